@@ -1,0 +1,338 @@
+"""Facet definitions and the YAML file they live in (DESIGN.md §5).
+
+A facet is one lens on a trace: a name, a preprocessor that turns the trace into text, a prompt
+for a language model, an optional exclusion regex and an optional fixed label set. The local
+(offline) backend reads extra hints from each label (description, examples, keywords) and from
+the facet's `local` block. Loading validates everything up front so a typo fails the run at
+start, with the field and line named, instead of half-way through a partition.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PACKAGED_FACETS = Path(__file__).resolve().parents[1] / "facets.yaml"
+BUILTIN_PREPROCESSORS = ("thread", "user_messages", "errors_only", "with_metadata")
+LOCAL_KINDS = ("task", "sentiment", "issues", "rules")
+DEFAULT_MAX_TOKENS = 2000
+
+
+class FacetConfigError(ValueError):
+    """A facet file that cannot be used; the message names the file, line and field."""
+
+
+def facet_key(name: str) -> str:
+    """Snake-case key used as the SQL struct field: 'Task' -> 'task', 'Churn risk' -> 'churn_risk'."""
+    key = re.sub(r"[^0-9a-zA-Z]+", "_", name.strip()).strip("_").lower()
+    if not key:
+        raise ValueError(f"facet name {name!r} has no letters or digits")
+    return key if not key[0].isdigit() else f"f_{key}"
+
+
+def text_hash(text: str) -> str:
+    """Stable hash of a summary text: the key into summary_embeddings."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _digest(obj: Any) -> str:
+    return hashlib.sha1(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    """One allowed label: what it means, examples, and keyword regexes for the local backend."""
+
+    name: str
+    description: str = ""
+    examples: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtractRule:
+    """Local-backend extraction for open-ended facets: a regex and a summary template.
+
+    The template may use {match} (the matched text, title-cased), {sentence} (the sentence
+    it occurs in) and any named group of the pattern.
+    """
+
+    pattern: str
+    summary: str = "{match}: {sentence}"
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    key: str
+    description: str
+    preprocessor: str = "thread"
+    prompt: str = ""
+    exclude: str | None = None
+    labels: list[str] | None = None
+    label_specs: tuple[LabelSpec, ...] = ()
+    default_label: str | None = None  # what the local backend answers when no rule fires
+    rules: tuple[ExtractRule, ...] = ()
+    local: dict[str, Any] = field(default_factory=dict)  # {kind: task|sentiment|issues|rules, ...}
+    max_tokens: int = DEFAULT_MAX_TOKENS
+    group_sessions: bool = False
+
+    @property
+    def local_kind(self) -> str:
+        return str(self.local.get("kind", "rules"))
+
+    @property
+    def prompt_hash(self) -> str:
+        """Changes whenever what a model would be asked changes (part of the cache key)."""
+        return _digest(
+            {
+                "name": self.name,
+                "description": self.description,
+                "preprocessor": self.preprocessor,
+                "prompt": self.prompt,
+                "labels": [(s.name, s.description, list(s.examples)) for s in self.label_specs],
+                "max_tokens": self.max_tokens,
+                "group_sessions": self.group_sessions,
+            }
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        """Hash of the whole definition, local rules and exclusion included."""
+        return _digest(
+            {
+                "prompt_hash": self.prompt_hash,
+                "exclude": self.exclude,
+                "default_label": self.default_label,
+                "keywords": [list(s.keywords) for s in self.label_specs],
+                "rules": [(r.pattern, r.summary, r.label) for r in self.rules],
+                "local": self.local,
+            }
+        )
+
+    def excluded(self, summary: str | None) -> bool:
+        """True when the output matches the exclusion regex (kept on the trace, out of topics)."""
+        return bool(self.exclude and summary is not None and _compiled(self.exclude).search(summary))
+
+
+_REGEX_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    rx = _REGEX_CACHE.get(pattern)
+    if rx is None:
+        rx = _REGEX_CACHE[pattern] = re.compile(pattern, re.IGNORECASE)
+    return rx
+
+
+def facets_fingerprint(facets: list[Facet]) -> str:
+    """One hash over every facet definition; a sensor re-runs facets when it changes."""
+    return _digest([(f.name, f.fingerprint) for f in facets])
+
+
+def facet_fingerprints(facets: list[Facet]) -> dict[str, str]:
+    """Per-facet fingerprints, to tell which facets changed (→ `only_facets`)."""
+    return {f.name: f.fingerprint for f in facets}
+
+
+def find_facet(facets: list[Facet], name: str) -> Facet:
+    """Look a facet up by name or key, case-insensitively."""
+    want = name.strip().lower()
+    for f in facets:
+        if want in (f.name.lower(), f.key):
+            return f
+    known = ", ".join(f.name for f in facets)
+    raise KeyError(f"no facet named {name!r} (known: {known})")
+
+
+# --- YAML loading with line numbers ------------------------------------------------------
+
+
+class _Node:
+    """A YAML value with the line it starts on (1-based)."""
+
+    __slots__ = ("value", "line")
+
+    def __init__(self, value: Any, line: int) -> None:
+        self.value = value
+        self.line = line
+
+
+def _to_nodes(node: yaml.Node) -> _Node:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, _Node] = {}
+        for k, v in node.value:
+            out[str(yaml.safe_load(yaml.serialize(k)))] = _to_nodes(v)
+        return _Node(out, line)
+    if isinstance(node, yaml.SequenceNode):
+        return _Node([_to_nodes(v) for v in node.value], line)
+    return _Node(yaml.safe_load(yaml.serialize(node)), line)
+
+
+class _Reader:
+    """Typed field access that raises FacetConfigError naming file, line and field."""
+
+    def __init__(self, source: str, node: _Node, where: str) -> None:
+        self.source, self.node, self.where = source, node, where
+        if not isinstance(node.value, dict):
+            self.fail(node.line, "", f"expected a mapping, got {type(node.value).__name__}")
+        self.map: dict[str, _Node] = node.value
+
+    def fail(self, line: int, fld: str, msg: str) -> None:
+        name = f" field '{fld}'" if fld else ""
+        raise FacetConfigError(f"{self.source} line {line}: {self.where}{name}: {msg}")
+
+    def line(self, fld: str) -> int:
+        return self.map[fld].line if fld in self.map else self.node.line
+
+    def check_known(self, allowed: set[str]) -> None:
+        for k, v in self.map.items():
+            if k not in allowed:
+                self.fail(v.line, k, f"unknown field (allowed: {', '.join(sorted(allowed))})")
+
+    def get(self, fld: str, kind: type | tuple[type, ...], default: Any = None, *, required: bool = False) -> Any:
+        if fld not in self.map or self.map[fld].value is None:
+            if required:
+                self.fail(self.node.line, fld, "is required")
+            return default
+        n = self.map[fld]
+        if not isinstance(n.value, kind) or (kind is int and isinstance(n.value, bool)):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            self.fail(n.line, fld, f"must be {names}, got {type(n.value).__name__}")
+        return n.value
+
+    def str_list(self, fld: str) -> tuple[str, ...]:
+        items = self.get(fld, list, [])
+        out = []
+        for it in items:
+            if not isinstance(it.value, str):
+                self.fail(it.line, fld, "items must be strings")
+            out.append(it.value)
+        return tuple(out)
+
+    def regex(self, fld: str, value: str, line: int) -> str:
+        try:
+            re.compile(value, re.IGNORECASE)
+        except re.error as e:
+            self.fail(line, fld, f"invalid regex {value!r}: {e}")
+        return value
+
+
+_FACET_FIELDS = {
+    "name", "description", "preprocessor", "prompt", "exclude", "labels", "default_label",
+    "rules", "local", "max_tokens", "group_sessions",
+}  # fmt: skip
+
+
+def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any]) -> Facet:
+    r = _Reader(source, node, f"facets[{index}]")
+    name = r.get("name", str, required=True).strip()
+    r.where = f"facet '{name}'"
+    r.check_known(_FACET_FIELDS)
+    try:
+        key = facet_key(name)
+    except ValueError as e:
+        r.fail(r.line("name"), "name", str(e))
+    pre = r.get("preprocessor", str, defaults.get("preprocessor", "thread"))
+    if pre not in BUILTIN_PREPROCESSORS and not re.fullmatch(r"[\w.]+[.:]\w+", pre):
+        r.fail(r.line("preprocessor"), "preprocessor",
+               f"{pre!r} is neither built-in ({', '.join(BUILTIN_PREPROCESSORS)}) nor a dotted path")  # fmt: skip
+    exclude = r.get("exclude", str)
+    if exclude is not None:
+        r.regex("exclude", exclude, r.line("exclude"))
+
+    specs: list[LabelSpec] = []
+    for i, ln in enumerate(r.get("labels", list, [])):
+        if isinstance(ln.value, str):
+            specs.append(LabelSpec(ln.value.strip()))
+            continue
+        lr = _Reader(source, ln, f"facet '{name}' labels[{i}]")
+        lr.check_known({"name", "description", "examples", "keywords"})
+        kws = lr.str_list("keywords")
+        for kw in kws:
+            lr.regex("keywords", kw, lr.line("keywords"))
+        specs.append(LabelSpec(lr.get("name", str, required=True).strip(),
+                               lr.get("description", str, ""), lr.str_list("examples"), kws))  # fmt: skip
+    names = [s.name for s in specs]
+    if len(set(names)) != len(names):
+        r.fail(r.line("labels"), "labels", "label names must be unique")
+    default_label = r.get("default_label", str)
+    if default_label is not None and specs and default_label not in names:
+        r.fail(r.line("default_label"), "default_label", f"{default_label!r} is not one of {names}")
+
+    rules: list[ExtractRule] = []
+    for i, rn in enumerate(r.get("rules", list, [])):
+        rr = _Reader(source, rn, f"facet '{name}' rules[{i}]")
+        rr.check_known({"pattern", "summary", "label"})
+        pat = rr.regex("pattern", rr.get("pattern", str, required=True), rr.line("pattern"))
+        rules.append(ExtractRule(pat, rr.get("summary", str, "{match}: {sentence}"), rr.get("label", str)))
+
+    local = r.get("local", dict, {})
+    local_plain = {k: v.value for k, v in local.items()}
+    if "kind" in local_plain and local_plain["kind"] not in LOCAL_KINDS:
+        r.fail(local["kind"].line, "local.kind", f"must be one of {', '.join(LOCAL_KINDS)}")
+    max_tokens = r.get("max_tokens", int, defaults.get("max_tokens", DEFAULT_MAX_TOKENS))
+    if max_tokens < 50:
+        r.fail(r.line("max_tokens"), "max_tokens", "must be at least 50")
+    return Facet(
+        name=name,
+        key=key,
+        description=r.get("description", str, "").strip(),
+        preprocessor=pre,
+        prompt=r.get("prompt", str, "").strip(),
+        exclude=exclude,
+        labels=names or None,
+        label_specs=tuple(specs),
+        default_label=default_label,
+        rules=tuple(rules),
+        local=local_plain,
+        max_tokens=max_tokens,
+        group_sessions=r.get("group_sessions", bool, bool(defaults.get("group_sessions", False))),
+    )
+
+
+def parse_facets(text: str, source: str = "<facets>") -> list[Facet]:
+    """Parse a facet file's text; raises FacetConfigError naming field and line."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        raise FacetConfigError(f"{source} line {line}: invalid YAML: {getattr(e, 'problem', e)}") from e
+    if root is None:
+        raise FacetConfigError(f"{source} line 1: empty facet file")
+    top = _Reader(source, _to_nodes(root), "top level")
+    top.check_known({"version", "defaults", "facets"})
+    dnode = top.get("defaults", dict, {})
+    dr = _Reader(source, _Node(dnode, top.line("defaults")), "defaults")
+    dr.check_known({"preprocessor", "max_tokens", "group_sessions"})
+    defaults = {k: v.value for k, v in dnode.items()}
+    items = top.get("facets", list, required=True)
+    if not items:
+        top.fail(top.line("facets"), "facets", "must list at least one facet")
+    facets = [_parse_facet(source, n, i, defaults) for i, n in enumerate(items)]
+    seen: dict[str, int] = {}
+    for f, n in zip(facets, items, strict=True):
+        if f.key in seen:
+            top.fail(n.line, "name", f"facet '{f.name}' collides with facets[{seen[f.key]}] (same key {f.key!r})")
+        seen[f.key] = len(seen)
+    return facets
+
+
+def load_facets(path: Path | str | None = None) -> list[Facet]:
+    """Load facets from `path`, else $TRACETOPICS_FACETS, else the packaged facets.yaml."""
+    p = Path(path or os.environ.get("TRACETOPICS_FACETS") or PACKAGED_FACETS)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise FacetConfigError(f"{p}: cannot read facet file: {e}") from e
+    return parse_facets(text, str(p))

@@ -1,0 +1,254 @@
+"""Preprocessors: turn one trace into the text a facet looks at.
+
+A trace is a dict with the raw_traces columns (`messages` a list of OpenAI-style chat messages,
+`metadata` and `metrics` dicts). A preprocessor is `fn(trace, facet) -> str | None`; None or an
+empty string means "nothing to look at", and the facet is recorded as skipped for that trace.
+Custom preprocessors are referenced by dotted path ("mypkg.mod.fn" or "mypkg.mod:fn").
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tracetopics_pipeline.core.facets import Facet
+
+Preprocessor = Callable[[dict, "Facet"], "str | None"]
+
+# ~4 characters per token is the usual English average for BPE tokenizers; exact counts
+# would need the model's tokenizer, which the budget does not justify.
+CHARS_PER_TOKEN = 4
+
+# A tool reply is an error when it says so up front, carries an error field or an HTTP error
+# status, or reports a timeout. Matching "error" anywhere would flag replies that merely
+# mention the word (e.g. a knowledge-base article about errors).
+_ERROR_START = re.compile(
+    r"^\s*(?:error|exception|traceback|fatal|failed|failure|unauthorized|forbidden|not found|"
+    r"bad request|internal server error|service unavailable|timeout|timed out|"
+    r"(?:http(?:/\d(?:\.\d)?)?\s*)?[45]\d\d\b)",
+    re.IGNORECASE,
+)
+_ERROR_ANYWHERE = re.compile(
+    r"\b(?:traceback \(most recent call last\)|\w+(?:Error|Exception): |status(?: code)?[ :=]+[45]\d\d\b|"
+    r"timed out|request timeout|deadline exceeded)",
+)
+_ERROR_KEYS = ("error", "errors", "exception", "error_message", "errorMessage", "fault")
+
+
+def content_text(content: Any) -> str:
+    """Text of a message's content: a string, a list of parts, or None."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = []
+        for p in content:
+            if isinstance(p, str):
+                parts.append(p)
+            elif isinstance(p, dict):
+                parts.append(str(p.get("text") or p.get("content") or ""))
+        return "\n".join(x for x in parts if x)
+    if isinstance(content, dict):
+        return str(content.get("text") or content.get("content") or json.dumps(content))
+    return str(content)
+
+
+def messages_of(trace: dict) -> list[dict]:
+    """The trace's conversation; falls back to input + output when messages is empty."""
+    msgs = trace.get("messages")
+    if isinstance(msgs, str):
+        msgs = json.loads(msgs)
+    if msgs:
+        return [m for m in msgs if isinstance(m, dict)]
+    out: list[dict] = []
+    for col, role in (("input", "user"), ("output", "assistant")):
+        val = trace.get(col)
+        if isinstance(val, str):
+            try:
+                val = json.loads(val)
+            except ValueError:
+                pass
+        if isinstance(val, str) and val:
+            out.append({"role": role, "content": val})
+        elif isinstance(val, list):
+            out.extend(m for m in val if isinstance(m, dict))
+    return out
+
+
+def tool_calls_of(msg: dict) -> list[tuple[str, str]]:
+    """(name, arguments) of the tool calls an assistant message makes (new and legacy shapes)."""
+    calls = []
+    for tc in msg.get("tool_calls") or []:
+        fn = (tc or {}).get("function") or tc or {}
+        args = fn.get("arguments", "")
+        calls.append((str(fn.get("name", "?")), args if isinstance(args, str) else json.dumps(args)))
+    if msg.get("function_call"):
+        fc = msg["function_call"]
+        calls.append((str(fc.get("name", "?")), str(fc.get("arguments", ""))))
+    return calls
+
+
+def is_error_reply(msg: dict) -> bool:
+    """Whether a tool message reports a failure (explicit flag, error text, error JSON, status)."""
+    if msg.get("is_error") or msg.get("error") or str(msg.get("status", "")).lower() == "error":
+        return True
+    text = content_text(msg.get("content")).strip()
+    if not text:
+        return False
+    if _ERROR_START.match(text):
+        return True
+    if text[0] in "{[":
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            if any(data.get(k) for k in _ERROR_KEYS):
+                return True
+            code = data.get("status_code", data.get("statusCode", data.get("status")))
+            if isinstance(code, int) and code >= 400:
+                return True
+            return data.get("success") is False or data.get("ok") is False
+    return bool(_ERROR_ANYWHERE.search(text[:2000]))
+
+
+def tool_name_of(msg: dict, calls_by_id: dict[str, str]) -> str:
+    return str(msg.get("name") or calls_by_id.get(str(msg.get("tool_call_id")), "tool"))
+
+
+def render_thread(messages: Iterable[dict], *, errors_only: bool = False) -> str:
+    """Role-tagged conversation text, tool calls and tool replies included."""
+    lines: list[str] = []
+    calls_by_id: dict[str, str] = {}
+    for m in messages:
+        role = str(m.get("role", "?"))
+        if role == "system":
+            continue
+        text = content_text(m.get("content")).strip()
+        if role == "tool" or role == "function":
+            err = is_error_reply(m)
+            if errors_only and not err:
+                continue
+            tag = "tool error" if err else "tool"
+            lines.append(f"[{tag} {tool_name_of(m, calls_by_id)}] {text}")
+            continue
+        if errors_only:
+            continue
+        if text:
+            lines.append(f"[{role}] {text}")
+        for tc in m.get("tool_calls") or []:
+            fn = (tc or {}).get("function") or {}
+            calls_by_id[str(tc.get("id"))] = str(fn.get("name", "?"))
+        for name, args in tool_calls_of(m):
+            lines.append(f"[{role} → tool call] {name}({args})")
+    return "\n".join(lines)
+
+
+def truncate_middle(text: str, max_tokens: int) -> str:
+    """Cut text to ~max_tokens keeping the beginning and the end (the ask and the outcome)."""
+    budget = max_tokens * CHARS_PER_TOKEN
+    if len(text) <= budget:
+        return text
+    head_n, tail_n = int(budget * 0.6), int(budget * 0.4)
+    head, tail = text[:head_n], text[-tail_n:]
+    # Cut at line boundaries when one is near, so no message starts mid-word.
+    nl = head.rfind("\n")
+    if nl > head_n * 0.7:
+        head = head[:nl]
+    nl = tail.find("\n")
+    if 0 <= nl < tail_n * 0.3:
+        tail = tail[nl + 1 :]
+    omitted = (len(text) - len(head) - len(tail)) // CHARS_PER_TOKEN
+    return f"{head}\n[... about {omitted} tokens omitted ...]\n{tail}"
+
+
+def user_texts(trace: dict) -> list[str]:
+    return [
+        t
+        for m in messages_of(trace)
+        if m.get("role") == "user" and (t := content_text(m.get("content")).strip())
+    ]
+
+
+def thread(trace: dict, facet: Facet) -> str | None:
+    return truncate_middle(render_thread(messages_of(trace)), facet.max_tokens) or None
+
+
+def user_messages(trace: dict, facet: Facet) -> str | None:
+    return truncate_middle("\n".join(user_texts(trace)), facet.max_tokens) or None
+
+
+def errors_only(trace: dict, facet: Facet) -> str | None:
+    return truncate_middle(render_thread(messages_of(trace), errors_only=True), facet.max_tokens) or None
+
+
+def with_metadata(trace: dict, facet: Facet) -> str | None:
+    meta = trace.get("metadata") or {}
+    if isinstance(meta, str):
+        meta = json.loads(meta)
+    metrics = {k: v for k, v in (trace.get("metrics") or {}).items() if v is not None}
+    head = [f"metadata: {json.dumps(meta, sort_keys=True, default=str)}"]
+    if metrics:
+        head.append(f"metrics: {json.dumps(metrics, sort_keys=True, default=str)}")
+    body = render_thread(messages_of(trace))
+    return truncate_middle("\n".join(head) + "\n" + body, facet.max_tokens) if body else None
+
+
+BUILTIN: dict[str, Preprocessor] = {
+    "thread": thread,
+    "user_messages": user_messages,
+    "errors_only": errors_only,
+    "with_metadata": with_metadata,
+}
+
+
+@lru_cache(maxsize=64)
+def get_preprocessor(name: str) -> Preprocessor:
+    """A built-in preprocessor by name, or a custom one by dotted path."""
+    if name in BUILTIN:
+        return BUILTIN[name]
+    module, _, attr = name.replace(":", ".").rpartition(".")
+    try:
+        fn = getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError, ValueError) as e:
+        raise ValueError(f"cannot import preprocessor {name!r}: {e}") from e
+    if not callable(fn):
+        raise ValueError(f"preprocessor {name!r} is not callable")
+    return fn
+
+
+def preprocess(trace: dict, facet: Facet) -> str | None:
+    """Run the facet's preprocessor; None (or blank) means skip this facet for this trace."""
+    out = get_preprocessor(facet.preprocessor)(trace, facet)
+    return out if out and out.strip() else None
+
+
+def merge_session(traces: list[dict]) -> dict:
+    """One pseudo-trace for a whole session: messages in time order, the last trace's id.
+
+    Consecutive traces often repeat the history (each turn re-sends the chat), so a message
+    already seen at the same position of the running conversation is not appended again.
+    """
+    ordered = sorted(traces, key=lambda t: (str(t.get("created")), str(t.get("id"))))
+    merged: list[dict] = []
+    for t in ordered:
+        msgs = messages_of(t)
+        n = len(merged)
+        if n and msgs[:n] == merged:  # full history re-sent
+            msgs = msgs[n:]
+        merged.extend(msgs)
+    last = dict(ordered[-1])
+    last["messages"] = merged
+    latencies = [(t.get("metrics") or {}).get("latency_s") for t in ordered]
+    metrics = dict(last.get("metrics") or {})
+    if any(v is not None for v in latencies):
+        metrics["latency_s"] = max(v for v in latencies if v is not None)
+    last["metrics"] = metrics
+    last["session_trace_ids"] = [t.get("id") for t in ordered]
+    return last

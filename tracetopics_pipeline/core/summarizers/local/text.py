@@ -1,0 +1,39 @@
+"""Small text helpers shared by the local rules: sentences, words, a stopword list."""
+
+from __future__ import annotations
+
+import re
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])")
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+STOPWORDS = frozenset(
+    """a an the and or but if so of to in on at by for with from into about as is are was were be
+    been being am do does did done have has had i me my mine we us our you your he she it its they
+    them their this that these those there here what which who whom how why when where can could
+    would should will shall may might must just also too very really please pls thanks thank hi
+    hello hey ok okay yes no not yeah yep sure well um uh oh like get got need want wanted would
+    know let lets let's i'm i'd i've i'll it's that's there's can't don't doesn't isn't won't any
+    some all one""".split()
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS and not w.isdigit()]
+
+
+def clip(text: str, n: int = 160) -> str:
+    """Shorten to about n characters at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    cut = text[:n].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

@@ -1,0 +1,113 @@
+"""Chat messages in one shape: OpenAI-style dicts (role, content, tool_calls, tool_call_id, name).
+
+Producers write content as a string, a list of typed parts (OpenAI, Anthropic, OTel GenAI) or
+nothing at all (an assistant turn that only calls tools). Downstream stages read text, so
+content is flattened to one string here; everything else a message carries is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+MESSAGE_KEYS = ("role", "content", "tool_calls", "tool_call_id", "name")
+
+
+class FieldTypeError(ValueError):
+    """A value has a type the trace contract does not allow; `field` names where."""
+
+    def __init__(self, field: str, detail: str = "") -> None:
+        super().__init__(f"{field}: {detail}" if detail else field)
+        self.field = field
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON text (orjson: fast, datetimes as ISO 8601, odd types via str)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS, default=str).decode()
+
+
+def flatten_content(content: Any, field: str) -> str | None:
+    """One string from a content value: str as is, typed parts joined by newlines."""
+    if content is None or isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        content = [content]
+    if not isinstance(content, list):
+        raise FieldTypeError(field, f"content must be a string or a list of parts, got {type(content).__name__}")
+    texts: list[str] = []
+    for part in content:
+        if isinstance(part, str):
+            texts.append(part)
+        elif isinstance(part, dict):
+            text = part.get("text", part.get("content"))
+            if isinstance(text, str):
+                texts.append(text)
+            elif isinstance(text, list):  # e.g. Anthropic tool_result nesting parts
+                texts.append(flatten_content(text, field) or "")
+            else:  # images, files, audio: keep a marker so the turn is not silently empty
+                texts.append(f"[{part.get('type', 'part')}]")
+        else:
+            raise FieldTypeError(field, "content parts must be strings or objects")
+    return "\n".join(t for t in texts if t)
+
+
+def normalize_message(msg: Any, field: str, default_role: str) -> dict[str, Any]:
+    if isinstance(msg, str):
+        return {"role": default_role, "content": msg}
+    if not isinstance(msg, dict):
+        raise FieldTypeError(field, f"a message must be an object or a string, got {type(msg).__name__}")
+    role = msg.get("role", default_role)
+    if not isinstance(role, str):
+        raise FieldTypeError(f"{field}.role", "must be a string")
+    out: dict[str, Any] = {"role": role, "content": flatten_content(msg.get("content"), f"{field}.content")}
+    tool_calls = msg.get("tool_calls")
+    if tool_calls is not None:
+        if not isinstance(tool_calls, list) or not all(isinstance(c, dict) for c in tool_calls):
+            raise FieldTypeError(f"{field}.tool_calls", "must be a list of objects")
+        if tool_calls:
+            out["tool_calls"] = tool_calls
+    for key in ("tool_call_id", "name"):
+        value = msg.get(key)
+        if value is not None:
+            out[key] = str(value)
+    return out
+
+
+def normalize_messages(value: Any, field: str, default_role: str) -> list[dict[str, Any]] | None:
+    """A message list from a string, one message object, or a list of either. None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, str | dict):
+        value = [value]
+    if not isinstance(value, list):
+        raise FieldTypeError(field, f"must be a string or a list of messages, got {type(value).__name__}")
+    return [normalize_message(m, f"{field}[{i}]", default_role) for i, m in enumerate(value)]
+
+
+def has_content(messages: list[dict[str, Any]]) -> bool:
+    return any(isinstance(m.get("content"), str) and m["content"].strip() for m in messages)
+
+
+def cap_strings(value: Any, cap: int) -> Any:
+    """Copy of `value` with every string longer than `cap` cut to its head and tail."""
+    if isinstance(value, str):
+        if len(value) <= cap:
+            return value
+        keep = max(cap // 2, 1)
+        return f"{value[:keep]}\n…[truncated {len(value) - 2 * keep} chars]…\n{value[-keep:]}"
+    if isinstance(value, list):
+        return [cap_strings(v, cap) for v in value]
+    if isinstance(value, dict):
+        return {k: cap_strings(v, cap) for k, v in value.items()}
+    return value
+
+
+def longest_string(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, list):
+        return max((longest_string(v) for v in value), default=0)
+    if isinstance(value, dict):
+        return max((longest_string(v) for v in value.values()), default=0)
+    return 0

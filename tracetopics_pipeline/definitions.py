@@ -1,0 +1,26 @@
+"""The Dagster code location: assets, checks, jobs, schedule, sensors and resources."""
+
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+
+from tracetopics_pipeline.defs import jobs
+from tracetopics_pipeline.defs.assets import facets, ingest, publish, topics
+from tracetopics_pipeline.defs.dbt_assets import dbt_resource, tracetopics_dbt_assets
+from tracetopics_pipeline.defs.resources import openai_resource, warehouse_resource
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+defs = dg.Definitions(
+    assets=[
+        *dg.load_assets_from_modules([ingest, facets, topics, publish]),
+        tracetopics_dbt_assets,
+    ],
+    jobs=[jobs.ingest_job, jobs.daily_job, jobs.facet_refresh_job, jobs.alerts_job],
+    schedules=[jobs.daily_schedule],
+    sensors=[jobs.landing_sensor, jobs.facet_config_sensor, jobs.topic_alert_sensor],
+    resources={"duckdb": warehouse_resource(), "openai": openai_resource(), "dbt": dbt_resource()},
+)

@@ -1,0 +1,76 @@
+"""facet_summaries: every trace summarized through every facet (Task, Sentiment, Issues, custom)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import timedelta
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+from dagster_openai import OpenAIResource
+
+from tracetopics_pipeline.core import quality
+from tracetopics_pipeline.core.facet_stage import summarize_days
+from tracetopics_pipeline.core.facets import load_facets
+from tracetopics_pipeline.core.settings import Settings, paths
+from tracetopics_pipeline.core.summarizers import make_summarizer
+from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL, daily_partitions, run_days
+
+
+class FacetRunConfig(dg.Config):
+    """Empty = every facet. The facet-config sensor names only the facets whose prompt changed."""
+
+    only_facets: list[str] = []
+
+
+@dg.asset(
+    partitions_def=daily_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    pool=WAREHOUSE_POOL,
+    deps=["raw_traces"],
+    group_name="facets",
+    kinds={"python", "duckdb"},
+    freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26)),
+    check_specs=[
+        dg.AssetCheckSpec("facet_coverage", asset="facet_summaries", blocking=True,
+                          description="Errored summaries stay under 5% of processed per facet."),
+        dg.AssetCheckSpec("facet_summaries_expectations", asset="facet_summaries", blocking=True,
+                          description="great-expectations suite: nulls, value sets, one row per trace x facet."),
+    ],
+)
+def facet_summaries(
+    context: dg.AssetExecutionContext,
+    config: FacetRunConfig,
+    duckdb: DuckDBResource,
+    openai: OpenAIResource,
+):
+    """One summary per trace and facet, from the local summarizer or an OpenAI-compatible model."""
+    settings = Settings.from_env()
+    facets = load_facets()
+    days = run_days(context)
+    with contextlib.ExitStack() as stack:
+        client = None
+        if settings.summarizer == "openai":
+            client = stack.enter_context(openai.get_client(context))
+        summarizer = make_summarizer(
+            settings.summarizer,
+            client=client,
+            model=os.environ.get("TRACETOPICS_OPENAI_MODEL"),
+            cache_dir=paths().cache,
+        )
+        with duckdb.get_connection() as conn:
+            stats = summarize_days(
+                conn, days, facets=facets, summarizer=summarizer,
+                sample_rate=settings.sample_rate, where=settings.trace_filter,
+                only_facets=config.only_facets or None,
+            )
+            suite = quality.validate_facet_summaries(conn, days, n_facets=len(facets))
+    yield dg.MaterializeResult(metadata=stats.metadata())
+    errored = stats.error_rate
+    yield dg.AssetCheckResult(
+        check_name="facet_coverage", passed=errored <= 0.05, metadata={"errored_share": errored}
+    )
+    yield dg.AssetCheckResult(
+        check_name="facet_summaries_expectations", passed=suite.success, metadata=suite.metadata()
+    )

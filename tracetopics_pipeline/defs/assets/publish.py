@@ -1,0 +1,46 @@
+"""What the run leaves for readers: alerts, the SQL macro, and the explorer's snapshot."""
+
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from tracetopics_pipeline.core import alerts, sql
+from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.defs.dbt_assets import MART_KEYS
+from tracetopics_pipeline.explorer.snapshot import publish_snapshot
+
+
+@dg.asset(
+    deps=MART_KEYS,
+    pool="warehouse",
+    group_name="publish",
+    kinds={"duckdb", "parquet"},
+)
+def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+    """Parquet copies of the tables, swapped in atomically: the explorer never opens the live DB."""
+    with duckdb.get_connection() as conn:
+        sql.install_project_logs(conn)  # persisted, so BI tools opening the file have it too
+        where = publish_snapshot(conn, paths().snapshot)
+    context.log.info(f"published snapshot {where}")
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(where))})
+
+
+@dg.asset(
+    deps=[dg.AssetKey(["topic_trends"]), "topic_maps"],
+    pool="warehouse",
+    group_name="publish",
+    kinds={"duckdb"},
+)
+def topic_alerts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+    """New topics and topics whose weekly share grew past TRACETOPICS_ALERT_GROWTH (default 1.5x)."""
+    factor = float(os.environ.get("TRACETOPICS_ALERT_GROWTH", "1.5"))
+    with duckdb.get_connection() as conn:
+        found = alerts.detect_alerts(conn, growth_factor=factor)
+    for a in found:
+        context.log.warning(f"[{a.kind}] {a.facet} topic {a.topic_id} '{a.label}': {a.detail}")
+    return dg.MaterializeResult(
+        metadata={"new_alerts": len(found), "kinds": ", ".join(sorted({a.kind for a in found}))}
+    )

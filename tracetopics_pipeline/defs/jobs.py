@@ -1,0 +1,105 @@
+"""Jobs, the daily schedule, and the sensors that keep the pipeline current."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+
+import dagster as dg
+
+from tracetopics_pipeline.core import ingest
+from tracetopics_pipeline.core.facets import load_facets
+from tracetopics_pipeline.core.settings import Settings, paths
+from tracetopics_pipeline.defs.partitions import START_DATE
+
+RANGE_START = "dagster/asset_partition_range_start"
+RANGE_END = "dagster/asset_partition_range_end"
+
+everything = dg.AssetSelection.all() - dg.AssetSelection.assets("topic_alerts")
+
+# New traffic: classify against the current maps, no re-clustering (fast path for hourly files).
+ingest_job = dg.define_asset_job(
+    "ingest_job", selection=everything - dg.AssetSelection.assets("topic_maps")
+)
+# The daily run: everything, including regenerating the topic maps.
+daily_job = dg.define_asset_job("daily_job", selection=everything)
+# A facet's prompt changed: re-summarize (only that facet) and everything downstream of it.
+facet_refresh_job = dg.define_asset_job(
+    "facet_refresh_job",
+    selection=everything - dg.AssetSelection.assets("raw_traces", "topic_maps"),
+)
+alerts_job = dg.define_asset_job("alerts_job", selection=dg.AssetSelection.assets("topic_alerts"))
+
+
+def range_tags(first: str, last: str) -> dict[str, str]:
+    """Tags that make one run cover a range of partitions (single-run backfill policy)."""
+    return {RANGE_START: first, RANGE_END: last}
+
+
+@dg.schedule(job=daily_job, cron_schedule="30 0 * * *", execution_timezone="UTC")
+def daily_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+    """Shortly after midnight UTC: finish yesterday's partition and regenerate its topic maps."""
+    yesterday = (context.scheduled_execution_time.astimezone(UTC) - timedelta(days=1)).date()
+    return dg.RunRequest(run_key=yesterday.isoformat(), partition_key=yesterday.isoformat())
+
+
+def _signature(path) -> str:
+    st = path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+@dg.sensor(
+    job=ingest_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING
+)
+def landing_sensor(context: dg.SensorEvaluationContext):
+    """New or changed landing files → one run per UTC day they touch (late traces re-run their day).
+
+    Files are only read once settled (unchanged for a few seconds) and never while named
+    `*.part`, so a file still being written is not half-read.
+    """
+    seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
+    fresh = {
+        f.name: _signature(f)
+        for f in ingest.landing_files(paths().landing, settle_seconds=5)
+        if seen.get(f.name) != _signature(f)
+    }
+    if not fresh:
+        return dg.SkipReason("no new landing files")
+    days = set()
+    for name in fresh:
+        days |= ingest.file_days(paths().landing / name)
+    days = {d for d in days if d >= START_DATE}
+    batch = hashlib.sha1(json.dumps(sorted(fresh.items())).encode()).hexdigest()[:12]
+    context.update_cursor(json.dumps({**seen, **fresh}))
+    return [
+        dg.RunRequest(run_key=f"{d.isoformat()}:{batch}", partition_key=d.isoformat())
+        for d in sorted(days)
+    ]
+
+
+@dg.sensor(job=facet_refresh_job, minimum_interval_seconds=60)
+def facet_config_sensor(context: dg.SensorEvaluationContext):
+    """A facet's definition changed → re-summarize that facet over the trailing window."""
+    current = {f.name: f.prompt_hash for f in load_facets()}
+    if not context.cursor:
+        context.update_cursor(json.dumps(current))
+        return dg.SkipReason("recorded the facet configuration")
+    before = json.loads(context.cursor)
+    changed = sorted(name for name, h in current.items() if before.get(name) != h)
+    context.update_cursor(json.dumps(current))
+    if not changed:
+        return dg.SkipReason("facet configuration unchanged")
+    today = datetime.now(UTC).date()
+    first = max(START_DATE, today - timedelta(days=Settings.from_env().window_days - 1))
+    return dg.RunRequest(
+        run_key=f"facets:{hashlib.sha1(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]}",
+        run_config={"ops": {"facet_summaries": {"config": {"only_facets": changed}}}},
+        tags=range_tags(first.isoformat(), today.isoformat()),
+    )
+
+
+@dg.asset_sensor(asset_key=dg.AssetKey(["marts", "topic_trends"]), job=alerts_job)
+def topic_alert_sensor(context: dg.SensorEvaluationContext, asset_event: dg.EventLogEntry):
+    """Fresh trends → look for new topics and topics growing week over week past the factor."""
+    return dg.RunRequest(run_key=str(asset_event.storage_id))

@@ -1,0 +1,488 @@
+"""Read queries behind the explorer's views. Set-based SQL over the snapshot, never per-row loops.
+
+Every function takes a cursor from `store.SnapshotStore` and a `TraceFilter`; the filter's
+fragment becomes the CTE `ft` (ids of the matching traces) that each query joins.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date, timedelta
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from tracetopics_pipeline.explorer.filters import TraceFilter
+
+NO_MATCH = -1
+MAX_POINTS = 200_000  # above this the scatterplot shows a deterministic sample
+
+# Latest label, keywords and representatives of every topic id (ids are stable across maps).
+TOPIC_LATEST = """
+topic_latest AS (
+    SELECT tp.facet, tp.topic_id,
+           arg_max(tp.label, k.sort_key) AS label,
+           arg_max(tp.keywords, k.sort_key) AS keywords,
+           arg_max(tp.representatives, k.sort_key) AS representatives
+    FROM topics tp
+    JOIN (SELECT DISTINCT tp2.map_id,
+                 coalesce(strftime(m.day, '%Y-%m-%d'), '') || tp2.map_id AS sort_key
+          FROM topics tp2 LEFT JOIN topic_maps m ON m.map_id = tp2.map_id) k
+      ON k.map_id = tp.map_id
+    GROUP BY tp.facet, tp.topic_id
+)
+"""
+
+
+def _with(f: TraceFilter, *extra: str) -> tuple[str, list[Any]]:
+    sql, params = f.sql()
+    ctes = [f"ft AS ({sql})", *extra]
+    return "WITH " + ",\n".join(ctes) + "\n", params
+
+
+def _rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    res = cur.execute(sql, params)
+    cols = [d[0] for d in res.description]
+    return [dict(zip(cols, r, strict=True)) for r in res.fetchall()]
+
+
+def _b64(arr: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode("ascii")
+
+
+def overview(cur: duckdb.DuckDBPyConnection, marts: frozenset[str]) -> dict[str, Any]:
+    """What the filter bar and facet pickers offer: facets, labels, customers, tiers, dates."""
+    facets = _rows(
+        cur,
+        """
+        SELECT f.facet,
+               count(*) AS summaries,
+               count(f.label) AS labelled,
+               list(DISTINCT f.label ORDER BY f.label) FILTER (WHERE f.label IS NOT NULL) AS labels,
+               (SELECT count(*) FROM classifications c WHERE c.facet = f.facet) AS classified
+        FROM facets f GROUP BY f.facet ORDER BY f.facet
+        """,
+        [],
+    )
+    for fct in facets:
+        fct["labels"] = fct["labels"] or []
+    span = cur.execute("SELECT min(day), max(day), count(*) FROM trace_index").fetchone()
+    customers = _rows(
+        cur,
+        "SELECT customer AS value, count(*) AS n FROM trace_index WHERE customer IS NOT NULL "
+        "GROUP BY ALL ORDER BY n DESC, value LIMIT 500",
+        [],
+    )
+    tiers = _rows(
+        cur,
+        "SELECT plan_tier AS value, count(*) AS n FROM trace_index WHERE plan_tier IS NOT NULL "
+        "GROUP BY ALL ORDER BY n DESC, value",
+        [],
+    )
+    maps = _rows(
+        cur,
+        "SELECT map_id, facet, day, status, detail, n_docs, n_topics, no_match_share "
+        "FROM topic_maps ORDER BY facet, day DESC",
+        [],
+    )
+    topics = _rows(
+        cur,
+        "WITH " + TOPIC_LATEST + "SELECT facet, topic_id, label FROM topic_latest "
+        "ORDER BY facet, topic_id",
+        [],
+    )
+    return {
+        "facets": facets,
+        "date_min": span[0].isoformat() if span and span[0] else None,
+        "date_max": span[1].isoformat() if span and span[1] else None,
+        "traces": span[2] if span else 0,
+        "customers": customers,
+        "plan_tiers": tiers,
+        "maps": [{**m, "day": m["day"].isoformat() if m["day"] else None} for m in maps],
+        "topics": topics,
+        "marts": sorted(marts),
+    }
+
+
+def topic_list(
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    facet: str,
+    *,
+    include_no_match: bool = False,
+    samples: int = 3,
+) -> dict[str, Any]:
+    """Topics ranked by share of the facet's classified traffic within the filter."""
+    head, params = _with(
+        f,
+        TOPIC_LATEST,
+        """cls AS (
+            SELECT c.trace_id, c.topic_id, c.label, c.distance, c.day
+            FROM classifications c JOIN ft ON ft.id = c.trace_id
+            WHERE lower(c.facet) = lower(?)
+        )""",
+    )
+    params = [*params, facet]
+    counts = _rows(
+        cur,
+        head
+        + """
+        SELECT cls.topic_id,
+               coalesce(tl.label, any_value(cls.label)) AS label,
+               tl.keywords, count(*) AS count,
+               count(*) / sum(count(*)) OVER () AS share
+        FROM cls LEFT JOIN topic_latest tl
+          ON lower(tl.facet) = lower(?) AND tl.topic_id = cls.topic_id
+        GROUP BY cls.topic_id, tl.label, tl.keywords
+        ORDER BY count DESC, cls.topic_id
+        """,
+        [*params, facet],
+    )
+    total = sum(r["count"] for r in counts)
+    days = cur.execute(
+        head + "SELECT min(day), max(day) FROM cls", params
+    ).fetchone()
+    spark: dict[int, list[int]] = {}
+    day_list: list[str] = []
+    if days and days[0] is not None:
+        first, last = days[0], days[1]
+        n_days = (last - first).days + 1
+        day_list = [(first + timedelta(days=i)).isoformat() for i in range(n_days)]
+        daily = cur.execute(
+            head + "SELECT topic_id, day, count(*) FROM cls GROUP BY ALL", params
+        ).fetchall()
+        for tid, d, n in daily:
+            spark.setdefault(tid, [0] * n_days)[(d - first).days] = n
+    sample_rows = cur.execute(
+        head
+        + """
+        SELECT topic_id, summary, trace_id FROM (
+            SELECT cls.topic_id, s.summary, any_value(cls.trace_id) AS trace_id,
+                   min(cls.distance) AS d
+            FROM cls JOIN facets s ON s.trace_id = cls.trace_id AND lower(s.facet) = lower(?)
+            WHERE s.summary IS NOT NULL
+            GROUP BY cls.topic_id, s.summary
+        )
+        QUALIFY row_number() OVER (PARTITION BY topic_id ORDER BY d NULLS LAST, summary) <= ?
+        """,
+        [*params, facet, samples],
+    ).fetchall()
+    by_topic: dict[int, list[dict[str, str]]] = {}
+    for tid, summary, trace_id in sample_rows:
+        by_topic.setdefault(tid, []).append({"summary": summary, "trace_id": trace_id})
+    topics = []
+    for r in counts:
+        if r["topic_id"] == NO_MATCH and not include_no_match:
+            continue
+        topics.append(
+            {
+                **r,
+                "label": "no_match" if r["topic_id"] == NO_MATCH else r["label"],
+                "keywords": r["keywords"] or [],
+                "sparkline": spark.get(r["topic_id"], []),
+                "samples": by_topic.get(r["topic_id"], []),
+            }
+        )
+    no_match = next((r["count"] for r in counts if r["topic_id"] == NO_MATCH), 0)
+    return {
+        "facet": facet,
+        "total": total,
+        "no_match": no_match,
+        "no_match_share": (no_match / total) if total else 0.0,
+        "days": day_list,
+        "topics": topics,
+    }
+
+
+def map_points(
+    cur: duckdb.DuckDBPyConnection, f: TraceFilter, facet: str, map_id: str | None = None
+) -> dict[str, Any]:
+    """The scatterplot as compact columns: base64 float32 x/y, int32 topic ids, ids joined by \\n.
+
+    Topic ids are stable across maps but coordinates are not, so one map is drawn at a time:
+    by default the map holding most of the filtered traces (ties: the latest).
+    """
+    head, params = _with(f)
+    maps = _rows(
+        cur,
+        head
+        + """
+        SELECT c.map_id, count(*) AS n, max(m.day) AS day
+        FROM classifications c JOIN ft ON ft.id = c.trace_id
+        LEFT JOIN topic_maps m ON m.map_id = c.map_id
+        WHERE lower(c.facet) = lower(?) AND c.x IS NOT NULL AND c.map_id IS NOT NULL
+        GROUP BY c.map_id ORDER BY n DESC, day DESC NULLS LAST, c.map_id DESC
+        """,
+        [*params, facet],
+    )
+    known = {m["map_id"] for m in maps}
+    chosen = map_id if map_id in known else (maps[0]["map_id"] if maps else None)
+    total = next((m["n"] for m in maps if m["map_id"] == chosen), 0)
+    # Deterministic thinning only past MAX_POINTS; WebGL draws 100k+ points fine.
+    modulus = max(1, -(-total // MAX_POINTS))
+    res = cur.execute(
+        head
+        + """
+        SELECT c.trace_id, c.x::FLOAT AS x, c.y::FLOAT AS y,
+               coalesce(c.topic_id, -1)::INTEGER AS topic_id
+        FROM classifications c JOIN ft ON ft.id = c.trace_id
+        WHERE lower(c.facet) = lower(?) AND c.map_id = ? AND c.x IS NOT NULL
+          AND (? = 1 OR hash(c.trace_id) % ? = 0)
+        ORDER BY c.trace_id
+        """,
+        [*params, facet, chosen, modulus, modulus],
+    ).fetchnumpy()
+    ids = [str(x) for x in res["trace_id"]]
+    return {
+        "facet": facet,
+        "map_id": chosen,
+        "maps": [{**m, "day": m["day"].isoformat() if m["day"] else None} for m in maps],
+        "total": total,
+        "n": len(ids),
+        "x": _b64(np.asarray(res["x"], dtype="<f4")),
+        "y": _b64(np.asarray(res["y"], dtype="<f4")),
+        "topic_id": _b64(np.asarray(res["topic_id"], dtype="<i4")),
+        "ids": "\n".join(ids),
+    }
+
+
+def timeline(
+    cur: duckdb.DuckDBPyConnection, f: TraceFilter, facet: str, grain: str = "day"
+) -> dict[str, Any]:
+    """Volume per topic per day or ISO week (weeks start on Monday)."""
+    if grain not in ("day", "week"):
+        raise ValueError("grain must be day or week")
+    bucket = "c.day" if grain == "day" else "date_trunc('week', c.day)::DATE"
+    head, params = _with(f, TOPIC_LATEST)
+    rows = cur.execute(
+        head
+        + f"""
+        SELECT {bucket} AS bucket, coalesce(c.topic_id, -1) AS topic_id,
+               any_value(coalesce(tl.label, c.label)) AS label, count(*) AS n
+        FROM classifications c JOIN ft ON ft.id = c.trace_id
+        LEFT JOIN topic_latest tl ON lower(tl.facet) = lower(c.facet) AND tl.topic_id = c.topic_id
+        WHERE lower(c.facet) = lower(?)
+        GROUP BY ALL ORDER BY bucket
+        """,
+        [*params, facet],
+    ).fetchall()
+    buckets = sorted({r[0] for r in rows})
+    index = {b: i for i, b in enumerate(buckets)}
+    series: dict[int, dict[str, Any]] = {}
+    for b, tid, label, n in rows:
+        s = series.setdefault(
+            tid,
+            {
+                "topic_id": tid,
+                "label": "no_match" if tid == NO_MATCH else label,
+                "counts": [0] * len(buckets),
+                "total": 0,
+            },
+        )
+        s["counts"][index[b]] = n
+        s["total"] += n
+    ordered = sorted(series.values(), key=lambda s: (-s["total"], s["topic_id"]))
+    return {
+        "facet": facet,
+        "grain": grain,
+        "buckets": [b.isoformat() for b in buckets],
+        "series": ordered,
+    }
+
+
+def trace_list(
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    *,
+    facet: str = "Task",
+    limit: int = 100,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """A page of matching traces, newest first, with one facet's summary and every label."""
+    head, params = _with(f)
+    total = cur.execute(head + "SELECT count(*) FROM ft", params).fetchone()[0]
+    rows = _rows(
+        cur,
+        head
+        + """
+        , page AS (
+            SELECT t.* FROM trace_index t JOIN ft ON ft.id = t.id
+            ORDER BY t.created DESC, t.id LIMIT ? OFFSET ?
+        )
+        SELECT p.id, p.created, p.customer, p.plan_tier, p.project_id,
+               (SELECT s.summary FROM facets s
+                 WHERE s.trace_id = p.id AND lower(s.facet) = lower(?) LIMIT 1) AS summary,
+               (SELECT map_from_entries(list(struct_pack(k := s.facet, v := s.label)))
+                  FROM facets s WHERE s.trace_id = p.id AND s.label IS NOT NULL) AS labels
+        FROM page p ORDER BY p.created DESC, p.id
+        """,
+        [*params, limit, offset, facet],
+    )
+    for r in rows:
+        r["created"] = r["created"].isoformat() if r["created"] else None
+        r["labels"] = dict(r["labels"]) if r["labels"] else {}
+    return {"total": total, "limit": limit, "offset": offset, "traces": rows}
+
+
+def summary(cur: duckdb.DuckDBPyConnection, trace_id: str, facet: str) -> dict[str, Any] | None:
+    """One facet summary (the scatterplot's hover card), with the trace's topic."""
+    rows = _rows(
+        cur,
+        """
+        SELECT s.trace_id, s.facet, s.summary, s.label, s.status,
+               c.topic_id, c.label AS topic_label, c.distance, t.customer, t.plan_tier, t.created
+        FROM facets s
+        LEFT JOIN classifications c ON c.trace_id = s.trace_id AND c.facet = s.facet
+        LEFT JOIN trace_index t ON t.id = s.trace_id
+        WHERE s.trace_id = ? AND lower(s.facet) = lower(?)
+        LIMIT 1
+        """,
+        [trace_id, facet],
+    )
+    if not rows:
+        return None
+    r = rows[0]
+    r["created"] = r["created"].isoformat() if r["created"] else None
+    return r
+
+
+def _json(v: Any) -> Any:
+    if isinstance(v, str):
+        try:
+            return json.loads(v)
+        except ValueError:
+            return v
+    return v
+
+
+def trace_detail(cur: duckdb.DuckDBPyConnection, trace_id: str) -> dict[str, Any] | None:
+    """The whole trace: conversation, metadata, metrics, every facet and classification."""
+    rows = _rows(
+        cur,
+        """
+        SELECT id, created, day, project_id, session_id, input, output, messages, metadata,
+               metrics, metrics_raw, source_file, source_line, truncated, size_bytes
+        FROM raw_traces WHERE id = ? LIMIT 1
+        """,
+        [trace_id],
+    )
+    if not rows:
+        return None
+    t = rows[0]
+    for k in ("input", "output", "messages", "metadata", "metrics_raw"):
+        t[k] = _json(t[k])
+    t["created"] = t["created"].isoformat() if t["created"] else None
+    t["day"] = t["day"].isoformat() if t["day"] else None
+    t["facets"] = _rows(
+        cur,
+        "SELECT facet, summary, label, status FROM facets WHERE trace_id = ? ORDER BY facet",
+        [trace_id],
+    )
+    t["classifications"] = _rows(
+        cur,
+        "WITH "
+        + TOPIC_LATEST
+        + """
+        SELECT c.facet, c.topic_id, coalesce(tl.label, c.label) AS label, c.distance, c.map_id
+        FROM classifications c
+        LEFT JOIN topic_latest tl ON tl.facet = c.facet AND tl.topic_id = c.topic_id
+        WHERE c.trace_id = ? ORDER BY c.facet
+        """,
+        [trace_id],
+    )
+    return t
+
+
+def crosstab(
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    row_facet: str = "Task",
+    col_facet: str = "Sentiment",
+    *,
+    max_rows: int = 25,
+) -> dict[str, Any]:
+    """Traces per (row facet topic × column facet value) within the filter.
+
+    The column side is the facet's label when it has labels (Sentiment, Issues), else its
+    topic. This is the marts' task_sentiment / capability_gaps cross-slice, recomputed on the
+    snapshot so it honours the filters.
+    """
+    head, params = _with(
+        f,
+        TOPIC_LATEST,
+        """r AS (
+            SELECT c.trace_id, coalesce(c.topic_id, -1) AS topic_id,
+                   CASE WHEN coalesce(c.topic_id, -1) = -1 THEN 'no_match'
+                        ELSE coalesce(tl.label, c.label) END AS v
+            FROM classifications c JOIN ft ON ft.id = c.trace_id
+            LEFT JOIN topic_latest tl ON tl.facet = c.facet AND tl.topic_id = c.topic_id
+            WHERE lower(c.facet) = lower(?)
+        )""",
+        """col_labels AS (
+            SELECT s.trace_id, s.label AS v FROM facets s JOIN ft ON ft.id = s.trace_id
+            WHERE lower(s.facet) = lower(?) AND s.label IS NOT NULL
+        )""",
+        """col_topics AS (
+            SELECT c.trace_id, CASE WHEN coalesce(c.topic_id, -1) = -1 THEN 'no_match'
+                                    ELSE coalesce(tl.label, c.label) END AS v
+            FROM classifications c JOIN ft ON ft.id = c.trace_id
+            LEFT JOIN topic_latest tl ON tl.facet = c.facet AND tl.topic_id = c.topic_id
+            WHERE lower(c.facet) = lower(?)
+        )""",
+        """col AS (
+            SELECT * FROM col_labels
+            UNION ALL
+            SELECT * FROM col_topics WHERE NOT EXISTS (SELECT 1 FROM col_labels)
+        )""",
+    )
+    cells = cur.execute(
+        head
+        + "SELECT r.v, r.topic_id, col.v, count(*) FROM r JOIN col USING (trace_id) GROUP BY ALL",
+        [*params, row_facet, col_facet, col_facet],
+    ).fetchall()
+    row_tot: dict[str, int] = {}
+    col_tot: dict[str, int] = {}
+    topic_of: dict[str, int] = {}
+    for rv, tid, cv, n in cells:
+        row_tot[rv] = row_tot.get(rv, 0) + n
+        col_tot[cv] = col_tot.get(cv, 0) + n
+        topic_of[rv] = tid
+    rows = sorted(row_tot, key=lambda k: (-row_tot[k], k))[:max_rows]
+    cols = sorted(col_tot, key=lambda k: (-col_tot[k], k))
+    ri = {r: i for i, r in enumerate(rows)}
+    ci = {c: i for i, c in enumerate(cols)}
+    counts = [[0] * len(cols) for _ in rows]
+    for rv, _tid, cv, n in cells:
+        if rv in ri:
+            counts[ri[rv]][ci[cv]] = n
+    return {
+        "row_facet": row_facet,
+        "col_facet": col_facet,
+        "rows": rows,
+        "row_topic_ids": [topic_of[r] for r in rows],
+        "cols": cols,
+        "counts": counts,
+        "row_totals": [row_tot[r] for r in rows],
+    }
+
+
+def mart_table(
+    cur: duckdb.DuckDBPyConnection, name: str, marts: frozenset[str], *, limit: int = 200
+) -> dict[str, Any] | None:
+    """A whole (small) mart as columns + rows; `name` must be one of the published marts."""
+    if name not in marts:
+        return None
+    res = cur.execute(f'SELECT * FROM marts."{name}" LIMIT ?', [limit])
+    cols = [d[0] for d in res.description]
+    rows = [[_plain(v) for v in r] for r in res.fetchall()]
+    return {"name": name, "columns": cols, "rows": rows}
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, float) and v != v:  # NaN is not JSON
+        return None
+    return v

@@ -1,0 +1,84 @@
+"""What the CLI prints after a run: rows per table, quarantine by reason, topics, recovery."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.settings import paths
+
+TABLES = [
+    "raw_traces", "quarantine", "facet_summaries", "summary_embeddings",
+    "topic_maps", "topics", "classifications",
+]
+
+
+def _conn():
+    return warehouse.connect(paths().warehouse, read_only=True)
+
+
+def print_summary() -> None:
+    p = paths()
+    with _conn() as conn:
+        print("\nWhat the run built")
+        for table in TABLES:
+            n = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            print(f"  {table:20s} {n:>10,} rows")
+        marts = conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' "
+            "ORDER BY 1"
+        ).fetchall()
+        for (name,) in marts:
+            n = conn.execute(f"SELECT count(*) FROM marts.{name}").fetchone()[0]
+            print(f"  marts.{name:14s} {n:>10,} rows")
+        reasons = conn.execute(
+            "SELECT reason, count(*) FROM quarantine GROUP BY 1 ORDER BY 2 DESC"
+        ).fetchall()
+        if reasons:
+            print("\nQuarantined input lines, by reason")
+            for reason, n in reasons:
+                print(f"  {reason:24s} {n:>6,}")
+        coverage = conn.execute(
+            """SELECT facet, sum(processed), sum(matched), sum(excluded), sum(errored), sum(skipped)
+               FROM facet_coverage GROUP BY 1 ORDER BY 1"""
+        ).fetchall()
+        if coverage:
+            print("\nFacet coverage        processed   matched  excluded   errored   skipped")
+            for row in coverage:
+                print(f"  {row[0]:18s}" + "".join(f"{int(v or 0):>10,}" for v in row[1:]))
+    print(f"\nWarehouse: {p.warehouse}")
+    print(f"Dagster run history: {p.dagster_home}  (open the UI with `make ui`)")
+
+
+def topics(facet: str, day: date | None = None) -> list[dict]:
+    from tracetopics_pipeline.core.topic_report import topic_list
+
+    with _conn() as conn:
+        return topic_list(conn, facet, day)
+
+
+def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
+    rows = topics(facet, day)
+    if not rows:
+        print(f"\nNo {facet} topics yet (a map needs at least 100 summaries).")
+        return
+    print(f"\n{facet} topics, ranked by share")
+    print(f"  {'id':>4}  {'share':>6}  {'count':>6}  label / keywords / samples")
+    for r in rows[:limit]:
+        print(f"  {r['topic_id']:>4}  {r['share']:>6.1%}  {r['count']:>6,}  {r['label']}")
+        print(f"  {'':22}keywords: {', '.join(r['keywords'][:6])}")
+        for sample in r["samples"][:2]:
+            print(f"  {'':22}· {sample}")
+
+
+def print_recovery(facet: str = "Task") -> None:
+    from tracetopics_pipeline.core.evaluate import recovery
+
+    with _conn() as conn:
+        scores = recovery(conn, facet)
+    if scores:
+        print(
+            f"\nGround-truth intents recovered by the {facet} topics: "
+            + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                        for k, v in scores.items())
+        )
