@@ -57,7 +57,7 @@ def _landing_days() -> list[date]:
 
     days: set[date] = set()
     for f in ingest.landing_files(paths().landing):
-        days |= ingest.file_days(f)
+        days |= ingest.file_days(f, start_date=START_DATE)
     return sorted(d for d in days if d >= START_DATE)
 
 

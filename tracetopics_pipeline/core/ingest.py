@@ -99,7 +99,9 @@ def _mtime_day(mtime_ns: int) -> date:
     return datetime.fromtimestamp(mtime_ns / 1e9, UTC).date()
 
 
-def _attribution(summary: _FileSummary, start_date: date | None, today: date) -> tuple[set[date], date]:
+def _attribution(
+    summary: _FileSummary, start_date: date | None, today: date
+) -> tuple[set[date], date]:
     """(the file's in-range days, the day its undated or out-of-range lines go to)."""
     parsed = [date.fromisoformat(d) for d in summary.days]
     valid = {d for d in parsed if _in_range(d, start_date, today)}
@@ -242,13 +244,23 @@ class IngestStats:
         return sum(self.quarantined_by_reason.values())
 
     @property
-    def quarantine_rate(self) -> dict[date, float]:
+    def quarantine_rate_by_day(self) -> dict[date, float]:
         """Per day: quarantined lines / all lines attributed to the day."""
         out = {}
         for day in self.days:
             q, t = self.quarantined_by_day.get(day, 0), self.traces_by_day.get(day, 0)
             out[day] = q / (q + t) if q + t else 0.0
         return out
+
+    @property
+    def quarantine_rate(self) -> float:
+        """The worst day's rate: a check on it fails when any partition passes the threshold."""
+        return max(self.quarantine_rate_by_day.values(), default=0.0)
+
+    @property
+    def quarantine_rate_overall(self) -> float:
+        total = self.traces_written + self.quarantined
+        return self.quarantined / total if total else 0.0
 
     def metadata(self) -> dict[str, Any]:
         """Flat dict for Dagster materialization metadata."""
@@ -263,11 +275,11 @@ class IngestStats:
             "superseded_elsewhere": self.superseded_elsewhere,
             "seconds": round(self.seconds, 3),
         }
-        total = self.traces_written + self.quarantined
-        md["quarantine_rate"] = round(self.quarantined / total, 6) if total else 0.0
+        md["quarantine_rate"] = round(self.quarantine_rate, 6)
+        md["quarantine_rate_overall"] = round(self.quarantine_rate_overall, 6)
         for reason, n in sorted(self.quarantined_by_reason.items()):
             md[f"quarantined.{reason}"] = n
-        for day, rate in self.quarantine_rate.items():
+        for day, rate in self.quarantine_rate_by_day.items():
             md[f"quarantine_rate.{day.isoformat()}"] = round(rate, 6)
         return md
 
@@ -303,17 +315,41 @@ def ingest_days(
         if not touched & wanted_set:
             continue
         if result is None:
-            result = parse_file(path, max_trace_bytes=max_trace_bytes, start_date=start_date, today=today)
+            result = parse_file(
+                path, max_trace_bytes=max_trace_bytes, start_date=start_date, today=today
+            )
         stats.files_read += 1
         records.extend(result.records)  # all days: a later copy on another day still supersedes
         for rej in result.rejections:
             day = rej.created_day
-            if rej.reason == "created_out_of_range" or day is None or not _in_range(day, start_date, today):
+            if (
+                rej.reason == "created_out_of_range"
+                or day is None
+                or not _in_range(day, start_date, today)
+            ):
                 day = fallback
             if day in wanted_set:
                 rejections.append((rej, day))
     index.save(files)
 
+    # A cursor of our own: a caller's half-fetched result on `conn` must not block us (DuckDB 2).
+    cur = conn.cursor()
+    try:
+        _write(cur, stats, records, rejections, wanted)
+    finally:
+        cur.close()
+    stats.seconds = time.perf_counter() - t0
+    return stats
+
+
+def _write(
+    conn: duckdb.DuckDBPyConnection,
+    stats: IngestStats,
+    records: list[TraceRecord],
+    rejections: list[tuple[Rejection, date]],
+    wanted: list[date],
+) -> None:
+    wanted_set = set(wanted)
     kept, superseded = _dedupe(records)
     kept = [r for r in kept if r.day in wanted_set]
     superseded = [(r, by) for r, by in superseded if r.day in wanted_set]
@@ -321,8 +357,17 @@ def ingest_days(
     superseded += lost_to_other_days
     for rec, by in superseded:
         rejections.append(
-            (Rejection(rec.source_file, rec.source_line, "duplicate_superseded",
-                       f"superseded by {by}", rec.to_json(), rec.day), rec.day)  # fmt: skip
+            (
+                Rejection(
+                    rec.source_file,
+                    rec.source_line,
+                    "duplicate_superseded",
+                    f"superseded by {by}",
+                    rec.to_json(),
+                    rec.day,
+                ),
+                rec.day,
+            )
         )
 
     stats.traces_written = warehouse.replace_days(conn, "raw_traces", _traces_frame(kept), wanted)
@@ -335,12 +380,11 @@ def ingest_days(
     stats.traces_by_day = dict(Counter(r.day for r in kept))
     stats.quarantined_by_day = dict(Counter(day for _, day in rejections))
     stats.lines_read = stats.traces_written + len(rejections)
-    stats.seconds = time.perf_counter() - t0
-    return stats
 
 
 def _dedupe(records: list[TraceRecord]) -> tuple[list[TraceRecord], list[tuple[TraceRecord, str]]]:
-    """Last write wins: records arrive in file-name then line order, so the last copy stays."""
+    """Last write wins, in file-name (= arrival) then line order: the last copy stays."""
+    records = sorted(records, key=lambda r: (r.source_file, r.source_line))  # OTLP comes last
     last: dict[str, int] = {}
     for i, rec in enumerate(records):
         last[rec.id] = i
@@ -406,7 +450,7 @@ def _supersede_other_days(conn: duckdb.DuckDBPyConnection, days: list[date]) -> 
             """,
             [days],
         )
-        moved = conn.execute("SELECT count(*) FROM _tt_older").fetchone()[0]
+        moved = conn.execute("SELECT count(*) FROM _tt_older").fetchall()[0][0]
         if moved:
             conn.execute(
                 """
@@ -429,7 +473,9 @@ def _supersede_other_days(conn: duckdb.DuckDBPyConnection, days: list[date]) -> 
 
 def _traces_frame(records: list[TraceRecord]) -> pl.DataFrame:
     """raw_traces rows (JSON columns as JSON text; metrics typed, metrics_raw everything)."""
-    metric_cols: dict[str, list[Any]] = {k: [r.metrics.get(k) for r in records] for k in KNOWN_METRICS}
+    metric_cols: dict[str, list[Any]] = {
+        k: [r.metrics.get(k) for r in records] for k in KNOWN_METRICS
+    }
     frame = pl.DataFrame(
         {
             "id": [r.id for r in records],
@@ -480,6 +526,12 @@ def _quarantine_frame(rejections: list[tuple[Rejection, date]]) -> pl.DataFrame:
             "detail": [r.detail for r, _ in rejections],
             "raw": [r.raw for r, _ in rejections],
         },
-        schema={"day": pl.Date, "file": pl.String, "line": pl.Int64, "reason": pl.String,
-                "detail": pl.String, "raw": pl.String},  # fmt: skip
+        schema={
+            "day": pl.Date,
+            "file": pl.String,
+            "line": pl.Int64,
+            "reason": pl.String,
+            "detail": pl.String,
+            "raw": pl.String,
+        },
     )

@@ -67,7 +67,11 @@ def attributes(items: Any) -> dict[str, Any]:
         return {}
     if not isinstance(items, list):
         raise OtlpShapeError("attributes must be a list")
-    return {kv["key"]: any_value(kv.get("value")) for kv in items if isinstance(kv, dict) and "key" in kv}
+    return {
+        kv["key"]: any_value(kv.get("value"))
+        for kv in items
+        if isinstance(kv, dict) and "key" in kv
+    }
 
 
 @dataclass
@@ -144,8 +148,11 @@ class SpanCollector:
 def _tool_call(call_id: Any, name: Any, arguments: Any) -> dict[str, Any]:
     if not isinstance(arguments, str):
         arguments = dumps(arguments) if arguments is not None else "{}"
-    return {"id": str(call_id or ""), "type": "function",
-            "function": {"name": str(name or ""), "arguments": arguments}}  # fmt: skip
+    return {
+        "id": str(call_id or ""),
+        "type": "function",
+        "function": {"name": str(name or ""), "arguments": arguments},
+    }
 
 
 def _json_attr(value: Any) -> Any:
@@ -172,7 +179,9 @@ def _from_parts(msg: dict[str, Any]) -> list[dict[str, Any]]:
         elif kind == "tool_call_response":
             result = part.get("response", part.get("result"))
             content = result if isinstance(result, str) else dumps(result)
-            replies.append({"role": "tool", "tool_call_id": str(part.get("id") or ""), "content": content})
+            replies.append(
+                {"role": "tool", "tool_call_id": str(part.get("id") or ""), "content": content}
+            )
         elif kind in ("text", None) and isinstance(part.get("content"), str):
             texts.append(part["content"])
         elif kind != "reasoning":
@@ -205,8 +214,11 @@ def _plain(msg: Any, default_role: str) -> list[dict[str, Any]]:
     calls = _json_attr(msg.get("tool_calls"))
     if isinstance(calls, list) and calls:
         m["tool_calls"] = [
-            _tool_call(c.get("id"), (c.get("function") or c).get("name"),
-                       (c.get("function") or c).get("arguments"))  # fmt: skip
+            _tool_call(
+                c.get("id"),
+                (c.get("function") or c).get("name"),
+                (c.get("function") or c).get("arguments"),
+            )
             for c in calls
             if isinstance(c, dict)
         ]
@@ -243,10 +255,16 @@ def _indexed(attrs: dict[str, Any], kind: str, default_role: str) -> list[dict[s
                 _, j, prop = key.split(".", 2)
                 if j.isdigit():
                     calls.setdefault(int(j), {})[prop] = value
-        msg: dict[str, Any] = {"role": slot.get("role") or default_role, "content": slot.get("content")}
+        msg: dict[str, Any] = {
+            "role": slot.get("role") or default_role,
+            "content": slot.get("content"),
+        }
         if calls:
             msg["tool_calls"] = [
-                {"id": c.get("id"), "function": {"name": c.get("name"), "arguments": c.get("arguments")}}
+                {
+                    "id": c.get("id"),
+                    "function": {"name": c.get("name"), "arguments": c.get("arguments")},
+                }
                 for _, c in sorted(calls.items())
             ]
         if slot.get("tool_call_id") is not None:
@@ -262,7 +280,9 @@ def _span_messages(s: _Span) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     out: list[dict[str, Any]] = []
     system = a.get("gen_ai.system_instructions")
     if system is not None:
-        inp += [{"role": "system", "content": m["content"]} for m in _message_list(system, "system")]
+        inp += [
+            {"role": "system", "content": m["content"]} for m in _message_list(system, "system")
+        ]
     inp += _message_list(a.get("gen_ai.input.messages"), "user")
     out += _message_list(a.get("gen_ai.output.messages"), "assistant")
     inp += _indexed(a, "prompt", "user")
@@ -287,9 +307,11 @@ def _span_messages(s: _Span) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
 
 def _is_tool_span(s: _Span) -> bool:
     op = s.attrs.get("gen_ai.operation.name")
-    return op == "execute_tool" or (op is None and "gen_ai.tool.name" in s.attrs) or str(
-        s.span.get("name", "")
-    ).startswith("execute_tool")
+    return (
+        op == "execute_tool"
+        or (op is None and "gen_ai.tool.name" in s.attrs)
+        or str(s.span.get("name", "")).startswith("execute_tool")
+    )
 
 
 def _is_error(span: dict[str, Any]) -> bool:
@@ -329,8 +351,12 @@ class _Conversation:
         call_id = str(a.get("gen_ai.tool.call.id") or s.span.get("spanId") or "")
         if ("tool", call_id) in self.seen:
             return
-        name = a.get("gen_ai.tool.name") or str(s.span.get("name", "")).removeprefix("execute_tool ")
-        if not any(call_id in {c.get("id") for c in m.get("tool_calls", [])} for m in self.messages):
+        name = a.get("gen_ai.tool.name") or str(s.span.get("name", "")).removeprefix(
+            "execute_tool "
+        )
+        if not any(
+            call_id in {c.get("id") for c in m.get("tool_calls", [])} for m in self.messages
+        ):
             call = _tool_call(call_id, name, a.get("gen_ai.tool.call.arguments"))
             self.messages.append({"role": "assistant", "content": None, "tool_calls": [call]})
             self.seen.add(("calls", (call_id,)))
@@ -339,8 +365,12 @@ class _Conversation:
             content = f"ERROR: {status.get('message') or a.get('error.type') or 'tool call failed'}"
         else:
             result = a.get("gen_ai.tool.call.result")
-            content = result if isinstance(result, str) else dumps(result) if result is not None else ""
-        self.messages.append({"role": "tool", "tool_call_id": call_id, "name": str(name), "content": content})
+            content = (
+                result if isinstance(result, str) else dumps(result) if result is not None else ""
+            )
+        self.messages.append(
+            {"role": "tool", "tool_call_id": call_id, "name": str(name), "content": content}
+        )
         self.seen.add(("tool", call_id))
 
 
@@ -384,7 +414,9 @@ def build_trace(trace_id: str, spans: list[_Span]) -> dict[str, Any]:
             if inp or out:
                 conv.extend(inp + out)
     messages = conv.messages
-    first_assistant = next((i for i, m in enumerate(messages) if m["role"] == "assistant"), len(messages))
+    first_assistant = next(
+        (i for i, m in enumerate(messages) if m["role"] == "assistant"), len(messages)
+    )
     last_assistant = [m for m in messages if m["role"] == "assistant" and m.get("content")][-1:]
 
     starts = [s.start for s in spans if s.start]
@@ -399,13 +431,20 @@ def build_trace(trace_id: str, spans: list[_Span]) -> dict[str, Any]:
     metadata: dict[str, Any] = {k: v for k, v in resource.items()}
     metadata.update({k: v for k, v in root.attrs.items() if not k.startswith("gen_ai.")})
     model = next(
-        (s.attrs[k] for s in spans for k in ("gen_ai.request.model", "gen_ai.response.model") if k in s.attrs),
+        (
+            s.attrs[k]
+            for s in spans
+            for k in ("gen_ai.request.model", "gen_ai.response.model")
+            if k in s.attrs
+        ),
         None,
     )
     if model is not None:
         metadata["model"] = model
     errors = [
-        (s.span.get("status") or {}).get("message") or s.attrs.get("error.type") or s.span.get("name")
+        (s.span.get("status") or {}).get("message")
+        or s.attrs.get("error.type")
+        or s.span.get("name")
         for s in spans
         if _is_error(s.span)
     ]
@@ -431,7 +470,9 @@ def build_trace(trace_id: str, spans: list[_Span]) -> dict[str, Any]:
     return {
         "id": trace_id or None,
         "created": created,
-        "project_id": resource.get("service.name") if isinstance(resource.get("service.name"), str) else None,
+        "project_id": resource.get("service.name")
+        if isinstance(resource.get("service.name"), str)
+        else None,
         "session_id": str(session) if session is not None else None,
         "input": messages[:first_assistant],
         "output": last_assistant,

@@ -34,7 +34,9 @@ def flatten_content(content: Any, field: str) -> str | None:
     if isinstance(content, dict):
         content = [content]
     if not isinstance(content, list):
-        raise FieldTypeError(field, f"content must be a string or a list of parts, got {type(content).__name__}")
+        raise FieldTypeError(
+            field, f"content must be a string or a list of parts, got {type(content).__name__}"
+        )
     texts: list[str] = []
     for part in content:
         if isinstance(part, str):
@@ -56,11 +58,16 @@ def normalize_message(msg: Any, field: str, default_role: str) -> dict[str, Any]
     if isinstance(msg, str):
         return {"role": default_role, "content": msg}
     if not isinstance(msg, dict):
-        raise FieldTypeError(field, f"a message must be an object or a string, got {type(msg).__name__}")
+        raise FieldTypeError(
+            field, f"a message must be an object or a string, got {type(msg).__name__}"
+        )
     role = msg.get("role", default_role)
     if not isinstance(role, str):
         raise FieldTypeError(f"{field}.role", "must be a string")
-    out: dict[str, Any] = {"role": role, "content": flatten_content(msg.get("content"), f"{field}.content")}
+    out: dict[str, Any] = {
+        "role": role,
+        "content": flatten_content(msg.get("content"), f"{field}.content"),
+    }
     tool_calls = msg.get("tool_calls")
     if tool_calls is not None:
         if not isinstance(tool_calls, list) or not all(isinstance(c, dict) for c in tool_calls):
@@ -81,7 +88,9 @@ def normalize_messages(value: Any, field: str, default_role: str) -> list[dict[s
     if isinstance(value, str | dict):
         value = [value]
     if not isinstance(value, list):
-        raise FieldTypeError(field, f"must be a string or a list of messages, got {type(value).__name__}")
+        raise FieldTypeError(
+            field, f"must be a string or a list of messages, got {type(value).__name__}"
+        )
     return [normalize_message(m, f"{field}[{i}]", default_role) for i, m in enumerate(value)]
 
 

@@ -306,11 +306,18 @@ def truncate(rec: TraceRecord, max_trace_bytes: int) -> None:
 
     def fits(cap: int) -> tuple[bool, tuple[Any, ...]]:
         capped = tuple(cap_strings(p, cap) for p in parts)
-        trial = TraceRecord(**{**_fields(rec), "input": capped[0], "output": capped[1],
-                               "messages": capped[2], "metadata": capped[3]})  # fmt: skip
+        trial = TraceRecord(
+            **{
+                **_fields(rec),
+                "input": capped[0],
+                "output": capped[1],
+                "messages": capped[2],
+                "metadata": capped[3],
+            }
+        )
         return len(trial.to_json().encode()) <= max_trace_bytes, capped
 
-    lo, hi = 64, max(longest_string(parts), 64)
+    lo, hi = 64, max(longest_string(list(parts)), 64)
     best = fits(lo)[1]
     while lo <= hi:
         mid = (lo + hi) // 2
@@ -339,7 +346,9 @@ class _Ctx:
     result: ParseResult
     spans: otlp.SpanCollector = field(default_factory=otlp.SpanCollector)
 
-    def reject(self, line: int, reason: str, detail: str, raw: str, day: date | None = None) -> None:
+    def reject(
+        self, line: int, reason: str, detail: str, raw: str, day: date | None = None
+    ) -> None:
         self.result.rejections.append(Rejection(self.file, line, reason, detail, raw, day))
 
     def add_object(self, obj: Any, line: int, raw: str, size: int | None) -> None:
@@ -366,8 +375,13 @@ class _Ctx:
                 today=self.today,
             )
         except _Reject as exc:
-            self.reject(line, exc.reason, exc.detail, raw if raw is not None else dumps(obj),
-                        _created_day(obj))  # fmt: skip
+            self.reject(
+                line,
+                exc.reason,
+                exc.detail,
+                raw if raw is not None else dumps(obj),
+                _created_day(obj),
+            )
             return
         self.result.records.append(rec)
 
@@ -468,7 +482,7 @@ def _parse_parquet(path: Path, ctx: _Ctx) -> None:
         for col in ("metadata", "metrics"):  # struct columns fill absent keys with null
             if isinstance(obj.get(col), dict):
                 obj[col] = {k: v for k, v in obj[col].items() if v is not None}
-        ctx.add_trace(obj, row, raw, None)
+        ctx.add_trace(obj, row, raw, len(raw.encode()))
 
 
 def _parquet_rows(path: Path, ctx: _Ctx) -> Iterator[dict[str, Any]]:

@@ -1,7 +1,5 @@
 """Jobs, the daily schedule, and the sensors that keep the pipeline current."""
 
-from __future__ import annotations
-
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
@@ -68,8 +66,7 @@ def landing_sensor(context: dg.SensorEvaluationContext):
         return dg.SkipReason("no new landing files")
     days = set()
     for name in fresh:
-        days |= ingest.file_days(paths().landing / name)
-    days = {d for d in days if d >= START_DATE}
+        days |= ingest.file_days(paths().landing / name, start_date=START_DATE)
     batch = hashlib.sha1(json.dumps(sorted(fresh.items())).encode()).hexdigest()[:12]
     context.update_cursor(json.dumps({**seen, **fresh}))
     return [

@@ -1,7 +1,5 @@
 """facet_summaries: every trace summarized through every facet (Task, Sentiment, Issues, custom)."""
 
-from __future__ import annotations
-
 import contextlib
 import os
 from datetime import timedelta

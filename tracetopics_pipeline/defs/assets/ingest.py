@@ -1,7 +1,5 @@
 """raw_traces: the landing folder parsed into one row per trace, bad lines quarantined."""
 
-from __future__ import annotations
-
 from datetime import timedelta
 
 import dagster as dg

@@ -1,7 +1,5 @@
 """What the run leaves for readers: alerts, the SQL macro, and the explorer's snapshot."""
 
-from __future__ import annotations
-
 import os
 
 import dagster as dg

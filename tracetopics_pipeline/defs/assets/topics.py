@@ -1,7 +1,5 @@
 """Embeddings, topic maps and classifications: facet summaries turned into topics."""
 
-from __future__ import annotations
-
 import base64
 from datetime import timedelta
 
