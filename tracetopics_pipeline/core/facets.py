@@ -120,7 +120,9 @@ class Facet:
 
     def excluded(self, summary: str | None) -> bool:
         """True when the output matches the exclusion regex (kept on the trace, out of topics)."""
-        return bool(self.exclude and summary is not None and _compiled(self.exclude).search(summary))
+        return bool(
+            self.exclude and summary is not None and _compiled(self.exclude).search(summary)
+        )
 
 
 _REGEX_CACHE: dict[str, re.Pattern[str]] = {}
@@ -199,14 +201,23 @@ class _Reader:
             if k not in allowed:
                 self.fail(v.line, k, f"unknown field (allowed: {', '.join(sorted(allowed))})")
 
-    def get(self, fld: str, kind: type | tuple[type, ...], default: Any = None, *, required: bool = False) -> Any:
+    def get(
+        self,
+        fld: str,
+        kind: type | tuple[type, ...],
+        default: Any = None,
+        *,
+        required: bool = False,
+    ) -> Any:
         if fld not in self.map or self.map[fld].value is None:
             if required:
                 self.fail(self.node.line, fld, "is required")
             return default
         n = self.map[fld]
         if not isinstance(n.value, kind) or (kind is int and isinstance(n.value, bool)):
-            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            names = (
+                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            )
             self.fail(n.line, fld, f"must be {names}, got {type(n.value).__name__}")
         return n.value
 
@@ -274,7 +285,9 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         rr = _Reader(source, rn, f"facet '{name}' rules[{i}]")
         rr.check_known({"pattern", "summary", "label"})
         pat = rr.regex("pattern", rr.get("pattern", str, required=True), rr.line("pattern"))
-        rules.append(ExtractRule(pat, rr.get("summary", str, "{match}: {sentence}"), rr.get("label", str)))
+        rules.append(
+            ExtractRule(pat, rr.get("summary", str, "{match}: {sentence}"), rr.get("label", str))
+        )
 
     local = r.get("local", dict, {})
     local_plain = {k: v.value for k, v in local.items()}
@@ -307,7 +320,9 @@ def parse_facets(text: str, source: str = "<facets>") -> list[Facet]:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else 0
-        raise FacetConfigError(f"{source} line {line}: invalid YAML: {getattr(e, 'problem', e)}") from e
+        raise FacetConfigError(
+            f"{source} line {line}: invalid YAML: {getattr(e, 'problem', e)}"
+        ) from e
     if root is None:
         raise FacetConfigError(f"{source} line 1: empty facet file")
     top = _Reader(source, _to_nodes(root), "top level")
@@ -323,7 +338,11 @@ def parse_facets(text: str, source: str = "<facets>") -> list[Facet]:
     seen: dict[str, int] = {}
     for f, n in zip(facets, items, strict=True):
         if f.key in seen:
-            top.fail(n.line, "name", f"facet '{f.name}' collides with facets[{seen[f.key]}] (same key {f.key!r})")
+            top.fail(
+                n.line,
+                "name",
+                f"facet '{f.name}' collides with facets[{seen[f.key]}] (same key {f.key!r})",
+            )
         seen[f.key] = len(seen)
     return facets
 

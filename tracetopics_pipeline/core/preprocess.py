@@ -8,6 +8,7 @@ Custom preprocessors are referenced by dotted path ("mypkg.mod.fn" or "mypkg.mod
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import re
@@ -30,7 +31,8 @@ CHARS_PER_TOKEN = 4
 _ERROR_START = re.compile(
     r"^\s*(?:error|exception|traceback|fatal|failed|failure|unauthorized|forbidden|not found|"
     r"bad request|internal server error|service unavailable|timeout|timed out|"
-    r"(?:http(?:/\d(?:\.\d)?)?\s*)?[45]\d\d\b)",
+    r"http\S*\s*[45]\d\d\b|[45]\d\d:?\s+(?:bad|unauthori[sz]ed|forbidden|not found|internal|service|"
+    r"gateway|too many|conflict|request|method|payment|error|unprocessable|gone|precondition))",
     re.IGNORECASE,
 )
 _ERROR_ANYWHERE = re.compile(
@@ -70,10 +72,8 @@ def messages_of(trace: dict) -> list[dict]:
     for col, role in (("input", "user"), ("output", "assistant")):
         val = trace.get(col)
         if isinstance(val, str):
-            try:
+            with contextlib.suppress(ValueError):
                 val = json.loads(val)
-            except ValueError:
-                pass
         if isinstance(val, str) and val:
             out.append({"role": role, "content": val})
         elif isinstance(val, list):
@@ -87,7 +87,9 @@ def tool_calls_of(msg: dict) -> list[tuple[str, str]]:
     for tc in msg.get("tool_calls") or []:
         fn = (tc or {}).get("function") or tc or {}
         args = fn.get("arguments", "")
-        calls.append((str(fn.get("name", "?")), args if isinstance(args, str) else json.dumps(args)))
+        calls.append(
+            (str(fn.get("name", "?")), args if isinstance(args, str) else json.dumps(args))
+        )
     if msg.get("function_call"):
         fc = msg["function_call"]
         calls.append((str(fc.get("name", "?")), str(fc.get("arguments", ""))))
@@ -185,7 +187,10 @@ def user_messages(trace: dict, facet: Facet) -> str | None:
 
 
 def errors_only(trace: dict, facet: Facet) -> str | None:
-    return truncate_middle(render_thread(messages_of(trace), errors_only=True), facet.max_tokens) or None
+    return (
+        truncate_middle(render_thread(messages_of(trace), errors_only=True), facet.max_tokens)
+        or None
+    )
 
 
 def with_metadata(trace: dict, facet: Facet) -> str | None:

@@ -67,7 +67,9 @@ def finish(
     return FacetOutput(trace_id, facet.name, status, summary, label, cached=cached)
 
 
-def prepared_text(trace: dict, facet: Facet, *, do_redact: bool = True) -> tuple[str | None, str | None]:
+def prepared_text(
+    trace: dict, facet: Facet, *, do_redact: bool = True
+) -> tuple[str | None, str | None]:
     """(text, error): the facet's preprocessed, redacted input; text None means skip."""
     try:
         text = preprocess(trace, facet)

@@ -48,10 +48,14 @@ _STRONG_POS = re.compile(
     r"thanks so much|thanks a (?:lot|million|bunch)|many thanks|great help)\b",
     re.I,
 )
-_POS_WORDS = re.compile(r"\b(?:great|good|nice|glad|happy|excellent|helpful|cool|sweet|lovely|pleased)\b", re.I)
+_POS_WORDS = re.compile(
+    r"\b(?:great|good|nice|glad|happy|excellent|helpful|cool|sweet|lovely|pleased)\b", re.I
+)
 _THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|no|never|n't|hardly)\W+(?:\w+\W+)?$", re.I)
-_CORRECTION = re.compile(r"^(?:no[,.!]|nope|that's wrong|wrong|incorrect|not quite|actually,? i)\b", re.I)
+_CORRECTION = re.compile(
+    r"^(?:no[,.!]|nope|that's wrong|wrong|incorrect|not quite|actually,? i)\b", re.I
+)
 # The agent failing, as the user experiences it.
 _AGENT_FAIL = re.compile(
     r"\b(?:sorry|unfortunately|apologi[sz]e|i(?:'m| am) (?:afraid|unable|not able)|(?:there are|i have|i found|we have) no\b|"
@@ -65,30 +69,43 @@ _AGENT_FAIL = re.compile(
 class SentimentSignals:
     pos: float = 0.0
     neg: float = 0.0
-    reasons_pos: list[str] = field(default_factory=list)
-    reasons_neg: list[str] = field(default_factory=list)
+    why_pos: dict[str, float] = field(default_factory=dict)  # reason -> weight
+    why_neg: dict[str, float] = field(default_factory=dict)
 
     def add(self, kind: str, weight: float, reason: str) -> None:
+        why = self.why_pos if kind == "pos" else self.why_neg
+        why[reason] = why.get(reason, 0.0) + weight
         if kind == "pos":
             self.pos += weight
-            if reason not in self.reasons_pos:
-                self.reasons_pos.append(reason)
         else:
             self.neg += weight
-            if reason not in self.reasons_neg:
-                self.reasons_neg.append(reason)
+
+    @property
+    def reasons_pos(self) -> list[str]:
+        """Reasons, strongest first (ties: first seen)."""
+        return sorted(self.why_pos, key=lambda r: -self.why_pos[r])
+
+    @property
+    def reasons_neg(self) -> list[str]:
+        return sorted(self.why_neg, key=lambda r: -self.why_neg[r])
 
 
 def _unnegated(rx: re.Pattern[str], text: str) -> int:
     """Matches of rx not preceded by a negation ("not great" is not positive)."""
-    return sum(1 for m in rx.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 20) : m.start()]))
+    return sum(
+        1
+        for m in rx.finditer(text)
+        if not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
+    )
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
     return len(a) >= 3 and len(b) >= 3 and len(a & b) / len(a | b) >= 0.6
 
 
-def signals(user_turns: list[str], agent_turns: list[str], *, tool_errors: int = 0) -> SentimentSignals:
+def signals(
+    user_turns: list[str], agent_turns: list[str], *, tool_errors: int = 0
+) -> SentimentSignals:
     s = SentimentSignals()
     seen: list[set[str]] = []
     n = len(user_turns)
@@ -138,9 +155,14 @@ def classify(s: SentimentSignals) -> tuple[str, str]:
     if s.pos >= POS_T and s.pos > s.neg:
         return "POSITIVE", f"User {' and '.join(s.reasons_pos[:2])}."
     if s.neg > 0 or s.pos > 0:
-        return "NEUTRAL", "Matter-of-fact exchange; only mild signals of satisfaction or frustration."
+        return (
+            "NEUTRAL",
+            "Matter-of-fact exchange; only mild signals of satisfaction or frustration.",
+        )
     return "NEUTRAL", "Matter-of-fact exchange with no sign of satisfaction or frustration."
 
 
-def summarize_sentiment(user_turns: list[str], agent_turns: list[str], *, tool_errors: int = 0) -> tuple[str, str]:
+def summarize_sentiment(
+    user_turns: list[str], agent_turns: list[str], *, tool_errors: int = 0
+) -> tuple[str, str]:
     return classify(signals(user_turns, agent_turns, tool_errors=tool_errors))

@@ -35,7 +35,9 @@ _TYPOS = {
     "dont": "don't", "cant": "can't", "doesnt": "doesn't", "isnt": "isn't", "wont": "won't",
     "im": "i'm", "ive": "i've", "id": "i'd", "wanna": "want to", "gonna": "going to",
 }  # fmt: skip
-_TYPO_RX = re.compile(r"\b(" + "|".join(map(re.escape, sorted(_TYPOS, key=len, reverse=True))) + r")\b", re.I)
+_TYPO_RX = re.compile(
+    r"\b(" + "|".join(map(re.escape, sorted(_TYPOS, key=len, reverse=True))) + r")\b", re.I
+)
 
 _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|greetings|yo|good (?:morning|afternoon|evening|day)|dear \w+)"
@@ -72,6 +74,7 @@ _PROBLEM_RX = re.compile(
 _TRAIL = re.compile(
     r"(?:\s+(?:because|since|as i|as we|so that|so i|so we|but|though|although|which|before|after i|"
     r"for (?:my|our) (?:boss|team|manager|meeting|report))\b.*$)|"
+    r"(?:,\s*(?:my|our|we|we're|we've|i|i'm|i've|it|it's|this|that|which|as|so|and (?:i|we|it|my))\b.*$)|"
     r"(?:[\s,]+(?:please|thanks|thank you|thx|asap|for me|right now|if possible|real quick)\W*$)",
     re.I,
 )
@@ -79,7 +82,8 @@ _POSSESSIVE = re.compile(r"\b(?:my|our|your|mine|ours)\s+", re.I)
 _SPACES = re.compile(r"\s+")
 _REQUEST_HINT = re.compile(
     r"\?|\b(?:how|can you|could you|would you|please|want to|need to|would like|i'd like|trying to|"
-    r"help me|unable|can't|cannot|doesn't work|not working|error|is there a way|looking for|wondering)\b",
+    r"help me|unable|can't|cannot|won't|doesn't|isn't|stopped|broken|fail\w*|not working|error|is there a way|"
+    r"looking for|wondering)\b",
     re.I,
 )
 _NON_REQUEST = re.compile(
@@ -109,7 +113,9 @@ def normalize_request(sentence: str) -> str:
     if m:  # "I can't log in" -> "Cannot log in"
         s = "Cannot " + s[m.end() :]
     trimmed = _TRAIL.sub("", s)
-    if len(content_words(trimmed)) >= 2 or (content_words(trimmed) and not content_words(s[len(trimmed) :])):
+    if len(content_words(trimmed)) >= 2 or (
+        content_words(trimmed) and not content_words(s[len(trimmed) :])
+    ):
         s = trimmed
     s = _POSSESSIVE.sub("", s)
     s = re.sub(r"\s*[?.!,;:]+\s*$", "", s)
@@ -120,9 +126,20 @@ def normalize_request(sentence: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
+_EMOTION_ONLY = re.compile(
+    r"\b(?:love|fan|great|awesome|amazing|thanks?|appreciate|frustrat\w*|fed up|ridiculous|unacceptable|"
+    r"annoy\w*|terrible|useless|disappoint\w*|helpful|happy|sad|angry|first of all)\b",
+    re.I,
+)
+
+
 def request_sentence(user_turns: list[str]) -> str | None:
-    """The sentence that carries the user's request: first with a request cue, else first substantive."""
+    """The sentence that carries the user's request: first with a request cue, else first substantive.
+
+    Sentences that only express a feeling ("Big fan of the product!") are a last resort.
+    """
     first_substantive = None
+    emotional = None
     for turn in user_turns[:3]:
         for sent in sentences(turn):
             core = _LEAD_FILLER.sub("", _GREETING.sub("", sent)).strip()
@@ -130,11 +147,14 @@ def request_sentence(user_turns: list[str]) -> str | None:
                 continue
             if _REQUEST_HINT.search(core):
                 return core
+            if _EMOTION_ONLY.search(core) and len(content_words(core)) <= 6:
+                emotional = emotional or core
+                continue
             if first_substantive is None:
                 first_substantive = core
         if first_substantive is not None:
             return first_substantive
-    return first_substantive
+    return first_substantive or emotional
 
 
 def summarize_task(user_turns: list[str]) -> str | None:

@@ -1,0 +1,161 @@
+"""The facet stage: rows per trace × facet, coverage, sampling, filter, only_facets, idempotence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import duckdb
+import facet_traces as ft
+import pytest
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.facet_stage import in_sample, preview_facet, summarize_days
+from tracetopics_pipeline.core.facets import find_facet, load_facets, text_hash
+from tracetopics_pipeline.core.summarizers import make_summarizer
+
+
+@pytest.fixture
+def conn():
+    c = duckdb.connect()
+    warehouse.ensure_schema(c)
+    ft.load(c)
+    return c
+
+
+def _rows(conn):
+    return conn.execute(
+        "SELECT day, trace_id, facet, summary, label, status, error, text_hash FROM facet_summaries ORDER BY ALL"
+    ).fetchall()
+
+
+def test_every_trace_gets_every_facet(conn):
+    facets = load_facets()
+    stats = summarize_days(
+        conn, [ft.DAY1, ft.DAY2], facets=facets, summarizer=make_summarizer("local")
+    )
+    n = conn.execute("SELECT count(*), count(DISTINCT trace_id) FROM facet_summaries").fetchone()
+    assert n == (6 * len(facets), 6)
+    by = {(r[1], r[2]): r for r in _rows(conn)}
+    assert by[("t-happy", "Task")][3] == "Export dashboard to CSV"
+    assert by[("t-happy", "Sentiment")][4] == "POSITIVE"
+    assert by[("t-angry", "Sentiment")][4] == "NEGATIVE"
+    issues = by[("t-angry", "Issues")]
+    assert issues[4] == "FAILED_TOOL_CALL" and "Escalation to human" in issues[3]
+    # Excluded rows keep summary and label.
+    assert by[("t-happy", "Issues")][3:6] == ("NONE", "NONE", "excluded")
+    assert by[("t-happy", "Task")][7] == text_hash("Export dashboard to CSV")
+    assert "<EMAIL>" not in by[("t-angry", "Task")][3] and "jane" not in str(_rows(conn))
+    md = stats.metadata()
+    assert md["Issues/processed"] == 6 and md["Issues/excluded"] == 2 and md["Issues/matched"] == 4
+    assert md["backend"] == "local" and all(isinstance(v, str | int | float) for v in md.values())
+    cov = conn.execute(
+        "SELECT sum(processed), sum(matched + excluded + errored + skipped) FROM facet_coverage"
+    ).fetchone()
+    assert cov == (6 * len(facets), 6 * len(facets))
+
+
+def test_rerun_is_idempotent_and_day_scoped(conn):
+    facets, s = load_facets(), make_summarizer("local")
+    summarize_days(conn, [ft.DAY1, ft.DAY2], facets=facets, summarizer=s)
+    before = _rows(conn)
+    summarize_days(conn, [ft.DAY1], facets=facets, summarizer=s)
+    assert _rows(conn) == before
+    assert conn.execute("SELECT count(*) FROM facet_coverage").fetchone()[0] == 2 * len(facets)
+
+
+def test_only_facets_replaces_only_those_rows(conn):
+    facets, s = load_facets(), make_summarizer("local")
+    summarize_days(conn, [ft.DAY1], facets=facets, summarizer=s)
+    conn.execute("UPDATE facet_summaries SET error = 'marker'")
+    changed = [replace(f, exclude="^Export") if f.key == "task" else f for f in facets]
+    stats = summarize_days(conn, [ft.DAY1], facets=changed, summarizer=s, only_facets=["task"])
+    assert stats.facets == ["Task"]
+    marked = dict(
+        conn.execute(
+            "SELECT facet, count(*) FILTER (error = 'marker') FROM facet_summaries GROUP BY 1"
+        ).fetchall()
+    )
+    assert marked.pop("Task") == 0 and set(marked.values()) == {5}
+    assert conn.execute(
+        "SELECT status FROM facet_summaries WHERE trace_id='t-happy' AND facet='Task'"
+    ).fetchone() == ("excluded",)
+
+
+def test_sampling_is_deterministic(conn):
+    ids = [f"t-{i}" for i in range(4000)]
+    picked = [i for i in ids if in_sample(i, 0.25)]
+    assert picked == [i for i in ids if in_sample(i, 0.25)]
+    assert 900 < len(picked) < 1100
+    assert set(picked) <= {
+        i for i in ids if in_sample(i, 0.5)
+    }  # nested: raising the rate only adds
+    facets = load_facets()[:2]
+    stats = summarize_days(
+        conn, [ft.DAY1], facets=facets, summarizer=make_summarizer("local"), sample_rate=0.5
+    )
+    expected = {
+        t["id"] for t in ft.traces() if t.get("day", ft.DAY1) == ft.DAY1 and in_sample(t["id"], 0.5)
+    }
+    got = {r[0] for r in conn.execute("SELECT DISTINCT trace_id FROM facet_summaries").fetchall()}
+    assert got == expected and stats.sampled_out == 5 - len(expected)
+
+
+def test_where_filter(conn):
+    stats = summarize_days(
+        conn, [ft.DAY1], facets=load_facets()[:1], summarizer=make_summarizer("local"),
+        where="metadata->>'plan_tier' = 'enterprise'",
+    )  # fmt: skip
+    got = [r[0] for r in conn.execute("SELECT trace_id FROM facet_summaries ORDER BY 1").fetchall()]
+    assert got == ["t-happy", "t-loop", "t-pricing"] and stats.filtered_out == 2
+
+
+def test_preview_writes_nothing(conn):
+    out = preview_facet(
+        conn, "Sentiment", 4, facets=load_facets(), summarizer=make_summarizer("local")
+    )
+    assert len(out) == 4 and {o["status"] for o in out} <= {"ok", "excluded"}
+    assert all(o["label"] in ("POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED") for o in out)
+    assert out == preview_facet(
+        conn, "sentiment", 4, facets=load_facets(), summarizer=make_summarizer("local")
+    )
+    assert conn.execute("SELECT count(*) FROM facet_summaries").fetchone()[0] == 0
+    with pytest.raises(KeyError, match="no facet named"):
+        preview_facet(conn, "Nope", facets=load_facets(), summarizer=make_summarizer("local"))
+
+
+def shout_users(trace, facet):
+    """A custom preprocessor used by dotted path below."""
+    users = [m["content"] for m in trace["messages"] if m["role"] == "user"]
+    return "\n".join(u.upper() for u in users) if len(users) > 1 else None
+
+
+def test_custom_and_errors_only_preprocessors_and_sessions(conn):
+    facets = load_facets()
+    churn = replace(find_facet(facets, "Churn risk"), preprocessor="test_facets_stage.shout_users")
+    errs = replace(
+        find_facet(facets, "Issues"),
+        name="Tool errors",
+        key="tool_errors",
+        preprocessor="errors_only",
+    )
+    sess = replace(
+        find_facet(facets, "Task"), name="Session task", key="session_task", group_sessions=True
+    )
+    summarize_days(conn, [ft.DAY1], facets=[churn, errs, sess], summarizer=make_summarizer("local"))
+    st = dict(((r[1], r[2]), r[5]) for r in _rows(conn))
+    assert (
+        st[("t-pricing", "Churn risk")] == "skipped"
+    )  # one user message → preprocessor says nothing
+    assert st[("t-angry", "Churn risk")] == "ok"
+    assert st[("t-angry", "Tool errors")] == "ok" and st[("t-happy", "Tool errors")] == "skipped"
+    # t-angry and t-pricing share session s-1: summarized once, on the later trace.
+    assert (
+        st[("t-angry", "Session task")] == "skipped" and st[("t-pricing", "Session task")] == "ok"
+    )
+
+
+def test_summarizer_errors_become_rows(conn):
+    bad = replace(load_facets()[0], preprocessor="test_facets_stage.no_such_function")
+    summarize_days(conn, [ft.DAY1], facets=[bad], summarizer=make_summarizer("local"))
+    rows = conn.execute("SELECT DISTINCT status FROM facet_summaries").fetchall()
+    assert rows == [("errored",)]

@@ -1,0 +1,261 @@
+"""The OpenAI-compatible summarizer against a scripted chat-completions server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import duckdb
+import facet_traces as ft
+import openai
+import pytest
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.facet_stage import summarize_days
+from tracetopics_pipeline.core.facets import find_facet, load_facets
+from tracetopics_pipeline.core.summarizers import make_summarizer
+from tracetopics_pipeline.core.summarizers.openai import (
+    SummarizerConfigError,
+    parse_answer,
+    price_for,
+)
+
+
+class FakeLLM:
+    """Answers from the request's JSON schema; `script` queues special behaviours first."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict] = []
+        self.script: list[tuple] = []
+        self.lock = threading.Lock()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *a):  # keep pytest output clean
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                with fake.lock:
+                    fake.requests.append(body)
+                    action = fake.script.pop(0) if fake.script else ("ok",)
+                if action[0] == "status":
+                    return self._send(action[1], {"error": {"message": "scripted", "type": "x"}})
+                if action[0] == "hang":
+                    time.sleep(action[1])
+                    return self._send(200, fake.answer(body))
+                if action[0] == "garbage":
+                    return self._send(200, fake.wrap("this is {not json"))
+                if action[0] == "wrong_label":
+                    ans = json.loads(fake.answer(body)["choices"][0]["message"]["content"])
+                    for v in ans.values():
+                        if "label" in v:
+                            v["label"] = "BANANA"
+                    return self._send(200, fake.wrap(json.dumps(ans)))
+                return self._send(200, fake.answer(body))
+
+            def _send(self, code: int, payload: dict) -> None:
+                data = json.dumps(payload).encode()
+                try:
+                    self.send_response(code)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # client gave up (timeout test)
+                    pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def wrap(self, content: str) -> dict:
+        return {
+            "id": "x", "object": "chat.completion", "created": 0, "model": "fake",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+        }  # fmt: skip
+
+    def answer(self, body: dict) -> dict:
+        schema = body["response_format"]["json_schema"]["schema"]
+        out = {}
+        for key, spec in schema["properties"].items():
+            entry = {"summary": f"summary of {key}"}
+            if "label" in spec["properties"]:
+                entry["label"] = spec["properties"]["label"]["enum"][0]
+            out[key] = entry
+        return self.wrap(json.dumps(out))
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def llm():
+    fake = FakeLLM()
+    yield fake
+    fake.close()
+
+
+def _summ(llm: FakeLLM, tmp_path, **opts):
+    client = openai.OpenAI(base_url=llm.url, api_key="test-key")
+    opts = {"concurrency": 2, "backoff_s": 0.01, "max_backoff_s": 0.05, "timeout_s": 5.0, **opts}
+    return make_summarizer(
+        "openai", client=client, model="gpt-4o-mini", cache_dir=tmp_path / "cache", **opts
+    )
+
+
+def _conn():
+    conn = duckdb.connect()
+    warehouse.ensure_schema(conn)
+    ft.load(conn)
+    return conn
+
+
+def test_one_call_per_trace_redacted_and_cached(llm, tmp_path):
+    conn, facets = _conn(), load_facets()
+    stats = summarize_days(conn, [ft.DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
+    assert len(llm.requests) == 5 == stats.requests  # 5 traces on DAY1, all facets in one call each
+    sent = json.dumps(llm.requests)
+    assert "jane.doe@example.com" not in sent and "<EMAIL>" in sent
+    assert "123-4567" not in sent and "<PHONE>" in sent
+    assert stats.prompt_tokens == 500 and stats.completion_tokens == 100
+    assert stats.cost_usd == pytest.approx((500 * 0.15 + 100 * 0.60) / 1e6)
+    rows = conn.execute("SELECT status, count(*) FROM facet_summaries GROUP BY ALL").fetchall()
+    assert dict(rows)["ok"] + dict(rows).get("excluded", 0) == 5 * len(facets)
+    label = conn.execute(
+        "SELECT label, summary FROM facet_summaries WHERE facet='Sentiment' LIMIT 1"
+    ).fetchone()
+    assert label == ("POSITIVE", "summary of sentiment")
+
+    # Second run (a new summarizer, same cache folder): zero HTTP calls, same rows.
+    llm.requests.clear()
+    again = summarize_days(conn, [ft.DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
+    assert llm.requests == [] and again.requests == 0
+    assert again.cache_hits == 5 * len(facets)
+    assert conn.execute("SELECT count(*) FROM facet_summaries").fetchone()[0] == 5 * len(facets)
+
+
+def test_changed_prompt_resummarizes_only_that_facet(llm, tmp_path):
+    conn, facets = _conn(), load_facets()
+    summarize_days(conn, [ft.DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
+    llm.requests.clear()
+    changed = [replace(f, prompt=f.prompt + " Be terse.") if f.key == "task" else f for f in facets]
+    summarize_days(
+        conn, [ft.DAY1], facets=changed, summarizer=_summ(llm, tmp_path), only_facets=["Task"]
+    )
+    assert len(llm.requests) == 5
+    asked = {
+        k for r in llm.requests for k in r["response_format"]["json_schema"]["schema"]["properties"]
+    }
+    assert asked == {"task"}
+
+
+def test_retries_429_and_5xx_then_succeeds(llm, tmp_path):
+    llm.script = [("status", 429), ("status", 503), ("status", 500)]
+    s = _summ(llm, tmp_path, concurrency=1)
+    res = s.summarize(
+        [{"id": "a", "messages": [{"role": "user", "content": "How do I export to CSV?"}]}],
+        load_facets()[:1],
+    )
+    assert res.outputs[0].status == "ok" and res.retries == 3 and res.requests == 4
+
+
+def test_timeout_is_retried(llm, tmp_path):
+    llm.script = [("hang", 2.0)]
+    s = _summ(llm, tmp_path, concurrency=1, timeout_s=0.5)
+    t0 = time.perf_counter()
+    res = s.summarize(
+        [{"id": "a", "messages": [{"role": "user", "content": "reset my password"}]}],
+        load_facets()[:1],
+    )
+    assert res.outputs[0].status == "ok" and res.retries == 1
+    assert time.perf_counter() - t0 < 2.0  # did not wait for the hung response
+
+
+def test_retries_exhausted_records_errored(llm, tmp_path):
+    llm.script = [("status", 503)] * 10
+    s = _summ(llm, tmp_path, concurrency=1, max_retries=2)
+    res = s.summarize(
+        [{"id": "a", "messages": [{"role": "user", "content": "hi, export csv"}]}],
+        load_facets()[:2],
+    )
+    assert [o.status for o in res.outputs] == ["errored", "errored"]
+    assert "InternalServerError 503" in res.outputs[0].error and res.requests == 3
+
+
+def test_garbage_json_retried_once_then_errored(llm, tmp_path):
+    conn = _conn()
+    llm.script = [("garbage",)] * 10
+    facets = load_facets()
+    summ = _summ(llm, tmp_path, concurrency=1)
+    stats = summarize_days(conn, [ft.DAY1], facets=facets, summarizer=summ)  # must not raise
+    assert stats.requests == 10  # every trace asked twice
+    rows = conn.execute("SELECT DISTINCT status, error FROM facet_summaries").fetchall()
+    assert rows == [("errored", "malformed model output: answer is not a JSON object")]
+    assert stats.coverage["Task"]["errored"] == 5
+    # Errors are not cached: the next run asks again and succeeds.
+    llm.requests.clear()
+    summarize_days(conn, [ft.DAY1], facets=facets, summarizer=summ)
+    assert (
+        conn.execute("SELECT count(*) FROM facet_summaries WHERE status='errored'").fetchone()[0]
+        == 0
+    )
+
+
+def test_garbage_once_then_good(llm, tmp_path):
+    llm.script = [("garbage",)]
+    res = _summ(llm, tmp_path).summarize(
+        [{"id": "a", "messages": [{"role": "user", "content": "x y z"}]}], load_facets()[:2]
+    )
+    assert [o.status for o in res.outputs] == ["ok", "ok"] and res.requests == 2
+
+
+def test_label_outside_set_is_malformed(llm, tmp_path):
+    llm.script = [("wrong_label",), ("wrong_label",)]
+    facets = [find_facet(load_facets(), "Sentiment"), find_facet(load_facets(), "Task")]
+    res = _summ(llm, tmp_path).summarize(
+        [{"id": "a", "messages": [{"role": "user", "content": "great, thanks"}]}], facets
+    )
+    by = {o.facet: o for o in res.outputs}
+    assert by["Sentiment"].status == "errored" and "BANANA" in by["Sentiment"].error
+    assert by["Task"].status == "ok"
+
+
+def test_auth_error_fails_fast(llm, tmp_path):
+    llm.script = [("status", 401)]
+    with pytest.raises(SummarizerConfigError):
+        _summ(llm, tmp_path, concurrency=1).summarize(
+            [{"id": "a", "messages": [{"role": "user", "content": "x"}]}], load_facets()[:1]
+        )
+    assert len(llm.requests) == 1
+
+
+def test_skipped_facets_are_not_sent(llm, tmp_path):
+    facets = load_facets()
+    errs_only = replace(find_facet(facets, "Issues"), preprocessor="errors_only")
+    res = _summ(llm, tmp_path).summarize(
+        [{"id": "a", "messages": [{"role": "user", "content": "hello, export csv"}]}], [errs_only]
+    )
+    assert res.outputs[0].status == "skipped" and llm.requests == []
+
+
+def test_parse_answer_tolerates_fences_and_label_in_summary():
+    facets = [find_facet(load_facets(), "Churn risk")]
+    good, bad = parse_answer(
+        '```json\n{"churn_risk": {"summary": "HIGH: evaluating others"}}\n```', facets
+    )
+    assert good == {"Churn risk": ("HIGH: evaluating others", "HIGH")} and not bad
+
+
+def test_price_override(monkeypatch):
+    assert price_for("gpt-4o-mini-2024-07-18") == (0.15, 0.60)
+    assert price_for("llama3:8b") is None
+    monkeypatch.setenv("TRACETOPICS_PRICES", '{"llama3": [0.1, 0.2]}')
+    assert price_for("llama3:8b") == (0.1, 0.2)

@@ -1,0 +1,332 @@
+"""Facet stage: raw_traces of some days → facet_summaries and facet_coverage (one row per
+trace × facet, whatever happened to it).
+
+Which traces: those of the given days that pass the SQL filter (a WHERE over raw_traces) and the
+deterministic sample (a hash of the trace id, so a trace is in or out on every re-run).
+Re-running replaces those days' rows; with `only_facets`, only those facets' rows — which is
+how a changed prompt re-summarizes one facet without touching (or paying for) the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+import orjson
+import polars as pl
+
+from tracetopics_pipeline.core.facets import Facet, find_facet, text_hash
+from tracetopics_pipeline.core.preprocess import merge_session
+from tracetopics_pipeline.core.summarizers.base import (
+    STATUSES,
+    FacetOutput,
+    Summarizer,
+    SummarizeResult,
+    prepared_text,
+)
+
+BATCH = 500  # traces per summarizer call: bounds memory and lets the cache fill as we go
+_TRACE_COLS = "id, day, created, project_id, session_id, messages, metadata, metrics, input, output"
+
+
+def in_sample(trace_id: str, rate: float) -> bool:
+    """Deterministic sampling by trace-id hash: the same trace is always in or always out."""
+    if rate >= 1.0:
+        return True
+    if rate <= 0.0:
+        return False
+    h = int.from_bytes(hashlib.sha1(str(trace_id).encode()).digest()[:8], "big")
+    return h / 2**64 < rate
+
+
+@dataclass
+class FacetStats:
+    days: list[date]
+    backend: str = ""
+    model: str = ""
+    traces_in_days: int = 0
+    filtered_out: int = 0
+    sampled_out: int = 0
+    traces_processed: int = 0
+    coverage: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> counts
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+    requests: int = 0
+    retries: int = 0
+    cache_hits: int = 0
+    elapsed_s: float = 0.0
+    facets: list[str] = field(default_factory=list)
+
+    @property
+    def error_rate(self) -> float:
+        """Worst facet's errored / processed: what the coverage check gates on."""
+        rates = [
+            c.get("errored", 0) / c["processed"]
+            for c in self.coverage.values()
+            if c.get("processed")
+        ]
+        return max(rates, default=0.0)
+
+    def metadata(self) -> dict[str, Any]:
+        """Flat dict for Dagster asset metadata."""
+        md: dict[str, Any] = {
+            "days": ",".join(d.isoformat() for d in self.days),
+            "backend": self.backend,
+            "model": self.model,
+            "facets": ",".join(self.facets),
+            "traces_in_days": self.traces_in_days,
+            "filtered_out": self.filtered_out,
+            "sampled_out": self.sampled_out,
+            "traces_processed": self.traces_processed,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "total_tokens": self.prompt_tokens + self.completion_tokens,
+            "estimated_cost_usd": round(self.cost_usd, 6),
+            "requests": self.requests,
+            "retries": self.retries,
+            "cache_hits": self.cache_hits,
+            "elapsed_s": round(self.elapsed_s, 3),
+            "traces_per_s": round(self.traces_processed / self.elapsed_s, 1)
+            if self.elapsed_s
+            else 0.0,
+        }
+        for facet, counts in self.coverage.items():
+            for k in ("processed", "matched", "excluded", "errored", "skipped"):
+                md[f"{facet}/{k}"] = counts.get(k, 0)
+        return md
+
+
+def _load(v: Any) -> Any:
+    return orjson.loads(v) if isinstance(v, str | bytes) else v
+
+
+def read_traces(
+    conn: duckdb.DuckDBPyConnection, days: list[date], where: str | None = None
+) -> tuple[list[dict], int]:
+    """(traces of those days passing the filter, number of traces in those days)."""
+    total = conn.execute(
+        "SELECT count(*) FROM raw_traces WHERE day IN (SELECT unnest(?::DATE[]))", [days]
+    ).fetchone()[0]
+    sql = f"SELECT {_TRACE_COLS} FROM raw_traces WHERE day IN (SELECT unnest(?::DATE[]))"
+    if where and where.strip():
+        sql += f" AND ({where})"
+    cur = conn.execute(sql + " ORDER BY created, id", [days])
+    cols = [d[0] for d in cur.description]
+    traces = []
+    for row in cur.fetchall():
+        t = dict(zip(cols, row, strict=True))
+        for k in ("messages", "metadata", "input", "output"):
+            t[k] = _load(t[k])
+        t["metrics"] = t["metrics"] or {}
+        traces.append(t)
+    return traces, int(total)
+
+
+def _run(
+    traces: list[dict], facets: list[Facet], summarizer: Summarizer
+) -> tuple[list[FacetOutput], SummarizeResult]:
+    """Summarize, merging sessions for facets that ask for it; one output per trace × facet."""
+    total = SummarizeResult(backend=summarizer.backend, model=summarizer.model)
+    plain = [f for f in facets if not f.group_sessions]
+    grouped = [f for f in facets if f.group_sessions]
+    jobs: list[tuple[list[dict], list[Facet]]] = []
+    skipped: list[FacetOutput] = []
+    if plain:
+        jobs.append((traces, plain))
+    if grouped:
+        sessions: dict[str, list[dict]] = defaultdict(list)
+        singles = []
+        for t in traces:
+            (sessions[t["session_id"]] if t.get("session_id") else singles).append(t)
+        merged = list(singles)
+        for members in sessions.values():
+            m = merge_session(members)
+            merged.append(m)
+            for t in members:
+                if t["id"] != m["id"]:
+                    skipped += [
+                        FacetOutput(
+                            t["id"],
+                            f.name,
+                            "skipped",
+                            error=f"summarized with its session on trace {m['id']}",
+                        )
+                        for f in grouped
+                    ]
+        jobs.append((merged, grouped))
+    for batch_traces, batch_facets in jobs:
+        for i in range(0, len(batch_traces), BATCH):
+            total.extend(summarizer.summarize(batch_traces[i : i + BATCH], batch_facets))
+    total.outputs.extend(skipped)
+    return total.outputs, total
+
+
+def summarize_days(
+    conn: duckdb.DuckDBPyConnection,
+    days: list[date],
+    *,
+    facets: list[Facet],
+    summarizer: Summarizer,
+    sample_rate: float = 1.0,
+    where: str | None = None,
+    only_facets: list[str] | None = None,
+) -> FacetStats:
+    """Summarize the traces of `days` through `facets`; replace those days' facet rows."""
+    t0 = time.perf_counter()
+    days = sorted(set(days))
+    if only_facets:
+        facets = [find_facet(facets, n) for n in only_facets]
+    stats = FacetStats(
+        days=days,
+        backend=summarizer.backend,
+        model=summarizer.model,
+        facets=[f.name for f in facets],
+    )
+    traces, stats.traces_in_days = read_traces(conn, days, where)
+    stats.filtered_out = stats.traces_in_days - len(traces)
+    traces = [t for t in traces if in_sample(t["id"], sample_rate)]
+    stats.sampled_out = stats.traces_in_days - stats.filtered_out - len(traces)
+    stats.traces_processed = len(traces)
+
+    outputs, res = _run(traces, facets, summarizer)
+    for k in (
+        "prompt_tokens",
+        "completion_tokens",
+        "cost_usd",
+        "requests",
+        "retries",
+        "cache_hits",
+    ):
+        setattr(stats, k, getattr(res, k))
+
+    day_of = {t["id"]: t["day"] for t in traces}
+    by_name = {f.name: f for f in facets}
+    rows = {
+        "day": [day_of[o.trace_id] for o in outputs],
+        "trace_id": [o.trace_id for o in outputs],
+        "facet": [o.facet for o in outputs],
+        "summary": [o.summary for o in outputs],
+        "label": [o.label for o in outputs],
+        "status": [o.status for o in outputs],
+        "error": [o.error for o in outputs],
+        "text_hash": [text_hash(o.summary) if o.summary is not None else None for o in outputs],
+        "backend": [summarizer.backend] * len(outputs),
+        "model": [summarizer.model] * len(outputs),
+        "prompt_hash": [by_name[o.facet].prompt_hash for o in outputs],
+    }
+    frame = pl.DataFrame(rows, schema={
+        "day": pl.Date, "trace_id": pl.Utf8, "facet": pl.Utf8, "summary": pl.Utf8, "label": pl.Utf8,
+        "status": pl.Utf8, "error": pl.Utf8, "text_hash": pl.Utf8, "backend": pl.Utf8, "model": pl.Utf8,
+        "prompt_hash": pl.Utf8,
+    })  # fmt: skip
+    coverage = _coverage(frame, days, [f.name for f in facets])
+    stats.coverage = _coverage_totals(coverage)
+    _write(conn, frame, coverage, days, only_facets and [f.name for f in facets])
+    stats.elapsed_s = time.perf_counter() - t0
+    return stats
+
+
+def _coverage(frame: pl.DataFrame, days: list[date], names: list[str]) -> pl.DataFrame:
+    """facet_coverage rows: one per day × facet, zeros included, so every run is visible."""
+    grid = pl.DataFrame({"day": days}, schema={"day": pl.Date}).join(
+        pl.DataFrame({"facet": names}, schema={"facet": pl.Utf8}), how="cross"
+    )
+    counts = frame.group_by("day", "facet").agg(
+        pl.len().alias("processed"),
+        *[
+            (pl.col("status") == s).sum().alias(n)
+            for s, n in zip(STATUSES, ("matched", "excluded", "skipped", "errored"), strict=True)
+        ],
+    )
+    cols = ["processed", "matched", "excluded", "errored", "skipped"]
+    out = grid.join(counts, on=["day", "facet"], how="left").with_columns(
+        [pl.col(c).fill_null(0).cast(pl.Int64) for c in cols]
+    )
+    return out.select("day", "facet", *cols)
+
+
+def _coverage_totals(coverage: pl.DataFrame) -> dict[str, dict[str, int]]:
+    tot = coverage.group_by("facet", maintain_order=True).agg(
+        pl.col(c).sum() for c in ("processed", "matched", "excluded", "errored", "skipped")
+    )
+    return {
+        r["facet"]: {k: int(v) for k, v in r.items() if k != "facet"}
+        for r in tot.iter_rows(named=True)
+    }
+
+
+def _write(
+    conn: duckdb.DuckDBPyConnection,
+    frame: pl.DataFrame,
+    coverage: pl.DataFrame,
+    days: list[date],
+    only: list[str] | None,
+) -> None:
+    """Replace the days' rows (only those facets' rows when `only`) in one transaction."""
+    cond = "day IN (SELECT unnest(?::DATE[]))"
+    params: list[Any] = [days]
+    if only:
+        cond += " AND facet IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(only)
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for table, data in (("facet_summaries", frame), ("facet_coverage", coverage)):
+            conn.execute(f"DELETE FROM {table} WHERE {cond}", params)
+            if len(data):
+                conn.register("_tt_facets", data)
+                try:
+                    conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _tt_facets")
+                finally:
+                    conn.unregister("_tt_facets")
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def preview_facet(
+    conn: duckdb.DuckDBPyConnection,
+    facet_name: str,
+    n: int = 20,
+    *,
+    facets: list[Facet],
+    summarizer: Summarizer,
+    where: str | None = None,
+) -> list[dict]:
+    """Run one facet on n sample traces (a stable hash-ordered sample) and write nothing."""
+    facet = find_facet(facets, facet_name)
+    sql = f"SELECT {_TRACE_COLS} FROM raw_traces"
+    if where and where.strip():
+        sql += f" WHERE ({where})"
+    cur = conn.execute(sql + " ORDER BY md5(id) LIMIT ?", [int(n)])
+    cols = [d[0] for d in cur.description]
+    traces = []
+    for row in cur.fetchall():
+        t = dict(zip(cols, row, strict=True))
+        for k in ("messages", "metadata", "input", "output"):
+            t[k] = _load(t[k])
+        t["metrics"] = t["metrics"] or {}
+        traces.append(t)
+    res = summarizer.summarize(traces, [facet])
+    by_id = {o.trace_id: o for o in res.outputs}
+    out = []
+    for t in traces:
+        o = by_id.get(t["id"])
+        text, err = prepared_text(t, facet)  # redacted, as a model would see it
+        text = text or (f"<{err}>" if err else "")
+        out.append({
+            "trace_id": t["id"],
+            "created": t["created"],
+            "input": text[:400],
+            "status": o.status if o else "missing",
+            "summary": o.summary if o else None,
+            "label": o.label if o else None,
+            "error": o.error if o else None,
+        })  # fmt: skip
+    return out

@@ -1,0 +1,41 @@
+"""Summarizer backends behind one interface (see base.py): `make_summarizer("local" | "openai")`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tracetopics_pipeline.core.summarizers.base import FacetOutput, Summarizer, SummarizeResult
+
+__all__ = ["FacetOutput", "SummarizeResult", "Summarizer", "make_summarizer"]
+
+
+def make_summarizer(
+    kind: str = "local",
+    *,
+    client: Any = None,
+    model: str | None = None,
+    cache_dir: Path | None = None,
+    **opts: Any,
+) -> Summarizer:
+    """Build a summarizer.
+
+    local: offline rules (no client, no cache needed). openai: any OpenAI-compatible endpoint;
+    `client` is an `openai.OpenAI` (from dagster-openai's OpenAIResource.get_client in the
+    shell; built from OPENAI_API_KEY / OPENAI_BASE_URL when None), the model defaults to
+    $TRACETOPICS_OPENAI_MODEL, and answers are cached under `cache_dir` (default: the home's
+    cache folder). Extra options (concurrency, timeout_s, max_retries, backoff_s, ...) pass through.
+    """
+    kind = (kind or "local").lower()
+    if kind == "local":
+        from tracetopics_pipeline.core.summarizers.local import LocalSummarizer
+
+        return LocalSummarizer(model=model, **opts)
+    if kind in ("openai", "openai-compatible", "llm"):
+        from tracetopics_pipeline.core import settings
+        from tracetopics_pipeline.core.summarizers.openai import OpenAISummarizer
+
+        if cache_dir is None:
+            cache_dir = settings.paths().cache
+        return OpenAISummarizer(client, model=model, cache_dir=cache_dir, **opts)
+    raise ValueError(f"unknown summarizer {kind!r} (expected 'local' or 'openai')")

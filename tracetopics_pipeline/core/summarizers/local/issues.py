@@ -1,0 +1,170 @@
+"""Issues facet, offline: agent-side problems read from the trace's structure.
+
+- Failed tool call: a tool reply that is an error (error text up front, error JSON, HTTP status).
+- Timeout: a tool reply that timed out, or the trace's latency over a threshold.
+- Refusal: the agent declines ("I'm sorry, but I can't help with that").
+- Loop: the same assistant message twice, or the same tool call (name + args) three times.
+- Escalation to human: an escalation/transfer tool call, or the agent says it is handing over.
+- Incomplete answer: the conversation ends on an unanswered user turn or a dangling tool call.
+
+Summary: "<Category>: <detail>; ..." most important first, or "NONE". Label: the first category.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracetopics_pipeline.core.preprocess import content_text, is_error_reply, tool_calls_of
+from tracetopics_pipeline.core.summarizers.local.text import clip
+
+CATEGORIES = {  # summary prefix -> label
+    "Failed tool call": "FAILED_TOOL_CALL",
+    "Timeout": "TIMEOUT",
+    "Escalation to human": "ESCALATION",
+    "Refusal": "REFUSAL",
+    "Loop": "LOOP",
+    "Incomplete answer": "INCOMPLETE_ANSWER",
+}
+_ESCALATION_TOOL = re.compile(
+    r"transfer|escalat|hand_?off|human|live_?agent|operator|handover", re.I
+)
+_ESCALATION_TEXT = re.compile(
+    # A handover that happens, not one offered ("I can transfer you if you'd like").
+    r"\b(?:(?:i(?:'m| am) (?:now )?|i(?:'ve| have) (?:now )?|i(?:'ll| will) now |now )(?:transferr(?:ing|ed)|transfer|connect(?:ing|ed)?|escalat(?:ing|ed)|hand(?:ing|ed)? (?:you |this )?over)"
+    r"|you(?:'re| are| have been) (?:being )?(?:transferred|connected|escalated)|a human agent will (?:be with you|contact you|take over))\b",
+    re.I,
+)
+_NOT_REFUSAL_VERB = (
+    r"(?!find|locate|see|reach|load|retrieve|access|connect|open|verify|confirm|tell which)"
+)
+_REFUSAL = re.compile(
+    r"\b(?:i(?:'m| am) (?:sorry,? )?(?:but )?(?:not able|unable|not allowed|not permitted|not authori[sz]ed) to "
+    + _NOT_REFUSAL_VERB
+    + r"\w+|"
+    r"(?:sorry|unfortunately|apologi[sz]e)[^.?!]{0,20}\bi (?:can't|can’t|cannot|won't|will not|must decline to) "
+    + _NOT_REFUSAL_VERB
+    + r"\w+|"
+    r"i (?:can't|can’t|cannot|won't|will not|must decline to) (?:help|assist|do that|comply|provide|share|disclose|reveal|bypass|override)|"
+    r"(?:that|this) is (?:against|not allowed by|outside) (?:my|our|the) (?:policy|policies|guidelines|scope)|"
+    r"as an ai(?: language model)?,? i (?:can't|cannot|don't))\b",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^\W*(?:#+stop#+|thanks?(?: you)?(?: so much| very much| a lot)?|thank u|ok(?:ay)?|great|perfect|"
+    r"bye|goodbye|good bye|that's all|that is all|no,? that's it|cheers)\b[^?]*$",
+    re.I,
+)
+_TIMEOUT = re.compile(r"timed? ?out|timeout|deadline exceeded|took too long|\b504\b|\b408\b", re.I)
+
+
+@dataclass(frozen=True)
+class Issue:
+    category: str  # a CATEGORIES key
+    detail: str
+
+    @property
+    def label(self) -> str:
+        return CATEGORIES[self.category]
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w ]+", " ", text.lower()).split())
+
+
+def detect_issues(
+    messages: list[dict], metrics: dict | None = None, *, latency_threshold_s: float = 30.0
+) -> list[Issue]:
+    """Every agent-side issue in a conversation, in CATEGORIES order."""
+    found: dict[str, list[str]] = {}
+
+    def add(cat: str, detail: str) -> None:
+        found.setdefault(cat, [])
+        if detail not in found[cat]:
+            found[cat].append(detail)
+
+    said_handover = False
+    calls_by_id: dict[str, str] = {}
+    call_counts: dict[tuple[str, str], int] = {}
+    key_by_id: dict[str, tuple[str, str]] = {}
+    assistant_texts: dict[str, int] = {}
+    for m in messages:
+        role = m.get("role")
+        if role == "assistant":
+            for tc in m.get("tool_calls") or []:
+                calls_by_id[str((tc or {}).get("id"))] = str(
+                    ((tc or {}).get("function") or {}).get("name", "?")
+                )
+            for name, args in tool_calls_of(m):
+                if _ESCALATION_TOOL.search(name):
+                    add("Escalation to human", f"called {name}")
+                key = (name, _norm(args))
+                call_counts[key] = call_counts.get(key, 0) + 1
+                ids = [str((tc or {}).get("id")) for tc in m.get("tool_calls") or []]
+                for cid in ids:
+                    key_by_id.setdefault(cid, key)
+                if call_counts[key] == 3:
+                    add("Loop", f"called {name} with the same arguments 3+ times")
+            text = content_text(m.get("content")).strip()
+            if text:
+                if _REFUSAL.search(text):
+                    add("Refusal", clip(_REFUSAL.search(text).group(0), 80))
+                if _ESCALATION_TEXT.search(text):
+                    said_handover = True
+                norm = _norm(text)
+                if len(norm) >= 20:
+                    assistant_texts[norm] = assistant_texts.get(norm, 0) + 1
+                    if assistant_texts[norm] == 2:
+                        add("Loop", "agent repeated the same message")
+        elif role in ("tool", "function") and is_error_reply(m):
+            name = str(m.get("name") or calls_by_id.get(str(m.get("tool_call_id")), "tool"))
+            retried = key_by_id.get(str(m.get("tool_call_id")))
+            if retried in call_counts:  # retrying a failed call is not a loop
+                call_counts[retried] -= 1
+            text = content_text(m.get("content")).strip()
+            if _TIMEOUT.search(text[:300]):
+                add("Timeout", f"{name} timed out")
+            first = clip(text.splitlines()[0] if text else "error", 90)
+            add("Failed tool call", f"{name} returned {first!r}" if text else f"{name} failed")
+
+    if said_handover and "Escalation to human" not in found:
+        add("Escalation to human", "agent handed the conversation to a human")
+    latency = (metrics or {}).get("latency_s")
+    if isinstance(latency, int | float) and latency >= latency_threshold_s:
+        add("Timeout", f"slow answer ({latency:.0f} s)")
+
+    # Ending: an unanswered user turn, or a tool call/reply with no final answer after it.
+    convo = [m for m in messages if m.get("role") in ("user", "assistant", "tool", "function")]
+    while (
+        len(convo) > 1
+        and convo[-1].get("role") == "user"
+        and _CLOSING.match(content_text(convo[-1].get("content")).strip())
+    ):
+        convo.pop()  # "thanks, bye" / "###STOP###" needs no answer
+    if convo:
+        last = convo[-1]
+        if last.get("role") == "user":
+            add("Incomplete answer", "last user message got no reply")
+        elif last.get("role") in ("tool", "function"):
+            add("Incomplete answer", "ended after a tool call without a final answer")
+        elif (
+            last.get("role") == "assistant"
+            and not content_text(last.get("content")).strip()
+            and not any(_ESCALATION_TOOL.search(n) for n, _ in tool_calls_of(last))
+        ):
+            add("Incomplete answer", "final assistant turn is empty")
+
+    out = []
+    for cat in CATEGORIES:
+        details = found.get(cat)
+        if details:
+            more = f" (+{len(details) - 1} more)" if len(details) > 1 else ""
+            out.append(Issue(cat, details[0] + more))
+    return out
+
+
+def summarize_issues(issues: list[Issue]) -> tuple[str, str]:
+    """(summary, label): "Failed tool call: ...; Loop: ..." and the first category, or NONE."""
+    if not issues:
+        return "NONE", "NONE"
+    return "; ".join(f"{i.category}: {i.detail}" for i in issues), issues[0].label
