@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import dagster as dg
 
 from tracetopics_pipeline.core import ingest
-from tracetopics_pipeline.core.facets import load_facets
+from tracetopics_pipeline.core.facets import facet_fingerprints, load_facets
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.defs.partitions import START_DATE
 
@@ -78,7 +78,7 @@ def landing_sensor(context: dg.SensorEvaluationContext):
 @dg.sensor(job=facet_refresh_job, minimum_interval_seconds=60)
 def facet_config_sensor(context: dg.SensorEvaluationContext):
     """A facet's definition changed → re-summarize that facet over the trailing window."""
-    current = {f.name: f.prompt_hash for f in load_facets()}
+    current = facet_fingerprints(load_facets())
     if not context.cursor:
         context.update_cursor(json.dumps(current))
         return dg.SkipReason("recorded the facet configuration")
