@@ -124,13 +124,18 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from tracetopics_pipeline.core.sql import SqlRefused, run_sql
+    import duckdb
+
+    from tracetopics_pipeline.core.sql import SqlRefused, WarehouseUnavailable, run_sql
 
     try:
         print(run_sql(args.query, where=args.where, fmt=args.format, output=args.output))
     except SqlRefused as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 2
+    except (WarehouseUnavailable, duckdb.Error) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

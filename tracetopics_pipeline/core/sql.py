@@ -247,9 +247,25 @@ _DENIED_FUNCTION = re.compile(
     re.IGNORECASE,
 )
 _ALLOWED_ROOTS = (exp.Query, exp.Describe, exp.Summarize)
-_FORBIDDEN_NODES = (exp.Into, exp.Command, exp.Copy, exp.Insert, exp.Update, exp.Delete,
-                    exp.Create, exp.Drop, exp.Alter, exp.Set, exp.Pragma, exp.Attach,
-                    exp.Detach, exp.Use, exp.Transaction, exp.Commit, exp.Rollback)
+_FORBIDDEN_NODES = (
+    exp.Into,
+    exp.Command,
+    exp.Copy,
+    exp.Insert,
+    exp.Update,
+    exp.Delete,
+    exp.Create,
+    exp.Drop,
+    exp.Alter,
+    exp.Set,
+    exp.Pragma,
+    exp.Attach,
+    exp.Detach,
+    exp.Use,
+    exp.Transaction,
+    exp.Commit,
+    exp.Rollback,
+)
 
 
 def _func_name(node: exp.Func) -> str:
@@ -295,10 +311,15 @@ def _shift_indexes(tree: exp.Expression) -> exp.Expression:
 
 
 def _parse(query: str) -> exp.Expression:
+    sqlglot_log = logging.getLogger("sqlglot")
+    level = sqlglot_log.level
+    sqlglot_log.setLevel(logging.ERROR)  # "falling back to Command" is our refusal to make
     try:
         statements = [s for s in sqlglot.parse(query, read=_DIALECT) if s is not None]
     except sqlglot.errors.ParseError as e:
         raise SqlRefused(f"cannot parse the query: {e}") from e
+    finally:
+        sqlglot_log.setLevel(level)
     if len(statements) != 1:
         raise SqlRefused(f"expected exactly one statement, got {len(statements)}")
     return statements[0]
@@ -443,7 +464,9 @@ def _apply_where(tree: exp.Expression, cond: exp.Expression) -> exp.Expression:
             found = True
             alias = table.alias or "project_logs"
             inner = exp.select("*").from_(exp.Table(this=table.this.copy())).where(cond.copy())
-            table.replace(exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier(alias))))
+            table.replace(
+                exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier(alias)))
+            )
     if not found:
         raise SqlRefused("--where filters project_logs(...) rows, and the query reads none")
     return tree
@@ -502,7 +525,11 @@ def _open_snapshot(folder: Path) -> duckdb.DuckDBPyConnection:
     conn.execute("CREATE SCHEMA IF NOT EXISTS marts")
     for pq in sorted(folder.glob("*.parquet")):
         stem = pq.stem
-        name = f'marts.{_ident(stem.split("__", 1)[1])}' if stem.startswith("marts__") else _ident(stem)
+        name = (
+            f"marts.{_ident(stem.split('__', 1)[1])}"
+            if stem.startswith("marts__")
+            else _ident(stem)
+        )
         conn.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_lit(str(pq))})")
     # project_logs needs these even when the snapshot lacks them
     from tracetopics_pipeline.core.warehouse import SCHEMA
@@ -630,7 +657,8 @@ def format_table(table: pa.Table, *, max_width: int = 60) -> str:
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
-            c.rjust(w) if num else c.ljust(w) for c, w, num in zip(cells, widths, numeric, strict=True)
+            c.rjust(w) if num else c.ljust(w)
+            for c, w, num in zip(cells, widths, numeric, strict=True)
         ).rstrip()
 
     out = [line(cols), "  ".join("-" * w for w in widths)]
@@ -668,9 +696,7 @@ def parquet_target(output: Path | str | None) -> Path:
     for root in (Path.cwd().resolve(), exports.resolve()):
         if target.is_relative_to(root):
             return target
-    raise SqlRefused(
-        f"parquet output {target} must be inside the current directory or {exports}"
-    )
+    raise SqlRefused(f"parquet output {target} must be inside the current directory or {exports}")
 
 
 def format_result(

@@ -27,7 +27,7 @@ def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource)
 
 
 @dg.asset(
-    deps=[dg.AssetKey(["topic_trends"]), "topic_maps"],
+    deps=[dg.AssetKey(["marts", "topic_trends"]), "topic_maps"],
     pool="warehouse",
     group_name="publish",
     kinds={"duckdb"},

@@ -1,0 +1,2 @@
+select day, facet, processed, matched, excluded, errored, skipped
+from {{ source('tracetopics', 'facet_coverage') }}

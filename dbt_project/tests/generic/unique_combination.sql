@@ -1,0 +1,7 @@
+{#- The grain of a mart: no two rows share these columns' values. -#}
+{% test unique_combination(model, columns) %}
+select {{ columns | join(', ') }}, count(*) as n
+from {{ model }}
+group by {{ columns | join(', ') }}
+having count(*) > 1
+{% endtest %}

@@ -1,0 +1,235 @@
+"""The dbt marts, built by the Dagster dbt assets on a hand-made warehouse (tests/sql_fixtures.py).
+
+One `dbt build` for the whole module (it takes several seconds). Expected figures are worked
+out by hand from mart_traces(): week 2026-W02 (Mon 5 Jan) has 10 traces, 2026-W03 has 8.
+Task topics: 0 Export dashboard to CSV, 1 Reset password, 2 "Create dataset" renamed by a
+human to "Dataset creation", -1 no_match. trend_min_volume is 3 for this run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+from sql_fixtures import build, mart_traces
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture(scope="module")
+def marts(tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("dbt_home")
+    old = {k: os.environ.get(k) for k in ("TRACETOPICS_HOME", "TRACETOPICS_WAREHOUSE")}
+    os.environ["TRACETOPICS_HOME"] = str(home)
+    try:
+        build(home / "warehouse.duckdb", mart_traces())
+        from tracetopics_pipeline.defs.dbt_assets import dbt_resource, tracetopics_dbt_assets
+
+        result = dg.materialize(
+            [tracetopics_dbt_assets],
+            resources={"dbt": dbt_resource()},
+            run_config={
+                "ops": {"tracetopics_dbt_assets": {"config": {"vars": "{trend_min_volume: 3}"}}}
+            },
+            raise_on_error=False,
+        )
+        conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+        yield result, conn
+        conn.close()
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def rows(conn: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
+    return conn.execute(sql).fetchall()
+
+
+def test_dbt_build_succeeds_with_all_checks_passing(marts) -> None:
+    result, conn = marts
+    assert result.success
+    mats = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
+    assert {
+        "marts/task_sentiment",
+        "marts/topic_trends",
+        "marts/capability_gaps",
+        "marts/topic_priority",
+        "marts/churn_risk_by_customer",
+        "marts/competitor_mentions_weekly",
+    } <= mats
+    checks = [
+        e.event_specific_data
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    ]
+    assert len(checks) >= 60  # every dbt test is reported as an asset check
+    assert all(c.passed for c in checks), [c.check_name for c in checks if not c.passed]
+    # marts land in schema `marts` exactly (not main_marts), where BI tools look
+    schemas = {
+        r[0] for r in rows(conn, "SELECT DISTINCT table_schema FROM information_schema.tables")
+    }
+    assert "marts" in schemas and "main_marts" not in schemas
+
+
+def test_task_sentiment(marts) -> None:
+    _, conn = marts
+    got = {
+        (r[0], r[1]): r[2:]
+        for r in rows(
+            conn,
+            "SELECT task_topic_id, sentiment, task_topic_label, traces, round(share, 4),"
+            " round(share_of_traces, 4), round(avg_total_tokens, 2), round(avg_latency_s, 4)"
+            " FROM marts.task_sentiment",
+        )
+    }
+    assert len(got) == 11
+    assert got[(0, "NEGATIVE")] == ("Export dashboard to CSV", 3, 0.6, 0.1667, 166.67, 1.6667)
+    assert got[(0, "POSITIVE")] == ("Export dashboard to CSV", 2, 0.4, 0.1111, 200.0, 2.0)
+    assert got[(1, "POSITIVE")] == ("Reset password", 3, 0.4286, 0.1667, 266.67, 2.6667)
+    assert got[(1, "NEUTRAL")] == ("Reset password", 2, 0.2857, 0.1111, 600.0, 6.0)
+    assert got[(1, "UNKNOWN")][1] == 1  # a8 has no Sentiment summary
+    assert got[(2, "NEGATIVE")] == ("Dataset creation", 2, 0.4, 0.1111, 400.0, 4.0)
+    assert got[(-1, "NEGATIVE")] == ("no_match", 1, 1.0, 0.0556, 700.0, 7.0)
+
+
+def test_topic_trends_weekly_flags(marts) -> None:
+    _, conn = marts
+    got = {
+        (r[0], str(r[1])): r[2:]
+        for r in rows(
+            conn,
+            "SELECT topic_id, week_start, iso_week, week_volume, round(week_share, 4),"
+            " round(wow_growth, 4), round(share_wow_growth, 4), trend"
+            " FROM marts.topic_trends_weekly WHERE facet = 'Task'",
+        )
+    }
+    assert got[(0, "2026-01-05")] == ("2026-W02", 3, 0.3, None, None, "flat")
+    # share 0.30 -> 0.25 is a 16.7% drop: under the 20% threshold
+    assert got[(0, "2026-01-12")] == ("2026-W03", 2, 0.25, -0.3333, -0.1667, "flat")
+    assert got[(1, "2026-01-12")] == ("2026-W03", 1, 0.125, -0.8333, -0.7917, "fading")
+    # a topic that appears with >= trend_min_volume traces is growing
+    assert got[(2, "2026-01-05")] == ("2026-W02", 0, 0.0, None, None, "flat")
+    assert got[(2, "2026-01-12")] == ("2026-W03", 5, 0.625, None, None, "growing")
+    # no_match lost 100% of its share, but from 1 trace: the minimum-volume rule keeps it flat
+    assert got[(-1, "2026-01-12")] == ("2026-W03", 0, 0.0, -1.0, -1.0, "flat")
+
+
+def test_topic_trends_daily(marts) -> None:
+    _, conn = marts
+    got = {
+        (r[0], str(r[1])): r[2:]
+        for r in rows(
+            conn,
+            "SELECT topic_id, day, volume, round(share, 4), week_volume, trend, topic_label"
+            " FROM marts.topic_trends WHERE facet = 'Task'",
+        )
+    }
+    assert got[(0, "2026-01-05")] == (3, 0.75, 3, "flat", "Export dashboard to CSV")
+    assert got[(1, "2026-01-05")] == (1, 0.25, 6, "flat", "Reset password")
+    assert got[(1, "2026-01-06")] == (5, 0.8333, 6, "flat", "Reset password")
+    assert got[(-1, "2026-01-06")] == (1, 0.1667, 1, "flat", "no_match")
+    assert got[(2, "2026-01-13")] == (3, 0.75, 5, "growing", "Dataset creation")
+    assert len(got) == 8
+    issues = rows(
+        conn,
+        "SELECT topic_id, sum(volume) FROM marts.topic_trends WHERE facet = 'Issues'"
+        " GROUP BY 1 ORDER BY 1",
+    )
+    assert issues == [(0, 4), (1, 2)]
+
+
+def test_capability_gaps(marts) -> None:
+    _, conn = marts
+    got = {
+        (r[0], r[1]): r[2:]
+        for r in rows(
+            conn,
+            "SELECT task_topic_id, issues_topic_id, issues_topic_label, gap_kind, traces,"
+            " round(share_of_task, 4), round(negative_share, 4),"
+            " round(negative_or_mixed_share, 4) FROM marts.capability_gaps",
+        )
+    }
+    assert got[(0, 0)] == ("Failed tool call", "agent_failure", 3, 0.6, 1.0, 1.0)
+    assert got[(0, -2)] == ("NONE", "product_gap", 2, 0.4, 0.0, 0.0)
+    assert got[(1, -2)] == ("NONE", "product_gap", 5, 0.8333, 0.0, 0.0)  # a8: no Issues yet
+    assert got[(1, 1)] == ("Escalation to human", "agent_failure", 1, 0.1667, 0.0, 1.0)
+    assert got[(2, -2)] == ("NONE", "product_gap", 3, 0.6, 0.0, 0.3333)
+    assert got[(-1, -2)] == ("NONE", "product_gap", 1, 1.0, 1.0, 1.0)
+    assert len(got) == 8
+
+
+def test_topic_priority_volume_is_not_importance(marts) -> None:
+    _, conn = marts
+    got = rows(
+        conn,
+        "SELECT priority_rank, task_topic_id, task_topic_label, traces, trend,"
+        " round(volume_score, 4), round(negative_score, 4), trend_score,"
+        " round(account_score, 4), round(priority_score, 4)"
+        " FROM marts.topic_priority ORDER BY priority_rank",
+    )
+    assert got == [
+        (1, 2, "Dataset creation", 5, "growing", 0.7143, 0.6, 1.0, 0.52, 0.684),
+        (2, 0, "Export dashboard to CSV", 5, "flat", 0.7143, 0.6, 0.5, 0.64, 0.633),
+        # the biggest topic ranks last: few unhappy users, fading, low-tier accounts
+        (3, 1, "Reset password", 7, "fading", 1.0, 0.1429, 0.0, 0.3357, 0.46),
+    ]
+
+
+def test_churn_risk_by_customer(marts) -> None:
+    _, conn = marts
+    got = rows(
+        conn,
+        "SELECT risk_rank, customer, plan_tier, traces, assessed_traces, critical_traces,"
+        " high_traces, medium_traces, low_traces, round(high_or_critical_share, 4),"
+        " max_churn_risk, round(negative_or_mixed_share, 4)"
+        " FROM marts.churn_risk_by_customer ORDER BY risk_rank",
+    )
+    assert got == [
+        (1, "beta", "free", 5, 5, 2, 0, 0, 3, 0.4, "CRITICAL", 0.4),
+        (2, "acme", "enterprise", 5, 5, 0, 2, 2, 1, 0.4, "HIGH", 0.8),
+        (3, "gamma", "pro", 5, 5, 0, 1, 1, 3, 0.2, "HIGH", 0.4),
+        (4, "delta", "business", 2, 2, 0, 0, 0, 2, 0.0, "LOW", 0.0),
+        (5, "(unknown)", None, 1, 0, 0, 0, 0, 0, None, None, 0.0),
+    ]
+
+
+def test_competitor_mentions_weekly(marts) -> None:
+    _, conn = marts
+    got = rows(
+        conn,
+        "SELECT iso_week, competitor, mentions, customers, round(share_of_traces, 4),"
+        " negative_or_mixed_share, with_high_churn_risk"
+        " FROM marts.competitor_mentions_weekly ORDER BY week_start, competitor",
+    )
+    assert got == [
+        ("2026-W02", "Looker", 2, 1, 0.2, 1.0, 1),
+        ("2026-W02", "Tableau", 1, 1, 0.1, 1.0, 1),
+        ("2026-W03", "Looker", 1, 1, 0.125, 1.0, 1),
+        ("2026-W03", "Tableau", 1, 1, 0.125, 1.0, 1),
+    ]
+
+
+def test_lineage_reaches_pipeline_assets() -> None:
+    from tracetopics_pipeline.defs.dbt_assets import MART_KEYS, tracetopics_dbt_assets
+
+    a = tracetopics_dbt_assets
+    upstream = {k for deps in a.asset_deps.values() for k in deps} - set(a.keys)
+    assert upstream == {
+        dg.AssetKey(k) for k in ("raw_traces", "facet_summaries", "topic_maps", "classifications")
+    }
+    assert dg.AssetKey(["marts", "topic_priority"]) in MART_KEYS
+    assert {a.specs_by_key[k].group_name for k in a.keys} == {"marts"}
+    assert all(a.specs_by_key[k].freshness_policy is not None for k in MART_KEYS)
+    assert len(list(a.check_specs)) >= 60
+
+
+def test_manifest_is_in_the_project() -> None:
+    from tracetopics_pipeline.defs.dbt_assets import MANIFEST_PATH
+
+    assert Path(MANIFEST_PATH).exists()

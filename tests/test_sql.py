@@ -1,0 +1,263 @@
+"""`tracetopics sql`: project_logs, the seed's two queries as written, the sandbox, --where,
+output formats and the locked-warehouse fallback. Fixture rows: tests/sql_fixtures.py
+recent_traces() (times relative to now; project my-project-id plus one 'other' trace)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+from sql_fixtures import build, recent_traces
+
+from tracetopics_pipeline.core import sql, warehouse
+
+SEED_1 = """SELECT facets.sentiment, classifications.Task[0].label as topic, count(*) as count,
+       avg(metrics.total_tokens) as avg_tokens
+FROM project_logs('my-project-id', shape => 'traces')
+WHERE facets.sentiment IS NOT NULL AND classifications.Task IS NOT NULL
+  AND created > now() - interval 7 day
+GROUP BY facets.sentiment, topic ORDER BY count DESC LIMIT 20"""
+
+SEED_2 = """SELECT id, created, facets.task, facets.sentiment FROM project_logs('my-project-id')
+WHERE facets.sentiment IN ('NEGATIVE', 'MIXED') AND created > now() - interval 7 day
+ORDER BY created DESC LIMIT 100"""
+
+
+@pytest.fixture(scope="module")
+def wh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sql") / "warehouse.duckdb"
+    build(path, recent_traces())
+    conn = warehouse.connect(path)
+    keys = sql.install_project_logs(conn)  # persisted, as the pipeline does
+    conn.close()
+    assert keys[:3] == ["task", "sentiment", "issues"]
+    return path
+
+
+def run(wh: Path, query: str, **kw) -> list[dict]:
+    return sql.execute_sql(query, warehouse=wh, **kw).table.to_pylist()
+
+
+def test_seed_query_1_as_written(wh: Path) -> None:
+    got = run(wh, SEED_1)
+    assert got[0] == {
+        "sentiment": "NEGATIVE",
+        "topic": "Export dashboard to CSV",
+        "count": 2,
+        "avg_tokens": 200.0,
+    }  # s1 + s2; s7 is 10 days old, s8 another project
+    rest = {(r["sentiment"], r["topic"], r["count"], r["avg_tokens"]) for r in got[1:]}
+    assert rest == {
+        ("POSITIVE", "Export dashboard to CSV", 1, 200.0),
+        ("MIXED", "Dataset creation", 1, 400.0),  # human override of "Create dataset"
+        ("NEGATIVE", "Dataset creation", 1, 600.0),
+    }  # s6 is no_match (no Task topic), s9 has no sentiment
+
+
+def test_seed_query_2_as_written(wh: Path) -> None:
+    got = run(wh, SEED_2)
+    assert [r["id"] for r in got] == ["s1", "s2", "s4", "s5"]
+    assert [r["sentiment"] for r in got] == ["NEGATIVE", "NEGATIVE", "MIXED", "NEGATIVE"]
+    assert got[0]["task"] == "Export dashboard to CSV (s1)"
+    assert list(got[0]) == ["id", "created", "task", "sentiment"]
+
+
+def test_zero_based_indexes(wh: Path) -> None:
+    got = run(
+        wh,
+        "SELECT id, classifications.Task[0].label AS first, classifications.Task[1] AS second,"
+        " classifications.task[-1].topic_id AS last, [10, 20, 30][0:2] AS sl"
+        " FROM project_logs('my-project-id') WHERE id = 's4'",
+    )
+    assert got == [
+        {"id": "s4", "first": "Dataset creation", "second": None, "last": 2, "sl": [10, 20]}
+    ]
+    assert "[1]" in sql.to_duckdb("SELECT x[0] FROM t").sql(dialect=sql.ZeroBasedDuckDB)
+
+
+def test_persisted_macro_is_plain_duckdb(wh: Path) -> None:
+    """A BI tool opening the file gets project_logs too, with DuckDB's own 1-based lists."""
+    conn = duckdb.connect(str(wh), read_only=True)
+    try:
+        n = conn.execute("SELECT count(*) FROM project_logs('my-project-id')").fetchone()[0]
+        label = conn.execute(
+            "SELECT classifications.Task[1].label FROM project_logs('my-project-id') WHERE id='s1'"
+        ).fetchone()[0]
+        every = conn.execute("SELECT count(*) FROM project_logs(NULL)").fetchone()[0]
+    finally:
+        conn.close()
+    assert (n, label, every) == (8, "Export dashboard to CSV", 9)
+
+
+def test_spans_shape(wh: Path) -> None:
+    got = run(
+        wh,
+        "SELECT id, trace_id, span_index, role, input, output"
+        " FROM project_logs('my-project-id', shape => 'spans') WHERE trace_id = 's1'"
+        " ORDER BY span_index",
+    )
+    assert [r["role"] for r in got] == ["user", "assistant", "tool", "assistant"]
+    assert got[0]["input"] == "Export my dashboard to CSV" and got[0]["id"] == "s1:0"
+    assert "run_export" in got[1]["output"]
+    assert got[2]["input"] == "error: 500"
+    assert got[3]["output"] == "Sorry, the export failed."
+    traces = run(wh, "SELECT input, output FROM project_logs('my-project-id') WHERE id = 's1'")
+    assert traces == [
+        {"input": "Export my dashboard to CSV", "output": "Sorry, the export failed."}
+    ]
+
+
+def test_metrics_and_metadata(wh: Path) -> None:
+    got = run(
+        wh,
+        "SELECT metrics.total_tokens AS t, metrics.latency_s AS l, metadata->>'plan_tier' AS tier,"
+        " facets.churn_risk AS churn FROM project_logs('my-project-id') WHERE id = 's5'",
+    )
+    assert got == [{"t": 600, "l": 3.0, "tier": "enterprise", "churn": None}]
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("SELECT * FROM read_csv('/etc/passwd')", "read_csv() is not allowed"),
+        ("SELECT * FROM read_csv_auto('/etc/passwd')", "cannot read files"),
+        ("SELECT * FROM '/etc/passwd'", "looks like a file"),
+        ('SELECT * FROM "data.csv"', "looks like a file"),
+        ("SELECT * FROM read_parquet('x.parquet')", "cannot read files"),
+        ("SELECT * FROM read_json('x.json')", "cannot read files"),
+        ("SELECT * FROM glob('/etc/*')", "glob() is not allowed"),
+        ("SELECT read_text('/etc/passwd')", "read_text() is not allowed"),
+        ("SELECT * FROM query('SELECT 1')", "query() is not allowed"),
+        ("COPY raw_traces TO 'out.csv'", "COPY is not allowed"),
+        ("COPY (SELECT 1) TO 'out.csv'", "COPY is not allowed"),
+        ("ATTACH 'other.duckdb' AS o", "ATTACH is not allowed"),
+        ("INSTALL httpfs", "INSTALL is not allowed"),
+        ("LOAD httpfs", "LOAD is not allowed"),
+        ("PRAGMA version", "PRAGMA is not allowed"),
+        ("SET enable_external_access = true", "SET is not allowed"),
+        ("CREATE TABLE x AS SELECT 1", "CREATE is not allowed"),
+        ("DELETE FROM raw_traces", "DELETE is not allowed"),
+        ("DROP TABLE raw_traces", "DROP is not allowed"),
+        ("UPDATE raw_traces SET id = 'x'", "UPDATE is not allowed"),
+        ("SELECT 1; DELETE FROM raw_traces", "exactly one statement"),
+        ("SELECT * FROM nosuchtable", "unknown table"),
+    ],
+)
+def test_sandbox_refuses(wh: Path, query: str, message: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(sql.SqlRefused, match=message.replace("(", r"\(").replace(")", r"\)")):
+        sql.run_sql(query, warehouse=wh)
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_engine_level_lockdown(wh: Path) -> None:
+    """Even past the static check, the connection itself cannot reach files or re-enable it."""
+    conn, source, _ = sql.open_readonly(wh)
+    try:
+        assert source == "warehouse"
+        with pytest.raises(duckdb.PermissionException):
+            conn.execute("SELECT * FROM read_csv('/etc/passwd')")
+        with pytest.raises(duckdb.Error):
+            conn.execute("SET enable_external_access = true")
+        with pytest.raises(duckdb.Error):
+            conn.execute("DELETE FROM raw_traces")  # read-only
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "where, ids",
+    [
+        ('classifications.Task.label = "Dataset creation"', ["s4", "s5"]),
+        ('facets.sentiment = "NEGATIVE" AND metadata.plan_tier = "enterprise"', ["s1", "s5", "s7"]),
+        ("classifications.Task[0].topic_id = 0", ["s1", "s2", "s3", "s7"]),
+        (
+            'classifications.Task.label LIKE "%CSV%" AND facets.sentiment != "POSITIVE"',
+            ["s1", "s2", "s7"],
+        ),
+        (
+            'NOT classifications.Task.label = "Dataset creation"',
+            ["s1", "s2", "s3", "s6", "s7", "s9"],
+        ),
+        ('classifications.Issues.label = "Escalation to human"', ["s5"]),
+    ],
+)
+def test_where_filters(wh: Path, where: str, ids: list[str]) -> None:
+    got = run(wh, "SELECT id FROM project_logs('my-project-id') ORDER BY id", where=where)
+    assert [r["id"] for r in got] == ids
+
+
+def test_where_needs_project_logs_and_a_condition(wh: Path) -> None:
+    with pytest.raises(sql.SqlRefused, match="reads none"):
+        sql.run_sql("SELECT 1", where="facets.task = 'x'", warehouse=wh)
+    with pytest.raises(sql.SqlRefused, match="condition"):
+        sql.run_sql("", where="SELECT 1", warehouse=wh)
+    # an empty query with --where lists matching traces across projects
+    got = run(wh, "", where='classifications.Task.label = "Export dashboard to CSV"')
+    assert sorted(r["id"] for r in got) == ["s1", "s2", "s3", "s7", "s8"]
+
+
+def test_formats(wh: Path, tmp_path: Path, monkeypatch) -> None:
+    q = "SELECT id, facets.sentiment AS s, metrics.total_tokens AS n FROM project_logs('my-project-id') WHERE id IN ('s1', 's2') ORDER BY id"
+    table = sql.run_sql(q, warehouse=wh)
+    assert table.splitlines()[0].split() == ["id", "s", "n"]
+    assert table.splitlines()[2].split() == ["s1", "NEGATIVE", "100"]
+    assert table.endswith("(2 rows)")
+    assert sql.run_sql(q, warehouse=wh, fmt="csv") == "id,s,n\ns1,NEGATIVE,100\ns2,NEGATIVE,300\n"
+    assert json.loads(sql.run_sql(q, warehouse=wh, fmt="json"))[1] == {
+        "id": "s2",
+        "s": "NEGATIVE",
+        "n": 300,
+    }
+    monkeypatch.chdir(tmp_path)
+    msg = sql.run_sql(q, warehouse=wh, fmt="parquet", output="out/result.parquet")
+    assert "wrote 2 rows" in msg
+    assert pq.read_table(tmp_path / "out" / "result.parquet").column("n").to_pylist() == [100, 300]
+    with pytest.raises(sql.SqlRefused, match="must be inside"):
+        sql.run_sql(q, warehouse=wh, fmt="parquet", output="/etc/evil.parquet")
+    with pytest.raises(ValueError, match="unknown format"):
+        sql.run_sql(q, warehouse=wh, fmt="xml")
+
+
+def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) -> None:
+    from tracetopics_pipeline.explorer.snapshot import publish_snapshot
+
+    path = tmp_path / "warehouse.duckdb"
+    build(path, recent_traces())
+    monkeypatch.setattr(sql, "LOCK_WAIT_S", 0.3)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(sql.WarehouseUnavailable, match="no snapshot"):
+            sql.execute_sql("SELECT 1", warehouse=path)
+        holder.terminate()
+        holder.wait()
+        conn = warehouse.connect(path)
+        publish_snapshot(conn, tmp_path / "snapshot")
+        conn.close()
+        holder = subprocess.Popen(
+            [sys.executable, "-c",
+             f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(60)"],
+            stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert holder.stdout.readline().strip() == "ok"
+        t0 = time.monotonic()
+        res = sql.execute_sql(SEED_2, warehouse=path)
+        assert time.monotonic() - t0 < 10
+        assert res.source.startswith("snapshot") and "busy" in (res.notice or "")
+        assert [r["id"] for r in res.table.to_pylist()] == ["s1", "s2", "s4", "s5"]
+        with pytest.raises(sql.SqlRefused):
+            sql.execute_sql("SELECT * FROM read_parquet('/etc/passwd')", warehouse=path)
+    finally:
+        holder.terminate()
+        holder.wait()
