@@ -53,7 +53,7 @@ def run_pipeline(
     """Materialize every given day through the daily job's assets; returns the run ids."""
     ensure_dagster_home()
     from tracetopics_pipeline.definitions import defs
-    from tracetopics_pipeline.defs.dbt_assets import MART_KEYS
+    from tracetopics_pipeline.defs.dbt_assets import tracetopics_dbt_assets
 
     days = sorted(set(days))
     if not days:
@@ -88,7 +88,7 @@ def run_pipeline(
             )
         step(
             f"[3/3] classify {first} → {last}, build the dbt marts, publish the snapshot",
-            [dg.AssetKey(k) for k in PHASE_CLASSIFY] + list(MART_KEYS)
+            [dg.AssetKey(k) for k in PHASE_CLASSIFY] + sorted(tracetopics_dbt_assets.keys)
             + [dg.AssetKey("explorer_snapshot")],
             tags=_range_tags(first, last),
         )

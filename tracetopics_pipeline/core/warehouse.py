@@ -93,7 +93,9 @@ CREATE TABLE IF NOT EXISTS topics (
     share DOUBLE,
     centroid FLOAT[{EMBED_DIM}],
     representatives VARCHAR[],
-    x DOUBLE, y DOUBLE
+    x DOUBLE, y DOUBLE,
+    pinned BOOLEAN DEFAULT FALSE,  -- human pin (topic_overrides); label then never auto-changes
+    label_source VARCHAR           -- local | openai | override | pinned
 );
 CREATE TABLE IF NOT EXISTS topic_points (
     map_id VARCHAR NOT NULL, facet VARCHAR NOT NULL, text_hash VARCHAR NOT NULL,
@@ -127,13 +129,14 @@ def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     if not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = duckdb.connect(str(path), read_only=read_only)
-    conn.execute("SET TimeZone = 'UTC'")
+    conn.execute("SET TimeZone = 'UTC'")  # days are UTC dates whatever the machine's zone
     if not read_only:
         ensure_schema(conn)
     return conn
 
 
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute("SET TimeZone = 'UTC'")
     conn.execute(SCHEMA)
 
 

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import dagster as dg
+import duckdb
 from dagster_duckdb import DuckDBResource
 from dagster_openai import OpenAIResource
 
+from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import paths
 
 
-def warehouse_resource() -> DuckDBResource:
-    p = paths().ensure()
-    return DuckDBResource(database=str(p.warehouse), connection_config={"TimeZone": "UTC"})
+class WarehouseResource(DuckDBResource):
+    """DuckDBResource whose connections see the tracetopics schema and UTC session time."""
+
+    @contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with super().get_connection() as conn:
+            warehouse.ensure_schema(conn)
+            yield conn
+
+
+def warehouse_resource() -> WarehouseResource:
+    return WarehouseResource(database=str(paths().ensure().warehouse))
 
 
 def openai_resource() -> OpenAIResource:

@@ -56,7 +56,10 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             pictures.append(f"### {m.facet}\n\n![{m.facet} topic map](data:image/png;base64,{data})")
         if m.markdown:
             pictures.append(m.markdown)
-        context.log.info(f"{m.facet}: {m.status_line()}")
+        context.log.info(
+            f"{m.facet}: {m.status}, {m.n_topics} topics from {m.n_docs} summaries, "
+            f"no_match {m.no_match_share:.1%} {m.detail}".rstrip()
+        )
     metadata["topic_maps"] = dg.MetadataValue.md("\n\n".join(pictures) or "no map built")
     return dg.MaterializeResult(metadata=metadata)
 

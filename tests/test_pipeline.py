@@ -1,0 +1,98 @@
+"""The whole pipeline end to end, in-process through Dagster: a multi-day backfill.
+
+One module-scoped run (the model, UMAP and dbt are the slow parts) checked from several angles:
+nothing lost, idempotent re-runs, topics and classifications, marts, the published snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tracetopics_pipeline.core import warehouse
+
+REPO = Path(__file__).resolve().parents[1]
+END = date(2026, 11, 20)
+DAYS = 3
+PER_DAY = 80
+
+
+@pytest.fixture(scope="module")
+def pipeline_home(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    home = tmp_path_factory.mktemp("pipeline") / "home"
+    mp.setenv("TRACETOPICS_HOME", str(home))
+    mp.setenv("TRACETOPICS_WAREHOUSE", str(home / "warehouse.duckdb"))
+    mp.delenv("DAGSTER_HOME", raising=False)
+    from tracetopics_pipeline import runner
+    from tracetopics_pipeline.core.generate import generate_traffic
+
+    files = generate_traffic(home / "landing", days=DAYS, per_day=PER_DAY, seed=11, end=END)
+    days = [END - timedelta(days=i) for i in reversed(range(DAYS))]
+    run_ids = runner.run_pipeline(days, say=lambda _: None)
+    yield home, files, days, run_ids
+    mp.undo()
+
+
+def _count(home: Path, sql: str) -> int:
+    with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_every_input_line_ends_in_raw_traces_or_quarantine(pipeline_home):
+    home, files, _, run_ids = pipeline_home
+    assert len(run_ids) >= 3
+    lines = sum(1 for f in files for ln in f.read_bytes().split(b"\n") if ln.strip())
+    rows = _count(home, "SELECT (SELECT count(*) FROM raw_traces) + (SELECT count(*) FROM quarantine)")
+    assert rows == lines
+    assert _count(home, "SELECT count(*) FROM quarantine") > 0  # the demo's bad lines
+
+
+def test_every_trace_has_every_facet_and_a_classification(pipeline_home):
+    home, *_ = pipeline_home
+    from tracetopics_pipeline.core.facets import load_facets
+
+    n_facets = len(load_facets())
+    traces = _count(home, "SELECT count(*) FROM raw_traces")
+    assert _count(home, "SELECT count(*) FROM facet_summaries") == traces * n_facets
+    assert _count(home, "SELECT count(DISTINCT trace_id) FROM classifications WHERE facet = 'Task'") == traces
+    assert _count(home, "SELECT count(*) FROM topics WHERE facet = 'Task'") >= 5
+    matched = _count(home, "SELECT count(*) FROM classifications WHERE facet='Task' AND topic_id >= 0")
+    assert matched / traces > 0.5  # small fixture; quality is measured by bench/topic_quality.py
+
+
+def test_marts_and_snapshot_are_published(pipeline_home):
+    home, *_ = pipeline_home
+    assert _count(home, "SELECT count(*) FROM marts.task_sentiment") > 0
+    assert _count(home, "SELECT count(*) FROM marts.topic_trends") > 0
+    pointer = home / "snapshot"
+    assert any(pointer.rglob("*.parquet"))
+
+
+def test_rerunning_a_day_is_idempotent(pipeline_home):
+    home, _, days, _ = pipeline_home
+    from tracetopics_pipeline import runner
+
+    before = {
+        t: _count(home, f"SELECT count(*) FROM {t}")
+        for t in ("raw_traces", "quarantine", "facet_summaries", "classifications")
+    }
+    runner.run_pipeline(days[-1:], map_days=1, say=lambda _: None)
+    after = {t: _count(home, f"SELECT count(*) FROM {t}") for t in before}
+    assert after == before
+
+
+def test_seed_queries_answer_from_the_pipeline(pipeline_home):
+    home, *_ = pipeline_home
+    from tracetopics_pipeline.core.sql import run_sql
+
+    out = run_sql(
+        "SELECT id, created, facets.task, facets.sentiment FROM project_logs('support-agent') "
+        "WHERE facets.sentiment IN ('NEGATIVE', 'MIXED') ORDER BY created DESC LIMIT 100",
+        fmt="json",
+    )
+    rows = json.loads(out)
+    assert rows and all(r["sentiment"] in ("NEGATIVE", "MIXED") for r in rows)
