@@ -76,7 +76,9 @@ def trace_rows(n: int = 600) -> list[dict]:
                 "input": json.dumps(messages[:1]),
                 "output": json.dumps(messages[-1:]),
                 "messages": json.dumps(messages),
-                "metadata": json.dumps({"customer": customer, "plan_tier": tier, "user_id": f"u{i}"}),
+                "metadata": json.dumps(
+                    {"customer": customer, "plan_tier": tier, "user_id": f"u{i}"}
+                ),
                 "metrics": {
                     "prompt_tokens": 100 + i,
                     "completion_tokens": 20,
@@ -114,23 +116,46 @@ def build_warehouse(path: Path, n: int = 600) -> dict:
         sentiment = SENTIMENTS[2] if t == 3 else SENTIMENTS[i % 2]
         issue = "FAILED_TOOL_CALL" if i % 4 == 0 else "NONE"
         facets += [
-            dict(day=r["day"], trace_id=r["id"], facet="Task", summary=summary, label=None,
-                 status="ok", text_hash=h),
-            dict(day=r["day"], trace_id=r["id"], facet="Sentiment",
-                 summary=f"The user is {sentiment.lower()}", label=sentiment, status="ok",
-                 text_hash=f"s-{sentiment}"),
-            dict(day=r["day"], trace_id=r["id"], facet="Issues", summary=issue.lower(),
-                 label=issue, status="ok", text_hash=f"i-{issue}"),
+            dict(
+                day=r["day"],
+                trace_id=r["id"],
+                facet="Task",
+                summary=summary,
+                label=None,
+                status="ok",
+                text_hash=h,
+            ),
+            dict(
+                day=r["day"],
+                trace_id=r["id"],
+                facet="Sentiment",
+                summary=f"The user is {sentiment.lower()}",
+                label=sentiment,
+                status="ok",
+                text_hash=f"s-{sentiment}",
+            ),
+            dict(
+                day=r["day"],
+                trace_id=r["id"],
+                facet="Issues",
+                summary=issue.lower(),
+                label=issue,
+                status="ok",
+                text_hash=f"i-{issue}",
+            ),
         ]
         cx, cy = centres_2d[t]
         cls.append(
             dict(
-                day=r["day"], trace_id=r["id"], facet="Task",
+                day=r["day"],
+                trace_id=r["id"],
+                facet="Task",
                 topic_id=-1 if t == 5 else t,
                 label="no_match" if t == 5 else TOPICS[t][1],
                 distance=0.6 if t == 5 else 0.1 + (i % 7) / 100,
                 map_id=MAP_ID,
-                x=float(cx + rng.normal()), y=float(cy + rng.normal()),
+                x=float(cx + rng.normal()),
+                y=float(cy + rng.normal()),
             )
         )
     warehouse.insert_frame(conn, "facet_summaries", pl.DataFrame(facets))
@@ -139,8 +164,10 @@ def build_warehouse(path: Path, n: int = 600) -> dict:
         conn,
         "summary_embeddings",
         pl.DataFrame(
-            [{"text_hash": h, "model": "all-MiniLM-L6-v2", "text": s, "embedding": v}
-             for h, (s, v) in emb.items()],
+            [
+                {"text_hash": h, "model": "all-MiniLM-L6-v2", "text": s, "embedding": v}
+                for h, (s, v) in emb.items()
+            ],
             schema_overrides={"embedding": pl.Array(pl.Float32, EMBED_DIM)},
         ),
     )
@@ -150,9 +177,18 @@ def build_warehouse(path: Path, n: int = 600) -> dict:
         "topics",
         pl.DataFrame(
             [
-                dict(facet="Task", map_id=MAP_ID, topic_id=t, label=label, keywords=kw,
-                     size=n // 6, share=(n // 6) / n_classified,
-                     representatives=[TEXTS[t]], x=centres_2d[t][0], y=centres_2d[t][1])
+                dict(
+                    facet="Task",
+                    map_id=MAP_ID,
+                    topic_id=t,
+                    label=label,
+                    keywords=kw,
+                    size=n // 6,
+                    share=(n // 6) / n_classified,
+                    representatives=[TEXTS[t]],
+                    x=centres_2d[t][0],
+                    y=centres_2d[t][1],
+                )
                 for t, label, kw in TOPICS
             ]
         ),
@@ -161,9 +197,18 @@ def build_warehouse(path: Path, n: int = 600) -> dict:
         conn,
         "topic_maps",
         pl.DataFrame(
-            [dict(map_id=MAP_ID, facet="Task", day=FIRST_DAY + timedelta(days=N_DAYS - 1),
-                  status="built", algorithm="fixture", n_docs=200, n_topics=5,
-                  no_match_share=1 / 6)]
+            [
+                dict(
+                    map_id=MAP_ID,
+                    facet="Task",
+                    day=FIRST_DAY + timedelta(days=N_DAYS - 1),
+                    status="built",
+                    algorithm="fixture",
+                    n_docs=200,
+                    n_topics=5,
+                    no_match_share=1 / 6,
+                )
+            ]
         ),
     )
     return {"conn": conn, "rows": rows}

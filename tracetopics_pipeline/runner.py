@@ -49,6 +49,7 @@ def run_pipeline(
     *,
     map_days: int = 2,
     say: Callable[[str], None] = print,
+    log_level: str = "INFO",
 ) -> list[str]:
     """Materialize every given day through the daily job's assets; returns the run ids."""
     ensure_dagster_home()
@@ -62,13 +63,19 @@ def run_pipeline(
     job = defs.resolve_job_def("daily_job")
     first, last = days[0], days[-1]
     run_ids: list[str] = []
+    # The console shows what assets log (progress, counts), not every framework event.
+    run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}}
     with dg.DagsterInstance.get() as instance:
 
         def step(title: str, keys: Sequence[dg.AssetKey], **kwargs) -> None:
             started = time.monotonic()
             say(f"▶ {title}")
             result = job.execute_in_process(
-                instance=instance, asset_selection=list(keys), raise_on_error=True, **kwargs
+                instance=instance,
+                asset_selection=list(keys),
+                run_config=run_config,
+                raise_on_error=True,
+                **kwargs,
             )
             run_ids.append(result.run_id)
             say(f"  done in {time.monotonic() - started:.1f}s (run {result.run_id[:8]})")

@@ -41,8 +41,11 @@ class SuiteResult:
 def _context():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx  # lazy: heavy import, and only checks need it
+    from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    return gx, gx.get_context(mode="ephemeral")
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)  # logs, not tqdm bars
+    return gx, context
 
 
 def _validate(name: str, frame, expectations: list) -> SuiteResult:

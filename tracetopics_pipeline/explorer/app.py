@@ -20,7 +20,8 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
-from tracetopics_pipeline.core.settings import Paths, home as default_home
+from tracetopics_pipeline.core.settings import Paths
+from tracetopics_pipeline.core.settings import home as default_home
 from tracetopics_pipeline.explorer import actions, queries
 from tracetopics_pipeline.explorer.filters import (
     TopicFilter,
@@ -219,7 +220,11 @@ def create_app(home: Path | str | None = None) -> FastAPI:
             paths.exports,
             snapshot=loaded.folder.name,
             description=body.get("description"),
-            extra={"facet": facet, "topic_id": topic_id, "topic_label": _topic_label(facet, topic_id)},
+            extra={
+                "facet": facet,
+                "topic_id": topic_id,
+                "topic_label": _topic_label(facet, topic_id),
+            },
         )
 
     @app.get("/api/exports")
@@ -252,7 +257,10 @@ def create_app(home: Path | str | None = None) -> FastAPI:
 
     @app.get("/api/review")
     def review_list(assignee: str | None = None, status: str | None = None) -> dict[str, Any]:
-        return {"items": review.list(assignee=assignee, status=status), "assignees": review.assignees()}
+        return {
+            "items": review.list(assignee=assignee, status=status),
+            "assignees": review.assignees(),
+        }
 
     @app.patch("/api/review/{item_id}")
     def review_update(item_id: int, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
@@ -290,5 +298,8 @@ def serve(host: str = "127.0.0.1", port: int = 8765, home: Path | str | None = N
     paths = Paths(Path(home).resolve() if home is not None else default_home())
     ensure_snapshot(paths)
     app = create_app(paths.home)
+    from tracetopics_pipeline.explorer.subset import warm_up
+
+    warm_up()  # numba JIT for UMAP/HDBSCAN, so the first "Cluster this subset" is fast
     print(f"tracetopics explorer on http://{host}:{port}/  (home {paths.home})", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -56,7 +56,11 @@ def _mix_table(title: str, topic_mix: list[tuple[str, int]], base: list[tuple[st
     t_total = sum(n for _, n in topic_mix) or 1
     b_total = sum(n for _, n in base) or 1
     b = dict(base)
-    lines = [f"### {title}\n", "| value | traces | share in topic | share overall |", "|---|---:|---:|---:|"]
+    lines = [
+        f"### {title}\n",
+        "| value | traces | share in topic | share overall |",
+        "|---|---:|---:|---:|",
+    ]
     for v, n in topic_mix[:10]:
         lines.append(f"| {v} | {n} | {_pct(n / t_total)} | {_pct(b.get(v, 0) / b_total)} |")
     return "\n".join(lines) + "\n"
@@ -66,9 +70,7 @@ def _quote_message(m: dict[str, Any]) -> list[str]:
     role = m.get("role", "?")
     content = m.get("content")
     if isinstance(content, list):  # OpenAI content parts
-        content = "\n".join(
-            p.get("text", "") if isinstance(p, dict) else str(p) for p in content
-        )
+        content = "\n".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
     text = "" if content is None else str(content)
     out: list[str] = []
     for call in m.get("tool_calls") or []:
@@ -124,10 +126,11 @@ def roadmap_proposal(
             f"({'+' if growth >= 0 else ''}{_pct(growth) if prev else 'new'})"
             + (" — the last week is partial." if partial else ".")
         )
-    if "topic_trends" in marts:
-        flag = _trend_flag(cur, facet, topic_id)
+    for mart in ("topic_trends_weekly", "topic_trends"):
+        flag = _trend_flag(cur, mart, facet, topic_id) if mart in marts else None
         if flag:
-            trend_line += f" Trend flag from `marts.topic_trends`: **{flag}**."
+            trend_line += f" Trend flag from `marts.{mart}`: **{flag}**."
+            break
 
     sent_facet = _facet_named(cur, "Sentiment")
     issues_facet = _facet_named(cur, "Issues")
@@ -177,7 +180,9 @@ def roadmap_proposal(
         f"# Roadmap proposal: {label}",
         "",
         f"*Facet `{facet}`, topic {topic_id}. Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC "
-        f"by tracetopics from {span[0]} to {span[1]}.*" if span and span[0] else "",
+        f"by tracetopics from {span[0]} to {span[1]}.*"
+        if span and span[0]
+        else "",
         "",
         "## Evidence at a glance",
         "",
@@ -200,9 +205,7 @@ def roadmap_proposal(
     for title, fct in (("Sentiment mix", sent_facet), ("Issues mix", issues_facet)):
         if fct:
             lines.append(
-                _mix_table(
-                    title, _mix(cur, t_sql, t_params, fct), _mix(cur, b_sql, b_params, fct)
-                )
+                _mix_table(title, _mix(cur, t_sql, t_params, fct), _mix(cur, b_sql, b_params, fct))
             )
     total = topic["count"] or 1
     lines += ["## Who is asking", "", "| customer | traces | share |", "|---|---:|---:|"]
@@ -230,20 +233,22 @@ def roadmap_proposal(
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _trend_flag(cur: duckdb.DuckDBPyConnection, facet: str, topic_id: int) -> str | None:
+def _trend_flag(cur: duckdb.DuckDBPyConnection, mart: str, facet: str, topic_id: int) -> str | None:
+    """The latest trend flag (growing / flat / fading) the marts give this topic, if any."""
     cols = {
         r[0]
         for r in cur.execute(
             "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = 'marts' AND table_name = 'topic_trends'"
+            "WHERE table_schema = 'marts' AND table_name = ?",
+            [mart],
         ).fetchall()
     }
     flag_col = next((c for c in ("trend", "trend_flag", "flag") if c in cols), None)
-    order_col = next((c for c in ("week", "iso_week", "week_start", "day") if c in cols), None)
+    order_col = next((c for c in ("week_start", "iso_week", "week", "day") if c in cols), None)
     if not flag_col or not order_col or not {"facet", "topic_id"} <= cols:
         return None
     row = cur.execute(
-        f'SELECT "{flag_col}" FROM marts.topic_trends WHERE lower(facet) = lower(?) '
+        f'SELECT "{flag_col}" FROM marts."{mart}" WHERE lower(facet) = lower(?) '
         f'AND topic_id = ? AND "{flag_col}" IS NOT NULL ORDER BY "{order_col}" DESC LIMIT 1',
         [facet, topic_id],
     ).fetchone()

@@ -141,9 +141,7 @@ def topic_list(
         [*params, facet],
     )
     total = sum(r["count"] for r in counts)
-    days = cur.execute(
-        head + "SELECT min(day), max(day) FROM cls", params
-    ).fetchone()
+    days = cur.execute(head + "SELECT min(day), max(day) FROM cls", params).fetchone()
     spark: dict[int, list[int]] = {}
     day_list: list[str] = []
     if days and days[0] is not None:
@@ -474,7 +472,18 @@ def mart_table(
     """A whole (small) mart as columns + rows; `name` must be one of the published marts."""
     if name not in marts:
         return None
-    res = cur.execute(f'SELECT * FROM marts."{name}" LIMIT ?', [limit])
+    cols = [
+        r[0]
+        for r in cur.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = 'marts' AND table_name = ? ORDER BY ordinal_position",
+            [name],
+        ).fetchall()
+    ]
+    # Ranked marts come back in rank order (a table has none of its own).
+    rank = next((c for c in ("priority_rank", "rank") if c in cols), None)
+    order = f' ORDER BY "{rank}"' if rank else ""
+    res = cur.execute(f'SELECT * FROM marts."{name}"{order} LIMIT ?', [limit])
     cols = [d[0] for d in res.description]
     rows = [[_plain(v) for v in r] for r in res.fetchall()]
     return {"name": name, "columns": cols, "rows": rows}

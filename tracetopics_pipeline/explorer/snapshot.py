@@ -114,12 +114,15 @@ def _write_pointer(snapshot_dir: Path, name: str) -> None:
 def _prune(snapshot_dir: Path, keep: set[str]) -> None:
     now = time.time()
     for child in snapshot_dir.iterdir():
-        if child.is_dir() and child.name.startswith(PREFIX) and child.name not in keep:
-            shutil.rmtree(child, ignore_errors=True)
-        elif (
+        if (
             child.is_dir()
-            and child.name.endswith(PARTIAL_SUFFIX)
-            and now - child.stat().st_mtime > 3600  # a crashed publisher's leftovers
+            and child.name.startswith(PREFIX)
+            and child.name not in keep
+            or (
+                child.is_dir()
+                and child.name.endswith(PARTIAL_SUFFIX)
+                and now - child.stat().st_mtime > 3600  # a crashed publisher's leftovers
+            )
         ):
             shutil.rmtree(child, ignore_errors=True)
 

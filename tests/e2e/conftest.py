@@ -1,0 +1,139 @@
+"""Real headless Chromium (Debian's package) driving the explorer served on a free port.
+
+Playwright's own browser download needs the internet, so the tests launch the system
+Chromium with `executable_path`. Install it with scripts/install-browser.sh. A failing test
+leaves a full-page screenshot under tests/e2e/artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    for cand in (
+        os.environ.get("TRACETOPICS_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
+        if cand and Path(cand).exists():
+            return cand
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def e2e_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from explorer_fixture import build_warehouse
+
+    from tracetopics_pipeline.explorer.snapshot import publish_snapshot
+
+    home = tmp_path_factory.mktemp("tt_e2e")
+    fx = build_warehouse(home / "warehouse.duckdb", n=1200)
+    conn = fx["conn"]
+    conn.execute("CREATE SCHEMA marts")
+    conn.execute(
+        "CREATE TABLE marts.topic_priority AS SELECT * FROM (VALUES "
+        "(1, 'Cancel or downgrade subscription', 0.91), (2, 'Export dashboards to CSV', 0.55)) "
+        "t(priority_rank, topic_label, priority_score)"
+    )
+    publish_snapshot(conn, home / "snapshot")
+    conn.close()
+    return home
+
+
+@pytest.fixture(scope="session")
+def server(e2e_home: Path) -> Iterator[str]:
+    import uvicorn
+
+    from tracetopics_pipeline.explorer.app import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(e2e_home), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not srv.started:
+        if time.time() > deadline:
+            raise RuntimeError("explorer did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    exe = chromium_path()
+    if exe is None:
+        pytest.skip("chromium not installed (run scripts/install-browser.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, f"rep_{rep.when}", rep)
+
+
+@pytest.fixture
+def page(browser: object, server: str, request: pytest.FixtureRequest) -> Iterator[object]:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    # Offline product: any request that leaves 127.0.0.1 is a bug (e.g. a CDN script).
+    external: list[str] = []
+    pg.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(server) or route.request.url.startswith("data:")
+            else (external.append(route.request.url), route.abort())
+        ),
+    )
+    pg.goto(server + "/")
+    pg.tt_errors = errors  # type: ignore[attr-defined]
+    pg.tt_external = external  # type: ignore[attr-defined]
+    yield pg
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    ctx.close()

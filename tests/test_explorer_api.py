@@ -1,0 +1,252 @@
+"""Explorer API over a small fixture warehouse published as a Parquet snapshot."""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+
+sys.path.insert(0, str(Path(__file__).parent))
+from explorer_fixture import MAP_ID, TOPICS, build_warehouse  # noqa: E402
+
+from tracetopics_pipeline.core import warehouse  # noqa: E402
+from tracetopics_pipeline.explorer.app import create_app  # noqa: E402
+from tracetopics_pipeline.explorer.snapshot import current_snapshot, publish_snapshot  # noqa: E402
+
+N = 600  # trace i: topic i % 6 (5 = no_match), customer i % 3, Sentiment NEGATIVE iff topic 3
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("tt_home")
+    fx = build_warehouse(home / "warehouse.duckdb", n=N)
+    conn = fx["conn"]
+    conn.execute("CREATE SCHEMA marts")
+    conn.execute(
+        "CREATE TABLE marts.topic_priority AS SELECT 1 AS priority_rank, 'Cancel or downgrade "
+        "subscription' AS topic_label, 0.9 AS priority_score"
+    )
+    publish_snapshot(conn, home / "snapshot")
+    conn.close()
+    return home
+
+
+@pytest.fixture(scope="module")
+def client(home: Path) -> TestClient:
+    return TestClient(create_app(home))
+
+
+def test_snapshot_is_atomic_and_pruned(tmp_path: Path) -> None:
+    conn = warehouse.connect(tmp_path / "w.duckdb")
+    conn.execute(
+        "INSERT INTO raw_traces (id, day, created, project_id, messages, metadata, source_file, "
+        "source_line) VALUES ('a', DATE '2026-01-01', TIMESTAMPTZ '2026-01-01 00:00:00+00', 'p', "
+        "'[]', '{}', 'f', 1)"
+    )
+    snaps = [publish_snapshot(conn, tmp_path / "snap") for _ in range(3)]
+    assert current_snapshot(tmp_path / "snap") == snaps[-1]
+    # The previous snapshot survives for readers mid-request; older ones are deleted.
+    assert snaps[-2].exists() and not snaps[0].exists()
+    manifest = json.loads((snaps[-1] / "manifest.json").read_text())
+    assert manifest["tables"]["raw_traces"] == 1
+    assert (tmp_path / "snap" / "current.txt").read_text().strip() == snaps[-1].name
+
+
+def test_no_snapshot_is_a_clear_503(tmp_path: Path) -> None:
+    c = TestClient(create_app(tmp_path))
+    r = c.get("/api/overview")
+    assert r.status_code == 503 and r.json()["code"] == "no_snapshot"
+    assert c.get("/").status_code == 200  # the page itself still loads and explains
+
+
+def test_page_and_local_plotly(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "/vendor/plotly.min.js" in page.text
+    assert "cdn" not in page.text.lower()
+    js = client.get("/vendor/plotly.min.js")
+    assert js.status_code == 200 and len(js.content) > 1_000_000
+    assert client.get("/static/app.js").status_code == 200
+
+
+def test_overview(client: TestClient) -> None:
+    ov = client.get("/api/overview").json()
+    assert ov["traces"] == N
+    facets = {f["facet"]: f for f in ov["facets"]}
+    assert set(facets) == {"Task", "Sentiment", "Issues"}
+    assert facets["Sentiment"]["labels"] == ["NEGATIVE", "NEUTRAL", "POSITIVE"]
+    assert {c["value"] for c in ov["customers"]} == {"acme", "globex", "initech"}
+    assert ov["marts"] == ["topic_priority"]
+
+
+def test_topics_ranked_with_shares_and_no_match_toggle(client: TestClient) -> None:
+    body = client.get("/api/topics", params={"facet": "Task"}).json()
+    assert body["total"] == N and body["no_match"] == N // 6
+    assert [t["topic_id"] for t in body["topics"]] == [0, 1, 2, 3, 4]  # ties: by id
+    t0 = body["topics"][0]
+    assert t0["label"] == TOPICS[0][1] and t0["keywords"] == TOPICS[0][2]
+    assert t0["count"] == N // 6 and t0["share"] == pytest.approx(1 / 6)
+    assert sum(t0["sparkline"]) == N // 6 and len(t0["sparkline"]) == 21
+    assert len(t0["samples"]) == 3
+    with_nm = client.get("/api/topics", params={"facet": "Task", "no_match": True}).json()
+    assert any(t["topic_id"] == -1 and t["label"] == "no_match" for t in with_nm["topics"])
+
+
+def test_filters_combine(client: TestClient) -> None:
+    neg = client.get("/api/topics", params={"facet": "Task", "label": "Sentiment:NEGATIVE"}).json()
+    assert [(t["topic_id"], t["count"]) for t in neg["topics"]] == [(3, N // 6)]
+    acme = client.get("/api/traces", params={"customer": "acme", "limit": 1000}).json()
+    assert acme["total"] == N // 3
+    assert {t["customer"] for t in acme["traces"]} == {"acme"}
+    # topic 3 = i % 6 == 3 → i % 3 == 0 → always acme; plan filter is AND-ed.
+    r = client.get(
+        "/api/traces", params={"topic": "Task:3", "plan_tier": "free", "limit": 5}
+    ).json()
+    assert r["total"] == 0
+    days = client.get(
+        "/api/traces", params={"date_from": "2026-11-05", "date_to": "2026-11-06"}
+    ).json()
+    assert days["total"] == sum(1 for i in range(N) if i % 21 in (4, 5))
+    assert client.get("/api/traces", params={"label": "nocolon"}).status_code == 400
+
+
+def test_filter_values_are_parameters_not_sql(client: TestClient) -> None:
+    evil = "acme' OR '1'='1"
+    r = client.get("/api/traces", params={"customer": evil})
+    assert r.status_code == 200 and r.json()["total"] == 0
+    r = client.get("/api/topics", params={"facet": "Task'; DROP TABLE classifications; --"})
+    assert r.status_code == 200 and r.json()["topics"] == []
+    assert client.get("/api/topics", params={"facet": "Task"}).json()["total"] == N
+
+
+def test_map_points_are_compact_columns(client: TestClient) -> None:
+    m = client.get("/api/map", params={"facet": "Task"}).json()
+    assert m["map_id"] == MAP_ID and m["n"] == N == m["total"]
+    x = np.frombuffer(base64.b64decode(m["x"]), dtype="<f4")
+    tid = np.frombuffer(base64.b64decode(m["topic_id"]), dtype="<i4")
+    ids = m["ids"].split("\n")
+    assert len(x) == len(tid) == len(ids) == N
+    # Trace t-00003 is topic 3 in the fixture.
+    assert tid[ids.index("t-00003")] == 3 and tid[ids.index("t-00005")] == -1
+    sub = client.get("/api/map", params={"facet": "Task", "customer": "globex"}).json()
+    assert sub["n"] == N // 3
+
+
+def test_timeline_daily_and_weekly(client: TestClient) -> None:
+    d = client.get("/api/timeline", params={"facet": "Task", "grain": "day"}).json()
+    assert len(d["buckets"]) == 21
+    assert sum(sum(s["counts"]) for s in d["series"]) == N
+    w = client.get("/api/timeline", params={"facet": "Task", "grain": "week"}).json()
+    assert all(__import__("datetime").date.fromisoformat(b).weekday() == 0 for b in w["buckets"])
+    assert client.get("/api/timeline", params={"grain": "hour"}).status_code == 400
+
+
+def test_trace_detail_and_hover_summary(client: TestClient) -> None:
+    t = client.get("/api/trace/t-00000").json()
+    roles = [m["role"] for m in t["messages"]]
+    assert roles == ["user", "assistant", "tool", "assistant"]
+    assert t["metadata"]["customer"] == "acme" and t["metrics"]["total_tokens"] == 120
+    assert {f["facet"] for f in t["facets"]} == {"Task", "Sentiment", "Issues"}
+    assert t["classifications"][0]["label"] == TOPICS[0][1]
+    s = client.get("/api/summary", params={"trace_id": "t-00001", "facet": "Task"}).json()
+    assert s["summary"].startswith("User cannot log in") and s["topic_id"] == 1
+    assert client.get("/api/trace/nope").status_code == 404
+
+
+def test_crosstabs(client: TestClient) -> None:
+    ct = client.get("/api/crosstab", params={"row_facet": "Task", "col_facet": "Sentiment"}).json()
+    row = ct["rows"].index(TOPICS[3][1])
+    assert ct["counts"][row][ct["cols"].index("NEGATIVE")] == N // 6
+    issues = client.get("/api/crosstab", params={"col_facet": "Issues"}).json()
+    assert set(issues["cols"]) == {"NONE", "FAILED_TOOL_CALL"}
+    assert sum(map(sum, issues["counts"])) == N
+
+
+def test_priority_mart(client: TestClient) -> None:
+    m = client.get("/api/marts/topic_priority").json()
+    assert m["columns"] == ["priority_rank", "topic_label", "priority_score"]
+    assert client.get("/api/marts/../../etc/passwd").status_code == 404
+    assert client.get("/api/marts/raw_traces").status_code == 404
+
+
+def test_export_eval_dataset(client: TestClient, home: Path) -> None:
+    r = client.post(
+        "/api/export",
+        json={"filter": {"customer": ["acme"]}, "facet": "Task", "topic_id": 0, "name": "../x"},
+    )
+    m = r.json()
+    assert m["count"] == sum(1 for i in range(N) if i % 6 == 0 and i % 3 == 0)
+    path = home / "exports" / m["file"]
+    assert path.parent == home / "exports" and path.exists()
+    lines = [json.loads(x) for x in path.read_text().splitlines()]
+    assert len(lines) == m["count"]
+    first = lines[0]
+    assert set(first) >= {"id", "created", "input", "output", "messages", "metadata", "metrics"}
+    assert first["metadata"]["customer"] == "acme" and isinstance(first["messages"], list)
+    manifest = json.loads((home / "exports" / m["manifest"]).read_text())
+    assert manifest["filter"]["customers"] == ["acme"]
+    assert manifest["topic_label"] == TOPICS[0][1]
+    dl = client.get(f"/api/exports/{m['file']}")
+    assert dl.status_code == 200 and dl.text.count("\n") == m["count"]
+    for bad in ("..%2Fwarehouse.duckdb", "warehouse.duckdb", "eval-x.jsonl"):
+        assert client.get(f"/api/exports/{bad}").status_code == 404
+    assert any(e["file"] == m["file"] for e in client.get("/api/exports").json())
+
+
+def test_review_queue_persists_outside_the_warehouse(home: Path) -> None:
+    c = TestClient(create_app(home))
+    r = c.post(
+        "/api/review",
+        json={
+            "filter": {},
+            "facet": "Task",
+            "topic_id": 3,
+            "assignee": "ana",
+            "note": "churn?",
+            "limit": 5,
+        },
+    ).json()
+    assert r["count"] == 5 and r["matched"] == N // 6
+    items = c.get("/api/review", params={"assignee": "ana"}).json()["items"]
+    assert len(items) == 5 and all(i["topic_label"] == TOPICS[3][1] for i in items)
+    upd = c.patch(f"/api/review/{items[0]['id']}", json={"status": "done", "note": "ok"}).json()
+    assert upd["status"] == "done" and upd["note"] == "ok"
+    assert c.patch(f"/api/review/{items[0]['id']}", json={"status": "bogus"}).status_code == 400
+    assert c.post("/api/review", json={"filter": {}, "assignee": " "}).status_code == 400
+    # A fresh app (a restart) sees the same queue.
+    again = TestClient(create_app(home)).get("/api/review", params={"status": "done"}).json()
+    assert [i["id"] for i in again["items"]] == [items[0]["id"]]
+    assert (home / "review_queue.sqlite").exists()
+
+
+def test_roadmap_proposal(client: TestClient) -> None:
+    md = client.get("/api/proposal", params={"facet": "Task", "topic_id": 3}).json()["markdown"]
+    assert md.startswith("# Roadmap proposal: Cancel or downgrade subscription")
+    assert "**Volume:** 100 traces" in md
+    assert "### Sentiment mix" in md and "| NEGATIVE | 100 | 100.0% |" in md
+    assert "### Issues mix" in md and "## Who is asking" in md and "| acme | 100 |" in md
+    quotes = md.split("## Representative conversations")[1]
+    assert 3 <= quotes.count("\n### ") <= 5
+    # Verbatim: the user's words appear exactly as in the trace.
+    assert (
+        "> **user:** User asks how to cancel or downgrade the subscription plan (request" in quotes
+    )
+    raw = client.get("/api/proposal", params={"facet": "Task", "topic_id": 3, "format": "md"})
+    assert raw.headers["content-type"].startswith("text/markdown")
+    assert client.get("/api/proposal", params={"facet": "Task", "topic_id": 99}).status_code == 404
+
+
+def test_new_snapshot_is_picked_up_without_restart(tmp_path: Path) -> None:
+    fx = build_warehouse(tmp_path / "warehouse.duckdb", n=60)
+    conn = fx["conn"]
+    publish_snapshot(conn, tmp_path / "snapshot")
+    c = TestClient(create_app(tmp_path))
+    assert c.get("/api/overview").json()["traces"] == 60
+    conn.execute("DELETE FROM raw_traces WHERE id >= 't-00030'")
+    publish_snapshot(conn, tmp_path / "snapshot")
+    assert c.get("/api/overview").json()["traces"] == 30
+    conn.close()

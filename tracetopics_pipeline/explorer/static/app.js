@@ -1,0 +1,666 @@
+/* tracetopics explorer — one page over the JSON API. No framework, no CDN. */
+"use strict";
+
+const PALETTE = ["#4263eb", "#f08c00", "#2f9e44", "#e03131", "#7048e8", "#1098ad", "#d6336c",
+  "#74b816", "#ae3ec9", "#f76707", "#1c7ed6", "#37b24d", "#c2255c", "#5c940d", "#0ca678",
+  "#9c36b5", "#fab005", "#3bc9db", "#845ef7", "#ff8787"];
+const NO_MATCH_COLOR = "#b8bcc6";
+
+const state = {
+  overview: null,
+  facet: "Task",
+  filter: { date_from: "", date_to: "", customer: "", plan_tier: "", label: [], topic: [] },
+  tab: "map",
+  mapId: null,
+  grain: "day",
+  hiddenTopics: new Set(),
+  expanded: new Set(),  // topic rows left open in the list survive re-renders
+  topicNames: {},     // facet -> {topic_id: label}
+  mapData: null,
+};
+window.__tt = state; // handy for debugging and for the e2e tests
+
+/* ---------- helpers ---------- */
+// Filters change faster than answers arrive: each view renders only its newest request.
+const seqs = {};
+function ticket(name) { const n = (seqs[name] = (seqs[name] || 0) + 1); return () => seqs[name] === n; }
+const $ = (sel) => document.querySelector(sel);
+function esc(v) {
+  return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+function colorFor(tid) {
+  if (tid === -1 || tid === null || tid === undefined) return NO_MATCH_COLOR;
+  const base = PALETTE[((tid % PALETTE.length) + PALETTE.length) % PALETTE.length];
+  const round = Math.floor(tid / PALETTE.length);
+  return round === 0 ? base : shade(base, round % 2 ? -0.28 : 0.3);
+}
+function shade(hex, amt) {
+  const n = parseInt(hex.slice(1), 16);
+  const ch = (s) => { const v = (n >> s) & 255; return Math.max(0, Math.min(255, Math.round(amt < 0 ? v * (1 + amt) : v + (255 - v) * amt))); };
+  return "#" + [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, "0")).join("");
+}
+const pct = (x) => (100 * (x || 0)).toFixed(1) + "%";
+const fmt = (n) => Number(n || 0).toLocaleString("en-US");
+function b64(s, Type) {
+  const bin = atob(s || "");
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Type(bytes.buffer);
+}
+function toast(msg, ms = 3500) {
+  const t = $("#toast"); t.textContent = msg; t.classList.remove("hidden");
+  clearTimeout(toast._t); toast._t = setTimeout(() => t.classList.add("hidden"), ms);
+}
+function topicName(tid, facet = state.facet) {
+  if (tid === -1) return "no_match";
+  return (state.topicNames[facet] || {})[tid] || `topic ${tid}`;
+}
+
+/* filter → query string / JSON body (the API's one filter shape) */
+function filterParams(extra = {}) {
+  const p = new URLSearchParams();
+  const f = state.filter;
+  if (f.date_from) p.set("date_from", f.date_from);
+  if (f.date_to) p.set("date_to", f.date_to);
+  if (f.customer) p.append("customer", f.customer);
+  if (f.plan_tier) p.append("plan_tier", f.plan_tier);
+  f.label.forEach((l) => p.append("label", l));
+  f.topic.forEach((t) => p.append("topic", t));
+  for (const [k, v] of Object.entries(extra)) {
+    if (Array.isArray(v)) v.forEach((x) => p.append(k, x)); else if (v !== undefined && v !== null) p.set(k, v);
+  }
+  return p.toString();
+}
+function filterBody(extraTopics = [], extraLabels = []) {
+  const f = state.filter;
+  return {
+    date_from: f.date_from || null, date_to: f.date_to || null,
+    customer: f.customer ? [f.customer] : [], plan_tier: f.plan_tier ? [f.plan_tier] : [],
+    label: [...f.label, ...extraLabels], topic: [...f.topic, ...extraTopics],
+  };
+}
+async function api(path, opts = {}) {
+  const r = await fetch(path, { headers: { "Content-Type": "application/json" }, ...opts });
+  const body = r.headers.get("content-type")?.includes("json") ? await r.json() : await r.text();
+  if (!r.ok) {
+    const err = new Error((body && body.detail) || r.statusText);
+    err.status = r.status; err.code = body && body.code;
+    throw err;
+  }
+  return body;
+}
+const post = (path, body) => api(path, { method: "POST", body: JSON.stringify(body) });
+
+/* ---------- boot ---------- */
+async function boot() {
+  bindUi();
+  try {
+    state.overview = await api("/api/overview");
+  } catch (e) {
+    showBanner(e.code === "no_snapshot"
+      ? "No data published yet. Run the pipeline (<code>make demo</code> or <code>tracetopics run</code>); the page reads the snapshot it publishes at the end of each run."
+      : "Could not load the overview: " + esc(e.message));
+    return;
+  }
+  const ov = state.overview;
+  $("#snapshot").textContent = `${fmt(ov.traces)} traces · ${ov.date_min || "?"} → ${ov.date_max || "?"} · ${ov.snapshot}`;
+  for (const t of ov.topics) (state.topicNames[t.facet] ||= {})[t.topic_id] = t.label;
+  const clustered = ov.facets.filter((f) => f.classified > 0);
+  const facetSel = $("#facet");
+  facetSel.innerHTML = (clustered.length ? clustered : ov.facets)
+    .map((f) => `<option value="${esc(f.facet)}">${esc(f.facet)}</option>`).join("");
+  if ([...facetSel.options].some((o) => o.value === "Task")) facetSel.value = "Task";
+  state.facet = facetSel.value || "Task";
+  $("#act-cluster-facet").textContent = state.facet;
+  $("#f-customer").innerHTML = '<option value="">All customers</option>' +
+    ov.customers.map((c) => `<option value="${esc(c.value)}">${esc(c.value)} (${fmt(c.n)})</option>`).join("");
+  $("#f-plan").innerHTML = '<option value="">All plans</option>' +
+    ov.plan_tiers.map((c) => `<option value="${esc(c.value)}">${esc(c.value)} (${fmt(c.n)})</option>`).join("");
+  $("#f-label").innerHTML = '<option value="">Add a label filter…</option>' + ov.facets
+    .filter((f) => f.labels.length)
+    .map((f) => `<optgroup label="${esc(f.facet)}">` + f.labels.map((l) =>
+      `<option value="${esc(f.facet + ":" + l)}">${esc(f.facet)}: ${esc(l)}</option>`).join("") + "</optgroup>").join("");
+  fillTopicFilter();
+  if (ov.date_min) { $("#f-from").min = $("#f-to").min = ov.date_min; $("#f-from").max = $("#f-to").max = ov.date_max; }
+  refresh();
+}
+
+function fillTopicFilter() {
+  const names = state.topicNames[state.facet] || {};
+  $("#f-topic").innerHTML = '<option value="">Add a topic filter…</option>' +
+    Object.entries(names).map(([id, l]) => `<option value="${esc(state.facet + ":" + id)}">${esc(l)}</option>`).join("") +
+    `<option value="${esc(state.facet + ":-1")}">no_match</option>`;
+}
+
+/* (Re)bind plot events after each draw: a full redraw inside Plotly.react drops listeners. */
+function bindPlot(el, handlers) {
+  for (const [ev, fn] of Object.entries(handlers)) { el.removeAllListeners?.(ev); el.on(ev, fn); }
+}
+
+/* An empty-state message in a plot's place; Plotly's own DOM and listeners are dropped. */
+function emptyPlot(el, html) { Plotly.purge(el); el.innerHTML = `<div class="empty">${html}</div>`; }
+
+function showBanner(html) { const b = $("#banner"); b.innerHTML = html; b.classList.remove("hidden"); }
+
+function bindUi() {
+  $("#tabs").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-tab]"); if (!b) return;
+    state.tab = b.dataset.tab;
+    document.querySelectorAll("#tabs button").forEach((x) => x.classList.toggle("active", x === b));
+    document.querySelectorAll(".tab").forEach((s) => s.classList.toggle("hidden", s.id !== "tab-" + state.tab));
+    renderTab();
+  });
+  $("#facet").addEventListener("change", (e) => {
+    state.facet = e.target.value; state.mapId = null; state.hiddenTopics.clear();
+    $("#act-cluster-facet").textContent = state.facet; fillTopicFilter(); refresh();
+  });
+  const onFilter = () => { state.mapId = null; refresh(); };
+  $("#f-from").addEventListener("change", (e) => { state.filter.date_from = e.target.value; onFilter(); });
+  $("#f-to").addEventListener("change", (e) => { state.filter.date_to = e.target.value; onFilter(); });
+  $("#f-customer").addEventListener("change", (e) => { state.filter.customer = e.target.value; onFilter(); });
+  $("#f-plan").addEventListener("change", (e) => { state.filter.plan_tier = e.target.value; onFilter(); });
+  $("#f-label").addEventListener("change", (e) => {
+    if (e.target.value && !state.filter.label.includes(e.target.value)) state.filter.label.push(e.target.value);
+    e.target.value = ""; onFilter();
+  });
+  $("#f-topic").addEventListener("change", (e) => {
+    if (e.target.value && !state.filter.topic.includes(e.target.value)) state.filter.topic.push(e.target.value);
+    e.target.value = ""; onFilter();
+  });
+  $("#f-reset").addEventListener("click", () => {
+    state.filter = { date_from: "", date_to: "", customer: "", plan_tier: "", label: [], topic: [] };
+    ["#f-from", "#f-to", "#f-customer", "#f-plan"].forEach((s) => ($(s).value = ""));
+    onFilter();
+  });
+  $("#chips").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-kind]"); if (!b) return;
+    const { kind, value } = b.dataset;
+    if (kind === "label" || kind === "topic") state.filter[kind] = state.filter[kind].filter((x) => x !== value);
+    else { state.filter[kind] = ""; const id = { customer: "#f-customer", plan_tier: "#f-plan", date_from: "#f-from", date_to: "#f-to" }[kind]; $(id).value = ""; }
+    onFilter();
+  });
+  $("#map-select").addEventListener("change", (e) => { state.mapId = e.target.value; renderMap(); });
+  $("#show-nomatch").addEventListener("change", renderTopics);
+  $("#grain").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-grain]"); if (!b) return;
+    state.grain = b.dataset.grain;
+    document.querySelectorAll("#grain button").forEach((x) => x.classList.toggle("active", x === b));
+    renderTrends();
+  });
+  $("#drawer-close").addEventListener("click", () => $("#drawer").classList.add("hidden"));
+  $("#modal-close").addEventListener("click", closeModal);
+  $("#modal").addEventListener("click", (e) => { if (e.target.id === "modal") closeModal(); });
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape") { closeModal(); $("#drawer").classList.add("hidden"); } });
+  $("#act-cluster").addEventListener("click", clusterSubset);
+  $("#act-export").addEventListener("click", () => exportSet());
+  $("#act-review").addEventListener("click", () => reviewDialog());
+  $("#review-assignee").addEventListener("change", renderReview);
+  $("#review-status").addEventListener("change", renderReview);
+}
+
+function renderChips() {
+  const f = state.filter; const chips = [];
+  const chip = (kind, value, text) => chips.push(`<span class="chip">${esc(text)}<button data-kind="${kind}" data-value="${esc(value)}" title="Remove">×</button></span>`);
+  if (f.date_from) chip("date_from", f.date_from, "from " + f.date_from);
+  if (f.date_to) chip("date_to", f.date_to, "to " + f.date_to);
+  if (f.customer) chip("customer", f.customer, "customer: " + f.customer);
+  if (f.plan_tier) chip("plan_tier", f.plan_tier, "plan: " + f.plan_tier);
+  f.label.forEach((l) => chip("label", l, l.replace(":", ": ")));
+  f.topic.forEach((t) => { const [fc, id] = t.split(":"); chip("topic", t, `${fc} topic: ${topicName(Number(id), fc)}`); });
+  $("#chips").innerHTML = chips.join("") || '<span class="muted small">No filters: all traffic.</span>';
+}
+
+function refresh() {
+  renderChips();
+  const fresh = ticket("scope");
+  api("/api/traces?" + filterParams({ limit: 1 })).then((r) => { if (fresh()) $("#scope-count").textContent = `${fmt(r.total)} traces in scope`; }).catch(() => {});
+  renderTab();
+}
+function renderTab() {
+  const fn = { map: renderMap, topics: renderTopics, trends: renderTrends, slices: renderSlices, traces: renderTraces, review: renderReview, exports: renderExports }[state.tab];
+  fn && fn().catch?.((e) => toast("Error: " + e.message));
+}
+
+/* ---------- map ---------- */
+async function renderMap() {
+  const facet = state.facet;
+  const q = filterParams({ facet, map_id: state.mapId || undefined });
+  const fresh = ticket("map");
+  const [data, list] = await Promise.all([api("/api/map?" + q), api("/api/topics?" + filterParams({ facet, no_match: true }))]);
+  if (!fresh()) return;
+  state.mapData = data;
+  $("#map-title").textContent = `${facet} topic map`;
+  $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${fmt(m.n)} traces</option>`).join("");
+  $("#map-count").textContent = data.n === data.total ? `${fmt(data.n)} points` : `${fmt(data.n)} of ${fmt(data.total)} points (sampled)`;
+  const x = b64(data.x, Float32Array), y = b64(data.y, Float32Array), tid = b64(data.topic_id, Int32Array);
+  const ids = data.ids ? data.ids.split("\n") : [];
+  data._x = x; data._y = y; data._tid = tid; data._ids = ids;
+  // One WebGL trace per topic: lets the legend hide topics and keeps colours exact.
+  const groups = new Map();
+  for (let i = 0; i < ids.length; i++) {
+    let g = groups.get(tid[i]); if (!g) groups.set(tid[i], (g = { x: [], y: [], ids: [] }));
+    g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]);
+  }
+  const traces = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([t, g]) => ({
+    type: "scattergl", mode: "markers", name: topicName(t, facet), x: g.x, y: g.y, customdata: g.ids,
+    meta: t, visible: state.hiddenTopics.has(t) ? "legendonly" : true, hoverinfo: "none",
+    marker: { size: ids.length > 20000 ? 3 : 5, color: colorFor(t), opacity: t === -1 ? 0.45 : 0.8 },
+  }));
+  const el = $("#map-plot");
+  if (!ids.length) {
+    emptyPlot(el, `No classified traces for <b>${esc(facet)}</b> in this filter${data.maps.length ? "" : " — the facet has no topic map yet"}.`);
+  } else {
+    el.querySelector(".empty")?.remove();
+    await Plotly.react(el, traces, {
+      margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false, hovermode: "closest", dragmode: "pan",
+      xaxis: { visible: false }, yaxis: { visible: false, scaleanchor: "x" }, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
+    }, { responsive: true, displaylogo: false, scrollZoom: true, modeBarButtonsToRemove: ["select2d", "lasso2d"] });
+    bindPlot(el, {
+      plotly_hover: showHover,
+      plotly_unhover: hideHover,
+      plotly_click: (ev) => { const p = ev.points[0]; if (p) openTrace(p.customdata); },
+    });
+  }
+  renderLegend(list);
+}
+
+function renderLegend(list) {
+  const rows = list.topics.map((t) => `
+    <div class="legend-item ${state.hiddenTopics.has(t.topic_id) ? "dim" : ""}" data-topic="${t.topic_id}" title="Click to hide or show">
+      <span class="swatch" style="background:${colorFor(t.topic_id)}"></span>
+      <span class="legend-label">${esc(t.label)}</span>
+      <span class="legend-num">${pct(t.share)} · ${fmt(t.count)}</span>
+    </div>`).join("");
+  $("#legend").innerHTML = rows || '<div class="empty">No topics.</div>';
+  $("#legend").onclick = (e) => {
+    const it = e.target.closest(".legend-item"); if (!it) return;
+    const t = Number(it.dataset.topic);
+    state.hiddenTopics.has(t) ? state.hiddenTopics.delete(t) : state.hiddenTopics.add(t);
+    it.classList.toggle("dim");
+    const el = $("#map-plot");
+    if (el.data) {
+      const idx = el.data.map((d, i) => (d.meta === t ? i : -1)).filter((i) => i >= 0);
+      if (idx.length) Plotly.restyle(el, { visible: state.hiddenTopics.has(t) ? "legendonly" : true }, idx);
+    }
+  };
+}
+
+const summaryCache = new Map();
+async function showHover(ev) {
+  const p = ev.points[0]; if (!p) return;
+  const id = p.customdata, t = p.data.meta;
+  const card = $("#hover-card");
+  const e = ev.event;
+  const place = () => {
+    const w = 390; const left = Math.min(window.innerWidth - w, (e?.clientX ?? 200) + 14);
+    card.style.left = left + "px"; card.style.top = Math.max(8, (e?.clientY ?? 200) + 14) + "px";
+  };
+  card.innerHTML = `<div class="hc-topic" style="color:${colorFor(t)}">${esc(topicName(t))}</div><div class="muted">${esc(id)}</div><div><span class="spinner"></span></div>`;
+  card.classList.remove("hidden"); place();
+  state.hoverId = id;
+  const key = state.facet + "|" + id;
+  let s = summaryCache.get(key);
+  if (!s) { try { s = await api(`/api/summary?trace_id=${encodeURIComponent(id)}&facet=${encodeURIComponent(state.facet)}`); summaryCache.set(key, s); } catch { return; } }
+  if (state.hoverId !== id) return;
+  card.innerHTML = `<div class="hc-topic" style="color:${colorFor(t)}">${esc(topicName(t))}</div>
+    <div class="hc-summary">${esc(s.summary || "(no summary)")}</div>
+    <div class="muted small">${esc(id)} · ${esc(s.customer || "?")} · ${esc(s.plan_tier || "?")} · ${esc((s.created || "").slice(0, 10))}</div>
+    <div class="muted small">click to open the trace</div>`;
+}
+function hideHover() { state.hoverId = null; $("#hover-card").classList.add("hidden"); }
+
+/* ---------- topics list ---------- */
+function sparkline(counts, color) {
+  if (!counts || !counts.length) return "";
+  const w = 120, h = 26, max = Math.max(...counts, 1);
+  const step = counts.length > 1 ? w / (counts.length - 1) : w;
+  const pts = counts.map((c, i) => `${(i * step).toFixed(1)},${(h - 2 - (c / max) * (h - 4)).toFixed(1)}`).join(" ");
+  return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><polyline fill="none" stroke="${color}" stroke-width="1.6" points="${pts}"/></svg>`;
+}
+async function renderTopics() {
+  const facet = state.facet;
+  const fresh = ticket("topics");
+  const list = await api("/api/topics?" + filterParams({ facet, no_match: $("#show-nomatch").checked }));
+  if (!fresh()) return;
+  $("#topics-summary").textContent = `${fmt(list.total)} classified traces · ${pct(list.no_match_share)} no_match`;
+  const max = Math.max(...list.topics.map((t) => t.share), 0.0001);
+  $("#topic-list").innerHTML = list.topics.map((t, i) => `
+    <div class="trow" data-topic="${t.topic_id}">
+      <div class="trow-head">
+        <span class="rank">#${i + 1}</span>
+        <span class="swatch" style="background:${colorFor(t.topic_id)}"></span>
+        <span class="tlabel">${esc(t.label)}</span>
+        <span class="num">${fmt(t.count)}</span>
+        <span><div class="bar"><span style="width:${(100 * t.share / max).toFixed(1)}%;background:${colorFor(t.topic_id)}"></span></div><div class="small muted">${pct(t.share)}</div></span>
+        <span>${sparkline(t.sparkline, colorFor(t.topic_id))}</span>
+      </div>
+      <div class="trow-body ${state.expanded.has(`${facet}:${t.topic_id}`) ? "" : "hidden"}">
+        <div>${t.keywords.map((k) => `<span class="kw">${esc(k)}</span>`).join("") || '<span class="muted small">no keywords</span>'}</div>
+        ${t.samples.map((s) => `<div class="sample" data-trace="${esc(s.trace_id)}">${esc(s.summary)}</div>`).join("")}
+        <div class="row-actions">
+          <button class="ghost" data-act="filter">Filter to this topic</button>
+          <button class="ghost" data-act="export">Export as eval dataset</button>
+          <button class="ghost" data-act="review">Assign for review</button>
+          ${t.topic_id === -1 ? "" : '<button data-act="proposal">Roadmap proposal</button>'}
+        </div>
+      </div>
+    </div>`).join("") || '<div class="empty">No topics in this filter.</div>';
+  $("#topic-list").onclick = (e) => {
+    const row = e.target.closest(".trow"); if (!row) return;
+    const tid = Number(row.dataset.topic);
+    const sample = e.target.closest(".sample");
+    if (sample) return openTrace(sample.dataset.trace);
+    const act = e.target.closest("button[data-act]");
+    if (act) {
+      const a = act.dataset.act;
+      if (a === "filter") { const v = `${facet}:${tid}`; if (!state.filter.topic.includes(v)) state.filter.topic.push(v); refresh(); }
+      if (a === "export") exportSet(facet, tid);
+      if (a === "review") reviewDialog(facet, tid);
+      if (a === "proposal") proposal(facet, tid);
+      return;
+    }
+    if (e.target.closest(".trow-head")) {
+      const key = `${facet}:${tid}`;
+      const open = row.querySelector(".trow-body").classList.toggle("hidden") === false;
+      open ? state.expanded.add(key) : state.expanded.delete(key);
+    }
+  };
+}
+
+/* ---------- trends ---------- */
+async function renderTrends() {
+  const facet = state.facet;
+  const fresh = ticket("trends");
+  const tl = await api("/api/timeline?" + filterParams({ facet, grain: state.grain }));
+  if (!fresh()) return;
+  const el = $("#trend-plot");
+  if (!tl.buckets.length) { emptyPlot(el, "No classified traces in this filter."); return; }
+  el.querySelector(".empty")?.remove();
+  const traces = tl.series.map((s, i) => ({
+    type: "scatter", mode: "lines+markers", name: s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
+    line: { color: colorFor(s.topic_id), width: 2 }, marker: { size: 6 },
+    visible: i < 8 ? true : "legendonly",
+    hovertemplate: "%{x}<br>%{y} traces<extra>" + esc(s.label).slice(0, 40) + "</extra>",
+  }));
+  await Plotly.react(el, traces, {
+    margin: { l: 50, r: 10, t: 10, b: 40 }, hovermode: "closest", legend: { orientation: "v", x: 1.01, y: 1, font: { size: 11 } },
+    xaxis: { type: "date", title: state.grain === "week" ? "ISO week (Mon)" : "day" }, yaxis: { title: "traces", rangemode: "tozero" },
+  }, { responsive: true, displaylogo: false });
+  bindPlot(el, {
+    plotly_click: (ev) => {
+      const p = ev.points[0]; if (!p) return;
+      const start = String(p.x).slice(0, 10);
+      const end = state.grain === "week" ? addDays(start, 6) : start;
+      const tid = p.data.meta;
+      $("#trend-traces-title").textContent = `${topicName(tid)} · ${start}${end !== start ? " → " + end : ""}`;
+      listTraces("#trend-traces", { topic: [`${state.facet}:${tid}`], date_from: start, date_to: end });
+    },
+  });
+}
+function addDays(iso, n) { const d = new Date(iso + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); }
+
+/* traces for the current filter narrowed further (chart point, heatmap cell) */
+async function listTraces(target, narrow = {}) {
+  const f = state.filter;
+  const from = [f.date_from, narrow.date_from].filter(Boolean).sort().pop() || "";
+  const to = [f.date_to, narrow.date_to].filter(Boolean).sort()[0] || "";
+  const extra = { facet: state.facet, limit: 50, topic: narrow.topic || [], label: narrow.label || [] };
+  const saved = { ...state.filter };
+  state.filter = { ...f, date_from: from, date_to: to };
+  const q = filterParams(extra);
+  state.filter = saved;
+  const r = await api("/api/traces?" + q);
+  $(target).classList.remove("muted");
+  $(target).innerHTML = traceTable(r);
+  $(target).onclick = (e) => { const tr = e.target.closest("tr[data-trace]"); if (tr) openTrace(tr.dataset.trace); };
+}
+function traceTable(r) {
+  if (!r.traces.length) return '<div class="empty">No traces.</div>';
+  return `<div class="muted small">${fmt(r.total)} traces${r.total > r.traces.length ? `, newest ${r.traces.length} shown` : ""}</div>
+  <div class="table-wrap"><table class="data"><thead><tr><th>trace</th><th>created</th><th>customer</th><th>plan</th><th>${esc(state.facet)} summary</th><th>labels</th></tr></thead><tbody>
+  ${r.traces.map((t) => `<tr class="click" data-trace="${esc(t.id)}"><td><code>${esc(t.id)}</code></td><td>${esc((t.created || "").slice(0, 16).replace("T", " "))}</td>
+    <td>${esc(t.customer || "")}</td><td>${esc(t.plan_tier || "")}</td><td>${esc(t.summary || "")}</td>
+    <td>${Object.entries(t.labels).map(([k, v]) => `<span class="pill ${esc(v)}" title="${esc(k)}">${esc(v)}</span>`).join("")}</td></tr>`).join("")}
+  </tbody></table></div>`;
+}
+
+/* ---------- cross-slices ---------- */
+function facetLike(name) {
+  const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === name.toLowerCase());
+  return f ? f.facet : null;
+}
+async function renderSlices() {
+  const task = facetLike("Task") || state.facet;
+  const pairs = [["#hm-sentiment", "#hm1-title", facetLike("Sentiment")], ["#hm-issues", "#hm2-title", facetLike("Issues")]];
+  await Promise.all(pairs.map(async ([el, title, col]) => {
+    const node = $(el);
+    if (!col) { node.innerHTML = '<div class="empty">Facet not configured.</div>'; return; }
+    $(title).textContent = `${task} × ${col}`;
+    const ct = await api("/api/crosstab?" + filterParams({ row_facet: task, col_facet: col }));
+    if (!ct.rows.length) { emptyPlot(node, "No data in this filter."); return; }
+    node.querySelector(".empty")?.remove();
+    const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
+    const trunc = (s) => (s.length > 38 ? s.slice(0, 37) + "…" : s);
+    await Plotly.react(node, [{
+      type: "heatmap", z, x: ct.cols, y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
+      customdata: ct.counts.map((r, i) => r.map(() => [ct.row_topic_ids[i], ct.rows[i]])),
+      hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",
+      colorscale: [[0, "#f8f9fb"], [1, "#3b5bdb"]], showscale: false,
+    }], {
+      margin: { l: 240, r: 10, t: 10, b: 60 }, yaxis: { autorange: "reversed", automargin: true, tickfont: { size: 11 } },
+      xaxis: { side: "bottom", tickfont: { size: 11 } },
+    }, { responsive: true, displaylogo: false });
+    bindPlot(node, { plotly_click: (ev) => {
+      const p = ev.points[0]; if (!p) return;
+      const [tid, rowLabel] = p.customdata;
+      const labelled = (state.overview.facets.find((f) => f.facet === col) || {}).labels?.length;
+      $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${p.x}`;
+      const narrow = { topic: [`${task}:${tid}`] };
+      if (labelled) narrow.label = [`${col}:${p.x}`];
+      listTraces("#slice-traces", narrow);
+    } });
+  }));
+  const pr = $("#priority");
+  try {
+    const m = await api("/api/marts/topic_priority");
+    pr.innerHTML = `<table class="data"><thead><tr>${m.columns.map((c) => `<th>${esc(c)}</th>`).join("")}</tr></thead><tbody>
+      ${m.rows.map((r) => `<tr>${r.map((v) => `<td>${esc(typeof v === "number" && !Number.isInteger(v) ? v.toFixed(3) : v)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+  } catch (e) {
+    pr.innerHTML = `<div class="empty">The priority mart is not in this snapshot yet (run dbt: <code>make demo</code>).</div>`;
+  }
+}
+
+/* ---------- traces tab ---------- */
+async function renderTraces() {
+  const fresh = ticket("traces");
+  const r = await api("/api/traces?" + filterParams({ facet: state.facet, limit: 200 }));
+  if (!fresh()) return;
+  $("#traces-count").textContent = `${fmt(r.total)} traces`;
+  $("#trace-table").innerHTML = traceTable(r);
+  $("#trace-table").onclick = (e) => { const tr = e.target.closest("tr[data-trace]"); if (tr) openTrace(tr.dataset.trace); };
+}
+
+/* ---------- trace view ---------- */
+const ERROR_RE = /\b(error|exception|traceback|failed|timed? ?out)\b/i;
+function isToolError(m) {
+  if (m.is_error === true || m.error || m.status === "error") return true;
+  return m.role === "tool" && ERROR_RE.test(typeof m.content === "string" ? m.content : JSON.stringify(m.content ?? ""));
+}
+function contentText(c) {
+  if (c === null || c === undefined) return "";
+  if (typeof c === "string") return c;
+  if (Array.isArray(c)) return c.map((p) => (typeof p === "string" ? p : p.text ?? JSON.stringify(p))).join("\n");
+  return JSON.stringify(c, null, 2);
+}
+function renderMessages(msgs) {
+  return (msgs || []).map((m) => {
+    const out = [];
+    const text = contentText(m.content);
+    const role = m.role || "?";
+    if (text) {
+      const err = isToolError(m);
+      out.push(`<div class="msg ${esc(role)} ${err ? "error" : ""}"><div class="role">${esc(role === "tool" ? `tool result${m.name ? " · " + m.name : ""}` : role)}${err ? " · error" : ""}</div>${esc(text)}</div>`);
+    }
+    for (const c of m.tool_calls || []) {
+      const fn = c.function || c;
+      const args = typeof fn.arguments === "string" ? fn.arguments : JSON.stringify(fn.arguments ?? {});
+      out.push(`<div class="msg toolcall"><div class="role">tool call</div>${esc(fn.name || "?")}(${esc(args)})</div>`);
+    }
+    return out.join("");
+  }).join("");
+}
+function kv(obj) {
+  if (!obj || typeof obj !== "object") return '<div class="muted">none</div>';
+  return `<div class="kv">${Object.entries(obj).map(([k, v]) => `<div class="k">${esc(k)}</div><div>${esc(v !== null && typeof v === "object" ? JSON.stringify(v) : v)}</div>`).join("")}</div>`;
+}
+async function openTrace(id) {
+  hideHover();
+  const d = $("#drawer");
+  d.classList.remove("hidden");
+  $("#drawer-title").textContent = id;
+  $("#drawer-body").innerHTML = '<span class="spinner"></span>';
+  let t;
+  try { t = await api("/api/trace/" + encodeURIComponent(id)); } catch (e) { $("#drawer-body").innerHTML = `<div class="empty">${esc(e.message)}</div>`; return; }
+  const md = t.metadata || {};
+  $("#drawer-body").innerHTML = `
+    <div class="kv"><div class="k">created</div><div>${esc(t.created)}</div>
+      <div class="k">customer · plan</div><div>${esc(md.customer || "?")} · ${esc(md.plan_tier || "?")}</div>
+      <div class="k">project · session</div><div>${esc(t.project_id)} · ${esc(t.session_id || "—")}</div></div>
+    <h3>Facets</h3>
+    <table class="data"><thead><tr><th>facet</th><th>summary</th><th>label</th><th>topic</th></tr></thead><tbody>
+      ${t.facets.map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
+        return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}">${esc(f.label)}</span>` : ""}</td>
+          <td>${c ? `<span class="swatch" style="background:${colorFor(c.topic_id)}"></span> ${esc(c.topic_id === -1 ? "no_match" : c.label)} <span class="muted small">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
+    </tbody></table>
+    <h3>Conversation</h3>
+    <div class="conversation">${renderMessages(t.messages)}</div>
+    <h3>Metrics</h3>${kv(Object.fromEntries(Object.entries({ ...(t.metrics || {}), ...(t.metrics_raw || {}) }).filter(([, v]) => v !== null)))}
+    <h3>Metadata</h3>${kv(md)}
+    <h3>Source</h3>${kv({ file: t.source_file, line: t.source_line, truncated: t.truncated, size_bytes: t.size_bytes })}`;
+}
+
+/* ---------- actions ---------- */
+function openModal(title, html) { $("#modal-title").textContent = title; $("#modal-body").innerHTML = html; $("#modal").classList.remove("hidden"); }
+function closeModal() { $("#modal").classList.add("hidden"); }
+
+async function exportSet(facet, topicId) {
+  const body = { filter: filterBody() };
+  if (facet !== undefined) { body.facet = facet; body.topic_id = topicId; }
+  try {
+    const m = await post("/api/export", body);
+    openModal("Eval dataset exported", `<p><b>${fmt(m.count)}</b> traces written as JSONL in the input trace format.</p>
+      <p><a id="export-link" href="/api/exports/${encodeURIComponent(m.file)}" download>${esc(m.file)}</a> ·
+      <a href="/api/exports/${encodeURIComponent(m.manifest)}" download>${esc(m.manifest)}</a></p>
+      <pre class="small">${esc(JSON.stringify(m.filter, null, 2))}</pre>`);
+  } catch (e) { toast("Export failed: " + e.message); }
+}
+
+function reviewDialog(facet, topicId) {
+  openModal(topicId !== undefined ? `Assign “${topicName(topicId, facet)}” for review` : "Assign the filtered traces for review", `
+    <div class="form">
+      <label for="rv-assignee">Assignee</label><input type="text" id="rv-assignee" placeholder="teammate@company.com">
+      <label for="rv-limit">Traces</label><input type="text" id="rv-limit" value="25">
+      <label for="rv-note">Note</label><textarea id="rv-note" placeholder="What should they look for?"></textarea>
+      <span></span><button id="rv-submit">Assign</button>
+    </div>`);
+  $("#rv-submit").onclick = async () => {
+    const body = { filter: filterBody(), assignee: $("#rv-assignee").value, note: $("#rv-note").value, limit: Number($("#rv-limit").value) || 25 };
+    if (facet !== undefined) { body.facet = facet; body.topic_id = topicId; }
+    try {
+      const r = await post("/api/review", body);
+      closeModal(); toast(`${r.count} traces assigned to ${r.assignee}`);
+    } catch (e) { toast("Could not assign: " + e.message); }
+  };
+}
+
+async function proposal(facet, topicId) {
+  openModal("Roadmap proposal", '<span class="spinner"></span>');
+  try {
+    const r = await api(`/api/proposal?${filterParams({ facet, topic_id: topicId })}`);
+    const href = `/api/proposal?${filterParams({ facet, topic_id: topicId, format: "md" })}`;
+    $("#modal-body").innerHTML = `<p><a href="${href}" download>Download Markdown</a> · <button class="link" id="copy-md">Copy</button></p><div class="md">${markdown(r.markdown)}</div>`;
+    $("#copy-md").onclick = () => navigator.clipboard?.writeText(r.markdown).then(() => toast("Copied"));
+  } catch (e) { $("#modal-body").innerHTML = `<div class="empty">${esc(e.message)}</div>`; }
+}
+
+/* a small Markdown renderer for the proposal (headings, lists, tables, quotes, code, bold) */
+function markdown(md) {
+  const inline = (s) => esc(s).replace(/`([^`]+)`/g, "<code>$1</code>").replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>").replace(/\*([^*]+)\*/g, "<i>$1</i>");
+  const lines = md.split("\n"); const out = []; let i = 0;
+  while (i < lines.length) {
+    const l = lines[i];
+    if (/^#{1,4} /.test(l)) { const n = l.match(/^#+/)[0].length; out.push(`<h${n}>${inline(l.slice(n + 1))}</h${n}>`); i++; }
+    else if (l.startsWith("|")) {
+      const rows = []; while (i < lines.length && lines[i].startsWith("|")) rows.push(lines[i++]);
+      const cells = (r) => r.slice(1, -1).split("|").map((c) => c.trim());
+      out.push(`<table><thead><tr>${cells(rows[0]).map((c) => `<th>${inline(c)}</th>`).join("")}</tr></thead><tbody>${rows.slice(2).map((r) => `<tr>${cells(r).map((c) => `<td>${inline(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`);
+    } else if (l.startsWith(">")) {
+      const q = []; while (i < lines.length && lines[i].startsWith(">")) q.push(lines[i++].replace(/^> ?/, ""));
+      out.push(`<blockquote>${q.map(inline).join("\n")}</blockquote>`);
+    } else if (l.startsWith("- ")) {
+      const it = []; while (i < lines.length && lines[i].startsWith("- ")) it.push(lines[i++].slice(2));
+      out.push(`<ul>${it.map((x) => `<li>${inline(x)}</li>`).join("")}</ul>`);
+    } else if (l.trim()) { out.push(`<p>${inline(l)}</p>`); i++; } else i++;
+  }
+  return out.join("\n");
+}
+
+async function clusterSubset() {
+  const facet = state.facet;
+  openModal(`Clustering this subset by ${facet}…`, '<div class="empty"><span class="spinner"></span> clustering the filtered traces’ summaries (not saved)…</div>');
+  const btn = $("#act-cluster"); btn.disabled = true;
+  try {
+    const r = await post("/api/cluster", { filter: filterBody(), facet, max_traces: 5000 });
+    $("#modal-title").textContent = `${facet} topics in this subset · ${fmt(r.n_traces)} traces${r.sampled ? " (sampled)" : ""} · ${r.seconds.toFixed(1)} s`;
+    if (!r.topics.length) { $("#modal-body").innerHTML = `<div class="empty">${esc(r.detail || "Not enough summaries to cluster.")}</div>`; return; }
+    $("#modal-body").innerHTML = `<div class="cluster-layout"><div id="cluster-plot" class="plot"></div><div id="cluster-list" class="legend" style="max-height:480px"></div></div>`;
+    const x = b64(r.x, Float32Array), y = b64(r.y, Float32Array), tid = b64(r.topic_id, Int32Array), ids = r.ids.split("\n");
+    const groups = new Map();
+    for (let i = 0; i < ids.length; i++) { let g = groups.get(tid[i]); if (!g) groups.set(tid[i], (g = { x: [], y: [], ids: [] })); g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]); }
+    const names = Object.fromEntries(r.topics.map((t) => [t.topic_id, t.label]));
+    await Plotly.newPlot("cluster-plot", [...groups.entries()].map(([t, g]) => ({
+      type: "scattergl", mode: "markers", x: g.x, y: g.y, customdata: g.ids, name: names[t] || "no_match",
+      marker: { size: 5, color: colorFor(t), opacity: 0.8 }, hovertemplate: "%{customdata}<extra>" + esc(names[t] || "no_match").slice(0, 40) + "</extra>",
+    })), { margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false, xaxis: { visible: false }, yaxis: { visible: false }, hovermode: "closest" },
+    { responsive: true, displaylogo: false });
+    $("#cluster-plot").on("plotly_click", (ev) => { const p = ev.points[0]; if (p) { closeModal(); openTrace(p.customdata); } });
+    $("#cluster-list").innerHTML = r.topics.map((t) => `
+      <div class="cluster-topic" style="padding:6px 4px;border-bottom:1px solid var(--line)">
+        <div><span class="swatch" style="background:${colorFor(t.topic_id)}"></span> <b>${esc(t.label)}</b> <span class="muted small">${pct(t.share)} · ${fmt(t.size)}</span></div>
+        <div>${(t.keywords || []).slice(0, 6).map((k) => `<span class="kw">${esc(k)}</span>`).join("")}</div>
+        ${(t.samples || []).slice(0, 2).map((s) => `<div class="small muted">“${esc(s)}”</div>`).join("")}
+      </div>`).join("");
+  } catch (e) {
+    $("#modal-body").innerHTML = `<div class="empty">Clustering failed: ${esc(e.message)}</div>`;
+  } finally { btn.disabled = false; }
+}
+
+/* ---------- review queue & exports ---------- */
+async function renderReview() {
+  const a = $("#review-assignee").value, s = $("#review-status").value;
+  const r = await api("/api/review?" + new URLSearchParams({ ...(a && { assignee: a }), ...(s && { status: s }) }));
+  const cur = $("#review-assignee").value;
+  $("#review-assignee").innerHTML = '<option value="">Everyone</option>' + r.assignees.map((x) => `<option value="${esc(x.assignee)}">${esc(x.assignee)} (${x.pending} pending)</option>`).join("");
+  $("#review-assignee").value = cur;
+  if (!r.items.length) { $("#review-list").innerHTML = '<div class="empty">Nothing in the queue. Use “Assign for review” on a filtered set or a topic.</div>'; return; }
+  $("#review-list").innerHTML = `<div class="table-wrap"><table class="data"><thead><tr><th>trace</th><th>assignee</th><th>topic</th><th>summary</th><th>status</th><th>note</th></tr></thead><tbody>
+    ${r.items.map((it) => `<tr data-id="${it.id}"><td><button class="link" data-open="${esc(it.trace_id)}">${esc(it.trace_id)}</button></td><td>${esc(it.assignee)}</td>
+      <td>${esc(it.topic_label || "")}</td><td>${esc(it.summary || "")}</td>
+      <td><select data-field="status">${["open", "in_review", "done", "dismissed"].map((st) => `<option ${st === it.status ? "selected" : ""}>${st}</option>`).join("")}</select></td>
+      <td><input type="text" data-field="note" value="${esc(it.note || "")}"></td></tr>`).join("")}
+  </tbody></table></div>`;
+  $("#review-list").onclick = (e) => { const b = e.target.closest("button[data-open]"); if (b) openTrace(b.dataset.open); };
+  $("#review-list").onchange = async (e) => {
+    const tr = e.target.closest("tr[data-id]"); if (!tr) return;
+    await api("/api/review/" + tr.dataset.id, { method: "PATCH", body: JSON.stringify({ [e.target.dataset.field]: e.target.value }) });
+    toast("Saved");
+  };
+}
+async function renderExports() {
+  const list = await api("/api/exports");
+  $("#export-list").innerHTML = list.length ? `<table class="data"><thead><tr><th>file</th><th>traces</th><th>created</th><th>topic</th><th>filter</th></tr></thead><tbody>
+    ${list.map((m) => `<tr><td><a href="/api/exports/${encodeURIComponent(m.file)}" download>${esc(m.file)}</a></td><td>${fmt(m.count)}</td><td>${esc(m.created_at)}</td>
+      <td>${esc(m.topic_label || "")}</td><td><code>${esc(JSON.stringify(m.filter))}</code></td></tr>`).join("")}</tbody></table>` : '<div class="empty">No exports yet.</div>';
+}
+
+boot();

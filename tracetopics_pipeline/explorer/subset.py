@@ -1,0 +1,212 @@
+"""On-demand clustering of a filtered subset ("Cluster this subset by <facet>"). Not saved.
+
+The subset's summaries are clustered with the pipeline's own algorithm, keywords and local
+labeller, on the embeddings the snapshot already holds (summary_embeddings by text hash), so
+a few thousand traces take seconds: nothing is re-embedded unless a text is missing.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.warehouse import EMBED_DIM
+from tracetopics_pipeline.explorer.filters import TraceFilter
+from tracetopics_pipeline.explorer.queries import _b64
+
+log = logging.getLogger(__name__)
+MIN_TEXTS = 10
+MAX_EMBED_ON_DEMAND = 500  # texts missing from the cache; beyond this they are skipped
+SEED = 42
+
+
+def _fetch(
+    cur: duckdb.DuckDBPyConnection, f: TraceFilter, facet: str, max_traces: int
+) -> tuple[list[str], list[str], list[str], int]:
+    """(trace ids, text hashes, summaries) of the subset, sampled deterministically; total."""
+    sql, params = f.sql()
+    base = f"""
+        SELECT s.trace_id, coalesce(s.text_hash, sha1(s.summary)) AS h, s.summary
+        FROM facets s WHERE s.trace_id IN ({sql}) AND lower(s.facet) = lower(?)
+          AND s.status = 'ok' AND s.summary IS NOT NULL
+    """
+    total = cur.execute(f"SELECT count(*) FROM ({base})", [*params, facet]).fetchone()[0]
+    rows = cur.execute(
+        f"SELECT * FROM ({base}) ORDER BY hash(trace_id), trace_id LIMIT ?",
+        [*params, facet, max_traces],
+    ).fetchall()
+    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], int(total)
+
+
+def _embeddings(
+    cur: duckdb.DuckDBPyConnection, hashes: list[str], texts: dict[str, str]
+) -> dict[str, np.ndarray]:
+    """Cached embeddings for the hashes (the most common model); embeds a few missing ones."""
+    want = "e.text_hash IN (SELECT unnest(?::VARCHAR[]))"
+    # fetchall, not fetchone: DuckDB 2 refuses new work while a result is unfinished.
+    model_row = next(
+        iter(
+            cur.execute(
+                f"SELECT model FROM summary_embeddings e WHERE {want} "
+                "GROUP BY model ORDER BY count(*) DESC, model LIMIT 1",
+                [hashes],
+            ).fetchall()
+        ),
+        None,
+    )
+    found: dict[str, np.ndarray] = {}
+    if model_row:
+        tbl = cur.sql(
+            f"SELECT e.text_hash, e.embedding FROM summary_embeddings e "
+            f"WHERE {want} AND e.model = ?",
+            params=[hashes, model_row[0]],
+        ).to_arrow_table()
+        if tbl.num_rows:
+            flat = tbl.column("embedding").combine_chunks().flatten().to_numpy()
+            mat = np.asarray(flat, dtype=np.float32).reshape(tbl.num_rows, -1)
+            found = dict(zip(tbl.column("text_hash").to_pylist(), mat, strict=True))
+    missing = [h for h in hashes if h not in found]
+    if missing and len(missing) <= MAX_EMBED_ON_DEMAND:
+        from tracetopics_pipeline.core.embed import embed_texts
+
+        vecs = embed_texts([texts[h] for h in missing])
+        found.update(zip(missing, vecs, strict=True))
+    elif missing:
+        log.warning("subset clustering: %d texts have no cached embedding; skipped", len(missing))
+    return found
+
+
+def _cluster(
+    texts: list[str], x: np.ndarray, settings: Settings
+) -> tuple[np.ndarray, np.ndarray, dict[int, list[str]], dict[int, str], dict[int, list[str]]]:
+    """Labels, 2-D coords, keywords, topic labels and representatives for unique texts."""
+    from tracetopics_pipeline.core.cluster import centroids, cluster_embeddings
+    from tracetopics_pipeline.core.ctfidf import ctfidf_keywords
+    from tracetopics_pipeline.core.labels import TopicDescription, local_label
+
+    labels, coords = cluster_embeddings(
+        x,
+        algorithm=settings.algorithm,
+        seed=SEED,
+        max_distance=settings.no_match_distance,
+        texts=texts,
+    )
+    keywords = ctfidf_keywords(texts, labels)
+    topic_ids = sorted(int(t) for t in np.unique(labels) if t >= 0)
+    cents = centroids(x, labels, max(topic_ids) + 1 if topic_ids else 0)
+    reps: dict[int, list[str]] = {}
+    names: dict[int, str] = {}
+    for t in topic_ids:
+        members = np.flatnonzero(labels == t)
+        sims = x[members] @ cents[t]
+        order = members[np.argsort(-sims, kind="stable")]
+        reps[t] = [texts[i] for i in order[:5]]
+        names[t] = local_label(
+            TopicDescription(
+                topic_id=t,
+                keywords=keywords.get(t, []),
+                representatives=reps[t],
+                size=len(members),
+            )
+        )
+    return labels, coords, keywords, names, reps
+
+
+def cluster_subset(
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    facet: str,
+    *,
+    max_traces: int = 5000,
+    settings: Settings | None = None,
+) -> dict[str, Any]:
+    """Cluster the filtered traces' `facet` summaries; the scatterplot and list, in columns."""
+    started = time.perf_counter()
+    settings = settings or Settings.from_env()
+    ids, hashes, summaries, total = _fetch(cur, f, facet, max_traces)
+    text_of = dict(zip(hashes, summaries, strict=True))
+    unique = sorted(text_of)  # sorted: the same subset gives the same topics in any order
+    # Too few distinct texts: answer before touching embeddings (no model load).
+    emb = _embeddings(cur, unique, text_of) if len(unique) >= MIN_TEXTS else {}
+    unique = [h for h in unique if h in emb]
+    out: dict[str, Any] = {
+        "facet": facet,
+        "n_traces": 0,
+        "n_texts": len(unique),
+        "matched": total,
+        "sampled": total > len(ids),
+        "topics": [],
+        "x": "",
+        "y": "",
+        "topic_id": "",
+        "ids": "",
+    }
+    if len(unique) < MIN_TEXTS:
+        out["detail"] = (
+            f"Only {len(unique)} distinct {facet} summaries in this subset; "
+            f"at least {MIN_TEXTS} are needed to cluster."
+        )
+        out["seconds"] = time.perf_counter() - started
+        return out
+    x = np.stack([emb[h] for h in unique]).astype(np.float32)
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    labels, coords, keywords, names, reps = _cluster([text_of[h] for h in unique], x, settings)
+    pos = {h: i for i, h in enumerate(unique)}
+    keep = [i for i, h in enumerate(hashes) if h in pos]
+    rows = np.array([pos[hashes[i]] for i in keep], dtype=np.int64)
+    trace_labels = labels[rows].astype(np.int32)
+    counts = np.bincount(trace_labels[trace_labels >= 0], minlength=len(names) or 1)
+    n = len(keep)
+    topics = [
+        {
+            "topic_id": t,
+            "label": names[t],
+            "keywords": keywords.get(t, []),
+            "size": int(counts[t]),
+            "share": float(counts[t]) / n if n else 0.0,
+            "samples": reps[t][:3],
+        }
+        for t in names
+    ]
+    topics.sort(key=lambda t: (-t["size"], t["topic_id"]))
+    no_match = int((trace_labels < 0).sum())
+    out.update(
+        n_traces=n,
+        no_match=no_match,
+        no_match_share=no_match / n if n else 0.0,
+        topics=topics,
+        x=_b64(coords[rows, 0].astype("<f4")),
+        y=_b64(coords[rows, 1].astype("<f4")),
+        topic_id=_b64(trace_labels.astype("<i4")),
+        ids="\n".join(ids[i] for i in keep),
+        seconds=time.perf_counter() - started,
+    )
+    return out
+
+
+def warm_up() -> threading.Thread:
+    """Compile UMAP/HDBSCAN's numba code in the background so the first click is fast."""
+
+    def run() -> None:
+        try:
+            from tracetopics_pipeline.core.cluster import cluster_embeddings
+
+            rng = np.random.default_rng(0)
+            # Two sizes: UMAP takes exact neighbours below 4,096 rows and compiles
+            # pynndescent (about a minute on a busy 2-core machine) above it.
+            for n in (60, 4200):
+                x = rng.normal(size=(n, EMBED_DIM)).astype(np.float32)
+                x /= np.linalg.norm(x, axis=1, keepdims=True)
+                cluster_embeddings(x, algorithm="umap_hdbscan", seed=SEED, max_distance=0.5)
+        except Exception as e:  # warm-up is best effort
+            log.debug("warm-up failed: %s", e)
+
+    t = threading.Thread(target=run, name="tracetopics-warmup", daemon=True)
+    t.start()
+    return t
