@@ -36,14 +36,14 @@ def test_every_trace_gets_every_facet(conn):
     n = conn.execute("SELECT count(*), count(DISTINCT trace_id) FROM facet_summaries").fetchone()
     assert n == (6 * len(facets), 6)
     by = {(r[1], r[2]): r for r in _rows(conn)}
-    assert by[("t-happy", "Task")][3] == "Export dashboard to CSV"
+    assert by[("t-happy", "Task")][3] == "Export my dashboard to CSV"
     assert by[("t-happy", "Sentiment")][4] == "POSITIVE"
     assert by[("t-angry", "Sentiment")][4] == "NEGATIVE"
     issues = by[("t-angry", "Issues")]
     assert issues[4] == "FAILED_TOOL_CALL" and "Escalation to human" in issues[3]
     # Excluded rows keep summary and label.
     assert by[("t-happy", "Issues")][3:6] == ("NONE", "NONE", "excluded")
-    assert by[("t-happy", "Task")][7] == text_hash("Export dashboard to CSV")
+    assert by[("t-happy", "Task")][7] == text_hash("Export my dashboard to CSV")
     assert "<EMAIL>" not in by[("t-angry", "Task")][3] and "jane" not in str(_rows(conn))
     md = stats.metadata()
     assert md["Issues/processed"] == 6 and md["Issues/excluded"] == 2 and md["Issues/matched"] == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,17 +16,34 @@ from tracetopics_pipeline.core.settings import paths
 
 
 class WarehouseResource(DuckDBResource):
-    """DuckDBResource whose connections see the tracetopics schema and UTC session time."""
+    """DuckDBResource on $TRACETOPICS_HOME's warehouse, with the schema and UTC session time.
+
+    The path is resolved when a run connects, not when the code location loads, so one loaded
+    location never writes into another home's warehouse.
+    """
+
+    database: str = ""
 
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with super().get_connection() as conn:
+        path = self.database or str(paths().ensure().warehouse)
+        for attempt in range(10):  # another process may hold DuckDB's single write lock briefly
+            try:
+                conn = duckdb.connect(path, config={"custom_user_agent": "tracetopics"})
+                break
+            except duckdb.IOException:
+                if attempt == 9:
+                    raise
+                time.sleep(min(2**attempt * 0.1, 5))
+        try:
             warehouse.ensure_schema(conn)
             yield conn
+        finally:
+            conn.close()
 
 
 def warehouse_resource() -> WarehouseResource:
-    return WarehouseResource(database=str(paths().ensure().warehouse))
+    return WarehouseResource()
 
 
 def openai_resource() -> OpenAIResource:

@@ -3,7 +3,9 @@
 - Failed tool call: a tool reply that is an error (error text up front, error JSON, HTTP status).
 - Timeout: a tool reply that timed out, or the trace's latency over a threshold.
 - Refusal: the agent declines ("I'm sorry, but I can't help with that").
-- Loop: the same assistant message twice, or the same tool call (name + args) three times.
+- Loop: the same assistant message twice, or the same tool call (name + args) three times with
+  nothing new coming back (identical replies, or none). Polling a job whose status changes is
+  progress, not a loop; retrying a call that errored is a failed tool call, not a loop.
 - Escalation to human: an escalation/transfer tool call, or the agent says it is handing over.
 - Incomplete answer: the conversation ends on an unanswered user turn or a dangling tool call.
 
@@ -87,6 +89,7 @@ def detect_issues(
     calls_by_id: dict[str, str] = {}
     call_counts: dict[tuple[str, str], int] = {}
     key_by_id: dict[str, tuple[str, str]] = {}
+    replies: dict[tuple[str, str], set[str]] = {}  # call key -> distinct non-error replies
     assistant_texts: dict[str, int] = {}
     for m in messages:
         role = m.get("role")
@@ -103,8 +106,6 @@ def detect_issues(
                 ids = [str((tc or {}).get("id")) for tc in m.get("tool_calls") or []]
                 for cid in ids:
                     key_by_id.setdefault(cid, key)
-                if call_counts[key] == 3:
-                    add("Loop", f"called {name} with the same arguments 3+ times")
             text = content_text(m.get("content")).strip()
             if text:
                 if _REFUSAL.search(text):
@@ -116,6 +117,9 @@ def detect_issues(
                     assistant_texts[norm] = assistant_texts.get(norm, 0) + 1
                     if assistant_texts[norm] == 2:
                         add("Loop", "agent repeated the same message")
+        elif role in ("tool", "function") and not is_error_reply(m):
+            if (k := key_by_id.get(str(m.get("tool_call_id")))) is not None:
+                replies.setdefault(k, set()).add(_norm(content_text(m.get("content")))[:500])
         elif role in ("tool", "function") and is_error_reply(m):
             name = str(m.get("name") or calls_by_id.get(str(m.get("tool_call_id")), "tool"))
             retried = key_by_id.get(str(m.get("tool_call_id")))
@@ -127,6 +131,9 @@ def detect_issues(
             first = clip(text.splitlines()[0] if text else "error", 90)
             add("Failed tool call", f"{name} returned {first!r}" if text else f"{name} failed")
 
+    for (name, _args), n in call_counts.items():
+        if n >= 3 and len(replies.get((name, _args), ())) <= 1:
+            add("Loop", f"called {name} with the same arguments {n} times")
     if said_handover and "Escalation to human" not in found:
         add("Escalation to human", "agent handed the conversation to a human")
     latency = (metrics or {}).get("latency_s")

@@ -43,8 +43,9 @@ def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
             fields = {k: (v or "") for k, v in m.groupdict().items()}
             fields.setdefault("match", m.group(0))
             fields = {k: v.strip() for k, v in fields.items()}
-            if fields["match"].islower():
-                fields["match"] = fields["match"].title()
+            for k in ("match", "name"):  # "power bi" -> "Power Bi": a name, not a fragment
+                if k in fields and fields[k].islower():
+                    fields[k] = fields[k].title()
             fields["sentence"] = _sentence_at(text, m.start())
             try:
                 summary = rule.summary.format(**fields)
