@@ -48,22 +48,26 @@ def test_definitions_load_and_validate(home):
 
 
 def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
+    from tracetopics_pipeline.core import ingest, warehouse
     from tracetopics_pipeline.defs.jobs import landing_sensor
 
     _land(home, "a.jsonl", [_trace("a1", "2026-11-20T10:00:00Z"), _trace("a2", "2026-11-21T01:00:00Z")])
     _land(home, "b.jsonl.part", [_trace("b1", "2026-11-22T10:00:00Z")])  # still being written
     _land(home, "fresh.jsonl", [_trace("c1", "2026-11-23T10:00:00Z")], age_s=0)  # not settled
 
-    ctx = dg.build_sensor_context(cursor=None)
-    requests = list(landing_sensor(ctx))
-    assert sorted(r.partition_key for r in requests) == ["2026-11-20", "2026-11-21"]
+    first = landing_sensor(dg.build_sensor_context())
+    assert sorted(r.partition_key for r in first) == ["2026-11-20", "2026-11-21"]
+    # Until a run ingests them, every tick asks again under the same run keys (deduplicated).
+    again = landing_sensor(dg.build_sensor_context())
+    assert [r.run_key for r in again] == [r.run_key for r in first]
 
-    # Nothing new → skip; a late file for a past day → only that day.
-    ctx2 = dg.build_sensor_context(cursor=ctx.cursor)
-    assert isinstance(landing_sensor(ctx2), dg.SkipReason)
+    with warehouse.connect(home / "warehouse.duckdb") as conn:
+        ingest.ingest_days(conn, home / "landing", [date(2026, 11, 20), date(2026, 11, 21)])
+    assert isinstance(landing_sensor(dg.build_sensor_context()), dg.SkipReason)
+
+    # A late file for a past day → only that day.
     _land(home, "late.jsonl", [_trace("l1", "2026-11-02T08:00:00Z")])
-    ctx3 = dg.build_sensor_context(cursor=ctx2.cursor or ctx.cursor)
-    assert [r.partition_key for r in landing_sensor(ctx3)] == ["2026-11-02"]
+    assert [r.partition_key for r in landing_sensor(dg.build_sensor_context())] == ["2026-11-02"]
 
 
 def test_facet_config_sensor_reruns_only_the_changed_facet(home, tmp_path, monkeypatch):

@@ -136,8 +136,19 @@ class _Index:
         return _FileSummary(e["size"], e["mtime_ns"], e["days"], e["undated"])
 
     def put(self, path: Path, summary: _FileSummary) -> None:
-        self.entries[path.name] = summary.__dict__
+        self.entries[path.name] = dict(summary.__dict__)  # a changed file starts un-ingested
         self.dirty = True
+
+    def ingested(self, path: Path) -> set[date]:
+        return {date.fromisoformat(d) for d in self.entries.get(path.name, {}).get("ingested", [])}
+
+    def mark_ingested(self, path: Path, days: Iterable[date]) -> None:
+        entry = self.entries.get(path.name)
+        if entry is not None:
+            entry["ingested"] = sorted(
+                {d.isoformat() for d in days} | set(entry.get("ingested", []))
+            )
+            self.dirty = True
 
     def save(self, keep: Iterable[Path]) -> None:
         names = {p.name for p in keep}
@@ -195,6 +206,26 @@ def file_days(
     return files_days([Path(path)], start_date=start_date, today=today, index_path=index_path).get(
         Path(path), set()
     )
+
+
+def pending_days(
+    landing: Path,
+    *,
+    start_date: date | None = None,
+    settle_seconds: float = 0,
+    index_path: Path | None = None,
+) -> dict[Path, set[date]]:
+    """Per ready landing file, the days it touches that no run has ingested from its current
+    content yet. A changed file (new size or mtime) is pending again for all its days.
+
+    This is what the landing sensor asks for: it needs no cursor of its own, so a home whose
+    files were already ingested by `tracetopics run` starts with nothing pending.
+    """
+    files = landing_files(landing, settle_seconds=settle_seconds)
+    touched = files_days(files, start_date=start_date, index_path=index_path)
+    index = _Index(index_path or default_index_path(Path(landing)))
+    pending = {f: days - index.ingested(f) for f, days in touched.items()}
+    return {f: days for f, days in pending.items() if days}
 
 
 def _siblings(paths: Sequence[Path]) -> list[Path]:
@@ -307,6 +338,7 @@ def ingest_days(
     records: list[TraceRecord] = []
     rejections: list[tuple[Rejection, date]] = []
     wanted_set = set(wanted)
+    read: dict[Path, set[date]] = {}
     for path in files:
         summary, result = _summary(index, path, start_date, today, max_trace_bytes)
         if summary is None:
@@ -319,6 +351,7 @@ def ingest_days(
                 path, max_trace_bytes=max_trace_bytes, start_date=start_date, today=today
             )
         stats.files_read += 1
+        read[path] = touched & wanted_set
         records.extend(result.records)  # all days: a later copy on another day still supersedes
         for rej in result.rejections:
             day = rej.created_day
@@ -338,6 +371,11 @@ def ingest_days(
         _write(cur, stats, records, rejections, wanted)
     finally:
         cur.close()
+    # Only once the days are written: the sensor stops asking for them.
+    index = _Index(index_path or default_index_path(Path(landing)))
+    for path, done in read.items():
+        index.mark_ingested(path, done)
+    index.save(files)
     stats.seconds = time.perf_counter() - t0
     return stats
 

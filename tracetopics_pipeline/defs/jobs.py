@@ -42,36 +42,31 @@ def daily_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
     return dg.RunRequest(run_key=yesterday.isoformat(), partition_key=yesterday.isoformat())
 
 
-def _signature(path) -> str:
-    st = path.stat()
-    return f"{st.st_size}:{st.st_mtime_ns}"
-
-
 @dg.sensor(
     job=ingest_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING
 )
 def landing_sensor(context: dg.SensorEvaluationContext):
-    """New or changed landing files → one run per UTC day they touch (late traces re-run their day).
+    """Landing files with days not yet ingested → one run per UTC day they touch, so late
+    traces re-run their own past day.
 
-    Files are only read once settled (unchanged for a few seconds) and never while named
-    `*.part`, so a file still being written is not half-read.
+    Files are read only once settled (unchanged for a few seconds) and never while named
+    `*.part`, so a file still being written is not half-read. The run key names the files'
+    current content, so a day is requested once per change however often the sensor ticks.
     """
-    seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    fresh = {
-        f.name: _signature(f)
-        for f in ingest.landing_files(paths().landing, settle_seconds=5)
-        if seen.get(f.name) != _signature(f)
-    }
-    if not fresh:
+    pending = ingest.pending_days(paths().landing, start_date=START_DATE, settle_seconds=5)
+    if not pending:
         return dg.SkipReason("no new landing files")
-    days = set()
-    for name in fresh:
-        days |= ingest.file_days(paths().landing / name, start_date=START_DATE)
-    batch = hashlib.sha1(json.dumps(sorted(fresh.items())).encode()).hexdigest()[:12]
-    context.update_cursor(json.dumps({**seen, **fresh}))
+    by_day: dict = {}
+    for path, days in pending.items():
+        st = path.stat()
+        for d in days:
+            by_day.setdefault(d, []).append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
     return [
-        dg.RunRequest(run_key=f"{d.isoformat()}:{batch}", partition_key=d.isoformat())
-        for d in sorted(days)
+        dg.RunRequest(
+            run_key=f"{d.isoformat()}:{hashlib.sha1(' '.join(sorted(f)).encode()).hexdigest()[:12]}",
+            partition_key=d.isoformat(),
+        )
+        for d, f in sorted(by_day.items())
     ]
 
 
