@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
-from dagster import AssetExecutionContext
+from dagster import AssetExecutionContext, BackfillPolicy
 from dagster_dbt import (
     DagsterDbtTranslator,
     DagsterDbtTranslatorSettings,
@@ -127,6 +127,8 @@ class DbtMartsConfig(dg.Config):
     dagster_dbt_translator=translator,
     name="tracetopics_dbt_assets",
     pool=WAREHOUSE_POOL,
+    # Unpartitioned, rebuilt whole: one dbt build per backfill, however many days it covers.
+    backfill_policy=BackfillPolicy.single_run(),
 )
 def tracetopics_dbt_assets(
     context: AssetExecutionContext, dbt: DbtCliResource, config: DbtMartsConfig

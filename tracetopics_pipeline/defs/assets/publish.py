@@ -8,12 +8,14 @@ from dagster_duckdb import DuckDBResource
 from tracetopics_pipeline.core import alerts, sql
 from tracetopics_pipeline.core.settings import paths
 from tracetopics_pipeline.defs.dbt_assets import MART_KEYS
+from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL
 from tracetopics_pipeline.explorer.snapshot import publish_snapshot
 
 
 @dg.asset(
     deps=MART_KEYS,
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
+    backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="publish",
     kinds={"duckdb", "parquet"},
 )
@@ -28,7 +30,8 @@ def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource)
 
 @dg.asset(
     deps=[dg.AssetKey(["marts", "topic_trends"]), "topic_maps"],
-    pool="warehouse",
+    pool=WAREHOUSE_POOL,
+    backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="publish",
     kinds={"duckdb"},
 )

@@ -34,6 +34,7 @@ def summary_embeddings(context: dg.AssetExecutionContext, duckdb: DuckDBResource
 
 @dg.asset(
     partitions_def=daily_partitions,
+    backfill_policy=dg.BackfillPolicy.multi_run(1),  # a map per day: one run per partition
     pool=WAREHOUSE_POOL,
     deps=["summary_embeddings"],
     group_name="topics",
