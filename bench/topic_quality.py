@@ -1,0 +1,255 @@
+"""Topic quality benchmark: our clustering vs BERTopic, same texts, same embeddings, one process.
+
+Datasets (read from ../shared/datasets, or $TRACETOPICS_SHARED/datasets; never copied):
+- banking77: test split (3,080 queries, 77 intents), or train+test (13,083) with --all;
+- sgd: Schema-Guided Dialogue dialogues, gold = the first intent.
+Each query or dialogue is wrapped as a trace and sent through the real Task facet path (the
+local summarizer), the unique Task summaries are embedded with all-MiniLM-L6-v2, then both
+clusterers run on the same unique summaries and embeddings. Scores are per trace (a trace
+takes its summary's topic; no_match / BERTopic outliers count as one more cluster).
+
+    .venv/bin/python bench/topic_quality.py [--dataset banking77|sgd|all] [--all] [--raw]
+
+--raw clusters the raw user texts instead of Task summaries (to separate summarizer effects).
+Needs the `bench` extra (bertopic, psutil).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+SHARED = Path(os.environ.get("TRACETOPICS_SHARED", REPO.parent / "shared"))
+
+from tracetopics_pipeline.core.embed import embed_texts  # noqa: E402
+from tracetopics_pipeline.core.evaluate import scores  # noqa: E402
+from tracetopics_pipeline.core.settings import Settings  # noqa: E402
+from tracetopics_pipeline.core.topic_maps import cluster_texts  # noqa: E402
+
+# ---------------------------------------------------------------- datasets as traces
+
+
+def banking77(all_rows: bool) -> tuple[list[dict], list[str]]:
+    base = SHARED / "datasets" / "banking77"
+    rows = []
+    for split in ("train", "test") if all_rows else ("test",):
+        with open(base / f"{split}.csv", newline="") as fh:
+            rows.extend(csv.DictReader(fh))
+    traces = [
+        {
+            "id": f"b77-{i}",
+            "created": "2026-11-20T10:00:00Z",
+            "input": [{"role": "user", "content": r["text"]}],
+            "output": [{"role": "assistant", "content": "Let me help you with that."}],
+        }
+        for i, r in enumerate(rows)
+    ]
+    return traces, [r["category"] for r in rows]
+
+
+def sgd() -> tuple[list[dict], list[str]]:
+    base = SHARED / "datasets" / "sgd_compact"
+    traces, gold = [], []
+    for name in ("sgd_dev_compact.jsonl", "sgd_test_compact.jsonl"):
+        with open(base / name) as fh:
+            for line in fh:
+                d = json.loads(line)
+                if not d.get("intents"):
+                    continue
+                msgs = [
+                    {
+                        "role": "user" if t["speaker"] == "USER" else "assistant",
+                        "content": t["utterance"],
+                    }
+                    for t in d["turns"]
+                ]
+                traces.append(
+                    {"id": d["dialogue_id"], "created": "2026-11-20T10:00:00Z", "messages": msgs,
+                     "input": msgs[:1], "output": msgs[1:2]}
+                )  # fmt: skip
+                gold.append(d["intents"][0])
+    return traces, gold
+
+
+def task_summaries(traces: list[dict]) -> tuple[list[str | None], float]:
+    """Task summaries through the real facet path (local summarizer, packaged facets)."""
+    from tracetopics_pipeline.core.facets import load_facets
+    from tracetopics_pipeline.core.summarizers.local import LocalSummarizer
+
+    task = [f for f in load_facets() if f.name == "Task"]
+    t0 = time.perf_counter()
+    res = LocalSummarizer().summarize(traces, task)
+    by_id = {o.trace_id: (o.summary if o.status == "ok" else None) for o in res.outputs}
+    return [by_id.get(str(t["id"])) for t in traces], time.perf_counter() - t0
+
+
+# ---------------------------------------------------------------- measuring
+
+
+class PeakRSS:
+    """Peak resident memory above the starting level while the block runs (sampled)."""
+
+    def __enter__(self) -> PeakRSS:
+        import psutil
+
+        self._p = psutil.Process()
+        self.start = self.peak = self._p.memory_info().rss
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+        self._t.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, self._p.memory_info().rss)
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._t.join()
+        self.peak = max(self.peak, self._p.memory_info().rss)
+
+    @property
+    def delta_mb(self) -> float:
+        return (self.peak - self.start) / 2**20
+
+
+def warm_up() -> None:
+    """Compile numba kernels (UMAP, pynndescent) once so neither side pays JIT time."""
+    import hdbscan
+    import umap
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 16)).astype(np.float32)
+    umap.UMAP(n_components=5, metric="cosine", random_state=1, n_epochs=20).fit_transform(x)
+    umap.UMAP(n_components=2, metric="cosine", n_epochs=20).fit_transform(x)
+    hdbscan.HDBSCAN(min_cluster_size=10, prediction_data=True).fit(x[:, :5])
+
+
+def run_ours(
+    texts: list[str], x: np.ndarray, settings: Settings
+) -> tuple[np.ndarray, float, float]:
+    with PeakRSS() as mem:
+        t0 = time.perf_counter()
+        res = cluster_texts(texts, x, settings=settings)
+        secs = time.perf_counter() - t0
+    return res.labels, secs, mem.delta_mb
+
+
+def run_bertopic(texts: list[str], x: np.ndarray) -> tuple[np.ndarray, float, float]:
+    from bertopic import BERTopic
+
+    with PeakRSS() as mem:
+        t0 = time.perf_counter()
+        model = BERTopic(embedding_model=None, calculate_probabilities=False, verbose=False)
+        topics, _ = model.fit_transform(texts, embeddings=x)
+        secs = time.perf_counter() - t0
+    return np.asarray(topics), secs, mem.delta_mb
+
+
+def cached_embeddings(texts: list[str], settings: Settings) -> np.ndarray:
+    """Embed once per text list: re-runs (tuning the clustering) skip the slow part.
+
+    The cache lives in the temp dir, outside the repo, keyed by a hash of the texts."""
+    import hashlib
+    import tempfile
+
+    key = hashlib.sha1("\n".join(texts).encode()).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / "tracetopics-bench" / f"emb-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    x = embed_texts(texts, batch_size=settings.embed_batch_size, threads=settings.threads)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, x)
+    return x
+
+
+def evaluate(
+    name: str, traces: list[dict], gold: list[str], *, raw: bool, settings: Settings
+) -> dict:
+    if raw:
+        summaries: list[str | None] = [t["input"][0]["content"] for t in traces]
+        summ_s = 0.0
+    else:
+        summaries, summ_s = task_summaries(traces)
+    keep = [i for i, s in enumerate(summaries) if s]
+    uniq = sorted({summaries[i] for i in keep})  # type: ignore[type-var]
+    index = {s: j for j, s in enumerate(uniq)}
+    t0 = time.perf_counter()
+    x = cached_embeddings(uniq, settings)
+    embed_s = time.perf_counter() - t0
+    truth = [gold[i] for i in keep]
+    doc_of = np.array([index[summaries[i]] for i in keep])  # type: ignore[index]
+    print(
+        f"\n== {name}: {len(traces)} traces, {len(keep)} with a Task summary, {len(uniq)} unique "
+        f"({'raw text' if raw else 'Task summaries'}), {len(set(gold))} gold intents; "
+        f"summarize {summ_s:.1f}s, embed {embed_s:.1f}s ({len(uniq) / max(embed_s, 1e-9):.0f}/s)"
+    )
+    out = {"dataset": name, "traces": len(traces), "unique": len(uniq), "gold": len(set(gold))}
+    for who, fn in (
+        ("ours", lambda: run_ours(uniq, x, settings)),
+        ("bertopic", lambda: run_bertopic(uniq, x)),
+    ):
+        labels, secs, mb = fn()
+        s = scores(truth, labels[doc_of])
+        out[who] = {**s, "seconds": secs, "peak_mb": mb}
+        print(
+            f"  {who:9s} NMI {s['nmi']:.3f}  ARI {s['ari']:.3f}  topics {s['n_topics']:4d}  "
+            f"no_match {s['no_match_share']:.1%}  time {secs:5.1f}s  peak +{mb:.0f} MB"
+        )
+    o, b = out["ours"], out["bertopic"]
+    print(
+        f"  ratio ours/bertopic: NMI {o['nmi'] / b['nmi']:.2f}x  ARI {o['ari'] / max(b['ari'], 1e-9):.2f}x  "
+        f"time {o['seconds'] / b['seconds']:.2f}x  memory {o['peak_mb'] / max(b['peak_mb'], 1e-9):.2f}x"
+    )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dataset", choices=["banking77", "sgd", "all"], default="all")
+    ap.add_argument(
+        "--all", action="store_true", help="Banking77 train+test (13,083) instead of test"
+    )
+    ap.add_argument("--raw", action="store_true", help="cluster raw user texts, not Task summaries")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args(argv)
+    if not (SHARED / "datasets").exists():
+        print(f"datasets not found under {SHARED}; set TRACETOPICS_SHARED", file=sys.stderr)
+        return 2
+    settings = Settings.from_env()
+    warm_up()
+    results = []
+    if args.dataset in ("banking77", "all"):
+        traces, gold = banking77(args.all)
+        results.append(
+            evaluate(
+                "banking77" + ("-all" if args.all else "-test"),
+                traces,
+                gold,
+                raw=args.raw,
+                settings=settings,
+            )
+        )
+    if args.dataset in ("sgd", "all") and not args.raw:
+        traces, gold = sgd()
+        results.append(evaluate("sgd-dialogues", traces, gold, raw=False, settings=settings))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""Classification against the current map: nearest centroid, no_match threshold, positions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pytest
+from topics_fixtures import corpus, load_summaries
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.classify import classify_days, nearest_topics
+from tracetopics_pipeline.core.evaluate import recovery
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topic_maps import build_maps
+from tracetopics_pipeline.core.topic_report import set_topic_override, topic_list
+
+DAY1, DAY2 = date(2026, 11, 1), date(2026, 11, 2)
+SETTINGS = Settings(min_summaries=100)
+
+
+class F:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+@pytest.fixture
+def conn(tmp_path):
+    c = warehouse.connect(tmp_path / "wh.duckdb")
+    yield c
+    c.close()
+
+
+def test_nearest_topics_threshold():
+    cents = np.eye(3, dtype=np.float32)
+    x = np.array([[1, 0, 0], [0.6, 0.8, 0], [0, 0, -1]], dtype=np.float32)
+    idx, dist = nearest_topics(x, cents, max_distance=0.3)
+    assert idx.tolist() == [0, 1, -1]  # 0.2 away → topic 1; 1.0 away → no_match
+    assert np.allclose(dist, [0.0, 0.2, 1.0])
+
+
+def test_classify_days_new_traces_and_no_match(conn):
+    texts, x, truth = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    # Ground truth on raw_traces so evaluate.recovery can join.
+    conn.execute(
+        """INSERT INTO raw_traces (id, day, created, project_id, messages, metadata, source_file, source_line)
+           SELECT 't-' || lpad(i::VARCHAR, 5, '0'), DATE '2026-11-01', TIMESTAMPTZ '2026-11-01 10:00:00+00',
+                  'p', '[]', json_object('ground_truth', json_object('intent', 'i' || (i // 40)::VARCHAR)),
+                  'f', i
+           FROM range(160) r(i)"""
+    )
+    build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
+    st = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)
+    assert st.rows == 160 and st.no_match == 0 and st.maps == {"Task": "Task@2026-11-01"}
+    rec = recovery(conn, "Task", "intent")
+    assert rec["n"] == 160 and rec["nmi"] > 0.95 and rec["ari"] > 0.95
+
+    # Day 2: new texts near known topics, one far-away text, one excluded summary.
+    new_texts, new_x, _ = corpus(k=4, per=45, seed=0)
+    pick = [40, 41, 85, 86]  # unseen texts of topics 0 and 1
+    far = np.random.default_rng(99).normal(size=warehouse.EMBED_DIM).astype(np.float32)
+    far /= np.linalg.norm(far)
+    texts2 = [new_texts[i] + " x" for i in pick] + ["Something unrelated entirely", "Excluded one"]
+    x2 = np.vstack([new_x[pick], far, far])
+    load_summaries(conn, texts2, x2, start=DAY2, statuses=["ok"] * 5 + ["excluded"], prefix="n")
+    st2 = classify_days(conn, [DAY2], facets=[F("Task")], settings=SETTINGS)
+    rows = conn.execute(
+        "SELECT trace_id, topic_id, label, distance, x, y, map_id FROM classifications WHERE day = ? ORDER BY 1",
+        [DAY2],
+    ).fetchall()
+    assert st2.rows == 6 and st2.no_match == 2
+    by = {r[0]: r for r in rows}
+    assert by["n-00004"][1] == -1 and by["n-00004"][2] == "no_match" and by["n-00004"][3] > 0.5
+    assert by["n-00005"][1] == -1 and by["n-00005"][3] is None  # excluded: no_match, no distance
+    day1 = dict(
+        conn.execute(
+            "SELECT trace_id, topic_id FROM classifications WHERE day = ?", [DAY1]
+        ).fetchall()
+    )
+    assert by["n-00000"][1] == day1["t-00000"] and by["n-00002"][1] == day1["t-00045"]
+    assert all(r[4] is not None for r in rows[:4])  # positions from nearest map points
+    # Idempotent: classifying the day again replaces its rows.
+    classify_days(conn, [DAY2], facets=[F("Task")], settings=SETTINGS)
+    assert (
+        conn.execute("SELECT count(*) FROM classifications WHERE day = ?", [DAY2]).fetchall()[0][0]
+        == 6
+    )
+
+    # The list view: ranked by share, no_match last, renames show at once.
+    items = topic_list(conn, "Task", DAY2)
+    assert items[-1]["topic_id"] == -1 and items[-1]["count"] == 2
+    assert items[0]["count"] == 2 and abs(sum(i["share"] for i in items) - 1) < 1e-9
+    assert len(items[0]["samples"]) == 2 and items[0]["keywords"]
+    set_topic_override(conn, "Task", items[0]["topic_id"], label="Renamed topic")
+    assert topic_list(conn, "Task", DAY2)[0]["label"] == "Renamed topic"
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM classifications WHERE label = 'Renamed topic'"
+        ).fetchall()[0][0]
+        >= 2
+    )
+
+
+def test_threshold_setting_controls_no_match(conn):
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
+    strict = classify_days(
+        conn, [DAY1], facets=[F("Task")], settings=replace(SETTINGS, no_match_distance=0.01)
+    )
+    assert strict.no_match == 160
+    loose = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)
+    assert loose.no_match == 0
+
+
+def test_facet_without_map_gets_no_rows(conn):
+    texts, x, _ = corpus(k=2, per=10)
+    load_summaries(conn, texts, x, facet="Other")
+    st = classify_days(conn, [DAY1], facets=[F("Other")], settings=SETTINGS)
+    assert st.rows == 0 and st.without_map == ["Other"]

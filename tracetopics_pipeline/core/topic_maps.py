@@ -1,0 +1,609 @@
+"""Topic maps: cluster a facet's summaries into described topics with stable ids.
+
+`cluster_texts` is the pure part (texts + embeddings → topics, labels, keywords, 2-D layout);
+the explorer also calls it for on-demand clustering of a subset. `build_maps` is the stage
+function: per facet, the trailing window's ok summaries → deterministic sample → clusters →
+ids matched to the previous map → topic_maps / topics / topic_points / topic_lineage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import polars as pl
+
+from tracetopics_pipeline.core import cluster as algo
+from tracetopics_pipeline.core import embed, warehouse
+from tracetopics_pipeline.core.ctfidf import ctfidf_keywords
+from tracetopics_pipeline.core.embed import first_row, query_pl
+from tracetopics_pipeline.core.identity import Matching, TopicSide, match_topics
+from tracetopics_pipeline.core.labels import Labeler, LocalLabeler, TopicDescription
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from tracetopics_pipeline.core.settings import Settings
+
+N_REPRESENTATIVES = 5
+
+
+@dataclass
+class TopicInfo:
+    topic_id: int
+    label: str
+    keywords: list[str]
+    size: int
+    share: float
+    centroid: np.ndarray
+    representatives: list[str]
+    x: float
+    y: float
+    label_source: str = "local"
+    pinned: bool = False
+
+
+@dataclass
+class ClusterResult:
+    labels: np.ndarray  # per input doc, in input order; -1 = no_match
+    coords: np.ndarray  # (n, 2), in input order
+    topics: list[TopicInfo]  # topic_id = index into labels' values, by size desc
+    algorithm: str
+    params: dict[str, Any]
+    seconds: float = 0.0
+
+    @property
+    def no_match_share(self) -> float:
+        return float((self.labels < 0).mean()) if len(self.labels) else 0.0
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def cluster_texts(
+    texts: list[str],
+    embeddings: np.ndarray,
+    *,
+    settings: Settings,
+    seed: int = 42,
+    labeler: Labeler | None = None,
+    facet: str = "Task",
+    params: algo.ClusterParams | None = None,
+    previous: list[int] | None = None,
+) -> ClusterResult:
+    """Cluster and describe `texts` (rows of `embeddings`). Order-invariant and seeded.
+
+    `previous` (optional, aligned with `texts`): each text's topic id in the previous map or
+    -1; pieces of one previous topic that stayed close are re-joined (stable ids).
+    """
+    t0 = time.perf_counter()
+    n = len(texts)
+    p = params or algo.ClusterParams()
+    if n == 0:
+        return ClusterResult(np.zeros(0, np.int64), np.zeros((0, 2)), [], settings.algorithm, {})
+    # Same input in any order → same topics: cluster in text-hash order, map back at the end.
+    order = np.array(sorted(range(n), key=lambda i: (_hash(texts[i]), i)), dtype=np.int64)
+    s_texts = [texts[i] for i in order]
+    x = np.asarray(embeddings, dtype=np.float32)[order]
+    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    labels, coords = algo.cluster_embeddings(
+        x,
+        algorithm=settings.algorithm,
+        seed=seed,
+        max_distance=settings.no_match_distance,
+        params=p,
+        texts=s_texts,
+    )
+    if previous is not None:
+        prev = np.asarray(previous, dtype=np.int64)[order]
+        labels = algo.merge_split_children(x, labels, prev)
+    topics = describe(s_texts, x, labels, coords, labeler=labeler, facet=facet)
+    inv = np.empty_like(order)
+    inv[order] = np.arange(n)
+    mcs = p.min_cluster_size or algo.auto_min_cluster_size(n)
+    return ClusterResult(
+        labels=labels[inv],
+        coords=coords[inv],
+        topics=topics,
+        algorithm=settings.algorithm,
+        params={
+            "seed": seed,
+            "n_neighbors": p.n_neighbors,
+            "umap_epochs": p.umap_epochs,
+            "min_cluster_size": mcs,
+            "min_samples": p.min_samples,
+            "selection": p.selection,
+            "refine_iters": p.refine_iters,
+            "merge_distance": p.merge_distance,
+            "no_match_distance": settings.no_match_distance,
+        },
+        seconds=time.perf_counter() - t0,
+    )
+
+
+def describe(
+    texts: list[str],
+    x: np.ndarray,
+    labels: np.ndarray,
+    coords: np.ndarray,
+    *,
+    labeler: Labeler | None = None,
+    facet: str = "Task",
+) -> list[TopicInfo]:
+    """Keywords, centroid, representatives, position and label for each topic 0..k-1."""
+    k = int(labels.max()) + 1 if len(labels) else 0
+    if k <= 0:
+        return []
+    keywords = ctfidf_keywords(texts, labels)
+    cents = algo.centroids(x, labels, k)
+    sims = np.einsum("ij,ij->i", x, cents[np.maximum(labels, 0)])
+    descs: list[TopicDescription] = []
+    reps_all: list[list[str]] = []
+    for t in range(k):
+        members = np.flatnonzero(labels == t)
+        # Most central first; ties by text so the choice does not depend on row order.
+        ordered = members[np.lexsort(([texts[i] for i in members], -sims[members]))]
+        reps: list[str] = []
+        for i in ordered:
+            if texts[i] not in reps:
+                reps.append(texts[i])
+            if len(reps) >= N_REPRESENTATIVES:
+                break
+        reps_all.append(reps)
+        descs.append(TopicDescription(t, keywords.get(t, []), reps, size=len(members)))
+    # Contrast (Clio): central summaries of the two nearest other topics.
+    csim = cents @ cents.T
+    np.fill_diagonal(csim, -np.inf)
+    for t in range(k):
+        for nb in np.argsort(-csim[t], kind="stable")[:2] if k > 1 else []:
+            descs[t].contrast.extend(reps_all[int(nb)][:2])
+    names = (labeler or LocalLabeler()).label(facet, descs)
+    source = getattr(labeler, "name", "local") if labeler is not None else "local"
+    n = len(labels)
+    out = []
+    for t, d in enumerate(descs):
+        members = labels == t
+        out.append(
+            TopicInfo(
+                topic_id=t,
+                label=names.get(t) or f"Topic {t}",
+                keywords=d.keywords,
+                size=int(members.sum()),
+                share=float(members.sum() / n),
+                centroid=cents[t],
+                representatives=d.representatives,
+                x=float(np.median(coords[members, 0])),
+                y=float(np.median(coords[members, 1])),
+                label_source=source,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- the stage function
+
+
+@dataclass
+class MapStats:
+    facet: str
+    map_id: str
+    status: str  # built | waiting
+    detail: str = ""
+    n_docs: int = 0
+    n_topics: int = 0
+    no_match_share: float = 0.0
+    seconds: float = 0.0
+    cluster_seconds: float = 0.0
+    embedded_now: int = 0
+    prev_map_id: str | None = None
+    lineage: dict[str, int] = field(default_factory=dict)
+    png: bytes | None = None
+    markdown: str = ""
+
+    def metadata(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "facet": self.facet,
+            "map_id": self.map_id,
+            "status": self.status,
+            "detail": self.detail,
+            "n_docs": self.n_docs,
+            "n_topics": self.n_topics,
+            "no_match_share": round(self.no_match_share, 4),
+            "seconds": round(self.seconds, 2),
+            "cluster_seconds": round(self.cluster_seconds, 2),
+            "embedded_now": self.embedded_now,
+            "prev_map_id": self.prev_map_id or "",
+        }
+        for kind, count in self.lineage.items():
+            d[f"lineage_{kind}"] = count
+        return d
+
+
+def map_id_for(facet: str, day: date) -> str:
+    return f"{facet}@{day.isoformat()}"
+
+
+def previous_map(conn: duckdb.DuckDBPyConnection, facet: str, day: date) -> str | None:
+    row = first_row(
+        conn,
+        """SELECT map_id FROM topic_maps WHERE facet = ? AND status = 'built' AND day < ?
+           ORDER BY day DESC, built_at DESC LIMIT 1""",
+        [facet, day],
+    )
+    return row[0] if row else None
+
+
+def current_map(conn: duckdb.DuckDBPyConnection, facet: str, day: date | None = None) -> str | None:
+    """The latest built map of `facet` (on or before `day` when given)."""
+    row = first_row(
+        conn,
+        """SELECT map_id FROM topic_maps WHERE facet = ? AND status = 'built'
+           AND (?::DATE IS NULL OR day <= ?::DATE)
+           ORDER BY day DESC, built_at DESC LIMIT 1""",
+        [facet, day, day],
+    )
+    return row[0] if row else None
+
+
+def _side(conn: duckdb.DuckDBPyConnection, map_id: str, facet: str) -> TopicSide | None:
+    tops = query_pl(
+        conn,
+        """SELECT t.topic_id, t.centroid, coalesce(o.pinned, false) AS pinned
+           FROM topics t LEFT JOIN topic_overrides o ON o.facet = t.facet AND o.topic_id = t.topic_id
+           WHERE t.map_id = ? ORDER BY t.topic_id""",
+        [map_id],
+    )
+    if len(tops) == 0:
+        return None
+    pts = conn.execute(
+        "SELECT topic_id, text_hash FROM topic_points WHERE map_id = ? AND topic_id >= 0",
+        [map_id],
+    ).fetchall()
+    ids = tops["topic_id"].to_list()
+    index = {t: i for i, t in enumerate(ids)}
+    members: list[set[str]] = [set() for _ in ids]
+    for tid, h in pts:
+        if tid in index:
+            members[index[tid]].add(h)
+    cents = np.asarray(tops["centroid"].to_list(), dtype=np.float32)
+    pinned = {t for t, p in zip(ids, tops["pinned"].to_list(), strict=True) if p}
+    return TopicSide(ids, cents, members, pinned)
+
+
+def _next_id(conn: duckdb.DuckDBPyConnection, facet: str) -> int:
+    row = first_row(
+        conn,
+        """SELECT max(m) FROM (
+             SELECT max(topic_id) AS m FROM topics WHERE facet = ?
+             UNION ALL SELECT max(topic_id) FROM topic_lineage WHERE facet = ?
+             UNION ALL SELECT max(topic_id) FROM topic_overrides WHERE facet = ?)""",
+        [facet, facet, facet],
+    )
+    return 0 if row is None or row[0] is None else int(row[0]) + 1
+
+
+def _apply_overrides(
+    conn: duckdb.DuckDBPyConnection, facet: str, prev_map: str | None, topics: list[TopicInfo]
+) -> None:
+    """Human renames win; a pinned topic without a rename keeps its previous label."""
+    rows = conn.execute(
+        "SELECT topic_id, label, pinned FROM topic_overrides WHERE facet = ?", [facet]
+    ).fetchall()
+    overrides = {int(t): (label, bool(p)) for t, label, p in rows}
+    prev_labels: dict[int, str] = {}
+    if prev_map:
+        prev_labels = dict(
+            conn.execute(
+                "SELECT topic_id, label FROM topics WHERE map_id = ?", [prev_map]
+            ).fetchall()
+        )
+    for t in topics:
+        if t.topic_id not in overrides:
+            continue
+        label, pinned = overrides[t.topic_id]
+        t.pinned = pinned
+        if label:
+            t.label, t.label_source = label, "override"
+        elif pinned and t.topic_id in prev_labels:
+            t.label, t.label_source = prev_labels[t.topic_id], "pinned"
+
+
+def _window_texts(
+    conn: duckdb.DuckDBPyConnection, facet: str, start: date, end: date, limit: int
+) -> tuple[int, pl.DataFrame]:
+    """(unique ok summaries in the window, bottom-`limit` sample by text hash).
+
+    A bottom-k sample by hash is uniform and stable: a text sampled today stays sampled
+    tomorrow while it is in the window, which keeps consecutive maps comparable.
+    """
+    total = conn.execute(
+        f"""SELECT count(DISTINCT {embed.HASH_SQL}) FROM facet_summaries
+            WHERE facet = ? AND status = 'ok' AND summary IS NOT NULL AND day BETWEEN ? AND ?""",
+        [facet, start, end],
+    ).fetchall()[0][0]
+    sample = query_pl(
+        conn,
+        f"""SELECT {embed.HASH_SQL} AS text_hash, min(summary) AS text, count(*) AS n
+            FROM facet_summaries
+            WHERE facet = ? AND status = 'ok' AND summary IS NOT NULL AND day BETWEEN ? AND ?
+            GROUP BY 1 ORDER BY 1 LIMIT ?""",
+        [facet, start, end, limit],
+    )
+    return int(total or 0), sample
+
+
+def build_maps(
+    conn: duckdb.DuckDBPyConnection,
+    day: date,
+    *,
+    facets: list[Any],
+    settings: Settings,
+    labeler: Labeler | None = None,
+) -> list[MapStats]:
+    """Build (or rebuild, idempotently) the map of each facet for `day`."""
+    return [
+        build_map(
+            conn,
+            day,
+            facet=f.name if hasattr(f, "name") else str(f),
+            settings=settings,
+            labeler=labeler,
+        )
+        for f in facets
+    ]
+
+
+def build_map(
+    conn: duckdb.DuckDBPyConnection,
+    day: date,
+    *,
+    facet: str,
+    settings: Settings,
+    labeler: Labeler | None = None,
+    seed: int = 42,
+) -> MapStats:
+    t0 = time.perf_counter()
+    map_id = map_id_for(facet, day)
+    start = day - timedelta(days=max(1, settings.window_days) - 1)
+    total, sample = _window_texts(conn, facet, start, day, settings.max_sample)
+    stats = MapStats(facet=facet, map_id=map_id, status="waiting", n_docs=total)
+    if total < settings.min_summaries:
+        stats.detail = f"waiting for facets: {total}/{settings.min_summaries}"
+        _write_waiting(conn, stats, start, day, settings)
+        stats.markdown = f"**{facet}**: {stats.detail}"
+        stats.seconds = time.perf_counter() - t0
+        return stats
+
+    stats.embedded_now = embed.ensure_embeddings(conn, sample, settings=settings)
+    hashes, x = embed.load_embeddings(conn, sample["text_hash"].to_list())
+    text_of = dict(zip(sample["text_hash"].to_list(), sample["text"].to_list(), strict=True))
+    texts = [text_of[h] for h in hashes]
+    prev_map = previous_map(conn, facet, day)
+    previous: list[int] | None = None
+    if prev_map:
+        prev_of = dict(
+            conn.execute(
+                "SELECT text_hash, topic_id FROM topic_points WHERE map_id = ?", [prev_map]
+            ).fetchall()
+        )
+        previous = [int(prev_of.get(h, -1)) for h in hashes]  # topic_points holds -1, not NULL
+    result = cluster_texts(
+        texts, x, settings=settings, seed=seed, labeler=labeler, facet=facet, previous=previous
+    )
+
+    prev = _side(conn, prev_map, facet) if prev_map else None
+    members: list[set[str]] = [set() for _ in result.topics]
+    for h, lab in zip(hashes, result.labels.tolist(), strict=True):
+        if lab >= 0:
+            members[lab].add(h)
+    new_side = TopicSide(
+        [t.topic_id for t in result.topics],
+        np.stack([t.centroid for t in result.topics]) if result.topics else np.zeros((0, 384)),
+        members,
+    )
+    # Rebuilding the same map must not hand out fresh ids: ignore this map's own rows.
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        _delete_map(conn, map_id)
+        matching = match_topics(new_side, prev, next_id=_next_id(conn, facet))
+        local_to_stable = np.array(matching.ids + [-1], dtype=np.int64)  # [-1] maps -1 → -1
+        for t, sid in zip(result.topics, matching.ids, strict=True):
+            t.topic_id = sid
+        _apply_overrides(conn, facet, prev_map, result.topics)
+        point_ids = local_to_stable[result.labels]
+        _write_built(
+            conn, facet, map_id, day, start, settings, result, hashes, point_ids, prev_map, matching
+        )
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+
+    stats.status = "built"
+    stats.n_docs = len(hashes)
+    stats.n_topics = len(result.topics)
+    stats.no_match_share = result.no_match_share
+    stats.cluster_seconds = result.seconds
+    stats.prev_map_id = prev_map
+    stats.lineage = matching.counts()
+    stats.detail = (
+        f"{len(result.topics)} topics from {len(hashes)} summaries "
+        f"({total} unique in window), no_match {result.no_match_share:.1%}"
+    )
+    stats.markdown = topics_markdown(result.topics, facet)
+    stats.png = map_png(result.coords, point_ids, result.topics, title=map_id)
+    stats.seconds = time.perf_counter() - t0
+    return stats
+
+
+def _delete_map(conn: duckdb.DuckDBPyConnection, map_id: str) -> None:
+    for table in ("topic_maps", "topics", "topic_points", "topic_lineage"):
+        conn.execute(f"DELETE FROM {table} WHERE map_id = ?", [map_id])
+
+
+def _write_waiting(
+    conn: duckdb.DuckDBPyConnection, stats: MapStats, start: date, day: date, settings: Settings
+) -> None:
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        _delete_map(conn, stats.map_id)
+        conn.execute(
+            """INSERT INTO topic_maps (map_id, facet, day, window_start, window_end, status, detail,
+                   algorithm, n_docs, n_topics, no_match_share, params)
+               VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, 0, NULL, ?)""",
+            [
+                stats.map_id, stats.facet, day, start, day, stats.detail, settings.algorithm,
+                stats.n_docs, json.dumps({"min_summaries": settings.min_summaries}),
+            ],
+        )  # fmt: skip
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _write_built(
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    map_id: str,
+    day: date,
+    start: date,
+    settings: Settings,
+    result: ClusterResult,
+    hashes: list[str],
+    point_ids: np.ndarray,
+    prev_map: str | None,
+    matching: Matching,
+) -> None:
+    conn.execute(
+        """INSERT INTO topic_maps (map_id, facet, day, window_start, window_end, status, detail,
+               algorithm, n_docs, n_topics, no_match_share, prev_map_id, params)
+           VALUES (?, ?, ?, ?, ?, 'built', ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            map_id, facet, day, start, day,
+            f"{len(result.topics)} topics, no_match {result.no_match_share:.1%}",
+            result.algorithm, len(hashes), len(result.topics), result.no_match_share, prev_map,
+            json.dumps(result.params),
+        ],
+    )  # fmt: skip
+    dim = warehouse.EMBED_DIM
+    topics = pl.DataFrame(
+        {
+            "facet": [facet] * len(result.topics),
+            "map_id": [map_id] * len(result.topics),
+            "topic_id": [t.topic_id for t in result.topics],
+            "label": [t.label for t in result.topics],
+            "keywords": [t.keywords for t in result.topics],
+            "size": [t.size for t in result.topics],
+            "share": [t.share for t in result.topics],
+            "centroid": pl.Series(
+                np.stack([t.centroid for t in result.topics]).astype(np.float32)
+                if result.topics
+                else np.zeros((0, dim), np.float32),
+                dtype=pl.Array(pl.Float32, dim),
+            ),
+            "representatives": [t.representatives for t in result.topics],
+            "x": [t.x for t in result.topics],
+            "y": [t.y for t in result.topics],
+            "pinned": [t.pinned for t in result.topics],
+            "label_source": [t.label_source for t in result.topics],
+        },
+        schema_overrides={"keywords": pl.List(pl.Utf8), "representatives": pl.List(pl.Utf8)},
+    )
+    warehouse.insert_frame(conn, "topics", topics)
+    points = pl.DataFrame(
+        {
+            "map_id": [map_id] * len(hashes),
+            "facet": [facet] * len(hashes),
+            "text_hash": hashes,
+            "topic_id": point_ids.astype(np.int32),
+            "x": result.coords[:, 0],
+            "y": result.coords[:, 1],
+        }
+    )
+    warehouse.insert_frame(conn, "topic_points", points)
+    lineage = pl.DataFrame(
+        {
+            "facet": [facet] * len(matching.lineage),
+            "map_id": [map_id] * len(matching.lineage),
+            "prev_map_id": [prev_map] * len(matching.lineage),
+            "topic_id": [r.topic_id for r in matching.lineage],
+            "prev_topic_ids": [r.prev_topic_ids for r in matching.lineage],
+            "kind": [r.kind for r in matching.lineage],
+        },
+        schema_overrides={"prev_map_id": pl.Utf8, "prev_topic_ids": pl.List(pl.Int32)},
+    )
+    warehouse.insert_frame(conn, "topic_lineage", lineage)
+
+
+# ---------------------------------------------------------------- pictures for the Dagster UI
+
+
+def topics_markdown(topics: list[TopicInfo], facet: str, top: int = 15) -> str:
+    ranked = sorted(topics, key=lambda t: (-t.size, t.topic_id))[:top]
+    lines = [
+        f"**{facet}**: {len(topics)} topics (top {len(ranked)})",
+        "",
+        "| id | label | size | share | keywords |",
+        "|---:|---|---:|---:|---|",
+    ]
+    for t in ranked:
+        label = t.label.replace("|", "/")
+        kws = ", ".join(t.keywords[:5]).replace("|", "/")
+        lines.append(f"| {t.topic_id} | {label} | {t.size} | {t.share:.1%} | {kws} |")
+    return "\n".join(lines)
+
+
+def map_png(
+    coords: np.ndarray,
+    topic_ids: np.ndarray,
+    topics: list[TopicInfo],
+    *,
+    title: str = "",
+    max_points: int = 20_000,
+) -> bytes:
+    """Scatterplot of the map, a colour per topic, no_match in grey; legend = top topics."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    n = len(coords)
+    idx = np.arange(n)
+    if n > max_points:  # deterministic thinning keeps the picture fast to draw
+        idx = idx[:: int(np.ceil(n / max_points))]
+    fig, ax = plt.subplots(figsize=(8, 6), dpi=90)
+    ranked = sorted(topics, key=lambda t: (-t.size, t.topic_id))
+    cmap = plt.get_cmap("tab20")
+    colour = {t.topic_id: cmap(i % 20) for i, t in enumerate(ranked)}
+    pts = topic_ids[idx]
+    noise = pts < 0
+    if noise.any():
+        ax.scatter(*coords[idx[noise]].T, s=3, c="#cccccc", linewidths=0, label="no_match")
+    for i, t in enumerate(ranked):
+        sel = idx[pts == t.topic_id]
+        if len(sel) == 0:
+            continue
+        ax.scatter(
+            *coords[sel].T,
+            s=4,
+            color=colour[t.topic_id],
+            linewidths=0,
+            label=f"{t.label[:40]} ({t.share:.0%})" if i < 10 else None,
+        )
+    ax.set_title(title)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.legend(fontsize=6, markerscale=3, loc="best", frameon=False)
+    buf = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return buf.getvalue()
