@@ -126,3 +126,19 @@ def test_openai_labeller_falls_back_to_local_on_failure(server):
     out = lab.label("Task", _topics())
     assert out == LocalLabeler().label("Task", _topics())
     assert lab.failures == 1
+
+
+def test_openai_labeller_prompt_is_redacted():
+    from tracetopics_pipeline.core.labels import OpenAILabeler, TopicDescription
+
+    topic = TopicDescription(
+        topic_id=3,
+        keywords=["refund"],
+        representatives=["Refund for jane.doe@example.com, card 4111 1111 1111 1111"],
+        contrast=["Call me at +1 415 555 0199"],
+    )
+    prompt = OpenAILabeler(client=object()).prompt("Task", [topic])
+    assert "jane.doe@example.com" not in prompt
+    assert "4111 1111 1111 1111" not in prompt
+    assert "555 0199" not in prompt
+    assert "Refund for" in prompt

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from tracetopics_pipeline.core.redact import redact
+
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.settings import Settings
 
@@ -159,7 +161,8 @@ class OpenAILabeler:
                 parts.append("Summaries from neighbouring clusters (NOT this cluster):")
                 parts.extend(f"- {s}" for s in t.contrast[:4])
             parts.append("")
-        return "\n".join(parts)
+        # Summaries derive from trace text: nothing leaves the machine unredacted.
+        return redact("\n".join(parts))
 
     def _call(self, facet: str, batch: list[TopicDescription]) -> dict[int, str]:
         self.calls += 1
@@ -204,14 +207,16 @@ class OpenAILabeler:
         return out
 
 
-def labeler_from_settings(settings: Settings) -> Labeler:
+def labeler_from_settings(settings: Settings, *, client: object | None = None) -> Labeler:
     """OpenAI-compatible labeller when the summarizer backend is openai, else the local one.
 
-    Reads OPENAI_BASE_URL / OPENAI_API_KEY and TRACETOPICS_LABEL_MODEL (default gpt-4o-mini).
+    Uses `client` (the Dagster shell passes OpenAIResource's) or builds one from OPENAI_BASE_URL /
+    OPENAI_API_KEY; the model is TRACETOPICS_LABEL_MODEL (default gpt-4o-mini).
     """
     if settings.summarizer == "openai":
         return OpenAILabeler(
             model=os.environ.get("TRACETOPICS_LABEL_MODEL", "gpt-4o-mini"),
             base_url=os.environ.get("OPENAI_BASE_URL") or None,
+            client=client,
         )
     return LocalLabeler()

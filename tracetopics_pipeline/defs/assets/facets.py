@@ -31,10 +31,18 @@ class FacetRunConfig(dg.Config):
     kinds={"python", "duckdb"},
     freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26)),
     check_specs=[
-        dg.AssetCheckSpec("facet_coverage", asset="facet_summaries", blocking=True,
-                          description="Errored summaries stay under 5% of processed per facet."),
-        dg.AssetCheckSpec("facet_summaries_expectations", asset="facet_summaries", blocking=True,
-                          description="great-expectations suite: nulls, value sets, one row per trace x facet."),
+        dg.AssetCheckSpec(
+            "facet_coverage",
+            asset="facet_summaries",
+            blocking=True,
+            description="Errored summaries stay under 5% of processed per facet.",
+        ),
+        dg.AssetCheckSpec(
+            "facet_summaries_expectations",
+            asset="facet_summaries",
+            blocking=True,
+            description="great-expectations suite: nulls, value sets, one row per trace x facet.",
+        ),
     ],
 )
 def facet_summaries(
@@ -59,8 +67,12 @@ def facet_summaries(
         )
         with duckdb.get_connection() as conn:
             stats = summarize_days(
-                conn, days, facets=facets, summarizer=summarizer,
-                sample_rate=settings.sample_rate, where=settings.trace_filter,
+                conn,
+                days,
+                facets=facets,
+                summarizer=summarizer,
+                sample_rate=settings.sample_rate,
+                where=settings.trace_filter,
                 only_facets=config.only_facets or None,
             )
             suite = quality.validate_facet_summaries(conn, days, n_facets=len(facets))

@@ -23,10 +23,18 @@ from tracetopics_pipeline.defs.partitions import (
     kinds={"python", "duckdb"},
     freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26)),
     check_specs=[
-        dg.AssetCheckSpec("quarantine_rate", asset="raw_traces", blocking=True,
-                          description="Share of input lines quarantined stays under the threshold."),
-        dg.AssetCheckSpec("raw_traces_expectations", asset="raw_traces", blocking=True,
-                          description="great-expectations suite: schema, nulls, value sets, row counts against input."),
+        dg.AssetCheckSpec(
+            "quarantine_rate",
+            asset="raw_traces",
+            blocking=True,
+            description="Share of input lines quarantined stays under the threshold.",
+        ),
+        dg.AssetCheckSpec(
+            "raw_traces_expectations",
+            asset="raw_traces",
+            blocking=True,
+            description="great-expectations suite: schema, nulls, value sets, row counts against input.",
+        ),
     ],
 )
 def raw_traces(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
@@ -35,8 +43,11 @@ def raw_traces(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     days = run_days(context)
     with duckdb.get_connection() as conn:
         stats = ingest.ingest_days(
-            conn, paths().landing, days,
-            max_trace_bytes=settings.max_trace_bytes, start_date=START_DATE,
+            conn,
+            paths().landing,
+            days,
+            max_trace_bytes=settings.max_trace_bytes,
+            start_date=START_DATE,
         )
         suite = quality.validate_raw_traces(conn, days, expected_rows=stats.traces_written)
     context.log.info(

@@ -1,14 +1,17 @@
 """Embeddings, topic maps and classifications: facet summaries turned into topics."""
 
 import base64
+import contextlib
 from datetime import timedelta
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from dagster_openai import OpenAIResource
 
 from tracetopics_pipeline.core import classify, embed
 from tracetopics_pipeline.core import topic_maps as maps_core
 from tracetopics_pipeline.core.facets import load_facets
+from tracetopics_pipeline.core.labels import labeler_from_settings
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL, daily_partitions, run_days
 
@@ -28,7 +31,9 @@ def summary_embeddings(context: dg.AssetExecutionContext, duckdb: DuckDBResource
         context.log.info(f"embedded {done:,}/{total:,} new texts")
 
     with duckdb.get_connection() as conn:
-        stats = embed.embed_days(conn, run_days(context), settings=Settings.from_env(), progress=progress)
+        stats = embed.embed_days(
+            conn, run_days(context), settings=Settings.from_env(), progress=progress
+        )
     return dg.MaterializeResult(metadata=stats.metadata())
 
 
@@ -40,13 +45,19 @@ def summary_embeddings(context: dg.AssetExecutionContext, duckdb: DuckDBResource
     group_name="topics",
     kinds={"python", "duckdb"},
 )
-def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai: OpenAIResource):
     """Per facet, topics from the trailing window of summaries, ids kept stable across days."""
     day = run_days(context)[-1]
-    with duckdb.get_connection() as conn:
-        maps = maps_core.build_maps(
-            conn, day, facets=load_facets(), settings=Settings.from_env()
-        )
+    settings = Settings.from_env()
+    with contextlib.ExitStack() as stack:
+        client = None
+        if settings.summarizer == "openai":  # Clio-style labels from the same model
+            client = stack.enter_context(openai.get_client(context))
+        labeler = labeler_from_settings(settings, client=client)
+        with duckdb.get_connection() as conn:
+            maps = maps_core.build_maps(
+                conn, day, facets=load_facets(), settings=settings, labeler=labeler
+            )
     metadata: dict[str, object] = {}
     pictures = []
     for m in maps:
@@ -54,7 +65,9 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             metadata[f"{m.facet}/{key}"] = value
         if m.png:
             data = base64.b64encode(m.png).decode()
-            pictures.append(f"### {m.facet}\n\n![{m.facet} topic map](data:image/png;base64,{data})")
+            pictures.append(
+                f"### {m.facet}\n\n![{m.facet} topic map](data:image/png;base64,{data})"
+            )
         if m.markdown:
             pictures.append(m.markdown)
         context.log.info(
@@ -74,8 +87,11 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     kinds={"python", "duckdb"},
     freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26)),
     check_specs=[
-        dg.AssetCheckSpec("no_match_share", asset="classifications",
-                          description="Share of classified summaries left as no_match stays under 20%."),
+        dg.AssetCheckSpec(
+            "no_match_share",
+            asset="classifications",
+            description="Share of classified summaries left as no_match stays under 20%.",
+        ),
     ],
 )
 def classifications(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
