@@ -11,6 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GX_ANALYTICS_ENABLED := False
 export DO_NOT_TRACK := 1
 export TOKENIZERS_PARALLELISM := false
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 .PHONY: install demo test ui explore lint format bench clean
 

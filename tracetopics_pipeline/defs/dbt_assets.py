@@ -8,6 +8,7 @@ tests show up as asset checks. The marts are not partitioned: each run rebuilds 
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
@@ -39,9 +40,12 @@ def dbt_env() -> dict[str, str]:
 
 
 def _dbt_executable() -> str:
-    # `dagster dev` may run without the venv on PATH; prefer the dbt next to this interpreter.
-    local = Path(sys.executable).parent / "dbt"
-    return str(local) if local.exists() else "dbt"
+    # `dagster dev` may start the code server without the venv on PATH (and with a resolved
+    # interpreter path), so look beside this environment's prefix first.
+    for candidate in (Path(sys.prefix) / "bin" / "dbt", Path(sys.executable).parent / "dbt"):
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("dbt") or "dbt"
 
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
@@ -60,9 +64,9 @@ def ensure_manifest(project: DbtProject = dbt_project) -> Path:
     """Make sure target/manifest.json exists and is current: `dbt parse` when it is missing
     (a fresh clone) or older than the project's files.
 
-    `prepare_if_dev()` only acts under `dagster dev`; this makes the Definitions load anywhere.
+    Used instead of `prepare_if_dev()`, which only acts under `dagster dev` and looks for dbt on
+    PATH; this makes the Definitions load anywhere, with the dbt of this environment.
     """
-    project.prepare_if_dev()
     manifest = Path(project.manifest_path)
     if not manifest.exists() or _sources_newer_than(manifest):
         subprocess.run(
