@@ -9,6 +9,7 @@ import dagster as dg
 from tracetopics_pipeline.defs import jobs
 from tracetopics_pipeline.defs.assets import facets, ingest, publish, topics
 from tracetopics_pipeline.defs.dbt_assets import dbt_resource, tracetopics_dbt_assets
+from tracetopics_pipeline.defs.executors import executor_from_env
 from tracetopics_pipeline.defs.resources import openai_resource, warehouse_resource
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -23,4 +24,5 @@ defs = dg.Definitions(
     schedules=[jobs.daily_schedule],
     sensors=[jobs.landing_sensor, jobs.facet_config_sensor, jobs.topic_alert_sensor],
     resources={"duckdb": warehouse_resource(), "openai": openai_resource(), "dbt": dbt_resource()},
+    executor=executor_from_env(),  # TRACETOPICS_EXECUTOR: multiprocess (default), k8s, celery
 )

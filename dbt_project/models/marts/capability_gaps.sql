@@ -2,9 +2,9 @@
 -- negative conversation there points at a product gap; otherwise at an agent failure.
 select
     task_topic_id,
-    any_value(task_topic_label) as task_topic_label,
+    {{ tt_any_value('task_topic_label') }} as task_topic_label,
     issues_topic_id,
-    any_value(issues_topic_label) as issues_topic_label,
+    {{ tt_any_value('issues_topic_label') }} as issues_topic_label,
     case when issues_topic_id = -2 then 'product_gap' else 'agent_failure' end as gap_kind,
     count(*) as traces,
     count(*) / sum(count(*)) over (partition by task_topic_id) as share_of_task,

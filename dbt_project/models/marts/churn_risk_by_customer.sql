@@ -3,7 +3,7 @@
 with per_customer as (
     select
         coalesce(customer, '(unknown)') as customer,
-        arg_max(plan_tier, created) as plan_tier,
+        {{ tt_arg_max('plan_tier', 'created') }} as plan_tier,
         count(*) as traces,
         count(churn_risk) as assessed_traces,
         count(*) filter (where churn_risk = 'CRITICAL') as critical_traces,
@@ -28,7 +28,7 @@ select
     high_traces,
     medium_traces,
     low_traces,
-    (critical_traces + high_traces) / nullif(assessed_traces, 0) as high_or_critical_share,
+    {{ tt_divide('(critical_traces + high_traces)', 'nullif(assessed_traces, 0)') }} as high_or_critical_share,
     case max_level when 4 then 'CRITICAL' when 3 then 'HIGH' when 2 then 'MEDIUM' when 1 then 'LOW' end
         as max_churn_risk,
     negative_or_mixed_share,

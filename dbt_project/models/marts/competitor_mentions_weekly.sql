@@ -1,7 +1,7 @@
 -- Competitor mentions per ISO week (Monday start): the competitor is the part of the
 -- "Competitor mention" facet before ':' ("Looker: wants Excel export" -> Looker).
 with facts as (
-    select *, cast(date_trunc('week', day) as date) as week_start
+    select *, {{ tt_week_start('day') }} as week_start
     from {{ ref('trace_facts') }}
 ),
 
@@ -11,11 +11,11 @@ week_totals as (
 
 select
     f.week_start,
-    strftime(f.week_start, '%G-W%V') as iso_week,
+    {{ tt_iso_week('f.week_start') }} as iso_week,
     f.competitor,
     count(*) as mentions,
     count(distinct f.customer) as customers,
-    count(*) / any_value(w.week_traces) as share_of_traces,
+    {{ tt_divide('count(*)', tt_any_value('w.week_traces')) }} as share_of_traces,
     avg(case when f.sentiment in ('NEGATIVE', 'MIXED') then 1.0 else 0.0 end) as negative_or_mixed_share,
     count(*) filter (where f.churn_risk in ('HIGH', 'CRITICAL')) as with_high_churn_risk
 from facts as f

@@ -2,7 +2,7 @@
 -- sentiment (rows of one topic sum to 1); `share_of_traces` is of all classified traces.
 select
     task_topic_id,
-    any_value(task_topic_label) as task_topic_label,
+    {{ tt_any_value('task_topic_label') }} as task_topic_label,
     sentiment,
     count(*) as traces,
     count(*) / sum(count(*)) over (partition by task_topic_id) as share,

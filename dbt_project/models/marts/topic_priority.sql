@@ -16,7 +16,7 @@ with recent as (
 per_topic as (
     select
         task_topic_id,
-        any_value(task_topic_label) as task_topic_label,
+        {{ tt_any_value('task_topic_label') }} as task_topic_label,
         count(*) as traces,
         count(distinct customer) as customers,
         avg(case when sentiment in ('NEGATIVE', 'MIXED') then 1.0 else 0.0 end) as negative_or_mixed_share,
@@ -39,10 +39,10 @@ scored as (
         p.traces / sum(p.traces) over () as volume_share,
         coalesce(t.trend, 'flat') as trend,
         t.share_wow_growth,
-        p.traces / max(p.traces) over () as volume_score,
+        {{ tt_divide('p.traces', 'max(p.traces) over ()') }} as volume_score,
         p.negative_or_mixed_share as negative_score,
         cast(case coalesce(t.trend, 'flat') when 'growing' then 1 when 'fading' then 0 else 0.5 end
-            as double) as trend_score,
+            as double precision) as trend_score,
         p.account_value as account_score
     from per_topic as p
     left join latest_trend as t on t.topic_id = p.task_topic_id

@@ -3,7 +3,7 @@
 with daily as (
     select facet, topic_id, day, count(*) as volume
     from {{ ref('stg_classifications') }}
-    group by all
+    group by facet, topic_id, day
 )
 
 select
@@ -25,4 +25,4 @@ select
 from daily as d
 join {{ ref('topic_trends_weekly') }} as w
     on w.facet = d.facet and w.topic_id = d.topic_id
-    and w.week_start = cast(date_trunc('week', d.day) as date)
+    and w.week_start = {{ tt_week_start('d.day') }}

@@ -2,13 +2,13 @@
 -- shows as a zero week. Trend flag: share moved by >= trend_share_change (relative) with the
 -- minimum-volume rule (growing needs trend_min_volume traces this week, fading last week).
 with weekly as (
-    select facet, topic_id, cast(date_trunc('week', day) as date) as week_start, count(*) as volume
+    select facet, topic_id, {{ tt_week_start('day') }} as week_start, count(*) as volume
     from {{ ref('stg_classifications') }}
-    group by all
+    group by 1, 2, 3
 ),
 
 week_totals as (
-    select facet, week_start, sum(volume) as total from weekly group by all
+    select facet, week_start, sum(volume) as total from weekly group by facet, week_start
 ),
 
 labels as (
@@ -40,7 +40,7 @@ compared as (
     from dense as d
     left join dense as p
         on p.facet = d.facet and p.topic_id = d.topic_id
-        and p.week_start = d.week_start - interval 7 day
+        and p.week_start = d.week_start - 7  -- DATE - days = DATE
 )
 
 select
@@ -48,12 +48,12 @@ select
     c.topic_id,
     l.topic_label,
     c.week_start,
-    strftime(c.week_start, '%G-W%V') as iso_week,
+    {{ tt_iso_week('c.week_start') }} as iso_week,
     c.week_volume,
     c.week_share,
     c.prev_week_volume,
     c.prev_week_share,
-    (c.week_volume - c.prev_week_volume) / nullif(c.prev_week_volume, 0) as wow_growth,
+    {{ tt_divide('(c.week_volume - c.prev_week_volume)', 'nullif(c.prev_week_volume, 0)') }} as wow_growth,
     c.week_share / nullif(c.prev_week_share, 0) - 1 as share_wow_growth,
     case
         when c.prev_week_share is null then 'flat'  -- no data the week before: nothing to compare

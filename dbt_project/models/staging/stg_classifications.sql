@@ -10,7 +10,7 @@ with ranked as (
 ),
 
 latest as (
-    select * exclude (rn) from ranked where rn = 1
+    select day, trace_id, facet, topic_id, label, distance, map_id from ranked where rn = 1
 )
 
 select

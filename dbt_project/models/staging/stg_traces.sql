@@ -5,12 +5,12 @@ select
     created,
     project_id,
     session_id,
-    metadata ->> '$.customer' as customer,
-    lower(metadata ->> '$.plan_tier') as plan_tier,
-    metadata ->> '$.user_id' as user_id,
-    metrics.prompt_tokens as prompt_tokens,
-    metrics.completion_tokens as completion_tokens,
-    metrics.total_tokens as total_tokens,
-    metrics.latency_s as latency_s,
-    metrics.cost_usd as cost_usd
+    {{ tt_json_text('metadata', 'customer') }} as customer,
+    lower({{ tt_json_text('metadata', 'plan_tier') }}) as plan_tier,
+    {{ tt_json_text('metadata', 'user_id') }} as user_id,
+    {{ tt_struct_field('metrics', 'prompt_tokens', 'bigint') }} as prompt_tokens,
+    {{ tt_struct_field('metrics', 'completion_tokens', 'bigint') }} as completion_tokens,
+    {{ tt_struct_field('metrics', 'total_tokens', 'bigint') }} as total_tokens,
+    {{ tt_struct_field('metrics', 'latency_s', 'double precision') }} as latency_s,
+    {{ tt_struct_field('metrics', 'cost_usd', 'double precision') }} as cost_usd
 from {{ source('tracetopics', 'raw_traces') }}

@@ -2,6 +2,7 @@
 
 import base64
 import contextlib
+import os
 from datetime import timedelta
 
 import dagster as dg
@@ -23,6 +24,8 @@ from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL, daily_partition
     deps=["facet_summaries"],
     group_name="topics",
     kinds={"python", "duckdb", "pytorch"},
+    # Celery routes this step to the GPU workers' queue when one is configured (docs/scaling.md).
+    op_tags={"dagster-celery/queue": os.environ.get("TRACETOPICS_EMBED_QUEUE", "dagster")},
 )
 def summary_embeddings(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """all-MiniLM-L6-v2 embeddings of facet summaries, cached by text hash: nothing embedded twice."""
