@@ -10,8 +10,11 @@ how a changed prompt re-summarizes one facet without touching (or paying for) th
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,6 +25,7 @@ import polars as pl
 
 from tracetopics_pipeline.core.facets import Facet, find_facet, text_hash
 from tracetopics_pipeline.core.preprocess import merge_session
+from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.summarizers.base import (
     STATUSES,
     FacetOutput,
@@ -31,6 +35,7 @@ from tracetopics_pipeline.core.summarizers.base import (
 )
 
 BATCH = 500  # traces per summarizer call: bounds memory and lets the cache fill as we go
+PARALLEL_MIN_TRACES = 4 * BATCH  # below this, forking a pool costs more than it saves
 _TRACE_COLS = "id, day, created, project_id, session_id, messages, metadata, metrics, input, output"
 
 
@@ -129,7 +134,7 @@ def read_traces(
 
 
 def _run(
-    traces: list[dict], facets: list[Facet], summarizer: Summarizer
+    traces: list[dict], facets: list[Facet], summarizer: Summarizer, workers: int = 1
 ) -> tuple[list[FacetOutput], SummarizeResult]:
     """Summarize, merging sessions for facets that ask for it; one output per trace × facet."""
     total = SummarizeResult(backend=summarizer.backend, model=summarizer.model)
@@ -161,10 +166,47 @@ def _run(
                     ]
         jobs.append((merged, grouped))
     for batch_traces, batch_facets in jobs:
-        for i in range(0, len(batch_traces), BATCH):
-            total.extend(summarizer.summarize(batch_traces[i : i + BATCH], batch_facets))
+        for res in _summarize_batches(summarizer, batch_traces, batch_facets, workers):
+            total.extend(res)
     total.outputs.extend(skipped)
     return total.outputs, total
+
+
+# Set just before forking the pool: workers read their batches from the parent's memory
+# (copy-on-write) instead of having every trace pickled to them.
+_FORK_JOB: tuple[Summarizer, list[dict], list[Facet]] | None = None
+
+
+def _summarize_slice(bounds: tuple[int, int]) -> SummarizeResult:
+    summarizer, traces, facets = _FORK_JOB  # type: ignore[misc]
+    return summarizer.summarize(traces[bounds[0] : bounds[1]], facets)
+
+
+def _summarize_batches(
+    summarizer: Summarizer, traces: list[dict], facets: list[Facet], workers: int
+) -> Iterator[SummarizeResult]:
+    """Batches of BATCH traces, in order. The local backend is pure CPU-bound Python, so with
+    workers > 1 and enough traces the batches run in forked processes (one per core); the
+    outputs are the same, in the same order. Other backends (network-bound, with their own
+    bounded concurrency and a cache) always run in-process."""
+    global _FORK_JOB
+    bounds = [(i, min(i + BATCH, len(traces))) for i in range(0, len(traces), BATCH)]
+    parallel = (
+        workers > 1
+        and summarizer.backend == "local"
+        and len(traces) >= PARALLEL_MIN_TRACES
+        and "fork" in mp.get_all_start_methods()
+    )
+    if not parallel:
+        for lo, hi in bounds:
+            yield summarizer.summarize(traces[lo:hi], facets)
+        return
+    _FORK_JOB = (summarizer, traces, facets)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            yield from pool.map(_summarize_slice, bounds, chunksize=4)
+    finally:
+        _FORK_JOB = None
 
 
 def summarize_days(
@@ -176,8 +218,14 @@ def summarize_days(
     sample_rate: float = 1.0,
     where: str | None = None,
     only_facets: list[str] | None = None,
+    workers: int | None = None,
 ) -> FacetStats:
-    """Summarize the traces of `days` through `facets`; replace those days' facet rows."""
+    """Summarize the traces of `days` through `facets`; replace those days' facet rows.
+
+    `workers` (default: TRACETOPICS_THREADS) processes run the local summarizer in parallel.
+    """
+    if workers is None:
+        workers = Settings.from_env().threads
     t0 = time.perf_counter()
     days = sorted(set(days))
     if only_facets:
@@ -194,7 +242,7 @@ def summarize_days(
     stats.sampled_out = stats.traces_in_days - stats.filtered_out - len(traces)
     stats.traces_processed = len(traces)
 
-    outputs, res = _run(traces, facets, summarizer)
+    outputs, res = _run(traces, facets, summarizer, workers)
     for k in (
         "prompt_tokens",
         "completion_tokens",
