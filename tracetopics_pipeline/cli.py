@@ -90,10 +90,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
-    from tracetopics_pipeline.defs.dbt_assets import prepare_dbt_project
+    from tracetopics_pipeline.defs.dbt_assets import ensure_manifest
 
-    prepare_dbt_project()
-    print("dbt manifest ready")
+    print(f"dbt manifest ready: {ensure_manifest()}")
     return 0
 
 
