@@ -210,3 +210,24 @@ def test_merge_split_children_rejoins_pieces_of_one_previous_topic():
         merge_split_children(x.astype(np.float32), labels, np.full(15, -1)).tolist()
         == labels.tolist()
     )
+
+
+def test_hybrid_view_adds_a_lexical_view_and_falls_back_to_embeddings():
+    from tracetopics_pipeline.core.cluster import hybrid_view
+
+    texts = [f"top up {w} failed" for w in ("card", "bank", "cash", "apple pay")] + [
+        f"card {w} arrival" for w in ("delivery", "tracking", "late", "new")
+    ]
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(len(texts), 16)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    h = hybrid_view(x, texts, weight=0.3, dims=4, seed=1)
+    assert h.shape[0] == len(texts) and h.shape[1] > x.shape[1]
+    np.testing.assert_allclose(np.linalg.norm(h, axis=1), 1.0, atol=1e-5)
+    # The lexical part of the similarity is larger for texts sharing wording ("top up").
+    lexical = 1.09 * (h @ h.T) - x @ x.T
+    assert lexical[0, 1] > lexical[0, 5] and lexical[4, 5] > lexical[1, 5]
+    np.testing.assert_array_equal(h, hybrid_view(x, texts, weight=0.3, dims=4, seed=1))
+    assert hybrid_view(x, texts, weight=0.0, dims=4, seed=1) is x
+    tiny = x[:2]
+    assert hybrid_view(tiny, texts[:2], weight=0.3, dims=4, seed=1) is tiny

@@ -1,6 +1,8 @@
 """Clustering algorithms over L2-normalized embeddings: UMAP + HDBSCAN (default) or k-means.
 
 Default path, tuned on Banking77 (see docs/benchmarks.md, "Topics"):
+0. With the texts given, the space is the embedding joined with a weighted low-rank TF-IDF
+   view of the same texts (`hybrid_view`); steps 1-5 run in it.
 1. UMAP to 2-D (cosine, min_dist 0, fixed seed). HDBSCAN finds the same clusters on 2-D as on
    5-D here, and the 2-D layout doubles as the scatterplot, so one UMAP run serves both.
 2. HDBSCAN (eom) with a min cluster size that grows with the sample.
@@ -29,6 +31,9 @@ class ClusterParams:
     refine_iters: int = 3
     merge_distance: float = 0.08  # centroid cosine distance under which topics may merge
     n_topics: int | None = None  # k-means only; None picks k by silhouette
+    # Weight of the lexical view joined to the embedding for clustering (0 = embedding only).
+    lexical_weight: float = 0.3
+    lexical_dims: int = 150
 
 
 def auto_min_cluster_size(n: int) -> int:
@@ -39,6 +44,46 @@ def auto_min_cluster_size(n: int) -> int:
     when the window shifts and leaves more no_match; on Banking77 10 and 20 are within 0.01.
     """
     return int(min(100, max(10, round(n / 300))))
+
+
+def lexical_view(texts: list[str], *, dims: int, seed: int) -> np.ndarray | None:
+    """L2-normalized low-rank TF-IDF of the texts (word 1-2-grams + char 3-5-grams), or None.
+
+    Fitted on the texts being clustered. Shared wording ("top up", "pending") separates some
+    intents that all-MiniLM-L6-v2 puts close together; SVD keeps it dense and small.
+    """
+    from scipy.sparse import hstack
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    mats = []
+    for kw in (
+        {"ngram_range": (1, 2)},
+        {"analyzer": "char_wb", "ngram_range": (3, 5)},
+    ):
+        try:
+            mats.append(TfidfVectorizer(sublinear_tf=True, min_df=2, **kw).fit_transform(texts))
+        except ValueError:  # empty vocabulary: too few or too short texts
+            continue
+    if not mats:
+        return None
+    m = hstack(mats).tocsr()
+    k = min(dims, m.shape[1] - 1, len(texts) - 1)
+    if k < 2:
+        return None
+    z = TruncatedSVD(k, algorithm="randomized", n_iter=3, random_state=seed).fit_transform(m)
+    return z / np.maximum(np.linalg.norm(z, axis=1, keepdims=True), 1e-12)
+
+
+def hybrid_view(
+    x: np.ndarray, texts: list[str], *, weight: float, dims: int, seed: int
+) -> np.ndarray:
+    """[x, weight * lexical] renormalized: the space clustering runs in (x when no lexical)."""
+    z = lexical_view(texts, dims=dims, seed=seed) if weight > 0 and len(texts) > 2 else None
+    if z is None:
+        return x
+    h = np.hstack([x, weight * z]).astype(np.float32)
+    return h / np.maximum(np.linalg.norm(h, axis=1, keepdims=True), 1e-12)
 
 
 def layout_2d(
@@ -197,9 +242,15 @@ def cluster_embeddings(
     params: ClusterParams | None = None,
     texts: list[str] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Labels per row (-1 = no_match) and 2-D coordinates, for normalized embeddings `x`."""
+    """Labels per row (-1 = no_match) and 2-D coordinates, for normalized embeddings `x`.
+
+    With `texts` (aligned with `x`), clusters on `hybrid_view` and merges by c-TF-IDF."""
     p = params or ClusterParams()
     n = len(x)
+    if texts is not None and p.lexical_weight > 0:
+        # Cluster in the hybrid space; topic centroids for classification are recomputed in
+        # embedding space by the caller (members agree with them: see docs/benchmarks.md).
+        x = hybrid_view(x, texts, weight=p.lexical_weight, dims=p.lexical_dims, seed=seed)
     coords = layout_2d(x, seed=seed, n_neighbors=p.n_neighbors, n_epochs=p.umap_epochs)
     if n < 3:
         return np.zeros(n, dtype=np.int64), coords

@@ -122,6 +122,7 @@ def cluster_texts(
             "selection": p.selection,
             "refine_iters": p.refine_iters,
             "merge_distance": p.merge_distance,
+            "lexical_weight": p.lexical_weight,
             "no_match_distance": settings.no_match_distance,
         },
         seconds=time.perf_counter() - t0,
