@@ -227,8 +227,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Commands that read the warehouse: without one there is nothing to show yet.
+NEEDS_WAREHOUSE = {cmd_topics, cmd_topic_override, cmd_facets, cmd_sql}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    needs = args.fn in NEEDS_WAREHOUSE and not (args.fn is cmd_facets and args.action == "list")
+    if needs and not paths().warehouse.exists() and not paths().snapshot.exists():
+        print(
+            f"error: no warehouse at {paths().warehouse} — run `tracetopics run` "
+            "(or `make demo`) first, or set TRACETOPICS_HOME",
+            file=sys.stderr,
+        )
+        return 1
     return args.fn(args)
 
 
