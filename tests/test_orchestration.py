@@ -17,8 +17,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _trace(tid: str, created: str) -> str:
     return json.dumps(
-        {"id": tid, "created": created, "project_id": "p",
-         "input": "How do I export a dashboard?", "output": "Use the export menu."}
+        {
+            "id": tid,
+            "created": created,
+            "project_id": "p",
+            "input": "How do I export a dashboard?",
+            "output": "Use the export menu.",
+        }
     )
 
 
@@ -36,13 +41,24 @@ def test_definitions_load_and_validate(home):
     from tracetopics_pipeline.definitions import defs
 
     keys = {k.to_user_string() for k in defs.resolve_all_asset_keys()}
-    assert {"raw_traces", "facet_summaries", "summary_embeddings", "topic_maps",
-            "classifications", "explorer_snapshot", "topic_alerts"} <= keys
+    assert {
+        "raw_traces",
+        "facet_summaries",
+        "summary_embeddings",
+        "topic_maps",
+        "classifications",
+        "explorer_snapshot",
+        "topic_alerts",
+    } <= keys
     for job in ("ingest_job", "daily_job", "facet_refresh_job", "alerts_job"):
         defs.resolve_job_def(job)
     out = subprocess.run(
         [str(REPO / ".venv/bin/dagster"), "definitions", "validate", "-w", "workspace.yaml"],
-        cwd=REPO, capture_output=True, text=True, env={**os.environ}, timeout=300,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        timeout=300,
     )
     assert out.returncode == 0, out.stdout + out.stderr
 
@@ -51,7 +67,11 @@ def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
     from tracetopics_pipeline.core import ingest, warehouse
     from tracetopics_pipeline.defs.jobs import landing_sensor
 
-    _land(home, "a.jsonl", [_trace("a1", "2026-11-20T10:00:00Z"), _trace("a2", "2026-11-21T01:00:00Z")])
+    _land(
+        home,
+        "a.jsonl",
+        [_trace("a1", "2026-11-20T10:00:00Z"), _trace("a2", "2026-11-21T01:00:00Z")],
+    )
     _land(home, "b.jsonl.part", [_trace("b1", "2026-11-22T10:00:00Z")])  # still being written
     _land(home, "fresh.jsonl", [_trace("c1", "2026-11-23T10:00:00Z")], age_s=0)  # not settled
 
@@ -83,8 +103,13 @@ def test_facet_config_sensor_reruns_only_the_changed_facet(home, tmp_path, monke
     assert isinstance(facet_config_sensor(ctx), dg.SkipReason)  # first tick records
     facets = load_facets(mine)
     task = next(f for f in facets if f.name == "Task")
-    mine.write_text(src.read_text().replace(task.prompt.strip().splitlines()[0],
-                                            task.prompt.strip().splitlines()[0] + " Be brief.", 1))
+    mine.write_text(
+        src.read_text().replace(
+            task.prompt.strip().splitlines()[0],
+            task.prompt.strip().splitlines()[0] + " Be brief.",
+            1,
+        )
+    )
     request = facet_config_sensor(dg.build_sensor_context(cursor=ctx.cursor))
     assert isinstance(request, dg.RunRequest)
     assert request.run_config["ops"]["facet_summaries"]["config"]["only_facets"] == ["Task"]
@@ -94,7 +119,9 @@ def test_facet_config_sensor_reruns_only_the_changed_facet(home, tmp_path, monke
 def test_daily_schedule_targets_yesterday():
     from tracetopics_pipeline.defs.jobs import daily_schedule
 
-    ctx = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 11, 26, 0, 30, tzinfo=UTC))
+    ctx = dg.build_schedule_context(
+        scheduled_execution_time=datetime(2026, 11, 26, 0, 30, tzinfo=UTC)
+    )
     request = daily_schedule(ctx)
     assert request.partition_key == date(2026, 11, 25).isoformat()
 

@@ -46,7 +46,9 @@ def test_every_input_line_ends_in_raw_traces_or_quarantine(pipeline_home):
     home, files, _, run_ids = pipeline_home
     assert len(run_ids) >= 3
     lines = sum(1 for f in files for ln in f.read_bytes().split(b"\n") if ln.strip())
-    rows = _count(home, "SELECT (SELECT count(*) FROM raw_traces) + (SELECT count(*) FROM quarantine)")
+    rows = _count(
+        home, "SELECT (SELECT count(*) FROM raw_traces) + (SELECT count(*) FROM quarantine)"
+    )
     assert rows == lines
     assert _count(home, "SELECT count(*) FROM quarantine") > 0  # the demo's bad lines
 
@@ -58,9 +60,14 @@ def test_every_trace_has_every_facet_and_a_classification(pipeline_home):
     n_facets = len(load_facets())
     traces = _count(home, "SELECT count(*) FROM raw_traces")
     assert _count(home, "SELECT count(*) FROM facet_summaries") == traces * n_facets
-    assert _count(home, "SELECT count(DISTINCT trace_id) FROM classifications WHERE facet = 'Task'") == traces
+    assert (
+        _count(home, "SELECT count(DISTINCT trace_id) FROM classifications WHERE facet = 'Task'")
+        == traces
+    )
     assert _count(home, "SELECT count(*) FROM topics WHERE facet = 'Task'") >= 5
-    matched = _count(home, "SELECT count(*) FROM classifications WHERE facet='Task' AND topic_id >= 0")
+    matched = _count(
+        home, "SELECT count(*) FROM classifications WHERE facet='Task' AND topic_id >= 0"
+    )
     assert matched / traces > 0.5  # small fixture; quality is measured by bench/topic_quality.py
 
 

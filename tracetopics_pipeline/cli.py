@@ -24,8 +24,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     out = Path(args.out) if args.out else paths().ensure().landing
     files = generate_traffic(
-        out, days=args.days, per_day=args.per_day, seed=args.seed,
-        end=args.end, bad_lines=not args.clean,
+        out,
+        days=args.days,
+        per_day=args.per_day,
+        seed=args.seed,
+        end=args.end,
+        bad_lines=not args.clean,
     )
     print(f"wrote {len(files)} files of demo traffic to {out}")
     return 0
@@ -84,8 +88,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     cmd_run(argparse.Namespace(from_=None, to=None))
     report.print_topics("Task", limit=15)
     report.print_recovery()
-    print("\nNext: `make ui` (Dagster UI), `make explore` (topics explorer), "
-          "`.venv/bin/tracetopics sql \"SELECT ...\"`")
+    print(
+        "\nNext: `make ui` (Dagster UI), `make explore` (topics explorer), "
+        '`.venv/bin/tracetopics sql "SELECT ..."`'
+    )
     return 0
 
 

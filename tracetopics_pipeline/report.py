@@ -8,8 +8,13 @@ from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import paths
 
 TABLES = [
-    "raw_traces", "quarantine", "facet_summaries", "summary_embeddings",
-    "topic_maps", "topics", "classifications",
+    "raw_traces",
+    "quarantine",
+    "facet_summaries",
+    "summary_embeddings",
+    "topic_maps",
+    "topics",
+    "classifications",
 ]
 
 
@@ -79,6 +84,7 @@ def print_recovery(facet: str = "Task") -> None:
     if scores:
         print(
             f"\nGround-truth intents recovered by the {facet} topics: "
-            + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                        for k, v in scores.items())
+            + ", ".join(
+                f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in scores.items()
+            )
         )

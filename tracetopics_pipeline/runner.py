@@ -95,7 +95,8 @@ def run_pipeline(
             )
         step(
             f"[3/3] classify {first} → {last}, build the dbt marts, publish the snapshot",
-            [dg.AssetKey(k) for k in PHASE_CLASSIFY] + sorted(tracetopics_dbt_assets.keys)
+            [dg.AssetKey(k) for k in PHASE_CLASSIFY]
+            + sorted(tracetopics_dbt_assets.keys)
             + [dg.AssetKey("explorer_snapshot")],
             tags=_range_tags(first, last),
         )
