@@ -196,21 +196,7 @@ def embed_days(
     )
     texts, uniq = int(counts[0]), int(counts[1])
     if len(todo):
-        vecs = embed_texts(
-            todo["text"].to_list(),
-            batch_size=settings.embed_batch_size,
-            threads=settings.threads,
-            progress=progress,
-        )
-        frame = pl.DataFrame(
-            {
-                "text_hash": todo["text_hash"],
-                "model": [MODEL_NAME] * len(todo),
-                "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
-                "text": todo["text"],
-            }
-        )
-        warehouse.insert_frame(conn, "summary_embeddings", frame)
+        _embed_and_store(conn, todo, settings=settings, progress=progress)
     return EmbedStats(
         days=[d.isoformat() for d in days],
         texts=texts,
@@ -274,8 +260,22 @@ def ensure_embeddings(
         conn.unregister("_tt_need")
     if len(todo) == 0:
         return 0
+    return _embed_and_store(conn, todo, settings=settings)
+
+
+def _embed_and_store(
+    conn: duckdb.DuckDBPyConnection,
+    todo: pl.DataFrame,
+    *,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Embed `todo` (text_hash, text) and append it to the cache; returns rows written."""
     vecs = embed_texts(
-        todo["text"].to_list(), batch_size=settings.embed_batch_size, threads=settings.threads
+        todo["text"].to_list(),
+        batch_size=settings.embed_batch_size,
+        threads=settings.threads,
+        progress=progress,
     )
     frame = pl.DataFrame(
         {

@@ -111,6 +111,19 @@ def _load(v: Any) -> Any:
     return orjson.loads(v) if isinstance(v, str | bytes) else v
 
 
+def _trace_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    """raw_traces rows as the dicts summarizers take: JSON columns parsed, metrics a dict."""
+    cols = [d[0] for d in cur.description]
+    traces = []
+    for row in cur.fetchall():
+        t = dict(zip(cols, row, strict=True))
+        for k in ("messages", "metadata", "input", "output"):
+            t[k] = _load(t[k])
+        t["metrics"] = t["metrics"] or {}
+        traces.append(t)
+    return traces
+
+
 def read_traces(
     conn: duckdb.DuckDBPyConnection, days: list[date], where: str | None = None
 ) -> tuple[list[dict], int]:
@@ -122,15 +135,7 @@ def read_traces(
     if where and where.strip():
         sql += f" AND ({where})"
     cur = conn.execute(sql + " ORDER BY created, id", [days])
-    cols = [d[0] for d in cur.description]
-    traces = []
-    for row in cur.fetchall():
-        t = dict(zip(cols, row, strict=True))
-        for k in ("messages", "metadata", "input", "output"):
-            t[k] = _load(t[k])
-        t["metrics"] = t["metrics"] or {}
-        traces.append(t)
-    return traces, int(total)
+    return _trace_dicts(cur), int(total)
 
 
 def _run(
@@ -352,15 +357,7 @@ def preview_facet(
     sql = f"SELECT {_TRACE_COLS} FROM raw_traces"
     if where and where.strip():
         sql += f" WHERE ({where})"
-    cur = conn.execute(sql + " ORDER BY md5(id) LIMIT ?", [int(n)])
-    cols = [d[0] for d in cur.description]
-    traces = []
-    for row in cur.fetchall():
-        t = dict(zip(cols, row, strict=True))
-        for k in ("messages", "metadata", "input", "output"):
-            t[k] = _load(t[k])
-        t["metrics"] = t["metrics"] or {}
-        traces.append(t)
+    traces = _trace_dicts(conn.execute(sql + " ORDER BY md5(id) LIMIT ?", [int(n)]))
     res = summarizer.summarize(traces, [facet])
     by_id = {o.trace_id: o for o in res.outputs}
     out = []
