@@ -35,3 +35,13 @@ def shared_dataset(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+@pytest.fixture
+def conn(tmp_path):
+    """A fresh warehouse with the schema (modules needing other contents override this)."""
+    from tracetopics_pipeline.core import warehouse
+
+    c = warehouse.connect(tmp_path / "wh.duckdb")
+    yield c
+    c.close()

@@ -6,8 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import numpy as np
-import pytest
-from topics_fixtures import corpus, load_summaries
+from topics_fixtures import F, corpus, load_summaries
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.classify import classify_days, nearest_topics
@@ -18,18 +17,6 @@ from tracetopics_pipeline.core.topic_report import set_topic_override, topic_lis
 
 DAY1, DAY2 = date(2026, 11, 1), date(2026, 11, 2)
 SETTINGS = Settings(min_summaries=100)
-
-
-class F:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-@pytest.fixture
-def conn(tmp_path):
-    c = warehouse.connect(tmp_path / "wh.duckdb")
-    yield c
-    c.close()
 
 
 def test_nearest_topics_threshold():

@@ -7,9 +7,8 @@ from datetime import date
 
 import numpy as np
 import pytest
-from topics_fixtures import corpus, load_summaries
+from topics_fixtures import F, corpus, load_summaries
 
-from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.evaluate import scores
 from tracetopics_pipeline.core.identity import TopicSide, match_topics
 from tracetopics_pipeline.core.settings import Settings
@@ -18,18 +17,6 @@ from tracetopics_pipeline.core.topic_report import set_topic_override, topic_lis
 
 DAY = date(2026, 11, 1)
 SETTINGS = Settings(min_summaries=100, window_days=30)
-
-
-class F:  # stands in for core.facets.Facet: build_maps only needs .name
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-@pytest.fixture
-def conn(tmp_path):
-    c = warehouse.connect(tmp_path / "wh.duckdb")
-    yield c
-    c.close()
 
 
 @pytest.fixture(scope="module")
