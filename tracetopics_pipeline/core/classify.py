@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import polars as pl
 
-from tracetopics_pipeline.core import embed
+from tracetopics_pipeline.core import embed, warehouse
 from tracetopics_pipeline.core.embed import query_pl
 from tracetopics_pipeline.core.topic_maps import current_map
 
@@ -123,8 +123,7 @@ def classify_days(
         stats.embedded_now += embedded
         frames.append(frame)
     result = pl.concat(frames) if frames else None
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with warehouse.transaction(conn):
         conn.execute(
             """DELETE FROM classifications
                WHERE day IN (SELECT unnest(?::DATE[])) AND facet IN (SELECT unnest(?::VARCHAR[]))""",
@@ -134,10 +133,6 @@ def classify_days(
             conn.register("_tt_cls", result)
             conn.execute("INSERT INTO classifications BY NAME SELECT * FROM _tt_cls")
             conn.unregister("_tt_cls")
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
     if result is not None:
         stats.rows = len(result)
         stats.no_match = int((result["topic_id"] < 0).sum())

@@ -23,6 +23,7 @@ import duckdb
 import orjson
 import polars as pl
 
+from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets import Facet, find_facet, text_hash
 from tracetopics_pipeline.core.preprocess import merge_session
 from tracetopics_pipeline.core.settings import Settings
@@ -327,8 +328,7 @@ def _write(
     if only:
         cond += " AND facet IN (SELECT unnest(?::VARCHAR[]))"
         params.append(only)
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with warehouse.transaction(conn):
         for table, data in (("facet_summaries", frame), ("facet_coverage", coverage)):
             conn.execute(f"DELETE FROM {table} WHERE {cond}", params)
             if len(data):
@@ -337,10 +337,6 @@ def _write(
                     conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _tt_facets")
                 finally:
                     conn.unregister("_tt_facets")
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def preview_facet(

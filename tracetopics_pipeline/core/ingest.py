@@ -471,8 +471,7 @@ def _against_other_days(
 
 def _supersede_other_days(conn: duckdb.DuckDBPyConnection, days: list[date]) -> int:
     """Older copies of these days' traces that sit on other days move to quarantine there."""
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with warehouse.transaction(conn):
         conn.execute(
             """
             CREATE OR REPLACE TEMP TABLE _tt_older AS
@@ -499,10 +498,6 @@ def _supersede_other_days(conn: duckdb.DuckDBPyConnection, days: list[date]) -> 
             )
             conn.execute("DELETE FROM raw_traces WHERE rowid IN (SELECT rid FROM _tt_older)")
         conn.execute("DROP TABLE _tt_older")
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
     return moved
 
 

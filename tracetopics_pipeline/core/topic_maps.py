@@ -410,8 +410,7 @@ def build_map(
         members,
     )
     # Rebuilding the same map must not hand out fresh ids: ignore this map's own rows.
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with warehouse.transaction(conn):
         _delete_map(conn, map_id)
         matching = match_topics(new_side, prev, next_id=_next_id(conn, facet))
         local_to_stable = np.array(matching.ids + [-1], dtype=np.int64)  # [-1] maps -1 → -1
@@ -422,10 +421,6 @@ def build_map(
         _write_built(
             conn, facet, map_id, day, start, settings, result, hashes, point_ids, prev_map, matching
         )
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
 
     stats.status = "built"
     stats.n_docs = len(hashes)
@@ -452,8 +447,7 @@ def _delete_map(conn: duckdb.DuckDBPyConnection, map_id: str) -> None:
 def _write_waiting(
     conn: duckdb.DuckDBPyConnection, stats: MapStats, start: date, day: date, settings: Settings
 ) -> None:
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with warehouse.transaction(conn):
         _delete_map(conn, stats.map_id)
         conn.execute(
             """INSERT INTO topic_maps (map_id, facet, day, window_start, window_end, status, detail,
@@ -464,10 +458,6 @@ def _write_waiting(
                 stats.n_docs, json.dumps({"min_summaries": settings.min_summaries}),
             ],
         )  # fmt: skip
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _write_built(

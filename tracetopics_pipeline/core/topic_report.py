@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.embed import first_row
 from tracetopics_pipeline.core.topic_maps import current_map
 
@@ -101,8 +102,7 @@ def set_topic_override(
     old_label, old_pinned = (row[0], bool(row[1])) if row else (None, False)
     new_label = (label.strip() or None) if label is not None else old_label
     new_pinned = old_pinned if pinned is None else bool(pinned)
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with warehouse.transaction(conn):
         conn.execute(
             "DELETE FROM topic_overrides WHERE facet = ? AND topic_id = ?", [facet, topic_id]
         )
@@ -124,8 +124,4 @@ def set_topic_override(
                 "UPDATE classifications SET label = ? WHERE facet = ? AND topic_id = ?",
                 [new_label, facet, topic_id],
             )
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
     return {"facet": facet, "topic_id": topic_id, "label": new_label, "pinned": new_pinned}

@@ -7,7 +7,8 @@ Tables keyed by content (embeddings cache, topic maps) are not day-partitioned.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -140,6 +141,18 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(SCHEMA)
 
 
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One DuckDB transaction: committed on success, rolled back on any error."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def replace_days(
     conn: duckdb.DuckDBPyConnection, table: str, frame: object, days: Iterable[date]
 ) -> int:
@@ -148,14 +161,9 @@ def replace_days(
     Columns are matched by name, so a frame may omit columns that have defaults.
     """
     days = sorted(set(days))
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(conn):
         conn.execute(f"DELETE FROM {table} WHERE day IN (SELECT unnest(?::DATE[]))", [days])
         n = insert_frame(conn, table, frame)
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
     return n
 
 
