@@ -111,32 +111,39 @@ def classify_days(
     t0 = time.perf_counter()
     days = sorted(set(days))
     stats = ClassifyStats(days=[d.isoformat() for d in days])
-    frames: list[pl.DataFrame] = []
     names = [f.name if hasattr(f, "name") else str(f) for f in facets]
     for facet in names:
         map_id = current_map(conn, facet)
         if map_id is None:
             stats.without_map.append(facet)
-            continue
-        stats.maps[facet] = map_id
-        frame, embedded = _classify_facet(conn, days, facet, map_id, settings)
-        stats.embedded_now += embedded
-        frames.append(frame)
-    result = pl.concat(frames) if frames else None
-    with warehouse.transaction(conn):
-        conn.execute(
-            """DELETE FROM classifications
-               WHERE day IN (SELECT unnest(?::DATE[])) AND facet IN (SELECT unnest(?::VARCHAR[]))""",
-            [days, names],
-        )
-        if result is not None and len(result):
-            conn.register("_tt_cls", result)
-            conn.execute("INSERT INTO classifications BY NAME SELECT * FROM _tt_cls")
-            conn.unregister("_tt_cls")
-    if result is not None:
-        stats.rows = len(result)
-        stats.no_match = int((result["topic_id"] < 0).sum())
-        stats.matched = stats.rows - stats.no_match
+        else:
+            stats.maps[facet] = map_id
+    # A chunk of days at a time (about CHUNK_ROWS traces, so × facets rows), each replaced
+    # in one transaction: memory stays flat however long the range.
+    per_day = warehouse.rows_per_day(conn, "raw_traces", days)
+    for chunk in warehouse.day_chunks(days, per_day):
+        frames: list[pl.DataFrame] = []
+        for facet, map_id in stats.maps.items():
+            frame, embedded = _classify_facet(conn, chunk, facet, map_id, settings)
+            stats.embedded_now += embedded
+            frames.append(frame)
+        result = pl.concat(frames) if frames else None
+        del frames
+        with warehouse.transaction(conn):
+            conn.execute(
+                """DELETE FROM classifications WHERE day IN (SELECT unnest(?::DATE[]))
+                   AND facet IN (SELECT unnest(?::VARCHAR[]))""",
+                [chunk, names],
+            )
+            if result is not None and len(result):
+                conn.register("_tt_cls", result)
+                conn.execute("INSERT INTO classifications BY NAME SELECT * FROM _tt_cls")
+                conn.unregister("_tt_cls")
+        if result is not None:
+            stats.rows += len(result)
+            no_match = int((result["topic_id"] < 0).sum())
+            stats.no_match += no_match
+            stats.matched += len(result) - no_match
     stats.seconds = time.perf_counter() - t0
     return stats
 

@@ -40,6 +40,9 @@ MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 HASH_SQL = "coalesce(text_hash, sha1(summary))"
 
 
+STORE_BLOCK = 10_000  # texts embedded per write to the cache
+
+
 def query_pl(
     conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
 ) -> pl.DataFrame:
@@ -270,20 +273,25 @@ def _embed_and_store(
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Embed `todo` (text_hash, text) and append it to the cache; returns rows written."""
-    vecs = embed_texts(
-        todo["text"].to_list(),
-        batch_size=settings.embed_batch_size,
-        threads=settings.threads,
-        progress=progress,
-    )
-    frame = pl.DataFrame(
-        {
-            "text_hash": todo["text_hash"],
-            "model": [MODEL_NAME] * len(todo),
-            "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
-            "text": todo["text"],
-        }
-    )
-    warehouse.insert_frame(conn, "summary_embeddings", frame)
-    return len(todo)
+    """Embed `todo` (text_hash, text) and append it to the cache; returns rows written.
+
+    Written in blocks, so an interrupted run keeps what it embedded and memory stays flat."""
+    total = len(todo)
+    for lo in range(0, total, STORE_BLOCK):
+        part = todo.slice(lo, STORE_BLOCK)
+        vecs = embed_texts(
+            part["text"].to_list(),
+            batch_size=settings.embed_batch_size,
+            threads=settings.threads,
+            progress=progress and (lambda done, _n, lo=lo: progress(lo + done, total)),
+        )
+        frame = pl.DataFrame(
+            {
+                "text_hash": part["text_hash"],
+                "model": [MODEL_NAME] * len(part),
+                "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
+                "text": part["text"],
+            }
+        )
+        warehouse.insert_frame(conn, "summary_embeddings", frame)
+    return total

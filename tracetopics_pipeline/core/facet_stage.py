@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -229,6 +229,8 @@ def summarize_days(
     """Summarize the traces of `days` through `facets`; replace those days' facet rows.
 
     `workers` (default: TRACETOPICS_THREADS) processes run the local summarizer in parallel.
+    Days go in chunks of about `warehouse.CHUNK_ROWS` traces, each written before the next is
+    read, so memory stays flat however long the range.
     """
     if workers is None:
         workers = Settings.from_env().threads
@@ -242,13 +244,41 @@ def summarize_days(
         model=summarizer.model,
         facets=[f.name for f in facets],
     )
-    traces, stats.traces_in_days = read_traces(conn, days, where)
-    stats.filtered_out = stats.traces_in_days - len(traces)
-    traces = [t for t in traces if in_sample(t["id"], sample_rate)]
-    stats.sampled_out = stats.traces_in_days - stats.filtered_out - len(traces)
-    stats.traces_processed = len(traces)
+    totals: dict[str, Counter[str]] = defaultdict(Counter)
+    for chunk in warehouse.day_chunks(days, warehouse.rows_per_day(conn, "raw_traces", days)):
+        coverage = _summarize_chunk(
+            conn, chunk, stats, facets, summarizer, sample_rate, where, workers,
+            only=[f.name for f in facets] if only_facets else None,
+        )  # fmt: skip
+        for facet, counts in _coverage_totals(coverage).items():
+            totals[facet].update(counts)
+    stats.coverage = {f: dict(c) for f, c in totals.items()}
+    stats.elapsed_s = time.perf_counter() - t0
+    return stats
 
-    outputs, res = _run(traces, facets, summarizer, workers)
+
+def _summarize_chunk(
+    conn: duckdb.DuckDBPyConnection,
+    days: list[date],
+    stats: FacetStats,
+    facets: list[Facet],
+    summarizer: Summarizer,
+    sample_rate: float,
+    where: str | None,
+    workers: int,
+    only: list[str] | None,
+) -> pl.DataFrame:
+    """Summarize and write one chunk of days, adding its counts to `stats`; returns its
+    facet_coverage rows."""
+    traces, in_days = read_traces(conn, days, where)
+    kept = [t for t in traces if in_sample(t["id"], sample_rate)]
+    stats.traces_in_days += in_days
+    stats.filtered_out += in_days - len(traces)
+    stats.sampled_out += len(traces) - len(kept)
+    stats.traces_processed += len(kept)
+    del traces
+
+    outputs, res = _run(kept, facets, summarizer, workers)
     for k in (
         "prompt_tokens",
         "completion_tokens",
@@ -257,9 +287,9 @@ def summarize_days(
         "retries",
         "cache_hits",
     ):
-        setattr(stats, k, getattr(res, k))
+        setattr(stats, k, getattr(stats, k) + getattr(res, k))
 
-    day_of = {t["id"]: t["day"] for t in traces}
+    day_of = {t["id"]: t["day"] for t in kept}
     by_name = {f.name: f for f in facets}
     rows = {
         "day": [day_of[o.trace_id] for o in outputs],
@@ -280,10 +310,8 @@ def summarize_days(
         "prompt_hash": pl.Utf8,
     })  # fmt: skip
     coverage = _coverage(frame, days, [f.name for f in facets])
-    stats.coverage = _coverage_totals(coverage)
-    _write(conn, frame, coverage, days, only_facets and [f.name for f in facets])
-    stats.elapsed_s = time.perf_counter() - t0
-    return stats
+    _write(conn, frame, coverage, days, only)
+    return coverage
 
 
 def _coverage(frame: pl.DataFrame, days: list[date], names: list[str]) -> pl.DataFrame:

@@ -326,19 +326,26 @@ def ingest_days(
     today: date | None = None,
     index_path: Path | None = None,
 ) -> IngestStats:
-    """Rebuild `days` of raw_traces and quarantine from the landing folder (idempotent)."""
+    """Rebuild `days` of raw_traces and quarantine from the landing folder (idempotent).
+
+    Days go in chunks of about `warehouse.CHUNK_ROWS` lines (each chunk written and marked
+    ingested before the next is read), so memory stays flat however long the range.
+    """
     t0 = time.perf_counter()
     wanted = sorted(set(days))
     stats = IngestStats(days=wanted)
     today = today or datetime.now(UTC).date()
     files = landing_files(landing, settle_seconds=settle_seconds)
-    index = _Index(index_path or default_index_path(Path(landing)))
+    index_path = index_path or default_index_path(Path(landing))
+    index = _Index(index_path)
 
-    # Parse each file touching the days once; the index lets untouched files be skipped.
-    records: list[TraceRecord] = []
-    rejections: list[tuple[Rejection, date]] = []
+    # Which files touch the days, and how many lines each day gets. A file parsed here (new to
+    # the index) keeps its parse for the chunk loop while the held lines fit one chunk.
     wanted_set = set(wanted)
-    read: dict[Path, set[date]] = {}
+    touching: dict[Path, tuple[set[date], date]] = {}
+    parsed: dict[Path, ParseResult] = {}
+    held = 0
+    lines: Counter[date] = Counter()
     for path in files:
         summary, result = _summary(index, path, start_date, today, max_trace_bytes)
         if summary is None:
@@ -346,36 +353,56 @@ def ingest_days(
         touched, fallback = _attribution(summary, start_date, today)
         if not touched & wanted_set:
             continue
-        if result is None:
-            result = parse_file(
-                path, max_trace_bytes=max_trace_bytes, start_date=start_date, today=today
-            )
-        stats.files_read += 1
-        read[path] = touched & wanted_set
-        records.extend(result.records)  # all days: a later copy on another day still supersedes
-        for rej in result.rejections:
-            day = rej.created_day
-            if (
-                rej.reason == "created_out_of_range"
-                or day is None
-                or not _in_range(day, start_date, today)
-            ):
-                day = fallback
-            if day in wanted_set:
-                rejections.append((rej, day))
+        touching[path] = (touched, fallback)
+        for iso, n in summary.days.items():
+            lines[date.fromisoformat(iso)] += n
+        lines[fallback] += summary.undated
+        if result is not None and held + len(result.records) <= warehouse.CHUNK_ROWS:
+            parsed[path] = result
+            held += len(result.records)
     index.save(files)
 
-    # A cursor of our own: a caller's half-fetched result on `conn` must not block us (DuckDB 2).
-    cur = conn.cursor()
-    try:
-        _write(cur, stats, records, rejections, wanted)
-    finally:
-        cur.close()
-    # Only once the days are written: the sensor stops asking for them.
-    index = _Index(index_path or default_index_path(Path(landing)))
-    for path, done in read.items():
-        index.mark_ingested(path, done)
-    index.save(files)
+    read: set[Path] = set()
+    for chunk in warehouse.day_chunks(wanted, lines):
+        chunk_set = set(chunk)
+        records: list[TraceRecord] = []
+        rejections: list[tuple[Rejection, date]] = []
+        done: dict[Path, set[date]] = {}
+        for path, (touched, fallback) in touching.items():
+            if not touched & chunk_set:
+                continue
+            result = parsed.pop(path, None) or parse_file(
+                path, max_trace_bytes=max_trace_bytes, start_date=start_date, today=today
+            )
+            read.add(path)
+            done[path] = touched & chunk_set
+            records.extend(result.records)
+            for rej in result.rejections:
+                day = rej.created_day
+                if (
+                    rej.reason == "created_out_of_range"
+                    or day is None
+                    or not _in_range(day, start_date, today)
+                ):
+                    day = fallback
+                if day in chunk_set:
+                    rejections.append((rej, day))
+        # Other days' records matter only as later copies of this chunk's traces.
+        ids = {r.id for r in records if r.day in chunk_set}
+        records = [r for r in records if r.day in chunk_set or r.id in ids]
+        # A cursor of our own: a caller's half-fetched result on `conn` must not block us.
+        cur = conn.cursor()
+        try:
+            _write(cur, stats, records, rejections, chunk)
+        finally:
+            cur.close()
+        del records, rejections
+        # Only once the days are written: the sensor stops asking for them.
+        index = _Index(index_path)
+        for path, days_done in done.items():
+            index.mark_ingested(path, days_done)
+        index.save(files)
+    stats.files_read = len(read)
     stats.seconds = time.perf_counter() - t0
     return stats
 
@@ -408,16 +435,20 @@ def _write(
             )
         )
 
-    stats.traces_written = warehouse.replace_days(conn, "raw_traces", _traces_frame(kept), wanted)
+    written = warehouse.replace_days(conn, "raw_traces", _traces_frame(kept), wanted)
     warehouse.replace_days(conn, "quarantine", _quarantine_frame(rejections), wanted)
-    stats.superseded_elsewhere = _supersede_other_days(conn, wanted)
-
-    stats.duplicates = len(superseded)
-    stats.truncated = sum(r.truncated for r in kept)
-    stats.quarantined_by_reason = dict(Counter(rej.reason for rej, _ in rejections))
-    stats.traces_by_day = dict(Counter(r.day for r in kept))
-    stats.quarantined_by_day = dict(Counter(day for _, day in rejections))
-    stats.lines_read = stats.traces_written + len(rejections)
+    # Accumulated: a long range is written one chunk of days at a time.
+    stats.traces_written += written
+    stats.superseded_elsewhere += _supersede_other_days(conn, wanted)
+    stats.duplicates += len(superseded)
+    stats.truncated += sum(r.truncated for r in kept)
+    stats.lines_read += written + len(rejections)
+    for field_, counts in (
+        ("quarantined_by_reason", Counter(rej.reason for rej, _ in rejections)),
+        ("traces_by_day", Counter(r.day for r in kept)),
+        ("quarantined_by_day", Counter(day for _, day in rejections)),
+    ):
+        setattr(stats, field_, dict(Counter(getattr(stats, field_)) + counts))
 
 
 def _dedupe(records: list[TraceRecord]) -> tuple[list[TraceRecord], list[tuple[TraceRecord, str]]]:

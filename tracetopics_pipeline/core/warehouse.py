@@ -177,3 +177,39 @@ def insert_frame(conn: duckdb.DuckDBPyConnection, table: str, frame: object) -> 
     finally:
         conn.unregister("_tt_frame")
     return len(frame)  # type: ignore[arg-type]
+
+
+# A range is processed in chunks of whole days of at most this many rows (one day may exceed
+# it), so memory stays flat as a backfill grows: a 7-day range of 100k-trace days holds one
+# day at a time, while the demo's 30 small days still go through in one chunk.
+CHUNK_ROWS = 50_000
+
+
+def day_chunks(
+    days: Iterable[date], rows_per_day: dict[date, int], budget: int | None = None
+) -> list[list[date]]:
+    """Consecutive sorted days grouped so each group's rows stay within `budget` (default
+    CHUNK_ROWS)."""
+    budget = CHUNK_ROWS if budget is None else budget
+    chunks: list[list[date]] = []
+    size = 0
+    for day in sorted(set(days)):
+        n = rows_per_day.get(day, 0)
+        if chunks and size + n <= budget:
+            chunks[-1].append(day)
+            size += n
+        else:
+            chunks.append([day])
+            size = n
+    return chunks
+
+
+def rows_per_day(
+    conn: duckdb.DuckDBPyConnection, table: str, days: Iterable[date]
+) -> dict[date, int]:
+    """Row count of `table` per day, for the given days that have rows."""
+    rows = conn.execute(
+        f"SELECT day, count(*) FROM {table} WHERE day IN (SELECT unnest(?::DATE[])) GROUP BY day",
+        [sorted(set(days))],
+    ).fetchall()
+    return {d: int(n) for d, n in rows}
