@@ -24,7 +24,7 @@ from tracetopics_pipeline.core.generate import (
     generate_traffic,
 )
 
-END = date(2026, 11, 30)
+END = date(2026, 10, 30)  # a past day: today's traffic depends on the time
 DAYS, PER_DAY = 30, 100
 
 POS_RE = re.compile(
@@ -92,7 +92,7 @@ def test_identical_across_processes(tmp_path):
         "from pathlib import Path\n"
         "from tracetopics_pipeline.core.generate import generate_traffic\n"
         "fs = generate_traffic(Path(sys.argv[1]), days=2, per_day=80, seed=5,\n"
-        "                      end=datetime.date(2026, 11, 30))\n"
+        "                      end=datetime.date(2026, 10, 30))\n"
         "print(hashlib.sha256(b''.join(f.read_bytes() for f in fs)).hexdigest())\n"
     )
     digests = set()
@@ -339,3 +339,17 @@ def test_demo_traffic_through_ingest(tmp_path):
     (quarantined,) = conn.execute("SELECT count(*) FROM quarantine").fetchone()
     assert with_truth == 300 and total == 301 and truncated == 1
     assert total + quarantined == n_lines
+
+
+def test_todays_traffic_is_not_in_the_future(tmp_path: Path) -> None:
+    """Traffic ending today stops at the current time (seed queries filter on now())."""
+    from tracetopics_pipeline.core.generate.traffic import seconds_passed
+
+    before = datetime.now(UTC)
+    (path,) = generate_traffic(tmp_path, days=1, per_day=200, seed=3, bad_lines=False)
+    latest = max(json.loads(line)["created"] for line in path.read_text().splitlines())
+    assert path.name == f"demo-{before.date().isoformat()}.jsonl"
+    assert datetime.fromisoformat(latest.replace("Z", "+00:00")) <= datetime.now(UTC)
+    noon = datetime.combine(END, datetime.min.time(), UTC) + timedelta(hours=12)
+    assert seconds_passed(END, noon) == 43_200
+    assert seconds_passed(END - timedelta(days=1), noon) == 86_400

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate, chain
 from pathlib import Path
 
@@ -69,10 +69,23 @@ def intent_weights(progress: float, tier: str) -> list[float]:
     ]
 
 
-def _timestamps(rng: random.Random, n: int) -> list[int]:
-    """Seconds after midnight, sorted, shaped by the hourly profile."""
+DAY_SECONDS = 86_400
+
+
+def _timestamps(rng: random.Random, n: int, until_s: int = DAY_SECONDS) -> list[int]:
+    """Seconds after midnight, sorted, shaped by the hourly profile, squeezed into the
+    first `until_s` seconds of the day (today's traffic stops at the current time)."""
     hours = rng.choices(range(24), cum_weights=_HOUR_CUM, k=n)
-    return sorted(h * 3600 + rng.randrange(3600) for h in hours)
+    secs = sorted(h * 3600 + rng.randrange(3600) for h in hours)
+    return secs if until_s >= DAY_SECONDS else [s * until_s // DAY_SECONDS for s in secs]
+
+
+def seconds_passed(day: date, now: datetime | None = None) -> int:
+    """How much of `day` has passed: all of a past (or future) day, part of today."""
+    now = now or datetime.now(UTC)
+    if day != now.date():
+        return DAY_SECONDS
+    return max(1, (now - datetime.combine(day, time(), UTC)).seconds)
 
 
 def _iso(day: date, secs: int) -> str:
@@ -163,6 +176,7 @@ def iter_traces(
     seed: int = 7,
     project_id: str = "support-agent",
     progress: float = 0.5,
+    until_s: int = DAY_SECONDS,
 ) -> Iterator[dict]:
     """Yield the `n` good traces of `day` in time order (no bad lines).
 
@@ -171,7 +185,7 @@ def iter_traces(
     """
     rng = _day_rng(seed, day, "traces")
     gen = _DayGenerator(rng, day, project_id, progress)
-    for i, secs in enumerate(_timestamps(rng, n)):
+    for i, secs in enumerate(_timestamps(rng, n, until_s)):
         yield gen.trace(f"{i:06d}", secs)
 
 
@@ -217,6 +231,7 @@ def iter_day_lines(
     day_index: int = 0,
     bad_lines: bool = True,
     oversized: bool = False,
+    until_s: int = DAY_SECONDS,
 ) -> Iterator[bytes]:
     """Yield one day's JSONL lines (bytes, no newline): the good traces plus, if asked,
     about BAD_LINE_RATE bad ones (at least one) at deterministic positions.
@@ -236,10 +251,12 @@ def iter_day_lines(
             before.setdefault(brng.randrange(1, n + 1), []).append(kind)
     last_good = b""
     n_bad = 0
-    traces = iter_traces(day, n, seed=seed, project_id=project_id, progress=progress)
+    traces = iter_traces(
+        day, n, seed=seed, project_id=project_id, progress=progress, until_s=until_s
+    )
     for i, trace in enumerate(chain(traces, [None])):  # None: the slot after the last trace
         for kind in before.get(i, ()):
-            secs = _timestamps(bad_gen.rng, 1)[0]
+            secs = _timestamps(bad_gen.rng, 1, until_s)[0]
             yield _bad_line(kind, bad_gen, n_bad, secs, last_good)
             n_bad += 1
         if trace is not None:
@@ -258,7 +275,8 @@ def generate_traffic(
     bad_lines: bool = True,
 ) -> list[Path]:
     """Write one JSONL file per UTC day, `demo-YYYY-MM-DD.jsonl`, for the `days` days ending
-    at `end` (default: today, UTC). Same arguments give byte-identical files. Files are
+    at `end` (default: today, UTC). Same arguments give byte-identical files (for past days;
+    today's timestamps stop at the current time). Files are
     written under a temporary name and renamed, so a watcher never sees half a file.
     """
     if days < 1:
@@ -280,6 +298,7 @@ def generate_traffic(
             day_index=i,
             bad_lines=bad_lines,
             oversized=bad_lines and i == days // 2,
+            until_s=seconds_passed(day),
         )
         with open(tmp, "wb") as fh:
             for line in lines:
