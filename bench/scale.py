@@ -207,6 +207,7 @@ def instrument_stages(record: dict[str, dict[str, float]]) -> None:
     Must run before the Dagster definitions are imported (assets bind some by name)."""
     import functools
     import importlib
+    import resource
 
     for stage, module, name in STAGE_FUNCS:
         mod = importlib.import_module(module)
@@ -222,6 +223,8 @@ def instrument_stages(record: dict[str, dict[str, float]]) -> None:
                 r["wall_s"] += time.perf_counter() - w0
                 r["cpu_s"] += _cpu_now() - c0
                 r["calls"] += 1
+                # The process's peak RSS so far: the stage after which it jumps set the peak.
+                r["maxrss_gib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
 
         setattr(mod, name, timed)
 
@@ -445,10 +448,14 @@ def fmt_case(c: dict[str, Any]) -> str:
         f"landing {c['landing_bytes'] / 2**20:.0f} MiB; generate {c['generate_s']:.1f}s",
         f"  load {c['load_start']} → {c['load_end']}",
     ]
-    cpu = {k: v["cpu_s"] for k, v in c.get("core_stages", {}).items()}
+    core = c.get("core_stages", {})
     lines += [
         f"  {k:<20} {v:8.1f}s  {v / c['pipeline_s']:5.1%}"
-        + (f"   cpu {cpu[k]:8.1f}s" if k in cpu else "")
+        + (
+            f"   cpu {core[k]['cpu_s']:8.1f}s   main peak RSS so far {core[k]['maxrss_gib']:.2f} GiB"
+            if k in core
+            else ""
+        )
         for k, v in stages.items()
     ]
     other = c["pipeline_s"] - sum(stages.values())

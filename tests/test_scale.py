@@ -93,6 +93,7 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
 
     def build(name: str, chunk_rows: int) -> dict[str, list]:
         monkeypatch.setattr(warehouse, "CHUNK_ROWS", chunk_rows)
+        monkeypatch.setattr(facet_stage, "TRACE_BLOCK", min(chunk_rows // 4, 10**6))
         conn = warehouse.connect(tmp_path / f"{name}.duckdb")
         index = tmp_path / f"{name}-index.json"
         stats = ingest.ingest_days(conn, landing, days, today=end, index_path=index)
@@ -133,7 +134,35 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
         return out
 
     one = build("one", 10**9)
-    chunked = build("chunked", 50)  # 60 traces a day: one day per chunk
+    chunked = build("chunked", 50)  # 60 traces a day: one day per chunk, ~12 traces a block
     assert len(one["raw_traces"]) >= 170 and one["classifications"]
     assert ("duplicate_superseded",) in {r[3:4] for r in one["quarantine"]}
     assert chunked == one
+
+
+def test_trace_blocks_keep_sessions_whole(conn) -> None:
+    """The facet stage streams a day in blocks; a block never ends inside a session."""
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.ingest import _traces_frame
+    from tracetopics_pipeline.core.traces import record_from_object
+
+    day = date(2026, 3, 2)
+    traces = list(iter_traces(day, 300, seed=4))
+    records = [
+        record_from_object(
+            t, file="f.jsonl", line=i + 1, size_bytes=None, max_trace_bytes=10**7,
+            start_date=None, today=day,
+        )
+        for i, t in enumerate(traces)
+    ]  # fmt: skip
+    warehouse.replace_days(conn, "raw_traces", _traces_frame(records), [day])
+    blocks = list(facet_stage.trace_blocks(conn, [day], block=10))
+    ids = [t["id"] for b in blocks for t in b]
+    assert sorted(ids) == sorted(t["id"] for t in traces)  # each trace exactly once
+    assert len(blocks) > 10 and max(map(len, blocks)) < 40
+    where = {}
+    for i, b in enumerate(blocks):
+        for t in b:
+            if t["session_id"]:
+                assert where.setdefault(t["session_id"], i) == i, t["session_id"]
+    assert len(where) < len([t for t in traces if t.get("session_id")])  # sessions exist

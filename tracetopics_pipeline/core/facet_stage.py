@@ -9,6 +9,7 @@ how a changed prompt re-summarizes one facet without touching (or paying for) th
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import time
@@ -36,6 +37,7 @@ from tracetopics_pipeline.core.summarizers.base import (
 )
 
 BATCH = 500  # traces per summarizer call: bounds memory and lets the cache fill as we go
+TRACE_BLOCK = 20_000  # traces read from the warehouse and held at once
 PARALLEL_MIN_TRACES = 4 * BATCH  # below this, forking a pool costs more than it saves
 _TRACE_COLS = "id, day, created, project_id, session_id, messages, metadata, metrics, input, output"
 
@@ -112,31 +114,54 @@ def _load(v: Any) -> Any:
     return orjson.loads(v) if isinstance(v, str | bytes) else v
 
 
+def _trace_dict(cols: list[str], row: tuple) -> dict:
+    """A raw_traces row as the dict summarizers take: JSON columns parsed, metrics a dict."""
+    t = dict(zip(cols, row, strict=True))
+    for k in ("messages", "metadata", "input", "output"):
+        t[k] = _load(t[k])
+    t["metrics"] = t["metrics"] or {}
+    return t
+
+
 def _trace_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
-    """raw_traces rows as the dicts summarizers take: JSON columns parsed, metrics a dict."""
     cols = [d[0] for d in cur.description]
-    traces = []
-    for row in cur.fetchall():
-        t = dict(zip(cols, row, strict=True))
-        for k in ("messages", "metadata", "input", "output"):
-            t[k] = _load(t[k])
-        t["metrics"] = t["metrics"] or {}
-        traces.append(t)
-    return traces
+    return [_trace_dict(cols, row) for row in cur.fetchall()]
 
 
-def read_traces(
-    conn: duckdb.DuckDBPyConnection, days: list[date], where: str | None = None
-) -> tuple[list[dict], int]:
-    """(traces of those days passing the filter, number of traces in those days)."""
-    total = conn.execute(
-        "SELECT count(*) FROM raw_traces WHERE day IN (SELECT unnest(?::DATE[]))", [days]
-    ).fetchone()[0]
+def trace_blocks(
+    conn: duckdb.DuckDBPyConnection,
+    days: list[date],
+    where: str | None = None,
+    block: int | None = None,
+) -> Iterator[list[dict]]:
+    """The traces of those days passing the filter, in blocks of about `block` traces
+    (default TRACE_BLOCK), so a big day is never held in memory at once. Rows come ordered by
+    session and a block ends only where a session does: sessions are summarized whole."""
+    block = block or TRACE_BLOCK
     sql = f"SELECT {_TRACE_COLS} FROM raw_traces WHERE day IN (SELECT unnest(?::DATE[]))"
     if where and where.strip():
         sql += f" AND ({where})"
-    cur = conn.execute(sql + " ORDER BY created, id", [days])
-    return _trace_dicts(cur), int(total)
+    cur = conn.cursor()  # its own: the caller's connection stays free while we stream
+    try:
+        cur.execute(sql + " ORDER BY coalesce(session_id, id), created, id", [days])
+        cols = [d[0] for d in cur.description]
+        sid, tid = cols.index("session_id"), cols.index("id")
+        pending: list[tuple] = []
+        while rows := cur.fetchmany(block):
+            pending += rows
+            if len(pending) < block:
+                continue
+            last = pending[-1][sid] or pending[-1][tid]
+            cut = len(pending)
+            while cut > 0 and (pending[cut - 1][sid] or pending[cut - 1][tid]) == last:
+                cut -= 1
+            if cut:  # else one session fills the block: read on until it ends
+                yield [_trace_dict(cols, r) for r in pending[:cut]]
+                pending = pending[cut:]
+        if pending:
+            yield [_trace_dict(cols, r) for r in pending]
+    finally:
+        cur.close()
 
 
 def _run(
@@ -208,11 +233,16 @@ def _summarize_batches(
             yield summarizer.summarize(traces[lo:hi], facets)
         return
     _FORK_JOB = (summarizer, traces, facets)
+    # Frozen objects are never scanned by the workers' garbage collector, which would
+    # otherwise touch, and so copy, every page the workers share with the parent.
+    gc.collect()
+    gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
             yield from pool.map(_summarize_slice, bounds, chunksize=4)
     finally:
         _FORK_JOB = None
+        gc.unfreeze()
 
 
 def summarize_days(
@@ -269,28 +299,46 @@ def _summarize_chunk(
     only: list[str] | None,
 ) -> pl.DataFrame:
     """Summarize and write one chunk of days, adding its counts to `stats`; returns its
-    facet_coverage rows."""
-    traces, in_days = read_traces(conn, days, where)
-    kept = [t for t in traces if in_sample(t["id"], sample_rate)]
+    facet_coverage rows. Traces stream in blocks; each block's outputs become a compact frame."""
+    in_days = conn.execute(
+        "SELECT count(*) FROM raw_traces WHERE day IN (SELECT unnest(?::DATE[]))", [days]
+    ).fetchall()[0][0]
     stats.traces_in_days += in_days
-    stats.filtered_out += in_days - len(traces)
-    stats.sampled_out += len(traces) - len(kept)
-    stats.traces_processed += len(kept)
-    del traces
-
-    outputs, res = _run(kept, facets, summarizer, workers)
-    for k in (
-        "prompt_tokens",
-        "completion_tokens",
-        "cost_usd",
-        "requests",
-        "retries",
-        "cache_hits",
-    ):
-        setattr(stats, k, getattr(stats, k) + getattr(res, k))
-
-    day_of = {t["id"]: t["day"] for t in kept}
+    passed = 0
     by_name = {f.name: f for f in facets}
+    frames = [_frame([], {}, summarizer, by_name)]
+    for traces in trace_blocks(conn, days, where):
+        passed += len(traces)
+        kept = [t for t in traces if in_sample(t["id"], sample_rate)]
+        stats.sampled_out += len(traces) - len(kept)
+        stats.traces_processed += len(kept)
+        del traces
+        outputs, res = _run(kept, facets, summarizer, workers)
+        for k in (
+            "prompt_tokens",
+            "completion_tokens",
+            "cost_usd",
+            "requests",
+            "retries",
+            "cache_hits",
+        ):
+            setattr(stats, k, getattr(stats, k) + getattr(res, k))
+        frames.append(_frame(outputs, {t["id"]: t["day"] for t in kept}, summarizer, by_name))
+        del kept, outputs
+    stats.filtered_out += in_days - passed
+    frame = pl.concat(frames)
+    coverage = _coverage(frame, days, [f.name for f in facets])
+    _write(conn, frame, coverage, days, only)
+    return coverage
+
+
+def _frame(
+    outputs: list[FacetOutput],
+    day_of: dict[str, date],
+    summarizer: Summarizer,
+    by_name: dict[str, Facet],
+) -> pl.DataFrame:
+    """facet_summaries rows for `outputs`."""
     rows = {
         "day": [day_of[o.trace_id] for o in outputs],
         "trace_id": [o.trace_id for o in outputs],
@@ -304,14 +352,11 @@ def _summarize_chunk(
         "model": [summarizer.model] * len(outputs),
         "prompt_hash": [by_name[o.facet].prompt_hash for o in outputs],
     }
-    frame = pl.DataFrame(rows, schema={
+    return pl.DataFrame(rows, schema={
         "day": pl.Date, "trace_id": pl.Utf8, "facet": pl.Utf8, "summary": pl.Utf8, "label": pl.Utf8,
         "status": pl.Utf8, "error": pl.Utf8, "text_hash": pl.Utf8, "backend": pl.Utf8, "model": pl.Utf8,
         "prompt_hash": pl.Utf8,
     })  # fmt: skip
-    coverage = _coverage(frame, days, [f.name for f in facets])
-    _write(conn, frame, coverage, days, only)
-    return coverage
 
 
 def _coverage(frame: pl.DataFrame, days: list[date], names: list[str]) -> pl.DataFrame:
