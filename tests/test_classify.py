@@ -27,7 +27,7 @@ def test_nearest_topics_threshold():
     assert np.allclose(dist, [0.0, 0.2, 1.0])
 
 
-def test_classify_days_new_traces_and_no_match(conn):
+def test_classify_days_new_traces_and_no_match(conn, monkeypatch):
     texts, x, truth = corpus(k=4, per=40)
     load_summaries(conn, texts, x)
     # Ground truth on raw_traces so evaluate.recovery can join.
@@ -74,6 +74,23 @@ def test_classify_days_new_traces_and_no_match(conn):
         conn.execute("SELECT count(*) FROM classifications WHERE day = ?", [DAY2]).fetchall()[0][0]
         == 6
     )
+
+    # Placed among an even subsample of the map's points (every 10th here), a text still
+    # lands nearest the centre of its own topic on the map.
+    monkeypatch.setattr("tracetopics_pipeline.core.classify.POSITION_POINTS", 16)
+    classify_days(conn, [DAY2], facets=[F("Task")], settings=SETTINGS)
+    centre = {
+        t: np.array([cx, cy])
+        for t, cx, cy in conn.execute(
+            "SELECT topic_id, avg(x), avg(y) FROM classifications WHERE day = ? GROUP BY 1", [DAY1]
+        ).fetchall()
+    }
+    for tid, topic, x_, y_ in conn.execute(
+        "SELECT trace_id, topic_id, x, y FROM classifications WHERE day = ? AND topic_id >= 0",
+        [DAY2],
+    ).fetchall():
+        nearest = min(centre, key=lambda t: np.linalg.norm(centre[t] - [x_, y_]))
+        assert nearest == topic, tid
 
     # The list view: ranked by share, no_match last, renames show at once.
     items = topic_list(conn, "Task", DAY2)

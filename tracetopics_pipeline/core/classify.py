@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 CHUNK = 2048
 NEIGHBOURS = 3
+POSITION_POINTS = 10_000  # map points a text outside the map is placed among
 
 
 @dataclass
@@ -198,8 +199,11 @@ def _classify_facet(
         inside = pos >= 0
         xy[inside] = pxy[pos[inside]]
         if (~inside).any():
-            _, pmat = embed.frame_to_matrix(pts)
-            xy[~inside] = _positions(x[~inside], pmat, pxy)
+            # Positions are for the scatterplot only: an even subsample of the map's points
+            # (hash order is random) places a text as well and keeps this linear in texts.
+            sub = slice(None, None, max(1, len(pts) // POSITION_POINTS))
+            _, pmat = embed.frame_to_matrix(pts[sub])
+            xy[~inside] = _positions(x[~inside], pmat, pxy[sub])
     per_text = pl.DataFrame(
         {
             "text_hash": hashes,
