@@ -136,10 +136,7 @@ def classify_days(
                    AND facet IN (SELECT unnest(?::VARCHAR[]))""",
                 [chunk, names],
             )
-            if result is not None and len(result):
-                conn.register("_tt_cls", result)
-                conn.execute("INSERT INTO classifications BY NAME SELECT * FROM _tt_cls")
-                conn.unregister("_tt_cls")
+            warehouse.insert_frame(conn, "classifications", result)
         if result is not None:
             stats.rows += len(result)
             no_match = int((result["topic_id"] < 0).sum())

@@ -13,7 +13,7 @@ import gc
 import hashlib
 import multiprocessing as mp
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -274,15 +274,16 @@ def summarize_days(
         model=summarizer.model,
         facets=[f.name for f in facets],
     )
-    totals: dict[str, Counter[str]] = defaultdict(Counter)
-    for chunk in warehouse.day_chunks(days, warehouse.rows_per_day(conn, "raw_traces", days)):
-        coverage = _summarize_chunk(
+    per_day = warehouse.rows_per_day(conn, "raw_traces", days)
+    coverage = [
+        _summarize_chunk(
             conn, chunk, stats, facets, summarizer, sample_rate, where, workers,
+            in_days=sum(per_day.get(d, 0) for d in chunk),
             only=[f.name for f in facets] if only_facets else None,
-        )  # fmt: skip
-        for facet, counts in _coverage_totals(coverage).items():
-            totals[facet].update(counts)
-    stats.coverage = {f: dict(c) for f, c in totals.items()}
+        )
+        for chunk in warehouse.day_chunks(days, per_day)
+    ]  # fmt: skip
+    stats.coverage = _coverage_totals(pl.concat(coverage)) if coverage else {}
     stats.elapsed_s = time.perf_counter() - t0
     return stats
 
@@ -296,13 +297,12 @@ def _summarize_chunk(
     sample_rate: float,
     where: str | None,
     workers: int,
+    in_days: int,
     only: list[str] | None,
 ) -> pl.DataFrame:
-    """Summarize and write one chunk of days, adding its counts to `stats`; returns its
-    facet_coverage rows. Traces stream in blocks; each block's outputs become a compact frame."""
-    in_days = conn.execute(
-        "SELECT count(*) FROM raw_traces WHERE day IN (SELECT unnest(?::DATE[]))", [days]
-    ).fetchall()[0][0]
+    """Summarize and write one chunk of days (holding `in_days` traces), adding its counts to
+    `stats`; returns its facet_coverage rows. Traces stream in blocks; each block's outputs
+    become a compact frame."""
     stats.traces_in_days += in_days
     passed = 0
     by_name = {f.name: f for f in facets}
@@ -404,12 +404,7 @@ def _write(
     with warehouse.transaction(conn):
         for table, data in (("facet_summaries", frame), ("facet_coverage", coverage)):
             conn.execute(f"DELETE FROM {table} WHERE {cond}", params)
-            if len(data):
-                conn.register("_tt_facets", data)
-                try:
-                    conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _tt_facets")
-                finally:
-                    conn.unregister("_tt_facets")
+            warehouse.insert_frame(conn, table, data)
 
 
 def preview_facet(
