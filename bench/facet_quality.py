@@ -27,8 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tracetopics_pipeline.core.facets import find_facet, load_facets  # noqa: E402
-from tracetopics_pipeline.core.summarizers import make_summarizer  # noqa: E402
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets  # noqa: E402
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer  # noqa: E402
 
 SENT3 = ["NEGATIVE", "NEUTRAL", "POSITIVE"]
 
@@ -172,7 +172,7 @@ def bench_tau(path: Path) -> None:
 
 
 def _demo_traces(days: int, per_day: int) -> list[dict]:
-    from tracetopics_pipeline.core.generate import iter_traces
+    from tracetopics_pipeline.demo import iter_traces
 
     start = date(2026, 11, 1)
     traces = []

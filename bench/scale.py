@@ -181,11 +181,11 @@ def _warehouse_facts(home: Path, days: list[date]) -> dict[str, Any]:
 
 
 STAGE_FUNCS = (
-    ("raw_traces", "tracetopics_pipeline.core.ingest", "ingest_days"),
-    ("facet_summaries", "tracetopics_pipeline.core.facet_stage", "summarize_days"),
-    ("summary_embeddings", "tracetopics_pipeline.core.embed", "embed_days"),
-    ("topic_maps", "tracetopics_pipeline.core.topic_maps", "build_maps"),
-    ("classifications", "tracetopics_pipeline.core.classify", "classify_days"),
+    ("raw_traces", "tracetopics_pipeline.core.ingest.stage", "ingest_days"),
+    ("facet_summaries", "tracetopics_pipeline.core.facets.stage", "summarize_days"),
+    ("summary_embeddings", "tracetopics_pipeline.core.topics.embed", "embed_days"),
+    ("topic_maps", "tracetopics_pipeline.core.topics.maps", "build_maps"),
+    ("classifications", "tracetopics_pipeline.core.topics.classify", "classify_days"),
 )
 
 
@@ -234,8 +234,8 @@ def child_pipeline(per_day: int, n_days: int, home: Path, out: Path) -> None:
     core_stages: dict[str, dict[str, float]] = {}
     instrument_stages(core_stages)
     from tracetopics_pipeline import runner
-    from tracetopics_pipeline.core.generate import generate_traffic
     from tracetopics_pipeline.core.settings import paths
+    from tracetopics_pipeline.demo import generate_traffic
 
     res: dict[str, Any] = {"per_day": per_day, "days": n_days, "load_start": load_avg()}
     t0 = time.perf_counter()
@@ -274,8 +274,8 @@ def child_hourly(n: int, home: Path, out: Path) -> None:
     import dagster as dg
 
     from tracetopics_pipeline import runner
-    from tracetopics_pipeline.core.generate import iter_day_lines
     from tracetopics_pipeline.core.settings import paths
+    from tracetopics_pipeline.demo import iter_day_lines
 
     core_stages: dict[str, dict[str, float]] = {}
     instrument_stages(core_stages)
@@ -314,7 +314,7 @@ def child_bertopic(home: Path, out: Path, threads: int) -> None:
     import duckdb
     import torch
 
-    from tracetopics_pipeline.core.embed import load_model
+    from tracetopics_pipeline.core.topics.embed import load_model
 
     conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     docs = [

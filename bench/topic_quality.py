@@ -34,10 +34,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("TRACETOPICS_SHARED", REPO.parent / "shared"))
 
-from tracetopics_pipeline.core.embed import embed_texts  # noqa: E402
-from tracetopics_pipeline.core.evaluate import scores  # noqa: E402
 from tracetopics_pipeline.core.settings import Settings  # noqa: E402
-from tracetopics_pipeline.core.topic_maps import cluster_texts  # noqa: E402
+from tracetopics_pipeline.core.topics.embed import embed_texts  # noqa: E402
+from tracetopics_pipeline.core.topics.evaluate import scores  # noqa: E402
+from tracetopics_pipeline.core.topics.maps import cluster_texts  # noqa: E402
 
 # ---------------------------------------------------------------- datasets as traces
 
@@ -86,8 +86,8 @@ def sgd() -> tuple[list[dict], list[str]]:
 
 def task_summaries(traces: list[dict]) -> tuple[list[str | None], float]:
     """Task summaries through the real facet path (local summarizer, packaged facets)."""
-    from tracetopics_pipeline.core.facets import load_facets
-    from tracetopics_pipeline.core.summarizers.local import LocalSummarizer
+    from tracetopics_pipeline.core.facets.definitions import load_facets
+    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
 
     task = [f for f in load_facets() if f.name == "Task"]
     t0 = time.perf_counter()

@@ -27,14 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import polars as pl  # noqa: E402
 
 from tracetopics_pipeline.core import warehouse  # noqa: E402
-from tracetopics_pipeline.core.classify import classify_days  # noqa: E402
-from tracetopics_pipeline.core.embed import embed_days  # noqa: E402
-from tracetopics_pipeline.core.evaluate import scores  # noqa: E402
-from tracetopics_pipeline.core.facets import load_facets, text_hash  # noqa: E402
-from tracetopics_pipeline.core.generate import iter_traces  # noqa: E402
+from tracetopics_pipeline.core.facets.definitions import load_facets, text_hash  # noqa: E402
+from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer  # noqa: E402
 from tracetopics_pipeline.core.settings import Settings  # noqa: E402
-from tracetopics_pipeline.core.summarizers.local import LocalSummarizer  # noqa: E402
-from tracetopics_pipeline.core.topic_maps import build_map  # noqa: E402
+from tracetopics_pipeline.core.topics.classify import classify_days  # noqa: E402
+from tracetopics_pipeline.core.topics.embed import embed_days  # noqa: E402
+from tracetopics_pipeline.core.topics.evaluate import scores  # noqa: E402
+from tracetopics_pipeline.core.topics.maps import build_map  # noqa: E402
+from tracetopics_pipeline.demo import iter_traces  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,11 +9,11 @@ import numpy as np
 from topics_fixtures import F, corpus, load_summaries
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.classify import classify_days, nearest_topics
-from tracetopics_pipeline.core.evaluate import recovery
 from tracetopics_pipeline.core.settings import Settings
-from tracetopics_pipeline.core.topic_maps import build_maps
-from tracetopics_pipeline.core.topic_report import set_topic_override, topic_list
+from tracetopics_pipeline.core.topics.classify import classify_days, nearest_topics
+from tracetopics_pipeline.core.topics.evaluate import recovery
+from tracetopics_pipeline.core.topics.maps import build_maps
+from tracetopics_pipeline.core.topics.report import set_topic_override, topic_list
 
 DAY1, DAY2 = date(2026, 11, 1), date(2026, 11, 2)
 SETTINGS = Settings(min_summaries=100)
@@ -77,7 +77,7 @@ def test_classify_days_new_traces_and_no_match(conn, monkeypatch):
 
     # Placed among an even subsample of the map's points (every 10th here), a text still
     # lands nearest the centre of its own topic on the map.
-    monkeypatch.setattr("tracetopics_pipeline.core.classify.POSITION_POINTS", 16)
+    monkeypatch.setattr("tracetopics_pipeline.core.topics.classify.POSITION_POINTS", 16)
     classify_days(conn, [DAY2], facets=[F("Task")], settings=SETTINGS)
     centre = {
         t: np.array([cx, cy])

@@ -8,8 +8,9 @@ import numpy as np
 import polars as pl
 import pytest
 
-from tracetopics_pipeline.core import embed, warehouse
+from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics import embed
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,6 @@ def test_embed_days_caches_across_days_and_reruns(model, tmp_path):
 
 
 def embed_hash(text: str) -> str:
-    from tracetopics_pipeline.core.facets import text_hash
+    from tracetopics_pipeline.core.facets.definitions import text_hash
 
     return text_hash(text)

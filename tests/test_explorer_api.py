@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from explorer_fixture import MAP_ID, TOPICS, build_warehouse  # noqa: E402
 
 from tracetopics_pipeline.core import warehouse  # noqa: E402
+from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot  # noqa: E402
 from tracetopics_pipeline.explorer.app import create_app  # noqa: E402
-from tracetopics_pipeline.explorer.snapshot import current_snapshot, publish_snapshot  # noqa: E402
 
 N = 600  # trace i: topic i % 6 (5 = no_match), customer i % 3, Sentiment NEGATIVE iff topic 3
 

@@ -13,8 +13,8 @@ from fastapi.testclient import TestClient
 sys.path.insert(0, str(Path(__file__).parent))
 from explorer_fixture import build_warehouse  # noqa: E402
 
+from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot  # noqa: E402
 from tracetopics_pipeline.explorer.app import create_app  # noqa: E402
-from tracetopics_pipeline.explorer.snapshot import publish_snapshot  # noqa: E402
 
 
 @pytest.fixture(scope="module")

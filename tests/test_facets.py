@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from tracetopics_pipeline.core.facets import (
+from tracetopics_pipeline.core.facets.definitions import (
     FacetConfigError,
     facet_fingerprints,
     facet_key,

@@ -9,9 +9,9 @@ import facet_traces as ft
 import pytest
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.facet_stage import in_sample, preview_facet, summarize_days
-from tracetopics_pipeline.core.facets import find_facet, load_facets, text_hash
-from tracetopics_pipeline.core.summarizers import make_summarizer
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets, text_hash
+from tracetopics_pipeline.core.facets.stage import in_sample, preview_facet, summarize_days
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 
 
 @pytest.fixture

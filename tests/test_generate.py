@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tracetopics_pipeline.core.generate import (
+from tracetopics_pipeline.demo import (
     BAD_LINE_KINDS,
     INTENT_NAMES,
     ISSUE_KINDS,
@@ -90,7 +90,7 @@ def test_identical_across_processes(tmp_path):
     code = (
         "import hashlib, sys, datetime\n"
         "from pathlib import Path\n"
-        "from tracetopics_pipeline.core.generate import generate_traffic\n"
+        "from tracetopics_pipeline.demo import generate_traffic\n"
         "fs = generate_traffic(Path(sys.argv[1]), days=2, per_day=80, seed=5,\n"
         "                      end=datetime.date(2026, 10, 30))\n"
         "print(hashlib.sha256(b''.join(f.read_bytes() for f in fs)).hexdigest())\n"
@@ -296,7 +296,7 @@ def test_bad_lines(lines, tmp_path, files):
 
 def test_vocabulary_keeps_the_sentiment_contract():
     """Every phrase carries exactly the sentiment its list promises, whichever gets drawn."""
-    from tracetopics_pipeline.core.generate import vocab
+    from tracetopics_pipeline.demo import vocab
 
     neutral = [x for it in vocab.INTENTS for x in (*it.requests, *it.followups, it.refusal_ask)]
     for name in ("GREETINGS", "CONTEXTS", "CLOSINGS", "FOLLOWUP_SESSION", "GENERIC_FOLLOWUPS"):
@@ -325,7 +325,8 @@ def test_vocabulary_keeps_the_sentiment_contract():
 def test_demo_traffic_through_ingest(tmp_path):
     """The generated files take the real ingest path: good traces land once each, the
     oversized one is truncated, and every other bad line is quarantined — none is lost."""
-    from tracetopics_pipeline.core import ingest, warehouse
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.ingest import stage as ingest
 
     files = generate_traffic(tmp_path / "landing", days=3, per_day=100, seed=2, end=END)
     n_lines = sum(1 for f in files for ln in f.read_bytes().split(b"\n") if ln)
@@ -343,7 +344,7 @@ def test_demo_traffic_through_ingest(tmp_path):
 
 def test_todays_traffic_is_not_in_the_future(tmp_path: Path) -> None:
     """Traffic ending today stops at the current time (seed queries filter on now())."""
-    from tracetopics_pipeline.core.generate.traffic import seconds_passed
+    from tracetopics_pipeline.demo.traffic import seconds_passed
 
     before = datetime.now(UTC)
     (path,) = generate_traffic(tmp_path, days=1, per_day=200, seed=3, bad_lines=False)

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from tracetopics_pipeline.core import ingest as ingest_mod
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.ingest import file_days, ingest_days, landing_files
+from tracetopics_pipeline.core.ingest import stage as ingest_mod
+from tracetopics_pipeline.core.ingest.stage import file_days, ingest_days, landing_files
 
 D1, D2, D3 = date(2026, 1, 5), date(2026, 1, 6), date(2026, 1, 7)
 TODAY = date(2026, 1, 10)

@@ -64,7 +64,8 @@ def test_definitions_load_and_validate(home):
 
 
 def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
-    from tracetopics_pipeline.core import ingest, warehouse
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.ingest import stage as ingest
     from tracetopics_pipeline.defs.jobs import landing_sensor
 
     _land(
@@ -91,7 +92,7 @@ def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
 
 
 def test_facet_config_sensor_reruns_only_the_changed_facet(home, tmp_path, monkeypatch):
-    from tracetopics_pipeline.core.facets import load_facets
+    from tracetopics_pipeline.core.facets.definitions import load_facets
     from tracetopics_pipeline.defs.jobs import facet_config_sensor
 
     src = REPO / "tracetopics_pipeline" / "facets.yaml"

@@ -28,7 +28,7 @@ def pipeline_home(tmp_path_factory):
     mp.setenv("TRACETOPICS_WAREHOUSE", str(home / "warehouse.duckdb"))
     mp.delenv("DAGSTER_HOME", raising=False)
     from tracetopics_pipeline import runner
-    from tracetopics_pipeline.core.generate import generate_traffic
+    from tracetopics_pipeline.demo import generate_traffic
 
     files = generate_traffic(home / "landing", days=DAYS, per_day=PER_DAY, seed=11, end=END)
     days = [END - timedelta(days=i) for i in reversed(range(DAYS))]
@@ -55,7 +55,7 @@ def test_every_input_line_ends_in_raw_traces_or_quarantine(pipeline_home):
 
 def test_every_trace_has_every_facet_and_a_classification(pipeline_home):
     home, *_ = pipeline_home
-    from tracetopics_pipeline.core.facets import load_facets
+    from tracetopics_pipeline.core.facets.definitions import load_facets
 
     n_facets = len(load_facets())
     traces = _count(home, "SELECT count(*) FROM raw_traces")

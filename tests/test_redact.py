@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracetopics_pipeline.core.redact import redact, redact_counts
+from tracetopics_pipeline.core.facets.redact import redact, redact_counts
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from tracetopics_pipeline.core import facet_stage
-from tracetopics_pipeline.core.facets import load_facets
-from tracetopics_pipeline.core.generate.traffic import iter_traces
-from tracetopics_pipeline.core.summarizers import make_summarizer
+from tracetopics_pipeline.core.facets import stage as facet_stage
+from tracetopics_pipeline.core.facets.definitions import load_facets
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer
+from tracetopics_pipeline.demo.traffic import iter_traces
 
 
 def test_parallel_local_summaries_equal_serial(monkeypatch) -> None:
@@ -38,7 +38,7 @@ def test_bf16_embeddings_match_fp32(monkeypatch) -> None:
     import numpy as np
     import pytest
 
-    from tracetopics_pipeline.core import embed
+    from tracetopics_pipeline.core.topics import embed
 
     if not embed.use_bf16("bf16") or not embed.use_bf16("auto"):
         pytest.skip("no native bf16 on this CPU: the fp32 path is the only one used")
@@ -66,10 +66,12 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
 
     import numpy as np
 
-    from tracetopics_pipeline.core import classify, ingest, warehouse
-    from tracetopics_pipeline.core.generate import generate_traffic
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.ingest import stage as ingest
     from tracetopics_pipeline.core.settings import Settings
-    from tracetopics_pipeline.core.topic_maps import build_maps
+    from tracetopics_pipeline.core.topics import classify
+    from tracetopics_pipeline.core.topics.maps import build_maps
+    from tracetopics_pipeline.demo import generate_traffic
 
     end = date(2026, 3, 4)
     days = [date(2026, 3, 2), date(2026, 3, 3), end]
@@ -89,7 +91,7 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
         m = np.asarray(out, dtype=np.float32).reshape(-1, 384)
         return m / np.linalg.norm(m, axis=1, keepdims=True)
 
-    monkeypatch.setattr("tracetopics_pipeline.core.embed.embed_texts", fake_embed)
+    monkeypatch.setattr("tracetopics_pipeline.core.topics.embed.embed_texts", fake_embed)
 
     def build(name: str, chunk_rows: int) -> dict[str, list]:
         monkeypatch.setattr(warehouse, "CHUNK_ROWS", chunk_rows)
@@ -143,8 +145,8 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
 def test_trace_blocks_keep_sessions_whole(conn) -> None:
     """The facet stage streams a day in blocks; a block never ends inside a session."""
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.ingest import _traces_frame
-    from tracetopics_pipeline.core.traces import record_from_object
+    from tracetopics_pipeline.core.ingest.stage import _traces_frame
+    from tracetopics_pipeline.core.ingest.traces import record_from_object
 
     day = date(2026, 3, 2)
     traces = list(iter_traces(day, 300, seed=4))

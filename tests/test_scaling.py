@@ -78,8 +78,8 @@ def _dbt() -> str:
 
 @pytest.fixture(scope="module")
 def multiprocess_run(tmp_path_factory):
-    from tracetopics_pipeline.core.generate import generate_traffic
     from tracetopics_pipeline.defs.jobs import range_tags
+    from tracetopics_pipeline.demo import generate_traffic
 
     mp = pytest.MonkeyPatch()
     home = tmp_path_factory.mktemp("scaling") / "home"
@@ -131,7 +131,7 @@ def test_multiprocess_executor_runs_the_daily_job(multiprocess_run):
     traces = _count(home, "SELECT count(*) FROM raw_traces")
     assert traces + _count(home, "SELECT count(*) FROM quarantine") == lines
     assert traces >= DAYS * PER_DAY * 0.9
-    from tracetopics_pipeline.core.facets import load_facets
+    from tracetopics_pipeline.core.facets.definitions import load_facets
 
     assert _count(home, "SELECT count(*) FROM facet_summaries") == traces * len(load_facets())
     assert (
@@ -270,7 +270,8 @@ def test_marts_build_on_postgres_and_match_duckdb(
     pytest.importorskip("dbt.adapters.postgres", reason="dbt-postgres: pip install -e '.[scale]'")
     import psycopg2
 
-    from tracetopics_pipeline.core import pg_publish, warehouse
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.warehouse import postgres as pg_publish
 
     home, *_ = multiprocess_run
     for key, value in postgres_server.items():

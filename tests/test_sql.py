@@ -226,7 +226,7 @@ def test_formats(wh: Path, tmp_path: Path, monkeypatch) -> None:
 
 
 def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) -> None:
-    from tracetopics_pipeline.explorer.snapshot import publish_snapshot
+    from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
     path = tmp_path / "warehouse.duckdb"
     build(path, recent_traces())

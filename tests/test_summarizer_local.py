@@ -6,12 +6,12 @@ import time
 
 import pytest
 
-from tracetopics_pipeline.core.facets import find_facet, load_facets
-from tracetopics_pipeline.core.summarizers import make_summarizer
-from tracetopics_pipeline.core.summarizers.local.issues import detect_issues
-from tracetopics_pipeline.core.summarizers.local.rules import apply_rules
-from tracetopics_pipeline.core.summarizers.local.sentiment import summarize_sentiment
-from tracetopics_pipeline.core.summarizers.local.task import summarize_task
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer
+from tracetopics_pipeline.core.facets.summarizers.local.issues import detect_issues
+from tracetopics_pipeline.core.facets.summarizers.local.rules import apply_rules
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import summarize_sentiment
+from tracetopics_pipeline.core.facets.summarizers.local.task import summarize_task
 
 
 @pytest.mark.parametrize(

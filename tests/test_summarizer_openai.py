@@ -14,10 +14,10 @@ import openai
 import pytest
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.facet_stage import summarize_days
-from tracetopics_pipeline.core.facets import find_facet, load_facets
-from tracetopics_pipeline.core.summarizers import make_summarizer
-from tracetopics_pipeline.core.summarizers.openai import (
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+from tracetopics_pipeline.core.facets.stage import summarize_days
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer
+from tracetopics_pipeline.core.facets.summarizers.openai import (
     SummarizerConfigError,
     parse_answer,
     price_for,

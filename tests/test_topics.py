@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from topics_fixtures import F, corpus, load_summaries
 
-from tracetopics_pipeline.core.evaluate import scores
-from tracetopics_pipeline.core.identity import TopicSide, match_topics
 from tracetopics_pipeline.core.settings import Settings
-from tracetopics_pipeline.core.topic_maps import build_maps, cluster_texts
-from tracetopics_pipeline.core.topic_report import set_topic_override, topic_list
+from tracetopics_pipeline.core.topics.evaluate import scores
+from tracetopics_pipeline.core.topics.identity import TopicSide, match_topics
+from tracetopics_pipeline.core.topics.maps import build_maps, cluster_texts
+from tracetopics_pipeline.core.topics.report import set_topic_override, topic_list
 
 DAY = date(2026, 11, 1)
 SETTINGS = Settings(min_summaries=100, window_days=30)
@@ -180,7 +180,7 @@ def test_identity_first_map_and_centroid_only_match():
 
 
 def test_merge_split_children_rejoins_pieces_of_one_previous_topic():
-    from tracetopics_pipeline.core.cluster import merge_split_children
+    from tracetopics_pipeline.core.topics.cluster import merge_split_children
 
     rng = np.random.default_rng(3)
     a, b = _unit(1), _unit(2)
@@ -200,7 +200,7 @@ def test_merge_split_children_rejoins_pieces_of_one_previous_topic():
 
 
 def test_hybrid_view_adds_a_lexical_view_and_falls_back_to_embeddings():
-    from tracetopics_pipeline.core.cluster import hybrid_view
+    from tracetopics_pipeline.core.topics.cluster import hybrid_view
 
     texts = [f"top up {w} failed" for w in ("card", "bank", "cash", "apple pay")] + [
         f"card {w} arrival" for w in ("delivery", "tracking", "late", "new")

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tracetopics_pipeline.core.labels import (
+from tracetopics_pipeline.core.topics.labels import (
     LocalLabeler,
     OpenAILabeler,
     TopicDescription,
@@ -129,7 +129,7 @@ def test_openai_labeller_falls_back_to_local_on_failure(server):
 
 
 def test_openai_labeller_prompt_is_redacted():
-    from tracetopics_pipeline.core.labels import OpenAILabeler, TopicDescription
+    from tracetopics_pipeline.core.topics.labels import OpenAILabeler, TopicDescription
 
     topic = TopicDescription(
         topic_id=3,

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from tracetopics_pipeline.core.traces import REJECTION_REASONS, ParseResult, parse_file
+from tracetopics_pipeline.core.ingest.traces import REJECTION_REASONS, ParseResult, parse_file
 
 TODAY = date(2026, 1, 10)
 

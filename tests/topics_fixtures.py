@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import numpy as np
 import polars as pl
 
-from tracetopics_pipeline.core import embed, warehouse
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.topics import embed
 
 VOCAB = [
     ("export", "dashboard", "csv"),

@@ -20,7 +20,7 @@ def _date(text: str) -> date:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from tracetopics_pipeline.core.generate import generate_traffic
+    from tracetopics_pipeline.demo import generate_traffic
 
     out = Path(args.out) if args.out else paths().ensure().landing
     files = generate_traffic(
@@ -56,7 +56,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _landing_days() -> list[date]:
-    from tracetopics_pipeline.core import ingest
+    from tracetopics_pipeline.core.ingest import stage as ingest
     from tracetopics_pipeline.defs.partitions import START_DATE
 
     days: set[date] = set()
@@ -117,7 +117,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 def cmd_topic_override(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.topic_report import set_topic_override
+    from tracetopics_pipeline.core.topics.report import set_topic_override
 
     with warehouse.connect(paths().warehouse) as conn:
         if args.action == "rename":
@@ -146,9 +146,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 def cmd_facets(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.facet_stage import preview_facet
-    from tracetopics_pipeline.core.facets import load_facets
-    from tracetopics_pipeline.core.summarizers import make_summarizer
+    from tracetopics_pipeline.core.facets.definitions import load_facets
+    from tracetopics_pipeline.core.facets.stage import preview_facet
+    from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 
     facets = load_facets(args.file)
     if args.action == "list":

@@ -56,7 +56,7 @@ def print_summary() -> None:
 
 
 def topics(facet: str, day: date | None = None) -> list[dict]:
-    from tracetopics_pipeline.core.topic_report import topic_list
+    from tracetopics_pipeline.core.topics.report import topic_list
 
     with _conn() as conn:
         return topic_list(conn, facet, day)
@@ -77,7 +77,7 @@ def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
 
 
 def print_recovery(facet: str = "Task") -> None:
-    from tracetopics_pipeline.core.evaluate import recovery
+    from tracetopics_pipeline.core.topics.evaluate import recovery
 
     with _conn() as conn:
         scores = recovery(conn, facet)

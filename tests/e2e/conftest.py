@@ -55,7 +55,7 @@ def _free_port() -> int:
 def e2e_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from explorer_fixture import build_warehouse
 
-    from tracetopics_pipeline.explorer.snapshot import publish_snapshot
+    from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
     home = tmp_path_factory.mktemp("tt_e2e")
     fx = build_warehouse(home / "warehouse.duckdb", n=1200)

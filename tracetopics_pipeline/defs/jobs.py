@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import dagster as dg
 
-from tracetopics_pipeline.core import ingest
-from tracetopics_pipeline.core.facets import facet_fingerprints, load_facets
+from tracetopics_pipeline.core.facets.definitions import facet_fingerprints, load_facets
+from tracetopics_pipeline.core.ingest import stage as ingest
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.defs.partitions import START_DATE
 

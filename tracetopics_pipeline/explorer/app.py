@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 
 from tracetopics_pipeline.core.settings import Paths
 from tracetopics_pipeline.core.settings import home as default_home
+from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot
 from tracetopics_pipeline.explorer import actions, queries
 from tracetopics_pipeline.explorer.filters import (
     TopicFilter,
@@ -30,7 +31,6 @@ from tracetopics_pipeline.explorer.filters import (
     parse_filter,
 )
 from tracetopics_pipeline.explorer.proposal import roadmap_proposal
-from tracetopics_pipeline.explorer.snapshot import current_snapshot, publish_snapshot
 from tracetopics_pipeline.explorer.store import NoSnapshot, SnapshotStore
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.explorer.snapshot import MART_SCHEMA, current_snapshot
+from tracetopics_pipeline.core.warehouse.snapshot import MART_SCHEMA, current_snapshot
 
 # Loaded into memory: read by nearly every request, modest size even at 100k traces.
 IN_MEMORY = ("classifications", "topics", "topic_maps", "topic_lineage")

@@ -73,7 +73,7 @@ def _embeddings(
             found = dict(zip(tbl.column("text_hash").to_pylist(), mat, strict=True))
     missing = [h for h in hashes if h not in found]
     if missing and len(missing) <= MAX_EMBED_ON_DEMAND:
-        from tracetopics_pipeline.core.embed import embed_texts
+        from tracetopics_pipeline.core.topics.embed import embed_texts
 
         vecs = embed_texts([texts[h] for h in missing])
         found.update(zip(missing, vecs, strict=True))
@@ -86,9 +86,9 @@ def _cluster(
     texts: list[str], x: np.ndarray, settings: Settings
 ) -> tuple[np.ndarray, np.ndarray, dict[int, list[str]], dict[int, str], dict[int, list[str]]]:
     """Labels, 2-D coords, keywords, topic labels and representatives for unique texts."""
-    from tracetopics_pipeline.core.cluster import centroids, cluster_embeddings
-    from tracetopics_pipeline.core.ctfidf import ctfidf_keywords
-    from tracetopics_pipeline.core.labels import TopicDescription, local_label
+    from tracetopics_pipeline.core.topics.cluster import centroids, cluster_embeddings
+    from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
+    from tracetopics_pipeline.core.topics.labels import TopicDescription, local_label
 
     labels, coords = cluster_embeddings(
         x,
@@ -195,7 +195,7 @@ def warm_up() -> threading.Thread:
 
     def run() -> None:
         try:
-            from tracetopics_pipeline.core.cluster import cluster_embeddings
+            from tracetopics_pipeline.core.topics.cluster import cluster_embeddings
 
             rng = np.random.default_rng(0)
             # Two sizes: UMAP takes exact neighbours below 4,096 rows and compiles

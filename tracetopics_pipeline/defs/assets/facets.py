@@ -8,11 +8,11 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 from dagster_openai import OpenAIResource
 
-from tracetopics_pipeline.core import quality
-from tracetopics_pipeline.core.facet_stage import summarize_days
-from tracetopics_pipeline.core.facets import load_facets
+from tracetopics_pipeline.core.facets.definitions import load_facets
+from tracetopics_pipeline.core.facets.stage import summarize_days
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 from tracetopics_pipeline.core.settings import Settings, paths
-from tracetopics_pipeline.core.summarizers import make_summarizer
+from tracetopics_pipeline.core.warehouse import quality
 from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL, daily_partitions, run_days
 
 

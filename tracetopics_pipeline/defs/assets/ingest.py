@@ -5,8 +5,9 @@ from datetime import timedelta
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from tracetopics_pipeline.core import ingest, quality
+from tracetopics_pipeline.core.ingest import stage as ingest
 from tracetopics_pipeline.core.settings import Settings, paths
+from tracetopics_pipeline.core.warehouse import quality
 from tracetopics_pipeline.defs.partitions import (
     START_DATE,
     WAREHOUSE_POOL,

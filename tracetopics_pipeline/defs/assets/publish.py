@@ -5,11 +5,12 @@ import os
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from tracetopics_pipeline.core import alerts, sql
+from tracetopics_pipeline.core import sql
 from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.topics import alerts
+from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.defs.dbt_assets import MART_KEYS
 from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL
-from tracetopics_pipeline.explorer.snapshot import publish_snapshot
 
 
 @dg.asset(

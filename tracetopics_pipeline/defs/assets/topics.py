@@ -9,11 +9,11 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 from dagster_openai import OpenAIResource
 
-from tracetopics_pipeline.core import classify, embed
-from tracetopics_pipeline.core import topic_maps as maps_core
-from tracetopics_pipeline.core.facets import load_facets
-from tracetopics_pipeline.core.labels import labeler_from_settings
+from tracetopics_pipeline.core.facets.definitions import load_facets
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics import classify, embed
+from tracetopics_pipeline.core.topics import maps as maps_core
+from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL, daily_partitions, run_days
 
 

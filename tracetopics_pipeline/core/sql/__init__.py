@@ -70,7 +70,7 @@ def facet_key(name: str) -> str:
 
 def _configured_facet_names() -> list[str]:
     try:  # the facet file is optional here: a broken one must not break SQL access
-        from tracetopics_pipeline.core.facets import load_facets
+        from tracetopics_pipeline.core.facets.definitions import load_facets
 
         return [f.name for f in load_facets()]
     except Exception:  # noqa: BLE001
@@ -563,7 +563,7 @@ def open_readonly(
             if time.monotonic() >= deadline:
                 break
             time.sleep(0.25)
-    from tracetopics_pipeline.explorer.snapshot import current_snapshot
+    from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot
 
     snap_root = path.parent / "snapshot"
     folder = current_snapshot(snap_root)

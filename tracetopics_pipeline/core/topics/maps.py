@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import polars as pl
 
-from tracetopics_pipeline.core import cluster as algo
-from tracetopics_pipeline.core import embed, warehouse
-from tracetopics_pipeline.core.ctfidf import ctfidf_keywords
-from tracetopics_pipeline.core.embed import first_row, query_pl
-from tracetopics_pipeline.core.identity import Matching, TopicSide, match_topics
-from tracetopics_pipeline.core.labels import Labeler, LocalLabeler, TopicDescription
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.topics import cluster as algo
+from tracetopics_pipeline.core.topics import embed
+from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
+from tracetopics_pipeline.core.topics.embed import first_row, query_pl
+from tracetopics_pipeline.core.topics.identity import Matching, TopicSide, match_topics
+from tracetopics_pipeline.core.topics.labels import Labeler, LocalLabeler, TopicDescription
 
 if TYPE_CHECKING:
     import duckdb

@@ -24,8 +24,8 @@ from typing import Any
 
 import orjson
 
-from tracetopics_pipeline.core import otlp
-from tracetopics_pipeline.core.trace_messages import (
+from tracetopics_pipeline.core.ingest import otlp
+from tracetopics_pipeline.core.ingest.messages import (
     FieldTypeError,
     cap_strings,
     dumps,

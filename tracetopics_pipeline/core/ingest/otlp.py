@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from tracetopics_pipeline.core.trace_messages import dumps, flatten_content
+from tracetopics_pipeline.core.ingest.messages import dumps, flatten_content
 
 
 class OtlpShapeError(ValueError):

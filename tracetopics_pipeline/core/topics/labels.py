@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from tracetopics_pipeline.core.redact import redact
+from tracetopics_pipeline.core.facets.redact import redact
 
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.settings import Settings

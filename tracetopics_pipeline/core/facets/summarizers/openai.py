@@ -24,15 +24,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from tracetopics_pipeline.core.facets import Facet
-from tracetopics_pipeline.core.summarizers.base import (
+from tracetopics_pipeline.core.facets.definitions import Facet
+from tracetopics_pipeline.core.facets.summarizers.base import (
     FacetOutput,
     SummarizeResult,
     finish,
     normalize_label,
     prepared_text,
 )
-from tracetopics_pipeline.core.summarizers.cache import SummaryCache, cache_key
+from tracetopics_pipeline.core.facets.summarizers.cache import SummaryCache, cache_key
 
 DEFAULT_MODEL = "gpt-4o-mini"
 # USD per million tokens (input, output); matched by longest model-name prefix. Override with

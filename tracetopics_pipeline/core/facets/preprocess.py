@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tracetopics_pipeline.core.facets import Facet
+    from tracetopics_pipeline.core.facets.definitions import Facet
 
 Preprocessor = Callable[[dict, "Facet"], "str | None"]
 

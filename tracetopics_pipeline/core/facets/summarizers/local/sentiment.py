@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracetopics_pipeline.core.summarizers.local.text import content_words
+from tracetopics_pipeline.core.facets.summarizers.local.text import content_words
 
 _NEG_WORDS = re.compile(
     r"\b(?:frustrat\w*|annoy\w*|terrible|awful|horrible|useless|ridiculous|angry|furious|upset|"

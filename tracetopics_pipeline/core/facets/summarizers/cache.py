@@ -12,7 +12,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from tracetopics_pipeline.core.facets import Facet
+from tracetopics_pipeline.core.facets.definitions import Facet
 
 
 def cache_key(text: str, facet: Facet, model: str) -> str:

@@ -29,8 +29,8 @@ import orjson
 import polars as pl
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.trace_messages import dumps
-from tracetopics_pipeline.core.traces import (
+from tracetopics_pipeline.core.ingest.messages import dumps
+from tracetopics_pipeline.core.ingest.traces import (
     DEFAULT_MAX_TRACE_BYTES,
     KNOWN_METRICS,
     SUPPORTED_SUFFIXES,

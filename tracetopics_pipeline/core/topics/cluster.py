@@ -269,7 +269,7 @@ def cluster_embeddings(
         raise ValueError(f"unknown clustering algorithm {algorithm!r} (umap_hdbscan | kmeans)")
     labels = refine(x, labels, iters=p.refine_iters, max_distance=max_distance)
     if texts is not None and p.merge_distance > 0:
-        from tracetopics_pipeline.core.ctfidf import ctfidf_keywords
+        from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
 
         labels = merge_similar(
             x, labels, ctfidf_keywords(texts, labels), max_distance=p.merge_distance

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-PACKAGED_FACETS = Path(__file__).resolve().parents[1] / "facets.yaml"
+PACKAGED_FACETS = Path(__file__).resolve().parents[2] / "facets.yaml"
 BUILTIN_PREPROCESSORS = ("thread", "user_messages", "errors_only", "with_metadata")
 LOCAL_KINDS = ("task", "sentiment", "issues", "rules")
 DEFAULT_MAX_TOKENS = 2000

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from tracetopics_pipeline.core.facets import Facet
-from tracetopics_pipeline.core.preprocess import preprocess
-from tracetopics_pipeline.core.redact import redact
+from tracetopics_pipeline.core.facets.definitions import Facet
+from tracetopics_pipeline.core.facets.preprocess import preprocess
+from tracetopics_pipeline.core.facets.redact import redact
 
 STATUSES = ("ok", "excluded", "skipped", "errored")
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracetopics_pipeline.core.facets import Facet
-from tracetopics_pipeline.core.summarizers.local.text import clip
+from tracetopics_pipeline.core.facets.definitions import Facet
+from tracetopics_pipeline.core.facets.summarizers.local.text import clip
 
 
 @lru_cache(maxsize=256)

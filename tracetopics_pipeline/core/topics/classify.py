@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import polars as pl
 
-from tracetopics_pipeline.core import embed, warehouse
-from tracetopics_pipeline.core.embed import query_pl
-from tracetopics_pipeline.core.topic_maps import current_map
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.topics import embed
+from tracetopics_pipeline.core.topics.embed import query_pl
+from tracetopics_pipeline.core.topics.maps import current_map
 
 if TYPE_CHECKING:
     import duckdb

@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tracetopics_pipeline.core.summarizers.base import FacetOutput, Summarizer, SummarizeResult
+from tracetopics_pipeline.core.facets.summarizers.base import (
+    FacetOutput,
+    Summarizer,
+    SummarizeResult,
+)
 
 __all__ = ["FacetOutput", "SummarizeResult", "Summarizer", "make_summarizer"]
 
@@ -28,12 +32,12 @@ def make_summarizer(
     """
     kind = (kind or "local").lower()
     if kind == "local":
-        from tracetopics_pipeline.core.summarizers.local import LocalSummarizer
+        from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
 
         return LocalSummarizer(model=model, **opts)
     if kind in ("openai", "openai-compatible", "llm"):
         from tracetopics_pipeline.core import settings
-        from tracetopics_pipeline.core.summarizers.openai import OpenAISummarizer
+        from tracetopics_pipeline.core.facets.summarizers.openai import OpenAISummarizer
 
         if cache_dir is None:
             cache_dir = settings.paths().cache

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import time
 
-from tracetopics_pipeline.core.facets import Facet
-from tracetopics_pipeline.core.preprocess import (
+from tracetopics_pipeline.core.facets.definitions import Facet
+from tracetopics_pipeline.core.facets.preprocess import (
     content_text,
     is_error_reply,
     messages_of,
     preprocess,
 )
-from tracetopics_pipeline.core.redact import redact
-from tracetopics_pipeline.core.summarizers.base import FacetOutput, SummarizeResult, finish
-from tracetopics_pipeline.core.summarizers.local.issues import detect_issues, summarize_issues
-from tracetopics_pipeline.core.summarizers.local.rules import apply_rules, has_local_rules
-from tracetopics_pipeline.core.summarizers.local.sentiment import summarize_sentiment
-from tracetopics_pipeline.core.summarizers.local.task import summarize_task
+from tracetopics_pipeline.core.facets.redact import redact
+from tracetopics_pipeline.core.facets.summarizers.base import FacetOutput, SummarizeResult, finish
+from tracetopics_pipeline.core.facets.summarizers.local.issues import (
+    detect_issues,
+    summarize_issues,
+)
+from tracetopics_pipeline.core.facets.summarizers.local.rules import apply_rules, has_local_rules
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import summarize_sentiment
+from tracetopics_pipeline.core.facets.summarizers.local.task import summarize_task
 
 LOCAL_MODEL = "local-rules-v1"
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracetopics_pipeline.core.preprocess import content_text, is_error_reply, tool_calls_of
-from tracetopics_pipeline.core.summarizers.local.text import clip
+from tracetopics_pipeline.core.facets.preprocess import content_text, is_error_reply, tool_calls_of
+from tracetopics_pipeline.core.facets.summarizers.local.text import clip
 
 CATEGORIES = {  # summary prefix -> label
     "Failed tool call": "FAILED_TOOL_CALL",

@@ -25,16 +25,16 @@ import orjson
 import polars as pl
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.facets import Facet, find_facet, text_hash
-from tracetopics_pipeline.core.preprocess import merge_session
-from tracetopics_pipeline.core.settings import Settings
-from tracetopics_pipeline.core.summarizers.base import (
+from tracetopics_pipeline.core.facets.definitions import Facet, find_facet, text_hash
+from tracetopics_pipeline.core.facets.preprocess import merge_session
+from tracetopics_pipeline.core.facets.summarizers.base import (
     STATUSES,
     FacetOutput,
     Summarizer,
     SummarizeResult,
     prepared_text,
 )
+from tracetopics_pipeline.core.settings import Settings
 
 BATCH = 500  # traces per summarizer call: bounds memory and lets the cache fill as we go
 TRACE_BLOCK = 20_000  # traces read from the warehouse and held at once

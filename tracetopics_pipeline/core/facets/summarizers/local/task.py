@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from tracetopics_pipeline.core.summarizers.local.text import content_words, sentences
+from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, sentences
 
 MAX_WORDS = 16
 
