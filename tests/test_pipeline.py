@@ -94,7 +94,7 @@ def test_rerunning_a_day_is_idempotent(pipeline_home):
 
 def test_seed_queries_answer_from_the_pipeline(pipeline_home):
     home, *_ = pipeline_home
-    from tracetopics_pipeline.core.sql import run_sql
+    from tracetopics_pipeline.core.sql.execute import run_sql
 
     out = run_sql(
         "SELECT id, created, facets.task, facets.sentiment FROM project_logs('support-agent') "

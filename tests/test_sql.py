@@ -15,7 +15,12 @@ import pyarrow.parquet as pq
 import pytest
 from sql_fixtures import build, recent_traces
 
-from tracetopics_pipeline.core import sql, warehouse
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
+from tracetopics_pipeline.core.sql.execute import execute_sql, open_readonly, run_sql
+from tracetopics_pipeline.core.sql.macro import install_project_logs
+from tracetopics_pipeline.core.sql.sandbox import ZeroBasedDuckDB
+from tracetopics_pipeline.core.sql.where import to_duckdb
 
 SEED_1 = """SELECT facets.sentiment, classifications.Task[0].label as topic, count(*) as count,
        avg(metrics.total_tokens) as avg_tokens
@@ -34,14 +39,14 @@ def wh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("sql") / "warehouse.duckdb"
     build(path, recent_traces())
     conn = warehouse.connect(path)
-    keys = sql.install_project_logs(conn)  # persisted, as the pipeline does
+    keys = install_project_logs(conn)  # persisted, as the pipeline does
     conn.close()
     assert keys[:3] == ["task", "sentiment", "issues"]
     return path
 
 
 def run(wh: Path, query: str, **kw) -> list[dict]:
-    return sql.execute_sql(query, warehouse=wh, **kw).table.to_pylist()
+    return execute_sql(query, warehouse=wh, **kw).table.to_pylist()
 
 
 def test_seed_query_1_as_written(wh: Path) -> None:
@@ -78,7 +83,7 @@ def test_zero_based_indexes(wh: Path) -> None:
     assert got == [
         {"id": "s4", "first": "Dataset creation", "second": None, "last": 2, "sl": [10, 20]}
     ]
-    assert "[1]" in sql.to_duckdb("SELECT x[0] FROM t").sql(dialect=sql.ZeroBasedDuckDB)
+    assert "[1]" in to_duckdb("SELECT x[0] FROM t").sql(dialect=ZeroBasedDuckDB)
 
 
 def test_persisted_macro_is_plain_duckdb(wh: Path) -> None:
@@ -151,14 +156,14 @@ def test_metrics_and_metadata(wh: Path) -> None:
 )
 def test_sandbox_refuses(wh: Path, query: str, message: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(sql.SqlRefused, match=message.replace("(", r"\(").replace(")", r"\)")):
-        sql.run_sql(query, warehouse=wh)
+    with pytest.raises(SqlRefused, match=message.replace("(", r"\(").replace(")", r"\)")):
+        run_sql(query, warehouse=wh)
     assert not (tmp_path / "out.csv").exists()
 
 
 def test_engine_level_lockdown(wh: Path) -> None:
     """Even past the static check, the connection itself cannot reach files or re-enable it."""
-    conn, source, _ = sql.open_readonly(wh)
+    conn, source, _ = open_readonly(wh)
     try:
         assert source == "warehouse"
         with pytest.raises(duckdb.PermissionException):
@@ -194,10 +199,10 @@ def test_where_filters(wh: Path, where: str, ids: list[str]) -> None:
 
 
 def test_where_needs_project_logs_and_a_condition(wh: Path) -> None:
-    with pytest.raises(sql.SqlRefused, match="reads none"):
-        sql.run_sql("SELECT 1", where="facets.task = 'x'", warehouse=wh)
-    with pytest.raises(sql.SqlRefused, match="condition"):
-        sql.run_sql("", where="SELECT 1", warehouse=wh)
+    with pytest.raises(SqlRefused, match="reads none"):
+        run_sql("SELECT 1", where="facets.task = 'x'", warehouse=wh)
+    with pytest.raises(SqlRefused, match="condition"):
+        run_sql("", where="SELECT 1", warehouse=wh)
     # an empty query with --where lists matching traces across projects
     got = run(wh, "", where='classifications.Task.label = "Export dashboard to CSV"')
     assert sorted(r["id"] for r in got) == ["s1", "s2", "s3", "s7", "s8"]
@@ -205,24 +210,24 @@ def test_where_needs_project_logs_and_a_condition(wh: Path) -> None:
 
 def test_formats(wh: Path, tmp_path: Path, monkeypatch) -> None:
     q = "SELECT id, facets.sentiment AS s, metrics.total_tokens AS n FROM project_logs('my-project-id') WHERE id IN ('s1', 's2') ORDER BY id"
-    table = sql.run_sql(q, warehouse=wh)
+    table = run_sql(q, warehouse=wh)
     assert table.splitlines()[0].split() == ["id", "s", "n"]
     assert table.splitlines()[2].split() == ["s1", "NEGATIVE", "100"]
     assert table.endswith("(2 rows)")
-    assert sql.run_sql(q, warehouse=wh, fmt="csv") == "id,s,n\ns1,NEGATIVE,100\ns2,NEGATIVE,300\n"
-    assert json.loads(sql.run_sql(q, warehouse=wh, fmt="json"))[1] == {
+    assert run_sql(q, warehouse=wh, fmt="csv") == "id,s,n\ns1,NEGATIVE,100\ns2,NEGATIVE,300\n"
+    assert json.loads(run_sql(q, warehouse=wh, fmt="json"))[1] == {
         "id": "s2",
         "s": "NEGATIVE",
         "n": 300,
     }
     monkeypatch.chdir(tmp_path)
-    msg = sql.run_sql(q, warehouse=wh, fmt="parquet", output="out/result.parquet")
+    msg = run_sql(q, warehouse=wh, fmt="parquet", output="out/result.parquet")
     assert "wrote 2 rows" in msg
     assert pq.read_table(tmp_path / "out" / "result.parquet").column("n").to_pylist() == [100, 300]
-    with pytest.raises(sql.SqlRefused, match="must be inside"):
-        sql.run_sql(q, warehouse=wh, fmt="parquet", output="/etc/evil.parquet")
+    with pytest.raises(SqlRefused, match="must be inside"):
+        run_sql(q, warehouse=wh, fmt="parquet", output="/etc/evil.parquet")
     with pytest.raises(ValueError, match="unknown format"):
-        sql.run_sql(q, warehouse=wh, fmt="xml")
+        run_sql(q, warehouse=wh, fmt="xml")
 
 
 def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) -> None:
@@ -230,7 +235,7 @@ def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) ->
 
     path = tmp_path / "warehouse.duckdb"
     build(path, recent_traces())
-    monkeypatch.setattr(sql, "LOCK_WAIT_S", 0.3)
+    monkeypatch.setattr("tracetopics_pipeline.core.sql.execute.LOCK_WAIT_S", 0.3)
     holder = subprocess.Popen(
         [sys.executable, "-c",
          f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(60)"],
@@ -238,8 +243,8 @@ def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) ->
     )  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "ok"
-        with pytest.raises(sql.WarehouseUnavailable, match="no snapshot"):
-            sql.execute_sql("SELECT 1", warehouse=path)
+        with pytest.raises(WarehouseUnavailable, match="no snapshot"):
+            execute_sql("SELECT 1", warehouse=path)
         holder.terminate()
         holder.wait()
         conn = warehouse.connect(path)
@@ -252,12 +257,12 @@ def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) ->
         )  # fmt: skip
         assert holder.stdout.readline().strip() == "ok"
         t0 = time.monotonic()
-        res = sql.execute_sql(SEED_2, warehouse=path)
+        res = execute_sql(SEED_2, warehouse=path)
         assert time.monotonic() - t0 < 10
         assert res.source.startswith("snapshot") and "busy" in (res.notice or "")
         assert [r["id"] for r in res.table.to_pylist()] == ["s1", "s2", "s4", "s5"]
-        with pytest.raises(sql.SqlRefused):
-            sql.execute_sql("SELECT * FROM read_parquet('/etc/passwd')", warehouse=path)
+        with pytest.raises(SqlRefused):
+            execute_sql("SELECT * FROM read_parquet('/etc/passwd')", warehouse=path)
     finally:
         holder.terminate()
         holder.wait()

@@ -131,7 +131,8 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from tracetopics_pipeline.core.sql import SqlRefused, WarehouseUnavailable, run_sql
+    from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
+    from tracetopics_pipeline.core.sql.execute import run_sql
 
     try:
         print(run_sql(args.query, where=args.where, fmt=args.format, output=args.output))

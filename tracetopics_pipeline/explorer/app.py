@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 
 from tracetopics_pipeline.core.settings import Paths
 from tracetopics_pipeline.core.settings import home as default_home
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot
 from tracetopics_pipeline.explorer import actions, queries
 from tracetopics_pipeline.explorer.filters import (
@@ -197,8 +198,8 @@ def create_app(home: Path | str | None = None) -> FastAPI:
     def _topic_label(facet: str | None, topic_id: int | None) -> str | None:
         if facet is None or topic_id is None:
             return None
-        if topic_id == queries.NO_MATCH:
-            return "no_match"
+        if topic_id == NO_MATCH:
+            return NO_MATCH_LABEL
         row = (
             store.cursor()
             .execute(

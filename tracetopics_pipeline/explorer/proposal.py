@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
 from tracetopics_pipeline.explorer.queries import TOPIC_LATEST, topic_list
 
@@ -37,7 +38,7 @@ def _mix(
     rows = cur.execute(
         f"""
         WITH ids AS ({ids_sql}), {TOPIC_LATEST.strip()}
-        SELECT coalesce(s.label, CASE WHEN c.topic_id = -1 THEN 'no_match'
+        SELECT coalesce(s.label, CASE WHEN c.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
                                       ELSE coalesce(tl.label, c.label) END, '(none)') AS v,
                count(*) AS n
         FROM ids JOIN facets s ON s.trace_id = ids.id AND lower(s.facet) = lower(?)
@@ -100,7 +101,7 @@ def roadmap_proposal(
     topic = next((t for t in listing["topics"] if t["topic_id"] == topic_id), None)
     if topic is None:
         return None
-    ranked = [t for t in listing["topics"] if t["topic_id"] != -1]
+    ranked = [t for t in listing["topics"] if t["topic_id"] != NO_MATCH]
     rank = next((i + 1 for i, t in enumerate(ranked) if t["topic_id"] == topic_id), None)
     in_topic = replace(base, topics=(*base.topics, TopicFilter(facet, topic_id)))
     t_sql, t_params = in_topic.sql()

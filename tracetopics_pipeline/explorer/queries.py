@@ -14,9 +14,9 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TraceFilter
 
-NO_MATCH = -1
 MAX_POINTS = 200_000  # above this the scatterplot shows a deterministic sample
 
 # Latest label, keywords and representatives of every topic id (ids are stable across maps).
@@ -177,7 +177,7 @@ def topic_list(
         topics.append(
             {
                 **r,
-                "label": "no_match" if r["topic_id"] == NO_MATCH else r["label"],
+                "label": NO_MATCH_LABEL if r["topic_id"] == NO_MATCH else r["label"],
                 "keywords": r["keywords"] or [],
                 "sparkline": spark.get(r["topic_id"], []),
                 "samples": by_topic.get(r["topic_id"], []),
@@ -274,7 +274,7 @@ def timeline(
             tid,
             {
                 "topic_id": tid,
-                "label": "no_match" if tid == NO_MATCH else label,
+                "label": NO_MATCH_LABEL if tid == NO_MATCH else label,
                 "counts": [0] * len(buckets),
                 "total": 0,
             },

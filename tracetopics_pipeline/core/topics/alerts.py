@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from tracetopics_pipeline.core.warehouse import NO_MATCH
+
 DDL = """
 CREATE TABLE IF NOT EXISTS topic_alerts (
     alert_id VARCHAR PRIMARY KEY,
@@ -61,7 +63,7 @@ def detect_alerts(
             WITH weekly AS (
                 SELECT facet, topic_id, any_value(topic_label) AS label, iso_week,
                        sum(volume) AS volume, any_value(week_share) AS share
-                FROM marts.topic_trends WHERE topic_id <> -1
+                FROM marts.topic_trends WHERE topic_id <> $no_match
                 GROUP BY facet, topic_id, iso_week),
             ranked AS (
                 SELECT *, lag(share) OVER (PARTITION BY facet, topic_id ORDER BY iso_week) AS prev,
@@ -73,7 +75,7 @@ def detect_alerts(
             FROM ranked
             WHERE rn <= 2 AND prev > 0 AND volume >= $min_volume AND share / prev >= $factor
             """,
-            {"min_volume": min_volume, "factor": growth_factor},
+            {"min_volume": min_volume, "factor": growth_factor, "no_match": NO_MATCH},
         ).fetchall()
     fresh = [
         Alert(*row)

@@ -25,8 +25,8 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.topics import embed
-from tracetopics_pipeline.core.topics.embed import query_pl
 from tracetopics_pipeline.core.topics.maps import current_map
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, query_pl
 
 if TYPE_CHECKING:
     import duckdb
@@ -140,7 +140,7 @@ def classify_days(
             warehouse.insert_frame(conn, "classifications", result)
         if result is not None:
             stats.rows += len(result)
-            no_match = int((result["topic_id"] < 0).sum())
+            no_match = int((result["topic_id"] == NO_MATCH).sum())
             stats.no_match += no_match
             stats.matched += len(result) - no_match
     stats.seconds = time.perf_counter() - t0
@@ -178,8 +178,8 @@ def _classify_facet(
         else np.zeros((0, x.shape[1]), np.float32)
     )
     idx, dist = nearest_topics(x, cents, max_distance=settings.no_match_distance)
-    ids = np.asarray(topics["topic_id"].to_list() + [-1], dtype=np.int64)[idx]
-    labels = np.asarray(topics["label"].to_list() + ["no_match"], dtype=object)[idx]
+    ids = np.asarray(topics["topic_id"].to_list() + [NO_MATCH], dtype=np.int64)[idx]
+    labels = np.asarray(topics["label"].to_list() + [NO_MATCH_LABEL], dtype=object)[idx]
 
     # Positions: the text's own map point when it is in the map, else its nearest map points.
     pts = query_pl(
@@ -216,8 +216,8 @@ def _classify_facet(
     out = (
         rows.join(per_text, on="text_hash", how="left")
         .with_columns(
-            pl.col("topic_id").fill_null(-1),
-            pl.col("label").fill_null("no_match"),
+            pl.col("topic_id").fill_null(NO_MATCH),
+            pl.col("label").fill_null(NO_MATCH_LABEL),
             pl.lit(facet).alias("facet"),
             pl.lit(map_id).alias("map_id"),
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import time
-import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -22,6 +21,7 @@ import numpy as np
 import polars as pl
 
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.warehouse import first_row, query_pl
 
 if TYPE_CHECKING:
     import duckdb
@@ -41,29 +41,6 @@ HASH_SQL = "coalesce(text_hash, sha1(summary))"
 
 
 STORE_BLOCK = 10_000  # texts embedded per write to the cache
-
-
-def query_pl(
-    conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
-) -> pl.DataFrame:
-    """Run a parameterised query and return a Polars frame.
-
-    Goes through execute() rather than conn.sql(): duckdb 2 refuses conn.sql() while an earlier
-    execute() result is not fully fetched (e.g. after fetchone()), which callers cannot see.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # "extra copy" notice: fine at our sizes
-        table = conn.execute(sql, params or []).to_arrow_table()
-    return pl.from_arrow(table)  # type: ignore[return-value]
-
-
-def first_row(
-    conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
-) -> tuple[Any, ...] | None:
-    """First row or None, fully fetched: duckdb 2 blocks register()/sql() after a bare
-    fetchone() left the rest of a result pending."""
-    rows = conn.execute(sql, params or []).fetchall()
-    return rows[0] if rows else None
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tracetopics_pipeline.core.warehouse import NO_MATCH
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -24,8 +26,8 @@ def scores(truth: list[Any], predicted: list[Any] | np.ndarray) -> dict[str, flo
         "ari": float(adjusted_rand_score(truth, pred)),
         "n": len(truth),
         "n_truth": len(set(truth)),
-        "n_topics": int(len({p for p in pred.tolist() if p != -1})),
-        "no_match_share": float((pred == -1).mean()) if len(pred) else 0.0,
+        "n_topics": int(len({p for p in pred.tolist() if p != NO_MATCH})),
+        "no_match_share": float((pred == NO_MATCH).mean()) if len(pred) else 0.0,
     }
 
 

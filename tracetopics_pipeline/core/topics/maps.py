@@ -23,9 +23,9 @@ from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.topics import cluster as algo
 from tracetopics_pipeline.core.topics import embed
 from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
-from tracetopics_pipeline.core.topics.embed import first_row, query_pl
 from tracetopics_pipeline.core.topics.identity import Matching, TopicSide, match_topics
 from tracetopics_pipeline.core.topics.labels import Labeler, LocalLabeler, TopicDescription
+from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row, query_pl
 
 if TYPE_CHECKING:
     import duckdb
@@ -395,7 +395,7 @@ def build_map(
                 "SELECT text_hash, topic_id FROM topic_points WHERE map_id = ?", [prev_map]
             ).fetchall()
         )
-        previous = [int(prev_of.get(h, -1)) for h in hashes]  # topic_points holds -1, not NULL
+        previous = [int(prev_of.get(h, NO_MATCH)) for h in hashes]  # NO_MATCH, never NULL
     result = cluster_texts(
         texts, x, settings=settings, seed=seed, labeler=labeler, facet=facet, previous=previous
     )
@@ -414,7 +414,7 @@ def build_map(
     with warehouse.transaction(conn):
         _delete_map(conn, map_id)
         matching = match_topics(new_side, prev, next_id=_next_id(conn, facet))
-        local_to_stable = np.array(matching.ids + [-1], dtype=np.int64)  # [-1] maps -1 → -1
+        local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
         for t, sid in zip(result.topics, matching.ids, strict=True):
             t.topic_id = sid
         _apply_overrides(conn, facet, prev_map, result.topics)

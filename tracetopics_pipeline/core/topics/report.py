@@ -12,8 +12,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.topics.embed import first_row
 from tracetopics_pipeline.core.topics.maps import current_map
+from tracetopics_pipeline.core.warehouse import first_row
 
 if TYPE_CHECKING:
     import duckdb

@@ -5,8 +5,8 @@ import os
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from tracetopics_pipeline.core import sql
 from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.topics import alerts
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.defs.dbt_assets import MART_KEYS
@@ -23,7 +23,7 @@ from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL
 def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Parquet copies of the tables, swapped in atomically: the explorer never opens the live DB."""
     with duckdb.get_connection() as conn:
-        sql.install_project_logs(conn)  # persisted, so BI tools opening the file have it too
+        install_project_logs(conn)  # persisted, so BI tools opening the file have it too
         where = publish_snapshot(conn, paths().snapshot)
     context.log.info(f"published snapshot {where}")
     return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(where))})

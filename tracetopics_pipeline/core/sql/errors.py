@@ -1,0 +1,11 @@
+"""What the SQL surface raises, and the facets it always knows."""
+
+from __future__ import annotations
+
+
+class SqlRefused(ValueError):
+    """The query is not a single read-only query, or reaches outside the warehouse."""
+
+
+class WarehouseUnavailable(RuntimeError):
+    """The warehouse is locked by a writer and no published snapshot exists."""

@@ -1,0 +1,118 @@
+"""Output formats of `tracetopics sql`: an aligned table, CSV, JSON or a Parquet file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from tracetopics_pipeline.core import settings
+from tracetopics_pipeline.core.sql.errors import SqlRefused
+
+FORMATS = ("table", "csv", "json", "parquet")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value, default=_json_default, ensure_ascii=False)
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def format_table(table: pa.Table, *, max_width: int = 60) -> str:
+    """Aligned plain-text table; long cells are cut with an ellipsis."""
+    cols = table.column_names
+    rows = [
+        [
+            (c if len(c) <= max_width else c[: max_width - 1] + "…").replace("\n", " ")
+            for c in (_cell(r[k]) for k in cols)
+        ]
+        for r in table.to_pylist()
+    ]
+    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(cols)]
+    numeric = [pa.types.is_integer(t) or pa.types.is_floating(t) for t in table.schema.types]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if num else c.ljust(w)
+            for c, w, num in zip(cells, widths, numeric, strict=True)
+        ).rstrip()
+
+    out = [line(cols), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def format_csv(table: pa.Table) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(table.column_names)
+    for r in table.to_pylist():
+        writer.writerow(
+            "" if v is None else (_cell(v) if isinstance(v, dict | list | datetime) else v)
+            for v in r.values()
+        )
+    return buf.getvalue()
+
+
+def format_json(table: pa.Table) -> str:
+    return json.dumps(table.to_pylist(), default=_json_default, ensure_ascii=False, indent=2)
+
+
+def parquet_target(output: Path | str | None) -> Path:
+    """Where a parquet export may go: inside the current directory or $TRACETOPICS_HOME/exports
+    (default: exports/sql-<UTC time>.parquet). Anything else is refused."""
+    exports = settings.paths().exports
+    if output is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        return exports / f"sql-{stamp}.parquet"
+    target = Path(output).expanduser().resolve()
+    if target.suffix.lower() != ".parquet":
+        raise SqlRefused(f"parquet output must end in .parquet: {target}")
+    for root in (Path.cwd().resolve(), exports.resolve()):
+        if target.is_relative_to(root):
+            return target
+    raise SqlRefused(f"parquet output {target} must be inside the current directory or {exports}")
+
+
+def format_result(table: pa.Table, fmt: str = "table", *, output: Path | str | None = None) -> str:
+    """Render a result as table/csv/json text, or write parquet and say where."""
+    if fmt == "table":
+        return format_table(table)
+    if fmt == "csv":
+        return format_csv(table)
+    if fmt == "json":
+        return format_json(table)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        target = parquet_target(output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        pq.write_table(table, tmp)
+        tmp.replace(target)
+        return f"wrote {table.num_rows} rows to {target}"
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

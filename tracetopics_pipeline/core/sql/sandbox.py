@@ -1,0 +1,169 @@
+"""The 0-based dialect (`classifications.Task[0]` is the first element, as in the seed; DuckDB
+itself is 1-based) and the sandbox: anything that is not one read-only query over the
+warehouse's own relations is refused before it runs."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import duckdb
+import sqlglot
+from sqlglot import exp
+from sqlglot.dialects.duckdb import DuckDB
+
+from tracetopics_pipeline.core.sql.errors import SqlRefused
+
+
+class ZeroBasedDuckDB(DuckDB):
+    """DuckDB SQL whose list indexes count from 0. sqlglot's own offset shifting is skipped
+    (it only shifts what it can type); `shift_indexes` shifts every non-key index instead."""
+
+    INDEX_OFFSET = 0
+
+
+DIALECT = ZeroBasedDuckDB
+# Table functions a query may read from; everything else (read_csv, glob, query, ...) is refused.
+ALLOWED_TABLE_FUNCTIONS = {"project_logs", "range", "generate_series", "unnest"}
+_DENIED_FUNCTION = re.compile(
+    r"^(read_\w+|\w+_scan|glob|sniff_csv|parquet_\w+|query|query_table|getenv|"
+    r"json_execute_serialized_sql|duckdb_secrets|load_extension|install_extension|"
+    r"\w*http\w*|iceberg_\w+|delta_\w+|sqlite_\w+|postgres_\w+|mysql_\w+|checkpoint|"
+    r"force_checkpoint|export_database|import_database)$",
+    re.IGNORECASE,
+)
+_ALLOWED_ROOTS = (exp.Query, exp.Describe, exp.Summarize)
+_FORBIDDEN_NODES = (
+    exp.Into,
+    exp.Command,
+    exp.Copy,
+    exp.Insert,
+    exp.Update,
+    exp.Delete,
+    exp.Create,
+    exp.Drop,
+    exp.Alter,
+    exp.Set,
+    exp.Pragma,
+    exp.Attach,
+    exp.Detach,
+    exp.Use,
+    exp.Transaction,
+    exp.Commit,
+    exp.Rollback,
+)
+
+
+def func_name(node: exp.Func) -> str:
+    if isinstance(node, exp.Anonymous):
+        return str(node.name)
+    return node.sql_name()
+
+
+def _int_literal(node: exp.Expression) -> int | None:
+    if isinstance(node, exp.Literal) and not node.is_string and re.fullmatch(r"\d+", node.this):
+        return int(node.this)
+    if isinstance(node, exp.Neg) and _int_literal(node.this) is not None:
+        return -int(node.this.this)
+    return None
+
+
+def _plus_one(node: exp.Expression) -> exp.Expression:
+    n = _int_literal(node)
+    if n is not None:
+        # negative indexes count from the end in both dialects (-1 is the last element)
+        return node if n < 0 else exp.Literal.number(n + 1)
+    return exp.Add(this=exp.Paren(this=node), expression=exp.Literal.number(1))
+
+
+def shift_indexes(tree: exp.Expression) -> exp.Expression:
+    """Turn 0-based `x[i]` / `x[a:b]` (Python-style slice) into DuckDB's 1-based indexing."""
+    for node in list(tree.find_all(exp.Bracket)):
+        if len(node.expressions) != 1:
+            continue
+        idx = node.expressions[0]
+        if isinstance(idx, exp.Slice):
+            start, end = idx.args.get("this"), idx.args.get("expression")
+            if start is not None:
+                idx.set("this", _plus_one(start))
+            n = _int_literal(end) if end is not None else None
+            if n is not None and n < 0:  # Python's end is exclusive, DuckDB's inclusive
+                idx.set("expression", exp.Literal.number(n - 1))
+            continue
+        if isinstance(idx, exp.Literal) and idx.is_string:
+            continue  # struct field / map key, not a position
+        node.set("expressions", [_plus_one(idx)])
+    return tree
+
+
+def parse(query: str) -> exp.Expression:
+    sqlglot_log = logging.getLogger("sqlglot")
+    level = sqlglot_log.level
+    sqlglot_log.setLevel(logging.ERROR)  # "falling back to Command" is our refusal to make
+    try:
+        statements = [s for s in sqlglot.parse(query, read=DIALECT) if s is not None]
+    except sqlglot.errors.ParseError as e:
+        raise SqlRefused(f"cannot parse the query: {e}") from e
+    finally:
+        sqlglot_log.setLevel(level)
+    if len(statements) != 1:
+        raise SqlRefused(f"expected exactly one statement, got {len(statements)}")
+    return statements[0]
+
+
+def known_relations(conn: duckdb.DuckDBPyConnection) -> set[str]:
+    """Lower-case `name` and `schema.name` of every table and view the connection can see."""
+    rows = conn.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() "
+        "UNION ALL SELECT schema_name, view_name FROM duckdb_views()"
+    ).fetchall()
+    out: set[str] = set()
+    for schema, name in rows:
+        out |= {name.lower(), f"{schema}.{name}".lower()}
+    return out
+
+
+def check_query(tree: exp.Expression, relations: set[str] | None = None) -> None:
+    """Raise SqlRefused unless `tree` is one read-only query over warehouse tables.
+
+    `relations` (from known_relations) restricts plain table names to existing tables/views;
+    that is what keeps `FROM '/etc/passwd'`-style file scans out, with a clear message.
+    """
+    if not isinstance(tree, _ALLOWED_ROOTS):
+        kind = tree.key.upper() if isinstance(tree, exp.Expression) else type(tree).__name__
+        if isinstance(tree, exp.Command):
+            kind = str(tree.this).upper()
+        raise SqlRefused(
+            f"{kind} is not allowed: the SQL entry point runs one read-only query "
+            "(SELECT / WITH / VALUES / DESCRIBE / SUMMARIZE)"
+        )
+    for node in tree.walk():
+        if isinstance(node, _FORBIDDEN_NODES):
+            raise SqlRefused(f"{node.key.upper()} is not allowed in a read-only query")
+    ctes = {str(c.alias).lower() for c in tree.find_all(exp.CTE)}
+    for func in tree.find_all(exp.Func):
+        name = func_name(func).lower()
+        if _DENIED_FUNCTION.match(name):
+            raise SqlRefused(
+                f"{name}() is not allowed: the SQL entry point cannot read files or the network"
+            )
+    for table in tree.find_all(exp.Table):
+        src = table.this
+        if isinstance(src, exp.Func):
+            name = func_name(src).lower()
+            if isinstance(src, (exp.GenerateSeries, exp.ExplodingGenerateSeries, exp.Unnest)):
+                continue
+            if name not in ALLOWED_TABLE_FUNCTIONS:
+                raise SqlRefused(
+                    f"table function {name}() is not allowed; read warehouse tables or "
+                    "project_logs(...)"
+                )
+            continue
+        name = table.name
+        if not isinstance(src, exp.Identifier) or re.search(r"[/\\:~]|\.\w+$", name):
+            raise SqlRefused(f"{name!r} looks like a file: the SQL entry point cannot read files")
+        full = ".".join(p for p in (table.db, name) if p).lower()
+        if relations is not None and name.lower() not in ctes and full not in relations:
+            raise SqlRefused(
+                f"unknown table {full!r}: query warehouse tables, marts.* or project_logs(...)"
+            )
