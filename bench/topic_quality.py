@@ -35,9 +35,9 @@ sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("TRACETOPICS_SHARED", REPO.parent / "shared"))
 
 from tracetopics_pipeline.core.settings import Settings  # noqa: E402
+from tracetopics_pipeline.core.topics.describe import cluster_texts  # noqa: E402
 from tracetopics_pipeline.core.topics.embed import embed_texts  # noqa: E402
 from tracetopics_pipeline.core.topics.evaluate import scores  # noqa: E402
-from tracetopics_pipeline.core.topics.maps import cluster_texts  # noqa: E402
 
 # ---------------------------------------------------------------- datasets as traces
 

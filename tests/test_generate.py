@@ -326,13 +326,13 @@ def test_demo_traffic_through_ingest(tmp_path):
     """The generated files take the real ingest path: good traces land once each, the
     oversized one is truncated, and every other bad line is quarantined — none is lost."""
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.ingest import stage as ingest
+    from tracetopics_pipeline.core.ingest.stage import ingest_days
 
     files = generate_traffic(tmp_path / "landing", days=3, per_day=100, seed=2, end=END)
     n_lines = sum(1 for f in files for ln in f.read_bytes().split(b"\n") if ln)
     conn = warehouse.connect(tmp_path / "w.duckdb")
     days = [END - timedelta(days=i) for i in range(3)]
-    ingest.ingest_days(conn, tmp_path / "landing", days, today=END)
+    ingest_days(conn, tmp_path / "landing", days, today=END)
     with_truth, total, truncated = conn.execute(
         "SELECT count(*) FILTER (WHERE json_extract(metadata, '$.ground_truth') IS NOT NULL),"
         " count(*), count(*) FILTER (WHERE truncated) FROM raw_traces"

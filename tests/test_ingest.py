@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.ingest import stage as ingest_mod
-from tracetopics_pipeline.core.ingest.stage import file_days, ingest_days, landing_files
+from tracetopics_pipeline.core.ingest import landing as landing_mod
+from tracetopics_pipeline.core.ingest.landing import file_days, landing_files
+from tracetopics_pipeline.core.ingest.stage import ingest_days
 
 D1, D2, D3 = date(2026, 1, 5), date(2026, 1, 6), date(2026, 1, 7)
 TODAY = date(2026, 1, 10)
@@ -133,8 +134,8 @@ def test_file_days_is_cached_by_size_and_mtime(home: Path, monkeypatch: pytest.M
     landing = home / "landing"
     f = write(landing / "001.jsonl", [trace("a", D1)])
     calls: list[Path] = []
-    real = ingest_mod.parse_file
-    monkeypatch.setattr(ingest_mod, "parse_file", lambda p, **kw: calls.append(p) or real(p, **kw))
+    real = landing_mod.parse_file
+    monkeypatch.setattr(landing_mod, "parse_file", lambda p, **kw: calls.append(p) or real(p, **kw))
     assert file_days(f, today=TODAY) == {D1}
     assert file_days(f, today=TODAY) == {D1}
     assert len(calls) == 1
@@ -179,7 +180,9 @@ def test_nothing_lost_and_reasons(home: Path, conn) -> None:
     os.utime(pq_bad, (datetime(2026, 1, 6, tzinfo=UTC).timestamp(),) * 2)
     n_lines = sum(1 for x in messy_lines() if x != "") + 2 + 1  # the corrupt file counts once
 
-    days = sorted(set().union(*ingest_mod.files_days(landing_files(landing), today=TODAY).values()))
+    days = sorted(
+        set().union(*landing_mod.files_days(landing_files(landing), today=TODAY).values())
+    )
     stats = run(conn, home, days, max_trace_bytes=2000)
     raw_n, q_n = counts(conn)
     assert raw_n + q_n == n_lines == stats.lines_read

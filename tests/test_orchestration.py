@@ -65,7 +65,7 @@ def test_definitions_load_and_validate(home):
 
 def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.ingest import stage as ingest
+    from tracetopics_pipeline.core.ingest.stage import ingest_days
     from tracetopics_pipeline.defs.jobs import landing_sensor
 
     _land(
@@ -83,7 +83,7 @@ def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
     assert [r.run_key for r in again] == [r.run_key for r in first]
 
     with warehouse.connect(home / "warehouse.duckdb") as conn:
-        ingest.ingest_days(conn, home / "landing", [date(2026, 11, 20), date(2026, 11, 21)])
+        ingest_days(conn, home / "landing", [date(2026, 11, 20), date(2026, 11, 21)])
     assert isinstance(landing_sensor(dg.build_sensor_context()), dg.SkipReason)
 
     # A late file for a past day → only that day.

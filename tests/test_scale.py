@@ -67,7 +67,7 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
     import numpy as np
 
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.ingest import stage as ingest
+    from tracetopics_pipeline.core.ingest.stage import ingest_days
     from tracetopics_pipeline.core.settings import Settings
     from tracetopics_pipeline.core.topics import classify
     from tracetopics_pipeline.core.topics.maps import build_maps
@@ -98,7 +98,7 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
         monkeypatch.setattr(facet_stage, "TRACE_BLOCK", min(chunk_rows // 4, 10**6))
         conn = warehouse.connect(tmp_path / f"{name}.duckdb")
         index = tmp_path / f"{name}-index.json"
-        stats = ingest.ingest_days(conn, landing, days, today=end, index_path=index)
+        stats = ingest_days(conn, landing, days, today=end, index_path=index)
         fstats = facet_stage.summarize_days(conn, days, facets=facets, summarizer=summarizer)
         if name == "one":  # the same maps for both: built once, copied over
             build_maps(conn, end, facets=facets, settings=settings)
@@ -145,8 +145,8 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
 def test_trace_blocks_keep_sessions_whole(conn) -> None:
     """The facet stage streams a day in blocks; a block never ends inside a session."""
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.ingest.stage import _traces_frame
-    from tracetopics_pipeline.core.ingest.traces import record_from_object
+    from tracetopics_pipeline.core.ingest.frames import traces_frame
+    from tracetopics_pipeline.core.ingest.records import record_from_object
 
     day = date(2026, 3, 2)
     traces = list(iter_traces(day, 300, seed=4))
@@ -157,7 +157,7 @@ def test_trace_blocks_keep_sessions_whole(conn) -> None:
         )
         for i, t in enumerate(traces)
     ]  # fmt: skip
-    warehouse.replace_days(conn, "raw_traces", _traces_frame(records), [day])
+    warehouse.replace_days(conn, "raw_traces", traces_frame(records), [day])
     blocks = list(facet_stage.trace_blocks(conn, [day], block=10))
     ids = [t["id"] for b in blocks for t in b]
     assert sorted(ids) == sorted(t["id"] for t in traces)  # each trace exactly once

@@ -10,9 +10,10 @@ import pytest
 from topics_fixtures import F, corpus, load_summaries
 
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.describe import cluster_texts
 from tracetopics_pipeline.core.topics.evaluate import scores
 from tracetopics_pipeline.core.topics.identity import TopicSide, match_topics
-from tracetopics_pipeline.core.topics.maps import build_maps, cluster_texts
+from tracetopics_pipeline.core.topics.maps import build_maps
 from tracetopics_pipeline.core.topics.report import set_topic_override, topic_list
 
 DAY = date(2026, 11, 1)

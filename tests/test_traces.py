@@ -11,7 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from tracetopics_pipeline.core.ingest.traces import REJECTION_REASONS, ParseResult, parse_file
+from tracetopics_pipeline.core.ingest.files import parse_file
+from tracetopics_pipeline.core.ingest.records import REJECTION_REASONS, ParseResult
 
 TODAY = date(2026, 1, 10)
 

@@ -56,12 +56,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _landing_days() -> list[date]:
-    from tracetopics_pipeline.core.ingest import stage as ingest
+    from tracetopics_pipeline.core.ingest import landing
     from tracetopics_pipeline.defs.partitions import START_DATE
 
     days: set[date] = set()
-    for f in ingest.landing_files(paths().landing):
-        days |= ingest.file_days(f, start_date=START_DATE)
+    for f in landing.landing_files(paths().landing):
+        days |= landing.file_days(f, start_date=START_DATE)
     return sorted(d for d in days if d >= START_DATE)
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import dagster as dg
 
 from tracetopics_pipeline.core.facets.definitions import facet_fingerprints, load_facets
-from tracetopics_pipeline.core.ingest import stage as ingest
+from tracetopics_pipeline.core.ingest import landing
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.defs.partitions import START_DATE
 
@@ -53,7 +53,7 @@ def landing_sensor(context: dg.SensorEvaluationContext):
     `*.part`, so a file still being written is not half-read. The run key names the files'
     current content, so a day is requested once per change however often the sensor ticks.
     """
-    pending = ingest.pending_days(paths().landing, start_date=START_DATE, settle_seconds=5)
+    pending = landing.pending_days(paths().landing, start_date=START_DATE, settle_seconds=5)
     if not pending:
         return dg.SkipReason("no new landing files")
     by_day: dict = {}

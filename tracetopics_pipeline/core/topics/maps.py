@@ -1,15 +1,13 @@
-"""Topic maps: cluster a facet's summaries into described topics with stable ids.
+"""The topic-map stage: per facet, the trailing window's summaries → a map with stable ids.
 
-`cluster_texts` is the pure part (texts + embeddings → topics, labels, keywords, 2-D layout);
-the explorer also calls it for on-demand clustering of a subset. `build_maps` is the stage
-function: per facet, the trailing window's ok summaries → deterministic sample → clusters →
-ids matched to the previous map → topic_maps / topics / topic_points / topic_lineage.
+`build_maps` reads the window's ok summaries (a deterministic bottom-k sample by text hash),
+clusters them with `describe.cluster_texts`, matches the topics to the previous map's ids
+(`identity`), re-applies human overrides, and writes `topic_maps`, `topics`, `topic_points`
+and `topic_lineage` in one transaction.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import time
 from dataclasses import dataclass, field
@@ -20,176 +18,17 @@ import numpy as np
 import polars as pl
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.topics import cluster as algo
 from tracetopics_pipeline.core.topics import embed
-from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
+from tracetopics_pipeline.core.topics.describe import ClusterResult, TopicInfo, cluster_texts
 from tracetopics_pipeline.core.topics.identity import Matching, TopicSide, match_topics
-from tracetopics_pipeline.core.topics.labels import Labeler, LocalLabeler, TopicDescription
+from tracetopics_pipeline.core.topics.labels import Labeler
+from tracetopics_pipeline.core.topics.pictures import map_png, topics_markdown
 from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row, query_pl
 
 if TYPE_CHECKING:
     import duckdb
 
     from tracetopics_pipeline.core.settings import Settings
-
-N_REPRESENTATIVES = 5
-
-
-@dataclass
-class TopicInfo:
-    topic_id: int
-    label: str
-    keywords: list[str]
-    size: int
-    share: float
-    centroid: np.ndarray
-    representatives: list[str]
-    x: float
-    y: float
-    label_source: str = "local"
-    pinned: bool = False
-
-
-@dataclass
-class ClusterResult:
-    labels: np.ndarray  # per input doc, in input order; -1 = no_match
-    coords: np.ndarray  # (n, 2), in input order
-    topics: list[TopicInfo]  # topic_id = index into labels' values, by size desc
-    algorithm: str
-    params: dict[str, Any]
-    seconds: float = 0.0
-
-    @property
-    def no_match_share(self) -> float:
-        return float((self.labels < 0).mean()) if len(self.labels) else 0.0
-
-
-def _hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def cluster_texts(
-    texts: list[str],
-    embeddings: np.ndarray,
-    *,
-    settings: Settings,
-    seed: int = 42,
-    labeler: Labeler | None = None,
-    facet: str = "Task",
-    params: algo.ClusterParams | None = None,
-    previous: list[int] | None = None,
-) -> ClusterResult:
-    """Cluster and describe `texts` (rows of `embeddings`). Order-invariant and seeded.
-
-    `previous` (optional, aligned with `texts`): each text's topic id in the previous map or
-    -1; pieces of one previous topic that stayed close are re-joined (stable ids).
-    """
-    t0 = time.perf_counter()
-    n = len(texts)
-    p = params or algo.ClusterParams()
-    if n == 0:
-        return ClusterResult(np.zeros(0, np.int64), np.zeros((0, 2)), [], settings.algorithm, {})
-    # Same input in any order → same topics: cluster in text-hash order, map back at the end.
-    order = np.array(sorted(range(n), key=lambda i: (_hash(texts[i]), i)), dtype=np.int64)
-    s_texts = [texts[i] for i in order]
-    x = np.asarray(embeddings, dtype=np.float32)[order]
-    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    labels, coords = algo.cluster_embeddings(
-        x,
-        algorithm=settings.algorithm,
-        seed=seed,
-        max_distance=settings.no_match_distance,
-        params=p,
-        texts=s_texts,
-    )
-    if previous is not None:
-        prev = np.asarray(previous, dtype=np.int64)[order]
-        labels = algo.merge_split_children(x, labels, prev)
-    topics = describe(s_texts, x, labels, coords, labeler=labeler, facet=facet)
-    inv = np.empty_like(order)
-    inv[order] = np.arange(n)
-    mcs = p.min_cluster_size or algo.auto_min_cluster_size(n)
-    return ClusterResult(
-        labels=labels[inv],
-        coords=coords[inv],
-        topics=topics,
-        algorithm=settings.algorithm,
-        params={
-            "seed": seed,
-            "n_neighbors": p.n_neighbors,
-            "umap_epochs": p.umap_epochs,
-            "min_cluster_size": mcs,
-            "min_samples": p.min_samples,
-            "selection": p.selection,
-            "refine_iters": p.refine_iters,
-            "merge_distance": p.merge_distance,
-            "lexical_weight": p.lexical_weight,
-            "no_match_distance": settings.no_match_distance,
-        },
-        seconds=time.perf_counter() - t0,
-    )
-
-
-def describe(
-    texts: list[str],
-    x: np.ndarray,
-    labels: np.ndarray,
-    coords: np.ndarray,
-    *,
-    labeler: Labeler | None = None,
-    facet: str = "Task",
-) -> list[TopicInfo]:
-    """Keywords, centroid, representatives, position and label for each topic 0..k-1."""
-    k = int(labels.max()) + 1 if len(labels) else 0
-    if k <= 0:
-        return []
-    keywords = ctfidf_keywords(texts, labels)
-    cents = algo.centroids(x, labels, k)
-    sims = np.einsum("ij,ij->i", x, cents[np.maximum(labels, 0)])
-    descs: list[TopicDescription] = []
-    reps_all: list[list[str]] = []
-    for t in range(k):
-        members = np.flatnonzero(labels == t)
-        # Most central first; ties by text so the choice does not depend on row order.
-        ordered = members[np.lexsort(([texts[i] for i in members], -sims[members]))]
-        reps: list[str] = []
-        for i in ordered:
-            if texts[i] not in reps:
-                reps.append(texts[i])
-            if len(reps) >= N_REPRESENTATIVES:
-                break
-        reps_all.append(reps)
-        descs.append(TopicDescription(t, keywords.get(t, []), reps, size=len(members)))
-    # Contrast (Clio): central summaries of the two nearest other topics.
-    csim = cents @ cents.T
-    np.fill_diagonal(csim, -np.inf)
-    for t in range(k):
-        for nb in np.argsort(-csim[t], kind="stable")[:2] if k > 1 else []:
-            descs[t].contrast.extend(reps_all[int(nb)][:2])
-    names = (labeler or LocalLabeler()).label(facet, descs)
-    source = getattr(labeler, "name", "local") if labeler is not None else "local"
-    n = len(labels)
-    out = []
-    for t, d in enumerate(descs):
-        members = labels == t
-        out.append(
-            TopicInfo(
-                topic_id=t,
-                label=names.get(t) or f"Topic {t}",
-                keywords=d.keywords,
-                size=int(members.sum()),
-                share=float(members.sum() / n),
-                centroid=cents[t],
-                representatives=d.representatives,
-                x=float(np.median(coords[members, 0])),
-                y=float(np.median(coords[members, 1])),
-                label_source=source,
-            )
-        )
-    return out
-
-
-# ---------------------------------------------------------------- the stage function
 
 
 @dataclass
@@ -533,69 +372,3 @@ def _write_built(
         schema_overrides={"prev_map_id": pl.Utf8, "prev_topic_ids": pl.List(pl.Int32)},
     )
     warehouse.insert_frame(conn, "topic_lineage", lineage)
-
-
-# ---------------------------------------------------------------- pictures for the Dagster UI
-
-
-def topics_markdown(topics: list[TopicInfo], facet: str, top: int = 15) -> str:
-    ranked = sorted(topics, key=lambda t: (-t.size, t.topic_id))[:top]
-    lines = [
-        f"**{facet}**: {len(topics)} topics (top {len(ranked)})",
-        "",
-        "| id | label | size | share | keywords |",
-        "|---:|---|---:|---:|---|",
-    ]
-    for t in ranked:
-        label = t.label.replace("|", "/")
-        kws = ", ".join(t.keywords[:5]).replace("|", "/")
-        lines.append(f"| {t.topic_id} | {label} | {t.size} | {t.share:.1%} | {kws} |")
-    return "\n".join(lines)
-
-
-def map_png(
-    coords: np.ndarray,
-    topic_ids: np.ndarray,
-    topics: list[TopicInfo],
-    *,
-    title: str = "",
-    max_points: int = 20_000,
-) -> bytes:
-    """Scatterplot of the map, a colour per topic, no_match in grey; legend = top topics."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    n = len(coords)
-    idx = np.arange(n)
-    if n > max_points:  # deterministic thinning keeps the picture fast to draw
-        idx = idx[:: int(np.ceil(n / max_points))]
-    fig, ax = plt.subplots(figsize=(8, 6), dpi=90)
-    ranked = sorted(topics, key=lambda t: (-t.size, t.topic_id))
-    cmap = plt.get_cmap("tab20")
-    colour = {t.topic_id: cmap(i % 20) for i, t in enumerate(ranked)}
-    pts = topic_ids[idx]
-    noise = pts < 0
-    if noise.any():
-        ax.scatter(*coords[idx[noise]].T, s=3, c="#cccccc", linewidths=0, label="no_match")
-    for i, t in enumerate(ranked):
-        sel = idx[pts == t.topic_id]
-        if len(sel) == 0:
-            continue
-        ax.scatter(
-            *coords[sel].T,
-            s=4,
-            color=colour[t.topic_id],
-            linewidths=0,
-            label=f"{t.label[:40]} ({t.share:.0%})" if i < 10 else None,
-        )
-    ax.set_title(title)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.legend(fontsize=6, markerscale=3, loc="best", frameon=False)
-    buf = io.BytesIO()
-    fig.tight_layout()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    return buf.getvalue()

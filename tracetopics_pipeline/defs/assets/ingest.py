@@ -5,7 +5,7 @@ from datetime import timedelta
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from tracetopics_pipeline.core.ingest import stage as ingest
+from tracetopics_pipeline.core.ingest.stage import ingest_days
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.warehouse import quality
 from tracetopics_pipeline.defs.partitions import (
@@ -43,7 +43,7 @@ def raw_traces(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     settings = Settings.from_env()
     days = run_days(context)
     with duckdb.get_connection() as conn:
-        stats = ingest.ingest_days(
+        stats = ingest_days(
             conn,
             paths().landing,
             days,

@@ -12,8 +12,8 @@ from dagster_openai import OpenAIResource
 from tracetopics_pipeline.core.facets.definitions import load_facets
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics import classify, embed
-from tracetopics_pipeline.core.topics import maps as maps_core
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
+from tracetopics_pipeline.core.topics.maps import build_maps
 from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL, daily_partitions, run_days
 
 
@@ -58,9 +58,7 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
             client = stack.enter_context(openai.get_client(context))
         labeler = labeler_from_settings(settings, client=client)
         with duckdb.get_connection() as conn:
-            maps = maps_core.build_maps(
-                conn, day, facets=load_facets(), settings=settings, labeler=labeler
-            )
+            maps = build_maps(conn, day, facets=load_facets(), settings=settings, labeler=labeler)
     metadata: dict[str, object] = {}
     pictures = []
     for m in maps:

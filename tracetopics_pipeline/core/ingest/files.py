@@ -1,0 +1,199 @@
+"""Parse one landing file into canonical trace records, or rejections saying why not.
+
+Accepted formats (README "Trace format"):
+* JSON Lines (.jsonl/.ndjson/.json): one trace object per line. A line (or a whole .json
+  file) that is an OTLP ExportTraceServiceRequest (`{"resourceSpans": [...]}`) carries
+  OpenTelemetry GenAI spans instead; spans are grouped by traceId across the whole file.
+  A .json file may also hold one trace object or a JSON array of them.
+* Parquet with the JSONL columns, nested or as JSON strings.
+
+Nothing is dropped silently: every non-blank input line becomes a record or a `Rejection`
+(the OTLP exception: one trace is built from many spans, possibly on many lines, and is
+counted once, at the first line it appears on). Oversized traces are kept, truncated and
+flagged. Blank lines are not records and are not counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tracetopics_pipeline.core.ingest import otlp
+from tracetopics_pipeline.core.ingest.messages import (
+    dumps,
+)
+from tracetopics_pipeline.core.ingest.records import (
+    DEFAULT_MAX_TRACE_BYTES,
+    ParseResult,
+    RecordRejected,
+    Rejection,
+    maybe_json,
+    parse_timestamp,
+    record_from_object,
+)
+
+
+@dataclass
+class _Ctx:
+    file: str
+    max_trace_bytes: int
+    start_date: date | None
+    today: date
+    result: ParseResult
+    spans: otlp.SpanCollector = field(default_factory=otlp.SpanCollector)
+
+    def reject(
+        self, line: int, reason: str, detail: str, raw: str, day: date | None = None
+    ) -> None:
+        self.result.rejections.append(Rejection(self.file, line, reason, detail, raw, day))
+
+    def add_object(self, obj: Any, line: int, raw: str, size: int | None) -> None:
+        if not isinstance(obj, dict):
+            self.reject(line, "not_an_object", type(obj).__name__, raw)
+            return
+        if "resourceSpans" in obj:
+            try:
+                self.spans.add(obj, line)
+            except otlp.OtlpShapeError as exc:
+                self.reject(line, "wrong_type", str(exc), raw)
+            return
+        self.add_trace(obj, line, raw, size)
+
+    def add_trace(self, obj: dict[str, Any], line: int, raw: str | None, size: int | None) -> None:
+        try:
+            rec = record_from_object(
+                obj,
+                file=self.file,
+                line=line,
+                size_bytes=size,
+                max_trace_bytes=self.max_trace_bytes,
+                start_date=self.start_date,
+                today=self.today,
+            )
+        except RecordRejected as exc:
+            self.reject(
+                line,
+                exc.reason,
+                exc.detail,
+                raw if raw is not None else dumps(obj),
+                _created_day(obj),
+            )
+            return
+        self.result.records.append(rec)
+
+
+def _created_day(obj: dict[str, Any]) -> date | None:
+    try:
+        return parse_timestamp(obj.get("created")).date()
+    except RecordRejected:
+        return None
+
+
+def parse_file(
+    path: Path,
+    *,
+    max_trace_bytes: int = DEFAULT_MAX_TRACE_BYTES,
+    start_date: date | None = None,
+    today: date | None = None,
+) -> ParseResult:
+    """Parse one landing file. Never raises for bad content: it becomes rejections."""
+    path = Path(path)
+    result = ParseResult(file=path.name)
+    ctx = _Ctx(path.name, max_trace_bytes, start_date, today or datetime.now(UTC).date(), result)
+    if path.suffix.lower() == ".parquet":
+        _parse_parquet(path, ctx)
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            ctx.reject(0, "unreadable_file", str(exc), "")
+            return result
+        if not (path.suffix.lower() == ".json" and _parse_whole_json(data, ctx)):
+            _parse_lines(data, ctx)
+    for trace in ctx.spans.traces():
+        ctx.add_trace(trace.obj, trace.line, trace.raw(), None)
+    return result
+
+
+def _iter_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM is not part of the first record
+        data = data[3:]
+    for number, chunk in enumerate(data.split(b"\n"), start=1):
+        if chunk.strip():
+            yield number, chunk.rstrip(b"\r")
+
+
+def _parse_lines(data: bytes, ctx: _Ctx) -> None:
+    loads = orjson.loads
+    for number, chunk in _iter_lines(data):
+        ctx.result.lines += 1
+        try:
+            text = chunk.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            ctx.reject(number, "invalid_utf8", str(exc), chunk.decode("utf-8", "backslashreplace"))
+            continue
+        try:
+            obj = loads(chunk)
+        except orjson.JSONDecodeError as exc:
+            ctx.reject(number, "invalid_json", str(exc), text)
+            continue
+        ctx.add_object(obj, number, text, len(chunk))
+
+
+def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
+    """A .json file holding one document (an OTLP export, one trace, or an array of traces)."""
+    try:
+        doc = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
+    except orjson.JSONDecodeError:
+        return False  # JSON Lines in a .json file, or broken: the line parser decides
+    if isinstance(doc, list):
+        for i, item in enumerate(doc, start=1):
+            ctx.result.lines += 1
+            ctx.add_object(item, i, dumps(item), None)
+    else:
+        ctx.result.lines += 1
+        ctx.add_object(doc, 1, data.decode("utf-8", "backslashreplace"), len(data))
+    return True
+
+
+_JSON_COLUMNS = ("input", "output", "messages", "metadata", "metrics")
+
+
+def _parse_parquet(path: Path, ctx: _Ctx) -> None:
+    row = 0
+    for obj in _parquet_rows(path, ctx):
+        row += 1
+        ctx.result.lines += 1
+        raw = dumps(obj)
+        bad = None
+        for col in _JSON_COLUMNS:
+            try:
+                obj[col] = maybe_json(obj.get(col), text_ok=col in ("input", "output"))
+            except orjson.JSONDecodeError:
+                bad = col
+                break
+        if bad is not None:
+            ctx.reject(row, "wrong_type", f"{bad} (not valid JSON text)", raw, _created_day(obj))
+            continue
+        for col in ("metadata", "metrics"):  # struct columns fill absent keys with null
+            if isinstance(obj.get(col), dict):
+                obj[col] = {k: v for k, v in obj[col].items() if v is not None}
+        ctx.add_trace(obj, row, raw, len(raw.encode()))
+
+
+def _parquet_rows(path: Path, ctx: _Ctx) -> Iterator[dict[str, Any]]:
+    """Rows as dicts, batch by batch; a corrupt file ends in one unreadable_file rejection."""
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+        for batch in pf.iter_batches(batch_size=8192):
+            yield from batch.to_pylist()
+    except Exception as exc:  # pyarrow raises several types for corrupt or truncated files
+        ctx.result.lines += 1
+        ctx.reject(ctx.result.lines, "unreadable_file", f"{type(exc).__name__}: {exc}"[:500], "")

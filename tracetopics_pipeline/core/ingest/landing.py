@@ -1,0 +1,241 @@
+"""The landing folder: which files are ready, and which UTC days each touches.
+
+`landing_files` lists the files that are ready (complete, supported, in arrival order);
+`file_days` says which days a file touches, cached in a small JSON index so the sensor and the
+asset do not re-parse unchanged files; the index also records which days were ingested from a
+file's current content, so `pending_days` is what the landing sensor asks for.
+
+A rejection without a usable date is attributed to its file's earliest valid day, or to the
+file's modification date (UTC) when it has none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tracetopics_pipeline.core.ingest.files import parse_file
+from tracetopics_pipeline.core.ingest.records import (
+    DEFAULT_MAX_TRACE_BYTES,
+    SUPPORTED_SUFFIXES,
+    ParseResult,
+)
+
+IN_PROGRESS_SUFFIXES = (".part", ".tmp")
+INDEX_VERSION = 1
+
+
+def landing_files(landing: Path, *, settle_seconds: float = 0) -> list[Path]:
+    """Files ready to ingest, in arrival (= name) order.
+
+    Skips dotfiles, in-progress writes (`*.part`, `*.tmp`), unsupported extensions and, with
+    `settle_seconds`, anything modified that recently (a writer may still be appending).
+    """
+    landing = Path(landing)
+    if not landing.is_dir():
+        return []
+    cutoff = time.time() - settle_seconds
+    ready: list[Path] = []
+    for entry in os.scandir(landing):
+        name = entry.name
+        if name.startswith(".") or name.lower().endswith(IN_PROGRESS_SUFFIXES):
+            continue
+        if not name.lower().endswith(SUPPORTED_SUFFIXES) or not entry.is_file():
+            continue
+        if settle_seconds > 0 and entry.stat().st_mtime > cutoff:
+            continue
+        ready.append(Path(entry.path))
+    return sorted(ready, key=lambda p: p.name)
+
+
+def default_index_path(landing: Path) -> Path:
+    return Path(landing).parent / "state" / "landing_index.json"
+
+
+@dataclass
+class FileSummary:
+    """What a file's parse says about days, independent of today's date and the start date."""
+
+    size: int
+    mtime_ns: int
+    days: dict[str, int]  # ISO date → lines whose created parsed to that date (in range or not)
+    undated: int  # lines with no parseable created
+
+    @staticmethod
+    def of(result: ParseResult, size: int, mtime_ns: int) -> FileSummary:
+        days: Counter[str] = Counter(r.day.isoformat() for r in result.records)
+        days.update(rej.created_day.isoformat() for rej in result.rejections if rej.created_day)
+        undated = sum(1 for rej in result.rejections if rej.created_day is None)
+        return FileSummary(size, mtime_ns, dict(days), undated)
+
+
+def in_range(day: date, start_date: date | None, today: date) -> bool:
+    return day <= today + timedelta(days=1) and (start_date is None or day >= start_date)
+
+
+def _mtime_day(mtime_ns: int) -> date:
+    return datetime.fromtimestamp(mtime_ns / 1e9, UTC).date()
+
+
+def attribution(
+    summary: FileSummary, start_date: date | None, today: date
+) -> tuple[set[date], date]:
+    """(the file's in-range days, the day its undated or out-of-range lines go to)."""
+    parsed = [date.fromisoformat(d) for d in summary.days]
+    valid = {d for d in parsed if in_range(d, start_date, today)}
+    fallback = min(valid) if valid else _mtime_day(summary.mtime_ns)
+    touched = set(valid)
+    if summary.undated or len(valid) < len(parsed):
+        touched.add(fallback)
+    return touched, fallback
+
+
+class LandingIndex:
+    """The landing index: file name → FileSummary, keyed by size and mtime.
+
+    Several processes (the sensor, runs) may use it at once. Writes go to a temporary file
+    renamed into place, so a reader sees the old or the new index, never half of one; a lost
+    update only costs a re-parse.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.dirty = False
+        with contextlib.suppress(OSError, ValueError):
+            data = orjson.loads(path.read_bytes())
+            if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
+                self.entries = dict(data.get("files") or {})
+
+    def get(self, path: Path, st: os.stat_result) -> FileSummary | None:
+        e = self.entries.get(path.name)
+        if not e or e.get("size") != st.st_size or e.get("mtime_ns") != st.st_mtime_ns:
+            return None
+        return FileSummary(e["size"], e["mtime_ns"], e["days"], e["undated"])
+
+    def put(self, path: Path, summary: FileSummary) -> None:
+        self.entries[path.name] = dict(summary.__dict__)  # a changed file starts un-ingested
+        self.dirty = True
+
+    def ingested(self, path: Path) -> set[date]:
+        return {date.fromisoformat(d) for d in self.entries.get(path.name, {}).get("ingested", [])}
+
+    def mark_ingested(self, path: Path, days: Iterable[date]) -> None:
+        entry = self.entries.get(path.name)
+        if entry is not None:
+            entry["ingested"] = sorted(
+                {d.isoformat() for d in days} | set(entry.get("ingested", []))
+            )
+            self.dirty = True
+
+    def save(self, keep: Iterable[Path]) -> None:
+        names = {p.name for p in keep}
+        stale = set(self.entries) - names
+        if not self.dirty and not stale:
+            return
+        for name in stale:  # files removed from landing
+            del self.entries[name]
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".landing_index.", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(orjson.dumps({"version": INDEX_VERSION, "files": self.entries}))
+            os.replace(tmp, self.path)
+        except OSError:  # a read-only home still works, just without the cache
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(tmp)
+        self.dirty = False
+
+
+def files_days(
+    paths: Sequence[Path],
+    *,
+    start_date: date | None = None,
+    today: date | None = None,
+    index_path: Path | None = None,
+    max_trace_bytes: int = DEFAULT_MAX_TRACE_BYTES,
+) -> dict[Path, set[date]]:
+    """The UTC days each file touches (see `file_days`), reading the index once for all."""
+    today = today or datetime.now(UTC).date()
+    out: dict[Path, set[date]] = {}
+    if not paths:
+        return out
+    index = LandingIndex(index_path or default_index_path(Path(paths[0]).parent))
+    for path in paths:
+        summary = file_summary(index, Path(path), start_date, today, max_trace_bytes)[0]
+        if summary is not None:
+            out[Path(path)] = attribution(summary, start_date, today)[0]
+    index.save(_siblings(paths))
+    return out
+
+
+def file_days(
+    path: Path,
+    *,
+    start_date: date | None = None,
+    today: date | None = None,
+    index_path: Path | None = None,
+) -> set[date]:
+    """The UTC days a file's lines are attributed to: its records' and dated rejections' days,
+    plus, when it has undated or out-of-range lines, its earliest valid day (or mtime date).
+
+    Cached by (name, size, mtime_ns) in the landing index (default: <landing>/../state/).
+    """
+    return files_days([Path(path)], start_date=start_date, today=today, index_path=index_path).get(
+        Path(path), set()
+    )
+
+
+def pending_days(
+    landing: Path,
+    *,
+    start_date: date | None = None,
+    settle_seconds: float = 0,
+    index_path: Path | None = None,
+) -> dict[Path, set[date]]:
+    """Per ready landing file, the days it touches that no run has ingested from its current
+    content yet. A changed file (new size or mtime) is pending again for all its days.
+
+    This is what the landing sensor asks for: it needs no cursor of its own, so a home whose
+    files were already ingested by `tracetopics run` starts with nothing pending.
+    """
+    files = landing_files(landing, settle_seconds=settle_seconds)
+    touched = files_days(files, start_date=start_date, index_path=index_path)
+    index = LandingIndex(index_path or default_index_path(Path(landing)))
+    pending = {f: days - index.ingested(f) for f, days in touched.items()}
+    return {f: days for f, days in pending.items() if days}
+
+
+def _siblings(paths: Sequence[Path]) -> list[Path]:
+    """Keep index entries of every file still in the landing folder, not only those asked about."""
+    folder = Path(paths[0]).parent
+    try:
+        return [Path(e.path) for e in os.scandir(folder)]
+    except OSError:
+        return list(paths)
+
+
+def file_summary(
+    index: LandingIndex, path: Path, start_date: date | None, today: date, max_trace_bytes: int
+) -> tuple[FileSummary | None, ParseResult | None]:
+    try:
+        st = path.stat()
+    except OSError:
+        return None, None
+    cached = index.get(path, st)
+    if cached is not None:
+        return cached, None
+    result = parse_file(path, max_trace_bytes=max_trace_bytes, start_date=start_date, today=today)
+    summary = FileSummary.of(result, st.st_size, st.st_mtime_ns)
+    index.put(path, summary)
+    return summary, result
