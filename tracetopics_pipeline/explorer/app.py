@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 
 from tracetopics_pipeline.core.settings import Paths
 from tracetopics_pipeline.core.settings import home as default_home
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot
 from tracetopics_pipeline.explorer import actions, queries
@@ -203,7 +204,7 @@ def create_app(home: Path | str | None = None) -> FastAPI:
         row = (
             store.cursor()
             .execute(
-                "WITH " + queries.TOPIC_LATEST + "SELECT label FROM topic_latest "
+                "WITH " + TOPIC_LATEST + "SELECT label FROM topic_latest "
                 "WHERE lower(facet) = lower(?) AND topic_id = ?",
                 [facet, topic_id],
             )

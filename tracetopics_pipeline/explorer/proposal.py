@@ -13,9 +13,10 @@ from typing import Any
 
 import duckdb
 
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
-from tracetopics_pipeline.explorer.queries import TOPIC_LATEST, topic_list
+from tracetopics_pipeline.explorer.queries import topic_list
 
 MAX_QUOTE_CHARS = 2000  # per message; longer messages are cut with an explicit marker
 

@@ -14,26 +14,11 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, ranked_topics
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TraceFilter
 
 MAX_POINTS = 200_000  # above this the scatterplot shows a deterministic sample
-
-# Latest label, keywords and representatives of every topic id (ids are stable across maps).
-TOPIC_LATEST = """
-topic_latest AS (
-    SELECT tp.facet, tp.topic_id,
-           arg_max(tp.label, k.sort_key) AS label,
-           arg_max(tp.keywords, k.sort_key) AS keywords,
-           arg_max(tp.representatives, k.sort_key) AS representatives
-    FROM topics tp
-    JOIN (SELECT DISTINCT tp2.map_id,
-                 coalesce(strftime(m.day, '%Y-%m-%d'), '') || tp2.map_id AS sort_key
-          FROM topics tp2 LEFT JOIN topic_maps m ON m.map_id = tp2.map_id) k
-      ON k.map_id = tp.map_id
-    GROUP BY tp.facet, tp.topic_id
-)
-"""
 
 
 def _with(f: TraceFilter, *extra: str) -> tuple[str, list[Any]]:
@@ -48,7 +33,7 @@ def _rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[d
     return [dict(zip(cols, r, strict=True)) for r in res.fetchall()]
 
 
-def _b64(arr: np.ndarray) -> str:
+def b64(arr: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode("ascii")
 
 
@@ -114,10 +99,12 @@ def topic_list(
     include_no_match: bool = False,
     samples: int = 3,
 ) -> dict[str, Any]:
-    """Topics ranked by share of the facet's classified traffic within the filter."""
+    """Topics ranked by share of the facet's classified traffic within the filter: the core
+    ranking (`ranked_topics`), plus a daily sparkline and sample summaries per topic."""
+    within, within_params = f.sql()
+    counts = ranked_topics(cur, facet, within=within, params=within_params)
     head, params = _with(
         f,
-        TOPIC_LATEST,
         """cls AS (
             SELECT c.trace_id, c.topic_id, c.label, c.distance, c.day
             FROM classifications c JOIN ft ON ft.id = c.trace_id
@@ -125,21 +112,6 @@ def topic_list(
         )""",
     )
     params = [*params, facet]
-    counts = _rows(
-        cur,
-        head
-        + """
-        SELECT cls.topic_id,
-               coalesce(tl.label, any_value(cls.label)) AS label,
-               tl.keywords, count(*) AS count,
-               count(*) / sum(count(*)) OVER () AS share
-        FROM cls LEFT JOIN topic_latest tl
-          ON lower(tl.facet) = lower(?) AND tl.topic_id = cls.topic_id
-        GROUP BY cls.topic_id, tl.label, tl.keywords
-        ORDER BY count DESC, cls.topic_id
-        """,
-        [*params, facet],
-    )
     total = sum(r["count"] for r in counts)
     days = cur.execute(head + "SELECT min(day), max(day) FROM cls", params).fetchone()
     spark: dict[int, list[int]] = {}
@@ -176,9 +148,12 @@ def topic_list(
             continue
         topics.append(
             {
-                **r,
-                "label": NO_MATCH_LABEL if r["topic_id"] == NO_MATCH else r["label"],
-                "keywords": r["keywords"] or [],
+                "topic_id": r["topic_id"],
+                "label": r["label"],
+                "keywords": r["keywords"],
+                "count": r["count"],
+                "share": r["share"],
+                "pinned": r["pinned"],
                 "sparkline": spark.get(r["topic_id"], []),
                 "samples": by_topic.get(r["topic_id"], []),
             }
@@ -239,9 +214,9 @@ def map_points(
         "maps": [{**m, "day": m["day"].isoformat() if m["day"] else None} for m in maps],
         "total": total,
         "n": len(ids),
-        "x": _b64(np.asarray(res["x"], dtype="<f4")),
-        "y": _b64(np.asarray(res["y"], dtype="<f4")),
-        "topic_id": _b64(np.asarray(res["topic_id"], dtype="<i4")),
+        "x": b64(np.asarray(res["x"], dtype="<f4")),
+        "y": b64(np.asarray(res["y"], dtype="<f4")),
+        "topic_id": b64(np.asarray(res["topic_id"], dtype="<i4")),
         "ids": "\n".join(ids),
     }
 

@@ -1,7 +1,7 @@
 """On-demand clustering of a filtered subset ("Cluster this subset by <facet>"). Not saved.
 
-The subset's summaries are clustered with the pipeline's own algorithm, keywords and local
-labeller, on the embeddings the snapshot already holds (summary_embeddings by text hash), so
+The subset's summaries go through the daily maps' own `cluster_texts` (algorithm, keywords,
+contrast and local labeller), on the embeddings the snapshot already holds (summary_embeddings by text hash), so
 a few thousand traces take seconds: nothing is re-embedded unless a text is missing.
 """
 
@@ -16,9 +16,10 @@ import duckdb
 import numpy as np
 
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.describe import cluster_texts
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 from tracetopics_pipeline.explorer.filters import TraceFilter
-from tracetopics_pipeline.explorer.queries import _b64
+from tracetopics_pipeline.explorer.queries import b64
 
 log = logging.getLogger(__name__)
 MIN_TEXTS = 10
@@ -82,42 +83,6 @@ def _embeddings(
     return found
 
 
-def _cluster(
-    texts: list[str], x: np.ndarray, settings: Settings
-) -> tuple[np.ndarray, np.ndarray, dict[int, list[str]], dict[int, str], dict[int, list[str]]]:
-    """Labels, 2-D coords, keywords, topic labels and representatives for unique texts."""
-    from tracetopics_pipeline.core.topics.cluster import centroids, cluster_embeddings
-    from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
-    from tracetopics_pipeline.core.topics.labels import TopicDescription, local_label
-
-    labels, coords = cluster_embeddings(
-        x,
-        algorithm=settings.algorithm,
-        seed=SEED,
-        max_distance=settings.no_match_distance,
-        texts=texts,
-    )
-    keywords = ctfidf_keywords(texts, labels)
-    topic_ids = sorted(int(t) for t in np.unique(labels) if t >= 0)
-    cents = centroids(x, labels, max(topic_ids) + 1 if topic_ids else 0)
-    reps: dict[int, list[str]] = {}
-    names: dict[int, str] = {}
-    for t in topic_ids:
-        members = np.flatnonzero(labels == t)
-        sims = x[members] @ cents[t]
-        order = members[np.argsort(-sims, kind="stable")]
-        reps[t] = [texts[i] for i in order[:5]]
-        names[t] = local_label(
-            TopicDescription(
-                topic_id=t,
-                keywords=keywords.get(t, []),
-                representatives=reps[t],
-                size=len(members),
-            )
-        )
-    return labels, coords, keywords, names, reps
-
-
 def cluster_subset(
     cur: duckdb.DuckDBPyConnection,
     f: TraceFilter,
@@ -156,23 +121,27 @@ def cluster_subset(
         return out
     x = np.stack([emb[h] for h in unique]).astype(np.float32)
     x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    labels, coords, keywords, names, reps = _cluster([text_of[h] for h in unique], x, settings)
+    # The daily maps' own clustering and describing (dedupe, tie-breaks, contrast, labels).
+    result = cluster_texts(
+        [text_of[h] for h in unique], x, settings=settings, seed=SEED, facet=facet
+    )
+    labels, coords = result.labels, result.coords
     pos = {h: i for i, h in enumerate(unique)}
     keep = [i for i, h in enumerate(hashes) if h in pos]
     rows = np.array([pos[hashes[i]] for i in keep], dtype=np.int64)
     trace_labels = labels[rows].astype(np.int32)
-    counts = np.bincount(trace_labels[trace_labels >= 0], minlength=len(names) or 1)
+    counts = np.bincount(trace_labels[trace_labels >= 0], minlength=len(result.topics) or 1)
     n = len(keep)
     topics = [
         {
-            "topic_id": t,
-            "label": names[t],
-            "keywords": keywords.get(t, []),
-            "size": int(counts[t]),
-            "share": float(counts[t]) / n if n else 0.0,
-            "samples": reps[t][:3],
+            "topic_id": t.topic_id,
+            "label": t.label,
+            "keywords": t.keywords,
+            "size": int(counts[t.topic_id]),
+            "share": float(counts[t.topic_id]) / n if n else 0.0,
+            "samples": t.representatives[:3],
         }
-        for t in names
+        for t in result.topics
     ]
     topics.sort(key=lambda t: (-t["size"], t["topic_id"]))
     no_match = int((trace_labels < 0).sum())
@@ -181,9 +150,9 @@ def cluster_subset(
         no_match=no_match,
         no_match_share=no_match / n if n else 0.0,
         topics=topics,
-        x=_b64(coords[rows, 0].astype("<f4")),
-        y=_b64(coords[rows, 1].astype("<f4")),
-        topic_id=_b64(trace_labels.astype("<i4")),
+        x=b64(coords[rows, 0].astype("<f4")),
+        y=b64(coords[rows, 1].astype("<f4")),
+        topic_id=b64(trace_labels.astype("<i4")),
         ids="\n".join(ids[i] for i in keep),
         seconds=time.perf_counter() - started,
     )

@@ -1,85 +1,108 @@
-"""The topic list view (ranked by share) and human overrides (rename / pin).
+"""Topics ranked by share, and human overrides (rename / pin).
 
-Counts come from classifications (traces, not unique summaries); the labels, keywords and
-sample summaries come from the map those classifications used. Overrides are stored per
+Counts come from classifications (traces, not unique summaries); labels, keywords and sample
+summaries are the topic's latest (ids are stable across maps). Overrides are stored per
 (facet, stable topic id) in topic_overrides, applied at once to existing rows and re-applied
-by every regeneration (topic_maps._apply_overrides), so they survive new maps.
+by every regeneration (`maps.build_map`), so they survive new maps.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.topics.maps import current_map
-from tracetopics_pipeline.core.warehouse import first_row
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, first_row
 
 if TYPE_CHECKING:
     import duckdb
 
 
+# The latest label, keywords and representatives of every topic id (ids are stable across
+# maps, so a trace classified by an older map still shows its topic's current name). Works on
+# the warehouse and on the explorer's snapshot, which keep the same table names.
+TOPIC_LATEST = """
+topic_latest AS (
+    SELECT tp.facet, tp.topic_id,
+           arg_max(tp.label, k.sort_key) AS label,
+           arg_max(tp.keywords, k.sort_key) AS keywords,
+           arg_max(tp.representatives, k.sort_key) AS representatives,
+           arg_max(coalesce(tp.pinned, false), k.sort_key) AS pinned
+    FROM topics tp
+    JOIN (SELECT DISTINCT tp2.map_id,
+                 coalesce(strftime(m.day, '%Y-%m-%d'), '') || tp2.map_id AS sort_key
+          FROM topics tp2 LEFT JOIN topic_maps m ON m.map_id = tp2.map_id) k
+      ON k.map_id = tp.map_id
+    GROUP BY tp.facet, tp.topic_id
+)
+"""
+
+
+def ranked_topics(
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    *,
+    within: str | None = None,
+    params: Sequence[Any] = (),
+    day: date | None = None,
+) -> list[dict[str, Any]]:
+    """Topics of `facet` ranked by share of its classified traces: the one ranking the CLI, the
+    explorer and the roadmap proposal show.
+
+    `within` is a SELECT of trace ids (with its `params`) that narrows the traces, e.g. the
+    explorer's filter; `day` keeps one UTC day. Each item: topic_id, label, keywords,
+    representatives, pinned, count, share. no_match is an item like the others (callers decide
+    whether to show it). Before anything is classified, the current map's topics are ranked by
+    their size in the map.
+    """
+    ids = f"AND c.trace_id IN ({within})" if within else ""
+    rows = conn.execute(
+        f"""WITH {TOPIC_LATEST.strip()}
+        SELECT c.topic_id,
+               CASE WHEN c.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
+                    ELSE coalesce(any_value(tl.label), any_value(c.label)) END AS label,
+               coalesce(any_value(tl.keywords), []) AS keywords,
+               coalesce(any_value(tl.representatives), []) AS representatives,
+               coalesce(any_value(tl.pinned), false) AS pinned,
+               count(*) AS count,
+               count(*) / sum(count(*)) OVER () AS share
+        FROM classifications c
+        LEFT JOIN topic_latest tl ON lower(tl.facet) = lower(c.facet) AND tl.topic_id = c.topic_id
+        WHERE lower(c.facet) = lower(?) AND (?::DATE IS NULL OR c.day = ?::DATE) {ids}
+        GROUP BY c.topic_id
+        ORDER BY count DESC, c.topic_id""",
+        [facet, day, day, *params],
+    )
+    cols = [d[0] for d in rows.description]
+    items = [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+    if items or within:
+        return items
+    map_id = current_map(conn, facet, day)
+    if map_id is None:
+        return []
+    rows = conn.execute(
+        """SELECT topic_id, label, coalesce(keywords, []) AS keywords,
+                  coalesce(representatives, []) AS representatives,
+                  coalesce(pinned, false) AS pinned, size AS count,
+                  size / sum(size) OVER () AS share
+           FROM topics WHERE map_id = ? ORDER BY size DESC, topic_id""",
+        [map_id],
+    )
+    cols = [d[0] for d in rows.description]
+    return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+
+
 def topic_list(
     conn: duckdb.DuckDBPyConnection, facet: str, day: date | None = None
 ) -> list[dict[str, Any]]:
-    """Topics of `facet` ranked by share of classified traces (of `day`, or of all days).
-
-    Each item: topic_id, label, count, share, keywords, samples (two summaries), pinned.
-    no_match comes last. Falls back to the map's own sizes when nothing is classified yet.
-    """
-    map_id = current_map(conn, facet, day)
-    if day is not None:  # the map the day was actually classified with, when there is one
-        used = first_row(
-            conn,
-            """SELECT map_id FROM classifications WHERE facet = ? AND day = ?
-               GROUP BY map_id ORDER BY count(*) DESC, map_id DESC LIMIT 1""",
-            [facet, day],
-        )
-        map_id = used[0] if used else map_id
-    if map_id is None:
-        return []
-    topics = conn.execute(
-        """SELECT topic_id, label, keywords, representatives, size, coalesce(pinned, false)
-           FROM topics WHERE map_id = ?""",
-        [map_id],
-    ).fetchall()
-    # Ids are stable across maps, so counts are by topic id over the requested days; rows of
-    # topics that no longer exist in this map (vanished) are left out of the shares.
-    counts = conn.execute(
-        """SELECT topic_id, count(*) AS n FROM classifications
-           WHERE facet = ? AND (?::DATE IS NULL OR day = ?::DATE)
-           GROUP BY topic_id""",
-        [facet, day, day],
-    ).fetchall()
-    known = {int(t[0]) for t in topics} | {-1}
-    by_id = {int(t): n for t, n in counts if int(t) in known}
-    use_sizes = not by_id
-    total = sum(by_id.values()) if by_id else sum(int(t[4] or 0) for t in topics)
-    items: list[dict[str, Any]] = []
-    for tid, label, kws, reps, size, pinned in topics:
-        n = int(size or 0) if use_sizes else by_id.get(int(tid), 0)
-        items.append(
-            {
-                "topic_id": int(tid),
-                "label": label,
-                "count": n,
-                "share": n / total if total else 0.0,
-                "keywords": list(kws or []),
-                "samples": list(reps or [])[:2],
-                "pinned": bool(pinned),
-                "map_id": map_id,
-            }
-        )
-    items.sort(key=lambda d: (-d["count"], d["topic_id"]))
-    if by_id.get(-1):
-        n = by_id[-1]
-        items.append(
-            {
-                "topic_id": -1, "label": "no_match", "count": n, "share": n / total,
-                "keywords": [], "samples": [], "pinned": False, "map_id": map_id,
-            }
-        )  # fmt: skip
-    return items
+    """The CLI's topic list: `ranked_topics` with two sample summaries each, no_match last."""
+    items = [
+        {**t, "samples": list(t["representatives"])[:2]}
+        for t in ranked_topics(conn, facet, day=day)
+    ]
+    return sorted(items, key=lambda t: t["topic_id"] == NO_MATCH)  # stable: keeps the ranking
 
 
 def set_topic_override(
