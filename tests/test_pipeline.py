@@ -42,6 +42,33 @@ def _count(home: Path, sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
 
 
+def test_a_cli_run_walks_the_named_jobs_of_the_range_plan(pipeline_home):
+    """The CLI launches the same named jobs as the UI and schedule, topic_alerts included."""
+    import dagster as dg
+
+    from tracetopics_pipeline.defs.jobs import RANGE_PLAN
+
+    home, _, days, run_ids = pipeline_home
+    with dg.DagsterInstance.from_config(str(home / "dagster")) as instance:
+        runs = [instance.get_run_by_id(r) for r in run_ids]
+    assert all(r.is_success for r in runs)
+    names = [r.job_name for r in runs]
+    assert names == [
+        "summarize_job",
+        "topic_maps_job",
+        "topic_maps_job",
+        "publish_job",
+        "alerts_job",
+    ]
+    assert {s.job for s in RANGE_PLAN} == set(names)
+    assert (
+        _count(
+            home, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'topic_alerts'"
+        )
+        == 1
+    )
+
+
 def test_every_input_line_ends_in_raw_traces_or_quarantine(pipeline_home):
     home, files, _, run_ids = pipeline_home
     assert len(run_ids) >= 3

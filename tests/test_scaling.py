@@ -340,19 +340,25 @@ def test_postgres_instance_config_stores_runs(postgres_server, tmp_path, monkeyp
 # --- executor selection --------------------------------------------------------------------
 
 
-def test_executor_from_env_picks_and_configures_the_executor(tmp_path):
-    from tracetopics_pipeline.defs.executors import executor_from_env
+def test_executor_from_settings_picks_and_configures_the_executor(tmp_path):
+    from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.defs.executors import executor_from_settings
 
-    assert executor_from_env({}) is None
-    assert executor_from_env({"TRACETOPICS_EXECUTOR": "multiprocess"}) is dg.multiprocess_executor
+    assert executor_from_settings(Settings.from_env({})) is None
+    assert (
+        executor_from_settings(Settings.from_env({"TRACETOPICS_EXECUTOR": "multiprocess"}))
+        is dg.multiprocess_executor
+    )
     cfg = tmp_path / "mp.yaml"
     cfg.write_text("max_concurrent: 3\n")
-    configured = executor_from_env(
-        {"TRACETOPICS_EXECUTOR": "multiprocess", "TRACETOPICS_EXECUTOR_CONFIG": str(cfg)}
+    configured = executor_from_settings(
+        Settings.from_env(
+            {"TRACETOPICS_EXECUTOR": "multiprocess", "TRACETOPICS_EXECUTOR_CONFIG": str(cfg)}
+        )
     )
     assert configured is not None and configured.executor_creation_fn is not None
     with pytest.raises(ValueError, match="expected one of"):
-        executor_from_env({"TRACETOPICS_EXECUTOR": "ray"})
+        executor_from_settings(Settings.from_env({"TRACETOPICS_EXECUTOR": "ray"}))
 
 
 def _validate_executor_config(executor: dg.ExecutorDefinition, path: Path) -> None:
@@ -375,11 +381,12 @@ def test_k8s_executor_config_puts_embeddings_on_a_gpu_node():
     from dagster_k8s import k8s_job_executor
     from dagster_k8s.job import UserDefinedDagsterK8sConfig
 
-    from tracetopics_pipeline.defs.executors import executor_from_env
+    from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.defs.executors import executor_from_settings
 
     path = REPO / "deploy" / "k8s" / "executor.yaml"
-    executor = executor_from_env(
-        {"TRACETOPICS_EXECUTOR": "k8s", "TRACETOPICS_EXECUTOR_CONFIG": str(path)}
+    executor = executor_from_settings(
+        Settings.from_env({"TRACETOPICS_EXECUTOR": "k8s", "TRACETOPICS_EXECUTOR_CONFIG": str(path)})
     )
     assert executor is not None and executor.name.startswith("k8s")
     _validate_executor_config(k8s_job_executor, path)

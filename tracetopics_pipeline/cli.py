@@ -57,12 +57,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _landing_days() -> list[date]:
     from tracetopics_pipeline.core.ingest import landing
-    from tracetopics_pipeline.defs.partitions import START_DATE
+    from tracetopics_pipeline.core.settings import Settings
 
+    start = Settings.from_env().start_date
     days: set[date] = set()
     for f in landing.landing_files(paths().landing):
-        days |= landing.file_days(f, start_date=START_DATE)
-    return sorted(d for d in days if d >= START_DATE)
+        days |= landing.file_days(f, start_date=start)
+    return sorted(d for d in days if d >= start)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

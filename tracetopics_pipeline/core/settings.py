@@ -1,24 +1,97 @@
-"""Where tracetopics keeps its data, and the knobs every stage reads.
+"""Configuration, read in one place: where tracetopics keeps its data, and every knob it has.
 
-Everything lives under one home folder ($TRACETOPICS_HOME, default ./.tracetopics) so
-two homes never mix. Values come from the environment; nothing here imports Dagster.
+Every environment variable the package reads is read here (`Settings.from_env`, `home()`);
+docs/configuration.md lists them all, and tests/test_settings.py keeps that table complete.
+Everything lives under one home folder ($TRACETOPICS_HOME, default ./.tracetopics) so two
+homes never mix. Nothing here imports Dagster.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name)
-    return float(raw) if raw not in (None, "") else default
+# Names of the secrets, for code that must hand Dagster the variable rather than its value.
+OPENAI_API_KEY_ENV = "OPENAI_API_KEY"
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    return int(raw) if raw not in (None, "") else default
+PG_ENV = {
+    "host": "TRACETOPICS_PG_HOST",
+    "port": "TRACETOPICS_PG_PORT",
+    "user": "TRACETOPICS_PG_USER",
+    "dbname": "TRACETOPICS_PG_DATABASE",
+    "password": "TRACETOPICS_PG_PASSWORD",
+}
+PG_DEFAULTS = {
+    "host": "127.0.0.1",
+    "port": "5432",
+    "user": "tracetopics",
+    "dbname": "tracetopics",
+    "password": "",
+}
+
+
+class ConfigError(ValueError):
+    """An environment variable holds a value tracetopics cannot use."""
+
+
+def _get(env: Mapping[str, str], name: str) -> str | None:
+    raw = env.get(name)
+    return raw if raw not in (None, "") else None
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = _get(env, name)
+    try:
+        return float(raw) if raw is not None else default
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number") from None
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = _get(env, name)
+    try:
+        return int(raw) if raw is not None else default
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+
+
+def _date(env: Mapping[str, str], name: str, default: date) -> date:
+    raw = _get(env, name)
+    try:
+        return date.fromisoformat(raw) if raw is not None else default
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _prices(env: Mapping[str, str]) -> dict[str, tuple[float, float]]:
+    raw = _get(env, "TRACETOPICS_PRICES")
+    if raw is None:
+        return {}
+    try:
+        return {k: (float(v[0]), float(v[1])) for k, v in json.loads(raw).items()}
+    except (ValueError, TypeError, IndexError, AttributeError):
+        raise ConfigError(
+            'TRACETOPICS_PRICES must be JSON like {"gpt-4o-mini": [0.15, 0.6]} '
+            "(USD per million input and output tokens)"
+        ) from None
+
+
+def _price_per_mtok(env: Mapping[str, str]) -> tuple[float, float] | None:
+    raw = _get(env, "TRACETOPICS_PRICE_PER_MTOK")
+    if raw is None:
+        return None
+    try:
+        a, b = (float(x) for x in raw.split(","))
+    except ValueError:
+        raise ConfigError(
+            f"TRACETOPICS_PRICE_PER_MTOK={raw!r}: expected 'input,output' USD per million tokens"
+        ) from None
+    return a, b
 
 
 @dataclass(frozen=True)
@@ -57,7 +130,7 @@ class Paths:
 
 
 def home() -> Path:
-    return Path(os.environ.get("TRACETOPICS_HOME", ".tracetopics")).resolve()
+    return Path(os.environ.get("TRACETOPICS_HOME") or ".tracetopics").resolve()
 
 
 def paths() -> Paths:
@@ -66,36 +139,83 @@ def paths() -> Paths:
 
 @dataclass(frozen=True)
 class Settings:
-    """Pipeline knobs. Each has an env var so a deployment changes them without code."""
+    """Pipeline knobs. Each has an environment variable (docs/configuration.md), so a
+    deployment changes them without code."""
 
+    # ingest
     max_trace_bytes: int = 1_000_000
-    quarantine_rate_threshold: float = 0.05
+    quarantine_rate_threshold: float = 0.05  # blocking check: share of a day's lines
+    start_date: date = date(2025, 1, 1)  # first daily partition
+    # facets
+    facets_file: Path | None = None  # None: the packaged facets.yaml
     summarizer: str = "local"  # local | openai
     sample_rate: float = 1.0
     trace_filter: str | None = None  # SQL WHERE over raw_traces
+    coverage_threshold: float = 0.05  # blocking check: share of errored summaries per facet
+    openai_model: str | None = None  # None: the summarizer's default
+    label_model: str = "gpt-4o-mini"
+    openai_base_url: str | None = None
+    openai_api_key: str | None = field(default=None, repr=False)
+    prices: dict[str, tuple[float, float]] = field(default_factory=dict)  # model → USD/Mtok
+    price_per_mtok: tuple[float, float] | None = None  # one price for every model
+    # topics
     window_days: int = 30
     min_summaries: int = 100
     max_sample: int = 50_000
     algorithm: str = "umap_hdbscan"  # umap_hdbscan | kmeans
     no_match_distance: float = 0.6  # cosine; tuned in docs/benchmarks.md "Topics"
+    no_match_warn_share: float = 0.20  # warning check on classifications
     embed_batch_size: int = 32  # short summaries: less padding than 128 (docs/benchmarks.md)
+    embed_device: str = "cpu"  # cuda on a GPU worker (docs/scaling.md)
+    embed_precision: str = "auto"  # auto | bf16 | fp32
+    embed_queue: str = "dagster"  # Celery queue of the embedding step
     threads: int = 2
+    # alerts
+    alert_growth: float = 1.5  # weekly share ratio that makes a topic "growing"
+    alert_min_volume: int = 20  # traces in the week before a growth alert counts
+    # deployment
+    executor: str | None = None  # multiprocess | in_process | k8s | celery; None: Dagster's
+    executor_config: Path | None = None
+    # libpq parameters from TRACETOPICS_PG_*, the same variables dbt's `postgres` target reads
+    pg: dict[str, str] = field(default_factory=lambda: dict(PG_DEFAULTS), repr=False)
 
     @classmethod
-    def from_env(cls) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        e = os.environ if env is None else env
+        d = cls()
+        facets_file = _get(e, "TRACETOPICS_FACETS")
+        executor_config = _get(e, "TRACETOPICS_EXECUTOR_CONFIG")
         return cls(
-            max_trace_bytes=_env_int("TRACETOPICS_MAX_TRACE_BYTES", cls.max_trace_bytes),
-            quarantine_rate_threshold=_env_float(
-                "TRACETOPICS_QUARANTINE_THRESHOLD", cls.quarantine_rate_threshold
+            max_trace_bytes=_int(e, "TRACETOPICS_MAX_TRACE_BYTES", d.max_trace_bytes),
+            quarantine_rate_threshold=_float(
+                e, "TRACETOPICS_QUARANTINE_THRESHOLD", d.quarantine_rate_threshold
             ),
-            summarizer=os.environ.get("TRACETOPICS_SUMMARIZER", cls.summarizer),
-            sample_rate=_env_float("TRACETOPICS_SAMPLE_RATE", cls.sample_rate),
-            trace_filter=os.environ.get("TRACETOPICS_FILTER") or None,
-            window_days=_env_int("TRACETOPICS_WINDOW_DAYS", cls.window_days),
-            min_summaries=_env_int("TRACETOPICS_MIN_SUMMARIES", cls.min_summaries),
-            max_sample=_env_int("TRACETOPICS_MAX_SAMPLE", cls.max_sample),
-            algorithm=os.environ.get("TRACETOPICS_ALGORITHM", cls.algorithm),
-            no_match_distance=_env_float("TRACETOPICS_NO_MATCH_DISTANCE", cls.no_match_distance),
-            embed_batch_size=_env_int("TRACETOPICS_EMBED_BATCH", cls.embed_batch_size),
-            threads=_env_int("TRACETOPICS_THREADS", cls.threads),
+            start_date=_date(e, "TRACETOPICS_START_DATE", d.start_date),
+            facets_file=Path(facets_file) if facets_file else None,
+            summarizer=(_get(e, "TRACETOPICS_SUMMARIZER") or d.summarizer).lower(),
+            sample_rate=_float(e, "TRACETOPICS_SAMPLE_RATE", d.sample_rate),
+            trace_filter=_get(e, "TRACETOPICS_FILTER"),
+            coverage_threshold=_float(e, "TRACETOPICS_COVERAGE_THRESHOLD", d.coverage_threshold),
+            openai_model=_get(e, "TRACETOPICS_OPENAI_MODEL"),
+            label_model=_get(e, "TRACETOPICS_LABEL_MODEL") or d.label_model,
+            openai_base_url=_get(e, "OPENAI_BASE_URL"),
+            openai_api_key=_get(e, OPENAI_API_KEY_ENV),
+            prices=_prices(e),
+            price_per_mtok=_price_per_mtok(e),
+            window_days=_int(e, "TRACETOPICS_WINDOW_DAYS", d.window_days),
+            min_summaries=_int(e, "TRACETOPICS_MIN_SUMMARIES", d.min_summaries),
+            max_sample=_int(e, "TRACETOPICS_MAX_SAMPLE", d.max_sample),
+            algorithm=_get(e, "TRACETOPICS_ALGORITHM") or d.algorithm,
+            no_match_distance=_float(e, "TRACETOPICS_NO_MATCH_DISTANCE", d.no_match_distance),
+            no_match_warn_share=_float(e, "TRACETOPICS_NO_MATCH_WARN", d.no_match_warn_share),
+            embed_batch_size=_int(e, "TRACETOPICS_EMBED_BATCH", d.embed_batch_size),
+            embed_device=_get(e, "TRACETOPICS_EMBED_DEVICE") or d.embed_device,
+            embed_precision=(_get(e, "TRACETOPICS_EMBED_PRECISION") or d.embed_precision).lower(),
+            embed_queue=_get(e, "TRACETOPICS_EMBED_QUEUE") or d.embed_queue,
+            threads=_int(e, "TRACETOPICS_THREADS", d.threads),
+            alert_growth=_float(e, "TRACETOPICS_ALERT_GROWTH", d.alert_growth),
+            alert_min_volume=_int(e, "TRACETOPICS_ALERT_MIN_VOLUME", d.alert_min_volume),
+            executor=(_get(e, "TRACETOPICS_EXECUTOR") or "").lower() or None,
+            executor_config=Path(executor_config) if executor_config else None,
+            pg={key: _get(e, name) or PG_DEFAULTS[key] for key, name in PG_ENV.items()},
         )

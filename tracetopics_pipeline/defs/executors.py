@@ -9,15 +9,13 @@ e.g. deploy/k8s/executor.yaml, which puts summary_embeddings on a GPU node. docs
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from pathlib import Path
 
 import dagster as dg
 import yaml
 
-EXECUTOR_ENV = "TRACETOPICS_EXECUTOR"
-EXECUTOR_CONFIG_ENV = "TRACETOPICS_EXECUTOR_CONFIG"
+from tracetopics_pipeline.core.settings import Settings
+
 KINDS = ("in_process", "multiprocess", "k8s", "celery")
 
 
@@ -34,19 +32,19 @@ def _executor_def(kind: str) -> dg.ExecutorDefinition:
         from dagster_celery import celery_executor
 
         return celery_executor
-    raise ValueError(f"{EXECUTOR_ENV}={kind!r}: expected one of {', '.join(KINDS)}")
+    raise ValueError(f"TRACETOPICS_EXECUTOR={kind!r}: expected one of {', '.join(KINDS)}")
 
 
-def executor_from_env(environ: Mapping[str, str] = os.environ) -> dg.ExecutorDefinition | None:
+def executor_from_settings(settings: Settings) -> dg.ExecutorDefinition | None:
     """The executor named by TRACETOPICS_EXECUTOR, configured from TRACETOPICS_EXECUTOR_CONFIG.
 
     None when unset, so `Definitions(executor=None)` keeps Dagster's default.
     """
-    kind = (environ.get(EXECUTOR_ENV) or "").strip().lower()
+    kind = settings.executor
     if not kind:
         return None
     executor = _executor_def(kind)
-    config_path = environ.get(EXECUTOR_CONFIG_ENV)
+    config_path = settings.executor_config
     if not config_path:
         return executor
     config = yaml.safe_load(Path(config_path).read_text()) or {}

@@ -1,13 +1,16 @@
-"""Daily partitions by the UTC date of a trace's `created`, and helpers to read a run's days."""
+"""Daily partitions by the UTC date of a trace's `created`, the warehouse pool, and the
+decorator every daily asset shares."""
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
+from typing import Any
 
 import dagster as dg
 
-START_DATE = date.fromisoformat(os.environ.get("TRACETOPICS_START_DATE", "2025-01-01"))
+from tracetopics_pipeline.core.settings import Settings
+
+START_DATE: date = Settings.from_env().start_date
 
 # end_offset=1: today's partition exists, so traces from today land in their own day.
 daily_partitions = dg.DailyPartitionsDefinition(
@@ -16,6 +19,16 @@ daily_partitions = dg.DailyPartitionsDefinition(
 
 # Assets that write the warehouse share one pool of size 1 (DuckDB is single-writer).
 WAREHOUSE_POOL = "warehouse"
+# Daily tables readers rely on: fail their freshness after a missed daily run.
+DAILY_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26))
+
+
+def daily_asset(**kwargs: Any) -> Any:
+    """`dg.asset` for a day-partitioned warehouse table: daily partitions, a single run per
+    backfill (unless given), the warehouse pool, and python + duckdb kinds."""
+    kwargs.setdefault("backfill_policy", dg.BackfillPolicy.single_run())
+    kwargs["kinds"] = {"python", "duckdb", *kwargs.get("kinds", ())}
+    return dg.asset(partitions_def=daily_partitions, pool=WAREHOUSE_POOL, **kwargs)
 
 
 def run_days(context: dg.AssetExecutionContext) -> list[date]:

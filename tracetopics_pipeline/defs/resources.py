@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import dagster as dg
 import duckdb
@@ -12,7 +13,7 @@ from dagster_duckdb import DuckDBResource
 from dagster_openai import OpenAIResource
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.settings import OPENAI_API_KEY_ENV, Settings, paths
 
 
 class WarehouseResource(DuckDBResource):
@@ -46,9 +47,22 @@ def warehouse_resource() -> WarehouseResource:
     return WarehouseResource()
 
 
-def openai_resource() -> OpenAIResource:
-    # Only used when TRACETOPICS_SUMMARIZER=openai; the key never lives in code or config files.
+def openai_resource(settings: Settings) -> OpenAIResource:
+    """The OpenAI-compatible endpoint. Only used when TRACETOPICS_SUMMARIZER=openai. The key is
+    handed over as an EnvVar, so it never lives in code or config and the UI shows its name."""
     return OpenAIResource(
-        api_key=dg.EnvVar("OPENAI_API_KEY").get_value("not-set"),
-        base_url=dg.EnvVar("OPENAI_BASE_URL").get_value() or None,
+        api_key=dg.EnvVar(OPENAI_API_KEY_ENV) if settings.openai_api_key else "not-set",
+        base_url=settings.openai_base_url,
     )
+
+
+@contextmanager
+def openai_client(
+    openai: OpenAIResource, context: dg.AssetExecutionContext, settings: Settings
+) -> Iterator[Any]:
+    """The endpoint's client when the openai backend is configured, else None."""
+    if settings.summarizer != "openai":
+        yield None
+        return
+    with openai.get_client(context) as client:
+        yield client

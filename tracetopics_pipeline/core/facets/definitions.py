@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -349,7 +348,9 @@ def parse_facets(text: str, source: str = "<facets>") -> list[Facet]:
 
 def load_facets(path: Path | str | None = None) -> list[Facet]:
     """Load facets from `path`, else $TRACETOPICS_FACETS, else the packaged facets.yaml."""
-    p = Path(path or os.environ.get("TRACETOPICS_FACETS") or PACKAGED_FACETS)
+    from tracetopics_pipeline.core.settings import Settings
+
+    p = Path(path or Settings.from_env().facets_file or PACKAGED_FACETS)
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as e:

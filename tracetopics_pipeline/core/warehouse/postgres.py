@@ -8,7 +8,6 @@ Postgres loads it with COPY; nested DuckDB types (JSON, STRUCT, LIST) become jso
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -57,15 +56,9 @@ class PublishStats:
 
 def postgres_dsn_from_env() -> str:
     """A libpq DSN from the same TRACETOPICS_PG_* variables dbt's `postgres` target reads."""
-    env = os.environ.get
-    parts = {
-        "host": env("TRACETOPICS_PG_HOST", "127.0.0.1"),
-        "port": env("TRACETOPICS_PG_PORT", "5432"),
-        "user": env("TRACETOPICS_PG_USER", "tracetopics"),
-        "dbname": env("TRACETOPICS_PG_DATABASE", "tracetopics"),
-        "password": env("TRACETOPICS_PG_PASSWORD", ""),
-    }
-    return " ".join(f"{k}='{v}'" for k, v in parts.items() if v)
+    from tracetopics_pipeline.core.settings import Settings
+
+    return " ".join(f"{k}='{v}'" for k, v in Settings.from_env().pg.items() if v)
 
 
 def _ident(name: str) -> str:

@@ -1,9 +1,5 @@
 """facet_summaries: every trace summarized through every facet (Task, Sentiment, Issues, custom)."""
 
-import contextlib
-import os
-from datetime import timedelta
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 from dagster_openai import OpenAIResource
@@ -13,7 +9,8 @@ from tracetopics_pipeline.core.facets.stage import summarize_days
 from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.warehouse import quality
-from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL, daily_partitions, run_days
+from tracetopics_pipeline.defs.partitions import DAILY_FRESHNESS, daily_asset, run_days
+from tracetopics_pipeline.defs.resources import openai_client
 
 
 class FacetRunConfig(dg.Config):
@@ -22,20 +19,16 @@ class FacetRunConfig(dg.Config):
     only_facets: list[str] = []
 
 
-@dg.asset(
-    partitions_def=daily_partitions,
-    backfill_policy=dg.BackfillPolicy.single_run(),
-    pool=WAREHOUSE_POOL,
+@daily_asset(
     deps=["raw_traces"],
     group_name="facets",
-    kinds={"python", "duckdb"},
-    freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26)),
+    freshness_policy=DAILY_FRESHNESS,
     check_specs=[
         dg.AssetCheckSpec(
             "facet_coverage",
             asset="facet_summaries",
             blocking=True,
-            description="Errored summaries stay under 5% of processed per facet.",
+            description="Errored summaries stay under TRACETOPICS_COVERAGE_THRESHOLD (5%) per facet.",
         ),
         dg.AssetCheckSpec(
             "facet_summaries_expectations",
@@ -55,15 +48,9 @@ def facet_summaries(
     settings = Settings.from_env()
     facets = load_facets()
     days = run_days(context)
-    with contextlib.ExitStack() as stack:
-        client = None
-        if settings.summarizer == "openai":
-            client = stack.enter_context(openai.get_client(context))
+    with openai_client(openai, context, settings) as client:
         summarizer = make_summarizer(
-            settings.summarizer,
-            client=client,
-            model=os.environ.get("TRACETOPICS_OPENAI_MODEL"),
-            cache_dir=paths().cache,
+            settings.summarizer, client=client, model=settings.openai_model, cache_dir=paths().cache
         )
         with duckdb.get_connection() as conn:
             stats = summarize_days(
@@ -79,7 +66,9 @@ def facet_summaries(
     yield dg.MaterializeResult(metadata=stats.metadata())
     errored = stats.error_rate
     yield dg.AssetCheckResult(
-        check_name="facet_coverage", passed=errored <= 0.05, metadata={"errored_share": errored}
+        check_name="facet_coverage",
+        passed=errored <= settings.coverage_threshold,
+        metadata={"errored_share": errored, "threshold": settings.coverage_threshold},
     )
     yield dg.AssetCheckResult(
         check_name="facet_summaries_expectations", passed=suite.success, metadata=suite.metadata()

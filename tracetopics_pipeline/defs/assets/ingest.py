@@ -1,28 +1,17 @@
 """raw_traces: the landing folder parsed into one row per trace, bad lines quarantined."""
 
-from datetime import timedelta
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from tracetopics_pipeline.core.ingest.stage import ingest_days
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.warehouse import quality
-from tracetopics_pipeline.defs.partitions import (
-    START_DATE,
-    WAREHOUSE_POOL,
-    daily_partitions,
-    run_days,
-)
+from tracetopics_pipeline.defs.partitions import DAILY_FRESHNESS, daily_asset, run_days
 
 
-@dg.asset(
-    partitions_def=daily_partitions,
-    backfill_policy=dg.BackfillPolicy.single_run(),
-    pool=WAREHOUSE_POOL,
+@daily_asset(
     group_name="ingest",
-    kinds={"python", "duckdb"},
-    freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26)),
+    freshness_policy=DAILY_FRESHNESS,
     check_specs=[
         dg.AssetCheckSpec(
             "quarantine_rate",
@@ -48,7 +37,7 @@ def raw_traces(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             paths().landing,
             days,
             max_trace_bytes=settings.max_trace_bytes,
-            start_date=START_DATE,
+            start_date=settings.start_date,
         )
         suite = quality.validate_raw_traces(conn, days, expected_rows=stats.traces_written)
     context.log.info(

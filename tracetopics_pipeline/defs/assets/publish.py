@@ -1,11 +1,9 @@
 """What the run leaves for readers: alerts, the SQL macro, and the explorer's snapshot."""
 
-import os
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.topics import alerts
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
@@ -38,9 +36,11 @@ def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource)
 )
 def topic_alerts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """New topics and topics whose weekly share grew past TRACETOPICS_ALERT_GROWTH (default 1.5x)."""
-    factor = float(os.environ.get("TRACETOPICS_ALERT_GROWTH", "1.5"))
+    settings = Settings.from_env()
     with duckdb.get_connection() as conn:
-        found = alerts.detect_alerts(conn, growth_factor=factor)
+        found = alerts.detect_alerts(
+            conn, growth_factor=settings.alert_growth, min_volume=settings.alert_min_volume
+        )
     for a in found:
         context.log.warning(f"[{a.kind}] {a.facet} topic {a.topic_id} '{a.label}': {a.detail}")
     return dg.MaterializeResult(

@@ -1,9 +1,6 @@
 """Embeddings, topic maps and classifications: facet summaries turned into topics."""
 
 import base64
-import contextlib
-import os
-from datetime import timedelta
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
@@ -14,18 +11,16 @@ from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics import classify, embed
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import build_maps
-from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL, daily_partitions, run_days
+from tracetopics_pipeline.defs.partitions import DAILY_FRESHNESS, daily_asset, run_days
+from tracetopics_pipeline.defs.resources import openai_client
 
 
-@dg.asset(
-    partitions_def=daily_partitions,
-    backfill_policy=dg.BackfillPolicy.single_run(),
-    pool=WAREHOUSE_POOL,
+@daily_asset(
     deps=["facet_summaries"],
     group_name="topics",
-    kinds={"python", "duckdb", "pytorch"},
+    kinds={"pytorch"},
     # Celery routes this step to the GPU workers' queue when one is configured (docs/scaling.md).
-    op_tags={"dagster-celery/queue": os.environ.get("TRACETOPICS_EMBED_QUEUE", "dagster")},
+    op_tags={"dagster-celery/queue": Settings.from_env().embed_queue},
 )
 def summary_embeddings(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """all-MiniLM-L6-v2 embeddings of facet summaries, cached by text hash: nothing embedded twice."""
@@ -40,22 +35,16 @@ def summary_embeddings(context: dg.AssetExecutionContext, duckdb: DuckDBResource
     return dg.MaterializeResult(metadata=stats.metadata())
 
 
-@dg.asset(
-    partitions_def=daily_partitions,
+@daily_asset(
     backfill_policy=dg.BackfillPolicy.multi_run(1),  # a map per day: one run per partition
-    pool=WAREHOUSE_POOL,
     deps=["summary_embeddings"],
     group_name="topics",
-    kinds={"python", "duckdb"},
 )
 def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai: OpenAIResource):
     """Per facet, topics from the trailing window of summaries, ids kept stable across days."""
     day = run_days(context)[-1]
     settings = Settings.from_env()
-    with contextlib.ExitStack() as stack:
-        client = None
-        if settings.summarizer == "openai":  # Clio-style labels from the same model
-            client = stack.enter_context(openai.get_client(context))
+    with openai_client(openai, context, settings) as client:  # Clio-style labels, same model
         labeler = labeler_from_settings(settings, client=client)
         with duckdb.get_connection() as conn:
             maps = build_maps(conn, day, facets=load_facets(), settings=settings, labeler=labeler)
@@ -79,32 +68,32 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
     return dg.MaterializeResult(metadata=metadata)
 
 
-@dg.asset(
-    partitions_def=daily_partitions,
-    backfill_policy=dg.BackfillPolicy.single_run(),
-    pool=WAREHOUSE_POOL,
+@daily_asset(
     deps=["summary_embeddings", "topic_maps"],
     group_name="topics",
-    kinds={"python", "duckdb"},
-    freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26)),
+    freshness_policy=DAILY_FRESHNESS,
     check_specs=[
         dg.AssetCheckSpec(
             "no_match_share",
             asset="classifications",
-            description="Share of classified summaries left as no_match stays under 20%.",
+            description="Share of classified summaries left as no_match stays under TRACETOPICS_NO_MATCH_WARN (20%).",
         ),
     ],
 )
 def classifications(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Every trace x facet assigned to the nearest topic of the facet's current map, or no_match."""
+    settings = Settings.from_env()
     with duckdb.get_connection() as conn:
         stats = classify.classify_days(
-            conn, run_days(context), facets=load_facets(), settings=Settings.from_env()
+            conn, run_days(context), facets=load_facets(), settings=settings
         )
     yield dg.MaterializeResult(metadata=stats.metadata())
     yield dg.AssetCheckResult(
         check_name="no_match_share",
-        passed=stats.no_match_share <= 0.20,
+        passed=stats.no_match_share <= settings.no_match_warn_share,
         severity=dg.AssetCheckSeverity.WARN,
-        metadata={"no_match_share": stats.no_match_share},
+        metadata={
+            "no_match_share": stats.no_match_share,
+            "threshold": settings.no_match_warn_share,
+        },
     )

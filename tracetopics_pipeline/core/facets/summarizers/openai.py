@@ -15,7 +15,6 @@ and OPENAI_BASE_URL from the environment.
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 import threading
@@ -33,6 +32,7 @@ from tracetopics_pipeline.core.facets.summarizers.base import (
     prepared_text,
 )
 from tracetopics_pipeline.core.facets.summarizers.cache import SummaryCache, cache_key
+from tracetopics_pipeline.core.settings import Settings
 
 DEFAULT_MODEL = "gpt-4o-mini"
 # USD per million tokens (input, output); matched by longest model-name prefix. Override with
@@ -59,14 +59,13 @@ class MalformedOutput(ValueError):
     pass
 
 
-def price_for(model: str) -> tuple[float, float] | None:
-    """(input, output) USD per million tokens, or None when unknown."""
-    table = dict(PRICES)
-    if raw := os.environ.get("TRACETOPICS_PRICES"):
-        table.update({k: (float(v[0]), float(v[1])) for k, v in json.loads(raw).items()})
-    if raw := os.environ.get("TRACETOPICS_PRICE_PER_MTOK"):
-        a, b = (float(x) for x in raw.split(","))
-        return a, b
+def price_for(model: str, settings: Settings | None = None) -> tuple[float, float] | None:
+    """(input, output) USD per million tokens, or None when unknown. The user's price table
+    (TRACETOPICS_PRICES) extends the built-in one; TRACETOPICS_PRICE_PER_MTOK overrides both."""
+    settings = settings or Settings.from_env()
+    if settings.price_per_mtok is not None:
+        return settings.price_per_mtok
+    table = {**PRICES, **settings.prices}
     matches = [
         k for k in table if model == k or model.startswith(k + "-") or model.startswith(k + ":")
     ]
@@ -196,7 +195,7 @@ class OpenAISummarizer:
             client = openai.OpenAI()
         # Our own retry loop reports retries and honours our timeout; the SDK's would hide them.
         self.client = client.with_options(timeout=timeout_s, max_retries=0)
-        self.model = model or os.environ.get("TRACETOPICS_OPENAI_MODEL") or DEFAULT_MODEL
+        self.model = model or Settings.from_env().openai_model or DEFAULT_MODEL
         self.cache = SummaryCache(Path(cache_dir) / "summaries.sqlite") if cache_dir else None
         self.concurrency = max(1, concurrency)
         self.max_retries = max_retries

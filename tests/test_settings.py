@@ -1,0 +1,73 @@
+"""Configuration is read in one place, and docs/configuration.md lists every variable."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracetopics_pipeline.core.settings import ConfigError, Settings
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "tracetopics_pipeline"
+VAR = re.compile(r"\b(?:TRACETOPICS|OPENAI)_[A-Z][A-Z_]*[A-Z]\b")
+READS = re.compile(r"os\.environ\.get\(|os\.getenv\(|os\.environ\[[^\]]+\](?!\s*=)|EnvVar\(\"")
+
+
+def documented() -> set[str]:
+    table = (REPO / "docs" / "configuration.md").read_text()
+    return set(re.findall(r"^\| `([A-Z_]+)` \|", table, re.M))
+
+
+def test_only_settings_reads_the_environment():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "settings.py":
+            continue
+        for n, line in enumerate(path.read_text().splitlines(), 1):
+            if READS.search(line):
+                offenders.append(f"{path.relative_to(REPO)}:{n}: {line.strip()}")
+    assert not offenders, "read the environment in core/settings.py:\n" + "\n".join(offenders)
+
+
+def test_every_variable_is_in_the_configuration_table():
+    used: set[str] = set()
+    sources = [*PACKAGE.rglob("*.py"), REPO / "dbt_project" / "profiles.yml"]
+    for path in sources:
+        used |= set(VAR.findall(path.read_text()))
+    used -= {"OPENAI_API_KEY_ENV"}  # the constant naming OPENAI_API_KEY
+    missing = sorted(used - documented())
+    assert not missing, f"add these to docs/configuration.md: {missing}"
+
+
+def test_every_documented_variable_is_used():
+    text = (PACKAGE / "core" / "settings.py").read_text()
+    text += (REPO / "dbt_project" / "profiles.yml").read_text()
+    unused = sorted(v for v in documented() if v not in text and v != "OPENAI_API_KEY")
+    assert not unused, f"documented but never read: {unused}"
+
+
+def test_settings_from_env_parses_and_explains_bad_values():
+    s = Settings.from_env(
+        {
+            "TRACETOPICS_START_DATE": "2026-01-02",
+            "TRACETOPICS_ALERT_GROWTH": "2",
+            "TRACETOPICS_PRICES": '{"m": [1, 2]}',
+            "TRACETOPICS_SUMMARIZER": "OpenAI",
+            "OPENAI_API_KEY": "sk-secret",
+        }
+    )
+    assert s.start_date == date(2026, 1, 2) and s.alert_growth == 2.0
+    assert s.prices == {"m": (1.0, 2.0)} and s.summarizer == "openai"
+    assert "sk-secret" not in repr(s)  # secrets never end up in logs
+    assert Settings.from_env({}) == Settings()
+    for name, bad in [
+        ("TRACETOPICS_WINDOW_DAYS", "thirty"),
+        ("TRACETOPICS_START_DATE", "yesterday"),
+        ("TRACETOPICS_PRICES", "[1, 2]"),
+        ("TRACETOPICS_PRICE_PER_MTOK", "cheap"),
+    ]:
+        with pytest.raises(ConfigError, match=name):
+            Settings.from_env({name: bad})
