@@ -1,7 +1,7 @@
 """Seeded synthetic traffic for a SaaS analytics product's support agent (the demo's input).
 
 `generate_traffic(out_dir, days=30, per_day=300, seed=7, end=None, ...)` writes one JSONL file
-per UTC day (`demo-YYYY-MM-DD.jsonl`) in the DESIGN.md §4 trace format; the same arguments give
+per UTC day (`demo-YYYY-MM-DD.jsonl`) in the trace format of the README ("Trace format"); the same arguments give
 byte-identical files. `iter_traces(day, n, ...)` yields one day's traces as dicts (~25-35k/s
 on one core), for benchmarks that want volume without files.
 

@@ -1,4 +1,4 @@
-"""Facet definitions and the YAML file they live in (DESIGN.md §5).
+"""Facet definitions and the YAML file they live in (docs/facets.md).
 
 A facet is one lens on a trace: a name, a preprocessor that turns the trace into text, a prompt
 for a language model, an optional exclusion regex and an optional fixed label set. The local

@@ -1,4 +1,4 @@
-"""What the CLI prints after a run: rows per table, quarantine by reason, topics, recovery."""
+"""What the CLI prints: rows per table after a run, quarantine by reason, topics, recovery."""
 
 from __future__ import annotations
 

@@ -1,0 +1,128 @@
+"""`tracetopics`: the command line.
+
+`pipeline` holds the commands that put data in and run the pipeline (through Dagster, see
+runner.py), `reading` the ones that read results, `output` what they print. A user error
+prints one line saying what is wrong and what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from tracetopics_pipeline.cli.pipeline import (
+    cmd_demo,
+    cmd_generate,
+    cmd_ingest,
+    cmd_prepare,
+    cmd_run,
+)
+from tracetopics_pipeline.cli.reading import (
+    cmd_explore,
+    cmd_facets,
+    cmd_sql,
+    cmd_topic_override,
+    cmd_topics,
+)
+from tracetopics_pipeline.core.facets.definitions import FacetConfigError
+from tracetopics_pipeline.core.settings import ConfigError, paths
+
+# Errors that are the user's to fix: one line, no traceback.
+UserError = (ConfigError, FacetConfigError)
+
+
+def _date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tracetopics",
+        description="Mine an AI agent's traces for product-roadmap signals: facets, topics, trends.",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    g = sub.add_parser("generate", help="write seeded synthetic support-agent traffic")
+    g.add_argument("--out", default=None, help="folder, default $TRACETOPICS_HOME/landing")
+    d = sub.add_parser("demo", help="generate demo traffic, run the pipeline, show topics")
+    for parser in (g, d):
+        parser.add_argument("--days", type=int, default=30)
+        parser.add_argument("--per-day", type=int, default=300)
+        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument("--end", type=_date, default=None, help="last day (UTC), default today")
+        parser.add_argument("--clean", action="store_true", help="no deliberately bad lines")
+    g.set_defaults(fn=cmd_generate)
+    d.set_defaults(fn=cmd_demo, out=None)
+
+    i = sub.add_parser("ingest", help="copy trace files (JSONL, OTLP JSON, Parquet) to landing")
+    i.add_argument("files", nargs="+")
+    i.set_defaults(fn=cmd_ingest)
+
+    r = sub.add_parser("run", help="materialize the days the landing files touch, via Dagster")
+    r.add_argument("--from", dest="from_", type=_date)
+    r.add_argument("--to", type=_date)
+    r.set_defaults(fn=cmd_run)
+
+    sub.add_parser("prepare", help="prepare the dbt manifest").set_defaults(fn=cmd_prepare)
+
+    t = sub.add_parser("topics", help="topics of a facet ranked by share")
+    t.add_argument("--facet", default="Task")
+    t.add_argument("--date", type=_date)
+    t.add_argument("--json", action="store_true")
+    t.set_defaults(fn=cmd_topics)
+
+    o = sub.add_parser("topic", help="rename, pin or unpin a topic (kept across regenerations)")
+    o.add_argument("action", choices=["rename", "pin", "unpin"])
+    o.add_argument("facet")
+    o.add_argument("topic_id", type=int)
+    o.add_argument("label", nargs="?")
+    o.set_defaults(fn=cmd_topic_override)
+
+    s = sub.add_parser("sql", help="read-only SQL over facets and classifications")
+    s.add_argument("query", nargs="?", default="SELECT * FROM project_logs('support-agent')")
+    s.add_argument("--where", help='BTQL-style filter, e.g. classifications.Task.label = "Billing"')
+    s.add_argument("--format", default="table", choices=["table", "csv", "json", "parquet"])
+    s.add_argument("--output", help="file for --format parquet (inside the exports folder)")
+    s.set_defaults(fn=cmd_sql)
+
+    f = sub.add_parser("facets", help="list facets, or preview one on sample traces")
+    f.add_argument("action", choices=["list", "test"])
+    f.add_argument("facet", nargs="?")
+    f.add_argument("--n", type=int, default=20)
+    f.add_argument("--file", help="facet YAML (default $TRACETOPICS_FACETS or the packaged one)")
+    f.set_defaults(fn=cmd_facets)
+
+    e = sub.add_parser("explore", help="serve the topics explorer on 127.0.0.1")
+    e.add_argument("--host", default="127.0.0.1")
+    e.add_argument("--port", type=int, default=8765)
+    e.set_defaults(fn=cmd_explore)
+    return p
+
+
+# Commands that read the warehouse: without one there is nothing to show yet.
+NEEDS_WAREHOUSE = {cmd_topics, cmd_topic_override, cmd_facets, cmd_sql}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `tracetopics ... | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    needs = args.fn in NEEDS_WAREHOUSE and not (args.fn is cmd_facets and args.action == "list")
+    if needs and not paths().warehouse.exists() and not paths().snapshot.exists():
+        print(
+            f"error: no warehouse at {paths().warehouse} — run `tracetopics run` "
+            "(or `make demo`) first, or set TRACETOPICS_HOME",
+            file=sys.stderr,
+        )
+        return 1
+    return args.fn(args)

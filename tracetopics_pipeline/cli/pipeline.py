@@ -1,0 +1,99 @@
+"""Commands that put data in and run the pipeline: generate, ingest, run, demo, prepare.
+
+Pipeline commands go through Dagster (runner.py): the same jobs the UI and schedule launch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from tracetopics_pipeline.core.settings import paths
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from tracetopics_pipeline.demo import generate_traffic
+
+    out = Path(args.out) if args.out else paths().ensure().landing
+    files = generate_traffic(
+        out,
+        days=args.days,
+        per_day=args.per_day,
+        seed=args.seed,
+        end=args.end,
+        bad_lines=not args.clean,
+    )
+    print(f"wrote {len(files)} files of demo traffic to {out}")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    landing = paths().ensure().landing
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    for i, name in enumerate(args.files):
+        src = Path(name)
+        if not src.is_file():
+            print(f"error: {src} is not a file", file=sys.stderr)
+            return 2
+        # Copy under a temporary name, then rename: the sensor never sees a half-written file.
+        target = landing / f"{stamp}-{i:03d}-{src.name}"
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(src, partial)
+        partial.rename(target)
+        print(f"landed {src} → {target}")
+    return 0
+
+
+# ── the pipeline ────────────────────────────────────────────────────────────────────────
+
+
+def landing_days() -> list[date]:
+    from tracetopics_pipeline.core.ingest import landing
+    from tracetopics_pipeline.core.settings import Settings
+
+    start = Settings.from_env().start_date
+    days: set[date] = set()
+    for f in landing.landing_files(paths().landing):
+        days |= landing.file_days(f, start_date=start)
+    return sorted(d for d in days if d >= start)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from tracetopics_pipeline import runner
+    from tracetopics_pipeline.cli import output
+
+    if args.from_ or args.to:
+        landing = landing_days()
+        first = args.from_ or (landing[0] if landing else datetime.now(UTC).date())
+        last = args.to or (landing[-1] if landing else datetime.now(UTC).date())
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    else:
+        days = landing_days()
+    runner.run_pipeline(days)
+    output.print_summary()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tracetopics_pipeline.cli import output
+
+    print(f"tracetopics demo — home {paths().home}")
+    cmd_generate(args)
+    cmd_run(argparse.Namespace(from_=None, to=None))
+    output.print_topics("Task", limit=15)
+    output.print_recovery()
+    print(
+        "\nNext: `make ui` (Dagster UI), `make explore` (topics explorer), "
+        '`.venv/bin/tracetopics sql "SELECT ..."`'
+    )
+    return 0
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    from tracetopics_pipeline.defs.dbt_assets import ensure_manifest
+
+    print(f"dbt manifest ready: {ensure_manifest()}")
+    return 0
