@@ -45,10 +45,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/facet_quality.py
 	$(BIN)/python bench/topic_quality.py
 
-lint:
+lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-format:
+format: $(STAMP)
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
 clean:
