@@ -1,11 +1,18 @@
-"""Shared test set-up: an isolated TRACETOPICS_HOME per test session, offline model loading."""
+"""Shared test set-up: offline model loading, and the two fixtures every stage uses.
+
+`home` is a fresh TRACETOPICS_HOME (environment set); `conn` is a fresh, empty warehouse.
+Builders for warehouse contents live in tests/factories/.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
+from repo_paths import REPO
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -13,12 +20,9 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("TRACETOPICS_SHARED", REPO.parent / "shared"))
-
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh TRACETOPICS_HOME (and DAGSTER_HOME inside it) for one test."""
     h = tmp_path / "home"
     monkeypatch.setenv("TRACETOPICS_HOME", str(h))
@@ -29,17 +33,9 @@ def home(tmp_path, monkeypatch) -> Path:
     return h
 
 
-def shared_dataset(name: str) -> Path:
-    """A dataset folder from ../shared/datasets, or skip the test when it is absent."""
-    path = SHARED / "datasets" / name
-    if not path.exists():
-        pytest.skip(f"{path} not available")
-    return path
-
-
 @pytest.fixture
-def conn(tmp_path):
-    """A fresh warehouse with the schema (modules needing other contents override this)."""
+def conn(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh warehouse with the schema and no rows."""
     from tracetopics_pipeline.core import warehouse
 
     c = warehouse.connect(tmp_path / "wh.duckdb")

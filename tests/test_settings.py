@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
+from repo_paths import REPO
 
 from tracetopics_pipeline.core.settings import ConfigError, Settings
 
-REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "tracetopics_pipeline"
 VAR = re.compile(r"\b(?:TRACETOPICS|OPENAI)_[A-Z][A-Z_]*[A-Z]\b")
 READS = re.compile(r"os\.environ\.get\(|os\.getenv\(|os\.environ\[[^\]]+\](?!\s*=)|EnvVar\(\"")

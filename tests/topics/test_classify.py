@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import numpy as np
-from topics_fixtures import F, corpus, load_summaries
+from factories import insert_traces, trace_record
+from factories.corpus import F, corpus, load_summaries
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import Settings
@@ -31,12 +32,18 @@ def test_classify_days_new_traces_and_no_match(conn, monkeypatch):
     texts, x, truth = corpus(k=4, per=40)
     load_summaries(conn, texts, x)
     # Ground truth on raw_traces so evaluate.recovery can join.
-    conn.execute(
-        """INSERT INTO raw_traces (id, day, created, project_id, messages, metadata, source_file, source_line)
-           SELECT 't-' || lpad(i::VARCHAR, 5, '0'), DATE '2026-11-01', TIMESTAMPTZ '2026-11-01 10:00:00+00',
-                  'p', '[]', json_object('ground_truth', json_object('intent', 'i' || (i // 40)::VARCHAR)),
-                  'f', i
-           FROM range(160) r(i)"""
+    insert_traces(
+        conn,
+        [
+            trace_record(
+                f"t-{i:05d}",
+                datetime(2026, 11, 1, 10, tzinfo=UTC),
+                [],
+                metadata={"ground_truth": {"intent": f"i{i // 40}"}},
+                source_line=i,
+            )
+            for i in range(160)
+        ],
     )
     build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
     st = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+from repo_paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO / "dbt_project"
 END = date(2026, 11, 20)
 DAYS = 2

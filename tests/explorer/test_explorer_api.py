@@ -4,57 +4,32 @@ from __future__ import annotations
 
 import base64
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from factories.explorer import MAP_ID, TOPICS, build_explorer_warehouse, publish_explorer_home
 from fastapi.testclient import TestClient
 
-sys.path.insert(0, str(Path(__file__).parent))
-from explorer_fixture import MAP_ID, TOPICS, build_warehouse  # noqa: E402
-
-from tracetopics_pipeline.core import warehouse  # noqa: E402
-from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot  # noqa: E402
-from tracetopics_pipeline.explorer.app import create_app  # noqa: E402
+from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+from tracetopics_pipeline.explorer.app import create_app
 
 N = 600  # trace i: topic i % 6 (5 = no_match), customer i % 3, Sentiment NEGATIVE iff topic 3
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("tt_home")
-    fx = build_warehouse(home / "warehouse.duckdb", n=N)
-    conn = fx["conn"]
-    conn.execute("CREATE SCHEMA marts")
-    conn.execute(
-        "CREATE TABLE marts.topic_priority AS SELECT 1 AS priority_rank, 'Cancel or downgrade "
-        "subscription' AS topic_label, 0.9 AS priority_score"
+def explorer_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture warehouse of N traces with a one-row priority mart, published."""
+    return publish_explorer_home(
+        tmp_path_factory.mktemp("tt_home"),
+        n=N,
+        priorities=[(1, "Cancel or downgrade subscription", 0.9)],
     )
-    publish_snapshot(conn, home / "snapshot")
-    conn.close()
-    return home
 
 
 @pytest.fixture(scope="module")
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(home))
-
-
-def test_snapshot_is_atomic_and_pruned(tmp_path: Path) -> None:
-    conn = warehouse.connect(tmp_path / "w.duckdb")
-    conn.execute(
-        "INSERT INTO raw_traces (id, day, created, project_id, messages, metadata, source_file, "
-        "source_line) VALUES ('a', DATE '2026-01-01', TIMESTAMPTZ '2026-01-01 00:00:00+00', 'p', "
-        "'[]', '{}', 'f', 1)"
-    )
-    snaps = [publish_snapshot(conn, tmp_path / "snap") for _ in range(3)]
-    assert current_snapshot(tmp_path / "snap") == snaps[-1]
-    # The previous snapshot survives for readers mid-request; older ones are deleted.
-    assert snaps[-2].exists() and not snaps[0].exists()
-    manifest = json.loads((snaps[-1] / "manifest.json").read_text())
-    assert manifest["tables"]["raw_traces"] == 1
-    assert (tmp_path / "snap" / "current.txt").read_text().strip() == snaps[-1].name
+def client(explorer_home: Path) -> TestClient:
+    return TestClient(create_app(explorer_home))
 
 
 def test_no_snapshot_is_a_clear_503(tmp_path: Path) -> None:
@@ -173,21 +148,21 @@ def test_priority_mart(client: TestClient) -> None:
     assert client.get("/api/marts/raw_traces").status_code == 404
 
 
-def test_export_eval_dataset(client: TestClient, home: Path) -> None:
+def test_export_eval_dataset(client: TestClient, explorer_home: Path) -> None:
     r = client.post(
         "/api/export",
         json={"filter": {"customer": ["acme"]}, "facet": "Task", "topic_id": 0, "name": "../x"},
     )
     m = r.json()
     assert m["count"] == sum(1 for i in range(N) if i % 6 == 0 and i % 3 == 0)
-    path = home / "exports" / m["file"]
-    assert path.parent == home / "exports" and path.exists()
+    path = explorer_home / "exports" / m["file"]
+    assert path.parent == explorer_home / "exports" and path.exists()
     lines = [json.loads(x) for x in path.read_text().splitlines()]
     assert len(lines) == m["count"]
     first = lines[0]
     assert set(first) >= {"id", "created", "input", "output", "messages", "metadata", "metrics"}
     assert first["metadata"]["customer"] == "acme" and isinstance(first["messages"], list)
-    manifest = json.loads((home / "exports" / m["manifest"]).read_text())
+    manifest = json.loads((explorer_home / "exports" / m["manifest"]).read_text())
     assert manifest["filter"]["customers"] == ["acme"]
     assert manifest["topic_label"] == TOPICS[0][1]
     dl = client.get(f"/api/exports/{m['file']}")
@@ -197,8 +172,8 @@ def test_export_eval_dataset(client: TestClient, home: Path) -> None:
     assert any(e["file"] == m["file"] for e in client.get("/api/exports").json())
 
 
-def test_review_queue_persists_outside_the_warehouse(home: Path) -> None:
-    c = TestClient(create_app(home))
+def test_review_queue_persists_outside_the_warehouse(explorer_home: Path) -> None:
+    c = TestClient(create_app(explorer_home))
     r = c.post(
         "/api/review",
         json={
@@ -218,9 +193,11 @@ def test_review_queue_persists_outside_the_warehouse(home: Path) -> None:
     assert c.patch(f"/api/review/{items[0]['id']}", json={"status": "bogus"}).status_code == 400
     assert c.post("/api/review", json={"filter": {}, "assignee": " "}).status_code == 400
     # A fresh app (a restart) sees the same queue.
-    again = TestClient(create_app(home)).get("/api/review", params={"status": "done"}).json()
+    again = (
+        TestClient(create_app(explorer_home)).get("/api/review", params={"status": "done"}).json()
+    )
     assert [i["id"] for i in again["items"]] == [items[0]["id"]]
-    assert (home / "review_queue.sqlite").exists()
+    assert (explorer_home / "review_queue.sqlite").exists()
 
 
 def test_roadmap_proposal(client: TestClient) -> None:
@@ -241,8 +218,7 @@ def test_roadmap_proposal(client: TestClient) -> None:
 
 
 def test_new_snapshot_is_picked_up_without_restart(tmp_path: Path) -> None:
-    fx = build_warehouse(tmp_path / "warehouse.duckdb", n=60)
-    conn = fx["conn"]
+    conn = build_explorer_warehouse(tmp_path / "warehouse.duckdb", n=60)
     publish_snapshot(conn, tmp_path / "snapshot")
     c = TestClient(create_app(tmp_path))
     assert c.get("/api/overview").json()["traces"] == 60

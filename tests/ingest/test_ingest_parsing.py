@@ -10,6 +10,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from factories.landing import write_lines
 
 from tracetopics_pipeline.core.ingest.files import parse_file
 from tracetopics_pipeline.core.ingest.records import REJECTION_REASONS, ParseResult
@@ -17,26 +18,13 @@ from tracetopics_pipeline.core.ingest.records import REJECTION_REASONS, ParseRes
 TODAY = date(2026, 1, 10)
 
 
-def write_lines(path: Path, items: list[Any]) -> Path:
-    """Objects become JSON lines; bytes and str are written as they are."""
-    chunks = []
-    for item in items:
-        if isinstance(item, bytes):
-            chunks.append(item)
-        elif isinstance(item, str):
-            chunks.append(item.encode())
-        else:
-            chunks.append(json.dumps(item).encode())
-    path.write_bytes(b"\n".join(chunks) + b"\n")
-    return path
-
-
 def parse(path: Path, **kw: Any) -> ParseResult:
     kw.setdefault("today", TODAY)
     return parse_file(path, **kw)
 
 
-def trace(**over: Any) -> dict[str, Any]:
+def full_trace(**over: Any) -> dict[str, Any]:
+    """A trace object with every field of the input contract; `...` leaves a field out."""
     base = {
         "id": "t-1",
         "created": "2026-01-05T10:31:00Z",
@@ -61,7 +49,7 @@ def trace(**over: Any) -> dict[str, Any]:
 
 
 def test_jsonl_message_lists(tmp_path: Path) -> None:
-    res = parse(write_lines(tmp_path / "a.jsonl", [trace()]))
+    res = parse(write_lines(tmp_path / "a.jsonl", [full_trace()]))
     assert res.rejections == [] and res.lines == 1
     rec = res.records[0]
     assert rec.id == "t-1" and rec.project_id == "support-agent" and rec.session_id == "s-42"
@@ -75,7 +63,7 @@ def test_jsonl_message_lists(tmp_path: Path) -> None:
 
 
 def test_jsonl_plain_strings_and_offsets(tmp_path: Path) -> None:
-    t = trace(
+    t = full_trace(
         input="Cancel my plan",
         output="Done.",
         created="2026-01-05T23:30:00-02:00",
@@ -103,7 +91,7 @@ def test_jsonl_plain_strings_and_offsets(tmp_path: Path) -> None:
     ],
 )
 def test_timestamp_forms(tmp_path: Path, created: Any, expected: datetime) -> None:
-    rec = parse(write_lines(tmp_path / "a.jsonl", [trace(created=created)])).records[0]
+    rec = parse(write_lines(tmp_path / "a.jsonl", [full_trace(created=created)])).records[0]
     assert rec.created == expected
 
 
@@ -130,7 +118,7 @@ def test_full_messages_with_tool_calls(tmp_path: Path) -> None:
         },
         {"role": "assistant", "content": "I could not find that order.", "extra": "dropped"},
     ]
-    rec = parse(write_lines(tmp_path / "a.jsonl", [trace(messages=messages)])).records[0]
+    rec = parse(write_lines(tmp_path / "a.jsonl", [full_trace(messages=messages)])).records[0]
     assert [m["role"] for m in rec.messages] == ["system", "user", "assistant", "tool", "assistant"]
     assert rec.messages[1]["content"] == "Refund order 7"  # parts flattened
     assert rec.messages[2]["tool_calls"][0]["function"]["name"] == "refund"
@@ -147,7 +135,10 @@ def test_full_messages_with_tool_calls(tmp_path: Path) -> None:
 def test_blank_lines_are_not_records(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_bytes(
-        b"\n" + json.dumps(trace()).encode() + b"\r\n   \n\n" + json.dumps(trace(id="t-2")).encode()
+        b"\n"
+        + json.dumps(full_trace()).encode()
+        + b"\r\n   \n\n"
+        + json.dumps(full_trace(id="t-2")).encode()
     )
     res = parse(path)
     assert res.lines == 2 and res.rejections == []
@@ -155,11 +146,13 @@ def test_blank_lines_are_not_records(tmp_path: Path) -> None:
 
 
 def test_json_array_and_single_object_files(tmp_path: Path) -> None:
-    (tmp_path / "arr.json").write_text(json.dumps([trace(id="a"), trace(id="b"), 5], indent=2))
+    (tmp_path / "arr.json").write_text(
+        json.dumps([full_trace(id="a"), full_trace(id="b"), 5], indent=2)
+    )
     res = parse(tmp_path / "arr.json")
     assert [r.id for r in res.records] == ["a", "b"]
     assert [(r.reason, r.line) for r in res.rejections] == [("not_an_object", 3)]
-    (tmp_path / "one.json").write_text(json.dumps(trace(id="solo"), indent=2))
+    (tmp_path / "one.json").write_text(json.dumps(full_trace(id="solo"), indent=2))
     assert [r.id for r in parse(tmp_path / "one.json").records] == ["solo"]
 
 
@@ -173,24 +166,28 @@ def bad_lines() -> list[tuple[Any, str, str]]:
         ("[1, 2]", "not_an_object", "list"),
         ('"just a string"', "not_an_object", "str"),
         (b'{"id": "u", "created": "2026-01-05T00:00:00Z", "input": "caf\xe9"}', "invalid_utf8", ""),
-        (trace(id=...), "missing_id", "id"),
-        (trace(id="  "), "missing_id", "id"),
-        (trace(created=...), "missing_created", "created"),
-        (trace(created="yesterday-ish"), "bad_timestamp", "yesterday-ish"),
-        (trace(created=[2026, 1, 5]), "wrong_type", "created"),
-        (trace(id={"a": 1}), "wrong_type", "id"),
-        (trace(metadata=["acme"]), "wrong_type", "metadata"),
-        (trace(metrics={"prompt_tokens": "many"}), "wrong_type", "metrics.prompt_tokens"),
-        (trace(input=42), "wrong_type", "input"),
-        (trace(messages=[{"role": "user", "content": 3}]), "wrong_type", "messages[0].content"),
-        (trace(project_id=12), "wrong_type", "project_id"),
+        (full_trace(id=...), "missing_id", "id"),
+        (full_trace(id="  "), "missing_id", "id"),
+        (full_trace(created=...), "missing_created", "created"),
+        (full_trace(created="yesterday-ish"), "bad_timestamp", "yesterday-ish"),
+        (full_trace(created=[2026, 1, 5]), "wrong_type", "created"),
+        (full_trace(id={"a": 1}), "wrong_type", "id"),
+        (full_trace(metadata=["acme"]), "wrong_type", "metadata"),
+        (full_trace(metrics={"prompt_tokens": "many"}), "wrong_type", "metrics.prompt_tokens"),
+        (full_trace(input=42), "wrong_type", "input"),
         (
-            trace(input="", output=[{"role": "assistant", "content": "  "}]),
+            full_trace(messages=[{"role": "user", "content": 3}]),
+            "wrong_type",
+            "messages[0].content",
+        ),
+        (full_trace(project_id=12), "wrong_type", "project_id"),
+        (
+            full_trace(input="", output=[{"role": "assistant", "content": "  "}]),
             "empty_conversation",
             "",
         ),
-        (trace(input=..., output=...), "empty_conversation", ""),
-        (trace(created="2999-01-01T00:00:00Z"), "created_out_of_range", "after tomorrow"),
+        (full_trace(input=..., output=...), "empty_conversation", ""),
+        (full_trace(created="2999-01-01T00:00:00Z"), "created_out_of_range", "after tomorrow"),
     ]
 
 
@@ -211,14 +208,16 @@ def test_invalid_utf8_keeps_raw_with_escapes(tmp_path: Path) -> None:
 
 
 def test_created_before_start_date(tmp_path: Path) -> None:
-    res = parse(write_lines(tmp_path / "a.jsonl", [trace()]), start_date=date(2026, 1, 6))
+    res = parse(write_lines(tmp_path / "a.jsonl", [full_trace()]), start_date=date(2026, 1, 6))
     assert res.rejections[0].reason == "created_out_of_range"
     assert res.rejections[0].created_day == date(2026, 1, 5)
-    assert parse(write_lines(tmp_path / "b.jsonl", [trace(created="2026-01-11T23:00:00Z")])).records
+    assert parse(
+        write_lines(tmp_path / "b.jsonl", [full_trace(created="2026-01-11T23:00:00Z")])
+    ).records
 
 
 def test_dated_rejections_know_their_day(tmp_path: Path) -> None:
-    res = parse(write_lines(tmp_path / "a.jsonl", [trace(id=...), "nope"]))
+    res = parse(write_lines(tmp_path / "a.jsonl", [full_trace(id=...), "nope"]))
     assert [r.created_day for r in res.rejections] == [date(2026, 1, 5), None]
 
 
@@ -234,7 +233,7 @@ def test_corrupt_parquet_is_one_unreadable_file(tmp_path: Path) -> None:
 
 def test_oversized_trace_is_truncated_not_rejected(tmp_path: Path) -> None:
     big = "A" * 30_000 + "MIDDLE" + "Z" * 30_000
-    res = parse(write_lines(tmp_path / "a.jsonl", [trace(input=big)]), max_trace_bytes=20_000)
+    res = parse(write_lines(tmp_path / "a.jsonl", [full_trace(input=big)]), max_trace_bytes=20_000)
     assert res.rejections == []
     rec = res.records[0]
     assert rec.truncated and rec.size_bytes > 60_000  # size is the original size
@@ -253,8 +252,8 @@ def test_oversized_trace_is_truncated_not_rejected(tmp_path: Path) -> None:
 
 def test_parquet_nested_columns(tmp_path: Path) -> None:
     rows = [
-        trace(id="p1", created=datetime(2026, 1, 5, 8, tzinfo=UTC)),
-        trace(
+        full_trace(id="p1", created=datetime(2026, 1, 5, 8, tzinfo=UTC)),
+        full_trace(
             id="p2",
             created=datetime(2026, 1, 5, 9, tzinfo=UTC),
             metadata={"customer": "zen"},
@@ -277,7 +276,7 @@ def test_parquet_json_string_columns(tmp_path: Path) -> None:
     rows = [
         {
             k: (json.dumps(v) if k in ("input", "output", "metadata", "metrics") else v)
-            for k, v in trace().items()
+            for k, v in full_trace().items()
         },
         {
             "id": "p2",

@@ -14,7 +14,6 @@ import pytest
 
 from tracetopics_pipeline.core import warehouse
 
-REPO = Path(__file__).resolve().parents[1]
 END = date(2026, 11, 20)
 DAYS = 3
 PER_DAY = 80

@@ -7,7 +7,7 @@ from datetime import date
 
 import numpy as np
 import pytest
-from topics_fixtures import F, corpus, load_summaries
+from factories.corpus import F, corpus, load_summaries
 
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.describe import cluster_texts

@@ -1,11 +1,13 @@
-"""Hand-made traces for the facet tests: each one exercises a known facet outcome."""
+"""Hand-made conversations for the facet tests: each one exercises a known facet outcome."""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import duckdb
+
+from factories import insert_traces, trace_record
 
 DAY1 = date(2026, 11, 20)
 DAY2 = date(2026, 11, 21)
@@ -19,8 +21,8 @@ def _tc(cid: str, name: str, args: dict) -> dict:
     }
 
 
-def traces() -> list[dict]:
-    """(id, day, session, messages, metadata, latency) as dicts."""
+def conversations() -> list[dict]:
+    """Each with id and messages; optional day (else DAY1), session_id, metadata, latency_s."""
     return [
         {
             "id": "t-happy",
@@ -139,21 +141,33 @@ def traces() -> list[dict]:
     ]
 
 
-def load(conn: duckdb.DuckDBPyConnection, items: list[dict] | None = None) -> list[dict]:
-    """Insert the traces into raw_traces; returns them with their day."""
-    items = items if items is not None else traces()
-    base = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+def load_conversations(conn: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Write the conversations to raw_traces, ten in the morning of their day, a minute apart;
+    plan tiers alternate enterprise / pro. Returns them, each with its day."""
+    items = conversations()
+    records = []
     for i, t in enumerate(items):
-        day = t.get("day", DAY1)
-        created = datetime.combine(day, base.time(), tzinfo=UTC) + timedelta(minutes=i)
-        t["day"] = day
-        conn.execute(
-            "INSERT INTO raw_traces (id, day, created, project_id, session_id, messages, metadata, metrics,"
-            " source_file, source_line) VALUES (?, ?, ?, 'p', ?, ?, ?,"
-            " {'prompt_tokens': 1, 'completion_tokens': 1, 'total_tokens': 2, 'latency_s': ?, 'cost_usd': 0.0},"
-            " 'f.jsonl', ?)",
-            [t["id"], day, created, t.get("session_id"), json.dumps(t["messages"]),
-             json.dumps(t.get("metadata", {"customer": "acme", "plan_tier": "pro" if i % 2 else "enterprise"})),
-             t.get("latency_s", 2.0), i],
-        )  # fmt: skip
+        t.setdefault("day", DAY1)
+        records.append(
+            trace_record(
+                t["id"],
+                datetime.combine(t["day"], time(10), tzinfo=UTC) + timedelta(minutes=i),
+                t["messages"],
+                session_id=t.get("session_id"),
+                metadata=t.get(
+                    "metadata",
+                    {"customer": "acme", "plan_tier": "pro" if i % 2 else "enterprise"},
+                ),
+                metrics={
+                    "prompt_tokens": 1,
+                    "completion_tokens": 1,
+                    "total_tokens": 2,
+                    "latency_s": t.get("latency_s", 2.0),
+                    "cost_usd": 0.0,
+                },
+                source_file="f.jsonl",
+                source_line=i,
+            )
+        )
+    insert_traces(conn, records)
     return items

@@ -1,15 +1,16 @@
-"""Synthetic topic corpora for the topics/classify tests: no model, fast, known truth."""
+"""Synthetic topic corpora for the topic-map and classification tests: no model, fast, known
+truth. Texts get embeddings near one random centre per topic."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 
+import duckdb
 import numpy as np
-import polars as pl
 
+from factories import insert_embeddings, insert_rows
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.topics import embed
+from tracetopics_pipeline.core.facets.definitions import text_hash
 
 VOCAB = [
     ("export", "dashboard", "csv"),
@@ -20,10 +21,6 @@ VOCAB = [
     ("change", "billing", "address"),
 ]
 FILLER = ["quickly", "today", "again", "now", "please", "properly", "for report", "for team"]
-
-
-def sha1(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def corpus(
@@ -48,7 +45,7 @@ def corpus(
 
 
 def load_summaries(
-    conn,
+    conn: duckdb.DuckDBPyConnection,
     texts: list[str],
     x: np.ndarray,
     *,
@@ -58,33 +55,22 @@ def load_summaries(
     statuses: list[str] | None = None,
     prefix: str = "t",
 ) -> None:
-    """facet_summaries rows spread over `days` days, plus their cached embeddings."""
-    n = len(texts)
-    statuses = statuses or ["ok"] * n
-    frame = pl.DataFrame(
+    """facet_summaries rows (trace `<prefix>-00000`, ...) spread over `days` days, plus their
+    cached embeddings."""
+    statuses = statuses or ["ok"] * len(texts)
+    rows = [
         {
-            "day": [start + timedelta(days=i % days) for i in range(n)],
-            "trace_id": [f"{prefix}-{i:05d}" for i in range(n)],
-            "facet": [facet] * n,
-            "summary": texts,
-            "status": statuses,
-            "text_hash": [sha1(t) for t in texts],
+            "day": start + timedelta(days=i % days),
+            "trace_id": f"{prefix}-{i:05d}",
+            "facet": facet,
+            "summary": text,
+            "status": status,
+            "text_hash": text_hash(text),
         }
-    )
-    warehouse.insert_frame(conn, "facet_summaries", frame)
-    have = {r[0] for r in conn.execute("SELECT text_hash FROM summary_embeddings").fetchall()}
-    keep = [i for i in range(n) if sha1(texts[i]) not in have]
-    keep = list({sha1(texts[i]): i for i in keep}.values())
-    if keep:
-        emb = pl.DataFrame(
-            {
-                "text_hash": [sha1(texts[i]) for i in keep],
-                "model": [embed.MODEL_NAME] * len(keep),
-                "embedding": pl.Series(x[keep], dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
-                "text": [texts[i] for i in keep],
-            }
-        )
-        warehouse.insert_frame(conn, "summary_embeddings", emb)
+        for i, (text, status) in enumerate(zip(texts, statuses, strict=True))
+    ]
+    insert_rows(conn, "facet_summaries", rows)
+    insert_embeddings(conn, texts, x)
 
 
 class F:  # stands in for core.facets.Facet: the topic stages only need .name

@@ -1,4 +1,4 @@
-"""The dbt marts, built by the Dagster dbt assets on a hand-made warehouse (tests/sql_fixtures.py).
+"""The dbt marts, built by the Dagster dbt assets on a hand-made warehouse (factories/marts.py).
 
 One `dbt build` for the whole module (it takes several seconds). Expected figures are worked
 out by hand from mart_traces(): week 2026-W02 (Mon 5 Jan) has 10 traces, 2026-W03 has 8.
@@ -14,7 +14,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from sql_fixtures import build, mart_traces
+from factories.marts import build_marts_warehouse, mart_traces
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -25,7 +25,7 @@ def marts(tmp_path_factory: pytest.TempPathFactory):
     old = {k: os.environ.get(k) for k in ("TRACETOPICS_HOME", "TRACETOPICS_WAREHOUSE")}
     os.environ["TRACETOPICS_HOME"] = str(home)
     try:
-        build(home / "warehouse.duckdb", mart_traces())
+        build_marts_warehouse(home / "warehouse.duckdb", mart_traces())
         from tracetopics_pipeline.defs.dbt_assets import dbt_resource, tracetopics_dbt_assets
 
         result = dg.materialize(

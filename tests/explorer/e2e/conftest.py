@@ -2,7 +2,7 @@
 
 Playwright's own browser download needs the internet, so the tests launch the system
 Chromium with `executable_path`. Install it with scripts/install-browser.sh. A failing test
-leaves a full-page screenshot under tests/e2e/artifacts/.
+leaves a full-page screenshot under tests/explorer/e2e/artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -10,15 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from factories.explorer import publish_explorer_home
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_ARGS = [
@@ -53,22 +51,15 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def e2e_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from explorer_fixture import build_warehouse
-
-    from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
-
-    home = tmp_path_factory.mktemp("tt_e2e")
-    fx = build_warehouse(home / "warehouse.duckdb", n=1200)
-    conn = fx["conn"]
-    conn.execute("CREATE SCHEMA marts")
-    conn.execute(
-        "CREATE TABLE marts.topic_priority AS SELECT * FROM (VALUES "
-        "(1, 'Cancel or downgrade subscription', 0.91), (2, 'Export dashboards to CSV', 0.55)) "
-        "t(priority_rank, topic_label, priority_score)"
+    """The fixture warehouse of 1,200 traces with a two-row priority mart, published."""
+    return publish_explorer_home(
+        tmp_path_factory.mktemp("tt_e2e"),
+        n=1200,
+        priorities=[
+            (1, "Cancel or downgrade subscription", 0.91),
+            (2, "Export dashboards to CSV", 0.55),
+        ],
     )
-    publish_snapshot(conn, home / "snapshot")
-    conn.close()
-    return home
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
-import polars as pl
 import pytest
+from factories import insert_rows
 
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.facets.definitions import text_hash
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics import embed
 
@@ -31,17 +32,12 @@ def test_embed_texts_normalized_and_semantic(model):
 
 
 def _summaries(conn, day: date, texts: list[str | None], statuses: list[str]) -> None:
-    frame = pl.DataFrame(
-        {
-            "day": [day] * len(texts),
-            "trace_id": [f"{day}-{i}" for i in range(len(texts))],
-            "facet": ["Task"] * len(texts),
-            "summary": texts,
-            "status": statuses,
-        },
-        schema_overrides={"summary": pl.Utf8},
-    )
-    warehouse.insert_frame(conn, "facet_summaries", frame)
+    """Task rows without a text hash: the embed stage works it out in SQL."""
+    rows = [
+        dict(day=day, trace_id=f"{day}-{i}", facet="Task", summary=text, status=status)
+        for i, (text, status) in enumerate(zip(texts, statuses, strict=True))
+    ]
+    insert_rows(conn, "facet_summaries", rows)
 
 
 def test_embed_days_caches_across_days_and_reruns(model, tmp_path):
@@ -63,13 +59,27 @@ def test_embed_days_caches_across_days_and_reruns(model, tmp_path):
     ).fetchall()[0]
     assert (n, models) == (3, 1)
     # The SQL fallback hash equals the facet stage's sha1 of the text.
-    hashes, mat = embed.load_embeddings(conn, [embed_hash("Invite teammate")])
-    assert hashes == [embed_hash("Invite teammate")] and mat.shape == (1, warehouse.EMBED_DIM)
+    hashes, mat = embed.load_embeddings(conn, [text_hash("Invite teammate")])
+    assert hashes == [text_hash("Invite teammate")] and mat.shape == (1, warehouse.EMBED_DIM)
     assert np.allclose(mat[0], embed.embed_texts(["Invite teammate"])[0], atol=1e-5)
     conn.close()
 
 
-def embed_hash(text: str) -> str:
-    from tracetopics_pipeline.core.facets.definitions import text_hash
-
-    return text_hash(text)
+def test_bf16_embeddings_match_fp32(monkeypatch) -> None:
+    """The bf16 fast path (where the CPU has native bf16) keeps vectors ~identical to fp32."""
+    if not embed.use_bf16("bf16") or not embed.use_bf16("auto"):
+        pytest.skip("no native bf16 on this CPU: the fp32 path is the only one used")
+    texts = [
+        "Export a dashboard to CSV",
+        "User wants to set up SSO with SAML for their workspace",
+        "Scheduled report failed to send by email",
+        "Refund for a duplicate charge on the invoice",
+    ]
+    monkeypatch.setenv("TRACETOPICS_EMBED_PRECISION", "fp32")
+    fp32 = embed.embed_texts(texts, batch_size=2, threads=1)
+    monkeypatch.setenv("TRACETOPICS_EMBED_PRECISION", "bf16")
+    bf16 = embed.embed_texts(texts, batch_size=2, threads=1)
+    assert bf16.dtype == np.float32
+    assert np.allclose(np.linalg.norm(bf16, axis=1), 1, atol=1e-5)
+    assert (fp32 * bf16).sum(axis=1).min() > 0.999
+    assert not np.array_equal(fp32, bf16)  # the switch really changes the compute path

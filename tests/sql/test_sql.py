@@ -1,5 +1,5 @@
 """`tracetopics sql`: project_logs, the seed's two queries as written, the sandbox, --where,
-output formats and the locked-warehouse fallback. Fixture rows: tests/sql_fixtures.py
+output formats and the locked-warehouse fallback. Fixture rows: tests/factories/marts.py
 recent_traces() (times relative to now; project my-project-id plus one 'other' trace)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from sql_fixtures import build, recent_traces
+from factories.marts import build_marts_warehouse, recent_traces
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
@@ -37,7 +37,7 @@ ORDER BY created DESC LIMIT 100"""
 @pytest.fixture(scope="module")
 def wh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("sql") / "warehouse.duckdb"
-    build(path, recent_traces())
+    build_marts_warehouse(path, recent_traces())
     conn = warehouse.connect(path)
     keys = install_project_logs(conn)  # persisted, as the pipeline does
     conn.close()
@@ -234,7 +234,7 @@ def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) ->
     from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
     path = tmp_path / "warehouse.duckdb"
-    build(path, recent_traces())
+    build_marts_warehouse(path, recent_traces())
     monkeypatch.setattr("tracetopics_pipeline.core.sql.execute.LOCK_WAIT_S", 0.3)
     holder = subprocess.Popen(
         [sys.executable, "-c",

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import base64
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from factories.explorer import publish_explorer_home
 from fastapi.testclient import TestClient
 
-sys.path.insert(0, str(Path(__file__).parent))
-from explorer_fixture import build_warehouse  # noqa: E402
-
-from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot  # noqa: E402
-from tracetopics_pipeline.explorer.app import create_app  # noqa: E402
+from tracetopics_pipeline.explorer.app import create_app
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    home = tmp_path_factory.mktemp("tt_subset")
-    fx = build_warehouse(home / "warehouse.duckdb", n=1200)
-    publish_snapshot(fx["conn"], home / "snapshot")
-    fx["conn"].close()
-    return TestClient(create_app(home))
+    """The API over the fixture warehouse of 1,200 traces (400 per customer)."""
+    return TestClient(create_app(publish_explorer_home(tmp_path_factory.mktemp("tt_subset"), 1200)))
 
 
 def test_cluster_subset_recovers_the_subsets_topics(client: TestClient) -> None:

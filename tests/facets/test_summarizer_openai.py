@@ -8,12 +8,10 @@ import time
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import duckdb
-import facet_traces as ft
 import openai
 import pytest
+from factories.conversations import DAY1
 
-from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
 from tracetopics_pipeline.core.facets.stage import summarize_days
 from tracetopics_pipeline.core.facets.summarizers import make_summarizer
@@ -111,16 +109,9 @@ def _summ(llm: FakeLLM, tmp_path, **opts):
     )
 
 
-def _conn():
-    conn = duckdb.connect()
-    warehouse.ensure_schema(conn)
-    ft.load(conn)
-    return conn
-
-
-def test_one_call_per_trace_redacted_and_cached(llm, tmp_path):
-    conn, facets = _conn(), load_facets()
-    stats = summarize_days(conn, [ft.DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
+def test_one_call_per_trace_redacted_and_cached(llm, tmp_path, facet_wh):
+    conn, facets = facet_wh, load_facets()
+    stats = summarize_days(conn, [DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
     assert len(llm.requests) == 5 == stats.requests  # 5 traces on DAY1, all facets in one call each
     sent = json.dumps(llm.requests)
     assert "jane.doe@example.com" not in sent and "<EMAIL>" in sent
@@ -136,19 +127,19 @@ def test_one_call_per_trace_redacted_and_cached(llm, tmp_path):
 
     # Second run (a new summarizer, same cache folder): zero HTTP calls, same rows.
     llm.requests.clear()
-    again = summarize_days(conn, [ft.DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
+    again = summarize_days(conn, [DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
     assert llm.requests == [] and again.requests == 0
     assert again.cache_hits == 5 * len(facets)
     assert conn.execute("SELECT count(*) FROM facet_summaries").fetchone()[0] == 5 * len(facets)
 
 
-def test_changed_prompt_resummarizes_only_that_facet(llm, tmp_path):
-    conn, facets = _conn(), load_facets()
-    summarize_days(conn, [ft.DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
+def test_changed_prompt_resummarizes_only_that_facet(llm, tmp_path, facet_wh):
+    conn, facets = facet_wh, load_facets()
+    summarize_days(conn, [DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
     llm.requests.clear()
     changed = [replace(f, prompt=f.prompt + " Be terse.") if f.key == "task" else f for f in facets]
     summarize_days(
-        conn, [ft.DAY1], facets=changed, summarizer=_summ(llm, tmp_path), only_facets=["Task"]
+        conn, [DAY1], facets=changed, summarizer=_summ(llm, tmp_path), only_facets=["Task"]
     )
     assert len(llm.requests) == 5
     asked = {
@@ -190,19 +181,19 @@ def test_retries_exhausted_records_errored(llm, tmp_path):
     assert "InternalServerError 503" in res.outputs[0].error and res.requests == 3
 
 
-def test_garbage_json_retried_once_then_errored(llm, tmp_path):
-    conn = _conn()
+def test_garbage_json_retried_once_then_errored(llm, tmp_path, facet_wh):
+    conn = facet_wh
     llm.script = [("garbage",)] * 10
     facets = load_facets()
     summ = _summ(llm, tmp_path, concurrency=1)
-    stats = summarize_days(conn, [ft.DAY1], facets=facets, summarizer=summ)  # must not raise
+    stats = summarize_days(conn, [DAY1], facets=facets, summarizer=summ)  # must not raise
     assert stats.requests == 10  # every trace asked twice
     rows = conn.execute("SELECT DISTINCT status, error FROM facet_summaries").fetchall()
     assert rows == [("errored", "malformed model output: answer is not a JSON object")]
     assert stats.coverage["Task"]["errored"] == 5
     # Errors are not cached: the next run asks again and succeeds.
     llm.requests.clear()
-    summarize_days(conn, [ft.DAY1], facets=facets, summarizer=summ)
+    summarize_days(conn, [DAY1], facets=facets, summarizer=summ)
     assert (
         conn.execute("SELECT count(*) FROM facet_summaries WHERE status='errored'").fetchone()[0]
         == 0

@@ -1,78 +1,28 @@
-"""Performance paths must not change results: parallel local summarization == serial."""
+"""Ranges in day chunks: ingest, facets and classification go through long ranges a few days at
+a time (warehouse.CHUNK_ROWS), and the warehouse comes out as from one chunk."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
+import numpy as np
+
+from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets import stage as facet_stage
 from tracetopics_pipeline.core.facets.definitions import load_facets
 from tracetopics_pipeline.core.facets.summarizers import make_summarizer
-from tracetopics_pipeline.demo.traffic import iter_traces
-
-
-def test_parallel_local_summaries_equal_serial(monkeypatch) -> None:
-    monkeypatch.setattr(facet_stage, "BATCH", 40)
-    monkeypatch.setattr(facet_stage, "PARALLEL_MIN_TRACES", 80)
-    pools: list[int] = []
-
-    class CountingPool(facet_stage.ProcessPoolExecutor):
-        def __init__(self, workers, **kw) -> None:
-            pools.append(workers)
-            super().__init__(workers, **kw)
-
-    monkeypatch.setattr(facet_stage, "ProcessPoolExecutor", CountingPool)
-    traces = list(iter_traces(date(2026, 3, 2), 300, seed=3))
-    for t in traces:
-        t.setdefault("day", date(2026, 3, 2))
-    facets = load_facets()
-    summarizer = make_summarizer("local")
-    serial, _ = facet_stage._run(traces, facets, summarizer, workers=1)
-    parallel, _ = facet_stage._run(traces, facets, summarizer, workers=2)
-    assert len(serial) == len(traces) * len(facets)
-    assert pools == [2]  # the parallel run forked a pool; the serial one did not
-    assert parallel == serial
-
-
-def test_bf16_embeddings_match_fp32(monkeypatch) -> None:
-    """The bf16 fast path (where the CPU has native bf16) keeps vectors ~identical to fp32."""
-    import numpy as np
-    import pytest
-
-    from tracetopics_pipeline.core.topics import embed
-
-    if not embed.use_bf16("bf16") or not embed.use_bf16("auto"):
-        pytest.skip("no native bf16 on this CPU: the fp32 path is the only one used")
-    texts = [
-        "Export a dashboard to CSV",
-        "User wants to set up SSO with SAML for their workspace",
-        "Scheduled report failed to send by email",
-        "Refund for a duplicate charge on the invoice",
-    ]
-    monkeypatch.setenv("TRACETOPICS_EMBED_PRECISION", "fp32")
-    fp32 = embed.embed_texts(texts, batch_size=2, threads=1)
-    monkeypatch.setenv("TRACETOPICS_EMBED_PRECISION", "bf16")
-    bf16 = embed.embed_texts(texts, batch_size=2, threads=1)
-    assert bf16.dtype == np.float32
-    assert np.allclose(np.linalg.norm(bf16, axis=1), 1, atol=1e-5)
-    assert (fp32 * bf16).sum(axis=1).min() > 0.999
-    assert not np.array_equal(fp32, bf16)  # the switch really changes the compute path
+from tracetopics_pipeline.core.ingest.stage import ingest_days
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics import classify
+from tracetopics_pipeline.core.topics.maps import build_maps
+from tracetopics_pipeline.demo import generate_traffic
 
 
 def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
     """Ingest, facets and classification go through long ranges a few days at a time (flat
     memory); the warehouse must come out the same as when the range is one chunk, including
     a trace re-sent on a later day in a file that touches only that day."""
-    import json
-
-    import numpy as np
-
-    from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.ingest.stage import ingest_days
-    from tracetopics_pipeline.core.settings import Settings
-    from tracetopics_pipeline.core.topics import classify
-    from tracetopics_pipeline.core.topics.maps import build_maps
-    from tracetopics_pipeline.demo import generate_traffic
-
     end = date(2026, 3, 4)
     days = [date(2026, 3, 2), date(2026, 3, 3), end]
     landing = tmp_path / "landing"
@@ -140,31 +90,3 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
     assert len(one["raw_traces"]) >= 170 and one["classifications"]
     assert ("duplicate_superseded",) in {r[3:4] for r in one["quarantine"]}
     assert chunked == one
-
-
-def test_trace_blocks_keep_sessions_whole(conn) -> None:
-    """The facet stage streams a day in blocks; a block never ends inside a session."""
-    from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.ingest.frames import traces_frame
-    from tracetopics_pipeline.core.ingest.records import record_from_object
-
-    day = date(2026, 3, 2)
-    traces = list(iter_traces(day, 300, seed=4))
-    records = [
-        record_from_object(
-            t, file="f.jsonl", line=i + 1, size_bytes=None, max_trace_bytes=10**7,
-            start_date=None, today=day,
-        )
-        for i, t in enumerate(traces)
-    ]  # fmt: skip
-    warehouse.replace_days(conn, "raw_traces", traces_frame(records), [day])
-    blocks = list(facet_stage.trace_blocks(conn, [day], block=10))
-    ids = [t["id"] for b in blocks for t in b]
-    assert sorted(ids) == sorted(t["id"] for t in traces)  # each trace exactly once
-    assert len(blocks) > 10 and max(map(len, blocks)) < 40
-    where = {}
-    for i, b in enumerate(blocks):
-        for t in b:
-            if t["session_id"]:
-                assert where.setdefault(t["session_id"], i) == i, t["session_id"]
-    assert len(where) < len([t for t in traces if t.get("session_id")])  # sessions exist

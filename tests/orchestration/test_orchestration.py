@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import time
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import dagster as dg
 import pytest
+from factories.landing import trace_object, write_lines
+from repo_paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _trace(tid: str, created: str) -> str:
-    return json.dumps(
-        {
-            "id": tid,
-            "created": created,
-            "project_id": "p",
-            "input": "How do I export a dashboard?",
-            "output": "Use the export menu.",
-        }
-    )
-
-
-def _land(home: Path, name: str, lines: list[str], age_s: float = 60) -> Path:
-    landing = home / "landing"
-    landing.mkdir(parents=True, exist_ok=True)
-    path = landing / name
-    path.write_text("\n".join(lines) + "\n")
-    old = time.time() - age_s
-    os.utime(path, (old, old))
-    return path
+SETTLED = 60  # seconds since the last write: old enough for the landing sensor
 
 
 def test_definitions_load_and_validate(home):
@@ -68,13 +46,18 @@ def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
     from tracetopics_pipeline.core.ingest.stage import ingest_days
     from tracetopics_pipeline.defs.jobs import landing_sensor
 
-    _land(
-        home,
-        "a.jsonl",
-        [_trace("a1", "2026-11-20T10:00:00Z"), _trace("a2", "2026-11-21T01:00:00Z")],
+    landing = home / "landing"
+    settled = time.time() - SETTLED
+    write_lines(
+        landing / "a.jsonl",
+        [trace_object("a1", "2026-11-20T10:00:00Z"), trace_object("a2", "2026-11-21T01:00:00Z")],
+        mtime=settled,
     )
-    _land(home, "b.jsonl.part", [_trace("b1", "2026-11-22T10:00:00Z")])  # still being written
-    _land(home, "fresh.jsonl", [_trace("c1", "2026-11-23T10:00:00Z")], age_s=0)  # not settled
+    write_lines(  # still being written
+        landing / "b.jsonl.part", [trace_object("b1", "2026-11-22T10:00:00Z")], mtime=settled
+    )
+    # just written: not settled yet
+    write_lines(landing / "fresh.jsonl", [trace_object("c1", "2026-11-23T10:00:00Z")])
 
     first = landing_sensor(dg.build_sensor_context())
     assert sorted(r.partition_key for r in first) == ["2026-11-20", "2026-11-21"]
@@ -83,11 +66,15 @@ def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
     assert [r.run_key for r in again] == [r.run_key for r in first]
 
     with warehouse.connect(home / "warehouse.duckdb") as conn:
-        ingest_days(conn, home / "landing", [date(2026, 11, 20), date(2026, 11, 21)])
+        ingest_days(conn, landing, [date(2026, 11, 20), date(2026, 11, 21)])
     assert isinstance(landing_sensor(dg.build_sensor_context()), dg.SkipReason)
 
     # A late file for a past day → only that day.
-    _land(home, "late.jsonl", [_trace("l1", "2026-11-02T08:00:00Z")])
+    write_lines(
+        landing / "late.jsonl",
+        [trace_object("l1", "2026-11-02T08:00:00Z")],
+        mtime=time.time() - SETTLED,
+    )
     assert [r.partition_key for r in landing_sensor(dg.build_sensor_context())] == ["2026-11-02"]
 
 

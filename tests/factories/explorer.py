@@ -1,0 +1,202 @@
+"""A small, fully known warehouse for the explorer tests, and the published home they serve.
+
+Five Task topics with distinct centres (in the 2-D map and in embedding space), Sentiment
+and Issues labels, three customers on three plan tiers, 21 days, tool calls and tool errors.
+Trace i has topic i % 6 (5 = no_match) and customer i % 3. Counts are deterministic so tests
+can assert exact numbers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import polars as pl
+
+from factories import insert_embeddings, insert_rows, insert_traces, trace_record
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.facets.definitions import text_hash
+from tracetopics_pipeline.core.ingest.records import TraceRecord
+from tracetopics_pipeline.core.topics.maps import map_id_for
+from tracetopics_pipeline.core.warehouse import EMBED_DIM, NO_MATCH, NO_MATCH_LABEL
+from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+
+FIRST_DAY = date(2026, 11, 1)
+N_DAYS = 21
+MAP_DAY = FIRST_DAY + timedelta(days=N_DAYS - 1)
+MAP_ID = map_id_for("Task", MAP_DAY)
+TOPICS = [
+    (0, "Export dashboards to CSV", ["export", "csv", "dashboard"]),
+    (1, "Reset account password", ["password", "reset", "login"]),
+    (2, "Connect Slack integration", ["slack", "integration", "webhook"]),
+    (3, "Cancel or downgrade subscription", ["cancel", "downgrade", "plan"]),
+    (4, "Schedule weekly report emails", ["schedule", "report", "email"]),
+]
+TEXTS = {
+    0: "User wants to export a dashboard as a CSV file",
+    1: "User cannot log in and asks to reset the account password",
+    2: "User tries to connect the Slack integration webhook",
+    3: "User asks how to cancel or downgrade the subscription plan",
+    4: "User wants weekly report emails on a schedule",
+}
+NO_MATCH_TEXT = "User says hello and leaves"
+CUSTOMERS = [("acme", "enterprise"), ("globex", "pro"), ("initech", "free")]
+SENTIMENTS = ["POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED"]
+
+
+def topic_of(i: int) -> int:
+    """The fixture topic of trace i (5 = no_match)."""
+    return i % 6
+
+
+def trace(i: int) -> TraceRecord:
+    """Trace i: one user request, a failing tool call every fourth trace, one answer."""
+    customer, tier = CUSTOMERS[i % 3]
+    day = FIRST_DAY + timedelta(days=i % N_DAYS)
+    text = TEXTS.get(topic_of(i), NO_MATCH_TEXT)
+    messages = [{"role": "user", "content": f"{text} (request {i})"}]
+    if i % 4 == 0:
+        messages += [
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {
+                        "id": f"c{i}",
+                        "type": "function",
+                        "function": {"name": "lookup_account", "arguments": '{"id": 1}'},
+                    }
+                ],
+            },
+            {"role": "tool", "tool_call_id": f"c{i}", "content": "Error: timeout after 30s"},
+        ]
+    messages.append({"role": "assistant", "content": f"Here is how to do it, case {i}."})
+    return trace_record(
+        f"t-{i:05d}",
+        datetime(day.year, day.month, day.day, 10, i % 60, tzinfo=UTC),
+        messages,
+        project_id="support-agent",
+        session_id=f"s-{i // 2}",
+        input=messages[:1],
+        output=messages[-1:],
+        metadata={"customer": customer, "plan_tier": tier, "user_id": f"u{i}"},
+        metrics={
+            "prompt_tokens": 100 + i,
+            "completion_tokens": 20,
+            "total_tokens": 120 + i,
+            "latency_s": 1.5,
+            "cost_usd": 0.001,
+        },
+        source_line=i + 1,
+    )
+
+
+def build_explorer_warehouse(path: Path, n: int = 600) -> duckdb.DuckDBPyConnection:
+    """Write the fixture warehouse of n traces; returns the open connection."""
+    rng = np.random.default_rng(7)
+    conn = warehouse.connect(path)
+    traces = [trace(i) for i in range(n)]
+    insert_traces(conn, traces)
+
+    centres_2d = {t: (np.cos(t * 1.25) * 10, np.sin(t * 1.25) * 10) for t in range(6)}
+    centres = rng.normal(size=(6, EMBED_DIM))
+    facets, cls, vectors = [], [], {}
+    for i, r in enumerate(traces):
+        t = topic_of(i)
+        summary = f"{TEXTS.get(t, NO_MATCH_TEXT)} #{i % 40}"
+        if summary not in vectors:
+            v = centres[t] + 0.15 * rng.normal(size=EMBED_DIM)
+            vectors[summary] = v / np.linalg.norm(v)
+        sentiment = SENTIMENTS[2] if t == 3 else SENTIMENTS[i % 2]
+        issue = "FAILED_TOOL_CALL" if i % 4 == 0 else "NONE"
+        for facet, text, label in (
+            ("Task", summary, None),
+            ("Sentiment", f"The user is {sentiment.lower()}", sentiment),
+            ("Issues", issue.lower(), issue),
+        ):
+            facets.append(
+                dict(
+                    day=r.day,
+                    trace_id=r.id,
+                    facet=facet,
+                    summary=text,
+                    label=label,
+                    status="ok",
+                    text_hash=text_hash(text),
+                )
+            )
+        cx, cy = centres_2d[t]
+        cls.append(
+            dict(
+                day=r.day,
+                trace_id=r.id,
+                facet="Task",
+                topic_id=NO_MATCH if t == 5 else t,
+                label=NO_MATCH_LABEL if t == 5 else TOPICS[t][1],
+                distance=0.6 if t == 5 else 0.1 + (i % 7) / 100,
+                map_id=MAP_ID,
+                x=float(cx + rng.normal()),
+                y=float(cy + rng.normal()),
+            )
+        )
+    insert_rows(conn, "facet_summaries", facets)
+    insert_rows(conn, "classifications", cls)
+    insert_embeddings(conn, list(vectors), np.asarray(list(vectors.values())))
+    n_classified = sum(1 for i in range(n) if topic_of(i) != 5)
+    insert_rows(
+        conn,
+        "topics",
+        [
+            dict(
+                facet="Task",
+                map_id=MAP_ID,
+                topic_id=t,
+                label=label,
+                keywords=kw,
+                size=n // 6,
+                share=(n // 6) / n_classified,
+                representatives=[TEXTS[t]],
+                x=centres_2d[t][0],
+                y=centres_2d[t][1],
+            )
+            for t, label, kw in TOPICS
+        ],
+    )
+    insert_rows(
+        conn,
+        "topic_maps",
+        [
+            dict(
+                map_id=MAP_ID,
+                facet="Task",
+                day=MAP_DAY,
+                status="built",
+                algorithm="fixture",
+                n_docs=200,
+                n_topics=5,
+                no_match_share=1 / 6,
+            )
+        ],
+    )
+    return conn
+
+
+def publish_explorer_home(
+    home: Path, n: int, priorities: list[tuple[int, str, float]] | None = None
+) -> Path:
+    """An explorer home: the fixture warehouse in `home`, optionally a topic_priority mart of
+    (priority_rank, topic_label, priority_score) rows, published as the current snapshot."""
+    conn = build_explorer_warehouse(home / "warehouse.duckdb", n=n)
+    if priorities:
+        mart = pl.DataFrame(
+            priorities, schema=["priority_rank", "topic_label", "priority_score"], orient="row"
+        )
+        conn.register("_mart", mart)
+        conn.execute("CREATE SCHEMA marts")
+        conn.execute("CREATE TABLE marts.topic_priority AS SELECT * FROM _mart")
+        conn.unregister("_mart")
+    publish_snapshot(conn, home / "snapshot")
+    conn.close()
+    return home

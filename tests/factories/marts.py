@@ -1,0 +1,216 @@
+"""Small hand-made warehouses for the SQL and dbt tests: every figure the tests assert can be
+worked out by hand from the rows below."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from factories import insert_rows, insert_traces, trace_record
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.ingest.records import TraceRecord
+from tracetopics_pipeline.core.topics.maps import map_id_for
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
+
+TASK_LABELS = {0: "Export dashboard to CSV", 1: "Reset password", 2: "Create dataset"}
+ISSUE_LABELS = {0: "Failed tool call", 1: "Escalation to human"}
+OVERRIDES = {("Task", 2): "Dataset creation"}  # a human rename, applied over the map's label
+
+
+@dataclass
+class T:
+    id: str
+    created: datetime
+    customer: str | None = None
+    tier: str | None = None
+    tokens: int = 100
+    latency: float = 1.0
+    sentiment: str | None = None  # label; None = no Sentiment facet row
+    task: int | None = None  # topic id; -1 = no_match; None = no Task facet row
+    issue: int | None = None  # topic id; -2 = NONE (excluded); None = no Issues facet row
+    churn: str | None = None
+    competitor: str | None = None
+    project: str = "demo"
+    messages: list[dict] = field(default_factory=list)
+
+
+def _facet_rows(t: T) -> list[dict[str, Any]]:
+    def row(facet: str, summary: str, label: str | None, status: str = "ok") -> dict[str, Any]:
+        return dict(
+            day=t.created.date(),
+            trace_id=t.id,
+            facet=facet,
+            summary=summary,
+            label=label,
+            status=status,
+        )
+
+    rows = []
+    if t.task is not None:
+        rows.append(row("Task", f"{TASK_LABELS.get(t.task, 'Something unusual')} ({t.id})", None))
+    if t.sentiment is not None:
+        rows.append(row("Sentiment", f"User felt {t.sentiment.lower()}.", t.sentiment))
+    if t.issue is not None:
+        if t.issue == -2:
+            rows.append(row("Issues", "NONE", "NONE", "excluded"))
+        else:
+            label = "FAILED_TOOL_CALL" if t.issue == 0 else "ESCALATION"
+            rows.append(row("Issues", f"{ISSUE_LABELS[t.issue]}: detail", label))
+    if t.churn is not None:
+        status = "excluded" if t.churn == "LOW" else "ok"
+        rows.append(row("Churn risk", f"Churn {t.churn.lower()}.", t.churn, status))
+    if t.task is not None:  # every summarized trace has a Competitor mention row
+        if t.competitor:
+            mention = f"{t.competitor}: mentions {t.competitor}"
+            rows.append(row("Competitor mention", mention, None))
+        else:
+            rows.append(row("Competitor mention", "NONE", None, "excluded"))
+    return rows
+
+
+def _class_rows(t: T, map_day: date) -> list[dict[str, Any]]:
+    def row(facet: str, topic_id: int, label: str, distance: float) -> dict[str, Any]:
+        return dict(
+            day=t.created.date(),
+            trace_id=t.id,
+            facet=facet,
+            topic_id=topic_id,
+            label=label,
+            distance=distance,
+            map_id=map_id_for(facet, map_day),
+        )
+
+    rows = []
+    if t.task is not None:
+        if t.task < 0:
+            rows.append(row("Task", NO_MATCH, NO_MATCH_LABEL, 0.9))
+        else:
+            rows.append(row("Task", t.task, TASK_LABELS[t.task], 0.1))
+    if t.issue is not None and t.issue >= 0:
+        rows.append(row("Issues", t.issue, ISSUE_LABELS[t.issue], 0.2))
+    return rows
+
+
+def _record(t: T, line: int) -> TraceRecord:
+    msgs = t.messages or [
+        {"role": "user", "content": f"question {t.id}"},
+        {"role": "assistant", "content": f"answer {t.id}"},
+    ]
+    return trace_record(
+        t.id,
+        t.created,
+        msgs,
+        project_id=t.project,
+        input=[m for m in msgs if m["role"] == "user"][:1],
+        output=[m for m in msgs if m["role"] == "assistant"][-1:],
+        metadata={k: v for k, v in (("customer", t.customer), ("plan_tier", t.tier)) if v},
+        metrics={
+            "prompt_tokens": t.tokens // 2,
+            "completion_tokens": t.tokens - t.tokens // 2,
+            "total_tokens": t.tokens,
+            "latency_s": t.latency,
+            "cost_usd": t.tokens / 1e5,
+        },
+        source_line=line,
+    )
+
+
+def build_marts_warehouse(path: Path, traces: list[T]) -> None:
+    """Write `traces` (and their facet rows, classifications, topics, overrides) to a warehouse."""
+    conn = warehouse.connect(path)
+    try:
+        map_day = max(t.created for t in traces).date()
+        insert_traces(conn, [_record(t, i + 1) for i, t in enumerate(traces)])
+        insert_rows(conn, "facet_summaries", [r for t in traces for r in _facet_rows(t)])
+        insert_rows(conn, "classifications", [r for t in traces for r in _class_rows(t, map_day)])
+        for facet, labels in (("Task", TASK_LABELS), ("Issues", ISSUE_LABELS)):
+            map_id = map_id_for(facet, map_day)
+            insert_rows(
+                conn, "topic_maps", [dict(map_id=map_id, facet=facet, day=map_day, status="built")]
+            )
+            insert_rows(
+                conn,
+                "topics",
+                [
+                    dict(facet=facet, map_id=map_id, topic_id=topic_id, label=label)
+                    for topic_id, label in labels.items()
+                ],
+            )
+        insert_rows(
+            conn,
+            "topic_overrides",
+            [
+                dict(facet=f, topic_id=topic_id, label=label)
+                for (f, topic_id), label in OVERRIDES.items()
+            ],
+        )
+    finally:
+        conn.close()
+
+
+def _d(day: str, hour: int = 10) -> datetime:
+    return datetime.fromisoformat(day).replace(hour=hour, tzinfo=UTC)
+
+
+def mart_traces() -> list[T]:
+    """Two ISO weeks (2026-W02 from Mon 5 Jan, 2026-W03 from Mon 12 Jan); see test_dbt_marts.py."""
+    # fmt: off
+    # id, created, customer, tier, tokens, latency, sentiment, task, issue, churn, competitor
+    return [
+        T("a1", _d("2026-01-05"), "acme", "enterprise", 100, 1.0, "NEGATIVE", 0, 0, "HIGH",
+          "Looker"),
+        T("a2", _d("2026-01-05"), "acme", "enterprise", 200, 2.0, "POSITIVE", 0, -2, "LOW"),
+        T("a3", _d("2026-01-05"), "beta", "free", 300, 3.0, "NEGATIVE", 0, 0, "CRITICAL",
+          "Tableau"),
+        T("a4", _d("2026-01-06"), "beta", "free", 400, 4.0, "NEUTRAL", 1, -2, "LOW"),
+        T("a5", _d("2026-01-06"), "gamma", "pro", 500, 5.0, "MIXED", 1, 1, "MEDIUM"),
+        T("a6", _d("2026-01-06"), "gamma", "pro", 600, 6.0, "POSITIVE", 1, -2, "LOW"),
+        T("a7", _d("2026-01-06"), "acme", "enterprise", 700, 7.0, "NEGATIVE", -1, -2, "MEDIUM",
+          "Looker"),
+        T("a8", _d("2026-01-06"), None, None, 800, 8.0, None, 1, None, None),
+        T("a9", _d("2026-01-05"), "beta", "free", 100, 1.0, "POSITIVE", 1, -2, "LOW"),
+        T("a10", _d("2026-01-06"), "gamma", "pro", 100, 1.0, "POSITIVE", 1, -2, "LOW"),
+        T("b1", _d("2026-01-12"), "acme", "enterprise", 100, 1.0, "NEGATIVE", 0, 0, "HIGH",
+          "Looker"),
+        T("b2", _d("2026-01-12"), "beta", "free", 200, 2.0, "POSITIVE", 0, -2, "LOW"),
+        T("b3", _d("2026-01-12"), "gamma", "pro", 300, 3.0, "NEGATIVE", 2, 1, "HIGH"),
+        T("b4", _d("2026-01-12"), "acme", "enterprise", 400, 4.0, "MIXED", 2, -2, "MEDIUM"),
+        T("b5", _d("2026-01-13"), "beta", "free", 500, 5.0, "NEGATIVE", 2, 0, "CRITICAL",
+          "Tableau"),
+        T("b6", _d("2026-01-13"), "gamma", "pro", 600, 6.0, "POSITIVE", 2, -2, "LOW"),
+        T("b7", _d("2026-01-13"), "delta", "business", 700, 7.0, "NEUTRAL", 2, -2, "LOW"),
+        T("b8", _d("2026-01-13"), "delta", "business", 800, 8.0, "NEUTRAL", 1, -2, "LOW"),
+    ]
+    # fmt: on
+
+
+def recent_traces(now: datetime | None = None) -> list[T]:
+    """Traces relative to now, for the seed's `created > now() - interval 7 day` queries."""
+    now = now or datetime.now(UTC)
+    h = timedelta(hours=1)
+    d = timedelta(days=1)
+    p = "my-project-id"
+    tool_chat = [
+        {"role": "user", "content": "Export my dashboard to CSV"},
+        {"role": "assistant", "content": None, "tool_calls": [
+            {"id": "c1", "type": "function",
+             "function": {"name": "run_export", "arguments": "{}"}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": "error: 500"},
+        {"role": "assistant", "content": "Sorry, the export failed."},
+    ]  # fmt: skip
+    # fmt: off
+    return [
+        T("s1", now - 1 * h, "acme", "enterprise", 100, 1.0, "NEGATIVE", 0, 0, project=p,
+          messages=tool_chat),
+        T("s2", now - 2 * h, "beta", "free", 300, 2.0, "NEGATIVE", 0, -2, project=p),
+        T("s3", now - 3 * h, "acme", "enterprise", 200, 1.0, "POSITIVE", 0, -2, project=p),
+        T("s4", now - 1 * d, "gamma", "pro", 400, 3.0, "MIXED", 2, -2, project=p),
+        T("s5", now - 2 * d, "acme", "enterprise", 600, 3.0, "NEGATIVE", 2, 1, project=p),
+        T("s6", now - 3 * d, "beta", "free", 50, 1.0, "NEUTRAL", -1, -2, project=p),
+        T("s7", now - 10 * d, "acme", "enterprise", 999, 1.0, "NEGATIVE", 0, -2, project=p),
+        T("s8", now - 1 * h, "zeta", "pro", 700, 1.0, "NEGATIVE", 0, -2, project="other"),
+        T("s9", now - 4 * d, "beta", "free", 80, 1.0, None, 1, None, project=p),
+    ]
+    # fmt: on
