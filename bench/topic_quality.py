@@ -19,31 +19,24 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
 import threading
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
 import numpy as np
+from _common import DATASETS
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-SHARED = Path(os.environ.get("TRACETOPICS_SHARED", REPO.parent / "shared"))
-
-from tracetopics_pipeline.core.settings import Settings  # noqa: E402
-from tracetopics_pipeline.core.topics.describe import cluster_texts  # noqa: E402
-from tracetopics_pipeline.core.topics.embed import embed_texts  # noqa: E402
-from tracetopics_pipeline.core.topics.evaluate import scores  # noqa: E402
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.describe import cluster_texts
+from tracetopics_pipeline.core.topics.embed import embed_texts
+from tracetopics_pipeline.core.topics.evaluate import scores
 
 # ---------------------------------------------------------------- datasets as traces
 
 
 def banking77(all_rows: bool) -> tuple[list[dict], list[str]]:
-    base = SHARED / "datasets" / "banking77"
+    base = DATASETS / "banking77"
     rows = []
     for split in ("train", "test") if all_rows else ("test",):
         with open(base / f"{split}.csv", newline="") as fh:
@@ -61,7 +54,7 @@ def banking77(all_rows: bool) -> tuple[list[dict], list[str]]:
 
 
 def sgd() -> tuple[list[dict], list[str]]:
-    base = SHARED / "datasets" / "sgd_compact"
+    base = DATASETS / "sgd_compact"
     traces, gold = [], []
     for name in ("sgd_dev_compact.jsonl", "sgd_test_compact.jsonl"):
         with open(base / name) as fh:
@@ -226,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--raw", action="store_true", help="cluster raw user texts, not Task summaries")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args(argv)
-    if not (SHARED / "datasets").exists():
-        print(f"datasets not found under {SHARED}; set TRACETOPICS_SHARED", file=sys.stderr)
+    if not DATASETS.exists():
+        print(f"datasets not found under {DATASETS}; set TRACETOPICS_SHARED", file=sys.stderr)
         return 2
     settings = Settings.from_env()
     warm_up()

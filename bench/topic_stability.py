@@ -12,29 +12,24 @@ embeds, then:
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
 import time
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import _common  # noqa: F401  (the offline environment, before the model libraries)
+import polars as pl
 
-import polars as pl  # noqa: E402
-
-from tracetopics_pipeline.core import warehouse  # noqa: E402
-from tracetopics_pipeline.core.facets.definitions import load_facets, text_hash  # noqa: E402
-from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer  # noqa: E402
-from tracetopics_pipeline.core.settings import Settings  # noqa: E402
-from tracetopics_pipeline.core.topics.classify import classify_days  # noqa: E402
-from tracetopics_pipeline.core.topics.embed import embed_days  # noqa: E402
-from tracetopics_pipeline.core.topics.evaluate import scores  # noqa: E402
-from tracetopics_pipeline.core.topics.maps import build_map  # noqa: E402
-from tracetopics_pipeline.demo import iter_traces  # noqa: E402
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.facets.definitions import load_facets, text_hash
+from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.classify import classify_days
+from tracetopics_pipeline.core.topics.embed import embed_days
+from tracetopics_pipeline.core.topics.evaluate import scores
+from tracetopics_pipeline.core.topics.maps import build_map
+from tracetopics_pipeline.demo import iter_traces
 
 
 def main(argv: list[str] | None = None) -> int:
