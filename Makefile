@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/facet_quality.py
 	$(BIN)/python bench/topic_quality.py
+	$(BIN)/python bench/ingest_scale.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
