@@ -41,3 +41,13 @@ def conn(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     c = warehouse.connect(tmp_path / "wh.duckdb")
     yield c
     c.close()
+
+
+@pytest.fixture
+def llm():
+    """The fake OpenAI-compatible server (tests/fake_openai.py) on 127.0.0.1, for one test."""
+    from fake_openai import FakeOpenAI
+
+    fake = FakeOpenAI()
+    yield fake
+    fake.close()

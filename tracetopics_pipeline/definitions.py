@@ -1,4 +1,5 @@
-"""The Dagster code location: assets, checks, jobs, schedule, sensors and resources."""
+"""The Dagster code location: assets (with their checks) per stage, jobs, the schedule, sensors,
+resources and the executor, all from defs/."""
 
 from __future__ import annotations
 
@@ -7,11 +8,10 @@ import os
 import dagster as dg
 
 from tracetopics_pipeline.core.settings import Settings
-from tracetopics_pipeline.defs import jobs
-from tracetopics_pipeline.defs.assets import facets, ingest, publish, topics
-from tracetopics_pipeline.defs.dbt_assets import dbt_resource, tracetopics_dbt_assets
+from tracetopics_pipeline.defs import jobs, schedules, sensors
+from tracetopics_pipeline.defs.assets import facets, ingest, marts, publish, topics
 from tracetopics_pipeline.defs.executors import executor_from_settings
-from tracetopics_pipeline.defs.resources import openai_resource, warehouse_resource
+from tracetopics_pipeline.defs.resources import dbt_resource, openai_resource, warehouse_resource
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -19,12 +19,11 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 settings = Settings.from_env()
 defs = dg.Definitions(
     assets=[
-        *dg.load_assets_from_modules([ingest, facets, topics, publish]),
-        tracetopics_dbt_assets,
+        *dg.load_assets_from_modules([ingest, facets, topics, marts, publish]),
     ],
     jobs=jobs.JOBS,
-    schedules=[jobs.daily_schedule],
-    sensors=[jobs.landing_sensor, jobs.facet_config_sensor, jobs.topic_alert_sensor],
+    schedules=[schedules.daily_schedule],
+    sensors=[sensors.landing_sensor, sensors.facet_config_sensor, sensors.topic_alert_sensor],
     resources={
         "duckdb": warehouse_resource(),
         "openai": openai_resource(settings),

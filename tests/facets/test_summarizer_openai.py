@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import openai
 import pytest
 from factories.conversations import DAY1
+from fake_openai import FakeOpenAI
 
 from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
 from tracetopics_pipeline.core.facets.stage import summarize_days
@@ -22,86 +21,7 @@ from tracetopics_pipeline.core.facets.summarizers.openai import (
 )
 
 
-class FakeLLM:
-    """Answers from the request's JSON schema; `script` queues special behaviours first."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict] = []
-        self.script: list[tuple] = []
-        self.lock = threading.Lock()
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *a):  # keep pytest output clean
-                pass
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                with fake.lock:
-                    fake.requests.append(body)
-                    action = fake.script.pop(0) if fake.script else ("ok",)
-                if action[0] == "status":
-                    return self._send(action[1], {"error": {"message": "scripted", "type": "x"}})
-                if action[0] == "hang":
-                    time.sleep(action[1])
-                    return self._send(200, fake.answer(body))
-                if action[0] == "garbage":
-                    return self._send(200, fake.wrap("this is {not json"))
-                if action[0] == "wrong_label":
-                    ans = json.loads(fake.answer(body)["choices"][0]["message"]["content"])
-                    for v in ans.values():
-                        if "label" in v:
-                            v["label"] = "BANANA"
-                    return self._send(200, fake.wrap(json.dumps(ans)))
-                return self._send(200, fake.answer(body))
-
-            def _send(self, code: int, payload: dict) -> None:
-                data = json.dumps(payload).encode()
-                try:
-                    self.send_response(code)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):  # client gave up (timeout test)
-                    pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def wrap(self, content: str) -> dict:
-        return {
-            "id": "x", "object": "chat.completion", "created": 0, "model": "fake",
-            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
-        }  # fmt: skip
-
-    def answer(self, body: dict) -> dict:
-        schema = body["response_format"]["json_schema"]["schema"]
-        out = {}
-        for key, spec in schema["properties"].items():
-            entry = {"summary": f"summary of {key}"}
-            if "label" in spec["properties"]:
-                entry["label"] = spec["properties"]["label"]["enum"][0]
-            out[key] = entry
-        return self.wrap(json.dumps(out))
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture
-def llm():
-    fake = FakeLLM()
-    yield fake
-    fake.close()
-
-
-def _summ(llm: FakeLLM, tmp_path, **opts):
+def _summ(llm: FakeOpenAI, tmp_path, **opts):
     client = openai.OpenAI(base_url=llm.url, api_key="test-key")
     opts = {"concurrency": 2, "backoff_s": 0.01, "max_backoff_s": 0.05, "timeout_s": 5.0, **opts}
     return make_summarizer(
@@ -112,8 +32,8 @@ def _summ(llm: FakeLLM, tmp_path, **opts):
 def test_one_call_per_trace_redacted_and_cached(llm, tmp_path, facet_wh):
     conn, facets = facet_wh, load_facets()
     stats = summarize_days(conn, [DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
-    assert len(llm.requests) == 5 == stats.requests  # 5 traces on DAY1, all facets in one call each
-    sent = json.dumps(llm.requests)
+    assert len(llm.bodies()) == 5 == stats.requests  # 5 traces on DAY1, all facets in one call each
+    sent = json.dumps(llm.bodies())
     assert "jane.doe@example.com" not in sent and "<EMAIL>" in sent
     assert "123-4567" not in sent and "<PHONE>" in sent
     assert stats.prompt_tokens == 500 and stats.completion_tokens == 100
@@ -128,7 +48,7 @@ def test_one_call_per_trace_redacted_and_cached(llm, tmp_path, facet_wh):
     # Second run (a new summarizer, same cache folder): zero HTTP calls, same rows.
     llm.requests.clear()
     again = summarize_days(conn, [DAY1], facets=facets, summarizer=_summ(llm, tmp_path))
-    assert llm.requests == [] and again.requests == 0
+    assert llm.bodies() == [] and again.requests == 0
     assert again.cache_hits == 5 * len(facets)
     assert conn.execute("SELECT count(*) FROM facet_summaries").fetchone()[0] == 5 * len(facets)
 
@@ -141,9 +61,9 @@ def test_changed_prompt_resummarizes_only_that_facet(llm, tmp_path, facet_wh):
     summarize_days(
         conn, [DAY1], facets=changed, summarizer=_summ(llm, tmp_path), only_facets=["Task"]
     )
-    assert len(llm.requests) == 5
+    assert len(llm.bodies()) == 5
     asked = {
-        k for r in llm.requests for k in r["response_format"]["json_schema"]["schema"]["properties"]
+        k for r in llm.bodies() for k in r["response_format"]["json_schema"]["schema"]["properties"]
     }
     assert asked == {"task"}
 
@@ -225,7 +145,7 @@ def test_auth_error_fails_fast(llm, tmp_path):
         _summ(llm, tmp_path, concurrency=1).summarize(
             [{"id": "a", "messages": [{"role": "user", "content": "x"}]}], load_facets()[:1]
         )
-    assert len(llm.requests) == 1
+    assert len(llm.bodies()) == 1
 
 
 def test_skipped_facets_are_not_sent(llm, tmp_path):
@@ -234,7 +154,7 @@ def test_skipped_facets_are_not_sent(llm, tmp_path):
     res = _summ(llm, tmp_path).summarize(
         [{"id": "a", "messages": [{"role": "user", "content": "hello, export csv"}]}], [errs_only]
     )
-    assert res.outputs[0].status == "skipped" and llm.requests == []
+    assert res.outputs[0].status == "skipped" and llm.bodies() == []
 
 
 def test_parse_answer_tolerates_fences_and_label_in_summary():

@@ -26,7 +26,8 @@ def marts(tmp_path_factory: pytest.TempPathFactory):
     os.environ["TRACETOPICS_HOME"] = str(home)
     try:
         build_marts_warehouse(home / "warehouse.duckdb", mart_traces())
-        from tracetopics_pipeline.defs.dbt_assets import dbt_resource, tracetopics_dbt_assets
+        from tracetopics_pipeline.defs.assets.marts import tracetopics_dbt_assets
+        from tracetopics_pipeline.defs.resources import dbt_resource
 
         result = dg.materialize(
             [tracetopics_dbt_assets],
@@ -216,7 +217,7 @@ def test_competitor_mentions_weekly(marts) -> None:
 
 
 def test_lineage_reaches_pipeline_assets() -> None:
-    from tracetopics_pipeline.defs.dbt_assets import MART_KEYS, tracetopics_dbt_assets
+    from tracetopics_pipeline.defs.assets.marts import MART_KEYS, tracetopics_dbt_assets
 
     a = tracetopics_dbt_assets
     upstream = {k for deps in a.asset_deps.values() for k in deps} - set(a.keys)
@@ -230,6 +231,6 @@ def test_lineage_reaches_pipeline_assets() -> None:
 
 
 def test_manifest_is_in_the_project() -> None:
-    from tracetopics_pipeline.defs.dbt_assets import MANIFEST_PATH
+    from tracetopics_pipeline.defs.dbt_project import MANIFEST_PATH
 
     assert Path(MANIFEST_PATH).exists()

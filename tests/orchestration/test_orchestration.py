@@ -44,7 +44,7 @@ def test_definitions_load_and_validate(home):
 def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
     from tracetopics_pipeline.core import warehouse
     from tracetopics_pipeline.core.ingest.stage import ingest_days
-    from tracetopics_pipeline.defs.jobs import landing_sensor
+    from tracetopics_pipeline.defs.sensors import landing_sensor
 
     landing = home / "landing"
     settled = time.time() - SETTLED
@@ -80,7 +80,7 @@ def test_landing_sensor_requests_exactly_the_days_its_new_files_touch(home):
 
 def test_facet_config_sensor_reruns_only_the_changed_facet(home, tmp_path, monkeypatch):
     from tracetopics_pipeline.core.facets.definitions import load_facets
-    from tracetopics_pipeline.defs.jobs import facet_config_sensor
+    from tracetopics_pipeline.defs.sensors import facet_config_sensor
 
     src = REPO / "tracetopics_pipeline" / "facets.yaml"
     mine = tmp_path / "facets.yaml"
@@ -105,7 +105,7 @@ def test_facet_config_sensor_reruns_only_the_changed_facet(home, tmp_path, monke
 
 
 def test_daily_schedule_targets_yesterday():
-    from tracetopics_pipeline.defs.jobs import daily_schedule
+    from tracetopics_pipeline.defs.schedules import daily_schedule
 
     ctx = dg.build_schedule_context(
         scheduled_execution_time=datetime(2026, 11, 26, 0, 30, tzinfo=UTC)

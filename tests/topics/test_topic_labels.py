@@ -3,13 +3,6 @@ real HTTP server on 127.0.0.1 (success, partial answers, and failure → local f
 
 from __future__ import annotations
 
-import json
-import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-import pytest
-
 from tracetopics_pipeline.core.topics.labels import (
     LocalLabeler,
     OpenAILabeler,
@@ -45,83 +38,31 @@ def test_local_label_is_a_short_phrase_from_central_summary():
     assert local_label(TopicDescription(9, ["alpha", "beta"], [])) == "Alpha / beta"
 
 
-class _Server:
-    def __init__(self, mode: str) -> None:
-        self.mode = mode
-        self.requests: list[dict] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_POST(self) -> None:  # noqa: N802
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                outer.requests.append(body)
-                if outer.mode == "fail":
-                    self.send_response(500)
-                    self.end_headers()
-                    self.wfile.write(b'{"error": {"message": "boom"}}')
-                    return
-                prompt = body["messages"][-1]["content"]
-                ids = [int(i) for i in re.findall(r"## Cluster id (\d+)", prompt)]
-                if outer.mode == "partial":
-                    ids = ids[:1]
-                labels = [{"id": i, "label": f"LLM label {i}."} for i in ids]
-                content = json.dumps({"labels": labels})
-                resp = {
-                    "id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
-                    "choices": [{"index": 0, "finish_reason": "stop",
-                                 "message": {"role": "assistant", "content": content}}],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                }  # fmt: skip
-                data = json.dumps(resp).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-@pytest.fixture
-def server(request):
-    s = _Server(request.param)
-    yield s
-    s.close()
-
-
-@pytest.mark.parametrize("server", ["ok"], indirect=True)
-def test_openai_labeller_names_several_topics_per_call_with_contrast(server):
+def test_openai_labeller_names_several_topics_per_call_with_contrast(llm):
+    server = llm
     lab = OpenAILabeler(
         base_url=server.url, api_key="k", model="m", topics_per_call=2, max_retries=0
     )
     out = lab.label("Task", _topics())
     assert out == {0: "LLM label 0", 1: "LLM label 1", 2: "LLM label 2"}
-    assert lab.calls == 2 and len(server.requests) == 2  # 3 topics, 2 per call
-    prompt = server.requests[0]["messages"][-1]["content"]
+    assert lab.calls == 2 and len(server.bodies()) == 2  # 3 topics, 2 per call
+    prompt = server.bodies()[0]["messages"][-1]["content"]
     assert "Export dashboard to csv for report" in prompt  # central summaries
     assert "NOT this cluster" in prompt and "Invite teammate" in prompt  # contrastive neighbours
 
 
-@pytest.mark.parametrize("server", ["partial"], indirect=True)
-def test_openai_labeller_fills_missing_ids_locally(server):
+def test_openai_labeller_fills_missing_ids_locally(llm):
+    server = llm
+    server.script = [("partial",)]
     lab = OpenAILabeler(base_url=server.url, api_key="k", topics_per_call=8, max_retries=0)
     out = lab.label("Task", _topics())
     assert out[0] == "LLM label 0"
     assert out[1] == "Reset password" and out[2] == "Connect slack integration"
 
 
-@pytest.mark.parametrize("server", ["fail"], indirect=True)
-def test_openai_labeller_falls_back_to_local_on_failure(server):
+def test_openai_labeller_falls_back_to_local_on_failure(llm):
+    server = llm
+    server.script = [("status", 500)]
     lab = OpenAILabeler(base_url=server.url, api_key="k", max_retries=0, timeout_s=5)
     out = lab.label("Task", _topics())
     assert out == LocalLabeler().label("Task", _topics())

@@ -93,7 +93,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
-    from tracetopics_pipeline.defs.dbt_assets import ensure_manifest
+    from tracetopics_pipeline.defs.dbt_project import ensure_manifest
 
     print(f"dbt manifest ready: {ensure_manifest()}")
     return 0

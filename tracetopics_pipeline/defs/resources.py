@@ -9,11 +9,13 @@ from typing import Any
 
 import dagster as dg
 import duckdb
+from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 from dagster_openai import OpenAIResource
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import OPENAI_API_KEY_ENV, Settings, paths
+from tracetopics_pipeline.defs.dbt_project import DBT_PROJECT_DIR, dbt_executable, dbt_project
 
 
 class WarehouseResource(DuckDBResource):
@@ -66,3 +68,10 @@ def openai_client(
         return
     with openai.get_client(context) as client:
         yield client
+
+
+def dbt_resource() -> DbtCliResource:
+    """The `dbt` resource the marts assets need."""
+    return DbtCliResource(
+        project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=dbt_executable()
+    )

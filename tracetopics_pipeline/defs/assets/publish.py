@@ -7,7 +7,7 @@ from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.topics import alerts
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
-from tracetopics_pipeline.defs.dbt_assets import MART_KEYS
+from tracetopics_pipeline.defs.assets.marts import MART_KEYS
 from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL
 
 

@@ -8,9 +8,6 @@ tests show up as asset checks. The marts are not partitioned: each run rebuilds 
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -26,60 +23,11 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.defs.dbt_project import MANIFEST_PATH, dbt_env, dbt_project
 from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL
 
-DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 MART_GROUP = "marts"
 MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26))
-
-
-def dbt_env() -> dict[str, str]:
-    """Environment dbt runs with: the warehouse of $TRACETOPICS_HOME, no telemetry."""
-    return {"TRACETOPICS_WAREHOUSE": str(paths().warehouse), "DO_NOT_TRACK": "1"}
-
-
-def _dbt_executable() -> str:
-    # `dagster dev` may start the code server without the venv on PATH (and with a resolved
-    # interpreter path), so look beside this environment's prefix first.
-    for candidate in (Path(sys.prefix) / "bin" / "dbt", Path(sys.executable).parent / "dbt"):
-        if candidate.exists():
-            return str(candidate)
-    return shutil.which("dbt") or "dbt"
-
-
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-
-
-def _sources_newer_than(manifest: Path) -> bool:
-    """True when a model, macro, test or project file changed after the manifest was written."""
-    built = manifest.stat().st_mtime
-    files = [DBT_PROJECT_DIR / "dbt_project.yml"]
-    for sub in ("models", "macros", "tests"):
-        files += [p for p in (DBT_PROJECT_DIR / sub).rglob("*") if p.suffix in (".sql", ".yml")]
-    return any(p.stat().st_mtime > built for p in files if p.exists())
-
-
-def ensure_manifest(project: DbtProject = dbt_project) -> Path:
-    """Make sure target/manifest.json exists and is current: `dbt parse` when it is missing
-    (a fresh clone) or older than the project's files.
-
-    Used instead of `prepare_if_dev()`, which only acts under `dagster dev` and looks for dbt on
-    PATH; this makes the Definitions load anywhere, with the dbt of this environment.
-    """
-    manifest = Path(project.manifest_path)
-    if not manifest.exists() or _sources_newer_than(manifest):
-        subprocess.run(
-            [_dbt_executable(), "parse", "--project-dir", str(project.project_dir),
-             "--profiles-dir", str(project.profiles_dir), "--quiet"],
-            cwd=project.project_dir,
-            env={**os.environ, **dbt_env()},
-            check=True,
-        )  # fmt: skip
-    return manifest
-
-
-MANIFEST_PATH = ensure_manifest()
 
 
 class TracetopicsDbtTranslator(DagsterDbtTranslator):
@@ -141,10 +89,3 @@ def tracetopics_dbt_assets(
     os.environ.update(dbt_env())  # the dbt subprocess inherits the environment
     args = ["build", *(["--vars", config.vars] if config.vars.strip() else [])]
     yield from dbt.cli(args, context=context).stream()
-
-
-def dbt_resource() -> DbtCliResource:
-    """The `dbt` resource the dbt assets need."""
-    return DbtCliResource(
-        project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=_dbt_executable()
-    )

@@ -1,0 +1,62 @@
+"""The dbt project beside the package: where it is, its manifest, the dbt executable, and the
+environment dbt runs with. The marts assets and the dbt resource both start here."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from dagster_dbt import DbtProject
+
+from tracetopics_pipeline.core.settings import paths
+
+DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
+
+
+def dbt_env() -> dict[str, str]:
+    """Environment dbt runs with: the warehouse of $TRACETOPICS_HOME, no telemetry."""
+    return {"TRACETOPICS_WAREHOUSE": str(paths().warehouse), "DO_NOT_TRACK": "1"}
+
+
+def dbt_executable() -> str:
+    # `dagster dev` may start the code server without the venv on PATH (and with a resolved
+    # interpreter path), so look beside this environment's prefix first.
+    for candidate in (Path(sys.prefix) / "bin" / "dbt", Path(sys.executable).parent / "dbt"):
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("dbt") or "dbt"
+
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def _sources_newer_than(manifest: Path) -> bool:
+    """True when a model, macro, test or project file changed after the manifest was written."""
+    built = manifest.stat().st_mtime
+    files = [DBT_PROJECT_DIR / "dbt_project.yml"]
+    for sub in ("models", "macros", "tests"):
+        files += [p for p in (DBT_PROJECT_DIR / sub).rglob("*") if p.suffix in (".sql", ".yml")]
+    return any(p.stat().st_mtime > built for p in files if p.exists())
+
+
+def ensure_manifest(project: DbtProject = dbt_project) -> Path:
+    """Make sure target/manifest.json exists and is current: `dbt parse` when it is missing
+    (a fresh clone) or older than the project's files.
+
+    Used instead of `prepare_if_dev()`, which only acts under `dagster dev` and looks for dbt on
+    PATH; this makes the Definitions load anywhere, with the dbt of this environment.
+    """
+    manifest = Path(project.manifest_path)
+    if not manifest.exists() or _sources_newer_than(manifest):
+        subprocess.run(
+            [dbt_executable(), "parse", "--project-dir", str(project.project_dir),
+             "--profiles-dir", str(project.profiles_dir), "--quiet"],
+            cwd=project.project_dir,
+            env={**os.environ, **dbt_env()},
+            check=True,
+        )  # fmt: skip
+    return manifest
+
+
+MANIFEST_PATH = ensure_manifest()
