@@ -13,7 +13,7 @@ export DO_NOT_TRACK := 1
 export TOKENIZERS_PARALLELISM := false
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install demo test ui explore lint format bench clean
+.PHONY: install demo test ui explore docs lint format bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "need $(PY) (Python 3.11)"; exit 1; }
@@ -39,6 +39,9 @@ ui: $(STAMP)
 
 explore: $(STAMP)
 	$(BIN)/tracetopics explore
+
+docs: $(STAMP)
+	$(BIN)/tracetopics docs --serve
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'

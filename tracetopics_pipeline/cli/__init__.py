@@ -13,6 +13,7 @@ from datetime import date
 
 from tracetopics_pipeline.cli.pipeline import (
     cmd_demo,
+    cmd_docs,
     cmd_generate,
     cmd_ingest,
     cmd_prepare,
@@ -65,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(fn=cmd_run)
 
     sub.add_parser("prepare", help="prepare the dbt manifest").set_defaults(fn=cmd_prepare)
+
+    dd = sub.add_parser("docs", help="build the dbt docs of the marts for this home")
+    dd.add_argument("--serve", action="store_true", help="serve them on 127.0.0.1")
+    dd.add_argument("--port", type=int, default=8081)
+    dd.set_defaults(fn=cmd_docs)
 
     t = sub.add_parser("topics", help="topics of a facet ranked by share")
     t.add_argument("--facet", default="Task")

@@ -6,6 +6,7 @@ Pipeline commands go through Dagster (runner.py): the same jobs the UI and sched
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -97,3 +98,50 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 
     print(f"dbt manifest ready: {ensure_manifest()}")
     return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from tracetopics_pipeline.defs.dbt_project import generate_docs
+
+    if not paths().warehouse.exists():
+        print(
+            f"error: no warehouse at {paths().warehouse} — run `tracetopics run` first",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        folder = generate_docs()
+    except subprocess.CalledProcessError:
+        print("error: dbt docs generate failed (see the dbt output above)", file=sys.stderr)
+        return 1
+    print(f"dbt docs for {paths().home}: {folder / 'index.html'}")
+    if not args.serve:
+        print(f"serve them with `tracetopics docs --serve` (http://127.0.0.1:{args.port}/)")
+        return 0
+    serve_folder(folder, args.port)
+    return 0
+
+
+def serve_folder(folder: Path, port: int) -> None:
+    """Serve a static folder on 127.0.0.1 to local pages only (Host header checked)."""
+    import functools
+    import http.server
+
+    class LocalOnly(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+            if host not in ("127.0.0.1", "localhost", "[::1]"):
+                self.send_error(403, "only local pages may read these docs")
+                return
+            super().do_GET()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(LocalOnly, directory=str(folder))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        print(f"serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()

@@ -1,5 +1,10 @@
 """The dbt project beside the package: where it is, its manifest, the dbt executable, and the
-environment dbt runs with. The marts assets and the dbt resource both start here."""
+environment dbt runs with. The marts assets and the dbt resource both start here.
+
+dbt's target/ (manifest, run artifacts, docs) and its logs live under $TRACETOPICS_HOME/dbt,
+never in the source checkout: two homes never share artifacts, and the checkout may be
+read-only.
+"""
 
 import os
 import shutil
@@ -14,9 +19,20 @@ from tracetopics_pipeline.core.settings import paths
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 
 
+def dbt_dir() -> Path:
+    """$TRACETOPICS_HOME/dbt: target/ and logs/ of every dbt command."""
+    return paths().home / "dbt"
+
+
 def dbt_env() -> dict[str, str]:
-    """Environment dbt runs with: the warehouse of $TRACETOPICS_HOME, no telemetry."""
-    return {"TRACETOPICS_WAREHOUSE": str(paths().warehouse), "DO_NOT_TRACK": "1"}
+    """Environment dbt runs with: the warehouse, target and log folders of $TRACETOPICS_HOME,
+    no telemetry. (dagster-dbt gives each invocation its own folder under DBT_TARGET_PATH.)"""
+    return {
+        "TRACETOPICS_WAREHOUSE": str(paths().warehouse),
+        "DBT_TARGET_PATH": str(dbt_dir() / "target"),
+        "DBT_LOG_PATH": str(dbt_dir() / "logs"),
+        "DO_NOT_TRACK": "1",
+    }
 
 
 def dbt_executable() -> str:
@@ -28,7 +44,9 @@ def dbt_executable() -> str:
     return shutil.which("dbt") or "dbt"
 
 
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+dbt_project = DbtProject(
+    project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=dbt_dir() / "target"
+)
 
 
 def _sources_newer_than(manifest: Path) -> bool:
@@ -60,3 +78,20 @@ def ensure_manifest(project: DbtProject = dbt_project) -> Path:
 
 
 MANIFEST_PATH = ensure_manifest()
+
+
+def generate_docs() -> Path:
+    """`dbt docs generate` over this home's warehouse; returns the folder holding index.html.
+
+    The catalog comes from the warehouse itself, so every column description persisted by
+    the marts (persist_docs) shows up, as it does in a BI tool reading the same file.
+    """
+    target = dbt_dir() / "docs"
+    subprocess.run(
+        [dbt_executable(), "docs", "generate", "--project-dir", str(DBT_PROJECT_DIR),
+         "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target), "--quiet"],
+        cwd=DBT_PROJECT_DIR,
+        env={**os.environ, **dbt_env()},
+        check=True,
+    )  # fmt: skip
+    return target

@@ -1,5 +1,5 @@
-"""Daily partitions by the UTC date of a trace's `created`, the warehouse pool, and the
-decorator every daily asset shares."""
+"""Daily partitions by the UTC date of a trace's `created`, the warehouse pool, and what every
+asset shares: owners, a stage tag, and the decorator of the daily tables."""
 
 from __future__ import annotations
 
@@ -23,10 +23,22 @@ WAREHOUSE_POOL = "warehouse"
 DAILY_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26))
 
 
+# Who answers for the pipeline's assets in the Dagster UI; a deployment edits this one line.
+OWNERS = ["team:product-insights"]
+
+
+def stage_tags(stage: str) -> dict[str, str]:
+    """Tags that let the UI filter assets by pipeline stage (ingest, facets, topics, ...)."""
+    return {"tracetopics/stage": stage}
+
+
 def daily_asset(**kwargs: Any) -> Any:
     """`dg.asset` for a day-partitioned warehouse table: daily partitions, a single run per
-    backfill (unless given), the warehouse pool, and python + duckdb kinds."""
+    backfill (unless given), the warehouse pool, python + duckdb kinds, owners and the stage
+    tag (its group)."""
     kwargs.setdefault("backfill_policy", dg.BackfillPolicy.single_run())
+    kwargs.setdefault("owners", OWNERS)
+    kwargs.setdefault("tags", stage_tags(kwargs["group_name"]))
     kwargs["kinds"] = {"python", "duckdb", *kwargs.get("kinds", ())}
     return dg.asset(partitions_def=daily_partitions, pool=WAREHOUSE_POOL, **kwargs)
 

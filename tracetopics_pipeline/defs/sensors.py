@@ -42,7 +42,11 @@ def landing_sensor(context: dg.SensorEvaluationContext):
     ]
 
 
-@dg.sensor(job=facet_refresh_job, minimum_interval_seconds=60)
+@dg.sensor(
+    job=facet_refresh_job,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+)
 def facet_config_sensor(context: dg.SensorEvaluationContext):
     """A facet's definition changed → re-summarize that facet over the trailing window."""
     current = facet_fingerprints(load_facets())
@@ -63,7 +67,11 @@ def facet_config_sensor(context: dg.SensorEvaluationContext):
     )
 
 
-@dg.asset_sensor(asset_key=dg.AssetKey(["marts", "topic_trends"]), job=alerts_job)
+@dg.asset_sensor(
+    asset_key=dg.AssetKey(["marts", "topic_trends"]),
+    job=alerts_job,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+)
 def topic_alert_sensor(context: dg.SensorEvaluationContext, asset_event: dg.EventLogEntry):
     """Fresh trends → look for new topics and topics growing week over week past the factor."""
     return dg.RunRequest(run_key=str(asset_event.storage_id))

@@ -24,7 +24,7 @@ from dagster_dbt import (
 )
 
 from tracetopics_pipeline.defs.dbt_project import MANIFEST_PATH, dbt_env, dbt_project
-from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL
+from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_tags
 
 MART_GROUP = "marts"
 MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=26))
@@ -39,7 +39,11 @@ class TracetopicsDbtTranslator(DagsterDbtTranslator):
     ) -> dg.AssetSpec:
         spec = super().get_asset_spec(manifest, unique_id, project)
         if self.get_resource_props(manifest, unique_id).get("resource_type") == "model":
-            spec = spec.replace_attributes(group_name=MART_GROUP, freshness_policy=MARTS_FRESHNESS)
+            spec = spec.replace_attributes(
+                group_name=MART_GROUP,
+                freshness_policy=MARTS_FRESHNESS,
+                owners=OWNERS,
+            ).merge_attributes(tags=stage_tags(MART_GROUP))
         return spec
 
 

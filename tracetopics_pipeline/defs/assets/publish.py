@@ -8,7 +8,7 @@ from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.topics import alerts
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.defs.assets.marts import MART_KEYS
-from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL
+from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_tags
 
 
 @dg.asset(
@@ -16,6 +16,8 @@ from tracetopics_pipeline.defs.partitions import WAREHOUSE_POOL
     pool=WAREHOUSE_POOL,
     backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="publish",
+    owners=OWNERS,
+    tags=stage_tags("publish"),
     kinds={"duckdb", "parquet"},
 )
 def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
@@ -32,6 +34,8 @@ def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource)
     pool=WAREHOUSE_POOL,
     backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="publish",
+    owners=OWNERS,
+    tags=stage_tags("publish"),
     kinds={"duckdb"},
 )
 def topic_alerts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
