@@ -26,18 +26,36 @@ Preprocessor = Callable[[dict, "Facet"], "str | None"]
 CHARS_PER_TOKEN = 4
 
 # A tool reply is an error when it says so up front, carries an error field or an HTTP error
-# status, or reports a timeout. Matching "error" anywhere would flag replies that merely
-# mention the word (e.g. a knowledge-base article about errors).
+# status (at any depth of its JSON), names an exception, or reports a timeout. Matching "error"
+# anywhere would flag replies that merely mention the word (e.g. a knowledge-base article).
+_EXC_NAME = (  # PermissionDenied, ValueError, requests.exceptions.ConnectTimeout, E_ACCESS_DENIED
+    r"(?:[a-z_][\w]*\.)*(?:[A-Z][A-Za-z0-9]*)?(?:Error|Exception|Denied|Refused|Failure|Failed|Fault|"
+    r"NotFound|Forbidden|Unauthori[sz]ed|Invalid|Exceeded|Unavailable|Timeout|Conflict|Rejected)"
+    r"(?:[A-Z][A-Za-z0-9]*)?"
+)
+_HTTP_REASON = (
+    r"(?:bad request|unauthori[sz]ed|payment required|forbidden|not found|method not allowed|"
+    r"not acceptable|request timeout|conflict|gone|precondition failed|payload too large|"
+    r"unprocessable (?:entity|content)|locked|too many requests|internal server error|"
+    r"not implemented|bad gateway|service unavailable|gateway timeout)"
+)
 _ERROR_START = re.compile(
-    r"^\s*(?:error|exception|traceback|fatal|failed|failure|unauthorized|forbidden|not found|"
-    r"bad request|internal server error|service unavailable|timeout|timed out|"
-    r"http\S*\s*[45]\d\d\b|[45]\d\d:?\s+(?:bad|unauthori[sz]ed|forbidden|not found|internal|service|"
-    r"gateway|too many|conflict|request|method|payment|error|unprocessable|gone|precondition))",
+    r"^\s*(?:\[?(?:error|err|fatal|exception|failure|failed)\]?\b|traceback|failed to\b|"
+    r"(?:could not|couldn't|unable to|cannot|can't) (?!find any\b)\w+|not found\b|access denied|"
+    r"permission denied|not permitted|unauthori[sz]ed|forbidden|invalid\b|rejected\b|denied\b|"
+    r"bad request|internal server error|service unavailable|timeout|timed out|panic:|"
+    r"http\S*\s*[45]\d\d\b|[45]\d\d:?\s+" + _HTTP_REASON + r"|"
+    r"(?-i:" + _EXC_NAME + r"\b\s*[:(\n]|E[A-Z]{4,}\b|E_[A-Z_]+\b))",
     re.IGNORECASE,
 )
 _ERROR_ANYWHERE = re.compile(
-    r"\b(?:traceback \(most recent call last\)|\w+(?:Error|Exception): |status(?: code)?[ :=]+[45]\d\d\b|"
-    r"timed out|request timeout|deadline exceeded)",
+    r"(?i:traceback \(most recent call last\)|exception in thread)|\bpanic: |"
+    r"\bat [\w.$]+\([\w]+\.(?:java|kt|scala):\d+\)|"
+    r"(?im:^\s*(?:error|fatal|exception)\s*:)|(?im:^\s*failed to\b)|"
+    r"\b" + _EXC_NAME + r": |"
+    r"\bHTTP/\d(?:\.\d)? [45]\d\d\b|\b[45]\d\d " + _HTTP_REASON.replace("(?:", "(?i:", 1) + r"|"
+    r"\b(?i:status(?:[ _]?code)?)\"?\s*[:=]?\s*\"?[45]\d\d\b|"
+    r"\btimed out\b|request timeout|deadline exceeded",
 )
 _ERROR_KEYS = ("error", "errors", "exception", "error_message", "errorMessage", "fault")
 
@@ -110,14 +128,42 @@ def is_error_reply(msg: dict) -> bool:
             data = json.loads(text)
         except ValueError:
             data = None
-        if isinstance(data, dict):
-            if any(data.get(k) for k in _ERROR_KEYS):
-                return True
-            code = data.get("status_code", data.get("statusCode", data.get("status")))
-            if isinstance(code, int) and code >= 400:
-                return True
-            return data.get("success") is False or data.get("ok") is False
+        if data is not None and _json_error(data):
+            return True
     return bool(_ERROR_ANYWHERE.search(text[:2000]))
+
+
+_STATUS_KEYS = ("status", "status_code", "statusCode", "http_status", "httpStatus", "code")
+_FAILED_STATES = ("error", "failed", "failure", "fault")
+
+
+def _json_error(data: Any, depth: int = 0) -> bool:
+    """An error field, an HTTP error status or an explicit failure flag at any depth."""
+    if depth > 6:
+        return False
+    if isinstance(data, list):
+        return any(_json_error(x, depth + 1) for x in data[:50])
+    if not isinstance(data, dict):
+        return False
+    if any(data.get(k) for k in _ERROR_KEYS):
+        return True
+    for k in _STATUS_KEYS:
+        code = data.get(k)
+        if isinstance(code, str) and code.strip().isdigit():
+            code = int(code.strip())
+        # "code" alone is too common (zip codes, product codes): only beside a message.
+        if (
+            isinstance(code, int)
+            and not isinstance(code, bool)
+            and 400 <= code <= 599
+            and (k != "code" or any(m in data for m in ("message", "msg", "detail", "reason")))
+        ):
+            return True
+        if k == "status" and isinstance(code, str) and code.lower() in _FAILED_STATES:
+            return True
+    if data.get("success") is False or data.get("ok") is False:
+        return True
+    return any(_json_error(v, depth + 1) for v in data.values() if isinstance(v, dict | list))
 
 
 def tool_name_of(msg: dict, calls_by_id: dict[str, str]) -> str:
