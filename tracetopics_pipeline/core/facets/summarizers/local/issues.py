@@ -1,11 +1,16 @@
 """Issues facet, offline: agent-side problems read from the trace's structure.
 
-- Failed tool call: a tool reply that is an error (error text up front, error JSON, HTTP status).
+- Failed tool call: a tool reply that is an error (error text up front, exception names and
+  tracebacks, HTTP status lines, an error status at any depth of its JSON), or the agent
+  apologising for a failure right after a tool reply ("something went wrong while I tried that").
 - Timeout: a tool reply that timed out, or the trace's latency over a threshold.
 - Refusal: the agent declines ("I'm sorry, but I can't help with that").
 - Loop: the same assistant message twice, or the same tool call (name + args) three times with
   nothing new coming back (identical replies, or none). Polling a job whose status changes is
   progress, not a loop; retrying a call that errored is a failed tool call, not a loop.
+- Unmet escalation: the user asks for a human and the agent answers without handing over and
+  without saying why it cannot (an offer to transfer, or "no agents are online", counts as an
+  answer). An agent-side problem of its own, distinct from a handover that happened.
 - Escalation to human: an escalation/transfer tool call, or the agent says it is handing over.
 - Incomplete answer: the conversation ends on an unanswered user turn or a dangling tool call.
 
@@ -23,6 +28,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.text import clip
 CATEGORIES = {  # summary prefix -> label
     "Failed tool call": "FAILED_TOOL_CALL",
     "Timeout": "TIMEOUT",
+    "Unmet escalation": "UNMET_ESCALATION",
     "Escalation to human": "ESCALATION",
     "Refusal": "REFUSAL",
     "Loop": "LOOP",
@@ -35,6 +41,68 @@ _ESCALATION_TEXT = re.compile(
     # A handover that happens, not one offered ("I can transfer you if you'd like").
     r"\b(?:(?:i(?:'m| am) (?:now )?|i(?:'ve| have) (?:now )?|i(?:'ll| will) now |now )(?:transferr(?:ing|ed)|transfer|connect(?:ing|ed)?|escalat(?:ing|ed)|hand(?:ing|ed)? (?:you |this )?over)"
     r"|you(?:'re| are| have been) (?:being )?(?:transferred|connected|escalated)|a human agent will (?:be with you|contact you|take over))\b",
+    re.I,
+)
+# The user asking for a person (shared with the Sentiment rules).
+_PERSON = (
+    r"(?:a |an |your |the |some |to a |to an |someone at )?(?:real |actual |live |human |competent )?"
+    r"(?:human|person|agent|representative|rep|manager|supervisor|operator|people|staff|"
+    r"support team|customer service|someone (?:real|competent|else|in charge)|"
+    r"someone (?:from|in|at) (?:\w+ )?(?:support|customer service|billing|sales|the team|your team))\b"
+    r"(?! (?:role|account|access|permissions?|view|seat|licen[cs]e|level|user|dashboard))"
+)
+HUMAN_REQUEST = re.compile(
+    r"\b(?:(?:speak|talk|chat|connect me|put me through|transfer me|get me|let me speak|"
+    r"let me talk|hand me over|pass me|escalate (?:this|it|me|my \w+))(?: to| with)? "
+    + _PERSON
+    + "|"
+    r"(?:want|need|prefer|would like|'d like|give me|can i (?:have|get)|could i (?:have|get)|demand|"
+    r"request|requesting|insist on)(?: to (?:speak|talk|chat) (?:to|with))? " + _PERSON + "|"
+    r"(?:is there|are there) (?:a |an |any )?(?:real |actual |live )?(?:human|person|people|humans|"
+    r"anyone|someone) (?:i can|who can|to talk|to speak|there|available|working)|"
+    r"escalate (?:this|it|me|my (?:case|issue|ticket|request|complaint)))|"
+    r"^\W*(?:(?:a |an )?(?:human|agent|representative|operator|real person|live agent|human agent|"
+    r"manager|supervisor)(?: please| now| pls)?)\W*$",
+    re.I,
+)
+# The agent answering that request without a handover: why not, or an offer to do it.
+_NO_HANDOFF_REASON = re.compile(
+    r"\b(?:(?:can't|cannot|can’t|unable to|not able to|don't have (?:the ability|a way) to|no way to|"
+    r"not possible to) (?:transfer|connect|escalate|hand|put you through|route)|"
+    r"no (?:human|live|support) (?:agents?|staff|people|representatives?|team)(?: members?)? "
+    r"(?:is |are )?(?:available|online|on duty|working)|"
+    r"(?:human|live|support) (?:agents?|staff|team|representatives?) (?:is |are )?(?:not available|"
+    r"unavailable|offline|closed|only available|available (?:from|between|on|during|only))|"
+    r"(?:outside|after) (?:business|office|support|working) hours|"
+    r"(?:would you like|do you want|shall i|should i|i can|i could|happy to|let me know if you(?:'d| would) "
+    r"like) (?:me to )?(?:transfer|connect|escalate|hand|put you through|get you)|"
+    r"(?:you can|please) (?:reach|contact|call|email|phone|write to) (?:our|the|a) (?:support|team|"
+    r"human|agents?|staff|customer service|help ?desk)|"
+    r"(?:call|email|contact) (?:us|support|our team) (?:at|on|via)|open a (?:support )?ticket|"
+    r"i(?:'m| am) (?:an? )?(?:ai|virtual|automated|bot)[^.]{0,60}(?:can't|cannot|not able|unable|only))",
+    re.I,
+)
+# "I couldn't update it: the fare rules don't allow changes" is policy, not a failure.
+_POLICY = r"[^.]{0,60}\\b(?:polic|eligib|allowed|permitted|non-?refundable|rules?\\b|terms|restrict|basic economy)"
+# The agent reporting trouble right after a tool reply: the failure is in its words, not the reply.
+_TOOL_TROUBLE = re.compile(
+    r"\b(?:something (?:went|has gone|seems to have gone) wrong|"
+    r"(?:ran into|hit|encountered|got|received) (?:a |an |some )?(?:\w+ )?(?:error|glitch|hiccup|"
+    r"issue|problem|difficult(?:y|ies)|trouble)|"
+    r"(?:there (?:was|is|seems to be|appears to be)|(?:seems|appears) to be|(?:i'm|we're|i am|we are|"
+    r"it's|it is) (?:experiencing|having)|had) (?:a |an |some )?(?:(?:unexpected|temporary|internal) )?"
+    r"(?:error|glitch|hiccup|outage|(?:technical|system|server|connection) (?:issue|problem|"
+    r"difficult(?:y|ies)|trouble|error)s?|(?:issue|problem|trouble|difficult(?:y|ies))s? "
+    r"(?:on my end|on our end|with (?:the|our|my) (?:system|tool|service|server|connection)|"
+    r"(?:while|when) (?:i |trying|processing|submitting|saving|updating|looking|connecting)))|"
+    r"(?:system|service|server|tool|database|api|backend|connection)s? (?:is |are |seems |appears |was )"
+    r"(?:to be )?(?:currently )?(?:down|unavailable|unreachable|not responding|offline|failing|erroring)|"
+    r"(?:request|call|lookup|update|operation|action|payment|transaction|submission|save|sync|export)"
+    r" (?:has |just )?(?:failed|didn't go through|did not go through|errored|timed out|was rejected)|"
+    r"(?:didn't|did not|wasn't able to|couldn't|could not) (?:go through|complete|process|save|load|"
+    r"connect|reach the|retrieve|fetch|pull up|access (?:the|your|our))(?!" + _POLICY + ")|"
+    r"(?:failed|unable) to (?:complete|process|save|load|connect|retrieve|fetch|pull up|reach|submit|"
+    r"execute|run|update|apply)(?!" + _POLICY + "))",
     re.I,
 )
 _NOT_REFUSAL_VERB = (
@@ -86,14 +154,21 @@ def detect_issues(
             found[cat].append(detail)
 
     said_handover = False
+    asked_human_at: int | None = None  # index of the user's first unanswered ask for a person
+    answered_ask = False
+    after_tool = False  # the last message was a tool reply
     calls_by_id: dict[str, str] = {}
     call_counts: dict[tuple[str, str], int] = {}
     key_by_id: dict[str, tuple[str, str]] = {}
     replies: dict[tuple[str, str], set[str]] = {}  # call key -> distinct non-error replies
     assistant_texts: dict[str, int] = {}
-    for m in messages:
+    for idx, m in enumerate(messages):
         role = m.get("role")
-        if role == "assistant":
+        if role == "user":
+            after_tool = False
+            if asked_human_at is None and HUMAN_REQUEST.search(content_text(m.get("content"))):
+                asked_human_at = idx
+        elif role == "assistant":
             for tc in m.get("tool_calls") or []:
                 calls_by_id[str((tc or {}).get("id"))] = str(
                     ((tc or {}).get("function") or {}).get("name", "?")
@@ -101,6 +176,7 @@ def detect_issues(
             for name, args in tool_calls_of(m):
                 if _ESCALATION_TOOL.search(name):
                     add("Escalation to human", f"called {name}")
+                    answered_ask = True
                 key = (name, _norm(args))
                 call_counts[key] = call_counts.get(key, 0) + 1
                 ids = [str((tc or {}).get("id")) for tc in m.get("tool_calls") or []]
@@ -112,15 +188,26 @@ def detect_issues(
                     add("Refusal", clip(_REFUSAL.search(text).group(0), 80))
                 if _ESCALATION_TEXT.search(text):
                     said_handover = True
+                    answered_ask = True
+                if asked_human_at is not None and _NO_HANDOFF_REASON.search(text):
+                    answered_ask = True
+                if after_tool and (t := _TOOL_TROUBLE.search(text)):
+                    add(
+                        "Failed tool call",
+                        f"agent reported {clip(t.group(0), 60)!r} after a tool call",
+                    )
+                after_tool = False
                 norm = _norm(text)
                 if len(norm) >= 20:
                     assistant_texts[norm] = assistant_texts.get(norm, 0) + 1
                     if assistant_texts[norm] == 2:
                         add("Loop", "agent repeated the same message")
         elif role in ("tool", "function") and not is_error_reply(m):
+            after_tool = True
             if (k := key_by_id.get(str(m.get("tool_call_id")))) is not None:
                 replies.setdefault(k, set()).add(_norm(content_text(m.get("content")))[:500])
         elif role in ("tool", "function") and is_error_reply(m):
+            after_tool = True
             name = str(m.get("name") or calls_by_id.get(str(m.get("tool_call_id")), "tool"))
             retried = key_by_id.get(str(m.get("tool_call_id")))
             if retried in call_counts:  # retrying a failed call is not a loop
@@ -134,6 +221,16 @@ def detect_issues(
     for (name, _args), n in call_counts.items():
         if n >= 3 and len(replies.get((name, _args), ())) <= 1:
             add("Loop", f"called {name} with the same arguments {n} times")
+    if asked_human_at is not None and not answered_ask:
+        replied = any(
+            x.get("role") == "assistant" and content_text(x.get("content")).strip()
+            for x in messages[asked_human_at + 1 :]
+        )
+        if replied:  # no reply at all is an incomplete answer, reported below
+            add(
+                "Unmet escalation",
+                "user asked for a human; the agent neither handed over nor said why not",
+            )
     if said_handover and "Escalation to human" not in found:
         add("Escalation to human", "agent handed the conversation to a human")
     latency = (metrics or {}).get("latency_s")
