@@ -1,9 +1,12 @@
-"""Sentiment facet, offline: a small lexicon plus conversation signals across the user's turns.
+"""Sentiment facet, offline: evidence of satisfaction and of frustration across the user's turns.
 
-Politeness is not satisfaction: almost every user says "thanks, bye", so a closing thank-you
-counts for little, while enthusiasm ("perfect, that worked!"), repeated asks, corrections
-("no, I said ..."), "still not working" and asking for a human count for a lot. The agent's
-own failures (apologies, "no results", tool errors) tilt a borderline conversation negative.
+Politeness is not satisfaction. Nearly every user closes with "thanks, bye", so thanks and stock
+adjectives ("great", "perfect") count for little; POSITIVE needs evidence — praise of the agent or
+the product, or the problem acknowledged as solved. Frustration comes in many forms, each its own
+rule below: negative words, "that didn't help" / "still broken", repeating the request, asking
+for a human, sarcasm, giving up, complaints about the agent, talk of cancelling. What the user
+*expresses* decides MIXED; what is only inferred (the agent failing again and again, the user
+left with an unanswered question) can tilt a conversation negative but never makes it MIXED.
 Returns a label (POSITIVE / NEUTRAL / NEGATIVE / MIXED) and a one-sentence reason.
 """
 
@@ -12,63 +15,189 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracetopics_pipeline.core.facets.summarizers.local.text import content_words
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.issues import HUMAN_REQUEST
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.text import content_words
 
-_NEG_WORDS = re.compile(
-    r"\b(?:frustrat\w*|annoy\w*|terrible|awful|horrible|useless|ridiculous|angry|furious|upset|"
-    r"disappoint\w*|unacceptable|waste of|worst|hate|sucks?|pathetic|rubbish|garbage|stupid|"
-    r"incompetent|fed up|sick of|tired of|ugh+|wtf|ffs|damn|hopeless|nightmare|joke|"
-    r"not (?:helpful|good|great|happy|satisfied|ok|okay|acceptable)|unhappy|dissatisfied|"
-    r"confus(?:ed|ing)|makes no sense|doesn't make sense|wrong|broken|bug(?:gy)?|"
-    r"lost (?:my|our|all)|(?:is|are|was|keeps?) (?:failing|crashing))\b",
-    re.I,
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
+
+
+# --- satisfaction ------------------------------------------------------------------------------
+
+_PRAISE = _rx(
+    r"you(?:'re| are|'ve been| have been| were)(?: always| so| very| really| truly| extremely)*"
+    r" (?:a |the )?(?:great|amazing|awesome|helpful|wonderful|fantastic|brilliant|excellent|"
+    r"lifesaver|life saver|star|legend|best|superb|a great help)",
+    r"(?:very|really|super|so|extremely|incredibly|truly|most|always been) helpful",
+    r"(?:great|good|nice|excellent|amazing|awesome|fantastic|brilliant|stellar|outstanding|superb)"
+    r" (?:job|work|service|support|help|product|tool|app|team)",
+    r"(?<!would )(?<!'d )love (?:the|your|this|it|how|that|what|using|working)",
+    r"big fan|huge fan|life ?saver|made my day|above and beyond|highly recommend|"
+    r"best (?:support|service|tool|app|product|experience)",
+    r"(?:i'm|i am|we're|we are|really|so|very) (?:impressed|delighted|thrilled|grateful)",
+    r"appreciate (?:it|that|this|you|your|the|how|all)|much appreciated|"
+    r"can't thank you enough|you rock|you(?:'re| are) the best",
 )
-_STRONG_NEG = re.compile(
-    r"\b(?:still (?:not|doesn't|does not|isn't|is not|can't|cannot|broken|failing|no|getting|having|the same)|"
-    r"(?:not|isn't|doesn't|don't|didn't) (?:work|working|help|helping|answer|load|loading)|"
-    r"(?:already|just) (?:told|said|asked|gave|explained|tried)|i (?:said|asked for|meant)|"
-    r"(?:that|this)(?:'s| is) not what i|you(?:'re| are) not (?:listening|understanding|helping)|"
-    r"(?:third|3rd|fourth|several|many) times?|(?:again|once more)[?!]|why (?:is|does|can't|won't) (?:it|this)|"
-    r"how many times|(?:no|nothing) (?:one|response|answer|help)|never mind|forget it|give up)\b",
-    re.I,
+# Thanks, however warm, is how polite people close a conversation.
+_WARM_THANKS = _rx(
+    r"thanks a (?:million|ton|bunch|lot)|thank you so much|thanks so much|many thanks|"
+    r"thank you very much|thanks very much|thanks (?:for|so much for) (?:all )?(?:your|the) help"
 )
-_HUMAN = re.compile(
-    r"\b(?:(?:speak|talk|chat) (?:to|with) (?:a |an |your )?(?:human|person|real person|someone|agent|"
-    r"representative|rep|manager|supervisor|operator)|(?:real|live|actual) (?:person|human|agent)|"
-    r"human agent|customer (?:service|support) (?:agent|rep)|escalate)\b",
-    re.I,
+_RESOLVED = _rx(
+    r"(?:that|it|this|which)(?: now| finally| totally| really)? (?:worked|works now|did it|did the trick|"
+    r"fixed it|solved it|sorted it|helped|helps|answers my question|answered my question|is what i needed)",
+    r"works (?:now|perfectly|great|fine now|like a charm)|working (?:now|again)",
+    r"(?:problem|issue|it)(?:'s| is| was| has been)? (?:solved|fixed|resolved|sorted)",
+    r"(?:all|i'm all|we're all) (?:set|sorted|good now)|got it working|that's exactly|"
+    r"exactly what i (?:needed|wanted|was looking for)|just what i needed|you(?:'ve| have) been a great help",
 )
-_STRONG_POS = re.compile(
-    r"\b(?:perfect|awesome|excellent|amazing|fantastic|wonderful|brilliant|superb|great job|"
-    r"love (?:it|this|that)|you(?:'re| are| have been|'ve been) (?:a |so |very |really )?(?:great|amazing|"
-    r"awesome|helpful|lifesaver|star)|(?:very|really|super|so|extremely) helpful|life ?saver|"
-    r"exactly what i (?:needed|wanted)|(?:that|it|this) (?:worked|works|fixed|solved|did it)|"
-    r"works (?:now|perfectly|great)|(?:problem|issue) (?:is )?(?:solved|fixed|resolved)|"
-    r"much appreciated|appreciate (?:it|that|your help|the help)|made my day|thank you so much|"
-    r"thanks so much|thanks a (?:lot|million|bunch)|many thanks|great help)\b",
-    re.I,
+# The user's need met and said so, warmly: "Perfect, that's all I needed".
+_ACK = _rx(
+    r"(?:that's|that is|that was|that will be|that'll be|it's) (?:all|everything|it|just what)|"
+    r"all i need(?:ed)?|(?:that|it) (?:works|will work|should work|sounds? (?:good|great|perfect))|"
+    r"(?:that|this) (?:helps|helped)|got it|you(?:'ve| have) answered"
 )
-_POS_WORDS = re.compile(
-    r"\b(?:great|good|nice|glad|happy|excellent|helpful|cool|sweet|lovely|pleased)\b", re.I
+# Stock adjectives and thanks: politeness unless something else backs them up.
+_MILD_POS = _rx(
+    r"great|good|nice|glad|happy|excellent|helpful|cool|sweet|lovely|pleased|perfect|wonderful|"
+    r"awesome|fantastic|amazing|brilliant|superb"
 )
-_THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|no|never|n't|hardly)\W+(?:\w+\W+)?$", re.I)
+_STRONG_ADJ = _rx(
+    r"great|perfect|wonderful|excellent|awesome|fantastic|amazing|brilliant|superb|terrific|"
+    r"lovely|helpful|appreciate\w*"
+)
+_THANKS = _rx(r"thanks?|thank you|thx|ty|cheers")
+
+# --- frustration -------------------------------------------------------------------------------
+
+_NEG_AFFECT = _rx(  # the user says how they feel
+    r"frustrat\w*|annoy(?:ed|ing)|fed up|sick (?:and tired )?of|tired of|ridiculous|"
+    r"unacceptable|useless|terrible|awful|horrible|pathetic|furious|angry|upset|livid|"
+    r"disappoint\w*|dissatisfied|unhappy|not (?:happy|satisfied|impressed|pleased)|"
+    r"waste of (?:my |our )?(?:time|money)|wast(?:ed|ing) (?:my|our|an|a|the|so much|hours)|"
+    r"worst|hate (?:this|it|that|how|your|when)|sucks|rubbish|garbage|incompetent|hopeless|"
+    r"nightmare|(?:is|this is) a joke|(?:this|what a|such a) mess|are you (?:kidding|serious)|wtf|ffs|"
+    r"(?:getting|going) nowhere|(?:had|have) enough|fuming|unbelievable|absurd|outrageous|infuriating"
+)
+_NEG_MILD = _rx(  # problem words: a report, not yet an attitude
+    r"confus(?:ed|ing)|makes no sense|doesn't make sense|ugh+|damn|seriously\?|"
+    r"(?:too bad|what a shame|that's a shame)|not (?:good|great|ok|okay|acceptable)"
+)
+_DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
+    r"(?:that|this|it|which|you|your|the)(?: (?:answer|suggestion|fix|solution|advice|workaround|"
+    r"article|link|steps?|instructions?|reply|response|tip|idea))?(?: really| just| still| even)? "
+    r"(?:didn't|did not|doesn't|does not|won't|isn't|is not|wasn't|was not) (?:help|helping|work|"
+    r"working|solve|fix|answer|change|do anything|make (?:a|any) difference|make sense)",
+    r"(?:not|no|wasn't|isn't) (?:helpful|any help|much help|of any help)|no help at all|"
+    r"still (?:not|doesn't|does not|isn't|is not|can't|cannot|won't|no|nothing|the same|"
+    r"(?:\w+ )?(?:fail\w*|crash\w*|broken|stuck|wrong|empty|error\w*|happening|getting|having|"
+    r"waiting|showing (?:the|an|zero|nothing|no)))",
+    r"(?:same|another) (?:error|problem|issue) (?:again|as before)|nothing (?:works|worked|changed)|"
+    r"no change|(?:tried|did) (?:that|this|it|all that|everything|exactly that|what you said)"
+    r"(?: already)?(?:,| and| but)? (?:it |that |still )?(?:didn't|doesn't|did not|does not|won't|no|"
+    r"still)",
+    r"(?:that's|that is|this is|it's) not what i (?:asked|wanted|meant|need|said)",
+)
+_REPEAT = _rx(  # having to say it again
+    r"(?:i )?(?:already|just) (?:told|said|asked|gave|explained|tried|did)|"
+    r"(?:like|as) i (?:said|told you|already said)|i (?:literally|clearly) (?:just )?(?:said|told)",
+    r"how many times|(?:for the )?(?:third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
+    r"(?:asking|ask|telling|tell) (?:you )?(?:again|one more time|once more)|i repeat|"
+    r"(?:said|asked|told you|explained|written|typed) (?:this |that |it )?(?:twice|three times|"
+    r"\w+ times|multiple times|several times|before|already)",
+)
+_RETRY = _rx(  # asking the agent to try again or starting over: mild, often routine
+    r"(?:let me|i'll) (?:clarify|rephrase|repeat|say it again|try again)|"
+    r"(?:re-?check|check again|look again|try again|start over|start from the beginning)",
+)
+_AT_AGENT = _rx(  # complaints about the agent itself
+    r"you(?:'re| are)(?: not| clearly not)? (?:not listening|not understanding|not helping|"
+    r"not reading|not getting it|useless|wrong again|no help|not helpful|making (?:this|it) worse|"
+    r"going in circles|a bot|just a bot|a robot)",
+    r"you (?:\w+ly )?(?:don't|do not|didn't|did not|never|can't|cannot) (?:understand|listen|read|get it|help|"
+    r"answer|seem to understand)",
+    r"you keep (?:saying|asking|repeating|giving|sending|telling)|you(?:'re| are) repeating",
+    r"(?:are|were) you (?:even )?(?:listening|reading|paying attention)|pay attention|"
+    r"(?:stupid|dumb|useless|pointless) (?:bot|assistant|ai|chatbot|machine|system)|"
+    r"this (?:bot|chatbot|assistant|ai) (?:is|can't|doesn't|does not)|"
+    r"you (?:misunderstood|misread|got it wrong|got that wrong)|(?:wrong|not the) answer again",
+)
+_GIVE_UP = _rx(
+    r"forget (?:it|about it)|never ?mind(?:,| then| i'll| forget)|i give up|giving up|"
+    r"(?:i'll|i will|i'd better|guess i'll) (?:just )?(?:figure it out|do it|sort it out|find it|"
+    r"look it up|handle it|work it out|deal with it)(?: myself| on my own)",
+    r"don't bother|not worth (?:it|the|my)|(?:i'm|i am|we're|we are) done(?: with)?|this is pointless|"
+    r"(?:i'll|i will) (?:go|look) elsewhere|waste of effort|(?:ok|okay|fine),? whatever",
+)
+_ACCOUNT = (
+    r"(?:whole |entire )?(?:subscription|account|membership|contract|service|plan|license|licence|"
+    r"seats?|workspace|renewal)"
+)
+# Ending the account: a churn action, stated calmly as often as not ("please close my account").
+_ACCOUNT_END = _rx(
+    r"(?:cancel|clos|delet|terminat|end|shut(?:ting)? down)(?:e|ed|ing|led|ling|s)? (?:my|our|the|this) "
+    + _ACCOUNT
+)
+# Threatening or weighing it: frustration.
+_CHURN_THREAT = _rx(
+    r"(?:thinking|think|considering|consider|going|decided|plan(?:ning)?|want|ready|about) (?:of |about |to )"
+    r"(?:cancel\w*|clos\w*|quit\w*|churn\w*|terminat\w*)(?=[.,!?]|$| (?:and|if|unless|because|now|"
+    r"today|soon|it|us|over|after all|altogether))",
+    r"(?:going|decided|deciding|plan(?:ning)?|ready|about|thinking (?:of|about)|considering|seriously) "
+    r"(?:to )?(?:cancel|clos|terminat|end|delet|drop)\w* (?:my|our|the|this) " + _ACCOUNT,
+    r"switch\w* (?:providers|vendors|tools|to (?:a |an )?(?:competitor|another|different|other) "
+    r"(?:provider|vendor|tool|service|product|company|platform))",
+    r"(?:leav\w*|quit\w*|ditch\w*|drop\w*) (?:you|your (?:service|product|platform|company|app|tool)|"
+    r"this (?:service|product|platform|company|app|tool))",
+    r"(?:not|won't|will not) (?:be )?renew\w*|(?:take|taking) (?:my|our) business elsewhere|"
+    r"switch(?:ing)? to (?:a |an )?competitor|"
+    r"(?:look|looking|shop|shopping) (?:elsewhere|around for (?:another|a different|a new))|"
+    r"(?:question|questioning|wonder|wondering) (?:whether|if) (?:this|it|you) (?:is|are) worth",
+)
+# Sarcasm: a positive word right next to the evidence that things went badly.
+_SARCASM = _rx(
+    r"thanks for nothing|yeah,? right|thanks a lot(?:,| for) (?:nothing|that|wasting)|"
+    r"(?:wow|oh),? (?:so|very|really|how|that's|that was)? ?(?:helpful|useful|great)\b[.!]*"
+    r"(?!\s*(?:thank|thanks|i|it|that))",
+    r"(?:very|so|real|really) helpful(?:,|\.)? not|"
+    r"(?:what|that's) a (?:big|huge|great) help(?: that was)?(?:,| not|\.\.\.)",
+    r"(?:oh |just |how )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|terrific|"
+    r"marvelous|excellent|super)[,.!]* (?:(?:and |so )?now (?:nothing|none|everything (?:is|has)|"
+    r"(?:it|i|we|they|the \w+|my \w+|our \w+)(?:'ve|'m|'s|'re| have| am| is| are)? (?:\w+ )?"
+    r"(?:doesn't|don't|won't|can't|isn't|not|broken|crash\w*|broke|fail\w*|lost|gone|deleted|"
+    r"stuck|worse|errors?|logged out))|another (?:error|crash|bug|failure|problem|issue|outage)|"
+    r"exactly what i didn't|just what i needed,? (?:another|more))",
+    r"(?:love|great|nice) how (?:it|you|this) (?:keeps?|never|always|still|broke|crash)",
+    r"(?:slow clap|/s)",
+)
+# A correction, not the "No, that's all" that answers "anything else?".
 _CORRECTION = re.compile(
-    r"^(?:no[,.!]|nope|that's wrong|wrong|incorrect|not quite|actually,? i)\b", re.I
+    r"^(?:(?:no|nope)[,.!]?\s+(?:i (?:said|meant|asked|wanted|need(?:ed)?)|that's (?:not|wrong)|"
+    r"not (?:that|this|what)|wrong|the other)|that's wrong|wrong\b|incorrect|not quite|"
+    r"that's not (?:it|right|correct|what)|i said\b|i meant\b|i asked for\b)",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:not|no|never|n't|hardly|without)\W+(?:\w+\W+)?$", re.I)
+_CLOSING = re.compile(
+    r"\b(?:bye|goodbye|good bye|that's all|that is all|that will be all|that's everything|"
+    r"all i need|that's it|have a (?:good|nice|great))\b",
+    re.I,
 )
 # The agent failing, as the user experiences it.
-_AGENT_FAIL = re.compile(
-    r"\b(?:sorry|unfortunately|apologi[sz]e|i(?:'m| am) (?:afraid|unable|not able)|(?:there are|i have|i found|we have) no\b|"
-    r"(?:no|not find any|couldn't find any|can't find any) (?:results?|matches|match|availability|records?)|"
-    r"not (?:available|possible)|(?:is|are) (?:fully )?booked|unsuccessful|could not|couldn't|cannot)\b",
-    re.I,
+_AGENT_FAIL = _rx(
+    r"unsuccessful|(?:unable|not able|wasn't able|was not able|couldn't|could not) to "
+    r"(?:book|reserve|complete|process|find|make|retrieve|access|get)",
+    r"(?:fully |all )?booked up|no (?:availability|results|matches)|(?:is|are) (?:not|no longer) available|"
+    r"(?:system|service) is (?:currently )?(?:down|unavailable)|something went wrong|an error occurred",
 )
 
 
 @dataclass
 class SentimentSignals:
     pos: float = 0.0
-    neg: float = 0.0
+    neg: float = 0.0  # expressed by the user
+    inferred: float = 0.0  # read from how the conversation went
     why_pos: dict[str, float] = field(default_factory=dict)  # reason -> weight
     why_neg: dict[str, float] = field(default_factory=dict)
 
@@ -77,8 +206,14 @@ class SentimentSignals:
         why[reason] = why.get(reason, 0.0) + weight
         if kind == "pos":
             self.pos += weight
-        else:
+        elif kind == "neg":
             self.neg += weight
+        else:
+            self.inferred += weight
+
+    @property
+    def negative(self) -> float:
+        return self.neg + self.inferred
 
     @property
     def reasons_pos(self) -> list[str]:
@@ -90,6 +225,16 @@ class SentimentSignals:
         return sorted(self.why_neg, key=lambda r: -self.why_neg[r])
 
 
+POS_T, NEG_T = 1.5, 1.5
+POLITE_CAP = 1.0
+_POLITE = {
+    "used positive words",
+    "thanked the agent",
+    "thanked the agent warmly",
+    "thanked the agent at the end",
+}
+
+
 def _unnegated(rx: re.Pattern[str], text: str) -> int:
     """Matches of rx not preceded by a negation ("not great" is not positive)."""
     return sum(
@@ -99,8 +244,39 @@ def _unnegated(rx: re.Pattern[str], text: str) -> int:
     )
 
 
+_HYPOTHETICAL = re.compile(
+    r"\b(?:when|once|until|till|if|whether|after|before|as soon as)\W+$", re.I
+)
+
+
+def _asserted(rx: re.Pattern[str], text: str) -> bool:
+    """A match stated as a fact: not negated, not hypothetical ("when it's fixed"), not asked."""
+    for m in rx.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+            continue
+        end = min((i for c in ".!?\n" if (i := text.find(c, m.end())) != -1), default=len(text))
+        if text[end : end + 1] != "?":
+            return True
+    return False
+
+
 def _similar(a: set[str], b: set[str]) -> bool:
     return len(a) >= 3 and len(b) >= 3 and len(a & b) / len(a | b) >= 0.6
+
+
+# (pattern, weight, reason): each frustration form counts once per turn.
+_FRUSTRATION = (
+    (_NEG_AFFECT, 2.0, "said they were unhappy"),
+    (_DID_NOT_HELP, 2.0, "said the answer did not help or the problem persists"),
+    (HUMAN_REQUEST, 2.5, "asked for a human"),
+    (_AT_AGENT, 2.0, "complained about the agent"),
+    (_SARCASM, 2.0, "was sarcastic"),
+    (_GIVE_UP, 1.5, "gave up"),
+    (_REPEAT, 1.5, "had to repeat themselves"),
+)
+# Inferred, not expressed: tilts a conversation but never makes it MIXED on its own.
+_STRAIN = ((_RETRY, 0.75, "asked the agent to try again"),)
 
 
 def signals(
@@ -110,51 +286,67 @@ def signals(
     seen: list[set[str]] = []
     n = len(user_turns)
     for i, turn in enumerate(user_turns):
-        last = i == n - 1
-        if k := _unnegated(_STRONG_POS, turn):
-            s.add("pos", 1.5 * k, "praised the agent or confirmed it worked")
-        if k := _unnegated(_POS_WORDS, turn):
-            s.add("pos", 0.5 * min(k, 2), "used positive words")
-        if _THANKS.search(turn) and not last:
-            s.add("pos", 0.25, "thanked the agent")
-        if k := len(_NEG_WORDS.findall(turn)):
-            s.add("neg", 1.0 * min(k, 3), "used negative words")
-        if k := len(_STRONG_NEG.findall(turn)):
-            s.add("neg", 1.5 * min(k, 2), "said the problem persists or had to repeat themselves")
-        if _HUMAN.search(turn):
-            s.add("neg", 2.0, "asked for a human")
+        sarcastic = bool(_SARCASM.search(turn))
+        for rx, weight, reason in _FRUSTRATION:
+            if rx.search(turn):
+                s.add("neg", weight, reason)
+        # "We're thinking about cancelling" is a threat; "please close my account" an action.
+        if _CHURN_THREAT.search(turn):
+            s.add("neg", 2.0, "talked about cancelling or leaving")
+        elif _ACCOUNT_END.search(turn):
+            s.add("inferred", 1.0, "is closing their account")
+        for rx, weight, reason in _STRAIN:
+            if rx.search(turn):
+                s.add("inferred", weight, reason)
+        if k := len(_NEG_MILD.findall(turn)):
+            s.add("neg", 0.5 * min(k, 2), "sounded annoyed")
         if i > 0 and _CORRECTION.search(turn.strip()):
             s.add("neg", 0.75, "had to correct the agent")
         if turn.count("!") >= 3 or re.search(r"\b[A-Z]{4,}\b.*\b[A-Z]{4,}\b", turn):
-            s.add("neg" if s.neg >= s.pos else "pos", 0.5, "wrote emphatically")
+            s.add("neg" if s.negative >= s.pos else "pos", 0.5, "wrote emphatically")
+        if not sarcastic:
+            if _unnegated(_PRAISE, turn):
+                s.add("pos", 2.0, "praised the agent or the product")
+            if _asserted(_RESOLVED, turn):
+                s.add("pos", 2.0, "confirmed the problem was solved")
+            if _ACK.search(turn) and _unnegated(_STRONG_ADJ, turn):
+                s.add("pos", 1.5, "acknowledged that the answer met their need")
+            if k := _unnegated(_MILD_POS, turn):
+                s.add("pos", 0.5 * min(k, 2), "used positive words")
+            if _WARM_THANKS.search(turn):
+                s.add("pos", 0.5, "thanked the agent warmly")
+            if _THANKS.search(turn) and i < n - 1:
+                s.add("pos", 0.25, "thanked the agent")
         words = set(content_words(turn))
         if any(_similar(words, prev) for prev in seen):
-            s.add("neg", 1.0, "repeated the same request")
+            s.add("inferred", 1.0, "repeated the same request")
         seen.append(words)
-    if n and _THANKS.search(user_turns[-1]):
-        # A closing thank-you is politeness; it only means something after a smooth exchange.
-        s.add("pos", 0.5 if s.neg == 0 else 0.25, "thanked the agent at the end")
+    if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
+        s.add("pos", 0.25, "thanked the agent at the end")
+    # Politeness does not add up to satisfaction: however many "great, thanks" a long
+    # conversation holds, together they stay below the POSITIVE threshold.
+    polite = sum(w for r, w in s.why_pos.items() if r in _POLITE)
+    if polite > POLITE_CAP:
+        s.pos -= polite - POLITE_CAP
     fails = sum(1 for t in agent_turns if _AGENT_FAIL.search(t))
     if fails >= 2:
-        s.add("neg", 0.5 * min(fails - 1, 3), "the agent repeatedly could not deliver")
+        s.add("inferred", 0.5 * min(fails - 1, 3), "the agent repeatedly could not deliver")
     if tool_errors:
-        s.add("neg", 0.5, "the agent hit errors")
+        s.add("inferred", 0.5, "the agent hit errors")
+    if n >= 3 and user_turns[-1].rstrip().endswith("?") and len(agent_turns) < n:
+        s.add("inferred", 0.5, "left with an unanswered question")
     return s
-
-
-POS_T, NEG_T = 1.5, 1.5
 
 
 def classify(s: SentimentSignals) -> tuple[str, str]:
     """(label, one-sentence reason)."""
-    if s.pos >= POS_T and s.neg >= NEG_T + 0.5:
-        why = f"{s.reasons_neg[0]} but also {s.reasons_pos[0]}"
-        return "MIXED", f"User {why}."
-    if s.neg >= NEG_T and s.neg > s.pos:
+    if s.pos >= POS_T and s.neg >= NEG_T:
+        return "MIXED", f"User {s.reasons_neg[0]} but also {s.reasons_pos[0]}."
+    if s.negative >= NEG_T and s.negative > s.pos:
         return "NEGATIVE", f"User {' and '.join(s.reasons_neg[:2])}."
-    if s.pos >= POS_T and s.pos > s.neg:
+    if s.pos >= POS_T and s.pos > s.negative:
         return "POSITIVE", f"User {' and '.join(s.reasons_pos[:2])}."
-    if s.neg > 0 or s.pos > 0:
+    if s.negative > 0 or s.pos > 0:
         return (
             "NEUTRAL",
             "Matter-of-fact exchange; only mild signals of satisfaction or frustration.",
