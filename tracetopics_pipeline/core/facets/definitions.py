@@ -179,6 +179,15 @@ def _to_nodes(node: yaml.Node) -> _Node:
     return _Node(yaml.safe_load(yaml.serialize(node)), line)
 
 
+def _plain(node: _Node) -> Any:
+    """A node tree back to plain Python values."""
+    if isinstance(node.value, dict):
+        return {k: _plain(v) for k, v in node.value.items()}
+    if isinstance(node.value, list):
+        return [_plain(v) for v in node.value]
+    return node.value
+
+
 class _Reader:
     """Typed field access that raises FacetConfigError naming file, line and field."""
 
@@ -289,7 +298,7 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         )
 
     local = r.get("local", dict, {})
-    local_plain = {k: v.value for k, v in local.items()}
+    local_plain = {k: _plain(v) for k, v in local.items()}
     if "kind" in local_plain and local_plain["kind"] not in LOCAL_KINDS:
         r.fail(local["kind"].line, "local.kind", f"must be one of {', '.join(LOCAL_KINDS)}")
     max_tokens = r.get("max_tokens", int, defaults.get("max_tokens", DEFAULT_MAX_TOKENS))

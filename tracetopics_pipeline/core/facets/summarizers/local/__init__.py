@@ -30,6 +30,30 @@ from tracetopics_pipeline.core.facets.summarizers.local.task import summarize_ta
 LOCAL_MODEL = "local-rules-v1"
 
 
+def reconcile(outputs: list[FacetOutput], facets: list[Facet]) -> list[FacetOutput]:
+    """Keep a trace's facets from contradicting each other.
+
+    A facet's `local.not_positive_with` ({other facet: [labels]}) names labels of other facets
+    that rule out a plain POSITIVE: a user who praises the agent and also says they are leaving
+    is MIXED, not POSITIVE (Sentiment vs Churn risk in the shipped file).
+    """
+    by_facet = {o.facet: o for o in outputs}
+    for facet in facets:
+        rules = facet.local.get("not_positive_with") or {}
+        mine = by_facet.get(facet.name)
+        if not rules or mine is None or mine.label != "POSITIVE":
+            continue
+        for other, labels in rules.items():
+            o = by_facet.get(other)
+            if o is not None and o.label in set(labels):
+                reason = (mine.summary or "").rstrip(".")
+                summary = f"{reason}, but {other.lower()} is {o.label}."
+                fixed = finish(mine.trace_id, facet, summary, "MIXED")
+                outputs[outputs.index(mine)] = fixed
+                break
+    return outputs
+
+
 class NoLocalRules(Exception):
     """A custom facet the local backend cannot answer (no keywords, no rules)."""
 
@@ -79,7 +103,7 @@ class LocalSummarizer:
             if self.redact_pii:
                 summary = redact(summary)
             out.append(finish(tid, facet, summary, label))
-        return out
+        return reconcile(out, facets)
 
     def _one(
         self, facet: Facet, text: str, msgs: list[dict], trace: dict
