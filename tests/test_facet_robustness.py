@@ -1,0 +1,86 @@
+"""The local rules against the hand-written robustness set: every failure form, many phrasings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import facet_robustness_set as rs
+import pytest
+
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer
+
+
+@pytest.fixture(scope="module")
+def recall_by_form() -> dict[str, tuple[int, int, list[str]]]:
+    facets = load_facets()
+    wanted = [find_facet(facets, "Sentiment"), find_facet(facets, "Issues")]
+    cases = rs.cases()
+    res = make_summarizer("local").summarize([c.trace for c in cases], wanted)
+    out = {(o.trace_id, o.facet): o for o in res.outputs}
+    tally: dict[str, list] = defaultdict(lambda: [0, 0, []])
+    for c in cases:
+        o = out[(c.trace["id"], c.facet)]
+        t = tally[c.form]
+        t[1] += 1
+        if rs.hit(c, o.label, o.summary):
+            t[0] += 1
+        else:
+            t[2].append(c.trace["messages"][-2 if c.facet == "Sentiment" else -1]["content"])
+    return {k: tuple(v) for k, v in tally.items()}
+
+
+FORMS = [*rs.FRUSTRATION, "politeness", "satisfaction", *rs.TOOL_FAILURES, "unmet_escalation"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_form_is_recalled(recall_by_form, form):
+    ok, n, misses = recall_by_form[form]
+    assert n >= 8
+    assert ok / n >= 0.9, f"{form}: {ok}/{n}; missed {misses}"
+
+
+def test_answered_asks_for_a_human_are_not_unmet(recall_by_form):
+    ok, n, misses = recall_by_form["met_escalation"]
+    assert ok == n, misses
+
+
+def _user_trace(tid: str, *turns: str) -> dict:
+    msgs = []
+    for t in turns:
+        msgs += [{"role": "user", "content": t}, {"role": "assistant", "content": "Noted."}]
+    return {"id": tid, "messages": msgs}
+
+
+def test_sentiment_and_churn_never_contradict():
+    """No trace is POSITIVE while Churn risk is HIGH or CRITICAL; praise plus leaving is MIXED."""
+    from datetime import date
+
+    from tracetopics_pipeline.demo import iter_traces
+
+    facets = load_facets()
+    pair = [find_facet(facets, "Sentiment"), find_facet(facets, "Churn risk")]
+    both = [
+        _user_trace("b1", "Thanks, that fixed it! We're evaluating other tools though."),
+        _user_trace("b2", "You've been super helpful. We are moving to another vendor next month."),
+        _user_trace(
+            "b3", "Love the product, but we're looking at alternatives because of the price."
+        ),
+    ]
+    fed_up = [_user_trace("f1", "I'm fed up with this export failing every night.")]
+    traces = both + fed_up + [c.trace for c in rs.cases()]
+    traces += list(iter_traces(date(2026, 11, 2), 600, seed=11))
+    res = make_summarizer("local").summarize(traces, pair)
+    got: dict[str, dict[str, str | None]] = defaultdict(dict)
+    for o in res.outputs:
+        got[o.trace_id][o.facet] = o.label
+    clash = [t for t, g in got.items()
+             if g["Sentiment"] == "POSITIVE" and g["Churn risk"] in ("HIGH", "CRITICAL")]  # fmt: skip
+    assert clash == []
+    for t in ("b1", "b2", "b3"):
+        assert got[t]["Churn risk"] in ("HIGH", "CRITICAL"), t
+        assert got[t]["Sentiment"] == "MIXED", (t, got[t])
+    assert got["f1"]["Sentiment"] == "NEGATIVE" and got["f1"]["Churn risk"] == "HIGH"
+    # The reconciliation only runs when both facets do: alone, b1 reads as satisfied.
+    alone = make_summarizer("local").summarize(both[:1], pair[:1]).outputs[0]
+    assert alone.label == "POSITIVE"
