@@ -21,6 +21,7 @@ import yaml
 PACKAGED_FACETS = Path(__file__).resolve().parents[2] / "facets.yaml"
 BUILTIN_PREPROCESSORS = ("thread", "user_messages", "errors_only", "with_metadata")
 LOCAL_KINDS = ("task", "sentiment", "issues", "rules")
+PROTOTYPE_MODES = ("off", "fallback", "only")  # embedding prototypes for labelled facets
 DEFAULT_MAX_TOKENS = 2000
 
 
@@ -301,6 +302,15 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
     local_plain = {k: _plain(v) for k, v in local.items()}
     if "kind" in local_plain and local_plain["kind"] not in LOCAL_KINDS:
         r.fail(local["kind"].line, "local.kind", f"must be one of {', '.join(LOCAL_KINDS)}")
+    if local_plain.get("prototypes") is False:  # YAML reads a bare `off` as false
+        local_plain["prototypes"] = "off"
+    if "prototypes" in local_plain and local_plain["prototypes"] not in PROTOTYPE_MODES:
+        r.fail(local["prototypes"].line, "local.prototypes",
+               f"must be one of {', '.join(PROTOTYPE_MODES)}")  # fmt: skip
+    for fld in ("min_similarity", "margin"):
+        v = local_plain.get(fld)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
+            r.fail(local[fld].line, f"local.{fld}", "must be a number")
     max_tokens = r.get("max_tokens", int, defaults.get("max_tokens", DEFAULT_MAX_TOKENS))
     if max_tokens < 50:
         r.fail(r.line("max_tokens"), "max_tokens", "must be at least 50")

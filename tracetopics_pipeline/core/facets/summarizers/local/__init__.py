@@ -1,7 +1,10 @@
 """The local summarizer: deterministic, offline, free. Nothing leaves the machine.
 
 Built-in kinds (a facet's `local.kind`): task, sentiment and issues read the trace's structure;
-rules applies a facet's keyword/extraction rules to its preprocessed text. The preprocessor still
+rules applies a facet's keyword/extraction rules to its preprocessed text. Labelled facets can also
+use embedding prototypes (prototypes.py; `local.prototypes`: off | fallback | only): each label's
+description and examples, matched against the trace's sentences. A labelled facet with neither
+keywords nor rules uses them alone, so it works offline from its YAML. The preprocessor still
 decides whether a facet applies: no text → skipped. Summaries are PII-redacted like the inputs
 of the OpenAI backend, so the two backends store the same kind of text.
 """
@@ -10,22 +13,22 @@ from __future__ import annotations
 
 import time
 
-from tracetopics_pipeline.core.facets.definitions import Facet
-from tracetopics_pipeline.core.facets.preprocess import (
+from tracetopics_pipeline.core.facets.definitions.definitions import PROTOTYPE_MODES, Facet, load_facets
+from tracetopics_pipeline.core.facets.definitions.preprocess import (
     content_text,
     is_error_reply,
     messages_of,
     preprocess,
 )
-from tracetopics_pipeline.core.facets.redact import redact
-from tracetopics_pipeline.core.facets.summarizers.base import FacetOutput, SummarizeResult, finish
-from tracetopics_pipeline.core.facets.summarizers.local.issues import (
-    detect_issues,
-    summarize_issues,
-)
-from tracetopics_pipeline.core.facets.summarizers.local.rules import apply_rules, has_local_rules
-from tracetopics_pipeline.core.facets.summarizers.local.sentiment import summarize_sentiment
-from tracetopics_pipeline.core.facets.summarizers.local.task import summarize_task
+from tracetopics_pipeline.core.facets.definitions.redact import redact
+from tracetopics_pipeline.core.facets.definitions.summarizers.base import FacetOutput, SummarizeResult, finish
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.issues import detect_issues, summarize_issues
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.prototypes import index_for, units_of
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.prototypes import preload as prototypes_preload
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.rules import apply_rules, has_local_rules
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.sentiment import summarize_sentiment
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.task import summarize_task
+from tracetopics_pipeline.core.facets.definitions.summarizers.local.text import clip
 
 LOCAL_MODEL = "local-rules-v1"
 
@@ -54,6 +57,10 @@ def reconcile(outputs: list[FacetOutput], facets: list[Facet]) -> list[FacetOutp
     return outputs
 
 
+# Where a facet file does not say: measured on held-out data (docs/benchmarks.md#facets).
+DEFAULT_PROTOTYPES = {"sentiment": "off", "rules": "off"}
+
+
 class NoLocalRules(Exception):
     """A custom facet the local backend cannot answer (no keywords, no rules)."""
 
@@ -61,10 +68,43 @@ class NoLocalRules(Exception):
 class LocalSummarizer:
     backend = "local"
 
-    def __init__(self, *, model: str | None = None, redact_pii: bool = True, **_: object) -> None:
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        redact_pii: bool = True,
+        prototypes: str | None = None,
+        preload: bool | None = None,
+        **_: object,
+    ) -> None:
         self.model = model or LOCAL_MODEL
         self.redact_pii = redact_pii
+        if prototypes is not None and prototypes not in PROTOTYPE_MODES:
+            raise ValueError(f"prototypes must be one of {PROTOTYPE_MODES}, got {prototypes!r}")
+        self.prototypes = prototypes  # overrides every facet's local.prototypes (benchmarks)
         self.elapsed_s = 0.0
+        if preload if preload is not None else self._configured_facets_need_model():
+            prototypes_preload()
+
+    def _configured_facets_need_model(self) -> bool:
+        """Whether the configured facet file (what the facet stage will run) uses prototypes."""
+        try:
+            return any(self.prototype_mode(f) != "off" for f in load_facets())
+        except Exception:  # a broken file fails later, where it is used, with its own message
+            return False
+
+    def prototype_mode(self, facet: Facet) -> str:
+        """off | fallback | only for this facet: the override, else the facet's setting, else
+        `only` for a labelled facet without keywords or rules, `off` for open facets."""
+        if not facet.labels or facet.local_kind in ("task", "issues"):
+            return "off"  # open facets have no labels; Task and Issues are structural
+        if self.prototypes is not None:
+            return self.prototypes
+        if "prototypes" in facet.local:
+            return str(facet.local["prototypes"])
+        if facet.local_kind == "rules" and not has_local_rules(facet):
+            return "only"
+        return DEFAULT_PROTOTYPES.get(facet.local_kind, "off")
 
     def summarize(self, traces: list[dict], facets: list[Facet]) -> SummarizeResult:
         t0 = time.perf_counter()
@@ -121,14 +161,35 @@ class LocalSummarizer:
             agent = [content_text(m.get("content")) for m in msgs if m.get("role") == "assistant"]
             errors = sum(1 for m in msgs if m.get("role") == "tool" and is_error_reply(m))
             label, reason = summarize_sentiment(users, agent, tool_errors=errors)
+            mode = self.prototype_mode(facet)
+            # Rules decide where they found evidence; prototypes only where they found none.
+            if mode == "only" or (mode == "fallback" and label == "NEUTRAL"):
+                match = index_for(facet, default="NEUTRAL").classify(units_of("\n".join(users)))
+                if match is not None:
+                    return (
+                        f"User wrote {clip(match.unit, 100)!r} ({match.label.lower()}).",
+                        match.label,
+                    )
+                if mode == "only":
+                    return "Nothing close to the labels' examples.", "NEUTRAL"
             return reason, label
         if kind == "issues":
             threshold = float(facet.local.get("latency_threshold_s", 30))
             metrics = trace.get("metrics") if isinstance(trace.get("metrics"), dict) else {}
             return summarize_issues(detect_issues(msgs, metrics, latency_threshold_s=threshold))
-        if not has_local_rules(facet):
+        mode = self.prototype_mode(facet)
+        index = index_for(facet) if mode != "off" else None
+        if not has_local_rules(facet) and (index is None or not index.usable):
             raise NoLocalRules(
                 f"facet {facet.name!r} has no keyword rules for the local backend; add labels[].keywords "
-                "or rules, or use the openai backend"
+                "or rules, or labels with a description or examples, or use the openai backend"
             )
-        return apply_rules(text, facet)
+        summary, label = apply_rules(text, facet) if mode != "only" else (None, None)
+        default = facet.default_label or "NONE"
+        if index is not None and index.usable and label in (None, default):
+            match = index.classify(units_of(text))
+            if match is not None:
+                return f"{match.label}: {clip(match.unit, 140)}", match.label
+            if summary is None:
+                return default, default
+        return summary, label
