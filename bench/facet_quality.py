@@ -133,6 +133,34 @@ def tau_parts(path: Path) -> dict[str, list[dict]]:
     }
 
 
+# Banking77 as a proxy for two custom facets on real user wording: questions about fees and
+# charges are pricing questions (any Pricing label), "terminate_account" is churn talk (Churn
+# risk HIGH or CRITICAL). Intents about a charge's amount being wrong (double charges, exchange
+# rates, unrecognised payments) are left out: whether they are "pricing" is a judgment call.
+FEE_INTENTS = {
+    "card_payment_fee_charged", "extra_charge_on_statement", "top_up_by_bank_transfer_charge",
+    "top_up_by_card_charge", "cash_withdrawal_charge", "transfer_fee_charged", "exchange_charge",
+}  # fmt: skip
+AMBIGUOUS_FEE_INTENTS = {
+    "exchange_rate", "card_payment_wrong_exchange_rate", "wrong_exchange_rate_for_cash_withdrawal",
+    "transaction_charged_twice", "direct_debit_payment_not_recognised",
+    "card_payment_not_recognised", "cash_withdrawal_not_recognised",
+}  # fmt: skip
+
+
+def banking_parts(path: Path) -> dict[str, list[dict]]:
+    """Banking77 queries as one-turn traces with their intent: dev = train.csv, test = test.csv."""
+    import csv
+
+    parts = {}
+    for part, name in (("dev", "train.csv"), ("test", "test.csv")):
+        rows = list(csv.DictReader((path / name).open()))
+        parts[part] = [{"id": f"b{part}{i}", "intent": r["category"],
+                        "messages": [{"role": "user", "content": r["text"]}]}
+                       for i, r in enumerate(rows)]  # fmt: skip
+    return parts
+
+
 def outputs_by_facet(
     summ, traces: list[dict], facets
 ) -> dict[str, dict[str, tuple[str | None, str | None]]]:
@@ -396,6 +424,142 @@ def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
                   f" {prec:10.3f}")  # fmt: skip
 
 
+# --- Rules vs embedding prototypes ----------------------------------------------------------
+
+
+def bench_prototypes(datasets: Path, parts: list[str], sims: list[float]) -> None:
+    """Each labelled facet with rules only (off), prototypes where the rules found nothing
+    (fallback) and prototypes alone (only), at several similarity thresholds."""
+    from dataclasses import replace
+
+    from tracetopics_pipeline.core.summarizers.local import LocalSummarizer
+
+    shipped = load_facets()
+
+    def run(traces: list[dict], name: str, mode: str, sim: float) -> dict:
+        f = find_facet(shipped, name)
+        f = replace(f, local={**f.local, "min_similarity": sim})
+        return outputs_by_facet(LocalSummarizer(prototypes=mode), traces, [f])[name]
+
+    grid = [("off", 0.0)] + [(m, s) for m in ("fallback", "only") for s in sims]
+    for part in parts:
+        print(f"\n## Rules vs prototypes, {part} part (label macro-F1; detection F1 for banking77)")
+        rows: list[tuple[str, list[float]]] = []
+        if (datasets / "uss_mwoz").exists():
+            traces, gold = uss_parts(datasets / "uss_mwoz")[part]
+            scores = []
+            for mode, sim in grid:
+                out = run(traces, "Sentiment", mode, sim)
+                pred = [(out[t["id"]][1] or "NEUTRAL").replace("MIXED", "NEUTRAL") for t in traces]
+                scores.append(f1_table(gold, pred, SENT3)[1])
+            rows.append(("uss_mwoz Sentiment", scores))
+        if (datasets / "banking77").exists():
+            bank = [t for t in banking_parts(datasets / "banking77")[part]
+                    if t["intent"] not in AMBIGUOUS_FEE_INTENTS]  # fmt: skip
+            if part == "dev":  # 10k training queries: a fixed 3,000 of them
+                random.Random(SPLIT_SEED).shuffle(bank)
+                bank = bank[:3000]
+            for name, gold_of, hit in (
+                ("Pricing question", lambda t: t["intent"] in FEE_INTENTS, lambda lab: lab != "NONE"),
+                ("Churn risk", lambda t: t["intent"] == "terminate_account",
+                 lambda lab: lab in ("HIGH", "CRITICAL")),
+            ):  # fmt: skip
+                g = [gold_of(t) for t in bank]
+                scores = []
+                for mode, sim in grid:
+                    out = run(bank, name, mode, sim)
+                    P, R, _ = pr(g, [hit(out[t["id"]][1] or "NONE") for t in bank])
+                    scores.append(2 * P * R / (P + R) if P + R else 0.0)
+                rows.append((f"banking77 {name}", scores))
+        demo = _demo_traces(1, 1500, DEMO_SEEDS[part])
+        gts = [t["metadata"]["ground_truth"] for t in demo]
+        for name, key in (("Sentiment", "sentiment"), ("Pricing question", "pricing"),
+                          ("Churn risk", "churn_risk"), ("Feature request", "feature_request")):  # fmt: skip
+            gold = [g[key] for g in gts]
+            scores = []
+            for mode, sim in grid:
+                out = run(demo, name, mode, sim)
+                pred = [out[t["id"]][1] or "NONE" for t in demo]
+                scores.append(f1_table(gold, pred, sorted(set(gold)))[1])
+            rows.append((f"demo {name}", scores))
+        head = "".join(f"{m[:4]} {s:.2f}".rjust(11) if m != "off" else "rules".rjust(11)
+                       for m, s in grid)  # fmt: skip
+        print(f"{'set':30s}{head}")
+        for name, scores in rows:
+            print(f"{name:30s}" + "".join(f"{x:11.3f}" for x in scores))
+
+
+# --- Facet-stage throughput --------------------------------------------------------------------
+
+# A labelled facet a user might add with no keyword at all: answered by embedding prototypes.
+CUSTOM_FACET = """
+version: 1
+facets:
+  - name: Data privacy question
+    description: Questions about where data is stored, who can see it, and deleting it.
+    preprocessor: user_messages
+    labels:
+      - name: DATA_DELETION
+        description: The user wants their data or account erased.
+        examples: ["Please erase all our data", "How do we make sure everything is deleted?"]
+      - name: DATA_RESIDENCY
+        description: Where the data is stored or processed.
+        examples: ["Is our data hosted in the EU?", "Which country are your servers in?"]
+      - name: NONE
+        examples: ["How do I export a chart?", "The dashboard is slow today"]
+    default_label: NONE
+    exclude: "^NONE"
+"""
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished children (the forked workers)."""
+    import resource
+
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def bench_throughput(n: int, workers: int, variants: list[str]) -> None:
+    """The facet stage (summarize_days, forked workers) over one generated day of n traces."""
+    import tempfile
+
+    import duckdb
+
+    from tracetopics_pipeline.core import ingest, warehouse
+    from tracetopics_pipeline.core.facet_stage import summarize_days
+    from tracetopics_pipeline.core.facets import parse_facets
+    from tracetopics_pipeline.core.generate import generate_traffic
+    from tracetopics_pipeline.core.summarizers.local import prototypes
+
+    day = date(2026, 11, 2)
+    with tempfile.TemporaryDirectory() as tmp:
+        generate_traffic(Path(tmp), days=1, per_day=n, end=day, bad_lines=False)
+        conn = duckdb.connect()
+        warehouse.ensure_schema(conn)
+        ingest.ingest_days(conn, Path(tmp), [day], start_date=day, today=day,
+                           index_path=Path(tmp) / "index.json")  # fmt: skip
+    shipped = load_facets()
+    print(f"\n## Facet stage throughput ({n:,} demo traces, one day, {workers} workers)")
+    for v in variants:
+        facets = shipped + parse_facets(CUSTOM_FACET) if v == "custom" else shipped
+        opts = {"prototypes": "fallback"} if v == "sentiment-fallback" else {}
+        if v == "sentiment-fallback":
+            facets = [find_facet(shipped, "Sentiment")]
+        summ = make_summarizer("local", preload=v != "shipped", **opts)
+        before = prototypes.CACHE.embedded
+        t0, c0 = time.perf_counter(), _cpu_s()
+        stats = summarize_days(conn, [day], facets=facets, summarizer=summ, workers=workers)
+        dt, cpu = time.perf_counter() - t0, _cpu_s() - c0
+        n_ok = stats.traces_processed
+        print(f"  {v:20s} {len(facets)} facets: {n_ok / dt:7,.0f} traces/s wall ({dt:.1f} s), "
+              f"{n_ok / cpu:7,.0f} traces per CPU-second ({cpu:.1f} CPU s, workers included); "
+              f"parent embedded {prototypes.CACHE.embedded - before} texts")  # fmt: skip
+
+
 # --- Task statements: do they cluster by intent? ----------------------------------------------
 
 
@@ -465,10 +629,15 @@ def main() -> None:
     ap.add_argument("--task", action="store_true", help="also embed and cluster Task statements")
     ap.add_argument("--only-task", action="store_true", help="only the Task section")
     ap.add_argument("--parts", default="dev,test", help="dev, test or dev,test")
+    ap.add_argument("--throughput", type=int, default=0, help="facet stage over N traces")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument(
+        "--variants", default="shipped,custom", help="shipped,custom,sentiment-fallback"
+    )
     ap.add_argument(
         "--sections",
         default="uss,tau,demo,robust",
-        help="any of uss,tau,demo,robust (after --task if given)",
+        help="any of uss,tau,demo,robust,proto (after --task if given)",
     )
     args = ap.parse_args()
     parts = [p for p in args.parts.split(",") if p]
@@ -478,6 +647,9 @@ def main() -> None:
         bench_task(args.datasets, demo)
         if args.only_task:
             return
+    if args.throughput:
+        bench_throughput(args.throughput, args.workers, args.variants.split(","))
+        return
     summ = make_summarizer("local")
     print(f"local summarizer model: {summ.model}")
     for name, key, fn in (("uss_mwoz", "uss", bench_uss), ("tau_bench", "tau", bench_tau)):
@@ -491,6 +663,8 @@ def main() -> None:
         bench_demo(args.demo_days, args.demo_per_day, parts, summ)
     if "robust" in sections:
         bench_robustness(args.demo_days, args.demo_per_day, parts, summ)
+    if "proto" in sections:
+        bench_prototypes(args.datasets, parts, [0.4, 0.5, 0.6])
 
 
 if __name__ == "__main__":
