@@ -30,34 +30,10 @@ sys.path.insert(0, str(REPO))
 
 from tracetopics_pipeline.core.facets.definitions.definitions import find_facet, load_facets  # noqa: E402
 from tracetopics_pipeline.core.facets.definitions.summarizers import make_summarizer  # noqa: E402
+from tracetopics_pipeline.core.facets.definitions.summarizers.gold_eval import confusion, f1_table  # noqa: E402
 from tracetopics_pipeline.core.facets.definitions.summarizers.local.issues import CATEGORIES as ISSUE_CATEGORIES  # noqa: E402
 
 SENT3 = ["NEGATIVE", "NEUTRAL", "POSITIVE"]
-
-
-def f1_table(
-    gold: list[str], pred: list[str], classes: list[str]
-) -> tuple[float, float, dict[str, tuple[float, float, float]]]:
-    """(accuracy, macro-F1 over `classes`, per-class P/R/F1). Predictions outside classes count as wrong."""
-    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / max(1, len(gold))
-    per = {}
-    for c in classes:
-        tp = sum(g == c and p == c for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != c and p == c for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == c and p != c for g, p in zip(gold, pred, strict=True))
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        per[c] = (pr, rc, 2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-    return acc, sum(v[2] for v in per.values()) / len(classes), per
-
-
-def confusion(gold: list[str], pred: list[str], classes: list[str]) -> str:
-    cols = classes + sorted({p for p in pred} - set(classes))
-    cnt = Counter(zip(gold, pred, strict=True))
-    lines = ["gold \\ pred".ljust(12) + "".join(c[:9].rjust(10) for c in cols)]
-    for g in classes:
-        lines.append(g[:11].ljust(12) + "".join(str(cnt[(g, p)]).rjust(10) for p in cols))
-    return "\n".join(lines)
 
 
 def pr(gold: list[bool], pred: list[bool]) -> tuple[float, float, int]:
@@ -432,7 +408,7 @@ def bench_prototypes(datasets: Path, parts: list[str], sims: list[float]) -> Non
     (fallback) and prototypes alone (only), at several similarity thresholds."""
     from dataclasses import replace
 
-    from tracetopics_pipeline.core.summarizers.local import LocalSummarizer
+    from tracetopics_pipeline.core.facets.definitions.summarizers.local import LocalSummarizer
 
     shipped = load_facets()
 
@@ -529,11 +505,12 @@ def bench_throughput(n: int, workers: int, variants: list[str]) -> None:
 
     import duckdb
 
-    from tracetopics_pipeline.core import ingest, warehouse
-    from tracetopics_pipeline.core.facet_stage import summarize_days
-    from tracetopics_pipeline.core.facets import parse_facets
-    from tracetopics_pipeline.core.generate import generate_traffic
-    from tracetopics_pipeline.core.summarizers.local import prototypes
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.ingest.stage import stage as ingest
+    from tracetopics_pipeline.core.facets.definitions.stage import summarize_days
+    from tracetopics_pipeline.core.facets.definitions.definitions import parse_facets
+    from tracetopics_pipeline.demo import generate_traffic
+    from tracetopics_pipeline.core.facets.definitions.summarizers.local import prototypes
 
     day = date(2026, 11, 2)
     with tempfile.TemporaryDirectory() as tmp:
