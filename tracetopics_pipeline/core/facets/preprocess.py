@@ -53,7 +53,9 @@ _ERROR_ANYWHERE = re.compile(
     r"\bat [\w.$]+\([\w]+\.(?:java|kt|scala):\d+\)|"
     r"(?im:^\s*(?:error|fatal|exception)\s*:)|(?im:^\s*failed to\b)|"
     r"\b" + _EXC_NAME + r": |"
-    r"\bHTTP/\d(?:\.\d)? [45]\d\d\b|\b[45]\d\d " + _HTTP_REASON.replace("(?:", "(?i:", 1) + r"|"
+    r"\bHTTP(?:/| |/\d(?:\.\d)? |\d(?:\.\d)? )?[45]\d\d\b|"
+    r"\b(?i:returned|responded with|answered|got|received|failed with)(?: an?)?(?: HTTP| status)? "
+    r"[45]\d\d\b|\b[45]\d\d " + _HTTP_REASON.replace("(?:", "(?i:", 1) + r"|"
     r"\b(?i:status(?:[ _]?code)?)\"?\s*[:=]?\s*\"?[45]\d\d\b|"
     r"\btimed out\b|request timeout|deadline exceeded",
 )

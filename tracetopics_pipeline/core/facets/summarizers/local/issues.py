@@ -53,9 +53,11 @@ _PERSON = (
 )
 HUMAN_REQUEST = re.compile(
     r"\b(?:(?:speak|talk|chat|connect me|put me through|transfer me|get me|let me speak|"
-    r"let me talk|hand me over|pass me|escalate (?:this|it|me|my \w+))(?: to| with)? "
+    r"let me talk|hand me over|pass me|escalate (?:this|it|me|my \w+)|get)(?: to| with)? "
     + _PERSON
     + "|"
+    r"(?:a |any |some )?(?:real |actual |live )?(?:person|human|agent|representative|someone) "
+    r"(?:call|ring|phone|contact|email) me|"
     r"(?:want|need|prefer|would like|'d like|give me|can i (?:have|get)|could i (?:have|get)|demand|"
     r"request|requesting|insist on)(?: to (?:speak|talk|chat) (?:to|with))? " + _PERSON + "|"
     r"(?:is there|are there) (?:a |an |any )?(?:real |actual |live )?(?:human|person|people|humans|"
@@ -97,6 +99,10 @@ _TOOL_TROUBLE = re.compile(
     r"(?:while|when) (?:i |trying|processing|submitting|saving|updating|looking|connecting)))|"
     r"(?:system|service|server|tool|database|api|backend|connection)s? (?:is |are |seems |appears |was )"
     r"(?:to be )?(?:currently )?(?:down|unavailable|unreachable|not responding|offline|failing|erroring)|"
+    r"(?:couldn't|could not|wasn't|was not|can't|cannot) be (?:completed|processed|saved|submitted|"
+    r"updated|retrieved|loaded|applied)(?!" + _POLICY + ")|"
+    r"(?:due to|because of) (?:a |an |some )?(?:system|technical|server|internal|unexpected) "
+    r"(?:error|issue|problem|glitch|outage|fault)|"
     r"(?:request|call|lookup|update|operation|action|payment|transaction|submission|save|sync|export)"
     r" (?:has |just )?(?:failed|didn't go through|did not go through|errored|timed out|was rejected)|"
     r"(?:didn't|did not|wasn't able to|couldn't|could not) (?:go through|complete|process|save|load|"

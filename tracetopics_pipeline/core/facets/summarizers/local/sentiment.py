@@ -85,27 +85,40 @@ _NEG_MILD = _rx(  # problem words: a report, not yet an attitude
     r"(?:too bad|what a shame|that's a shame)|not (?:good|great|ok|okay|acceptable)"
 )
 _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
-    r"(?:that|this|it|which|you|your|the)(?: (?:answer|suggestion|fix|solution|advice|workaround|"
-    r"article|link|steps?|instructions?|reply|response|tip|idea))?(?: really| just| still| even)? "
-    r"(?:didn't|did not|doesn't|does not|won't|isn't|is not|wasn't|was not) (?:help|helping|work|"
-    r"working|solve|fix|answer|change|do anything|make (?:a|any) difference|make sense)",
+    r"(?:didn't|did not|doesn't|does not|won't|wasn't|was not|isn't|is not) (?:really |actually |even |"
+    r"quite )?(?:help|helping|helpful|solve|fix|resolve|address|answer|change anything|do anything|"
+    r"make (?:a|any) difference)",
     r"(?:not|no|wasn't|isn't) (?:helpful|any help|much help|of any help)|no help at all|"
-    r"still (?:not|doesn't|does not|isn't|is not|can't|cannot|won't|no|nothing|the same|"
+    r"(?:made|makes|make) no difference|(?:same|no) (?:result|difference|change|luck|improvement|effect)\b|"
+    r"still (?:not|doesn't|does not|isn't|is not|can't|cannot|won't|no|nothing|the same|there|here|"
+    r"present|happening|occurring|"
     r"(?:\w+ )?(?:fail\w*|crash\w*|broken|stuck|wrong|empty|error\w*|happening|getting|having|"
     r"waiting|showing (?:the|an|zero|nothing|no)))",
     r"(?:same|another) (?:error|problem|issue) (?:again|as before)|nothing (?:works|worked|changed)|"
-    r"no change|(?:tried|did) (?:that|this|it|all that|everything|exactly that|what you said)"
-    r"(?: already)?(?:,| and| but)? (?:it |that |still )?(?:didn't|doesn't|did not|does not|won't|no|"
-    r"still)",
+    r"(?:tried|did|followed) (?:that|this|it|all (?:of )?that|everything|exactly that|what you said|"
+    r"your (?:steps|instructions|advice|suggestion))(?: already| to the letter)?(?:,| and| but)? "
+    r"(?:it |that |still )?(?:didn't|doesn't|did not|does not|won't|no|still|same)",
     r"(?:that's|that is|this is|it's) not what i (?:asked|wanted|meant|need|said)",
 )
+# "It isn't working" opens most support chats; said after the agent's answer, it means the
+# answer did not work. Only counted from the user's second turn on.
+_STILL_BROKEN = _rx(
+    r"(?:that|this|it|which|your (?:\w+ )?(?:fix|suggestion|solution|advice|workaround|steps?))"
+    r"(?: really| just| still| even)? (?:didn't|did not|doesn't|does not|won't|isn't|is not|wasn't|"
+    r"was not) (?:work|working)",
+)
 _REPEAT = _rx(  # having to say it again
-    r"(?:i )?(?:already|just) (?:told|said|asked|gave|explained|tried|did)|"
-    r"(?:like|as) i (?:said|told you|already said)|i (?:literally|clearly) (?:just )?(?:said|told)",
-    r"how many times|(?:for the )?(?:third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
+    r"(?:i )?(?:already|just) (?:told|said|asked|gave|explained|tried|did|answered|provided|sent|"
+    r"mentioned|wrote)|"
+    r"(?:like|as) i (?:already )?(?:said|told you|mentioned|wrote|explained|stated)|"
+    r"i (?:literally|clearly) (?:just )?(?:said|told)",
+    r"how many times|(?:for the )?(?:second|third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
     r"(?:asking|ask|telling|tell) (?:you )?(?:again|one more time|once more)|i repeat|"
-    r"(?:said|asked|told you|explained|written|typed) (?:this |that |it )?(?:twice|three times|"
-    r"\w+ times|multiple times|several times|before|already)",
+    r"(?:said|asked|told you|explained|written|typed|mentioned|wrote) (?:this |that |it )?(?:twice|"
+    r"three times|\w+ times|multiple times|several times|before|already|earlier|above|"
+    r"in my (?:first|last|previous|earlier) message)",
+    r"(?:re-?read|read again|look at|scroll up to) (?:what i (?:wrote|said|sent)|my (?:previous|last|"
+    r"first|earlier) (?:message|messages|reply))|^\W*(?:once again|yet again|again)\s*[,:]",
 )
 _RETRY = _rx(  # asking the agent to try again or starting over: mild, often routine
     r"(?:let me|i'll) (?:clarify|rephrase|repeat|say it again|try again)|"
@@ -118,7 +131,8 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"you (?:\w+ly )?(?:don't|do not|didn't|did not|never|can't|cannot) (?:understand|listen|read|get it|help|"
     r"answer|seem to understand)",
     r"you keep (?:saying|asking|repeating|giving|sending|telling)|you(?:'re| are) repeating",
-    r"(?:are|were) you (?:even )?(?:listening|reading|paying attention)|pay attention|"
+    r"(?:are|were|do) you (?:even |actually |really |ever )?(?:listening|reading|paying attention|"
+    r"read|listen)|pay attention|"
     r"(?:stupid|dumb|useless|pointless) (?:bot|assistant|ai|chatbot|machine|system)|"
     r"this (?:bot|chatbot|assistant|ai) (?:is|can't|doesn't|does not)|"
     r"you (?:misunderstood|misread|got it wrong|got that wrong)|(?:wrong|not the) answer again",
@@ -160,7 +174,7 @@ _SARCASM = _rx(
     r"thanks for nothing|yeah,? right|thanks a lot(?:,| for) (?:nothing|that|wasting)|"
     r"(?:wow|oh),? (?:so|very|really|how|that's|that was)? ?(?:helpful|useful|great)\b[.!]*"
     r"(?!\s*(?:thank|thanks|i|it|that))",
-    r"(?:very|so|real|really) helpful(?:,|\.)? not|"
+    r"(?:very|so|real|really|super) (?:helpful|useful)(?:,|\.)? not|"
     r"(?:what|that's) a (?:big|huge|great) help(?: that was)?(?:,| not|\.\.\.)",
     r"(?:oh |just |how )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|terrific|"
     r"marvelous|excellent|super)[,.!]* (?:(?:and |so )?now (?:nothing|none|everything (?:is|has)|"
@@ -171,6 +185,27 @@ _SARCASM = _rx(
     r"(?:love|great|nice) how (?:it|you|this) (?:keeps?|never|always|still|broke|crash)",
     r"(?:slow clap|/s)",
 )
+# Sarcasm's usual shape: a cheerful opener, then bad news in the same breath.
+_CHEER = re.compile(
+    r"^\W*(?:oh |well |wow |just |how |yeah |gee )?(?:great|perfect|wonderful|fantastic|brilliant|"
+    r"lovely|awesome|terrific|marvelous|excellent|super|nice|cool|splendid|good job|great job|"
+    r"well done|thanks a lot|thank you so much|thanks so much)\b\W",
+    re.I,
+)
+_BAD_NEWS = _rx(
+    r"can't(?! wait)|cannot|won't|no longer|doesn't work|isn't working|nothing (?:works|loads|happens)|"
+    r"broke|broken|crash\w*|fail\w*|lost|gone|deleted|wiped|blank|empty|stuck|worse|errors?|down|"
+    r"missing|logged (?:me )?out|another (?:one|outage|bug|error|problem)",
+)
+
+
+def _sarcastic(turn: str) -> bool:
+    if _SARCASM.search(turn):
+        return True
+    m = _CHEER.match(turn)
+    return bool(m and _BAD_NEWS.search(turn, m.end()))
+
+
 # A correction, not the "No, that's all" that answers "anything else?".
 _CORRECTION = re.compile(
     r"^(?:(?:no|nope)[,.!]?\s+(?:i (?:said|meant|asked|wanted|need(?:ed)?)|that's (?:not|wrong)|"
@@ -271,7 +306,6 @@ _FRUSTRATION = (
     (_DID_NOT_HELP, 2.0, "said the answer did not help or the problem persists"),
     (HUMAN_REQUEST, 2.5, "asked for a human"),
     (_AT_AGENT, 2.0, "complained about the agent"),
-    (_SARCASM, 2.0, "was sarcastic"),
     (_GIVE_UP, 1.5, "gave up"),
     (_REPEAT, 1.5, "had to repeat themselves"),
 )
@@ -286,10 +320,14 @@ def signals(
     seen: list[set[str]] = []
     n = len(user_turns)
     for i, turn in enumerate(user_turns):
-        sarcastic = bool(_SARCASM.search(turn))
+        sarcastic = _sarcastic(turn)
         for rx, weight, reason in _FRUSTRATION:
             if rx.search(turn):
                 s.add("neg", weight, reason)
+        if sarcastic:
+            s.add("neg", 2.0, "was sarcastic")
+        if i > 0 and _STILL_BROKEN.search(turn) and "said the answer did not help" not in s.why_neg:
+            s.add("neg", 2.0, "said the answer did not help or the problem persists")
         # "We're thinking about cancelling" is a threat; "please close my account" an action.
         if _CHURN_THREAT.search(turn):
             s.add("neg", 2.0, "talked about cancelling or leaving")
