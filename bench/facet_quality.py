@@ -344,7 +344,8 @@ REASON_FORM = {
 
 
 def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
-    """Recall per form on tests/facet_robustness_set.py; false alarms on the demo's NONE traces."""
+    """Recall per form on tests/facet_robustness_set.py (the batch written with the rules and
+    two held-out batches); false alarms of each form's rule on the demo's NONE traces."""
     sys.path.insert(0, str(REPO / "tests"))
     import facet_robustness_set as rs
 
@@ -353,15 +354,17 @@ def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
 
     facets = load_facets()
     wanted = [find_facet(facets, "Sentiment"), find_facet(facets, "Issues")]
-    cases = rs.cases()
-    res = summ.summarize([c.trace for c in cases], wanted)
-    got = {(o.trace_id, o.facet): o for o in res.outputs}
-    tally: dict[str, list[int]] = {}
-    for c in cases:
-        o = got[(c.trace["id"], c.facet)]
-        t = tally.setdefault(c.form, [0, 0])
-        t[0] += rs.hit(c, o.label, o.summary)
-        t[1] += 1
+    batches = ("dev", "heldout", "heldout2")
+    tally: dict[str, dict[str, list[int]]] = {}
+    for batch in batches:
+        cases = rs.cases(batch)
+        res = summ.summarize([c.trace for c in cases], wanted)
+        got = {(o.trace_id, o.facet): o for o in res.outputs}
+        for c in cases:
+            o = got[(c.trace["id"], c.facet)]
+            t = tally.setdefault(c.form, {}).setdefault(batch, [0, 0])
+            t[0] += rs.hit(c, o.label, o.summary)
+            t[1] += 1
     for part in parts:
         demo = _demo_traces(days, per_day, DEMO_SEEDS[part])
         out = outputs_by_facet(summ, demo, wanted)
@@ -389,15 +392,22 @@ def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
                         false[form] += 1  # any tool-failure rule: counted against each form
                 if "Unmet escalation" in summary:
                     false["unmet_escalation"] += 1
-        print(f"\n## Robustness set ({len(cases)} cases, tests/facet_robustness_set.py) against the demo's "
-              f"NONE traces, {part} part ({n_sent} with NEUTRAL/POSITIVE sentiment, {n_iss} with no issue)")  # fmt: skip
-        print(f"{'form':20s} {'recall':>12s} {'false alarms on demo NONE':>26s} {'precision':>10s}")
-        for form, (ok, n) in tally.items():
+        print(f"\n## Robustness set (tests/facet_robustness_set.py): recall per form; false alarms "
+              f"on the demo's NONE traces, {part} part ({n_sent} with NEUTRAL/POSITIVE sentiment, "
+              f"{n_iss} with no issue); precision = written-with-rules hits / (hits + false alarms)")  # fmt: skip
+        print(f"{'form':20s} {'with rules':>11s} {'held-out 1':>11s} {'held-out 2':>11s} "
+              f"{'false alarms':>18s} {'precision':>10s}")  # fmt: skip
+        for form, by_batch in tally.items():
+            cells = []
+            for b in batches:
+                ok, n = by_batch.get(b, (0, 0))
+                cells.append(f"{ok:>2d}/{n:<2d} {ok / n:4.2f}" if n else f"{'-':>11s}")
             fp = false.get(form, 0)
-            prec = ok / (ok + fp) if ok + fp else float("nan")
+            ok = by_batch["dev"][0]
             base = n_iss if form in rs.TOOL_FAILURES or form == "unmet_escalation" else n_sent
-            print(f"{form:20s} {ok:>4d}/{n:<3d} {ok / n:4.2f} {fp:>10d} of {base:<6d} ({fp / base:.3f})"
-                  f" {prec:10.3f}")  # fmt: skip
+            prec = ok / (ok + fp) if ok + fp else float("nan")
+            print(f"{form:20s} " + " ".join(f"{c:>11s}" for c in cells)
+                  + f" {fp:>5d} ({fp / base:.3f}) {prec:10.3f}")  # fmt: skip
 
 
 # --- Rules vs embedding prototypes ----------------------------------------------------------

@@ -319,6 +319,311 @@ MET_ESCALATION: tuple[tuple[str, str], ...] = (
 )
 
 
+# --- Held-out batch ------------------------------------------------------------------------------
+# Written after the rules were frozen and never used to change them: how the rules do on phrasings
+# nobody tuned for (reported by bench/facet_quality.py, not asserted by the tests).
+
+HELDOUT_FRUSTRATION: dict[str, tuple[str, ...]] = {
+    "didnt_help": (
+        "followed your steps to the letter, same result",
+        "that workaround made no difference",
+        "Nope. Still broken after clearing the cache.",
+        "I rebooted like you said and the error is still there",
+        "your answer doesn't really address my problem",
+        "It's still not syncing.",
+        "the link you sent didn't help me at all",
+        "Tried all of that already, nothing works.",
+    ),
+    "repeated_request": (
+        "I said this in my first message: the order number is 4471.",
+        "As I mentioned twice already, I'm on the Android app.",
+        "Once again, I need the invoice for March, not April.",
+        "For the fourth time, my name is spelled with a K.",
+        "I've asked this multiple times now. Where is the refund?",
+        "Please reread what I wrote, I already answered that.",
+        "like i already told you the flight is on the 12th",
+        "I keep asking the same thing and getting nowhere.",
+    ),
+    "ask_human": (
+        "Could you get a real human on the line?",
+        "i need to speak to someone from your billing team",
+        "Can a person call me back about this?",
+        "Please escalate my case to a supervisor.",
+        "Is there any way to talk to an actual agent?",
+        "I'd rather chat with a live person.",
+        "representative please",
+        "Hand me over to a human colleague, thanks.",
+    ),
+    "sarcasm": (
+        "Oh wonderful, it deleted my settings too.",
+        "Well that was super useful. Not.",
+        "Great job, now I can't log in at all.",
+        "Awesome, another outage. Just what I needed today.",
+        "Thanks a lot for wasting my afternoon.",
+        "Terrific, now the whole dashboard is blank.",
+        "Yeah right, as if that will fix it.",
+        "Nice, now my data's gone.",
+    ),
+    "giving_up": (
+        "never mind, I'll sort it out on my own",
+        "Forget it. I'll call the bank instead.",
+        "ok I give up on this",
+        "I'll just figure it out myself, thanks anyway.",
+        "Whatever. Not worth the effort.",
+        "I'm done trying.",
+        "Don't bother, I'll find another way.",
+        "Fine, forget about it.",
+    ),
+    "agent_complaint": (
+        "you don't seem to understand my question",
+        "Are you actually reading what I write?",
+        "You keep sending me the same article.",
+        "You're not helping at all.",
+        "This assistant is useless.",
+        "You got that wrong again.",
+        "you never answer what I ask",
+        "You are going in circles here.",
+    ),
+    "cancel_talk": (
+        "We're seriously thinking of cancelling our plan.",
+        "If nothing changes we won't be renewing in June.",
+        "Considering switching to a competitor at this point.",
+        "I'm about to cancel my membership over this.",
+        "We've decided to end our subscription.",
+        "Honestly wondering if this is worth it anymore.",
+        "We will be taking our business elsewhere.",
+        "I plan to close my account unless this is fixed.",
+    ),
+}
+HELDOUT_POLITE = (
+    "ok thanks bye",
+    "Thank you, that's everything.",
+    "Many thanks. Goodbye!",
+    "thx",
+    "Thank you kindly.",
+    "Okay, noted, thanks.",
+    "Alright, cheers.",
+    "Thanks for getting back to me.",
+)
+HELDOUT_TOOL_FAILURES: dict[str, tuple[str, ...]] = {
+    "exception_name": (
+        "TokenExpiredError: refresh token revoked",
+        "ConnectionResetError: [Errno 104] Connection reset by peer",
+        "IndexError: list index out of range",
+        "botocore.exceptions.ClientError: AccessDenied",
+        "UnauthorizedAccess: missing role reports.read",
+        "SchemaValidationFailed: field 'email' is required",
+        "OutOfMemoryError: Java heap space",
+        "ResourceNotFound: table 'orders_v2'",
+    ),
+    "traceback": (
+        'Traceback (most recent call last):\n  File "etl.py", line 77, in load\nKeyError: 3',
+        'Error in job 12:\nTraceback (most recent call last):\n  File "run.py", line 2',
+        "java.net.SocketTimeoutException: Read timed out\n\tat java.net.Socket.read(Socket.java:55)",
+        "goroutine 7 [running]:\npanic: nil map assignment",
+        "Uncaught TypeError: Cannot read properties of undefined (reading 'id')\n    at render (app.js:10:5)",
+        "Traceback (most recent call last):\nRuntimeError: event loop is closed",
+    ),
+    "http_status_line": (
+        "HTTP/1.1 500 Internal Server Error\nContent-Type: text/html",
+        "Response: 401 Unauthorized",
+        "403 Forbidden: insufficient permissions",
+        "upstream service responded with HTTP 503",
+        "HTTP/2 404 Not Found",
+        "Server returned 429 Too Many Requests",
+        "received status code 500 from /api/orders",
+        "502 Bad Gateway",
+    ),
+    "json_status": (
+        '{"status": 404, "error": "not found"}',
+        '{"response": {"meta": {"http_status": 500}}}',
+        '{"result": null, "status_code": 422}',
+        '{"items": [{"id": 1, "status": 503}]}',
+        '{"ok": false, "error": "rate_limited"}',
+        '{"statusCode": 401, "message": "token expired"}',
+        '{"data": {"attempt": 2, "status": "failed"}}',
+        '{"errors": [{"message": "invalid cursor"}]}',
+    ),
+    "error_prefix": (
+        "Error: customer not found",
+        "error - timeout while contacting warehouse API",
+        "FAILED to update shipping address",
+        "Could not connect to payments service",
+        "Unable to find a flight with that number",
+        "Failed to send the confirmation email",
+        "Cannot process refunds older than 90 days",
+        "Sync finished with warnings\nError: 3 rows rejected",
+    ),
+    "apology_after_tool": (
+        "Oops, something went wrong on my side. Could you give me a minute?",
+        "Sorry, I ran into an unexpected error while saving that.",
+        "It seems our order system is down right now.",
+        "I'm afraid the update failed.",
+        "Apologies, I wasn't able to retrieve your booking.",
+        "Looks like the request timed out, sorry about that.",
+        "There was a technical problem while processing your payment.",
+        "The refund couldn't be completed due to a system error.",
+    ),
+}
+HELDOUT_UNMET: tuple[tuple[str, str], ...] = (
+    (
+        "I want to speak to a manager now.",
+        "I can definitely help! Can you tell me more about the issue?",
+    ),
+    ("can i talk to a real person", "Sure! First, what's your order number?"),
+    ("Please connect me to a human agent.", "Here are some tips for resetting your password."),
+    ("Get me someone from customer service.", "Your package is scheduled to arrive on Friday."),
+    ("Is there a human I can talk to?", "I'm here to help you 24/7! What do you need?"),
+    ("I'd like to speak with a representative.", "Have you checked our FAQ page?"),
+    ("transfer me to an agent", "Let's troubleshoot together. What device are you using?"),
+    ("Can I get a supervisor on this?", "Thanks for reaching out! Your case number is 5521."),
+)
+
+
+# --- Held-out batch 2 ----------------------------------------------------------------------------
+# Batch 1 above stopped being held out once its misses were used to generalize the rules. Batch 2
+# was written after that change and has not been used to change anything.
+
+HELDOUT2_FRUSTRATION: dict[str, tuple[str, ...]] = {
+    "didnt_help": (
+        "Unfortunately that changed nothing.",
+        "I did what the article says but the upload still fails",
+        "doesn't fix it, sorry",
+        "Nah, that's not it. Same problem.",
+        "Your instructions did not solve the problem.",
+        "That advice isn't helping, the screen is still frozen.",
+        "no luck with that either",
+        "Reinstalled it, no improvement.",
+    ),
+    "repeated_request": (
+        "Again: I need to change the delivery date, not the address.",
+        "I have already given you my booking reference.",
+        "As stated above, the charge is from the 3rd.",
+        "Why do I have to keep repeating myself?",
+        "This is my second time asking about the refund.",
+        "Like I mentioned earlier, I'm using the desktop app.",
+        "I told you this before. The account is in my wife's name.",
+        "how many times do i need to say it",
+    ),
+    "ask_human": (
+        "Please put me in touch with a human being.",
+        "Can I speak to somebody at your company?",
+        "I want a real agent, not a bot.",
+        "Get me to a person please.",
+        "Could someone from support phone me?",
+        "Is there an operator available?",
+        "Let me chat with a real support person.",
+        "Can you transfer this chat to a human?",
+    ),
+    "sarcasm": (
+        "Fantastic. The app crashed again.",
+        "Oh great, the payment failed a third time.",
+        "Perfect, now I'm locked out of my account.",
+        "wow thanks, that was really helpful... not",
+        "Brilliant. Another error message.",
+        "Lovely, my booking is gone.",
+        "Great, so the update broke everything.",
+        "Cool cool cool, still stuck on the same screen.",
+    ),
+    "giving_up": (
+        "Ugh, forget it.",
+        "I'll deal with it myself.",
+        "I give up, this is going nowhere.",
+        "Never mind, I'll try again some other day. Forget it.",
+        "Whatever, doesn't matter anymore.",
+        "Not worth it. Bye.",
+        "i'm done here",
+        "Don't bother, I'll sort it out on my own.",
+    ),
+    "agent_complaint": (
+        "You're not understanding me at all.",
+        "You didn't even read my question.",
+        "You keep misunderstanding me.",
+        "You're useless.",
+        "Do you actually listen to what I say?",
+        "You keep asking me things I've already answered.",
+        "This chatbot can't understand simple questions.",
+        "You are not helping me.",
+    ),
+    "cancel_talk": (
+        "We're going to cancel our subscription next month.",
+        "I'm thinking of leaving your service.",
+        "Honestly we're ready to switch providers.",
+        "We will not renew our contract.",
+        "I'm considering cancelling.",
+        "Planning to terminate the account by Friday.",
+        "At this point I'm shopping around for a new provider.",
+        "We've decided to close our account.",
+    ),
+}
+HELDOUT2_POLITE = (
+    "Thanks. Bye.",
+    "thank you so much, have a nice evening",
+    "OK that's all I needed to know, thanks",
+    "Appreciate the quick reply, bye.",
+    "cheers mate",
+    "Thank you, goodbye.",
+    "Noted, thank you.",
+    "Thanks for your time.",
+)
+HELDOUT2_TOOL_FAILURES: dict[str, tuple[str, ...]] = {
+    "exception_name": (
+        "PaymentDeclinedError: insufficient funds",
+        "sqlalchemy.exc.OperationalError: could not connect to server",
+        "FileNotFoundError: [Errno 2] No such file or directory: 'report.csv'",
+        "AccessDeniedException: User is not authorized to perform: s3:GetObject",
+        "InvalidRequest: missing parameter 'date'",
+        "CapacityExceeded: try again later",
+    ),
+    "traceback": (
+        'Traceback (most recent call last):\n  File "api.py", line 5, in get\nValueError: bad id',
+        'Exception in thread "worker-2" java.lang.OutOfMemoryError: Java heap space',
+        "panic: assignment to entry in nil map\n\ngoroutine 1 [running]:",
+        "at Object.<anonymous> (/srv/app/index.js:12:9)\nTypeError: x is not a function",
+    ),
+    "http_status_line": (
+        "HTTP/1.1 502 Bad Gateway",
+        "Request failed with status 500",
+        "The server responded with 403",
+        "404 Not Found",
+        "Got HTTP 429 - slow down",
+        "Service returned HTTP/2 503",
+    ),
+    "json_status": (
+        '{"error": {"code": 403, "message": "forbidden"}}',
+        '{"meta": {"status": 500}, "data": null}',
+        '{"result": {"status": "error", "detail": "timeout"}}',
+        '{"status_code": "503"}',
+        '{"success": false, "message": "card expired"}',
+        '[{"id": 3, "statusCode": 409}]',
+    ),
+    "error_prefix": (
+        "error: invalid postcode",
+        "Failed to load customer profile",
+        "Unable to cancel order: already shipped",
+        "Could not reach the inventory service",
+        "ERROR: permission denied for table invoices",
+        "Export started\nfailed to upload file to storage",
+    ),
+    "apology_after_tool": (
+        "Hmm, something went wrong. Let me try another way.",
+        "Sorry, I hit an error when updating your plan.",
+        "The system is currently unavailable, please try again later.",
+        "I wasn't able to complete the booking due to a technical issue.",
+        "It looks like the payment didn't go through.",
+        "Apologies, the request failed on our side.",
+    ),
+}
+HELDOUT2_UNMET: tuple[tuple[str, str], ...] = (
+    ("Can I talk to a human please?", "Of course I can help. What's your account email?"),
+    ("I need a real person.", "I understand your frustration! Let's fix this together."),
+    ("Please transfer me to a human agent.", "Your subscription renews on the 4th."),
+    ("get me a supervisor", "Sure thing! Is there anything else I can help with?"),
+    ("Is there someone I can speak to?", "You can find our pricing at example.com/pricing."),
+    ("I want to talk to customer service.", "Let me check that order for you."),
+)
+
+
 @dataclass(frozen=True)
 class Case:
     form: str
@@ -348,25 +653,35 @@ def _tool(cid: str, name: str, reply: str) -> list[dict]:
     ]
 
 
-def cases() -> list[Case]:
+def cases(part: str = "dev") -> list[Case]:
+    """`dev` (written with the rules), `heldout` (batch 1, used once to generalize the rules) or
+    `heldout2` (batch 2, written after that and never used to change them)."""
+    held = part in ("heldout", "heldout2")
+    batch = {
+        "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
+        "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
+    }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
+    frustration, polite, failures, unmet = batch
+    satisfied = () if held else SATISFIED
+    met = () if held else MET_ESCALATION
     out: list[Case] = []
     n = 0
-    for form, phrases in FRUSTRATION.items():
+    for form, phrases in frustration.items():
         for p in phrases:
             msgs = _msgs(n, [("user", p), ("assistant", "I understand. Let me look into it.")])
             out.append(Case(form, "Sentiment", "NEGATIVE", {"id": f"r{n}", "messages": msgs}))
             n += 1
-    for p in POLITE_CLOSINGS:
+    for p in polite:
         msgs = _msgs(n, [("user", p)])
         out.append(
             Case("politeness", "Sentiment", "not POSITIVE", {"id": f"r{n}", "messages": msgs})
         )
         n += 1
-    for p in SATISFIED:
+    for p in satisfied:
         msgs = _msgs(n, [("user", p)])
         out.append(Case("satisfaction", "Sentiment", "POSITIVE", {"id": f"r{n}", "messages": msgs}))
         n += 1
-    for form, replies in TOOL_FAILURES.items():
+    for form, replies in failures.items():
         for r in replies:
             q, a = SCAFFOLDS[n % len(SCAFFOLDS)]
             if form == "apology_after_tool":
@@ -377,7 +692,7 @@ def cases() -> list[Case]:
                         {"role": "assistant", "content": "I'll check another way."}]  # fmt: skip
             out.append(Case(form, "Issues", "FAILED_TOOL_CALL", {"id": f"r{n}", "messages": msgs}))
             n += 1
-    for ask, reply in UNMET_ESCALATION:
+    for ask, reply in unmet:
         msgs = _msgs(n, [("user", ask), ("assistant", reply)])
         out.append(
             Case(
@@ -385,7 +700,7 @@ def cases() -> list[Case]:
             )
         )
         n += 1
-    for ask, reply in MET_ESCALATION:
+    for ask, reply in met:
         msgs = _msgs(n, [("user", ask), ("assistant", reply)])
         out.append(Case("met_escalation", "Issues", "not UNMET", {"id": f"r{n}", "messages": msgs}))
         n += 1
