@@ -85,7 +85,7 @@ _NO_HANDOFF_REASON = re.compile(
     re.I,
 )
 # "I couldn't update it: the fare rules don't allow changes" is policy, not a failure.
-_POLICY = r"[^.]{0,60}\\b(?:polic|eligib|allowed|permitted|non-?refundable|rules?\\b|terms|restrict|basic economy)"
+_POLICY = r"[^.]{0,60}\b(?:polic|eligib|allowed|permitted|non-?refundable|rules?\b|terms|restrict|basic economy)"
 # The agent reporting trouble right after a tool reply: the failure is in its words, not the reply.
 _TOOL_TROUBLE = re.compile(
     r"\b(?:something (?:went|has gone|seems to have gone) wrong|"
@@ -105,10 +105,17 @@ _TOOL_TROUBLE = re.compile(
     r"(?:error|issue|problem|glitch|outage|fault)|"
     r"(?:request|call|lookup|update|operation|action|payment|transaction|submission|save|sync|export)"
     r" (?:has |just )?(?:failed|didn't go through|did not go through|errored|timed out|was rejected)|"
-    r"(?:didn't|did not|wasn't able to|couldn't|could not) (?:go through|complete|process|save|load|"
-    r"connect|reach the|retrieve|fetch|pull up|access (?:the|your|our))(?!" + _POLICY + ")|"
-    r"(?:failed|unable) to (?:complete|process|save|load|connect|retrieve|fetch|pull up|reach|submit|"
-    r"execute|run|update|apply)(?!" + _POLICY + "))",
+    r"(?:didn't|did not) go through|"
+    # Failing a system operation (reading, saving, connecting) is a tool failure by itself ...
+    r"(?:wasn't able to|was not able to|couldn't|could not|failed to|unable to) (?:save|load|connect|"
+    r"reach the|retrieve|fetch|pull up|look up|access (?:the|your|our)|sync|submit)(?!"
+    + _POLICY
+    + ")|"
+    # ... failing a business action (process, complete, update) only with a technical cause:
+    # "unable to process the refund: basic economy" is policy, not a failure.
+    r"(?:wasn't able to|was not able to|couldn't|could not|failed to|unable to) (?:complete|process|"
+    r"execute|run|update|apply)[^.!?]{0,80}\b(?:error|technical|system|server|outage|glitch|timed out|"
+    r"timeout|went wrong|on (?:my|our) (?:end|side)|unavailable|down))",
     re.I,
 )
 _NOT_REFUSAL_VERB = (
