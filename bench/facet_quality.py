@@ -137,6 +137,35 @@ def banking_parts(path: Path) -> dict[str, list[dict]]:
     return parts
 
 
+def tau_fewshot(path: Path) -> list[dict]:
+    """tau_bench's few-shot conversations (retail and airline), flat "role: text" lines, as traces.
+    Tool calls appear as "assistant: None" before "tool:" lines; tool names are not given."""
+    import re
+
+    traces = []
+    for name in ("MockRetailDomainEnv-few_shot.jsonl", "MockAirlineDomainEnv-few_shot.jsonl"):
+        for n, line in enumerate((path / "few_shot_data" / name).open()):
+            text = json.loads(line)["messages_display"]
+            msgs: list[dict] = []
+            for part in re.split(r"\n(?=(?:user|assistant|tool): )", text):
+                role, _, content = part.partition(": ")
+                if role == "assistant" and content.strip() == "None":
+                    cid = f"c{len(msgs)}"
+                    msgs.append({"role": "assistant", "content": None, "tool_calls": [
+                        {"id": cid, "type": "function", "function": {"name": "tool", "arguments": "{}"}}]})  # fmt: skip
+                elif role == "tool":
+                    cid = (
+                        msgs[-1]["tool_calls"][0]["id"]
+                        if msgs and msgs[-1].get("tool_calls")
+                        else "?"
+                    )
+                    msgs.append({"role": "tool", "tool_call_id": cid, "content": content})
+                elif role in ("user", "assistant"):
+                    msgs.append({"role": role, "content": content})
+            traces.append({"id": f"{name[4:10]}{n}", "messages": msgs})
+    return traces
+
+
 def outputs_by_facet(
     summ, traces: list[dict], facets
 ) -> dict[str, dict[str, tuple[str | None, str | None]]]:
@@ -195,6 +224,16 @@ def bench_uss(path: Path, parts: list[str], summ) -> None:
 
 def bench_tau(path: Path, parts: list[str], summ) -> None:
     facets = [find_facet(load_facets(), "Issues")]
+    if "test" in parts and (path / "few_shot_data").exists():
+        few = tau_fewshot(path)
+        out = outputs_by_facet(summ, few, facets)["Issues"]
+        gold = [any(m["role"] == "tool" and m["content"].startswith("Error") for m in t["messages"])
+                for t in few]  # fmt: skip
+        flagged = ["Failed tool call" in (out[t["id"]][0] or "") for t in few]
+        P, R, n = pr(gold, flagged)
+        print(f"\n## Issues on tau_bench few-shot conversations ({len(few)}, retail + airline; "
+              f"held out: never looked at while writing rules)\nfailed tool call       precision "
+              f"{P:.3f}  recall {R:.3f}  (gold positives {n}, flagged {sum(flagged)})")  # fmt: skip
     for part, traces in tau_parts(path).items():
         if part not in parts:
             continue
