@@ -84,3 +84,26 @@ def test_sentiment_and_churn_never_contradict():
     # The reconciliation only runs when both facets do: alone, b1 reads as satisfied.
     alone = make_summarizer("local").summarize(both[:1], pair[:1]).outputs[0]
     assert alone.label == "POSITIVE"
+
+
+def test_policy_answers_after_a_tool_call_are_not_tool_failures():
+    from tracetopics_pipeline.core.summarizers.local.issues import detect_issues
+
+    def after_tool(text: str) -> list[str]:
+        msgs = [{"role": "user", "content": "Refund my ticket please."}, *rs._tool("c1", "get_booking", rs.OK_TOOL_REPLY),
+                {"role": "assistant", "content": text}]  # fmt: skip
+        return [i.category for i in detect_issues(msgs)]
+
+    policy = [
+        "Since the fare is non-refundable, I'm unable to process the refund.",
+        "The booking is older than 24 hours, so the cancellation cannot be processed under our policy.",
+        "I couldn't update the seat: basic economy tickets don't allow changes.",
+    ]
+    for text in policy:
+        assert "Failed tool call" not in after_tool(text), text
+    broken = [
+        "I was unable to process the payment because our payment system is down.",
+        "I couldn't complete the change due to a server error.",
+    ]
+    for text in broken:
+        assert "Failed tool call" in after_tool(text), text
