@@ -32,7 +32,8 @@ _PRAISE = _rx(
     r"(?:very|really|super|so|extremely|incredibly|truly|most|always been) helpful",
     r"(?:great|good|nice|excellent|amazing|awesome|fantastic|brilliant|stellar|outstanding|superb)"
     r" (?:job|work|service|support|help|product|tool|app|team)",
-    r"(?<!would )(?<!'d )love (?:the|your|this|it|how|that|what|using|working)",
+    r"(?<!would )(?<!'d )(?<!to )love (?!to\b|it if\b|(?:it|that) when\b)(?:\w+ ){0,2}?(?:so far|"
+    r"the|your|this|it|how|that|what|using|working|(?-i:[A-Z])\w+)",
     r"big fan|huge fan|life ?saver|made my day|above and beyond|highly recommend|"
     r"best (?:support|service|tool|app|product|experience)",
     r"(?:i'm|i am|we're|we are|really|so|very) (?:impressed|delighted|thrilled|grateful)",
@@ -47,7 +48,10 @@ _WARM_THANKS = _rx(
 _RESOLVED = _rx(
     r"(?:that|it|this|which)(?: now| finally| totally| really)? (?:worked|works now|did it|did the trick|"
     r"fixed it|solved it|sorted it|helped|helps|answers my question|answered my question|is what i needed)",
-    r"works (?:now|perfectly|great|fine now|like a charm)|working (?:now|again)",
+    r"(?:works?|loads?|syncs?|runs?|shows? up|opens?|prints?|exports?) (?:now|again|perfectly|great|"
+    r"fine now|like a charm)|working (?:now|again)|"
+    r"(?:that|it|this|which|you)(?: finally| now)? (?:fixed|solved|sorted|resolved) (?:it|that|this|the|my|"
+    r"our)\b",
     r"(?:problem|issue|it)(?:'s| is| was| has been)? (?:solved|fixed|resolved|sorted)",
     r"(?:all|i'm all|we're all) (?:set|sorted|good now)|got it working|that's exactly|"
     r"exactly what i (?:needed|wanted|was looking for)|just what i needed|you(?:'ve| have) been a great help",
