@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import duckdb
 import facet_traces as ft
@@ -125,9 +126,8 @@ FORK_SCRIPT = textwrap.dedent(
 def test_forked_workers_embed_after_the_parent_used_torch(tmp_path):
     """Two forked facet workers embed with the model the parent loaded, after the parent ran
     torch on two threads: no deadlock, every trace answered."""
-    from conftest import REPO
-
-    script = FORK_SCRIPT.format(tests=str(REPO / "tests"), yaml=REFUNDS)
+    tests = Path(__file__).resolve().parent  # not conftest.REPO: tests/e2e has a conftest too
+    script = FORK_SCRIPT.format(tests=str(tests), yaml=REFUNDS)
     run = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=240, cwd=tmp_path
     )
