@@ -19,19 +19,17 @@ import argparse
 import json
 import os
 import random
-import sys
 import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _common import DATASETS
 
-from tracetopics_pipeline.core.facets.definitions.definitions import find_facet, load_facets  # noqa: E402
-from tracetopics_pipeline.core.facets.definitions.summarizers import make_summarizer  # noqa: E402
-from tracetopics_pipeline.core.facets.definitions.summarizers.gold_eval import confusion, f1_table  # noqa: E402
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.issues import CATEGORIES as ISSUE_CATEGORIES  # noqa: E402
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets  # noqa: E402
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer  # noqa: E402
+from tracetopics_pipeline.core.facets.summarizers.gold_eval import confusion, f1_table  # noqa: E402
+from tracetopics_pipeline.core.facets.summarizers.local.issues import CATEGORIES as ISSUE_CATEGORIES  # noqa: E402
 
 SENT3 = ["NEGATIVE", "NEUTRAL", "POSITIVE"]
 
@@ -385,11 +383,10 @@ REASON_FORM = {
 def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
     """Recall per form on tests/facet_robustness_set.py (the batch written with the rules and
     two held-out batches); false alarms of each form's rule on the demo's NONE traces."""
-    sys.path.insert(0, str(REPO / "tests"))
     import facet_robustness_set as rs
 
-    from tracetopics_pipeline.core.facets.definitions.preprocess import content_text, is_error_reply
-    from tracetopics_pipeline.core.facets.definitions.summarizers.local.sentiment import signals
+    from tracetopics_pipeline.core.facets.preprocess import content_text, is_error_reply
+    from tracetopics_pipeline.core.facets.summarizers.local.sentiment import signals
 
     facets = load_facets()
     wanted = [find_facet(facets, "Sentiment"), find_facet(facets, "Issues")]
@@ -457,7 +454,7 @@ def bench_prototypes(datasets: Path, parts: list[str], sims: list[float]) -> Non
     (fallback) and prototypes alone (only), at several similarity thresholds."""
     from dataclasses import replace
 
-    from tracetopics_pipeline.core.facets.definitions.summarizers.local import LocalSummarizer
+    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
 
     shipped = load_facets()
 
@@ -555,11 +552,11 @@ def bench_throughput(n: int, workers: int, variants: list[str]) -> None:
     import duckdb
 
     from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.facets.definitions import parse_facets
+    from tracetopics_pipeline.core.facets.stage import summarize_days
+    from tracetopics_pipeline.core.facets.summarizers.local import prototypes
     from tracetopics_pipeline.core.ingest.stage import stage as ingest
-    from tracetopics_pipeline.core.facets.definitions.stage import summarize_days
-    from tracetopics_pipeline.core.facets.definitions.definitions import parse_facets
     from tracetopics_pipeline.demo import generate_traffic
-    from tracetopics_pipeline.core.facets.definitions.summarizers.local import prototypes
 
     day = date(2026, 11, 2)
     with tempfile.TemporaryDirectory() as tmp:
@@ -648,8 +645,7 @@ def bench_task(datasets: Path, demo: list[dict]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = Path(os.environ.get("TRACETOPICS_SHARED", REPO.parent / "shared")) / "datasets"
-    ap.add_argument("--datasets", type=Path, default=default)
+    ap.add_argument("--datasets", type=Path, default=DATASETS)
     ap.add_argument("--demo-days", type=int, default=3)
     ap.add_argument("--demo-per-day", type=int, default=800)
     ap.add_argument("--task", action="store_true", help="also embed and cluster Task statements")

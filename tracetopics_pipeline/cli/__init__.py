@@ -92,10 +92,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--output", help="file for --format parquet (inside the exports folder)")
     s.set_defaults(fn=cmd_sql)
 
-    f = sub.add_parser("facets", help="list facets, or preview one on sample traces")
-    f.add_argument("action", choices=["list", "test"])
+    f = sub.add_parser(
+        "facets", help="list facets, preview one on sample traces, or score one on gold labels"
+    )
+    f.add_argument("action", choices=["list", "test", "eval"])
     f.add_argument("facet", nargs="?")
     f.add_argument("--n", type=int, default=20)
+    f.add_argument(
+        "--facet", dest="facet", help="eval: the facet to score (or give it positionally)"
+    )
+    f.add_argument("--gold", help="eval: JSONL traces with a gold label field (docs/facets.md)")
+    f.add_argument("--gold-field", default="gold", help="eval: field holding the gold label(s)")
+    f.add_argument("--backend", default="local", choices=["local", "openai", "both"])
+    f.add_argument(
+        "--model", help="eval with openai: model name (default $TRACETOPICS_OPENAI_MODEL)"
+    )
+    f.add_argument("--json", action="store_true", help="eval: one JSON report per backend")
     f.add_argument("--file", help="facet YAML (default $TRACETOPICS_FACETS or the packaged one)")
     f.set_defaults(fn=cmd_facets)
 
@@ -123,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    needs = args.fn in NEEDS_WAREHOUSE and not (args.fn is cmd_facets and args.action == "list")
+    offline = args.fn is cmd_facets and args.action in ("list", "eval")
+    needs = args.fn in NEEDS_WAREHOUSE and not offline
     if needs and not paths().warehouse.exists() and not paths().snapshot.exists():
         print(
             f"error: no warehouse at {paths().warehouse} — run `tracetopics run` "

@@ -49,7 +49,42 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_facets_eval(args: argparse.Namespace) -> int:
+    """Score a labelled facet against a gold JSONL file (format: docs/facets.md), with the local
+    summarizer, an OpenAI-compatible model (OPENAI_BASE_URL), or both."""
+    from tracetopics_pipeline.core.facets.definitions import (
+        FacetConfigError,
+        find_facet,
+        load_facets,
+    )
+    from tracetopics_pipeline.core.facets.summarizers import make_summarizer
+    from tracetopics_pipeline.core.facets.summarizers.gold_eval import (
+        GoldFileError,
+        evaluate,
+        load_gold,
+    )
+
+    try:
+        facet = find_facet(load_facets(args.file), args.facet or "")
+        if not args.gold:
+            raise GoldFileError("--gold FILE is required (JSONL traces with a gold label field)")
+        gold = load_gold(args.gold, facet, args.gold_field)
+    except (KeyError, FacetConfigError, GoldFileError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    kinds = ["local", "openai"] if args.backend == "both" else [args.backend]
+    reports = []
+    for kind in kinds:
+        opts = {"model": args.model, "cache_dir": paths().cache} if kind == "openai" else {}
+        reports.append(evaluate(make_summarizer(kind, **opts), facet, gold))
+    for r in reports:
+        print(json.dumps(r.as_dict()) if args.json else r.text())
+    return 0
+
+
 def cmd_facets(args: argparse.Namespace) -> int:
+    if args.action == "eval":
+        return cmd_facets_eval(args)
     from tracetopics_pipeline.core import warehouse
     from tracetopics_pipeline.core.facets.definitions import load_facets
     from tracetopics_pipeline.core.facets.stage import preview_facet

@@ -22,8 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracetopics_pipeline.core.facets.definitions.definitions import Facet
-from tracetopics_pipeline.core.facets.definitions.summarizers.base import Summarizer, normalize_label
+from tracetopics_pipeline.core.facets.definitions import Facet
+from tracetopics_pipeline.core.facets.summarizers.base import Summarizer, normalize_label
 
 NO_ANSWER = "(no answer)"
 

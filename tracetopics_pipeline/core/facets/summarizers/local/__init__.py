@@ -13,22 +13,27 @@ from __future__ import annotations
 
 import time
 
-from tracetopics_pipeline.core.facets.definitions.definitions import PROTOTYPE_MODES, Facet, load_facets
-from tracetopics_pipeline.core.facets.definitions.preprocess import (
+from tracetopics_pipeline.core.facets.definitions import PROTOTYPE_MODES, Facet, load_facets
+from tracetopics_pipeline.core.facets.preprocess import (
     content_text,
     is_error_reply,
     messages_of,
     preprocess,
 )
-from tracetopics_pipeline.core.facets.definitions.redact import redact
-from tracetopics_pipeline.core.facets.definitions.summarizers.base import FacetOutput, SummarizeResult, finish
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.issues import detect_issues, summarize_issues
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.prototypes import index_for, units_of
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.prototypes import preload as prototypes_preload
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.rules import apply_rules, has_local_rules
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.sentiment import summarize_sentiment
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.task import summarize_task
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.text import clip
+from tracetopics_pipeline.core.facets.redact import redact
+from tracetopics_pipeline.core.facets.summarizers.base import FacetOutput, SummarizeResult, finish
+from tracetopics_pipeline.core.facets.summarizers.local.issues import (
+    detect_issues,
+    summarize_issues,
+)
+from tracetopics_pipeline.core.facets.summarizers.local.prototypes import index_for, units_of
+from tracetopics_pipeline.core.facets.summarizers.local.prototypes import (
+    preload as prototypes_preload,
+)
+from tracetopics_pipeline.core.facets.summarizers.local.rules import apply_rules, has_local_rules
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import summarize_sentiment
+from tracetopics_pipeline.core.facets.summarizers.local.task import summarize_task
+from tracetopics_pipeline.core.facets.summarizers.local.text import clip
 
 LOCAL_MODEL = "local-rules-v1"
 

@@ -1,7 +1,7 @@
 """Embedding prototypes for labelled facets: the local backend's classifier for what keywords miss.
 
 Each label's `description` and `examples` in the facet file become prototypes, embedded with the
-packaged all-MiniLM-L6-v2 (core.embed: offline, never a hub download). A trace's relevant text is
+packaged all-MiniLM-L6-v2 (core.topics.embed: offline, never a hub download). A trace's relevant text is
 cut into short units (sentences of its preprocessed text), each unit is embedded once per process
 (cached by text), and a label's score is its best cosine over units × its prototypes. A label
 wins when its score reaches the facet's threshold and beats the default label's own examples, if
@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.text import content_words, sentences
+from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, sentences
 
 if TYPE_CHECKING:
-    from tracetopics_pipeline.core.facets.definitions.definitions import Facet
+    from tracetopics_pipeline.core.facets.definitions import Facet
 
 DEFAULT_MIN_SIMILARITY = 0.5
 DEFAULT_MARGIN = 0.03
@@ -78,8 +78,8 @@ class _VectorCache:
 
 
 def _embed(texts: list[str]) -> np.ndarray:
-    from tracetopics_pipeline.core.topics.embed import embed_texts
     from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.core.topics.embed import embed_texts
 
     # Two forked workers share two cores: one thread each, and no thread pool state inherited.
     threads = 1 if mp.parent_process() is not None else Settings.from_env().threads

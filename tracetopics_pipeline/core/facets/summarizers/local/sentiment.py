@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.issues import HUMAN_REQUEST
-from tracetopics_pipeline.core.facets.definitions.summarizers.local.text import content_words
+from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
+from tracetopics_pipeline.core.facets.summarizers.local.text import content_words
 
 
 def _rx(*parts: str) -> re.Pattern[str]:

@@ -87,7 +87,7 @@ def test_sentiment_and_churn_never_contradict():
 
 
 def test_policy_answers_after_a_tool_call_are_not_tool_failures():
-    from tracetopics_pipeline.core.summarizers.local.issues import detect_issues
+    from tracetopics_pipeline.core.facets.summarizers.local.issues import detect_issues
 
     def after_tool(text: str) -> list[str]:
         msgs = [{"role": "user", "content": "Refund my ticket please."}, *rs._tool("c1", "get_booking", rs.OK_TOOL_REPLY),

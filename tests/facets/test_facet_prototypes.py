@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import facet_traces as ft
 import pytest
+from factories import insert_traces, trace_record
+from factories.conversations import DAY1
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.facets.stage import summarize_days
 from tracetopics_pipeline.core.facets.definitions import parse_facets
+from tracetopics_pipeline.core.facets.stage import summarize_days
 from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 from tracetopics_pipeline.core.facets.summarizers.local.prototypes import PrototypeIndex, units_of
 
@@ -96,9 +99,10 @@ def test_keyword_facets_keep_their_rules_by_default():
 
 FORK_SCRIPT = textwrap.dedent(
     """
-    import sys
-    sys.path.insert(0, {tests!r})
-    import duckdb, facet_traces as ft
+    from datetime import UTC, datetime
+    import duckdb
+    from factories import insert_traces, trace_record
+    from factories.conversations import DAY1
     from tracetopics_pipeline.core import warehouse
     from tracetopics_pipeline.core.topics.embed import embed_texts
     from tracetopics_pipeline.core.facets.stage import PARALLEL_MIN_TRACES, summarize_days
@@ -112,10 +116,11 @@ FORK_SCRIPT = textwrap.dedent(
     conn = duckdb.connect()
     warehouse.ensure_schema(conn)
     n = PARALLEL_MIN_TRACES + 10
-    ft.load(conn, [{{"id": f"t{{i:05d}}", "messages": [{{"role": "user", "content": asks[i % 5]}}]}}
-                   for i in range(n)])
+    when = datetime(DAY1.year, DAY1.month, DAY1.day, 10, tzinfo=UTC)
+    insert_traces(conn, [trace_record(f"t{{i:05d}}", when, [{{"role": "user", "content": asks[i % 5]}}])
+                         for i in range(n)])
     summ = make_summarizer("local", preload=True)
-    stats = summarize_days(conn, [ft.DAY1], facets=facets, summarizer=summ, workers=2)
+    stats = summarize_days(conn, [DAY1], facets=facets, summarizer=summ, workers=2)
     rows = conn.execute("SELECT label, count(*) FROM facet_summaries GROUP BY 1 ORDER BY 1").fetchall()
     print(stats.traces_processed, rows)
     """
@@ -126,11 +131,16 @@ FORK_SCRIPT = textwrap.dedent(
 def test_forked_workers_embed_after_the_parent_used_torch(tmp_path):
     """Two forked facet workers embed with the model the parent loaded, after the parent ran
     torch on two threads: no deadlock, every trace answered."""
-    tests = Path(__file__).resolve().parent  # not conftest.REPO: tests/e2e has a conftest too
-    script = FORK_SCRIPT.format(tests=str(tests), yaml=REFUNDS)
+    tests = Path(__file__).resolve().parents[1]  # the factories live there
+    script = FORK_SCRIPT.format(yaml=REFUNDS)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(tests), os.environ.get("PYTHONPATH")])),
+    }
     run = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=240, cwd=tmp_path
-    )
+        [sys.executable, "-c", script],
+        capture_output=True, text=True, timeout=240, cwd=tmp_path, env=env,
+    )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     n, rows = run.stdout.strip().splitlines()[-1].split(" ", 1)
     assert int(n) > 2000
@@ -145,8 +155,9 @@ def test_stage_in_process_matches_direct_calls():
     conn = duckdb.connect()
     warehouse.ensure_schema(conn)
     items = [_trace(f"x{i}", t) for i, t in enumerate(["refund me now", "what time is it"])]
-    ft.load(conn, items)
-    summarize_days(conn, [ft.DAY1], facets=facets, summarizer=make_summarizer("local"), workers=1)
+    when = datetime(DAY1.year, DAY1.month, DAY1.day, 10, tzinfo=UTC)
+    insert_traces(conn, [trace_record(t["id"], when, t["messages"]) for t in items])
+    summarize_days(conn, [DAY1], facets=facets, summarizer=make_summarizer("local"), workers=1)
     labels = dict(conn.execute("SELECT trace_id, label FROM facet_summaries").fetchall())
     assert labels == {"x0": "REFUND", "x1": "NONE"}
 

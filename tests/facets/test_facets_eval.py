@@ -6,11 +6,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_summarizer_openai import FakeLLM
+from fake_openai import FakeOpenAI
 
 from tracetopics_pipeline import cli
 from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
-from tracetopics_pipeline.core.facets.summarizers.gold_eval import GoldFileError, f1_table, load_gold
+from tracetopics_pipeline.core.facets.summarizers.gold_eval import (
+    GoldFileError,
+    f1_table,
+    load_gold,
+)
 
 
 def _line(tid: str, user: list[str], gold) -> str:
@@ -36,13 +40,13 @@ def gold_file(tmp_path):
     return path
 
 
-class RuleOfThumbLLM(FakeLLM):
+class RuleOfThumbLLM(FakeOpenAI):
     """Answers like a crude model: NEGATIVE on "useless", POSITIVE on "great", else NEUTRAL."""
 
-    def answer(self, body: dict) -> dict:
+    def facet_answer(self, body: dict, *, wrong_label: bool = False) -> dict:
         text = body["messages"][-1]["content"].lower()  # the trace, not the facet spec
         label = "NEGATIVE" if "useless" in text else "POSITIVE" if "great" in text else "NEUTRAL"
-        return self.wrap(json.dumps({"sentiment": {"summary": f"looks {label}", "label": label}}))
+        return {"sentiment": {"summary": f"looks {label}", "label": label}}
 
 
 def _eval(capsys, *args: str) -> list[dict]:
@@ -64,7 +68,7 @@ def test_local_and_model_scored_on_the_same_gold(gold_file, home, monkeypatch, c
     assert local["backend"] == "local" and local["n"] == 5
     assert local["accuracy"] == 1.0 and local["macro_f1"] == 1.0  # every form here is a rule
     assert model["backend"] == "openai" and model["model"] == "fake-model"
-    assert len(fake.requests) == 5 and fake.requests[0]["model"] == "fake-model"
+    assert len(fake.bodies()) == 5 and fake.bodies()[0]["model"] == "fake-model"
     # The fake misses g4 (asks for a human: NEUTRAL instead of NEGATIVE).
     gold = ["NEGATIVE", "POSITIVE", "NEUTRAL", "NEGATIVE", "NEUTRAL"]
     pred = ["NEGATIVE", "POSITIVE", "NEUTRAL", "NEUTRAL", "NEUTRAL"]
