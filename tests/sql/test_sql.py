@@ -266,3 +266,78 @@ def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) ->
     finally:
         holder.terminate()
         holder.wait()
+
+
+@pytest.mark.parametrize(
+    "query, rows",
+    [
+        ("VALUES (1)", [{"col0": 1}]),
+        ("SELECT 1 AS x; -- done", [{"x": 1}]),
+        ("SELECT 2 AS x;", [{"x": 2}]),
+        ("/* leading comment */ SELECT 3 AS x", [{"x": 3}]),
+    ],
+)
+def test_read_only_forms_the_docs_allow(wh: Path, query: str, rows: list[dict]) -> None:
+    assert run(wh, query) == rows
+
+
+@pytest.mark.parametrize(
+    "query, word",
+    [
+        ("CHECKPOINT", "CHECKPOINT"),
+        ("FORCE CHECKPOINT", "FORCE"),
+        ("VACUUM", "VACUUM"),
+        ("EXPORT DATABASE 'out'", "EXPORT"),
+        ("-- a comment first\nCHECKPOINT", "CHECKPOINT"),
+        ("EXPLAIN SELECT 1", "EXPLAIN"),
+    ],
+)
+def test_refusals_name_what_was_refused(wh: Path, query: str, word: str) -> None:
+    with pytest.raises(SqlRefused, match=rf"^{word} is not allowed"):
+        run_sql(query, warehouse=wh)
+
+
+def test_output_file_for_every_format(wh: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    q = "SELECT id, metrics.total_tokens AS n FROM project_logs('my-project-id') WHERE id IN ('s1', 's2') ORDER BY id"
+    assert run_sql(q, warehouse=wh, fmt="csv", output="r.csv").startswith("wrote 2 rows to ")
+    assert (tmp_path / "r.csv").read_text() == "id,n\ns1,100\ns2,300\n"
+    run_sql(q, warehouse=wh, fmt="json", output="sub/r.json")
+    assert json.loads((tmp_path / "sub" / "r.json").read_text())[1] == {"id": "s2", "n": 300}
+    with pytest.raises(SqlRefused, match=r"must end in \.csv"):
+        run_sql(q, warehouse=wh, fmt="csv", output="r.json")
+    with pytest.raises(SqlRefused, match="must be inside"):
+        run_sql(q, warehouse=wh, fmt="json", output="/tmp/elsewhere/r.json")
+
+
+def test_project_logs_keeps_its_project_id_column(wh: Path) -> None:
+    """The macro's parameter is named project_id too; the column must not become the argument."""
+    for q in ("SELECT * FROM project_logs('my-project-id')",
+              "SELECT * FROM project_logs('my-project-id', shape => 'spans')"):  # fmt: skip
+        table = execute_sql(q, warehouse=wh).table
+        assert "project_id" in table.column_names
+        assert set(table.column("project_id").to_pylist()) == {"my-project-id"}
+    got = run(wh, "SELECT project_id, count(*) AS n FROM project_logs(NULL) GROUP BY 1 ORDER BY 1")
+    assert got == [{"project_id": "my-project-id", "n": 8}, {"project_id": "other", "n": 1}]
+    # and in the macro the pipeline stores for BI tools (plain DuckDB, no tracetopics)
+    conn = duckdb.connect(str(wh), read_only=True)
+    try:
+        rel = conn.sql("SELECT * FROM project_logs('other')")
+        assert "project_id" in rel.columns and "other" not in rel.columns
+        assert conn.sql("SELECT project_id FROM project_logs('other')").fetchall() == [("other",)]
+    finally:
+        conn.close()
+
+
+def test_unknown_project_says_which_exist(wh: Path) -> None:
+    seen: list[str] = []
+    out = run_sql("SELECT id FROM project_logs('support-agent')", warehouse=wh, notify=seen.append)
+    assert out.endswith("(0 rows)")
+    assert seen == [
+        "project_logs('support-agent'): no traces have that project_id; projects: "
+        "'my-project-id' (8 traces), 'other' (1 trace) (NULL reads every project)"
+    ]
+    seen.clear()
+    run_sql("SELECT id FROM project_logs('my-project-id')", warehouse=wh, notify=seen.append)
+    run_sql("SELECT count(*) FROM project_logs(NULL)", warehouse=wh, notify=seen.append)
+    assert seen == []

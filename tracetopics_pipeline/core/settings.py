@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,6 +59,32 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw) if raw is not None else default
     except ValueError:
         raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+
+
+_SIZE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?\s*$")
+_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
+          "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}  # fmt: skip
+
+
+def _bytes(env: Mapping[str, str], name: str, default: int) -> int:
+    """A size in bytes: `1000000`, `512MB`, `2GiB`."""
+    raw = _get(env, name)
+    if raw is None:
+        return default
+    m = _SIZE.match(raw)
+    if not m or float(m.group(1)) <= 0:
+        raise ConfigError(f"{name}={raw!r} is not a size (e.g. 2GB, 512MiB, 1000000)")
+    return int(float(m.group(1)) * _UNITS[(m.group(2) or "b").lower()])
+
+
+def _names(env: Mapping[str, str], name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    raw = _get(env, name)
+    if raw is None:
+        return default
+    names = tuple(n.strip().lower() for n in raw.split(",") if n.strip())
+    if not names:
+        raise ConfigError(f"{name}={raw!r} names no host")
+    return names
 
 
 def _date(env: Mapping[str, str], name: str, default: date) -> date:
@@ -173,6 +200,14 @@ class Settings:
     # alerts
     alert_growth: float = 1.5  # weekly share ratio that makes a topic "growing"
     alert_min_volume: int = 20  # traces in the week before a growth alert counts
+    # `tracetopics sql`: each limit ends the query with a one-line error (docs/sql.md)
+    sql_memory_limit: int = 2 * 10**9  # bytes of DuckDB memory
+    sql_spill_limit: int = 4 * 10**9  # bytes of DuckDB temp files once memory is full
+    sql_timeout_s: float = 60.0
+    sql_max_rows: int = 100_000
+    # explorer (docs/explorer.md "Security")
+    explorer_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")  # Host header allow-list
+    explorer_max_body: int = 1_000_000  # bytes of a POST/PATCH body
     # deployment
     executor: str | None = None  # multiprocess | in_process | k8s | celery; None: Dagster's
     executor_config: Path | None = None
@@ -215,6 +250,12 @@ class Settings:
             threads=_int(e, "TRACETOPICS_THREADS", d.threads),
             alert_growth=_float(e, "TRACETOPICS_ALERT_GROWTH", d.alert_growth),
             alert_min_volume=_int(e, "TRACETOPICS_ALERT_MIN_VOLUME", d.alert_min_volume),
+            sql_memory_limit=_bytes(e, "TRACETOPICS_SQL_MEMORY_LIMIT", d.sql_memory_limit),
+            sql_spill_limit=_bytes(e, "TRACETOPICS_SQL_SPILL_LIMIT", d.sql_spill_limit),
+            sql_timeout_s=_float(e, "TRACETOPICS_SQL_TIMEOUT", d.sql_timeout_s),
+            sql_max_rows=_int(e, "TRACETOPICS_SQL_MAX_ROWS", d.sql_max_rows),
+            explorer_hosts=_names(e, "TRACETOPICS_EXPLORER_HOSTS", d.explorer_hosts),
+            explorer_max_body=_bytes(e, "TRACETOPICS_EXPLORER_MAX_BODY", d.explorer_max_body),
             executor=(_get(e, "TRACETOPICS_EXECUTOR") or "").lower() or None,
             executor_config=Path(executor_config) if executor_config else None,
             pg={key: _get(e, name) or PG_DEFAULTS[key] for key, name in PG_ENV.items()},

@@ -9,3 +9,7 @@ class SqlRefused(ValueError):
 
 class WarehouseUnavailable(RuntimeError):
     """The warehouse is locked by a writer and no published snapshot exists."""
+
+
+class SqlLimitExceeded(RuntimeError):
+    """The query hit a resource limit: memory, temporary files, time or result rows."""

@@ -1,23 +1,27 @@
-"""Connections and execution: read-only, locked down, with a short wait for a busy writer and
-the published snapshot as fallback; `run_sql` is what `tracetopics sql` calls."""
+"""Connections and execution: read-only, locked down and resource-limited (`limits`), with a
+short wait for a busy writer and the published snapshot as fallback; `run_sql` is what
+`tracetopics sql` calls."""
 
 from __future__ import annotations
 
 import logging
 import re
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+from sqlglot import exp
 
 from tracetopics_pipeline.core import settings
 from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
-from tracetopics_pipeline.core.sql.formats import FORMATS, format_result, parquet_target
+from tracetopics_pipeline.core.sql.formats import FORMATS, format_result, output_target
+from tracetopics_pipeline.core.sql.limits import SqlLimits, fetch_limited
 from tracetopics_pipeline.core.sql.macro import install_project_logs, sql_ident, sql_literal
-from tracetopics_pipeline.core.sql.sandbox import DIALECT, check_query, known_relations
+from tracetopics_pipeline.core.sql.sandbox import DIALECT, check_query, func_name, known_relations
 from tracetopics_pipeline.core.sql.where import to_duckdb
 
 log = logging.getLogger(__name__)
@@ -29,7 +33,11 @@ class SqlResult:
     table: pa.Table
     sql: str  # the DuckDB SQL that ran
     source: str  # 'warehouse' or 'snapshot <folder>'
-    notice: str | None = None
+    notices: list[str] = field(default_factory=list)  # for the user, one line each
+
+    @property
+    def notice(self) -> str | None:
+        return "; ".join(self.notices) or None
 
     def frame(self) -> Any:
         import polars as pl
@@ -37,8 +45,15 @@ class SqlResult:
         return pl.from_arrow(self.table)
 
 
-def _lock_down(conn: duckdb.DuckDBPyConnection, allowed_dir: Path | None = None) -> None:
-    """No files, network, extensions or Python-variable scans from here on, and no way back."""
+def _lock_down(
+    conn: duckdb.DuckDBPyConnection,
+    limits: SqlLimits,
+    spill_dir: Path,
+    allowed_dir: Path | None = None,
+) -> None:
+    """Resource limits; no files, network, extensions or Python-variable scans from here on,
+    and no way back."""
+    limits.apply(conn, spill_dir)
     conn.execute("SET python_enable_replacements = false")
     conn.execute("SET autoinstall_known_extensions = false")
     conn.execute("SET autoload_known_extensions = false")
@@ -75,20 +90,26 @@ def _open_snapshot(folder: Path) -> duckdb.DuckDBPyConnection:
 
 
 def open_readonly(
-    warehouse: Path | None = None, *, wait_s: float = LOCK_WAIT_S
+    warehouse: Path | None = None,
+    *,
+    wait_s: float = LOCK_WAIT_S,
+    limits: SqlLimits | None = None,
 ) -> tuple[duckdb.DuckDBPyConnection, str, str | None]:
-    """A locked-down read-only connection: the warehouse, or the published snapshot while a
-    pipeline run holds the write lock. Returns (connection, source, notice)."""
+    """A locked-down, resource-limited read-only connection: the warehouse, or the published
+    snapshot while a pipeline run holds the write lock. Returns (connection, source, notice)."""
     path = Path(warehouse) if warehouse else settings.paths().warehouse
     if not path.exists():
         raise WarehouseUnavailable(f"no warehouse at {path}: run the pipeline first")
+    limits = limits or SqlLimits.from_settings()
+    spill_dir = path.parent / "cache" / "sql-spill"  # DuckDB creates it only when it spills
+    spill_dir.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_s
     while True:
         try:
             conn = duckdb.connect(str(path), read_only=True)
             conn.execute("SET TimeZone = 'UTC'")
             install_project_logs(conn, temporary=True)
-            _lock_down(conn)
+            _lock_down(conn, limits, spill_dir)
             return conn, "warehouse", None
         except duckdb.Error as e:
             if not _is_lock_error(e):
@@ -107,12 +128,44 @@ def open_readonly(
         )
     conn = _open_snapshot(folder)
     install_project_logs(conn, temporary=True)
-    _lock_down(conn, allowed_dir=folder)
+    _lock_down(conn, limits, spill_dir, allowed_dir=folder)
     notice = (
         f"the warehouse is busy (a pipeline run holds the write lock); "
         f"answering from the snapshot {folder.name}"
     )
     return conn, f"snapshot {folder.name}", notice
+
+
+def _project_notices(conn: duckdb.DuckDBPyConnection, tree: exp.Expression) -> list[str]:
+    """For each project_logs('<id>') whose id has no traces: say which projects exist."""
+    asked = []
+    for table in tree.find_all(exp.Table):
+        func = table.this
+        if isinstance(func, exp.Func) and func_name(func).lower() == "project_logs":
+            args = list(func.expressions) or [func.this]
+            arg = args[0] if args else None
+            if isinstance(arg, exp.Literal) and arg.is_string and arg.this != "*":
+                asked.append(arg.this)
+    if not asked or "raw_traces" not in known_relations(conn):
+        return []
+    projects = conn.execute(
+        "SELECT project_id, count(*) FROM raw_traces GROUP BY 1 ORDER BY 2 DESC, 1"
+    ).fetchall()
+    have = {p for p, _ in projects}
+    listed = ", ".join(f"{p!r} ({n:,} trace{'s' if n != 1 else ''})" for p, n in projects[:10])
+    more = f" and {len(projects) - 10} more" if len(projects) > 10 else ""
+    notices = []
+    for pid in dict.fromkeys(asked):
+        if pid in have:
+            continue
+        if not projects:
+            notices.append(f"project_logs({pid!r}): the warehouse holds no traces yet")
+        else:
+            notices.append(
+                f"project_logs({pid!r}): no traces have that project_id; projects: "
+                f"{listed}{more} (NULL reads every project)"
+            )
+    return notices
 
 
 def execute_sql(
@@ -121,28 +174,31 @@ def execute_sql(
     where: str | None = None,
     warehouse: Path | None = None,
     conn: duckdb.DuckDBPyConnection | None = None,
+    limits: SqlLimits | None = None,
 ) -> SqlResult:
     """Check, translate and run one 0-based read-only query; returns an Arrow table.
 
-    With `conn` (already locked down by the caller, e.g. the explorer), runs there;
-    otherwise opens the warehouse read-only (or the snapshot while it is locked).
+    With `conn` (already locked down by the caller), runs there; otherwise opens the warehouse
+    read-only (or the snapshot while it is locked). Raises SqlLimitExceeded when the query hits
+    the memory, temporary-file, time or row limit (`limits`, default from Settings).
     """
     tree = to_duckdb(query, where=where)
     check_query(tree)  # refuse before touching the warehouse
+    limits = limits or SqlLimits.from_settings()
     own = conn is None
-    source, notice = "connection", None
+    source, notices = "connection", []
     if own:
-        conn, source, notice = open_readonly(warehouse)
+        conn, source, notice = open_readonly(warehouse, limits=limits)
+        notices += [notice] if notice else []
     try:
         check_query(tree, known_relations(conn))
         sql = tree.sql(dialect=DIALECT)
         try:
-            table = conn.sql(sql).to_arrow_table()
+            table = fetch_limited(conn, sql, limits)
         except duckdb.PermissionException as e:
             raise SqlRefused(f"refused by the sandbox: {e}") from e
-        if notice:
-            log.warning(notice)
-        return SqlResult(table=table, sql=sql, source=source, notice=notice)
+        notices += _project_notices(conn, tree)
+        return SqlResult(table=table, sql=sql, source=source, notices=notices)
     finally:
         if own:
             conn.close()
@@ -155,15 +211,20 @@ def run_sql(
     fmt: str = "table",
     warehouse: Path | None = None,
     output: Path | str | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> str:
     """`tracetopics sql`: run one read-only 0-based query and render it (see docs/sql.md).
 
     Raises SqlRefused for anything but a single read, WarehouseUnavailable when there is
-    nothing to read. `output` is the parquet file for fmt='parquet'.
+    nothing to read, SqlLimitExceeded past a resource limit. With `output` the result is
+    written to that file (csv, json, parquet) and the text says where. Notices (the snapshot
+    answered, a project id without traces) go to `notify`, by default the log.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        parquet_target(output)  # refuse a bad path before running anything
+    if output is not None or fmt == "parquet":
+        output_target(output, fmt)  # refuse a bad path before running anything
     result = execute_sql(query, where=where, warehouse=warehouse)
+    for notice in result.notices:
+        (notify or log.warning)(notice)
     return format_result(result.table, fmt, output=output)

@@ -1,4 +1,5 @@
-"""Output formats of `tracetopics sql`: an aligned table, CSV, JSON or a Parquet file."""
+"""Output formats of `tracetopics sql`: an aligned table, CSV, JSON or Parquet, printed or
+written to a file inside the current directory or the exports folder."""
 
 from __future__ import annotations
 
@@ -82,37 +83,58 @@ def format_json(table: pa.Table) -> str:
     return json.dumps(table.to_pylist(), default=_json_default, ensure_ascii=False, indent=2)
 
 
-def parquet_target(output: Path | str | None) -> Path:
-    """Where a parquet export may go: inside the current directory or $TRACETOPICS_HOME/exports
-    (default: exports/sql-<UTC time>.parquet). Anything else is refused."""
+SUFFIXES = {"table": ".txt", "csv": ".csv", "json": ".json", "parquet": ".parquet"}
+
+
+def format_for(output: Path | str) -> str | None:
+    """The format an output file's suffix names (out.csv -> csv), or None."""
+    suffix = Path(output).suffix.lower()
+    return next((fmt for fmt, s in SUFFIXES.items() if s == suffix), None)
+
+
+def output_target(output: Path | str | None, fmt: str = "parquet") -> Path:
+    """Where a result file may go: inside the current directory or $TRACETOPICS_HOME/exports,
+    with the format's suffix (default: exports/sql-<UTC time>.<suffix>). Else SqlRefused."""
     exports = settings.paths().exports
+    suffix = SUFFIXES[fmt]
     if output is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        return exports / f"sql-{stamp}.parquet"
+        return exports / f"sql-{stamp}{suffix}"
     target = Path(output).expanduser().resolve()
-    if target.suffix.lower() != ".parquet":
-        raise SqlRefused(f"parquet output must end in .parquet: {target}")
+    if target.suffix.lower() != suffix:
+        raise SqlRefused(f"{fmt} output must end in {suffix}: {target}")
     for root in (Path.cwd().resolve(), exports.resolve()):
         if target.is_relative_to(root):
             return target
-    raise SqlRefused(f"parquet output {target} must be inside the current directory or {exports}")
+    raise SqlRefused(f"output {target} must be inside the current directory or {exports}")
 
 
-def format_result(table: pa.Table, fmt: str = "table", *, output: Path | str | None = None) -> str:
-    """Render a result as table/csv/json text, or write parquet and say where."""
+def _render(table: pa.Table, fmt: str) -> str:
     if fmt == "table":
         return format_table(table)
     if fmt == "csv":
         return format_csv(table)
     if fmt == "json":
         return format_json(table)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def format_result(table: pa.Table, fmt: str = "table", *, output: Path | str | None = None) -> str:
+    """Render a result as table/csv/json text; with `output` (always for parquet), write the
+    file atomically and say where."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if output is None and fmt != "parquet":
+        return _render(table, fmt)
+    target = output_target(output, fmt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        target = parquet_target(output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
         pq.write_table(table, tmp)
-        tmp.replace(target)
-        return f"wrote {table.num_rows} rows to {target}"
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    else:
+        text = _render(table, fmt)
+        tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    tmp.replace(target)
+    return f"wrote {table.num_rows} rows to {target}"

@@ -89,6 +89,10 @@ def _messages_text(col: str) -> str:
 def project_logs_sql(facets: dict[str, str], *, temporary: bool = False) -> str:
     """CREATE MACRO statement for project_logs over the given facet key -> name mapping.
 
+    Inside a DuckDB macro an unqualified name equal to a parameter IS the parameter: the body
+    writes `project_id` bare only where it means the argument, and `r.project_id`,
+    `base.project_id`, ... for the column (else the column becomes the argument's value).
+
     The facets struct holds the label for labelled facets (Sentiment, Churn risk, ...) and the
     summary otherwise. Each classifications list holds the trace's real topic assignments,
     nearest first; a `no_match` (topic_id -1) is left out, so `classifications.Task IS NULL`
@@ -142,7 +146,7 @@ WITH tt_traces AS (
   LEFT JOIN cl_lists cl ON cl.trace_id = r.id
 )
 SELECT id, id AS trace_id, CAST(NULL AS BIGINT) AS span_index, CAST(NULL AS VARCHAR) AS role,
-       created, day, project_id, session_id,
+       created, day, base.project_id, session_id,
        {_messages_text("input_json")} AS input,
        {_messages_text("output_json")} AS output,
        metadata, metrics, facets, classifications,
@@ -151,7 +155,7 @@ FROM base
 WHERE shape = 'traces'
 UNION ALL
 SELECT id || ':' || span_index AS id, id AS trace_id, span_index, msg->>'$.role' AS role,
-       created, day, project_id, session_id,
+       created, day, spans.project_id, session_id,
        CASE WHEN msg->>'$.role' = 'assistant' THEN NULL ELSE {span_text} END AS input,
        CASE WHEN msg->>'$.role' = 'assistant' THEN {span_text} END AS output,
        metadata, CAST(NULL AS STRUCT(prompt_tokens BIGINT, completion_tokens BIGINT,
@@ -162,7 +166,7 @@ FROM (
   SELECT b.*, unnest(b.msgs) AS msg, generate_subscripts(b.msgs, 1) - 1 AS span_index
   FROM (SELECT *, CAST(messages AS JSON[]) AS msgs FROM base
         WHERE shape = 'spans' AND json_type(messages) = 'ARRAY') b
-)
+) spans
 """
 
 

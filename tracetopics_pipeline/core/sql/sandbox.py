@@ -32,7 +32,7 @@ _DENIED_FUNCTION = re.compile(
     r"force_checkpoint|export_database|import_database)$",
     re.IGNORECASE,
 )
-_ALLOWED_ROOTS = (exp.Query, exp.Describe, exp.Summarize)
+_ALLOWED_ROOTS = (exp.Query, exp.Values, exp.Describe, exp.Summarize)
 _FORBIDDEN_NODES = (
     exp.Into,
     exp.Command,
@@ -96,19 +96,47 @@ def shift_indexes(tree: exp.Expression) -> exp.Expression:
     return tree
 
 
+_READ_WORDS = {"SELECT", "WITH", "VALUES", "FROM", "TABLE", "DESCRIBE", "DESC", "SUMMARIZE", "("}
+
+
+def _not_allowed(word: str) -> SqlRefused:
+    return SqlRefused(
+        f"{word} is not allowed: the SQL entry point runs one read-only query "
+        "(SELECT / WITH / VALUES / DESCRIBE / SUMMARIZE)"
+    )
+
+
+def _leading_word(query: str) -> str:
+    """The statement's first keyword (comments skipped), for refusal messages."""
+    try:
+        tokens = DIALECT().tokenize(query)
+    except sqlglot.errors.TokenError:
+        tokens = []
+    return tokens[0].text.upper() if tokens else query.strip().split(maxsplit=1)[0].upper()
+
+
 def parse(query: str) -> exp.Expression:
     sqlglot_log = logging.getLogger("sqlglot")
     level = sqlglot_log.level
     sqlglot_log.setLevel(logging.ERROR)  # "falling back to Command" is our refusal to make
     try:
-        statements = [s for s in sqlglot.parse(query, read=DIALECT) if s is not None]
+        parsed = sqlglot.parse(query, read=DIALECT)
     except sqlglot.errors.ParseError as e:
-        raise SqlRefused(f"cannot parse the query: {e}") from e
+        word = _leading_word(query)
+        if word not in _READ_WORDS:  # EXPORT DATABASE ...: refuse by name, not as a typo
+            raise _not_allowed(word) from e
+        first = str(e).splitlines()[0] if str(e) else "syntax error"
+        first = re.sub(r"<Token token_type: [^,]+, text: ([^,]*),[^>]*>", r"'\1'", first)
+        raise SqlRefused(f"cannot parse the query: {first}") from e
     finally:
         sqlglot_log.setLevel(level)
+    # `SELECT 1;` and `SELECT 1; -- done` are one statement: a trailing comment is no statement
+    statements = [s for s in parsed if s is not None and not isinstance(s, exp.Semicolon)]
     if len(statements) != 1:
         raise SqlRefused(f"expected exactly one statement, got {len(statements)}")
-    return statements[0]
+    tree = statements[0]
+    tree.meta["leading_word"] = _leading_word(query)
+    return tree
 
 
 def known_relations(conn: duckdb.DuckDBPyConnection) -> set[str]:
@@ -130,13 +158,8 @@ def check_query(tree: exp.Expression, relations: set[str] | None = None) -> None
     that is what keeps `FROM '/etc/passwd'`-style file scans out, with a clear message.
     """
     if not isinstance(tree, _ALLOWED_ROOTS):
-        kind = tree.key.upper() if isinstance(tree, exp.Expression) else type(tree).__name__
-        if isinstance(tree, exp.Command):
-            kind = str(tree.this).upper()
-        raise SqlRefused(
-            f"{kind} is not allowed: the SQL entry point runs one read-only query "
-            "(SELECT / WITH / VALUES / DESCRIBE / SUMMARIZE)"
-        )
+        # name what the user wrote (CHECKPOINT parses as a column name, VACUUM as a command)
+        raise _not_allowed(tree.meta.get("leading_word") or tree.key.upper())
     for node in tree.walk():
         if isinstance(node, _FORBIDDEN_NODES):
             raise SqlRefused(f"{node.key.upper()} is not allowed in a read-only query")

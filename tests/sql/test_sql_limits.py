@@ -1,0 +1,120 @@
+"""`tracetopics sql` resource limits: memory, temporary files, time and rows, each ending the
+query with one line naming the limit; and the CLI keeps a runaway query small and short."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from factories.marts import build_marts_warehouse, recent_traces
+
+from tracetopics_pipeline.core.settings import ConfigError, Settings
+from tracetopics_pipeline.core.sql.errors import SqlLimitExceeded
+from tracetopics_pipeline.core.sql.execute import execute_sql
+from tracetopics_pipeline.core.sql.limits import SqlLimits
+
+CROSS_JOIN = "SELECT * FROM range(1000000000) a, range(1000000000) b"  # 1e9 x 1e9
+BIG_STRING_AGG = "SELECT length(string_agg(repeat('x', 1000), ',')) FROM range(3000000)"  # 3 GB
+
+
+@pytest.fixture(scope="module")
+def wh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sql_limits") / "warehouse.duckdb"
+    build_marts_warehouse(path, recent_traces())
+    return path
+
+
+def limits(**kw) -> SqlLimits:
+    base = {"memory_bytes": 300 * 10**6, "spill_bytes": 400 * 10**6, "timeout_s": 60.0,
+            "max_rows": 1000}  # fmt: skip
+    return SqlLimits(**{**base, **kw})
+
+
+def test_memory_limit(wh: Path) -> None:
+    t0 = time.monotonic()
+    with pytest.raises(
+        SqlLimitExceeded, match=r"more than 300 MB of memory \(TRACETOPICS_SQL_MEMORY_LIMIT\)"
+    ):
+        execute_sql(BIG_STRING_AGG, warehouse=wh, limits=limits())
+    assert time.monotonic() - t0 < 30
+
+
+def test_spill_limit(wh: Path) -> None:
+    """Past memory DuckDB writes temporary files; those are capped too (and cleaned up)."""
+    with pytest.raises(SqlLimitExceeded, match=r"temporary files \(TRACETOPICS_SQL_SPILL_LIMIT\)"):
+        execute_sql(CROSS_JOIN, warehouse=wh, limits=limits(memory_bytes=200 * 10**6))
+    assert not list((wh.parent / "cache").rglob("*.tmp"))
+
+
+def test_time_limit(wh: Path) -> None:
+    t0 = time.monotonic()
+    with pytest.raises(SqlLimitExceeded, match=r"longer than 2 s .*TRACETOPICS_SQL_TIMEOUT"):
+        execute_sql(
+            "SELECT count(*) FROM range(1000000000) a, range(1000) b WHERE a.range % 7 = b.range",
+            warehouse=wh,
+            limits=limits(timeout_s=2, memory_bytes=2 * 10**9, spill_bytes=10**9),
+        )
+    assert time.monotonic() - t0 < 15
+
+
+def test_row_cap(wh: Path) -> None:
+    assert (
+        execute_sql("SELECT * FROM range(1000)", warehouse=wh, limits=limits()).table.num_rows
+        == 1000
+    )
+    with pytest.raises(
+        SqlLimitExceeded, match=r"more than 1,000 rows \(TRACETOPICS_SQL_MAX_ROWS\)"
+    ):
+        execute_sql("SELECT * FROM range(1001)", warehouse=wh, limits=limits())
+    # a cap counts rows as they stream in: ten billion rows are never materialized
+    t0 = time.monotonic()
+    with pytest.raises(SqlLimitExceeded, match="rows"):
+        execute_sql("SELECT * FROM range(10000000000)", warehouse=wh, limits=limits())
+    assert time.monotonic() - t0 < 10
+
+
+def test_limits_come_from_the_environment() -> None:
+    s = Settings.from_env({
+        "TRACETOPICS_SQL_MEMORY_LIMIT": "512MiB", "TRACETOPICS_SQL_SPILL_LIMIT": "1GB",
+        "TRACETOPICS_SQL_TIMEOUT": "5", "TRACETOPICS_SQL_MAX_ROWS": "10",
+    })  # fmt: skip
+    assert SqlLimits.from_settings(s) == SqlLimits(2**29, 10**9, 5.0, 10)
+    with pytest.raises(ConfigError, match="TRACETOPICS_SQL_MEMORY_LIMIT"):
+        Settings.from_env({"TRACETOPICS_SQL_MEMORY_LIMIT": "lots"})
+
+
+@pytest.mark.parametrize(
+    "query, env, message",
+    [
+        (CROSS_JOIN, {"TRACETOPICS_SQL_TIMEOUT": "3"}, "TRACETOPICS_SQL_TIMEOUT"),
+        (BIG_STRING_AGG, {"TRACETOPICS_SQL_MEMORY_LIMIT": "500MB"}, "TRACETOPICS_SQL_MEMORY_LIMIT"),
+    ],
+)
+def test_cli_stops_runaway_queries_small_and_fast(
+    wh: Path, tmp_path: Path, query: str, env: dict[str, str], message: str
+) -> None:
+    """The issue's repros through the real console script: before the limits, the cross join
+    reached 8.4 GB in 45 s and the string_agg 10.2 GB. Now: one line, non-zero, small."""
+    exe = Path(sys.executable).with_name("tracetopics")
+    run_env = {**os.environ, "TRACETOPICS_HOME": str(wh.parent), **env}
+    t0 = time.monotonic()
+    proc = subprocess.Popen(
+        [str(exe), "sql", query], env=run_env, cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    killer = threading.Timer(120, proc.kill)
+    killer.start()
+    out, err = proc.stdout.read(), proc.stderr.read()  # both tiny: no pipe can fill up
+    _, status, usage = os.wait4(proc.pid, 0)  # the child's own peak memory, not all children's
+    killer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.monotonic() - t0
+    assert proc.returncode == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("error: ") and message in err, err
+    assert elapsed < 60
+    assert usage.ru_maxrss * 1024 < 2 * 10**9  # KiB on Linux
