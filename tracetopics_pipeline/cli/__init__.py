@@ -8,9 +8,12 @@ prints one line saying what is wrong and what to do, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
+from typing import NoReturn
 
+from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.cli.pipeline import (
     cmd_demo,
     cmd_docs,
@@ -30,15 +33,45 @@ from tracetopics_pipeline.core.facets.definitions import FacetConfigError
 from tracetopics_pipeline.core.settings import ConfigError, paths
 
 # Errors that are the user's to fix: one line, no traceback.
-UserError = (ConfigError, FacetConfigError)
+UserError = (CliError, ConfigError, FacetConfigError)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the help to read."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
 
 
 def _date(text: str) -> date:
-    return date.fromisoformat(text)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n} is not a positive number")
+    return n
+
+
+def _port(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if not 1 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-65535)")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="tracetopics",
         description="Mine an AI agent's traces for product-roadmap signals: facets, topics, trends.",
     )
@@ -48,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--out", default=None, help="folder, default $TRACETOPICS_HOME/landing")
     d = sub.add_parser("demo", help="generate demo traffic, run the pipeline, show topics")
     for parser in (g, d):
-        parser.add_argument("--days", type=int, default=30)
-        parser.add_argument("--per-day", type=int, default=300)
+        parser.add_argument("--days", type=_count, default=30)
+        parser.add_argument("--per-day", type=_count, default=300)
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--end", type=_date, default=None, help="last day (UTC), default today")
         parser.add_argument("--clean", action="store_true", help="no deliberately bad lines")
@@ -88,8 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sql", help="read-only SQL over facets and classifications")
     s.add_argument("query", nargs="?", default="SELECT * FROM project_logs('support-agent')")
     s.add_argument("--where", help='BTQL-style filter, e.g. classifications.Task.label = "Billing"')
-    s.add_argument("--format", default="table", choices=["table", "csv", "json", "parquet"])
-    s.add_argument("--output", help="file for --format parquet (inside the exports folder)")
+    s.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "parquet"],
+        help="default: table, or what --output's suffix names",
+    )
+    s.add_argument(
+        "--output",
+        help="write the result to this file (inside the current directory or the exports "
+        "folder) instead of printing it; out.csv / out.json / out.parquet pick the format",
+    )
     s.set_defaults(fn=cmd_sql)
 
     f = sub.add_parser(
@@ -113,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("explore", help="serve the topics explorer on 127.0.0.1")
     e.add_argument("--host", default="127.0.0.1")
-    e.add_argument("--port", type=int, default=8765)
+    e.add_argument("--port", type=_port, default=8765)
     e.set_defaults(fn=cmd_explore)
     return p
 
@@ -123,14 +164,33 @@ NEEDS_WAREHOUSE = {cmd_topics, cmd_topic_override, cmd_facets, cmd_sql}
 
 
 def main(argv: list[str] | None = None) -> int:
+    import duckdb
+
     try:
         return _main(argv)
     except BrokenPipeError:  # `tracetopics ... | head`: the reader left, nothing is wrong
-        sys.stderr.close()
+        # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        print(
+            f"error: the warehouse {paths().warehouse} is locked by a running pipeline; "
+            "retry when it finishes",
+            file=sys.stderr,
+        )
+        return 1
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
+        # a file or folder the user named: missing, not a folder, no access
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 def _main(argv: list[str] | None) -> int:

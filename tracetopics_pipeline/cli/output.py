@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
+
+from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.settings import Settings, paths
 
 TABLES = [
     "raw_traces",
@@ -55,17 +58,50 @@ def print_summary() -> None:
     print(f"Dagster run history: {p.dagster_home}  (open the UI with `make ui`)")
 
 
-def topics(facet: str, day: date | None = None) -> list[dict]:
+def known_facets(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Facet names in the warehouse (summaries, topics), then the facet file's others."""
+    rows = conn.execute(
+        "SELECT facet FROM (SELECT facet FROM facet_summaries UNION SELECT facet FROM topics)"
+        " GROUP BY facet ORDER BY facet"
+    ).fetchall()
+    names = [r[0] for r in rows]
+    try:  # a broken facet file must not hide the facets the data holds
+        from tracetopics_pipeline.core.facets.definitions import load_facets
+
+        names += [f.name for f in load_facets() if f.name not in names]
+    except Exception:  # noqa: BLE001
+        pass
+    return names
+
+
+def resolve_facet(conn: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The facet's stored name for `name`, matched by name or key in any case (task -> Task)."""
+    from tracetopics_pipeline.core.sql.macro import facet_key
+
+    names = known_facets(conn)
+    want = name.strip().lower()
+    for known in names:
+        if want in (known.lower(), facet_key(known)):
+            return known
+    raise CliError(f"no facet named {name!r}; facets: {', '.join(names) or 'none yet'}")
+
+
+def topics(facet: str, day: date | None = None) -> tuple[str, list[dict]]:
+    """(the facet's stored name, its topics ranked by share)."""
     from tracetopics_pipeline.core.topics.report import topic_list
 
     with _conn() as conn:
-        return topic_list(conn, facet, day)
+        name = resolve_facet(conn, facet)
+        return name, topic_list(conn, name, day)
 
 
 def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
-    rows = topics(facet, day)
+    facet, rows = topics(facet, day)
     if not rows:
-        print(f"\nNo {facet} topics yet (a map needs at least 100 summaries).")
+        print(
+            f"\nNo {facet} topics yet (a map needs at least "
+            f"{Settings.from_env().min_summaries} distinct summaries of the facet)."
+        )
         return
     print(f"\n{facet} topics, ranked by share")
     print(f"  {'id':>4}  {'share':>6}  {'count':>6}  label / keywords / samples")

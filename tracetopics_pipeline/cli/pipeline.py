@@ -12,6 +12,7 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core.settings import paths
 
 
@@ -19,6 +20,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.demo import generate_traffic
 
     out = Path(args.out) if args.out else paths().ensure().landing
+    if out.exists() and not out.is_dir():
+        raise CliError(f"--out {out} is a file; name a folder")
     files = generate_traffic(
         out,
         days=args.days,
@@ -66,6 +69,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from tracetopics_pipeline import runner
     from tracetopics_pipeline.cli import output
 
+    if args.from_ and args.to and args.from_ > args.to:
+        raise CliError(f"--from {args.from_} is after --to {args.to}")
     if args.from_ or args.to:
         landing = landing_days()
         first = args.from_ or (landing[0] if landing else datetime.now(UTC).date())
@@ -73,6 +78,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     else:
         days = landing_days()
+    if not days:
+        raise CliError(
+            f"nothing to run: no landing files in {paths().landing} touch any day "
+            "(try `tracetopics ingest FILE` or `tracetopics generate`)"
+        )
     runner.run_pipeline(days)
     output.print_summary()
     return 0

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import sys
 
+from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core.settings import paths
 
 
@@ -13,38 +15,72 @@ def cmd_topics(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.cli import output
 
     if args.json:
-        print(json.dumps(output.topics(args.facet, args.date), indent=2, default=str))
+        print(json.dumps(output.topics(args.facet, args.date)[1], indent=2, default=str))
     else:
         output.print_topics(args.facet, day=args.date)
     return 0
 
 
 def cmd_topic_override(args: argparse.Namespace) -> int:
+    from tracetopics_pipeline.cli.output import resolve_facet
     from tracetopics_pipeline.core import warehouse
     from tracetopics_pipeline.core.topics.report import set_topic_override
 
+    if args.action == "rename" and not (args.label or "").strip():
+        raise CliError(f'rename needs the new label: tracetopics topic rename {args.facet} '
+                       f'{args.topic_id} "New label"')  # fmt: skip
     with warehouse.connect(paths().warehouse) as conn:
+        facet = resolve_facet(conn, args.facet)
+        ids = [r[0] for r in conn.execute(
+            "SELECT DISTINCT topic_id FROM topics WHERE facet = ? ORDER BY 1", [facet]
+        ).fetchall()]  # fmt: skip
+        if args.topic_id not in ids:
+            known = f"its topics are {ids[0]}..{ids[-1]}" if ids else "it has no topics yet"
+            raise CliError(
+                f"{facet} has no topic {args.topic_id}; {known} "
+                f"(tracetopics topics --facet {facet})"
+            )
         if args.action == "rename":
-            set_topic_override(conn, args.facet, args.topic_id, label=args.label)
+            set_topic_override(conn, facet, args.topic_id, label=args.label)
         else:
-            set_topic_override(conn, args.facet, args.topic_id, pinned=args.action == "pin")
-    print(f"{args.action}d {args.facet} topic {args.topic_id}; kept across regenerations")
+            set_topic_override(conn, facet, args.topic_id, pinned=args.action == "pin")
+    print(f"{args.action}d {facet} topic {args.topic_id}; kept across regenerations")
     return 0
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
+    from tracetopics_pipeline.core.sql.errors import (
+        SqlLimitExceeded,
+        SqlRefused,
+        WarehouseUnavailable,
+    )
     from tracetopics_pipeline.core.sql.execute import run_sql
+    from tracetopics_pipeline.core.sql.formats import SUFFIXES, format_for
+
+    fmt = args.format
+    if fmt is None:  # --output out.csv means csv
+        fmt = format_for(args.output) if args.output else "table"
+        if fmt is None:
+            raise CliError(
+                f"cannot tell the format of {args.output}: end it in "
+                f"{', '.join(SUFFIXES.values())} or pass --format"
+            )
+
+    def note(text: str) -> None:
+        print(f"note: {text}", file=sys.stderr)
 
     try:
-        print(run_sql(args.query, where=args.where, fmt=args.format, output=args.output))
+        print(run_sql(args.query, where=args.where, fmt=fmt, output=args.output, notify=note))
     except SqlRefused as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 2
-    except (WarehouseUnavailable, duckdb.Error) as exc:
+    except (WarehouseUnavailable, SqlLimitExceeded) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except duckdb.Error as exc:  # the engine's own message, first line (binder, conversion...)
+        print(f"error: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
         return 1
     return 0
 
@@ -86,7 +122,7 @@ def cmd_facets(args: argparse.Namespace) -> int:
     if args.action == "eval":
         return cmd_facets_eval(args)
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.facets.definitions import load_facets
+    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
     from tracetopics_pipeline.core.facets.stage import preview_facet
     from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 
@@ -96,6 +132,15 @@ def cmd_facets(args: argparse.Namespace) -> int:
             extra = f" labels={'/'.join(f.labels)}" if f.labels else ""
             print(f"{f.name:20s} preprocessor={f.preprocessor}{extra}")
         return 0
+    names = ", ".join(f.name for f in facets)
+    if not args.facet:
+        raise CliError(f"facets test needs a facet: tracetopics facets test Task (facets: {names})")
+    if args.n < 1:
+        raise CliError(f"--n must be at least 1, got {args.n}")
+    try:
+        find_facet(facets, args.facet)
+    except KeyError:
+        raise CliError(f"no facet named {args.facet!r}; facets: {names}") from None
     with warehouse.connect(paths().warehouse, read_only=True) as conn:
         rows = preview_facet(
             conn, args.facet, args.n, facets=facets, summarizer=make_summarizer("local")
@@ -108,5 +153,14 @@ def cmd_facets(args: argparse.Namespace) -> int:
 def cmd_explore(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.explorer.app import serve
 
+    try:  # say so now, not after the warm-up, when the address is taken
+        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((args.host, args.port))
+    except OSError as e:
+        raise CliError(
+            f"cannot listen on {args.host}:{args.port} ({e.strerror or e}); choose another --port"
+        ) from None
     serve(host=args.host, port=args.port)
     return 0

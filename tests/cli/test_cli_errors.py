@@ -1,0 +1,130 @@
+"""The real `tracetopics` console script, given wrong input for every command: one line on
+stderr saying what is wrong, a non-zero exit, never a traceback. And `| head` stays quiet."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from factories.marts import build_marts_warehouse, recent_traces
+
+EXE = Path(sys.executable).with_name("tracetopics")
+
+
+@pytest.fixture(scope="module")
+def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("cli_home")
+    build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
+    (home / "a_file").write_text("not a folder")
+    (home / "empty_home").mkdir()
+    return home
+
+
+def tracetopics(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(EXE), *args],
+        env={**os.environ, "TRACETOPICS_HOME": str(home), **env},
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+WRONG = {
+    "generate: --days not a number": (["generate", "--days", "x"], "--days"),
+    "generate: --days 0": (["generate", "--days", "0"], "positive"),
+    "generate: --out is a file": (["generate", "--out", "a_file", "--days", "1"], "is a file"),
+    "demo: --end not a date": (["demo", "--end", "yesterday"], "not a date"),
+    "ingest: no such file": (["ingest", "no_such.jsonl"], "not a file"),
+    "ingest: no file given": (["ingest"], "required"),
+    "run: --from after --to": (["run", "--from", "2026-05-01", "--to", "2026-04-01"], "after"),
+    "run: bad date": (["run", "--from", "2026-13-01"], "not a date"),
+    "run: no landing files": (["run"], "nothing to run"),
+    "prepare: extra argument": (["prepare", "extra"], "unrecognized"),
+    "topics: unknown facet": (["topics", "--facet", "nosuch"], "facets: "),
+    "topic: unknown facet": (["topic", "pin", "nosuch", "1"], "no facet named"),
+    "topic: unknown topic id": (["topic", "rename", "Task", "99", "New"], "no topic 99"),
+    "topic: rename without label": (["topic", "rename", "Task", "0"], "needs the new label"),
+    "topic: id not a number": (["topic", "pin", "Task", "abc"], "invalid int"),
+    "sql: refused statement": (["sql", "CHECKPOINT"], "CHECKPOINT is not allowed"),
+    "sql: unknown column": (["sql", "SELECT nosuchcol FROM raw_traces"], "nosuchcol"),
+    "sql: unknown output suffix": (["sql", "SELECT 1", "--output", "x.xml"], "format of x.xml"),
+    "sql: output outside": (["sql", "SELECT 1", "--output", "/etc/x.csv"], "must be inside"),
+    "sql: too many rows": (["sql", "SELECT * FROM range(200000)"], "TRACETOPICS_SQL_MAX_ROWS"),
+    "sql: bad limit setting": (
+        ["sql", "SELECT 1"],
+        "TRACETOPICS_SQL_TIMEOUT",
+        {"TRACETOPICS_SQL_TIMEOUT": "soon"},
+    ),  # fmt: skip
+    "facets: test without a facet": (["facets", "test"], "needs a facet"),
+    "facets: test unknown facet": (["facets", "test", "nosuch"], "no facet named"),
+    "facets: missing facet file": (["facets", "list", "--file", "none.yaml"], "none.yaml"),
+    "facets: unknown action": (["facets", "frob"], "invalid choice"),
+    "explore: bad port": (["explore", "--port", "99999"], "not a port"),
+    "unknown command": (["frobnicate"], "invalid choice"),
+    "no command": ([], "required"),
+}
+
+
+@pytest.mark.parametrize("case", list(WRONG))
+def test_wrong_input_is_one_line(cli_home: Path, case: str) -> None:
+    args, expect, *env = WRONG[case]
+    home = cli_home / "empty_home" if case == "run: no landing files" else cli_home
+    res = tracetopics(home, *args, **(env[0] if env else {}))
+    assert res.returncode != 0
+    assert "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert expect in res.stderr
+
+
+def test_explore_on_a_taken_port_is_one_line(cli_home: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = tracetopics(cli_home, "explore", "--port", str(port))
+    assert res.returncode != 0 and "Traceback" not in res.stderr
+    assert res.stderr.strip().splitlines() == [
+        f"error: cannot listen on 127.0.0.1:{port} (Address already in use); choose another --port"
+    ]
+
+
+def test_facet_names_in_any_case(cli_home: Path) -> None:
+    res = tracetopics(cli_home, "topics", "--facet", "task")
+    assert res.returncode == 0 and "Task topics, ranked by share" in res.stdout
+    assert "Export dashboard to CSV" in res.stdout
+    res = tracetopics(cli_home, "topics", "--facet", "SENTIMENT")
+    assert res.returncode == 0 and "No Sentiment topics yet" in res.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sql", "SELECT * FROM range(50000)"],
+        ["sql", "SELECT * FROM range(50000)", "--format", "csv"],
+        ["sql", "SELECT repeat('x', 200) AS s FROM range(20000)", "--format", "json"],
+        ["topics"],
+        ["topics", "--json"],
+        ["facets", "list"],
+        ["--help"],
+    ],
+)
+def test_pipe_into_head_is_quiet(cli_home: Path, args: list[str]) -> None:
+    """`tracetopics ... | head -1`: the reader leaves early; no BrokenPipe traceback."""
+    proc = subprocess.Popen(
+        [str(EXE), *args],
+        env={**os.environ, "TRACETOPICS_HOME": str(cli_home)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline()
+    proc.stdout.close()  # like head after its first line
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0
+    assert err == ""
