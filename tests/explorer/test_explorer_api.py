@@ -29,11 +29,11 @@ def explorer_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(explorer_home: Path) -> TestClient:
-    return TestClient(create_app(explorer_home))
+    return TestClient(create_app(explorer_home), base_url="http://localhost")
 
 
 def test_no_snapshot_is_a_clear_503(tmp_path: Path) -> None:
-    c = TestClient(create_app(tmp_path))
+    c = TestClient(create_app(tmp_path), base_url="http://localhost")
     r = c.get("/api/overview")
     assert r.status_code == 503 and r.json()["code"] == "no_snapshot"
     assert c.get("/").status_code == 200  # the page itself still loads and explains
@@ -149,11 +149,10 @@ def test_priority_mart(client: TestClient) -> None:
 
 
 def test_export_eval_dataset(client: TestClient, explorer_home: Path) -> None:
-    r = client.post(
-        "/api/export",
-        json={"filter": {"customer": ["acme"]}, "facet": "Task", "topic_id": 0, "name": "../x"},
-    )
-    m = r.json()
+    body = {"filter": {"customer": ["acme"]}, "facet": "Task", "topic_id": 0}
+    named = client.post("/api/export", json={**body, "name": "../x"})  # names are the server's
+    assert named.status_code == 422 and named.json()["detail"].startswith("name: Extra inputs")
+    m = client.post("/api/export", json=body).json()
     assert m["count"] == sum(1 for i in range(N) if i % 6 == 0 and i % 3 == 0)
     path = explorer_home / "exports" / m["file"]
     assert path.parent == explorer_home / "exports" and path.exists()
@@ -173,7 +172,7 @@ def test_export_eval_dataset(client: TestClient, explorer_home: Path) -> None:
 
 
 def test_review_queue_persists_outside_the_warehouse(explorer_home: Path) -> None:
-    c = TestClient(create_app(explorer_home))
+    c = TestClient(create_app(explorer_home), base_url="http://localhost")
     r = c.post(
         "/api/review",
         json={
@@ -190,11 +189,13 @@ def test_review_queue_persists_outside_the_warehouse(explorer_home: Path) -> Non
     assert len(items) == 5 and all(i["topic_label"] == TOPICS[3][1] for i in items)
     upd = c.patch(f"/api/review/{items[0]['id']}", json={"status": "done", "note": "ok"}).json()
     assert upd["status"] == "done" and upd["note"] == "ok"
-    assert c.patch(f"/api/review/{items[0]['id']}", json={"status": "bogus"}).status_code == 400
-    assert c.post("/api/review", json={"filter": {}, "assignee": " "}).status_code == 400
+    assert c.patch(f"/api/review/{items[0]['id']}", json={"status": "bogus"}).status_code == 422
+    assert c.post("/api/review", json={"filter": {}, "assignee": " "}).status_code == 422
     # A fresh app (a restart) sees the same queue.
     again = (
-        TestClient(create_app(explorer_home)).get("/api/review", params={"status": "done"}).json()
+        TestClient(create_app(explorer_home), base_url="http://localhost")
+        .get("/api/review", params={"status": "done"})
+        .json()
     )
     assert [i["id"] for i in again["items"]] == [items[0]["id"]]
     assert (explorer_home / "review_queue.sqlite").exists()
@@ -220,7 +221,7 @@ def test_roadmap_proposal(client: TestClient) -> None:
 def test_new_snapshot_is_picked_up_without_restart(tmp_path: Path) -> None:
     conn = build_explorer_warehouse(tmp_path / "warehouse.duckdb", n=60)
     publish_snapshot(conn, tmp_path / "snapshot")
-    c = TestClient(create_app(tmp_path))
+    c = TestClient(create_app(tmp_path), base_url="http://localhost")
     assert c.get("/api/overview").json()["traces"] == 60
     conn.execute("DELETE FROM raw_traces WHERE id >= 't-00030'")
     publish_snapshot(conn, tmp_path / "snapshot")

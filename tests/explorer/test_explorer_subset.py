@@ -15,7 +15,8 @@ from tracetopics_pipeline.explorer.app import create_app
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     """The API over the fixture warehouse of 1,200 traces (400 per customer)."""
-    return TestClient(create_app(publish_explorer_home(tmp_path_factory.mktemp("tt_subset"), 1200)))
+    home = publish_explorer_home(tmp_path_factory.mktemp("tt_subset"), 1200)
+    return TestClient(create_app(home), base_url="http://localhost")
 
 
 def test_cluster_subset_recovers_the_subsets_topics(client: TestClient) -> None:

@@ -1,9 +1,11 @@
 """The explorer's web app: one page plus a small read-only JSON API over the snapshot.
 
-Security model: binds 127.0.0.1 by default; every query is a fixed, parameterized statement
-(no endpoint takes SQL or a path); downloads only resolve names the server itself generated
-inside $TRACETOPICS_HOME/exports; writes go to the exports folder and the review-queue SQLite
-file, never to the warehouse.
+Security model: binds 127.0.0.1 by default and answers only to allowed Host names, refuses
+cross-site writes and oversized bodies, and sends a strict CSP (`security.ExplorerGuard`); every
+body is a typed model (`bodies`); every query is a fixed, parameterized statement (no endpoint
+takes SQL or a path); downloads only resolve names the server itself generated inside
+$TRACETOPICS_HOME/exports; writes go to the exports folder and the review-queue SQLite file,
+never to the warehouse.
 """
 
 from __future__ import annotations
@@ -15,29 +17,35 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
-from tracetopics_pipeline.core.settings import Paths
+from tracetopics_pipeline.core.settings import Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot
 from tracetopics_pipeline.explorer import actions, queries
-from tracetopics_pipeline.explorer.filters import (
-    TopicFilter,
-    TraceFilter,
-    filter_from_json,
-    parse_filter,
+from tracetopics_pipeline.explorer.bodies import (
+    INT32,
+    ClusterBody,
+    ExportBody,
+    ReviewBody,
+    ReviewUpdate,
+    ScopedBody,
 )
+from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter, parse_filter
 from tracetopics_pipeline.explorer.proposal import roadmap_proposal
+from tracetopics_pipeline.explorer.security import ExplorerGuard, allowed_hosts_for
 from tracetopics_pipeline.explorer.store import NoSnapshot, SnapshotStore
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
-MAX_REVIEW_ITEMS = 500
+TopicIdParam = Annotated[int, Query(ge=-INT32, lt=INT32)]
 
 
 def _plotly_js() -> Path:
@@ -86,13 +94,32 @@ def ensure_snapshot(paths: Paths) -> Path | None:
         conn.close()
 
 
-def create_app(home: Path | str | None = None) -> FastAPI:
-    """The explorer app for one $TRACETOPICS_HOME (default: the environment's)."""
+def _field(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc if p not in ("body", "query", "path")) or "body"
+
+
+def create_app(
+    home: Path | str | None = None,
+    *,
+    allowed_hosts: frozenset[str] | None = None,
+    max_body: int | None = None,
+) -> FastAPI:
+    """The explorer app for one $TRACETOPICS_HOME (default: the environment's).
+
+    `allowed_hosts` (Host names it answers to) and `max_body` (bytes) default to
+    TRACETOPICS_EXPLORER_HOSTS and TRACETOPICS_EXPLORER_MAX_BODY.
+    """
+    settings = Settings.from_env()
     paths = Paths(Path(home).resolve() if home is not None else default_home())
     store = SnapshotStore(paths.snapshot)
     review = actions.ReviewQueue(paths.home / "review_queue.sqlite")
     app = FastAPI(title="tracetopics explorer", docs_url=None, redoc_url=None)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(
+        ExplorerGuard,
+        allowed_hosts=allowed_hosts or allowed_hosts_for(settings.explorer_hosts),
+        max_body=max_body or settings.explorer_max_body,
+    )
     app.state.paths = paths
     app.state.store = store
     app.state.review = review
@@ -104,6 +131,14 @@ def create_app(home: Path | str | None = None) -> FastAPI:
     @app.exception_handler(ValueError)
     async def _bad_value(_: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        """One readable line first (the page shows `detail`), the full list after."""
+        errors = exc.errors()
+        detail = "; ".join(f"{_field(e['loc'])}: {e['msg']}" for e in errors[:3])
+        fields = [{"field": _field(e["loc"]), "message": e["msg"]} for e in errors]
+        return JSONResponse({"detail": detail, "errors": fields}, status_code=422)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -159,7 +194,10 @@ def create_app(home: Path | str | None = None) -> FastAPI:
             raise HTTPException(404, "no such summary")
         return row
 
-    @app.get("/api/trace/{trace_id}")
+    # Trace ids may hold "/" or be "..": the page asks with ?trace_id=; the path form takes
+    # the rest of the path, so an encoded "a%2Fb" opens trace "a/b" too.
+    @app.get("/api/trace")
+    @app.get("/api/trace/{trace_id:path}")
     def trace(trace_id: str) -> dict[str, Any]:
         row = queries.trace_detail(store.cursor(), trace_id)
         if row is None:
@@ -179,21 +217,19 @@ def create_app(home: Path | str | None = None) -> FastAPI:
         return out
 
     @app.post("/api/cluster")
-    def cluster(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+    def cluster(body: ClusterBody) -> dict[str, Any]:
         from tracetopics_pipeline.explorer.subset import cluster_subset
 
-        f = filter_from_json(body.get("filter"))
-        facet = str(body.get("facet") or "Task")
-        max_traces = min(int(body.get("max_traces") or 5000), 20_000)
-        return cluster_subset(store.cursor(), f, facet, max_traces=max_traces)
+        return cluster_subset(
+            store.cursor(), body.filter.to_filter(), body.facet, max_traces=body.max_traces
+        )
 
-    def _scoped(body: dict[str, Any]) -> tuple[TraceFilter, str | None, int | None]:
+    def _scoped(body: ScopedBody) -> tuple[TraceFilter, str | None, int | None]:
         """The body's filter, narrowed to one topic when the action targets a topic."""
-        f = filter_from_json(body.get("filter"))
-        facet, topic_id = body.get("facet"), body.get("topic_id")
-        if facet and topic_id is not None:
-            f = replace(f, topics=(*f.topics, TopicFilter(str(facet), int(topic_id))))
-            return f, str(facet), int(topic_id)
+        f = body.filter.to_filter()
+        if body.facet and body.topic_id is not None:
+            f = replace(f, topics=(*f.topics, TopicFilter(body.facet, body.topic_id)))
+            return f, body.facet, body.topic_id
         return f, None, None
 
     def _topic_label(facet: str | None, topic_id: int | None) -> str | None:
@@ -213,7 +249,7 @@ def create_app(home: Path | str | None = None) -> FastAPI:
         return row[0] if row else None
 
     @app.post("/api/export")
-    def export(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+    def export(body: ExportBody) -> dict[str, Any]:
         f, facet, topic_id = _scoped(body)
         loaded = store.loaded()
         return actions.export_eval_dataset(
@@ -221,7 +257,7 @@ def create_app(home: Path | str | None = None) -> FastAPI:
             f,
             paths.exports,
             snapshot=loaded.folder.name,
-            description=body.get("description"),
+            description=body.description,
             extra={
                 "facet": facet,
                 "topic_id": topic_id,
@@ -241,15 +277,14 @@ def create_app(home: Path | str | None = None) -> FastAPI:
         return FileResponse(path, filename=name)
 
     @app.post("/api/review")
-    def assign(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+    def assign(body: ReviewBody) -> dict[str, Any]:
         f, facet, topic_id = _scoped(body)
-        limit = max(1, min(int(body.get("limit") or 50), MAX_REVIEW_ITEMS))
-        page = queries.trace_list(store.cursor(), f, facet=facet or "Task", limit=limit)
+        page = queries.trace_list(store.cursor(), f, facet=facet or "Task", limit=body.limit)
         items = [{"trace_id": t["id"], "summary": t["summary"]} for t in page["traces"]]
         out = review.assign(
             items,
-            assignee=str(body.get("assignee") or ""),
-            note=body.get("note"),
+            assignee=body.assignee,
+            note=body.note,
             facet=facet,
             topic_id=topic_id,
             topic_label=_topic_label(facet, topic_id),
@@ -265,15 +300,17 @@ def create_app(home: Path | str | None = None) -> FastAPI:
         }
 
     @app.patch("/api/review/{item_id}")
-    def review_update(item_id: int, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
-        row = review.update(item_id, status=body.get("status"), note=body.get("note"))
+    def review_update(
+        item_id: Annotated[int, PathParam(ge=1, lt=2**63)], body: ReviewUpdate
+    ) -> dict[str, Any]:
+        row = review.update(item_id, status=body.status, note=body.note)
         if row is None:
             raise HTTPException(404, "no such review item")
         return row
 
     @app.get("/api/proposal", response_model=None)
     def proposal(
-        f: Filt, facet: str, topic_id: int, format: str = "json"
+        f: Filt, facet: str, topic_id: TopicIdParam, format: str = "json"
     ) -> dict[str, Any] | PlainTextResponse:
         loaded = store.loaded()
         md = roadmap_proposal(loaded.conn.cursor(), f, facet, topic_id, marts=loaded.marts)
@@ -299,9 +336,11 @@ def serve(host: str = "127.0.0.1", port: int = 8765, home: Path | str | None = N
 
     paths = Paths(Path(home).resolve() if home is not None else default_home())
     ensure_snapshot(paths)
-    app = create_app(paths.home)
+    hosts = allowed_hosts_for(Settings.from_env().explorer_hosts, bind_host=host)
+    app = create_app(paths.home, allowed_hosts=hosts)
     from tracetopics_pipeline.explorer.subset import warm_up
 
     warm_up()  # numba JIT for UMAP/HDBSCAN, so the first "Cluster this subset" is fast
     print(f"tracetopics explorer on http://{host}:{port}/  (home {paths.home})", flush=True)
+    print(f"answering to Host names: {', '.join(sorted(hosts))} (TRACETOPICS_EXPLORER_HOSTS)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -109,7 +109,8 @@ def parse_filter(
     topic: list[str] | None = None,
     trace_id: list[str] | None = None,
 ) -> TraceFilter:
-    """Build a filter from query-string values: label=Sentiment:NEGATIVE, topic=Task:3."""
+    """Build a filter from query-string values (or a POST body's, `bodies.FilterBody`):
+    label=Sentiment:NEGATIVE, topic=Task:3."""
 
     def pairs(values: list[str] | None, what: str) -> list[tuple[str, str]]:
         out = []
@@ -123,26 +124,18 @@ def parse_filter(
     def day(v: str | None) -> date | None:
         return date.fromisoformat(v) if v else None
 
+    def topic_id(v: str) -> int:
+        n = int(v)
+        if not -(2**31) <= n < 2**31:
+            raise ValueError(f"topic id {v} is out of range")
+        return n
+
     return TraceFilter(
         date_from=day(date_from),
         date_to=day(date_to),
         customers=tuple(c for c in customer or [] if c),
         plan_tiers=tuple(p for p in plan_tier or [] if p),
         labels=tuple(LabelFilter(f, v) for f, v in pairs(label, "label")),
-        topics=tuple(TopicFilter(f, int(v)) for f, v in pairs(topic, "topic")),
+        topics=tuple(TopicFilter(f, topic_id(v)) for f, v in pairs(topic, "topic")),
         trace_ids=tuple(t for t in trace_id or [] if t),
-    )
-
-
-def filter_from_json(d: dict[str, Any] | None) -> TraceFilter:
-    """The same filter from a JSON body (POST actions), in the query-string shape."""
-    d = d or {}
-    return parse_filter(
-        date_from=d.get("date_from"),
-        date_to=d.get("date_to"),
-        customer=list(d.get("customer") or []),
-        plan_tier=list(d.get("plan_tier") or []),
-        label=list(d.get("label") or []),
-        topic=[str(x) for x in d.get("topic") or []],
-        trace_id=list(d.get("trace_id") or []),
     )

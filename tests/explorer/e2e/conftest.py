@@ -109,6 +109,12 @@ def page(browser: object, server: str, request: pytest.FixtureRequest) -> Iterat
     pg = ctx.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    # The server's Content-Security-Policy must not block anything the page does.
+    csp: list[str] = []
+    pg.on(
+        "console",
+        lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     # Offline product: any request that leaves 127.0.0.1 is a bug (e.g. a CDN script).
     external: list[str] = []
     pg.route(
@@ -128,3 +134,4 @@ def page(browser: object, server: str, request: pytest.FixtureRequest) -> Iterat
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     ctx.close()
+    assert csp == [], f"the CSP blocked: {csp[:3]}"

@@ -520,7 +520,7 @@ async function openTrace(id) {
   $("#drawer-title").textContent = id;
   $("#drawer-body").innerHTML = '<span class="spinner"></span>';
   let t;
-  try { t = await api("/api/trace/" + encodeURIComponent(id)); } catch (e) { $("#drawer-body").innerHTML = `<div class="empty">${esc(e.message)}</div>`; return; }
+  try { t = await api("/api/trace?trace_id=" + encodeURIComponent(id)); } catch (e) { $("#drawer-body").innerHTML = `<div class="empty">${esc(e.message)}</div>`; return; }
   const md = t.metadata || {};
   $("#drawer-body").innerHTML = `
     <div class="kv"><div class="k">created</div><div>${esc(t.created)}</div>

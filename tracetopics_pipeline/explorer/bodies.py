@@ -1,0 +1,85 @@
+"""Typed bodies of the explorer's POST and PATCH requests.
+
+A malformed body (a filter that is not an object, a date given as a list, NaN, `customer: 5`,
+an id beyond 64 bits, an unknown key) is a 422 naming the field, never a 500. A single string
+where a list is expected is one value: `{"customer": "abc"}` filters on "abc".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, StringConstraints
+
+from tracetopics_pipeline.explorer.actions import REVIEW_STATUSES
+from tracetopics_pipeline.explorer.filters import TraceFilter, parse_filter
+
+INT32 = 2**31  # topic ids are INTEGER in the warehouse
+MAX_NOTE = 10_000
+
+
+def _one_or_many(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+Name = Annotated[StrictStr, StringConstraints(max_length=500)]
+Names = Annotated[list[Name], BeforeValidator(_one_or_many), Field(max_length=10_000)]
+TopicId = Annotated[int, Field(ge=-INT32, lt=INT32)]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+class FilterBody(Body):
+    """The filter every view shares, in the query string's shape (docs/explorer.md)."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    customer: Names = []
+    plan_tier: Names = []
+    label: Names = []  # Facet:label
+    topic: Names = []  # Facet:topic id
+    trace_id: Names = []
+
+    def to_filter(self) -> TraceFilter:
+        return parse_filter(
+            date_from=self.date_from.isoformat() if self.date_from else None,
+            date_to=self.date_to.isoformat() if self.date_to else None,
+            customer=self.customer,
+            plan_tier=self.plan_tier,
+            label=self.label,
+            topic=self.topic,
+            trace_id=self.trace_id,
+        )
+
+
+class ClusterBody(Body):
+    filter: FilterBody = FilterBody()
+    facet: Name = "Task"
+    max_traces: Annotated[int, Field(ge=1, le=20_000)] = 5000
+
+
+class ScopedBody(Body):
+    """A filter, optionally narrowed to one topic (facet and topic_id together)."""
+
+    filter: FilterBody = FilterBody()
+    facet: Name | None = None
+    topic_id: TopicId | None = None
+
+
+class ExportBody(ScopedBody):
+    description: Annotated[StrictStr, StringConstraints(max_length=2_000)] | None = None
+
+
+class ReviewBody(ScopedBody):
+    assignee: Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1,
+                                                     max_length=200)]  # fmt: skip
+    note: Annotated[StrictStr, StringConstraints(max_length=MAX_NOTE)] | None = None
+    limit: Annotated[int, Field(ge=1, le=500)] = 50
+
+
+class ReviewUpdate(Body):
+    status: Literal[REVIEW_STATUSES] | None = None  # type: ignore[valid-type]
+    note: Annotated[StrictStr, StringConstraints(max_length=MAX_NOTE)] | None = None
