@@ -46,6 +46,8 @@ WRONG = {
     "run: bad date": (["run", "--from", "2026-13-01"], "not a date"),
     "run: no landing files": (["run"], "nothing to run"),
     "prepare: extra argument": (["prepare", "extra"], "unrecognized"),
+    "docs: bad port": (["docs", "--port", "0"], "not a port"),
+    "docs: no warehouse": (["docs"], "no warehouse"),
     "topics: unknown facet": (["topics", "--facet", "nosuch"], "facets: "),
     "topic: unknown facet": (["topic", "pin", "nosuch", "1"], "no facet named"),
     "topic: unknown topic id": (["topic", "rename", "Task", "99", "New"], "no topic 99"),
@@ -74,7 +76,8 @@ WRONG = {
 @pytest.mark.parametrize("case", list(WRONG))
 def test_wrong_input_is_one_line(cli_home: Path, case: str) -> None:
     args, expect, *env = WRONG[case]
-    home = cli_home / "empty_home" if case == "run: no landing files" else cli_home
+    empty = case in ("run: no landing files", "docs: no warehouse")
+    home = cli_home / "empty_home" if empty else cli_home
     res = tracetopics(home, *args, **(env[0] if env else {}))
     assert res.returncode != 0
     assert "Traceback" not in res.stderr

@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     dd = sub.add_parser("docs", help="build the dbt docs of the marts for this home")
     dd.add_argument("--serve", action="store_true", help="serve them on 127.0.0.1")
-    dd.add_argument("--port", type=int, default=8081)
+    dd.add_argument("--port", type=_port, default=8081)
     dd.set_defaults(fn=cmd_docs)
 
     t = sub.add_parser("topics", help="topics of a facet ranked by share")
