@@ -131,3 +131,24 @@ def test_pipe_into_head_is_quiet(cli_home: Path, args: list[str]) -> None:
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 0
     assert err == ""
+
+
+def test_a_locked_warehouse_is_one_line(cli_home: Path) -> None:
+    """A pipeline run holds the write lock: reading commands say so instead of a traceback."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('ok', flush=True); time.sleep(60)", str(cli_home / "warehouse.duckdb")],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        for args in (["topics"], ["topic", "pin", "Task", "0"], ["facets", "test", "Task"]):
+            res = tracetopics(cli_home, *args)
+            assert res.returncode != 0 and "Traceback" not in res.stderr
+            assert res.stderr.strip().splitlines() == [
+                f"error: the warehouse {cli_home / 'warehouse.duckdb'} is locked by a running "
+                "pipeline; retry when it finishes"
+            ]
+    finally:
+        holder.terminate()
+        holder.wait()

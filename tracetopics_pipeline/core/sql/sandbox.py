@@ -112,7 +112,10 @@ def _leading_word(query: str) -> str:
         tokens = DIALECT().tokenize(query)
     except sqlglot.errors.TokenError:
         tokens = []
-    return tokens[0].text.upper() if tokens else query.strip().split(maxsplit=1)[0].upper()
+    if tokens:
+        return tokens[0].text.upper()
+    words = query.split(maxsplit=1)
+    return words[0].upper() if words else "an empty query"
 
 
 def parse(query: str) -> exp.Expression:
