@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/facet_quality.py
 	$(BIN)/python bench/topic_quality.py
 	$(BIN)/python bench/ingest_scale.py
+	$(BIN)/python bench/surfaces.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
