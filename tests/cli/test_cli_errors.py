@@ -67,6 +67,11 @@ WRONG = {
     "facets: test unknown facet": (["facets", "test", "nosuch"], "no facet named"),
     "facets: missing facet file": (["facets", "list", "--file", "none.yaml"], "none.yaml"),
     "facets: unknown action": (["facets", "frob"], "invalid choice"),
+    "facets: eval unknown facet": (
+        ["facets", "eval", "--facet", "nosuch", "--gold", "g.jsonl"],
+        "no facet named",
+    ),  # fmt: skip
+    "facets: eval without gold": (["facets", "eval", "--facet", "Sentiment"], "--gold"),
     "explore: bad port": (["explore", "--port", "99999"], "not a port"),
     "unknown command": (["frobnicate"], "invalid choice"),
     "no command": ([], "required"),
