@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
@@ -165,7 +163,9 @@ def test_custom_rules():
     assert apply_rules("hello", churn) == ("LOW", "LOW")
 
 
-def test_local_backend_is_fast_and_deterministic():
+def test_local_backend_is_deterministic_and_redacts():
+    """Speed is measured by bench/facet_quality.py --throughput, not asserted here: timed unit
+    tests flake on shared machines."""
     facets = load_facets()
     traces = []
     for i in range(600):
@@ -177,11 +177,8 @@ def test_local_backend_is_fast_and_deterministic():
             {"role": "user", "content": "Thanks, that worked!" if i % 3 else "Still not working, this is useless."},
         ]})  # fmt: skip
     s = make_summarizer("local")
-    t0 = time.perf_counter()
     res = s.summarize(traces, facets)
-    rate = len(traces) / (time.perf_counter() - t0)
     assert len(res.outputs) == 600 * len(facets)
-    assert rate > 300, f"{rate:.0f} traces/s"  # ~2-4k/s on an idle core; generous for shared CI
     assert [o.summary for o in s.summarize(traces[:50], facets).outputs] == [
         o.summary for o in res.outputs[: 50 * len(facets)]
     ]

@@ -79,7 +79,7 @@ def test_retries_429_and_5xx_then_succeeds(llm, tmp_path):
 
 
 def test_timeout_is_retried(llm, tmp_path):
-    llm.script = [("hang", 2.0)]
+    llm.script = [("hang", 10.0)]
     s = _summ(llm, tmp_path, concurrency=1, timeout_s=0.5)
     t0 = time.perf_counter()
     res = s.summarize(
@@ -87,7 +87,7 @@ def test_timeout_is_retried(llm, tmp_path):
         load_facets()[:1],
     )
     assert res.outputs[0].status == "ok" and res.retries == 1
-    assert time.perf_counter() - t0 < 2.0  # did not wait for the hung response
+    assert time.perf_counter() - t0 < 8.0  # gave up on the hung response (10 s) and retried
 
 
 def test_retries_exhausted_records_errored(llm, tmp_path):
