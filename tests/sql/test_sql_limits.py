@@ -117,4 +117,7 @@ def test_cli_stops_runaway_queries_small_and_fast(
     assert proc.returncode == 1 and out == ""
     assert err.count("\n") == 1 and err.startswith("error: ") and message in err, err
     assert elapsed < 60
-    assert usage.ru_maxrss * 1024 < 2 * 10**9  # KiB on Linux
+    # DuckDB may fill its whole memory limit before it spills or is stopped; the process as a
+    # whole stays within that limit plus the interpreter's own few hundred MB
+    limit = Settings.from_env(run_env).sql_memory_limit
+    assert usage.ru_maxrss * 1024 < limit + 600 * 10**6  # KiB on Linux
