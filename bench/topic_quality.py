@@ -9,8 +9,11 @@ clusterers run on the same unique summaries and embeddings. Scores are per trace
 takes its summary's topic; no_match / BERTopic outliers count as one more cluster).
 
     .venv/bin/python bench/topic_quality.py [--dataset banking77|sgd|all] [--all] [--raw]
+        [--seeds 42,1,2] [--ours-only]
 
 --raw clusters the raw user texts instead of Task summaries (to separate summarizer effects).
+--seeds runs our clustering once per seed (seed-to-seed spread is the noise a change must beat);
+--ours-only skips BERTopic.
 Needs the `bench` extra (bertopic, psutil).
 """
 
@@ -25,7 +28,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from _common import DATASETS
+from _common import DATASETS, load_avg
 
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.describe import cluster_texts
@@ -132,11 +135,11 @@ def warm_up() -> None:
 
 
 def run_ours(
-    texts: list[str], x: np.ndarray, settings: Settings
+    texts: list[str], x: np.ndarray, settings: Settings, seed: int = 42
 ) -> tuple[np.ndarray, float, float]:
     with PeakRSS() as mem:
         t0 = time.perf_counter()
-        res = cluster_texts(texts, x, settings=settings)
+        res = cluster_texts(texts, x, settings=settings, seed=seed)
         secs = time.perf_counter() - t0
     return res.labels, secs, mem.delta_mb
 
@@ -170,7 +173,14 @@ def cached_embeddings(texts: list[str], settings: Settings) -> np.ndarray:
 
 
 def evaluate(
-    name: str, traces: list[dict], gold: list[str], *, raw: bool, settings: Settings
+    name: str,
+    traces: list[dict],
+    gold: list[str],
+    *,
+    raw: bool,
+    settings: Settings,
+    seeds: tuple[int, ...] = (42,),
+    bertopic: bool = True,
 ) -> dict:
     if raw:
         summaries: list[str | None] = [t["input"][0]["content"] for t in traces]
@@ -191,10 +201,10 @@ def evaluate(
         f"summarize {summ_s:.1f}s, embed {embed_s:.1f}s ({len(uniq) / max(embed_s, 1e-9):.0f}/s)"
     )
     out = {"dataset": name, "traces": len(traces), "unique": len(uniq), "gold": len(set(gold))}
-    for who, fn in (
-        ("ours", lambda: run_ours(uniq, x, settings)),
-        ("bertopic", lambda: run_bertopic(uniq, x)),
-    ):
+    runs = [(f"ours/{seed}", lambda seed=seed: run_ours(uniq, x, settings, seed)) for seed in seeds]
+    if bertopic:
+        runs.append(("bertopic", lambda: run_bertopic(uniq, x)))
+    for who, fn in runs:
         labels, secs, mb = fn()
         s = scores(truth, labels[doc_of])
         out[who] = {**s, "seconds": secs, "peak_mb": mb}
@@ -202,10 +212,23 @@ def evaluate(
             f"  {who:9s} NMI {s['nmi']:.3f}  ARI {s['ari']:.3f}  topics {s['n_topics']:4d}  "
             f"no_match {s['no_match_share']:.1%}  time {secs:5.1f}s  peak +{mb:.0f} MB"
         )
+    ours = [out[f"ours/{seed}"] for seed in seeds]
+    out["ours"] = {k: float(np.mean([o[k] for o in ours])) for k in ("nmi", "ari", "seconds")}
+    if len(seeds) > 1:
+        print(
+            f"  ours, {len(seeds)} seeds: NMI {out['ours']['nmi']:.3f} "
+            f"({min(o['nmi'] for o in ours):.3f}-{max(o['nmi'] for o in ours):.3f})  "
+            f"ARI {out['ours']['ari']:.3f} "
+            f"({min(o['ari'] for o in ours):.3f}-{max(o['ari'] for o in ours):.3f})  "
+            f"time {out['ours']['seconds']:.1f}s"
+        )
+    if not bertopic:
+        return out
     o, b = out["ours"], out["bertopic"]
+    first = out[f"ours/{seeds[0]}"]
     print(
         f"  ratio ours/bertopic: NMI {o['nmi'] / b['nmi']:.2f}x  ARI {o['ari'] / max(b['ari'], 1e-9):.2f}x  "
-        f"time {o['seconds'] / b['seconds']:.2f}x  memory {o['peak_mb'] / max(b['peak_mb'], 1e-9):.2f}x"
+        f"time {o['seconds'] / b['seconds']:.2f}x  memory {first['peak_mb'] / max(b['peak_mb'], 1e-9):.2f}x"
     )
     return out
 
@@ -218,11 +241,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--raw", action="store_true", help="cluster raw user texts, not Task summaries")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--seeds", default="42", help="comma-separated seeds for our clustering")
+    ap.add_argument("--ours-only", action="store_true", help="skip BERTopic")
     args = ap.parse_args(argv)
+    seeds = tuple(int(x) for x in args.seeds.split(","))
+    opts = {"seeds": seeds, "bertopic": not args.ours_only}
     if not DATASETS.exists():
         print(f"datasets not found under {DATASETS}; set TRACETOPICS_SHARED", file=sys.stderr)
         return 2
     settings = Settings.from_env()
+    print(f"load average {load_avg()}")
     warm_up()
     results = []
     if args.dataset in ("banking77", "all"):
@@ -234,11 +262,14 @@ def main(argv: list[str] | None = None) -> int:
                 gold,
                 raw=args.raw,
                 settings=settings,
+                **opts,
             )
         )
     if args.dataset in ("sgd", "all") and not args.raw:
         traces, gold = sgd()
-        results.append(evaluate("sgd-dialogues", traces, gold, raw=False, settings=settings))
+        results.append(
+            evaluate("sgd-dialogues", traces, gold, raw=False, settings=settings, **opts)
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

@@ -19,6 +19,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# UMAP's compiled code (core/topics/jit.py) in one cache for every test session, not in each
+# test's fresh TRACETOPICS_HOME: only the first session after an install compiles.
+os.environ.setdefault("NUMBA_CACHE_DIR", str(REPO / ".tracetopics" / "cache" / "numba-tests"))
 
 
 @pytest.fixture

@@ -1,8 +1,12 @@
-"""On-demand clustering of a filtered subset ("Cluster this subset by <facet>"). Not saved.
+"""On-demand clustering of a filtered subset ("Cluster this subset by <facet>").
 
 The subset's summaries go through the daily maps' own `cluster_texts` (algorithm, keywords,
-contrast and local labeller), on the embeddings the snapshot already holds (summary_embeddings by text hash), so
-a few thousand traces take seconds: nothing is re-embedded unless a text is missing.
+contrast, and the same labeller: `labeler_from_settings`), on the embeddings the snapshot
+already holds (summary_embeddings by text hash), so a few thousand traces take seconds: nothing
+is re-embedded unless a text is missing. A result can be kept under a name (saved.py).
+
+The answer's shape: `topics` (one level today); the two-level maps will add a `parents` list
+beside it and a `parent_id` on each topic, without changing what is already there.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import numpy as np
 
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.describe import cluster_texts
+from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 from tracetopics_pipeline.explorer.filters import TraceFilter
 from tracetopics_pipeline.explorer.queries import b64
@@ -97,9 +102,11 @@ def cluster_subset(
     ids, hashes, summaries, total = _fetch(cur, f, facet, max_traces)
     text_of = dict(zip(hashes, summaries, strict=True))
     unique = sorted(text_of)  # sorted: the same subset gives the same topics in any order
+    fetched = time.perf_counter()
     # Too few distinct texts: answer before touching embeddings (no model load).
     emb = _embeddings(cur, unique, text_of) if len(unique) >= MIN_TEXTS else {}
     unique = [h for h in unique if h in emb]
+    embedded = time.perf_counter()
     out: dict[str, Any] = {
         "facet": facet,
         "n_traces": 0,
@@ -121,15 +128,28 @@ def cluster_subset(
         return out
     x = np.stack([emb[h] for h in unique]).astype(np.float32)
     x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    # The daily maps' own clustering and describing (dedupe, tie-breaks, contrast, labels).
+    # The daily maps' own clustering, describing and labeller (dedupe, tie-breaks, contrast).
     result = cluster_texts(
-        [text_of[h] for h in unique], x, settings=settings, seed=SEED, facet=facet
+        [text_of[h] for h in unique],
+        x,
+        settings=settings,
+        seed=SEED,
+        facet=facet,
+        labeler=labeler_from_settings(settings),
     )
+    clustered = time.perf_counter()
     labels, coords = result.labels, result.coords
     pos = {h: i for i, h in enumerate(unique)}
     keep = [i for i, h in enumerate(hashes) if h in pos]
     rows = np.array([pos[hashes[i]] for i in keep], dtype=np.int64)
     trace_labels = labels[rows].astype(np.int32)
+    # Cosine distance to the trace's topic centre (no_match: 1): the saved subset's actions
+    # pick representative traces nearest the centre first, as the daily maps' do.
+    cents = np.stack([t.centroid for t in result.topics]) if result.topics else np.zeros((1, 1))
+    own = np.maximum(trace_labels, 0)
+    dist = np.where(
+        trace_labels >= 0, 1.0 - np.einsum("ij,ij->i", x[rows], cents[own]), 1.0
+    ).astype("<f4")
     counts = np.bincount(trace_labels[trace_labels >= 0], minlength=len(result.topics) or 1)
     n = len(keep)
     topics = [
@@ -153,26 +173,34 @@ def cluster_subset(
         x=b64(coords[rows, 0].astype("<f4")),
         y=b64(coords[rows, 1].astype("<f4")),
         topic_id=b64(trace_labels.astype("<i4")),
+        distance=b64(dist),
         ids="\n".join(ids[i] for i in keep),
         seconds=time.perf_counter() - started,
+        timings={
+            "fetch": fetched - started,
+            "embeddings": embedded - fetched,
+            "cluster": clustered - embedded,
+        },
     )
     return out
 
 
 def warm_up() -> threading.Thread:
-    """Compile UMAP/HDBSCAN's numba code in the background so the first click is fast."""
+    """Load UMAP/HDBSCAN and their compiled code in the background so a first click is fast.
+
+    A small `cluster_texts` run imports everything the subset path uses and loads numba's
+    compiled code from the disk cache (core/topics/jit.py); in the first process after an
+    install it compiles and fills that cache instead (minutes on a busy 2-core machine).
+    """
 
     def run() -> None:
         try:
-            from tracetopics_pipeline.core.topics.cluster import cluster_embeddings
-
             rng = np.random.default_rng(0)
-            # Two sizes: UMAP takes exact neighbours below 4,096 rows and compiles
-            # pynndescent (about a minute on a busy 2-core machine) above it.
-            for n in (60, 4200):
-                x = rng.normal(size=(n, EMBED_DIM)).astype(np.float32)
-                x /= np.linalg.norm(x, axis=1, keepdims=True)
-                cluster_embeddings(x, algorithm="umap_hdbscan", seed=SEED, max_distance=0.5)
+            n = 300
+            x = rng.normal(size=(n, EMBED_DIM)).astype(np.float32)
+            words = [f"w{i}" for i in range(60)]
+            texts = [" ".join(rng.choice(words, 6)) + f" {i}" for i in range(n)]
+            cluster_texts(texts, x, settings=Settings.from_env(), seed=SEED)
         except Exception as e:  # warm-up is best effort
             log.debug("warm-up failed: %s", e)
 

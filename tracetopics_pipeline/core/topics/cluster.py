@@ -16,9 +16,23 @@ umap/hdbscan are imported lazily (Dagster imports this module in many processes)
 
 from __future__ import annotations
 
+import warnings
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 import numpy as np
+
+
+def one_blas_thread() -> AbstractContextManager[object]:
+    """BLAS on one thread while clustering (the libraries loaded first, so the limit holds).
+
+    The matrices here are thin (n x a few hundred); OpenBLAS's second thread spin-waits, and on
+    a shared 2-core machine that made a 2,000 x 160 QR 10-40x slower (docs/benchmarks.md).
+    """
+    import scipy.linalg  # noqa: F401  scipy ships its own OpenBLAS; it must be loaded to be limited
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,34 @@ def hybrid_view(
     return h / np.maximum(np.linalg.norm(h, axis=1, keepdims=True), 1e-12)
 
 
+# Below this many rows UMAP itself takes exact neighbours (its `_small_data` path); above it,
+# pynndescent's approximate NN-descent.
+EXACT_KNN_MAX = 4096
+
+
+def exact_cosine_knn(x: np.ndarray, k: int, *, block: int = 1024) -> tuple[np.ndarray, np.ndarray]:
+    """The k nearest rows of each row of L2-normalized `x` (itself first), cosine distance.
+
+    What UMAP's small-data path computes, as a matrix product per block of rows instead of
+    sklearn calling UMAP's numba distance once per pair (seconds at 2,000 rows, not ms).
+    """
+    n = len(x)
+    xf = np.asarray(x, dtype=np.float32)
+    idx = np.empty((n, k), dtype=np.int64)
+    dist = np.empty((n, k), dtype=np.float32)
+    for lo in range(0, n, block):
+        hi = min(n, lo + block)
+        d = 1.0 - xf[lo:hi] @ xf.T
+        rows = np.arange(hi - lo)
+        d[rows, rows + lo] = -1.0  # itself first, at distance 0, as UMAP has it
+        part = np.argpartition(d, k - 1, axis=1)[:, :k]
+        pd = np.take_along_axis(d, part, axis=1)
+        order = np.lexsort((part, pd), axis=1)  # by distance, ties by index: deterministic
+        idx[lo:hi] = np.take_along_axis(part, order, axis=1)
+        dist[lo:hi] = np.maximum(np.take_along_axis(pd, order, axis=1), 0.0)
+    return idx, dist
+
+
 def layout_2d(
     x: np.ndarray, *, seed: int, n_neighbors: int = 15, n_epochs: int = 200
 ) -> np.ndarray:
@@ -97,18 +139,27 @@ def layout_2d(
             if n == 0
             else np.column_stack([np.arange(n), np.zeros(n)]).astype(float)
         )
-    import umap
+    from tracetopics_pipeline.core.topics.jit import import_umap
 
+    umap = import_umap()
+    k = int(min(n_neighbors, n - 1))
+    # Small inputs: the exact neighbours UMAP would compute, handed over precomputed (same
+    # graph, without the per-pair Python loop); larger ones keep UMAP's NN-descent.
+    knn = exact_cosine_knn(x, k) if n < EXACT_KNN_MAX else (None, None, None)
     reducer = umap.UMAP(
-        n_neighbors=int(min(n_neighbors, n - 1)),
+        n_neighbors=k,
         n_components=2,
         min_dist=0.0,
         metric="cosine",
         random_state=seed,
         n_epochs=n_epochs,
         init="spectral" if n > 10 else "random",
+        precomputed_knn=knn,
     )
-    return np.asarray(reducer.fit_transform(x), dtype=np.float64)
+    with warnings.catch_warnings():
+        # Precomputed neighbours come without a search index; we never call transform().
+        warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]")
+        return np.asarray(reducer.fit_transform(x), dtype=np.float64)
 
 
 def hdbscan_labels(

@@ -82,18 +82,19 @@ def cluster_texts(
     s_texts = [texts[i] for i in order]
     x = np.asarray(embeddings, dtype=np.float32)[order]
     x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    labels, coords = algo.cluster_embeddings(
-        x,
-        algorithm=settings.algorithm,
-        seed=seed,
-        max_distance=settings.no_match_distance,
-        params=p,
-        texts=s_texts,
-    )
-    if previous is not None:
-        prev = np.asarray(previous, dtype=np.int64)[order]
-        labels = algo.merge_split_children(x, labels, prev)
-    topics = describe(s_texts, x, labels, coords, labeler=labeler, facet=facet)
+    with algo.one_blas_thread():
+        labels, coords = algo.cluster_embeddings(
+            x,
+            algorithm=settings.algorithm,
+            seed=seed,
+            max_distance=settings.no_match_distance,
+            params=p,
+            texts=s_texts,
+        )
+        if previous is not None:
+            prev = np.asarray(previous, dtype=np.int64)[order]
+            labels = algo.merge_split_children(x, labels, prev)
+        topics = describe(s_texts, x, labels, coords, labeler=labeler, facet=facet)
     inv = np.empty_like(order)
     inv[order] = np.arange(n)
     mcs = p.min_cluster_size or algo.auto_min_cluster_size(n)
