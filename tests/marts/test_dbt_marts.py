@@ -9,12 +9,13 @@ human to "Dataset creation", -1 no_match. trend_min_volume is 3 for this run.
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
-from factories.marts import build_marts_warehouse, mart_traces
+from factories.marts import T, build_marts_warehouse, mart_traces
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -174,12 +175,85 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
         " round(account_score, 4), round(priority_score, 4)"
         " FROM marts.topic_priority ORDER BY priority_rank",
     )
+    # 17 classified traces, 7 negative or mixed (baseline 7/17), plan-tier weights summing to
+    # 8.15 (baseline 8.15/17); shares shrunk with a prior of 20 traces: (k + 20 * b) / (n + 20).
     assert got == [
-        (1, 2, "Dataset creation", 5, "growing", 0.7143, 0.6, 1.0, 0.52, 0.684),
-        (2, 0, "Export dashboard to CSV", 5, "flat", 0.7143, 0.6, 0.5, 0.64, 0.633),
+        (1, 2, "Dataset creation", 5, "growing", 0.7143, 0.4494, 1.0, 0.4875, 0.6323),
+        (2, 0, "Export dashboard to CSV", 5, "flat", 0.7143, 0.4494, 0.5, 0.5115, 0.5621),
         # the biggest topic ranks last: few unhappy users, fading, low-tier accounts
-        (3, 1, "Reset password", 7, "fading", 1.0, 0.1429, 0.0, 0.3357, 0.46),
+        (3, 1, "Reset password", 7, "fading", 1.0, 0.342, 0.0, 0.4422, 0.541),
     ]
+    cols = [r[0] for r in rows(conn, "DESCRIBE marts.topic_priority")]
+    assert cols[:3] == ["priority_rank", "priority_score", "why"]  # the score first
+    why = dict(rows(conn, "SELECT task_topic_id, why FROM marts.topic_priority"))
+    assert why[2] == (
+        "#3 by volume: 5 traces (29% of traffic); 60% negative or mixed vs 41% overall"
+        " (only 5 traces: counted as 45%); growing; 20% enterprise, account value 49/100"
+    )
+    assert why[1].startswith("#1 by volume: 7 traces (41% of traffic); 14% negative")
+
+
+def test_topic_priority_one_unhappy_trace_does_not_top_the_ranking(tmp_path: Path) -> None:
+    """A topic of a single negative enterprise trace ranks below topics with real evidence."""
+    home = tmp_path / "home"
+    home.mkdir()
+    d2, d3 = (datetime(2026, 1, d, 10, tzinfo=UTC) for d in (6, 13))
+    traces = (
+        [
+            T(
+                f"x{i}",
+                d2 if i < 6 else d3,
+                f"c{i % 4}",
+                "pro" if i % 2 else "free",
+                sentiment=s,
+                task=0,
+            )
+            for i, s in enumerate(["NEGATIVE", "POSITIVE", "NEUTRAL", "POSITIVE"] * 3)
+        ]
+        + [
+            T(
+                f"y{i}",
+                d2 if i < 5 else d3,
+                f"c{i % 3}",
+                "team" if i % 2 else "free",
+                sentiment=s,
+                task=1,
+            )
+            for i, s in enumerate(["NEGATIVE", "POSITIVE", "NEUTRAL", "POSITIVE", "NEUTRAL"] * 2)
+        ]
+        + [T("z1", d3, "bigco", "enterprise", sentiment="NEGATIVE", task=2)]
+    )
+    old = {k: os.environ.get(k) for k in ("TRACETOPICS_HOME", "TRACETOPICS_WAREHOUSE")}
+    os.environ["TRACETOPICS_HOME"] = str(home)
+    try:
+        build_marts_warehouse(home / "warehouse.duckdb", traces)
+        from tracetopics_pipeline.defs.assets.marts import tracetopics_dbt_assets
+        from tracetopics_pipeline.defs.resources import dbt_resource
+
+        result = dg.materialize(
+            [tracetopics_dbt_assets],
+            resources={"dbt": dbt_resource()},
+            raise_on_error=False,
+        )
+        conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+        got = rows(
+            conn,
+            "SELECT task_topic_id, priority_rank, round(negative_or_mixed_share, 2),"
+            " round(negative_score, 3), why FROM marts.topic_priority ORDER BY priority_rank",
+        )
+        conn.close()
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    assert result.success
+    assert [r[0] for r in got] == [0, 1, 2]
+    single = got[-1]
+    # 100% negative on one trace counts as (1 + 20 * 6/23) / 21 = 0.296, near the baseline.
+    assert single[2] == 1.0 and single[3] == 0.296
+    assert "(only 1 trace: counted as 30%)" in single[4]
 
 
 def test_churn_risk_by_customer(marts) -> None:

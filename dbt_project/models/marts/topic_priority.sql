@@ -1,16 +1,27 @@
--- One ranked row per Task topic over the trailing priority_window_days. Four components, each
--- 0..1 and in its own column, so "volume is not importance" shows in numbers:
+-- One ranked row per Task topic over the trailing priority_window_days: the score first, then
+-- `why` (its parts in plain words), then the parts. Four components, each 0..1:
 --   volume_score   = traces / the biggest topic's traces
---   negative_score = share of the topic's traces that are NEGATIVE or MIXED
+--   negative_score = share of the topic's traces that are NEGATIVE or MIXED, shrunk toward the
+--                    window's share (empirical Bayes: (negative + m * baseline) / (traces + m),
+--                    m = priority_prior_traces), so a handful of traces cannot reach 1.0
 --   trend_score    = 1 growing, 0.5 flat, 0 fading (latest week of topic_trends_weekly)
---   account_score  = mean plan-tier weight of the traces (vars plan_tier_weights)
+--   account_score  = mean plan-tier weight of the traces (vars plan_tier_weights), shrunk the
+--                    same way toward the window's mean
 -- priority_score is their weighted sum (vars priority_weights).
 {%- set w = var('priority_weights') %}
+{%- set m = var('priority_prior_traces') %}
 with recent as (
     select *
     from {{ ref('trace_facts') }}
     where task_topic_id >= 0
         and day > (select max(day) from {{ ref('trace_facts') }}) - {{ var('priority_window_days') }}
+),
+
+baseline as (
+    select
+        avg(case when sentiment in ('NEGATIVE', 'MIXED') then 1.0 else 0.0 end) as negative_baseline,
+        avg(account_weight) as account_baseline
+    from recent
 ),
 
 per_topic as (
@@ -19,8 +30,8 @@ per_topic as (
         {{ tt_any_value('task_topic_label') }} as task_topic_label,
         count(*) as traces,
         count(distinct customer) as customers,
-        avg(case when sentiment in ('NEGATIVE', 'MIXED') then 1.0 else 0.0 end) as negative_or_mixed_share,
-        avg(account_weight) as account_value,
+        sum(case when sentiment in ('NEGATIVE', 'MIXED') then 1.0 else 0.0 end) as negative_traces,
+        sum(account_weight) as account_weight_sum,
         avg(case when plan_tier = 'enterprise' then 1.0 else 0.0 end) as enterprise_share
     from recent
     group by task_topic_id
@@ -35,16 +46,25 @@ latest_trend as (
 
 scored as (
     select
-        p.*,
-        p.traces / sum(p.traces) over () as volume_share,
+        p.task_topic_id,
+        p.task_topic_label,
+        p.traces,
+        p.customers,
+        p.enterprise_share,
+        {{ tt_divide('p.traces', 'sum(p.traces) over ()') }} as volume_share,
+        {{ tt_divide('p.negative_traces', 'p.traces') }} as negative_or_mixed_share,
+        b.negative_baseline,
+        {{ tt_divide('p.account_weight_sum', 'p.traces') }} as account_value,
         coalesce(t.trend, 'flat') as trend,
         t.share_wow_growth,
+        row_number() over (order by p.traces desc, p.task_topic_id) as volume_rank,
         {{ tt_divide('p.traces', 'max(p.traces) over ()') }} as volume_score,
-        p.negative_or_mixed_share as negative_score,
+        (p.negative_traces + {{ m }} * b.negative_baseline) / (p.traces + {{ m }}) as negative_score,
         cast(case coalesce(t.trend, 'flat') when 'growing' then 1 when 'fading' then 0 else 0.5 end
             as double precision) as trend_score,
-        p.account_value as account_score
+        (p.account_weight_sum + {{ m }} * b.account_baseline) / (p.traces + {{ m }}) as account_score
     from per_topic as p
+    cross join baseline as b
     left join latest_trend as t on t.topic_id = p.task_topic_id
 ),
 
@@ -60,12 +80,33 @@ final as (
 
 select
     row_number() over (order by priority_score desc, traces desc, task_topic_id) as priority_rank,
+    priority_score,
+    -- The parts of the score in words, in the order of the weights: volume, pain, trend, accounts.
+    '#' || cast(volume_rank as varchar) || ' by volume: ' || cast(traces as varchar)
+        || case when traces = 1 then ' trace (' else ' traces (' end
+        || {{ tt_pct('volume_share') }} || ' of traffic)'
+        || '; ' || {{ tt_pct('negative_or_mixed_share') }} || ' negative or mixed vs '
+        || {{ tt_pct('negative_baseline') }} || ' overall'
+        || case when traces < {{ m }}
+            then ' (only ' || cast(traces as varchar)
+                || case when traces = 1 then ' trace' else ' traces' end || ': counted as '
+                || {{ tt_pct('negative_score') }} || ')'
+            else '' end
+        || '; ' || trend
+        || case when share_wow_growth is not null
+            then ' (share ' || case when share_wow_growth >= 0 then '+' else '' end
+                || {{ tt_pct('share_wow_growth') }} || ' week over week)'
+            else '' end
+        || '; ' || {{ tt_pct('enterprise_share') }} || ' enterprise, account value '
+        || cast(cast(round(100 * account_score) as integer) as varchar) || '/100'
+        as why,
     task_topic_id,
     task_topic_label,
     traces,
     volume_share,
     customers,
     negative_or_mixed_share,
+    negative_baseline,
     trend,
     share_wow_growth,
     account_value,
@@ -73,6 +114,5 @@ select
     volume_score,
     negative_score,
     trend_score,
-    account_score,
-    priority_score
+    account_score
 from final
