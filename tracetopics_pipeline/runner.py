@@ -3,6 +3,8 @@
 `tracetopics run` and `make demo` call this; it walks `defs.jobs.RANGE_PLAN`, launching the
 same named jobs the UI, the schedule and the sensors launch (recorded in the $DAGSTER_HOME
 instance, so they show up in `dagster dev`), never a second implementation of the pipeline.
+`tracetopics run --today` (and the explorer's "Refresh now", which runs that command) launches
+the schedule's own `daily_job` for today's partition (`run_daily`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,25 @@ import dagster as dg
 from tracetopics_pipeline.core.settings import paths
 
 ROOT = Path(__file__).resolve().parent.parent
+# Runs that hold (or are about to hold) the warehouse: a new run waits for none of them.
+IN_PROGRESS = [
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+    dg.DagsterRunStatus.CANCELING,
+]
+
+
+class RunInProgress(RuntimeError):
+    """Another run of the pipeline is in progress in this instance."""
+
+    def __init__(self, run: dg.DagsterRun) -> None:
+        self.run = run
+        super().__init__(
+            f"run {run.run_id[:8]} ({run.job_name}) is in progress; wait for it to finish "
+            "(or, if its process died, mark it canceled in the Dagster UI)"
+        )
 
 
 def ensure_dagster_home() -> Path:
@@ -29,6 +50,45 @@ def ensure_dagster_home() -> Path:
         shutil.copy(ROOT / "dagster.yaml", target)
     os.environ["DAGSTER_HOME"] = str(home)
     return home
+
+
+def runs_in_progress(instance: dg.DagsterInstance) -> list[dg.DagsterRun]:
+    """Runs of this instance that are queued or running, newest first."""
+    return list(instance.get_runs(filters=dg.RunsFilter(statuses=IN_PROGRESS)))
+
+
+def run_daily(
+    day: date,
+    *,
+    tags: dict[str, str] | None = None,
+    say: Callable[[str], None] = print,
+    log_level: str = "INFO",
+) -> str:
+    """Run the daily schedule's job (`daily_job`) for one day's partition; returns the run id.
+
+    Refuses (RunInProgress) while another run of the instance is queued or running: DuckDB has
+    one writer, and two refreshes of one day would only repeat each other.
+    """
+    ensure_dagster_home()
+    from tracetopics_pipeline.definitions import defs
+
+    job = defs.resolve_job_def("daily_job")
+    run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}}
+    with dg.DagsterInstance.get() as instance:
+        busy = runs_in_progress(instance)
+        if busy:
+            raise RunInProgress(busy[0])
+        started = time.monotonic()
+        say(f"▶ daily_job for {day} (the daily schedule's job)")
+        result = job.execute_in_process(
+            instance=instance,
+            partition_key=day.isoformat(),
+            run_config=run_config,
+            tags=tags or {},
+            raise_on_error=True,
+        )
+        say(f"  done in {time.monotonic() - started:.1f}s (run {result.run_id[:8]})")
+        return result.run_id
 
 
 def run_pipeline(

@@ -96,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="materialize the days the landing files touch, via Dagster")
     r.add_argument("--from", dest="from_", type=_date)
     r.add_argument("--to", type=_date)
+    r.add_argument(
+        "--today",
+        action="store_true",
+        help="run the daily schedule's job (daily_job) for today's partition now",
+    )
+    r.add_argument("--tag", action="append", metavar="KEY=VALUE", help="a tag on the run (--today)")
     r.set_defaults(fn=cmd_run)
 
     sub.add_parser("prepare", help="prepare the dbt manifest").set_defaults(fn=cmd_prepare)

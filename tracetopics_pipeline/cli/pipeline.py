@@ -69,6 +69,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from tracetopics_pipeline import runner
     from tracetopics_pipeline.cli import output
 
+    if getattr(args, "today", False):
+        return run_today(args)
     if args.from_ and args.to and args.from_ > args.to:
         raise CliError(f"--from {args.from_} is after --to {args.to}")
     if args.from_ or args.to:
@@ -84,6 +86,33 @@ def cmd_run(args: argparse.Namespace) -> int:
             "(try `tracetopics ingest FILE` or `tracetopics generate`)"
         )
     runner.run_pipeline(days)
+    output.print_summary()
+    return 0
+
+
+def parse_tags(values: list[str] | None) -> dict[str, str]:
+    """`--tag key=value` options as a dict; a value without '=' is a user error."""
+    tags: dict[str, str] = {}
+    for v in values or []:
+        key, sep, value = v.partition("=")
+        if not sep or not key.strip():
+            raise CliError(f"--tag must look like key=value, got {v!r}")
+        tags[key.strip()] = value
+    return tags
+
+
+def run_today(args: argparse.Namespace) -> int:
+    """`tracetopics run --today`: the daily schedule's job for today's partition, now."""
+    from tracetopics_pipeline import runner
+    from tracetopics_pipeline.cli import output
+
+    if args.from_ or args.to:
+        raise CliError("--today runs one day; leave out --from/--to")
+    tags = parse_tags(args.tag)
+    try:
+        runner.run_daily(datetime.now(UTC).date(), tags=tags)
+    except runner.RunInProgress as e:
+        raise CliError(str(e)) from None
     output.print_summary()
     return 0
 

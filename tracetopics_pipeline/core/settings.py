@@ -208,6 +208,7 @@ class Settings:
     # explorer (docs/explorer.md "Security")
     explorer_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")  # Host header allow-list
     explorer_max_body: int = 1_000_000  # bytes of a POST/PATCH body
+    dagster_webserver_url: str = "http://127.0.0.1:3000"  # "Refresh now" links runs there
     # deployment
     executor: str | None = None  # multiprocess | in_process | k8s | celery; None: Dagster's
     executor_config: Path | None = None
@@ -256,6 +257,7 @@ class Settings:
             sql_max_rows=_int(e, "TRACETOPICS_SQL_MAX_ROWS", d.sql_max_rows),
             explorer_hosts=_names(e, "TRACETOPICS_EXPLORER_HOSTS", d.explorer_hosts),
             explorer_max_body=_bytes(e, "TRACETOPICS_EXPLORER_MAX_BODY", d.explorer_max_body),
+            dagster_webserver_url=_get(e, "DAGSTER_WEBSERVER_URL") or d.dagster_webserver_url,
             executor=(_get(e, "TRACETOPICS_EXECUTOR") or "").lower() or None,
             executor_config=Path(executor_config) if executor_config else None,
             pg={key: _get(e, name) or PG_DEFAULTS[key] for key, name in PG_ENV.items()},
