@@ -20,14 +20,32 @@ from typing import Any
 
 import duckdb
 
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TraceFilter
+from tracetopics_pipeline.explorer.saved import slug
 
-EXPORT_NAME = re.compile(r"^eval-\d{8}T\d{6}Z-[0-9a-f]{8}\.(jsonl|manifest\.json)$")
+# Stems are server-made (eval-<UTC time>-<random>) or the slug of the user's name; downloads
+# resolve only names of these shapes, inside the exports folder.
+EXPORT_NAME = re.compile(
+    r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}\.(jsonl|braintrust\.jsonl|langfuse\.jsonl|manifest\.json)$"
+)
 REVIEW_STATUSES = ("open", "in_review", "done", "dismissed")
+# The three files of an export: ours, and the record shapes Braintrust and Langfuse datasets
+# import (docs/explorer.md, "Actions").
+EXPORT_FORMATS = {
+    "tracetopics": ".jsonl",
+    "braintrust": ".braintrust.jsonl",
+    "langfuse": ".langfuse.jsonl",
+}
 
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _sql_path(p: Path) -> str:
+    return "'" + str(p).replace("'", "''") + "'"
 
 
 def export_eval_dataset(
@@ -35,45 +53,96 @@ def export_eval_dataset(
     f: TraceFilter,
     exports_dir: Path,
     *,
+    name: str | None = None,
+    topic_facet: str = "Task",
     snapshot: str | None = None,
     description: str | None = None,
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Write the filtered traces as JSONL in the input trace format, plus a manifest.
+    """Write the filtered traces as an eval dataset, in three record shapes, plus a manifest.
 
-    File names are chosen here (timestamp + random token), never taken from the request.
-    Returns the manifest.
+    - `<name>.jsonl`: each trace in the input trace format, plus `facets` (every facet's summary,
+      label and topic), `topic` (its `topic_facet` topic) and `expected: null` for the reviewer;
+    - `<name>.braintrust.jsonl`: `{id, input, expected, metadata}` (Braintrust dataset records);
+    - `<name>.langfuse.jsonl`: `{input, expectedOutput, metadata}` (Langfuse dataset items).
+    `name` is the user's (slugged; an existing name is refused), else eval-<UTC time>-<random>.
+    File names are never taken verbatim from the request. Returns the manifest.
     """
     exports_dir = Path(exports_dir).resolve()
     exports_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"eval-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(4)}"
-    data = exports_dir / f"{stem}.jsonl"
+    if name and name.strip():
+        stem = slug(name)
+    else:
+        stem = f"eval-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(4)}"
+    files = {fmt: exports_dir / f"{stem}{ext}" for fmt, ext in EXPORT_FORMATS.items()}
     manifest_path = exports_dir / f"{stem}.manifest.json"
+    if manifest_path.exists() or any(p.exists() for p in files.values()):
+        raise FileExistsError(f"an export named {stem!r} exists; pick another name")
     sql, params = f.sql()
-    target = "'" + str(data).replace("'", "''") + "'"
-    # DuckDB writes newline-delimited JSON set-based; JSON columns are emitted as JSON.
-    row = cur.execute(
+    # One set-based pass: every facet's summary, label and topic per trace, as JSON objects.
+    cur.execute(
         f"""
-        COPY (
-            SELECT r.id,
-                   strftime(r.created, '%Y-%m-%dT%H:%M:%S.%fZ') AS created,
-                   r.project_id, r.session_id, r.input, r.output, r.messages, r.metadata,
-                   coalesce(r.metrics_raw, to_json(r.metrics)) AS metrics
-            FROM raw_traces r
-            WHERE r.id IN ({sql})
-            ORDER BY r.created, r.id
-        ) TO {target} (FORMAT json)
+        CREATE OR REPLACE TEMP TABLE export_rows AS
+        WITH ids AS ({sql}), {TOPIC_LATEST.strip()},
+        fac AS (
+            SELECT s.trace_id,
+                   json_group_object(s.facet, json_object(
+                       'summary', s.summary, 'label', s.label, 'topic_id', c.topic_id,
+                       'topic', CASE WHEN c.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
+                                     ELSE coalesce(tl.label, c.label) END)) AS facets,
+                   max(CASE WHEN lower(s.facet) = lower(?) AND c.topic_id IS NOT NULL
+                            THEN json_object('facet', s.facet, 'topic_id', c.topic_id, 'label',
+                                 CASE WHEN c.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
+                                      ELSE coalesce(tl.label, c.label) END) END) AS topic
+            FROM facets s
+            LEFT JOIN classifications c ON c.trace_id = s.trace_id AND c.facet = s.facet
+            LEFT JOIN topic_latest tl ON tl.facet = c.facet AND tl.topic_id = c.topic_id
+            WHERE s.trace_id IN (SELECT id FROM ids)
+            GROUP BY s.trace_id
+        )
+        SELECT r.id,
+               strftime(r.created, '%Y-%m-%dT%H:%M:%S.%fZ') AS created,
+               r.project_id, r.session_id, r.input, r.output, r.messages, r.metadata,
+               coalesce(r.metrics_raw, to_json(r.metrics)) AS metrics,
+               coalesce(fac.facets, '{{}}'::JSON) AS facets, fac.topic
+        FROM raw_traces r LEFT JOIN fac ON fac.trace_id = r.id
+        WHERE r.id IN (SELECT id FROM ids)
         """,
-        params,
-    ).fetchone()
-    count = int(row[0]) if row else 0
-    if count == 0 and not data.exists():
-        data.write_text("")
+        [*params, topic_facet],
+    )
+    try:
+        meta = (
+            "json_object('trace_id', id, 'created', created, 'project_id', project_id, "
+            "'session_id', session_id, 'trace_metadata', metadata, 'output', output, "
+            "'facets', facets, 'topic', topic, 'dataset', ?::VARCHAR)"
+        )
+        selects = {
+            # The input trace format plus what tracetopics knows, and the reviewer's field.
+            "tracetopics": "SELECT id, created, project_id, session_id, input, output, messages, "
+            "metadata, metrics, facets, topic, NULL::JSON AS expected FROM export_rows",
+            "braintrust": f"SELECT id, coalesce(input, messages) AS input, NULL::JSON AS expected, "
+            f"{meta} AS metadata FROM export_rows",
+            "langfuse": f"SELECT coalesce(input, messages) AS input, NULL::JSON AS expectedOutput, "
+            f"{meta} AS metadata FROM export_rows",
+        }
+        count = 0
+        for fmt, select in selects.items():
+            row = cur.execute(
+                f"COPY ({select} ORDER BY created, id) TO {_sql_path(files[fmt])} (FORMAT json)",
+                [] if fmt == "tracetopics" else [stem],
+            ).fetchone()
+            count = int(row[0]) if row else 0
+            if not files[fmt].exists():
+                files[fmt].write_text("")
+    finally:
+        cur.execute("DROP TABLE IF EXISTS export_rows")
     manifest = {
         "name": stem,
-        "file": data.name,
+        "file": files["tracetopics"].name,
+        "files": {fmt: p.name for fmt, p in files.items()},
         "manifest": manifest_path.name,
-        "format": "tracetopics trace JSONL (one input-format trace per line)",
+        "format": "tracetopics trace JSONL (one input-format trace per line, with facets, "
+        "topic and an empty `expected`); also Braintrust and Langfuse dataset records",
         "count": count,
         "created_at": _now(),
         "snapshot": snapshot,
@@ -101,12 +170,12 @@ def list_exports(exports_dir: Path) -> list[dict[str, Any]]:
     base = Path(exports_dir)
     if not base.is_dir():
         return out
-    for m in sorted(base.glob("eval-*.manifest.json"), reverse=True):
+    for m in base.glob("*.manifest.json"):
         try:
             out.append(json.loads(m.read_text()))
         except ValueError:
             continue
-    return out
+    return sorted(out, key=lambda d: d.get("created_at") or "", reverse=True)
 
 
 class ReviewQueue:

@@ -4,14 +4,17 @@ Security model: binds 127.0.0.1 by default and answers only to allowed Host name
 cross-site writes and oversized bodies, and sends a strict CSP (`security.ExplorerGuard`); every
 body is a typed model (`bodies`); every query is a fixed, parameterized statement (no endpoint
 takes SQL or a path); downloads only resolve names the server itself generated inside
-$TRACETOPICS_HOME/exports; writes go to the exports folder and the review-queue SQLite file,
-never to the warehouse.
+$TRACETOPICS_HOME/exports; writes go to the exports folder, the review-queue SQLite file and the
+saved-subsets folder, never to the warehouse. "Refresh now" starts the pipeline's own command
+(refresh.py), which writes the warehouse through Dagster as the schedule does.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import secrets
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -37,15 +40,23 @@ from tracetopics_pipeline.explorer.bodies import (
     ReviewBody,
     ReviewUpdate,
     ScopedBody,
+    SubsetSaveBody,
 )
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter, parse_filter
-from tracetopics_pipeline.explorer.proposal import roadmap_proposal
+from tracetopics_pipeline.explorer.proposal import (
+    map_topic_scope,
+    roadmap_proposal,
+    subset_topic_scope,
+)
+from tracetopics_pipeline.explorer.refresh import RefreshBusy, Refresher
+from tracetopics_pipeline.explorer.saved import SubsetStore, topic_members
 from tracetopics_pipeline.explorer.security import ExplorerGuard, allowed_hosts_for
 from tracetopics_pipeline.explorer.store import NoSnapshot, SnapshotStore
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 TopicIdParam = Annotated[int, Query(ge=-INT32, lt=INT32)]
+RECENT_CLUSTERINGS = 8  # clusterings kept in memory for "Save"
 
 
 def _plotly_js() -> Path:
@@ -113,6 +124,8 @@ def create_app(
     paths = Paths(Path(home).resolve() if home is not None else default_home())
     store = SnapshotStore(paths.snapshot)
     review = actions.ReviewQueue(paths.home / "review_queue.sqlite")
+    subsets = SubsetStore(paths.home / "subsets")
+    refresher = Refresher(paths, dagster_url=settings.dagster_webserver_url)
     app = FastAPI(title="tracetopics explorer", docs_url=None, redoc_url=None)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(
@@ -123,6 +136,8 @@ def create_app(
     app.state.paths = paths
     app.state.store = store
     app.state.review = review
+    app.state.subsets = subsets
+    app.state.refresher = refresher
 
     @app.exception_handler(NoSnapshot)
     async def _no_snapshot(_: Request, exc: NoSnapshot) -> JSONResponse:
@@ -131,6 +146,10 @@ def create_app(
     @app.exception_handler(ValueError)
     async def _bad_value(_: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(FileExistsError)
+    async def _exists(_: Request, exc: FileExistsError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=409)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -216,21 +235,77 @@ def create_app(
             raise HTTPException(404, f"mart {name!r} is not in the snapshot")
         return out
 
+    # The last few clusterings, by token, so "Save" keeps what the user saw without redoing it.
+    recent: OrderedDict[str, tuple[dict[str, Any], dict[str, Any], str]] = OrderedDict()
+
     @app.post("/api/cluster")
     def cluster(body: ClusterBody) -> dict[str, Any]:
+        """Cluster the filtered traces now; the answer's `token` saves it (POST /api/subsets)."""
         from tracetopics_pipeline.explorer.subset import cluster_subset
 
-        return cluster_subset(
-            store.cursor(), body.filter.to_filter(), body.facet, max_traces=body.max_traces
+        f = body.filter.to_filter()
+        loaded = store.loaded()
+        out = cluster_subset(loaded.conn.cursor(), f, body.facet, max_traces=body.max_traces)
+        out["token"] = secrets.token_hex(8)
+        recent[out["token"]] = (out, f.to_json(), loaded.folder.name)
+        while len(recent) > RECENT_CLUSTERINGS:
+            recent.popitem(last=False)
+        return out
+
+    @app.post("/api/subsets")
+    def subset_save(body: SubsetSaveBody) -> dict[str, Any]:
+        """Keep a clustering just made (its `token`) under the user's `name`."""
+        got = recent.get(body.token)
+        if got is None:
+            raise HTTPException(410, "that clustering is no longer in memory; cluster again")
+        out, filter_json, snapshot = got
+        return subsets.save(
+            body.name,
+            {k: v for k, v in out.items() if k != "token"},
+            filter_json=filter_json,
+            snapshot=snapshot,
         )
 
-    def _scoped(body: ScopedBody) -> tuple[TraceFilter, str | None, int | None]:
-        """The body's filter, narrowed to one topic when the action targets a topic."""
+    @app.get("/api/subsets")
+    def subset_list() -> list[dict[str, Any]]:
+        return subsets.list()
+
+    @app.get("/api/subsets/{name}")
+    def subset_get(name: str) -> dict[str, Any]:
+        return _subset(name)
+
+    @app.delete("/api/subsets/{name}")
+    def subset_delete(name: str) -> dict[str, Any]:
+        if not subsets.delete(name):
+            raise HTTPException(404, f"no saved subset named {name!r}")
+        return {"deleted": name}
+
+    def _subset(name: str) -> dict[str, Any]:
+        doc = subsets.get(name)
+        if doc is None:
+            raise HTTPException(404, f"no saved subset named {name!r}")
+        return doc
+
+    def _scoped(body: ScopedBody) -> tuple[TraceFilter, str | None, int | None, str | None]:
+        """The body's filter, narrowed to one topic when the action targets a topic: a map's
+        topic (facet + topic_id) or a saved subset's (subset + subset_topic: its trace ids).
+        Returns the filter, facet, topic id and topic label (subset topics carry their own)."""
+        if body.subset is not None:
+            doc = _subset(body.subset)
+            if body.subset_topic is None:
+                ids = tuple(i for i in (doc.get("ids") or "").split("\n") if i)
+                return TraceFilter(trace_ids=ids), doc["facet"], None, None
+            try:
+                topic, members = topic_members(doc, body.subset_topic)
+            except KeyError as e:
+                raise HTTPException(404, str(e.args[0])) from e
+            label = f"{topic['label']} (saved subset {doc['name']})"
+            return TraceFilter(trace_ids=tuple(members)), doc["facet"], None, label
         f = body.filter.to_filter()
         if body.facet and body.topic_id is not None:
             f = replace(f, topics=(*f.topics, TopicFilter(body.facet, body.topic_id)))
-            return f, body.facet, body.topic_id
-        return f, None, None
+            return f, body.facet, body.topic_id, _topic_label(body.facet, body.topic_id)
+        return f, None, None, None
 
     def _topic_label(facet: str | None, topic_id: int | None) -> str | None:
         if facet is None or topic_id is None:
@@ -250,18 +325,22 @@ def create_app(
 
     @app.post("/api/export")
     def export(body: ExportBody) -> dict[str, Any]:
-        f, facet, topic_id = _scoped(body)
+        f, facet, topic_id, topic_label = _scoped(body)
         loaded = store.loaded()
         return actions.export_eval_dataset(
             loaded.conn.cursor(),
             f,
             paths.exports,
+            name=body.name,
+            topic_facet=facet or "Task",
             snapshot=loaded.folder.name,
             description=body.description,
             extra={
                 "facet": facet,
                 "topic_id": topic_id,
-                "topic_label": _topic_label(facet, topic_id),
+                "topic_label": topic_label,
+                "subset": body.subset,
+                "subset_topic": body.subset_topic,
             },
         )
 
@@ -278,7 +357,7 @@ def create_app(
 
     @app.post("/api/review")
     def assign(body: ReviewBody) -> dict[str, Any]:
-        f, facet, topic_id = _scoped(body)
+        f, facet, topic_id, topic_label = _scoped(body)
         page = queries.trace_list(store.cursor(), f, facet=facet or "Task", limit=body.limit)
         items = [{"trace_id": t["id"], "summary": t["summary"]} for t in page["traces"]]
         out = review.assign(
@@ -287,17 +366,29 @@ def create_app(
             note=body.note,
             facet=facet,
             topic_id=topic_id,
-            topic_label=_topic_label(facet, topic_id),
+            topic_label=topic_label,
             filter_json=f.to_json(),
         )
         return {**out, "matched": page["total"]}
 
     @app.get("/api/review")
     def review_list(assignee: str | None = None, status: str | None = None) -> dict[str, Any]:
-        return {
-            "items": review.list(assignee=assignee, status=status),
-            "assignees": review.assignees(),
-        }
+        items = review.list(assignee=assignee, status=status)
+        # Each item's labels by facet ({"Sentiment": "NEGATIVE", ...}), from the snapshot: the
+        # page shows them as pills named by their facet.
+        ids = tuple(dict.fromkeys(it["trace_id"] for it in items))
+        labels: dict[str, dict[str, str]] = {}
+        if ids:
+            try:
+                page = queries.trace_list(
+                    store.cursor(), TraceFilter(trace_ids=ids), limit=len(ids)
+                )
+                labels = {t["id"]: t["labels"] for t in page["traces"]}
+            except NoSnapshot:
+                pass
+        for it in items:
+            it["labels"] = labels.get(it["trace_id"], {})
+        return {"items": items, "assignees": review.assignees()}
 
     @app.patch("/api/review/{item_id}")
     def review_update(
@@ -310,22 +401,60 @@ def create_app(
 
     @app.get("/api/proposal", response_model=None)
     def proposal(
-        f: Filt, facet: str, topic_id: TopicIdParam, format: str = "json"
+        request: Request,
+        f: Filt,
+        facet: str | None = None,
+        topic_id: TopicIdParam | None = None,
+        subset: str | None = None,
+        subset_topic: TopicIdParam | None = None,
+        format: str = "json",
     ) -> dict[str, Any] | PlainTextResponse:
+        """A map topic's brief (facet + topic_id, within the filter) or a saved subset's topic's
+        (subset + subset_topic)."""
         loaded = store.loaded()
-        md = roadmap_proposal(loaded.conn.cursor(), f, facet, topic_id, marts=loaded.marts)
-        if md is None:
-            raise HTTPException(404, "topic has no traces in this filter")
+        cur = loaded.conn.cursor()
+        if subset is not None and subset_topic is not None:
+            try:
+                scope = subset_topic_scope(_subset(subset), subset_topic)
+            except KeyError as e:
+                raise HTTPException(404, str(e.args[0])) from e
+            name = f"{subset}-{subset_topic}"
+        elif facet is not None and topic_id is not None:
+            scope = map_topic_scope(cur, f, facet, topic_id)
+            if scope is None:
+                raise HTTPException(404, "topic has no traces in this filter")
+            name = f"{facet}-{topic_id}"
+        else:
+            raise HTTPException(400, "give facet and topic_id, or subset and subset_topic")
+        md = roadmap_proposal(
+            cur, scope, marts=loaded.marts, trace_url=f"{request.base_url}?trace="
+        )
         if format == "md":
             return PlainTextResponse(
                 md,
                 media_type="text/markdown",
                 headers={
                     "Content-Disposition": "attachment; "
-                    f'filename="proposal-{re.sub(r"[^A-Za-z0-9_-]", "_", facet)}-{topic_id}.md"'
+                    f'filename="proposal-{re.sub(r"[^A-Za-z0-9_-]", "_", name)}.md"'
                 },
             )
-        return {"facet": facet, "topic_id": topic_id, "markdown": md}
+        return {"facet": scope.facet, "topic_id": topic_id, "markdown": md}
+
+    @app.get("/api/refresh")
+    def refresh_status() -> dict[str, Any]:
+        """The refresh in progress (or the last one), step by step, from the Dagster instance."""
+        out = refresher.status()
+        folder = current_snapshot(paths.snapshot)
+        out["snapshot"] = folder.name if folder else None
+        return out
+
+    @app.post("/api/refresh")
+    def refresh_start() -> JSONResponse:
+        """Run the daily schedule's job for today's partition now (409 while a run is on)."""
+        try:
+            return JSONResponse(refresher.start(), status_code=202)
+        except RefreshBusy as e:
+            return JSONResponse({"detail": str(e), "run": e.run}, status_code=409)
 
     return app
 

@@ -62,15 +62,27 @@ class ClusterBody(Body):
 
 
 class ScopedBody(Body):
-    """A filter, optionally narrowed to one topic (facet and topic_id together)."""
+    """A filter, optionally narrowed to one topic: a map's (facet and topic_id together) or a
+    saved subset's (`subset`, its name, and `subset_topic`; the subset alone: all its traces)."""
 
     filter: FilterBody = FilterBody()
     facet: Name | None = None
     topic_id: TopicId | None = None
+    subset: Name | None = None
+    subset_topic: TopicId | None = None
 
 
 class ExportBody(ScopedBody):
+    name: Annotated[StrictStr, StringConstraints(max_length=200)] | None = None  # slugged
     description: Annotated[StrictStr, StringConstraints(max_length=2_000)] | None = None
+
+
+class SubsetSaveBody(Body):
+    """Keep the clustering a `POST /api/cluster` answered (its `token`) under a name."""
+
+    name: Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1,
+                                                 max_length=200)]  # fmt: skip
+    token: Annotated[StrictStr, StringConstraints(max_length=64)]
 
 
 class ReviewBody(ScopedBody):

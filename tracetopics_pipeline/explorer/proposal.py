@@ -1,15 +1,22 @@
 """The "roadmap proposal": a Markdown brief for one topic, built from the snapshot's numbers.
 
-Everything in it is computed (volume, share, trend, sentiment and issues mix, accounts) or
-quoted verbatim from traces; nothing is invented.
+Sections: problem statement; who is affected (customers, plan tiers); impact (volume, share,
+trend, pain, account value, priority rank); product gap or agent failure (from the Issues
+facet, the rule of `marts.capability_gaps`); what users ask for; representative quotes, verbatim,
+each linked to its trace; and an empty "Recommendation" section for the PM. Everything is
+computed or quoted; nothing is invented.
+
+The topic is a `TopicScope`: a daily map's topic (`map_topic_scope`) or a saved subset's topic
+(`subset_topic_scope`), so both kinds of topic get the same brief.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import duckdb
 
@@ -17,8 +24,99 @@ from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
 from tracetopics_pipeline.explorer.queries import topic_list
+from tracetopics_pipeline.explorer.saved import topic_members
 
 MAX_QUOTE_CHARS = 2000  # per message; longer messages are cut with an explicit marker
+NEGATIVE = ("NEGATIVE", "MIXED")
+VERDICT_SHARE = 0.6  # a kind of gap is named when it holds this share of the negative traces
+
+
+@dataclass
+class TopicScope:
+    """One topic to write about, and the scope its shares and baselines are taken over."""
+
+    facet: str
+    label: str
+    source: str  # e.g. "topic 3 of the Task map"
+    base: TraceFilter  # the scope
+    in_topic: TraceFilter  # the topic's traces within the scope
+    count: int
+    share: float  # of the scope's classified traces
+    scope_total: int
+    no_match_share: float
+    rank: int | None
+    n_ranked: int
+    keywords: list[str] = field(default_factory=list)
+    samples: list[dict[str, Any]] = field(default_factory=list)  # {"summary", "trace_id"}
+    candidates: list[str] = field(default_factory=list)  # trace ids, nearest the centre first
+    topic_id: int | None = None  # the map's topic id; None for a saved subset's topic
+
+
+def map_topic_scope(
+    cur: duckdb.DuckDBPyConnection, f: TraceFilter, facet: str, topic_id: int
+) -> TopicScope | None:
+    """A daily map's topic within the filter; None when it has no traces there."""
+    base = replace(f, topics=tuple(t for t in f.topics if t.facet.lower() != facet.lower()))
+    listing = topic_list(cur, base, facet, include_no_match=True, samples=3)
+    topic = next((t for t in listing["topics"] if t["topic_id"] == topic_id), None)
+    if topic is None:
+        return None
+    ranked = [t for t in listing["topics"] if t["topic_id"] != NO_MATCH]
+    rank = next((i + 1 for i, t in enumerate(ranked) if t["topic_id"] == topic_id), None)
+    in_topic = replace(base, topics=(*base.topics, TopicFilter(facet, topic_id)))
+    t_sql, t_params = in_topic.sql()
+    candidates = cur.execute(
+        f"""
+        SELECT c.trace_id FROM classifications c
+        WHERE c.trace_id IN ({t_sql}) AND lower(c.facet) = lower(?) AND c.topic_id = ?
+        ORDER BY c.distance NULLS LAST, c.trace_id LIMIT 200
+        """,
+        [*t_params, facet, topic_id],
+    ).fetchall()
+    return TopicScope(
+        facet=facet,
+        label=topic["label"] or f"topic {topic_id}",
+        source=f"topic {topic_id} of the {facet} map",
+        base=base,
+        in_topic=in_topic,
+        count=topic["count"],
+        share=topic["share"],
+        scope_total=listing["total"],
+        no_match_share=listing["no_match_share"],
+        rank=rank,
+        n_ranked=len(ranked),
+        keywords=topic["keywords"],
+        samples=topic["samples"],
+        candidates=[r[0] for r in candidates],
+        topic_id=topic_id,
+    )
+
+
+def subset_topic_scope(doc: dict[str, Any], topic_id: int) -> TopicScope:
+    """A saved subset's topic (saved.py); its scope is the subset's traces."""
+    topic, members = topic_members(doc, topic_id)
+    all_ids = tuple(i for i in (doc.get("ids") or "").split("\n") if i)
+    ranked = sorted(doc["topics"], key=lambda t: (-t["size"], t["topic_id"]))
+    n_traces = doc.get("n_traces") or len(all_ids)
+    return TopicScope(
+        facet=doc["facet"],
+        label=topic["label"],
+        source=f"topic {topic_id} of the saved subset “{doc.get('name')}”",
+        base=TraceFilter(trace_ids=all_ids),
+        in_topic=TraceFilter(trace_ids=tuple(members)),
+        count=len(members),
+        share=len(members) / n_traces if n_traces else 0.0,
+        scope_total=n_traces,
+        no_match_share=float(doc.get("no_match_share") or 0.0),
+        rank=next(i + 1 for i, t in enumerate(ranked) if t["topic_id"] == topic_id),
+        n_ranked=len(ranked),
+        keywords=topic.get("keywords") or [],
+        samples=[{"summary": s, "trace_id": None} for s in topic.get("samples") or []],
+        candidates=members[:200],
+    )
+
+
+# ── numbers ─────────────────────────────────────────────────────────────────────────────
 
 
 def _facet_named(cur: duckdb.DuckDBPyConnection, name: str) -> str | None:
@@ -30,6 +128,10 @@ def _facet_named(cur: duckdb.DuckDBPyConnection, name: str) -> str | None:
 
 def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _mix(
@@ -68,176 +170,72 @@ def _mix_table(title: str, topic_mix: list[tuple[str, int]], base: list[tuple[st
     return "\n".join(lines) + "\n"
 
 
-def _quote_message(m: dict[str, Any]) -> list[str]:
-    role = m.get("role", "?")
-    content = m.get("content")
-    if isinstance(content, list):  # OpenAI content parts
-        content = "\n".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
-    text = "" if content is None else str(content)
-    out: list[str] = []
-    for call in m.get("tool_calls") or []:
-        fn = call.get("function", call) if isinstance(call, dict) else {}
-        out.append(f"> **{role} → tool call** `{fn.get('name', '?')}({fn.get('arguments', '')})`")
-    if text:
-        cut = len(text) > MAX_QUOTE_CHARS
-        body = text[:MAX_QUOTE_CHARS] + (" […cut…]" if cut else "")
-        label = f"tool {m.get('name', '')}".strip() if role == "tool" else role
-        quoted = "\n> ".join(body.splitlines() or [""])
-        out.append(f"> **{label}:** {quoted}")
-    return out
-
-
-def roadmap_proposal(
-    cur: duckdb.DuckDBPyConnection,
-    f: TraceFilter,
-    facet: str,
-    topic_id: int,
-    *,
-    marts: frozenset[str] = frozenset(),
-    conversations: int = 4,
-) -> str | None:
-    """Markdown for one topic within the filter; None when the topic has no traces there."""
-    base = replace(f, topics=tuple(t for t in f.topics if t.facet.lower() != facet.lower()))
-    listing = topic_list(cur, base, facet, include_no_match=True, samples=3)
-    topic = next((t for t in listing["topics"] if t["topic_id"] == topic_id), None)
-    if topic is None:
+def _negative_share(
+    cur: duckdb.DuckDBPyConnection, ids_sql: str, params: list[Any], sentiment: str | None
+) -> float | None:
+    if sentiment is None:
         return None
-    ranked = [t for t in listing["topics"] if t["topic_id"] != NO_MATCH]
-    rank = next((i + 1 for i, t in enumerate(ranked) if t["topic_id"] == topic_id), None)
-    in_topic = replace(base, topics=(*base.topics, TopicFilter(facet, topic_id)))
-    t_sql, t_params = in_topic.sql()
-    b_sql, b_params = base.sql()
-
-    span = cur.execute(
-        f"SELECT min(day), max(day) FROM trace_index WHERE id IN ({t_sql})", t_params
+    row = cur.execute(
+        f"""
+        SELECT avg(CASE WHEN s.label IN (SELECT unnest(?::VARCHAR[])) THEN 1.0 ELSE 0.0 END)
+        FROM ({ids_sql}) ids JOIN facets s ON s.trace_id = ids.id AND lower(s.facet) = lower(?)
+        """,
+        [list(NEGATIVE), *params, sentiment],
     ).fetchone()
-    weekly = cur.execute(
+    return float(row[0]) if row and row[0] is not None else None
+
+
+def gap_kind(
+    cur: duckdb.DuckDBPyConnection,
+    ids_sql: str,
+    params: list[Any],
+    sentiment: str | None,
+    issues: str | None,
+) -> tuple[str, str] | None:
+    """(verdict, explanation) for the topic's negative traces, by what the Issues facet says.
+
+    The rule of `marts.capability_gaps`: a negative conversation in which the agent had no
+    problem (Issues NONE) points at a product gap; one with an agent issue at an agent failure.
+    """
+    if sentiment is None or issues is None:
+        return None
+    rows = cur.execute(
         f"""
-        SELECT date_trunc('week', day)::DATE AS wk, count(*) FROM trace_index
-        WHERE id IN ({t_sql}) GROUP BY wk ORDER BY wk
-        """,
-        t_params,
-    ).fetchall()
-    trend_line = "Not enough history for a week-over-week comparison."
-    if len(weekly) >= 2:
-        (_, prev), (last_wk, last) = weekly[-2], weekly[-1]
-        growth = (last - prev) / prev if prev else float("inf")
-        partial = last_wk + timedelta(days=6) > (span[1] if span and span[1] else date.max)
-        trend_line = (
-            f"Week of {last_wk}: {last} traces vs {prev} the week before "
-            f"({'+' if growth >= 0 else ''}{_pct(growth) if prev else 'new'})"
-            + (" — the last week is partial." if partial else ".")
+        WITH neg AS (
+            SELECT ids.id FROM ({ids_sql}) ids
+            JOIN facets s ON s.trace_id = ids.id AND lower(s.facet) = lower(?)
+            WHERE s.label IN (SELECT unnest(?::VARCHAR[]))
         )
-    for mart in ("topic_trends_weekly", "topic_trends"):
-        flag = _trend_flag(cur, mart, facet, topic_id) if mart in marts else None
-        if flag:
-            trend_line += f" Trend flag from `marts.{mart}`: **{flag}**."
-            break
-
-    sent_facet = _facet_named(cur, "Sentiment")
-    issues_facet = _facet_named(cur, "Issues")
-    customers = cur.execute(
-        f"""
-        SELECT coalesce(customer, '(unknown)'), count(*) AS n FROM trace_index
-        WHERE id IN ({t_sql}) GROUP BY ALL ORDER BY n DESC LIMIT 8
+        SELECT CASE WHEN i.status = 'excluded' OR upper(trim(coalesce(i.label, i.summary)))
+                         LIKE 'NONE%' THEN 'NONE'
+                    ELSE coalesce(i.label, i.summary) END AS issue,
+               count(*) AS n
+        FROM neg JOIN facets i ON i.trace_id = neg.id AND lower(i.facet) = lower(?)
+        GROUP BY ALL ORDER BY n DESC, issue
         """,
-        t_params,
+        [*params, sentiment, list(NEGATIVE), issues],
     ).fetchall()
-    plans = cur.execute(
-        f"""
-        SELECT coalesce(plan_tier, '(unknown)'), count(*) AS n FROM trace_index
-        WHERE id IN ({t_sql}) GROUP BY ALL ORDER BY n DESC
-        """,
-        t_params,
-    ).fetchall()
-    # Representative conversations: nearest the topic centroid, one per customer first so the
-    # quotes are not all from one account.
-    reps = cur.execute(
-        f"""
-        SELECT c.trace_id FROM classifications c
-        JOIN trace_index t ON t.id = c.trace_id
-        WHERE c.trace_id IN ({t_sql}) AND lower(c.facet) = lower(?) AND c.topic_id = ?
-        ORDER BY row_number() OVER (PARTITION BY coalesce(t.customer, c.trace_id)
-                                    ORDER BY c.distance NULLS LAST, c.trace_id),
-                 c.distance NULLS LAST, c.trace_id
-        LIMIT ?
-        """,
-        [*t_params, facet, topic_id, conversations],
-    ).fetchall()
-    rep_ids = [r[0] for r in reps]
-    convo = {
-        r[0]: r[1:]
-        for r in cur.execute(
-            """
-            SELECT r.id, r.messages, t.customer, t.plan_tier, r.created
-            FROM raw_traces r JOIN trace_index t ON t.id = r.id
-            WHERE r.id IN (SELECT unnest(?::VARCHAR[]))
-            """,
-            [rep_ids],
-        ).fetchall()
-    }
-
-    label = topic["label"] or f"topic {topic_id}"
-    lines = [
-        f"# Roadmap proposal: {label}",
-        "",
-        f"*Facet `{facet}`, topic {topic_id}. Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC "
-        f"by tracetopics from {span[0]} to {span[1]}.*"
-        if span and span[0]
-        else "",
-        "",
-        "## Evidence at a glance",
-        "",
-        f"- **Volume:** {topic['count']} traces"
-        + (f" (rank {rank} of {len(ranked)} topics)" if rank else "")
-        + ".",
-        f"- **Share:** {_pct(topic['share'])} of the facet's classified traffic in scope "
-        f"({listing['total']} traces, {_pct(listing['no_match_share'])} unmatched).",
-        f"- **Trend:** {trend_line}",
-    ]
-    if topic["keywords"]:
-        lines.append(f"- **Keywords:** {', '.join(topic['keywords'][:10])}")
-    if not f.is_empty():
-        lines.append(f"- **Scope filter:** `{json.dumps(base.to_json(), default=str)}`")
-    lines += ["", "## What users ask for", ""]
-    lines += [f"- {s['summary']} (`{s['trace_id']}`)" for s in topic["samples"]]
-    lines += ["", "## Weekly volume", "", "| week | traces |", "|---|---:|"]
-    lines += [f"| {wk} | {n} |" for wk, n in weekly]
-    lines.append("")
-    for title, fct in (("Sentiment mix", sent_facet), ("Issues mix", issues_facet)):
-        if fct:
-            lines.append(
-                _mix_table(title, _mix(cur, t_sql, t_params, fct), _mix(cur, b_sql, b_params, fct))
-            )
-    total = topic["count"] or 1
-    lines += ["## Who is asking", "", "| customer | traces | share |", "|---|---:|---:|"]
-    lines += [f"| {c} | {n} | {_pct(n / total)} |" for c, n in customers]
-    lines += ["", "| plan tier | traces | share |", "|---|---:|---:|"]
-    lines += [f"| {p} | {n} | {_pct(n / total)} |" for p, n in plans]
-    lines += ["", f"## Representative conversations ({len(rep_ids)}, verbatim)", ""]
-    for i, tid in enumerate(rep_ids, 1):
-        if tid not in convo:
-            continue
-        messages, customer, plan, created = convo[tid]
-        msgs = json.loads(messages) if isinstance(messages, str) else messages or []
-        lines.append(
-            f"### {i}. `{tid}` — {customer or 'unknown customer'} ({plan or 'unknown plan'}), "
-            f"{created:%Y-%m-%d}"
-        )
-        lines.append("")
-        for m in msgs:
-            if isinstance(m, dict) and m.get("role") != "system":
-                lines += _quote_message(m)
-                lines.append(">")
-        if lines[-1] == ">":
-            lines.pop()
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    total = sum(n for _, n in rows)
+    if not total:
+        return None
+    none = sum(n for issue, n in rows if issue == "NONE")
+    agent = total - none
+    top = ", ".join(f"{issue} {n}" for issue, n in rows if issue != "NONE")
+    detail = (
+        f"Of the topic's {total} negative or mixed conversations, {agent} "
+        f"({_pct(agent / total)}) show an agent issue"
+        + (f" ({top})" if top else "")
+        + f" and {none} ({_pct(none / total)}) show none."
+    )
+    if agent / total >= VERDICT_SHARE:
+        return "Agent failure", detail + " The agent is failing at something users can do."
+    if none / total >= VERDICT_SHARE:
+        return "Product gap", detail + " The agent worked as designed; the product falls short."
+    return "Both", detail + " Neither kind dominates: look at the two groups separately."
 
 
-def _trend_flag(cur: duckdb.DuckDBPyConnection, mart: str, facet: str, topic_id: int) -> str | None:
-    """The latest trend flag (growing / flat / fading) the marts give this topic, if any."""
-    cols = {
+def _mart_columns(cur: duckdb.DuckDBPyConnection, mart: str) -> set[str]:
+    return {
         r[0]
         for r in cur.execute(
             "SELECT column_name FROM information_schema.columns "
@@ -245,6 +243,34 @@ def _trend_flag(cur: duckdb.DuckDBPyConnection, mart: str, facet: str, topic_id:
             [mart],
         ).fetchall()
     }
+
+
+def _priority(
+    cur: duckdb.DuckDBPyConnection, marts: frozenset[str], scope: TopicScope
+) -> dict[str, Any] | None:
+    """The topic's row of `marts.topic_priority` (Task map topics only), when published."""
+    if "topic_priority" not in marts or scope.topic_id is None:
+        return None
+    cols = _mart_columns(cur, "topic_priority")
+    if scope.facet.lower() != "task" or not {"task_topic_id", "priority_rank"} <= cols:
+        return None
+    want = [
+        c
+        for c in ("priority_rank", "priority_score", "why", "account_value", "enterprise_share")
+        if c in cols
+    ]
+    res = cur.execute(
+        f"SELECT {', '.join(want)}, (SELECT count(*) FROM marts.topic_priority) AS n "
+        "FROM marts.topic_priority WHERE task_topic_id = ?",
+        [scope.topic_id],
+    )
+    row = res.fetchone()
+    return dict(zip([*want, "n"], row, strict=True)) if row else None
+
+
+def _trend_flag(cur: duckdb.DuckDBPyConnection, mart: str, facet: str, topic_id: int) -> str | None:
+    """The latest trend flag (growing / flat / fading) the marts give this topic, if any."""
+    cols = _mart_columns(cur, mart)
     flag_col = next((c for c in ("trend", "trend_flag", "flag") if c in cols), None)
     order_col = next((c for c in ("week_start", "iso_week", "week", "day") if c in cols), None)
     if not flag_col or not order_col or not {"facet", "topic_id"} <= cols:
@@ -255,3 +281,239 @@ def _trend_flag(cur: duckdb.DuckDBPyConnection, mart: str, facet: str, topic_id:
         [facet, topic_id],
     ).fetchone()
     return str(row[0]) if row else None
+
+
+def _representatives(
+    cur: duckdb.DuckDBPyConnection, candidates: list[str], n: int
+) -> list[tuple[str, Any, Any, Any, Any]]:
+    """Up to n traces from the candidates (best first), one per customer first, so the quotes
+    are not all from one account: (id, messages, customer, plan tier, created)."""
+    if not candidates:
+        return []
+    rows = {
+        r[0]: r
+        for r in cur.execute(
+            """
+            SELECT r.id, r.messages, t.customer, t.plan_tier, r.created
+            FROM raw_traces r JOIN trace_index t ON t.id = r.id
+            WHERE r.id IN (SELECT unnest(?::VARCHAR[]))
+            """,
+            [candidates],
+        ).fetchall()
+    }
+    ordered = [rows[c] for c in candidates if c in rows]
+    picked, seen = [], set()
+    for r in ordered:
+        key = r[2] or r[0]
+        if key not in seen:
+            picked.append(r)
+            seen.add(key)
+    picked += [r for r in ordered if r not in picked]
+    return picked[:n]
+
+
+def _quote_user(messages: Any) -> list[str]:
+    """The user's turns, verbatim, as Markdown quote lines."""
+    msgs = json.loads(messages) if isinstance(messages, str) else messages or []
+    out: list[str] = []
+    for m in msgs:
+        if not isinstance(m, dict) or m.get("role") != "user":
+            continue
+        content = m.get("content")
+        if isinstance(content, list):  # OpenAI content parts
+            content = "\n".join(
+                p.get("text", "") if isinstance(p, dict) else str(p) for p in content
+            )
+        text = "" if content is None else str(content)
+        if not text:
+            continue
+        cut = len(text) > MAX_QUOTE_CHARS
+        body = text[:MAX_QUOTE_CHARS] + (" […cut…]" if cut else "")
+        if out:
+            out.append(">")
+        out.append("> " + "\n> ".join(body.splitlines() or [""]))
+    return out
+
+
+# ── the brief ───────────────────────────────────────────────────────────────────────────
+
+
+def roadmap_proposal(
+    cur: duckdb.DuckDBPyConnection,
+    scope: TopicScope,
+    *,
+    marts: frozenset[str] = frozenset(),
+    quotes: int = 4,
+    trace_url: str = "/?trace=",
+) -> str:
+    """Markdown for one topic. `trace_url` + a trace id is the link to that trace's page."""
+    t_sql, t_params = scope.in_topic.sql()
+    b_sql, b_params = scope.base.sql()
+    span = cur.execute(
+        f"SELECT min(day), max(day) FROM trace_index WHERE id IN ({t_sql})", t_params
+    ).fetchone()
+    weekly = cur.execute(
+        f"""
+        SELECT date_trunc('week', day)::DATE AS wk, count(*) FROM trace_index
+        WHERE id IN ({t_sql}) GROUP BY wk ORDER BY wk
+        """,
+        t_params,
+    ).fetchall()
+    trend_line = "not enough history for a week-over-week comparison"
+    if len(weekly) >= 2:
+        (_, prev), (last_wk, last) = weekly[-2], weekly[-1]
+        growth = (last - prev) / prev if prev else float("inf")
+        partial = last_wk + timedelta(days=6) > (span[1] if span and span[1] else date.max)
+        trend_line = (
+            f"week of {last_wk}: {last} traces vs {prev} the week before "
+            f"({'+' if growth >= 0 else ''}{_pct(growth) if prev else 'new'})"
+            + (", the last week partial" if partial else "")
+        )
+    if scope.topic_id is not None:
+        for mart in ("topic_trends_weekly", "topic_trends"):
+            flag = _trend_flag(cur, mart, scope.facet, scope.topic_id) if mart in marts else None
+            if flag:
+                trend_line += f"; `marts.{mart}` flags it **{flag}**"
+                break
+
+    sentiment = _facet_named(cur, "Sentiment")
+    issues = _facet_named(cur, "Issues")
+    neg = _negative_share(cur, t_sql, t_params, sentiment)
+    neg_base = _negative_share(cur, b_sql, b_params, sentiment)
+    gap = gap_kind(cur, t_sql, t_params, sentiment, issues)
+    priority = _priority(cur, marts, scope)
+    customers = cur.execute(
+        f"""
+        SELECT coalesce(customer, '(unknown)'), count(*) AS n FROM trace_index
+        WHERE id IN ({t_sql}) GROUP BY ALL ORDER BY n DESC LIMIT 8
+        """,
+        t_params,
+    ).fetchall()
+    n_customers = cur.execute(
+        f"SELECT count(DISTINCT customer) FROM trace_index WHERE id IN ({t_sql})", t_params
+    ).fetchone()[0]
+    plans = cur.execute(
+        f"""
+        SELECT coalesce(plan_tier, '(unknown)'), count(*) AS n FROM trace_index
+        WHERE id IN ({t_sql}) GROUP BY ALL ORDER BY n DESC
+        """,
+        t_params,
+    ).fetchall()
+    reps = _representatives(cur, scope.candidates, quotes)
+
+    total = scope.count or 1
+    label = scope.label
+    problem = [
+        f"{scope.count} conversations ({_pct(scope.share)} of the {scope.facet} traffic in "
+        f"scope) are about “{label}”."
+    ]
+    if neg is not None and neg_base is not None:
+        side = "above" if neg > neg_base else "at or below"
+        problem.append(
+            f"{_pct(neg)} of them are negative or mixed, {side} the {_pct(neg_base)} of the "
+            "whole scope."
+        )
+    if gap:
+        problem.append(f"By the Issues facet this looks like: **{gap[0].lower()}**.")
+    top_plan = plans[0] if plans else None
+    if top_plan:
+        problem.append(
+            f"{_n(n_customers, 'customer')} raised it; the most common plan tier is "
+            f"{top_plan[0]} ({_pct(top_plan[1] / total)})."
+        )
+
+    lines = [
+        f"# Roadmap proposal: {label}",
+        "",
+        f"*{scope.source[0].upper()}{scope.source[1:]}, facet `{scope.facet}`. Generated "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC by tracetopics from traces of {span[0]} to "
+        f"{span[1]}.*"
+        if span and span[0]
+        else "",
+        "",
+        "## Problem statement",
+        "",
+        " ".join(problem),
+        "",
+        "## Who is affected",
+        "",
+        f"{_n(n_customers, 'customer')}. Top accounts and plan tiers:",
+        "",
+        "| customer | traces | share |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {c} | {n} | {_pct(n / total)} |" for c, n in customers]
+    lines += ["", "| plan tier | traces | share |", "|---|---:|---:|"]
+    lines += [f"| {p} | {n} | {_pct(n / total)} |" for p, n in plans]
+
+    lines += ["", "## Impact", ""]
+    lines.append(
+        f"- **Volume:** {scope.count} traces"
+        + (f" (rank {scope.rank} of {scope.n_ranked} topics by volume)" if scope.rank else "")
+        + "."
+    )
+    lines.append(
+        f"- **Share:** {_pct(scope.share)} of the {scope.facet} traffic in scope "
+        f"({scope.scope_total} traces, {_pct(scope.no_match_share)} unmatched)."
+    )
+    lines.append(f"- **Trend:** {trend_line}.")
+    if neg is not None and neg_base is not None:
+        lines.append(f"- **Pain:** {_pct(neg)} negative or mixed vs {_pct(neg_base)} overall.")
+    enterprise = next((n for p, n in plans if str(p).lower() == "enterprise"), 0)
+    if priority and priority.get("account_value") is not None:
+        lines.append(
+            f"- **Account value:** {priority['account_value']:.2f} (mean plan-tier weight, "
+            f"`marts.topic_priority`); {_pct(enterprise / total)} of the traces are enterprise."
+        )
+    else:
+        lines.append(
+            f"- **Account value:** {_pct(enterprise / total)} of the traces are enterprise."
+        )
+    if priority:
+        why = f" — {priority['why']}" if priority.get("why") else ""
+        score = priority.get("priority_score")
+        lines.append(
+            f"- **Priority rank:** {priority['priority_rank']} of {priority['n']} in "
+            f"`marts.topic_priority`"
+            + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
+            + f"{why}."
+        )
+    elif scope.rank:
+        lines.append(
+            f"- **Priority rank:** not scored by `marts.topic_priority`; rank {scope.rank} of "
+            f"{scope.n_ranked} by volume."
+        )
+    if scope.keywords:
+        lines.append(f"- **Keywords:** {', '.join(scope.keywords[:10])}")
+    if not scope.base.is_empty() and not scope.base.trace_ids:
+        lines.append(f"- **Scope filter:** `{json.dumps(scope.base.to_json(), default=str)}`")
+    lines += ["", "### Weekly volume", "", "| week | traces |", "|---|---:|"]
+    lines += [f"| {wk} | {n} |" for wk, n in weekly]
+    lines.append("")
+    for title, fct in (("Sentiment mix", sentiment), ("Issues mix", issues)):
+        if fct:
+            lines.append(
+                _mix_table(title, _mix(cur, t_sql, t_params, fct), _mix(cur, b_sql, b_params, fct))
+            )
+
+    lines += ["## Product gap or agent failure", ""]
+    if gap:
+        lines += [f"**{gap[0]}.** {gap[1]}", ""]
+    else:
+        lines += ["Not enough data: the topic has no negative conversations with Issues.", ""]
+
+    lines += ["## What users ask for", ""]
+    for s in scope.samples:
+        ref = f" ([trace]({trace_url}{quote(s['trace_id'])}))" if s.get("trace_id") else ""
+        lines.append(f"- {s['summary']}{ref}")
+    lines += ["", f"## Representative quotes ({len(reps)}, verbatim)", ""]
+    for i, (tid, messages, customer, plan, created) in enumerate(reps, 1):
+        lines.append(
+            f"### {i}. [`{tid}`]({trace_url}{quote(tid)}) — {customer or 'unknown customer'} "
+            f"({plan or 'unknown plan'}), {created:%Y-%m-%d}"
+        )
+        lines.append("")
+        lines += _quote_user(messages) or ["> (no user message)"]
+        lines.append("")
+    lines += ["## Recommendation", "", ""]
+    return "\n".join(lines).rstrip() + "\n\n"

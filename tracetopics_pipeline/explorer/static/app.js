@@ -123,6 +123,8 @@ async function boot() {
   fillTopicFilter();
   if (ov.date_min) { $("#f-from").min = $("#f-to").min = ov.date_min; $("#f-from").max = $("#f-to").max = ov.date_max; }
   refresh();
+  const linked = new URLSearchParams(location.search).get("trace");  // proposals link traces
+  if (linked) openTrace(linked);
 }
 
 function fillTopicFilter() {
@@ -217,7 +219,7 @@ function refresh() {
   renderTab();
 }
 function renderTab() {
-  const fn = { map: renderMap, topics: renderTopics, trends: renderTrends, slices: renderSlices, traces: renderTraces, review: renderReview, exports: renderExports }[state.tab];
+  const fn = { map: renderMap, topics: renderTopics, trends: renderTrends, slices: renderSlices, traces: renderTraces, review: renderReview, exports: renderExports, subsets: renderSubsets }[state.tab];
   fn && fn().catch?.((e) => toast("Error: " + e.message));
 }
 
@@ -354,9 +356,10 @@ async function renderTopics() {
     if (act) {
       const a = act.dataset.act;
       if (a === "filter") { const v = `${facet}:${tid}`; if (!state.filter.topic.includes(v)) state.filter.topic.push(v); refresh(); }
-      if (a === "export") exportSet(facet, tid);
-      if (a === "review") reviewDialog(facet, tid);
-      if (a === "proposal") proposal(facet, tid);
+      const scope = { facet, topic_id: tid, label: topicName(tid, facet) };
+      if (a === "export") exportSet(scope);
+      if (a === "review") reviewDialog(scope);
+      if (a === "proposal") proposal(scope);
       return;
     }
     if (e.target.closest(".trow-head")) {
@@ -414,13 +417,17 @@ async function listTraces(target, narrow = {}) {
   $(target).innerHTML = traceTable(r);
   $(target).onclick = (e) => { const tr = e.target.closest("tr[data-trace]"); if (tr) openTrace(tr.dataset.trace); };
 }
+/* facet labels as pills, each named by its facet ("Sentiment NEGATIVE") */
+function pills(labels) {
+  return Object.entries(labels || {}).map(([k, v]) => `<span class="pill ${esc(v)}" title="${esc(k)}: ${esc(v)}"><span class="pill-facet">${esc(k)}</span> ${esc(v)}</span>`).join("");
+}
 function traceTable(r) {
   if (!r.traces.length) return '<div class="empty">No traces.</div>';
   return `<div class="muted small">${fmt(r.total)} traces${r.total > r.traces.length ? `, newest ${r.traces.length} shown` : ""}</div>
   <div class="table-wrap"><table class="data"><thead><tr><th>trace</th><th>created</th><th>customer</th><th>plan</th><th>${esc(state.facet)} summary</th><th>labels</th></tr></thead><tbody>
   ${r.traces.map((t) => `<tr class="click" data-trace="${esc(t.id)}"><td><code>${esc(t.id)}</code></td><td>${esc((t.created || "").slice(0, 16).replace("T", " "))}</td>
     <td>${esc(t.customer || "")}</td><td>${esc(t.plan_tier || "")}</td><td>${esc(t.summary || "")}</td>
-    <td>${Object.entries(t.labels).map(([k, v]) => `<span class="pill ${esc(v)}" title="${esc(k)}">${esc(v)}</span>`).join("")}</td></tr>`).join("")}
+    <td>${pills(t.labels)}</td></tr>`).join("")}
   </tbody></table></div>`;
 }
 
@@ -463,12 +470,28 @@ async function renderSlices() {
   const pr = $("#priority");
   try {
     const m = await api("/api/marts/topic_priority");
-    pr.innerHTML = `<table class="data"><thead><tr>${m.columns.map((c) => `<th>${esc(c)}</th>`).join("")}</tr></thead><tbody>
-      ${m.rows.map((r) => `<tr>${r.map((v) => `<td>${esc(typeof v === "number" && !Number.isInteger(v) ? v.toFixed(3) : v)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+    // Score and its explanation first, then the parts; readable names (unknown columns as is).
+    const first = ["priority_rank", "priority_score", "why", "task_topic_label", "traces"];
+    const order = [...first.filter((c) => m.columns.includes(c)), ...m.columns.filter((c) => !first.includes(c))];
+    const at = order.map((c) => m.columns.indexOf(c));
+    const shares = new Set(["volume_share", "negative_or_mixed_share", "negative_baseline", "enterprise_share", "share_wow_growth"]);
+    const cell = (c, v) => (v === null || v === undefined ? "" : shares.has(c) && typeof v === "number" ? pct(v)
+      : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : v);
+    pr.innerHTML = `<table class="data priority"><thead><tr>${order.map((c) => `<th title="${esc(c)}">${esc(PRIORITY_COLUMNS[c] || c)}</th>`).join("")}</tr></thead><tbody>
+      ${m.rows.map((r) => `<tr>${order.map((c, i) => `<td class="col-${esc(c)}">${esc(cell(c, r[at[i]]))}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
   } catch (e) {
     pr.innerHTML = `<div class="empty">The priority mart is not in this snapshot yet (run dbt: <code>make demo</code>).</div>`;
   }
 }
+
+const PRIORITY_COLUMNS = {
+  priority_rank: "Rank", priority_score: "Score", why: "Why", task_topic_label: "Topic", task_topic_id: "Topic id",
+  traces: "Traces", volume_share: "Share of traffic", customers: "Customers", negative_or_mixed_share: "Negative or mixed",
+  negative_baseline: "Negative, all topics", trend: "Trend", share_wow_growth: "Share change, week over week",
+  account_value: "Account value", enterprise_share: "Enterprise share", volume_score: "Volume part",
+  negative_score: "Pain part (shrunk)", trend_score: "Trend part", account_score: "Account part (shrunk)",
+  topic_label: "Topic",
+};
 
 /* ---------- traces tab ---------- */
 async function renderTraces() {
@@ -543,20 +566,41 @@ async function openTrace(id) {
 function openModal(title, html) { $("#modal-title").textContent = title; $("#modal-body").innerHTML = html; $("#modal").classList.remove("hidden"); }
 function closeModal() { $("#modal").classList.add("hidden"); }
 
-async function exportSet(facet, topicId) {
-  const body = { filter: filterBody() };
-  if (facet !== undefined) { body.facet = facet; body.topic_id = topicId; }
-  try {
-    const m = await post("/api/export", body);
-    openModal("Eval dataset exported", `<p><b>${fmt(m.count)}</b> traces written as JSONL in the input trace format.</p>
-      <p><a id="export-link" href="/api/exports/${encodeURIComponent(m.file)}" download>${esc(m.file)}</a> ·
-      <a href="/api/exports/${encodeURIComponent(m.manifest)}" download>${esc(m.manifest)}</a></p>
-      <pre class="small">${esc(JSON.stringify(m.filter, null, 2))}</pre>`);
-  } catch (e) { toast("Export failed: " + e.message); }
+/* An action's target: the filter (no scope), a map topic {facet, topic_id} or a saved subset's
+   topic {subset, subset_topic}; `label` only names it in titles. */
+function scopeBody(scope) {
+  if (!scope) return { filter: filterBody() };
+  if (scope.subset) return { subset: scope.subset, subset_topic: scope.subset_topic };
+  return { filter: filterBody(), facet: scope.facet, topic_id: scope.topic_id };
+}
+function suggestName(scope) {
+  const base = (scope?.label || "eval").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50);
+  return `${base || "eval"}-${new Date().toISOString().slice(0, 10)}`;
 }
 
-function reviewDialog(facet, topicId) {
-  openModal(topicId !== undefined ? `Assign “${topicName(topicId, facet)}” for review` : "Assign the filtered traces for review", `
+function exportSet(scope) {
+  openModal(scope ? `Export “${scope.label}” as an eval dataset` : "Export the filtered traces as an eval dataset", `
+    <div class="form">
+      <label for="ex-name">Dataset name</label><input type="text" id="ex-name" value="${esc(suggestName(scope))}">
+      <label for="ex-desc">Description</label><textarea id="ex-desc" placeholder="What this dataset is for"></textarea>
+      <span></span><button id="ex-submit">Export</button>
+    </div>
+    <p class="muted small">Written under <code>$TRACETOPICS_HOME/exports</code> three ways: tracetopics JSONL (trace, facet labels and summaries, topic, an empty <code>expected</code>), and the Braintrust and Langfuse dataset record shapes (input / expected / metadata).</p>`);
+  $("#ex-submit").onclick = async () => {
+    const body = { ...scopeBody(scope), name: $("#ex-name").value, description: $("#ex-desc").value || null };
+    try {
+      const m = await post("/api/export", body);
+      const dl = (f, id) => `<a ${id ? `id="${id}"` : ""} href="/api/exports/${encodeURIComponent(f)}" download>${esc(f)}</a>`;
+      $("#modal-title").textContent = "Eval dataset exported";
+      $("#modal-body").innerHTML = `<p><b>${fmt(m.count)}</b> traces in <b>${esc(m.name)}</b>.</p>
+        <p>${dl(m.files.tracetopics, "export-link")} · ${dl(m.files.braintrust)} · ${dl(m.files.langfuse)} · ${dl(m.manifest)}</p>
+        <pre class="small">${esc(JSON.stringify(m.filter, null, 2))}</pre>`;
+    } catch (e) { toast("Export failed: " + e.message); }
+  };
+}
+
+function reviewDialog(scope) {
+  openModal(scope ? `Assign “${scope.label}” for review` : "Assign the filtered traces for review", `
     <div class="form">
       <label for="rv-assignee">Assignee</label><input type="text" id="rv-assignee" placeholder="teammate@company.com">
       <label for="rv-limit">Traces</label><input type="text" id="rv-limit" value="25">
@@ -564,8 +608,7 @@ function reviewDialog(facet, topicId) {
       <span></span><button id="rv-submit">Assign</button>
     </div>`);
   $("#rv-submit").onclick = async () => {
-    const body = { filter: filterBody(), assignee: $("#rv-assignee").value, note: $("#rv-note").value, limit: Number($("#rv-limit").value) || 25 };
-    if (facet !== undefined) { body.facet = facet; body.topic_id = topicId; }
+    const body = { ...scopeBody(scope), assignee: $("#rv-assignee").value, note: $("#rv-note").value, limit: Number($("#rv-limit").value) || 25 };
     try {
       const r = await post("/api/review", body);
       closeModal(); toast(`${r.count} traces assigned to ${r.assignee}`);
@@ -573,19 +616,23 @@ function reviewDialog(facet, topicId) {
   };
 }
 
-async function proposal(facet, topicId) {
+async function proposal(scope) {
   openModal("Roadmap proposal", '<span class="spinner"></span>');
+  const q = (extra) => (scope.subset
+    ? new URLSearchParams({ subset: scope.subset, subset_topic: scope.subset_topic, ...extra }).toString()
+    : filterParams({ facet: scope.facet, topic_id: scope.topic_id, ...extra }));
   try {
-    const r = await api(`/api/proposal?${filterParams({ facet, topic_id: topicId })}`);
-    const href = `/api/proposal?${filterParams({ facet, topic_id: topicId, format: "md" })}`;
-    $("#modal-body").innerHTML = `<p><a href="${href}" download>Download Markdown</a> · <button class="link" id="copy-md">Copy</button></p><div class="md">${markdown(r.markdown)}</div>`;
+    const r = await api(`/api/proposal?${q({})}`);
+    $("#modal-body").innerHTML = `<p><a href="/api/proposal?${q({ format: "md" })}" download>Download Markdown</a> · <button class="link" id="copy-md">Copy</button></p><div class="md">${markdown(r.markdown)}</div>`;
     $("#copy-md").onclick = () => navigator.clipboard?.writeText(r.markdown).then(() => toast("Copied"));
   } catch (e) { $("#modal-body").innerHTML = `<div class="empty">${esc(e.message)}</div>`; }
 }
 
 /* a small Markdown renderer for the proposal (headings, lists, tables, quotes, code, bold) */
 function markdown(md) {
-  const inline = (s) => esc(s).replace(/`([^`]+)`/g, "<code>$1</code>").replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>").replace(/\*([^*]+)\*/g, "<i>$1</i>");
+  const inline = (s) => esc(s)
+    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^)\s]*)\)/g, (_, t, u) => `<a href="${u}" target="_blank" rel="noopener">${t}</a>`)
+    .replace(/`([^`]+)`/g, "<code>$1</code>").replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>").replace(/\*([^*]+)\*/g, "<i>$1</i>");
   const lines = md.split("\n"); const out = []; let i = 0;
   while (i < lines.length) {
     const l = lines[i];
@@ -607,29 +654,11 @@ function markdown(md) {
 
 async function clusterSubset() {
   const facet = state.facet;
-  openModal(`Clustering this subset by ${facet}…`, '<div class="empty"><span class="spinner"></span> clustering the filtered traces’ summaries (not saved)…</div>');
+  openModal(`Clustering this subset by ${facet}…`, '<div class="empty"><span class="spinner"></span> clustering the filtered traces’ summaries…</div>');
   const btn = $("#act-cluster"); btn.disabled = true;
   try {
     const r = await post("/api/cluster", { filter: filterBody(), facet, max_traces: 5000 });
-    $("#modal-title").textContent = `${facet} topics in this subset · ${fmt(r.n_traces)} traces${r.sampled ? " (sampled)" : ""} · ${r.seconds.toFixed(1)} s`;
-    if (!r.topics.length) { $("#modal-body").innerHTML = `<div class="empty">${esc(r.detail || "Not enough summaries to cluster.")}</div>`; return; }
-    $("#modal-body").innerHTML = `<div class="cluster-layout"><div id="cluster-plot" class="plot"></div><div id="cluster-list" class="legend" style="max-height:480px"></div></div>`;
-    const x = b64(r.x, Float32Array), y = b64(r.y, Float32Array), tid = b64(r.topic_id, Int32Array), ids = r.ids.split("\n");
-    const groups = new Map();
-    for (let i = 0; i < ids.length; i++) { let g = groups.get(tid[i]); if (!g) groups.set(tid[i], (g = { x: [], y: [], ids: [] })); g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]); }
-    const names = Object.fromEntries(r.topics.map((t) => [t.topic_id, t.label]));
-    await Plotly.newPlot("cluster-plot", [...groups.entries()].map(([t, g]) => ({
-      type: "scattergl", mode: "markers", x: g.x, y: g.y, customdata: g.ids, name: names[t] || "no_match",
-      marker: { size: 5, color: colorFor(t), opacity: 0.8 }, hovertemplate: "%{customdata}<extra>" + esc(names[t] || "no_match").slice(0, 40) + "</extra>",
-    })), { margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false, xaxis: { visible: false }, yaxis: { visible: false }, hovermode: "closest" },
-    { responsive: true, displaylogo: false });
-    $("#cluster-plot").on("plotly_click", (ev) => { const p = ev.points[0]; if (p) { closeModal(); openTrace(p.customdata); } });
-    $("#cluster-list").innerHTML = r.topics.map((t) => `
-      <div class="cluster-topic" style="padding:6px 4px;border-bottom:1px solid var(--line)">
-        <div><span class="swatch" style="background:${colorFor(t.topic_id)}"></span> <b>${esc(t.label)}</b> <span class="muted small">${pct(t.share)} · ${fmt(t.size)}</span></div>
-        <div>${(t.keywords || []).slice(0, 6).map((k) => `<span class="kw">${esc(k)}</span>`).join("")}</div>
-        ${(t.samples || []).slice(0, 2).map((s) => `<div class="small muted">“${esc(s)}”</div>`).join("")}
-      </div>`).join("");
+    await showClustering(r, null);
   } catch (e) {
     $("#modal-body").innerHTML = `<div class="empty">Clustering failed: ${esc(e.message)}</div>`;
   } finally { btn.disabled = false; }
@@ -643,9 +672,9 @@ async function renderReview() {
   $("#review-assignee").innerHTML = '<option value="">Everyone</option>' + r.assignees.map((x) => `<option value="${esc(x.assignee)}">${esc(x.assignee)} (${x.pending} pending)</option>`).join("");
   $("#review-assignee").value = cur;
   if (!r.items.length) { $("#review-list").innerHTML = '<div class="empty">Nothing in the queue. Use “Assign for review” on a filtered set or a topic.</div>'; return; }
-  $("#review-list").innerHTML = `<div class="table-wrap"><table class="data"><thead><tr><th>trace</th><th>assignee</th><th>topic</th><th>summary</th><th>status</th><th>note</th></tr></thead><tbody>
+  $("#review-list").innerHTML = `<div class="table-wrap"><table class="data"><thead><tr><th>trace</th><th>assignee</th><th>topic</th><th>summary</th><th>labels</th><th>status</th><th>note</th></tr></thead><tbody>
     ${r.items.map((it) => `<tr data-id="${it.id}"><td><button class="link" data-open="${esc(it.trace_id)}">${esc(it.trace_id)}</button></td><td>${esc(it.assignee)}</td>
-      <td>${esc(it.topic_label || "")}</td><td>${esc(it.summary || "")}</td>
+      <td>${esc(it.topic_label || "")}</td><td>${esc(it.summary || "")}</td><td class="pills">${pills(it.labels)}</td>
       <td><select data-field="status">${["open", "in_review", "done", "dismissed"].map((st) => `<option ${st === it.status ? "selected" : ""}>${st}</option>`).join("")}</select></td>
       <td><input type="text" data-field="note" value="${esc(it.note || "")}"></td></tr>`).join("")}
   </tbody></table></div>`;
@@ -658,8 +687,9 @@ async function renderReview() {
 }
 async function renderExports() {
   const list = await api("/api/exports");
-  $("#export-list").innerHTML = list.length ? `<table class="data"><thead><tr><th>file</th><th>traces</th><th>created</th><th>topic</th><th>filter</th></tr></thead><tbody>
-    ${list.map((m) => `<tr><td><a href="/api/exports/${encodeURIComponent(m.file)}" download>${esc(m.file)}</a></td><td>${fmt(m.count)}</td><td>${esc(m.created_at)}</td>
+  const files = (m) => Object.entries(m.files || { tracetopics: m.file }).map(([k, f]) => `<a href="/api/exports/${encodeURIComponent(f)}" download title="${esc(k)}">${esc(f)}</a>`).join("<br>");
+  $("#export-list").innerHTML = list.length ? `<table class="data"><thead><tr><th>name</th><th>files</th><th>traces</th><th>created</th><th>topic</th><th>filter</th></tr></thead><tbody>
+    ${list.map((m) => `<tr><td><b>${esc(m.name)}</b>${m.description ? `<div class="small muted">${esc(m.description)}</div>` : ""}</td><td>${files(m)}</td><td>${fmt(m.count)}</td><td>${esc(m.created_at)}</td>
       <td>${esc(m.topic_label || "")}</td><td><code>${esc(JSON.stringify(m.filter))}</code></td></tr>`).join("")}</tbody></table>` : '<div class="empty">No exports yet.</div>';
 }
 

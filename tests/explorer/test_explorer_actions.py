@@ -1,0 +1,152 @@
+"""Actions that fit where the work goes next: named eval datasets in three record shapes, review
+pills named by facet, saved subset clusterings used with the actions, and the local-page guard."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from factories.explorer import TOPICS, publish_explorer_home
+from fastapi.testclient import TestClient
+
+from tracetopics_pipeline.explorer.app import create_app
+from tracetopics_pipeline.explorer.proposal import gap_kind
+
+LOCAL_URL = "http://localhost:8765"
+N = 600  # trace i: topic i % 6 (5 = no_match), customer i % 3, Sentiment NEGATIVE iff topic 3
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return publish_explorer_home(tmp_path_factory.mktemp("tt_actions"), n=N)
+
+
+@pytest.fixture(scope="module")
+def client(home: Path) -> TestClient:
+    return TestClient(create_app(home), base_url=LOCAL_URL)
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_eval_export_is_named_and_written_in_three_record_shapes(
+    client: TestClient, home: Path
+) -> None:
+    body = {"name": "Cancel flows, Nov", "filter": {}, "facet": "Task", "topic_id": 3}
+    m = client.post("/api/export", json=body).json()
+    assert m["name"] == "cancel-flows-nov" and m["count"] == N // 6
+    files = {k: home / "exports" / f for k, f in m["files"].items()}
+    assert set(files) == {"tracetopics", "braintrust", "langfuse"}
+
+    ours = jsonl(files["tracetopics"])
+    assert len(ours) == N // 6
+    r = ours[0]
+    # The input trace, every facet's summary and label, its topic, and `expected` left empty.
+    assert {"id", "input", "output", "messages", "metadata", "metrics"} <= set(r)
+    assert r["expected"] is None
+    assert r["topic"] == {"facet": "Task", "topic_id": 3, "label": TOPICS[3][1]}
+    assert r["facets"]["Sentiment"]["label"] == "NEGATIVE"
+    assert r["facets"]["Task"]["summary"].startswith(
+        "User asks how to cancel or downgrade the subscription plan"
+    )
+    assert r["facets"]["Task"]["topic"] == TOPICS[3][1]
+
+    bt = jsonl(files["braintrust"])  # Braintrust dataset records: input / expected / metadata
+    assert len(bt) == len(ours) and set(bt[0]) == {"id", "input", "expected", "metadata"}
+    assert bt[0]["input"] == r["input"] and bt[0]["expected"] is None
+    assert bt[0]["metadata"]["trace_id"] == r["id"]
+    assert bt[0]["metadata"]["facets"] == r["facets"]
+    assert bt[0]["metadata"]["topic"]["label"] == TOPICS[3][1]
+    lf = jsonl(files["langfuse"])  # Langfuse dataset items: input / expectedOutput / metadata
+    assert set(lf[0]) == {"input", "expectedOutput", "metadata"} and lf[0]["expectedOutput"] is None
+    assert lf[0]["metadata"]["trace_id"] == r["id"]
+
+    for f in files.values():
+        assert client.get(f"/api/exports/{f.name}").status_code == 200
+    again = client.post("/api/export", json=body)
+    assert again.status_code == 409 and "exists" in again.json()["detail"]
+    listed = {e["name"]: e for e in client.get("/api/exports").json()}
+    assert listed["cancel-flows-nov"]["files"] == m["files"]
+
+
+def test_review_items_show_their_labels_by_facet(client: TestClient) -> None:
+    body = {"filter": {}, "facet": "Task", "topic_id": 3, "assignee": "pills@x", "limit": 3}
+    assert client.post("/api/review", json=body).json()["count"] == 3
+    items = client.get("/api/review", params={"assignee": "pills@x"}).json()["items"]
+    assert len(items) == 3
+    assert all(it["labels"] == {"Sentiment": "NEGATIVE", "Issues": "NONE"} for it in items)
+
+
+def test_saved_subset_reopens_and_works_with_the_actions(client: TestClient, home: Path) -> None:
+    # acme = traces i % 3 == 0: fixture intents 0 and 3 (100 traces each) plus no_match.
+    r = client.post("/api/cluster", json={"filter": {"customer": ["acme"]}, "facet": "Task"})
+    out = r.json()
+    assert len(out["topics"]) == 2 and out["token"]
+    saved = client.post("/api/subsets", json={"name": "Acme intents", "token": out["token"]})
+    assert saved.status_code == 200 and saved.json()["slug"] == "acme-intents"
+    assert (home / "subsets" / "acme-intents.json").exists()
+    dup = client.post("/api/subsets", json={"name": "acme intents", "token": out["token"]})
+    assert dup.status_code == 409
+    assert client.post("/api/subsets", json={"name": "x", "token": "nope"}).status_code == 410
+    assert [s["name"] for s in client.get("/api/subsets").json()] == ["Acme intents"]
+
+    doc = client.get("/api/subsets/acme-intents").json()
+    assert doc["topics"] == out["topics"] and doc["filter"]["customers"] == ["acme"]
+    cancel = next(t for t in doc["topics"] if "cancel" in t["label"].lower())
+
+    scope = {"subset": "acme-intents", "subset_topic": cancel["topic_id"]}
+    m = client.post("/api/export", json={**scope, "name": "acme cancel"}).json()
+    assert m["count"] == 100 and m["subset"] == "acme-intents"
+    rows = jsonl(home / "exports" / m["files"]["tracetopics"])
+    assert {row["topic"]["topic_id"] for row in rows} == {3}  # the daily map agrees: intent 3
+    rv = client.post("/api/review", json={**scope, "assignee": "sub@x", "limit": 4}).json()
+    assert rv["count"] == 4
+    items = client.get("/api/review", params={"assignee": "sub@x"}).json()["items"]
+    assert all("saved subset Acme intents" in it["topic_label"] for it in items)
+    md = client.get("/api/proposal", params=scope).json()["markdown"]
+    assert "saved subset “Acme intents”" in md and "100 conversations" in md
+    assert "**Product gap.**" in md
+
+    assert client.delete("/api/subsets/acme-intents").status_code == 200
+    assert client.get("/api/subsets/acme-intents").status_code == 404
+
+
+def test_new_write_endpoints_refuse_cross_site_requests(client: TestClient) -> None:
+    """Saving, deleting subsets and "Refresh now" are writes like the others (security.py)."""
+    for headers in ({"Origin": "http://attacker.example"}, {"Sec-Fetch-Site": "cross-site"}):
+        for method, path, body in (
+            ("POST", "/api/subsets", {"name": "x", "token": "t"}),
+            ("DELETE", "/api/subsets/x", None),
+            ("POST", "/api/refresh", {}),
+        ):
+            r = client.request(method, path, json=body, headers=headers)
+            assert r.status_code == 403, (method, path, headers)
+    bad = client.post("/api/subsets", json={"name": "x", "token": "t", "extra": 1})
+    assert bad.status_code == 422 and "extra" in bad.json()["detail"]
+
+
+def test_gap_kind_names_agent_failures_and_product_gaps() -> None:
+    cur = duckdb.connect()
+    cur.execute(
+        "CREATE TABLE facets (trace_id VARCHAR, facet VARCHAR, summary VARCHAR, label VARCHAR, status VARCHAR)"
+    )
+    rows = []
+    for i in range(10):
+        rows.append((f"t{i}", "Sentiment", "", "NEGATIVE" if i < 8 else "POSITIVE", "ok"))
+        issue = "FAILED_TOOL_CALL" if i < 6 else "NONE"
+        rows.append((f"t{i}", "Issues", issue.lower(), issue, "ok"))
+    cur.executemany("INSERT INTO facets VALUES (?, ?, ?, ?, ?)", rows)
+    ids = "SELECT trace_id AS id FROM facets WHERE facet = 'Sentiment'"
+    verdict, detail = gap_kind(cur, ids, [], "Sentiment", "Issues")
+    # 8 negative: 6 with a failed tool call (75%), 2 without an issue.
+    assert verdict == "Agent failure"
+    assert (
+        "8 negative or mixed conversations, 6 (75.0%)" in detail and "FAILED_TOOL_CALL 6" in detail
+    )
+    cur.execute("UPDATE facets SET label = 'NONE' WHERE facet = 'Issues' AND trace_id < 't2'")
+    assert gap_kind(cur, ids, [], "Sentiment", "Issues")[0] == "Both"  # 4 of 8 without an issue
+    cur.execute("UPDATE facets SET label = 'NONE' WHERE facet = 'Issues'")
+    assert gap_kind(cur, ids, [], "Sentiment", "Issues")[0] == "Product gap"

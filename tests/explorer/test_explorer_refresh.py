@@ -1,0 +1,65 @@
+"""'Refresh now' and `tracetopics run --today` refuse while a run of the instance is in progress.
+
+The launch itself (a real daily_job run, its progress, the new snapshot) is exercised end to
+end in real Chromium: tests/explorer/e2e/test_refresh_e2e.py.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import dagster as dg
+import pytest
+from factories.explorer import publish_explorer_home
+from fastapi.testclient import TestClient
+
+from tracetopics_pipeline.cli import main
+from tracetopics_pipeline.explorer.app import create_app
+
+LOCAL_URL = "http://localhost:8765"
+
+
+def started_run(dagster_home: Path, job: str = "daily_job") -> tuple[dg.DagsterInstance, str]:
+    """Record a run of `job` as started in the instance, as a running schedule tick would."""
+    instance = dg.DagsterInstance.from_config(str(dagster_home))
+    run = instance.add_run(
+        dg.DagsterRun(
+            job_name=job,
+            run_id=str(uuid.uuid4()),
+            status=dg.DagsterRunStatus.STARTED,
+            tags={"dagster/partition": "2026-11-21"},
+        )
+    )
+    return instance, run.run_id
+
+
+def test_refresh_refuses_while_a_run_is_in_progress(home: Path) -> None:
+    publish_explorer_home(home, n=60)
+    client = TestClient(create_app(home), base_url=LOCAL_URL)
+    assert client.get("/api/refresh").json()["state"] == "idle"
+    instance, run_id = started_run(home / "dagster")
+    st = client.get("/api/refresh").json()
+    assert st["state"] == "busy" and st["run"]["run_id"] == run_id
+    assert st["run"]["job"] == "daily_job" and st["run"]["partition"] == "2026-11-21"
+    r = client.post("/api/refresh", json={})
+    assert r.status_code == 409
+    assert f"run {run_id[:8]} (daily_job) is in progress" in r.json()["detail"]
+    assert r.json()["run"]["run_id"] == run_id
+    # Writes only from the local page, like every action.
+    cross = client.post("/api/refresh", json={}, headers={"Origin": "http://attacker.example"})
+    assert cross.status_code == 403
+    instance.delete_run(run_id)
+    assert client.get("/api/refresh").json()["state"] == "idle"
+
+
+def test_cli_run_today_refuses_in_one_line(home: Path, capsys: pytest.CaptureFixture) -> None:
+    _, run_id = started_run(home / "dagster", job="ingest_job")
+    assert main(["run", "--today"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"error: run {run_id[:8]} (ingest_job) is in progress; wait for it to finish "
+        "(or, if its process died, mark it canceled in the Dagster UI)"
+    )
+    assert main(["run", "--today", "--tag", "novalue"]) == 2
+    assert "--tag must look like key=value" in capsys.readouterr().err
