@@ -62,6 +62,20 @@ def _tail(path: Path, lines: int = 5) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
+def plan_order(upstream: dict[str, set[str]]) -> list[str]:
+    """Steps in an order they can run in (each after its upstream steps), ties by name."""
+    left = {k: set(v) & upstream.keys() for k, v in upstream.items()}
+    order: list[str] = []
+    while left:
+        ready = sorted(k for k, ups in left.items() if not ups) or sorted(left)[:1]  # cycle guard
+        for k in ready:
+            order.append(k)
+            del left[k]
+        for ups in left.values():
+            ups.difference_update(ready)
+    return order
+
+
 class Refresher:
     """Starts `tracetopics run --today` and reports its run's progress from the instance."""
 
@@ -188,7 +202,12 @@ class Refresher:
         planned: list[str] = []
         if run.execution_plan_snapshot_id:
             snap = inst.get_execution_plan_snapshot(run.execution_plan_snapshot_id)
-            planned = [s.key for s in snap.steps]
+            planned = plan_order(
+                {
+                    s.key: {h.step_key for i in s.inputs for h in i.upstream_output_handles}
+                    for s in snap.steps
+                }
+            )
         stats = {s.step_key: s for s in inst.get_run_step_stats(run.run_id)}
         last_message: dict[str, str] = {}
         for rec in inst.all_logs(run.run_id):
@@ -199,13 +218,18 @@ class Refresher:
             s = stats.get(key)
             status = "pending"
             if s is not None:
-                status = s.status.value.lower() if s.status is not None else "running"
+                raw = s.status.value.lower() if s.status is not None else "in_progress"
+                status = "running" if raw == "in_progress" else raw
             out.append(
                 {
                     "key": key,
                     "status": status,
                     "started": _iso(s.start_time) if s else None,
-                    "seconds": round((s.end_time or time.time()) - s.start_time, 1)
+                    "seconds": round(
+                        (time.time() if status == "running" else s.end_time or time.time())
+                        - s.start_time,
+                        1,
+                    )
                     if s and s.start_time
                     else None,
                     "message": last_message.get(key) if status == "running" else None,

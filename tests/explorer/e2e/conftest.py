@@ -12,7 +12,7 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -63,24 +63,37 @@ def e2e_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(e2e_home: Path) -> Iterator[str]:
+def serve() -> Iterator[Callable[[Path], str]]:
+    """Start the explorer for a home on a free port (in a thread); returns its base URL."""
     import uvicorn
 
     from tracetopics_pipeline.explorer.app import create_app
 
-    port = _free_port()
-    config = uvicorn.Config(create_app(e2e_home), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 30
-    while not srv.started:
-        if time.time() > deadline:
-            raise RuntimeError("explorer did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    running: list[tuple[uvicorn.Server, threading.Thread]] = []
+
+    def start(home: Path) -> str:
+        port = _free_port()
+        config = uvicorn.Config(create_app(home), host="127.0.0.1", port=port, log_level="warning")
+        srv = uvicorn.Server(config)
+        thread = threading.Thread(target=srv.run, daemon=True)
+        thread.start()
+        running.append((srv, thread))
+        deadline = time.time() + 30
+        while not srv.started:
+            if time.time() > deadline:
+                raise RuntimeError("explorer did not start")
+            time.sleep(0.05)
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for srv, thread in running:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(e2e_home: Path, serve: Callable[[Path], str]) -> str:
+    return serve(e2e_home)
 
 
 @pytest.fixture(scope="session")

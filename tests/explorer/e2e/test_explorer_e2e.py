@@ -137,6 +137,20 @@ def test_cluster_this_subset(page) -> None:
     assert "export" in text and "cancel" in text
     assert "400 traces" in page.locator("#modal-title").inner_text()
     page.wait_for_selector("#cluster-plot .main-svg", timeout=T)
+    # Save it under a name, reopen it from its tab, and act on one of its topics.
+    page.fill("#subset-name", "acme intents e2e")
+    page.click("#subset-save")
+    page.wait_for_selector("#cluster-list button[data-sact=proposal]", timeout=T)
+    page.click("#modal-close")
+    page.click("#tabs button[data-tab=subsets]")
+    page.click("#subset-list button[data-open-subset]:has-text('acme intents e2e')")
+    page.wait_for_selector("#cluster-list .cluster-topic", timeout=T)
+    assert "acme-intents-e2e" in page.locator("#modal-title").inner_text()
+    cancel = page.locator("#cluster-list .cluster-topic", has_text="ancel")
+    cancel.locator("button[data-sact=proposal]").click()
+    page.wait_for_selector("#modal-body .md h1", timeout=T)
+    md = page.locator("#modal-body .md").inner_text()
+    assert "saved subset “acme intents e2e”" in md and "200 conversations" in md
     assert not page.tt_errors
 
 
@@ -147,15 +161,21 @@ def test_export_topic_as_eval_dataset(page, e2e_home: Path) -> None:
     row = page.locator("#topic-list .trow", has_text="Connect Slack integration")
     row.locator(".trow-head").click()
     row.locator("button[data-act=export]").click()
+    page.fill("#ex-name", "slack integration evals")
+    page.click("#ex-submit")
     link = page.locator("#export-link")
     link.wait_for(timeout=T)
     name = link.inner_text()
+    assert name == "slack-integration-evals.jsonl"
     assert "200" in page.locator("#modal-body").inner_text()
+    assert "slack-integration-evals.braintrust.jsonl" in page.locator("#modal-body").inner_text()
     with page.expect_download() as dl:
         link.click()
     saved = Path(dl.value.path())
     lines = saved.read_text().splitlines()
-    assert len(lines) == 200 and json.loads(lines[0])["messages"]
+    first = json.loads(lines[0])
+    assert len(lines) == 200 and first["messages"] and first["expected"] is None
+    assert first["topic"]["label"] == "Connect Slack integration"
     assert (e2e_home / "exports" / name).exists()
     page.click("#modal-close")
     page.click("#tabs button[data-tab=exports]")
@@ -198,6 +218,7 @@ def test_cross_slices_priority_review_and_proposal(page) -> None:
     page.wait_for_selector("#hm-issues .main-svg", timeout=T)
     page.wait_for_selector("#priority table", timeout=T)
     assert "Cancel or downgrade subscription" in page.locator("#priority").inner_text()
+    assert page.locator("#priority th").all_inner_texts()[:2] == ["Rank", "Score"]
 
     page.click("#tabs button[data-tab=topics]")
     row = page.locator("#topic-list .trow", has_text="Cancel or downgrade subscription")
@@ -210,6 +231,9 @@ def test_cross_slices_priority_review_and_proposal(page) -> None:
     page.click("#tabs button[data-tab=review]")
     page.wait_for_selector("#review-list tr[data-id]", timeout=T)
     assert page.locator("#review-list tr[data-id]").count() >= 7
+    # Each pill says which facet it belongs to.
+    pills = page.locator("#review-list tr[data-id]").first.locator(".pill").all_inner_texts()
+    assert "Sentiment NEGATIVE" in pills and any(p.startswith("Issues ") for p in pills)
     first = page.locator("#review-list tr[data-id]").first
     first.locator("select[data-field=status]").select_option("done")
     page.wait_for_selector("#toast:has-text('Saved')", timeout=T)
@@ -220,7 +244,11 @@ def test_cross_slices_priority_review_and_proposal(page) -> None:
     page.wait_for_selector("#modal-body .md h1", timeout=T)
     md = page.locator("#modal-body .md").inner_text()
     assert "Roadmap proposal: Cancel or downgrade subscription" in md
-    assert "Sentiment mix" in md and "Representative conversations" in md
+    assert "Sentiment mix" in md and "Representative quotes" in md
+    assert "Product gap or agent failure" in md and "Recommendation" in md
+    # A quote's trace link opens that trace in the page.
+    href = page.locator("#modal-body .md h3 a").first.get_attribute("href")
+    assert "?trace=t-" in href
     ARTIFACT = Path(__file__).parent / "artifacts"
     ARTIFACT.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACT / "proposal.png"))
