@@ -6,6 +6,8 @@ end in real Chromium: tests/explorer/e2e/test_refresh_e2e.py.
 
 from __future__ import annotations
 
+import http.server
+import threading
 import uuid
 from pathlib import Path
 
@@ -63,3 +65,36 @@ def test_cli_run_today_refuses_in_one_line(home: Path, capsys: pytest.CaptureFix
     )
     assert main(["run", "--today", "--tag", "novalue"]) == 2
     assert "--tag must look like key=value" in capsys.readouterr().err
+
+
+def test_refresh_links_the_run_when_a_dagster_ui_answers(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a Dagster UI up at DAGSTER_WEBSERVER_URL, the run links to its page there."""
+
+    class FakeUI(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200 if self.path == "/server_info" else 404)
+            self.end_headers()
+            self.wfile.write(b'{"dagster_webserver_version": "1.13.27"}')
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    ui = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeUI)
+    threading.Thread(target=ui.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{ui.server_address[1]}"
+    try:
+        publish_explorer_home(home, n=60)
+        monkeypatch.setenv("DAGSTER_WEBSERVER_URL", url)
+        client = TestClient(create_app(home), base_url=LOCAL_URL)
+        _, run_id = started_run(home / "dagster")
+        st = client.get("/api/refresh").json()
+        assert st["dagster_url"] == url and st["run"]["url"] == f"{url}/runs/{run_id}"
+    finally:
+        ui.shutdown()
+        ui.server_close()
+    # No UI there: no link.
+    monkeypatch.setenv("DAGSTER_WEBSERVER_URL", url)
+    st = TestClient(create_app(home), base_url=LOCAL_URL).get("/api/refresh").json()
+    assert st["dagster_url"] is None and st["run"]["url"] is None

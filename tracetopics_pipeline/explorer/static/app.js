@@ -471,7 +471,7 @@ async function renderSlices() {
   try {
     const m = await api("/api/marts/topic_priority");
     // Score and its explanation first, then the parts; readable names (unknown columns as is).
-    const first = ["priority_rank", "priority_score", "why", "task_topic_label", "traces"];
+    const first = ["priority_rank", "priority_score", "task_topic_label", "topic_label", "why", "traces"];
     const order = [...first.filter((c) => m.columns.includes(c)), ...m.columns.filter((c) => !first.includes(c))];
     const at = order.map((c) => m.columns.indexOf(c));
     const shares = new Set(["volume_share", "negative_or_mixed_share", "negative_baseline", "enterprise_share", "share_wow_growth"]);
