@@ -105,29 +105,6 @@ def hybrid_view(
 EXACT_KNN_MAX = 4096
 
 
-def exact_cosine_knn(x: np.ndarray, k: int, *, block: int = 1024) -> tuple[np.ndarray, np.ndarray]:
-    """The k nearest rows of each row of L2-normalized `x` (itself first), cosine distance.
-
-    What UMAP's small-data path computes, as a matrix product per block of rows instead of
-    sklearn calling UMAP's numba distance once per pair (seconds at 2,000 rows, not ms).
-    """
-    n = len(x)
-    xf = np.asarray(x, dtype=np.float32)
-    idx = np.empty((n, k), dtype=np.int64)
-    dist = np.empty((n, k), dtype=np.float32)
-    for lo in range(0, n, block):
-        hi = min(n, lo + block)
-        d = 1.0 - xf[lo:hi] @ xf.T
-        rows = np.arange(hi - lo)
-        d[rows, rows + lo] = -1.0  # itself first, at distance 0, as UMAP has it
-        part = np.argpartition(d, k - 1, axis=1)[:, :k]
-        pd = np.take_along_axis(d, part, axis=1)
-        order = np.lexsort((part, pd), axis=1)  # by distance, ties by index: deterministic
-        idx[lo:hi] = np.take_along_axis(part, order, axis=1)
-        dist[lo:hi] = np.maximum(np.take_along_axis(pd, order, axis=1), 0.0)
-    return idx, dist
-
-
 def layout_2d(
     x: np.ndarray, *, seed: int, n_neighbors: int = 15, n_epochs: int = 200
 ) -> np.ndarray:
@@ -143,9 +120,13 @@ def layout_2d(
 
     umap = import_umap()
     k = int(min(n_neighbors, n - 1))
-    # Small inputs: the exact neighbours UMAP would compute, handed over precomputed (same
-    # graph, without the per-pair Python loop); larger ones keep UMAP's NN-descent.
-    knn = exact_cosine_knn(x, k) if n < EXACT_KNN_MAX else (None, None, None)
+    # Small inputs: the exact neighbours UMAP would compute, handed over precomputed (the same
+    # graph and layout, without the per-pair Python loop); larger ones keep UMAP's NN-descent.
+    knn = (None, None, None)
+    if n < EXACT_KNN_MAX:
+        from tracetopics_pipeline.core.topics.knn import exact_cosine_knn
+
+        knn = exact_cosine_knn(x, k)
     reducer = umap.UMAP(
         n_neighbors=k,
         n_components=2,
