@@ -264,7 +264,7 @@ def child_bertopic(home: Path, out: Path, threads: int) -> None:
     import duckdb
     import torch
 
-    from tracetopics_pipeline.core.topics.embed import load_model
+    from tracetopics_pipeline.core.topics.embedders.local import load_model
 
     conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     docs = [

@@ -2,13 +2,17 @@
 
 It answers `/v1/chat/completions` the way the pipeline asks (facet summaries from the request's
 JSON schema, topic labels for "## Cluster id N" prompts) and `/v1/embeddings` with
-deterministic unit vectors derived from each input's hash. Every request is recorded
+deterministic vectors derived from each input's hash (not unit length: clients normalize),
+of a dimension per model (`embedding_dims`, else `embedding_dim`). Every request is recorded
 (`requests`, with path and body). `script` queues behaviours that the next requests get, in
 order, before the normal answers resume:
 
     ("status", 429)       an HTTP error with an OpenAI-style error body
     ("hang", seconds)     answer normally after a delay (timeouts)
     ("garbage",)          200 with a body the client cannot use
+    ("short",)            200, well-formed, one embedding fewer than the inputs
+    ("no_usage",)         200 embeddings without a usage block
+    ("reversed",)         200 embeddings listed in reverse order (their `index` still right)
     ("wrong_label",)      a facet answer whose label is outside the facet's label set
     ("partial",)          topic labels for the first cluster of the prompt only
 """
@@ -36,8 +40,11 @@ def fake_vector(text: str, dim: int) -> list[float]:
 
 
 class FakeOpenAI:
-    def __init__(self, *, embedding_dim: int = 64) -> None:
+    def __init__(
+        self, *, embedding_dim: int = 64, embedding_dims: dict[str, int] | None = None
+    ) -> None:
         self.embedding_dim = embedding_dim
+        self.embedding_dims = dict(embedding_dims or {})
         self.requests: list[dict[str, Any]] = []  # {"path", "body"}
         self.script: list[tuple] = []
         self.lock = threading.Lock()
@@ -84,7 +91,14 @@ class FakeOpenAI:
         if path.endswith("/embeddings"):
             if kind == "garbage":
                 return 200, b'{"data": [{"embedding": "not a vector"}]'
-            return 200, self.embeddings(body)
+            answer = self.embeddings(body)
+            if kind == "short":
+                answer["data"] = answer["data"][:-1]
+            if kind == "no_usage":
+                del answer["usage"]
+            if kind == "reversed":
+                answer["data"].reverse()
+            return 200, answer
         if kind == "garbage":
             return 200, self.wrap("this is {not json")
         if "response_format" in body and body["response_format"].get("type") == "json_schema":
@@ -120,11 +134,13 @@ class FakeOpenAI:
 
     def embeddings(self, body: dict) -> dict:
         inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
+        dim = self.embedding_dims.get(body.get("model", ""), self.embedding_dim)
         data = [
             {
                 "object": "embedding",
                 "index": i,
-                "embedding": fake_vector(str(t), self.embedding_dim),
+                # Scaled by 3: an endpoint's vectors need not be unit length.
+                "embedding": [3 * x for x in fake_vector(str(t), dim)],
             }
             for i, t in enumerate(inputs)
         ]

@@ -17,8 +17,8 @@ from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 from tracetopics_pipeline.core.facets.summarizers.openai import (
     SummarizerConfigError,
     parse_answer,
-    price_for,
 )
+from tracetopics_pipeline.core.spend.prices import price_for
 
 
 def _summ(llm: FakeOpenAI, tmp_path, **opts):

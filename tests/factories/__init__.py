@@ -26,7 +26,6 @@ from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets.definitions import text_hash
 from tracetopics_pipeline.core.ingest.frames import traces_frame
 from tracetopics_pipeline.core.ingest.records import TraceRecord
-from tracetopics_pipeline.core.topics.embed import MODEL_NAME
 
 
 def trace_record(
@@ -80,7 +79,7 @@ def insert_embeddings(
     conn: duckdb.DuckDBPyConnection, texts: Sequence[str], vectors: np.ndarray
 ) -> int:
     """Cache `vectors` (one row per text) in summary_embeddings under the pipeline's text hash
-    and model name, as the embed stage would; texts already cached are left alone (a text
+    and the packaged model's id, as the embed stage would; texts already cached are left alone (a text
     given twice keeps its last vector)."""
     cached = {h for (h,) in conn.execute("SELECT text_hash FROM summary_embeddings").fetchall()}
     todo: dict[str, int] = {}
@@ -94,11 +93,8 @@ def insert_embeddings(
     frame = pl.DataFrame(
         {
             "text_hash": list(todo),
-            "model": [MODEL_NAME] * len(keep),
-            "embedding": pl.Series(
-                np.asarray(vectors, dtype=np.float32)[keep],
-                dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM),
-            ),
+            "model": [warehouse.PACKAGED_MODEL_ID] * len(keep),
+            "embedding": pl.Series(np.asarray(vectors, dtype=np.float32)[keep].tolist()),
             "text": [texts[i] for i in keep],
         }
     )

@@ -131,3 +131,51 @@ def test_facet_without_map_gets_no_rows(conn):
     load_summaries(conn, texts, x, facet="Other")
     st = classify_days(conn, [DAY1], facets=[F("Other")], settings=SETTINGS)
     assert st.rows == 0 and st.without_map == ["Other"]
+
+
+def test_switching_models_refuses_old_maps_until_rebuilt_and_never_mixes_vectors(conn):
+    """Maps record their model; classification refuses a map of another model; rebuilding the
+    map with the new model gives a map in the new space, topic ids carried over by members."""
+    from factories.embedders import HashEmbedder
+
+    from tracetopics_pipeline.core.topics import embed
+    from tracetopics_pipeline.core.topics.maps import map_model
+
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)  # cached as the packaged model's vectors
+    build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
+    assert map_model(conn, "Task@2026-11-01") == warehouse.PACKAGED_MODEL_ID
+    before = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)
+    assert before.rows == 160 and not before.refused
+
+    other = HashEmbedder(dim=48, name="test:other")
+    st = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS, embedder=other)
+    assert st.rows == 0 and list(st.refused) == ["Task"]
+    why = st.refused["Task"]
+    assert "built with sentence-transformers/all-MiniLM-L6-v2@384" in why and "rebuild" in why
+    assert st.metadata()["maps_refused"].startswith("Task: map Task@2026-11-01")
+    assert other.calls == []  # nothing embedded for a refused map
+    # The refused facet keeps its classifications.
+    assert conn.execute("SELECT count(*) FROM classifications").fetchall()[0][0] == 160
+
+    build_maps(conn, DAY2, facets=[F("Task")], settings=SETTINGS, embedder=other)
+    assert map_model(conn, "Task@2026-11-02") == "test:other@48"
+    assert conn.execute(
+        "SELECT DISTINCT len(centroid) FROM topics WHERE map_id = 'Task@2026-11-02'"
+    ).fetchall() == [(48,)]
+    lineage = dict(
+        conn.execute(
+            "SELECT kind, count(*) FROM topic_lineage WHERE map_id = 'Task@2026-11-02' GROUP BY 1"
+        ).fetchall()
+    )
+    assert lineage.get("continued", 0) >= 1  # ids carried over by shared members alone
+    after = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS, embedder=other)
+    assert after.rows == 160 and not after.refused and after.maps == {"Task": "Task@2026-11-02"}
+    assert after.embed_model == "test:other@48"
+    assert conn.execute(
+        "SELECT model, count(*) FROM summary_embeddings GROUP BY 1 ORDER BY 1"
+    ).fetchall() == [(warehouse.PACKAGED_MODEL_ID, 160), ("test:other@48", 160)]
+    # And the packaged model again: the old map is not current any more, so it is refused.
+    back = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)
+    assert list(back.refused) == ["Task"] and "test:other@48" in back.refused["Task"]
+    assert embed.registered_model_id(conn, other) == "test:other@48"

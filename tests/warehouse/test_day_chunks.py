@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import numpy as np
+from factories.embedders import HashEmbedder
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets import stage as facet_stage
@@ -33,15 +33,7 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
     facets = load_facets()
     summarizer = make_summarizer("local")
     settings = Settings.from_env()
-    vecs: dict[str, np.ndarray] = {}
-
-    def fake_embed(texts, **_kw):  # deterministic stand-in: the chunking, not the model, is tested
-        rng = np.random.default_rng
-        out = [vecs.setdefault(t, rng(abs(hash(t)) % 2**32).normal(size=384)) for t in texts]
-        m = np.asarray(out, dtype=np.float32).reshape(-1, 384)
-        return m / np.linalg.norm(m, axis=1, keepdims=True)
-
-    monkeypatch.setattr("tracetopics_pipeline.core.topics.embed.embed_texts", fake_embed)
+    embedder = HashEmbedder()  # deterministic stand-in: the chunking, not the model, is tested
 
     def build(name: str, chunk_rows: int) -> dict[str, list]:
         monkeypatch.setattr(warehouse, "CHUNK_ROWS", chunk_rows)
@@ -51,13 +43,21 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
         stats = ingest_days(conn, landing, days, today=end, index_path=index)
         fstats = facet_stage.summarize_days(conn, days, facets=facets, summarizer=summarizer)
         if name == "one":  # the same maps for both: built once, copied over
-            build_maps(conn, end, facets=facets, settings=settings)
+            build_maps(conn, end, facets=facets, settings=settings, embedder=embedder)
         else:
             conn.execute(f"ATTACH '{tmp_path / 'one.duckdb'}' AS one (READ_ONLY)")
-            for t in ("topic_maps", "topics", "topic_points", "summary_embeddings"):
+            for t in (
+                "topic_maps",
+                "topics",
+                "topic_points",
+                "summary_embeddings",
+                "embedding_models",
+            ):
                 conn.execute(f"DELETE FROM {t}; INSERT INTO {t} SELECT * FROM one.{t}")
             conn.execute("DETACH one")
-        cstats = classify.classify_days(conn, days, facets=facets, settings=settings)
+        cstats = classify.classify_days(
+            conn, days, facets=facets, settings=settings, embedder=embedder
+        )
         out = {
             t: conn.execute(f"SELECT * {cols} FROM {t} ORDER BY ALL").fetchall()
             for t, cols in (

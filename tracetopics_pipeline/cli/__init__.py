@@ -25,6 +25,7 @@ from tracetopics_pipeline.cli.pipeline import (
 from tracetopics_pipeline.cli.reading import (
     cmd_explore,
     cmd_facets,
+    cmd_spend,
     cmd_sql,
     cmd_topic_override,
     cmd_topics,
@@ -158,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--file", help="facet YAML (default $TRACETOPICS_FACETS or the packaged one)")
     f.set_defaults(fn=cmd_facets)
 
+    sp = sub.add_parser("spend", help="spend on model calls to date against the budget")
+    sp.add_argument("--days", type=int, default=14, help="days shown one by one")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(fn=cmd_spend)
+
     e = sub.add_parser("explore", help="serve the topics explorer on 127.0.0.1")
     e.add_argument("--host", default="127.0.0.1")
     e.add_argument("--port", type=_port, default=8765)
@@ -166,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that read the warehouse: without one there is nothing to show yet.
-NEEDS_WAREHOUSE = {cmd_topics, cmd_topic_override, cmd_facets, cmd_sql}
+NEEDS_WAREHOUSE = {cmd_topics, cmd_topic_override, cmd_facets, cmd_sql, cmd_spend}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ import duckdb
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import Settings, paths
+from tracetopics_pipeline.core.spend.ledger import SpendSummary, spend_summary
 
 TABLES = [
     "raw_traces",
@@ -47,13 +48,20 @@ def print_summary() -> None:
             for reason, n in reasons:
                 print(f"  {reason:24s} {n:>6,}")
         coverage = conn.execute(
-            """SELECT facet, sum(processed), sum(matched), sum(excluded), sum(errored), sum(skipped)
+            """SELECT facet, sum(processed), sum(matched), sum(excluded), sum(errored), sum(skipped),
+                      sum(budget_skipped)
                FROM facet_coverage GROUP BY 1 ORDER BY 1"""
         ).fetchall()
         if coverage:
-            print("\nFacet coverage        processed   matched  excluded   errored   skipped")
+            print(
+                "\nFacet coverage        processed   matched  excluded   errored   skipped"
+                "  (budget)"
+            )
             for row in coverage:
                 print(f"  {row[0]:18s}" + "".join(f"{int(v or 0):>10,}" for v in row[1:]))
+        spend = spend_summary(conn, Settings.from_env())
+        if spend.by_model or spend.budget_day_usd is not None or spend.budget_month_usd is not None:
+            print("\n" + spend_line(spend) + "  (`tracetopics spend` for detail)")
     print(f"\nWarehouse: {p.warehouse}")
     print(f"Dagster run history: {p.dagster_home}  (open the UI with `make ui`)")
 
@@ -124,3 +132,32 @@ def print_recovery(facet: str = "Task") -> None:
                 f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in scores.items()
             )
         )
+
+
+def _usd(v: float | None) -> str:
+    return "none" if v is None else (f"${v:,.4f}" if v < 1 else f"${v:,.2f}")
+
+
+def spend_line(s: SpendSummary) -> str:
+    """Model spend to date against the caps, on one line."""
+    return (
+        f"Model spend: today {_usd(s.spent_today_usd)} (cap {_usd(s.budget_day_usd)}), "
+        f"this month {_usd(s.spent_month_usd)} (cap {_usd(s.budget_month_usd)})"
+    )
+
+
+def print_spend(s: SpendSummary) -> None:
+    print(spend_line(s))
+    if s.by_model:
+        print("\nThis month, by kind and model   requests   input tok  output tok         USD")
+        for r in s.by_model:
+            name = f"{r['kind']} / {r['model']}"
+            price = "" if r["priced"] else "  (no price: TRACETOPICS_PRICES)"
+            print(
+                f"  {name:30s}{r['requests']:>9,}{r['input_tokens']:>12,}{r['output_tokens']:>12,}"
+                f"{r['usd']:>12.4f}{price}"
+            )
+    if s.by_day:
+        print("\nBy day (UTC)        USD   requests")
+        for r in s.by_day:
+            print(f"  {r['day']}  {r['usd']:>9.4f} {r['requests']:>10,}")

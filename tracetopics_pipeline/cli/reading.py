@@ -118,6 +118,32 @@ def cmd_facets_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_spend(args: argparse.Namespace) -> int:
+    """Spend on model calls to date against the budget (a stand-in until `tracetopics digest`)."""
+    from tracetopics_pipeline.cli import output
+    from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.core.spend.ledger import spend_summary
+    from tracetopics_pipeline.core.sql.errors import WarehouseUnavailable
+    from tracetopics_pipeline.core.sql.execute import open_readonly
+
+    try:
+        conn, _, notice = open_readonly()
+    except WarehouseUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        summary = spend_summary(conn, Settings.from_env(), days=args.days)
+    finally:
+        conn.close()
+    if notice:
+        print(notice, file=sys.stderr)
+    if args.json:
+        print(json.dumps(summary.as_dict(), indent=2))
+    else:
+        output.print_spend(summary)
+    return 0
+
+
 def cmd_facets(args: argparse.Namespace) -> int:
     if args.action == "eval":
         return cmd_facets_eval(args)

@@ -121,6 +121,51 @@ def _price_per_mtok(env: Mapping[str, str]) -> tuple[float, float] | None:
     return a, b
 
 
+# TRACETOPICS_EMBED_MODEL: unset for the packaged model, `openai:<model>` for an
+# OpenAI-compatible /embeddings endpoint, else the path of a local sentence-transformers folder.
+ENDPOINT_PREFIX = "openai:"
+PACKAGED_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def _embed_model(env: Mapping[str, str]) -> str | None:
+    """None (the packaged model), 'openai:<model>', or the absolute path of a model folder.
+
+    Never a hub name: an offline run must not try to download, so anything that is not the
+    endpoint form has to be a folder on disk."""
+    raw = _get(env, "TRACETOPICS_EMBED_MODEL")
+    if raw is None or raw.strip() in ("packaged", PACKAGED_EMBED_MODEL):
+        return None
+    raw = raw.strip()
+    if raw.lower().startswith(ENDPOINT_PREFIX):
+        name = raw[len(ENDPOINT_PREFIX) :].strip()
+        if not name:
+            raise ConfigError(
+                "TRACETOPICS_EMBED_MODEL='openai:' names no model: e.g. openai:text-embedding-3-small"
+            )
+        return ENDPOINT_PREFIX + name
+    folder = Path(raw).expanduser()
+    if not folder.is_dir():
+        raise ConfigError(
+            f"TRACETOPICS_EMBED_MODEL={raw!r} is not a local folder: give the path of a "
+            "sentence-transformers model directory or openai:<model> (models are never downloaded)"
+        )
+    if not any((folder / f).is_file() for f in ("modules.json", "config.json")):
+        raise ConfigError(
+            f"TRACETOPICS_EMBED_MODEL={raw!r} holds no sentence-transformers model "
+            "(no modules.json or config.json): save one with model.save(path)"
+        )
+    return str(folder.resolve())
+
+
+def _budget(env: Mapping[str, str], name: str) -> float | None:
+    if _get(env, name) is None:
+        return None
+    value = _float(env, name, 0.0)
+    if value < 0:
+        raise ConfigError(f"{name}={value} is negative: a budget is USD per period, >= 0")
+    return value
+
+
 @dataclass(frozen=True)
 class Paths:
     home: Path
@@ -185,6 +230,8 @@ class Settings:
     openai_api_key: str | None = field(default=None, repr=False)
     prices: dict[str, tuple[float, float]] = field(default_factory=dict)  # model → USD/Mtok
     price_per_mtok: tuple[float, float] | None = None  # one price for every model
+    budget_usd_day: float | None = None  # cap on estimated model spend per UTC day
+    budget_usd_month: float | None = None  # and per calendar month (docs/configuration.md)
     # topics
     window_days: int = 30
     min_summaries: int = 100
@@ -192,7 +239,9 @@ class Settings:
     algorithm: str = "umap_hdbscan"  # umap_hdbscan | kmeans
     no_match_distance: float = 0.6  # cosine; tuned in docs/benchmarks.md "Topics"
     no_match_warn_share: float = 0.20  # warning check on classifications
+    embed_model: str | None = None  # None: packaged; 'openai:<model>'; or a model folder
     embed_batch_size: int = 32  # short summaries: less padding than 128 (docs/benchmarks.md)
+    embed_batch_tokens: int = 8_000  # endpoint: estimated input tokens per /embeddings request
     embed_device: str = "cpu"  # cuda on a GPU worker (docs/scaling.md)
     embed_precision: str = "auto"  # auto | bf16 | fp32
     embed_queue: str = "dagster"  # Celery queue of the embedding step
@@ -214,6 +263,15 @@ class Settings:
     executor_config: Path | None = None
     # libpq parameters from TRACETOPICS_PG_*, the same variables dbt's `postgres` target reads
     pg: dict[str, str] = field(default_factory=lambda: dict(PG_DEFAULTS), repr=False)
+
+    @property
+    def embeds_via_endpoint(self) -> bool:
+        return bool(self.embed_model and self.embed_model.startswith(ENDPOINT_PREFIX))
+
+    @property
+    def uses_endpoint(self) -> bool:
+        """Whether any stage calls the OpenAI-compatible endpoint (summaries, labels, vectors)."""
+        return self.summarizer == "openai" or self.embeds_via_endpoint
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -238,13 +296,17 @@ class Settings:
             openai_api_key=_get(e, OPENAI_API_KEY_ENV),
             prices=_prices(e),
             price_per_mtok=_price_per_mtok(e),
+            budget_usd_day=_budget(e, "TRACETOPICS_BUDGET_USD_DAY"),
+            budget_usd_month=_budget(e, "TRACETOPICS_BUDGET_USD_MONTH"),
             window_days=_int(e, "TRACETOPICS_WINDOW_DAYS", d.window_days),
             min_summaries=_int(e, "TRACETOPICS_MIN_SUMMARIES", d.min_summaries),
             max_sample=_int(e, "TRACETOPICS_MAX_SAMPLE", d.max_sample),
             algorithm=_get(e, "TRACETOPICS_ALGORITHM") or d.algorithm,
             no_match_distance=_float(e, "TRACETOPICS_NO_MATCH_DISTANCE", d.no_match_distance),
             no_match_warn_share=_float(e, "TRACETOPICS_NO_MATCH_WARN", d.no_match_warn_share),
+            embed_model=_embed_model(e),
             embed_batch_size=_int(e, "TRACETOPICS_EMBED_BATCH", d.embed_batch_size),
+            embed_batch_tokens=_int(e, "TRACETOPICS_EMBED_BATCH_TOKENS", d.embed_batch_tokens),
             embed_device=_get(e, "TRACETOPICS_EMBED_DEVICE") or d.embed_device,
             embed_precision=(_get(e, "TRACETOPICS_EMBED_PRECISION") or d.embed_precision).lower(),
             embed_queue=_get(e, "TRACETOPICS_EMBED_QUEUE") or d.embed_queue,

@@ -50,8 +50,9 @@ def warehouse_resource() -> WarehouseResource:
 
 
 def openai_resource(settings: Settings) -> OpenAIResource:
-    """The OpenAI-compatible endpoint. Only used when TRACETOPICS_SUMMARIZER=openai. The key is
-    handed over as an EnvVar, so it never lives in code or config and the UI shows its name."""
+    """The OpenAI-compatible endpoint. Used when TRACETOPICS_SUMMARIZER=openai (summaries and
+    labels) or TRACETOPICS_EMBED_MODEL=openai:<model> (vectors). The key is handed over as an
+    EnvVar, so it never lives in code or config and the UI shows its name."""
     return OpenAIResource(
         api_key=dg.EnvVar(OPENAI_API_KEY_ENV) if settings.openai_api_key else "not-set",
         base_url=settings.openai_base_url,
@@ -62,8 +63,8 @@ def openai_resource(settings: Settings) -> OpenAIResource:
 def openai_client(
     openai: OpenAIResource, context: dg.AssetExecutionContext, settings: Settings
 ) -> Iterator[Any]:
-    """The endpoint's client when the openai backend is configured, else None."""
-    if settings.summarizer != "openai":
+    """The endpoint's client when a stage is configured to call it, else None."""
+    if not settings.uses_endpoint:
         yield None
         return
     with openai.get_client(context) as client:

@@ -29,6 +29,8 @@ from fastapi.staticfiles import StaticFiles
 
 from tracetopics_pipeline.core.settings import Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
+from tracetopics_pipeline.core.spend.ledger import spend_summary
+from tracetopics_pipeline.core.topics.embed import configured_model_id
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot
@@ -100,7 +102,9 @@ def ensure_snapshot(paths: Paths) -> Path | None:
         log.warning("warehouse busy, no snapshot yet: %s", e)
         return None
     try:
-        return publish_snapshot(conn, paths.snapshot)
+        return publish_snapshot(
+            conn, paths.snapshot, embed_model=configured_model_id(conn, Settings.from_env())
+        )
     finally:
         conn.close()
 
@@ -183,6 +187,8 @@ def create_app(
         loaded = store.loaded()
         out = queries.overview(loaded.conn.cursor(), loaded.marts)
         out["snapshot"] = loaded.folder.name
+        spend = spend_summary(loaded.conn.cursor(), Settings.from_env(), days=0)
+        out["spend"] = {k: v for k, v in spend.as_dict().items() if k not in ("by_day",)}
         return out
 
     @app.get("/api/topics")

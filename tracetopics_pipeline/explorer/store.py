@@ -18,7 +18,14 @@ from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.warehouse.snapshot import MART_SCHEMA, current_snapshot
 
 # Loaded into memory: read by nearly every request, modest size even at 100k traces.
-IN_MEMORY = ("classifications", "topics", "topic_maps", "topic_lineage")
+IN_MEMORY = (
+    "classifications",
+    "topics",
+    "topic_maps",
+    "topic_lineage",
+    "embedding_models",
+    "spend_ledger",
+)
 # Left as views over Parquet: big columns, read by point lookups and a few aggregates.
 AS_VIEW = ("raw_traces", "facet_summaries", "topic_points", "summary_embeddings")
 

@@ -7,6 +7,10 @@ is re-embedded unless a text is missing. A result can be kept under a name (save
 
 The answer's shape: `topics` (one level today); the two-level maps will add a `parents` list
 beside it and a `parent_id` on each topic, without changing what is already there.
+
+Vectors are the configured model's (TRACETOPICS_EMBED_MODEL) only, cached or embedded now, so
+one clustering never mixes two models; an endpoint model's calls respect the spend budget as
+of the snapshot (they are not added to the warehouse's ledger: the explorer never writes it).
 """
 
 from __future__ import annotations
@@ -20,8 +24,11 @@ import duckdb
 import numpy as np
 
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics.describe import cluster_texts
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
+from tracetopics_pipeline.core.topics.embed import registered_model_id
+from tracetopics_pipeline.core.topics.embedders import make_embedder
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 from tracetopics_pipeline.explorer.filters import TraceFilter
 from tracetopics_pipeline.explorer.queries import b64
@@ -51,27 +58,17 @@ def _fetch(
 
 
 def _embeddings(
-    cur: duckdb.DuckDBPyConnection, hashes: list[str], texts: dict[str, str]
+    cur: duckdb.DuckDBPyConnection, hashes: list[str], texts: dict[str, str], settings: Settings
 ) -> dict[str, np.ndarray]:
-    """Cached embeddings for the hashes (the most common model); embeds a few missing ones."""
-    want = "e.text_hash IN (SELECT unnest(?::VARCHAR[]))"
-    # fetchall, not fetchone: DuckDB 2 refuses new work while a result is unfinished.
-    model_row = next(
-        iter(
-            cur.execute(
-                f"SELECT model FROM summary_embeddings e WHERE {want} "
-                "GROUP BY model ORDER BY count(*) DESC, model LIMIT 1",
-                [hashes],
-            ).fetchall()
-        ),
-        None,
-    )
+    """The configured model's cached vectors for the hashes; embeds a few missing ones with it."""
+    embedder = make_embedder(settings, budget=budget_from_ledger(cur, settings))
+    model = registered_model_id(cur, embedder)
     found: dict[str, np.ndarray] = {}
-    if model_row:
+    if model:
         tbl = cur.sql(
-            f"SELECT e.text_hash, e.embedding FROM summary_embeddings e "
-            f"WHERE {want} AND e.model = ?",
-            params=[hashes, model_row[0]],
+            "SELECT e.text_hash, e.embedding FROM summary_embeddings e "
+            "WHERE e.text_hash IN (SELECT unnest(?::VARCHAR[])) AND e.model = ?",
+            params=[hashes, model],
         ).to_arrow_table()
         if tbl.num_rows:
             flat = tbl.column("embedding").combine_chunks().flatten().to_numpy()
@@ -79,12 +76,14 @@ def _embeddings(
             found = dict(zip(tbl.column("text_hash").to_pylist(), mat, strict=True))
     missing = [h for h in hashes if h not in found]
     if missing and len(missing) <= MAX_EMBED_ON_DEMAND:
-        from tracetopics_pipeline.core.topics.embed import embed_texts
-
-        vecs = embed_texts([texts[h] for h in missing])
-        found.update(zip(missing, vecs, strict=True))
-    elif missing:
-        log.warning("subset clustering: %d texts have no cached embedding; skipped", len(missing))
+        vecs = embedder.embed([texts[h] for h in missing])  # fewer rows if the budget refused
+        found.update(zip(missing, vecs, strict=False))
+    if len(missing) > MAX_EMBED_ON_DEMAND or embedder.usage.skipped_budget:
+        log.warning(
+            "subset clustering: %d texts have no %s vector; skipped",
+            len(hashes) - len(found),
+            model or embedder.name,
+        )
     return found
 
 
@@ -104,7 +103,7 @@ def cluster_subset(
     unique = sorted(text_of)  # sorted: the same subset gives the same topics in any order
     fetched = time.perf_counter()
     # Too few distinct texts: answer before touching embeddings (no model load).
-    emb = _embeddings(cur, unique, text_of) if len(unique) >= MIN_TEXTS else {}
+    emb = _embeddings(cur, unique, text_of, settings) if len(unique) >= MIN_TEXTS else {}
     unique = [h for h in unique if h in emb]
     embedded = time.perf_counter()
     out: dict[str, Any] = {

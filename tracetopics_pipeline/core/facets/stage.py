@@ -5,6 +5,11 @@ Which traces: those of the given days that pass the SQL filter (a WHERE over raw
 deterministic sample (a hash of the trace id, so a trace is in or out on every re-run).
 Re-running replaces those days' rows; with `only_facets`, only those facets' rows — which is
 how a changed prompt re-summarizes one facet without touching (or paying for) the others.
+
+Traces go in the order of a hash of their session (or trace) id: when the spend budget stops
+the model calls part way, the traces that got summaries are a deterministic sample by id, and
+the rest are recorded as skipped with the budget's reason (facet_coverage.budget_skipped), to
+be summarized by a later run with budget left.
 """
 
 from __future__ import annotations
@@ -35,10 +40,14 @@ from tracetopics_pipeline.core.facets.summarizers.base import (
     prepared_text,
 )
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.spend import ledger
+from tracetopics_pipeline.core.spend.budget import BUDGET_REASON, Budget
 
 BATCH = 500  # traces per summarizer call: bounds memory and lets the cache fill as we go
 TRACE_BLOCK = 20_000  # traces read from the warehouse and held at once
 PARALLEL_MIN_TRACES = 4 * BATCH  # below this, forking a pool costs more than it saves
+# facet_coverage's counts; budget_skipped is the part of `skipped` the spend budget left over.
+COVERAGE_COUNTS = ("processed", "matched", "excluded", "errored", "skipped", "budget_skipped")
 _TRACE_COLS = "id, day, created, project_id, session_id, messages, metadata, metrics, input, output"
 
 
@@ -68,6 +77,8 @@ class FacetStats:
     requests: int = 0
     retries: int = 0
     cache_hits: int = 0
+    budget_skipped: int = 0  # trace × facet outputs left for a later run by the spend budget
+    budget_reason: str = ""
     elapsed_s: float = 0.0
     facets: list[str] = field(default_factory=list)
 
@@ -99,13 +110,15 @@ class FacetStats:
             "requests": self.requests,
             "retries": self.retries,
             "cache_hits": self.cache_hits,
+            "skipped_budget": self.budget_skipped,
+            "skipped_budget_reason": self.budget_reason,
             "elapsed_s": round(self.elapsed_s, 3),
             "traces_per_s": round(self.traces_processed / self.elapsed_s, 1)
             if self.elapsed_s
             else 0.0,
         }
         for facet, counts in self.coverage.items():
-            for k in ("processed", "matched", "excluded", "errored", "skipped"):
+            for k in COVERAGE_COUNTS:
                 md[f"{facet}/{k}"] = counts.get(k, 0)
         return md
 
@@ -136,14 +149,17 @@ def trace_blocks(
 ) -> Iterator[list[dict]]:
     """The traces of those days passing the filter, in blocks of about `block` traces
     (default TRACE_BLOCK), so a big day is never held in memory at once. Rows come ordered by
-    session and a block ends only where a session does: sessions are summarized whole."""
+    session — in the order of a hash of the session (or trace) id, so that work cut short by
+    the budget is a deterministic sample — and a block ends only where a session does:
+    sessions are summarized whole."""
     block = block or TRACE_BLOCK
     sql = f"SELECT {_TRACE_COLS} FROM raw_traces WHERE day IN (SELECT unnest(?::DATE[]))"
     if where and where.strip():
         sql += f" AND ({where})"
     cur = conn.cursor()  # its own: the caller's connection stays free while we stream
     try:
-        cur.execute(sql + " ORDER BY coalesce(session_id, id), created, id", [days])
+        key = "coalesce(session_id, id)"
+        cur.execute(sql + f" ORDER BY md5({key}), {key}, created, id", [days])
         cols = [d[0] for d in cur.description]
         sid, tid = cols.index("session_id"), cols.index("id")
         pending: list[tuple] = []
@@ -255,12 +271,14 @@ def summarize_days(
     where: str | None = None,
     only_facets: list[str] | None = None,
     workers: int | None = None,
+    budget: Budget | None = None,
 ) -> FacetStats:
     """Summarize the traces of `days` through `facets`; replace those days' facet rows.
 
     `workers` (default: TRACETOPICS_THREADS) processes run the local summarizer in parallel.
     Days go in chunks of about `warehouse.CHUNK_ROWS` traces, each written before the next is
-    read, so memory stays flat however long the range.
+    read, so memory stays flat however long the range. `budget` (the one the summarizer
+    charges) has its spend written to the ledger with each chunk.
     """
     if workers is None:
         workers = Settings.from_env().threads
@@ -279,11 +297,14 @@ def summarize_days(
         _summarize_chunk(
             conn, chunk, stats, facets, summarizer, sample_rate, where, workers,
             in_days=sum(per_day.get(d, 0) for d in chunk),
-            only=[f.name for f in facets] if only_facets else None,
+            only=[f.name for f in facets] if only_facets else None, budget=budget,
         )
         for chunk in warehouse.day_chunks(days, per_day)
     ]  # fmt: skip
     stats.coverage = _coverage_totals(pl.concat(coverage)) if coverage else {}
+    stats.budget_skipped = sum(c.get("budget_skipped", 0) for c in stats.coverage.values())
+    if stats.budget_skipped and budget is not None:
+        stats.budget_reason = budget.skip_reason()
     stats.elapsed_s = time.perf_counter() - t0
     return stats
 
@@ -299,6 +320,7 @@ def _summarize_chunk(
     workers: int,
     in_days: int,
     only: list[str] | None,
+    budget: Budget | None = None,
 ) -> pl.DataFrame:
     """Summarize and write one chunk of days (holding `in_days` traces), adding its counts to
     `stats`; returns its facet_coverage rows. Traces stream in blocks; each block's outputs
@@ -328,7 +350,7 @@ def _summarize_chunk(
     stats.filtered_out += in_days - passed
     frame = pl.concat(frames)
     coverage = _coverage(frame, days, [f.name for f in facets])
-    _write(conn, frame, coverage, days, only)
+    _write(conn, frame, coverage, days, only, budget)
     return coverage
 
 
@@ -370,17 +392,22 @@ def _coverage(frame: pl.DataFrame, days: list[date], names: list[str]) -> pl.Dat
             (pl.col("status") == s).sum().alias(n)
             for s, n in zip(STATUSES, ("matched", "excluded", "skipped", "errored"), strict=True)
         ],
+        (
+            (pl.col("status") == "skipped")
+            & pl.col("error").fill_null("").str.starts_with(BUDGET_REASON + ":")
+        )
+        .sum()
+        .alias("budget_skipped"),
     )
-    cols = ["processed", "matched", "excluded", "errored", "skipped"]
     out = grid.join(counts, on=["day", "facet"], how="left").with_columns(
-        [pl.col(c).fill_null(0).cast(pl.Int64) for c in cols]
+        [pl.col(c).fill_null(0).cast(pl.Int64) for c in COVERAGE_COUNTS]
     )
-    return out.select("day", "facet", *cols)
+    return out.select("day", "facet", *COVERAGE_COUNTS)
 
 
 def _coverage_totals(coverage: pl.DataFrame) -> dict[str, dict[str, int]]:
     tot = coverage.group_by("facet", maintain_order=True).agg(
-        pl.col(c).sum() for c in ("processed", "matched", "excluded", "errored", "skipped")
+        pl.col(c).sum() for c in COVERAGE_COUNTS
     )
     return {
         r["facet"]: {k: int(v) for k, v in r.items() if k != "facet"}
@@ -394,8 +421,10 @@ def _write(
     coverage: pl.DataFrame,
     days: list[date],
     only: list[str] | None,
+    budget: Budget | None = None,
 ) -> None:
-    """Replace the days' rows (only those facets' rows when `only`) in one transaction."""
+    """Replace the days' rows (only those facets' rows when `only`) in one transaction, with
+    the spend that paid for them."""
     cond = "day IN (SELECT unnest(?::DATE[]))"
     params: list[Any] = [days]
     if only:
@@ -405,6 +434,7 @@ def _write(
         for table, data in (("facet_summaries", frame), ("facet_coverage", coverage)):
             conn.execute(f"DELETE FROM {table} WHERE {cond}", params)
             warehouse.insert_frame(conn, table, data)
+        ledger.record(conn, budget)
 
 
 def preview_facet(

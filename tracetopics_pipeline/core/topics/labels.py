@@ -6,7 +6,8 @@ intent statements ("Export dashboard to csv"), so a central one reads as a good 
 OpenAI-compatible (Clio-style): several topics per call; each shows its central summaries
 and, for contrast, summaries of its nearest neighbouring topics, so the model names what sets
 the topic apart. Any failure (network, timeout, bad JSON, missing ids) falls back to the
-local label for the affected topics.
+local label for the affected topics, and so does a call the spend budget refuses (each call
+reserves its worst case first; `budget_fallbacks` counts the topics).
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from tracetopics_pipeline.core.endpoint import estimate_tokens
 from tracetopics_pipeline.core.facets.redact import redact
+from tracetopics_pipeline.core.spend.budget import LABELS
 
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.core.spend.budget import Budget
 
 log = logging.getLogger(__name__)
 
 MAX_LABEL_WORDS = 8
+MAX_LABEL_TOKENS = 600  # output limit of one labelling call (8 topics' JSON labels)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'_-]*")
 
 
@@ -125,6 +130,7 @@ class OpenAILabeler:
         max_retries: int = 2,
         client: object | None = None,
         fallback: Labeler | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.model = model
         self.base_url = base_url
@@ -134,8 +140,10 @@ class OpenAILabeler:
         self.max_retries = max_retries
         self._client = client
         self.fallback = fallback or LocalLabeler()
+        self.budget = budget
         self.calls = 0
         self.failures = 0
+        self.budget_fallbacks = 0  # topics labelled locally because the budget refused
 
     def client(self) -> object:
         if self._client is None:
@@ -164,16 +172,36 @@ class OpenAILabeler:
         return redact("\n".join(parts))
 
     def _call(self, facet: str, batch: list[TopicDescription]) -> dict[int, str]:
+        messages = [
+            {"role": "system", "content": _SYSTEM},
+            {"role": "user", "content": self.prompt(facet, batch)},
+        ]
+        reserved = 0.0
+        if self.budget is not None:
+            reserved = self.budget.estimate(self.model, estimate_tokens(messages), MAX_LABEL_TOKENS)
+            if not self.budget.reserve(reserved):
+                self.budget_fallbacks += len(batch)
+                return {}
         self.calls += 1
-        resp = self.client().chat.completions.create(  # type: ignore[attr-defined]
-            model=self.model,
-            messages=[
-                {"role": "system", "content": _SYSTEM},
-                {"role": "user", "content": self.prompt(facet, batch)},
-            ],
-            temperature=0,
-            response_format={"type": "json_object"},
-        )
+        try:
+            resp = self.client().chat.completions.create(  # type: ignore[attr-defined]
+                model=self.model,
+                messages=messages,
+                temperature=0,
+                response_format={"type": "json_object"},
+                max_tokens=MAX_LABEL_TOKENS,
+            )
+        finally:
+            if self.budget is not None:
+                self.budget.release(reserved)
+        usage = getattr(resp, "usage", None)
+        if self.budget is not None and usage is not None:
+            self.budget.charge(
+                LABELS,
+                self.model,
+                int(getattr(usage, "prompt_tokens", 0) or 0),
+                int(getattr(usage, "completion_tokens", 0) or 0),
+            )
         content = resp.choices[0].message.content or ""
         match = re.search(r"\{.*\}", content, re.S)  # tolerate code fences around the JSON
         data = json.loads(match.group(0) if match else content)
@@ -206,11 +234,14 @@ class OpenAILabeler:
         return out
 
 
-def labeler_from_settings(settings: Settings, *, client: object | None = None) -> Labeler:
+def labeler_from_settings(
+    settings: Settings, *, client: object | None = None, budget: Budget | None = None
+) -> Labeler:
     """OpenAI-compatible labeller when the summarizer backend is openai, else the local one.
 
     Uses `client` (the Dagster shell passes OpenAIResource's) or builds one from OPENAI_BASE_URL /
-    OPENAI_API_KEY; the model is TRACETOPICS_LABEL_MODEL (default gpt-4o-mini).
+    OPENAI_API_KEY; the model is TRACETOPICS_LABEL_MODEL (default gpt-4o-mini); its calls are
+    charged to `budget`.
     """
     if settings.summarizer == "openai":
         return OpenAILabeler(
@@ -218,5 +249,6 @@ def labeler_from_settings(settings: Settings, *, client: object | None = None) -
             base_url=settings.openai_base_url,
             api_key=settings.openai_api_key,
             client=client,
+            budget=budget,
         )
     return LocalLabeler()

@@ -18,8 +18,10 @@ import numpy as np
 import polars as pl
 
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.spend import ledger
 from tracetopics_pipeline.core.topics import embed
 from tracetopics_pipeline.core.topics.describe import ClusterResult, TopicInfo, cluster_texts
+from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.identity import Matching, TopicSide, match_topics
 from tracetopics_pipeline.core.topics.labels import Labeler
 from tracetopics_pipeline.core.topics.pictures import map_png, topics_markdown
@@ -43,6 +45,7 @@ class MapStats:
     seconds: float = 0.0
     cluster_seconds: float = 0.0
     embedded_now: int = 0
+    embed_model: str = ""
     prev_map_id: str | None = None
     lineage: dict[str, int] = field(default_factory=dict)
     png: bytes | None = None
@@ -60,6 +63,7 @@ class MapStats:
             "seconds": round(self.seconds, 2),
             "cluster_seconds": round(self.cluster_seconds, 2),
             "embedded_now": self.embedded_now,
+            "embed_model": self.embed_model,
             "prev_map_id": self.prev_map_id or "",
         }
         for kind, count in self.lineage.items():
@@ -93,7 +97,17 @@ def current_map(conn: duckdb.DuckDBPyConnection, facet: str, day: date | None = 
     return row[0] if row else None
 
 
-def _side(conn: duckdb.DuckDBPyConnection, map_id: str, facet: str) -> TopicSide | None:
+def map_model(conn: duckdb.DuckDBPyConnection, map_id: str) -> str | None:
+    """The model id of the vectors a map was built from."""
+    row = first_row(conn, "SELECT embed_model FROM topic_maps WHERE map_id = ?", [map_id])
+    return row[0] if row else None
+
+
+def _side(
+    conn: duckdb.DuckDBPyConnection, map_id: str, facet: str, *, model: str, dim: int
+) -> TopicSide | None:
+    """The previous map as identity sees it. Built with another model, its centroids live in
+    another space: identity then goes by shared members only (zero centroids)."""
     tops = query_pl(
         conn,
         """SELECT t.topic_id, t.centroid, coalesce(o.pinned, false) AS pinned
@@ -113,7 +127,10 @@ def _side(conn: duckdb.DuckDBPyConnection, map_id: str, facet: str) -> TopicSide
     for tid, h in pts:
         if tid in index:
             members[index[tid]].add(h)
-    cents = np.asarray(tops["centroid"].to_list(), dtype=np.float32)
+    if map_model(conn, map_id) == model:
+        cents = embed.vectors(tops["centroid"])
+    else:
+        cents = np.zeros((len(ids), dim), dtype=np.float32)
     pinned = {t for t, p in zip(ids, tops["pinned"].to_list(), strict=True) if p}
     return TopicSide(ids, cents, members, pinned)
 
@@ -187,18 +204,25 @@ def build_maps(
     facets: list[Any],
     settings: Settings,
     labeler: Labeler | None = None,
+    embedder: Embedder | None = None,
 ) -> list[MapStats]:
-    """Build (or rebuild, idempotently) the map of each facet for `day`."""
-    return [
-        build_map(
-            conn,
-            day,
-            facet=f.name if hasattr(f, "name") else str(f),
-            settings=settings,
-            labeler=labeler,
+    """Build (or rebuild, idempotently) the map of each facet for `day`, from the configured
+    model's vectors; what the labeller spent goes to the ledger after each map."""
+    embedder = embedder or make_embedder(settings)
+    out = []
+    for f in facets:
+        out.append(
+            build_map(
+                conn,
+                day,
+                facet=f.name if hasattr(f, "name") else str(f),
+                settings=settings,
+                labeler=labeler,
+                embedder=embedder,
+            )
         )
-        for f in facets
-    ]
+        ledger.record(conn, getattr(labeler, "budget", None))
+    return out
 
 
 def build_map(
@@ -209,6 +233,7 @@ def build_map(
     settings: Settings,
     labeler: Labeler | None = None,
     seed: int = 42,
+    embedder: Embedder | None = None,
 ) -> MapStats:
     t0 = time.perf_counter()
     map_id = map_id_for(facet, day)
@@ -222,8 +247,21 @@ def build_map(
         stats.seconds = time.perf_counter() - t0
         return stats
 
-    stats.embedded_now = embed.ensure_embeddings(conn, sample, settings=settings)
-    hashes, x = embed.load_embeddings(conn, sample["text_hash"].to_list())
+    embedder = embedder or make_embedder(settings)
+    stats.embedded_now = embed.ensure_embeddings(conn, sample, settings=settings, embedder=embedder)
+    model = embed.registered_model_id(conn, embedder) or ""
+    stats.embed_model = model
+    hashes, x = embed.load_embeddings(conn, sample["text_hash"].to_list(), model=model)
+    if len(hashes) < min(settings.min_summaries, len(sample)):
+        # The spend budget stopped the embedder: wait rather than map a biased few.
+        stats.detail = (
+            f"waiting for vectors: {len(hashes)}/{len(sample)} sampled summaries embedded "
+            f"with {model or embedder.name}"
+        )
+        _write_waiting(conn, stats, start, day, settings)
+        stats.markdown = f"**{facet}**: {stats.detail}"
+        stats.seconds = time.perf_counter() - t0
+        return stats
     text_of = dict(zip(sample["text_hash"].to_list(), sample["text"].to_list(), strict=True))
     texts = [text_of[h] for h in hashes]
     prev_map = previous_map(conn, facet, day)
@@ -239,14 +277,16 @@ def build_map(
         texts, x, settings=settings, seed=seed, labeler=labeler, facet=facet, previous=previous
     )
 
-    prev = _side(conn, prev_map, facet) if prev_map else None
+    prev = _side(conn, prev_map, facet, model=model, dim=x.shape[1]) if prev_map else None
     members: list[set[str]] = [set() for _ in result.topics]
     for h, lab in zip(hashes, result.labels.tolist(), strict=True):
         if lab >= 0:
             members[lab].add(h)
     new_side = TopicSide(
         [t.topic_id for t in result.topics],
-        np.stack([t.centroid for t in result.topics]) if result.topics else np.zeros((0, 384)),
+        np.stack([t.centroid for t in result.topics])
+        if result.topics
+        else np.zeros((0, x.shape[1]), np.float32),
         members,
     )
     # Rebuilding the same map must not hand out fresh ids: ignore this map's own rows.
@@ -259,8 +299,9 @@ def build_map(
         _apply_overrides(conn, facet, prev_map, result.topics)
         point_ids = local_to_stable[result.labels]
         _write_built(
-            conn, facet, map_id, day, start, settings, result, hashes, point_ids, prev_map, matching
-        )
+            conn, facet, map_id, day, start, settings, result, hashes, point_ids, prev_map,
+            matching, model,
+        )  # fmt: skip
 
     stats.status = "built"
     stats.n_docs = len(hashes)
@@ -312,19 +353,20 @@ def _write_built(
     point_ids: np.ndarray,
     prev_map: str | None,
     matching: Matching,
+    model: str,
 ) -> None:
     conn.execute(
         """INSERT INTO topic_maps (map_id, facet, day, window_start, window_end, status, detail,
-               algorithm, n_docs, n_topics, no_match_share, prev_map_id, params)
-           VALUES (?, ?, ?, ?, ?, 'built', ?, ?, ?, ?, ?, ?, ?)""",
+               algorithm, n_docs, n_topics, no_match_share, prev_map_id, params, embed_model)
+           VALUES (?, ?, ?, ?, ?, 'built', ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             map_id, facet, day, start, day,
             f"{len(result.topics)} topics, no_match {result.no_match_share:.1%}",
             result.algorithm, len(hashes), len(result.topics), result.no_match_share, prev_map,
-            json.dumps(result.params),
+            json.dumps(result.params), model,
         ],
     )  # fmt: skip
-    dim = warehouse.EMBED_DIM
+    dim = len(result.topics[0].centroid) if result.topics else 1
     topics = pl.DataFrame(
         {
             "facet": [facet] * len(result.topics),
@@ -339,7 +381,7 @@ def _write_built(
                 if result.topics
                 else np.zeros((0, dim), np.float32),
                 dtype=pl.Array(pl.Float32, dim),
-            ),
+            ).cast(pl.List(pl.Float32)),
             "representatives": [t.representatives for t in result.topics],
             "x": [t.x for t in result.topics],
             "y": [t.y for t in result.topics],

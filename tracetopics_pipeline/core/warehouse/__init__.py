@@ -17,13 +17,20 @@ from tracetopics_pipeline.core.warehouse.connection import (
     rows_per_day,
     transaction,
 )
-from tracetopics_pipeline.core.warehouse.schema import EMBED_DIM, NO_MATCH, NO_MATCH_LABEL, SCHEMA
+from tracetopics_pipeline.core.warehouse.schema import (
+    EMBED_DIM,
+    NO_MATCH,
+    NO_MATCH_LABEL,
+    PACKAGED_MODEL_ID,
+    SCHEMA,
+)
 
 __all__ = [
     "CHUNK_ROWS",
     "EMBED_DIM",
     "NO_MATCH",
     "NO_MATCH_LABEL",
+    "PACKAGED_MODEL_ID",
     "SCHEMA",
     "connect",
     "day_chunks",

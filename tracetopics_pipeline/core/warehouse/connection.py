@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from tracetopics_pipeline.core.warehouse.migrate import migrate
 from tracetopics_pipeline.core.warehouse.schema import SCHEMA
 
 
@@ -31,8 +32,10 @@ def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and bring an older warehouse's tables up to date (migrate.py)."""
     conn.execute("SET TimeZone = 'UTC'")
     conn.execute(SCHEMA)
+    migrate(conn)
 
 
 @contextmanager

@@ -7,13 +7,19 @@ Tables keyed by content (embeddings cache, topic maps) are not day-partitioned.
 
 from __future__ import annotations
 
+from tracetopics_pipeline.core.settings import PACKAGED_EMBED_MODEL
+
+# The packaged model's dimension (all-MiniLM-L6-v2). Tables do not depend on it: vectors are
+# FLOAT[] of whatever dimension the configured model has, and the model id says which.
 EMBED_DIM = 384
+# Its model id, the key its vectors are cached under (and the only model older warehouses hold).
+PACKAGED_MODEL_ID = f"{PACKAGED_EMBED_MODEL}@{EMBED_DIM}"
 # The topic id and label of a classification too far from every topic of its map. Only that:
 # a facet's default label (NONE) is a label like any other, never no_match.
 NO_MATCH = -1
 NO_MATCH_LABEL = "no_match"
 
-SCHEMA = f"""
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS raw_traces (
     id VARCHAR NOT NULL,
     day DATE NOT NULL,
@@ -58,15 +64,22 @@ CREATE TABLE IF NOT EXISTS facet_summaries (
 CREATE TABLE IF NOT EXISTS facet_coverage (
     day DATE NOT NULL,
     facet VARCHAR NOT NULL,
-    processed BIGINT, matched BIGINT, excluded BIGINT, errored BIGINT, skipped BIGINT
+    processed BIGINT, matched BIGINT, excluded BIGINT, errored BIGINT, skipped BIGINT,
+    budget_skipped BIGINT DEFAULT 0  -- of `skipped`: left for a later run by the spend budget
 );
 CREATE TABLE IF NOT EXISTS summary_embeddings (
     text_hash VARCHAR NOT NULL,
-    model VARCHAR NOT NULL,
-    embedding FLOAT[{EMBED_DIM}] NOT NULL,
+    model VARCHAR NOT NULL,   -- model id with its dimension, e.g. 'openai:text-embedding-3-small@1536'
+    embedding FLOAT[] NOT NULL,  -- L2-normalized, as long as the model's dimension
     text VARCHAR,
     created_at TIMESTAMPTZ DEFAULT current_timestamp,
     PRIMARY KEY (text_hash, model)
+);
+CREATE TABLE IF NOT EXISTS embedding_models (
+    model_id VARCHAR PRIMARY KEY,  -- '<name>@<dim>': the key summary_embeddings rows carry
+    name VARCHAR NOT NULL,    -- what TRACETOPICS_EMBED_MODEL resolves to, without the dimension
+    dim INTEGER NOT NULL,
+    registered_at TIMESTAMPTZ DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS topic_maps (
     map_id VARCHAR NOT NULL,  -- '<facet>@<day>'
@@ -79,7 +92,8 @@ CREATE TABLE IF NOT EXISTS topic_maps (
     n_docs BIGINT, n_topics BIGINT, no_match_share DOUBLE,
     prev_map_id VARCHAR,
     params JSON,
-    built_at TIMESTAMPTZ DEFAULT current_timestamp
+    built_at TIMESTAMPTZ DEFAULT current_timestamp,
+    embed_model VARCHAR       -- model id of the vectors the map was built from
 );
 CREATE TABLE IF NOT EXISTS topics (
     facet VARCHAR NOT NULL,
@@ -89,7 +103,7 @@ CREATE TABLE IF NOT EXISTS topics (
     keywords VARCHAR[],
     size BIGINT,
     share DOUBLE,
-    centroid FLOAT[{EMBED_DIM}],
+    centroid FLOAT[],         -- in the map's embedding space (topic_maps.embed_model)
     representatives VARCHAR[],
     x DOUBLE, y DOUBLE,
     pinned BOOLEAN DEFAULT FALSE,  -- human pin (topic_overrides); label then never auto-changes
@@ -118,5 +132,17 @@ CREATE TABLE IF NOT EXISTS classifications (
     distance DOUBLE,          -- cosine distance to the topic centroid
     map_id VARCHAR,
     x DOUBLE, y DOUBLE        -- 2-D position on the map, for the scatterplot
+);
+CREATE TABLE IF NOT EXISTS spend_ledger (
+    day DATE NOT NULL,        -- UTC day the calls were made (not the traces' day)
+    kind VARCHAR NOT NULL,    -- summaries | labels | embeddings
+    model VARCHAR NOT NULL,
+    requests BIGINT NOT NULL DEFAULT 0,
+    input_tokens BIGINT NOT NULL DEFAULT 0,
+    output_tokens BIGINT NOT NULL DEFAULT 0,
+    usd DOUBLE NOT NULL DEFAULT 0,  -- estimated from the price table (spend/prices.py)
+    priced BOOLEAN NOT NULL DEFAULT TRUE,
+    updated_at TIMESTAMPTZ DEFAULT current_timestamp,
+    PRIMARY KEY (day, kind, model)
 );
 """

@@ -18,12 +18,15 @@ from pathlib import Path
 
 import duckdb
 
+from tracetopics_pipeline.core.warehouse.schema import PACKAGED_MODEL_ID
+
 POINTER = "current.txt"
 PREFIX = "snapshot-"
 PARTIAL_SUFFIX = ".partial"
 
-# Core tables the explorer reads. summary_embeddings is restricted to the texts that facet
-# summaries reference, so on-demand clustering never has to re-embed.
+# Core tables the explorer reads. summary_embeddings is restricted to the configured model's
+# vectors of the texts that facet summaries reference, so on-demand clustering never has to
+# re-embed and never sees two models' vectors.
 CORE_TABLES = (
     "raw_traces",
     "facet_summaries",
@@ -33,6 +36,8 @@ CORE_TABLES = (
     "topic_points",
     "topic_lineage",
     "summary_embeddings",
+    "embedding_models",
+    "spend_ledger",
 )
 MART_SCHEMA = "marts"
 
@@ -55,11 +60,18 @@ def _copy(conn: duckdb.DuckDBPyConnection, select_sql: str, target: Path) -> int
     return int(row[0]) if row else 0
 
 
-def publish_snapshot(conn: duckdb.DuckDBPyConnection, snapshot_dir: Path) -> Path:
+def publish_snapshot(
+    conn: duckdb.DuckDBPyConnection,
+    snapshot_dir: Path,
+    *,
+    embed_model: str | None = PACKAGED_MODEL_ID,
+) -> Path:
     """Copy the explorer's tables to a new Parquet folder and make it the current snapshot.
 
-    Works on a read-only connection. Returns the new snapshot folder. Keeps the previous
-    snapshot (a reader may be mid-request on it) and deletes anything older.
+    `embed_model` is the configured embedding model's id (None when it has no vectors yet):
+    only its vectors are published. Works on a read-only connection. Returns the new snapshot
+    folder. Keeps the previous snapshot (a reader may be mid-request on it) and deletes
+    anything older.
     """
     snapshot_dir = Path(snapshot_dir)
     snapshot_dir.mkdir(parents=True, exist_ok=True)
@@ -74,9 +86,11 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, snapshot_dir: Path) -> Pat
             if not any(t == table and s != MART_SCHEMA for s, t in existing):
                 continue
             if table == "summary_embeddings":
+                model = (embed_model or "").replace("'", "''")
                 select = (
-                    "SELECT e.* FROM summary_embeddings e WHERE e.text_hash IN "
-                    "(SELECT DISTINCT text_hash FROM facet_summaries WHERE text_hash IS NOT NULL)"
+                    f"SELECT e.* FROM summary_embeddings e WHERE e.model = '{model}' AND "
+                    "e.text_hash IN (SELECT DISTINCT text_hash FROM facet_summaries "
+                    "WHERE text_hash IS NOT NULL)"
                 )
             else:
                 select = f"SELECT * FROM {table}"
@@ -90,6 +104,7 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, snapshot_dir: Path) -> Pat
         manifest = {
             "name": name,
             "published_at": datetime.now(UTC).isoformat(),
+            "embed_model": embed_model,
             "tables": tables,
         }
         (partial / "manifest.json").write_text(json.dumps(manifest, indent=2))

@@ -8,6 +8,7 @@ from tracetopics_pipeline.core.facets.definitions import load_facets
 from tracetopics_pipeline.core.facets.stage import summarize_days
 from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 from tracetopics_pipeline.core.settings import Settings, paths
+from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.warehouse import quality
 from tracetopics_pipeline.defs.partitions import DAILY_FRESHNESS, daily_asset, run_days
 from tracetopics_pipeline.defs.resources import openai_client
@@ -48,22 +49,31 @@ def facet_summaries(
     settings = Settings.from_env()
     facets = load_facets()
     days = run_days(context)
-    with openai_client(openai, context, settings) as client:
+    with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
+        budget = budget_from_ledger(conn, settings)  # TRACETOPICS_BUDGET_USD_DAY / _MONTH
         summarizer = make_summarizer(
-            settings.summarizer, client=client, model=settings.openai_model, cache_dir=paths().cache
+            settings.summarizer,
+            client=client,
+            model=settings.openai_model,
+            cache_dir=paths().cache,
+            budget=budget,
         )
-        with duckdb.get_connection() as conn:
-            stats = summarize_days(
-                conn,
-                days,
-                facets=facets,
-                summarizer=summarizer,
-                sample_rate=settings.sample_rate,
-                where=settings.trace_filter,
-                only_facets=config.only_facets or None,
-            )
-            suite = quality.validate_facet_summaries(conn, days, n_facets=len(facets))
-    yield dg.MaterializeResult(metadata=stats.metadata())
+        stats = summarize_days(
+            conn,
+            days,
+            facets=facets,
+            summarizer=summarizer,
+            sample_rate=settings.sample_rate,
+            where=settings.trace_filter,
+            only_facets=config.only_facets or None,
+            budget=budget,
+        )
+        suite = quality.validate_facet_summaries(conn, days, n_facets=len(facets))
+    if stats.budget_skipped:
+        context.log.warning(
+            f"{stats.budget_skipped:,} trace x facet summaries skipped: {stats.budget_reason}"
+        )
+    yield dg.MaterializeResult(metadata={**stats.metadata(), **budget.metadata()})
     errored = stats.error_rate
     yield dg.AssetCheckResult(
         check_name="facet_coverage",

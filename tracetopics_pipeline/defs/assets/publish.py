@@ -4,8 +4,10 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from tracetopics_pipeline.core.settings import Settings, paths
+from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.topics import alerts
+from tracetopics_pipeline.core.topics.embed import configured_model_id
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.defs.assets.marts import MART_KEYS
 from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_tags
@@ -22,11 +24,21 @@ from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_t
 )
 def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Parquet copies of the tables, swapped in atomically: the explorer never opens the live DB."""
+    settings = Settings.from_env()
     with duckdb.get_connection() as conn:
         install_project_logs(conn)  # persisted, so BI tools opening the file have it too
-        where = publish_snapshot(conn, paths().snapshot)
+        model = configured_model_id(conn, settings)
+        where = publish_snapshot(conn, paths().snapshot, embed_model=model)
+        spend = spend_summary(conn, settings)
     context.log.info(f"published snapshot {where}")
-    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(where))})
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(where)),
+            "embed_model": model or "",
+            "spend_usd_today": spend.spent_today_usd,
+            "spend_usd_month": spend.spent_month_usd,
+        }
+    )
 
 
 @dg.asset(

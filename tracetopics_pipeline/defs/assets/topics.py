@@ -8,7 +8,9 @@ from dagster_openai import OpenAIResource
 
 from tracetopics_pipeline.core.facets.definitions import load_facets
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics import classify, embed
+from tracetopics_pipeline.core.topics.embedders import make_embedder
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import build_maps
 from tracetopics_pipeline.defs.partitions import DAILY_FRESHNESS, daily_asset, run_days
@@ -18,21 +20,31 @@ from tracetopics_pipeline.defs.resources import openai_client
 @daily_asset(
     deps=["facet_summaries"],
     group_name="topics",
-    kinds={"pytorch"},
+    kinds={"openai"} if Settings.from_env().embeds_via_endpoint else {"pytorch"},
     # Celery routes this step to the GPU workers' queue when one is configured (docs/scaling.md).
     op_tags={"dagster-celery/queue": Settings.from_env().embed_queue},
 )
-def summary_embeddings(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """all-MiniLM-L6-v2 embeddings of facet summaries, cached by text hash: nothing embedded twice."""
+def summary_embeddings(
+    context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai: OpenAIResource
+):
+    """Embeddings of facet summaries with TRACETOPICS_EMBED_MODEL (packaged all-MiniLM-L6-v2, a
+    local model, or an endpoint), cached by text hash x model id: nothing embedded twice."""
 
     def progress(done: int, total: int) -> None:
         context.log.info(f"embedded {done:,}/{total:,} new texts")
 
-    with duckdb.get_connection() as conn:
+    settings = Settings.from_env()
+    with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
+        budget = budget_from_ledger(conn, settings)
+        embedder = make_embedder(settings, client=client, budget=budget)
         stats = embed.embed_days(
-            conn, run_days(context), settings=Settings.from_env(), progress=progress
+            conn, run_days(context), settings=settings, embedder=embedder, progress=progress
         )
-    return dg.MaterializeResult(metadata=stats.metadata())
+    if stats.skipped_budget:
+        context.log.warning(
+            f"{stats.skipped_budget:,} texts left unembedded: {budget.skip_reason()}"
+        )
+    return dg.MaterializeResult(metadata={**stats.metadata(), **budget.metadata()})
 
 
 @daily_asset(
@@ -44,11 +56,15 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
     """Per facet, topics from the trailing window of summaries, ids kept stable across days."""
     day = run_days(context)[-1]
     settings = Settings.from_env()
-    with openai_client(openai, context, settings) as client:  # Clio-style labels, same model
-        labeler = labeler_from_settings(settings, client=client)
-        with duckdb.get_connection() as conn:
-            maps = build_maps(conn, day, facets=load_facets(), settings=settings, labeler=labeler)
-    metadata: dict[str, object] = {}
+    with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
+        budget = budget_from_ledger(conn, settings)
+        labeler = labeler_from_settings(settings, client=client, budget=budget)  # Clio-style
+        embedder = make_embedder(settings, client=client, budget=budget)
+        maps = build_maps(
+            conn, day, facets=load_facets(), settings=settings, labeler=labeler, embedder=embedder
+        )
+    metadata: dict[str, object] = dict(budget.metadata())
+    metadata["labels_budget_fallbacks"] = getattr(labeler, "budget_fallbacks", 0)
     pictures = []
     for m in maps:
         for key, value in m.metadata().items():
@@ -78,16 +94,37 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
             asset="classifications",
             description="Share of classified summaries left as no_match stays under TRACETOPICS_NO_MATCH_WARN (20%).",
         ),
+        dg.AssetCheckSpec(
+            "maps_match_embedding_model",
+            asset="classifications",
+            description="Every facet's current map was built with TRACETOPICS_EMBED_MODEL; a map "
+            "built with another model is refused until topic_maps is rebuilt.",
+        ),
     ],
 )
-def classifications(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def classifications(
+    context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai: OpenAIResource
+):
     """Every trace x facet assigned to the nearest topic of the facet's current map, or no_match."""
     settings = Settings.from_env()
-    with duckdb.get_connection() as conn:
+    with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
+        budget = budget_from_ledger(conn, settings)
+        embedder = make_embedder(settings, client=client, budget=budget)
         stats = classify.classify_days(
-            conn, run_days(context), facets=load_facets(), settings=settings
+            conn, run_days(context), facets=load_facets(), settings=settings, embedder=embedder
         )
-    yield dg.MaterializeResult(metadata=stats.metadata())
+    for facet, why in stats.refused.items():
+        context.log.error(f"{facet} not classified: {why}")
+    yield dg.MaterializeResult(metadata={**stats.metadata(), **budget.metadata()})
+    yield dg.AssetCheckResult(
+        check_name="maps_match_embedding_model",
+        passed=not stats.refused,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={
+            "embed_model": stats.embed_model,
+            "refused": " | ".join(f"{k}: {v}" for k, v in sorted(stats.refused.items())),
+        },
+    )
     yield dg.AssetCheckResult(
         check_name="no_match_share",
         passed=stats.no_match_share <= settings.no_match_warn_share,

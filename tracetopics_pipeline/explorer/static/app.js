@@ -104,6 +104,7 @@ async function boot() {
   }
   const ov = state.overview;
   $("#snapshot").textContent = `${fmt(ov.traces)} traces · ${ov.date_min || "?"} → ${ov.date_max || "?"} · ${ov.snapshot}`;
+  $("#spend").textContent = spendText(ov.spend);
   for (const t of ov.topics) (state.topicNames[t.facet] ||= {})[t.topic_id] = t.label;
   const clustered = ov.facets.filter((f) => f.classified > 0);
   const facetSel = $("#facet");
@@ -125,6 +126,14 @@ async function boot() {
   refresh();
   const linked = new URLSearchParams(location.search).get("trace");  // proposals link traces
   if (linked) openTrace(linked);
+}
+
+// Model spend to date against the caps ("" when nothing was spent and no cap is set).
+function spendText(sp) {
+  if (!sp || (!sp.spent_month_usd && sp.budget_day_usd == null && sp.budget_month_usd == null)) return "";
+  const usd = (v) => "$" + (v < 1 ? v.toFixed(4) : v.toFixed(2));
+  const cap = (v) => (v == null ? "" : " / " + usd(v));
+  return `spend today ${usd(sp.spent_today_usd)}${cap(sp.budget_day_usd)} · month ${usd(sp.spent_month_usd)}${cap(sp.budget_month_usd)}`;
 }
 
 function fillTopicFilter() {

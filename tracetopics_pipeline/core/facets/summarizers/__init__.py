@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core.facets.summarizers.base import (
     FacetOutput,
     Summarizer,
     SummarizeResult,
 )
+
+if TYPE_CHECKING:
+    from tracetopics_pipeline.core.spend.budget import Budget
 
 __all__ = ["FacetOutput", "SummarizeResult", "Summarizer", "make_summarizer"]
 
@@ -20,6 +23,7 @@ def make_summarizer(
     client: Any = None,
     model: str | None = None,
     cache_dir: Path | None = None,
+    budget: Budget | None = None,
     **opts: Any,
 ) -> Summarizer:
     """Build a summarizer.
@@ -28,7 +32,8 @@ def make_summarizer(
     `client` is an `openai.OpenAI` (from dagster-openai's OpenAIResource.get_client in the
     shell; built from OPENAI_API_KEY / OPENAI_BASE_URL when None), the model defaults to
     $TRACETOPICS_OPENAI_MODEL, and answers are cached under `cache_dir` (default: the home's
-    cache folder). Extra options (concurrency, timeout_s, max_retries, backoff_s, ...) pass through.
+    cache folder); its calls are charged to `budget` (and refused past its caps). Extra options
+    (concurrency, timeout_s, max_retries, backoff_s, ...) pass through.
     """
     kind = (kind or "local").lower()
     if kind == "local":
@@ -41,5 +46,5 @@ def make_summarizer(
 
         if cache_dir is None:
             cache_dir = settings.paths().cache
-        return OpenAISummarizer(client, model=model, cache_dir=cache_dir, **opts)
+        return OpenAISummarizer(client, model=model, cache_dir=cache_dir, budget=budget, **opts)
     raise ValueError(f"unknown summarizer {kind!r} (expected 'local' or 'openai')")

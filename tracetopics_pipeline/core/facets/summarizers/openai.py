@@ -2,10 +2,15 @@
 
 One structured JSON call per trace covers all of its facets (inputs shared by several facets are
 sent once). Calls run on a bounded thread pool, with a per-request timeout and our own retry
-loop (exponential backoff with jitter, honouring Retry-After) on 429, 5xx, timeouts and
-connection errors. A malformed answer is asked again once; then the facets still missing are
-recorded as errored — a partition never crashes because of model output. Every text is
-PII-redacted before it is sent, and answers are cached by (text hash, facet, prompt hash, model).
+loop (core/endpoint.py: exponential backoff with jitter, honouring Retry-After) on 429, 5xx,
+timeouts and connection errors. A malformed answer is asked again once; then the facets still
+missing are recorded as errored — a partition never crashes because of model output. Every
+text is PII-redacted before it is sent, and answers are cached by (text hash, facet, prompt
+hash, model).
+
+With a spend budget (core/spend/budget.py) the calls go in waves: each call reserves its worst
+case in trace order before the wave is sent; once the cap is reached, the traces left are
+recorded as skipped with the budget's reason (cache hits still cost nothing and are kept).
 
 In the Dagster shell the client comes from dagster-openai's `OpenAIResource.get_client(context)`
 (the resource takes `api_key` and `base_url`); elsewhere `openai.OpenAI()` reads OPENAI_API_KEY
@@ -15,14 +20,20 @@ and OPENAI_BASE_URL from the environment.
 from __future__ import annotations
 
 import json
-import random
 import re
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tracetopics_pipeline.core.endpoint import (
+    EndpointConfigError,
+    RetryPolicy,
+    call_with_retries,
+    describe,
+    estimate_tokens,
+)
 from tracetopics_pipeline.core.facets.definitions import Facet
 from tracetopics_pipeline.core.facets.summarizers.base import (
     FacetOutput,
@@ -33,43 +44,14 @@ from tracetopics_pipeline.core.facets.summarizers.base import (
 )
 from tracetopics_pipeline.core.facets.summarizers.cache import SummaryCache, cache_key
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.spend.budget import SUMMARIES, Budget
+from tracetopics_pipeline.core.spend.prices import cost_usd, price_for
 
 DEFAULT_MODEL = "gpt-4o-mini"
-# USD per million tokens (input, output); matched by longest model-name prefix. Override with
-# TRACETOPICS_PRICES='{"my-model": [0.2, 0.8]}' or, for the configured model only,
-# TRACETOPICS_PRICE_PER_MTOK="0.2,0.8". Self-hosted models default to 0 (cost_known False).
-PRICES: dict[str, tuple[float, float]] = {
-    "gpt-4o-mini": (0.15, 0.60),
-    "gpt-4o": (2.50, 10.00),
-    "gpt-4.1-nano": (0.10, 0.40),
-    "gpt-4.1-mini": (0.40, 1.60),
-    "gpt-4.1": (2.00, 8.00),
-    "gpt-5-nano": (0.05, 0.40),
-    "gpt-5-mini": (0.25, 2.00),
-    "gpt-5": (1.25, 10.00),
-    "o4-mini": (1.10, 4.40),
-}
+WAVE_PER_WORKER = 4  # with a capped budget: calls reserved, then sent, per worker and wave
 
-
-class SummarizerConfigError(RuntimeError):
-    """The endpoint rejects every request (bad key, unknown model): fail fast, do not retry."""
-
-
-class MalformedOutput(ValueError):
-    pass
-
-
-def price_for(model: str, settings: Settings | None = None) -> tuple[float, float] | None:
-    """(input, output) USD per million tokens, or None when unknown. The user's price table
-    (TRACETOPICS_PRICES) extends the built-in one; TRACETOPICS_PRICE_PER_MTOK overrides both."""
-    settings = settings or Settings.from_env()
-    if settings.price_per_mtok is not None:
-        return settings.price_per_mtok
-    table = {**PRICES, **settings.prices}
-    matches = [
-        k for k in table if model == k or model.startswith(k + "-") or model.startswith(k + ":")
-    ]
-    return table[max(matches, key=len)] if matches else None
+# The endpoint rejects every request (bad key, unknown model): the name its callers know.
+SummarizerConfigError = EndpointConfigError
 
 
 def _label_schema(facet: Facet) -> dict[str, Any]:
@@ -188,6 +170,7 @@ class OpenAISummarizer:
         temperature: float | None = 0.0,
         redact_pii: bool = True,
         max_completion_tokens: int = 800,
+        budget: Budget | None = None,
     ) -> None:
         if client is None:
             import openai
@@ -198,8 +181,8 @@ class OpenAISummarizer:
         self.model = model or Settings.from_env().openai_model or DEFAULT_MODEL
         self.cache = SummaryCache(Path(cache_dir) / "summaries.sqlite") if cache_dir else None
         self.concurrency = max(1, concurrency)
-        self.max_retries = max_retries
-        self.backoff_s, self.max_backoff_s = backoff_s, max_backoff_s
+        self.policy = RetryPolicy(max_retries, backoff_s, max_backoff_s)
+        self.budget = budget
         self.response_format = response_format
         self.temperature = temperature
         self.redact_pii = redact_pii
@@ -212,82 +195,86 @@ class OpenAISummarizer:
         total = SummarizeResult(backend=self.backend, model=self.model)
         if not traces:
             return total
+        jobs = [self._prepare(t, facets) for t in traces]
         with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="tt-llm") as pool:
-            for part in pool.map(lambda t: self._summarize_trace(t, facets), traces):
-                total.extend(part)
-        price = price_for(self.model)
-        if price:
-            total.cost_usd = (
-                total.prompt_tokens * price[0] + total.completion_tokens * price[1]
-            ) / 1e6
+            if self.budget is not None and self.budget.capped:
+                parts = self._in_waves(pool, jobs)
+            else:
+                parts = list(pool.map(lambda job: self._complete(job, 0.0), jobs))
+        for job, part in zip(jobs, parts, strict=True):
+            part.outputs = [job.outputs[f.name] for f in facets]
+            total.extend(part)
+        total.cost_usd = cost_usd(
+            price_for(self.model), total.prompt_tokens, total.completion_tokens
+        )
         return total
+
+    def _in_waves(self, pool: ThreadPoolExecutor, jobs: list[_Job]) -> list[SummarizeResult]:
+        """Reserve each call's worst case in trace order, send the wave, settle, go on; once
+        the budget refuses with nothing in flight, every job left is skipped."""
+        assert self.budget is not None
+        parts: list[SummarizeResult | None] = [None] * len(jobs)
+        i, size = 0, self.concurrency * WAVE_PER_WORKER
+        while i < len(jobs):
+            wave: list[tuple[int, float]] = []
+            while i < len(jobs) and len(wave) < size:
+                cost = self._worst_case(jobs[i]) if jobs[i].pending else 0.0
+                if self.budget.reserve(cost):
+                    wave.append((i, cost))
+                    i += 1
+                elif any(c > 0 for _, c in wave):
+                    break  # let the calls in flight settle, then try this one again
+                else:  # the cap is reached
+                    for job in jobs[i:]:
+                        self._skip(job)
+                    parts[i:] = [job.res for job in jobs[i:]]
+                    i = len(jobs)
+            done = pool.map(lambda w: self._complete(jobs[w[0]], w[1]), wave)
+            for (j, _), part in zip(wave, done, strict=True):
+                parts[j] = part
+        return parts  # type: ignore[return-value]
 
     # -- one trace --------------------------------------------------------------------------
 
-    def _summarize_trace(self, trace: dict, facets: list[Facet]) -> SummarizeResult:
-        res = SummarizeResult(backend=self.backend, model=self.model)
-        tid = str(trace.get("id"))
-        outputs: dict[str, FacetOutput] = {}
-        pending: list[tuple[Facet, str, str]] = []  # facet, text, cache key
+    def _prepare(self, trace: dict, facets: list[Facet]) -> _Job:
+        """Redacted inputs and cache hits; what still needs the model goes in `pending`."""
+        job = _Job(str(trace.get("id")), SummarizeResult(backend=self.backend, model=self.model))
         for f in facets:
             text, err = prepared_text(trace, f, do_redact=self.redact_pii)
             if err:
-                outputs[f.name] = FacetOutput(tid, f.name, "errored", error=err)
+                job.outputs[f.name] = FacetOutput(job.tid, f.name, "errored", error=err)
                 continue
             if text is None:
-                outputs[f.name] = FacetOutput(tid, f.name, "skipped")
+                job.outputs[f.name] = FacetOutput(job.tid, f.name, "skipped")
                 continue
             key = cache_key(text, f, self.model)
             hit = self.cache.get(key) if self.cache is not None else None
             if hit:
-                res.cache_hits += 1
-                outputs[f.name] = finish(tid, f, hit[0], hit[1], cached=True)
+                job.res.cache_hits += 1
+                job.outputs[f.name] = finish(job.tid, f, hit[0], hit[1], cached=True)
             else:
-                pending.append((f, text, key))
+                job.pending.append((f, text, key))
+        return job
 
-        attempts = 0
-        while pending and attempts < 2:  # first try + one retry of malformed facets
-            attempts += 1
-            inputs: list[str] = []
-            asked: list[tuple[Facet, int]] = []
-            for f, text, _ in pending:
-                if text not in inputs:
-                    inputs.append(text)
-                asked.append((f, inputs.index(text)))
-            try:
-                content = self._call(build_messages(inputs, asked), [f for f, _ in asked], res)
-            except SummarizerConfigError:
-                raise
-            except Exception as e:  # retries exhausted or a non-retryable request error
-                for f, _, _ in pending:
-                    outputs[f.name] = FacetOutput(
-                        tid, f.name, "errored", error=f"request failed: {_describe(e)}"
-                    )
-                pending = []
-                break
-            good, bad = parse_answer(content, [f for f, _, _ in pending])
-            still = []
-            for f, text, key in pending:
-                if f.name in good:
-                    summary, label = good[f.name]
-                    if self.cache is not None:
-                        self.cache.put(key, f, self.model, summary, label)
-                    outputs[f.name] = finish(tid, f, summary, label)
-                else:
-                    still.append((f, text, key))
-                    outputs[f.name] = FacetOutput(
-                        tid, f.name, "errored", error=f"malformed model output: {bad[f.name]}"
-                    )
-            pending = still
-        res.outputs = [outputs[f.name] for f in facets]
-        return res
+    def _skip(self, job: _Job) -> None:
+        assert self.budget is not None
+        for f, _, _ in job.pending:
+            job.outputs[f.name] = FacetOutput(
+                job.tid, f.name, "skipped", error=self.budget.skip_reason()
+            )
+        job.pending = []
 
-    def _call(
-        self, messages: list[dict[str, str]], facets: list[Facet], res: SummarizeResult
-    ) -> str | None:
+    def _request(self, pending: list[tuple[Facet, str, str]]) -> dict[str, Any]:
+        """The chat-completions arguments asking for every pending facet, inputs sent once."""
+        inputs: list[str] = []
+        asked: list[tuple[Facet, int]] = []
+        for f, text, _ in pending:
+            if text not in inputs:
+                inputs.append(text)
+            asked.append((f, inputs.index(text)))
         kwargs: dict[str, Any] = {
             "model": self.model,
-            "messages": messages,
+            "messages": build_messages(inputs, asked),
             "max_tokens": self.max_completion_tokens,
         }
         if self.temperature is not None:
@@ -298,59 +285,96 @@ class OpenAISummarizer:
                 "json_schema": {
                     "name": "facets",
                     "strict": True,
-                    "schema": response_schema(facets),
+                    "schema": response_schema([f for f, _ in asked]),
                 },
             }
         elif self.response_format == "json_object":
             kwargs["response_format"] = {"type": "json_object"}
-        import openai
+        return kwargs
 
-        for attempt in range(self.max_retries + 1):
-            res.requests += 1
-            try:
-                resp = self.client.chat.completions.create(**kwargs)
-            except (
-                openai.AuthenticationError,
-                openai.PermissionDeniedError,
-                openai.NotFoundError,
-            ) as e:
-                raise SummarizerConfigError(f"{self.model}: {_describe(e)}") from e
-            except (
-                openai.APIConnectionError,
-                openai.RateLimitError,
-                openai.InternalServerError,
-            ) as e:
-                err: Exception = e
-            except openai.APIStatusError as e:
-                if e.status_code not in (408, 409, 425, 429) and e.status_code < 500:
-                    raise
-                err = e
-            else:
-                usage = getattr(resp, "usage", None)
-                if usage is not None:
-                    res.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
-                    res.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
-                choices = getattr(resp, "choices", None) or []
-                return choices[0].message.content if choices else None
-            if attempt == self.max_retries:
-                raise err
-            res.retries += 1
-            time.sleep(self._delay(attempt, err))
-        raise AssertionError("unreachable")
+    def _worst_case(self, job: _Job) -> float:
+        """USD of the job's call if it used its whole output limit (input estimated high)."""
+        assert self.budget is not None
+        kwargs = self._request(job.pending)
+        sent = [kwargs["messages"], kwargs.get("response_format")]
+        return self.budget.estimate(self.model, estimate_tokens(sent), self.max_completion_tokens)
 
-    def _delay(self, attempt: int, err: Exception) -> float:
-        delay = min(self.max_backoff_s, self.backoff_s * 2**attempt) * (0.5 + random.random() / 2)
-        headers = getattr(getattr(err, "response", None), "headers", None) or {}
+    def _complete(self, job: _Job, reserved: float) -> SummarizeResult:
+        """Ask the model for the job's pending facets (again once for malformed ones)."""
         try:
-            retry_after = float(headers.get("retry-after", ""))
-        except (TypeError, ValueError):
-            retry_after = None
-        if retry_after is not None:
-            delay = max(delay, min(retry_after, self.max_backoff_s))
-        return delay
+            attempts = 0
+            while job.pending and attempts < 2:  # first try + one retry of malformed facets
+                attempts += 1
+                if attempts == 2 and self.budget is not None:
+                    cost = self._worst_case(job)
+                    if not self.budget.reserve(cost):
+                        break  # the malformed facets stay errored: no budget to ask again
+                    reserved += cost
+                try:
+                    content = self._call(self._request(job.pending), job.res)
+                except SummarizerConfigError:
+                    raise
+                except Exception as e:  # retries exhausted or a non-retryable request error
+                    for f, _, _ in job.pending:
+                        job.outputs[f.name] = FacetOutput(
+                            job.tid, f.name, "errored", error=f"request failed: {describe(e)}"
+                        )
+                    job.pending = []
+                    break
+                self._take(job, content)
+        finally:
+            if self.budget is not None:
+                self.budget.release(reserved)
+        return job.res
+
+    def _take(self, job: _Job, content: str | None) -> None:
+        """Record the facets the answer holds; malformed ones stay pending (errored for now)."""
+        good, bad = parse_answer(content, [f for f, _, _ in job.pending])
+        still = []
+        for f, text, key in job.pending:
+            if f.name in good:
+                summary, label = good[f.name]
+                if self.cache is not None:
+                    self.cache.put(key, f, self.model, summary, label)
+                job.outputs[f.name] = finish(job.tid, f, summary, label)
+            else:
+                still.append((f, text, key))
+                job.outputs[f.name] = FacetOutput(
+                    job.tid, f.name, "errored", error=f"malformed model output: {bad[f.name]}"
+                )
+        job.pending = still
+
+    def _call(self, kwargs: dict[str, Any], res: SummarizeResult) -> str | None:
+        def attempt() -> None:
+            res.requests += 1
+
+        def retried(_: Exception) -> None:
+            res.retries += 1
+
+        resp = call_with_retries(
+            lambda: self.client.chat.completions.create(**kwargs),
+            self.policy,
+            what=self.model,
+            on_attempt=attempt,
+            on_retry=retried,
+        )
+        usage = getattr(resp, "usage", None)
+        if usage is not None:
+            prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
+            completion = int(getattr(usage, "completion_tokens", 0) or 0)
+            res.prompt_tokens += prompt
+            res.completion_tokens += completion
+            if self.budget is not None:
+                self.budget.charge(SUMMARIES, self.model, prompt, completion)
+        choices = getattr(resp, "choices", None) or []
+        return choices[0].message.content if choices else None
 
 
-def _describe(e: Exception) -> str:
-    status = getattr(e, "status_code", None)
-    msg = str(e).splitlines()[0][:200] if str(e) else ""
-    return f"{type(e).__name__}" + (f" {status}" if status else "") + (f": {msg}" if msg else "")
+@dataclass
+class _Job:
+    """One trace on its way through the model: outputs so far, facets still to ask for."""
+
+    tid: str
+    res: SummarizeResult
+    outputs: dict[str, FacetOutput] = field(default_factory=dict)
+    pending: list[tuple[Facet, str, str]] = field(default_factory=list)  # facet, text, cache key

@@ -1,0 +1,80 @@
+"""A warehouse written before model ids carried a dimension is brought up to date in place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import numpy as np
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.topics import embed
+from tracetopics_pipeline.core.warehouse.migrate import migrate
+
+# The tables that changed, as the previous version created them (frozen here on purpose).
+OLD_DDL = """
+CREATE TABLE facet_coverage (
+    day DATE NOT NULL, facet VARCHAR NOT NULL,
+    processed BIGINT, matched BIGINT, excluded BIGINT, errored BIGINT, skipped BIGINT);
+CREATE TABLE summary_embeddings (
+    text_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, embedding FLOAT[384] NOT NULL,
+    text VARCHAR, created_at TIMESTAMPTZ DEFAULT current_timestamp,
+    PRIMARY KEY (text_hash, model));
+CREATE TABLE topic_maps (
+    map_id VARCHAR NOT NULL, facet VARCHAR NOT NULL, day DATE NOT NULL,
+    window_start DATE, window_end DATE, status VARCHAR NOT NULL, detail VARCHAR,
+    algorithm VARCHAR, n_docs BIGINT, n_topics BIGINT, no_match_share DOUBLE,
+    prev_map_id VARCHAR, params JSON, built_at TIMESTAMPTZ DEFAULT current_timestamp);
+CREATE TABLE topics (
+    facet VARCHAR NOT NULL, map_id VARCHAR NOT NULL, topic_id INTEGER NOT NULL,
+    label VARCHAR NOT NULL, keywords VARCHAR[], size BIGINT, share DOUBLE,
+    centroid FLOAT[384], representatives VARCHAR[], x DOUBLE, y DOUBLE,
+    pinned BOOLEAN DEFAULT FALSE, label_source VARCHAR);
+"""
+
+
+def test_old_warehouse_is_migrated_in_place_and_keeps_every_row(tmp_path):
+    path = tmp_path / "old.duckdb"
+    v = np.random.default_rng(0).normal(size=(3, 384)).astype(np.float32)
+    old = duckdb.connect(str(path))
+    old.execute(OLD_DDL)
+    for i in range(3):
+        old.execute(
+            "INSERT INTO summary_embeddings (text_hash, model, embedding, text) VALUES (?, ?, ?, ?)",
+            [f"h{i}", "sentence-transformers/all-MiniLM-L6-v2", v[i].tolist(), f"text {i}"],
+        )
+    old.execute(
+        "INSERT INTO topic_maps (map_id, facet, day, status) VALUES "
+        "('Task@2026-11-01', 'Task', '2026-11-01', 'built'), "
+        "('Issues@2026-11-01', 'Issues', '2026-11-01', 'waiting')"
+    )
+    old.execute(
+        "INSERT INTO topics (facet, map_id, topic_id, label, centroid) VALUES "
+        "('Task', 'Task@2026-11-01', 0, 'Export', ?)",
+        [v[0].tolist()],
+    )
+    old.execute("INSERT INTO facet_coverage VALUES ('2026-11-01', 'Task', 5, 4, 0, 0, 1)")
+    old.close()
+
+    conn = warehouse.connect(path)  # a writer's connect migrates
+    model = warehouse.PACKAGED_MODEL_ID
+    assert conn.execute(
+        "SELECT list(DISTINCT model), min(len(embedding)), any_value(typeof(embedding)) "
+        "FROM summary_embeddings"
+    ).fetchall() == [([model], 384, "FLOAT[]")]
+    hashes, x = embed.load_embeddings(conn, ["h0", "h1", "h2"], model=model)
+    assert sorted(hashes) == ["h0", "h1", "h2"]
+    assert np.allclose(x[hashes.index("h1")], v[1])
+    assert conn.execute("SELECT model_id, dim FROM embedding_models").fetchall() == [(model, 384)]
+    assert dict(conn.execute("SELECT map_id, embed_model FROM topic_maps").fetchall()) == {
+        "Task@2026-11-01": model,  # built with the only model there was
+        "Issues@2026-11-01": None,
+    }
+    assert conn.execute("SELECT typeof(centroid), len(centroid) FROM topics").fetchall() == [
+        ("FLOAT[]", 384)
+    ]
+    assert conn.execute("SELECT * FROM facet_coverage").fetchall() == [
+        (date(2026, 11, 1), "Task", 5, 4, 0, 0, 1, 0)
+    ]
+    assert migrate(conn) == []  # idempotent: nothing left to do
+    conn.close()
