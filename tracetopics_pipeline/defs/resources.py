@@ -49,13 +49,34 @@ def warehouse_resource() -> WarehouseResource:
     return WarehouseResource()
 
 
+NO_KEY = "not-set"
+
+
+class EndpointResource(OpenAIResource):
+    """dagster-openai's resource, completed when a run starts, like the warehouse path:
+    OPENAI_BASE_URL (and the key, when the code location loaded without one) are read then, so
+    a loaded code location never sends a run's texts to the endpoint of another environment."""
+
+    api_key: str = NO_KEY
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        import openai
+
+        settings = Settings.from_env()
+        self._client = openai.Client(
+            api_key=self.api_key if self.api_key != NO_KEY else settings.openai_api_key or NO_KEY,
+            organization=self.organization,
+            project=self.project,
+            base_url=self.base_url or settings.openai_base_url,
+        )
+
+
 def openai_resource(settings: Settings) -> OpenAIResource:
     """The OpenAI-compatible endpoint. Used when TRACETOPICS_SUMMARIZER=openai (summaries and
     labels) or TRACETOPICS_EMBED_MODEL=openai:<model> (vectors). The key is handed over as an
     EnvVar, so it never lives in code or config and the UI shows its name."""
-    return OpenAIResource(
-        api_key=dg.EnvVar(OPENAI_API_KEY_ENV) if settings.openai_api_key else "not-set",
-        base_url=settings.openai_base_url,
+    return EndpointResource(
+        api_key=dg.EnvVar(OPENAI_API_KEY_ENV) if settings.openai_api_key else NO_KEY
     )
 
 

@@ -61,6 +61,7 @@ class Budget:
         self.run_usd = 0.0
         self.exhausted: str | None = None  # why, once a cap refused a call
         self._reserved = 0.0
+        self._in_flight = 0  # reservations not yet released (a count: float sums drift)
         self._pending: dict[tuple[str, str], Charge] = {}
         self._run: dict[tuple[str, str], Charge] = {}
         self._prices: dict[str, tuple[float, float] | None] = {}
@@ -88,15 +89,18 @@ class Budget:
             over = self._over(usd)
             if over is None:
                 self._reserved += usd
+                self._in_flight += 1
                 return True
-            if self._reserved <= 0:  # nothing in flight will free room: the cap is reached
+            if self._in_flight == 0:  # nothing in flight will free room: the cap is reached
                 self.exhausted = over
             return False
 
     def release(self, usd: float) -> None:
+        """Give back a reservation made by `reserve(usd)` (the same amount)."""
         if usd > 0 and self.capped:
             with self._lock:
-                self._reserved = max(0.0, self._reserved - usd)
+                self._in_flight = max(0, self._in_flight - 1)
+                self._reserved = self._reserved - usd if self._in_flight else 0.0
 
     def _over(self, usd: float) -> str | None:
         if self.day_cap is not None and self.spent_day + self._reserved + usd > self.day_cap:

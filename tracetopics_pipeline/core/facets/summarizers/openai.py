@@ -301,6 +301,7 @@ class OpenAISummarizer:
 
     def _complete(self, job: _Job, reserved: float) -> SummarizeResult:
         """Ask the model for the job's pending facets (again once for malformed ones)."""
+        held = [reserved]  # each reservation is released once, after the calls
         try:
             attempts = 0
             while job.pending and attempts < 2:  # first try + one retry of malformed facets
@@ -309,7 +310,7 @@ class OpenAISummarizer:
                     cost = self._worst_case(job)
                     if not self.budget.reserve(cost):
                         break  # the malformed facets stay errored: no budget to ask again
-                    reserved += cost
+                    held.append(cost)
                 try:
                     content = self._call(self._request(job.pending), job.res)
                 except SummarizerConfigError:
@@ -324,7 +325,8 @@ class OpenAISummarizer:
                 self._take(job, content)
         finally:
             if self.budget is not None:
-                self.budget.release(reserved)
+                for cost in held:
+                    self.budget.release(cost)
         return job.res
 
     def _take(self, job: _Job, content: str | None) -> None:
