@@ -397,6 +397,11 @@ def test_k8s_executor_config_puts_embeddings_on_a_gpu_node():
     assert limits["nvidia.com/gpu"] == 1
     env = {e["name"]: e["value"] for e in gpu.container_config["env"]}
     assert env["TRACETOPICS_EMBED_DEVICE"] == "cuda"
+    # The model is the deployment's, never one step's: maps and classification read vectors
+    # under the model id the embedding step wrote them with.
+    for step, config in per_step.items():
+        names = {e["name"] for e in config.get("container_config", {}).get("env", [])}
+        assert "TRACETOPICS_EMBED_MODEL" not in names, step
 
 
 def test_celery_executor_config_is_valid(monkeypatch):

@@ -228,3 +228,33 @@ def test_a_changed_model_folder_gets_a_new_id(tiny_model, tmp_path):
 
 def test_warehouse_stays_consistent_when_a_packaged_id_is_asked_for(conn):
     assert embed.registered_model_id(conn, make_embedder(Settings())) == warehouse.PACKAGED_MODEL_ID
+
+
+def test_the_device_setting_goes_through_the_same_stage(conn, monkeypatch):
+    """TRACETOPICS_EMBED_DEVICE=cuda reaches the model loader through the one embed stage (no
+    GPU here: the loader is replaced by one that records what it was asked for)."""
+    import torch
+
+    from tracetopics_pipeline.core.topics.embedders import local
+
+    asked = []
+
+    class Model:
+        def get_embedding_dimension(self) -> int:
+            return warehouse.EMBED_DIM
+
+        def encode(self, texts, **_kw):
+            return torch.ones((len(texts), warehouse.EMBED_DIM))
+
+    def fake_load(path, device):
+        asked.append((path, device))
+        return Model()
+
+    monkeypatch.setattr(local, "load_model", fake_load)
+    settings = Settings.from_env({"TRACETOPICS_EMBED_DEVICE": "cuda"})
+    e = make_embedder(settings)
+    assert isinstance(e, SentenceEmbedder) and e.device == "cuda"
+    _summaries(conn, date(2026, 11, 5), ["Export dashboard", "Reset password"])
+    stats = embed.embed_days(conn, [date(2026, 11, 5)], settings=settings, embedder=e)
+    assert asked == [(None, "cuda")] and stats.embedded == 2
+    assert stats.model == warehouse.PACKAGED_MODEL_ID  # the packaged model's id, any device
