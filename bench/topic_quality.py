@@ -4,16 +4,20 @@ Datasets (read from ../shared/datasets, or $TRACETOPICS_SHARED/datasets; never c
 - banking77: test split (3,080 queries, 77 intents), or train+test (13,083) with --all;
 - sgd: Schema-Guided Dialogue dialogues, gold = the first intent.
 Each query or dialogue is wrapped as a trace and sent through the real Task facet path (the
-local summarizer), the unique Task summaries are embedded with all-MiniLM-L6-v2, then both
-clusterers run on the same unique summaries and embeddings. Scores are per trace (a trace
-takes its summary's topic; no_match / BERTopic outliers count as one more cluster).
+local summarizer), the unique Task summaries are embedded with the chosen model, then both
+clusterers run on the same unique summaries and embeddings, and k-means told the true number
+of intents runs on the same vectors (a clusterer-free view of how well the space separates the
+intents). Scores are per trace (a trace takes its summary's topic; no_match / BERTopic outliers
+count as one more cluster).
 
     .venv/bin/python bench/topic_quality.py [--dataset banking77|sgd|all] [--all] [--raw]
-        [--seeds 42,1,2] [--ours-only]
+        [--seeds 42,1,2] [--model packaged|/path/to/model|openai:<model>] [--no-bertopic]
 
 --raw clusters the raw user texts instead of Task summaries (to separate summarizer effects).
---seeds runs our clustering once per seed (seed-to-seed spread is the noise a change must beat);
---ours-only skips BERTopic.
+--seeds runs our clustering once per seed (seed-to-seed spread is the noise a change must beat).
+--model takes what TRACETOPICS_EMBED_MODEL takes (default: that variable, else the packaged
+model); openai:<model> embeds through OPENAI_BASE_URL with OPENAI_API_KEY, PII-redacted,
+and prints the tokens and estimated cost. --no-bertopic skips BERTopic.
 Needs the `bench` extra (bertopic, psutil).
 """
 
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import threading
 import time
@@ -30,9 +35,10 @@ from pathlib import Path
 import numpy as np
 from _common import DATASETS, load_avg
 
-from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.settings import ConfigError, Settings
+from tracetopics_pipeline.core.topics.cluster import kmeans_labels
 from tracetopics_pipeline.core.topics.describe import cluster_texts
-from tracetopics_pipeline.core.topics.embed import embed_texts
+from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder, model_id
 from tracetopics_pipeline.core.topics.evaluate import scores
 
 # ---------------------------------------------------------------- datasets as traces
@@ -155,20 +161,40 @@ def run_bertopic(texts: list[str], x: np.ndarray) -> tuple[np.ndarray, float, fl
     return np.asarray(topics), secs, mem.delta_mb
 
 
-def cached_embeddings(texts: list[str], settings: Settings) -> np.ndarray:
-    """Embed once per text list: re-runs (tuning the clustering) skip the slow part.
+def run_kmeans(x: np.ndarray, k: int) -> tuple[np.ndarray, float, float]:
+    with PeakRSS() as mem:
+        t0 = time.perf_counter()
+        labels = kmeans_labels(x, seed=0, n_topics=k)
+        secs = time.perf_counter() - t0
+    return labels, secs, mem.delta_mb
 
-    The cache lives in the temp dir, outside the repo, keyed by a hash of the texts."""
+
+def cached_embeddings(texts: list[str], embedder: Embedder) -> np.ndarray:
+    """Embed once per model and text list: re-runs (tuning the clustering) skip the slow part.
+
+    The cache lives in the temp dir, outside the repo, keyed by the model name (a folder's
+    includes a hash of its contents) and a hash of the texts. The packaged model keeps the key
+    it always had, so earlier caches stay valid."""
     import hashlib
     import tempfile
 
-    key = hashlib.sha1("\n".join(texts).encode()).hexdigest()[:16]
+    name = "" if embedder.kind == "packaged" else embedder.name + "\n"
+    key = hashlib.sha1((name + "\n".join(texts)).encode()).hexdigest()[:16]
     path = Path(tempfile.gettempdir()) / "tracetopics-bench" / f"emb-{key}.npy"
     if path.exists():
         return np.load(path)
-    x = embed_texts(texts, batch_size=settings.embed_batch_size, threads=settings.threads)
+    x = embedder.embed(texts)
+    if len(x) != len(texts):
+        raise SystemExit(f"{embedder.name}: {len(texts) - len(x)} texts left unembedded")
     path.parent.mkdir(parents=True, exist_ok=True)
     np.save(path, x)
+    u = embedder.usage
+    if u.requests:
+        print(
+            f"  endpoint: {u.requests} requests, {u.retries} retries, {u.input_tokens:,} tokens"
+            f"{' (estimated)' if u.tokens_estimated else ''}, ${u.cost_usd:.4f}, "
+            f"{u.redactions} PII items redacted"
+        )
     return x
 
 
@@ -179,6 +205,7 @@ def evaluate(
     *,
     raw: bool,
     settings: Settings,
+    embedder: Embedder,
     seeds: tuple[int, ...] = (42,),
     bertopic: bool = True,
 ) -> dict:
@@ -191,7 +218,7 @@ def evaluate(
     uniq = sorted({summaries[i] for i in keep})  # type: ignore[type-var]
     index = {s: j for j, s in enumerate(uniq)}
     t0 = time.perf_counter()
-    x = cached_embeddings(uniq, settings)
+    x = cached_embeddings(uniq, embedder)
     embed_s = time.perf_counter() - t0
     truth = [gold[i] for i in keep]
     doc_of = np.array([index[summaries[i]] for i in keep])  # type: ignore[index]
@@ -199,11 +226,19 @@ def evaluate(
         f"\n== {name}: {len(traces)} traces, {len(keep)} with a Task summary, {len(uniq)} unique "
         f"({'raw text' if raw else 'Task summaries'}), {len(set(gold))} gold intents; "
         f"summarize {summ_s:.1f}s, embed {embed_s:.1f}s ({len(uniq) / max(embed_s, 1e-9):.0f}/s)"
+        f"; model {model_id(embedder.name, x.shape[1])}"
     )
-    out = {"dataset": name, "traces": len(traces), "unique": len(uniq), "gold": len(set(gold))}
+    out = {
+        "dataset": name,
+        "model": model_id(embedder.name, x.shape[1]),
+        "traces": len(traces),
+        "unique": len(uniq),
+        "gold": len(set(gold)),
+    }
     runs = [(f"ours/{seed}", lambda seed=seed: run_ours(uniq, x, settings, seed)) for seed in seeds]
     if bertopic:
         runs.append(("bertopic", lambda: run_bertopic(uniq, x)))
+    runs.append(("kmeans_k", lambda: run_kmeans(x, len(set(truth)))))
     for who, fn in runs:
         labels, secs, mb = fn()
         s = scores(truth, labels[doc_of])
@@ -242,34 +277,37 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--raw", action="store_true", help="cluster raw user texts, not Task summaries")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--seeds", default="42", help="comma-separated seeds for our clustering")
-    ap.add_argument("--ours-only", action="store_true", help="skip BERTopic")
+    ap.add_argument(
+        "--model",
+        help="as TRACETOPICS_EMBED_MODEL: packaged (default), a model folder, or openai:<model>",
+    )
+    ap.add_argument("--no-bertopic", action="store_true", help="skip the BERTopic comparison")
     args = ap.parse_args(argv)
     seeds = tuple(int(x) for x in args.seeds.split(","))
-    opts = {"seeds": seeds, "bertopic": not args.ours_only}
     if not DATASETS.exists():
         print(f"datasets not found under {DATASETS}; set TRACETOPICS_SHARED", file=sys.stderr)
         return 2
-    settings = Settings.from_env()
+    env = dict(os.environ)
+    if args.model:
+        env["TRACETOPICS_EMBED_MODEL"] = args.model
+    try:
+        settings = Settings.from_env(env)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"load average {load_avg()}")
+    embedder = make_embedder(settings)
+    common = {"settings": settings, "embedder": embedder, "seeds": seeds,
+              "bertopic": not args.no_bertopic}  # fmt: skip
     warm_up()
     results = []
     if args.dataset in ("banking77", "all"):
         traces, gold = banking77(args.all)
-        results.append(
-            evaluate(
-                "banking77" + ("-all" if args.all else "-test"),
-                traces,
-                gold,
-                raw=args.raw,
-                settings=settings,
-                **opts,
-            )
-        )
+        name = "banking77" + ("-all" if args.all else "-test")
+        results.append(evaluate(name, traces, gold, raw=args.raw, **common))
     if args.dataset in ("sgd", "all") and not args.raw:
         traces, gold = sgd()
-        results.append(
-            evaluate("sgd-dialogues", traces, gold, raw=False, settings=settings, **opts)
-        )
+        results.append(evaluate("sgd-dialogues", traces, gold, raw=False, **common))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

@@ -60,6 +60,7 @@ def test_settings_from_env_parses_and_explains_bad_values():
     )
     assert s.start_date == date(2026, 1, 2) and s.alert_growth == 2.0
     assert s.prices == {"m": (1.0, 2.0)} and s.summarizer == "openai"
+    assert Settings.from_env({"TRACETOPICS_BUDGET_USD_DAY": "2.5"}).budget_usd_day == 2.5
     assert "sk-secret" not in repr(s)  # secrets never end up in logs
     assert Settings.from_env({}) == Settings()
     for name, bad in [
@@ -67,6 +68,9 @@ def test_settings_from_env_parses_and_explains_bad_values():
         ("TRACETOPICS_START_DATE", "yesterday"),
         ("TRACETOPICS_PRICES", "[1, 2]"),
         ("TRACETOPICS_PRICE_PER_MTOK", "cheap"),
+        ("TRACETOPICS_BUDGET_USD_DAY", "-1"),
+        ("TRACETOPICS_BUDGET_USD_MONTH", "lots"),
+        ("TRACETOPICS_EMBED_MODEL", "sentence-transformers/all-mpnet-base-v2"),
     ]:
         with pytest.raises(ConfigError, match=name):
             Settings.from_env({name: bad})

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,7 +186,6 @@ class OpenAISummarizer:
         self.temperature = temperature
         self.redact_pii = redact_pii
         self.max_completion_tokens = max_completion_tokens
-        self._lock = threading.Lock()
 
     # -- public ---------------------------------------------------------------------------
 
