@@ -336,6 +336,7 @@ def _summarize_chunk(
         stats.traces_processed += len(kept)
         del traces
         outputs, res = _run(kept, facets, summarizer, workers)
+        ledger.record(conn, budget)  # money spent is recorded even if the chunk never lands
         for k in (
             "prompt_tokens",
             "completion_tokens",
