@@ -11,7 +11,11 @@ from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.defs import jobs, schedules, sensors
 from tracetopics_pipeline.defs.assets import facets, ingest, marts, publish, topics
 from tracetopics_pipeline.defs.executors import executor_from_settings
-from tracetopics_pipeline.defs.resources import dbt_resource, openai_resource, warehouse_resource
+from tracetopics_pipeline.defs.resources import (
+    EndpointResource,
+    dbt_resource,
+    warehouse_resource,
+)
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -26,7 +30,7 @@ defs = dg.Definitions(
     sensors=[sensors.landing_sensor, sensors.facet_config_sensor, sensors.topic_alert_sensor],
     resources={
         "duckdb": warehouse_resource(),
-        "openai": openai_resource(settings),
+        "openai": EndpointResource(),  # key and base URL read when a run starts
         "dbt": dbt_resource(),
     },
     executor=executor_from_settings(settings),  # TRACETOPICS_EXECUTOR: multiprocess, k8s, celery

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-# Names of the secrets, for code that must hand Dagster the variable rather than its value.
+# The name of the endpoint's key (a secret: never logged, never stored in config).
 OPENAI_API_KEY_ENV = "OPENAI_API_KEY"
 
 

@@ -14,7 +14,7 @@ from dagster_duckdb import DuckDBResource
 from dagster_openai import OpenAIResource
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.settings import OPENAI_API_KEY_ENV, Settings, paths
+from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.defs.dbt_project import DBT_PROJECT_DIR, dbt_executable, dbt_project
 
 
@@ -53,31 +53,24 @@ NO_KEY = "not-set"
 
 
 class EndpointResource(OpenAIResource):
-    """dagster-openai's resource, completed when a run starts, like the warehouse path:
-    OPENAI_BASE_URL (and the key, when the code location loaded without one) are read then, so
-    a loaded code location never sends a run's texts to the endpoint of another environment."""
+    """dagster-openai's resource, completed when a run starts, like the warehouse path: the key
+    (OPENAI_API_KEY) and OPENAI_BASE_URL are read from the environment then. The key never lives
+    in code or config, and a code location loaded in one environment never sends a run's texts
+    to another environment's endpoint. Used when TRACETOPICS_SUMMARIZER=openai (summaries and
+    labels) or TRACETOPICS_EMBED_MODEL=openai:<model> (vectors)."""
 
-    api_key: str = NO_KEY
+    api_key: str = ""
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         import openai
 
         settings = Settings.from_env()
         self._client = openai.Client(
-            api_key=self.api_key if self.api_key != NO_KEY else settings.openai_api_key or NO_KEY,
+            api_key=self.api_key or settings.openai_api_key or NO_KEY,
             organization=self.organization,
             project=self.project,
             base_url=self.base_url or settings.openai_base_url,
         )
-
-
-def openai_resource(settings: Settings) -> OpenAIResource:
-    """The OpenAI-compatible endpoint. Used when TRACETOPICS_SUMMARIZER=openai (summaries and
-    labels) or TRACETOPICS_EMBED_MODEL=openai:<model> (vectors). The key is handed over as an
-    EnvVar, so it never lives in code or config and the UI shows its name."""
-    return EndpointResource(
-        api_key=dg.EnvVar(OPENAI_API_KEY_ENV) if settings.openai_api_key else NO_KEY
-    )
 
 
 @contextmanager
