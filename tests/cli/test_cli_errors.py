@@ -72,6 +72,17 @@ WRONG = {
         "no facet named",
     ),  # fmt: skip
     "facets: eval without gold": (["facets", "eval", "--facet", "Sentiment"], "--gold"),
+    "run: a hub name as the embedding model": (
+        ["run"],
+        "TRACETOPICS_EMBED_MODEL",
+        {"TRACETOPICS_EMBED_MODEL": "sentence-transformers/all-mpnet-base-v2"},
+    ),  # fmt: skip
+    "spend: --days 0": (["spend", "--days", "0"], "positive"),
+    "spend: bad budget setting": (
+        ["spend"],
+        "TRACETOPICS_BUDGET_USD_DAY",
+        {"TRACETOPICS_BUDGET_USD_DAY": "lots"},
+    ),  # fmt: skip
     "explore: bad port": (["explore", "--port", "99999"], "not a port"),
     "unknown command": (["frobnicate"], "invalid choice"),
     "no command": ([], "required"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
-from factories.pii import PII
+from factories.pii import PII, leaked
 from fake_openai import FakeOpenAI
 
 from tracetopics_pipeline.core import warehouse
@@ -31,7 +31,9 @@ def _pii_traces(landing: Path) -> None:
         {
             "id": f"pii-{i}",
             "project_id": "support-agent",
-            "created": datetime(END.year, END.month, END.day, 12, i, tzinfo=UTC).isoformat(),
+            "created": (
+                datetime(END.year, END.month, END.day, 12, tzinfo=UTC) + timedelta(seconds=10 * i)
+            ).isoformat(),
             "input": [{"role": "user", "content": f"Hi, {sentence}. How do I update it?"}],
             "output": [{"role": "assistant", "content": "You can change it in Settings."}],
         }
@@ -121,8 +123,7 @@ def test_no_pii_form_reaches_the_endpoint_end_to_end(endpoint_home):
     sent = "\n".join(json.dumps(r["body"], ensure_ascii=False) for r in first["requests"])
     # The PII traces' summaries were sent, with their placeholders, and no secret.
     assert any(tag in sent for tag in ("<EMAIL>", "<PHONE>", "<CARD>", "<API_KEY>", "<IP>"))
-    leaked = [(kind, secret) for kind, _, secret in PII if secret in sent]
-    assert not leaked, leaked
+    assert leaked(sent) == []
 
 
 def test_switching_models_refuses_old_maps_then_rebuilds_them_apart(endpoint_home):

@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     f.set_defaults(fn=cmd_facets)
 
     sp = sub.add_parser("spend", help="spend on model calls to date against the budget")
-    sp.add_argument("--days", type=int, default=14, help="days shown one by one")
+    sp.add_argument("--days", type=_count, default=14, help="days shown one by one")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(fn=cmd_spend)
 
