@@ -45,7 +45,7 @@ def test_subset_clustering_uses_the_configured_model_only(tmp_path, llm: FakeOpe
     monkeypatch.setenv("OPENAI_BASE_URL", llm.url)
     monkeypatch.setenv("OPENAI_API_KEY", "k")
     monkeypatch.setenv("TRACETOPICS_BUDGET_USD_DAY", "5")
-    client = TestClient(create_app(home))
+    client = TestClient(create_app(home), base_url="http://localhost")
 
     r = client.post("/api/cluster", json={"filter": {"customer": ["acme"]}, "facet": "Task"})
     assert r.status_code == 200, r.text

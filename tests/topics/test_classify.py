@@ -168,7 +168,9 @@ def test_switching_models_refuses_old_maps_until_rebuilt_and_never_mixes_vectors
             "SELECT kind, count(*) FROM topic_lineage WHERE map_id = 'Task@2026-11-02' GROUP BY 1"
         ).fetchall()
     )
-    assert lineage.get("continued", 0) >= 1  # ids carried over by shared members alone
+    # ids carried over by shared members alone (the hash vectors group them arbitrarily, so a
+    # carried id may have absorbed another topic's members: continued or merged)
+    assert lineage.get("continued", 0) + lineage.get("merged", 0) >= 1
     after = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS, embedder=other)
     assert after.rows == 160 and not after.refused and after.maps == {"Task": "Task@2026-11-02"}
     assert after.embed_model == "test:other@48"

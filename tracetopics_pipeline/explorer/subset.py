@@ -26,9 +26,9 @@ import numpy as np
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics.describe import cluster_texts
-from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.topics.embed import registered_model_id
 from tracetopics_pipeline.core.topics.embedders import make_embedder
+from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 from tracetopics_pipeline.explorer.filters import TraceFilter
 from tracetopics_pipeline.explorer.queries import b64

@@ -78,12 +78,14 @@ class _VectorCache:
 
 
 def _embed(texts: list[str]) -> np.ndarray:
+    """Always the packaged model, whatever TRACETOPICS_EMBED_MODEL says: the prototypes'
+    thresholds were set in its space, and labelling must not send text to an endpoint."""
     from tracetopics_pipeline.core.settings import Settings
-    from tracetopics_pipeline.core.topics.embed import embed_texts
+    from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
 
     # Two forked workers share two cores: one thread each, and no thread pool state inherited.
     threads = 1 if mp.parent_process() is not None else Settings.from_env().threads
-    return embed_texts(texts, batch_size=64, threads=threads)
+    return SentenceEmbedder(None, batch_size=64, threads=threads).embed(texts)
 
 
 CACHE = _VectorCache()
@@ -92,7 +94,7 @@ CACHE = _VectorCache()
 def preload() -> None:
     """Load the model now, before the facet stage forks its workers: they share it copy-on-write
     instead of each loading its own. Loading runs no inference, so no thread pool is started."""
-    from tracetopics_pipeline.core.topics.embed import load_model
+    from tracetopics_pipeline.core.topics.embedders.local import load_model
 
     load_model()
 
