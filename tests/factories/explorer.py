@@ -183,12 +183,67 @@ def build_explorer_warehouse(path: Path, n: int = 600) -> duckdb.DuckDBPyConnect
     return conn
 
 
+# Two levels (docs/notes two_levels.md): parents 10-12 over the five fine topics, in the same
+# id space. Parent 10 = topics 0 and 4, parent 11 = topics 1 and 3, parent 12 = topic 2.
+PARENTS = [
+    (10, "Data exports and reports", ["export", "report"], (0, 4)),
+    (11, "Account and billing", ["account", "plan"], (1, 3)),
+    (12, "Team chat integrations", ["slack", "integration"], (2,)),
+]
+PARENT_OF = {sub: pid for pid, _, _, subs in PARENTS for sub in subs}
+
+
+def add_two_levels(conn: duckdb.DuckDBPyConnection) -> None:
+    """Turn the one-level fixture into the two-level shape: parent rows in `topics` (level,
+    parent_id), classifications keyed by parent with the fine topic in subtopic_id/subtopic,
+    topic_points.parent_id. ALTERs are no-ops once the warehouse schema has the columns."""
+    for table, column, kind in (
+        ("topics", "level", "VARCHAR DEFAULT 'sub'"),
+        ("topics", "parent_id", "INTEGER"),
+        ("topic_points", "parent_id", "INTEGER"),
+        ("classifications", "subtopic_id", "INTEGER"),
+        ("classifications", "subtopic", "VARCHAR"),
+    ):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+    for sub, pid in PARENT_OF.items():
+        conn.execute("UPDATE topics SET parent_id = ? WHERE topic_id = ?", [pid, sub])
+    rows = []
+    for pid, label, kw, subs in PARENTS:
+        size, share, x, y = conn.execute(
+            """SELECT sum(size), sum(share), sum(x * size) / sum(size), sum(y * size) / sum(size)
+               FROM topics WHERE topic_id IN (SELECT unnest(?::INTEGER[]))""",
+            [list(subs)],
+        ).fetchall()[0]
+        rows.append(
+            dict(facet="Task", map_id=MAP_ID, topic_id=pid, label=label, keywords=kw, size=size,
+                 share=share, representatives=[TEXTS[subs[0]]], x=x, y=y, level="parent")
+        )  # fmt: skip
+    insert_rows(conn, "topics", rows)
+    conn.execute(
+        """UPDATE classifications SET subtopic_id = topic_id, subtopic = label
+           WHERE facet = 'Task'"""
+    )
+    for pid, label, _, subs in PARENTS:
+        conn.execute(
+            """UPDATE classifications SET topic_id = ?, label = ?
+               WHERE facet = 'Task' AND subtopic_id IN (SELECT unnest(?::INTEGER[]))""",
+            [pid, label, list(subs)],
+        )
+
+
 def publish_explorer_home(
-    home: Path, n: int, priorities: list[tuple[int, str, float]] | None = None
+    home: Path,
+    n: int,
+    priorities: list[tuple[int, str, float]] | None = None,
+    *,
+    two_levels: bool = False,
 ) -> Path:
     """An explorer home: the fixture warehouse in `home`, optionally a topic_priority mart of
-    (priority_rank, topic_label, priority_score) rows, published as the current snapshot."""
+    (priority_rank, topic_label, priority_score) rows, published as the current snapshot.
+    `two_levels`: with the parents of PARENTS (add_two_levels)."""
     conn = build_explorer_warehouse(home / "warehouse.duckdb", n=n)
+    if two_levels:
+        add_two_levels(conn)
     if priorities:
         mart = pl.DataFrame(
             priorities, schema=["priority_rank", "topic_label", "priority_score"], orient="row"

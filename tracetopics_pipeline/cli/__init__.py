@@ -118,11 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true")
     t.set_defaults(fn=cmd_topics)
 
-    o = sub.add_parser("topic", help="rename, pin or unpin a topic (kept across regenerations)")
-    o.add_argument("action", choices=["rename", "pin", "unpin"])
+    o = sub.add_parser(
+        "topic", help="rename, pin, unpin or merge a topic (kept across regenerations)"
+    )
+    o.add_argument("action", choices=["rename", "pin", "unpin", "merge"])
     o.add_argument("facet")
     o.add_argument("topic_id", type=int)
     o.add_argument("label", nargs="?")
+    o.add_argument("--into", type=int, help="merge: the topic id that absorbs TOPIC_ID")
     o.set_defaults(fn=cmd_topic_override)
 
     s = sub.add_parser("sql", help="read-only SQL over facets and classifications")

@@ -24,8 +24,12 @@ def cmd_topics(args: argparse.Namespace) -> int:
 def cmd_topic_override(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.cli.output import resolve_facet
     from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.topics.overrides import MergeRefused, merge_topics
     from tracetopics_pipeline.core.topics.report import set_topic_override
 
+    if args.action == "merge" and args.into is None:
+        raise CliError(f"merge needs the topic that absorbs it: tracetopics topic merge "
+                       f"{args.facet} {args.topic_id} --into OTHER_ID")  # fmt: skip
     if args.action == "rename" and not (args.label or "").strip():
         raise CliError(f'rename needs the new label: tracetopics topic rename {args.facet} '
                        f'{args.topic_id} "New label"')  # fmt: skip
@@ -40,6 +44,16 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
                 f"{facet} has no topic {args.topic_id}; {known} "
                 f"(tracetopics topics --facet {facet})"
             )
+        if args.action == "merge":
+            try:
+                done = merge_topics(conn, facet, args.topic_id, args.into)
+            except MergeRefused as e:
+                raise CliError(str(e)) from e
+            print(
+                f"merged {facet} topic {args.topic_id} into {done['merged_into']} "
+                f"({done['label']}); kept across regenerations"
+            )
+            return 0
         if args.action == "rename":
             set_topic_override(conn, facet, args.topic_id, label=args.label)
         else:

@@ -17,7 +17,7 @@ import secrets
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -31,14 +31,18 @@ from tracetopics_pipeline.core.settings import Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
 from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.topics.embed import configured_model_id
+from tracetopics_pipeline.core.topics.overrides import MergeRefused
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot
-from tracetopics_pipeline.explorer import actions, queries
+from tracetopics_pipeline.explorer import actions, curate, levels, queries
 from tracetopics_pipeline.explorer.bodies import (
     INT32,
     ClusterBody,
     ExportBody,
+    MergeBody,
+    PinBody,
+    RenameBody,
     ReviewBody,
     ReviewUpdate,
     ScopedBody,
@@ -58,6 +62,7 @@ from tracetopics_pipeline.explorer.store import NoSnapshot, SnapshotStore
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 TopicIdParam = Annotated[int, Query(ge=-INT32, lt=INT32)]
+Level = Literal["parent", "sub"]  # two-level topics: parents or their subtopics
 RECENT_CLUSTERINGS = 8  # clusterings kept in memory for "Save"
 
 
@@ -192,16 +197,55 @@ def create_app(
         return out
 
     @app.get("/api/topics")
-    def topics(f: Filt, facet: str = "Task", no_match: bool = False) -> dict[str, Any]:
-        return queries.topic_list(store.cursor(), f, facet, include_no_match=no_match)
+    def topics(
+        f: Filt, facet: str = "Task", no_match: bool = False, level: Level = "parent"
+    ) -> dict[str, Any]:
+        return levels.topic_tree(store.cursor(), f, facet, level=level, include_no_match=no_match)
 
     @app.get("/api/map")
-    def scatter(f: Filt, facet: str = "Task", map_id: str | None = None) -> dict[str, Any]:
-        return queries.map_points(store.cursor(), f, facet, map_id)
+    def scatter(
+        f: Filt, facet: str = "Task", map_id: str | None = None, level: Level = "parent"
+    ) -> dict[str, Any]:
+        return queries.map_points(store.cursor(), f, facet, map_id, level=level)
 
     @app.get("/api/timeline")
-    def timeline(f: Filt, facet: str = "Task", grain: str = "day") -> dict[str, Any]:
-        return queries.timeline(store.cursor(), f, facet, grain)
+    def timeline(
+        f: Filt, facet: str = "Task", grain: str = "day", level: Level = "parent"
+    ) -> dict[str, Any]:
+        return queries.timeline(store.cursor(), f, facet, grain, level=level)
+
+    @app.get("/api/search")
+    def search(
+        f: Filt,
+        q: Annotated[str, Query(max_length=200)],
+        facet: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    ) -> dict[str, Any]:
+        """Topics (label, keywords, summaries) and traces (summaries) holding every word."""
+        return levels.search(store.cursor(), f, q, facet=facet, limit=limit)
+
+    # Curation: the CLI's own rename / pin / merge on the warehouse, then a new snapshot.
+    @app.post("/api/topics/rename")
+    def topic_rename(body: RenameBody) -> dict[str, Any]:
+        return _curated(curate.rename, body.facet, body.topic_id, body.label)
+
+    @app.post("/api/topics/pin")
+    def topic_pin(body: PinBody) -> dict[str, Any]:
+        return _curated(curate.pin, body.facet, body.topic_id, body.pinned)
+
+    @app.post("/api/topics/merge")
+    def topic_merge(body: MergeBody) -> dict[str, Any]:
+        return _curated(curate.merge, body.facet, body.topic_id, body.into)
+
+    def _curated(fn: Any, *args: Any) -> dict[str, Any]:
+        try:
+            return fn(paths, *args)
+        except curate.WarehouseBusy as e:
+            raise HTTPException(409, str(e)) from e
+        except curate.UnknownTopic as e:
+            raise HTTPException(404, str(e)) from e
+        except MergeRefused as e:
+            raise HTTPException(400, str(e)) from e
 
     @app.get("/api/traces")
     def traces(
@@ -230,8 +274,10 @@ def create_app(
         return row
 
     @app.get("/api/crosstab")
-    def crosstab(f: Filt, row_facet: str = "Task", col_facet: str = "Sentiment") -> dict[str, Any]:
-        return queries.crosstab(store.cursor(), f, row_facet, col_facet)
+    def crosstab(
+        f: Filt, row_facet: str = "Task", col_facet: str = "Sentiment", level: Level = "parent"
+    ) -> dict[str, Any]:
+        return queries.crosstab(store.cursor(), f, row_facet, col_facet, level=level)
 
     @app.get("/api/marts/{name}")
     def mart(name: str) -> dict[str, Any]:

@@ -95,3 +95,23 @@ class ReviewBody(ScopedBody):
 class ReviewUpdate(Body):
     status: Literal[REVIEW_STATUSES] | None = None  # type: ignore[valid-type]
     note: Annotated[StrictStr, StringConstraints(max_length=MAX_NOTE)] | None = None
+
+
+class TopicRef(Body):
+    """One topic of a facet's maps (a parent or a subtopic: one id space per facet)."""
+
+    facet: Name
+    topic_id: TopicId
+
+
+class RenameBody(TopicRef):
+    label: Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1,
+                                                  max_length=120)]  # fmt: skip
+
+
+class PinBody(TopicRef):
+    pinned: bool = True
+
+
+class MergeBody(TopicRef):
+    into: TopicId

@@ -23,7 +23,7 @@ import duckdb
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
-from tracetopics_pipeline.explorer.queries import topic_list
+from tracetopics_pipeline.explorer.levels import topic_tree
 from tracetopics_pipeline.explorer.saved import topic_members
 
 MAX_QUOTE_CHARS = 2000  # per message; longer messages are cut with an explicit marker
@@ -57,8 +57,12 @@ def map_topic_scope(
 ) -> TopicScope | None:
     """A daily map's topic within the filter; None when it has no traces there."""
     base = replace(f, topics=tuple(t for t in f.topics if t.facet.lower() != facet.lower()))
-    listing = topic_list(cur, base, facet, include_no_match=True, samples=3)
-    topic = next((t for t in listing["topics"] if t["topic_id"] == topic_id), None)
+    # A parent is ranked among parents, a subtopic among subtopics (one id space per facet).
+    for level in ("parent", "sub"):
+        listing = topic_tree(cur, base, facet, level=level, include_no_match=True, samples=3)
+        topic = next((t for t in listing["topics"] if t["topic_id"] == topic_id), None)
+        if topic is not None or not listing["levels"]:
+            break
     if topic is None:
         return None
     ranked = [t for t in listing["topics"] if t["topic_id"] != NO_MATCH]
@@ -68,10 +72,11 @@ def map_topic_scope(
     candidates = cur.execute(
         f"""
         SELECT c.trace_id FROM classifications c
-        WHERE c.trace_id IN ({t_sql}) AND lower(c.facet) = lower(?) AND c.topic_id = ?
+        WHERE c.trace_id IN ({t_sql}) AND lower(c.facet) = lower(?)
+          AND (c.topic_id = ? OR c.subtopic_id = ?)
         ORDER BY c.distance NULLS LAST, c.trace_id LIMIT 200
         """,
-        [*t_params, facet, topic_id],
+        [*t_params, facet, topic_id, topic_id],
     ).fetchall()
     return TopicScope(
         facet=facet,

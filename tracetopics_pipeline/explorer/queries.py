@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import duckdb
 import numpy as np
 
-from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, ranked_topics
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TraceFilter
+from tracetopics_pipeline.explorer.levels import level_id
 
 MAX_POINTS = 200_000  # above this the scatterplot shows a deterministic sample
 
@@ -72,10 +73,18 @@ def overview(cur: duckdb.DuckDBPyConnection, marts: frozenset[str]) -> dict[str,
         "FROM topic_maps ORDER BY facet, day DESC",
         [],
     )
+    # Every topic's latest name and level; topics a person merged away are left out.
     topics = _rows(
         cur,
-        "WITH " + TOPIC_LATEST + "SELECT facet, topic_id, label FROM topic_latest "
-        "ORDER BY facet, topic_id",
+        "WITH "
+        + TOPIC_LATEST
+        + """, lvl AS (SELECT facet, topic_id, max(level) AS level FROM topics GROUP BY ALL)
+        SELECT tl.facet, tl.topic_id, tl.label, coalesce(lvl.level, 'sub') AS level
+        FROM topic_latest tl
+        LEFT JOIN lvl ON lvl.facet = tl.facet AND lvl.topic_id = tl.topic_id
+        WHERE NOT EXISTS (SELECT 1 FROM topic_overrides o WHERE o.facet = tl.facet
+                          AND o.topic_id = tl.topic_id AND o.merged_into IS NOT NULL)
+        ORDER BY tl.facet, tl.topic_id""",
         [],
     )
     return {
@@ -91,92 +100,20 @@ def overview(cur: duckdb.DuckDBPyConnection, marts: frozenset[str]) -> dict[str,
     }
 
 
-def topic_list(
+def map_points(
     cur: duckdb.DuckDBPyConnection,
     f: TraceFilter,
     facet: str,
-    *,
-    include_no_match: bool = False,
-    samples: int = 3,
+    map_id: str | None = None,
+    level: str = "parent",
 ) -> dict[str, Any]:
-    """Topics ranked by share of the facet's classified traffic within the filter: the core
-    ranking (`ranked_topics`), plus a daily sparkline and sample summaries per topic."""
-    within, within_params = f.sql()
-    counts = ranked_topics(cur, facet, within=within, params=within_params)
-    head, params = _with(
-        f,
-        """cls AS (
-            SELECT c.trace_id, c.topic_id, c.label, c.distance, c.day
-            FROM classifications c JOIN ft ON ft.id = c.trace_id
-            WHERE lower(c.facet) = lower(?)
-        )""",
-    )
-    params = [*params, facet]
-    total = sum(r["count"] for r in counts)
-    days = cur.execute(head + "SELECT min(day), max(day) FROM cls", params).fetchone()
-    spark: dict[int, list[int]] = {}
-    day_list: list[str] = []
-    if days and days[0] is not None:
-        first, last = days[0], days[1]
-        n_days = (last - first).days + 1
-        day_list = [(first + timedelta(days=i)).isoformat() for i in range(n_days)]
-        daily = cur.execute(
-            head + "SELECT topic_id, day, count(*) FROM cls GROUP BY ALL", params
-        ).fetchall()
-        for tid, d, n in daily:
-            spark.setdefault(tid, [0] * n_days)[(d - first).days] = n
-    sample_rows = cur.execute(
-        head
-        + """
-        SELECT topic_id, summary, trace_id FROM (
-            SELECT cls.topic_id, s.summary, any_value(cls.trace_id) AS trace_id,
-                   min(cls.distance) AS d
-            FROM cls JOIN facets s ON s.trace_id = cls.trace_id AND lower(s.facet) = lower(?)
-            WHERE s.summary IS NOT NULL
-            GROUP BY cls.topic_id, s.summary
-        )
-        QUALIFY row_number() OVER (PARTITION BY topic_id ORDER BY d NULLS LAST, summary) <= ?
-        """,
-        [*params, facet, samples],
-    ).fetchall()
-    by_topic: dict[int, list[dict[str, str]]] = {}
-    for tid, summary, trace_id in sample_rows:
-        by_topic.setdefault(tid, []).append({"summary": summary, "trace_id": trace_id})
-    topics = []
-    for r in counts:
-        if r["topic_id"] == NO_MATCH and not include_no_match:
-            continue
-        topics.append(
-            {
-                "topic_id": r["topic_id"],
-                "label": r["label"],
-                "keywords": r["keywords"],
-                "count": r["count"],
-                "share": r["share"],
-                "pinned": r["pinned"],
-                "sparkline": spark.get(r["topic_id"], []),
-                "samples": by_topic.get(r["topic_id"], []),
-            }
-        )
-    no_match = next((r["count"] for r in counts if r["topic_id"] == NO_MATCH), 0)
-    return {
-        "facet": facet,
-        "total": total,
-        "no_match": no_match,
-        "no_match_share": (no_match / total) if total else 0.0,
-        "days": day_list,
-        "topics": topics,
-    }
-
-
-def map_points(
-    cur: duckdb.DuckDBPyConnection, f: TraceFilter, facet: str, map_id: str | None = None
-) -> dict[str, Any]:
-    """The scatterplot as compact columns: base64 float32 x/y, int32 topic ids, ids joined by \\n.
+    """The scatterplot as compact columns: base64 float32 x/y, int32 topic ids at `level`
+    (parent or sub) and the parent ids, trace ids joined by \\n.
 
     Topic ids are stable across maps but coordinates are not, so one map is drawn at a time:
     by default the map holding most of the filtered traces (ties: the latest).
     """
+    tid_sql = level_id(level)
     head, params = _with(f)
     maps = _rows(
         cur,
@@ -197,9 +134,10 @@ def map_points(
     modulus = max(1, -(-total // MAX_POINTS))
     res = cur.execute(
         head
-        + """
+        + f"""
         SELECT c.trace_id, c.x::FLOAT AS x, c.y::FLOAT AS y,
-               coalesce(c.topic_id, -1)::INTEGER AS topic_id
+               coalesce({tid_sql}, -1)::INTEGER AS topic_id,
+               coalesce(c.topic_id, -1)::INTEGER AS parent_id
         FROM classifications c JOIN ft ON ft.id = c.trace_id
         WHERE lower(c.facet) = lower(?) AND c.map_id = ? AND c.x IS NOT NULL
           AND (? = 1 OR hash(c.trace_id) % ? = 0)
@@ -216,26 +154,33 @@ def map_points(
         "n": len(ids),
         "x": b64(np.asarray(res["x"], dtype="<f4")),
         "y": b64(np.asarray(res["y"], dtype="<f4")),
+        "level": level,
         "topic_id": b64(np.asarray(res["topic_id"], dtype="<i4")),
+        "parent_id": b64(np.asarray(res["parent_id"], dtype="<i4")),
         "ids": "\n".join(ids),
     }
 
 
 def timeline(
-    cur: duckdb.DuckDBPyConnection, f: TraceFilter, facet: str, grain: str = "day"
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    facet: str,
+    grain: str = "day",
+    level: str = "parent",
 ) -> dict[str, Any]:
-    """Volume per topic per day or ISO week (weeks start on Monday)."""
+    """Volume per topic (at `level`) per day or ISO week (weeks start on Monday)."""
     if grain not in ("day", "week"):
         raise ValueError("grain must be day or week")
     bucket = "c.day" if grain == "day" else "date_trunc('week', c.day)::DATE"
+    tid = f"coalesce({level_id(level)}, -1)"
     head, params = _with(f, TOPIC_LATEST)
     rows = cur.execute(
         head
         + f"""
-        SELECT {bucket} AS bucket, coalesce(c.topic_id, -1) AS topic_id,
+        SELECT {bucket} AS bucket, {tid} AS topic_id,
                any_value(coalesce(tl.label, c.label)) AS label, count(*) AS n
         FROM classifications c JOIN ft ON ft.id = c.trace_id
-        LEFT JOIN topic_latest tl ON lower(tl.facet) = lower(c.facet) AND tl.topic_id = c.topic_id
+        LEFT JOIN topic_latest tl ON lower(tl.facet) = lower(c.facet) AND tl.topic_id = {tid}
         WHERE lower(c.facet) = lower(?)
         GROUP BY ALL ORDER BY bucket
         """,
@@ -358,9 +303,11 @@ def trace_detail(cur: duckdb.DuckDBPyConnection, trace_id: str) -> dict[str, Any
         "WITH "
         + TOPIC_LATEST
         + """
-        SELECT c.facet, c.topic_id, coalesce(tl.label, c.label) AS label, c.distance, c.map_id
+        SELECT c.facet, c.topic_id, coalesce(tl.label, c.label) AS label, c.distance, c.map_id,
+               c.subtopic_id, coalesce(ts.label, c.subtopic) AS subtopic
         FROM classifications c
         LEFT JOIN topic_latest tl ON tl.facet = c.facet AND tl.topic_id = c.topic_id
+        LEFT JOIN topic_latest ts ON ts.facet = c.facet AND ts.topic_id = c.subtopic_id
         WHERE c.trace_id = ? ORDER BY c.facet
         """,
         [trace_id],
@@ -375,6 +322,7 @@ def crosstab(
     col_facet: str = "Sentiment",
     *,
     max_rows: int = 25,
+    level: str = "parent",
 ) -> dict[str, Any]:
     """Traces per (row facet topic × column facet value) within the filter.
 
@@ -382,15 +330,16 @@ def crosstab(
     topic. This is the marts' task_sentiment / capability_gaps cross-slice, recomputed on the
     snapshot so it honours the filters.
     """
+    tid = f"coalesce({level_id(level)}, -1)"
     head, params = _with(
         f,
         TOPIC_LATEST,
-        """r AS (
-            SELECT c.trace_id, coalesce(c.topic_id, -1) AS topic_id,
-                   CASE WHEN coalesce(c.topic_id, -1) = -1 THEN 'no_match'
+        f"""r AS (
+            SELECT c.trace_id, {tid} AS topic_id,
+                   CASE WHEN {tid} = -1 THEN 'no_match'
                         ELSE coalesce(tl.label, c.label) END AS v
             FROM classifications c JOIN ft ON ft.id = c.trace_id
-            LEFT JOIN topic_latest tl ON tl.facet = c.facet AND tl.topic_id = c.topic_id
+            LEFT JOIN topic_latest tl ON tl.facet = c.facet AND tl.topic_id = {tid}
             WHERE lower(c.facet) = lower(?)
         )""",
         """col_labels AS (

@@ -23,8 +23,18 @@ IN_MEMORY = (
     "topics",
     "topic_maps",
     "topic_lineage",
+    "topic_overrides",
     "embedding_models",
     "spend_ledger",
+)
+# Two-level columns (docs/explorer.md, "Two levels"): a snapshot published before them gets
+# them empty, so every query reads one shape; a one-level snapshot has no 'parent' rows.
+LEVEL_COLUMNS = (
+    ("classifications", "subtopic_id", "INTEGER"),
+    ("classifications", "subtopic", "VARCHAR"),
+    ("topics", "level", "VARCHAR DEFAULT 'sub'"),
+    ("topics", "parent_id", "INTEGER"),
+    ("topic_overrides", "merged_into", "INTEGER"),
 )
 # Left as views over Parquet: big columns, read by point lookups and a few aggregates.
 AS_VIEW = ("raw_traces", "facet_summaries", "topic_points", "summary_embeddings")
@@ -58,6 +68,9 @@ def load_snapshot(folder: Path) -> Loaded:
         conn.execute(f"DROP TABLE {table}")
         kind = "TABLE" if table in IN_MEMORY else "VIEW"
         conn.execute(f"CREATE {kind} {table} AS SELECT * FROM read_parquet({_sql_path(parquet)})")
+    for table, column, kind in LEVEL_COLUMNS:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+    conn.execute("UPDATE topics SET level = 'sub' WHERE level IS NULL")
     # Per-trace filter columns, extracted from JSON once instead of on every request.
     conn.execute(
         """

@@ -31,6 +31,7 @@ from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.topics import embed
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.maps import current_map, map_model
+from tracetopics_pipeline.core.topics.overrides import apply_merges
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, query_pl
 
 if TYPE_CHECKING:
@@ -164,6 +165,7 @@ def classify_days(
                 [chunk, names],
             )
             warehouse.insert_frame(conn, "classifications", result)
+            apply_merges(conn, list(stats.maps), chunk)  # a person's merges win
         if result is not None:
             stats.rows += len(result)
             no_match = int((result["topic_id"] == NO_MATCH).sum())

@@ -119,10 +119,12 @@ def set_topic_override(
     """
     row = first_row(
         conn,
-        "SELECT label, pinned FROM topic_overrides WHERE facet = ? AND topic_id = ?",
+        "SELECT label, pinned, merged_into FROM topic_overrides WHERE facet = ? AND topic_id = ?",
         [facet, topic_id],
     )
-    old_label, old_pinned = (row[0], bool(row[1])) if row else (None, False)
+    old_label, old_pinned, merged_into = (
+        (row[0], bool(row[1]), row[2]) if row else (None, False, None)
+    )
     new_label = (label.strip() or None) if label is not None else old_label
     new_pinned = old_pinned if pinned is None else bool(pinned)
     with warehouse.transaction(conn):
@@ -130,8 +132,9 @@ def set_topic_override(
             "DELETE FROM topic_overrides WHERE facet = ? AND topic_id = ?", [facet, topic_id]
         )
         conn.execute(
-            "INSERT INTO topic_overrides (facet, topic_id, label, pinned) VALUES (?, ?, ?, ?)",
-            [facet, topic_id, new_label, new_pinned],
+            """INSERT INTO topic_overrides (facet, topic_id, label, pinned, merged_into)
+               VALUES (?, ?, ?, ?, ?)""",
+            [facet, topic_id, new_label, new_pinned, merged_into],
         )
         conn.execute(
             "UPDATE topics SET pinned = ? WHERE facet = ? AND topic_id = ?",

@@ -121,7 +121,8 @@ CREATE TABLE IF NOT EXISTS topic_lineage (
 CREATE TABLE IF NOT EXISTS topic_overrides (
     facet VARCHAR NOT NULL, topic_id INTEGER NOT NULL,
     label VARCHAR, pinned BOOLEAN DEFAULT FALSE,
-    updated_at TIMESTAMPTZ DEFAULT current_timestamp
+    updated_at TIMESTAMPTZ DEFAULT current_timestamp,
+    merged_into INTEGER       -- a person merged this topic into that one (core/topics/overrides)
 );
 CREATE TABLE IF NOT EXISTS classifications (
     day DATE NOT NULL,
@@ -145,4 +146,6 @@ CREATE TABLE IF NOT EXISTS spend_ledger (
     updated_at TIMESTAMPTZ DEFAULT current_timestamp,
     PRIMARY KEY (day, kind, model)
 );
+-- Columns added after a release: a warehouse made before gains them when opened for writing.
+ALTER TABLE topic_overrides ADD COLUMN IF NOT EXISTS merged_into INTEGER;
 """

@@ -35,6 +35,7 @@ CORE_TABLES = (
     "topic_maps",
     "topic_points",
     "topic_lineage",
+    "topic_overrides",
     "summary_embeddings",
     "embedding_models",
     "spend_ledger",

@@ -1,11 +1,6 @@
 /* tracetopics explorer — one page over the JSON API. No framework, no CDN. */
 "use strict";
 
-const PALETTE = ["#4263eb", "#f08c00", "#2f9e44", "#e03131", "#7048e8", "#1098ad", "#d6336c",
-  "#74b816", "#ae3ec9", "#f76707", "#1c7ed6", "#37b24d", "#c2255c", "#5c940d", "#0ca678",
-  "#9c36b5", "#fab005", "#3bc9db", "#845ef7", "#ff8787"];
-const NO_MATCH_COLOR = "#b8bcc6";
-
 const state = {
   overview: null,
   facet: "Task",
@@ -13,10 +8,17 @@ const state = {
   tab: "map",
   mapId: null,
   grain: "day",
+  level: "parent",    // two-level facets: "parent" topics or "sub" (all subtopics)
+  focus: null,        // the drilled-into parent topic id: its subtopics are shown
+  levels: {},         // facet -> has two levels in this snapshot
+  colors: new Map(),  // topic id -> colour at the current level (topics.js)
+  colorKey: "",
   hiddenTopics: new Set(),
   expanded: new Set(),  // topic rows left open in the list survive re-renders
   topicNames: {},     // facet -> {topic_id: label}
   mapData: null,
+  trace: null,        // the trace open in the drawer
+  q: "",
 };
 window.__tt = state; // handy for debugging and for the e2e tests
 
@@ -27,17 +29,6 @@ function ticket(name) { const n = (seqs[name] = (seqs[name] || 0) + 1); return (
 const $ = (sel) => document.querySelector(sel);
 function esc(v) {
   return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-}
-function colorFor(tid) {
-  if (tid === -1 || tid === null || tid === undefined) return NO_MATCH_COLOR;
-  const base = PALETTE[((tid % PALETTE.length) + PALETTE.length) % PALETTE.length];
-  const round = Math.floor(tid / PALETTE.length);
-  return round === 0 ? base : shade(base, round % 2 ? -0.28 : 0.3);
-}
-function shade(hex, amt) {
-  const n = parseInt(hex.slice(1), 16);
-  const ch = (s) => { const v = (n >> s) & 255; return Math.max(0, Math.min(255, Math.round(amt < 0 ? v * (1 + amt) : v + (255 - v) * amt))); };
-  return "#" + [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, "0")).join("");
 }
 const pct = (x) => (100 * (x || 0)).toFixed(1) + "%";
 const fmt = (n) => Number(n || 0).toLocaleString("en-US");
@@ -53,6 +44,7 @@ function toast(msg, ms = 3500) {
 }
 function topicName(tid, facet = state.facet) {
   if (tid === -1) return "no_match";
+  if (tid === -2) return "other topics";
   return (state.topicNames[facet] || {})[tid] || `topic ${tid}`;
 }
 
@@ -66,6 +58,7 @@ function filterParams(extra = {}) {
   if (f.plan_tier) p.append("plan_tier", f.plan_tier);
   f.label.forEach((l) => p.append("label", l));
   f.topic.forEach((t) => p.append("topic", t));
+  focusTopics().forEach((t) => p.append("topic", t));
   for (const [k, v] of Object.entries(extra)) {
     if (Array.isArray(v)) v.forEach((x) => p.append(k, x)); else if (v !== undefined && v !== null) p.set(k, v);
   }
@@ -76,9 +69,11 @@ function filterBody(extraTopics = [], extraLabels = []) {
   return {
     date_from: f.date_from || null, date_to: f.date_to || null,
     customer: f.customer ? [f.customer] : [], plan_tier: f.plan_tier ? [f.plan_tier] : [],
-    label: [...f.label, ...extraLabels], topic: [...f.topic, ...extraTopics],
+    label: [...f.label, ...extraLabels], topic: [...f.topic, ...focusTopics(), ...extraTopics],
   };
 }
+/* Drilled into a parent: every view is narrowed to it. */
+function focusTopics() { return state.focus === null ? [] : [`${state.facet}:${state.focus}`]; }
 async function api(path, opts = {}) {
   const r = await fetch(path, { headers: { "Content-Type": "application/json" }, ...opts });
   const body = r.headers.get("content-type")?.includes("json") ? await r.json() : await r.text();
@@ -123,9 +118,10 @@ async function boot() {
       `<option value="${esc(f.facet + ":" + l)}">${esc(f.facet)}: ${esc(l)}</option>`).join("") + "</optgroup>").join("");
   fillTopicFilter();
   if (ov.date_min) { $("#f-from").min = $("#f-to").min = ov.date_min; $("#f-from").max = $("#f-to").max = ov.date_max; }
-  refresh();
-  const linked = new URLSearchParams(location.search).get("trace");  // proposals link traces
-  if (linked) openTrace(linked);
+  readUrl();  // a shared link: facet, level, drilled topic, filters, tab, open trace
+  showTab(state.tab, { initial: true });
+  if (state.trace) openTrace(state.trace);  // proposals and shared links name a trace
+  if (state.q) { $("#search").value = state.q; runSearch(); }
 }
 
 // Model spend to date against the caps ("" when nothing was spent and no cap is set).
@@ -137,9 +133,15 @@ function spendText(sp) {
 }
 
 function fillTopicFilter() {
-  const names = state.topicNames[state.facet] || {};
+  // Parents first (what the list shows), then subtopics; each named with its id for the CLI.
+  const mine = state.overview.topics.filter((t) => t.facet === state.facet);
+  const group = (lvl, title) => {
+    const ts = mine.filter((t) => (t.level || "sub") === lvl).sort((a, b) => a.label.localeCompare(b.label));
+    return ts.length ? `<optgroup label="${title}">${ts.map((t) => `<option value="${esc(state.facet + ":" + t.topic_id)}">${esc(t.label)} (id ${t.topic_id})</option>`).join("")}</optgroup>` : "";
+  };
+  const two = mine.some((t) => t.level === "parent");
   $("#f-topic").innerHTML = '<option value="">Add a topic filter…</option>' +
-    Object.entries(names).map(([id, l]) => `<option value="${esc(state.facet + ":" + id)}">${esc(l)}</option>`).join("") +
+    (two ? group("parent", "Topics") + group("sub", "Subtopics") : group("sub", "Topics")) +
     `<option value="${esc(state.facet + ":-1")}">no_match</option>`;
 }
 
@@ -156,16 +158,19 @@ function showBanner(html) { const b = $("#banner"); b.innerHTML = html; b.classL
 function bindUi() {
   $("#tabs").addEventListener("click", (e) => {
     const b = e.target.closest("button[data-tab]"); if (!b) return;
-    state.tab = b.dataset.tab;
-    document.querySelectorAll("#tabs button").forEach((x) => x.classList.toggle("active", x === b));
-    document.querySelectorAll(".tab").forEach((s) => s.classList.toggle("hidden", s.id !== "tab-" + state.tab));
-    renderTab();
+    showTab(b.dataset.tab);
   });
   $("#facet").addEventListener("change", (e) => {
-    state.facet = e.target.value; state.mapId = null; state.hiddenTopics.clear();
-    $("#act-cluster-facet").textContent = state.facet; fillTopicFilter(); refresh();
+    state.facet = e.target.value; state.mapId = null; state.hiddenTopics.clear(); state.focus = null;
+    state.expanded.clear(); state.colorKey = "";
+    $("#act-cluster-facet").textContent = state.facet; fillTopicFilter(); navigate({ push: true });
   });
-  const onFilter = () => { state.mapId = null; refresh(); };
+  const onFilter = () => { state.mapId = null; navigate(); };
+  window.addEventListener("popstate", () => {
+    readUrl(); showTab(state.tab, { initial: true });
+    state.trace ? openTrace(state.trace) : $("#drawer").classList.add("hidden");
+  });
+  bindSearch();
   $("#f-from").addEventListener("change", (e) => { state.filter.date_from = e.target.value; onFilter(); });
   $("#f-to").addEventListener("change", (e) => { state.filter.date_to = e.target.value; onFilter(); });
   $("#f-customer").addEventListener("change", (e) => { state.filter.customer = e.target.value; onFilter(); });
@@ -186,22 +191,23 @@ function bindUi() {
   $("#chips").addEventListener("click", (e) => {
     const b = e.target.closest("button[data-kind]"); if (!b) return;
     const { kind, value } = b.dataset;
+    if (kind === "focus") { drill(null); return; }
     if (kind === "label" || kind === "topic") state.filter[kind] = state.filter[kind].filter((x) => x !== value);
     else { state.filter[kind] = ""; const id = { customer: "#f-customer", plan_tier: "#f-plan", date_from: "#f-from", date_to: "#f-to" }[kind]; $(id).value = ""; }
     onFilter();
   });
-  $("#map-select").addEventListener("change", (e) => { state.mapId = e.target.value; renderMap(); });
+  $("#map-select").addEventListener("change", (e) => { state.mapId = e.target.value; syncUrl(); renderMap(); });
   $("#show-nomatch").addEventListener("change", renderTopics);
   $("#grain").addEventListener("click", (e) => {
     const b = e.target.closest("button[data-grain]"); if (!b) return;
     state.grain = b.dataset.grain;
     document.querySelectorAll("#grain button").forEach((x) => x.classList.toggle("active", x === b));
-    renderTrends();
+    syncUrl(); renderTrends();
   });
-  $("#drawer-close").addEventListener("click", () => $("#drawer").classList.add("hidden"));
+  $("#drawer-close").addEventListener("click", closeTrace);
   $("#modal-close").addEventListener("click", closeModal);
   $("#modal").addEventListener("click", (e) => { if (e.target.id === "modal") closeModal(); });
-  document.addEventListener("keydown", (e) => { if (e.key === "Escape") { closeModal(); $("#drawer").classList.add("hidden"); } });
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !e.target.closest?.(".search")) { closeModal(); closeTrace(); } });
   $("#act-cluster").addEventListener("click", clusterSubset);
   $("#act-export").addEventListener("click", () => exportSet());
   $("#act-review").addEventListener("click", () => reviewDialog());
@@ -217,45 +223,67 @@ function renderChips() {
   if (f.customer) chip("customer", f.customer, "customer: " + f.customer);
   if (f.plan_tier) chip("plan_tier", f.plan_tier, "plan: " + f.plan_tier);
   f.label.forEach((l) => chip("label", l, l.replace(":", ": ")));
-  f.topic.forEach((t) => { const [fc, id] = t.split(":"); chip("topic", t, `${fc} topic: ${topicName(Number(id), fc)}`); });
+  if (state.focus !== null) chip("focus", state.focus, `${state.facet} topic: ${topicName(state.focus)} (id ${state.focus})`);
+  f.topic.forEach((t) => { const [fc, id] = t.split(":"); chip("topic", t, `${fc} topic: ${topicName(Number(id), fc)}${Number(id) >= 0 ? ` (id ${id})` : ""}`); });
   $("#chips").innerHTML = chips.join("") || '<span class="muted small">No filters: all traffic.</span>';
 }
 
 function refresh() {
   renderChips();
+  syncUrl();
   const fresh = ticket("scope");
   api("/api/traces?" + filterParams({ limit: 1 })).then((r) => { if (fresh()) $("#scope-count").textContent = `${fmt(r.total)} traces in scope`; }).catch(() => {});
   renderTab();
 }
+/* Views by tab name; another module can add its own (window.ttViews.home = fn) with a
+   <section id="tab-NAME"> and a tab button. */
+window.ttViews = window.ttViews || {};
 function renderTab() {
-  const fn = { map: renderMap, topics: renderTopics, trends: renderTrends, slices: renderSlices, traces: renderTraces, review: renderReview, exports: renderExports, subsets: renderSubsets }[state.tab];
+  const own = { map: renderMap, topics: renderTopics, trends: renderTrends, slices: renderSlices, traces: renderTraces, review: renderReview, exports: renderExports, subsets: renderSubsets };
+  const fn = own[state.tab] || window.ttViews[state.tab];
   fn && fn().catch?.((e) => toast("Error: " + e.message));
+}
+function showTab(tab, { initial = false } = {}) {
+  if (!document.getElementById("tab-" + tab)) tab = "map";
+  const changed = tab !== state.tab;
+  state.tab = tab;
+  document.querySelectorAll("#tabs button").forEach((x) => x.classList.toggle("active", x.dataset.tab === tab));
+  document.querySelectorAll(".tab").forEach((s) => s.classList.toggle("hidden", s.id !== "tab-" + tab));
+  if (!initial && changed) syncUrl({ push: true });
+  refresh();
 }
 
 /* ---------- map ---------- */
 async function renderMap() {
   const facet = state.facet;
-  const q = filterParams({ facet, map_id: state.mapId || undefined });
   const fresh = ticket("map");
-  const [data, list] = await Promise.all([api("/api/map?" + q), api("/api/topics?" + filterParams({ facet, no_match: true }))]);
+  await ensureColors();
+  const level = effLevel();
+  const q = filterParams({ facet, level, map_id: state.mapId || undefined });
+  const [data, list] = await Promise.all([api("/api/map?" + q), api("/api/topics?" + filterParams({ facet, level, no_match: true }))]);
   if (!fresh()) return;
   state.mapData = data;
-  $("#map-title").textContent = `${facet} topic map`;
+  $("#map-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#map-crumbs"));
   $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${fmt(m.n)} traces</option>`).join("");
   $("#map-count").textContent = data.n === data.total ? `${fmt(data.n)} points` : `${fmt(data.n)} of ${fmt(data.total)} points (sampled)`;
   const x = b64(data.x, Float32Array), y = b64(data.y, Float32Array), tid = b64(data.topic_id, Int32Array);
   const ids = data.ids ? data.ids.split("\n") : [];
   data._x = x; data._y = y; data._tid = tid; data._ids = ids;
-  // One WebGL trace per topic: lets the legend hide topics and keeps colours exact.
+  // One WebGL trace per coloured topic, one for "other topics", one for no_match: the legend
+  // hides them and colours stay exact. Hover names the point's own topic.
   const groups = new Map();
   for (let i = 0; i < ids.length; i++) {
-    let g = groups.get(tid[i]); if (!g) groups.set(tid[i], (g = { x: [], y: [], ids: [] }));
-    g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]);
+    const t = tid[i], k = t === -1 || state.colors.has(t) ? t : OTHER;
+    let g = groups.get(k); if (!g) groups.set(k, (g = { x: [], y: [], ids: [], t: [] }));
+    g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]); g.t.push(t);
   }
-  const traces = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([t, g]) => ({
-    type: "scattergl", mode: "markers", name: topicName(t, facet), x: g.x, y: g.y, customdata: g.ids,
-    meta: t, visible: state.hiddenTopics.has(t) ? "legendonly" : true, hoverinfo: "none",
-    marker: { size: ids.length > 20000 ? 3 : 5, color: colorFor(t), opacity: t === -1 ? 0.45 : 0.8 },
+  const rank = [...state.colors.keys()];
+  const order = (k) => (k === -1 ? -2 : k === OTHER ? -1 : rank.length - rank.indexOf(k));
+  // Drawn no_match first, then other topics, then the coloured topics (largest on top last).
+  const traces = [...groups.entries()].sort((a, b) => order(a[0]) - order(b[0])).map(([k, g]) => ({
+    type: "scattergl", mode: "markers", name: topicName(k, facet), x: g.x, y: g.y, customdata: g.ids, text: g.t,
+    meta: k, visible: state.hiddenTopics.has(k) ? "legendonly" : true, hoverinfo: "none",
+    marker: { size: ids.length > 20000 ? 3 : 5, color: k === OTHER ? OTHER_COLOR : colorFor(k), opacity: k === -1 ? 0.4 : k === OTHER ? 0.5 : 0.8 },
   }));
   const el = $("#map-plot");
   if (!ids.length) {
@@ -275,122 +303,44 @@ async function renderMap() {
   renderLegend(list);
 }
 
-function renderLegend(list) {
-  const rows = list.topics.map((t) => `
-    <div class="legend-item ${state.hiddenTopics.has(t.topic_id) ? "dim" : ""}" data-topic="${t.topic_id}" title="Click to hide or show">
-      <span class="swatch" style="background:${colorFor(t.topic_id)}"></span>
-      <span class="legend-label">${esc(t.label)}</span>
-      <span class="legend-num">${pct(t.share)} · ${fmt(t.count)}</span>
-    </div>`).join("");
-  $("#legend").innerHTML = rows || '<div class="empty">No topics.</div>';
-  $("#legend").onclick = (e) => {
-    const it = e.target.closest(".legend-item"); if (!it) return;
-    const t = Number(it.dataset.topic);
-    state.hiddenTopics.has(t) ? state.hiddenTopics.delete(t) : state.hiddenTopics.add(t);
-    it.classList.toggle("dim");
-    const el = $("#map-plot");
-    if (el.data) {
-      const idx = el.data.map((d, i) => (d.meta === t ? i : -1)).filter((i) => i >= 0);
-      if (idx.length) Plotly.restyle(el, { visible: state.hiddenTopics.has(t) ? "legendonly" : true }, idx);
-    }
-  };
-}
-
 const summaryCache = new Map();
 async function showHover(ev) {
   const p = ev.points[0]; if (!p) return;
-  const id = p.customdata, t = p.data.meta;
+  const id = p.customdata, t = p.data.text ? p.data.text[p.pointIndex] : p.data.meta;
   const card = $("#hover-card");
   const e = ev.event;
   const place = () => {
     const w = 390; const left = Math.min(window.innerWidth - w, (e?.clientX ?? 200) + 14);
     card.style.left = left + "px"; card.style.top = Math.max(8, (e?.clientY ?? 200) + 14) + "px";
   };
-  card.innerHTML = `<div class="hc-topic" style="color:${colorFor(t)}">${esc(topicName(t))}</div><div class="muted">${esc(id)}</div><div><span class="spinner"></span></div>`;
+  card.innerHTML = `<div class="hc-topic"><span class="swatch" style="background:${colorFor(t)}"></span> ${esc(topicName(t))}</div><div class="muted">${esc(id)}</div><div><span class="spinner"></span></div>`;
   card.classList.remove("hidden"); place();
   state.hoverId = id;
   const key = state.facet + "|" + id;
   let s = summaryCache.get(key);
   if (!s) { try { s = await api(`/api/summary?trace_id=${encodeURIComponent(id)}&facet=${encodeURIComponent(state.facet)}`); summaryCache.set(key, s); } catch { return; } }
   if (state.hoverId !== id) return;
-  card.innerHTML = `<div class="hc-topic" style="color:${colorFor(t)}">${esc(topicName(t))}</div>
+  card.innerHTML = `<div class="hc-topic"><span class="swatch" style="background:${colorFor(t)}"></span> ${esc(topicName(t))}</div>
     <div class="hc-summary">${esc(s.summary || "(no summary)")}</div>
     <div class="muted small">${esc(id)} · ${esc(s.customer || "?")} · ${esc(s.plan_tier || "?")} · ${esc((s.created || "").slice(0, 10))}</div>
     <div class="muted small">click to open the trace</div>`;
 }
 function hideHover() { state.hoverId = null; $("#hover-card").classList.add("hidden"); }
 
-/* ---------- topics list ---------- */
-function sparkline(counts, color) {
-  if (!counts || !counts.length) return "";
-  const w = 120, h = 26, max = Math.max(...counts, 1);
-  const step = counts.length > 1 ? w / (counts.length - 1) : w;
-  const pts = counts.map((c, i) => `${(i * step).toFixed(1)},${(h - 2 - (c / max) * (h - 4)).toFixed(1)}`).join(" ");
-  return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><polyline fill="none" stroke="${color}" stroke-width="1.6" points="${pts}"/></svg>`;
-}
-async function renderTopics() {
-  const facet = state.facet;
-  const fresh = ticket("topics");
-  const list = await api("/api/topics?" + filterParams({ facet, no_match: $("#show-nomatch").checked }));
-  if (!fresh()) return;
-  $("#topics-summary").textContent = `${fmt(list.total)} classified traces · ${pct(list.no_match_share)} no_match`;
-  const max = Math.max(...list.topics.map((t) => t.share), 0.0001);
-  $("#topic-list").innerHTML = list.topics.map((t, i) => `
-    <div class="trow" data-topic="${t.topic_id}">
-      <div class="trow-head">
-        <span class="rank">#${i + 1}</span>
-        <span class="swatch" style="background:${colorFor(t.topic_id)}"></span>
-        <span class="tlabel">${esc(t.label)}</span>
-        <span class="num">${fmt(t.count)}</span>
-        <span><div class="bar"><span style="width:${(100 * t.share / max).toFixed(1)}%;background:${colorFor(t.topic_id)}"></span></div><div class="small muted">${pct(t.share)}</div></span>
-        <span>${sparkline(t.sparkline, colorFor(t.topic_id))}</span>
-      </div>
-      <div class="trow-body ${state.expanded.has(`${facet}:${t.topic_id}`) ? "" : "hidden"}">
-        <div>${t.keywords.map((k) => `<span class="kw">${esc(k)}</span>`).join("") || '<span class="muted small">no keywords</span>'}</div>
-        ${t.samples.map((s) => `<div class="sample" data-trace="${esc(s.trace_id)}">${esc(s.summary)}</div>`).join("")}
-        <div class="row-actions">
-          <button class="ghost" data-act="filter">Filter to this topic</button>
-          <button class="ghost" data-act="export">Export as eval dataset</button>
-          <button class="ghost" data-act="review">Assign for review</button>
-          ${t.topic_id === -1 ? "" : '<button data-act="proposal">Roadmap proposal</button>'}
-        </div>
-      </div>
-    </div>`).join("") || '<div class="empty">No topics in this filter.</div>';
-  $("#topic-list").onclick = (e) => {
-    const row = e.target.closest(".trow"); if (!row) return;
-    const tid = Number(row.dataset.topic);
-    const sample = e.target.closest(".sample");
-    if (sample) return openTrace(sample.dataset.trace);
-    const act = e.target.closest("button[data-act]");
-    if (act) {
-      const a = act.dataset.act;
-      if (a === "filter") { const v = `${facet}:${tid}`; if (!state.filter.topic.includes(v)) state.filter.topic.push(v); refresh(); }
-      const scope = { facet, topic_id: tid, label: topicName(tid, facet) };
-      if (a === "export") exportSet(scope);
-      if (a === "review") reviewDialog(scope);
-      if (a === "proposal") proposal(scope);
-      return;
-    }
-    if (e.target.closest(".trow-head")) {
-      const key = `${facet}:${tid}`;
-      const open = row.querySelector(".trow-body").classList.toggle("hidden") === false;
-      open ? state.expanded.add(key) : state.expanded.delete(key);
-    }
-  };
-}
-
 /* ---------- trends ---------- */
 async function renderTrends() {
   const facet = state.facet;
   const fresh = ticket("trends");
-  const tl = await api("/api/timeline?" + filterParams({ facet, grain: state.grain }));
+  await ensureColors();
+  const tl = await api("/api/timeline?" + filterParams({ facet, grain: state.grain, level: effLevel() }));
   if (!fresh()) return;
+  $("#trend-title").textContent = state.focus !== null ? `Volume over time: subtopics of “${topicName(state.focus)}”` : "Volume over time";
   const el = $("#trend-plot");
   if (!tl.buckets.length) { emptyPlot(el, "No classified traces in this filter."); return; }
   el.querySelector(".empty")?.remove();
   const traces = tl.series.map((s, i) => ({
     type: "scatter", mode: "lines+markers", name: s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
-    line: { color: colorFor(s.topic_id), width: 2 }, marker: { size: 6 },
+    line: { color: state.colors.has(s.topic_id) || s.topic_id === -1 ? colorFor(s.topic_id) : paletteColor(i % PALETTE.length), width: 2 }, marker: { size: 6 },
     visible: i < 8 ? true : "legendonly",
     hovertemplate: "%{x}<br>%{y} traces<extra>" + esc(s.label).slice(0, 40) + "</extra>",
   }));
@@ -452,7 +402,7 @@ async function renderSlices() {
     const node = $(el);
     if (!col) { node.innerHTML = '<div class="empty">Facet not configured.</div>'; return; }
     $(title).textContent = `${task} × ${col}`;
-    const ct = await api("/api/crosstab?" + filterParams({ row_facet: task, col_facet: col }));
+    const ct = await api("/api/crosstab?" + filterParams({ row_facet: task, col_facet: col, level: task === state.facet ? effLevel() : "parent" }));
     if (!ct.rows.length) { emptyPlot(node, "No data in this filter."); return; }
     node.querySelector(".empty")?.remove();
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
@@ -549,6 +499,7 @@ async function openTrace(id) {
   hideHover();
   const d = $("#drawer");
   d.classList.remove("hidden");
+  if (state.trace !== id) { state.trace = id; syncUrl(); }
   $("#drawer-title").textContent = id;
   $("#drawer-body").innerHTML = '<span class="spinner"></span>';
   let t;
@@ -562,13 +513,18 @@ async function openTrace(id) {
     <table class="data"><thead><tr><th>facet</th><th>summary</th><th>label</th><th>topic</th></tr></thead><tbody>
       ${t.facets.map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
         return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}">${esc(f.label)}</span>` : ""}</td>
-          <td>${c ? `<span class="swatch" style="background:${colorFor(c.topic_id)}"></span> ${esc(c.topic_id === -1 ? "no_match" : c.label)} <span class="muted small">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
+          <td>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`} <span class="muted small">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
     </tbody></table>
     <h3>Conversation</h3>
     <div class="conversation">${renderMessages(t.messages)}</div>
     <h3>Metrics</h3>${kv(Object.fromEntries(Object.entries({ ...(t.metrics || {}), ...(t.metrics_raw || {}) }).filter(([, v]) => v !== null)))}
     <h3>Metadata</h3>${kv(md)}
     <h3>Source</h3>${kv({ file: t.source_file, line: t.source_line, truncated: t.truncated, size_bytes: t.size_bytes })}`;
+}
+
+function closeTrace() {
+  $("#drawer").classList.add("hidden");
+  if (state.trace !== null) { state.trace = null; syncUrl(); }
 }
 
 /* ---------- actions ---------- */
@@ -702,4 +658,4 @@ async function renderExports() {
       <td>${esc(m.topic_label || "")}</td><td><code>${esc(JSON.stringify(m.filter))}</code></td></tr>`).join("")}</tbody></table>` : '<div class="empty">No exports yet.</div>';
 }
 
-boot();
+document.addEventListener("DOMContentLoaded", boot);  // after topics.js and the other modules

@@ -21,7 +21,7 @@ async function showClustering(r, saved) {
   const names = Object.fromEntries(r.topics.map((t) => [t.topic_id, t.label]));
   await Plotly.newPlot("cluster-plot", [...groups.entries()].map(([t, g]) => ({
     type: "scattergl", mode: "markers", x: g.x, y: g.y, customdata: g.ids, name: names[t] || "no_match",
-    marker: { size: 5, color: colorFor(t), opacity: 0.8 }, hovertemplate: "%{customdata}<extra>" + esc(names[t] || "no_match").slice(0, 40) + "</extra>",
+    marker: { size: 5, color: paletteColor(t), opacity: 0.8 }, hovertemplate: "%{customdata}<extra>" + esc(names[t] || "no_match").slice(0, 40) + "</extra>",
   })), { margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false, xaxis: { visible: false }, yaxis: { visible: false }, hovermode: "closest" },
   { responsive: true, displaylogo: false });
   $("#cluster-plot").on("plotly_click", (ev) => { const p = ev.points[0]; if (p) { closeModal(); openTrace(p.customdata); } });
@@ -30,7 +30,7 @@ async function showClustering(r, saved) {
       <button data-sact="proposal">Proposal</button></div>` : "";
   $("#cluster-list").innerHTML = r.topics.map((t) => `
     <div class="cluster-topic">
-      <div><span class="swatch" style="background:${colorFor(t.topic_id)}"></span> <b>${esc(t.label)}</b> <span class="muted small">${pct(t.share)} · ${fmt(t.size)}</span></div>
+      <div><span class="swatch" style="background:${paletteColor(t.topic_id)}"></span> <b>${esc(t.label)}</b> <span class="muted small">${pct(t.share)} · ${fmt(t.size)}</span></div>
       <div>${(t.keywords || []).slice(0, 6).map((k) => `<span class="kw">${esc(k)}</span>`).join("")}</div>
       ${(t.samples || []).slice(0, 2).map((s) => `<div class="small muted">“${esc(s)}”</div>`).join("")}
       ${acts(t)}

@@ -1,0 +1,203 @@
+"""Two-level topics, search and curation in the explorer, over the fixture published twice:
+one-level (an old snapshot) and two-level (factories.explorer.add_two_levels)."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pytest
+from factories.explorer import PARENT_OF, PARENTS, TOPICS, publish_explorer_home
+from fastapi.testclient import TestClient
+
+from tracetopics_pipeline.explorer.app import create_app
+
+N = 600  # trace i: fine topic i % 6 (5 = no_match) → 100 traces per fine topic
+
+
+@pytest.fixture(scope="module")
+def two_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return publish_explorer_home(tmp_path_factory.mktemp("tt_two"), n=N, two_levels=True)
+
+
+@pytest.fixture(scope="module")
+def two(two_home: Path) -> TestClient:
+    return TestClient(create_app(two_home), base_url="http://localhost")
+
+
+@pytest.fixture(scope="module")
+def one(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    home = publish_explorer_home(tmp_path_factory.mktemp("tt_one"), n=N)
+    return TestClient(create_app(home), base_url="http://localhost")
+
+
+def _ids(b64: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(b64), dtype="<i4")
+
+
+def test_parents_expand_into_their_subtopics(two: TestClient) -> None:
+    r = two.get("/api/topics", params={"facet": "Task"}).json()
+    assert r["levels"] is True and r["level"] == "parent" and r["total"] == N
+    got = {t["topic_id"]: t for t in r["topics"]}
+    assert set(got) == {10, 11, 12}  # no_match hidden unless asked
+    assert [t["topic_id"] for t in r["topics"]][-1] == 12  # 100 traces, after 200 and 200
+    for pid, label, _, subs in PARENTS:
+        p = got[pid]
+        assert p["label"] == label and p["level"] == "parent"
+        assert p["count"] == 100 * len(subs) and abs(p["share"] - p["count"] / N) < 1e-9
+        assert sorted(s["topic_id"] for s in p["subtopics"]) == sorted(subs)
+        for s in p["subtopics"]:
+            assert s["count"] == 100 and s["parent_id"] == pid and s["level"] == "sub"
+            assert s["label"] == TOPICS[s["topic_id"]][1] and s["samples"]
+    nm = two.get("/api/topics", params={"facet": "Task", "no_match": True}).json()
+    assert nm["topics"][-1]["topic_id"] == -1 and nm["no_match"] == 100
+
+
+def test_subtopic_level_is_one_ranked_list_naming_parents(two: TestClient) -> None:
+    r = two.get("/api/topics", params={"facet": "Task", "level": "sub"}).json()
+    assert r["level"] == "sub"
+    assert sorted(t["topic_id"] for t in r["topics"]) == [0, 1, 2, 3, 4]
+    assert all(t["parent_id"] == PARENT_OF[t["topic_id"]] for t in r["topics"])
+    assert two.get("/api/topics", params={"level": "grand"}).status_code == 422
+
+
+def test_topic_filter_takes_a_parent_or_a_subtopic(two: TestClient) -> None:
+    count = lambda t: two.get("/api/traces", params={"topic": t, "limit": 1}).json()["total"]  # noqa: E731
+    assert count("Task:10") == 200 and count("Task:4") == 100 and count("Task:12") == 100
+    drilled = two.get(
+        "/api/topics", params={"facet": "Task", "level": "sub", "topic": "Task:11"}
+    ).json()
+    assert sorted(t["topic_id"] for t in drilled["topics"]) == [1, 3]
+
+
+def test_map_colours_by_parent_or_subtopic(two: TestClient) -> None:
+    by_parent = two.get("/api/map", params={"facet": "Task"}).json()
+    assert by_parent["level"] == "parent" and by_parent["n"] == N
+    assert set(_ids(by_parent["topic_id"]).tolist()) == {-1, 10, 11, 12}
+    assert (_ids(by_parent["parent_id"]) == _ids(by_parent["topic_id"])).all()
+    by_sub = two.get("/api/map", params={"facet": "Task", "level": "sub"}).json()
+    subs, parents = _ids(by_sub["topic_id"]), _ids(by_sub["parent_id"])
+    assert set(subs.tolist()) == {-1, 0, 1, 2, 3, 4}
+    assert all(p == PARENT_OF.get(s, -1) for s, p in zip(subs, parents, strict=True))
+
+
+def test_trends_and_slices_at_either_level(two: TestClient) -> None:
+    tl = two.get("/api/timeline", params={"facet": "Task", "grain": "week"}).json()
+    assert {s["topic_id"] for s in tl["series"]} == {-1, 10, 11, 12}
+    tl = two.get("/api/timeline", params={"facet": "Task", "level": "sub"}).json()
+    assert {s["topic_id"] for s in tl["series"]} == {-1, 0, 1, 2, 3, 4}
+    ct = two.get("/api/crosstab", params={"row_facet": "Task", "col_facet": "Sentiment"}).json()
+    row = ct["rows"].index("Account and billing")
+    # Parent 11 holds topic 3 (all NEGATIVE) and topic 1 (POSITIVE/NEUTRAL by parity).
+    assert ct["counts"][row][ct["cols"].index("NEGATIVE")] == 100
+    ct = two.get(
+        "/api/crosstab", params={"row_facet": "Task", "col_facet": "Sentiment", "level": "sub"}
+    ).json()
+    assert "Cancel or downgrade subscription" in ct["rows"]
+
+
+def test_one_level_snapshot_degrades_to_a_flat_list(one: TestClient) -> None:
+    r = one.get("/api/topics", params={"facet": "Task"}).json()
+    assert r["levels"] is False and sorted(t["topic_id"] for t in r["topics"]) == [0, 1, 2, 3, 4]
+    assert all(t["subtopics"] == [] for t in r["topics"])
+    m = one.get("/api/map", params={"facet": "Task", "level": "sub"}).json()
+    assert set(_ids(m["topic_id"]).tolist()) == {-1, 0, 1, 2, 3, 4}
+    assert one.get("/api/traces", params={"topic": "Task:3", "limit": 1}).json()["total"] == 100
+
+
+def test_search_covers_labels_keywords_and_summaries(two: TestClient) -> None:
+    hit = lambda q, **kw: two.get("/api/search", params={"q": q, **kw}).json()  # noqa: E731
+    r = hit("csv")
+    # Topic 0's name, then parent 10 whose representative summary is topic 0's.
+    assert [(t["topic_id"], t["matched"]) for t in r["topics"]] == [(0, "label"), (10, "summaries")]
+    assert "CSV" in r["topics"][1]["snippet"]
+    assert r["topics"][0]["parent_id"] == 10 and r["topics"][0]["count"] == 100
+    assert r["topics"][0]["parent_label"] == "Data exports and reports"
+    assert r["traces"] and all("csv" in t["summary"].lower() for t in r["traces"])
+    assert hit("webhook")["topics"][0]["topic_id"] == 2  # a keyword
+    assert hit("webhook")["topics"][0]["matched"] == "keywords"
+    # A representative summary: topic 1's, and its parent's (which shows it too).
+    assert {t["topic_id"] for t in hit("cannot log")["topics"]} == {1, 11}
+    assert hit("ACCOUNT billing")["topics"][0]["topic_id"] == 11  # a parent, any case
+    assert {t["topic_id"] for t in hit("report")["topics"]} >= {4, 10}
+    # Wildcards and quotes are text, never SQL.
+    assert hit("%")["topics"] == [] and hit("%")["traces"] == []
+    under = hit("_")["traces"]  # only the Issues summaries that hold a real underscore
+    assert under and all("_" in t["summary"] for t in under)
+    assert hit("a_b")["traces"] == []
+    assert hit("x' OR 1=1 --")["topics"] == []
+    # The filter narrows the traces (acme is customer i % 3 == 0).
+    acme = hit("csv", customer="acme")["traces"]
+    assert acme and all(t["customer"] == "acme" for t in acme)
+    assert two.get("/api/search", params={"q": "a" * 201}).status_code == 422
+
+
+@pytest.fixture
+def writable(tmp_path: Path) -> tuple[Path, TestClient]:
+    home = publish_explorer_home(tmp_path / "home", n=N, two_levels=True)
+    return home, TestClient(create_app(home), base_url="http://localhost")
+
+
+def test_rename_pin_and_merge_write_the_clis_store_and_show_at_once(writable) -> None:
+    home, c = writable
+    r = c.post("/api/topics/rename", json={"facet": "Task", "topic_id": 11, "label": "Billing"})
+    assert r.status_code == 200, r.text
+    r = c.post("/api/topics/rename", json={"facet": "Task", "topic_id": 3, "label": "Cancel plan"})
+    assert r.status_code == 200, r.text
+    listing = {t["topic_id"]: t for t in c.get("/api/topics").json()["topics"]}
+    assert listing[11]["label"] == "Billing"
+    assert "Cancel plan" in [s["label"] for s in listing[11]["subtopics"]]
+    assert c.post("/api/topics/pin", json={"facet": "Task", "topic_id": 10}).status_code == 200
+    assert {t["topic_id"]: t for t in c.get("/api/topics").json()["topics"]}[10]["pinned"]
+    # Merge subtopic 4 into 0: their traces count as 0 from now on, under parent 10.
+    r = c.post("/api/topics/merge", json={"facet": "Task", "topic_id": 4, "into": 0})
+    assert r.status_code == 200, r.text
+    assert r.json()["merged_into"] == 0 and r.json()["classifications"] == 100
+    p10 = {t["topic_id"]: t for t in c.get("/api/topics").json()["topics"]}[10]
+    assert [(s["topic_id"], s["count"]) for s in p10["subtopics"]] == [(0, 200)]
+    assert [t["topic_id"] for t in c.get("/api/search", params={"q": "weekly"}).json()["topics"]] == []
+    # The same rows the CLI writes, in the warehouse (so regenerations re-apply them).
+    conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+    rows = conn.execute(
+        "SELECT topic_id, label, pinned, merged_into FROM topic_overrides ORDER BY topic_id"
+    ).fetchall()
+    conn.close()
+    assert rows == [(3, "Cancel plan", False, None), (4, None, False, 0), (10, None, True, None),
+                    (11, "Billing", False, None)]  # fmt: skip
+
+
+def test_curation_refusals(writable) -> None:
+    home, c = writable
+    post = c.post
+    assert post("/api/topics/rename", json={"facet": "Task", "topic_id": 99, "label": "x"}).status_code == 404  # fmt: skip
+    assert post("/api/topics/rename", json={"facet": "Task", "topic_id": 1, "label": " "}).status_code == 422  # fmt: skip
+    assert post("/api/topics/rename", json={"facet": "Task", "topic_id": 1}).status_code == 422
+    r = post("/api/topics/merge", json={"facet": "Task", "topic_id": 4, "into": 11})
+    assert r.status_code == 400 and "same level" in r.json()["detail"]
+    assert post("/api/topics/merge", json={"facet": "Task", "topic_id": 4, "into": 4}).status_code == 400  # fmt: skip
+    # Cross-site: refused by the guard before anything is written.
+    evil = post(
+        "/api/topics/rename",
+        json={"facet": "Task", "topic_id": 1, "label": "pwned"},
+        headers={"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"},
+    )
+    assert evil.status_code == 403
+    # A pipeline run holding the warehouse: 409 with the reason, nothing written.
+    path = str(home / "warehouse.duckdb")
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({path!r}); print('ok', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        r = post("/api/topics/rename", json={"facet": "Task", "topic_id": 1, "label": "Later"})
+        assert r.status_code == 409 and "pipeline run" in r.json()["detail"]
+    finally:
+        holder.terminate()
+        holder.wait()
+    assert c.get("/api/topics").json()["topics"][0]["label"] != "pwned"

@@ -1,0 +1,105 @@
+"""A person's topic merges (core/topics/overrides.py): applied at once, re-applied by every
+classification and by a rebuilt map, refused when they make no sense, and the CLI's path."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from factories.corpus import F, corpus, load_summaries
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.classify import classify_days
+from tracetopics_pipeline.core.topics.maps import build_maps
+from tracetopics_pipeline.core.topics.overrides import MergeRefused, merge_topics, merges
+from tracetopics_pipeline.core.topics.report import set_topic_override
+
+DAY1, DAY2 = date(2026, 11, 1), date(2026, 11, 2)
+SETTINGS = Settings(min_summaries=100)
+
+
+def _counts(conn, day: date) -> dict[int, int]:
+    return dict(
+        conn.execute(
+            "SELECT topic_id, count(*) FROM classifications WHERE day = ? GROUP BY 1", [day]
+        ).fetchall()
+    )
+
+
+@pytest.fixture
+def mapped(conn):
+    """Four well-separated topics over two days, mapped and classified."""
+    texts, x, _ = corpus(k=4, per=60)
+    load_summaries(conn, texts, x, days=2)  # 120 summaries a day
+    build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
+    classify_days(conn, [DAY1, DAY2], facets=[F("Task")], settings=SETTINGS)
+    return conn
+
+
+def test_merge_applies_at_once_and_survives_reclassification_and_rebuild(mapped) -> None:
+    conn = mapped
+    before = _counts(conn, DAY1)
+    a, b = sorted(t for t in before if t >= 0)[:2]
+    set_topic_override(conn, "Task", b, label="Kept name")
+    done = merge_topics(conn, "Task", a, b)
+    assert done["merged_into"] == b and done["label"] == "Kept name"
+    after = _counts(conn, DAY1)
+    assert a not in after and after[b] == before[a] + before[b]
+    labels = {r[0] for r in conn.execute(
+        "SELECT DISTINCT label FROM classifications WHERE topic_id = ?", [b]).fetchall()}  # fmt: skip
+    assert labels == {"Kept name"}
+    # Classifying again (a re-run) and rebuilding the map keep the merge.
+    classify_days(conn, [DAY1, DAY2], facets=[F("Task")], settings=SETTINGS)
+    assert _counts(conn, DAY1) == after
+    build_maps(conn, DAY2, facets=[F("Task")], settings=SETTINGS)
+    classify_days(conn, [DAY2], facets=[F("Task")], settings=SETTINGS)
+    day2 = _counts(conn, DAY2)
+    assert a not in day2 and day2[b] >= before[a]
+    # A later rename of the merged topic keeps the merge (one row per topic in the store).
+    set_topic_override(conn, "Task", a, label="Renamed anyway")
+    assert merges(conn, "Task") == {a: b}
+
+
+def test_merge_chains_and_refusals(mapped) -> None:
+    conn = mapped
+    ids = sorted(t for t in _counts(conn, DAY1) if t >= 0)
+    merge_topics(conn, "Task", ids[0], ids[1])
+    merge_topics(conn, "Task", ids[1], ids[2])  # ids[0] follows ids[1] into ids[2]
+    assert merges(conn, "Task") == {ids[0]: ids[2], ids[1]: ids[2]}
+    assert set(_counts(conn, DAY1)) & {ids[0], ids[1]} == set()
+    with pytest.raises(MergeRefused, match="itself"):
+        merge_topics(conn, "Task", ids[3], ids[3])
+    with pytest.raises(MergeRefused, match="already merged"):
+        merge_topics(conn, "Task", ids[2], ids[0])
+    with pytest.raises(MergeRefused, match="no topic 999"):
+        merge_topics(conn, "Task", ids[3], 999)
+    with pytest.raises(MergeRefused, match="no_match"):
+        merge_topics(conn, "Task", -1, ids[3])
+
+
+def test_cli_topic_merge(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    conn = warehouse.connect(home / "warehouse.duckdb")
+    texts, x, _ = corpus(k=3, per=40)
+    load_summaries(conn, texts, x)
+    build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
+    classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)
+    a, b = sorted(t for t in _counts(conn, DAY1) if t >= 0)[:2]
+    conn.close()
+    env = {"TRACETOPICS_HOME": str(home), "PATH": "/usr/bin:/bin"}
+    cli = [sys.executable, "-m", "tracetopics_pipeline.cli", "topic", "merge", "task", str(a)]
+    missing = subprocess.run(cli, env=env, capture_output=True, text=True)
+    assert missing.returncode != 0 and "--into" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    ok = subprocess.run([*cli, "--into", str(b)], env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert f"merged Task topic {a} into {b}" in ok.stdout
+    bad = subprocess.run([*cli, "--into", str(a)], env=env, capture_output=True, text=True)
+    assert bad.returncode != 0 and "itself" in bad.stderr and "Traceback" not in bad.stderr
+    conn = warehouse.connect(home / "warehouse.duckdb", read_only=True)
+    assert a not in _counts(conn, DAY1)
+    conn.close()

@@ -1,0 +1,173 @@
+"""Topic merges made by a person: topic A's traces count as topic B's, across regenerations.
+
+A merge is a row of topic_overrides (facet, topic_id = A, merged_into = B), next to renames and
+pins (report.set_topic_override). The maps keep both ids, so identity matching still finds A's
+cluster in the next map and the merge keeps applying; it takes effect in classifications:
+`apply_merges` rewrites A to B when the merge is made and after every classification
+(classify.classify_days). Parents and subtopics share one id space per facet, so a merged
+parent is rewritten in `topic_id` and a merged subtopic in `subtopic_id`. The CLI
+(`tracetopics topic merge`) and the explorer call `merge_topics`; nothing else writes merges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row
+
+if TYPE_CHECKING:
+    import duckdb
+
+
+class MergeRefused(ValueError):
+    """A merge that cannot be made (same topic, unknown id, different levels, a cycle)."""
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = ? AND table_schema = current_schema()",
+        [table],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def merges(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, int]:
+    """Every merged topic id of `facet` and the id its traces now count as (chains followed)."""
+    direct = dict(
+        conn.execute(
+            "SELECT topic_id, merged_into FROM topic_overrides "
+            "WHERE facet = ? AND merged_into IS NOT NULL",
+            [facet],
+        ).fetchall()
+    )
+    out: dict[int, int] = {}
+    for src in direct:
+        seen, dst = {src}, direct[src]
+        while dst in direct and dst not in seen:  # merge_topics refuses cycles; be safe anyway
+            seen.add(dst)
+            dst = direct[dst]
+        out[int(src)] = int(dst)
+    return out
+
+
+def _latest_labels(conn: duckdb.DuckDBPyConnection, facet: str, ids: Iterable[int]) -> dict:
+    from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
+
+    rows = conn.execute(
+        "WITH " + TOPIC_LATEST + "SELECT topic_id, label FROM topic_latest "
+        "WHERE facet = ? AND topic_id IN (SELECT unnest(?::INTEGER[]))",
+        [facet, sorted(set(ids))],
+    ).fetchall()
+    return dict(rows)
+
+
+def apply_merges(
+    conn: duckdb.DuckDBPyConnection,
+    facets: Sequence[str] | None = None,
+    days: Sequence[date] | None = None,
+) -> int:
+    """Rewrite merged topic ids (and their labels) in classifications; returns rows changed.
+
+    `facets` and `days` narrow the rewrite (classification passes the ones it just wrote).
+    The caller holds the transaction.
+    """
+    if facets is None:
+        facets = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT facet FROM topic_overrides WHERE merged_into IS NOT NULL"
+            ).fetchall()
+        ]
+    has_sub = "subtopic_id" in _columns(conn, "classifications")
+    changed = 0
+    for facet in facets:
+        pairs = merges(conn, facet)
+        if not pairs:
+            continue
+        labels = _latest_labels(conn, facet, pairs.values())
+        src = list(pairs)
+        dst = [pairs[s] for s in src]
+        lab = [labels.get(d) for d in dst]
+        day_sql = "AND c.day IN (SELECT unnest(?::DATE[]))" if days is not None else ""
+        day_params = [list(days)] if days is not None else []
+        mapping = (
+            "(SELECT unnest(?::INTEGER[]) AS src, unnest(?::INTEGER[]) AS dst, "
+            "unnest(?::VARCHAR[]) AS label) m"
+        )
+        columns = [("topic_id", "label")]
+        if has_sub:
+            columns.append(("subtopic_id", "subtopic"))
+        for id_col, label_col in columns:
+            res = conn.execute(
+                f"""UPDATE classifications c
+                    SET {id_col} = m.dst, {label_col} = coalesce(m.label, c.{label_col})
+                    FROM {mapping}
+                    WHERE c.facet = ? AND c.{id_col} = m.src {day_sql}""",
+                [src, dst, lab, facet, *day_params],
+            ).fetchall()
+            changed += int(res[0][0]) if res else 0
+    return changed
+
+
+def merge_topics(
+    conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int, into: int
+) -> dict[str, Any]:
+    """Merge `topic_id` into `into` (same facet, same level); takes effect at once and in
+    every later classification. Returns the stored merge and the target's label."""
+    if topic_id == into:
+        raise MergeRefused("a topic cannot be merged into itself")
+    if NO_MATCH in (topic_id, into):
+        raise MergeRefused("no_match is not a topic; it cannot be merged")
+    has_level = "level" in _columns(conn, "topics")
+    level_sql = "max(coalesce(level, 'sub'))" if has_level else "'sub'"
+    levels = dict(
+        conn.execute(
+            f"""SELECT topic_id, {level_sql} FROM topics
+                WHERE facet = ? AND topic_id IN (?, ?) GROUP BY topic_id""",
+            [facet, topic_id, into],
+        ).fetchall()
+    )
+    for tid in (topic_id, into):
+        if tid not in levels:
+            raise MergeRefused(f"{facet} has no topic {tid}")
+    if levels[topic_id] != levels[into]:
+        raise MergeRefused(
+            f"topic {topic_id} is a {levels[topic_id]} topic and {into} a {levels[into]} topic; "
+            "merge topics of the same level"
+        )
+    target = merges(conn, facet).get(into, into)
+    if target == topic_id:
+        raise MergeRefused(f"topic {into} is already merged into {topic_id}")
+    row = first_row(
+        conn,
+        "SELECT label, pinned FROM topic_overrides WHERE facet = ? AND topic_id = ?",
+        [facet, topic_id],
+    )
+    label, pinned = (row[0], bool(row[1])) if row else (None, False)
+    with warehouse.transaction(conn):
+        conn.execute(
+            "DELETE FROM topic_overrides WHERE facet = ? AND topic_id = ?", [facet, topic_id]
+        )
+        conn.execute(
+            """INSERT INTO topic_overrides (facet, topic_id, label, pinned, merged_into)
+               VALUES (?, ?, ?, ?, ?)""",
+            [facet, topic_id, label, pinned, target],
+        )
+        # Topics merged into this one follow it to its target.
+        conn.execute(
+            "UPDATE topic_overrides SET merged_into = ? WHERE facet = ? AND merged_into = ?",
+            [target, facet, topic_id],
+        )
+        changed = apply_merges(conn, [facet])
+    label_of = _latest_labels(conn, facet, [target])
+    return {
+        "facet": facet,
+        "topic_id": topic_id,
+        "merged_into": target,
+        "label": label_of.get(target),
+        "classifications": changed,
+    }

@@ -1,0 +1,73 @@
+"""Rename, pin and merge topics from the page, through the CLI's own core functions.
+
+The explorer reads a published snapshot, never the live warehouse; a curation is a write, so
+it opens the warehouse the way `tracetopics topic ...` does (`report.set_topic_override`,
+`overrides.merge_topics`: the same rows in topic_overrides, re-applied by every
+regeneration), then publishes a new snapshot from that connection so the page shows the
+change on its next request. DuckDB has one writer: while a pipeline run holds the warehouse
+the write is refused (409) with the reason, and nothing is half-applied.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import duckdb
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.settings import Paths
+from tracetopics_pipeline.core.topics.overrides import merge_topics
+from tracetopics_pipeline.core.topics.report import set_topic_override
+from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+
+_lock = threading.Lock()  # one curation at a time per process
+
+
+class WarehouseBusy(RuntimeError):
+    """A pipeline run (or another writer) holds the warehouse."""
+
+
+class UnknownTopic(LookupError):
+    """The facet has no such topic."""
+
+
+def _write(paths: Paths, facet: str, ids: tuple[int, ...], change: Callable) -> dict[str, Any]:
+    if not paths.warehouse.exists():
+        raise WarehouseBusy(f"no warehouse at {paths.warehouse}; run the pipeline first")
+    with _lock:
+        try:
+            conn = warehouse.connect(paths.warehouse)
+        except duckdb.IOException as e:
+            raise WarehouseBusy(
+                "a pipeline run is writing the warehouse; try again when it has finished "
+                f"({str(e).splitlines()[0][:160]})"
+            ) from e
+        try:
+            for tid in ids:
+                if not conn.execute(
+                    "SELECT 1 FROM topics WHERE facet = ? AND topic_id = ? LIMIT 1", [facet, tid]
+                ).fetchall():
+                    raise UnknownTopic(f"{facet} has no topic {tid}")
+            out = change(conn)
+            out["snapshot"] = publish_snapshot(conn, paths.snapshot).name
+            return out
+        finally:
+            conn.close()
+
+
+def rename(paths: Paths, facet: str, topic_id: int, label: str) -> dict[str, Any]:
+    return _write(
+        paths, facet, (topic_id,), lambda c: set_topic_override(c, facet, topic_id, label=label)
+    )
+
+
+def pin(paths: Paths, facet: str, topic_id: int, pinned: bool) -> dict[str, Any]:
+    return _write(
+        paths, facet, (topic_id,), lambda c: set_topic_override(c, facet, topic_id, pinned=pinned)
+    )
+
+
+def merge(paths: Paths, facet: str, topic_id: int, into: int) -> dict[str, Any]:
+    return _write(paths, facet, (topic_id, into), lambda c: merge_topics(c, facet, topic_id, into))

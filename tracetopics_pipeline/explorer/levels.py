@@ -1,0 +1,259 @@
+"""Two-level topics in the explorer: parents that expand into subtopics, and the search box.
+
+`classifications.topic_id` is the parent and `subtopic_id` the fine topic (docs/explorer.md,
+"Two levels"); parents and subtopics share one id space per facet. A snapshot published before
+the two levels (or a facet whose map has no parents) reads as one level: every topic is a
+"parent" without subtopics, so the page degrades to a flat list.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import duckdb
+
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
+from tracetopics_pipeline.explorer.filters import TraceFilter
+
+LEVELS = ("parent", "sub")
+# The id a classification has at each level (one-level snapshots: subtopic_id is NULL).
+LEVEL_ID = {"parent": "c.topic_id", "sub": "coalesce(c.subtopic_id, c.topic_id)"}
+
+
+def level_id(level: str) -> str:
+    if level not in LEVEL_ID:
+        raise ValueError("level must be parent or sub")
+    return LEVEL_ID[level]
+
+
+def has_levels(cur: duckdb.DuckDBPyConnection, facet: str) -> bool:
+    """Whether the facet's topics have parents (two-level maps) in this snapshot."""
+    rows = cur.execute(
+        "SELECT count(*) FROM topics WHERE lower(facet) = lower(?) AND level = 'parent'", [facet]
+    ).fetchall()
+    return bool(rows and rows[0][0])
+
+
+def _spark(cur, head: str, params: list, key: str) -> tuple[list[str], dict[int, list[int]]]:
+    days = cur.execute(head + "SELECT min(day), max(day) FROM cls", params).fetchall()[0]
+    if not days or days[0] is None:
+        return [], {}
+    first, n_days = days[0], (days[1] - days[0]).days + 1
+    out: dict[int, list[int]] = {}
+    for tid, d, n in cur.execute(
+        head + f"SELECT {key}, day, count(*) FROM cls GROUP BY ALL", params
+    ).fetchall():
+        out.setdefault(tid, [0] * n_days)[(d - first).days] = n
+    return [(first + timedelta(days=i)).isoformat() for i in range(n_days)], out
+
+
+def _samples(cur, head: str, params: list, facet: str, key: str, k: int) -> dict[int, list]:
+    rows = cur.execute(
+        head
+        + f"""
+        SELECT tid, summary, trace_id FROM (
+            SELECT cls.{key} AS tid, s.summary, any_value(cls.trace_id) AS trace_id,
+                   min(cls.distance) AS d
+            FROM cls JOIN facets s ON s.trace_id = cls.trace_id AND lower(s.facet) = lower(?)
+            WHERE s.summary IS NOT NULL
+            GROUP BY cls.{key}, s.summary
+        )
+        QUALIFY row_number() OVER (PARTITION BY tid ORDER BY d NULLS LAST, summary) <= ?
+        """,
+        [*params, facet, k],
+    ).fetchall()
+    out: dict[int, list[dict[str, str]]] = {}
+    for tid, summary, trace_id in rows:
+        out.setdefault(tid, []).append({"summary": summary, "trace_id": trace_id})
+    return out
+
+
+def topic_tree(
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    facet: str,
+    *,
+    level: str = "parent",
+    include_no_match: bool = False,
+    samples: int = 3,
+) -> dict[str, Any]:
+    """Topics ranked by share of the facet's classified traffic within the filter.
+
+    level="parent": parents, each with its `subtopics` (ranked the same way); level="sub": the
+    subtopics as one ranked list, each naming its parent. Every item: topic_id, level, label,
+    keywords, count, share (of the filtered classified traffic), pinned, sparkline, samples.
+    """
+    level_id(level)
+    two = has_levels(cur, facet)
+    fsql, fparams = f.sql()
+    head = (
+        f"WITH ft AS ({fsql}), {TOPIC_LATEST.strip()},\n"
+        """cls AS (
+            SELECT c.trace_id, c.topic_id AS pid, coalesce(c.subtopic_id, c.topic_id) AS sid,
+                   c.distance, c.day
+            FROM classifications c JOIN ft ON ft.id = c.trace_id
+            WHERE lower(c.facet) = lower(?)
+        )
+        """
+    )
+    params = [*fparams, facet]
+    rows = cur.execute(
+        head
+        + """
+        , pairs AS (SELECT pid, sid, count(*) AS n FROM cls GROUP BY ALL)
+        SELECT p.pid, p.sid, p.n,
+               tp.label AS plabel, coalesce(tp.keywords, []) AS pkw, coalesce(tp.pinned, false),
+               ts.label AS slabel, coalesce(ts.keywords, []) AS skw, coalesce(ts.pinned, false)
+        FROM pairs p
+        LEFT JOIN topic_latest tp ON lower(tp.facet) = lower(?) AND tp.topic_id = p.pid
+        LEFT JOIN topic_latest ts ON lower(ts.facet) = lower(?) AND ts.topic_id = p.sid
+        """,
+        [*params, facet, facet],
+    ).fetchall()
+    total = sum(r[2] for r in rows)
+    days, spark_p = _spark(cur, head, params, "pid")
+    spark_s = _spark(cur, head, params, "sid")[1] if two else spark_p
+    samp_p = _samples(cur, head, params, facet, "pid", samples)
+    samp_s = _samples(cur, head, params, facet, "sid", samples) if two else samp_p
+
+    def node(tid: int, lvl: str, label: str | None, kw: list, pinned: bool) -> dict[str, Any]:
+        nm = tid == NO_MATCH
+        return {
+            "topic_id": tid,
+            "level": lvl,
+            "label": NO_MATCH_LABEL if nm else (label or f"topic {tid}"),
+            "keywords": [] if nm else list(kw),
+            "count": 0,
+            "share": 0.0,
+            "pinned": bool(pinned),
+            "sparkline": (spark_p if lvl == "parent" else spark_s).get(tid, []),
+            "samples": (samp_p if lvl == "parent" else samp_s).get(tid, []),
+        }
+
+    parents: dict[int, dict[str, Any]] = {}
+    subs: dict[tuple[int, int], dict[str, Any]] = {}
+    for pid, sid, n, plabel, pkw, ppin, slabel, skw, spin in rows:
+        p = parents.setdefault(pid, node(pid, "parent" if two else "sub", plabel, pkw, ppin))
+        p["count"] += n
+        if two and pid != NO_MATCH:
+            s = subs.setdefault((pid, sid), node(sid, "sub", slabel, skw, spin))
+            s["parent_id"], s["parent_label"] = pid, p["label"]
+            s["count"] += n
+    for item in (*parents.values(), *subs.values()):
+        item["share"] = item["count"] / total if total else 0.0
+
+    def ranked(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(items, key=lambda t: (t["topic_id"] == NO_MATCH, -t["count"], t["topic_id"]))
+
+    for (pid, _sid), s in subs.items():
+        parents[pid].setdefault("subtopics", []).append(s)
+    for p in parents.values():
+        p["subtopics"] = ranked(p.get("subtopics", []))
+    if two and level == "sub":
+        items = ranked(list(subs.values()))
+        if NO_MATCH in parents:
+            items.append(parents[NO_MATCH])
+    else:
+        items = ranked(list(parents.values()))
+    no_match = parents.get(NO_MATCH, {}).get("count", 0)
+    return {
+        "facet": facet,
+        "levels": two,
+        "level": level if two else "parent",
+        "total": total,
+        "no_match": no_match,
+        "no_match_share": (no_match / total) if total else 0.0,
+        "days": days,
+        "topics": [t for t in items if include_no_match or t["topic_id"] != NO_MATCH],
+    }
+
+
+def _like(words: list[str]) -> list[str]:
+    return ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for w in words]  # fmt: skip
+
+
+def search(
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    q: str,
+    *,
+    facet: str | None = None,
+    limit: int = 20,
+) -> dict[str, Any]:
+    """Topics whose label, keywords or representative summaries hold every word of `q`, and
+    traces whose facet summary does (within the filter). Case-insensitive; values are bound
+    parameters, `%` and `_` in `q` match themselves."""
+    words = [w for w in q.lower().split() if w][:8]
+    if not words:
+        return {"q": q, "topics": [], "traces": []}
+    pats = _like(words)
+    fsql, fparams = f.sql()
+    topics = cur.execute(
+        f"""WITH ft AS ({fsql}), {TOPIC_LATEST.strip()},
+        lvl AS (
+            SELECT facet, topic_id, max(level) AS level, max(parent_id) AS parent_id
+            FROM topics GROUP BY ALL
+        ),
+        counts AS (
+            SELECT c.facet, c.topic_id AS tid, count(*) AS n
+            FROM classifications c JOIN ft ON ft.id = c.trace_id GROUP BY ALL
+            UNION ALL
+            SELECT c.facet, c.subtopic_id, count(*)
+            FROM classifications c JOIN ft ON ft.id = c.trace_id
+            WHERE c.subtopic_id IS NOT NULL GROUP BY ALL
+        ),
+        doc AS (
+            SELECT tl.facet, tl.topic_id, tl.label, tl.keywords, tl.representatives,
+                   lower(tl.label) AS l, lower(array_to_string(tl.keywords, ' ')) AS k,
+                   lower(array_to_string(tl.representatives, ' ')) AS r
+            FROM topic_latest tl
+            WHERE (?::VARCHAR IS NULL OR lower(tl.facet) = lower(?))
+              AND NOT EXISTS (SELECT 1 FROM topic_overrides o WHERE o.facet = tl.facet
+                              AND o.topic_id = tl.topic_id AND o.merged_into IS NOT NULL)
+        )
+        SELECT d.facet, d.topic_id, d.label, coalesce(lvl.level, 'sub') AS level,
+               lvl.parent_id, pl.label AS parent_label, d.keywords,
+               coalesce((SELECT sum(n) FROM counts WHERE counts.facet = d.facet
+                         AND counts.tid = d.topic_id), 0)::BIGINT AS count,
+               CASE WHEN list_bool_and([d.l LIKE p ESCAPE '\\' FOR p IN ?::VARCHAR[]]) THEN 'label'
+                    WHEN list_bool_and([d.l || ' ' || d.k LIKE p ESCAPE '\\'
+                                        FOR p IN ?::VARCHAR[]]) THEN 'keywords'
+                    ELSE 'summaries' END AS matched,
+               [x FOR x IN d.representatives IF lower(x) LIKE ? ESCAPE '\\'][1] AS snippet
+        FROM doc d
+        LEFT JOIN lvl ON lvl.facet = d.facet AND lvl.topic_id = d.topic_id
+        LEFT JOIN topic_latest pl ON pl.facet = d.facet AND pl.topic_id = lvl.parent_id
+        WHERE list_bool_and([d.l || ' ' || d.k || ' ' || d.r LIKE p ESCAPE '\\'
+                             FOR p IN ?::VARCHAR[]])
+        ORDER BY (matched = 'label') DESC, (matched = 'keywords') DESC, count DESC, d.topic_id
+        LIMIT ?""",
+        [*fparams, facet, facet, pats, pats, pats[0], pats, limit],
+    )
+    cols = [d[0] for d in topics.description]
+    topic_rows = [dict(zip(cols, r, strict=True)) for r in topics.fetchall()]
+    traces = cur.execute(
+        f"""WITH ft AS ({fsql})
+        SELECT s.trace_id, s.facet, s.summary, t.customer, t.created
+        FROM facets s JOIN ft ON ft.id = s.trace_id JOIN trace_index t ON t.id = s.trace_id
+        WHERE (?::VARCHAR IS NULL OR lower(s.facet) = lower(?)) AND s.summary IS NOT NULL
+          AND list_bool_and([lower(s.summary) LIKE p ESCAPE '\\' FOR p IN ?::VARCHAR[]])
+        ORDER BY t.created DESC, s.trace_id LIMIT ?""",
+        [*fparams, facet, facet, pats, limit],
+    ).fetchall()
+    return {
+        "q": q,
+        "topics": topic_rows,
+        "traces": [
+            {
+                "trace_id": r[0],
+                "facet": r[1],
+                "summary": r[2],
+                "customer": r[3],
+                "created": r[4].isoformat() if r[4] else None,
+            }
+            for r in traces
+        ],
+    }

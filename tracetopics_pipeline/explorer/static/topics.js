@@ -1,0 +1,329 @@
+/* Topic views at two levels: colours, the map legend, the topic list (parents that expand into
+   subtopics), curation (rename, pin, merge: the CLI's own store) and the search box.
+   Uses app.js's helpers and state. */
+"use strict";
+
+/* 28 qualitative colours a person can tell apart (Tableau 10 first, then Kelly's
+   maximum-contrast set, greys left out), then one grey for "other topics" and a light grey
+   for no_match: a legend never has more than 30 entries. */
+const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#59a14f", "#b07aa1", "#edc948", "#76b7b2",
+  "#ff9da7", "#9c755f", "#0067a5", "#8db600", "#875692", "#f6a600", "#be0032", "#a1caf1",
+  "#008856", "#e68fac", "#604e97", "#dcd300", "#882d17", "#c2b280", "#e25822", "#2b3d26",
+  "#b3446c", "#00a5c8", "#654522", "#f99379", "#1b2a6b"];
+const OTHER_COLOR = "#8d93a0";
+const NO_MATCH_COLOR = "#cfd2d9";
+const OTHER = -2;  // the legend's and the map's "other topics" group
+
+/* Colours follow the unfiltered ranking at the current level (within the drilled parent), so
+   a topic keeps its colour while filters change. */
+function colorFor(tid) {
+  if (tid === -1 || tid === null || tid === undefined) return NO_MATCH_COLOR;
+  return state.colors.get(tid) || OTHER_COLOR;
+}
+function paletteColor(i) { return i < 0 ? NO_MATCH_COLOR : i < PALETTE.length ? PALETTE[i] : OTHER_COLOR; }
+
+function hasLevels(facet = state.facet) { return !!state.levels[facet]; }
+function effLevel() { return state.focus !== null ? "sub" : hasLevels() ? state.level : "parent"; }
+function levelWord(plural = true) { return effLevel() === "sub" && hasLevels() ? (plural ? "subtopics" : "subtopic") : (plural ? "topics" : "topic"); }
+
+async function ensureColors() {
+  const key = [state.facet, effLevel(), state.focus, state.overview?.snapshot].join("|");
+  if (state.colorKey === key) return;
+  const p = new URLSearchParams({ facet: state.facet, level: effLevel() });
+  if (state.focus !== null) p.append("topic", `${state.facet}:${state.focus}`);
+  const r = await api("/api/topics?" + p);
+  state.levels[state.facet] = r.levels;
+  state.colors = new Map(r.topics.slice(0, PALETTE.length).map((t, i) => [t.topic_id, PALETTE[i]]));
+  state.colorKey = key;
+  if (state.focus !== null && !hasLevels()) state.focus = null;  // a one-level snapshot
+}
+
+/* ---------- breadcrumb and level switch (map and list) ---------- */
+function crumbsHtml() {
+  const facet = state.facet;
+  const lv = hasLevels() && state.focus === null
+    ? `<div class="seg level-seg"><button data-level="parent" class="${state.level === "parent" ? "active" : ""}">Topics</button><button data-level="sub" class="${state.level === "sub" ? "active" : ""}">All subtopics</button></div>`
+    : "";
+  const trail = state.focus === null
+    ? `<span class="crumb-here">All ${esc(facet)} topics</span>`
+    : `<button class="link" data-crumb="up">All ${esc(facet)} topics</button> <span class="muted">›</span> <span class="crumb-here">${esc(topicName(state.focus))}</span> <span class="tid">id ${state.focus}</span>`;
+  return `<div class="crumbs">${trail}</div>${lv}`;
+}
+function bindCrumbs(el) {
+  el.onclick = (e) => {
+    const lv = e.target.closest("button[data-level]");
+    if (lv) { state.level = lv.dataset.level; state.hiddenTopics.clear(); navigate(); return; }
+    if (e.target.closest("button[data-crumb=up]")) { drill(null); }
+  };
+}
+/* Drill into a parent (its subtopics) or back out (null). */
+function drill(tid) {
+  state.focus = tid; state.hiddenTopics.clear(); state.mapId = null;
+  navigate({ push: true });
+}
+/* A topic's traces: the Traces tab, filtered to the topic (a removable chip). */
+function showTopicTraces(tid, facet = state.facet) {
+  const v = `${facet}:${tid}`;
+  if (!state.filter.topic.includes(v)) state.filter.topic.push(v);
+  showTab("traces");
+}
+
+/* ---------- map legend ---------- */
+function renderLegend(list) {
+  const coloured = list.topics.filter((t) => state.colors.has(t.topic_id));
+  const rest = list.topics.filter((t) => t.topic_id !== -1 && !state.colors.has(t.topic_id));
+  const nm = list.topics.find((t) => t.topic_id === -1);
+  const drillable = effLevel() === "parent" && hasLevels();
+  const row = (tid, color, label, t, title) => `
+    <div class="legend-item ${state.hiddenTopics.has(tid) ? "dim" : ""}" data-topic="${tid}" title="${esc(title)}">
+      <button class="eye ghost" data-eye="${tid}" title="Hide or show on the map" aria-label="Hide or show">${state.hiddenTopics.has(tid) ? "○" : "●"}</button>
+      <span class="swatch" style="background:${color}"></span>
+      <span class="legend-label">${esc(label)}</span>
+      <span class="legend-num">${pct(t.share)} · ${fmt(t.count)}</span>
+    </div>`;
+  const sum = (xs) => ({ share: xs.reduce((a, t) => a + t.share, 0), count: xs.reduce((a, t) => a + t.count, 0) });
+  const rows = coloured.map((t) => row(t.topic_id, colorFor(t.topic_id), t.label, t,
+    drillable ? "Click to open its subtopics" : "Click to list its traces"));
+  if (rest.length) rows.push(row(OTHER, OTHER_COLOR, `Other ${levelWord()} (${rest.length})`, sum(rest), "Smaller topics, in the Topics tab"));
+  if (nm) rows.push(row(-1, NO_MATCH_COLOR, "no_match (far from every topic)", nm, "Traces too far from every topic"));
+  $("#legend-head").innerHTML = `<h2>${drillable ? "Topics" : state.focus !== null ? "Subtopics" : "Topics"}</h2><span class="muted small">share of classified traffic</span>`;
+  $("#legend").innerHTML = rows.join("") || '<div class="empty">No topics.</div>';
+  $("#legend").onclick = (e) => {
+    const it = e.target.closest(".legend-item"); if (!it) return;
+    const t = Number(it.dataset.topic);
+    if (e.target.closest("button[data-eye]") || t === OTHER || t === -1) {
+      state.hiddenTopics.has(t) ? state.hiddenTopics.delete(t) : state.hiddenTopics.add(t);
+      it.classList.toggle("dim");
+      it.querySelector(".eye").textContent = state.hiddenTopics.has(t) ? "○" : "●";
+      const el = $("#map-plot");
+      if (el.data) {
+        const idx = el.data.map((d, i) => (d.meta === t ? i : -1)).filter((i) => i >= 0);
+        if (idx.length) Plotly.restyle(el, { visible: state.hiddenTopics.has(t) ? "legendonly" : true }, idx);
+      }
+      return;
+    }
+    drillable ? drill(t) : showTopicTraces(t);
+  };
+}
+
+/* ---------- topic list ---------- */
+function sparkline(counts, color) {
+  if (!counts || !counts.length) return "";
+  const w = 120, h = 26, max = Math.max(...counts, 1);
+  const step = counts.length > 1 ? w / (counts.length - 1) : w;
+  const pts = counts.map((c, i) => `${(i * step).toFixed(1)},${(h - 2 - (c / max) * (h - 4)).toFixed(1)}`).join(" ");
+  return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><polyline fill="none" stroke="${color}" stroke-width="1.6" points="${pts}"/></svg>`;
+}
+function topicRow(t, i, max, color, sub = false) {
+  const key = `${state.facet}:${t.topic_id}`;
+  const open = state.expanded.has(key);
+  const nm = t.topic_id === -1;
+  const subs = t.subtopics || [];
+  const kids = subs.length ? `<div class="subtopics"><div class="small muted sub-head">${fmt(subs.length)} subtopics</div>
+      ${subs.map((s, j) => topicRow(s, j, max, color, true)).join("")}</div>` : "";
+  return `
+    <div class="trow ${sub ? "sub" : ""}" data-topic="${t.topic_id}" data-level="${esc(t.level)}">
+      <div class="trow-head">
+        <span class="rank">${sub ? "" : "#" + (i + 1)}</span>
+        <span class="swatch" style="background:${color}"></span>
+        <span class="tlabel"><span class="caret">${open ? "▾" : "▸"}</span> ${esc(t.label)}${t.pinned ? ' <span class="badge" title="Pinned: its name never changes automatically">pinned</span>' : ""}
+          ${nm ? "" : `<span class="tid" title="The id the CLI takes: tracetopics topic rename ${esc(state.facet)} ${t.topic_id} …">id ${t.topic_id}</span>`}
+          ${subs.length ? `<span class="muted small">· ${subs.length} subtopics</span>` : ""}</span>
+        <span class="num">${fmt(t.count)}</span>
+        <span><div class="bar"><span style="width:${(100 * t.share / max).toFixed(1)}%;background:${color}"></span></div><div class="small muted">${pct(t.share)}</div></span>
+        <span>${sparkline(t.sparkline, color)}</span>
+      </div>
+      <div class="trow-body ${open ? "" : "hidden"}">
+        <div>${t.keywords.map((k) => `<span class="kw">${esc(k)}</span>`).join("") || '<span class="muted small">no keywords</span>'}</div>
+        ${t.samples.map((s) => `<div class="sample" data-trace="${esc(s.trace_id)}">${esc(s.summary)}</div>`).join("")}
+        <div class="row-actions">
+          ${subs.length ? '<button data-act="drill">Open its subtopics</button>' : ""}
+          <button class="ghost" data-act="traces">Show traces</button>
+          <button class="ghost" data-act="filter">Filter to this ${sub ? "subtopic" : "topic"}</button>
+          <button class="ghost" data-act="export">Export eval dataset</button>
+          <button class="ghost" data-act="review">Assign for review</button>
+          ${nm ? "" : `<button class="ghost" data-act="proposal">Roadmap proposal</button>
+          <span class="act-sep"></span>
+          <button class="ghost" data-act="rename">Rename</button>
+          <button class="ghost" data-act="pin">${t.pinned ? "Unpin" : "Pin"}</button>
+          <button class="ghost" data-act="merge">Merge into…</button>`}
+        </div>
+        ${kids}
+      </div>
+    </div>`;
+}
+
+async function renderTopics() {
+  const facet = state.facet;
+  const fresh = ticket("topics");
+  await ensureColors();
+  const list = await api("/api/topics?" + filterParams({ facet, level: effLevel(), no_match: $("#show-nomatch").checked }));
+  if (!fresh()) return;
+  state.lastList = list;
+  $("#topics-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#topics-crumbs"));
+  $("#topics-title").textContent = state.focus !== null ? "Subtopics ranked by share" : `${hasLevels() ? (effLevel() === "sub" ? "Subtopics" : "Topics") : "Topics"} ranked by share`;
+  $("#topics-summary").textContent = `${fmt(list.total)} classified traces · ${pct(list.no_match_share)} no_match`;
+  const max = Math.max(...list.topics.map((t) => t.share), 0.0001);
+  $("#topic-list").innerHTML = list.topics.map((t, i) => topicRow(t, i, max, colorFor(t.topic_id))).join("") ||
+    '<div class="empty">No topics in this filter.</div>';
+  $("#topic-list").onclick = (e) => {
+    const row = e.target.closest(".trow"); if (!row) return;
+    const tid = Number(row.dataset.topic);
+    const sample = e.target.closest(".sample");
+    if (sample) return openTrace(sample.dataset.trace);
+    const act = e.target.closest("button[data-act]");
+    if (act) {
+      const a = act.dataset.act;
+      const item = findTopic(list, tid);
+      const scope = { facet, topic_id: tid, label: topicName(tid, facet) };
+      if (a === "drill") drill(tid);
+      if (a === "traces") showTopicTraces(tid);
+      if (a === "filter") { const v = `${facet}:${tid}`; if (!state.filter.topic.includes(v)) state.filter.topic.push(v); navigate(); }
+      if (a === "export") exportSet(scope);
+      if (a === "review") reviewDialog(scope);
+      if (a === "proposal") proposal(scope);
+      if (a === "rename") renameDialog(item);
+      if (a === "pin") pinTopic(item);
+      if (a === "merge") mergeDialog(item, list);
+      return;
+    }
+    const head = e.target.closest(".trow-head");
+    if (head && head.parentElement === row) {
+      const key = `${facet}:${tid}`;
+      const open = row.querySelector(":scope > .trow-body").classList.toggle("hidden") === false;
+      head.querySelector(".caret").textContent = open ? "▾" : "▸";
+      open ? state.expanded.add(key) : state.expanded.delete(key);
+      syncUrl();
+    }
+  };
+  const first = [...state.expanded].find((k) => k.startsWith(facet + ":"));
+  if (first && state.scrollTo) { document.querySelector(`.trow[data-topic="${first.split(":")[1]}"]`)?.scrollIntoView({ block: "center" }); state.scrollTo = false; }
+}
+function findTopic(list, tid) {
+  for (const t of list.topics) {
+    if (t.topic_id === tid) return t;
+    const s = (t.subtopics || []).find((x) => x.topic_id === tid);
+    if (s) return s;
+  }
+  return { topic_id: tid, label: topicName(tid), level: "sub", pinned: false };
+}
+
+/* ---------- curation: the CLI's rename / pin / merge, then a new snapshot ---------- */
+const cliQuote = (s) => `"${String(s).replace(/(["\\$`])/g, "\\$1")}"`;
+async function curated(path, body, done) {
+  try {
+    const r = await post(path, body);
+    await reloadNames(r.snapshot);
+    closeModal(); toast(done(r), 5000);
+    state.colorKey = ""; renderTab(); renderChips();
+  } catch (e) { toast((e.status === 409 ? "Not now: " : "Could not save: ") + e.message, 7000); }
+}
+/* Topic names after a curation: the server published a new snapshot with them. */
+async function reloadNames(snapshot) {
+  const ov = await api("/api/overview");
+  state.overview = ov;
+  state.topicNames = {};
+  for (const t of ov.topics) (state.topicNames[t.facet] ||= {})[t.topic_id] = t.label;
+  $("#snapshot").textContent = `${fmt(ov.traces)} traces · ${ov.date_min || "?"} → ${ov.date_max || "?"} · ${snapshot || ov.snapshot}`;
+  fillTopicFilter();
+}
+function renameDialog(t) {
+  const facet = state.facet;
+  openModal(`Rename “${t.label}”`, `
+    <div class="form">
+      <label for="rn-label">New name</label><input type="text" id="rn-label" maxlength="120" value="${esc(t.label)}">
+      <span></span><button id="rn-submit">Rename</button>
+    </div>
+    <p class="muted small">Kept across regenerations, in the same store as the command line:
+      <code>tracetopics topic rename ${esc(facet)} ${t.topic_id} ${esc(cliQuote(t.label))}</code></p>`);
+  const input = $("#rn-label"); input.focus(); input.select();
+  const go = () => curated("/api/topics/rename", { facet, topic_id: t.topic_id, label: input.value },
+    (r) => `Renamed ${facet} ${t.level === "parent" ? "topic" : "subtopic"} ${r.topic_id} to “${r.label}”`);
+  $("#rn-submit").onclick = go;
+  input.onkeydown = (e) => { if (e.key === "Enter") go(); };
+}
+function pinTopic(t) {
+  const facet = state.facet;
+  curated("/api/topics/pin", { facet, topic_id: t.topic_id, pinned: !t.pinned },
+    (r) => `${r.pinned ? "Pinned" : "Unpinned"} “${t.label}”: ${r.pinned ? "its name no longer changes by itself" : "its name may change with the data"}`);
+}
+function mergeDialog(t, list) {
+  const facet = state.facet;
+  const same = [];
+  for (const p of list.topics) {
+    if (p.level === t.level && p.topic_id !== t.topic_id && p.topic_id !== -1) same.push(p);
+    for (const s of p.subtopics || []) if (s.level === t.level && s.topic_id !== t.topic_id) same.push(s);
+  }
+  const word = t.level === "parent" ? "topic" : "subtopic";
+  openModal(`Merge “${t.label}” into another ${word}`, same.length ? `
+    <div class="form">
+      <label for="mg-into">Merge into</label>
+      <select id="mg-into">${same.map((s) => `<option value="${s.topic_id}">${esc(s.label)} (id ${s.topic_id}, ${fmt(s.count)} traces${s.parent_label ? ", in " + esc(s.parent_label) : ""})</option>`).join("")}</select>
+      <span></span><button id="mg-submit">Merge</button>
+    </div>
+    <p class="muted small">Its ${fmt(t.count)} traces count as the chosen ${word} from now on, and in every later map. Same store as the command line:
+      <code id="mg-cli">tracetopics topic merge ${esc(facet)} ${t.topic_id} --into ${same[0].topic_id}</code></p>`
+    : `<div class="empty">No other ${word} of this level in view to merge into.</div>`);
+  if (!same.length) return;
+  $("#mg-into").onchange = (e) => { $("#mg-cli").textContent = `tracetopics topic merge ${facet} ${t.topic_id} --into ${e.target.value}`; };
+  $("#mg-submit").onclick = () => {
+    const into = Number($("#mg-into").value);
+    curated("/api/topics/merge", { facet, topic_id: t.topic_id, into },
+      (r) => `Merged “${t.label}” into “${r.label}” (id ${r.merged_into}); kept across regenerations`);
+  };
+}
+
+/* ---------- search: topic labels, keywords, summaries; traces' summaries ---------- */
+function bindSearch() {
+  const input = $("#search"), box = $("#search-results");
+  let timer = null;
+  const close = () => box.classList.add("hidden");
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(runSearch, 220); });
+  input.addEventListener("keydown", (e) => { if (e.key === "Escape") { input.value = ""; close(); } if (e.key === "Enter") { clearTimeout(timer); runSearch(); } });
+  input.addEventListener("focus", () => { if (input.value.trim() && box.innerHTML) box.classList.remove("hidden"); });
+  document.addEventListener("click", (e) => { if (!e.target.closest(".search")) close(); });
+  box.addEventListener("click", (e) => {
+    const t = e.target.closest("[data-search-topic]");
+    if (t) { close(); return selectTopic(t.dataset.facet, Number(t.dataset.searchTopic), t.dataset.parent ? Number(t.dataset.parent) : null, t.dataset.level); }
+    const tr = e.target.closest("[data-search-trace]");
+    if (tr) { close(); openTrace(tr.dataset.searchTrace); }
+  });
+}
+async function runSearch() {
+  const q = $("#search").value.trim(), box = $("#search-results");
+  state.q = q; syncUrl();
+  if (!q) { box.classList.add("hidden"); box.innerHTML = ""; return; }
+  const fresh = ticket("search");
+  const r = await api("/api/search?" + filterParams({ q, limit: 12 })).catch((e) => ({ error: e.message }));
+  if (!fresh()) return;
+  if (r.error) { box.innerHTML = `<div class="empty">${esc(r.error)}</div>`; box.classList.remove("hidden"); return; }
+  const where = { label: "name", keywords: "keywords", summaries: "summaries" };
+  const topics = r.topics.map((t) => `
+    <div class="sr-item" data-search-topic="${t.topic_id}" data-facet="${esc(t.facet)}" data-level="${esc(t.level)}" ${t.parent_id !== null && t.parent_id !== undefined ? `data-parent="${t.parent_id}"` : ""}>
+      <div><b>${esc(t.label)}</b> <span class="tid">id ${t.topic_id}</span></div>
+      <div class="small muted">${esc(t.facet)} ${t.level === "parent" ? "topic" : "subtopic"}${t.parent_label ? " in " + esc(t.parent_label) : ""} · ${fmt(t.count)} traces · matched its ${where[t.matched] || t.matched}</div>
+      ${t.matched === "summaries" && t.snippet ? `<div class="small sr-snippet">“${esc(t.snippet)}”</div>` : ""}
+    </div>`).join("");
+  const traces = r.traces.map((t) => `
+    <div class="sr-item" data-search-trace="${esc(t.trace_id)}">
+      <div class="small">${esc(t.summary)}</div>
+      <div class="small muted">${esc(t.facet)} summary · ${esc(t.customer || "?")} · ${esc((t.created || "").slice(0, 10))} · <code>${esc(t.trace_id)}</code></div>
+    </div>`).join("");
+  box.innerHTML = (topics ? `<div class="sr-head">Topics</div>${topics}` : "") + (traces ? `<div class="sr-head">Traces</div>${traces}` : "") ||
+    `<div class="empty">Nothing matches “${esc(q)}” in topic names, keywords or summaries.</div>`;
+  box.classList.remove("hidden");
+}
+/* Open one topic: a parent opens its subtopics, a subtopic opens inside its parent, expanded. */
+function selectTopic(facet, tid, parentId = null, level = "parent") {
+  if (facet !== state.facet) { state.facet = facet; $("#facet").value = facet; $("#act-cluster-facet").textContent = facet; fillTopicFilter(); state.colorKey = ""; }
+  state.expanded.clear();
+  if (level === "parent" && state.levels[facet] !== false) {
+    state.focus = tid;
+  } else {
+    state.focus = parentId !== null && parentId !== undefined && level === "sub" ? parentId : null;
+    state.expanded.add(`${facet}:${tid}`);
+    state.scrollTo = true;
+  }
+  state.mapId = null; state.hiddenTopics.clear();
+  showTab("topics");
+}

@@ -1,0 +1,70 @@
+/* The view's state lives in the URL, so a copied link reproduces the view: tab, facet, level,
+   the drilled-into topic, open topic rows, filters, map, grain, the open trace and the search.
+   Filters and rows replace the history entry; tabs and drilling push one (Back returns). */
+"use strict";
+
+function urlFromState() {
+  const p = new URLSearchParams();
+  if (state.tab !== "map") p.set("tab", state.tab);
+  p.set("facet", state.facet);
+  if (state.level !== "parent") p.set("level", state.level);
+  if (state.focus !== null) p.set("focus", state.focus);
+  const f = state.filter;
+  if (f.date_from) p.set("date_from", f.date_from);
+  if (f.date_to) p.set("date_to", f.date_to);
+  if (f.customer) p.set("customer", f.customer);
+  if (f.plan_tier) p.set("plan_tier", f.plan_tier);
+  f.label.forEach((l) => p.append("label", l));
+  f.topic.forEach((t) => p.append("topic", t));
+  [...state.expanded].filter((k) => k.startsWith(state.facet + ":")).forEach((k) => p.append("open", k.split(":").pop()));
+  if (state.mapId) p.set("map", state.mapId);
+  if (state.grain !== "day") p.set("grain", state.grain);
+  if (state.trace) p.set("trace", state.trace);
+  if (state.q) p.set("q", state.q);
+  const qs = p.toString();
+  return location.pathname + (qs ? "?" + qs : "");
+}
+
+function syncUrl({ push = false } = {}) {
+  if (!state.overview) return;  // nothing loaded yet: keep the link as given
+  const url = urlFromState();
+  if (url === location.pathname + location.search) return;
+  history[push ? "pushState" : "replaceState"](null, "", url);
+}
+
+/* Read the URL into the state (on load and on Back/Forward); values are checked against the
+   snapshot where they can be (facets, tabs); the server validates the rest. */
+function readUrl() {
+  const p = new URLSearchParams(location.search);
+  const facets = [...$("#facet").options].map((o) => o.value);
+  const want = p.get("facet");
+  const facet = facets.find((x) => want && x.toLowerCase() === want.toLowerCase());
+  if (facet) { state.facet = facet; $("#facet").value = facet; $("#act-cluster-facet").textContent = facet; fillTopicFilter(); }
+  state.tab = p.get("tab") || "map";
+  state.level = p.get("level") === "sub" ? "sub" : "parent";
+  const focus = p.get("focus");
+  state.focus = focus !== null && /^-?\d+$/.test(focus) ? Number(focus) : null;
+  const day = (v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
+  state.filter = {
+    date_from: day(p.get("date_from")), date_to: day(p.get("date_to")),
+    customer: p.get("customer") || "", plan_tier: p.get("plan_tier") || "",
+    label: p.getAll("label").filter((v) => v.includes(":")),
+    topic: p.getAll("topic").filter((v) => /^[^:]+:-?\d+$/.test(v)),
+  };
+  $("#f-from").value = state.filter.date_from; $("#f-to").value = state.filter.date_to;
+  $("#f-customer").value = state.filter.customer; $("#f-plan").value = state.filter.plan_tier;
+  state.expanded = new Set(p.getAll("open").filter((v) => /^-?\d+$/.test(v)).map((v) => `${state.facet}:${v}`));
+  state.scrollTo = state.expanded.size > 0;
+  state.mapId = p.get("map") || null;
+  state.grain = p.get("grain") === "week" ? "week" : "day";
+  document.querySelectorAll("#grain button").forEach((x) => x.classList.toggle("active", x.dataset.grain === state.grain));
+  state.trace = p.get("trace") || null;
+  state.q = p.get("q") || "";
+  state.hiddenTopics.clear(); state.colorKey = "";
+}
+
+/* A state change that every view shows: write the URL, then redraw. */
+function navigate({ push = false } = {}) {
+  syncUrl({ push });
+  refresh();
+}
