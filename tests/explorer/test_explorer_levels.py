@@ -159,7 +159,9 @@ def test_rename_pin_and_merge_write_the_clis_store_and_show_at_once(writable) ->
     assert r.json()["merged_into"] == 0 and r.json()["classifications"] == 100
     p10 = {t["topic_id"]: t for t in c.get("/api/topics").json()["topics"]}[10]
     assert [(s["topic_id"], s["count"]) for s in p10["subtopics"]] == [(0, 200)]
-    assert [t["topic_id"] for t in c.get("/api/search", params={"q": "weekly"}).json()["topics"]] == []
+    assert [
+        t["topic_id"] for t in c.get("/api/search", params={"q": "weekly"}).json()["topics"]
+    ] == []
     # The same rows the CLI writes, in the warehouse (so regenerations re-apply them).
     conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     rows = conn.execute(

@@ -22,10 +22,11 @@ DAY1, DAY2 = date(2026, 11, 1), date(2026, 11, 2)
 SETTINGS = Settings(min_summaries=100)
 
 
-def _counts(conn, day: date) -> dict[int, int]:
+def _counts(conn, day: date, col: str = "topic_id") -> dict[int, int]:
+    """Traces per topic (`topic_id`: the parent; `subtopic_id`: the fine topic) on a day."""
     return dict(
         conn.execute(
-            "SELECT topic_id, count(*) FROM classifications WHERE day = ? GROUP BY 1", [day]
+            f"SELECT {col}, count(*) FROM classifications WHERE day = ? GROUP BY 1", [day]
         ).fetchall()
     )
 
@@ -66,11 +67,15 @@ def test_merge_applies_at_once_and_survives_reclassification_and_rebuild(mapped)
 
 def test_merge_chains_and_refusals(mapped) -> None:
     conn = mapped
-    ids = sorted(t for t in _counts(conn, DAY1) if t >= 0)
+    ids = sorted(t for t in _counts(conn, DAY1, "subtopic_id") if t >= 0)  # fine topics
+    parents = sorted(t for t in _counts(conn, DAY1) if t >= 0)
     merge_topics(conn, "Task", ids[0], ids[1])
     merge_topics(conn, "Task", ids[1], ids[2])  # ids[0] follows ids[1] into ids[2]
     assert merges(conn, "Task") == {ids[0]: ids[2], ids[1]: ids[2]}
-    assert set(_counts(conn, DAY1)) & {ids[0], ids[1]} == set()
+    assert set(_counts(conn, DAY1, "subtopic_id")) & {ids[0], ids[1]} == set()
+    if set(parents) - set(ids):  # a map with parents: levels do not mix
+        with pytest.raises(MergeRefused, match="same level"):
+            merge_topics(conn, "Task", ids[3], next(p for p in parents if p not in ids))
     with pytest.raises(MergeRefused, match="itself"):
         merge_topics(conn, "Task", ids[3], ids[3])
     with pytest.raises(MergeRefused, match="already merged"):
