@@ -244,7 +244,7 @@ function renderTab() {
   fn && fn().catch?.((e) => toast("Error: " + e.message));
 }
 function showTab(tab, { initial = false } = {}) {
-  if (!document.getElementById("tab-" + tab)) tab = "map";
+  if (!document.getElementById("tab-" + tab)) tab = defaultTab();
   const changed = tab !== state.tab;
   state.tab = tab;
   document.querySelectorAll("#tabs button").forEach((x) => x.classList.toggle("active", x.dataset.tab === tab));

@@ -3,9 +3,12 @@
    Filters and rows replace the history entry; tabs and drilling push one (Back returns). */
 "use strict";
 
+/* The landing tab: the first tab of the page. */
+function defaultTab() { return document.querySelector("#tabs button[data-tab]")?.dataset.tab || "map"; }
+
 function urlFromState() {
   const p = new URLSearchParams();
-  if (state.tab !== "map") p.set("tab", state.tab);
+  if (state.tab !== defaultTab()) p.set("tab", state.tab);
   p.set("facet", state.facet);
   if (state.level !== "parent") p.set("level", state.level);
   if (state.focus !== null) p.set("focus", state.focus);
@@ -40,7 +43,7 @@ function readUrl() {
   const want = p.get("facet");
   const facet = facets.find((x) => want && x.toLowerCase() === want.toLowerCase());
   if (facet) { state.facet = facet; $("#facet").value = facet; $("#act-cluster-facet").textContent = facet; fillTopicFilter(); }
-  state.tab = p.get("tab") || "map";
+  state.tab = p.get("tab") || defaultTab();
   state.level = p.get("level") === "sub" ? "sub" : "parent";
   const focus = p.get("focus");
   state.focus = focus !== null && /^-?\d+$/.test(focus) ? Number(focus) : null;
