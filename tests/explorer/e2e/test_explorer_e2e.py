@@ -84,7 +84,7 @@ def test_trace_view_highlights_tool_errors(page) -> None:
     assert "lookup_account" in body  # the tool call
     err = page.locator("#drawer-body .msg.error")
     assert err.count() == 1 and "timeout after 30s" in err.inner_text()
-    assert "FAILED_TOOL_CALL" in body and "total_tokens" in body and "plan_tier" in body
+    assert "Failed tool call" in body and "total_tokens" in body and "plan_tier" in body
     assert not page.tt_errors
 
 
@@ -233,7 +233,7 @@ def test_cross_slices_priority_review_and_proposal(page) -> None:
     assert page.locator("#review-list tr[data-id]").count() >= 7
     # Each pill says which facet it belongs to.
     pills = page.locator("#review-list tr[data-id]").first.locator(".pill").all_inner_texts()
-    assert "Sentiment NEGATIVE" in pills and any(p.startswith("Issues ") for p in pills)
+    assert "Sentiment Negative" in pills and any(p.startswith("Issues ") for p in pills)
     first = page.locator("#review-list tr[data-id]").first
     first.locator("select[data-field=status]").select_option("done")
     page.wait_for_selector("#toast:has-text('Saved')", timeout=T)

@@ -30,6 +30,12 @@ const $ = (sel) => document.querySelector(sel);
 function esc(v) {
   return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 }
+/* An enum label as words for people ("FAILED_TOOL_CALL" → "Failed tool call"); other labels
+   (names, competitors) as they are. Filters keep the raw value. */
+function human(v) {
+  const s = String(v ?? "");
+  return /^[A-Z][A-Z0-9_]*$/.test(s) ? (s.charAt(0) + s.slice(1).toLowerCase()).replace(/_/g, " ") : s;
+}
 const pct = (x) => (100 * (x || 0)).toFixed(1) + "%";
 const fmt = (n) => Number(n || 0).toLocaleString("en-US");
 function b64(s, Type) {
@@ -115,7 +121,7 @@ async function boot() {
   $("#f-label").innerHTML = '<option value="">Add a label filter…</option>' + ov.facets
     .filter((f) => f.labels.length)
     .map((f) => `<optgroup label="${esc(f.facet)}">` + f.labels.map((l) =>
-      `<option value="${esc(f.facet + ":" + l)}">${esc(f.facet)}: ${esc(l)}</option>`).join("") + "</optgroup>").join("");
+      `<option value="${esc(f.facet + ":" + l)}">${esc(f.facet)}: ${esc(human(l))}</option>`).join("") + "</optgroup>").join("");
   fillTopicFilter();
   if (ov.date_min) { $("#f-from").min = $("#f-to").min = ov.date_min; $("#f-from").max = $("#f-to").max = ov.date_max; }
   readUrl();  // a shared link: facet, level, drilled topic, filters, tab, open trace
@@ -222,7 +228,7 @@ function renderChips() {
   if (f.date_to) chip("date_to", f.date_to, "to " + f.date_to);
   if (f.customer) chip("customer", f.customer, "customer: " + f.customer);
   if (f.plan_tier) chip("plan_tier", f.plan_tier, "plan: " + f.plan_tier);
-  f.label.forEach((l) => chip("label", l, l.replace(":", ": ")));
+  f.label.forEach((l) => { const i = l.indexOf(":"); chip("label", l, `${l.slice(0, i)}: ${human(l.slice(i + 1))}`); });
   if (state.focus !== null) chip("focus", state.focus, `${state.facet} topic: ${topicName(state.focus)} (id ${state.focus})`);
   f.topic.forEach((t) => { const [fc, id] = t.split(":"); chip("topic", t, `${fc} topic: ${topicName(Number(id), fc)}${Number(id) >= 0 ? ` (id ${id})` : ""}`); });
   $("#chips").innerHTML = chips.join("") || '<span class="muted small">No filters: all traffic.</span>';
@@ -378,7 +384,7 @@ async function listTraces(target, narrow = {}) {
 }
 /* facet labels as pills, each named by its facet ("Sentiment NEGATIVE") */
 function pills(labels) {
-  return Object.entries(labels || {}).map(([k, v]) => `<span class="pill ${esc(v)}" title="${esc(k)}: ${esc(v)}"><span class="pill-facet">${esc(k)}</span> ${esc(v)}</span>`).join("");
+  return Object.entries(labels || {}).map(([k, v]) => `<span class="pill ${esc(v)}" title="${esc(k)}: ${esc(v)}"><span class="pill-facet">${esc(k)}</span> ${esc(human(v))}</span>`).join("");
 }
 function traceTable(r) {
   if (!r.traces.length) return '<div class="empty">No traces.</div>';
@@ -408,7 +414,7 @@ async function renderSlices() {
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
     const trunc = (s) => (s.length > 38 ? s.slice(0, 37) + "…" : s);
     await Plotly.react(node, [{
-      type: "heatmap", z, x: ct.cols, y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
+      type: "heatmap", z, x: ct.cols.map(human), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
       customdata: ct.counts.map((r, i) => r.map(() => [ct.row_topic_ids[i], ct.rows[i]])),
       hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",
       colorscale: [[0, "#f8f9fb"], [1, "#3b5bdb"]], showscale: false,
@@ -420,9 +426,10 @@ async function renderSlices() {
       const p = ev.points[0]; if (!p) return;
       const [tid, rowLabel] = p.customdata;
       const labelled = (state.overview.facets.find((f) => f.facet === col) || {}).labels?.length;
+      const raw = ct.cols[ct.cols.map(human).indexOf(p.x)] ?? p.x;  // the label value itself
       $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${p.x}`;
       const narrow = { topic: [`${task}:${tid}`] };
-      if (labelled) narrow.label = [`${col}:${p.x}`];
+      if (labelled) narrow.label = [`${col}:${raw}`];
       listTraces("#slice-traces", narrow);
     } });
   }));
@@ -512,7 +519,7 @@ async function openTrace(id) {
     <h3>Facets</h3>
     <table class="data"><thead><tr><th>facet</th><th>summary</th><th>label</th><th>topic</th></tr></thead><tbody>
       ${t.facets.map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
-        return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}">${esc(f.label)}</span>` : ""}</td>
+        return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(human(f.label))}</span>` : ""}</td>
           <td>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`} <span class="muted small">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
     </tbody></table>
     <h3>Conversation</h3>
