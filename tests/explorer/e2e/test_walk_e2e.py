@@ -112,7 +112,8 @@ def test_seed_workflow(browser, walk_server: str, walk_home: Path) -> None:
         # Stand-in for the growing topic: the largest parent, opened from the map's legend.
         page.locator("#legend .legend-item").first.locator(".legend-label").click()
         page.wait_for_function("state.focus !== null", timeout=T)
-        page.wait_for_selector("#legend .legend-item", timeout=T)
+        page.wait_for_selector("#map-crumbs .crumb-here + .tid", timeout=T)  # redrawn, drilled
+        page.wait_for_selector("#legend-head h2:has-text('Subtopics')", timeout=T)
         walk.shot("map-drilled-into-a-parent")
         facet, tid = page.evaluate("[state.facet, String(state.focus)]")
     label = page.evaluate("(t) => topicName(Number(t))", tid)

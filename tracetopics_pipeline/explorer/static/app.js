@@ -414,20 +414,21 @@ async function renderSlices() {
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
     const trunc = (s) => (s.length > 38 ? s.slice(0, 37) + "…" : s);
     await Plotly.react(node, [{
-      type: "heatmap", z, x: ct.cols.map(human), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
+      type: "heatmap", z, x: ct.cols.map((c) => human(c).replace(/ /g, "<br>")), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
       customdata: ct.counts.map((r, i) => r.map(() => [ct.row_topic_ids[i], ct.rows[i]])),
       hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",
       colorscale: [[0, "#f8f9fb"], [1, "#3b5bdb"]], showscale: false,
     }], {
       margin: { l: 240, r: 10, t: 10, b: 60 }, yaxis: { autorange: "reversed", automargin: true, tickfont: { size: 11 } },
-      xaxis: { side: "bottom", tickfont: { size: 11 } },
+      xaxis: { side: "bottom", tickfont: { size: 11 }, tickangle: 0, automargin: true },
     }, { responsive: true, displaylogo: false });
     bindPlot(node, { plotly_click: (ev) => {
       const p = ev.points[0]; if (!p) return;
       const [tid, rowLabel] = p.customdata;
       const labelled = (state.overview.facets.find((f) => f.facet === col) || {}).labels?.length;
-      const raw = ct.cols[ct.cols.map(human).indexOf(p.x)] ?? p.x;  // the label value itself
-      $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${p.x}`;
+      const shown = ct.cols.map((c) => human(c).replace(/ /g, "<br>"));
+      const raw = ct.cols[shown.indexOf(p.x)] ?? p.x;  // the label value itself
+      $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${human(raw)}`;
       const narrow = { topic: [`${task}:${tid}`] };
       if (labelled) narrow.label = [`${col}:${raw}`];
       listTraces("#slice-traces", narrow);
@@ -550,6 +551,19 @@ function suggestName(scope) {
   return `${base || "eval"}-${new Date().toISOString().slice(0, 10)}`;
 }
 
+/* A filter (the API's JSON shape) in words, for people. */
+function describeFilter(f) {
+  if (!f) return "all traffic";
+  const parts = [];
+  if (f.date_from || f.date_to) parts.push(`${f.date_from || "the start"} to ${f.date_to || "today"}`);
+  if (f.customers?.length) parts.push(`customer ${f.customers.join(", ")}`);
+  if (f.plan_tiers?.length) parts.push(`plan ${f.plan_tiers.join(", ")}`);
+  for (const l of f.labels || []) parts.push(`${l.facet} ${human(l.label)}`);
+  for (const t of f.topics || []) parts.push(`${t.facet} topic “${topicName(t.topic_id, t.facet)}” (id ${t.topic_id})`);
+  if (f.trace_ids?.length) parts.push(`${fmt(f.trace_ids.length)} chosen traces`);
+  return parts.join(" · ") || "all traffic";
+}
+
 function exportSet(scope) {
   openModal(scope ? `Export “${scope.label}” as an eval dataset` : "Export the filtered traces as an eval dataset", `
     <div class="form">
@@ -566,7 +580,7 @@ function exportSet(scope) {
       $("#modal-title").textContent = "Eval dataset exported";
       $("#modal-body").innerHTML = `<p><b>${fmt(m.count)}</b> traces in <b>${esc(m.name)}</b>.</p>
         <p>${dl(m.files.tracetopics, "export-link")} · ${dl(m.files.braintrust)} · ${dl(m.files.langfuse)} · ${dl(m.manifest)}</p>
-        <pre class="small">${esc(JSON.stringify(m.filter, null, 2))}</pre>`;
+        <p class="muted">Scope: ${esc(describeFilter(m.filter))}.</p>`;
     } catch (e) { toast("Export failed: " + e.message); }
   };
 }
