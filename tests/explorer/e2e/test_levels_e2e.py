@@ -1,0 +1,98 @@
+"""Two levels, search, the URL and curation in real Chromium, on the two-level fixture
+(factories.explorer.add_two_levels: parents 10-12 over the five fine topics)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from factories.explorer import publish_explorer_home
+
+pytestmark = pytest.mark.e2e
+
+T = 60_000
+
+
+@pytest.fixture(scope="module")
+def two_server(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
+    home = publish_explorer_home(tmp_path_factory.mktemp("tt_two_e2e"), n=1200, two_levels=True)
+    return serve(home)
+
+
+@pytest.fixture
+def pg(browser, two_server: str) -> Iterator[object]:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(two_server + "/")
+    page.wait_for_selector("#legend .legend-item", timeout=T)
+    yield page
+    ctx.close()
+    assert not errors, errors
+
+
+def test_map_by_parent_drills_down_and_back(pg) -> None:
+    legend = pg.locator("#legend .legend-label").all_inner_texts()
+    assert legend[:3] == [
+        "Data exports and reports",
+        "Account and billing",
+        "Team chat integrations",
+    ]
+    colours = pg.evaluate("[...state.colors.values()]")
+    assert len(set(colours)) == len(colours) == 3  # one distinct colour per parent
+    pg.locator("#legend .legend-label", has_text="Account and billing").click()
+    pg.wait_for_selector("#legend-head h2:has-text('Subtopics')", timeout=T)
+    subs = pg.locator("#legend .legend-label").all_inner_texts()
+    assert sorted(subs) == ["Cancel or downgrade subscription", "Reset account password"]
+    assert "focus=11" in pg.url and "400 traces" in pg.locator("#scope-count").inner_text()
+    # Back returns to all parents (drilling pushed a history entry).
+    pg.go_back()
+    pg.wait_for_function("state.focus === null", timeout=T)
+    pg.wait_for_selector("#legend-head h2:has-text('Topics')", timeout=T)
+    assert "focus=" not in pg.url
+    # The "All subtopics" switch colours the map by fine topic.
+    pg.click("#map-crumbs button[data-level=sub]")
+    pg.wait_for_function(
+        "document.querySelectorAll('#legend .legend-item').length === 6", timeout=T
+    )
+    assert "level=sub" in pg.url
+
+
+def test_search_opens_a_subtopic_inside_its_parent(pg) -> None:
+    pg.fill("#search", "weekly report")
+    pg.wait_for_selector("#search-results [data-search-topic='4']", timeout=T)
+    assert "in Data exports and reports" in pg.locator("#search-results").inner_text()
+    pg.click("#search-results [data-search-topic='4']")
+    pg.wait_for_selector("#topic-list .trow[data-topic='4'] .trow-body:not(.hidden)", timeout=T)
+    assert "Data exports and reports" in pg.locator("#topics-crumbs").inner_text()
+    assert "tab=topics" in pg.url and "focus=10" in pg.url and "open=4" in pg.url
+    # A trace result opens the trace.
+    pg.fill("#search", "slack webhook")
+    pg.locator("#search-results [data-search-trace]").first.click()
+    pg.wait_for_selector("#drawer:not(.hidden) .conversation", timeout=T)
+    assert "trace=t-" in pg.url
+
+
+def test_merge_and_pin_from_the_list(pg) -> None:
+    pg.click("#tabs button[data-tab=topics]")
+    row = pg.locator("#topic-list .trow[data-topic='10']")
+    row.locator(".trow-head").first.click()
+    sub = row.locator(".trow[data-topic='4']")
+    sub.locator(".trow-head").click()
+    sub.locator("button[data-act=merge]").click()
+    assert "tracetopics topic merge Task 4 --into 0" in pg.locator("#mg-cli").inner_text()
+    ids = pg.eval_on_selector_all("#mg-into option", "os => os.map((o) => Number(o.value))")
+    assert sorted(ids) == [0, 1, 2, 3]  # the other subtopics, never a parent
+    pg.select_option("#mg-into", "0")
+    pg.click("#mg-submit")
+    pg.locator("#toast", has_text="Merged").wait_for(timeout=T)
+    pg.wait_for_function(
+        "document.querySelectorAll('#topic-list .trow[data-topic=\"10\"] .trow.sub').length === 1",
+        timeout=T,
+    )
+    assert "400" in row.locator(".trow.sub").first.inner_text()
+    row.locator("button[data-act=pin]").first.click()
+    pg.locator("#toast", has_text="Pinned").wait_for(timeout=T)
+    pg.wait_for_selector("#topic-list .trow[data-topic='10'] .badge", timeout=T)
