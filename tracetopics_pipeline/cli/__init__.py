@@ -119,12 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(fn=cmd_topics)
 
     o = sub.add_parser(
-        "topic", help="rename, pin, unpin or merge a topic (kept across regenerations)"
+        "topic",
+        help="rename, pin, unpin or merge a topic (kept across regenerations)",
+        description="Rename, pin, unpin or merge a topic of a facet, a parent or a subtopic "
+        "(ids from `tracetopics topics --facet Task`). Kept in topic_overrides and re-applied "
+        "by every regeneration; the explorer's topic rows do the same.",
+        epilog='example: tracetopics topic rename Task 12 "SAML SSO setup"; '
+        "tracetopics topic merge Task 14 --into 12",
     )
     o.add_argument("action", choices=["rename", "pin", "unpin", "merge"])
-    o.add_argument("facet")
-    o.add_argument("topic_id", type=int)
-    o.add_argument("label", nargs="?")
+    o.add_argument("facet", help="the facet, e.g. Task")
+    o.add_argument("topic_id", type=int, help="the topic's id")
+    o.add_argument("label", nargs="?", help="rename: the new name")
     o.add_argument("--into", type=int, help="merge: the topic id that absorbs TOPIC_ID")
     o.set_defaults(fn=cmd_topic_override)
 
