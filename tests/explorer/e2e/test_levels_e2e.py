@@ -52,6 +52,14 @@ def test_map_by_parent_drills_down_and_back(pg) -> None:
     pg.wait_for_function("state.focus === null", timeout=T)
     pg.wait_for_selector("#legend-head h2:has-text('Topics')", timeout=T)
     assert "focus=" not in pg.url
+    # The box beside a topic hides it on the map (its name still drills down).
+    pg.locator("#legend .legend-item[data-topic='12'] input.eye").click()
+    pg.wait_for_function(
+        "document.getElementById('map-plot').data.find((d) => d.meta === 12).visible"
+        " === 'legendonly'",
+        timeout=T,
+    )
+    assert "focus=" not in pg.url
     # The "All subtopics" switch colours the map by fine topic.
     pg.click("#map-crumbs button[data-level=sub]")
     pg.wait_for_function(

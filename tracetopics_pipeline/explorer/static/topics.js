@@ -76,7 +76,7 @@ function renderLegend(list) {
   const drillable = effLevel() === "parent" && hasLevels();
   const row = (tid, color, label, t, title) => `
     <div class="legend-item ${state.hiddenTopics.has(tid) ? "dim" : ""}" data-topic="${tid}" title="${esc(title)}">
-      <button class="eye ghost" data-eye="${tid}" title="Hide or show on the map" aria-label="Hide or show">${state.hiddenTopics.has(tid) ? "○" : "●"}</button>
+      <input type="checkbox" class="eye" data-eye="${tid}" ${state.hiddenTopics.has(tid) ? "" : "checked"} title="Show on the map" aria-label="Show on the map">
       <span class="swatch" style="background:${color}"></span>
       <span class="legend-label">${esc(label)}</span>
       <span class="legend-num">${pct(t.share)} · ${fmt(t.count)}</span>
@@ -91,10 +91,10 @@ function renderLegend(list) {
   $("#legend").onclick = (e) => {
     const it = e.target.closest(".legend-item"); if (!it) return;
     const t = Number(it.dataset.topic);
-    if (e.target.closest("button[data-eye]") || t === OTHER || t === -1) {
+    if (e.target.closest("[data-eye]") || t === OTHER || t === -1) {
       state.hiddenTopics.has(t) ? state.hiddenTopics.delete(t) : state.hiddenTopics.add(t);
       it.classList.toggle("dim");
-      it.querySelector(".eye").textContent = state.hiddenTopics.has(t) ? "○" : "●";
+      it.querySelector(".eye").checked = !state.hiddenTopics.has(t);
       const el = $("#map-plot");
       if (el.data) {
         const idx = el.data.map((d, i) => (d.meta === t ? i : -1)).filter((i) => i >= 0);
