@@ -390,7 +390,7 @@ def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
 
     facets = load_facets()
     wanted = [find_facet(facets, "Sentiment"), find_facet(facets, "Issues")]
-    batches = ("dev", "heldout", "heldout2")
+    batches = ("dev", "heldout", "heldout2", "heldout3")
     tally: dict[str, dict[str, list[int]]] = {}
     for batch in batches:
         cases = rs.cases(batch)
@@ -431,7 +431,7 @@ def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
         print(f"\n## Robustness set (tests/facet_robustness_set.py): recall per form; false alarms "
               f"on the demo's NONE traces, {part} part ({n_sent} with NEUTRAL/POSITIVE sentiment, "
               f"{n_iss} with no issue); precision = written-with-rules hits / (hits + false alarms)")  # fmt: skip
-        print(f"{'form':20s} {'with rules':>11s} {'held-out 1':>11s} {'held-out 2':>11s} "
+        print(f"{'form':20s} {'with rules':>11s} {'held-out 1':>11s} {'held-out 2':>11s} {'held-out 3':>11s} "
               f"{'false alarms':>18s} {'precision':>10s}")  # fmt: skip
         for form, by_batch in tally.items():
             cells = []

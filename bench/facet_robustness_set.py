@@ -624,6 +624,112 @@ HELDOUT2_UNMET: tuple[tuple[str, str], ...] = (
 )
 
 
+
+# --- Held-out batch 3 ----------------------------------------------------------------------------
+# Written for the second pass (the semantic layer over the Sentiment forms) BEFORE anything was
+# tuned, in domains the other batches barely touch (insurance, clinics, energy, schools, games,
+# streaming, car rental, developer APIs). Never used to set a threshold or write a prototype:
+# reported once, at the end, as a held-out figure. Sentiment forms only.
+
+HELDOUT3_FRUSTRATION: dict[str, tuple[str, ...]] = {
+    "didnt_help": (
+        "I cleared the cookies like you suggested and the page is still blank.",
+        "Sadly the reset did nothing, the thermostat reads 12 degrees again.",
+        "Those steps got me nowhere.",
+        "Followed the guide for the API key, but I'm getting the exact same 401.",
+        "hmm no, the claim form still won't submit",
+        "That solution didn't work for me.",
+        "I tried logging out and back in, it's no better.",
+        "Your fix hasn't changed anything on my end.",
+        "Updating the app didn't sort it out.",
+        "Nope, the video keeps buffering exactly like before.",
+    ),
+    "repeated_request": (
+        "I mentioned at the start that I'm on the family plan.",
+        "Once more: the parcel was delivered to the wrong flat.",
+        "I've now explained three times that the appointment is for my son.",
+        "Again, I am asking about the premium, not the deductible.",
+        "Please go back and read my first message, the policy number is there.",
+        "I already typed my student ID above.",
+        "Sorry to repeat myself, but the rental car was never picked up.",
+        "Same question as before: when will the refund land?",
+        "I keep telling you the meter reading is 4410, not 4140.",
+        "For the last time, I don't want the upgrade.",
+    ),
+    "ask_human": (
+        "Is it possible to speak with one of your staff?",
+        "I'd prefer to discuss this with a real claims adjuster.",
+        "Can somebody from the clinic ring me instead?",
+        "Please have a human look at my application.",
+        "I'd like to be connected to a person in billing.",
+        "Could I get someone on the phone about this?",
+        "Send this to a real support engineer please.",
+        "Let me talk to your team directly.",
+        "Are there any humans working there today?",
+        "I want to chat with an employee, not an automated system.",
+    ),
+    "sarcasm": (
+        "Oh wonderful, the game deleted my save file.",
+        "Amazing. Three hours on hold and the order is still missing.",
+        "Well done, you've managed to double-charge me.",
+        "Sure, because restarting fixes everything, right?",
+        "Super, the tracking page now says the parcel doesn't exist.",
+        "Gee thanks, now the whole class can't see the quiz.",
+        "Oh good, another maintenance window during exam week.",
+        "Excellent work, the heating bill doubled.",
+        "Splendid, I've been logged out for the fifth time today.",
+        "Nice one, the update wiped my playlists.",
+    ),
+    "giving_up": (
+        "Okay, forget the whole thing.",
+        "I'll just drive to the branch tomorrow and sort it there.",
+        "Never mind. I'll ask a friend who knows computers.",
+        "Let's drop it, this isn't going anywhere.",
+        "I'm giving up on the online form.",
+        "Whatever, I'll pay the late fee.",
+        "Doesn't matter, I'll book with another airline.",
+        "Screw it, I'll reinstall everything from scratch myself.",
+        "No point continuing this chat.",
+        "Fine. I'll find the answer somewhere else.",
+    ),
+    "agent_complaint": (
+        "You obviously aren't reading what I type.",
+        "Your answers make no sense.",
+        "You've sent me the same link four times.",
+        "This virtual assistant is a waste of space.",
+        "Why do you keep ignoring my actual question?",
+        "You are clearly not understanding the problem.",
+        "You're talking in circles.",
+        "You misread my order number again.",
+        "The chatbot here is completely clueless.",
+        "You don't listen, do you?",
+    ),
+    "cancel_talk": (
+        "Cancel my policy, I've had enough of this.",
+        "We're weighing whether to move to another insurer.",
+        "If this happens again I'm ending my membership.",
+        "My contract is up in May and I won't be staying.",
+        "Seriously thinking about dropping your streaming service.",
+        "Our school will be moving to a different platform next term.",
+        "Close my account, I'm switching banks.",
+        "I'm one more outage away from cancelling.",
+        "We're evaluating alternatives for the renewal.",
+        "Please stop my subscription, I'm done with you guys.",
+    ),
+}
+HELDOUT3_POLITE = (
+    "Okay, thank you. Bye for now.",
+    "Thanks, I'll take it from here.",
+    "Much obliged, goodbye.",
+    "Right, thanks for explaining.",
+    "Thank you, have a lovely weekend.",
+    "ok ty",
+    "Appreciate it, take care.",
+    "Thanks for your patience, bye.",
+    "Understood, thanks a lot.",
+    "Ok great, thanks, bye.",
+)
+
 @dataclass(frozen=True)
 class Case:
     form: str
@@ -654,12 +760,14 @@ def _tool(cid: str, name: str, reply: str) -> list[dict]:
 
 
 def cases(part: str = "dev") -> list[Case]:
-    """`dev` (written with the rules), `heldout` (batch 1, used once to generalize the rules) or
-    `heldout2` (batch 2, written after that and never used to change them)."""
-    held = part in ("heldout", "heldout2")
+    """`dev` (written with the rules), `heldout` (batch 1, used once to generalize the rules),
+    `heldout2` (batch 2, written after that and never used to change them) or `heldout3` (batch 3,
+    Sentiment forms only, written before the semantic layer was tuned and never used to tune it)."""
+    held = part in ("heldout", "heldout2", "heldout3")
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
+        "heldout3": (HELDOUT3_FRUSTRATION, HELDOUT3_POLITE, {}, ()),
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     satisfied = () if held else SATISFIED
