@@ -624,7 +624,6 @@ HELDOUT2_UNMET: tuple[tuple[str, str], ...] = (
 )
 
 
-
 # --- Held-out batch 3 ----------------------------------------------------------------------------
 # Written for the second pass (the semantic layer over the Sentiment forms) BEFORE anything was
 # tuned, in domains the other batches barely touch (insurance, clinics, energy, schools, games,
@@ -729,6 +728,7 @@ HELDOUT3_POLITE = (
     "Understood, thanks a lot.",
     "Ok great, thanks, bye.",
 )
+
 
 @dataclass(frozen=True)
 class Case:
