@@ -75,7 +75,7 @@ def test_prototypes_off_means_no_local_answer():
 
 
 def test_default_label_description_is_not_a_prototype():
-    idx = PrototypeIndex(parse_facets(REFUNDS)[0])
+    idx = PrototypeIndex.from_facet(parse_facets(REFUNDS)[0])
     assert "No refund or replacement." not in idx.texts  # "No X" embeds close to X
     assert idx.owners.count("NONE") == 2 and idx.usable
 
@@ -174,6 +174,6 @@ def test_bad_prototype_settings_fail_at_load():
 
 
 def test_units_without_a_word_of_the_labels_are_not_embedded():
-    idx = PrototypeIndex(parse_facets(REFUNDS)[0])
+    idx = PrototypeIndex.from_facet(parse_facets(REFUNDS)[0])
     units = ["Good morning.", "My refund never arrived.", "Also the parcel was broken."]
     assert idx.relevant(units) == ["My refund never arrived.", "Also the parcel was broken."]

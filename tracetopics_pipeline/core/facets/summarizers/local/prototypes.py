@@ -124,25 +124,26 @@ def _stem(word: str) -> str:
 
 
 class PrototypeIndex:
-    """The prototypes of one labelled facet, embedded once per process."""
+    """Labelled prototype phrasings, embedded once per process: a facet's labels (`from_facet`),
+    or any label -> phrasings mapping (the Sentiment facet's frustration forms)."""
 
-    def __init__(self, facet: Facet, default: str | None = None) -> None:
-        self.facet = facet
-        self.default = default or facet.default_label
-        if self.default is None and "NONE" in (facet.labels or []):
-            self.default = "NONE"
-        local = facet.local or {}
+    def __init__(
+        self,
+        labels: dict[str, list[str]],
+        default: str | None = None,
+        options: dict | None = None,
+    ) -> None:
+        self.default = default
+        local = options or {}
         self.min_similarity = float(local.get("min_similarity", DEFAULT_MIN_SIMILARITY))
         self.margin = float(local.get("margin", DEFAULT_MARGIN))
         texts: list[str] = []
         owners: list[str] = []
-        for spec in facet.label_specs:
-            mine = list(spec.examples)
-            if spec.name != self.default and spec.description.strip():
-                mine.insert(0, spec.description.strip())
+        for name, mine in labels.items():
             texts += mine
-            owners += [spec.name] * len(mine)
+            owners += [name] * len(mine)
         self.texts, self.owners = texts, owners
+        self.labels = list(dict.fromkeys(owners))
         # Words of the labels' own prototypes, as 5-letter stems ("deleted" ~ "deletion"): a unit
         # sharing none of them is not embedded at all. This is what keeps the classifier
         # affordable at 100k traces a day; `local.gate: false` embeds every unit.
@@ -156,6 +157,21 @@ class PrototypeIndex:
             if len(w) >= 3
         }
         self._vecs: np.ndarray | None = None
+
+    @classmethod
+    def from_facet(cls, facet: Facet, default: str | None = None) -> PrototypeIndex:
+        """Each label's description and examples; the default label (NONE, LOW) contributes only
+        its examples, never its description: "No pricing question" embeds close to pricing."""
+        default = default or facet.default_label
+        if default is None and "NONE" in (facet.labels or []):
+            default = "NONE"
+        labels: dict[str, list[str]] = {}
+        for spec in facet.label_specs:
+            mine = list(spec.examples)
+            if spec.name != default and spec.description.strip():
+                mine.insert(0, spec.description.strip())
+            labels.setdefault(spec.name, []).extend(mine)
+        return cls(labels, default, facet.local)
 
     @property
     def usable(self) -> bool:
@@ -176,18 +192,28 @@ class PrototypeIndex:
         keep = sorted((i for i, n in enumerate(overlap) if n), key=lambda i: -overlap[i])
         return [units[i] for i in sorted(keep[: self.max_embedded])]
 
+    def unit_scores(self, units: list[str]) -> np.ndarray:
+        """(units, labels): each label's best cosine over its prototypes, for every unit, in
+        `self.labels` order. Embeds the units it has not seen (one batch), nothing else."""
+        if not units or not self.texts:
+            return np.zeros((len(units), len(self.labels)), dtype=np.float32)
+        sims = CACHE.get(units) @ self.vectors().T  # (units, prototypes)
+        owner = np.asarray([self.labels.index(o) for o in self.owners])
+        out = np.full((len(units), len(self.labels)), -1.0, dtype=np.float32)
+        for j in range(len(self.labels)):
+            out[:, j] = sims[:, owner == j].max(axis=1)
+        return out
+
     def scores(self, units: list[str]) -> dict[str, tuple[float, str]]:
         """Each label's best cosine over units × its prototypes, with the unit that gave it."""
         units = self.relevant(units)
         if not units or not self.texts:
             return {}
-        sims = CACHE.get(units) @ self.vectors().T  # (units, prototypes)
+        per_unit = self.unit_scores(units)
         best: dict[str, tuple[float, str]] = {}
-        for j, owner in enumerate(self.owners):
-            i = int(np.argmax(sims[:, j]))
-            s = float(sims[i, j])
-            if owner not in best or s > best[owner][0]:
-                best[owner] = (s, units[i])
+        for j, label in enumerate(self.labels):
+            i = int(np.argmax(per_unit[:, j]))
+            best[label] = (float(per_unit[i, j]), units[i])
         return best
 
     def classify(self, units: list[str]) -> Match | None:
@@ -213,5 +239,5 @@ def index_for(facet: Facet, default: str | None = None) -> PrototypeIndex:
     """The facet's prototype index, built once per process and facet definition."""
     key = f"{facet.name}\x00{facet.fingerprint}\x00{default}"
     if key not in _INDEXES:
-        _INDEXES[key] = PrototypeIndex(facet, default)
+        _INDEXES[key] = PrototypeIndex.from_facet(facet, default)
     return _INDEXES[key]
