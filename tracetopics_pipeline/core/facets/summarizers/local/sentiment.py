@@ -203,6 +203,12 @@ _BAD_NEWS = _rx(
 )
 
 
+def cheerful_opener(text: str) -> int | None:
+    """Where a cheerful opener ("Great, ", "Oh wonderful. ") ends, if the text starts with one."""
+    m = _CHEER.match(text)
+    return m.end() if m else None
+
+
 def _sarcastic(turn: str) -> bool:
     if _SARCASM.search(turn):
         return True
@@ -239,6 +245,9 @@ class SentimentSignals:
     inferred: float = 0.0  # read from how the conversation went
     why_pos: dict[str, float] = field(default_factory=dict)  # reason -> weight
     why_neg: dict[str, float] = field(default_factory=dict)
+    expressed: set[int] = field(default_factory=set)  # user turns where a frustration rule fired
+    # User turn -> the satisfaction evidence (praise, solved, acknowledgement) in it, by reason.
+    pos_turns: dict[int, dict[str, float]] = field(default_factory=dict)
 
     def add(self, kind: str, weight: float, reason: str) -> None:
         why = self.why_pos if kind == "pos" else self.why_neg
@@ -249,6 +258,22 @@ class SentimentSignals:
             self.neg += weight
         else:
             self.inferred += weight
+
+    def settle(self) -> None:
+        """`pos` from the reasons, politeness capped: however many "great, thanks" a long
+        conversation holds, together they stay below the POSITIVE threshold."""
+        polite = sum(w for r, w in self.why_pos.items() if r in _POLITE)
+        self.pos = sum(self.why_pos.values()) - max(0.0, polite - POLITE_CAP)
+
+    def demote(self, turn: int) -> None:
+        """The praise or acknowledgement of a user turn was a routine closing: politeness."""
+        for reason, weight in self.pos_turns.pop(turn, {}).items():
+            self.why_pos[reason] -= weight
+            if self.why_pos[reason] <= 1e-9:
+                del self.why_pos[reason]
+        polite = "thanked the agent warmly"
+        self.why_pos[polite] = self.why_pos.get(polite, 0.0) + 0.5
+        self.settle()
 
     @property
     def negative(self) -> float:
@@ -304,14 +329,26 @@ def _similar(a: set[str], b: set[str]) -> bool:
     return len(a) >= 3 and len(b) >= 3 and len(a & b) / len(a | b) >= 0.6
 
 
+# The frustration forms of issue 14 -> (weight, reason). The rules below and the semantic layer
+# (sentiment_semantic.py) add the same evidence for a form, so a form counts the same however
+# it was found.
+FORMS: dict[str, tuple[float, str]] = {
+    "didnt_help": (2.0, "said the answer did not help or the problem persists"),
+    "repeated_request": (1.5, "had to repeat themselves"),
+    "ask_human": (2.5, "asked for a human"),
+    "sarcasm": (2.0, "was sarcastic"),
+    "giving_up": (1.5, "gave up"),
+    "agent_complaint": (2.0, "complained about the agent"),
+    "cancel_talk": (2.0, "talked about cancelling or leaving"),
+}
 # (pattern, weight, reason): each frustration form counts once per turn.
 _FRUSTRATION = (
     (_NEG_AFFECT, 2.0, "said they were unhappy"),
-    (_DID_NOT_HELP, 2.0, "said the answer did not help or the problem persists"),
-    (HUMAN_REQUEST, 2.5, "asked for a human"),
-    (_AT_AGENT, 2.0, "complained about the agent"),
-    (_GIVE_UP, 1.5, "gave up"),
-    (_REPEAT, 1.5, "had to repeat themselves"),
+    (_DID_NOT_HELP, *FORMS["didnt_help"]),
+    (HUMAN_REQUEST, *FORMS["ask_human"]),
+    (_AT_AGENT, *FORMS["agent_complaint"]),
+    (_GIVE_UP, *FORMS["giving_up"]),
+    (_REPEAT, *FORMS["repeated_request"]),
 )
 # Inferred, not expressed: tilts a conversation but never makes it MIXED on its own.
 _STRAIN = ((_RETRY, 0.75, "asked the agent to try again"),)
@@ -324,19 +361,22 @@ def signals(
     seen: list[set[str]] = []
     n = len(user_turns)
     for i, turn in enumerate(user_turns):
+        before = s.neg
         sarcastic = _sarcastic(turn)
         for rx, weight, reason in _FRUSTRATION:
             if rx.search(turn):
                 s.add("neg", weight, reason)
         if sarcastic:
-            s.add("neg", 2.0, "was sarcastic")
+            s.add("neg", *FORMS["sarcasm"])
         if i > 0 and _STILL_BROKEN.search(turn) and "said the answer did not help" not in s.why_neg:
-            s.add("neg", 2.0, "said the answer did not help or the problem persists")
+            s.add("neg", *FORMS["didnt_help"])
         # "We're thinking about cancelling" is a threat; "please close my account" an action.
         if _CHURN_THREAT.search(turn):
-            s.add("neg", 2.0, "talked about cancelling or leaving")
+            s.add("neg", *FORMS["cancel_talk"])
         elif _ACCOUNT_END.search(turn):
             s.add("inferred", 1.0, "is closing their account")
+        if s.neg > before:
+            s.expressed.add(i)
         for rx, weight, reason in _STRAIN:
             if rx.search(turn):
                 s.add("inferred", weight, reason)
@@ -349,10 +389,13 @@ def signals(
         if not sarcastic:
             if _unnegated(_PRAISE, turn):
                 s.add("pos", 2.0, "praised the agent or the product")
+                s.pos_turns.setdefault(i, {})["praised the agent or the product"] = 2.0
             if _asserted(_RESOLVED, turn):
                 s.add("pos", 2.0, "confirmed the problem was solved")
+                s.pos_turns.setdefault(i, {})["confirmed the problem was solved"] = 2.0
             if _ACK.search(turn) and _unnegated(_STRONG_ADJ, turn):
                 s.add("pos", 1.5, "acknowledged that the answer met their need")
+                s.pos_turns.setdefault(i, {})["acknowledged that the answer met their need"] = 1.5
             if k := _unnegated(_MILD_POS, turn):
                 s.add("pos", 0.5 * min(k, 2), "used positive words")
             if _WARM_THANKS.search(turn):
@@ -365,11 +408,7 @@ def signals(
         seen.append(words)
     if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
         s.add("pos", 0.25, "thanked the agent at the end")
-    # Politeness does not add up to satisfaction: however many "great, thanks" a long
-    # conversation holds, together they stay below the POSITIVE threshold.
-    polite = sum(w for r, w in s.why_pos.items() if r in _POLITE)
-    if polite > POLITE_CAP:
-        s.pos -= polite - POLITE_CAP
+    s.settle()  # politeness does not add up to satisfaction
     fails = sum(1 for t in agent_turns if _AGENT_FAIL.search(t))
     if fails >= 2:
         s.add("inferred", 0.5 * min(fails - 1, 3), "the agent repeatedly could not deliver")
