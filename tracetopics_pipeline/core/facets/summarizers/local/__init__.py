@@ -22,6 +22,7 @@ from tracetopics_pipeline.core.facets.preprocess import (
 )
 from tracetopics_pipeline.core.facets.redact import redact
 from tracetopics_pipeline.core.facets.summarizers.base import FacetOutput, SummarizeResult, finish
+from tracetopics_pipeline.core.facets.summarizers.local import sentiment_semantic
 from tracetopics_pipeline.core.facets.summarizers.local.issues import (
     detect_issues,
     summarize_issues,
@@ -31,7 +32,11 @@ from tracetopics_pipeline.core.facets.summarizers.local.prototypes import (
     preload as prototypes_preload,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.rules import apply_rules, has_local_rules
-from tracetopics_pipeline.core.facets.summarizers.local.sentiment import summarize_sentiment
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import (
+    SentimentSignals,
+    classify,
+    signals,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.task import summarize_task
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip
 
@@ -66,6 +71,14 @@ def reconcile(outputs: list[FacetOutput], facets: list[Facet]) -> list[FacetOutp
 DEFAULT_PROTOTYPES = {"sentiment": "off", "rules": "off"}
 
 
+def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
+    """The user's turns and the Sentiment rules' evidence (sentiment.py), before the semantic layer."""
+    users = [content_text(m.get("content")) for m in msgs if m.get("role") == "user"]
+    agent = [content_text(m.get("content")) for m in msgs if m.get("role") == "assistant"]
+    errors = sum(1 for m in msgs if m.get("role") == "tool" and is_error_reply(m))
+    return users, signals(users, agent, tool_errors=errors)
+
+
 class NoLocalRules(Exception):
     """A custom facet the local backend cannot answer (no keywords, no rules)."""
 
@@ -79,6 +92,7 @@ class LocalSummarizer:
         model: str | None = None,
         redact_pii: bool = True,
         prototypes: str | None = None,
+        semantic: bool | None = None,
         preload: bool | None = None,
         **_: object,
     ) -> None:
@@ -87,16 +101,30 @@ class LocalSummarizer:
         if prototypes is not None and prototypes not in PROTOTYPE_MODES:
             raise ValueError(f"prototypes must be one of {PROTOTYPE_MODES}, got {prototypes!r}")
         self.prototypes = prototypes  # overrides every facet's local.prototypes (benchmarks)
+        self.semantic = semantic  # overrides every Sentiment facet's local.semantic (benchmarks)
         self.elapsed_s = 0.0
+        # Sentiment rules run ahead of the semantic layer for a whole block, so its sentences
+        # are embedded in one batch: trace object id -> (user turns, signals), for one call.
+        self._sentiment: dict[int, tuple[list[str], SentimentSignals]] = {}
         if preload if preload is not None else self._configured_facets_need_model():
             prototypes_preload()
 
     def _configured_facets_need_model(self) -> bool:
         """Whether the configured facet file (what the facet stage will run) uses prototypes."""
         try:
-            return any(self.prototype_mode(f) != "off" for f in load_facets())
+            facets = load_facets()
         except Exception:  # a broken file fails later, where it is used, with its own message
             return False
+        return any(self.prototype_mode(f) != "off" or self.semantic_on(f) for f in facets)
+
+    def semantic_on(self, facet: Facet) -> bool:
+        """Whether a Sentiment facet uses the semantic layer (sentiment_semantic.py): the
+        override, else `local.semantic` (default true)."""
+        if facet.local_kind != "sentiment":
+            return False
+        if self.semantic is not None:
+            return self.semantic
+        return bool(facet.local.get("semantic", True))
 
     def prototype_mode(self, facet: Facet) -> str:
         """off | fallback | only for this facet: the override, else the facet's setting, else
@@ -114,10 +142,38 @@ class LocalSummarizer:
     def summarize(self, traces: list[dict], facets: list[Facet]) -> SummarizeResult:
         t0 = time.perf_counter()
         res = SummarizeResult(backend=self.backend, model=self.model)
-        for trace in traces:
-            res.outputs.extend(self.summarize_trace(trace, facets))
+        try:
+            self._prepare_sentiment(traces, facets)
+            for trace in traces:
+                res.outputs.extend(self.summarize_trace(trace, facets))
+        finally:
+            self._sentiment.clear()
         self.elapsed_s += time.perf_counter() - t0
         return res
+
+    def sentiment_signals(self, trace: dict, facet: Facet) -> SentimentSignals:
+        """The evidence the Sentiment facet weighs for one trace: the rules', and the semantic
+        layer's when it is on (benchmarks read the reasons)."""
+        users, s = _sentiment_signals(messages_of(trace))
+        if self.semantic_on(facet):
+            sentiment_semantic.load().apply(users, s)
+        return s
+
+    def _prepare_sentiment(self, traces: list[dict], facets: list[Facet]) -> None:
+        """Run the Sentiment rules over the block and embed, in one batch, every sentence the
+        semantic layer will score; `_one` then finds the rules' signals and the vectors ready."""
+        if not any(self.semantic_on(f) for f in facets):
+            return
+        layer = sentiment_semantic.load()
+        texts: list[str] = []
+        for trace in traces:
+            try:
+                users, s = _sentiment_signals(messages_of(trace))
+            except Exception:  # summarize_trace records the error for this trace
+                continue
+            self._sentiment[id(trace)] = (users, s)
+            texts += layer.texts_to_embed(users, s)
+        layer.prefetch(texts)
 
     def summarize_trace(self, trace: dict, facets: list[Facet]) -> list[FacetOutput]:
         tid = str(trace.get("id"))
@@ -162,10 +218,11 @@ class LocalSummarizer:
             ]
             return summarize_task(users or [text]), None
         if kind == "sentiment":
-            users = [content_text(m.get("content")) for m in msgs if m.get("role") == "user"]
-            agent = [content_text(m.get("content")) for m in msgs if m.get("role") == "assistant"]
-            errors = sum(1 for m in msgs if m.get("role") == "tool" and is_error_reply(m))
-            label, reason = summarize_sentiment(users, agent, tool_errors=errors)
+            ready = self._sentiment.pop(id(trace), None)
+            users, s = ready if ready is not None else _sentiment_signals(msgs)
+            if self.semantic_on(facet):
+                sentiment_semantic.load().apply(users, s)
+            label, reason = classify(s)
             mode = self.prototype_mode(facet)
             # Rules decide where they found evidence; prototypes only where they found none.
             if mode == "only" or (mode == "fallback" and label == "NEUTRAL"):
