@@ -30,6 +30,7 @@ from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
 from tracetopics_pipeline.core.facets.summarizers import make_summarizer  # noqa: E402
 from tracetopics_pipeline.core.facets.summarizers.gold_eval import confusion, f1_table  # noqa: E402
 from tracetopics_pipeline.core.facets.summarizers.local.issues import CATEGORIES as ISSUE_CATEGORIES  # noqa: E402
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import FORMS  # noqa: E402
 
 SENT3 = ["NEGATIVE", "NEUTRAL", "POSITIVE"]
 
@@ -368,29 +369,23 @@ def demo_report(traces: list[dict], out: dict) -> None:
 
 # --- Robustness set: failure forms phrased many ways -----------------------------------------
 
-# Sentiment reasons (sentiment.signals) -> the robustness form they detect.
-REASON_FORM = {
-    "said the answer did not help or the problem persists": "didnt_help",
-    "had to repeat themselves": "repeated_request",
-    "asked for a human": "ask_human",
-    "was sarcastic": "sarcasm",
-    "gave up": "giving_up",
-    "complained about the agent": "agent_complaint",
-    "talked about cancelling or leaving": "cancel_talk",
-}
+# Sentiment reasons (sentiment.FORMS, rules and semantic layer alike) -> the form they detect.
+REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
+# Batches of the robustness set: the one written with the rules, held-out 1 (used once to
+# generalize the rules), 2 and 3 (never used to tune anything; report them, don't tune on them).
+ROBUST_BATCHES = ("dev", "heldout", "heldout2", "heldout3")
 
 
-def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
-    """Recall per form on tests/facet_robustness_set.py (the batch written with the rules and
-    two held-out batches); false alarms of each form's rule on the demo's NONE traces."""
+def bench_robustness(
+    days: int, per_day: int, parts: list[str], summ, batches: tuple[str, ...] = ROBUST_BATCHES
+) -> None:
+    """Recall per form on bench/facet_robustness_set.py (the batch written with the rules and
+    three held-out batches); false alarms of each form's rules and semantic layer on the demo's
+    NONE traces."""
     import facet_robustness_set as rs
-
-    from tracetopics_pipeline.core.facets.preprocess import content_text, is_error_reply
-    from tracetopics_pipeline.core.facets.summarizers.local.sentiment import signals
 
     facets = load_facets()
     wanted = [find_facet(facets, "Sentiment"), find_facet(facets, "Issues")]
-    batches = ("dev", "heldout", "heldout2", "heldout3")
     tally: dict[str, dict[str, list[int]]] = {}
     for batch in batches:
         cases = rs.cases(batch)
@@ -408,13 +403,9 @@ def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
         n_sent = n_iss = 0
         for t in demo:
             gt = t["metadata"]["ground_truth"]
-            msgs = t["messages"]
             if gt["sentiment"] in ("NEUTRAL", "POSITIVE"):
                 n_sent += 1
-                users = [content_text(m.get("content")) for m in msgs if m["role"] == "user"]
-                agent = [content_text(m.get("content")) for m in msgs if m["role"] == "assistant"]
-                errs = sum(1 for m in msgs if m["role"] == "tool" and is_error_reply(m))
-                sig = signals(users, agent, tool_errors=errs)
+                sig = summ.sentiment_signals(t, wanted[0])  # rules, and the semantic layer if on
                 for reason in sig.why_neg:
                     if reason in REASON_FORM:
                         false[REASON_FORM[reason]] += 1
@@ -428,11 +419,13 @@ def bench_robustness(days: int, per_day: int, parts: list[str], summ) -> None:
                         false[form] += 1  # any tool-failure rule: counted against each form
                 if "Unmet escalation" in summary:
                     false["unmet_escalation"] += 1
-        print(f"\n## Robustness set (tests/facet_robustness_set.py): recall per form; false alarms "
+        print(f"\n## Robustness set (bench/facet_robustness_set.py): recall per form; false alarms "
               f"on the demo's NONE traces, {part} part ({n_sent} with NEUTRAL/POSITIVE sentiment, "
               f"{n_iss} with no issue); precision = written-with-rules hits / (hits + false alarms)")  # fmt: skip
-        print(f"{'form':20s} {'with rules':>11s} {'held-out 1':>11s} {'held-out 2':>11s} {'held-out 3':>11s} "
-              f"{'false alarms':>18s} {'precision':>10s}")  # fmt: skip
+        names = {"dev": "with rules", "heldout": "held-out 1", "heldout2": "held-out 2",
+                 "heldout3": "held-out 3"}  # fmt: skip
+        print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
+              + f" {'false alarms':>18s} {'precision':>10s}")  # fmt: skip
         for form, by_batch in tally.items():
             cells = []
             for b in batches:
@@ -657,6 +650,17 @@ def main() -> None:
         "--variants", default="shipped,custom", help="shipped,custom,sentiment-fallback"
     )
     ap.add_argument(
+        "--semantic",
+        choices=("default", "on", "off"),
+        default="default",
+        help="the Sentiment semantic layer: as the facet file says, or forced on/off",
+    )
+    ap.add_argument(
+        "--robust-batches",
+        default=",".join(ROBUST_BATCHES),
+        help="robustness batches to score (tune only on dev,heldout)",
+    )
+    ap.add_argument(
         "--sections",
         default="uss,tau,demo,robust",
         help="any of uss,tau,demo,robust,proto (after --task if given)",
@@ -672,8 +676,9 @@ def main() -> None:
     if args.throughput:
         bench_throughput(args.throughput, args.workers, args.variants.split(","))
         return
-    summ = make_summarizer("local")
-    print(f"local summarizer model: {summ.model}")
+    semantic = {"on": True, "off": False}.get(args.semantic)
+    summ = make_summarizer("local", semantic=semantic)
+    print(f"local summarizer model: {summ.model}; Sentiment semantic layer: {args.semantic}")
     for name, key, fn in (("uss_mwoz", "uss", bench_uss), ("tau_bench", "tau", bench_tau)):
         if key not in sections:
             continue
@@ -684,7 +689,8 @@ def main() -> None:
     if "demo" in sections:
         bench_demo(args.demo_days, args.demo_per_day, parts, summ)
     if "robust" in sections:
-        bench_robustness(args.demo_days, args.demo_per_day, parts, summ)
+        batches = tuple(b for b in args.robust_batches.split(",") if b)
+        bench_robustness(args.demo_days, args.demo_per_day, parts, summ, batches)
     if "proto" in sections:
         bench_prototypes(args.datasets, parts, [0.4, 0.5, 0.6])
 
