@@ -548,7 +548,7 @@ def bench_throughput(n: int, workers: int, variants: list[str]) -> None:
     from tracetopics_pipeline.core.facets.definitions import parse_facets
     from tracetopics_pipeline.core.facets.stage import summarize_days
     from tracetopics_pipeline.core.facets.summarizers.local import prototypes
-    from tracetopics_pipeline.core.ingest.stage import stage as ingest
+    from tracetopics_pipeline.core.ingest.stage import ingest_days
     from tracetopics_pipeline.demo import generate_traffic
 
     day = date(2026, 11, 2)
@@ -556,16 +556,20 @@ def bench_throughput(n: int, workers: int, variants: list[str]) -> None:
         generate_traffic(Path(tmp), days=1, per_day=n, end=day, bad_lines=False)
         conn = duckdb.connect()
         warehouse.ensure_schema(conn)
-        ingest.ingest_days(conn, Path(tmp), [day], start_date=day, today=day,
+        ingest_days(conn, Path(tmp), [day], start_date=day, today=day,
                            index_path=Path(tmp) / "index.json")  # fmt: skip
     shipped = load_facets()
     print(f"\n## Facet stage throughput ({n:,} demo traces, one day, {workers} workers)")
     for v in variants:
         facets = shipped + parse_facets(CUSTOM_FACET) if v == "custom" else shipped
-        opts = {"prototypes": "fallback"} if v == "sentiment-fallback" else {}
+        opts: dict = {"prototypes": "fallback"} if v == "sentiment-fallback" else {}
         if v == "sentiment-fallback":
             facets = [find_facet(shipped, "Sentiment")]
-        summ = make_summarizer("local", preload=v != "shipped", **opts)
+        if v == "no-semantic":  # the shipped facets without the Sentiment semantic layer
+            opts["semantic"] = False
+        # the shipped variants load the model as the facet stage would (only if a facet uses it)
+        preload = None if v in ("shipped", "no-semantic") else True
+        summ = make_summarizer("local", preload=preload, **opts)
         before = prototypes.CACHE.embedded
         t0, c0 = time.perf_counter(), _cpu_s()
         stats = summarize_days(conn, [day], facets=facets, summarizer=summ, workers=workers)
@@ -647,7 +651,9 @@ def main() -> None:
     ap.add_argument("--throughput", type=int, default=0, help="facet stage over N traces")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument(
-        "--variants", default="shipped,custom", help="shipped,custom,sentiment-fallback"
+        "--variants",
+        default="shipped,custom",
+        help="shipped,no-semantic,custom,sentiment-fallback",
     )
     ap.add_argument(
         "--semantic",
