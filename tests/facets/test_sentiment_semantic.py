@@ -64,14 +64,15 @@ def test_routine_closing_is_not_satisfaction_but_a_fix_is():
     assert _labels(True, [closing, solved]) == ["NEUTRAL", "POSITIVE"]
 
 
-def test_facet_file_can_turn_the_layer_off():
-    base = find_facet(load_facets(), "Sentiment")
-    assert make_summarizer("local", preload=False).semantic_on(base)
-    text = "version: 1\nfacets:\n  - name: Mood\n    local: {kind: sentiment, semantic: false}\n"
+def test_layer_is_off_unless_the_facet_file_turns_it_on():
+    shipped = find_facet(load_facets(), "Sentiment")
+    assert not make_summarizer("local", preload=False).semantic_on(shipped)
+    text = "version: 1\nfacets:\n  - name: Mood\n    local: {kind: sentiment, semantic: true}\n"
     facet = parse_facets(text)[0]
-    assert not make_summarizer("local", preload=False).semantic_on(facet)
+    assert make_summarizer("local", preload=False).semantic_on(facet)
+    assert not make_summarizer("local", preload=False, semantic=False).semantic_on(facet)
     with pytest.raises(Exception, match="semantic"):
-        parse_facets(text.replace("semantic: false", "semantic: maybe"))
+        parse_facets(text.replace("semantic: true", "semantic: maybe"))
 
 
 def test_rules_turns_are_not_embedded():

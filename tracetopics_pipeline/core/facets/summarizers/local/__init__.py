@@ -119,12 +119,13 @@ class LocalSummarizer:
 
     def semantic_on(self, facet: Facet) -> bool:
         """Whether a Sentiment facet uses the semantic layer (sentiment_semantic.py): the
-        override, else `local.semantic` (default true)."""
+        override, else `local.semantic`. Off by default: it raises held-out recall per form but
+        costs half the facet stage's throughput and a few false alarms (docs/benchmarks.md)."""
         if facet.local_kind != "sentiment":
             return False
         if self.semantic is not None:
             return self.semantic
-        return bool(facet.local.get("semantic", True))
+        return bool(facet.local.get("semantic", False))
 
     def prototype_mode(self, facet: Facet) -> str:
         """off | fallback | only for this facet: the override, else the facet's setting, else
