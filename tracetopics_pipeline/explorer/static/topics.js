@@ -327,3 +327,11 @@ function selectTopic(facet, tid, parentId = null, level = "parent") {
   state.mapId = null; state.hiddenTopics.clear();
   showTab("topics");
 }
+
+/* Open a topic known only by its id (a link, the home): finds its level and parent first. */
+async function openTopic(facet, tid) {
+  const r = await api("/api/topics?" + new URLSearchParams({ facet, level: "sub" }));
+  const sub = r.topics.find((t) => t.topic_id === tid);
+  if (r.levels && sub) return selectTopic(facet, tid, sub.parent_id, "sub");
+  return selectTopic(facet, tid, null, r.levels ? "parent" : "sub");
+}
