@@ -15,8 +15,12 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
 
 from tracetopics_pipeline.core.endpoint import estimate_tokens
 from tracetopics_pipeline.core.facets.redact import redact
@@ -172,15 +176,21 @@ class OpenAILabeler:
         return redact("\n".join(parts))
 
     def _call(self, facet: str, batch: list[TopicDescription]) -> dict[int, str]:
+        return self._ask(
+            _SYSTEM, self.prompt(facet, batch), {t.topic_id for t in batch}, n_topics=len(batch)
+        )
+
+    def _ask(self, system: str, prompt: str, wanted: set[int], *, n_topics: int) -> dict[int, str]:
+        """One labelling call (topics or parent groups): budget, JSON reply, ids asked for."""
         messages = [
-            {"role": "system", "content": _SYSTEM},
-            {"role": "user", "content": self.prompt(facet, batch)},
+            {"role": "system", "content": system},
+            {"role": "user", "content": prompt},
         ]
         reserved = 0.0
         if self.budget is not None:
             reserved = self.budget.estimate(self.model, estimate_tokens(messages), MAX_LABEL_TOKENS)
             if not self.budget.reserve(reserved):
-                self.budget_fallbacks += len(batch)
+                self.budget_fallbacks += n_topics
                 return {}
         self.calls += 1
         try:
@@ -205,7 +215,6 @@ class OpenAILabeler:
         content = resp.choices[0].message.content or ""
         match = re.search(r"\{.*\}", content, re.S)  # tolerate code fences around the JSON
         data = json.loads(match.group(0) if match else content)
-        wanted = {t.topic_id for t in batch}
         out: dict[int, str] = {}
         for item in data.get("labels", []):
             try:
@@ -234,6 +243,81 @@ class OpenAILabeler:
         return out
 
 
+@dataclass
+class ParentDescription:
+    """What a labeller sees of a parent topic: its children's names and central summaries."""
+
+    parent_id: int
+    children: list[tuple[str, int]]  # (subtopic name, size), biggest first
+    summaries: list[str]  # central summaries across the children
+    size: int = 0
+    contrast: list[str] = field(default_factory=list)  # subtopic names of nearby parents
+
+
+_PARENT_SYSTEM = (
+    "You name groups of related topics found in an AI assistant's conversations, for a product "
+    "team. Each group lists its subtopics (with sizes) and a few summaries. Write one name per "
+    "group: 2 to 6 words, a noun phrase or imperative that covers the subtopics and sets the "
+    "group apart from the neighbouring groups shown. No greetings, names of people, "
+    "placeholders, codes or trailing punctuation. Reply with JSON only: "
+    '{"labels": [{"id": <group id>, "label": "<name>"}, ...]}'
+)
+
+
+def parent_prompt(facet: str, parents: list[ParentDescription]) -> str:
+    parts = [f"Facet: {facet}. Name each of these {len(parents)} groups.\n"]
+    for q in parents:
+        parts.append(f"## Group id {q.parent_id} ({q.size} conversations)")
+        parts.append("Subtopics: " + "; ".join(f"{n} ({k})" for n, k in q.children[:12]))
+        parts.append("Summaries:")
+        parts.extend(f"- {s}" for s in q.summaries[:6])
+        if q.contrast:
+            parts.append(
+                "Subtopics of neighbouring groups (NOT this group): " + "; ".join(q.contrast[:8])
+            )
+        parts.append("")
+    return redact("\n".join(parts))
+
+
+def name_parents_openai(
+    labeler: OpenAILabeler,
+    facet: str,
+    parents: list[ParentDescription],
+    local_names: dict[int, str],
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Clio-style parent names from the children's names and summaries.
+
+    Returns (names, source per id: "openai" | "local"). A name that fails the audit
+    (`label_problems`, siblings included) or is missing keeps the local name; so does every
+    parent of a batch whose call failed."""
+    got: dict[int, str] = {}
+    for i in range(0, len(parents), labeler.topics_per_call):
+        batch = parents[i : i + labeler.topics_per_call]
+        try:
+            got.update(
+                labeler._ask(  # noqa: SLF001 - same client, retries and JSON handling
+                    _PARENT_SYSTEM,
+                    parent_prompt(facet, batch),
+                    {q.parent_id for q in batch},
+                    n_topics=len(batch),
+                )
+            )
+        except Exception as exc:  # network, HTTP, JSON: local names for this batch
+            labeler.failures += 1
+            log.warning("OpenAI parent naming failed (%s); using local names", exc)
+    names: dict[int, str] = {}
+    source: dict[int, str] = {}
+    for q in sorted(parents, key=lambda q: (-q.size, q.parent_id)):
+        cand = got.get(q.parent_id, "")
+        # Distinct from every accepted name and every local one, so a fallback never collides.
+        siblings = list(names.values()) + [n for k, n in local_names.items() if k != q.parent_id]
+        if cand and not label_problems(cand, siblings):
+            names[q.parent_id], source[q.parent_id] = cand, "openai"
+        else:
+            names[q.parent_id], source[q.parent_id] = local_names[q.parent_id], "local"
+    return names, source
+
+
 def labeler_from_settings(
     settings: Settings, *, client: object | None = None, budget: Budget | None = None
 ) -> Labeler:
@@ -252,3 +336,349 @@ def labeler_from_settings(
             budget=budget,
         )
     return LocalLabeler()
+
+
+# ---------------------------------------------------------------- phrase names (local, both levels)
+#
+# KeyBERT/MMR-style naming. Candidates are 2-6 word spans of the topic's own texts that neither
+# start nor end in a function word; each is scored by how close its embedding lies to the topic's
+# centroid against the nearest sibling centroids (what sets the topic apart), plus how many of
+# the topic's texts contain it (a name is shared, a detail is not). Text that must never reach a
+# label (redaction placeholders, JSON, "LABEL:" prefixes, greetings) is cut before candidates are
+# taken, and `label_problems` checks the result.
+
+Embedder = Callable[[list[str]], np.ndarray]
+
+MIN_WORDS, MAX_WORDS = 2, 6
+# Words a name may not start or end with: articles, prepositions, conjunctions, pronouns,
+# auxiliaries and other glue ("Turn off Ask AI for my workspace Need" ends mid-phrase).
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet if then than that this these those there here of to in on at
+    by for with from into onto about as over under after before between through during without
+    within via per up i me my mine we us our ours you your yours he him his she her it its they
+    them their is are was were be been being am do does did done have has had having can could
+    would should will shall may might must not no yes just also too very really please pls
+    what which who whom whose when where why how any some all each every both either neither
+    one ones other another such same more most much many few less least own only even still
+    again ever never always already while because since until unless though although whether
+    get got gets getting let lets make makes need needs want wants like ok okay won't can't
+    cannot isn't doesn't don't didn't wasn't aren't haven't hasn't shouldn't couldn't wouldn't
+    i'm i've i'd it's that's there's what's where's how's who's here's let's""".split()  # noqa: SIM905
+)
+_GREETING_WORDS = re.compile(
+    r"\b(?:hi|hello|hey|hiya|howdy|greetings|dear|thanks|thank|thx|cheers|regards|sincerely|"
+    r"goodbye|bye|good (?:morning|afternoon|evening))\b",
+    re.I,
+)
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>|\[[A-Z][A-Z0-9_]*\]")
+_JSONISH = re.compile(r"[{}\[\]]|\"\s*:|'\s*:|\\\"")
+_ENUM_PREFIX = re.compile(r"^\s*[A-Z][A-Z0-9_]{2,}\s*:")
+_HEAD = re.compile(r"^\s*([^:]{1,40}?)\s*:\s+")
+_JSON_SPAN = re.compile(r"'?\{[^{}]*\}'?|\"?\{[^{}]*\}\"?|\[[^\[\]]*\]")
+_QUOTED = re.compile(r"'[^']{0,80}'|\"[^\"]{0,80}\"")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_CLAUSE_SPLIT = re.compile(r"[.;:!?,()\"]+|\s[-–—]+\s|\n")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'_./+#&-]*[A-Za-z0-9+#]|[A-Za-z0-9]")
+_POSSESSIVE_DET = frozenset({"my", "our", "your", "their", "his", "her"})
+_PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over"})
+# Verbs that close a phrasal verb ("Top up", "Log in", "Turn off", "Set up"): only after them
+# may a name end in a particle ("Chart on" is cut, "Top up" is not).
+_PHRASAL = frozenset(
+    """top log sign turn opt check cash set back roll shut look follow pay switch clean lock
+    speed scale start write hand hold pick fill carry print break show pop wind sync""".split()  # noqa: SIM905
+)
+# Light verbs that need a complement: a name never ends in them ("... refresh now takes").
+_LIGHT_VERBS = frozenset(
+    """go goes went gone take takes took give gives gave show shows showed say says said tell
+    tells told keep keeps kept seem seems seemed look looks come comes came become becomes put
+    puts try tries tried use uses used return returns returned ask asks asked got first last
+    next rest whole else anymore yet now today ago""".split()  # noqa: SIM905
+)
+# A name never spans a subordinate clause ("Dashboards if we downgrade").
+_BREAKS = frozenset(
+    ["if", "because", "when", "while", "but", "although", "though", "unless", "whether", "so"]
+)
+
+
+def _phrasal_end(low: list[str] | tuple[str, ...]) -> bool:
+    return len(low) > 1 and low[-1] in _PARTICLES and low[-2] in _PHRASAL
+
+
+def _may_end(low: list[str] | tuple[str, ...]) -> bool:
+    end = low[-1]
+    if end.isdigit() or end in _LIGHT_VERBS:
+        return False
+    return end not in FUNCTION_WORDS or _phrasal_end(low)
+
+
+def label_problems(label: str, siblings: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """What is wrong with `label` as a topic name (empty list: nothing). The label audit."""
+    problems = []
+    words = label.split()
+    low = [w.lower().strip(".,;:!?\"'()") for w in words]
+    if not (MIN_WORDS <= len(words) <= MAX_WORDS):
+        problems.append("length")
+    if low and low[-1] in FUNCTION_WORDS and not _phrasal_end(low):
+        problems.append("ends_in_function_word")
+    if _PLACEHOLDER.search(label):
+        problems.append("placeholder")
+    if _JSONISH.search(label):
+        problems.append("json")
+    if _ENUM_PREFIX.match(label):
+        problems.append("enum_prefix")
+    if _GREETING_WORDS.search(label):
+        problems.append("greeting")
+    if label.strip().lower() in {s.strip().lower() for s in siblings}:
+        problems.append("repeats_sibling")
+    return problems
+
+
+# "has not shown up", "isn't showing", "hasn't arrived" -> "not shown up", "not showing",
+# "not arrived": one form for the many negations of a state, as product people name them.
+_STATE_NEGATION = re.compile(
+    r"\b(?:has|have|had|is|are|was|were)(?:n't| not)\s+(?:been\s+|yet\s+)?(?=\w+(?:ed|en|ing|wn)\b)",
+    re.I,
+)
+
+
+def clean_for_naming(text: str, *, strip_head: bool = False) -> str:
+    """The parts of a summary a name may come from: no placeholders, JSON, URLs or prefixes."""
+    text = _STATE_NEGATION.sub("not ", text)
+    text = _ENUM_PREFIX.sub("", text)
+    if strip_head:
+        text = _HEAD.sub("", text, count=1)
+    text = _URL.sub(" . ", text)
+    text = _JSON_SPAN.sub(" . ", text)
+    text = _PLACEHOLDER.sub(" . ", text)
+    return _QUOTED.sub(lambda m: m.group(0) if len(m.group(0)) < 30 else " . ", text)
+
+
+def _shared_head(texts: list[str]) -> bool:
+    """Most texts open with the same "X: " (a facet label or a competitor): not a name."""
+    heads = Counter(m.group(1).lower() for t in texts if (m := _HEAD.match(t)))
+    return bool(heads) and heads.most_common(1)[0][1] >= 0.5 * len(texts)
+
+
+def candidate_phrases(text: str) -> list[tuple[str, ...]]:
+    """Every 2-6 token span of `text`'s clauses that starts and ends in a content word."""
+    out: list[tuple[str, ...]] = []
+    for clause in _CLAUSE_SPLIT.split(text):
+        toks = _TOKEN.findall(clause)
+        if _GREETING_WORDS.search(clause):
+            toks = [t for t in toks if not _GREETING_WORDS.fullmatch(t)]
+        low = [t.lower() for t in toks]
+        for i in range(len(toks)):
+            if low[i] in FUNCTION_WORDS or low[i].isdigit():
+                continue
+            for j in range(i + MIN_WORDS, min(len(toks), i + MAX_WORDS) + 1):
+                if low[j - 1] in _BREAKS:
+                    break
+                if not _may_end(low[i:j]):
+                    continue
+                out.append(tuple(low[i:j]))
+    return out
+
+
+@dataclass
+class _Candidates:
+    phrases: list[tuple[str, ...]]
+    share: np.ndarray  # share of the topic's (weighted) texts containing the phrase
+
+
+def _collect(
+    texts: list[str],
+    weights: list[float],
+    *,
+    keywords: list[str],
+    top: int,
+    central: int,
+    strip_head: bool,
+    groups: list[int] | None = None,
+) -> _Candidates:
+    df: Counter[tuple[str, ...]] = Counter()
+    words: Counter[str] = Counter()  # texts holding each word
+    total = float(sum(weights)) or 1.0
+    # With groups (a parent's children), support is the weight of the groups using a phrase:
+    # a parent's name is shared by its children, not by one big child.
+    in_group: dict[tuple[str, ...], set[int]] = {}
+    gw: Counter[int] = Counter()
+    for n, (text, w) in enumerate(zip(texts, weights, strict=True)):
+        clean = clean_for_naming(text, strip_head=strip_head)
+        words.update({t.lower() for t in _TOKEN.findall(clean)})
+        for ph in set(candidate_phrases(clean)):
+            df[ph] += w
+            if groups is not None:
+                in_group.setdefault(ph, set()).add(groups[n])
+        if groups is not None:
+            gw[groups[n]] += w
+    if groups is not None:
+        df = Counter({ph: sum(gw[g] for g in in_group[ph]) for ph in df})
+    # Every word of a name recurs in the topic: a first name, an amount or a typo seen in one
+    # text never names the topic.
+    need = min(2, len(texts))
+    df = Counter({ph: n for ph, n in df.items() if min(words[w] for w in ph) >= need})
+    if not df:
+        return _Candidates([], np.zeros(0))
+    kw = {w for k in keywords[:8] for w in k.lower().split()}
+    floor = min(2.0, max(df.values()))  # seen in two texts, unless nothing is
+
+    def prescore(item: tuple[tuple[str, ...], float]) -> tuple[float, tuple[str, ...]]:
+        ph, n = item
+        cover = sum(1 for w in ph if w in kw)
+        # Shared, keyword-bearing, 3-4 words long; ties by the phrase itself (deterministic).
+        return (-(n / total) * (1 + cover) * (1.0 if 3 <= len(ph) <= 4 else 0.8), ph)
+
+    kept = sorted(((p, n) for p, n in df.items() if n >= floor), key=prescore)[:top]
+    # The most central texts' own spans compete too: on varied phrasings no predicate is
+    # frequent ("didn't make" / "do not recognise"), but the centre's wording carries it.
+    seen = {p for p, _ in kept}
+    for text in texts[:central]:
+        for ph in candidate_phrases(clean_for_naming(text, strip_head=strip_head)):
+            if len(ph) >= 3 and ph not in seen and ph in df:
+                seen.add(ph)
+                kept.append((ph, df[ph]))
+    return _Candidates([p for p, _ in kept], np.array([n / total for _, n in kept]))
+
+
+def _surface(texts: list[str]) -> dict[str, str]:
+    """The usual spelling of each word inside sentences: "CSV" over "csv", "Slack" over "slack"
+    (a sentence's first word is capitalized anyway, so it does not vote)."""
+    forms: dict[str, Counter[str]] = {}
+    for t in texts:
+        for sent in re.split(r"[.!?]\s+", t):
+            for tok in _TOKEN.findall(sent)[1:]:
+                forms.setdefault(tok.lower(), Counter())[tok] += 1
+    out = {}
+    for low, c in forms.items():
+        n = sum(c.values())
+        caps = [f for f in c if f.isupper() and len(f) > 1]
+        if caps and sum(c[f] for f in caps) >= 0.25 * n:  # an acronym: "SAML", "CSV"
+            out[low] = max(caps, key=lambda f: (c[f], f))
+            continue
+        best = max(c.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        out[low] = best if c[best] >= 0.5 * n else low
+    return out
+
+
+def tidy_phrase(words: tuple[str, ...], surface: dict[str, str]) -> str:
+    """Readable name: possessive determiners go, original casing of acronyms and names."""
+    kept = [w for w in words if w not in _POSSESSIVE_DET] or list(words)
+    while len(kept) > MIN_WORDS and kept[-1] in FUNCTION_WORDS:
+        kept.pop()
+    text = " ".join(surface.get(w, w) for w in kept)
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class NamingParams:
+    candidates: int = 30  # per topic, by the lexical prescore, before embedding
+    central: int = 3  # most central texts whose every 3-6 word span is also a candidate
+    contrast: float = 0.5  # weight of the nearest siblings' similarity
+    neighbours: int = 3
+    support: float = 0.15  # weight of sqrt(share of texts containing the phrase)
+    length_penalty: float = 0.01  # per word beyond 3 (a name is short)
+    # What a name is compared with: the mean similarity to the topic's `core` most central
+    # texts (its typical requests), or the centroid when 0. Banking77 dev, label fidelity:
+    # centroid 0.71, 3 central texts 0.75 (fine topics); parents use the centroid.
+    core: int = 3
+
+
+# Parents: the name must be shared across the children (support counted per child).
+PARENT_NAMING = NamingParams(support=0.3, length_penalty=0.03, core=0)
+
+
+@dataclass
+class NamingInput:
+    """One topic as the namer sees it: its texts (weights = traces per text) and centroid."""
+
+    topic_id: int
+    texts: list[str]
+    weights: list[float]
+    centroid: np.ndarray
+    keywords: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)  # e.g. children's labels for a parent
+    groups: list[int] | None = None  # per text: its child, when naming a parent
+
+
+def name_topics(
+    topics: list[NamingInput],
+    *,
+    embed: Embedder,
+    params: NamingParams | None = None,
+    taken: set[str] | None = None,
+) -> dict[int, str]:
+    """A 2-6 word name per topic, distinct among `topics` (siblings) and from `taken`."""
+    p = params or NamingParams()
+    if not topics:
+        return {}
+    cands: list[_Candidates] = []
+    for t in topics:
+        strip = _shared_head(t.texts)
+        c = _collect(
+            t.texts,
+            t.weights,
+            keywords=t.keywords,
+            top=p.candidates,
+            central=p.central,
+            strip_head=strip,
+            groups=t.groups,
+        )
+        for e in t.extra:  # names given from outside compete with full support
+            ph = tuple(w.lower() for w in _TOKEN.findall(clean_for_naming(e)))
+            if MIN_WORDS <= len(ph) <= MAX_WORDS and ph not in c.phrases:
+                c.phrases.append(ph)
+                c.share = np.append(c.share, 1.0)
+        cands.append(c)
+    flat = sorted({" ".join(ph) for c in cands for ph in c.phrases})
+    vec = dict(zip(flat, embed(flat), strict=True)) if flat else {}
+    cents = np.stack([np.asarray(t.centroid, np.float32) for t in topics])
+    cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+    sim = cents @ cents.T
+    np.fill_diagonal(sim, -np.inf)
+    ranked: list[list[tuple[float, tuple[str, ...]]]] = []
+    for i, c in enumerate(cands):
+        if not c.phrases:
+            ranked.append([])
+            continue
+        e = np.stack([vec[" ".join(ph)] for ph in c.phrases])
+        core = topics[i].texts[: p.core]
+        own = (e @ embed(core).T).mean(axis=1) if core else e @ cents[i]
+        nb = np.argsort(-sim[i], kind="stable")[: min(p.neighbours, len(topics) - 1)]
+        other = (e @ cents[nb].T).max(axis=1) if len(nb) else np.zeros(len(e))
+        lengths = np.array([len(ph) for ph in c.phrases])
+        score = (
+            own
+            - p.contrast * np.maximum(other, 0)
+            + p.support * np.sqrt(c.share)
+            - p.length_penalty * np.maximum(lengths - 3, 0)
+        )
+        order = np.lexsort(([" ".join(ph) for ph in c.phrases], -score))
+        ranked.append([(float(score[j]), c.phrases[j]) for j in order])
+    # Biggest topics choose first; a name already taken by a sibling passes to the next best.
+    used = {s.lower() for s in (taken or set())}
+    out: dict[int, str] = {}
+    sizes = [sum(t.weights) for t in topics]
+    for i in sorted(range(len(topics)), key=lambda i: (-sizes[i], topics[i].topic_id)):
+        surface = _surface(topics[i].texts + topics[i].extra)
+        name = ""
+        for _, ph in ranked[i]:
+            cand = tidy_phrase(ph, surface)
+            if cand.lower() not in used and not label_problems(cand):
+                name = cand
+                break
+        if not name:  # nothing usable: the strongest content keywords, made distinct
+            kws = [
+                w
+                for k in topics[i].keywords
+                for w in k.split()
+                if w.lower() not in FUNCTION_WORDS and not _GREETING_WORDS.fullmatch(w)
+            ]
+            base = " ".join(dict.fromkeys(kws[:2])) or f"Topic {topics[i].topic_id}"
+            if len(base.split()) < MIN_WORDS:
+                base += " topic"
+            name, n = _tidy(base), 2
+            while name.lower() in used:
+                name, n = f"{_tidy(base)} ({n})", n + 1
+        used.add(name.lower())
+        out[topics[i].topic_id] = name
+    return out
