@@ -15,6 +15,9 @@ order, before the normal answers resume:
     ("reversed",)         200 embeddings listed in reverse order (their `index` still right)
     ("wrong_label",)      a facet answer whose label is outside the facet's label set
     ("partial",)          topic labels for the first cluster of the prompt only
+    ("labels", {id: text}) these label texts for the listed cluster/group ids, the usual for others
+
+Label prompts name clusters ("## Cluster id N") or parent groups ("## Group id N").
 """
 
 from __future__ import annotations
@@ -106,11 +109,14 @@ class FakeOpenAI:
                 json.dumps(self.facet_answer(body, wrong_label=kind == "wrong_label"))
             )
         prompt = body["messages"][-1]["content"]
-        ids = [int(i) for i in re.findall(r"## Cluster id (\d+)", prompt)]
+        ids = [int(i) for i in re.findall(r"## (?:Cluster|Group) id (\d+)", prompt)]
         if kind == "partial":
             ids = ids[:1]
+        given = action[1] if kind == "labels" else {}
         return 200, self.wrap(
-            json.dumps({"labels": [{"id": i, "label": f"LLM label {i}."} for i in ids]})
+            json.dumps(
+                {"labels": [{"id": i, "label": given.get(i, f"LLM label {i}.")} for i in ids]}
+            )
         )
 
     def wrap(self, content: str) -> dict:

@@ -129,3 +129,63 @@ def test_seed_queries_answer_from_the_pipeline(pipeline_home):
     )
     rows = json.loads(out)
     assert rows and all(r["sentiment"] in ("NEGATIVE", "MIXED") for r in rows)
+
+
+def _topic_rows(home: Path) -> list[tuple]:
+    with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
+        return conn.execute(
+            """SELECT facet, map_id, topic_id, label, level, parent_id, label_source
+               FROM topics ORDER BY ALL"""
+        ).fetchall()
+
+
+def _classification_rows(home: Path) -> list[tuple]:
+    with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
+        return conn.execute(
+            "SELECT day, trace_id, facet, topic_id, label, map_id FROM classifications ORDER BY ALL"
+        ).fetchall()
+
+
+def test_rerunning_the_last_two_days_changes_no_topic_id_or_label(pipeline_home):
+    """`tracetopics run --from D-1 --to D` on unchanged input: the same topics and
+    classifications, renames of a parent and a subtopic kept, no label twice in a map."""
+    home, _, days, _ = pipeline_home
+    from tracetopics_pipeline import runner
+    from tracetopics_pipeline.core.topics.report import set_topic_override
+
+    with warehouse.connect(home / "warehouse.duckdb") as conn:
+        parent, sub = (
+            conn.execute(
+                f"""SELECT topic_id FROM topics WHERE facet = 'Task' AND level = '{level}'
+                    AND map_id = 'Task@{days[-1]}' ORDER BY size DESC, topic_id LIMIT 1"""
+            ).fetchone()[0]
+            for level in ("parent", "sub")
+        )
+        set_topic_override(conn, "Task", parent, label="Renamed parent topic")
+        set_topic_override(conn, "Task", sub, label="Renamed fine topic")
+    topics, classified = _topic_rows(home), _classification_rows(home)
+    assert {r[4] for r in topics if r[0] == "Task"} == {"parent", "sub"}
+
+    runner.run_pipeline(days[-2:], say=lambda _: None)
+
+    assert _topic_rows(home) == topics
+    assert _classification_rows(home) == classified
+    with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
+        labels = conn.execute(
+            "SELECT label FROM topics WHERE facet = 'Task' AND topic_id IN (?, ?)", [parent, sub]
+        ).fetchall()
+        assert len(labels) >= 2
+        assert {r[0] for r in labels} <= {"Renamed parent topic", "Renamed fine topic"}
+        twice = conn.execute(
+            """SELECT map_id, level, lower(label), count(*) FROM topics
+               GROUP BY ALL HAVING count(*) > 1"""
+        ).fetchall()
+        assert twice == []
+        # One id space per facet: no id is both a parent and a subtopic.
+        assert (
+            conn.execute(
+                """SELECT count(*) FROM (SELECT facet, topic_id FROM topics
+               GROUP BY ALL HAVING count(DISTINCT level) > 1)"""
+            ).fetchone()[0]
+            == 0
+        )

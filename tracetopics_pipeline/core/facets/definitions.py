@@ -80,6 +80,7 @@ class Facet:
     labels: list[str] | None = None
     label_specs: tuple[LabelSpec, ...] = ()
     default_label: str | None = None  # what the local backend answers when no rule fires
+    none_label: str | None = None  # how the default label reads as a topic ("No issue")
     rules: tuple[ExtractRule, ...] = ()
     local: dict[str, Any] = field(default_factory=dict)  # {kind: task|sentiment|issues|rules, ...}
     max_tokens: int = DEFAULT_MAX_TOKENS
@@ -249,7 +250,7 @@ class _Reader:
 
 _FACET_FIELDS = {
     "name", "description", "preprocessor", "prompt", "exclude", "labels", "default_label",
-    "rules", "local", "max_tokens", "group_sessions",
+    "none_label", "rules", "local", "max_tokens", "group_sessions",
 }  # fmt: skip
 
 
@@ -288,6 +289,9 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
     default_label = r.get("default_label", str)
     if default_label is not None and specs and default_label not in names:
         r.fail(r.line("default_label"), "default_label", f"{default_label!r} is not one of {names}")
+    none_label = r.get("none_label", str)
+    if none_label is not None and not 1 <= len(none_label.split()) <= 6:
+        r.fail(r.line("none_label"), "none_label", "must be 1 to 6 words, e.g. 'No issue'")
 
     rules: list[ExtractRule] = []
     for i, rn in enumerate(r.get("rules", list, [])):
@@ -326,6 +330,7 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         labels=names or None,
         label_specs=tuple(specs),
         default_label=default_label,
+        none_label=none_label.strip() if none_label else None,
         rules=tuple(rules),
         local=local_plain,
         max_tokens=max_tokens,

@@ -200,7 +200,8 @@ def _classify_facet(
 
     topics = query_pl(
         conn,
-        "SELECT topic_id, label, centroid FROM topics WHERE map_id = ? ORDER BY topic_id",
+        """SELECT topic_id, label, centroid FROM topics
+           WHERE map_id = ? AND coalesce(level, 'sub') = 'sub' ORDER BY topic_id""",
         [map_id],
     )
     cents = embed.vectors(topics["centroid"]) if len(topics) else np.zeros((0, 1), np.float32)

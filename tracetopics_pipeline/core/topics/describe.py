@@ -15,7 +15,14 @@ import numpy as np
 
 from tracetopics_pipeline.core.topics import cluster as algo
 from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
-from tracetopics_pipeline.core.topics.labels import Labeler, LocalLabeler, TopicDescription
+from tracetopics_pipeline.core.topics.labels import (
+    Embedder,
+    Labeler,
+    LocalLabeler,
+    OpenAILabeler,
+    TopicDescription,
+    naming_inputs,
+)
 
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.settings import Settings
@@ -66,11 +73,15 @@ def cluster_texts(
     facet: str = "Task",
     params: algo.ClusterParams | None = None,
     previous: list[int] | None = None,
+    weights: list[float] | None = None,
+    embed: Embedder | None = None,
 ) -> ClusterResult:
     """Cluster and describe `texts` (rows of `embeddings`). Order-invariant and seeded.
 
     `previous` (optional, aligned with `texts`): each text's topic id in the previous map or
-    -1; pieces of one previous topic that stayed close are re-joined (stable ids).
+    -1; pieces of one previous topic that stayed close are re-joined (stable ids). `weights`
+    (optional, aligned): traces per text, which names favour. `embed` (texts → vectors in the
+    space of `embeddings`) scores candidate names; the packaged model when not given.
     """
     t0 = time.perf_counter()
     n = len(texts)
@@ -94,7 +105,10 @@ def cluster_texts(
         if previous is not None:
             prev = np.asarray(previous, dtype=np.int64)[order]
             labels = algo.merge_split_children(x, labels, prev)
-        topics = describe(s_texts, x, labels, coords, labeler=labeler, facet=facet)
+        w = None if weights is None else np.asarray(weights, dtype=float)[order]
+        topics = describe(
+            s_texts, x, labels, coords, labeler=labeler, facet=facet, weights=w, embed=embed
+        )
     inv = np.empty_like(order)
     inv[order] = np.arange(n)
     mcs = p.min_cluster_size or algo.auto_min_cluster_size(n)
@@ -127,8 +141,13 @@ def describe(
     *,
     labeler: Labeler | None = None,
     facet: str = "Task",
+    weights: np.ndarray | None = None,
+    embed: Embedder | None = None,
 ) -> list[TopicInfo]:
-    """Keywords, centroid, representatives, position and label for each topic 0..k-1."""
+    """Keywords, centroid, representatives, position and label for each topic 0..k-1.
+
+    Names are phrases of the topic's own texts (`labels.name_topics`); the OpenAI-compatible
+    labeller, when given, names from the descriptions and falls back to them."""
     k = int(labels.max()) + 1 if len(labels) else 0
     if k <= 0:
         return []
@@ -149,13 +168,19 @@ def describe(
                 break
         reps_all.append(reps)
         descs.append(TopicDescription(t, keywords.get(t, []), reps, size=len(members)))
+    for d, n in zip(descs, naming_inputs(texts, x, labels, cents, weights, keywords), strict=True):
+        d.naming = n
     # Contrast (Clio): central summaries of the two nearest other topics.
     csim = cents @ cents.T
     np.fill_diagonal(csim, -np.inf)
     for t in range(k):
         for nb in np.argsort(-csim[t], kind="stable")[:2] if k > 1 else []:
             descs[t].contrast.extend(reps_all[int(nb)][:2])
-    names = (labeler or LocalLabeler()).label(facet, descs)
+    names = LocalLabeler(embed).label(facet, descs)
+    if isinstance(labeler, OpenAILabeler):
+        names = labeler.label(facet, descs, local=names)
+    elif labeler is not None and not isinstance(labeler, LocalLabeler):
+        names = {**names, **labeler.label(facet, descs)}
     source = getattr(labeler, "name", "local") if labeler is not None else "local"
     n = len(labels)
     out = []

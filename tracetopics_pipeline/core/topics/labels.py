@@ -46,6 +46,7 @@ class TopicDescription:
     representatives: list[str]  # most central first
     size: int = 0
     contrast: list[str] = field(default_factory=list)  # central summaries of nearby topics
+    naming: NamingInput | None = None  # member texts and centroid: phrase names (name_topics)
 
 
 class Labeler(Protocol):
@@ -103,10 +104,28 @@ def _keyword_window(words: list[str], kws: list[str]) -> list[str] | None:
 
 
 class LocalLabeler:
+    """Phrase names (`name_topics`, KeyBERT-style) for topics that carry their member texts and
+    centroid; the central-summary phrase (`local_label`) for bare descriptions."""
+
     name = "local"
 
+    def __init__(self, embed: Embedder | None = None) -> None:
+        self.embed = embed
+
     def label(self, facet: str, topics: list[TopicDescription]) -> dict[int, str]:
-        return {t.topic_id: local_label(t) for t in topics}
+        rich = [t.naming for t in topics if t.naming is not None]
+        out = name_topics(rich, embed=self.embed or default_embedder()) if rich else {}
+        out.update({t.topic_id: local_label(t) for t in topics if t.naming is None})
+        return out
+
+
+def default_embedder() -> Embedder:
+    """The packaged sentence model, for scoring candidate names when the caller gives none
+    (the map's own embedder is better: names are compared with its centroids)."""
+    from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
+
+    model = SentenceEmbedder()
+    return lambda texts: model.embed(list(texts))
 
 
 _SYSTEM = (
@@ -226,7 +245,15 @@ class OpenAILabeler:
                 out[tid] = " ".join(label.split()[:12])
         return out
 
-    def label(self, facet: str, topics: list[TopicDescription]) -> dict[int, str]:
+    def label(
+        self,
+        facet: str,
+        topics: list[TopicDescription],
+        *,
+        local: dict[int, str] | None = None,
+    ) -> dict[int, str]:
+        """Names per topic; a topic the endpoint leaves unnamed (or names badly) gets its name
+        from `local` when given, else from the fallback labeller."""
         out: dict[int, str] = {}
         for i in range(0, len(topics), self.topics_per_call):
             batch = topics[i : i + self.topics_per_call]
@@ -236,8 +263,12 @@ class OpenAILabeler:
                 self.failures += 1
                 log.warning("OpenAI labeller failed (%s); using local labels", exc)
                 got = {}
+            # A reply that fails the label audit is no better than none.
+            got = {i: n for i, n in got.items() if not label_problems(n)}
             missing = [t for t in batch if t.topic_id not in got]
-            if missing:
+            if missing and local is not None:
+                got.update({t.topic_id: local[t.topic_id] for t in missing})
+            elif missing:
                 got.update(self.fallback.label(facet, missing))
             out.update(got)
         return out
@@ -630,9 +661,10 @@ def name_topics(
                 c.share = np.append(c.share, 1.0)
         cands.append(c)
     flat = sorted({" ".join(ph) for c in cands for ph in c.phrases})
-    vec = dict(zip(flat, embed(flat), strict=True)) if flat else {}
     cents = np.stack([np.asarray(t.centroid, np.float32) for t in topics])
     cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+    embed = _checked(embed, cents.shape[1])
+    vec = dict(zip(flat, embed(flat), strict=True)) if flat else {}
     sim = cents @ cents.T
     np.fill_diagonal(sim, -np.inf)
     ranked: list[list[tuple[float, tuple[str, ...]]]] = []
@@ -682,3 +714,76 @@ def name_topics(
         used.add(name.lower())
         out[topics[i].topic_id] = name
     return out
+
+
+MAX_NAMING_TEXTS = 200  # most central member texts a name is drawn from
+
+
+def naming_inputs(
+    texts: list[str],
+    x: np.ndarray,
+    labels: np.ndarray,
+    centroids: np.ndarray,
+    weights: np.ndarray | None = None,
+    keywords: dict[int, list[str]] | None = None,
+) -> list[NamingInput]:
+    """One NamingInput per topic 0..k-1: its texts most central first (ties by text, so row
+    order never matters), weights = traces per text."""
+    w = np.ones(len(texts)) if weights is None else np.asarray(weights, dtype=float)
+    out = []
+    for t in range(len(centroids)):
+        members = np.flatnonzero(labels == t)
+        sims = x[members] @ centroids[t]
+        members = members[np.lexsort(([texts[i] for i in members], -sims))][:MAX_NAMING_TEXTS]
+        out.append(
+            NamingInput(
+                topic_id=t,
+                texts=[texts[i] for i in members],
+                weights=[float(w[i]) for i in members],
+                centroid=centroids[t],
+                keywords=(keywords or {}).get(t, []),
+            )
+        )
+    return out
+
+
+def name_parents(
+    labeler: Labeler | None,
+    facet: str,
+    inputs: list[NamingInput],
+    descs: list[ParentDescription],
+    *,
+    embed: Embedder | None = None,
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Names of parent topics: local phrase names shared across the children (inputs carry the
+    children's names as `extra` and each text's child as `groups`), or Clio-style names from
+    the OpenAI-compatible backend that fall back to them. Returns (names, source per id)."""
+    local = name_topics(inputs, embed=embed or default_embedder(), params=PARENT_NAMING)
+    if isinstance(labeler, OpenAILabeler):
+        return name_parents_openai(labeler, facet, descs, local)
+    return local, dict.fromkeys(local, "local")
+
+
+def readable_value(value: str) -> str:
+    """A label value as a line a person reads: "FAILED_TOOL_CALL" -> "Failed tool call"."""
+    words = re.sub(r"[_\s]+", " ", value).strip()
+    if words.isupper() or words.islower():
+        words = words.lower()
+    return _tidy(words)
+
+
+def _checked(embed: Embedder, dim: int) -> Embedder:
+    """`embed`, or zero vectors (names then go by support and length alone) when its vectors
+    cannot be compared with the centroids: another model's space, or a budget that refused."""
+
+    def call(texts: list[str]) -> np.ndarray:
+        try:
+            out = np.asarray(embed(texts), dtype=np.float32)
+        except Exception as exc:  # an endpoint failing must not fail the map
+            log.warning("naming without embeddings (%s)", exc)
+            out = np.zeros((0, 0), np.float32)
+        if out.shape != (len(texts), dim):
+            return np.zeros((len(texts), dim), np.float32)
+        return out
+
+    return call

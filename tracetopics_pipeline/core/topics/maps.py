@@ -1,15 +1,24 @@
-"""The topic-map stage: per facet, the trailing window's summaries → a map with stable ids.
+"""The topic-map stage: per facet, the trailing window's summaries → a two-level map with
+stable ids.
 
 `build_maps` reads the window's ok summaries (a deterministic bottom-k sample by text hash),
-clusters them with `describe.cluster_texts`, matches the topics to the previous map's ids
-(`identity`), re-applies human overrides, and writes `topic_maps`, `topics`, `topic_points`
-and `topic_lineage` in one transaction.
+clusters them with `describe.cluster_texts` (the fine level, `level = 'sub'`) and groups the
+fine topics into parents (`level = 'parent'`): by `hierarchy.group_topics` for free-text facets,
+by label value for labelled facets (the competitor for a facet whose summaries are
+"<Name>: ..."), the default label being a parent of its own named by the facet's `none_label`.
+Both levels share one id space per facet. Ids are matched (`identity`) to the reference map:
+the same day's map being replaced, else the nearest map of the facet in time, in either
+direction, so re-running or backfilling any day in any order with unchanged input gives the
+same ids. Human overrides are re-applied at both levels; `topic_maps`, `topics`,
+`topic_points` and `topic_lineage` are written in one transaction.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -19,11 +28,25 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.spend import ledger
-from tracetopics_pipeline.core.topics import embed
-from tracetopics_pipeline.core.topics.describe import ClusterResult, TopicInfo, cluster_texts
+from tracetopics_pipeline.core.topics import embed, hierarchy
+from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
+from tracetopics_pipeline.core.topics.describe import (
+    N_REPRESENTATIVES,
+    ClusterResult,
+    TopicInfo,
+    cluster_texts,
+    describe,
+)
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
-from tracetopics_pipeline.core.topics.identity import Matching, TopicSide, match_topics
-from tracetopics_pipeline.core.topics.labels import Labeler
+from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
+from tracetopics_pipeline.core.topics.labels import Embedder as NameEmbedder
+from tracetopics_pipeline.core.topics.labels import (
+    Labeler,
+    ParentDescription,
+    name_parents,
+    naming_inputs,
+    readable_value,
+)
 from tracetopics_pipeline.core.topics.pictures import map_png, topics_markdown
 from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row, query_pl
 
@@ -41,6 +64,8 @@ class MapStats:
     detail: str = ""
     n_docs: int = 0
     n_topics: int = 0
+    n_parents: int = 0
+    parents: list[tuple[str, float]] = field(default_factory=list)  # (label, share of traces)
     no_match_share: float = 0.0
     seconds: float = 0.0
     cluster_seconds: float = 0.0
@@ -59,6 +84,8 @@ class MapStats:
             "detail": self.detail,
             "n_docs": self.n_docs,
             "n_topics": self.n_topics,
+            "n_parents": self.n_parents,
+            "parents": "; ".join(f"{lab} {share:.1%}" for lab, share in self.parents),
             "no_match_share": round(self.no_match_share, 4),
             "seconds": round(self.seconds, 2),
             "cluster_seconds": round(self.cluster_seconds, 2),
@@ -85,6 +112,19 @@ def previous_map(conn: duckdb.DuckDBPyConnection, facet: str, day: date) -> str 
     return row[0] if row else None
 
 
+def reference_map(conn: duckdb.DuckDBPyConnection, facet: str, day: date) -> str | None:
+    """The map whose ids a rebuild of `day` keeps: that day's own map when it exists (a re-run),
+    else the nearest built map of the facet in time, earlier or later (a backfill of a day
+    before the first map must not mint fresh ids for topics the later maps already name)."""
+    row = first_row(
+        conn,
+        """SELECT map_id FROM topic_maps WHERE facet = ? AND status = 'built'
+           ORDER BY abs(date_diff('day', day, ?::DATE)), day DESC, built_at DESC LIMIT 1""",
+        [facet, day],
+    )
+    return row[0] if row else None
+
+
 def current_map(conn: duckdb.DuckDBPyConnection, facet: str, day: date | None = None) -> str | None:
     """The latest built map of `facet` (on or before `day` when given)."""
     row = first_row(
@@ -104,22 +144,23 @@ def map_model(conn: duckdb.DuckDBPyConnection, map_id: str) -> str | None:
 
 
 def _side(
-    conn: duckdb.DuckDBPyConnection, map_id: str, facet: str, *, model: str, dim: int
+    conn: duckdb.DuckDBPyConnection, map_id: str, level: str, *, model: str, dim: int
 ) -> TopicSide | None:
-    """The previous map as identity sees it. Built with another model, its centroids live in
-    another space: identity then goes by shared members only (zero centroids)."""
+    """One level of a stored map as identity sees it (a parent's members: its children's).
+    Built with another model, its centroids live in another space: identity then goes by
+    shared members only (zero centroids)."""
     tops = query_pl(
         conn,
         """SELECT t.topic_id, t.centroid, coalesce(o.pinned, false) AS pinned
            FROM topics t LEFT JOIN topic_overrides o ON o.facet = t.facet AND o.topic_id = t.topic_id
-           WHERE t.map_id = ? ORDER BY t.topic_id""",
-        [map_id],
+           WHERE t.map_id = ? AND coalesce(t.level, 'sub') = ? ORDER BY t.topic_id""",
+        [map_id, level],
     )
     if len(tops) == 0:
         return None
+    col = "parent_id" if level == "parent" else "topic_id"
     pts = conn.execute(
-        "SELECT topic_id, text_hash FROM topic_points WHERE map_id = ? AND topic_id >= 0",
-        [map_id],
+        f"SELECT {col}, text_hash FROM topic_points WHERE map_id = ? AND {col} >= 0", [map_id]
     ).fetchall()
     ids = tops["topic_id"].to_list()
     index = {t: i for i, t in enumerate(ids)}
@@ -148,18 +189,19 @@ def _next_id(conn: duckdb.DuckDBPyConnection, facet: str) -> int:
 
 
 def _apply_overrides(
-    conn: duckdb.DuckDBPyConnection, facet: str, prev_map: str | None, topics: list[TopicInfo]
+    conn: duckdb.DuckDBPyConnection, facet: str, ref_map: str | None, topics: list[TopicInfo]
 ) -> None:
-    """Human renames win; a pinned topic without a rename keeps its previous label."""
+    """Human renames win; a pinned topic without a rename keeps its previous label. Parents and
+    subs alike: they share the facet's id space."""
     rows = conn.execute(
         "SELECT topic_id, label, pinned FROM topic_overrides WHERE facet = ?", [facet]
     ).fetchall()
     overrides = {int(t): (label, bool(p)) for t, label, p in rows}
     prev_labels: dict[int, str] = {}
-    if prev_map:
+    if ref_map:
         prev_labels = dict(
             conn.execute(
-                "SELECT topic_id, label FROM topics WHERE map_id = ?", [prev_map]
+                "SELECT topic_id, label FROM topics WHERE map_id = ?", [ref_map]
             ).fetchall()
         )
     for t in topics:
@@ -174,25 +216,46 @@ def _apply_overrides(
 
 
 def _window_texts(
-    conn: duckdb.DuckDBPyConnection, facet: str, start: date, end: date, limit: int
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    start: date,
+    end: date,
+    limit: int,
+    default_label: str | None = None,
 ) -> tuple[int, pl.DataFrame]:
-    """(unique ok summaries in the window, bottom-`limit` sample by text hash).
+    """(unique summaries in the window, bottom-`limit` sample by text hash), each text with its
+    trace count `n` and its most frequent label `value`.
 
     A bottom-k sample by hash is uniform and stable: a text sampled today stays sampled
-    tomorrow while it is in the window, which keeps consecutive maps comparable.
+    tomorrow while it is in the window, which keeps consecutive maps comparable. For a labelled
+    facet the default label's texts count too even when excluded ("NONE"): they are the
+    default label's parent.
     """
+    keep = "status = 'ok'"
+    params: list[Any] = [facet, start, end]
+    if default_label is not None:
+        keep = "(status = 'ok' OR (status = 'excluded' AND label = ?))"
+        params = [facet, default_label, start, end]
+    where = f"""facet = ? AND {keep} AND summary IS NOT NULL AND day BETWEEN ? AND ?"""
     total = conn.execute(
-        f"""SELECT count(DISTINCT {embed.HASH_SQL}) FROM facet_summaries
-            WHERE facet = ? AND status = 'ok' AND summary IS NOT NULL AND day BETWEEN ? AND ?""",
-        [facet, start, end],
+        f"SELECT count(DISTINCT {embed.HASH_SQL}) FROM facet_summaries WHERE {where}", params
     ).fetchall()[0][0]
     sample = query_pl(
         conn,
-        f"""SELECT {embed.HASH_SQL} AS text_hash, min(summary) AS text, count(*) AS n
-            FROM facet_summaries
-            WHERE facet = ? AND status = 'ok' AND summary IS NOT NULL AND day BETWEEN ? AND ?
-            GROUP BY 1 ORDER BY 1 LIMIT ?""",
-        [facet, start, end, limit],
+        f"""WITH rows AS (
+              SELECT {embed.HASH_SQL} AS text_hash, summary, label FROM facet_summaries
+              WHERE {where}),
+            texts AS (
+              SELECT text_hash, min(summary) AS text, count(*) AS n FROM rows
+              GROUP BY 1 ORDER BY 1 LIMIT ?),
+            votes AS (
+              SELECT text_hash, label, count(*) AS c FROM rows
+              WHERE text_hash IN (SELECT text_hash FROM texts) GROUP BY 1, 2)
+            SELECT t.text_hash, t.text, t.n,
+                   (SELECT v.label FROM votes v WHERE v.text_hash = t.text_hash
+                    ORDER BY v.c DESC, v.label NULLS LAST LIMIT 1) AS value
+            FROM texts t ORDER BY t.text_hash""",
+        [*params, limit],
     )
     return int(total or 0), sample
 
@@ -219,10 +282,38 @@ def build_maps(
                 settings=settings,
                 labeler=labeler,
                 embedder=embedder,
+                definition=f if hasattr(f, "name") else None,
             )
         )
         ledger.record(conn, getattr(labeler, "budget", None))
     return out
+
+
+# A labelled facet's texts: the parent is the label value, or for a facet whose summaries are
+# "<Name>: ..." (Competitor mention) the name. Below this many texts a label is not clustered.
+MIN_SUB_TEXTS = 8
+
+
+def parent_kind(definition: Any | None) -> str:
+    """'label' (fixed labels), 'head' (rules writing "{name}: ...") or 'free' (free text)."""
+    if definition is None:
+        return "free"
+    if getattr(definition, "labels", None):
+        return "label"
+    rules = getattr(definition, "rules", ()) or ()
+    if rules and all(r.summary.lstrip().startswith("{name}:") for r in rules):
+        return "head"
+    return "free"
+
+
+@dataclass
+class Parents:
+    """A map's parent level, before ids: the parent of each fine topic and each parent's name."""
+
+    of_topic: np.ndarray  # (k,) parent index per fine topic
+    labels: list[str]
+    sources: list[str]
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 def build_map(
@@ -234,14 +325,19 @@ def build_map(
     labeler: Labeler | None = None,
     seed: int = 42,
     embedder: Embedder | None = None,
+    definition: Any | None = None,
 ) -> MapStats:
     t0 = time.perf_counter()
     map_id = map_id_for(facet, day)
     start = day - timedelta(days=max(1, settings.window_days) - 1)
-    total, sample = _window_texts(conn, facet, start, day, settings.max_sample)
+    kind = parent_kind(definition)
+    default = getattr(definition, "default_label", None) if kind == "label" else None
+    total, sample = _window_texts(conn, facet, start, day, settings.max_sample, default)
     stats = MapStats(facet=facet, map_id=map_id, status="waiting", n_docs=total)
-    if total < settings.min_summaries:
-        stats.detail = f"waiting for facets: {total}/{settings.min_summaries}"
+    # A labelled facet always has its labels to show, however few its summaries (Sentiment).
+    needed = 1 if kind != "free" else settings.min_summaries
+    if total < needed:
+        stats.detail = f"waiting for facets: {total}/{needed}"
         _write_waiting(conn, stats, start, day, settings)
         stats.markdown = f"**{facet}**: {stats.detail}"
         stats.seconds = time.perf_counter() - t0
@@ -262,9 +358,14 @@ def build_map(
         stats.markdown = f"**{facet}**: {stats.detail}"
         stats.seconds = time.perf_counter() - t0
         return stats
-    text_of = dict(zip(sample["text_hash"].to_list(), sample["text"].to_list(), strict=True))
-    texts = [text_of[h] for h in hashes]
+    row_of = {h: i for i, h in enumerate(sample["text_hash"].to_list())}
+    rows = [row_of[h] for h in hashes]
+    texts = [sample["text"][i] for i in rows]
+    weights = [float(sample["n"][i]) for i in rows]
+    values = [sample["value"][i] for i in rows]
     prev_map = previous_map(conn, facet, day)
+    ref_map = reference_map(conn, facet, day)
+    same_day = ref_map == map_id
     previous: list[int] | None = None
     if prev_map:
         prev_of = dict(
@@ -273,51 +374,422 @@ def build_map(
             ).fetchall()
         )
         previous = [int(prev_of.get(h, NO_MATCH)) for h in hashes]  # NO_MATCH, never NULL
-    result = cluster_texts(
-        texts, x, settings=settings, seed=seed, labeler=labeler, facet=facet, previous=previous
-    )
+    if kind == "free":
+        result = cluster_texts(
+            texts, x, settings=settings, seed=seed, labeler=labeler, facet=facet,
+            previous=previous, weights=weights, embed=embedder.embed,
+        )  # fmt: skip
+    else:
+        result = _labelled_subs(
+            texts, x, values, weights, settings=settings, seed=seed, labeler=labeler,
+            facet=facet, definition=definition, kind=kind, previous=previous, embed=embedder.embed,
+        )  # fmt: skip
 
-    prev = _side(conn, prev_map, facet, model=model, dim=x.shape[1]) if prev_map else None
     members: list[set[str]] = [set() for _ in result.topics]
     for h, lab in zip(hashes, result.labels.tolist(), strict=True):
         if lab >= 0:
             members[lab].add(h)
-    new_side = TopicSide(
-        [t.topic_id for t in result.topics],
+    sizes = np.array([t.size for t in result.topics], dtype=float)
+    cents = (
         np.stack([t.centroid for t in result.topics])
         if result.topics
-        else np.zeros((0, x.shape[1]), np.float32),
-        members,
+        else np.zeros((0, x.shape[1]), np.float32)
     )
-    # Rebuilding the same map must not hand out fresh ids: ignore this map's own rows.
+    new_side = TopicSide([t.topic_id for t in result.topics], cents, members)
+    dim = x.shape[1]
+    ref_sub = _side(conn, ref_map, "sub", model=model, dim=dim) if ref_map else None
+    ref_parent = _side(conn, ref_map, "parent", model=model, dim=dim) if ref_map else None
+    old_lineage = _lineage_rows(conn, map_id) if same_day else None
+    old_prev = _prev_map_id(conn, map_id) if same_day else None
     with warehouse.transaction(conn):
         _delete_map(conn, map_id)
-        matching = match_topics(new_side, prev, next_id=_next_id(conn, facet))
-        local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
+        next_id = _next_id(conn, facet)
+        matching = match_topics(new_side, ref_sub, next_id=next_id)
         for t, sid in zip(result.topics, matching.ids, strict=True):
             t.topic_id = sid
-        _apply_overrides(conn, facet, prev_map, result.topics)
+        parents = _parents(
+            conn, result, texts, x, values, weights, kind=kind, definition=definition,
+            ref_map=ref_map, labeler=labeler, facet=facet, embed=embedder.embed,
+        )  # fmt: skip
+        p_topics, p_matching = _parent_topics(
+            result, texts, x, weights, parents, members, sizes,
+            ref=ref_parent, next_id=max([next_id - 1, *matching.ids]) + 1,
+        )  # fmt: skip
+        _apply_overrides(conn, facet, ref_map, result.topics + p_topics)
+        local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
         point_ids = local_to_stable[result.labels]
+        parent_of_topic = np.array(
+            [p_topics[q].topic_id for q in parents.of_topic.tolist()] + [NO_MATCH], np.int64
+        )
+        point_parents = parent_of_topic[result.labels]
+        lineage, lineage_prev = matching.lineage + p_matching.lineage, ref_map
+        if same_day:
+            # A re-run keeps the lineage its first build recorded against the earlier map.
+            lineage, lineage_prev = _rerun_lineage(old_lineage or [], lineage), old_prev
         _write_built(
-            conn, facet, map_id, day, start, settings, result, hashes, point_ids, prev_map,
-            matching, model,
+            conn, facet, map_id, day, start, settings, result, hashes, point_ids, lineage_prev,
+            lineage, model, parents=parents, p_topics=p_topics, point_parents=point_parents,
         )  # fmt: skip
 
     stats.status = "built"
     stats.n_docs = len(hashes)
     stats.n_topics = len(result.topics)
+    stats.n_parents = len(p_topics)
+    # Shares of traces (a text seen n times counts n times): "No issue" is one text, most traces.
+    w = np.asarray(weights, dtype=float)
+    traced = {
+        t.topic_id: float(w[point_parents == t.topic_id].sum() / max(w.sum(), 1e-12))
+        for t in p_topics
+    }
+    stats.parents = sorted(
+        ((t.label, traced[t.topic_id]) for t in p_topics), key=lambda p: (-p[1], p[0])
+    )
     stats.no_match_share = result.no_match_share
     stats.cluster_seconds = result.seconds
-    stats.prev_map_id = prev_map
-    stats.lineage = matching.counts()
+    stats.prev_map_id = lineage_prev
+    parent_ids = {t.topic_id for t in p_topics} | set(ref_parent.ids if ref_parent else [])
+    stats.lineage = Matching(
+        matching.ids, [r for r in lineage if r.topic_id not in parent_ids]
+    ).counts()
     stats.detail = (
-        f"{len(result.topics)} topics from {len(hashes)} summaries "
+        f"{len(p_topics)} parents, {len(result.topics)} topics from {len(hashes)} summaries "
         f"({total} unique in window), no_match {result.no_match_share:.1%}"
     )
-    stats.markdown = topics_markdown(result.topics, facet)
-    stats.png = map_png(result.coords, point_ids, result.topics, title=map_id)
+    stats.markdown = (
+        topics_markdown(p_topics, facet)
+        + "\n\n"
+        + topics_markdown(result.topics, f"{facet} subtopics")
+    )
+    stats.png = map_png(result.coords, point_parents, p_topics, title=map_id)
     stats.seconds = time.perf_counter() - t0
     return stats
+
+
+def _labelled_subs(
+    texts: list[str],
+    x: np.ndarray,
+    values: list[str | None],
+    weights: list[float],
+    *,
+    settings: Settings,
+    seed: int,
+    labeler: Labeler | None,
+    facet: str,
+    definition: Any,
+    kind: str,
+    previous: list[int] | None,
+    embed: NameEmbedder | None = None,
+) -> ClusterResult:
+    """Subtopics of a labelled facet: clusters of the summaries within each parent key.
+
+    One clustering of every text (one layout for the map), then each cluster is cut by parent
+    key; a piece smaller than MIN_SUB_TEXTS joins the nearest piece of its key, and a key with
+    fewer texts (or the default label) is a single subtopic."""
+    t0 = time.perf_counter()
+    keys = [_parent_key(t, v, definition, kind) for t, v in zip(texts, values, strict=True)]
+    xn = np.asarray(x, dtype=np.float32)
+    xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
+    n = len(texts)
+    if n >= settings.min_summaries:
+        base = cluster_texts(
+            texts, xn, settings=settings, seed=seed, labeler=None, facet=facet,
+            previous=previous, weights=weights, embed=embed,
+        )  # fmt: skip
+        clusters, coords, algorithm, params = base.labels, base.coords, base.algorithm, base.params
+    else:  # too few to cluster: one piece per key, laid out on the first two components
+        clusters = np.zeros(n, np.int64)
+        coords, algorithm, params = _pca_2d(xn), "labels", {}
+    default = getattr(definition, "default_label", None)
+    sub = np.full(n, -1, np.int64)
+    pieces: dict[tuple[str, int], int] = {}
+    per_key = Counter(keys)
+    for i, (k, c) in enumerate(zip(keys, clusters.tolist(), strict=True)):
+        whole = k == _key(default) or per_key[k] < 2 * MIN_SUB_TEXTS
+        piece = (k, -1 if whole or c < 0 else c)
+        sub[i] = pieces.setdefault(piece, len(pieces))
+    sub = _fold_small(xn, sub, [p[0] for p in sorted(pieces, key=pieces.get)])
+    from tracetopics_pipeline.core.topics.cluster import compact
+
+    sub = compact(sub)
+    topics = describe(
+        texts, xn, sub, coords, labeler=labeler, facet=facet, weights=np.asarray(weights),
+        embed=embed,
+    )  # fmt: skip
+    return ClusterResult(
+        sub, coords, topics, algorithm, {**params, "parents": "label"}, time.perf_counter() - t0
+    )
+
+
+def _key(value: str | None) -> str:
+    return (value or "").strip().lower()
+
+
+def _parent_key(text: str, value: str | None, definition: Any, kind: str) -> str:
+    if kind == "head":
+        head, sep, _ = text.partition(":")
+        # The name before the first sentence mark: "Mode. My team..." is Mode.
+        name = _SENTENCE_MARK.split(head, maxsplit=1)[0]
+        return _key(name) if sep and name.strip() and len(name.split()) <= 4 else _key(value)
+    return _key(value)
+
+
+_SENTENCE_MARK = re.compile(r"[.!?,;]")
+
+
+def _fold_small(x: np.ndarray, sub: np.ndarray, key_of: list[str]) -> np.ndarray:
+    """Pieces under MIN_SUB_TEXTS texts join the nearest (by centroid) bigger piece of the same
+    key; a key whose pieces are all small keeps its biggest."""
+    from tracetopics_pipeline.core.topics.cluster import centroids
+
+    k = len(key_of)
+    size = np.bincount(sub, minlength=k)
+    cents = centroids(x, sub, k)
+    target = np.arange(k)
+    for key in sorted(set(key_of)):
+        group = [p for p in range(k) if key_of[p] == key]
+        big = [p for p in group if size[p] >= MIN_SUB_TEXTS]
+        if not big:
+            big = [max(group, key=lambda p: (size[p], -p))]
+        for p in group:
+            if p not in big:
+                target[p] = big[int(np.argmax([cents[p] @ cents[b] for b in big]))]
+    return target[sub]
+
+
+def _pca_2d(x: np.ndarray) -> np.ndarray:
+    if len(x) < 2:
+        return np.zeros((len(x), 2))
+    c = x - x.mean(axis=0)
+    _, _, vt = np.linalg.svd(c, full_matrices=False)
+    out = c @ vt[:2].T
+    return np.pad(out, ((0, 0), (0, 2 - out.shape[1])))
+
+
+def _parents(
+    conn: duckdb.DuckDBPyConnection,
+    result: ClusterResult,
+    texts: list[str],
+    x: np.ndarray,
+    values: list[str | None],
+    weights: list[float],
+    *,
+    kind: str,
+    definition: Any,
+    ref_map: str | None,
+    labeler: Labeler | None,
+    facet: str,
+    embed: NameEmbedder | None = None,
+) -> Parents:
+    k = len(result.topics)
+    if k == 0:
+        return Parents(np.zeros(0, np.int64), [], [])
+    if kind != "free":
+        return _label_parents(result, texts, values, kind=kind, definition=definition)
+    # Yesterday's grouping, by stable fine id, carried while it stays nearly as good.
+    prev_parent: dict[int, int] = {}
+    if ref_map:
+        prev_parent = {
+            int(t): int(p)
+            for t, p in conn.execute(
+                """SELECT topic_id, parent_id FROM topics
+                   WHERE map_id = ? AND level = 'sub' AND parent_id IS NOT NULL""",
+                [ref_map],
+            ).fetchall()
+        }
+    previous = np.array([prev_parent.get(t.topic_id, -1) for t in result.topics], np.int64)
+    return free_text_parents(
+        result, texts, x, weights, previous=previous, labeler=labeler, facet=facet, embed=embed
+    )
+
+
+def free_text_parents(
+    result: ClusterResult,
+    texts: list[str],
+    x: np.ndarray,
+    weights: list[float] | np.ndarray,
+    *,
+    previous: np.ndarray | None = None,
+    labeler: Labeler | None = None,
+    facet: str = "Task",
+    embed: NameEmbedder | None = None,
+) -> Parents:
+    """Parents of a free-text map (`hierarchy.group_topics`) and their names. `previous`:
+    each fine topic's parent in the reference map (-1 for a new topic); `embed`: texts →
+    vectors in the map's space, for scoring names."""
+    k = len(result.topics)
+    cents = np.stack([t.centroid for t in result.topics])
+    sizes = np.array([t.size for t in result.topics], dtype=float)
+    profiles = hierarchy.lexical_profiles(texts, result.labels, k)
+    grouped = hierarchy.group_topics(cents, profiles, sizes, previous=previous)
+    labels, sources = _name_free_parents(
+        result, texts, x, list(weights), grouped.of_topic, labeler=labeler, facet=facet,
+        embed=embed,
+    )  # fmt: skip
+    params = {**grouped.params, "silhouette": round(grouped.silhouette, 4)}
+    return Parents(grouped.of_topic, labels, sources, params)
+
+
+def _name_free_parents(
+    result: ClusterResult,
+    texts: list[str],
+    x: np.ndarray,
+    weights: list[float],
+    of_topic: np.ndarray,
+    *,
+    labeler: Labeler | None,
+    facet: str,
+    embed: NameEmbedder | None = None,
+) -> tuple[list[str], list[str]]:
+    n_parents = int(of_topic.max()) + 1
+    sizes = np.array([t.size for t in result.topics], dtype=float)
+    cents = hierarchy.parent_centroids(
+        of_topic, np.stack([t.centroid for t in result.topics]), sizes
+    )
+    plabels = np.where(result.labels >= 0, of_topic[np.maximum(result.labels, 0)], -1)
+    xn = np.asarray(x, dtype=np.float32)
+    xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
+    inputs = naming_inputs(
+        texts, xn, plabels, cents, np.asarray(weights), ctfidf_keywords(texts, plabels)
+    )
+    child_of_text = dict(zip(texts, result.labels.tolist(), strict=True))
+    psize = np.bincount(of_topic, weights=sizes, minlength=n_parents)
+    sim = cents @ cents.T
+    np.fill_diagonal(sim, -np.inf)
+    descs: list[ParentDescription] = []
+    for q, inp in enumerate(inputs):
+        kids = np.flatnonzero(of_topic == q)
+        kids = kids[np.argsort(-sizes[kids], kind="stable")]
+        inp.extra = [result.topics[int(t)].label for t in kids]
+        inp.groups = [child_of_text[t] for t in inp.texts]
+        near = np.argsort(-sim[q], kind="stable")[:2] if n_parents > 1 else []
+        contrast = [
+            result.topics[int(t)].label for nb in near for t in np.flatnonzero(of_topic == nb)[:3]
+        ]
+        descs.append(
+            ParentDescription(
+                q, [(result.topics[int(t)].label, int(sizes[t])) for t in kids],
+                inp.texts[:6], int(psize[q]), contrast,
+            )
+        )  # fmt: skip
+    names, source = name_parents(labeler, facet, inputs, descs, embed=embed)
+    return [names[q] for q in range(n_parents)], [source[q] for q in range(n_parents)]
+
+
+def _label_parents(
+    result: ClusterResult, texts: list[str], values: list[str | None], *, kind: str, definition: Any
+) -> Parents:
+    """One parent per label value (or name): the default label reads as the facet's
+    none_label; a value of one word reads with the facet's name ("Positive sentiment")."""
+    keys_of_topic: list[str] = []
+    surface: dict[str, Counter[str]] = {}  # spellings of each key
+    for t in range(len(result.topics)):
+        idx = np.flatnonzero(result.labels == t)
+        ks = [_parent_key(texts[i], values[i], definition, kind) for i in idx]
+        key = max(sorted(set(ks)), key=ks.count)
+        keys_of_topic.append(key)
+        for i in idx:
+            if _parent_key(texts[i], values[i], definition, kind) == key:
+                raw = texts[i].partition(":")[0] if kind == "head" else (values[i] or "")
+                surface.setdefault(key, Counter())[
+                    _SENTENCE_MARK.split(raw, maxsplit=1)[0].strip()
+                ] += 1
+    default = _key(getattr(definition, "default_label", None))
+    name_of: dict[str, str] = {}
+    for key in sorted(set(keys_of_topic)):
+        if key == default or not key:
+            none = getattr(definition, "none_label", None)
+            name_of[key] = none or f"No {definition.name.lower()}"
+            continue
+        # The usual spelling; among equals the one with capitals ("Power BI" over "power bi").
+        spellings = surface.get(key) or Counter({key: 1})
+        raw = max(sorted(spellings), key=lambda w: (spellings[w], sum(c.isupper() for c in w)))
+        name = readable_value(raw)
+        if len(name.split()) < 2:  # "Positive" → "Positive sentiment", "Looker" → "Looker mentions"
+            noun = definition.name.lower() if kind == "label" else "mentions"
+            name = f"{name} {noun}"
+        name_of[key] = " ".join(name.split()[:6])
+    # Keys that read the same ("Power BI", "power bi") are one parent.
+    first: dict[str, str] = {}
+    for n in sorted(name_of.values()):
+        first.setdefault(n.lower(), n)
+    labels = [first[low] for low in sorted(first)]
+    index = {low: i for i, low in enumerate(sorted(first))}
+    of_topic = np.array([index[name_of[k].lower()] for k in keys_of_topic], np.int64)
+    return Parents(of_topic, labels, ["label"] * len(labels), {"parents": kind})
+
+
+def _parent_topics(
+    result: ClusterResult,
+    texts: list[str],
+    x: np.ndarray,
+    weights: list[float],
+    parents: Parents,
+    members: list[set[str]],
+    sizes: np.ndarray,
+    *,
+    ref: TopicSide | None,
+    next_id: int,
+) -> tuple[list[TopicInfo], Matching]:
+    """Parent rows (sums and size-weighted means over children) with ids matched to `ref`."""
+    n_parents = len(parents.labels)
+    if n_parents == 0:
+        return [], Matching([], [])
+    cents = np.stack([t.centroid for t in result.topics])
+    side = hierarchy.parent_side(list(range(n_parents)), parents.of_topic, members, cents, sizes)
+    matching = hierarchy.match_parents(side, ref, next_id=next_id)
+    plabels = np.where(result.labels >= 0, parents.of_topic[np.maximum(result.labels, 0)], -1)
+    keywords = ctfidf_keywords(texts, plabels)
+    xn = np.asarray(x, dtype=np.float32)
+    xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
+    out = []
+    for q in range(n_parents):
+        kids = np.flatnonzero(parents.of_topic == q)
+        w = sizes[kids]
+        idx = np.flatnonzero(plabels == q)
+        sims = xn[idx] @ side.centroids[q]
+        reps: list[str] = []
+        for i in idx[np.lexsort(([texts[i] for i in idx], -sims))]:
+            if texts[i] not in reps:
+                reps.append(texts[i])
+            if len(reps) >= N_REPRESENTATIVES:
+                break
+        out.append(
+            TopicInfo(
+                topic_id=matching.ids[q],
+                label=parents.labels[q],
+                keywords=keywords.get(q, []),
+                size=int(w.sum()),
+                share=float(sum(result.topics[int(t)].share for t in kids)),
+                centroid=side.centroids[q],
+                representatives=reps,
+                x=float(np.average([result.topics[int(t)].x for t in kids], weights=w)),
+                y=float(np.average([result.topics[int(t)].y for t in kids], weights=w)),
+                label_source=parents.sources[q],
+            )
+        )
+    return out, matching
+
+
+def _lineage_rows(conn: duckdb.DuckDBPyConnection, map_id: str) -> list[LineageRow]:
+    return [
+        LineageRow(int(t), [int(p) for p in (prev or [])], kind)
+        for t, prev, kind in conn.execute(
+            "SELECT topic_id, prev_topic_ids, kind FROM topic_lineage WHERE map_id = ?", [map_id]
+        ).fetchall()
+    ]
+
+
+def _prev_map_id(conn: duckdb.DuckDBPyConnection, map_id: str) -> str | None:
+    row = first_row(conn, "SELECT prev_map_id FROM topic_maps WHERE map_id = ?", [map_id])
+    return row[0] if row else None
+
+
+def _rerun_lineage(old: list[LineageRow], new: list[LineageRow]) -> list[LineageRow]:
+    """A topic that continued from the map being replaced keeps the row its first build wrote;
+    what differs from that map (new, split, merged) is recorded as found now."""
+    kept = {r.topic_id for r in new if r.kind == "continued"}
+    rows = [r for r in old if r.topic_id in kept or r.kind == "vanished"]
+    return rows + [r for r in new if r.kind not in ("continued", "vanished")]
 
 
 def _delete_map(conn: duckdb.DuckDBPyConnection, map_id: str) -> None:
@@ -341,6 +813,37 @@ def _write_waiting(
         )  # fmt: skip
 
 
+def _topic_frame(
+    facet: str, map_id: str, topics: list[TopicInfo], level: str, parent_ids: list[int | None]
+) -> pl.DataFrame:
+    dim = len(topics[0].centroid) if topics else 1
+    return pl.DataFrame(
+        {
+            "facet": [facet] * len(topics),
+            "map_id": [map_id] * len(topics),
+            "topic_id": [t.topic_id for t in topics],
+            "label": [t.label for t in topics],
+            "keywords": [t.keywords for t in topics],
+            "size": [t.size for t in topics],
+            "share": [t.share for t in topics],
+            "centroid": pl.Series(
+                np.stack([t.centroid for t in topics]).astype(np.float32)
+                if topics
+                else np.zeros((0, dim), np.float32),
+                dtype=pl.Array(pl.Float32, dim),
+            ).cast(pl.List(pl.Float32)),
+            "representatives": [t.representatives for t in topics],
+            "x": [t.x for t in topics],
+            "y": [t.y for t in topics],
+            "pinned": [t.pinned for t in topics],
+            "label_source": [t.label_source for t in topics],
+            "level": [level] * len(topics),
+            "parent_id": pl.Series(parent_ids, dtype=pl.Int32),
+        },
+        schema_overrides={"keywords": pl.List(pl.Utf8), "representatives": pl.List(pl.Utf8)},
+    )
+
+
 def _write_built(
     conn: duckdb.DuckDBPyConnection,
     facet: str,
@@ -352,45 +855,33 @@ def _write_built(
     hashes: list[str],
     point_ids: np.ndarray,
     prev_map: str | None,
-    matching: Matching,
+    lineage_rows: list[LineageRow],
     model: str,
+    *,
+    parents: Parents,
+    p_topics: list[TopicInfo],
+    point_parents: np.ndarray,
 ) -> None:
+    params = {**result.params, "hierarchy": parents.params}
     conn.execute(
         """INSERT INTO topic_maps (map_id, facet, day, window_start, window_end, status, detail,
                algorithm, n_docs, n_topics, no_match_share, prev_map_id, params, embed_model)
            VALUES (?, ?, ?, ?, ?, 'built', ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             map_id, facet, day, start, day,
-            f"{len(result.topics)} topics, no_match {result.no_match_share:.1%}",
+            f"{len(p_topics)} parents, {len(result.topics)} topics, "
+            f"no_match {result.no_match_share:.1%}",
             result.algorithm, len(hashes), len(result.topics), result.no_match_share, prev_map,
-            json.dumps(result.params), model,
+            json.dumps(params), model,
         ],
     )  # fmt: skip
-    dim = len(result.topics[0].centroid) if result.topics else 1
-    topics = pl.DataFrame(
-        {
-            "facet": [facet] * len(result.topics),
-            "map_id": [map_id] * len(result.topics),
-            "topic_id": [t.topic_id for t in result.topics],
-            "label": [t.label for t in result.topics],
-            "keywords": [t.keywords for t in result.topics],
-            "size": [t.size for t in result.topics],
-            "share": [t.share for t in result.topics],
-            "centroid": pl.Series(
-                np.stack([t.centroid for t in result.topics]).astype(np.float32)
-                if result.topics
-                else np.zeros((0, dim), np.float32),
-                dtype=pl.Array(pl.Float32, dim),
-            ).cast(pl.List(pl.Float32)),
-            "representatives": [t.representatives for t in result.topics],
-            "x": [t.x for t in result.topics],
-            "y": [t.y for t in result.topics],
-            "pinned": [t.pinned for t in result.topics],
-            "label_source": [t.label_source for t in result.topics],
-        },
-        schema_overrides={"keywords": pl.List(pl.Utf8), "representatives": pl.List(pl.Utf8)},
+    sub_parent = [p_topics[q].topic_id for q in parents.of_topic.tolist()]
+    warehouse.insert_frame(
+        conn, "topics", _topic_frame(facet, map_id, p_topics, "parent", [None] * len(p_topics))
     )
-    warehouse.insert_frame(conn, "topics", topics)
+    warehouse.insert_frame(
+        conn, "topics", _topic_frame(facet, map_id, result.topics, "sub", sub_parent)
+    )
     points = pl.DataFrame(
         {
             "map_id": [map_id] * len(hashes),
@@ -399,17 +890,18 @@ def _write_built(
             "topic_id": point_ids.astype(np.int32),
             "x": result.coords[:, 0],
             "y": result.coords[:, 1],
+            "parent_id": point_parents.astype(np.int32),
         }
     )
     warehouse.insert_frame(conn, "topic_points", points)
     lineage = pl.DataFrame(
         {
-            "facet": [facet] * len(matching.lineage),
-            "map_id": [map_id] * len(matching.lineage),
-            "prev_map_id": [prev_map] * len(matching.lineage),
-            "topic_id": [r.topic_id for r in matching.lineage],
-            "prev_topic_ids": [r.prev_topic_ids for r in matching.lineage],
-            "kind": [r.kind for r in matching.lineage],
+            "facet": [facet] * len(lineage_rows),
+            "map_id": [map_id] * len(lineage_rows),
+            "prev_map_id": [prev_map] * len(lineage_rows),
+            "topic_id": [r.topic_id for r in lineage_rows],
+            "prev_topic_ids": [r.prev_topic_ids for r in lineage_rows],
+            "kind": [r.kind for r in lineage_rows],
         },
         schema_overrides={"prev_map_id": pl.Utf8, "prev_topic_ids": pl.List(pl.Int32)},
     )

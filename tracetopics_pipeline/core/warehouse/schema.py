@@ -107,11 +107,14 @@ CREATE TABLE IF NOT EXISTS topics (
     representatives VARCHAR[],
     x DOUBLE, y DOUBLE,
     pinned BOOLEAN DEFAULT FALSE,  -- human pin (topic_overrides); label then never auto-changes
-    label_source VARCHAR           -- local | openai | override | pinned
+    label_source VARCHAR,          -- local | openai | override | pinned
+    level VARCHAR NOT NULL DEFAULT 'sub',  -- 'parent' | 'sub' (fine); one id space per facet
+    parent_id INTEGER              -- a sub's parent's topic_id; NULL on parent rows
 );
 CREATE TABLE IF NOT EXISTS topic_points (
     map_id VARCHAR NOT NULL, facet VARCHAR NOT NULL, text_hash VARCHAR NOT NULL,
-    topic_id INTEGER, x DOUBLE, y DOUBLE
+    topic_id INTEGER, x DOUBLE, y DOUBLE,
+    parent_id INTEGER         -- the fine topic's parent (NO_MATCH when topic_id is)
 );
 CREATE TABLE IF NOT EXISTS topic_lineage (
     facet VARCHAR NOT NULL, map_id VARCHAR NOT NULL, prev_map_id VARCHAR,
@@ -148,4 +151,7 @@ CREATE TABLE IF NOT EXISTS spend_ledger (
 );
 -- Columns added after a release: a warehouse made before gains them when opened for writing.
 ALTER TABLE topic_overrides ADD COLUMN IF NOT EXISTS merged_into INTEGER;
+ALTER TABLE topics ADD COLUMN IF NOT EXISTS level VARCHAR DEFAULT 'sub';
+ALTER TABLE topics ADD COLUMN IF NOT EXISTS parent_id INTEGER;
+ALTER TABLE topic_points ADD COLUMN IF NOT EXISTS parent_id INTEGER;
 """

@@ -1,0 +1,133 @@
+"""Parent topics: grouping of fine topics (no k given), determinism, order-invariance, and
+stable parent ids across maps through their member texts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tracetopics_pipeline.core.topics.hierarchy import (
+    HierarchyParams,
+    group_topics,
+    lexical_profiles,
+    match_parents,
+    parent_side,
+)
+
+
+def _fine_topics(seed: int = 0, groups: int = 4, per_group: int = 5, dim: int = 64):
+    """`groups` well-separated directions, `per_group` fine topics scattered around each."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(groups, dim))
+    cents, truth = [], []
+    for g in range(groups):
+        for _ in range(per_group):
+            cents.append(centres[g] + 0.35 * rng.normal(size=dim))
+            truth.append(g)
+    c = np.asarray(cents)
+    return c / np.linalg.norm(c, axis=1, keepdims=True), np.asarray(truth)
+
+
+def _same_partition(a: np.ndarray, b: np.ndarray) -> bool:
+    return all((a[i] == a[j]) == (b[i] == b[j]) for i in range(len(a)) for j in range(len(a)))
+
+
+def test_the_data_chooses_the_number_of_parents():
+    for groups in (3, 5):
+        c, truth = _fine_topics(groups=groups)
+        got = group_topics(c)
+        assert got.n_parents == groups
+        assert _same_partition(got.of_topic, truth)
+        assert max(got.curve, key=got.curve.get) == groups  # chosen by silhouette
+
+
+def test_deterministic_and_order_invariant():
+    c, _ = _fine_topics(seed=3)
+    sizes = np.arange(len(c)) + 10.0
+    a = group_topics(c, sizes=sizes)
+    assert np.array_equal(a.of_topic, group_topics(c, sizes=sizes).of_topic)
+    perm = np.random.default_rng(1).permutation(len(c))
+    b = group_topics(c[perm], sizes=sizes[perm])
+    assert np.array_equal(b.of_topic, a.of_topic[perm])  # same parents, same numbering
+
+
+def test_parents_are_numbered_by_size():
+    c, truth = _fine_topics(groups=3)
+    sizes = np.where(truth == 2, 100.0, 1.0)  # the third group holds most traffic
+    got = group_topics(c, sizes=sizes)
+    assert set(got.of_topic[truth == 2].tolist()) == {0}
+
+
+def test_shared_wording_joins_topics_the_embedding_leaves_apart():
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=(3, 64))
+    # Two billing sub-areas: related in the embedding but apart, worded alike.
+    centres = [base[0], 0.75 * base[0] + 0.65 * rng.normal(size=64), base[1], base[2]]
+    cents, truth = [], []
+    for g, centre in enumerate(centres):
+        for _ in range(3):
+            cents.append(centre + 0.3 * rng.normal(size=64))
+            truth.append(g)
+    c = np.asarray(cents)
+    c /= np.linalg.norm(c, axis=1, keepdims=True)
+    words = {0: "invoice billing", 1: "invoice billing", 2: "chart render", 3: "saml login"}
+    texts, labels = [], []
+    for t, g in enumerate(truth):
+        for i in range(4):
+            texts.append(f"{words[g]} case{t}x{i}")
+            labels.append(t)
+    prof = lexical_profiles(texts, np.asarray(labels), len(c))
+    plain = group_topics(c)
+    joined = group_topics(c, prof)
+    assert plain.of_topic[0] != plain.of_topic[3]
+    assert joined.of_topic[0] == joined.of_topic[3]  # the billing topics share a parent
+    assert joined.of_topic[0] != joined.of_topic[6]
+
+
+def test_tiny_maps_get_one_parent():
+    c, _ = _fine_topics(groups=1, per_group=2)
+    assert group_topics(c).of_topic.tolist() == [0, 0]
+
+
+def _side(of_topic, members, c, ids):
+    return parent_side(ids, np.asarray(of_topic), members, c, np.ones(len(members)))
+
+
+def test_parent_ids_survive_a_new_map_through_member_texts():
+    c, truth = _fine_topics(groups=3, per_group=2)
+    members = [{f"t{t}-{i}" for i in range(10)} for t in range(len(c))]
+    prev = _side(truth, members, c, [100, 101, 102])
+    # Next day: the same fine topics listed in another order, parents numbered differently,
+    # a few texts replaced by new ones.
+    order = [3, 0, 5, 1, 4, 2]
+    new_members = [set(list(members[t])[:8]) | {f"new{t}-{i}" for i in range(2)} for t in order]
+    relabel = {0: 2, 1: 0, 2: 1}
+    new = _side([relabel[int(truth[t])] for t in order], new_members, c[order], [0, 1, 2])
+    m = match_parents(new, prev, next_id=200)
+    assert sorted(m.ids) == [100, 101, 102]
+    for q in range(3):  # each new parent took the id of the old parent holding its texts
+        old = {int(truth[t]) for t, nq in zip(order, [relabel[int(truth[t])] for t in order],
+                                                strict=True) if nq == q}  # fmt: skip
+        assert m.ids[q] == 100 + old.pop()
+    # A parent whose texts were never seen gets a fresh id.
+    other = parent_side([0], np.array([0]), [{"unseen"}], -c[:1], np.ones(1))
+    assert match_parents(other, prev, next_id=200).ids == [200]
+
+
+def test_yesterdays_grouping_is_kept_while_nearly_as_good():
+    c, truth = _fine_topics(groups=4, per_group=4, seed=11)
+    today = group_topics(c)
+    # Yesterday one true group was two parents; topic 15 is new today.
+    prev = truth.copy()
+    prev[truth == 0] = np.array([0, 0, 4, 4])
+    prev[15] = -1
+    lenient = group_topics(c, previous=prev, params=HierarchyParams(tolerance=1.0))
+    assert lenient.params["carried"] and lenient.n_parents == 5
+    assert _same_partition(lenient.of_topic[:15], prev[:15])
+    assert lenient.of_topic[15] == lenient.of_topic[14]  # the new topic joined its nearest parent
+    # Worse than today's best cut by more than the tolerance: regrouped from scratch.
+    strict = group_topics(c, previous=prev, params=HierarchyParams(tolerance=0.0))
+    assert not strict.params["carried"]
+    assert np.array_equal(strict.of_topic, today.of_topic)
+    # Yesterday's grouping equal to today's: kept as is.
+    same = group_topics(c, previous=today.of_topic)
+    assert same.params["carried"] and np.array_equal(same.of_topic, today.of_topic)

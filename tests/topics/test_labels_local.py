@@ -1,0 +1,114 @@
+"""Local topic names: 2-6 word phrases from the topic's own texts, never cut mid-phrase, never a
+greeting, placeholder, JSON or enum prefix, never a sibling's name; and the label audit."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+import pytest
+
+from tracetopics_pipeline.core.topics.labels import (
+    NamingInput,
+    candidate_phrases,
+    clean_for_naming,
+    label_problems,
+    name_topics,
+)
+
+
+def bag_of_words(texts: list[str]) -> np.ndarray:
+    """A deterministic stand-in for the sentence model: hashed, L2-normalized word counts."""
+    out = np.zeros((len(texts), 256), dtype=np.float32)
+    for i, t in enumerate(texts):
+        for w in re.findall(r"[a-z0-9]+", t.lower()):
+            out[i, int(hashlib.sha1(w.encode()).hexdigest(), 16) % 256] += 1.0
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+def _topic(tid: int, texts: list[str]) -> NamingInput:
+    return NamingInput(tid, texts, [1.0] * len(texts), bag_of_words(texts).mean(axis=0))
+
+
+@pytest.mark.parametrize(
+    ("label", "problem"),
+    [
+        ("Turn off Ask AI for my workspace need", "ends_in_function_word"),
+        ("Enable single sign-on through OneLogin for the", "ends_in_function_word"),
+        ("Remove access for <EMAIL>", "placeholder"),
+        ('Error {"status": 503}', "json"),
+        ("MEDIUM: Hi Brightboard support", "enum_prefix"),
+        ("Hello, export the report", "greeting"),
+        ("Thanks for the quick fix", "greeting"),
+        ("Export", "length"),
+        ("Export the whole quarterly board pack to a spreadsheet", "length"),
+    ],
+)
+def test_the_audit_names_each_problem(label, problem):
+    assert problem in label_problems(label)
+
+
+def test_the_audit_accepts_names_and_catches_sibling_repeats():
+    for good in ("SAML SSO setup", "CSV export of tables", "Charged twice", "Top up"):
+        assert label_problems(good) == [], good
+    assert label_problems("Charged twice", ["Refund request", "charged twice"]) == [
+        "repeats_sibling"
+    ]
+
+
+def test_candidates_never_start_or_end_in_glue():
+    phrases = candidate_phrases("How do I export the dashboard to a CSV file for my boss")
+    assert ("export", "the", "dashboard") in phrases
+    assert ("dashboard", "to", "a", "csv", "file") in phrases
+    for ph in phrases:
+        assert ph[0] not in {"how", "do", "i", "the", "to", "a", "for", "my"}
+        assert ph[-1] not in {"the", "to", "a", "for", "my"}
+    assert ("top", "up") in candidate_phrases("I want to top up")  # a phrasal verb may end
+    assert ("card", "on") not in candidate_phrases("the card on file")  # a bare particle not
+
+
+def test_text_that_may_not_name_a_topic_is_cut_before_candidates():
+    text = clean_for_naming(
+        'FAILED: export_csv returned \'{"error": "timeout"}\' for <EMAIL> see https://x.io/a'
+    )
+    assert "error" not in text and "EMAIL" not in text and "https" not in text
+    assert "FAILED" not in text and "export_csv returned" in text
+
+
+def test_names_are_short_shared_phrases_distinct_among_siblings():
+    topics = [
+        _topic(0, ["Export dashboard to CSV", "Export the sales dashboard to CSV",
+                   "How to export dashboard to CSV", "Export dashboard to CSV for Maria"]),
+        _topic(1, ["Reset my password", "Password reset link expired",
+                   "Reset password for Tom", "Reset password email never arrives"]),
+        _topic(2, ["Export dashboard to PDF", "Export the finance dashboard to PDF",
+                   "Export dashboard to PDF please"]),
+    ]  # fmt: skip
+    names = name_topics(topics, embed=bag_of_words)
+    assert len({n.lower() for n in names.values()}) == 3
+    for n in names.values():
+        assert label_problems(n) == [], n
+        assert "Maria" not in n and "Tom" not in n  # a word seen in one text never names a topic
+    assert "CSV" in names[0] and "PDF" in names[2]  # what sets siblings apart, in its own casing
+    assert "assword" in names[1]
+
+
+def test_a_prefix_every_text_shares_is_the_parent_not_the_name():
+    texts = [
+        "Looker: we're moving our dashboards to Looker next quarter",
+        "Looker: moving dashboards to Looker because of pricing",
+        "Looker: the team is moving dashboards over",
+    ]
+    other = ["Tableau: Tableau exports to Excel", "Tableau: exports to Excel work in Tableau"]
+    names = name_topics([_topic(0, texts), _topic(1, other)], embed=bag_of_words)
+    assert not names[0].startswith("Looker") and "moving" in names[0].lower()
+
+
+def test_names_already_taken_are_avoided_and_nothing_usable_falls_back():
+    topics = [_topic(0, ["Reset password", "Reset password now"])]
+    assert name_topics(topics, embed=bag_of_words, taken={"Reset password"}) != {
+        0: "Reset password"
+    }
+    empty = NamingInput(5, ["hi", "hello"], [1.0, 1.0], np.ones(256), keywords=["greeting"])
+    assert name_topics([empty], embed=bag_of_words)[5] == "Greeting topic"
