@@ -1,0 +1,418 @@
+"""Two-level topics and their names: parent and fine recovery, id retention, label quality.
+
+Prints numbers; writes nothing outside a temp dir (an embedding cache under $TMPDIR).
+
+- Demo traffic (`--parts demo`): `--days` + 1 days of generated traffic, every facet through the
+  local summarizer, then the real stage function `maps.build_map` for every facet on the last
+  two days (windows of `--days` days, shifted by one day), then the first day rebuilt again
+  (a backfill after the later map exists). Per trace of the first window: fine topic = the
+  nearest centroid (`classify.nearest_topics`), parent = its fine topic's parent; NMI / ARI
+  against metadata.ground_truth.intent. Parent and fine ids kept across the one-day shift; the
+  rebuilt day's rows compared with its first build. Label audit (`labels.label_problems`,
+  siblings = same map and level) over every map of every facet, both levels.
+- Banking77 and SGD (`--parts b77,sgd`): the Task facet path (`cluster_texts`, then
+  `maps.free_text_parents`) on a dev split and a test split fixed once: Banking77 train.csv =
+  dev, test.csv = test; SGD dev / test files. Fine and parent NMI / ARI; label fidelity on
+  Banking77 (the share of traces whose topic's label is nearest, among the 77 intent names, to
+  the topic's majority intent) for the previous labeller (central-summary phrase) and the names.
+
+Dev/test: the demo's dev set is seed 7 (the demo's own), its test set seed 11; anything tuned
+was tuned on dev only.
+
+    .venv/bin/python bench/topic_hierarchy.py [--parts demo,b77,sgd] [--split dev|test|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import tempfile
+import time
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+from _common import DATASETS, load_avg
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.facets.definitions import load_facets
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.embed import MODEL_NAME, embed_texts
+from tracetopics_pipeline.core.topics.evaluate import scores
+from tracetopics_pipeline.core.warehouse import query_pl
+
+# ---------------------------------------------------------------- embeddings, cached by text
+
+
+def text_hash(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """all-MiniLM-L6-v2 vectors by text hash in a DuckDB file outside the repo (re-runs skip
+    the slow part)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = Path(tempfile.gettempdir()) / "tracetopics-bench" / "hier-emb.duckdb"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.settings = settings
+
+    def vectors(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, warehouse.EMBED_DIM), np.float32)
+        hashes = [text_hash(t) for t in texts]
+        with self._connect() as conn:
+            conn.register("_want", pl.DataFrame({"h": sorted(set(hashes))}))
+            df = query_pl(
+                conn,
+                """SELECT e.text_hash, e.embedding FROM summary_embeddings e
+                   JOIN _want w ON w.h = e.text_hash WHERE e.model = ?""",
+                [MODEL_NAME],
+            )
+            have = (
+                dict(
+                    zip(
+                        df["text_hash"].to_list(),
+                        df["embedding"].cast(pl.Array(pl.Float32, warehouse.EMBED_DIM)).to_numpy(),
+                        strict=True,
+                    )
+                )
+                if len(df)
+                else {}
+            )
+        todo = sorted({t for t, h in zip(texts, hashes, strict=True) if h not in have})
+        if todo:  # embedded without holding the file: other bench runs share it
+            vecs = embed_texts(
+                todo, batch_size=self.settings.embed_batch_size, threads=self.settings.threads
+            )
+            with self._connect() as conn:
+                warehouse.insert_frame(conn, "summary_embeddings", _frame(todo, vecs))
+            have.update(zip([text_hash(t) for t in todo], vecs, strict=True))
+        return np.stack([have[h] for h in hashes]).astype(np.float32)
+
+    def _connect(self):  # a DuckDB connection, once no other run holds the file
+        import duckdb
+
+        for _ in range(900):  # another run holds the file: wait for it
+            try:
+                return warehouse.connect(self.path)
+            except duckdb.IOException:
+                time.sleep(1.0)
+        return warehouse.connect(self.path)
+
+    def fill(self, conn: object, texts: list[str]) -> None:
+        """Put the vectors of `texts` into another warehouse's summary_embeddings."""
+        uniq = sorted(set(texts))
+        warehouse.insert_frame(conn, "summary_embeddings", _frame(uniq, self.vectors(uniq)))  # type: ignore[arg-type]
+
+
+def _frame(texts: list[str], vecs: np.ndarray) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "text_hash": [text_hash(t) for t in texts],
+            "model": [MODEL_NAME] * len(texts),
+            "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
+            "text": texts,
+        }
+    )
+
+
+# ---------------------------------------------------------------- the label audit
+
+
+def audit(labels: list[str]) -> Counter:
+    """Each problem once per label (siblings = the other labels given), and `bad` labels."""
+    from tracetopics_pipeline.core.topics.labels import label_problems
+
+    c: Counter = Counter()
+    for i, lab in enumerate(labels):
+        probs = label_problems(lab, labels[:i] + labels[i + 1 :])
+        c.update(probs)
+        c["bad"] += bool(probs)
+    c["labels"] += len(labels)
+    return c
+
+
+def flagged(labels: list[str]) -> list[str]:
+    from tracetopics_pipeline.core.topics.labels import label_problems
+
+    return [x for i, x in enumerate(labels) if label_problems(x, labels[:i] + labels[i + 1 :])]
+
+
+def audit_line(c: Counter) -> str:
+    probs = {k: v for k, v in c.items() if k not in ("labels", "bad")}
+    return f"{c['bad']}/{c['labels']} labels with a problem {dict(sorted(probs.items()))}"
+
+
+def fmt(s: dict) -> str:
+    return f"NMI {s['nmi']:.3f} ARI {s['ari']:.3f} ({s['n_topics']} topics)"
+
+
+# ---------------------------------------------------------------- demo traffic
+
+
+def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings) -> None:
+    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
+    from tracetopics_pipeline.core.topics.classify import nearest_topics
+    from tracetopics_pipeline.core.topics.maps import build_map
+    from tracetopics_pipeline.demo.traffic import iter_traces
+
+    cache = EmbeddingCache(settings)
+    facets = load_facets()
+    end = date(2026, 11, 20)
+    n_days = args.days + 1
+    days = [end - timedelta(days=n_days - 1 - i) for i in range(n_days)]
+    truth: dict[str, str] = {}
+    rows = []
+    t0 = time.perf_counter()
+    for i, day in enumerate(days):
+        traces = list(iter_traces(day, args.per_day, seed=seed, progress=i / max(1, n_days - 1)))
+        for t in traces:
+            t["id"] = f"{day}-{t['id']}"
+            truth[t["id"]] = t["metadata"]["ground_truth"]["intent"]
+        for o in LocalSummarizer().summarize(traces, facets).outputs:
+            rows.append(
+                {"day": day, "trace_id": o.trace_id, "facet": o.facet, "summary": o.summary,
+                 "label": o.label, "status": o.status,
+                 "text_hash": text_hash(o.summary) if o.summary else None}
+            )  # fmt: skip
+    data = pl.DataFrame(rows)
+    summ_s = time.perf_counter() - t0
+    print(
+        f"\n== demo traffic, {split} (seed {seed}): {n_days} days x {args.per_day} traces, "
+        f"{args.days}-day windows; summarized in {summ_s:.0f}s; load {load_avg()}"
+    )
+    tmp = Path(tempfile.mkdtemp(prefix="tt-hier-"))
+    conn = warehouse.connect(tmp / "wh.duckdb")
+    warehouse.insert_frame(conn, "facet_summaries", data)
+    has_text = data.filter(pl.col("summary").is_not_null())
+    cache.fill(conn, has_text["summary"].to_list())
+    s = replace(settings, window_days=args.days)
+    d0, d1 = days[-2:]
+    built: dict[tuple[str, date], str] = {}
+    shares: dict[tuple[str, date], list[tuple[str, float]]] = {}
+    for day in (d0, d1):
+        for f in facets:
+            t1 = time.perf_counter()
+            st = build_map(conn, day, facet=f.name, settings=s, definition=f)
+            if st.status == "built":
+                built[(f.name, day)] = st.map_id
+                shares[(f.name, day)] = st.parents
+            if f.name == "Task":
+                print(f"  {st.map_id}: {st.detail}; {time.perf_counter() - t1:.0f}s")
+
+    # Recovery over the first window, per trace (what classification does).
+    tops = query_pl(
+        conn,
+        """SELECT topic_id, parent_id, centroid FROM topics
+           WHERE map_id = ? AND level = 'sub' ORDER BY topic_id""",
+        [built[("Task", d0)]],
+    )
+    cents = np.asarray(tops["centroid"].to_list(), dtype=np.float32)
+    task = data.filter(
+        (pl.col("facet") == "Task") & (pl.col("day") <= d0) & (pl.col("status") == "ok")
+    )
+    x = cache.vectors(task["summary"].to_list())
+    idx, _ = nearest_topics(x, cents, max_distance=settings.no_match_distance)
+    ids = np.array(tops["topic_id"].to_list() + [-1])
+    pids = np.array(tops["parent_id"].to_list() + [-1])
+    idx = np.where(idx < len(cents), idx, len(cents))
+    gold = [truth[t] for t in task["trace_id"].to_list()]
+    fine_s, parent_s = scores(gold, ids[idx]), scores(gold, pids[idx])
+    print(f"  parent level {fmt(parent_s)}; fine level {fmt(fine_s)}")
+    ranked = conn.execute(
+        """SELECT p.label, p.share, list(s.label ORDER BY s.size DESC)[:3]
+           FROM topics p JOIN topics s ON s.map_id = p.map_id AND s.parent_id = p.topic_id
+           WHERE p.map_id = ? AND p.level = 'parent' GROUP BY ALL ORDER BY p.share DESC""",
+        [built[("Task", d0)]],
+    ).fetchall()
+    for label, share, kids in ranked[: args.show]:
+        print(f"    {share:5.1%}  {label:34s} <- {'; '.join(kids)}")
+
+    # Ids kept over the one-day shift.
+    def ids_of(map_id: str, level: str) -> set[int]:
+        return {
+            r[0]
+            for r in conn.execute(
+                "SELECT topic_id FROM topics WHERE map_id = ? AND level = ?", [map_id, level]
+            ).fetchall()
+        }
+
+    for level in ("parent", "sub"):
+        a, b = ids_of(built[("Task", d0)], level), ids_of(built[("Task", d1)], level)
+        print(
+            f"  {level} ids kept after a one-day shift: {len(a & b)}/{len(a)} = "
+            f"{len(a & b) / max(1, len(a)):.0%} ({len(b)} in the new map)"
+        )
+    # Rebuild the first day after the second exists (a backfill): the same rows?
+    cols = "facet, topic_id, label, level, parent_id"
+    before = conn.execute(
+        f"SELECT {cols} FROM topics WHERE map_id LIKE ? ORDER BY ALL", [f"%@{d0}"]
+    ).fetchall()
+    for f in facets:
+        build_map(conn, d0, facet=f.name, settings=s, definition=f)
+    after = conn.execute(
+        f"SELECT {cols} FROM topics WHERE map_id LIKE ? ORDER BY ALL", [f"%@{d0}"]
+    ).fetchall()
+    print(f"  first day rebuilt after the second: topics rows identical: {before == after}")
+
+    # Label audit over every map, both levels.
+    total: Counter = Counter()
+    bad: list[str] = []
+    for map_id in sorted(built.values()):
+        for level in ("parent", "sub"):
+            labels = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT label FROM topics WHERE map_id = ? AND level = ? ORDER BY topic_id",
+                    [map_id, level],
+                ).fetchall()
+            ]
+            total += audit(labels)
+            bad += [f"{map_id}/{level}: {x}" for x in flagged(labels)]
+    print(f"  label audit, {len(built)} maps, both levels: {audit_line(total)}")
+    for line in bad[:40]:
+        print(f"    flagged {line}")
+    for f in facets:
+        if f.name != "Task" and (f.name, d0) in built:
+            top = shares[(f.name, d0)][:8]
+            print(f"  {f.name} (share of traces): " + "; ".join(f"{n} {s:.0%}" for n, s in top))
+    conn.close()
+
+
+# ---------------------------------------------------------------- labelled datasets
+
+
+def banking77(split: str) -> tuple[str, list[dict], list[str]]:
+    """dev = train.csv, test = test.csv (the dataset's own split)."""
+    path = DATASETS / "banking77" / ("train.csv" if split == "dev" else "test.csv")
+    with open(path, newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    traces = [
+        {"id": f"b77-{i}", "messages": [{"role": "user", "content": r["text"]}]}
+        for i, r in enumerate(rows)
+    ]
+    return f"banking77-{split}", traces, [r["category"] for r in rows]
+
+
+def sgd(split: str) -> tuple[str, list[dict], list[str]]:
+    """dev = sgd_dev_compact, test = sgd_test_compact; gold = the first intent."""
+    name = "sgd_dev_compact.jsonl" if split == "dev" else "sgd_test_compact.jsonl"
+    traces, gold = [], []
+    with open(DATASETS / "sgd_compact" / name) as fh:
+        for line in fh:
+            d = json.loads(line)
+            if not d.get("intents"):
+                continue
+            msgs = [
+                {"role": "user" if t["speaker"] == "USER" else "assistant",
+                 "content": t["utterance"]}
+                for t in d["turns"]
+            ]  # fmt: skip
+            traces.append({"id": d["dialogue_id"], "messages": msgs})
+            gold.append(d["intents"][0])
+    return f"sgd-{split}", traces, gold
+
+
+def label_fidelity(
+    per_trace: np.ndarray, gold: list[str], names: dict[int, str], intents: list[str], cache
+) -> float:
+    """Share of traces (in a topic) whose topic's label is nearest, among the intent names
+    (ids with _ as spaces), to the topic's majority intent."""
+    e_int = cache.vectors([n.replace("_", " ") for n in intents])
+    topics = sorted(names)
+    e_lab = cache.vectors([names[t] for t in topics])
+    nearest = {t: intents[int(np.argmax(e_int @ e_lab[i]))] for i, t in enumerate(topics)}
+    maj: dict[int, Counter] = {}
+    for t, g in zip(per_trace.tolist(), gold, strict=True):
+        if t >= 0:
+            maj.setdefault(t, Counter())[g] += 1
+    hit = total = 0
+    for t, c in maj.items():
+        n = sum(c.values())
+        total += n
+        hit += n if nearest.get(t) == c.most_common(1)[0][0] else 0
+    return hit / max(total, 1)
+
+
+def run_labelled(name: str, traces: list[dict], gold: list[str], settings: Settings) -> None:
+    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
+    from tracetopics_pipeline.core.topics.describe import cluster_texts
+    from tracetopics_pipeline.core.topics.labels import TopicDescription, local_label
+    from tracetopics_pipeline.core.topics.maps import free_text_parents
+
+    cache = EmbeddingCache(settings)
+    task = [f for f in load_facets() if f.name == "Task"]
+    by_id = {
+        o.trace_id: (o.summary if o.status == "ok" else None)
+        for o in LocalSummarizer().summarize(traces, task).outputs
+    }
+    summaries = [by_id.get(str(t["id"])) for t in traces]
+    uniq = sorted({s for s in summaries if s})
+    index = {s: i for i, s in enumerate(uniq)}
+    doc = np.array([index[s] if s else -1 for s in summaries])
+    x = cache.vectors(uniq)
+    weights = np.bincount(doc[doc >= 0], minlength=len(uniq)).astype(float)
+    t0 = time.perf_counter()
+    res = cluster_texts(uniq, x, settings=settings, weights=weights.tolist())
+    fine_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    parents = free_text_parents(res, uniq, x, weights)
+    parent_s = time.perf_counter() - t0
+    fine_doc = np.append(res.labels, -1)[doc]
+    parent_of = np.append(parents.of_topic, -1)
+    parent_doc = parent_of[np.where(fine_doc >= 0, fine_doc, -1)]
+    print(
+        f"\n== {name}: {len(traces)} traces, {len(uniq)} unique Task summaries, "
+        f"{len(set(gold))} intents; fine map {fine_s:.0f}s, parents + names {parent_s:.0f}s; "
+        f"load {load_avg()}"
+    )
+    print(f"  fine level   {fmt(scores(gold, fine_doc))}")
+    print(f"  parent level {fmt(scores(gold, parent_doc))}")
+    names = [t.label for t in res.topics]
+    print(f"  label audit, fine: {audit_line(audit(names))}; parents: "
+          f"{audit_line(audit(parents.labels))}")  # fmt: skip
+    if name.startswith("banking77"):
+        intents = json.loads((DATASETS / "banking77" / "categories.json").read_text())
+        old = {
+            i: local_label(TopicDescription(i, t.keywords, t.representatives))
+            for i, t in enumerate(res.topics)
+        }
+        new = dict(enumerate(names))
+        print(
+            "  label fidelity (label nearest its majority intent, share of traces): "
+            f"previous labeller {label_fidelity(fine_doc, gold, old, intents, cache):.3f}, "
+            f"names {label_fidelity(fine_doc, gold, new, intents, cache):.3f}"
+        )
+        print("  e.g. " + "; ".join(f"{old[i]} -> {new[i]}" for i in range(min(5, len(new)))))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--parts", default="demo,b77,sgd")
+    ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--days", type=int, default=30, help="window length; one more day is made")
+    ap.add_argument("--per-day", type=int, default=600)
+    ap.add_argument("--show", type=int, default=30, help="parents to print")
+    args = ap.parse_args(argv)
+    settings = Settings.from_env()
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    parts = args.parts.split(",")
+    for split in splits:
+        if "demo" in parts:
+            run_demo({"dev": 7, "test": 11}[split], split, args, settings)
+        if "b77" in parts:
+            run_labelled(*banking77(split), settings)
+        if "sgd" in parts:
+            run_labelled(*sgd(split), settings)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
