@@ -41,11 +41,14 @@ from _common import DATASETS, load_avg
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets.definitions import load_facets
 from tracetopics_pipeline.core.settings import Settings
-from tracetopics_pipeline.core.topics.embed import MODEL_NAME, embed_texts
+from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
 from tracetopics_pipeline.core.topics.evaluate import scores
 from tracetopics_pipeline.core.warehouse import query_pl
 
 # ---------------------------------------------------------------- embeddings, cached by text
+
+EMBEDDER = SentenceEmbedder()  # the packaged model, as the pipeline's default
+MODEL = EMBEDDER.model_id()  # its id in summary_embeddings ('...@384')
 
 
 def text_hash(text: str) -> str:
@@ -59,7 +62,7 @@ class EmbeddingCache:
     the slow part)."""
 
     def __init__(self, settings: Settings) -> None:
-        self.path = Path(tempfile.gettempdir()) / "tracetopics-bench" / "hier-emb.duckdb"
+        self.path = Path(tempfile.gettempdir()) / "tracetopics-bench" / "hier-emb2.duckdb"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.settings = settings
 
@@ -73,13 +76,13 @@ class EmbeddingCache:
                 conn,
                 """SELECT e.text_hash, e.embedding FROM summary_embeddings e
                    JOIN _want w ON w.h = e.text_hash WHERE e.model = ?""",
-                [MODEL_NAME],
+                [MODEL],
             )
             have = (
                 dict(
                     zip(
                         df["text_hash"].to_list(),
-                        df["embedding"].cast(pl.Array(pl.Float32, warehouse.EMBED_DIM)).to_numpy(),
+                        np.asarray(df["embedding"].to_list(), np.float32),
                         strict=True,
                     )
                 )
@@ -88,9 +91,7 @@ class EmbeddingCache:
             )
         todo = sorted({t for t, h in zip(texts, hashes, strict=True) if h not in have})
         if todo:  # embedded without holding the file: other bench runs share it
-            vecs = embed_texts(
-                todo, batch_size=self.settings.embed_batch_size, threads=self.settings.threads
-            )
+            vecs = EMBEDDER.embed(todo)
             with self._connect() as conn:
                 warehouse.insert_frame(conn, "summary_embeddings", _frame(todo, vecs))
             have.update(zip([text_hash(t) for t in todo], vecs, strict=True))
@@ -110,14 +111,21 @@ class EmbeddingCache:
         """Put the vectors of `texts` into another warehouse's summary_embeddings."""
         uniq = sorted(set(texts))
         warehouse.insert_frame(conn, "summary_embeddings", _frame(uniq, self.vectors(uniq)))  # type: ignore[arg-type]
+        conn.execute(  # type: ignore[attr-defined]
+            "INSERT INTO embedding_models (model_id, name, dim) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [MODEL, EMBEDDER.name, EMBEDDER.dim],
+        )
 
 
 def _frame(texts: list[str], vecs: np.ndarray) -> pl.DataFrame:
     return pl.DataFrame(
         {
             "text_hash": [text_hash(t) for t in texts],
-            "model": [MODEL_NAME] * len(texts),
-            "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, warehouse.EMBED_DIM)),
+            "model": [MODEL] * len(texts),
+            "embedding": pl.Series(vecs, dtype=pl.Array(pl.Float32, vecs.shape[1])).cast(
+                pl.List(pl.Float32)
+            ),
             "text": texts,
         }
     )
