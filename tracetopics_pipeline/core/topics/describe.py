@@ -16,7 +16,7 @@ import numpy as np
 from tracetopics_pipeline.core.topics import cluster as algo
 from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
 from tracetopics_pipeline.core.topics.labels import (
-    Embedder,
+    EmbedFn,
     Labeler,
     LocalLabeler,
     OpenAILabeler,
@@ -74,7 +74,7 @@ def cluster_texts(
     params: algo.ClusterParams | None = None,
     previous: list[int] | None = None,
     weights: list[float] | None = None,
-    embed: Embedder | None = None,
+    embed: EmbedFn | None = None,
 ) -> ClusterResult:
     """Cluster and describe `texts` (rows of `embeddings`). Order-invariant and seeded.
 
@@ -142,7 +142,7 @@ def describe(
     labeler: Labeler | None = None,
     facet: str = "Task",
     weights: np.ndarray | None = None,
-    embed: Embedder | None = None,
+    embed: EmbedFn | None = None,
 ) -> list[TopicInfo]:
     """Keywords, centroid, representatives, position and label for each topic 0..k-1.
 

@@ -109,7 +109,7 @@ class LocalLabeler:
 
     name = "local"
 
-    def __init__(self, embed: Embedder | None = None) -> None:
+    def __init__(self, embed: EmbedFn | None = None) -> None:
         self.embed = embed
 
     def label(self, facet: str, topics: list[TopicDescription]) -> dict[int, str]:
@@ -119,7 +119,7 @@ class LocalLabeler:
         return out
 
 
-def default_embedder() -> Embedder:
+def default_embedder() -> EmbedFn:
     """The packaged sentence model, for scoring candidate names when the caller gives none
     (the map's own embedder is better: names are compared with its centroids)."""
     from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
@@ -378,7 +378,7 @@ def labeler_from_settings(
 # label (redaction placeholders, JSON, "LABEL:" prefixes, greetings) is cut before candidates are
 # taken, and `label_problems` checks the result.
 
-Embedder = Callable[[list[str]], np.ndarray]
+EmbedFn = Callable[[list[str]], np.ndarray]
 
 MIN_WORDS, MAX_WORDS = 2, 6
 # Words a name may not start or end with: articles, prepositions, conjunctions, pronouns,
@@ -634,7 +634,7 @@ class NamingInput:
 def name_topics(
     topics: list[NamingInput],
     *,
-    embed: Embedder,
+    embed: EmbedFn,
     params: NamingParams | None = None,
     taken: set[str] | None = None,
 ) -> dict[int, str]:
@@ -753,7 +753,7 @@ def name_parents(
     inputs: list[NamingInput],
     descs: list[ParentDescription],
     *,
-    embed: Embedder | None = None,
+    embed: EmbedFn | None = None,
 ) -> tuple[dict[int, str], dict[int, str]]:
     """Names of parent topics: local phrase names shared across the children (inputs carry the
     children's names as `extra` and each text's child as `groups`), or Clio-style names from
@@ -772,7 +772,7 @@ def readable_value(value: str) -> str:
     return _tidy(words)
 
 
-def _checked(embed: Embedder, dim: int) -> Embedder:
+def _checked(embed: EmbedFn, dim: int) -> EmbedFn:
     """`embed`, or zero vectors (names then go by support and length alone) when its vectors
     cannot be compared with the centroids: another model's space, or a budget that refused."""
 

@@ -39,8 +39,8 @@ from tracetopics_pipeline.core.topics.describe import (
 )
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
-from tracetopics_pipeline.core.topics.labels import Embedder as NameEmbedder
 from tracetopics_pipeline.core.topics.labels import (
+    EmbedFn,
     Labeler,
     ParentDescription,
     name_parents,
@@ -478,7 +478,7 @@ def _labelled_subs(
     definition: Any,
     kind: str,
     previous: list[int] | None,
-    embed: NameEmbedder | None = None,
+    embed: EmbedFn | None = None,
 ) -> ClusterResult:
     """Subtopics of a labelled facet: clusters of the summaries within each parent key.
 
@@ -578,7 +578,7 @@ def _parents(
     ref_map: str | None,
     labeler: Labeler | None,
     facet: str,
-    embed: NameEmbedder | None = None,
+    embed: EmbedFn | None = None,
 ) -> Parents:
     k = len(result.topics)
     if k == 0:
@@ -611,7 +611,7 @@ def free_text_parents(
     previous: np.ndarray | None = None,
     labeler: Labeler | None = None,
     facet: str = "Task",
-    embed: NameEmbedder | None = None,
+    embed: EmbedFn | None = None,
 ) -> Parents:
     """Parents of a free-text map (`hierarchy.group_topics`) and their names. `previous`:
     each fine topic's parent in the reference map (-1 for a new topic); `embed`: texts →
@@ -638,7 +638,7 @@ def _name_free_parents(
     *,
     labeler: Labeler | None,
     facet: str,
-    embed: NameEmbedder | None = None,
+    embed: EmbedFn | None = None,
 ) -> tuple[list[str], list[str]]:
     n_parents = int(of_topic.max()) + 1
     sizes = np.array([t.size for t in result.topics], dtype=float)
