@@ -43,6 +43,8 @@ def _topic(tid: int, texts: list[str]) -> NamingInput:
         ("Thanks for the quick fix", "greeting"),
         ("Export", "length"),
         ("Export the whole quarterly board pack to a spreadsheet", "length"),
+        ("Companies ask ask AI", "repeated_word"),
+        ("Export export dashboard", "repeated_word"),
     ],
 )
 def test_the_audit_names_each_problem(label, problem):

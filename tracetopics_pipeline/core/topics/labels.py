@@ -459,6 +459,8 @@ def label_problems(label: str, siblings: list[str] | tuple[str, ...] = ()) -> li
         problems.append("enum_prefix")
     if _GREETING_WORDS.search(label):
         problems.append("greeting")
+    if any(a == b for a, b in zip(low, low[1:], strict=False)):
+        problems.append("repeated_word")  # "Companies ask ask AI": a seam between two clauses
     if label.strip().lower() in {s.strip().lower() for s in siblings}:
         problems.append("repeats_sibling")
     return problems
@@ -502,7 +504,7 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
             if low[i] in FUNCTION_WORDS or low[i].isdigit():
                 continue
             for j in range(i + MIN_WORDS, min(len(toks), i + MAX_WORDS) + 1):
-                if low[j - 1] in _BREAKS:
+                if low[j - 1] in _BREAKS or low[j - 1] == low[j - 2]:  # "ask ask": a seam
                     break
                 if not _may_end(low[i:j]):
                     continue
