@@ -13,6 +13,8 @@ import sys
 from datetime import date
 from typing import NoReturn
 
+from tracetopics_pipeline.cli.digest import EXAMPLE as DIGEST_EXAMPLE
+from tracetopics_pipeline.cli.digest import cmd_digest, since_days
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.cli.pipeline import (
     cmd_demo,
@@ -118,6 +120,22 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true")
     t.set_defaults(fn=cmd_topics)
 
+    dg = sub.add_parser(
+        "digest",
+        help="what changed: new, growing and fading topics, pain, capability gaps, priorities",
+        description="What changed in the last days against the days before: new topics, "
+        "topics growing or fading, topics with more negative sentiment or agent issues than "
+        "their facet, capability gaps (product gaps and agent failures), the top priorities "
+        "with why, and model spend to date. The explorer's home shows the same.",
+        epilog=DIGEST_EXAMPLE,
+    )
+    dg.add_argument(
+        "--since", type=since_days, default=7, metavar="7d",
+        help="window length in days (7d) or weeks (2w), ending at the latest classified day",
+    )  # fmt: skip
+    dg.add_argument("--format", choices=["text", "md", "json"], default="text")
+    dg.set_defaults(fn=cmd_digest)
+
     o = sub.add_parser(
         "topic",
         help="rename, pin, unpin or merge a topic (kept across regenerations)",
@@ -181,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that read the warehouse: without one there is nothing to show yet.
-NEEDS_WAREHOUSE = {cmd_topics, cmd_topic_override, cmd_facets, cmd_sql, cmd_spend}
+NEEDS_WAREHOUSE = {cmd_topics, cmd_topic_override, cmd_facets, cmd_sql, cmd_spend, cmd_digest}
 
 
 def main(argv: list[str] | None = None) -> int:

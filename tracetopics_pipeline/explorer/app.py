@@ -279,6 +279,13 @@ def create_app(
     ) -> dict[str, Any]:
         return queries.crosstab(store.cursor(), f, row_facet, col_facet, level=level)
 
+    @app.get("/api/changes")
+    def changes(since: Annotated[int, Query(ge=1, le=366)] = 7) -> dict[str, Any]:
+        """What changed in the last `since` days of the snapshot: the home (and the digest)."""
+        from tracetopics_pipeline.core.topics.changes import compute_changes
+
+        return compute_changes(store.cursor(), since_days=since).as_dict()
+
     @app.get("/api/marts/{name}")
     def mart(name: str) -> dict[str, Any]:
         loaded = store.loaded()

@@ -1,6 +1,9 @@
-"""Roadmap alerts: a topic that is new in today's map, or one whose weekly share jumps.
+"""Roadmap alerts: a selection of what changed (`changes.compute_changes`), recorded once.
 
-Alerts are idempotent (keyed by what they say), so re-running never repeats one.
+New topics, topics whose share of their facet grew past `growth_factor` on at least
+`min_volume` traces, and topics whose negative share over-indexes on at least `min_volume`
+traces: the same facts the digest and the explorer's home show, never a second computation.
+Alerts are idempotent (keyed by what they say and the ISO week), so re-running never repeats one.
 """
 
 from __future__ import annotations
@@ -9,13 +12,13 @@ from dataclasses import dataclass
 
 import duckdb
 
-from tracetopics_pipeline.core.warehouse import NO_MATCH
+from tracetopics_pipeline.core.topics.changes import Changes, Fact, Thresholds, compute_changes
 
 DDL = """
 CREATE TABLE IF NOT EXISTS topic_alerts (
     alert_id VARCHAR PRIMARY KEY,
     facet VARCHAR, topic_id INTEGER, label VARCHAR,
-    kind VARCHAR,            -- new_topic | growing
+    kind VARCHAR,            -- new_topic | growing | negative
     detail VARCHAR,
     value DOUBLE,
     created_at TIMESTAMPTZ DEFAULT current_timestamp
@@ -34,53 +37,46 @@ class Alert:
     value: float
 
 
+def select_alerts(changes: Changes, *, growth_factor: float, min_volume: int) -> list[Alert]:
+    """The facts worth an alert, keyed so that the same news is recorded once."""
+    if changes.end is None:
+        return []
+    year, week, _ = changes.end.isocalendar()
+    iso_week = f"{year}-W{week:02d}"
+
+    def alert(f: Fact, kind: str, value: float, *, weekly: bool = True) -> Alert:
+        key = f"{kind}:{f.facet}:{f.level}:{f.topic_id}" + (f":{iso_week}" if weekly else "")
+        label = f"{f.label} (in {f.parent_label})" if f.parent_label else f.label
+        return Alert(key, f.facet, f.topic_id, label, kind, f.why, value)
+
+    s = changes.sections
+    return [
+        *(alert(f, "new_topic", f.numbers["share"], weekly=False) for f in s["new"]),
+        *(
+            alert(f, "growing", f.numbers["share"] / f.numbers["prev_share"])
+            for f in s["growing"]
+            if f.traces >= min_volume
+            and f.numbers["share"] >= growth_factor * f.numbers["prev_share"]
+        ),
+        *(
+            alert(f, "negative", f.numbers["lift"])
+            for f in s["over_indexed"]
+            if f.kind == "negative" and f.traces >= min_volume
+        ),
+    ]
+
+
 def detect_alerts(
     conn: duckdb.DuckDBPyConnection, *, growth_factor: float = 1.5, min_volume: int = 20
 ) -> list[Alert]:
     """Record new alerts in `topic_alerts` and return them (already-recorded ones are skipped)."""
     conn.execute(DDL)
-    new_topics = conn.execute(
-        """
-        WITH latest AS (SELECT facet, max(day) AS day FROM topic_maps
-                        WHERE status = 'built' GROUP BY facet),
-             current_maps AS (SELECT m.facet, m.map_id FROM topic_maps m
-                              JOIN latest USING (facet, day) WHERE m.prev_map_id IS NOT NULL)
-        SELECT 'new:' || l.map_id || ':' || l.topic_id, l.facet, l.topic_id, t.label,
-               'new_topic', 'new in map ' || l.map_id || ' (' || t.size || ' summaries)', t.share
-        FROM topic_lineage l JOIN current_maps USING (facet, map_id)
-        JOIN topics t ON t.map_id = l.map_id AND t.topic_id = l.topic_id
-        WHERE l.kind = 'new'
-        """
-    ).fetchall()
-    has_trends = conn.execute(
-        "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_schema = 'marts' AND table_name = 'topic_trends'"
-    ).fetchone()[0]
-    growing = []
-    if has_trends:
-        growing = conn.execute(
-            """
-            WITH weekly AS (
-                SELECT facet, topic_id, any_value(topic_label) AS label, iso_week,
-                       sum(volume) AS volume, any_value(week_share) AS share
-                FROM marts.topic_trends WHERE topic_id <> $no_match
-                GROUP BY facet, topic_id, iso_week),
-            ranked AS (
-                SELECT *, lag(share) OVER (PARTITION BY facet, topic_id ORDER BY iso_week) AS prev,
-                       row_number() OVER (PARTITION BY facet, topic_id ORDER BY iso_week DESC) AS rn
-                FROM weekly)
-            SELECT 'growing:' || facet || ':' || topic_id || ':' || iso_week, facet, topic_id, label,
-                   'growing', printf('week %s share %.1f%% vs %.1f%% the week before', iso_week,
-                                     100 * share, 100 * prev), share / prev
-            FROM ranked
-            WHERE rn <= 2 AND prev > 0 AND volume >= $min_volume AND share / prev >= $factor
-            """,
-            {"min_volume": min_volume, "factor": growth_factor, "no_match": NO_MATCH},
-        ).fetchall()
+    changes = compute_changes(conn, since_days=7, thresholds=Thresholds(limit=1_000_000))
+    found = select_alerts(changes, growth_factor=growth_factor, min_volume=min_volume)
     fresh = [
-        Alert(*row)
-        for row in [*new_topics, *growing]
-        if not conn.execute("SELECT 1 FROM topic_alerts WHERE alert_id = ?", [row[0]]).fetchone()
+        a
+        for a in found
+        if not conn.execute("SELECT 1 FROM topic_alerts WHERE alert_id = ?", [a.alert_id]).fetchone()
     ]
     for a in fresh:
         conn.execute(

@@ -1,0 +1,162 @@
+"""What changed, on a warehouse where the answer is known (factories/changes.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories.changes import END, LABELS, build_changes_warehouse
+
+from tracetopics_pipeline.core.topics.alerts import detect_alerts
+from tracetopics_pipeline.core.topics.changes import (
+    Thresholds,
+    compute_changes,
+    gap_verdict,
+    two_proportion_z,
+)
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory: pytest.TempPathFactory):
+    c = build_changes_warehouse(tmp_path_factory.mktemp("changes") / "warehouse.duckdb")
+    yield c
+    c.close()
+
+
+def ids(facts) -> list[int]:
+    return [f.topic_id for f in facts]
+
+
+def test_window_ends_at_the_latest_classified_day(conn) -> None:
+    ch = compute_changes(conn, since_days=7)
+    assert (ch.start.isoformat(), ch.end.isoformat()) == ("2026-03-08", "2026-03-14")
+    assert (ch.prev_start.isoformat(), ch.prev_end.isoformat()) == ("2026-03-01", "2026-03-07")
+    assert (ch.traces, ch.prev_traces) == (152, 140)
+
+
+def test_new_growing_and_fading_topics(conn) -> None:
+    s = compute_changes(conn, since_days=7).sections
+    assert ids(s["new"]) == [3]
+    new = s["new"][0]
+    assert (new.facet, new.label, new.traces, new.level) == ("Task", "AI insights", 12, "topic")
+    assert "first seen 2026-03-08" in new.why
+    # Steady topics (0, 4, 5: 30 traces each week) are not growing; 3 is new, not growing.
+    assert ids(s["growing"]) == [1]
+    g = s["growing"][0]
+    assert g.label == LABELS[1] and g.traces == 40 and g.numbers["prev_traces"] == 10
+    assert g.numbers["share"] == pytest.approx(40 / 152)
+    assert g.numbers["prev_share"] == pytest.approx(10 / 140)
+    assert "10 → 40 traces" in g.why and "7.1% → 26%" in g.why
+    assert ids(s["fading"]) == [2]
+    assert s["fading"][0].numbers["volume_change"] == -30
+
+
+def test_over_indexed_pain_and_issues(conn) -> None:
+    over = compute_changes(conn, since_days=7).sections["over_indexed"]
+    got = {(f.kind, f.topic_id) for f in over}
+    # Topic 4: 20/30 negative vs 41/152 across Task; topic 5: 16/30 with an issue vs 16/152.
+    # Topic 5's 12/30 negative (1.5x) is not significant against the rest (z 1.8).
+    assert got == {("negative", 4), ("issues", 5)}
+    neg = next(f for f in over if f.kind == "negative")
+    assert neg.numbers["rate"] == pytest.approx(20 / 30)
+    assert neg.numbers["baseline"] == pytest.approx(41 / 152)
+    assert "67% negative or mixed vs 27% across Task" in neg.why
+
+
+def test_capability_gaps_split_by_issues(conn) -> None:
+    s = compute_changes(conn, since_days=7).sections
+    assert ids(s["product_gaps"]) == [4]
+    assert ids(s["agent_failures"]) == [5]
+    agent = s["agent_failures"][0]
+    assert (agent.numbers["agent_issue"], agent.numbers["no_issue"]) == (12, 0)
+    assert s["product_gaps"][0].numbers["no_issue"] == 20
+
+
+def test_a_longer_window_compares_with_the_same_length_before(conn) -> None:
+    # 14 days against the 14 before, which hold only the history week.
+    ch = compute_changes(conn, since_days=14, end=END)
+    assert ch.start.isoformat() == "2026-03-01" and ch.prev_traces == 140  # history only
+    assert ids(ch.sections["new"]) == [3]  # first seen 03-08, the facet has data from 02-22
+    assert ids(ch.sections["growing"]) == [1]  # (10+40)/292 vs 10/140
+    assert ids(ch.sections["fading"]) == [2]  # (40+10)/292 vs 40/140
+
+
+def test_thresholds_are_honoured(conn) -> None:
+    strict = compute_changes(conn, since_days=7, thresholds=Thresholds(min_volume=41))
+    assert strict.sections["growing"] == []  # topic 1 has 40 traces
+    assert ids(strict.sections["fading"]) == []  # topic 2 had 40 the week before
+
+
+def test_priorities_come_from_the_mart(conn) -> None:
+    conn.execute("CREATE SCHEMA IF NOT EXISTS marts")
+    conn.execute(
+        """CREATE OR REPLACE TABLE marts.topic_priority AS
+           SELECT * FROM (VALUES (1, 0.8, 4, 'Custom fiscal calendars', '#2 by volume', 30),
+                                 (2, 0.6, 1, 'Set up SSO', '#1 by volume', 40))
+           t(priority_rank, priority_score, task_topic_id, task_topic_label, why, traces)"""
+    )
+    try:
+        p = compute_changes(conn, since_days=7).sections["priorities"]
+    finally:
+        conn.execute("DROP TABLE marts.topic_priority")
+    assert [(f.topic_id, f.numbers["rank"], f.why) for f in p] == [
+        (4, 1, "#2 by volume"),
+        (1, 2, "#1 by volume"),
+    ]
+
+
+def test_two_levels_carry_the_parent(tmp_path: Path) -> None:
+    c = build_changes_warehouse(tmp_path / "w.duckdb", two_levels=True)
+    try:
+        s = compute_changes(c, since_days=7).sections
+    finally:
+        c.close()
+    # Parent 100 (topics 0 and 1): 40 -> 70 traces, share 29% -> 46%.
+    growing = {(f.level, f.topic_id): f for f in s["growing"]}
+    assert set(growing) == {("parent", 100), ("sub", 1)}
+    assert growing[("parent", 100)].label == "Account and access"
+    sub = growing[("sub", 1)]
+    assert (sub.label, sub.parent_id, sub.parent_label) == ("Set up SSO", 100, "Account and access")
+    assert [(f.level, f.topic_id) for f in s["new"]] == [("sub", 3)]
+    assert {(f.level, f.topic_id) for f in s["product_gaps"]} >= {("sub", 4)}
+
+
+def test_alerts_are_a_selection_of_the_changes_recorded_once(tmp_path: Path) -> None:
+    c = build_changes_warehouse(tmp_path / "w.duckdb")
+    try:
+        first = detect_alerts(c, growth_factor=1.5, min_volume=20)
+        again = detect_alerts(c, growth_factor=1.5, min_volume=20)
+        stored = c.execute("SELECT kind, topic_id FROM topic_alerts ORDER BY 1, 2").fetchall()
+    finally:
+        c.close()
+    assert {(a.kind, a.topic_id) for a in first} == {
+        ("new_topic", 3),
+        ("growing", 1),  # 40 traces, share x3.7
+        ("negative", 4),
+    }
+    assert again == []
+    assert stored == [("growing", 1), ("negative", 4), ("new_topic", 3)]
+
+
+def test_statistics() -> None:
+    assert two_proportion_z(40, 152, 10, 140) > 4
+    assert two_proportion_z(30, 152, 30, 140) == pytest.approx(-0.3574, abs=1e-3)
+    assert two_proportion_z(1, 0, 1, 10) == 0.0
+    assert (gap_verdict(6, 4), gap_verdict(4, 6), gap_verdict(5, 5)) == (
+        "agent_failure",
+        "product_gap",
+        "both",
+    )
+
+
+def test_empty_warehouse(tmp_path: Path) -> None:
+    from tracetopics_pipeline.core import warehouse
+
+    c = warehouse.connect(tmp_path / "w.duckdb")
+    try:
+        ch = compute_changes(c)
+    finally:
+        c.close()
+    assert ch.end is None and ch.facts() == []
+    with pytest.raises(ValueError):
+        compute_changes(c, since_days=0)

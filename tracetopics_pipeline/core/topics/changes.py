@@ -1,0 +1,511 @@
+"""What changed: the facts behind the explorer's home, `tracetopics digest` and `topic_alerts`.
+
+One computation over the warehouse (or the explorer's snapshot, which keeps the same tables):
+the trailing window of `since_days` days, ending at the latest classified day, against the
+window of the same length before it.
+
+- new: a topic whose first classified trace falls in the window while the facet has data from
+  before it, or that the topic lineage marks new in a map built in the window;
+- growing / fading: the topic's share of its facet moved by at least `min_change` (relative),
+  is significant (two-proportion z >= `min_z`) and rests on `min_volume` traces (this window
+  for growing, the one before for fading);
+- over-indexed: the share of the topic's traces that are negative (Sentiment NEGATIVE or MIXED)
+  or show an agent issue (Issues not NONE) is `min_lift` times the facet's baseline or more,
+  significant against the rest of the facet, with `min_events` such traces;
+- capability gaps: Task topics (a clear intent) with negative traces at or above the baseline
+  rate, split by the Issues facet: no agent issue points at a product gap, an agent issue at an
+  agent failure (the rule of `marts.capability_gaps`; a kind is named at `VERDICT_SHARE`);
+- priorities: the top of `marts.topic_priority` with its plain-words `why`.
+
+Every item names its facet, topic id, label and level ('topic' on one-level maps; 'parent' or
+'sub' with the parent's id and label once maps have two levels). Alerts are a selection of these
+facts (`alerts.py`), never a second computation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
+from tracetopics_pipeline.core.warehouse import NO_MATCH
+
+if TYPE_CHECKING:
+    import duckdb
+
+NEGATIVE = ("NEGATIVE", "MIXED")  # the marts' "negative or mixed" (trace_facts, topic_priority)
+VERDICT_SHARE = 0.6  # a kind of gap is named when it holds this share of the negative traces
+SECTIONS = (
+    "new",
+    "growing",
+    "fading",
+    "over_indexed",
+    "product_gaps",
+    "agent_failures",
+    "priorities",
+)
+SECTION_TITLES = {
+    "new": "New topics",
+    "growing": "Growing",
+    "fading": "Fading",
+    "over_indexed": "More pain than usual",
+    "product_gaps": "Capability gaps: product gaps",
+    "agent_failures": "Capability gaps: agent failures",
+    "priorities": "Top priorities",
+}
+
+
+@dataclass
+class Thresholds:
+    min_volume: int = 10  # traces a growing (this window) or fading (window before) topic needs
+    min_change: float = 0.25  # relative change of the share of the facet
+    min_z: float = 2.0  # two-proportion z of the change (or of the over-index against the rest)
+    min_lift: float = 1.3  # over-index: topic rate / facet baseline
+    min_events: int = 5  # over-index and gaps: negative (or issue) traces in the window
+    min_new: int = 3  # traces a new topic needs in the window
+    limit: int = 8  # items per section
+
+
+@dataclass
+class Fact:
+    """One line of the home: a topic and why it is there."""
+
+    kind: str  # new | growing | fading | negative | issues | product_gap | agent_failure | priority
+    facet: str
+    topic_id: int
+    label: str
+    why: str
+    traces: int  # the topic's traces in the window
+    level: str = "topic"  # topic (one-level maps) | parent | sub
+    parent_id: int | None = None
+    parent_label: str | None = None
+    numbers: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Changes:
+    since_days: int
+    start: date | None  # the window, inclusive; None when nothing is classified
+    end: date | None
+    prev_start: date | None
+    prev_end: date | None
+    traces: int = 0  # traces classified in the window (any facet)
+    prev_traces: int = 0
+    sections: dict[str, list[Fact]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
+    spend: dict[str, Any] | None = None  # filled by callers that know the settings
+
+    def facts(self) -> list[Fact]:
+        return [f for s in SECTIONS for f in self.sections[s]]
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        for k in ("start", "end", "prev_start", "prev_end"):
+            out[k] = out[k].isoformat() if out[k] else None
+        out["titles"] = SECTION_TITLES
+        return out
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%" if abs(x) >= 0.1 or x == 0 else f"{100 * x:.1f}%"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def two_proportion_z(a: int, n1: int, b: int, n0: int) -> float:
+    """z of a/n1 against b/n0 (pooled); 0 when either side is empty or nothing varies."""
+    if n1 <= 0 or n0 <= 0:
+        return 0.0
+    p = (a + b) / (n1 + n0)
+    se = math.sqrt(p * (1 - p) * (1 / n1 + 1 / n0))
+    return (a / n1 - b / n0) / se if se > 0 else 0.0
+
+
+def gap_verdict(agent: int, none: int) -> str:
+    """product_gap | agent_failure | both, for a topic's negative traces split by Issues."""
+    total = agent + none
+    if total and agent / total >= VERDICT_SHARE:
+        return "agent_failure"
+    if total and none / total >= VERDICT_SHARE:
+        return "product_gap"
+    return "both"
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+            "AND table_schema = current_schema()",
+            [table],
+        ).fetchall()
+    }
+
+
+def _has_mart(conn: duckdb.DuckDBPyConnection, name: str) -> set[str]:
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = 'marts' AND table_name = ?",
+            [name],
+        ).fetchall()
+    }
+
+
+def _levels(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    """(level, id expression, parent id expression) over `classifications c`."""
+    if "subtopic_id" in _columns(conn, "classifications"):
+        return [("parent", "c.topic_id", "NULL"), ("sub", "c.subtopic_id", "c.topic_id")]
+    return [("topic", "c.topic_id", "NULL")]
+
+
+class _Window:
+    def __init__(self, end: date, days: int) -> None:
+        self.end = end
+        self.start = end - timedelta(days=days - 1)
+        self.prev_end = self.start - timedelta(days=1)
+        self.prev_start = self.prev_end - timedelta(days=days - 1)
+
+
+def compute_changes(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    since_days: int = 7,
+    end: date | None = None,
+    thresholds: Thresholds | None = None,
+    task_facet: str = "Task",
+    sentiment_facet: str = "Sentiment",
+    issues_facet: str = "Issues",
+) -> Changes:
+    """The facts of the window of `since_days` days ending at `end` (default: the latest
+    classified day) against the window before it. Read-only."""
+    if since_days < 1:
+        raise ValueError("the window must be at least one day")
+    th = thresholds or Thresholds()
+    if end is None:
+        end = conn.execute("SELECT max(day) FROM classifications").fetchone()[0]
+    if end is None:
+        return Changes(since_days, None, None, None, None)
+    w = _Window(end, since_days)
+    out = Changes(since_days, w.start, w.end, w.prev_start, w.prev_end)
+    out.traces, out.prev_traces = conn.execute(
+        """SELECT count(DISTINCT trace_id) FILTER (WHERE day >= ?),
+                  count(DISTINCT trace_id) FILTER (WHERE day < ?)
+           FROM classifications WHERE day BETWEEN ? AND ?""",
+        [w.start, w.start, w.prev_start, w.end],
+    ).fetchone()
+    for level, id_sql, parent_sql in _levels(conn):
+        rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment_facet, issues_facet)
+        out.sections["new"] += _new(conn, w, rows, level, th)
+        growing, fading = _trends(rows, level, th, since_days)
+        out.sections["growing"] += growing
+        out.sections["fading"] += fading
+        out.sections["over_indexed"] += _over_indexed(
+            rows, level, th, sentiment_facet, issues_facet
+        )
+        product, agent = _gaps(rows, level, th, task_facet)
+        out.sections["product_gaps"] += product
+        out.sections["agent_failures"] += agent
+    out.sections["priorities"] = _priorities(conn, th)
+    _rank_and_cut(out, th.limit)
+    return out
+
+
+# Per trace: negative (NULL without a Sentiment label) and issue (NULL without an Issues row
+# that says something): the definitions of marts.trace_facts.
+FLAGS = """
+flags AS (
+    SELECT trace_id,
+           bool_or(list_contains($negative::VARCHAR[], label))
+               FILTER (WHERE lower(facet) = lower($sentiment) AND label IS NOT NULL) AS negative,
+           bool_or(NOT (status = 'excluded'
+                        OR upper(trim(coalesce(label, summary, ''))) LIKE 'NONE%'))
+               FILTER (WHERE lower(facet) = lower($issues) AND status IN ('ok', 'excluded'))
+               AS issue
+    FROM facet_summaries
+    WHERE lower(facet) IN (lower($sentiment), lower($issues))
+    GROUP BY trace_id
+)
+"""
+
+
+@dataclass
+class _Unit:
+    facet: str
+    topic_id: int
+    label: str
+    parent_id: int | None
+    parent_label: str | None
+    n_now: int
+    n_prev: int
+    facet_now: int
+    facet_prev: int
+    first_day: date
+    facet_first_day: date
+    neg: int  # this window: negative traces
+    sent: int  # ... traces with a Sentiment label
+    iss: int  # ... traces with an agent issue
+    iss_known: int  # ... traces the Issues facet read
+    neg_agent: int  # negative traces with an agent issue
+    neg_none: int  # negative traces where Issues says NONE
+
+
+def _unit_rows(
+    conn: duckdb.DuckDBPyConnection,
+    w: _Window,
+    id_sql: str,
+    parent_sql: str,
+    sentiment: str,
+    issues: str,
+) -> list[_Unit]:
+    rows = conn.execute(
+        f"""
+        WITH {TOPIC_LATEST.strip()}, {FLAGS.strip()},
+        c AS (
+            SELECT c.facet, {id_sql} AS tid, {parent_sql} AS pid, c.label AS cls_label,
+                   c.trace_id, c.day
+            FROM classifications c WHERE {id_sql} IS NOT NULL
+        ),
+        firsts AS (SELECT facet, tid, min(day) AS first_day FROM c GROUP BY ALL),
+        facet_firsts AS (SELECT facet, min(day) AS facet_first_day FROM c GROUP BY facet),
+        win AS (
+            SELECT c.*, c.day >= $start AS cur, f.negative, f.issue
+            FROM c LEFT JOIN flags f USING (trace_id)
+            WHERE c.day BETWEEN $prev_start AND $end
+        ),
+        per AS (
+            SELECT facet, tid, any_value(pid) AS pid, any_value(cls_label) AS cls_label,
+                   count(*) FILTER (WHERE cur) AS n_now,
+                   count(*) FILTER (WHERE NOT cur) AS n_prev,
+                   count(*) FILTER (WHERE cur AND negative) AS neg,
+                   count(*) FILTER (WHERE cur AND negative IS NOT NULL) AS sent,
+                   count(*) FILTER (WHERE cur AND issue) AS iss,
+                   count(*) FILTER (WHERE cur AND issue IS NOT NULL) AS iss_known,
+                   count(*) FILTER (WHERE cur AND negative AND issue) AS neg_agent,
+                   count(*) FILTER (WHERE cur AND negative AND NOT issue) AS neg_none
+            FROM win GROUP BY facet, tid
+        )
+        SELECT p.facet, p.tid, coalesce(tl.label, p.cls_label, '') AS label,
+               p.pid, coalesce(pl.label, '') AS parent_label,
+               p.n_now, p.n_prev,
+               sum(p.n_now) OVER (PARTITION BY p.facet) AS facet_now,
+               sum(p.n_prev) OVER (PARTITION BY p.facet) AS facet_prev,
+               fi.first_day, ff.facet_first_day,
+               p.neg, p.sent, p.iss, p.iss_known, p.neg_agent, p.neg_none
+        FROM per p
+        JOIN firsts fi USING (facet, tid)
+        JOIN facet_firsts ff USING (facet)
+        LEFT JOIN topic_latest tl ON tl.facet = p.facet AND tl.topic_id = p.tid
+        LEFT JOIN topic_latest pl ON pl.facet = p.facet AND pl.topic_id = p.pid
+        ORDER BY p.facet, p.tid
+        """,
+        {
+            "start": w.start,
+            "prev_start": w.prev_start,
+            "end": w.end,
+            "negative": list(NEGATIVE),
+            "sentiment": sentiment,
+            "issues": issues,
+        },
+    ).fetchall()
+    units = []
+    for r in rows:
+        u = _Unit(*r)
+        if u.parent_id is None:
+            u.parent_label = None
+        units.append(u)
+    return units
+
+
+def _fact(u: _Unit, level: str, kind: str, why: str, **numbers: Any) -> Fact:
+    return Fact(
+        kind=kind,
+        facet=u.facet,
+        topic_id=int(u.topic_id),
+        label=u.label,
+        why=why,
+        traces=int(u.n_now),
+        level=level,
+        parent_id=None if u.parent_id is None else int(u.parent_id),
+        parent_label=u.parent_label,
+        numbers=numbers,
+    )
+
+
+def _new(
+    conn: duckdb.DuckDBPyConnection, w: _Window, units: list[_Unit], level: str, th: Thresholds
+) -> list[Fact]:
+    in_lineage = {
+        (f, int(t)): d
+        for f, t, d in conn.execute(
+            """SELECT l.facet, l.topic_id, min(m.day) FROM topic_lineage l
+               JOIN topic_maps m ON m.map_id = l.map_id
+               WHERE l.kind = 'new' AND l.prev_map_id IS NOT NULL AND m.status = 'built'
+                 AND m.day BETWEEN ? AND ?
+               GROUP BY ALL""",
+            [w.start, w.end],
+        ).fetchall()
+    }
+    out = []
+    for u in units:
+        if u.topic_id == NO_MATCH or u.n_now < th.min_new:
+            continue
+        first_seen = u.first_day >= w.start and u.facet_first_day < w.start
+        mapped = in_lineage.get((u.facet, int(u.topic_id)))
+        if not (first_seen or mapped):
+            continue
+        share = u.n_now / u.facet_now if u.facet_now else 0.0
+        since = f"first seen {u.first_day.isoformat()}" if first_seen else (
+            f"new in the map of {mapped.isoformat()}"
+        )
+        why = f"{since}; {_plural(u.n_now, 'trace')} ({_pct(share)} of {u.facet}) in the window"
+        out.append(_fact(u, level, "new", why, share=share, first_day=u.first_day.isoformat()))
+    return out
+
+
+def _trends(
+    units: list[_Unit], level: str, th: Thresholds, days: int
+) -> tuple[list[Fact], list[Fact]]:
+    growing, fading = [], []
+    over = "week over week" if days == 7 else f"against the {days} days before"
+    for u in units:
+        # A topic absent the week before is new (or back), not growing: `_new` says which.
+        if u.topic_id == NO_MATCH or not u.facet_now or not u.facet_prev or not u.n_prev:
+            continue
+        now, prev = u.n_now / u.facet_now, u.n_prev / u.facet_prev
+        z = two_proportion_z(u.n_now, u.facet_now, u.n_prev, u.facet_prev)
+        change = (now - prev) / prev
+        numbers = dict(
+            share=now,
+            prev_share=prev,
+            share_change=change,
+            volume_change=u.n_now - u.n_prev,
+            prev_traces=int(u.n_prev),
+            z=round(z, 2),
+        )
+        moved = (
+            f"{u.n_prev:,} → {_plural(u.n_now, 'trace')} {over}; share of {u.facet} "
+            f"{_pct(prev)} → {_pct(now)} ({'+' if change >= 0 else ''}{_pct(change)})"
+        )
+        if u.n_now >= th.min_volume and change >= th.min_change and z >= th.min_z:
+            growing.append(_fact(u, level, "growing", moved, **numbers))
+        elif u.n_prev >= th.min_volume and change <= -th.min_change and z <= -th.min_z:
+            fading.append(_fact(u, level, "fading", moved, **numbers))
+    return growing, fading
+
+
+def _over_indexed(
+    units: list[_Unit], level: str, th: Thresholds, sentiment: str, issues: str
+) -> list[Fact]:
+    out = []
+    by_facet: dict[str, list[_Unit]] = {}
+    for u in units:
+        by_facet.setdefault(u.facet, []).append(u)
+    for facet, us in by_facet.items():
+        for measure, skip, hit, known, words in (
+            ("negative", sentiment, "neg", "sent", "negative or mixed"),
+            ("issues", issues, "iss", "iss_known", "with an agent issue"),
+        ):
+            if facet.lower() == skip.lower():  # the facet that defines the measure
+                continue
+            total_hit = sum(getattr(u, hit) for u in us)
+            total_known = sum(getattr(u, known) for u in us)
+            if not total_known or not total_hit:
+                continue
+            base = total_hit / total_known
+            for u in us:
+                x, n = getattr(u, hit), getattr(u, known)
+                if u.topic_id == NO_MATCH or x < th.min_events or not n:
+                    continue
+                rate = x / n
+                z = two_proportion_z(x, n, total_hit - x, total_known - n)
+                if rate / base >= th.min_lift and z >= th.min_z:
+                    why = (
+                        f"{_pct(rate)} {words} vs {_pct(base)} across {facet} "
+                        f"({x:,} of {n:,} traces, {rate / base:.1f}×)"
+                    )
+                    out.append(
+                        _fact(u, level, measure, why, rate=rate, baseline=base,
+                              lift=rate / base, events=x, z=round(z, 2))
+                    )  # fmt: skip
+    return out
+
+
+def _gaps(
+    units: list[_Unit], level: str, th: Thresholds, task: str
+) -> tuple[list[Fact], list[Fact]]:
+    tasks = [u for u in units if u.facet.lower() == task.lower()]
+    total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
+    if not total_sent:
+        return [], []
+    base = total_neg / total_sent
+    product, agent = [], []
+    for u in tasks:
+        read = u.neg_agent + u.neg_none
+        if u.topic_id == NO_MATCH or read < th.min_events or not u.sent:
+            continue
+        rate = u.neg / u.sent
+        if rate < base:
+            continue
+        verdict = gap_verdict(u.neg_agent, u.neg_none)
+        kind = verdict if verdict != "both" else (
+            "agent_failure" if u.neg_agent > u.neg_none else "product_gap"
+        )
+        why = (
+            f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); "
+            f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
+            + ("; neither kind dominates" if verdict == "both" else "")
+        )
+        f = _fact(u, level, kind, why, negative=u.neg, negative_rate=rate, baseline=base,
+                  agent_issue=u.neg_agent, no_issue=u.neg_none, verdict=verdict)  # fmt: skip
+        (product if kind == "product_gap" else agent).append(f)
+    return product, agent
+
+
+def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds) -> list[Fact]:
+    cols = _has_mart(conn, "topic_priority")
+    need = {"priority_rank", "priority_score", "task_topic_id", "task_topic_label", "why"}
+    if not need <= cols:
+        return []
+    rows = conn.execute(
+        f"""SELECT priority_rank, priority_score, task_topic_id, task_topic_label, why,
+                   {"traces" if "traces" in cols else "NULL"}
+            FROM marts.topic_priority ORDER BY priority_rank LIMIT ?""",
+        [th.limit],
+    ).fetchall()
+    return [
+        Fact(
+            kind="priority",
+            facet="Task",
+            topic_id=int(tid),
+            label=label or "",
+            why=why or "",
+            traces=int(traces or 0),
+            level="parent" if _two_levels(conn) else "topic",
+            numbers=dict(rank=int(rank), score=float(score)),
+        )
+        for rank, score, tid, label, why, traces in rows
+    ]
+
+
+def _two_levels(conn: duckdb.DuckDBPyConnection) -> bool:
+    return "subtopic_id" in _columns(conn, "classifications")
+
+
+def _rank_and_cut(out: Changes, limit: int) -> None:
+    """Biggest effects first; at most `limit` per section (priorities keep the mart's order)."""
+    key = {
+        "new": lambda f: -f.traces,
+        "growing": lambda f: -(f.numbers["share"] - f.numbers["prev_share"]),
+        "fading": lambda f: f.numbers["share"] - f.numbers["prev_share"],
+        "over_indexed": lambda f: -f.numbers["events"] * (f.numbers["lift"] - 1),
+        "product_gaps": lambda f: -f.numbers["negative"],
+        "agent_failures": lambda f: -f.numbers["negative"],
+    }
+    for s, k in key.items():
+        out.sections[s] = sorted(out.sections[s], key=lambda f, k=k: (k(f), f.facet, f.topic_id))
+        out.sections[s] = out.sections[s][:limit]

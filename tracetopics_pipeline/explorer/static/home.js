@@ -1,0 +1,114 @@
+/* "What changed": the landing view. The facts come from GET /api/changes (the same computation
+   as `tracetopics digest` and the topic_alerts asset); each item opens its topic or its traces.
+   Uses app.js's helpers ($, api, esc, fmt, pct, state, refresh, renderTab). */
+"use strict";
+
+const HOME_SECTIONS = [
+  // section, title, one line saying what it holds
+  ["new", "New topics", "Topics seen for the first time in this window."],
+  ["growing", "Growing", "Share of their facet up week over week, on enough traces to mean it."],
+  ["fading", "Fading", "Share of their facet down week over week."],
+  ["over_indexed", "More pain than usual", "Negative sentiment or agent issues well above their facet's average."],
+  ["product_gaps", "Product gaps", "A clear request, unhappy users, and the agent did nothing wrong: the product falls short."],
+  ["agent_failures", "Agent failures", "A clear request, unhappy users, and the agent had an issue (a failed tool call, a wrong answer...)."],
+  ["priorities", "Top priorities", "The priority ranking: volume, pain, trend and account value."],
+];
+const KIND_WORDS = { negative: "negative sentiment", issues: "agent issues" };
+const homeState = { since: 7, data: null };
+
+function homeBadge(f) {
+  const n = f.numbers || {};
+  if (f.kind === "growing" || f.kind === "fading") {
+    const up = n.share_change >= 0;
+    return `<span class="hbadge ${up ? "up" : "down"}" title="change of its share of ${esc(f.facet)}">${up ? "▲ +" : "▼ "}${(100 * n.share_change).toFixed(0)}%</span>`;
+  }
+  if (f.kind === "negative" || f.kind === "issues") return `<span class="hbadge pain" title="against the facet's average">${n.lift.toFixed(1)}× ${KIND_WORDS[f.kind]}</span>`;
+  if (f.kind === "new") return `<span class="hbadge new">new</span>`;
+  if (f.kind === "priority") return `<span class="hbadge rank" title="priority score ${n.score.toFixed(2)}">#${n.rank}</span>`;
+  return `<span class="hbadge pain">${fmt(n.negative)} unhappy</span>`;
+}
+
+function homeItem(f, i, section) {
+  const where = f.parent_label ? ` · in ${esc(f.parent_label)}` : "";
+  const level = f.level === "parent" ? " (group)" : "";
+  return `<li class="hitem" data-section="${section}" data-i="${i}">
+      <div class="hitem-head">${homeBadge(f)}
+        <button class="linkish hopen" data-act="topic" title="Open this topic">${esc(f.label)}</button>
+        <span class="muted small">${esc(f.facet)} topic ${f.topic_id}${level}${where} · ${fmt(f.traces)} traces</span>
+      </div>
+      <div class="hwhy">${esc(f.why)}</div>
+      <div class="hacts"><button class="ghost small" data-act="topic">Open topic</button><button class="ghost small" data-act="traces">See its traces</button></div>
+    </li>`;
+}
+
+async function renderHome() {
+  const fresh = ticket("home");
+  const root = $("#home");
+  let d;
+  try {
+    d = await api(`/api/changes?since=${homeState.since}`);
+  } catch (e) {
+    root.innerHTML = `<div class="empty">Could not compute what changed: ${esc(e.message)}</div>`;
+    return;
+  }
+  if (!fresh()) return;
+  homeState.data = d;
+  const windowText = d.end
+    ? `${d.start} to ${d.end} (${fmt(d.traces)} traces) against the ${d.since_days} days before (${fmt(d.prev_traces)} traces)`
+    : "Nothing is classified yet.";
+  const scopeNote = "All traffic: the filters above apply to the other views.";
+  const cards = HOME_SECTIONS.map(([s, title, blurb]) => {
+    const facts = d.sections[s] || [];
+    return `<div class="card hcard" id="home-${s}">
+      <div class="card-head"><h2>${esc(title)}</h2><span class="muted small">${facts.length ? fmt(facts.length) : "none"}</span></div>
+      <p class="muted small hblurb">${esc(blurb)}</p>
+      <ul class="hlist">${facts.map((f, i) => homeItem(f, i, s)).join("") || '<li class="muted small">Nothing this time.</li>'}</ul>
+    </div>`;
+  }).join("");
+  root.innerHTML = `<div class="home-head">
+      <div><h1>What changed</h1><div class="muted">${esc(windowText)}</div><div class="muted small">${scopeNote}</div></div>
+      <div class="seg" id="home-since">${[7, 14, 28].map((n) => `<button data-since="${n}" class="${n === homeState.since ? "active" : ""}">${n} days</button>`).join("")}</div>
+    </div>
+    <div class="home-grid">${cards}</div>`;
+  root.onclick = (e) => {
+    const since = e.target.closest("button[data-since]");
+    if (since) { homeState.since = Number(since.dataset.since); renderHome(); return; }
+    const b = e.target.closest("button[data-act]"); if (!b) return;
+    const li = b.closest(".hitem");
+    const f = homeState.data.sections[li.dataset.section][Number(li.dataset.i)];
+    homeFollow(f, b.dataset.act);
+  };
+}
+
+/* Open a fact's topic (Topics tab, its row open) or its traces (Traces tab, filtered to it). */
+function homeFollow(f, what) {
+  const facetSel = $("#facet");
+  if (state.facet !== f.facet && [...facetSel.options].some((o) => o.value === f.facet)) {
+    facetSel.value = f.facet;
+    state.facet = f.facet; state.mapId = null; state.hiddenTopics.clear();
+    $("#act-cluster-facet").textContent = f.facet; fillTopicFilter();
+  }
+  const key = `${f.facet}:${f.topic_id}`;
+  if (what === "traces") {
+    if (!state.filter.topic.includes(key)) state.filter.topic.push(key);
+    homeShowTab("traces");
+  } else {
+    state.expanded.add(key);
+    homeShowTab("topics");
+    homeWhenRendered(`#topic-list .trow[data-topic="${f.topic_id}"]`, (row) => {
+      row.scrollIntoView({ block: "center" }); row.classList.add("flash");
+    });
+  }
+}
+
+function homeShowTab(name) {
+  state.tab = name;
+  document.querySelectorAll("#tabs button").forEach((x) => x.classList.toggle("active", x.dataset.tab === name));
+  document.querySelectorAll(".tab").forEach((s) => s.classList.toggle("hidden", s.id !== "tab-" + name));
+  refresh();
+}
+
+function homeWhenRendered(sel, fn, tries = 40) {
+  const el = document.querySelector(sel);
+  if (el) fn(el); else if (tries > 0) setTimeout(() => homeWhenRendered(sel, fn, tries - 1), 100);
+}
