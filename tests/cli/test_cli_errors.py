@@ -84,6 +84,10 @@ WRONG = {
         {"TRACETOPICS_BUDGET_USD_DAY": "lots"},
     ),  # fmt: skip
     "explore: bad port": (["explore", "--port", "99999"], "not a port"),
+    "digest: bad window": (["digest", "--since", "7x"], "not a window"),
+    "digest: window too long": (["digest", "--since", "60w"], "at most 366 days"),
+    "digest: bad format": (["digest", "--format", "pdf"], "invalid choice"),
+    "digest: no warehouse": (["digest"], "no warehouse"),
     "unknown command": (["frobnicate"], "invalid choice"),
     "no command": ([], "required"),
 }
@@ -92,7 +96,7 @@ WRONG = {
 @pytest.mark.parametrize("case", list(WRONG))
 def test_wrong_input_is_one_line(cli_home: Path, case: str) -> None:
     args, expect, *env = WRONG[case]
-    empty = case in ("run: no landing files", "docs: no warehouse")
+    empty = case in ("run: no landing files", "docs: no warehouse", "digest: no warehouse")
     home = cli_home / "empty_home" if empty else cli_home
     res = tracetopics(home, *args, **(env[0] if env else {}))
     assert res.returncode != 0

@@ -61,10 +61,10 @@ def build_changes_warehouse(path: Path, *, two_levels: bool = False) -> duckdb.D
     conn = warehouse.connect(path)
     if two_levels:
         for sql in (
-            "ALTER TABLE topics ADD COLUMN level VARCHAR DEFAULT 'sub'",
-            "ALTER TABLE topics ADD COLUMN parent_id INTEGER",
-            "ALTER TABLE classifications ADD COLUMN subtopic_id INTEGER",
-            "ALTER TABLE classifications ADD COLUMN subtopic VARCHAR",
+            "ALTER TABLE topics ADD COLUMN IF NOT EXISTS level VARCHAR DEFAULT 'sub'",
+            "ALTER TABLE topics ADD COLUMN IF NOT EXISTS parent_id INTEGER",
+            "ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic_id INTEGER",
+            "ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic VARCHAR",
         ):
             conn.execute(sql)
     map_id = map_id_for("Task", END)

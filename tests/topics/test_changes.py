@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,26 @@ def test_empty_warehouse(tmp_path: Path) -> None:
     assert ch.end is None and ch.facts() == []
     with pytest.raises(ValueError):
         compute_changes(c, since_days=0)
+
+
+def test_a_topic_new_to_the_maps_is_new(tmp_path: Path) -> None:
+    """An id in a map built in the window and absent from the map before it is new."""
+    from factories import insert_rows
+
+    from tracetopics_pipeline.core.topics.maps import map_id_for
+
+    c = build_changes_warehouse(tmp_path / "w.duckdb")
+    prev, cur = map_id_for("Task", date(2026, 3, 7)), map_id_for("Task", END)
+    try:
+        insert_rows(c, "topic_maps", [dict(map_id=prev, facet="Task", day=date(2026, 3, 7),
+                                            status="built")])  # fmt: skip
+        insert_rows(c, "topics", [dict(facet="Task", map_id=prev, topic_id=t, label=LABELS[t])
+                                  for t in (0, 2, 4, 5)])  # fmt: skip
+        c.execute("UPDATE topic_maps SET prev_map_id = ? WHERE map_id = ?", [prev, cur])
+        new = compute_changes(c, since_days=7).sections["new"]
+    finally:
+        c.close()
+    assert [(f.topic_id, f.why.split(";")[0]) for f in new] == [
+        (1, "new in the map of 2026-03-14"),  # has history, but no earlier map had it
+        (3, "first seen 2026-03-08"),
+    ]

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 import duckdb
 
+from tracetopics_pipeline.core.topics.changes import NEGATIVE, gap_verdict
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
@@ -27,8 +28,6 @@ from tracetopics_pipeline.explorer.levels import topic_tree
 from tracetopics_pipeline.explorer.saved import topic_members
 
 MAX_QUOTE_CHARS = 2000  # per message; longer messages are cut with an explicit marker
-NEGATIVE = ("NEGATIVE", "MIXED")
-VERDICT_SHARE = 0.6  # a kind of gap is named when it holds this share of the negative traces
 
 
 @dataclass
@@ -232,9 +231,10 @@ def gap_kind(
         + (f" ({top})" if top else "")
         + f" and {none} ({_pct(none / total)}) show none."
     )
-    if agent / total >= VERDICT_SHARE:
+    verdict = gap_verdict(agent, none)  # the home's rule too (core/topics/changes.py)
+    if verdict == "agent_failure":
         return "Agent failure", detail + " The agent is failing at something users can do."
-    if none / total >= VERDICT_SHARE:
+    if verdict == "product_gap":
         return "Product gap", detail + " The agent worked as designed; the product falls short."
     return "Both", detail + " Neither kind dominates: look at the two groups separately."
 

@@ -41,6 +41,8 @@ def _map_point(page, trace_id: str) -> tuple[float, float]:
 
 
 def _wait_map(page) -> None:
+    page.wait_for_selector("#home .home-head", timeout=T)  # the page lands on "What changed"
+    page.click("#tabs button[data-tab=map]")
     page.wait_for_selector("#map-plot .main-svg", timeout=T)
     page.wait_for_selector("#legend .legend-item", timeout=T)
 

@@ -5,7 +5,7 @@ the trailing window of `since_days` days, ending at the latest classified day, a
 window of the same length before it.
 
 - new: a topic whose first classified trace falls in the window while the facet has data from
-  before it, or that the topic lineage marks new in a map built in the window;
+  before it, or whose id appears in a map built in the window and not in the map before it;
 - growing / fading: the topic's share of its facet moved by at least `min_change` (relative),
   is significant (two-proportion z >= `min_z`) and rests on `min_volume` traces (this window
   for growing, the one before for fading);
@@ -156,9 +156,22 @@ def _has_mart(conn: duckdb.DuckDBPyConnection, name: str) -> set[str]:
     }
 
 
+def _two_levels(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Classifications carry a fine topic under the parent (two-level maps, issue 12)."""
+    if "subtopic_id" not in _columns(conn, "classifications"):
+        return False
+    return bool(
+        conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM classifications "
+            "WHERE subtopic_id IS NOT NULL AND subtopic_id <> topic_id LIMIT 1)"
+        ).fetchone()[0]
+    )
+
+
 def _levels(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
-    """(level, id expression, parent id expression) over `classifications c`."""
-    if "subtopic_id" in _columns(conn, "classifications"):
+    """(level, id expression, parent id expression) over `classifications c`. A subtopic equal
+    to its parent (a label with one sub) is the parent's item, not a second one."""
+    if _two_levels(conn):
         return [("parent", "c.topic_id", "NULL"), ("sub", "c.subtopic_id", "c.topic_id")]
     return [("topic", "c.topic_id", "NULL")]
 
@@ -268,7 +281,8 @@ def _unit_rows(
         c AS (
             SELECT c.facet, {id_sql} AS tid, {parent_sql} AS pid, c.label AS cls_label,
                    c.trace_id, c.day
-            FROM classifications c WHERE {id_sql} IS NOT NULL
+            FROM classifications c
+            WHERE {id_sql} IS NOT NULL AND ({parent_sql} IS NULL OR {id_sql} <> {parent_sql})
         ),
         firsts AS (SELECT facet, tid, min(day) AS first_day FROM c GROUP BY ALL),
         facet_firsts AS (SELECT facet, min(day) AS facet_first_day FROM c GROUP BY facet),
@@ -339,13 +353,17 @@ def _fact(u: _Unit, level: str, kind: str, why: str, **numbers: Any) -> Fact:
 def _new(
     conn: duckdb.DuckDBPyConnection, w: _Window, units: list[_Unit], level: str, th: Thresholds
 ) -> list[Fact]:
-    in_lineage = {
+    # Ids (one id space per facet for both levels) in a map built in the window and absent from
+    # the map before it: new to the topic maps even when older traces now classify into them.
+    in_map = {
         (f, int(t)): d
         for f, t, d in conn.execute(
-            """SELECT l.facet, l.topic_id, min(m.day) FROM topic_lineage l
-               JOIN topic_maps m ON m.map_id = l.map_id
-               WHERE l.kind = 'new' AND l.prev_map_id IS NOT NULL AND m.status = 'built'
+            """SELECT t.facet, t.topic_id, min(m.day)
+               FROM topics t JOIN topic_maps m ON m.map_id = t.map_id
+               WHERE m.status = 'built' AND m.prev_map_id IS NOT NULL
                  AND m.day BETWEEN ? AND ?
+                 AND NOT EXISTS (SELECT 1 FROM topics p WHERE p.map_id = m.prev_map_id
+                                 AND p.topic_id = t.topic_id)
                GROUP BY ALL""",
             [w.start, w.end],
         ).fetchall()
@@ -355,7 +373,7 @@ def _new(
         if u.topic_id == NO_MATCH or u.n_now < th.min_new:
             continue
         first_seen = u.first_day >= w.start and u.facet_first_day < w.start
-        mapped = in_lineage.get((u.facet, int(u.topic_id)))
+        mapped = in_map.get((u.facet, int(u.topic_id)))
         if not (first_seen or mapped):
             continue
         share = u.n_now / u.facet_now if u.facet_now else 0.0
@@ -471,29 +489,27 @@ def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds) -> list[Fact]:
     need = {"priority_rank", "priority_score", "task_topic_id", "task_topic_label", "why"}
     if not need <= cols:
         return []
+    opt = [c if c in cols else "NULL" for c in ("traces", "top_negative_subtopic")]
     rows = conn.execute(
         f"""SELECT priority_rank, priority_score, task_topic_id, task_topic_label, why,
-                   {"traces" if "traces" in cols else "NULL"}
+                   {opt[0]}, {opt[1]}
             FROM marts.topic_priority ORDER BY priority_rank LIMIT ?""",
         [th.limit],
     ).fetchall()
+    level = "parent" if _two_levels(conn) else "topic"
     return [
         Fact(
             kind="priority",
             facet="Task",
             topic_id=int(tid),
             label=label or "",
-            why=why or "",
+            why=(why or "") + (f"; most pain in {worst}" if worst else ""),
             traces=int(traces or 0),
-            level="parent" if _two_levels(conn) else "topic",
+            level=level,
             numbers=dict(rank=int(rank), score=float(score)),
         )
-        for rank, score, tid, label, why, traces in rows
+        for rank, score, tid, label, why, traces, worst in rows
     ]
-
-
-def _two_levels(conn: duckdb.DuckDBPyConnection) -> bool:
-    return "subtopic_id" in _columns(conn, "classifications")
 
 
 def _rank_and_cut(out: Changes, limit: int) -> None:

@@ -1,0 +1,112 @@
+"""The "What changed" home in real Chromium on demo data: three weeks of demo traffic through
+the whole pipeline, where the generator makes some intents grow (sso_saml_setup,
+embed_dashboard, ai_insights appearing mid-period). The home lists a growing Task topic, and
+following it leads to that topic and to its traces. Screenshots for a person:
+tests/explorer/e2e/artifacts/home-*.png."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.timeout(2400)]
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+T = 60_000
+GROWING_INTENTS = {"sso_saml_setup", "embed_dashboard", "ai_insights"}  # demo/vocab.py trends
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three weeks of demo traffic (ending today) through the whole pipeline, published."""
+    home = tmp_path_factory.mktemp("tt_home_e2e") / "home"
+    env = {**os.environ, "TRACETOPICS_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
+    subprocess.run(
+        [sys.executable, "-m", "tracetopics_pipeline.cli", "demo", "--days", "21",
+         "--per-day", "100", "--clean"],
+        env=env, check=True, capture_output=True, timeout=2000,
+    )  # fmt: skip
+    assert (home / "snapshot" / "current.txt").exists()
+    return home
+
+
+def _intents(home: Path, topic_id: int, start: str) -> Counter:
+    """Ground-truth intents of a Task topic's traces since `start` (the generator's labels)."""
+    conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+    try:
+        rows = conn.execute(
+            """SELECT json_extract_string(r.metadata, '$.ground_truth.intent'), count(*)
+               FROM classifications c JOIN raw_traces r ON r.id = c.trace_id
+               WHERE c.facet = 'Task' AND c.topic_id = ? AND c.day >= ?::DATE GROUP BY 1""",
+            [topic_id, start],
+        ).fetchall()
+    finally:
+        conn.close()
+    return Counter(dict(rows))
+
+
+def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
+    browser, serve: Callable[[Path], str], demo_home: Path
+) -> None:
+    base = serve(demo_home)
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/")
+    page.wait_for_selector("#home .home-head", timeout=T)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home-landing.png"), full_page=True)
+    facts = json.loads(page.evaluate("() => JSON.stringify(homeState.data)"))
+    growing = [f for f in facts["sections"]["growing"] if f["facet"] == "Task"]
+    assert growing, f"no growing Task topic on demo data: {facts['sections']['growing']}"
+    top = growing[0]
+    # The generator made it grow: most of its window's traces are a growing intent.
+    intents = _intents(demo_home, top["topic_id"], facts["start"])
+    grown = sum(n for i, n in intents.items() if i in GROWING_INTENTS)
+    assert grown / sum(intents.values()) >= 0.5, (top, intents)
+    assert top["numbers"]["share"] > top["numbers"]["prev_share"]
+
+    # The item reads as words: its label, its facet and id, a why with the numbers.
+    item = page.locator("#home-growing .hitem").first
+    text = item.inner_text()
+    assert top["label"] in text and f"Task topic {top['topic_id']}" in text
+    assert "week over week" in text and "_" not in text  # no snake_case on the home
+    assert "_" not in page.locator("#home .home-head").inner_text()
+
+    # Open the topic: the Topics view on Task with its row open.
+    item.locator("button[data-act=topic]").first.click()
+    row = page.locator(f'#topic-list .trow[data-topic="{top["topic_id"]}"]')
+    row.locator(".trow-body").wait_for(state="visible", timeout=T)
+    assert top["label"] in row.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "home-topic.png"))
+
+    # Back home, then to its traces: the Traces view filtered to the topic.
+    page.click("#tabs button[data-tab=home]")
+    page.wait_for_selector("#home-growing .hitem", timeout=T)
+    page.locator("#home-growing .hitem").first.locator("button[data-act=traces]").click()
+    page.wait_for_selector("#trace-table tr[data-trace]", timeout=T)
+    expected = page.evaluate(
+        f"() => fetch('/api/traces?topic=Task:{top['topic_id']}&limit=1').then(r => r.json())"
+    )["total"]
+    page.wait_for_function(
+        f"document.querySelector('#traces-count').innerText.startsWith('{expected:,} ')",
+        timeout=T,
+    )
+    assert f"Task topic: {top['label']}" in page.locator("#chips").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "home-traces.png"))
+    # A trace of the topic opens.
+    page.locator("#trace-table tr[data-trace]").first.click()
+    page.wait_for_selector("#drawer-body .conversation .msg", timeout=T)
+    assert top["label"] in page.locator("#drawer-body").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "home-trace.png"))
+    assert not errors
+    ctx.close()
