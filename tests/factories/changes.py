@@ -101,9 +101,7 @@ def build_changes_warehouse(path: Path, *, two_levels: bool = False) -> duckdb.D
                 ]  # fmt: skip
     insert_rows(conn, "classifications", cls)
     insert_rows(conn, "facet_summaries", facets)
-    insert_rows(
-        conn, "topic_maps", [dict(map_id=map_id, facet="Task", day=END, status="built")]
-    )
+    insert_rows(conn, "topic_maps", [dict(map_id=map_id, facet="Task", day=END, status="built")])
     topics = [
         dict(facet="Task", map_id=map_id, topic_id=t, label=label, size=PLAN[t][2])
         for t, label in LABELS.items()

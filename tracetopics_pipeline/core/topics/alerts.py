@@ -76,7 +76,9 @@ def detect_alerts(
     fresh = [
         a
         for a in found
-        if not conn.execute("SELECT 1 FROM topic_alerts WHERE alert_id = ?", [a.alert_id]).fetchone()
+        if not conn.execute(
+            "SELECT 1 FROM topic_alerts WHERE alert_id = ?", [a.alert_id]
+        ).fetchone()
     ]
     for a in fresh:
         conn.execute(

@@ -377,8 +377,10 @@ def _new(
         if not (first_seen or mapped):
             continue
         share = u.n_now / u.facet_now if u.facet_now else 0.0
-        since = f"first seen {u.first_day.isoformat()}" if first_seen else (
-            f"new in the map of {mapped.isoformat()}"
+        since = (
+            f"first seen {u.first_day.isoformat()}"
+            if first_seen
+            else (f"new in the map of {mapped.isoformat()}")
         )
         why = f"{since}; {_plural(u.n_now, 'trace')} ({_pct(share)} of {u.facet}) in the window"
         out.append(_fact(u, level, "new", why, share=share, first_day=u.first_day.isoformat()))
@@ -470,8 +472,10 @@ def _gaps(
         if rate < base:
             continue
         verdict = gap_verdict(u.neg_agent, u.neg_none)
-        kind = verdict if verdict != "both" else (
-            "agent_failure" if u.neg_agent > u.neg_none else "product_gap"
+        kind = (
+            verdict
+            if verdict != "both"
+            else ("agent_failure" if u.neg_agent > u.neg_none else "product_gap")
         )
         why = (
             f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); "
