@@ -248,7 +248,7 @@ class Settings:
     threads: int = 2
     # alerts
     alert_growth: float = 1.5  # weekly share ratio that makes a topic "growing"
-    alert_min_volume: int = 20  # traces in the week before a growth alert counts
+    alert_min_volume: int = 20  # traces this week before a growth or pain alert counts
     # `tracetopics sql`: each limit ends the query with a one-line error (docs/sql.md)
     sql_memory_limit: int = 2 * 10**9  # bytes of DuckDB memory
     sql_spill_limit: int = 4 * 10**9  # bytes of DuckDB temp files once memory is full

@@ -73,5 +73,5 @@ def facet_config_sensor(context: dg.SensorEvaluationContext):
     default_status=dg.DefaultSensorStatus.RUNNING,
 )
 def topic_alert_sensor(context: dg.SensorEvaluationContext, asset_event: dg.EventLogEntry):
-    """Fresh trends → look for new topics and topics growing week over week past the factor."""
+    """Fresh trends → record what changed that deserves an alert (new, growing, painful)."""
     return dg.RunRequest(run_key=str(asset_event.storage_id))

@@ -51,7 +51,9 @@ def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource)
     kinds={"duckdb"},
 )
 def topic_alerts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """New topics and topics whose weekly share grew past TRACETOPICS_ALERT_GROWTH (default 1.5x)."""
+    """New topics, topics whose weekly share grew past TRACETOPICS_ALERT_GROWTH (default 1.5x)
+    and topics whose negative share over-indexes: a selection of what changed (the digest's
+    and the explorer home's facts, core/topics/changes.py)."""
     settings = Settings.from_env()
     with duckdb.get_connection() as conn:
         found = alerts.detect_alerts(
