@@ -5,13 +5,16 @@ the trailing window of `since_days` days, ending at the latest classified day, a
 window of the same length before it.
 
 - new: a topic whose first classified trace falls in the window while the facet has data from
-  before it, or whose id appears in a map built in the window and not in the map before it;
+  before it, or whose id appears in a map built in the window and not in the map before it
+  (and, when it already had traces before the window, whose share also jumped);
 - growing / fading: the topic's share of its facet moved by at least `min_change` (relative),
   is significant (two-proportion z >= `min_z`) and rests on `min_volume` traces (this window
   for growing, the one before for fading);
 - over-indexed: the share of the topic's traces that are negative (Sentiment NEGATIVE or MIXED)
   or show an agent issue (Issues not NONE) is `min_lift` times the facet's baseline or more,
-  significant against the rest of the facet, with `min_events` such traces;
+  significant against the rest of the facet, with `min_events` such traces (the intent facet
+  first; other facets at most `PER_FACET` items per measure, since facets about pain, like
+  Churn risk, over-index on negative sentiment by construction);
 - capability gaps: Task topics (a clear intent) with negative traces at or above the baseline
   rate, split by the Issues facet: no agent issue points at a product gap, an agent issue at an
   agent failure (the rule of `marts.capability_gaps`; a kind is named at `VERDICT_SHARE`);
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
 
 NEGATIVE = ("NEGATIVE", "MIXED")  # the marts' "negative or mixed" (trace_facts, topic_priority)
 VERDICT_SHARE = 0.6  # a kind of gap is named when it holds this share of the negative traces
+PER_FACET = 2  # over-indexed items shown per facet and measure, beyond the intent facet's
 SECTIONS = (
     "new",
     "growing",
@@ -224,7 +228,7 @@ def compute_changes(
         out.sections["product_gaps"] += product
         out.sections["agent_failures"] += agent
     out.sections["priorities"] = _priorities(conn, th)
-    _rank_and_cut(out, th.limit)
+    _rank_and_cut(out, th.limit, task_facet)
     return out
 
 
@@ -374,6 +378,13 @@ def _new(
             continue
         first_seen = u.first_day >= w.start and u.facet_first_day < w.start
         mapped = in_map.get((u.facet, int(u.topic_id)))
+        if mapped and not first_seen and u.n_prev:
+            # A new id whose traces were already there before the window is a map that split
+            # differently, not news: it counts only if its share also jumped.
+            z = two_proportion_z(u.n_now, u.facet_now, u.n_prev, u.facet_prev)
+            now, prev = u.n_now / u.facet_now, u.n_prev / max(1, u.facet_prev)
+            if z < th.min_z or now < prev * (1 + th.min_change):
+                mapped = None
         if not (first_seen or mapped):
             continue
         share = u.n_now / u.facet_now if u.facet_now else 0.0
@@ -450,7 +461,7 @@ def _over_indexed(
                     )
                     out.append(
                         _fact(u, level, measure, why, rate=rate, baseline=base,
-                              lift=rate / base, events=x, z=round(z, 2))
+                              lift=rate / base, events=x, excess=x - base * n, z=round(z, 2))
                     )  # fmt: skip
     return out
 
@@ -483,7 +494,8 @@ def _gaps(
             + ("; neither kind dominates" if verdict == "both" else "")
         )
         f = _fact(u, level, kind, why, negative=u.neg, negative_rate=rate, baseline=base,
-                  agent_issue=u.neg_agent, no_issue=u.neg_none, verdict=verdict)  # fmt: skip
+                  excess=u.neg - base * u.sent, agent_issue=u.neg_agent, no_issue=u.neg_none,
+                  verdict=verdict)  # fmt: skip
         (product if kind == "product_gap" else agent).append(f)
     return product, agent
 
@@ -516,16 +528,27 @@ def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds) -> list[Fact]:
     ]
 
 
-def _rank_and_cut(out: Changes, limit: int) -> None:
+def _rank_and_cut(out: Changes, limit: int, task: str) -> None:
     """Biggest effects first; at most `limit` per section (priorities keep the mart's order)."""
     key = {
         "new": lambda f: -f.traces,
         "growing": lambda f: -(f.numbers["share"] - f.numbers["prev_share"]),
         "fading": lambda f: f.numbers["share"] - f.numbers["prev_share"],
-        "over_indexed": lambda f: -f.numbers["events"] * (f.numbers["lift"] - 1),
-        "product_gaps": lambda f: -f.numbers["negative"],
-        "agent_failures": lambda f: -f.numbers["negative"],
+        "over_indexed": lambda f: -f.numbers["excess"],
+        "product_gaps": lambda f: -f.numbers["excess"],
+        "agent_failures": lambda f: -f.numbers["excess"],
     }
     for s, k in key.items():
         out.sections[s] = sorted(out.sections[s], key=lambda f, k=k: (k(f), f.facet, f.topic_id))
-        out.sections[s] = out.sections[s][:limit]
+    # Facets whose labels are about pain (Churn risk, Issues) over-index on negative sentiment
+    # by construction: the intent facet leads, and every other facet shows at most two items.
+    shown: dict[tuple[str, str], int] = {}
+    kept = []
+    for f in sorted(out.sections["over_indexed"], key=lambda f: f.facet.lower() != task.lower()):
+        n = shown[(f.facet, f.kind)] = shown.get((f.facet, f.kind), 0) + 1
+        if f.facet.lower() == task.lower() or n <= PER_FACET:
+            kept.append(f)
+    out.sections["over_indexed"] = kept
+    for s in out.sections:
+        if s != "priorities":
+            out.sections[s] = out.sections[s][:limit]
