@@ -14,7 +14,8 @@ const HOME_SECTIONS = [
   ["priorities", "Top priorities", "The priority ranking: volume, pain, trend and account value."],
 ];
 const KIND_WORDS = { negative: "negative sentiment", issues: "agent issues" };
-const homeState = { since: 7, data: null };
+const homeState = { since: 7, data: null, open: new Set() };  // open: sections showing all
+const HOME_SHOWN = 5;  // items per section before "Show more"
 
 function homeBadge(f) {
   const n = f.numbers || {};
@@ -59,10 +60,13 @@ async function renderHome() {
   const scopeNote = "All traffic: the filters above apply to the other views.";
   const cards = HOME_SECTIONS.map(([s, title, blurb]) => {
     const facts = d.sections[s] || [];
-    return `<div class="card hcard" id="home-${s}">
+    const shown = homeState.open.has(s) ? facts : facts.slice(0, HOME_SHOWN);
+    const more = facts.length > shown.length
+      ? `<button class="ghost small hmore" data-more="${s}">Show ${fmt(facts.length - shown.length)} more</button>` : "";
+    return `<div class="card hcard${s === "priorities" ? " hwide" : ""}" id="home-${s}">
       <div class="card-head"><h2>${esc(title)}</h2><span class="muted small">${facts.length ? fmt(facts.length) : "none"}</span></div>
       <p class="muted small hblurb">${esc(blurb)}</p>
-      <ul class="hlist">${facts.map((f, i) => homeItem(f, i, s)).join("") || '<li class="muted small">Nothing this time.</li>'}</ul>
+      <ul class="hlist">${shown.map((f, i) => homeItem(f, i, s)).join("") || '<li class="muted small">Nothing this time.</li>'}</ul>${more}
     </div>`;
   }).join("");
   root.innerHTML = `<div class="home-head">
@@ -73,6 +77,8 @@ async function renderHome() {
   root.onclick = (e) => {
     const since = e.target.closest("button[data-since]");
     if (since) { homeState.since = Number(since.dataset.since); renderHome(); return; }
+    const more = e.target.closest("button[data-more]");
+    if (more) { homeState.open.add(more.dataset.more); renderHome(); return; }
     const b = e.target.closest("button[data-act]"); if (!b) return;
     const li = b.closest(".hitem");
     const f = homeState.data.sections[li.dataset.section][Number(li.dataset.i)];
