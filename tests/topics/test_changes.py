@@ -12,7 +12,9 @@ from tracetopics_pipeline.core.topics.alerts import detect_alerts
 from tracetopics_pipeline.core.topics.changes import (
     Thresholds,
     compute_changes,
+    fdr_keep,
     gap_verdict,
+    one_sided_p,
     two_proportion_z,
 )
 
@@ -143,6 +145,11 @@ def test_statistics() -> None:
     assert two_proportion_z(40, 152, 10, 140) > 4
     assert two_proportion_z(30, 152, 30, 140) == pytest.approx(-0.3574, abs=1e-3)
     assert two_proportion_z(1, 0, 1, 10) == 0.0
+    assert one_sided_p(0) == pytest.approx(0.5) and one_sided_p(2) == pytest.approx(0.02275, 1e-3)
+    # Benjamini-Hochberg at q = 0.1 over 4 tests: thresholds .025, .05, .075, .1.
+    assert fdr_keep([0.04, 0.001, 0.5, 0.02], 0.1) == [True, True, False, True]
+    assert fdr_keep([0.04, 0.03, 0.5, 0.6], 0.1) == [True, True, False, False]
+    assert fdr_keep([0.03, 0.5, 0.6, 0.7], 0.1) == [False] * 4  # z 1.9 alone among four
     assert (gap_verdict(6, 4), gap_verdict(4, 6), gap_verdict(5, 5)) == (
         "agent_failure",
         "product_gap",

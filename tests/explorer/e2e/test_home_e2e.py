@@ -21,17 +21,18 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.timeout(2400)]
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 T = 60_000
+END = "2026-11-29"  # a fixed period: the same traffic, maps and facts on every run
 GROWING_INTENTS = {"sso_saml_setup", "embed_dashboard", "ai_insights"}  # demo/vocab.py trends
 
 
 @pytest.fixture(scope="module")
 def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three weeks of demo traffic (ending today) through the whole pipeline, published."""
+    """Three weeks of demo traffic (ending END) through the whole pipeline, published."""
     home = tmp_path_factory.mktemp("tt_home_e2e") / "home"
     env = {**os.environ, "TRACETOPICS_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
     subprocess.run(
         [sys.executable, "-m", "tracetopics_pipeline.cli", "demo", "--days", "21",
-         "--per-day", "100", "--clean"],
+         "--per-day", "100", "--end", END, "--clean"],
         env=env, check=True, capture_output=True, timeout=2000,
     )  # fmt: skip
     assert (home / "snapshot" / "current.txt").exists()

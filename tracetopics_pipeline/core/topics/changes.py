@@ -66,6 +66,7 @@ class Thresholds:
     min_volume: int = 10  # traces a growing (this window) or fading (window before) topic needs
     min_change: float = 0.25  # relative change of the share of the facet
     min_z: float = 2.0  # two-proportion z of the change (or of the over-index against the rest)
+    fdr: float = 0.1  # Benjamini-Hochberg false-discovery rate over a facet's topics
     min_lift: float = 1.3  # over-index: topic rate / facet baseline
     min_events: int = 5  # over-index and gaps: negative (or issue) traces in the window
     min_new: int = 3  # traces a new topic needs in the window
@@ -126,6 +127,26 @@ def two_proportion_z(a: int, n1: int, b: int, n0: int) -> float:
     p = (a + b) / (n1 + n0)
     se = math.sqrt(p * (1 - p) * (1 / n1 + 1 / n0))
     return (a / n1 - b / n0) / se if se > 0 else 0.0
+
+
+def one_sided_p(z: float) -> float:
+    """P(Z >= z) under the normal approximation."""
+    return 0.5 * math.erfc(z / math.sqrt(2))
+
+
+def fdr_keep(pvalues: list[float], q: float) -> list[bool]:
+    """Benjamini-Hochberg: which of these tests to keep at false-discovery rate q. A facet has
+    dozens of topics; at z >= 2 alone a few would move by chance every week."""
+    m = len(pvalues)
+    order = sorted(range(m), key=lambda i: pvalues[i])
+    cut = 0
+    for rank, i in enumerate(order, start=1):
+        if pvalues[i] <= q * rank / m:
+            cut = rank
+    keep = [False] * m
+    for i in order[:cut]:
+        keep[i] = True
+    return keep
 
 
 def gap_verdict(agent: int, none: int) -> str:
@@ -401,8 +422,8 @@ def _new(
 def _trends(
     units: list[_Unit], level: str, th: Thresholds, days: int
 ) -> tuple[list[Fact], list[Fact]]:
-    growing, fading = [], []
     over = "week over week" if days == 7 else f"against the {days} days before"
+    cands: dict[tuple[str, str], list[tuple[float, Fact]]] = {}
     for u in units:
         # A topic absent the week before is new (or back), not growing: `_new` says which.
         if u.topic_id == NO_MATCH or not u.facet_now or not u.facet_prev or not u.n_prev:
@@ -422,10 +443,20 @@ def _trends(
             f"{u.n_prev:,} → {_plural(u.n_now, 'trace')} {over}; share of {u.facet} "
             f"{_pct(prev)} → {_pct(now)} ({'+' if change >= 0 else ''}{_pct(change)})"
         )
-        if u.n_now >= th.min_volume and change >= th.min_change and z >= th.min_z:
-            growing.append(_fact(u, level, "growing", moved, **numbers))
-        elif u.n_prev >= th.min_volume and change <= -th.min_change and z <= -th.min_z:
-            fading.append(_fact(u, level, "fading", moved, **numbers))
+        # Every topic with the volume is a test (the FDR counts it), not only the movers.
+        for kind, volume, sign in (("growing", u.n_now, 1), ("fading", u.n_prev, -1)):
+            if volume < th.min_volume:
+                continue
+            f = None
+            if sign * change >= th.min_change and sign * z >= th.min_z:
+                f = _fact(u, level, kind, moved, **numbers)
+            cands.setdefault((u.facet, kind), []).append((one_sided_p(sign * z), f))
+    growing, fading = [], []
+    for (_, kind), tests in cands.items():
+        keep = fdr_keep([p for p, _ in tests], th.fdr)
+        for (_, f), ok in zip(tests, keep, strict=True):
+            if ok and f is not None:
+                (growing if kind == "growing" else fading).append(f)
     return growing, fading
 
 
@@ -448,21 +479,24 @@ def _over_indexed(
             if not total_known or not total_hit:
                 continue
             base = total_hit / total_known
+            tests: list[tuple[float, Fact | None]] = []
             for u in us:
                 x, n = getattr(u, hit), getattr(u, known)
-                if u.topic_id == NO_MATCH or x < th.min_events or not n:
+                if u.topic_id == NO_MATCH or not n:
                     continue
                 rate = x / n
                 z = two_proportion_z(x, n, total_hit - x, total_known - n)
-                if rate / base >= th.min_lift and z >= th.min_z:
+                f = None
+                if x >= th.min_events and rate / base >= th.min_lift and z >= th.min_z:
                     why = (
                         f"{_pct(rate)} {words} vs {_pct(base)} across {facet} "
                         f"({x:,} of {n:,} traces, {rate / base:.1f}×)"
                     )
-                    out.append(
-                        _fact(u, level, measure, why, rate=rate, baseline=base,
-                              lift=rate / base, events=x, excess=x - base * n, z=round(z, 2))
-                    )  # fmt: skip
+                    f = _fact(u, level, measure, why, rate=rate, baseline=base,
+                              lift=rate / base, events=x, excess=x - base * n, z=round(z, 2))  # fmt: skip
+                tests.append((one_sided_p(z), f))
+            keep = fdr_keep([p for p, _ in tests], th.fdr)
+            out += [f for (_, f), ok in zip(tests, keep, strict=True) if ok and f is not None]
     return out
 
 
