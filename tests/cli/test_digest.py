@@ -6,9 +6,11 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from factories import insert_rows
 from factories.changes import build_changes_warehouse
 
 EXE = Path(sys.executable).with_name("tracetopics")
@@ -17,14 +19,18 @@ EXE = Path(sys.executable).with_name("tracetopics")
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("digest_home")
-    build_changes_warehouse(home / "warehouse.duckdb").close()
+    conn = build_changes_warehouse(home / "warehouse.duckdb")
+    # Spend to date: the ledger counts calls by the day they were made, i.e. today.
+    insert_rows(conn, "spend_ledger", [dict(day=datetime.now(UTC).date(), kind="summaries",
+                                            model="gpt-4o-mini", requests=40, usd=1.25)])  # fmt: skip
+    conn.close()
     return home
 
 
 def digest(home: Path, *args: str) -> subprocess.CompletedProcess:
     res = subprocess.run(
         [str(EXE), "digest", *args],
-        env={**os.environ, "TRACETOPICS_HOME": str(home)},
+        env={**os.environ, "TRACETOPICS_HOME": str(home), "TRACETOPICS_BUDGET_USD_DAY": "5"},
         capture_output=True,
         text=True,
         timeout=300,
@@ -42,6 +48,7 @@ def test_json_holds_every_section(home: Path) -> None:
     assert got["fading"] == [("Task", 2)]
     assert got["product_gaps"] == [("Task", 4)] and got["agent_failures"] == [("Task", 5)]
     assert out["sections"]["growing"][0]["label"] == "Set up SSO"
+    assert (out["spend"]["spent_today_usd"], out["spend"]["budget_day_usd"]) == (1.25, 5.0)
 
 
 def test_text_and_markdown(home: Path) -> None:
@@ -51,6 +58,9 @@ def test_text_and_markdown(home: Path) -> None:
     md = digest(home, "--format", "md").stdout
     assert "## Capability gaps: product gaps\n\n- **Custom fiscal calendars** (Task topic 4)" in md
     assert "## Top priorities\n\nNothing." in md  # no marts in this warehouse
+    spend = "Model spend: today $1.25 (cap $5.00), this month $1.25 (cap none)"
+    assert text.rstrip().endswith(spend + " (tracetopics spend for detail)")
+    assert "## Spend\n\n" + spend in md
 
 
 def test_help_says_what_and_gives_an_example(home: Path) -> None:

@@ -42,18 +42,14 @@ def _window(c: Changes) -> str:
     )
 
 
-def _usd(v: float | None) -> str:
-    return "no cap" if v is None else f"${v:,.2f}"
-
-
-def spend_line(spend: dict[str, Any] | None) -> str | None:
+def spend_line(spend: dict[str, Any] | None) -> str:
+    """`tracetopics spend`'s one line, from the digest's spend (None: not known)."""
     if not spend:
-        return None
-    return (
-        f"Model spend to date: today {_usd(spend['spent_today_usd'])} "
-        f"(cap {_usd(spend['budget_day_usd'])}), this month {_usd(spend['spent_month_usd'])} "
-        f"(cap {_usd(spend['budget_month_usd'])})"
-    )
+        return "Model spend: nothing recorded in this warehouse yet"
+    from tracetopics_pipeline.cli.output import spend_line as line
+    from tracetopics_pipeline.core.spend.ledger import SpendSummary
+
+    return line(SpendSummary(**spend)) + " (tracetopics spend for detail)"
 
 
 def render_text(c: Changes) -> str:
@@ -68,9 +64,7 @@ def render_text(c: Changes) -> str:
                 rank = f"#{f.numbers['rank']} " if s == "priorities" else ""
                 lines.append(f"  {rank}{name(f)}  [{_ref(f)}]")
                 lines.append(f"      {f.why}")
-    if line := spend_line(c.spend):
-        lines += ["", line]
-    return "\n".join(lines)
+    return "\n".join([*lines, "", spend_line(c.spend)])
 
 
 def render_md(c: Changes) -> str:
@@ -84,12 +78,12 @@ def render_md(c: Changes) -> str:
             for f in facts:
                 rank = f"{f.numbers['rank']}. " if s == "priorities" else "- "
                 lines.append(f"{rank}**{name(f)}** ({_ref(f)}): {f.why}")
-    if line := spend_line(c.spend):
-        lines += ["", "## Spend", "", line]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", "## Spend", "", spend_line(c.spend)]) + "\n"
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
+    from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.core.spend.ledger import spend_summary
     from tracetopics_pipeline.core.sql.errors import WarehouseUnavailable
     from tracetopics_pipeline.core.sql.execute import open_readonly
     from tracetopics_pipeline.core.topics.changes import compute_changes
@@ -102,6 +96,11 @@ def cmd_digest(args: argparse.Namespace) -> int:
         if notice:
             print(f"note: {notice}", file=sys.stderr)
         changes = compute_changes(conn, since_days=args.since)
+        # A warehouse from before the spend ledger has none (opened read-only: not migrated).
+        if conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'spend_ledger'"
+        ).fetchone()[0]:
+            changes.spend = spend_summary(conn, Settings.from_env(), days=0).as_dict()
     finally:
         conn.close()
     if args.format == "json":

@@ -58,6 +58,8 @@ async function renderHome() {
     ? `${d.start} to ${d.end} (${fmt(d.traces)} traces) against the ${d.since_days} days before (${fmt(d.prev_traces)} traces)`
     : "Nothing is classified yet.";
   const scopeNote = "All traffic: the filters above apply to the other views.";
+  const spend = spendText(state.overview && state.overview.spend);  // app.js; "" when none
+  const spendNote = `Model spend to date: ${spend || "nothing recorded"}.`;
   const cards = HOME_SECTIONS.map(([s, title, blurb]) => {
     const facts = d.sections[s] || [];
     const shown = homeState.open.has(s) ? facts : facts.slice(0, HOME_SHOWN);
@@ -70,7 +72,7 @@ async function renderHome() {
     </div>`;
   }).join("");
   root.innerHTML = `<div class="home-head">
-      <div><h1>What changed</h1><div class="muted">${esc(windowText)}</div><div class="muted small">${scopeNote}</div></div>
+      <div><h1>What changed</h1><div class="muted">${esc(windowText)}</div><div class="muted small">${scopeNote} ${esc(spendNote)}</div></div>
       <div class="seg" id="home-since">${[7, 14, 28].map((n) => `<button data-since="${n}" class="${n === homeState.since ? "active" : ""}">${n} days</button>`).join("")}</div>
     </div>
     <div class="home-grid">${cards}</div>`;
