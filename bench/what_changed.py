@@ -61,8 +61,10 @@ def main() -> None:
                   f"{intent} ({TREND.get(intent)}, {purity:.0%} of the topic)")  # fmt: skip
         designed = sorted(n for n, t in TREND.items() if t in want)
         missed = [n for n in designed if n not in seen]
-        print(f"  {hits}/{len(facts)} point at an intent the generator moved that way; "
-              f"designed: {', '.join(designed)}; not listed: {', '.join(missed) or 'none'}")
+        print(
+            f"  {hits}/{len(facts)} point at an intent the generator moved that way; "
+            f"designed: {', '.join(designed)}; not listed: {', '.join(missed) or 'none'}"
+        )
     conn.close()
 
 
