@@ -26,7 +26,9 @@ def since_days(text: str) -> int:
 
 
 def name(f: Fact) -> str:
-    return f"{f.label} (in {f.parent_label})" if f.parent_label else f.label
+    if f.parent_label and f.parent_label != f.label:
+        return f"{f.label} (in {f.parent_label})"
+    return f.label
 
 
 def _ref(f: Fact) -> str:

@@ -46,7 +46,9 @@ def select_alerts(changes: Changes, *, growth_factor: float, min_volume: int) ->
 
     def alert(f: Fact, kind: str, value: float, *, weekly: bool = True) -> Alert:
         key = f"{kind}:{f.facet}:{f.level}:{f.topic_id}" + (f":{iso_week}" if weekly else "")
-        label = f"{f.label} (in {f.parent_label})" if f.parent_label else f.label
+        label = (
+            f"{f.label} (in {f.parent_label})" if f.parent_label not in (None, f.label) else f.label
+        )
         return Alert(key, f.facet, f.topic_id, label, kind, f.why, value)
 
     s = changes.sections

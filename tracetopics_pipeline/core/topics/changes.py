@@ -573,6 +573,13 @@ def _rank_and_cut(out: Changes, limit: int, task: str) -> None:
         "agent_failures": lambda f: -f.numbers["excess"],
     }
     for s, k in key.items():
+        # A subtopic holding all of its parent's traces says the same thing twice.
+        parents = {(f.facet, f.kind, f.topic_id, f.traces) for f in out.sections[s]}
+        out.sections[s] = [
+            f
+            for f in out.sections[s]
+            if f.parent_id is None or (f.facet, f.kind, f.parent_id, f.traces) not in parents
+        ]
         out.sections[s] = sorted(out.sections[s], key=lambda f, k=k: (k(f), f.facet, f.topic_id))
     # Facets whose labels are about pain (Churn risk, Issues) over-index on negative sentiment
     # by construction: the intent facet leads, and every other facet shows at most two items.

@@ -30,7 +30,7 @@ function homeBadge(f) {
 }
 
 function homeItem(f, i, section) {
-  const where = f.parent_label ? ` · in ${esc(f.parent_label)}` : "";
+  const where = f.parent_label && f.parent_label !== f.label ? ` · in ${esc(f.parent_label)}` : "";
   const level = f.level === "parent" ? " (group)" : "";
   return `<li class="hitem" data-section="${section}" data-i="${i}">
       <div class="hitem-head">${homeBadge(f)}
