@@ -31,7 +31,7 @@ function homeBadge(f) {
 
 function homeItem(f, i, section) {
   const where = f.parent_label && f.parent_label !== f.label ? ` · in ${esc(f.parent_label)}` : "";
-  const level = f.level === "parent" ? " (group)" : "";
+  const level = f.level === "parent" ? " (parent)" : "";
   return `<li class="hitem" data-section="${section}" data-i="${i}">
       <div class="hitem-head">${homeBadge(f)}
         <button class="linkish hopen" data-act="topic" title="Open this topic">${esc(f.label)}</button>
