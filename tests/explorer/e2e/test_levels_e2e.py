@@ -26,7 +26,7 @@ def pg(browser, two_server: str) -> Iterator[object]:
     page = ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(two_server + "/")
+    page.goto(two_server + "/?tab=map")  # the page lands on "What changed"
     page.wait_for_selector("#legend .legend-item", timeout=T)
     yield page
     ctx.close()

@@ -5,7 +5,7 @@ const state = {
   overview: null,
   facet: "Task",
   filter: { date_from: "", date_to: "", customer: "", plan_tier: "", label: [], topic: [] },
-  tab: "home",
+  tab: "map",
   mapId: null,
   grain: "day",
   level: "parent",    // two-level facets: "parent" topics or "sub" (all subtopics)
@@ -245,12 +245,8 @@ function refresh() {
    <section id="tab-NAME"> and a tab button. */
 window.ttViews = window.ttViews || {};
 function renderTab() {
-<<<<<<< HEAD
   const own = { map: renderMap, topics: renderTopics, trends: renderTrends, slices: renderSlices, traces: renderTraces, review: renderReview, exports: renderExports, subsets: renderSubsets };
   const fn = own[state.tab] || window.ttViews[state.tab];
-=======
-  const fn = { home: renderHome, map: renderMap, topics: renderTopics, trends: renderTrends, slices: renderSlices, traces: renderTraces, review: renderReview, exports: renderExports, subsets: renderSubsets }[state.tab];
->>>>>>> 3468ca3 (What changed: core/topics/changes.py computes new, growing/fading, over-indexed, capability-gap and priority facts (two levels when classifications carry subtopics); topic_alerts is a selection of them; tracetopics digest; GET /api/changes; home view (home.js))
   fn && fn().catch?.((e) => toast("Error: " + e.message));
 }
 function showTab(tab, { initial = false } = {}) {

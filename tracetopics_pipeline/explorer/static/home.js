@@ -1,6 +1,7 @@
 /* "What changed": the landing view. The facts come from GET /api/changes (the same computation
    as `tracetopics digest` and the topic_alerts asset); each item opens its topic or its traces.
-   Uses app.js's helpers ($, api, esc, fmt, pct, state, refresh, renderTab). */
+   Uses app.js's and topics.js's helpers ($, api, esc, fmt, ticket, state, spendText,
+   selectTopic, showTopicTraces). */
 "use strict";
 
 const HOME_SECTIONS = [
@@ -88,35 +89,21 @@ async function renderHome() {
   };
 }
 
-/* Open a fact's topic (Topics tab, its row open) or its traces (Traces tab, filtered to it). */
+/* Open a fact's topic (topics.js's selectTopic: a parent opens with its subtopics, a subtopic
+   inside its parent) or its traces (the Traces tab filtered to it). */
 function homeFollow(f, what) {
-  const facetSel = $("#facet");
-  if (state.facet !== f.facet && [...facetSel.options].some((o) => o.value === f.facet)) {
-    facetSel.value = f.facet;
-    state.facet = f.facet; state.mapId = null; state.hiddenTopics.clear();
-    $("#act-cluster-facet").textContent = f.facet; fillTopicFilter();
-  }
-  const key = `${f.facet}:${f.topic_id}`;
+  // "topic": a one-level map, so the row opens in the list rather than drilling in.
+  const level = f.level;
   if (what === "traces") {
-    if (!state.filter.topic.includes(key)) state.filter.topic.push(key);
-    homeShowTab("traces");
+    if (f.facet !== state.facet && [...$("#facet").options].some((o) => o.value === f.facet)) {
+      state.facet = f.facet; $("#facet").value = f.facet; $("#act-cluster-facet").textContent = f.facet;
+      fillTopicFilter(); state.colorKey = ""; state.focus = null; state.mapId = null;
+    }
+    showTopicTraces(f.topic_id, f.facet);
   } else {
-    state.expanded.add(key);
-    homeShowTab("topics");
-    homeWhenRendered(`#topic-list .trow[data-topic="${f.topic_id}"]`, (row) => {
-      row.scrollIntoView({ block: "center" }); row.classList.add("flash");
-    });
+    selectTopic(f.facet, f.topic_id, f.parent_id, level);
   }
 }
 
-function homeShowTab(name) {
-  state.tab = name;
-  document.querySelectorAll("#tabs button").forEach((x) => x.classList.toggle("active", x.dataset.tab === name));
-  document.querySelectorAll(".tab").forEach((s) => s.classList.toggle("hidden", s.id !== "tab-" + name));
-  refresh();
-}
-
-function homeWhenRendered(sel, fn, tries = 40) {
-  const el = document.querySelector(sel);
-  if (el) fn(el); else if (tries > 0) setTimeout(() => homeWhenRendered(sel, fn, tries - 1), 100);
-}
+window.ttViews = window.ttViews || {};
+window.ttViews.home = renderHome;  // app.js's renderTab finds the view here
