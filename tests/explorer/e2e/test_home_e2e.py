@@ -39,14 +39,15 @@ def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def _intents(home: Path, topic_id: int, start: str) -> Counter:
+def _intents(home: Path, topic_id: int, start: str, level: str) -> Counter:
     """Ground-truth intents of a Task topic's traces since `start` (the generator's labels)."""
+    col = "subtopic_id" if level == "sub" else "topic_id"
     conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     try:
         rows = conn.execute(
-            """SELECT json_extract_string(r.metadata, '$.ground_truth.intent'), count(*)
+            f"""SELECT json_extract_string(r.metadata, '$.ground_truth.intent'), count(*)
                FROM classifications c JOIN raw_traces r ON r.id = c.trace_id
-               WHERE c.facet = 'Task' AND c.topic_id = ? AND c.day >= ?::DATE GROUP BY 1""",
+               WHERE c.facet = 'Task' AND c.{col} = ? AND c.day >= ?::DATE GROUP BY 1""",
             [topic_id, start],
         ).fetchall()
     finally:
@@ -71,7 +72,7 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
     assert growing, f"no growing Task topic on demo data: {facts['sections']['growing']}"
     top = growing[0]
     # The generator made it grow: most of its window's traces are a growing intent.
-    intents = _intents(demo_home, top["topic_id"], facts["start"])
+    intents = _intents(demo_home, top["topic_id"], facts["start"], top["level"])
     grown = sum(n for i, n in intents.items() if i in GROWING_INTENTS)
     assert grown / sum(intents.values()) >= 0.5, (top, intents)
     assert top["numbers"]["share"] > top["numbers"]["prev_share"]
