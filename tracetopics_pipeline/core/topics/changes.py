@@ -8,13 +8,13 @@ window of the same length before it.
   before it, or whose id appears in a map built in the window and not in the map before it
   (and, when it already had traces before the window, whose share also jumped);
 - growing / fading: the topic's share of its facet moved by at least `min_change` (relative),
-  is significant (two-proportion z >= `min_z`) and rests on `min_volume` traces (this window
-  for growing, the one before for fading);
+  is significant (two-proportion z >= `min_z`, and Benjamini-Hochberg at `fdr` over the facet's
+  topics) and rests on `min_volume` traces (this window for growing, the one before for fading);
 - over-indexed: the share of the topic's traces that are negative (Sentiment NEGATIVE or MIXED)
   or show an agent issue (Issues not NONE) is `min_lift` times the facet's baseline or more,
-  significant against the rest of the facet, with `min_events` such traces (the intent facet
-  first; other facets at most `PER_FACET` items per measure, since facets about pain, like
-  Churn risk, over-index on negative sentiment by construction);
+  significant against the rest of the facet (same FDR), with `min_events` such traces (the
+  intent facet first; other facets at most `PER_FACET` items per measure, since facets about
+  pain, like Churn risk, over-index on negative sentiment by construction);
 - capability gaps: Task topics (a clear intent) with negative traces at or above the baseline
   rate, split by the Issues facet: no agent issue points at a product gap, an agent issue at an
   agent failure (the rule of `marts.capability_gaps`; a kind is named at `VERDICT_SHARE`);
