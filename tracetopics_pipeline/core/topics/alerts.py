@@ -1,7 +1,7 @@
 """Roadmap alerts: a selection of what changed (`changes.compute_changes`), recorded once.
 
 New topics, topics whose share of their facet grew past `growth_factor` on at least
-`min_volume` traces, and topics whose negative share over-indexes on at least `min_volume`
+`min_volume` traces, and Task topics whose negative share over-indexes on at least `min_volume`
 traces: the same facts the digest and the explorer's home show, never a second computation.
 Alerts are idempotent (keyed by what they say and the ISO week), so re-running never repeats one.
 """
@@ -37,8 +37,11 @@ class Alert:
     value: float
 
 
-def select_alerts(changes: Changes, *, growth_factor: float, min_volume: int) -> list[Alert]:
-    """The facts worth an alert, keyed so that the same news is recorded once."""
+def select_alerts(
+    changes: Changes, *, growth_factor: float, min_volume: int, task_facet: str = "Task"
+) -> list[Alert]:
+    """The facts worth an alert, keyed so that the same news is recorded once. Pain alerts are
+    for intents (the Task facet): a Churn risk or Issues topic is negative by construction."""
     if changes.end is None:
         return []
     year, week, _ = changes.end.isocalendar()
@@ -63,7 +66,9 @@ def select_alerts(changes: Changes, *, growth_factor: float, min_volume: int) ->
         *(
             alert(f, "negative", f.numbers["lift"])
             for f in s["over_indexed"]
-            if f.kind == "negative" and f.traces >= min_volume
+            if f.kind == "negative"
+            and f.facet.lower() == task_facet.lower()
+            and f.traces >= min_volume
         ),
     ]
 
