@@ -138,9 +138,13 @@ def test_seed_workflow(browser, walk_server: str, walk_home: Path) -> None:
     page.select_option("#f-label", "Sentiment:NEGATIVE")
     page.wait_for_function("state.filter.label.includes('Sentiment:NEGATIVE')", timeout=T)
     page.click("#tabs button[data-tab=traces]")
-    page.wait_for_selector("#trace-table tr[data-trace]", timeout=T)
-    pills = page.locator("#trace-table tr[data-trace]").first.locator(".pill").all_inner_texts()
-    assert "Sentiment Negative" in pills
+    # The table of the home's step may still be on screen: wait for the filtered one.
+    page.wait_for_function(
+        """() => { const r = document.querySelector('#trace-table tr[data-trace]');
+                   return r && [...r.querySelectorAll('.pill')].some(
+                       (p) => p.innerText === 'Sentiment Negative'); }""",
+        timeout=T,
+    )
     walk.shot("negative-traces-of-the-topic")
 
     # 4. Copy the URL into a new page: the same view.
