@@ -203,3 +203,23 @@ def test_curation_refusals(writable) -> None:
         holder.terminate()
         holder.wait()
     assert c.get("/api/topics").json()["topics"][0]["label"] != "pwned"
+
+
+def test_parents_without_subtopic_classifications_read_as_one_level(tmp_path: Path) -> None:
+    """Maps with parents, classifications from before the two levels (no subtopic_id): the
+    fine topics are listed flat, as on a one-level snapshot."""
+    from factories.explorer import add_two_levels, build_explorer_warehouse
+
+    from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+
+    home = tmp_path / "home"
+    conn = build_explorer_warehouse(home / "warehouse.duckdb", n=N)
+    add_two_levels(conn)
+    conn.execute(
+        "UPDATE classifications SET topic_id = subtopic_id, subtopic_id = NULL, subtopic = NULL"
+    )
+    publish_snapshot(conn, home / "snapshot")
+    conn.close()
+    c = TestClient(create_app(home), base_url="http://localhost")
+    r = c.get("/api/topics", params={"facet": "Task"}).json()
+    assert r["levels"] is False and sorted(t["topic_id"] for t in r["topics"]) == [0, 1, 2, 3, 4]

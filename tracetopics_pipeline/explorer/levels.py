@@ -29,9 +29,14 @@ def level_id(level: str) -> str:
 
 
 def has_levels(cur: duckdb.DuckDBPyConnection, facet: str) -> bool:
-    """Whether the facet's topics have parents (two-level maps) in this snapshot."""
+    """Whether the facet is read at two levels in this snapshot: its maps have parents and its
+    classifications name the subtopic (maps built with parents but classified before the two
+    levels read as one level)."""
     rows = cur.execute(
-        "SELECT count(*) FROM topics WHERE lower(facet) = lower(?) AND level = 'parent'", [facet]
+        """SELECT EXISTS (SELECT 1 FROM topics WHERE lower(facet) = lower(?) AND level = 'parent')
+              AND EXISTS (SELECT 1 FROM classifications
+                          WHERE lower(facet) = lower(?) AND subtopic_id IS NOT NULL)""",
+        [facet, facet],
     ).fetchall()
     return bool(rows and rows[0][0])
 
