@@ -104,3 +104,34 @@ def test_merge_and_pin_from_the_list(pg) -> None:
     row.locator("button[data-act=pin]").first.click()
     pg.locator("#toast", has_text="Pinned").wait_for(timeout=T)
     pg.wait_for_selector("#topic-list .trow[data-topic='10'] .badge", timeout=T)
+
+
+def test_a_heatmap_cell_lists_traces_and_opens_the_parents_subtopics(pg) -> None:
+    pg.click("#tabs button[data-tab=slices]")
+    pg.wait_for_selector("#hm-sentiment .main-svg", timeout=T)
+    rows = pg.evaluate("document.getElementById('hm-sentiment').data[0].y")
+    assert "Account and billing" in rows  # parents
+    px, py = pg.evaluate(
+        """() => { const gd = document.getElementById('hm-sentiment'); const L = gd._fullLayout;
+             const r = gd.getBoundingClientRect(); const d = gd.data[0];
+             const row = d.y.indexOf('Account and billing');
+             return [r.left + L.xaxis._offset + L.xaxis.d2p('Negative'),
+                     r.top + L.yaxis._offset + L.yaxis.d2p(d.y[row])]; }"""
+    )
+    pg.mouse.move(px, py, steps=3)
+    pg.wait_for_function(
+        "document.querySelector('#hm-sentiment .hoverlayer').textContent.length > 0", timeout=T
+    )
+    pg.mouse.click(px, py)
+    pg.wait_for_selector("#slice-traces tr[data-trace]", timeout=T)
+    assert (
+        "Account and billing × Sentiment: Negative"
+        in pg.locator("#slice-traces-title").inner_text()
+    )
+    pg.click("#slice-drill button[data-drill='11']")
+    pg.wait_for_function("state.focus === 11", timeout=T)
+    pg.wait_for_function(
+        "document.getElementById('hm-sentiment').data[0].y.includes('Reset account password')",
+        timeout=T,
+    )
+    assert "focus=11" in pg.url and "tab=slices" in pg.url

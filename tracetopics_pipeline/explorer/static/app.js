@@ -361,11 +361,20 @@ async function renderTrends() {
       const end = state.grain === "week" ? addDays(start, 6) : start;
       const tid = p.data.meta;
       $("#trend-traces-title").textContent = `${topicName(tid)} · ${start}${end !== start ? " → " + end : ""}`;
+      drillLink("#trend-drill", tid);
       listTraces("#trend-traces", { topic: [`${state.facet}:${tid}`], date_from: start, date_to: end });
     },
   });
 }
 function addDays(iso, n) { const d = new Date(iso + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); }
+
+/* Beside a parent's traces (chart point, heatmap cell): open its subtopics in every view. */
+function drillLink(sel, tid) {
+  const el = $(sel);
+  const can = effLevel() === "parent" && hasLevels() && tid !== -1;
+  el.innerHTML = can ? `<button class="ghost" data-drill="${tid}">Open its subtopics</button>` : "";
+  el.onclick = (e) => { const b = e.target.closest("button[data-drill]"); if (b) drill(Number(b.dataset.drill)); };
+}
 
 /* traces for the current filter narrowed further (chart point, heatmap cell) */
 async function listTraces(target, narrow = {}) {
@@ -429,6 +438,7 @@ async function renderSlices() {
       const shown = ct.cols.map((c) => human(c).replace(/ /g, "<br>"));
       const raw = ct.cols[shown.indexOf(p.x)] ?? p.x;  // the label value itself
       $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${human(raw)}`;
+      if (task === state.facet) drillLink("#slice-drill", tid);
       const narrow = { topic: [`${task}:${tid}`] };
       if (labelled) narrow.label = [`${col}:${raw}`];
       listTraces("#slice-traces", narrow);
