@@ -36,6 +36,11 @@ PG_DEFAULTS = {
 }
 
 
+# The smallest TRACETOPICS_MAX_TRACE_BYTES: room for three ids of 256 bytes and a cut message
+# (core/ingest/records.py MIN_TRACE_BYTES).
+MIN_TRACE_BYTES = 4096
+
+
 class ConfigError(ValueError):
     """An environment variable holds a value tracetopics cannot use."""
 
@@ -279,8 +284,11 @@ class Settings:
         d = cls()
         facets_file = _get(e, "TRACETOPICS_FACETS")
         executor_config = _get(e, "TRACETOPICS_EXECUTOR_CONFIG")
+        max_trace_bytes = _int(e, "TRACETOPICS_MAX_TRACE_BYTES", d.max_trace_bytes)
+        if max_trace_bytes < MIN_TRACE_BYTES:  # below it a trace cannot always be cut to fit
+            raise ConfigError(f"TRACETOPICS_MAX_TRACE_BYTES must be at least {MIN_TRACE_BYTES}")
         return cls(
-            max_trace_bytes=_int(e, "TRACETOPICS_MAX_TRACE_BYTES", d.max_trace_bytes),
+            max_trace_bytes=max_trace_bytes,
             quarantine_rate_threshold=_float(
                 e, "TRACETOPICS_QUARANTINE_THRESHOLD", d.quarantine_rate_threshold
             ),

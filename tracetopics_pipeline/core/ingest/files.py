@@ -10,11 +10,13 @@ Accepted formats (README "Trace format"):
 Nothing is dropped silently: every non-blank input line becomes a record or a `Rejection`
 (the OTLP exception: one trace is built from many spans, possibly on many lines, and is
 counted once, at the first line it appears on). Oversized traces are kept, truncated and
-flagged. Blank lines are not records and are not counted.
+flagged. Blank lines are not records and are not counted. A bad line never stops the file: a
+JSON array that does not parse as a whole is split into its items, each parsed on its own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -24,9 +26,7 @@ from typing import Any
 import orjson
 
 from tracetopics_pipeline.core.ingest import otlp
-from tracetopics_pipeline.core.ingest.messages import (
-    dumps,
-)
+from tracetopics_pipeline.core.ingest.messages import MAX_JSON_DEPTH, dumps, safe_dumps, too_deep
 from tracetopics_pipeline.core.ingest.records import (
     DEFAULT_MAX_TRACE_BYTES,
     ParseResult,
@@ -57,14 +57,24 @@ class _Ctx:
             self.reject(line, "not_an_object", type(obj).__name__, raw)
             return
         if "resourceSpans" in obj:
+            if too_deep(obj, MAX_JSON_DEPTH):
+                self.reject(line, "too_deep", f"nests past {MAX_JSON_DEPTH} levels", raw)
+                return
             try:
                 self.spans.add(obj, line)
             except otlp.OtlpShapeError as exc:
                 self.reject(line, "wrong_type", str(exc), raw)
             return
-        self.add_trace(obj, line, raw, size)
+        self.add_trace(obj, line, raw, size, nesting_bound=raw.count("{") + raw.count("["))
 
-    def add_trace(self, obj: dict[str, Any], line: int, raw: str | None, size: int | None) -> None:
+    def add_trace(
+        self,
+        obj: dict[str, Any],
+        line: int,
+        raw: str | None,
+        size: int | None,
+        nesting_bound: int | None = None,
+    ) -> None:
         try:
             rec = record_from_object(
                 obj,
@@ -74,13 +84,14 @@ class _Ctx:
                 max_trace_bytes=self.max_trace_bytes,
                 start_date=self.start_date,
                 today=self.today,
+                nesting_bound=nesting_bound,
             )
         except RecordRejected as exc:
             self.reject(
                 line,
                 exc.reason,
                 exc.detail,
-                raw if raw is not None else dumps(obj),
+                raw if raw is not None else safe_dumps(obj),
                 _created_day(obj),
             )
             return
@@ -116,7 +127,10 @@ def parse_file(
         if not (path.suffix.lower() == ".json" and _parse_whole_json(data, ctx)):
             _parse_lines(data, ctx)
     for trace in ctx.spans.traces():
-        ctx.add_trace(trace.obj, trace.line, trace.raw(), None)
+        if isinstance(trace.obj, otlp.OtlpShapeError):
+            ctx.reject(trace.line, "wrong_type", str(trace.obj), trace.raw())
+        else:
+            ctx.add_trace(trace.obj, trace.line, trace.raw(), None)
     return result
 
 
@@ -140,25 +154,93 @@ def _parse_lines(data: bytes, ctx: _Ctx) -> None:
         try:
             obj = loads(chunk)
         except orjson.JSONDecodeError as exc:
-            ctx.reject(number, "invalid_json", str(exc), text)
+            ctx.reject(number, *_undecodable(exc, chunk), text)
             continue
         ctx.add_object(obj, number, text, len(chunk))
 
 
+_NON_FINITE = re.compile(rb"(?<![\w.])-?(?:NaN|Infinity)(?![\w.])")
+
+
+def _undecodable(exc: orjson.JSONDecodeError, chunk: bytes) -> tuple[str, str]:
+    """(reason, detail) for text orjson refuses: past its nesting limit (1024) is too_deep."""
+    if "depth limit" in str(exc):
+        return "too_deep", f"nests past {MAX_JSON_DEPTH} levels ({exc})"
+    hint = " (NaN and Infinity are not JSON)" if _NON_FINITE.search(chunk) else ""
+    return "invalid_json", f"{exc}{hint}"
+
+
 def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
-    """A .json file holding one document (an OTLP export, one trace, or an array of traces)."""
+    """A .json file holding one document (an OTLP export, one trace, or an array of traces).
+
+    An array that does not parse as a whole (one item with NaN, nesting past orjson's limit,
+    a cut-off end) is split into its items, and each is parsed, kept or rejected on its own.
+    """
+    body = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        doc = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
+        doc = orjson.loads(body)
     except orjson.JSONDecodeError:
-        return False  # JSON Lines in a .json file, or broken: the line parser decides
+        items = array_items(body)
+        if items is None:
+            return False  # JSON Lines in a .json file, or broken: the line parser decides
+        for i, chunk in enumerate(items, start=1):
+            ctx.result.lines += 1
+            text = chunk.decode("utf-8", "backslashreplace")
+            try:
+                item = orjson.loads(chunk)
+            except orjson.JSONDecodeError as exc:
+                ctx.reject(i, *_undecodable(exc, chunk), text)
+                continue
+            ctx.add_object(item, i, text, len(chunk))
+        return True
     if isinstance(doc, list):
+        source: list[bytes] | None = None
         for i, item in enumerate(doc, start=1):
             ctx.result.lines += 1
-            ctx.add_object(item, i, dumps(item), None)
+            try:
+                text = dumps(item)
+            except orjson.JSONEncodeError:  # too deep to re-serialize: keep the item's own text
+                source = source if source is not None else array_items(body) or []
+                chunk = source[i - 1] if i <= len(source) else b""
+                text = chunk.decode("utf-8", "backslashreplace")
+            ctx.add_object(item, i, text, None)
     else:
         ctx.result.lines += 1
         ctx.add_object(doc, 1, data.decode("utf-8", "backslashreplace"), len(data))
     return True
+
+
+_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"?|[\[\]{},]')
+
+
+def array_items(body: bytes) -> list[bytes] | None:
+    """The text of each item of a top-level JSON array, without parsing the items (strings are
+    skipped whole, so brackets and commas inside them do not count). None when `body` is not an
+    array. A cut-off array yields its complete items, then the cut-off rest as one item."""
+    start = len(body) - len(body.lstrip())
+    if body[start : start + 1] != b"[":
+        return None
+    items: list[bytes] = []
+    depth, begin = 0, start + 1
+    for m in _TOKENS.finditer(body, start):
+        tok = m.group()
+        if tok in (b"[", b"{"):
+            depth += 1
+        elif tok in (b"]", b"}"):
+            depth -= 1
+            if depth == 0:
+                items.append(body[begin : m.start()])
+                begin = -1
+                break
+        elif tok == b"," and depth == 1:
+            items.append(body[begin : m.start()])
+            begin = m.end()
+    if begin != -1:  # never closed
+        items.append(body[begin:])
+    items = [i.strip() for i in items]
+    if len(items) == 1 and not items[0]:
+        return []  # "[]"
+    return items
 
 
 _JSON_COLUMNS = ("input", "output", "messages", "metadata", "metrics")
@@ -169,7 +251,7 @@ def _parse_parquet(path: Path, ctx: _Ctx) -> None:
     for obj in _parquet_rows(path, ctx):
         row += 1
         ctx.result.lines += 1
-        raw = dumps(obj)
+        raw = safe_dumps(obj)
         bad = None
         for col in _JSON_COLUMNS:
             try:
@@ -183,7 +265,9 @@ def _parse_parquet(path: Path, ctx: _Ctx) -> None:
         for col in ("metadata", "metrics"):  # struct columns fill absent keys with null
             if isinstance(obj.get(col), dict):
                 obj[col] = {k: v for k, v in obj[col].items() if v is not None}
-        ctx.add_trace(obj, row, raw, len(raw.encode()))
+        ctx.add_trace(
+            obj, row, raw, len(raw.encode()), nesting_bound=raw.count("{") + raw.count("[")
+        )
 
 
 def _parquet_rows(path: Path, ctx: _Ctx) -> Iterator[dict[str, Any]]:

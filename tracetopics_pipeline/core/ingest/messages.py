@@ -99,7 +99,8 @@ def has_content(messages: list[dict[str, Any]]) -> bool:
 
 
 def cap_strings(value: Any, cap: int) -> Any:
-    """Copy of `value` with every string longer than `cap` cut to its head and tail."""
+    """Copy of `value` with every string (dict keys too) longer than `cap` cut to its head and
+    tail."""
     if isinstance(value, str):
         if len(value) <= cap:
             return value
@@ -108,7 +109,30 @@ def cap_strings(value: Any, cap: int) -> Any:
     if isinstance(value, list):
         return [cap_strings(v, cap) for v in value]
     if isinstance(value, dict):
-        return {k: cap_strings(v, cap) for k, v in value.items()}
+        return {cap_strings(k, cap): cap_strings(v, cap) for k, v in value.items()}
+    return value
+
+
+def cap_items(value: Any, cap: int) -> Any:
+    """Copy of `value` with every list and dict of more than `cap` items cut: lists keep their
+    head and tail around one marker (a message in a list of messages), dicts their first keys
+    and a marker key."""
+    if isinstance(value, list):
+        if len(value) > cap:
+            head, tail = cap - cap // 2, cap // 2
+            dropped = len(value) - head - tail
+            if all(isinstance(m, dict) and "role" in m for m in value[:head]):
+                marker: Any = {"role": "system", "content": f"…[{dropped} messages truncated]…"}
+            else:
+                marker = f"…[{dropped} items truncated]…"
+            value = [*value[:head], marker, *(value[-tail:] if tail else [])]
+        return [cap_items(v, cap) for v in value]
+    if isinstance(value, dict):
+        items = list(value.items())
+        out = {k: cap_items(v, cap) for k, v in items[:cap]}
+        if len(items) > cap:
+            out["…truncated"] = f"{len(items) - cap} more keys"
+        return out
     return value
 
 
@@ -118,5 +142,66 @@ def longest_string(value: Any) -> int:
     if isinstance(value, list):
         return max((longest_string(v) for v in value), default=0)
     if isinstance(value, dict):
-        return max((longest_string(v) for v in value.values()), default=0)
+        return max(
+            (max(len(k), longest_string(v)) for k, v in value.items()),
+            default=0,
+        )
     return 0
+
+
+def largest_container(value: Any) -> int:
+    """The most items any list or dict inside `value` holds (iterative: no recursion limit)."""
+    most, stack = 0, [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, list):
+            most = max(most, len(v))
+            stack.extend(v)
+        elif isinstance(v, dict):
+            most = max(most, len(v))
+            stack.extend(v.values())
+    return most
+
+
+# Nesting levels a trace object may have (the object itself is level 1). Deeper objects are
+# quarantined: the recursive helpers here and orjson (255 levels) must never meet one.
+MAX_JSON_DEPTH = 128
+
+
+def too_deep(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when lists/dicts nest more than `limit` levels (iterative: safe at any depth)."""
+    stack = [(value, 1)]
+    while stack:
+        v, depth = stack.pop()
+        if isinstance(v, dict):
+            children: Any = v.values()
+        elif isinstance(v, list):
+            children = v
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return False
+
+
+def safe_dumps(value: Any) -> str:
+    """`dumps`, or for a value orjson refuses (too deep, integers past 64 bits) a copy with the
+    parts past MAX_JSON_DEPTH replaced by a marker and such integers as text: quarantine rows
+    always keep a readable raw."""
+    try:
+        return dumps(value)
+    except orjson.JSONEncodeError:
+        return dumps(_pruned(value, MAX_JSON_DEPTH))
+
+
+def _pruned(value: Any, levels: int) -> Any:
+    if isinstance(value, dict | list):
+        if levels <= 0:
+            return f"…[nested deeper than {MAX_JSON_DEPTH} levels]…"
+        if isinstance(value, list):
+            return [_pruned(v, levels - 1) for v in value]
+        return {str(k): _pruned(v, levels - 1) for k, v in value.items()}
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**64:
+        return str(value)
+    return value

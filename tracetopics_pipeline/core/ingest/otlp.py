@@ -21,7 +21,13 @@ from typing import Any
 
 import orjson
 
-from tracetopics_pipeline.core.ingest.messages import dumps, flatten_content
+from tracetopics_pipeline.core.ingest.messages import (
+    MAX_JSON_DEPTH,
+    dumps,
+    flatten_content,
+    safe_dumps,
+    too_deep,
+)
 
 
 class OtlpShapeError(ValueError):
@@ -98,12 +104,14 @@ def _nanos(value: Any) -> int:
 
 @dataclass
 class OtlpTrace:
-    obj: dict[str, Any]  # a trace object in the JSONL contract, validated like any other
+    # a trace object in the JSONL contract, validated like any other; or why none was built
+    obj: dict[str, Any] | OtlpShapeError
     line: int  # first line the trace's spans appeared on
     spans: list[dict[str, Any]]
+    trace_id: str = ""
 
     def raw(self) -> str:
-        return dumps({"traceId": self.obj.get("id"), "spans": self.spans})
+        return safe_dumps({"traceId": self.trace_id or None, "spans": self.spans})
 
 
 @dataclass
@@ -135,10 +143,15 @@ class SpanCollector:
     def traces(self) -> Iterator[OtlpTrace]:
         for trace_id, spans in self._traces.items():
             spans.sort(key=lambda s: (s.start, s.end))
+            try:
+                obj: dict[str, Any] | OtlpShapeError = build_trace(trace_id, spans)
+            except (TypeError, ValueError) as exc:  # odd values one span carries: that trace only
+                obj = OtlpShapeError(f"cannot build the trace: {type(exc).__name__}: {exc}")
             yield OtlpTrace(
-                obj=build_trace(trace_id, spans),
+                obj=obj,
                 line=self._first_line[trace_id],
                 spans=[s.span for s in spans],
+                trace_id=trace_id,
             )
 
 
@@ -158,9 +171,10 @@ def _tool_call(call_id: Any, name: Any, arguments: Any) -> dict[str, Any]:
 def _json_attr(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("[", "{"):
         try:
-            return orjson.loads(value)
+            parsed = orjson.loads(value)
         except orjson.JSONDecodeError:
             return value
+        return value if too_deep(parsed, MAX_JSON_DEPTH // 2) else parsed
     return value
 
 

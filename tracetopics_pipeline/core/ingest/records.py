@@ -1,7 +1,7 @@
 """One trace object → a canonical `TraceRecord`, or a rejection with a stable reason code.
 
 Timestamps, ids, messages and metrics are checked and normalized here; an oversized trace is
-kept, truncated and flagged. The reason codes are the quarantine table's `reason` column.
+kept, truncated to fit and flagged. The reason codes are the quarantine table's `reason` column.
 """
 
 from __future__ import annotations
@@ -14,12 +14,16 @@ from typing import Any
 import orjson
 
 from tracetopics_pipeline.core.ingest.messages import (
+    MAX_JSON_DEPTH,
     FieldTypeError,
+    cap_items,
     cap_strings,
     dumps,
     has_content,
+    largest_container,
     longest_string,
     normalize_messages,
+    too_deep,
 )
 
 # Stable reason codes for quarantined input; the quarantine table's `reason` column.
@@ -33,6 +37,9 @@ REJECTION_REASONS: dict[str, str] = {
     "wrong_type": "a field has a type the contract does not allow (detail names the field)",
     "empty_conversation": "no message has any text content",
     "created_out_of_range": "created is after tomorrow (UTC) or before the partitions' start date",
+    "too_deep": f"lists and objects nest more than {MAX_JSON_DEPTH} levels",
+    "number_out_of_range": "a known metric is NaN, infinite, or past a 64-bit integer",
+    "id_too_long": "id, session_id or project_id is longer than 256 bytes",
     "duplicate_superseded": "a later copy of the same trace id replaced it (last write wins)",
     "unreadable_file": "the whole file cannot be read (e.g. corrupt Parquet); one row per file",
 }
@@ -40,6 +47,8 @@ REJECTION_REASONS: dict[str, str] = {
 SUPPORTED_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet")
 DEFAULT_PROJECT = "default"
 DEFAULT_MAX_TRACE_BYTES = 1_000_000
+MAX_ID_BYTES = 256  # trace, session and project ids; longer ones are quarantined
+_INT64 = (-(2**63), 2**63 - 1)
 
 # The typed metrics struct in raw_traces; everything else stays in metrics_raw.
 KNOWN_METRICS: dict[str, type] = {
@@ -185,8 +194,10 @@ def _metrics(value: Any) -> dict[str, Any]:
                 num = float(raw)
             except ValueError:
                 raise RecordRejected("wrong_type", f"metrics.{key}") from None
-        if isinstance(num, bool) or not isinstance(num, int | float) or not math.isfinite(num):
+        if isinstance(num, bool) or not isinstance(num, int | float):
             raise RecordRejected("wrong_type", f"metrics.{key}")
+        if not math.isfinite(num) or (kind is int and not _INT64[0] <= num <= _INT64[1]):
+            raise RecordRejected("number_out_of_range", f"metrics.{key}={str(raw)[:40]}")
         out[key] = int(num) if kind is int else float(num)
     if "total_tokens" not in out and "prompt_tokens" in out and "completion_tokens" in out:
         out["total_tokens"] = out["prompt_tokens"] + out["completion_tokens"]
@@ -198,10 +209,17 @@ def _optional_str(obj: dict[str, Any], key: str, *, allow_int: bool) -> str | No
     if value is None:
         return None
     if isinstance(value, str):
-        return value
+        return _bounded_id(value, key)
     if allow_int and isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        return _bounded_id(str(value), key)
     raise RecordRejected("wrong_type", key)
+
+
+def _bounded_id(value: str, key: str) -> str:
+    size = len(value.encode("utf-8", "surrogatepass"))
+    if size > MAX_ID_BYTES:
+        raise RecordRejected("id_too_long", f"{key} is {size:,} bytes (at most {MAX_ID_BYTES})")
+    return value
 
 
 def maybe_json(value: Any, *, text_ok: bool) -> Any:
@@ -225,8 +243,13 @@ def record_from_object(
     max_trace_bytes: int,
     start_date: date | None,
     today: date,
+    nesting_bound: int | None = None,
 ) -> TraceRecord:
-    """Validate one trace object (JSONL contract) into a TraceRecord, or raise RecordRejected."""
+    """Validate one trace object (JSONL contract) into a TraceRecord, or raise RecordRejected.
+
+    `nesting_bound` is an upper bound on the object's nesting when the caller knows one cheaply
+    (the count of `[` and `{` in its text): within MAX_JSON_DEPTH, the depth walk is skipped.
+    """
     # created first: a rejection that knows its day is attributed to that day's partition.
     created_error: RecordRejected | None = None
     created: datetime | None = None
@@ -240,9 +263,15 @@ def record_from_object(
         raise RecordRejected("missing_id", "id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
         raise RecordRejected("wrong_type", "id")
+    trace_id = _bounded_id(str(raw_id), "id")
     if created_error is not None:
         raise created_error
     assert created is not None
+    # Before anything recursive walks it: normalizing, truncating and serializing are safe
+    # only within MAX_JSON_DEPTH.
+    if (nesting_bound is None or nesting_bound > MAX_JSON_DEPTH) and too_deep(obj):
+        deep = [k for k, v in obj.items() if too_deep(v, MAX_JSON_DEPTH - 1)]
+        raise RecordRejected("too_deep", f"{', '.join(deep)} nests past {MAX_JSON_DEPTH} levels")
 
     project_id = _optional_str(obj, "project_id", allow_int=False) or DEFAULT_PROJECT
     session_id = _optional_str(obj, "session_id", allow_int=True)
@@ -271,7 +300,7 @@ def record_from_object(
         )
 
     rec = TraceRecord(
-        id=str(raw_id),
+        id=trace_id,
         project_id=project_id,
         created=created,
         session_id=session_id,
@@ -283,43 +312,80 @@ def record_from_object(
         source_file=file,
         source_line=line,
     )
-    rec.size_bytes = size_bytes if size_bytes is not None else len(rec.to_json().encode())
-    if rec.size_bytes > max_trace_bytes:
+    # Stored size is what counts: input and output are also kept inside messages, so a line
+    # may grow up to about twice its size. Measure only when it could be over.
+    stored = None
+    if size_bytes is None or 2 * size_bytes + 1024 > max_trace_bytes:
+        stored = len(rec.to_json().encode())
+    rec.size_bytes = size_bytes if size_bytes is not None else stored or 0
+    if stored is not None and stored > max_trace_bytes:
         truncate(rec, max_trace_bytes)
     return rec
 
 
+_MIN_STRING = 64  # characters a cut string keeps at least (head and tail)
+_MIN_ITEMS = 2  # items a cut list or dict keeps at least
+
+
 def truncate(rec: TraceRecord, max_trace_bytes: int) -> None:
-    """Cut long strings (message text, tool arguments, metadata values) keeping head and tail.
+    """Cut the trace until its stored form (`to_json`) is within `max_trace_bytes`.
 
-    Binary-searches the longest string length that fits; `size_bytes` keeps the original size.
+    First long strings (message text, tool arguments, metadata and metric values, keys) are cut
+    to head and tail, binary-searching the longest length that fits. When even the shortest
+    strings do not fit (a trace of 200,000 messages), lists and dicts are also cut to their
+    head and tail around a marker, binary-searching the most items that fit. `size_bytes`
+    keeps the original size. With `max_trace_bytes` >= settings.MIN_TRACE_BYTES the result
+    always fits.
     """
-    parts = (rec.input, rec.output, rec.messages, rec.metadata)
+    parts = (rec.input, rec.output, rec.messages, rec.metadata, rec.metrics)
 
-    def fits(cap: int) -> tuple[bool, tuple[Any, ...]]:
-        capped = tuple(cap_strings(p, cap) for p in parts)
-        trial = TraceRecord(
-            **{
-                **_fields(rec),
-                "input": capped[0],
-                "output": capped[1],
-                "messages": capped[2],
-                "metadata": capped[3],
-            }
+    def attempt(str_cap: int, item_cap: int | None) -> tuple[bool, tuple[Any, ...]]:
+        capped = tuple(
+            cap_strings(cap_items(p, item_cap) if item_cap is not None else p, str_cap)
+            for p in parts
         )
-        return len(trial.to_json().encode()) <= max_trace_bytes, capped
+        return _stored_size(rec, capped) <= max_trace_bytes, capped
 
-    lo, hi = 64, max(longest_string(list(parts)), 64)
-    best = fits(lo)[1]
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        ok, capped = fits(mid)
-        if ok:
-            best, lo = capped, mid + 1
-        else:
-            hi = mid - 1
-    rec.input, rec.output, rec.messages, rec.metadata = best
+    def search(lo: int, hi: int, trial: Any) -> tuple[Any, ...] | None:
+        """The result for the largest value in [lo, hi] that fits, or None when lo does not."""
+        ok, best = trial(lo)
+        if not ok:
+            return None
+        lo += 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            ok, capped = trial(mid)
+            if ok:
+                best, lo = capped, mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    best = search(
+        _MIN_STRING, max(longest_string(list(parts)), _MIN_STRING), lambda c: attempt(c, None)
+    ) or search(
+        _MIN_ITEMS,
+        max(largest_container(list(parts)), _MIN_ITEMS),
+        lambda n: attempt(_MIN_STRING, n),
+    )
+    if best is None:  # only below settings.MIN_TRACE_BYTES
+        best = (None, None, attempt(_MIN_STRING, _MIN_ITEMS)[1][2], {}, {})
+    rec.input, rec.output, rec.messages, rec.metadata, rec.metrics = best
     rec.truncated = True
+
+
+def _stored_size(rec: TraceRecord, parts: tuple[Any, ...]) -> int:
+    trial = TraceRecord(
+        **{
+            **_fields(rec),
+            "input": parts[0],
+            "output": parts[1],
+            "messages": parts[2],
+            "metadata": parts[3],
+            "metrics": parts[4],
+        }
+    )
+    return len(trial.to_json().encode())
 
 
 def _fields(rec: TraceRecord) -> dict[str, Any]:
