@@ -97,3 +97,52 @@ def test_file_days_is_cached_by_size_and_mtime(
         "{corrupt"
     )  # a broken index is ignored
     assert file_days(f, today=TODAY) == {D1, D2}
+
+
+# --------------------------------------------------------------------------- content keys
+
+
+def test_a_copied_home_has_nothing_pending(tmp_path: Path, conn) -> None:
+    """`cp -r` gives every file a new mtime; the index is keyed by content, so nothing is new.
+    A file touched but unchanged stays ingested; one rewritten to the same size is pending."""
+    import os
+    import subprocess
+
+    from tracetopics_pipeline.core.ingest.landing import pending_days
+    from tracetopics_pipeline.core.ingest.stage import ingest_days
+
+    home = tmp_path / "home"
+    old = datetime(2026, 1, 8, tzinfo=UTC)
+    for i, day in enumerate((D1, D2, D3), start=1):
+        write_lines(home / "landing" / f"00{i}.jsonl", [trace_object(f"t{i}", day)], mtime=old)
+    ingest_days(conn, home / "landing", [D1, D2, D3], today=TODAY)
+    assert pending_days(home / "landing") == {}
+
+    subprocess.run(["cp", "-r", str(home), str(tmp_path / "copy")], check=True)
+    copy = tmp_path / "copy" / "landing"
+    assert all(f.stat().st_mtime > old.timestamp() + 3600 for f in copy.iterdir())
+    assert pending_days(copy) == {}
+
+    os.utime(copy / "001.jsonl")  # touched, unchanged
+    assert pending_days(copy) == {}
+    text = (copy / "002.jsonl").read_text()
+    (copy / "002.jsonl").write_text(text.replace('"t2"', '"u2"'))  # same size, new content
+    assert pending_days(copy) == {copy / "002.jsonl": {D2}}
+
+
+def test_a_version_1_index_is_upgraded_without_re_ingesting(landing: Path) -> None:
+    """Entries written before content keys (size and mtime only) keep their ingested days."""
+    import orjson
+
+    from tracetopics_pipeline.core.ingest.landing import LandingIndex, default_index_path
+
+    f = write_lines(landing / "001.jsonl", [trace_object("a", D1)])
+    st = f.stat()
+    entry = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "days": {D1.isoformat(): 1}}
+    entry |= {"undated": 0, "ingested": [D1.isoformat()]}
+    index_path = default_index_path(landing)
+    index_path.parent.mkdir()
+    index_path.write_bytes(orjson.dumps({"version": 1, "files": {"001.jsonl": entry}}))
+    index = LandingIndex(index_path)
+    assert index.get(f, st) is not None and index.ingested(f) == {D1}
+    assert index.digest(f)  # hashed on first sight, so a later copy is recognized

@@ -23,16 +23,18 @@ def landing_sensor(context: dg.SensorEvaluationContext):
 
     Files are read only once settled (unchanged for a few seconds) and never while named
     `*.part`, so a file still being written is not half-read. The run key names the files'
-    current content, so a day is requested once per change however often the sensor ticks.
+    current content (its digest, not its mtime), so a day is requested once per change however
+    often the sensor ticks or the files are touched.
     """
-    pending = landing.pending_days(paths().landing, start_date=START_DATE, settle_seconds=5)
+    folder = paths().landing
+    pending = landing.pending_days(folder, start_date=START_DATE, settle_seconds=5)
     if not pending:
         return dg.SkipReason("no new landing files")
+    index = landing.LandingIndex(landing.default_index_path(folder))
     by_day: dict = {}
     for path, days in pending.items():
-        st = path.stat()
         for d in days:
-            by_day.setdefault(d, []).append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+            by_day.setdefault(d, []).append(f"{path.name}:{index.digest(path)}")
     return [
         dg.RunRequest(
             run_key=f"{d.isoformat()}:{hashlib.sha1(' '.join(sorted(f)).encode()).hexdigest()[:12]}",

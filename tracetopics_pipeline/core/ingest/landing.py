@@ -3,7 +3,9 @@
 `landing_files` lists the files that are ready (complete, supported, in arrival order);
 `file_days` says which days a file touches, cached in a small JSON index so the sensor and the
 asset do not re-parse unchanged files; the index also records which days were ingested from a
-file's current content, so `pending_days` is what the landing sensor asks for.
+file's current content, so `pending_days` is what the landing sensor asks for. The index is
+keyed by content (size and SHA-256), so a file touched or copied but not changed (`cp -r` of a
+home) is not new.
 
 A rejection without a usable date is attributed to its file's earliest valid day, or to the
 file's modification date (UTC) when it has none.
@@ -12,6 +14,7 @@ file's modification date (UTC) when it has none.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 import time
@@ -32,7 +35,7 @@ from tracetopics_pipeline.core.ingest.records import (
 )
 
 IN_PROGRESS_SUFFIXES = (".part", ".tmp")
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: entries carry a content digest; version 1 entries are still read
 
 
 def landing_files(landing: Path, *, settle_seconds: float = 0) -> list[Path]:
@@ -70,13 +73,20 @@ class FileSummary:
     mtime_ns: int
     days: dict[str, int]  # ISO date → lines whose created parsed to that date (in range or not)
     undated: int  # lines with no parseable created
+    digest: str = ""  # SHA-256 of the content ("" in entries written before version 2)
 
     @staticmethod
-    def of(result: ParseResult, size: int, mtime_ns: int) -> FileSummary:
+    def of(result: ParseResult, size: int, mtime_ns: int, digest: str = "") -> FileSummary:
         days: Counter[str] = Counter(r.day.isoformat() for r in result.records)
         days.update(rej.created_day.isoformat() for rej in result.rejections if rej.created_day)
         undated = sum(1 for rej in result.rejections if rej.created_day is None)
-        return FileSummary(size, mtime_ns, dict(days), undated)
+        return FileSummary(size, mtime_ns, dict(days), undated, digest)
+
+
+def content_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in blocks."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def in_range(day: date, start_date: date | None, today: date) -> bool:
@@ -101,11 +111,13 @@ def attribution(
 
 
 class LandingIndex:
-    """The landing index: file name → FileSummary, keyed by size and mtime.
+    """The landing index: file name → FileSummary, keyed by content.
 
-    Several processes (the sensor, runs) may use it at once. Writes go to a temporary file
-    renamed into place, so a reader sees the old or the new index, never half of one; a lost
-    update only costs a re-parse.
+    A file whose size and mtime match its entry is unchanged; one whose mtime moved (touched,
+    copied without -p) is hashed, and is unchanged when its digest matches. Several processes
+    (the sensor, runs) may use it at once. Writes go to a temporary file renamed into place, so
+    a reader sees the old or the new index, never half of one; a lost update only costs a
+    re-parse.
     """
 
     def __init__(self, path: Path) -> None:
@@ -114,14 +126,31 @@ class LandingIndex:
         self.dirty = False
         with contextlib.suppress(OSError, ValueError):
             data = orjson.loads(path.read_bytes())
-            if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
+            if isinstance(data, dict) and data.get("version") in (1, INDEX_VERSION):
                 self.entries = dict(data.get("files") or {})
 
     def get(self, path: Path, st: os.stat_result) -> FileSummary | None:
         e = self.entries.get(path.name)
-        if not e or e.get("size") != st.st_size or e.get("mtime_ns") != st.st_mtime_ns:
+        if not e or e.get("size") != st.st_size:
             return None
-        return FileSummary(e["size"], e["mtime_ns"], e["days"], e["undated"])
+        seen = (e.get("mtime_ns"), e.get("seen_mtime_ns"))
+        if st.st_mtime_ns not in seen or not e.get("digest"):
+            if not e.get("digest") and st.st_mtime_ns not in seen:
+                return None  # a version 1 entry cannot vouch for moved content
+            try:
+                digest = content_digest(path)
+            except OSError:
+                return None
+            if e.get("digest", digest) != digest:
+                return None  # same size, new content
+            # `mtime_ns` stays: it dates the file's undated lines (`attribution`).
+            e["digest"], e["seen_mtime_ns"] = digest, st.st_mtime_ns
+            self.dirty = True
+        return FileSummary(e["size"], e["mtime_ns"], e["days"], e["undated"], e["digest"])
+
+    def digest(self, path: Path) -> str | None:
+        """The content digest recorded for a file, once `get` or `put` has seen it."""
+        return self.entries.get(path.name, {}).get("digest") or None
 
     def put(self, path: Path, summary: FileSummary) -> None:
         self.entries[path.name] = dict(summary.__dict__)  # a changed file starts un-ingested
@@ -189,7 +218,7 @@ def file_days(
     """The UTC days a file's lines are attributed to: its records' and dated rejections' days,
     plus, when it has undated or out-of-range lines, its earliest valid day (or mtime date).
 
-    Cached by (name, size, mtime_ns) in the landing index (default: <landing>/../state/).
+    Cached by name and content in the landing index (default: <landing>/../state/).
     """
     return files_days([Path(path)], start_date=start_date, today=today, index_path=index_path).get(
         Path(path), set()
@@ -204,7 +233,7 @@ def pending_days(
     index_path: Path | None = None,
 ) -> dict[Path, set[date]]:
     """Per ready landing file, the days it touches that no run has ingested from its current
-    content yet. A changed file (new size or mtime) is pending again for all its days.
+    content yet. A changed file (new content) is pending again for all its days.
 
     This is what the landing sensor asks for: it needs no cursor of its own, so a home whose
     files were already ingested by `tracetopics run` starts with nothing pending.
@@ -235,7 +264,11 @@ def file_summary(
     cached = index.get(path, st)
     if cached is not None:
         return cached, None
+    try:
+        digest = content_digest(path)
+    except OSError:
+        return None, None
     result = parse_file(path, max_trace_bytes=max_trace_bytes, start_date=start_date, today=today)
-    summary = FileSummary.of(result, st.st_size, st.st_mtime_ns)
+    summary = FileSummary.of(result, st.st_size, st.st_mtime_ns, digest)
     index.put(path, summary)
     return summary, result
