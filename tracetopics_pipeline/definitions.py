@@ -27,7 +27,12 @@ defs = dg.Definitions(
     ],
     jobs=jobs.JOBS,
     schedules=[schedules.daily_schedule],
-    sensors=[sensors.landing_sensor, sensors.facet_config_sensor, sensors.topic_alert_sensor],
+    sensors=[
+        sensors.landing_sensor,
+        sensors.facet_config_sensor,
+        sensors.topic_alert_sensor,
+        sensors.dead_run_sensor,
+    ],
     resources={
         "duckdb": warehouse_resource(),
         "openai": EndpointResource(),  # key and base URL read when a run starts

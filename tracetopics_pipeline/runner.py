@@ -102,6 +102,7 @@ def run_pipeline(
     ensure_dagster_home()
     from tracetopics_pipeline.definitions import defs
     from tracetopics_pipeline.defs.jobs import RANGE_PLAN, range_tags
+    from tracetopics_pipeline.defs.recovery import HOST_TAG, recover_dead_runs, this_host
 
     days = sorted(set(days))
     if not days:
@@ -114,20 +115,27 @@ def run_pipeline(
     run_ids: list[str] = []
     # The console shows what assets log (progress, counts), not every framework event.
     run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}}
+    host = {HOST_TAG: this_host()}  # the pids these runs record are this machine's
     with dg.DagsterInstance.get() as instance:
+        # A run killed earlier (kill -9, out of memory, reboot) still holds the warehouse
+        # pool's slot: every step below would wait for it forever.
+        recover_dead_runs(instance, say=say)
         for n, step in enumerate(RANGE_PLAN, start=1):
             job = defs.resolve_job_def(step.job)
             if step.scope == "range":
                 runs = [
                     (
                         f"{first} → {last} ({len(days)} days)",
-                        {"tags": range_tags(first.isoformat(), last.isoformat())},
+                        {"tags": {**range_tags(first.isoformat(), last.isoformat()), **host}},
                     )
                 ]
             elif step.scope == "map_days":
-                runs = [(f"as of {d}", {"partition_key": d.isoformat()}) for d in map_range]
+                runs = [
+                    (f"as of {d}", {"partition_key": d.isoformat(), "tags": host})
+                    for d in map_range
+                ]
             else:
-                runs = [("", {})]
+                runs = [("", {"tags": host})]
             for what, kwargs in runs:
                 started = time.monotonic()
                 say(f"▶ [{n}/{len(RANGE_PLAN)}] {step.title} {what}".rstrip())

@@ -1,5 +1,5 @@
 """Sensors that keep the pipeline current: new landing files, changed facet definitions,
-fresh trends (topic alerts)."""
+fresh trends (topic alerts), and runs that died holding the warehouse."""
 
 import hashlib
 import json
@@ -12,6 +12,7 @@ from tracetopics_pipeline.core.ingest import landing
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.defs.jobs import alerts_job, facet_refresh_job, ingest_job, range_tags
 from tracetopics_pipeline.defs.partitions import START_DATE
+from tracetopics_pipeline.defs.recovery import recover_dead_runs
 
 
 @dg.sensor(
@@ -77,3 +78,17 @@ def facet_config_sensor(context: dg.SensorEvaluationContext):
 def topic_alert_sensor(context: dg.SensorEvaluationContext, asset_event: dg.EventLogEntry):
     """Fresh trends → record what changed that deserves an alert (new, growing, painful)."""
     return dg.RunRequest(run_key=str(asset_event.storage_id))
+
+
+@dg.sensor(minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
+def dead_run_sensor(context: dg.SensorEvaluationContext):
+    """Runs whose processes are gone (killed, out of memory, a reboot) → marked failed, and the
+    warehouse pool slots they held freed, so the runs the daemon launches do not wait forever."""
+    said: list[str] = []
+
+    def say(msg: str) -> None:
+        context.log.warning(msg)
+        said.append(msg)
+
+    recover_dead_runs(context.instance, say=say)
+    return dg.SkipReason("; ".join(said) or "no run holds a slot it should not")
