@@ -42,6 +42,36 @@ class RunInProgress(RuntimeError):
         )
 
 
+class RunFailed(Exception):
+    """A job of the plan did not succeed; later steps were not launched. `failures` says, per
+    failed step, what went wrong in one line ("facet_summaries: blocking check facet_coverage
+    failed", "raw_traces: OSError: ...")."""
+
+    def __init__(self, job: str, run_id: str, failures: list[str], checks: list[str]) -> None:
+        super().__init__(f"{job} (run {run_id[:8]}) failed: " + "; ".join(failures))
+        self.job, self.run_id, self.failures, self.checks = job, run_id, failures, checks
+
+
+def _failures(result: dg.ExecuteInProcessResult) -> tuple[list[str], list[str]]:
+    """(one line per failed step, names of the blocking checks that failed)."""
+    checks = [
+        e.check_name
+        for e in result.get_asset_check_evaluations()
+        if not e.passed and e.severity == dg.AssetCheckSeverity.ERROR
+    ]
+    lines = []
+    for event in result.get_step_failure_events():
+        error = event.step_failure_data.error if event.step_failure_data else None
+        if error is not None and error.cls_name == "DagsterAssetCheckFailedError":
+            lines.append(f"{event.step_key}: a blocking check failed ({', '.join(checks)})")
+        elif error is not None:
+            first = (error.message or "").strip().splitlines()
+            lines.append(f"{event.step_key}: {first[0] if first else error.cls_name}")
+        else:
+            lines.append(f"{event.step_key}: failed")
+    return lines, checks
+
+
 def ensure_dagster_home() -> Path:
     """Point DAGSTER_HOME at $TRACETOPICS_HOME/dagster, holding the project's dagster.yaml."""
     home = paths().ensure().dagster_home
@@ -98,7 +128,11 @@ def run_pipeline(
     say: Callable[[str], None] = print,
     log_level: str = "INFO",
 ) -> list[str]:
-    """Materialize every given day through the steps of `RANGE_PLAN`; returns the run ids."""
+    """Materialize every given day through the steps of `RANGE_PLAN`; returns the run ids.
+
+    Raises RunFailed when a job does not succeed (a blocking check, an error in a step); the
+    run stays in the Dagster run history with its whole log.
+    """
     ensure_dagster_home()
     from tracetopics_pipeline.definitions import defs
     from tracetopics_pipeline.defs.jobs import RANGE_PLAN, range_tags
@@ -140,8 +174,10 @@ def run_pipeline(
                 started = time.monotonic()
                 say(f"▶ [{n}/{len(RANGE_PLAN)}] {step.title} {what}".rstrip())
                 result = job.execute_in_process(
-                    instance=instance, run_config=run_config, raise_on_error=True, **kwargs
+                    instance=instance, run_config=run_config, raise_on_error=False, **kwargs
                 )
                 run_ids.append(result.run_id)
+                if not result.success:
+                    raise RunFailed(step.job, result.run_id, *_failures(result))
                 say(f"  done in {time.monotonic() - started:.1f}s (run {result.run_id[:8]})")
     return run_ids

@@ -24,6 +24,7 @@ from tracetopics_pipeline.cli.pipeline import (
     cmd_prepare,
     cmd_run,
 )
+from tracetopics_pipeline.cli.quarantine import cmd_quarantine
 from tracetopics_pipeline.cli.reading import (
     cmd_explore,
     cmd_facets,
@@ -114,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     dd.add_argument("--port", type=_port, default=8081)
     dd.set_defaults(fn=cmd_docs)
 
+    q = sub.add_parser("quarantine", help="a day's quarantined lines; --accept them")
+    q.add_argument("--day", type=_date, required=True)
+    q.add_argument("--accept", action="store_true", help="let a held-back day go on")
+    q.add_argument("--limit", type=int, default=20, help="lines shown")
+    q.set_defaults(fn=cmd_quarantine)
+
     t = sub.add_parser("topics", help="topics of a facet ranked by share")
     t.add_argument("--facet", default="Task")
     t.add_argument("--date", type=_date)
@@ -199,7 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that read the warehouse: without one there is nothing to show yet.
-NEEDS_WAREHOUSE = {cmd_topics, cmd_topic_override, cmd_facets, cmd_sql, cmd_spend, cmd_digest}
+NEEDS_WAREHOUSE = {
+    cmd_topics,
+    cmd_topic_override,
+    cmd_facets,
+    cmd_sql,
+    cmd_spend,
+    cmd_digest,
+    cmd_quarantine,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,7 +67,7 @@ def landing_days() -> list[date]:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from tracetopics_pipeline import runner
-    from tracetopics_pipeline.cli import output
+    from tracetopics_pipeline.cli import output, problems
 
     if getattr(args, "today", False):
         return run_today(args)
@@ -85,9 +85,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             f"nothing to run: no landing files in {paths().landing} touch any day "
             "(try `tracetopics ingest FILE` or `tracetopics generate`)"
         )
-    runner.run_pipeline(days)
+    try:
+        runner.run_pipeline(days)
+    except runner.RunFailed as failed:  # a blocking check or a step: say what, not a traceback
+        return problems.report(days, failed)
     output.print_summary()
-    return 0
+    return problems.report(days)
 
 
 def parse_tags(values: list[str] | None) -> dict[str, str]:

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 from typing import Any
 
 import dagster as dg
+import duckdb
 
+from tracetopics_pipeline.core.ingest import holds
 from tracetopics_pipeline.core.settings import Settings
 
 START_DATE: date = Settings.from_env().start_date
@@ -49,3 +51,14 @@ def run_days(context: dg.AssetExecutionContext) -> list[date]:
     first = window.start.date()
     n = (window.end.date() - first).days
     return [first + timedelta(days=i) for i in range(n)]
+
+
+def released_days(context: dg.AssetExecutionContext, conn: duckdb.DuckDBPyConnection) -> list[date]:
+    """The run's days less those held back for their quarantine rate (core/ingest/holds.py):
+    what the assets downstream of raw_traces build. Says which days are held and why."""
+    days = run_days(context)
+    held = holds.held_days(conn, days, Settings.from_env().quarantine_rate_threshold)
+    for h in held:
+        context.log.warning(f"held back {h.summary()} — see `tracetopics quarantine --day {h.day}`")
+    skip = {h.day for h in held}
+    return [d for d in days if d not in skip]

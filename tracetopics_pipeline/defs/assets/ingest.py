@@ -3,6 +3,7 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from tracetopics_pipeline.core.ingest import holds
 from tracetopics_pipeline.core.ingest.stage import ingest_days
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.warehouse import quality
@@ -16,8 +17,16 @@ from tracetopics_pipeline.defs.partitions import DAILY_FRESHNESS, daily_asset, r
         dg.AssetCheckSpec(
             "quarantine_rate",
             asset="raw_traces",
+            description="Each day's share of quarantined input lines stays under "
+            "TRACETOPICS_QUARANTINE_THRESHOLD (or was accepted); a day over it is held back: "
+            "the assets downstream skip it.",
+        ),
+        dg.AssetCheckSpec(
+            "days_released",
+            asset="raw_traces",
             blocking=True,
-            description="Share of input lines quarantined stays under the threshold.",
+            description="At least one day of the run is not held back for its quarantine "
+            "rate: one bad day never stops the others, a run of only bad days stops here.",
         ),
         dg.AssetCheckSpec(
             "raw_traces_expectations",
@@ -40,21 +49,31 @@ def raw_traces(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             start_date=settings.start_date,
         )
         suite = quality.validate_raw_traces(conn, days, expected_rows=stats.traces_written)
+        by_day = holds.quarantine_by_day(conn, days, settings.quarantine_rate_threshold)
     context.log.info(
         f"{stats.traces_written} traces, {stats.duplicates} duplicates, "
         f"{sum(stats.quarantined_by_reason.values())} quarantined from {stats.files_read} files"
     )
+    held = [q for q in by_day.values() if q.held]
+    for q in held:
+        context.log.error(f"held back {q.summary()} — see `tracetopics quarantine --day {q.day}`")
     yield dg.MaterializeResult(metadata=stats.metadata())
-    rate = stats.quarantine_rate
     yield dg.AssetCheckResult(
         check_name="quarantine_rate",
-        passed=rate <= settings.quarantine_rate_threshold,
+        passed=not held,
         severity=dg.AssetCheckSeverity.ERROR,
         metadata={
-            "quarantine_rate": rate,
+            "quarantine_rate": max((q.rate for q in by_day.values()), default=0.0),
             "threshold": settings.quarantine_rate_threshold,
+            "held_days": ", ".join(str(q.day) for q in held) or "none",
+            **{f"rate/{q.day}": round(q.rate, 6) for q in by_day.values()},
             **{f"reason/{k}": v for k, v in sorted(stats.quarantined_by_reason.items())},
         },
+    )
+    yield dg.AssetCheckResult(
+        check_name="days_released",
+        passed=len(held) < len(days),
+        metadata={"days": len(days), "held": len(held)},
     )
     yield dg.AssetCheckResult(
         check_name="raw_traces_expectations", passed=suite.success, metadata=suite.metadata()

@@ -13,7 +13,12 @@ from tracetopics_pipeline.core.topics import classify, embed
 from tracetopics_pipeline.core.topics.embedders import make_embedder
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import build_maps
-from tracetopics_pipeline.defs.partitions import DAILY_FRESHNESS, daily_asset, run_days
+from tracetopics_pipeline.defs.partitions import (
+    DAILY_FRESHNESS,
+    daily_asset,
+    released_days,
+    run_days,
+)
 from tracetopics_pipeline.defs.resources import openai_client
 
 
@@ -38,7 +43,11 @@ def summary_embeddings(
         budget = budget_from_ledger(conn, settings)
         embedder = make_embedder(settings, client=client, budget=budget)
         stats = embed.embed_days(
-            conn, run_days(context), settings=settings, embedder=embedder, progress=progress
+            conn,
+            released_days(context, conn),
+            settings=settings,
+            embedder=embedder,
+            progress=progress,
         )
     if stats.skipped_budget:
         context.log.warning(
@@ -111,7 +120,11 @@ def classifications(
         budget = budget_from_ledger(conn, settings)
         embedder = make_embedder(settings, client=client, budget=budget)
         stats = classify.classify_days(
-            conn, run_days(context), facets=load_facets(), settings=settings, embedder=embedder
+            conn,
+            released_days(context, conn),
+            facets=load_facets(),
+            settings=settings,
+            embedder=embedder,
         )
     for facet, why in stats.refused.items():
         context.log.error(f"{facet} not classified: {why}")

@@ -1,0 +1,50 @@
+"""`tracetopics quarantine --day D [--accept]`: a day's quarantined lines, and accepting them so
+a day held back for its quarantine rate goes on (core/ingest/holds.py)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.ingest.holds import accept_day, quarantine_by_day
+from tracetopics_pipeline.core.settings import Settings, paths
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    threshold = Settings.from_env().quarantine_rate_threshold
+    day = args.day
+    if args.accept:
+        with warehouse.connect(paths().warehouse) as conn:
+            q = accept_day(conn, day, threshold)
+        print(
+            f"accepted {q.quarantined:,} quarantined lines of {day}: it is no longer held back "
+            f"while it has no more. Now run: tracetopics run --from {day} --to {day}"
+        )
+        return 0
+    with warehouse.connect(paths().warehouse, read_only=True) as conn:
+        q = quarantine_by_day(conn, [day], threshold)[day]
+        rows = conn.execute(
+            "SELECT file, line, reason, detail, raw FROM quarantine WHERE day = ? "
+            "ORDER BY file, line LIMIT ?",
+            [day, args.limit],
+        ).fetchall()
+    state = "held back" if q.held else "accepted" if q.accepted is not None else "not held"
+    print(f"{q.summary()} — {state}")
+    for file, line, reason, detail, raw in rows:
+        text = " ".join((raw or "").split())
+        print(f"  {file}:{line}  {reason}  {(detail or '')[:80]}")
+        print(f"      {text[:120]}{'…' if len(text) > 120 else ''}")
+    if q.quarantined > len(rows):
+        print(f"  … {q.quarantined - len(rows):,} more (--limit)")
+    print(
+        'SQL: tracetopics sql "SELECT file, line, reason, detail, raw FROM quarantine '
+        f"WHERE day = DATE '{day}' ORDER BY file, line\""
+    )
+    if q.held:
+        print(
+            f"Accept them: tracetopics quarantine --day {day} --accept, then "
+            f"tracetopics run --from {day} --to {day}",
+            file=sys.stdout,
+        )
+    return 0
