@@ -15,7 +15,7 @@ TODAY = date(2026, 1, 10)
 
 
 def test_a_day_is_held_until_accepted_and_again_when_it_gets_worse(landing: Path, conn) -> None:
-    good = [trace_object(f"g{i}", d) for d in (D1, D2) for i in range(9)]
+    good = [trace_object(f"g{d.day}-{i}", d) for d in (D1, D2) for i in range(9)]
     write_lines(landing / "a.jsonl", [*good, trace_object("bad", D2, created="31/31/2026")])
     ingest_days(conn, landing, [D1, D2], today=TODAY)
     by_day = quarantine_by_day(conn, [D1, D2], 0.05)
