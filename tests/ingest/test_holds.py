@@ -16,18 +16,18 @@ TODAY = date(2026, 1, 10)
 
 def test_a_day_is_held_until_accepted_and_again_when_it_gets_worse(landing: Path, conn) -> None:
     good = [trace_object(f"g{d.day}-{i}", d) for d in (D1, D2) for i in range(9)]
-    write_lines(landing / "a.jsonl", [*good, trace_object("bad", D2, created="31/31/2026")])
+    write_lines(landing / "a.jsonl", [*good, trace_object("bad", D2, id=...)])
     ingest_days(conn, landing, [D1, D2], today=TODAY)
     by_day = quarantine_by_day(conn, [D1, D2], 0.05)
     assert (by_day[D1].lines, by_day[D1].quarantined, by_day[D1].held) == (9, 0, False)
     assert (by_day[D2].lines, by_day[D2].quarantined) == (10, 1)
-    assert by_day[D2].reasons == {"bad_timestamp": 1} and by_day[D2].held
+    assert by_day[D2].reasons == {"missing_id": 1} and by_day[D2].held
     assert [h.day for h in held_days(conn, [D1, D2], 0.05)] == [D2]
     assert held_days(conn, [D1, D2], 0.10) == []  # a higher threshold lets it through
 
     assert not accept_day(conn, D2, 0.05).held
     assert held_days(conn, [D1, D2], 0.05) == []
     # A new file with more bad lines for the day: held again.
-    write_lines(landing / "b.jsonl", [trace_object("bad2", D2, created="soon")])
+    write_lines(landing / "b.jsonl", [trace_object("bad2", D2, id=...)])
     ingest_days(conn, landing, [D2], today=TODAY)
     assert [h.day for h in held_days(conn, [D2], 0.05)] == [D2]
