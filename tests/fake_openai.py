@@ -10,6 +10,7 @@ order, before the normal answers resume:
     ("status", 429)       an HTTP error with an OpenAI-style error body
     ("hang", seconds)     answer normally after a delay (timeouts)
     ("garbage",)          200 with a body the client cannot use
+    ("bad_body",)         200 whose HTTP body is not JSON at all (a proxy's page, a cut-off body)
     ("short",)            200, well-formed, one embedding fewer than the inputs
     ("no_usage",)         200 embeddings without a usage block
     ("reversed",)         200 embeddings listed in reverse order (their `index` still right)
@@ -91,6 +92,8 @@ class FakeOpenAI:
             return action[1], {"error": {"message": "scripted", "type": "x"}}
         if kind == "hang":
             time.sleep(action[1])
+        if kind == "bad_body":
+            return 200, b"<html><body>502 upstream</body></html>"
         if path.endswith("/embeddings"):
             if kind == "garbage":
                 return 200, b'{"data": [{"embedding": "not a vector"}]'

@@ -170,3 +170,43 @@ def test_price_override(monkeypatch):
     assert price_for("llama3:8b") is None
     monkeypatch.setenv("TRACETOPICS_PRICES", '{"llama3": [0.1, 0.2]}')
     assert price_for("llama3:8b") == (0.1, 0.2)
+
+
+def test_a_200_whose_body_is_not_json_is_retried(llm, tmp_path):
+    llm.script = [("bad_body",), ("bad_body",)]
+    res = _summ(llm, tmp_path, concurrency=1).summarize(
+        [{"id": "a", "messages": [{"role": "user", "content": "export to csv"}]}],
+        load_facets()[:1],
+    )
+    assert res.outputs[0].status == "ok" and res.retries == 2 and res.requests == 3
+
+
+def test_timeout_and_retries_come_from_the_environment(llm, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACETOPICS_LLM_TIMEOUT_S", "0.3")
+    monkeypatch.setenv("TRACETOPICS_LLM_MAX_RETRIES", "1")
+    llm.script = [("hang", 2.0)] * 4
+    client = openai.OpenAI(base_url=llm.url, api_key="test-key")
+    s = make_summarizer("openai", client=client, cache_dir=tmp_path, concurrency=1, backoff_s=0.01)
+    t0 = time.perf_counter()
+    res = s.summarize(
+        [{"id": "a", "messages": [{"role": "user", "content": "hi"}]}], load_facets()[:1]
+    )
+    assert res.outputs[0].status == "errored" and "Timeout" in res.outputs[0].error
+    assert res.requests == 2 and time.perf_counter() - t0 < 1.5
+
+
+def test_a_run_has_a_deadline_for_model_calls(llm, tmp_path, monkeypatch):
+    """A silent endpoint: past the deadline every trace left errors at once, without a call."""
+    monkeypatch.setenv("TRACETOPICS_LLM_DEADLINE_S", "1.0")
+    llm.script = [("hang", 5.0)] * 100
+    client = openai.OpenAI(base_url=llm.url, api_key="test-key")
+    s = make_summarizer("openai", client=client, cache_dir=tmp_path, concurrency=2, backoff_s=0.01)
+    traces = [
+        {"id": f"t{i}", "messages": [{"role": "user", "content": f"q {i}"}]} for i in range(20)
+    ]
+    t0 = time.perf_counter()
+    res = s.summarize(traces, load_facets()[:1])
+    assert time.perf_counter() - t0 < 3.0
+    assert all(o.status == "errored" for o in res.outputs)
+    assert "TRACETOPICS_LLM_DEADLINE_S" in res.outputs[-1].error
+    assert len(llm.requests) <= 4

@@ -4,7 +4,9 @@ The summarizer (chat completions) and the embedder (/embeddings) send requests t
 `call_with_retries`: exponential backoff with jitter, honouring Retry-After, on 429, 5xx,
 timeouts and connection errors, and on a 200 whose body cannot be used (`MalformedResponse`,
 raised by the caller's own parsing). Our loop, not the SDK's, so retries are counted and
-reported. A key or model the endpoint rejects fails fast (`EndpointConfigError`).
+reported. A key or model the endpoint rejects fails fast (`EndpointConfigError`). A `Deadline`
+bounds all the calls of one run (TRACETOPICS_LLM_DEADLINE_S): once spent, no call is made, so a
+silent endpoint costs at most that long.
 """
 
 from __future__ import annotations
@@ -25,6 +27,35 @@ class EndpointConfigError(RuntimeError):
 
 class MalformedResponse(ValueError):
     """A 200 answer whose body cannot be used (not JSON, wrong shape, wrong count)."""
+
+
+class DeadlineExceeded(RuntimeError):
+    """The run's time for model calls (TRACETOPICS_LLM_DEADLINE_S) is spent."""
+
+
+class Deadline:
+    """The time all model calls of one run may take, from when it is made (None: no limit)."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds if seconds is not None else None
+
+    def left(self) -> float | None:
+        """Seconds left (None: no deadline); raises DeadlineExceeded once they are spent."""
+        if self.at is None:
+            return None
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise DeadlineExceeded(self.text())
+        return left
+
+    def cap(self, timeout_s: float) -> float:
+        """A request's timeout, never past the deadline."""
+        left = self.left()
+        return timeout_s if left is None else min(timeout_s, left)
+
+    def text(self) -> str:
+        return f"the run's {self.seconds:g} s for model calls (TRACETOPICS_LLM_DEADLINE_S) ran out"
 
 
 @dataclass(frozen=True)
@@ -67,14 +98,19 @@ def call_with_retries(
     what: str,
     on_attempt: Callable[[], None] | None = None,
     on_retry: Callable[[Exception], None] | None = None,
+    deadline: Deadline | None = None,
 ) -> T:
     """`send()` until it returns, retrying what is worth retrying; the last error is raised.
 
     `what` names the model in a config error. `on_attempt` runs before every request (count
-    requests), `on_retry` after each failure that will be retried (count retries, log)."""
+    requests), `on_retry` after each failure that will be retried (count retries, log). With a
+    `deadline`, no request starts once it is spent and no retry waits past it
+    (DeadlineExceeded)."""
     import openai
 
     for attempt in range(policy.max_retries + 1):
+        if deadline is not None:
+            deadline.left()  # raises once spent: no call
         if on_attempt is not None:
             on_attempt()
         try:
@@ -90,7 +126,11 @@ def call_with_retries(
                 raise
             if on_retry is not None:
                 on_retry(e)
-            time.sleep(policy.delay(attempt, e))
+            delay = policy.delay(attempt, e)
+            left = deadline.left() if deadline is not None else None
+            if left is not None and left <= delay:
+                raise DeadlineExceeded(deadline.text()) from e
+            time.sleep(delay)
     raise AssertionError("unreachable")
 
 

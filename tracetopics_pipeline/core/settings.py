@@ -233,6 +233,9 @@ class Settings:
     label_model: str = "gpt-4o-mini"
     openai_base_url: str | None = None
     openai_api_key: str | None = field(default=None, repr=False)
+    llm_timeout_s: float = 60.0  # one request to the model endpoint
+    llm_max_retries: int = 4  # retries of a request (429, 5xx, timeouts, unreadable answers)
+    llm_deadline_s: float = 21_600.0  # all model calls of one run: past it, summaries error
     prices: dict[str, tuple[float, float]] = field(default_factory=dict)  # model → USD/Mtok
     price_per_mtok: tuple[float, float] | None = None  # one price for every model
     budget_usd_day: float | None = None  # cap on estimated model spend per UTC day
@@ -302,6 +305,9 @@ class Settings:
             label_model=_get(e, "TRACETOPICS_LABEL_MODEL") or d.label_model,
             openai_base_url=_get(e, "OPENAI_BASE_URL"),
             openai_api_key=_get(e, OPENAI_API_KEY_ENV),
+            llm_timeout_s=_float(e, "TRACETOPICS_LLM_TIMEOUT_S", d.llm_timeout_s),
+            llm_max_retries=_int(e, "TRACETOPICS_LLM_MAX_RETRIES", d.llm_max_retries),
+            llm_deadline_s=_float(e, "TRACETOPICS_LLM_DEADLINE_S", d.llm_deadline_s),
             prices=_prices(e),
             price_per_mtok=_price_per_mtok(e),
             budget_usd_day=_budget(e, "TRACETOPICS_BUDGET_USD_DAY"),

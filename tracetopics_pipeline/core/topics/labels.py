@@ -161,6 +161,8 @@ class OpenAILabeler:
         self.topics_per_call = max(1, topics_per_call)
         self.timeout_s = timeout_s
         self.max_retries = max_retries
+        if client is not None and hasattr(client, "with_options"):  # ours, not the SDK's defaults
+            client = client.with_options(timeout=timeout_s, max_retries=max_retries)
         self._client = client
         self.fallback = fallback or LocalLabeler()
         self.budget = budget
@@ -363,6 +365,8 @@ def labeler_from_settings(
             model=settings.label_model,
             base_url=settings.openai_base_url,
             api_key=settings.openai_api_key,
+            timeout_s=settings.llm_timeout_s,
+            max_retries=settings.llm_max_retries,
             client=client,
             budget=budget,
         )

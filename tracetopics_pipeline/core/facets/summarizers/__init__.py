@@ -33,7 +33,8 @@ def make_summarizer(
     shell; built from OPENAI_API_KEY / OPENAI_BASE_URL when None), the model defaults to
     $TRACETOPICS_OPENAI_MODEL, and answers are cached under `cache_dir` (default: the home's
     cache folder); its calls are charged to `budget` (and refused past its caps). Extra options
-    (concurrency, timeout_s, max_retries, backoff_s, ...) pass through.
+    (concurrency, timeout_s, max_retries, backoff_s, ...) pass through; timeout_s, max_retries
+    and deadline_s default to TRACETOPICS_LLM_TIMEOUT_S, _MAX_RETRIES and _DEADLINE_S.
     """
     kind = (kind or "local").lower()
     if kind == "local":
@@ -46,5 +47,9 @@ def make_summarizer(
 
         if cache_dir is None:
             cache_dir = settings.paths().cache
+        env = settings.Settings.from_env()
+        opts.setdefault("timeout_s", env.llm_timeout_s)
+        opts.setdefault("max_retries", env.llm_max_retries)
+        opts.setdefault("deadline_s", env.llm_deadline_s)
         return OpenAISummarizer(client, model=model, cache_dir=cache_dir, budget=budget, **opts)
     raise ValueError(f"unknown summarizer {kind!r} (expected 'local' or 'openai')")

@@ -3,10 +3,11 @@
 One structured JSON call per trace covers all of its facets (inputs shared by several facets are
 sent once). Calls run on a bounded thread pool, with a per-request timeout and our own retry
 loop (core/endpoint.py: exponential backoff with jitter, honouring Retry-After) on 429, 5xx,
-timeouts and connection errors. A malformed answer is asked again once; then the facets still
-missing are recorded as errored — a partition never crashes because of model output. Every
-text is PII-redacted before it is sent, and answers are cached by (text hash, facet, prompt
-hash, model).
+timeouts, connection errors and 200s whose body cannot be read. A malformed answer is asked
+again once; then the facets still missing are recorded as errored — a partition never crashes
+because of model output. All calls of one summarizer (one run) share a deadline: past it, the
+traces left are recorded as errored without a call. Every text is PII-redacted before it is
+sent, and answers are cached by (text hash, facet, prompt hash, model).
 
 With a spend budget (core/spend/budget.py) the calls go in waves: each call reserves its worst
 case in trace order before the wave is sent; once the cap is reached, the traces left are
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from tracetopics_pipeline.core.endpoint import (
+    Deadline,
     EndpointConfigError,
     RetryPolicy,
     call_with_retries,
@@ -163,6 +165,7 @@ class OpenAISummarizer:
         concurrency: int = 4,
         timeout_s: float = 60.0,
         max_retries: int = 4,
+        deadline_s: float | None = None,
         backoff_s: float = 1.0,
         max_backoff_s: float = 30.0,
         response_format: str = "json_schema",  # json_schema | json_object | none
@@ -180,7 +183,9 @@ class OpenAISummarizer:
         self.model = model or Settings.from_env().openai_model or DEFAULT_MODEL
         self.cache = SummaryCache(Path(cache_dir) / "summaries.sqlite") if cache_dir else None
         self.concurrency = max(1, concurrency)
+        self.timeout_s = timeout_s
         self.policy = RetryPolicy(max_retries, backoff_s, max_backoff_s)
+        self.deadline = Deadline(deadline_s)  # all calls of this summarizer (one run)
         self.budget = budget
         self.response_format = response_format
         self.temperature = temperature
@@ -352,11 +357,14 @@ class OpenAISummarizer:
             res.retries += 1
 
         resp = call_with_retries(
-            lambda: self.client.chat.completions.create(**kwargs),
+            lambda: self.client.chat.completions.create(
+                **kwargs, timeout=self.deadline.cap(self.timeout_s)
+            ),
             self.policy,
             what=self.model,
             on_attempt=attempt,
             on_retry=retried,
+            deadline=self.deadline,
         )
         usage = getattr(resp, "usage", None)
         if usage is not None:
