@@ -35,9 +35,10 @@ from tracetopics_pipeline.cli.reading import (
 )
 from tracetopics_pipeline.core.facets.definitions import FacetConfigError
 from tracetopics_pipeline.core.settings import ConfigError, paths
+from tracetopics_pipeline.core.warehouse import WarehouseLocked
 
 # Errors that are the user's to fix: one line, no traceback.
-UserError = (CliError, ConfigError, FacetConfigError)
+UserError = (CliError, ConfigError, FacetConfigError, WarehouseLocked)
 
 
 class Parser(argparse.ArgumentParser):

@@ -197,6 +197,12 @@ class Paths:
         return self.home / "snapshot"
 
     @property
+    def read_copy(self) -> Path:
+        """A DuckDB copy of the tables, marts and macro for BI tools, swapped in at the end of
+        each run: no run ever locks it."""
+        return self.home / "read" / "warehouse.duckdb"
+
+    @property
     def exports(self) -> Path:
         return self.home / "exports"
 
@@ -223,6 +229,9 @@ class Settings:
     max_trace_bytes: int = 1_000_000
     quarantine_rate_threshold: float = 0.05  # blocking check: share of a day's lines
     start_date: date = date(2025, 1, 1)  # first daily partition
+    # warehouse
+    lock_wait_s: float = 300.0  # how long a writer waits for another process's DuckDB lock
+    memory_limit: int = 2 * 10**9  # bytes: DuckDB's memory limit on every pipeline connection
     # facets
     facets_file: Path | None = None  # None: the packaged facets.yaml
     summarizer: str = "local"  # local | openai
@@ -296,6 +305,8 @@ class Settings:
                 e, "TRACETOPICS_QUARANTINE_THRESHOLD", d.quarantine_rate_threshold
             ),
             start_date=_date(e, "TRACETOPICS_START_DATE", d.start_date),
+            lock_wait_s=_float(e, "TRACETOPICS_LOCK_WAIT_S", d.lock_wait_s),
+            memory_limit=_bytes(e, "TRACETOPICS_MEMORY_LIMIT", d.memory_limit),
             facets_file=Path(facets_file) if facets_file else None,
             summarizer=(_get(e, "TRACETOPICS_SUMMARIZER") or d.summarizer).lower(),
             sample_rate=_float(e, "TRACETOPICS_SAMPLE_RATE", d.sample_rate),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtProject
 
-from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.settings import Settings, paths
 
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 
@@ -26,11 +26,13 @@ def dbt_dir() -> Path:
 
 def dbt_env() -> dict[str, str]:
     """Environment dbt runs with: the warehouse, target and log folders of $TRACETOPICS_HOME,
-    no telemetry. (dagster-dbt gives each invocation its own folder under DBT_TARGET_PATH.)"""
+    the memory limit every pipeline connection has, no telemetry. (dagster-dbt gives each
+    invocation its own folder under DBT_TARGET_PATH.)"""
     return {
         "TRACETOPICS_WAREHOUSE": str(paths().warehouse),
         "DBT_TARGET_PATH": str(dbt_dir() / "target"),
         "DBT_LOG_PATH": str(dbt_dir() / "logs"),
+        "TRACETOPICS_MEMORY_LIMIT": f"{Settings.from_env().memory_limit}B",
         "DO_NOT_TRACK": "1",
     }
 

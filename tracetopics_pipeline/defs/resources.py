@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,10 +18,12 @@ from tracetopics_pipeline.defs.dbt_project import DBT_PROJECT_DIR, dbt_executabl
 
 
 class WarehouseResource(DuckDBResource):
-    """DuckDBResource on $TRACETOPICS_HOME's warehouse, with the schema and UTC session time.
+    """DuckDBResource on $TRACETOPICS_HOME's warehouse, with the schema, UTC session time and
+    the memory limit (`warehouse.connect`).
 
     The path is resolved when a run connects, not when the code location loads, so one loaded
-    location never writes into another home's warehouse.
+    location never writes into another home's warehouse. A process holding DuckDB's lock (a BI
+    tool on the live file) is waited for up to TRACETOPICS_LOCK_WAIT_S, and named in the log.
     """
 
     database: str = ""
@@ -30,16 +31,8 @@ class WarehouseResource(DuckDBResource):
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         path = self.database or str(paths().ensure().warehouse)
-        for attempt in range(10):  # another process may hold DuckDB's single write lock briefly
-            try:
-                conn = duckdb.connect(path, config={"custom_user_agent": "tracetopics"})
-                break
-            except duckdb.IOException:
-                if attempt == 9:
-                    raise
-                time.sleep(min(2**attempt * 0.1, 5))
+        conn = warehouse.connect(path, say=dg.get_dagster_logger().warning)
         try:
-            warehouse.ensure_schema(conn)
             yield conn
         finally:
             conn.close()

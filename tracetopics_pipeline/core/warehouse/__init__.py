@@ -7,6 +7,8 @@ here so stages write `warehouse.transaction(conn)`.
 
 from tracetopics_pipeline.core.warehouse.connection import (
     CHUNK_ROWS,
+    WarehouseLocked,
+    configure,
     connect,
     day_chunks,
     ensure_schema,
@@ -32,6 +34,8 @@ __all__ = [
     "NO_MATCH_LABEL",
     "PACKAGED_MODEL_ID",
     "SCHEMA",
+    "WarehouseLocked",
+    "configure",
     "connect",
     "day_chunks",
     "ensure_schema",

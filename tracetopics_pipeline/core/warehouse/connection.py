@@ -2,12 +2,20 @@
 
 Set-based by habit: stages hand whole Polars/Arrow frames to `insert_frame` / `replace_days`
 and read with `query_pl`, never row by row.
+
+DuckDB allows one process to write a file, and no writer while another process has it open,
+even read-only. `connect` waits for such a process (a BI tool on the live file, a
+`tracetopics sql`, another run) for a bounded time, TRACETOPICS_LOCK_WAIT_S, saying who holds
+the lock (DuckDB names the pid); readers should use the read copy instead (read_copy.py).
+Every connection gets the same memory limit, TRACETOPICS_MEMORY_LIMIT.
 """
 
 from __future__ import annotations
 
+import re
+import time
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -16,19 +24,80 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.warehouse.migrate import migrate
 from tracetopics_pipeline.core.warehouse.schema import SCHEMA
 
+READ_COPY_HINT = "BI tools and notebooks should open $TRACETOPICS_HOME/read/warehouse.duckdb"
 
-def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; writers also make sure the schema exists."""
+
+class WarehouseLocked(RuntimeError):
+    """Another process kept the warehouse locked longer than the wait (TRACETOPICS_LOCK_WAIT_S)."""
+
+
+def lock_holder(exc: BaseException) -> str | None:
+    """'pid 1234 (/usr/bin/python3.11)' from DuckDB's "Conflicting lock is held in ... (PID
+    1234)" message, or None when `exc` is not a lock conflict."""
+    text = str(exc)
+    if "lock" not in text.lower():
+        return None
+    m = re.search(r"held in (.+?) \(PID (\d+)\)", text)
+    return f"pid {m.group(2)} ({m.group(1)})" if m else "another process"
+
+
+def connect(
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    wait_s: float | None = None,
+    say: Callable[[str], None] | None = None,
+    settings: Settings | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse (writers also make sure the schema exists), waiting up to `wait_s`
+    (default TRACETOPICS_LOCK_WAIT_S) for a process that holds its lock; `say` hears who, once
+    when the wait starts and every 30 s. Raises WarehouseLocked when the wait runs out."""
+    settings = settings or Settings.from_env()
+    wait_s = settings.lock_wait_s if wait_s is None else wait_s
     if not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = duckdb.connect(str(path), read_only=read_only)
-    conn.execute("SET TimeZone = 'UTC'")  # days are UTC dates whatever the machine's zone
+    started = time.monotonic()
+    told = -1.0
+    delay = 0.1
+    while True:
+        try:
+            conn = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            holder = lock_holder(exc)
+            waited = time.monotonic() - started
+            if holder is None:
+                raise
+            if waited >= wait_s:
+                raise WarehouseLocked(
+                    f"the warehouse {path} is locked by {holder} and stayed locked for "
+                    f"{waited:.0f} s (TRACETOPICS_LOCK_WAIT_S={wait_s:g}); close it there, or "
+                    f"raise the wait. {READ_COPY_HINT}"
+                ) from None
+            if say is not None and (told < 0 or waited - told >= 30):
+                told = waited
+                say(
+                    f"the warehouse is locked by {holder}; waiting up to {wait_s:g} s "
+                    f"(TRACETOPICS_LOCK_WAIT_S). {READ_COPY_HINT}"
+                )
+            time.sleep(min(delay, max(wait_s - waited, 0.05)))
+            delay = min(delay * 2, 2.0)
+    configure(conn, settings)
     if not read_only:
         ensure_schema(conn)
     return conn
+
+
+def configure(conn: duckdb.DuckDBPyConnection, settings: Settings | None = None) -> None:
+    """UTC session time (days are UTC dates whatever the machine's zone) and the memory limit
+    every pipeline connection shares (DuckDB spills to disk beyond it)."""
+    settings = settings or Settings.from_env()
+    conn.execute("SET TimeZone = 'UTC'")
+    conn.execute(f"SET memory_limit = '{settings.memory_limit}B'")
 
 
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:

@@ -23,6 +23,8 @@ from dagster_dbt import (
     dbt_assets,
 )
 
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.settings import paths
 from tracetopics_pipeline.defs.dbt_project import MANIFEST_PATH, dbt_env, dbt_project
 from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_tags
 
@@ -91,5 +93,7 @@ def tracetopics_dbt_assets(
 ) -> Iterator[Any]:
     """`dbt build`: staging views, marts tables, and every dbt test as an asset check."""
     os.environ.update(dbt_env())  # the dbt subprocess inherits the environment
+    # dbt opens the file itself: wait (and say for whom) while another process holds it.
+    warehouse.connect(paths().warehouse, say=context.log.warning).close()
     args = ["build", *(["--vars", config.vars] if config.vars.strip() else [])]
     yield from dbt.cli(args, context=context).stream()

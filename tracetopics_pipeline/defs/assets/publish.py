@@ -1,4 +1,5 @@
-"""What the run leaves for readers: alerts, the SQL macro, and the explorer's snapshot."""
+"""What the run leaves for readers: alerts, the SQL macro, the explorer's snapshot and the read
+copy for BI tools."""
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
@@ -8,6 +9,7 @@ from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.topics import alerts
 from tracetopics_pipeline.core.topics.embed import configured_model_id
+from tracetopics_pipeline.core.warehouse.read_copy import publish_read_copy
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.defs.assets.marts import MART_KEYS
 from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_tags
@@ -23,17 +25,20 @@ from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_t
     kinds={"duckdb", "parquet"},
 )
 def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """Parquet copies of the tables, swapped in atomically: the explorer never opens the live DB."""
+    """Parquet copies of the tables for the explorer, and a DuckDB read copy for BI tools, each
+    swapped in atomically: readers never open (or lock) the live warehouse."""
     settings = Settings.from_env()
     with duckdb.get_connection() as conn:
         install_project_logs(conn)  # persisted, so BI tools opening the file have it too
         model = configured_model_id(conn, settings)
         where = publish_snapshot(conn, paths().snapshot, embed_model=model)
         spend = spend_summary(conn, settings)
-    context.log.info(f"published snapshot {where}")
+        read_copy = publish_read_copy(conn, paths().read_copy)
+    context.log.info(f"published snapshot {where} and read copy {read_copy}")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(where)),
+            "read_copy": dg.MetadataValue.path(str(read_copy)),
             "embed_model": model or "",
             "spend_usd_today": spend.spent_today_usd,
             "spend_usd_month": spend.spent_month_usd,
