@@ -219,3 +219,14 @@ def test_max_trace_bytes_has_a_floor() -> None:
 
     with pytest.raises(ConfigError, match="TRACETOPICS_MAX_TRACE_BYTES"):
         Settings.from_env({"TRACETOPICS_MAX_TRACE_BYTES": "1000"})
+
+
+def test_a_line_of_tiny_strings_is_measured_as_stored(tmp_path: Path) -> None:
+    """9,000 one-letter inputs: a 45 kB line, but each becomes a message object kept twice
+    (input and messages), so the stored form is over ten times the line."""
+    line = json.dumps(trace_object("tiny", DAY, text=["a"] * 9_000, output=...))
+    assert len(line) < MAX_BYTES // 2
+    rec = parse_file(write_lines(tmp_path / "a.jsonl", [line]), max_trace_bytes=MAX_BYTES).records[
+        0
+    ]
+    assert rec.truncated and len(rec.to_json().encode()) <= MAX_BYTES

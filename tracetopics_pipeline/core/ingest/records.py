@@ -49,6 +49,7 @@ DEFAULT_PROJECT = "default"
 DEFAULT_MAX_TRACE_BYTES = 1_000_000
 MAX_ID_BYTES = 256  # trace, session and project ids; longer ones are quarantined
 _INT64 = (-(2**63), 2**63 - 1)
+_GROWTH = 32  # a line's stored form is at most about this many times its size
 
 # The typed metrics struct in raw_traces; everything else stays in metrics_raw.
 KNOWN_METRICS: dict[str, type] = {
@@ -312,10 +313,11 @@ def record_from_object(
         source_file=file,
         source_line=line,
     )
-    # Stored size is what counts: input and output are also kept inside messages, so a line
-    # may grow up to about twice its size. Measure only when it could be over.
+    # Stored size is what counts, and it can outgrow the line: input and output are kept inside
+    # messages too, and a bare string becomes a message object (`"a"` → 30 bytes). Measure
+    # unless the line is small enough that even that growth stays within the limit.
     stored = None
-    if size_bytes is None or 2 * size_bytes + 1024 > max_trace_bytes:
+    if size_bytes is None or _GROWTH * size_bytes + 1024 > max_trace_bytes:
         stored = len(rec.to_json().encode())
     rec.size_bytes = size_bytes if size_bytes is not None else stored or 0
     if stored is not None and stored > max_trace_bytes:
