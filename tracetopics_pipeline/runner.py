@@ -82,8 +82,15 @@ def ensure_dagster_home() -> Path:
     return home
 
 
-def runs_in_progress(instance: dg.DagsterInstance) -> list[dg.DagsterRun]:
-    """Runs of this instance that are queued or running, newest first."""
+def runs_in_progress(
+    instance: dg.DagsterInstance, say: Callable[[str], None] = print
+) -> list[dg.DagsterRun]:
+    """Runs of this instance that are queued or running, newest first. Runs whose processes
+    died (kill -9, out of memory, reboot) are first marked failed and their slots freed
+    (defs/recovery.py), so a dead run never blocks the next one."""
+    from tracetopics_pipeline.defs.recovery import recover_dead_runs
+
+    recover_dead_runs(instance, say=say)
     return list(instance.get_runs(filters=dg.RunsFilter(statuses=IN_PROGRESS)))
 
 
@@ -97,15 +104,18 @@ def run_daily(
     """Run the daily schedule's job (`daily_job`) for one day's partition; returns the run id.
 
     Refuses (RunInProgress) while another run of the instance is queued or running: DuckDB has
-    one writer, and two refreshes of one day would only repeat each other.
+    one writer, and two refreshes of one day would only repeat each other. Raises RunFailed
+    when the job does not succeed (a day held back for its quarantine rate, a blocking check,
+    an error in a step).
     """
     ensure_dagster_home()
     from tracetopics_pipeline.definitions import defs
+    from tracetopics_pipeline.defs.recovery import HOST_TAG, this_host
 
     job = defs.resolve_job_def("daily_job")
     run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}}
     with dg.DagsterInstance.get() as instance:
-        busy = runs_in_progress(instance)
+        busy = runs_in_progress(instance, say=say)
         if busy:
             raise RunInProgress(busy[0])
         started = time.monotonic()
@@ -114,9 +124,11 @@ def run_daily(
             instance=instance,
             partition_key=day.isoformat(),
             run_config=run_config,
-            tags=tags or {},
-            raise_on_error=True,
+            tags={**(tags or {}), HOST_TAG: this_host()},
+            raise_on_error=False,
         )
+        if not result.success:
+            raise RunFailed("daily_job", result.run_id, *_failures(result))
         say(f"  done in {time.monotonic() - started:.1f}s (run {result.run_id[:8]})")
         return result.run_id
 

@@ -5,7 +5,7 @@ them. Through the real CLI entry point and Dagster jobs."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -63,6 +63,21 @@ def test_a_run_of_only_held_days_stops_with_a_message(home: Path, capsys) -> Non
     assert "Traceback" not in err
     assert "error: summarize_job stopped" in err and "days_released" in err
     assert "1 of 1 days held back" in err and f"{END}: 50.00% (1 of 2 lines)" in err
+    assert _per_day(home, "facet_summaries") == {}
+
+
+def test_run_today_on_a_held_day_says_why(home: Path, capsys) -> None:
+    """`tracetopics run --today` (the explorer's Refresh) names the held day the same way."""
+    today = datetime.now(UTC).date()
+    lines = [json.dumps({"id": "a", "created": f"{today}T00:00:01Z", "input": "hi"}), "nope"]
+    (home / "landing").mkdir(parents=True, exist_ok=True)
+    (home / "landing" / "today.jsonl").write_text("\n".join(lines) + "\n")
+    assert main(["run", "--today"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "error: daily_job stopped" in err and "days_released" in err
+    assert "1 of 1 days held back" in err and f"{today}: 50.00% (1 of 2 lines)" in err
+    assert f"tracetopics quarantine --day {today}" in err
     assert _per_day(home, "facet_summaries") == {}
 
 

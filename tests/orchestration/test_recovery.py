@@ -79,6 +79,20 @@ def test_the_next_cli_run_frees_a_killed_runs_slot_and_completes(traffic_home: P
     assert "What the run built" in out.stdout  # the second run went all the way
 
 
+def test_run_today_and_refresh_do_not_wait_for_a_killed_run(traffic_home: Path) -> None:
+    """`tracetopics run --today` and the explorer's Refresh refuse while a run is in progress:
+    a killed run is found dead and marked failed instead of counting as one."""
+    from tracetopics_pipeline.runner import runs_in_progress
+
+    dead = _start_and_kill(traffic_home)
+    said: list[str] = []
+    with _instance(traffic_home) as instance:
+        assert [r.run_id for r in runs_in_progress(instance, say=said.append)] == []
+    assert any(dead[:8] in line and "marked it failed" in line for line in said)
+    assert _status(traffic_home, dead) == dg.DagsterRunStatus.FAILURE
+    assert _holders(traffic_home) == []
+
+
 def test_the_daemon_sensor_frees_a_dead_run_and_leaves_a_live_one(traffic_home: Path) -> None:
     from tracetopics_pipeline.defs.sensors import dead_run_sensor
 

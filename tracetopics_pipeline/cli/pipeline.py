@@ -107,17 +107,20 @@ def parse_tags(values: list[str] | None) -> dict[str, str]:
 def run_today(args: argparse.Namespace) -> int:
     """`tracetopics run --today`: the daily schedule's job for today's partition, now."""
     from tracetopics_pipeline import runner
-    from tracetopics_pipeline.cli import output
+    from tracetopics_pipeline.cli import output, problems
 
     if args.from_ or args.to:
         raise CliError("--today runs one day; leave out --from/--to")
     tags = parse_tags(args.tag)
+    today = datetime.now(UTC).date()
     try:
-        runner.run_daily(datetime.now(UTC).date(), tags=tags)
+        runner.run_daily(today, tags=tags)
     except runner.RunInProgress as e:
         raise CliError(str(e)) from None
+    except runner.RunFailed as failed:  # a held day, a blocking check, a step: say what
+        return problems.report([today], failed)
     output.print_summary()
-    return 0
+    return problems.report([today])
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -128,7 +128,8 @@ class Refresher:
     def _busy_run(self) -> Any | None:
         from tracetopics_pipeline.runner import runs_in_progress
 
-        busy = runs_in_progress(self.instance())
+        # Runs found dead are marked failed in the run history; the page needs no line.
+        busy = runs_in_progress(self.instance(), say=lambda _line: None)
         return busy[0] if busy else None
 
     # ── actions ─────────────────────────────────────────────────────────────────────────
