@@ -23,7 +23,7 @@ TABLES = [
 
 
 def _conn():
-    return warehouse.connect(paths().warehouse, read_only=True)
+    return warehouse.connect(paths().warehouse, read_only=True, wait_s=0)
 
 
 def print_summary() -> None:

@@ -24,7 +24,7 @@ def report(days: Sequence[date], failed: RunFailed | None = None) -> int:
     held: list[DayQuarantine] = []
     coverage = []
     if paths().warehouse.exists():
-        with warehouse.connect(paths().warehouse, read_only=True) as conn:
+        with warehouse.connect(paths().warehouse, read_only=True, wait_s=0) as conn:
             held = held_days(conn, days, settings.quarantine_rate_threshold)
             released = sorted(set(days) - {h.day for h in held})
             if released:

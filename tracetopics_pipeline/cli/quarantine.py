@@ -15,14 +15,14 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     threshold = Settings.from_env().quarantine_rate_threshold
     day = args.day
     if args.accept:
-        with warehouse.connect(paths().warehouse) as conn:
+        with warehouse.connect(paths().warehouse, wait_s=0) as conn:
             q = accept_day(conn, day, threshold)
         print(
             f"accepted {q.quarantined:,} quarantined lines of {day}: it is no longer held back "
             f"while it has no more. Now run: tracetopics run --from {day} --to {day}"
         )
         return 0
-    with warehouse.connect(paths().warehouse, read_only=True) as conn:
+    with warehouse.connect(paths().warehouse, read_only=True, wait_s=0) as conn:
         q = quarantine_by_day(conn, [day], threshold)[day]
         rows = conn.execute(
             "SELECT file, line, reason, detail, raw FROM quarantine WHERE day = ? "

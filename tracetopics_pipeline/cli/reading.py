@@ -33,7 +33,7 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
     if args.action == "rename" and not (args.label or "").strip():
         raise CliError(f'rename needs the new label: tracetopics topic rename {args.facet} '
                        f'{args.topic_id} "New label"')  # fmt: skip
-    with warehouse.connect(paths().warehouse) as conn:
+    with warehouse.connect(paths().warehouse, wait_s=0) as conn:
         facet = resolve_facet(conn, args.facet)
         ids = [r[0] for r in conn.execute(
             "SELECT DISTINCT topic_id FROM topics WHERE facet = ? ORDER BY 1", [facet]
@@ -181,7 +181,7 @@ def cmd_facets(args: argparse.Namespace) -> int:
         find_facet(facets, args.facet)
     except KeyError:
         raise CliError(f"no facet named {args.facet!r}; facets: {names}") from None
-    with warehouse.connect(paths().warehouse, read_only=True) as conn:
+    with warehouse.connect(paths().warehouse, read_only=True, wait_s=0) as conn:
         rows = preview_facet(
             conn, args.facet, args.n, facets=facets, summarizer=make_summarizer("local")
         )

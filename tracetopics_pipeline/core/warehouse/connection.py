@@ -55,7 +55,8 @@ def connect(
 ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse (writers also make sure the schema exists), waiting up to `wait_s`
     (default TRACETOPICS_LOCK_WAIT_S) for a process that holds its lock; `say` hears who, once
-    when the wait starts and every 30 s. Raises WarehouseLocked when the wait runs out."""
+    when the wait starts and every 30 s. Raises WarehouseLocked when the wait runs out, or
+    DuckDB's lock error at once when `wait_s` is 0."""
     settings = settings or Settings.from_env()
     wait_s = settings.lock_wait_s if wait_s is None else wait_s
     if not read_only:
@@ -72,6 +73,8 @@ def connect(
             waited = time.monotonic() - started
             if holder is None:
                 raise
+            if wait_s <= 0:
+                raise  # no wait asked for (the CLI's reading commands): DuckDB's own error
             if waited >= wait_s:
                 raise WarehouseLocked(
                     f"the warehouse {path} is locked by {holder} and stayed locked for "

@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS quarantine (
 );
 CREATE TABLE IF NOT EXISTS quarantine_accepted (
     day DATE NOT NULL,        -- a day held back for its quarantine rate, accepted by an operator
-    quarantined BIGINT NOT NULL,  -- its quarantined lines then; more later hold it again
+    quarantined BIGINT NOT NULL,  -- its quarantined lines then (more later hold it again)
     accepted_at TIMESTAMPTZ DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS facet_summaries (
