@@ -109,3 +109,33 @@ def test_the_read_copy_is_swapped_whole_under_a_reader(tmp_path: Path) -> None:
     assert fresh.execute("SELECT count(*) FROM staging.stg_traces").fetchall() == [(4,)]
     assert fresh.execute("SELECT count(*) FROM project_logs('p')").fetchall() == [(4,)]
     assert sorted(p.name for p in target.parent.iterdir()) == ["warehouse.duckdb"]
+
+
+def test_the_read_copy_keeps_the_descriptions(tmp_path: Path) -> None:
+    """dbt's persist_docs writes descriptions as comments; a BI tool on the read copy sees them."""
+    live = warehouse.connect(tmp_path / "wh.duckdb")
+    live.execute("CREATE SCHEMA marts")
+    live.execute("CREATE TABLE marts.trips AS SELECT 1 AS n, 'x' AS who")
+    live.execute("COMMENT ON TABLE marts.trips IS 'One row per trip'")
+    live.execute("COMMENT ON COLUMN marts.trips.n IS 'Trips, counted (it''s a count)'")
+    live.execute("CREATE SCHEMA staging")
+    live.execute("CREATE VIEW staging.stg_trips AS SELECT n FROM marts.trips")
+    live.execute("COMMENT ON VIEW staging.stg_trips IS 'Trips, staged'")
+    live.execute("COMMENT ON COLUMN staging.stg_trips.n IS 'Same n'")
+    target = publish_read_copy(live, tmp_path / "read" / "warehouse.duckdb")
+    live.close()
+
+    copy = duckdb.connect(str(target), read_only=True)
+    columns = copy.execute(
+        "SELECT schema_name || '.' || table_name || '.' || column_name, comment "
+        "FROM duckdb_columns() WHERE schema_name IN ('marts', 'staging') ORDER BY 1"
+    ).fetchall()
+    assert columns == [
+        ("marts.trips.n", "Trips, counted (it's a count)"),
+        ("marts.trips.who", None),
+        ("staging.stg_trips.n", "Same n"),
+    ]
+    assert copy.execute(
+        "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'marts' "
+        "UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'staging'"
+    ).fetchall() == [("trips", "One row per trip"), ("stg_trips", "Trips, staged")]

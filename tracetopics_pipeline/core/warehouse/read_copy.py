@@ -6,7 +6,8 @@ the end of each run the pipeline writes the tables, the dbt views and marts and 
 `project_logs` macro into a new file beside it and renames that over
 `$TRACETOPICS_HOME/read/warehouse.duckdb` (`os.replace`, atomic). A reader that has the old file
 open keeps reading it, whole; the next connection opens the new one. Nothing ever writes to the
-published file, so no reader ever waits for a run or a run for a reader.
+published file, so no reader ever waits for a run or a run for a reader. The descriptions dbt
+writes to the catalog (persist_docs) are copied too, so a BI tool shows them here.
 """
 
 from __future__ import annotations
@@ -33,6 +34,34 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _comment_statements(conn: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
+    """COMMENT ON statements that give the copies in `catalog` the live tables', views' and
+    columns' comments (dbt's persist_docs writes them: the descriptions BI tools show)."""
+    relations = conn.execute(
+        "SELECT 'TABLE', schema_name, table_name, comment FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND NOT temporary AND comment <> '' "
+        "UNION ALL SELECT 'VIEW', schema_name, view_name, comment FROM duckdb_views() "
+        "WHERE database_name = current_database() AND NOT internal AND NOT temporary "
+        "AND comment <> ''"
+    ).fetchall()
+    columns = conn.execute(
+        "SELECT schema_name, table_name, column_name, comment FROM duckdb_columns() "
+        "WHERE database_name = current_database() AND NOT internal AND comment <> ''"
+    ).fetchall()
+    return [
+        f"COMMENT ON {kind} {catalog}.{_quote(schema)}.{_quote(name)} IS {_literal(text)}"
+        for kind, schema, name, text in relations
+    ] + [
+        f"COMMENT ON COLUMN {catalog}.{_quote(schema)}.{_quote(table)}.{_quote(column)} "
+        f"IS {_literal(text)}"
+        for schema, table, column, text in columns
+    ]
+
+
 def publish_read_copy(conn: duckdb.DuckDBPyConnection, target: Path) -> Path:
     """Copy the warehouse's tables, views and macro into a new file and swap it in as `target`.
 
@@ -52,6 +81,7 @@ def publish_read_copy(conn: duckdb.DuckDBPyConnection, target: Path) -> Path:
         "WHERE database_name = current_database() AND NOT internal AND NOT temporary "
         "ORDER BY schema_name, view_name"
     ).fetchall()
+    comments = _comment_statements(conn, _ALIAS)
     path = str(partial).replace("'", "''")
     conn.execute(f"ATTACH '{path}' AS {_ALIAS}")
     try:
@@ -68,6 +98,8 @@ def publish_read_copy(conn: duckdb.DuckDBPyConnection, target: Path) -> Path:
             install_project_logs(conn)
         finally:
             conn.execute(f"USE {_quote(home_db)}")
+        for statement in comments:  # CREATE TABLE AS and a view's SQL carry no comments
+            conn.execute(statement)
         conn.execute(f"DETACH {_ALIAS}")
         os.replace(partial, target)
     except BaseException:
