@@ -19,6 +19,11 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# The daily partitions are fixed when the definitions are imported, once per test session, and
+# by default start at the earliest landed day of the home they were imported with: every test's
+# data must fit them, so tests pin the start. tests/orchestration/test_first_partition.py
+# checks the start from the data in fresh processes without it.
+os.environ.setdefault("TRACETOPICS_START_DATE", "2025-01-01")
 # UMAP's compiled code (core/topics/jit.py) in one cache for every test session, not in each
 # test's fresh TRACETOPICS_HOME: only the first session after an install compiles.
 os.environ.setdefault("NUMBA_CACHE_DIR", str(REPO / ".tracetopics" / "cache" / "numba-tests"))

@@ -45,6 +45,10 @@ WRONG = {
     "run: --from after --to": (["run", "--from", "2026-05-01", "--to", "2026-04-01"], "after"),
     "run: bad date": (["run", "--from", "2026-13-01"], "not a date"),
     "run: no landing files": (["run"], "nothing to run"),
+    "run: before the first partition": (
+        ["run", "--from", "2024-01-01", "--to", "2024-01-02"],
+        "before 2025-01-01",
+    ),  # fmt: skip
     "prepare: extra argument": (["prepare", "extra"], "unrecognized"),
     "docs: bad port": (["docs", "--port", "0"], "not a port"),
     "docs: no warehouse": (["docs"], "no warehouse"),

@@ -62,7 +62,7 @@ def landing_days() -> list[date]:
     days: set[date] = set()
     for f in landing.landing_files(paths().landing):
         days |= landing.file_days(f, start_date=start)
-    return sorted(d for d in days if d >= start)
+    return sorted(d for d in days if start is None or d >= start)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -85,6 +85,16 @@ def cmd_run(args: argparse.Namespace) -> int:
             f"nothing to run: no landing files in {paths().landing} touch any day "
             "(try `tracetopics ingest FILE` or `tracetopics generate`)"
         )
+    from tracetopics_pipeline.defs.partitions import START_DATE
+
+    if days[0] < START_DATE:  # --from before the first daily partition: nothing there to run
+        days = [d for d in days if d >= START_DATE]
+        print(
+            f"note: the daily partitions start on {START_DATE} (the earliest landed day, or "
+            "TRACETOPICS_START_DATE); the days before it are left out"
+        )
+        if not days:
+            raise CliError(f"nothing to run: every day asked for is before {START_DATE}")
     try:
         runner.run_pipeline(days)
     except runner.RunFailed as failed:  # a blocking check or a step: say what, not a traceback

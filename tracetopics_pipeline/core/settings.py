@@ -92,7 +92,7 @@ def _names(env: Mapping[str, str], name: str, default: tuple[str, ...]) -> tuple
     return names
 
 
-def _date(env: Mapping[str, str], name: str, default: date) -> date:
+def _date(env: Mapping[str, str], name: str, default: date | None) -> date | None:
     raw = _get(env, name)
     try:
         return date.fromisoformat(raw) if raw is not None else default
@@ -228,7 +228,7 @@ class Settings:
     # ingest
     max_trace_bytes: int = 1_000_000
     quarantine_rate_threshold: float = 0.05  # blocking check: share of a day's lines
-    start_date: date = date(2025, 1, 1)  # first daily partition
+    start_date: date | None = None  # first daily partition; None: the earliest landed day
     # warehouse
     lock_wait_s: float = 300.0  # how long a writer waits for another process's DuckDB lock
     memory_limit: int = 2 * 10**9  # bytes: DuckDB's memory limit on every pipeline connection

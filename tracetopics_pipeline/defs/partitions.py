@@ -1,18 +1,35 @@
 """Daily partitions by the UTC date of a trace's `created`, the warehouse pool, and what every
-asset shares: owners, a stage tag, and the decorator of the daily tables."""
+asset shares: owners, a stage tag, and the decorator of the daily tables.
+
+The first partition is TRACETOPICS_START_DATE when set, else the earliest day the landing files
+touch (read from the landing index when the code location loads), else today: a new install
+shows the days it has data for, not hundreds of empty ones. Dagster's partitions definitions
+are fixed when the code location loads, so data that lands later for an even earlier day
+needs a reload (the landing sensor says so); `tracetopics run` loads them afresh every time.
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import dagster as dg
 import duckdb
 
-from tracetopics_pipeline.core.ingest import holds
-from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.ingest import holds, landing
+from tracetopics_pipeline.core.settings import Settings, paths
 
-START_DATE: date = Settings.from_env().start_date
+
+def first_partition_day(settings: Settings | None = None) -> date:
+    """TRACETOPICS_START_DATE when set; else the earliest landed day; else today (UTC)."""
+    settings = settings or Settings.from_env()
+    if settings.start_date is not None:
+        return settings.start_date
+    earliest = landing.earliest_day(paths().landing)
+    return earliest or datetime.now(UTC).date()
+
+
+START_DATE: date = first_partition_day()
 
 # end_offset=1: today's partition exists, so traces from today land in their own day.
 daily_partitions = dg.DailyPartitionsDefinition(

@@ -28,7 +28,9 @@ def landing_sensor(context: dg.SensorEvaluationContext):
     often the sensor ticks or the files are touched.
     """
     folder = paths().landing
-    pending = landing.pending_days(folder, start_date=START_DATE, settle_seconds=5)
+    pending = landing.pending_days(
+        folder, start_date=Settings.from_env().start_date, settle_seconds=5
+    )
     if not pending:
         return dg.SkipReason("no new landing files")
     index = landing.LandingIndex(landing.default_index_path(folder))
@@ -36,13 +38,28 @@ def landing_sensor(context: dg.SensorEvaluationContext):
     for path, days in pending.items():
         for d in days:
             by_day.setdefault(d, []).append(f"{path.name}:{index.digest(path)}")
-    return [
+    # Days before the first partition landed after this code location loaded: it has no
+    # partition for them until it is reloaded (defs/partitions.py).
+    early = sorted(d for d in by_day if d < START_DATE)
+    if early:
+        context.log.warning(early_days_message(early))
+    requests = [
         dg.RunRequest(
             run_key=f"{d.isoformat()}:{hashlib.sha1(' '.join(sorted(f)).encode()).hexdigest()[:12]}",
             partition_key=d.isoformat(),
         )
         for d, f in sorted(by_day.items())
+        if d >= START_DATE
     ]
+    return requests or dg.SkipReason(early_days_message(early))
+
+
+def early_days_message(early: list) -> str:
+    return (
+        f"{len(early)} landed day(s) from {early[0]} are before the first daily partition "
+        f"({START_DATE}), which was fixed when this code location loaded: reload it (Dagster UI "
+        "→ Deployment → Reload, or restart `make ui`) to run them"
+    )
 
 
 @dg.sensor(

@@ -225,6 +225,14 @@ def file_days(
     )
 
 
+def earliest_day(landing: Path, *, index_path: Path | None = None) -> date | None:
+    """The earliest UTC day any ready landing file touches, or None when nothing has landed.
+    Files the landing index has seen are not read again."""
+    files = landing_files(landing)
+    touched = files_days(files, index_path=index_path) if files else {}
+    return min((d for days in touched.values() for d in days), default=None)
+
+
 def pending_days(
     landing: Path,
     *,
