@@ -13,7 +13,6 @@ import sys
 from datetime import date
 from typing import NoReturn
 
-from tracetopics_pipeline.cli.digest import EXAMPLE as DIGEST_EXAMPLE
 from tracetopics_pipeline.cli.digest import cmd_digest, since_days
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.cli.pipeline import (
@@ -33,6 +32,7 @@ from tracetopics_pipeline.cli.reading import (
     cmd_topic_override,
     cmd_topics,
 )
+from tracetopics_pipeline.cli.usage import add_command
 from tracetopics_pipeline.core.facets.definitions import FacetConfigError
 from tracetopics_pipeline.core.settings import ConfigError, paths
 from tracetopics_pipeline.core.warehouse import WarehouseLocked
@@ -82,9 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
 
-    g = sub.add_parser("generate", help="write seeded synthetic support-agent traffic")
+    g = add_command(sub, "generate", "write seeded synthetic support-agent traffic")
     g.add_argument("--out", default=None, help="folder, default $TRACETOPICS_HOME/landing")
-    d = sub.add_parser("demo", help="generate demo traffic, run the pipeline, show topics")
+    d = add_command(sub, "demo", "generate demo traffic, run the pipeline, show topics")
     for parser in (g, d):
         parser.add_argument("--days", type=_count, default=30)
         parser.add_argument("--per-day", type=_count, default=300)
@@ -94,11 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.set_defaults(fn=cmd_generate)
     d.set_defaults(fn=cmd_demo, out=None)
 
-    i = sub.add_parser("ingest", help="copy trace files (JSONL, OTLP JSON, Parquet) to landing")
+    i = add_command(sub, "ingest", "copy trace files (JSONL, OTLP JSON, Parquet) to landing")
     i.add_argument("files", nargs="+")
     i.set_defaults(fn=cmd_ingest)
 
-    r = sub.add_parser("run", help="materialize the days the landing files touch, via Dagster")
+    r = add_command(sub, "run", "materialize the days the landing files touch, via Dagster")
     r.add_argument("--from", dest="from_", type=_date)
     r.add_argument("--to", type=_date)
     r.add_argument(
@@ -109,33 +109,29 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--tag", action="append", metavar="KEY=VALUE", help="a tag on the run (--today)")
     r.set_defaults(fn=cmd_run)
 
-    sub.add_parser("prepare", help="prepare the dbt manifest").set_defaults(fn=cmd_prepare)
+    add_command(sub, "prepare", "prepare the dbt manifest").set_defaults(fn=cmd_prepare)
 
-    dd = sub.add_parser("docs", help="build the dbt docs of the marts for this home")
+    dd = add_command(sub, "docs", "build the dbt docs of the marts for this home")
     dd.add_argument("--serve", action="store_true", help="serve them on 127.0.0.1")
     dd.add_argument("--port", type=_port, default=8081)
     dd.set_defaults(fn=cmd_docs)
 
-    q = sub.add_parser("quarantine", help="a day's quarantined lines; --accept them")
+    q = add_command(sub, "quarantine", "a day's quarantined lines; --accept them")
     q.add_argument("--day", type=_date, required=True)
     q.add_argument("--accept", action="store_true", help="let a held-back day go on")
     q.add_argument("--limit", type=int, default=20, help="lines shown")
     q.set_defaults(fn=cmd_quarantine)
 
-    t = sub.add_parser("topics", help="topics of a facet ranked by share")
+    t = add_command(sub, "topics", "topics of a facet ranked by share")
     t.add_argument("--facet", default="Task")
     t.add_argument("--date", type=_date)
     t.add_argument("--json", action="store_true")
     t.set_defaults(fn=cmd_topics)
 
-    dg = sub.add_parser(
+    dg = add_command(
+        sub,
         "digest",
-        help="what changed: new, growing and fading topics, pain, capability gaps, priorities",
-        description="What changed in the last days against the days before: new topics, "
-        "topics growing or fading, topics with more negative sentiment or agent issues than "
-        "their facet, capability gaps (product gaps and agent failures), the top priorities "
-        "with why, and model spend to date. The explorer's home shows the same.",
-        epilog=DIGEST_EXAMPLE,
+        "what changed: new, growing and fading topics, pain, capability gaps, priorities",
     )
     dg.add_argument(
         "--since", type=since_days, default=7, metavar="7d",
@@ -144,15 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     dg.add_argument("--format", choices=["text", "md", "json"], default="text")
     dg.set_defaults(fn=cmd_digest)
 
-    o = sub.add_parser(
-        "topic",
-        help="rename, pin, unpin or merge a topic (kept across regenerations)",
-        description="Rename, pin, unpin or merge a topic of a facet, a parent or a subtopic "
-        "(ids from `tracetopics topics --facet Task`). Kept in topic_overrides and re-applied "
-        "by every regeneration; the explorer's topic rows do the same.",
-        epilog='example: tracetopics topic rename Task 12 "SAML SSO setup"; '
-        "tracetopics topic merge Task 14 --into 12",
-    )
+    o = add_command(sub, "topic", "rename, pin, unpin or merge a topic (kept across regenerations)")
     o.add_argument("action", choices=["rename", "pin", "unpin", "merge"])
     o.add_argument("facet", help="the facet, e.g. Task")
     o.add_argument("topic_id", type=int, help="the topic's id")
@@ -160,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("--into", type=int, help="merge: the topic id that absorbs TOPIC_ID")
     o.set_defaults(fn=cmd_topic_override)
 
-    s = sub.add_parser("sql", help="read-only SQL over facets and classifications")
+    s = add_command(sub, "sql", "read-only SQL over facets and classifications")
     s.add_argument("query", nargs="?", default="SELECT * FROM project_logs('support-agent')")
     s.add_argument("--where", help='BTQL-style filter, e.g. classifications.Task.label = "Billing"')
     s.add_argument(
@@ -175,8 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(fn=cmd_sql)
 
-    f = sub.add_parser(
-        "facets", help="list facets, preview one on sample traces, or score one on gold labels"
+    f = add_command(
+        sub, "facets", "list facets, preview one on sample traces, or score one on gold labels"
     )
     f.add_argument("action", choices=["list", "test", "eval"])
     f.add_argument("facet", nargs="?")
@@ -194,12 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--file", help="facet YAML (default $TRACETOPICS_FACETS or the packaged one)")
     f.set_defaults(fn=cmd_facets)
 
-    sp = sub.add_parser("spend", help="spend on model calls to date against the budget")
+    sp = add_command(sub, "spend", "spend on model calls to date against the budget")
     sp.add_argument("--days", type=_count, default=14, help="days shown one by one")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(fn=cmd_spend)
 
-    e = sub.add_parser("explore", help="serve the topics explorer on 127.0.0.1")
+    e = add_command(sub, "explore", "serve the topics explorer on 127.0.0.1")
     e.add_argument("--host", default="127.0.0.1")
     e.add_argument("--port", type=_port, default=8765)
     e.set_defaults(fn=cmd_explore)

@@ -11,8 +11,6 @@ from typing import Any
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core.topics.changes import SECTION_TITLES, SECTIONS, Changes, Fact
 
-EXAMPLE = "example: tracetopics digest --since 14d --format md > what-changed.md"
-
 
 def since_days(text: str) -> int:
     """'7d', '2w' or '10' (days) -> days."""
