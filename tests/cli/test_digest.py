@@ -65,5 +65,5 @@ def test_text_and_markdown(home: Path) -> None:
 
 def test_help_says_what_and_gives_an_example(home: Path) -> None:
     res = subprocess.run([str(EXE), "digest", "--help"], capture_output=True, text=True)
-    assert "What changed in the last days" in res.stdout
-    assert "example: tracetopics digest --since 14d --format md" in res.stdout
+    assert "what changed in the last days" in res.stdout
+    assert "example:\n  tracetopics digest --since 14d --format md" in res.stdout
