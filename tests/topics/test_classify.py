@@ -48,7 +48,7 @@ def test_classify_days_new_traces_and_no_match(conn, monkeypatch):
     build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
     st = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)
     assert st.rows == 160 and st.no_match == 0 and st.maps == {"Task": "Task@2026-11-01"}
-    rec = recovery(conn, "Task", "intent")
+    rec = recovery(conn, "Task", "intent", level="fine")  # the parents group fine topics
     assert rec["n"] == 160 and rec["nmi"] > 0.95 and rec["ari"] > 0.95
 
     # Day 2: new texts near known topics, one far-away text, one excluded summary.
@@ -89,20 +89,23 @@ def test_classify_days_new_traces_and_no_match(conn, monkeypatch):
     centre = {
         t: np.array([cx, cy])
         for t, cx, cy in conn.execute(
-            "SELECT topic_id, avg(x), avg(y) FROM classifications WHERE day = ? GROUP BY 1", [DAY1]
+            "SELECT subtopic_id, avg(x), avg(y) FROM classifications WHERE day = ? GROUP BY 1",
+            [DAY1],
         ).fetchall()
     }
     for tid, topic, x_, y_ in conn.execute(
-        "SELECT trace_id, topic_id, x, y FROM classifications WHERE day = ? AND topic_id >= 0",
+        "SELECT trace_id, subtopic_id, x, y FROM classifications WHERE day = ? AND topic_id >= 0",
         [DAY2],
     ).fetchall():
         nearest = min(centre, key=lambda t: np.linalg.norm(centre[t] - [x_, y_]))
         assert nearest == topic, tid
 
-    # The list view: ranked by share, no_match last, renames show at once.
+    # The list view: parents ranked by share with their subtopics, no_match last, renames
+    # show at once.
     items = topic_list(conn, "Task", DAY2)
     assert items[-1]["topic_id"] == -1 and items[-1]["count"] == 2
-    assert items[0]["count"] == 2 and abs(sum(i["share"] for i in items) - 1) < 1e-9
+    assert sum(i["count"] for i in items) == 6 and abs(sum(i["share"] for i in items) - 1) < 1e-9
+    assert items[0]["count"] == sum(s["count"] for s in items[0]["subtopics"]) >= 2
     assert len(items[0]["samples"]) == 2 and items[0]["keywords"]
     set_topic_override(conn, "Task", items[0]["topic_id"], label="Renamed topic")
     assert topic_list(conn, "Task", DAY2)[0]["label"] == "Renamed topic"

@@ -120,9 +120,10 @@ def test_next_day_keeps_ids_and_overrides_survive(conn):
     assert conn.execute(
         "SELECT pinned FROM topics WHERE map_id = 'Task@2026-11-02' AND topic_id = ?", [other]
     ).fetchall()[0][0]
-    listing = topic_list(conn, "Task")
-    assert [d["topic_id"] for d in listing][:1] and {d["topic_id"] for d in listing} == set(first)
-    assert any(d["label"] == "Dashboard exports" for d in listing)
+    listing = topic_list(conn, "Task")  # parents, each with its subtopics
+    both = listing + [s for d in listing for s in d["subtopics"]]
+    assert [d["topic_id"] for d in listing][:1] and {d["topic_id"] for d in both} == set(first)
+    assert any(d["label"] == "Dashboard exports" for d in both)
 
 
 # ---------------------------------------------------------------- identity, on synthetic maps

@@ -14,6 +14,14 @@ gets no rows (nothing to classify against yet).
 
 Work is set-based: one matrix product per chunk of distinct texts; positions come from the
 map's own points (texts in the map) or the mean of the 3 nearest map points in embedding space.
+
+Two levels (docs/two_levels): `subtopic_id`/`subtopic` is the fine topic, `topic_id`/`label` its
+parent. Free-text facets: the nearest fine topic, and its parent. Labelled facets (the map's
+parents carry `facet_label`, the map's `parent_key`): the parent is the one of the trace's label
+(the competitor for Competitor mention; an excluded row counts as its label, so the default
+label has its parent, "No issue", never no_match), and the subtopic the nearest fine topic
+within it. A label the map has no parent for falls back to the nearest fine topic. A map without parent rows (built before
+two levels) has every topic as its own parent.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ import polars as pl
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.topics import embed
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
-from tracetopics_pipeline.core.topics.maps import current_map, map_model
+from tracetopics_pipeline.core.topics.maps import current_map, map_model, parent_key, parent_kind
 from tracetopics_pipeline.core.topics.overrides import apply_merges
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, query_pl
 
@@ -128,6 +136,7 @@ def classify_days(
     model = embed.registered_model_id(conn, embedder)
     days = sorted(set(days))
     stats = ClassifyStats(days=[d.isoformat() for d in days], embed_model=model or embedder.name)
+    definitions = {f.name: f for f in facets if hasattr(f, "name")}
     names = []
     for facet in (f.name if hasattr(f, "name") else str(f) for f in facets):
         map_id = current_map(conn, facet)
@@ -151,7 +160,7 @@ def classify_days(
         frames: list[pl.DataFrame] = []
         for facet, map_id in stats.maps.items():
             frame, embedded, without = _classify_facet(
-                conn, chunk, facet, map_id, settings, embedder, model or ""
+                conn, chunk, facet, map_id, settings, embedder, model or "", definitions.get(facet)
             )
             stats.embedded_now += embedded
             stats.without_vector += without
@@ -175,6 +184,25 @@ def classify_days(
     return stats
 
 
+def map_topics(conn: duckdb.DuckDBPyConnection, map_id: str) -> pl.DataFrame:
+    """The topics of one map at both levels: topic_id, label, centroid, size, level, parent_id,
+    facet_label. A map built before two levels has only 'sub' rows without parents."""
+    return query_pl(
+        conn,
+        """SELECT topic_id, label, centroid, coalesce(size, 0) AS size,
+                  coalesce(level, 'sub') AS level, parent_id, facet_label
+           FROM topics WHERE map_id = ? ORDER BY topic_id""",
+        [map_id],
+    )
+
+
+def labelled(topics: pl.DataFrame) -> bool:
+    """Whether a map is a labelled facet's: its parents stand for label values."""
+    return bool(
+        len(topics.filter((pl.col("level") == "parent") & pl.col("facet_label").is_not_null()))
+    )
+
+
 def _classify_facet(
     conn: duckdb.DuckDBPyConnection,
     days: list[date],
@@ -183,11 +211,13 @@ def _classify_facet(
     settings: Settings,
     embedder: Embedder,
     model: str,
+    definition: Any | None = None,
 ) -> tuple[pl.DataFrame, int, int]:
     rows = query_pl(
         conn,
-        f"""SELECT day, trace_id, status, summary,
-                   CASE WHEN status = 'ok' AND summary IS NOT NULL THEN {embed.HASH_SQL} END AS text_hash
+        f"""SELECT day, trace_id, status, label,
+                   CASE WHEN status = 'ok' AND summary IS NOT NULL THEN {embed.HASH_SQL} END AS text_hash,
+                   summary
             FROM facet_summaries
             WHERE facet = ? AND day IN (SELECT unnest(?::DATE[]))""",
         [facet, days],
@@ -198,20 +228,142 @@ def _classify_facet(
     hashes, x = embed.load_embeddings(conn, uniq["text_hash"].to_list(), model=model)
     without = ok.filter(~pl.col("text_hash").is_in(hashes)).height
 
-    topics = query_pl(
-        conn,
-        """SELECT topic_id, label, centroid FROM topics
-           WHERE map_id = ? AND coalesce(level, 'sub') = 'sub' ORDER BY topic_id""",
-        [map_id],
-    )
-    cents = embed.vectors(topics["centroid"]) if len(topics) else np.zeros((0, 1), np.float32)
+    topics = map_topics(conn, map_id)
+    fine = topics.filter(pl.col("level") != "parent")
+    cents = _centroids(fine["centroid"], x)
     if len(x) == 0:
         x = np.zeros((0, cents.shape[1]), np.float32)
     idx, dist = nearest_topics(x, cents, max_distance=settings.no_match_distance)
-    ids = np.asarray(topics["topic_id"].to_list() + [NO_MATCH], dtype=np.int64)[idx]
-    labels = np.asarray(topics["label"].to_list() + [NO_MATCH_LABEL], dtype=object)[idx]
+    sub_ids = np.asarray(fine["topic_id"].to_list() + [NO_MATCH], dtype=np.int64)[idx]
+    xy = _text_positions(conn, map_id, hashes, x, model)
+    per_text = pl.DataFrame(
+        {
+            "text_hash": hashes,
+            "subtopic_id": sub_ids.astype(np.int32),
+            "distance": dist,
+            "x": xy[:, 0],
+            "y": xy[:, 1],
+        },
+        schema_overrides={"text_hash": pl.Utf8, "distance": pl.Float64},
+    )
+    out = rows.join(per_text, on="text_hash", how="left")
+    if labelled(topics):
+        # the parent a row belongs to, by the same rule the map grouped its texts with (an
+        # excluded row keeps its label: the default label's parent)
+        kind = parent_kind(definition)
+        keys = [
+            parent_key(text or "", label, definition, kind)
+            if status in ("ok", "excluded")
+            else None
+            for text, label, status in out.select("summary", "label", "status").iter_rows()
+        ]
+        out = _within_labels(
+            out.with_columns(pl.Series("key", keys, dtype=pl.Utf8)), hashes, x, cents, topics
+        )
+    out = _with_parents(out.with_columns(pl.col("subtopic_id").fill_null(NO_MATCH)), topics)
+    out = out.with_columns(pl.lit(facet).alias("facet"), pl.lit(map_id).alias("map_id"))
+    out = out.select(
+        "day", "trace_id", "facet", "topic_id", "label", "distance", "map_id", "x", "y",
+        "subtopic_id", "subtopic",
+    )  # fmt: skip
+    return out, embedded, without
 
-    # Positions: the text's own map point when it is in the map, else its nearest map points.
+
+def _centroids(col: pl.Series, x: np.ndarray) -> np.ndarray:
+    """The fine topics' centroids as a matrix. A topic without one (a default label whose
+    texts were never embedded) is a zero row: never the nearest of anything."""
+    present = embed.vectors(col.drop_nulls())
+    dim = present.shape[1] if len(present) else (x.shape[1] if x.ndim == 2 else 0)
+    out = np.zeros((len(col), dim), np.float32)
+    if len(present):
+        out[col.is_not_null().to_numpy()] = present
+    return out
+
+
+def _within_labels(
+    rows: pl.DataFrame, hashes: list[str], x: np.ndarray, cents: np.ndarray, topics: pl.DataFrame
+) -> pl.DataFrame:
+    """Labelled facets: each row's subtopic is the nearest fine topic under its label's parent
+    (no distance limit: the label decides), or that parent's largest fine topic when the row
+    has no text to compare (an excluded default-label row). Rows whose label has no parent
+    keep the nearest-topic result."""
+    fine = topics.filter(pl.col("level") != "parent")
+    fine_ids = fine["topic_id"].to_list()
+    parent_of = [
+        p if p is not None else t for t, p in zip(fine_ids, fine["parent_id"], strict=True)
+    ]
+    # label value -> parent: the parents' own keys, then their subtopics' (keys that read alike
+    # share one parent)
+    parent_by_key: dict[str, int] = {}
+    for t, k, level in topics.select("topic_id", "facet_label", "level").iter_rows():
+        if k is not None and level == "parent":
+            parent_by_key[k] = t
+    for k, p in zip(fine["facet_label"], parent_of, strict=True):
+        if k is not None:
+            parent_by_key.setdefault(k, p)
+    members: dict[int, list[int]] = {}  # parent -> indexes into `fine`
+    for i, p in enumerate(parent_of):
+        members.setdefault(p, []).append(i)
+    largest = {
+        p: max(ix, key=lambda i: (fine["size"][i], -fine_ids[i])) for p, ix in members.items()
+    }
+    row_of = dict(zip(hashes, range(len(hashes)), strict=True))
+    known = [k for k, p in parent_by_key.items() if p in members]
+    pairs = rows.select("text_hash", "key").unique().filter(pl.col("key").is_in(known))
+    chosen_id, chosen_dist = [], []
+    for h, key in pairs.iter_rows():
+        parent = parent_by_key[key]
+        ix = members[parent]
+        r = row_of.get(h) if h is not None else None
+        if r is None:
+            chosen_id.append(fine_ids[largest[parent]])
+            chosen_dist.append(None)
+            continue
+        sims = cents[ix] @ x[r]
+        b = int(sims.argmax())
+        chosen_id.append(fine_ids[ix[b]])
+        chosen_dist.append(float(1.0 - sims[b]))
+    chosen = pairs.with_columns(
+        pl.Series("chosen_id", chosen_id, dtype=pl.Int32),
+        pl.Series("chosen_distance", chosen_dist, dtype=pl.Float64),
+    )
+    return (
+        rows.join(chosen, on=["text_hash", "key"], how="left", nulls_equal=True)
+        .with_columns(
+            pl.coalesce("chosen_id", "subtopic_id").alias("subtopic_id"),
+            pl.when(pl.col("chosen_id").is_not_null())
+            .then(pl.col("chosen_distance"))
+            .otherwise(pl.col("distance"))
+            .alias("distance"),
+        )
+        .drop("chosen_id", "chosen_distance")
+    )
+
+
+def _with_parents(rows: pl.DataFrame, topics: pl.DataFrame) -> pl.DataFrame:
+    """topic_id/label = the subtopic's parent (itself when the map has no parents), subtopic =
+    the fine label; no_match at both levels when the subtopic is no_match."""
+    labels = dict(zip(topics["topic_id"].to_list(), topics["label"].to_list(), strict=True))
+    fine = topics.filter(pl.col("level") != "parent")
+    parent_of = {
+        t: (p if p is not None else t)
+        for t, p in zip(fine["topic_id"].to_list(), fine["parent_id"].to_list(), strict=True)
+    }
+    parent_of[NO_MATCH] = NO_MATCH
+    labels[NO_MATCH] = NO_MATCH_LABEL
+    subs = rows["subtopic_id"].to_list()
+    parents = [parent_of.get(s, NO_MATCH) for s in subs]
+    return rows.with_columns(
+        pl.Series("topic_id", parents, dtype=pl.Int32),
+        pl.Series("label", [labels.get(p, NO_MATCH_LABEL) for p in parents], dtype=pl.Utf8),
+        pl.Series("subtopic", [labels.get(s, NO_MATCH_LABEL) for s in subs], dtype=pl.Utf8),
+    )
+
+
+def _text_positions(
+    conn: duckdb.DuckDBPyConnection, map_id: str, hashes: list[str], x: np.ndarray, model: str
+) -> np.ndarray:
+    """2-D positions: the text's own map point when it is in the map, else its nearest ones."""
     pts = query_pl(
         conn,
         """SELECT p.text_hash, p.x, p.y, e.embedding FROM topic_points p
@@ -232,25 +384,4 @@ def _classify_facet(
             sub = slice(None, None, max(1, len(pts) // POSITION_POINTS))
             _, pmat = embed.frame_to_matrix(pts[sub])
             xy[~inside] = _positions(x[~inside], pmat, pxy[sub])
-    per_text = pl.DataFrame(
-        {
-            "text_hash": hashes,
-            "topic_id": ids.astype(np.int32),
-            "label": labels.astype(str),
-            "distance": dist,
-            "x": xy[:, 0],
-            "y": xy[:, 1],
-        },
-        schema_overrides={"text_hash": pl.Utf8},
-    )
-    out = (
-        rows.join(per_text, on="text_hash", how="left")
-        .with_columns(
-            pl.col("topic_id").fill_null(NO_MATCH),
-            pl.col("label").fill_null(NO_MATCH_LABEL),
-            pl.lit(facet).alias("facet"),
-            pl.lit(map_id).alias("map_id"),
-        )
-        .select("day", "trace_id", "facet", "topic_id", "label", "distance", "map_id", "x", "y")
-    )
-    return out, embedded, without
+    return xy

@@ -32,18 +32,34 @@ def scores(truth: list[Any], predicted: list[Any] | np.ndarray) -> dict[str, flo
 
 
 def recovery(
-    conn: duckdb.DuckDBPyConnection, facet: str = "Task", truth_key: str = "intent"
+    conn: duckdb.DuckDBPyConnection,
+    facet: str = "Task",
+    truth_key: str = "intent",
+    *,
+    level: str = "parent",
 ) -> dict[str, Any]:
-    """NMI / ARI of `facet` classifications against metadata.ground_truth.<truth_key>."""
+    """NMI / ARI of `facet` classifications against metadata.ground_truth.<truth_key>, at the
+    parent level (topic_id) or the fine level (subtopic_id; the topic itself on rows from
+    before two levels)."""
+    if level not in ("parent", "fine"):
+        raise ValueError(f"level must be 'parent' or 'fine', not {level!r}")
+    column = "c.topic_id" if level == "parent" else "coalesce(c.subtopic_id, c.topic_id)"
     rows = conn.execute(
-        """SELECT c.topic_id, json_extract_string(r.metadata, '$.ground_truth."' || ? || '"') AS truth
+        f"""SELECT {column}, json_extract_string(r.metadata, '$.ground_truth."' || ? || '"') AS truth
            FROM classifications c JOIN raw_traces r ON r.id = c.trace_id AND r.day = c.day
            WHERE c.facet = ?""",
         [truth_key, facet],
     ).fetchall()
     pairs = [(t, g) for t, g in rows if g is not None]
     if not pairs:
-        return {"facet": facet, "truth_key": truth_key, "n": 0, "nmi": None, "ari": None}
+        return {
+            "facet": facet,
+            "truth_key": truth_key,
+            "level": level,
+            "n": 0,
+            "nmi": None,
+            "ari": None,
+        }
     out = scores([g for _, g in pairs], [t for t, _ in pairs])
-    out.update({"facet": facet, "truth_key": truth_key})
+    out.update({"facet": facet, "truth_key": truth_key, "level": level})
     return out

@@ -314,6 +314,9 @@ class Parents:
     labels: list[str]
     sources: list[str]
     params: dict[str, Any] = field(default_factory=dict)
+    # labelled facets: each fine topic's parent_key (topics.facet_label); keys that read alike
+    # share a parent, so a parent may stand for several
+    topic_keys: list[str] | None = None
 
 
 def build_map(
@@ -486,7 +489,7 @@ def _labelled_subs(
     key; a piece smaller than MIN_SUB_TEXTS joins the nearest piece of its key, and a key with
     fewer texts (or the default label) is a single subtopic."""
     t0 = time.perf_counter()
-    keys = [_parent_key(t, v, definition, kind) for t, v in zip(texts, values, strict=True)]
+    keys = [parent_key(t, v, definition, kind) for t, v in zip(texts, values, strict=True)]
     xn = np.asarray(x, dtype=np.float32)
     xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
     n = len(texts)
@@ -524,7 +527,10 @@ def _key(value: str | None) -> str:
     return (value or "").strip().lower()
 
 
-def _parent_key(text: str, value: str | None, definition: Any, kind: str) -> str:
+def parent_key(text: str, value: str | None, definition: Any, kind: str) -> str:
+    """The parent a labelled facet's summary belongs to (stored as topics.facet_label): its
+    label value, or for 'head' facets the name before ':'; lower-cased. Classification uses
+    the same key, so a trace goes to its label's parent."""
     if kind == "head":
         head, sep, _ = text.partition(":")
         # The name before the first sentence mark: "Mode. My team..." is Mode.
@@ -684,11 +690,11 @@ def _label_parents(
     surface: dict[str, Counter[str]] = {}  # spellings of each key
     for t in range(len(result.topics)):
         idx = np.flatnonzero(result.labels == t)
-        ks = [_parent_key(texts[i], values[i], definition, kind) for i in idx]
+        ks = [parent_key(texts[i], values[i], definition, kind) for i in idx]
         key = max(sorted(set(ks)), key=ks.count)
         keys_of_topic.append(key)
         for i in idx:
-            if _parent_key(texts[i], values[i], definition, kind) == key:
+            if parent_key(texts[i], values[i], definition, kind) == key:
                 raw = texts[i].partition(":")[0] if kind == "head" else (values[i] or "")
                 surface.setdefault(key, Counter())[
                     _SENTENCE_MARK.split(raw, maxsplit=1)[0].strip()
@@ -715,7 +721,9 @@ def _label_parents(
     labels = [first[low] for low in sorted(first)]
     index = {low: i for i, low in enumerate(sorted(first))}
     of_topic = np.array([index[name_of[k].lower()] for k in keys_of_topic], np.int64)
-    return Parents(of_topic, labels, ["label"] * len(labels), {"parents": kind})
+    return Parents(
+        of_topic, labels, ["label"] * len(labels), {"parents": kind}, topic_keys=keys_of_topic
+    )
 
 
 def _parent_topics(
@@ -876,11 +884,24 @@ def _write_built(
         ],
     )  # fmt: skip
     sub_parent = [p_topics[q].topic_id for q in parents.of_topic.tolist()]
+    sub_keys = parents.topic_keys or [None] * len(result.topics)
+    keys: list[str | None] = [None] * len(p_topics)  # a parent's: the first of its subs' keys
+    for q, k in zip(parents.of_topic.tolist(), sub_keys, strict=True):
+        if k is not None and (keys[q] is None or k < keys[q]):
+            keys[q] = k
     warehouse.insert_frame(
-        conn, "topics", _topic_frame(facet, map_id, p_topics, "parent", [None] * len(p_topics))
+        conn,
+        "topics",
+        _topic_frame(facet, map_id, p_topics, "parent", [None] * len(p_topics)).with_columns(
+            pl.Series("facet_label", keys, dtype=pl.Utf8)
+        ),
     )
     warehouse.insert_frame(
-        conn, "topics", _topic_frame(facet, map_id, result.topics, "sub", sub_parent)
+        conn,
+        "topics",
+        _topic_frame(facet, map_id, result.topics, "sub", sub_parent).with_columns(
+            pl.Series("facet_label", sub_keys, dtype=pl.Utf8)
+        ),
     )
     points = pl.DataFrame(
         {

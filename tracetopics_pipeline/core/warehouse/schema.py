@@ -114,7 +114,8 @@ CREATE TABLE IF NOT EXISTS topics (
     pinned BOOLEAN DEFAULT FALSE,  -- human pin (topic_overrides); label then never auto-changes
     label_source VARCHAR,          -- local | openai | override | pinned
     level VARCHAR NOT NULL DEFAULT 'sub',  -- 'parent' | 'sub' (fine); one id space per facet
-    parent_id INTEGER              -- a sub's parent's topic_id; NULL on parent rows
+    parent_id INTEGER,             -- a sub's parent's topic_id; NULL on parent rows
+    facet_label VARCHAR            -- labelled facets: the label value (competitor) it stands for
 );
 CREATE TABLE IF NOT EXISTS topic_points (
     map_id VARCHAR NOT NULL, facet VARCHAR NOT NULL, text_hash VARCHAR NOT NULL,
@@ -136,11 +137,13 @@ CREATE TABLE IF NOT EXISTS classifications (
     day DATE NOT NULL,
     trace_id VARCHAR NOT NULL,
     facet VARCHAR NOT NULL,
-    topic_id INTEGER,         -- -1 = no_match
-    label VARCHAR,            -- topic label, or 'no_match'
-    distance DOUBLE,          -- cosine distance to the topic centroid
+    topic_id INTEGER,         -- the PARENT topic; -1 = no_match
+    label VARCHAR,            -- the parent's label, or 'no_match'
+    distance DOUBLE,          -- cosine distance to the fine topic's centroid
     map_id VARCHAR,
-    x DOUBLE, y DOUBLE        -- 2-D position on the map, for the scatterplot
+    x DOUBLE, y DOUBLE,       -- 2-D position on the map, for the scatterplot
+    subtopic_id INTEGER,      -- the fine topic (a sub of topic_id); -1 = no_match
+    subtopic VARCHAR          -- the fine topic's label, or 'no_match'
 );
 CREATE TABLE IF NOT EXISTS spend_ledger (
     day DATE NOT NULL,        -- UTC day the calls were made (not the traces' day)
@@ -158,5 +161,8 @@ CREATE TABLE IF NOT EXISTS spend_ledger (
 ALTER TABLE topic_overrides ADD COLUMN IF NOT EXISTS merged_into INTEGER;
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS level VARCHAR DEFAULT 'sub';
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS parent_id INTEGER;
+ALTER TABLE topics ADD COLUMN IF NOT EXISTS facet_label VARCHAR;
 ALTER TABLE topic_points ADD COLUMN IF NOT EXISTS parent_id INTEGER;
+ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic_id INTEGER;
+ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic VARCHAR;
 """
