@@ -73,6 +73,50 @@ def test_seed_query_2_as_written(wh: Path) -> None:
     assert list(got[0]) == ["id", "created", "task", "sentiment"]
 
 
+def test_seed_queries_group_by_parent_topics(wh: Path) -> None:
+    """Two levels: `.label` / `.topic_id` are the parent topic (what the seed's queries group
+    by), `.subtopic` / `.subtopic_id` the fine topic under it, human renames at both levels."""
+    from factories.marts import TASK_LABELS, TASK_SUBS
+
+    topics = {r["topic"] for r in run(wh, SEED_1)}
+    assert topics == {"Export dashboard to CSV", "Dataset creation"}
+    assert not topics & {label for _, label in TASK_SUBS.values()}
+    assert topics <= set(TASK_LABELS.values()) | {"Dataset creation"}
+    got = run(
+        wh,
+        "SELECT id, classifications.Task[0].topic_id AS tid, classifications.Task[0].label AS t,"
+        " classifications.Task[0].subtopic_id AS sid, classifications.Task[0].subtopic AS s,"
+        " classifications.Issues[0].label AS issue"
+        " FROM project_logs('my-project-id') WHERE id IN ('s2', 's4', 's6') ORDER BY id",
+    )
+    assert got == [
+        {"id": "s2", "tid": 0, "t": "Export dashboard to CSV", "sid": 10,
+         "s": "CSV export of one dashboard", "issue": "No issue"},
+        {"id": "s4", "tid": 2, "t": "Dataset creation", "sid": 30,
+         "s": "Dataset from CSV files", "issue": "No issue"},  # both renamed by a human
+        {"id": "s6", "tid": None, "t": None, "sid": None, "s": None, "issue": "No issue"},
+    ]  # fmt: skip
+    by_sub = run(
+        wh,
+        "SELECT id FROM project_logs(NULL) WHERE id LIKE 's%' ORDER BY id",
+        where='classifications.Task.subtopic = "Dataset from CSV files"',
+    )
+    assert [r["id"] for r in by_sub] == ["s4", "s5"]
+
+
+def test_macro_reads_a_warehouse_from_before_two_levels(tmp_path: Path) -> None:
+    """A classifications table without the subtopic columns (an old warehouse or snapshot
+    opened read-only) still binds: subtopic fields are NULL."""
+    conn = duckdb.connect(str(tmp_path / "old.duckdb"))
+    warehouse.ensure_schema(conn)
+    conn.execute("ALTER TABLE classifications DROP COLUMN subtopic")
+    conn.execute("ALTER TABLE classifications DROP COLUMN subtopic_id")
+    install_project_logs(conn, temporary=True)
+    cols = conn.execute("DESCRIBE SELECT classifications FROM project_logs(NULL)").fetchall()
+    conn.close()
+    assert "subtopic_id INTEGER" in cols[0][1] and "subtopic VARCHAR" in cols[0][1]
+
+
 def test_zero_based_indexes(wh: Path) -> None:
     got = run(
         wh,

@@ -86,7 +86,19 @@ def _messages_text(col: str) -> str:
     )
 
 
-def project_logs_sql(facets: dict[str, str], *, temporary: bool = False) -> str:
+def _has_subtopics(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether classifications has the fine level (a warehouse or snapshot from before two
+    levels has not, until its next run)."""
+    try:
+        conn.execute("SELECT subtopic_id, subtopic FROM classifications LIMIT 0").fetchall()
+    except duckdb.Error:
+        return False
+    return True
+
+
+def project_logs_sql(
+    facets: dict[str, str], *, temporary: bool = False, subtopics: bool = True
+) -> str:
     """CREATE MACRO statement for project_logs over the given facet key -> name mapping.
 
     Inside a DuckDB macro an unqualified name equal to a parameter IS the parameter: the body
@@ -96,20 +108,35 @@ def project_logs_sql(facets: dict[str, str], *, temporary: bool = False) -> str:
     The facets struct holds the label for labelled facets (Sentiment, Churn risk, ...) and the
     summary otherwise. Each classifications list holds the trace's real topic assignments,
     nearest first; a `no_match` (topic_id -1) is left out, so `classifications.Task IS NULL`
-    means "no Task topic".
+    means "no Task topic". Each element's `label` / `topic_id` is the parent topic, the level
+    the seed's queries group by; `subtopic` / `subtopic_id` the fine topic under it (NULL when
+    `subtopics` is false: a classifications table from before two levels).
     """
     fs_cols = ",\n    ".join(
         f"max(coalesce(label, summary)) FILTER (WHERE facet = {sql_literal(name)}) AS {sql_ident(key)}"
         for key, name in facets.items()
     )
     cl_cols = ",\n    ".join(
-        "list({'label': label, 'topic_id': topic_id, 'distance': distance} "
+        "list({'label': label, 'topic_id': topic_id, 'subtopic': subtopic, "
+        "'subtopic_id': subtopic_id, 'distance': distance} "
         f"ORDER BY distance, topic_id) FILTER (WHERE facet = {sql_literal(name)} AND topic_id >= 0)"
         f" AS {sql_ident(key)}"
         for key, name in facets.items()
     )
     fs_struct = ", ".join(f"{sql_ident(k)} := fs.{sql_ident(k)}" for k in facets)
     cl_struct = ", ".join(f"{sql_ident(k)} := cl.{sql_ident(k)}" for k in facets)
+    if subtopics:
+        sub_cols = (
+            "CASE WHEN c.subtopic_id >= 0 THEN c.subtopic_id END AS subtopic_id, "
+            "CASE WHEN c.subtopic_id >= 0 THEN coalesce(so.label, c.subtopic) END AS subtopic"
+        )
+        sub_join = (
+            "LEFT JOIN topic_overrides so ON so.facet = c.facet"
+            " AND so.topic_id = c.subtopic_id AND so.label IS NOT NULL"
+        )
+    else:
+        sub_cols = "CAST(NULL AS INTEGER) AS subtopic_id, CAST(NULL AS VARCHAR) AS subtopic"
+        sub_join = ""
     # one message rendered as its content, or its tool calls when it only calls tools
     span_text = f"coalesce(nullif({_content('msg')}, ''), CAST(msg->'$.tool_calls' AS VARCHAR))"
     return f"""
@@ -125,10 +152,12 @@ WITH tt_traces AS (
   GROUP BY trace_id
 ), cl AS (
   SELECT c.trace_id, c.facet, c.topic_id, c.distance,
-         coalesce(o.label, c.label) AS label
+         coalesce(o.label, c.label) AS label,
+         {sub_cols}
   FROM classifications c
   LEFT JOIN topic_overrides o
     ON o.facet = c.facet AND o.topic_id = c.topic_id AND o.label IS NOT NULL
+  {sub_join}
   WHERE c.trace_id IN (SELECT id FROM tt_traces)
 ), cl_lists AS (
   SELECT trace_id,
@@ -184,5 +213,5 @@ def install_project_logs(
     mapping = facet_names(conn)
     for name in facets or ():
         mapping.setdefault(facet_key(name), name)
-    conn.execute(project_logs_sql(mapping, temporary=temporary))
+    conn.execute(project_logs_sql(mapping, temporary=temporary, subtopics=_has_subtopics(conn)))
     return list(mapping)
