@@ -14,9 +14,31 @@ from tracetopics_pipeline.core.ingest.records import TraceRecord
 from tracetopics_pipeline.core.topics.maps import map_id_for
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 
+# Two levels (docs/two_levels): parent topics, and fine topics (subtopics) under them, in one id
+# space per facet. A trace's `task` is its parent; its subtopic is `task_sub` or the parent's
+# first subtopic.
 TASK_LABELS = {0: "Export dashboard to CSV", 1: "Reset password", 2: "Create dataset"}
-ISSUE_LABELS = {0: "Failed tool call", 1: "Escalation to human"}
-OVERRIDES = {("Task", 2): "Dataset creation"}  # a human rename, applied over the map's label
+TASK_SUBS = {
+    10: (0, "CSV export of one dashboard"),
+    11: (0, "Scheduled dashboard export"),
+    20: (1, "Password reset email"),
+    30: (2, "Dataset from CSV upload"),
+    31: (2, "Dataset from a SQL query"),
+}
+# Issues is a labelled facet: one parent per label value (facet_label), the default label NONE
+# a parent of its own ("No issue"); a trace's issue -2 is that NONE parent.
+ISSUE_LABELS = {0: "Failed tool call", 1: "Escalation to human", 5: "No issue"}
+ISSUE_KEYS = {0: "failed_tool_call", 1: "escalation", 5: "none"}  # maps.parent_key
+ISSUE_SUBS = {
+    40: (0, "Export tool returned 500"),
+    41: (1, "Handed to a human"),
+    45: (5, "No issue"),
+}
+NO_ISSUE = 5
+OVERRIDES = {  # human renames, applied over the map's labels (a parent and a subtopic)
+    ("Task", 2): "Dataset creation",
+    ("Task", 30): "Dataset from CSV files",
+}
 
 
 @dataclass
@@ -28,12 +50,17 @@ class T:
     tokens: int = 100
     latency: float = 1.0
     sentiment: str | None = None  # label; None = no Sentiment facet row
-    task: int | None = None  # topic id; -1 = no_match; None = no Task facet row
+    task: int | None = None  # parent topic id; -1 = no_match; None = no Task facet row
     issue: int | None = None  # topic id; -2 = NONE (excluded); None = no Issues facet row
     churn: str | None = None
     competitor: str | None = None
     project: str = "demo"
     messages: list[dict] = field(default_factory=list)
+    task_sub: int | None = None  # subtopic id under `task`; None = the parent's first
+
+
+def _first_sub(subs: dict[int, tuple[int, str]], parent: int) -> int:
+    return min(s for s, (p, _) in subs.items() if p == parent)
 
 
 def _facet_rows(t: T) -> list[dict[str, Any]]:
@@ -71,13 +98,15 @@ def _facet_rows(t: T) -> list[dict[str, Any]]:
 
 
 def _class_rows(t: T, map_day: date) -> list[dict[str, Any]]:
-    def row(facet: str, topic_id: int, label: str, distance: float) -> dict[str, Any]:
+    def row(facet: str, topic_id: int, label: str, sub: int, sub_label: str, distance: float):
         return dict(
             day=t.created.date(),
             trace_id=t.id,
             facet=facet,
             topic_id=topic_id,
             label=label,
+            subtopic_id=sub,
+            subtopic=sub_label,
             distance=distance,
             map_id=map_id_for(facet, map_day),
         )
@@ -85,12 +114,34 @@ def _class_rows(t: T, map_day: date) -> list[dict[str, Any]]:
     rows = []
     if t.task is not None:
         if t.task < 0:
-            rows.append(row("Task", NO_MATCH, NO_MATCH_LABEL, 0.9))
+            rows.append(row("Task", NO_MATCH, NO_MATCH_LABEL, NO_MATCH, NO_MATCH_LABEL, 0.9))
         else:
-            rows.append(row("Task", t.task, TASK_LABELS[t.task], 0.1))
-    if t.issue is not None and t.issue >= 0:
-        rows.append(row("Issues", t.issue, ISSUE_LABELS[t.issue], 0.2))
+            sub = t.task_sub if t.task_sub is not None else _first_sub(TASK_SUBS, t.task)
+            rows.append(row("Task", t.task, TASK_LABELS[t.task], sub, TASK_SUBS[sub][1], 0.1))
+    if t.issue is not None:
+        parent = NO_ISSUE if t.issue == -2 else t.issue
+        sub = _first_sub(ISSUE_SUBS, parent)
+        rows.append(row("Issues", parent, ISSUE_LABELS[parent], sub, ISSUE_SUBS[sub][1], 0.2))
     return rows
+
+
+def _topic_rows(
+    facet: str,
+    map_id: str,
+    parents: dict[int, str],
+    subs: dict[int, tuple[int, str]],
+    keys: dict[int, str] | None = None,
+) -> list[dict[str, Any]]:
+    keys = keys or {}
+    return [
+        dict(facet=facet, map_id=map_id, topic_id=p, label=label, level="parent",
+             facet_label=keys.get(p))
+        for p, label in parents.items()
+    ] + [
+        dict(facet=facet, map_id=map_id, topic_id=s, label=label, level="sub", parent_id=p,
+             facet_label=keys.get(p))
+        for s, (p, label) in subs.items()
+    ]  # fmt: skip
 
 
 def _record(t: T, line: int) -> TraceRecord:
@@ -125,19 +176,16 @@ def build_marts_warehouse(path: Path, traces: list[T]) -> None:
         insert_traces(conn, [_record(t, i + 1) for i, t in enumerate(traces)])
         insert_rows(conn, "facet_summaries", [r for t in traces for r in _facet_rows(t)])
         insert_rows(conn, "classifications", [r for t in traces for r in _class_rows(t, map_day)])
-        for facet, labels in (("Task", TASK_LABELS), ("Issues", ISSUE_LABELS)):
+        maps = (
+            ("Task", TASK_LABELS, TASK_SUBS, None),
+            ("Issues", ISSUE_LABELS, ISSUE_SUBS, ISSUE_KEYS),
+        )
+        for facet, parents, subs, keys in maps:
             map_id = map_id_for(facet, map_day)
             insert_rows(
                 conn, "topic_maps", [dict(map_id=map_id, facet=facet, day=map_day, status="built")]
             )
-            insert_rows(
-                conn,
-                "topics",
-                [
-                    dict(facet=facet, map_id=map_id, topic_id=topic_id, label=label)
-                    for topic_id, label in labels.items()
-                ],
-            )
+            insert_rows(conn, "topics", _topic_rows(facet, map_id, parents, subs, keys))
         insert_rows(
             conn,
             "topic_overrides",
@@ -163,7 +211,7 @@ def mart_traces() -> list[T]:
           "Looker"),
         T("a2", _d("2026-01-05"), "acme", "enterprise", 200, 2.0, "POSITIVE", 0, -2, "LOW"),
         T("a3", _d("2026-01-05"), "beta", "free", 300, 3.0, "NEGATIVE", 0, 0, "CRITICAL",
-          "Tableau"),
+          "Tableau", task_sub=11),
         T("a4", _d("2026-01-06"), "beta", "free", 400, 4.0, "NEUTRAL", 1, -2, "LOW"),
         T("a5", _d("2026-01-06"), "gamma", "pro", 500, 5.0, "MIXED", 1, 1, "MEDIUM"),
         T("a6", _d("2026-01-06"), "gamma", "pro", 600, 6.0, "POSITIVE", 1, -2, "LOW"),
@@ -178,9 +226,12 @@ def mart_traces() -> list[T]:
         T("b3", _d("2026-01-12"), "gamma", "pro", 300, 3.0, "NEGATIVE", 2, 1, "HIGH"),
         T("b4", _d("2026-01-12"), "acme", "enterprise", 400, 4.0, "MIXED", 2, -2, "MEDIUM"),
         T("b5", _d("2026-01-13"), "beta", "free", 500, 5.0, "NEGATIVE", 2, 0, "CRITICAL",
-          "Tableau"),
-        T("b6", _d("2026-01-13"), "gamma", "pro", 600, 6.0, "POSITIVE", 2, -2, "LOW"),
-        T("b7", _d("2026-01-13"), "delta", "business", 700, 7.0, "NEUTRAL", 2, -2, "LOW"),
+          "Tableau", task_sub=31),
+        # b6, b7: subtopic 31 too (b3, b4 stay in 30)
+        T("b6", _d("2026-01-13"), "gamma", "pro", 600, 6.0, "POSITIVE", 2, -2, "LOW",
+          task_sub=31),
+        T("b7", _d("2026-01-13"), "delta", "business", 700, 7.0, "NEUTRAL", 2, -2, "LOW",
+          task_sub=31),
         T("b8", _d("2026-01-13"), "delta", "business", 800, 8.0, "NEUTRAL", 1, -2, "LOW"),
     ]
     # fmt: on

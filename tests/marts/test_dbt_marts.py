@@ -2,8 +2,10 @@
 
 One `dbt build` for the whole module (it takes several seconds). Expected figures are worked
 out by hand from mart_traces(): week 2026-W02 (Mon 5 Jan) has 10 traces, 2026-W03 has 8.
-Task topics: 0 Export dashboard to CSV, 1 Reset password, 2 "Create dataset" renamed by a
-human to "Dataset creation", -1 no_match. trend_min_volume is 3 for this run.
+Task topics (the parent level the marts group by): 0 Export dashboard to CSV, 1 Reset password,
+2 "Create dataset" renamed by a human to "Dataset creation", -1 no_match; subtopics 10/11 under
+0, 20 under 1, 30 (renamed "Dataset from CSV files") / 31 under 2. Issues parents: 0 Failed tool
+call, 1 Escalation to human, 5 "No issue" (the default label NONE). trend_min_volume is 3.
 """
 
 from __future__ import annotations
@@ -175,7 +177,33 @@ def test_topic_trends_daily(marts) -> None:
         "SELECT topic_id, sum(volume) FROM marts.topic_trends WHERE facet = 'Issues'"
         " GROUP BY 1 ORDER BY 1",
     )
-    assert issues == [(0, 4), (1, 2)]
+    assert issues == [(0, 4), (1, 2), (5, 11)]  # "No issue" is a line of its own
+
+
+def test_topic_trends_sub_drills_down(marts) -> None:
+    _, conn = marts
+    got = {
+        (r[0], r[1], str(r[2])): r[3:]
+        for r in rows(
+            conn,
+            "SELECT topic_id, subtopic_id, day, subtopic_label, volume, round(share_of_topic, 4),"
+            " round(share, 4) FROM marts.topic_trends_sub WHERE facet = 'Task'",
+        )
+    }
+    assert got[(0, 10, "2026-01-05")] == ("CSV export of one dashboard", 2, 0.6667, 0.5)
+    assert got[(0, 11, "2026-01-05")] == ("Scheduled dashboard export", 1, 0.3333, 0.25)
+    assert got[(2, 30, "2026-01-12")] == ("Dataset from CSV files", 2, 1.0, 0.5)  # renamed
+    assert got[(2, 31, "2026-01-13")] == ("Dataset from a SQL query", 3, 1.0, 0.75)
+    assert got[(-1, -1, "2026-01-06")] == ("no_match", 1, 1.0, 0.1667)
+    # the drill-down adds up to its parent's line in topic_trends
+    sums = rows(
+        conn,
+        "SELECT facet, topic_id, day, sum(s.volume), any_value(t.volume)"
+        " FROM marts.topic_trends_sub s JOIN marts.topic_trends t USING (facet, topic_id, day)"
+        " GROUP BY 1, 2, 3",
+    )
+    n_lines = rows(conn, "SELECT count(*) FROM marts.topic_trends")[0][0]
+    assert len(sums) == n_lines and all(r[3] == r[4] for r in sums)
 
 
 def test_capability_gaps(marts) -> None:
@@ -190,11 +218,11 @@ def test_capability_gaps(marts) -> None:
         )
     }
     assert got[(0, 0)] == ("Failed tool call", "agent_failure", 3, 0.6, 1.0, 1.0)
-    assert got[(0, -2)] == ("NONE", "product_gap", 2, 0.4, 0.0, 0.0)
-    assert got[(1, -2)] == ("NONE", "product_gap", 5, 0.8333, 0.0, 0.0)  # a8: no Issues yet
+    assert got[(0, 5)] == ("No issue", "product_gap", 2, 0.4, 0.0, 0.0)
+    assert got[(1, 5)] == ("No issue", "product_gap", 5, 0.8333, 0.0, 0.0)  # a8: no Issues yet
     assert got[(1, 1)] == ("Escalation to human", "agent_failure", 1, 0.1667, 0.0, 1.0)
-    assert got[(2, -2)] == ("NONE", "product_gap", 3, 0.6, 0.0, 0.3333)
-    assert got[(-1, -2)] == ("NONE", "product_gap", 1, 1.0, 1.0, 1.0)
+    assert got[(2, 5)] == ("No issue", "product_gap", 3, 0.6, 0.0, 0.3333)
+    assert got[(-1, 5)] == ("No issue", "product_gap", 1, 1.0, 1.0, 1.0)
     assert len(got) == 8
 
 
@@ -223,6 +251,17 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
         " (only 5 traces: counted as 45%); growing; 20% enterprise, account value 49/100"
     )
     assert why[1].startswith("#1 by volume: 7 traces (41% of traffic); 14% negative")
+    # the drill-down: where each topic's unhappy traces are
+    drill = rows(
+        conn,
+        "SELECT task_topic_id, subtopics, top_negative_subtopic, top_negative_subtopic_traces"
+        " FROM marts.topic_priority ORDER BY task_topic_id",
+    )
+    assert drill == [
+        (0, 2, "CSV export of one dashboard", 2),
+        (1, 1, "Password reset email", 1),
+        (2, 2, "Dataset from CSV files", 2),
+    ]
 
 
 def test_topic_priority_one_unhappy_trace_does_not_top_the_ranking(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
--- One ranked row per Task topic over the trailing priority_window_days: the score first, then
+-- One ranked row per Task topic (parent) over the trailing priority_window_days: the score first, then
 -- `why` (its parts in plain words), then the parts. Four components, each 0..1:
 --   volume_score   = traces / the biggest topic's traces
 --   negative_score = share of the topic's traces that are NEGATIVE or MIXED, shrunk toward the
@@ -37,6 +37,36 @@ per_topic as (
     group by task_topic_id
 ),
 
+-- The drill-down: the subtopic holding most of the topic's negative or mixed traces (ties: the
+-- larger subtopic), where a product manager starts reading.
+per_subtopic as (
+    select
+        task_topic_id,
+        task_subtopic_id,
+        {{ tt_any_value('task_subtopic_label') }} as task_subtopic_label,
+        count(*) as traces,
+        sum(case when sentiment in ('NEGATIVE', 'MIXED') then 1 else 0 end) as negative_traces
+    from recent
+    group by task_topic_id, task_subtopic_id
+),
+
+worst_subtopic as (
+    select task_topic_id, top_negative_subtopic, top_negative_subtopic_traces, subtopics
+    from (
+        select
+            task_topic_id,
+            task_subtopic_label as top_negative_subtopic,
+            negative_traces as top_negative_subtopic_traces,
+            count(*) over (partition by task_topic_id) as subtopics,
+            row_number() over (
+                partition by task_topic_id
+                order by negative_traces desc, traces desc, task_subtopic_id
+            ) as rn
+        from per_subtopic
+    ) as ranked_subtopics
+    where rn = 1
+),
+
 latest_trend as (
     select topic_id, trend, share_wow_growth
     from {{ ref('topic_trends_weekly') }}
@@ -62,9 +92,13 @@ scored as (
         (p.negative_traces + {{ m }} * b.negative_baseline) / (p.traces + {{ m }}) as negative_score,
         cast(case coalesce(t.trend, 'flat') when 'growing' then 1 when 'fading' then 0 else 0.5 end
             as double precision) as trend_score,
-        (p.account_weight_sum + {{ m }} * b.account_baseline) / (p.traces + {{ m }}) as account_score
+        (p.account_weight_sum + {{ m }} * b.account_baseline) / (p.traces + {{ m }}) as account_score,
+        ws.subtopics,
+        ws.top_negative_subtopic,
+        ws.top_negative_subtopic_traces
     from per_topic as p
     cross join baseline as b
+    left join worst_subtopic as ws on ws.task_topic_id = p.task_topic_id
     left join latest_trend as t on t.topic_id = p.task_topic_id
 ),
 
@@ -102,6 +136,9 @@ select
         as why,
     task_topic_id,
     task_topic_label,
+    subtopics,
+    top_negative_subtopic,
+    top_negative_subtopic_traces,
     traces,
     volume_share,
     customers,

@@ -24,6 +24,8 @@ topics as (
         trace_id,
         max(topic_id) filter (where facet = 'Task') as task_topic_id,
         max(topic_label) filter (where facet = 'Task') as task_topic_label,
+        max(subtopic_id) filter (where facet = 'Task') as task_subtopic_id,
+        max(subtopic_label) filter (where facet = 'Task') as task_subtopic_label,
         max(topic_id) filter (where facet = 'Issues') as issues_topic_id,
         max(topic_label) filter (where facet = 'Issues') as issues_topic_label
     from {{ ref('stg_classifications') }}
@@ -48,8 +50,11 @@ select
     end as sentiment,
     c.task_topic_id,
     c.task_topic_label,
-    -- Issues: a topic when the agent had a problem, -2 'NONE' when it had none,
-    -- -1 'no_match' for a problem no topic matched, NULL when not summarized yet.
+    c.task_subtopic_id,
+    c.task_subtopic_label,
+    -- Issues: the parent topic, the default label's own ("no issue") when the agent had no
+    -- problem; -2 'NONE' for a no-problem trace no map placed yet (a map from before two
+    -- levels), -1 'no_match' for a problem no topic matched, NULL when not summarized yet.
     case
         when c.issues_topic_id >= 0 then c.issues_topic_id
         when f.issues_none then -2
@@ -60,6 +65,7 @@ select
         when f.issues_none then 'NONE'
         when c.issues_topic_id = -1 then 'no_match'
     end as issues_topic_label,
+    coalesce(f.issues_none, false) as issues_none,
     f.churn_risk,
     f.competitor,
     f.feature_request,

@@ -1,5 +1,7 @@
 -- One row per trace x facet (the newest map's classification if a trace has several), with
 -- one label per (facet, topic_id): a human override, else the label in the newest map.
+-- topic_id / topic_label are the PARENT topic (the level the marts group by); subtopic_id /
+-- subtopic_label the fine topic under it (the parent itself for rows from before two levels).
 with ranked as (
     select
         *,
@@ -10,16 +12,28 @@ with ranked as (
 ),
 
 latest as (
-    select day, trace_id, facet, topic_id, label, distance, map_id from ranked where rn = 1
+    select
+        day,
+        trace_id,
+        facet,
+        coalesce(topic_id, -1) as topic_id,
+        label,
+        case when coalesce(topic_id, -1) < 0 then -1 else coalesce(subtopic_id, topic_id) end
+            as subtopic_id,
+        coalesce(subtopic, label) as subtopic,
+        distance,
+        map_id
+    from ranked
+    where rn = 1
 )
 
 select
     c.day,
     c.trace_id,
     c.facet,
-    coalesce(c.topic_id, -1) as topic_id,
+    c.topic_id,
     case
-        when coalesce(c.topic_id, -1) < 0 then 'no_match'
+        when c.topic_id < 0 then 'no_match'
         else coalesce(
             o.label,
             first_value(c.label) over (
@@ -27,9 +41,21 @@ select
             )
         )
     end as topic_label,
+    c.subtopic_id,
+    case
+        when c.subtopic_id < 0 then 'no_match'
+        else coalesce(
+            so.label,
+            first_value(c.subtopic) over (
+                partition by c.facet, c.subtopic_id order by c.map_id desc nulls last, c.day desc
+            )
+        )
+    end as subtopic_label,
     c.distance,
     c.map_id,
-    coalesce(c.topic_id, -1) >= 0 as is_match
+    c.topic_id >= 0 as is_match
 from latest as c
 left join {{ source('tracetopics', 'topic_overrides') }} as o
     on o.facet = c.facet and o.topic_id = c.topic_id and o.label is not null
+left join {{ source('tracetopics', 'topic_overrides') }} as so
+    on so.facet = c.facet and so.topic_id = c.subtopic_id and so.label is not null

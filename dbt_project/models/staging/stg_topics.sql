@@ -1,9 +1,12 @@
--- Topics of built maps, with the map's day (the latest map per facet is the current one).
+-- Topics of built maps at both levels, with the map's day (the latest map per facet is the
+-- current one). level 'parent' rows group the 'sub' rows whose parent_id they are.
 select
     t.facet,
     t.map_id,
     m.day as map_day,
     t.topic_id,
+    coalesce(t.level, 'sub') as level,
+    t.parent_id,
     coalesce(o.label, t.label) as topic_label,
     t.keywords,
     t.size,
