@@ -103,6 +103,26 @@ def topics(facet: str, day: date | None = None) -> tuple[str, list[dict]]:
         return name, topic_list(conn, name, day)
 
 
+def topics_json(rows: list[dict]) -> dict:
+    """`tracetopics topics --json`: {"topics": [{id, label, count, share, keywords, samples,
+    subtopics: [same keys]}]}, parents ranked by share."""
+
+    def item(t: dict) -> dict:
+        return {
+            "id": t["topic_id"],
+            "label": t["label"],
+            "count": t["count"],
+            "share": round(t["share"], 6),
+            "keywords": list(t["keywords"]),
+            "samples": list(t["samples"]),
+        }
+
+    return {"topics": [{**item(t), "subtopics": [item(s) for s in t["subtopics"]]} for t in rows]}
+
+
+SUBTOPICS_SHOWN = 4  # per parent in the text list; the rest is "+N more" (--json has them all)
+
+
 def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
     facet, rows = topics(facet, day)
     if not rows:
@@ -111,26 +131,36 @@ def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
             f"{Settings.from_env().min_summaries} distinct summaries of the facet)."
         )
         return
-    print(f"\n{facet} topics, ranked by share")
-    print(f"  {'id':>4}  {'share':>6}  {'count':>6}  label / keywords / samples")
+    named = sum(1 for r in rows if r["topic_id"] != warehouse.NO_MATCH)
+    print(f"\n{facet} topics, ranked by share ({named} topics; subtopics indented)")
+    print(f"  {'id':>5}  {'share':>6}  {'count':>6}  label")
     for r in rows[:limit]:
-        print(f"  {r['topic_id']:>4}  {r['share']:>6.1%}  {r['count']:>6,}  {r['label']}")
-        print(f"  {'':22}keywords: {', '.join(r['keywords'][:6])}")
-        for sample in r["samples"][:2]:
-            print(f"  {'':22}· {sample}")
+        print(f"  {r['topic_id']:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {r['label']}")
+        subs = r["subtopics"]
+        for s in subs[:SUBTOPICS_SHOWN]:
+            print(f"  {s['topic_id']:>9}  {s['share']:>6.1%}  {s['count']:>6,}  · {s['label']}")
+        if len(subs) > SUBTOPICS_SHOWN:
+            print(f"  {'':>26}+{len(subs) - SUBTOPICS_SHOWN} more")
+    if len(rows) > limit:
+        print(f"  +{len(rows) - limit} more topics (--json lists them all)")
 
 
 def print_recovery(facet: str = "Task") -> None:
+    """The demo's recovery figures: NMI / ARI of the parent and the fine topics against the
+    generator's metadata.ground_truth.intent."""
     from tracetopics_pipeline.core.topics.evaluate import recovery
 
     with _conn() as conn:
-        scores = recovery(conn, facet)
-    if scores:
+        levels = [recovery(conn, facet, level=level) for level in ("parent", "fine")]
+    if not levels[0]["n"]:
+        return
+    print(
+        f"\nGround-truth intents recovered by the {facet} topics ({levels[0]['n_truth']} intents):"
+    )
+    for s in levels:
         print(
-            f"\nGround-truth intents recovered by the {facet} topics: "
-            + ", ".join(
-                f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in scores.items()
-            )
+            f"  {s['level']:<6} level: NMI {s['nmi']:.3f}  ARI {s['ari']:.3f}  "
+            f"({s['n_topics']} topics, no_match {s['no_match_share']:.1%}, {s['n']:,} traces)"
         )
 
 

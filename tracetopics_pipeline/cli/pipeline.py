@@ -139,7 +139,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"tracetopics demo — home {paths().home}")
     cmd_generate(args)
     cmd_run(argparse.Namespace(from_=None, to=None))
-    output.print_topics("Task", limit=15)
+    output.print_topics("Task", limit=30)
     output.print_recovery()
     print(
         "\nNext: `make ui` (Dagster UI), `make explore` (topics explorer), "

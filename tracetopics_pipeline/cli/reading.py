@@ -15,7 +15,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.cli import output
 
     if args.json:
-        print(json.dumps(output.topics(args.facet, args.date)[1], indent=2, default=str))
+        rows = output.topics(args.facet, args.date)[1]
+        print(json.dumps(output.topics_json(rows), indent=2, default=str))
     else:
         output.print_topics(args.facet, day=args.date)
     return 0

@@ -48,58 +48,104 @@ def ranked_topics(
     params: Sequence[Any] = (),
     day: date | None = None,
 ) -> list[dict[str, Any]]:
-    """Topics of `facet` ranked by share of its classified traces: the one ranking the CLI, the
-    explorer and the roadmap proposal show.
+    """Parent topics of `facet` ranked by share of its classified traces, each with its
+    `subtopics` ranked the same way: the one ranking the CLI, the explorer and the roadmap
+    proposal show.
 
     `within` is a SELECT of trace ids (with its `params`) that narrows the traces, e.g. the
-    explorer's filter; `day` keeps one UTC day. Each item: topic_id, label, keywords,
-    representatives, pinned, count, share. no_match is an item like the others (callers decide
-    whether to show it). Before anything is classified, the current map's topics are ranked by
-    their size in the map.
+    explorer's filter; `day` keeps one UTC day. Each item (parent or subtopic): topic_id, label,
+    keywords, representatives, pinned, count, share (of the facet's traces), and on parents
+    `subtopics`. A facet's default label ("no issue") is a parent like the others; no_match is
+    an item too (callers decide whether to show it). A topic that is its own parent (a map from
+    before two levels) has no subtopics. Before anything is classified, the current map's
+    topics are ranked by their size in the map.
     """
     ids = f"AND c.trace_id IN ({within})" if within else ""
     rows = conn.execute(
-        f"""WITH {TOPIC_LATEST.strip()}
-        SELECT c.topic_id,
-               CASE WHEN c.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
-                    ELSE coalesce(any_value(tl.label), any_value(c.label)) END AS label,
-               coalesce(any_value(tl.keywords), []) AS keywords,
-               coalesce(any_value(tl.representatives), []) AS representatives,
-               coalesce(any_value(tl.pinned), false) AS pinned,
-               count(*) AS count,
-               count(*) / sum(count(*)) OVER () AS share
-        FROM classifications c
-        LEFT JOIN topic_latest tl ON lower(tl.facet) = lower(c.facet) AND tl.topic_id = c.topic_id
-        WHERE lower(c.facet) = lower(?) AND (?::DATE IS NULL OR c.day = ?::DATE) {ids}
-        GROUP BY c.topic_id
-        ORDER BY count DESC, c.topic_id""",
-        [facet, day, day, *params],
-    )
-    cols = [d[0] for d in rows.description]
-    items = [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
-    if items or within:
-        return items
+        f"""WITH {TOPIC_LATEST.strip()},
+        per AS (
+            SELECT c.topic_id, coalesce(c.subtopic_id, c.topic_id) AS sub_id,
+                   any_value(c.label) AS parent_label,
+                   any_value(coalesce(c.subtopic, c.label)) AS sub_label, count(*) AS n
+            FROM classifications c
+            WHERE lower(c.facet) = lower(?) AND (?::DATE IS NULL OR c.day = ?::DATE) {ids}
+            GROUP BY 1, 2
+        )
+        SELECT per.topic_id, per.sub_id,
+               CASE WHEN per.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
+                    ELSE coalesce(pl.label, per.parent_label) END AS parent_label,
+               coalesce(pl.keywords, []), coalesce(pl.representatives, []),
+               coalesce(pl.pinned, false),
+               CASE WHEN per.sub_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
+                    ELSE coalesce(sl.label, per.sub_label) END AS sub_label,
+               coalesce(sl.keywords, []), coalesce(sl.representatives, []),
+               coalesce(sl.pinned, false), per.n
+        FROM per
+        LEFT JOIN topic_latest pl ON lower(pl.facet) = lower(?) AND pl.topic_id = per.topic_id
+        LEFT JOIN topic_latest sl ON lower(sl.facet) = lower(?) AND sl.topic_id = per.sub_id""",
+        [facet, day, day, *params, facet, facet],
+    ).fetchall()
+    if rows or within:
+        return _ranked(
+            [(r[0], r[1], (r[2], r[3], r[4], r[5]), (r[6], r[7], r[8], r[9]), r[10]) for r in rows]
+        )
     map_id = current_map(conn, facet, day)
     if map_id is None:
         return []
     rows = conn.execute(
-        """SELECT topic_id, label, coalesce(keywords, []) AS keywords,
-                  coalesce(representatives, []) AS representatives,
-                  coalesce(pinned, false) AS pinned, size AS count,
-                  size / sum(size) OVER () AS share
-           FROM topics WHERE map_id = ? ORDER BY size DESC, topic_id""",
+        """SELECT s.topic_id, coalesce(s.parent_id, s.topic_id), p.label, p.keywords,
+                  p.representatives, p.pinned, s.label, s.keywords, s.representatives, s.pinned,
+                  coalesce(s.size, 0)
+           FROM topics s LEFT JOIN topics p
+             ON p.map_id = s.map_id AND p.topic_id = coalesce(s.parent_id, s.topic_id)
+           WHERE s.map_id = ? AND coalesce(s.level, 'sub') <> 'parent'""",
         [map_id],
-    )
-    cols = [d[0] for d in rows.description]
-    return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+    ).fetchall()
+    return _ranked([(r[1], r[0], r[2:6], r[6:10], r[10]) for r in rows])
+
+
+def _item(topic_id: int, described: Sequence[Any], count: int, total: int) -> dict[str, Any]:
+    label, keywords, representatives, pinned = described
+    return {
+        "topic_id": int(topic_id),
+        "label": label,
+        "keywords": list(keywords or []),
+        "representatives": list(representatives or []),
+        "pinned": bool(pinned),
+        "count": int(count),
+        "share": count / total if total else 0.0,
+    }
+
+
+def _ranked(rows: list[tuple[int, int, Sequence[Any], Sequence[Any], int]]) -> list[dict[str, Any]]:
+    """(parent id, sub id, parent's label/keywords/representatives/pinned, the sub's, count)
+    rows → parents ranked by count with their subtopics ranked inside."""
+    total = sum(r[4] for r in rows)
+    parents: dict[int, dict[str, Any]] = {}
+    for pid, sid, pdesc, sdesc, n in rows:
+        parent = parents.setdefault(pid, {**_item(pid, pdesc, 0, total), "subtopics": []})
+        parent["count"] += int(n)
+        if sid != pid:
+            parent["subtopics"].append(_item(sid, sdesc, n, total))
+    out = []
+    for p in parents.values():
+        p["share"] = p["count"] / total if total else 0.0
+        p["subtopics"].sort(key=lambda t: (-t["count"], t["topic_id"]))
+        out.append(p)
+    return sorted(out, key=lambda t: (-t["count"], t["topic_id"]))
 
 
 def topic_list(
     conn: duckdb.DuckDBPyConnection, facet: str, day: date | None = None
 ) -> list[dict[str, Any]]:
-    """The CLI's topic list: `ranked_topics` with two sample summaries each, no_match last."""
+    """The CLI's topic list: `ranked_topics` with two sample summaries per parent and
+    subtopic, no_match last."""
+
+    def sampled(t: dict[str, Any]) -> dict[str, Any]:
+        return {**t, "samples": list(t["representatives"])[:2]}
+
     items = [
-        {**t, "samples": list(t["representatives"])[:2]}
+        {**sampled(t), "subtopics": [sampled(s) for s in t["subtopics"]]}
         for t in ranked_topics(conn, facet, day=day)
     ]
     return sorted(items, key=lambda t: t["topic_id"] == NO_MATCH)  # stable: keeps the ranking
@@ -148,6 +194,10 @@ def set_topic_override(
             )
             conn.execute(
                 "UPDATE classifications SET label = ? WHERE facet = ? AND topic_id = ?",
+                [new_label, facet, topic_id],
+            )
+            conn.execute(  # the same id may be a fine topic (one id space for both levels)
+                "UPDATE classifications SET subtopic = ? WHERE facet = ? AND subtopic_id = ?",
                 [new_label, facet, topic_id],
             )
     return {"facet": facet, "topic_id": topic_id, "label": new_label, "pinned": new_pinned}

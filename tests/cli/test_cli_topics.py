@@ -1,0 +1,71 @@
+"""`tracetopics topics --facet F [--json]`: parents ranked by share, each with its subtopics
+(tests/factories/marts.py recent_traces(): Task parents 0, 1, 2 with subtopics, -1 no_match)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from factories.marts import OVERRIDES, build_marts_warehouse, recent_traces
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.topics.report import set_topic_override
+
+EXE = Path(sys.executable).with_name("tracetopics")
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("topics_home")
+    build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
+    conn = warehouse.connect(home / "warehouse.duckdb")
+    try:  # the human renames, applied the way `tracetopics topic rename` does
+        for (facet, topic_id), label in OVERRIDES.items():
+            set_topic_override(conn, facet, topic_id, label=label)
+    finally:
+        conn.close()
+    return home
+
+
+def tracetopics(home: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(EXE), *args],
+        env={**os.environ, "TRACETOPICS_HOME": str(home)},
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_topics_json_lists_parents_with_subtopics(home: Path) -> None:
+    res = tracetopics(home, "topics", "--facet", "Task", "--json")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    topics = doc["topics"]
+    # s1 s2 s3 s7 s8: Export (0); s4 s5: Dataset creation (2); s9: Reset password (1); s6 no_match
+    assert [(t["id"], t["label"], t["count"]) for t in topics] == [
+        (0, "Export dashboard to CSV", 5),
+        (2, "Dataset creation", 2),
+        (1, "Reset password", 1),
+        (-1, "no_match", 1),  # listed last
+    ]
+    assert set(topics[0]) == {"id", "label", "count", "share", "keywords", "samples", "subtopics"}
+    assert abs(sum(t["share"] for t in topics) - 1) < 1e-6
+    subs = topics[1]["subtopics"]
+    assert [(s["id"], s["label"], s["count"]) for s in subs] == [(30, "Dataset from CSV files", 2)]
+    assert set(subs[0]) == set(topics[0]) - {"subtopics"}
+
+
+def test_topics_text_indents_subtopics(home: Path) -> None:
+    res = tracetopics(home, "topics", "--facet", "Issues")
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    parent = next(i for i, ln in enumerate(lines) if ln.rstrip().endswith("  No issue"))
+    assert "%" in lines[parent] and not lines[parent].lstrip().startswith("·")
+    assert "· No issue" in lines[parent + 1]  # its subtopic, indented under it
+    assert not any("no_match" in ln for ln in lines)  # NONE is "No issue", never no_match
