@@ -131,6 +131,78 @@ def test_seed_queries_answer_from_the_pipeline(pipeline_home):
     assert rows and all(r["sentiment"] in ("NEGATIVE", "MIXED") for r in rows)
 
 
+def test_two_levels_reach_every_surface(pipeline_home):
+    """Classifications, the SQL surface, the ranking, the marts and the Dagster metadata all
+    show parents, with the fine topic beside them."""
+    import dagster as dg
+
+    from tracetopics_pipeline.core.sql.execute import run_sql
+    from tracetopics_pipeline.core.topics.report import ranked_topics
+
+    home, *_ = pipeline_home
+    with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
+        # every matched trace: its subtopic is a sub of its parent, in the map that placed it
+        wrong = conn.execute(
+            """SELECT count(*) FROM classifications c
+               LEFT JOIN topics s ON s.map_id = c.map_id AND s.topic_id = c.subtopic_id
+               WHERE c.topic_id >= 0
+                 AND (s.level IS DISTINCT FROM 'sub' OR s.parent_id IS DISTINCT FROM c.topic_id)"""
+        ).fetchone()[0]
+        assert wrong == 0
+        parents = {
+            r[0]
+            for r in conn.execute(
+                "SELECT label FROM topics WHERE facet = 'Task' AND level = 'parent'"
+            ).fetchall()
+        }
+        # the default label is its own parent, never no_match
+        none_no_match = conn.execute(
+            """SELECT count(*) FROM classifications c JOIN facet_summaries f
+                 ON f.trace_id = c.trace_id AND f.facet = c.facet
+               WHERE c.facet = 'Issues' AND f.label = 'NONE' AND c.topic_id < 0"""
+        ).fetchone()[0]
+        no_issue = conn.execute(
+            """SELECT count(*) FROM classifications c JOIN facet_summaries f
+                 ON f.trace_id = c.trace_id AND f.facet = c.facet
+               WHERE c.facet = 'Issues' AND f.label = 'NONE' AND c.label = 'No issue'"""
+        ).fetchone()[0]
+        ranked = ranked_topics(conn, "Task")
+        priority = {
+            r[0] for r in conn.execute("SELECT task_topic_id FROM marts.topic_priority").fetchall()
+        }
+        parent_ids = {
+            r[0]
+            for r in conn.execute(
+                "SELECT topic_id FROM topics WHERE facet = 'Task' AND level = 'parent'"
+            ).fetchall()
+        }
+        drill = conn.execute("SELECT count(*) FROM marts.topic_trends_sub").fetchone()[0]
+        latest_parents = conn.execute(
+            """SELECT count(*) FROM topics WHERE level = 'parent' AND map_id =
+                 (SELECT max(map_id) FROM topic_maps WHERE facet = 'Task' AND status = 'built')"""
+        ).fetchone()[0]
+    assert none_no_match == 0 and no_issue > 0
+    assert priority and priority <= parent_ids and drill > 0
+    assert {p["label"] for p in ranked if p["topic_id"] >= 0} <= parents
+    assert any(p["subtopics"] for p in ranked)
+    rows = json.loads(
+        run_sql(
+            "SELECT facets.sentiment, classifications.Task[0].label AS topic, count(*) AS n,"
+            " classifications.Task[0].subtopic AS sub"
+            " FROM project_logs('support-agent') WHERE classifications.Task IS NOT NULL"
+            " GROUP BY ALL",
+            fmt="json",
+        )
+    )
+    assert rows and {r["topic"] for r in rows} <= parents and all(r["sub"] for r in rows)
+    with dg.DagsterInstance.from_config(str(home / "dagster")) as instance:
+        event = instance.get_latest_materialization_event(dg.AssetKey("topic_maps"))
+    table = event.asset_materialization.metadata["Task/parents"].value
+    assert "| parent | share | subtopics |" in table
+    shown = [ln for ln in table.splitlines() if ln.startswith("| ") and "%" in ln]
+    assert len(shown) == latest_parents
+
+
 def _topic_rows(home: Path) -> list[tuple]:
     with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
         return conn.execute(
@@ -142,7 +214,8 @@ def _topic_rows(home: Path) -> list[tuple]:
 def _classification_rows(home: Path) -> list[tuple]:
     with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
         return conn.execute(
-            "SELECT day, trace_id, facet, topic_id, label, map_id FROM classifications ORDER BY ALL"
+            "SELECT day, trace_id, facet, topic_id, label, subtopic_id, subtopic, map_id"
+            " FROM classifications ORDER BY ALL"
         ).fetchall()
 
 

@@ -1,4 +1,5 @@
-"""Pictures of a map for the Dagster UI: a Markdown table of the top topics and a scatterplot."""
+"""Pictures of a map for the Dagster UI: Markdown tables of the parents and of the top topics,
+and a scatterplot."""
 
 from __future__ import annotations
 
@@ -8,7 +9,42 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    import duckdb
+
     from tracetopics_pipeline.core.topics.describe import TopicInfo
+
+SUBTOPICS_SHOWN = 4  # per parent row; the rest is "+N more"
+
+
+def parents_markdown(conn: duckdb.DuckDBPyConnection, map_id: str, facet: str) -> str:
+    """The map's parent topics ranked by share, each with its largest subtopics: the table the
+    Dagster UI shows for `topic_maps` (empty when the map has no parent rows)."""
+    rows = conn.execute(
+        """SELECT p.topic_id, p.label, coalesce(p.share, 0),
+                  list(s.label ORDER BY s.size DESC, s.topic_id) FILTER (WHERE s.topic_id IS NOT NULL)
+           FROM topics p
+           LEFT JOIN topics s ON s.map_id = p.map_id AND s.parent_id = p.topic_id
+                AND coalesce(s.level, 'sub') = 'sub'
+           WHERE p.map_id = ? AND p.level = 'parent'
+           GROUP BY p.topic_id, p.label, p.share
+           ORDER BY coalesce(p.share, 0) DESC, p.topic_id""",
+        [map_id],
+    ).fetchall()
+    if not rows:
+        return ""
+    n_subs = sum(len(r[3] or []) for r in rows)
+    lines = [
+        f"**{facet}**: {len(rows)} topics, {n_subs} subtopics",
+        "",
+        "| parent | share | subtopics |",
+        "|---|---:|---|",
+    ]
+    for _, label, share, subs in rows:
+        subs = [x.replace("|", "/") for x in subs or []]
+        shown = ", ".join(subs[:SUBTOPICS_SHOWN])
+        more = f" +{len(subs) - SUBTOPICS_SHOWN} more" if len(subs) > SUBTOPICS_SHOWN else ""
+        lines.append(f"| {label.replace('|', '/')} | {share:.1%} | {shown}{more} |")
+    return "\n".join(lines)
 
 
 def topics_markdown(topics: list[TopicInfo], facet: str, top: int = 15) -> str:

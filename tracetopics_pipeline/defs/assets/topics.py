@@ -13,6 +13,7 @@ from tracetopics_pipeline.core.topics import classify, embed
 from tracetopics_pipeline.core.topics.embedders import make_embedder
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import build_maps
+from tracetopics_pipeline.core.topics.pictures import parents_markdown
 from tracetopics_pipeline.defs.partitions import (
     DAILY_FRESHNESS,
     daily_asset,
@@ -72,12 +73,18 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
         maps = build_maps(
             conn, day, facets=load_facets(), settings=settings, labeler=labeler, embedder=embedder
         )
+        parents = {
+            m.facet: parents_markdown(conn, m.map_id, m.facet) for m in maps if m.status == "built"
+        }
     metadata: dict[str, object] = dict(budget.metadata())
     metadata["labels_budget_fallbacks"] = getattr(labeler, "budget_fallbacks", 0)
     pictures = []
     for m in maps:
         for key, value in m.metadata().items():
             metadata[f"{m.facet}/{key}"] = value
+        if parents.get(m.facet):
+            metadata[f"{m.facet}/parents"] = dg.MetadataValue.md(parents[m.facet])
+            pictures.append(parents[m.facet])
         if m.png:
             data = base64.b64encode(m.png).decode()
             pictures.append(
