@@ -137,12 +137,12 @@ CREATE TABLE IF NOT EXISTS classifications (
     day DATE NOT NULL,
     trace_id VARCHAR NOT NULL,
     facet VARCHAR NOT NULL,
-    topic_id INTEGER,         -- the PARENT topic; -1 = no_match
+    topic_id INTEGER,         -- the PARENT topic (-1 = no_match)
     label VARCHAR,            -- the parent's label, or 'no_match'
     distance DOUBLE,          -- cosine distance to the fine topic's centroid
     map_id VARCHAR,
     x DOUBLE, y DOUBLE,       -- 2-D position on the map, for the scatterplot
-    subtopic_id INTEGER,      -- the fine topic (a sub of topic_id); -1 = no_match
+    subtopic_id INTEGER,      -- the fine topic, a sub of topic_id (-1 = no_match)
     subtopic VARCHAR          -- the fine topic's label, or 'no_match'
 );
 CREATE TABLE IF NOT EXISTS spend_ledger (
