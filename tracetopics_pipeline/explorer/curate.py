@@ -23,6 +23,7 @@ from tracetopics_pipeline.core.topics.report import set_topic_override
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
 _lock = threading.Lock()  # one curation at a time per process
+LOCK_WAIT_S = 3.0
 
 
 class WarehouseBusy(RuntimeError):
@@ -38,8 +39,10 @@ def _write(paths: Paths, facet: str, ids: tuple[int, ...], change: Callable) -> 
         raise WarehouseBusy(f"no warehouse at {paths.warehouse}; run the pipeline first")
     with _lock:
         try:
-            conn = warehouse.connect(paths.warehouse)
-        except duckdb.IOException as e:
+            # A short wait covers a momentary writer; a pipeline run holds the lock for minutes
+            # and the page should say so rather than hang.
+            conn = warehouse.connect(paths.warehouse, wait_s=LOCK_WAIT_S)
+        except (duckdb.IOException, warehouse.WarehouseLocked) as e:
             raise WarehouseBusy(
                 "a pipeline run is writing the warehouse; try again when it has finished "
                 f"({str(e).splitlines()[0][:160]})"

@@ -142,7 +142,7 @@ def topic_tree(
     for pid, sid, n, plabel, pkw, ppin, slabel, skw, spin in rows:
         p = parents.setdefault(pid, node(pid, "parent" if two else "sub", plabel, pkw, ppin))
         p["count"] += n
-        if two and pid != NO_MATCH:
+        if two and pid != NO_MATCH and sid != pid:  # a topic that is its own parent: no sub
             s = subs.setdefault((pid, sid), node(sid, "sub", slabel, skw, spin))
             s["parent_id"], s["parent_label"] = pid, p["label"]
             s["count"] += n
