@@ -114,3 +114,14 @@ def test_names_already_taken_are_avoided_and_nothing_usable_falls_back():
     }
     empty = NamingInput(5, ["hi", "hello"], [1.0, 1.0], np.ones(256), keywords=["greeting"])
     assert name_topics([empty], embed=bag_of_words)[5] == "Greeting topic"
+
+
+def test_two_articles_back_to_back_keep_the_one_next_to_the_noun():
+    from tracetopics_pipeline.core.topics.labels import tidy_phrase
+
+    for words, want in [
+        (("find", "the", "a", "spreadsheet", "export"), "Find a spreadsheet export"),
+        (("open", "an", "the", "invoice"), "Open the invoice"),
+        (("export", "the", "dashboard"), "Export the dashboard"),
+    ]:
+        assert tidy_phrase(words, {}) == want

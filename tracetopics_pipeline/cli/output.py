@@ -138,9 +138,9 @@ def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
         print(f"  {r['topic_id']:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {r['label']}")
         subs = r["subtopics"]
         for s in subs[:SUBTOPICS_SHOWN]:
-            print(f"  {s['topic_id']:>9}  {s['share']:>6.1%}  {s['count']:>6,}  · {s['label']}")
+            print(f"  {s['topic_id']:>5}  {s['share']:>6.1%}  {s['count']:>6,}    · {s['label']}")
         if len(subs) > SUBTOPICS_SHOWN:
-            print(f"  {'':>26}+{len(subs) - SUBTOPICS_SHOWN} more")
+            print(f"  {'':>25}    +{len(subs) - SUBTOPICS_SHOWN} more subtopics")
     if len(rows) > limit:
         print(f"  +{len(rows) - limit} more topics (--json lists them all)")
 

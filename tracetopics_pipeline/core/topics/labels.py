@@ -597,9 +597,15 @@ def _surface(texts: list[str]) -> dict[str, str]:
     return out
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def tidy_phrase(words: tuple[str, ...], surface: dict[str, str]) -> str:
     """Readable name: possessive determiners go, original casing of acronyms and names."""
     kept = [w for w in words if w not in _POSSESSIVE_DET] or list(words)
+    # Two articles back to back ("the a spreadsheet": a seam where an aside was cut) read as
+    # a typo: keep the one next to its noun.
+    kept = [w for w, nxt in zip(kept, [*kept[1:], ""], strict=True) if not {w, nxt} <= _ARTICLES]
     while len(kept) > MIN_WORDS and kept[-1] in FUNCTION_WORDS:
         kept.pop()
     text = " ".join(surface.get(w, w) for w in kept)
