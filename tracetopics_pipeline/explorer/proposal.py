@@ -22,7 +22,7 @@ import duckdb
 
 from tracetopics_pipeline.core.topics.changes import NEGATIVE, gap_verdict
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
-from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
 from tracetopics_pipeline.explorer.levels import topic_tree
 from tracetopics_pipeline.explorer.saved import topic_members
@@ -239,24 +239,13 @@ def gap_kind(
     return "Both", detail + " Neither kind dominates: look at the two groups separately."
 
 
-def _mart_columns(cur: duckdb.DuckDBPyConnection, mart: str) -> set[str]:
-    return {
-        r[0]
-        for r in cur.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = 'marts' AND table_name = ?",
-            [mart],
-        ).fetchall()
-    }
-
-
 def _priority(
     cur: duckdb.DuckDBPyConnection, marts: frozenset[str], scope: TopicScope
 ) -> dict[str, Any] | None:
     """The topic's row of `marts.topic_priority` (Task map topics only), when published."""
     if "topic_priority" not in marts or scope.topic_id is None:
         return None
-    cols = _mart_columns(cur, "topic_priority")
+    cols = set(column_names(cur, "topic_priority", "marts"))
     if scope.facet.lower() != "task" or not {"task_topic_id", "priority_rank"} <= cols:
         return None
     want = [
@@ -275,7 +264,7 @@ def _priority(
 
 def _trend_flag(cur: duckdb.DuckDBPyConnection, mart: str, facet: str, topic_id: int) -> str | None:
     """The latest trend flag (growing / flat / fading) the marts give this topic, if any."""
-    cols = _mart_columns(cur, mart)
+    cols = set(column_names(cur, mart, "marts"))
     flag_col = next((c for c in ("trend", "trend_flag", "flag") if c in cols), None)
     order_col = next((c for c in ("week_start", "iso_week", "week", "day") if c in cols), None)
     if not flag_col or not order_col or not {"facet", "topic_id"} <= cols:

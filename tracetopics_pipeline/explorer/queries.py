@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
-from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
 from tracetopics_pipeline.explorer.filters import TraceFilter
 from tracetopics_pipeline.explorer.levels import level_id
 
@@ -396,14 +396,7 @@ def mart_table(
     """A whole (small) mart as columns + rows; `name` must be one of the published marts."""
     if name not in marts:
         return None
-    cols = [
-        r[0]
-        for r in cur.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = 'marts' AND table_name = ? ORDER BY ordinal_position",
-            [name],
-        ).fetchall()
-    ]
+    cols = column_names(cur, name, "marts")
     # Ranked marts come back in rank order (a table has none of its own).
     rank = next((c for c in ("priority_rank", "rank") if c in cols), None)
     order = f' ORDER BY "{rank}"' if rank else ""

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
-from tracetopics_pipeline.core.warehouse import NO_MATCH
+from tracetopics_pipeline.core.warehouse import NO_MATCH, column_names
 
 if TYPE_CHECKING:
     import duckdb
@@ -159,31 +159,9 @@ def gap_verdict(agent: int, none: int) -> str:
     return "both"
 
 
-def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    return {
-        r[0]
-        for r in conn.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-            "AND table_schema = current_schema()",
-            [table],
-        ).fetchall()
-    }
-
-
-def _has_mart(conn: duckdb.DuckDBPyConnection, name: str) -> set[str]:
-    return {
-        r[0]
-        for r in conn.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = 'marts' AND table_name = ?",
-            [name],
-        ).fetchall()
-    }
-
-
 def _two_levels(conn: duckdb.DuckDBPyConnection) -> bool:
     """Classifications carry a fine topic under the parent (two-level maps, issue 12)."""
-    if "subtopic_id" not in _columns(conn, "classifications"):
+    if "subtopic_id" not in column_names(conn, "classifications"):
         return False
     return bool(
         conn.execute(
@@ -535,7 +513,7 @@ def _gaps(
 
 
 def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds) -> list[Fact]:
-    cols = _has_mart(conn, "topic_priority")
+    cols = set(column_names(conn, "topic_priority", "marts"))
     need = {"priority_rank", "priority_score", "task_topic_id", "task_topic_label", "why"}
     if not need <= cols:
         return []

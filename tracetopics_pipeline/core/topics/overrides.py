@@ -26,15 +26,6 @@ class MergeRefused(ValueError):
     """A merge that cannot be made (same topic, unknown id, different levels, a cycle)."""
 
 
-def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    rows = conn.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = ? AND table_schema = current_schema()",
-        [table],
-    ).fetchall()
-    return {r[0] for r in rows}
-
-
 def merges(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, int]:
     """Every merged topic id of `facet` and the id its traces now count as (chains followed)."""
     direct = dict(
@@ -82,7 +73,7 @@ def apply_merges(
                 "SELECT DISTINCT facet FROM topic_overrides WHERE merged_into IS NOT NULL"
             ).fetchall()
         ]
-    has_sub = "subtopic_id" in _columns(conn, "classifications")
+    has_sub = "subtopic_id" in warehouse.column_names(conn, "classifications")
     changed = 0
     for facet in facets:
         pairs = merges(conn, facet)
@@ -122,7 +113,7 @@ def merge_topics(
         raise MergeRefused("a topic cannot be merged into itself")
     if NO_MATCH in (topic_id, into):
         raise MergeRefused("no_match is not a topic; it cannot be merged")
-    has_level = "level" in _columns(conn, "topics")
+    has_level = "level" in warehouse.column_names(conn, "topics")
     level_sql = "max(coalesce(level, 'sub'))" if has_level else "'sub'"
     levels = dict(
         conn.execute(

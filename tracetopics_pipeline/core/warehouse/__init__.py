@@ -8,6 +8,7 @@ here so stages write `warehouse.transaction(conn)`.
 from tracetopics_pipeline.core.warehouse.connection import (
     CHUNK_ROWS,
     WarehouseLocked,
+    column_names,
     configure,
     connect,
     day_chunks,
@@ -35,6 +36,7 @@ __all__ = [
     "PACKAGED_MODEL_ID",
     "SCHEMA",
     "WarehouseLocked",
+    "column_names",
     "configure",
     "connect",
     "day_chunks",

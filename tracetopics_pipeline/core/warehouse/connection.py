@@ -198,6 +198,19 @@ def query_pl(
     return pl.from_arrow(table)  # type: ignore[return-value]
 
 
+def column_names(
+    conn: duckdb.DuckDBPyConnection, table: str, schema: str | None = None
+) -> list[str]:
+    """A table's or view's columns in order (empty when it does not exist): lets readers work on
+    warehouses and snapshots written before a column was added. `schema` None: the current one."""
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+        "AND table_schema = coalesce(?, current_schema()) ORDER BY ordinal_position",
+        [table, schema],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def first_row(
     conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
 ) -> tuple[Any, ...] | None:
