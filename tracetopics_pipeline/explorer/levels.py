@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, ranked_topics
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TraceFilter
 
@@ -104,60 +104,44 @@ def topic_tree(
         """
     )
     params = [*fparams, facet]
-    rows = cur.execute(
-        head
-        + """
-        , pairs AS (SELECT pid, sid, count(*) AS n FROM cls GROUP BY ALL)
-        SELECT p.pid, p.sid, p.n,
-               tp.label AS plabel, coalesce(tp.keywords, []) AS pkw, coalesce(tp.pinned, false),
-               ts.label AS slabel, coalesce(ts.keywords, []) AS skw, coalesce(ts.pinned, false)
-        FROM pairs p
-        LEFT JOIN topic_latest tp ON lower(tp.facet) = lower(?) AND tp.topic_id = p.pid
-        LEFT JOIN topic_latest ts ON lower(ts.facet) = lower(?) AND ts.topic_id = p.sid
-        """,
-        [*params, facet, facet],
-    ).fetchall()
-    total = sum(r[2] for r in rows)
+    # The ranking itself is the CLI's and the proposal's (report.ranked_topics) on the filtered
+    # traces; the explorer adds sparklines, samples and the one-list view of subtopics.
+    tree = ranked_topics(cur, facet, within=f"SELECT id FROM ({fsql})", params=fparams)
+    total = sum(t["count"] for t in tree)
     days, spark_p = _spark(cur, head, params, "pid")
     spark_s = _spark(cur, head, params, "sid")[1] if two else spark_p
     samp_p = _samples(cur, head, params, facet, "pid", samples)
     samp_s = _samples(cur, head, params, facet, "sid", samples) if two else samp_p
 
-    def node(tid: int, lvl: str, label: str | None, kw: list, pinned: bool) -> dict[str, Any]:
-        nm = tid == NO_MATCH
+    def node(t: dict[str, Any], lvl: str) -> dict[str, Any]:
+        tid, nm = t["topic_id"], t["topic_id"] == NO_MATCH
         return {
             "topic_id": tid,
             "level": lvl,
-            "label": NO_MATCH_LABEL if nm else (label or f"topic {tid}"),
-            "keywords": [] if nm else list(kw),
-            "count": 0,
-            "share": 0.0,
-            "pinned": bool(pinned),
+            "label": NO_MATCH_LABEL if nm else (t["label"] or f"topic {tid}"),
+            "keywords": [] if nm else t["keywords"],
+            "count": t["count"],
+            "share": t["share"],
+            "pinned": t["pinned"],
             "sparkline": (spark_p if lvl == "parent" else spark_s).get(tid, []),
             "samples": (samp_p if lvl == "parent" else samp_s).get(tid, []),
         }
 
-    parents: dict[int, dict[str, Any]] = {}
-    subs: dict[tuple[int, int], dict[str, Any]] = {}
-    for pid, sid, n, plabel, pkw, ppin, slabel, skw, spin in rows:
-        p = parents.setdefault(pid, node(pid, "parent" if two else "sub", plabel, pkw, ppin))
-        p["count"] += n
-        if two and pid != NO_MATCH and sid != pid:  # a topic that is its own parent: no sub
-            s = subs.setdefault((pid, sid), node(sid, "sub", slabel, skw, spin))
-            s["parent_id"], s["parent_label"] = pid, p["label"]
-            s["count"] += n
-    for item in (*parents.values(), *subs.values()):
-        item["share"] = item["count"] / total if total else 0.0
-
     def ranked(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return sorted(items, key=lambda t: (t["topic_id"] == NO_MATCH, -t["count"], t["topic_id"]))
 
-    for (pid, _sid), s in subs.items():
-        parents[pid].setdefault("subtopics", []).append(s)
-    for p in parents.values():
-        p["subtopics"] = ranked(p.get("subtopics", []))
+    parents: dict[int, dict[str, Any]] = {}
+    subs: list[dict[str, Any]] = []
+    for t in tree:
+        p = parents[t["topic_id"]] = node(t, "parent" if two else "sub")
+        kids = [
+            {**node(s, "sub"), "parent_id": p["topic_id"], "parent_label": p["label"]}
+            for s in (t["subtopics"] if two and t["topic_id"] != NO_MATCH else [])
+        ]
+        p["subtopics"] = ranked(kids)
+        subs += kids
     if two and level == "sub":
-        items = ranked(list(subs.values()))
+        items = ranked(subs)
         if NO_MATCH in parents:
             items.append(parents[NO_MATCH])
     else:
