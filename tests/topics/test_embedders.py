@@ -111,6 +111,25 @@ def test_endpoint_retries_429_5xx_timeouts_and_malformed_200s(llm):
     assert np.allclose(x, np.stack([expected(t) for t in texts]), atol=1e-5)
 
 
+def test_a_silent_endpoint_costs_at_most_the_run_deadline(llm):
+    """TRACETOPICS_LLM_DEADLINE_S bounds the embedder too: requests are cut at the deadline, and
+    once it is spent no request is sent and the error names the setting."""
+    import time
+
+    from tracetopics_pipeline.core.endpoint import DeadlineExceeded
+
+    llm.script = [("hang", 30.0)] * 20
+    e = endpoint(llm, timeout_s=20.0, deadline_s=1.5)
+    t0 = time.monotonic()
+    with pytest.raises(DeadlineExceeded, match="TRACETOPICS_LLM_DEADLINE_S"):
+        e.embed(["alpha beta"])
+    assert time.monotonic() - t0 < 5.0  # not the 20 s request timeout, let alone 30 s
+    sent = len(llm.requests)
+    with pytest.raises(DeadlineExceeded):
+        e.embed(["gamma"])
+    assert len(llm.requests) == sent  # spent: no call at all
+
+
 def test_endpoint_without_usage_estimates_and_flags_tokens(llm):
     llm.script = [("no_usage",)]
     e = endpoint(llm)

@@ -244,7 +244,7 @@ class Settings:
     openai_api_key: str | None = field(default=None, repr=False)
     llm_timeout_s: float = 60.0  # one request to the model endpoint
     llm_max_retries: int = 4  # retries of a request (429, 5xx, timeouts, unreadable answers)
-    llm_deadline_s: float = 21_600.0  # all model calls of one run: past it, summaries error
+    llm_deadline_s: float = 21_600.0  # all model calls of one run: past it, none is made
     prices: dict[str, tuple[float, float]] = field(default_factory=dict)  # model → USD/Mtok
     price_per_mtok: tuple[float, float] | None = None  # one price for every model
     budget_usd_day: float | None = None  # cap on estimated model spend per UTC day

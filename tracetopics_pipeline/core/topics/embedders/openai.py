@@ -8,6 +8,9 @@ TRACETOPICS_EMBED_MODEL=openai:<model>, OPENAI_BASE_URL and OPENAI_API_KEY as fo
   dimensions, a zero vector) are retried with backoff; a rejected key or model fails fast.
 - Every text goes through the summarizer's PII redactor before it leaves the machine.
 - Vectors are L2-normalized here, whatever the endpoint returns.
+- All requests of one embedder (one run) share the summarizer's deadline
+  (TRACETOPICS_LLM_DEADLINE_S): past it no request is made, so a silent endpoint cannot hold
+  the run longer than that.
 - Usage: tokens as the endpoint reports them (estimated, and flagged, when it reports none),
   priced from the price table; each request reserves its cost against the spend budget first.
 
@@ -23,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from tracetopics_pipeline.core.endpoint import (
+    Deadline,
     MalformedResponse,
     RetryPolicy,
     call_with_retries,
@@ -63,19 +67,22 @@ class EndpointEmbedder(Embedder):
         budget: Budget | None = None,
         batch_tokens: int | None = None,
         max_inputs: int = MAX_INPUTS,
-        timeout_s: float = 60.0,
+        timeout_s: float | None = None,
         policy: RetryPolicy | None = None,
+        deadline_s: float | None = None,
     ) -> None:
         settings = settings or Settings.from_env()
         self.model = model.removeprefix(ENDPOINT_PREFIX)
         self.name = ENDPOINT_PREFIX + self.model
         client = client if client is not None else endpoint_client(settings)
         # Our retry loop reports retries and honours our timeout; the SDK's would hide them.
-        self.client = client.with_options(timeout=timeout_s, max_retries=0)
+        self.client = client.with_options(max_retries=0)
+        self.timeout_s = timeout_s if timeout_s is not None else settings.llm_timeout_s
+        self.deadline = Deadline(deadline_s if deadline_s is not None else settings.llm_deadline_s)
         self.budget = budget or Budget(settings)  # uncapped: still prices the usage
         self.batch_tokens = max(1, batch_tokens or settings.embed_batch_tokens)
         self.max_inputs = max(1, max_inputs)
-        self.policy = policy or RetryPolicy()
+        self.policy = policy or RetryPolicy(max_retries=settings.llm_max_retries)
         self.usage = EmbedUsage()
 
     def plan(self, tokens: list[int]) -> list[tuple[int, int]]:
@@ -131,11 +138,17 @@ class EndpointEmbedder(Embedder):
             what=self.name,
             on_attempt=attempt,
             on_retry=retried,
+            deadline=self.deadline,
         )
 
     def _request(self, batch: list[str]) -> tuple[np.ndarray, int, bool]:
         """One request → (normalized vectors in input order, tokens used, whether reported)."""
-        resp = self.client.embeddings.create(model=self.model, input=batch, encoding_format="float")
+        resp = self.client.embeddings.create(
+            model=self.model,
+            input=batch,
+            encoding_format="float",
+            timeout=self.deadline.cap(self.timeout_s),
+        )
         data = getattr(resp, "data", None)
         if not isinstance(data, list) or len(data) != len(batch):
             got = len(data) if isinstance(data, list) else type(data).__name__
