@@ -738,6 +738,129 @@ class Case:
     trace: dict
 
 
+# --- Development batch 2 ------------------------------------------------------------------------
+#
+# Written for the outcome-aware pass of issue 14 (insurance, healthcare, utilities, education,
+# car rental, gaming), before that pass changed any rule, and then used to generalize the rules:
+# development material, like the batch written with the rules. Held-out batches 2 and 3 stay
+# untouched by it.
+
+DEV2_FRUSTRATION: dict[str, tuple[str, ...]] = {
+    "didnt_help": (
+        "Unfortunately that changed nothing on my end.",
+        "Restarted the router like you said, internet is still dead.",
+        "The steps you listed are not working for me.",
+        "Hmm, that made it worse actually.",
+        "Cleared the cache, same blank page.",
+        "That advice didn't get me anywhere.",
+        "The problem is still there after the update.",
+        "Your workaround failed too.",
+        "Nope. Tried that twice and the form still rejects my policy number.",
+        "I followed every step and the card still gets declined.",
+        "No luck, the bill still shows the old amount.",
+        "That solution did nothing.",
+    ),
+    "repeated_request": (
+        "I've asked this twice already: when does my claim get paid?",
+        "Once more, I need the appointment moved to Friday.",
+        "I keep having to repeat the same thing.",
+        "I mentioned the booking reference in my very first message.",
+        "Again: the charger is the problem, not the phone.",
+        "Please scroll up, the serial number is right there.",
+        "Same question as before, why was I charged twice?",
+        "I'm going to say it one more time, the meter reading is wrong.",
+        "I've now written this four times.",
+        "As I already explained, my son is the account holder.",
+        "You asked me that already and I answered.",
+        "I said Friday. Friday, not Monday.",
+    ),
+    "ask_human": (
+        "Can I speak with a real person please?",
+        "Transfer me to someone who can actually help.",
+        "Is there a human I can talk to?",
+        "I'd like to talk to a manager.",
+        "Get me a live agent.",
+        "Please connect me with your support staff.",
+        "I want to speak to somebody in claims.",
+        "Put a person on the line, not a bot.",
+        "Can someone from your team call me back?",
+        "I need a supervisor for this.",
+        "Let me talk to an actual human being.",
+        "Is there a phone number where I can reach a person?",
+    ),
+    "sarcasm": (
+        "Oh brilliant, the app logged me out again.",
+        "Wow, thanks, super useful answer.",
+        "Great, so now I have two charges instead of one.",
+        "Fantastic service, three hours on hold.",
+        "Sure, because that worked so well last time.",
+        "Yeah, that's really helpful, thanks a bunch.",
+        "Lovely, another error message.",
+        "Oh perfect, my appointment just vanished.",
+        "Nice, now the heating doesn't turn on at all.",
+        "Thanks so much for the copy-paste answer.",
+        "Amazing how you managed to make it worse.",
+        "Good to know my four-hour wait was for nothing.",
+    ),
+    "giving_up": (
+        "Never mind, I'll call the branch instead.",
+        "Forget it, I'll sort it out myself.",
+        "I give up on this.",
+        "Whatever, I'll just pay the fee.",
+        "This isn't going anywhere, I'll try another day.",
+        "Fine, I'll drive to the store and ask there.",
+        "Not worth the hassle, I'll leave it.",
+        "I'm done trying, thanks anyway.",
+        "Let's just drop it.",
+        "Ok, I'll figure it out on my own.",
+        "I'll live with it, I guess.",
+        "Skip it, I'll ask a colleague.",
+    ),
+    "agent_complaint": (
+        "You clearly didn't read my message.",
+        "You're not understanding the question.",
+        "Your answers make no sense.",
+        "You just keep sending me the same link.",
+        "This chatbot is hopeless.",
+        "You gave me the wrong information yesterday.",
+        "Why do you keep ignoring what I write?",
+        "Your replies are completely generic.",
+        "You have no idea what I'm talking about, do you?",
+        "That's the worst answer I've gotten so far.",
+        "The assistant is going in circles.",
+        "You misread my question again.",
+    ),
+    "cancel_talk": (
+        "If this isn't fixed by Friday we're cancelling.",
+        "I'm seriously considering moving to another bank.",
+        "We'll be switching insurers at renewal.",
+        "Honestly I'm ready to close my account.",
+        "Time to look for a different provider.",
+        "We may not renew our contract after this.",
+        "One more outage and we're gone.",
+        "I'm about to unsubscribe.",
+        "Why should I keep paying for this?",
+        "Our team is evaluating alternatives because of this.",
+        "I'll take my business somewhere else.",
+        "Thinking about dropping the premium plan.",
+    ),
+}
+DEV2_POLITE = (
+    "Ok, thank you, bye.",
+    "Thanks, that's all for today.",
+    "Alright, cheers.",
+    "Great, thanks. Goodbye.",
+    "Thank you for your time.",
+    "Ok noted, thanks.",
+    "Got it, thanks a lot.",
+    "Understood. Have a nice day.",
+    "Thanks, I'll check it later.",
+    "Okay, thank you very much, goodbye.",
+    "Alright, that's everything, thanks.",
+    "Thanks again, bye for now.",
+)
+
+
 def _msgs(i: int, turns: list[tuple[str, str]]) -> list[dict]:
     q, a = SCAFFOLDS[i % len(SCAFFOLDS)]
     out = [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
@@ -762,12 +885,14 @@ def _tool(cid: str, name: str, reply: str) -> list[dict]:
 def cases(part: str = "dev") -> list[Case]:
     """`dev` (written with the rules), `heldout` (batch 1, used once to generalize the rules),
     `heldout2` (batch 2, written after that and never used to change them) or `heldout3` (batch 3,
-    Sentiment forms only, written before the semantic layer was tuned and never used to tune it)."""
-    held = part in ("heldout", "heldout2", "heldout3")
+    Sentiment forms only, written before the semantic layer was tuned and never used to tune it)
+    or `dev2` (development batch 2, Sentiment forms, written for the outcome-aware pass)."""
+    held = part in ("heldout", "heldout2", "heldout3", "dev2")  # no satisfied / met cases
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
         "heldout3": (HELDOUT3_FRUSTRATION, HELDOUT3_POLITE, {}, ()),
+        "dev2": (DEV2_FRUSTRATION, DEV2_POLITE, {}, ()),
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     satisfied = () if held else SATISFIED
