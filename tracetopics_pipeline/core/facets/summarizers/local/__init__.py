@@ -73,10 +73,15 @@ DEFAULT_PROTOTYPES = {"sentiment": "off", "rules": "off"}
 
 def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
     """The user's turns and the Sentiment rules' evidence (sentiment.py), before the semantic layer."""
-    users = [content_text(m.get("content")) for m in msgs if m.get("role") == "user"]
-    agent = [content_text(m.get("content")) for m in msgs if m.get("role") == "assistant"]
+    dialogue = [
+        (str(m.get("role")), content_text(m.get("content")))
+        for m in msgs
+        if m.get("role") in ("user", "assistant")
+    ]
+    users = [text for role, text in dialogue if role == "user"]
+    agent = [text for role, text in dialogue if role == "assistant"]
     errors = sum(1 for m in msgs if m.get("role") == "tool" and is_error_reply(m))
-    return users, signals(users, agent, tool_errors=errors)
+    return users, signals(users, agent, tool_errors=errors, dialogue=dialogue)
 
 
 class NoLocalRules(Exception):

@@ -16,6 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
+    AGENT_FAIL,
+    outcome_evidence,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.text import content_words
 
 
@@ -176,8 +180,8 @@ _CHURN_THREAT = _rx(
 # Sarcasm: a positive word right next to the evidence that things went badly.
 _SARCASM = _rx(
     r"thanks for nothing|yeah,? right|thanks a lot(?:,| for) (?:nothing|that|wasting)|"
-    r"(?:wow|oh),? (?:so|very|really|how|that's|that was)? ?(?:helpful|useful|great)\b[.!]*"
-    r"(?!\s*(?:thank|thanks|i|it|that))",
+    r"(?:wow|oh),? (?:so|very|really|how|that's|that was)? ?(?:helpful|useful|great)\b"
+    r"(?![.!,]*\s*(?:thank|thanks|i|it|that)\b)[.!]*",  # "Oh that's great. That's all" is glad
     r"(?:very|so|real|really|super) (?:helpful|useful)(?:,|\.)? not|"
     r"(?:what|that's) a (?:big|huge|great) help(?: that was)?(?:,| not|\.\.\.)",
     r"(?:oh |just |how )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|terrific|"
@@ -229,15 +233,6 @@ _CLOSING = re.compile(
     r"all i need|that's it|have a (?:good|nice|great))\b",
     re.I,
 )
-# The agent failing, as the user experiences it.
-_AGENT_FAIL = _rx(
-    r"unsuccessful|(?:unable|not able|wasn't able|was not able|couldn't|could not) to "
-    r"(?:book|reserve|complete|process|find|make|retrieve|access|get)",
-    r"(?:fully |all )?booked up|no (?:availability|results|matches)|(?:is|are) (?:not|no longer) available|"
-    r"(?:system|service) is (?:currently )?(?:down|unavailable)|something went wrong|an error occurred",
-)
-
-
 @dataclass
 class SentimentSignals:
     pos: float = 0.0
@@ -355,8 +350,14 @@ _STRAIN = ((_RETRY, 0.75, "asked the agent to try again"),)
 
 
 def signals(
-    user_turns: list[str], agent_turns: list[str], *, tool_errors: int = 0
+    user_turns: list[str],
+    agent_turns: list[str],
+    *,
+    tool_errors: int = 0,
+    dialogue: list[tuple[str, str]] | None = None,
 ) -> SentimentSignals:
+    """The evidence in a conversation. `dialogue` (the user and agent turns in order, as
+    (role, text)) adds what its outcome shows (sentiment_outcome.py)."""
     s = SentimentSignals()
     seen: list[set[str]] = []
     n = len(user_turns)
@@ -409,12 +410,15 @@ def signals(
     if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
         s.add("pos", 0.25, "thanked the agent at the end")
     s.settle()  # politeness does not add up to satisfaction
-    fails = sum(1 for t in agent_turns if _AGENT_FAIL.search(t))
+    fails = sum(1 for t in agent_turns if AGENT_FAIL.search(t))
     if fails >= 2:
         s.add("inferred", 0.5 * min(fails - 1, 3), "the agent repeatedly could not deliver")
     if tool_errors:
         s.add("inferred", 0.5, "the agent hit errors")
-    if n >= 3 and user_turns[-1].rstrip().endswith("?") and len(agent_turns) < n:
+    if dialogue is not None:
+        for weight, reason in outcome_evidence(dialogue):
+            s.add("inferred", weight, reason)
+    elif n >= 3 and user_turns[-1].rstrip().endswith("?") and len(agent_turns) < n:
         s.add("inferred", 0.5, "left with an unanswered question")
     return s
 

@@ -1,0 +1,108 @@
+"""Outcome evidence for the local Sentiment facet: how the conversation ended, not only what the
+user said.
+
+Polite users rarely say they are unhappy; the dialogue shows it. The agent could not do what was
+asked (no availability, no results, unable to book, an error) and nothing later made up for it;
+the conversation stops right after such a failure; the user's last request goes unanswered. Each
+is inferred evidence (sentiment.SentimentSignals.add("inferred", ...)): it tilts a conversation
+negative but never makes it MIXED. A failure counts as made good when a later agent turn reports
+success (booked, confirmed, a reference number, "I found two ...") or the user says it worked.
+"""
+
+from __future__ import annotations
+
+import re
+
+USER, AGENT = "user", "assistant"
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
+
+
+_DO = (
+    r"(?:book|reserve|complete|process|find|locate|make|retrieve|access|get|load|place|schedule|"
+    r"change|update|issue|confirm|cancel|connect|reach|submit|send|apply|verify|open|fix|restore)"
+)
+# The agent could not do what was asked: said of an action or a search, not a fact about an item
+# ("they do not allow pets" answers a question; "I couldn't book it" fails one).
+AGENT_FAIL = _rx(
+    r"unsuccessful|(?:unable|not able|wasn't able|was not able|couldn't|could not|can't|cannot|"
+    r"am not able|failed) to " + _DO,
+    r"(?:fully |all )?booked up|sold out|no (?:availability|vacancies|openings|slots|results|"
+    r"matches|match|records?|options)|(?:is|are) (?:not|no longer) available|"
+    r"(?:didn't|did not|couldn't|could not|can't|cannot) (?:find|locate|see) (?:any|anything|a match|"
+    r"one|that|it|your)|nothing (?:matches|matching|available|came up|that matches)|"
+    r"none (?:available|that match|match)|"
+    r"there (?:are|is|were|was) (?:no|not any|n't any|nothing) (?:\w+ ){0,4}?(?:matching|that match\w*|"
+    r"available|in (?:that|the) (?:area|part|range)|with (?:those|that|these)|meeting|fitting|"
+    r"for (?:that|those|your))",
+    r"(?:system|service|server|site|tool|database)s? (?:is |are )?(?:currently |temporarily )?"
+    r"(?:down|unavailable|not responding|not working)|something went wrong|"
+    r"an (?:unexpected |internal )?error (?:occurred|has occurred|came up)|there (?:was|seems to be|is) "
+    r"(?:an? )?(?:error|problem|issue|glitch)|"
+    r"(?:experiencing|having) (?:some )?(?:technical )?(?:issues|problems|difficulties|an outage)|"
+    r"(?:booking|reservation|payment|request|transaction|order|transfer|update) (?:has )?"
+    r"(?:failed|was declined|was rejected|did not go through|didn't go through)",
+)
+# The agent did what was asked, or offered what was found.
+AGENT_SUCCESS = _rx(
+    r"(?:booking|reservation|order|payment|transfer|appointment|ticket|change|request|refund|"
+    r"cancellation|update)s? (?:was |is |has been |have been )?(?:successful|successfully \w+|"
+    r"confirmed|completed|complete|processed|placed|approved|issued|done|made|booked|reserved)",
+    r"(?:i've|i have|i|we've|we have|i was able to|i managed to)(?: now| successfully| just| gone "
+    r"ahead and)? (?:booked|reserved|made|scheduled|placed|processed|completed|updated|changed|"
+    r"issued|sent|cancelled|canceled|fixed|reset|applied|refunded|resolved|set up|found|got you|"
+    r"located|restored|re-?enabled)",
+    r"(?:reference|confirmation|booking|tracking) (?:number|no|code|id)|you(?:'re| are) all set|"
+    r"(?:booked|reserved) (?:you|it|that|a|the|for)|"
+    r"(?:there (?:are|is)|i (?:found|have|see)|we have) (?:\d+|one|two|three|four|five|several|a few|"
+    r"many|some) (?:\w+ )?(?:options|results|matches|places|hotels|trains|flights|restaurants|"
+    r"that|which|available|in|on|with)|"
+    r"(?:should|will) (?:now )?work (?:now|again)|(?:is|are) (?:now )?(?:working|fixed|resolved|"
+    r"restored|active) (?:again|now)",
+)
+# What the user says when it worked: "that worked", "great, booked", "perfect, that's it".
+USER_OK = _rx(
+    r"(?:that|it|this)(?: now)? (?:worked|works|did it|fixed it|helped)|works now|working now|"
+    r"(?:problem|issue) (?:is )?(?:solved|fixed|resolved)|got it working|all set|"
+    r"(?:great|perfect|wonderful|excellent|awesome|fantastic|brilliant|amazing|lovely)[,.!]* "
+    r"(?:that|it|this|thanks|thank)"
+)
+# A user turn that only closes the conversation: not a request left unanswered.
+_CLOSING = _rx(
+    r"thanks?|thank you|thx|bye|goodbye|that'?s (?:all|it|everything)|that is (?:all|it|everything)|"
+    r"all i need\w*|nothing else|no,? (?:thanks|thank you)|have a (?:good|nice|great)"
+)
+# A user turn that asks the agent for something.
+_REQUEST = re.compile(
+    r"\?\s*$|^\W*(?:please|can you|could you|would you|will you|i need|i want|i'd like|i would like|"
+    r"book|find|give me|send me|tell me|show me|check)\b|\b(?:please|can you|could you)\b",
+    re.I,
+)
+
+
+def outcome_evidence(dialogue: list[tuple[str, str]]) -> list[tuple[float, str]]:
+    """(weight, reason) of inferred evidence from how the conversation went; dialogue = the user
+    and agent turns in order, as (role, text)."""
+    out: list[tuple[float, str]] = []
+    turns = [(role, text) for role, text in dialogue if text.strip()]
+    agent_idx = [i for i, (role, _) in enumerate(turns) if role == AGENT]
+    fails = [i for i in agent_idx if AGENT_FAIL.search(turns[i][1])]
+    if fails:
+        last = fails[-1]
+        later = turns[last + 1 :]
+        made_good = any(
+            (role == AGENT and AGENT_SUCCESS.search(text)) or (role == USER and USER_OK.search(text))
+            for role, text in later
+        )
+        if not made_good:
+            if not any(role == AGENT for role, _ in later):
+                out.append((1.5, "the conversation ended on the agent failing"))
+            else:
+                out.append((0.5, "the agent could not deliver and nothing made up for it"))
+    if len(turns) >= 4 and turns[-1][0] == USER:
+        last_user = turns[-1][1]
+        if _REQUEST.search(last_user) and not _CLOSING.search(last_user):
+            out.append((1.5, "left with their last request unanswered"))
+    return out
