@@ -46,9 +46,12 @@ _ESCALATION_TEXT = re.compile(
 # The user asking for a person (shared with the Sentiment rules).
 _PERSON = (
     r"(?:a |an |your |the |some |to a |to an |someone at )?(?:real |actual |live |human |competent )?"
+    r"(?:support |service |customer )?"
     r"(?:human|person|agent|representative|rep|manager|supervisor|operator|people|staff|"
-    r"support team|customer service|someone (?:real|competent|else|in charge)|"
-    r"someone (?:from|in|at) (?:\w+ )?(?:support|customer service|billing|sales|the team|your team))\b"
+    r"support team|customer service|(?:someone|somebody) (?:real|competent|else|in charge)|"
+    r"(?:someone|somebody) (?:who|that) can (?:actually |really |properly )?(?:help|fix|sort|deal)|"
+    r"(?:someone|somebody) (?:from|in|at) (?:\w+ )?(?:support|customer service|billing|sales|claims|"
+    r"accounts|the team|your team|the office|your office|the branch))\b"
     r"(?! (?:role|account|access|permissions?|view|seat|licen[cs]e|level|user|dashboard))"
 )
 HUMAN_REQUEST = re.compile(
@@ -56,8 +59,11 @@ HUMAN_REQUEST = re.compile(
     r"let me talk|hand me over|pass me|escalate (?:this|it|me|my \w+)|get)(?: to| with)? "
     + _PERSON
     + "|"
-    r"(?:a |any |some )?(?:real |actual |live )?(?:person|human|agent|representative|someone) "
-    r"(?:call|ring|phone|contact|email) me|"
+    r"(?:a |any |some )?(?:real |actual |live )?(?:person|human|agent|representative|someone|somebody)"
+    r"(?: (?:from|in|at|on) (?:the |your |a )?\w+(?: \w+)?)? (?:to )?(?:call|ring|phone|contact|email) "
+    r"me|(?:put|get) (?:a |an |some )?(?:real |actual |live )?(?:person|human|agent|someone|somebody) "
+    r"on (?:the )?(?:line|phone)|reach (?:a |an |some )?(?:real |actual |live )?(?:person|human|"
+    r"agent|representative|someone|somebody)\b|"
     r"(?:want|need|prefer|would like|'d like|give me|can i (?:have|get)|could i (?:have|get)|demand|"
     r"request|requesting|insist on)(?: to (?:speak|talk|chat) (?:to|with))? " + _PERSON + "|"
     r"(?:is there|are there) (?:a |an |any )?(?:real |actual |live )?(?:human|person|people|humans|"

@@ -107,6 +107,21 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"your (?:steps|instructions|advice|suggestion))(?: already| to the letter)?(?:,| and| but)? "
     r"(?:it |that |still )?(?:didn't|doesn't|did not|does not|won't|no|still|same)",
     r"(?:that's|that is|this is|it's) not what i (?:asked|wanted|meant|need|said)",
+    # outcome words: the attempt changed nothing or made it worse
+    r"(?:that|this|it|which|(?:the|that|this|your) (?:\w+ )?(?:fix|suggestion|solution|advice|"
+    r"workaround|steps?|instructions?|answer|update|restart|reset)) "
+    r"(?:changed|did|does|fixed|solved|achieved) (?:nothing|absolutely nothing|zero)|"
+    r"(?:made|makes|has made) (?:it|things|everything|the problem) (?:even )?worse|"
+    r"(?:didn't|did not|doesn't|does not) (?:get|take) (?:me|us) anywhere|"
+    r"(?:fix|suggestion|solution|workaround|steps?|instructions?|advice|that|it) "
+    r"(?:failed|broke|crashed) (?:too|as well|again)",
+    # not working for me: a verdict on the answer, not the opening problem report
+    r"(?:are|is|aren't|isn't) not working for (?:me|us)|(?:aren't|isn't|don't|doesn't) work for (?:me|us)",
+    # the same bad state after trying: "same blank page", "still dead", "still gets declined"
+    r"(?:same|identical) (?:\w+ )?(?:page|screen|message|error|result|problem|issue|response|"
+    r"outcome|behaviou?r|thing)(?! as (?:the|my|your) (?:other|first))",
+    r"still (?:\w+ )?(?:dead|down|declin\w*|reject\w*|frozen|blank|missing|off|offline|slow|"
+    r"wrong|charg\w*|show\w*|say\w*|giv\w*|get\w* (?:the|an|a|declined|rejected|stuck))",
 )
 # "It isn't working" opens most support chats; said after the agent's answer, it means the
 # answer did not work. Only counted from the user's second turn on.
@@ -127,6 +142,16 @@ _REPEAT = _rx(  # having to say it again
     r"in my (?:first|last|previous|earlier) message)",
     r"(?:re-?read|read again|look at|scroll up to) (?:what i (?:wrote|said|sent)|my (?:previous|last|"
     r"first|earlier) (?:message|messages|reply))|^\W*(?:once again|yet again|again)\s*[,:]",
+    r"(?:once more|one more time|yet again)[,:]|(?:say|ask|tell you|repeat|explain) (?:it |this |that )?"
+    r"(?:one more time|once more|yet again)|keep (?:having to )?(?:repeat\w*|explain\w*|"
+    r"say\w*|tell\w*|ask\w*)(?: (?:myself|the same|this|that|it))|"
+    r"(?:have|had|having) to (?:repeat|re-?explain|say (?:it|this|that) again)",
+    r"(?:in|from) my (?:very )?(?:first|last|previous|earlier|original|opening) (?:message|post|"
+    r"reply|request|question)|scroll (?:back )?up|(?:same|my) question as (?:before|earlier|"
+    r"last time)|(?:you(?:'ve| have)? asked|i(?:'ve| have)? answered) (?:me )?(?:that|this|it) "
+    r"(?:already|before|twice)|(?:already|just) answered (?:that|this|it)",
+    # "I said Friday. Friday, not Monday": the same word said again, insisting
+    r"i (?:said|asked for|wanted|need(?:ed)?) (\w{3,})\W+\1\b",
 )
 _RETRY = _rx(  # asking the agent to try again or starting over: mild, often routine
     r"(?:let me|i'll) (?:clarify|rephrase|repeat|say it again|try again)|"
@@ -144,6 +169,16 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"(?:stupid|dumb|useless|pointless) (?:bot|assistant|ai|chatbot|machine|system)|"
     r"this (?:bot|chatbot|assistant|ai) (?:is|can't|doesn't|does not)|"
     r"you (?:misunderstood|misread|got it wrong|got that wrong)|(?:wrong|not the) answer again",
+    r"your (?:answers?|repl(?:y|ies)|responses?|suggestions?|messages?|information) (?:make no sense|"
+    r"(?:are|is|were|was) (?:all |completely |totally |just |so |really )?(?:generic|useless|wrong|"
+    r"unhelpful|irrelevant|nonsense|copy-?pasted|canned|confusing|incorrect))",
+    r"you (?:just |still )?keep (?:\w+ing)|you (?:gave|sent|told) me (?:the )?(?:wrong|incorrect|"
+    r"bad|false|outdated) (?:\w+ )?(?:information|info|answer|details|advice|link|number)|"
+    r"(?:ignor|disregard)\w* (?:what i (?:write|wrote|say|said|asked)|my (?:question|messages?|"
+    r"request))|you have no idea|you(?:'re| are) (?:clueless|hopeless|no use)|"
+    r"(?:the|this|your) (?:assistant|bot|chatbot|ai|agent|system) (?:is |keeps )?(?:going|goes|"
+    r"running) (?:in|around in) circles|"
+    r"(?:worst|most useless|least helpful) (?:answer|reply|response|support|help|service)",
 )
 _GIVE_UP = _rx(
     r"forget (?:it|about it)|never ?mind(?:,| then| i'll| forget)|i give up|giving up|"
@@ -151,6 +186,17 @@ _GIVE_UP = _rx(
     r"look it up|handle it|work it out|deal with it)(?: myself| on my own)",
     r"don't bother|not worth (?:it|the|my)|(?:i'm|i am|we're|we are) done(?: with)?|this is pointless|"
     r"(?:i'll|i will) (?:go|look) elsewhere|waste of effort|(?:ok|okay|fine),? whatever",
+    # resigned: "whatever, I'll just pay", "fine, I'll go to the branch", "I'll call them instead"
+    r"whatever[,.!]* (?:i'll|i will|i guess i'll|we'll) (?:just )?\w+|"
+    r"(?:fine|ok(?:ay)?|alright)[,.!]* (?:i'll|i will|i guess i'll|we'll) just "
+    r"(?:pay|call|go|drive|ask|wait|leave|live|deal|do it|use)\b",
+    r"(?:i'll|i will|we'll) (?:just )?(?:drive|go|walk|head|pop) (?:down |over |back )?(?:to|into) "
+    r"(?:the|a|your) (?:store|shop|branch|office|bank|desk|counter)|"
+    r"(?:i'll|i will) (?:just )?(?:ask|call|phone|ring|email|visit|go to) (?:\w+ ){0,3}?"
+    r"(?:instead|elsewhere)",
+    r"(?:let's|lets|we can|i'll) (?:just )?(?:drop|leave|skip|forget) (?:it|this|that)[.!]*$|"
+    r"(?:i'll|i will|i guess i'll|i can) (?:just )?live with (?:it|that)|skip it|"
+    r"(?:isn't|is not|not) going anywhere|(?:i'm|i am|we're|we are) done (?:trying|with this|here)",
 )
 _ACCOUNT = (
     r"(?:whole |entire )?(?:subscription|account|membership|contract|service|plan|license|licence|"
@@ -176,6 +222,19 @@ _CHURN_THREAT = _rx(
     r"switch(?:ing)? to (?:a |an )?competitor|"
     r"(?:look|looking|shop|shopping) (?:elsewhere|around for (?:another|a different|a new))|"
     r"(?:question|questioning|wonder|wondering) (?:whether|if) (?:this|it|you) (?:is|are) worth",
+    r"(?:we're|we are|i'm|i am|we'll|we will|i'll|i will) (?:be )?(?:cancel\w*|unsubscrib\w*|"
+    r"gone|out of here|walking away)(?=[.,!?]|$| (?:if|unless|after|over|because))",
+    r"(?:switch\w*|mov\w*|go\w*|chang\w*) (?:to )?(?:a |an )?(?:another|different|new|other|"
+    r"competing) (?:bank|provider|insurer|carrier|vendor|supplier|company|service|platform|tool|"
+    r"product)|switch\w* (?:banks|insurers|carriers|suppliers|companies|platforms)|"
+    r"(?:look|looking|search\w*|shop\w*) (?:for|around for) (?:a |an )?(?:different|another|new|"
+    r"better|other) (?:bank|provider|insurer|carrier|vendor|supplier|company|service|platform|tool)",
+    r"(?:about|going|ready|plan\w*) to unsubscribe|why (?:should|would) (?:i|we) (?:keep|continue|"
+    r"still) (?:paying|using|subscrib\w*)|(?:evaluat\w*|look\w* at|consider\w*|explor\w*|"
+    r"trial\w*) (?:other |some )?(?:alternatives|competitors|other (?:vendors|providers|tools|options))|"
+    r"(?:take|taking|move|moving) (?:my|our) (?:business|money|account) (?:somewhere|elsewhere)|"
+    r"(?:dropping|drop|ditching|ditch) (?:the|my|our) (?:\w+ )?(?:plan|subscription|membership|"
+    r"service|contract|policy)",
 )
 # Sarcasm: a positive word right next to the evidence that things went badly.
 _SARCASM = _rx(
@@ -192,6 +251,16 @@ _SARCASM = _rx(
     r"exactly what i didn't|just what i needed,? (?:another|more))",
     r"(?:love|great|nice) how (?:it|you|this) (?:keeps?|never|always|still|broke|crash)",
     r"(?:slow clap|/s)",
+    # thanks for something bad or worthless: "thanks so much for the copy-paste answer"
+    r"thanks? (?:you )?(?:so much |a lot |a bunch |very much )?for (?:the |this |that |your )?"
+    r"(?:copy-?paste\w*|canned|generic|useless|pointless|non-?answer|nothing|wasting|the runaround)",
+    r"(?:wow|oh|well|gee),? (?:thanks|thank you)[,.!]* (?:\w+ )?(?:useful|helpful|great)",
+    r"(?:sure|yeah|right),? (?:because|since|as if) (?:that|it|this) (?:worked|helped|went)",
+    r"(?:amazing|impressive|incredible|great|brilliant|nice) how you (?:managed to |somehow )?"
+    r"(?:make|made|broke|break|ruin|lost|lose|mess)",
+    r"(?:fantastic|great|excellent|wonderful|brilliant|amazing|stellar) (?:service|support|job|work)"
+    r"[,.!]* (?:\w+ ){0,3}?(?:hours?|days?|weeks?) (?:on hold|waiting|of waiting|wait)|"
+    r"(?:was|were|for) (?:all )?for nothing|good to know (?:my|our|the|that)",
 )
 # Sarcasm's usual shape: a cheerful opener, then bad news in the same breath.
 _CHEER = re.compile(
@@ -203,7 +272,9 @@ _CHEER = re.compile(
 _BAD_NEWS = _rx(
     r"can't(?! wait)|cannot|won't|no longer|doesn't work|isn't working|nothing (?:works|loads|happens)|"
     r"broke|broken|crash\w*|fail\w*|lost|gone|deleted|wiped|blank|empty|stuck|worse|errors?|down|"
-    r"missing|logged (?:me )?out|another (?:one|outage|bug|error|problem)",
+    r"missing|logged (?:me )?out|another (?:one|outage|bug|error|problem)|vanish\w*|disappear\w*|"
+    r"(?:doesn't|don't|won't|didn't|isn't|aren't) (?:\w+ )?(?:turn on|start|open|load|work|show)|"
+    r"(?:two|double|duplicate|extra) (?:charges|payments|bills)|charged twice|on hold|not at all",
 )
 
 
