@@ -66,6 +66,10 @@ def test_sentiment_and_churn_never_contradict():
         _user_trace(
             "b3", "Love the product, but we're looking at alternatives because of the price."
         ),
+        # Sentiment's own rules read b1-b3 as MIXED; this one only the reconciliation does.
+        _user_trace(
+            "b4", "You have been super helpful. We will cancel our subscription next month anyway."
+        ),
     ]
     fed_up = [_user_trace("f1", "I'm fed up with this export failing every night.")]
     traces = both + fed_up + [c.trace for c in rs.cases()]
@@ -77,12 +81,12 @@ def test_sentiment_and_churn_never_contradict():
     clash = [t for t, g in got.items()
              if g["Sentiment"] == "POSITIVE" and g["Churn risk"] in ("HIGH", "CRITICAL")]  # fmt: skip
     assert clash == []
-    for t in ("b1", "b2", "b3"):
+    for t in ("b1", "b2", "b3", "b4"):
         assert got[t]["Churn risk"] in ("HIGH", "CRITICAL"), t
         assert got[t]["Sentiment"] == "MIXED", (t, got[t])
     assert got["f1"]["Sentiment"] == "NEGATIVE" and got["f1"]["Churn risk"] == "HIGH"
-    # The reconciliation only runs when both facets do: alone, b1 reads as satisfied.
-    alone = make_summarizer("local").summarize(both[:1], pair[:1]).outputs[0]
+    # The reconciliation only runs when both facets do: alone, b4 reads as satisfied.
+    alone = make_summarizer("local").summarize(both[3:], pair[:1]).outputs[0]
     assert alone.label == "POSITIVE"
 
 
