@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
-    AGENT_FAIL,
+    agent_failed,
     outcome_evidence,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.text import content_words
@@ -481,7 +481,7 @@ def signals(
     if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
         s.add("pos", 0.25, "thanked the agent at the end")
     s.settle()  # politeness does not add up to satisfaction
-    fails = sum(1 for t in agent_turns if AGENT_FAIL.search(t))
+    fails = sum(1 for t in agent_turns if agent_failed(t))
     if fails >= 2:
         s.add("inferred", 0.5 * min(fails - 1, 3), "the agent repeatedly could not deliver")
     if tool_errors:

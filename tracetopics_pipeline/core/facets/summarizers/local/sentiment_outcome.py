@@ -30,12 +30,14 @@ AGENT_FAIL = _rx(
     r"unsuccessful|(?:unable|not able|wasn't able|was not able|couldn't|could not|can't|cannot|"
     r"am not able|failed) to " + _DO,
     r"(?:fully |all )?booked up|sold out|no (?:availability|vacancies|openings|slots|results|"
-    r"matches|match|records?|options)|(?:is|are) (?:not|no longer) available|"
+    r"matches|match|records?|options)|(?:slot|time|date|room|table|seat|flight|train|ticket|"
+    r"appointment)s? (?:is |are )?(?:not|no longer) available|"
     r"(?:didn't|did not|couldn't|could not|can't|cannot) (?:find|locate|see) (?:any|anything|a match|"
     r"one|that|it|your)|nothing (?:matches|matching|available|came up|that matches)|"
     r"none (?:available|that match|match)|"
+    # a search that came back empty ("there aren't any in that area"), not a missing amenity
     r"there (?:are|is|were|was) (?:no|not any|n't any|nothing) (?:\w+ ){0,4}?(?:matching|that match\w*|"
-    r"available|in (?:that|the) (?:area|part|range)|with (?:those|that|these)|meeting|fitting|"
+    r"in (?:that|the) (?:area|part|range)|with (?:those|that|these)|meeting|fitting|"
     r"for (?:that|those|your))",
     r"(?:system|service|server|site|tool|database)s? (?:is |are )?(?:currently |temporarily )?"
     r"(?:down|unavailable|not responding|not working)|something went wrong|"
@@ -45,6 +47,22 @@ AGENT_FAIL = _rx(
     r"(?:booking|reservation|payment|request|transaction|order|transfer|update) (?:has )?"
     r"(?:failed|was declined|was rejected|did not go through|didn't go through)",
 )
+# A refusal that gives a reason or a way forward is a policy answer, not a failure to deliver:
+# "I'm unable to change that on your behalf, a workspace owner can do it under Settings".
+_POLICY = _rx(
+    r"on your behalf|for (?:security|privacy|policy|legal|compliance|safety) reasons|"
+    r"without (?:approval|permission|authori[sz]ation|consent|verification|the \w+(?:'s)?)|"
+    r"(?:directly )?(?:from|in|via|over) (?:this |the )?chat|(?:isn't|is not|not) (?:permitted|allowed)|"
+    r"(?:our|the|this) polic(?:y|ies)|(?:an?|the|your) (?:\w+ )?(?:owner|admin|administrator|manager)s? "
+    r"can|you can (?:do|change|find|request|ask|contact)|(?:can|could) point you|instead",
+)
+
+
+def agent_failed(text: str) -> bool:
+    """The agent could not do what was asked (not a policy answer with a reason or a way on)."""
+    return bool(AGENT_FAIL.search(text)) and not _POLICY.search(text)
+
+
 # The agent did what was asked, or offered what was found.
 AGENT_SUCCESS = _rx(
     r"(?:booking|reservation|order|payment|transfer|appointment|ticket|change|request|refund|"
@@ -88,7 +106,7 @@ def outcome_evidence(dialogue: list[tuple[str, str]]) -> list[tuple[float, str]]
     out: list[tuple[float, str]] = []
     turns = [(role, text) for role, text in dialogue if text.strip()]
     agent_idx = [i for i, (role, _) in enumerate(turns) if role == AGENT]
-    fails = [i for i in agent_idx if AGENT_FAIL.search(turns[i][1])]
+    fails = [i for i in agent_idx if agent_failed(turns[i][1])]
     if fails:
         last = fails[-1]
         later = turns[last + 1 :]
