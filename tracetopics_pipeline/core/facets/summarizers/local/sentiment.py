@@ -304,6 +304,8 @@ _CLOSING = re.compile(
     r"all i need|that's it|have a (?:good|nice|great))\b",
     re.I,
 )
+
+
 @dataclass
 class SentimentSignals:
     pos: float = 0.0

@@ -111,7 +111,8 @@ def outcome_evidence(dialogue: list[tuple[str, str]]) -> list[tuple[float, str]]
         last = fails[-1]
         later = turns[last + 1 :]
         made_good = any(
-            (role == AGENT and AGENT_SUCCESS.search(text)) or (role == USER and USER_OK.search(text))
+            (role == AGENT and AGENT_SUCCESS.search(text))
+            or (role == USER and USER_OK.search(text))
             for role, text in later
         )
         if not made_good:
