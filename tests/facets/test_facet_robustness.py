@@ -11,11 +11,10 @@ from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
 from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 
 
-@pytest.fixture(scope="module")
-def recall_by_form() -> dict[str, tuple[int, int, list[str]]]:
+def _recall(batch: str) -> dict[str, tuple[int, int, list[str]]]:
     facets = load_facets()
     wanted = [find_facet(facets, "Sentiment"), find_facet(facets, "Issues")]
-    cases = rs.cases()
+    cases = rs.cases(batch)
     res = make_summarizer("local").summarize([c.trace for c in cases], wanted)
     out = {(o.trace_id, o.facet): o for o in res.outputs}
     tally: dict[str, list] = defaultdict(lambda: [0, 0, []])
@@ -30,6 +29,16 @@ def recall_by_form() -> dict[str, tuple[int, int, list[str]]]:
     return {k: tuple(v) for k, v in tally.items()}
 
 
+@pytest.fixture(scope="module")
+def recall_by_form() -> dict[str, tuple[int, int, list[str]]]:
+    return _recall("dev")
+
+
+@pytest.fixture(scope="module")
+def recall_by_form_dev2() -> dict[str, tuple[int, int, list[str]]]:
+    return _recall("dev2")
+
+
 FORMS = [*rs.FRUSTRATION, "politeness", "satisfaction", *rs.TOOL_FAILURES, "unmet_escalation"]
 
 
@@ -37,6 +46,13 @@ FORMS = [*rs.FRUSTRATION, "politeness", "satisfaction", *rs.TOOL_FAILURES, "unme
 def test_every_form_is_recalled(recall_by_form, form):
     ok, n, misses = recall_by_form[form]
     assert n >= 8
+    assert ok / n >= 0.9, f"{form}: {ok}/{n}; missed {misses}"
+
+
+@pytest.mark.parametrize("form", [*rs.DEV2_FRUSTRATION, "politeness"])
+def test_every_form_is_recalled_on_development_batch_2(recall_by_form_dev2, form):
+    ok, n, misses = recall_by_form_dev2[form]
+    assert n >= 12
     assert ok / n >= 0.9, f"{form}: {ok}/{n}; missed {misses}"
 
 

@@ -513,6 +513,10 @@ def classify(s: SentimentSignals) -> tuple[str, str]:
 
 
 def summarize_sentiment(
-    user_turns: list[str], agent_turns: list[str], *, tool_errors: int = 0
+    user_turns: list[str],
+    agent_turns: list[str],
+    *,
+    tool_errors: int = 0,
+    dialogue: list[tuple[str, str]] | None = None,
 ) -> tuple[str, str]:
-    return classify(signals(user_turns, agent_turns, tool_errors=tool_errors))
+    return classify(signals(user_turns, agent_turns, tool_errors=tool_errors, dialogue=dialogue))

@@ -29,7 +29,7 @@ _DO = (
 AGENT_FAIL = _rx(
     r"unsuccessful|(?:unable|not able|wasn't able|was not able|couldn't|could not|can't|cannot|"
     r"am not able|failed) to " + _DO,
-    r"(?:fully |all )?booked up|sold out|no (?:availability|vacancies|openings|slots|results|"
+    r"(?:fully |all )booked(?: up)?|booked up|sold out|no (?:availability|vacancies|openings|slots|results|"
     r"matches|match|records?|options)|(?:slot|time|date|room|table|seat|flight|train|ticket|"
     r"appointment)s? (?:is |are )?(?:not|no longer) available|"
     r"(?:didn't|did not|couldn't|could not|can't|cannot) (?:find|locate|see) (?:any|anything|a match|"
@@ -71,7 +71,8 @@ AGENT_SUCCESS = _rx(
     r"(?:i've|i have|i|we've|we have|i was able to|i managed to)(?: now| successfully| just| gone "
     r"ahead and)? (?:booked|reserved|made|scheduled|placed|processed|completed|updated|changed|"
     r"issued|sent|cancelled|canceled|fixed|reset|applied|refunded|resolved|set up|found|got you|"
-    r"located|restored|re-?enabled)",
+    r"located|restored|re-?enabled|rescheduled|moved|renewed|activated|reactivated|unlocked|"
+    r"credited|arranged)",
     r"(?:reference|confirmation|booking|tracking) (?:number|no|code|id)|you(?:'re| are) all set|"
     r"(?:booked|reserved) (?:you|it|that|a|the|for)|"
     r"(?:there (?:are|is)|i (?:found|have|see)|we have) (?:\d+|one|two|three|four|five|several|a few|"
