@@ -372,16 +372,19 @@ def demo_report(traces: list[dict], out: dict) -> None:
 # Sentiment reasons (sentiment.FORMS, rules and semantic layer alike) -> the form they detect.
 REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
 # Batches of the robustness set: the one written with the rules, held-out 1 (used once to
-# generalize the rules), 2 and 3 (never used to tune anything; report them, don't tune on them).
-ROBUST_BATCHES = ("dev", "heldout", "heldout2", "heldout3")
+# generalize the rules), development batch 2 (written for the outcome-aware pass and used to
+# generalize the rules), held-out 2 and 3 (never used to tune anything; report them, don't tune
+# on them).
+ROBUST_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3")
 
 
 def bench_robustness(
     days: int, per_day: int, parts: list[str], summ, batches: tuple[str, ...] = ROBUST_BATCHES
 ) -> None:
-    """Recall per form on bench/facet_robustness_set.py (the batch written with the rules and
-    three held-out batches); false alarms of each form's rules and semantic layer on the demo's
-    NONE traces."""
+    """Recall per form on bench/facet_robustness_set.py (the batches written with or for the
+    rules, and three held-out batches); false alarms of each form's rules and semantic layer on
+    the demo's NONE traces, and each form's precision on the demo itself (of the traces it fires
+    on, the share whose gold has that kind of problem)."""
     import facet_robustness_set as rs
 
     facets = load_facets()
@@ -400,9 +403,19 @@ def bench_robustness(
         demo = _demo_traces(days, per_day, DEMO_SEEDS[part])
         out = outputs_by_facet(summ, demo, wanted)
         false: dict[str, int] = dict.fromkeys(tally, 0)
+        found: dict[str, int] = dict.fromkeys(tally, 0)  # fires where the gold agrees
         n_sent = n_iss = 0
         for t in demo:
             gt = t["metadata"]["ground_truth"]
+            if gt["sentiment"] in ("NEGATIVE", "MIXED"):
+                sig = summ.sentiment_signals(t, wanted[0])
+                for reason in sig.why_neg:
+                    if reason in REASON_FORM:
+                        found[REASON_FORM[reason]] += 1
+            failed = "Failed tool call" in (out["Issues"][t["id"]][0] or "")
+            if "failed_tool_call" in gt["issues"] and failed:
+                for form in rs.TOOL_FAILURES:
+                    found[form] += 1
             if gt["sentiment"] in ("NEUTRAL", "POSITIVE"):
                 n_sent += 1
                 sig = summ.sentiment_signals(t, wanted[0])  # rules, and the semantic layer if on
@@ -421,11 +434,12 @@ def bench_robustness(
                     false["unmet_escalation"] += 1
         print(f"\n## Robustness set (bench/facet_robustness_set.py): recall per form; false alarms "
               f"on the demo's NONE traces, {part} part ({n_sent} with NEUTRAL/POSITIVE sentiment, "
-              f"{n_iss} with no issue); precision = written-with-rules hits / (hits + false alarms)")  # fmt: skip
-        names = {"dev": "with rules", "heldout": "held-out 1", "heldout2": "held-out 2",
-                 "heldout3": "held-out 3"}  # fmt: skip
+              f"{n_iss} with no issue); precision = written-with-rules hits / (hits + false alarms); "
+              f"demo precision = fires on traces whose gold has the problem / all fires")  # fmt: skip
+        names = {"dev": "with rules", "heldout": "held-out 1", "dev2": "dev 2",
+                 "heldout2": "held-out 2", "heldout3": "held-out 3"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
-              + f" {'false alarms':>18s} {'precision':>10s}")  # fmt: skip
+              + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():
             cells = []
             for b in batches:
@@ -435,8 +449,10 @@ def bench_robustness(
             ok = by_batch["dev"][0]
             base = n_iss if form in rs.TOOL_FAILURES or form == "unmet_escalation" else n_sent
             prec = ok / (ok + fp) if ok + fp else float("nan")
+            tp = found.get(form, 0)
+            demo_prec = f"{tp / (tp + fp):.3f} ({tp:>4d})" if tp + fp else "-"
             print(f"{form:20s} " + " ".join(f"{c:>11s}" for c in cells)
-                  + f" {fp:>5d} ({fp / base:.3f}) {prec:10.3f}")  # fmt: skip
+                  + f" {fp:>5d} ({fp / base:.3f}) {prec:10.3f} {demo_prec:>14s}")  # fmt: skip
 
 
 # --- Rules vs embedding prototypes ----------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
+    REPEATED_FAILURE,
     agent_failed,
     outcome_evidence,
 )
@@ -483,15 +484,16 @@ def signals(
     if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
         s.add("pos", 0.25, "thanked the agent at the end")
     s.settle()  # politeness does not add up to satisfaction
-    fails = sum(1 for t in agent_turns if agent_failed(t))
-    if fails >= 2:
-        s.add("inferred", 0.5 * min(fails - 1, 3), "the agent repeatedly could not deliver")
     if tool_errors:
         s.add("inferred", 0.5, "the agent hit errors")
     if dialogue is not None:
         for weight, reason in outcome_evidence(dialogue):
             s.add("inferred", weight, reason)
-    elif n >= 3 and user_turns[-1].rstrip().endswith("?") and len(agent_turns) < n:
+        return s
+    fails = sum(1 for t in agent_turns if agent_failed(t))
+    if fails >= 2:
+        s.add("inferred", 0.5 * min(fails - 1, 3), REPEATED_FAILURE)
+    if n >= 3 and user_turns[-1].rstrip().endswith("?") and len(agent_turns) < n:
         s.add("inferred", 0.5, "left with an unanswered question")
     return s
 

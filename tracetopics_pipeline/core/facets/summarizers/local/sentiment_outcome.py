@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 USER, AGENT = "user", "assistant"
+REPEATED_FAILURE = "the agent repeatedly could not deliver"
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -58,8 +59,20 @@ _POLICY = _rx(
 )
 
 
+# Every AGENT_FAIL match contains one of these: a substring test first spares the regex on most
+# agent turns (it runs on every one of them).
+_FAIL_WORDS = (
+    "unable", "able to", "n't", "not", "cannot", "fail", "unsuccess", "booked", "sold out", "no ",
+    "nothing", "none", "down", "unavailable", "wrong", "error", "issue", "problem", "difficult",
+    "declined", "rejected", "glitch", "outage",
+)  # fmt: skip
+
+
 def agent_failed(text: str) -> bool:
     """The agent could not do what was asked (not a policy answer with a reason or a way on)."""
+    low = text.lower()
+    if not any(w in low for w in _FAIL_WORDS):
+        return False
     return bool(AGENT_FAIL.search(text)) and not _POLICY.search(text)
 
 
@@ -108,6 +121,8 @@ def outcome_evidence(dialogue: list[tuple[str, str]]) -> list[tuple[float, str]]
     turns = [(role, text) for role, text in dialogue if text.strip()]
     agent_idx = [i for i, (role, _) in enumerate(turns) if role == AGENT]
     fails = [i for i in agent_idx if agent_failed(turns[i][1])]
+    if len(fails) >= 2:
+        out.append((0.5 * min(len(fails) - 1, 3), REPEATED_FAILURE))
     if fails:
         last = fails[-1]
         later = turns[last + 1 :]
