@@ -583,6 +583,8 @@ def bench_throughput(n: int, workers: int, variants: list[str]) -> None:
             facets = [find_facet(shipped, "Sentiment")]
         if v == "no-semantic":  # the shipped facets without the Sentiment semantic layer
             opts["semantic"] = False
+        if v == "semantic":  # the shipped facets with the Sentiment semantic layer on
+            opts["semantic"] = True
         # the shipped variants load the model as the facet stage would (only if a facet uses it)
         preload = None if v in ("shipped", "no-semantic") else True
         summ = make_summarizer("local", preload=preload, **opts)
@@ -669,7 +671,7 @@ def main() -> None:
     ap.add_argument(
         "--variants",
         default="shipped,custom",
-        help="shipped,no-semantic,custom,sentiment-fallback",
+        help="shipped,no-semantic,semantic,custom,sentiment-fallback",
     )
     ap.add_argument(
         "--semantic",

@@ -43,6 +43,7 @@ _NEGATION = re.compile(
 )
 MIN_WORDS, MAX_WORDS = 2, 30
 MAX_SENTENCES = 24  # per trace: long dialogues are sampled from the end, where frustration shows
+LAST_TURNS = 3  # only the user's last turns are read: where frustration shows, and a bound on cost
 CLOSING_MAX_WORDS = 14  # a closing turn, for the politeness check
 
 
@@ -83,11 +84,13 @@ class SentimentForms:
     # --- which sentences to embed ------------------------------------------------------------
 
     def candidates(self, user_turns: list[str], s: SentimentSignals) -> list[Candidate]:
-        """Short sentences of the turns no frustration rule fired on, sharing a word with the
-        forms' prototypes; the reactive forms only from the second user turn on."""
+        """Short sentences of the user's last LAST_TURNS turns that no frustration rule fired on,
+        sharing a word with the forms' prototypes; the reactive forms only from the second user
+        turn on."""
         out: list[Candidate] = []
+        first = max(0, len(user_turns) - LAST_TURNS)
         for i, turn in enumerate(user_turns):
-            if i in s.expressed or i in s.pos_turns:  # the rules read this turn already
+            if i < first or i in s.expressed or i in s.pos_turns:  # too early, or read by the rules
                 continue
             allowed = [f for f in self.thresholds if i > 0 or f not in self.reactive]
             for sent in sentences(turn):
