@@ -105,3 +105,29 @@ def test_a_last_request_left_unanswered(last):
 def test_a_closing_turn_is_not_an_unanswered_request(last):
     turns = ("Hi, I need a taxi at 5.", "Where to?", "To the station.", "Booked.", last)
     assert _reasons(*turns) == []
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "No, I said two adults, not three.",
+        "Sorry, I meant the blue model.",
+        "Let me clarify: the refund is for the March order.",
+        "I never asked you to cancel it!",
+        "Hmm, did I ask you to book that?",
+        "You booked the wrong date, it was the 14th.",
+    ],
+)
+def test_correcting_the_agent(turn):
+    from tracetopics_pipeline.core.facets.summarizers.local.sentiment import signals
+
+    s = signals(["Book a table for Friday.", turn], ["Done, booked for Saturday."])
+    assert "had to correct the agent" in s.why_neg
+
+
+@pytest.mark.parametrize("turn", ["No, that's all, thanks.", "I meant to ask: is parking free?"])
+def test_not_corrections(turn):
+    from tracetopics_pipeline.core.facets.summarizers.local.sentiment import signals
+
+    s = signals(["Book a table for Friday.", turn], ["Done, booked for Friday."])
+    assert "had to correct the agent" not in s.why_neg

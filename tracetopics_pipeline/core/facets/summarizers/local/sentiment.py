@@ -296,7 +296,12 @@ def _sarcastic(turn: str) -> bool:
 _CORRECTION = re.compile(
     r"^(?:(?:no|nope)[,.!]?\s+(?:i (?:said|meant|asked|wanted|need(?:ed)?)|that's (?:not|wrong)|"
     r"not (?:that|this|what)|wrong|the other)|that's wrong|wrong\b|incorrect|not quite|"
-    r"that's not (?:it|right|correct|what)|i said\b|i meant\b|i asked for\b)",
+    r"that's not (?:it|right|correct|what)|i said\b|i meant\b(?! to (?:ask|say|mention|add))|"
+    r"i asked for\b)"
+    # anywhere in the turn: the agent got it wrong and the user puts it right
+    r"|\b(?:sorry,? i meant(?! to (?:ask|say|mention|add))|what i meant (?:was|is)|let me clarify|to clarify|i misspoke|"
+    r"(?:i )?(?:didn't|did not|never) ask(?:ed)? (?:you )?(?:to|for)|did i ask (?:you )?(?:to|for)|"
+    r"you (?:booked|ordered|chose|picked|changed|sent) the wrong)\b",
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:not|no|never|n't|hardly|without)\W+(?:\w+\W+)?$", re.I)
