@@ -5,8 +5,9 @@ adjectives ("great", "perfect") count for little; POSITIVE needs evidence — pr
 the product, or the problem acknowledged as solved. Frustration comes in many forms, each its own
 rule below: negative words, "that didn't help" / "still broken", repeating the request, asking
 for a human, sarcasm, giving up, complaints about the agent, talk of cancelling. What the user
-*expresses* decides MIXED; what is only inferred (the agent failing again and again, the user
-left with an unanswered question) can tilt a conversation negative but never makes it MIXED.
+*expresses* decides MIXED; what is only inferred (how the conversation went: an agent failure
+nothing made good, the user's last request unanswered — sentiment_outcome.py) can tilt a
+conversation negative but never makes it MIXED.
 Returns a label (POSITIVE / NEUTRAL / NEGATIVE / MIXED) and a one-sentence reason.
 """
 
