@@ -25,6 +25,15 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
                                   '#3 by volume: 30 traces (20% of traffic); 67% negative', 30))
            t(priority_rank, priority_score, task_topic_id, task_topic_label, why, traces)"""
     )
+    # Customers for the filter bar: acme sends topics 0 (steady) and 1 (growing), globex the rest.
+    conn.execute(
+        """INSERT INTO raw_traces (id, day, created, project_id, messages, metadata, source_file,
+                                   source_line)
+           SELECT DISTINCT trace_id, day, day::TIMESTAMPTZ, 'p', '[]',
+                  json_object('customer', CASE WHEN topic_id IN (0, 1) THEN 'acme' ELSE 'globex'
+                                          END, 'plan_tier', 'pro'), 'f.jsonl', 0
+           FROM classifications"""
+    )
     direct = compute_changes(conn, since_days=7).as_dict()
     publish_snapshot(conn, home / "snapshot")
     conn.close()
@@ -51,6 +60,56 @@ def test_changes_on_the_snapshot_equal_the_warehouse(client: TestClient, home) -
     assert s["priorities"][0]["label"] == "Custom fiscal calendars"
     assert s["priorities"][0]["numbers"] == {"rank": 1, "score": 0.81}
     assert body["titles"]["over_indexed"] == "More pain than usual"
+
+
+def test_the_filters_narrow_the_facts(client: TestClient) -> None:
+    d = client.get("/api/changes", params={"since": 7, "customer": "acme"}).json()
+    assert d["filtered"] is True
+    # acme: topic 0 (30 + 30 traces) and topic 1 (10 → 40) only.
+    assert (d["traces"], d["prev_traces"]) == (70, 40)
+    s = d["sections"]
+    assert [f["topic_id"] for f in s["growing"]] == [1]
+    assert (
+        "10 → 40 traces" in s["growing"][0]["why"]
+        and "share of Task 25% → 57%" in (s["growing"][0]["why"])
+    )
+    # Within acme, steady topic 0 loses share to 1: a fact of the slice, not of all traffic.
+    assert [f["topic_id"] for f in s["fading"]] == [0]
+    # Too little pain in this slice for the rules: said in words, not an empty list.
+    assert s["over_indexed"] == [] and "no topic has 5 negative" in d["notes"]["over_indexed"]
+    assert s["product_gaps"] == s["agent_failures"] == []
+    assert "Too little data" in d["notes"]["product_gaps"]
+    # The priority mart ranks all traffic; its topic 4 has no acme traces.
+    assert s["priorities"] == [] and "no topic of the priority ranking" in (
+        d["notes"]["priorities"].lower()
+    )
+    # Sections with facts carry no "too little data" note.
+    assert "growing" not in d["notes"] and "new" not in d["notes"]
+
+    g = client.get("/api/changes", params={"customer": "globex"}).json()
+    assert [f["topic_id"] for f in g["sections"]["priorities"]] == [4]
+    assert g["sections"]["priorities"][0]["traces"] == 90  # its globex traces, all weeks
+    assert "Ranked over all traffic" in g["notes"]["priorities"]
+    assert {(f["kind"], f["topic_id"]) for f in g["sections"]["over_indexed"]} >= {("issues", 5)}
+
+
+def test_a_date_range_without_the_week_before_says_so(client: TestClient) -> None:
+    d = client.get("/api/changes", params={"date_from": "2026-03-08"}).json()
+    assert (d["start"], d["end"], d["prev_traces"]) == ("2026-03-08", "2026-03-14", 0)
+    assert d["sections"]["growing"] == d["sections"]["fading"] == []
+    assert "no traces in the 7 days before" in d["notes"]["growing"]
+    assert "nothing can be called new" in d["notes"]["new"]
+    # The window ends at the slice's last day.
+    e = client.get("/api/changes", params={"date_to": "2026-03-07"}).json()
+    assert (e["start"], e["end"]) == ("2026-03-01", "2026-03-07")
+    none = client.get("/api/changes", params={"customer": "nobody"}).json()
+    assert none["end"] is None and none["notes"]["all"] == "No classified traces in this slice."
+    assert client.get("/api/changes", params={"label": "nope"}).status_code == 400
+
+
+def test_unfiltered_facts_carry_no_slice_notes(client: TestClient) -> None:
+    d = client.get("/api/changes").json()
+    assert d["filtered"] is False and d["notes"] == {}
 
 
 def test_window_parameter(client: TestClient) -> None:

@@ -192,3 +192,20 @@ def test_a_topic_new_to_the_maps_is_new(tmp_path: Path) -> None:
         (1, "new in the map of 2026-03-14"),  # has history, but no earlier map had it
         (3, "first seen 2026-03-08"),
     ]
+
+
+def test_a_slice_is_computed_on_its_own_traces(conn) -> None:
+    """`within` (the explorer's filter): the same rules on the slice's traces only."""
+    ch = compute_changes(
+        conn, since_days=7, within="SELECT trace_id FROM facet_summaries WHERE summary LIKE ?",
+        params=["Set up SSO%"],
+    )  # fmt: skip
+    assert ch.filtered and (ch.traces, ch.prev_traces) == (40, 10)
+    # One topic is the whole slice: its share cannot move, and the notes say why rules are mute.
+    assert ch.sections["growing"] == [] and "growing" not in ch.notes
+    assert "no topic has 5 negative" in ch.notes["over_indexed"]
+    # The slice's table is gone and the whole traffic reads as before.
+    assert not conn.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'changes_scope'"
+    ).fetchone()[0]
+    assert ids(compute_changes(conn, since_days=7).sections["growing"]) == [1]

@@ -280,11 +280,17 @@ def create_app(
         return queries.crosstab(store.cursor(), f, row_facet, col_facet, level=level)
 
     @app.get("/api/changes")
-    def changes(since: Annotated[int, Query(ge=1, le=366)] = 7) -> dict[str, Any]:
-        """What changed in the last `since` days of the snapshot: the home (and the digest)."""
+    def changes(f: Filt, since: Annotated[int, Query(ge=1, le=366)] = 7) -> dict[str, Any]:
+        """What changed in the last `since` days of the snapshot: the home (the digest's facts),
+        on the filtered slice when a filter is set (the window ends at the slice's last day)."""
         from tracetopics_pipeline.core.topics.changes import compute_changes
 
-        return compute_changes(store.cursor(), since_days=since).as_dict()
+        if f.is_empty():
+            return compute_changes(store.cursor(), since_days=since).as_dict()
+        fsql, fparams = f.sql()
+        return compute_changes(
+            store.cursor(), since_days=since, within=fsql, params=fparams
+        ).as_dict()
 
     @app.get("/api/marts/{name}")
     def mart(name: str) -> dict[str, Any]:

@@ -23,11 +23,16 @@ window of the same length before it.
 Every item names its facet, topic id, label and level ('topic' on one-level maps; 'parent' or
 'sub' with the parent's id and label once maps have two levels). Alerts are a selection of these
 facts (`alerts.py`), never a second computation.
+
+The explorer's home computes the same facts on a slice (its filters: `within`, a SELECT of trace
+ids); the digest and the alerts read the whole traffic. A section left empty because the slice is
+too thin for its rule says so in `notes`, in plain words.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -100,6 +105,9 @@ class Changes:
     prev_traces: int = 0
     sections: dict[str, list[Fact]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
     spend: dict[str, Any] | None = None  # filled by callers that know the settings
+    filtered: bool = False  # computed on a slice of the traffic (the explorer's filters)
+    # section -> why it is empty (too little data for its rule) or how to read it, plain words
+    notes: dict[str, str] = field(default_factory=dict)
 
     def facts(self) -> list[Fact]:
         return [f for s in SECTIONS for f in self.sections[s]]
@@ -196,26 +204,64 @@ def compute_changes(
     task_facet: str = "Task",
     sentiment_facet: str = "Sentiment",
     issues_facet: str = "Issues",
+    within: str | None = None,
+    params: Sequence[Any] = (),
 ) -> Changes:
     """The facts of the window of `since_days` days ending at `end` (default: the latest
-    classified day) against the window before it. Read-only."""
+    classified day) against the window before it. Read-only, except that a `within` slice (a
+    SELECT of trace ids with its `params`, e.g. the explorer's filter) is held in a temporary
+    table of this connection for the duration of the call."""
     if since_days < 1:
         raise ValueError("the window must be at least one day")
-    th = thresholds or Thresholds()
+    if within is None:
+        return _compute(conn, since_days, end, thresholds or Thresholds(), task_facet,
+                        sentiment_facet, issues_facet, scope="")  # fmt: skip
+    # Materialized once: every query below reads the slice, and they bind parameters by name.
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE changes_scope AS SELECT * FROM ({within})", params)
+    try:
+        out = _compute(conn, since_days, end, thresholds or Thresholds(), task_facet,
+                       sentiment_facet, issues_facet, scope=SCOPE)  # fmt: skip
+    finally:
+        conn.execute("DROP TABLE IF EXISTS changes_scope")
+    out.filtered = True
+    return out
+
+
+# The slice, as a condition on `classifications c` (changes_scope holds its trace ids).
+SCOPE = "AND c.trace_id IN (SELECT * FROM changes_scope)"
+
+
+def _compute(
+    conn: duckdb.DuckDBPyConnection,
+    since_days: int,
+    end: date | None,
+    th: Thresholds,
+    task_facet: str,
+    sentiment_facet: str,
+    issues_facet: str,
+    *,
+    scope: str,
+) -> Changes:
     if end is None:
-        end = conn.execute("SELECT max(day) FROM classifications").fetchone()[0]
+        sql = f"SELECT max(day) FROM classifications c WHERE true {scope}"
+        end = conn.execute(sql).fetchone()[0]
     if end is None:
-        return Changes(since_days, None, None, None, None)
+        out = Changes(since_days, None, None, None, None)
+        if scope:
+            out.notes["all"] = "No classified traces in this slice."
+        return out
     w = _Window(end, since_days)
     out = Changes(since_days, w.start, w.end, w.prev_start, w.prev_end)
     out.traces, out.prev_traces = conn.execute(
-        """SELECT count(DISTINCT trace_id) FILTER (WHERE day >= ?),
+        f"""SELECT count(DISTINCT trace_id) FILTER (WHERE day >= ?),
                   count(DISTINCT trace_id) FILTER (WHERE day < ?)
-           FROM classifications WHERE day BETWEEN ? AND ?""",
+           FROM classifications c WHERE day BETWEEN ? AND ? {scope}""",
         [w.start, w.start, w.prev_start, w.end],
     ).fetchone()
+    units: list[_Unit] = []
     for level, id_sql, parent_sql in _levels(conn):
-        rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment_facet, issues_facet)
+        rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment_facet, issues_facet, scope)
+        units = units or rows  # the top level (parents, or the one level) judges the notes
         out.sections["new"] += _new(conn, w, rows, level, th)
         growing, fading = _trends(rows, level, th, since_days)
         out.sections["growing"] += growing
@@ -226,9 +272,78 @@ def compute_changes(
         product, agent = _gaps(rows, level, th, task_facet)
         out.sections["product_gaps"] += product
         out.sections["agent_failures"] += agent
-    out.sections["priorities"] = _priorities(conn, th)
+    out.sections["priorities"] = _priorities(conn, th, scope)
     _rank_and_cut(out, th.limit, task_facet)
+    out.notes = _notes(out, units, th, task_facet, issues_facet, scoped=bool(scope))
     return out
+
+
+def _notes(
+    out: Changes, units: list[_Unit], th: Thresholds, task: str, issues: str, *, scoped: bool
+) -> dict[str, str]:
+    """Why a section is empty when its rule had too little to go on, in plain words (an empty
+    section with enough data simply had nothing significant)."""
+    notes: dict[str, str] = {}
+    days = out.since_days
+    where = "this slice" if scoped else "the traffic"
+    real = [u for u in units if u.topic_id != NO_MATCH]
+
+    def most(values: list[int]) -> int:
+        return max(values, default=0)
+
+    if not out.traces:
+        notes["all"] = f"No classified traces in {where} between {out.start} and {out.end}."
+        return notes
+    s = out.sections
+    if not s["new"]:
+        if not any(u.facet_first_day < out.start for u in units):
+            notes["new"] = (
+                f"Too little data: {where} has no traces before {out.start}, so nothing can be "
+                "called new."
+            )
+        elif most([u.n_now for u in real]) < th.min_new:
+            notes["new"] = f"Too little data: no topic has {th.min_new} traces in the window."
+    before = f"the {days} days before"
+    if not out.prev_traces and (not s["growing"] or not s["fading"]):
+        msg = f"Too little data: {where} has no traces in {before}, nothing to compare with."
+        notes["growing"] = notes["fading"] = msg
+    else:
+        grow = most([u.n_now for u in real if u.n_prev])
+        if not s["growing"] and grow < th.min_volume:
+            notes["growing"] = (
+                f"Too little data: growth is judged on topics with {th.min_volume} traces in the "
+                f"window and some in {before}; the largest here has {grow}."
+            )
+        fade = most([u.n_prev for u in real])
+        if not s["fading"] and fade < th.min_volume:
+            notes["fading"] = (
+                f"Too little data: fading is judged on topics with {th.min_volume} traces in "
+                f"{before}; the largest here had {fade}."
+            )
+    if not s["over_indexed"] and most([max(u.neg, u.iss) for u in real]) < th.min_events:
+        notes["over_indexed"] = (
+            f"Too little data: no topic has {th.min_events} negative traces or "
+            f"{th.min_events} with an agent issue in the window."
+        )
+    tasks = [u for u in real if u.facet.lower() == task.lower()]
+    if not (s["product_gaps"] or s["agent_failures"]):
+        read = most([u.neg_agent + u.neg_none for u in tasks])
+        if read < th.min_events:
+            msg = (
+                f"Too little data: no {task} topic has {th.min_events} negative traces that "
+                f"{issues} read in the window."
+                if tasks
+                else f"No {task} topics in {where}: gaps are read on a clear intent."
+            )
+            notes["product_gaps"] = notes["agent_failures"] = msg
+    if scoped:
+        notes["priorities"] = (
+            "Ranked over all traffic (the priority mart); shown: the topics with traces in "
+            "this slice, with their traces in it."
+            if s["priorities"]
+            else "No topic of the priority ranking has traces in this slice."
+        )
+    return notes
 
 
 # Per trace: negative (NULL without a Sentiment label) and issue (NULL without an Issues row
@@ -277,6 +392,7 @@ def _unit_rows(
     parent_sql: str,
     sentiment: str,
     issues: str,
+    scope: str = "",
 ) -> list[_Unit]:
     rows = conn.execute(
         f"""
@@ -286,6 +402,7 @@ def _unit_rows(
                    c.trace_id, c.day
             FROM classifications c
             WHERE {id_sql} IS NOT NULL AND ({parent_sql} IS NULL OR {id_sql} <> {parent_sql})
+              {scope}
         ),
         firsts AS (SELECT facet, tid, min(day) AS first_day FROM c GROUP BY ALL),
         facet_firsts AS (SELECT facet, min(day) AS facet_first_day FROM c GROUP BY facet),
@@ -512,16 +629,24 @@ def _gaps(
     return product, agent
 
 
-def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds) -> list[Fact]:
+def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds, scope: str = "") -> list[Fact]:
+    """The mart's ranking (dbt's, over all traffic). On a slice: its topics with traces in the
+    slice, each with its traces there; the ranking itself is not recomputed."""
     cols = set(column_names(conn, "topic_priority", "marts"))
     need = {"priority_rank", "priority_score", "task_topic_id", "task_topic_label", "why"}
     if not need <= cols:
         return []
     opt = [c if c in cols else "NULL" for c in ("traces", "top_negative_subtopic")]
+    traces, join = opt[0], ""
+    if scope:
+        traces = "n.traces"
+        join = f"""JOIN (SELECT c.topic_id, count(*) AS traces FROM classifications c
+                         WHERE lower(c.facet) = 'task' {scope} GROUP BY ALL) n
+                   ON n.topic_id = p.task_topic_id"""
     rows = conn.execute(
         f"""SELECT priority_rank, priority_score, task_topic_id, task_topic_label, why,
-                   {opt[0]}, {opt[1]}
-            FROM marts.topic_priority ORDER BY priority_rank LIMIT ?""",
+                   {traces}, {opt[1]}
+            FROM marts.topic_priority p {join} ORDER BY priority_rank LIMIT ?""",
         [th.limit],
     ).fetchall()
     level = "parent" if _two_levels(conn) else "topic"

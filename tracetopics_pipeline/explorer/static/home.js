@@ -48,28 +48,35 @@ async function renderHome() {
   const root = $("#home");
   let d;
   try {
-    d = await api(`/api/changes?since=${homeState.since}`);
+    d = await api("/api/changes?" + filterParams({ since: homeState.since }));
   } catch (e) {
     root.innerHTML = `<div class="empty">Could not compute what changed: ${esc(e.message)}</div>`;
     return;
   }
   if (!fresh()) return;
   homeState.data = d;
+  const traces = d.filtered ? "traces in this slice" : "traces";
   const windowText = d.end
-    ? `${d.start} to ${d.end} (${fmt(d.traces)} traces) against the ${d.since_days} days before (${fmt(d.prev_traces)} traces)`
-    : "Nothing is classified yet.";
-  const scopeNote = "All traffic: the filters above apply to the other views.";
-  const spend = spendText(state.overview && state.overview.spend);  // app.js; "" when none
-  const spendNote = `Model spend to date: ${spend || "nothing recorded"}.`;
+    ? `${d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before (${fmt(d.prev_traces)} ${traces})`
+    : d.filtered ? "No classified traces in this slice." : "Nothing is classified yet.";
+  const scopeNote = d.filtered
+    ? "Filtered: these facts are computed on the slice the filters select; the window ends at its latest day."
+    : "All traffic (the filters above narrow these facts too).";
+  const spend = spendText(state.overview && state.overview.spend);  // app.js; "" when none to say
+  const spendNote = spend ? spend.charAt(0).toUpperCase() + spend.slice(1) + "." : "";
+  const notes = d.notes || {};
   const cards = HOME_SECTIONS.map(([s, title, blurb]) => {
     const facts = d.sections[s] || [];
+    const note = notes[s] || notes.all;
+    const empty = note ? `<li class="muted small hnote">${esc(note)}</li>` : '<li class="muted small">Nothing this time.</li>';
+    const aside = facts.length && note ? `<p class="small hnote">${esc(note)}</p>` : "";
     const shown = homeState.open.has(s) ? facts : facts.slice(0, HOME_SHOWN);
     const more = facts.length > shown.length
       ? `<button class="ghost small hmore" data-more="${s}">Show ${fmt(facts.length - shown.length)} more</button>` : "";
     return `<div class="card hcard${s === "priorities" ? " hwide" : ""}" id="home-${s}">
       <div class="card-head"><h2>${esc(title)}</h2><span class="muted small">${facts.length ? fmt(facts.length) : "none"}</span></div>
-      <p class="muted small hblurb">${esc(blurb)}</p>
-      <ul class="hlist">${shown.map((f, i) => homeItem(f, i, s)).join("") || '<li class="muted small">Nothing this time.</li>'}</ul>${more}
+      <p class="muted small hblurb">${esc(blurb)}</p>${aside}
+      <ul class="hlist">${shown.map((f, i) => homeItem(f, i, s)).join("") || empty}</ul>${more}
     </div>`;
   }).join("");
   root.innerHTML = `<div class="home-head">
