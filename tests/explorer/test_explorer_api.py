@@ -56,6 +56,12 @@ def test_overview(client: TestClient) -> None:
     assert facets["Sentiment"]["labels"] == ["NEGATIVE", "NEUTRAL", "POSITIVE"]
     assert {c["value"] for c in ov["customers"]} == {"acme", "globex", "initech"}
     assert ov["marts"] == ["topic_priority"]
+    # Labels read as the facet defines them: the default label as its none_label.
+    assert facets["Issues"]["display"] == {"NONE": "No issue"}
+    assert facets["Sentiment"]["display"] == {}  # no default label: the page words the values
+    # Nothing spent, no cap, nothing calls an endpoint: the page can say "local".
+    spend = ov["spend"]
+    assert spend["spent_month_usd"] == 0 and spend["uses_endpoint"] is False
 
 
 def test_topics_ranked_with_shares_and_no_match_toggle(client: TestClient) -> None:

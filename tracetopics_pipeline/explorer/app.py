@@ -27,6 +27,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
+from tracetopics_pipeline.core.facets.definitions import FacetConfigError, load_facets
 from tracetopics_pipeline.core.settings import Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
 from tracetopics_pipeline.core.spend.ledger import spend_summary
@@ -114,6 +115,19 @@ def ensure_snapshot(paths: Paths) -> Path | None:
         conn.close()
 
 
+def display_labels() -> dict[str, dict[str, str]]:
+    """facet (lower-case) -> {label value: how it reads}: the default label ("NONE") reads as
+    the facet's none_label ("No issue"), as its topic does in the map; the page words the
+    other values itself ("FAILED_TOOL_CALL" -> "Failed tool call"). Empty when the facet file
+    cannot be read (the page then shows the values as words)."""
+    try:
+        facets = load_facets()
+    except FacetConfigError as e:
+        log.warning("facet labels shown as values: %s", e)
+        return {}
+    return {f.name.lower(): {f.default_label: f.none_text} for f in facets if f.default_label}
+
+
 def _field(loc: tuple) -> str:
     return ".".join(str(p) for p in loc if p not in ("body", "query", "path")) or "body"
 
@@ -192,8 +206,14 @@ def create_app(
         loaded = store.loaded()
         out = queries.overview(loaded.conn.cursor(), loaded.marts)
         out["snapshot"] = loaded.folder.name
-        spend = spend_summary(loaded.conn.cursor(), Settings.from_env(), days=0)
+        env = Settings.from_env()
+        spend = spend_summary(loaded.conn.cursor(), env, days=0)
         out["spend"] = {k: v for k, v in spend.as_dict().items() if k not in ("by_day",)}
+        # Whether anything here can cost money: the spend line says "local" rather than $0.
+        out["spend"]["uses_endpoint"] = env.uses_endpoint
+        shown = display_labels()
+        for fct in out["facets"]:
+            fct["display"] = shown.get(fct["facet"].lower(), {})
         return out
 
     @app.get("/api/topics")

@@ -91,6 +91,11 @@ class Facet:
         return str(self.local.get("kind", "rules"))
 
     @property
+    def none_text(self) -> str:
+        """How the default label reads to a person: `none_label`, else "No <facet name>"."""
+        return self.none_label or f"No {self.name.lower()}"
+
+    @property
     def prompt_hash(self) -> str:
         """Changes whenever what a model would be asked changes (part of the cache key)."""
         return _digest(

@@ -703,8 +703,7 @@ def _label_parents(
     name_of: dict[str, str] = {}
     for key in sorted(set(keys_of_topic)):
         if key == default or not key:
-            none = getattr(definition, "none_label", None)
-            name_of[key] = none or f"No {definition.name.lower()}"
+            name_of[key] = definition.none_text
             continue
         # The usual spelling; among equals the one with capitals ("Power BI" over "power bi").
         spellings = surface.get(key) or Counter({key: 1})

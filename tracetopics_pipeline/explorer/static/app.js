@@ -36,6 +36,12 @@ function human(v) {
   const s = String(v ?? "");
   return /^[A-Z][A-Z0-9_]*$/.test(s) ? (s.charAt(0) + s.slice(1).toLowerCase()).replace(/_/g, " ") : s;
 }
+/* A facet's label as the page shows it: the facet's own display text when it has one (the
+   default label reads as its none_label, "NONE" → "No issue"), else the value as words. */
+function labelText(facet, v) {
+  const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === String(facet).toLowerCase());
+  return (f && f.display && f.display[v]) || human(v);
+}
 const pct = (x) => (100 * (x || 0)).toFixed(1) + "%";
 const fmt = (n) => Number(n || 0).toLocaleString("en-US");
 function b64(s, Type) {
@@ -121,7 +127,7 @@ async function boot() {
   $("#f-label").innerHTML = '<option value="">Add a label filter…</option>' + ov.facets
     .filter((f) => f.labels.length)
     .map((f) => `<optgroup label="${esc(f.facet)}">` + f.labels.map((l) =>
-      `<option value="${esc(f.facet + ":" + l)}">${esc(f.facet)}: ${esc(human(l))}</option>`).join("") + "</optgroup>").join("");
+      `<option value="${esc(f.facet + ":" + l)}">${esc(f.facet)}: ${esc(labelText(f.facet, l))}</option>`).join("") + "</optgroup>").join("");
   fillTopicFilter();
   if (ov.date_min) { $("#f-from").min = $("#f-to").min = ov.date_min; $("#f-from").max = $("#f-to").max = ov.date_max; }
   readUrl();  // a shared link: facet, level, drilled topic, filters, tab, open trace
@@ -130,12 +136,15 @@ async function boot() {
   if (state.q) { $("#search").value = state.q; runSearch(); }
 }
 
-// Model spend to date against the caps ("" when nothing was spent and no cap is set).
+// Model spend to date against the caps; without spend or caps, why there is none.
 function spendText(sp) {
-  if (!sp || (!sp.spent_month_usd && sp.budget_day_usd == null && sp.budget_month_usd == null)) return "";
+  if (!sp) return "";
+  if (!sp.spent_month_usd && sp.budget_day_usd == null && sp.budget_month_usd == null) {
+    return sp.uses_endpoint ? "no model spend this month, no cap set" : "no model spend (local summarizer and embeddings)";
+  }
   const usd = (v) => "$" + (v < 1 ? v.toFixed(4) : v.toFixed(2));
-  const cap = (v) => (v == null ? "" : " / " + usd(v));
-  return `spend today ${usd(sp.spent_today_usd)}${cap(sp.budget_day_usd)} · month ${usd(sp.spent_month_usd)}${cap(sp.budget_month_usd)}`;
+  const cap = (v) => (v == null ? "" : " of " + usd(v) + " cap");
+  return `model spend today ${usd(sp.spent_today_usd)}${cap(sp.budget_day_usd)} · this month ${usd(sp.spent_month_usd)}${cap(sp.budget_month_usd)}`;
 }
 
 function fillTopicFilter() {
@@ -228,7 +237,7 @@ function renderChips() {
   if (f.date_to) chip("date_to", f.date_to, "to " + f.date_to);
   if (f.customer) chip("customer", f.customer, "customer: " + f.customer);
   if (f.plan_tier) chip("plan_tier", f.plan_tier, "plan: " + f.plan_tier);
-  f.label.forEach((l) => { const i = l.indexOf(":"); chip("label", l, `${l.slice(0, i)}: ${human(l.slice(i + 1))}`); });
+  f.label.forEach((l) => { const i = l.indexOf(":"); chip("label", l, `${l.slice(0, i)}: ${labelText(l.slice(0, i), l.slice(i + 1))}`); });
   if (state.focus !== null) chip("focus", state.focus, `${state.facet} topic: ${topicName(state.focus)} (id ${state.focus})`);
   f.topic.forEach((t) => { const [fc, id] = t.split(":"); chip("topic", t, `${fc} topic: ${topicName(Number(id), fc)}${Number(id) >= 0 ? ` (id ${id})` : ""}`); });
   $("#chips").innerHTML = chips.join("") || '<span class="muted small">No filters: all traffic.</span>';
@@ -393,7 +402,7 @@ async function listTraces(target, narrow = {}) {
 }
 /* facet labels as pills, each named by its facet ("Sentiment NEGATIVE") */
 function pills(labels) {
-  return Object.entries(labels || {}).map(([k, v]) => `<span class="pill ${esc(v)}" title="${esc(k)}: ${esc(v)}"><span class="pill-facet">${esc(k)}</span> ${esc(human(v))}</span>`).join("");
+  return Object.entries(labels || {}).map(([k, v]) => `<span class="pill ${esc(v)}" title="${esc(k)}: ${esc(v)}"><span class="pill-facet">${esc(k)}</span> ${esc(labelText(k, v))}</span>`).join("");
 }
 function traceTable(r) {
   if (!r.traces.length) return '<div class="empty">No traces.</div>';
@@ -423,7 +432,7 @@ async function renderSlices() {
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
     const trunc = (s) => (s.length > 38 ? s.slice(0, 37) + "…" : s);
     await Plotly.react(node, [{
-      type: "heatmap", z, x: ct.cols.map((c) => human(c).replace(/ /g, "<br>")), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
+      type: "heatmap", z, x: ct.cols.map((c) => labelText(col, c).replace(/ /g, "<br>")), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
       customdata: ct.counts.map((r, i) => r.map(() => [ct.row_topic_ids[i], ct.rows[i]])),
       hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",
       colorscale: [[0, "#f8f9fb"], [1, "#3b5bdb"]], showscale: false,
@@ -435,9 +444,9 @@ async function renderSlices() {
       const p = ev.points[0]; if (!p) return;
       const [tid, rowLabel] = p.customdata;
       const labelled = (state.overview.facets.find((f) => f.facet === col) || {}).labels?.length;
-      const shown = ct.cols.map((c) => human(c).replace(/ /g, "<br>"));
+      const shown = ct.cols.map((c) => labelText(col, c).replace(/ /g, "<br>"));
       const raw = ct.cols[shown.indexOf(p.x)] ?? p.x;  // the label value itself
-      $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${human(raw)}`;
+      $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${labelText(col, raw)}`;
       if (task === state.facet) drillLink("#slice-drill", tid);
       const narrow = { topic: [`${task}:${tid}`] };
       if (labelled) narrow.label = [`${col}:${raw}`];
@@ -530,7 +539,7 @@ async function openTrace(id) {
     <h3>Facets</h3>
     <table class="data"><thead><tr><th>facet</th><th>summary</th><th>label</th><th>topic</th></tr></thead><tbody>
       ${t.facets.map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
-        return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(human(f.label))}</span>` : ""}</td>
+        return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(labelText(f.facet, f.label))}</span>` : ""}</td>
           <td>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`} <span class="muted small">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
     </tbody></table>
     <h3>Conversation</h3>
@@ -568,7 +577,7 @@ function describeFilter(f) {
   if (f.date_from || f.date_to) parts.push(`${f.date_from || "the start"} to ${f.date_to || "today"}`);
   if (f.customers?.length) parts.push(`customer ${f.customers.join(", ")}`);
   if (f.plan_tiers?.length) parts.push(`plan ${f.plan_tiers.join(", ")}`);
-  for (const l of f.labels || []) parts.push(`${l.facet} ${human(l.label)}`);
+  for (const l of f.labels || []) parts.push(`${l.facet} ${labelText(l.facet, l.label)}`);
   for (const t of f.topics || []) parts.push(`${t.facet} topic “${topicName(t.topic_id, t.facet)}” (id ${t.topic_id})`);
   if (f.trace_ids?.length) parts.push(`${fmt(f.trace_ids.length)} chosen traces`);
   return parts.join(" · ") || "all traffic";
