@@ -72,6 +72,10 @@ def test_topics_ranked_with_shares_and_no_match_toggle(client: TestClient) -> No
     assert t0["label"] == TOPICS[0][1] and t0["keywords"] == TOPICS[0][2]
     assert t0["count"] == N // 6 and t0["share"] == pytest.approx(1 / 6)
     assert sum(t0["sparkline"]) == N // 6 and len(t0["sparkline"]) == 21
+    # The sparkline is the Trends view's daily series of the topic.
+    daily = client.get("/api/timeline", params={"facet": "Task", "grain": "day"}).json()
+    assert body["days"] == daily["buckets"]
+    assert t0["sparkline"] == next(s["counts"] for s in daily["series"] if s["topic_id"] == 0)
     assert len(t0["samples"]) == 3
     with_nm = client.get("/api/topics", params={"facet": "Task", "no_match": True}).json()
     assert any(t["topic_id"] == -1 and t["label"] == "no_match" for t in with_nm["topics"])
@@ -124,6 +128,12 @@ def test_timeline_daily_and_weekly(client: TestClient) -> None:
     w = client.get("/api/timeline", params={"facet": "Task", "grain": "week"}).json()
     assert all(__import__("datetime").date.fromisoformat(b).weekday() == 0 for b in w["buckets"])
     assert client.get("/api/timeline", params={"grain": "hour"}).status_code == 400
+    # A day without traces in the filter is a zero, not a missing day.
+    gap = client.get(
+        "/api/timeline", params={"facet": "Task", "customer": "acme", "topic": "Task:0"}
+    ).json()
+    days = [__import__("datetime").date.fromisoformat(b) for b in gap["buckets"]]
+    assert all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False))
 
 
 def test_trace_detail_and_hover_summary(client: TestClient) -> None:

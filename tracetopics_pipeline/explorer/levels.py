@@ -8,7 +8,6 @@ the two levels (or a facet whose map has no parents) reads as one level: every t
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 import duckdb
@@ -16,16 +15,9 @@ import duckdb
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, ranked_topics
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TraceFilter
+from tracetopics_pipeline.explorer.queries import level_id, timeline
 
 LEVELS = ("parent", "sub")
-# The id a classification has at each level (one-level snapshots: subtopic_id is NULL).
-LEVEL_ID = {"parent": "c.topic_id", "sub": "coalesce(c.subtopic_id, c.topic_id)"}
-
-
-def level_id(level: str) -> str:
-    if level not in LEVEL_ID:
-        raise ValueError("level must be parent or sub")
-    return LEVEL_ID[level]
 
 
 def has_levels(cur: duckdb.DuckDBPyConnection, facet: str) -> bool:
@@ -39,19 +31,6 @@ def has_levels(cur: duckdb.DuckDBPyConnection, facet: str) -> bool:
         [facet, facet],
     ).fetchall()
     return bool(rows and rows[0][0])
-
-
-def _spark(cur, head: str, params: list, key: str) -> tuple[list[str], dict[int, list[int]]]:
-    days = cur.execute(head + "SELECT min(day), max(day) FROM cls", params).fetchall()[0]
-    if not days or days[0] is None:
-        return [], {}
-    first, n_days = days[0], (days[1] - days[0]).days + 1
-    out: dict[int, list[int]] = {}
-    for tid, d, n in cur.execute(
-        head + f"SELECT {key}, day, count(*) FROM cls GROUP BY ALL", params
-    ).fetchall():
-        out.setdefault(tid, [0] * n_days)[(d - first).days] = n
-    return [(first + timedelta(days=i)).isoformat() for i in range(n_days)], out
 
 
 def _samples(cur, head: str, params: list, facet: str, key: str, k: int) -> dict[int, list]:
@@ -97,7 +76,7 @@ def topic_tree(
         f"WITH ft AS ({fsql}), {TOPIC_LATEST.strip()},\n"
         """cls AS (
             SELECT c.trace_id, c.topic_id AS pid, coalesce(c.subtopic_id, c.topic_id) AS sid,
-                   c.distance, c.day
+                   c.distance
             FROM classifications c JOIN ft ON ft.id = c.trace_id
             WHERE lower(c.facet) = lower(?)
         )
@@ -108,8 +87,15 @@ def topic_tree(
     # traces; the explorer adds sparklines, samples and the one-list view of subtopics.
     tree = ranked_topics(cur, facet, within=f"SELECT id FROM ({fsql})", params=fparams)
     total = sum(t["count"] for t in tree)
-    days, spark_p = _spark(cur, head, params, "pid")
-    spark_s = _spark(cur, head, params, "sid")[1] if two else spark_p
+    # Sparklines are the Trends view's daily series (queries.timeline), one per level.
+    daily = timeline(cur, f, facet, "day", level="parent")
+    days = daily["buckets"]
+    spark_p = {s["topic_id"]: s["counts"] for s in daily["series"]}
+    spark_s = (
+        {s["topic_id"]: s["counts"] for s in timeline(cur, f, facet, "day", "sub")["series"]}
+        if two
+        else spark_p
+    )
     samp_p = _samples(cur, head, params, facet, "pid", samples)
     samp_s = _samples(cur, head, params, facet, "sid", samples) if two else samp_p
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -17,9 +17,17 @@ import numpy as np
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
 from tracetopics_pipeline.explorer.filters import TraceFilter
-from tracetopics_pipeline.explorer.levels import level_id
 
 MAX_POINTS = 200_000  # above this the scatterplot shows a deterministic sample
+# The id a classification has at each level (two levels, docs/explorer.md; one-level
+# snapshots: subtopic_id is NULL).
+LEVEL_ID = {"parent": "c.topic_id", "sub": "coalesce(c.subtopic_id, c.topic_id)"}
+
+
+def level_id(level: str) -> str:
+    if level not in LEVEL_ID:
+        raise ValueError("level must be parent or sub")
+    return LEVEL_ID[level]
 
 
 def _with(f: TraceFilter, *extra: str) -> tuple[str, list[Any]]:
@@ -168,7 +176,9 @@ def timeline(
     grain: str = "day",
     level: str = "parent",
 ) -> dict[str, Any]:
-    """Volume per topic (at `level`) per day or ISO week (weeks start on Monday)."""
+    """Volume per topic (at `level`) per day or ISO week (weeks start on Monday), every
+    bucket from the first to the last (a day without traces is a zero, not a gap). The Trends
+    chart and the topic list's sparklines."""
     if grain not in ("day", "week"):
         raise ValueError("grain must be day or week")
     bucket = "c.day" if grain == "day" else "date_trunc('week', c.day)::DATE"
@@ -186,7 +196,9 @@ def timeline(
         """,
         [*params, facet],
     ).fetchall()
-    buckets = sorted({r[0] for r in rows})
+    step = timedelta(days=1 if grain == "day" else 7)
+    first, last = (min(r[0] for r in rows), max(r[0] for r in rows)) if rows else (None, None)
+    buckets = [first + i * step for i in range((last - first) // step + 1)] if rows else []
     index = {b: i for i, b in enumerate(buckets)}
     series: dict[int, dict[str, Any]] = {}
     for b, tid, label, n in rows:
