@@ -3,6 +3,11 @@
 Playwright's own browser download needs the internet, so the tests launch the system
 Chromium with `executable_path`. Install it with scripts/install-browser.sh. A failing test
 leaves a full-page screenshot under tests/explorer/e2e/artifacts/ (git-ignored).
+
+Demo data: `demo_home` runs the whole pipeline once per session (minutes on 2 cores) and is
+shared by the tests that only read it; a test that writes (rename, saved subsets, exports) takes
+`demo_copy`, a copy of the folder (a second or two). TRACETOPICS_E2E_DEMO_HOME names an existing
+demo home to copy instead of building one.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -60,6 +67,42 @@ def e2e_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
             (2, "Export dashboards to CSV", 0.55),
         ],
     )
+
+
+DEMO_END = "2026-11-29"  # a fixed period: the same traffic, maps and facts on every run
+
+
+@pytest.fixture(scope="session")
+def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three weeks of demo traffic (100 traces a day, ending DEMO_END) through the whole
+    pipeline, published. Shared: tests that write take `demo_copy`."""
+    home = tmp_path_factory.mktemp("tt_demo_e2e") / "home"
+    given = os.environ.get("TRACETOPICS_E2E_DEMO_HOME")
+    if given:
+        shutil.copytree(given, home, ignore=shutil.ignore_patterns("*.wal", "dagster"))
+    else:
+        env = {**os.environ, "TRACETOPICS_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
+        subprocess.run(
+            [sys.executable, "-m", "tracetopics_pipeline.cli", "demo", "--days", "21",
+             "--per-day", "100", "--end", DEMO_END, "--clean"],
+            env=env, check=True, capture_output=True, timeout=2000,
+        )  # fmt: skip
+    assert (home / "snapshot" / "current.txt").exists()
+    return home
+
+
+def copy_home(home: Path, into: Path) -> Path:
+    """A private copy of a published home (warehouse, snapshots, overrides), without the
+    Dagster instance, which the explorer does not read."""
+    dest = into / "home"
+    shutil.copytree(home, dest, ignore=shutil.ignore_patterns("*.wal", "dagster"))
+    return dest
+
+
+@pytest.fixture(scope="module")
+def demo_copy(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared demo home copied for a module whose tests write (rename, save, export)."""
+    return copy_home(demo_home, tmp_path_factory.mktemp("tt_demo_copy"))
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
-"""The "What changed" home in real Chromium on demo data: three weeks of demo traffic through
-the whole pipeline, where the generator makes some intents grow (sso_saml_setup,
+"""The "What changed" home in real Chromium on demo data (conftest's shared `demo_home`: three
+weeks of demo traffic through the whole pipeline), where the generator makes some intents grow (sso_saml_setup,
 embed_dashboard, ai_insights appearing mid-period). The home lists a growing Task topic, and
 following it leads to that topic and to its traces. Screenshots for a person:
 tests/explorer/e2e/artifacts/home-*.png."""
@@ -7,9 +7,6 @@ tests/explorer/e2e/artifacts/home-*.png."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -21,22 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.timeout(2400)]
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 T = 60_000
-END = "2026-11-29"  # a fixed period: the same traffic, maps and facts on every run
 GROWING_INTENTS = {"sso_saml_setup", "embed_dashboard", "ai_insights"}  # demo/vocab.py trends
-
-
-@pytest.fixture(scope="module")
-def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three weeks of demo traffic (ending END) through the whole pipeline, published."""
-    home = tmp_path_factory.mktemp("tt_home_e2e") / "home"
-    env = {**os.environ, "TRACETOPICS_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
-    subprocess.run(
-        [sys.executable, "-m", "tracetopics_pipeline.cli", "demo", "--days", "21",
-         "--per-day", "100", "--end", END, "--clean"],
-        env=env, check=True, capture_output=True, timeout=2000,
-    )  # fmt: skip
-    assert (home / "snapshot" / "current.txt").exists()
-    return home
 
 
 def _intents(home: Path, topic_id: int, start: str, level: str) -> Counter:

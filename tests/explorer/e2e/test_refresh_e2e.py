@@ -19,8 +19,9 @@ RUN_T = 1_500_000  # ms: a whole daily run on a small demo, on a shared 2-core m
 
 
 @pytest.fixture(scope="module")
-def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two days of demo traffic (ending now) through the whole pipeline, published."""
+def refresh_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two days of demo traffic ending now (the refresh runs today's partition, so the shared
+    fixed-period `demo_home` does not fit) through the whole pipeline, published."""
     home = tmp_path_factory.mktemp("tt_refresh") / "home"
     env = {**os.environ, "TRACETOPICS_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
     subprocess.run(
@@ -33,18 +34,18 @@ def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo_server(demo_home: Path, serve: Callable[[Path], str]) -> str:
-    return serve(demo_home)
+def demo_server(refresh_home: Path, serve: Callable[[Path], str]) -> str:
+    return serve(refresh_home)
 
 
 def test_refresh_now_runs_the_daily_job_and_swaps_the_snapshot(
-    browser, demo_server: str, demo_home: Path
+    browser, demo_server: str, refresh_home: Path
 ) -> None:
     import dagster as dg
 
-    instance = dg.DagsterInstance.from_config(str(demo_home / "dagster"))
+    instance = dg.DagsterInstance.from_config(str(refresh_home / "dagster"))
     runs_before = {r.run_id for r in instance.get_runs()}
-    before = (demo_home / "snapshot" / "current.txt").read_text().strip()
+    before = (refresh_home / "snapshot" / "current.txt").read_text().strip()
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
     errors: list[str] = []
@@ -69,7 +70,7 @@ def test_refresh_now_runs_the_daily_job_and_swaps_the_snapshot(
     steps = page.locator("#refresh-panel .refresh-steps li").all_inner_texts()
     assert any("topic_maps" in s for s in steps) and any("explorer_snapshot" in s for s in steps)
     assert page.locator("#refresh-panel li[data-status=success]").count() == len(steps)
-    after = (demo_home / "snapshot" / "current.txt").read_text().strip()
+    after = (refresh_home / "snapshot" / "current.txt").read_text().strip()
     assert after != before
     # The page swapped in the new snapshot without a reload.
     page.wait_for_function(

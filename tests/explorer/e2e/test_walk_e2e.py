@@ -4,16 +4,12 @@ into a new page and get the same view, rename the topic, cluster one customer's 
 save it, export an eval dataset and write a proposal. Each step saves a screenshot under
 tests/explorer/e2e/artifacts/walk/ for a person to look at.
 
-The demo home is built by `tracetopics demo` (slow: minutes on 2 cores);
-TRACETOPICS_E2E_DEMO_HOME names an existing demo home to copy instead.
+The demo home is conftest's `demo_home`, built once per session and shared; the walk writes
+(rename, saved subset, export), so it works on a copy (`demo_copy`).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,20 +23,9 @@ SHOTS = Path(__file__).parent / "artifacts" / "walk"
 
 
 @pytest.fixture(scope="module")
-def walk_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("tt_walk") / "home"
-    given = os.environ.get("TRACETOPICS_E2E_DEMO_HOME")
-    if given:
-        shutil.copytree(given, home, ignore=shutil.ignore_patterns("*.wal", "dagster"))
-    else:
-        env = {**os.environ, "TRACETOPICS_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
-        subprocess.run(
-            [sys.executable, "-m", "tracetopics_pipeline.cli", "demo", "--days", "14",
-             "--per-day", "120", "--clean"],
-            env=env, check=True, capture_output=True, timeout=2000,
-        )  # fmt: skip
-    assert (home / "snapshot" / "current.txt").exists()
-    return home
+def walk_home(demo_copy: Path) -> Path:
+    """The walk renames, saves and exports: a copy of the shared demo home."""
+    return demo_copy
 
 
 @pytest.fixture(scope="module")
