@@ -58,6 +58,7 @@ def test_overview(client: TestClient) -> None:
     assert ov["marts"] == ["topic_priority"]
     # Labels read as the facet defines them: the default label as its none_label.
     assert facets["Issues"]["display"] == {"NONE": "No issue"}
+    assert facets["Sentiment"]["label_order"] == ["POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED"]
     assert facets["Sentiment"]["display"] == {}  # no default label: the page words the values
     # Nothing spent, no cap, nothing calls an endpoint: the page can say "local".
     spend = ov["spend"]

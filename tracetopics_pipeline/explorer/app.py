@@ -115,17 +115,23 @@ def ensure_snapshot(paths: Paths) -> Path | None:
         conn.close()
 
 
-def display_labels() -> dict[str, dict[str, str]]:
-    """facet (lower-case) -> {label value: how it reads}: the default label ("NONE") reads as
-    the facet's none_label ("No issue"), as its topic does in the map; the page words the
-    other values itself ("FAILED_TOOL_CALL" -> "Failed tool call"). Empty when the facet file
-    cannot be read (the page then shows the values as words)."""
+def display_labels() -> dict[str, tuple[dict[str, str], list[str]]]:
+    """facet (lower-case) -> ({label value: how it reads}, the labels in the facet's order).
+    The default label ("NONE") reads as the facet's none_label ("No issue"), as its topic does
+    in the map; the page words the other values itself ("FAILED_TOOL_CALL" -> "Failed tool
+    call"). Empty when the facet file cannot be read (the page then shows values as words)."""
     try:
         facets = load_facets()
     except FacetConfigError as e:
         log.warning("facet labels shown as values: %s", e)
         return {}
-    return {f.name.lower(): {f.default_label: f.none_text} for f in facets if f.default_label}
+    return {
+        f.name.lower(): (
+            {f.default_label: f.none_text} if f.default_label else {},
+            list(f.labels or []),
+        )
+        for f in facets
+    }
 
 
 def _field(loc: tuple) -> str:
@@ -213,7 +219,7 @@ def create_app(
         out["spend"]["uses_endpoint"] = env.uses_endpoint
         shown = display_labels()
         for fct in out["facets"]:
-            fct["display"] = shown.get(fct["facet"].lower(), {})
+            fct["display"], fct["label_order"] = shown.get(fct["facet"].lower(), ({}, []))
         return out
 
     @app.get("/api/topics")

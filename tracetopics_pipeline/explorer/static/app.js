@@ -415,6 +415,16 @@ function traceTable(r) {
 }
 
 /* ---------- cross-slices ---------- */
+/* Columns in the order the facet defines its labels (the largest first when it defines none). */
+function sortColumns(ct, facet) {
+  const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === facet.toLowerCase());
+  const order = (f && f.label_order) || [];
+  if (!order.length) return;
+  const rank = (c) => (order.includes(c) ? order.indexOf(c) : order.length);
+  const idx = ct.cols.map((_, i) => i).sort((a, b) => rank(ct.cols[a]) - rank(ct.cols[b]) || a - b);
+  ct.cols = idx.map((i) => ct.cols[i]);
+  ct.counts = ct.counts.map((r) => idx.map((i) => r[i]));
+}
 function facetLike(name) {
   const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === name.toLowerCase());
   return f ? f.facet : null;
@@ -429,6 +439,7 @@ async function renderSlices() {
     const ct = await api("/api/crosstab?" + filterParams({ row_facet: task, col_facet: col, level: task === state.facet ? effLevel() : "parent" }));
     if (!ct.rows.length) { emptyPlot(node, "No data in this filter."); return; }
     node.querySelector(".empty")?.remove();
+    sortColumns(ct, col);
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
     const trunc = (s) => (s.length > 38 ? s.slice(0, 37) + "…" : s);
     await Plotly.react(node, [{
@@ -476,7 +487,8 @@ const PRIORITY_COLUMNS = {
   negative_baseline: "Negative, all topics", trend: "Trend", share_wow_growth: "Share change, week over week",
   account_value: "Account value", enterprise_share: "Enterprise share", volume_score: "Volume part",
   negative_score: "Pain part (shrunk)", trend_score: "Trend part", account_score: "Account part (shrunk)",
-  topic_label: "Topic",
+  topic_label: "Topic", subtopics: "Subtopics", top_negative_subtopic: "Subtopic with most pain",
+  top_negative_subtopic_traces: "Its negative traces",
 };
 
 /* ---------- traces tab ---------- */
@@ -539,8 +551,8 @@ async function openTrace(id) {
     <h3>Facets</h3>
     <table class="data"><thead><tr><th>facet</th><th>summary</th><th>label</th><th>topic</th></tr></thead><tbody>
       ${t.facets.map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
-        return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(labelText(f.facet, f.label))}</span>` : ""}</td>
-          <td>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`} <span class="muted small">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
+        return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary && f.label && f.summary.trim().toUpperCase() === f.label.toUpperCase() ? labelText(f.facet, f.label) : f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(labelText(f.facet, f.label))}</span>` : ""}</td>
+          <td>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`} <span class="muted small" title="cosine distance to the topic's centre (0 = at the centre)">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
     </tbody></table>
     <h3>Conversation</h3>
     <div class="conversation">${renderMessages(t.messages)}</div>

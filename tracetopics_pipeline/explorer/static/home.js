@@ -36,7 +36,7 @@ function homeItem(f, i, section) {
   return `<li class="hitem" data-section="${section}" data-i="${i}">
       <div class="hitem-head">${homeBadge(f)}
         <button class="linkish hopen" data-act="topic" title="Open this topic">${esc(f.label)}</button>
-        <span class="muted small">${esc(f.facet)} topic ${f.topic_id}${level}${where} · ${fmt(f.traces)} traces</span>
+        <span class="muted small">${esc(f.facet)} topic ${f.topic_id}${level}${where} · ${fmt(f.traces)} ${f.traces === 1 ? "trace" : "traces"}</span>
       </div>
       <div class="hwhy">${esc(f.why)}</div>
       <div class="hacts"><button class="ghost small" data-act="topic">Open topic</button><button class="ghost small" data-act="traces">See its traces</button></div>
@@ -46,18 +46,26 @@ function homeItem(f, i, section) {
 async function renderHome() {
   const fresh = ticket("home");
   const root = $("#home");
+  // The facts of the previous filter stay on screen, dimmed, until the new ones arrive.
+  root.classList.add("stale");
   let d;
   try {
     d = await api("/api/changes?" + filterParams({ since: homeState.since }));
   } catch (e) {
+    if (!fresh()) return;
+    root.classList.remove("stale");
     root.innerHTML = `<div class="empty">Could not compute what changed: ${esc(e.message)}</div>`;
     return;
   }
   if (!fresh()) return;
+  root.classList.remove("stale");
   homeState.data = d;
   const traces = d.filtered ? "traces in this slice" : "traces";
+  // A date filter that starts inside the window shortens it: say so rather than show 7 days.
+  const from = state.filter.date_from && d.start && state.filter.date_from > d.start ? state.filter.date_from : null;
   const windowText = d.end
-    ? `${d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before (${fmt(d.prev_traces)} ${traces})`
+    ? `${from || d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before ${d.start} (${fmt(d.prev_traces)} ${traces})`
+      + (from ? `: the date filter starts inside the ${d.since_days}-day window` : "")
     : d.filtered ? "No classified traces in this slice." : "Nothing is classified yet.";
   const scopeNote = d.filtered
     ? "Filtered: these facts are computed on the slice the filters select; the window ends at its latest day."
@@ -68,7 +76,8 @@ async function renderHome() {
   const cards = HOME_SECTIONS.map(([s, title, blurb]) => {
     const facts = d.sections[s] || [];
     const note = notes[s] || notes.all;
-    const empty = note ? `<li class="muted small hnote">${esc(note)}</li>` : '<li class="muted small">Nothing this time.</li>';
+    const none = d.filtered ? "Nothing significant in this slice." : "Nothing this time.";
+    const empty = `<li class="muted small${note ? " hnote" : ""}">${esc(note || none)}</li>`;
     const aside = facts.length && note ? `<p class="small hnote">${esc(note)}</p>` : "";
     const shown = homeState.open.has(s) ? facts : facts.slice(0, HOME_SHOWN);
     const more = facts.length > shown.length
