@@ -353,10 +353,12 @@ async function renderTrends() {
   const el = $("#trend-plot");
   if (!tl.buckets.length) { emptyPlot(el, "No classified traces in this filter."); return; }
   el.querySelector(".empty")?.remove();
+  // The largest eight, plus what "What changed" says grew or faded (▲/▼ in the legend).
+  const moved = typeof homeMoves === "function" ? homeMoves(facet, effLevel()) : new Map();
   const traces = tl.series.map((s, i) => ({
-    type: "scatter", mode: "lines+markers", name: s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
-    line: { color: state.colors.has(s.topic_id) || s.topic_id === -1 ? colorFor(s.topic_id) : paletteColor(i % PALETTE.length), width: 2 }, marker: { size: 6 },
-    visible: i < 8 ? true : "legendonly",
+    type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
+    line: { color: state.colors.has(s.topic_id) || s.topic_id === -1 ? colorFor(s.topic_id) : paletteColor(i % PALETTE.length), width: moved.has(s.topic_id) ? 3 : 2 }, marker: { size: 6 },
+    visible: i < 8 || moved.has(s.topic_id) ? true : "legendonly",
     hovertemplate: "%{x}<br>%{y} traces<extra>" + esc(s.label).slice(0, 40) + "</extra>",
   }));
   await Plotly.react(el, traces, {

@@ -60,6 +60,7 @@ async function renderHome() {
   if (!fresh()) return;
   root.classList.remove("stale");
   homeState.data = d;
+  homeState.key = filterParams({ since: homeState.since });
   const traces = d.filtered ? "traces in this slice" : "traces";
   // A date filter that starts inside the window shortens it: say so rather than show 7 days.
   const from = state.filter.date_from && d.start && state.filter.date_from > d.start ? state.filter.date_from : null;
@@ -119,6 +120,19 @@ function homeFollow(f, what) {
   } else {
     selectTopic(f.facet, f.topic_id, f.parent_id, level);
   }
+}
+
+/* Topics of `facet` that the home (for the current filter) lists as growing or fading, at the
+   list's level: topic id -> "▲" or "▼". The Trends chart shows and marks them. */
+function homeMoves(facet, level) {
+  const d = homeState.data, out = new Map();
+  if (!d || homeState.key !== filterParams({ since: homeState.since })) return out;
+  for (const [s, mark] of [["growing", "▲"], ["fading", "▼"]]) {
+    for (const f of d.sections[s] || []) {
+      if (f.facet === facet && (f.level === level || f.level === "topic")) out.set(f.topic_id, mark);
+    }
+  }
+  return out;
 }
 
 window.ttViews = window.ttViews || {};
