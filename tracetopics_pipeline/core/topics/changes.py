@@ -304,7 +304,7 @@ def _notes(
         elif most([u.n_now for u in real]) < th.min_new:
             notes["new"] = f"Too little data: no topic has {th.min_new} traces in the window."
     before = f"the {days} days before"
-    if not out.prev_traces and (not s["growing"] or not s["fading"]):
+    if not out.prev_traces:  # then neither rule has anything to compare with
         msg = f"Too little data: {where} has no traces in {before}, nothing to compare with."
         notes["growing"] = notes["fading"] = msg
     else:
