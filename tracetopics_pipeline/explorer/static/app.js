@@ -60,8 +60,9 @@ function topicName(tid, facet = state.facet) {
   return (state.topicNames[facet] || {})[tid] || `topic ${tid}`;
 }
 
-/* filter → query string / JSON body (the API's one filter shape) */
-function filterParams(extra = {}) {
+/* filter → query string / JSON body (the API's one filter shape); `focus: false` leaves out
+   the parent drilled into (the home follows the filter bar, not the drill-down). */
+function filterParams(extra = {}, { focus = true } = {}) {
   const p = new URLSearchParams();
   const f = state.filter;
   if (f.date_from) p.set("date_from", f.date_from);
@@ -70,7 +71,7 @@ function filterParams(extra = {}) {
   if (f.plan_tier) p.append("plan_tier", f.plan_tier);
   f.label.forEach((l) => p.append("label", l));
   f.topic.forEach((t) => p.append("topic", t));
-  focusTopics().forEach((t) => p.append("topic", t));
+  if (focus) focusTopics().forEach((t) => p.append("topic", t));
   for (const [k, v] of Object.entries(extra)) {
     if (Array.isArray(v)) v.forEach((x) => p.append(k, x)); else if (v !== undefined && v !== null) p.set(k, v);
   }

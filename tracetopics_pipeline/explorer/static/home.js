@@ -43,6 +43,9 @@ function homeItem(f, i, section) {
     </li>`;
 }
 
+/* The filter bar's filters (not the parent drilled into elsewhere) and the window. */
+function homeParams() { return filterParams({ since: homeState.since }, { focus: false }); }
+
 async function renderHome() {
   const fresh = ticket("home");
   const root = $("#home");
@@ -50,7 +53,7 @@ async function renderHome() {
   root.classList.add("stale");
   let d;
   try {
-    d = await api("/api/changes?" + filterParams({ since: homeState.since }));
+    d = await api("/api/changes?" + homeParams());
   } catch (e) {
     if (!fresh()) return;
     root.classList.remove("stale");
@@ -60,7 +63,7 @@ async function renderHome() {
   if (!fresh()) return;
   root.classList.remove("stale");
   homeState.data = d;
-  homeState.key = filterParams({ since: homeState.since });
+  homeState.key = homeParams();
   const traces = d.filtered ? "traces in this slice" : "traces";
   // A date filter that starts inside the window shortens it: say so rather than show 7 days.
   const from = state.filter.date_from && d.start && state.filter.date_from > d.start ? state.filter.date_from : null;
@@ -68,9 +71,10 @@ async function renderHome() {
     ? `${from || d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before ${d.start} (${fmt(d.prev_traces)} ${traces})`
       + (from ? `: the date filter starts inside the ${d.since_days}-day window` : "")
     : d.filtered ? "No classified traces in this slice." : "Nothing is classified yet.";
-  const scopeNote = d.filtered
+  const drilled = state.focus !== null ? " The topic drilled into narrows the other views, not this one." : "";
+  const scopeNote = (d.filtered
     ? "Filtered: these facts are computed on the slice the filters select; the window ends at its latest day."
-    : "All traffic (the filters above narrow these facts too).";
+    : "All traffic (the filters above narrow these facts too).") + drilled;
   const spend = spendText(state.overview && state.overview.spend);  // app.js; "" when none to say
   const spendNote = spend ? spend.charAt(0).toUpperCase() + spend.slice(1) + "." : "";
   const notes = d.notes || {};
@@ -126,7 +130,7 @@ function homeFollow(f, what) {
    list's level: topic id -> "▲" or "▼". The Trends chart shows and marks them. */
 function homeMoves(facet, level) {
   const d = homeState.data, out = new Map();
-  if (!d || homeState.key !== filterParams({ since: homeState.since })) return out;
+  if (!d || homeState.key !== homeParams()) return out;
   for (const [s, mark] of [["growing", "▲"], ["fading", "▼"]]) {
     for (const f of d.sections[s] || []) {
       if (f.facet === facet && (f.level === level || f.level === "topic")) out.set(f.topic_id, mark);
