@@ -404,8 +404,15 @@ async function listTraces(target, narrow = {}) {
   $(target).onclick = (e) => { const tr = e.target.closest("tr[data-trace]"); if (tr) openTrace(tr.dataset.trace); };
 }
 /* facet labels as pills, each named by its facet ("Sentiment NEGATIVE") */
+/* A facet's default label ("No issue", "Low churn risk") says nothing happened: shown last, quiet. */
+function isDefaultLabel(facet, v) {
+  const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === String(facet).toLowerCase());
+  return Boolean(f && f.display && f.display[v]);
+}
 function pills(labels) {
-  return Object.entries(labels || {}).map(([k, v]) => `<span class="pill ${esc(v)}" title="${esc(k)}: ${esc(v)}"><span class="pill-facet">${esc(k)}</span> ${esc(labelText(k, v))}</span>`).join("");
+  const entries = Object.entries(labels || {});
+  const ordered = [...entries.filter(([k, v]) => !isDefaultLabel(k, v)), ...entries.filter(([k, v]) => isDefaultLabel(k, v))];
+  return ordered.map(([k, v]) => `<span class="pill ${esc(v)}${isDefaultLabel(k, v) ? " quiet" : ""}" title="${esc(k)}: ${esc(v)}"><span class="pill-facet">${esc(k)}</span> ${esc(labelText(k, v))}</span>`).join("");
 }
 function traceTable(r) {
   if (!r.traces.length) return '<div class="empty">No traces.</div>';
