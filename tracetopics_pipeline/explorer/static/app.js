@@ -717,7 +717,7 @@ async function renderExports() {
   const files = (m) => Object.entries(m.files || { tracetopics: m.file }).map(([k, f]) => `<a href="/api/exports/${encodeURIComponent(f)}" download title="${esc(k)}">${esc(f)}</a>`).join("<br>");
   $("#export-list").innerHTML = list.length ? `<table class="data"><thead><tr><th>name</th><th>files</th><th>traces</th><th>created</th><th>topic</th><th>filter</th></tr></thead><tbody>
     ${list.map((m) => `<tr><td><b>${esc(m.name)}</b>${m.description ? `<div class="small muted">${esc(m.description)}</div>` : ""}</td><td>${files(m)}</td><td>${fmt(m.count)}</td><td>${esc(m.created_at)}</td>
-      <td>${esc(m.topic_label || "")}</td><td><code>${esc(JSON.stringify(m.filter))}</code></td></tr>`).join("")}</tbody></table>` : '<div class="empty">No exports yet.</div>';
+      <td>${esc(m.topic_label || "")}</td><td title="${esc(JSON.stringify(m.filter))}">${esc(describeFilter(m.filter))}</td></tr>`).join("")}</tbody></table>` : '<div class="empty">No exports yet.</div>';
 }
 
 document.addEventListener("DOMContentLoaded", boot);  // after topics.js and the other modules

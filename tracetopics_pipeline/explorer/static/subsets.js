@@ -64,7 +64,7 @@ async function renderSubsets() {
   const list = await api("/api/subsets");
   $("#subset-list").innerHTML = list.length ? `<table class="data"><thead><tr><th>name</th><th>facet</th><th>traces</th><th>topics</th><th>saved</th><th>filter</th><th></th></tr></thead><tbody>
     ${list.map((d) => `<tr data-subset="${esc(d.slug)}"><td><button class="link" data-open-subset>${esc(d.name)}</button></td><td>${esc(d.facet)}</td>
-      <td>${fmt(d.n_traces)}</td><td>${fmt(d.n_topics)}</td><td>${esc(d.saved_at)}</td><td><code>${esc(JSON.stringify(d.filter))}</code></td>
+      <td>${fmt(d.n_traces)}</td><td>${fmt(d.n_topics)}</td><td>${esc(d.saved_at)}</td><td title="${esc(JSON.stringify(d.filter))}">${esc(describeFilter(d.filter))}</td>
       <td><button class="ghost" data-delete-subset>Delete</button></td></tr>`).join("")}</tbody></table>`
     : '<div class="empty">No saved subsets. Cluster a filtered subset and save it under a name.</div>';
   $("#subset-list").onclick = async (e) => {
