@@ -134,23 +134,71 @@ def _frame(texts: list[str], vecs: np.ndarray) -> pl.DataFrame:
 # ---------------------------------------------------------------- the label audit
 
 
-def audit(labels: list[str]) -> Counter:
-    """Each problem once per label (siblings = the other labels given), and `bad` labels."""
-    from tracetopics_pipeline.core.topics.labels import label_problems
+def audit_texts(
+    labels: dict[tuple[str, int], str],
+    texts: list[str],
+    weights: list[float],
+    sub_of: list[int],
+    parent_of_sub: dict[int, int],
+) -> tuple[Counter, list[str]]:
+    """The label audit of one map (`labels.audit_topics`): (level, id) -> label; each text's
+    subtopic (-1: none) and weight; each subtopic's parent. Returns counts and flagged lines."""
+    from tracetopics_pipeline.core.topics.labels import (
+        AuditedTopic,
+        audit_topics,
+        verb_forms,
+        word_support,
+    )
 
+    def support(ids: set[int], by: list[int]) -> dict[str, float]:
+        idx = [i for i, t in enumerate(by) if t in ids]
+        return word_support([texts[i] for i in idx], [weights[i] for i in idx])
+
+    parent_of_text = [parent_of_sub.get(t, -1) for t in sub_of]
+    kids = Counter(parent_of_sub.values())
+    parents = [
+        AuditedTopic(t, lab, support({t}, parent_of_text), children=kids[t])
+        for (level, t), lab in sorted(labels.items())
+        if level == "parent"
+    ]
+    subs = [
+        AuditedTopic(t, lab, support({t}, sub_of), parent=parent_of_sub.get(t))
+        for (level, t), lab in sorted(labels.items())
+        if level == "sub"
+    ]
+    found = audit_topics(parents, subs, verbs=verb_forms(texts))
     c: Counter = Counter()
-    for i, lab in enumerate(labels):
-        probs = label_problems(lab, labels[:i] + labels[i + 1 :])
+    lines = []
+    for key, probs in sorted(found.items()):
         c.update(probs)
         c["bad"] += bool(probs)
-    c["labels"] += len(labels)
-    return c
+        if probs:
+            lines.append(f"{key[0]} {labels[key]!r}: {', '.join(probs)}")
+    c["labels"] += len(found)
+    return c, lines
 
 
-def flagged(labels: list[str]) -> list[str]:
-    from tracetopics_pipeline.core.topics.labels import label_problems
-
-    return [x for i, x in enumerate(labels) if label_problems(x, labels[:i] + labels[i + 1 :])]
+def audit_map(conn: object, map_id: str) -> tuple[Counter, list[str]]:
+    """`audit_texts` over a built map: its labels and the window's texts with trace counts."""
+    rows = conn.execute(  # type: ignore[attr-defined]
+        "SELECT level, topic_id, label, parent_id FROM topics WHERE map_id = ?", [map_id]
+    ).fetchall()
+    labels = {(lvl, t): lab for lvl, t, lab, _ in rows}
+    parent_of_sub = {t: p for lvl, t, _, p in rows if lvl == "sub" and p is not None}
+    pts = conn.execute(  # type: ignore[attr-defined]
+        """WITH m AS (SELECT facet, window_start, window_end FROM topic_maps WHERE map_id = ?),
+           n AS (SELECT text_hash, count(*) AS n, min(summary) AS text FROM facet_summaries
+                 WHERE facet = (SELECT facet FROM m) AND summary IS NOT NULL
+                   AND day BETWEEN (SELECT window_start FROM m) AND (SELECT window_end FROM m)
+                 GROUP BY 1)
+           SELECT n.text, n.n, p.topic_id FROM topic_points p JOIN n USING (text_hash)
+           WHERE p.map_id = ? ORDER BY n.text""",
+        [map_id, map_id],
+    ).fetchall()
+    return audit_texts(
+        labels, [r[0] for r in pts], [float(r[1]) for r in pts],
+        [int(r[2]) if r[2] is not None else -1 for r in pts], parent_of_sub,
+    )  # fmt: skip
 
 
 def audit_line(c: Counter) -> str:
@@ -235,13 +283,16 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
     fine_s, parent_s = scores(gold, ids[idx]), scores(gold, pids[idx])
     print(f"  parent level {fmt(parent_s)}; fine level {fmt(fine_s)}")
     ranked = conn.execute(
-        """SELECT p.label, p.share, list(s.label ORDER BY s.size DESC)[:3]
+        """SELECT p.label, p.share, list(s.label ORDER BY s.size DESC, s.label)
            FROM topics p JOIN topics s ON s.map_id = p.map_id AND s.parent_id = p.topic_id
            WHERE p.map_id = ? AND p.level = 'parent' GROUP BY ALL ORDER BY p.share DESC""",
         [built[("Task", d0)]],
     ).fetchall()
     for label, share, kids in ranked[: args.show]:
-        print(f"    {share:5.1%}  {label:34s} <- {'; '.join(kids)}")
+        more = f"; +{len(kids) - 3} more" if len(kids) > 3 and not args.tree else ""
+        print(
+            f"    {share:5.1%}  {label:34s} <- {'; '.join(kids if args.tree else kids[:3])}{more}"
+        )
 
     # Ids kept over the one-day shift.
     def ids_of(map_id: str, level: str) -> set[int]:
@@ -270,22 +321,15 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
     ).fetchall()
     print(f"  first day rebuilt after the second: topics rows identical: {before == after}")
 
-    # Label audit over every map, both levels.
+    # Label audit over every map, both levels (labels.audit_topics).
     total: Counter = Counter()
     bad: list[str] = []
     for map_id in sorted(built.values()):
-        for level in ("parent", "sub"):
-            labels = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT label FROM topics WHERE map_id = ? AND level = ? ORDER BY topic_id",
-                    [map_id, level],
-                ).fetchall()
-            ]
-            total += audit(labels)
-            bad += [f"{map_id}/{level}: {x}" for x in flagged(labels)]
+        c, lines = audit_map(conn, map_id)
+        total += c
+        bad += [f"{map_id}: {x}" for x in lines]
     print(f"  label audit, {len(built)} maps, both levels: {audit_line(total)}")
-    for line in bad[:40]:
+    for line in bad[:60]:
         print(f"    flagged {line}")
     for f in facets:
         if f.name != "Task" and (f.name, d0) in built:
@@ -384,8 +428,15 @@ def run_labelled(name: str, traces: list[dict], gold: list[str], settings: Setti
     print(f"  fine level   {fmt(scores(gold, fine_doc))}")
     print(f"  parent level {fmt(scores(gold, parent_doc))}")
     names = [t.label for t in res.topics]
-    print(f"  label audit, fine: {audit_line(audit(names))}; parents: "
-          f"{audit_line(audit(parents.labels))}")  # fmt: skip
+    labels = {("sub", i): n for i, n in enumerate(names)}
+    labels.update({("parent", q): n for q, n in enumerate(parents.labels)})
+    c, lines = audit_texts(
+        labels, uniq, weights.tolist(), res.labels.tolist(),
+        dict(enumerate(parents.of_topic.tolist())),
+    )  # fmt: skip
+    print(f"  label audit, both levels: {audit_line(c)}")
+    for line in lines[:20]:
+        print(f"    flagged {line}")
     if name.startswith("banking77"):
         intents = json.loads((DATASETS / "banking77" / "categories.json").read_text())
         old = {
@@ -408,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--days", type=int, default=30, help="window length; one more day is made")
     ap.add_argument("--per-day", type=int, default=600)
     ap.add_argument("--show", type=int, default=30, help="parents to print")
+    ap.add_argument("--tree", action="store_true", help="print every subtopic of each parent")
     args = ap.parse_args(argv)
     settings = Settings.from_env()
     splits = ["dev", "test"] if args.split == "both" else [args.split]

@@ -125,3 +125,104 @@ def test_two_articles_back_to_back_keep_the_one_next_to_the_noun():
         (("export", "the", "dashboard"), "Export the dashboard"),
     ]:
         assert tidy_phrase(words, {}) == want
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Cost per month to add",  # a bare verb after "to"
+        "Option to export",
+        "Schedule for inventory ran",  # a verb of occurrence without what happened
+        "Nightly sync happened",
+        "Difference between the billing admin",  # "between" without its "and"
+    ],
+)
+def test_the_audit_catches_phrases_cut_before_their_complement(label):
+    assert "dangling_end" in label_problems(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Switch to Looker", "Export to CSV", "Payment declined", "Transfer to account failed",
+     "Difference between Pro and Enterprise", "Top up", "Password reset link takes me back"],
+)  # fmt: skip
+def test_complete_phrases_are_not_dangling(label):
+    assert label_problems(label) == [], label
+
+
+def test_the_facets_own_verbs_count_after_to():
+    from tracetopics_pipeline.core.topics.labels import verb_forms
+
+    verbs = verb_forms(
+        ["How to embed the chart in Notion", "We can't embed charts anymore",
+         "Embed the dashboard in a wiki", "Notion page shows the chart"]
+    )  # fmt: skip
+    assert "embed" in verbs and "notion" not in verbs and "chart" not in verbs
+    assert "dangling_end" in label_problems("Option to embed", verbs=verbs)
+    assert label_problems("Option to embed") == []  # not a verb we know without the texts
+    assert label_problems("Move charts to Notion", verbs=verbs) == []
+
+
+def _weighted(tid: int, texts: list[str]) -> NamingInput:
+    from tracetopics_pipeline.core.topics.labels import word_support
+
+    t = _topic(tid, texts)
+    t.support = word_support(texts)
+    return t
+
+
+def test_a_word_few_of_the_topics_texts_use_never_names_it():
+    people = ["Carlos", "kenji", "Sofia", "aisha.k", "Lukas", "Maria", "tom"]
+    texts = [f"Reset MFA for {p}, they changed phones" for p in people]
+    texts += [f"Delete user data for {p}" for p in people]
+    texts += ["Reset two-factor authentication for one of my analysts"] * 3
+    other = [f"Export dashboard to CSV for {p}" for p in people] + ["Export dashboard to CSV"]
+    names = name_topics([_weighted(0, texts), _weighted(1, other)], embed=bag_of_words)
+    for name in names.values():
+        assert not {w.lower() for w in name.split()} & {p.lower() for p in people}, name
+        assert label_problems(name) == [], name
+
+
+def test_a_parent_is_named_by_what_its_children_share_not_by_one_child():
+    from tracetopics_pipeline.core.topics.labels import PARENT_NAMING, name_support, word_support
+
+    kids = {
+        0: ["Set up SAML SSO with JumpCloud", "Configure SAML SSO through JumpCloud"] * 5,
+        1: ["Set up SAML SSO with Okta", "SAML SSO with Okta keeps failing"] * 3,
+        2: ["Set up SAML SSO with OneLogin", "Enable SAML SSO for OneLogin users"] * 3,
+        3: ["SAML SSO setup with Azure AD", "Set up SAML SSO for Azure AD"] * 2,
+    }
+    texts = [t for k in sorted(kids) for t in kids[k]]
+    parent = _topic(9, texts)
+    parent.groups = [k for k in sorted(kids) for _ in kids[k]]
+    parent.support = word_support(texts)
+    parent.avoid = {"Set up SAML SSO with JumpCloud", "SAML SSO with Okta"}
+    name = name_topics([parent], embed=bag_of_words, params=PARENT_NAMING)[9]
+    assert "SAML SSO" in name and "JumpCloud" not in name and "Okta" not in name, name
+    assert name.lower() not in {a.lower() for a in parent.avoid}
+    assert name_support(name, parent.support) >= PARENT_NAMING.min_support
+
+
+def test_the_audit_counts_unsupported_words_names_and_parent_repeats():
+    from tracetopics_pipeline.core.topics.labels import AuditedTopic, audit_topics, word_support
+
+    people = ["Carlos", "Kenji", "Sofia", "Aisha", "Tom", "Maria", "Lukas", "Priya"]
+    reset = [f"Reset MFA for {p}" for p in people] * 2
+    export = ["Export dashboard to CSV", "Export the table to CSV", "CSV export of a dashboard"]
+    s_reset, s_export = word_support(reset), word_support(export)
+    subs = [
+        AuditedTopic(1, "Reset MFA for Carlos", s_reset, parent=10),
+        AuditedTopic(2, "Export dashboard to CSV", s_export, parent=10),
+        AuditedTopic(3, "reset mfa", s_reset, parent=11),
+    ]
+    both = word_support(reset + export)
+    parents = [
+        AuditedTopic(10, "Export dashboard to CSV", both, children=2),
+        AuditedTopic(11, "Reset MFA", s_reset, children=1),
+    ]
+    got = audit_topics(parents, subs)
+    assert {"low_support", "name_like"} <= set(got[("sub", 1)])
+    assert got[("sub", 2)] == ["repeats_parent"]
+    assert got[("sub", 3)] == []  # the only subtopic of a parent may read as the parent
+    assert got[("parent", 10)] == ["low_support"]  # one child's wording over both
+    assert got[("parent", 11)] == []

@@ -92,10 +92,10 @@ def test_backfills_and_reruns_in_any_order_keep_ids_and_labels(conn):
     assert twice == []
 
 
-def _labelled(conn, facet: str, items: list[tuple[str, str, str]]) -> None:
+def _labelled(conn, facet: str, items: list[tuple[str, str | None, str]]) -> None:
     """facet_summaries rows (summary, label, status) with embeddings near one centre per label."""
     rng = np.random.default_rng(1)
-    centre = {lab: rng.normal(size=384) for lab in sorted({lab for _, lab, _ in items})}
+    centre = {lab: rng.normal(size=384) for lab in sorted({str(lab) for _, lab, _ in items})}
     rows, vecs, texts = [], [], []
     for i, (summary, label, status) in enumerate(items):
         rows.append(
@@ -104,7 +104,7 @@ def _labelled(conn, facet: str, items: list[tuple[str, str, str]]) -> None:
         )  # fmt: skip
         if summary not in texts:
             texts.append(summary)
-            vecs.append(centre[label] + 0.3 * rng.normal(size=384))
+            vecs.append(centre[str(label)] + 0.3 * rng.normal(size=384))
     insert_rows(conn, "facet_summaries", rows)
     x = np.asarray(vecs, np.float32)
     insert_embeddings(conn, texts, x / np.linalg.norm(x, axis=1, keepdims=True))
@@ -144,6 +144,25 @@ def test_competitor_parents_are_the_competitors(conn):
     st = build_map(conn, DAY, facet=facet.name, settings=SETTINGS, definition=facet)
     labels = {r[1] for r in _rows(conn, st.map_id) if r[2] == "parent"}
     assert labels == {"Looker mentions", "Tableau mentions"}
+
+
+def test_a_facet_of_names_shows_its_default_as_a_parent_never_no_match(conn):
+    """Competitor mention writes no label: its excluded "NONE" rows are the default label's."""
+    from tracetopics_pipeline.core.topics.classify import classify_days
+
+    items = [(f"Looker: user says Looker exports to Excel {i}", None, "ok") for i in range(5)]
+    items += [(f"Tableau: in Tableau this was one click {i}", None, "ok") for i in range(5)]
+    items += [("NONE", None, "excluded")] * 12
+    _labelled(conn, "Competitor mention", items)
+    facet = _facet("Competitor mention")
+    st = build_map(conn, DAY, facet=facet.name, settings=SETTINGS, definition=facet)
+    parents = {r[1] for r in _rows(conn, st.map_id) if r[2] == "parent"}
+    assert parents == {"Looker mentions", "Tableau mentions", "No competitor mentioned"}
+    classify_days(conn, [DAY], facets=[facet], settings=SETTINGS)
+    got = conn.execute(
+        "SELECT label, count(*) FROM classifications GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    assert got == [("Looker mentions", 5), ("No competitor mentioned", 12), ("Tableau mentions", 5)]
 
 
 def test_a_name_followed_by_a_sentence_mark_is_the_same_competitor(conn):

@@ -427,8 +427,26 @@ _LIGHT_VERBS = frozenset(
     """go goes went gone take takes took give gives gave show shows showed say says said tell
     tells told keep keeps kept seem seems seemed look looks come comes came become becomes put
     puts try tries tried use uses used return returns returned ask asks asked got first last
-    next rest whole else anymore yet now today ago""".split()  # noqa: SIM905
+    next rest whole else anymore yet now today ago run runs ran happen happens happened occur
+    occurs occurred""".split()  # noqa: SIM905
 )
+# Verbs a name may not end on after "to" ("Cost per month to add"): the commonest, and whatever
+# the facet's own texts use as verbs (`verb_forms`).
+COMMON_VERBS = frozenset(
+    """add get see use do make know change set pay buy find send show give take keep move
+    remove delete create update cancel check open close connect export import share edit view
+    access reset turn sign log upgrade downgrade switch enable disable invite transfer receive
+    order track verify activate top withdraw""".split()  # noqa: SIM905
+)
+# Contexts that put a verb next: "can't add", "we export", "how to add", "want to share".
+_BEFORE_VERB = frozenset(
+    """i we you they can can't cannot could couldn't will won't would should please don't
+    doesn't didn't not never""".split()  # noqa: SIM905
+)
+_BEFORE_TO_VERB = frozenset(
+    "how want wants wanted need needs needed trying try tried able unable way option possible".split()  # noqa: SIM905
+)
+_DETERMINERS = frozenset("a an the my our your their this these those all every some".split())  # noqa: SIM905
 # A name never spans a subordinate clause ("Dashboards if we downgrade").
 _BREAKS = frozenset(
     ["if", "because", "when", "while", "but", "although", "though", "unless", "whether", "so"]
@@ -446,8 +464,47 @@ def _may_end(low: list[str] | tuple[str, ...]) -> bool:
     return end not in FUNCTION_WORDS or _phrasal_end(low)
 
 
-def label_problems(label: str, siblings: list[str] | tuple[str, ...] = ()) -> list[str]:
-    """What is wrong with `label` as a topic name (empty list: nothing). The label audit."""
+def verb_forms(texts: list[str]) -> frozenset[str]:
+    """Words the texts use as verbs: after a subject or modal ("we export", "can't add"), after
+    "how/want/need to", or opening a clause before a determiner ("Export the dashboard")."""
+    seen: Counter[str] = Counter()
+    verb: Counter[str] = Counter()
+    for text in texts:
+        for clause in _CLAUSE_SPLIT.split(text):
+            low = [t.lower() for t in _TOKEN.findall(clause)]
+            for i, w in enumerate(low):
+                seen[w] += 1
+                after = low[i - 1] if i else ""
+                if (
+                    after in _BEFORE_VERB
+                    or (after == "to" and i > 1 and low[i - 2] in _BEFORE_TO_VERB)
+                    or (i == 0 and i + 1 < len(low) and low[i + 1] in _DETERMINERS)
+                ):
+                    verb[w] += 1
+    found = {w for w, n in verb.items() if n >= 2 and n >= 0.2 * seen[w]}
+    return frozenset(found - FUNCTION_WORDS) | COMMON_VERBS
+
+
+def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
+    """A phrase cut before its complement: ending in a verb of occurrence ("... inventory ran"),
+    a bare verb after "to" ("Cost per month to add"), or "between" without its "and"."""
+    if not low:
+        return False
+    if low[-1] in _LIGHT_VERBS:
+        return True
+    if len(low) > 1 and low[-2] == "to" and low[-1] in verbs:
+        return True
+    return "between" in low and "and" not in low[low.index("between") :]
+
+
+def label_problems(
+    label: str,
+    siblings: list[str] | tuple[str, ...] = (),
+    *,
+    verbs: frozenset[str] = COMMON_VERBS,
+) -> list[str]:
+    """What is wrong with `label` as a topic name (empty list: nothing). The label audit;
+    `verbs`: the facet's verbs (`verb_forms`), for names cut after "to"."""
     problems = []
     words = label.split()
     low = [w.lower().strip(".,;:!?\"'()") for w in words]
@@ -455,6 +512,8 @@ def label_problems(label: str, siblings: list[str] | tuple[str, ...] = ()) -> li
         problems.append("length")
     if low and low[-1] in FUNCTION_WORDS and not _phrasal_end(low):
         problems.append("ends_in_function_word")
+    elif _dangling(low, verbs):
+        problems.append("dangling_end")
     if _PLACEHOLDER.search(label):
         problems.append("placeholder")
     if _JSONISH.search(label):
@@ -468,6 +527,103 @@ def label_problems(label: str, siblings: list[str] | tuple[str, ...] = ()) -> li
     if label.strip().lower() in {s.strip().lower() for s in siblings}:
         problems.append("repeats_sibling")
     return problems
+
+
+# ---------------------------------------------------------------- support: words a topic shares
+#
+# A name's every content word must be used by a good share of the topic's traffic: a word in 1-2
+# of 80 summaries (a person's name, an address, one customer's vendor) cannot name the topic,
+# and a parent's name must be shared across its subtopics, not be its biggest child's wording.
+
+
+def stem(word: str) -> str:
+    """A crude stem, so that "exports", "exported" and "exporting" count as "export"."""
+    w = word.lower().removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def content_words(label: str) -> list[str]:
+    """The words of a name that carry meaning (no glue, no numbers), stemmed."""
+    return [
+        stem(t)
+        for t in _TOKEN.findall(label)
+        if t.lower() not in FUNCTION_WORDS and not t.isdigit() and not _GREETING_WORDS.fullmatch(t)
+    ]
+
+
+def word_support(texts: list[str], weights: list[float] | None = None) -> dict[str, float]:
+    """Share of the traffic (`weights`: traces per text) whose text uses each stemmed word."""
+    w = weights if weights is not None else [1.0] * len(texts)
+    total = float(sum(w)) or 1.0
+    out: Counter[str] = Counter()
+    for text, n in zip(texts, w, strict=True):
+        for word in {stem(t) for t in _TOKEN.findall(clean_for_naming(text))}:
+            out[word] += n
+    return {k: v / total for k, v in out.items()}
+
+
+def name_support(label: str, support: dict[str, float]) -> float:
+    """The share of traffic using the name's least used content word (1.0 without any)."""
+    words = content_words(label)
+    return min((support.get(w, 0.0) for w in words), default=1.0)
+
+
+MIN_SUPPORT = 0.15  # a subtopic's name: every content word in >= 15% of its traffic
+MIN_PARENT_SUPPORT = 0.3  # a parent's: in >= 30% of its traffic (several subtopics' worth)
+
+
+@dataclass
+class AuditedTopic:
+    """One topic as the audit sees it: its name, level and the words its traffic uses."""
+
+    topic_id: int
+    label: str
+    support: dict[str, float]  # word_support of the topic's member texts
+    parent: int | None = None  # a subtopic's parent id
+    children: int = 0  # a parent's number of subtopics
+
+
+def audit_topics(
+    parents: list[AuditedTopic], subs: list[AuditedTopic], *, verbs: frozenset[str] = COMMON_VERBS
+) -> dict[tuple[str, int], list[str]]:
+    """The label audit of one map, both levels: (level, topic id) → problems. Beyond
+    `label_problems` (siblings = same level): `low_support` (a content word used by less than
+    MIN_SUPPORT of a subtopic's / MIN_PARENT_SUPPORT of a parent's traffic), `name_like` (such
+    a word that is no topic's vocabulary anywhere in the map: a person's name, an address) and
+    `repeats_parent` (a subtopic named as its parent, any casing, where the parent has others)."""
+    vocab: dict[str, float] = {}  # the most any topic uses each word
+    for t in parents + subs:
+        for w, v in t.support.items():
+            vocab[w] = max(vocab.get(w, 0.0), v)
+    parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
+    children = {p.topic_id: p.children for p in parents}
+    out: dict[tuple[str, int], list[str]] = {}
+    for level, group, floor in (
+        ("parent", parents, MIN_PARENT_SUPPORT),
+        ("sub", subs, MIN_SUPPORT),
+    ):
+        labels = [t.label for t in group]
+        for i, t in enumerate(group):
+            probs = label_problems(t.label, labels[:i] + labels[i + 1 :], verbs=verbs)
+            # a parent of one subtopic is that subtopic
+            need = MIN_SUPPORT if level == "parent" and t.children < 2 else floor
+            weak = [w for w in content_words(t.label) if t.support.get(w, 0.0) < need]
+            if weak:
+                probs.append("low_support")
+            if any(vocab.get(w, 0.0) < MIN_SUPPORT for w in weak):
+                probs.append("name_like")
+            if (
+                t.parent is not None
+                and children.get(t.parent, 0) > 1
+                and t.label.strip().lower() == parent_label.get(t.parent)
+            ):
+                probs.append("repeats_parent")
+            out[(level, t.topic_id)] = probs
+    return out
 
 
 # "has not shown up", "isn't showing", "hasn't arrived" -> "not shown up", "not showing",
@@ -626,10 +782,15 @@ class NamingParams:
     # 0.5 / support 0.15 / length penalty 0.01 gave 0.724 (3.7 words), these 0.761 (4.2 words),
     # a length bonus 0.766 (4.6 words); centroid instead of 3 central texts 0.707.
     core: int = 3
+    # Every content word of the name in at least this share of the topic's traffic (when any
+    # candidate has it; else the best-supported candidate).
+    min_support: float = MIN_SUPPORT
 
 
 # Parents: the name must be shared across the children (support counted per child).
-PARENT_NAMING = NamingParams(support=0.3, length_penalty=0.03, core=0)
+PARENT_NAMING = NamingParams(
+    support=0.3, length_penalty=0.03, core=0, min_support=MIN_PARENT_SUPPORT
+)
 
 
 @dataclass
@@ -641,8 +802,9 @@ class NamingInput:
     weights: list[float]
     centroid: np.ndarray
     keywords: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)  # e.g. children's labels for a parent
     groups: list[int] | None = None  # per text: its child, when naming a parent
+    support: dict[str, float] | None = None  # word_support over ALL members (texts: a sample)
+    avoid: set[str] = field(default_factory=set)  # names it may not take (a parent's children's)
 
 
 def name_topics(
@@ -668,11 +830,6 @@ def name_topics(
             strip_head=strip,
             groups=t.groups,
         )
-        for e in t.extra:  # names given from outside compete with full support
-            ph = tuple(w.lower() for w in _TOKEN.findall(clean_for_naming(e)))
-            if MIN_WORDS <= len(ph) <= MAX_WORDS and ph not in c.phrases:
-                c.phrases.append(ph)
-                c.share = np.append(c.share, 1.0)
         cands.append(c)
     flat = sorted({" ".join(ph) for c in cands for ph in c.phrases})
     cents = np.stack([np.asarray(t.centroid, np.float32) for t in topics])
@@ -704,14 +861,23 @@ def name_topics(
     used = {s.lower() for s in (taken or set())}
     out: dict[int, str] = {}
     sizes = [sum(t.weights) for t in topics]
+    verbs = verb_forms([x for t in topics for x in t.texts])
     for i in sorted(range(len(topics)), key=lambda i: (-sizes[i], topics[i].topic_id)):
-        surface = _surface(topics[i].texts + topics[i].extra)
-        name = ""
+        t = topics[i]
+        surface = _surface(t.texts)
+        support = t.support if t.support is not None else word_support(t.texts, t.weights)
+        avoid = used | {a.lower() for a in t.avoid}
+        name, fallback = "", (-1.0, "")
         for _, ph in ranked[i]:
             cand = tidy_phrase(ph, surface)
-            if cand.lower() not in used and not label_problems(cand):
+            if cand.lower() in avoid or label_problems(cand, verbs=verbs):
+                continue
+            share = name_support(cand, support)
+            if share >= p.min_support:
                 name = cand
                 break
+            fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
+        name = name or fallback[1]
         if not name:  # nothing usable: the strongest content keywords, made distinct
             kws = [
                 w
@@ -723,7 +889,7 @@ def name_topics(
             if len(base.split()) < MIN_WORDS:
                 base += " topic"
             name, n = _tidy(base), 2
-            while name.lower() in used:
+            while name.lower() in avoid:
                 name, n = f"{_tidy(base)} ({n})", n + 1
         used.add(name.lower())
         out[topics[i].topic_id] = name
@@ -742,11 +908,12 @@ def naming_inputs(
     keywords: dict[int, list[str]] | None = None,
 ) -> list[NamingInput]:
     """One NamingInput per topic 0..k-1: its texts most central first (ties by text, so row
-    order never matters), weights = traces per text."""
+    order never matters), weights = traces per text, word support over all its members."""
     w = np.ones(len(texts)) if weights is None else np.asarray(weights, dtype=float)
     out = []
     for t in range(len(centroids)):
         members = np.flatnonzero(labels == t)
+        support = word_support([texts[i] for i in members], [float(w[i]) for i in members])
         sims = x[members] @ centroids[t]
         members = members[np.lexsort(([texts[i] for i in members], -sims))][:MAX_NAMING_TEXTS]
         out.append(
@@ -756,6 +923,7 @@ def naming_inputs(
                 weights=[float(w[i]) for i in members],
                 centroid=centroids[t],
                 keywords=(keywords or {}).get(t, []),
+                support=support,
             )
         )
     return out
@@ -769,8 +937,8 @@ def name_parents(
     *,
     embed: EmbedFn | None = None,
 ) -> tuple[dict[int, str], dict[int, str]]:
-    """Names of parent topics: local phrase names shared across the children (inputs carry the
-    children's names as `extra` and each text's child as `groups`), or Clio-style names from
+    """Names of parent topics: local phrase names shared across the children (inputs carry
+    each text's child as `groups` and the children's names as `avoid`), or Clio-style names from
     the OpenAI-compatible backend that fall back to them. Returns (names, source per id)."""
     local = name_topics(inputs, embed=embed or default_embedder(), params=PARENT_NAMING)
     if isinstance(labeler, OpenAILabeler):

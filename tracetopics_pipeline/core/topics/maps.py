@@ -234,8 +234,9 @@ def _window_texts(
     keep = "status = 'ok'"
     params: list[Any] = [facet, start, end]
     if default_label is not None:
-        keep = "(status = 'ok' OR (status = 'excluded' AND label = ?))"
-        params = [facet, default_label, start, end]
+        # an excluded row without a label (a facet of names, "NONE") is the default label's
+        keep = "(status = 'ok' OR (status = 'excluded' AND coalesce(label, ?) = ?))"
+        params = [facet, default_label, default_label, start, end]
     where = f"""facet = ? AND {keep} AND summary IS NOT NULL AND day BETWEEN ? AND ?"""
     total = conn.execute(
         f"SELECT count(DISTINCT {embed.HASH_SQL}) FROM facet_summaries WHERE {where}", params
@@ -334,7 +335,8 @@ def build_map(
     map_id = map_id_for(facet, day)
     start = day - timedelta(days=max(1, settings.window_days) - 1)
     kind = parent_kind(definition)
-    default = getattr(definition, "default_label", None) if kind == "label" else None
+    # Every labelled facet (fixed labels or names) shows its default label as a parent.
+    default = getattr(definition, "default_label", None) if kind != "free" else None
     total, sample = _window_texts(conn, facet, start, day, settings.max_sample, default)
     stats = MapStats(facet=facet, map_id=map_id, status="waiting", n_docs=total)
     # A labelled facet always has its labels to show, however few its summaries (Sentiment).
@@ -535,8 +537,10 @@ def parent_key(text: str, value: str | None, definition: Any, kind: str) -> str:
         head, sep, _ = text.partition(":")
         # The name before the first sentence mark: "Mode. My team..." is Mode.
         name = _SENTENCE_MARK.split(head, maxsplit=1)[0]
-        return _key(name) if sep and name.strip() and len(name.split()) <= 4 else _key(value)
-    return _key(value)
+        if sep and name.strip() and len(name.split()) <= 4:
+            return _key(name)
+    # no label (an excluded "NONE" of a facet of names) is the default label
+    return _key(value or getattr(definition, "default_label", None))
 
 
 _SENTENCE_MARK = re.compile(r"[.!?,;]")
@@ -665,8 +669,9 @@ def _name_free_parents(
     for q, inp in enumerate(inputs):
         kids = np.flatnonzero(of_topic == q)
         kids = kids[np.argsort(-sizes[kids], kind="stable")]
-        inp.extra = [result.topics[int(t)].label for t in kids]
         inp.groups = [child_of_text[t] for t in inp.texts]
+        if len(kids) > 1:  # a parent is not named as one of its subtopics (any casing)
+            inp.avoid = {result.topics[int(t)].label for t in kids}
         near = np.argsort(-sim[q], kind="stable")[:2] if n_parents > 1 else []
         contrast = [
             result.topics[int(t)].label for nb in near for t in np.flatnonzero(of_topic == nb)[:3]
