@@ -146,27 +146,43 @@ def audit_texts(
     from tracetopics_pipeline.core.topics.labels import (
         AuditedTopic,
         audit_topics,
+        parent_support,
         verb_forms,
         word_support,
     )
 
-    def support(ids: set[int], by: list[int]) -> dict[str, float]:
-        idx = [i for i, t in enumerate(by) if t in ids]
-        return word_support([texts[i] for i in idx], [weights[i] for i in idx])
-
-    parent_of_text = [parent_of_sub.get(t, -1) for t in sub_of]
-    kids = Counter(parent_of_sub.values())
+    by_sub: dict[int, list[int]] = {}
+    for i, t in enumerate(sub_of):
+        by_sub.setdefault(t, []).append(i)
+    sub_words = {
+        t: word_support([texts[i] for i in ix], [weights[i] for i in ix])
+        for t, ix in by_sub.items()
+    }
+    traffic = {t: sum(weights[i] for i in ix) for t, ix in by_sub.items()}
+    kids: dict[int, list[int]] = {}
+    for t, p in sorted(parent_of_sub.items()):
+        kids.setdefault(p, []).append(t)
     parents = [
-        AuditedTopic(t, lab, support({t}, parent_of_text), children=kids[t])
+        AuditedTopic(
+            t,
+            lab,
+            parent_support(
+                [sub_words.get(k, {}) for k in kids.get(t, [])],
+                [traffic.get(k, 0.0) for k in kids.get(t, [])],
+            ),
+            children=len(kids.get(t, [])),
+        )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "parent"
     ]
     subs = [
-        AuditedTopic(t, lab, support({t}, sub_of), parent=parent_of_sub.get(t))
+        AuditedTopic(t, lab, sub_words.get(t, {}), parent=parent_of_sub.get(t))
         for (level, t), lab in sorted(labels.items())
         if level == "sub"
     ]
-    found = audit_topics(parents, subs, verbs=verb_forms(texts))
+    found = audit_topics(
+        parents, subs, facet_words=word_support(texts, weights), verbs=verb_forms(texts)
+    )
     c: Counter = Counter()
     lines = []
     for key, probs in sorted(found.items()):

@@ -171,20 +171,32 @@ def _weighted(tid: int, texts: list[str]) -> NamingInput:
     return t
 
 
-def test_a_word_few_of_the_topics_texts_use_never_names_it():
+def test_a_word_rare_in_the_facet_and_in_the_topic_never_names_it():
+    from tracetopics_pipeline.core.topics.labels import word_support
+
     people = ["Carlos", "kenji", "Sofia", "aisha.k", "Lukas", "Maria", "tom"]
-    texts = [f"Reset MFA for {p}, they changed phones" for p in people]
+    texts = [f"Reset MFA for {p}, they changed phones" for p in people] * 2
     texts += [f"Delete user data for {p}" for p in people]
     texts += ["Reset two-factor authentication for one of my analysts"] * 3
     other = [f"Export dashboard to CSV for {p}" for p in people] + ["Export dashboard to CSV"]
-    names = name_topics([_weighted(0, texts), _weighted(1, other)], embed=bag_of_words)
+    # the rest of a facet of ~2,500 traces, in which each person is a detail
+    facet = word_support(texts + other + [f"Export chart {i} to PDF" for i in range(2500)])
+    topics = [_weighted(0, texts), _weighted(1, other)]
+    names = name_topics(topics, embed=bag_of_words, facet_words=facet)
     for name in names.values():
         assert not {w.lower() for w in name.split()} & {p.lower() for p in people}, name
         assert label_problems(name) == [], name
+    # without the facet, in a map this small every person is 1 in 25: nothing is rare
+    assert "MFA" in names[0] or "data" in names[0]
 
 
 def test_a_parent_is_named_by_what_its_children_share_not_by_one_child():
-    from tracetopics_pipeline.core.topics.labels import PARENT_NAMING, name_support, word_support
+    from tracetopics_pipeline.core.topics.labels import (
+        PARENT_NAMING,
+        name_support,
+        parent_support,
+        word_support,
+    )
 
     kids = {
         0: ["Set up SAML SSO with JumpCloud", "Configure SAML SSO through JumpCloud"] * 5,
@@ -195,7 +207,9 @@ def test_a_parent_is_named_by_what_its_children_share_not_by_one_child():
     texts = [t for k in sorted(kids) for t in kids[k]]
     parent = _topic(9, texts)
     parent.groups = [k for k in sorted(kids) for _ in kids[k]]
-    parent.support = word_support(texts)
+    parent.support = parent_support(
+        [word_support(kids[k]) for k in sorted(kids)], [float(len(kids[k])) for k in sorted(kids)]
+    )
     parent.avoid = {"Set up SAML SSO with JumpCloud", "SAML SSO with Okta"}
     name = name_topics([parent], embed=bag_of_words, params=PARENT_NAMING)[9]
     assert "SAML SSO" in name and "JumpCloud" not in name and "Okta" not in name, name
@@ -204,7 +218,12 @@ def test_a_parent_is_named_by_what_its_children_share_not_by_one_child():
 
 
 def test_the_audit_counts_unsupported_words_names_and_parent_repeats():
-    from tracetopics_pipeline.core.topics.labels import AuditedTopic, audit_topics, word_support
+    from tracetopics_pipeline.core.topics.labels import (
+        AuditedTopic,
+        audit_topics,
+        parent_support,
+        word_support,
+    )
 
     people = ["Carlos", "Kenji", "Sofia", "Aisha", "Tom", "Maria", "Lukas", "Priya"]
     reset = [f"Reset MFA for {p}" for p in people] * 2
@@ -215,13 +234,15 @@ def test_the_audit_counts_unsupported_words_names_and_parent_repeats():
         AuditedTopic(2, "Export dashboard to CSV", s_export, parent=10),
         AuditedTopic(3, "reset mfa", s_reset, parent=11),
     ]
-    both = word_support(reset + export)
+    # the reset subtopic holds 80 traces, the export one 30: export words are one child's
+    both = parent_support([s_reset, s_export], [80.0, 30.0])
     parents = [
         AuditedTopic(10, "Export dashboard to CSV", both, children=2),
         AuditedTopic(11, "Reset MFA", s_reset, children=1),
     ]
-    got = audit_topics(parents, subs)
-    assert {"low_support", "name_like"} <= set(got[("sub", 1)])
+    facet = word_support(reset + export * 10 + [f"Export chart {i} to PDF" for i in range(2500)])
+    got = audit_topics(parents, subs, facet_words=facet)
+    assert got[("sub", 1)] == ["name_like"]
     assert got[("sub", 2)] == ["repeats_parent"]
     assert got[("sub", 3)] == []  # the only subtopic of a parent may read as the parent
     assert got[("parent", 10)] == ["low_support"]  # one child's wording over both

@@ -427,8 +427,8 @@ _LIGHT_VERBS = frozenset(
     """go goes went gone take takes took give gives gave show shows showed say says said tell
     tells told keep keeps kept seem seems seemed look looks come comes came become becomes put
     puts try tries tried use uses used return returns returned ask asks asked got first last
-    next rest whole else anymore yet now today ago run runs ran happen happens happened occur
-    occurs occurred""".split()  # noqa: SIM905
+    next rest whole else anymore yet now today ago run runs ran happen happens happened
+    happening occur occurs occurred occurring""".split()  # noqa: SIM905
 )
 # Verbs a name may not end on after "to" ("Cost per month to add"): the commonest, and whatever
 # the facet's own texts use as verbs (`verb_forms`).
@@ -540,18 +540,23 @@ def stem(word: str) -> str:
     """A crude stem, so that "exports", "exported" and "exporting" count as "export"."""
     w = word.lower().removesuffix("'s")
     for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4 - (suffix in ("es", "s")):
+            if suffix == "s" and w.endswith("ss"):
+                break
             w = w[: -len(suffix)]
+            if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] in "bdgmnprt":
+                w = w[:-1]  # "embedded", "stopped"
             break
     return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
 def content_words(label: str) -> list[str]:
-    """The words of a name that carry meaning (no glue, no numbers), stemmed."""
+    """The words of a name that carry meaning (no glue), stemmed; numbers count ("60 seats" is
+    a detail unless the topic is about 60 seats)."""
     return [
         stem(t)
         for t in _TOKEN.findall(label)
-        if t.lower() not in FUNCTION_WORDS and not t.isdigit() and not _GREETING_WORDS.fullmatch(t)
+        if t.lower() not in FUNCTION_WORDS and not _GREETING_WORDS.fullmatch(t)
     ]
 
 
@@ -566,14 +571,55 @@ def word_support(texts: list[str], weights: list[float] | None = None) -> dict[s
     return {k: v / total for k, v in out.items()}
 
 
-def name_support(label: str, support: dict[str, float]) -> float:
-    """The share of traffic using the name's least used content word (1.0 without any)."""
-    words = content_words(label)
-    return min((support.get(w, 0.0) for w in words), default=1.0)
+def rare_words(label: str, support: dict[str, float], facet_words: dict[str, float]) -> list[str]:
+    """The name's words rarer than RARE_WORD across the facet (`facet_words`: its `word_support`)
+    that less than RARE_SUPPORT of the topic uses: details (a person, an address, one customer's vendor),
+    not what the topic is about."""
+    return [
+        w
+        for w in content_words(label)
+        if facet_words.get(w, 0.0) < RARE_WORD and support.get(w, 0.0) < RARE_SUPPORT
+    ]
 
 
-MIN_SUPPORT = 0.15  # a subtopic's name: every content word in >= 15% of its traffic
-MIN_PARENT_SUPPORT = 0.3  # a parent's: in >= 30% of its traffic (several subtopics' worth)
+def name_support(
+    label: str, support: dict[str, float], facet_words: dict[str, float] | None = None
+) -> float:
+    """The share of traffic using the name's least used content word (1.0 without any); 0 when
+    it has a rare word (`rare_words`, given the facet's word support)."""
+    if facet_words is not None and rare_words(label, support, facet_words):
+        return 0.0
+    return min((support.get(w, 0.0) for w in content_words(label)), default=1.0)
+
+
+def _mix(supports: list[dict[str, float]], sizes: list[float]) -> dict[str, float]:
+    """Word support of several topics together (each weighted by its traffic)."""
+    total = float(sum(sizes)) or 1.0
+    out: Counter[str] = Counter()
+    for sup, size in zip(supports, sizes, strict=True):
+        for w, v in sup.items():
+            out[w] += v * size
+    return {w: v / total for w, v in out.items()}
+
+
+def parent_support(children: list[dict[str, float]], sizes: list[float]) -> dict[str, float]:
+    """A parent's word support: the share of its traffic in subtopics that use the word (in at
+    least CHILD_USE of their own traffic), so a word one child uses heavily counts for that
+    child's size only, and one that most children use now and then counts for all of them."""
+    total = float(sum(sizes)) or 1.0
+    out: Counter[str] = Counter()
+    for sup, size in zip(children, sizes, strict=True):
+        for w, v in sup.items():
+            if v >= CHILD_USE:
+                out[w] += size
+    return {w: v / total for w, v in out.items()}
+
+
+MIN_SUPPORT = 0.05  # a subtopic's name: every content word in >= 5% of its traffic
+MIN_PARENT_SUPPORT = 0.3  # a parent's: in subtopics holding >= 30% of its traffic
+CHILD_USE = 0.2  # a subtopic uses a word when 20% of its traffic does
+RARE_WORD = 0.002  # a word in < 0.2% of the facet's traffic is rare: it names a topic only
+RARE_SUPPORT = 0.3  # when >= 30% of the topic's traffic uses it (rare_words)
 
 
 @dataclass
@@ -582,39 +628,37 @@ class AuditedTopic:
 
     topic_id: int
     label: str
-    support: dict[str, float]  # word_support of the topic's member texts
+    support: dict[str, float]  # word_support of a subtopic's texts; a parent's parent_support
     parent: int | None = None  # a subtopic's parent id
     children: int = 0  # a parent's number of subtopics
 
 
 def audit_topics(
-    parents: list[AuditedTopic], subs: list[AuditedTopic], *, verbs: frozenset[str] = COMMON_VERBS
+    parents: list[AuditedTopic],
+    subs: list[AuditedTopic],
+    *,
+    facet_words: dict[str, float] | None = None,
+    verbs: frozenset[str] = COMMON_VERBS,
 ) -> dict[tuple[str, int], list[str]]:
     """The label audit of one map, both levels: (level, topic id) → problems. Beyond
     `label_problems` (siblings = same level): `low_support` (a content word used by less than
-    MIN_SUPPORT of a subtopic's / MIN_PARENT_SUPPORT of a parent's traffic), `name_like` (such
-    a word that is no topic's vocabulary anywhere in the map: a person's name, an address) and
-    `repeats_parent` (a subtopic named as its parent, any casing, where the parent has others)."""
-    vocab: dict[str, float] = {}  # the most any topic uses each word
-    for t in parents + subs:
-        for w, v in t.support.items():
-            vocab[w] = max(vocab.get(w, 0.0), v)
+    MIN_SUPPORT of a subtopic's traffic, or by subtopics holding less than MIN_PARENT_SUPPORT of
+    a parent's), `name_like` (a word rarer than RARE_WORD across the facet, `facet_words` =
+    `word_support` of all its texts, that less than RARE_SUPPORT of the topic uses: a name, an
+    address) and `repeats_parent` (a subtopic named as its parent, any casing, where the
+    parent has other subtopics)."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
     children = {p.topic_id: p.children for p in parents}
     out: dict[tuple[str, int], list[str]] = {}
-    for level, group, floor in (
-        ("parent", parents, MIN_PARENT_SUPPORT),
-        ("sub", subs, MIN_SUPPORT),
-    ):
+    for level, group in (("parent", parents), ("sub", subs)):
         labels = [t.label for t in group]
         for i, t in enumerate(group):
             probs = label_problems(t.label, labels[:i] + labels[i + 1 :], verbs=verbs)
             # a parent of one subtopic is that subtopic
-            need = MIN_SUPPORT if level == "parent" and t.children < 2 else floor
-            weak = [w for w in content_words(t.label) if t.support.get(w, 0.0) < need]
-            if weak:
+            floor = MIN_PARENT_SUPPORT if level == "parent" and t.children > 1 else MIN_SUPPORT
+            if name_support(t.label, t.support) < floor:
                 probs.append("low_support")
-            if any(vocab.get(w, 0.0) < MIN_SUPPORT for w in weak):
+            if facet_words is not None and rare_words(t.label, t.support, facet_words):
                 probs.append("name_like")
             if (
                 t.parent is not None
@@ -804,6 +848,7 @@ class NamingInput:
     keywords: list[str] = field(default_factory=list)
     groups: list[int] | None = None  # per text: its child, when naming a parent
     support: dict[str, float] | None = None  # word_support over ALL members (texts: a sample)
+    traffic: float = 0.0  # weight of all members (0: the sample's)
     avoid: set[str] = field(default_factory=set)  # names it may not take (a parent's children's)
 
 
@@ -813,11 +858,20 @@ def name_topics(
     embed: EmbedFn,
     params: NamingParams | None = None,
     taken: set[str] | None = None,
+    facet_words: dict[str, float] | None = None,
 ) -> dict[int, str]:
-    """A 2-6 word name per topic, distinct among `topics` (siblings) and from `taken`."""
+    """A 2-6 word name per topic, distinct among `topics` (siblings) and from `taken`, whose
+    words its traffic shares (`name_support`; `facet_words`: the facet's `word_support`, else the
+    topics' own, weighted by traffic)."""
     p = params or NamingParams()
     if not topics:
         return {}
+    supports = [
+        t.support if t.support is not None else word_support(t.texts, t.weights) for t in topics
+    ]
+    if facet_words is None:
+        traffic = [t.traffic or sum(t.weights) for t in topics]
+        facet_words = _mix(supports, traffic)
     cands: list[_Candidates] = []
     for t in topics:
         strip = _shared_head(t.texts)
@@ -865,18 +919,22 @@ def name_topics(
     for i in sorted(range(len(topics)), key=lambda i: (-sizes[i], topics[i].topic_id)):
         t = topics[i]
         surface = _surface(t.texts)
-        support = t.support if t.support is not None else word_support(t.texts, t.weights)
+        support = supports[i]
         avoid = used | {a.lower() for a in t.avoid}
         name, fallback = "", (-1.0, "")
         for _, ph in ranked[i]:
-            cand = tidy_phrase(ph, surface)
-            if cand.lower() in avoid or label_problems(cand, verbs=verbs):
-                continue
-            share = name_support(cand, support)
-            if share >= p.min_support:
-                name = cand
+            # the phrase, else the phrase without its details ("Delete user data for Kenji")
+            for form in dict.fromkeys([ph, _without_details(ph, support, facet_words, p)]):
+                cand = tidy_phrase(form, surface)
+                if cand.lower() in avoid or label_problems(cand, verbs=verbs):
+                    continue
+                share = name_support(cand, support, facet_words)
+                if share >= p.min_support:
+                    name = cand
+                    break
+                fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
+            if name:
                 break
-            fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
         name = name or fallback[1]
         if not name:  # nothing usable: the strongest content keywords, made distinct
             kws = [
@@ -894,6 +952,25 @@ def name_topics(
         used.add(name.lower())
         out[topics[i].topic_id] = name
     return out
+
+
+def _without_details(
+    ph: tuple[str, ...], support: dict[str, float], facet_words: dict[str, float], p: NamingParams
+) -> tuple[str, ...]:
+    """`ph` without the content words too few of the topic's traffic uses ("Connect redshift
+    account" -> "Connect account"), except its first word (the verb or subject) and one after
+    glue it would leave dangling ("Connection to Databricks keeps dropping" stays whole)."""
+    out: list[str] = []
+    for j, w in enumerate(ph):
+        weak = w not in FUNCTION_WORDS and name_support(w, support, facet_words) < p.min_support
+        last = j == len(ph) - 1 or all(x in FUNCTION_WORDS for x in ph[j + 1 :])
+        phrasal = j + 1 < len(ph) and w in _PHRASAL and ph[j + 1] in _PARTICLES  # "set up"
+        if weak and j and not phrasal and (last or out[-1] not in FUNCTION_WORDS):
+            continue
+        out.append(w)
+    while out and out[-1] in FUNCTION_WORDS and not _phrasal_end(out):
+        out.pop()
+    return tuple(out) if len(out) >= MIN_WORDS else ph
 
 
 MAX_NAMING_TEXTS = 200  # most central member texts a name is drawn from
@@ -914,6 +991,7 @@ def naming_inputs(
     for t in range(len(centroids)):
         members = np.flatnonzero(labels == t)
         support = word_support([texts[i] for i in members], [float(w[i]) for i in members])
+        traffic = float(w[members].sum())
         sims = x[members] @ centroids[t]
         members = members[np.lexsort(([texts[i] for i in members], -sims))][:MAX_NAMING_TEXTS]
         out.append(
@@ -924,6 +1002,7 @@ def naming_inputs(
                 centroid=centroids[t],
                 keywords=(keywords or {}).get(t, []),
                 support=support,
+                traffic=traffic,
             )
         )
     return out
@@ -936,11 +1015,15 @@ def name_parents(
     descs: list[ParentDescription],
     *,
     embed: EmbedFn | None = None,
+    facet_words: dict[str, float] | None = None,
 ) -> tuple[dict[int, str], dict[int, str]]:
     """Names of parent topics: local phrase names shared across the children (inputs carry
-    each text's child as `groups` and the children's names as `avoid`), or Clio-style names from
-    the OpenAI-compatible backend that fall back to them. Returns (names, source per id)."""
-    local = name_topics(inputs, embed=embed or default_embedder(), params=PARENT_NAMING)
+    each text's child as `groups`, the children's names as `avoid` and `parent_support`), or
+    Clio-style names from the OpenAI-compatible backend that fall back to them. `facet_words`:
+    the facet's `word_support`. Returns (names, source per id)."""
+    local = name_topics(
+        inputs, embed=embed or default_embedder(), params=PARENT_NAMING, facet_words=facet_words
+    )
     if isinstance(labeler, OpenAILabeler):
         return name_parents_openai(labeler, facet, descs, local)
     return local, dict.fromkeys(local, "local")

@@ -45,7 +45,9 @@ from tracetopics_pipeline.core.topics.labels import (
     ParentDescription,
     name_parents,
     naming_inputs,
+    parent_support,
     readable_value,
+    word_support,
 )
 from tracetopics_pipeline.core.topics.pictures import map_png, topics_markdown
 from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row, query_pl
@@ -662,6 +664,14 @@ def _name_free_parents(
         texts, xn, plabels, cents, np.asarray(weights), ctfidf_keywords(texts, plabels)
     )
     child_of_text = dict(zip(texts, result.labels.tolist(), strict=True))
+    w = np.asarray(weights, dtype=float)
+    child_words = [
+        word_support([texts[i] for i in idx], w[idx].tolist())
+        for idx in (np.flatnonzero(result.labels == t) for t in range(len(result.topics)))
+    ]
+    child_traffic = np.bincount(
+        np.maximum(result.labels, 0), weights=w * (result.labels >= 0), minlength=len(sizes)
+    )
     psize = np.bincount(of_topic, weights=sizes, minlength=n_parents)
     sim = cents @ cents.T
     np.fill_diagonal(sim, -np.inf)
@@ -670,7 +680,11 @@ def _name_free_parents(
         kids = np.flatnonzero(of_topic == q)
         kids = kids[np.argsort(-sizes[kids], kind="stable")]
         inp.groups = [child_of_text[t] for t in inp.texts]
-        if len(kids) > 1:  # a parent is not named as one of its subtopics (any casing)
+        # shared across its subtopics, and not named as one of them (any casing)
+        inp.support = parent_support(
+            [child_words[t] for t in kids], [float(child_traffic[t]) for t in kids]
+        )
+        if len(kids) > 1:
             inp.avoid = {result.topics[int(t)].label for t in kids}
         near = np.argsort(-sim[q], kind="stable")[:2] if n_parents > 1 else []
         contrast = [
@@ -682,7 +696,9 @@ def _name_free_parents(
                 inp.texts[:6], int(psize[q]), contrast,
             )
         )  # fmt: skip
-    names, source = name_parents(labeler, facet, inputs, descs, embed=embed)
+    names, source = name_parents(
+        labeler, facet, inputs, descs, embed=embed, facet_words=word_support(texts, weights)
+    )
     return [names[q] for q in range(n_parents)], [source[q] for q in range(n_parents)]
 
 
