@@ -140,6 +140,7 @@ def audit_texts(
     weights: list[float],
     sub_of: list[int],
     parent_of_sub: dict[int, int],
+    from_label: frozenset[int] = frozenset(),
 ) -> tuple[Counter, list[str]]:
     """The label audit of one map (`labels.audit_topics`): (level, id) -> label; each text's
     subtopic (-1: none) and weight; each subtopic's parent. Returns counts and flagged lines."""
@@ -171,6 +172,7 @@ def audit_texts(
                 [traffic.get(k, 0.0) for k in kids.get(t, [])],
             ),
             children=len(kids.get(t, [])),
+            from_label=t in from_label,
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "parent"
@@ -197,10 +199,12 @@ def audit_texts(
 def audit_map(conn: object, map_id: str) -> tuple[Counter, list[str]]:
     """`audit_texts` over a built map: its labels and the window's texts with trace counts."""
     rows = conn.execute(  # type: ignore[attr-defined]
-        "SELECT level, topic_id, label, parent_id FROM topics WHERE map_id = ?", [map_id]
+        "SELECT level, topic_id, label, parent_id, facet_label FROM topics WHERE map_id = ?",
+        [map_id],
     ).fetchall()
-    labels = {(lvl, t): lab for lvl, t, lab, _ in rows}
-    parent_of_sub = {t: p for lvl, t, _, p in rows if lvl == "sub" and p is not None}
+    labels = {(lvl, t): lab for lvl, t, lab, _, _ in rows}
+    from_label = frozenset(t for lvl, t, _, _, key in rows if lvl == "parent" and key is not None)
+    parent_of_sub = {t: p for lvl, t, _, p, _ in rows if lvl == "sub" and p is not None}
     pts = conn.execute(  # type: ignore[attr-defined]
         """WITH m AS (SELECT facet, window_start, window_end FROM topic_maps WHERE map_id = ?),
            n AS (SELECT text_hash, count(*) AS n, min(summary) AS text FROM facet_summaries
@@ -213,7 +217,7 @@ def audit_map(conn: object, map_id: str) -> tuple[Counter, list[str]]:
     ).fetchall()
     return audit_texts(
         labels, [r[0] for r in pts], [float(r[1]) for r in pts],
-        [int(r[2]) if r[2] is not None else -1 for r in pts], parent_of_sub,
+        [int(r[2]) if r[2] is not None else -1 for r in pts], parent_of_sub, from_label,
     )  # fmt: skip
 
 

@@ -631,6 +631,7 @@ class AuditedTopic:
     support: dict[str, float]  # word_support of a subtopic's texts; a parent's parent_support
     parent: int | None = None  # a subtopic's parent id
     children: int = 0  # a parent's number of subtopics
+    from_label: bool = False  # a labelled facet's parent, named by its label value
 
 
 def audit_topics(
@@ -646,7 +647,8 @@ def audit_topics(
     a parent's), `name_like` (a word rarer than RARE_WORD across the facet, `facet_words` =
     `word_support` of all its texts, that less than RARE_SUPPORT of the topic uses: a name, an
     address) and `repeats_parent` (a subtopic named as its parent, any casing, where the
-    parent has other subtopics)."""
+    parent has other subtopics). A parent named by its label value ("No issue") is not
+    checked for support: its name is the facet's, not its texts'."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
     children = {p.topic_id: p.children for p in parents}
     out: dict[tuple[str, int], list[str]] = {}
@@ -656,9 +658,13 @@ def audit_topics(
             probs = label_problems(t.label, labels[:i] + labels[i + 1 :], verbs=verbs)
             # a parent of one subtopic is that subtopic
             floor = MIN_PARENT_SUPPORT if level == "parent" and t.children > 1 else MIN_SUPPORT
-            if name_support(t.label, t.support) < floor:
+            if not t.from_label and name_support(t.label, t.support) < floor:
                 probs.append("low_support")
-            if facet_words is not None and rare_words(t.label, t.support, facet_words):
+            if (
+                not t.from_label
+                and facet_words is not None
+                and rare_words(t.label, t.support, facet_words)
+            ):
                 probs.append("name_like")
             if (
                 t.parent is not None
