@@ -45,6 +45,8 @@ def _topic(tid: int, texts: list[str]) -> NamingInput:
         ("Export the whole quarterly board pack to a spreadsheet", "length"),
         ("Companies ask ask AI", "repeated_word"),
         ("Export export dashboard", "repeated_word"),
+        ("Enterprise to Enterprise", "repeated_word"),
+        ("Enterprise please does Enterprise include SSO", "repeated_word"),
     ],
 )
 def test_the_audit_names_each_problem(label, problem):

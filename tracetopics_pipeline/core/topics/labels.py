@@ -522,8 +522,10 @@ def label_problems(
         problems.append("enum_prefix")
     if _GREETING_WORDS.search(label):
         problems.append("greeting")
-    if any(a == b for a, b in zip(low, low[1:], strict=False)):
-        problems.append("repeated_word")  # "Companies ask ask AI": a seam between two clauses
+    content = [w for w in low if w not in FUNCTION_WORDS]
+    if any(a == b for a, b in zip(low, low[1:], strict=False)) or len(set(content)) < len(content):
+        # "Companies ask ask AI", "Enterprise to Enterprise": a seam between two clauses
+        problems.append("repeated_word")
     if label.strip().lower() in {s.strip().lower() for s in siblings}:
         problems.append("repeats_sibling")
     return problems
@@ -712,6 +714,8 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
         low = [t.lower() for t in toks]
         for i in range(len(toks)):
             if low[i] in FUNCTION_WORDS or low[i].isdigit():
+                continue
+            if low[i] in _PARTICLES and i and low[i - 1] in _PHRASAL:  # "off" of "turn off"
                 continue
             for j in range(i + MIN_WORDS, min(len(toks), i + MAX_WORDS) + 1):
                 if low[j - 1] in _BREAKS or low[j - 1] == low[j - 2]:  # "ask ask": a seam
@@ -930,7 +934,7 @@ def name_topics(
         name, fallback = "", (-1.0, "")
         for _, ph in ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
-            for form in dict.fromkeys([ph, _without_details(ph, support, facet_words, p)]):
+            for form in dict.fromkeys([_without_details(ph, support, facet_words, p, surface), ph]):
                 cand = tidy_phrase(form, surface)
                 if cand.lower() in avoid or label_problems(cand, verbs=verbs):
                     continue
@@ -961,14 +965,24 @@ def name_topics(
 
 
 def _without_details(
-    ph: tuple[str, ...], support: dict[str, float], facet_words: dict[str, float], p: NamingParams
+    ph: tuple[str, ...],
+    support: dict[str, float],
+    facet_words: dict[str, float],
+    p: NamingParams,
+    surface: dict[str, str],
 ) -> tuple[str, ...]:
-    """`ph` without the content words too few of the topic's traffic uses ("Connect redshift
-    account" -> "Connect account"), except its first word (the verb or subject) and one after
-    glue it would leave dangling ("Connection to Databricks keeps dropping" stays whole)."""
+    """`ph` without its details: content words too few of the topic's traffic uses, and names
+    and numbers (capitalized inside sentences, or digits) that less than RARE_SUPPORT of it
+    uses ("Delete user data for Lukas" -> "Delete user data", "Connect redshift account" ->
+    "Connect account"); never its first word (the verb or subject), nor one after glue it
+    would leave dangling ("Connection to Databricks keeps dropping" stays whole)."""
     out: list[str] = []
     for j, w in enumerate(ph):
-        weak = w not in FUNCTION_WORDS and name_support(w, support, facet_words) < p.min_support
+        share = name_support(w, support, facet_words)
+        named = w.isdigit() or surface.get(w, w)[:1].isupper()
+        weak = w not in FUNCTION_WORDS and (
+            share < p.min_support or (named and share < RARE_SUPPORT)
+        )
         last = j == len(ph) - 1 or all(x in FUNCTION_WORDS for x in ph[j + 1 :])
         phrasal = j + 1 < len(ph) and w in _PHRASAL and ph[j + 1] in _PARTICLES  # "set up"
         if weak and j and not phrasal and (last or out[-1] not in FUNCTION_WORDS):
