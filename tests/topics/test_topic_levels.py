@@ -134,6 +134,10 @@ def test_the_default_label_is_a_readable_parent_never_no_match(conn):
     labels = {r[1] for r in _rows(conn, st.map_id) if r[2] == "parent"}
     assert labels == {"No issue", "Failed tool call", "Timeout issues"}
     assert "no_match" not in {r[1] for r in _rows(conn, st.map_id)}
+    # its subtopic reads as the parent, not as a name made of "NONE" ("Topic 3")
+    none_id = next(r[0] for r in _rows(conn, st.map_id) if r[1] == "No issue" and r[2] == "parent")
+    subs = [r[1] for r in _rows(conn, st.map_id) if r[2] == "sub" and r[3] == none_id]
+    assert subs == ["No issue"]
 
 
 def test_competitor_parents_are_the_competitors(conn):

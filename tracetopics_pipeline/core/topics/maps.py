@@ -522,6 +522,11 @@ def _labelled_subs(
         texts, xn, sub, coords, labeler=labeler, facet=facet, weights=np.asarray(weights),
         embed=embed,
     )  # fmt: skip
+    for t in topics:  # the default label's texts ("NONE") name nothing: it reads as its parent
+        if Counter(keys[i] for i in np.flatnonzero(sub == t.topic_id)).most_common(1)[0][0] == (
+            _key(default)
+        ):
+            t.label = definition.none_text
     return ClusterResult(
         sub, coords, topics, algorithm, {**params, "parents": "label"}, time.perf_counter() - t0
     )
