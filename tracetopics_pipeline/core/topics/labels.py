@@ -973,17 +973,25 @@ def _without_details(
 ) -> tuple[str, ...]:
     """`ph` without its details: content words too few of the topic's traffic uses, and names
     and numbers (capitalized inside sentences, or digits) that less than RARE_SUPPORT of it
-    uses ("Delete user data for Lukas" -> "Delete user data", "Connect redshift account" ->
-    "Connect account"); never its first word (the verb or subject), nor one after glue it
-    would leave dangling ("Connection to Databricks keeps dropping" stays whole)."""
+    uses where they end a noun phrase ("Delete user data for Lukas" -> "Delete user data",
+    "Add 40 more seats" -> "Add more seats"; "Marketing funnel" and "Entra ID" stay); never its
+    first word (the verb or subject), nor one after glue it would leave dangling ("Connection
+    to Databricks keeps dropping" stays whole)."""
+
+    def named(w: str) -> bool:
+        return w.isdigit() or surface.get(w, w)[:1].isupper()
+
     out: list[str] = []
     for j, w in enumerate(ph):
         share = name_support(w, support, facet_words)
-        named = w.isdigit() or surface.get(w, w)[:1].isupper()
-        weak = w not in FUNCTION_WORDS and (
-            share < p.min_support or (named and share < RARE_SUPPORT)
-        )
         last = j == len(ph) - 1 or all(x in FUNCTION_WORDS for x in ph[j + 1 :])
+        detail = (
+            named(w)
+            and share < RARE_SUPPORT
+            and (last or ph[j + 1] in FUNCTION_WORDS)  # ends its noun phrase ("for Lukas")
+            and not (out and named(out[-1]))  # not the tail of a kept name ("Entra ID")
+        )
+        weak = w not in FUNCTION_WORDS and (share < p.min_support or detail)
         phrasal = j + 1 < len(ph) and w in _PHRASAL and ph[j + 1] in _PARTICLES  # "set up"
         if weak and j and not phrasal and (last or out[-1] not in FUNCTION_WORDS):
             continue
