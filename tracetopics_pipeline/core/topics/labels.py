@@ -649,21 +649,25 @@ def audit_topics(
     a parent's), `name_like` (a word rarer than RARE_WORD across the facet, `facet_words` =
     `word_support` of all its texts, that less than RARE_SUPPORT of the topic uses: a name, an
     address) and `repeats_parent` (a subtopic named as its parent, any casing, where the
-    parent has other subtopics). A parent named by its label value ("No issue") is not
-    checked for support: its name is the facet's, not its texts'."""
+    parent has other subtopics). A parent named by its label value ("No issue"), and a
+    subtopic named as such a parent, is not checked for support: its name is the facet's."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
     children = {p.topic_id: p.children for p in parents}
+    by_label = {p.topic_id for p in parents if p.from_label}
     out: dict[tuple[str, int], list[str]] = {}
     for level, group in (("parent", parents), ("sub", subs)):
         labels = [t.label for t in group]
         for i, t in enumerate(group):
             probs = label_problems(t.label, labels[:i] + labels[i + 1 :], verbs=verbs)
-            # a parent of one subtopic is that subtopic
+            # a parent of one subtopic is that subtopic; a label value's subtopic named as it
             floor = MIN_PARENT_SUPPORT if level == "parent" and t.children > 1 else MIN_SUPPORT
-            if not t.from_label and name_support(t.label, t.support) < floor:
+            from_label = t.from_label or (
+                t.parent in by_label and t.label.strip().lower() == parent_label.get(t.parent)
+            )
+            if not from_label and name_support(t.label, t.support) < floor:
                 probs.append("low_support")
             if (
-                not t.from_label
+                not from_label
                 and facet_words is not None
                 and rare_words(t.label, t.support, facet_words)
             ):
