@@ -27,7 +27,7 @@ from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics.describe import cluster_texts
 from tracetopics_pipeline.core.topics.embed import registered_model_id
-from tracetopics_pipeline.core.topics.embedders import make_embedder
+from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 from tracetopics_pipeline.explorer.filters import TraceFilter
@@ -58,10 +58,9 @@ def _fetch(
 
 
 def _embeddings(
-    cur: duckdb.DuckDBPyConnection, hashes: list[str], texts: dict[str, str], settings: Settings
+    cur: duckdb.DuckDBPyConnection, hashes: list[str], texts: dict[str, str], embedder: Embedder
 ) -> dict[str, np.ndarray]:
     """The configured model's cached vectors for the hashes; embeds a few missing ones with it."""
-    embedder = make_embedder(settings, budget=budget_from_ledger(cur, settings))
     model = registered_model_id(cur, embedder)
     found: dict[str, np.ndarray] = {}
     if model:
@@ -102,8 +101,11 @@ def cluster_subset(
     text_of = dict(zip(hashes, summaries, strict=True))
     unique = sorted(text_of)  # sorted: the same subset gives the same topics in any order
     fetched = time.perf_counter()
+    # The configured model: the cached vectors are its own, and it embeds the candidate names
+    # too, as in the daily maps (names are compared with the topics' texts in one space).
+    embedder = make_embedder(settings, budget=budget_from_ledger(cur, settings))
     # Too few distinct texts: answer before touching embeddings (no model load).
-    emb = _embeddings(cur, unique, text_of, settings) if len(unique) >= MIN_TEXTS else {}
+    emb = _embeddings(cur, unique, text_of, embedder) if len(unique) >= MIN_TEXTS else {}
     unique = [h for h in unique if h in emb]
     embedded = time.perf_counter()
     out: dict[str, Any] = {
@@ -135,6 +137,7 @@ def cluster_subset(
         seed=SEED,
         facet=facet,
         labeler=labeler_from_settings(settings),
+        embed=embedder.embed,
     )
     clustered = time.perf_counter()
     labels, coords = result.labels, result.coords
@@ -185,21 +188,29 @@ def cluster_subset(
 
 
 def warm_up() -> threading.Thread:
-    """Load UMAP/HDBSCAN and their compiled code in the background so a first click is fast.
+    """Load what a first "Cluster this subset" needs in the background, so the click is fast.
 
-    A small `cluster_texts` run imports everything the subset path uses and loads numba's
-    compiled code from the disk cache (core/topics/jit.py); in the first process after an
-    install it compiles and fills that cache instead (minutes on a busy 2-core machine).
+    A small `cluster_texts` run imports everything the subset path uses (scikit-learn, UMAP,
+    HDBSCAN, torch and sentence-transformers), loads numba's compiled code from the disk cache
+    (core/topics/jit.py; in the first process after an install it compiles and fills that cache
+    instead, minutes on a busy 2-core machine) and the configured local model, which names the
+    topics. An endpoint model is not called: nothing is sent before a user asks.
     """
 
     def run() -> None:
         try:
+            settings = Settings.from_env()
             rng = np.random.default_rng(0)
             n = 300
             x = rng.normal(size=(n, EMBED_DIM)).astype(np.float32)
             words = [f"w{i}" for i in range(60)]
             texts = [" ".join(rng.choice(words, 6)) + f" {i}" for i in range(n)]
-            cluster_texts(texts, x, settings=Settings.from_env(), seed=SEED)
+            embed = (
+                (lambda t: np.zeros((len(t), 0), np.float32))
+                if settings.embeds_via_endpoint
+                else make_embedder(settings).embed
+            )
+            cluster_texts(texts, x, settings=settings, seed=SEED, embed=embed)
         except Exception as e:  # warm-up is best effort
             log.debug("warm-up failed: %s", e)
 

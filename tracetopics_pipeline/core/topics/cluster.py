@@ -180,10 +180,15 @@ def kmeans_labels(x: np.ndarray, *, seed: int, n_topics: int | None = None) -> n
 
 def centroids(x: np.ndarray, labels: np.ndarray, k: int | None = None) -> np.ndarray:
     """Normalized mean vector per topic id 0..k-1 (labels < 0 ignored)."""
+    from scipy.sparse import csr_matrix
+
     k = int(labels.max()) + 1 if k is None else k
-    c = np.zeros((max(k, 0), x.shape[1]), dtype=np.float64)
     mask = labels >= 0
-    np.add.at(c, labels[mask], x[mask])
+    rows = np.flatnonzero(mask)
+    # A 0/1 membership matrix times x: the sums np.add.at gives, without its per-row cost
+    # (0.13 s per call on 1,000 x 534; it runs several times per clustering).
+    member = csr_matrix((np.ones(len(rows)), (labels[rows], rows)), shape=(max(k, 0), len(labels)))
+    c = np.asarray(member @ np.asarray(x, dtype=np.float64))
     norms = np.linalg.norm(c, axis=1, keepdims=True)
     return (c / np.where(norms == 0, 1.0, norms)).astype(np.float32)
 

@@ -25,6 +25,7 @@ import numpy as np
 from tracetopics_pipeline.core.endpoint import estimate_tokens
 from tracetopics_pipeline.core.facets.redact import redact
 from tracetopics_pipeline.core.spend.budget import LABELS
+from tracetopics_pipeline.core.topics.embedders.memo import memoized
 
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.settings import Settings
@@ -124,8 +125,7 @@ def default_embedder() -> EmbedFn:
     (the map's own embedder is better: names are compared with its centroids)."""
     from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
 
-    model = SentenceEmbedder()
-    return lambda texts: model.embed(list(texts))
+    return SentenceEmbedder().embed
 
 
 _SYSTEM = (
@@ -864,6 +864,7 @@ class NamingInput:
     support: dict[str, float] | None = None  # word_support over ALL members (texts: a sample)
     traffic: float = 0.0  # weight of all members (0: the sample's)
     avoid: set[str] = field(default_factory=set)  # names it may not take (a parent's children's)
+    vectors: np.ndarray | None = None  # per text: its embedding (not embedded again)
 
 
 def name_topics(
@@ -899,10 +900,16 @@ def name_topics(
             groups=t.groups,
         )
         cands.append(c)
-    flat = sorted({" ".join(ph) for c in cands for ph in c.phrases})
+    # One batch for the whole call: every phrase, and the core texts that came without vectors
+    # (a phrase that is also a core text is embedded once). Seen phrases come from memory.
+    cores = [
+        t.texts[: p.core] if t.vectors is None or len(t.vectors) < len(t.texts) else []
+        for t in topics
+    ]
+    flat = sorted({" ".join(ph) for c in cands for ph in c.phrases} | {s for c in cores for s in c})
     cents = np.stack([np.asarray(t.centroid, np.float32) for t in topics])
     cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
-    embed = _checked(embed, cents.shape[1])
+    embed = _checked(memoized(embed), cents.shape[1])
     vec = dict(zip(flat, embed(flat), strict=True)) if flat else {}
     sim = cents @ cents.T
     np.fill_diagonal(sim, -np.inf)
@@ -912,8 +919,13 @@ def name_topics(
             ranked.append([])
             continue
         e = np.stack([vec[" ".join(ph)] for ph in c.phrases])
-        core = topics[i].texts[: p.core]
-        own = (e @ embed(core).T).mean(axis=1) if core else e @ cents[i]
+        t = topics[i]
+        if p.core and cores[i]:
+            own = (e @ np.stack([vec[s] for s in cores[i]]).T).mean(axis=1)
+        elif p.core and t.texts:
+            own = (e @ np.asarray(t.vectors[: p.core], np.float32).T).mean(axis=1)
+        else:
+            own = e @ cents[i]
         nb = np.argsort(-sim[i], kind="stable")[: min(p.neighbours, len(topics) - 1)]
         other = (e @ cents[nb].T).max(axis=1) if len(nb) else np.zeros(len(e))
         lengths = np.array([len(ph) for ph in c.phrases])
@@ -1035,6 +1047,7 @@ def naming_inputs(
                 keywords=(keywords or {}).get(t, []),
                 support=support,
                 traffic=traffic,
+                vectors=x[members],
             )
         )
     return out
