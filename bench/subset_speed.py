@@ -9,11 +9,17 @@ demo (30 days x 300 traces, seed 7) and runs the pipeline there first. The subse
 
 Each measurement runs in a fresh Python process, as a freshly started explorer would:
 - "cold, first process ever": numba's disk cache emptied first (the one-time cost after an
-  install: UMAP/pynndescent compile);
-- "cold": a fresh process with the cache filled (every later explorer start);
-- "warm": the same request again in that process (median of --repeats).
-It prints wall and CPU seconds and the machine's load average before and after each step: the
-machine is shared, so figures carry the load they were measured under.
+  install: UMAP/pynndescent compile), no warm-up;
+- "cold, no warm-up": a fresh process with the cache filled, the request sent at once without
+  the warm-up `tracetopics explore` starts (what `create_app` alone gives);
+- "start + warm-up, request at once": `serve()`'s background warm-up started and the request sent
+  right away (a click as soon as the page is up; the two share the cores);
+- "start + warm-up finished": the request sent once the warm-up is done (a click after the
+  seconds it takes to read the home page).
+In each process, "warm" is the same request again (median of --repeats), and "warm, another
+subset" the --days days before it, once (its texts and candidate names are new to the process).
+It prints wall and CPU seconds and the machine's load average at each request: the machine is
+shared, so figures carry the load they were measured under.
 """
 
 from __future__ import annotations
@@ -36,25 +42,34 @@ import json, os, sys, time
 t_start = time.perf_counter()
 from fastapi.testclient import TestClient
 from tracetopics_pipeline.explorer.app import create_app
+days, repeats, mode = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 client = TestClient(create_app(os.environ["TRACETOPICS_HOME"]), base_url="http://127.0.0.1")
+if mode != "none":  # as serve() does right after create_app
+    from tracetopics_pipeline.explorer.subset import warm_up
+    thread = warm_up()
+    if mode == "joined":
+        thread.join()
 ov = client.get("/api/overview").json()
 t_ready = time.perf_counter()
-last = ov["date_max"]
 import datetime as dt
-first = (dt.date.fromisoformat(last) - dt.timedelta(days=int(sys.argv[1]) - 1)).isoformat()
-body = {"filter": {"date_from": first, "date_to": last}, "facet": "Task", "max_traces": 5000}
-runs = []
-for i in range(1 + int(sys.argv[2])):
+last = dt.date.fromisoformat(ov["date_max"])
+first = last - dt.timedelta(days=days - 1)
+def body(a, b):
+    return {"filter": {"date_from": a.isoformat(), "date_to": b.isoformat()}, "facet": "Task",
+            "max_traces": 5000}
+def measure(b):
     load = os.getloadavg()[0]
     w, c = time.perf_counter(), time.process_time()
-    r = client.post("/api/cluster", json=body)
+    r = client.post("/api/cluster", json=b)
     r.raise_for_status()
     out = r.json()
-    runs.append({"wall": time.perf_counter() - w, "cpu": time.process_time() - c,
-                 "load": load, "traces": out["n_traces"], "texts": out["n_texts"],
-                 "topics": len(out["topics"]), "no_match": out.get("no_match_share"),
-                 "parts": out.get("timings", {})})
-print(json.dumps({"startup": t_ready - t_start, "first": first, "last": last, "runs": runs}))
+    return {"wall": time.perf_counter() - w, "cpu": time.process_time() - c, "load": load,
+            "traces": out["n_traces"], "texts": out["n_texts"], "topics": len(out["topics"]),
+            "no_match": out.get("no_match_share"), "parts": out.get("timings", {})}
+runs = [measure(body(first, last)) for _ in range(1 + repeats)]
+other = measure(body(first - dt.timedelta(days=days), first - dt.timedelta(days=1)))
+print(json.dumps({"startup": t_ready - t_start, "first": first.isoformat(),
+                  "last": last.isoformat(), "runs": runs, "other": other}))
 """
 
 
@@ -66,10 +81,10 @@ def ensure_demo(home: Path) -> None:
     subprocess.run([sys.executable, "-m", "tracetopics_pipeline.cli", "demo"], env=env, check=True)
 
 
-def child(home: Path, days: int, repeats: int, cache: Path) -> dict:
+def child(home: Path, days: int, repeats: int, cache: Path, mode: str) -> dict:
     env = {**os.environ, "TRACETOPICS_HOME": str(home), "NUMBA_CACHE_DIR": str(cache)}
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(days), str(repeats)],
+        [sys.executable, "-c", CHILD, str(days), str(repeats), mode],
         env=env,
         cwd=home,  # not the checkout: `python -c` puts its cwd first on sys.path
         check=True,
@@ -77,6 +92,11 @@ def child(home: Path, days: int, repeats: int, cache: Path) -> dict:
         text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _line(r: dict) -> str:
+    parts = ", ".join(f"{k} {v:.2f}s" for k, v in r["parts"].items())
+    return f"wall {r['wall']:.2f}s  cpu {r['cpu']:.2f}s  load {r['load']:.1f} ({parts})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,37 +110,43 @@ def main(argv: list[str] | None = None) -> int:
     ensure_demo(home)
     cache = Path(tempfile.mkdtemp(prefix="tt-numba-"))
     print(f"home {home}; subset: the last {args.days} days, Task; cores {os.cpu_count()}")
-    cases = [("cold, first process ever (empty numba cache)", True)] * (not args.no_empty_cache)
-    cases += [("cold (numba cache filled)", False), ("cold again", False)]
+    cases = [("cold, first process ever (empty numba cache)", True, "none")] * (
+        not args.no_empty_cache
+    )
+    cases += [
+        ("cold, no warm-up (numba cache filled)", False, "none"),
+        ("start + warm-up, request at once", False, "at-once"),
+        ("start + warm-up finished, then the request", False, "joined"),
+    ]
     try:
-        for name, empty in cases:
+        for name, empty, mode in cases:
             if empty:
                 shutil.rmtree(cache, ignore_errors=True)
                 cache.mkdir()
             before = load_avg()
             t0 = time.perf_counter()
-            res = child(home, args.days, args.repeats, cache)
-            first, warm = res["runs"][0], res["runs"][1:]
+            res = child(home, args.days, args.repeats, cache, mode)
+            first, warm, other = res["runs"][0], res["runs"][1:], res["other"]
             print(
                 f"\n{name}: process {time.perf_counter() - t0:.1f}s, app + first page "
                 f"{res['startup']:.1f}s; subset {res['first']}..{res['last']}: "
                 f"{first['traces']:,} traces, {first['texts']:,} distinct summaries, "
                 f"{first['topics']} topics, no_match {first['no_match']:.1%}"
             )
-            print(f"  load before {before}")
-            parts = ", ".join(f"{k} {v:.2f}s" for k, v in first["parts"].items())
-            print(f"  cold request: wall {first['wall']:.2f}s  cpu {first['cpu']:.2f}s ({parts})")
+            print(f"  load before {before}, after {load_avg()}")
+            print(f"  first request: {_line(first)}")
             if warm:
-                parts = ", ".join(
-                    f"{k} {statistics.median(r['parts'][k] for r in warm):.2f}s"
-                    for k in first["parts"]
-                )
                 print(
-                    f"  warm request: wall median {statistics.median(r['wall'] for r in warm):.2f}s "
-                    f"(min {min(r['wall'] for r in warm):.2f})  cpu median "
-                    f"{statistics.median(r['cpu'] for r in warm):.2f}s ({parts})"
+                    f"  warm, same subset: wall median "
+                    f"{statistics.median(r['wall'] for r in warm):.2f}s (min "
+                    f"{min(r['wall'] for r in warm):.2f})  cpu median "
+                    f"{statistics.median(r['cpu'] for r in warm):.2f}s  load "
+                    f"{statistics.median(r['load'] for r in warm):.1f}"
                 )
-            print(f"  load after  {load_avg()}")
+            print(
+                f"  warm, another subset ({other['traces']:,} traces, {other['texts']:,} "
+                f"texts): {_line(other)}"
+            )
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     return 0
