@@ -53,7 +53,11 @@ def test_subset_clustering_uses_the_configured_model_only(tmp_path, llm: FakeOpe
     # 64-dim vectors throughout: the packaged model's 384-dim ones would not even stack.
     assert body["n_traces"] == 100 and body["topics"]
     sent = [t for b in llm.bodies("/embeddings") for t in b["input"]]
-    assert sent and set(sent) <= set(texts) - set(half)  # only what the snapshot lacked
+    summaries = [t for t in sent if t in set(texts)]
+    assert summaries and set(summaries) <= set(texts) - set(half)  # what the snapshot lacked
+    # Everything else is candidate names, scored in the same model's space as the daily maps'.
+    names = [t for t in sent if t not in set(texts)]
+    assert names and all(2 <= len(t.split()) <= 6 for t in names)
     assert {b["model"] for b in llm.bodies("/embeddings")} == {"text-embedding-3-small"}
 
     spend = client.get("/api/overview").json()["spend"]
