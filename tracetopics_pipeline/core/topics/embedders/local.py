@@ -22,11 +22,7 @@ from tracetopics_pipeline.core.settings import PACKAGED_EMBED_MODEL, Settings
 from tracetopics_pipeline.core.topics.embedders.base import Embedder, EmbedUsage, Progress
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 
-# OpenMP threads that wait by sleeping, not spinning. Must be set before torch loads its
-# OpenMP runtime. On a busy machine spinning threads burn the cores their peers need: measured
-# 8-10 texts/s spinning vs 73-101 texts/s passive, 2 threads, load ~7 on 2 cores
-# (docs/benchmarks.md "Scale"). A deployment can still override it.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+# OMP_WAIT_POLICY=PASSIVE is set when the topics package is imported (core/topics/__init__.py).
 
 _SMALL_FILE = 1 << 20
 
