@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from factories.embedders import HashEmbedder
 
-from tests.factories.embedders import HashEmbedder
 from tracetopics_pipeline.core.topics.embedders import memo
 from tracetopics_pipeline.core.topics.embedders.base import Progress
 
