@@ -32,25 +32,9 @@ select
     c.trace_id,
     c.facet,
     c.topic_id,
-    case
-        when c.topic_id < 0 then 'no_match'
-        else coalesce(
-            o.label,
-            first_value(c.label) over (
-                partition by c.facet, c.topic_id order by c.map_id desc nulls last, c.day desc
-            )
-        )
-    end as topic_label,
+    {{ latest_label('c', 'topic_id', 'label', 'o.label') }} as topic_label,
     c.subtopic_id,
-    case
-        when c.subtopic_id < 0 then 'no_match'
-        else coalesce(
-            so.label,
-            first_value(c.subtopic) over (
-                partition by c.facet, c.subtopic_id order by c.map_id desc nulls last, c.day desc
-            )
-        )
-    end as subtopic_label,
+    {{ latest_label('c', 'subtopic_id', 'subtopic', 'so.label') }} as subtopic_label,
     c.distance,
     c.map_id,
     c.topic_id >= 0 as is_match
