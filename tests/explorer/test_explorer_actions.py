@@ -95,6 +95,7 @@ def test_saved_subset_reopens_and_works_with_the_actions(client: TestClient, hom
 
     doc = client.get("/api/subsets/acme-intents").json()
     assert doc["topics"] == out["topics"] and doc["filter"]["customers"] == ["acme"]
+    assert doc["parents"] == out["parents"] and doc["parent_id"] == out["parent_id"]
     cancel = next(t for t in doc["topics"] if "cancel" in t["label"].lower())
 
     scope = {"subset": "acme-intents", "subset_topic": cancel["topic_id"]}
@@ -109,6 +110,21 @@ def test_saved_subset_reopens_and_works_with_the_actions(client: TestClient, hom
     md = client.get("/api/proposal", params=scope).json()["markdown"]
     assert "saved subset “Acme intents”" in md and "100 conversations" in md
     assert "**Product gap.**" in md
+
+    # The parent (both intents: two subtopics are one parent) works with the actions too.
+    [parent] = doc["parents"]
+    assert sorted(parent["subtopics"]) == sorted(t["topic_id"] for t in doc["topics"])
+    pscope = {"subset": "acme-intents", "subset_topic": parent["topic_id"]}
+    m = client.post("/api/export", json={**pscope, "name": "acme all"}).json()
+    assert m["count"] == 200
+    rows = jsonl(home / "exports" / m["files"]["tracetopics"])
+    assert {row["topic"]["topic_id"] for row in rows} == {0, 3}
+    md = client.get("/api/proposal", params=pscope).json()["markdown"]
+    assert f"topic {parent['topic_id']} of the saved subset" in md.lower()
+    assert "200 conversations" in md
+    sub_md = client.get("/api/proposal", params=scope).json()["markdown"]
+    assert f"subtopic {cancel['topic_id']} of the saved subset" in sub_md.lower()
+    assert client.get("/api/subsets").json()[0]["n_parents"] == 1
 
     assert client.delete("/api/subsets/acme-intents").status_code == 200
     assert client.get("/api/subsets/acme-intents").status_code == 404

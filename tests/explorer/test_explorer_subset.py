@@ -1,4 +1,5 @@
-"""On-demand clustering of a filtered subset, through the API, on cached embeddings."""
+"""On-demand clustering of a filtered subset, through the API, on cached embeddings, at both
+levels (parents over subtopics) with the daily maps' own code."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ import pytest
 from factories.explorer import publish_explorer_home
 from fastapi.testclient import TestClient
 
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.maps import cluster_levels
 from tracetopics_pipeline.explorer.app import create_app
+from tracetopics_pipeline.explorer.subset import SEED
+
+
+def _col(body: dict, name: str, dtype: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(body[name]), dtype=dtype)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +46,44 @@ def test_cluster_subset_recovers_the_subsets_topics(client: TestClient) -> None:
     for i, t in zip(ids, tid, strict=True):
         by_intent.setdefault(int(i.split("-")[1]) % 6, set()).add(int(t))
     assert all(len(v) == 1 for v in by_intent.values()) and by_intent[0] != by_intent[3]
+    # Two subtopics make one parent (too few to group), holding both: the same rule as a map.
+    [parent] = body["parents"]
+    assert parent["level"] == "parent" and parent["size"] == 400 - body["no_match"]
+    assert sorted(parent["subtopics"]) == sorted(t["topic_id"] for t in body["topics"])
+    assert all(t["parent_id"] == parent["topic_id"] for t in body["topics"])
+    assert set(_col(body, "parent_id", "<i4").tolist()) <= {parent["topic_id"], -1}
+
+
+def test_cluster_subset_has_parents_over_its_subtopics(client: TestClient) -> None:
+    """All 1,200 traces: six fixture texts as subtopics, grouped into parents by the daily
+    maps' hierarchy and named by their labeller (`maps.cluster_levels`), one id space."""
+    body = client.post("/api/cluster", json={"filter": {}, "facet": "Task"}).json()
+    subs, parents = body["topics"], body["parents"]
+    assert len(subs) == 6 and 2 <= len(parents) <= 3  # the "hello" texts are one more
+    assert not {t["topic_id"] for t in subs} & {p["topic_id"] for p in parents}
+    size = {t["topic_id"]: t["size"] for t in subs}
+    for p in parents:
+        kids = [t for t in subs if t["parent_id"] == p["topic_id"]]
+        assert sorted(p["subtopics"]) == sorted(t["topic_id"] for t in kids) and kids
+        assert p["size"] == sum(size[t["topic_id"]] for t in kids)
+        assert p["label"] and not p["label"].startswith("Topic ") and p["keywords"]
+    # Per trace: its parent is its subtopic's parent.
+    parent_of = {t["topic_id"]: t["parent_id"] for t in subs}
+    tid, pid = _col(body, "topic_id", "<i4"), _col(body, "parent_id", "<i4")
+    assert [parent_of.get(int(t), -1) for t in tid] == pid.tolist()
+    # The same texts and vectors through the daily maps' two-level code give the same answer.
+    cur = client.app.state.store.cursor()
+    rows = cur.execute(
+        """SELECT f.summary, e.embedding, count(*) FROM facets f JOIN summary_embeddings e
+             ON e.text_hash = f.text_hash WHERE f.facet = 'Task' GROUP BY ALL"""
+    ).fetchall()
+    x = np.asarray([r[1] for r in rows], np.float32)
+    levels = cluster_levels(
+        [r[0] for r in rows], x, weights=[float(r[2]) for r in rows], settings=Settings.from_env(),
+        seed=SEED, facet="Task",
+    )  # fmt: skip
+    assert sorted(p["label"] for p in parents) == sorted(p.label for p in levels.parents)
+    assert sorted(t["label"] for t in subs) == sorted(t.label for t in levels.subs.topics)
 
 
 def test_cluster_subset_too_small_explains(client: TestClient) -> None:

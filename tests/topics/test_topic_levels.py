@@ -12,7 +12,7 @@ from factories.corpus import F, corpus, load_summaries
 from tracetopics_pipeline.core.facets.definitions import load_facets, text_hash
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.labels import label_problems
-from tracetopics_pipeline.core.topics.maps import build_map, build_maps
+from tracetopics_pipeline.core.topics.maps import build_map, build_maps, cluster_levels
 from tracetopics_pipeline.core.topics.report import set_topic_override
 
 DAY = date(2026, 11, 1)
@@ -179,3 +179,59 @@ def test_a_name_followed_by_a_sentence_mark_is_the_same_competitor(conn):
     st = build_map(conn, DAY, facet=facet.name, settings=SETTINGS, definition=facet)
     labels = sorted(r[1] for r in _rows(conn, st.map_id) if r[2] == "parent")
     assert labels == ["Mode mentions", "Power BI"]
+
+
+def _levels_of(conn, map_id: str) -> dict[str, str]:
+    """Each subtopic's label -> its parent's label, in a stored map."""
+    return dict(
+        conn.execute(
+            """SELECT s.label, p.label FROM topics s JOIN topics p
+                 ON p.map_id = s.map_id AND p.topic_id = s.parent_id
+               WHERE s.map_id = ? AND s.level = 'sub'""",
+            [map_id],
+        ).fetchall()
+    )
+
+
+def test_cluster_levels_gives_the_daily_maps_two_levels(conn):
+    """The explorer's subset clustering (`cluster_levels`) is the daily map's code without the
+    stored map: on the same summaries it finds the same subtopics, parents, names and ids."""
+    texts, x, _ = corpus(k=6, per=30)
+    load_summaries(conn, texts, x)
+    [st] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
+    got = cluster_levels(list(reversed(texts)), x[::-1], settings=SETTINGS, facet="Task")
+    assert len(got.subs.topics) == st.n_topics and len(got.parents) == st.n_parents >= 2
+    names = {t.topic_id: t.label for t in got.subs.topics + got.parents}
+    mine = {
+        names[t.topic_id]: names[p] for t, p in zip(got.subs.topics, got.parent_of, strict=True)
+    }
+    assert mine == _levels_of(conn, st.map_id)
+    stored = {r[0]: (r[1], r[2], r[3], r[4]) for r in _rows(conn, st.map_id)}
+    for t, p in zip(got.subs.topics, got.parent_of, strict=True):
+        assert stored[t.topic_id] == (t.label, "sub", p, t.size)
+    for p in got.parents:
+        assert stored[p.topic_id] == (p.label, "parent", None, p.size)
+        assert p.size == sum(
+            t.size for t, q in zip(got.subs.topics, got.parent_of, strict=True) if q == p.topic_id
+        )
+
+
+def test_cluster_levels_of_a_labelled_facet_has_a_parent_per_label(conn):
+    items = [(f"User thanked the agent for the export {i}", "POSITIVE", "ok") for i in range(6)]
+    items += [(f"User complained the chart kept failing {i}", "NEGATIVE", "ok") for i in range(9)]
+    _labelled(conn, "Sentiment", items)
+    definition = _facet("Sentiment")
+    st = build_map(conn, DAY, facet="Sentiment", settings=SETTINGS, definition=definition)
+    texts = [s for s, _, _ in items]
+    vec = dict(conn.execute("SELECT text, embedding FROM summary_embeddings").fetchall())
+    x = np.asarray([vec[t] for t in texts], np.float32)
+    got = cluster_levels(
+        texts, x, values=[v for _, v, _ in items], settings=SETTINGS, facet="Sentiment",
+        definition=definition,
+    )  # fmt: skip
+    assert sorted(p.label for p in got.parents) == ["Negative sentiment", "Positive sentiment"]
+    names = {t.topic_id: t.label for t in got.subs.topics + got.parents}
+    mine = {
+        names[t.topic_id]: names[p] for t, p in zip(got.subs.topics, got.parent_of, strict=True)
+    }
+    assert mine == _levels_of(conn, st.map_id)

@@ -25,7 +25,7 @@ from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
 from tracetopics_pipeline.explorer.levels import topic_tree
-from tracetopics_pipeline.explorer.saved import topic_members
+from tracetopics_pipeline.explorer.saved import find_topic, topic_members
 
 MAX_QUOTE_CHARS = 2000  # per message; longer messages are cut with an explicit marker
 
@@ -99,13 +99,15 @@ def map_topic_scope(
 def subset_topic_scope(doc: dict[str, Any], topic_id: int) -> TopicScope:
     """A saved subset's topic (saved.py); its scope is the subset's traces."""
     topic, members = topic_members(doc, topic_id)
+    _, siblings = find_topic(doc, topic_id)  # ranked among its level: parents or subtopics
     all_ids = tuple(i for i in (doc.get("ids") or "").split("\n") if i)
-    ranked = sorted(doc["topics"], key=lambda t: (-t["size"], t["topic_id"]))
+    ranked = sorted(siblings, key=lambda t: (-t["size"], t["topic_id"]))
     n_traces = doc.get("n_traces") or len(all_ids)
+    kind = "subtopic" if doc.get("parents") and topic.get("level") != "parent" else "topic"
     return TopicScope(
         facet=doc["facet"],
         label=topic["label"],
-        source=f"topic {topic_id} of the saved subset “{doc.get('name')}”",
+        source=f"{kind} {topic_id} of the saved subset “{doc.get('name')}”",
         base=TraceFilter(trace_ids=all_ids),
         in_topic=TraceFilter(trace_ids=tuple(members)),
         count=len(members),

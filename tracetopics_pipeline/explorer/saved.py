@@ -2,8 +2,8 @@
 and used with the actions (export, review, proposal) through the trace ids of its topics.
 
 One JSON file per name under $TRACETOPICS_HOME/subsets (never the warehouse, which belongs to
-the pipeline). The file holds what the clustering answered (topics, and per trace its topic,
-position and distance to the topic centre as base64 columns), the filter and facet it ran on,
+the pipeline). The file holds what the clustering answered (parents and subtopics, and per trace
+its position, subtopic, parent and distances to their centres as base64 columns), the filter and facet it ran on,
 and the snapshot it was computed from. Names are the user's; file names are derived from them
 (`slug`) and only ever resolved inside that folder.
 """
@@ -83,7 +83,11 @@ class SubsetStore:
     @staticmethod
     def summary(doc: dict[str, Any]) -> dict[str, Any]:
         keys = ("name", "slug", "facet", "filter", "snapshot", "saved_at", "n_traces", "n_texts")
-        return {**{k: doc.get(k) for k in keys}, "n_topics": len(doc.get("topics") or [])}
+        return {
+            **{k: doc.get(k) for k in keys},
+            "n_topics": len(doc.get("topics") or []),  # subtopics (a one-level result: topics)
+            "n_parents": len(doc.get("parents") or []),
+        }
 
     def get(self, name: str) -> dict[str, Any] | None:
         try:
@@ -110,14 +114,23 @@ class SubsetStore:
             return False
 
 
+def find_topic(doc: dict[str, Any], topic_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A saved subset's parent or subtopic (one id space) and its siblings at that level."""
+    for key in ("parents", "topics"):
+        siblings = doc.get(key) or []
+        topic = next((t for t in siblings if t["topic_id"] == topic_id), None)
+        if topic is not None:
+            return topic, siblings
+    raise KeyError(f"subset {doc.get('name')!r} has no topic {topic_id}")
+
+
 def topic_members(doc: dict[str, Any], topic_id: int) -> tuple[dict[str, Any], list[str]]:
-    """One topic of a saved subset and its trace ids, nearest the topic's centre first."""
-    topic = next((t for t in doc.get("topics") or [] if t["topic_id"] == topic_id), None)
-    if topic is None:
-        raise KeyError(f"subset {doc.get('name')!r} has no topic {topic_id}")
+    """A parent or subtopic of a saved subset and its trace ids, nearest its centre first."""
+    topic, _ = find_topic(doc, topic_id)
+    parent = topic.get("level") == "parent"
     ids = (doc.get("ids") or "").split("\n")
-    tid = column(doc, "topic_id", "<i4")
-    dist = column(doc, "distance", "<f4")
+    tid = column(doc, "parent_id" if parent else "topic_id", "<i4")
+    dist = column(doc, "parent_distance" if parent else "distance", "<f4")
     rows = np.flatnonzero(tid == topic_id)
     if len(dist) == len(ids):
         rows = rows[np.argsort(dist[rows], kind="stable")]

@@ -1,12 +1,14 @@
 """On-demand clustering of a filtered subset ("Cluster this subset by <facet>").
 
-The subset's summaries go through the daily maps' own `cluster_texts` (algorithm, keywords,
-contrast, and the same labeller: `labeler_from_settings`), on the embeddings the snapshot
-already holds (summary_embeddings by text hash), so a few thousand traces take seconds: nothing
-is re-embedded unless a text is missing. A result can be kept under a name (saved.py).
+The subset's summaries go through the daily maps' own two-level code (`maps.cluster_levels`:
+the same clustering, parents, keywords, contrast and labeller, `labeler_from_settings`), on the
+embeddings the snapshot already holds (summary_embeddings by text hash), so a few thousand
+traces take seconds: nothing is re-embedded unless a text is missing. A result can be kept
+under a name (saved.py).
 
-The answer's shape: `topics` (one level today); the two-level maps will add a `parents` list
-beside it and a `parent_id` on each topic, without changing what is already there.
+The answer's shape: `topics` (the subtopics, each with its `parent_id`) and `parents` (each
+with its `subtopics`' ids), one id space as in a map; per trace (base64 columns, in `ids`
+order) its position, subtopic, parent and distances to their centres.
 
 Vectors are the configured model's (TRACETOPICS_EMBED_MODEL) only, cached or embedded now, so
 one clustering never mixes two models; an endpoint model's calls respect the spend budget as
@@ -18,17 +20,20 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import Counter
 from typing import Any
 
 import duckdb
 import numpy as np
 
+from tracetopics_pipeline.core.facets.definitions import Facet, FacetConfigError, load_facets
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
-from tracetopics_pipeline.core.topics.describe import cluster_texts
+from tracetopics_pipeline.core.topics.describe import TopicInfo, cluster_texts
 from tracetopics_pipeline.core.topics.embed import registered_model_id
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
+from tracetopics_pipeline.core.topics.maps import cluster_levels, parent_kind
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 from tracetopics_pipeline.explorer.filters import TraceFilter
 from tracetopics_pipeline.explorer.queries import b64
@@ -39,22 +44,47 @@ MAX_EMBED_ON_DEMAND = 500  # texts missing from the cache; beyond this they are 
 SEED = 42
 
 
+def _definition(facet: str) -> Facet | None:
+    """The facet's definition (labelled facets group by label value), None when unknown."""
+    try:
+        facets = load_facets()
+    except FacetConfigError as e:
+        log.warning("subset clustering without facet definitions: %s", e)
+        return None
+    return next((f for f in facets if f.name.lower() == facet.lower()), None)
+
+
 def _fetch(
-    cur: duckdb.DuckDBPyConnection, f: TraceFilter, facet: str, max_traces: int
-) -> tuple[list[str], list[str], list[str], int]:
-    """(trace ids, text hashes, summaries) of the subset, sampled deterministically; total."""
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    facet: str,
+    max_traces: int,
+    default_label: str | None,
+) -> tuple[list[str], list[str], list[str], list[str | None], int]:
+    """(trace ids, text hashes, summaries, labels) of the subset, sampled deterministically;
+    total. A labelled facet's excluded default-label rows count, as in the daily maps."""
     sql, params = f.sql()
+    keep, extra = "s.status = 'ok'", []
+    if default_label is not None:
+        keep = "(s.status = 'ok' OR (s.status = 'excluded' AND coalesce(s.label, ?) = ?))"
+        extra = [default_label, default_label]
     base = f"""
-        SELECT s.trace_id, coalesce(s.text_hash, sha1(s.summary)) AS h, s.summary
+        SELECT s.trace_id, coalesce(s.text_hash, sha1(s.summary)) AS h, s.summary, s.label
         FROM facets s WHERE s.trace_id IN ({sql}) AND lower(s.facet) = lower(?)
-          AND s.status = 'ok' AND s.summary IS NOT NULL
+          AND {keep} AND s.summary IS NOT NULL
     """
-    total = cur.execute(f"SELECT count(*) FROM ({base})", [*params, facet]).fetchone()[0]
+    args = [*params, facet, *extra]
+    total = cur.execute(f"SELECT count(*) FROM ({base})", args).fetchone()[0]
     rows = cur.execute(
-        f"SELECT * FROM ({base}) ORDER BY hash(trace_id), trace_id LIMIT ?",
-        [*params, facet, max_traces],
+        f"SELECT * FROM ({base}) ORDER BY hash(trace_id), trace_id LIMIT ?", [*args, max_traces]
     ).fetchall()
-    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], int(total)
+    return (
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+        [r[3] for r in rows],
+        int(total),
+    )
 
 
 def _embeddings(
@@ -86,6 +116,26 @@ def _embeddings(
     return found
 
 
+def _topic(t: TopicInfo, size: int, n: int, level: str) -> dict[str, Any]:
+    return {
+        "topic_id": t.topic_id,
+        "label": t.label,
+        "level": level,
+        "keywords": t.keywords,
+        "size": size,
+        "share": size / n if n else 0.0,
+        "samples": t.representatives[:3],
+    }
+
+
+def _distance(x: np.ndarray, cents: np.ndarray, own: np.ndarray) -> np.ndarray:
+    """Cosine distance of each row to its topic's centre (`own` = row of `cents`, -1: 1)."""
+    if not len(cents):
+        return np.ones(len(own), "<f4")
+    d = 1.0 - np.einsum("ij,ij->i", x, cents[np.maximum(own, 0)])
+    return np.where(own >= 0, d, 1.0).astype("<f4")
+
+
 def cluster_subset(
     cur: duckdb.DuckDBPyConnection,
     f: TraceFilter,
@@ -94,10 +144,13 @@ def cluster_subset(
     max_traces: int = 5000,
     settings: Settings | None = None,
 ) -> dict[str, Any]:
-    """Cluster the filtered traces' `facet` summaries; the scatterplot and list, in columns."""
+    """Cluster the filtered traces' `facet` summaries at both levels; the scatterplot and
+    lists, in columns."""
     started = time.perf_counter()
     settings = settings or Settings.from_env()
-    ids, hashes, summaries, total = _fetch(cur, f, facet, max_traces)
+    definition = _definition(facet)
+    default = definition.default_label if parent_kind(definition) != "free" else None
+    ids, hashes, summaries, values, total = _fetch(cur, f, facet, max_traces, default)
     text_of = dict(zip(hashes, summaries, strict=True))
     unique = sorted(text_of)  # sorted: the same subset gives the same topics in any order
     fetched = time.perf_counter()
@@ -115,9 +168,11 @@ def cluster_subset(
         "matched": total,
         "sampled": total > len(ids),
         "topics": [],
+        "parents": [],
         "x": "",
         "y": "",
         "topic_id": "",
+        "parent_id": "",
         "ids": "",
     }
     if len(unique) < MIN_TEXTS:
@@ -127,55 +182,72 @@ def cluster_subset(
         )
         out["seconds"] = time.perf_counter() - started
         return out
+    # Per text: traces in the subset (names favour them) and its most frequent label value.
+    traces = Counter(hashes)
+    votes: dict[str, Counter[str | None]] = {}
+    for h, v in zip(hashes, values, strict=True):
+        votes.setdefault(h, Counter())[v] += 1
     x = np.stack([emb[h] for h in unique]).astype(np.float32)
     x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    # The daily maps' own clustering, describing and labeller (dedupe, tie-breaks, contrast).
-    result = cluster_texts(
+    # The daily maps' own two levels: clustering, parents, describing and labeller.
+    levels = cluster_levels(
         [text_of[h] for h in unique],
         x,
+        values=[min(votes[h].items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0]))[0]
+                for h in unique],
+        weights=[float(traces[h]) for h in unique],
         settings=settings,
         seed=SEED,
-        facet=facet,
         labeler=labeler_from_settings(settings),
+        facet=facet,
+        definition=definition,
         embed=embedder.embed,
-    )
+    )  # fmt: skip
     clustered = time.perf_counter()
-    labels, coords = result.labels, result.coords
+    result, parents = levels.subs, levels.parents
     pos = {h: i for i, h in enumerate(unique)}
     keep = [i for i, h in enumerate(hashes) if h in pos]
     rows = np.array([pos[hashes[i]] for i in keep], dtype=np.int64)
-    trace_labels = labels[rows].astype(np.int32)
-    # Cosine distance to the trace's topic centre (no_match: 1): the saved subset's actions
-    # pick representative traces nearest the centre first, as the daily maps' do.
-    cents = np.stack([t.centroid for t in result.topics]) if result.topics else np.zeros((1, 1))
-    own = np.maximum(trace_labels, 0)
-    dist = np.where(
-        trace_labels >= 0, 1.0 - np.einsum("ij,ij->i", x[rows], cents[own]), 1.0
-    ).astype("<f4")
-    counts = np.bincount(trace_labels[trace_labels >= 0], minlength=len(result.topics) or 1)
+    trace_subs = result.labels[rows].astype(np.int32)
+    # Each trace's parent id (-1: no_match) and, for the saved subset's actions (representative
+    # traces nearest the centre first, as the daily maps' do), distances to both centres.
+    parent_of = np.array([*levels.parent_of, -1], dtype=np.int32)
+    trace_parents = parent_of[trace_subs]
+    p_index = {p.topic_id: q for q, p in enumerate(parents)}
+    p_rows = np.array([p_index.get(int(p), -1) for p in trace_parents], dtype=np.int64)
+    sub_cents = np.stack([t.centroid for t in result.topics]) if result.topics else np.zeros(0)
+    par_cents = np.stack([p.centroid for p in parents]) if parents else np.zeros(0)
     n = len(keep)
+    sub_count = np.bincount(trace_subs[trace_subs >= 0], minlength=len(result.topics))
     topics = [
-        {
-            "topic_id": t.topic_id,
-            "label": t.label,
-            "keywords": t.keywords,
-            "size": int(counts[t.topic_id]),
-            "share": float(counts[t.topic_id]) / n if n else 0.0,
-            "samples": t.representatives[:3],
-        }
-        for t in result.topics
+        {**_topic(t, int(sub_count[t.topic_id]), n, "sub"), "parent_id": levels.parent_of[i]}
+        for i, t in enumerate(result.topics)
     ]
     topics.sort(key=lambda t: (-t["size"], t["topic_id"]))
-    no_match = int((trace_labels < 0).sum())
+    by_parent: dict[int, list[int]] = {}
+    for t in topics:
+        by_parent.setdefault(t["parent_id"], []).append(t["topic_id"])
+    plist = [
+        {
+            **_topic(p, int((trace_parents == p.topic_id).sum()), n, "parent"),
+            "subtopics": by_parent.get(p.topic_id, []),
+        }
+        for p in parents
+    ]
+    plist.sort(key=lambda t: (-t["size"], t["topic_id"]))
+    no_match = int((trace_subs < 0).sum())
     out.update(
         n_traces=n,
         no_match=no_match,
         no_match_share=no_match / n if n else 0.0,
         topics=topics,
-        x=b64(coords[rows, 0].astype("<f4")),
-        y=b64(coords[rows, 1].astype("<f4")),
-        topic_id=b64(trace_labels.astype("<i4")),
-        distance=b64(dist),
+        parents=plist,
+        x=b64(result.coords[rows, 0].astype("<f4")),
+        y=b64(result.coords[rows, 1].astype("<f4")),
+        topic_id=b64(trace_subs.astype("<i4")),
+        parent_id=b64(trace_parents.astype("<i4")),
+        distance=b64(_distance(x[rows], sub_cents, trace_subs)),
+        parent_distance=b64(_distance(x[rows], par_cents, p_rows)),
         ids="\n".join(ids[i] for i in keep),
         seconds=time.perf_counter() - started,
         timings={

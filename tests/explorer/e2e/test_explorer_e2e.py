@@ -133,26 +133,43 @@ def test_cluster_this_subset(page) -> None:
     )
     page.click("#act-cluster")
     page.wait_for_selector("#cluster-list .cluster-topic", timeout=120_000)
-    topics = page.locator("#cluster-list .cluster-topic")
-    assert topics.count() == 2
-    text = page.locator("#cluster-list").inner_text().lower()
+    # Two levels, as in the Topics view: parents that expand into their subtopics.
+    parents = page.locator("#cluster-list .cluster-topic.parent")
+    subs = page.locator("#cluster-list .cluster-topic.sub")
+    assert parents.count() == 1 and subs.count() == 2  # two intents make one parent
+    assert not subs.first.is_visible()
+    parents.first.locator(":scope > .ct-head").click()
+    subs.first.wait_for(state="visible", timeout=T)
+    text = " ".join(subs.all_inner_texts()).lower()
     assert "export" in text and "cancel" in text
     assert "400 traces" in page.locator("#modal-title").inner_text()
+    assert "1 topics, 2 subtopics" in page.locator("#modal-title").inner_text()
     page.wait_for_selector("#cluster-plot .main-svg", timeout=T)
-    # Save it under a name, reopen it from its tab, and act on one of its topics.
+    # Save it under a name, reopen it from its tab, and act on a subtopic and on the parent.
     page.fill("#subset-name", "acme intents e2e")
     page.click("#subset-save")
     page.wait_for_selector("#cluster-list button[data-sact=proposal]", timeout=T)
     page.click("#modal-close")
     page.click("#tabs button[data-tab=subsets]")
     page.click("#subset-list button[data-open-subset]:has-text('acme intents e2e')")
-    page.wait_for_selector("#cluster-list .cluster-topic", timeout=T)
+    page.wait_for_selector("#cluster-list .cluster-topic.parent", timeout=T)
     assert "acme-intents-e2e" in page.locator("#modal-title").inner_text()
-    cancel = page.locator("#cluster-list .cluster-topic", has_text="ancel")
+    parent = page.locator("#cluster-list .cluster-topic.parent").first
+    parent.locator(":scope > .ct-head").click()
+    cancel = page.locator("#cluster-list .cluster-topic.sub", has_text="ancel")
     cancel.locator("button[data-sact=proposal]").click()
     page.wait_for_selector("#modal-body .md h1", timeout=T)
     md = page.locator("#modal-body .md").inner_text()
     assert "saved subset “acme intents e2e”" in md and "200 conversations" in md
+    assert "subtopic" in md.lower()
+    page.click("#modal-close")
+    page.click("#subset-list button[data-open-subset]:has-text('acme intents e2e')")
+    parent = page.locator("#cluster-list .cluster-topic.parent").first
+    parent.wait_for(timeout=T)
+    parent.locator(":scope > .row-actions button[data-sact=proposal]").click()
+    page.wait_for_selector("#modal-body .md h1", timeout=T)
+    md = page.locator("#modal-body .md").inner_text()
+    assert "saved subset “acme intents e2e”" in md and "400 conversations" in md
     assert not page.tt_errors
 
 

@@ -193,8 +193,13 @@ def test_seed_workflow(browser, walk_server: str, walk_home: Path) -> None:
     page.select_option("#f-customer", customer)
     page.wait_for_function("(c) => state.filter.customer === c", arg=customer, timeout=T)
     page.click("#act-cluster")
-    page.wait_for_selector("#cluster-list .cluster-topic", timeout=300_000)
+    page.wait_for_selector("#cluster-list .cluster-topic.parent", timeout=300_000)
     page.wait_for_selector("#cluster-plot .main-svg", timeout=T)
+    # Both levels: the first parent opens on its subtopics.
+    page.locator("#cluster-list .cluster-topic.parent > .ct-head").first.click()
+    page.locator("#cluster-list .cluster-topic.parent").first.locator(
+        ".cluster-topic.sub"
+    ).first.wait_for(state="visible", timeout=T)
     walk.shot("customer-subset-clustered")
     page.fill("#subset-name", f"{customer} topics")
     page.click("#subset-save")

@@ -381,16 +381,10 @@ def build_map(
             ).fetchall()
         )
         previous = [int(prev_of.get(h, NO_MATCH)) for h in hashes]  # NO_MATCH, never NULL
-    if kind == "free":
-        result = cluster_texts(
-            texts, x, settings=settings, seed=seed, labeler=labeler, facet=facet,
-            previous=previous, weights=weights, embed=embedder.embed,
-        )  # fmt: skip
-    else:
-        result = _labelled_subs(
-            texts, x, values, weights, settings=settings, seed=seed, labeler=labeler,
-            facet=facet, definition=definition, kind=kind, previous=previous, embed=embedder.embed,
-        )  # fmt: skip
+    result = fine_topics(
+        texts, x, values, weights, settings=settings, seed=seed, labeler=labeler, facet=facet,
+        definition=definition, previous=previous, embed=embedder.embed,
+    )  # fmt: skip
 
     members: list[set[str]] = [set() for _ in result.topics]
     for h, lab in zip(hashes, result.labels.tolist(), strict=True):
@@ -414,9 +408,10 @@ def build_map(
         matching = match_topics(new_side, ref_sub, next_id=next_id)
         for t, sid in zip(result.topics, matching.ids, strict=True):
             t.topic_id = sid
-        parents = _parents(
-            conn, result, texts, x, values, weights, kind=kind, definition=definition,
-            ref_map=ref_map, labeler=labeler, facet=facet, embed=embedder.embed,
+        parents = parent_level(
+            result, texts, x, values, weights, definition=definition,
+            previous=_previous_parents(conn, ref_map), labeler=labeler, facet=facet,
+            embed=embedder.embed,
         )  # fmt: skip
         p_topics, p_matching = _parent_topics(
             result, texts, x, weights, parents, members, sizes,
@@ -470,6 +465,84 @@ def build_map(
     stats.png = map_png(result.coords, point_parents, p_topics, title=map_id)
     stats.seconds = time.perf_counter() - t0
     return stats
+
+
+def fine_topics(
+    texts: list[str],
+    x: np.ndarray,
+    values: list[str | None],
+    weights: list[float],
+    *,
+    settings: Settings,
+    seed: int = 42,
+    labeler: Labeler | None = None,
+    facet: str = "Task",
+    definition: Any | None = None,
+    previous: list[int] | None = None,
+    embed: EmbedFn | None = None,
+) -> ClusterResult:
+    """A map's fine level (subtopics): `cluster_texts` for a free-text facet, clusters cut by
+    label value for a labelled one (`_labelled_subs`)."""
+    kind = parent_kind(definition)
+    if kind == "free":
+        return cluster_texts(
+            texts, x, settings=settings, seed=seed, labeler=labeler, facet=facet,
+            previous=previous, weights=weights, embed=embed,
+        )  # fmt: skip
+    return _labelled_subs(
+        texts, x, values, weights, settings=settings, seed=seed, labeler=labeler,
+        facet=facet, definition=definition, kind=kind, previous=previous, embed=embed,
+    )  # fmt: skip
+
+
+@dataclass
+class Levels:
+    """Both levels of a set of summaries, without stable ids: fine topics 0..k-1 (`subs`),
+    parents k.. (one id space, as in a map) and each fine topic's parent id."""
+
+    subs: ClusterResult
+    parents: list[TopicInfo]
+    parent_of: list[int]  # per fine topic (index = its id): its parent's id
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def cluster_levels(
+    texts: list[str],
+    x: np.ndarray,
+    *,
+    settings: Settings,
+    values: list[str | None] | None = None,
+    weights: list[float] | None = None,
+    seed: int = 42,
+    labeler: Labeler | None = None,
+    facet: str = "Task",
+    definition: Any | None = None,
+    embed: EmbedFn | None = None,
+) -> Levels:
+    """Cluster and name `texts` at both levels exactly as `build_map` does (fine topics,
+    parents, names, parent rows), minus what needs a stored map: identity matching, overrides
+    and writes. The explorer's "Cluster this subset" calls it."""
+    n = len(texts)
+    values = list(values) if values is not None else [None] * n
+    weights = list(weights) if weights is not None else [1.0] * n
+    result = fine_topics(
+        texts, x, values, weights, settings=settings, seed=seed, labeler=labeler, facet=facet,
+        definition=definition, embed=embed,
+    )  # fmt: skip
+    parents = parent_level(
+        result, texts, x, values, weights, definition=definition, labeler=labeler, facet=facet,
+        embed=embed,
+    )  # fmt: skip
+    members: list[set[str]] = [set() for _ in result.topics]
+    for text, lab in zip(texts, result.labels.tolist(), strict=True):
+        if lab >= 0:
+            members[lab].add(text)
+    sizes = np.array([t.size for t in result.topics], dtype=float)
+    p_topics, _ = _parent_topics(
+        result, texts, x, weights, parents, members, sizes, ref=None, next_id=len(result.topics)
+    )
+    parent_of = [p_topics[q].topic_id for q in parents.of_topic.tolist()]
+    return Levels(result, p_topics, parent_of, {**result.params, "hierarchy": parents.params})
 
 
 def _labelled_subs(
@@ -582,40 +655,46 @@ def _pca_2d(x: np.ndarray) -> np.ndarray:
     return np.pad(out, ((0, 0), (0, 2 - out.shape[1])))
 
 
-def _parents(
-    conn: duckdb.DuckDBPyConnection,
+def _previous_parents(conn: duckdb.DuckDBPyConnection, ref_map: str | None) -> dict[int, int]:
+    """Each fine topic's parent in the reference map, by stable fine id."""
+    if not ref_map:
+        return {}
+    return {
+        int(t): int(p)
+        for t, p in conn.execute(
+            """SELECT topic_id, parent_id FROM topics
+               WHERE map_id = ? AND level = 'sub' AND parent_id IS NOT NULL""",
+            [ref_map],
+        ).fetchall()
+    }
+
+
+def parent_level(
     result: ClusterResult,
     texts: list[str],
     x: np.ndarray,
     values: list[str | None],
     weights: list[float],
     *,
-    kind: str,
     definition: Any,
-    ref_map: str | None,
-    labeler: Labeler | None,
-    facet: str,
+    previous: dict[int, int] | None = None,
+    labeler: Labeler | None = None,
+    facet: str = "Task",
     embed: EmbedFn | None = None,
 ) -> Parents:
+    """The parents of `result`'s fine topics and their names: by label value for labelled
+    facets, else `hierarchy.group_topics`. `previous`: a fine topic id's parent in the
+    reference map (that grouping is carried while it stays nearly as good)."""
     k = len(result.topics)
     if k == 0:
         return Parents(np.zeros(0, np.int64), [], [])
+    kind = parent_kind(definition)
     if kind != "free":
         return _label_parents(result, texts, values, kind=kind, definition=definition)
-    # Yesterday's grouping, by stable fine id, carried while it stays nearly as good.
-    prev_parent: dict[int, int] = {}
-    if ref_map:
-        prev_parent = {
-            int(t): int(p)
-            for t, p in conn.execute(
-                """SELECT topic_id, parent_id FROM topics
-                   WHERE map_id = ? AND level = 'sub' AND parent_id IS NOT NULL""",
-                [ref_map],
-            ).fetchall()
-        }
-    previous = np.array([prev_parent.get(t.topic_id, -1) for t in result.topics], np.int64)
+    prev_parent = previous or {}
+    prior = np.array([prev_parent.get(t.topic_id, -1) for t in result.topics], np.int64)
     return free_text_parents(
-        result, texts, x, weights, previous=previous, labeler=labeler, facet=facet, embed=embed
+        result, texts, x, weights, previous=prior, labeler=labeler, facet=facet, embed=embed
     )
 
 
