@@ -4,14 +4,21 @@ levels (parents over subtopics) with the daily maps' own code."""
 from __future__ import annotations
 
 import base64
+from datetime import date
 
 import numpy as np
 import pytest
 from factories.explorer import publish_explorer_home
 from fastapi.testclient import TestClient
 
+from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.embedders import make_embedder, memo
+from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
 from tracetopics_pipeline.core.topics.maps import cluster_levels
+from tracetopics_pipeline.core.topics.phrases import store_phrases
+from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
+from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.explorer.app import create_app
 from tracetopics_pipeline.explorer.subset import SEED
 
@@ -91,3 +98,33 @@ def test_cluster_subset_too_small_explains(client: TestClient) -> None:
         "/api/cluster", json={"filter": {"trace_id": ["t-00000", "t-00001"]}, "facet": "Task"}
     ).json()
     assert body["topics"] == [] and "at least" in body["detail"]
+
+
+def test_a_subset_names_with_the_phrases_the_maps_stored(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phrases a daily map embedded (phrase_embeddings, in the snapshot) are not embedded again
+    by a new process's subset clustering, and the names stay the same."""
+    body = {"filter": {"customer": ["globex"]}, "facet": "Task"}
+    memo.clear()
+    with memo.recording(make_embedder(Settings.from_env())) as named:
+        first = client.post("/api/cluster", json=body).json()
+    assert len(named) > 10
+    home = client.app.state.paths.home
+    conn = warehouse.connect(home / "warehouse.duckdb")
+    store_phrases(conn, named, model=PACKAGED_MODEL_ID, day=date(2026, 11, 21))
+    publish_snapshot(conn, home / "snapshot")
+    conn.close()
+    memo.clear()  # as a new process
+    sent: list[str] = []
+    batches = SentenceEmbedder.batches
+
+    def counting(self, texts, progress=None):
+        sent.extend(texts)
+        return batches(self, texts, progress)
+
+    monkeypatch.setattr(SentenceEmbedder, "batches", counting)
+    again = client.post("/api/cluster", json=body).json()
+    assert sent == []
+    assert [t["label"] for t in again["topics"]] == [t["label"] for t in first["topics"]]
+    assert [p["label"] for p in again["parents"]] == [p["label"] for p in first["parents"]]

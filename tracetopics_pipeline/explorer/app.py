@@ -336,7 +336,13 @@ def create_app(
 
         f = body.filter.to_filter()
         loaded = store.loaded()
-        out = cluster_subset(loaded.conn.cursor(), f, body.facet, max_traces=body.max_traces)
+        out = cluster_subset(
+            loaded.conn.cursor(),
+            f,
+            body.facet,
+            max_traces=body.max_traces,
+            snapshot=loaded.folder.name,
+        )
         out["token"] = secrets.token_hex(8)
         recent[out["token"]] = (out, f.to_json(), loaded.folder.name)
         while len(recent) > RECENT_CLUSTERINGS:

@@ -37,7 +37,13 @@ LEVEL_COLUMNS = (
     ("topic_overrides", "merged_into", "INTEGER"),
 )
 # Left as views over Parquet: big columns, read by point lookups and a few aggregates.
-AS_VIEW = ("raw_traces", "facet_summaries", "topic_points", "summary_embeddings")
+AS_VIEW = (
+    "raw_traces",
+    "facet_summaries",
+    "topic_points",
+    "summary_embeddings",
+    "phrase_embeddings",
+)
 
 
 class NoSnapshot(RuntimeError):

@@ -21,12 +21,19 @@ import logging
 import threading
 import time
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import numpy as np
 
-from tracetopics_pipeline.core.facets.definitions import Facet, FacetConfigError, load_facets
+from tracetopics_pipeline.core.facets.definitions import (
+    PACKAGED_FACETS,
+    Facet,
+    FacetConfigError,
+    load_facets,
+)
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics.describe import TopicInfo, cluster_texts
@@ -34,6 +41,7 @@ from tracetopics_pipeline.core.topics.embed import registered_model_id
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import cluster_levels, parent_kind
+from tracetopics_pipeline.core.topics.phrases import remember_phrases
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 from tracetopics_pipeline.explorer.filters import TraceFilter
 from tracetopics_pipeline.explorer.queries import b64
@@ -44,11 +52,17 @@ MAX_EMBED_ON_DEMAND = 500  # texts missing from the cache; beyond this they are 
 SEED = 42
 
 
-def _definition(facet: str) -> Facet | None:
+@lru_cache(maxsize=4)
+def _facets(path: str, mtime_ns: int) -> list[Facet]:
+    return load_facets(path)  # parsed once per version of the file (~0.3 s of YAML)
+
+
+def _definition(facet: str, settings: Settings) -> Facet | None:
     """The facet's definition (labelled facets group by label value), None when unknown."""
+    path = Path(settings.facets_file or PACKAGED_FACETS)
     try:
-        facets = load_facets()
-    except FacetConfigError as e:
+        facets = _facets(str(path), path.stat().st_mtime_ns)
+    except (OSError, FacetConfigError) as e:
         log.warning("subset clustering without facet definitions: %s", e)
         return None
     return next((f for f in facets if f.name.lower() == facet.lower()), None)
@@ -116,6 +130,23 @@ def _embeddings(
     return found
 
 
+_remembered: set[tuple[str, str]] = set()  # (snapshot, model) whose phrases are in memory
+
+
+def _remember_phrases(
+    cur: duckdb.DuckDBPyConnection, embedder: Embedder, snapshot: str | None
+) -> None:
+    """The daily maps' candidate-name vectors (the snapshot's phrase_embeddings) into this
+    process's memo, so naming the subset embeds only phrases no map has seen."""
+    model = registered_model_id(cur, embedder)
+    if not model or (snapshot, model) in _remembered:
+        return
+    n = remember_phrases(cur, embedder, model=model)
+    log.debug("subset clustering: %d stored phrase vectors in memory", n)
+    if snapshot is not None:
+        _remembered.add((snapshot, model))
+
+
 def _topic(t: TopicInfo, size: int, n: int, level: str) -> dict[str, Any]:
     return {
         "topic_id": t.topic_id,
@@ -143,12 +174,14 @@ def cluster_subset(
     *,
     max_traces: int = 5000,
     settings: Settings | None = None,
+    snapshot: str | None = None,
 ) -> dict[str, Any]:
     """Cluster the filtered traces' `facet` summaries at both levels; the scatterplot and
-    lists, in columns."""
+    lists, in columns. `snapshot` names the snapshot `cur` reads (its stored phrase vectors are
+    loaded once per snapshot; without it, on every call)."""
     started = time.perf_counter()
     settings = settings or Settings.from_env()
-    definition = _definition(facet)
+    definition = _definition(facet, settings)
     default = definition.default_label if parent_kind(definition) != "free" else None
     ids, hashes, summaries, values, total = _fetch(cur, f, facet, max_traces, default)
     text_of = dict(zip(hashes, summaries, strict=True))
@@ -159,6 +192,8 @@ def cluster_subset(
     embedder = make_embedder(settings, budget=budget_from_ledger(cur, settings))
     # Too few distinct texts: answer before touching embeddings (no model load).
     emb = _embeddings(cur, unique, text_of, embedder) if len(unique) >= MIN_TEXTS else {}
+    if len(emb) >= MIN_TEXTS:
+        _remember_phrases(cur, embedder, snapshot)
     unique = [h for h in unique if h in emb]
     embedded = time.perf_counter()
     out: dict[str, Any] = {

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -538,6 +539,7 @@ def label_problems(
 # and a parent's name must be shared across its subtopics, not be its biggest child's wording.
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem, so that "exports", "exported" and "exporting" count as "export"."""
     w = word.lower().removesuffix("'s")
@@ -568,9 +570,16 @@ def word_support(texts: list[str], weights: list[float] | None = None) -> dict[s
     total = float(sum(w)) or 1.0
     out: Counter[str] = Counter()
     for text, n in zip(texts, w, strict=True):
-        for word in {stem(t) for t in _TOKEN.findall(clean_for_naming(text))}:
+        for word in _stems(text):
             out[word] += n
     return {k: v / total for k, v in out.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(text: str) -> frozenset[str]:
+    # A map's texts are read several times (each level's topics, the facet, the parents'
+    # children): their words are found once per process.
+    return frozenset(stem(t) for t in _TOKEN.findall(clean_for_naming(text)))
 
 
 def rare_words(label: str, support: dict[str, float], facet_words: dict[str, float]) -> list[str]:

@@ -38,6 +38,7 @@ from tracetopics_pipeline.core.topics.describe import (
     describe,
 )
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
+from tracetopics_pipeline.core.topics.embedders.memo import recording
 from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
 from tracetopics_pipeline.core.topics.labels import (
     EmbedFn,
@@ -49,6 +50,7 @@ from tracetopics_pipeline.core.topics.labels import (
     readable_value,
     word_support,
 )
+from tracetopics_pipeline.core.topics.phrases import store_phrases
 from tracetopics_pipeline.core.topics.pictures import map_png, topics_markdown
 from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row, query_pl
 
@@ -273,12 +275,13 @@ def build_maps(
     embedder: Embedder | None = None,
 ) -> list[MapStats]:
     """Build (or rebuild, idempotently) the map of each facet for `day`, from the configured
-    model's vectors; what the labeller spent goes to the ledger after each map."""
+    model's vectors; what the labeller spent goes to the ledger after each map, the vectors of
+    the phrases it named with to `phrase_embeddings` (phrases.py)."""
     embedder = embedder or make_embedder(settings)
     out = []
     for f in facets:
-        out.append(
-            build_map(
+        with recording(embedder) as named_with:  # the names' phrases, kept for later namings
+            stats = build_map(
                 conn,
                 day,
                 facet=f.name if hasattr(f, "name") else str(f),
@@ -287,8 +290,10 @@ def build_maps(
                 embedder=embedder,
                 definition=f if hasattr(f, "name") else None,
             )
-        )
+        out.append(stats)
         ledger.record(conn, getattr(labeler, "budget", None))
+        if stats.status == "built":
+            store_phrases(conn, named_with, model=stats.embed_model, day=day)
     return out
 
 

@@ -80,6 +80,14 @@ CREATE TABLE IF NOT EXISTS summary_embeddings (
     created_at TIMESTAMPTZ DEFAULT current_timestamp,
     PRIMARY KEY (text_hash, model)
 );
+CREATE TABLE IF NOT EXISTS phrase_embeddings (
+    text_hash VARCHAR NOT NULL,  -- sha1 of the phrase, as summaries' text_hash
+    model VARCHAR NOT NULL,      -- model id with its dimension, as in summary_embeddings
+    embedding FLOAT[] NOT NULL,  -- L2-normalized
+    text VARCHAR NOT NULL,       -- a topic name's candidate phrase (or a central summary)
+    last_used DATE NOT NULL,     -- the latest map day that named topics with it
+    PRIMARY KEY (text_hash, model)
+);
 CREATE TABLE IF NOT EXISTS embedding_models (
     model_id VARCHAR PRIMARY KEY,  -- '<name>@<dim>': the key summary_embeddings rows carry
     name VARCHAR NOT NULL,    -- what TRACETOPICS_EMBED_MODEL resolves to, without the dimension

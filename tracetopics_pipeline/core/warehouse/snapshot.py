@@ -26,7 +26,8 @@ PARTIAL_SUFFIX = ".partial"
 
 # Core tables the explorer reads. summary_embeddings is restricted to the configured model's
 # vectors of the texts that facet summaries reference, so on-demand clustering never has to
-# re-embed and never sees two models' vectors.
+# re-embed and never sees two models' vectors; phrase_embeddings (the daily maps' candidate
+# names) to that model's too, so naming a subset embeds only phrases no map has seen.
 CORE_TABLES = (
     "raw_traces",
     "facet_summaries",
@@ -37,6 +38,7 @@ CORE_TABLES = (
     "topic_lineage",
     "topic_overrides",
     "summary_embeddings",
+    "phrase_embeddings",
     "embedding_models",
     "spend_ledger",
 )
@@ -93,6 +95,9 @@ def publish_snapshot(
                     "e.text_hash IN (SELECT DISTINCT text_hash FROM facet_summaries "
                     "WHERE text_hash IS NOT NULL)"
                 )
+            elif table == "phrase_embeddings":  # names' candidate phrases, the same model
+                model = (embed_model or "").replace("'", "''")
+                select = f"SELECT * FROM phrase_embeddings WHERE model = '{model}'"
             else:
                 select = f"SELECT * FROM {table}"
             tables[table] = _copy(conn, select, partial / f"{table}.parquet")

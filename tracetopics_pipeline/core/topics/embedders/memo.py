@@ -6,14 +6,17 @@ the explorer clusters the same or an overlapping subset again, when a map's pare
 right after its subtopics, and when the next day's map is built in the same process.
 `memoized(embedder.embed)` answers them from memory (least recently used out first, within
 MAX_BYTES per process). Summaries keep their own cache in the warehouse (embed.py); this one
-never touches disk, so a process starts empty.
+never touches disk. A daily map `recording` what it named with stores those vectors in the
+warehouse (core/topics/phrases.py), and a reader `remember`s them, so a new process does not pay
+the model again for phrases a map already embedded.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -26,6 +29,7 @@ EmbedFn = Callable[[list[str]], np.ndarray]
 _lock = threading.Lock()
 _store: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 _bytes = 0
+_recorders: dict[str, list[dict[str, np.ndarray]]] = {}  # per model: what naming asked for
 
 
 def _key(embedder: Embedder) -> str:
@@ -78,9 +82,33 @@ def memoized(embed: EmbedFn) -> EmbedFn:
             found.update(zip(missing, got, strict=True))
         if not texts:
             return np.zeros((0, dim or 0), dtype=np.float32)
+        with _lock:
+            for rec in _recorders.get(key, []):
+                rec.update(found)
         return np.stack([found[t] for t in texts])
 
     return call
+
+
+def remember(embedder: Embedder, texts: list[str], vecs: np.ndarray) -> None:
+    """Vectors of `embedder`'s model made elsewhere (a map's stored phrases), answered from
+    memory from now on."""
+    if len(texts):
+        _put(_key(embedder), list(texts), np.asarray(vecs, dtype=np.float32))
+
+
+@contextmanager
+def recording(embedder: Embedder) -> Iterator[dict[str, np.ndarray]]:
+    """Every text the memoized calls of `embedder`'s model answer meanwhile, with its vector
+    (any thread: a map is built in one)."""
+    key, rec = _key(embedder), {}
+    with _lock:
+        _recorders.setdefault(key, []).append(rec)
+    try:
+        yield rec
+    finally:
+        with _lock:
+            _recorders[key].remove(rec)
 
 
 def clear() -> None:
