@@ -17,9 +17,11 @@ Each measurement runs in a fresh Python process, as a freshly started explorer w
 - "start + warm-up finished": the request sent once the warm-up is done (a click after the
   seconds it takes to read the home page).
 In each process, "warm" is the same request again (median of --repeats), and "warm, another
-subset" the --days days before it, once (its texts and candidate names are new to the process).
-It prints wall and CPU seconds and the machine's load average at each request: the machine is
-shared, so figures carry the load they were measured under.
+subset" the --days days before it, once (its texts and candidate names are new to the process;
+the phrases the daily maps stored come from the snapshot). Every answer has two levels: it
+prints the parents and subtopics found. It prints wall and CPU seconds and the machine's load
+average at each request: the machine is shared, so figures carry the load they were measured
+under, and CPU seconds are what compares across loads.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ def measure(b):
     out = r.json()
     return {"wall": time.perf_counter() - w, "cpu": time.process_time() - c, "load": load,
             "traces": out["n_traces"], "texts": out["n_texts"], "topics": len(out["topics"]),
+            "parents": len(out.get("parents") or []),
             "no_match": out.get("no_match_share"), "parts": out.get("timings", {})}
 runs = [measure(body(first, last)) for _ in range(1 + repeats)]
 other = measure(body(first - dt.timedelta(days=days), first - dt.timedelta(days=1)))
@@ -79,6 +82,17 @@ def ensure_demo(home: Path) -> None:
     print(f"no snapshot in {home}: generating the demo and running the pipeline (minutes)")
     env = {**os.environ, "TRACETOPICS_HOME": str(home)}
     subprocess.run([sys.executable, "-m", "tracetopics_pipeline.cli", "demo"], env=env, check=True)
+
+
+def _phrases(home: Path) -> str:
+    """Rows of phrase_embeddings the current snapshot holds (the daily maps' names' phrases)."""
+    try:
+        name = (home / "snapshot" / "current.txt").read_text().strip()
+        manifest = json.loads((home / "snapshot" / name / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return "unknown"
+    n = manifest.get("tables", {}).get("phrase_embeddings")
+    return "none (a snapshot from before phrase_embeddings)" if n is None else f"{n:,}"
 
 
 def child(home: Path, days: int, repeats: int, cache: Path, mode: str) -> dict:
@@ -110,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     ensure_demo(home)
     cache = Path(tempfile.mkdtemp(prefix="tt-numba-"))
     print(f"home {home}; subset: the last {args.days} days, Task; cores {os.cpu_count()}")
+    print(
+        f"stored candidate-name vectors in the snapshot (phrase_embeddings): {_phrases(home)}; "
+        "CPU seconds compare across loads, wall seconds only at the same load"
+    )
     cases = [("cold, first process ever (empty numba cache)", True, "none")] * (
         not args.no_empty_cache
     )
@@ -133,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"\n{name}: process {time.perf_counter() - t0:.1f}s, app + first page "
                 f"{res['startup']:.1f}s; subset {res['first']}..{res['last']}: "
                 f"{first['traces']:,} traces, {first['texts']:,} distinct summaries, "
-                f"{first['topics']} topics, no_match {first['no_match']:.1%}"
+                f"{first['parents']} parents over {first['topics']} subtopics, "
+                f"no_match {first['no_match']:.1%}"
             )
             print(f"  load before {before}, after {load_avg()}")
             print(f"  first request: {_line(first)}")
@@ -147,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             print(
                 f"  warm, another subset ({other['traces']:,} traces, {other['texts']:,} "
-                f"texts): {_line(other)}"
+                f"texts, {other['parents']} parents over {other['topics']} subtopics): "
+                f"{_line(other)}"
             )
     finally:
         shutil.rmtree(cache, ignore_errors=True)

@@ -21,6 +21,7 @@ import logging
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics.describe import TopicInfo, cluster_texts
 from tracetopics_pipeline.core.topics.embed import registered_model_id
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
+from tracetopics_pipeline.core.topics.hierarchy import group_topics
 from tracetopics_pipeline.core.topics.labels import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import cluster_levels, parent_kind
 from tracetopics_pipeline.core.topics.phrases import remember_phrases
@@ -297,26 +299,44 @@ def cluster_subset(
 def warm_up() -> threading.Thread:
     """Load what a first "Cluster this subset" needs in the background, so the click is fast.
 
-    A small `cluster_texts` run imports everything the subset path uses (scikit-learn, UMAP,
-    HDBSCAN, torch and sentence-transformers), loads numba's compiled code from the disk cache
-    (core/topics/jit.py; in the first process after an install it compiles and fills that cache
-    instead, minutes on a busy 2-core machine) and the configured local model, which names the
-    topics. An endpoint model is not called: nothing is sent before a user asks.
+    Two threads side by side (2 cores; a click right after start needs both): a small
+    `cluster_texts` run and the parents' grouping import scikit-learn, SciPy, UMAP and HDBSCAN
+    and load numba's compiled code from the disk cache (core/topics/jit.py; in the first process
+    after an install it compiles and fills that cache instead, minutes on a busy 2-core
+    machine), while the other imports torch and sentence-transformers and loads the configured
+    local model, which names the topics. An endpoint model is not called: nothing is sent
+    before a user asks. The returned thread ends when both have.
     """
+    settings = Settings.from_env()
 
-    def run() -> None:
+    def clustering() -> None:
+        rng = np.random.default_rng(0)
+        n = 300
+        x = rng.normal(size=(n, EMBED_DIM)).astype(np.float32)
+        words = [f"w{i}" for i in range(60)]
+        texts = [" ".join(rng.choice(words, 6)) + f" {i}" for i in range(n)]
+        cluster_texts(texts, x, settings=settings, seed=SEED)
+        group_topics(x[:8], x[:8, :16], np.ones(8))  # random words give too few topics for it
+
+    def model() -> None:
+        if not settings.embeds_via_endpoint:  # random words give no candidate names
+            make_embedder(settings).embed(["load the model", "name a topic"])
+
+    def best_effort(step: Callable[[], None]) -> None:
         try:
-            settings = Settings.from_env()
-            rng = np.random.default_rng(0)
-            n = 300
-            x = rng.normal(size=(n, EMBED_DIM)).astype(np.float32)
-            words = [f"w{i}" for i in range(60)]
-            texts = [" ".join(rng.choice(words, 6)) + f" {i}" for i in range(n)]
-            cluster_texts(texts, x, settings=settings, seed=SEED)
-            if not settings.embeds_via_endpoint:  # random words give no candidate names
-                make_embedder(settings).embed(["load the model", "name a topic"])
+            step()
         except Exception as e:  # warm-up is best effort
             log.debug("warm-up failed: %s", e)
+
+    def run() -> None:
+        steps = [
+            threading.Thread(target=best_effort, args=(f,), daemon=True)
+            for f in (model, clustering)
+        ]
+        for t in steps:
+            t.start()
+        for t in steps:
+            t.join()
 
     t = threading.Thread(target=run, name="tracetopics-warmup", daemon=True)
     t.start()
