@@ -301,11 +301,12 @@ def warm_up() -> threading.Thread:
 
     Two threads side by side (2 cores; a click right after start needs both): a small
     `cluster_texts` run and the parents' grouping import scikit-learn, SciPy, UMAP and HDBSCAN
-    and load numba's compiled code from the disk cache (core/topics/jit.py; in the first process
-    after an install it compiles and fills that cache instead, minutes on a busy 2-core
-    machine), while the other imports torch and sentence-transformers and loads the configured
-    local model, which names the topics. An endpoint model is not called: nothing is sent
-    before a user asks. The returned thread ends when both have.
+    and load numba's compiled code from the disk cache (core/topics/jit.py; in the first
+    process after an install it compiles and fills that cache instead, minutes on a busy
+    2-core machine) and the facet file is parsed, while the other imports torch and
+    sentence-transformers and loads the configured local model, which names the topics. An
+    endpoint model is not called: nothing is sent before a user asks. The returned thread ends
+    when both have.
     """
     settings = Settings.from_env()
 
@@ -317,6 +318,7 @@ def warm_up() -> threading.Thread:
         texts = [" ".join(rng.choice(words, 6)) + f" {i}" for i in range(n)]
         cluster_texts(texts, x, settings=settings, seed=SEED)
         group_topics(x[:8], x[:8, :16], np.ones(8))  # random words give too few topics for it
+        _definition("Task", settings)  # the facet file, parsed once
 
     def model() -> None:
         if not settings.embeds_via_endpoint:  # random words give no candidate names
