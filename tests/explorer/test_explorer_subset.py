@@ -53,12 +53,16 @@ def test_cluster_subset_recovers_the_subsets_topics(client: TestClient) -> None:
     for i, t in zip(ids, tid, strict=True):
         by_intent.setdefault(int(i.split("-")[1]) % 6, set()).add(int(t))
     assert all(len(v) == 1 for v in by_intent.values()) and by_intent[0] != by_intent[3]
-    # Two subtopics make one parent (too few to group), holding both: the same rule as a map.
-    [parent] = body["parents"]
-    assert parent["level"] == "parent" and parent["size"] == 400 - body["no_match"]
-    assert sorted(parent["subtopics"]) == sorted(t["topic_id"] for t in body["topics"])
-    assert all(t["parent_id"] == parent["topic_id"] for t in body["topics"])
-    assert set(_col(body, "parent_id", "<i4").tolist()) <= {parent["topic_id"], -1}
+    # Two unrelated subtopics are two parents (the daily maps' rule): one parent over both
+    # would be named after one of them.
+    parents = body["parents"]
+    assert len(parents) == 2 and all(p["level"] == "parent" for p in parents)
+    assert sum(p["size"] for p in parents) == 400 - body["no_match"]
+    for p in parents:
+        [kid] = [t for t in body["topics"] if t["parent_id"] == p["topic_id"]]
+        assert p["subtopics"] == [kid["topic_id"]] and p["size"] == kid["size"]
+    ids = {p["topic_id"] for p in parents}
+    assert set(_col(body, "parent_id", "<i4").tolist()) <= ids | {-1}
 
 
 def test_cluster_subset_has_parents_over_its_subtopics(client: TestClient) -> None:

@@ -131,3 +131,12 @@ def test_yesterdays_grouping_is_kept_while_nearly_as_good():
     # Yesterday's grouping equal to today's: kept as is.
     same = group_topics(c, previous=today.of_topic)
     assert same.params["carried"] and np.array_equal(same.of_topic, today.of_topic)
+
+
+def test_two_unrelated_topics_are_two_parents():
+    """Alone, two far-apart topics (a small subset's 'cancel' and 'CSV export') are not grouped
+    under one parent, which would be named after one of them; the larger is parent 0."""
+    c, _ = _fine_topics(groups=2, per_group=1)
+    got = group_topics(c, sizes=np.array([3.0, 8.0]))
+    assert got.of_topic.tolist() == [1, 0] and got.n_parents == 2
+    assert group_topics(c[::-1], sizes=np.array([8.0, 3.0])).of_topic.tolist() == [0, 1]

@@ -136,14 +136,15 @@ def test_cluster_this_subset(page) -> None:
     # Two levels, as in the Topics view: parents that expand into their subtopics.
     parents = page.locator("#cluster-list .cluster-topic.parent")
     subs = page.locator("#cluster-list .cluster-topic.sub")
-    assert parents.count() == 1 and subs.count() == 2  # two intents make one parent
+    assert parents.count() == 2 and subs.count() == 2  # two unrelated intents: two parents
     assert not subs.first.is_visible()
-    parents.first.locator(":scope > .ct-head").click()
+    for i in range(2):
+        parents.nth(i).locator(":scope > .ct-head").click()
     subs.first.wait_for(state="visible", timeout=T)
     text = " ".join(subs.all_inner_texts()).lower()
     assert "export" in text and "cancel" in text
     assert "400 traces" in page.locator("#modal-title").inner_text()
-    assert "1 topics, 2 subtopics" in page.locator("#modal-title").inner_text()
+    assert "2 topics, 2 subtopics" in page.locator("#modal-title").inner_text()
     page.wait_for_selector("#cluster-plot .main-svg", timeout=T)
     # Save it under a name, reopen it from its tab, and act on a subtopic and on the parent.
     page.fill("#subset-name", "acme intents e2e")
@@ -154,7 +155,7 @@ def test_cluster_this_subset(page) -> None:
     page.click("#subset-list button[data-open-subset]:has-text('acme intents e2e')")
     page.wait_for_selector("#cluster-list .cluster-topic.parent", timeout=T)
     assert "acme-intents-e2e" in page.locator("#modal-title").inner_text()
-    parent = page.locator("#cluster-list .cluster-topic.parent").first
+    parent = page.locator("#cluster-list .cluster-topic.parent", has_text="ancel").first
     parent.locator(":scope > .ct-head").click()
     cancel = page.locator("#cluster-list .cluster-topic.sub", has_text="ancel")
     cancel.locator("button[data-sact=proposal]").click()
@@ -164,12 +165,13 @@ def test_cluster_this_subset(page) -> None:
     assert "subtopic" in md.lower()
     page.click("#modal-close")
     page.click("#subset-list button[data-open-subset]:has-text('acme intents e2e')")
-    parent = page.locator("#cluster-list .cluster-topic.parent").first
+    parent = page.locator("#cluster-list .cluster-topic.parent", has_text="xport").first
     parent.wait_for(timeout=T)
     parent.locator(":scope > .row-actions button[data-sact=proposal]").click()
     page.wait_for_selector("#modal-body .md h1", timeout=T)
     md = page.locator("#modal-body .md").inner_text()
-    assert "saved subset “acme intents e2e”" in md and "400 conversations" in md
+    assert "saved subset “acme intents e2e”" in md and "200 conversations" in md
+    assert "xport" in md
     assert not page.tt_errors
 
 
