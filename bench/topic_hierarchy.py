@@ -59,12 +59,17 @@ def text_hash(text: str) -> str:
 
 class EmbeddingCache:
     """all-MiniLM-L6-v2 vectors by text hash in a DuckDB file outside the repo (re-runs skip
-    the slow part)."""
+    the slow part). Several bench runs share the file: each embeds what it lacks without
+    holding it, so another run may have written the same texts meanwhile (`insert_new`)."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.path = Path(tempfile.gettempdir()) / "tracetopics-bench" / "hier-emb2.duckdb"
+    def __init__(
+        self, settings: Settings, *, path: Path | None = None, embedder: object | None = None
+    ) -> None:
+        default = Path(tempfile.gettempdir()) / "tracetopics-bench" / "hier-emb2.duckdb"
+        self.path = path or default
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.settings = settings
+        self.embedder = embedder or EMBEDDER
 
     def vectors(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -91,9 +96,9 @@ class EmbeddingCache:
             )
         todo = sorted({t for t, h in zip(texts, hashes, strict=True) if h not in have})
         if todo:  # embedded without holding the file: other bench runs share it
-            vecs = EMBEDDER.embed(todo)
+            vecs = np.asarray(self.embedder.embed(todo), np.float32)  # type: ignore[attr-defined]
             with self._connect() as conn:
-                warehouse.insert_frame(conn, "summary_embeddings", _frame(todo, vecs))
+                insert_new(conn, _frame(todo, vecs))
             have.update(zip([text_hash(t) for t in todo], vecs, strict=True))
         return np.stack([have[h] for h in hashes]).astype(np.float32)
 
@@ -116,6 +121,18 @@ class EmbeddingCache:
             "ON CONFLICT DO NOTHING",
             [MODEL, EMBEDDER.name, EMBEDDER.dim],
         )
+
+
+def insert_new(conn: object, frame: pl.DataFrame) -> None:
+    """Insert embedding rows, skipping (text, model) keys already stored: another run that
+    embedded the same texts at the same time wrote the same vectors."""
+    conn.register("_new_vectors", frame)  # type: ignore[attr-defined]
+    try:
+        conn.execute(  # type: ignore[attr-defined]
+            "INSERT OR IGNORE INTO summary_embeddings BY NAME SELECT * FROM _new_vectors"
+        )
+    finally:
+        conn.unregister("_new_vectors")  # type: ignore[attr-defined]
 
 
 def _frame(texts: list[str], vecs: np.ndarray) -> pl.DataFrame:
