@@ -77,7 +77,9 @@ def test_text_that_may_not_name_a_topic_is_cut_before_candidates():
         'FAILED: export_csv returned \'{"error": "timeout"}\' for <EMAIL> see https://x.io/a'
     )
     assert "error" not in text and "EMAIL" not in text and "https" not in text
-    assert "FAILED" not in text and "export_csv returned" in text
+    # JSON keeps its values (the message), a code identifier reads as words
+    assert "FAILED" not in text and "export CSV returned" in text and "timeout" in text
+    assert "{" not in text and '"' not in text
 
 
 def test_names_are_short_shared_phrases_distinct_among_siblings():
@@ -249,3 +251,127 @@ def test_the_audit_counts_unsupported_words_names_and_parent_repeats():
     assert got[("sub", 3)] == []  # the only subtopic of a parent may read as the parent
     assert got[("parent", 10)] == ["low_support"]  # one child's wording over both
     assert got[("parent", 11)] == []
+
+
+@pytest.mark.parametrize(
+    ("ident", "words"),
+    [
+        ("get_sso_config", "SSO config lookup"),
+        ("fetch_invoice", "invoice lookup"),
+        ("create_ticket", "ticket creation"),
+        ("update_role", "role update"),
+        ("delete_user", "user deletion"),
+        ("run_export", "run export"),
+        ("transfer_to_human", "transfer to human"),
+        ("workspace_id", "workspace ID"),
+        ("getApiUsage", "API usage lookup"),
+        ("rate_limited", "rate limited"),
+    ],
+)
+def test_code_identifiers_read_as_words(ident, words):
+    from tracetopics_pipeline.core.topics.labels import identifier_words
+
+    assert identifier_words(ident) == words
+
+
+def test_json_payloads_keep_their_message_and_tools_read_as_words():
+    for raw, want in [
+        ('Failed: get_account returned \'{"status": 403, "error": "permission denied"}\'',
+         "permission denied"),
+        ('Failed: search_docs returned \'{"error": {"code": 500, "message": "Internal Server '
+         'Error"}, "tool": "search_docs"}\'', "Internal Server Error"),
+        ('Failed: x returned \'{"error": "upstream_unavailable", "status": 503}\'',
+         "upstream unavailable"),
+    ]:  # fmt: skip
+        text = clean_for_naming(raw, strip_head=True)
+        assert want in text and "{" not in text and "status" not in text, text
+    # a long quoted message is read, not dropped
+    text = clean_for_naming("Tool said 'Error: HTTP 502 Bad Gateway from the upstream host'")
+    assert "Bad Gateway" in text
+
+
+@pytest.mark.parametrize(
+    ("label", "problem"),
+    [
+        ("Reloads all tiles", "fragment"),  # a predicate without its subject
+        ("Shows no data points", "fragment"),
+        ("Month to add users", "fragment"),  # a noun left of "[cost per] month to add"
+        ("Extra would it cost per month", "fragment"),  # a question without its question word
+        ("How much does it cost", "fragment"),
+        ("Manager wants the raw numbers behind", "ends_in_function_word"),
+        ("Tooltips hidden underneath", "ends_in_function_word"),
+        ("I'm not able", "dangling_end"),
+        ("Users were supposed", "dangling_end"),
+    ],
+)
+def test_the_audit_catches_fragments(label, problem):
+    assert problem in label_problems(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Ability to export dashboards", "Switch to Looker", "Exports failing overnight",
+     "Access to Ask AI", "Way to pull the data", "Fed up", "Timed out after a minute",
+     "Logged in twice", "Still not working", "Really frustrated", "Sales pipeline reloads all tiles"],
+)  # fmt: skip
+def test_complete_phrases_are_not_fragments(label):
+    assert label_problems(label) == [], label
+
+
+def test_candidates_may_open_on_degree_or_negation_and_phrasal_verbs_in_any_form():
+    assert ("really", "frustrated") in candidate_phrases("I'm really frustrated")
+    assert ("still", "not", "working") in candidate_phrases("Nope, still not working on my end")
+    assert ("fed", "up") in candidate_phrases("Honestly I\u2019m fed up")
+    assert ("timed", "out") in candidate_phrases("the export timed out")
+    assert ("m", "fed", "up") not in candidate_phrases("I m fed up")  # a contraction's rest
+    assert ("really",) not in candidate_phrases("really really")
+
+
+def test_numbers_of_a_few_requests_are_details_and_parents_carry_none():
+    from tracetopics_pipeline.core.topics.labels import AuditedTopic, audit_topics, word_support
+
+    seats = [f"Enterprise plan cost for {n} seats" for n in (40, 60, 120, 25, 500)] * 2
+    s = word_support(seats)
+    hot = word_support(["Error 429 from the API", "429 too many requests", "API returns 429"])
+    subs = [
+        AuditedTopic(1, "Plan cost for 60 seats", s, parent=10),
+        AuditedTopic(2, "Plan cost for seats", s, parent=10),
+        AuditedTopic(3, "API returns 429", hot, parent=10),  # what the topic is about
+    ]
+    parents = [AuditedTopic(10, "Plan cost for 40 seats", s, children=3)]
+    got = audit_topics(parents, subs)
+    assert "number_detail" in got[("sub", 1)] and "number_detail" not in got[("sub", 2)]
+    assert "number_detail" not in got[("sub", 3)]
+    assert "number_detail" in got[("parent", 10)]
+    # the namer drops the amount where the phrase stays whole
+    names = name_topics([_weighted(0, seats), _weighted(1, ["Reset MFA"] * 3)], embed=bag_of_words)
+    assert not any(c.isdigit() for c in names[0]) and "seats" in names[0], names
+
+
+def test_a_parent_whose_children_share_only_a_head_word_is_named_by_it_and_a_category():
+    from tracetopics_pipeline.core.topics.labels import (
+        CATEGORY_NOUNS,
+        PARENT_NAMING,
+        AuditedTopic,
+        audit_topics,
+        parent_support,
+        word_support,
+    )
+
+    kids = {
+        0: ["Funnel chart shows a spinner", "Funnel chart spins forever"] * 3,
+        1: ["Chart labels overlap the legend", "Legend covers the chart labels"] * 3,
+        2: ["Colours in the map chart are wrong", "Map chart colours look off"] * 3,
+        3: ["Scatter chart renders empty", "Empty scatter chart"] * 3,
+    }
+    texts = [t for k in sorted(kids) for t in kids[k]]
+    parent = _topic(9, texts)
+    parent.groups = [k for k in sorted(kids) for _ in kids[k]]
+    words = [word_support(kids[k]) for k in sorted(kids)]
+    sizes = [float(len(kids[k])) for k in sorted(kids)]
+    parent.support = parent_support(words, sizes)
+    sibling = _topic(8, ["Export dashboard to CSV", "CSV export of the board"] * 3)
+    name = name_topics([parent, sibling], embed=bag_of_words, params=PARENT_NAMING)[9]
+    assert name.split()[0] == "Chart" and name.split()[-1] in CATEGORY_NOUNS, name
+    audited = AuditedTopic(9, name, parent.support, children=4)
+    assert audit_topics([audited], [])[("parent", 9)] == []

@@ -411,7 +411,8 @@ _JSONISH = re.compile(r"[{}\[\]]|\"\s*:|'\s*:|\\\"")
 _ENUM_PREFIX = re.compile(r"^\s*[A-Z][A-Z0-9_]{2,}\s*:")
 _HEAD = re.compile(r"^\s*([^:]{1,40}?)\s*:\s+")
 _JSON_SPAN = re.compile(r"'?\{[^{}]*\}'?|\"?\{[^{}]*\}\"?|\[[^\[\]]*\]")
-_QUOTED = re.compile(r"'[^']{0,80}'|\"[^\"]{0,80}\"")
+# a quote, not the apostrophes of "You've ... I'm"
+_QUOTED = re.compile(r"(?<![A-Za-z])'[^']{0,80}'(?![A-Za-z])|\"[^\"]{0,80}\"")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _CLAUSE_SPLIT = re.compile(r"[.;:!?,()\"]+|\s[-–—]+\s|\n")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'_./+#&-]*[A-Za-z0-9+#]|[A-Za-z0-9]")
@@ -421,7 +422,8 @@ _PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over"})
 # may a name end in a particle ("Chart on" is cut, "Top up" is not).
 _PHRASAL = frozenset(
     """top log sign turn opt check cash set back roll shut look follow pay switch clean lock
-    speed scale start write hand hold pick fill carry print break show pop wind sync""".split()  # noqa: SIM905
+    speed scale start write hand hold pick fill carry print break show pop wind sync time fed
+    give gave given mess mix hang hung held broke broken paid wound blew blown""".split()  # noqa: SIM905
 )
 # Light verbs that need a complement: a name never ends in them ("... refresh now takes").
 _LIGHT_VERBS = frozenset(
@@ -454,15 +456,69 @@ _BREAKS = frozenset(
 )
 
 
+# Prepositions that are not glue anywhere else but never end a name ("... numbers behind").
+_END_GLUE = frozenset(
+    """behind across around along against among beside beyond toward towards upon throughout
+    despite except near below above underneath versus vs till inside outside""".split()  # noqa: SIM905
+)
+# Words that may open a name though they are glue: degree and negation before a state
+# ("Still not working", "Really frustrated", "Never arrives").
+_LEADS = frozenset("really very still not never always".split())  # noqa: SIM905
+# Nouns that take "to" + verb ("Ability to export"); any other single noun before "to" +
+# verb is what is left of a longer phrase ("[Cost per] month to add users").
+_BEFORE_AMOUNT = frozenset("for of with to by on in".split())  # noqa: SIM905
+_TO_NOUNS = frozenset(
+    """ability way option permission access time place plan attempt request reason chance
+    right failure button setting settings link tool feature rights possibility""".split()  # noqa: SIM905
+)
+_QUANTIFIERS = _DETERMINERS | {"no", "any", "each", "every"}
+# Words that need "to" + verb after them: a name never ends in them ("I'm not able").
+_NEEDS_TO = frozenset("able unable supposed trying going willing".split())  # noqa: SIM905
+_MODALS = frozenset("would could can does do did will should".split())  # noqa: SIM905
+_AUXILIARIES = frozenset("would could can does do did is are will should".split())  # noqa: SIM905
+_PRONOUNS = frozenset("it we i you they there this he she".split())  # noqa: SIM905
+
+
+def _phrasal(word: str) -> bool:
+    """A verb that takes a particle, in any inflection ("timed out", "logged in", "sets up")."""
+    forms = {word, stem(word), word.removesuffix("d"), word.removesuffix("ed"), word[:-1]}
+    return bool(forms & _PHRASAL) and len(word) > 2
+
+
 def _phrasal_end(low: list[str] | tuple[str, ...]) -> bool:
-    return len(low) > 1 and low[-1] in _PARTICLES and low[-2] in _PHRASAL
+    return len(low) > 1 and low[-1] in _PARTICLES and _phrasal(low[-2])
 
 
 def _may_end(low: list[str] | tuple[str, ...]) -> bool:
     end = low[-1]
-    if end.isdigit() or end in _LIGHT_VERBS:
+    if end.isdigit() or end in _LIGHT_VERBS or end in _END_GLUE:
         return False
     return end not in FUNCTION_WORDS or _phrasal_end(low)
+
+
+def _fragment(low: list[str], verbs: frozenset[str]) -> bool:
+    """What is left of a longer phrase at its start: a predicate without its subject
+    ("Reloads all tiles", "Shows no data points"), a question without its question word
+    ("Extra would it cost per month") or a bare noun before "to" + verb ("Month to add
+    users")."""
+    if len(low) < 2:
+        return False
+    first = low[0]
+    if first.endswith("s") and not first.endswith("ss") and low[1] in _QUANTIFIERS:
+        return first not in FUNCTION_WORDS
+    # a question cut before its question word ("[How much] extra would it cost", "[How]
+    # long will a transfer take"); "Card is a Visa" is a statement
+    for a, b in zip(low[1:], low[2:], strict=False):
+        if a in _AUXILIARIES and (b in _PRONOUNS or (a in _MODALS and b in _DETERMINERS)):
+            return True
+    return (
+        len(low) > 2
+        and low[1] == "to"
+        and low[2] in verbs
+        and first not in verbs
+        and first not in _TO_NOUNS
+        and first not in FUNCTION_WORDS
+    )
 
 
 def verb_forms(texts: list[str]) -> frozenset[str]:
@@ -491,7 +547,7 @@ def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
     a bare verb after "to" ("Cost per month to add"), or "between" without its "and"."""
     if not low:
         return False
-    if low[-1] in _LIGHT_VERBS:
+    if low[-1] in _LIGHT_VERBS or low[-1] in _NEEDS_TO:
         return True
     if len(low) > 1 and low[-2] == "to" and low[-1] in verbs:
         return True
@@ -511,10 +567,12 @@ def label_problems(
     low = [w.lower().strip(".,;:!?\"'()") for w in words]
     if not (MIN_WORDS <= len(words) <= MAX_WORDS):
         problems.append("length")
-    if low and low[-1] in FUNCTION_WORDS and not _phrasal_end(low):
+    if low and (low[-1] in FUNCTION_WORDS or low[-1] in _END_GLUE) and not _phrasal_end(low):
         problems.append("ends_in_function_word")
     elif _dangling(low, verbs):
         problems.append("dangling_end")
+    if _fragment(low, verbs):
+        problems.append("fragment")
     if _PLACEHOLDER.search(label):
         problems.append("placeholder")
     if _JSONISH.search(label):
@@ -589,7 +647,23 @@ def rare_words(label: str, support: dict[str, float], facet_words: dict[str, flo
     return [
         w
         for w in content_words(label)
-        if facet_words.get(w, 0.0) < RARE_WORD and support.get(w, 0.0) < RARE_SUPPORT
+        if facet_words.get(w, 0.0) < RARE_WORD
+        and support.get(w, 0.0) < RARE_SUPPORT
+        and w not in _CATEGORY_STEMS
+    ]
+
+
+def _has_digit(label: str) -> bool:
+    return any(c.isdigit() for c in label)
+
+
+def number_details(label: str, support: dict[str, float]) -> list[str]:
+    """The name's words with a digit ("60 seats", "Q3") that less than RARE_SUPPORT of the
+    topic's traffic uses: an amount or a period of a few requests, not what the topic is about."""
+    return [
+        w
+        for w in content_words(label)
+        if any(c.isdigit() for c in w) and support.get(w, 0.0) < RARE_SUPPORT
     ]
 
 
@@ -600,7 +674,8 @@ def name_support(
     it has a rare word (`rare_words`, given the facet's word support)."""
     if facet_words is not None and rare_words(label, support, facet_words):
         return 0.0
-    return min((support.get(w, 0.0) for w in content_words(label)), default=1.0)
+    words = [w for w in content_words(label) if w not in _CATEGORY_STEMS]
+    return min((support.get(w, 0.0) for w in words), default=1.0)
 
 
 def _mix(supports: list[dict[str, float]], sizes: list[float]) -> dict[str, float]:
@@ -681,6 +756,12 @@ def audit_topics(
                 and rare_words(t.label, t.support, facet_words)
             ):
                 probs.append("name_like")
+            # a parent over several subtopics carries no number ("Plan cost for 40 seats")
+            several = level == "parent" and t.children > 1
+            if not from_label and (
+                number_details(t.label, t.support) or (several and _has_digit(t.label))
+            ):
+                probs.append("number_detail")
             if (
                 t.parent is not None
                 and children.get(t.parent, 0) > 1
@@ -699,16 +780,70 @@ _STATE_NEGATION = re.compile(
 )
 
 
+_JSON_KEY = re.compile(r"[\"']?[A-Za-z_][\w-]*[\"']?\s*:")
+_JSON_MARKS = re.compile(r"[{}\[\]\"',]+")
+_SNAKE = re.compile(r"\b[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+\b")
+_CAMEL = re.compile(r"\b[a-z]+(?:[A-Z][a-z0-9]+)+\b")
+# An identifier's leading verb read as what it does to its object: "get_sso_config" is an
+# "SSO config lookup", "create_ticket" a "ticket creation"; other verbs keep their place
+# ("run_export" -> "run export").
+_IDENT_VERB_NOUN = {
+    **dict.fromkeys("get fetch read list find lookup query load retrieve".split(), "lookup"),  # noqa: SIM905
+    **dict.fromkeys("create add new insert".split(), "creation"),  # noqa: SIM905
+    **dict.fromkeys("update set edit patch modify".split(), "update"),  # noqa: SIM905
+    **dict.fromkeys("delete remove drop".split(), "deletion"),  # noqa: SIM905
+}
+_CVC = re.compile(r"^[b-df-hj-np-tv-z][aeiouy][a-z]$")
+
+
+def _ident_word(part: str) -> str:
+    """One piece of an identifier: short pieces that do not read as a word are acronyms."""
+    low = part.lower()
+    if low in FUNCTION_WORDS or low in COMMON_VERBS or not low.isalpha():
+        return low
+    if len(low) == 2 or (len(low) == 3 and not _CVC.match(low)):
+        return low.upper()  # "id", "sso", "api", "csv"
+    return low
+
+
+def identifier_words(ident: str) -> str:
+    """A code identifier as words: snake_case and camelCase split, acronyms upper-cased, a
+    leading lookup/create/update/delete verb read as a noun after its object."""
+    parts = [x for x in re.split(r"_+|(?<=[a-z0-9])(?=[A-Z])", ident) if x]
+    if len(parts) < 2:
+        return ident
+    head = parts[0].lower()
+    words = [_ident_word(x) for x in parts]
+    if head in _IDENT_VERB_NOUN:
+        words = [*words[1:], _IDENT_VERB_NOUN[head]]
+    return " ".join(words)
+
+
+def _json_text(m: re.Match[str]) -> str:
+    """A JSON span reduced to its values ('{"error": "permission denied"}' -> "permission
+    denied"): the message of an error payload, without keys, braces or quotes."""
+    return " . " + _JSON_MARKS.sub(" . ", _JSON_KEY.sub(" . ", m.group(0))) + " . "
+
+
 def clean_for_naming(text: str, *, strip_head: bool = False) -> str:
-    """The parts of a summary a name may come from: no placeholders, JSON, URLs or prefixes."""
+    """The parts of a summary a name may come from: no placeholders, URLs, prefixes, JSON
+    syntax (its values stay) or code identifiers (read as words)."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")  # "I\u2019m" is one word
     text = _STATE_NEGATION.sub("not ", text)
     text = _ENUM_PREFIX.sub("", text)
     if strip_head:
         text = _HEAD.sub("", text, count=1)
     text = _URL.sub(" . ", text)
-    text = _JSON_SPAN.sub(" . ", text)
+    for _ in range(3):  # nested objects, innermost first
+        text, n = _JSON_SPAN.subn(_json_text, text)
+        if not n:
+            break
     text = _PLACEHOLDER.sub(" . ", text)
-    return _QUOTED.sub(lambda m: m.group(0) if len(m.group(0)) < 30 else " . ", text)
+    text = _QUOTED.sub(
+        lambda m: m.group(0) if len(m.group(0)) < 30 else f" . {m.group(0)[1:-1]} . ", text
+    )
+    text = _SNAKE.sub(lambda m: identifier_words(m.group(0)), text)
+    return _CAMEL.sub(lambda m: identifier_words(m.group(0)), text)
 
 
 def _shared_head(texts: list[str]) -> bool:
@@ -726,15 +861,21 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
             toks = [t for t in toks if not _GREETING_WORDS.fullmatch(t)]
         low = [t.lower() for t in toks]
         for i in range(len(toks)):
-            if low[i] in FUNCTION_WORDS or low[i].isdigit():
+            if (low[i] in FUNCTION_WORDS and low[i] not in _LEADS) or low[i].isdigit():
                 continue
-            if low[i] in _PARTICLES and i and low[i - 1] in _PHRASAL:  # "off" of "turn off"
+            if len(low[i]) == 1:  # "m fed up": the rest of a contraction
+                continue
+            if i and low[i - 1] == "how":  # "[How] long does it take": the question word's
+                continue
+            if low[i] in _PARTICLES and i and _phrasal(low[i - 1]):  # "off" of "turn off"
                 continue
             for j in range(i + MIN_WORDS, min(len(toks), i + MAX_WORDS) + 1):
                 if low[j - 1] in _BREAKS or low[j - 1] == low[j - 2]:  # "ask ask": a seam
                     break
-                if not _may_end(low[i:j]):
+                if not _may_end(low[i:j]) or all(w in FUNCTION_WORDS for w in low[i:j]):
                     continue
+                if j < len(low) and low[j] in _PARTICLES and _phrasal(low[j - 1]):
+                    continue  # "top" of "top up", cut from its particle
                 out.append(tuple(low[i:j]))
     return out
 
@@ -805,8 +946,11 @@ def _surface(texts: list[str]) -> dict[str, str]:
     (a sentence's first word is capitalized anyway, so it does not vote)."""
     forms: dict[str, Counter[str]] = {}
     for t in texts:
-        for sent in re.split(r"[.!?]\s+", t):
-            for tok in _TOKEN.findall(sent)[1:]:
+        for sent in re.split(r"[.!?]\s+", clean_for_naming(t)):
+            toks = _TOKEN.findall(sent)
+            # an acronym votes even where it opens the sentence ("SSO config lookup failed")
+            first = toks[:1] if toks and toks[0].isupper() and len(toks[0]) > 1 else []
+            for tok in first + toks[1:]:
                 forms.setdefault(tok.lower(), Counter())[tok] += 1
     out = {}
     for low, c in forms.items():
@@ -852,11 +996,14 @@ class NamingParams:
     # Every content word of the name in at least this share of the topic's traffic (when any
     # candidate has it; else the best-supported candidate).
     min_support: float = MIN_SUPPORT
+    # When no phrase of the texts is shared widely enough: the shared head word(s) with a
+    # category noun (`abstract_name`), before the best-supported phrase.
+    abstract: bool = False
 
 
 # Parents: the name must be shared across the children (support counted per child).
 PARENT_NAMING = NamingParams(
-    support=0.3, length_penalty=0.03, core=0, min_support=MIN_PARENT_SUPPORT
+    support=0.3, length_penalty=0.03, core=0, min_support=MIN_PARENT_SUPPORT, abstract=True
 )
 
 
@@ -948,6 +1095,10 @@ def name_topics(
         ranked.append([(float(score[j]), c.phrases[j]) for j in order])
     # Biggest topics choose first; a name already taken by a sibling passes to the next best.
     used = {s.lower() for s in (taken or set())}
+
+    def nb_of(i: int) -> np.ndarray:
+        return np.argsort(-sim[i], kind="stable")[: min(p.neighbours, len(topics) - 1)]
+
     out: dict[int, str] = {}
     sizes = [sum(t.weights) for t in topics]
     verbs = verb_forms([x for t in topics for x in t.texts])
@@ -959,18 +1110,31 @@ def name_topics(
         name, fallback = "", (-1.0, "")
         for _, ph in ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
-            for form in dict.fromkeys([_without_details(ph, support, facet_words, p, surface), ph]):
+            plain = _without_details(ph, support, facet_words, p, surface, verbs)
+            for form in dict.fromkeys([plain, ph]):
                 cand = tidy_phrase(form, surface)
                 if cand.lower() in avoid or label_problems(cand, verbs=verbs):
                     continue
                 share = name_support(cand, support, facet_words)
+                if number_details(cand, support) or (p.abstract and _has_digit(cand)):
+                    share = 0.0  # an amount of a few requests; a parent's name has none
                 if share >= p.min_support:
                     name = cand
                     break
                 fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
             if name:
                 break
+        if not name and p.abstract:
+            name = abstract_name(
+                t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
+                min_support=p.min_support, verbs=verbs, avoid=avoid, surface=surface,
+            )  # fmt: skip
         name = name or fallback[1]
+        if not name and not p.abstract:  # no phrase at all: the shared word and a category
+            name = abstract_name(
+                t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
+                min_support=p.min_support, verbs=verbs, avoid=avoid, surface=surface,
+            )  # fmt: skip
         if not name:  # nothing usable: the strongest content keywords, made distinct
             kws = [
                 w
@@ -989,12 +1153,73 @@ def name_topics(
     return out
 
 
+# Nouns that name a kind of need rather than a thing: a parent whose subtopics share only a
+# head word ("chart", "seats") is named by it and the category that fits its texts best
+# ("Chart issues", "Seat questions"). Facet-independent; they need no support in the texts.
+CATEGORY_NOUNS = ("issues", "questions", "requests", "setup", "settings", "access", "errors")
+_CATEGORY_STEMS = frozenset(stem(w) for w in CATEGORY_NOUNS)
+
+
+def abstract_name(
+    t: NamingInput,
+    support: dict[str, float],
+    *,
+    embed: EmbedFn,
+    centroid: np.ndarray,
+    others: np.ndarray,
+    min_support: float,
+    verbs: frozenset[str],
+    avoid: set[str],
+    surface: dict[str, str],
+    contrast: float = 0.25,
+) -> str:
+    """A name for a topic whose texts share no phrase: its words (or adjacent word pairs)
+    used widely enough (`min_support`), that are not verbs, with a category noun, scored like
+    the phrases (similarity to the centroid against the nearest siblings). "" when no word is
+    shared widely enough."""
+    heads: Counter[tuple[str, ...]] = Counter()
+    for text, w in zip(t.texts, t.weights, strict=True):
+        for clause in _CLAUSE_SPLIT.split(clean_for_naming(text)):
+            low = [x.lower() for x in _TOKEN.findall(clause)]
+            ok = [
+                x not in FUNCTION_WORDS
+                and x not in verbs
+                and not any(c.isdigit() for c in x)
+                and support.get(stem(x), 0.0) >= min_support
+                for x in low
+            ]
+            seen = {(x,) for x, good in zip(low, ok, strict=True) if good}
+            seen |= {
+                (a, b)
+                for a, b, ga, gb in zip(low, low[1:], ok, ok[1:], strict=False)
+                if ga and gb and stem(a) != stem(b)
+            }
+            for h in seen:
+                heads[h] += w
+    if not heads:
+        return ""
+    top = [h for h, _ in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]
+    names = []
+    for h in top:
+        for noun in CATEGORY_NOUNS:
+            name = tidy_phrase((*h, noun), surface)
+            if name.lower() not in avoid and not label_problems(name, verbs=verbs):
+                names.append(name)
+    if not names:
+        return ""
+    e = np.asarray(embed(names), np.float32)
+    other = (e @ others.T).max(axis=1) if len(others) else np.zeros(len(names))
+    score = e @ centroid - contrast * np.maximum(other, 0)
+    return names[int(np.lexsort((names, -score))[0])]
+
+
 def _without_details(
     ph: tuple[str, ...],
     support: dict[str, float],
     facet_words: dict[str, float],
     p: NamingParams,
     surface: dict[str, str],
+    verbs: frozenset[str] = COMMON_VERBS,
 ) -> tuple[str, ...]:
     """`ph` without its details: content words too few of the topic's traffic uses, and names
     and numbers (capitalized inside sentences, or digits) that less than RARE_SUPPORT of it
@@ -1017,8 +1242,15 @@ def _without_details(
             and not (out and named(out[-1]))  # not the tail of a kept name ("Entra ID")
         )
         weak = w not in FUNCTION_WORDS and (share < p.min_support or detail)
-        phrasal = j + 1 < len(ph) and w in _PHRASAL and ph[j + 1] in _PARTICLES  # "set up"
+        phrasal = j + 1 < len(ph) and _phrasal(w) and ph[j + 1] in _PARTICLES  # "set up"
         if weak and j and not phrasal and (last or out[-1] not in FUNCTION_WORDS):
+            continue
+        if (
+            j
+            and number_details(w, support)
+            and not last
+            and (out[-1] in verbs or out[-1] in _BEFORE_AMOUNT)
+        ):  # "Add 25 users" -> "Add users", "for 60 seats" -> "for seats"
             continue
         out.append(w)
     while out and out[-1] in FUNCTION_WORDS and not _phrasal_end(out):
