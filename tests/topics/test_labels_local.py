@@ -375,3 +375,24 @@ def test_a_parent_whose_children_share_only_a_head_word_is_named_by_it_and_a_cat
     assert name.split()[0] == "Chart" and name.split()[-1] in CATEGORY_NOUNS, name
     audited = AuditedTopic(9, name, parent.support, children=4)
     assert audit_topics([audited], [])[("parent", 9)] == []
+
+
+def test_apostrophes_are_not_quotes_and_questions_keep_their_word():
+    text = clean_for_naming("HIGH: You've been helpful before, but today I'm fed up.")
+    assert "You've been helpful" in text and "I'm fed up" in text
+    phrases = candidate_phrases("How long does a transfer from Europe take")
+    assert not any(ph[0] == "long" for ph in phrases)  # "[How] long ...": not a name
+    assert "fragment" in label_problems("Long will a transfer take")
+    assert label_problems("Card is a Visa") == []  # a statement, not a cut question
+    # a phrasal verb is not cut from its particle ("Limit for top" of "top up")
+    assert ("limit", "for", "top") not in candidate_phrases("What is the limit for top up")
+
+
+def test_an_amount_is_dropped_only_where_the_phrase_stays_whole():
+    from tracetopics_pipeline.core.topics.labels import tidy_phrase
+
+    texts = [f"Agent called search with the same arguments {n} times" for n in (3, 4, 5, 6)] * 2
+    names = name_topics([_weighted(0, texts), _weighted(1, ["Reset MFA"] * 3)], embed=bag_of_words)
+    assert "arguments times" not in names[0].lower(), names
+    assert tidy_phrase(("today", "i'm", "fed", "up"), {}) == "Today i'm fed up"  # the particle
+    assert ("can't", "change") in candidate_phrases("Sorry, but I can't change that")

@@ -461,9 +461,11 @@ _END_GLUE = frozenset(
     """behind across around along against among beside beyond toward towards upon throughout
     despite except near below above underneath versus vs till inside outside""".split()  # noqa: SIM905
 )
-# Words that may open a name though they are glue: degree and negation before a state
-# ("Still not working", "Really frustrated", "Never arrives").
-_LEADS = frozenset("really very still not never always".split())  # noqa: SIM905
+# Words that may open a name though they are glue: degree and negation before a state or an
+# action ("Still not working", "Really frustrated", "Never arrives", "Can't change").
+_LEADS = frozenset(
+    "really very still not never always can't cannot won't couldn't didn't doesn't".split()  # noqa: SIM905
+)
 # Nouns that take "to" + verb ("Ability to export"); any other single noun before "to" +
 # verb is what is left of a longer phrase ("[Cost per] month to add users").
 _BEFORE_AMOUNT = frozenset("for of with to by on in".split())  # noqa: SIM905
@@ -973,7 +975,7 @@ def tidy_phrase(words: tuple[str, ...], surface: dict[str, str]) -> str:
     # Two articles back to back ("the a spreadsheet": a seam where an aside was cut) read as
     # a typo: keep the one next to its noun.
     kept = [w for w, nxt in zip(kept, [*kept[1:], ""], strict=True) if not {w, nxt} <= _ARTICLES]
-    while len(kept) > MIN_WORDS and kept[-1] in FUNCTION_WORDS:
+    while len(kept) > MIN_WORDS and kept[-1] in FUNCTION_WORDS and not _phrasal_end(kept):
         kept.pop()
     text = " ".join(surface.get(w, w) for w in kept)
     return text[:1].upper() + text[1:]
@@ -1178,12 +1180,14 @@ def abstract_name(
     the phrases (similarity to the centroid against the nearest siblings). "" when no word is
     shared widely enough."""
     heads: Counter[tuple[str, ...]] = Counter()
+    strip = _shared_head(t.texts)  # the label value every text opens with is the parent's
     for text, w in zip(t.texts, t.weights, strict=True):
-        for clause in _CLAUSE_SPLIT.split(clean_for_naming(text)):
+        for clause in _CLAUSE_SPLIT.split(clean_for_naming(text, strip_head=strip)):
             low = [x.lower() for x in _TOKEN.findall(clause)]
             ok = [
                 x not in FUNCTION_WORDS
                 and x not in verbs
+                and x not in _NEEDS_TO
                 and not any(c.isdigit() for c in x)
                 and support.get(stem(x), 0.0) >= min_support
                 for x in low
@@ -1241,16 +1245,19 @@ def _without_details(
             and (last or ph[j + 1] in FUNCTION_WORDS)  # ends its noun phrase ("for Lukas")
             and not (out and named(out[-1]))  # not the tail of a kept name ("Entra ID")
         )
+        if j and _has_digit(w):  # an amount goes only where the phrase stays whole:
+            # "Add 25 users" -> "Add users", "for 60 seats" -> "for seats", not "arguments times"
+            if (
+                number_details(w, support)
+                and not last
+                and (out[-1] in verbs or out[-1] in _BEFORE_AMOUNT)
+            ):
+                continue
+            out.append(w)
+            continue
         weak = w not in FUNCTION_WORDS and (share < p.min_support or detail)
         phrasal = j + 1 < len(ph) and _phrasal(w) and ph[j + 1] in _PARTICLES  # "set up"
         if weak and j and not phrasal and (last or out[-1] not in FUNCTION_WORDS):
-            continue
-        if (
-            j
-            and number_details(w, support)
-            and not last
-            and (out[-1] in verbs or out[-1] in _BEFORE_AMOUNT)
-        ):  # "Add 25 users" -> "Add users", "for 60 seats" -> "for seats"
             continue
         out.append(w)
     while out and out[-1] in FUNCTION_WORDS and not _phrasal_end(out):
