@@ -396,3 +396,32 @@ def test_an_amount_is_dropped_only_where_the_phrase_stays_whole():
     assert "arguments times" not in names[0].lower(), names
     assert tidy_phrase(("today", "i'm", "fed", "up"), {}) == "Today i'm fed up"  # the particle
     assert ("can't", "change") in candidate_phrases("Sorry, but I can't change that")
+
+
+def test_a_shared_verb_names_a_parent_through_its_noun():
+    from tracetopics_pipeline.core.topics.labels import (
+        CATEGORY_NOUNS,
+        PARENT_NAMING,
+        AuditedTopic,
+        audit_topics,
+        parent_support,
+        word_support,
+    )
+
+    kids = {
+        0: ["Connect Salesforce to the workspace", "How do I connect Salesforce"] * 3,
+        1: ["Connect more than one HubSpot account", "Connect a second HubSpot"] * 3,
+        2: ["Connection to Redshift keeps dropping", "Redshift connection drops overnight"] * 2,
+        3: ["IP addresses to allowlist", "Which IPs should we allowlist"] * 3,
+    }
+    texts = [t for k in sorted(kids) for t in kids[k]]
+    parent = _topic(9, texts)
+    parent.groups = [k for k in sorted(kids) for _ in kids[k]]
+    words = [word_support(kids[k]) for k in sorted(kids)]
+    parent.support = parent_support(words, [float(len(kids[k])) for k in sorted(kids)])
+    sibling = _topic(8, ["Export dashboard to CSV", "CSV export of the board"] * 3)
+    name = name_topics([parent, sibling], embed=bag_of_words, params=PARENT_NAMING)[9]
+    assert name.split()[0] == "Connection" and name.split()[-1] in CATEGORY_NOUNS, name
+    assert (
+        audit_topics([AuditedTopic(9, name, parent.support, children=4)], [])[("parent", 9)] == []
+    )

@@ -677,7 +677,18 @@ def name_support(
     if facet_words is not None and rare_words(label, support, facet_words):
         return 0.0
     words = [w for w in content_words(label) if w not in _CATEGORY_STEMS]
-    return min((support.get(w, 0.0) for w in words), default=1.0)
+    return min((max(support.get(v, 0.0) for v in _verb_stems(w)) for w in words), default=1.0)
+
+
+def _verb_stems(word: str) -> list[str]:
+    """A stemmed word and, for a noun in -ion/-ment, its verb's: "connection" is used where
+    "connect" is (the namer may call a shared verb by its noun, `abstract_name`)."""
+    out = [word]
+    for suffix in ("ion", "ment"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            out += [stem(base), stem(base + "e")]
+    return out
 
 
 def _mix(supports: list[dict[str, float]], sizes: list[float]) -> dict[str, float]:
@@ -1181,25 +1192,35 @@ def abstract_name(
     shared widely enough."""
     heads: Counter[tuple[str, ...]] = Counter()
     strip = _shared_head(t.texts)  # the label value every text opens with is the parent's
-    for text, w in zip(t.texts, t.weights, strict=True):
-        for clause in _CLAUSE_SPLIT.split(clean_for_naming(text, strip_head=strip)):
-            low = [x.lower() for x in _TOKEN.findall(clause)]
-            ok = [
-                x not in FUNCTION_WORDS
-                and x not in verbs
-                and x not in _NEEDS_TO
-                and not any(c.isdigit() for c in x)
-                and support.get(stem(x), 0.0) >= min_support
-                for x in low
-            ]
-            seen = {(x,) for x, good in zip(low, ok, strict=True) if good}
-            seen |= {
-                (a, b)
-                for a, b, ga, gb in zip(low, low[1:], ok, ok[1:], strict=False)
-                if ga and gb and stem(a) != stem(b)
-            }
-            for h in seen:
-                heads[h] += w
+    clauses = [
+        ([x.lower() for x in _TOKEN.findall(clause)], w)
+        for text, w in zip(t.texts, t.weights, strict=True)
+        for clause in _CLAUSE_SPLIT.split(clean_for_naming(text, strip_head=strip))
+    ]
+    nominal = _nominals([low for low, _ in clauses])
+    for low, w in clauses:
+        ok = [
+            x not in FUNCTION_WORDS
+            and x not in verbs
+            and x not in _NEEDS_TO
+            and not any(c.isdigit() for c in x)
+            and support.get(stem(x), 0.0) >= min_support
+            for x in low
+        ]
+        seen = {(x,) for x, good in zip(low, ok, strict=True) if good}
+        seen |= {
+            (a, b)
+            for a, b, ga, gb in zip(low, low[1:], ok, ok[1:], strict=False)
+            if ga and gb and stem(a) != stem(b)
+        }
+        # a shared verb counts through its noun in the same texts ("connect" -> "connection")
+        seen |= {
+            (nominal[x],)
+            for x in low
+            if x in verbs and x in nominal and support.get(stem(x), 0.0) >= min_support
+        }
+        for h in seen:
+            heads[h] += w
     if not heads:
         return ""
     top = [h for h, _ in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]
@@ -1215,6 +1236,22 @@ def abstract_name(
     other = (e @ others.T).max(axis=1) if len(others) else np.zeros(len(names))
     score = e @ centroid - contrast * np.maximum(other, 0)
     return names[int(np.lexsort((names, -score))[0])]
+
+
+def _nominals(clauses: list[list[str]]) -> dict[str, str]:
+    """Each word's noun in -ion/-ment among the same texts, the most frequent first
+    ("connect" -> "connection", "provision" stays, "deploy" -> "deployment")."""
+    words = Counter(x for low in clauses for x in low)
+    out: dict[str, str] = {}
+    for noun, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
+        if not noun.endswith(("ion", "ment")):
+            continue
+        for cut in (3, 4, 5):  # connect|ion, deploy|ment, integrat|ion (+e)
+            base = noun[:-cut]
+            for verb in (base, base + "e"):
+                if len(verb) >= 4 and verb in words and verb != noun:
+                    out.setdefault(verb, noun)
+    return out
 
 
 def _without_details(
