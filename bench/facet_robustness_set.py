@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import facet_robustness_batch4 as b4
+
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
     (
@@ -861,8 +863,8 @@ DEV2_POLITE = (
 )
 
 
-def _msgs(i: int, turns: list[tuple[str, str]]) -> list[dict]:
-    q, a = SCAFFOLDS[i % len(SCAFFOLDS)]
+def _msgs(i: int, turns: list[tuple[str, str]], scaffolds=SCAFFOLDS) -> list[dict]:
+    q, a = scaffolds[i % len(scaffolds)]
     out = [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
     for role, text in turns:
         out.append({"role": role, "content": text})
@@ -886,26 +888,36 @@ def cases(part: str = "dev") -> list[Case]:
     """`dev` (written with the rules), `heldout` (batch 1, used once to generalize the rules),
     `heldout2` (batch 2, written after that and never used to change them) or `heldout3` (batch 3,
     Sentiment forms only, written before the semantic layer was tuned and never used to tune it)
-    or `dev2` (development batch 2, Sentiment forms, written for the outcome-aware pass)."""
-    held = part in ("heldout", "heldout2", "heldout3", "dev2")  # no satisfied / met cases
+    or `dev2` (development batch 2, Sentiment forms, written for the outcome-aware pass) or
+    `heldout4` (batch 4, every form, new domains: facet_robustness_batch4.py)."""
+    held = part in ("heldout", "heldout2", "heldout3", "heldout4", "dev2")  # no satisfied / met
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
         "heldout3": (HELDOUT3_FRUSTRATION, HELDOUT3_POLITE, {}, ()),
         "dev2": (DEV2_FRUSTRATION, DEV2_POLITE, {}, ()),
+        "heldout4": (
+            b4.HELDOUT4_FRUSTRATION,
+            b4.HELDOUT4_POLITE,
+            b4.HELDOUT4_TOOL_FAILURES,
+            b4.HELDOUT4_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
+    scaffolds = b4.SCAFFOLDS4 if part == "heldout4" else SCAFFOLDS
     satisfied = () if held else SATISFIED
     met = () if held else MET_ESCALATION
     out: list[Case] = []
     n = 0
     for form, phrases in frustration.items():
         for p in phrases:
-            msgs = _msgs(n, [("user", p), ("assistant", "I understand. Let me look into it.")])
+            msgs = _msgs(
+                n, [("user", p), ("assistant", "I understand. Let me look into it.")], scaffolds
+            )
             out.append(Case(form, "Sentiment", "NEGATIVE", {"id": f"r{n}", "messages": msgs}))
             n += 1
     for p in polite:
-        msgs = _msgs(n, [("user", p)])
+        msgs = _msgs(n, [("user", p)], scaffolds)
         out.append(
             Case("politeness", "Sentiment", "not POSITIVE", {"id": f"r{n}", "messages": msgs})
         )
@@ -916,7 +928,7 @@ def cases(part: str = "dev") -> list[Case]:
         n += 1
     for form, replies in failures.items():
         for r in replies:
-            q, a = SCAFFOLDS[n % len(SCAFFOLDS)]
+            q, a = scaffolds[n % len(scaffolds)]
             if form == "apology_after_tool":
                 msgs = [{"role": "user", "content": q}, *_tool("c1", "update_record", OK_TOOL_REPLY),
                         {"role": "assistant", "content": r}]  # fmt: skip
@@ -926,7 +938,7 @@ def cases(part: str = "dev") -> list[Case]:
             out.append(Case(form, "Issues", "FAILED_TOOL_CALL", {"id": f"r{n}", "messages": msgs}))
             n += 1
     for ask, reply in unmet:
-        msgs = _msgs(n, [("user", ask), ("assistant", reply)])
+        msgs = _msgs(n, [("user", ask), ("assistant", reply)], scaffolds)
         out.append(
             Case(
                 "unmet_escalation", "Issues", "UNMET_ESCALATION", {"id": f"r{n}", "messages": msgs}
