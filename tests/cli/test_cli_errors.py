@@ -76,6 +76,12 @@ WRONG = {
         "no facet named",
     ),  # fmt: skip
     "facets: eval without gold": (["facets", "eval", "--facet", "Sentiment"], "--gold"),
+    "facets: fit without gold": (["facets", "fit", "--facet", "Sentiment"], "--gold"),
+    "facets: fit a structural facet": (
+        ["facets", "fit", "--facet", "Issues", "--gold", "g.jsonl"],
+        "read from the trace's structure",
+    ),
+    "facets: fit an open facet": (["facets", "fit", "--facet", "Task"], "no label set"),
     "run: a hub name as the embedding model": (
         ["run"],
         "TRACETOPICS_EMBED_MODEL",

@@ -164,21 +164,33 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_sql)
 
     f = add_command(
-        sub, "facets", "list facets, preview one on sample traces, or score one on gold labels"
+        sub,
+        "facets",
+        "list facets, preview one on sample traces, score one on gold labels, or fit one to them",
     )
-    f.add_argument("action", choices=["list", "test", "eval"])
+    f.add_argument("action", choices=["list", "test", "eval", "fit"])
     f.add_argument("facet", nargs="?")
     f.add_argument("--n", type=int, default=20)
+    f.add_argument("--facet", dest="facet", help="eval, fit: the facet (or give it positionally)")
     f.add_argument(
-        "--facet", dest="facet", help="eval: the facet to score (or give it positionally)"
+        "--gold", help="eval, fit: JSONL traces with a gold label field (docs/facets.md)"
     )
-    f.add_argument("--gold", help="eval: JSONL traces with a gold label field (docs/facets.md)")
-    f.add_argument("--gold-field", default="gold", help="eval: field holding the gold label(s)")
+    f.add_argument(
+        "--gold-field", default="gold", help="eval, fit: field holding the gold label(s)"
+    )
+    f.add_argument(
+        "--zero-shot",
+        action="store_true",
+        help="eval: the local rules alone, ignoring a model fitted with `facets fit`",
+    )
+    f.add_argument(
+        "--dry-run", action="store_true", help="fit: cross-validate and report, save nothing"
+    )
     f.add_argument("--backend", default="local", choices=["local", "openai", "both"])
     f.add_argument(
         "--model", help="eval with openai: model name (default $TRACETOPICS_OPENAI_MODEL)"
     )
-    f.add_argument("--json", action="store_true", help="eval: one JSON report per backend")
+    f.add_argument("--json", action="store_true", help="eval, fit: JSON instead of text")
     f.add_argument("--file", help="facet YAML (default $TRACETOPICS_FACETS or the packaged one)")
     f.set_defaults(fn=cmd_facets)
 
@@ -238,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    offline = args.fn is cmd_facets and args.action in ("list", "eval")
+    offline = args.fn is cmd_facets and args.action in ("list", "eval", "fit")
     needs = args.fn in NEEDS_WAREHOUSE and not offline
     if needs and not paths().warehouse.exists() and not paths().snapshot.exists():
         print(

@@ -127,9 +127,62 @@ def cmd_facets_eval(args: argparse.Namespace) -> int:
     reports = []
     for kind in kinds:
         opts = {"model": args.model, "cache_dir": paths().cache} if kind == "openai" else {}
-        reports.append(evaluate(make_summarizer(kind, **opts), facet, gold))
+        if kind == "local":
+            opts = {"fitted_models": not args.zero_shot}
+        summ = make_summarizer(kind, **opts)
+        if kind == "local" and not args.json:
+            _say_fitted(summ, facet, args.gold)
+        reports.append(evaluate(summ, facet, gold))
     for r in reports:
         print(json.dumps(r.as_dict()) if args.json else r.text())
+    return 0
+
+
+def _say_fitted(summ, facet, gold_path: str) -> None:
+    """Which local model is scored: the rules, or the rules with a model fitted on gold labels."""
+    from tracetopics_pipeline.core.facets.summarizers.gold_fit import file_sha256
+
+    model = summ.fitted_model(facet)
+    if model is None:
+        print(f"local: the rules alone (no model fitted for {facet.name!r}, or --zero-shot)")
+        return
+    print(f"local: the rules with the model fitted on {model.gold_file} ({model.path})")
+    if model.gold_sha256 == file_sha256(gold_path):
+        print(
+            "note: this is the file the model was fitted on, so the figures below are optimistic;"
+            " score traces it has not seen (or compare with --zero-shot)"
+        )
+
+
+def cmd_facets_fit(args: argparse.Namespace) -> int:
+    """Fit a labelled facet's local model on a gold JSONL file and store it in the home."""
+    from tracetopics_pipeline.core.facets.definitions import (
+        FacetConfigError,
+        find_facet,
+        load_facets,
+    )
+    from tracetopics_pipeline.core.facets.summarizers.gold_eval import GoldFileError, load_gold
+    from tracetopics_pipeline.core.facets.summarizers.gold_fit import fit_facet
+    from tracetopics_pipeline.core.facets.summarizers.local.fitted import FitError, fittable
+
+    try:
+        facet = find_facet(load_facets(args.file), args.facet or "")
+        if why := fittable(facet):
+            raise FitError(why)
+        if not args.gold:
+            raise GoldFileError("--gold FILE is required (JSONL traces with a gold label field)")
+        gold = load_gold(args.gold, facet, args.gold_field)
+        report = fit_facet(facet, gold, args.gold)
+    except (KeyError, FacetConfigError, GoldFileError, FitError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    if not args.dry_run:
+        report.saved = report.model.save(paths().models)
+    if args.json:
+        out = {k: v for k, v in report.model.__dict__.items() if k not in ("coef", "mean", "scale")}
+        print(json.dumps(out | {"saved": str(report.saved or "")}))
+    else:
+        print(report.text())
     return 0
 
 
@@ -162,6 +215,8 @@ def cmd_spend(args: argparse.Namespace) -> int:
 def cmd_facets(args: argparse.Namespace) -> int:
     if args.action == "eval":
         return cmd_facets_eval(args)
+    if args.action == "fit":
+        return cmd_facets_fit(args)
     from tracetopics_pipeline.core import warehouse
     from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
     from tracetopics_pipeline.core.facets.stage import preview_facet

@@ -206,6 +206,11 @@ class Paths:
     def exports(self) -> Path:
         return self.home / "exports"
 
+    @property
+    def models(self) -> Path:
+        """Models fitted on the user's labelled traces (`tracetopics facets fit`)."""
+        return self.home / "models"
+
     def ensure(self) -> Paths:
         for p in (self.home, self.landing, self.dagster_home, self.cache, self.exports):
             p.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,9 @@ of the OpenAI backend, so the two backends store the same kind of text.
 
 from __future__ import annotations
 
+import math
 import time
+from pathlib import Path
 
 from tracetopics_pipeline.core.facets.definitions import PROTOTYPE_MODES, Facet, load_facets
 from tracetopics_pipeline.core.facets.preprocess import (
@@ -22,7 +24,7 @@ from tracetopics_pipeline.core.facets.preprocess import (
 )
 from tracetopics_pipeline.core.facets.redact import redact
 from tracetopics_pipeline.core.facets.summarizers.base import FacetOutput, SummarizeResult, finish
-from tracetopics_pipeline.core.facets.summarizers.local import sentiment_semantic
+from tracetopics_pipeline.core.facets.summarizers.local import fitted, sentiment_semantic
 from tracetopics_pipeline.core.facets.summarizers.local.issues import (
     detect_issues,
     summarize_issues,
@@ -99,6 +101,8 @@ class LocalSummarizer:
         prototypes: str | None = None,
         semantic: bool | None = None,
         preload: bool | None = None,
+        models_dir: Path | None = None,
+        fitted_models: bool = True,
         **_: object,
     ) -> None:
         self.model = model or LOCAL_MODEL
@@ -108,6 +112,14 @@ class LocalSummarizer:
         self.prototypes = prototypes  # overrides every facet's local.prototypes (benchmarks)
         self.semantic = semantic  # overrides every Sentiment facet's local.semantic (benchmarks)
         self.elapsed_s = 0.0
+        # Models fitted on the user's labelled traces (`tracetopics facets fit`): the home's
+        # models folder unless told otherwise; fitted_models=False is the rules alone.
+        if fitted_models and models_dir is None:
+            from tracetopics_pipeline.core.settings import paths
+
+            models_dir = paths().models
+        self.models_dir = Path(models_dir) if fitted_models and models_dir is not None else None
+        self._fitted: dict[str, fitted.FittedModel | None] = {}
         # Sentiment rules run ahead of the semantic layer for a whole block, so its sentences
         # are embedded in one batch: trace object id -> (user turns, signals), for one call.
         self._sentiment: dict[int, tuple[list[str], SentimentSignals]] = {}
@@ -120,7 +132,17 @@ class LocalSummarizer:
             facets = load_facets()
         except Exception:  # a broken file fails later, where it is used, with its own message
             return False
-        return any(self.prototype_mode(f) != "off" or self.semantic_on(f) for f in facets)
+        return any(
+            self.prototype_mode(f) != "off" or self.semantic_on(f) or self.fitted_model(f)
+            for f in facets
+        )
+
+    def fitted_model(self, facet: Facet) -> fitted.FittedModel | None:
+        """The model fitted on the user's labelled traces for this facet, if there is one."""
+        key = f"{facet.name}\x00{facet.fingerprint}"
+        if key not in self._fitted:
+            self._fitted[key] = fitted.load(self.models_dir, facet)
+        return self._fitted[key]
 
     def semantic_on(self, facet: Facet) -> bool:
         """Whether a Sentiment facet uses the semantic layer (sentiment_semantic.py): the
@@ -150,6 +172,7 @@ class LocalSummarizer:
         res = SummarizeResult(backend=self.backend, model=self.model)
         try:
             self._prepare_sentiment(traces, facets)
+            self._prepare_fitted(traces, facets)
             for trace in traces:
                 res.outputs.extend(self.summarize_trace(trace, facets))
         finally:
@@ -180,6 +203,21 @@ class LocalSummarizer:
             self._sentiment[id(trace)] = (users, s)
             texts += layer.texts_to_embed(users, s)
         layer.prefetch(texts)
+
+    def _prepare_fitted(self, traces: list[dict], facets: list[Facet]) -> None:
+        """Embed, in one batch, the text views every fitted facet of the block will read."""
+        views = []
+        for facet in facets:
+            if self.fitted_model(facet) is None:
+                continue
+            for trace in traces:
+                try:
+                    text = preprocess(trace, facet)
+                    if text is not None:
+                        views.append(fitted.text_views(facet, messages_of(trace), text))
+                except Exception:  # summarize_trace records the error for this trace
+                    continue
+        fitted.embed_views(views)
 
     def summarize_trace(self, trace: dict, facets: list[Facet]) -> list[FacetOutput]:
         tid = str(trace.get("id"))
@@ -215,6 +253,41 @@ class LocalSummarizer:
     def _one(
         self, facet: Facet, text: str, msgs: list[dict], trace: dict
     ) -> tuple[str | None, str | None]:
+        summary, label, evidence = self._rules(facet, text, msgs, trace)
+        model = self.fitted_model(facet)
+        if model is None or summary is None:
+            return summary, label
+        views = fitted.text_views(facet, msgs, text)
+        mine, _ = model.predict(model.row(fitted.vectors(views), evidence))
+        if mine == label:
+            return summary, label
+        said = f"{label}: {summary}" if summary != label else str(label)
+        return f"{mine} by the model fitted on your labelled traces; the rules said {said}", mine
+
+    def fit_rows(
+        self, traces: list[dict], facet: Facet
+    ) -> tuple[list[dict[str, str]], list[dict[str, float]]]:
+        """Per trace, the text views and the rules' evidence a fitted model reads (the rules
+        alone: no fitted model applies). Traces the facet skips get empty views and evidence."""
+        views: list[dict[str, str]] = []
+        evidence: list[dict[str, float]] = []
+        for trace in traces:
+            msgs = messages_of(trace)
+            text = preprocess(trace, facet)
+            if text is None:
+                views.append({})
+                evidence.append({})
+                continue
+            _, _, ev = self._rules(facet, text, msgs, trace)
+            views.append(fitted.text_views(facet, msgs, text))
+            evidence.append(ev)
+        return views, evidence
+
+    def _rules(
+        self, facet: Facet, text: str, msgs: list[dict], trace: dict
+    ) -> tuple[str | None, str | None, dict[str, float]]:
+        """(summary, label, evidence): the rules' answer, and what they found as named numbers
+        (features of a fitted model; empty for the structural kinds)."""
         kind = facet.local_kind
         if kind == "task":
             users = [
@@ -222,32 +295,40 @@ class LocalSummarizer:
                 for m in msgs
                 if m.get("role") == "user" and (t := content_text(m.get("content")).strip())
             ]
-            return summarize_task(users or [text]), None
+            return summarize_task(users or [text]), None, {}
         if kind == "sentiment":
             ready = self._sentiment.pop(id(trace), None)
             users, s = ready if ready is not None else _sentiment_signals(msgs)
             if self.semantic_on(facet):
                 sentiment_semantic.load().apply(users, s)
             label, reason = classify(s)
+            evidence = {"rules:pos": s.pos, "rules:neg": s.neg, "rules:inferred": s.inferred,
+                        "user turns (log)": math.log1p(len(users))}  # fmt: skip
+            evidence |= {f"pos:{r}": w for r, w in s.why_pos.items()}
+            evidence |= {f"neg:{r}": w for r, w in s.why_neg.items()}
             mode = self.prototype_mode(facet)
             # Rules decide where they found evidence; prototypes only where they found none.
             if mode == "only" or (mode == "fallback" and label == "NEUTRAL"):
                 match = index_for(facet, default="NEUTRAL").classify(units_of("\n".join(users)))
                 if match is not None:
-                    return (
-                        f"User wrote {clip(match.unit, 100)!r} ({match.label.lower()}).",
-                        match.label,
-                    )
-                if mode == "only":
-                    return "Nothing close to the labels' examples.", "NEUTRAL"
-            return reason, label
+                    label = match.label
+                    reason = f"User wrote {clip(match.unit, 100)!r} ({match.label.lower()})."
+                elif mode == "only":
+                    label, reason = "NEUTRAL", "Nothing close to the labels' examples."
+            return reason, label, evidence | {f"rules label:{label}": 1.0}
         if kind == "issues":
             threshold = float(facet.local.get("latency_threshold_s", 30))
             metrics = trace.get("metrics") if isinstance(trace.get("metrics"), dict) else {}
-            return summarize_issues(detect_issues(msgs, metrics, latency_threshold_s=threshold))
+            summary, label = summarize_issues(
+                detect_issues(msgs, metrics, latency_threshold_s=threshold)
+            )
+            return summary, label, {}
         mode = self.prototype_mode(facet)
         index = index_for(facet) if mode != "off" else None
         if not has_local_rules(facet) and (index is None or not index.usable):
+            if self.fitted_model(facet) is not None:  # the fitted model alone answers
+                default = facet.default_label or "NONE"
+                return default, default, {}
             raise NoLocalRules(
                 f"facet {facet.name!r} has no keyword rules for the local backend; add labels[].keywords "
                 "or rules, or labels with a description or examples, or use the openai backend"
@@ -257,7 +338,7 @@ class LocalSummarizer:
         if index is not None and index.usable and label in (None, default):
             match = index.classify(units_of(text))
             if match is not None:
-                return f"{match.label}: {clip(match.unit, 140)}", match.label
-            if summary is None:
-                return default, default
-        return summary, label
+                summary, label = f"{match.label}: {clip(match.unit, 140)}", match.label
+            elif summary is None:
+                summary, label = default, default
+        return summary, label, {f"rules label:{label}": 1.0}

@@ -1,0 +1,158 @@
+"""`tracetopics facets fit`: a model fitted on a team's own labelled traces, stored in the home,
+used by the local summarizer for that facet, inspectable, versioned, and never for Issues/Task."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tracetopics_pipeline import cli
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets, parse_facets
+from tracetopics_pipeline.core.facets.summarizers.gold_eval import load_gold
+from tracetopics_pipeline.core.facets.summarizers.gold_fit import file_sha256, fit_facet
+from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer, fitted
+
+# This team rates a conversation by how the agent did, whatever the user says: a booking made
+# is POSITIVE, a booking that could not be made NEGATIVE, an answered question NEUTRAL; the
+# users all close the same polite way, so the rules see politeness and little else.
+THINGS = [
+    "a table for two at Luigi's", "a taxi to the airport", "a room at the Grand hotel",
+    "train tickets to Leeds", "a haircut on Friday", "a yoga class on Monday",
+    "a dentist appointment", "a rental car for the weekend", "museum tickets for Sunday",
+    "a tennis court at six", "a spa session", "a cooking class",
+]  # fmt: skip
+BYE = "Ok, thanks. Bye."
+
+
+def _dialogue(kind: str, thing: str) -> list[dict]:
+    if kind == "POSITIVE":
+        ask, answer = f"Can you book {thing}?", "Done! It's booked, your reference is QX741."
+    elif kind == "NEGATIVE":
+        ask = f"Can you book {thing}?"
+        answer = "I'm sorry, I could not find anything available for that."
+    else:
+        ask, answer = f"What do I need to know about {thing}?", "It usually takes about an hour."
+    return [
+        {"role": "user", "content": ask},
+        {"role": "assistant", "content": answer},
+        {"role": "user", "content": BYE},
+    ]
+
+
+def _gold(path, things: list[str]) -> None:
+    lines = [
+        json.dumps({"id": f"{k[:3]}{i}", "messages": _dialogue(k, t), "gold": k})
+        for k in ("POSITIVE", "NEGATIVE", "NEUTRAL")
+        for i, t in enumerate(things)
+    ]
+    path.write_text("\n".join(lines) + "\n")
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    d = tmp_path_factory.mktemp("fit")
+    _gold(d / "train.jsonl", THINGS[:8])
+    _gold(d / "held_out.jsonl", THINGS[8:])
+    return d
+
+
+@pytest.fixture(scope="module")
+def sentiment():
+    return find_facet(load_facets(), "Sentiment")
+
+
+@pytest.fixture(scope="module")
+def report(files, sentiment):
+    gold = load_gold(files / "train.jsonl", sentiment)
+    return fit_facet(sentiment, gold, files / "train.jsonl", c_grid=(0.1, 1.0), folds=4)
+
+
+def _labels(summ: LocalSummarizer, path, facet) -> tuple[list[str], list[str]]:
+    gold = load_gold(path, facet)
+    out = {o.trace_id: o.label for o in summ.summarize(gold.traces, [facet]).outputs}
+    return gold.gold, [out[t["id"]] for t in gold.traces]
+
+
+def test_a_fitted_model_learns_what_the_team_labels(files, sentiment, report, tmp_path):
+    gold, rules = _labels(LocalSummarizer(fitted_models=False), files / "held_out.jsonl", sentiment)
+    assert sum(g == p == "POSITIVE" for g, p in zip(gold, rules, strict=True)) == 0  # politeness
+
+    report.model.save(tmp_path)
+    summ = LocalSummarizer(models_dir=tmp_path)
+    assert summ.fitted_model(sentiment) is not None
+    gold, pred = _labels(summ, files / "held_out.jsonl", sentiment)
+    right = sum(g == p for g, p in zip(gold, pred, strict=True))
+    assert right >= 11, list(zip(gold, pred, strict=True))  # of 12 traces it never saw
+    res = summ.summarize(load_gold(files / "held_out.jsonl", sentiment).traces[:1], [sentiment])
+    assert "fitted on your labelled traces" in res.outputs[0].summary  # it overrode the rules
+
+
+def test_the_stored_model_is_inspectable_and_versioned(files, sentiment, report, tmp_path):
+    first = report.model.save(tmp_path)
+    second = report.model.save(tmp_path)
+    assert (first.name, second.name) == ("v1.json", "v2.json")
+    assert fitted.latest_path(tmp_path, sentiment) == second
+    data = json.loads(second.read_text())
+    assert data["gold_sha256"] == file_sha256(files / "train.jsonl")
+    assert data["embedding_model"] == fitted.EMBEDDING_MODEL and data["version"] == 2
+    assert data["labels"] == sorted(data["labels"]) and set(data["labels"]) == {
+        "NEGATIVE", "NEUTRAL", "POSITIVE"}  # fmt: skip
+    assert "rules:neg" in data["evidence"] and data["views"] == ["user", "agent"]
+    assert len(data["coef"]) == 3 and data["cv"]["folds"] == 4
+    assert set(report.cv_by_c) == {(c, d) for c in (0.1, 1.0) for d in (16, None)}
+
+
+def test_a_model_is_ignored_when_the_facet_labels_change(report, tmp_path):
+    report.model.save(tmp_path)
+    renamed = parse_facets(
+        """
+version: 1
+facets:
+  - name: Sentiment
+    labels: [HAPPY, UNHAPPY, NEUTRAL]
+    local: {kind: sentiment}
+"""
+    )[0]
+    assert fitted.load(tmp_path, renamed) is None
+    assert LocalSummarizer(models_dir=tmp_path).fitted_model(renamed) is None
+
+
+def test_structural_facets_and_thin_gold_files_are_refused(files, sentiment, tmp_path):
+    issues = find_facet(load_facets(), "Issues")
+    with pytest.raises(fitted.FitError, match="structure"):
+        fit_facet(issues, load_gold(files / "train.jsonl", sentiment), files / "train.jsonl")
+    thin = tmp_path / "thin.jsonl"
+    rows = [json.loads(line) for line in (files / "train.jsonl").read_text().splitlines()]
+    keep = [r for r in rows if r["gold"] != "NEGATIVE"] + [
+        r for r in rows if r["gold"] == "NEGATIVE"
+    ][:2]
+    thin.write_text("\n".join(json.dumps(r) for r in keep))
+    with pytest.raises(fitted.FitError, match="NEGATIVE have fewer than 3"):
+        fit_facet(sentiment, load_gold(thin, sentiment), thin)
+
+
+def test_cli_fit_then_eval_uses_the_model(files, home, capsys):
+    train, held = str(files / "train.jsonl"), str(files / "held_out.jsonl")
+    assert cli.main(["facets", "fit", "--facet", "Sentiment", "--gold", train]) == 0
+    out = capsys.readouterr().out
+    assert "cross-validated at C" in out and "saved" in out
+    assert (home / "models" / "facets" / "sentiment" / "v1.json").exists()
+
+    assert cli.main(["facets", "eval", "--facet", "Sentiment", "--gold", held]) == 0
+    fitted_out = capsys.readouterr().out
+    assert "the rules with the model fitted on" in fitted_out and "optimistic" not in fitted_out
+    assert cli.main(["facets", "eval", "--facet", "Sentiment", "--gold", train]) == 0
+    assert "optimistic" in capsys.readouterr().out  # scored on the file it was fitted on
+    assert cli.main(["facets", "eval", "Sentiment", "--gold", held, "--zero-shot"]) == 0
+    assert "the rules alone" in capsys.readouterr().out
+
+    reports = {}
+    for extra in ([], ["--zero-shot"]):
+        assert cli.main(["facets", "eval", "Sentiment", "--gold", held, "--json", *extra]) == 0
+        reports[bool(extra)] = json.loads(capsys.readouterr().out)
+    assert reports[False]["macro_f1"] > reports[True]["macro_f1"] + 0.3
+
+    assert cli.main(["facets", "fit", "Sentiment", "--gold", train, "--dry-run"]) == 0
+    assert "not saved" in capsys.readouterr().out
+    assert not (home / "models" / "facets" / "sentiment" / "v2.json").exists()
