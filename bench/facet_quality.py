@@ -702,7 +702,7 @@ def main() -> None:
         bench_throughput(args.throughput, args.workers, args.variants.split(","))
         return
     semantic = {"on": True, "off": False}.get(args.semantic)
-    summ = make_summarizer("local", semantic=semantic)
+    summ = make_summarizer("local", semantic=semantic, fitted_models=False)  # zero-shot
     print(f"local summarizer model: {summ.model}; Sentiment semantic layer: {args.semantic}")
     for name, key, fn in (("uss_mwoz", "uss", bench_uss), ("tau_bench", "tau", bench_tau)):
         if key not in sections:

@@ -58,7 +58,7 @@ def test_ordinary_follow_ups_stay_neutral():
 
 
 def test_routine_closing_is_not_satisfaction_but_a_fix_is():
-    closing = "Awesome, appreciate it, bye!"
+    closing = "Awesome, much appreciated, bye!"  # "appreciate it" alone: thanks, for the rules too
     solved = "That did it, the connection has been stable all evening, brilliant!"
     assert _labels(False, [closing, solved]) == ["POSITIVE", "POSITIVE"]  # the rules alone
     assert _labels(True, [closing, solved]) == ["NEUTRAL", "POSITIVE"]

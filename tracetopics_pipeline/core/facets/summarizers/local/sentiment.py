@@ -43,13 +43,14 @@ _PRAISE = _rx(
     r"big fan|huge fan|life ?saver|made my day|above and beyond|highly recommend|"
     r"best (?:support|service|tool|app|product|experience)",
     r"(?:i'm|i am|we're|we are|really|so|very) (?:impressed|delighted|thrilled|grateful)",
-    r"appreciate (?:it|that|this|you|your|the|how|all)|much appreciated|"
+    r"(?:really|truly|so|greatly) appreciate|appreciate (?:how|you|your|all|the)|much appreciated|"
     r"can't thank you enough|you rock|you(?:'re| are) the best",
 )
 # Thanks, however warm, is how polite people close a conversation.
 _WARM_THANKS = _rx(
     r"thanks a (?:million|ton|bunch|lot)|thank you so much|thanks so much|many thanks|"
-    r"thank you very much|thanks very much|thanks (?:for|so much for) (?:all )?(?:your|the) help"
+    r"thank you very much|thanks very much|thanks (?:for|so much for) (?:all )?(?:your|the) help|"
+    r"appreciate (?:it|that|this)\b(?! (?:so|very|a lot|greatly))"
 )
 _RESOLVED = _rx(
     r"(?:that|it|this|which)(?: now| finally| totally| really)? (?:worked|works now|did it|did the trick|"
@@ -88,7 +89,8 @@ _NEG_AFFECT = _rx(  # the user says how they feel
     r"waste of (?:my |our )?(?:time|money)|wast(?:ed|ing) (?:my|our|an|a|the|so much|hours)|"
     r"worst|hate (?:this|it|that|how|your|when)|sucks|rubbish|garbage|incompetent|hopeless|"
     r"nightmare|(?:is|this is) a joke|(?:this|what a|such a) mess|are you (?:kidding|serious)|wtf|ffs|"
-    r"(?:getting|going) nowhere|(?:had|have) enough|fuming|unbelievable|absurd|outrageous|infuriating"
+    r"(?:getting|going) nowhere|(?:had|have) enough|fuming|unbelievable|absurd|outrageous|infuriating|"
+    r"waste of (?:space|effort|breath)"
 )
 _NEG_MILD = _rx(  # problem words: a report, not yet an attitude
     r"confus(?:ed|ing)|makes no sense|doesn't make sense|ugh+|damn|seriously\?|"
@@ -124,6 +126,17 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"outcome|behaviou?r|thing)(?! as (?:the|my|your) (?:other|first))",
     r"still (?:\w+ )?(?:dead|down|declin\w*|reject\w*|frozen|blank|missing|off|offline|slow|"
     r"wrong|charg\w*|show\w*|say\w*|giv\w*|get\w* (?:the|an|a|declined|rejected|stuck))",
+    # nothing moved: "got me nowhere", "no better", "exactly like before", "the exact same 401"
+    r"got (?:me|us) nowhere|(?:it's|it is|that's|that is|things are|still|is|was) no better|"
+    r"(?:exactly|just) (?:like|as) (?:before|it was)|same as (?:before|earlier)|"
+    r"(?:the )?(?:exact|very) same\b|exactly the same (?:\w+ )?(?:error|problem|issue|result|"
+    r"message|screen|page|thing)",
+    # an attempt as the subject: "updating the app didn't sort it out", "your fix hasn't changed
+    # anything", "that solution didn't work for me"
+    r"(?:that|this|it|those|these|your|the|\w+ing)(?: \w+){0,2}? (?:really |just |still |even )?"
+    r"(?:didn't|did not|doesn't|does not|hasn't|has not|haven't|have not|won't) (?:\w+ )?"
+    r"(?:sort (?:it|this|that|things|anything) out|chang(?:e|ed) (?:anything|a thing)|"
+    r"work for (?:me|us)|do (?:anything|a thing)|make (?:any|a) difference)",
 )
 # "It isn't working" opens most support chats; said after the agent's answer, it means the
 # answer did not work. Only counted from the user's second turn on.
@@ -133,8 +146,12 @@ _STILL_BROKEN = _rx(
     r"was not) (?:work|working)",
 )
 _REPEAT = _rx(  # having to say it again
-    r"(?:i )?(?:already|just) (?:told|said|asked|gave|explained|tried|did|answered|provided|sent|"
-    r"mentioned|wrote)|"
+    r"(?:i )?(?:already|just) (?:told|said|asked|gave|given|explained|tried|did|answered|provided|"
+    r"sent|mentioned|wrote|written|typed|entered|shared|listed|included|put in)|"
+    r"as (?:stated|mentioned|said|explained|written|noted) (?:above|before|earlier|previously)|"
+    r"(?:mentioned|said|told you|wrote|explained|stated) (?:this |that |it )?at the (?:start|"
+    r"beginning)|for the (?:last|final|umpteenth|nth) time|repeat(?:ing)? myself|"
+    r"read my (?:very )?(?:first|previous|last|earlier|original) (?:message|reply|post)|"
     r"(?:like|as) i (?:already )?(?:said|told you|mentioned|wrote|explained|stated)|"
     r"i (?:literally|clearly) (?:just )?(?:said|told)",
     r"how many times|(?:for the )?(?:second|third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
@@ -146,7 +163,7 @@ _REPEAT = _rx(  # having to say it again
     r"first|earlier) (?:message|messages|reply))|^\W*(?:once again|yet again|again)\s*[,:]",
     r"(?:once more|one more time|yet again)[,:]|(?:say|ask|tell you|repeat|explain) (?:it |this |that )?"
     r"(?:one more time|once more|yet again)|keep (?:having to )?(?:repeat\w*|explain\w*|"
-    r"say\w*|tell\w*|ask\w*)(?: (?:myself|the same|this|that|it))|"
+    r"say\w*|tell\w*|ask\w*)(?: (?:myself|the same|this|that|it|you))|"
     r"(?:have|had|having) to (?:repeat|re-?explain|say (?:it|this|that) again)",
     r"(?:in|from) my (?:very )?(?:first|last|previous|earlier|original|opening) (?:message|post|"
     r"reply|request|question)|scroll (?:back )?up|(?:same|my) question as (?:before|earlier|"
@@ -163,7 +180,15 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"you(?:'re| are)(?: not| clearly not)? (?:not listening|not understanding|not helping|"
     r"not reading|not getting it|useless|wrong again|no help|not helpful|making (?:this|it) worse|"
     r"going in circles|a bot|just a bot|a robot)",
-    r"you (?:\w+ly )?(?:don't|do not|didn't|did not|never|can't|cannot) (?:understand|listen|read|get it|help|"
+    r"you(?:'re| are)?(?: \w+ly)? (?:not|aren't|are not) (?:even |really |actually )?(?:reading|"
+    r"listening|understanding|getting|paying attention)",
+    r"(?:going|talking|running|spinning) (?:around |round )?in circles|"
+    r"you(?:'ve| have)? (?:sent|given|shown|told|pasted) me the same (?:\w+ )?(?:link|answer|article|"
+    r"reply|message|thing|response|text)",
+    r"(?:the|this|your) (?:\w+ )?(?:bot|chatbot|assistant|ai|agent)(?: here)? (?:is|seems) "
+    r"(?:\w+ )?(?:clueless|useless|hopeless|pointless|dumb|stupid|worthless|incompetent|no help|"
+    r"a waste)",
+    r"you (?:\w+ly |even )?(?:don't|do not|didn't|did not|never|can't|cannot) (?:even )?(?:understand|listen|read|get it|help|"
     r"answer|seem to understand)",
     r"you keep (?:saying|asking|repeating|giving|sending|telling)|you(?:'re| are) repeating",
     r"(?:are|were|do) you (?:even |actually |really |ever )?(?:listening|reading|paying attention|"
@@ -183,7 +208,11 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"(?:worst|most useless|least helpful) (?:answer|reply|response|support|help|service)",
 )
 _GIVE_UP = _rx(
-    r"forget (?:it|about it)|never ?mind(?:,| then| i'll| forget)|i give up|giving up|"
+    r"forget (?:it|about it|the whole thing|all of it|all about it)|never ?mind(?:,| then| i'll| forget)|"
+    r"never ?mind[.!]+\s+i(?:'ll| will)|i give up|giving up|screw it|sod it|"
+    r"(?:there's |there is )?no point (?:in )?(?:continu|talk|ask|trying|carry|go)\w*|"
+    r"(?:doesn't|does not) matter (?:anymore|any more)|^\W*(?:it )?doesn't matter[,.!]+\s*i(?:'ll| will)|"
+    r"(?:i'll|i will|we'll) (?:just )?\w+ (?:\w+ ){0,4}?(?:somewhere else|elsewhere)\b|"
     r"(?:i'll|i will|i'd better|guess i'll) (?:just )?(?:figure it out|do it|sort it out|find it|"
     r"look it up|handle it|work it out|deal with it)(?: myself| on my own)",
     r"don't bother|not worth (?:it|the|my)|(?:i'm|i am|we're|we are) done(?: with)?|this is pointless|"
@@ -215,7 +244,15 @@ _CHURN_THREAT = _rx(
     r"(?:cancel\w*|clos\w*|quit\w*|churn\w*|terminat\w*)(?=[.,!?]|$| (?:and|if|unless|because|now|"
     r"today|soon|it|us|over|after all|altogether))",
     r"(?:going|decided|deciding|plan(?:ning)?|ready|about|thinking (?:of|about)|considering|seriously) "
-    r"(?:to )?(?:cancel|clos|terminat|end|delet|drop)\w* (?:my|our|the|this) " + _ACCOUNT,
+    r"(?:to )?(?:cancel|clos|terminat|end|delet|drop)\w* (?:my|our|the|this|your) (?:\w+ )?"
+    + _ACCOUNT,
+    # a condition or a countdown: "if this happens again I'm ending my membership", "one more
+    # outage away from cancelling", "I won't be staying"
+    r"(?:if|unless|one more|next time)\b[^.!?]{0,60}\b(?:i'm|i am|we're|we are|i'll|we'll|i will|"
+    r"we will) (?:\w+ )?(?:cancel|clos|end|terminat|leav|switch|drop|quit|ditch)\w*|"
+    r"away from (?:cancel|leav|quit|switch|clos|drop|churn)\w*|"
+    r"(?:won't|will not|not) be (?:staying|renewing|continuing|coming back|sticking around)|"
+    r"considering (?:cancel|quit|leav|clos|terminat)\w*",
     r"switch\w* (?:providers|vendors|tools|to (?:a |an )?(?:competitor|another|different|other) "
     r"(?:provider|vendor|tool|service|product|company|platform))",
     r"(?:leav\w*|quit\w*|ditch\w*|drop\w*) (?:you|your (?:service|product|platform|company|app|tool)|"
@@ -243,7 +280,9 @@ _SARCASM = _rx(
     r"thanks for nothing|yeah,? right|thanks a lot(?:,| for) (?:nothing|that|wasting)|"
     r"(?:wow|oh),? (?:so|very|really|how|that's|that was)? ?(?:helpful|useful|great)\b"
     r"(?![.!,]*\s*(?:thank|thanks|i|it|that)\b)[.!]*",  # "Oh that's great. That's all" is glad
-    r"(?:very|so|real|really|super) (?:helpful|useful)(?:,|\.)? not|"
+    r"(?:very|so|real|really|super) (?:helpful|useful)[.,!]*\s*not\b|"
+    r"^\W*(?:oh )?(?:sure|yeah|right),? because\b[^.!?]*\b(?:right\?|everything|always|totally|"
+    r"obviously)|"
     r"(?:what|that's) a (?:big|huge|great) help(?: that was)?(?:,| not|\.\.\.)",
     r"(?:oh |just |how )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|terrific|"
     r"marvelous|excellent|super)[,.!]* (?:(?:and |so )?now (?:nothing|none|everything (?:is|has)|"
@@ -268,7 +307,7 @@ _SARCASM = _rx(
 _CHEER = re.compile(
     r"^\W*(?:oh |well |wow |just |how |yeah |gee )?(?:great|perfect|wonderful|fantastic|brilliant|"
     r"lovely|awesome|terrific|marvelous|excellent|super|nice|cool|splendid|good job|great job|"
-    r"well done|thanks a lot|thank you so much|thanks so much)\b\W",
+    r"well done|thanks a lot|thank you so much|thanks so much|(?:oh|well|gee|wow),? (?:good|thanks))\b\W",
     re.I,
 )
 _BAD_NEWS = _rx(
@@ -276,7 +315,10 @@ _BAD_NEWS = _rx(
     r"broke|broken|crash\w*|fail\w*|lost|gone|deleted|wiped|blank|empty|stuck|worse|errors?|down|"
     r"missing|logged (?:me )?out|another (?:one|outage|bug|error|problem)|vanish\w*|disappear\w*|"
     r"(?:doesn't|don't|won't|didn't|isn't|aren't) (?:\w+ )?(?:turn on|start|open|load|work|show)|"
-    r"(?:two|double|duplicate|extra) (?:charges|payments|bills)|charged twice|on hold|not at all",
+    r"(?:two|double|duplicate|extra) (?:charges|payments|bills)|charged twice|on hold|not at all|"
+    r"(?:double|over|triple)-?charg\w*|locked out|(?:doesn't|does not|don't|no longer) exists?|"
+    r"(?:bill|price|charge|fee|cost|rate)s? (?:has |have |just )?(?:doubled|tripled|gone up|went up)|"
+    r"another (?:\w+ )?(?:outage|delay|crash|glitch|failure|maintenance|disconnect\w*|charge|fee)",
 )
 
 
