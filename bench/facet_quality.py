@@ -521,6 +521,64 @@ def bench_prototypes(datasets: Path, parts: list[str], sims: list[float]) -> Non
             print(f"{name:30s}" + "".join(f"{x:11.3f}" for x in scores))
 
 
+# --- Fitted on the user's own labelled examples ---------------------------------------------
+
+
+def bench_fitted(datasets: Path, days: int, per_day: int) -> None:
+    """`tracetopics facets fit` on each set's dev part (C and dimensions by cross-validation on
+    dev only), scored on its test part beside the rules alone (zero-shot). The model is written
+    to a temporary folder: nothing fitted on ../shared data is ever kept."""
+    import tempfile
+
+    from tracetopics_pipeline.core.facets.summarizers.gold_eval import load_gold
+    from tracetopics_pipeline.core.facets.summarizers.gold_fit import fit_facet
+    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
+
+    facet = find_facet(load_facets(), "Sentiment")
+    sets = []
+    if (datasets / "uss_mwoz").exists():
+        uss = uss_parts(datasets / "uss_mwoz")
+        sets.append(("uss_mwoz", uss["dev"], uss["test"], SENT3))
+    demo = {}
+    for part, seed in DEMO_SEEDS.items():
+        traces = _demo_traces(days, per_day, seed)
+        demo[part] = (traces, [t["metadata"]["ground_truth"]["sentiment"] for t in traces])
+    sets.append(("demo", demo["dev"], demo["test"], ["POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED"]))
+    for name, (dev, dev_gold), (test, test_gold), classes in sets:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "dev.jsonl"
+            with path.open("w") as fh:
+                for t, g in zip(dev, dev_gold, strict=True):
+                    meta = {
+                        k: v for k, v in (t.get("metadata") or {}).items() if k != "ground_truth"
+                    }
+                    fh.write(json.dumps({**t, "metadata": meta, "gold": g}, default=str) + "\n")
+            t0 = time.perf_counter()
+            report = fit_facet(facet, load_gold(path, facet), path)
+            fit_s = time.perf_counter() - t0
+            report.model.save(Path(tmp) / "models")
+            print(f"\n## Sentiment fitted on {name} dev ({len(dev)} traces, {fit_s:.0f} s), "
+                  f"scored on its test part ({len(test)})")  # fmt: skip
+            print("\n".join(report.text().splitlines()[:4]))
+            print(f"{'method':42s} {'accuracy':>9s} {'macro-F1':>9s}   F1 " + " / ".join(classes))
+            for label, summ in (
+                ("zero-shot rules", LocalSummarizer(fitted_models=False)),
+                (
+                    "fitted on the dev part (+ rules)",
+                    LocalSummarizer(models_dir=Path(tmp) / "models"),
+                ),
+            ):
+                t0 = time.perf_counter()
+                out = outputs_by_facet(summ, test, [facet])["Sentiment"]
+                dt = time.perf_counter() - t0
+                pred = [out[t["id"]][1] or "NEUTRAL" for t in test]
+                acc, mf1, per = f1_table(test_gold, pred, classes)
+                print(f"{label:42s} {acc:9.3f} {mf1:9.3f}   "
+                      + " / ".join(f"{per[c][2]:.2f}" for c in classes)
+                      + f"   ({len(test) / dt:,.0f} traces/s)")  # fmt: skip
+                print(confusion(test_gold, pred, classes))
+
+
 # --- Facet-stage throughput --------------------------------------------------------------------
 
 # A labelled facet a user might add with no keyword at all: answered by embedding prototypes.
@@ -688,7 +746,7 @@ def main() -> None:
     ap.add_argument(
         "--sections",
         default="uss,tau,demo,robust",
-        help="any of uss,tau,demo,robust,proto (after --task if given)",
+        help="any of uss,tau,demo,robust,proto,fitted (after --task if given)",
     )
     args = ap.parse_args()
     parts = [p for p in args.parts.split(",") if p]
@@ -718,6 +776,8 @@ def main() -> None:
         bench_robustness(args.demo_days, args.demo_per_day, parts, summ, batches)
     if "proto" in sections:
         bench_prototypes(args.datasets, parts, [0.4, 0.5, 0.6])
+    if "fitted" in sections:
+        bench_fitted(args.datasets, args.demo_days, args.demo_per_day)
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ class LocalSummarizer:
 
             models_dir = paths().models
         self.models_dir = Path(models_dir) if fitted_models and models_dir is not None else None
-        self._fitted: dict[str, fitted.FittedModel | None] = {}
+        self._fitted: dict[int, tuple[Facet, fitted.FittedModel | None]] = {}
         # Sentiment rules run ahead of the semantic layer for a whole block, so its sentences
         # are embedded in one batch: trace object id -> (user turns, signals), for one call.
         self._sentiment: dict[int, tuple[list[str], SentimentSignals]] = {}
@@ -139,10 +139,12 @@ class LocalSummarizer:
 
     def fitted_model(self, facet: Facet) -> fitted.FittedModel | None:
         """The model fitted on the user's labelled traces for this facet, if there is one."""
-        key = f"{facet.name}\x00{facet.fingerprint}"
-        if key not in self._fitted:
-            self._fitted[key] = fitted.load(self.models_dir, facet)
-        return self._fitted[key]
+        if self.models_dir is None:
+            return None
+        got = self._fitted.get(id(facet))  # asked per trace: no fingerprint hashing here
+        if got is None or got[0] is not facet:
+            got = self._fitted[id(facet)] = (facet, fitted.load(self.models_dir, facet))
+        return got[1]
 
     def semantic_on(self, facet: Facet) -> bool:
         """Whether a Sentiment facet uses the semantic layer (sentiment_semantic.py): the
