@@ -191,7 +191,9 @@ def cluster_subset(
     fetched = time.perf_counter()
     # The configured model: the cached vectors are its own, and it embeds the candidate names
     # too, as in the daily maps (names are compared with the topics' texts in one space).
-    embedder = make_embedder(settings, budget=budget_from_ledger(cur, settings))
+    embedder = make_embedder(settings, budget=budget_from_ledger(cur, settings), in_child=True)
+    if len(unique) >= MIN_TEXTS:
+        embedder.prepare()  # a cold process loads the model beside the clustering below
     # Too few distinct texts: answer before touching embeddings (no model load).
     emb = _embeddings(cur, unique, text_of, embedder) if len(unique) >= MIN_TEXTS else {}
     if len(emb) >= MIN_TEXTS:
@@ -322,7 +324,7 @@ def warm_up() -> threading.Thread:
 
     def model() -> None:
         if not settings.embeds_via_endpoint:  # random words give no candidate names
-            make_embedder(settings).embed(["load the model", "name a topic"])
+            make_embedder(settings, in_child=True).embed(["load the model", "name a topic"])
 
     def best_effort(step: Callable[[], None]) -> None:
         try:

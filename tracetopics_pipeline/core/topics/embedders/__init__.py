@@ -16,10 +16,15 @@ __all__ = ["EmbedUsage", "Embedder", "make_embedder", "model_id"]
 
 
 def make_embedder(
-    settings: Settings, *, client: Any = None, budget: Budget | None = None
+    settings: Settings,
+    *,
+    client: Any = None,
+    budget: Budget | None = None,
+    in_child: bool = False,
 ) -> Embedder:
     """The configured embedder. Nothing is loaded or sent until it embeds. `client` is the
-    endpoint's `openai.OpenAI` (dagster-openai's in the shell); `budget` caps its spend."""
+    endpoint's `openai.OpenAI` (dagster-openai's in the shell); `budget` caps its spend.
+    `in_child`: a local model runs in a child process (sidecar.py; the explorer)."""
     if settings.embeds_via_endpoint:
         from tracetopics_pipeline.core.topics.embedders.openai import EndpointEmbedder
 
@@ -27,8 +32,9 @@ def make_embedder(
             settings.embed_model or "", client=client, settings=settings, budget=budget
         )
     from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
+    from tracetopics_pipeline.core.topics.embedders.sidecar import SidecarEmbedder
 
-    return SentenceEmbedder(
+    return (SidecarEmbedder if in_child else SentenceEmbedder)(
         settings.embed_model,
         device=settings.embed_device,
         batch_size=settings.embed_batch_size,

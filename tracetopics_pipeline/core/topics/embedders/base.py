@@ -61,6 +61,11 @@ class Embedder(ABC):
         """Vectors for consecutive slices of `texts`, in order, L2-normalized float32. Ends
         early (fewer rows than texts in all) only when the spend budget refuses a request."""
 
+    def prepare(self) -> None:
+        """Start loading the model where that overlaps other work (a child process); a no-op
+        for a model that loads in this process on first use."""
+        return None
+
     def embed(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
         """Vectors for `texts` (n, dim); fewer rows only when the budget stopped it."""
         parts = list(self.batches(texts, progress))
