@@ -111,3 +111,28 @@ def test_bad_gold_files_are_named_by_line(tmp_path, capsys):
     assert cli.main(["facets", "eval", "--facet", "Task", "--gold", str(bad)]) == 2
     assert "has no label set" in capsys.readouterr().err
     assert cli.main(["facets", "eval", "--facet", "Sentiment"]) == 2
+
+
+@pytest.mark.parametrize("action", ["eval", "fit"])
+def test_undecodable_files_and_odd_messages_are_one_line_errors(tmp_path, capsys, action):
+    sentiment = find_facet(load_facets(), "Sentiment")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b"\xff\xfe not text\n")
+    with pytest.raises(GoldFileError, match="not UTF-8 text"):
+        load_gold(bad, sentiment)
+    assert cli.main(["facets", action, "Sentiment", "--gold", str(bad)]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    good = _line("a", ["hi"], "NEUTRAL")
+    for messages in ("42", "[3]", '[{"role": 1}]'):
+        odd = good.replace('"messages": [', f'"messages": {messages}, "x": [')
+        bad.write_text(good + "\n" + odd + "\n")
+        with pytest.raises(GoldFileError, match="line 2: messages"):
+            load_gold(bad, sentiment)
+        assert cli.main(["facets", action, "Sentiment", "--gold", str(bad)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error:") and len(err.strip().splitlines()) == 1, err
+    # as `tracetopics ingest` reads it: a string is one user message
+    bad.write_text(good.replace('"messages": [', '"messages": "It broke again.", "x": [') + "\n")
+    assert load_gold(bad, sentiment).traces[0]["messages"] == [
+        {"role": "user", "content": "It broke again."}
+    ]

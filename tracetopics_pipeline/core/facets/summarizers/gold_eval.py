@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tracetopics_pipeline.core.facets.definitions import Facet
 from tracetopics_pipeline.core.facets.summarizers.base import Summarizer, normalize_label
+from tracetopics_pipeline.core.ingest.messages import FieldTypeError, normalize_messages
 
 NO_ANSWER = "(no answer)"
 
@@ -44,7 +45,7 @@ def load_gold(path: Path | str, facet: Facet, gold_field: str = "gold") -> GoldS
         raise GoldFileError(f"facet {facet.name!r} has no label set: nothing to score")
     traces, gold = [], []
     with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
+        for n, line in enumerate(_lines(fh, path), 1):
             if not line.strip():
                 continue
             try:
@@ -53,6 +54,14 @@ def load_gold(path: Path | str, facet: Facet, gold_field: str = "gold") -> GoldS
                 raise GoldFileError(f"{path} line {n}: not JSON: {e}") from e
             if not isinstance(rec, dict):
                 raise GoldFileError(f"{path} line {n}: expected an object")
+            try:  # the shapes `tracetopics ingest` takes, normalized the same way
+                for col, role in (("messages", "user"), ("input", "user"), ("output", "assistant")):
+                    if rec.get(col) is not None:
+                        rec[col] = normalize_messages(rec[col], col, role)
+            except FieldTypeError as e:
+                raise GoldFileError(
+                    f"{path} line {n}: {e} (messages must be a list of chat messages)"
+                ) from e
             raw = rec.pop(gold_field, None)
             if isinstance(raw, dict):
                 raw = raw.get(facet.name, raw.get(facet.key))
@@ -71,6 +80,14 @@ def load_gold(path: Path | str, facet: Facet, gold_field: str = "gold") -> GoldS
     if not traces:
         raise GoldFileError(f"{path}: no traces")
     return GoldSet(traces, gold)
+
+
+def _lines(fh, path: Path | str):
+    """The file's lines; a file that is not UTF-8 text is a GoldFileError."""
+    try:
+        yield from fh
+    except UnicodeDecodeError as e:
+        raise GoldFileError(f"{path}: not UTF-8 text ({e.reason}); save it as UTF-8") from e
 
 
 def f1_table(
