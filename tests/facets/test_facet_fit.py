@@ -156,3 +156,22 @@ def test_cli_fit_then_eval_uses_the_model(files, home, capsys):
     assert cli.main(["facets", "fit", "Sentiment", "--gold", train, "--dry-run"]) == 0
     assert "not saved" in capsys.readouterr().out
     assert not (home / "models" / "facets" / "sentiment" / "v2.json").exists()
+
+
+def test_a_two_label_model_answers_both_labels(files, sentiment, tmp_path):
+    """A yes/no facet is the common custom one; its logistic regression has one coefficient
+    row (the second label's log-odds), which must not read as 'always the first label'."""
+    two = tmp_path / "two.jsonl"
+    rows = [json.loads(line) for line in (files / "train.jsonl").read_text().splitlines()]
+    two.write_text("\n".join(json.dumps(r) for r in rows if r["gold"] != "NEUTRAL") + "\n")
+    rep = fit_facet(sentiment, load_gold(two, sentiment), two, c_grid=(0.1,), folds=4)
+    assert len(rep.model.coef) == 1 and rep.model.cv["macro_f1"] > 0.9
+    rep.model.save(tmp_path / "models")
+    summ = LocalSummarizer(models_dir=tmp_path / "models")
+    held = tmp_path / "held.jsonl"
+    rows = [json.loads(line) for line in (files / "held_out.jsonl").read_text().splitlines()]
+    held.write_text("\n".join(json.dumps(r) for r in rows if r["gold"] != "NEUTRAL") + "\n")
+    gold, pred = _labels(summ, held, sentiment)
+    assert set(pred) == {"POSITIVE", "NEGATIVE"}
+    pairs = list(zip(gold, pred, strict=True))
+    assert sum(g == p for g, p in pairs) >= 7, pairs

@@ -129,6 +129,8 @@ class FittedModel:
         scale = np.asarray(self.scale)
         xs = (np.atleast_2d(x) - np.asarray(self.mean)) / np.where(scale > 0, scale, 1.0)
         z = xs @ np.asarray(self.coef).T + np.asarray(self.intercept)
+        if z.shape[1] == 1:  # two labels: one row, the second label's log-odds (scikit-learn)
+            z = np.hstack([np.zeros_like(z), z])
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
