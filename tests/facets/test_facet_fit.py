@@ -103,19 +103,78 @@ def test_the_stored_model_is_inspectable_and_versioned(files, sentiment, report,
     assert set(report.cv_by_c) == {(c, d) for c in (0.1, 1.0) for d in (16, None)}
 
 
-def test_a_model_is_ignored_when_the_facet_labels_change(report, tmp_path):
-    report.model.save(tmp_path)
-    renamed = parse_facets(
-        """
+def _sentiment_with(labels: str):
+    return parse_facets(
+        f"""
 version: 1
 facets:
   - name: Sentiment
-    labels: [HAPPY, UNHAPPY, NEUTRAL]
-    local: {kind: sentiment}
+    labels: [{labels}]
+    local: {{kind: sentiment}}
 """
     )[0]
-    assert fitted.load(tmp_path, renamed) is None
-    assert LocalSummarizer(models_dir=tmp_path).fitted_model(renamed) is None
+
+
+def _spoil(path, how: str) -> None:
+    data = json.loads(path.read_text())
+    if how == "truncated":
+        path.write_text(path.read_text()[:300])
+        return
+    if how == "not an object":
+        data = [data]
+    elif how == "unknown field":
+        data["weights"] = [1.0]
+    elif how == "short coefficients":
+        data["coef"] = [row[:-3] for row in data["coef"]]
+    elif how == "another embedding model":
+        data["embedding_model"] = "some-other-model@768"
+    path.write_text(json.dumps(data))
+
+
+SPOILED = ["truncated", "not an object", "unknown field", "short coefficients",
+           "another embedding model"]  # fmt: skip
+
+
+@pytest.mark.parametrize("how", SPOILED)
+def test_a_spoiled_model_is_named_and_the_rules_answer(files, report, sentiment, how, caplog):
+    """A model file that cannot be used never sinks the facet stage or changes labels in
+    silence: the rules answer, and the log and the CLI say which file and what to do."""
+    models = files / f"spoiled-{how.replace(' ', '-')}"
+    path = report.model.save(models)
+    _spoil(path, how)
+    with pytest.raises(fitted.FitError, match="facets fit"):
+        fitted.load(models, sentiment)
+    summ = LocalSummarizer(models_dir=models)
+    traces = load_gold(files / "held_out.jsonl", sentiment).traces
+    rules = LocalSummarizer(fitted_models=False).summarize(traces, [sentiment]).outputs
+    with caplog.at_level("WARNING"):
+        outs = summ.summarize(traces, [sentiment]).outputs
+    assert [(o.status, o.label) for o in outs] == [(o.status, o.label) for o in rules]
+    assert str(path) in caplog.text and "rules" in caplog.text
+
+
+def test_a_model_is_refused_when_the_facet_labels_change(report, tmp_path, sentiment, capsys):
+    report.model.save(tmp_path)
+    assert fitted.load(tmp_path, sentiment) is not None
+    for labels in ("HAPPY, UNHAPPY, NEUTRAL", "POSITIVE, NEUTRAL, NEGATIVE, MIXED, ANGRY"):
+        changed = _sentiment_with(labels)  # renamed labels, or one the model never answers
+        with pytest.raises(fitted.FitError, match="labels changed"):
+            fitted.load(tmp_path, changed)
+        assert LocalSummarizer(models_dir=tmp_path).fitted_model(changed) is None
+
+
+def test_cli_eval_names_a_spoiled_model_in_one_line(files, report, home, capsys):
+    path = report.model.save(home / "models")
+    _spoil(path, "truncated")
+    held = str(files / "held_out.jsonl")
+    assert cli.main(["facets", "eval", "Sentiment", "--gold", held]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and len(err.strip().splitlines()) == 1, err
+    assert str(path) in err and "--zero-shot" in err
+    assert cli.main(["facets", "eval", "Sentiment", "--gold", held, "--zero-shot"]) == 0
+    assert cli.main(["facets", "fit", "Sentiment", "--gold", held]) == 0  # a new version
+    assert "v2.json" in capsys.readouterr().out
+    assert cli.main(["facets", "eval", "Sentiment", "--gold", held]) == 0
 
 
 def test_structural_facets_and_thin_gold_files_are_refused(files, sentiment, tmp_path):

@@ -114,12 +114,18 @@ def cmd_facets_eval(args: argparse.Namespace) -> int:
         evaluate,
         load_gold,
     )
+    from tracetopics_pipeline.core.facets.summarizers.local import fitted
 
     try:
         facet = find_facet(load_facets(args.file), args.facet or "")
         if not args.gold:
             raise GoldFileError("--gold FILE is required (JSONL traces with a gold label field)")
         gold = load_gold(args.gold, facet, args.gold_field)
+        if args.backend != "openai" and not args.zero_shot:
+            fitted.load(paths().models, facet)  # a model that cannot be used is said here
+    except fitted.FitError as e:
+        print(f"error: {e} (or score the rules alone with --zero-shot)", file=sys.stderr)
+        return 2
     except (KeyError, FacetConfigError, GoldFileError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -186,6 +186,7 @@ def fit_facet(
         gold_sha256=file_sha256(gold_path),
         gold_file=str(Path(gold_path).resolve()),
         gold_counts=dict(counts),
+        facet_labels=list(facet.labels or []),
         cv={
             "folds": k,
             "seed": SEED,

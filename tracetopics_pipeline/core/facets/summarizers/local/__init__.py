@@ -11,6 +11,7 @@ of the OpenAI backend, so the two backends store the same kind of text.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from pathlib import Path
@@ -43,6 +44,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.task import summarize_ta
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip
 
 LOCAL_MODEL = "local-rules-v1"
+log = logging.getLogger(__name__)
 
 
 def reconcile(outputs: list[FacetOutput], facets: list[Facet]) -> list[FacetOutput]:
@@ -143,7 +145,12 @@ class LocalSummarizer:
             return None
         got = self._fitted.get(id(facet))  # asked per trace: no fingerprint hashing here
         if got is None or got[0] is not facet:
-            got = self._fitted[id(facet)] = (facet, fitted.load(self.models_dir, facet))
+            try:
+                model = fitted.load(self.models_dir, facet)
+            except fitted.FitError as e:  # said once per facet; the rules answer meanwhile
+                log.warning("%s (the rules answer for %r meanwhile)", e, facet.name)
+                model = None
+            got = self._fitted[id(facet)] = (facet, model)
         return got[1]
 
     def semantic_on(self, facet: Facet) -> bool:

@@ -109,6 +109,7 @@ class FittedModel:
     gold_sha256: str
     gold_file: str
     gold_counts: dict[str, int]
+    facet_labels: list[str] = field(default_factory=list)  # the facet's label set when fitted
     cv: dict = field(default_factory=dict)  # cross-validated scores on the gold file
     projection: list[list[float]] | None = None  # (k, 384 × views) PCA components, or None
     projection_mean: list[float] | None = None
@@ -168,23 +169,61 @@ def latest_path(models_dir: Path, facet: Facet) -> Path | None:
     return folder / f"v{max(versions)}.json" if versions else None
 
 
+def _refit(path: Path | str, facet: str, why: str) -> FitError:
+    return FitError(
+        f"{path}: {why}; refit with `tracetopics facets fit {facet}` or delete the file"
+    )
+
+
+def _shape_problem(m: FittedModel) -> str | None:
+    """What does not add up in a model's arrays (a hand-edited or truncated file), or None."""
+    width = 384 * len(m.views)
+    if m.projection is not None:
+        if any(len(r) != width for r in m.projection) or len(m.projection_mean or []) != width:
+            return f"the projection is not {width} columns wide"
+        width = len(m.projection)
+    width += len(m.evidence)
+    if len(m.mean) != width or len(m.scale) != width:
+        return f"the standardisation is not {width} features long"
+    rows = 1 if len(m.labels) == 2 else len(m.labels)
+    if len(m.coef) != rows or len(m.intercept) != rows or any(len(r) != width for r in m.coef):
+        return f"the coefficients are not {rows} × {width} for {len(m.labels)} labels"
+    return None
+
+
 @lru_cache(maxsize=32)
-def _read(path: str, mtime_ns: int) -> FittedModel:
-    data = json.loads(Path(path).read_text())
-    if data.get("format") != FORMAT:
-        raise FitError(f"{path}: model format {data.get('format')!r}, this version reads {FORMAT}")
-    data.pop("path", None)
-    return FittedModel(**data, path=path)
+def _read(path: str, mtime_ns: int, facet: str) -> FittedModel:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise TypeError("not a JSON object")
+        data.pop("path", None)
+        model = FittedModel(**data, path=path)
+    except (OSError, ValueError, TypeError) as e:
+        raise _refit(path, facet, f"not a fitted model ({type(e).__name__}: {e})") from e
+    if model.format != FORMAT:
+        raise _refit(path, facet, f"model format {model.format!r}, this version reads {FORMAT}")
+    if why := _shape_problem(model):
+        raise _refit(path, facet, why)
+    return model
 
 
 def load(models_dir: Path | None, facet: Facet) -> FittedModel | None:
-    """The newest model fitted for this facet, if any and if it still fits the facet's labels."""
+    """The newest model fitted for this facet, or None when there is none. A model that cannot
+    be used (a spoiled file, another embedding model, the facet's labels changed since) is a
+    FitError saying which file and what to do: never applied, never ignored in silence."""
     if models_dir is None or fittable(facet) is not None:
         return None
     path = latest_path(models_dir, facet)
     if path is None:
         return None
-    model = _read(str(path), path.stat().st_mtime_ns)
-    if model.embedding_model != EMBEDDING_MODEL or not set(model.labels) <= set(facet.labels or []):
-        return None  # the facet's labels changed since: refit (the CLI says so)
+    model = _read(str(path), path.stat().st_mtime_ns, facet.name)
+    if model.embedding_model != EMBEDDING_MODEL:
+        why = f"fitted on {model.embedding_model} vectors, this version reads {EMBEDDING_MODEL}"
+        raise _refit(path, facet.name, why)
+    now = set(facet.labels or [])
+    was = set(model.facet_labels) if model.facet_labels else None  # older files: labels seen
+    if (was is not None and was != now) or not set(model.labels) <= now:
+        why = f"the facet's labels changed since it was fitted ({', '.join(model.labels)})"
+        raise _refit(path, facet.name, why)
     return model
