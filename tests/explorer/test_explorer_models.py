@@ -86,3 +86,32 @@ def test_the_snapshot_holds_one_models_vectors(tmp_path):
         )
         assert {m for (m,) in got} == want
     conn.close()
+
+
+def test_a_curation_snapshot_keeps_the_configured_models_vectors(tmp_path, monkeypatch):
+    """Renaming a topic publishes a new snapshot; it must carry the configured model's vectors
+    (summaries and stored phrases) as the pipeline's does, not the packaged model's."""
+    import duckdb
+
+    home = tmp_path / "home"
+    conn = build_explorer_warehouse(home / "warehouse.duckdb", n=60)
+    t = conn.execute("SELECT min(summary) FROM facet_summaries").fetchall()[0][0]
+    row = dict(text_hash=text_hash(t), model=SMALL, embedding=np.ones(64).tolist(), text=t)
+    insert_rows(conn, "summary_embeddings", [row])
+    insert_rows(conn, "phrase_embeddings", [{**row, "last_used": datetime.now(UTC).date()}])
+    insert_rows(conn, "embedding_models", [dict(model_id=SMALL, name=SMALL.split("@")[0], dim=64)])
+    publish_snapshot(conn, home / "snapshot", embed_model=SMALL)
+    topic = conn.execute("SELECT min(topic_id) FROM topics WHERE facet = 'Task'").fetchall()[0][0]
+    conn.close()
+    monkeypatch.setenv("TRACETOPICS_HOME", str(home))
+    monkeypatch.setenv("TRACETOPICS_EMBED_MODEL", "openai:text-embedding-3-small")
+    client = TestClient(create_app(home), base_url="http://localhost")
+    body = {"facet": "Task", "topic_id": topic, "label": "Renamed"}
+    r = client.post("/api/topics/rename", json=body)
+    assert r.status_code == 200, r.text
+    folder = home / "snapshot" / r.json()["snapshot"]
+    for table in ("summary_embeddings", "phrase_embeddings"):
+        got = duckdb.connect().execute(
+            f"SELECT DISTINCT model FROM read_parquet('{folder}/{table}.parquet')"
+        )
+        assert {m for (m,) in got.fetchall()} == {SMALL}, table

@@ -17,7 +17,8 @@ from typing import Any
 import duckdb
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.settings import Paths
+from tracetopics_pipeline.core.settings import Paths, Settings
+from tracetopics_pipeline.core.topics.embed import configured_model_id
 from tracetopics_pipeline.core.topics.overrides import merge_topics
 from tracetopics_pipeline.core.topics.report import set_topic_override
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
@@ -54,7 +55,9 @@ def _write(paths: Paths, facet: str, ids: tuple[int, ...], change: Callable) -> 
                 ).fetchall():
                     raise UnknownTopic(f"{facet} has no topic {tid}")
             out = change(conn)
-            out["snapshot"] = publish_snapshot(conn, paths.snapshot).name
+            # the configured model's vectors, as the pipeline's snapshot (not the packaged one's)
+            model = configured_model_id(conn, Settings.from_env())
+            out["snapshot"] = publish_snapshot(conn, paths.snapshot, embed_model=model).name
             return out
         finally:
             conn.close()
