@@ -425,3 +425,15 @@ def test_a_shared_verb_names_a_parent_through_its_noun():
     assert (
         audit_topics([AuditedTopic(9, name, parent.support, children=4)], [])[("parent", 9)] == []
     )
+
+
+def test_a_long_token_in_a_payload_is_cleaned_in_linear_time():
+    """A summary quoting a long blob (a token, a base64 string) in braces: the JSON-key pattern
+    once tried every start inside the word, seconds per text at 20,000 characters."""
+    import time
+
+    blob = "{" + "a_b" * 7000 + "}"
+    started = time.process_time()
+    out = clean_for_naming(f'Export failed: {blob} and {{"error": "permission denied"}}')
+    assert time.process_time() - started < 1.0  # ~7 CPU-s before; milliseconds now
+    assert "permission denied" in out and "error" not in out

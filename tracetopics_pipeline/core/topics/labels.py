@@ -793,7 +793,7 @@ _STATE_NEGATION = re.compile(
 )
 
 
-_JSON_KEY = re.compile(r"[\"']?[A-Za-z_][\w-]*[\"']?\s*:")
+_JSON_KEY = re.compile(r"(?<![\w-])[\"']?[A-Za-z_][\w-]*[\"']?\s*:")  # from a word start: linear
 _JSON_MARKS = re.compile(r"[{}\[\]\"',]+")
 _SNAKE = re.compile(r"\b[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+\b")
 _CAMEL = re.compile(r"\b[a-z]+(?:[A-Z][a-z0-9]+)+\b")
