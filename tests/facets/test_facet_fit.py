@@ -234,3 +234,13 @@ def test_a_two_label_model_answers_both_labels(files, sentiment, tmp_path):
     assert set(pred) == {"POSITIVE", "NEGATIVE"}
     pairs = list(zip(gold, pred, strict=True))
     assert sum(g == p for g, p in pairs) >= 7, pairs
+
+
+def test_two_fits_at_once_never_overwrite_a_version(report, tmp_path, monkeypatch):
+    """Two `facets fit` runs that both saw v1 as the newest each get their own version."""
+    first = report.model.save(tmp_path)
+    before = first.read_text()
+    monkeypatch.setattr(fitted, "_versions", lambda folder: [])  # the other run's view
+    second = report.model.save(tmp_path)
+    assert second != first and first.read_text() == before
+    assert not list(tmp_path.rglob("*.tmp"))

@@ -22,6 +22,7 @@ fitted: their rules read the trace's structure and win there.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -147,12 +148,21 @@ class FittedModel:
 
         folder = Path(models_dir) / "facets" / facet_key(self.facet)
         folder.mkdir(parents=True, exist_ok=True)
-        self.version = max(_versions(folder), default=0) + 1
-        path = folder / f"v{self.version}.json"
-        data = {k: v for k, v in asdict(self).items() if k != "path"}
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1))
-        tmp.replace(path)
+        version = max(_versions(folder), default=0) + 1
+        tmp = folder / f".fit-{os.getpid()}-{id(self)}.tmp"
+        try:
+            while True:  # another fit may claim a version first: a link never overwrites
+                self.version = version
+                data = {k: v for k, v in asdict(self).items() if k != "path"}
+                tmp.write_text(json.dumps(data, indent=1))
+                path = folder / f"v{version}.json"
+                try:
+                    os.link(tmp, path)
+                    break
+                except FileExistsError:
+                    version += 1
+        finally:
+            tmp.unlink(missing_ok=True)
         self.path = str(path)
         return path
 
