@@ -244,3 +244,20 @@ def test_two_fits_at_once_never_overwrite_a_version(report, tmp_path, monkeypatc
     second = report.model.save(tmp_path)
     assert second != first and first.read_text() == before
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("action", ["eval", "fit"])
+def test_cli_names_a_missing_or_unknown_facet_plainly(files, home, capsys, action):
+    train = str(files / "train.jsonl")
+    assert cli.main(["facets", action, "--gold", train]) == 2
+    assert capsys.readouterr().err.startswith(f"error: name the facet: tracetopics facets {action}")
+    assert cli.main(["facets", action, "Nope", "--gold", train]) == 2
+    assert capsys.readouterr().err.startswith("error: no facet named 'Nope' (known: Task")
+
+
+def test_cli_fit_json_is_the_models_description_not_its_arrays(files, home, capsys):
+    args = ["facets", "fit", "Sentiment", "--gold", str(files / "train.jsonl"), "--json"]
+    assert cli.main([*args, "--dry-run"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["facet"] == "Sentiment" and out["cv"]["macro_f1"] > 0.5 and out["saved"] == ""
+    assert not {"coef", "mean", "scale", "projection", "projection_mean"} & set(out)

@@ -100,33 +100,44 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def _facet_and_gold(args: argparse.Namespace, check=None):
+    """(facet, gold set) for `facets eval` / `facets fit`; `check(facet)` raises before the gold
+    file is read. Errors are the ones those commands print as one line."""
+    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+    from tracetopics_pipeline.core.facets.summarizers.gold_eval import GoldFileError, load_gold
+
+    if not args.facet:
+        raise GoldFileError(
+            f"name the facet: tracetopics facets {args.action} FACET --gold FILE "
+            "(`tracetopics facets list` shows them)"
+        )
+    try:
+        facet = find_facet(load_facets(args.file), args.facet)
+    except KeyError as e:  # its message, without the quotes str(KeyError) adds
+        raise GoldFileError(e.args[0]) from None
+    if check is not None:
+        check(facet)
+    if not args.gold:
+        raise GoldFileError("--gold FILE is required (JSONL traces with a gold label field)")
+    return facet, load_gold(args.gold, facet, args.gold_field)
+
+
 def cmd_facets_eval(args: argparse.Namespace) -> int:
     """Score a labelled facet against a gold JSONL file (format: docs/facets.md), with the local
     summarizer, an OpenAI-compatible model (OPENAI_BASE_URL), or both."""
-    from tracetopics_pipeline.core.facets.definitions import (
-        FacetConfigError,
-        find_facet,
-        load_facets,
-    )
+    from tracetopics_pipeline.core.facets.definitions import FacetConfigError
     from tracetopics_pipeline.core.facets.summarizers import make_summarizer
-    from tracetopics_pipeline.core.facets.summarizers.gold_eval import (
-        GoldFileError,
-        evaluate,
-        load_gold,
-    )
+    from tracetopics_pipeline.core.facets.summarizers.gold_eval import GoldFileError, evaluate
     from tracetopics_pipeline.core.facets.summarizers.local import fitted
 
     try:
-        facet = find_facet(load_facets(args.file), args.facet or "")
-        if not args.gold:
-            raise GoldFileError("--gold FILE is required (JSONL traces with a gold label field)")
-        gold = load_gold(args.gold, facet, args.gold_field)
+        facet, gold = _facet_and_gold(args)
         if args.backend != "openai" and not args.zero_shot:
             fitted.load(paths().models, facet)  # a model that cannot be used is said here
     except fitted.FitError as e:
         print(f"error: {e} (or score the rules alone with --zero-shot)", file=sys.stderr)
         return 2
-    except (KeyError, FacetConfigError, GoldFileError, OSError) as e:
+    except (FacetConfigError, GoldFileError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     kinds = ["local", "openai"] if args.backend == "both" else [args.backend]
@@ -160,32 +171,30 @@ def _say_fitted(summ, facet, gold_path: str) -> None:
         )
 
 
+ARRAYS = ("coef", "mean", "scale", "projection", "projection_mean")  # not in `fit --json`
+
+
 def cmd_facets_fit(args: argparse.Namespace) -> int:
     """Fit a labelled facet's local model on a gold JSONL file and store it in the home."""
-    from tracetopics_pipeline.core.facets.definitions import (
-        FacetConfigError,
-        find_facet,
-        load_facets,
-    )
-    from tracetopics_pipeline.core.facets.summarizers.gold_eval import GoldFileError, load_gold
+    from tracetopics_pipeline.core.facets.definitions import FacetConfigError
+    from tracetopics_pipeline.core.facets.summarizers.gold_eval import GoldFileError
     from tracetopics_pipeline.core.facets.summarizers.gold_fit import fit_facet
     from tracetopics_pipeline.core.facets.summarizers.local.fitted import FitError, fittable
 
-    try:
-        facet = find_facet(load_facets(args.file), args.facet or "")
+    def check(facet) -> None:
         if why := fittable(facet):
             raise FitError(why)
-        if not args.gold:
-            raise GoldFileError("--gold FILE is required (JSONL traces with a gold label field)")
-        gold = load_gold(args.gold, facet, args.gold_field)
+
+    try:
+        facet, gold = _facet_and_gold(args, check)
         report = fit_facet(facet, gold, args.gold)
-    except (KeyError, FacetConfigError, GoldFileError, FitError, OSError) as e:
+    except (FacetConfigError, GoldFileError, FitError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     if not args.dry_run:
         report.saved = report.model.save(paths().models)
     if args.json:
-        out = {k: v for k, v in report.model.__dict__.items() if k not in ("coef", "mean", "scale")}
+        out = {k: v for k, v in report.model.__dict__.items() if k not in ARRAYS}
         print(json.dumps(out | {"saved": str(report.saved or "")}))
     else:
         print(report.text())
