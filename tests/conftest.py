@@ -27,6 +27,10 @@ os.environ.setdefault("TRACETOPICS_START_DATE", "2025-01-01")
 # UMAP's compiled code (core/topics/jit.py) in one cache for every test session, not in each
 # test's fresh TRACETOPICS_HOME: only the first session after an install compiles.
 os.environ.setdefault("NUMBA_CACHE_DIR", str(REPO / ".tracetopics" / "cache" / "numba-tests"))
+# A test without the `home` fixture gets a home of its own, never the developer's (./.tracetopics
+# or $TRACETOPICS_HOME): a model fitted there with `tracetopics facets fit` would change what
+# the local summarizer answers, and 20 tests of the rules would fail.
+os.environ["TRACETOPICS_HOME"] = str(REPO / ".tracetopics" / "test-home")
 
 
 @pytest.fixture

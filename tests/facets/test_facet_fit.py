@@ -261,3 +261,16 @@ def test_cli_fit_json_is_the_models_description_not_its_arrays(files, home, caps
     out = json.loads(capsys.readouterr().out)
     assert out["facet"] == "Sentiment" and out["cv"]["macro_f1"] > 0.5 and out["saved"] == ""
     assert not {"coef", "mean", "scale", "projection", "projection_mean"} & set(out)
+
+
+def test_only_the_app_reads_the_homes_models(report, home, sentiment):
+    """The pipeline and the CLI (make_summarizer) use the home's fitted models; a LocalSummarizer
+    built directly (tests, benchmarks of the rules) never does: a model fitted in the default
+    home (./.tracetopics) must not change what they measure."""
+    from tracetopics_pipeline.core.facets.summarizers import make_summarizer
+
+    report.model.save(home / "models")
+    assert make_summarizer("local").fitted_model(sentiment) is not None
+    assert make_summarizer("local", fitted_models=False).fitted_model(sentiment) is None
+    assert LocalSummarizer().fitted_model(sentiment) is None
+    assert LocalSummarizer(models_dir=home / "models").fitted_model(sentiment) is not None

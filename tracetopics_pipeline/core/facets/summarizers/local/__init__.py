@@ -114,12 +114,9 @@ class LocalSummarizer:
         self.prototypes = prototypes  # overrides every facet's local.prototypes (benchmarks)
         self.semantic = semantic  # overrides every Sentiment facet's local.semantic (benchmarks)
         self.elapsed_s = 0.0
-        # Models fitted on the user's labelled traces (`tracetopics facets fit`): the home's
-        # models folder unless told otherwise; fitted_models=False is the rules alone.
-        if fitted_models and models_dir is None:
-            from tracetopics_pipeline.core.settings import paths
-
-            models_dir = paths().models
+        # Models fitted on the user's labelled traces (`tracetopics facets fit`), read from
+        # models_dir: make_summarizer passes the home's, so the pipeline and the CLI use them;
+        # built directly (tests, benchmarks of the rules) it is the rules alone.
         self.models_dir = Path(models_dir) if fitted_models and models_dir is not None else None
         self._fitted: dict[int, tuple[Facet, fitted.FittedModel | None]] = {}
         # Sentiment rules run ahead of the semantic layer for a whole block, so its sentences
