@@ -77,3 +77,17 @@ def test_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     embed(["t1", "t2", "t3", "t4"])
     embed(["t1", "t4"])
     assert model.calls[-1] == ["t1"]  # the oldest went first
+
+
+def test_two_recordings_at_once_each_end_their_own() -> None:
+    """Two maps of one model recording at once (two threads): the first to finish must stop
+    its own recording, not the other's (equal dicts, both empty, are not the same recording)."""
+    model = HashEmbedder(dim=16, name="test:memo")
+    embed = memo.memoized(model.embed)
+    with memo.recording(model) as second:
+        with memo.recording(model) as first:
+            pass  # ends while both are still empty
+        embed(["export to csv"])
+        assert first == {} and set(second) == {"export to csv"}
+    embed(["share a chart"])  # after both: neither records any more
+    assert first == {} and set(second) == {"export to csv"}

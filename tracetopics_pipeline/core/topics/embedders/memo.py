@@ -107,8 +107,8 @@ def recording(embedder: Embedder) -> Iterator[dict[str, np.ndarray]]:
     try:
         yield rec
     finally:
-        with _lock:
-            _recorders[key].remove(rec)
+        with _lock:  # this recording, not an equal one (two empty dicts compare equal)
+            _recorders[key] = [r for r in _recorders[key] if r is not rec]
 
 
 def clear() -> None:
