@@ -161,6 +161,19 @@ def test_a_model_is_refused_when_the_facet_labels_change(report, tmp_path, senti
         with pytest.raises(fitted.FitError, match="labels changed"):
             fitted.load(tmp_path, changed)
         assert LocalSummarizer(models_dir=tmp_path).fitted_model(changed) is None
+    # the same labels read by keyword rules now: the model's text views are not the facet's
+    same = ", ".join(sentiment.labels or [])
+    changed = parse_facets(
+        f"""
+version: 1
+facets:
+  - name: Sentiment
+    labels: [{same}]
+    local: {{kind: rules}}
+"""
+    )[0]
+    with pytest.raises(fitted.FitError, match="reads other text"):
+        fitted.load(tmp_path, changed)
 
 
 def test_cli_eval_names_a_spoiled_model_in_one_line(files, report, home, capsys):

@@ -220,7 +220,7 @@ def _read(path: str, mtime_ns: int, facet: str) -> FittedModel:
 
 def load(models_dir: Path | None, facet: Facet) -> FittedModel | None:
     """The newest model fitted for this facet, or None when there is none. A model that cannot
-    be used (a spoiled file, another embedding model, the facet's labels changed since) is a
+    be used (a spoiled file, another embedding model, the facet's labels or kind changed) is a
     FitError saying which file and what to do: never applied, never ignored in silence."""
     if models_dir is None or fittable(facet) is not None:
         return None
@@ -230,6 +230,10 @@ def load(models_dir: Path | None, facet: Facet) -> FittedModel | None:
     model = _read(str(path), path.stat().st_mtime_ns, facet.name)
     if model.embedding_model != EMBEDDING_MODEL:
         why = f"fitted on {model.embedding_model} vectors, this version reads {EMBEDDING_MODEL}"
+        raise _refit(path, facet.name, why)
+    views = list(text_views(facet, [], "").keys())
+    if model.views != views:  # e.g. the facet's local kind changed: other text, other vectors
+        why = f"it reads other text ({', '.join(model.views)}) than the facet now does"
         raise _refit(path, facet.name, why)
     now = set(facet.labels or [])
     was = set(model.facet_labels) if model.facet_labels else None  # older files: labels seen
