@@ -126,13 +126,17 @@ def _spoil(path, how: str) -> None:
         data["weights"] = [1.0]
     elif how == "short coefficients":
         data["coef"] = [row[:-3] for row in data["coef"]]
+    elif how == "not finite":
+        data["coef"][0][0] = float("nan")
+    elif how == "text for numbers":
+        data["scale"] = ["x"] * len(data["scale"])
     elif how == "another embedding model":
         data["embedding_model"] = "some-other-model@768"
     path.write_text(json.dumps(data))
 
 
-SPOILED = ["truncated", "not an object", "unknown field", "short coefficients",
-           "another embedding model"]  # fmt: skip
+SPOILED = ["truncated", "not an object", "unknown field", "short coefficients", "not finite",
+           "text for numbers", "another embedding model"]  # fmt: skip
 
 
 @pytest.mark.parametrize("how", SPOILED)

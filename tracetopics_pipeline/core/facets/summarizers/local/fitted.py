@@ -198,6 +198,9 @@ def _shape_problem(m: FittedModel) -> str | None:
     rows = 1 if len(m.labels) == 2 else len(m.labels)
     if len(m.coef) != rows or len(m.intercept) != rows or any(len(r) != width for r in m.coef):
         return f"the coefficients are not {rows} × {width} for {len(m.labels)} labels"
+    arrays = (m.mean, m.scale, m.coef, m.intercept, m.projection or [], m.projection_mean or [])
+    if not all(np.isfinite(np.asarray(a, np.float64)).all() for a in arrays):
+        return "it holds numbers that are not finite (NaN or infinity)"
     return None
 
 
@@ -209,11 +212,13 @@ def _read(path: str, mtime_ns: int, facet: str) -> FittedModel:
             raise TypeError("not a JSON object")
         data.pop("path", None)
         model = FittedModel(**data, path=path)
+        if model.format != FORMAT:
+            why = f"model format {model.format!r}, this version reads {FORMAT}"
+        else:
+            why = _shape_problem(model)  # (text where numbers belong raises here)
     except (OSError, ValueError, TypeError) as e:
         raise _refit(path, facet, f"not a fitted model ({type(e).__name__}: {e})") from e
-    if model.format != FORMAT:
-        raise _refit(path, facet, f"model format {model.format!r}, this version reads {FORMAT}")
-    if why := _shape_problem(model):
+    if why:
         raise _refit(path, facet, why)
     return model
 
