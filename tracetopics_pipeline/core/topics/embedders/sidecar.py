@@ -10,6 +10,7 @@ texts are embedded in this process instead.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import multiprocessing as mp
 import os
@@ -30,6 +31,15 @@ Key = tuple[str | None, str, int, int, str]  # path, device, batch size, threads
 
 _lock = threading.Lock()
 _children: dict[Key, tuple[ProcessPoolExecutor, Future]] = {}
+
+
+@atexit.register
+def _stop_children() -> None:
+    """Stop the children when this process exits (a server stopped by a signal, too)."""
+    with _lock:
+        for pool, _ in _children.values():
+            pool.shutdown(wait=True, cancel_futures=True)
+        _children.clear()
 
 
 @lru_cache(maxsize=2)
