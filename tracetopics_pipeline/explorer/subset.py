@@ -305,8 +305,8 @@ def warm_up() -> threading.Thread:
     `cluster_texts` run and the parents' grouping import scikit-learn, SciPy, UMAP and HDBSCAN
     and load numba's compiled code from the disk cache (core/topics/jit.py; in the first
     process after an install it compiles and fills that cache instead, minutes on a busy
-    2-core machine) and the facet file is parsed, while the other imports torch and
-    sentence-transformers and loads the configured local model, which names the topics. An
+    2-core machine) and the facet file is parsed, while the other waits for the configured
+    local model to load in its child process (embedders/sidecar.py), which names the topics. An
     endpoint model is not called: nothing is sent before a user asks. The returned thread ends
     when both have.
     """
