@@ -31,6 +31,20 @@ def _topic(tid: int, texts: list[str]) -> NamingInput:
     return NamingInput(tid, texts, [1.0] * len(texts), bag_of_words(texts).mean(axis=0))
 
 
+def _parent(tid: int, kids: dict[int, list[str]]) -> NamingInput:
+    """A parent over `kids` (subtopic -> its texts): its texts, their groups and the support
+    its subtopics give each word, as the maps build it."""
+    from tracetopics_pipeline.core.topics.labels import parent_support, word_support
+
+    order = sorted(kids)
+    parent = _topic(tid, [t for k in order for t in kids[k]])
+    parent.groups = [k for k in order for _ in kids[k]]
+    parent.support = parent_support(
+        [word_support(kids[k]) for k in order], [float(len(kids[k])) for k in order]
+    )
+    return parent
+
+
 @pytest.mark.parametrize(
     ("label", "problem"),
     [
@@ -198,8 +212,6 @@ def test_a_parent_is_named_by_what_its_children_share_not_by_one_child():
     from tracetopics_pipeline.core.topics.labels import (
         PARENT_NAMING,
         name_support,
-        parent_support,
-        word_support,
     )
 
     kids = {
@@ -208,12 +220,7 @@ def test_a_parent_is_named_by_what_its_children_share_not_by_one_child():
         2: ["Set up SAML SSO with OneLogin", "Enable SAML SSO for OneLogin users"] * 3,
         3: ["SAML SSO setup with Azure AD", "Set up SAML SSO for Azure AD"] * 2,
     }
-    texts = [t for k in sorted(kids) for t in kids[k]]
-    parent = _topic(9, texts)
-    parent.groups = [k for k in sorted(kids) for _ in kids[k]]
-    parent.support = parent_support(
-        [word_support(kids[k]) for k in sorted(kids)], [float(len(kids[k])) for k in sorted(kids)]
-    )
+    parent = _parent(9, kids)
     parent.avoid = {"Set up SAML SSO with JumpCloud", "SAML SSO with Okta"}
     name = name_topics([parent], embed=bag_of_words, params=PARENT_NAMING)[9]
     assert "SAML SSO" in name and "JumpCloud" not in name and "Okta" not in name, name
@@ -354,8 +361,6 @@ def test_a_parent_whose_children_share_only_a_head_word_is_named_by_it_and_a_cat
         PARENT_NAMING,
         AuditedTopic,
         audit_topics,
-        parent_support,
-        word_support,
     )
 
     kids = {
@@ -364,12 +369,7 @@ def test_a_parent_whose_children_share_only_a_head_word_is_named_by_it_and_a_cat
         2: ["Colours in the map chart are wrong", "Map chart colours look off"] * 3,
         3: ["Scatter chart renders empty", "Empty scatter chart"] * 3,
     }
-    texts = [t for k in sorted(kids) for t in kids[k]]
-    parent = _topic(9, texts)
-    parent.groups = [k for k in sorted(kids) for _ in kids[k]]
-    words = [word_support(kids[k]) for k in sorted(kids)]
-    sizes = [float(len(kids[k])) for k in sorted(kids)]
-    parent.support = parent_support(words, sizes)
+    parent = _parent(9, kids)
     sibling = _topic(8, ["Export dashboard to CSV", "CSV export of the board"] * 3)
     name = name_topics([parent, sibling], embed=bag_of_words, params=PARENT_NAMING)[9]
     assert name.split()[0] == "Chart" and name.split()[-1] in CATEGORY_NOUNS, name
@@ -404,8 +404,6 @@ def test_a_shared_verb_names_a_parent_through_its_noun():
         PARENT_NAMING,
         AuditedTopic,
         audit_topics,
-        parent_support,
-        word_support,
     )
 
     kids = {
@@ -414,11 +412,7 @@ def test_a_shared_verb_names_a_parent_through_its_noun():
         2: ["Connection to Redshift keeps dropping", "Redshift connection drops overnight"] * 2,
         3: ["IP addresses to allowlist", "Which IPs should we allowlist"] * 3,
     }
-    texts = [t for k in sorted(kids) for t in kids[k]]
-    parent = _topic(9, texts)
-    parent.groups = [k for k in sorted(kids) for _ in kids[k]]
-    words = [word_support(kids[k]) for k in sorted(kids)]
-    parent.support = parent_support(words, [float(len(kids[k])) for k in sorted(kids)])
+    parent = _parent(9, kids)
     sibling = _topic(8, ["Export dashboard to CSV", "CSV export of the board"] * 3)
     name = name_topics([parent, sibling], embed=bag_of_words, params=PARENT_NAMING)[9]
     assert name.split()[0] == "Connection" and name.split()[-1] in CATEGORY_NOUNS, name

@@ -391,10 +391,7 @@ def build_map(
         definition=definition, previous=previous, embed=embedder.embed,
     )  # fmt: skip
 
-    members: list[set[str]] = [set() for _ in result.topics]
-    for h, lab in zip(hashes, result.labels.tolist(), strict=True):
-        if lab >= 0:
-            members[lab].add(h)
+    members = _members(hashes, result)
     sizes = np.array([t.size for t in result.topics], dtype=float)
     cents = (
         np.stack([t.centroid for t in result.topics])
@@ -538,16 +535,22 @@ def cluster_levels(
         result, texts, x, values, weights, definition=definition, labeler=labeler, facet=facet,
         embed=embed,
     )  # fmt: skip
-    members: list[set[str]] = [set() for _ in result.topics]
-    for text, lab in zip(texts, result.labels.tolist(), strict=True):
-        if lab >= 0:
-            members[lab].add(text)
+    members = _members(texts, result)
     sizes = np.array([t.size for t in result.topics], dtype=float)
     p_topics, _ = _parent_topics(
         result, texts, x, weights, parents, members, sizes, ref=None, next_id=len(result.topics)
     )
     parent_of = [p_topics[q].topic_id for q in parents.of_topic.tolist()]
     return Levels(result, p_topics, parent_of, {**result.params, "hierarchy": parents.params})
+
+
+def _members(keys: list[str], result: ClusterResult) -> list[set[str]]:
+    """Each fine topic's member keys (text hashes in a map, texts in a subset)."""
+    members: list[set[str]] = [set() for _ in result.topics]
+    for key, lab in zip(keys, result.labels.tolist(), strict=True):
+        if lab >= 0:
+            members[lab].add(key)
+    return members
 
 
 def _labelled_subs(

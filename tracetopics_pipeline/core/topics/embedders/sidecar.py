@@ -16,7 +16,7 @@ import multiprocessing as mp
 import os
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 
@@ -30,14 +30,14 @@ log = logging.getLogger(__name__)
 Key = tuple[str | None, str, int, int, str]  # path, device, batch size, threads, precision
 
 _lock = threading.Lock()
-_children: dict[Key, tuple[ProcessPoolExecutor, Future]] = {}
+_children: dict[Key, ProcessPoolExecutor] = {}
 
 
 @atexit.register
 def _stop_children() -> None:
     """Stop the children when this process exits (a server stopped by a signal, too)."""
     with _lock:
-        for pool, _ in _children.values():
+        for pool in _children.values():
             pool.shutdown(wait=True, cancel_futures=True)
         _children.clear()
 
@@ -50,9 +50,8 @@ def _embedder(key: Key) -> SentenceEmbedder:  # in the child
     )
 
 
-def _load(key: Key) -> int:  # in the child
+def _load(key: Key) -> None:  # in the child
     _embedder(key).model()
-    return int(_embedder(key).dim or 0)
 
 
 def _encode(key: Key, texts: list[str]) -> np.ndarray:  # in the child
@@ -71,9 +70,9 @@ class SidecarEmbedder(SentenceEmbedder):
         with _lock:
             if key not in _children:
                 # spawn, not fork: this process has threads (the server, the warm-up).
-                pool = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"))
-                _children[key] = (pool, pool.submit(_load, key))
-            return _children[key][0]
+                _children[key] = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"))
+                _children[key].submit(_load, key)  # the child starts loading now
+            return _children[key]
 
     def prepare(self) -> None:
         self._child()
