@@ -104,6 +104,12 @@ def test_cluster_subset_too_small_explains(client: TestClient) -> None:
     assert body["topics"] == [] and "at least" in body["detail"]
 
 
+def test_cluster_subset_unknown_facet_is_a_400_naming_the_facets(client: TestClient) -> None:
+    r = client.post("/api/cluster", json={"filter": {}, "facet": "Tsak"})
+    assert r.status_code == 400
+    assert "unknown facet 'Tsak'" in r.json()["detail"] and "Task" in r.json()["detail"]
+
+
 def test_a_subset_names_with_the_phrases_the_maps_stored(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -117,7 +123,7 @@ def test_a_subset_names_with_the_phrases_the_maps_stored(
     home = client.app.state.paths.home
     conn = warehouse.connect(home / "warehouse.duckdb")
     store_phrases(conn, named, model=PACKAGED_MODEL_ID, day=date(2026, 11, 21))
-    publish_snapshot(conn, home / "snapshot")
+    publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     memo.clear()  # as a new process
     sent: list[str] = []
