@@ -69,9 +69,19 @@ def test_stored_phrases_keep_their_latest_day_and_age_out(conn):
     newest = later + timedelta(days=KEEP_DAYS)
     store_phrases(conn, _vectors(["invite a teammate"]), model=HASH_ID, day=newest)
     assert set(_stored(conn)) == {"reset password", "share a chart", "invite a teammate"}
-    # another model's rows age on their own clock
-    store_phrases(conn, _vectors(["export to csv"]), model="test:other@16", day=DAY)
-    assert "export to csv" in _stored(conn)
+
+
+def test_a_model_no_longer_configured_ages_out_too(conn):
+    store_phrases(conn, _vectors(["export to csv"]), model="test:old@16", day=DAY)
+    store_phrases(conn, _vectors(["reset password"]), model=HASH_ID, day=DAY + timedelta(days=1))
+    assert {r[0] for r in conn.execute("SELECT model FROM phrase_embeddings").fetchall()} == {
+        "test:old@16",
+        HASH_ID,
+    }
+    # the old model wrote nothing for a month of the new model's maps: its rows are gone
+    later = DAY + timedelta(days=KEEP_DAYS + 1)
+    store_phrases(conn, _vectors(["reset password"]), model=HASH_ID, day=later)
+    assert conn.execute("SELECT DISTINCT model FROM phrase_embeddings").fetchall() == [(HASH_ID,)]
 
 
 def test_remembered_phrases_never_reach_the_model(conn):

@@ -6,8 +6,8 @@ The daily map records what it named with (`memo.recording`) and `store_phrases` 
 vectors in `phrase_embeddings` (text hash x model id, as summary_embeddings); the snapshot
 carries the configured model's, and the explorer loads them into the process's memo
 (`remember_phrases`), so clustering a subset pays the model only for phrases no map has seen.
-Phrases no map used for KEEP_DAYS before the newest are dropped: the table stays the size of
-a month's vocabulary.
+Phrases no map used for KEEP_DAYS before the newest day any map wrote are dropped, whatever
+their model: the table stays the size of a month's vocabulary.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def store_phrases(
     conn: duckdb.DuckDBPyConnection, phrases: dict[str, np.ndarray], *, model: str, day: date
 ) -> int:
     """Upsert the phrases a map of `day` named with (their vectors of `model`, an id); drop
-    those no map used in the KEEP_DAYS before the newest. Returns the rows written."""
+    those (of any model) no map used in the KEEP_DAYS before the newest. Returns the rows
+    written."""
     if not phrases or not model:
         return 0
     texts = sorted(phrases)
@@ -59,10 +60,12 @@ def store_phrases(
         )
     finally:
         conn.unregister("_tt_phrases")
+    # Over every model: a model no longer configured stops moving its own newest day, so its
+    # rows age out against the newest day any map wrote.
     conn.execute(
-        """DELETE FROM phrase_embeddings WHERE model = ? AND last_used <
-             (SELECT max(last_used) FROM phrase_embeddings WHERE model = ?) - ?::INTEGER""",
-        [model, model, KEEP_DAYS],
+        """DELETE FROM phrase_embeddings WHERE last_used <
+             (SELECT max(last_used) FROM phrase_embeddings) - ?::INTEGER""",
+        [KEEP_DAYS],
     )
     return len(texts)
 
