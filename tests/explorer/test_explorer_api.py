@@ -11,6 +11,7 @@ import pytest
 from factories.explorer import MAP_ID, TOPICS, build_explorer_warehouse, publish_explorer_home
 from fastapi.testclient import TestClient
 
+from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.explorer.app import create_app
 
@@ -253,10 +254,10 @@ def test_roadmap_proposal(client: TestClient) -> None:
 
 def test_new_snapshot_is_picked_up_without_restart(tmp_path: Path) -> None:
     conn = build_explorer_warehouse(tmp_path / "warehouse.duckdb", n=60)
-    publish_snapshot(conn, tmp_path / "snapshot")
+    publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
     c = TestClient(create_app(tmp_path), base_url="http://localhost")
     assert c.get("/api/overview").json()["traces"] == 60
     conn.execute("DELETE FROM raw_traces WHERE id >= 't-00030'")
-    publish_snapshot(conn, tmp_path / "snapshot")
+    publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
     assert c.get("/api/overview").json()["traces"] == 30
     conn.close()

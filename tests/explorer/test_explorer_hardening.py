@@ -18,6 +18,7 @@ from factories import insert_traces, trace_record
 from factories.explorer import build_explorer_warehouse
 from fastapi.testclient import TestClient
 
+from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.explorer.app import create_app
 from tracetopics_pipeline.explorer.security import allowed_hosts_for
@@ -38,7 +39,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
             for tid in ODD_IDS
         ],
     )
-    publish_snapshot(conn, h / "snapshot")
+    publish_snapshot(conn, h / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     return h
 

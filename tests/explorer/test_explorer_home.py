@@ -10,6 +10,7 @@ from factories.changes import build_changes_warehouse
 from fastapi.testclient import TestClient
 
 from tracetopics_pipeline.core.topics.changes import compute_changes
+from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.explorer.app import create_app
 
@@ -35,7 +36,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
            FROM classifications"""
     )
     direct = compute_changes(conn, since_days=7).as_dict()
-    publish_snapshot(conn, home / "snapshot")
+    publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     return home, direct
 

@@ -210,6 +210,7 @@ def test_parents_without_subtopic_classifications_read_as_one_level(tmp_path: Pa
     fine topics are listed flat, as on a one-level snapshot."""
     from factories.explorer import add_two_levels, build_explorer_warehouse
 
+    from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
     from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
     home = tmp_path / "home"
@@ -218,7 +219,7 @@ def test_parents_without_subtopic_classifications_read_as_one_level(tmp_path: Pa
     conn.execute(
         "UPDATE classifications SET topic_id = subtopic_id, subtopic_id = NULL, subtopic = NULL"
     )
-    publish_snapshot(conn, home / "snapshot")
+    publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     c = TestClient(create_app(home), base_url="http://localhost")
     r = c.get("/api/topics", params={"facet": "Task"}).json()

@@ -20,7 +20,12 @@ from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets.definitions import text_hash
 from tracetopics_pipeline.core.ingest.records import TraceRecord
 from tracetopics_pipeline.core.topics.maps import map_id_for
-from tracetopics_pipeline.core.warehouse import EMBED_DIM, NO_MATCH, NO_MATCH_LABEL
+from tracetopics_pipeline.core.warehouse import (
+    EMBED_DIM,
+    NO_MATCH,
+    NO_MATCH_LABEL,
+    PACKAGED_MODEL_ID,
+)
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
 FIRST_DAY = date(2026, 11, 1)
@@ -252,6 +257,6 @@ def publish_explorer_home(
         conn.execute("CREATE SCHEMA marts")
         conn.execute("CREATE TABLE marts.topic_priority AS SELECT * FROM _mart")
         conn.unregister("_mart")
-    publish_snapshot(conn, home / "snapshot")
+    publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     return home

@@ -275,6 +275,7 @@ def test_formats(wh: Path, tmp_path: Path, monkeypatch) -> None:
 
 
 def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) -> None:
+    from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
     from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
     path = tmp_path / "warehouse.duckdb"
@@ -292,7 +293,7 @@ def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) ->
         holder.terminate()
         holder.wait()
         conn = warehouse.connect(path)
-        publish_snapshot(conn, tmp_path / "snapshot")
+        publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
         conn.close()
         holder = subprocess.Popen(
             [sys.executable, "-c",

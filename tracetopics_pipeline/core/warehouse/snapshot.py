@@ -18,8 +18,6 @@ from pathlib import Path
 
 import duckdb
 
-from tracetopics_pipeline.core.warehouse.schema import PACKAGED_MODEL_ID
-
 POINTER = "current.txt"
 PREFIX = "snapshot-"
 PARTIAL_SUFFIX = ".partial"
@@ -67,7 +65,7 @@ def publish_snapshot(
     conn: duckdb.DuckDBPyConnection,
     snapshot_dir: Path,
     *,
-    embed_model: str | None = PACKAGED_MODEL_ID,
+    embed_model: str | None,
 ) -> Path:
     """Copy the explorer's tables to a new Parquet folder and make it the current snapshot.
 
