@@ -92,10 +92,9 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
             )
         if m.markdown:
             pictures.append(m.markdown)
-        context.log.info(
-            f"{m.facet}: {m.status}, {m.n_topics} topics from {m.n_docs} summaries, "
-            f"no_match {m.no_match_share:.1%} {m.detail}".rstrip()
-        )
+        # A built map's detail already says its parents, topics, summaries and no_match.
+        counts = f"{m.n_topics} topics from {m.n_docs} summaries, no_match {m.no_match_share:.1%}"
+        context.log.info(f"{m.facet}: {m.status}, {m.detail or counts}")
     metadata["topic_maps"] = dg.MetadataValue.md("\n\n".join(pictures) or "no map built")
     return dg.MaterializeResult(metadata=metadata)
 
