@@ -161,13 +161,9 @@ def audit_texts(
 ) -> tuple[Counter, list[str]]:
     """The label audit of one map (`labels.audit_topics`): (level, id) -> label; each text's
     subtopic (-1: none) and weight; each subtopic's parent. Returns counts and flagged lines."""
-    from tracetopics_pipeline.core.topics.labels import (
-        AuditedTopic,
-        audit_topics,
-        parent_support,
-        verb_forms,
-        word_support,
-    )
+    from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
+    from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
 
     by_sub: dict[int, list[int]] = {}
     for i, t in enumerate(sub_of):
@@ -433,7 +429,7 @@ def label_fidelity(
 def run_labelled(name: str, traces: list[dict], gold: list[str], settings: Settings) -> None:
     from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
     from tracetopics_pipeline.core.topics.describe import cluster_texts
-    from tracetopics_pipeline.core.topics.labels import TopicDescription, local_label
+    from tracetopics_pipeline.core.topics.labels.labellers import TopicDescription, local_label
     from tracetopics_pipeline.core.topics.maps import free_text_parents
 
     cache = EmbeddingCache(settings)

@@ -12,7 +12,7 @@ from pii_corpus import CARDS, IBANS, LOOKALIKES, PII
 from tracetopics_pipeline.core.facets.definitions import load_facets
 from tracetopics_pipeline.core.facets.redact import redact
 from tracetopics_pipeline.core.facets.summarizers.openai import OpenAISummarizer
-from tracetopics_pipeline.core.topics.labels import OpenAILabeler, TopicDescription
+from tracetopics_pipeline.core.topics.labels.labellers import OpenAILabeler, TopicDescription
 
 
 def luhn(digits: str) -> bool:

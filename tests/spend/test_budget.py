@@ -21,7 +21,7 @@ from tracetopics_pipeline.core.facets.summarizers import make_summarizer
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.spend import ledger
 from tracetopics_pipeline.core.spend.budget import Budget
-from tracetopics_pipeline.core.topics.labels import OpenAILabeler, TopicDescription
+from tracetopics_pipeline.core.topics.labels.labellers import OpenAILabeler, TopicDescription
 
 DAY = date(2026, 11, 20)
 N = 40

@@ -9,13 +9,9 @@ import re
 import numpy as np
 import pytest
 
-from tracetopics_pipeline.core.topics.labels import (
-    NamingInput,
-    candidate_phrases,
-    clean_for_naming,
-    label_problems,
-    name_topics,
-)
+from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
+from tracetopics_pipeline.core.topics.labels.grammar import candidate_phrases, label_problems
+from tracetopics_pipeline.core.topics.labels.naming import NamingInput, name_topics
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:
@@ -34,7 +30,7 @@ def _topic(tid: int, texts: list[str]) -> NamingInput:
 def _parent(tid: int, kids: dict[int, list[str]]) -> NamingInput:
     """A parent over `kids` (subtopic -> its texts): its texts, their groups and the support
     its subtopics give each word, as the maps build it."""
-    from tracetopics_pipeline.core.topics.labels import parent_support, word_support
+    from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
 
     order = sorted(kids)
     parent = _topic(tid, [t for k in order for t in kids[k]])
@@ -135,7 +131,7 @@ def test_names_already_taken_are_avoided_and_nothing_usable_falls_back():
 
 
 def test_two_articles_back_to_back_keep_the_one_next_to_the_noun():
-    from tracetopics_pipeline.core.topics.labels import tidy_phrase
+    from tracetopics_pipeline.core.topics.labels.naming import tidy_phrase
 
     for words, want in [
         (("find", "the", "a", "spreadsheet", "export"), "Find a spreadsheet export"),
@@ -169,7 +165,7 @@ def test_complete_phrases_are_not_dangling(label):
 
 
 def test_the_facets_own_verbs_count_after_to():
-    from tracetopics_pipeline.core.topics.labels import verb_forms
+    from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
 
     verbs = verb_forms(
         ["How to embed the chart in Notion", "We can't embed charts anymore",
@@ -182,7 +178,7 @@ def test_the_facets_own_verbs_count_after_to():
 
 
 def _weighted(tid: int, texts: list[str]) -> NamingInput:
-    from tracetopics_pipeline.core.topics.labels import word_support
+    from tracetopics_pipeline.core.topics.labels.support import word_support
 
     t = _topic(tid, texts)
     t.support = word_support(texts)
@@ -190,7 +186,7 @@ def _weighted(tid: int, texts: list[str]) -> NamingInput:
 
 
 def test_a_word_rare_in_the_facet_and_in_the_topic_never_names_it():
-    from tracetopics_pipeline.core.topics.labels import word_support
+    from tracetopics_pipeline.core.topics.labels.support import word_support
 
     people = ["Carlos", "kenji", "Sofia", "aisha.k", "Lukas", "Maria", "tom"]
     texts = [f"Reset MFA for {p}, they changed phones" for p in people] * 2
@@ -209,10 +205,8 @@ def test_a_word_rare_in_the_facet_and_in_the_topic_never_names_it():
 
 
 def test_a_parent_is_named_by_what_its_children_share_not_by_one_child():
-    from tracetopics_pipeline.core.topics.labels import (
-        PARENT_NAMING,
-        name_support,
-    )
+    from tracetopics_pipeline.core.topics.labels.naming import PARENT_NAMING
+    from tracetopics_pipeline.core.topics.labels.support import name_support
 
     kids = {
         0: ["Set up SAML SSO with JumpCloud", "Configure SAML SSO through JumpCloud"] * 5,
@@ -229,12 +223,8 @@ def test_a_parent_is_named_by_what_its_children_share_not_by_one_child():
 
 
 def test_the_audit_counts_unsupported_words_names_and_parent_repeats():
-    from tracetopics_pipeline.core.topics.labels import (
-        AuditedTopic,
-        audit_topics,
-        parent_support,
-        word_support,
-    )
+    from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
 
     people = ["Carlos", "Kenji", "Sofia", "Aisha", "Tom", "Maria", "Lukas", "Priya"]
     reset = [f"Reset MFA for {p}" for p in people] * 2
@@ -276,7 +266,7 @@ def test_the_audit_counts_unsupported_words_names_and_parent_repeats():
     ],
 )
 def test_code_identifiers_read_as_words(ident, words):
-    from tracetopics_pipeline.core.topics.labels import identifier_words
+    from tracetopics_pipeline.core.topics.labels.cleaning import identifier_words
 
     assert identifier_words(ident) == words
 
@@ -335,7 +325,8 @@ def test_candidates_may_open_on_degree_or_negation_and_phrasal_verbs_in_any_form
 
 
 def test_numbers_of_a_few_requests_are_details_and_parents_carry_none():
-    from tracetopics_pipeline.core.topics.labels import AuditedTopic, audit_topics, word_support
+    from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.support import word_support
 
     seats = [f"Enterprise plan cost for {n} seats" for n in (40, 60, 120, 25, 500)] * 2
     s = word_support(seats)
@@ -356,12 +347,9 @@ def test_numbers_of_a_few_requests_are_details_and_parents_carry_none():
 
 
 def test_a_parent_whose_children_share_only_a_head_word_is_named_by_it_and_a_category():
-    from tracetopics_pipeline.core.topics.labels import (
-        CATEGORY_NOUNS,
-        PARENT_NAMING,
-        AuditedTopic,
-        audit_topics,
-    )
+    from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.naming import PARENT_NAMING
+    from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS
 
     kids = {
         0: ["Funnel chart shows a spinner", "Funnel chart spins forever"] * 3,
@@ -389,7 +377,7 @@ def test_apostrophes_are_not_quotes_and_questions_keep_their_word():
 
 
 def test_an_amount_is_dropped_only_where_the_phrase_stays_whole():
-    from tracetopics_pipeline.core.topics.labels import tidy_phrase
+    from tracetopics_pipeline.core.topics.labels.naming import tidy_phrase
 
     texts = [f"Agent called search with the same arguments {n} times" for n in (3, 4, 5, 6)] * 2
     names = name_topics([_weighted(0, texts), _weighted(1, ["Reset MFA"] * 3)], embed=bag_of_words)
@@ -399,12 +387,9 @@ def test_an_amount_is_dropped_only_where_the_phrase_stays_whole():
 
 
 def test_a_shared_verb_names_a_parent_through_its_noun():
-    from tracetopics_pipeline.core.topics.labels import (
-        CATEGORY_NOUNS,
-        PARENT_NAMING,
-        AuditedTopic,
-        audit_topics,
-    )
+    from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.naming import PARENT_NAMING
+    from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS
 
     kids = {
         0: ["Connect Salesforce to the workspace", "How do I connect Salesforce"] * 3,

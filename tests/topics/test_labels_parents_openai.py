@@ -3,7 +3,7 @@ summaries), against the fake server on 127.0.0.1; invalid or missing names fall 
 
 from __future__ import annotations
 
-from tracetopics_pipeline.core.topics.labels import (
+from tracetopics_pipeline.core.topics.labels.labellers import (
     OpenAILabeler,
     ParentDescription,
     name_parents_openai,

@@ -3,7 +3,7 @@ real HTTP server on 127.0.0.1 (success, partial answers, and failure → local f
 
 from __future__ import annotations
 
-from tracetopics_pipeline.core.topics.labels import (
+from tracetopics_pipeline.core.topics.labels.labellers import (
     LocalLabeler,
     OpenAILabeler,
     TopicDescription,
@@ -70,7 +70,7 @@ def test_openai_labeller_falls_back_to_local_on_failure(llm):
 
 
 def test_openai_labeller_prompt_is_redacted():
-    from tracetopics_pipeline.core.topics.labels import OpenAILabeler, TopicDescription
+    from tracetopics_pipeline.core.topics.labels.labellers import OpenAILabeler, TopicDescription
 
     topic = TopicDescription(
         topic_id=3,

@@ -11,7 +11,7 @@ from factories.corpus import F, corpus, load_summaries
 
 from tracetopics_pipeline.core.facets.definitions import load_facets, text_hash
 from tracetopics_pipeline.core.settings import Settings
-from tracetopics_pipeline.core.topics.labels import label_problems
+from tracetopics_pipeline.core.topics.labels.grammar import label_problems
 from tracetopics_pipeline.core.topics.maps import build_map, build_maps, cluster_levels
 from tracetopics_pipeline.core.topics.report import set_topic_override
 

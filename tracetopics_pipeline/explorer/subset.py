@@ -41,7 +41,7 @@ from tracetopics_pipeline.core.topics.describe import TopicInfo, cluster_texts
 from tracetopics_pipeline.core.topics.embed import registered_model_id
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.hierarchy import group_topics
-from tracetopics_pipeline.core.topics.labels import labeler_from_settings
+from tracetopics_pipeline.core.topics.labels.labellers import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import cluster_levels, parent_kind
 from tracetopics_pipeline.core.topics.phrases import remember_phrases
 from tracetopics_pipeline.core.warehouse import EMBED_DIM

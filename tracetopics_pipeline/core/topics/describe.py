@@ -15,14 +15,13 @@ import numpy as np
 
 from tracetopics_pipeline.core.topics import cluster as algo
 from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
-from tracetopics_pipeline.core.topics.labels import (
-    EmbedFn,
+from tracetopics_pipeline.core.topics.labels.labellers import (
     Labeler,
     LocalLabeler,
     OpenAILabeler,
     TopicDescription,
-    naming_inputs,
 )
+from tracetopics_pipeline.core.topics.labels.naming import EmbedFn, naming_inputs
 
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.settings import Settings

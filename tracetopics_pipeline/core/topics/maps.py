@@ -40,16 +40,14 @@ from tracetopics_pipeline.core.topics.describe import (
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.embedders.memo import recording
 from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
-from tracetopics_pipeline.core.topics.labels import (
-    EmbedFn,
+from tracetopics_pipeline.core.topics.labels.cleaning import readable_value
+from tracetopics_pipeline.core.topics.labels.labellers import (
     Labeler,
     ParentDescription,
     name_parents,
-    naming_inputs,
-    parent_support,
-    readable_value,
-    word_support,
 )
+from tracetopics_pipeline.core.topics.labels.naming import EmbedFn, naming_inputs
+from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
 from tracetopics_pipeline.core.topics.phrases import store_phrases
 from tracetopics_pipeline.core.topics.pictures import map_png, topics_markdown
 from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row, query_pl

@@ -11,7 +11,7 @@ from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics import classify, embed
 from tracetopics_pipeline.core.topics.embedders import make_embedder
-from tracetopics_pipeline.core.topics.labels import labeler_from_settings
+from tracetopics_pipeline.core.topics.labels.labellers import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import build_maps
 from tracetopics_pipeline.core.topics.pictures import parents_markdown
 from tracetopics_pipeline.defs.partitions import (

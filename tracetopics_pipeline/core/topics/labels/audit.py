@@ -1,0 +1,81 @@
+"""The label audit of one map, both levels: `label_problems` of every name among its
+siblings, and whether the topic's traffic shares the name's words (`support`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracetopics_pipeline.core.topics.labels.grammar import label_problems
+from tracetopics_pipeline.core.topics.labels.support import (
+    MIN_PARENT_SUPPORT,
+    MIN_SUPPORT,
+    has_digit,
+    name_support,
+    number_details,
+    rare_words,
+)
+from tracetopics_pipeline.core.topics.labels.words import COMMON_VERBS
+
+
+@dataclass
+class AuditedTopic:
+    """One topic as the audit sees it: its name, level and the words its traffic uses."""
+
+    topic_id: int
+    label: str
+    support: dict[str, float]  # word_support of a subtopic's texts; a parent's parent_support
+    parent: int | None = None  # a subtopic's parent id
+    children: int = 0  # a parent's number of subtopics
+    from_label: bool = False  # a labelled facet's parent, named by its label value
+
+
+def audit_topics(
+    parents: list[AuditedTopic],
+    subs: list[AuditedTopic],
+    *,
+    facet_words: dict[str, float] | None = None,
+    verbs: frozenset[str] = COMMON_VERBS,
+) -> dict[tuple[str, int], list[str]]:
+    """The label audit of one map, both levels: (level, topic id) → problems. Beyond
+    `label_problems` (siblings = same level): `low_support` (a content word used by less than
+    MIN_SUPPORT of a subtopic's traffic, or by subtopics holding less than MIN_PARENT_SUPPORT of
+    a parent's), `name_like` (a word rarer than RARE_WORD across the facet, `facet_words` =
+    `word_support` of all its texts, that less than RARE_SUPPORT of the topic uses: a name, an
+    address) and `repeats_parent` (a subtopic named as its parent, any casing, where the
+    parent has other subtopics). A parent named by its label value ("No issue"), and a
+    subtopic named as such a parent, is not checked for support: its name is the facet's."""
+    parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
+    children = {p.topic_id: p.children for p in parents}
+    by_label = {p.topic_id for p in parents if p.from_label}
+    out: dict[tuple[str, int], list[str]] = {}
+    for level, group in (("parent", parents), ("sub", subs)):
+        labels = [t.label for t in group]
+        for i, t in enumerate(group):
+            probs = label_problems(t.label, labels[:i] + labels[i + 1 :], verbs=verbs)
+            # a parent of one subtopic is that subtopic; a label value's subtopic named as it
+            floor = MIN_PARENT_SUPPORT if level == "parent" and t.children > 1 else MIN_SUPPORT
+            from_label = t.from_label or (
+                t.parent in by_label and t.label.strip().lower() == parent_label.get(t.parent)
+            )
+            if not from_label and name_support(t.label, t.support) < floor:
+                probs.append("low_support")
+            if (
+                not from_label
+                and facet_words is not None
+                and rare_words(t.label, t.support, facet_words)
+            ):
+                probs.append("name_like")
+            # a parent over several subtopics carries no number ("Plan cost for 40 seats")
+            several = level == "parent" and t.children > 1
+            if not from_label and (
+                number_details(t.label, t.support) or (several and has_digit(t.label))
+            ):
+                probs.append("number_detail")
+            if (
+                t.parent is not None
+                and children.get(t.parent, 0) > 1
+                and t.label.strip().lower() == parent_label.get(t.parent)
+            ):
+                probs.append("repeats_parent")
+            out[(level, t.topic_id)] = probs
+    return out

@@ -1,0 +1,217 @@
+"""The phrase grammar of a topic name: which spans of a text may be a name
+(`candidate_phrases`), which words a facet's texts use as verbs (`verb_forms`), and what is
+wrong with a name (`label_problems`, the label audit of one name)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from tracetopics_pipeline.core.topics.labels.support import stem
+from tracetopics_pipeline.core.topics.labels.words import (
+    CLAUSE_SPLIT,
+    COMMON_VERBS,
+    ENUM_PREFIX,
+    FUNCTION_WORDS,
+    GREETING_WORDS,
+    MAX_WORDS,
+    MIN_WORDS,
+    PLACEHOLDER,
+    TOKEN,
+)
+
+_JSONISH = re.compile(r"[{}\[\]]|\"\s*:|'\s*:|\\\"")
+# Particles of a phrasal verb (`is_phrasal`): "set up", "log in", "turn off".
+PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over"})
+# Verbs that close a phrasal verb ("Top up", "Log in", "Turn off", "Set up"): only after them
+# may a name end in a particle ("Chart on" is cut, "Top up" is not).
+_PHRASAL = frozenset(
+    """top log sign turn opt check cash set back roll shut look follow pay switch clean lock
+    speed scale start write hand hold pick fill carry print break show pop wind sync time fed
+    give gave given mess mix hang hung held broke broken paid wound blew blown""".split()  # noqa: SIM905
+)
+# Light verbs that need a complement: a name never ends in them ("... refresh now takes").
+_LIGHT_VERBS = frozenset(
+    """go goes went gone take takes took give gives gave show shows showed say says said tell
+    tells told keep keeps kept seem seems seemed look looks come comes came become becomes put
+    puts try tries tried use uses used return returns returned ask asks asked got first last
+    next rest whole else anymore yet now today ago run runs ran happen happens happened
+    happening occur occurs occurred occurring""".split()  # noqa: SIM905
+)
+# Contexts that put a verb next: "can't add", "we export", "how to add", "want to share".
+_BEFORE_VERB = frozenset(
+    """i we you they can can't cannot could couldn't will won't would should please don't
+    doesn't didn't not never""".split()  # noqa: SIM905
+)
+_BEFORE_TO_VERB = frozenset(
+    "how want wants wanted need needs needed trying try tried able unable way option possible".split()  # noqa: SIM905
+)
+_DETERMINERS = frozenset("a an the my our your their this these those all every some".split())  # noqa: SIM905
+# A name never spans a subordinate clause ("Dashboards if we downgrade").
+_BREAKS = frozenset(
+    ["if", "because", "when", "while", "but", "although", "though", "unless", "whether", "so"]
+)
+
+
+# Prepositions that are not glue anywhere else but never end a name ("... numbers behind").
+_END_GLUE = frozenset(
+    """behind across around along against among beside beyond toward towards upon throughout
+    despite except near below above underneath versus vs till inside outside""".split()  # noqa: SIM905
+)
+# Words that may open a name though they are glue: degree and negation before a state or an
+# action ("Still not working", "Really frustrated", "Never arrives", "Can't change").
+_LEADS = frozenset(
+    "really very still not never always can't cannot won't couldn't didn't doesn't".split()  # noqa: SIM905
+)
+# Nouns that take "to" + verb ("Ability to export"); any other single noun before "to" +
+# verb is what is left of a longer phrase ("[Cost per] month to add users").
+_TO_NOUNS = frozenset(
+    """ability way option permission access time place plan attempt request reason chance
+    right failure button setting settings link tool feature rights possibility""".split()  # noqa: SIM905
+)
+_QUANTIFIERS = _DETERMINERS | {"no", "any", "each", "every"}
+# Words that need "to" + verb after them: a name never ends in them ("I'm not able").
+NEEDS_TO = frozenset("able unable supposed trying going willing".split())  # noqa: SIM905
+_MODALS = frozenset("would could can does do did will should".split())  # noqa: SIM905
+_AUXILIARIES = frozenset("would could can does do did is are will should".split())  # noqa: SIM905
+_PRONOUNS = frozenset("it we i you they there this he she".split())  # noqa: SIM905
+
+
+def is_phrasal(word: str) -> bool:
+    """A verb that takes a particle, in any inflection ("timed out", "logged in", "sets up")."""
+    forms = {word, stem(word), word.removesuffix("d"), word.removesuffix("ed"), word[:-1]}
+    return bool(forms & _PHRASAL) and len(word) > 2
+
+
+def phrasal_end(low: list[str] | tuple[str, ...]) -> bool:
+    """The words end in a phrasal verb's particle ("... log in", "Top up"): a name may."""
+    return len(low) > 1 and low[-1] in PARTICLES and is_phrasal(low[-2])
+
+
+def _may_end(low: list[str] | tuple[str, ...]) -> bool:
+    end = low[-1]
+    if end.isdigit() or end in _LIGHT_VERBS or end in _END_GLUE:
+        return False
+    return end not in FUNCTION_WORDS or phrasal_end(low)
+
+
+def _fragment(low: list[str], verbs: frozenset[str]) -> bool:
+    """What is left of a longer phrase at its start: a predicate without its subject
+    ("Reloads all tiles", "Shows no data points"), a question without its question word
+    ("Extra would it cost per month") or a bare noun before "to" + verb ("Month to add
+    users")."""
+    if len(low) < 2:
+        return False
+    first = low[0]
+    if first.endswith("s") and not first.endswith("ss") and low[1] in _QUANTIFIERS:
+        return first not in FUNCTION_WORDS
+    # a question cut before its question word ("[How much] extra would it cost", "[How]
+    # long will a transfer take"); "Card is a Visa" is a statement
+    for a, b in zip(low[1:], low[2:], strict=False):
+        if a in _AUXILIARIES and (b in _PRONOUNS or (a in _MODALS and b in _DETERMINERS)):
+            return True
+    return (
+        len(low) > 2
+        and low[1] == "to"
+        and low[2] in verbs
+        and first not in verbs
+        and first not in _TO_NOUNS
+        and first not in FUNCTION_WORDS
+    )
+
+
+def verb_forms(texts: list[str]) -> frozenset[str]:
+    """Words the texts use as verbs: after a subject or modal ("we export", "can't add"), after
+    "how/want/need to", or opening a clause before a determiner ("Export the dashboard")."""
+    seen: Counter[str] = Counter()
+    verb: Counter[str] = Counter()
+    for text in texts:
+        for clause in CLAUSE_SPLIT.split(text):
+            low = [t.lower() for t in TOKEN.findall(clause)]
+            for i, w in enumerate(low):
+                seen[w] += 1
+                after = low[i - 1] if i else ""
+                if (
+                    after in _BEFORE_VERB
+                    or (after == "to" and i > 1 and low[i - 2] in _BEFORE_TO_VERB)
+                    or (i == 0 and i + 1 < len(low) and low[i + 1] in _DETERMINERS)
+                ):
+                    verb[w] += 1
+    found = {w for w, n in verb.items() if n >= 2 and n >= 0.2 * seen[w]}
+    return frozenset(found - FUNCTION_WORDS) | COMMON_VERBS
+
+
+def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
+    """A phrase cut before its complement: ending in a verb of occurrence ("... inventory ran"),
+    a bare verb after "to" ("Cost per month to add"), or "between" without its "and"."""
+    if not low:
+        return False
+    if low[-1] in _LIGHT_VERBS or low[-1] in NEEDS_TO:
+        return True
+    if len(low) > 1 and low[-2] == "to" and low[-1] in verbs:
+        return True
+    return "between" in low and "and" not in low[low.index("between") :]
+
+
+def label_problems(
+    label: str,
+    siblings: list[str] | tuple[str, ...] = (),
+    *,
+    verbs: frozenset[str] = COMMON_VERBS,
+) -> list[str]:
+    """What is wrong with `label` as a topic name (empty list: nothing). The label audit;
+    `verbs`: the facet's verbs (`verb_forms`), for names cut after "to"."""
+    problems = []
+    words = label.split()
+    low = [w.lower().strip(".,;:!?\"'()") for w in words]
+    if not (MIN_WORDS <= len(words) <= MAX_WORDS):
+        problems.append("length")
+    if low and (low[-1] in FUNCTION_WORDS or low[-1] in _END_GLUE) and not phrasal_end(low):
+        problems.append("ends_in_function_word")
+    elif _dangling(low, verbs):
+        problems.append("dangling_end")
+    if _fragment(low, verbs):
+        problems.append("fragment")
+    if PLACEHOLDER.search(label):
+        problems.append("placeholder")
+    if _JSONISH.search(label):
+        problems.append("json")
+    if ENUM_PREFIX.match(label):
+        problems.append("enum_prefix")
+    if GREETING_WORDS.search(label):
+        problems.append("greeting")
+    content = [w for w in low if w not in FUNCTION_WORDS]
+    if any(a == b for a, b in zip(low, low[1:], strict=False)) or len(set(content)) < len(content):
+        # "Companies ask ask AI", "Enterprise to Enterprise": a seam between two clauses
+        problems.append("repeated_word")
+    if label.strip().lower() in {s.strip().lower() for s in siblings}:
+        problems.append("repeats_sibling")
+    return problems
+
+
+def candidate_phrases(text: str) -> list[tuple[str, ...]]:
+    """Every 2-6 token span of `text`'s clauses that starts and ends in a content word."""
+    out: list[tuple[str, ...]] = []
+    for clause in CLAUSE_SPLIT.split(text):
+        toks = TOKEN.findall(clause)
+        if GREETING_WORDS.search(clause):
+            toks = [t for t in toks if not GREETING_WORDS.fullmatch(t)]
+        low = [t.lower() for t in toks]
+        for i in range(len(toks)):
+            if (low[i] in FUNCTION_WORDS and low[i] not in _LEADS) or low[i].isdigit():
+                continue
+            if len(low[i]) == 1:  # "m fed up": the rest of a contraction
+                continue
+            if i and low[i - 1] == "how":  # "[How] long does it take": the question word's
+                continue
+            if low[i] in PARTICLES and i and is_phrasal(low[i - 1]):  # "off" of "turn off"
+                continue
+            for j in range(i + MIN_WORDS, min(len(toks), i + MAX_WORDS) + 1):
+                if low[j - 1] in _BREAKS or low[j - 1] == low[j - 2]:  # "ask ask": a seam
+                    break
+                if not _may_end(low[i:j]) or all(w in FUNCTION_WORDS for w in low[i:j]):
+                    continue
+                if j < len(low) and low[j] in PARTICLES and is_phrasal(low[j - 1]):
+                    continue  # "top" of "top up", cut from its particle
+                out.append(tuple(low[i:j]))
+    return out

@@ -1,0 +1,143 @@
+"""Support: the words a topic shares.
+
+A name's every content word must be used by a good share of the topic's traffic: a word in 1-2
+of 80 summaries (a person's name, an address, one customer's vendor) cannot name the topic,
+and a parent's name must be shared across its subtopics, not be its biggest child's wording.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
+from tracetopics_pipeline.core.topics.labels.words import FUNCTION_WORDS, GREETING_WORDS, TOKEN
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude stem, so that "exports", "exported" and "exporting" count as "export"."""
+    w = word.lower().removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4 - (suffix in ("es", "s")):
+            if suffix == "s" and w.endswith("ss"):
+                break
+            w = w[: -len(suffix)]
+            if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] in "bdgmnprt":
+                w = w[:-1]  # "embedded", "stopped"
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def content_words(label: str) -> list[str]:
+    """The words of a name that carry meaning (no glue), stemmed; numbers count ("60 seats" is
+    a detail unless the topic is about 60 seats)."""
+    return [
+        stem(t)
+        for t in TOKEN.findall(label)
+        if t.lower() not in FUNCTION_WORDS and not GREETING_WORDS.fullmatch(t)
+    ]
+
+
+def word_support(texts: list[str], weights: list[float] | None = None) -> dict[str, float]:
+    """Share of the traffic (`weights`: traces per text) whose text uses each stemmed word."""
+    w = weights if weights is not None else [1.0] * len(texts)
+    total = float(sum(w)) or 1.0
+    out: Counter[str] = Counter()
+    for text, n in zip(texts, w, strict=True):
+        for word in _stems(text):
+            out[word] += n
+    return {k: v / total for k, v in out.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(text: str) -> frozenset[str]:
+    # A map's texts are read several times (each level's topics, the facet, the parents'
+    # children): their words are found once per process.
+    return frozenset(stem(t) for t in TOKEN.findall(clean_for_naming(text)))
+
+
+def rare_words(label: str, support: dict[str, float], facet_words: dict[str, float]) -> list[str]:
+    """The name's words rarer than RARE_WORD across the facet (`facet_words`: its `word_support`)
+    that less than RARE_SUPPORT of the topic uses: details (a person, an address, one customer's vendor),
+    not what the topic is about."""
+    return [
+        w
+        for w in content_words(label)
+        if facet_words.get(w, 0.0) < RARE_WORD
+        and support.get(w, 0.0) < RARE_SUPPORT
+        and w not in _CATEGORY_STEMS
+    ]
+
+
+def has_digit(label: str) -> bool:
+    """The name holds a digit (an amount, a period, a version)."""
+    return any(c.isdigit() for c in label)
+
+
+def number_details(label: str, support: dict[str, float]) -> list[str]:
+    """The name's words with a digit ("60 seats", "Q3") that less than RARE_SUPPORT of the
+    topic's traffic uses: an amount or a period of a few requests, not what the topic is about."""
+    return [
+        w
+        for w in content_words(label)
+        if any(c.isdigit() for c in w) and support.get(w, 0.0) < RARE_SUPPORT
+    ]
+
+
+def name_support(
+    label: str, support: dict[str, float], facet_words: dict[str, float] | None = None
+) -> float:
+    """The share of traffic using the name's least used content word (1.0 without any); 0 when
+    it has a rare word (`rare_words`, given the facet's word support)."""
+    if facet_words is not None and rare_words(label, support, facet_words):
+        return 0.0
+    words = [w for w in content_words(label) if w not in _CATEGORY_STEMS]
+    return min((max(support.get(v, 0.0) for v in _verb_stems(w)) for w in words), default=1.0)
+
+
+def _verb_stems(word: str) -> list[str]:
+    """A stemmed word and, for a noun in -ion/-ment, its verb's: "connection" is used where
+    "connect" is (the namer may call a shared verb by its noun, `abstract_name`)."""
+    out = [word]
+    for suffix in ("ion", "ment"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            out += [stem(base), stem(base + "e")]
+    return out
+
+
+def mixed_support(supports: list[dict[str, float]], sizes: list[float]) -> dict[str, float]:
+    """Word support of several topics together (each weighted by its traffic)."""
+    total = float(sum(sizes)) or 1.0
+    out: Counter[str] = Counter()
+    for sup, size in zip(supports, sizes, strict=True):
+        for w, v in sup.items():
+            out[w] += v * size
+    return {w: v / total for w, v in out.items()}
+
+
+def parent_support(children: list[dict[str, float]], sizes: list[float]) -> dict[str, float]:
+    """A parent's word support: the share of its traffic in subtopics that use the word (in at
+    least CHILD_USE of their own traffic), so a word one child uses heavily counts for that
+    child's size only, and one that most children use now and then counts for all of them."""
+    total = float(sum(sizes)) or 1.0
+    out: Counter[str] = Counter()
+    for sup, size in zip(children, sizes, strict=True):
+        for w, v in sup.items():
+            if v >= CHILD_USE:
+                out[w] += size
+    return {w: v / total for w, v in out.items()}
+
+
+MIN_SUPPORT = 0.05  # a subtopic's name: every content word in >= 5% of its traffic
+MIN_PARENT_SUPPORT = 0.3  # a parent's: in subtopics holding >= 30% of its traffic
+CHILD_USE = 0.2  # a subtopic uses a word when 20% of its traffic does
+RARE_WORD = 0.002  # a word in < 0.2% of the facet's traffic is rare: it names a topic only
+RARE_SUPPORT = 0.3  # when >= 30% of the topic's traffic uses it (rare_words)
+
+# Nouns that name a kind of need rather than a thing: a parent whose subtopics share only a
+# head word ("chart", "seats") is named by it and the category that fits its texts best
+# ("Chart issues", "Seat questions"). Facet-independent; they need no support in the texts.
+CATEGORY_NOUNS = ("issues", "questions", "requests", "setup", "settings", "access", "errors")
+_CATEGORY_STEMS = frozenset(stem(w) for w in CATEGORY_NOUNS)

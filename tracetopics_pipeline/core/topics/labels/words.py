@@ -1,0 +1,46 @@
+"""Word lists and token patterns the label modules share (grammar, cleaning, support,
+naming)."""
+
+from __future__ import annotations
+
+import re
+
+# A name's length in words (candidates, the audit).
+MIN_WORDS, MAX_WORDS = 2, 6
+# Words a name may not start or end with: articles, prepositions, conjunctions, pronouns,
+# auxiliaries and other glue ("Turn off Ask AI for my workspace Need" ends mid-phrase).
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet if then than that this these those there here of to in on at
+    by for with from into onto about as over under after before between through during without
+    within via per up i me my mine we us our ours you your yours he him his she her it its they
+    them their is are was were be been being am do does did done have has had having can could
+    would should will shall may might must not no yes just also too very really please pls
+    what which who whom whose when where why how any some all each every both either neither
+    one ones other another such same more most much many few less least own only even still
+    again ever never always already while because since until unless though although whether
+    get got gets getting let lets make makes need needs want wants like ok okay won't can't
+    cannot isn't doesn't don't didn't wasn't aren't haven't hasn't shouldn't couldn't wouldn't
+    i'm i've i'd it's that's there's what's where's how's who's here's let's""".split()  # noqa: SIM905
+)
+# Greetings and sign-offs: cut from candidates, never in a name.
+GREETING_WORDS = re.compile(
+    r"\b(?:hi|hello|hey|hiya|howdy|greetings|dear|thanks|thank|thx|cheers|regards|sincerely|"
+    r"goodbye|bye|good (?:morning|afternoon|evening))\b",
+    re.I,
+)
+# Redaction placeholders (<EMAIL>, [PHONE]): never part of a name.
+PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>|\[[A-Z][A-Z0-9_]*\]")
+# An enum-like prefix ("LABEL: ...", "FAILED_TOOL_CALL: ..."): never part of a name.
+ENUM_PREFIX = re.compile(r"^\s*[A-Z][A-Z0-9_]{2,}\s*:")
+# Where a clause ends: a name never spans two.
+CLAUSE_SPLIT = re.compile(r"[.;:!?,()\"]+|\s[-–—]+\s|\n")
+# One word of a name: letters and digits, with inner marks ("e-mail", "C++", "v2.1").
+TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'_./+#&-]*[A-Za-z0-9+#]|[A-Za-z0-9]")
+# Verbs a name may not end on after "to" ("Cost per month to add"): the commonest, and whatever
+# the facet's own texts use as verbs (`verb_forms`).
+COMMON_VERBS = frozenset(
+    """add get see use do make know change set pay buy find send show give take keep move
+    remove delete create update cancel check open close connect export import share edit view
+    access reset turn sign log upgrade downgrade switch enable disable invite transfer receive
+    order track verify activate top withdraw""".split()  # noqa: SIM905
+)
