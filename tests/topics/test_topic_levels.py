@@ -92,6 +92,39 @@ def test_backfills_and_reruns_in_any_order_keep_ids_and_labels(conn):
     assert twice == []
 
 
+def test_a_rerun_carries_its_first_builds_grouping_and_pinned_names(conn, monkeypatch):
+    """On a re-run the reference map is the day's own: its grouping and pinned names must be
+    read before the rebuild deletes it (a demo refresh regrouped 30 parents into 19)."""
+    from tracetopics_pipeline.core.topics import maps
+
+    texts, x, _ = corpus(k=6, per=30)
+    load_summaries(conn, texts, x)
+    [st] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
+    first = _rows(conn, st.map_id)
+    grouping = {r[0]: r[3] for r in first if r[2] == "sub"}
+    parent = next(r[0] for r in first if r[2] == "parent")
+    set_topic_override(conn, "Task", parent, pinned=True)
+    seen: list[dict] = []
+    real = maps.parent_level
+    monkeypatch.setattr(
+        maps, "parent_level", lambda *a, **kw: seen.append(kw["previous"]) or real(*a, **kw)
+    )
+    # the labeller names the parent otherwise this time: the pin keeps the first name
+    monkeypatch.setattr(maps, "name_parents", _renaming(maps.name_parents))
+    build_map(conn, DAY, facet="Task", settings=SETTINGS)
+    assert seen == [grouping]
+    again = {r[0]: r for r in _rows(conn, st.map_id)}
+    assert again[parent][1] == dict((r[0], r[1]) for r in first)[parent]
+
+
+def _renaming(name_parents):
+    def rename(*a, **kw):
+        names, source = name_parents(*a, **kw)
+        return {q: f"{n} again" for q, n in names.items()}, source
+
+    return rename
+
+
 def _labelled(conn, facet: str, items: list[tuple[str, str | None, str]]) -> None:
     """facet_summaries rows (summary, label, status) with embeddings near one centre per label."""
     rng = np.random.default_rng(1)

@@ -190,22 +190,28 @@ def _next_id(conn: duckdb.DuckDBPyConnection, facet: str) -> int:
     return 0 if row is None or row[0] is None else int(row[0]) + 1
 
 
+def _map_labels(conn: duckdb.DuckDBPyConnection, map_id: str | None) -> dict[int, str]:
+    """Every topic's label in `map_id` (both levels)."""
+    if not map_id:
+        return {}
+    return dict(
+        conn.execute("SELECT topic_id, label FROM topics WHERE map_id = ?", [map_id]).fetchall()
+    )
+
+
 def _apply_overrides(
-    conn: duckdb.DuckDBPyConnection, facet: str, ref_map: str | None, topics: list[TopicInfo]
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    prev_labels: dict[int, str],
+    topics: list[TopicInfo],
 ) -> None:
-    """Human renames win; a pinned topic without a rename keeps its previous label. Parents and
-    subs alike: they share the facet's id space."""
+    """Human renames win; a pinned topic without a rename keeps its previous label (from
+    `prev_labels`, the reference map's). Parents and subs alike: they share the facet's id
+    space."""
     rows = conn.execute(
         "SELECT topic_id, label, pinned FROM topic_overrides WHERE facet = ?", [facet]
     ).fetchall()
     overrides = {int(t): (label, bool(p)) for t, label, p in rows}
-    prev_labels: dict[int, str] = {}
-    if ref_map:
-        prev_labels = dict(
-            conn.execute(
-                "SELECT topic_id, label FROM topics WHERE map_id = ?", [ref_map]
-            ).fetchall()
-        )
     for t in topics:
         if t.topic_id not in overrides:
             continue
@@ -402,6 +408,10 @@ def build_map(
     ref_parent = _side(conn, ref_map, "parent", model=model, dim=dim) if ref_map else None
     old_lineage = _lineage_rows(conn, map_id) if same_day else None
     old_prev = _prev_map_id(conn, map_id) if same_day else None
+    # Read before the delete below: on a re-run the reference map is the day's own map, and
+    # reading it after would carry nothing (the grouping and pinned names changed on a re-run).
+    prev_parents = _previous_parents(conn, ref_map)
+    prev_labels = _map_labels(conn, ref_map)
     with warehouse.transaction(conn):
         _delete_map(conn, map_id)
         next_id = _next_id(conn, facet)
@@ -410,14 +420,14 @@ def build_map(
             t.topic_id = sid
         parents = parent_level(
             result, texts, x, values, weights, definition=definition,
-            previous=_previous_parents(conn, ref_map), labeler=labeler, facet=facet,
+            previous=prev_parents, labeler=labeler, facet=facet,
             embed=embedder.embed,
         )  # fmt: skip
         p_topics, p_matching = _parent_topics(
             result, texts, x, weights, parents, members, sizes,
             ref=ref_parent, next_id=max([next_id - 1, *matching.ids]) + 1,
         )  # fmt: skip
-        _apply_overrides(conn, facet, ref_map, result.topics + p_topics)
+        _apply_overrides(conn, facet, prev_labels, result.topics + p_topics)
         local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
         point_ids = local_to_stable[result.labels]
         parent_of_topic = np.array(
