@@ -6,7 +6,7 @@ label included ("no issue", never no_match)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 from factories import insert_embeddings, insert_rows, insert_traces, trace_record
@@ -17,6 +17,7 @@ from tracetopics_pipeline.core.facets.definitions import load_facets, text_hash
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.classify import classify_days
 from tracetopics_pipeline.core.topics.evaluate import recovery
+from tracetopics_pipeline.core.topics.overrides import merge_topics
 from tracetopics_pipeline.core.topics.report import ranked_topics, set_topic_override
 
 DAY = date(2026, 11, 1)
@@ -28,14 +29,14 @@ def _unit(v: np.ndarray) -> list[float]:
     return (v / np.linalg.norm(v)).astype(np.float32).tolist()
 
 
-def _write_map(conn, facet: str, parents: dict, subs: dict) -> str:
+def _write_map(conn, facet: str, parents: dict, subs: dict, day: date = DAY) -> str:
     """parents: id -> (label, facet_label); subs: id -> (parent id, label, centroid or None)."""
-    map_id = f"{facet}@{DAY.isoformat()}"
+    map_id = f"{facet}@{day.isoformat()}"
     insert_rows(
         conn,
         "topic_maps",
         [
-            dict(map_id=map_id, facet=facet, day=DAY, status="built",
+            dict(map_id=map_id, facet=facet, day=day, status="built",
                  embed_model=warehouse.PACKAGED_MODEL_ID)
         ],
     )  # fmt: skip
@@ -115,6 +116,45 @@ def test_free_text_facet_nearest_fine_topic_and_its_parent(conn) -> None:
     assert conn.execute(
         "SELECT DISTINCT subtopic FROM classifications WHERE subtopic_id = 1"
     ).fetchall() == [("Password reset link",)]
+
+
+def test_earlier_days_follow_the_current_maps_parents(conn) -> None:
+    """A refresh builds a new map and classifies only today: a subtopic the new map put under
+    another parent must not sit under two parents (old days under the old one)."""
+    texts, x, truth = corpus(k=4, per=30)
+    load_summaries(conn, texts, x, days=2)  # traces alternate between DAY and the next day
+    t = np.asarray(truth)
+    cents = {i: _unit(x[t == i].mean(axis=0)) for i in range(4)}
+    first = {0: (10, "Dashboard CSV export", cents[0]), 1: (10, "Password reset", cents[1]),
+             2: (11, "Subscription cancel", cents[2]), 3: (11, "Teammate invite", cents[3])}  # fmt: skip
+    _write_map(conn, "Task", {10: ("Exports", None), 11: ("Plans", None)}, first)
+    classify_days(conn, [DAY, DAY + timedelta(days=1)], facets=[F("Task")], settings=SETTINGS)
+    # the next map: "Password reset" moves to a new parent 12, "Teammate invite" is renamed
+    nxt = DAY + timedelta(days=1)
+    second = {**first, 1: (12, "Password reset", cents[1]), 3: (11, "Invite a teammate", cents[3])}
+    parents = {10: ("Exports", None), 11: ("Plans", None), 12: ("Account access", None)}
+    _write_map(conn, "Task", parents, second, day=nxt)
+    st = classify_days(conn, [nxt], facets=[F("Task")], settings=SETTINGS)
+    assert st.repointed == 15 + 15  # DAY's password-reset and teammate-invite rows
+    rows = conn.execute(
+        """SELECT subtopic_id, count(DISTINCT topic_id), any_value(label),
+                  count(DISTINCT subtopic), any_value(subtopic)
+           FROM classifications GROUP BY 1 ORDER BY 1"""
+    ).fetchall()
+    assert rows == [
+        (0, 1, "Exports", 1, "Dashboard CSV export"),
+        (1, 1, "Account access", 1, "Password reset"),
+        (2, 1, "Plans", 1, "Subscription cancel"),
+        (3, 1, "Plans", 1, "Invite a teammate"),
+    ]
+    ranked = ranked_topics(conn, "Task")
+    assert sorted((p["topic_id"], p["count"]) for p in ranked) == [(10, 30), (11, 60), (12, 30)]
+    # a person's merge of parents still wins after the next pass
+    merge_topics(conn, "Task", 12, 10)
+    classify_days(conn, [nxt], facets=[F("Task")], settings=SETTINGS)
+    assert conn.execute(
+        "SELECT DISTINCT topic_id FROM classifications WHERE subtopic_id = 1"
+    ).fetchall() == [(10,)]
 
 
 def test_labelled_facet_parent_is_the_label_and_default_is_its_own_line(conn) -> None:

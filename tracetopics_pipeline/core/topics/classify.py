@@ -20,7 +20,8 @@ parent. Free-text facets: the nearest fine topic, and its parent. Labelled facet
 parents carry `facet_label`, the map's `parent_key`): the parent is the one of the trace's label
 (the competitor for Competitor mention; an excluded row counts as its label, so the default
 label has its parent, "No issue", never no_match), and the subtopic the nearest fine topic
-within it. A label the map has no parent for falls back to the nearest fine topic. A map without parent rows (built before
+within it. Days classified against an earlier map keep their subtopic, and their parent follows
+the current map (`repoint_parents`), so a subtopic has one parent in every report. A label the map has no parent for falls back to the nearest fine topic. A map without parent rows (built before
 two levels) has every topic as its own parent.
 """
 
@@ -60,6 +61,7 @@ class ClassifyStats:
     no_match: int = 0
     embedded_now: int = 0
     without_vector: int = 0  # ok summaries left no_match for want of a vector (spend budget)
+    repointed: int = 0  # earlier days' rows whose parent follows the current map
     seconds: float = 0.0
     embed_model: str = ""
     maps: dict[str, str] = field(default_factory=dict)  # facet -> map_id used
@@ -83,6 +85,7 @@ class ClassifyStats:
             "no_match_share": round(self.no_match_share, 4),
             "embedded_now": self.embedded_now,
             "without_vector": self.without_vector,
+            "repointed": self.repointed,
             "seconds": round(self.seconds, 2),
             "rows_per_s": round(self.rows_per_s, 1),
             "embed_model": self.embed_model,
@@ -180,8 +183,38 @@ def classify_days(
             no_match = int((result["topic_id"] == NO_MATCH).sum())
             stats.no_match += no_match
             stats.matched += len(result) - no_match
+    for facet, map_id in stats.maps.items():
+        with warehouse.transaction(conn):
+            stats.repointed += repoint_parents(conn, facet, map_id)
+            apply_merges(conn, [facet])
     stats.seconds = time.perf_counter() - t0
     return stats
+
+
+def repoint_parents(conn: duckdb.DuckDBPyConnection, facet: str, map_id: str) -> int:
+    """Rows of days classified against an earlier map (or an earlier build of the same day's)
+    keep their subtopic; their parent and both labels follow the current map `map_id`.
+    Without this a subtopic whose parent changed sat under two parents in every report (old
+    days under the old one, new days under the new), and a retired parent's name could repeat
+    a current one's. Rows whose subtopic the
+    current map no longer has keep theirs. Returns rows changed (a merged topic's rows each
+    time: the caller holds the transaction and re-applies a person's merges after it)."""
+    res = conn.execute(
+        """UPDATE classifications c
+           SET topic_id = m.parent_id, label = m.parent_label, subtopic = m.sub_label
+           FROM (SELECT s.topic_id AS sub_id, coalesce(s.parent_id, s.topic_id) AS parent_id,
+                        s.label AS sub_label, coalesce(p.label, s.label) AS parent_label
+                 FROM topics s
+                 LEFT JOIN topics p ON p.map_id = s.map_id AND p.topic_id = s.parent_id
+                   AND p.level = 'parent'
+                 WHERE s.map_id = ? AND coalesce(s.level, 'sub') <> 'parent') m
+           WHERE c.facet = ? AND c.subtopic_id = m.sub_id
+             AND (c.topic_id IS DISTINCT FROM m.parent_id
+                  OR c.label IS DISTINCT FROM m.parent_label
+                  OR c.subtopic IS DISTINCT FROM m.sub_label)""",
+        [map_id, facet],
+    ).fetchall()
+    return int(res[0][0]) if res else 0
 
 
 def map_topics(conn: duckdb.DuckDBPyConnection, map_id: str) -> pl.DataFrame:
