@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 
 import facet_robustness_batch4 as b4
+import facet_robustness_batch5 as b5
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -889,8 +890,10 @@ def cases(part: str = "dev") -> list[Case]:
     `heldout2` (batch 2, written after that and never used to change them) or `heldout3` (batch 3,
     Sentiment forms only, written before the semantic layer was tuned and never used to tune it)
     or `dev2` (development batch 2, Sentiment forms, written for the outcome-aware pass) or
-    `heldout4` (batch 4, every form, new domains: facet_robustness_batch4.py)."""
-    held = part in ("heldout", "heldout2", "heldout3", "heldout4", "dev2")  # no satisfied / met
+    `heldout4` (batch 4, every form, new domains: facet_robustness_batch4.py) or `heldout5` (batch
+    5, every form plus positive messages that must not read NEGATIVE: facet_robustness_batch5.py)."""
+    # no satisfied / met in these
+    held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev2")
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -902,9 +905,19 @@ def cases(part: str = "dev") -> list[Case]:
             b4.HELDOUT4_TOOL_FAILURES,
             b4.HELDOUT4_UNMET,
         ),  # fmt: skip
+        "heldout5": (
+            b5.HELDOUT5_FRUSTRATION,
+            b5.HELDOUT5_POLITE,
+            b5.HELDOUT5_TOOL_FAILURES,
+            b5.HELDOUT5_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
-    scaffolds = b4.SCAFFOLDS4 if part == "heldout4" else SCAFFOLDS
+    scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5}.get(part, SCAFFOLDS)
+    # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
+    # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
+    polite_want = "NEUTRAL" if part == "heldout5" else "not POSITIVE"
+    positive = b5.HELDOUT5_POSITIVE if part == "heldout5" else ()
     satisfied = () if held else SATISFIED
     met = () if held else MET_ESCALATION
     out: list[Case] = []
@@ -918,8 +931,12 @@ def cases(part: str = "dev") -> list[Case]:
             n += 1
     for p in polite:
         msgs = _msgs(n, [("user", p)], scaffolds)
+        out.append(Case("politeness", "Sentiment", polite_want, {"id": f"r{n}", "messages": msgs}))
+        n += 1
+    for p in positive:
+        msgs = _msgs(n, [("user", p)], scaffolds)
         out.append(
-            Case("politeness", "Sentiment", "not POSITIVE", {"id": f"r{n}", "messages": msgs})
+            Case("not_negative", "Sentiment", "not NEGATIVE", {"id": f"r{n}", "messages": msgs})
         )
         n += 1
     for p in satisfied:
@@ -956,6 +973,8 @@ def hit(case: Case, label: str | None, summary: str | None) -> bool:
     """Whether a summarizer's output for this case is right."""
     if case.want == "not POSITIVE":
         return label != "POSITIVE"
+    if case.want == "not NEGATIVE":
+        return label not in ("NEGATIVE", "MIXED")
     if case.want == "not UNMET":
         return "Unmet escalation" not in (summary or "")
     if case.facet == "Sentiment":
