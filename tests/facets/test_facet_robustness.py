@@ -56,10 +56,11 @@ def test_every_form_is_recalled_on_development_batch_2(recall_by_form_dev2, form
     assert ok / n >= 0.9, f"{form}: {ok}/{n}; missed {misses}"
 
 
-@pytest.mark.parametrize("batch", ["heldout2", "heldout3"])
-def test_batches_2_and_3_are_development_material_now(batch):
-    """Measured once while held out (docs/benchmarks.md), then used to generalize the rules in
-    the third pass: every Sentiment form at least 7 in 8 (batch 4 stays held out, not asserted).
+@pytest.mark.parametrize("batch", ["heldout2", "heldout3", "heldout4"])
+def test_measured_batches_are_development_material_now(batch):
+    """Measured once while held out (docs/benchmarks.md), then used to generalize the rules (batches
+    2 and 3 in the third pass, batch 4 in the fourth): every form at least 7 in 8 (batch 5 stays
+    held out, not asserted).
     Batch 2's "Appreciate the quick reply, bye." is still read as praise: the demo's raters call
     "appreciate the quick help" POSITIVE, and one convention has to win."""
     low = {f: (ok, n, m) for f, (ok, n, m) in _recall(batch).items() if ok / n < 0.85}

@@ -37,7 +37,17 @@ _HTTP_REASON = (
     r"(?:bad request|unauthori[sz]ed|payment required|forbidden|not found|method not allowed|"
     r"not acceptable|request timeout|conflict|gone|precondition failed|payload too large|"
     r"unprocessable (?:entity|content)|locked|too many requests|internal server error|"
-    r"not implemented|bad gateway|service unavailable|gateway timeout)"
+    r"not implemented|bad gateway|service (?:temporarily )?unavailable|gateway time-?out)"
+)
+# Names that say "failure" by a part other than the suffix: InsufficientFunds, UnknownHost,
+# psycopg2.errors.UniqueViolation (a class in an errors / exceptions module). Only at the start
+# of a reply: "Capacity: 120" or "Unknown: 3" elsewhere in a reply is data.
+_EXC_COMPOUND = (
+    r"(?:[a-z_]\w*\.)*(?:errors|exceptions|exc)\.[A-Z]\w*|"
+    r"(?:[a-z_]\w*\.)*(?:Insufficient|Missing|Unknown|Duplicate|Illegal|Unsupported|Unexpected|"
+    r"Expired|Cannot|Unable|TooMany)[A-Z]\w*|"
+    r"(?:[a-z_]\w*\.)*[A-Z][A-Za-z0-9]*(?:Violation|Overflow|Mismatch|Exhausted|Declined|Aborted|"
+    r"Unreachable|Panic)"
 )
 _ERROR_START = re.compile(
     r"^\s*(?:\[?(?:error|err|fatal|exception|failure|failed)\]?\b|traceback|failed to\b|"
@@ -45,7 +55,7 @@ _ERROR_START = re.compile(
     r"permission denied|not permitted|unauthori[sz]ed|forbidden|invalid\b|rejected\b|denied\b|"
     r"bad request|internal server error|service unavailable|timeout|timed out|panic:|"
     r"http\S*\s*[45]\d\d\b|[45]\d\d:?\s+" + _HTTP_REASON + r"|"
-    r"(?-i:" + _EXC_NAME + r"\b\s*[:(\n]|E[A-Z]{4,}\b|E_[A-Z_]+\b))",
+    r"(?-i:(?:" + _EXC_NAME + "|" + _EXC_COMPOUND + r")\b\s*[:(\n]|E[A-Z]{4,}\b|E_[A-Z_]+\b))",
     re.IGNORECASE,
 )
 _ERROR_ANYWHERE = re.compile(
@@ -57,9 +67,16 @@ _ERROR_ANYWHERE = re.compile(
     r"\b(?i:returned|responded with|answered|got|received|failed with)(?: an?)?(?: HTTP| status)? "
     r"[45]\d\d\b|\b[45]\d\d " + _HTTP_REASON.replace("(?:", "(?i:", 1) + r"|"
     r"\b(?i:status(?:[ _]?code)?)\"?\s*[:=]?\s*\"?[45]\d\d\b|"
-    r"\btimed out\b|request timeout|deadline exceeded",
+    r"\btimed out\b|request timeout|deadline exceeded|"
+    # a Rust panic; a request line with its error status ("GET /api/x -> 404", an access log's
+    # "POST /unlock HTTP/1.1" 500); a response or status code field ("Response code: 429")
+    r"\bpanicked at\b|"
+    r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/\S*(?:\s+HTTP/[\d.]+\"?)?\s*(?:->|=>|→|:|returned|"
+    r"(?i:responded|failed)(?: with)?|with|status)?\s*(?:HTTP\s*)?[45]\d\d\b|"
+    r"\b(?i:(?:response|http|return|error|result|status)[ _]?code)\"?\s*[:=]\s*\"?[45]\d\d\b",
 )
-_ERROR_KEYS = ("error", "errors", "exception", "error_message", "errorMessage", "fault")
+_ERROR_KEYS = ("error", "errors", "exception", "error_message", "errorMessage", "fault", "is_error",
+               "isError")  # fmt: skip
 
 
 def content_text(content: Any) -> str:
@@ -161,7 +178,8 @@ def _json_error(data: Any, depth: int = 0) -> bool:
             and (k != "code" or any(m in data for m in ("message", "msg", "detail", "reason")))
         ):
             return True
-        if k == "status" and isinstance(code, str) and code.lower() in _FAILED_STATES:
+    for k in ("status", "state", "outcome"):  # "state": "error", "outcome": "FAILED"
+        if isinstance(v := data.get(k), str) and v.lower() in _FAILED_STATES:
             return True
     if data.get("success") is False or data.get("ok") is False:
         return True

@@ -40,7 +40,8 @@ _PRAISE = _rx(
     r" (?:job|work|service|support|help|product|tool|app|team)",
     r"(?<!would )(?<!'d )(?<!to )love (?!to\b|it if\b|(?:it|that) when\b)(?:\w+ ){0,2}?(?:so far|"
     r"the|your|this|it|how|that|what|using|working|(?-i:[A-Z])\w+)",
-    r"big fan|huge fan|life ?saver|made my day|above and beyond|highly recommend|"
+    r"big fan|huge fan|life ?saver|(?:made|saved|make|save) my (?:day|week|life)|above and beyond|"
+    r"highly recommend|"
     r"best (?:support|service|tool|app|product|experience)",
     r"(?:i'm|i am|we're|we are|really|so|very) (?:impressed|delighted|thrilled|grateful)",
     r"(?:really|truly|so|greatly) appreciate|appreciate (?:how|you|your|all|the)|much appreciated|"
@@ -117,6 +118,12 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"(?:changed|did|does|fixed|solved|achieved) (?:nothing|absolutely nothing|zero)|"
     r"(?:made|makes|has made) (?:it|things|everything|the problem) (?:even )?worse|"
     r"(?:didn't|did not|doesn't|does not) (?:get|take) (?:me|us) anywhere|"
+    # no use: "didn't do the trick", "wasn't any use", "nothing you've suggested has worked"
+    r"(?:didn't|did not|doesn't|does not|won't) do the trick|"
+    r"(?:wasn't|was not|isn't|is not|weren't|aren't) (?:\w+ )?(?:any|of (?:any|much)) use|"
+    r"nothing (?:(?:you(?:'ve| have)?|i(?:'ve| have)?) (?:\w+ )?(?:suggested|said|sent|tried|proposed|"
+    r"recommended|done)|of (?:this|that|it|these|those)) (?:so far )?(?:has |have )?"
+    r"(?:worked|helped|changed|fixed)|"
     r"(?:fix|suggestion|solution|workaround|steps?|instructions?|advice|that|it) "
     r"(?:failed|broke|crashed) (?:too|as well|again)",
     # not working for me: a verdict on the answer, not the opening problem report
@@ -124,13 +131,16 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     # the same bad state after trying: "same blank page", "still dead", "still gets declined"
     r"(?:same|identical) (?:\w+ )?(?:page|screen|message|error|result|problem|issue|response|"
     r"outcome|behaviou?r|thing)(?! as (?:the|my|your) (?:other|first))",
+    # "the exact same 401": only beside a problem (the bare phrase read "the exact same result I
+    # wanted" as a failure)
+    r"(?:the )?(?:exact|very) same (?:\d{3}|error|fault|crash|failure|bug)\b",
     r"still (?:\w+ )?(?:dead|down|declin\w*|reject\w*|frozen|blank|missing|off|offline|slow|"
     r"wrong|charg\w*|show\w*|say\w*|giv\w*|get\w* (?:the|an|a|declined|rejected|stuck))",
     # nothing moved: "got me nowhere", "no better", "exactly like before", "the exact same 401"
     r"got (?:me|us) nowhere|(?:it's|it is|that's|that is|things are|still|is|was) no better|"
     r"(?:exactly|just) (?:like|as) (?:before|it was)|same as (?:before|earlier)|"
-    r"(?:the )?(?:exact|very) same\b|exactly the same (?:\w+ )?(?:error|problem|issue|result|"
-    r"message|screen|page|thing)",
+    r"(?:just |exactly )?as (?:\w+ ){1,2}as (?:before|ever|it was|yesterday)|"
+    r"exactly the same (?:\w+ )?(?:error|problem|issue|result|message|screen|page|thing)",
     # an attempt as the subject: "updating the app didn't sort it out", "your fix hasn't changed
     # anything", "that solution didn't work for me"
     r"(?:that|this|it|those|these|your|the|\w+ing)(?: \w+){0,2}? (?:really |just |still |even )?"
@@ -138,12 +148,21 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"(?:sort (?:it|this|that|things|anything) out|chang(?:e|ed) (?:anything|a thing)|"
     r"work for (?:me|us)|do (?:anything|a thing)|make (?:any|a) difference)",
 )
+# A "same" that is what the user wanted is no failure: "the exact same result I wanted".
+_WANTED_SAME = re.compile(
+    r"\bsame (?:\w+ ){0,3}?(?:(?:that|which|as) )?(?:i|we) (?:wanted|needed|hoped|expected|asked|"
+    r"ordered|had|was (?:after|looking|hoping))\b",
+    re.I,
+)
 # "It isn't working" opens most support chats; said after the agent's answer, it means the
 # answer did not work. Only counted from the user's second turn on.
 _STILL_BROKEN = _rx(
     r"(?:that|this|it|which|your (?:\w+ )?(?:fix|suggestion|solution|advice|workaround|steps?))"
     r"(?: really| just| still| even)? (?:didn't|did not|doesn't|does not|won't|isn't|is not|wasn't|"
     r"was not) (?:work|working)",
+    # nothing moved after the attempt: "the total hasn't moved", "still hasn't arrived"
+    r"(?:hasn't|has not|haven't|have not|hadn't) (?:\w+ )?(?:moved|changed|budged|improved|shifted|"
+    r"updated|arrived|come through|gone (?:away|through)|cleared)",
 )
 _REPEAT = _rx(  # having to say it again
     r"(?:i )?(?:already|just) (?:told|said|asked|gave|given|explained|tried|did|answered|provided|"
@@ -154,9 +173,12 @@ _REPEAT = _rx(  # having to say it again
     r"read my (?:very )?(?:first|previous|last|earlier|original) (?:message|reply|post)|"
     r"(?:like|as) i (?:already )?(?:said|told you|mentioned|wrote|explained|stated)|"
     r"i (?:literally|clearly) (?:just )?(?:said|told)",
-    r"how many times|(?:for the )?(?:second|third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
+    r"how many (?:more )?times|how often (?:do|must|should|will|have) (?:i|we) (?:need to |have to |"
+    r"got to )?(?:tell|say|ask|explain|repeat|write|type|give)|"
+    r"(?:for the )?(?:second|third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
     r"(?:asking|ask|telling|tell) (?:you )?(?:again|one more time|once more)|i repeat|"
-    r"(?:said|asked|told you|explained|written|typed|mentioned|wrote) (?:this |that |it )?(?:twice|"
+    r"(?:said|asked|told|explained|written|typed|mentioned|wrote|given|gave|sent)(?: you| it| this| that)*"
+    r" (?:now )?(?:twice|over and over|again and again|"
     r"three times|\w+ times|multiple times|several times|before|already|earlier|above|"
     r"in my (?:first|last|previous|earlier) message)",
     r"(?:re-?read|read again|look at|scroll up to) (?:what i (?:wrote|said|sent)|my (?:previous|last|"
@@ -164,6 +186,8 @@ _REPEAT = _rx(  # having to say it again
     r"(?:once more|one more time|yet again)[,:]|(?:say|ask|tell you|repeat|explain) (?:it |this |that )?"
     r"(?:one more time|once more|yet again)|keep (?:having to )?(?:repeat\w*|explain\w*|"
     r"say\w*|tell\w*|ask\w*)(?: (?:myself|the same|this|that|it|you))|"
+    r"(?:i|we) keep (?:giving|typing|sending|providing|entering|writing|spelling|pasting|quoting) "
+    r"(?:you )?(?:the same|it|this|that|my|our)|"
     r"(?:have|had|having) to (?:repeat|re-?explain|say (?:it|this|that) again)",
     r"(?:in|from) my (?:very )?(?:first|last|previous|earlier|original|opening) (?:message|post|"
     r"reply|request|question)|scroll (?:back )?up|(?:same|my) question as (?:before|earlier|"
@@ -171,6 +195,11 @@ _REPEAT = _rx(  # having to say it again
     r"(?:already|before|twice)|(?:already|just) answered (?:that|this|it)",
     # "I said Friday. Friday, not Monday": the same word said again, insisting
     r"i (?:said|asked for|wanted|need(?:ed)?) (\w{3,})\W+\1\b",
+)
+# Saying it again for emphasis, not because nobody listened: "I'll repeat myself: fantastic job".
+_EMPHASIS = _rx(
+    r"(?:i'll |let me |i must |i have to )?(?:repeat(?:ing)? myself|i repeat|say (?:it|this|that) "
+    r"(?:again|once more|one more time))|once again|yet again|one more time|once more"
 )
 _RETRY = _rx(  # asking the agent to try again or starting over: mild, often routine
     r"(?:let me|i'll) (?:clarify|rephrase|repeat|say it again|try again)|"
@@ -188,19 +217,28 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"(?:the|this|your) (?:\w+ )?(?:bot|chatbot|assistant|ai|agent)(?: here)? (?:is|seems) "
     r"(?:\w+ )?(?:clueless|useless|hopeless|pointless|dumb|stupid|worthless|incompetent|no help|"
     r"a waste)",
-    r"you (?:\w+ly |even )?(?:don't|do not|didn't|did not|never|can't|cannot) (?:even )?(?:understand|listen|read|get it|help|"
-    r"answer|seem to understand)",
+    r"you (?:\w+ly |even )?(?:don't|do not|didn't|did not|never|can't|cannot|haven't|have not|"
+    r"hadn't) (?:even |actually |really )?(?:understand|listen|read|get it|help|answer|"
+    r"seem to understand|look(?:ed)? at|check(?:ed)?|open(?:ed)?)\w*",
+    r"can you (?:even |actually |not |really )?read\b|do you (?:even |actually )?(?:read|understand)"
+    r" (?:what|my|english|anything)|"
+    r"(?:has|have|had) no (?:idea|clue) what (?:\w+ )?(?:is |are |was |'s |'re )?(?:talking about|"
+    r"doing|saying)|(?:talking|speaking|chatting) to (?:you|this \w+) is (?:like|pointless|useless)|"
+    r"like talking to a (?:brick )?(?:wall|robot|machine|parrot|rock)|"
+    r"you (?:answered|replied to|responded to|addressed) (?:a |the )?(?:completely |totally |entirely )?"
+    r"(?:different|wrong|other) (?:question|thing|issue|problem|request)",
     r"you keep (?:saying|asking|repeating|giving|sending|telling)|you(?:'re| are) repeating",
     r"(?:are|were|do) you (?:even |actually |really |ever )?(?:listening|reading|paying attention|"
     r"read|listen)|pay attention|"
     r"(?:stupid|dumb|useless|pointless) (?:bot|assistant|ai|chatbot|machine|system)|"
-    r"this (?:bot|chatbot|assistant|ai) (?:is|can't|doesn't|does not)|"
+    r"this (?:bot|chatbot|assistant|ai) (?:is|can't|doesn't|does not|has no|knows nothing|never)|"
     r"you (?:misunderstood|misread|got it wrong|got that wrong)|(?:wrong|not the) answer again",
     r"your (?:answers?|repl(?:y|ies)|responses?|suggestions?|messages?|information) (?:make no sense|"
     r"(?:are|is|were|was) (?:all |completely |totally |just |so |really )?(?:generic|useless|wrong|"
     r"unhelpful|irrelevant|nonsense|copy-?pasted|canned|confusing|incorrect))",
-    r"you (?:just |still )?keep (?:\w+ing)|you (?:gave|sent|told) me (?:the )?(?:wrong|incorrect|"
-    r"bad|false|outdated) (?:\w+ )?(?:information|info|answer|details|advice|link|number)|"
+    r"you (?:just |still )?keep (?:\w+ing)|you(?:'re| are)? (?:gave|give|giving|sent|sending|told|"
+    r"telling|showed|showing) me (?:the )?(?:wrong|incorrect|"
+    r"bad|false|outdated) \w+|"
     r"(?:ignor|disregard)\w* (?:what i (?:write|wrote|say|said|asked)|my (?:question|messages?|"
     r"request))|you have no idea|you(?:'re| are) (?:clueless|hopeless|no use)|"
     r"(?:the|this|your) (?:assistant|bot|chatbot|ai|agent|system) (?:is |keeps )?(?:going|goes|"
@@ -226,6 +264,19 @@ _GIVE_UP = _rx(
     r"(?:i'll|i will) (?:just )?(?:ask|call|phone|ring|email|visit|go to) (?:\w+ ){0,3}?"
     r"(?:instead|elsewhere)",
     r"(?:let's|lets|we can|i'll) (?:just )?(?:drop|leave|skip|forget) (?:it|this|that)[.!]*$|"
+    # a dismissal, then the user's own plan: "don't worry about it, I'll hire an accountant"
+    r"(?:don't worry about it|never ?mind|forget it|(?:just )?leave it|skip it|drop it|let it go|"
+    r"no matter)[,.!;]*\s*(?:i'll|i will|we'll|i can|i guess|guess i'll)|"
+    r"(?<!don't )(?<!not )forget (?:about )?(?:the|my|this|that|our) (?:\w+ ){0,2}?\w+[,;!]|"
+    # no more effort: "I'm not wasting more time on this", "not bothering anymore"
+    r"(?:not|won't|will not|not going to|am not|i'm not) (?:be )?(?:wast|spend|bother)\w* "
+    r"(?:any |my |more |any more |another )?(?:\w+ )?(?:time|minute|hour|effort|energy|anymore|"
+    r"any more|with (?:this|it|you))|not bothering|(?:won't|not going to) bother|"
+    # resigned self-help: "fine, I'll just cook something myself", "I'll deal with the landlord
+    # directly"
+    r"(?:fine|ok(?:ay)?|alright|right|whatever)[,.!]* (?:i'll|i will|we'll|i guess i'll) (?:just )?"
+    r"\w+ (?:\w+ ){0,4}?(?:myself|ourselves|on my own|instead|elsewhere)\b|"
+    r"(?:i'll|i will|we'll) just (?:\w+ ){1,5}?(?:myself|ourselves|on my own)\b|"
     r"(?:i'll|i will|i guess i'll|i can) (?:just )?live with (?:it|that)|skip it|"
     r"(?:isn't|is not|not) going anywhere|(?:i'm|i am|we're|we are) done (?:trying|with this|here)",
 )
@@ -238,6 +289,13 @@ _ACCOUNT_END = _rx(
     r"(?:cancel|clos|delet|terminat|end|shut(?:ting)? down)(?:e|ed|ing|led|ling|s)? (?:my|our|the|this) "
     + _ACCOUNT
 )
+# Ending what they pay for ("I'd like to end my membership", "cancel the plan") is churn, said
+# calmly or not; closing or deleting an account is as often a data request ("delete my account
+# and all my data"), so it only tilts.
+_PLAN_END = _rx(
+    r"(?:cancel|end|terminat|stop|discontinu)(?:e|ed|ing|led|ling|s)? (?:my|our|the|this) (?:\w+ )?"
+    r"(?:subscription|membership|contract|plan|policy|renewal|pass|licen[cs]e)"
+)
 # Threatening or weighing it: frustration.
 _CHURN_THREAT = _rx(
     r"(?:thinking|think|considering|consider|going|decided|plan(?:ning)?|want|ready|about) (?:of |about |to )"
@@ -249,7 +307,7 @@ _CHURN_THREAT = _rx(
     # a condition or a countdown: "if this happens again I'm ending my membership", "one more
     # outage away from cancelling", "I won't be staying"
     r"(?:if|unless|one more|next time)\b[^.!?]{0,60}\b(?:i'm|i am|we're|we are|i'll|we'll|i will|"
-    r"we will) (?:\w+ )?(?:cancel|clos|end|terminat|leav|switch|drop|quit|ditch)\w*|"
+    r"we will) (?:\w+ )?(?:cancel|clos|end|terminat|leav|switch|drop|quit|ditch|break|mov)\w*|"
     r"away from (?:cancel|leav|quit|switch|clos|drop|churn)\w*|"
     r"(?:won't|will not|not) be (?:staying|renewing|continuing|coming back|sticking around)|"
     r"considering (?:cancel|quit|leav|clos|terminat)\w*",
@@ -259,6 +317,19 @@ _CHURN_THREAT = _rx(
     r"this (?:service|product|platform|company|app|tool))",
     r"(?:not|won't|will not) (?:be )?renew\w*|(?:take|taking) (?:my|our) business elsewhere|"
     r"switch(?:ing)? to (?:a |an )?competitor|"
+    # "never booking with you again", "the last order I'll ever place with you"
+    r"never (?:\w+ ){0,2}?(?:with|from|at|through) (?:you|your \w+|this \w+) again|"
+    r"(?:the )?last (?:\w+ )?(?:i|we)(?:'ll| will| am| are)? (?:ever|going to) \w+ (?:with|from|at) you|"
+    r"(?:signed up|gone|went|moved|switched|joined) (?:with|to) (?:a |your |one of your )?"
+    r"(?:competitors?|rivals?)|(?:i|we) want out\b|"
+    r"(?:break\w*|end\w*) (?:the|my|our) (?:lease|contract|agreement)|"
+    r"(?:mov|switch|tak|transferr?|bring)\w* (?:my|our|the) (?:\w+ ){1,2}?(?:to|over to) (?:a |an )?"
+    r"(?:another|different|competing|other|new) (?:bank|provider|insurer|carrier|vendor|supplier|"
+    r"company|service|platform|app|firm|shop|store|operator)|"
+    r"(?:i'll|i will|we'll|we will|i'm going to|we're going to) (?:just )?(?:use|go with|switch to|"
+    r"move to|sign up with|order from|buy from|shop at|join) (?:a |an )?(?:different|another|"
+    r"competing|other) (?:\w+ )?(?:app|service|provider|company|bank|carrier|platform|shop|store|"
+    r"firm|airline|supplier|vendor|brand|operator|agency)|"
     r"(?:look|looking|shop|shopping) (?:elsewhere|around for (?:another|a different|a new))|"
     r"(?:question|questioning|wonder|wondering) (?:whether|if) (?:this|it|you) (?:is|are) worth",
     r"(?:we're|we are|i'm|i am|we'll|we will|i'll|i will) (?:be )?(?:cancel\w*|unsubscrib\w*|"
@@ -290,12 +361,16 @@ _SARCASM = _rx(
     r"(?:doesn't|don't|won't|can't|isn't|not|broken|crash\w*|broke|fail\w*|lost|gone|deleted|"
     r"stuck|worse|errors?|logged out))|another (?:error|crash|bug|failure|problem|issue|outage)|"
     r"exactly what i didn't|just what i needed,? (?:another|more))",
-    r"(?:love|great|nice) how (?:it|you|this) (?:keeps?|never|always|still|broke|crash)",
+    r"(?:love|great|nice|amazing|funny|lovely|brilliant) how (?:it|you|this|the \w+|my \w+)"
+    r"(?: \w+)? (?:keeps?|never|always|still|only|broke|crash|conveniently)",
     r"(?:slow clap|/s)",
     # thanks for something bad or worthless: "thanks so much for the copy-paste answer"
     r"thanks? (?:you )?(?:so much |a lot |a bunch |very much )?for (?:the |this |that |your )?"
     r"(?:copy-?paste\w*|canned|generic|useless|pointless|non-?answer|nothing|wasting|the runaround)",
     r"(?:wow|oh|well|gee),? (?:thanks|thank you)[,.!]* (?:\w+ )?(?:useful|helpful|great)",
+    # ironic interjections and dismissive echoes: "gee, thanks", "oh joy", "sure it is"
+    r"gee,? (?:thanks|thank you|great|wonderful)|oh (?:joy|goody)|(?:big|what a) surprise|shocker|"
+    r"(?:sure|yeah|right),? (?:it is|it was|it will|they are|they will|you are|you will|you did)[.!]*$",
     r"(?:sure|yeah|right),? (?:because|since|as if) (?:that|it|this) (?:worked|helped|went)",
     r"(?:amazing|impressive|incredible|great|brilliant|nice) how you (?:managed to |somehow )?"
     r"(?:make|made|broke|break|ruin|lost|lose|mess)",
@@ -305,7 +380,8 @@ _SARCASM = _rx(
 )
 # Sarcasm's usual shape: a cheerful opener, then bad news in the same breath.
 _CHEER = re.compile(
-    r"^\W*(?:oh |well |wow |just |how |yeah |gee )?(?:great|perfect|wonderful|fantastic|brilliant|"
+    r"^\W*(?:oh |well |wow |just |how |yeah |gee )?(?:(?:that's|that is|this is|it's) (?:just |"
+    r"really |so |simply )?)?(?:great|perfect|wonderful|fantastic|brilliant|"
     r"lovely|awesome|terrific|marvelous|excellent|super|nice|cool|splendid|good job|great job|"
     r"well done|thanks a lot|thank you so much|thanks so much|(?:oh|well|gee|wow),? (?:good|thanks))\b\W",
     re.I,
@@ -318,7 +394,14 @@ _BAD_NEWS = _rx(
     r"(?:two|double|duplicate|extra) (?:charges|payments|bills)|charged twice|on hold|not at all|"
     r"(?:double|over|triple)-?charg\w*|locked out|(?:doesn't|does not|don't|no longer) exists?|"
     r"(?:bill|price|charge|fee|cost|rate)s? (?:has |have |just )?(?:doubled|tripled|gone up|went up)|"
-    r"another (?:\w+ )?(?:outage|delay|crash|glitch|failure|maintenance|disconnect\w*|charge|fee)",
+    r"another (?:\w+ )?(?:outage|delay|crash|glitch|failure|maintenance|disconnect\w*|charge|fee)|"
+    # the state of things: "charged me twice", "cold and late", "the heating is off", a stock
+    # reply quoted back ("another 'we're looking into it'")
+    r"charged (?:me |us )?(?:twice|again|double)|"
+    r"(?:is|are|was|were|arrived|came|comes|goes|went|now|still|and) (?:\w+ )?(?:late|cold|offline|"
+    r"overdue)|"
+    r"(?:is|are|was|went|goes) (?:off|dead)\b|(?:reset|logged|locked|signed) (?:itself|me|us)|"
+    r"another (?=['\"‘“])|another (?:\w+ )?(?:excuse|non-?answer|automated|generic|canned|template)",
 )
 
 
@@ -442,6 +525,16 @@ def _asserted(rx: re.Pattern[str], text: str) -> bool:
     return False
 
 
+def _emphatic_praise(turn: str) -> bool:
+    """Praise said again for emphasis ("Once again, you've saved my day"): the only repetition in
+    the turn is an emphatic one, beside praise or a solved problem and no bad news."""
+    if _REPEAT.search(_EMPHASIS.sub(" ", turn)) or _BAD_NEWS.search(turn):
+        return False
+    return bool(
+        _unnegated(_PRAISE, turn) or _asserted(_RESOLVED, turn) or _unnegated(_STRONG_ADJ, turn)
+    )
+
+
 def _similar(a: set[str], b: set[str]) -> bool:
     return len(a) >= 3 and len(b) >= 3 and len(a & b) / len(a | b) >= 0.6
 
@@ -486,8 +579,9 @@ def signals(
     for i, turn in enumerate(user_turns):
         before = s.neg
         sarcastic = _sarcastic(turn)
+        plain = _WANTED_SAME.sub(" ", turn)  # "the exact same result I wanted" is no failure
         for rx, weight, reason in _FRUSTRATION:
-            if rx.search(turn):
+            if rx.search(plain) and not (rx is _REPEAT and _emphatic_praise(turn)):
                 s.add("neg", weight, reason)
         if sarcastic:
             s.add("neg", *FORMS["sarcasm"])
@@ -496,6 +590,8 @@ def signals(
         # "We're thinking about cancelling" is a threat; "please close my account" an action.
         if _CHURN_THREAT.search(turn):
             s.add("neg", *FORMS["cancel_talk"])
+        elif _PLAN_END.search(turn):
+            s.add("inferred", 1.5, "is cancelling what they pay for")
         elif _ACCOUNT_END.search(turn):
             s.add("inferred", 1.0, "is closing their account")
         if s.neg > before:

@@ -1,0 +1,253 @@
+"""Classes of phrasing the fourth pass of issue 14 added to the local rules, each with several
+phrasings of its own (none taken from a robustness batch), and the look-alikes each must leave
+alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracetopics_pipeline.core.facets.preprocess import is_error_reply
+from tracetopics_pipeline.core.facets.summarizers.local.issues import detect_issues
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import summarize_sentiment
+
+OPENING = "My parcel locker code doesn't work."
+ANSWER = "Please try the code from the latest SMS; older codes expire."
+
+
+def _label(turn: str) -> str:
+    return summarize_sentiment([OPENING, turn], [ANSWER, "I understand."])[0]
+
+
+# --- Sentiment: positive messages that borrow the words of frustration -------------------------
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Great, that's the exact same result I wanted. Thank you!",
+        "Perfect, the very same seat I had hoped for.",
+        "I'll repeat myself: fantastic job.",
+        "Once again, brilliant work, thanks.",
+        "Let me say it again, you've been really helpful.",
+        "Yet again you made my day, thank you!",
+    ],
+)
+def test_praise_said_again_or_the_same_thing_wanted_is_not_negative(turn):
+    assert _label(turn) not in ("NEGATIVE", "MIXED")
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Tried the new code, the exact same error.",
+        "The very same 403 as before.",
+        "Once again: the locker is number 14, not 41.",
+        "I'll repeat myself: the code does not work.",
+    ],
+)
+def test_the_same_failure_or_a_repeated_request_stays_negative(turn):
+    assert _label(turn) in ("NEGATIVE", "MIXED")
+
+
+# --- Sentiment: frustration classes --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("form", "turns"),
+    [
+        (
+            "didnt_help",
+            [
+                "The code from the SMS didn't do the trick either.",
+                "Those steps weren't any use.",
+                "Nothing you've recommended so far has helped.",
+                "The status still hasn't changed.",
+                "The locker is just as stuck as before.",
+            ],
+        ),
+        (
+            "repeated_request",
+            [
+                "How often do I have to give you the locker number?",
+                "I've told you this three times now.",
+                "We keep sending you the same screenshots.",
+                "I have asked it over and over.",
+            ],
+        ),
+        (
+            "ask_human",
+            [
+                "I'd rather work with a person on this.",
+                "Is there a human we could talk to?",
+                "Please put me through to your complaints department.",
+                "Can whoever is responsible for lockers call me?",
+                "Could a case manager ring me tomorrow?",
+                "Any chance of chatting with a support specialist?",
+            ],
+        ),
+        (
+            "sarcasm",
+            [
+                "Gee, thanks, that clears it all up.",
+                "Oh joy, the app logged me out again.",
+                "Brilliant, the parcel is late AND damaged.",
+                "That's just great, the locker went offline.",
+                "Nice how the locker always breaks on Fridays.",
+                "Fixed by tomorrow? Sure it is.",
+            ],
+        ),
+        (
+            "giving_up",
+            [
+                "Never mind, I'll collect it at the depot.",
+                "Forget the locker, I'll have it sent home.",
+                "I won't waste any more time on this.",
+                "Okay, I'll pick it up myself.",
+                "Let it go, I guess I'll order it again.",
+            ],
+        ),
+        (
+            "agent_complaint",
+            [
+                "You haven't even looked at my order.",
+                "Do you even understand what I'm writing?",
+                "This bot has no idea what it's doing.",
+                "Chatting to you is pointless.",
+                "You replied to a totally different question.",
+                "You're sending me the wrong address again.",
+            ],
+        ),
+        (
+            "cancel_talk",
+            [
+                "I want to cancel my delivery pass at the end of the month.",
+                "We're moving our shipping to another carrier.",
+                "I'm never ordering from you again.",
+                "We already went with a competitor.",
+                "One more lost parcel and we're ending the contract.",
+                "I'll use a different courier service from now on.",
+            ],
+        ),
+    ],
+)
+def test_frustration_classes(form, turns):
+    missed = [t for t in turns if _label(t) not in ("NEGATIVE", "MIXED")]
+    assert not missed, f"{form}: {missed}"
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Thanks, I wouldn't want to be late for the pickup.",
+        "Great. Do you have cold storage lockers?",
+        "Alright, I'll try contacting the courier directly. Thanks for your help.",
+        "Don't forget the receipt, please.",
+        "Please delete my account and all my data.",
+        "Great, I'll check it myself later. Thanks!",
+        "Can I talk to you about billing?",
+        "Is there a billing page I can see?",
+    ],
+)
+def test_look_alikes_are_not_frustration(turn):
+    assert _label(turn) not in ("NEGATIVE", "MIXED")
+
+
+# --- Issues: tool replies that are failures ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "InsufficientBalance: 2.00 < 9.99",
+        "UnknownLocker: id 14",
+        "app.errors.LockerBusy: try later",
+        "thread 'worker' panicked at src/main.rs:3:5",
+        "DELETE /v2/lockers/14 -> 500",
+        '"GET /status HTTP/1.1" 503 12',
+        "Response code: 503",
+        "HTTP status code = 401",
+        "upstream said 503 Service Temporarily Unavailable",
+        "502 Bad Gateway",
+        "504 Gateway Time-out",
+        '{"state": "ERROR", "detail": "locker jammed"}',
+        '{"job": {"outcome": "failed"}}',
+        '{"content": "no such locker", "isError": true}',
+    ],
+)
+def test_tool_failures_in_many_formats(reply):
+    assert is_error_reply({"role": "tool", "content": reply})
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Capacity: 120 lockers",
+        "Unknown: 3 parcels without a barcode",
+        "Status: delivered",
+        '{"state": "delivered", "code": 4400}',
+        "Area code: 415",
+        "GET /lockers returned 12 results",
+        '{"is_error": false, "content": "ok"}',
+    ],
+)
+def test_ordinary_tool_replies_are_not_failures(reply):
+    assert not is_error_reply({"role": "tool", "content": reply})
+
+
+def _after_tool(text: str) -> list[str]:
+    msgs = [
+        {"role": "user", "content": OPENING},
+        {"role": "assistant", "content": None,
+         "tool_calls": [{"id": "c1", "type": "function",
+                         "function": {"name": "reset_code", "arguments": "{}"}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": '{"result": "accepted"}'},
+        {"role": "assistant", "content": text},
+    ]  # fmt: skip
+    return [i.category for i in detect_issues(msgs)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, the locker service isn't responding at the moment.",
+        "The courier system crashed while I was booking that, apologies.",
+        "Hmm, something failed on our end. Sorry!",
+        "My request to the locker network timed out, sorry about that.",
+        "It looks like the tracking portal is experiencing some issues.",
+        "Sorry, that didn't save.",
+    ],
+)
+def test_apologies_for_a_broken_tool(text):
+    assert "Failed tool call" in _after_tool(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, the locker is not available for parcels over 20 kg.",
+        "Unfortunately your plan doesn't include same-day delivery.",
+        "Done! Your new code is 4471.",
+    ],
+)
+def test_policy_or_success_after_a_tool_is_not_a_failure(text):
+    assert "Failed tool call" not in _after_tool(text)
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "I'd rather deal with a person.",
+        "Please transfer me to billing.",
+        "Is there a human I could speak to?",
+        "Can someone from your team phone me back?",
+        "Put an actual employee on my case.",
+    ],
+)
+def test_an_ignored_ask_for_a_person_is_unmet(ask):
+    msgs = [
+        {"role": "user", "content": OPENING},
+        {"role": "assistant", "content": ANSWER},
+        {"role": "user", "content": ask},
+        {"role": "assistant", "content": "Have you tried the code from the latest SMS?"},
+    ]
+    assert "Unmet escalation" in [i.category for i in detect_issues(msgs)]
