@@ -86,6 +86,12 @@ def test_a_fitted_model_learns_what_the_team_labels(files, sentiment, report, tm
     assert right >= 11, list(zip(gold, pred, strict=True))  # of 12 traces it never saw
     res = summ.summarize(load_gold(files / "held_out.jsonl", sentiment).traces[:1], [sentiment])
     assert "fitted on your labelled traces" in res.outputs[0].summary  # it overrode the rules
+    # facet_summaries.model says which model gave the label; the rules alone say their own
+    assert res.outputs[0].model == "local-rules-v1+fit:sentiment/v1"
+    alone = LocalSummarizer(fitted_models=False).summarize(
+        load_gold(files / "held_out.jsonl", sentiment).traces[:1], [sentiment]
+    )
+    assert alone.outputs[0].model is None and alone.model == "local-rules-v1"
 
 
 def test_the_stored_model_is_inspectable_and_versioned(files, sentiment, report, tmp_path):

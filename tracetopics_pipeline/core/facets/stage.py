@@ -372,7 +372,7 @@ def _frame(
         "error": [o.error for o in outputs],
         "text_hash": [text_hash(o.summary) if o.summary is not None else None for o in outputs],
         "backend": [summarizer.backend] * len(outputs),
-        "model": [summarizer.model] * len(outputs),
+        "model": [o.model or summarizer.model for o in outputs],
         "prompt_hash": [by_name[o.facet].prompt_hash for o in outputs],
     }
     return pl.DataFrame(rows, schema={

@@ -27,6 +27,7 @@ class FacetOutput:
     label: str | None = None
     error: str | None = None
     cached: bool = False
+    model: str | None = None  # what gave this output, when not the summarizer's own model
 
 
 @dataclass

@@ -14,9 +14,15 @@ from __future__ import annotations
 import logging
 import math
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from tracetopics_pipeline.core.facets.definitions import PROTOTYPE_MODES, Facet, load_facets
+from tracetopics_pipeline.core.facets.definitions import (
+    PROTOTYPE_MODES,
+    Facet,
+    facet_key,
+    load_facets,
+)
 from tracetopics_pipeline.core.facets.preprocess import (
     content_text,
     is_error_reply,
@@ -66,7 +72,7 @@ def reconcile(outputs: list[FacetOutput], facets: list[Facet]) -> list[FacetOutp
                 reason = (mine.summary or "").rstrip(".")
                 summary = f"{reason}, but {other.lower()} is {o.label}."
                 fixed = finish(mine.trace_id, facet, summary, "MIXED")
-                outputs[outputs.index(mine)] = fixed
+                outputs[outputs.index(mine)] = replace(fixed, model=mine.model)
                 break
     return outputs
 
@@ -253,8 +259,16 @@ class LocalSummarizer:
                 continue
             if self.redact_pii:
                 summary = redact(summary)
-            out.append(finish(tid, facet, summary, label))
+            done = finish(tid, facet, summary, label)
+            if (fitted_model := self.fitted_model(facet)) is not None:
+                done = replace(done, model=self.fitted_model_id(facet, fitted_model))
+            out.append(done)
         return reconcile(out, facets)
+
+    def fitted_model_id(self, facet: Facet, model: fitted.FittedModel) -> str:
+        """What facet_summaries.model records when a fitted model gave the label:
+        "local-rules-v1+fit:sentiment/v3" (the rules' version, the facet's key, the model's)."""
+        return f"{self.model}+fit:{facet_key(facet.name)}/v{model.version}"
 
     def _one(
         self, facet: Facet, text: str, msgs: list[dict], trace: dict
