@@ -93,6 +93,43 @@ def uss_parts(path: Path) -> dict[str, tuple[list[dict], list[str]]]:
     }
 
 
+def uss_ratings(path: Path) -> dict[str, list[int]]:
+    """Each uss_mwoz dialogue's overall satisfaction ratings, one per annotator (3-6)."""
+    rows = (json.loads(line) for line in (path / "uss_mwoz_with_domains.jsonl").open())
+    return {str(r["uss_index"]): [int(x) for x in r["overall_sat"]] for r in rows}
+
+
+AGREEMENT_SEEDS = (0, 1, 2, 3, 4)
+
+
+def human_agreement(
+    traces: list[dict], ratings: dict[str, list[int]], pred: list[str], gold: list[str],
+    seeds: tuple[int, ...] = AGREEMENT_SEEDS,
+) -> dict[str, list[tuple[float, float]]]:  # fmt: skip
+    """How far one human agrees with the others, beside the rules. Per dialogue, one annotator is
+    held out (seeded); gold' is the class of the mean of the remaining ones (the same thresholds
+    as the gold). (macro-F1, NEGATIVE F1) per seed for: the held-out human vs gold', the rules vs
+    gold', the rules vs the usual gold (the mean of all annotators)."""
+    out: dict[str, list[tuple[float, float]]] = {"human": [], "rules_vs_rest": [], "rules": []}
+    for seed in seeds:
+        rng = random.Random(seed)
+        held, rest = [], []
+        for t in traces:
+            sat = ratings[t["id"]]
+            j = rng.randrange(len(sat))
+            held.append(_sentiment_of(sat[j]))
+            others = sat[:j] + sat[j + 1 :]
+            rest.append(_sentiment_of(sum(others) / len(others)))
+        for key, g, p in (
+            ("human", rest, held),
+            ("rules_vs_rest", rest, pred),
+            ("rules", gold, pred),
+        ):
+            _, mf1, per = f1_table(g, p, SENT3)
+            out[key].append((mf1, per["NEGATIVE"][2]))
+    return out
+
+
 def tau_parts(path: Path) -> dict[str, list[dict]]:
     """tau_bench airline trajectories (with reward), split by task: 25 tasks per part."""
     data = json.loads((path / "historical_trajectories" / "gpt-4o-airline.json").read_text())
@@ -216,6 +253,16 @@ def bench_uss(path: Path, parts: list[str], summ) -> None:
                 + " / ".join(f"{per[c][2]:.2f}" for c in SENT3)
             )
         print("confusion matrix (local):\n" + confusion(gold, pred, SENT3))
+        agree = human_agreement(traces, uss_ratings(path), pred, gold)
+        print(f"human agreement ({len(AGREEMENT_SEEDS)} seeds; per dialogue one annotator held out, "
+              f"gold' = class of the mean of the others): macro-F1 / NEGATIVE F1, mean [min-max]")  # fmt: skip
+        for key, name in (("human", "one held-out annotator vs gold'"),
+                          ("rules_vs_rest", "local summarizer vs gold'"),
+                          ("rules", "local summarizer vs gold (all annotators)")):  # fmt: skip
+            mf = [x[0] for x in agree[key]]
+            nf = [x[1] for x in agree[key]]
+            print(f"  {name:42s} {sum(mf) / len(mf):.3f} [{min(mf):.3f}-{max(mf):.3f}]  "
+                  f"{sum(nf) / len(nf):.3f} [{min(nf):.3f}-{max(nf):.3f}]")  # fmt: skip
 
 
 # --- Issues on tau-bench ------------------------------------------------------------------------
@@ -750,7 +797,20 @@ def main() -> None:
         default="uss,tau,demo,robust",
         help="any of uss,tau,demo,robust,proto,fitted (after --task if given)",
     )
+    ap.add_argument(
+        "--home",
+        action="store_true",
+        help="use $TRACETOPICS_HOME and the models fitted there (default: an empty temporary home)",
+    )
     args = ap.parse_args()
+    if not args.home:  # figures must not depend on what someone fitted in their home
+        import atexit
+        import shutil
+        import tempfile
+
+        tmp_home = tempfile.mkdtemp(prefix="tt-bench-home-")
+        os.environ["TRACETOPICS_HOME"] = tmp_home
+        atexit.register(shutil.rmtree, tmp_home, True)
     parts = [p for p in args.parts.split(",") if p]
     sections = set(args.sections.split(","))
     if args.task or args.only_task:
