@@ -342,6 +342,21 @@ def test_refusals_name_what_was_refused(wh: Path, query: str, word: str) -> None
         run_sql(query, warehouse=wh)
 
 
+@pytest.mark.parametrize(
+    "query, where",
+    [
+        ("SELECT " + "(" * 5000 + "1" + ")" * 5000, None),  # the parser's recursion
+        ("SELECT " + "(" * 700 + "1" + ")" * 700, None),
+        ("SELECT id FROM traces", "(" * 700 + "1=1" + ")" * 700),
+        ("SELECT " + "+".join(["1"] * 20_000), None),  # DuckDB's own expression depth
+    ],
+)
+def test_a_query_nested_too_deep_is_refused_in_one_line(wh: Path, query: str, where) -> None:
+    with pytest.raises(SqlRefused, match="nests too deeply") as got:
+        run_sql(query, where=where, warehouse=wh)
+    assert "\n" not in str(got.value) and "SET" not in str(got.value)
+
+
 def test_output_file_for_every_format(wh: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     q = "SELECT id, metrics.total_tokens AS n FROM project_logs('my-project-id') WHERE id IN ('s1', 's2') ORDER BY id"

@@ -24,6 +24,10 @@ from tracetopics_pipeline.core.sql.macro import install_project_logs, sql_ident,
 from tracetopics_pipeline.core.sql.sandbox import DIALECT, check_query, func_name, known_relations
 from tracetopics_pipeline.core.sql.where import to_duckdb
 
+TOO_DEEP = (
+    "the query nests too deeply to check or run; flatten it (fewer nested brackets, "
+    "subqueries or chained operators)"
+)
 log = logging.getLogger(__name__)
 LOCK_WAIT_S = 3.0
 
@@ -182,8 +186,11 @@ def execute_sql(
     read-only (or the snapshot while it is locked). Raises SqlLimitExceeded when the query hits
     the memory, temporary-file, time or row limit (`limits`, default from Settings).
     """
-    tree = to_duckdb(query, where=where)
-    check_query(tree)  # refuse before touching the warehouse
+    try:
+        tree = to_duckdb(query, where=where)
+        check_query(tree)  # refuse before touching the warehouse
+    except RecursionError as e:  # the parser and the checks recurse once per nesting level
+        raise SqlRefused(TOO_DEEP) from e
     limits = limits or SqlLimits.from_settings()
     own = conn is None
     source, notices = "connection", []
@@ -191,12 +198,19 @@ def execute_sql(
         conn, source, notice = open_readonly(warehouse, limits=limits)
         notices += [notice] if notice else []
     try:
-        check_query(tree, known_relations(conn))
-        sql = tree.sql(dialect=DIALECT)
+        try:
+            check_query(tree, known_relations(conn))
+            sql = tree.sql(dialect=DIALECT)
+        except RecursionError as e:
+            raise SqlRefused(TOO_DEEP) from e
         try:
             table = fetch_limited(conn, sql, limits)
         except duckdb.PermissionException as e:
             raise SqlRefused(f"refused by the sandbox: {e}") from e
+        except duckdb.ParserException as e:
+            if "max_expression_depth" in str(e):  # its advice, SET, is refused here
+                raise SqlRefused(TOO_DEEP) from e
+            raise
         notices += _project_notices(conn, tree)
         return SqlResult(table=table, sql=sql, source=source, notices=notices)
     finally:
