@@ -68,6 +68,22 @@ def test_map_by_parent_drills_down_and_back(pg) -> None:
     assert "level=sub" in pg.url
 
 
+def test_a_cold_link_to_all_subtopics_colours_each_subtopic(browser, two_server: str) -> None:
+    """Opened in a new tab, `level=sub` drew one grey "Other subtopics" entry: the colours
+    were fetched for parents before the page knew the facet had two levels."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    page.goto(two_server + "/?tab=map&facet=Task&level=sub")
+    page.wait_for_function(
+        "document.querySelectorAll('#legend .legend-item').length === 6", timeout=T
+    )
+    legend = page.locator("#legend .legend-label").all_inner_texts()
+    assert not any(lab.startswith("Other") for lab in legend), legend
+    colours = page.evaluate("[...state.colors.values()]")
+    assert len(set(colours)) == len(colours) >= 5  # one distinct colour per subtopic
+    ctx.close()
+
+
 def test_search_opens_a_subtopic_inside_its_parent(pg) -> None:
     pg.fill("#search", "weekly report")
     pg.wait_for_selector("#search-results [data-search-topic='4']", timeout=T)

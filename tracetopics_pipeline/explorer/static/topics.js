@@ -27,15 +27,21 @@ function effLevel() { return state.focus !== null ? "sub" : hasLevels() ? state.
 function levelWord(plural = true) { return effLevel() === "sub" && hasLevels() ? (plural ? "subtopics" : "subtopic") : (plural ? "topics" : "topic"); }
 
 async function ensureColors() {
-  const key = [state.facet, effLevel(), state.focus, state.overview?.snapshot].join("|");
-  if (state.colorKey === key) return;
-  const p = new URLSearchParams({ facet: state.facet, level: effLevel() });
-  if (state.focus !== null) p.append("topic", `${state.facet}:${state.focus}`);
-  const r = await api("/api/topics?" + p);
-  state.levels[state.facet] = r.levels;
-  state.colors = new Map(r.topics.slice(0, PALETTE.length).map((t, i) => [t.topic_id, PALETTE[i]]));
-  state.colorKey = key;
-  if (state.focus !== null && !hasLevels()) state.focus = null;  // a one-level snapshot
+  // Twice at most: a cold link (level=sub) learns only from the answer that the facet has two
+  // levels, and its first request asked for the parents' colours (every subtopic drew grey).
+  for (let pass = 0; pass < 2; pass++) {
+    const level = effLevel();
+    const key = [state.facet, level, state.focus, state.overview?.snapshot].join("|");
+    if (state.colorKey === key) return;
+    const p = new URLSearchParams({ facet: state.facet, level });
+    if (state.focus !== null) p.append("topic", `${state.facet}:${state.focus}`);
+    const r = await api("/api/topics?" + p);
+    state.levels[state.facet] = r.levels;
+    state.colors = new Map(r.topics.slice(0, PALETTE.length).map((t, i) => [t.topic_id, PALETTE[i]]));
+    state.colorKey = key;
+    if (state.focus !== null && !hasLevels()) state.focus = null;  // a one-level snapshot
+    if (effLevel() === level) return;
+  }
 }
 
 /* ---------- breadcrumb and level switch (map and list) ---------- */
