@@ -106,7 +106,7 @@ def test_filter_values_are_parameters_not_sql(client: TestClient) -> None:
     r = client.get("/api/traces", params={"customer": evil})
     assert r.status_code == 200 and r.json()["total"] == 0
     r = client.get("/api/topics", params={"facet": "Task'; DROP TABLE classifications; --"})
-    assert r.status_code == 200 and r.json()["topics"] == []
+    assert r.status_code == 400 and "unknown facet" in r.json()["detail"]
     assert client.get("/api/topics", params={"facet": "Task"}).json()["total"] == N
 
 
@@ -186,6 +186,39 @@ def test_export_eval_dataset(client: TestClient, explorer_home: Path) -> None:
     for bad in ("..%2Fwarehouse.duckdb", "warehouse.duckdb", "eval-x.jsonl"):
         assert client.get(f"/api/exports/{bad}").status_code == 404
     assert any(e["file"] == m["file"] for e in client.get("/api/exports").json())
+
+
+def test_exports_of_nothing_are_refused_and_write_nothing(
+    client: TestClient, explorer_home: Path
+) -> None:
+    before = sorted((explorer_home / "exports").glob("*"))
+    cases = {
+        "an unknown topic": ({"facet": "Task", "topic_id": 99999}, 404, "Task has no topic 99999"),
+        "an unknown facet": ({"facet": "Nope", "topic_id": 1}, 400, "unknown facet 'Nope'"),
+        "an empty scope": ({"filter": {"customer": ["nobody"]}}, 400, "no traces match"),
+    }
+    for case, (body, status, detail) in cases.items():
+        r = client.post("/api/export", json={**body, "name": case})
+        assert r.status_code == status and detail in r.json()["detail"], case
+    assert sorted((explorer_home / "exports").glob("*")) == before
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/topics?facet=Nope",
+        "/api/map?facet=Nope",
+        "/api/timeline?facet=Nope",
+        "/api/traces?facet=Nope",
+        "/api/traces?label=Nope:X",
+        "/api/traces?topic=Nope:1",
+    ],
+)
+def test_an_unknown_facet_is_a_400_naming_the_facets(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 400, r.text
+    assert "unknown facet 'Nope'" in r.json()["detail"] and "Task" in r.json()["detail"]
+    assert client.get(url.replace("Nope", "task")).status_code == 200  # any case is known
 
 
 def test_review_queue_persists_outside_the_warehouse(explorer_home: Path) -> None:

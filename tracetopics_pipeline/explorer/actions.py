@@ -111,6 +111,8 @@ def export_eval_dataset(
         [*params, topic_facet],
     )
     try:
+        if not cur.execute("SELECT count(*) FROM export_rows").fetchone()[0]:
+            raise ValueError("no traces match this scope; nothing was exported")
         meta = (
             "json_object('trace_id', id, 'created', created, 'project_id', project_id, "
             "'session_id', session_id, 'trace_metadata', metadata, 'output', output, "

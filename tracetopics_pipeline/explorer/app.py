@@ -222,22 +222,43 @@ def create_app(
             fct["display"], fct["label_order"] = shown.get(fct["facet"].lower(), ({}, []))
         return out
 
+    facet_names: dict[str, list[str]] = {}  # snapshot folder -> its facets
+
+    def _known(*facets: str | None, f: TraceFilter | None = None) -> None:
+        """Refuse (400, naming the snapshot's facets) a facet the snapshot does not have, given
+        directly or in the filter's labels and topics: an unknown name matched nothing and
+        answered 200 with an empty page."""
+        names = [*facets]
+        if f is not None:
+            names += [lf.facet for lf in f.labels] + [tf.facet for tf in f.topics]
+        folder = store.loaded().folder.name
+        if folder not in facet_names:  # one query per snapshot
+            facet_names.clear()
+            facet_names[folder] = queries.facet_names(store.cursor())
+        have = facet_names[folder]
+        wrong = [n for n in names if n and n.lower() not in {h.lower() for h in have}]
+        if wrong and have:  # an empty snapshot answers empty pages, as before its first run
+            raise ValueError(f"unknown facet {wrong[0]!r}; this snapshot has: {', '.join(have)}")
+
     @app.get("/api/topics")
     def topics(
         f: Filt, facet: str = "Task", no_match: bool = False, level: Level = "parent"
     ) -> dict[str, Any]:
+        _known(facet, f=f)
         return levels.topic_tree(store.cursor(), f, facet, level=level, include_no_match=no_match)
 
     @app.get("/api/map")
     def scatter(
         f: Filt, facet: str = "Task", map_id: str | None = None, level: Level = "parent"
     ) -> dict[str, Any]:
+        _known(facet, f=f)
         return queries.map_points(store.cursor(), f, facet, map_id, level=level)
 
     @app.get("/api/timeline")
     def timeline(
         f: Filt, facet: str = "Task", grain: str = "day", level: Level = "parent"
     ) -> dict[str, Any]:
+        _known(facet, f=f)
         return queries.timeline(store.cursor(), f, facet, grain, level=level)
 
     @app.get("/api/search")
@@ -280,6 +301,7 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
+        _known(facet, f=f)
         return queries.trace_list(store.cursor(), f, facet=facet, limit=limit, offset=offset)
 
     @app.get("/api/summary")
@@ -335,6 +357,7 @@ def create_app(
         from tracetopics_pipeline.explorer.subset import cluster_subset
 
         f = body.filter.to_filter()
+        _known(body.facet, f=f)
         loaded = store.loaded()
         out = cluster_subset(
             loaded.conn.cursor(),
@@ -399,9 +422,13 @@ def create_app(
             label = f"{topic['label']} (saved subset {doc['name']})"
             return TraceFilter(trace_ids=tuple(members)), doc["facet"], None, label
         f = body.filter.to_filter()
+        _known(body.facet, f=f)
         if body.facet and body.topic_id is not None:
+            label = _topic_label(body.facet, body.topic_id)
+            if label is None:
+                raise HTTPException(404, f"{body.facet} has no topic {body.topic_id}")
             f = replace(f, topics=(*f.topics, TopicFilter(body.facet, body.topic_id)))
-            return f, body.facet, body.topic_id, _topic_label(body.facet, body.topic_id)
+            return f, body.facet, body.topic_id, label
         return f, None, None, None
 
     def _topic_label(facet: str | None, topic_id: int | None) -> str | None:

@@ -46,6 +46,11 @@ def b64(arr: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode("ascii")
 
 
+def facet_names(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """The facets the snapshot has summaries of, sorted."""
+    return [r[0] for r in cur.execute("SELECT DISTINCT facet FROM facets ORDER BY 1").fetchall()]
+
+
 def overview(cur: duckdb.DuckDBPyConnection, marts: frozenset[str]) -> dict[str, Any]:
     """What the filter bar and facet pickers offer: facets, labels, customers, tiers, dates."""
     facets = _rows(

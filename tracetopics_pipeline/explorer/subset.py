@@ -183,9 +183,6 @@ def cluster_subset(
     loaded once per snapshot; without it, on every call)."""
     started = time.perf_counter()
     settings = settings or Settings.from_env()
-    known = [r[0] for r in cur.execute("SELECT DISTINCT facet FROM facets ORDER BY 1").fetchall()]
-    if facet.lower() not in {k.lower() for k in known}:
-        raise ValueError(f"unknown facet {facet!r}; this snapshot has: {', '.join(known)}")
     definition = _definition(facet, settings)
     default = definition.default_label if parent_kind(definition) != "free" else None
     ids, hashes, summaries, values, total = _fetch(cur, f, facet, max_traces, default)

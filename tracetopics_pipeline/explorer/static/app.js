@@ -589,7 +589,9 @@ function scopeBody(scope) {
 }
 function suggestName(scope) {
   const base = (scope?.label || "eval").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50);
-  return `${base || "eval"}-${new Date().toISOString().slice(0, 10)}`;
+  // To the second: the same scope exported twice a day must not collide (409) on its name.
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+  return `${base || "eval"}-${stamp}`;
 }
 
 /* A filter (the API's JSON shape) in words, for people. */
