@@ -45,3 +45,18 @@ def test_a_dead_child_falls_back_to_this_process(caplog: pytest.LogCaptureFixtur
     assert "embedding in this process" in caplog.text
     assert np.allclose(got, SentenceEmbedder(None).embed(TEXTS), atol=1e-5)
     assert np.allclose(side.embed(TEXTS), got, atol=1e-5)  # and a new child serves the next call
+
+
+def test_ctrl_c_to_the_process_group_leaves_the_child_to_this_process(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Ctrl-C on the server reaches the child too: it must not die before this process stops
+    it (the server then printed that the child died and embedded in its own process)."""
+    side = SidecarEmbedder(None)
+    side.embed(TEXTS[:1])
+    pid = side.child_pid()
+    os.kill(pid, signal.SIGINT)
+    with caplog.at_level(logging.WARNING):
+        got = side.embed(TEXTS)
+    assert side.child_pid() == pid and "embedding in this process" not in caplog.text
+    assert got.shape == (3, 384)

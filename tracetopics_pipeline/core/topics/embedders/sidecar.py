@@ -14,6 +14,7 @@ import atexit
 import logging
 import multiprocessing as mp
 import os
+import signal
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -40,6 +41,12 @@ def _stop_children() -> None:
         for pool in _children.values():
             pool.shutdown(wait=True, cancel_futures=True)
         _children.clear()
+
+
+def _ignore_interrupts() -> None:  # in the child, first
+    # Ctrl-C reaches the whole process group: the child must outlive it until this process's
+    # exit stops it (it died first, and the server printed that it fell back to embedding here).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @lru_cache(maxsize=2)
@@ -70,7 +77,9 @@ class SidecarEmbedder(SentenceEmbedder):
         with _lock:
             if key not in _children:
                 # spawn, not fork: this process has threads (the server, the warm-up).
-                _children[key] = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"))
+                _children[key] = ProcessPoolExecutor(
+                    1, mp_context=mp.get_context("spawn"), initializer=_ignore_interrupts
+                )
                 _children[key].submit(_load, key)  # the child starts loading now
             return _children[key]
 
