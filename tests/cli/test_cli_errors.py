@@ -3,6 +3,7 @@ stderr saying what is wrong, a non-zero exit, never a traceback. And `| head` st
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -11,6 +12,9 @@ from pathlib import Path
 
 import pytest
 from factories.marts import build_marts_warehouse, recent_traces
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
 EXE = Path(sys.executable).with_name("tracetopics")
 
@@ -172,13 +176,45 @@ def test_a_locked_warehouse_is_one_line(cli_home: Path) -> None:
     )  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "ok"
-        for args in (["topics"], ["topic", "pin", "Task", "0"], ["facets", "test", "Task"]):
+        for args in (["topic", "pin", "Task", "0"], ["facets", "test", "Task"]):
             res = tracetopics(cli_home, *args)
             assert res.returncode != 0 and "Traceback" not in res.stderr
             assert res.stderr.strip().splitlines() == [
                 f"error: the warehouse {cli_home / 'warehouse.duckdb'} is locked by a running "
                 "pipeline; retry when it finishes"
             ]
+        # reading commands answer from the snapshot, and without one say that in one line
+        res = tracetopics(cli_home, "topics")
+        assert res.returncode != 0 and res.stderr.strip().splitlines() == [
+            f"error: the warehouse {cli_home / 'warehouse.duckdb'} is locked by a running "
+            "pipeline and no snapshot has been published yet; retry when the run finishes"
+        ]
     finally:
         holder.terminate()
         holder.wait()
+
+
+def test_topics_answer_from_the_snapshot_while_a_run_holds_the_warehouse(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
+    conn = warehouse.connect(home / "warehouse.duckdb")
+    publish_snapshot(conn, home / "snapshot", embed_model=warehouse.PACKAGED_MODEL_ID)
+    conn.close()
+    free = tracetopics(home, "topics", "--json")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('ok', flush=True); time.sleep(60)", str(home / "warehouse.duckdb")],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        busy = tracetopics(home, "topics", "--json")
+    finally:
+        holder.terminate()
+        holder.wait()
+    assert free.returncode == busy.returncode == 0, busy.stderr
+    assert json.loads(busy.stdout) == json.loads(free.stdout) and json.loads(free.stdout)["topics"]
+    assert busy.stderr.startswith("note: the warehouse is busy")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import duckdb
@@ -22,8 +23,19 @@ TABLES = [
 ]
 
 
-def _conn():
-    return warehouse.connect(paths().warehouse, read_only=True, wait_s=0)
+def _conn() -> duckdb.DuckDBPyConnection:
+    """Read-only, like `tracetopics sql`: the warehouse, or the published snapshot (with a note
+    on stderr) while a pipeline run holds the write lock."""
+    from tracetopics_pipeline.core.sql.errors import WarehouseUnavailable
+    from tracetopics_pipeline.core.sql.execute import open_readonly
+
+    try:
+        conn, _, notice = open_readonly(paths().warehouse)
+    except WarehouseUnavailable as e:
+        raise CliError(str(e)) from None
+    if notice:
+        print(f"note: {notice}", file=sys.stderr)
+    return conn
 
 
 def print_summary() -> None:
