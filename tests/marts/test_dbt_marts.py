@@ -11,7 +11,7 @@ call, 1 Escalation to human, 5 "No issue" (the default label NONE). trend_min_vo
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -25,24 +25,29 @@ pytestmark = pytest.mark.timeout(300)
 @pytest.fixture(scope="module")
 def marts(tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("dbt_home")
+    result, conn = _materialize(home, mart_traces(), vars="{trend_min_volume: 3}")
+    yield result, conn
+    conn.close()
+
+
+def _materialize(home: Path, traces: list, vars: str | None = None):
+    """Build the hand-made warehouse of `traces` in `home` and the marts on it (the Dagster
+    dbt assets); (the run's result, a read-only connection)."""
     old = {k: os.environ.get(k) for k in ("TRACETOPICS_HOME", "TRACETOPICS_WAREHOUSE")}
     os.environ["TRACETOPICS_HOME"] = str(home)
     try:
-        build_marts_warehouse(home / "warehouse.duckdb", mart_traces())
+        build_marts_warehouse(home / "warehouse.duckdb", traces)
         from tracetopics_pipeline.defs.assets.marts import tracetopics_dbt_assets
         from tracetopics_pipeline.defs.resources import dbt_resource
 
+        config = {"ops": {"tracetopics_dbt_assets": {"config": {"vars": vars}}}} if vars else None
         result = dg.materialize(
             [tracetopics_dbt_assets],
             resources={"dbt": dbt_resource()},
-            run_config={
-                "ops": {"tracetopics_dbt_assets": {"config": {"vars": "{trend_min_volume: 3}"}}}
-            },
+            run_config=config,
             raise_on_error=False,
         )
-        conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
-        yield result, conn
-        conn.close()
+        return result, duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     finally:
         for k, v in old.items():
             if v is None:
@@ -294,37 +299,45 @@ def test_topic_priority_one_unhappy_trace_does_not_top_the_ranking(tmp_path: Pat
         ]
         + [T("z1", d3, "bigco", "enterprise", sentiment="NEGATIVE", task=2)]
     )
-    old = {k: os.environ.get(k) for k in ("TRACETOPICS_HOME", "TRACETOPICS_WAREHOUSE")}
-    os.environ["TRACETOPICS_HOME"] = str(home)
+    result, conn = _materialize(home, traces)
     try:
-        build_marts_warehouse(home / "warehouse.duckdb", traces)
-        from tracetopics_pipeline.defs.assets.marts import tracetopics_dbt_assets
-        from tracetopics_pipeline.defs.resources import dbt_resource
-
-        result = dg.materialize(
-            [tracetopics_dbt_assets],
-            resources={"dbt": dbt_resource()},
-            raise_on_error=False,
-        )
-        conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
         got = rows(
             conn,
             "SELECT task_topic_id, priority_rank, round(negative_or_mixed_share, 2),"
             " round(negative_score, 3), why FROM marts.topic_priority ORDER BY priority_rank",
         )
-        conn.close()
     finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        conn.close()
     assert result.success
     assert [r[0] for r in got] == [0, 1, 2]
     single = got[-1]
     # 100% negative on one trace counts as (1 + 20 * 6/23) / 21 = 0.296, near the baseline.
     assert single[2] == 1.0 and single[3] == 0.296
     assert "(only 1 trace: counted as 30%)" in single[4]
+
+
+def test_topic_priority_trend_compares_whole_weeks_ending_on_the_latest_day(
+    tmp_path: Path,
+) -> None:
+    """The latest day is a Monday: the calendar week holds one day. Two topics with a trace each
+    every day (the Monday: only topic 0) are flat over the last 7 days against the 7 before; a
+    calendar-week comparison called topic 1 fading (no trace in its one-day week)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    days = [datetime(2026, 1, 6, 10, tzinfo=UTC) + timedelta(days=i) for i in range(14)]
+    traces = [T(f"t{t}-{i}", d, "c", "pro", sentiment="NEUTRAL", task=t)
+              for i, d in enumerate(days) for t in (0, 1) if not (t == 1 and i == 13)]  # fmt: skip
+    result, conn = _materialize(home, traces)
+    try:
+        got = rows(
+            conn,
+            "SELECT task_topic_id, trend, round(share_wow_growth, 3) FROM marts.topic_priority"
+            " ORDER BY task_topic_id",
+        )
+    finally:
+        conn.close()
+    assert result.success
+    assert got == [(0, "flat", round(7 / 13 / 0.5 - 1, 3)), (1, "flat", round(6 / 13 / 0.5 - 1, 3))]
 
 
 def test_churn_risk_by_customer(marts) -> None:

@@ -4,7 +4,10 @@
 --   negative_score = share of the topic's traces that are NEGATIVE or MIXED, shrunk toward the
 --                    window's share (empirical Bayes: (negative + m * baseline) / (traces + m),
 --                    m = priority_prior_traces), so a handful of traces cannot reach 1.0
---   trend_score    = 1 growing, 0.5 flat, 0 fading (latest week of topic_trends_weekly)
+--   trend_score    = 1 growing, 0.5 flat, 0 fading: the share of the last 7 days (ending on the
+--                    latest day) against the 7 before, the digest's window (a calendar week
+--                    still in progress compared one day with a whole week); the same
+--                    thresholds as topic_trends_weekly
 --   account_score  = mean plan-tier weight of the traces (vars plan_tier_weights), shrunk the
 --                    same way toward the window's mean
 -- priority_score is their weighted sum (vars priority_weights).
@@ -67,11 +70,43 @@ worst_subtopic as (
     where rn = 1
 ),
 
+two_weeks as (
+    select
+        task_topic_id,
+        case when day > (select max(day) from {{ ref('trace_facts') }}) - 7
+            then 'now' else 'prev' end as part
+    from {{ ref('trace_facts') }}
+    where task_topic_id is not null
+        and day > (select max(day) from {{ ref('trace_facts') }}) - 14
+),
+
+week_shares as (
+    select
+        task_topic_id as topic_id,
+        sum(case when part = 'now' then 1 else 0 end) as now_volume,
+        sum(case when part = 'prev' then 1 else 0 end) as prev_volume,
+        {{ tt_divide("sum(case when part = 'now' then 1 else 0 end)",
+                     "nullif((select count(*) from two_weeks where part = 'now'), 0)") }} as now_share,
+        {{ tt_divide("sum(case when part = 'prev' then 1 else 0 end)",
+                     "nullif((select count(*) from two_weeks where part = 'prev'), 0)") }} as prev_share
+    from two_weeks
+    group by task_topic_id
+),
+
 latest_trend as (
-    select topic_id, trend, share_wow_growth
-    from {{ ref('topic_trends_weekly') }}
-    where facet = 'Task'
-        and week_start = (select max(week_start) from {{ ref('topic_trends_weekly') }} where facet = 'Task')
+    select
+        topic_id,
+        case
+            when prev_share is null then 'flat'  -- no traffic the week before: nothing to compare
+            when now_volume >= {{ var('trend_min_volume') }}
+                and now_share >= prev_share * (1 + {{ var('trend_share_change') }})
+                and now_share > prev_share then 'growing'
+            when prev_volume >= {{ var('trend_min_volume') }}
+                and now_share <= prev_share * (1 - {{ var('trend_share_change') }}) then 'fading'
+            else 'flat'
+        end as trend,
+        now_share / nullif(prev_share, 0) - 1 as share_wow_growth
+    from week_shares
 ),
 
 scored as (
