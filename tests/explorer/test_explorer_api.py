@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -268,6 +269,14 @@ def test_roadmap_proposal(client: TestClient) -> None:
     assert "100 conversations (16.7% of the Task traffic in scope)" in problem
     assert "100.0% of them are negative or mixed, above the 16.7% of the whole scope" in problem
     assert "**Volume:** 100 traces (rank 4 of 5 topics by volume)" in md
+    # Weeks are whole: the 7 days ending on the snapshot's latest day, then the 7 before, ...
+    table = md.split("### Weekly volume")[1].split("###")[0]
+    weeks = [line.strip("|").split("|") for line in table.splitlines() if line[:3] == "| 2"]
+    ends = [date.fromisoformat(w[0].strip()) for w in weeks]
+    assert all((ends[-1] - e).days % 7 == 0 for e in ends) and len(ends) >= 2
+    assert sum(int(w[1]) for w in weeks) == 100
+    last, prev = int(weeks[-1][1]), int(weeks[-2][1]) if ends[-2] == ends[-1] - timedelta(7) else 0
+    assert f"the 7 days to {ends[-1]}: {last} traces vs {prev} in the 7 days before" in md
     assert "**Pain:** 100.0% negative or mixed vs 16.7% overall" in md
     assert "| acme | 100 | 100.0% |" in md and "| enterprise | 100 | 100.0% |" in md
     assert "### Sentiment mix" in md and "| NEGATIVE | 100 | 100.0% |" in md

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -252,7 +252,14 @@ def _priority(
         return None
     want = [
         c
-        for c in ("priority_rank", "priority_score", "why", "account_value", "enterprise_share")
+        for c in (
+            "priority_rank",
+            "priority_score",
+            "why",
+            "account_value",
+            "enterprise_share",
+            "trend",
+        )
         if c in cols
     ]
     res = cur.execute(
@@ -262,21 +269,6 @@ def _priority(
     )
     row = res.fetchone()
     return dict(zip([*want, "n"], row, strict=True)) if row else None
-
-
-def _trend_flag(cur: duckdb.DuckDBPyConnection, mart: str, facet: str, topic_id: int) -> str | None:
-    """The latest trend flag (growing / flat / fading) the marts give this topic, if any."""
-    cols = set(column_names(cur, mart, "marts"))
-    flag_col = next((c for c in ("trend", "trend_flag", "flag") if c in cols), None)
-    order_col = next((c for c in ("week_start", "iso_week", "week", "day") if c in cols), None)
-    if not flag_col or not order_col or not {"facet", "topic_id"} <= cols:
-        return None
-    row = cur.execute(
-        f'SELECT "{flag_col}" FROM marts."{mart}" WHERE lower(facet) = lower(?) '
-        f'AND topic_id = ? AND "{flag_col}" IS NOT NULL ORDER BY "{order_col}" DESC LIMIT 1',
-        [facet, topic_id],
-    ).fetchone()
-    return str(row[0]) if row else None
 
 
 def _representatives(
@@ -348,36 +340,36 @@ def roadmap_proposal(
     span = cur.execute(
         f"SELECT min(day), max(day) FROM trace_index WHERE id IN ({t_sql})", t_params
     ).fetchone()
+    priority = _priority(cur, marts, scope)
+    # Weeks are the 7 days ending on the snapshot's latest day, and the 7 before, ... (the
+    # digest's and topic_priority's window): a calendar week still in progress compared one
+    # day with a whole week.
+    latest = cur.execute("SELECT max(day) FROM trace_index").fetchone()[0]
     weekly = cur.execute(
         f"""
-        SELECT date_trunc('week', day)::DATE AS wk, count(*) FROM trace_index
-        WHERE id IN ({t_sql}) GROUP BY wk ORDER BY wk
+        SELECT ?::DATE - (7 * (date_diff('day', day, ?::DATE) // 7))::INTEGER AS wk_end, count(*)
+        FROM trace_index WHERE id IN ({t_sql}) GROUP BY wk_end ORDER BY wk_end
         """,
-        t_params,
+        [latest, latest, *t_params],
     ).fetchall()
     trend_line = "not enough history for a week-over-week comparison"
-    if len(weekly) >= 2:
-        (_, prev), (last_wk, last) = weekly[-2], weekly[-1]
-        growth = (last - prev) / prev if prev else float("inf")
-        partial = last_wk + timedelta(days=6) > (span[1] if span and span[1] else date.max)
+    first = cur.execute("SELECT min(day) FROM trace_index").fetchone()[0]
+    if latest is not None and first is not None and first <= latest - timedelta(days=13):
+        counts = dict(weekly)
+        last, prev = counts.get(latest, 0), counts.get(latest - timedelta(days=7), 0)
+        growth = (last - prev) / prev if prev else None
+        change = "new" if growth is None else f"{'+' if growth >= 0 else ''}{_pct(growth)}"
         trend_line = (
-            f"week of {last_wk}: {last} traces vs {prev} the week before "
-            f"({'+' if growth >= 0 else ''}{_pct(growth) if prev else 'new'})"
-            + (", the last week partial" if partial else "")
+            f"the 7 days to {latest}: {last} traces vs {prev} in the 7 days before ({change})"
         )
-    if scope.topic_id is not None:
-        for mart in ("topic_trends_weekly", "topic_trends"):
-            flag = _trend_flag(cur, mart, scope.facet, scope.topic_id) if mart in marts else None
-            if flag:
-                trend_line += f"; `marts.{mart}` flags it **{flag}**"
-                break
-
+        flag = (priority or {}).get("trend")
+        if flag:
+            trend_line += f"; `marts.topic_priority` flags it **{flag}**"
     sentiment = _facet_named(cur, "Sentiment")
     issues = _facet_named(cur, "Issues")
     neg = _negative_share(cur, t_sql, t_params, sentiment)
     neg_base = _negative_share(cur, b_sql, b_params, sentiment)
     gap = gap_kind(cur, t_sql, t_params, sentiment, issues)
-    priority = _priority(cur, marts, scope)
     customers = cur.execute(
         f"""
         SELECT coalesce(customer, '(unknown)'), count(*) AS n FROM trace_index
@@ -483,7 +475,7 @@ def roadmap_proposal(
         lines.append(f"- **Keywords:** {', '.join(scope.keywords[:10])}")
     if not scope.base.is_empty() and not scope.base.trace_ids:
         lines.append(f"- **Scope filter:** `{json.dumps(scope.base.to_json(), default=str)}`")
-    lines += ["", "### Weekly volume", "", "| week | traces |", "|---|---:|"]
+    lines += ["", "### Weekly volume", "", "| 7 days to | traces |", "|---|---:|"]
     lines += [f"| {wk} | {n} |" for wk, n in weekly]
     lines.append("")
     for title, fct in (("Sentiment mix", sentiment), ("Issues mix", issues)):
