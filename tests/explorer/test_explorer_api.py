@@ -100,6 +100,15 @@ def test_filters_combine(client: TestClient) -> None:
     ).json()
     assert days["total"] == sum(1 for i in range(N) if i % 21 in (4, 5))
     assert client.get("/api/traces", params={"label": "nocolon"}).status_code == 400
+    # wrong values say which field and what it should look like, never Python's words
+    for params, says in (
+        ({"topic": "Task:abc"}, "a topic id is a whole number (topic=Task:3), got 'abc'"),
+        ({"date_from": "notadate"}, "date_from must be a date like 2026-11-30, got 'notadate'"),
+        ({"date_to": "2026-13-01"}, "date_to must be a date like 2026-11-30, got '2026-13-01'"),
+        ({"date_from": "2026-11-30", "date_to": "2026-11-01"}, "is after date_to"),
+    ):
+        r = client.get("/api/traces", params=params)
+        assert r.status_code == 400 and says in r.json()["detail"], r.text
 
 
 def test_filter_values_are_parameters_not_sql(client: TestClient) -> None:

@@ -123,18 +123,27 @@ def parse_filter(
             out.append((facet, rest))
         return out
 
-    def day(v: str | None) -> date | None:
-        return date.fromisoformat(v) if v else None
+    def day(v: str | None, what: str) -> date | None:
+        try:
+            return date.fromisoformat(v) if v else None
+        except ValueError:
+            raise ValueError(f"{what} must be a date like 2026-11-30, got {v!r}") from None
 
     def topic_id(v: str) -> int:
-        n = int(v)
+        try:
+            n = int(v)
+        except ValueError:
+            raise ValueError(f"a topic id is a whole number (topic=Task:3), got {v!r}") from None
         if not -(2**31) <= n < 2**31:
             raise ValueError(f"topic id {v} is out of range")
         return n
 
+    start, end = day(date_from, "date_from"), day(date_to, "date_to")
+    if start and end and start > end:
+        raise ValueError(f"date_from {start} is after date_to {end}")
     return TraceFilter(
-        date_from=day(date_from),
-        date_to=day(date_to),
+        date_from=start,
+        date_to=end,
         customers=tuple(c for c in customer or [] if c),
         plan_tiers=tuple(p for p in plan_tier or [] if p),
         labels=tuple(LabelFilter(f, v) for f, v in pairs(label, "label")),
