@@ -110,6 +110,13 @@ def test_bad_gold_files_are_named_by_line(tmp_path, capsys):
         load_gold(bad, sentiment)
     assert cli.main(["facets", "eval", "--facet", "Task", "--gold", str(bad)]) == 2
     assert "has no label set" in capsys.readouterr().err
+    # a line without a conversation was scored as a wrong answer; a repeated id went unseen
+    bad.write_text(_line("a", ["hi"], "NEUTRAL") + '\n{"id": "b", "gold": "NEGATIVE"}\n')
+    with pytest.raises(GoldFileError, match="line 2: no conversation"):
+        load_gold(bad, sentiment)
+    bad.write_text(_line("a", ["hi"], "NEUTRAL") + "\n" + _line("a", ["yo"], "NEUTRAL") + "\n")
+    with pytest.raises(GoldFileError, match="line 2: id 'a' repeats line 1"):
+        load_gold(bad, sentiment)
     assert cli.main(["facets", "eval", "--facet", "Sentiment"]) == 2
 
 

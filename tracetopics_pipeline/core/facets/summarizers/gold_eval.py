@@ -44,6 +44,7 @@ def load_gold(path: Path | str, facet: Facet, gold_field: str = "gold") -> GoldS
     if not facet.labels:
         raise GoldFileError(f"facet {facet.name!r} has no label set: nothing to score")
     traces, gold = [], []
+    seen: dict[str, int] = {}  # id -> its line
     with Path(path).open(encoding="utf-8") as fh:
         for n, line in enumerate(_lines(fh, path), 1):
             if not line.strip():
@@ -74,7 +75,17 @@ def load_gold(path: Path | str, facet: Facet, gold_field: str = "gold") -> GoldS
                 raise GoldFileError(
                     f"{path} line {n}: gold label {raw!r} is not one of {', '.join(facet.labels)}"
                 )
+            if not any(rec.get(col) for col in ("messages", "input", "output")):
+                raise GoldFileError(
+                    f"{path} line {n}: no conversation (give messages, or input and output, "
+                    "as for `tracetopics ingest`)"
+                )
             rec["id"] = str(rec.get("id") or f"line-{n}")
+            if rec["id"] in seen:
+                raise GoldFileError(
+                    f"{path} line {n}: id {rec['id']!r} repeats line {seen[rec['id']]}"
+                )
+            seen[rec["id"]] = n
             traces.append(rec)
             gold.append(label)
     if not traces:
@@ -111,9 +122,10 @@ def confusion(gold: list[str], pred: list[str], classes: list[str]) -> str:
     """Rows gold, columns predicted (labels outside `classes` get their own columns)."""
     cols = classes + sorted(set(pred) - set(classes))
     cnt = Counter(zip(gold, pred, strict=True))
-    lines = ["gold \\ pred".ljust(12) + "".join(c[:9].rjust(10) for c in cols)]
+    w = max(10, *(len(c) + 1 for c in cols))  # "(no answer)" and long labels read whole
+    lines = ["gold \\ pred".ljust(12) + "".join(c.rjust(w) for c in cols)]
     for g in classes:
-        lines.append(g[:11].ljust(12) + "".join(str(cnt[(g, p)]).rjust(10) for p in cols))
+        lines.append(g[:11].ljust(12) + "".join(str(cnt[(g, p)]).rjust(w) for p in cols))
     return "\n".join(lines)
 
 
