@@ -209,3 +209,18 @@ def test_a_slice_is_computed_on_its_own_traces(conn) -> None:
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'changes_scope'"
     ).fetchone()[0]
     assert ids(compute_changes(conn, since_days=7).sections["growing"]) == [1]
+
+
+def test_a_gap_section_lists_only_topics_where_its_kind_dominates() -> None:
+    """'Product gaps' and 'Agent failures' each assert a kind: a topic whose unhappy traces
+    split evenly between 'the agent failed' and 'it had no issue' belongs to neither."""
+    from tracetopics_pipeline.core.topics.changes import Thresholds, TopicWindow, capability_gaps
+
+    def unit(topic_id: int, neg: int, agent: int, none: int) -> TopicWindow:
+        d = date(2026, 3, 1)
+        return TopicWindow("Task", topic_id, f"t{topic_id}", None, None, 40, 40, 160, 160, d, d,
+                     neg, 40, agent, 40, agent, none)  # fmt: skip
+
+    units = [unit(0, 2, 0, 2), unit(1, 10, 5, 5), unit(2, 12, 10, 2), unit(3, 12, 1, 11)]
+    product, agent = capability_gaps(units, "parent", Thresholds(), "Task")
+    assert [f.topic_id for f in product] == [3] and [f.topic_id for f in agent] == [2]

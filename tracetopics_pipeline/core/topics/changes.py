@@ -258,7 +258,7 @@ def _compute(
            FROM classifications c WHERE day BETWEEN ? AND ? {scope}""",
         [w.start, w.start, w.prev_start, w.end],
     ).fetchone()
-    units: list[_Unit] = []
+    units: list[TopicWindow] = []
     for level, id_sql, parent_sql in _levels(conn):
         rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment_facet, issues_facet, scope)
         units = units or rows  # the top level (parents, or the one level) judges the notes
@@ -269,7 +269,7 @@ def _compute(
         out.sections["over_indexed"] += _over_indexed(
             rows, level, th, sentiment_facet, issues_facet
         )
-        product, agent = _gaps(rows, level, th, task_facet)
+        product, agent = capability_gaps(rows, level, th, task_facet)
         out.sections["product_gaps"] += product
         out.sections["agent_failures"] += agent
     out.sections["priorities"] = _priorities(conn, th, scope)
@@ -279,7 +279,7 @@ def _compute(
 
 
 def _notes(
-    out: Changes, units: list[_Unit], th: Thresholds, task: str, issues: str, *, scoped: bool
+    out: Changes, units: list[TopicWindow], th: Thresholds, task: str, issues: str, *, scoped: bool
 ) -> dict[str, str]:
     """Why a section is empty when its rule had too little to go on, in plain words (an empty
     section with enough data simply had nothing significant)."""
@@ -365,7 +365,9 @@ flags AS (
 
 
 @dataclass
-class _Unit:
+class TopicWindow:
+    """One topic's counts in the window and the window before (the digest's unit of work)."""
+
     facet: str
     topic_id: int
     label: str
@@ -393,7 +395,7 @@ def _unit_rows(
     sentiment: str,
     issues: str,
     scope: str = "",
-) -> list[_Unit]:
+) -> list[TopicWindow]:
     rows = conn.execute(
         f"""
         WITH {TOPIC_LATEST.strip()}, {FLAGS.strip()},
@@ -448,14 +450,14 @@ def _unit_rows(
     ).fetchall()
     units = []
     for r in rows:
-        u = _Unit(*r)
+        u = TopicWindow(*r)
         if u.parent_id is None:
             u.parent_label = None
         units.append(u)
     return units
 
 
-def _fact(u: _Unit, level: str, kind: str, why: str, **numbers: Any) -> Fact:
+def _fact(u: TopicWindow, level: str, kind: str, why: str, **numbers: Any) -> Fact:
     return Fact(
         kind=kind,
         facet=u.facet,
@@ -471,7 +473,11 @@ def _fact(u: _Unit, level: str, kind: str, why: str, **numbers: Any) -> Fact:
 
 
 def _new(
-    conn: duckdb.DuckDBPyConnection, w: _Window, units: list[_Unit], level: str, th: Thresholds
+    conn: duckdb.DuckDBPyConnection,
+    w: _Window,
+    units: list[TopicWindow],
+    level: str,
+    th: Thresholds,
 ) -> list[Fact]:
     # Ids (one id space per facet for both levels) in a map built in the window and absent from
     # the map before it: new to the topic maps even when older traces now classify into them.
@@ -515,7 +521,7 @@ def _new(
 
 
 def _trends(
-    units: list[_Unit], level: str, th: Thresholds, days: int
+    units: list[TopicWindow], level: str, th: Thresholds, days: int
 ) -> tuple[list[Fact], list[Fact]]:
     over = "week over week" if days == 7 else f"against the {days} days before"
     cands: dict[tuple[str, str], list[tuple[float, Fact]]] = {}
@@ -556,10 +562,10 @@ def _trends(
 
 
 def _over_indexed(
-    units: list[_Unit], level: str, th: Thresholds, sentiment: str, issues: str
+    units: list[TopicWindow], level: str, th: Thresholds, sentiment: str, issues: str
 ) -> list[Fact]:
     out = []
-    by_facet: dict[str, list[_Unit]] = {}
+    by_facet: dict[str, list[TopicWindow]] = {}
     for u in units:
         by_facet.setdefault(u.facet, []).append(u)
     for facet, us in by_facet.items():
@@ -595,9 +601,11 @@ def _over_indexed(
     return out
 
 
-def _gaps(
-    units: list[_Unit], level: str, th: Thresholds, task: str
+def capability_gaps(
+    units: list[TopicWindow], level: str, th: Thresholds, task: str
 ) -> tuple[list[Fact], list[Fact]]:
+    """(product gaps, agent failures): Task topics unhappy at or above the baseline whose
+    unhappy traces mostly had no agent issue, or mostly had one."""
     tasks = [u for u in units if u.facet.lower() == task.lower()]
     total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
     if not total_sent:
@@ -611,20 +619,16 @@ def _gaps(
         rate = u.neg / u.sent
         if rate < base:
             continue
-        verdict = gap_verdict(u.neg_agent, u.neg_none)
-        kind = (
-            verdict
-            if verdict != "both"
-            else ("agent_failure" if u.neg_agent > u.neg_none else "product_gap")
-        )
+        kind = gap_verdict(u.neg_agent, u.neg_none)
+        if kind == "both":  # a section that names a kind lists only topics where it dominates
+            continue
         why = (
             f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); "
             f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
-            + ("; neither kind dominates" if verdict == "both" else "")
         )
         f = _fact(u, level, kind, why, negative=u.neg, negative_rate=rate, baseline=base,
                   excess=u.neg - base * u.sent, agent_issue=u.neg_agent, no_issue=u.neg_none,
-                  verdict=verdict)  # fmt: skip
+                  verdict=kind)  # fmt: skip
         (product if kind == "product_gap" else agent).append(f)
     return product, agent
 
