@@ -220,6 +220,10 @@ def create_app(
         shown = display_labels()
         for fct in out["facets"]:
             fct["display"], fct["label_order"] = shown.get(fct["facet"].lower(), ({}, []))
+        # The facet file's order (Task, Sentiment, Issues, ...), not the alphabet: pickers and
+        # the trace drawer list Task first.
+        rank = {name: i for i, name in enumerate(shown)}
+        out["facets"].sort(key=lambda f: (rank.get(f["facet"].lower(), len(rank)), f["facet"]))
         return out
 
     facet_names: dict[str, list[str]] = {}  # snapshot folder -> its facets

@@ -70,6 +70,8 @@ def test_map_legend_hover_and_click_open_the_trace(page) -> None:
     # Points overlap; whichever one Plotly picked, it is an "export" trace of topic 0.
     assert "User wants to export a dashboard as a CSV file (request" in body
     assert "Export dashboards to CSV" in body
+    facets = page.locator("#drawer-body table.data tbody tr td:first-child").all_inner_texts()
+    assert facets == ["Task", "Sentiment", "Issues"]  # the facet file's order, Task first
     assert not page.tt_errors and not page.tt_external
 
 

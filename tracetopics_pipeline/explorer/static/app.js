@@ -42,6 +42,22 @@ function labelText(facet, v) {
   const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === String(facet).toLowerCase());
   return (f && f.display && f.display[v]) || human(v);
 }
+/* A facet row's summary as the page shows it: a summary that is only a label value ("NONE",
+   "NEGATIVE") reads as that label does ("No competitor"), never as the raw value. */
+function summaryText(f) {
+  const s = (f.summary || "").trim();
+  if (!s) return `(${f.status})`;
+  const fct = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === f.facet.toLowerCase());
+  const key = s.toUpperCase();
+  if ((f.label && key === f.label.toUpperCase()) || (fct && fct.display && fct.display[key])) return labelText(f.facet, key);
+  return s;
+}
+/* Rows of facets in the overview's order (the facet file's: Task first). */
+function sortFacets(rows) {
+  const order = (state.overview?.facets || []).map((x) => x.facet.toLowerCase());
+  const at = (name) => { const i = order.indexOf(name.toLowerCase()); return i < 0 ? order.length : i; };
+  return [...rows].sort((a, b) => at(a.facet) - at(b.facet) || a.facet.localeCompare(b.facet));
+}
 const pct = (x) => (100 * (x || 0)).toFixed(1) + "%";
 const fmt = (n) => Number(n || 0).toLocaleString("en-US");
 function b64(s, Type) {
@@ -560,8 +576,8 @@ async function openTrace(id) {
       <div class="k">project · session</div><div>${esc(t.project_id)} · ${esc(t.session_id || "—")}</div></div>
     <h3>Facets</h3>
     <table class="data"><thead><tr><th>facet</th><th>summary</th><th>label</th><th>topic</th></tr></thead><tbody>
-      ${t.facets.map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
-        return `<tr><td>${esc(f.facet)}</td><td>${esc(f.summary && f.label && f.summary.trim().toUpperCase() === f.label.toUpperCase() ? labelText(f.facet, f.label) : f.summary || `(${f.status})`)}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(labelText(f.facet, f.label))}</span>` : ""}</td>
+      ${sortFacets(t.facets).map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
+        return `<tr><td>${esc(f.facet)}</td><td>${esc(summaryText(f))}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(labelText(f.facet, f.label))}</span>` : ""}</td>
           <td>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`} <span class="muted small" title="cosine distance to the topic's centre (0 = at the centre)">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
     </tbody></table>
     <h3>Conversation</h3>
