@@ -247,6 +247,12 @@ def test_review_queue_persists_outside_the_warehouse(explorer_home: Path) -> Non
     assert r["count"] == 5 and r["matched"] == N // 6
     items = c.get("/api/review", params={"assignee": "ana"}).json()["items"]
     assert len(items) == 5 and all(i["topic_label"] == TOPICS[3][1] for i in items)
+    # the same traces again: already open for ana, not queued twice
+    again = {"filter": {}, "facet": "Task", "topic_id": 3, "assignee": "ana", "limit": 5}
+    assert c.post("/api/review", json=again).json()["already_open"] == 5
+    assert len(c.get("/api/review", params={"assignee": "ana"}).json()["items"]) == 5
+    bad = c.get("/api/review", params={"status": "bogus"})
+    assert bad.status_code == 400 and "status must be one of open" in bad.json()["detail"]
     upd = c.patch(f"/api/review/{items[0]['id']}", json={"status": "done", "note": "ok"}).json()
     assert upd["status"] == "done" and upd["note"] == "ok"
     assert c.patch(f"/api/review/{items[0]['id']}", json={"status": "bogus"}).status_code == 422

@@ -258,19 +258,36 @@ class ReviewQueue:
             for it in items
         ]
         with self._lock, self._connect() as db:
+            # A trace already open for this assignee is not queued twice (a second assignment
+            # of an overlapping filter listed it twice).
+            open_ids = {
+                r[0]
+                for r in db.execute(
+                    "SELECT trace_id FROM review_items WHERE assignee = ? AND status = 'open'",
+                    [assignee],
+                ).fetchall()
+            }
+            new = [r for r in rows if r[1] not in open_ids]
             db.executemany(
                 """
                 INSERT OR IGNORE INTO review_items (batch_id, trace_id, assignee, note, facet,
                     topic_id, topic_label, summary, filter_json, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                rows,
+                new,
             )
-        return {"batch_id": batch, "assignee": assignee, "count": len(rows)}
+        return {
+            "batch_id": batch,
+            "assignee": assignee,
+            "count": len(new),
+            "already_open": len(rows) - len(new),
+        }
 
     def list(
         self, *, assignee: str | None = None, status: str | None = None, limit: int = 500
     ) -> list[dict[str, Any]]:
+        if status and status not in REVIEW_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(REVIEW_STATUSES)}")
         where, params = [], []
         if assignee:
             where.append("assignee = ?")

@@ -656,7 +656,8 @@ function reviewDialog(scope) {
     const body = { ...scopeBody(scope), assignee: $("#rv-assignee").value, note: $("#rv-note").value, limit: Number($("#rv-limit").value) || 25 };
     try {
       const r = await post("/api/review", body);
-      closeModal(); toast(`${r.count} traces assigned to ${r.assignee}`);
+      closeModal();
+      toast(`${r.count} traces assigned to ${r.assignee}` + (r.already_open ? `; ${r.already_open} were already open for them` : ""));
     } catch (e) { toast("Could not assign: " + e.message); }
   };
 }
@@ -726,8 +727,10 @@ async function renderReview() {
   $("#review-list").onclick = (e) => { const b = e.target.closest("button[data-open]"); if (b) openTrace(b.dataset.open); };
   $("#review-list").onchange = async (e) => {
     const tr = e.target.closest("tr[data-id]"); if (!tr) return;
-    await api("/api/review/" + tr.dataset.id, { method: "PATCH", body: JSON.stringify({ [e.target.dataset.field]: e.target.value }) });
-    toast("Saved");
+    try {
+      await api("/api/review/" + tr.dataset.id, { method: "PATCH", body: JSON.stringify({ [e.target.dataset.field]: e.target.value }) });
+      toast("Saved");
+    } catch (err) { toast("Not saved: " + err.message); }
   };
 }
 async function renderExports() {
