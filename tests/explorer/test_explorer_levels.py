@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pytest
-from factories.explorer import PARENT_OF, PARENTS, TOPICS, publish_explorer_home
+from factories.explorer import MAP_ID, PARENT_OF, PARENTS, TOPICS, publish_explorer_home
 from fastapi.testclient import TestClient
 
 from tracetopics_pipeline.explorer.app import create_app
@@ -134,6 +134,26 @@ def test_search_covers_labels_keywords_and_summaries(two: TestClient) -> None:
     acme = hit("csv", customer="acme")["traces"]
     assert acme and all(t["customer"] == "acme" for t in acme)
     assert two.get("/api/search", params={"q": "a" * 201}).status_code == 422
+
+
+def test_search_leaves_out_topics_no_trace_belongs_to(tmp_path: Path) -> None:
+    """A topic no trace in the filter belongs to (a subtopic every trace left) is no answer: it
+    was listed with 0 traces."""
+    from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
+    from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+
+    home = publish_explorer_home(tmp_path / "home", n=N, two_levels=True)
+    conn = duckdb.connect(str(home / "warehouse.duckdb"))
+    conn.execute(
+        "INSERT INTO topics (facet, map_id, topic_id, label, level, keywords, representatives) "
+        "VALUES ('Task', ?, 99, 'Legacy widget import', 'sub', ['widget'], ['Import a widget'])",
+        [MAP_ID],
+    )
+    publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
+    conn.close()
+    c = TestClient(create_app(home), base_url="http://localhost")
+    assert c.get("/api/search", params={"q": "legacy widget"}).json()["topics"] == []
+    assert c.get("/api/search", params={"q": "csv"}).json()["topics"]
 
 
 @pytest.fixture

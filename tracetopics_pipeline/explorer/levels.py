@@ -158,8 +158,8 @@ def search(
     facet: str | None = None,
     limit: int = 20,
 ) -> dict[str, Any]:
-    """Topics whose label, keywords or representative summaries hold every word of `q`, and
-    traces whose facet summary does (within the filter). Case-insensitive; values are bound
+    """Topics with traces in the filter whose label, keywords or representative summaries hold
+    every word of `q`, and traces whose facet summary does (within the filter). Case-insensitive; values are bound
     parameters, `%` and `_` in `q` match themselves."""
     words = [w for w in q.lower().split() if w][:8]
     if not words:
@@ -203,6 +203,9 @@ def search(
         LEFT JOIN topic_latest pl ON pl.facet = d.facet AND pl.topic_id = lvl.parent_id
         WHERE list_bool_and([d.l || ' ' || d.k || ' ' || d.r LIKE p ESCAPE '\\'
                              FOR p IN ?::VARCHAR[]])
+          -- a topic of an earlier map no trace belongs to now is no answer
+          AND EXISTS (SELECT 1 FROM counts WHERE counts.facet = d.facet
+                      AND counts.tid = d.topic_id)
         ORDER BY (matched = 'label') DESC, (matched = 'keywords') DESC, count DESC, d.topic_id
         LIMIT ?""",
         [*fparams, facet, facet, pats, pats, pats[0], pats, limit],
