@@ -11,15 +11,17 @@ Prints numbers; writes nothing outside a temp dir (an embedding cache under $TMP
   rebuilt day's rows compared with its first build. Label audit (`labels.label_problems`,
   siblings = same map and level) over every map of every facet, both levels.
 - Banking77 and SGD (`--parts b77,sgd`): the Task facet path (`cluster_texts`, then
-  `maps.free_text_parents`) on a dev split and a test split fixed once: Banking77 train.csv =
-  dev, test.csv = test; SGD dev / test files. Fine and parent NMI / ARI; label fidelity on
-  Banking77 (the share of traces whose topic's label is nearest, among the 77 intent names, to
-  the topic's majority intent) for the previous labeller (central-summary phrase) and the names.
+  `maps.free_text_parents`) on parts fixed once: Banking77 dev and test2 = two disjoint
+  3,000-row samples of train.csv (`banking77_parts`, seed 14), test = test.csv; SGD dev / test
+  files. Fine and parent NMI / ARI; label fidelity (the share of traces whose topic's label is
+  nearest, among the intent names, to the topic's majority intent; SGD: its intents without
+  the service, "Reserve restaurant") for the previous labeller (central-summary phrase) and the
+  names.
 
 Dev/test: the demo's dev set is seed 7 (the demo's own), its test set seed 11; anything tuned
-was tuned on dev only.
+was tuned on dev only. Banking77's test2 is measured once, at the end of a round.
 
-    .venv/bin/python bench/topic_hierarchy.py [--parts demo,b77,sgd] [--split dev|test|both]
+    .venv/bin/python bench/topic_hierarchy.py [--parts demo,b77,sgd] [--split dev|test|test2|both]
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import random
+import re
 import tempfile
 import time
 from collections import Counter
@@ -374,11 +378,30 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
 # ---------------------------------------------------------------- labelled datasets
 
 
+# Banking77's train.csv holds two parts, fixed once: shuffled with SPLIT_SEED, the first
+# PART_ROWS rows are dev (tuned on) and the next PART_ROWS are test2 (held out: measured once,
+# at the end of a round). test.csv is the dataset's own test part (read while tuning earlier).
+SPLIT_SEED = 14
+PART_ROWS = 3000
+
+
+def banking77_parts(n_rows: int) -> dict[str, list[int]]:
+    """Row numbers of train.csv in the dev and test2 parts (disjoint by construction)."""
+    order = list(range(n_rows))
+    random.Random(SPLIT_SEED).shuffle(order)
+    parts = {"dev": order[:PART_ROWS], "test2": order[PART_ROWS : 2 * PART_ROWS]}
+    assert not set(parts["dev"]) & set(parts["test2"]), "dev and test2 overlap"
+    return parts
+
+
 def banking77(split: str) -> tuple[str, list[dict], list[str]]:
-    """dev = train.csv, test = test.csv (the dataset's own split)."""
-    path = DATASETS / "banking77" / ("train.csv" if split == "dev" else "test.csv")
+    """dev / test2 = two disjoint 3,000-row samples of train.csv (`banking77_parts`), test =
+    test.csv (the dataset's own test part)."""
+    path = DATASETS / "banking77" / ("test.csv" if split == "test" else "train.csv")
     with open(path, newline="") as fh:
         rows = list(csv.DictReader(fh))
+    if split != "test":
+        rows = [rows[i] for i in sorted(banking77_parts(len(rows))[split])]
     traces = [
         {"id": f"b77-{i}", "messages": [{"role": "user", "content": r["text"]}]}
         for i, r in enumerate(rows)
@@ -405,8 +428,20 @@ def sgd(split: str) -> tuple[str, list[dict], list[str]]:
     return f"sgd-{split}", traces, gold
 
 
+def intent_words(intent: str) -> str:
+    """An SGD intent as words: "Restaurants_2:ReserveRestaurant" -> "Reserve restaurant" (the
+    service's number is not in the name: the same intent of two service versions is one)."""
+    name = intent.rpartition(":")[2]
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).capitalize()
+
+
 def label_fidelity(
-    per_trace: np.ndarray, gold: list[str], names: dict[int, str], intents: list[str], cache
+    per_trace: np.ndarray,
+    gold: list[str],
+    names: dict[int, str],
+    intents: list[str],
+    cache,
+    misses: int = 0,
 ) -> float:
     """Share of traces (in a topic) whose topic's label is nearest, among the intent names
     (ids with _ as spaces), to the topic's majority intent."""
@@ -419,14 +454,23 @@ def label_fidelity(
         if t >= 0:
             maj.setdefault(t, Counter())[g] += 1
     hit = total = 0
+    missed = []
     for t, c in maj.items():
         n = sum(c.values())
         total += n
         hit += n if nearest.get(t) == c.most_common(1)[0][0] else 0
+        if nearest.get(t) != c.most_common(1)[0][0]:
+            missed.append(
+                (n, f"{names[t]!r} ({n}): nearest {nearest.get(t)}, is {c.most_common(1)[0][0]}")
+            )
+    for _, line in sorted(missed, reverse=True)[:misses]:
+        print(f"    missed {line}")
     return hit / max(total, 1)
 
 
-def run_labelled(name: str, traces: list[dict], gold: list[str], settings: Settings) -> None:
+def run_labelled(
+    name: str, traces: list[dict], gold: list[str], settings: Settings, misses: int = 0
+) -> None:
     from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
     from tracetopics_pipeline.core.topics.describe import cluster_texts
     from tracetopics_pipeline.core.topics.labels.labellers import TopicDescription, local_label
@@ -470,8 +514,12 @@ def run_labelled(name: str, traces: list[dict], gold: list[str], settings: Setti
     print(f"  label audit, both levels: {audit_line(c)}")
     for line in lines[:20]:
         print(f"    flagged {line}")
-    if name.startswith("banking77"):
-        intents = json.loads((DATASETS / "banking77" / "categories.json").read_text())
+    if name.startswith(("banking77", "sgd")):
+        if name.startswith("banking77"):
+            intents = json.loads((DATASETS / "banking77" / "categories.json").read_text())
+        else:  # SGD: intent names without their service ("Reserve restaurant")
+            gold = [intent_words(g) for g in gold]
+            intents = sorted(set(gold))
         old = {
             i: local_label(TopicDescription(i, t.keywords, t.representatives))
             for i, t in enumerate(res.topics)
@@ -480,30 +528,181 @@ def run_labelled(name: str, traces: list[dict], gold: list[str], settings: Setti
         print(
             "  label fidelity (label nearest its majority intent, share of traces): "
             f"previous labeller {label_fidelity(fine_doc, gold, old, intents, cache):.3f}, "
-            f"names {label_fidelity(fine_doc, gold, new, intents, cache):.3f}"
+            f"names {label_fidelity(fine_doc, gold, new, intents, cache, misses):.3f}"
         )
         print("  e.g. " + "; ".join(f"{old[i]} -> {new[i]}" for i in range(min(5, len(new)))))
 
 
+# ---------------------------------------------------------------- subsets ("Cluster this subset")
+
+SUBSET_MIN, SUBSET_MAX = 100, 400  # traces: what a person filters to in the explorer
+
+
+def subset_picks(
+    meta: list[dict[str, str]], rng: random.Random, n_random: int = 3
+) -> list[tuple[str, list[int]]]:
+    """Subsets of SUBSET_MIN-SUBSET_MAX traces: every value of each metadata field that holds
+    that many (a customer, a plan, a channel, a service), then `n_random` random samples of
+    100, 200 and 400 traces."""
+    out: list[tuple[str, list[int]]] = []
+    fields = sorted({k for m in meta for k in m})
+    for f in fields:
+        groups: dict[str, list[int]] = {}
+        for i, m in enumerate(meta):
+            if f in m:
+                groups.setdefault(m[f], []).append(i)
+        for v, ix in sorted(groups.items()):
+            if SUBSET_MIN <= len(ix) <= SUBSET_MAX:
+                out.append((f"{f}={v}", ix))
+    for size in (100, 200, 400):
+        for r in range(n_random):
+            if size < len(meta):
+                out.append((f"random {size} #{r + 1}", sorted(rng.sample(range(len(meta)), size))))
+    return out
+
+
+def run_subsets(
+    name: str,
+    traces: list[dict],
+    gold: list[str],
+    meta: list[dict[str, str]],
+    settings: Settings,
+    *,
+    show: int = 3,
+) -> None:
+    """`maps.cluster_levels` (the explorer's "Cluster this subset") on subsets of a part:
+    parents and subtopics per subset, parent NMI / ARI against the gold intent, and the label
+    audit of every answer (both levels)."""
+    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
+    from tracetopics_pipeline.core.topics.labels import LocalLabeler
+    from tracetopics_pipeline.core.topics.maps import cluster_levels
+
+    cache = EmbeddingCache(settings)
+    task = [f for f in load_facets() if f.name == "Task"]
+    by_id = {
+        o.trace_id: (o.summary if o.status == "ok" else None)
+        for o in LocalSummarizer().summarize(traces, task).outputs
+    }
+    summaries = [by_id.get(str(t["id"])) for t in traces]
+    picks = subset_picks(meta, random.Random(SPLIT_SEED))
+    print(
+        f"\n== subsets of {name}: {len(picks)} subsets of {SUBSET_MIN}-{SUBSET_MAX} traces "
+        f"(by metadata field, and random); load {load_avg()}"
+    )
+    total: Counter = Counter()
+    stats = []
+    t0 = time.perf_counter()
+    for label, ix in picks:
+        texts = [summaries[i] for i in ix if summaries[i]]
+        g = [gold[i] for i in ix if summaries[i]]
+        counts = Counter(texts)
+        uniq = sorted(counts)
+        if len(uniq) < 10:  # the explorer's MIN_TEXTS
+            continue
+        x = cache.vectors(uniq)
+        levels = cluster_levels(
+            uniq, x, settings=settings, weights=[float(counts[u]) for u in uniq], seed=42,
+            labeler=LocalLabeler(EMBEDDER.embed), facet="Task", definition=task[0],
+            embed=EMBEDDER.embed,
+        )  # fmt: skip
+        subs = levels.subs
+        labels = {("sub", t.topic_id): t.label for t in subs.topics}
+        labels.update({("parent", q.topic_id): q.label for q in levels.parents})
+        c, lines = audit_texts(
+            labels, uniq, [float(counts[u]) for u in uniq], subs.labels.tolist(),
+            dict(enumerate(levels.parent_of)),
+        )  # fmt: skip
+        total += c
+        sub_of = dict(zip(uniq, subs.labels.tolist(), strict=True))
+        parent_of = [*levels.parent_of, -1]
+        per_trace = np.array([parent_of[sub_of[t]] for t in texts])
+        sc = scores(g, per_trace)
+        stats.append((len(subs.topics), len(levels.parents), sc["nmi"], sc["ari"]))
+        print(
+            f"  {label:28s} {len(texts):4d} traces: {len(levels.parents):2d} parents over "
+            f"{len(subs.topics):2d} subtopics; parent NMI {sc['nmi']:.3f} ARI {sc['ari']:.3f}; "
+            f"audit {c['bad']}/{c['labels']}"
+        )
+        for line in lines[:4]:
+            print(f"      flagged {line}")
+        if show:
+            show -= 1
+            kids: dict[int, list[str]] = {}
+            for t, q in zip(subs.topics, levels.parent_of, strict=True):
+                kids.setdefault(q, []).append(t.label)
+            for q in levels.parents:
+                print(f"      {q.label}  <-  {'; '.join(kids.get(q.topic_id, []))}")
+    if stats:
+        a = np.array(stats, dtype=float)
+        ratio = a[:, 0] / np.maximum(a[:, 1], 1)
+        print(
+            f"  {len(stats)} subsets in {time.perf_counter() - t0:.0f}s: subtopics per parent "
+            f"mean {ratio.mean():.1f} (max {ratio.max():.1f}); parents {int(a[:, 1].min())}-"
+            f"{int(a[:, 1].max())}; mean parent NMI {a[:, 2].mean():.3f} ARI "
+            f"{a[:, 3].mean():.3f}; label audit {audit_line(total)}"
+        )
+
+
+def demo_part(seed: int, days: int = 10, per_day: int = 300) -> tuple[list[dict], list[str]]:
+    """Generated demo traces of `days` days (ids unique across days) and their intents."""
+    from tracetopics_pipeline.demo.traffic import iter_traces
+
+    end = date(2026, 11, 20)
+    traces = []
+    for i in range(days):
+        day = end - timedelta(days=days - 1 - i)
+        for t in iter_traces(day, per_day, seed=seed, progress=i / max(1, days - 1)):
+            t["id"] = f"{day}-{t['id']}"
+            traces.append(t)
+    return traces, [t["metadata"]["ground_truth"]["intent"] for t in traces]
+
+
+def subsets_of(part: str, split: str) -> tuple[str, list[dict], list[str], list[dict]]:
+    """A part's traces, gold intents and the metadata fields its subsets are cut by."""
+    if part == "demo":
+        traces, gold = demo_part({"dev": 7, "test": 11}[split])
+        keys = ("customer", "plan_tier", "channel")
+        meta = [{k: t["metadata"][k] for k in keys} for t in traces]
+        return f"demo {split}", traces, gold, meta
+    if part == "b77":
+        name, traces, gold = banking77(split)
+        return name, traces, gold, [{} for _ in traces]
+    name, traces, gold = sgd(split)
+    return name, traces, gold, [{"service": g.partition(":")[0]} for g in gold]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--parts", default="demo,b77,sgd")
-    ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    ap.add_argument(
+        "--parts",
+        default="demo,b77,sgd",
+        help="demo, b77, sgd; demo-subsets, b77-subsets, sgd-subsets: the explorer's subsets",
+    )
+    ap.add_argument(
+        "--split",
+        choices=["dev", "test", "test2", "both"],
+        default="both",
+        help="both = dev and test; test2 = Banking77's held-out train.csv part (measure once)",
+    )
     ap.add_argument("--days", type=int, default=30, help="window length; one more day is made")
     ap.add_argument("--per-day", type=int, default=600)
     ap.add_argument("--show", type=int, default=30, help="parents to print")
     ap.add_argument("--tree", action="store_true", help="print every subtopic of each parent")
+    ap.add_argument("--misses", type=int, default=0, help="dev only: topics fidelity misses")
     args = ap.parse_args(argv)
     settings = Settings.from_env()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     parts = args.parts.split(",")
     for split in splits:
-        if "demo" in parts:
+        if "demo" in parts and split != "test2":  # test2 is Banking77's only
             run_demo({"dev": 7, "test": 11}[split], split, args, settings)
         if "b77" in parts:
-            run_labelled(*banking77(split), settings)
-        if "sgd" in parts:
+            run_labelled(*banking77(split), settings, args.misses if split == "dev" else 0)
+        if "sgd" in parts and split != "test2":
             run_labelled(*sgd(split), settings)
+        for part in ("demo", "b77", "sgd"):
+            if f"{part}-subsets" in parts and (split != "test2" or part == "b77"):
+                run_subsets(*subsets_of(part, split), settings)
     return 0
 
 

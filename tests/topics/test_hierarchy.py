@@ -140,3 +140,23 @@ def test_two_unrelated_topics_are_two_parents():
     got = group_topics(c, sizes=np.array([3.0, 8.0]))
     assert got.of_topic.tolist() == [1, 0] and got.n_parents == 2
     assert group_topics(c[::-1], sizes=np.array([8.0, 3.0])).of_topic.tolist() == [0, 1]
+
+
+def test_unrelated_subtopics_never_share_a_parent():
+    """A small subset's subtopics (one customer's: SSO, invoices, Slack, ...) are mostly
+    unrelated: the silhouette alone would put them under at most half as many parents, named
+    after one child. No parent joins groups further apart than `max_merge_distance`: each
+    unrelated subtopic is its own parent, near-identical ones still share one."""
+    c, truth = _fine_topics(groups=7, per_group=1, seed=2, dim=256)
+    pairs, _ = _fine_topics(groups=3, per_group=2, seed=9, dim=256)  # near paraphrases
+    c = np.vstack([c, pairs])
+    truth = np.concatenate([truth, 7 + np.repeat(np.arange(3), 2)])
+    got = group_topics(c)
+    assert got.n_parents == 10 and got.params["floor"] == 10  # 13 subtopics
+    assert _same_partition(got.of_topic, truth)
+    loose = group_topics(c, params=HierarchyParams(max_merge_distance=2.0))
+    assert loose.n_parents <= len(c) // 2  # what the silhouette alone gave
+    # A big map's groups are unaffected: the floor is the number of true groups.
+    c, truth = _fine_topics(groups=5, per_group=6, seed=4)
+    got = group_topics(c)
+    assert got.n_parents == 5 and _same_partition(got.of_topic, truth)

@@ -776,6 +776,12 @@ def _name_free_parents(
     sim = cents @ cents.T
     np.fill_diagonal(sim, -np.inf)
     descs: list[ParentDescription] = []
+    # A parent of one subtopic is that subtopic: it takes its name, which no other parent takes.
+    only = {
+        q: result.topics[int(kids[0])].label
+        for q in range(n_parents)
+        if len(kids := np.flatnonzero(of_topic == q)) == 1
+    }
     for q, inp in enumerate(inputs):
         kids = np.flatnonzero(of_topic == q)
         kids = kids[np.argsort(-sizes[kids], kind="stable")]
@@ -785,7 +791,7 @@ def _name_free_parents(
             [child_words[t] for t in kids], [float(child_traffic[t]) for t in kids]
         )
         if len(kids) > 1:
-            inp.avoid = {result.topics[int(t)].label for t in kids}
+            inp.avoid = {result.topics[int(t)].label for t in kids} | set(only.values())
         near = np.argsort(-sim[q], kind="stable")[:2] if n_parents > 1 else []
         contrast = [
             result.topics[int(t)].label for nb in near for t in np.flatnonzero(of_topic == nb)[:3]
@@ -799,6 +805,7 @@ def _name_free_parents(
     names, source = name_parents(
         labeler, facet, inputs, descs, embed=embed, facet_words=word_support(texts, weights)
     )
+    names.update(only)
     return [names[q] for q in range(n_parents)], [source[q] for q in range(n_parents)]
 
 
