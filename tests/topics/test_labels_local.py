@@ -416,3 +416,83 @@ def test_a_long_token_in_a_payload_is_cleaned_in_linear_time():
     out = clean_for_naming(f'Export failed: {blob} and {{"error": "permission denied"}}')
     assert time.process_time() - started < 1.0  # ~7 CPU-s before; milliseconds now
     assert "permission denied" in out and "error" not in out
+
+
+@pytest.mark.parametrize(
+    ("label", "problem"),
+    [
+        ("Admins create", "fragment"),  # a subject and its verb, without the object
+        ("Users can't export", "fragment"),
+        ("We invite", "fragment"),
+        ("Managers never share", "fragment"),
+        ("Client without giving them edit rights", "fragment"),  # starts mid-clause
+        ("Invite him as a viewer", "fragment"),  # "him": someone the name does not say
+        ("Report by clicking export", "fragment"),  # an adverbial clause, no verb before it
+        ("Workspace after adding seats", "fragment"),
+        ("Someone an admin", "fragment"),  # the objects of a verb that was cut
+        ("Everyone the access", "fragment"),
+        ("Users a weekly report", "fragment"),
+        ("Query API have a per-minute limit", "fragment"),  # a question cut before "does"
+        ("Slack message include a link", "fragment"),
+        ("New card arrive", "fragment"),
+        ("Dataset with a custom", "dangling_end"),  # an adjective without its noun
+        ("Card for a different", "dangling_end"),
+        ("Export with the entire", "dangling_end"),
+        ("Account JSON", "format_head"),  # the format as the head
+        ("Service account JSON", "format_head"),
+        ("Monthly report PDF", "format_head"),
+        ("Service account JSON for HubSpot", "format_head"),
+        ("Recent call", "traceback"),  # "Traceback (most recent call last)"
+        ("Most recent call", "traceback"),
+        ("Direct cause", "traceback"),  # "The above exception was the direct cause ..."
+        ("Thread main exception", "traceback"),
+        ("Running search docs", "tool_name"),  # names the tool, not what went wrong
+        ("Calling get user", "tool_name"),
+        ("Invoking lookup tool", "tool_name"),
+        ("1 lookup", "identifier"),  # "get_1": only a number
+        ("Step_2 failed", "identifier"),
+        ("Transaction actually", "ends_in_function_word"),  # a sentence adverb
+        ("Refund recently", "ends_in_function_word"),
+        ("Card probably", "ends_in_function_word"),
+    ],
+)
+def test_the_audit_catches_clause_pieces_formats_and_tool_boilerplate(label, problem):
+    assert problem in label_problems(label), label
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Password reset", "Data export", "Export CSV", "Dashboard as CSV", "Download report to PDF",
+     "Call a cab", "Run a report", "Currencies you support", "Track the card you sent",
+     "Share dashboard without edit rights", "SSO config lookup timed out", "Reset MFA",
+     "Tiles flicker and never finish loading", "Datasets refresh incrementally",
+     "Exporting while filtering", "Card payment declined", "Send me a copy",
+     "Users have no access", "Cards arrive late", "Charged extra", "Export CSV for finance",
+     "Make someone an admin", "Custom domain", "Card hasn't arrived"],
+)  # fmt: skip
+def test_names_are_not_taken_for_clause_pieces(label):
+    assert label_problems(label) == [], label
+
+
+def test_stack_trace_lines_and_number_identifiers_never_reach_a_name():
+    for raw in [
+        'Traceback (most recent call last):\n  File "app/tools.py", line 88, in search_docs\n'
+        "KeyError: 'index'",
+        "Error: Exception in thread \"main\" java.lang.NullPointerException\n"
+        "\tat com.acme.Search.run(Search.java:42)",
+        "During handling of the above exception, another exception occurred: TimeoutError",
+    ]:
+        text = clean_for_naming(raw).lower()
+        assert "recent call" not in text and "line 88" not in text and "thread" not in text
+        assert "search.java" not in text and "above exception" not in text, text
+    assert "TimeoutError" in clean_for_naming("During handling of the above exception, "
+                                              "another exception occurred: TimeoutError")  # fmt: skip
+    for ident in ("get_1", "fetch_12", "create_3"):
+        text = clean_for_naming(f"Tool {ident} timed out")
+        assert not re.search(r"\d", text), text
+    texts = ["search_docs timed out after 30s", "get_1 timed out twice"] * 3
+    names = name_topics(
+        [NamingInput(0, texts, [1.0] * len(texts), np.ones(8, np.float32))],
+        embed=lambda xs: np.ones((len(xs), 8), np.float32),
+    )
+    assert not label_problems(names[0]) and "1" not in names[0], names

@@ -41,7 +41,20 @@ _IDENT_VERB_NOUN = {
     **dict.fromkeys("update set edit patch modify".split(), "update"),  # noqa: SIM905
     **dict.fromkeys("delete remove drop".split(), "deletion"),  # noqa: SIM905
 }
+IDENTIFIER_NOUNS = frozenset(_IDENT_VERB_NOUN.values())
 _CVC = re.compile(r"^[b-df-hj-np-tv-z][aeiouy][a-z]$")
+# A stack trace's own lines (Python's header, chained-exception lines and frames, Java's
+# "Exception in thread" and "at pkg.Class.method(File.java:12)", .NET's frame separator).
+_TRACEBACK_TEXT = re.compile(
+    r"Traceback \(most recent call last\):?"
+    r"|During handling of the above exception, another exception occurred:?"
+    r"|The above exception was the direct cause of the following exception:?"
+    r"|Exception in thread \"?[\w-]+\"?"
+    r"|--- End of stack trace from previous location[^-\n]*---"
+    r"|File \"[^\"\n]*\", line \d+(?:, in [\w<>.]+)?"
+    r"|\bat [\w$.<>]+\([\w.]*:?\d*\)",
+    re.I,
+)
 
 
 def _ident_word(part: str) -> str:
@@ -61,6 +74,8 @@ def identifier_words(ident: str) -> str:
     if len(parts) < 2:
         return ident
     head = parts[0].lower()
+    if all(x.isdigit() or x.lower() in _IDENT_VERB_NOUN for x in parts):
+        return " . "  # "get_1", "step_2": a number is all it says, not a name
     words = [_ident_word(x) for x in parts]
     if head in _IDENT_VERB_NOUN:
         words = [*words[1:], _IDENT_VERB_NOUN[head]]
@@ -74,14 +89,15 @@ def _json_text(m: re.Match[str]) -> str:
 
 
 def clean_for_naming(text: str, *, strip_head: bool = False) -> str:
-    """The parts of a summary a name may come from: no placeholders, URLs, prefixes, JSON
-    syntax (its values stay) or code identifiers (read as words)."""
+    """The parts of a summary a name may come from: no placeholders, URLs, prefixes, stack
+    trace lines, JSON syntax (its values stay) or code identifiers (read as words)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")  # "I\u2019m" is one word
     text = _STATE_NEGATION.sub("not ", text)
     text = ENUM_PREFIX.sub("", text)
     if strip_head:
         text = _HEAD.sub("", text, count=1)
     text = _URL.sub(" . ", text)
+    text = _TRACEBACK_TEXT.sub(" . ", text)  # "most recent call last" is never a name
     for _ in range(3):  # nested objects, innermost first
         text, n = _JSON_SPAN.subn(_json_text, text)
         if not n:

@@ -7,17 +7,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from tracetopics_pipeline.core.topics.labels.cleaning import IDENTIFIER_NOUNS
 from tracetopics_pipeline.core.topics.labels.support import stem
 from tracetopics_pipeline.core.topics.labels.words import (
     CLAUSE_SPLIT,
     COMMON_VERBS,
     ENUM_PREFIX,
+    FORMAT_WORDS,
     FUNCTION_WORDS,
     GREETING_WORDS,
     MAX_WORDS,
     MIN_WORDS,
     PLACEHOLDER,
     TOKEN,
+    TRACEBACK_LINES,
 )
 
 _JSONISH = re.compile(r"[{}\[\]]|\"\s*:|'\s*:|\\\"")
@@ -57,6 +60,11 @@ _BREAKS = frozenset(
 _END_GLUE = frozenset(
     """behind across around along against among beside beyond toward towards upon throughout
     despite except near below above underneath versus vs till inside outside""".split()  # noqa: SIM905
+) | frozenset(
+    # sentence adverbs: a comment on the clause, never the end of a name ("Transaction actually")
+    """actually apparently basically currently recently usually probably maybe perhaps
+    definitely honestly seriously literally suddenly finally anyway somehow otherwise instead
+    either""".split()  # noqa: SIM905
 )
 # Words that may open a name though they are glue: degree and negation before a state or an
 # action ("Still not working", "Really frustrated", "Never arrives", "Can't change").
@@ -120,6 +128,108 @@ def _fragment(low: list[str], verbs: frozenset[str]) -> bool:
     )
 
 
+_SUBJECT_PRONOUNS = frozenset("i we you they he she".split())  # noqa: SIM905
+# Third-person objects point to someone the name does not say ("giving them edit rights");
+# "me" and "us" are the user ("Reset link takes me back").
+_OBJECT_PRONOUNS = frozenset({"them", "him"})
+_NEGATIONS = frozenset("not never can't cannot won't don't doesn't didn't couldn't".split())  # noqa: SIM905
+_ARTICLES = frozenset({"a", "an", "the"})
+_INDEFINITES = frozenset(
+    "someone somebody anyone anybody everyone everybody nobody people".split()  # noqa: SIM905
+)
+# Verbs that are never nouns: in their bare form after a singular noun ("API have", "message
+# include", "card arrive") the auxiliary or subject of a question was cut.
+_VERB_ONLY = frozenset(
+    """have include arrive allow contain appear belong exist remain require seem become let
+    mean provide prevent""".split()  # noqa: SIM905
+)
+# Adjectives that need their noun: a name never ends in one ("Dataset with a custom").
+_NEEDS_NOUN = frozenset(
+    """custom new single whole entire different specific certain additional separate
+    particular multiple several various individual previous existing""".split()  # noqa: SIM905
+)
+# Prepositions that open an adverbial clause with a gerund ("without giving", "by clicking").
+_CLAUSE_PREPS = frozenset("without by before after while instead when".split())  # noqa: SIM905
+
+
+def _plural_noun(word: str) -> bool:
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in FUNCTION_WORDS
+    )
+
+
+def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
+    """A piece of a clause, not a name: a subject and its verb without the object ("Admins
+    create", "Users can't export", "We invite"); an object pronoun that points outside the
+    name ("Client without giving them edit rights", "Invite him as viewer"); an adverbial clause
+    ("... without giving ...", "... by clicking ...") in a name that does not open with its
+    verb. "Currencies you support" (a noun and its clause) and "Password reset" are names."""
+    if len(low) < 2:
+        return False
+    subject, middle = low[0], low[1:-1]
+    if (
+        low[-1] in verbs
+        and (_plural_noun(subject) or subject in _SUBJECT_PRONOUNS)
+        and all(w in _MODALS or w in _NEGATIONS for w in middle)
+    ):
+        return True
+    if any(w in _OBJECT_PRONOUNS for w in low):
+        return True
+    # the objects of a verb that was cut: "[Make] someone an admin", "[Send] users a report"
+    if low[1] in _ARTICLES and (subject in _INDEFINITES or _plural_noun(subject)):
+        return subject not in verbs
+    # a question cut before its auxiliary: "[Does the] query API have a limit", "[Can the]
+    # Slack message include a link", "[When will my] new card arrive"
+    for a, b in zip(low, low[1:], strict=False):
+        if (
+            b in _VERB_ONLY
+            and a not in FUNCTION_WORDS
+            and a not in _NEGATIONS
+            and not (_plural_noun(a))
+        ):
+            return True
+    opens_verb = low[0] in verbs or low[0].endswith("ing")
+    return not opens_verb and any(
+        a in _CLAUSE_PREPS and b.endswith("ing") and len(b) > 4
+        for a, b in zip(low, low[1:], strict=False)
+    )
+
+
+def _format_head(low: list[str], verbs: frozenset[str]) -> bool:
+    """A file format as the head of a noun phrase ("Account JSON", "Service account JSON for
+    HubSpot", "Report CSV"): the name says
+    the format, not what the user wants done with it ("Export CSV", "Dashboard as PDF" are
+    names: a verb or a preposition before the format)."""
+    for i in range(1, len(low)):
+        if low[i] in FORMAT_WORDS and (i == len(low) - 1 or low[i + 1] in FUNCTION_WORDS):
+            before = low[i - 1]
+            if before not in FUNCTION_WORDS and before not in verbs and before not in FORMAT_WORDS:
+                return True
+    return False
+
+
+_TRACEBACK_WORDS = [frozenset(line.split()) - FUNCTION_WORDS for line in TRACEBACK_LINES]
+
+
+def _traceback(low: list[str]) -> bool:
+    """Every content word comes from a stack trace's own lines ("Recent call" of "most recent
+    call last", "Direct cause", "Thread main")."""
+    content = {w for w in low if w not in FUNCTION_WORDS}
+    return bool(content) and any(content <= words for words in _TRACEBACK_WORDS)
+
+
+# A name that only says a tool was called ("Running search docs", "Calling get user") names
+# the tool, not what went wrong.
+_CALLING = frozenset("running calling invoking executing".split())  # noqa: SIM905
+# An identifier whose only content is a number: "get_1" read as "1 lookup", "step_2".
+_NUMBER_IDENTIFIER = re.compile(
+    r"\b\d+ (?:" + "|".join(sorted(IDENTIFIER_NOUNS)) + r")\b|\b[A-Za-z]+_\d+\b", re.I
+)
+
+
 def verb_forms(texts: list[str]) -> frozenset[str]:
     """Words the texts use as verbs: after a subject or modal ("we export", "can't add"), after
     "how/want/need to", or opening a clause before a determiner ("Export the dashboard")."""
@@ -143,10 +253,11 @@ def verb_forms(texts: list[str]) -> frozenset[str]:
 
 def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
     """A phrase cut before its complement: ending in a verb of occurrence ("... inventory ran"),
-    a bare verb after "to" ("Cost per month to add"), or "between" without its "and"."""
+    an adjective without its noun ("Dataset with a custom"), a bare verb after "to" ("Cost per
+    month to add"), or "between" without its "and"."""
     if not low:
         return False
-    if low[-1] in _LIGHT_VERBS or low[-1] in NEEDS_TO:
+    if low[-1] in _LIGHT_VERBS or low[-1] in NEEDS_TO or low[-1] in _NEEDS_NOUN:
         return True
     if len(low) > 1 and low[-2] == "to" and low[-1] in verbs:
         return True
@@ -170,8 +281,16 @@ def label_problems(
         problems.append("ends_in_function_word")
     elif _dangling(low, verbs):
         problems.append("dangling_end")
-    if _fragment(low, verbs):
+    if _fragment(low, verbs) or _clause_piece(low, verbs):
         problems.append("fragment")
+    if _format_head(low, verbs):
+        problems.append("format_head")
+    if _traceback(low):
+        problems.append("traceback")
+    if len(low) > 1 and low[0] in _CALLING:
+        problems.append("tool_name")
+    if _NUMBER_IDENTIFIER.search(label):
+        problems.append("identifier")
     if PLACEHOLDER.search(label):
         problems.append("placeholder")
     if _JSONISH.search(label):

@@ -120,7 +120,10 @@ def mixed_support(supports: list[dict[str, float]], sizes: list[float]) -> dict[
 def parent_support(children: list[dict[str, float]], sizes: list[float]) -> dict[str, float]:
     """A parent's word support: the share of its traffic in subtopics that use the word (in at
     least CHILD_USE of their own traffic), so a word one child uses heavily counts for that
-    child's size only, and one that most children use now and then counts for all of them."""
+    child's size only, and one that most children use now and then counts for all of them.
+    A parent of one subtopic is that subtopic: its support is the subtopic's."""
+    if len(children) == 1:
+        return dict(children[0])
     total = float(sum(sizes)) or 1.0
     out: Counter[str] = Counter()
     for sup, size in zip(children, sizes, strict=True):

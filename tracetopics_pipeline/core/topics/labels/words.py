@@ -44,3 +44,18 @@ COMMON_VERBS = frozenset(
     access reset turn sign log upgrade downgrade switch enable disable invite transfer receive
     order track verify activate top withdraw""".split()  # noqa: SIM905
 )
+# File formats: never the head of a name ("Account JSON"); after a verb or a preposition they
+# are ("Export CSV", "Dashboard as PDF").
+FORMAT_WORDS = frozenset(
+    "json csv tsv xml yaml yml pdf png jpg jpeg svg xls xlsx html txt parquet zip".split()  # noqa: SIM905
+)
+# The lines a stack trace prints around its error (Python, Java, .NET): cut from the text a
+# name comes from, and a name made of their words is counted by the audit ("Recent call").
+TRACEBACK_LINES = (
+    "traceback most recent call last",
+    "during handling of the above exception another exception occurred",
+    "the above exception was the direct cause of the following exception",
+    "exception in thread main",
+    "end of stack trace from previous location",
+    "file line in module",
+)
