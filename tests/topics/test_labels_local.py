@@ -478,7 +478,7 @@ def test_stack_trace_lines_and_number_identifiers_never_reach_a_name():
     for raw in [
         'Traceback (most recent call last):\n  File "app/tools.py", line 88, in search_docs\n'
         "KeyError: 'index'",
-        "Error: Exception in thread \"main\" java.lang.NullPointerException\n"
+        'Error: Exception in thread "main" java.lang.NullPointerException\n'
         "\tat com.acme.Search.run(Search.java:42)",
         "During handling of the above exception, another exception occurred: TimeoutError",
     ]:
