@@ -372,6 +372,16 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
         if f.name != "Task" and (f.name, d0) in built:
             top = shares[(f.name, d0)][:8]
             print(f"  {f.name} (share of traces): " + "; ".join(f"{n} {s:.0%}" for n, s in top))
+            if args.tree:  # every subtopic of each parent
+                for label, _, kids in conn.execute(
+                    """SELECT p.label, p.share, list(s.label ORDER BY s.size DESC, s.label)
+                       FROM topics p JOIN topics s
+                         ON s.map_id = p.map_id AND s.parent_id = p.topic_id
+                       WHERE p.map_id = ? AND p.level = 'parent' GROUP BY ALL
+                       ORDER BY p.share DESC""",
+                    [built[(f.name, d0)]],
+                ).fetchall():
+                    print(f"      {label} <- {'; '.join(kids)}")
     conn.close()
 
 

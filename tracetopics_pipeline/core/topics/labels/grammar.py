@@ -76,6 +76,12 @@ _LEADS = frozenset(
 _TO_NOUNS = frozenset(
     """ability way option permission access time place plan attempt request reason chance
     right failure button setting settings link tool feature rights possibility""".split()  # noqa: SIM905
+) | frozenset(
+    # a requirement or a price of what follows: "Age to open an account", "Fee to transfer
+    # money", "Documents to verify identity", "Code to log in"
+    """age fee fees cost costs price charge charges limit limits minimum maximum deadline
+    requirement requirements document documents proof steps instructions form code pin
+    password key token""".split()  # noqa: SIM905
 )
 _QUANTIFIERS = _DETERMINERS | {"no", "any", "each", "every"}
 # Words that need "to" + verb after them: a name never ends in them ("I'm not able").
@@ -163,7 +169,8 @@ def _plural_noun(word: str) -> bool:
 
 def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
     """A piece of a clause, not a name: a subject and its verb without the object ("Admins
-    create", "Users can't export", "We invite"); an object pronoun that points outside the
+    create", "Users can export", "We invite"; a negation states a problem: "Charts won't
+    load", "Users can't export"); an object pronoun that points outside the
     name ("Client without giving them edit rights", "Invite him as viewer"); an adverbial clause
     ("... without giving ...", "... by clicking ...") in a name that does not open with its
     verb. "Currencies you support" (a noun and its clause) and "Password reset" are names."""
@@ -173,7 +180,7 @@ def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
     if (
         low[-1] in verbs
         and (_plural_noun(subject) or subject in _SUBJECT_PRONOUNS)
-        and all(w in _MODALS or w in _NEGATIONS for w in middle)
+        and all(w in _MODALS for w in middle)
     ):
         return True
     if any(w in _OBJECT_PRONOUNS for w in low):
@@ -200,14 +207,15 @@ def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
 
 def _format_head(low: list[str], verbs: frozenset[str]) -> bool:
     """A file format as the head of a noun phrase ("Account JSON", "Service account JSON for
-    HubSpot", "Report CSV"): the name says
+    HubSpot", "JSON for HubSpot", "Report CSV"): the name says
     the format, not what the user wants done with it ("Export CSV", "Dashboard as PDF" are
     names: a verb or a preposition before the format)."""
-    for i in range(1, len(low)):
-        if low[i] in FORMAT_WORDS and (i == len(low) - 1 or low[i + 1] in FUNCTION_WORDS):
-            before = low[i - 1]
-            if before not in FUNCTION_WORDS and before not in verbs and before not in FORMAT_WORDS:
-                return True
+    for i, word in enumerate(low):
+        if word not in FORMAT_WORDS or not (i == len(low) - 1 or low[i + 1] in FUNCTION_WORDS):
+            continue
+        before = low[i - 1] if i else ""  # "JSON for HubSpot": the format opens the name
+        if before not in FUNCTION_WORDS and before not in verbs and before not in FORMAT_WORDS:
+            return True
     return False
 
 
