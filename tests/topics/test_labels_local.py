@@ -469,6 +469,7 @@ def test_the_audit_catches_clause_pieces_formats_and_tool_boilerplate(label, pro
      "Tiles flicker and never finish loading", "Datasets refresh incrementally",
      "Exporting while filtering", "Card payment declined", "Send me a copy",
      "Users have no access", "Cards arrive late", "Charged extra", "Export CSV for finance", "CSV export",
+     "Emails arrive with a blank PDF", "Corrupted CSV download",
      "Make someone an admin", "Custom domain", "Card hasn't arrived", "Users can't export",
      "Charts won't load", "Age to open an account", "Fee to transfer money",
      "Documents to verify identity", "Code to log in"],

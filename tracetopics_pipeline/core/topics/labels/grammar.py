@@ -214,9 +214,17 @@ def _format_head(low: list[str], verbs: frozenset[str]) -> bool:
         if word not in FORMAT_WORDS or not (i == len(low) - 1 or low[i + 1] in FUNCTION_WORDS):
             continue
         before = low[i - 1] if i else ""  # "JSON for HubSpot": the format opens the name
+        if before in _FILE_STATES or before.endswith(("ed", "en")):
+            continue  # a file in a state is a name: "Blank PDF", "Corrupted CSV"
         if before not in FUNCTION_WORDS and before not in verbs and before not in FORMAT_WORDS:
             return True
     return False
+
+
+# What a file may be: "Emails arrive with a blank PDF" is a name, "Account JSON" is not.
+_FILE_STATES = frozenset(
+    "blank empty broken corrupt wrong invalid large huge big raw whole same".split()  # noqa: SIM905
+)
 
 
 _TRACEBACK_WORDS = [frozenset(line.split()) - FUNCTION_WORDS for line in TRACEBACK_LINES]
