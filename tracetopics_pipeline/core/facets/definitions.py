@@ -54,6 +54,7 @@ class LabelSpec:
     description: str = ""
     examples: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    title: str = ""  # how the label reads as a topic ("Bug fix requests"); else made from name
 
 
 @dataclass(frozen=True)
@@ -282,12 +283,13 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
             specs.append(LabelSpec(ln.value.strip()))
             continue
         lr = _Reader(source, ln, f"facet '{name}' labels[{i}]")
-        lr.check_known({"name", "description", "examples", "keywords"})
+        lr.check_known({"name", "description", "examples", "keywords", "title"})
         kws = lr.str_list("keywords")
         for kw in kws:
             lr.regex("keywords", kw, lr.line("keywords"))
         specs.append(LabelSpec(lr.get("name", str, required=True).strip(),
-                               lr.get("description", str, ""), lr.str_list("examples"), kws))  # fmt: skip
+                               lr.get("description", str, ""), lr.str_list("examples"), kws,
+                               lr.get("title", str, "").strip()))  # fmt: skip
     names = [s.name for s in specs]
     if len(set(names)) != len(names):
         r.fail(r.line("labels"), "labels", "label names must be unique")

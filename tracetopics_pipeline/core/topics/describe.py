@@ -142,11 +142,13 @@ def describe(
     facet: str = "Task",
     weights: np.ndarray | None = None,
     embed: EmbedFn | None = None,
+    naming_texts: list[str] | None = None,
 ) -> list[TopicInfo]:
     """Keywords, centroid, representatives, position and label for each topic 0..k-1.
 
-    Names are phrases of the topic's own texts (`labels.name_topics`); the OpenAI-compatible
-    labeller, when given, names from the descriptions and falls back to them."""
+    Names are phrases of the topic's own texts (`labels.name_topics`), or of `naming_texts`
+    (one per text: the part of it a name may come from); the OpenAI-compatible labeller, when
+    given, names from the descriptions and falls back to them."""
     k = int(labels.max()) + 1 if len(labels) else 0
     if k <= 0:
         return []
@@ -167,7 +169,8 @@ def describe(
                 break
         reps_all.append(reps)
         descs.append(TopicDescription(t, keywords.get(t, []), reps, size=len(members)))
-    for d, n in zip(descs, naming_inputs(texts, x, labels, cents, weights, keywords), strict=True):
+    named = naming_inputs(naming_texts or texts, x, labels, cents, weights, keywords)
+    for d, n in zip(descs, named, strict=True):
         d.naming = n
     # Contrast (Clio): central summaries of the two nearest other topics.
     csim = cents @ cents.T

@@ -40,7 +40,11 @@ from tracetopics_pipeline.core.topics.describe import (
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.embedders.memo import recording
 from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
-from tracetopics_pipeline.core.topics.labels.cleaning import readable_value
+from tracetopics_pipeline.core.topics.labels.cleaning import (
+    label_parent_name,
+    labelled_text,
+    readable_value,
+)
 from tracetopics_pipeline.core.topics.labels.labellers import (
     Labeler,
     ParentDescription,
@@ -582,7 +586,7 @@ def _labelled_subs(
     key; a piece smaller than MIN_SUB_TEXTS joins the nearest piece of its key, and a key with
     fewer texts (or the default label) is a single subtopic."""
     t0 = time.perf_counter()
-    keys = [parent_key(t, v, definition, kind) for t, v in zip(texts, values, strict=True)]
+    keys = labelled_keys(texts, values, definition, kind)
     xn = np.asarray(x, dtype=np.float32)
     xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
     n = len(texts)
@@ -609,7 +613,7 @@ def _labelled_subs(
     sub = compact(sub)
     topics = describe(
         texts, xn, sub, coords, labeler=labeler, facet=facet, weights=np.asarray(weights),
-        embed=embed,
+        embed=embed, naming_texts=[labelled_text(t, k) for t, k in zip(texts, keys, strict=True)],
     )  # fmt: skip
     for t in topics:  # the default label's texts ("NONE") name nothing: it reads as its parent
         if Counter(keys[i] for i in np.flatnonzero(sub == t.topic_id)).most_common(1)[0][0] == (
@@ -813,21 +817,24 @@ def _label_parents(
     result: ClusterResult, texts: list[str], values: list[str | None], *, kind: str, definition: Any
 ) -> Parents:
     """One parent per label value (or name): the default label reads as the facet's
-    none_label; a value of one word reads with the facet's name ("Positive sentiment")."""
+    none_label, a value as `label_parent_name` ("Refusals", "High churn risk"), a name as
+    written ("Power BI")."""
+    keys = labelled_keys(texts, values, definition, kind)
     keys_of_topic: list[str] = []
     surface: dict[str, Counter[str]] = {}  # spellings of each key
     for t in range(len(result.topics)):
         idx = np.flatnonzero(result.labels == t)
-        ks = [parent_key(texts[i], values[i], definition, kind) for i in idx]
+        ks = [keys[i] for i in idx]
         key = max(sorted(set(ks)), key=ks.count)
         keys_of_topic.append(key)
         for i in idx:
-            if parent_key(texts[i], values[i], definition, kind) == key:
+            if keys[i] == key:
                 raw = texts[i].partition(":")[0] if kind == "head" else (values[i] or "")
-                surface.setdefault(key, Counter())[
-                    _SENTENCE_MARK.split(raw, maxsplit=1)[0].strip()
-                ] += 1
+                raw = _SENTENCE_MARK.split(raw, maxsplit=1)[0].strip()
+                if kind != "head" or _key(raw) == key:  # a merged name spells its key's
+                    surface.setdefault(key, Counter())[raw] += 1
     default = _key(getattr(definition, "default_label", None))
+    titles = {_key(s.name): getattr(s, "title", "") for s in getattr(definition, "label_specs", ())}
     name_of: dict[str, str] = {}
     for key in sorted(set(keys_of_topic)):
         if key == default or not key:
@@ -836,11 +843,10 @@ def _label_parents(
         # The usual spelling; among equals the one with capitals ("Power BI" over "power bi").
         spellings = surface.get(key) or Counter({key: 1})
         raw = max(sorted(spellings), key=lambda w: (spellings[w], sum(c.isupper() for c in w)))
-        name = readable_value(raw)
-        if len(name.split()) < 2:  # "Positive" → "Positive sentiment", "Looker" → "Looker mentions"
-            noun = definition.name.lower() if kind == "label" else "mentions"
-            name = f"{name} {noun}"
-        name_of[key] = " ".join(name.split()[:6])
+        if kind == "head":
+            name_of[key] = " ".join(readable_value(raw).split()[:6])
+        else:
+            name_of[key] = label_parent_name(raw, definition.name, title=titles.get(key, ""))
     # Keys that read the same ("Power BI", "power bi") are one parent.
     first: dict[str, str] = {}
     for n in sorted(name_of.values()):
@@ -851,6 +857,27 @@ def _label_parents(
     return Parents(
         of_topic, labels, ["label"] * len(labels), {"parents": kind}, topic_keys=keys_of_topic
     )
+
+
+def labelled_keys(
+    texts: list[str], values: list[str | None], definition: Any, kind: str
+) -> list[str]:
+    """Each text's `parent_key`; for a facet of names, a name seen in fewer than MIN_SUB_TEXTS
+    texts that holds a more common name as whole words ("Postgres Sigma" where "Sigma" is
+    common: a capitalised word glued to the name) takes that name: a rare run-on capture never
+    becomes a parent of its own."""
+    keys = [parent_key(t, v, definition, kind) for t, v in zip(texts, values, strict=True)]
+    if kind != "head":
+        return keys
+    count = Counter(keys)
+    common = sorted((k for k, n in count.items() if n >= MIN_SUB_TEXTS), key=len, reverse=True)
+    into: dict[str, str] = {}
+    for k, n in count.items():
+        if n < MIN_SUB_TEXTS:
+            inside = [c for c in common if c != k and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", k)]
+            if inside:
+                into[k] = inside[0]
+    return [into.get(k, k) for k in keys]
 
 
 def _parent_topics(

@@ -43,7 +43,8 @@ def audit_topics(
     `word_support` of all its texts, that less than RARE_SUPPORT of the topic uses: a name, an
     address) and `repeats_parent` (a subtopic named as its parent, any casing, where the
     parent has other subtopics). A parent named by its label value ("No issue"), and a
-    subtopic named as such a parent, is not checked for support: its name is the facet's."""
+    subtopic named as such a parent, is not checked for support or length: its name is the
+    facet's."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
     children = {p.topic_id: p.children for p in parents}
     by_label = {p.topic_id for p in parents if p.from_label}
@@ -52,6 +53,8 @@ def audit_topics(
         labels = [t.label for t in group]
         for i, t in enumerate(group):
             probs = label_problems(t.label, labels[:i] + labels[i + 1 :], verbs=verbs)
+            if t.from_label:  # a label value's name is the facet's: "Looker" is a whole name
+                probs = [p for p in probs if p != "length"]
             # a parent of one subtopic is that subtopic; a label value's subtopic named as it
             floor = MIN_PARENT_SUPPORT if level == "parent" and t.children > 1 else MIN_SUPPORT
             from_label = t.from_label or (

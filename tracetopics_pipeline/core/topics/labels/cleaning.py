@@ -128,3 +128,264 @@ def readable_value(value: str) -> str:
     if words.isupper() or words.islower():
         words = words.lower()
     return tidy_label(words)
+
+
+# ---------------------------------------------------------------- labelled facets' summaries
+# A labelled facet's summary names its subtopic only through the part that is the subtopic's:
+# its own label's detail, the error class of a failed call, the request inside a wish, the
+# complaint after a compliment (`labelled_text`). The stored summary is unchanged.
+
+_PART_HEAD = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,40}?)\s*:\s")
+_PART_SPLIT = re.compile(r";\s+")
+
+
+def _head_words(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in re.split(r"[\s_-]+", text) if len(w) > 2}
+
+
+def own_part(text: str, key: str) -> str:
+    """Of a summary that lists several labels' details ("Timeout: slow answer; Refusal: I
+    can't delete"), the part of the label `key` (the one sharing most words with it); the text
+    itself when it is not such a list or no part matches."""
+    parts = [p for p in _PART_SPLIT.split(text) if p.strip()]
+    if len(parts) < 2 or not key:
+        return text
+    want = _head_words(key)
+    best, best_score = None, 0.0
+    for p in parts:
+        m = _PART_HEAD.match(p)
+        if not m:
+            return text
+        have = _head_words(m.group(1))
+        score = len(want & have) / len(want | have) if want | have else 0.0
+        if score > best_score:
+            best, best_score = p, score
+    return best if best is not None else text
+
+
+# Standard HTTP reason phrases: a bare status names its class of error.
+_HTTP_REASON = {
+    400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
+    405: "Method not allowed", 408: "Request timeout", 409: "Conflict", 413: "Payload too large",
+    422: "Unprocessable entity", 429: "Too many requests", 500: "Internal server error",
+    501: "Not implemented", 502: "Bad gateway", 503: "Service unavailable",
+    504: "Gateway timeout",
+}  # fmt: skip
+_CALL_RESULT = re.compile(
+    r"\b(?:called\s+)?(?P<tool>[A-Za-z][\w.-]*[A-Za-z0-9]),?\s+(?:which\s+)?(?:returned|raised|threw|failed with|"
+    r"errored with|responded with|gave|answered)\s*:?\s*(?P<payload>.+)$",
+    re.I | re.S,
+)
+_EXC_TYPE = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Fault|Timeout|Refused|Denied))\b")
+_TIMEOUT = re.compile(r"\btim(?:ed|es|e)?[ _-]?out\b|\btimeout\b|\bdeadline exceeded\b", re.I)
+_STATUS = re.compile(
+    r"(?:\bstatus(?:[ _]?code)?|\bcode|\bHTTP(?:/\d(?:\.\d)?)?|\berror)[\"']?\s*[:=]?\s*(\d{3})\b"
+    r"|^\s*['\"]?(\d{3})\b",
+    re.I,
+)
+_MESSAGE_KEY = re.compile(
+    r"[\"'](?:message|error|detail|reason|msg|description|title)[\"']\s*:\s*[\"']([^\"']{3,80})[\"']",
+    re.I,
+)
+_HTTP_PHRASE = re.compile(r"\bHTTP\s*\d{3}\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})")
+
+
+def _message_words(msg: str) -> str:
+    """An error message's lead words, up to the first detail ("permission denied for workspace
+    x" -> "permission denied")."""
+    words = re.split(r"[\s_]+", msg.strip())
+    out: list[str] = []
+    for w in words:
+        if w.lower() in FUNCTION_WORDS and out or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", w):
+            break
+        out.append(w)
+    return " ".join(out[:4])
+
+
+def error_class(payload: str) -> str:
+    """The class of error a tool's answer shows: a timeout only when it says so, else an
+    exception type, the payload's message, the HTTP reason phrase or status; "" when none."""
+    if _TIMEOUT.search(payload):
+        return "Timeout"
+    status = next((int(a or b) for a, b in _STATUS.findall(payload) if (a or b)), None)
+    if status is not None and not 100 <= status <= 599:
+        status = None
+    exc = _EXC_TYPE.search(payload)
+    if exc:
+        return exc.group(1)
+    if m := _HTTP_PHRASE.search(payload):
+        return m.group(1)
+    msgs = [_message_words(m) for m in _MESSAGE_KEY.findall(payload)]
+    msgs = [m for m in msgs if m and m.lower() not in ("error", "failed", "failure")]
+    if msgs:
+        return msgs[0][:1].upper() + msgs[0][1:]
+    if status is not None:
+        return _HTTP_REASON.get(status, f"HTTP {status} error")
+    if re.search(r"\btraceback\b", payload, re.I):
+        return "Exception"
+    return ""
+
+
+def _call_error(text: str) -> str:
+    """"<tool> returned <payload>" as "<error class> in <tool as words>"; else the text."""
+    m = _CALL_RESULT.search(text)
+    if not m:
+        return text
+    cls = error_class(m.group("payload"))
+    if not cls:
+        return text
+    tool = identifier_words(m.group("tool"))
+    return f"{text[: m.start()]}{cls} in {tool}"
+
+
+# Handing the conversation over, however the tool is named: transfer_to_human_agents,
+# escalate_to_human, handoff_to_agent, route_to_support are one action.
+_HANDOVER = re.compile(
+    r"\b(?:called\s+)?(?:transfer|escalate|hand_?off|hand_over|handover|route|forward|connect)"
+    r"\w*?[_ ]?(?:to[_ ]?)?(?:a[_ ])?(?:human|live|person|agent|operator|support|staff|rep)\w*",
+    re.I,
+)
+# First-person refusals ("I'm unable to delete", "sorry, but I can't grant") as one form.
+_REFUSAL = re.compile(
+    r"\b(?:sorry,?\s*(?:but\s+)?)?I(?:'m| am)?\s+(?:not able|unable|cannot|can't|can not|won't|"
+    r"am not allowed|'m not allowed|not allowed)\s+(?:to\s+)?(?=\w)",
+    re.I,
+)
+# A compliment before the complaint ("Love the product, but ...", "you've been helpful
+# before, but ..."): the complaint names the topic.
+_PRAISE = (
+    r"(?:love|loved|like|liked|enjoy|appreciate|appreciated|great|good|nice|helpful|useful|"
+    r"thanks|thank|grateful|fan|happy|impressed|fantastic|amazing|awesome|excellent|brilliant|"
+    r"quick|fast|solid)"
+)
+_PREAMBLE = re.compile(rf"(?:^|(?<=[.!?:]\s))[^.!?:]*?\b{_PRAISE}\b[^.!?:]*?,?\s+but\s+", re.I)
+# A wish ("it would be great if X supported Y") and what is wished.
+_WISH = re.compile(
+    r"\b(?:(?:it|that)(?:'d| would)|would)\s+(?:really\s+)?(?:be\s+)?(?:so\s+|really\s+)?"
+    r"(?:great|nice|better|useful|helpful|good|awesome|amazing|cool|ideal|handy|easier|"
+    r"help(?:\s+a\s+lot)?)\s+(?:if|that)\s+(?P<rest>[^.!?]+)"
+    r"|\b(?:i|we)(?:'d)?\s+(?:really\s+)?wish\s+(?:that\s+)?(?P<wished>[^.!?]+)",
+    re.I,
+)
+_SUBJECT_PRONOUNS = frozenset("you it they we brightboard the product your product".split())  # noqa: SIM905
+# Verbs of having or offering: what the subject would have is the request.
+_HAVE = frozenset(
+    "had have supported support offered offer included include provided provide allowed allow "
+    "added add gave give showed show let".split()  # noqa: SIM905
+)
+_IRREGULAR_ING = {"kept": "keeping", "had": "having", "let": "letting", "made": "making",
+                  "showed": "showing", "shown": "showing", "did": "doing", "sent": "sending",
+                  "told": "telling", "took": "taking", "gave": "giving", "got": "getting"}  # fmt: skip
+
+
+def _gerund(verb: str) -> str:
+    low = verb.lower()
+    if low in _IRREGULAR_ING:
+        return _IRREGULAR_ING[low]
+    if low.endswith("ied"):
+        return low[:-3] + "ying"
+    if low.endswith("ed"):
+        base = low[:-2]
+        if len(base) > 2 and base[-1] == base[-2] and base[-1] in "bdgmnprt":
+            base = base[:-1]  # "stopped" -> "stop"
+        return base + "ing"
+    return low + "ing" if not low.endswith("e") else low[:-1] + "ing"
+
+
+def wish_request(text: str) -> str:
+    """A wish rewritten as what is asked for: "it would be great if the editor had
+    autocomplete" -> "autocomplete in the editor", "... if you supported SMS alerts" ->
+    "support for SMS alerts", "... if the export kept my filters" -> "the export keeping my
+    filters", "... if the log could be filtered by user" -> "the log filtering by user"."""
+    m = _WISH.search(text)
+    if not m:
+        return text
+    toks = (m.group("rest") or m.group("wished")).split()
+    for i, w in enumerate(toks[:6]):
+        low = w.lower()
+        nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+        if low in ("could", "would", "can", "will") and nxt:
+            j = i + 1
+            if nxt == "be" and j + 1 < len(toks):  # "could be filtered" -> "filtering"
+                verb, rest = _gerund(toks[j + 1]), toks[j + 2 :]
+            elif nxt in _HAVE:
+                verb, rest = nxt, toks[j + 1 :]
+            else:
+                verb, rest = _gerund(nxt), toks[j + 1 :]
+        elif low in _HAVE:
+            verb, rest = low, toks[i + 1 :]
+        elif (low.endswith("ed") and i > 0) or low in _IRREGULAR_ING:
+            verb, rest = _gerund(low), toks[i + 1 :]
+        else:
+            continue
+        subject = " ".join(toks[:i])
+        own = subject.lower() in _SUBJECT_PRONOUNS or not subject
+        if verb in _HAVE:
+            what = " ".join(rest)
+            request = f"support for {what}" if own else f"{what} in {subject}"
+        else:
+            request = f"{verb} {' '.join(rest)}" if own else f"{subject} {verb} {' '.join(rest)}"
+        return f"{text[: m.start()]}{request}{text[m.end() :]}"
+    return text
+
+
+# A lone domain ending left by a redacted address ("<EMAIL>.com", "com Can you ...").
+_TLD_REMNANT = re.compile(
+    r"(?:(?<=^)|(?<=[:>.]\s)|(?<=[:>]))\s*\.?\b(?:com|org|net|io|co)\b\s*(?=[A-Z])"
+)
+
+
+def labelled_text(text: str, key: str | None = None) -> str:
+    """The text a labelled facet's subtopic is named from: the part of the summary that belongs
+    to its label `key`, without the enum prefix or a redaction's leftovers, a failed call read
+    as "<error class> in <tool>", a handover as one action, a refusal as "declined to", a
+    compliment before "but" dropped, a wish rewritten as the request."""
+    text = own_part(text, key or "")
+    text = ENUM_PREFIX.sub("", text).lstrip()
+    text = _TLD_REMNANT.sub("", text)
+    text = _call_error(text)
+    text = _HANDOVER.sub("handover to a human", text)
+    text = _REFUSAL.sub("declined to ", text)
+    text = _PREAMBLE.sub("", text)
+    return wish_request(text)
+
+
+# ---------------------------------------------------------------- labelled facets' parents
+# Values that grade the facet ("High" churn risk, "Positive" sentiment): they read with the
+# facet's name. Any other value is a kind of thing and reads as its plural ("Refusals").
+_GRADES = frozenset(
+    """positive negative neutral mixed high low medium moderate critical severe minor major
+    urgent normal strong weak none unknown other good bad""".split()  # noqa: SIM905
+)
+_LINKS = frozenset("as of for in with to by on from about".split())  # noqa: SIM905
+
+
+def _plural(word: str) -> str:
+    low = word.lower()
+    if low.endswith(("ss", "sh", "ch", "x", "z")):
+        return word + "es"
+    if low.endswith("s") or low.endswith("ing"):
+        return word  # already plural, or a mass noun ("pricing")
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def label_parent_name(value: str, facet_name: str, *, title: str = "") -> str:
+    """How a labelled facet's label value reads as a parent topic, one pattern for every
+    facet: the label's `title` when the facet gives one; a grade with the facet's name ("High
+    churn risk", "Positive sentiment"); any other value as the plural of its head noun
+    ("Refusals", "Failed tool calls", "Custom quotes", "Bugs as requests")."""
+    if title.strip():
+        return tidy_label(title)
+    words = readable_value(value).split()
+    if not words:
+        return tidy_label(facet_name)
+    if len(words) == 1 and words[0].lower() in _GRADES:
+        return tidy_label(f"{words[0]} {facet_name.lower()}")
+    low = [w.lower() for w in words]
+    link = next((i for i, w in enumerate(low) if w in _LINKS and i > 0), len(words))
+    words[link - 1] = _plural(words[link - 1])
+    if link < len(words) - 1 and low[link] == "as":  # "Bug as request" -> "Bugs as requests"
+        words[-1] = _plural(words[-1])
+    return " ".join(words[:6])

@@ -280,6 +280,40 @@ def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
     return "between" in low and "and" not in low[low.index("between") :]
 
 
+# What a request's name never holds: the tense of a wish left over from "it would be great if
+# the editor had ..." ("Editor had autocomplete", "Supported alerts by SMS": it reads as done).
+_WISH_TENSE = frozenset(
+    "had supported allowed kept offered included provided remembered showed let".split()  # noqa: SIM905
+)
+# Compliments that open a complaint ("Love the product, but ..."): the complaint is the topic.
+_PRAISE = re.compile(
+    r"\b(?:love|loved|appreciate|appreciated|helpful|grateful|awesome|amazing|fantastic|"
+    r"great tool|great product|big fan)\b",
+    re.I,
+)
+# What a redaction, an enum or a code identifier leaves: "com", "FAILED_TOOL_CALL", "get_x".
+_ARTEFACT = re.compile(r"(?<![\w.])(?:(?i:com)|org|net)(?![\w.])|\b\w+_\w+\b")
+# Predicates that continue a subject: a name never ends on the subject ("User confirmed the
+# problem [was solved]").
+_PREDICATE_START = frozenset("is are was were has have had".split())  # noqa: SIM905
+
+
+def wording_problems(label: str) -> list[str]:
+    """What a name carries that is not the topic: a wish's tense (`wish_tense`), a compliment
+    (`praise`), the leftovers of a redaction, an enum or an identifier (`artefact`)."""
+    low = [w.lower().strip(".,;:!?\"'()") for w in label.split()]
+    out = []
+    if any(w in _WISH_TENSE for w in low) or any(
+        a in ("could", "would") and b not in ("not", "n't") for a, b in zip(low, low[1:], strict=False)
+    ):
+        out.append("wish_tense")
+    if _PRAISE.search(label):
+        out.append("praise")
+    if _ARTEFACT.search(label):
+        out.append("artefact")
+    return out
+
+
 def label_problems(
     label: str,
     siblings: list[str] | tuple[str, ...] = (),
@@ -321,7 +355,11 @@ def label_problems(
         problems.append("repeated_word")
     if label.strip().lower() in {s.strip().lower() for s in siblings}:
         problems.append("repeats_sibling")
-    return problems
+    return problems + wording_problems(label)
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[:1].isupper()
 
 
 def candidate_phrases(text: str) -> list[tuple[str, ...]]:
@@ -335,6 +373,8 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
         for i in range(len(toks)):
             if (low[i] in FUNCTION_WORDS and low[i] not in _LEADS) or low[i].isdigit():
                 continue
+            if i > 1 and _capitalised(toks[i]) and _capitalised(toks[i - 1]):
+                continue  # "[Power] BI": the rest of a name
             if len(low[i]) == 1:  # "m fed up": the rest of a contraction
                 continue
             if i and low[i - 1] == "how":  # "[How] long does it take": the question word's
@@ -348,5 +388,11 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
                     continue
                 if j < len(low) and low[j] in PARTICLES and is_phrasal(low[j - 1]):
                     continue  # "top" of "top up", cut from its particle
+                if j < len(low) and j - 1 > 0 and _capitalised(toks[j]) and _capitalised(
+                    toks[j - 1]
+                ):
+                    continue  # "Power [BI]": a name cut
+                if j < len(low) and low[j] in _PREDICATE_START and "the" in low[i:j]:
+                    continue  # "the problem [was solved]": a subject without its predicate
                 out.append(tuple(low[i:j]))
     return out

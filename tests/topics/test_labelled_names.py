@@ -1,0 +1,231 @@
+"""Names of labelled facets' topics: the text a subtopic is named from (`labelled_text`), a
+label value as a parent (`label_parent_name`), a facet of names' rare captures
+(`maps.labelled_keys`), and the audit kinds for what a name must not carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracetopics_pipeline.core.topics.labels.cleaning import (
+    error_class,
+    label_parent_name,
+    labelled_text,
+    own_part,
+    wish_request,
+)
+from tracetopics_pipeline.core.topics.labels.grammar import (
+    candidate_phrases,
+    label_problems,
+    wording_problems,
+)
+
+MULTI = (
+    "Failed tool call: get_account returned '{\"error\": \"upstream_unavailable\", \"status\": 503}'"
+    "; Timeout: get_account timed out (+1 more); Escalation to human: called transfer_to_human"
+    "; Incomplete answer: last user message got no reply"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "part"),
+    [
+        ("failed_tool_call", "Failed tool call:"),
+        ("TIMEOUT", "Timeout:"),
+        ("escalation", "Escalation to human:"),
+        ("incomplete_answer", "Incomplete answer:"),
+    ],
+)
+def test_a_multi_issue_summary_names_each_label_from_its_own_part(key, part):
+    assert own_part(MULTI, key).startswith(part)
+    assert ";" not in own_part(MULTI, key)
+
+
+def test_a_summary_that_is_not_a_list_of_labels_is_kept_whole():
+    text = "Export failed; the user retried twice"
+    assert own_part(text, "failed_tool_call") == text
+    assert own_part("Refusal: I can't delete", "timeout") == "Refusal: I can't delete"
+
+
+@pytest.mark.parametrize(
+    ("payload", "cls"),
+    [
+        ('{"error": {"code": 500, "message": "Internal Server Error"}}', "Internal Server Error"),
+        ('{"error": "upstream_unavailable", "status": 503}', "Upstream unavailable"),
+        ('{"status": 403, "error": "permission denied for workspace acme"}', "Permission denied"),
+        ("Error: HTTP 502 Bad Gateway from get_account", "Bad Gateway"),
+        ("Exception: KeyError('workspace_id') while running search_docs", "KeyError"),
+        ("ValueError: invalid literal for int()", "ValueError"),
+        ('{"error": "timeout", "detail": "timed out after 30000 ms"}', "Timeout"),
+        ("request timed out", "Timeout"),
+        ("500", "Internal server error"),
+        ('{"status_code": 429}', "Too many requests"),
+        ("Traceback (most recent call last):", "Exception"),
+        ("ok", ""),
+    ],
+)
+def test_the_error_class_of_a_tool_answer_is_a_timeout_only_when_it_says_so(payload, cls):
+    assert error_class(payload) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Failed tool call: create_ticket returned '{\"code\": 500, \"message\": "
+            "\"Internal Server Error\"}'",
+            "Failed tool call: Internal Server Error in ticket creation",
+        ),
+        ("Failed tool call: export_dashboard returned 503", "Failed tool call: Service unavailable in export dashboard"),  # noqa: E501
+        ("FAILED_TOOL_CALL: called getInvoice, which raised NotFoundError", "NotFoundError in invoice lookup"),  # noqa: E501
+    ],
+)
+def test_a_failed_call_leads_with_its_error_class_then_the_tool(text, want):
+    assert labelled_text(text, "failed_tool_call") == want
+
+
+@pytest.mark.parametrize(
+    "tool",
+    ["transfer_to_human_agents", "escalate_to_human", "handoff_to_agent", "route_to_support",
+     "transferToHuman"],
+)  # fmt: skip
+def test_handing_over_reads_as_one_action_whatever_the_tool_is_called(tool):
+    assert labelled_text(f"Escalation to human: called {tool}", "escalation") == (
+        "Escalation to human: handover to a human"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Refusal: I'm unable to delete", "Refusal: sorry, but I can't delete",
+     "Refusal: I am not able to delete", "Refusal: I cannot delete"],
+)  # fmt: skip
+def test_first_person_refusals_read_as_one_form(text):
+    assert labelled_text(text, "refusal") == "Refusal: declined to delete"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("I love most of the product, but this part is terrible.", "this part is terrible."),
+        ("Great tool overall, but I'm frustrated with this.", "I'm frustrated with this."),
+        ("Hello, you've been helpful before, but today I'm fed up.", "today I'm fed up."),
+        ("Appreciate the new features, but exports keep failing.", "exports keep failing."),
+        ("Thanks for the quick replies last time, but this one is ridiculous.",
+         "this one is ridiculous."),
+        # no compliment: nothing to drop
+        ("I tried twice, but the export still fails.", "I tried twice, but the export still fails."),
+    ],
+)  # fmt: skip
+def test_a_compliment_before_the_complaint_is_dropped(text, want):
+    assert labelled_text(f"MEDIUM: {text}", "medium") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("It would be nice if you supported exporting to Slides.",
+         "support for exporting to Slides."),
+        ("It would be great if the SQL editor had autocomplete for column names.",
+         "autocomplete for column names in the SQL editor."),
+        ("It'd help a lot if the audit log could be filtered by user.",
+         "the audit log filtering by user."),
+        ("It would be better if the CSV export kept my filters.",
+         "the CSV export keeping my filters."),
+        ("Would be awesome if reports allowed more than 10 recipients.",
+         "more than 10 recipients in reports."),
+        ("I wish the dashboard remembered my date range.",
+         "the dashboard remembering my date range."),
+        ("Please add alerts by SMS.", "Please add alerts by SMS."),
+    ],
+)  # fmt: skip
+def test_a_wish_reads_as_the_request(text, want):
+    assert wish_request(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BUG_AS_REQUEST: com Can you please fix the legend?", "BUG_AS_REQUEST: <EMAIL>.com Can "
+     "you please fix the legend?", "IMPROVEMENT: org Can you please fix the legend?"],
+)  # fmt: skip
+def test_enum_prefixes_and_a_redactions_domain_leftover_are_stripped(text):
+    assert "Can you please fix the legend?" in labelled_text(text, "bug_as_request")
+    assert "com " not in labelled_text(text, "bug_as_request")
+    assert "_" not in labelled_text(text, "bug_as_request")
+
+
+@pytest.mark.parametrize(
+    ("value", "facet", "want"),
+    [
+        ("FAILED_TOOL_CALL", "Issues", "Failed tool calls"),
+        ("LOOP", "Issues", "Loops"),
+        ("REFUSAL", "Issues", "Refusals"),
+        ("ESCALATION", "Issues", "Escalations"),
+        ("TIMEOUT", "Issues", "Timeouts"),
+        ("NEW_CAPABILITY", "Feature request", "New capabilities"),
+        ("CUSTOM_QUOTE", "Pricing question", "Custom quotes"),
+        ("BUG_AS_REQUEST", "Feature request", "Bugs as requests"),
+        ("access", "Reason", "Access"[:6] + "es"),
+        ("HIGH", "Churn risk", "High churn risk"),
+        ("POSITIVE", "Sentiment", "Positive sentiment"),
+        ("major", "Bug severity", "Major bug severity"),
+    ],
+)
+def test_a_label_value_reads_as_a_parent_by_one_pattern(value, facet, want):
+    assert label_parent_name(value, facet) == want
+
+
+def test_a_label_title_is_the_parent_name_when_the_facet_gives_one():
+    assert label_parent_name("BUG_AS_REQUEST", "Feature request", title="bug fix requests") == (
+        "Bug fix requests"
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Supported exporting to Google Slides", "wish_tense"),
+        ("Reports allowed more than 10 recipients", "wish_tense"),
+        ("Editor had autocomplete", "wish_tense"),
+        ("Audit log could be filtered", "wish_tense"),
+        ("Love the product", "praise"),
+        ("Appreciate the new features", "praise"),
+        ("Big fan of exports", "praise"),
+        ("Com can you fix", "artefact"),
+        ("Running search_docs", "artefact"),
+    ],
+)
+def test_the_audit_counts_what_a_name_must_not_carry(label, kind):
+    assert kind in wording_problems(label)
+    assert kind in label_problems(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Could not connect", "Support for alerts by SMS", "Failed tool calls", "Autocomplete in the editor",
+     "Loved one's account"[:0] + "Great dashboards"],
+)  # fmt: skip
+def test_names_that_carry_none_of_it_are_clean(label):
+    assert wording_problems(label) == []
+
+
+def test_a_candidate_never_cuts_a_name_or_a_subject_from_its_predicate():
+    got = {" ".join(p) for p in candidate_phrases("We're switching to Power BI next quarter")}
+    assert "bi next quarter" not in got and "switching to power" not in got
+    assert "switching to power bi" in got
+    got = {" ".join(p) for p in candidate_phrases("User confirmed the problem was solved")}
+    assert "user confirmed the problem" not in got
+    assert "confirmed the problem was solved" in got
+
+
+def test_a_rare_capture_holding_a_common_name_joins_it():
+    from types import SimpleNamespace
+
+    from tracetopics_pipeline.core.topics.maps import MIN_SUB_TEXTS, labelled_keys
+
+    definition = SimpleNamespace(default_label="NONE")
+    texts = [f"Sigma: we are moving to Sigma {i}" for i in range(MIN_SUB_TEXTS)]
+    texts += ["Postgres Sigma: the guide for Postgres Sigma has this", "Zoho: Zoho has this"]
+    keys = labelled_keys(texts, [None] * len(texts), definition, "head")
+    assert keys[-2] == "sigma"  # glued to a common name: that name
+    assert keys[-1] == "zoho"  # a rare name of its own stays itself
+    assert set(keys[:-2]) == {"sigma"}
