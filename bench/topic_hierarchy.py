@@ -162,10 +162,16 @@ def audit_texts(
     sub_of: list[int],
     parent_of_sub: dict[int, int],
     from_label: frozenset[int] = frozenset(),
+    sub_keys: dict[int, str] | None = None,
+    facet: str = "",
 ) -> tuple[Counter, list[str]]:
     """The label audit of one map (`labels.audit_topics`): (level, id) -> label; each text's
-    subtopic (-1: none) and weight; each subtopic's parent. Returns counts and flagged lines."""
+    subtopic (-1: none) and weight; each subtopic's parent; on a labelled map each
+    subtopic's label key (`topics.facet_label`): its names are checked against the part of its
+    texts that is its label's (`labels.cleaning.labelled_text`). Returns counts and flagged
+    lines."""
     from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text
     from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
     from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
 
@@ -175,6 +181,13 @@ def audit_texts(
     sub_words = {
         t: word_support([texts[i] for i in ix], [weights[i] for i in ix])
         for t, ix in by_sub.items()
+    }
+    own_words = {
+        t: word_support(
+            [labelled_text(texts[i], (sub_keys or {})[t]) for i in ix], [weights[i] for i in ix]
+        )
+        for t, ix in by_sub.items()
+        if (sub_keys or {}).get(t)
     }
     traffic = {t: sum(weights[i] for i in ix) for t, ix in by_sub.items()}
     kids: dict[int, list[int]] = {}
@@ -195,13 +208,17 @@ def audit_texts(
         if level == "parent"
     ]
     subs = [
-        AuditedTopic(t, lab, sub_words.get(t, {}), parent=parent_of_sub.get(t))
+        AuditedTopic(
+            t, lab, own_words.get(t, sub_words.get(t, {})), parent=parent_of_sub.get(t),
+            whole_support=sub_words.get(t) if t in own_words else None,
+        )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "sub"
     ]
     found = audit_topics(
-        parents, subs, facet_words=word_support(texts, weights), verbs=verb_forms(texts)
-    )
+        parents, subs, facet_words=word_support(texts, weights), verbs=verb_forms(texts),
+        facet=facet,
+    )  # fmt: skip
     c: Counter = Counter()
     lines = []
     for key, probs in sorted(found.items()):
@@ -222,6 +239,10 @@ def audit_map(conn: object, map_id: str) -> tuple[Counter, list[str]]:
     labels = {(lvl, t): lab for lvl, t, lab, _, _ in rows}
     from_label = frozenset(t for lvl, t, _, _, key in rows if lvl == "parent" and key is not None)
     parent_of_sub = {t: p for lvl, t, _, p, _ in rows if lvl == "sub" and p is not None}
+    sub_keys = {t: key for lvl, t, _, _, key in rows if lvl == "sub" and key}
+    facet = conn.execute(  # type: ignore[attr-defined]
+        "SELECT facet FROM topic_maps WHERE map_id = ?", [map_id]
+    ).fetchone()[0]
     pts = conn.execute(  # type: ignore[attr-defined]
         """WITH m AS (SELECT facet, window_start, window_end FROM topic_maps WHERE map_id = ?),
            n AS (SELECT text_hash, count(*) AS n, min(summary) AS text FROM facet_summaries
@@ -235,7 +256,29 @@ def audit_map(conn: object, map_id: str) -> tuple[Counter, list[str]]:
     return audit_texts(
         labels, [r[0] for r in pts], [float(r[1]) for r in pts],
         [int(r[2]) if r[2] is not None else -1 for r in pts], parent_of_sub, from_label,
+        sub_keys, facet,
     )  # fmt: skip
+
+
+def audit_warehouse(path: str) -> None:
+    """The label audit, per facet and kind, of each facet's latest map in a warehouse (a demo
+    home's, or one a run above kept), opened read-only."""
+    import duckdb
+
+    conn = duckdb.connect(path, read_only=True)
+    rows = conn.execute(
+        """SELECT facet, max_by(map_id, window_end) FROM topic_maps WHERE status = 'built'
+           GROUP BY 1 ORDER BY 1"""
+    ).fetchall()
+    total: Counter = Counter()
+    for facet, map_id in rows:
+        c, lines = audit_map(conn, map_id)
+        total += c
+        print(f"  audit {facet} ({map_id}): {audit_line(c)}")
+        for line in lines:
+            print(f"    flagged {line}")
+    print(f"  audit, {len(rows)} maps: {audit_line(total)}")
+    conn.close()
 
 
 def audit_line(c: Counter) -> str:
@@ -365,7 +408,9 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
         c, lines = audit_map(conn, map_id)
         total += c
         bad += [f"{map_id}: {x}" for x in lines]
+        print(f"    audit {map_id}: {audit_line(c)}")
     print(f"  label audit, {len(built)} maps, both levels: {audit_line(total)}")
+    print(f"  (warehouse kept for --audit-warehouse: {tmp / 'wh.duckdb'})")
     for line in bad[:60]:
         print(f"    flagged {line}")
     for f in facets:
@@ -699,7 +744,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=30, help="parents to print")
     ap.add_argument("--tree", action="store_true", help="print every subtopic of each parent")
     ap.add_argument("--misses", type=int, default=0, help="dev only: topics fidelity misses")
+    ap.add_argument("--audit-warehouse", help="only audit this warehouse's latest maps, per facet")
     args = ap.parse_args(argv)
+    if args.audit_warehouse:
+        audit_warehouse(args.audit_warehouse)
+        return 0
     settings = Settings.from_env()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     parts = args.parts.split(",")

@@ -49,10 +49,10 @@ def test_a_summary_that_is_not_a_list_of_labels_is_kept_whole():
 @pytest.mark.parametrize(
     ("payload", "cls"),
     [
-        ('{"error": {"code": 500, "message": "Internal Server Error"}}', "Internal Server Error"),
+        ('{"error": {"code": 500, "message": "Internal Server Error"}}', "Internal server error"),
         ('{"error": "upstream_unavailable", "status": 503}', "Upstream unavailable"),
         ('{"status": 403, "error": "permission denied for workspace acme"}', "Permission denied"),
-        ("Error: HTTP 502 Bad Gateway from get_account", "Bad Gateway"),
+        ("Error: HTTP 502 Bad Gateway from get_account", "Bad gateway"),
         ("Exception: KeyError('workspace_id') while running search_docs", "KeyError"),
         ("ValueError: invalid literal for int()", "ValueError"),
         ('{"error": "timeout", "detail": "timed out after 30000 ms"}', "Timeout"),
@@ -73,7 +73,7 @@ def test_the_error_class_of_a_tool_answer_is_a_timeout_only_when_it_says_so(payl
         (
             "Failed tool call: create_ticket returned '{\"code\": 500, \"message\": "
             "\"Internal Server Error\"}'",
-            "Failed tool call: Internal Server Error in ticket creation",
+            "Failed tool call: Internal server error in ticket creation",
         ),
         ("Failed tool call: export_dashboard returned 503", "Failed tool call: Service unavailable in export dashboard"),  # noqa: E501
         ("FAILED_TOOL_CALL: called getInvoice, which raised NotFoundError", "NotFoundError in invoice lookup"),  # noqa: E501
@@ -229,3 +229,27 @@ def test_a_rare_capture_holding_a_common_name_joins_it():
     assert keys[-2] == "sigma"  # glued to a common name: that name
     assert keys[-1] == "zoho"  # a rare name of its own stays itself
     assert set(keys[:-2]) == {"sigma"}
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Legend overlapping the bars on small", "Emails arrive with a blank", "Charts cut off on mobile"[:0]
+     + "Dashboard looks wrong on the new"],
+)  # fmt: skip
+def test_a_name_never_ends_in_an_adjective_without_its_noun(label):
+    assert "dangling_end" in label_problems(label)
+    assert "legend overlapping the bars on small" not in {
+        " ".join(p) for p in candidate_phrases("the legend overlapping the bars on small screens")
+    }
+
+
+def test_pieces_of_a_label_that_read_the_same_in_their_own_part_are_one_subtopic():
+    import numpy as np
+
+    from tracetopics_pipeline.core.topics.maps import _same_detail
+
+    naming = ["Timeout: slow answer (31 s)", "Timeout: slow answer (48 s)",
+              "Timeout: slow answer (50 s)", "Refusal: declined to grant"]  # fmt: skip
+    keys = ["timeout", "timeout", "timeout", "refusal"]
+    got = _same_detail(np.array([0, 1, 2, 3]), naming, keys, [1.0] * 4)
+    assert got[0] == got[1] == got[2] and got[3] != got[0]

@@ -610,10 +610,11 @@ def _labelled_subs(
     sub = _fold_small(xn, sub, [p[0] for p in sorted(pieces, key=pieces.get)])
     from tracetopics_pipeline.core.topics.cluster import compact
 
-    sub = compact(sub)
+    naming = [labelled_text(t, k) for t, k in zip(texts, keys, strict=True)]
+    sub = compact(_same_detail(compact(sub), naming, keys, weights))
     topics = describe(
         texts, xn, sub, coords, labeler=labeler, facet=facet, weights=np.asarray(weights),
-        embed=embed, naming_texts=[labelled_text(t, k) for t, k in zip(texts, keys, strict=True)],
+        embed=embed, naming_texts=naming,
     )  # fmt: skip
     for t in topics:  # the default label's texts ("NONE") name nothing: it reads as its parent
         if Counter(keys[i] for i in np.flatnonzero(sub == t.topic_id)).most_common(1)[0][0] == (
@@ -644,6 +645,28 @@ def parent_key(text: str, value: str | None, definition: Any, kind: str) -> str:
 
 
 _SENTENCE_MARK = re.compile(r"[.!?,;]")
+
+
+def _same_detail(
+    sub: np.ndarray, naming: list[str], keys: list[str], weights: list[float]
+) -> np.ndarray:
+    """Pieces of one key whose texts mostly read the same in their own label's part
+    (`labelled_text`, digits aside) are one subtopic: "Timeout: slow answer" beside a refusal
+    and beside a loop differs only in the other labels' parts, which name other parents."""
+    k = int(sub.max()) + 1 if len(sub) else 0
+    votes: list[Counter[tuple[str, str]]] = [Counter() for _ in range(k)]
+    for i, p in enumerate(sub.tolist()):
+        if p >= 0:
+            votes[p][(keys[i], re.sub(r"\d+", "#", naming[i].lower()))] += weights[i]
+    target = np.arange(k)
+    first: dict[tuple[str, str], int] = {}
+    for p in range(k):
+        if not votes[p]:
+            continue
+        sig, n = votes[p].most_common(1)[0]
+        if n >= 0.6 * sum(votes[p].values()):
+            target[p] = first.setdefault(sig, p)
+    return np.where(sub >= 0, target[np.maximum(sub, 0)], sub)
 
 
 def _fold_small(x: np.ndarray, sub: np.ndarray, key_of: list[str]) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracetopics_pipeline.core.topics.labels.cleaning import GRADES
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems
 from tracetopics_pipeline.core.topics.labels.support import (
     MIN_PARENT_SUPPORT,
@@ -27,6 +28,9 @@ class AuditedTopic:
     parent: int | None = None  # a subtopic's parent id
     children: int = 0  # a parent's number of subtopics
     from_label: bool = False  # a labelled facet's parent, named by its label value
+    # a labelled facet's subtopic: `support` is over its texts' own label's part
+    # (`labelled_text`), this over the whole texts
+    whole_support: dict[str, float] | None = None
 
 
 def audit_topics(
@@ -35,6 +39,7 @@ def audit_topics(
     *,
     facet_words: dict[str, float] | None = None,
     verbs: frozenset[str] = COMMON_VERBS,
+    facet: str = "",
 ) -> dict[tuple[str, int], list[str]]:
     """The label audit of one map, both levels: (level, topic id) → problems. Beyond
     `label_problems` (siblings = same level): `low_support` (a content word used by less than
@@ -42,7 +47,10 @@ def audit_topics(
     a parent's), `name_like` (a word rarer than RARE_WORD across the facet, `facet_words` =
     `word_support` of all its texts, that less than RARE_SUPPORT of the topic uses: a name, an
     address) and `repeats_parent` (a subtopic named as its parent, any casing, where the
-    parent has other subtopics). A parent named by its label value ("No issue"), and a
+    parent has other subtopics). On labelled facets: `other_part` (a subtopic named from
+    another label's part of its summaries: supported by the whole texts, not by its own part)
+    and `facet_suffix` (a label value's parent that is not a grade but reads with the facet's
+    name or "mentions": "Loop issues", "Metabase mentions"). A parent named by its label value ("No issue"), and a
     subtopic named as such a parent, is not checked for support or length: its name is the
     facet's."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
@@ -61,7 +69,19 @@ def audit_topics(
                 t.parent in by_label and t.label.strip().lower() == parent_label.get(t.parent)
             )
             if not from_label and name_support(t.label, t.support) < floor:
-                probs.append("low_support")
+                whole = t.whole_support
+                other = whole is not None and name_support(t.label, whole) >= floor
+                probs.append("other_part" if other else "low_support")
+            words = t.label.lower().split()
+            if (
+                t.from_label
+                and level == "parent"
+                and len(words) > 1
+                and words[0] not in GRADES
+                and words[0] != "no"  # the default label's line ("No pricing question")
+                and (words[-1] == "mentions" or (facet and t.label.lower().endswith(" " + facet.lower())))
+            ):
+                probs.append("facet_suffix")
             if (
                 not from_label
                 and facet_words is not None

@@ -214,11 +214,11 @@ def error_class(payload: str) -> str:
     if exc:
         return exc.group(1)
     if m := _HTTP_PHRASE.search(payload):
-        return m.group(1)
+        return m.group(1).capitalize()
     msgs = [_message_words(m) for m in _MESSAGE_KEY.findall(payload)]
     msgs = [m for m in msgs if m and m.lower() not in ("error", "failed", "failure")]
-    if msgs:
-        return msgs[0][:1].upper() + msgs[0][1:]
+    if msgs:  # "Internal Server Error" -> "Internal server error": a phrase, not a name
+        return msgs[0].capitalize() if not msgs[0].isupper() else msgs[0]
     if status is not None:
         return _HTTP_REASON.get(status, f"HTTP {status} error")
     if re.search(r"\btraceback\b", payload, re.I):
@@ -227,7 +227,8 @@ def error_class(payload: str) -> str:
 
 
 def _call_error(text: str) -> str:
-    """"<tool> returned <payload>" as "<error class> in <tool as words>"; else the text."""
+    """"<tool> returned <payload>" as "<error class> in <tool as words>" ("<tool> timed out"
+    for a timeout); else the text."""
     m = _CALL_RESULT.search(text)
     if not m:
         return text
@@ -235,6 +236,8 @@ def _call_error(text: str) -> str:
     if not cls:
         return text
     tool = identifier_words(m.group("tool"))
+    if cls == "Timeout":  # "Report schedule lookup timed out", as a timeout reads
+        return f"{text[: m.start()]}{tool} timed out"
     return f"{text[: m.start()]}{cls} in {tool}"
 
 
@@ -353,7 +356,7 @@ def labelled_text(text: str, key: str | None = None) -> str:
 # ---------------------------------------------------------------- labelled facets' parents
 # Values that grade the facet ("High" churn risk, "Positive" sentiment): they read with the
 # facet's name. Any other value is a kind of thing and reads as its plural ("Refusals").
-_GRADES = frozenset(
+GRADES = frozenset(
     """positive negative neutral mixed high low medium moderate critical severe minor major
     urgent normal strong weak none unknown other good bad""".split()  # noqa: SIM905
 )
@@ -381,7 +384,7 @@ def label_parent_name(value: str, facet_name: str, *, title: str = "") -> str:
     words = readable_value(value).split()
     if not words:
         return tidy_label(facet_name)
-    if len(words) == 1 and words[0].lower() in _GRADES:
+    if len(words) == 1 and words[0].lower() in GRADES:
         return tidy_label(f"{words[0]} {facet_name.lower()}")
     low = [w.lower() for w in words]
     link = next((i for i, w in enumerate(low) if w in _LINKS and i > 0), len(words))

@@ -102,9 +102,21 @@ def phrasal_end(low: list[str] | tuple[str, ...]) -> bool:
     return len(low) > 1 and low[-1] in PARTICLES and is_phrasal(low[-2])
 
 
+# Adjectives that need their noun after glue: "... on small [screens]", "with a blank [page]"
+# (beside `_NEEDS_NOUN`, the words that need one anywhere).
+_BARE_ADJECTIVES = frozenset(
+    """small large big tiny huge blank empty old full main mobile wrong right long short wide
+    narrow high low""".split()  # noqa: SIM905
+)
+
+
+def _bare_adjective(low: list[str] | tuple[str, ...]) -> bool:
+    return len(low) > 1 and low[-1] in _BARE_ADJECTIVES and low[-2] in FUNCTION_WORDS
+
+
 def _may_end(low: list[str] | tuple[str, ...]) -> bool:
     end = low[-1]
-    if end.isdigit() or end in _LIGHT_VERBS or end in _END_GLUE:
+    if end.isdigit() or end in _LIGHT_VERBS or end in _END_GLUE or _bare_adjective(low):
         return False
     return end not in FUNCTION_WORDS or phrasal_end(low)
 
@@ -274,6 +286,8 @@ def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
     if not low:
         return False
     if low[-1] in _LIGHT_VERBS or low[-1] in NEEDS_TO or low[-1] in _NEEDS_NOUN:
+        return True
+    if _bare_adjective(low):
         return True
     if len(low) > 1 and low[-2] == "to" and low[-1] in verbs:
         return True
