@@ -10,6 +10,8 @@ Prints numbers; writes nothing outside a temp dir (an embedding cache under $TMP
   against metadata.ground_truth.intent. Parent and fine ids kept across the one-day shift; the
   rebuilt day's rows compared with its first build. Label audit (`labels.label_problems`,
   siblings = same map and level) over every map of every facet, both levels.
+- Issues on tau_bench airline (`--parts tau`): facet_quality's task split, the local
+  summarizer, `maps.build_map` for Issues; its topics and the label audit.
 - Banking77 and SGD (`--parts b77,sgd`): the Task facet path (`cluster_texts`, then
   `maps.free_text_parents`) on parts fixed once: Banking77 dev and test2 = two disjoint
   3,000-row samples of train.csv (`banking77_parts`, seed 14), test = test.csv; SGD dev / test
@@ -209,7 +211,10 @@ def audit_texts(
     ]
     subs = [
         AuditedTopic(
-            t, lab, own_words.get(t, sub_words.get(t, {})), parent=parent_of_sub.get(t),
+            t,
+            lab,
+            own_words.get(t, sub_words.get(t, {})),
+            parent=parent_of_sub.get(t),
             whole_support=sub_words.get(t) if t in own_words else None,
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
@@ -726,6 +731,59 @@ def subsets_of(part: str, split: str) -> tuple[str, list[dict], list[str], list[
     return name, traces, gold, [{"service": g.partition(":")[0]} for g in gold]
 
 
+# ---------------------------------------------------------------- a labelled facet elsewhere
+
+
+def run_tau(split: str, settings: Settings) -> None:
+    """Issues on tau_bench airline trajectories (facet_quality's loader, the same task split):
+    the local summarizer, then `maps.build_map` for Issues over one day; its parents and
+    subtopics, and the label audit per kind."""
+    from facet_quality import tau_parts
+
+    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
+    from tracetopics_pipeline.core.topics.maps import build_map
+
+    path = DATASETS / "tau_bench"
+    if not path.exists():
+        print(f"\n== tau_bench Issues: skipped, {path} not found")
+        return
+    traces = tau_parts(path)[split]
+    facet = next(f for f in load_facets() if f.name == "Issues")
+    day = date(2026, 11, 20)
+    rows = [
+        {"day": day, "trace_id": o.trace_id, "facet": o.facet, "summary": o.summary,
+         "label": o.label, "status": o.status,
+         "text_hash": text_hash(o.summary) if o.summary else None}
+        for o in LocalSummarizer().summarize(traces, [facet]).outputs
+    ]  # fmt: skip
+    data = pl.DataFrame(rows)
+    tmp = Path(tempfile.mkdtemp(prefix="tt-tau-"))
+    conn = warehouse.connect(tmp / "wh.duckdb")
+    warehouse.insert_frame(conn, "facet_summaries", data)
+    EmbeddingCache(settings).fill(
+        conn, data.filter(pl.col("summary").is_not_null())["summary"].to_list()
+    )
+    st = build_map(
+        conn, day, facet="Issues", settings=replace(settings, window_days=1), definition=facet
+    )
+    print(f"\n== tau_bench airline Issues, {split} part ({len(traces)} trajectories): {st.detail}")
+    if st.status != "built":
+        return
+    for label, share, kids in conn.execute(
+        """SELECT p.label, p.share, list(s.label || ' (' || s.size || ')' ORDER BY s.size DESC)
+           FROM topics p JOIN topics s ON s.map_id = p.map_id AND s.parent_id = p.topic_id
+           WHERE p.map_id = ? AND p.level = 'parent' GROUP BY ALL ORDER BY p.share DESC""",
+        [st.map_id],
+    ).fetchall():
+        print(f"    {share:5.1%}  {label} <- {'; '.join(kids)}")
+    print(f"  (warehouse kept for --audit-warehouse: {tmp / 'wh.duckdb'})")
+    c, lines = audit_map(conn, st.map_id)
+    print(f"  label audit, both levels: {audit_line(c)}")
+    for line in lines:
+        print(f"    flagged {line}")
+    conn.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -762,6 +820,8 @@ def main(argv: list[str] | None = None) -> int:
         for part in ("demo", "b77", "sgd"):
             if f"{part}-subsets" in parts and (split != "test2" or part == "b77"):
                 run_subsets(*subsets_of(part, split), settings)
+        if "tau" in parts and split != "test2":
+            run_tau(split, settings)
     return 0
 
 

@@ -20,7 +20,7 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
 )
 
 MULTI = (
-    "Failed tool call: get_account returned '{\"error\": \"upstream_unavailable\", \"status\": 503}'"
+    'Failed tool call: get_account returned \'{"error": "upstream_unavailable", "status": 503}\''
     "; Timeout: get_account timed out (+1 more); Escalation to human: called transfer_to_human"
     "; Incomplete answer: last user message got no reply"
 )
@@ -71,12 +71,18 @@ def test_the_error_class_of_a_tool_answer_is_a_timeout_only_when_it_says_so(payl
     ("text", "want"),
     [
         (
-            "Failed tool call: create_ticket returned '{\"code\": 500, \"message\": "
-            "\"Internal Server Error\"}'",
+            'Failed tool call: create_ticket returned \'{"code": 500, "message": '
+            '"Internal Server Error"}\'',
             "Failed tool call: Internal server error in ticket creation",
         ),
-        ("Failed tool call: export_dashboard returned 503", "Failed tool call: Service unavailable in export dashboard"),  # noqa: E501
-        ("FAILED_TOOL_CALL: called getInvoice, which raised NotFoundError", "NotFoundError in invoice lookup"),  # noqa: E501
+        (
+            "Failed tool call: export_dashboard returned 503",
+            "Failed tool call: Service unavailable in export dashboard",
+        ),
+        (
+            "FAILED_TOOL_CALL: called getInvoice, which raised NotFoundError",
+            "NotFoundError in invoice lookup",
+        ),
     ],
 )
 def test_a_failed_call_leads_with_its_error_class_then_the_tool(text, want):

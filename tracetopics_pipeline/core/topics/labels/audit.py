@@ -79,7 +79,10 @@ def audit_topics(
                 and len(words) > 1
                 and words[0] not in GRADES
                 and words[0] != "no"  # the default label's line ("No pricing question")
-                and (words[-1] == "mentions" or (facet and t.label.lower().endswith(" " + facet.lower())))
+                and (
+                    words[-1] == "mentions"
+                    or (facet and t.label.lower().endswith(" " + facet.lower()))
+                )
             ):
                 probs.append("facet_suffix")
             if (

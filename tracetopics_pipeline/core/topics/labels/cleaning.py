@@ -227,8 +227,8 @@ def error_class(payload: str) -> str:
 
 
 def _call_error(text: str) -> str:
-    """"<tool> returned <payload>" as "<error class> in <tool as words>" ("<tool> timed out"
-    for a timeout); else the text."""
+    """A call's result ("<tool> returned <payload>") as "<error class> in <tool as words>"
+    ("<tool> timed out" for a timeout); else the text."""
     m = _CALL_RESULT.search(text)
     if not m:
         return text
@@ -273,8 +273,8 @@ _WISH = re.compile(
 _SUBJECT_PRONOUNS = frozenset("you it they we brightboard the product your product".split())  # noqa: SIM905
 # Verbs of having or offering: what the subject would have is the request.
 _HAVE = frozenset(
-    "had have supported support offered offer included include provided provide allowed allow "
-    "added add gave give showed show let".split()  # noqa: SIM905
+    """had have supported support offered offer included include provided provide allowed allow
+    added add gave give showed show let""".split()  # noqa: SIM905
 )
 _IRREGULAR_ING = {"kept": "keeping", "had": "having", "let": "letting", "made": "making",
                   "showed": "showing", "shown": "showing", "did": "doing", "sent": "sending",

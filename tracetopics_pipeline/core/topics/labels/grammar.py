@@ -318,7 +318,8 @@ def wording_problems(label: str) -> list[str]:
     low = [w.lower().strip(".,;:!?\"'()") for w in label.split()]
     out = []
     if any(w in _WISH_TENSE for w in low) or any(
-        a in ("could", "would") and b not in ("not", "n't") for a, b in zip(low, low[1:], strict=False)
+        a in ("could", "would") and b not in ("not", "n't")
+        for a, b in zip(low, low[1:], strict=False)
     ):
         out.append("wish_tense")
     if _PRAISE.search(label):
@@ -402,8 +403,11 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
                     continue
                 if j < len(low) and low[j] in PARTICLES and is_phrasal(low[j - 1]):
                     continue  # "top" of "top up", cut from its particle
-                if j < len(low) and j - 1 > 0 and _capitalised(toks[j]) and _capitalised(
-                    toks[j - 1]
+                if (
+                    j < len(low)
+                    and j - 1 > 0
+                    and _capitalised(toks[j])
+                    and _capitalised(toks[j - 1])
                 ):
                     continue  # "Power [BI]": a name cut
                 if j < len(low) and low[j] in _PREDICATE_START and "the" in low[i:j]:
