@@ -141,6 +141,10 @@ def test_a_compliment_before_the_complaint_is_dropped(text, want):
          "more than 10 recipients in reports."),
         ("I wish the dashboard remembered my date range.",
          "the dashboard remembering my date range."),
+        ("Could you make it so scheduled reports allowed more recipients?",
+         "more recipients in scheduled reports?"),
+        ("Can you please make it so that the export kept my filters",
+         "the export keeping my filters"),
         ("Please add alerts by SMS.", "Please add alerts by SMS."),
     ],
 )  # fmt: skip

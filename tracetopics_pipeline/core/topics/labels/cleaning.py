@@ -267,7 +267,9 @@ _WISH = re.compile(
     r"\b(?:(?:it|that)(?:'d| would)|would)\s+(?:really\s+)?(?:be\s+)?(?:so\s+|really\s+)?"
     r"(?:great|nice|better|useful|helpful|good|awesome|amazing|cool|ideal|handy|easier|"
     r"help(?:\s+a\s+lot)?)\s+(?:if|that)\s+(?P<rest>[^.!?]+)"
-    r"|\b(?:i|we)(?:'d)?\s+(?:really\s+)?wish\s+(?:that\s+)?(?P<wished>[^.!?]+)",
+    r"|\b(?:i|we)(?:'d)?\s+(?:really\s+)?wish\s+(?:that\s+)?(?P<wished>[^.!?]+)"
+    r"|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?make\s+it\s+so\s+(?:that\s+)?"
+    r"(?P<made>[^.!?]+)",
     re.I,
 )
 _SUBJECT_PRONOUNS = frozenset("you it they we brightboard the product your product".split())  # noqa: SIM905
@@ -303,7 +305,7 @@ def wish_request(text: str) -> str:
     m = _WISH.search(text)
     if not m:
         return text
-    toks = (m.group("rest") or m.group("wished")).split()
+    toks = (m.group("rest") or m.group("wished") or m.group("made")).split()
     for i, w in enumerate(toks[:6]):
         low = w.lower()
         nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
