@@ -60,6 +60,12 @@ def test_a_summary_that_is_not_a_list_of_labels_is_kept_whole():
         ("500", "Internal server error"),
         ('{"status_code": 429}', "Too many requests"),
         ("Traceback (most recent call last):", "Exception"),
+        (
+            "'Error: payment amount does not add up, total price is 305'",
+            "Payment amount does not add up",
+        ),
+        ("Error: flight HAT271 not available on date 2024-05-10", "Flight not available on date"),
+        ("'Error: not enough seats on flight HAT139'", "Not enough seats on flight"),
         ("ok", ""),
     ],
 )
@@ -103,10 +109,11 @@ def test_handing_over_reads_as_one_action_whatever_the_tool_is_called(tool):
 @pytest.mark.parametrize(
     "text",
     ["Refusal: I'm unable to delete", "Refusal: sorry, but I can't delete",
-     "Refusal: I am not able to delete", "Refusal: I cannot delete"],
+     "Refusal: I am not able to delete", "Refusal: I cannot delete",
+     "Refusal: Unfortunately, I cannot delete"],
 )  # fmt: skip
 def test_first_person_refusals_read_as_one_form(text):
-    assert labelled_text(text, "refusal") == "Refusal: declined to delete"
+    assert labelled_text(text, "refusal") == "Refusal: can't delete"
 
 
 @pytest.mark.parametrize(

@@ -187,6 +187,7 @@ _MESSAGE_KEY = re.compile(
     r"[\"'](?:message|error|detail|reason|msg|description|title)[\"']\s*:\s*[\"']([^\"']{3,80})[\"']",
     re.I,
 )
+_ERROR_LINE = re.compile(r"^\W*(?:error|exception|fatal|failure)\s*:\s*([^,;.'\"()]+)", re.I)
 _HTTP_PHRASE = re.compile(r"\bHTTP\s*\d{3}\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})")
 
 
@@ -223,6 +224,12 @@ def error_class(payload: str) -> str:
         return _HTTP_REASON.get(status, f"HTTP {status} error")
     if re.search(r"\btraceback\b", payload, re.I):
         return "Exception"
+    if m := _ERROR_LINE.search(payload):  # "Error: payment method not found"
+        words = [w for w in m.group(1).split() if not any(c.isdigit() for c in w)]
+        while words and words[-1].lower() in FUNCTION_WORDS - {"up", "out", "off", "down"}:
+            words.pop()  # "... on date [2024-05-10]"; "does not add up" keeps its particle
+        if words:
+            return " ".join(words[:6]).capitalize()
     return ""
 
 
@@ -248,10 +255,12 @@ _HANDOVER = re.compile(
     r"\w*?[_ ]?(?:to[_ ]?)?(?:a[_ ])?(?:human|live|person|agent|operator|support|staff|rep)\w*",
     re.I,
 )
-# First-person refusals ("I'm unable to delete", "sorry, but I can't grant") as one form.
+# First-person refusals ("I'm unable to delete", "sorry, but I can't grant", "Unfortunately, I
+# cannot process") as one form: "can't delete".
 _REFUSAL = re.compile(
-    r"\b(?:sorry,?\s*(?:but\s+)?)?I(?:'m| am)?\s+(?:not able|unable|cannot|can't|can not|won't|"
-    r"am not allowed|'m not allowed|not allowed)\s+(?:to\s+)?(?=\w)",
+    r"\b(?:(?:sorry|unfortunately|i'm afraid|i am afraid)[,!]?\s*(?:but\s+)?)?"
+    r"I(?:'m| am)?\s+(?:not able|unable|cannot|can't|can not|won't|am not allowed|'m not allowed|"
+    r"not allowed)\s+(?:to\s+)?(?=\w)",
     re.I,
 )
 # A compliment before the complaint ("Love the product, but ...", "you've been helpful
@@ -343,14 +352,14 @@ _TLD_REMNANT = re.compile(
 def labelled_text(text: str, key: str | None = None) -> str:
     """The text a labelled facet's subtopic is named from: the part of the summary that belongs
     to its label `key`, without the enum prefix or a redaction's leftovers, a failed call read
-    as "<error class> in <tool>", a handover as one action, a refusal as "declined to", a
+    as "<error class> in <tool>", a handover as one action, a refusal as "can't <verb>", a
     compliment before "but" dropped, a wish rewritten as the request."""
     text = own_part(text, key or "")
     text = ENUM_PREFIX.sub("", text).lstrip()
     text = _TLD_REMNANT.sub("", text)
     text = _call_error(text)
     text = _HANDOVER.sub("handover to a human", text)
-    text = _REFUSAL.sub("declined to ", text)
+    text = _REFUSAL.sub("can't ", text)
     text = _PREAMBLE.sub("", text)
     return wish_request(text)
 
