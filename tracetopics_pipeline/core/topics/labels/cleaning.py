@@ -188,7 +188,6 @@ _MESSAGE_KEY = re.compile(
     re.I,
 )
 _ERROR_LINE = re.compile(r"^\W*(?:error|exception|fatal|failure)\s*:\s*([^,;.'\"()]+)", re.I)
-_HTTP_PHRASE_CODE = re.compile(r"\bHTTP(?:/\d(?:\.\d)?)?\s*(\d{3})\b")
 _HTTP_PHRASE = re.compile(r"\bHTTP\s*\d{3}\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})")
 
 
@@ -206,8 +205,7 @@ def _message_words(msg: str) -> str:
 
 def error_class(payload: str) -> str:
     """The class of error a tool's answer shows: a timeout only when it says so, else an
-    exception type, a server error's HTTP status ("HTTP 503"), the payload's message, the HTTP
-    reason phrase or status; "" when none."""
+    exception type, the payload's message, the HTTP reason phrase or status; "" when none."""
     if _TIMEOUT.search(payload):
         return "Timeout"
     status = next((int(a or b) for a, b in _STATUS.findall(payload) if (a or b)), None)
@@ -216,10 +214,6 @@ def error_class(payload: str) -> str:
     exc = _EXC_TYPE.search(payload)
     if exc:
         return exc.group(1)
-    if status is None and (m := _HTTP_PHRASE_CODE.search(payload)):
-        status = int(m.group(1))
-    if status is not None and status >= 500:  # a server error by its status: "HTTP 503"
-        return f"HTTP {status}"
     if m := _HTTP_PHRASE.search(payload):
         return m.group(1).capitalize()
     msgs = [_message_words(m) for m in _MESSAGE_KEY.findall(payload)]
