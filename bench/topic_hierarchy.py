@@ -634,7 +634,7 @@ def run_subsets(
     parents and subtopics per subset, parent NMI / ARI against the gold intent, and the label
     audit of every answer (both levels)."""
     from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
-    from tracetopics_pipeline.core.topics.labels import LocalLabeler
+    from tracetopics_pipeline.core.topics.labels.labellers import LocalLabeler
     from tracetopics_pipeline.core.topics.maps import cluster_levels
 
     cache = EmbeddingCache(settings)

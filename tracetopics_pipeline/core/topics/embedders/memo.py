@@ -1,6 +1,6 @@
 """Vectors of short texts kept in memory per model: the names' candidate phrases.
 
-Naming a map embeds every topic's candidate phrases (labels.name_topics): about 1,400 phrases,
+Naming a map embeds every topic's candidate phrases (labels.naming.name_topics): about 1,400 phrases,
 ~3.5 CPU-seconds with the packaged model, for 1,000 summaries. The same phrases come back when
 the explorer clusters the same or an overlapping subset again, when a map's parents are named
 right after its subtopics, and when the next day's map is built in the same process.
