@@ -67,5 +67,9 @@ def test_topics_text_indents_subtopics(home: Path) -> None:
     lines = res.stdout.splitlines()
     parent = next(i for i, ln in enumerate(lines) if ln.rstrip().endswith("  No issue"))
     assert "%" in lines[parent] and not lines[parent].lstrip().startswith("·")
-    assert "· No issue" in lines[parent + 1]  # its subtopic, indented under it
+    # its one subtopic of the same name says nothing more: not listed ("No issue · No issue")
+    assert not any(ln.rstrip().endswith("· No issue") for ln in lines)
     assert not any("no_match" in ln for ln in lines)  # NONE is "No issue", never no_match
+    task = tracetopics(home, "topics", "--facet", "Task").stdout.splitlines()
+    parent = next(i for i, ln in enumerate(task) if ln.rstrip().endswith("  Dataset creation"))
+    assert task[parent + 1].rstrip().endswith("· Dataset from CSV files")  # indented under it

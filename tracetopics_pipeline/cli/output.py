@@ -149,6 +149,8 @@ def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
     for r in rows[:limit]:
         print(f"  {r['topic_id']:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {r['label']}")
         subs = r["subtopics"]
+        if len(subs) == 1 and subs[0]["label"] == r["label"]:
+            continue  # "No issue · No issue": the one subtopic says nothing its parent does not
         for s in subs[:SUBTOPICS_SHOWN]:
             print(f"  {s['topic_id']:>5}  {s['share']:>6.1%}  {s['count']:>6,}    · {s['label']}")
         if len(subs) > SUBTOPICS_SHOWN:
