@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import facet_robustness_batch4 as b4
 import facet_robustness_batch5 as b5
+import facet_robustness_batch6 as b6
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -891,9 +892,10 @@ def cases(part: str = "dev") -> list[Case]:
     Sentiment forms only, written before the semantic layer was tuned and never used to tune it)
     or `dev2` (development batch 2, Sentiment forms, written for the outcome-aware pass) or
     `heldout4` (batch 4, every form, new domains: facet_robustness_batch4.py) or `heldout5` (batch
-    5, every form plus positive messages that must not read NEGATIVE: facet_robustness_batch5.py)."""
+    5, every form plus positive messages that must not read NEGATIVE: facet_robustness_batch5.py)
+    or `heldout6` (batch 6, the same shape in new domains and registers: facet_robustness_batch6.py)."""
     # no satisfied / met in these
-    held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev2")
+    held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "dev2")
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -911,13 +913,20 @@ def cases(part: str = "dev") -> list[Case]:
             b5.HELDOUT5_TOOL_FAILURES,
             b5.HELDOUT5_UNMET,
         ),  # fmt: skip
+        "heldout6": (
+            b6.HELDOUT6_FRUSTRATION,
+            b6.HELDOUT6_POLITE,
+            b6.HELDOUT6_TOOL_FAILURES,
+            b6.HELDOUT6_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
-    scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5}.get(part, SCAFFOLDS)
+    scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6}
+    scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
-    polite_want = "NEUTRAL" if part == "heldout5" else "not POSITIVE"
-    positive = b5.HELDOUT5_POSITIVE if part == "heldout5" else ()
+    polite_want = "NEUTRAL" if part in ("heldout5", "heldout6") else "not POSITIVE"
+    positive = {"heldout5": b5.HELDOUT5_POSITIVE, "heldout6": b6.HELDOUT6_POSITIVE}.get(part, ())
     satisfied = () if held else SATISFIED
     met = () if held else MET_ESCALATION
     out: list[Case] = []
