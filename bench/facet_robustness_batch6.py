@@ -190,7 +190,7 @@ HELDOUT6_TOOL_FAILURES: dict[str, tuple[str, ...]] = {
         "at com.ferry.Booking.confirm(Booking.java:58)",
         "goroutine 17 [running]:\npanic: assignment to entry in nil map\n\t"
         "/srv/solar/telemetry.go:44 +0x2c",
-        "  File \"desks.py\", line 12, in assign\n    raise DeskTaken(desk)\n"
+        '  File "desks.py", line 12, in assign\n    raise DeskTaken(desk)\n'
         "desks.DeskTaken: desk 2-07",
         "Fatal error: Uncaught TypeError: array_key_exists(): Argument #2 must be of type array,"
         " null given in /var/www/camp/pitch.php:31\nStack trace:\n#0 {main}",
