@@ -693,6 +693,8 @@ def bench_throughput(n: int, workers: int, variants: list[str]) -> None:
             opts["semantic"] = False
         if v == "semantic":  # the shipped facets with the Sentiment semantic layer on
             opts["semantic"] = True
+        if v == "classifier":  # the shipped facets with the form classifier on
+            opts["classifier"] = True
         # the shipped variants load the model as the facet stage would (only if a facet uses it)
         preload = None if v in ("shipped", "no-semantic") else True
         summ = make_summarizer("local", preload=preload, **opts)
@@ -766,6 +768,16 @@ def bench_task(datasets: Path, demo: list[dict]) -> None:
             print(f"{name:26s} {vname:18s} {len(uniq):8d} {nmi:6.3f} {ari:6.3f}")
 
 
+def use_classifier_file(path: Path) -> None:
+    """Read the form classifier's heads from `path` instead of the package."""
+    import json
+
+    from tracetopics_pipeline.core.facets.summarizers.local import form_classifier as fc
+
+    heads = fc.FormClassifier(json.loads(path.read_text("utf-8")))
+    fc.load = lambda: heads
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--datasets", type=Path, default=DATASETS)
@@ -786,6 +798,18 @@ def main() -> None:
         choices=("default", "on", "off"),
         default="default",
         help="the Sentiment semantic layer: as the facet file says, or forced on/off",
+    )
+    ap.add_argument(
+        "--classifier",
+        choices=("default", "on", "off"),
+        default="default",
+        help="the Sentiment/Issues form classifier: as the facet file says, or forced on/off",
+    )
+    ap.add_argument(
+        "--classifier-file",
+        type=Path,
+        help="heads to use instead of the packaged form_classifier.json (bench/train_form_"
+        "classifier.py --out), e.g. trained without a batch to measure it",
     )
     ap.add_argument(
         "--robust-batches",
@@ -819,11 +843,17 @@ def main() -> None:
         if args.only_task:
             return
     if args.throughput:
+        if args.classifier_file is not None:
+            use_classifier_file(args.classifier_file)
         bench_throughput(args.throughput, args.workers, args.variants.split(","))
         return
+    if args.classifier_file is not None:
+        use_classifier_file(args.classifier_file)
     semantic = {"on": True, "off": False}.get(args.semantic)
-    summ = make_summarizer("local", semantic=semantic, fitted_models=False)  # zero-shot
-    print(f"local summarizer model: {summ.model}; Sentiment semantic layer: {args.semantic}")
+    classifier = {"on": True, "off": False}.get(args.classifier)
+    summ = make_summarizer("local", semantic=semantic, classifier=classifier, fitted_models=False)
+    print(f"local summarizer model: {summ.model}; Sentiment semantic layer: {args.semantic}; "
+          f"form classifier: {args.classifier} ({args.classifier_file or 'packaged'})")  # fmt: skip
     for name, key, fn in (("uss_mwoz", "uss", bench_uss), ("tau_bench", "tau", bench_tau)):
         if key not in sections:
             continue

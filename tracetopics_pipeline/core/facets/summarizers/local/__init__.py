@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,7 +32,11 @@ from tracetopics_pipeline.core.facets.preprocess import (
 )
 from tracetopics_pipeline.core.facets.redact import redact
 from tracetopics_pipeline.core.facets.summarizers.base import FacetOutput, SummarizeResult, finish
-from tracetopics_pipeline.core.facets.summarizers.local import fitted, sentiment_semantic
+from tracetopics_pipeline.core.facets.summarizers.local import (
+    fitted,
+    form_classifier,
+    sentiment_semantic,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.issues import (
     detect_issues,
     summarize_issues,
@@ -94,6 +99,14 @@ def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
     return users, signals(users, agent, tool_errors=errors, dialogue=dialogue)
 
 
+def _recent_user_turns(msgs: list[dict], test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`test`, asked only of the user's last form_classifier.LAST_TURNS turns (a bound on cost:
+    the same turns the Sentiment heads read, so their vectors are cached)."""
+    users = [content_text(m.get("content")) for m in msgs if m.get("role") == "user"]
+    recent = set(users[-form_classifier.LAST_TURNS :])
+    return lambda text: text in recent and test(text)
+
+
 class NoLocalRules(Exception):
     """A custom facet the local backend cannot answer (no keywords, no rules)."""
 
@@ -108,6 +121,7 @@ class LocalSummarizer:
         redact_pii: bool = True,
         prototypes: str | None = None,
         semantic: bool | None = None,
+        classifier: bool | None = None,
         preload: bool | None = None,
         models_dir: Path | None = None,
         fitted_models: bool = True,
@@ -119,6 +133,8 @@ class LocalSummarizer:
             raise ValueError(f"prototypes must be one of {PROTOTYPE_MODES}, got {prototypes!r}")
         self.prototypes = prototypes  # overrides every facet's local.prototypes (benchmarks)
         self.semantic = semantic  # overrides every Sentiment facet's local.semantic (benchmarks)
+        # overrides every Sentiment and Issues facet's local.classifier (benchmarks)
+        self.classifier = classifier
         self.elapsed_s = 0.0
         # Models fitted on the user's labelled traces (`tracetopics facets fit`), read from
         # models_dir: make_summarizer passes the home's, so the pipeline and the CLI use them;
@@ -138,7 +154,10 @@ class LocalSummarizer:
         except Exception:  # a broken file fails later, where it is used, with its own message
             return False
         return any(
-            self.prototype_mode(f) != "off" or self.semantic_on(f) or self.fitted_model(f)
+            self.prototype_mode(f) != "off"
+            or self.semantic_on(f)
+            or self.classifier_on(f)
+            or self.fitted_model(f)
             for f in facets
         )
 
@@ -165,6 +184,15 @@ class LocalSummarizer:
         if self.semantic is not None:
             return self.semantic
         return bool(facet.local.get("semantic", False))
+
+    def classifier_on(self, facet: Facet) -> bool:
+        """Whether a Sentiment or Issues facet uses the form classifier (form_classifier.py): the
+        override, else `local.classifier`."""
+        if facet.local_kind not in ("sentiment", "issues"):
+            return False
+        if self.classifier is not None:
+            return self.classifier
+        return bool(facet.local.get("classifier", False))
 
     def prototype_mode(self, facet: Facet) -> str:
         """off | fallback | only for this facet: the override, else the facet's setting, else
@@ -196,25 +224,42 @@ class LocalSummarizer:
         """The evidence the Sentiment facet weighs for one trace: the rules', and the semantic
         layer's when it is on (benchmarks read the reasons)."""
         users, s = _sentiment_signals(messages_of(trace))
+        self._sentiment_layers(facet, users, s)
+        return s
+
+    def _sentiment_layers(self, facet: Facet, users: list[str], s: SentimentSignals) -> None:
+        """What the optional layers add to the rules' evidence: the semantic layer's prototypes,
+        then the form classifier (each reads only what the rules and the layers before left)."""
         if self.semantic_on(facet):
             sentiment_semantic.load().apply(users, s)
-        return s
+        if self.classifier_on(facet):
+            form_classifier.load().apply(users, s)
 
     def _prepare_sentiment(self, traces: list[dict], facets: list[Facet]) -> None:
         """Run the Sentiment rules over the block and embed, in one batch, every sentence the
-        semantic layer will score; `_one` then finds the rules' signals and the vectors ready."""
-        if not any(self.semantic_on(f) for f in facets):
+        semantic layer and the form classifier will score; `_one` then finds the rules' signals and
+        the vectors ready (the classifier's candidates are the turns the rules leave undecided,
+        before the semantic layer adds anything: a few more than it will read)."""
+        semantic = any(self.semantic_on(f) for f in facets)
+        classifier = any(self.classifier_on(f) for f in facets)
+        if not semantic and not classifier:
             return
-        layer = sentiment_semantic.load()
         texts: list[str] = []
+        turns: list[str] = []
         for trace in traces:
             try:
                 users, s = _sentiment_signals(messages_of(trace))
             except Exception:  # summarize_trace records the error for this trace
                 continue
             self._sentiment[id(trace)] = (users, s)
-            texts += layer.texts_to_embed(users, s)
-        layer.prefetch(texts)
+            if semantic:
+                texts += sentiment_semantic.load().texts_to_embed(users, s)
+            if classifier:
+                turns += form_classifier.load().texts_to_embed(users, s)
+        if semantic:
+            sentiment_semantic.load().prefetch(texts)
+        if classifier:
+            form_classifier.load().prefetch(turns)
 
     def _prepare_fitted(self, traces: list[dict], facets: list[Facet]) -> None:
         """Embed, in one batch, the text views every fitted facet of the block will read."""
@@ -319,8 +364,7 @@ class LocalSummarizer:
         if kind == "sentiment":
             ready = self._sentiment.pop(id(trace), None)
             users, s = ready if ready is not None else _sentiment_signals(msgs)
-            if self.semantic_on(facet):
-                sentiment_semantic.load().apply(users, s)
+            self._sentiment_layers(facet, users, s)
             label, reason = classify(s)
             evidence = {"rules:pos": s.pos, "rules:neg": s.neg, "rules:inferred": s.inferred,
                         "user turns (log)": math.log1p(len(users))}  # fmt: skip
@@ -339,8 +383,15 @@ class LocalSummarizer:
         if kind == "issues":
             threshold = float(facet.local.get("latency_threshold_s", 30))
             metrics = trace.get("metrics") if isinstance(trace.get("metrics"), dict) else {}
+            heads = form_classifier.load() if self.classifier_on(facet) else None
             summary, label = summarize_issues(
-                detect_issues(msgs, metrics, latency_threshold_s=threshold)
+                detect_issues(
+                    msgs,
+                    metrics,
+                    latency_threshold_s=threshold,
+                    asks_human=_recent_user_turns(msgs, heads.asks_human) if heads else None,
+                    tool_trouble=heads.tool_trouble if heads else None,
+                )
             )
             return summary, label, {}
         mode = self.prototype_mode(facet)

@@ -20,6 +20,7 @@ Summary: "<Category>: <detail>; ..." most important first, or "NONE". Label: the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracetopics_pipeline.core.facets.preprocess import content_text, is_error_reply, tool_calls_of
@@ -203,9 +204,17 @@ def _norm(text: str) -> str:
 
 
 def detect_issues(
-    messages: list[dict], metrics: dict | None = None, *, latency_threshold_s: float = 30.0
+    messages: list[dict],
+    metrics: dict | None = None,
+    *,
+    latency_threshold_s: float = 30.0,
+    asks_human: Callable[[str], bool] | None = None,
+    tool_trouble: Callable[[str], bool] | None = None,
 ) -> list[Issue]:
-    """Every agent-side issue in a conversation, in CATEGORIES order."""
+    """Every agent-side issue in a conversation, in CATEGORIES order. `asks_human` and
+    `tool_trouble` (the form classifier's heads, form_classifier.py) are asked where the rules
+    found nothing: whether a user turn asks for a person, whether an agent turn right after a
+    tool reply reports that it failed."""
     found: dict[str, list[str]] = {}
 
     def add(cat: str, detail: str) -> None:
@@ -226,7 +235,10 @@ def detect_issues(
         role = m.get("role")
         if role == "user":
             after_tool = False
-            if asked_human_at is None and HUMAN_REQUEST.search(content_text(m.get("content"))):
+            text = content_text(m.get("content"))
+            if asked_human_at is None and (
+                HUMAN_REQUEST.search(text) or (asks_human is not None and asks_human(text))
+            ):
                 asked_human_at = idx
         elif role == "assistant":
             for tc in m.get("tool_calls") or []:
@@ -256,6 +268,13 @@ def detect_issues(
                         "Failed tool call",
                         f"agent reported {clip(t.group(0), 60)!r} after a tool call",
                     )
+                elif (
+                    after_tool
+                    and tool_trouble is not None
+                    and "Failed tool call" not in found
+                    and tool_trouble(text)
+                ):
+                    add("Failed tool call", f"agent reported {clip(text, 60)!r} after a tool call")
                 after_tool = False
                 norm = _norm(text)
                 if len(norm) >= 20:
