@@ -318,8 +318,9 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
     if "prototypes" in local_plain and local_plain["prototypes"] not in PROTOTYPE_MODES:
         r.fail(local["prototypes"].line, "local.prototypes",
                f"must be one of {', '.join(PROTOTYPE_MODES)}")  # fmt: skip
-    if "semantic" in local_plain and not isinstance(local_plain["semantic"], bool):
-        r.fail(local["semantic"].line, "local.semantic", "must be true or false")
+    for fld in ("semantic", "classifier"):
+        if fld in local_plain and not isinstance(local_plain[fld], bool):
+            r.fail(local[fld].line, f"local.{fld}", "must be true or false")
     for fld in ("min_similarity", "margin"):
         v = local_plain.get(fld)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):

@@ -1,0 +1,116 @@
+"""The form classifier beside the Sentiment and Issues rules (form_classifier.py).
+
+The phrasings here are written for this test, none from the robustness set, the prototypes or the
+training script; each is one the regex rules do not catch (checked first), so the classifier, not
+a rule, is what is tested.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets, parse_facets
+from tracetopics_pipeline.core.facets.summarizers import make_summarizer
+from tracetopics_pipeline.core.facets.summarizers.local import form_classifier
+from tracetopics_pipeline.core.facets.summarizers.local.issues import detect_issues
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import FORMS
+
+OPENING = ("The projector in meeting room B shows no picture.",
+           "Please check that the HDMI cable is plugged into the wall port.")  # fmt: skip
+
+
+def _trace(tid: str, *turns: str) -> dict:
+    q, a = OPENING
+    msgs = [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
+    for t in turns:
+        msgs += [{"role": "user", "content": t}, {"role": "assistant", "content": "I see."}]
+    return {"id": tid, "messages": msgs}
+
+
+def _label(classifier: bool, trace: dict, name: str = "Sentiment") -> tuple[str | None, str]:
+    facet = find_facet(load_facets(), name)
+    res = make_summarizer("local", classifier=classifier).summarize([trace], [facet])
+    return res.outputs[0].label, res.outputs[0].summary or ""
+
+
+def test_packaged_heads_load_with_a_threshold_each():
+    heads = form_classifier.load()
+    assert set(heads.names) == set(FORMS) | {form_classifier.APOLOGY}
+    assert heads.W.shape == (len(heads.names), 384)
+    assert all(0.5 <= t < 1.0 for t in heads.t)
+
+
+def test_it_reads_a_complaint_the_rules_miss():
+    trace = _trace("c", "Your replies read like they were meant for a different customer.")
+    assert _label(False, trace)[0] == "NEUTRAL"  # the rules alone
+    assert _label(True, trace)[0] == "NEGATIVE"
+
+
+def test_ordinary_turns_stay_neutral():
+    for i, turn in enumerate([
+        "It is plugged in, which input should the projector be on?",
+        "Can I book room C for tomorrow instead?",
+        "Who looks after the projectors, so I can thank them later?",
+    ]):  # fmt: skip
+        assert _label(True, _trace(f"o{i}", turn))[0] == "NEUTRAL", turn
+
+
+def test_a_negative_the_rules_found_is_not_read_again():
+    heads = form_classifier.load()
+    facet = find_facet(load_facets(), "Sentiment")
+    trace = _trace("n", "This is useless, I want to speak to a human agent now.")
+    sig = make_summarizer("local", classifier=False).sentiment_signals(trace, facet)
+    users = [m["content"] for m in trace["messages"] if m["role"] == "user"]
+    assert heads.candidates(users, sig) == []
+
+
+def test_unmet_escalation_from_an_ask_the_rule_misses():
+    ask = "Could one of your facilities staff come by and have a look in person?"
+    msgs = [{"role": "user", "content": ask},
+            {"role": "assistant", "content": "Projectors need a warm-up of about a minute."}]  # fmt: skip
+    assert not detect_issues(msgs)  # the rules alone
+    heads = form_classifier.load()
+    found = detect_issues(msgs, asks_human=heads.asks_human)
+    assert [i.category for i in found] == ["Unmet escalation"]
+    label, _ = _label(True, {"id": "u", "messages": msgs}, "Issues")
+    assert label == "UNMET_ESCALATION"
+
+
+def test_tool_trouble_after_a_tool_call_and_the_structural_rule_wins():
+    call = {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function",
+            "function": {"name": "book_room", "arguments": "{}"}}]}  # fmt: skip
+    ok = {"role": "tool", "tool_call_id": "c1", "name": "book_room", "content": '{"ok": true}'}
+    err = {
+        "role": "tool",
+        "tool_call_id": "c1",
+        "name": "book_room",
+        "content": "Error: room locked",
+    }
+    said = {"role": "assistant", "content": "Sorry, the room booking wouldn't go through for me."}
+    user = {"role": "user", "content": "Book room C please."}
+    asked: list[str] = []
+
+    def trouble(text: str) -> bool:
+        asked.append(text)
+        return form_classifier.load().tool_trouble(text)
+
+    assert not detect_issues([user, call, ok, said])  # the rules alone
+    found = detect_issues([user, call, ok, said], tool_trouble=trouble)
+    assert [i.category for i in found] == ["Failed tool call"] and asked
+    asked.clear()
+    found = detect_issues([user, call, err, said], tool_trouble=trouble)
+    assert [i.category for i in found] == ["Failed tool call"] and not asked  # the rule decided
+    fine = {"role": "assistant", "content": "Room C is booked for you from 10 to 11."}
+    assert not detect_issues([user, call, ok, fine], tool_trouble=trouble)
+
+
+def test_classifier_is_off_unless_the_facet_file_turns_it_on():
+    summ = make_summarizer("local", preload=False)
+    for name in ("Sentiment", "Issues"):
+        assert not summ.classifier_on(find_facet(load_facets(), name))
+    text = "version: 1\nfacets:\n  - name: Mood\n    local: {kind: sentiment, classifier: true}\n"
+    facet = parse_facets(text)[0]
+    assert summ.classifier_on(facet)
+    assert not make_summarizer("local", preload=False, classifier=False).classifier_on(facet)
+    with pytest.raises(Exception, match="classifier"):
+        parse_facets(text.replace("classifier: true", "classifier: maybe"))
