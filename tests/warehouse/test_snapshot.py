@@ -13,7 +13,7 @@ from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publi
 
 def test_snapshot_is_atomic_and_pruned(conn, tmp_path: Path) -> None:
     insert_traces(conn, [trace_record("a", datetime(2026, 1, 1, tzinfo=UTC), [])])
-    snaps = [publish_snapshot(conn, tmp_path / "snap") for _ in range(3)]
+    snaps = [publish_snapshot(conn, tmp_path / "snap", embed_model=None) for _ in range(3)]
     assert current_snapshot(tmp_path / "snap") == snaps[-1]
     # The previous snapshot survives for readers mid-request; older ones are deleted.
     assert snaps[-2].exists() and not snaps[0].exists()
