@@ -528,21 +528,27 @@ def label_fidelity(
     return hit / max(total, 1)
 
 
-def run_labelled(
-    name: str, traces: list[dict], gold: list[str], settings: Settings, misses: int = 0
-) -> None:
+def task_summaries(traces: list[dict]) -> list[str | None]:
+    """Each trace's local Task summary (None when the summarizer gave none)."""
     from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
-    from tracetopics_pipeline.core.topics.describe import cluster_texts
-    from tracetopics_pipeline.core.topics.labels.labellers import TopicDescription, local_label
-    from tracetopics_pipeline.core.topics.maps import free_text_parents
 
-    cache = EmbeddingCache(settings)
     task = [f for f in load_facets() if f.name == "Task"]
     by_id = {
         o.trace_id: (o.summary if o.status == "ok" else None)
         for o in LocalSummarizer().summarize(traces, task).outputs
     }
-    summaries = [by_id.get(str(t["id"])) for t in traces]
+    return [by_id.get(str(t["id"])) for t in traces]
+
+
+def run_labelled(
+    name: str, traces: list[dict], gold: list[str], settings: Settings, misses: int = 0
+) -> None:
+    from tracetopics_pipeline.core.topics.describe import cluster_texts
+    from tracetopics_pipeline.core.topics.labels.labellers import TopicDescription, local_label
+    from tracetopics_pipeline.core.topics.maps import free_text_parents
+
+    cache = EmbeddingCache(settings)
+    summaries = task_summaries(traces)
     uniq = sorted({s for s in summaries if s})
     index = {s: i for i, s in enumerate(uniq)}
     doc = np.array([index[s] if s else -1 for s in summaries])
@@ -633,17 +639,12 @@ def run_subsets(
     """`maps.cluster_levels` (the explorer's "Cluster this subset") on subsets of a part:
     parents and subtopics per subset, parent NMI / ARI against the gold intent, and the label
     audit of every answer (both levels)."""
-    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
     from tracetopics_pipeline.core.topics.labels.labellers import LocalLabeler
     from tracetopics_pipeline.core.topics.maps import cluster_levels
 
     cache = EmbeddingCache(settings)
-    task = [f for f in load_facets() if f.name == "Task"]
-    by_id = {
-        o.trace_id: (o.summary if o.status == "ok" else None)
-        for o in LocalSummarizer().summarize(traces, task).outputs
-    }
-    summaries = [by_id.get(str(t["id"])) for t in traces]
+    summaries = task_summaries(traces)
+    task_facet = next(f for f in load_facets() if f.name == "Task")
     picks = subset_picks(meta, random.Random(SPLIT_SEED))
     print(
         f"\n== subsets of {name}: {len(picks)} subsets of {SUBSET_MIN}-{SUBSET_MAX} traces "
@@ -662,7 +663,7 @@ def run_subsets(
         x = cache.vectors(uniq)
         levels = cluster_levels(
             uniq, x, settings=settings, weights=[float(counts[u]) for u in uniq], seed=42,
-            labeler=LocalLabeler(EMBEDDER.embed), facet="Task", definition=task[0],
+            labeler=LocalLabeler(EMBEDDER.embed), facet="Task", definition=task_facet,
             embed=EMBEDDER.embed,
         )  # fmt: skip
         subs = levels.subs

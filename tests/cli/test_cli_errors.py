@@ -8,6 +8,8 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -167,15 +169,25 @@ def test_pipe_into_head_is_quiet(cli_home: Path, args: list[str]) -> None:
     assert err == ""
 
 
-def test_a_locked_warehouse_is_one_line(cli_home: Path) -> None:
-    """A pipeline run holds the write lock: reading commands say so instead of a traceback."""
+@contextmanager
+def write_lock(path: Path) -> Iterator[None]:
+    """Another process holds `path`'s write lock, as a pipeline run does, until the block ends."""
     holder = subprocess.Popen(
         [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('ok', flush=True); time.sleep(60)", str(cli_home / "warehouse.duckdb")],
+         "print('ok', flush=True); time.sleep(60)", str(path)],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "ok"
+        yield
+    finally:
+        holder.terminate()
+        holder.wait()
+
+
+def test_a_locked_warehouse_is_one_line(cli_home: Path) -> None:
+    """A pipeline run holds the write lock: reading commands say so instead of a traceback."""
+    with write_lock(cli_home / "warehouse.duckdb"):
         for args in (["topic", "pin", "Task", "0"], ["facets", "test", "Task"]):
             res = tracetopics(cli_home, *args)
             assert res.returncode != 0 and "Traceback" not in res.stderr
@@ -189,9 +201,6 @@ def test_a_locked_warehouse_is_one_line(cli_home: Path) -> None:
             f"error: the warehouse {cli_home / 'warehouse.duckdb'} is locked by a running "
             "pipeline and no snapshot has been published yet; retry when the run finishes"
         ]
-    finally:
-        holder.terminate()
-        holder.wait()
 
 
 def test_topics_answer_from_the_snapshot_while_a_run_holds_the_warehouse(
@@ -204,17 +213,8 @@ def test_topics_answer_from_the_snapshot_while_a_run_holds_the_warehouse(
     publish_snapshot(conn, home / "snapshot", embed_model=warehouse.PACKAGED_MODEL_ID)
     conn.close()
     free = tracetopics(home, "topics", "--json")
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('ok', flush=True); time.sleep(60)", str(home / "warehouse.duckdb")],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout.readline().strip() == "ok"
+    with write_lock(home / "warehouse.duckdb"):
         busy = tracetopics(home, "topics", "--json")
-    finally:
-        holder.terminate()
-        holder.wait()
     assert free.returncode == busy.returncode == 0, busy.stderr
     assert json.loads(busy.stdout) == json.loads(free.stdout) and json.loads(free.stdout)["topics"]
     assert busy.stderr.startswith("note: the warehouse is busy")
