@@ -64,6 +64,11 @@ WRONG = {
     "topic: rename without label": (["topic", "rename", "Task", "0"], "needs the new label"),
     "topic: id not a number": (["topic", "pin", "Task", "abc"], "invalid int"),
     "sql: refused statement": (["sql", "CHECKPOINT"], "CHECKPOINT is not allowed"),
+    "sql: a typo is a parse error": (
+        ["sql", "SELEC 1"],
+        'cannot parse the query: syntax error at or near "SELEC"',
+    ),
+    "sql: empty query": (["sql", ""], "the query is empty"),
     "sql: unknown column": (["sql", "SELECT nosuchcol FROM raw_traces"], "nosuchcol"),
     "sql: unknown output suffix": (["sql", "SELECT 1", "--output", "x.xml"], "format of x.xml"),
     "sql: output outside": (["sql", "SELECT 1", "--output", "/etc/x.csv"], "must be inside"),
@@ -119,6 +124,34 @@ def test_wrong_input_is_one_line(cli_home: Path, case: str) -> None:
     assert "Traceback" not in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1, res.stderr
     assert expect in res.stderr
+
+
+def test_sql_reads_the_query_from_stdin(cli_home: Path) -> None:
+    """`echo QUERY | tracetopics sql` and `tracetopics sql -` run the piped query, not the
+    default one; an empty pipe is the empty-query error."""
+    for args in (["sql"], ["sql", "-"]):
+        res = subprocess.run(
+            [str(EXE), *args],
+            env={**os.environ, "TRACETOPICS_HOME": str(cli_home)},
+            cwd=cli_home,
+            input="SELECT 42 AS answer\n",
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.split() == ["answer", "------", "42", "(1", "row)"]
+    res = subprocess.run(
+        [str(EXE), "sql"],
+        env={**os.environ, "TRACETOPICS_HOME": str(cli_home)},
+        input="  \n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode != 0 and res.stderr.strip().splitlines() == [
+        'error: the query is empty: pass one, e.g. tracetopics sql "SELECT 42", or pipe it on stdin'
+    ]
 
 
 def test_explore_on_a_taken_port_is_one_line(cli_home: Path) -> None:

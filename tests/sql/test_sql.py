@@ -16,7 +16,7 @@ import pytest
 from factories.marts import build_marts_warehouse, recent_traces
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
+from tracetopics_pipeline.core.sql.errors import SqlParseError, SqlRefused, WarehouseUnavailable
 from tracetopics_pipeline.core.sql.execute import execute_sql, open_readonly, run_sql
 from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.sql.sandbox import ZeroBasedDuckDB
@@ -203,6 +203,19 @@ def test_sandbox_refuses(wh: Path, query: str, message: str, tmp_path: Path, mon
     with pytest.raises(SqlRefused, match=message.replace("(", r"\(").replace(")", r"\)")):
         run_sql(query, warehouse=wh)
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("SELEC 1", 'syntax error at or near "SELEC"'),  # sqlglot reads it as a command
+        ("SELECT 1 FROM", 'syntax error at or near "FROM"'),
+        ("DELET FROM raw_traces", 'syntax error at or near "DELET"'),
+    ],
+)
+def test_a_typo_is_a_parse_error_not_a_refusal(wh: Path, query: str, message: str) -> None:
+    with pytest.raises(SqlParseError, match=f"^cannot parse the query: {message}"):
+        run_sql(query, warehouse=wh)
 
 
 def test_engine_level_lockdown(wh: Path) -> None:

@@ -149,7 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     o.set_defaults(fn=cmd_topic_override)
 
     s = add_command(sub, "sql", "read-only SQL over facets and classifications")
-    s.add_argument("query", nargs="?", default="SELECT * FROM project_logs('support-agent')")
+    s.add_argument(
+        "query",
+        nargs="?",
+        help='one read-only query; "-" or none with piped input reads it from stdin '
+        "(default: SELECT * FROM project_logs('support-agent'))",
+    )
     s.add_argument("--where", help='BTQL-style filter, e.g. classifications.Task.label = "Billing"')
     s.add_argument(
         "--format",

@@ -63,11 +63,31 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
     return 0
 
 
+DEFAULT_SQL = "SELECT * FROM project_logs('support-agent')"
+
+
+def sql_query(query: str | None, *, where: str | None = None, stdin=None) -> str:
+    """The query `tracetopics sql` runs: the argument; stdin when it is "-", or absent and stdin
+    is piped; else the default query. An empty query is a user error, not the default (with
+    --where it lists the matching traces of every project, docs/sql.md)."""
+    stdin = stdin if stdin is not None else sys.stdin
+    if query == "-" or (query is None and not stdin.isatty()):
+        query = stdin.read()
+    elif query is None:
+        return DEFAULT_SQL
+    if not query.strip() and not where:
+        raise CliError(
+            'the query is empty: pass one, e.g. tracetopics sql "SELECT 42", or pipe it on stdin'
+        )
+    return query
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
     from tracetopics_pipeline.core.sql.errors import (
         SqlLimitExceeded,
+        SqlParseError,
         SqlRefused,
         WarehouseUnavailable,
     )
@@ -86,8 +106,12 @@ def cmd_sql(args: argparse.Namespace) -> int:
     def note(text: str) -> None:
         print(f"note: {text}", file=sys.stderr)
 
+    query = sql_query(args.query, where=args.where)
     try:
-        print(run_sql(args.query, where=args.where, fmt=fmt, output=args.output, notify=note))
+        print(run_sql(query, where=args.where, fmt=fmt, output=args.output, notify=note))
+    except SqlParseError as exc:  # a typo, not a policy refusal
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except SqlRefused as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 2

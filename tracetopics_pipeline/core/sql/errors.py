@@ -7,6 +7,10 @@ class SqlRefused(ValueError):
     """The query is not a single read-only query, or reaches outside the warehouse."""
 
 
+class SqlParseError(SqlRefused):
+    """The query is not SQL DuckDB can parse (a typo, not a policy refusal)."""
+
+
 class WarehouseUnavailable(RuntimeError):
     """The warehouse is locked by a writer and no published snapshot exists."""
 

@@ -12,7 +12,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.dialects.duckdb import DuckDB
 
-from tracetopics_pipeline.core.sql.errors import SqlRefused
+from tracetopics_pipeline.core.sql.errors import SqlParseError, SqlRefused
 
 
 class ZeroBasedDuckDB(DuckDB):
@@ -118,19 +118,36 @@ def _leading_word(query: str) -> str:
     return words[0].upper() if words else "an empty query"
 
 
-def parse(query: str) -> exp.Expression:
+def _duckdb_parses(query: str) -> None:
+    """Raise SqlParseError with DuckDB's own message when DuckDB cannot parse `query`.
+
+    sqlglot reads an unknown leading word as a command (`SELEC 1`), which would otherwise be
+    refused by name as if it were a statement the sandbox forbids.
+    """
+    try:
+        duckdb.extract_statements(query)
+    except duckdb.ParserException as e:
+        message = str(e).strip().splitlines()[0].removeprefix("Parser Error: ")
+        raise SqlParseError(f"cannot parse the query: {message}") from None
+
+
+def parse(query: str, *, statement: bool = True) -> exp.Expression:
+    """One sqlglot tree; `statement=False` for a --where condition (DuckDB's parser reads only
+    statements, so its message is asked for statements alone)."""
     sqlglot_log = logging.getLogger("sqlglot")
     level = sqlglot_log.level
     sqlglot_log.setLevel(logging.ERROR)  # "falling back to Command" is our refusal to make
     try:
         parsed = sqlglot.parse(query, read=DIALECT)
     except sqlglot.errors.ParseError as e:
+        if statement:
+            _duckdb_parses(query)  # DuckDB's message, the engine the query is meant for
         word = _leading_word(query)
         if word not in _READ_WORDS:  # EXPORT DATABASE ...: refuse by name, not as a typo
             raise _not_allowed(word) from e
         first = str(e).splitlines()[0] if str(e) else "syntax error"
         first = re.sub(r"<Token token_type: [^,]+, text: ([^,]*),[^>]*>", r"'\1'", first)
-        raise SqlRefused(f"cannot parse the query: {first}") from e
+        raise SqlParseError(f"cannot parse the query: {first}") from e
     finally:
         sqlglot_log.setLevel(level)
     # `SELECT 1;` and `SELECT 1; -- done` are one statement: a trailing comment is no statement
@@ -139,6 +156,8 @@ def parse(query: str) -> exp.Expression:
         raise SqlRefused(f"expected exactly one statement, got {len(statements)}")
     tree = statements[0]
     tree.meta["leading_word"] = _leading_word(query)
+    if statement and not isinstance(tree, _ALLOWED_ROOTS):  # refused by name, unless a typo
+        _duckdb_parses(query)
     return tree
 
 

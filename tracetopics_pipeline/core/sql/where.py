@@ -21,7 +21,7 @@ def compile_where(where: str) -> exp.Expression:
       `classifications.Task[0].label` is the first (nearest) element, 0-based;
     - `metadata.<path>` reads the JSON metadata as text: `metadata.plan_tier = "enterprise"`.
     """
-    tree = parse(where)
+    tree = parse(where, statement=False)
     if isinstance(tree, exp.Query):
         raise SqlRefused("--where takes a condition, not a query")
 
