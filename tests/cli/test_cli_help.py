@@ -43,3 +43,33 @@ def test_every_command_is_listed_with_its_summary(capsys) -> None:
     out = capsys.readouterr().out
     for command in subcommands():
         assert f"    {command} " in out or f"    {command}\n" in out, command
+
+
+@pytest.mark.parametrize("command", sorted(subcommands()))
+def test_every_argument_says_what_it_is(command: str) -> None:
+    """Every option and positional of every subcommand has a help line (a bare `--n N` or
+    `files` leaves the reader guessing)."""
+    bare = [
+        a.option_strings[0] if a.option_strings else a.dest
+        for a in subcommands()[command]._actions
+        if not isinstance(a, argparse._HelpAction) and not a.help
+    ]
+    assert not bare, f"tracetopics {command}: no help for {bare}"
+
+
+def test_the_summary_names_the_actions_the_parser_takes(capsys) -> None:
+    """`tracetopics --help` names facets' actions as the parser spells them: eval, not score."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    summary = out.split(" facets ", 1)[1].split(" spend ", 1)[0]
+    for action in ("test", "eval", "fit"):
+        assert f"({action})" in summary, summary
+
+
+@pytest.mark.parametrize("since", [["--since", "-3d"], ["--since=-3d"], ["--since", "3d"]])
+def test_digest_since_takes_a_leading_dash(since: list[str], tmp_path, monkeypatch, capsys) -> None:
+    """`digest --since -3d` parses (it reaches the warehouse check), not "expected one argument"."""
+    monkeypatch.setenv("TRACETOPICS_HOME", str(tmp_path))
+    assert main(["digest", *since]) == 1
+    assert "no warehouse" in capsys.readouterr().err

@@ -86,21 +86,25 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--out", default=None, help="folder, default $TRACETOPICS_HOME/landing")
     d = add_command(sub, "demo", "generate demo traffic, run the pipeline, show topics")
     for parser in (g, d):
-        parser.add_argument("--days", type=_count, default=30)
-        parser.add_argument("--per-day", type=_count, default=300)
-        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument("--days", type=_count, default=30, help="days of traffic (30)")
+        parser.add_argument("--per-day", type=_count, default=300, help="traces a day (300)")
+        parser.add_argument(
+            "--seed", type=int, default=7, help="random seed: same seed, same traces"
+        )
         parser.add_argument("--end", type=_date, default=None, help="last day (UTC), default today")
         parser.add_argument("--clean", action="store_true", help="no deliberately bad lines")
     g.set_defaults(fn=cmd_generate)
     d.set_defaults(fn=cmd_demo, out=None)
 
     i = add_command(sub, "ingest", "copy trace files (JSONL, OTLP JSON, Parquet) to landing")
-    i.add_argument("files", nargs="+")
+    i.add_argument("files", nargs="+", help="trace files to copy (.jsonl, .json, .parquet)")
     i.set_defaults(fn=cmd_ingest)
 
     r = add_command(sub, "run", "materialize the days the landing files touch, via Dagster")
-    r.add_argument("--from", dest="from_", type=_date)
-    r.add_argument("--to", type=_date)
+    r.add_argument(
+        "--from", dest="from_", type=_date, metavar="DAY", help="first day to run (YYYY-MM-DD)"
+    )
+    r.add_argument("--to", type=_date, metavar="DAY", help="last day to run (YYYY-MM-DD)")
     r.add_argument(
         "--today",
         action="store_true",
@@ -113,19 +117,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     dd = add_command(sub, "docs", "build the dbt docs of the marts for this home")
     dd.add_argument("--serve", action="store_true", help="serve them on 127.0.0.1")
-    dd.add_argument("--port", type=_port, default=8081)
+    dd.add_argument("--port", type=_port, default=8081, help="port for --serve (8081)")
     dd.set_defaults(fn=cmd_docs)
 
     q = add_command(sub, "quarantine", "a day's quarantined lines; --accept them")
-    q.add_argument("--day", type=_date, required=True)
+    q.add_argument("--day", type=_date, required=True, help="the day (YYYY-MM-DD)")
     q.add_argument("--accept", action="store_true", help="let a held-back day go on")
     q.add_argument("--limit", type=int, default=20, help="lines shown")
     q.set_defaults(fn=cmd_quarantine)
 
     t = add_command(sub, "topics", "topics of a facet ranked by share")
-    t.add_argument("--facet", default="Task")
-    t.add_argument("--date", type=_date)
-    t.add_argument("--json", action="store_true")
+    t.add_argument("--facet", default="Task", help="the facet (Task; `facets list` names them)")
+    t.add_argument("--date", type=_date, help="the map of this day (default: the latest)")
+    t.add_argument("--json", action="store_true", help="JSON instead of text")
     t.set_defaults(fn=cmd_topics)
 
     dg = add_command(
@@ -135,13 +139,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dg.add_argument(
         "--since", type=since_days, default=7, metavar="7d",
-        help="window length in days (7d) or weeks (2w), ending at the latest classified day",
+        help="window length in days (7d) or weeks (2w), ending at the latest classified day; "
+        "-3d and --since=-3d mean 3d",
     )  # fmt: skip
-    dg.add_argument("--format", choices=["text", "md", "json"], default="text")
+    dg.add_argument(
+        "--format", choices=["text", "md", "json"], default="text", help="text, Markdown or JSON"
+    )
     dg.set_defaults(fn=cmd_digest)
 
     o = add_command(sub, "topic", "rename, pin, unpin or merge a topic (kept across regenerations)")
-    o.add_argument("action", choices=["rename", "pin", "unpin", "merge"])
+    o.add_argument(
+        "action",
+        choices=["rename", "pin", "unpin", "merge"],
+        help="rename it, pin its name, unpin it, or merge it --into another topic",
+    )
     o.add_argument("facet", help="the facet, e.g. Task")
     o.add_argument("topic_id", type=int, help="the topic's id")
     o.add_argument("label", nargs="?", help="rename: the new name")
@@ -171,11 +182,17 @@ def build_parser() -> argparse.ArgumentParser:
     f = add_command(
         sub,
         "facets",
-        "list facets, preview one on sample traces, score one on gold labels, or fit one to them",
+        "list facets, preview one on sample traces (test), score one on gold labels (eval), "
+        "or fit one to them (fit)",
     )
-    f.add_argument("action", choices=["list", "test", "eval", "fit"])
-    f.add_argument("facet", nargs="?")
-    f.add_argument("--n", type=int, default=20)
+    f.add_argument(
+        "action",
+        choices=["list", "test", "eval", "fit"],
+        help="list the facets; test: preview one on sample traces; eval: score one on gold "
+        "labels; fit: fit one to them",
+    )
+    f.add_argument("facet", nargs="?", help="the facet, e.g. Sentiment")
+    f.add_argument("--n", type=int, default=20, help="test: sample traces shown (20)")
     f.add_argument("--facet", dest="facet", help="eval, fit: the facet (or give it positionally)")
     f.add_argument(
         "--gold", help="eval, fit: JSONL traces with a gold label field (docs/facets.md)"
@@ -191,7 +208,12 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument(
         "--dry-run", action="store_true", help="fit: cross-validate and report, save nothing"
     )
-    f.add_argument("--backend", default="local", choices=["local", "openai", "both"])
+    f.add_argument(
+        "--backend",
+        default="local",
+        choices=["local", "openai", "both"],
+        help="eval: the local rules, the OpenAI-compatible endpoint (OPENAI_BASE_URL), or both",
+    )
     f.add_argument(
         "--model", help="eval with openai: model name (default $TRACETOPICS_OPENAI_MODEL)"
     )
@@ -201,12 +223,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add_command(sub, "spend", "spend on model calls to date against the budget")
     sp.add_argument("--days", type=_count, default=14, help="days shown one by one")
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--json", action="store_true", help="JSON instead of text")
     sp.set_defaults(fn=cmd_spend)
 
     e = add_command(sub, "explore", "serve the topics explorer on 127.0.0.1")
-    e.add_argument("--host", default="127.0.0.1")
-    e.add_argument("--port", type=_port, default=8765)
+    e.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    e.add_argument("--port", type=_port, default=8765, help="port (8765)")
     e.set_defaults(fn=cmd_explore)
     return p
 
@@ -253,8 +275,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+# Options whose value may start with a dash (`digest --since -3d`): argparse would read the
+# value as an option and answer "expected one argument".
+DASHED_VALUES = ("--since",)
+
+
+def _join_dashed_values(argv: list[str]) -> list[str]:
+    """`--since -3d` → `--since=-3d`, which argparse takes as the option's value."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] in DASHED_VALUES and arg[:2].lstrip("-").isdigit() and arg[0] == "-":
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
 def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_join_dashed_values(sys.argv[1:] if argv is None else argv))
     offline = args.fn is cmd_facets and args.action in ("list", "eval", "fit")
     needs = args.fn in NEEDS_WAREHOUSE and not offline
     if needs and not paths().warehouse.exists() and not paths().snapshot.exists():

@@ -13,8 +13,8 @@ from tracetopics_pipeline.core.topics.changes import SECTION_TITLES, SECTIONS, C
 
 
 def since_days(text: str) -> int:
-    """'7d', '2w' or '10' (days) -> days."""
-    m = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text.lower())
+    """'7d', '2w' or '10' (days) -> days; '-3d' ("the last 3 days") is 3d."""
+    m = re.fullmatch(r"\s*-?\s*(\d+)\s*([dw]?)\s*", text.lower())
     n = int(m.group(1)) * (7 if m.group(2) == "w" else 1) if m else 0
     if not 1 <= n <= 366:
         raise argparse.ArgumentTypeError(

@@ -61,7 +61,8 @@ ABOUT: dict[str, tuple[str, str]] = {
         'tracetopics sql "SELECT facet, count(*) FROM classifications GROUP BY facet"',
     ),
     "facets": (
-        "List the facets, preview one on sample traces, or score one against your gold labels.",
+        "List the facets (list), preview one on sample traces (test), score one against your "
+        "gold labels (eval) or fit one to them (fit).",
         "tracetopics facets test Sentiment --n 10",
     ),
     "spend": (
