@@ -233,7 +233,7 @@ def child_hourly(n: int, home: Path, out: Path) -> None:
     landing = paths().ensure().landing
     path = landing / f"hourly-{day.isoformat()}-10.jsonl"
     with open(path, "wb") as fh:
-        for line in iter_day_lines(day, n, seed=11, bad_lines=True):
+        for line, _answer in iter_day_lines(day, n, seed=11, bad_lines=True):
             fh.write(line + b"\n")
     runner.ensure_dagster_home()
     from tracetopics_pipeline.definitions import defs

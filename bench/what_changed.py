@@ -1,6 +1,6 @@
 """What changed, checked against the demo generator's own trends and timed.
 
-On a home built by `tracetopics demo` (its traces carry `metadata.ground_truth.intent`, and
+On a home built by `tracetopics demo` (its answer key beside the landing files, and
 demo/vocab.py says which intents grow, fade or appear), each growing, fading or new Task fact
 is matched to the majority intent of its window's traces. Prints, per section, how many facts
 point at an intent the generator moved that way, which designed trends were missed, and how
@@ -19,21 +19,22 @@ import duckdb
 
 from tracetopics_pipeline.core.settings import paths
 from tracetopics_pipeline.core.topics.changes import Thresholds, compute_changes
-from tracetopics_pipeline.demo import INTENTS
+from tracetopics_pipeline.demo import INTENTS, read_answer_key
 
 TREND = {it.name: it.trend for it in INTENTS}
 EXPECT = {"growing": {"growing", "appearing"}, "fading": {"fading"}, "new": {"appearing"}}
 
 
-def majority(conn: duckdb.DuckDBPyConnection, level: str, topic_id: int, start: str) -> tuple:
+def majority(
+    conn: duckdb.DuckDBPyConnection, answers: dict, level: str, topic_id: int, start: str
+) -> tuple:
     col = "subtopic_id" if level == "sub" else "topic_id"
     rows = conn.execute(
-        f"""SELECT json_extract_string(r.metadata, '$.ground_truth.intent') AS intent, count(*)
-            FROM classifications c JOIN raw_traces r ON r.id = c.trace_id
-            WHERE c.facet = 'Task' AND c.{col} = ? AND c.day >= ?::DATE GROUP BY 1""",
+        f"""SELECT trace_id FROM classifications
+            WHERE facet = 'Task' AND {col} = ? AND day >= ?::DATE""",
         [topic_id, start],
     ).fetchall()
-    counts = Counter(dict(rows))
+    counts = Counter(answers.get(t, {}).get("intent") for (t,) in rows)
     intent, n = counts.most_common(1)[0] if counts else (None, 0)
     return intent, n / max(1, sum(counts.values()))
 
@@ -43,6 +44,7 @@ def main() -> None:
     ap.add_argument("--since", type=int, default=7)
     args = ap.parse_args()
     conn = duckdb.connect(str(paths().warehouse), read_only=True)
+    answers = read_answer_key(paths().landing)
     t0 = time.perf_counter()
     ch = compute_changes(conn, since_days=args.since, thresholds=Thresholds(limit=1000))
     took = time.perf_counter() - t0
@@ -53,7 +55,7 @@ def main() -> None:
         hits, seen = 0, set()
         print(f"\n{section}: {len(facts)} Task facts")
         for f in facts:
-            intent, purity = majority(conn, f.level, f.topic_id, str(ch.start))
+            intent, purity = majority(conn, answers, f.level, f.topic_id, str(ch.start))
             ok = TREND.get(intent) in want
             hits += ok
             seen.add(intent)

@@ -22,6 +22,7 @@ from tracetopics_pipeline.demo import (
     SENTIMENTS,
     SLOW_LATENCY_S,
     generate_traffic,
+    read_answer_key,
 )
 
 END = date(2026, 10, 30)  # a past day: today's traffic depends on the time
@@ -56,17 +57,35 @@ def lines(files) -> list[tuple[Path, bytes]]:
 
 
 @pytest.fixture(scope="module")
-def traces(lines) -> list[dict]:
-    """The good traces: parseable, with ground truth, one per id."""
+def answers(files) -> dict[str, dict]:
+    return read_answer_key(files[0].parent)
+
+
+@pytest.fixture(scope="module")
+def traces(lines, answers) -> list[dict]:
+    """The good traces (the ones the answer key holds), one per id, with their ground truth
+    put back in `metadata.ground_truth` as iter_traces yields them."""
     out: dict[str, dict] = {}
     for _, line in lines:
         try:
             rec = json.loads(line)
         except ValueError:
             continue
-        if "ground_truth" in rec.get("metadata", {}):
+        if rec.get("id") in answers:
+            rec["metadata"]["ground_truth"] = answers[rec["id"]]
             out[rec["id"]] = rec
     return list(out.values())
+
+
+def test_the_files_do_not_carry_the_answer_key(files, lines, answers):
+    """No line of the files has the generator's answers (the explorer and every export would
+    show them); the key beside them holds every good trace, and the landing scan skips it."""
+    from tracetopics_pipeline.core.ingest.landing import landing_files
+
+    assert not [line for _, line in lines if b"ground_truth" in line]
+    assert len(answers) == DAYS * PER_DAY
+    assert set(next(iter(answers.values()))) >= {"intent", "sentiment", "issues", "churn_risk"}
+    assert landing_files(files[0].parent) == files
 
 
 def _user_texts(t: dict) -> list[str]:
@@ -82,7 +101,8 @@ def test_files_named_per_day_and_deterministic(tmp_path, files):
     c = generate_traffic(tmp_path / "c", days=3, per_day=60, seed=12, end=END)
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
     assert all(pa.read_bytes() != pc.read_bytes() for pa, pc in zip(a, c, strict=True))
-    assert not list((tmp_path / "a").glob(".*"))  # temp files renamed away
+    assert not list((tmp_path / "a").rglob("*.tmp"))  # temp files renamed away
+    assert read_answer_key(tmp_path / "a") == read_answer_key(tmp_path / "b")
 
 
 def test_identical_across_processes(tmp_path):
@@ -252,7 +272,7 @@ def test_sessions_follow_ups(traces):
         assert [t["created"] for t in ts] == sorted(t["created"] for t in ts)
 
 
-def test_bad_lines(lines, tmp_path, files):
+def test_bad_lines(lines, tmp_path, files, answers):
     bad: Counter = Counter()
     seen: dict[str, bytes] = {}
     for _, line in lines:
@@ -263,7 +283,7 @@ def test_bad_lines(lines, tmp_path, files):
             continue
         if len(line) > 1_000_000:
             bad["oversized"] += 1
-            assert "ground_truth" not in rec["metadata"]
+            assert rec["id"] not in answers
             continue
         if "id" not in rec:
             bad["missing_id"] += 1
@@ -279,7 +299,7 @@ def test_bad_lines(lines, tmp_path, files):
                 bad["bad_timestamp"] += 1
         if "id" in rec:
             seen[rec["id"]] = line
-        if "ground_truth" not in rec["metadata"]:
+        if rec.get("id") not in answers or "synthetic_defect" in rec["metadata"]:
             assert rec["metadata"]["synthetic_defect"] in BAD_LINE_KINDS
     assert set(bad) == {*BAD_LINE_KINDS, "oversized"} and bad["oversized"] == 1
     total_bad = sum(bad.values())
@@ -290,7 +310,7 @@ def test_bad_lines(lines, tmp_path, files):
     clean_lines = [ln for f in clean for ln in f.read_bytes().split(b"\n") if ln]
     assert len(clean_lines) == DAYS * PER_DAY
     # Bad lines come from their own random stream: the good traces are unchanged.
-    good = [ln for _, ln in lines if b'"ground_truth"' in ln and len(ln) < 1_000_000]
+    good = [ln for _, ln in lines if b'"synthetic_defect"' not in ln and ln.endswith(b"}")]
     assert list(dict.fromkeys(good)) == clean_lines
 
 
@@ -333,10 +353,15 @@ def test_demo_traffic_through_ingest(tmp_path):
     conn = warehouse.connect(tmp_path / "w.duckdb")
     days = [END - timedelta(days=i) for i in range(3)]
     ingest_days(conn, tmp_path / "landing", days, today=END)
-    with_truth, total, truncated = conn.execute(
-        "SELECT count(*) FILTER (WHERE json_extract(metadata, '$.ground_truth') IS NOT NULL),"
-        " count(*), count(*) FILTER (WHERE truncated) FROM raw_traces"
+    answers = read_answer_key(tmp_path / "landing")
+    ids = [i for (i,) in conn.execute("SELECT id FROM raw_traces").fetchall()]
+    with_truth = sum(i in answers for i in ids)
+    total, truncated, shown = conn.execute(
+        "SELECT count(*), count(*) FILTER (WHERE truncated),"
+        " count(*) FILTER (WHERE json_extract(metadata, '$.ground_truth') IS NOT NULL)"
+        " FROM raw_traces"
     ).fetchone()
+    assert shown == 0  # the warehouse, hence the explorer and every export, has no answers
     (quarantined,) = conn.execute("SELECT count(*) FROM quarantine").fetchone()
     assert with_truth == 300 and total == 301 and truncated == 1
     assert total + quarantined == n_lines

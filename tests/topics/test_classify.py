@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 
 import numpy as np
-from factories import insert_traces, trace_record
 from factories.corpus import F, corpus, load_summaries
 
 from tracetopics_pipeline.core import warehouse
@@ -31,24 +30,11 @@ def test_nearest_topics_threshold():
 def test_classify_days_new_traces_and_no_match(conn, monkeypatch):
     texts, x, truth = corpus(k=4, per=40)
     load_summaries(conn, texts, x)
-    # Ground truth on raw_traces so evaluate.recovery can join.
-    insert_traces(
-        conn,
-        [
-            trace_record(
-                f"t-{i:05d}",
-                datetime(2026, 11, 1, 10, tzinfo=UTC),
-                [],
-                metadata={"ground_truth": {"intent": f"i{i // 40}"}},
-                source_line=i,
-            )
-            for i in range(160)
-        ],
-    )
+    answers = {f"t-{i:05d}": {"intent": f"i{i // 40}"} for i in range(160)}
     build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
     st = classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)
     assert st.rows == 160 and st.no_match == 0 and st.maps == {"Task": "Task@2026-11-01"}
-    rec = recovery(conn, "Task", "intent", level="fine")  # the parents group fine topics
+    rec = recovery(conn, answers, "Task", "intent", level="fine")  # the parents group fine topics
     assert rec["n"] == 160 and rec["nmi"] > 0.95 and rec["ari"] > 0.95
 
     # Day 2: new texts near known topics, one far-away text, one excluded summary.

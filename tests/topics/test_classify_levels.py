@@ -6,10 +6,10 @@ label included ("no issue", never no_match)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import numpy as np
-from factories import insert_embeddings, insert_rows, insert_traces, trace_record
+from factories import insert_embeddings, insert_rows
 from factories.corpus import F, corpus, load_summaries
 
 from tracetopics_pipeline.core import warehouse
@@ -91,15 +91,8 @@ def test_free_text_facet_nearest_fine_topic_and_its_parent(conn) -> None:
     assert by["t-00000"] == (10, "Exports and passwords", 0, "Dashboard CSV export")
     assert by["z-00000"] == (-1, "no_match", -1, "no_match")
     assert by["z-00001"] == (-1, "no_match", -1, "no_match")
-    insert_traces(
-        conn,
-        [
-            trace_record(f"t-{i:05d}", datetime(2026, 11, 1, 10, tzinfo=UTC), [],
-                         metadata={"ground_truth": {"intent": f"i{g}"}}, source_line=i)
-            for i, g in enumerate(truth)
-        ],
-    )  # fmt: skip
-    fine, parent = (recovery(conn, "Task", level=lv) for lv in ("fine", "parent"))
+    answers = {f"t-{i:05d}": {"intent": f"i{g}"} for i, g in enumerate(truth)}
+    fine, parent = (recovery(conn, answers, "Task", level=lv) for lv in ("fine", "parent"))
     assert (fine["n_topics"], fine["nmi"], parent["n_topics"]) == (4, 1.0, 2)
     assert 0.5 < parent["nmi"] < 1.0
 

@@ -161,11 +161,15 @@ def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
 
 def print_recovery(facet: str = "Task") -> None:
     """The demo's recovery figures: NMI / ARI of the parent and the fine topics against the
-    generator's metadata.ground_truth.intent."""
+    generator's answer key (intents), which it writes beside the landing files."""
     from tracetopics_pipeline.core.topics.evaluate import recovery
+    from tracetopics_pipeline.demo import read_answer_key
 
+    answers = read_answer_key(paths().landing)
+    if not answers:
+        return
     with _conn() as conn:
-        levels = [recovery(conn, facet, level=level) for level in ("parent", "fine")]
+        levels = [recovery(conn, answers, facet, level=level) for level in ("parent", "fine")]
     if not levels[0]["n"]:
         return
     print(

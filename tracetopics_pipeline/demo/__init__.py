@@ -5,7 +5,11 @@ per UTC day (`demo-YYYY-MM-DD.jsonl`) in the trace format of the README ("Trace 
 byte-identical files. `iter_traces(day, n, ...)` yields one day's traces as dicts (~25-35k/s
 on one core), for benchmarks that want volume without files.
 
-Every good trace carries `metadata.ground_truth`:
+The answer key: every good trace of `iter_traces` carries `metadata.ground_truth`. The files
+do not (a PM would read the answers in the explorer and in every export): generate_traffic
+writes each day's key to `out_dir/.answer-key/demo-YYYY-MM-DD.jsonl`, one
+`{"id", "ground_truth"}` per good trace, and `read_answer_key(out_dir)` reads it back
+(id -> ground truth) for the benchmarks and `topics.evaluate.recovery`. Its fields:
 
     intent           one of INTENT_NAMES (16 intents; INTENTS[i].label is a readable name)
     sentiment        POSITIVE | NEUTRAL | NEGATIVE | MIXED, from the user's wording only
@@ -20,8 +24,8 @@ and dashboard_slow fade, ai_insights appears at the middle day (see `trend_facto
 
 Bad lines (`bad_lines=True`, ~0.5% and at least one per file, kinds in BAD_LINE_KINDS plus one
 > 1 MB OVERSIZED_KIND trace per run) carry no ground truth, except that a `duplicate_id` line
-is a byte-exact re-send of a good trace: score per unique trace id, over traces that have
-`metadata.ground_truth` (the oversized one has `metadata.synthetic_defect` instead).
+is a byte-exact re-send of a good trace: score per unique trace id, over the traces the answer
+key holds (bad lines carry `metadata.synthetic_defect` instead).
 """
 
 from .conversation import CHURN_LEVELS, ISSUE_KINDS, SENTIMENTS, SLOW_LATENCY_S
@@ -32,6 +36,7 @@ from .traffic import (
     intent_weights,
     iter_day_lines,
     iter_traces,
+    read_answer_key,
     trend_factor,
 )
 from .vocab import INTENT_NAMES, INTENTS
@@ -49,5 +54,6 @@ __all__ = [
     "intent_weights",
     "iter_day_lines",
     "iter_traces",
+    "read_answer_key",
     "trend_factor",
 ]

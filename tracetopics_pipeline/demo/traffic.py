@@ -70,6 +70,7 @@ def intent_weights(progress: float, tier: str) -> list[float]:
 
 
 DAY_SECONDS = 86_400
+ANSWER_KEY = "ground_truth"  # in-memory traces' metadata key; files keep it in the answer key
 
 
 def _timestamps(rng: random.Random, n: int, until_s: int = DAY_SECONDS) -> list[int]:
@@ -152,7 +153,7 @@ class _DayGenerator:
                 "channel": channel,
                 "model": model,
                 "agent_version": self.agent_version,
-                "ground_truth": built.ground_truth,
+                ANSWER_KEY: built.ground_truth,
             },
             "metrics": {
                 "prompt_tokens": built.prompt_tokens,
@@ -205,7 +206,7 @@ def _bad_line(kind: str, gen: _DayGenerator, j: int, secs: int, last_good: bytes
     if kind == "duplicate_id":
         return last_good
     trace = gen.trace(f"bad{j:03d}", secs, allow_follow_up=False)
-    del trace["metadata"]["ground_truth"]
+    del trace["metadata"][ANSWER_KEY]
     trace["metadata"]["synthetic_defect"] = kind
     if kind == "invalid_json":
         full = orjson.dumps(trace)
@@ -232,9 +233,11 @@ def iter_day_lines(
     bad_lines: bool = True,
     oversized: bool = False,
     until_s: int = DAY_SECONDS,
-) -> Iterator[bytes]:
-    """Yield one day's JSONL lines (bytes, no newline): the good traces plus, if asked,
-    about BAD_LINE_RATE bad ones (at least one) at deterministic positions.
+) -> Iterator[tuple[bytes, dict | None]]:
+    """Yield one day's JSONL lines (bytes, no newline), each with its answer: the good traces,
+    whose `metadata.ground_truth` is taken out of the line into the answer
+    (`{"id", "ground_truth"}`), plus, if asked, about BAD_LINE_RATE bad ones (at least one,
+    answer None) at deterministic positions.
 
     `day_index` rotates the bad-line kinds across days so a few days cover all of them;
     `oversized` adds the one > 1 MB trace.
@@ -257,11 +260,12 @@ def iter_day_lines(
     for i, trace in enumerate(chain(traces, [None])):  # None: the slot after the last trace
         for kind in before.get(i, ()):
             secs = _timestamps(bad_gen.rng, 1, until_s)[0]
-            yield _bad_line(kind, bad_gen, n_bad, secs, last_good)
+            yield _bad_line(kind, bad_gen, n_bad, secs, last_good), None
             n_bad += 1
         if trace is not None:
+            answer = {"id": trace["id"], ANSWER_KEY: trace["metadata"].pop(ANSWER_KEY)}
             last_good = orjson.dumps(trace)
-            yield last_good
+            yield last_good, answer
 
 
 def generate_traffic(
@@ -275,9 +279,11 @@ def generate_traffic(
     bad_lines: bool = True,
 ) -> list[Path]:
     """Write one JSONL file per UTC day, `demo-YYYY-MM-DD.jsonl`, for the `days` days ending
-    at `end` (default: today, UTC). Same arguments give byte-identical files (for past days;
-    today's timestamps stop at the current time). Files are
-    written under a temporary name and renamed, so a watcher never sees half a file.
+    at `end` (default: today, UTC), and its answer key (each good trace's ground truth) to
+    the same name in `out_dir/.answer-key/` (answer_key_dir): the key is the benchmarks', never
+    a trace's, so the explorer and the exports cannot show it. Same arguments give
+    byte-identical files (for past days; today's timestamps stop at the current time). Files
+    are written under a temporary name and renamed, so a watcher never sees half a file.
     """
     if days < 1:
         raise ValueError("days must be >= 1")
@@ -300,10 +306,35 @@ def generate_traffic(
             oversized=bad_lines and i == days // 2,
             until_s=seconds_passed(day),
         )
-        with open(tmp, "wb") as fh:
-            for line in lines:
+        key_dir = answer_key_dir(out_dir)
+        key_dir.mkdir(exist_ok=True)
+        key_tmp = key_dir / f".{path.name}.tmp"
+        with open(tmp, "wb") as fh, open(key_tmp, "wb") as key:
+            for line, answer in lines:
                 fh.write(line)
                 fh.write(b"\n")
+                if answer is not None:
+                    key.write(orjson.dumps(answer))
+                    key.write(b"\n")
+        os.replace(key_tmp, key_dir / path.name)  # the key first: no file without its key
         os.replace(tmp, path)
         written.append(path)
     return written
+
+
+def answer_key_dir(out_dir: Path) -> Path:
+    """Where generate_traffic(out_dir) writes the answer key: a dot folder, which the landing
+    scan skips (only top-level non-dot files are traces)."""
+    return Path(out_dir) / ".answer-key"
+
+
+def read_answer_key(out_dir: Path) -> dict[str, dict]:
+    """trace id -> ground truth, over every day generate_traffic wrote to `out_dir` ({} when
+    it wrote none: traffic that is not the demo's has no answer key)."""
+    answers: dict[str, dict] = {}
+    for path in sorted(answer_key_dir(out_dir).glob("*.jsonl")):
+        for line in path.read_bytes().splitlines():
+            if line:
+                row = orjson.loads(line)
+                answers[row["id"]] = row[ANSWER_KEY]
+    return answers

@@ -14,6 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tracetopics_pipeline.demo import read_answer_key
+
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.timeout(2400)]
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -22,19 +24,19 @@ GROWING_INTENTS = {"sso_saml_setup", "embed_dashboard", "ai_insights"}  # demo/v
 
 
 def _intents(home: Path, topic_id: int, start: str, level: str) -> Counter:
-    """Ground-truth intents of a Task topic's traces since `start` (the generator's labels)."""
+    """Ground-truth intents of a Task topic's traces since `start` (the generator's answer key)."""
     col = "subtopic_id" if level == "sub" else "topic_id"
+    answers = read_answer_key(home / "landing")
     conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     try:
         rows = conn.execute(
-            f"""SELECT json_extract_string(r.metadata, '$.ground_truth.intent'), count(*)
-               FROM classifications c JOIN raw_traces r ON r.id = c.trace_id
-               WHERE c.facet = 'Task' AND c.{col} = ? AND c.day >= ?::DATE GROUP BY 1""",
+            f"""SELECT trace_id FROM classifications
+               WHERE facet = 'Task' AND {col} = ? AND day >= ?::DATE""",
             [topic_id, start],
         ).fetchall()
     finally:
         conn.close()
-    return Counter(dict(rows))
+    return Counter(answers.get(trace_id, {}).get("intent") for (trace_id,) in rows)
 
 
 def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(

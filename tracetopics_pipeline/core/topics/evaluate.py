@@ -1,12 +1,14 @@
-"""How well the topics recover known intents: NMI / ARI against metadata.ground_truth.
+"""How well the topics recover known intents: NMI / ARI against an answer key.
 
-The demo's generator writes metadata.ground_truth.<key> on each trace; benchmarks wrap
-labelled datasets the same way. no_match counts as one more predicted cluster, so leaving
-traces unassigned costs score instead of hiding them.
+The answer key maps trace id -> ground truth ({"intent": ..., ...}): the demo's generator writes
+one beside its files (`demo.read_answer_key`), benchmarks build theirs from labelled datasets.
+It is never part of a trace, so nothing a reader sees carries it. no_match counts as one more
+predicted cluster, so leaving traces unassigned costs score instead of hiding them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -33,24 +35,26 @@ def scores(truth: list[Any], predicted: list[Any] | np.ndarray) -> dict[str, flo
 
 def recovery(
     conn: duckdb.DuckDBPyConnection,
+    answers: Mapping[str, Mapping[str, Any]],
     facet: str = "Task",
     truth_key: str = "intent",
     *,
     level: str = "parent",
 ) -> dict[str, Any]:
-    """NMI / ARI of `facet` classifications against metadata.ground_truth.<truth_key>, at the
+    """NMI / ARI of `facet` classifications against `answers[trace id][truth_key]`, at the
     parent level (topic_id) or the fine level (subtopic_id; the topic itself on rows from
-    before two levels)."""
+    before two levels). Traces the key does not hold are left out."""
     if level not in ("parent", "fine"):
         raise ValueError(f"level must be 'parent' or 'fine', not {level!r}")
-    column = "c.topic_id" if level == "parent" else "coalesce(c.subtopic_id, c.topic_id)"
+    column = "topic_id" if level == "parent" else "coalesce(subtopic_id, topic_id)"
     rows = conn.execute(
-        f"""SELECT {column}, json_extract_string(r.metadata, '$.ground_truth."' || ? || '"') AS truth
-           FROM classifications c JOIN raw_traces r ON r.id = c.trace_id AND r.day = c.day
-           WHERE c.facet = ?""",
-        [truth_key, facet],
+        f"SELECT trace_id, {column} FROM classifications WHERE facet = ?", [facet]
     ).fetchall()
-    pairs = [(t, g) for t, g in rows if g is not None]
+    pairs = [
+        (t, truth)
+        for trace_id, t in rows
+        if (truth := (answers.get(trace_id) or {}).get(truth_key)) is not None
+    ]
     if not pairs:
         return {
             "facet": facet,
