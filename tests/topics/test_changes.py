@@ -212,8 +212,9 @@ def test_a_slice_is_computed_on_its_own_traces(conn) -> None:
 
 
 def test_a_gap_section_lists_only_topics_where_its_kind_dominates() -> None:
-    """'Product gaps' and 'Agent failures' each assert a kind: a topic whose unhappy traces
-    split evenly between 'the agent failed' and 'it had no issue' belongs to neither."""
+    """'Product gaps' and 'Agent failures' each assert a kind, on at least `min_gap_side`
+    traces of it: a topic whose unhappy traces split evenly between 'the agent failed' and 'it
+    had no issue' goes to the unclear line, and 6 against 2 names no kind at all."""
     from tracetopics_pipeline.core.topics.changes import Thresholds, TopicWindow, capability_gaps
 
     def unit(topic_id: int, neg: int, agent: int, none: int) -> TopicWindow:
@@ -221,6 +222,28 @@ def test_a_gap_section_lists_only_topics_where_its_kind_dominates() -> None:
         return TopicWindow("Task", topic_id, f"t{topic_id}", None, None, 40, 40, 160, 160, d, d,
                      neg, 40, agent, 40, agent, none)  # fmt: skip
 
-    units = [unit(0, 2, 0, 2), unit(1, 10, 5, 5), unit(2, 12, 10, 2), unit(3, 12, 1, 11)]
-    product, agent = capability_gaps(units, "parent", Thresholds(), "Task")
-    assert [f.topic_id for f in product] == [3] and [f.topic_id for f in agent] == [2]
+    units = [
+        unit(0, 2, 0, 2),  # too few to read
+        unit(1, 10, 5, 5),  # neither kind dominates: unclear
+        unit(2, 12, 10, 2),  # agent failure on 10
+        unit(3, 12, 1, 11),  # product gap on 11
+        unit(4, 8, 2, 6),  # 75% no issue, but on 6 traces: no kind named
+        unit(5, 8, 4, 4),  # split, on 8 read traces: not even unclear
+    ]
+    gaps = capability_gaps(units, "parent", Thresholds(), "Task")
+    assert [f.topic_id for f in gaps["product_gaps"]] == [3]
+    assert [f.topic_id for f in gaps["agent_failures"]] == [2]
+    (unclear,) = gaps["unclear_gaps"]
+    assert (unclear.topic_id, unclear.kind) == (1, "unclear_gap")
+    assert "neither kind dominates" in unclear.why
+
+
+def test_facets_that_measure_pain_are_not_measured_by_it(conn) -> None:
+    """A facet declared `measures_pain` (Sentiment, Churn risk in the packaged definitions)
+    is left out of "more pain than usual": its unhappy labels are unhappy by construction."""
+    from tracetopics_pipeline.core.facets.definitions import load_facets
+
+    assert {f.name for f in load_facets() if f.measures_pain} == {"Sentiment", "Churn risk"}
+    assert compute_changes(conn, since_days=7).sections["over_indexed"]
+    declared = compute_changes(conn, since_days=7, pain_facets=["task"])
+    assert declared.sections["over_indexed"] == []

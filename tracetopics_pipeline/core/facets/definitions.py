@@ -86,6 +86,9 @@ class Facet:
     local: dict[str, Any] = field(default_factory=dict)  # {kind: task|sentiment|issues|rules, ...}
     max_tokens: int = DEFAULT_MAX_TOKENS
     group_sessions: bool = False
+    # its labels are themselves a measure of pain (Sentiment, Churn risk): "what changed" does
+    # not report such a facet's topics as more negative than usual, which they are by design
+    measures_pain: bool = False
 
     @property
     def local_kind(self) -> str:
@@ -256,7 +259,7 @@ class _Reader:
 
 _FACET_FIELDS = {
     "name", "description", "preprocessor", "prompt", "exclude", "labels", "default_label",
-    "none_label", "rules", "local", "max_tokens", "group_sessions",
+    "none_label", "rules", "local", "max_tokens", "group_sessions", "measures_pain",
 }  # fmt: skip
 
 
@@ -343,6 +346,7 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         local=local_plain,
         max_tokens=max_tokens,
         group_sessions=r.get("group_sessions", bool, bool(defaults.get("group_sessions", False))),
+        measures_pain=r.get("measures_pain", bool, False),
     )
 
 

@@ -13,11 +13,14 @@ window of the same length before it.
 - over-indexed: the share of the topic's traces that are negative (Sentiment NEGATIVE or MIXED)
   or show an agent issue (Issues not NONE) is `min_lift` times the facet's baseline or more,
   significant against the rest of the facet (same FDR), with `min_events` such traces (the
-  intent facet first; other facets at most `PER_FACET` items per measure, since facets about
-  pain, like Churn risk, over-index on negative sentiment by construction);
+  intent facet first; other facets at most `PER_FACET` items per measure). Facets that measure
+  pain themselves (`measures_pain: true` in their definition: Sentiment, Churn risk) are not
+  measured: their unhappy labels are unhappy by construction;
 - capability gaps: Task topics (a clear intent) with negative traces at or above the baseline
   rate, split by the Issues facet: no agent issue points at a product gap, an agent issue at an
-  agent failure (the rule of `marts.capability_gaps`; a kind is named at `VERDICT_SHARE`);
+  agent failure (the rule of `marts.capability_gaps`; a kind is named at `VERDICT_SHARE`, on
+  `min_gap_side` traces or more). A topic where neither kind dominates goes to `unclear_gaps`,
+  never under a heading that names a kind;
 - priorities: the top of `marts.topic_priority` with its plain-words `why`.
 
 Every item names its facet, topic id, label and level ('topic' on one-level maps; 'parent' or
@@ -32,7 +35,7 @@ too thin for its rule says so in `notes`, in plain words.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -53,6 +56,7 @@ SECTIONS = (
     "over_indexed",
     "product_gaps",
     "agent_failures",
+    "unclear_gaps",
     "priorities",
 )
 SECTION_TITLES = {
@@ -62,6 +66,7 @@ SECTION_TITLES = {
     "over_indexed": "More pain than usual",
     "product_gaps": "Capability gaps: product gaps",
     "agent_failures": "Capability gaps: agent failures",
+    "unclear_gaps": "Capability gaps: unclear (neither kind dominates)",
     "priorities": "Top priorities",
 }
 
@@ -74,6 +79,8 @@ class Thresholds:
     fdr: float = 0.1  # Benjamini-Hochberg false-discovery rate over a facet's topics
     min_lift: float = 1.3  # over-index: topic rate / facet baseline
     min_events: int = 5  # over-index and gaps: negative (or issue) traces in the window
+    min_gap_side: int = 10  # gaps: negative traces on the side that names the kind (or, unclear,
+    # read by Issues in all)
     min_new: int = 3  # traces a new topic needs in the window
     limit: int = 8  # items per section
 
@@ -82,7 +89,8 @@ class Thresholds:
 class Fact:
     """One line of the home: a topic and why it is there."""
 
-    kind: str  # new | growing | fading | negative | issues | product_gap | agent_failure | priority
+    kind: str  # new | growing | fading | negative | issues | product_gap | agent_failure |
+    # unclear_gap | priority
     facet: str
     topic_id: int
     label: str
@@ -206,25 +214,34 @@ def compute_changes(
     issues_facet: str = "Issues",
     within: str | None = None,
     params: Sequence[Any] = (),
+    pain_facets: Collection[str] | None = None,
 ) -> Changes:
     """The facts of the window of `since_days` days ending at `end` (default: the latest
     classified day) against the window before it. Read-only, except that a `within` slice (a
     SELECT of trace ids with its `params`, e.g. the explorer's filter) is held in a temporary
-    table of this connection for the duration of the call."""
+    table of this connection for the duration of the call. `pain_facets`: the facets that
+    measure pain themselves (default: the configured facets with `measures_pain`)."""
     if since_days < 1:
         raise ValueError("the window must be at least one day")
+    pain = {f.lower() for f in (pain_facets if pain_facets is not None else _pain_facets())}
     if within is None:
         return _compute(conn, since_days, end, thresholds or Thresholds(), task_facet,
-                        sentiment_facet, issues_facet, scope="")  # fmt: skip
+                        sentiment_facet, issues_facet, pain, scope="")  # fmt: skip
     # Materialized once: every query below reads the slice, and they bind parameters by name.
     conn.execute(f"CREATE OR REPLACE TEMP TABLE changes_scope AS SELECT * FROM ({within})", params)
     try:
         out = _compute(conn, since_days, end, thresholds or Thresholds(), task_facet,
-                       sentiment_facet, issues_facet, scope=SCOPE)  # fmt: skip
+                       sentiment_facet, issues_facet, pain, scope=SCOPE)  # fmt: skip
     finally:
         conn.execute("DROP TABLE IF EXISTS changes_scope")
     out.filtered = True
     return out
+
+
+def _pain_facets() -> list[str]:
+    from tracetopics_pipeline.core.facets.definitions import load_facets
+
+    return [f.name for f in load_facets() if f.measures_pain]
 
 
 # The slice, as a condition on `classifications c` (changes_scope holds its trace ids).
@@ -239,6 +256,7 @@ def _compute(
     task_facet: str,
     sentiment_facet: str,
     issues_facet: str,
+    pain_facets: set[str],
     *,
     scope: str,
 ) -> Changes:
@@ -267,11 +285,11 @@ def _compute(
         out.sections["growing"] += growing
         out.sections["fading"] += fading
         out.sections["over_indexed"] += _over_indexed(
-            rows, level, th, sentiment_facet, issues_facet
+            rows, level, th, sentiment_facet, issues_facet, pain_facets
         )
-        product, agent = capability_gaps(rows, level, th, task_facet)
-        out.sections["product_gaps"] += product
-        out.sections["agent_failures"] += agent
+        gaps = capability_gaps(rows, level, th, task_facet)
+        for section in ("product_gaps", "agent_failures", "unclear_gaps"):
+            out.sections[section] += gaps[section]
     out.sections["priorities"] = _priorities(conn, th, scope)
     _rank_and_cut(out, th.limit, task_facet)
     out.notes = _notes(out, units, th, task_facet, issues_facet, scoped=bool(scope))
@@ -326,7 +344,7 @@ def _notes(
             f"{th.min_events} with an agent issue in the window."
         )
     tasks = [u for u in real if u.facet.lower() == task.lower()]
-    if not (s["product_gaps"] or s["agent_failures"]):
+    if not (s["product_gaps"] or s["agent_failures"] or s["unclear_gaps"]):
         read = most([u.neg_agent + u.neg_none for u in tasks])
         if read < th.min_events:
             msg = (
@@ -335,7 +353,7 @@ def _notes(
                 if tasks
                 else f"No {task} topics in {where}: gaps are read on a clear intent."
             )
-            notes["product_gaps"] = notes["agent_failures"] = msg
+            notes["product_gaps"] = notes["agent_failures"] = notes["unclear_gaps"] = msg
     if scoped:
         notes["priorities"] = (
             "Ranked over all traffic (the priority mart); shown: the topics with traces in "
@@ -562,12 +580,18 @@ def _trends(
 
 
 def _over_indexed(
-    units: list[TopicWindow], level: str, th: Thresholds, sentiment: str, issues: str
+    units: list[TopicWindow],
+    level: str,
+    th: Thresholds,
+    sentiment: str,
+    issues: str,
+    pain_facets: set[str],
 ) -> list[Fact]:
     out = []
     by_facet: dict[str, list[TopicWindow]] = {}
     for u in units:
-        by_facet.setdefault(u.facet, []).append(u)
+        if u.facet.lower() not in pain_facets:  # "Negative: more negative than usual" says nothing
+            by_facet.setdefault(u.facet, []).append(u)
     for facet, us in by_facet.items():
         for measure, skip, hit, known, words in (
             ("negative", sentiment, "neg", "sent", "negative or mixed"),
@@ -603,15 +627,16 @@ def _over_indexed(
 
 def capability_gaps(
     units: list[TopicWindow], level: str, th: Thresholds, task: str
-) -> tuple[list[Fact], list[Fact]]:
-    """(product gaps, agent failures): Task topics unhappy at or above the baseline whose
-    unhappy traces mostly had no agent issue, or mostly had one."""
+) -> dict[str, list[Fact]]:
+    """Task topics unhappy at or above the baseline, by section: product_gaps (their unhappy
+    traces mostly had no agent issue), agent_failures (mostly had one), each on `min_gap_side`
+    traces of that kind; unclear_gaps (neither kind dominates, `min_gap_side` read in all)."""
+    out: dict[str, list[Fact]] = {"product_gaps": [], "agent_failures": [], "unclear_gaps": []}
     tasks = [u for u in units if u.facet.lower() == task.lower()]
     total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
     if not total_sent:
-        return [], []
+        return out
     base = total_neg / total_sent
-    product, agent = [], []
     for u in tasks:
         read = u.neg_agent + u.neg_none
         if u.topic_id == NO_MATCH or read < th.min_events or not u.sent:
@@ -619,18 +644,24 @@ def capability_gaps(
         rate = u.neg / u.sent
         if rate < base:
             continue
-        kind = gap_verdict(u.neg_agent, u.neg_none)
-        if kind == "both":  # a section that names a kind lists only topics where it dominates
+        verdict = gap_verdict(u.neg_agent, u.neg_none)
+        side = {"agent_failure": u.neg_agent, "product_gap": u.neg_none}.get(verdict, read)
+        if side < th.min_gap_side:  # a kind named on a handful of traces is a guess
             continue
-        why = (
-            f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); "
-            f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
+        kind = "unclear_gap" if verdict == "both" else verdict
+        split = f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
+        why = f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); " + (
+            f"{split}: neither kind dominates" if kind == "unclear_gap" else split
         )
         f = _fact(u, level, kind, why, negative=u.neg, negative_rate=rate, baseline=base,
                   excess=u.neg - base * u.sent, agent_issue=u.neg_agent, no_issue=u.neg_none,
-                  verdict=kind)  # fmt: skip
-        (product if kind == "product_gap" else agent).append(f)
-    return product, agent
+                  verdict=verdict)  # fmt: skip
+        out[
+            {"product_gap": "product_gaps", "agent_failure": "agent_failures"}.get(
+                kind, "unclear_gaps"
+            )
+        ].append(f)
+    return out
 
 
 def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds, scope: str = "") -> list[Fact]:
@@ -678,6 +709,7 @@ def _rank_and_cut(out: Changes, limit: int, task: str) -> None:
         "over_indexed": lambda f: -f.numbers["excess"],
         "product_gaps": lambda f: -f.numbers["excess"],
         "agent_failures": lambda f: -f.numbers["excess"],
+        "unclear_gaps": lambda f: -f.numbers["excess"],
     }
     for s, k in key.items():
         # A subtopic holding all of its parent's traces says the same thing twice.
@@ -688,8 +720,7 @@ def _rank_and_cut(out: Changes, limit: int, task: str) -> None:
             if f.parent_id is None or (f.facet, f.kind, f.parent_id, f.traces) not in parents
         ]
         out.sections[s] = sorted(out.sections[s], key=lambda f, k=k: (k(f), f.facet, f.topic_id))
-    # Facets whose labels are about pain (Churn risk, Issues) over-index on negative sentiment
-    # by construction: the intent facet leads, and every other facet shows at most two items.
+    # The intent facet leads, and every other facet shows at most PER_FACET items per measure.
     shown: dict[tuple[str, str], int] = {}
     kept = []
     for f in sorted(out.sections["over_indexed"], key=lambda f: f.facet.lower() != task.lower()):
