@@ -318,3 +318,33 @@ def test_new_snapshot_is_picked_up_without_restart(tmp_path: Path) -> None:
     publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
     assert c.get("/api/overview").json()["traces"] == 30
     conn.close()
+
+
+def test_a_labelled_facet_map_says_how_many_traces_each_point_holds(tmp_path: Path) -> None:
+    """Identical summaries share a position: the map answers one point per position with the
+    traces it stands for (`w`), and counts the traces with no position (the default label is
+    kept out of a labelled facet's map) in `off_map`, so the page can say what is not drawn."""
+    conn = build_explorer_warehouse(tmp_path / "warehouse.duckdb", n=N)
+    conn.execute(
+        """INSERT INTO classifications (day, trace_id, facet, topic_id, label, distance, map_id,
+                                        x, y)
+           SELECT day, trace_id, 'Issues',
+                  CASE WHEN s.label = 'NONE' THEN 21 ELSE 20 END, s.label, 0.0, 'Issues@m',
+                  CASE WHEN s.label = 'NONE' THEN NULL ELSE 1.5 END,
+                  CASE WHEN s.label = 'NONE' THEN NULL ELSE -2.0 END
+           FROM facet_summaries s WHERE s.facet = 'Issues'"""
+    )
+    publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
+    conn.close()
+    client = TestClient(create_app(tmp_path), base_url="http://localhost")
+    m = client.get("/api/map", params={"facet": "Issues"}).json()
+    failed = N // 4  # trace i has FAILED_TOOL_CALL iff i % 4 == 0 (factories/explorer.py)
+    assert (m["points"], m["n"], m["total"]) == (1, failed, failed)
+    assert np.frombuffer(base64.b64decode(m["w"]), dtype="<i4").tolist() == [failed]
+    assert m["off_map"] == [{"topic_id": 21, "n": N - failed}]
+    # A filter narrows both: globex holds every third trace.
+    g = client.get("/api/map", params={"facet": "Issues", "customer": "globex"}).json()
+    assert g["n"] + sum(o["n"] for o in g["off_map"]) == N // 3
+    # Task's positions are all distinct: one trace per point.
+    t = client.get("/api/map", params={"facet": "Task"}).json()
+    assert t["points"] == t["n"] == N and t["off_map"] == []

@@ -120,8 +120,16 @@ def map_points(
     map_id: str | None = None,
     level: str = "parent",
 ) -> dict[str, Any]:
-    """The scatterplot as compact columns: base64 float32 x/y, int32 topic ids at `level`
-    (parent or sub) and the parent ids, trace ids joined by \\n.
+    """The scatterplot as compact columns, one point per position: base64 float32 x/y, int32
+    topic ids at `level` (parent or sub), the parent ids and `w`, the traces drawn at that
+    point; a trace id per point (the first of its traces) joined by \n.
+
+    Traces with the same summary share a position (a labelled facet's summaries repeat: 9,000
+    Sentiment traces sit on about 60 positions), so a point says how many it stands for rather
+    than hiding them under each other. `total` counts the map's traces in the filter, `n` the
+    traces drawn (less than `total` only when sampled past MAX_POINTS positions), `points` the
+    positions; `off_map` the facet's traces in the filter that have no position, by topic (a
+    facet's default label, "No issue", is kept out of its map).
 
     Topic ids are stable across maps but coordinates are not, so one map is drawn at a time:
     by default the map holding most of the filtered traces (ties: the latest).
@@ -143,34 +151,52 @@ def map_points(
     known = {m["map_id"] for m in maps}
     chosen = map_id if map_id in known else (maps[0]["map_id"] if maps else None)
     total = next((m["n"] for m in maps if m["map_id"] == chosen), 0)
-    # Deterministic thinning only past MAX_POINTS; WebGL draws 100k+ points fine.
-    modulus = max(1, -(-total // MAX_POINTS))
+    # Deterministic thinning only past MAX_POINTS positions; WebGL draws 100k+ points fine.
     res = cur.execute(
         head
         + f"""
-        SELECT c.trace_id, c.x::FLOAT AS x, c.y::FLOAT AS y,
-               coalesce({tid_sql}, -1)::INTEGER AS topic_id,
-               coalesce(c.topic_id, -1)::INTEGER AS parent_id
-        FROM classifications c JOIN ft ON ft.id = c.trace_id
-        WHERE lower(c.facet) = lower(?) AND c.map_id = ? AND c.x IS NOT NULL
-          AND (? = 1 OR hash(c.trace_id) % ? = 0)
-        ORDER BY c.trace_id
+        , pts AS (
+            SELECT min(c.trace_id) AS trace_id, c.x::FLOAT AS x, c.y::FLOAT AS y,
+                   coalesce({tid_sql}, -1)::INTEGER AS topic_id,
+                   coalesce(c.topic_id, -1)::INTEGER AS parent_id, count(*)::INTEGER AS w
+            FROM classifications c JOIN ft ON ft.id = c.trace_id
+            WHERE lower(c.facet) = lower(?) AND c.map_id = ? AND c.x IS NOT NULL
+            GROUP BY c.x::FLOAT, c.y::FLOAT, 4, 5
+        ),
+        thin AS (SELECT *, ceil(count(*) OVER () / ?)::BIGINT AS modulus FROM pts)
+        SELECT trace_id, x, y, topic_id, parent_id, w FROM thin
+        WHERE modulus <= 1 OR hash(trace_id) % modulus = 0
+        ORDER BY trace_id
         """,
-        [*params, facet, chosen, modulus, modulus],
+        [*params, facet, chosen, MAX_POINTS],
     ).fetchnumpy()
+    off = cur.execute(
+        head
+        + f"""
+        SELECT coalesce({tid_sql}, -1)::INTEGER AS topic_id, count(*) AS n
+        FROM classifications c JOIN ft ON ft.id = c.trace_id
+        WHERE lower(c.facet) = lower(?) AND c.x IS NULL
+        GROUP BY 1 ORDER BY n DESC, topic_id
+        """,
+        [*params, facet],
+    ).fetchall()
     ids = [str(x) for x in res["trace_id"]]
+    w = np.asarray(res["w"], dtype="<i4")
     return {
         "facet": facet,
         "map_id": chosen,
         "maps": [{**m, "day": m["day"].isoformat() if m["day"] else None} for m in maps],
         "total": total,
-        "n": len(ids),
+        "n": int(w.sum()),
+        "points": len(ids),
         "x": b64(np.asarray(res["x"], dtype="<f4")),
         "y": b64(np.asarray(res["y"], dtype="<f4")),
+        "w": b64(w),
         "level": level,
         "topic_id": b64(np.asarray(res["topic_id"], dtype="<i4")),
         "parent_id": b64(np.asarray(res["parent_id"], dtype="<i4")),
         "ids": "\n".join(ids),
+        "off_map": [{"topic_id": int(t), "n": int(n)} for t, n in off],
     }
 
 

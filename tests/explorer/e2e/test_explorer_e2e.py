@@ -52,7 +52,7 @@ def test_map_legend_hover_and_click_open_the_trace(page) -> None:
     legend = page.locator("#legend .legend-item")
     assert legend.count() == 6  # five topics + no_match
     assert "16.7% · 200" in legend.first.inner_text()
-    assert "1,200 points" in page.locator("#map-count").inner_text()
+    assert "1,200 traces, one point each" in page.locator("#map-count").inner_text()
     # Move the mouse away from others, then onto trace t-00000's point (topic 0).
     px, py = _map_point(page, "t-00000")
     page.mouse.move(px + 200, py + 200)
@@ -99,7 +99,7 @@ def test_filters_narrow_every_view(page) -> None:
         "document.querySelector('#scope-count').innerText.startsWith('400 ')", timeout=T
     )
     page.wait_for_function(
-        "document.querySelector('#map-count').innerText.startsWith('400 points')", timeout=T
+        "document.querySelector('#map-count').innerText.startsWith('400 traces')", timeout=T
     )
     page.select_option("#f-label", "Sentiment:NEUTRAL")
     page.click("#tabs button[data-tab=topics]")

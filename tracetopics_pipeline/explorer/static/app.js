@@ -297,17 +297,24 @@ async function renderMap() {
   state.mapData = data;
   $("#map-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#map-crumbs"));
   $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${fmt(m.n)} traces</option>`).join("");
-  $("#map-count").textContent = data.n === data.total ? `${fmt(data.n)} points` : `${fmt(data.n)} of ${fmt(data.total)} points (sampled)`;
+  $("#map-count").textContent = mapCountText(data, facet);
   const x = b64(data.x, Float32Array), y = b64(data.y, Float32Array), tid = b64(data.topic_id, Int32Array);
+  const w = b64(data.w, Int32Array);
   const ids = data.ids ? data.ids.split("\n") : [];
   data._x = x; data._y = y; data._tid = tid; data._ids = ids;
+  data._w = new Map(ids.map((id, i) => [id, w[i]]));
   // One WebGL trace per coloured topic, one for "other topics", one for no_match: the legend
-  // hides them and colours stay exact. Hover names the point's own topic.
+  // hides them and colours stay exact. Hover names the point's own topic. A point stands for
+  // the traces at its position (identical summaries share one): its size grows with them.
+  // Area grows with the traces (the largest point at most 60 px across).
+  const base = ids.length > 20000 ? 3 : 5;
+  const maxW = w.reduce((a, v) => Math.max(a, v), 1), top = Math.min(60, base * Math.sqrt(maxW));
+  const size = (n) => (n <= 1 ? base : base + (top - base) * Math.sqrt((n - 1) / (maxW - 1)));
   const groups = new Map();
   for (let i = 0; i < ids.length; i++) {
     const t = tid[i], k = t === -1 || state.colors.has(t) ? t : OTHER;
-    let g = groups.get(k); if (!g) groups.set(k, (g = { x: [], y: [], ids: [], t: [] }));
-    g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]); g.t.push(t);
+    let g = groups.get(k); if (!g) groups.set(k, (g = { x: [], y: [], ids: [], t: [], s: [] }));
+    g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]); g.t.push(t); g.s.push(size(w[i]));
   }
   const rank = [...state.colors.keys()];
   const order = (k) => (k === -1 ? -2 : k === OTHER ? -1 : rank.length - rank.indexOf(k));
@@ -315,7 +322,7 @@ async function renderMap() {
   const traces = [...groups.entries()].sort((a, b) => order(a[0]) - order(b[0])).map(([k, g]) => ({
     type: "scattergl", mode: "markers", name: topicName(k, facet), x: g.x, y: g.y, customdata: g.ids, text: g.t,
     meta: k, visible: state.hiddenTopics.has(k) ? "legendonly" : true, hoverinfo: "none",
-    marker: { size: ids.length > 20000 ? 3 : 5, color: k === OTHER ? OTHER_COLOR : colorFor(k), opacity: k === -1 ? 0.4 : k === OTHER ? 0.5 : 0.8 },
+    marker: { size: g.s, color: k === OTHER ? OTHER_COLOR : colorFor(k), opacity: k === -1 ? 0.4 : k === OTHER ? 0.5 : 0.75, line: { width: 0 } },
   }));
   const el = $("#map-plot");
   if (!ids.length) {
@@ -332,7 +339,24 @@ async function renderMap() {
       plotly_click: (ev) => { const p = ev.points[0]; if (p) openTrace(p.customdata); },
     });
   }
-  renderLegend(list);
+  renderLegend(list, data);
+}
+
+/* What the map draws, in words: traces, the points they sit on, a sample, and what has no
+   position at all (a labelled facet's default label is not mapped). */
+function mapCountText(data, facet) {
+  const points = data.points ?? data.n;
+  let text = points < data.n
+    ? `${fmt(data.n)} traces on ${fmt(points)} points (a point's size: the traces that share it)`
+    : `${fmt(data.n)} traces, one point each`;
+  if (data.n < data.total) text += `, sampled from ${fmt(data.total)}`;
+  const off = data.off_map || [];
+  const offN = off.reduce((a, o) => a + o.n, 0);
+  if (offN) {
+    const named = off.slice(0, 3).map((o) => `${topicName(o.topic_id, facet)} ${fmt(o.n)}`).join(", ");
+    text += ` · ${fmt(offN)} not on the map (${named}${off.length > 3 ? ", …" : ""})`;
+  }
+  return text;
 }
 
 const summaryCache = new Map();
@@ -352,8 +376,10 @@ async function showHover(ev) {
   let s = summaryCache.get(key);
   if (!s) { try { s = await api(`/api/summary?trace_id=${encodeURIComponent(id)}&facet=${encodeURIComponent(state.facet)}`); summaryCache.set(key, s); } catch { return; } }
   if (state.hoverId !== id) return;
+  const shared = state.mapData?._w?.get(id) || 1;
   card.innerHTML = `<div class="hc-topic"><span class="swatch" style="background:${colorFor(t)}"></span> ${esc(topicName(t))}</div>
     <div class="hc-summary">${esc(s.summary || "(no summary)")}</div>
+    ${shared > 1 ? `<div class="small"><b>${fmt(shared)} traces</b> share this point (the same summary); one is shown</div>` : ""}
     <div class="muted small">${esc(id)} · ${esc(s.customer || "?")} · ${esc(s.plan_tier || "?")} · ${esc((s.created || "").slice(0, 10))}</div>
     <div class="muted small">click to open the trace</div>`;
 }

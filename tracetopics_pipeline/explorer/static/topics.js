@@ -75,19 +75,26 @@ function showTopicTraces(tid, facet = state.facet) {
 }
 
 /* ---------- map legend ---------- */
-function renderLegend(list) {
-  const coloured = list.topics.filter((t) => state.colors.has(t.topic_id));
-  const rest = list.topics.filter((t) => t.topic_id !== -1 && !state.colors.has(t.topic_id));
-  const nm = list.topics.find((t) => t.topic_id === -1);
+function renderLegend(list, map) {
+  // Traces of a topic that have no position (a labelled facet's default label is not mapped).
+  const offMap = new Map((map?.off_map || []).map((o) => [o.topic_id, o.n]));
+  const topics = list.topics.map((t) => ({ ...t, off: offMap.get(t.topic_id) || 0 }));
+  const coloured = topics.filter((t) => state.colors.has(t.topic_id));
+  const rest = topics.filter((t) => t.topic_id !== -1 && !state.colors.has(t.topic_id));
+  const nm = topics.find((t) => t.topic_id === -1);
   const drillable = effLevel() === "parent" && hasLevels();
-  const row = (tid, color, label, t, title) => `
-    <div class="legend-item ${state.hiddenTopics.has(tid) ? "dim" : ""}" data-topic="${tid}" title="${esc(title)}">
+  const row = (tid, color, label, t, title) => {
+    const off = t.off || 0, none = off > 0 && off >= t.count;
+    const note = !off ? "" : none ? " · not on the map" : ` · ${fmt(off)} not on the map`;
+    return `
+    <div class="legend-item ${state.hiddenTopics.has(tid) ? "dim" : ""}${none ? " offmap" : ""}" data-topic="${tid}" title="${esc(none ? title + " (its traces have no position on the map: the facet's default label is not mapped)" : title)}">
       <input type="checkbox" class="eye" data-eye="${tid}" ${state.hiddenTopics.has(tid) ? "" : "checked"} title="Show on the map" aria-label="Show on the map">
       <span class="swatch" style="background:${color}"></span>
       <span class="legend-label">${esc(label)}</span>
-      <span class="legend-num">${pct(t.share)} · ${fmt(t.count)}</span>
+      <span class="legend-num">${pct(t.share)} · ${fmt(t.count)}${note}</span>
     </div>`;
-  const sum = (xs) => ({ share: xs.reduce((a, t) => a + t.share, 0), count: xs.reduce((a, t) => a + t.count, 0) });
+  };
+  const sum = (xs) => ({ share: xs.reduce((a, t) => a + t.share, 0), count: xs.reduce((a, t) => a + t.count, 0), off: xs.reduce((a, t) => a + t.off, 0) });
   const rows = coloured.map((t) => row(t.topic_id, colorFor(t.topic_id), t.label, t,
     drillable ? "Click to open its subtopics" : "Click to list its traces"));
   if (rest.length) rows.push(row(OTHER, OTHER_COLOR, `Other ${levelWord()} (${rest.length})`, sum(rest), "Smaller topics, in the Topics tab"));
