@@ -151,3 +151,34 @@ def test_a_heatmap_cell_lists_traces_and_opens_the_parents_subtopics(pg) -> None
         timeout=T,
     )
     assert "focus=11" in pg.url and "tab=slices" in pg.url
+
+
+def test_header_counts_and_subtopic_sparklines_read_right(pg) -> None:
+    """The header's data line is not cut off; "1 subtopic", never "1 subtopics"; a subtopic's
+    sparkline is drawn on its parent's scale (a small subtopic does not peak like its parent)."""
+    fits = "(() => { const e = document.querySelector('#snapshot'); return e.scrollWidth <= e.clientWidth + 1 && e.getBoundingClientRect().right <= window.innerWidth; })()"
+    assert pg.evaluate(fits)
+    assert "1,200 traces" in pg.locator("#snapshot").inner_text()
+    assert "snapshot-" in pg.locator("#snapshot").get_attribute("title")
+    pg.evaluate("showTab('topics')")
+    pg.wait_for_selector(".topic-list .trow[data-topic='12']", timeout=T)
+    head = pg.locator(".trow[data-topic='12'] > .trow-head").inner_text()
+    assert "1 subtopic" in head and "1 subtopics" not in head
+    # A parent of 50 traces a day with a 2-trace subtopic: the subtopic's line stays low.
+    peaks = pg.evaluate(
+        """(() => {
+          const row = (id, level, spark, subtopics) => ({ topic_id: id, label: "t" + id, level,
+            count: spark.reduce((a, b) => a + b, 0), share: 0.1, keywords: [], samples: [],
+            sparkline: spark, subtopics });
+          const html = topicRow(row(1, "parent", [50, 40, 30], [row(2, "sub", [1, 1, 0], [])]),
+                                0, 0.5, "#000");
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          const top = (el) => Math.min(...el.querySelector('polyline').getAttribute('points')
+                                .split(' ').map((p) => Number(p.split(',')[1])));
+          return [top(doc.querySelector(".trow:not(.sub) > .trow-head")),
+                  top(doc.querySelector(".trow.sub > .trow-head"))];
+        })()"""
+    )
+    parent_peak, sub_peak = peaks
+    assert parent_peak == 2  # the parent's own peak at full height (26 px, 2 px margin)
+    assert sub_peak > 23  # 1 of 50: near the bottom, not a full-height line

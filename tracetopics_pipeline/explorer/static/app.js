@@ -60,6 +60,8 @@ function sortFacets(rows) {
 }
 const pct = (x) => (100 * (x || 0)).toFixed(1) + "%";
 const fmt = (n) => Number(n || 0).toLocaleString("en-US");
+/* "1 subtopic", "12 subtopics": a count with its word. */
+const count = (n, word) => `${fmt(n)} ${Number(n) === 1 ? word : word + "s"}`;
 function b64(s, Type) {
   const bin = atob(s || "");
   const bytes = new Uint8Array(bin.length);
@@ -127,7 +129,7 @@ async function boot() {
     return;
   }
   const ov = state.overview;
-  $("#snapshot").textContent = `${fmt(ov.traces)} traces · ${ov.date_min || "?"} → ${ov.date_max || "?"} · ${ov.snapshot}`;
+  showSnapshot(ov);
   $("#spend").textContent = spendText(ov.spend);
   for (const t of ov.topics) (state.topicNames[t.facet] ||= {})[t.topic_id] = t.label;
   const clustered = ov.facets.filter((f) => f.classified > 0);
@@ -247,6 +249,14 @@ function bindUi() {
   $("#review-status").addEventListener("change", renderReview);
 }
 
+/* The header's data line, on two short lines so nothing is cut at 1440 px: the traces, then
+   their days; the snapshot's folder in the tooltip. */
+function showSnapshot(ov, name = ov.snapshot) {
+  const el = $("#snapshot");
+  el.innerHTML = `<span>${fmt(ov.traces)} traces</span><span>${esc(ov.date_min || "?")} → ${esc(ov.date_max || "?")}</span>`;
+  el.title = `${fmt(ov.traces)} traces from ${ov.date_min || "?"} to ${ov.date_max || "?"} · snapshot ${name || "?"}`;
+}
+
 function renderChips() {
   const f = state.filter; const chips = [];
   const chip = (kind, value, text) => chips.push(`<span class="chip">${esc(text)}<button data-kind="${kind}" data-value="${esc(value)}" title="Remove">×</button></span>`);
@@ -264,7 +274,7 @@ function refresh() {
   renderChips();
   syncUrl();
   const fresh = ticket("scope");
-  api("/api/traces?" + filterParams({ limit: 1 })).then((r) => { if (fresh()) $("#scope-count").textContent = `${fmt(r.total)} traces in scope`; }).catch(() => {});
+  api("/api/traces?" + filterParams({ limit: 1 })).then((r) => { if (fresh()) $("#scope-count").textContent = `${count(r.total, "trace")} in scope`; }).catch(() => {});
   renderTab();
 }
 /* Views by tab name; another module can add its own (window.ttViews.home = fn) with a
@@ -296,7 +306,7 @@ async function renderMap() {
   if (!fresh()) return;
   state.mapData = data;
   $("#map-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#map-crumbs"));
-  $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${fmt(m.n)} traces</option>`).join("");
+  $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${count(m.n, "trace")}</option>`).join("");
   $("#map-count").textContent = mapCountText(data, facet);
   const x = b64(data.x, Float32Array), y = b64(data.y, Float32Array), tid = b64(data.topic_id, Int32Array);
   const w = b64(data.w, Int32Array);
@@ -347,8 +357,8 @@ async function renderMap() {
 function mapCountText(data, facet) {
   const points = data.points ?? data.n;
   let text = points < data.n
-    ? `${fmt(data.n)} traces on ${fmt(points)} points (a point's size: the traces that share it)`
-    : `${fmt(data.n)} traces, one point each`;
+    ? `${count(data.n, "trace")} on ${count(points, "point")} (a point's size: the traces that share it)`
+    : `${count(data.n, "trace")}, one point each`;
   if (data.n < data.total) text += `, sampled from ${fmt(data.total)}`;
   const off = data.off_map || [];
   const offN = off.reduce((a, o) => a + o.n, 0);
@@ -458,7 +468,7 @@ function pills(labels) {
 }
 function traceTable(r) {
   if (!r.traces.length) return '<div class="empty">No traces.</div>';
-  return `<div class="muted small">${fmt(r.total)} traces${r.total > r.traces.length ? `, newest ${r.traces.length} shown` : ""}</div>
+  return `<div class="muted small">${count(r.total, "trace")}${r.total > r.traces.length ? `, newest ${r.traces.length} shown` : ""}</div>
   <div class="table-wrap"><table class="data"><thead><tr><th>trace</th><th>created</th><th>customer</th><th>plan</th><th>${esc(state.facet)} summary</th><th>labels</th></tr></thead><tbody>
   ${r.traces.map((t) => `<tr class="click" data-trace="${esc(t.id)}"><td><code>${esc(t.id)}</code></td><td>${esc((t.created || "").slice(0, 16).replace("T", " "))}</td>
     <td>${esc(t.customer || "")}</td><td>${esc(t.plan_tier || "")}</td><td>${esc(t.summary || "")}</td>
@@ -548,7 +558,7 @@ async function renderTraces() {
   const fresh = ticket("traces");
   const r = await api("/api/traces?" + filterParams({ facet: state.facet, limit: 200 }));
   if (!fresh()) return;
-  $("#traces-count").textContent = `${fmt(r.total)} traces`;
+  $("#traces-count").textContent = count(r.total, "trace");
   $("#trace-table").innerHTML = traceTable(r);
   $("#trace-table").onclick = (e) => { const tr = e.target.closest("tr[data-trace]"); if (tr) openTrace(tr.dataset.trace); };
 }
@@ -683,7 +693,7 @@ function reviewDialog(scope) {
     try {
       const r = await post("/api/review", body);
       closeModal();
-      toast(`${r.count} traces assigned to ${r.assignee}` + (r.already_open ? `; ${r.already_open} were already open for them` : ""));
+      toast(`${count(r.count, "trace")} assigned to ${r.assignee}` + (r.already_open ? `; ${r.already_open} were already open for them` : ""));
     } catch (e) { toast("Could not assign: " + e.message); }
   };
 }

@@ -61,7 +61,7 @@ async function reloadSnapshot() {
   try {
     state.overview = await api("/api/overview");
     const ov = state.overview;
-    $("#snapshot").textContent = `${fmt(ov.traces)} traces · ${ov.date_min || "?"} → ${ov.date_max || "?"} · ${ov.snapshot}`;
+    showSnapshot(ov);
     state.topicNames = {};
     for (const t of ov.topics) (state.topicNames[t.facet] ||= {})[t.topic_id] = t.label;
     fillTopicFilter();

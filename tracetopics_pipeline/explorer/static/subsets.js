@@ -10,8 +10,8 @@ async function showClustering(r, saved) {
   const facet = r.facet;
   const parents = r.parents || [];
   const two = parents.length > 0;
-  $("#modal-title").textContent = `${facet} topics in ${saved ? `“${saved}”` : "this subset"} · ${fmt(r.n_traces)} traces${r.sampled ? " (sampled)" : ""}` +
-    (two ? ` · ${parents.length} topics, ${r.topics.length} subtopics` : "") +
+  $("#modal-title").textContent = `${facet} topics in ${saved ? `“${saved}”` : "this subset"} · ${count(r.n_traces, "trace")}${r.sampled ? " (sampled)" : ""}` +
+    (two ? ` · ${count(parents.length, "topic")}, ${count(r.topics.length, "subtopic")}` : "") +
     (saved ? ` · saved ${r.saved_at || ""}` : ` · ${r.seconds.toFixed(1)} s`);
   if (!r.topics.length) { $("#modal-body").innerHTML = `<div class="empty">${esc(r.detail || "Not enough summaries to cluster.")}</div>`; return; }
   const saveRow = saved
@@ -47,7 +47,7 @@ async function showClustering(r, saved) {
   const entry = (t, level, c, kids = "") => `
     <div class="cluster-topic ${level}" data-topic="${t.topic_id}">
       <div class="ct-head">${kids ? '<span class="caret">▸</span> ' : ""}<span class="swatch" style="background:${c}"></span> <b>${esc(t.label)}</b>
-        <span class="tid">id ${t.topic_id}</span> <span class="muted small">${pct(t.share)} · ${fmt(t.size)}${kids ? ` · ${(t.subtopics || []).length} subtopics` : ""}</span></div>
+        <span class="tid">id ${t.topic_id}</span> <span class="muted small">${pct(t.share)} · ${fmt(t.size)}${kids ? ` · ${count((t.subtopics || []).length, "subtopic")}` : ""}</span></div>
       <div>${(t.keywords || []).slice(0, 6).map((k) => `<span class="kw">${esc(k)}</span>`).join("")}</div>
       ${(t.samples || []).slice(0, 2).map((s) => `<div class="small muted">“${esc(s)}”</div>`).join("")}
       ${acts(t)}${kids}
@@ -55,7 +55,7 @@ async function showClustering(r, saved) {
   const byId = new Map(r.topics.map((t) => [t.topic_id, t]));
   $("#cluster-list").innerHTML = two
     ? parents.map((p) => entry(p, "parent", colorOf(p.topic_id),
-        `<div class="cluster-subs subtopics hidden"><div class="small muted sub-head">${fmt((p.subtopics || []).length)} subtopics</div>
+        `<div class="cluster-subs subtopics hidden"><div class="small muted sub-head">${count((p.subtopics || []).length, "subtopic")}</div>
           ${(p.subtopics || []).map((id) => byId.get(id)).filter(Boolean).map((t) => entry(t, "sub", colorOf(p.topic_id))).join("")}</div>`)).join("")
     : r.topics.map((t) => entry(t, "flat", colorOf(t.topic_id))).join("");
   $("#cluster-list").onclick = (e) => {

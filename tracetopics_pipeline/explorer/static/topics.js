@@ -120,20 +120,22 @@ function renderLegend(list, map) {
 }
 
 /* ---------- topic list ---------- */
-function sparkline(counts, color) {
+/* `top`: the count drawn at full height (a subtopic is drawn on its parent's scale, so two
+   traces do not look like its parent's peak). */
+function sparkline(counts, color, top = 0) {
   if (!counts || !counts.length) return "";
-  const w = 120, h = 26, max = Math.max(...counts, 1);
+  const w = 120, h = 26, max = Math.max(top, ...counts, 1);
   const step = counts.length > 1 ? w / (counts.length - 1) : w;
   const pts = counts.map((c, i) => `${(i * step).toFixed(1)},${(h - 2 - (c / max) * (h - 4)).toFixed(1)}`).join(" ");
   return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><polyline fill="none" stroke="${color}" stroke-width="1.6" points="${pts}"/></svg>`;
 }
-function topicRow(t, i, max, color, sub = false) {
+function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
   const key = `${state.facet}:${t.topic_id}`;
   const open = state.expanded.has(key);
   const nm = t.topic_id === -1;
   const subs = t.subtopics || [];
-  const kids = subs.length ? `<div class="subtopics"><div class="small muted sub-head">${fmt(subs.length)} subtopics</div>
-      ${subs.map((s, j) => topicRow(s, j, max, color, true)).join("")}</div>` : "";
+  const kids = subs.length ? `<div class="subtopics"><div class="small muted sub-head">${count(subs.length, "subtopic")}</div>
+      ${subs.map((s, j) => topicRow(s, j, max, color, true, Math.max(0, ...(t.sparkline || [])))).join("")}</div>` : "";
   return `
     <div class="trow ${sub ? "sub" : ""}" data-topic="${t.topic_id}" data-level="${esc(t.level)}">
       <div class="trow-head">
@@ -141,10 +143,10 @@ function topicRow(t, i, max, color, sub = false) {
         <span class="swatch" style="background:${color}"></span>
         <span class="tlabel"><span class="caret">${open ? "▾" : "▸"}</span> ${esc(t.label)}${t.pinned ? ' <span class="badge" title="Pinned: its name never changes automatically">pinned</span>' : ""}
           ${nm ? "" : `<span class="tid" title="The id the CLI takes: tracetopics topic rename ${esc(state.facet)} ${t.topic_id} …">id ${t.topic_id}</span>`}
-          ${subs.length ? `<span class="muted small">· ${subs.length} subtopics</span>` : ""}</span>
+          ${subs.length ? `<span class="muted small">· ${count(subs.length, "subtopic")}</span>` : ""}</span>
         <span class="num">${fmt(t.count)}</span>
         <span><div class="bar"><span style="width:${(100 * t.share / max).toFixed(1)}%;background:${color}"></span></div><div class="small muted">${pct(t.share)}</div></span>
-        <span>${sparkline(t.sparkline, color)}</span>
+        <span>${sparkline(t.sparkline, color, sparkTop)}</span>
       </div>
       <div class="trow-body ${open ? "" : "hidden"}">
         <div>${t.keywords.map((k) => `<span class="kw">${esc(k)}</span>`).join("") || '<span class="muted small">no keywords</span>'}</div>
@@ -237,7 +239,7 @@ async function reloadNames(snapshot) {
   state.overview = ov;
   state.topicNames = {};
   for (const t of ov.topics) (state.topicNames[t.facet] ||= {})[t.topic_id] = t.label;
-  $("#snapshot").textContent = `${fmt(ov.traces)} traces · ${ov.date_min || "?"} → ${ov.date_max || "?"} · ${snapshot || ov.snapshot}`;
+  showSnapshot(ov, snapshot || ov.snapshot);
   fillTopicFilter();
 }
 function renameDialog(t) {
@@ -271,10 +273,10 @@ function mergeDialog(t, list) {
   openModal(`Merge “${t.label}” into another ${word}`, same.length ? `
     <div class="form">
       <label for="mg-into">Merge into</label>
-      <select id="mg-into">${same.map((s) => `<option value="${s.topic_id}">${esc(s.label)} (id ${s.topic_id}, ${fmt(s.count)} traces${s.parent_label ? ", in " + esc(s.parent_label) : ""})</option>`).join("")}</select>
+      <select id="mg-into">${same.map((s) => `<option value="${s.topic_id}">${esc(s.label)} (id ${s.topic_id}, ${count(s.count, "trace")}${s.parent_label ? ", in " + esc(s.parent_label) : ""})</option>`).join("")}</select>
       <span></span><button id="mg-submit">Merge</button>
     </div>
-    <p class="muted small">Its ${fmt(t.count)} traces count as the chosen ${word} from now on, and in every later map. Same store as the command line:
+    <p class="muted small">Its ${count(t.count, "trace")} count as the chosen ${word} from now on, and in every later map. Same store as the command line:
       <code id="mg-cli">tracetopics topic merge ${esc(facet)} ${t.topic_id} --into ${same[0].topic_id}</code></p>`
     : `<div class="empty">No other ${word} of this level in view to merge into.</div>`);
   if (!same.length) return;
@@ -314,7 +316,7 @@ async function runSearch() {
   const topics = r.topics.map((t) => `
     <div class="sr-item" data-search-topic="${t.topic_id}" data-facet="${esc(t.facet)}" data-level="${esc(t.level)}" ${t.parent_id !== null && t.parent_id !== undefined ? `data-parent="${t.parent_id}"` : ""}>
       <div><b>${esc(t.label)}</b> <span class="tid">id ${t.topic_id}</span></div>
-      <div class="small muted">${esc(t.facet)} ${t.level === "parent" ? "topic" : "subtopic"}${t.parent_label ? " in " + esc(t.parent_label) : ""} · ${fmt(t.count)} traces · matched its ${where[t.matched] || t.matched}</div>
+      <div class="small muted">${esc(t.facet)} ${t.level === "parent" ? "topic" : "subtopic"}${t.parent_label ? " in " + esc(t.parent_label) : ""} · ${count(t.count, "trace")} · matched its ${where[t.matched] || t.matched}</div>
       ${t.matched === "summaries" && t.snippet ? `<div class="small sr-snippet">“${esc(t.snippet)}”</div>` : ""}
     </div>`).join("");
   const traces = r.traces.map((t) => `
