@@ -98,3 +98,35 @@ def test_refresh_links_the_run_when_a_dagster_ui_answers(
     monkeypatch.setenv("DAGSTER_WEBSERVER_URL", url)
     st = TestClient(create_app(home), base_url=LOCAL_URL).get("/api/refresh").json()
     assert st["dagster_url"] is None and st["run"]["url"] is None
+
+
+def test_the_first_status_answers_without_importing_dagster(home: Path) -> None:
+    """The page asks for the refresh status on load: while nothing is in progress the answer
+    comes from the run storage itself, without importing Dagster (3-7 s on a busy machine)."""
+    import subprocess
+    import sys
+
+    from tracetopics_pipeline.explorer.refresh import IN_PROGRESS_NAMES
+    from tracetopics_pipeline.runner import IN_PROGRESS
+
+    assert tuple(s.value for s in IN_PROGRESS) == IN_PROGRESS_NAMES
+    publish_explorer_home(home, n=60)
+    instance, run_id = started_run(home / "dagster")  # a run history with a finished run
+    instance.report_run_failed(instance.get_run_by_id(run_id), "done")
+    code = (
+        "import sys, time\n"
+        "from fastapi.testclient import TestClient\n"
+        "from tracetopics_pipeline.explorer.app import create_app\n"
+        f"client = TestClient(create_app({str(home)!r}), base_url={LOCAL_URL!r})\n"
+        "t = time.perf_counter()\n"
+        "st = client.get('/api/refresh').json()\n"
+        "print(st['state'], 'dagster' in sys.modules, round(time.perf_counter() - t, 2))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    ).stdout.split()
+    assert out[:2] == ["idle", "False"], out
+    # A run in progress: the instance answers (and would find it dead if its process died).
+    _, busy = started_run(home / "dagster")
+    client = TestClient(create_app(home), base_url=LOCAL_URL)
+    assert client.get("/api/refresh").json()["run"]["run_id"] == busy

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import secrets
+import threading
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
@@ -597,7 +598,13 @@ def serve(host: str = "127.0.0.1", port: int = 8765, home: Path | str | None = N
     app = create_app(paths.home, allowed_hosts=hosts)
     from tracetopics_pipeline.explorer.subset import warm_up
 
-    warm_up()  # numba JIT for UMAP/HDBSCAN, so the first "Cluster this subset" is fast
+    clustering = warm_up()  # numba JIT for UMAP/HDBSCAN, so the first "Cluster this subset" is fast
+
+    def dagster() -> None:  # then Dagster for "Refresh now"; the status needs none while idle
+        clustering.join()
+        app.state.refresher.warm()
+
+    threading.Thread(target=dagster, name="warm-dagster", daemon=True).start()
     print(f"tracetopics explorer on http://{host}:{port}/  (home {paths.home})", flush=True)
     print(f"answering to Host names: {', '.join(sorted(hosts))} (TRACETOPICS_EXPLORER_HOSTS)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

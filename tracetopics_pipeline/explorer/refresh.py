@@ -15,7 +15,9 @@ started it), or while our own child is still starting up.
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -31,6 +33,9 @@ from tracetopics_pipeline.core.settings import Paths
 REQUEST_TAG = "tracetopics/refresh"
 LAUNCHED_BY_TAG = "tracetopics/launched_by"
 UI_PROBE_SECONDS = 10.0  # how long a "is the Dagster UI up?" answer is reused
+# runner.IN_PROGRESS by name, so the idle check reads them without importing Dagster
+# (tests/explorer/test_explorer_refresh.py keeps the two the same).
+IN_PROGRESS_NAMES = ("QUEUED", "NOT_STARTED", "STARTING", "STARTED", "CANCELING")
 
 
 class RefreshBusy(RuntimeError):
@@ -62,6 +67,36 @@ def _tail(path: Path, lines: int = 5) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
+def certainly_idle(dagster_home: Path) -> bool:
+    """True when the instance's run history holds no queued or running run, read straight from
+    its SQLite run storage (Dagster's default, $DAGSTER_HOME/history/runs.db) without importing
+    Dagster, which takes 3-7 s on a busy machine. False when it cannot tell (another run
+    storage is configured, the file cannot be read) or a run is in progress: then the instance
+    answers, and finds runs whose processes died."""
+    config = dagster_home / "dagster.yaml"
+    try:
+        text = config.read_text() if config.exists() else ""
+    except OSError:
+        return False
+    if re.search(r"^(storage|run_storage)\s*:", text, re.MULTILINE):
+        return False
+    db = dagster_home / "history" / "runs.db"
+    if not db.exists():
+        return True  # no run was ever recorded
+    marks = ", ".join("?" * len(IN_PROGRESS_NAMES))
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1.0)
+        try:
+            (n,) = conn.execute(
+                f"SELECT count(*) FROM runs WHERE status IN ({marks})", IN_PROGRESS_NAMES
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return n == 0
+
+
 def plan_order(upstream: dict[str, set[str]]) -> list[str]:
     """Steps in an order they can run in (each after its upstream steps), ties by name."""
     left = {k: set(v) & upstream.keys() for k, v in upstream.items()}
@@ -83,6 +118,7 @@ class Refresher:
         self.paths = paths
         self.dagster_url = dagster_url.rstrip("/")
         self._lock = threading.Lock()
+        self._instance_lock = threading.Lock()  # one instance, whether warm() or a request loads it
         self._launch: Launch | None = None
         self._instance: Any = None
         self._ui: tuple[float, bool] = (0.0, False)
@@ -91,17 +127,27 @@ class Refresher:
 
     def instance(self) -> Any:
         """The $DAGSTER_HOME instance of this home (created with the project's dagster.yaml)."""
-        if self._instance is None:
-            import dagster as dg
+        with self._instance_lock:
+            if self._instance is None:
+                import dagster as dg
 
-            from tracetopics_pipeline.runner import ROOT
+                from tracetopics_pipeline.runner import ROOT
 
-            home = self.paths.dagster_home
-            home.mkdir(parents=True, exist_ok=True)
-            if not (home / "dagster.yaml").exists() and (ROOT / "dagster.yaml").exists():
-                (home / "dagster.yaml").write_text((ROOT / "dagster.yaml").read_text())
-            self._instance = dg.DagsterInstance.from_config(str(home))
-        return self._instance
+                home = self.paths.dagster_home
+                home.mkdir(parents=True, exist_ok=True)
+                if not (home / "dagster.yaml").exists() and (ROOT / "dagster.yaml").exists():
+                    (home / "dagster.yaml").write_text((ROOT / "dagster.yaml").read_text())
+                self._instance = dg.DagsterInstance.from_config(str(home))
+            return self._instance
+
+    def warm(self) -> None:
+        """Import Dagster and open the instance ahead of the first click (the server's
+        background warm-up); the page's status requests never wait for it (certainly_idle)."""
+        try:
+            self.instance()
+            import tracetopics_pipeline.runner  # noqa: F401  (start() and the status use it)
+        except Exception:  # noqa: BLE001 - best effort: a click loads it again and says why
+            pass
 
     def ui_url(self) -> str | None:
         """The Dagster UI's base URL when one answers there (checked at most every 10 s)."""
@@ -240,11 +286,11 @@ class Refresher:
 
     def status(self) -> dict[str, Any]:
         """Where the current (or last) refresh is; when idle, whether a run blocks one."""
-        import dagster as dg
-
         with self._lock:
             launch = self._launch
             if launch is None:
+                if certainly_idle(self.paths.dagster_home):  # the page's first request: no Dagster
+                    return {"state": "idle", "run": None, "dagster_url": self.ui_url()}
                 run = self._busy_run()
                 return {
                     "state": "busy" if run is not None else "idle",
@@ -265,9 +311,7 @@ class Refresher:
                     return {**out, "state": "launching"}
                 # The command stopped before creating a run (e.g. it found one in progress).
                 return {**out, "state": "failed", "error": _tail(launch.log_path)}
-            if exit_code is not None and run.status.value in {
-                s.value for s in (dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING)
-            }:
+            if exit_code is not None and run.status.value in {"STARTED", "STARTING"}:
                 # Its process is gone but the run never finished: record that in the instance.
                 self.instance().report_run_failed(run, f"the refresh process exited ({exit_code})")
                 run = self.instance().get_run_by_id(run.run_id)
