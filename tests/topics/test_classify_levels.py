@@ -213,6 +213,12 @@ def test_labelled_facet_parent_is_the_label_and_default_is_its_own_line(conn) ->
     ranked = ranked_topics(conn, "Issues")
     assert ranked[0]["label"] == "Failed tool call" and ranked[0]["count"] == 4
     assert ("No issue", 2) in [(p["label"], p["count"]) for p in ranked]
+    # each parent names the label value it stands for (the explorer colours Sentiment by it)
+    assert [p["facet_label"] for p in ranked if p["topic_id"] != -1] == [
+        "failed_tool_call",
+        "none",
+        "escalation",
+    ]
 
 
 def test_competitor_parent_is_the_competitor_named_in_the_summary(conn) -> None:

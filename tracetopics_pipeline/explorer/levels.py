@@ -67,7 +67,8 @@ def topic_tree(
 
     level="parent": parents, each with its `subtopics` (ranked the same way); level="sub": the
     subtopics as one ranked list, each naming its parent. Every item: topic_id, level, label,
-    keywords, count, share (of the filtered classified traffic), pinned, sparkline, samples.
+    keywords, count, share (of the filtered classified traffic), pinned, facet_label (labelled
+    facets: the label value it stands for), sparkline, samples.
     """
     level_id(level)
     two = has_levels(cur, facet)
@@ -109,6 +110,7 @@ def topic_tree(
             "count": t["count"],
             "share": t["share"],
             "pinned": t["pinned"],
+            "facet_label": None if nm else t.get("facet_label"),
             "sparkline": (spark_p if lvl == "parent" else spark_s).get(tid, []),
             "samples": (samp_p if lvl == "parent" else samp_s).get(tid, []),
         }

@@ -182,3 +182,21 @@ def test_header_counts_and_subtopic_sparklines_read_right(pg) -> None:
     parent_peak, sub_peak = peaks
     assert parent_peak == 2  # the parent's own peak at full height (26 px, 2 px margin)
     assert sub_peak > 23  # 1 of 50: near the bottom, not a full-height line
+
+
+def test_a_labelled_facets_parents_take_their_labels_tones(pg) -> None:
+    """Positive green and Negative red whatever their rank; other labels, and subtopics (which
+    share their parent's value), take the palette in rank order."""
+    ranked = [
+        {"topic_id": 1, "facet_label": "neutral"},
+        {"topic_id": 2, "facet_label": "negative"},
+        {"topic_id": 3, "facet_label": "positive"},
+        {"topic_id": 4, "facet_label": "failed_tool_call"},
+        {"topic_id": 5, "facet_label": None},
+    ]
+    tones = dict(pg.evaluate("(ts) => [...rankColors(ts, true).entries()]", ranked))
+    palette = pg.evaluate("PALETTE")
+    assert tones[2] == "#c92a2a" and tones[3] == "#2b8a3e"  # the pills' --bad and --good
+    assert [tones[4], tones[5]] == palette[:2]
+    plain = dict(pg.evaluate("(ts) => [...rankColors(ts, false).entries()]", ranked))
+    assert [plain[i] for i in range(1, 6)] == palette[:5]

@@ -29,7 +29,8 @@ topic_latest AS (
            arg_max(tp.label, k.sort_key) AS label,
            arg_max(tp.keywords, k.sort_key) AS keywords,
            arg_max(tp.representatives, k.sort_key) AS representatives,
-           arg_max(coalesce(tp.pinned, false), k.sort_key) AS pinned
+           arg_max(coalesce(tp.pinned, false), k.sort_key) AS pinned,
+           arg_max(tp.facet_label, k.sort_key) AS facet_label
     FROM topics tp
     JOIN (SELECT DISTINCT tp2.map_id,
                  coalesce(strftime(m.day, '%Y-%m-%d'), '') || tp2.map_id AS sort_key
@@ -54,7 +55,8 @@ def ranked_topics(
 
     `within` is a SELECT of trace ids (with its `params`) that narrows the traces, e.g. the
     explorer's filter; `day` keeps one UTC day. Each item (parent or subtopic): topic_id, label,
-    keywords, representatives, pinned, count, share (of the facet's traces), and on parents
+    keywords, representatives, pinned, facet_label (labelled facets: the label value, else
+    None), count, share (of the facet's traces), and on parents
     `subtopics`. A facet's default label ("no issue") is a parent like the others; no_match is
     an item too (callers decide whether to show it). A topic that is its own parent (a map from
     before two levels) has no subtopics. Before anything is classified, the current map's
@@ -75,40 +77,39 @@ def ranked_topics(
                CASE WHEN per.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
                     ELSE coalesce(pl.label, per.parent_label) END AS parent_label,
                coalesce(pl.keywords, []), coalesce(pl.representatives, []),
-               coalesce(pl.pinned, false),
+               coalesce(pl.pinned, false), pl.facet_label,
                CASE WHEN per.sub_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
                     ELSE coalesce(sl.label, per.sub_label) END AS sub_label,
                coalesce(sl.keywords, []), coalesce(sl.representatives, []),
-               coalesce(sl.pinned, false), per.n
+               coalesce(sl.pinned, false), sl.facet_label, per.n
         FROM per
         LEFT JOIN topic_latest pl ON lower(pl.facet) = lower(?) AND pl.topic_id = per.topic_id
         LEFT JOIN topic_latest sl ON lower(sl.facet) = lower(?) AND sl.topic_id = per.sub_id""",
         [facet, day, day, *params, facet, facet],
     ).fetchall()
     if rows or within:
-        return _ranked(
-            [(r[0], r[1], (r[2], r[3], r[4], r[5]), (r[6], r[7], r[8], r[9]), r[10]) for r in rows]
-        )
+        return _ranked([(r[0], r[1], r[2:7], r[7:12], r[12]) for r in rows])
     map_id = current_map(conn, facet, day)
     if map_id is None:
         return []
     rows = conn.execute(
         """SELECT s.topic_id, coalesce(s.parent_id, s.topic_id), p.label, p.keywords,
-                  p.representatives, p.pinned, s.label, s.keywords, s.representatives, s.pinned,
-                  coalesce(s.size, 0)
+                  p.representatives, p.pinned, p.facet_label, s.label, s.keywords,
+                  s.representatives, s.pinned, s.facet_label, coalesce(s.size, 0)
            FROM topics s LEFT JOIN topics p
              ON p.map_id = s.map_id AND p.topic_id = coalesce(s.parent_id, s.topic_id)
            WHERE s.map_id = ? AND coalesce(s.level, 'sub') <> 'parent'""",
         [map_id],
     ).fetchall()
-    return _ranked([(r[1], r[0], r[2:6], r[6:10], r[10]) for r in rows])
+    return _ranked([(r[1], r[0], r[2:7], r[7:12], r[12]) for r in rows])
 
 
 def _item(topic_id: int, described: Sequence[Any], count: int, total: int) -> dict[str, Any]:
-    label, keywords, representatives, pinned = described
+    label, keywords, representatives, pinned, facet_label = described
     return {
         "topic_id": int(topic_id),
         "label": label,
+        "facet_label": facet_label,  # labelled facets: the label value the topic stands for
         "keywords": list(keywords or []),
         "representatives": list(representatives or []),
         "pinned": bool(pinned),
@@ -118,7 +119,8 @@ def _item(topic_id: int, described: Sequence[Any], count: int, total: int) -> di
 
 
 def _ranked(rows: list[tuple[int, int, Sequence[Any], Sequence[Any], int]]) -> list[dict[str, Any]]:
-    """(parent id, sub id, parent's label/keywords/representatives/pinned, the sub's, count)
+    """(parent id, sub id, parent's label/keywords/representatives/pinned/facet_label, the
+    sub's, count)
     rows → parents ranked by count with their subtopics ranked inside."""
     total = sum(r[4] for r in rows)
     parents: dict[int, dict[str, Any]] = {}

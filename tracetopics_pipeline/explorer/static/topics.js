@@ -10,6 +10,10 @@ const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#59a14f", "#b07aa1", "#edc948
   "#ff9da7", "#9c755f", "#0067a5", "#8db600", "#875692", "#f6a600", "#be0032", "#a1caf1",
   "#008856", "#e68fac", "#604e97", "#dcd300", "#882d17", "#c2b280", "#e25822", "#2b3d26",
   "#b3446c", "#00a5c8", "#654522", "#f99379", "#1b2a6b"];
+/* Label values whose meaning has a colour, as their pills have in app.css: a Sentiment or Churn
+   risk parent is drawn in its tone whatever its rank (Positive was red when it ranked third). */
+const TONE = { positive: "#2b8a3e", negative: "#c92a2a", mixed: "#f59f00", neutral: "#5c7cfa",
+  critical: "#7a1010", high: "#e8590c", medium: "#fcc419", low: "#94d82d" };
 const OTHER_COLOR = "#8d93a0";
 const NO_MATCH_COLOR = "#cfd2d9";
 const OTHER = -2;  // the legend's and the map's "other topics" group
@@ -26,6 +30,19 @@ function hasLevels(facet = state.facet) { return !!state.levels[facet]; }
 function effLevel() { return state.focus !== null ? "sub" : hasLevels() ? state.level : "parent"; }
 function levelWord(plural = true) { return effLevel() === "sub" && hasLevels() ? (plural ? "subtopics" : "subtopic") : (plural ? "topics" : "topic"); }
 
+/* Topics in rank order -> colours: the palette in order, or a parent's tone when its label has
+   one (subtopics of one label share its value, so they take the palette). */
+function rankColors(topics, tones) {
+  const colors = new Map();
+  let next = 0;
+  for (const t of topics) {
+    const tone = tones ? TONE[(t.facet_label || "").toLowerCase()] : undefined;
+    if (tone) colors.set(t.topic_id, tone);
+    else if (next < PALETTE.length) colors.set(t.topic_id, PALETTE[next++]);
+  }
+  return colors;
+}
+
 async function ensureColors() {
   // Twice at most: a cold link (level=sub) learns only from the answer that the facet has two
   // levels, and its first request asked for the parents' colours (every subtopic drew grey).
@@ -37,7 +54,7 @@ async function ensureColors() {
     if (state.focus !== null) p.append("topic", `${state.facet}:${state.focus}`);
     const r = await api("/api/topics?" + p);
     state.levels[state.facet] = r.levels;
-    state.colors = new Map(r.topics.slice(0, PALETTE.length).map((t, i) => [t.topic_id, PALETTE[i]]));
+    state.colors = rankColors(r.topics, level === "parent" && state.focus === null);
     state.colorKey = key;
     if (state.focus !== null && !hasLevels()) state.focus = null;  // a one-level snapshot
     if (effLevel() === level) return;
