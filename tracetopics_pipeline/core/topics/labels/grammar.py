@@ -8,6 +8,11 @@ import re
 from collections import Counter
 
 from tracetopics_pipeline.core.topics.labels.cleaning import IDENTIFIER_NOUNS
+from tracetopics_pipeline.core.topics.labels.questions import (
+    NEGATED_AUX,
+    negated_opening,
+    question_names,
+)
 from tracetopics_pipeline.core.topics.labels.support import stem
 from tracetopics_pipeline.core.topics.labels.words import (
     CLAUSE_SPLIT,
@@ -25,13 +30,14 @@ from tracetopics_pipeline.core.topics.labels.words import (
 
 _JSONISH = re.compile(r"[{}\[\]]|\"\s*:|'\s*:|\\\"")
 # Particles of a phrasal verb (`is_phrasal`): "set up", "log in", "turn off".
-PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over"})
+PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over", "through"})
 # Verbs that close a phrasal verb ("Top up", "Log in", "Turn off", "Set up"): only after them
 # may a name end in a particle ("Chart on" is cut, "Top up" is not).
 _PHRASAL = frozenset(
     """top log sign turn opt check cash set back roll shut look follow pay switch clean lock
     speed scale start write hand hold pick fill carry print break show pop wind sync time fed
-    give gave given mess mix hang hung held broke broken paid wound blew blown""".split()  # noqa: SIM905
+    give gave given mess mix hang hung held broke broken paid wound blew blown go goes going
+    went gone""".split()  # noqa: SIM905
 )
 # Light verbs that need a complement: a name never ends in them ("... refresh now takes").
 _LIGHT_VERBS = frozenset(
@@ -129,6 +135,8 @@ def _fragment(low: list[str], verbs: frozenset[str]) -> bool:
     if len(low) < 2:
         return False
     first = low[0]
+    if first in NEGATED_AUX and low[1] in _PRONOUNS:  # a question: "Can't I transfer money"
+        return True
     if first.endswith("s") and not first.endswith("ss") and low[1] in _QUANTIFIERS:
         return first not in FUNCTION_WORDS
     # a question cut before its question word ("[How much] extra would it cost", "[How]
@@ -385,8 +393,11 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
         if GREETING_WORDS.search(clause):
             toks = [t for t in toks if not GREETING_WORDS.fullmatch(t)]
         low = [t.lower() for t in toks]
+        negated = negated_opening(low)
         for i in range(len(toks)):
             if (low[i] in FUNCTION_WORDS and low[i] not in _LEADS) or low[i].isdigit():
+                continue
+            if 0 <= negated <= i:  # "[Why hasn't my] parcel arrived": the opposite of the text
                 continue
             if i > 1 and _capitalised(toks[i]) and _capitalised(toks[i - 1]):
                 continue  # "[Power] BI": the rest of a name
@@ -413,4 +424,10 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
                 if j < len(low) and low[j] in _PREDICATE_START and "the" in low[i:j]:
                     continue  # "the problem [was solved]": a subject without its predicate
                 out.append(tuple(low[i:j]))
+        # the statement a question presupposes ("Why hasn't my card arrived" -> "Card hasn't
+        # arrived"): its predicate is what a span of the question cannot hold
+        said = question_names(low)
+        for j in range(MIN_WORDS, min(len(said), MAX_WORDS) + 1):
+            if _may_end(said[:j]) and said[j - 1] != said[j - 2]:
+                out.append(tuple(said[:j]))
     return out

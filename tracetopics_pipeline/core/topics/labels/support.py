@@ -11,6 +11,7 @@ from collections import Counter
 from functools import lru_cache
 
 from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
+from tracetopics_pipeline.core.topics.labels.questions import ASKED_AS
 from tracetopics_pipeline.core.topics.labels.words import FUNCTION_WORDS, GREETING_WORDS, TOKEN
 
 
@@ -45,16 +46,20 @@ def word_support(texts: list[str], weights: list[float] | None = None) -> dict[s
     total = float(sum(w)) or 1.0
     out: Counter[str] = Counter()
     for text, n in zip(texts, w, strict=True):
-        for word in _stems(text):
+        for word in text_stems(text):
             out[word] += n
     return {k: v / total for k, v in out.items()}
 
 
 @lru_cache(maxsize=1 << 16)
-def _stems(text: str) -> frozenset[str]:
+def text_stems(text: str) -> frozenset[str]:
     # A map's texts are read several times (each level's topics, the facet, the parents'
     # children): their words are found once per process.
-    return frozenset(stem(t) for t in TOKEN.findall(clean_for_naming(text)))
+    clean = clean_for_naming(text)
+    low = clean.lower()
+    # a question asks for what the namer calls it ("how long" -> "time", `questions`)
+    asked = {word for q, word in ASKED_AS.items() if q in low}
+    return frozenset(stem(t) for t in TOKEN.findall(clean)) | asked
 
 
 def rare_words(label: str, support: dict[str, float], facet_words: dict[str, float]) -> list[str]:
