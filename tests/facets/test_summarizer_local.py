@@ -217,3 +217,21 @@ def test_feature_request_kinds_and_competitors():
     assert apply_rules("Metabase has this built in.", comp)[0].startswith("Metabase:")
     # Integrations are not competitors.
     assert apply_rules("How do I send the report to Slack every morning?", comp) == ("NONE", None)
+
+
+def test_a_generic_competitor_rule_skips_words_that_name_no_product():
+    """ "Instead of PDF", "compared to Tuesday": a format, a day or a month is not a competitor;
+    the rule's next match in the same text still counts."""
+    comp = find_facet(load_facets(), "Competitor mention")
+    for text in (
+        "Can I get it as a spreadsheet instead of PDF?",
+        "Exports are slower compared to Tuesday.",
+        "We moved the review to March, is that fine?",
+        "Send it as CSV instead of XLSX please.",
+    ):
+        assert apply_rules(text, comp) == ("NONE", None), text
+    got = apply_rules("Instead of PDF we used to get this from Acme Cloud instead of Sheets.", comp)
+    assert got[0].startswith("Sheets:"), got
+    assert apply_rules("We're switching to Klipfolio next month.", comp)[0].startswith("Klipfolio:")
+    assert apply_rules("It is slower compared to Sigma.", comp)[0].startswith("Sigma: ")
+    assert apply_rules("Slower compared to Mode. Honestly it hurts.", comp)[0].startswith("Mode: ")

@@ -16,6 +16,24 @@ from functools import lru_cache
 
 from tracetopics_pipeline.core.facets.definitions import Facet
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip
+from tracetopics_pipeline.core.topics.labels.words import FORMAT_WORDS
+
+# Capitalised words a generic "instead of <Name>" rule catches that name no product: a file
+# format ("instead of PDF"), a day or a month ("compared to Tuesday"). A named vendor rule is
+# not affected (its names are listed).
+_DATES = """monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december today yesterday tomorrow"""
+_NOT_A_NAME = FORMAT_WORDS | frozenset(_DATES.split())
+
+
+def _name_in_sentence(name: str) -> str:
+    """A captured name up to its sentence's end: "Mode. Honestly" -> "Mode"."""
+    return name.split(". ", 1)[0].rstrip(".")
+
+
+def _names_nothing(name: str | None) -> bool:
+    words = _name_in_sentence(name or "").lower().split()
+    return bool(words) and all(w in _NOT_A_NAME for w in words)
 
 
 @lru_cache(maxsize=256)
@@ -38,11 +56,14 @@ def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
             if m:
                 return f"{spec.name}: {_sentence_at(text, m.start())}", spec.name
     for rule in facet.rules:
-        m = _rx(rule.pattern).search(text)
-        if m:
+        for m in _rx(rule.pattern).finditer(text):
+            if _names_nothing(m.groupdict().get("name")):
+                continue  # the next match of the rule may name a product
             fields = {k: (v or "") for k, v in m.groupdict().items()}
             fields.setdefault("match", m.group(0))
             fields = {k: v.strip() for k, v in fields.items()}
+            if "name" in fields:  # "compared to Sigma. Honestly" names Sigma
+                fields["name"] = _name_in_sentence(fields["name"])
             for k in ("match", "name"):  # "power bi" -> "Power Bi": a name, not a fragment
                 if k in fields and fields[k].islower():
                     fields[k] = fields[k].title()
