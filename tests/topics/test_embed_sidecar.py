@@ -60,3 +60,31 @@ def test_ctrl_c_to_the_process_group_leaves_the_child_to_this_process(
         got = side.embed(TEXTS)
     assert side.child_pid() == pid and "embedding in this process" not in caplog.text
     assert got.shape == (3, 384)
+
+
+def test_the_child_stops_when_its_parent_dies_without_cleaning_up() -> None:
+    """SIGTERM (uvicorn re-raises it after its shutdown, so atexit never runs), SIGKILL or a
+    crash of the server: the child, holding the model, must not stay behind as an orphan."""
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import os, signal\n"
+        "from tracetopics_pipeline.core.topics.embedders.sidecar import SidecarEmbedder\n"
+        "side = SidecarEmbedder(None)\n"
+        "print(side.child_pid(), flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    child = int(proc.stdout.split()[0])
+    deadline = time.monotonic() + 60  # the child may be importing the model when orphaned
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.5)
+    os.kill(child, signal.SIGKILL)
+    pytest.fail(f"the model child {child} outlived its parent")

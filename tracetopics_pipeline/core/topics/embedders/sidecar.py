@@ -16,6 +16,7 @@ import multiprocessing as mp
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -43,10 +44,22 @@ def _stop_children() -> None:
         _children.clear()
 
 
-def _ignore_interrupts() -> None:  # in the child, first
+PARENT_CHECK_S = 1.0  # how often the child looks whether its parent still runs
+
+
+def _watch_parent(parent: int) -> None:  # in the child, a daemon thread
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)  # orphaned: nobody will ask for vectors again
+
+
+def _child_init(parent: int) -> None:  # in the child, first
     # Ctrl-C reaches the whole process group: the child must outlive it until this process's
     # exit stops it (it died first, and the server printed that it fell back to embedding here).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent that dies without running atexit (SIGTERM, which uvicorn re-raises after its
+    # shutdown; SIGKILL; a crash) cannot stop the child: the child stops itself (it held ~600 MB).
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 @lru_cache(maxsize=2)
@@ -78,7 +91,10 @@ class SidecarEmbedder(SentenceEmbedder):
             if key not in _children:
                 # spawn, not fork: this process has threads (the server, the warm-up).
                 _children[key] = ProcessPoolExecutor(
-                    1, mp_context=mp.get_context("spawn"), initializer=_ignore_interrupts
+                    1,
+                    mp_context=mp.get_context("spawn"),
+                    initializer=_child_init,
+                    initargs=(os.getpid(),),
                 )
                 _children[key].submit(_load, key)  # the child starts loading now
             return _children[key]
