@@ -487,7 +487,8 @@ def bench_robustness(
               f"demo precision = fires on traces whose gold has the problem / all fires")  # fmt: skip
         names = {"dev": "with rules", "heldout": "held-out 1", "dev2": "dev 2",
                  "heldout2": "held-out 2", "heldout3": "held-out 3", "heldout4": "held-out 4",
-                 "heldout5": "held-out 5", "heldout6": "held-out 6"}  # fmt: skip
+                 "heldout5": "held-out 5", "heldout6": "held-out 6",
+                 "heldout7": "held-out 7"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
               + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import facet_robustness_batch4 as b4
 import facet_robustness_batch5 as b5
 import facet_robustness_batch6 as b6
+import facet_robustness_batch7 as b7
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -893,9 +894,11 @@ def cases(part: str = "dev") -> list[Case]:
     or `dev2` (development batch 2, Sentiment forms, written for the outcome-aware pass) or
     `heldout4` (batch 4, every form, new domains: facet_robustness_batch4.py) or `heldout5` (batch
     5, every form plus positive messages that must not read NEGATIVE: facet_robustness_batch5.py)
-    or `heldout6` (batch 6, the same shape in new domains and registers: facet_robustness_batch6.py)."""
+    or `heldout6` (batch 6, the same shape in new domains and registers: facet_robustness_batch6.py)
+    or `heldout7` (batch 7, the same shape plus multi-turn cases: facet_robustness_batch7.py)."""
     # no satisfied / met in these
-    held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "dev2")
+    held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+                    "heldout7", "dev2")  # fmt: skip
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -919,14 +922,22 @@ def cases(part: str = "dev") -> list[Case]:
             b6.HELDOUT6_TOOL_FAILURES,
             b6.HELDOUT6_UNMET,
         ),  # fmt: skip
+        "heldout7": (
+            b7.HELDOUT7_FRUSTRATION,
+            b7.HELDOUT7_POLITE,
+            b7.HELDOUT7_TOOL_FAILURES,
+            b7.HELDOUT7_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
-    scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6}
+    scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6,
+                 "heldout7": b7.SCAFFOLDS7}  # fmt: skip
     scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
-    polite_want = "NEUTRAL" if part in ("heldout5", "heldout6") else "not POSITIVE"
-    positive = {"heldout5": b5.HELDOUT5_POSITIVE, "heldout6": b6.HELDOUT6_POSITIVE}.get(part, ())
+    polite_want = "NEUTRAL" if part in ("heldout5", "heldout6", "heldout7") else "not POSITIVE"
+    positive = {"heldout5": b5.HELDOUT5_POSITIVE, "heldout6": b6.HELDOUT6_POSITIVE,
+                "heldout7": b7.HELDOUT7_POSITIVE}.get(part, ())  # fmt: skip
     satisfied = () if held else SATISFIED
     met = () if held else MET_ESCALATION
     out: list[Case] = []
@@ -974,6 +985,22 @@ def cases(part: str = "dev") -> list[Case]:
     for ask, reply in met:
         msgs = _msgs(n, [("user", ask), ("assistant", reply)])
         out.append(Case("met_escalation", "Issues", "not UNMET", {"id": f"r{n}", "messages": msgs}))
+        n += 1
+    # multi-turn cases (batch 7 on): the form lives in how the last turn relates to the ones before
+    in_context = {"heldout7": b7.HELDOUT7_IN_CONTEXT}.get(part, {})
+    for form, convs in in_context.items():
+        for turns in convs:
+            msgs = [{"role": r, "content": t} for r, t in turns]
+            msgs.append({"role": "assistant", "content": "I understand. Let me look into it."})
+            out.append(
+                Case(f"{form}_ctx", "Sentiment", "NEGATIVE", {"id": f"r{n}", "messages": msgs})
+            )
+            n += 1
+    for turns in {"heldout7": b7.HELDOUT7_BACKSTORY}.get(part, ()):
+        msgs = [{"role": r, "content": t} for r, t in turns]
+        out.append(
+            Case("backstory", "Sentiment", "not NEGATIVE", {"id": f"r{n}", "messages": msgs})
+        )
         n += 1
     return out
 
