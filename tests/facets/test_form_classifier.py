@@ -104,13 +104,53 @@ def test_tool_trouble_after_a_tool_call_and_the_structural_rule_wins():
     assert not detect_issues([user, call, ok, fine], tool_trouble=trouble)
 
 
-def test_classifier_is_off_unless_the_facet_file_turns_it_on():
+def test_classifier_is_on_unless_the_facet_file_turns_it_off():
     summ = make_summarizer("local", preload=False)
     for name in ("Sentiment", "Issues"):
-        assert not summ.classifier_on(find_facet(load_facets(), name))
-    text = "version: 1\nfacets:\n  - name: Mood\n    local: {kind: sentiment, classifier: true}\n"
+        assert summ.classifier_on(find_facet(load_facets(), name))
+    assert not summ.classifier_on(find_facet(load_facets(), "Task"))
+    text = "version: 1\nfacets:\n  - name: Mood\n    local: {kind: sentiment, classifier: false}\n"
     facet = parse_facets(text)[0]
-    assert summ.classifier_on(facet)
-    assert not make_summarizer("local", preload=False, classifier=False).classifier_on(facet)
+    assert not summ.classifier_on(facet)
+    assert make_summarizer("local", preload=False, classifier=True).classifier_on(facet)
     with pytest.raises(Exception, match="classifier"):
-        parse_facets(text.replace("classifier: true", "classifier: maybe"))
+        parse_facets(text.replace("classifier: false", "classifier: maybe"))
+
+
+def test_cue_gates_spare_ordinary_turns_the_embedding():
+    heads = form_classifier.load()
+    assert set(heads.cues) == {"user", form_classifier.ASK_HUMAN, form_classifier.APOLOGY}
+    assert all(heads.cues.values())
+    ordinary = "Which input should the projector be on, HDMI 1 or 2?"
+    assert not heads.worth_reading("ok", "user")
+    assert not heads.worth_reading(ordinary, form_classifier.ASK_HUMAN)
+    assert heads.worth_reading(
+        "Could a person from facilities come and look?", form_classifier.ASK_HUMAN
+    )
+    # a file without gates (trained before them) reads every candidate turn
+    import json
+    from importlib import resources
+
+    pkg = resources.files(form_classifier.__package__)
+    spec = json.loads(pkg.joinpath(form_classifier.FILE).read_text("utf-8"))
+    spec.pop("gates")
+    assert form_classifier.FormClassifier(spec).worth_reading("ok")
+
+
+def test_the_block_embeds_only_gated_turns_in_one_batch():
+    from tracetopics_pipeline.core.facets.summarizers.local import prototypes
+
+    facets = [find_facet(load_facets(), n) for n in ("Sentiment", "Issues")]
+    heads = form_classifier.load()
+    turns = ["ok", "Thursday works.", "Room B."]
+    assert not any(heads.worth_reading(t) for t in turns)  # none carries a learned cue
+    assert not any(heads.worth_reading(t, form_classifier.ASK_HUMAN) for t in turns)
+    calm = [{"id": f"k{i}", "messages": [{"role": "user", "content": OPENING[0]},
+                                         {"role": "assistant", "content": OPENING[1]},
+                                         {"role": "user", "content": t}]}
+            for i, t in enumerate(turns)]  # fmt: skip
+    summ = make_summarizer("local", classifier=True)
+    before = prototypes.CACHE.embedded
+    summ.summarize(calm, facets)
+    # the opening's problem report may carry a cue (it is read once, cached); the calm turns not
+    assert prototypes.CACHE.embedded - before <= 1

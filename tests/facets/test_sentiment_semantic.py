@@ -38,7 +38,7 @@ def _trace(tid: str, reply: str) -> dict:
 
 def _labels(semantic: bool, replies: list[str]) -> list[str | None]:
     facet = find_facet(load_facets(), "Sentiment")
-    summ = make_summarizer("local", semantic=semantic)
+    summ = make_summarizer("local", semantic=semantic, classifier=False)
     res = summ.summarize([_trace(f"t{i}", r) for i, r in enumerate(replies)], [facet])
     return [o.label for o in sorted(res.outputs, key=lambda o: int(o.trace_id[1:]))]
 
@@ -47,7 +47,9 @@ def _labels(semantic: bool, replies: list[str]) -> list[str | None]:
 def test_layer_reads_forms_the_rules_miss(form, reply):
     assert _labels(False, [reply]) == ["NEUTRAL"]  # the rules alone miss it
     facet = find_facet(load_facets(), "Sentiment")
-    sig = make_summarizer("local", semantic=True).sentiment_signals(_trace("x", reply), facet)
+    sig = make_summarizer("local", semantic=True, classifier=False).sentiment_signals(
+        _trace("x", reply), facet
+    )
     reasons = {sentiment_semantic.FORMS[form][1]}
     assert reasons <= set(sig.why_neg)
     assert _labels(True, [reply]) == ["NEGATIVE"]
@@ -80,6 +82,6 @@ def test_rules_turns_are_not_embedded():
     layer = sentiment_semantic.load()
     facet = find_facet(load_facets(), "Sentiment")
     trace = _trace("r", "I want to speak to a human agent now.")
-    sig = make_summarizer("local", semantic=False).sentiment_signals(trace, facet)
+    sig = make_summarizer("local", semantic=False, classifier=False).sentiment_signals(trace, facet)
     users = [m["content"] for m in trace["messages"] if m["role"] == "user"]
     assert 1 in sig.expressed and not [c for c in layer.candidates(users, sig) if c.turn == 1]

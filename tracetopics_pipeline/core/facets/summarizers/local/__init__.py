@@ -84,6 +84,9 @@ def reconcile(outputs: list[FacetOutput], facets: list[Facet]) -> list[FacetOutp
 
 # Where a facet file does not say: measured on held-out data (docs/benchmarks.md#facets).
 DEFAULT_PROTOTYPES = {"sentiment": "off", "rules": "off"}
+# The form classifier beside the Sentiment and Issues rules: on since the sixth pass, when its cue
+# gates brought its cost inside the day's budget (docs/benchmarks.md#facets).
+DEFAULT_CLASSIFIER = True
 
 
 def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
@@ -97,6 +100,11 @@ def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
     agent = [text for role, text in dialogue if role == "assistant"]
     errors = sum(1 for m in msgs if m.get("role") == "tool" and is_error_reply(m))
     return users, signals(users, agent, tool_errors=errors, dialogue=dialogue)
+
+
+def _dialogue_with_tools(trace: dict) -> list[tuple[str, str]]:
+    """(role, text) of every message in order, tool replies included (the Issues heads' view)."""
+    return [(str(m.get("role")), content_text(m.get("content"))) for m in messages_of(trace)]
 
 
 def _recent_user_turns(msgs: list[dict], test: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -187,12 +195,12 @@ class LocalSummarizer:
 
     def classifier_on(self, facet: Facet) -> bool:
         """Whether a Sentiment or Issues facet uses the form classifier (form_classifier.py): the
-        override, else `local.classifier`."""
+        override, else `local.classifier`, else on (DEFAULT_CLASSIFIER)."""
         if facet.local_kind not in ("sentiment", "issues"):
             return False
         if self.classifier is not None:
             return self.classifier
-        return bool(facet.local.get("classifier", False))
+        return bool(facet.local.get("classifier", DEFAULT_CLASSIFIER))
 
     def prototype_mode(self, facet: Facet) -> str:
         """off | fallback | only for this facet: the override, else the facet's setting, else
@@ -241,8 +249,9 @@ class LocalSummarizer:
         the vectors ready (the classifier's candidates are the turns the rules leave undecided,
         before the semantic layer adds anything: a few more than it will read)."""
         semantic = any(self.semantic_on(f) for f in facets)
-        classifier = any(self.classifier_on(f) for f in facets)
-        if not semantic and not classifier:
+        classifier = any(self.classifier_on(f) for f in facets if f.local_kind == "sentiment")
+        issue_heads = any(self.classifier_on(f) for f in facets if f.local_kind == "issues")
+        if not semantic and not classifier and not issue_heads:
             return
         texts: list[str] = []
         turns: list[str] = []
@@ -252,13 +261,15 @@ class LocalSummarizer:
             except Exception:  # summarize_trace records the error for this trace
                 continue
             self._sentiment[id(trace)] = (users, s)
+            if issue_heads:
+                turns += form_classifier.load().issue_texts(_dialogue_with_tools(trace))
             if semantic:
                 texts += sentiment_semantic.load().texts_to_embed(users, s)
             if classifier:
                 turns += form_classifier.load().texts_to_embed(users, s)
         if semantic:
             sentiment_semantic.load().prefetch(texts)
-        if classifier:
+        if classifier or issue_heads:
             form_classifier.load().prefetch(turns)
 
     def _prepare_fitted(self, traces: list[dict], facets: list[Facet]) -> None:

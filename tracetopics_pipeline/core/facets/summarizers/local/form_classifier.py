@@ -30,15 +30,19 @@ from importlib import resources
 
 import numpy as np
 
+from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
 from tracetopics_pipeline.core.facets.summarizers.local.prototypes import CACHE
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment import (
     FORMS,
     SentimentSignals,
     classify,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.text import words
 
 FILE = "form_classifier.json"
-LAST_TURNS = 3  # the user's last turns are read: where frustration shows, and a bound on cost
+LAST_TURNS = 2  # the user's last turns are read: where frustration shows, and a bound on cost
+# (3 until the sixth pass: 2 embeds a third fewer turns of uss_mwoz dev dialogues and missed no
+# more of development batch 6)
 MAX_CHARS = 400  # of one turn (MiniLM reads ~256 word pieces)
 REACTIVE = {"didnt_help", "repeated_request", "sarcasm", "giving_up", "agent_complaint"}
 ASK_HUMAN, APOLOGY = "ask_human", "apology_after_tool"
@@ -49,6 +53,21 @@ _TROUBLE_GATE = re.compile(
     r"problem|issue|trouble|snag|wrong|broke|\bdown\b|refus|reject|bounc",
     re.I,
 )
+
+
+_SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
+_SYMBOL = re.compile(r"[^\w\s.,;:!?'\"()\[\]/-]")  # emoji and other symbols are cues too
+
+
+def cue_tokens(text: str) -> set[str]:
+    """What the cue gate looks up: every word (stop words included: "not", "again", "you" carry
+    the forms) cut to a crude stem, plus symbols such as emoji."""
+    out = set()
+    for w in words(text):
+        stem = _SUFFIX.sub("", w)
+        out.add((stem if len(stem) >= 3 else w)[:6])
+    out.update(_SYMBOL.findall(text))
+    return out
 
 
 def unit(text: str) -> str:
@@ -74,6 +93,18 @@ class FormClassifier:
         self.b = np.array([float(heads[h]["b"]) for h in self.names], dtype=np.float32)
         self.t = np.array([float(heads[h]["threshold"]) for h in self.names], dtype=np.float32)
         self.col = {h: j for j, h in enumerate(self.names)}
+        # The cue gate: a user turn is embedded only if it holds a token whose log-odds of
+        # appearing in a form (vs an ordinary turn) the training material put above a bound.
+        # None: every candidate turn is embedded (a file trained before the gate existed).
+        # Three gates: "user" for the Sentiment heads, ASK_HUMAN for the Issues facet's ask for a
+        # person, APOLOGY for agent turns after a tool call.
+        gates = spec.get("gates") or {}
+        self.cues: dict[str, frozenset[str]] = {g: frozenset(v["cues"]) for g, v in gates.items()}
+
+    def worth_reading(self, text: str, gate: str = "user") -> bool:
+        """Whether a turn can matter to the heads behind `gate`: it carries one of its cues."""
+        cues = self.cues.get(gate)
+        return cues is None or not cues.isdisjoint(cue_tokens(text))
 
     def probs(self, texts: list[str]) -> np.ndarray:
         """P(form | turn) per text (rows) and head (columns)."""
@@ -89,15 +120,20 @@ class FormClassifier:
     # --- Sentiment ---------------------------------------------------------------------------
 
     def candidates(self, user_turns: list[str], s: SentimentSignals) -> list[int]:
-        """User turns to read: the last LAST_TURNS, none a frustration rule fired on, and none at
-        all when the rules already call the conversation NEGATIVE or MIXED."""
+        """User turns to read: the last LAST_TURNS, none a frustration rule fired on or the rules
+        read praise in, only those carrying a learned cue (worth_reading), and none at all when
+        the rules already call the conversation NEGATIVE or MIXED."""
         if classify(s)[0] in ("NEGATIVE", "MIXED"):
             return []
         first = max(0, len(user_turns) - LAST_TURNS)
         return [
             i
             for i in range(first, len(user_turns))
-            if i not in s.expressed and user_turns[i].strip()
+            if i not in s.expressed
+            and i not in s.pos_turns  # praise the rules read: only sarcasm could undo it, and
+            # its head finds ~5 % out of fold (sentiment_context.py reads sarcasm from context)
+            and user_turns[i].strip()
+            and self.worth_reading(user_turns[i])
         ]
 
     def apply(self, user_turns: list[str], s: SentimentSignals) -> None:
@@ -124,13 +160,41 @@ class FormClassifier:
     # --- Issues ------------------------------------------------------------------------------
 
     def asks_human(self, text: str) -> bool:
-        return ASK_HUMAN in self.col and self.fires(text, ASK_HUMAN)
+        return (
+            ASK_HUMAN in self.col
+            and self.worth_reading(text, ASK_HUMAN)
+            and self.fires(text, ASK_HUMAN)
+        )
+
+    def _may_be_trouble(self, text: str) -> bool:
+        return bool(_TROUBLE_GATE.search(text)) and self.worth_reading(text, APOLOGY)
 
     def tool_trouble(self, text: str) -> bool:
         """The agent reports that what it just tried with a tool failed."""
-        return (
-            APOLOGY in self.col and bool(_TROUBLE_GATE.search(text)) and self.fires(text, APOLOGY)
-        )
+        return APOLOGY in self.col and self._may_be_trouble(text) and self.fires(text, APOLOGY)
+
+    def issue_texts(self, dialogue: list[tuple[str, str]]) -> list[str]:
+        """What the Issues heads may read in a conversation ((role, text) in order, tool replies
+        included), so the block embeds it in one batch: the user's last LAST_TURNS turns that
+        the human-request rule misses and that carry a cue, and agent turns right after a tool
+        reply that pass the trouble gate."""
+        users = [t for r, t in dialogue if r == "user"]
+        out = [
+            t
+            for t in users[-LAST_TURNS:]
+            if t.strip() and not HUMAN_REQUEST.search(t) and self.worth_reading(t, ASK_HUMAN)
+        ]
+        after_tool = False
+        for role, text in dialogue:
+            if role == "assistant" and text.strip():
+                if after_tool and self._may_be_trouble(text):
+                    out.append(text)
+                after_tool = False
+            elif role in ("tool", "function"):
+                after_tool = True
+            elif role == "user":
+                after_tool = False
+        return out
 
     def prefetch(self, texts: list[str]) -> None:
         """Embed these texts now, in one batch (the cache keeps them for the heads)."""

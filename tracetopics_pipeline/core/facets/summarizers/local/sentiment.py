@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import context_forms
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
     REPEATED_FAILURE,
     agent_failed,
@@ -475,6 +476,14 @@ class SentimentSignals:
         self.why_pos[polite] = self.why_pos.get(polite, 0.0) + 0.5
         self.settle()
 
+    def retract(self, turn: int) -> None:
+        """The praise of a user turn was not meant (sarcasm read from the conversation)."""
+        for reason, weight in self.pos_turns.pop(turn, {}).items():
+            self.why_pos[reason] -= weight
+            if self.why_pos[reason] <= 1e-9:
+                del self.why_pos[reason]
+        self.settle()
+
     @property
     def negative(self) -> float:
         return self.neg + self.inferred
@@ -535,6 +544,11 @@ def _emphatic_praise(turn: str) -> bool:
     )
 
 
+def _answer_failed(turn: str) -> bool:
+    """A "didn't help" match that is not a "still ..." (in a first turn, "still" is backstory)."""
+    return any(not m.group(0).lower().startswith("still") for m in _DID_NOT_HELP.finditer(turn))
+
+
 def _similar(a: set[str], b: set[str]) -> bool:
     return len(a) >= 3 and len(b) >= 3 and len(a & b) / len(a | b) >= 0.6
 
@@ -582,6 +596,8 @@ def signals(
         plain = _WANTED_SAME.sub(" ", turn)  # "the exact same result I wanted" is no failure
         for rx, weight, reason in _FRUSTRATION:
             if rx.search(plain) and not (rx is _REPEAT and _emphatic_praise(turn)):
+                if i == 0 and rx is _DID_NOT_HELP and not _answer_failed(plain):
+                    continue  # "still ..." before any answer is the problem's backstory
                 s.add("neg", weight, reason)
         if sarcastic:
             s.add("neg", *FORMS["sarcasm"])
@@ -625,6 +641,15 @@ def signals(
         if any(_similar(words, prev) for prev in seen):
             s.add("inferred", 1.0, "repeated the same request")
         seen.append(words)
+    if dialogue is not None:  # forms only the conversation shows (sentiment_context.py)
+        for i, forms in context_forms(dialogue).items():
+            if i in s.expressed:
+                continue
+            for form in forms:
+                s.add("neg", *FORMS[form])
+            if "sarcasm" in forms:  # the praise was ironic
+                s.retract(i)
+            s.expressed.add(i)
     if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
         s.add("pos", 0.25, "thanked the agent at the end")
     s.settle()  # politeness does not add up to satisfaction

@@ -1,0 +1,86 @@
+"""Forms read from the conversation, not one turn (sentiment_context.py), and the first-turn
+"still" that is backstory. Phrasings written for this test, in domains and words the robustness
+set's batches do not use."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import classify, signals
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import context_forms
+
+
+def _label(*turns: tuple[str, str]) -> str:
+    d = list(turns)
+    users = [t for r, t in d if r == "user"]
+    agent = [t for r, t in d if r == "assistant"]
+    return classify(signals(users, agent, dialogue=d))[0]
+
+
+U, A = "user", "assistant"
+
+DIDNT_HELP = [
+    ((U, "The printer shows an offline icon."),
+     (A, "Please turn it off and on again, then wait a minute."), (U, "Did that, the icon is there.")),
+    ((U, "My invoice PDF is empty."), (A, "Try downloading it again from the Billing page."),
+     (U, "Downloaded it twice, blank both times")),
+    ((U, "Sync fails at 40%."), (A, "I've reset your sync token; it should work in a few minutes."),
+     (U, "Waited 20 minutes, nothing happens")),
+    ((U, "The oven clock blinks 00:00."), (A, "Hold the timer button for five seconds."),
+     (U, "held it for ten, it keeps blinking all the same")),
+]  # fmt: skip
+SARCASM = [
+    ((U, "Did my parcel ship?"), (A, "Sorry, the order was cancelled because the payment failed."),
+     (U, "Fantastic. Love that.")),
+    ((U, "Is the room free on Friday?"),
+     (A, "Unfortunately the booking failed and the room is now taken."), (U, "Wonderful, just wonderful.")),
+    ((U, "Can you renew my permit?"), (A, "I'm afraid the renewal didn't go through, it has expired."),
+     (U, "Brilliant. Great job.")),
+]  # fmt: skip
+CALM = [  # must not read NEGATIVE
+    ((U, "I still have the old plan, can I upgrade?"), (A, "Yes, go to Settings > Plan."), (U, "Thanks.")),
+    ((U, "My account still shows my maiden name, please change it."), (A, "Done, it's updated."),
+     (U, "great thanks")),
+    ((U, "Is the museum open Sunday?"), (A, "Sorry, it's closed on Sundays."), (U, "Ok, thanks for checking.")),
+    ((U, "Book a table for 4."), (A, "Unfortunately there are no tables at 8; 9 is free."),
+     (U, "Perfect, 9 works.")),
+    ((U, "Does the gym have a sauna?"), (A, "No, they do not have a sauna, sorry."),
+     (U, "That's fine, great, thanks. Bye.")),
+    ((U, "The modem light is red."), (A, "Unplug it for 30 seconds and plug it back in."),
+     (U, "Can I still use the phone line while it restarts?")),
+    ((U, "The app still crashes on start since yesterday's update."),
+     (A, "A fix is rolling out today; please update to 4.2.1."), (U, "OK, will do. Thanks.")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("turns", DIDNT_HELP)
+def test_no_effect_after_an_instruction_is_didnt_help(turns):
+    assert context_forms(list(turns)) == {1: ["didnt_help"]}
+    assert _label(*turns) == "NEGATIVE"
+
+
+@pytest.mark.parametrize("turns", SARCASM)
+def test_praise_right_after_a_failure_is_sarcasm(turns):
+    assert context_forms(list(turns)) == {1: ["sarcasm"]}
+    assert _label(*turns) == "NEGATIVE"
+
+
+@pytest.mark.parametrize("turns", CALM)
+def test_calm_conversations_stay_calm(turns):
+    assert _label(*turns) != "NEGATIVE"
+
+
+def test_still_in_the_first_turn_is_backstory_but_not_later():
+    first = "The garage door still won't close all the way."
+    assert _label((U, first), (A, "Which model is it?"), (U, "A Chamberlain B550.")) != "NEGATIVE"
+    later = (U, "Did the reset, it still won't close.")
+    assert _label((U, first), (A, "Hold the reset button for 5 seconds."), later) == "NEGATIVE"
+
+
+def test_paraphrased_request_rule_is_off_by_default():
+    turns = [(U, "How do I change my billing email?"), (A, "Our plans start at $10 a month."),
+             (U, "Where can I update the email address for billing?")]  # fmt: skip
+    assert context_forms(turns) == {}
+    assert context_forms(turns, repeats=True) == {1: ["repeated_request"]}
+    answered = [turns[0], (A, "You change the billing email under Billing > Contacts."), turns[2]]
+    assert context_forms(answered, repeats=True) == {}  # the agent took it up: a follow-up

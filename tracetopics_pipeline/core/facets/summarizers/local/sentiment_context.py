@@ -1,0 +1,182 @@
+"""Frustration forms that live in how a user turn relates to the turns before it.
+
+A turn read alone (a regex, or one sentence vector) misses three of issue 14's forms, because
+their words are ordinary and only the conversation makes them frustration:
+
+- repeating the request: the user asks again, in other words, for what an earlier turn asked,
+  and no agent turn since took that request up — none shared a content word with it or reported
+  a success ("Can you tell me the gate hours?" — "Our units come in six sizes." — "What time
+  does the gate open?"); restating a request the agent is working on is ordinary;
+- "didn't help": right after the agent told the user what to do (or said it did something), the
+  user reports no effect ("Did that. Red light again.", "Waited an hour, same warning") — a
+  "still" in the user's FIRST turn is backstory, not this: nothing has been tried yet;
+- sarcasm: praise or warm thanks right after the agent failed or apologised for a failure
+  ("Sorry, the renewal didn't go through." — "Super, great job."), unless the user accepts it
+  ("thanks for trying", "ok, no worries").
+
+Each rule is general (no domain words) and was checked for false alarms on the development parts
+of uss_mwoz and the demo traffic (docs/benchmarks.md#facets, sixth pass).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
+    AGENT_SUCCESS,
+    agent_failed,
+)
+from tracetopics_pipeline.core.facets.summarizers.local.text import content_words
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
+
+
+# The agent told the user what to do, or said it did something the user can check.
+_INSTRUCTION = _rx(
+    r"try|please (?:\w+ )?(?:try|check|restart|reset|clear|open|go|hold|enter|wait|reinstall|"
+    r"update|remove|re-?\w+)|go to|click|tap|press|hold|restart|reboot|reset|clear|log (?:out|in)|"
+    r"sign (?:out|in)|reinstall|re-?download|make sure|unplug|plug|tighten|loosen|select|wait|"
+    r"turn (?:it |them |the \w+ )?(?:off|on)|switch (?:it )?(?:off|on)|"
+    r"(?:you )?(?:should|can|could|need to|have to|will need to) (?:now )?(?:\w+ )?(?:see|work|"
+    r"try|be able|restart|reset|open|check)|(?:it )?(?:can|may|might|should) take|"
+    r"(?:i've|i have|we've|we have) (?:now )?(?:\w+ed|reissued|rebuilt|sent|reset|set|refreshed)",
+)
+# The attempt changed nothing: the state reported as before.
+_NO_EFFECT = _rx(
+    r"still(?! (?:want|need|like|prefer|have (?:a|one|another|some)|interested|deciding|thinking|"
+    r"considering|looking|planning|going|on for|available|open|valid|fine|good|ok|okay|works?|"
+    r"working))",
+    r"(?:all|just|exactly|much) the same|(?:the )?same (?:as before|again|here|thing|story|way|"
+    r"result|error|message|problem|warning|screen|page)|as (?:before|it was|ever)|like before",
+    r"no (?:change|difference|luck|joy|effect|improvement|dice)|nothing (?:happens|happened|"
+    r"changed|moved|new|at all)",
+    r"(?:didn't|did not|doesn't|does not|won't|hasn't|has not|haven't) (?:\w+ )?(?:work|change|"
+    r"help|budge|move|do anything|go away)",
+    r"(?:ignores|ignored|rejects|rejected|refuses|refused) (?:it|me|my|the)",
+)
+# The user did what was asked ...
+_DID_IT = _rx(
+    r"did (?:that|it|this|so)|done(?: that| it| so)?|tried(?: it| that| this)?|followed|cleared|"
+    r"restarted|rebooted|reinstalled|re-?downloaded|logged (?:out|in)|waited|tightened|"
+    r"resubmitted|reset|opened|updated",
+    # any attempt in the past tense with its object: "downloaded it twice", "re-entered the code"
+    r"(?:re-?)?[a-z]{3,}ed (?:it|that|this|them|the|my|our|again|twice|as)",
+)
+# ... and it is still bad.
+_STILL_BAD = _rx(
+    r"n't|not|no|never|nothing|empty|blank|red|error\w*|fail\w*|broken|stuck|gibberish|wrong|"
+    r"missing|again|wobbl\w*|ignore\w*|all over|(?:is|are) (?:still )?there",
+)
+# The agent failed or apologised for a failure.
+_APOLOGY = _rx(r"sorry|unfortunately|afraid|apolog\w*|regret\w*")
+_FAILURE = _rx(  # of an attempt, not a plain fact ("they do not have a gym, sorry")
+    r"fail\w*|error|expired|declined|rejected|(?:was|were|is|are|got) (?:\w+ )?cancell?ed|"
+    r"(?:didn't|did not|couldn't|could not|wasn't able to|was not able to|unable to) "
+    r"(?:go through|work|book|place|process|complete|find|renew|deliver|save|confirm)|"
+    r"(?:not|never) (?:placed|processed|delivered|booked|saved|confirmed|renewed|sent)",
+)
+# Praise words, and the acceptances that make praise after a failure plain politeness.
+_PRAISE_WORD = _rx(
+    r"great|perfect|wonderful|fantastic|brilliant|amazing|excellent|super|superb|lovely|marvell?ous|"
+    r"awesome|terrific|splendid|outstanding|love (?:it|that)|really helpful|very helpful|"
+    r"great job|well done|nice one",
+)
+_ACCEPTS = _rx(
+    r"anyway|for trying|for (?:checking|looking|letting me know)|no worries|no problem|"
+    r"(?:it's|that's) (?:ok|okay|fine|alright)|ok(?:ay)?|understood|never mind|i see|shame|pity|"
+    r"oh well|what about|how about|instead|alternative|else|other|another (?:option|day|time|date)|"
+    r"can (?:you|i|we)|could (?:you|i|we)|yes|fine|sounds?|would be|that's all|that is all|"
+    r"all i need\w*|bye|goodbye|\?",
+)
+_REQUEST = re.compile(
+    r"\?\s*$|^\W*(?:please|can|could|would|will|do|does|is|are|which|what|when|where|how|who|"
+    r"i need|i want|i'd like|i would like|tell me|give me|send me|show me)\b|"
+    r"\b(?:please|can you|could you|i'm asking|i am asking|how|what|when|where|which|who|why)\b",
+    re.I,
+)
+
+
+_SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to a crude stem (plural and tense endings off, five letters)."""
+    out = set()
+    for w in content_words(text):
+        if len(w) >= 3:
+            stem = _SUFFIX.sub("", w)
+            out.add((stem if len(stem) >= 3 else w)[:5])
+    return out
+
+
+def _repeats(turn: str, earlier: list[str], addressed: list[bool]) -> bool:
+    """The turn asks again what an earlier request asked, and no agent turn since took that
+    request up (none shared a content word with it, none reported a success)."""
+    if not _REQUEST.search(turn):
+        return False
+    mine = _stems(turn)
+    if len(mine) < 2:
+        return False
+    for j, prev in enumerate(earlier):
+        if addressed[j] or not _REQUEST.search(prev):
+            continue
+        theirs = _stems(prev)
+        shared = mine & theirs
+        if len(shared) >= 2 and len(shared) / min(len(mine), len(theirs)) >= 0.5:
+            return True
+    return False
+
+
+def context_forms(
+    dialogue: list[tuple[str, str]], *, repeats: bool = False
+) -> dict[int, list[str]]:
+    """User turn index (among the user's turns) -> the forms the conversation makes of it.
+    `repeats`: also the paraphrased-request rule — off in the shipped Sentiment rules: on the
+    development parts it fired on 43 NEUTRAL/POSITIVE uss_mwoz dialogues for 2 NEGATIVE ones and
+    on 56 of ~650 demo traces without frustration (users there restate a request on purpose:
+    "book for 8 people at 13:30" again after the agent asked for the party size)."""
+    out: dict[int, list[str]] = {}
+    users: list[str] = []
+    addressed: list[bool] = []  # per earlier user turn: an agent turn since took it up
+    agent_before: str | None = None  # the agent turn right before the current user turn
+    for role, text in dialogue:
+        if role == "assistant":
+            if text.strip():
+                agent_before = text
+                done, said = bool(AGENT_SUCCESS.search(text)), _stems(text)
+                addressed = [
+                    a or done or bool(_stems(u) & said)
+                    for a, u in zip(addressed, users, strict=True)
+                ]
+            continue
+        if role != "user":
+            continue
+        i = len(users)
+        forms: list[str] = []
+        if i > 0 and agent_before is not None:
+            if repeats and _repeats(text, users, addressed):
+                forms.append("repeated_request")
+            if (
+                _INSTRUCTION.search(agent_before)
+                and "?" not in text  # a question asks on ("can admins still log in?")
+                and (_NO_EFFECT.search(text) or (_DID_IT.search(text) and _STILL_BAD.search(text)))
+            ):
+                forms.append("didnt_help")
+            failed = agent_failed(agent_before) or (
+                _APOLOGY.search(agent_before) and _FAILURE.search(agent_before)
+            )
+            if (
+                failed
+                and len(text.split()) <= 12
+                and _PRAISE_WORD.search(text)
+                and not _ACCEPTS.search(text)
+            ):
+                forms.append("sarcasm")
+        if forms:
+            out[i] = forms
+        users.append(text)
+        addressed.append(False)
+        agent_before = None
+    return out
