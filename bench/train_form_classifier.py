@@ -21,13 +21,14 @@ as on a new held-out batch), the negatives in as many random folds; the threshol
 (>= 0.5) whose out-of-fold false-alarm rate on the negatives is at most MAX_FPR, and the C the one
 with the best mean out-of-fold recall at those thresholds. The figures are printed.
 
-The cue gate (form_classifier.FormClassifier.worth_reading) is learned from the same material: the
-log-odds of each token (form_classifier.cue_tokens) appearing in a user-side positive vs an ordinary
-user turn (add-one smoothed document frequencies); tokens over the bound that positives of at least
-MIN_GROUPS batches use are the cues. Its recall cost is printed out of fold (cues learned without one batch,
-the share of that batch's positives that still carry a cue) beside the share of ordinary turns it
-lets through, for several bounds; the shipped bound is the highest whose out-of-fold pass rate on
-the positives stays >= GATE_RECALL.
+The cue gates (form_classifier.FormClassifier.worth_reading; one for the Sentiment heads, one for
+the ask for a person, one for the tool-trouble head) are learned from the same material: the
+log-odds of each token (form_classifier.cue_tokens) appearing in a positive vs a negative
+(add-one smoothed document frequencies); tokens over the bound that positives of at least
+MIN_GROUPS batches use are the cues. Their recall cost is printed out of fold (cues learned
+without one batch: the share of that batch's positives that still carry a cue) beside the share
+of negatives they let through, for several bounds; the shipped bound is the highest whose
+out-of-fold pass rate on the positives stays >= GATE_RECALL.
 """
 
 from __future__ import annotations

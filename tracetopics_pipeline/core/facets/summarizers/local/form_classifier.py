@@ -93,11 +93,11 @@ class FormClassifier:
         self.b = np.array([float(heads[h]["b"]) for h in self.names], dtype=np.float32)
         self.t = np.array([float(heads[h]["threshold"]) for h in self.names], dtype=np.float32)
         self.col = {h: j for j, h in enumerate(self.names)}
-        # The cue gate: a user turn is embedded only if it holds a token whose log-odds of
-        # appearing in a form (vs an ordinary turn) the training material put above a bound.
-        # None: every candidate turn is embedded (a file trained before the gate existed).
-        # Three gates: "user" for the Sentiment heads, ASK_HUMAN for the Issues facet's ask for a
-        # person, APOLOGY for agent turns after a tool call.
+        # Cue gates: a turn is embedded only if it holds a token whose log-odds of appearing in
+        # a form (vs an ordinary turn) the training material put above a bound. "user" for the
+        # Sentiment heads, ASK_HUMAN for the Issues facet's ask for a person, APOLOGY for agent
+        # turns after a tool call; a file without gates (trained before them) embeds every
+        # candidate turn.
         gates = spec.get("gates") or {}
         self.cues: dict[str, frozenset[str]] = {g: frozenset(v["cues"]) for g, v in gates.items()}
 
