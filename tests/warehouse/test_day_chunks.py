@@ -27,7 +27,7 @@ def test_a_range_in_day_chunks_equals_one_chunk(tmp_path, monkeypatch) -> None:
     days = [date(2026, 3, 2), date(2026, 3, 3), end]
     landing = tmp_path / "landing"
     generate_traffic(landing, days=3, per_day=60, seed=5, end=end)  # bad lines included
-    first = json.loads((sorted(landing.iterdir())[0]).read_text().splitlines()[0])
+    first = json.loads(sorted(landing.glob("*.jsonl"))[0].read_text().splitlines()[0])
     first["created"] = f"{end.isoformat()}T23:00:00Z"  # the same id, moved to the last day
     (landing / "zz-resend.jsonl").write_text(json.dumps(first) + "\n")
     facets = load_facets()
