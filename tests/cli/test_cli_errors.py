@@ -3,6 +3,7 @@ stderr saying what is wrong, a non-zero exit, never a traceback. And `| head` st
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from factories.marts import build_marts_warehouse, recent_traces
 
+from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
@@ -128,7 +130,7 @@ def test_wrong_input_is_one_line(cli_home: Path, case: str) -> None:
 
 def test_sql_reads_the_query_from_stdin(cli_home: Path) -> None:
     """`echo QUERY | tracetopics sql` and `tracetopics sql -` run the piped query, not the
-    default one; an empty pipe is the empty-query error."""
+    default one."""
     for args in (["sql"], ["sql", "-"]):
         res = subprocess.run(
             [str(EXE), *args],
@@ -141,17 +143,48 @@ def test_sql_reads_the_query_from_stdin(cli_home: Path) -> None:
         )
         assert res.returncode == 0, res.stderr
         assert res.stdout.split() == ["answer", "------", "42", "(1", "row)"]
-    res = subprocess.run(
-        [str(EXE), "sql"],
-        env={**os.environ, "TRACETOPICS_HOME": str(cli_home)},
-        input="  \n",
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert res.returncode != 0 and res.stderr.strip().splitlines() == [
-        'error: the query is empty: pass one, e.g. tracetopics sql "SELECT 42", or pipe it on stdin'
-    ]
+
+
+class _Pipe(io.StringIO):
+    def isatty(self) -> bool:
+        return False
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        raise AssertionError("a terminal is never read")  # nor asked, once a query is given
+
+
+def test_which_query_sql_runs() -> None:
+    """The argument; "-": stdin; nothing: a piped query, else the default, also when the pipe
+    is empty (cron, CI: </dev/null) or stdin is closed; never stdin beside --where (a pipe that
+    never closes would hang it)."""
+    from tracetopics_pipeline.cli.reading import DEFAULT_SQL, sql_query
+
+    assert sql_query("SELECT 1", stdin=_Terminal("x")) == "SELECT 1"
+    assert sql_query("-", stdin=_Pipe("SELECT 2")) == "SELECT 2"
+    assert sql_query(None, stdin=_Pipe("SELECT 3\n")) == "SELECT 3"
+    assert sql_query(None, stdin=_Pipe("")) == DEFAULT_SQL
+    assert sql_query(None, stdin=_Pipe("  \n")) == DEFAULT_SQL
+
+    import tracetopics_pipeline.cli.reading as reading
+
+    # sys.stdin is None when the shell closed it (<&-)
+    saved, reading.sys.stdin = reading.sys.stdin, None
+    try:
+        assert sql_query(None) == DEFAULT_SQL
+        with pytest.raises(CliError, match="stdin is closed"):
+            sql_query("-")
+    finally:
+        reading.sys.stdin = saved
+    piped = _Pipe("SELECT 4")
+    assert sql_query(None, where="customer = 'acme'", stdin=piped) == DEFAULT_SQL
+    assert piped.tell() == 0  # not read
+    for empty in ("", "  "):
+        with pytest.raises(CliError, match="the query is empty"):
+            sql_query(empty, stdin=_Pipe(""))
+    with pytest.raises(CliError, match="the query is empty"):
+        sql_query("-", stdin=_Pipe(" \n"))
 
 
 def test_explore_on_a_taken_port_is_one_line(cli_home: Path) -> None:

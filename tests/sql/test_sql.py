@@ -211,6 +211,9 @@ def test_sandbox_refuses(wh: Path, query: str, message: str, tmp_path: Path, mon
         ("SELEC 1", 'syntax error at or near "SELEC"'),  # sqlglot reads it as a command
         ("SELECT 1 FROM", 'syntax error at or near "FROM"'),
         ("DELET FROM raw_traces", 'syntax error at or near "DELET"'),
+        ("SELECT 'abc", "unterminated string literal"),  # sqlglot cannot even tokenize these
+        ("SELECT 1 /* x", r"unterminated /\* comment"),
+        ("SELEC \udcff", "it is not valid UTF-8 text"),  # a shell's $'\xff' as Python reads it
     ],
 )
 def test_a_typo_is_a_parse_error_not_a_refusal(wh: Path, query: str, message: str) -> None:

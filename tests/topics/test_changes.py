@@ -247,3 +247,13 @@ def test_facets_that_measure_pain_are_not_measured_by_it(conn) -> None:
     assert compute_changes(conn, since_days=7).sections["over_indexed"]
     declared = compute_changes(conn, since_days=7, pain_facets=["task"])
     assert declared.sections["over_indexed"] == []
+
+
+def test_a_broken_facet_file_does_not_break_what_changed(conn, tmp_path, monkeypatch) -> None:
+    """The home and the digest read the warehouse: a facet file that cannot be read only loses
+    the `measures_pain` declarations (with a warning), not the page."""
+    bad = tmp_path / "facets.yaml"
+    bad.write_text("facets: [\n")
+    monkeypatch.setenv("TRACETOPICS_FACETS", str(bad))
+    ch = compute_changes(conn, since_days=7)
+    assert ids(ch.sections["agent_failures"]) == [5]

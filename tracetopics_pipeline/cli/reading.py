@@ -67,14 +67,18 @@ DEFAULT_SQL = "SELECT * FROM project_logs('support-agent')"
 
 
 def sql_query(query: str | None, *, where: str | None = None, stdin=None) -> str:
-    """The query `tracetopics sql` runs: the argument; stdin when it is "-", or absent and stdin
-    is piped; else the default query. An empty query is a user error, not the default (with
+    """The query `tracetopics sql` runs: the argument; stdin when it is "-", or absent (with no
+    --where) and stdin is piped; else the default query, also when piped stdin is empty (cron,
+    CI: `</dev/null`) or closed. An empty query argument is a user error, not the default (with
     --where it lists the matching traces of every project, docs/sql.md)."""
     stdin = stdin if stdin is not None else sys.stdin
-    if query == "-" or (query is None and not stdin.isatty()):
+    if query == "-":
+        if stdin is None:
+            raise CliError('"-" reads the query from stdin, but stdin is closed')
         query = stdin.read()
     elif query is None:
-        return DEFAULT_SQL
+        piped = stdin is not None and not where and not stdin.isatty()
+        return (stdin.read() if piped else "").strip() or DEFAULT_SQL
     if not query.strip() and not where:
         raise CliError(
             'the query is empty: pass one, e.g. tracetopics sql "SELECT 42", or pipe it on stdin'

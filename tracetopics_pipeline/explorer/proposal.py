@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import duckdb
 
-from tracetopics_pipeline.core.topics.changes import NEGATIVE, gap_verdict
+from tracetopics_pipeline.core.topics.changes import NEGATIVE, Thresholds, gap_verdict
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
@@ -233,7 +233,9 @@ def gap_kind(
         + (f" ({top})" if top else "")
         + f" and {none} ({_pct(none / total)}) show none."
     )
-    verdict = gap_verdict(agent, none)  # the home's rule too (core/topics/changes.py)
+    verdict = gap_verdict(agent, none, Thresholds().min_gap_side)  # the home's rule too
+    if verdict == "too_few":
+        return "Unclear", detail + " Too few conversations of either kind to name one."
     if verdict == "agent_failure":
         return "Agent failure", detail + " The agent is failing at something users can do."
     if verdict == "product_gap":

@@ -175,10 +175,10 @@ def map_points(
         + f"""
         SELECT coalesce({tid_sql}, -1)::INTEGER AS topic_id, count(*) AS n
         FROM classifications c JOIN ft ON ft.id = c.trace_id
-        WHERE lower(c.facet) = lower(?) AND c.x IS NULL
+        WHERE lower(c.facet) = lower(?) AND c.map_id = ? AND c.x IS NULL
         GROUP BY 1 ORDER BY n DESC, topic_id
         """,
-        [*params, facet],
+        [*params, facet, chosen],
     ).fetchall()
     ids = [str(x) for x in res["trace_id"]]
     w = np.asarray(res["w"], dtype="<i4")

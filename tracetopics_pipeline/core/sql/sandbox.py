@@ -129,6 +129,8 @@ def _duckdb_parses(query: str) -> None:
     except duckdb.ParserException as e:
         message = str(e).strip().splitlines()[0].removeprefix("Parser Error: ")
         raise SqlParseError(f"cannot parse the query: {message}") from None
+    except (TypeError, UnicodeError):  # bytes that are no UTF-8 (a shell's $'\xff')
+        raise SqlParseError("cannot parse the query: it is not valid UTF-8 text") from None
 
 
 def parse(query: str, *, statement: bool = True) -> exp.Expression:
@@ -139,7 +141,7 @@ def parse(query: str, *, statement: bool = True) -> exp.Expression:
     sqlglot_log.setLevel(logging.ERROR)  # "falling back to Command" is our refusal to make
     try:
         parsed = sqlglot.parse(query, read=DIALECT)
-    except sqlglot.errors.ParseError as e:
+    except (sqlglot.errors.ParseError, sqlglot.errors.TokenError) as e:  # an unclosed quote
         if statement:
             _duckdb_parses(query)  # DuckDB's message, the engine the query is meant for
         word = _leading_word(query)

@@ -18,8 +18,8 @@ window of the same length before it.
   measured: their unhappy labels are unhappy by construction;
 - capability gaps: Task topics (a clear intent) with negative traces at or above the baseline
   rate, split by the Issues facet: no agent issue points at a product gap, an agent issue at an
-  agent failure (the rule of `marts.capability_gaps`; a kind is named at `VERDICT_SHARE`, on
-  `min_gap_side` traces or more). A topic where neither kind dominates goes to `unclear_gaps`,
+  agent failure (`gap_verdict`, the roadmap proposal's rule too; a kind is named at
+  `VERDICT_SHARE`, on `min_gap_side` traces or more). A topic where neither kind dominates goes to `unclear_gaps`,
   never under a heading that names a kind;
 - priorities: the top of `marts.topic_priority` with its plain-words `why`.
 
@@ -34,6 +34,7 @@ too thin for its rule says so in `notes`, in plain words.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
@@ -45,6 +46,8 @@ from tracetopics_pipeline.core.warehouse import NO_MATCH, column_names
 
 if TYPE_CHECKING:
     import duckdb
+
+log = logging.getLogger(__name__)
 
 NEGATIVE = ("NEGATIVE", "MIXED")  # the marts' "negative or mixed" (trace_facts, topic_priority)
 VERDICT_SHARE = 0.6  # a kind of gap is named when it holds this share of the negative traces
@@ -165,13 +168,15 @@ def fdr_keep(pvalues: list[float], q: float) -> list[bool]:
     return keep
 
 
-def gap_verdict(agent: int, none: int) -> str:
-    """product_gap | agent_failure | both, for a topic's negative traces split by Issues."""
+def gap_verdict(agent: int, none: int, min_side: int = 0) -> str:
+    """product_gap | agent_failure | both | too_few, for a topic's negative traces split by
+    Issues: a kind is named when it holds VERDICT_SHARE of them and at least `min_side`
+    (fewer: too_few, a guess on a handful of traces)."""
     total = agent + none
     if total and agent / total >= VERDICT_SHARE:
-        return "agent_failure"
+        return "agent_failure" if agent >= min_side else "too_few"
     if total and none / total >= VERDICT_SHARE:
-        return "product_gap"
+        return "product_gap" if none >= min_side else "too_few"
     return "both"
 
 
@@ -239,9 +244,13 @@ def compute_changes(
 
 
 def _pain_facets() -> list[str]:
-    from tracetopics_pipeline.core.facets.definitions import load_facets
+    from tracetopics_pipeline.core.facets.definitions import FacetConfigError, load_facets
 
-    return [f.name for f in load_facets() if f.measures_pain]
+    try:
+        return [f.name for f in load_facets() if f.measures_pain]
+    except FacetConfigError as e:  # the home and the digest read the warehouse, not the file
+        log.warning("facet file unreadable (%s): no facet is taken to measure pain", e)
+        return []
 
 
 # The slice, as a condition on `classifications c` (changes_scope holds its trace ids).
@@ -346,9 +355,9 @@ def _notes(
     tasks = [u for u in real if u.facet.lower() == task.lower()]
     if not (s["product_gaps"] or s["agent_failures"] or s["unclear_gaps"]):
         read = most([u.neg_agent + u.neg_none for u in tasks])
-        if read < th.min_events:
+        if read < th.min_gap_side:  # fewer than a kind needs to be named (capability_gaps)
             msg = (
-                f"Too little data: no {task} topic has {th.min_events} negative traces that "
+                f"Too little data: no {task} topic has {th.min_gap_side} negative traces that "
                 f"{issues} read in the window."
                 if tasks
                 else f"No {task} topics in {where}: gaps are read on a clear intent."
@@ -644,9 +653,8 @@ def capability_gaps(
         rate = u.neg / u.sent
         if rate < base:
             continue
-        verdict = gap_verdict(u.neg_agent, u.neg_none)
-        side = {"agent_failure": u.neg_agent, "product_gap": u.neg_none}.get(verdict, read)
-        if side < th.min_gap_side:  # a kind named on a handful of traces is a guess
+        verdict = gap_verdict(u.neg_agent, u.neg_none, th.min_gap_side)
+        if verdict == "too_few" or (verdict == "both" and read < th.min_gap_side):
             continue
         kind = "unclear_gap" if verdict == "both" else verdict
         split = f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
