@@ -10,7 +10,7 @@ import pytest
 from tracetopics_pipeline.core.topics.labels.grammar import candidate_phrases, label_problems
 from tracetopics_pipeline.core.topics.labels.naming import NamingInput, name_topics
 from tracetopics_pipeline.core.topics.labels.questions import question_names
-from tracetopics_pipeline.core.topics.labels.support import word_support
+from tracetopics_pipeline.core.topics.labels.support import name_support, word_support
 from tracetopics_pipeline.core.topics.labels.words import TOKEN
 
 
@@ -98,8 +98,11 @@ def test_statements_are_candidates_and_pass_the_audit() -> None:
 
 
 def test_how_long_counts_as_time_in_word_support() -> None:
-    support = word_support(["How long does a refund take", "Refund please"])
-    assert support["time"] == pytest.approx(0.5)
+    texts = ["How long does a refund take", "Refund please", "Somehow longer than usual"]
+    support = word_support(texts)
+    # looked up as every name's words are (stemmed), and only where "how long" is asked
+    assert name_support("Refund time", support, support) == pytest.approx(1 / 3)
+    assert name_support("Cost of refund", support, support) == 0.0
 
 
 def test_a_topic_of_questions_is_named_by_their_statement() -> None:

@@ -7,6 +7,7 @@ and a parent's name must be shared across its subtopics, not be its biggest chil
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -58,7 +59,7 @@ def text_stems(text: str) -> frozenset[str]:
     clean = clean_for_naming(text)
     low = clean.lower()
     # a question asks for what the namer calls it ("how long" -> "time", `questions`)
-    asked = {word for q, word in ASKED_AS.items() if q in low}
+    asked = {stem(word) for q, word in ASKED_AS.items() if re.search(rf"\b{q}\b", low)}
     return frozenset(stem(t) for t in TOKEN.findall(clean)) | asked
 
 
