@@ -37,7 +37,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment import (
     SentimentSignals,
     classify,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.text import words
+from tracetopics_pipeline.core.facets.summarizers.local.text import crude_stem, words
 
 FILE = "form_classifier.json"
 LAST_TURNS = 2  # the user's last turns are read: where frustration shows, and a bound on cost
@@ -55,7 +55,6 @@ _TROUBLE_GATE = re.compile(
 )
 
 
-_SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
 _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"()\[\]/-]")  # emoji and other symbols are cues too
 
 
@@ -64,8 +63,7 @@ def cue_tokens(text: str) -> set[str]:
     the forms) cut to a crude stem, plus symbols such as emoji."""
     out = set()
     for w in words(text):
-        stem = _SUFFIX.sub("", w)
-        out.add((stem if len(stem) >= 3 else w)[:6])
+        out.add(crude_stem(w, 6))
     out.update(_SYMBOL.findall(text))
     return out
 

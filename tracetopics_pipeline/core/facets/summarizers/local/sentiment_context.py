@@ -26,7 +26,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     AGENT_SUCCESS,
     agent_failed,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.text import content_words
+from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, crude_stem
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -98,17 +98,9 @@ _REQUEST = re.compile(
 )
 
 
-_SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
-
-
 def _stems(text: str) -> set[str]:
     """Content words cut to a crude stem (plural and tense endings off, five letters)."""
-    out = set()
-    for w in content_words(text):
-        if len(w) >= 3:
-            stem = _SUFFIX.sub("", w)
-            out.add((stem if len(stem) >= 3 else w)[:5])
-    return out
+    return {crude_stem(w, 5) for w in content_words(text) if len(w) >= 3}
 
 
 def _repeats(turn: str, earlier: list[str], addressed: list[bool]) -> bool:

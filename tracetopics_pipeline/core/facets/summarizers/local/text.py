@@ -150,6 +150,16 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and not w.isdigit()]
 
 
+_SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
+
+
+def crude_stem(word: str, width: int) -> str:
+    """Plural and tense endings off, cut to `width` letters ("refunds", "refunded" -> "refun"
+    at 5); a word the cut would leave under 3 letters stays whole."""
+    stem = _SUFFIX.sub("", word)
+    return (stem if len(stem) >= 3 else word)[:width]
+
+
 def clip(text: str, n: int = 160) -> str:
     """Shorten to about n characters at a word boundary."""
     text = " ".join(text.split())
