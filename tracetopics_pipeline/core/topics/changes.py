@@ -19,8 +19,8 @@ window of the same length before it.
 - capability gaps: Task topics (a clear intent) with negative traces at or above the baseline
   rate, split by the Issues facet: no agent issue points at a product gap, an agent issue at an
   agent failure (`gap_verdict`, the roadmap proposal's rule too; a kind is named at
-  `VERDICT_SHARE`, on `min_gap_side` traces or more). A topic where neither kind dominates goes to `unclear_gaps`,
-  never under a heading that names a kind;
+  `VERDICT_SHARE`, on `min_gap_side` traces or more). A topic where neither kind dominates goes
+  to `unclear_gaps`, never under a heading that names a kind;
 - priorities: the top of `marts.topic_priority` with its plain-words `why`.
 
 Every item names its facet, topic id, label and level ('topic' on one-level maps; 'parent' or
