@@ -23,11 +23,9 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     agent_failed,
     outcome_evidence,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.text import content_words
+from tracetopics_pipeline.core.facets.summarizers.local.text import any_of, content_words
 
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
+_rx = any_of  # short: the patterns below are long
 
 
 # --- satisfaction ------------------------------------------------------------------------------

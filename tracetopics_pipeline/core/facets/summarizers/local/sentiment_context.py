@@ -26,11 +26,13 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     AGENT_SUCCESS,
     agent_failed,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, crude_stem
+from tracetopics_pipeline.core.facets.summarizers.local.text import (
+    any_of,
+    content_words,
+    crude_stem,
+)
 
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
+_rx = any_of  # short: the patterns below are long
 
 
 # The agent told the user what to do, or said it did something the user can check.

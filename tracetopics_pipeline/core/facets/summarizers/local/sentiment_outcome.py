@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
+from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
+
 USER, AGENT = "user", "assistant"
 REPEATED_FAILURE = "the agent repeatedly could not deliver"
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
+_rx = any_of  # short: the patterns below are long
 
 
 _DO = (

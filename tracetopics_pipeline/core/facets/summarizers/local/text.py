@@ -150,6 +150,11 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and not w.isdigit()]
 
 
+def any_of(*parts: str) -> re.Pattern[str]:
+    """One case-blind pattern matching any of `parts` as whole words (the rule modules' cues)."""
+    return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
+
+
 _SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
 
 
