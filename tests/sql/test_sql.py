@@ -221,6 +221,12 @@ def test_a_typo_is_a_parse_error_not_a_refusal(wh: Path, query: str, message: st
         run_sql(query, warehouse=wh)
 
 
+@pytest.mark.parametrize("where", ["x ==", "facets.sentiment = ", "(a = 1", "a = 'open"])
+def test_a_broken_where_is_a_parse_error_not_a_refusal(wh: Path, where: str) -> None:
+    with pytest.raises(SqlParseError, match="^cannot parse the --where condition: "):
+        run_sql("", where=where, warehouse=wh)
+
+
 def test_engine_level_lockdown(wh: Path) -> None:
     """Even past the static check, the connection itself cannot reach files or re-enable it."""
     conn, source, _ = open_readonly(wh)

@@ -118,7 +118,7 @@ def _leading_word(query: str) -> str:
     return words[0].upper() if words else "an empty query"
 
 
-def _duckdb_parses(query: str) -> None:
+def _duckdb_parses(query: str, what: str = "the query") -> None:
     """Raise SqlParseError with DuckDB's own message when DuckDB cannot parse `query`.
 
     sqlglot reads an unknown leading word as a command (`SELEC 1`), which would otherwise be
@@ -128,28 +128,29 @@ def _duckdb_parses(query: str) -> None:
         duckdb.extract_statements(query)
     except duckdb.ParserException as e:
         message = str(e).strip().splitlines()[0].removeprefix("Parser Error: ")
-        raise SqlParseError(f"cannot parse the query: {message}") from None
+        raise SqlParseError(f"cannot parse {what}: {message}") from None
     except (TypeError, UnicodeError):  # bytes that are no UTF-8 (a shell's $'\xff')
-        raise SqlParseError("cannot parse the query: it is not valid UTF-8 text") from None
+        raise SqlParseError(f"cannot parse {what}: it is not valid UTF-8 text") from None
 
 
 def parse(query: str, *, statement: bool = True) -> exp.Expression:
     """One sqlglot tree; `statement=False` for a --where condition (DuckDB's parser reads only
-    statements, so its message is asked for statements alone)."""
+    statements, so a condition's message is asked for inside `SELECT 1 WHERE ...`)."""
     sqlglot_log = logging.getLogger("sqlglot")
     level = sqlglot_log.level
     sqlglot_log.setLevel(logging.ERROR)  # "falling back to Command" is our refusal to make
     try:
         parsed = sqlglot.parse(query, read=DIALECT)
     except (sqlglot.errors.ParseError, sqlglot.errors.TokenError) as e:  # an unclosed quote
-        if statement:
-            _duckdb_parses(query)  # DuckDB's message, the engine the query is meant for
+        # DuckDB's message, the engine the query is meant for (a condition, inside a statement)
+        what = "the query" if statement else "the --where condition"
+        _duckdb_parses(query if statement else f"SELECT 1 WHERE {query}", what)
         word = _leading_word(query)
-        if word not in _READ_WORDS:  # EXPORT DATABASE ...: refuse by name, not as a typo
+        if statement and word not in _READ_WORDS:  # EXPORT DATABASE ...: refuse by name
             raise _not_allowed(word) from e
         first = str(e).splitlines()[0] if str(e) else "syntax error"
         first = re.sub(r"<Token token_type: [^,]+, text: ([^,]*),[^>]*>", r"'\1'", first)
-        raise SqlParseError(f"cannot parse the query: {first}") from e
+        raise SqlParseError(f"cannot parse {what}: {first}") from e
     finally:
         sqlglot_log.setLevel(level)
     # `SELECT 1;` and `SELECT 1; -- done` are one statement: a trailing comment is no statement
