@@ -235,3 +235,10 @@ def test_a_generic_competitor_rule_skips_words_that_name_no_product():
     assert apply_rules("We're switching to Klipfolio next month.", comp)[0].startswith("Klipfolio:")
     assert apply_rules("It is slower compared to Sigma.", comp)[0].startswith("Sigma: ")
     assert apply_rules("Slower compared to Mode. Honestly it hurts.", comp)[0].startswith("Mode: ")
+    # an abbreviation or an initial ends no sentence; "Inc." may
+    for text, summary in (
+        ("We might move to St. Louis Data instead.", "St. Louis: We might move to St. Louis Data"),
+        ("Compared to U.S. Data it is slow. Sad.", "U.S. Data: Compared to U.S. Data it is slow."),
+        ("We're switching to Acme Inc. They reply.", "Acme Inc: We're switching to Acme Inc."),
+    ):
+        assert apply_rules(text, comp)[0].startswith(summary), text

@@ -26,9 +26,18 @@ may june july august september october november december today yesterday tomorro
 _NOT_A_NAME = FORMAT_WORDS | frozenset(_DATES.split())
 
 
+# A sentence ends at "!", "?", a line break, or a "." before a space or the end, unless that "."
+# follows a title-like abbreviation or an initial ("St. Louis", "U.S. Bank", "v2.0" is no end).
+# "Inc." and "Ltd." end names, so they may end a sentence too.
+_SENTENCE_END = re.compile(
+    r"[!?\n]|(?<!\b[A-Za-z])(?<!\b(?:St|Mt|Ft|Dr|Mr|Ms|vs))(?<!\bMrs)\.(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
 def _name_in_sentence(name: str) -> str:
     """A captured name up to its sentence's end: "Mode. Honestly" -> "Mode"."""
-    return name.split(". ", 1)[0].rstrip(".")
+    return _SENTENCE_END.split(name, maxsplit=1)[0]
 
 
 def _names_nothing(name: str | None) -> bool:
@@ -42,9 +51,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 def _sentence_at(text: str, pos: int) -> str:
-    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
-    ends = [i for c in ".!?\n" if (i := text.find(c, pos)) != -1]
-    end = min(ends) + 1 if ends else len(text)
+    start, end = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() < pos:
+            start = m.end()
+        else:
+            end = m.end()
+            break
     return clip(text[start:end].strip(), 140)
 
 
