@@ -89,22 +89,23 @@ DEFAULT_PROTOTYPES = {"sentiment": "off", "rules": "off"}
 DEFAULT_CLASSIFIER = True
 
 
-def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
-    """The user's turns and the Sentiment rules' evidence (sentiment.py), before the semantic layer."""
-    dialogue = [
+def _dialogue(msgs: list[dict], roles: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    """(role, text) of the messages in order, of `roles` only when given (the Sentiment rules read
+    the user and the agent; the Issues heads also read tool replies)."""
+    return [
         (str(m.get("role")), content_text(m.get("content")))
         for m in msgs
-        if m.get("role") in ("user", "assistant")
+        if roles is None or m.get("role") in roles
     ]
+
+
+def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
+    """The user's turns and the Sentiment rules' evidence (sentiment.py), before the semantic layer."""
+    dialogue = _dialogue(msgs, ("user", "assistant"))
     users = [text for role, text in dialogue if role == "user"]
     agent = [text for role, text in dialogue if role == "assistant"]
     errors = sum(1 for m in msgs if m.get("role") == "tool" and is_error_reply(m))
     return users, signals(users, agent, tool_errors=errors, dialogue=dialogue)
-
-
-def _dialogue_with_tools(trace: dict) -> list[tuple[str, str]]:
-    """(role, text) of every message in order, tool replies included (the Issues heads' view)."""
-    return [(str(m.get("role")), content_text(m.get("content"))) for m in messages_of(trace)]
 
 
 def _recent_user_turns(msgs: list[dict], test: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -262,7 +263,7 @@ class LocalSummarizer:
                 continue
             self._sentiment[id(trace)] = (users, s)
             if issue_heads:
-                turns += form_classifier.load().issue_texts(_dialogue_with_tools(trace))
+                turns += form_classifier.load().issue_texts(_dialogue(messages_of(trace)))
             if semantic:
                 texts += sentiment_semantic.load().texts_to_embed(users, s)
             if classifier:
