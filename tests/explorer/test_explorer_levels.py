@@ -74,6 +74,20 @@ def test_topic_filter_takes_a_parent_or_a_subtopic(two: TestClient) -> None:
     assert sorted(t["topic_id"] for t in drilled["topics"]) == [1, 3]
 
 
+def test_a_subtopic_narrows_its_own_parent(two: TestClient) -> None:
+    """Drilled into a parent, the page sends the parent and the subtopic: the subtopic's traces
+    (its export, review queue and list: one filter, filters.TraceFilter), not the whole
+    parent's; other topics still add up."""
+
+    def count(*topics: str) -> int:
+        return two.get("/api/traces", params={"topic": list(topics), "limit": 1}).json()["total"]
+
+    assert count("Task:10", "Task:4") == 100  # parent 10 with its own subtopic 4
+    assert count("Task:10", "Task:4", "Task:0") == 200  # both its subtopics
+    assert count("Task:10", "Task:1") == 300  # a subtopic of another parent adds
+    assert count("Task:10", "Task:11") == 400  # two parents add
+
+
 def test_map_colours_by_parent_or_subtopic(two: TestClient) -> None:
     by_parent = two.get("/api/map", params={"facet": "Task"}).json()
     assert by_parent["level"] == "parent" and by_parent["n"] == N

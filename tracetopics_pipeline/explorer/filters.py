@@ -88,14 +88,18 @@ class TraceFilter:
         topics_by_facet: dict[str, list[int]] = {}
         for tf in self.topics:
             topics_by_facet.setdefault(tf.facet, []).append(tf.topic_id)
-        # A topic id names a parent or a subtopic (one id space per facet): either matches.
+        # A topic id names a parent or a subtopic (one id space per facet): either matches, OR-ed
+        # within a facet, except that a subtopic narrows its own parent (drilled into a parent,
+        # the page sends both; "parent or its child" would be the whole parent).
         for facet, ids in topics_by_facet.items():
             where.append(
                 "t.id IN (SELECT trace_id FROM classifications WHERE lower(facet) = lower(?) "
-                "AND (topic_id IN (SELECT unnest(?::INTEGER[])) "
-                "OR subtopic_id IN (SELECT unnest(?::INTEGER[]))))"
+                "AND (subtopic_id IN (SELECT unnest(?::INTEGER[])) "
+                "OR (topic_id IN (SELECT unnest(?::INTEGER[])) AND topic_id NOT IN ("
+                "SELECT topic_id FROM classifications WHERE lower(facet) = lower(?) "
+                "AND topic_id IS NOT NULL AND subtopic_id IN (SELECT unnest(?::INTEGER[]))))))"
             )
-            params += [facet, ids, ids]
+            params += [facet, ids, ids, facet, ids]
         sql = "SELECT t.id FROM trace_index t"
         if where:
             sql += " WHERE " + " AND ".join(where)
