@@ -47,7 +47,7 @@ def test_eval_export_is_named_and_written_in_three_record_shapes(
     # The input trace, every facet's summary and label, its topic, and `expected` left empty.
     assert {"id", "input", "output", "messages", "metadata", "metrics"} <= set(r)
     assert r["expected"] is None
-    assert r["topic"] == {"facet": "Task", "topic_id": 3, "label": TOPICS[3][1]}
+    assert r["topic"] == {"facet": "Task", "topic_id": 3, "label": TOPICS[3][1], "subtopic_id": None, "subtopic": None}  # fmt: skip
     assert r["facets"]["Sentiment"]["label"] == "NEGATIVE"
     assert r["facets"]["Task"]["summary"].startswith(
         "User asks how to cancel or downgrade the subscription plan"

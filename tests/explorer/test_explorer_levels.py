@@ -4,6 +4,7 @@ one-level (an old snapshot) and two-level (factories.explorer.add_two_levels).""
 from __future__ import annotations
 
 import base64
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -258,3 +259,14 @@ def test_parents_without_subtopic_classifications_read_as_one_level(tmp_path: Pa
     c = TestClient(create_app(home), base_url="http://localhost")
     r = c.get("/api/topics", params={"facet": "Task"}).json()
     assert r["levels"] is False and sorted(t["topic_id"] for t in r["topics"]) == [0, 1, 2, 3, 4]
+
+
+def test_a_drilled_subtopics_export_holds_its_traces_and_names_them(writable) -> None:
+    home, c = writable
+    body = {"filter": {"topic": ["Task:10", "Task:4"]}, "facet": "Task", "topic_id": 4}
+    m = c.post("/api/export", json={**body, "name": "sub4"}).json()
+    assert m["count"] == 100  # subtopic 4, not parent 10's 200
+    lines = [json.loads(x) for x in (home / "exports" / m["file"]).read_text().splitlines()]
+    topics = {(r["topic"]["topic_id"], r["topic"]["subtopic_id"]) for r in lines}
+    assert topics == {(10, 4)}
+    assert {r["topic"]["subtopic"] for r in lines} == {TOPICS[4][1]}

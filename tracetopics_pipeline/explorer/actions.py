@@ -89,14 +89,19 @@ def export_eval_dataset(
                    json_group_object(s.facet, json_object(
                        'summary', s.summary, 'label', s.label, 'topic_id', c.topic_id,
                        'topic', CASE WHEN c.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
-                                     ELSE coalesce(tl.label, c.label) END)) AS facets,
+                                     ELSE coalesce(tl.label, c.label) END,
+                       'subtopic_id', c.subtopic_id,
+                       'subtopic', coalesce(ts.label, c.subtopic))) AS facets,
                    max(CASE WHEN lower(s.facet) = lower(?) AND c.topic_id IS NOT NULL
                             THEN json_object('facet', s.facet, 'topic_id', c.topic_id, 'label',
                                  CASE WHEN c.topic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}'
-                                      ELSE coalesce(tl.label, c.label) END) END) AS topic
+                                      ELSE coalesce(tl.label, c.label) END,
+                                 'subtopic_id', c.subtopic_id,
+                                 'subtopic', coalesce(ts.label, c.subtopic)) END) AS topic
             FROM facets s
             LEFT JOIN classifications c ON c.trace_id = s.trace_id AND c.facet = s.facet
             LEFT JOIN topic_latest tl ON tl.facet = c.facet AND tl.topic_id = c.topic_id
+            LEFT JOIN topic_latest ts ON ts.facet = c.facet AND ts.topic_id = c.subtopic_id
             WHERE s.trace_id IN (SELECT id FROM ids)
             GROUP BY s.trace_id
         )
