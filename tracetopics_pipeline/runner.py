@@ -133,6 +133,24 @@ def run_daily(
         return result.run_id
 
 
+# Days closer than this run as one range (the empty days between cost little); farther apart
+# they run as separate ranges, so one stray old trace does not make a run of ten thousand days.
+SPAN_GAP_DAYS = 31
+
+
+def day_spans(days: Sequence[date]) -> list[tuple[date, date, int]]:
+    """(first, last, how many of `days`) of each group of days no more than SPAN_GAP_DAYS
+    apart, in order."""
+    spans: list[list] = []
+    for d in sorted(set(days)):
+        if spans and (d - spans[-1][1]).days <= SPAN_GAP_DAYS:
+            spans[-1][1] = d
+            spans[-1][2] += 1
+        else:
+            spans.append([d, d, 1])
+    return [(a, b, n) for a, b, n in spans]
+
+
 def run_pipeline(
     days: Sequence[date],
     *,
@@ -171,9 +189,10 @@ def run_pipeline(
             if step.scope == "range":
                 runs = [
                     (
-                        f"{first} → {last} ({len(days)} days)",
-                        {"tags": {**range_tags(first.isoformat(), last.isoformat()), **host}},
+                        f"{a} → {b} ({n_days} days)",
+                        {"tags": {**range_tags(a.isoformat(), b.isoformat()), **host}},
                     )
+                    for a, b, n_days in day_spans(days)
                 ]
             elif step.scope == "map_days":
                 runs = [

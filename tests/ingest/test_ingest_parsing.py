@@ -188,6 +188,9 @@ def bad_lines() -> list[tuple[Any, str, str]]:
         ),
         (full_trace(input=..., output=...), "empty_conversation", ""),
         (full_trace(created="2999-01-01T00:00:00Z"), "created_out_of_range", "after tomorrow"),
+        (full_trace(created="0001-01-01T00:00:00Z"), "created_out_of_range", "before 2000-01-01"),
+        (full_trace(created=0), "created_out_of_range", "created 1970-01-01 is before 2000"),
+        (full_trace(created="1999-12-31T23:59:59Z"), "created_out_of_range", "TRACETOPICS_START"),
     ]
 
 
@@ -214,6 +217,11 @@ def test_created_before_start_date(tmp_path: Path) -> None:
     assert parse(
         write_lines(tmp_path / "b.jsonl", [full_trace(created="2026-01-11T23:00:00Z")])
     ).records
+
+
+def test_a_start_date_lets_older_history_in(tmp_path: Path) -> None:
+    old = full_trace(created="1998-06-01T10:00:00Z")
+    assert parse(write_lines(tmp_path / "a.jsonl", [old]), start_date=date(1998, 1, 1)).records
 
 
 def test_dated_rejections_know_their_day(tmp_path: Path) -> None:

@@ -72,6 +72,19 @@ def test_file_days_records_and_undated_rejections(landing: Path) -> None:
     )
     assert file_days(f3, today=TODAY) == {D1, D3}
     assert file_days(f3, today=TODAY, start_date=D2) == {D3}
+    # a placeholder time (Go's zero time, an epoch 0) is out of range without a start date:
+    # it never pulls the first daily partition back by centuries
+    f5 = write_lines(
+        landing / "005.jsonl",
+        [
+            trace_object("a", D2),
+            {"id": "zero", "created": "0001-01-01T00:00:00Z", "input": "x"},
+            {"id": "epoch", "created": 0, "input": "x"},
+        ],
+    )
+    assert file_days(f5, today=TODAY) == {D2}
+    earliest = landing_mod.earliest_day(landing, index_path=landing.parent / "idx.json")
+    assert earliest == date(2026, 1, 3)  # 002.jsonl's mtime day, not year 1
     # a dated rejection (missing id) still attributes to its own day
     f4 = write_lines(
         landing / "004.jsonl", [trace_object("a", D2), {"created": f"{D1}T00:00:00Z", "input": "x"}]

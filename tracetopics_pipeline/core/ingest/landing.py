@@ -30,6 +30,7 @@ import orjson
 from tracetopics_pipeline.core.ingest.files import parse_file
 from tracetopics_pipeline.core.ingest.records import (
     DEFAULT_MAX_TRACE_BYTES,
+    EARLIEST_DAY,
     SUPPORTED_SUFFIXES,
     ParseResult,
 )
@@ -90,7 +91,8 @@ def content_digest(path: Path) -> str:
 
 
 def in_range(day: date, start_date: date | None, today: date) -> bool:
-    return day <= today + timedelta(days=1) and (start_date is None or day >= start_date)
+    """The days a trace may land on (records.py rejects the others as created_out_of_range)."""
+    return (start_date or EARLIEST_DAY) <= day <= today + timedelta(days=1)
 
 
 def _mtime_day(mtime_ns: int) -> date:

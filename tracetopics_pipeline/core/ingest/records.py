@@ -36,7 +36,10 @@ REJECTION_REASONS: dict[str, str] = {
     "bad_timestamp": "created cannot be parsed as a timestamp",
     "wrong_type": "a field has a type the contract does not allow (detail names the field)",
     "empty_conversation": "no message has any text content",
-    "created_out_of_range": "created is after tomorrow (UTC) or before the partitions' start date",
+    "created_out_of_range": (
+        "created is after tomorrow (UTC), or before the partitions' start date "
+        "(TRACETOPICS_START_DATE; unset: before 2000-01-01, a zero or epoch-0 time)"
+    ),
     "too_deep": f"lists and objects nest more than {MAX_JSON_DEPTH} levels",
     "number_out_of_range": "a known metric is NaN, infinite, or past a 64-bit integer",
     "id_too_long": "id, session_id or project_id is longer than 256 bytes",
@@ -45,6 +48,10 @@ REJECTION_REASONS: dict[str, str] = {
 }
 
 SUPPORTED_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet")
+# Without TRACETOPICS_START_DATE, a trace from before this day is a placeholder time (Go's zero
+# time 0001-01-01, an epoch 0), not history: accepted, it would pull the first daily partition
+# back by centuries.
+EARLIEST_DAY = date(2000, 1, 1)
 DEFAULT_PROJECT = "default"
 DEFAULT_MAX_TRACE_BYTES = 1_000_000
 MAX_ID_BYTES = 256  # trace, session and project ids; longer ones are quarantined
@@ -295,9 +302,12 @@ def record_from_object(
     day = created.date()
     if day > today + timedelta(days=1):
         raise RecordRejected("created_out_of_range", f"created {day} is after tomorrow ({today})")
-    if start_date is not None and day < start_date:
+    if day < (start_date or EARLIEST_DAY):
         raise RecordRejected(
-            "created_out_of_range", f"created {day} is before start date {start_date}"
+            "created_out_of_range",
+            f"created {day} is before start date {start_date}"
+            if start_date
+            else f"created {day} is before {EARLIEST_DAY} (set TRACETOPICS_START_DATE for older data)",
         )
 
     rec = TraceRecord(
