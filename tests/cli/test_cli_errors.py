@@ -28,6 +28,8 @@ def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("cli_home")
     build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
     (home / "a_file").write_text("not a folder")
+    (home / "traces.jsonl.gz").write_bytes(b"\x1f\x8b")
+    (home / "notes.txt").write_text("{}")
     (home / "empty_home").mkdir()
     return home
 
@@ -50,6 +52,8 @@ WRONG = {
     "demo: --end not a date": (["demo", "--end", "yesterday"], "not a date"),
     "ingest: no such file": (["ingest", "no_such.jsonl"], "not a file"),
     "ingest: no file given": (["ingest"], "required"),
+    "ingest: a gzip file": (["ingest", "traces.jsonl.gz"], "gunzip -k traces.jsonl.gz"),
+    "ingest: a text file": (["ingest", "notes.txt"], "reads .jsonl, .ndjson, .json, .parquet"),
     "run: --from after --to": (["run", "--from", "2026-05-01", "--to", "2026-04-01"], "after"),
     "run: bad date": (["run", "--from", "2026-13-01"], "not a date"),
     "run: no landing files": (["run"], "nothing to run"),
@@ -126,6 +130,24 @@ def test_wrong_input_is_one_line(cli_home: Path, case: str) -> None:
     assert "Traceback" not in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1, res.stderr
     assert expect in res.stderr
+
+
+@pytest.mark.parametrize("damage", ["empty", "bad block"])
+def test_a_damaged_warehouse_is_one_line_naming_it(tmp_path: Path, damage: str) -> None:
+    home = tmp_path / "home"
+    build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
+    path = home / "warehouse.duckdb"
+    if damage == "empty":
+        path.write_bytes(b"")
+    else:  # a block of noise past the header: DuckDB's checksum fails, no "lock" is held
+        with open(path, "r+b") as fh:
+            fh.seek(8192)
+            fh.write(os.urandom(8192))
+    for args in (["topics", "--facet", "Task"], ["sql", "SELECT count(*) FROM raw_traces"]):
+        res = tracetopics(home, *args)
+        assert res.returncode == 1 and "Traceback" not in res.stderr, res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+        assert "is damaged" in res.stderr and "busy" not in res.stderr, res.stderr
 
 
 def test_sql_reads_the_query_from_stdin(cli_home: Path) -> None:

@@ -257,15 +257,24 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
-            raise
-        print(
-            f"error: the warehouse {paths().warehouse} is locked by a running pipeline; "
-            "retry when it finishes",
-            file=sys.stderr,
-        )
-        return 1
+    except duckdb.Error as exc:
+        from tracetopics_pipeline.core.warehouse.connection import damage, lock_holder
+
+        if lock_holder(exc) is not None:
+            print(
+                f"error: the warehouse {paths().warehouse} is locked by a running pipeline; "
+                "retry when it finishes",
+                file=sys.stderr,
+            )
+            return 1
+        if (what := damage(exc)) is not None:
+            print(
+                f"error: a warehouse file under {paths().home} is damaged ({what}); the landing "
+                'files are untouched: docs/operations.md "A damaged warehouse" says how to rebuild',
+                file=sys.stderr,
+            )
+            return 1
+        raise
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
         # a file or folder the user named: missing, not a folder, no access
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

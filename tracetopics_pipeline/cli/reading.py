@@ -97,6 +97,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     )
     from tracetopics_pipeline.core.sql.execute import run_sql
     from tracetopics_pipeline.core.sql.formats import SUFFIXES, format_for
+    from tracetopics_pipeline.core.warehouse.connection import damage
 
     fmt = args.format
     if fmt is None:  # --output out.csv means csv
@@ -123,6 +124,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except duckdb.Error as exc:  # the engine's own message, first line (binder, conversion...)
+        if damage(exc) is not None:
+            raise  # main says what to do about a damaged file, as for every command
         print(f"error: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
         return 1
     return 0

@@ -23,6 +23,7 @@ from tracetopics_pipeline.core.sql.limits import SqlLimits, fetch_limited
 from tracetopics_pipeline.core.sql.macro import install_project_logs, sql_ident, sql_literal
 from tracetopics_pipeline.core.sql.sandbox import DIALECT, check_query, func_name, known_relations
 from tracetopics_pipeline.core.sql.where import to_duckdb
+from tracetopics_pipeline.core.warehouse.connection import lock_holder
 
 TOO_DEEP = (
     "the query nests too deeply to check or run; flatten it (fewer nested brackets, "
@@ -65,10 +66,6 @@ def _lock_down(
         conn.execute(f"SET allowed_directories = [{sql_literal(str(allowed_dir) + '/')}]")
     conn.execute("SET enable_external_access = false")
     conn.execute("SET lock_configuration = true")
-
-
-def _is_lock_error(e: Exception) -> bool:
-    return "lock" in str(e).lower()
 
 
 def _open_snapshot(folder: Path) -> duckdb.DuckDBPyConnection:
@@ -116,7 +113,7 @@ def open_readonly(
             _lock_down(conn, limits, spill_dir)
             return conn, "warehouse", None
         except duckdb.Error as e:
-            if not _is_lock_error(e):
+            if lock_holder(e) is None:
                 raise
             if time.monotonic() >= deadline:
                 break

@@ -36,13 +36,29 @@ class WarehouseLocked(RuntimeError):
 
 
 def lock_holder(exc: BaseException) -> str | None:
-    """'pid 1234 (/usr/bin/python3.11)' from DuckDB's "Conflicting lock is held in ... (PID
-    1234)" message, or None when `exc` is not a lock conflict."""
+    """'pid 1234 (/usr/bin/python3.11)' from DuckDB's "Could not set lock on file ...:
+    Conflicting lock is held in ... (PID 1234)", or None when `exc` is not a lock conflict (a
+    corrupt "block" is not a lock)."""
     text = str(exc)
-    if "lock" not in text.lower():
+    if not re.search(r"could not set lock|conflicting lock", text, re.IGNORECASE):
         return None
     m = re.search(r"held in (.+?) \(PID (\d+)\)", text)
     return f"pid {m.group(2)} ({m.group(1)})" if m else "another process"
+
+
+_DAMAGE = re.compile(
+    r"not a valid DuckDB database file|corrupt database file|checksum|database file is truncated",
+    re.IGNORECASE,
+)
+
+
+def damage(exc: BaseException) -> str | None:
+    """DuckDB's first line when `exc` says the database file is damaged (not a DuckDB file, a
+    block whose checksum fails), else None."""
+    text = str(exc).strip()
+    if not _DAMAGE.search(text):
+        return None
+    return text.splitlines()[0].removeprefix("IO Error: ") if text else None
 
 
 def connect(
