@@ -35,13 +35,22 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from tracetopics_pipeline.core.ingest.records import SUPPORTED_SUFFIXES
+
+    for name in args.files:  # every file checked before any is landed
+        src = Path(name)
+        if not src.is_file():
+            raise CliError(f"{src} is not a file")
+        if src.suffix.lower() not in SUPPORTED_SUFFIXES:
+            hint = f" (decompress it first: gunzip -k {src})" if src.suffix == ".gz" else ""
+            raise CliError(
+                f"{src}: the pipeline reads {', '.join(SUPPORTED_SUFFIXES)} files only, "
+                f"so it would never read this one{hint}"
+            )
     landing = paths().ensure().landing
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     for i, name in enumerate(args.files):
         src = Path(name)
-        if not src.is_file():
-            print(f"error: {src} is not a file", file=sys.stderr)
-            return 2
         # Copy under a temporary name, then rename: the sensor never sees a half-written file.
         target = landing / f"{stamp}-{i:03d}-{src.name}"
         partial = target.with_name(target.name + ".part")
