@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.explorer.app import create_app
-from tracetopics_pipeline.explorer.security import allowed_hosts_for
+from tracetopics_pipeline.explorer.security import allowed_hosts_for, exposure_warning
 
 N = 120  # trace i: customer i % 3 (acme, globex, initech)
 ODD_IDS = ["org/team/42", "..", "a b?c#d%2F", "ünï/cødé"]
@@ -75,6 +75,14 @@ def test_host_names_are_configurable(home: Path, monkeypatch: pytest.MonkeyPatch
     # `tracetopics explore --host 10.0.0.5` answers to that address too; 0.0.0.0 adds nothing
     assert "10.0.0.5" in allowed_hosts_for(["localhost"], bind_host="10.0.0.5")
     assert allowed_hosts_for(["localhost"], bind_host="0.0.0.0") == {"localhost"}
+
+
+def test_binding_beyond_loopback_says_what_it_exposes() -> None:
+    for loopback in ("127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"):
+        assert exposure_warning(loopback, 8765) is None, loopback
+    for exposed in ("0.0.0.0", "::", "10.0.0.5", "explorer.internal"):
+        warning = exposure_warning(exposed, 8765)
+        assert warning and "without authentication" in warning and f"{exposed}:8765" in warning
 
 
 # -- cross-site writes -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import secrets
+import sys
 import threading
 from collections import OrderedDict
 from dataclasses import replace
@@ -58,7 +59,11 @@ from tracetopics_pipeline.explorer.proposal import (
 )
 from tracetopics_pipeline.explorer.refresh import RefreshBusy, Refresher
 from tracetopics_pipeline.explorer.saved import SubsetStore, topic_members
-from tracetopics_pipeline.explorer.security import ExplorerGuard, allowed_hosts_for
+from tracetopics_pipeline.explorer.security import (
+    ExplorerGuard,
+    allowed_hosts_for,
+    exposure_warning,
+)
 from tracetopics_pipeline.explorer.store import NoSnapshot, SnapshotStore
 
 log = logging.getLogger(__name__)
@@ -607,4 +612,6 @@ def serve(host: str = "127.0.0.1", port: int = 8765, home: Path | str | None = N
     threading.Thread(target=dagster, name="warm-dagster", daemon=True).start()
     print(f"tracetopics explorer on http://{host}:{port}/  (home {paths.home})", flush=True)
     print(f"answering to Host names: {', '.join(sorted(hosts))} (TRACETOPICS_EXPLORER_HOSTS)")
+    if (warning := exposure_warning(host, port)) is not None:
+        print(warning, file=sys.stderr, flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

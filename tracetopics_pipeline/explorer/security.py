@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from collections.abc import Iterable
 from urllib.parse import urlsplit
@@ -56,6 +57,23 @@ def allowed_hosts_for(configured: Iterable[str], bind_host: str | None = None) -
     if bind_host and bind_host not in WILDCARD_BINDS:
         names.add(host_name(bind_host))
     return frozenset(names)
+
+
+def exposure_warning(bind_host: str, port: int) -> str | None:
+    """What binding beyond loopback means, in one line; None for a loopback address. The Host
+    list stops a browser's DNS rebinding, not a client on the network: there is no login."""
+    name = bind_host.strip("[]").lower()
+    try:
+        loopback = name == "localhost" or ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        return None
+    return (
+        f"warning: bound to {bind_host}:{port} without authentication: anyone who can reach it "
+        "can read every trace and write (reviews, exports, runs); bind 127.0.0.1, or put an "
+        "authenticating proxy in front (docs/explorer.md#security)"
+    )
 
 
 def _cross_site(headers: Headers, allowed: frozenset[str]) -> str | None:
