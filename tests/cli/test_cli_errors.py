@@ -52,6 +52,19 @@ WRONG = {
     "demo: --end not a date": (["demo", "--end", "yesterday"], "not a date"),
     "ingest: no such file": (["ingest", "no_such.jsonl"], "not a file"),
     "ingest: no file given": (["ingest"], "required"),
+    "quarantine: a negative limit": (["quarantine", "--day", "2026-11-20", "--limit", "-3"], "-3"),
+    "quarantine: a huge limit": (
+        ["quarantine", "--day", "2026-11-20", "--limit", "99999999999999999999"],
+        "more than",
+    ),  # fmt: skip
+    "spend: a huge --days": (["spend", "--days", "99999999"], "more than 3,660"),
+    "generate: a huge --days": (["generate", "--days", "99999999"], "more than 3,660"),
+    "generate: a huge --per-day": (["generate", "--per-day", "99999999999"], "more than"),
+    "topic: a huge id": (
+        ["topic", "rename", "Task", "99999999999999999999", "X"],
+        "not a topic id",
+    ),
+    "facets test: a negative --n": (["facets", "test", "Sentiment", "--n", "-1"], "-1"),
     "ingest: a gzip file": (["ingest", "traces.jsonl.gz"], "gunzip -k traces.jsonl.gz"),
     "ingest: a text file": (["ingest", "notes.txt"], "reads .jsonl, .ndjson, .json, .parquet"),
     "run: --from after --to": (["run", "--from", "2026-05-01", "--to", "2026-04-01"], "after"),

@@ -55,14 +55,32 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _count(text: str) -> int:
+def _count(text: str, most: int = 10**6) -> int:
+    """A positive whole number up to `most` (an absurd one is a typo, not a request: it would
+    overflow a date or a LIMIT further down)."""
     try:
         n = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"{n} is not a positive number")
+    if n > most:
+        raise argparse.ArgumentTypeError(f"{n} is more than {most:,}")
     return n
+
+
+def _topic_id(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if not 0 <= n < 2**31:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a topic id (see `tracetopics topics`)")
+    return n
+
+
+def _days(text: str) -> int:
+    return _count(text, most=3660)  # ten years of days
 
 
 def _port(text: str) -> int:
@@ -86,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--out", default=None, help="folder, default $TRACETOPICS_HOME/landing")
     d = add_command(sub, "demo", "generate demo traffic, run the pipeline, show topics")
     for parser in (g, d):
-        parser.add_argument("--days", type=_count, default=30, help="days of traffic (30)")
+        parser.add_argument("--days", type=_days, default=30, help="days of traffic (30)")
         parser.add_argument("--per-day", type=_count, default=300, help="traces a day (300)")
         parser.add_argument(
             "--seed", type=int, default=7, help="random seed: same seed, same traces"
@@ -123,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = add_command(sub, "quarantine", "a day's quarantined lines; --accept them")
     q.add_argument("--day", type=_date, required=True, help="the day (YYYY-MM-DD)")
     q.add_argument("--accept", action="store_true", help="let a held-back day go on")
-    q.add_argument("--limit", type=int, default=20, help="lines shown")
+    q.add_argument("--limit", type=_count, default=20, help="lines shown")
     q.set_defaults(fn=cmd_quarantine)
 
     t = add_command(sub, "topics", "topics of a facet ranked by share")
@@ -154,9 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="rename it, pin its name, unpin it, or merge it --into another topic",
     )
     o.add_argument("facet", help="the facet, e.g. Task")
-    o.add_argument("topic_id", type=int, help="the topic's id")
+    o.add_argument("topic_id", type=_topic_id, help="the topic's id")
     o.add_argument("label", nargs="?", help="rename: the new name")
-    o.add_argument("--into", type=int, help="merge: the topic id that absorbs TOPIC_ID")
+    o.add_argument("--into", type=_topic_id, help="merge: the topic id that absorbs TOPIC_ID")
     o.set_defaults(fn=cmd_topic_override)
 
     s = add_command(sub, "sql", "read-only SQL over facets and classifications")
@@ -192,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
         "labels; fit: fit one to them",
     )
     f.add_argument("facet", nargs="?", help="the facet, e.g. Sentiment")
-    f.add_argument("--n", type=int, default=20, help="test: sample traces shown (20)")
+    f.add_argument("--n", type=_count, default=20, help="test: sample traces shown (20)")
     f.add_argument("--facet", dest="facet", help="eval, fit: the facet (or give it positionally)")
     f.add_argument(
         "--gold", help="eval, fit: JSONL traces with a gold label field (docs/facets.md)"
@@ -222,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     f.set_defaults(fn=cmd_facets)
 
     sp = add_command(sub, "spend", "spend on model calls to date against the budget")
-    sp.add_argument("--days", type=_count, default=14, help="days shown one by one")
+    sp.add_argument("--days", type=_days, default=14, help="days shown one by one")
     sp.add_argument("--json", action="store_true", help="JSON instead of text")
     sp.set_defaults(fn=cmd_spend)
 
