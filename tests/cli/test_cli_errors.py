@@ -81,7 +81,7 @@ WRONG = {
     "topic: unknown facet": (["topic", "pin", "nosuch", "1"], "no facet named"),
     "topic: unknown topic id": (["topic", "rename", "Task", "99", "New"], "no topic 99"),
     "topic: rename without label": (["topic", "rename", "Task", "0"], "needs the new label"),
-    "topic: id not a number": (["topic", "pin", "Task", "abc"], "invalid int"),
+    "topic: id not a number": (["topic", "pin", "Task", "abc"], "not a topic id"),
     "sql: refused statement": (["sql", "CHECKPOINT"], "CHECKPOINT is not allowed"),
     "sql: a typo is a parse error": (
         ["sql", "SELEC 1"],
@@ -319,3 +319,12 @@ def test_topics_answer_from_the_snapshot_while_a_run_holds_the_warehouse(
     assert free.returncode == busy.returncode == 0, busy.stderr
     assert json.loads(busy.stdout) == json.loads(free.stdout) and json.loads(free.stdout)["topics"]
     assert busy.stderr.startswith("note: the warehouse is busy")
+
+
+def test_topic_actions_say_what_they_did(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
+    for action, said in (("pin", "pinned"), ("unpin", "unpinned")):
+        res = tracetopics(home, "topic", action, "Task", "0")
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.startswith(f"{said} Task topic 0;"), res.stdout

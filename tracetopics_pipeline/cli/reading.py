@@ -59,7 +59,8 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
             set_topic_override(conn, facet, args.topic_id, label=args.label)
         else:
             set_topic_override(conn, facet, args.topic_id, pinned=args.action == "pin")
-    print(f"{args.action}d {facet} topic {args.topic_id}; kept across regenerations")
+    done = {"rename": "renamed", "pin": "pinned", "unpin": "unpinned", "merge": "merged"}
+    print(f"{done[args.action]} {facet} topic {args.topic_id}; kept across regenerations")
     return 0
 
 

@@ -301,7 +301,9 @@ def record_from_object(
 
     day = created.date()
     if day > today + timedelta(days=1):
-        raise RecordRejected("created_out_of_range", f"created {day} is after tomorrow ({today})")
+        raise RecordRejected(
+            "created_out_of_range", f"created {day} is after tomorrow ({today + timedelta(days=1)})"
+        )
     if day < (start_date or EARLIEST_DAY):
         raise RecordRejected(
             "created_out_of_range",
