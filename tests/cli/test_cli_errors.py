@@ -328,3 +328,26 @@ def test_topic_actions_say_what_they_did(tmp_path: Path) -> None:
         res = tracetopics(home, "topic", action, "Task", "0")
         assert res.returncode == 0, res.stderr
         assert res.stdout.startswith(f"{said} Task topic 0;"), res.stdout
+
+
+def test_one_home_holds_one_kind_of_traffic(tmp_path: Path) -> None:
+    """The demo's synthetic traffic and a team's own traces are never mixed in one home."""
+    own = tmp_path / "mine.jsonl"
+    own.write_text(json.dumps({"id": "t1", "created": "2026-11-20T10:00:00Z", "input": "hi"}))
+    demo_home, my_home = tmp_path / "demo", tmp_path / "mine"
+    res = tracetopics(
+        tmp_path, "generate", "--days", "1", "--per-day", "5", TRACETOPICS_HOME=str(demo_home)
+    )
+    assert res.returncode == 0, res.stderr
+    res = tracetopics(tmp_path, "ingest", str(own), TRACETOPICS_HOME=str(demo_home))
+    assert res.returncode == 2 and "synthetic traffic" in res.stderr, res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert [p.name for p in (demo_home / "landing").glob("*mine*")] == []  # nothing landed
+    res = tracetopics(tmp_path, "ingest", str(own), TRACETOPICS_HOME=str(my_home))
+    assert res.returncode == 0, res.stderr
+    res = tracetopics(tmp_path, "generate", "--days", "1", TRACETOPICS_HOME=str(my_home))
+    assert res.returncode == 2 and "your own traces (1 files" in res.stderr, res.stderr
+    assert not list((my_home / "landing").glob("demo-*"))
+    out = tmp_path / "elsewhere"  # --out another folder is no home's landing: allowed
+    res = tracetopics(tmp_path, "generate", "--days", "1", "--per-day", "5", "--out", str(out), TRACETOPICS_HOME=str(my_home))  # fmt: skip
+    assert res.returncode == 0 and list(out.glob("demo-*.jsonl")), res.stderr

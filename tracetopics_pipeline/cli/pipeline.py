@@ -22,6 +22,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else paths().ensure().landing
     if out.exists() and not out.is_dir():
         raise CliError(f"--out {out} is a file; name a folder")
+    if out.resolve() == paths().landing.resolve():
+        _refuse_mixing(demo_into_own=True)
     files = generate_traffic(
         out,
         days=args.days,
@@ -32,6 +34,27 @@ def cmd_generate(args: argparse.Namespace) -> int:
     )
     print(f"wrote {len(files)} files of demo traffic to {out}")
     return 0
+
+
+def _refuse_mixing(*, demo_into_own: bool) -> None:
+    """One home, one kind of traffic: the demo's synthetic traces and a team's own would be
+    clustered, counted and named together (topic maps span every project of the window)."""
+    from tracetopics_pipeline.core.ingest.landing import landing_files
+    from tracetopics_pipeline.demo import holds_demo, not_demo_files
+
+    landing = paths().landing
+    if demo_into_own and (own := not_demo_files(landing_files(landing))):
+        raise CliError(
+            f"this home holds your own traces ({len(own)} files in {landing}); the demo would "
+            "mix synthetic traffic into them: run it in a new home, e.g. "
+            "TRACETOPICS_HOME=/tmp/tt-demo tracetopics demo"
+        )
+    if not demo_into_own and holds_demo(landing):
+        raise CliError(
+            f"this home ({paths().home}) holds the demo's synthetic traffic, which your traces "
+            "would be clustered with: use a new home (TRACETOPICS_HOME=DIR tracetopics ingest "
+            "FILE), or `make clean` to drop the demo first"
+        )
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -47,6 +70,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 f"{src}: the pipeline reads {', '.join(SUPPORTED_SUFFIXES)} files only, "
                 f"so it would never read this one{hint}"
             )
+    _refuse_mixing(demo_into_own=False)
     landing = paths().ensure().landing
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     for i, name in enumerate(args.files):

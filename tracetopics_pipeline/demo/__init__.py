@@ -33,9 +33,11 @@ from .traffic import (
     BAD_LINE_KINDS,
     OVERSIZED_KIND,
     generate_traffic,
+    holds_demo,
     intent_weights,
     iter_day_lines,
     iter_traces,
+    not_demo_files,
     read_answer_key,
     trend_factor,
 )
@@ -51,9 +53,11 @@ __all__ = [
     "SENTIMENTS",
     "SLOW_LATENCY_S",
     "generate_traffic",
+    "holds_demo",
     "intent_weights",
     "iter_day_lines",
     "iter_traces",
+    "not_demo_files",
     "read_answer_key",
     "trend_factor",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate, chain
@@ -326,6 +327,16 @@ def answer_key_dir(out_dir: Path) -> Path:
     """Where generate_traffic(out_dir) writes the answer key: a dot folder, which the landing
     scan skips (only top-level non-dot files are traces)."""
     return Path(out_dir) / ".answer-key"
+
+
+def holds_demo(landing: Path) -> bool:
+    """Whether generate_traffic wrote into this folder (its answer key is there)."""
+    return answer_key_dir(landing).is_dir()
+
+
+def not_demo_files(files: list[Path]) -> list[Path]:
+    """The files among `files` that generate_traffic did not write (a user's own traces)."""
+    return [f for f in files if not re.fullmatch(r"demo-\d{4}-\d{2}-\d{2}\.jsonl", f.name)]
 
 
 def read_answer_key(out_dir: Path) -> dict[str, dict]:
