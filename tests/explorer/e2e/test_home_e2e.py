@@ -103,3 +103,31 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
     page.screenshot(path=str(ARTIFACTS / "home-trace.png"))
     assert not errors
     ctx.close()
+
+
+def test_a_trends_link_marks_what_grew_without_a_visit_home(
+    browser, serve: Callable[[Path], str], demo_home: Path
+) -> None:
+    """Opened from a link (a new tab, a reload), Trends asks for the home's facts itself: the
+    growing topics are drawn and marked ▲, as after a visit to the home."""
+    base = serve(demo_home)
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/?tab=trends&facet=Task")
+    page.wait_for_function("document.querySelector('#trend-plot')?.data?.length > 0", timeout=T)
+    growing = page.evaluate(
+        "() => fetch('/api/changes?' + homeParams()).then(r => r.json()).then(d => "
+        "d.sections.growing.filter(f => f.facet === 'Task').map(f => f.label))"
+    )
+    assert growing, "no growing Task topic on demo data"
+    drawn = page.evaluate(
+        "() => document.querySelector('#trend-plot').data"
+        ".filter(t => t.visible === true).map(t => t.name)"
+    )
+    marked = [n for n in drawn if n.startswith("▲ ")]
+    assert {n[2:] for n in marked} & set(growing), (drawn, growing)
+    page.screenshot(path=str(ARTIFACTS / "trends-by-link.png"))
+    assert not errors
+    ctx.close()

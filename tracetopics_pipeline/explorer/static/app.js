@@ -400,14 +400,17 @@ async function renderTrends() {
   const facet = state.facet;
   const fresh = ticket("trends");
   await ensureColors();
+  // What "What changed" says grew or faded, asked for beside the series (not only after a visit
+  // to the home: a Trends link must show the same chart).
+  const movedSoon = typeof homeMoves === "function" ? homeMoves(facet, effLevel()) : Promise.resolve(new Map());
   const tl = await api("/api/timeline?" + filterParams({ facet, grain: state.grain, level: effLevel() }));
+  const moved = await movedSoon;
   if (!fresh()) return;
   $("#trend-title").textContent = state.focus !== null ? `Volume over time: subtopics of “${topicName(state.focus)}”` : "Volume over time";
   const el = $("#trend-plot");
   if (!tl.buckets.length) { emptyPlot(el, "No classified traces in this filter."); return; }
   el.querySelector(".empty")?.remove();
   // The largest eight, plus what "What changed" says grew or faded (▲/▼ in the legend).
-  const moved = typeof homeMoves === "function" ? homeMoves(facet, effLevel()) : new Map();
   const traces = tl.series.map((s, i) => ({
     type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
     line: { color: state.colors.has(s.topic_id) || s.topic_id === -1 ? colorFor(s.topic_id) : paletteColor(i % PALETTE.length), width: moved.has(s.topic_id) ? 3 : 2 }, marker: { size: 6 },

@@ -127,11 +127,25 @@ function homeFollow(f, what) {
   }
 }
 
+/* The home's facts for the current filter: the ones on screen, or fetched (a Trends link opened
+   in a new tab, or a reload, has not rendered the home); null when they cannot be computed. */
+async function homeFacts() {
+  const key = homeParams();
+  if (homeState.data && homeState.key === key) return homeState.data;
+  try {
+    const d = await api("/api/changes?" + key);
+    if (key === homeParams()) { homeState.data = d; homeState.key = key; }
+    return d;
+  } catch (e) {
+    return null;
+  }
+}
+
 /* Topics of `facet` that the home (for the current filter) lists as growing or fading, at the
    list's level: topic id -> "▲" or "▼". The Trends chart shows and marks them. */
-function homeMoves(facet, level) {
-  const d = homeState.data, out = new Map();
-  if (!d || homeState.key !== homeParams()) return out;
+async function homeMoves(facet, level) {
+  const d = await homeFacts(), out = new Map();
+  if (!d) return out;
   for (const [s, mark] of [["growing", "▲"], ["fading", "▼"]]) {
     for (const f of d.sections[s] || []) {
       if (f.facet === facet && (f.level === level || f.level === "topic")) out.set(f.topic_id, mark);
