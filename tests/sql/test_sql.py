@@ -357,6 +357,8 @@ def test_read_only_forms_the_docs_allow(wh: Path, query: str, rows: list[dict]) 
         ("EXPORT DATABASE 'out'", "EXPORT"),
         ("-- a comment first\nCHECKPOINT", "CHECKPOINT"),
         ("EXPLAIN SELECT 1", "EXPLAIN"),
+        ("WITH x AS (SELECT 1) DELETE FROM raw_traces", "DELETE"),  # what the WITH leads to
+        ("WITH x AS (SELECT 1) INSERT INTO raw_traces SELECT * FROM raw_traces", "INSERT"),
     ],
 )
 def test_refusals_name_what_was_refused(wh: Path, query: str, word: str) -> None:

@@ -183,8 +183,10 @@ def check_query(tree: exp.Expression, relations: set[str] | None = None) -> None
     that is what keeps `FROM '/etc/passwd'`-style file scans out, with a clear message.
     """
     if not isinstance(tree, _ALLOWED_ROOTS):
-        # name what the user wrote (CHECKPOINT parses as a column name, VACUUM as a command)
-        raise _not_allowed(tree.meta.get("leading_word") or tree.key.upper())
+        # name what the user wrote (CHECKPOINT parses as a column name, VACUUM as a command);
+        # after a WITH, the statement it leads to (WITH x AS (...) DELETE ...)
+        word = tree.meta.get("leading_word") or tree.key.upper()
+        raise _not_allowed(tree.key.upper() if word == "WITH" else word)
     for node in tree.walk():
         if isinstance(node, _FORBIDDEN_NODES):
             raise SqlRefused(f"{node.key.upper()} is not allowed in a read-only query")
