@@ -101,6 +101,10 @@ WRONG = {
     "facets: test unknown facet": (["facets", "test", "nosuch"], "no facet named"),
     "facets: missing facet file": (["facets", "list", "--file", "none.yaml"], "none.yaml"),
     "facets: unknown action": (["facets", "frob"], "invalid choice"),
+    "facets: no gold file": (
+        ["facets", "eval", "Sentiment", "--gold", "/nonexistent.jsonl"],
+        "no gold file at /nonexistent.jsonl",
+    ),  # fmt: skip
     "facets: eval unknown facet": (
         ["facets", "eval", "--facet", "nosuch", "--gold", "g.jsonl"],
         "no facet named",

@@ -146,7 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = add_command(sub, "topics", "topics of a facet ranked by share")
     t.add_argument("--facet", default="Task", help="the facet (Task; `facets list` names them)")
-    t.add_argument("--date", type=_date, help="the map of this day (default: the latest)")
+    t.add_argument(
+        "--date",
+        type=_date,
+        help="count only the traces of this UTC day (default: every day classified)",
+    )
     t.add_argument("--json", action="store_true", help="JSON instead of text")
     t.set_defaults(fn=cmd_topics)
 

@@ -43,6 +43,8 @@ def load_gold(path: Path | str, facet: Facet, gold_field: str = "gold") -> GoldS
     """Traces and their gold label for `facet` from a JSONL gold file."""
     if not facet.labels:
         raise GoldFileError(f"facet {facet.name!r} has no label set: nothing to score")
+    if not Path(path).is_file():
+        raise GoldFileError(f"no gold file at {path}: give a JSONL file of labelled traces")
     traces, gold = [], []
     seen: dict[str, int] = {}  # id -> its line
     with Path(path).open(encoding="utf-8") as fh:
