@@ -188,6 +188,8 @@ def bad_lines() -> list[tuple[Any, str, str]]:
         ),
         (full_trace(input=..., output=...), "empty_conversation", ""),
         (full_trace(created="2999-01-01T00:00:00Z"), "created_out_of_range", "after tomorrow"),
+        (full_trace(id="nl\nid"), "id_control_char", "id holds '\\n'"),
+        (full_trace(session_id="s\x00"), "id_control_char", "session_id holds"),
         (full_trace(created="0001-01-01T00:00:00Z"), "created_out_of_range", "before 2000-01-01"),
         (full_trace(created=0), "created_out_of_range", "created 1970-01-01 is before 2000"),
         (full_trace(created="1999-12-31T23:59:59Z"), "created_out_of_range", "TRACETOPICS_START"),

@@ -7,6 +7,7 @@ kept, truncated to fit and flagged. The reason codes are the quarantine table's 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -43,6 +44,7 @@ REJECTION_REASONS: dict[str, str] = {
     "too_deep": f"lists and objects nest more than {MAX_JSON_DEPTH} levels",
     "number_out_of_range": "a known metric is NaN, infinite, or past a 64-bit integer",
     "id_too_long": "id, session_id or project_id is longer than 256 bytes",
+    "id_control_char": "id, session_id or project_id holds a control character (newline, NUL, ...)",
     "duplicate_superseded": "a later copy of the same trace id replaced it (last write wins)",
     "unreadable_file": "the whole file cannot be read (e.g. corrupt Parquet); one row per file",
 }
@@ -223,10 +225,17 @@ def _optional_str(obj: dict[str, Any], key: str, *, allow_int: bool) -> str | No
     raise RecordRejected("wrong_type", key)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _bounded_id(value: str, key: str) -> str:
     size = len(value.encode("utf-8", "surrogatepass"))
     if size > MAX_ID_BYTES:
         raise RecordRejected("id_too_long", f"{key} is {size:,} bytes (at most {MAX_ID_BYTES})")
+    # An id is a key in URLs, files and lists (a saved subset keeps ids one per line): a
+    # newline or a NUL in one would silently split or cut it there.
+    if m := _CONTROL.search(value):
+        raise RecordRejected("id_control_char", f"{key} holds {m.group()!r}")
     return value
 
 
