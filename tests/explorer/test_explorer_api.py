@@ -305,7 +305,12 @@ def test_roadmap_proposal(client: TestClient) -> None:
     assert md.rstrip().endswith("## Recommendation")  # left for the PM
     raw = client.get("/api/proposal", params={"facet": "Task", "topic_id": 3, "format": "md"})
     assert raw.headers["content-type"].startswith("text/markdown")
-    assert client.get("/api/proposal", params={"facet": "Task", "topic_id": 99}).status_code == 404
+    unknown = client.get("/api/proposal", params={"facet": "Task", "topic_id": 99})
+    assert unknown.status_code == 404 and unknown.json()["detail"] == "Task has no topic 99"
+    empty = client.get(
+        "/api/proposal", params={"facet": "Task", "topic_id": 3, "customer": "nobody"}
+    )
+    assert empty.status_code == 404 and "no traces in this filter" in empty.json()["detail"]
     assert client.get("/api/proposal").status_code == 400
 
 

@@ -554,6 +554,8 @@ def create_app(
                 raise HTTPException(404, str(e.args[0])) from e
             name = f"{subset}-{subset_topic}"
         elif facet is not None and topic_id is not None:
+            if _topic_label(facet, topic_id) is None:
+                raise HTTPException(404, f"{facet} has no topic {topic_id}")
             scope = map_topic_scope(cur, f, facet, topic_id)
             if scope is None:
                 raise HTTPException(404, "topic has no traces in this filter")
