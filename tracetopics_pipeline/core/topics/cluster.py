@@ -144,6 +144,8 @@ def layout_2d(
     with warnings.catch_warnings():
         # Precomputed neighbours come without a search index; we never call transform().
         warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]")
+        # A seed makes UMAP single-threaded, which is what we ask for: it says so every fit.
+        warnings.filterwarnings("ignore", message=r"n_jobs value .* overridden")
         return np.asarray(reducer.fit_transform(x), dtype=np.float64)
 
 
