@@ -164,6 +164,7 @@ def test_crosstabs(client: TestClient) -> None:
     ct = client.get("/api/crosstab", params={"row_facet": "Task", "col_facet": "Sentiment"}).json()
     row = ct["rows"].index(TOPICS[3][1])
     assert ct["counts"][row][ct["cols"].index("NEGATIVE")] == N // 6
+    assert ct["total_rows"] == len(ct["rows"])  # every topic drawn; the page names a cut
     issues = client.get("/api/crosstab", params={"col_facet": "Issues"}).json()
     assert set(issues["cols"]) == {"NONE", "FAILED_TOOL_CALL"}
     assert sum(map(sum, issues["counts"])) == N

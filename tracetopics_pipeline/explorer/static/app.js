@@ -503,6 +503,7 @@ async function renderSlices() {
     $(title).textContent = `${task} × ${col}`;
     const ct = await api("/api/crosstab?" + filterParams({ row_facet: task, col_facet: col, level: task === state.facet ? effLevel() : "parent" }));
     if (!ct.rows.length) { emptyPlot(node, "No data in this filter."); return; }
+    if (ct.total_rows > ct.rows.length) $(title).textContent += ` (the ${ct.rows.length} largest of ${ct.total_rows} topics)`;
     node.querySelector(".empty")?.remove();
     sortColumns(ct, col);
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
