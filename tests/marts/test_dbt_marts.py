@@ -252,10 +252,12 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     assert cols[:3] == ["priority_rank", "priority_score", "why"]  # the score first
     why = dict(rows(conn, "SELECT task_topic_id, why FROM marts.topic_priority"))
     assert why[2] == (
-        "#3 by volume: 5 traces (29% of traffic); 60% negative or mixed vs 41% overall"
+        "#3 by volume: 5 traces (29% of traffic in the last 28 days); 60% negative or mixed vs 41% overall"
         " (only 5 traces: counted as 45%); growing; 20% enterprise, account value 49/100"
     )
-    assert why[1].startswith("#1 by volume: 7 traces (41% of traffic); 14% negative")
+    assert why[1].startswith(
+        "#1 by volume: 7 traces (41% of traffic in the last 28 days); 14% negative"
+    )
     # the drill-down: where each topic's unhappy traces are
     drill = rows(
         conn,

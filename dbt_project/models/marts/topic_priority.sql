@@ -153,7 +153,8 @@ select
     -- The parts of the score in words, in the order of the weights: volume, pain, trend, accounts.
     '#' || cast(volume_rank as varchar) || ' by volume: ' || cast(traces as varchar)
         || case when traces = 1 then ' trace (' else ' traces (' end
-        || {{ tt_pct('volume_share') }} || ' of traffic)'
+        || {{ tt_pct('volume_share') }} || ' of traffic in the last '
+        || cast({{ var('priority_window_days') }} as varchar) || ' days)'
         || '; ' || {{ tt_pct('negative_or_mixed_share') }} || ' negative or mixed vs '
         || {{ tt_pct('negative_baseline') }} || ' overall'
         || case when traces < {{ m }}
