@@ -6,8 +6,11 @@ tests show up as asset checks. The marts are not partitioned: each run rebuilds 
 (seconds on DuckDB), in the warehouse pool because DuckDB is single-writer.
 """
 
+import contextlib
+import io
 import json
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -96,4 +99,17 @@ def tracetopics_dbt_assets(
     # dbt opens the file itself: wait (and say for whom) while another process holds it.
     warehouse.connect(paths().warehouse, say=context.log.warning).close()
     args = ["build", *(["--vars", config.vars] if config.vars.strip() else [])]
-    yield from dbt.cli(args, context=context).stream()
+    invocation = dbt.cli(args, context=context)
+    # dagster-dbt echoes every dbt line (~250 per build) to stdout; dbt's own log keeps them, so
+    # the run's output keeps the result. On a failure the lines are shown after all.
+    echo = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(echo):
+            events = list(invocation.stream())
+    except Exception:
+        sys.stdout.write(echo.getvalue())
+        raise
+    yield from events
+    context.log.info(
+        f"dbt build: {len(events)} results; dbt's log: {invocation.target_path / 'dbt.log'}"
+    )

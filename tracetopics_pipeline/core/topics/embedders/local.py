@@ -51,7 +51,10 @@ def _load(path: str | None, device: str) -> Any:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    # A local file loads in a second: its "Loading weights" bar is noise in every run's log.
+    transformers_logging.disable_progress_bar()
     return SentenceTransformer(path or packaged_path(), device=device, local_files_only=True)
 
 
