@@ -347,6 +347,8 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
                 shares[(f.name, day)] = st.parents
             if f.name == "Task":
                 print(f"  {st.map_id}: {st.detail}; {time.perf_counter() - t1:.0f}s")
+                if day == d1:
+                    task_next = st
 
     # Recovery over the first window, per trace (what classification does).
     tops = query_pl(
@@ -392,8 +394,11 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
         a, b = ids_of(built[("Task", d0)], level), ids_of(built[("Task", d1)], level)
         print(
             f"  {level} ids kept after a one-day shift: {len(a & b)}/{len(a)} = "
-            f"{len(a & b) / max(1, len(a)):.0%} ({len(b)} in the new map)"
+            f"{len(a & b) / max(1, len(a)):.0%} ({len(b)} in the new map); "
+            f"renamed: {task_next.names.renamed.get(level, 0)} of "
+            f"{task_next.names.continued.get(level, 0)} kept ids"
         )
+    names_kept_report(task_next, args.names_margin)
     # Rebuild the first day after the second exists (a backfill): the same rows?
     cols = "facet, topic_id, label, level, parent_id"
     before = conn.execute(
@@ -433,6 +438,31 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
                 ).fetchall():
                     print(f"      {label} <- {'; '.join(kids)}")
     conn.close()
+
+
+def names_kept_report(st: object, margin: float) -> None:
+    """The names-kept rule on the one-day shift (`names_kept.keep_names`): each continued topic
+    whose new name differed, the score gain of the new name, what was chosen; and how many
+    would be renamed at other margins (the choices only the margin decides)."""
+    from tracetopics_pipeline.core.topics.names_kept import CLEARLY_BETTER
+
+    choices = st.names.choices  # type: ignore[attr-defined]
+    open_ = [c for c in choices if c.kept or c.why == CLEARLY_BETTER]
+    base = sum(st.names.renamed.values()) + sum(c.kept for c in choices)  # type: ignore[attr-defined]
+    sweep = ", ".join(
+        f"{m:g}: {base - sum(c.gain <= m for c in open_)}"
+        for m in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+    )
+    print(
+        f"  names (margin {margin:g}): {len(choices)} continued topics named differently today, "
+        f"{sum(c.kept for c in choices)} kept their name; renames (both levels) by margin "
+        f"(other checks as run): {sweep}"
+    )
+    for c in sorted(choices, key=lambda c: (c.level, -c.gain)):
+        verdict = "kept" if c.kept else f"renamed ({c.why})"
+        print(
+            f"    {c.level:6s} {c.topic_id:4d} {c.previous!r} -> {c.new!r}: gain {c.gain:+.3f}, {verdict}"
+        )
 
 
 # ---------------------------------------------------------------- labelled datasets
@@ -804,7 +834,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tree", action="store_true", help="print every subtopic of each parent")
     ap.add_argument("--misses", type=int, default=0, help="dev only: topics fidelity misses")
     ap.add_argument("--audit-warehouse", help="only audit this warehouse's latest maps, per facet")
+    ap.add_argument(
+        "--names-margin", type=float, default=None,
+        help="names_kept.MARGIN for this run (-inf: never keep a name, the code before the rule)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
+    from tracetopics_pipeline.core.topics import names_kept
+
+    if args.names_margin is None:
+        args.names_margin = names_kept.MARGIN
+    names_kept.MARGIN = args.names_margin
     if args.audit_warehouse:
         audit_warehouse(args.audit_warehouse)
         return 0

@@ -38,7 +38,7 @@ from tracetopics_pipeline.core.topics.describe import (
     describe,
 )
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
-from tracetopics_pipeline.core.topics.embedders.memo import recording
+from tracetopics_pipeline.core.topics.embedders.memo import memoized, recording
 from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
 from tracetopics_pipeline.core.topics.labels.cleaning import (
     label_parent_name,
@@ -52,6 +52,7 @@ from tracetopics_pipeline.core.topics.labels.labellers import (
 )
 from tracetopics_pipeline.core.topics.labels.naming import EmbedFn, naming_inputs
 from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
+from tracetopics_pipeline.core.topics.names_kept import NamesKept, keep_names, renames
 from tracetopics_pipeline.core.topics.phrases import store_phrases
 from tracetopics_pipeline.core.topics.pictures import map_png, topics_markdown
 from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row, query_pl
@@ -81,6 +82,7 @@ class MapStats:
     lineage: dict[str, int] = field(default_factory=dict)
     png: bytes | None = None
     markdown: str = ""
+    names: NamesKept = field(default_factory=NamesKept)  # renamed vs the previous day's map
 
     def metadata(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -101,6 +103,8 @@ class MapStats:
         }
         for kind, count in self.lineage.items():
             d[f"lineage_{kind}"] = count
+        if self.status == "built":
+            d.update(self.names.metadata())
         return d
 
 
@@ -416,6 +420,7 @@ def build_map(
     # reading it after would carry nothing (the grouping and pinned names changed on a re-run).
     prev_parents = _previous_parents(conn, ref_map)
     prev_labels = _map_labels(conn, ref_map)
+    day_before_labels = _map_labels(conn, prev_map)  # what the rename count is against
     with warehouse.transaction(conn):
         _delete_map(conn, map_id)
         next_id = _next_id(conn, facet)
@@ -432,6 +437,14 @@ def build_map(
             ref=ref_parent, next_id=max([next_id - 1, *matching.ids]) + 1,
         )  # fmt: skip
         _apply_overrides(conn, facet, prev_labels, result.topics + p_topics)
+        choices = []
+        if kind == "free":  # a continued topic keeps its name while nearly as good (names_kept)
+            choices = keep_names(
+                result.topics, p_topics, parents.of_topic.tolist(), prev_labels, texts=texts,
+                x=x, weights=weights, sub_of_text=result.labels, embed=memoized(embedder.embed),
+            )  # fmt: skip
+        stats.names = renames(result.topics, p_topics, day_before_labels, choices)
+        result.params = {**result.params, "names": stats.names.metadata()}
         local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
         point_ids = local_to_stable[result.labels]
         parent_of_topic = np.array(

@@ -1,0 +1,144 @@
+"""A continued topic keeps its previous name while nearly as good as today's (names_kept)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from tracetopics_pipeline.core.topics.describe import TopicInfo
+from tracetopics_pipeline.core.topics.names_kept import (
+    CLEARLY_BETTER,
+    KEPT,
+    keep_names,
+    renames,
+)
+
+DIM = 64
+STOP = {"the", "to", "a", "of", "for", "my", "our", "as", "please", "i", "need", "we", "want"}
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Bag of (crudely stemmed) content words hashed into DIM dimensions: names that share
+    their words with the texts lie near them."""
+    out = np.zeros((len(texts), DIM), np.float32)
+    for r, text in enumerate(texts):
+        for w in text.lower().split():
+            if w in STOP:
+                continue
+            w = w.rstrip("s")[:6]
+            out[r, int(hashlib.md5(w.encode()).hexdigest(), 16) % DIM] += 1.0
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+# Three subtopics under two parents; the first subtopic's texts share "export dashboard csv",
+# one in ten also asks for a weekly report by email.
+TEXTS = (
+    [f"Export the dashboard to CSV for {w}" for w in ("sales", "finance", "ops", "hr", "legal")]
+    + [f"Need to export dashboard as CSV file {n}" for n in range(4)]
+    + ["Export dashboard CSV and a weekly report email"]
+    + [f"Reset MFA for the account of {w}" for w in ("ana", "bo", "cy", "di", "ed", "fa")]
+    + [f"Reset MFA device after phone loss {n}" for n in range(4)]
+    + [f"Enable SAML SSO with Okta for team {n}" for n in range(10)]
+)
+SUB_OF_TEXT = np.array([0] * 10 + [1] * 10 + [2] * 10)
+PARENT_OF_SUB = [0, 1, 1]
+
+
+def topics(sub_names: list[str], parent_names: list[str]) -> tuple[list, list]:
+    x = embed(TEXTS)
+    subs = []
+    for i, name in enumerate(sub_names):
+        c = x[np.flatnonzero(np.equal(SUB_OF_TEXT, i))].mean(axis=0)
+        subs.append(TopicInfo(10 + i, name, [], 10, 1 / 3, c / np.linalg.norm(c), [], 0.0, 0.0))
+    parents = []
+    for q, name in enumerate(parent_names):
+        kids = [i for i, p in enumerate(PARENT_OF_SUB) if p == q]
+        c = np.mean([subs[i].centroid for i in kids], axis=0)
+        size = 10 * len(kids)
+        parents.append(TopicInfo(20 + q, name, [], size, 0.5, c / np.linalg.norm(c), [], 0, 0))
+    return subs, parents
+
+
+def run(subs, parents, previous, margin=None):
+    return keep_names(
+        subs, parents, PARENT_OF_SUB, previous, texts=TEXTS, x=embed(TEXTS),
+        weights=[1.0] * len(TEXTS), sub_of_text=SUB_OF_TEXT, embed=embed, margin=margin,
+    )  # fmt: skip
+
+
+NEW_SUBS = ["Dashboard CSV export", "Reset MFA device", "Enable SAML SSO"]
+NEW_PARENTS = ["Export dashboard to CSV", "Account access"]
+
+
+def test_a_nearly_as_good_previous_name_is_kept_and_marked():
+    subs, parents = topics(NEW_SUBS, NEW_PARENTS)
+    previous = {10: "Export dashboard to CSV file", 11: "Reset MFA device", 20: "CSV export"}
+    choices = run(subs, parents, previous)
+    assert subs[0].label == "Export dashboard to CSV file"
+    assert subs[0].label_source == KEPT
+    assert subs[1].label == "Reset MFA device" and subs[1].label_source == "local"  # unchanged
+    assert [(c.topic_id, c.kept) for c in choices if c.level == "sub"] == [(10, True)]
+    assert abs(next(c.gain for c in choices if c.topic_id == 10)) < 0.1
+    counted = renames(subs, parents, previous, choices)
+    assert counted.renamed["sub"] == 0 and counted.continued["sub"] == 2
+    assert "renamed 0 of 2 kept ids" in counted.metadata()["renamed"]
+
+
+def test_a_clearly_better_new_name_replaces_the_previous_one():
+    subs, parents = topics(NEW_SUBS, NEW_PARENTS)
+    # shared by 10% of the topic (passes the support floor) but far from what it is about
+    previous = {10: "Weekly report email"}
+    (choice,) = run(subs, parents, previous)
+    assert subs[0].label == "Dashboard CSV export" and not choice.kept
+    assert choice.why == CLEARLY_BETTER and choice.gain > 0.1
+    # with a margin wider than the gain the old name would have stayed
+    subs, parents = topics(NEW_SUBS, NEW_PARENTS)
+    run(subs, parents, previous, margin=choice.gain + 0.01)
+    assert subs[0].label == "Weekly report email"
+
+
+@pytest.mark.parametrize(
+    ("previous", "why"),
+    [
+        ("Export dashboard for Marketing", "previous name's words no longer shared"),
+        ("Reset MFA device", "a sibling has the previous name"),
+        ("Export dashboard to", "previous name fails the audit"),
+    ],
+)
+def test_a_previous_name_that_no_longer_fits_is_not_kept(previous, why):
+    subs, parents = topics(NEW_SUBS, NEW_PARENTS)
+    (choice,) = run(subs, parents, {10: previous}, margin=1.0)
+    assert subs[0].label == "Dashboard CSV export"
+    assert choice.why == why and not choice.kept
+
+
+def test_a_subtopic_never_keeps_its_parents_name():
+    subs, parents = topics(NEW_SUBS, ["Account access", "Reset MFA"])
+    choices = run(subs, parents, {11: "Reset MFA"}, margin=1.0)
+    assert subs[1].label == "Reset MFA device"
+    assert choices[0].why == "a sibling has the previous name"
+
+
+def test_overrides_pins_and_single_child_parents():
+    subs, parents = topics(NEW_SUBS, ["Dashboard CSV export", "Account access"])
+    subs[1].label, subs[1].label_source = "Renamed by a person", "override"
+    previous = {10: "Export dashboard to CSV file", 11: "Reset MFA device", 20: "CSV exports"}
+    run(subs, parents, previous, margin=1.0)
+    assert subs[1].label == "Renamed by a person"  # a person's name wins
+    # a parent of one subtopic reads as that subtopic, kept name included
+    assert parents[0].label == subs[0].label == "Export dashboard to CSV file"
+    assert parents[0].label_source == KEPT
+
+
+def test_keeping_is_a_fixed_point_so_a_rerun_changes_nothing():
+    """A re-run compares the stored (kept) names with the same new names: same result."""
+    subs, parents = topics(NEW_SUBS, NEW_PARENTS)
+    previous = {10: "Export dashboard to CSV file", 11: "Reset MFA", 12: "Weekly report email"}
+    run(subs, parents, previous)
+    first = [(t.label, t.label_source) for t in subs + parents]
+    stored = {t.topic_id: t.label for t in subs + parents}
+    subs, parents = topics(NEW_SUBS, NEW_PARENTS)
+    run(subs, parents, stored)
+    assert [(t.label, t.label_source) for t in subs + parents] == first

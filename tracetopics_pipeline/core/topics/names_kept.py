@@ -1,0 +1,284 @@
+"""A kept id keeps its name: yesterday's label stays while it is nearly as good as today's.
+
+The namer picks, every day, the best-scoring phrase of the topic's current texts; after a
+one-day window shift the best and the second best often swap, and a topic whose id (and
+members) continued reads under another name ("Delete user" -> "Remove access"). A reader who
+met the topic in yesterday's digest, an alert or a proposal then finds it renamed. So, like the
+grouping (`hierarchy.group_topics` keeps yesterday's parents while nearly as good), a topic that
+continued from the reference map keeps its previous label unless the new one is clearly better
+for its CURRENT members:
+
+- both labels are scored on today's members with the namer's own terms and weights
+  (`labels.naming.NamingParams`, `PARENT_NAMING` for parents): closeness to the topic's central
+  texts (parents: centroid) against the nearest siblings, plus the traffic using the name's
+  words (`name_support`), minus the parents' length penalty;
+- the previous label is kept when it scores within MARGIN of the new one, its words are still
+  shared widely enough (the audit's support floors), it repeats no sibling's current label,
+  and the map's label audit (`labels.audit.audit_topics`) finds nothing wrong with it; a kept
+  label the audit flags goes back to the new one.
+
+Overridden and pinned topics are left alone (a person's choice already wins), and a parent of
+one subtopic reads as that subtopic, as the namer has it. Labelled facets (parents named by their
+label value) are not handled here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tracetopics_pipeline.core.topics.describe import TopicInfo
+from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+from tracetopics_pipeline.core.topics.labels.grammar import label_problems, verb_forms
+from tracetopics_pipeline.core.topics.labels.naming import PARENT_NAMING, EmbedFn, NamingParams
+from tracetopics_pipeline.core.topics.labels.support import (
+    MIN_PARENT_SUPPORT,
+    MIN_SUPPORT,
+    name_support,
+    parent_support,
+    word_support,
+)
+
+# How much better (in the namer's score) a new name must be to replace a kept id's name.
+# Chosen on the demo's dev seed (bench/topic_hierarchy.py, docs/benchmarks.md "Names kept").
+MARGIN = 0.1
+# label_source of a name carried over from the reference map by this rule
+KEPT = "kept"
+CLEARLY_BETTER = "new name clearly better"  # the only reason that depends on the margin
+_LEFT_ALONE = frozenset({"override", "pinned", "label", KEPT})
+
+
+@dataclass
+class NameChoice:
+    """One continued topic whose new name differs from its previous one."""
+
+    level: str
+    topic_id: int
+    previous: str
+    new: str
+    gain: float  # new name's score - previous name's (the namer's terms)
+    kept: bool = False
+    why: str = ""  # why the previous name was not kept ("" when kept)
+
+
+@dataclass
+class NamesKept:
+    """What the rule did to one map: per level, ids continued from the reference map, and how
+    many of them read differently now (after the rule)."""
+
+    continued: dict[str, int] = field(default_factory=dict)
+    renamed: dict[str, int] = field(default_factory=dict)
+    choices: list[NameChoice] = field(default_factory=list)
+
+    def metadata(self) -> dict[str, object]:
+        kept = sum(c.kept for c in self.choices)
+        out: dict[str, object] = {"names_kept": kept}
+        for level, word in (("parent", "parents"), ("sub", "subtopics")):
+            out[f"renamed_{word}"] = self.renamed.get(level, 0)
+            out[f"continued_{word}"] = self.continued.get(level, 0)
+        out["renamed"] = "; ".join(
+            f"{word}: renamed {self.renamed.get(level, 0)} of {self.continued.get(level, 0)} "
+            "kept ids"
+            for level, word in (("parent", "parents"), ("sub", "subtopics"))
+        )
+        return out
+
+
+def keep_names(
+    subs: list[TopicInfo],
+    parents: list[TopicInfo],
+    parent_of_sub: list[int],
+    previous: dict[int, str],
+    *,
+    texts: list[str],
+    x: np.ndarray,
+    weights: list[float],
+    sub_of_text: np.ndarray,
+    embed: EmbedFn,
+    margin: float | None = None,
+) -> list[NameChoice]:
+    """Give continued topics (ids in `previous`, the reference map's labels) their previous
+    label back where it is nearly as good as today's (module doc); sets `label` and
+    `label_source = "kept"` in place; `margin`: MARGIN unless given. `parent_of_sub`: each sub's index in `parents`;
+    `sub_of_text`: each text's index in `subs` (-1: none). Returns each continued topic whose
+    new name differed, and what was chosen."""
+    margin = MARGIN if margin is None else margin
+    w = np.asarray(weights, dtype=float)
+    members = [np.flatnonzero(sub_of_text == i) for i in range(len(subs))]
+    sub_words = [word_support([texts[i] for i in ix], w[ix].tolist()) for ix in members]
+    traffic = [float(w[ix].sum()) for ix in members]
+    kids = [[i for i, q in enumerate(parent_of_sub) if q == p] for p in range(len(parents))]
+    par_words = [
+        parent_support([sub_words[i] for i in k], [traffic[i] for i in k]) if k else {}
+        for k in kids
+    ]
+    facet_words = word_support(texts, weights)
+    verbs = verb_forms(texts)
+    originals = {id(t): (t.label, t.label_source) for t in subs + parents}
+    choices: list[NameChoice] = []
+
+    xn = np.asarray(x, dtype=np.float32)
+    xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
+    for level, topics, words, params in (
+        ("sub", subs, sub_words, NamingParams()),
+        ("parent", parents, par_words, PARENT_NAMING),
+    ):
+        todo = [
+            i
+            for i, t in enumerate(topics)
+            if t.topic_id in previous
+            and t.label_source not in _LEFT_ALONE
+            and previous[t.topic_id] != t.label
+            and not (level == "parent" and len(kids[i]) == 1)  # reads as its subtopic
+        ]
+        if not todo:
+            continue
+        cents = np.stack([np.asarray(t.centroid, np.float32) for t in topics])
+        cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+        names = sorted(
+            {previous[topics[i].topic_id] for i in todo} | {topics[i].label for i in todo}
+        )
+        vecs = np.asarray(embed(names), np.float32)
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+        vec = dict(zip(names, vecs, strict=True))
+        if level == "sub":
+            own = [_central(xn, members[i], texts, cents[i], params.core) for i in range(len(subs))]
+        else:
+            own = [cents[i][None, :] for i in range(len(topics))]
+
+        floor = MIN_SUPPORT if level == "sub" else MIN_PARENT_SUPPORT
+        for i in sorted(todo, key=lambda i: (-topics[i].size, topics[i].topic_id)):
+            t = topics[i]
+            prev, new = previous[t.topic_id], t.label
+            gain = _score(vec[new], new, own[i], cents, i, words[i], facet_words, params) - _score(
+                vec[prev], prev, own[i], cents, i, words[i], facet_words, params
+            )
+            c = NameChoice(level, t.topic_id, prev, new, gain)
+            choices.append(c)
+            taken = [s.label for j, s in enumerate(topics) if j != i]
+            if level == "sub":
+                taken.append(parents[parent_of_sub[i]].label)
+            elif len(kids[i]) > 1:
+                taken += [subs[k].label for k in kids[i]]
+            if prev.lower() in {s.lower() for s in taken}:
+                c.why = "a sibling has the previous name"
+            elif name_support(prev, words[i], facet_words) < floor:
+                c.why = "previous name's words no longer shared"
+            elif label_problems(
+                prev, [s.label for j, s in enumerate(topics) if j != i], verbs=verbs
+            ):
+                c.why = "previous name fails the audit"
+            elif c.gain > margin:
+                c.why = CLEARLY_BETTER
+            else:
+                t.label, t.label_source, c.kept = prev, KEPT, True
+        if level == "sub":
+            # a parent of one subtopic reads as that subtopic (the namer's rule)
+            for p, k in enumerate(kids):
+                if len(k) == 1 and parents[p].label_source not in _LEFT_ALONE:
+                    s = subs[k[0]]
+                    if s.label_source == KEPT and parents[p].label == originals[id(s)][0]:
+                        parents[p].label, parents[p].label_source = s.label, KEPT
+
+    _undo_flagged(subs, parents, parent_of_sub, kids, sub_words, par_words, facet_words, verbs,
+                  originals, choices)  # fmt: skip
+    return choices
+
+
+def renames(
+    subs: list[TopicInfo],
+    parents: list[TopicInfo],
+    previous: dict[int, str],
+    choices: list[NameChoice] | None = None,
+) -> NamesKept:
+    """Per level: topics whose id is in `previous` (the previous day's map's labels: the same
+    count on a re-run), and how many of them read differently now."""
+    out = NamesKept(choices=list(choices or []))
+    for level, topics in (("sub", subs), ("parent", parents)):
+        cont = [t for t in topics if t.topic_id in previous]
+        out.continued[level] = len(cont)
+        out.renamed[level] = sum(previous[t.topic_id] != t.label for t in cont)
+    return out
+
+
+def _score(
+    e: np.ndarray,
+    name: str,
+    own: np.ndarray,
+    cents: np.ndarray,
+    i: int,
+    words: dict[str, float],
+    facet_words: dict[str, float],
+    params: NamingParams,
+) -> float:
+    """The namer's terms for one name `name` (vector `e`) of topic `i`: closeness to its central
+    texts (`own`) against its nearest siblings, the traffic using its words, its length."""
+    near = _nearest(cents, i, params.neighbours)
+    other = float(max(0.0, (cents[near] @ e).max())) if len(near) else 0.0
+    return (
+        float((own @ e).mean())
+        - params.contrast * other
+        + params.support * float(np.sqrt(name_support(name, words, facet_words)))
+        - params.length_penalty * max(len(name.split()) - 3, 0)
+    )
+
+
+def _central(
+    xn: np.ndarray, ix: np.ndarray, texts: list[str], centroid: np.ndarray, core: int
+) -> np.ndarray:
+    """The vectors of a topic's `core` most central texts (ties by text), as the namer
+    compares names with them; the centroid when `core` is 0."""
+    if core <= 0 or len(ix) == 0:
+        return centroid[None, :]
+    sims = xn[ix] @ centroid
+    order = ix[np.lexsort(([texts[i] for i in ix], -sims))][:core]
+    return xn[order]
+
+
+def _nearest(cents: np.ndarray, i: int, n: int) -> np.ndarray:
+    sim = cents @ cents[i]
+    sim[i] = -np.inf
+    return np.argsort(-sim, kind="stable")[: min(n, len(cents) - 1)]
+
+
+def _undo_flagged(
+    subs: list[TopicInfo],
+    parents: list[TopicInfo],
+    parent_of_sub: list[int],
+    kids: list[list[int]],
+    sub_words: list[dict[str, float]],
+    par_words: list[dict[str, float]],
+    facet_words: dict[str, float],
+    verbs: frozenset[str],
+    originals: dict[int, tuple[str, str]],
+    choices: list[NameChoice],
+) -> None:
+    """The map's label audit over the final names: a kept name it flags (a parent repeated by
+    its subtopic, a rare word, ...) goes back to the new one, until none is flagged."""
+    by_key = {(c.level, c.topic_id): c for c in choices}
+    for _ in range(len(subs) + len(parents) + 1):
+        audited_parents = [
+            AuditedTopic(p.topic_id, p.label, par_words[q], children=len(kids[q]))
+            for q, p in enumerate(parents)
+        ]
+        audited_subs = [
+            AuditedTopic(
+                s.topic_id, s.label, sub_words[i], parent=parents[parent_of_sub[i]].topic_id
+            )
+            for i, s in enumerate(subs)
+        ]
+        found = audit_topics(audited_parents, audited_subs, facet_words=facet_words, verbs=verbs)
+        flagged = [
+            t
+            for level, topics in (("sub", subs), ("parent", parents))
+            for t in topics
+            if t.label_source == KEPT and found.get((level, t.topic_id))
+        ]
+        if not flagged:
+            return
+        for t in flagged:
+            t.label, t.label_source = originals[id(t)]
+            level = "sub" if any(t is s for s in subs) else "parent"
+            if (c := by_key.get((level, t.topic_id))) is not None:
+                c.kept, c.why = False, "previous name fails the map's audit"
