@@ -7,8 +7,10 @@ Prints numbers; writes nothing outside a temp dir (an embedding cache under $TMP
   two days (windows of `--days` days, shifted by one day), then the first day rebuilt again
   (a backfill after the later map exists). Per trace of the first window: fine topic = the
   nearest centroid (`classify.nearest_topics`), parent = its fine topic's parent; NMI / ARI
-  against metadata.ground_truth.intent. Parent and fine ids kept across the one-day shift; the
-  rebuilt day's rows compared with its first build. Label audit (`labels.label_problems`,
+  against metadata.ground_truth.intent. Parent and fine ids kept across the one-day shift, and
+  how many of them read differently (`names_kept`: each choice, renames by margin;
+  `--names-margin=-inf` never keeps a name, the code before the rule); the rebuilt day's rows
+  compared with its first build. Label audit (`labels.label_problems`,
   siblings = same map and level) over every map of every facet, both levels.
 - Issues on tau_bench airline (`--parts tau`): facet_quality's task split, the local
   summarizer, `maps.build_map` for Issues; its topics and the label audit.
@@ -24,6 +26,7 @@ Dev/test: the demo's dev set is seed 7 (the demo's own), its test set seed 11; a
 was tuned on dev only. Banking77's test2 is measured once, at the end of a round.
 
     .venv/bin/python bench/topic_hierarchy.py [--parts demo,b77,sgd] [--split dev|test|test2|both]
+        [--names-margin M]
 """
 
 from __future__ import annotations

@@ -142,3 +142,43 @@ def test_keeping_is_a_fixed_point_so_a_rerun_changes_nothing():
     subs, parents = topics(NEW_SUBS, NEW_PARENTS)
     run(subs, parents, stored)
     assert [(t.label, t.label_source) for t in subs + parents] == first
+
+
+def test_a_map_counts_renames_and_a_cleared_rename_is_not_kept(conn):
+    """build_maps: the metadata says how many kept ids read differently; a person's rename
+    that was cleared is not carried on as a 'kept' name."""
+    from datetime import date
+
+    from factories.corpus import F, corpus, load_summaries
+
+    from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.core.topics.maps import build_maps
+    from tracetopics_pipeline.core.topics.report import set_topic_override
+
+    day1, day2 = date(2026, 11, 1), date(2026, 11, 2)
+    settings = Settings(min_summaries=100)
+    texts, x, _ = corpus(k=4, per=60)
+    load_summaries(conn, texts, x, days=2)
+    (first,) = build_maps(conn, day1, facets=[F("Task")], settings=settings)
+    assert first.metadata()["renamed"] == (
+        "parents: renamed 0 of 0 kept ids; subtopics: renamed 0 of 0 kept ids"
+    )
+    sub, namer = conn.execute(
+        f"SELECT topic_id, label FROM topics WHERE map_id = '{first.map_id}' AND level = 'sub'"
+        " ORDER BY size DESC, topic_id LIMIT 1"
+    ).fetchone()
+    person = f"{namer} requests"  # close to the namer's: the rule would keep it
+    set_topic_override(conn, "Task", sub, label=person)
+    (second,) = build_maps(conn, day2, facets=[F("Task")], settings=settings)
+    meta = second.metadata()
+    # a rename shows in every stored map at once: nothing reads differently from day 1
+    assert meta["continued_subtopics"] >= 4 and meta["renamed_subtopics"] == 0
+    set_topic_override(conn, "Task", sub, label="")  # cleared
+    (again,) = build_maps(conn, day2, facets=[F("Task")], settings=settings)
+    assert again.metadata()["renamed_subtopics"] == 1  # day 1 still shows the person's name
+    label, source = conn.execute(
+        f"SELECT label, label_source FROM topics WHERE map_id = '{second.map_id}'"
+        f" AND topic_id = {sub}"
+    ).fetchone()
+    assert label != person and source not in ("kept", "override")
+    assert label == namer  # same texts, the namer's name again

@@ -198,12 +198,18 @@ def _next_id(conn: duckdb.DuckDBPyConnection, facet: str) -> int:
     return 0 if row is None or row[0] is None else int(row[0]) + 1
 
 
-def _map_labels(conn: duckdb.DuckDBPyConnection, map_id: str | None) -> dict[int, str]:
-    """Every topic's label in `map_id` (both levels)."""
+def _map_labels(
+    conn: duckdb.DuckDBPyConnection, map_id: str | None, *, machine_only: bool = False
+) -> dict[int, str]:
+    """Every topic's label in `map_id` (both levels); `machine_only`: not a person's rename."""
     if not map_id:
         return {}
     return dict(
-        conn.execute("SELECT topic_id, label FROM topics WHERE map_id = ?", [map_id]).fetchall()
+        conn.execute(
+            """SELECT topic_id, label FROM topics WHERE map_id = ?
+               AND (NOT ? OR coalesce(label_source, '') <> 'override')""",
+            [map_id, machine_only],
+        ).fetchall()
     )
 
 
@@ -421,6 +427,8 @@ def build_map(
     prev_parents = _previous_parents(conn, ref_map)
     prev_labels = _map_labels(conn, ref_map)
     day_before_labels = _map_labels(conn, prev_map)  # what the rename count is against
+    # names a continued topic may keep: not a person's (a cleared rename goes back to the namer)
+    machine_labels = _map_labels(conn, ref_map, machine_only=True)
     with warehouse.transaction(conn):
         _delete_map(conn, map_id)
         next_id = _next_id(conn, facet)
@@ -440,7 +448,7 @@ def build_map(
         choices = []
         if kind == "free":  # a continued topic keeps its name while nearly as good (names_kept)
             choices = keep_names(
-                result.topics, p_topics, parents.of_topic.tolist(), prev_labels, texts=texts,
+                result.topics, p_topics, parents.of_topic.tolist(), machine_labels, texts=texts,
                 x=x, weights=weights, sub_of_text=result.labels, embed=memoized(embedder.embed),
             )  # fmt: skip
         stats.names = renames(result.topics, p_topics, day_before_labels, choices)
