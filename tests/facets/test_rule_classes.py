@@ -215,6 +215,12 @@ def _after_tool(text: str) -> list[str]:
         "My request to the locker network timed out, sorry about that.",
         "It looks like the tracking portal is experiencing some issues.",
         "Sorry, that didn't save.",
+        # the agent's own attempt failing, said with regret or as trouble, in any words
+        "Apologies, I wasn't able to rebook your piano lesson just now.",
+        "I'm sorry, the parking permit couldn't be extended.",
+        "I tried to reserve the court, but it was refused; sorry about that.",
+        "I'm having difficulty loading your allotment plot details right now.",
+        "Unfortunately my attempt to add the second driver did not go through.",
     ],
 )
 def test_apologies_for_a_broken_tool(text):
@@ -227,6 +233,10 @@ def test_apologies_for_a_broken_tool(text):
         "Sorry, the locker is not available for parcels over 20 kg.",
         "Unfortunately your plan doesn't include same-day delivery.",
         "Done! Your new code is 4471.",
+        # a result the attempt found, not a failure of it
+        "Sorry, there are no courts available on Sunday.",
+        "I'm afraid I couldn't find any bookings under that name.",
+        "Unfortunately the ticket couldn't be refunded under the fare rules.",
     ],
 )
 def test_policy_or_success_after_a_tool_is_not_a_failure(text):

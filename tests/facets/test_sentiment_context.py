@@ -77,10 +77,36 @@ def test_still_in_the_first_turn_is_backstory_but_not_later():
     assert _label((U, first), (A, "Hold the reset button for 5 seconds."), later) == "NEGATIVE"
 
 
-def test_paraphrased_request_rule_is_off_by_default():
-    turns = [(U, "How do I change my billing email?"), (A, "Our plans start at $10 a month."),
-             (U, "Where can I update the email address for billing?")]  # fmt: skip
-    assert context_forms(turns) == {}
-    assert context_forms(turns, repeats=True) == {1: ["repeated_request"]}
-    answered = [turns[0], (A, "You change the billing email under Billing > Contacts."), turns[2]]
-    assert context_forms(answered, repeats=True) == {}  # the agent took it up: a follow-up
+REPEATS = [  # asked again, insisting, after an answer that left the request where it was
+    ((U, "How do I change my billing email?"), (A, "Our plans start at $10 a month."),
+     (U, "ok but where can I update the email address for billing")),
+    ((U, "Which gate does the Lisbon flight board from?"), (A, "Boarding starts 40 minutes before."),
+     (U, "I'm asking which gate the Lisbon flight uses.")),
+    ((U, "Does the loft conversion need planning permission?"),
+     (A, "Loft conversions usually take eight weeks."),
+     (U, "So does a loft conversion need planning permission or not?")),
+]  # fmt: skip
+NOT_REPEATS = [  # restating on purpose: after a question, a success, or without insisting
+    ((U, "Book a table for four at seven."), (A, "Which restaurant would you like?"),
+     (U, "So a table for four at seven at Nando's please.")),
+    ((U, "How do I change my billing email?"), (A, "Our plans start at $10 a month."),
+     (U, "Where can I update the email address for billing?")),
+    ((U, "Can you move my dentist appointment to Friday?"),
+     (A, "I've moved it; your reference number is 8831."),
+     (U, "ok but can you move the dentist appointment to Friday at 10 instead?")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("turns", REPEATS)
+def test_a_request_asked_again_insisting_is_repeating(turns):
+    assert context_forms(list(turns)) == {1: ["repeated_request"]}
+
+
+@pytest.mark.parametrize("turns", NOT_REPEATS)
+def test_restating_on_purpose_is_not_repeating(turns):
+    assert context_forms(list(turns)) == {}
+
+
+def test_paraphrased_request_rule_can_be_switched_off():
+    turns = list(REPEATS[0])
+    assert context_forms(turns, repeats=False) == {}

@@ -166,6 +166,54 @@ _TOOL_TROUBLE = re.compile(
     r"timeout|went wrong|on (?:my|our) (?:end|side)|unavailable|down))",
     re.I,
 )
+# The agent's own attempt failing, said with regret, right after a tool reply (the reply itself
+# looked fine): "Sorry, I wasn't able to reset your code", "the pass couldn't be reactivated, my
+# apologies", "I tried to transfer it, but it was rejected". Read by the turn's structure — regret,
+# then an attempt of the agent's that did not happen — not by the tool's vocabulary; a result the
+# attempt found (nothing available, a policy) is an answer, not a failure.
+_REGRET = re.compile(r"\b(?:sorry|apolog\w*|afraid|unfortunately|regret\w*|oops|my bad)\b", re.I)
+_ATTEMPT_FAILED = re.compile(
+    r"\b(?:i|we)(?:'m| am|'re| are)? (?:wasn't|was not|weren't|were not|am not|'m not|not)? ?"
+    r"(?:able to|unable to|couldn't|could not|failed to|can't seem to|cannot seem to) "
+    r"(?!find|locate|see|offer|provide|give|share|help|assist|tell|confirm whether)\w+|"
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were)? (?:having|had|ran into|run into|running into) "
+    r"(?:some |a bit of |a little )?(?:trouble|difficult(?:y|ies)|problems?|issues?) "
+    r"(?:with |\w+ing\b)|"
+    r"\b(?:couldn't|could not|wasn't|was not|weren't|were not|hasn't|has not|haven't|have not|"
+    r"didn't|did not) (?:be |been )?(?:succeed\w*|go through|gone through|work|take effect|"
+    r"\w+ed)\b|"
+    r"\b(?:was|were|got|has been|have been) (?:\w+ )?(?:rejected|declined|refused|bounced)\b|"
+    r"\btried (?:to )?\w+[^.!?]{0,60}\bbut\b",
+    re.I,
+)
+_ANSWER_NOT_FAILURE = re.compile(
+    r"\b(?:no (?:\w+ )?(?:availability|results?|matches|seats|rooms|slots|flights|tables|"
+    r"options)|not available|unavailable on|fully booked|sold out|no longer available|"
+    r"(?:is|are) (?:already )?(?:taken|full|booked))\b|" + _POLICY[len("[^.]{0,60}") :],
+    re.I,
+)
+
+
+# Failure said plainly, no regret needed: the agent is having trouble, its attempt did not work.
+_TROUBLE_STATED = re.compile(
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:having|running into|experiencing) (?:some |a bit "
+    r"of |a little )?(?:trouble|difficult(?:y|ies)|problems?|issues?) (?:with |\w+ing\b)|"
+    r"\b(?:my|our|the) (?:\w+ )?attempts? (?:\w+ ){0,5}?(?:didn't|did not|has not|hasn't|was not|"
+    r"wasn't) (?:succeed|work|go through|gone through|been successful|successful)\b",
+    re.I,
+)
+
+
+def _failed_attempt(text: str) -> re.Match[str] | None:
+    """The agent says its own attempt did not happen — with regret, or as trouble it is having —
+    and not a result the attempt found (nothing available, a policy)."""
+    if _ANSWER_NOT_FAILURE.search(text):
+        return None
+    if m := _TROUBLE_STATED.search(text):
+        return m
+    return _ATTEMPT_FAILED.search(text) if _REGRET.search(text) else None
+
+
 _NOT_REFUSAL_VERB = (
     r"(?!find|locate|see|reach|load|retrieve|access|connect|open|verify|confirm|tell which)"
 )
@@ -263,7 +311,7 @@ def detect_issues(
                     answered_ask = True
                 if asked_human_at is not None and _NO_HANDOFF_REASON.search(text):
                     answered_ask = True
-                if after_tool and (t := _TOOL_TROUBLE.search(text)):
+                if after_tool and (t := _TOOL_TROUBLE.search(text) or _failed_attempt(text)):
                     add(
                         "Failed tool call",
                         f"agent reported {clip(t.group(0), 60)!r} after a tool call",

