@@ -28,6 +28,11 @@ DIDNT_HELP = [
      (U, "Waited 20 minutes, nothing happens")),
     ((U, "The oven clock blinks 00:00."), (A, "Hold the timer button for five seconds."),
      (U, "held it for ten, it keeps blinking all the same")),
+    # an instruction in the imperative with a verb no list holds
+    ((U, "The bathroom fan rattles."), (A, "Loosen the cover screws half a turn."),
+     (U, "Loosened them, it still rattles")),
+    ((U, "My watch won't pair."), (A, "Forget the device in Bluetooth settings and pair again."),
+     (U, "Forgot it and paired, nothing happens")),
 ]  # fmt: skip
 SARCASM = [
     ((U, "Did my parcel ship?"), (A, "Sorry, the order was cancelled because the payment failed."),
@@ -110,3 +115,45 @@ def test_restating_on_purpose_is_not_repeating(turns):
 def test_paraphrased_request_rule_can_be_switched_off():
     turns = list(REPEATS[0])
     assert context_forms(turns, repeats=False) == {}
+
+
+def test_an_imperative_is_an_instruction_whatever_its_verb():
+    from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import _imperative
+
+    assert _imperative("Soak the filter overnight, then rinse it.")
+    assert _imperative("Fine. Give it ten minutes.")
+    for statement in ("Transfers take up to five days.", "Boarding starts 40 minutes before.",
+                      "Our vans carry two movers.", "Great question, the answer is yes."):  # fmt: skip
+        assert not _imperative(statement), statement
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Reset the router like you said, the light is still orange.",
+        "Did exactly what you told me with the valve and it drips the same",
+        "Cleared the cache as advised, the page is blank",
+        "the fix you sent me didnt change anything",  # no apostrophe
+        "Followed your steps twice, back where I started.",
+    ],
+)
+def test_did_what_the_agent_said_and_it_did_not_work(turn):
+    assert _label(
+        (U, "The heating makes a noise."), (A, "Let me look at your account."), (U, turn)
+    ) in (
+        "NEGATIVE",
+        "MIXED",
+    )
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Reset the router like you said and now it works, thanks!",
+        "As you suggested I'll call the landlord tomorrow, not today.",
+    ],
+)
+def test_did_what_the_agent_said_and_it_worked(turn):
+    assert _label(
+        (U, "The heating makes a noise."), (A, "Let me look at your account."), (U, turn)
+    ) != ("NEGATIVE")

@@ -29,7 +29,11 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     agent_failed,
     outcome_evidence,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.text import any_of, content_words
+from tracetopics_pipeline.core.facets.summarizers.local.text import (
+    any_of,
+    apostrophes,
+    content_words,
+)
 
 _rx = any_of  # short: the patterns below are long
 
@@ -553,6 +557,44 @@ def _answer_failed(turn: str) -> bool:
     return any(not m.group(0).lower().startswith("still") for m in _DID_NOT_HELP.finditer(turn))
 
 
+# The user did what the agent said ("as you suggested", "the reset you walked me through",
+# "followed every step") and reports it did not work: "didn't help" in any words for the state.
+_COMPLIED = _rx(
+    r"(?:as|like|how|what|exactly (?:where|what|how)) (?:you|your \w+) (?:said|suggested|advised|"
+    r"told|explained|explain|tell|recommended|asked|instructed|described|showed)|"
+    r"as (?:advised|suggested|instructed|recommended|directed|you said)|per your (?:\w+ )?"
+    r"(?:instructions|advice|suggestion|steps|guide)|you (?:walked|talked|took) me through|"
+    r"your (?:suggested |recommended )?(?:steps|guide|instructions|advice|suggestion|tip|trick|"
+    r"workaround|fix|solution|method)|the (?:steps|instructions|advice|suggestion|tip|trick|"
+    r"workaround|fix|solution|method) (?:you|from you)|followed (?:every|each|all|the|your) "
+    r"(?:\w+ )?(?:step|instruction|tip)s?|(?:tried|did) (?:it )?(?:your way|that|this)",
+)
+_WORKS_NOW = _rx(
+    r"(?:now|finally) (?:it |that |this |everything )?(?:works|working|loads|is fine|is ok)|"
+    r"no more|works (?:now|again|fine|perfectly)|fixed|solved|resolved|sorted",
+)
+_NO_GOOD = _rx(
+    r"n't|(?:not|never) (?:\w+ )?(?:\w+ing|\w+ed|better|work|help|change|fix|load|open|show)|"
+    r"nothing|no (?:change|difference|luck|joy|effect|use)|still|stil|same|again|"
+    r"back where|right back|loops?|missing|blank|empty|wrong|broken|fail\w*|error\w*|worse|"
+    r"stuck|gibberish|wobbl\w*|lean\w*",
+)
+
+
+# "As you suggested I'll call them tomorrow": a plan, not an attempt that failed.
+_PLANS = _rx(r"i'll|i will|we'll|we will|i'm going to|we're going to|let me|i can|i could")
+
+
+def _complied_no_effect(turn: str) -> bool:
+    return bool(
+        _COMPLIED.search(turn)
+        and not _PLANS.search(turn)
+        and _NO_GOOD.search(turn)
+        and not _asserted(_RESOLVED, turn)
+        and not _WORKS_NOW.search(turn)
+    )
+
+
 def _similar(a: set[str], b: set[str]) -> bool:
     return len(a) >= 3 and len(b) >= 3 and len(a & b) / len(a | b) >= 0.6
 
@@ -595,6 +637,7 @@ def signals(
     seen: list[set[str]] = []
     n = len(user_turns)
     for i, turn in enumerate(user_turns):
+        turn = apostrophes(turn)
         before = s.neg
         sarcastic = _sarcastic(turn)
         plain = _WANTED_SAME.sub(" ", turn)  # "the exact same result I wanted" is no failure
@@ -605,7 +648,11 @@ def signals(
                 s.add("neg", weight, reason)
         if sarcastic:
             s.add("neg", *FORMS["sarcasm"])
-        if i > 0 and _STILL_BROKEN.search(turn) and "said the answer did not help" not in s.why_neg:
+        if (
+            i > 0
+            and (_STILL_BROKEN.search(turn) or _complied_no_effect(turn))
+            and "said the answer did not help" not in s.why_neg
+        ):
             s.add("neg", *FORMS["didnt_help"])
         # "We're thinking about cancelling" is a threat; "please close my account" an action.
         if not meant(turn):  # "we're not cancelling", "can I cancel if my plans change?"

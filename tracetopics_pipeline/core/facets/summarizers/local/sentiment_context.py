@@ -45,6 +45,40 @@ _INSTRUCTION = _rx(
     r"try|be able|restart|reset|open|check)|(?:it )?(?:can|may|might|should) take|"
     r"(?:i've|i have|we've|we have) (?:now )?(?:\w+ed|reissued|rebuilt|sent|reset|set|refreshed)",
 )
+# An instruction in the imperative, whatever its verb: a sentence that opens with a bare verb
+# and goes on with its object or particle ("Keep the pass in a pocket", "Wipe the counters",
+# "Open it in Acrobat", "Give it ten minutes"). A bare verb is not told by its spelling, so the
+# opener must not be a closed-class word, a plural or a participle ("Transfers take five days",
+# "Boarding starts at 9"), and the next word must be an object or a particle.
+# fmt: off
+_CLOSED = frozenset((
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "i", "you", "we", "they",
+    "he", "she", "my", "your", "our", "their", "his", "her", "there", "here", "what", "which",
+    "who", "when", "where", "why", "how", "yes", "no", "not", "sure", "ok", "okay", "thanks",
+    "thank", "sorry", "please", "unfortunately", "great", "good", "hi", "hello", "welcome",
+    "happy", "glad", "let", "as", "at", "in", "on", "of", "for", "to", "by", "with", "from", "if",
+    "so", "and", "but", "or", "also", "just", "all", "each", "every", "some", "any", "one",
+    "most", "many",
+))
+_OBJECT = frozenset((
+    "the", "a", "an", "your", "it", "them", "this", "that", "these", "those", "my", "all", "each",
+    "every", "some", "any", "out", "in", "on", "off", "up", "down", "back", "over", "through",
+    "#",
+))
+# fmt: on
+_SENTENCE_START = re.compile(r"(?:^|[.!;:]\s+|\n)\s*([A-Za-z]+)\s+(\S+)")
+
+
+def _imperative(agent: str) -> bool:
+    for m in _SENTENCE_START.finditer(agent):
+        verb, nxt = m.group(1).lower(), m.group(2).lower().strip(",")
+        if verb in _CLOSED or verb.endswith(("s", "ed", "ing", "ly")) and verb != "press":
+            continue
+        if nxt in _OBJECT or nxt.isdigit():
+            return True
+    return False
+
+
 # The attempt changed nothing: the state reported as before.
 _NO_EFFECT = _rx(
     r"still(?! (?:want|need|like|prefer|have (?:a|one|another|some)|interested|deciding|thinking|"
@@ -184,7 +218,7 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
             ):
                 forms.append("repeated_request")
             if (
-                _INSTRUCTION.search(agent_before)
+                (_INSTRUCTION.search(agent_before) or _imperative(agent_before))
                 and "?" not in text  # a question asks on ("can admins still log in?")
                 and (_NO_EFFECT.search(text) or (_DID_IT.search(text) and _STILL_BAD.search(text)))
             ):

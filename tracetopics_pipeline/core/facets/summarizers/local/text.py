@@ -155,6 +155,17 @@ def any_of(*parts: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
 
 
+_BARE_NOT = re.compile(
+    r"\b(did|does|do|is|was|were|are|has|have|had|could|would|should|ca|wo|must|need)nt\b", re.I
+)
+
+
+def apostrophes(text: str) -> str:
+    """Negations typed without their apostrophe, as people type on phones: "didnt" -> "didn't",
+    "cant" -> "can't", so the rules written with the apostrophe read them."""
+    return _BARE_NOT.sub(lambda m: m.group(1) + "n't", text)
+
+
 _SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
 
 
