@@ -4,8 +4,8 @@ write its heads to the package (core/facets/summarizers/local/form_classifier.js
     .venv/bin/python bench/train_form_classifier.py [--out PATH] [--dry-run]
 
 Material, all our own (nothing from ../shared is read, so nothing derived from it is shipped):
-- positives: the robustness set's batches 1-6 (bench/facet_robustness_set.py and batches 4-6;
-  batch 7 is held out and never read here) and the semantic layer's prototypes
+- positives: the robustness set's batches 1-7 (bench/facet_robustness_set.py and batches 4-7;
+  batch 8 is held out and never read here) and the semantic layer's prototypes
   (sentiment_forms.yaml); asks for a person also from the set's escalation cases; the agent's
   reports of trouble after a tool call from the set's `apology_after_tool` lists;
 - negatives: every user turn (agent turn, for the tool-trouble head) of the demo generator's
@@ -43,6 +43,7 @@ import _common  # noqa: F401  (offline defaults, before any model library)
 import facet_robustness_batch4 as b4
 import facet_robustness_batch5 as b5
 import facet_robustness_batch6 as b6
+import facet_robustness_batch7 as b7
 import facet_robustness_set as rs
 import numpy as np
 import yaml
@@ -207,6 +208,7 @@ def user_material() -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
         "heldout4": b4.HELDOUT4_FRUSTRATION,
         "heldout5": b5.HELDOUT5_FRUSTRATION,
         "heldout6": b6.HELDOUT6_FRUSTRATION,
+        "heldout7": b7.HELDOUT7_FRUSTRATION,
     }
     pos: dict[str, list[tuple[str, str]]] = {f: [] for f in FORMS}
     for group, forms in batches.items():
@@ -214,7 +216,8 @@ def user_material() -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
             pos[form] += [(t, group) for t in texts]
     unmet = {"dev": rs.UNMET_ESCALATION + rs.MET_ESCALATION, "heldout": rs.HELDOUT_UNMET,
              "heldout2": rs.HELDOUT2_UNMET, "heldout4": b4.HELDOUT4_UNMET,
-             "heldout5": b5.HELDOUT5_UNMET, "heldout6": b6.HELDOUT6_UNMET}  # fmt: skip
+             "heldout5": b5.HELDOUT5_UNMET, "heldout6": b6.HELDOUT6_UNMET,
+             "heldout7": b7.HELDOUT7_UNMET}  # fmt: skip
     for group, pairs in unmet.items():
         pos["ask_human"] += [(ask, group) for ask, _ in pairs]
     spec = _forms_yaml()
@@ -223,10 +226,10 @@ def user_material() -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
     neg = list(OWN_NEGATIVES) + list(spec["neutral"]) + list(spec["problems"])
     neg += list(spec["affirmative"]) + list(spec["politeness"]["routine"])
     neg += list(spec["politeness"]["satisfied"]) + list(rs.SATISFIED) + list(b5.HELDOUT5_POSITIVE)
-    neg += list(b6.HELDOUT6_POSITIVE)
+    neg += list(b6.HELDOUT6_POSITIVE) + list(b7.HELDOUT7_POSITIVE)
     for polite in (rs.POLITE_CLOSINGS, rs.HELDOUT_POLITE, rs.HELDOUT2_POLITE, rs.HELDOUT3_POLITE,
                    rs.DEV2_POLITE, b4.HELDOUT4_POLITE, b5.HELDOUT5_POLITE,
-                   b6.HELDOUT6_POLITE):  # fmt: skip
+                   b6.HELDOUT6_POLITE, b7.HELDOUT7_POLITE):  # fmt: skip
         neg += list(polite)
     return pos, neg
 
@@ -236,7 +239,8 @@ def agent_material() -> tuple[list[tuple[str, str]], list[str]]:
     batches = {"dev": rs.TOOL_FAILURES, "heldout": rs.HELDOUT_TOOL_FAILURES,
                "heldout2": rs.HELDOUT2_TOOL_FAILURES, "heldout4": b4.HELDOUT4_TOOL_FAILURES,
                "heldout5": b5.HELDOUT5_TOOL_FAILURES,
-               "heldout6": b6.HELDOUT6_TOOL_FAILURES}  # fmt: skip
+               "heldout6": b6.HELDOUT6_TOOL_FAILURES,
+               "heldout7": b7.HELDOUT7_TOOL_FAILURES}  # fmt: skip
     pos = [(t, g) for g, forms in batches.items() for t in forms.get("apology_after_tool", ())]
     neg = list(OWN_AGENT_NEGATIVES) + [a for _, a in rs.MET_ESCALATION]
     return pos, neg
@@ -417,7 +421,7 @@ def main() -> None:
     print("cue gate of the tool-trouble head (agent turns after a tool call):")
     gates[fc.APOLOGY] = train_gate(apo, neg, random.Random(SEED))
     spec = {"version": VERSION, "model": "all-MiniLM-L6-v2", "max_fpr": MAX_FPR,
-            "trained_on": "bench/train_form_classifier.py (robustness batches 1-6, "
+            "trained_on": "bench/train_form_classifier.py (robustness batches 1-7, "
                           "sentiment_forms.yaml, demo generator seed 7 NONE traces, own negatives)",
             "gates": gates, "heads": heads}  # fmt: skip
     if args.dry_run:
