@@ -16,6 +16,7 @@ import facet_robustness_batch4 as b4
 import facet_robustness_batch5 as b5
 import facet_robustness_batch6 as b6
 import facet_robustness_batch7 as b7
+import facet_robustness_batch8 as b8
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -895,10 +896,11 @@ def cases(part: str = "dev") -> list[Case]:
     `heldout4` (batch 4, every form, new domains: facet_robustness_batch4.py) or `heldout5` (batch
     5, every form plus positive messages that must not read NEGATIVE: facet_robustness_batch5.py)
     or `heldout6` (batch 6, the same shape in new domains and registers: facet_robustness_batch6.py)
-    or `heldout7` (batch 7, the same shape plus multi-turn cases: facet_robustness_batch7.py)."""
+    or `heldout7` (batch 7, the same shape plus multi-turn cases: facet_robustness_batch7.py)
+    or `heldout8` (batch 8, the same shape in new domains: facet_robustness_batch8.py)."""
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                    "heldout7", "dev2")  # fmt: skip
+                    "heldout7", "heldout8", "dev2")  # fmt: skip
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -928,16 +930,25 @@ def cases(part: str = "dev") -> list[Case]:
             b7.HELDOUT7_TOOL_FAILURES,
             b7.HELDOUT7_UNMET,
         ),  # fmt: skip
+        "heldout8": (
+            b8.HELDOUT8_FRUSTRATION,
+            b8.HELDOUT8_POLITE,
+            b8.HELDOUT8_TOOL_FAILURES,
+            b8.HELDOUT8_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6,
-                 "heldout7": b7.SCAFFOLDS7}  # fmt: skip
+                 "heldout7": b7.SCAFFOLDS7, "heldout8": b8.SCAFFOLDS8}  # fmt: skip
     scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
-    polite_want = "NEUTRAL" if part in ("heldout5", "heldout6", "heldout7") else "not POSITIVE"
+    polite_want = (
+        "NEUTRAL" if part in ("heldout5", "heldout6", "heldout7", "heldout8") else "not POSITIVE"
+    )
     positive = {"heldout5": b5.HELDOUT5_POSITIVE, "heldout6": b6.HELDOUT6_POSITIVE,
-                "heldout7": b7.HELDOUT7_POSITIVE}.get(part, ())  # fmt: skip
+                "heldout7": b7.HELDOUT7_POSITIVE,
+                "heldout8": b8.HELDOUT8_POSITIVE}.get(part, ())  # fmt: skip
     satisfied = () if held else SATISFIED
     met = () if held else MET_ESCALATION
     out: list[Case] = []
@@ -987,7 +998,9 @@ def cases(part: str = "dev") -> list[Case]:
         out.append(Case("met_escalation", "Issues", "not UNMET", {"id": f"r{n}", "messages": msgs}))
         n += 1
     # multi-turn cases (batch 7 on): the form lives in how the last turn relates to the ones before
-    in_context = {"heldout7": b7.HELDOUT7_IN_CONTEXT}.get(part, {})
+    in_context = {"heldout7": b7.HELDOUT7_IN_CONTEXT, "heldout8": b8.HELDOUT8_IN_CONTEXT}.get(
+        part, {}
+    )
     for form, convs in in_context.items():
         for turns in convs:
             msgs = [{"role": r, "content": t} for r, t in turns]
@@ -996,7 +1009,9 @@ def cases(part: str = "dev") -> list[Case]:
                 Case(f"{form}_ctx", "Sentiment", "NEGATIVE", {"id": f"r{n}", "messages": msgs})
             )
             n += 1
-    for turns in {"heldout7": b7.HELDOUT7_BACKSTORY}.get(part, ()):
+    for turns in {"heldout7": b7.HELDOUT7_BACKSTORY, "heldout8": b8.HELDOUT8_BACKSTORY}.get(
+        part, ()
+    ):
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
             Case("backstory", "Sentiment", "not NEGATIVE", {"id": f"r{n}", "messages": msgs})
