@@ -277,6 +277,7 @@ def _summarize_batches(
     # Frozen objects are never scanned by the workers' garbage collector, which would
     # otherwise touch, and so copy, every page the workers share with the parent.
     gc.collect()
+    release_heap()  # what earlier stages freed, before the workers inherit the heap
     gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
