@@ -237,6 +237,9 @@ def test_apologies_for_a_broken_tool(text):
         "Sorry, there are no courts available on Sunday.",
         "I'm afraid I couldn't find any bookings under that name.",
         "Unfortunately the ticket couldn't be refunded under the fare rules.",
+        # a state of the record, and the regret about something else in another sentence
+        "The record shows breakfast was not included in your stay. Unfortunately we only "
+        "sell it at check-in.",
     ],
 )
 def test_policy_or_success_after_a_tool_is_not_a_failure(text):

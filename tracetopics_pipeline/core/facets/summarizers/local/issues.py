@@ -194,6 +194,7 @@ _ANSWER_NOT_FAILURE = re.compile(
 )
 
 
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 # Failure said plainly, no regret needed: the agent is having trouble, its attempt did not work.
 _TROUBLE_STATED = re.compile(
     r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:having|running into|experiencing) (?:some |a bit "
@@ -211,7 +212,15 @@ def _failed_attempt(text: str) -> re.Match[str] | None:
         return None
     if m := _TROUBLE_STATED.search(text):
         return m
-    return _ATTEMPT_FAILED.search(text) if _REGRET.search(text) else None
+    # the regret and the failure in one sentence: "Unfortunately, insurance cannot be added
+    # after booking" does not make "it appears insurance was not added" a failed attempt
+    carried = False  # "Sorry!! The update hasn't gone through": a bare apology scopes on
+    for sentence in _SENTENCES.findall(text):
+        regret = carried or bool(_REGRET.search(sentence))
+        if regret and (m := _ATTEMPT_FAILED.search(sentence)):
+            return m
+        carried = bool(_REGRET.search(sentence)) and len(sentence.split()) <= 3
+    return None
 
 
 _NOT_REFUSAL_VERB = (
