@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tracetopics_pipeline.core.facets.summarizers.local.noun_phrase import is_bare_noun_phrase
 from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, sentences
 
 MAX_WORDS = 16
@@ -49,7 +50,8 @@ _GREETING = re.compile(
 _LEAD_FILLER = re.compile(
     r"^(?:(?:so|ok|okay|um+|uh+|well|hmm+|quick question|question|sorry(?: to bother you)?|"
     r"hope you(?:'re| are) (?:well|doing well)|i have a (?:quick )?question|one more thing|"
-    r"(?:following up|continuing|circling back)(?: (?:on|from|with|about) [^:,.!?]{0,40})?(?=[:,-])|"
+    # "Continuing from before - <request>": the lead-in ends at a spaced dash, not past it.
+    r"(?:following up|continuing|circling back)(?: (?:on|from|with|about) (?:(?!\s[-–—])[^:,.!?]){0,40})?(?=[:,]|\s*[-–—])|"
     r"also|and|btw|by the way|actually|basically|honestly|frankly|tbh|to be honest|just|again|yes|no|fyi|ps|p\.s\.|urgent)\b[\s,!.:;-]*)+",
     re.I,
 )
@@ -229,15 +231,22 @@ def _fix_typos(s: str) -> str:
     return _LOWER_WORD.sub(lambda m: _repair(m.group(0)), s)
 
 
-def _strip_front(s: str) -> str:
-    prev = None
+def _front(s: str) -> tuple[str, str]:
+    """(`s` without its greeting, filler and request frames, the last frame taken or "")."""
+    prev, frame = None, ""
     while s != prev:
         prev = s
         s = _GREETING.sub("", s)
         s = _LEAD_FILLER.sub("", s)
-        s = _FRAME_RX.sub("", s)
+        m = _FRAME_RX.match(s)
+        if m and m.end():
+            frame, s = m.group(0), s[m.end() :]
         s = s.lstrip(" ,;:-")
-    return s
+    return s, frame
+
+
+def _strip_front(s: str) -> str:
+    return _front(s)[0]
 
 
 def _has_intent(s: str) -> bool:
@@ -247,18 +256,39 @@ def _has_intent(s: str) -> bool:
 # A frame that left a bare noun phrase gets a verb back: "I'm looking for a cab" -> "Find a cab".
 _FIND_FRAME = re.compile(r"^(?:.*\b(?:looking|searching) for|.*\bfind me) ", re.I)
 _BARE_NP = re.compile(r"^(?:a|an|some|the|another|new|more|one|two|\d+)\b", re.I)
+# Frames after which a clause follows ("I was wondering if <the bank is open>").
+_CLAUSE_FRAME = re.compile(r"\b(?:if|whether)\s*$", re.I)
+# "I have <a card>" states what the user has, not what they want ("I have to" is a frame).
+_HAVE_FRAME = re.compile(r"\b(?:have|had)\s*$", re.I)
 _DATIVE = re.compile(
     r"^(find|get|book|send|give|show|reserve|buy|search|look for) (?:(?:me|us)|for (?:me|us))(?: please)? ",
     re.I,
 )
 
 
-def _restore_verb(before: str, after: str) -> str:
-    """The frame took the verb: "looking for a cab" -> "Find a cab", "help finding X" -> "find X"."""
+def _asks(frame: str) -> bool:
+    """Was a request frame taken ("can you", "I need"), not a statement of possession?"""
+    return bool(frame) and not _HAVE_FRAME.search(frame)
+
+
+def _restore_verb(before: str, after: str, frame: str) -> str:
+    """The frame took the verb: "looking for a cab" -> "Find a cab", "help finding X" -> "find X".
+
+    Only a bare noun phrase gets one: what follows a greeting ("Hello, the export button is
+    greyed out") or "if" is a clause and keeps its own verb. `frame`: the last request frame
+    stripped from `before`, "" when only a greeting or filler was.
+    """
     if _BARE_NP.match(after):
+        if _HAVE_FRAME.search(frame):
+            return after
+        governed = bool(frame) and not _CLAUSE_FRAME.search(frame)
+        if not is_bare_noun_phrase(after, object_of_frame=governed):
+            return after
         return ("Find " if _FIND_FRAME.match(before) else "Get ") + after
     first, _, rest = after.partition(" ")
-    if first.lower().endswith("ing") and len(first) > 5:
+    # A gerund is the task only as a frame's object ("help me finding a dentist"); after a
+    # greeting it reports what happens ("Hi, getting rate limited by the api").
+    if frame and first.lower().endswith("ing") and len(first) > 5:
         stem = first.lower()[:-3]
         vocab = _vocabulary()
         for cand in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
@@ -267,13 +297,22 @@ def _restore_verb(before: str, after: str) -> str:
     return after
 
 
-def _normalize_clause(clause: str) -> str:
-    s = _strip_front(clause)
+def _normalize_clause(clause: str) -> tuple[str, bool]:
+    """(the clause without its frame and subject, whether it was rewritten as the user's own
+    request: a frame or a first-person subject taken)."""
+    s, frame = _front(clause)
     m = _PROBLEM_RX.match(s)
     if m:  # "I can't log in" -> "Cannot log in"
-        return "Cannot " + s[m.end() :]
-    s = _SUBJECT.sub("", s)
-    return _DATIVE.sub(r"\1 ", s)
+        return "Cannot " + s[m.end() :], True
+    t = _DATIVE.sub(r"\1 ", _SUBJECT.sub("", s))
+    return t, _asks(frame) or t != s
+
+
+def _own_possessives(clause: str, own: bool) -> str:
+    """In a request rewritten as the user's own, "our"/"your" read "my" (one canonical form:
+    "my card" embeds nearer its intent than "card", Banking77 k-means NMI +0.01); a clause kept
+    as written keeps its possessives ("An invoice is missing our PO number")."""
+    return _POSSESSIVE.sub("my ", clause) if own else clause
 
 
 def normalize_request(sentence: str) -> str:
@@ -285,19 +324,24 @@ def normalize_request(sentence: str) -> str:
     s = _fix_typos(sentence.strip())
     s = _PAREN.sub("", re.sub(r"[?!.]{2,}", "?", s))
     before = s
-    s = _strip_front(s)
+    s, frame = _front(s)
+    own_first = _asks(frame)
     if s != before:
-        s = _restore_verb(before, s)
+        restored = _restore_verb(before, s, frame)
+        own_first = own_first or restored != s
+        s = restored
     trimmed = _TRAIL.sub("", s)
     if _has_intent(trimmed):
         s = trimmed
     kept = []
-    for clause in _CLAUSE.split(s):
-        c = _normalize_clause(clause)
+    for i, clause in enumerate(_CLAUSE.split(s)):
+        c, own = _normalize_clause(clause)
         if c and not _is_context(c) and not _is_context(clause.strip()) and _has_intent(c):
-            kept.append(c)
-    s = ", ".join(kept) if kept else _normalize_clause(s)
-    s = _POSSESSIVE.sub("my ", s)
+            kept.append(_own_possessives(c, own or (i == 0 and own_first)))
+    if not kept:
+        c, own = _normalize_clause(s)
+        kept = [_own_possessives(c, own or own_first)]
+    s = ", ".join(kept)
     s = re.sub(r"\s*[?.!,;:]+\s*$", "", s)
     s = _SPACES.sub(" ", s).strip(" \"'`-,")
     toks = s.split(" ")
