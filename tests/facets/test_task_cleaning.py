@@ -118,6 +118,10 @@ def test_backstory_that_carries_the_request_or_its_subject_stays(sentence):
         "Unless it gets resolved soon, we will look elsewhere.",
         "Our renewal is coming up next month.",
         "We're seriously thinking about switching.",
+        "If this keeps happening we'll move our payroll elsewhere.",
+        "If it happens again I'm closing my account.",
+        "If this problem persists I will escalate to my manager.",
+        "Should this continue, we won't renew the contract.",
     ],
 )
 def test_threats_and_pressure_are_not_the_task(pressure):

@@ -448,6 +448,9 @@ _ASIDES: dict[str, re.Pattern[str]] = {
     "pressure": re.compile(
         r"^(?:(?:if|unless) (?:this|it|that|the \w+) (?:(?:is|does|do|gets?|can|will)(?:n't| not)? )?"
         r"(?:be )?(?:get )?(?:fixed|resolved|sorted|working|addressed|solved)|"
+        # "If this keeps happening, we'll ...": a consequence threatened, not the task.
+        r"(?:if|should) (?:this|it|that)(?: \w+)? (?:keeps? (?:happening|up|on|going)|continues?|"
+        r"persists|happens again|carries on)\b|"
         r"(?:my|our) (?:renewal|contract|subscription) (?:is |comes? )?(?:up|due|coming up|ending|ends)|"
         r"(?:(?:we|i)(?:'ve| have)? ?)?(?:decided|plan(?:ning)?|going) to (?:move|switch|leave|cancel|churn|"
         r"go with|migrate)\b|"
