@@ -177,6 +177,7 @@ def audit_texts(
     lines."""
     from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
     from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text
+    from tracetopics_pipeline.core.topics.labels.context import word_context
     from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
     from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
 
@@ -198,6 +199,11 @@ def audit_texts(
     kids: dict[int, list[int]] = {}
     for t, p in sorted(parent_of_sub.items()):
         kids.setdefault(p, []).append(t)
+
+    def context(subs: list[int]) -> object:
+        ix = [i for k in subs for i in by_sub.get(k, [])]
+        return word_context([texts[i] for i in ix], [weights[i] for i in ix])
+
     parents = [
         AuditedTopic(
             t,
@@ -208,6 +214,8 @@ def audit_texts(
             ),
             children=len(kids.get(t, [])),
             from_label=t in from_label,
+            context=context(kids.get(t, [])),
+            children_support=[(sub_words.get(k, {}), traffic.get(k, 0.0)) for k in kids.get(t, [])],
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "parent"
@@ -219,6 +227,7 @@ def audit_texts(
             own_words.get(t, sub_words.get(t, {})),
             parent=parent_of_sub.get(t),
             whole_support=sub_words.get(t) if t in own_words else None,
+            context=context([t]),
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "sub"
@@ -268,15 +277,17 @@ def audit_map(conn: object, map_id: str) -> tuple[Counter, list[str]]:
     )  # fmt: skip
 
 
-def audit_warehouse(path: str) -> None:
+def audit_warehouse(path: str, *, every_map: bool = False) -> None:
     """The label audit, per facet and kind, of each facet's latest map in a warehouse (a demo
-    home's, or one a run above kept), opened read-only."""
+    home's, or one a run above kept; `every_map`: every built map), opened read-only."""
     import duckdb
 
     conn = duckdb.connect(path, read_only=True)
     rows = conn.execute(
-        """SELECT facet, max_by(map_id, window_end) FROM topic_maps WHERE status = 'built'
-           GROUP BY 1 ORDER BY 1"""
+        """SELECT facet, map_id FROM topic_maps WHERE status = 'built' ORDER BY 1, 2"""
+        if every_map
+        else """SELECT facet, max_by(map_id, window_end) FROM topic_maps
+                WHERE status = 'built' GROUP BY 1 ORDER BY 1"""
     ).fetchall()
     total: Counter = Counter()
     for facet, map_id in rows:
@@ -287,6 +298,21 @@ def audit_warehouse(path: str) -> None:
             print(f"    flagged {line}")
     print(f"  audit, {len(rows)} maps: {audit_line(total)}")
     conn.close()
+
+
+DUMP_DIR: Path | None = None  # --dump: where run_labelled writes what its audit read
+
+
+def audit_dump(path: str) -> None:
+    """The label audit of names a run wrote with --dump (the same map, audited again)."""
+    d = json.loads(Path(path).read_text())
+    labels = {(lvl, int(t)): n for lvl, t, n in d["labels"]}
+    c, lines = audit_texts(
+        labels, d["texts"], d["weights"], d["sub_of"], dict(enumerate(d["parent_of"]))
+    )
+    print(f"  audit {Path(path).stem}: {audit_line(c)}")
+    for line in lines:
+        print(f"    flagged {line}")
 
 
 def audit_line(c: Counter) -> str:
@@ -606,6 +632,13 @@ def run_labelled(
     names = [t.label for t in res.topics]
     labels = {("sub", i): n for i, n in enumerate(names)}
     labels.update({("parent", q): n for q, n in enumerate(parents.labels)})
+    if DUMP_DIR is not None:  # what the audit reads, to audit these names again later
+        dump = {
+            "labels": [[lvl, t, n] for (lvl, t), n in sorted(labels.items())],
+            "texts": uniq, "weights": weights.tolist(), "sub_of": res.labels.tolist(),
+            "parent_of": parents.of_topic.tolist(),
+        }  # fmt: skip
+        (DUMP_DIR / f"{name}.json").write_text(json.dumps(dump))
     c, lines = audit_texts(
         labels, uniq, weights.tolist(), res.labels.tolist(),
         dict(enumerate(parents.of_topic.tolist())),
@@ -841,14 +874,25 @@ def main(argv: list[str] | None = None) -> int:
         "--names-margin", type=float, default=None,
         help="names_kept.MARGIN for this run (-inf: never keep a name, the code before the rule)",
     )  # fmt: skip
+    ap.add_argument("--every-map", action="store_true", help="--audit-warehouse: every map")
+    ap.add_argument("--dump", help="directory: Banking77 / SGD names and texts, for --audit-dump")
+    ap.add_argument("--audit-dump", nargs="+", help="only audit these --dump files again")
     args = ap.parse_args(argv)
     from tracetopics_pipeline.core.topics import names_kept
 
     if args.names_margin is None:
         args.names_margin = names_kept.MARGIN
     names_kept.MARGIN = args.names_margin
+    if args.audit_dump:
+        for path in args.audit_dump:
+            audit_dump(path)
+        return 0
+    if args.dump:
+        global DUMP_DIR
+        DUMP_DIR = Path(args.dump)
+        DUMP_DIR.mkdir(parents=True, exist_ok=True)
     if args.audit_warehouse:
-        audit_warehouse(args.audit_warehouse)
+        audit_warehouse(args.audit_warehouse, every_map=args.every_map)
         return 0
     settings = Settings.from_env()
     splits = ["dev", "test"] if args.split == "both" else [args.split]

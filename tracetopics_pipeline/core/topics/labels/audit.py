@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracetopics_pipeline.core.topics.labels.cleaning import GRADES
+from tracetopics_pipeline.core.topics.labels.context import WordContext
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems
 from tracetopics_pipeline.core.topics.labels.support import (
+    MIN_COVERAGE,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
+    coverage,
     has_digit,
     name_support,
     number_details,
@@ -31,6 +34,11 @@ class AuditedTopic:
     # a labelled facet's subtopic: `support` is over its texts' own label's part
     # (`labelled_text`), this over the whole texts
     whole_support: dict[str, float] | None = None
+    # the topic's texts around each word (`context.word_context`): cut phrases, slot fillers,
+    # names in lower case; a parent's over all its subtopics' texts
+    context: WordContext | None = None
+    # a parent's subtopics: (word_support, traffic) each, for `coverage`
+    children_support: list[tuple[dict[str, float], float]] | None = None
 
 
 def audit_topics(
@@ -50,7 +58,10 @@ def audit_topics(
     parent has other subtopics). On labelled facets: `other_part` (a subtopic named from
     another label's part of its summaries: supported by the whole texts, not by its own part)
     and `facet_suffix` (a label value's parent that is not a grade but reads with the facet's
-    name or "mentions": "Loop issues", "Metabase mentions"). A parent named by its label value ("No issue"), and a
+    name or "mentions": "Loop issues", "Metabase mentions"); `low_coverage` (a parent over
+    several subtopics whose name less than MIN_COVERAGE of its traffic supports: the name of
+    one child, "Dashboard as CSV" over Excel and PDF exports); with a topic's `context`,
+    `cut_phrase`, `slot_detail` and `lowercase_name`. A parent named by its label value ("No issue"), and a
     subtopic named as such a parent, is not checked for support or length: its name is the
     facet's."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
@@ -60,14 +71,25 @@ def audit_topics(
     for level, group in (("parent", parents), ("sub", subs)):
         labels = [t.label for t in group]
         for i, t in enumerate(group):
-            probs = label_problems(t.label, labels[:i] + labels[i + 1 :], verbs=verbs)
-            if t.from_label:  # a label value's name is the facet's: "Looker" is a whole name
-                probs = [p for p in probs if p != "length"]
             # a parent of one subtopic is that subtopic; a label value's subtopic named as it
             floor = MIN_PARENT_SUPPORT if level == "parent" and t.children > 1 else MIN_SUPPORT
             from_label = t.from_label or (
                 t.parent in by_label and t.label.strip().lower() == parent_label.get(t.parent)
             )
+            probs = label_problems(
+                t.label, labels[:i] + labels[i + 1 :], verbs=verbs,
+                context=None if from_label else t.context,
+            )  # fmt: skip
+            if t.from_label:  # a label value's name is the facet's: "Looker" is a whole name
+                probs = [p for p in probs if p != "length"]
+            if (
+                level == "parent"
+                and not from_label
+                and t.children > 1
+                and t.children_support
+                and coverage(t.label, t.children_support) < MIN_COVERAGE
+            ):
+                probs.append("low_coverage")
             if not from_label and name_support(t.label, t.support) < floor:
                 whole = t.whole_support
                 other = whole is not None and name_support(t.label, whole) >= floor

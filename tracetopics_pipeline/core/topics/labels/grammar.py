@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from tracetopics_pipeline.core.topics.labels.cleaning import IDENTIFIER_NOUNS
+from tracetopics_pipeline.core.topics.labels.context import WordContext, context_problems
 from tracetopics_pipeline.core.topics.labels.questions import (
     NEGATED_AUX,
     negated_opening,
@@ -17,20 +18,22 @@ from tracetopics_pipeline.core.topics.labels.support import stem
 from tracetopics_pipeline.core.topics.labels.words import (
     CLAUSE_SPLIT,
     COMMON_VERBS,
+    END_GLUE,
     ENUM_PREFIX,
     FORMAT_WORDS,
     FUNCTION_WORDS,
     GREETING_WORDS,
     MAX_WORDS,
     MIN_WORDS,
+    PARTICLES,
+    PAST_ONLY,
     PLACEHOLDER,
     TOKEN,
     TRACEBACK_LINES,
+    VERB_ONLY,
 )
 
 _JSONISH = re.compile(r"[{}\[\]]|\"\s*:|'\s*:|\\\"")
-# Particles of a phrasal verb (`is_phrasal`): "set up", "log in", "turn off".
-PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over", "through"})
 # Verbs that close a phrasal verb ("Top up", "Log in", "Turn off", "Set up"): only after them
 # may a name end in a particle ("Chart on" is cut, "Top up" is not).
 _PHRASAL = frozenset(
@@ -62,16 +65,6 @@ _BREAKS = frozenset(
 )
 
 
-# Prepositions that are not glue anywhere else but never end a name ("... numbers behind").
-_END_GLUE = frozenset(
-    """behind across around along against among beside beyond toward towards upon throughout
-    despite except near below above underneath versus vs till inside outside""".split()  # noqa: SIM905
-) | frozenset(
-    # sentence adverbs: a comment on the clause, never the end of a name ("Transaction actually")
-    """actually apparently basically currently recently usually probably maybe perhaps
-    definitely honestly seriously literally suddenly finally anyway somehow otherwise instead
-    either""".split()  # noqa: SIM905
-)
 # Words that may open a name though they are glue: degree and negation before a state or an
 # action ("Still not working", "Really frustrated", "Never arrives", "Can't change").
 _LEADS = frozenset(
@@ -122,9 +115,57 @@ def _bare_adjective(low: list[str] | tuple[str, ...]) -> bool:
 
 def _may_end(low: list[str] | tuple[str, ...]) -> bool:
     end = low[-1]
-    if end.isdigit() or end in _LIGHT_VERBS or end in _END_GLUE or _bare_adjective(low):
+    if end.isdigit() or end in _LIGHT_VERBS or end in END_GLUE or _bare_adjective(low):
         return False
     return end not in FUNCTION_WORDS or phrasal_end(low)
+
+
+# Verbs that take no object: after a modal they make a whole complaint ("Can't log in",
+# "Won't sync"), and a noun straight after their -ing form is another clause's ("Still not
+# working renewal").
+_INTRANSITIVE = frozenset(
+    """work arrive respond happen crash exist occur appear disappear expire function load sync
+    login logon signin checkout connect pay start open boot freeze""".split()  # noqa: SIM905
+)
+_MODAL_NEG = frozenset(
+    "can't cannot won't couldn't wouldn't shouldn't can could will would".split()  # noqa: SIM905
+)
+
+
+def _base(word: str) -> str:
+    for suffix, add in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + add in _INTRANSITIVE:
+            return word[: -len(suffix)] + add
+    return word
+
+
+def _bare_modal(low: list[str]) -> bool:
+    """A modal and its verb without the object ("Can't issue", "Won't grant", "Can't
+    reset"): what cannot be done is missing. "Can't log in", "Won't sync" are whole."""
+    return (
+        len(low) == 2
+        and low[0] in _MODAL_NEG
+        and _base(low[1]) not in _INTRANSITIVE
+        and not phrasal_end(low)
+    )
+
+
+def _word_salad(low: list[str]) -> bool:
+    """A state that takes no object followed by a bare noun: two clauses run together ("Still
+    not working renewal", "Never arrived refund", "Keeps crashing payroll")."""
+    for a, b, c in zip(low, low[1:], low[2:], strict=False):
+        if (
+            a in _NEGATIONS | {"still", "keeps", "stopped", "never"}
+            and b != c
+            and _base(b) in _INTRANSITIVE
+            and b.endswith(("ing", "ed"))
+            and c not in FUNCTION_WORDS
+            and c not in END_GLUE
+            and c not in PARTICLES
+            and not c.endswith("ly")
+        ):
+            return True
+    return False
 
 
 def _fragment(low: list[str], verbs: frozenset[str]) -> bool:
@@ -136,6 +177,10 @@ def _fragment(low: list[str], verbs: frozenset[str]) -> bool:
         return False
     first = low[0]
     if first in NEGATED_AUX and low[1] in _PRONOUNS:  # a question: "Can't I transfer money"
+        return True
+    if first in PAST_ONLY:  # "[Something] went wrong on every tile": a past without its subject
+        return True
+    if _bare_modal(low) or _word_salad(low):
         return True
     if first.endswith("s") and not first.endswith("ss") and low[1] in _QUANTIFIERS:
         return first not in FUNCTION_WORDS
@@ -162,12 +207,6 @@ _NEGATIONS = frozenset("not never can't cannot won't don't doesn't didn't couldn
 _ARTICLES = frozenset({"a", "an", "the"})
 _INDEFINITES = frozenset(
     "someone somebody anyone anybody everyone everybody nobody people".split()  # noqa: SIM905
-)
-# Verbs that are never nouns: in their bare form after a singular noun ("API have", "message
-# include", "card arrive") the auxiliary or subject of a question was cut.
-_VERB_ONLY = frozenset(
-    """have include arrive allow contain appear belong exist remain require seem become let
-    mean provide prevent""".split()  # noqa: SIM905
 )
 # Adjectives that need their noun: a name never ends in one ("Dataset with a custom").
 _NEEDS_NOUN = frozenset(
@@ -212,7 +251,7 @@ def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
     # Slack message include a link", "[When will my] new card arrive"
     for a, b in zip(low, low[1:], strict=False):
         if (
-            b in _VERB_ONLY
+            b in VERB_ONLY
             and a not in FUNCTION_WORDS
             and a not in _NEGATIONS
             and not (_plural_noun(a))
@@ -342,15 +381,18 @@ def label_problems(
     siblings: list[str] | tuple[str, ...] = (),
     *,
     verbs: frozenset[str] = COMMON_VERBS,
+    context: WordContext | None = None,
 ) -> list[str]:
     """What is wrong with `label` as a topic name (empty list: nothing). The label audit;
-    `verbs`: the facet's verbs (`verb_forms`), for names cut after "to"."""
+    `verbs`: the facet's verbs (`verb_forms`), for names cut after "to"; `context`: the
+    topic's texts around each word (`context.word_context`), for names cut from a longer
+    phrase, a slot's filler or a name in lower case (`context.context_problems`)."""
     problems = []
     words = label.split()
     low = [w.lower().strip(".,;:!?\"'()") for w in words]
     if not (MIN_WORDS <= len(words) <= MAX_WORDS):
         problems.append("length")
-    if low and (low[-1] in FUNCTION_WORDS or low[-1] in _END_GLUE) and not phrasal_end(low):
+    if low and (low[-1] in FUNCTION_WORDS or low[-1] in END_GLUE) and not phrasal_end(low):
         problems.append("ends_in_function_word")
     elif _dangling(low, verbs):
         problems.append("dangling_end")
@@ -378,6 +420,8 @@ def label_problems(
         problems.append("repeated_word")
     if label.strip().lower() in {s.strip().lower() for s in siblings}:
         problems.append("repeats_sibling")
+    if context is not None:
+        problems += context_problems(label, context, verbs)
     return problems + wording_problems(label)
 
 

@@ -139,9 +139,26 @@ def parent_support(children: list[dict[str, float]], sizes: list[float]) -> dict
     return {w: v / total for w, v in out.items()}
 
 
+def coverage(label: str, children: list[tuple[dict[str, float], float]]) -> float:
+    """The share of a parent's traffic in subtopics that support its name, each of the name's
+    content words used by CHILD_USE of the subtopic's traffic (`children`: word_support and
+    traffic per subtopic). Unlike `name_support` (each word on its own), the words must hold
+    together in one subtopic: "Dashboard as CSV" is covered by the CSV exports only, though
+    every export names a dashboard and some name CSV."""
+    words = [w for w in content_words(label) if w not in _CATEGORY_STEMS]
+    total = float(sum(size for _, size in children)) or 1.0
+    covered = sum(
+        size
+        for sup, size in children
+        if all(any(sup.get(v, 0.0) >= CHILD_USE for v in _verb_stems(w)) for w in words)
+    )
+    return covered / total
+
+
 MIN_SUPPORT = 0.05  # a subtopic's name: every content word in >= 5% of its traffic
 MIN_PARENT_SUPPORT = 0.3  # a parent's: in subtopics holding >= 30% of its traffic
 CHILD_USE = 0.2  # a subtopic uses a word when 20% of its traffic does
+MIN_COVERAGE = 0.5  # a parent's name: supported by subtopics holding half its traffic
 RARE_WORD = 0.002  # a word in < 0.2% of the facet's traffic is rare: it names a topic only
 RARE_SUPPORT = 0.3  # when >= 30% of the topic's traffic uses it (rare_words)
 

@@ -59,3 +59,32 @@ TRACEBACK_LINES = (
     "end of stack trace from previous location",
     "file line in module",
 )
+# Verbs that are never nouns: in their bare form after a singular noun ("API have", "message
+# include", "card arrive") the auxiliary or subject of a question was cut.
+VERB_ONLY = frozenset(
+    """have include arrive allow contain appear belong exist remain require seem become let
+    mean provide prevent""".split()  # noqa: SIM905
+)
+# Simple past forms that are not participles: a name opening on one has lost its subject
+# ("[Something] went wrong", "[The app] froze on launch"); "Broken link", "Charged twice" are
+# states and pass.
+PAST_ONLY = frozenset(
+    """went came ran took gave saw did said told began wrote drove ate knew grew threw flew
+    fell forgot chose spoke stole rose woke wore tore shook sang swam drank rang broke froze
+    became""".split()  # noqa: SIM905
+)
+# Particles of a phrasal verb (`grammar.is_phrasal`): "set up", "log in", "turn off".
+PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over", "through"})
+# Prepositions that are not glue anywhere else but never end a name ("... numbers behind").
+END_GLUE = frozenset(
+    """behind across around along against among beside beyond toward towards upon throughout
+    despite except near below above underneath versus vs till inside outside""".split()  # noqa: SIM905
+) | frozenset(
+    # sentence adverbs: a comment on the clause, never the end of a name ("Transaction actually")
+    """actually apparently basically currently recently usually probably maybe perhaps
+    definitely honestly seriously literally suddenly finally anyway somehow otherwise instead
+    either""".split()  # noqa: SIM905
+) | frozenset(
+    # the first half of "right now" / "right away": "Cancel the order right" was cut
+    {"right"}
+)

@@ -1,0 +1,218 @@
+"""What a topic's own texts say around a name's words: a name cut from a longer phrase, or
+ending on a word the texts vary.
+
+A name is a span of its topic's texts, so the texts show what the span left out. Kept per word
+(`word_context`): which word follows it and which precedes it inside a clause, weighted by
+traces. `context_problems` reads a name against that:
+- `cut_phrase`: the name ends where the texts go on with one word ("Q3 revenue [dashboard]",
+  "with an external [client]", "Mode right [now]"), or opens inside a noun phrase or a clause
+  ("[VAT] number to the invoices", "[Something] went wrong", "[from] Economy to business");
+- `slot_detail`: the name ends on the filler of a slot the texts fill with many words ("Reset
+  MFA for kenji" where others are for Sofia, Mei, Omar; "Team is rolling out azure" where
+  others roll out Okta or OneLogin): one request's detail, not the topic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
+from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS
+from tracetopics_pipeline.core.topics.labels.words import (
+    CLAUSE_SPLIT,
+    END_GLUE,
+    FUNCTION_WORDS,
+    PARTICLES,
+    PAST_ONLY,
+    TOKEN,
+    VERB_ONLY,
+)
+
+# A word the texts follow by one content word this often (of its weighted uses) is the first
+# half of a longer name; a first word the texts precede by a content word this often opens
+# inside one.
+CUT_SHARE = 0.6
+# A slot: a name's last two words are followed in the texts by at least SLOT_FILLERS distinct
+# content words, and the name's own filler holds less than SLOT_SHARE of them.
+SLOT_FILLERS = 4
+SLOT_SHARE = 0.2
+NAMED_SLOT_SHARE = 0.35  # when the filler is a name (capitalised in the texts)
+MIN_USES = 3.0  # a word seen less often (weighted) says nothing about its context
+_LOOKAHEAD = 3  # a slot's filler: the first content word within this many tokens
+
+
+@dataclass
+class WordContext:
+    """Per lower-cased word of a topic's texts: the words after and before it in a clause
+    ("" = the clause ends / starts), and per word pair, the content words that fill the slot
+    after it; weighted by traces."""
+
+    after: dict[str, Counter[str]] = field(default_factory=dict)
+    before: dict[str, Counter[str]] = field(default_factory=dict)
+    back: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)  # 3 words before
+    # per word pair (and per word, as ("", word)): the content words after it
+    fillers: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    uses: Counter[str] = field(default_factory=Counter)
+    capitalised: Counter[str] = field(default_factory=Counter)  # of `inner`, capitalised
+    inner: Counter[str] = field(default_factory=Counter)  # uses after a clause's first word
+
+
+def word_context(texts: list[str], weights: list[float] | None = None) -> WordContext:
+    """The context of every word of `texts` (`weights`: traces per text)."""
+    ctx = WordContext()
+    w = weights if weights is not None else [1.0] * len(texts)
+    for text, n in zip(texts, w, strict=True):
+        for clause in CLAUSE_SPLIT.split(clean_for_naming(text)):
+            toks = TOKEN.findall(clause)
+            low = [t.lower() for t in toks]
+            for i, word in enumerate(low):
+                ctx.uses[word] += n
+                if i:
+                    ctx.inner[word] += n
+                    ctx.capitalised[word] += n * (toks[i][:1].isupper() and not toks[i].isupper())
+                ctx.after.setdefault(word, Counter())[low[i + 1] if i + 1 < len(low) else ""] += n
+                ctx.before.setdefault(word, Counter())[low[i - 1] if i else ""] += n
+                ctx.back.setdefault(word, Counter())[tuple(low[max(0, i - 3) : i])] += n
+                if i + 1 < len(low):
+                    nxt = next(
+                        (
+                            x
+                            for x in low[i + 1 : i + 1 + _LOOKAHEAD]
+                            if x not in FUNCTION_WORDS and x not in PARTICLES and not x.isdigit()
+                        ),
+                        "",
+                    )
+                    if nxt:  # by the word pair, and by the word alone ("" before it)
+                        for key in {(low[i - 1] if i else "", word), ("", word)}:
+                            ctx.fillers.setdefault(key, Counter())[nxt] += n
+    return ctx
+
+
+def _share(c: Counter[str], pred) -> float:
+    total = sum(c.values())
+    return sum(v for k, v in c.items() if pred(k)) / total if total else 0.0
+
+
+_TO = frozenset({"to", "into", "onto"})
+
+
+# Adverbs of time that close a clause: "Transfer to savings [today]" is whole.
+_WHEN = frozenset("now today tomorrow yesterday tonight again anymore soon later asap".split())  # noqa: SIM905
+
+
+def _goes_on(word: str, verbs: frozenset[str]) -> bool:
+    """A word after a name that continues its noun phrase ("revenue [dashboard]", "external
+    [client]"), not a predicate or an adverbial after a whole one ("load time [went up]",
+    "provisioning [supported]", "[instead]", "[today]", "[3] times")."""
+    return bool(word) and not (
+        word in FUNCTION_WORDS
+        or word in _WHEN
+        or word in END_GLUE
+        or word in verbs
+        or word in PAST_ONLY
+        or word.endswith(("ed", "ly"))
+        or any(c.isdigit() for c in word)
+    )
+
+
+def _verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """A finite verb that needs a subject: a past form ("went"), a verb that is never a noun
+    ("include"), a third-person form ("reloads"); bare verbs read as requests and pass."""
+    third = word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs)
+    return word in PAST_ONLY or word in VERB_ONLY or (third and not word.endswith("ss"))
+
+
+def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
+    """A span the texts do not stop or start at:
+    - they go on past the name's last word with one content word ("Q3 revenue [dashboard]",
+      "with an external [client]", "Mode right [now]");
+    - a verb form opens the name and the texts give it a subject ("[Something] went wrong",
+      "[Does Enterprise] include SSO");
+    - "X to Y" whose X the texts reach from "from" ("[from] Business to Enterprise") or as
+      a verb's object ("[add my VAT] number to the invoices": the verb is the request)."""
+    if len(low) < 2:
+        return False
+    last, first = low[-1], low[0]
+    after = ctx.after.get(last)
+    if after and ctx.uses[last] >= MIN_USES and last not in CATEGORY_NOUNS:
+        nxt, n = max(after.items(), key=lambda kv: (kv[1], kv[0]))
+        if _goes_on(nxt, verbs) and n >= CUT_SHARE * sum(after.values()):
+            return True
+    if ctx.uses[first] < MIN_USES:
+        return False
+    before = ctx.before.get(first, Counter())
+    if (
+        _verb_form(first, verbs)
+        and _share(before, lambda k: bool(k) and k not in FUNCTION_WORDS and k not in verbs)
+        >= CUT_SHARE
+    ):
+        return True
+    if first in verbs or first.endswith("ing") or not _TO & set(low[1:3]):
+        return False  # "Transfer to savings", "Exporting to Google Slides" hold their verb
+    if _share(before, lambda k: k == "from") >= CUT_SHARE:
+        return True
+    back = ctx.back.get(first, Counter())
+    return _share(back, lambda ws: any(w in verbs for w in ws)) >= CUT_SHARE
+
+
+def slot_detail(low: list[str], ctx: WordContext) -> bool:
+    """The name's last word fills a slot its texts fill with many words ("... MFA for [kenji]":
+    Sofia, Mei, Omar), and fills it rarely."""
+    content = [i for i, w in enumerate(low) if w not in FUNCTION_WORDS]
+    if low[-1] in CATEGORY_NOUNS:  # "Embed requests": the namer's word, not the texts'
+        return False
+    if len(content) < 2 or content[-1] != len(low) - 1:
+        return False
+    j = content[-1]
+    # the slot opens after the words before the filler, glue skipped ("MFA for", "rolling out")
+    if low[j - 1] not in FUNCTION_WORDS and low[j - 1] not in PARTICLES:
+        return False  # a compound ("Password reset") or a predicate ("User praised")
+    k = j - 1
+    while k > 0 and (low[k] in FUNCTION_WORDS or low[k] in PARTICLES):
+        k -= 1
+    fillers = ctx.fillers.get((low[k - 1] if k else "", low[k]))
+    if not fillers:
+        return False
+    total = sum(fillers.values())
+    share = fillers.get(low[j], 0.0) / total if total else 1.0
+    # a name ("Maria", "Okta") is a detail among a few; a common word among many
+    named = ctx.inner[low[j]] and ctx.capitalised[low[j]] >= NAME_CASE * ctx.inner[low[j]]
+    return (
+        total >= MIN_USES
+        and len(fillers) >= SLOT_FILLERS
+        and share < (NAMED_SLOT_SHARE if named else SLOT_SHARE)
+    )
+
+
+# A word its texts capitalise this often inside a sentence is a name ("Kenji", "Azure"):
+# people type names in lower case, never common nouns in upper case.
+NAME_CASE = 1 / 3
+
+
+def lowercase_names(label: str, ctx: WordContext) -> list[str]:
+    """The name's words written in lower case that its texts capitalise as names ("Reset MFA
+    for kenji", "Team is rolling out azure"): kept as a detail, and misspelt."""
+    toks = TOKEN.findall(label)
+    return [
+        t
+        for t in toks[1:]
+        if t.islower()
+        and t not in FUNCTION_WORDS
+        and ctx.inner[t] >= MIN_USES
+        and ctx.capitalised[t] >= NAME_CASE * ctx.inner[t]
+    ]
+
+
+def context_problems(label: str, ctx: WordContext, verbs: frozenset[str]) -> list[str]:
+    """`cut_phrase`, `slot_detail` and `lowercase_name` of `label` against its topic's texts
+    (`ctx`)."""
+    low = [t.lower() for t in TOKEN.findall(label)]
+    out = []
+    if lowercase_names(label, ctx):
+        out.append("lowercase_name")
+    if cut_phrase(low, ctx, verbs):
+        out.append("cut_phrase")
+    if slot_detail(low, ctx):
+        out.append("slot_detail")
+    return out
