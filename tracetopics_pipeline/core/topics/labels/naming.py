@@ -26,9 +26,9 @@ from tracetopics_pipeline.core.topics.labels.cleaning import (
     shared_head,
     tidy_label,
 )
+from tracetopics_pipeline.core.topics.labels.context import NAME_CASE, WordContext, word_context
 from tracetopics_pipeline.core.topics.labels.grammar import (
     NEEDS_TO,
-    PARTICLES,
     candidate_phrases,
     is_phrasal,
     label_problems,
@@ -37,9 +37,11 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
 )
 from tracetopics_pipeline.core.topics.labels.support import (
     CATEGORY_NOUNS,
+    MIN_COVERAGE,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
     RARE_SUPPORT,
+    coverage,
     has_digit,
     mixed_support,
     name_support,
@@ -53,6 +55,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     FUNCTION_WORDS,
     GREETING_WORDS,
     MIN_WORDS,
+    PARTICLES,
     TOKEN,
 )
 
@@ -128,8 +131,9 @@ def _collect(
 
 
 def _surface(texts: list[str]) -> dict[str, str]:
-    """The usual spelling of each word inside sentences: "CSV" over "csv", "Slack" over "slack"
-    (a sentence's first word is capitalized anyway, so it does not vote)."""
+    """The usual spelling of each word inside sentences: "CSV" over "csv", "Slack" over "slack",
+    "Kenji" when a third of its uses are (a sentence's first word is capitalized anyway, so it
+    does not vote)."""
     forms: dict[str, Counter[str]] = {}
     for t in texts:
         for sent in re.split(r"[.!?]\s+", clean_for_naming(t)):
@@ -144,6 +148,11 @@ def _surface(texts: list[str]) -> dict[str, str]:
         caps = [f for f in c if f.isupper() and len(f) > 1]
         if caps and sum(c[f] for f in caps) >= 0.25 * n:  # an acronym: "SAML", "CSV"
             out[low] = max(caps, key=lambda f: (c[f], f))
+            continue
+        # a name typed in lower case by some ("kenji", "azure") is still a name
+        titled = [f for f in c if f[:1].isupper() and not f.isupper()]
+        if titled and sum(c[f] for f in titled) >= NAME_CASE * n:
+            out[low] = max(titled, key=lambda f: (c[f], f))
             continue
         best = max(c.items(), key=lambda kv: (kv[1], kv[0]))[0]
         out[low] = best if c[best] >= 0.5 * n else low
@@ -185,11 +194,22 @@ class NamingParams:
     # When no phrase of the texts is shared widely enough: the shared head word(s) with a
     # category noun (`abstract_name`), before the best-supported phrase.
     abstract: bool = False
+    # A parent's name: weight of its `coverage` (the share of its traffic in subtopics that
+    # use all its words) in the score, and the coverage it needs before a phrase of lower
+    # coverage or the abstract name is taken.
+    coverage: float = 0.0
+    min_coverage: float = 0.0
 
 
 # Parents: the name must be shared across the children (support counted per child).
 PARENT_NAMING = NamingParams(
-    support=0.3, length_penalty=0.03, core=0, min_support=MIN_PARENT_SUPPORT, abstract=True
+    support=0.3,
+    length_penalty=0.03,
+    core=0,
+    min_support=MIN_PARENT_SUPPORT,
+    abstract=True,
+    coverage=0.3,
+    min_coverage=MIN_COVERAGE,
 )
 
 
@@ -255,6 +275,7 @@ def name_topics(
     vec = dict(zip(flat, embed(flat), strict=True)) if flat else {}
     sim = cents @ cents.T
     np.fill_diagonal(sim, -np.inf)
+    children = [_children(t) for t in topics]
     ranked: list[list[tuple[float, tuple[str, ...]]]] = []
     for i, c in enumerate(cands):
         if not c.phrases:
@@ -277,6 +298,9 @@ def name_topics(
             + p.support * np.sqrt(c.share)
             - p.length_penalty * np.maximum(lengths - 3, 0)
         )
+        if p.coverage and children[i]:  # a parent's name is its subtopics', not one child's
+            cover = np.array([coverage(" ".join(ph), children[i]) for ph in c.phrases])
+            score = score + p.coverage * cover
         order = np.lexsort(([" ".join(ph) for ph in c.phrases], -score))
         ranked.append([(float(score[j]), c.phrases[j]) for j in order])
     # Biggest topics choose first; a name already taken by a sibling passes to the next best.
@@ -293,20 +317,28 @@ def name_topics(
         surface = _surface(t.texts)
         support = supports[i]
         avoid = used | {a.lower() for a in t.avoid}
-        name, fallback = "", (-1.0, "")
+        ctx = word_context(t.texts, t.weights)
+        kids = children[i] if p.min_coverage else []
+
+        def covered(name: str, kids: list = kids) -> bool:
+            return not kids or coverage(name, kids) >= p.min_coverage
+
+        name, fallback, uncovered = "", (-1.0, ""), ""
         for _, ph in ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
             plain = _without_details(ph, support, facet_words, p, surface, verbs)
             for form in dict.fromkeys([plain, ph]):
                 cand = tidy_phrase(form, surface)
-                if cand.lower() in avoid or label_problems(cand, verbs=verbs):
+                if cand.lower() in avoid or label_problems(cand, verbs=verbs, context=ctx):
                     continue
                 share = name_support(cand, support, facet_words)
                 if number_details(cand, support) or (p.abstract and has_digit(cand)):
                     share = 0.0  # an amount of a few requests; a parent's name has none
-                if share >= p.min_support:
+                if share >= p.min_support and covered(cand):
                     name = cand
                     break
+                if share >= p.min_support:
+                    uncovered = uncovered or cand  # the best that one child's wording names
                 fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
             if name:
                 break
@@ -314,12 +346,14 @@ def name_topics(
             name = abstract_name(
                 t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
                 min_support=p.min_support, verbs=verbs, avoid=avoid, surface=surface,
+                context=ctx, children=kids, min_coverage=p.min_coverage,
             )  # fmt: skip
-        name = name or fallback[1]
+        name = name or uncovered or fallback[1]
         if not name and not p.abstract:  # no phrase at all: the shared word and a category
             name = abstract_name(
                 t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
                 min_support=p.min_support, verbs=verbs, avoid=avoid, surface=surface,
+                context=ctx,
             )  # fmt: skip
         if not name:  # nothing usable: the strongest content keywords, made distinct
             kws = [
@@ -351,11 +385,15 @@ def abstract_name(
     avoid: set[str],
     surface: dict[str, str],
     contrast: float = 0.25,
+    context: WordContext | None = None,
+    children: list[tuple[dict[str, float], float]] | None = None,
+    min_coverage: float = 0.0,
 ) -> str:
     """A name for a topic whose texts share no phrase: its words (or adjacent word pairs)
-    used widely enough (`min_support`), that are not verbs, with a category noun, scored like
-    the phrases (similarity to the centroid against the nearest siblings). "" when no word is
-    shared widely enough."""
+    used widely enough (`min_support`; a parent's: by subtopics holding `min_coverage` of its
+    traffic, `children`), that are not verbs, with a category noun, scored like the phrases
+    (similarity to the centroid against the nearest siblings). "" when no word is shared
+    widely enough."""
     heads: Counter[tuple[str, ...]] = Counter()
     strip = shared_head(t.texts)  # the label value every text opens with is the parent's
     clauses = [
@@ -389,12 +427,16 @@ def abstract_name(
             heads[h] += w
     if not heads:
         return ""
+    if children:
+        heads = Counter(
+            {h: n for h, n in heads.items() if coverage(" ".join(h), children) >= min_coverage}
+        )
     top = [h for h, _ in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]
     names = []
     for h in top:
         for noun in CATEGORY_NOUNS:
             name = tidy_phrase((*h, noun), surface)
-            if name.lower() not in avoid and not label_problems(name, verbs=verbs):
+            if name.lower() not in avoid and not label_problems(name, verbs=verbs, context=context):
                 names.append(name)
     if not names:
         return ""
@@ -402,6 +444,21 @@ def abstract_name(
     other = (e @ others.T).max(axis=1) if len(others) else np.zeros(len(names))
     score = e @ centroid - contrast * np.maximum(other, 0)
     return names[int(np.lexsort((names, -score))[0])]
+
+
+def _children(t: NamingInput) -> list[tuple[dict[str, float], float]]:
+    """A parent's subtopics as its texts show them (`groups`): word support and traffic per
+    subtopic, for `coverage`; [] for a topic of one group."""
+    if t.groups is None or len(set(t.groups)) < 2:
+        return []
+    by: dict[int, list[int]] = {}
+    for n, g in enumerate(t.groups):
+        by.setdefault(g, []).append(n)
+    return [
+        (word_support([t.texts[n] for n in ix], [t.weights[n] for n in ix]),
+         sum(t.weights[n] for n in ix))
+        for _, ix in sorted(by.items())
+    ]  # fmt: skip
 
 
 def _nominals(clauses: list[list[str]]) -> dict[str, str]:
