@@ -6,13 +6,13 @@ developer tools, never the demo's."""
 from __future__ import annotations
 
 import pytest
+from test_labels_local import _parent, _topic, bag_of_words  # the same stand-ins
 
 from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
 from tracetopics_pipeline.core.topics.labels.context import context_problems, word_context
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems, verb_forms
 from tracetopics_pipeline.core.topics.labels.naming import name_topics
 from tracetopics_pipeline.core.topics.labels.support import coverage, word_support
-from tests.topics.test_labels_local import _parent, _topic, bag_of_words
 
 
 def _problems(label: str, texts: list[str]) -> list[str]:
@@ -37,6 +37,17 @@ def _problems(label: str, texts: list[str]) -> list[str]:
         ("Economy to business class", ["Can I move from economy to business class"] * 3),
         ("Number to the booking", ["Add my loyalty number to the booking"] * 3),
         ("Code to the order", ["Apply a discount code to the order"] * 3),
+        ("Number to the invoices", ["Add my VAT number to the invoices"] * 3),
+        # two names joined by "to": a range without its "from" and its verb
+        ("Basic to Premium", ["Does Basic include lounge access", "Is Premium cheaper"] * 3),
+        (
+            "Difference between the analyst and viewer",
+            [
+                "Difference between the analyst and viewer roles",
+                "Difference between the viewer and editor roles",
+                "Difference between the owner and viewer roles",
+            ],
+        ),
     ],
 )
 def test_cut_phrases_are_counted(label: str, texts: list[str]) -> None:
@@ -56,7 +67,10 @@ def test_cut_phrases_are_counted(label: str, texts: list[str]) -> None:
         ("Dashboard load time", ["Dashboard load time went up a lot"] * 3),
         ("Payslip arrives without the totals", ["Payslip arrives without the totals attached"] * 3),
         ("Fix the search filter", ["Could the team fix the search filter"] * 3),
-        ("Exporting straight to Google Sheets", ["Please add exporting straight to Google Sheets"] * 3),
+        (
+            "Exporting straight to Google Sheets",
+            ["Please add exporting straight to Google Sheets"] * 3,
+        ),
         ("Password reset", ["Password reset email never arrives", "Password reset link expired"]),
         ("Parcel hasn't arrived", ["Why hasn't my parcel arrived yet"] * 3),
     ],
@@ -81,7 +95,11 @@ def test_a_slot_filler_is_a_detail() -> None:
 
 
 def test_a_name_typed_in_lower_case_is_counted() -> None:
-    texts = ["Reset the VPN token for Maria", "reset the vpn token for maria", "VPN token for Maria"]
+    texts = [
+        "Reset the VPN token for Maria",
+        "reset the vpn token for maria",
+        "VPN token for Maria",
+    ]
     assert "lowercase_name" in _problems("Reset VPN token for maria", texts)
     retail = ["We use Shopify for the store", "we use shopify for the store"] * 2
     assert "lowercase_name" in _problems("Use shopify for the store", retail)
@@ -119,6 +137,8 @@ def test_fragments_without_texts(label: str) -> None:
         "Working hours policy",
         "Still not working",
         "Build failed on main",
+        "Upgrade to Enterprise",
+        "Flights to London",
     ],
 )
 def test_whole_names_without_texts(label: str) -> None:

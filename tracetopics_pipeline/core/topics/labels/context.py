@@ -95,6 +95,7 @@ def _share(c: Counter[str], pred) -> float:
 
 
 _TO = frozenset({"to", "into", "onto"})
+_AND = frozenset({"and", "or", "&"})
 
 
 # Adverbs of time that close a clause: "Transfer to savings [today]" is whole.
@@ -126,15 +127,17 @@ def _verb_form(word: str, verbs: frozenset[str]) -> bool:
 def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
     """A span the texts do not stop or start at:
     - they go on past the name's last word with one content word ("Q3 revenue [dashboard]",
-      "with an external [client]", "Mode right [now]");
+      "with an external [client]", "between the admin and viewer [roles]");
     - a verb form opens the name and the texts give it a subject ("[Something] went wrong",
       "[Does Enterprise] include SSO");
-    - "X to Y" whose X the texts reach from "from" ("[from] Business to Enterprise") or as
-      a verb's object ("[add my VAT] number to the invoices": the verb is the request)."""
+    - "X to Y" whose X the texts reach from "from" ("[from] Business to Enterprise"), inside
+      a compound ("[VAT] number to the invoices") or as a verb's object ("[apply a discount]
+      code to the order": the verb is the request)."""
     if len(low) < 2:
         return False
     last, first = low[-1], low[0]
-    after = ctx.after.get(last)
+    # "and" / "or" defer the head to after the pair: "the admin and viewer [roles]"
+    after = Counter({k: v for k, v in ctx.after.get(last, Counter()).items() if k not in _AND})
     if after and ctx.uses[last] >= MIN_USES and last not in CATEGORY_NOUNS:
         nxt, n = max(after.items(), key=lambda kv: (kv[1], kv[0]))
         if _goes_on(nxt, verbs) and n >= CUT_SHARE * sum(after.values()):
@@ -150,10 +153,19 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
         return True
     if first in verbs or first.endswith("ing") or not _TO & set(low[1:3]):
         return False  # "Transfer to savings", "Exporting to Google Slides" hold their verb
-    if _share(before, lambda k: k == "from") >= CUT_SHARE:
-        return True
+    if _share(before, lambda k: k == "from") >= CUT_SHARE or (
+        len(low) == 3 and _named(first, ctx) and _named(last, ctx)
+    ):
+        return True  # a range without its "from" and its verb: "Business to Enterprise"
+    if _share(before, lambda k: bool(k) and k not in FUNCTION_WORDS) >= CUT_SHARE:
+        return True  # a compound cut: "[VAT] number to the invoices"
     back = ctx.back.get(first, Counter())
     return _share(back, lambda ws: any(w in verbs for w in ws)) >= CUT_SHARE
+
+
+def _named(word: str, ctx: WordContext) -> bool:
+    """The texts capitalise the word inside sentences: a name ("Maria", "Okta", "Premium")."""
+    return bool(ctx.inner[word]) and ctx.capitalised[word] >= NAME_CASE * ctx.inner[word]
 
 
 def slot_detail(low: list[str], ctx: WordContext) -> bool:
@@ -177,7 +189,7 @@ def slot_detail(low: list[str], ctx: WordContext) -> bool:
     total = sum(fillers.values())
     share = fillers.get(low[j], 0.0) / total if total else 1.0
     # a name ("Maria", "Okta") is a detail among a few; a common word among many
-    named = ctx.inner[low[j]] and ctx.capitalised[low[j]] >= NAME_CASE * ctx.inner[low[j]]
+    named = _named(low[j], ctx)
     return (
         total >= MIN_USES
         and len(fillers) >= SLOT_FILLERS
