@@ -73,6 +73,8 @@ def test_cut_phrases_are_counted(label: str, texts: list[str]) -> None:
         ),
         ("Password reset", ["Password reset email never arrives", "Password reset link expired"]),
         ("Parcel hasn't arrived", ["Why hasn't my parcel arrived yet"] * 3),
+        ("Place to eat", ["Find me a place to eat tonight", "Find a place to eat nearby"] * 2),
+        ("Currencies you support", ["Which currencies do you support", "Currencies you hold"] * 3),
     ],
 )
 def test_whole_names_pass(label: str, texts: list[str]) -> None:
@@ -137,6 +139,7 @@ def test_fragments_without_texts(label: str) -> None:
         "Working hours policy",
         "Still not working",
         "Build failed on main",
+        "Forgot password",
         "Upgrade to Enterprise",
         "Flights to London",
     ],

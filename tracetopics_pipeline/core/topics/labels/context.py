@@ -96,6 +96,8 @@ def _share(c: Counter[str], pred) -> float:
 
 _TO = frozenset({"to", "into", "onto"})
 _AND = frozenset({"and", "or", "&"})
+# Prepositions that open a slot: "for [Maria]", "to [Canada]", "on [March 3]".
+_SLOT_GLUE = frozenset("for to from with on in at by of into onto via about".split())  # noqa: SIM905
 
 
 # Adverbs of time that close a clause: "Transfer to savings [today]" is whole.
@@ -151,16 +153,25 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
         >= CUT_SHARE
     ):
         return True
-    if first in verbs or first.endswith("ing") or not _TO & set(low[1:3]):
+    to = next((i for i in (1, 2) if i < len(low) - 1 and low[i] in _TO), 0)
+    if first in verbs or first.endswith("ing") or not to:
         return False  # "Transfer to savings", "Exporting to Google Slides" hold their verb
     if _share(before, lambda k: k == "from") >= CUT_SHARE or (
         len(low) == 3 and _named(first, ctx) and _named(last, ctx)
     ):
         return True  # a range without its "from" and its verb: "Business to Enterprise"
+    if not _destination(low[to + 1], ctx):
+        return False  # "Place to eat": an infinitive, not where something goes
     if _share(before, lambda k: bool(k) and k not in FUNCTION_WORDS) >= CUT_SHARE:
         return True  # a compound cut: "[VAT] number to the invoices"
     back = ctx.back.get(first, Counter())
     return _share(back, lambda ws: any(w in verbs for w in ws)) >= CUT_SHARE
+
+
+def _destination(word: str, ctx: WordContext) -> bool:
+    """What follows "to" is where something goes ("to the invoices", "to Enterprise", "to
+    invoices"), not a verb ("to eat"): a determiner, a name or a plural."""
+    return word in FUNCTION_WORDS or _named(word, ctx) or (word.endswith("s") and len(word) > 3)
 
 
 def _named(word: str, ctx: WordContext) -> bool:
@@ -178,8 +189,8 @@ def slot_detail(low: list[str], ctx: WordContext) -> bool:
         return False
     j = content[-1]
     # the slot opens after the words before the filler, glue skipped ("MFA for", "rolling out")
-    if low[j - 1] not in FUNCTION_WORDS and low[j - 1] not in PARTICLES:
-        return False  # a compound ("Password reset") or a predicate ("User praised")
+    if low[j - 1] not in _SLOT_GLUE and low[j - 1] not in PARTICLES:
+        return False  # a compound ("Password reset"), a predicate ("Currencies you support")
     k = j - 1
     while k > 0 and (low[k] in FUNCTION_WORDS or low[k] in PARTICLES):
         k -= 1

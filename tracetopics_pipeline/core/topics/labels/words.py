@@ -67,11 +67,10 @@ VERB_ONLY = frozenset(
 )
 # Simple past forms that are not participles: a name opening on one has lost its subject
 # ("[Something] went wrong", "[The app] froze on launch"); "Broken link", "Charged twice" are
-# states and pass.
+# states and pass, and so does "Forgot password" (the user's, said without "I").
 PAST_ONLY = frozenset(
-    """went came ran took gave saw did said told began wrote drove ate knew grew threw flew
-    fell forgot chose spoke stole rose woke wore tore shook sang swam drank rang broke froze
-    became""".split()  # noqa: SIM905
+    """went came ran took gave saw began wrote drove ate knew grew threw flew fell chose spoke
+    stole rose woke wore tore shook sang swam drank rang broke froze became""".split()  # noqa: SIM905
 )
 # Particles of a phrasal verb (`grammar.is_phrasal`): "set up", "log in", "turn off".
 PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over", "through"})
