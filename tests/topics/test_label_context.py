@@ -105,8 +105,10 @@ def test_a_name_typed_in_lower_case_is_counted() -> None:
     assert "lowercase_name" in _problems("Reset VPN token for maria", texts)
     retail = ["We use Shopify for the store", "we use shopify for the store"] * 2
     assert "lowercase_name" in _problems("Use shopify for the store", retail)
-    # words nobody capitalises inside a sentence are not names
+    # words nobody capitalises inside a sentence are not names, nor a title-cased phrase's
     assert "lowercase_name" not in _problems("Download the invoice", ["Download the invoice"] * 3)
+    http = ["The API returned an Internal Server Error", "Got a Bad Gateway from the API"] * 2
+    assert "lowercase_name" not in _problems("Internal server error", http)
 
 
 @pytest.mark.parametrize(

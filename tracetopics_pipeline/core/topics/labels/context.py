@@ -56,6 +56,7 @@ class WordContext:
     uses: Counter[str] = field(default_factory=Counter)
     capitalised: Counter[str] = field(default_factory=Counter)  # of `inner`, capitalised
     inner: Counter[str] = field(default_factory=Counter)  # uses after a clause's first word
+    lone_capital: Counter[str] = field(default_factory=Counter)  # of those, outside a title
 
 
 def word_context(texts: list[str], weights: list[float] | None = None) -> WordContext:
@@ -66,11 +67,16 @@ def word_context(texts: list[str], weights: list[float] | None = None) -> WordCo
         for clause in CLAUSE_SPLIT.split(clean_for_naming(text)):
             toks = TOKEN.findall(clause)
             low = [t.lower() for t in toks]
+            titled = [t[:1].isupper() and not t.isupper() for t in toks]
             for i, word in enumerate(low):
                 ctx.uses[word] += n
                 if i:
                     ctx.inner[word] += n
-                    ctx.capitalised[word] += n * (toks[i][:1].isupper() and not toks[i].isupper())
+                    ctx.capitalised[word] += n * titled[i]
+                    # a name alone ("for Kenji", "out Azure AD"), not a title-cased phrase
+                    # ("an Internal Server Error")
+                    run = titled[i - 1] or (i + 1 < len(toks) and titled[i + 1])
+                    ctx.lone_capital[word] += n * (titled[i] and not run)
                 ctx.after.setdefault(word, Counter())[low[i + 1] if i + 1 < len(low) else ""] += n
                 ctx.before.setdefault(word, Counter())[low[i - 1] if i else ""] += n
                 ctx.back.setdefault(word, Counter())[tuple(low[max(0, i - 3) : i])] += n
@@ -215,7 +221,8 @@ NAME_CASE = 1 / 3
 
 def lowercase_names(label: str, ctx: WordContext) -> list[str]:
     """The name's words written in lower case that its texts capitalise as names ("Reset MFA
-    for kenji", "Team is rolling out azure"): kept as a detail, and misspelt."""
+    for kenji", "Team is rolling out azure"): kept as a detail, and misspelt. A phrase the
+    texts title-case ("Internal Server Error") reads as well in sentence case."""
     toks = TOKEN.findall(label)
     return [
         t
@@ -223,7 +230,7 @@ def lowercase_names(label: str, ctx: WordContext) -> list[str]:
         if t.islower()
         and t not in FUNCTION_WORDS
         and ctx.inner[t] >= MIN_USES
-        and ctx.capitalised[t] >= NAME_CASE * ctx.inner[t]
+        and ctx.lone_capital[t] >= NAME_CASE * ctx.inner[t]
     ]
 
 
