@@ -117,6 +117,7 @@ def _goes_on(word: str, verbs: frozenset[str]) -> bool:
     return bool(word) and not (
         word in FUNCTION_WORDS
         or word in _WHEN
+        or "'" in word  # "[I'll] cancel", "[we're] leaving": the next clause's subject
         or word in END_GLUE
         or word in verbs
         or word in PAST_ONLY
@@ -197,10 +198,8 @@ def slot_detail(low: list[str], ctx: WordContext) -> bool:
     # the slot opens after the words before the filler, glue skipped ("MFA for", "rolling out")
     if low[j - 1] not in _SLOT_GLUE and low[j - 1] not in PARTICLES:
         return False  # a compound ("Password reset"), a predicate ("Currencies you support")
-    k = j - 1
-    while k > 0 and (low[k] in FUNCTION_WORDS or low[k] in PARTICLES):
-        k -= 1
-    fillers = ctx.fillers.get((low[k - 1] if k else "", low[k]))
+    # the slot is what follows "<word> <glue>" in the texts: "MFA for", "out", "ship to"
+    fillers = ctx.fillers.get((low[j - 2] if j >= 2 else "", low[j - 1]))
     if not fillers:
         return False
     total = sum(fillers.values())
