@@ -7,7 +7,11 @@ card arrived" -> "Card hasn't arrived", `questions`; label fidelity on Banking77
 the topic's most central texts against the nearest sibling centroids (what sets the topic
 apart), plus how many of the topic's texts contain it (a name is shared, a detail is not). Text that must never reach a
 label (redaction placeholders, JSON, "LABEL:" prefixes, greetings) is cut before candidates are
-taken, and `label_problems` checks the result.
+taken, and `label_problems` checks the result against the topic's own texts (`context`: not cut
+from a longer phrase, not a slot's filler such as one person's name). A parent's name must be
+covered by its subtopics (`coverage`: half its traffic in subtopics using all its words),
+before one child's wording or a shared word with a category noun; docs/benchmarks.md "sixth
+round".
 """
 
 from __future__ import annotations
