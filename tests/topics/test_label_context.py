@@ -126,10 +126,20 @@ def test_a_name_typed_in_lower_case_is_counted() -> None:
         "Still not working payroll",  # two clauses run together
         "Never arrived refund",
         "Keeps crashing build",
+        "Change it at renewal",  # "it" after a verb names nothing
+        "Update it before payroll",
     ],
 )
 def test_fragments_without_texts(label: str) -> None:
     assert "fragment" in label_problems(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Log in and set", "Sign up and add", "Report for the weekly", "Statement for the monthly"],
+)
+def test_names_cut_before_their_object_or_noun(label: str) -> None:
+    assert "dangling_end" in label_problems(label)
 
 
 @pytest.mark.parametrize(

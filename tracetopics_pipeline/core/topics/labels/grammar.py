@@ -105,7 +105,7 @@ def phrasal_end(low: list[str] | tuple[str, ...]) -> bool:
 # (beside `_NEEDS_NOUN`, the words that need one anywhere).
 _BARE_ADJECTIVES = frozenset(
     """small large big tiny huge blank empty old full main mobile wrong right long short wide
-    narrow high low""".split()  # noqa: SIM905
+    narrow high low daily weekly monthly nightly hourly yearly quarterly annual""".split()  # noqa: SIM905
 )
 
 
@@ -203,6 +203,7 @@ _SUBJECT_PRONOUNS = frozenset("i we you they he she".split())  # noqa: SIM905
 # Third-person objects point to someone the name does not say ("giving them edit rights");
 # "me" and "us" are the user ("Reset link takes me back").
 _OBJECT_PRONOUNS = frozenset({"them", "him"})
+# "it" after a verb names nothing: "Raise it at renewal", "Fix it by Friday"
 _NEGATIONS = frozenset("not never can't cannot won't don't doesn't didn't couldn't".split())  # noqa: SIM905
 _ARTICLES = frozenset({"a", "an", "the"})
 _INDEFINITES = frozenset(
@@ -243,6 +244,8 @@ def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
     ):
         return True
     if any(w in _OBJECT_PRONOUNS for w in low):
+        return True
+    if any(a in verbs and b == "it" for a, b in zip(low, low[1:], strict=False)):
         return True
     # the objects of a verb that was cut: "[Make] someone an admin", "[Send] users a report"
     if low[1] in _ARTICLES and (subject in _INDEFINITES or _plural_noun(subject)):
@@ -336,8 +339,8 @@ def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
         return True
     if _bare_adjective(low):
         return True
-    if len(low) > 1 and low[-2] == "to" and low[-1] in verbs:
-        return True
+    if len(low) > 1 and low[-2] in ("to", "and", "or") and low[-1] in verbs:
+        return True  # "... to add", "Log in and set": a verb without its object
     return "between" in low and "and" not in low[low.index("between") :]
 
 

@@ -346,13 +346,16 @@ def name_topics(
                 fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
             if name:
                 break
+        # no phrase covers the subtopics: the best one supported widely enough (its coverage
+        # counted in its score), and only when none is, a shared word with a category noun
+        name = name or uncovered
         if not name and p.abstract:
             name = abstract_name(
                 t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
                 min_support=p.min_support, verbs=verbs, avoid=avoid, surface=surface,
                 context=ctx, children=kids, min_coverage=p.min_coverage,
             )  # fmt: skip
-        name = name or uncovered or fallback[1]
+        name = name or fallback[1]
         if not name and not p.abstract:  # no phrase at all: the shared word and a category
             name = abstract_name(
                 t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
