@@ -37,6 +37,7 @@ def _problems(label: str, texts: list[str]) -> list[str]:
         ("Economy to business class", ["Can I move from economy to business class"] * 3),
         ("Number to the booking", ["Add my loyalty number to the booking"] * 3),
         ("Code to the order", ["Apply a discount code to the order"] * 3),
+        ("Bags to booking", ["Add two bags to booking", "Is the bag on my booking"] * 3),
         ("Number to the invoices", ["Add my VAT number to the invoices"] * 3),
         # two names joined by "to": a range without its "from" and its verb
         ("Basic to Premium", ["Does Basic include lounge access", "Is Premium cheaper"] * 3),

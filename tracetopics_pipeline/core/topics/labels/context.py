@@ -175,10 +175,20 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
     return _share(back, lambda ws: any(w in verbs for w in ws)) >= CUT_SHARE
 
 
+_DETERMINERS = frozenset("a an the my our your their this that each every".split())  # noqa: SIM905
+
+
 def _destination(word: str, ctx: WordContext) -> bool:
     """What follows "to" is where something goes ("to the invoices", "to Enterprise", "to
-    invoices"), not a verb ("to eat"): a determiner, a name or a plural."""
-    return word in FUNCTION_WORDS or _named(word, ctx) or (word.endswith("s") and len(word) > 3)
+    invoices", "to plan" where the texts say "my plan"), not a verb ("to eat"): a determiner,
+    a name, a plural, or a word the texts put after a determiner."""
+    noun = _share(ctx.before.get(word, Counter()), lambda k: k in _DETERMINERS) >= 0.2
+    return (
+        word in FUNCTION_WORDS
+        or _named(word, ctx)
+        or (word.endswith("s") and len(word) > 3)
+        or noun
+    )
 
 
 def _named(word: str, ctx: WordContext) -> bool:

@@ -434,10 +434,10 @@ def abstract_name(
             heads[h] += w
     if not heads:
         return ""
-    if children:
-        heads = Counter(
-            {h: n for h, n in heads.items() if coverage(" ".join(h), children) >= min_coverage}
-        )
+    covering = Counter(
+        {h: n for h, n in heads.items() if coverage(" ".join(h), children or []) >= min_coverage}
+    )
+    heads = covering or heads  # the words the subtopics share, when any word is
     top = [h for h, _ in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]
     names = []
     for h in top:
