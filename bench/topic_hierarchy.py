@@ -179,7 +179,12 @@ def audit_texts(
     from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text
     from tracetopics_pipeline.core.topics.labels.context import word_context
     from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
-    from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
+    from tracetopics_pipeline.core.topics.labels.support import (
+        MIN_COVERAGE,
+        coverage,
+        parent_support,
+        word_support,
+    )
 
     by_sub: dict[int, list[int]] = {}
     for i, t in enumerate(sub_of):
@@ -237,6 +242,12 @@ def audit_texts(
         facet=facet,
     )  # fmt: skip
     c: Counter = Counter()
+    for p in parents:  # coverage of the free-text parents over several subtopics
+        if p.children > 1 and not p.from_label and p.children_support:
+            cover = coverage(p.label, p.children_support)
+            c["cover_n"] += 1
+            c["cover_sum"] += cover
+            c["covered"] += cover >= MIN_COVERAGE
     lines = []
     for key, probs in sorted(found.items()):
         c.update(probs)
@@ -316,8 +327,14 @@ def audit_dump(path: str) -> None:
 
 
 def audit_line(c: Counter) -> str:
-    probs = {k: v for k, v in c.items() if k not in ("labels", "bad")}
-    return f"{c['bad']}/{c['labels']} labels with a problem {dict(sorted(probs.items()))}"
+    probs = {k: v for k, v in c.items() if k not in ("labels", "bad") and not k.startswith("cover")}
+    cover = (
+        f"; parents over several subtopics: {c['covered']}/{c['cover_n']} covered "
+        f"(mean coverage {c['cover_sum'] / c['cover_n']:.2f})"
+        if c["cover_n"]
+        else ""
+    )
+    return f"{c['bad']}/{c['labels']} labels with a problem {dict(sorted(probs.items()))}{cover}"
 
 
 def fmt(s: dict) -> str:
