@@ -27,6 +27,11 @@ was tuned on dev only. Banking77's test2 is measured once, at the end of a round
 
     .venv/bin/python bench/topic_hierarchy.py [--parts demo,b77,sgd] [--split dev|test|test2|both]
         [--names-margin M]
+
+The label audit of names stored earlier, with today's audit: `--audit-warehouse PATH
+[--every-map]` (a kept demo warehouse or a home's), `--audit-dump FILE...` (Banking77 / SGD
+names a run wrote with `--dump DIR`). Each audit line ends with the parents' coverage
+(`labels.support.coverage`).
 """
 
 from __future__ import annotations
