@@ -182,3 +182,12 @@ def test_a_map_counts_renames_and_a_cleared_rename_is_not_kept(conn):
     ).fetchone()
     assert label != person and source not in ("kept", "override")
     assert label == namer  # same texts, the namer's name again
+
+
+def test_a_previous_name_cut_short_against_its_texts_is_not_kept():
+    """Read against the topic's own texts, as the namer reads today's names: "… after phone"
+    stops where the texts go on ("phone loss"), a cut phrase, however close its score."""
+    subs, parents = topics(NEW_SUBS, NEW_PARENTS)
+    choices = run(subs, parents, {11: "Reset MFA device after phone"}, margin=10.0)
+    assert subs[1].label == "Reset MFA device" and subs[1].label_source != KEPT
+    assert [c.why for c in choices if c.topic_id == 11] == ["previous name fails the audit"]

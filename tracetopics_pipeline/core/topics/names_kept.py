@@ -14,8 +14,9 @@ for its CURRENT members:
   words (`name_support`), minus the parents' length penalty;
 - the previous label is kept when it scores within MARGIN of the new one, its words are still
   shared widely enough (the audit's support floors), it repeats no sibling's current label,
-  and the map's label audit (`labels.audit.audit_topics`) finds nothing wrong with it; a kept
-  label the audit flags goes back to the new one.
+  and the map's label audit (`labels.audit.audit_topics`, reading each name against its own
+  topic's texts: cut phrases, slot details, names in lower case, a parent's coverage) finds
+  nothing wrong with it; a kept label the audit flags goes back to the new one.
 
 Overridden and pinned topics are left alone (a person's choice already wins), and a parent of
 one subtopic reads as that subtopic, as the namer has it. Labelled facets (parents named by their
@@ -30,6 +31,7 @@ import numpy as np
 
 from tracetopics_pipeline.core.topics.describe import TopicInfo
 from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+from tracetopics_pipeline.core.topics.labels.context import word_context
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems, verb_forms
 from tracetopics_pipeline.core.topics.labels.naming import PARENT_NAMING, EmbedFn, NamingParams
 from tracetopics_pipeline.core.topics.labels.support import (
@@ -115,14 +117,19 @@ def keep_names(
     ]
     facet_words = word_support(texts, weights)
     verbs = verb_forms(texts)
+    # each name read against its own topic's texts, as the namer and the audit read it
+    # (cut phrases, slot details, names in lower case); a parent's over its subtopics' texts
+    sub_ctx = [word_context([texts[i] for i in ix], w[ix].tolist()) for ix in members]
+    par_ix = [np.concatenate([members[i] for i in k]) if k else np.array([], int) for k in kids]
+    par_ctx = [word_context([texts[i] for i in ix], w[ix].tolist()) for ix in par_ix]
     originals = {id(t): (t.label, t.label_source) for t in subs + parents}
     choices: list[NameChoice] = []
 
     xn = np.asarray(x, dtype=np.float32)
     xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
-    for level, topics, words, params in (
-        ("sub", subs, sub_words, NamingParams()),
-        ("parent", parents, par_words, PARENT_NAMING),
+    for level, topics, words, params, ctxs in (
+        ("sub", subs, sub_words, NamingParams(), sub_ctx),
+        ("parent", parents, par_words, PARENT_NAMING, par_ctx),
     ):
         todo = [
             i
@@ -166,8 +173,9 @@ def keep_names(
             elif name_support(prev, words[i], facet_words) < floor:
                 c.why = "previous name's words no longer shared"
             elif label_problems(
-                prev, [s.label for j, s in enumerate(topics) if j != i], verbs=verbs
-            ):
+                prev, [s.label for j, s in enumerate(topics) if j != i], verbs=verbs,
+                context=ctxs[i],
+            ):  # fmt: skip
                 c.why = "previous name fails the audit"
             elif c.gain > margin:
                 c.why = CLEARLY_BETTER
@@ -181,8 +189,22 @@ def keep_names(
                     if s.label_source == KEPT and parents[p].label == originals[id(s)][0]:
                         parents[p].label, parents[p].label_source = s.label, KEPT
 
-    _undo_flagged(subs, parents, parent_of_sub, kids, sub_words, par_words, facet_words, verbs,
-                  originals, choices)  # fmt: skip
+    audited_parents = [
+        AuditedTopic(
+            p.topic_id, "", par_words[q], children=len(kids[q]), context=par_ctx[q],
+            children_support=[(sub_words[k], traffic[k]) for k in kids[q]],
+        )
+        for q, p in enumerate(parents)
+    ]  # fmt: skip
+    audited_subs = [
+        AuditedTopic(
+            s.topic_id, "", sub_words[i], parent=parents[parent_of_sub[i]].topic_id,
+            context=sub_ctx[i],
+        )
+        for i, s in enumerate(subs)
+    ]  # fmt: skip
+    _undo_flagged(subs, parents, audited_subs, audited_parents, facet_words, verbs, originals,
+                  choices)  # fmt: skip
     return choices
 
 
@@ -245,29 +267,22 @@ def _nearest(cents: np.ndarray, i: int, n: int) -> np.ndarray:
 def _undo_flagged(
     subs: list[TopicInfo],
     parents: list[TopicInfo],
-    parent_of_sub: list[int],
-    kids: list[list[int]],
-    sub_words: list[dict[str, float]],
-    par_words: list[dict[str, float]],
+    audited_subs: list[AuditedTopic],
+    audited_parents: list[AuditedTopic],
     facet_words: dict[str, float],
     verbs: frozenset[str],
     originals: dict[int, tuple[str, str]],
     choices: list[NameChoice],
 ) -> None:
-    """The map's label audit over the final names: a kept name it flags (a parent repeated by
-    its subtopic, a rare word, ...) goes back to the new one, until none is flagged."""
+    """The map's label audit over the final names (`audited_*`: each topic's words and context,
+    in the order of `subs` / `parents`): a kept name it flags (a parent repeated by its
+    subtopic, a rare word, a cut phrase, ...) goes back to the new one, until none is flagged."""
     by_key = {(c.level, c.topic_id): c for c in choices}
     for _ in range(len(subs) + len(parents) + 1):
-        audited_parents = [
-            AuditedTopic(p.topic_id, p.label, par_words[q], children=len(kids[q]))
-            for q, p in enumerate(parents)
-        ]
-        audited_subs = [
-            AuditedTopic(
-                s.topic_id, s.label, sub_words[i], parent=parents[parent_of_sub[i]].topic_id
-            )
-            for i, s in enumerate(subs)
-        ]
+        for a, t in zip(audited_parents, parents, strict=True):
+            a.label = t.label
+        for a, t in zip(audited_subs, subs, strict=True):
+            a.label = t.label
         found = audit_topics(audited_parents, audited_subs, facet_words=facet_words, verbs=verbs)
         flagged = [
             t
