@@ -165,6 +165,11 @@ def test_a_damaged_warehouse_is_one_line_naming_it(tmp_path: Path, damage: str) 
         assert res.returncode == 1 and "Traceback" not in res.stderr, res.stderr
         assert len(res.stderr.strip().splitlines()) == 1, res.stderr
         assert "is damaged" in res.stderr and "busy" not in res.stderr, res.stderr
+    # a query that merely names a checksum is the user's error, not a damaged file
+    fine = tmp_path / "fine"
+    build_marts_warehouse(fine / "warehouse.duckdb", recent_traces())
+    res = tracetopics(fine, "sql", "SELECT checksum_of_nothing(1)")
+    assert res.returncode == 1 and "damaged" not in res.stderr, res.stderr
 
 
 def test_sql_reads_the_query_from_stdin(cli_home: Path) -> None:

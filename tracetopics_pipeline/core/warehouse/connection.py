@@ -46,8 +46,10 @@ def lock_holder(exc: BaseException) -> str | None:
     return f"pid {m.group(2)} ({m.group(1)})" if m else "another process"
 
 
+# DuckDB's words for a damaged file, exactly: a query that merely names "checksum" is no damage.
 _DAMAGE = re.compile(
-    r"not a valid DuckDB database file|corrupt database file|checksum|database file is truncated",
+    r"not a valid DuckDB database file|Corrupt database file|computed checksum \d+ does not "
+    r"match stored checksum|database file is truncated",
     re.IGNORECASE,
 )
 
