@@ -30,6 +30,7 @@ def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (home / "a_file").write_text("not a folder")
     (home / "traces.jsonl.gz").write_bytes(b"\x1f\x8b")
     (home / "notes.txt").write_text("{}")
+    (home / "kept.csv").write_text("a user's own file\n")
     (home / "empty_home").mkdir()
     return home
 
@@ -91,6 +92,7 @@ WRONG = {
     "sql: unknown column": (["sql", "SELECT nosuchcol FROM raw_traces"], "nosuchcol"),
     "sql: unknown output suffix": (["sql", "SELECT 1", "--output", "x.xml"], "format of x.xml"),
     "sql: output outside": (["sql", "SELECT 1", "--output", "/etc/x.csv"], "must be inside"),
+    "sql: output exists": (["sql", "SELECT 1", "--output", "kept.csv"], "pass --overwrite"),
     "sql: too many rows": (["sql", "SELECT * FROM range(200000)"], "TRACETOPICS_SQL_MAX_ROWS"),
     "sql: bad limit setting": (
         ["sql", "SELECT 1"],
@@ -147,6 +149,7 @@ def test_wrong_input_is_one_line(cli_home: Path, case: str) -> None:
     assert "Traceback" not in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1, res.stderr
     assert expect in res.stderr
+    assert (cli_home / "kept.csv").read_text() == "a user's own file\n"
 
 
 @pytest.mark.parametrize("damage", ["empty", "bad block"])

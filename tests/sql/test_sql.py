@@ -16,7 +16,12 @@ import pytest
 from factories.marts import build_marts_warehouse, recent_traces
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.sql.errors import SqlParseError, SqlRefused, WarehouseUnavailable
+from tracetopics_pipeline.core.sql.errors import (
+    OutputExists,
+    SqlParseError,
+    SqlRefused,
+    WarehouseUnavailable,
+)
 from tracetopics_pipeline.core.sql.execute import execute_sql, open_readonly, run_sql
 from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.sql.sandbox import ZeroBasedDuckDB
@@ -388,6 +393,11 @@ def test_output_file_for_every_format(wh: Path, tmp_path: Path, monkeypatch) -> 
     assert (tmp_path / "r.csv").read_text() == "id,n\ns1,100\ns2,300\n"
     run_sql(q, warehouse=wh, fmt="json", output="sub/r.json")
     assert json.loads((tmp_path / "sub" / "r.json").read_text())[1] == {"id": "s2", "n": 300}
+    with pytest.raises(OutputExists, match="pass --overwrite"):  # a file is never lost unasked
+        run_sql("SELECT 1 AS other", warehouse=wh, fmt="csv", output="r.csv")
+    assert (tmp_path / "r.csv").read_text() == "id,n\ns1,100\ns2,300\n"
+    run_sql("SELECT 1 AS other", warehouse=wh, fmt="csv", output="r.csv", overwrite=True)
+    assert (tmp_path / "r.csv").read_text() == "other\n1\n"
     with pytest.raises(SqlRefused, match=r"must end in \.csv"):
         run_sql(q, warehouse=wh, fmt="csv", output="r.json")
     with pytest.raises(SqlRefused, match="must be inside"):

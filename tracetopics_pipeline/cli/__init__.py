@@ -199,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the result to this file (inside the current directory or the exports "
         "folder) instead of printing it; out.csv / out.json / out.parquet pick the format",
     )
+    s.add_argument(
+        "--overwrite", action="store_true", help="replace the --output file if it exists"
+    )
     s.set_defaults(fn=cmd_sql)
 
     f = add_command(

@@ -91,6 +91,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
     from tracetopics_pipeline.core.sql.errors import (
+        OutputExists,
         SqlLimitExceeded,
         SqlParseError,
         SqlRefused,
@@ -114,14 +115,22 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     query = sql_query(args.query, where=args.where)
     try:
-        print(run_sql(query, where=args.where, fmt=fmt, output=args.output, notify=note))
+        text = run_sql(
+            query,
+            where=args.where,
+            fmt=fmt,
+            output=args.output,
+            overwrite=args.overwrite,
+            notify=note,
+        )
+        print(text)
     except SqlParseError as exc:  # a typo, not a policy refusal
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except SqlRefused as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 2
-    except (WarehouseUnavailable, SqlLimitExceeded) as exc:
+    except (WarehouseUnavailable, SqlLimitExceeded, OutputExists) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except duckdb.Error as exc:  # the engine's own message, first line (binder, conversion...)

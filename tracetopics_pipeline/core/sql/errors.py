@@ -11,6 +11,10 @@ class SqlParseError(SqlRefused):
     """The query is not SQL DuckDB can parse (a typo, not a policy refusal)."""
 
 
+class OutputExists(FileExistsError):
+    """The result file named already exists; it is replaced only when asked to."""
+
+
 class WarehouseUnavailable(RuntimeError):
     """The warehouse is locked by a writer and no published snapshot exists."""
 

@@ -222,20 +222,22 @@ def run_sql(
     fmt: str = "table",
     warehouse: Path | None = None,
     output: Path | str | None = None,
+    overwrite: bool = False,
     notify: Callable[[str], None] | None = None,
 ) -> str:
     """`tracetopics sql`: run one read-only 0-based query and render it (see docs/sql.md).
 
     Raises SqlRefused for anything but a single read, WarehouseUnavailable when there is
     nothing to read, SqlLimitExceeded past a resource limit. With `output` the result is
-    written to that file (csv, json, parquet) and the text says where. Notices (the snapshot
+    written to that file (csv, json, parquet; an existing one only with `overwrite`) and the
+    text says where. Notices (the snapshot
     answered, a project id without traces) go to `notify`, by default the log.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if output is not None or fmt == "parquet":
-        output_target(output, fmt)  # refuse a bad path before running anything
+        output_target(output, fmt, overwrite=overwrite)  # refuse before running anything
     result = execute_sql(query, where=where, warehouse=warehouse)
     for notice in result.notices:
         (notify or log.warning)(notice)
-    return format_result(result.table, fmt, output=output)
+    return format_result(result.table, fmt, output=output, overwrite=overwrite)

@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from tracetopics_pipeline.core import settings
-from tracetopics_pipeline.core.sql.errors import SqlRefused
+from tracetopics_pipeline.core.sql.errors import OutputExists, SqlRefused
 
 FORMATS = ("table", "csv", "json", "parquet")
 
@@ -92,9 +92,12 @@ def format_for(output: Path | str) -> str | None:
     return next((fmt for fmt, s in SUFFIXES.items() if s == suffix), None)
 
 
-def output_target(output: Path | str | None, fmt: str = "parquet") -> Path:
+def output_target(
+    output: Path | str | None, fmt: str = "parquet", *, overwrite: bool = False
+) -> Path:
     """Where a result file may go: inside the current directory or $TRACETOPICS_HOME/exports,
-    with the format's suffix (default: exports/sql-<UTC time>.<suffix>). Else SqlRefused."""
+    with the format's suffix (default: exports/sql-<UTC time>.<suffix>). Else SqlRefused; an
+    existing file named by the user raises OutputExists unless `overwrite`."""
     exports = settings.paths().exports
     suffix = SUFFIXES[fmt]
     if output is None:
@@ -105,6 +108,10 @@ def output_target(output: Path | str | None, fmt: str = "parquet") -> Path:
         raise SqlRefused(f"{fmt} output must end in {suffix}: {target}")
     for root in (Path.cwd().resolve(), exports.resolve()):
         if target.is_relative_to(root):
+            if target.exists() and not overwrite:
+                raise OutputExists(
+                    f"{target} exists: pass --overwrite to replace it, or name another file"
+                )
             return target
     raise SqlRefused(f"output {target} must be inside the current directory or {exports}")
 
@@ -119,14 +126,20 @@ def _render(table: pa.Table, fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def format_result(table: pa.Table, fmt: str = "table", *, output: Path | str | None = None) -> str:
+def format_result(
+    table: pa.Table,
+    fmt: str = "table",
+    *,
+    output: Path | str | None = None,
+    overwrite: bool = False,
+) -> str:
     """Render a result as table/csv/json text; with `output` (always for parquet), write the
-    file atomically and say where."""
+    file atomically and say where (an existing file only with `overwrite`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if output is None and fmt != "parquet":
         return _render(table, fmt)
-    target = output_target(output, fmt)
+    target = output_target(output, fmt, overwrite=overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     if fmt == "parquet":
