@@ -150,6 +150,8 @@ def test_wrong_input_is_one_line(cli_home: Path, case: str) -> None:
     assert len(res.stderr.strip().splitlines()) == 1, res.stderr
     assert expect in res.stderr
     assert (cli_home / "kept.csv").read_text() == "a user's own file\n"
+    if empty:  # a failing command leaves a (perhaps mistyped) home as it found it
+        assert list(home.iterdir()) == []
 
 
 @pytest.mark.parametrize("damage", ["empty", "bad block"])

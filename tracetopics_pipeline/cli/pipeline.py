@@ -191,14 +191,16 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 def cmd_docs(args: argparse.Namespace) -> int:
     import subprocess
 
-    from tracetopics_pipeline.defs.dbt_project import generate_docs
-
     if not paths().warehouse.exists():
         print(
             f"error: no warehouse at {paths().warehouse} — run `tracetopics run` first",
             file=sys.stderr,
         )
         return 1
+    # imported only now: loading the dbt project parses it into HOME/dbt, which a mistyped
+    # home must not get
+    from tracetopics_pipeline.defs.dbt_project import generate_docs
+
     try:
         folder = generate_docs()
     except subprocess.CalledProcessError:
