@@ -80,6 +80,17 @@ def test_review_items_show_their_labels_by_facet(client: TestClient) -> None:
     assert all(it["labels"] == {"Sentiment": "NEGATIVE", "Issues": "NONE"} for it in items)
 
 
+def test_review_items_queued_from_a_filter_show_their_own_topic(client: TestClient) -> None:
+    """A filter, not a topic, chose these traces: each row names the trace's own Task topic
+    (its column was empty)."""
+    body = {"filter": {"customer": ["acme"]}, "assignee": "filter@x", "limit": 5}
+    assert client.post("/api/review", json=body).json()["count"] == 5
+    items = client.get("/api/review", params={"assignee": "filter@x"}).json()["items"]
+    known = {label for _, label, _ in TOPICS}
+    assert len(items) == 5 and all(it["topic_label"] for it in items), items
+    assert any(it["topic_label"] in known for it in items), items
+
+
 def test_saved_subset_reopens_and_works_with_the_actions(client: TestClient, home: Path) -> None:
     # acme = traces i % 3 == 0: fixture intents 0 and 3 (100 traces each) plus no_match.
     r = client.post("/api/cluster", json={"filter": {"customer": ["acme"]}, "facet": "Task"})

@@ -141,9 +141,13 @@ def test_search_covers_labels_keywords_and_summaries(two: TestClient) -> None:
     assert {t["topic_id"] for t in hit("report")["topics"]} >= {4, 10}
     # Wildcards and quotes are text, never SQL.
     assert hit("%")["topics"] == [] and hit("%")["traces"] == []
-    under = hit("_")["traces"]  # only the Issues summaries that hold a real underscore
-    assert under and all("_" in t["summary"] for t in under)
-    assert hit("a_b")["traces"] == []
+    under = hit("failed_tool")["traces"]  # "_" is an underscore, not any one character
+    assert under and all("failed_tool" in t["summary"] for t in under)
+    assert hit("failedxtool")["traces"] == [] and hit("a_b")["traces"] == []
+    # A word matches where a word starts: not inside an identifier ("call" in
+    # "failed_tool_call", as "sso" in a tool's "get_sso_config") nor inside a word ("sv").
+    assert hit("call")["traces"] == [] and hit("sv")["topics"] == []
+    assert {t["topic_id"] for t in hit("exp")["topics"]} >= {0}  # a word's start is enough
     assert hit("x' OR 1=1 --")["topics"] == []
     # The filter narrows the traces (acme is customer i % 3 == 0).
     acme = hit("csv", customer="acme")["traces"]

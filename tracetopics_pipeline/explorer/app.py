@@ -511,17 +511,23 @@ def create_app(
         # Each item's labels by facet ({"Sentiment": "NEGATIVE", ...}), from the snapshot: the
         # page shows them as pills named by their facet.
         ids = tuple(dict.fromkeys(it["trace_id"] for it in items))
+        # Items queued from a filter (not a topic) show each trace's own Task topic.
         labels: dict[str, dict[str, str]] = {}
+        topics: dict[str, str] = {}
         if ids:
             try:
                 page = queries.trace_list(
                     store.cursor(), TraceFilter(trace_ids=ids), limit=len(ids)
                 )
                 labels = {t["id"]: t["labels"] for t in page["traces"]}
+                untopical = tuple(it["trace_id"] for it in items if not it["topic_label"])
+                if untopical:
+                    topics = queries.topic_labels(store.cursor(), untopical)
             except NoSnapshot:
                 pass
         for it in items:
             it["labels"] = labels.get(it["trace_id"], {})
+            it["topic_label"] = it["topic_label"] or topics.get(it["trace_id"])
         return {"items": items, "assignees": review.assignees()}
 
     @app.patch("/api/review/{item_id}")

@@ -8,6 +8,7 @@ the two levels (or a facet whose map has no parents) reads as one level: every t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import duckdb
@@ -147,9 +148,12 @@ def topic_tree(
     }
 
 
-def _like(words: list[str]) -> list[str]:
-    return ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            for w in words]  # fmt: skip
+def _word_starts(words: list[str]) -> list[str]:
+    """RE2 patterns, one per (lower-case) word: the word where a word starts in lower-case
+    text, so "sso" finds "SAML SSO" and "ssos" but not the tool name "get_sso_config" nor
+    "lesson". Only an ASCII letter, digit or "_" before it counts as inside a word, so
+    scripts written without spaces still match within a run of text."""
+    return ["(?:^|[^a-z0-9_])" + re.escape(w) for w in words]
 
 
 def search(
@@ -161,12 +165,13 @@ def search(
     limit: int = 20,
 ) -> dict[str, Any]:
     """Topics with traces in the filter whose label, keywords or representative summaries hold
-    every word of `q`, and traces whose facet summary does (within the filter). Case-insensitive; values are bound
-    parameters, `%` and `_` in `q` match themselves."""
+    every word of `q` at the start of a word, and traces whose facet summary does (within the
+    filter). Case-insensitive; values are bound parameters and every character of `q` matches
+    itself."""
     words = [w for w in q.lower().split() if w][:8]
     if not words:
         return {"q": q, "topics": [], "traces": []}
-    pats = _like(words)
+    pats = _word_starts(words)
     fsql, fparams = f.sql()
     topics = cur.execute(
         f"""WITH ft AS ({fsql}), {TOPIC_LATEST.strip()},
@@ -195,15 +200,16 @@ def search(
                lvl.parent_id, pl.label AS parent_label, d.keywords,
                coalesce((SELECT sum(n) FROM counts WHERE counts.facet = d.facet
                          AND counts.tid = d.topic_id), 0)::BIGINT AS count,
-               CASE WHEN list_bool_and([d.l LIKE p ESCAPE '\\' FOR p IN ?::VARCHAR[]]) THEN 'label'
-                    WHEN list_bool_and([d.l || ' ' || d.k LIKE p ESCAPE '\\'
+               CASE WHEN list_bool_and([regexp_matches(d.l, p) FOR p IN ?::VARCHAR[]])
+                    THEN 'label'
+                    WHEN list_bool_and([regexp_matches(d.l || ' ' || d.k, p)
                                         FOR p IN ?::VARCHAR[]]) THEN 'keywords'
                     ELSE 'summaries' END AS matched,
-               [x FOR x IN d.representatives IF lower(x) LIKE ? ESCAPE '\\'][1] AS snippet
+               [x FOR x IN d.representatives IF regexp_matches(lower(x), ?)][1] AS snippet
         FROM doc d
         LEFT JOIN lvl ON lvl.facet = d.facet AND lvl.topic_id = d.topic_id
         LEFT JOIN topic_latest pl ON pl.facet = d.facet AND pl.topic_id = lvl.parent_id
-        WHERE list_bool_and([d.l || ' ' || d.k || ' ' || d.r LIKE p ESCAPE '\\'
+        WHERE list_bool_and([regexp_matches(d.l || ' ' || d.k || ' ' || d.r, p)
                              FOR p IN ?::VARCHAR[]])
           -- a topic of an earlier map no trace belongs to now is no answer
           AND EXISTS (SELECT 1 FROM counts WHERE counts.facet = d.facet
@@ -219,7 +225,7 @@ def search(
         SELECT s.trace_id, s.facet, s.summary, t.customer, t.created
         FROM facets s JOIN ft ON ft.id = s.trace_id JOIN trace_index t ON t.id = s.trace_id
         WHERE (?::VARCHAR IS NULL OR lower(s.facet) = lower(?)) AND s.summary IS NOT NULL
-          AND list_bool_and([lower(s.summary) LIKE p ESCAPE '\\' FOR p IN ?::VARCHAR[]])
+          AND list_bool_and([regexp_matches(lower(s.summary), p) FOR p IN ?::VARCHAR[]])
         ORDER BY t.created DESC, s.trace_id LIMIT ?""",
         [*fparams, facet, facet, pats, limit],
     ).fetchall()

@@ -287,6 +287,19 @@ def trace_list(
     return {"total": total, "limit": limit, "offset": offset, "traces": rows}
 
 
+def topic_labels(
+    cur: duckdb.DuckDBPyConnection, trace_ids: tuple[str, ...], facet: str = "Task"
+) -> dict[str, str]:
+    """Each trace's topic label in one facet (its parent topic), for lists of traces that were
+    chosen by a filter rather than by a topic."""
+    rows = cur.execute(
+        "SELECT trace_id, label FROM classifications "
+        "WHERE lower(facet) = lower(?) AND list_contains(?::VARCHAR[], trace_id)",
+        [facet, list(trace_ids)],
+    ).fetchall()
+    return {tid: label for tid, label in rows if label}
+
+
 def summary(cur: duckdb.DuckDBPyConnection, trace_id: str, facet: str) -> dict[str, Any] | None:
     """One facet summary (the scatterplot's hover card), with the trace's topic."""
     rows = _rows(
