@@ -85,6 +85,23 @@ def test_file_days_records_and_undated_rejections(landing: Path) -> None:
     assert file_days(f5, today=TODAY) == {D2}
     earliest = landing_mod.earliest_day(landing, index_path=landing.parent / "idx.json")
     assert earliest == date(2026, 1, 3)  # 002.jsonl's mtime day, not year 1
+    # undated lines go to the file's busiest day, not to a stray old trace's; a line that does
+    # not parse but still states its created date goes to that day
+    f6 = write_lines(
+        landing / "006.jsonl",
+        [
+            trace_object("old", D1),
+            *(trace_object(f"b{i}", D3) for i in range(3)),
+            "garbage",
+            '{"id": "cut", "created": "' + D2.isoformat() + 'T09:00:00Z", "input": "hel',
+        ],
+    )
+    result = landing_mod.parse_file(f6, today=TODAY)
+    assert [r.created_day for r in result.rejections] == [None, D2]
+    summary = landing_mod.file_summary(
+        landing_mod.LandingIndex(landing.parent / "idx6.json"), f6, None, TODAY, 10**6
+    )[0]
+    assert landing_mod.attribution(summary, None, TODAY) == ({D1, D2, D3}, D3)
     # a dated rejection (missing id) still attributes to its own day
     f4 = write_lines(
         landing / "004.jsonl", [trace_object("a", D2), {"created": f"{D1}T00:00:00Z", "input": "x"}]

@@ -50,6 +50,7 @@ class _Ctx:
     def reject(
         self, line: int, reason: str, detail: str, raw: str, day: date | None = None
     ) -> None:
+        day = day or _stated_day(raw)
         self.result.rejections.append(Rejection(self.file, line, reason, detail, raw, day))
 
     def add_object(self, obj: Any, line: int, raw: str, size: int | None) -> None:
@@ -96,6 +97,21 @@ class _Ctx:
             )
             return
         self.result.records.append(rec)
+
+
+_STATED_CREATED = re.compile(r'"created"\s*:\s*"(\d{4})-(\d{2})-(\d{2})')
+
+
+def _stated_day(raw: str) -> date | None:
+    """The day a line that did not parse still states (`"created": "2026-11-20T..."`), so a
+    broken line is charged to its own day rather than to its file's."""
+    m = _STATED_CREATED.search(raw)
+    if m is None:
+        return None
+    try:
+        return date(*map(int, m.groups()))
+    except ValueError:
+        return None
 
 
 def _created_day(obj: dict[str, Any]) -> date | None:

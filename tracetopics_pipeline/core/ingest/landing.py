@@ -7,8 +7,9 @@ file's current content, so `pending_days` is what the landing sensor asks for. T
 keyed by content (size and SHA-256), so a file touched or copied but not changed (`cp -r` of a
 home) is not new.
 
-A rejection without a usable date is attributed to its file's earliest valid day, or to the
-file's modification date (UTC) when it has none.
+A rejection without a usable date is attributed to its file's busiest valid day (the earliest
+of a tie), or to the file's modification date (UTC) when it has none: the bad lines of a day's
+export are charged to that day, not to a stray old trace's.
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def attribution(
     """(the file's in-range days, the day its undated or out-of-range lines go to)."""
     parsed = [date.fromisoformat(d) for d in summary.days]
     valid = {d for d in parsed if in_range(d, start_date, today)}
-    fallback = min(valid) if valid else _mtime_day(summary.mtime_ns)
+    busiest = sorted(valid, key=lambda d: (-summary.days[d.isoformat()], d))
+    fallback = busiest[0] if busiest else _mtime_day(summary.mtime_ns)
     touched = set(valid)
     if summary.undated or len(valid) < len(parsed):
         touched.add(fallback)
@@ -218,7 +220,7 @@ def file_days(
     index_path: Path | None = None,
 ) -> set[date]:
     """The UTC days a file's lines are attributed to: its records' and dated rejections' days,
-    plus, when it has undated or out-of-range lines, its earliest valid day (or mtime date).
+    plus, when it has undated or out-of-range lines, its busiest valid day (or mtime date).
 
     Cached by name and content in the landing index (default: <landing>/../state/).
     """

@@ -5,7 +5,9 @@
 
 Every input line ends in exactly one of `raw_traces` or `quarantine`. A rejection without a
 usable date (invalid JSON, missing or out-of-range `created`, ...) is attributed to its file's
-earliest valid day, or to the file's modification date (UTC) when it has none.
+busiest valid day, or to the file's modification date (UTC) when it has none
+(`landing.attribution`); a line that does not parse is dated by a `"created": "YYYY-MM-DD..."`
+its text still shows.
 """
 
 from __future__ import annotations
