@@ -20,13 +20,15 @@ Prints numbers; writes nothing outside a temp dir (an embedding cache under $TMP
   files. Fine and parent NMI / ARI; label fidelity (the share of traces whose topic's label is
   nearest, among the intent names, to the topic's majority intent; SGD: its intents without
   the service, "Reserve restaurant") for the previous labeller (central-summary phrase) and the
-  names.
+  names. `--fidelity-detail N` (dev only) says why names miss: the namer's candidates as
+  scored, how often the candidate at each rank is nearest the right intent, the oracle over
+  the top k, what refusals cost, the spread from resampling topics, and N missed topics.
 
 Dev/test: the demo's dev set is seed 7 (the demo's own), its test set seed 11; anything tuned
 was tuned on dev only. Banking77's test2 is measured once, at the end of a round.
 
     .venv/bin/python bench/topic_hierarchy.py [--parts demo,b77,sgd] [--split dev|test|test2|both]
-        [--names-margin M]
+        [--names-margin M] [--misses N] [--fidelity-detail N]
 
 The label audit of names stored earlier, with today's audit: `--audit-warehouse PATH
 [--every-map]` (a kept demo warehouse or a home's), `--audit-dump FILE...` (Banking77 / SGD
@@ -609,6 +611,99 @@ def label_fidelity(
     return hit / max(total, 1)
 
 
+def fidelity_detail(
+    res,
+    texts: list[str],
+    x: np.ndarray,
+    weights: np.ndarray,
+    per_trace: np.ndarray,
+    gold: list[str],
+    intents: list[str],
+    old: dict[int, str],
+    cache,
+    show: int,
+) -> None:
+    """Why the names miss (`--fidelity-detail N`, dev parts only). The namer is run again on the
+    same map with `detail` (`labels.naming.name_topics`): its candidates as scored, before any
+    is refused. Prints how often the candidate at each rank is nearest the majority intent,
+    the best of the top k (an oracle: it reads the answer), what the refusals cost, how far
+    resampling the topics moves the figure, then the `show` biggest topics whose name misses:
+    the name, the previous labeller's, the top candidates with their scores and nearest intents,
+    and the oracle's pick."""
+    from tracetopics_pipeline.core.topics.labels.labellers import default_embedder
+    from tracetopics_pipeline.core.topics.labels.naming import name_topics, naming_inputs
+
+    xn = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    cents = np.stack([t.centroid for t in res.topics])
+    keywords = {i: t.keywords for i, t in enumerate(res.topics)}
+    inputs = naming_inputs(texts, xn, res.labels, cents, weights, keywords)
+    ranked: dict[int, list[tuple[float, str]]] = {}
+    names = name_topics(inputs, embed=default_embedder(), detail=ranked)
+    same = sum(names[i] == t.label for i, t in enumerate(res.topics))
+    e_int = cache.vectors([n.replace("_", " ") for n in intents])
+
+    def nearest(labels: list[str]) -> list[str]:
+        return (
+            [intents[j] for j in (cache.vectors(labels) @ e_int.T).argmax(axis=1)] if labels else []
+        )
+
+    maj: dict[int, Counter] = {}
+    for t, g in zip(per_trace.tolist(), gold, strict=True):
+        if t >= 0:
+            maj.setdefault(t, Counter())[g] += 1
+    depth = 10
+    at, upto = np.zeros(depth), np.zeros(depth)
+    oracle = refused_loss = refused_gain = total = 0
+    rows, sizes, hits = [], [], []
+    for t, c in sorted(maj.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        n, want = sum(c.values()), c.most_common(1)[0][0]
+        cands = [ph for _, ph in ranked.get(t, [])]
+        near = nearest(cands)
+        ok = [v == want for v in near]
+        name_ok, old_ok = (v == want for v in nearest([names[t], old[t]]))
+        top = np.array((ok + [False] * depth)[:depth])
+        at += n * top
+        upto += n * np.maximum.accumulate(top)
+        oracle += n * any(ok)
+        if cands and cands[0] != names[t]:  # the best-scored candidate was refused
+            refused_loss += n * (ok[0] and not name_ok)
+            refused_gain += n * (name_ok and not ok[0])
+        total += n
+        sizes.append(n)
+        hits.append(name_ok)
+        rows.append((t, n, want, c[want] / n, name_ok, old_ok, ranked.get(t, []), ok, near))
+    sizes_a, hits_a = np.array(sizes), np.array(hits)
+    rng = np.random.default_rng(0)
+    boot = []
+    for _ in range(1000):  # the topics of another sample of the same traffic
+        ix = rng.integers(0, len(sizes_a), len(sizes_a))
+        boot.append((sizes_a[ix] * hits_a[ix]).sum() / sizes_a[ix].sum())
+    print(
+        f"  fidelity detail: names re-made with the diagnostic: {same}/{len(res.topics)} identical; "
+        f"names {(sizes_a * hits_a).sum() / total:.3f}, any candidate (oracle) {oracle / total:.3f}"
+    )
+    print("    rank-r candidate nearest the majority intent (r = 0..9): "
+          + " ".join(f"{v:.2f}" for v in at / total))  # fmt: skip
+    print("    best of the top k (oracle, k = 1..10):                    "
+          + " ".join(f"{v:.2f}" for v in upto / total))  # fmt: skip
+    print(
+        f"    the best-scored candidate refused: costs {refused_loss / total:.3f}, "
+        f"gains {refused_gain / total:.3f}; resampling the topics: sd {np.std(boot):.3f}"
+    )
+    missed = [r for r in rows if not r[4]]
+    for t, n, want, purity, name_ok, old_ok, cands, ok, near in missed[:show]:
+        mark = "+" if name_ok else "-"
+        print(
+            f"    #{t} ({n} traces, {purity:.0%} {want}): name {names[t]!r} {mark}; "
+            f"previous labeller {old[t]!r} {'+' if old_ok else '-'}"
+        )
+        for r, (sc, ph) in enumerate(cands[:5]):
+            print(f"        {r:2d} {sc:6.3f} {'+' if ok[r] else ' '} {ph}  ({near[r]})")
+        first = next((r for r, v in enumerate(ok) if v), None)
+        if first is not None and first >= 5:
+            print(f"        oracle: rank {first} {cands[first][0]:6.3f} + {cands[first][1]}")
+
+
 def task_summaries(traces: list[dict]) -> list[str | None]:
     """Each trace's local Task summary (None when the summarizer gave none)."""
     from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
@@ -622,7 +717,12 @@ def task_summaries(traces: list[dict]) -> list[str | None]:
 
 
 def run_labelled(
-    name: str, traces: list[dict], gold: list[str], settings: Settings, misses: int = 0
+    name: str,
+    traces: list[dict],
+    gold: list[str],
+    settings: Settings,
+    misses: int = 0,
+    detail: int | None = None,
 ) -> None:
     from tracetopics_pipeline.core.topics.describe import cluster_texts
     from tracetopics_pipeline.core.topics.labels.labellers import TopicDescription, local_label
@@ -685,6 +785,8 @@ def run_labelled(
             f"names {label_fidelity(fine_doc, gold, new, intents, cache, misses):.3f}"
         )
         print("  e.g. " + "; ".join(f"{old[i]} -> {new[i]}" for i in range(min(5, len(new)))))
+        if detail is not None:
+            fidelity_detail(res, uniq, x, weights, fine_doc, gold, intents, old, cache, detail)
 
 
 # ---------------------------------------------------------------- subsets ("Cluster this subset")
@@ -891,6 +993,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=30, help="parents to print")
     ap.add_argument("--tree", action="store_true", help="print every subtopic of each parent")
     ap.add_argument("--misses", type=int, default=0, help="dev only: topics fidelity misses")
+    ap.add_argument(
+        "--fidelity-detail", type=int, default=None, metavar="N",
+        help="dev only: why names miss (candidates by rank, oracle, refusals), N missed topics",
+    )  # fmt: skip
     ap.add_argument("--audit-warehouse", help="only audit this warehouse's latest maps, per facet")
     ap.add_argument(
         "--names-margin", type=float, default=None,
@@ -920,12 +1026,14 @@ def main(argv: list[str] | None = None) -> int:
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     parts = args.parts.split(",")
     for split in splits:
+        dev = split == "dev"  # the diagnostics read misses: dev only
+        detail = args.fidelity_detail if dev else None
         if "demo" in parts and split != "test2":  # test2 is Banking77's only
             run_demo({"dev": 7, "test": 11}[split], split, args, settings)
         if "b77" in parts:
-            run_labelled(*banking77(split), settings, args.misses if split == "dev" else 0)
+            run_labelled(*banking77(split), settings, args.misses if dev else 0, detail)
         if "sgd" in parts and split != "test2":
-            run_labelled(*sgd(split), settings)
+            run_labelled(*sgd(split), settings, 0, detail)
         for part in ("demo", "b77", "sgd"):
             if f"{part}-subsets" in parts and (split != "test2" or part == "b77"):
                 run_subsets(*subsets_of(part, split), settings)

@@ -110,6 +110,25 @@ def test_names_are_short_shared_phrases_distinct_among_siblings():
     assert "assword" in names[1]
 
 
+def test_the_diagnostic_shows_the_candidates_as_scored_and_changes_no_name():
+    topics = [
+        _topic(0, ["Export dashboard to CSV", "Export the sales dashboard to CSV",
+                   "How to export dashboard to CSV", "Export dashboard to CSV for Maria"]),
+        _topic(1, ["Reset my password", "Password reset link expired",
+                   "Reset password for Tom", "Reset password email never arrives"]),
+    ]  # fmt: skip
+    detail: dict[int, list[tuple[float, str]]] = {}
+    names = name_topics(topics, embed=bag_of_words, detail=detail)
+    assert names == name_topics(topics, embed=bag_of_words)
+    assert sorted(detail) == [0, 1]
+    for tid, ranked in detail.items():
+        scores = [s for s, _ in ranked]
+        assert scores == sorted(scores, reverse=True)  # best first
+        # the name is a candidate, or its form without details ("... for Maria" -> "...")
+        assert any(names[tid].lower() in ph.lower() for _, ph in ranked), (names[tid], ranked)
+    assert sum(len(r) for r in detail.values()) > len(detail)  # every candidate, not the names
+
+
 def test_a_prefix_every_text_shares_is_the_parent_not_the_name():
     texts = [
         "Looker: we're moving our dashboards to Looker next quarter",

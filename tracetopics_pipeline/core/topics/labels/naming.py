@@ -240,10 +240,13 @@ def name_topics(
     params: NamingParams | None = None,
     taken: set[str] | None = None,
     facet_words: dict[str, float] | None = None,
+    detail: dict[int, list[tuple[float, str]]] | None = None,
 ) -> dict[int, str]:
     """A 2-6 word name per topic, distinct among `topics` (siblings) and from `taken`, whose
     words its traffic shares (`name_support`; `facet_words`: the facet's `word_support`, else the
-    topics' own, weighted by traffic)."""
+    topics' own, weighted by traffic). `detail`, when given, receives each topic's candidates
+    as scored, best first, before any is refused (a benchmark's diagnostic; the names are the
+    same with or without it)."""
     p = params or NamingParams()
     if not topics:
         return {}
@@ -307,6 +310,9 @@ def name_topics(
             score = score + p.coverage * cover
         order = np.lexsort(([" ".join(ph) for ph in c.phrases], -score))
         ranked.append([(float(score[j]), c.phrases[j]) for j in order])
+        if detail is not None:
+            surface = _surface(t.texts)
+            detail[t.topic_id] = [(sc, tidy_phrase(ph, surface)) for sc, ph in ranked[-1]]
     # Biggest topics choose first; a name already taken by a sibling passes to the next best.
     used = {s.lower() for s in (taken or set())}
 
