@@ -33,6 +33,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.text import (
     any_of,
     apostrophes,
     content_words,
+    stated,
 )
 
 _rx = any_of  # short: the patterns below are long
@@ -532,14 +533,7 @@ _HYPOTHETICAL = re.compile(
 
 def _asserted(rx: re.Pattern[str], text: str) -> bool:
     """A match stated as a fact: not negated, not hypothetical ("when it's fixed"), not asked."""
-    for m in rx.finditer(text):
-        before = text[max(0, m.start() - 20) : m.start()]
-        if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
-            continue
-        end = min((i for c in ".!?\n" if (i := text.find(c, m.end())) != -1), default=len(text))
-        if text[end : end + 1] != "?":
-            return True
-    return False
+    return stated(rx, text, _NEGATED, 20, _HYPOTHETICAL)
 
 
 def _emphatic_praise(turn: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
+from tracetopics_pipeline.core.facets.summarizers.local.text import any_of, stated
 
 # Praise, approval or thanks that can be meant ironically. Adjectives that are ordinary words
 # elsewhere ("a professional translation", "a quick question") count only with an intensifier.
@@ -111,13 +111,7 @@ def _unnegated(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def _mishap_stated(text: str) -> bool:
     """A mishap stated, not negated ("nothing was lost") and not asked ("what if it's lost?")."""
-    for m in _MISHAP.finditer(text):
-        if _NEGATED.search(text[max(0, m.start() - 30) : m.start()]):
-            continue
-        end = min((i for c in ".!\n?" if (i := text.find(c, m.end())) != -1), default=len(text))
-        if text[end : end + 1] != "?":
-            return True
-    return False
+    return stated(_MISHAP, text, _NEGATED, 30)
 
 
 def ironic_praise(turn: str) -> bool:

@@ -166,6 +166,27 @@ def apostrophes(text: str) -> str:
     return _BARE_NOT.sub(lambda m: m.group(1) + "n't", text)
 
 
+def stated(
+    rx: re.Pattern[str],
+    text: str,
+    negation: re.Pattern[str],
+    window: int,
+    hypothetical: re.Pattern[str] | None = None,
+) -> bool:
+    """Whether a match of `rx` is stated as a fact: no `negation` (or `hypothetical`) in the
+    `window` characters before it ("nothing was lost", "when it's fixed"), and its sentence is
+    not a question ("what if it's lost?"). The Sentiment rules' solved problems and the irony
+    rule's mishaps are both read this way."""
+    for m in rx.finditer(text):
+        before = text[max(0, m.start() - window) : m.start()]
+        if negation.search(before) or (hypothetical is not None and hypothetical.search(before)):
+            continue
+        end = min((i for c in ".!?\n" if (i := text.find(c, m.end())) != -1), default=len(text))
+        if text[end : end + 1] != "?":
+            return True
+    return False
+
+
 _SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
 
 
