@@ -157,3 +157,54 @@ def test_did_what_the_agent_said_and_it_worked(turn):
     assert _label(
         (U, "The heating makes a noise."), (A, "Let me look at your account."), (U, turn)
     ) != ("NEGATIVE")
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "the heater STILL wouldnt start after that",  # still + any negated verb, no apostrophe
+        "Bled the radiators as u said, the top floor is cold like before",
+        "Did it like the manual says and the noise hasnt gone down at all",
+        "The valve you replaced drips again the exact same way.",
+        "The leaflet you sent me is no help whatsoever.",
+    ],
+)
+def test_didnt_help_in_more_words(turn):
+    assert _label(
+        (U, "The heating makes a noise."), (A, "Let me look at your account."), (U, turn)
+    ) in ("NEGATIVE", "MIXED")
+
+
+REPORTS_AFTER_AN_INSTRUCTION = [
+    ((U, "The garage door stops halfway."), (A, "Grease the rails and run it twice."),
+     (U, "Greased them this morning. Stops at the same spot.")),
+    ((U, "My parcel locker code fails."), (A, "I've issued a new code by text."),
+     (U, "Got the new code, locker stays shut")),
+    ((U, "The dryer leaves clothes damp."), (A, "Clean the lint filter after every load."),
+     (U, "Been doing that for weeks, they come out wetter than ever, worse if anything")),
+    ((U, "The gate sensor beeps at night."), (A, "We've sent an engineer to recalibrate it."),
+     (U, "He came yesterday. Beeped again at 3am.")),
+    ((U, "The kettle trips the fuse."), (A, "Plug it into another socket."), (U, "nope. same.")),
+    ((U, "The new blinds are crooked."), (A, "We've rehung them this morning."),
+     (U, "Saw them tonight, just as crooked as the first time")),
+]  # fmt: skip
+AGAIN_AFTER_SUCCESS = [  # "again" that is good news, or a request: not "didn't help"
+    ((U, "My hearing aid stopped pairing."), (A, "Hold both buttons for five seconds."),
+     (U, "Did it and it pairs again, thanks again!")),
+    ((U, "The scanner jams."), (A, "Remove the tray and reseat the roller."),
+     (U, "Reseated it, it feeds perfectly now. Thank you again.")),
+    ((U, "My radio lost its presets."), (A, "Press Menu and pick Restore."),
+     (U, "Restored, I can finally listen again")),
+    ((U, "No tables at 7?"), (A, "Try 8pm or pick another day."), (U, "Let's try again, Friday at 7 please.")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("turns", REPORTS_AFTER_AN_INSTRUCTION)
+def test_the_problem_back_after_an_instruction_is_didnt_help(turns):
+    assert "didnt_help" in context_forms(list(turns)).get(1, []), turns[-1][1]
+
+
+@pytest.mark.parametrize("turns", AGAIN_AFTER_SUCCESS)
+def test_again_after_a_success_or_in_a_request_is_not_didnt_help(turns):
+    assert "didnt_help" not in context_forms(list(turns)).get(1, []), turns[-1][1]
+    assert _label(*turns) != "NEGATIVE", turns[-1][1]

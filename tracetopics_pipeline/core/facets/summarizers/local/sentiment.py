@@ -17,7 +17,10 @@ import re
 from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
-from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import context_forms
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import (
+    GOOD_AGAIN,
+    context_forms,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import ironic_praise
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import (
     PLAN_END,
@@ -111,9 +114,10 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"(?:didn't|did not|doesn't|does not|won't|wasn't|was not|isn't|is not) (?:really |actually |even |"
     r"quite )?(?:help|helping|helpful|solve|fix|resolve|address|answer|change anything|do anything|"
     r"make (?:a|any) difference)",
-    r"(?:not|no|wasn't|isn't) (?:helpful|any help|much help|of any help)|no help at all|"
+    r"(?:not|no|wasn't|isn't) (?:helpful|any help|much help|of any help)|"
+    r"no help(?: at all| whatsoever)?\b(?! (?:needed|required|necessary))|"
     r"(?:made|makes|make) no difference|(?:same|no) (?:result|difference|change|luck|improvement|effect)\b|"
-    r"still (?:not|doesn't|does not|isn't|is not|can't|cannot|won't|no|nothing|the same|there|here|"
+    r"still (?:not|\w+n't|cannot|no|nothing|the same|there|here|"
     r"present|happening|occurring|"
     r"(?:\w+ )?(?:fail\w*|crash\w*|broken|stuck|wrong|empty|error\w*|happening|getting|having|"
     r"waiting|showing (?:the|an|zero|nothing|no)))",
@@ -150,7 +154,7 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"got (?:me|us) nowhere|(?:it's|it is|that's|that is|things are|still|is|was) no better|"
     r"(?:exactly|just) (?:like|as) (?:before|it was)|same as (?:before|earlier)|"
     r"(?:just |exactly )?as (?:\w+ ){1,2}as (?:before|ever|it was|yesterday)|"
-    r"exactly the same (?:\w+ )?(?:error|problem|issue|result|message|screen|page|thing)",
+    r"exactly the same (?:\w+ )?(?:error|problem|issue|result|message|screen|page|thing|way)",
     # an attempt as the subject: "updating the app didn't sort it out", "your fix hasn't changed
     # anything", "that solution didn't work for me"
     r"(?:that|this|it|those|these|your|the|\w+ing)(?: \w+){0,2}? (?:really |just |still |even )?"
@@ -172,7 +176,7 @@ _STILL_BROKEN = _rx(
     r"was not) (?:work|working)",
     # nothing moved after the attempt: "the total hasn't moved", "still hasn't arrived"
     r"(?:hasn't|has not|haven't|have not|hadn't) (?:\w+ )?(?:moved|changed|budged|improved|shifted|"
-    r"updated|arrived|come through|gone (?:away|through)|cleared)",
+    r"updated|arrived|come through|gone (?:away|through|down)|cleared|stopped|(?:got|gotten) better)",
 )
 _REPEAT = _rx(  # having to say it again
     r"(?:i )?(?:already|just) (?:told|said|asked|gave|given|explained|tried|did|answered|provided|"
@@ -554,8 +558,13 @@ def _answer_failed(turn: str) -> bool:
 # The user did what the agent said ("as you suggested", "the reset you walked me through",
 # "followed every step") and reports it did not work: "didn't help" in any words for the state.
 _COMPLIED = _rx(
-    r"(?:as|like|how|what|exactly (?:where|what|how)) (?:you|your \w+) (?:said|suggested|advised|"
-    r"told|explained|explain|tell|recommended|asked|instructed|described|showed)|"
+    r"(?:as|like|how|what|exactly (?:where|what|how)|per) (?:you|u|your \w+|the \w+(?: \w+)?) "
+    r"(?:said|says|suggested|advised|told|explained|explain|tell|recommended|asked|instructed|"
+    r"described|showed)|"
+    # what the agent gave or did: "the link you sent", "the number you gave me", "the hem you redid"
+    r"(?:the|that|this) (?:\w+ ){0,2}?\w+ (?:you|u) (?:sent|gave|suggested|recommended|provided|"
+    r"shared|linked|mentioned|fixed|repaired|redid|redone|did|made|changed|adjusted|replaced|"
+    r"installed|reset|re-?\w+ed)\b|"
     r"as (?:advised|suggested|instructed|recommended|directed|you said)|per your (?:\w+ )?"
     r"(?:instructions|advice|suggestion|steps|guide)|you (?:walked|talked|took) me through|"
     r"your (?:suggested |recommended )?(?:steps|guide|instructions|advice|suggestion|tip|trick|"
@@ -571,6 +580,7 @@ _NO_GOOD = _rx(
     r"n't|(?:not|never) (?:\w+ )?(?:\w+ing|\w+ed|better|work|help|change|fix|load|open|show)|"
     r"nothing|no (?:change|difference|luck|joy|effect|use)|still|stil|same|again|"
     r"back where|right back|loops?|missing|blank|empty|wrong|broken|fail\w*|error\w*|worse|"
+    r"(?:like|as) before|"
     r"stuck|gibberish|wobbl\w*|lean\w*",
 )
 
@@ -583,7 +593,7 @@ def _complied_no_effect(turn: str) -> bool:
     return bool(
         _COMPLIED.search(turn)
         and not _PLANS.search(turn)
-        and _NO_GOOD.search(turn)
+        and _NO_GOOD.search(GOOD_AGAIN.sub(" ", turn))
         and not _asserted(_RESOLVED, turn)
         and not _WORKS_NOW.search(turn)
     )

@@ -43,7 +43,8 @@ _INSTRUCTION = _rx(
     r"turn (?:it |them |the \w+ )?(?:off|on)|switch (?:it )?(?:off|on)|"
     r"(?:you )?(?:should|can|could|need to|have to|will need to) (?:now )?(?:\w+ )?(?:see|work|"
     r"try|be able|restart|reset|open|check)|(?:it )?(?:can|may|might|should) take|"
-    r"(?:i've|i have|we've|we have) (?:now )?(?:\w+ed|reissued|rebuilt|sent|reset|set|refreshed)",
+    r"(?:i've|i have|we've|we have) (?:now |just |already )?(?:\w+ed|re\w+|sent|reset|set|put|made|"
+    r"done|given|brought|taken)",
 )
 # An instruction in the imperative, whatever its verb: a sentence that opens with a bare verb
 # and goes on with its object or particle ("Keep the pass in a pocket", "Wipe the counters",
@@ -91,19 +92,52 @@ _NO_EFFECT = _rx(
     r"(?:didn't|did not|doesn't|does not|won't|hasn't|has not|haven't) (?:\w+ )?(?:work|change|"
     r"help|budge|move|do anything|go away)",
     r"(?:ignores|ignored|rejects|rejected|refuses|refused) (?:it|me|my|the)",
+    # the problem back as it was: "just as stringy as the first one", "worse than ever", a bare
+    # "nope. same."
+    r"as \w+ as (?:the first|the last|the old|before|ever)|worse|^\W*(?:\w+\W+){0,2}same\W*$",
 )
+# It happened again ("the driver came again and left again") — in a report, not in a request
+# ("try again with 9:45", "something in the north again, please").
+_AGAIN = re.compile(r"\bagain\b", re.I)
+_SAME = re.compile(r"\bsame\b", re.I)
+_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\b", re.I)
+_ASKS = _rx(
+    r"please|let'?s|let us|let is|try\w*|(?:can|could|would|may) (?:you|i|we)|"
+    r"i(?:'d| would)(?: \w+)? (?:like|love|prefer)|i (?:\w+ )?(?:need|want)"
+)
+# "again" after a success or thanks is no bad state: "works again", "thanks again", "I can
+# finally read again".
+GOOD_AGAIN = re.compile(
+    r"\b(?:(?:thanks?|thank you|cheers|ty)(?: \w+)?|works?|working|worked|runs?|running|fine|"
+    r"normal|ok|okay|good|great|perfect|flawless|right|online|alive|can (?:finally |now )?\w+"
+    r"(?: \w+)?) again\b",
+    re.I,
+)
+# The turn says the attempt worked: "it's flawless now", "works fine", "sorted".
+_WORKED = _rx(
+    r"(?:works?|working|fine|ok|okay|good|great|perfect|flawless|sorted|right|normal|better) "
+    r"(?:\w+ )?now|works? (?:fine|perfectly|like a charm)|(?:problem|issue|it)(?:'s| is| was| has "
+    r"been)? (?:solved|fixed|resolved|sorted)|(?:that|it|this) (?:worked|did the trick|fixed it)",
+)
+# A plan is not a report: "I'll try again tomorrow".
+_PLAN = _rx(r"i'll|i will|we'll|we will|i'm going to|we're going to|let me|i can|i could")
 # The user did what was asked ...
 _DID_IT = _rx(
     r"did (?:that|it|this|so)|done(?: that| it| so)?|tried(?: it| that| this)?|followed|cleared|"
     r"restarted|rebooted|reinstalled|re-?downloaded|logged (?:out|in)|waited|tightened|"
-    r"resubmitted|reset|opened|updated",
+    r"resubmitted|reset|opened|updated|(?:been )?doing (?:exactly )?(?:that|this|it|so|what)|"
+    r"got the (?:\w+ )?\w+",
+    # an attempt reported by its verb first: "Searched inbox and spam", "Pressed it", "Updated."
+    r"(?:^|[.!;]\s+)[a-z]{3,}ed\b",
     # any attempt in the past tense with its object: "downloaded it twice", "re-entered the code"
     r"(?:re-?)?[a-z]{3,}ed (?:it|that|this|them|the|my|our|again|twice|as)",
 )
 # ... and it is still bad.
 _STILL_BAD = _rx(
     r"n't|not|no|never|nothing|empty|blank|red|error\w*|fail\w*|broken|stuck|gibberish|wrong|"
-    r"missing|again|wobbl\w*|ignore\w*|all over|(?:is|are) (?:still )?there",
+    r"missing|again|wobbl\w*|ignore\w*|all over|(?:is|are) (?:still )?there|worse|"
+    # the state persisting: "the locker stays shut"
+    r"(?:stays?|stayed|remains?|remained)\b(?! (?:on|open|connected|working|fine|ok|okay))",
 )
 # The agent failed or apologised for a failure.
 _APOLOGY = _rx(r"sorry|unfortunately|afraid|apolog\w*|regret\w*")
@@ -217,10 +251,20 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 and _repeats(text, users, settled)
             ):
                 forms.append("repeated_request")
+            plain = GOOD_AGAIN.sub(" ", text)
+            if _THANKS.search(text):  # "did it and it pairs again, thank you": good news
+                plain = _AGAIN.sub(" ", plain)
             if (
                 (_INSTRUCTION.search(agent_before) or _imperative(agent_before))
                 and "?" not in text  # a question asks on ("can admins still log in?")
-                and (_NO_EFFECT.search(text) or (_DID_IT.search(text) and _STILL_BAD.search(text)))
+                and not _WORKED.search(text)
+                and not _PLAN.search(text)
+                and (
+                    _NO_EFFECT.search(plain)
+                    or (_AGAIN.search(plain) and not _ASKS.search(plain))
+                    or (_DID_IT.search(plain) and _STILL_BAD.search(plain))
+                    or (_DID_IT.search(plain) and _SAME.search(plain) and not _ASKS.search(plain))
+                )
             ):
                 forms.append("didnt_help")
             failed = agent_failed(agent_before) or (
