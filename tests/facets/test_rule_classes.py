@@ -264,3 +264,72 @@ def test_an_ignored_ask_for_a_person_is_unmet(ask):
         {"role": "assistant", "content": "Have you tried the code from the latest SMS?"},
     ]
     assert "Unmet escalation" in [i.category for i in detect_issues(msgs)]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Could the plumber himself ring me this afternoon?",  # anyone asked to call back
+        "Please have a nurse from the ward contact us.",
+        "I'd want a genuine human, not this chatbot.",
+        "is anyone human reading this",
+        "Can I have a quick word with the head chef?",
+        "I'd prefer to go over this in person with the landlord.",
+        "Can a real agent step in here?",
+        "I need one of your surveyors to look at this.",
+    ],
+)
+def test_a_person_asked_for_in_more_words_is_unmet_when_ignored(ask):
+    test_an_ignored_ask_for_a_person_is_unmet(ask)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Can the app notify me when it ships?",
+        "Will the courier call me before delivery?",
+        "Could you email me the receipt?",
+        "I paid directly at the counter.",
+        "Can I talk about my pricing options?",
+        "Is a real leather strap available?",
+    ],
+)
+def test_look_alikes_are_not_asks_for_a_person(turn):
+    msgs = [
+        {"role": "user", "content": OPENING},
+        {"role": "assistant", "content": ANSWER},
+        {"role": "user", "content": turn},
+        {"role": "assistant", "content": "Yes."},
+    ]
+    assert "Unmet escalation" not in [i.category for i in detect_issues(msgs)]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Connecting you with a colleague now, one moment.",
+        "I've passed your case to our returns desk; they will email you within a day.",
+        "A specialist will call you back before 5pm.",
+        "I've asked the site manager to phone you tomorrow morning.",
+        "I've raised a callback request for you.",
+        "Our advisors aren't available at weekends, but you can book a call for Monday here.",
+        "I can hand you over to the billing team if you like.",
+    ],
+)
+def test_a_handover_arranged_or_why_not_answers_the_ask(reply):
+    msgs = [
+        {"role": "user", "content": OPENING},
+        {"role": "assistant", "content": ANSWER},
+        {"role": "user", "content": "I want to talk to a person."},
+        {"role": "assistant", "content": reply},
+    ]
+    assert "Unmet escalation" not in [i.category for i in detect_issues(msgs)]
+
+
+def test_an_offer_to_handle_it_here_is_no_answer_and_a_handover_before_the_ask_is_none():
+    asks = [{"role": "user", "content": "Transfer me to a manager."}]
+    handle = {"role": "assistant", "content": "No need, I can handle it right here! What's up?"}
+    assert "Unmet escalation" in [i.category for i in detect_issues([*asks, handle])]
+    earlier = {"role": "assistant", "content": "I'm now transferring you to billing."}
+    msgs = [{"role": "user", "content": OPENING}, earlier, *asks, handle]
+    assert "Unmet escalation" in [i.category for i in detect_issues(msgs)]

@@ -67,7 +67,7 @@ _PERSON = (
 HUMAN_REQUEST = re.compile(
     r"\b(?:(?:(?:speak|talk|chatt?)(?:ing)?|(?:'d|would) rather (?:deal|work)|connect me|"
     r"(?:be |get )?connected|put me through|transfer me|get me|"
-    r"(?:put|get) me in touch|let me speak|discuss (?:this|it|that|my \w+)|"
+    r"(?:put|get) me in touch|let me speak|discuss(?:ing)? (?:this|it|that|my \w+)|"
     r"(?:send|pass|forward|refer|hand) (?:this|it|my \w+|the \w+)(?: on| over| up)?|"
     r"let me talk|hand me over|pass me|escalate (?:this|it|me|my \w+)|get)(?: to| with)? "
     + _PERSON
@@ -100,7 +100,29 @@ HUMAN_REQUEST = re.compile(
     r"accounts|complaints|returns|refunds|repairs|(?:tech(?:nical)? |customer )?support|"
     r"customer (?:care|relations|service))\b)|"
     r"^\W*(?:(?:a |an )?(?:human|agent|representative|operator|real person|live agent|human agent|"
-    r"manager|supervisor)(?: please| now| pls)?)\W*$",
+    r"manager|supervisor)(?: please| now| pls)?)\W*$|"
+    # anyone asked to call the user back, whatever their role: "could the artist herself call me
+    # back", "kindly have an engineer from the print shop contact me" (not a thing: "the app")
+    r"\b(?:can|could|would|will|please|kindly|have|get|let) (?:a|an|the|one of your|some|your|"
+    r"someone|somebody|anyone|anybody)\b(?! (?:app|system|bot|site|website|portal|tool|courier|"
+    r"driver|delivery)\b)(?: [\w-]+){1,5}? (?:call|ring|phone|contact) (?:me|us)\b|"
+    # a person by what they are not, or by being human: "a real one, not the bot", "is anybody
+    # human there", "with a human being"
+    r"\bnot (?:a|an|the|this|some|your) (?:\w+ )?(?:bot|chatbot|robot|machine|ai|script|faq)\b|"
+    r"\b(?:rather than|instead of) (?:a|an|the|this|your) (?:\w+ )?(?:bot|chatbot|robot|machine)\b|"
+    r"\b(?:anybody|anyone|somebody|someone) (?:human|real|alive)\b|"
+    r"\b(?:with|to) (?:a |an |some )?(?:real |actual |live )?(?:human(?: being)?|real person)\b|"
+    # speaking in person or directly: "have a word with the harbour master directly",
+    # "discuss this in person"
+    r"\bhave a (?:quick )?word with (?:a|an|the|your|someone|somebody|one of)\b|"
+    r"\b(?:have a word|discuss\w*|talk\w*|speak\w*|chat\w*|go over (?:it|this))\b[^.?!]{0,40}\b"
+    r"(?:in person|face to face|directly|by phone|on the phone|over the phone)\b|"
+    # a person to take the case: "can a live agent take over", "I want an optometrist to look at this"
+    r"\b(?:can|could|would|will|may|have|get|let) (?:a |an |some |one of your )?(?:real |actual |live )?"
+    r"(?:human|person|agent|someone|somebody|staff member|employee|representative|rep|operator|"
+    r"supervisor|manager) (?:\w+ )?(?:take over|step in|join|pick (?:this|it) up)\b|"
+    r"\b(?:want|need|get|have|like) (?:a|an|one of your|someone|somebody) (?:\w+ ){0,2}?to (?:look at|"
+    r"check|review|go over|handle) (?:this|it|my case)\b",
     re.I,
 )
 # The agent answering that request without a handover: why not, or an offer to do it.
@@ -109,15 +131,31 @@ _NO_HANDOFF_REASON = re.compile(
     r"not possible to) (?:transfer|connect|escalate|hand|put you through|route)|"
     r"no (?:human|live|support) (?:agents?|staff|people|representatives?|team)(?: members?)? "
     r"(?:is |are )?(?:available|online|on duty|working)|"
-    r"(?:human|live|support) (?:agents?|staff|team|representatives?) (?:is |are )?(?:not available|"
+    r"(?:human|live|support|our|the) (?:\w+ )?(?:agents?|staff|team|representatives?|colleagues|"
+    r"people|advis[eo]rs?) (?:is |are )?(?:not available|aren't available|isn't available|"
     r"unavailable|offline|closed|only available|available (?:from|between|on|during|only))|"
     r"(?:outside|after) (?:business|office|support|working) hours|"
     r"(?:would you like|do you want|shall i|should i|i can|i could|happy to|let me know if you(?:'d| would) "
-    r"like) (?:me to )?(?:transfer|connect|escalate|hand|put you through|get you)|"
+    r"like) (?:me to )?(?:transfer|connect|escalate|hand\b|put you through|get you)|"
     r"(?:you can|please) (?:reach|contact|call|email|phone|write to) (?:our|the|a) (?:support|team|"
     r"human|agents?|staff|customer service|help ?desk)|"
     r"(?:call|email|contact) (?:us|support|our team) (?:at|on|via)|open a (?:support )?ticket|"
     r"i(?:'m| am) (?:an? )?(?:ai|virtual|automated|bot)[^.]{0,60}(?:can't|cannot|not able|unable|only))",
+    re.I,
+)
+# A handover arranged in other words: someone will call back or join, the case is passed on, a
+# ticket opened. It answers an ask for a person (not the Escalation label: nothing says it
+# happened in this conversation).
+_HANDOVER_ARRANGED = re.compile(
+    r"\b(?:(?:connecting|transferring|passing|handing) you|(?:passing|passed|handing|handed|"
+    r"forwarding|forwarded|referring|referred) (?:this|it|your \w+|you)(?: on| over)? to|"
+    r"(?:someone|somebody|a member of (?:our|the) \w+(?: \w+)?|(?:our|the) (?:\w+ ){0,2}?(?:team|"
+    r"staff|department|desk)|an? (?:\w+ )?(?:agent|human|colleague|specialist|advis[eo]r|technician|"
+    r"manager|supervisor|person)|they|she|he) will (?:\w+ )?(?:call|contact|reply|get back|reach out|"
+    r"join|be with|ring|phone|email|take over)|(?:asked|told|notified|alerted) (?:the|our|a|your) "
+    r"(?:\w+ ){0,2}?(?:team|staff|manager|supervisor|colleague|technician|department|desk|specialist)"
+    r" to (?:call|contact|ring|phone|get back|reach out|email)|escalat(?:ing|ed) (?:this|it|your)|"
+    r"(?:opened|raised|logged|created) (?:a|an) (?:\w+ )?(?:ticket|case|callback|call-?back request))",
     re.I,
 )
 # "I couldn't update it: the fare rules don't allow changes" is policy, not a failure.
@@ -305,7 +343,7 @@ def detect_issues(
             for name, args in tool_calls_of(m):
                 if _ESCALATION_TOOL.search(name):
                     add("Escalation to human", f"called {name}")
-                    answered_ask = True
+                    answered_ask = answered_ask or asked_human_at is not None
                 key = (name, _norm(args))
                 call_counts[key] = call_counts.get(key, 0) + 1
                 ids = [str((tc or {}).get("id")) for tc in m.get("tool_calls") or []]
@@ -317,8 +355,10 @@ def detect_issues(
                     add("Refusal", clip(_REFUSAL.search(text).group(0), 80))
                 if _ESCALATION_TEXT.search(text):
                     said_handover = True
-                    answered_ask = True
-                if asked_human_at is not None and _NO_HANDOFF_REASON.search(text):
+                    answered_ask = answered_ask or asked_human_at is not None
+                if asked_human_at is not None and (
+                    _NO_HANDOFF_REASON.search(text) or _HANDOVER_ARRANGED.search(text)
+                ):
                     answered_ask = True
                 if after_tool and (t := _TOOL_TROUBLE.search(text) or _failed_attempt(text)):
                     add(
