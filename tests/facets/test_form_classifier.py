@@ -154,3 +154,41 @@ def test_the_block_embeds_only_gated_turns_in_one_batch():
     summ.summarize(calm, facets)
     # the opening's problem report may carry a cue (it is read once, cached); the calm turns not
     assert prototypes.CACHE.embedded - before <= 1
+
+
+RESTATED = [  # a request asked again in other words after an answer about something else (an
+    # answer on the same subject that misses the question is not read: too close in meaning)
+    ("Do you deliver flowers on Sundays?", "You can pay by card or cash.",
+     "can I get a bouquet delivered on a sunday"),
+    ("How long is the warranty on the dishwasher?", "Our showroom is open until 8pm.",
+     "For how many years is the dishwasher covered by the warranty?"),
+    ("Is the pool heated in winter?", "The gym opens at 6am on weekdays.",
+     "what temperature is the pool kept at in winter"),
+]  # fmt: skip
+NOT_RESTATED = [
+    # answered (yes/no, or the agent asks for details), a new question, or a re-sent copy
+    ("Do you deliver flowers on Sundays?", "No, Monday to Saturday only.",
+     "Can I get a bouquet delivered on a Saturday then?"),
+    ("Is the pool heated in winter?", "The gym opens at 6am on weekdays.",
+     "Is the pool heated in winter?"),
+    ("How long is the warranty on the dishwasher?", "Dishwashers come in 45 and 60 cm widths.",
+     "Do you also sell washing machines?"),
+]  # fmt: skip
+
+
+def _restated(q: str, a: str, turn: str) -> dict:
+    msgs = [{"role": "user", "content": q}, {"role": "assistant", "content": a},
+            {"role": "user", "content": turn}, {"role": "assistant", "content": "Let me see."}]  # fmt: skip
+    return {"id": "r", "messages": msgs}
+
+
+@pytest.mark.parametrize("q,a,turn", RESTATED)
+def test_a_request_asked_again_in_other_words_is_repeating(q, a, turn):
+    assert _label(False, _restated(q, a, turn))[0] == "NEUTRAL"  # no rule reads it
+    label, summary = _label(True, _restated(q, a, turn))
+    assert label == "NEGATIVE" and FORMS["repeated_request"][1] in summary
+
+
+@pytest.mark.parametrize("q,a,turn", NOT_RESTATED)
+def test_an_answered_request_a_new_one_or_a_copy_is_not_repeating(q, a, turn):
+    assert _label(True, _restated(q, a, turn))[0] != "NEGATIVE"

@@ -208,3 +208,19 @@ def test_the_problem_back_after_an_instruction_is_didnt_help(turns):
 def test_again_after_a_success_or_in_a_request_is_not_didnt_help(turns):
     assert "didnt_help" not in context_forms(list(turns)).get(1, []), turns[-1][1]
     assert _label(*turns) != "NEGATIVE", turns[-1][1]
+
+
+def test_restatement_candidates_need_an_unresolving_turn_a_shared_word_and_new_words():
+    from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import restatements
+
+    q = "Can I bring my dog on the ferry?"
+    off = "Tickets are cheaper online."
+    assert restatements([(U, q), (A, off), (U, "Are dogs allowed on board the ferry?")])
+    for agent, turn in [
+        (off, "Can I bring my dog on the ferry?"),  # a re-sent copy
+        (off, "What time does the last bus leave?"),  # a new request, no word shared
+        ("Yes, on the outside deck.", "Are dogs allowed on board the ferry?"),  # answered
+        ("Which crossing is it?", "Are dogs allowed on board the ferry?"),  # asked the user
+        ("Sorry, pets are not allowed.", "Are dogs allowed on board the ferry?"),  # a failure
+    ]:
+        assert not restatements([(U, q), (A, agent), (U, turn)]), (agent, turn)

@@ -46,6 +46,10 @@ LAST_TURNS = 2  # the user's last turns are read: where frustration shows, and a
 MAX_CHARS = 400  # of one turn (MiniLM reads ~256 word pieces)
 REACTIVE = {"didnt_help", "repeated_request", "sarcasm", "giving_up", "agent_complaint"}
 ASK_HUMAN, APOLOGY = "ask_human", "apology_after_tool"
+# A request asked again in other words (restated): thresholds on cosines of the packaged MiniLM
+# vectors, set on the development material (the multi-turn cases of batches 7-8, uss_mwoz dev,
+# the demo's dev traffic; docs/benchmarks.md#facets, eighth pass).
+RESTATED_MIN, OFF_TOPIC_MAX, RESTATED_MARGIN = 0.6, 0.4, 0.2
 # Cheap gate for the apology head: an agent turn after a tool call is embedded only if it says
 # sorry, regrets, negates or names trouble; ordinary answers after a tool call are not embedded.
 _TROUBLE_GATE = re.compile(
@@ -135,7 +139,12 @@ class FormClassifier:
         ]
 
     def apply(self, user_turns: list[str], s: SentimentSignals) -> None:
-        """Add the forms the heads find in the candidate turns to `s`, as the rules would."""
+        """Add the forms the heads find in the candidate turns to `s`, as the rules would, and a
+        request asked again in other words (restated)."""
+        if classify(s)[0] not in ("NEGATIVE", "MIXED"):
+            for i in self.restated(s):
+                s.add("neg", *FORMS["repeated_request"])
+                s.expressed.add(i)
         turns = self.candidates(user_turns, s)
         if not turns:
             return
@@ -153,7 +162,31 @@ class FormClassifier:
                 s.expressed.add(i)
 
     def texts_to_embed(self, user_turns: list[str], s: SentimentSignals) -> list[str]:
-        return [user_turns[i] for i in self.candidates(user_turns, s)]
+        out = [user_turns[i] for i in self.candidates(user_turns, s)]
+        if classify(s)[0] not in ("NEGATIVE", "MIXED"):
+            out += [t for i, *texts in s.restated if i not in s.expressed for t in texts]
+        return out
+
+    def restated(self, s: SentimentSignals) -> list[int]:
+        """User turns that ask again, in other words, what the previous one asked, among the
+        rules' candidates (sentiment_context.restatements): the two requests close in meaning
+        (cosine >= RESTATED_MIN) and the agent turn between far from the request (<=
+        OFF_TOPIC_MAX), each by a margin (RESTATED_MARGIN) over the agent turn's closeness to
+        either."""
+        out = []
+        for i, prev, agent, turn in s.restated:
+            if i in s.expressed:
+                continue
+            v = CACHE.get([unit(prev), unit(agent), unit(turn)])
+            v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+            same, off, off2 = float(v[0] @ v[2]), float(v[0] @ v[1]), float(v[1] @ v[2])
+            if (
+                same >= RESTATED_MIN
+                and off <= OFF_TOPIC_MAX
+                and same - max(off, off2) >= RESTATED_MARGIN
+            ):
+                out.append(i)
+        return out
 
     # --- Issues ------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQU
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import (
     GOOD_AGAIN,
     context_forms,
+    restatements,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import ironic_praise
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import (
@@ -462,6 +463,9 @@ class SentimentSignals:
     expressed: set[int] = field(default_factory=set)  # user turns where a frustration rule fired
     # User turn -> the satisfaction evidence (praise, solved, acknowledgement) in it, by reason.
     pos_turns: dict[int, dict[str, float]] = field(default_factory=dict)
+    # Requests that may restate the previous one after an agent turn that left it unresolved
+    # (sentiment_context.restatements); the form classifier decides by meaning.
+    restated: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     def add(self, kind: str, weight: float, reason: str) -> None:
         why = self.why_pos if kind == "pos" else self.why_neg
@@ -699,6 +703,7 @@ def signals(
             s.add("inferred", 1.0, "repeated the same request")
         seen.append(words)
     if dialogue is not None:  # forms only the conversation shows (sentiment_context.py)
+        s.restated = restatements(dialogue)
         for i, forms in context_forms(dialogue).items():
             if i in s.expressed:
                 continue

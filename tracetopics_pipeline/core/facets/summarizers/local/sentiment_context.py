@@ -221,6 +221,59 @@ def _left_unresolved(agent: str) -> bool:
     )
 
 
+# The agent turn answered after all: it opens with yes or no, or asks the user for details.
+_ANSWERED = re.compile(
+    r"^\W*(?:yes|yeah|yep|no|nope|not|none|sure|certainly|of course|absolutely|correct|right)\b|"
+    r"\b(?:need to know|please (?:tell|provide|confirm|let me know|send|share)|"
+    r"could you (?:tell|provide|confirm|send))\b",
+    re.I,
+)
+
+
+def _copied(a: str, b: str) -> bool:
+    """One message holds the other word for word (a re-send, not a rewording)."""
+    x, y = (" ".join(re.findall(r"[a-z0-9]+", t.lower())) for t in (a, b))
+    return x in y or y in x
+
+
+def restatements(dialogue: list[tuple[str, str]], last: int = 2) -> list[tuple[int, str, str, str]]:
+    """(user turn index, the user's previous request, the agent turn between, the turn): a request
+    in one of the user's `last` turns that may ask again, in other words, what the user's previous
+    turn asked, after an agent turn that left it where it was (no question, no success, no
+    failure, no yes or no, short). Cheap gates only: the two share a content word, and the turn
+    is no word-for-word copy — a re-sent message is ambiguous (calm users of some products
+    re-send a question after an off-topic answer; insisting makes it frustration, and
+    context_forms reads that). Whether the turn restates the request is the form classifier's
+    call (form_classifier.FormClassifier.restated), by meaning."""
+    users = [t for r, t in dialogue if r == "user"]
+    first = len(users) - last
+    out: list[tuple[int, str, str, str]] = []
+    i, agent_before = -1, None
+    for role, text in dialogue:
+        if role == "assistant":
+            if text.strip():
+                agent_before = text
+            continue
+        if role != "user":
+            continue
+        i += 1
+        prev = users[i - 1] if i > 0 else None
+        if (
+            i >= first
+            and prev is not None
+            and agent_before is not None
+            and _left_unresolved(agent_before)
+            and not _ANSWERED.search(agent_before)
+            and _REQUEST.search(text)
+            and _REQUEST.search(prev)
+            and _stems(text) & _stems(prev)
+            and not _copied(text, prev)
+        ):
+            out.append((i, prev, agent_before, text))
+        agent_before = None
+    return out
+
+
 def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> dict[int, list[str]]:
     """User turn index (among the user's turns) -> the forms the conversation makes of it.
     `repeats`: also the paraphrased-request rule — off in the shipped Sentiment rules: on the
