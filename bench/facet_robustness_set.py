@@ -17,6 +17,7 @@ import facet_robustness_batch5 as b5
 import facet_robustness_batch6 as b6
 import facet_robustness_batch7 as b7
 import facet_robustness_batch8 as b8
+import facet_robustness_batch9 as b9
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -897,10 +898,13 @@ def cases(part: str = "dev") -> list[Case]:
     5, every form plus positive messages that must not read NEGATIVE: facet_robustness_batch5.py)
     or `heldout6` (batch 6, the same shape in new domains and registers: facet_robustness_batch6.py)
     or `heldout7` (batch 7, the same shape plus multi-turn cases: facet_robustness_batch7.py)
-    or `heldout8` (batch 8, the same shape in new domains: facet_robustness_batch8.py)."""
+    or `heldout8` (batch 8, the same shape in new domains: facet_robustness_batch8.py)
+    or `heldout9` (batch 9, the same shape plus calm controls — asks answered properly, calm
+    questions with the weak forms' words — and multi-turn unmet escalations:
+    facet_robustness_batch9.py)."""
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                    "heldout7", "heldout8", "dev2")  # fmt: skip
+                    "heldout7", "heldout8", "heldout9", "dev2")  # fmt: skip
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -936,21 +940,32 @@ def cases(part: str = "dev") -> list[Case]:
             b8.HELDOUT8_TOOL_FAILURES,
             b8.HELDOUT8_UNMET,
         ),  # fmt: skip
+        "heldout9": (
+            b9.HELDOUT9_FRUSTRATION,
+            b9.HELDOUT9_POLITE,
+            b9.HELDOUT9_TOOL_FAILURES,
+            b9.HELDOUT9_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6,
-                 "heldout7": b7.SCAFFOLDS7, "heldout8": b8.SCAFFOLDS8}  # fmt: skip
+                 "heldout7": b7.SCAFFOLDS7, "heldout8": b8.SCAFFOLDS8,
+                 "heldout9": b9.SCAFFOLDS9}  # fmt: skip
     scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
     polite_want = (
-        "NEUTRAL" if part in ("heldout5", "heldout6", "heldout7", "heldout8") else "not POSITIVE"
+        "NEUTRAL"
+        if part in ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+        else "not POSITIVE"
     )
     positive = {"heldout5": b5.HELDOUT5_POSITIVE, "heldout6": b6.HELDOUT6_POSITIVE,
                 "heldout7": b7.HELDOUT7_POSITIVE,
-                "heldout8": b8.HELDOUT8_POSITIVE}.get(part, ())  # fmt: skip
+                "heldout8": b8.HELDOUT8_POSITIVE,
+                "heldout9": b9.HELDOUT9_POSITIVE}.get(part, ())  # fmt: skip
     satisfied = () if held else SATISFIED
-    met = () if held else MET_ESCALATION
+    met = {"heldout9": b9.HELDOUT9_MET}.get(part, () if held else MET_ESCALATION)
+    calm = {"heldout9": b9.HELDOUT9_CALM}.get(part, ())
     out: list[Case] = []
     n = 0
     for form, phrases in frustration.items():
@@ -969,6 +984,10 @@ def cases(part: str = "dev") -> list[Case]:
         out.append(
             Case("not_negative", "Sentiment", "not NEGATIVE", {"id": f"r{n}", "messages": msgs})
         )
+        n += 1
+    for p in calm:  # ordinary questions with the weak forms' words
+        msgs = _msgs(n, [("user", p)], scaffolds)
+        out.append(Case("calm", "Sentiment", "not NEGATIVE", {"id": f"r{n}", "messages": msgs}))
         n += 1
     for p in satisfied:
         msgs = _msgs(n, [("user", p)])
@@ -994,13 +1013,20 @@ def cases(part: str = "dev") -> list[Case]:
         )
         n += 1
     for ask, reply in met:
-        msgs = _msgs(n, [("user", ask), ("assistant", reply)])
+        msgs = _msgs(n, [("user", ask), ("assistant", reply)], scaffolds)
         out.append(Case("met_escalation", "Issues", "not UNMET", {"id": f"r{n}", "messages": msgs}))
         n += 1
+    # an ask for a person that no later agent turn answers (batch 9 on)
+    for turns in {"heldout9": b9.HELDOUT9_UNMET_CTX}.get(part, ()):
+        msgs = [{"role": r, "content": t} for r, t in turns]
+        out.append(
+            Case("unmet_escalation_ctx", "Issues", "UNMET_ESCALATION",
+                 {"id": f"r{n}", "messages": msgs})
+        )  # fmt: skip
+        n += 1
     # multi-turn cases (batch 7 on): the form lives in how the last turn relates to the ones before
-    in_context = {"heldout7": b7.HELDOUT7_IN_CONTEXT, "heldout8": b8.HELDOUT8_IN_CONTEXT}.get(
-        part, {}
-    )
+    in_context = {"heldout7": b7.HELDOUT7_IN_CONTEXT, "heldout8": b8.HELDOUT8_IN_CONTEXT,
+                  "heldout9": b9.HELDOUT9_IN_CONTEXT}.get(part, {})  # fmt: skip
     for form, convs in in_context.items():
         for turns in convs:
             msgs = [{"role": r, "content": t} for r, t in turns]
@@ -1009,9 +1035,9 @@ def cases(part: str = "dev") -> list[Case]:
                 Case(f"{form}_ctx", "Sentiment", "NEGATIVE", {"id": f"r{n}", "messages": msgs})
             )
             n += 1
-    for turns in {"heldout7": b7.HELDOUT7_BACKSTORY, "heldout8": b8.HELDOUT8_BACKSTORY}.get(
-        part, ()
-    ):
+    backstory = {"heldout7": b7.HELDOUT7_BACKSTORY, "heldout8": b8.HELDOUT8_BACKSTORY,
+                 "heldout9": b9.HELDOUT9_BACKSTORY}  # fmt: skip
+    for turns in backstory.get(part, ()):
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
             Case("backstory", "Sentiment", "not NEGATIVE", {"id": f"r{n}", "messages": msgs})
