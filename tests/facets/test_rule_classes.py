@@ -333,3 +333,50 @@ def test_an_offer_to_handle_it_here_is_no_answer_and_a_handover_before_the_ask_i
     earlier = {"role": "assistant", "content": "I'm now transferring you to billing."}
     msgs = [{"role": "user", "content": OPENING}, earlier, *asks, handle]
     assert "Unmet escalation" in [i.category for i in detect_issues(msgs)]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "ftp error: 530 login incorrect",  # a tool's own prefix, then the level
+        'svc=lockers level=fatal msg="db gone"',
+        ">> ERROR while syncing lockers",
+        "W0101 cache stale; error: locker map empty",
+        "Sync failed: locker 14 offline",
+        "E0412 08:15:00.1 lockers.go:12] could not open",
+        "E: locker firmware mismatch",
+        "ERR_NAME_NOT_RESOLVED fetching locker map",
+        "[503] lockers temporarily unavailable",
+        "** (KeyError) key :locker not found",
+        '  File "lockers.py", line 3, in open\n    raise Jammed()',
+        "com.acme.lockers.LockerJamException$Timeout",
+        "TokenExpired: refresh token is older than 30 days",
+        "wget: server returned error: HTTP/1.1 410",
+        "HTTP Error 403: Forbidden",
+        "failed with a status of 429",
+        "connect ECONNREFUSED 10.0.0.4:443 (connection refused)",
+        "goroutine 7 [running]:\nmain.open()",
+        "terminate called after throwing an instance of 'std::bad_alloc'",
+        "status = StatusCode.DEADLINE_EXCEEDED",
+    ],
+)
+def test_tool_failures_in_log_and_runtime_formats(reply):
+    assert is_error_reply({"role": "tool", "content": reply})
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Service status: operational; last failure: 2025-01-02",
+        "Last failed login: none",
+        "E-ticket sent for locker 14",
+        "E. coli test: negative",
+        "Eileen: 4 parcels waiting",
+        "Errors reported this month: 0 (fatal: 0)",
+        'File "report.pdf" attached',
+        "Locker 503 is free",
+        "Orders with status of 200 items or more ship free",
+    ],
+)
+def test_ordinary_replies_that_mention_those_words_are_not_failures(reply):
+    assert not is_error_reply({"role": "tool", "content": reply})

@@ -30,7 +30,8 @@ CHARS_PER_TOKEN = 4
 # anywhere would flag replies that merely mention the word (e.g. a knowledge-base article).
 _EXC_NAME = (  # PermissionDenied, ValueError, requests.exceptions.ConnectTimeout, E_ACCESS_DENIED
     r"(?:[a-z_][\w]*\.)*(?:[A-Z][A-Za-z0-9]*)?(?:Error|Exception|Denied|Refused|Failure|Failed|Fault|"
-    r"NotFound|Forbidden|Unauthori[sz]ed|Invalid|Exceeded|Unavailable|Timeout|Conflict|Rejected)"
+    r"NotFound|Forbidden|Unauthori[sz]ed|Invalid|Exceeded|Unavailable|Timeout|Conflict|Rejected|"
+    r"Expired|Locked)"
     r"(?:[A-Z][A-Za-z0-9]*)?"
 )
 _HTTP_REASON = (
@@ -55,7 +56,14 @@ _ERROR_START = re.compile(
     r"permission denied|not permitted|unauthori[sz]ed|forbidden|invalid\b|rejected\b|denied\b|"
     r"bad request|internal server error|service unavailable|timeout|timed out|panic:|"
     r"http\S*\s*[45]\d\d\b|[45]\d\d:?\s+" + _HTTP_REASON + r"|"
-    r"(?-i:(?:" + _EXC_NAME + "|" + _EXC_COMPOUND + r")\b\s*[:(\n]|E[A-Z]{4,}\b|E_[A-Z_]+\b))",
+    r"(?-i:(?:" + _EXC_NAME + "|" + _EXC_COMPOUND + r")\b\s*(?:[:(\n$]|$)|E[A-Z]{4,}\b|E_[A-Z_]+\b|"
+    r"ERR_[A-Z_]+\b|E(?:\d{4})?(?::| \d\d:\d\d))|"
+    # a log line's level, or a tool's own prefix, before its message: "smtp error: 550 ...",
+    # "psql: error: ...", "level=error msg=...", "!! error while ...", "[404] not found",
+    # "Operation failed: ...", an Elixir "** (MatchError)", a Python frame without its header
+    r"[^\n]{0,40}?(?:\b(?:error|fatal|failed)\s*[:=\]!](?!\s*(?:null|none|0|false)\b)|"
+    r"\blevel=(?:error|fatal|crit\w*)\b)|\W{0,3}(?:error|err)\b|\[?[45]\d\d\]\s|\*\* \(\w+|"
+    r"file \"[^\"]+\", line \d+)",
     re.IGNORECASE,
 )
 _ERROR_ANYWHERE = re.compile(
@@ -73,7 +81,13 @@ _ERROR_ANYWHERE = re.compile(
     r"\bpanicked at\b|"
     r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/\S*(?:\s+HTTP/[\d.]+\"?)?\s*(?:->|=>|→|:|returned|"
     r"(?i:responded|failed)(?: with)?|with|status)?\s*(?:HTTP\s*)?[45]\d\d\b|"
-    r"\b(?i:(?:response|http|return|error|result|status)[ _]?code)\"?\s*[:=]\s*\"?[45]\d\d\b",
+    r"\b(?i:(?:response|http|return|error|result|status)[ _]?code)\"?\s*[:=]\s*\"?[45]\d\d\b|"
+    # an error status in words, a refused connection, a crash report: "returned an error: (401)",
+    # "HTTP Error 400", "a status of 413", "connection refused", "goroutine 1 [running]",
+    # "terminate called after throwing", gRPC's "StatusCode.UNAVAILABLE"
+    r"\b(?i:returned|responded with|replied with) (?:an? )?(?i:error)\b|\b(?i:http error) [45]\d\d\b|"
+    r"\b(?i:status of) [45]\d\d\b|\b(?i:connection (?:refused|reset)|no route to host)\b|"
+    r"^goroutine \d+ \[|\bterminate called after throwing\b|\bStatusCode\.(?!OK\b)[A-Z_]+",
 )
 _ERROR_KEYS = ("error", "errors", "exception", "error_message", "errorMessage", "fault", "is_error",
                "isError")  # fmt: skip
