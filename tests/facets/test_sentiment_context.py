@@ -224,3 +224,25 @@ def test_restatement_candidates_need_an_unresolving_turn_a_shared_word_and_new_w
         ("Sorry, pets are not allowed.", "Are dogs allowed on board the ferry?"),  # a failure
     ]:
         assert not restatements([(U, q), (A, agent), (U, turn)]), (agent, turn)
+
+
+BAD_NEWS_THEN_PRAISE = [  # bad news said with the apology, in words of its own, then praise
+    ((U, "Is my yoga class on tonight?"), (A, "Sorry, the teacher cancelled tonight's class."),
+     (U, "Fabulous. Cheers.")),
+    ((U, "Did my parcel arrive?"), (A, "Apologies, it was delivered to the wrong address."),
+     (U, "Super, thank you so much")),
+    ((U, "Is the boiler service still on?"), (A, "Unfortunately the engineer's van broke down."),
+     (U, "Brilliant. Top stuff.")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("turns", BAD_NEWS_THEN_PRAISE)
+def test_praise_right_after_bad_news_is_sarcasm(turns):
+    assert "sarcasm" in context_forms(list(turns)).get(1, []), turns[-1][1]
+
+
+def test_praise_after_bad_news_that_the_user_accepts_is_not_sarcasm():
+    turns = [(U, "Is my yoga class on tonight?"),
+             (A, "Sorry, the teacher cancelled tonight's class; we can move you to Thursday."),
+             (U, "Great, Thursday is fine then.")]  # fmt: skip
+    assert "sarcasm" not in context_forms(turns).get(1, [])

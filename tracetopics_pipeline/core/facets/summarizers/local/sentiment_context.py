@@ -145,13 +145,18 @@ _FAILURE = _rx(  # of an attempt, not a plain fact ("they do not have a gym, sor
     r"fail\w*|error|expired|declined|rejected|(?:was|were|is|are|got) (?:\w+ )?cancell?ed|"
     r"(?:didn't|did not|couldn't|could not|wasn't able to|was not able to|unable to) "
     r"(?:go through|work|book|place|process|complete|find|renew|deliver|save|confirm)|"
-    r"(?:not|never) (?:placed|processed|delivered|booked|saved|confirmed|renewed|sent)",
+    r"(?:not|never) (?:placed|processed|delivered|booked|saved|confirmed|renewed|sent)|"
+    # bad news said with the apology: "the centre cancelled all tests", "the crane broke down",
+    # "sent to another branch by mistake", "the collection was missed"
+    r"cancell?ed|postponed|broke down|by mistake|in error|was missed|were missed|got lost|"
+    r"was lost|went missing|(?:the )?wrong (?:\w+ )?(?:flavou?r|size|address|date|item|order|"
+    r"prescription|name|one)",
 )
 # Praise words, and the acceptances that make praise after a failure plain politeness.
 _PRAISE_WORD = _rx(
     r"great|perfect|wonderful|fantastic|brilliant|amazing|excellent|super|superb|lovely|marvell?ous|"
     r"awesome|terrific|splendid|outstanding|love (?:it|that)|really helpful|very helpful|"
-    r"great job|well done|nice one",
+    r"great job|well done|nice one|fabulous|magnificent|smashing|top (?:stuff|work|job|notch)",
 )
 _ACCEPTS = _rx(
     r"anyway|for trying|for (?:checking|looking|letting me know)|no worries|no problem|"
