@@ -190,6 +190,7 @@ def audit_texts(
         MIN_COVERAGE,
         coverage,
         parent_support,
+        text_words,
         word_support,
     )
 
@@ -200,13 +201,12 @@ def audit_texts(
         t: word_support([texts[i] for i in ix], [weights[i] for i in ix])
         for t, ix in by_sub.items()
     }
-    own_words = {
-        t: word_support(
-            [labelled_text(texts[i], (sub_keys or {})[t]) for i in ix], [weights[i] for i in ix]
-        )
+    own_texts = {
+        t: ([labelled_text(texts[i], (sub_keys or {})[t]) for i in ix], [weights[i] for i in ix])
         for t, ix in by_sub.items()
         if (sub_keys or {}).get(t)
     }
+    own_words = {t: word_support(*tw) for t, tw in own_texts.items()}
     traffic = {t: sum(weights[i] for i in ix) for t, ix in by_sub.items()}
     kids: dict[int, list[int]] = {}
     for t, p in sorted(parent_of_sub.items()):
@@ -240,6 +240,7 @@ def audit_texts(
             parent=parent_of_sub.get(t),
             whole_support=sub_words.get(t) if t in own_words else None,
             context=context([t]),
+            words=text_words(*own_texts[t]) if t in own_texts else None,
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "sub"

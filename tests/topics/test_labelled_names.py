@@ -5,6 +5,7 @@ label value as a parent (`label_parent_name`), a facet of names' rare captures
 from __future__ import annotations
 
 import pytest
+from test_labels_local import _weighted, bag_of_words  # the same stand-ins
 
 from tracetopics_pipeline.core.topics.labels.cleaning import (
     error_class,
@@ -270,3 +271,72 @@ def test_pieces_of_a_label_that_read_the_same_in_their_own_part_are_one_subtopic
     keys = ["timeout", "timeout", "timeout", "refusal"]
     got = _same_detail(np.array([0, 1, 2, 3]), naming, keys, [1.0] * 4)
     assert got[0] == got[1] == got[2] and got[3] != got[0]
+
+
+# ---------------------------------------------------------------- a name most of its texts say
+
+
+def _stances(name: str) -> list[str]:
+    """Mentions of one provider in several stances, one rare and alarming (other domains)."""
+    return (
+        [f"{name}: our finance team already uses {name} for this."] * 27
+        + [f"{name}: we're comparing you with {name} right now."] * 26
+        + [f"{name}: {name} has this built in."] * 19
+        + [f"{name}: we're evaluating {name} because of this."] * 14
+        + [f"{name}: we've decided to move to {name}."] * 7
+    )
+
+
+@pytest.mark.parametrize("name", ["Revolut", "Expedia", "Shopify", "Workday", "GitLab"])
+def test_a_labelled_subtopic_of_many_stances_is_not_named_by_one(name):
+    from tracetopics_pipeline.core.topics.labels.naming import LABELLED_NAMING, name_topics
+    from tracetopics_pipeline.core.topics.labels.support import held_by, text_words
+
+    texts = _stances(name)
+    topic = _weighted(0, texts)
+    topic.parent = name  # its label's only subtopic
+    got = name_topics([topic], embed=bag_of_words, params=LABELLED_NAMING)[0]
+    assert got == name  # no stance is said by most mentions: the label's own name
+    assert held_by(f"We've decided to move to {name}", text_words(texts)) < 0.1
+    # without the rule, one stance names every mention
+    assert name_topics([_weighted(0, texts)], embed=bag_of_words)[0] != name
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        (["Refund for a cancelled flight, please"] * 6 + ["My bag was lost in Lisbon"] * 2
+         + ["Seat upgrade on the return leg"] * 2, "cancelled flight"),
+        (["Card declined at the supermarket"] * 7 + ["Top up by bank transfer"] * 3,
+         "card declined"),
+        (["Payroll export to Xero fails"] * 5 + ["Payroll export to Xero times out"] * 3
+         + ["Holiday balance looks wrong"] * 2, "payroll export"),
+    ],
+)  # fmt: skip
+def test_a_labelled_subtopic_is_named_by_what_most_of_it_says(texts, said):
+    from tracetopics_pipeline.core.topics.labels.naming import LABELLED_NAMING, name_topics
+    from tracetopics_pipeline.core.topics.labels.support import MIN_HELD, held_by, text_words
+
+    got = name_topics([_weighted(0, texts)], embed=bag_of_words, params=LABELLED_NAMING)[0]
+    assert said in got.lower(), got
+    assert held_by(got, text_words(texts)) >= MIN_HELD
+
+
+def test_the_audit_counts_a_labelled_subtopic_named_by_a_minority():
+    from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.support import text_words, word_support
+
+    texts = _stances("Expedia")
+    words, said = word_support(texts), text_words(texts)
+    parents = [AuditedTopic(10, "Expedia", {}, children=1, from_label=True)]
+    for label, want in [
+        ("We've decided to move to Expedia", ["minority_name"]),  # 7 of 93
+        ("Expedia", []),  # the label's own name
+        ("Comparing you with Expedia", ["minority_name"]),  # 26 of 93
+    ]:
+        subs = [AuditedTopic(1, label, words, parent=10, words=said)]
+        assert audit_topics(parents, subs)[("sub", 1)] == want, label
+    # a free-text subtopic is not held to it: paraphrases of one need differ in their words
+    subs = [AuditedTopic(1, "Comparing you with Expedia", words, parent=11, words=said)]
+    free = [AuditedTopic(11, "Expedia comparisons", words, children=1)]
+    assert "minority_name" not in audit_topics(free, subs)[("sub", 1)]

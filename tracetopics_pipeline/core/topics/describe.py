@@ -21,7 +21,7 @@ from tracetopics_pipeline.core.topics.labels.labellers import (
     OpenAILabeler,
     TopicDescription,
 )
-from tracetopics_pipeline.core.topics.labels.naming import EmbedFn, naming_inputs
+from tracetopics_pipeline.core.topics.labels.naming import EmbedFn, NamingParams, naming_inputs
 
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.settings import Settings
@@ -143,12 +143,16 @@ def describe(
     weights: np.ndarray | None = None,
     embed: EmbedFn | None = None,
     naming_texts: list[str] | None = None,
+    naming: NamingParams | None = None,
+    parents: dict[int, str] | None = None,
 ) -> list[TopicInfo]:
     """Keywords, centroid, representatives, position and label for each topic 0..k-1.
 
     Names are phrases of the topic's own texts (`labels.name_topics`), or of `naming_texts`
-    (one per text: the part of it a name may come from); the OpenAI-compatible labeller, when
-    given, names from the descriptions and falls back to them."""
+    (one per text: the part of it a name may come from), with `naming`'s rules (a labelled
+    facet's: `NamingParams.held`) and, per topic, the name of the label it is the only
+    subtopic of (`parents`); the OpenAI-compatible labeller, when given, names from the
+    descriptions and falls back to them."""
     k = int(labels.max()) + 1 if len(labels) else 0
     if k <= 0:
         return []
@@ -172,13 +176,14 @@ def describe(
     named = naming_inputs(naming_texts or texts, x, labels, cents, weights, keywords)
     for d, n in zip(descs, named, strict=True):
         d.naming = n
+        n.parent = (parents or {}).get(d.topic_id, "")
     # Contrast (Clio): central summaries of the two nearest other topics.
     csim = cents @ cents.T
     np.fill_diagonal(csim, -np.inf)
     for t in range(k):
         for nb in np.argsort(-csim[t], kind="stable")[:2] if k > 1 else []:
             descs[t].contrast.extend(reps_all[int(nb)][:2])
-    names = LocalLabeler(embed).label(facet, descs)
+    names = LocalLabeler(embed, naming).label(facet, descs)
     if isinstance(labeler, OpenAILabeler):
         names = labeler.label(facet, descs, local=names)
     elif labeler is not None and not isinstance(labeler, LocalLabeler):

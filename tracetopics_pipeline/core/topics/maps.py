@@ -50,7 +50,11 @@ from tracetopics_pipeline.core.topics.labels.labellers import (
     ParentDescription,
     name_parents,
 )
-from tracetopics_pipeline.core.topics.labels.naming import EmbedFn, naming_inputs
+from tracetopics_pipeline.core.topics.labels.naming import (
+    LABELLED_NAMING,
+    EmbedFn,
+    naming_inputs,
+)
 from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
 from tracetopics_pipeline.core.topics.names_kept import NamesKept, keep_names, renames
 from tracetopics_pipeline.core.topics.phrases import store_phrases
@@ -633,9 +637,17 @@ def _labelled_subs(
 
     naming = [labelled_text(t, k) for t, k in zip(texts, keys, strict=True)]
     sub = compact(_same_detail(compact(sub), naming, keys, weights))
+    # a label's only subtopic may read as its label ("Metabase" over every stance)
+    key_of_sub = {
+        int(s): Counter(keys[i] for i in np.flatnonzero(sub == s)).most_common(1)[0][0]
+        for s in np.unique(sub[sub >= 0])
+    }
+    names = _key_names(sorted(set(keys)), _spellings(texts, values, keys, kind), definition, kind)
+    per_key = Counter(key_of_sub.values())
+    only = {s: names[k] for s, k in key_of_sub.items() if per_key[k] == 1}
     topics = describe(
         texts, xn, sub, coords, labeler=labeler, facet=facet, weights=np.asarray(weights),
-        embed=embed, naming_texts=naming,
+        embed=embed, naming_texts=naming, naming=LABELLED_NAMING, parents=only,
     )  # fmt: skip
     for t in topics:  # the default label's texts ("NONE") name nothing: it reads as its parent
         if Counter(keys[i] for i in np.flatnonzero(sub == t.topic_id)).most_common(1)[0][0] == (
@@ -865,32 +877,17 @@ def _label_parents(
     written ("Power BI")."""
     keys = labelled_keys(texts, values, definition, kind)
     keys_of_topic: list[str] = []
-    surface: dict[str, Counter[str]] = {}  # spellings of each key
     for t in range(len(result.topics)):
-        idx = np.flatnonzero(result.labels == t)
-        ks = [keys[i] for i in idx]
-        key = max(sorted(set(ks)), key=ks.count)
-        keys_of_topic.append(key)
-        for i in idx:
-            if keys[i] == key:
-                raw = texts[i].partition(":")[0] if kind == "head" else (values[i] or "")
-                raw = _SENTENCE_MARK.split(raw, maxsplit=1)[0].strip()
-                if kind != "head" or _key(raw) == key:  # a merged name spells its key's
-                    surface.setdefault(key, Counter())[raw] += 1
-    default = _key(getattr(definition, "default_label", None))
-    titles = {_key(s.name): getattr(s, "title", "") for s in getattr(definition, "label_specs", ())}
-    name_of: dict[str, str] = {}
-    for key in sorted(set(keys_of_topic)):
-        if key == default or not key:
-            name_of[key] = definition.none_text
-            continue
-        # The usual spelling; among equals the one with capitals ("Power BI" over "power bi").
-        spellings = surface.get(key) or Counter({key: 1})
-        raw = max(sorted(spellings), key=lambda w: (spellings[w], sum(c.isupper() for c in w)))
-        if kind == "head":
-            name_of[key] = " ".join(readable_value(raw).split()[:6])
-        else:
-            name_of[key] = label_parent_name(raw, definition.name, title=titles.get(key, ""))
+        ks = [keys[i] for i in np.flatnonzero(result.labels == t)]
+        keys_of_topic.append(max(sorted(set(ks)), key=ks.count))
+    # spellings of each key, in the topics it is the key of
+    mine = [
+        i for i, t in enumerate(result.labels.tolist()) if t >= 0 and keys[i] == keys_of_topic[t]
+    ]
+    surface = _spellings(
+        [texts[i] for i in mine], [values[i] for i in mine], [keys[i] for i in mine], kind
+    )
+    name_of = _key_names(sorted(set(keys_of_topic)), surface, definition, kind)
     # Keys that read the same ("Power BI", "power bi") are one parent.
     first: dict[str, str] = {}
     for n in sorted(name_of.values()):
@@ -901,6 +898,41 @@ def _label_parents(
     return Parents(
         of_topic, labels, ["label"] * len(labels), {"parents": kind}, topic_keys=keys_of_topic
     )
+
+
+def _key_names(
+    keys: list[str], surface: dict[str, Counter[str]], definition: Any, kind: str
+) -> dict[str, str]:
+    """Each label key's parent name from its spellings (`surface`): the default label reads as
+    the facet's none_label, a value as `label_parent_name`, a name as written."""
+    default = _key(getattr(definition, "default_label", None))
+    titles = {_key(s.name): getattr(s, "title", "") for s in getattr(definition, "label_specs", ())}
+    name_of: dict[str, str] = {}
+    for key in keys:
+        if key == default or not key:
+            name_of[key] = definition.none_text
+            continue
+        # The usual spelling; among equals the one with capitals ("Power BI" over "power bi").
+        spellings = surface.get(key) or Counter({key: 1})
+        raw = max(sorted(spellings), key=lambda w: (spellings[w], sum(c.isupper() for c in w)))
+        if kind == "head":
+            name_of[key] = " ".join(readable_value(raw).split()[:6])
+        else:
+            name_of[key] = label_parent_name(raw, definition.name, title=titles.get(key, ""))
+    return name_of
+
+
+def _spellings(
+    texts: list[str], values: list[str | None], keys: list[str], kind: str
+) -> dict[str, Counter[str]]:
+    """How each label key is written: the value, or for 'head' facets the name before ':'."""
+    surface: dict[str, Counter[str]] = {}
+    for text, value, key in zip(texts, values, keys, strict=True):
+        raw = text.partition(":")[0] if kind == "head" else (value or "")
+        raw = _SENTENCE_MARK.split(raw, maxsplit=1)[0].strip()
+        if kind != "head" or _key(raw) == key:  # a merged name spells its key's
+            surface.setdefault(key, Counter())[raw] += 1
+    return surface
 
 
 def labelled_keys(

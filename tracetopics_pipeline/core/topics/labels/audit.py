@@ -10,10 +10,12 @@ from tracetopics_pipeline.core.topics.labels.context import WordContext
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems
 from tracetopics_pipeline.core.topics.labels.support import (
     MIN_COVERAGE,
+    MIN_HELD,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
     coverage,
     has_digit,
+    held_by,
     name_support,
     number_details,
     rare_words,
@@ -39,6 +41,9 @@ class AuditedTopic:
     context: WordContext | None = None
     # a parent's subtopics: (word_support, traffic) each, for `coverage`
     children_support: list[tuple[dict[str, float], float]] | None = None
+    # a labelled facet's subtopic: each of its texts' words (own label's part) and weight, for
+    # `held_by`
+    words: list[tuple[frozenset[str], float]] | None = None
 
 
 def audit_topics(
@@ -61,7 +66,9 @@ def audit_topics(
     name or "mentions": "Loop issues", "Metabase mentions"); `low_coverage` (a parent over
     several subtopics whose name less than MIN_COVERAGE of its traffic supports: the name of
     one child, "Dashboard as CSV" over Excel and PDF exports); with a topic's `context`,
-    `cut_phrase`, `slot_detail` and `lowercase_name`. A parent named by its label value ("No issue"), and a
+    `cut_phrase`, `slot_detail` and `lowercase_name`; `minority_name` (a labelled facet's
+    subtopic, given its `words`, whose name less than MIN_HELD of its traffic says: "We've
+    decided to move to Metabase" over 140 mentions of which 7 say so). A parent named by its label value ("No issue"), and a
     subtopic named as such a parent, is not checked for support or length: its name is the
     facet's."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
@@ -80,7 +87,7 @@ def audit_topics(
                 t.label, labels[:i] + labels[i + 1 :], verbs=verbs,
                 context=None if from_label else t.context,
             )  # fmt: skip
-            if t.from_label:  # a label value's name is the facet's: "Looker" is a whole name
+            if from_label:  # a label value's name is the facet's: "Looker" is a whole name
                 probs = [p for p in probs if p != "length"]
             if (
                 level == "parent"
@@ -94,6 +101,14 @@ def audit_topics(
                 whole = t.whole_support
                 other = whole is not None and name_support(t.label, whole) >= floor
                 probs.append("other_part" if other else "low_support")
+            if (
+                level == "sub"
+                and not from_label
+                and t.parent in by_label
+                and t.words is not None
+                and held_by(t.label, t.words) < MIN_HELD
+            ):
+                probs.append("minority_name")
             words = t.label.lower().split()
             if (
                 t.from_label

@@ -27,6 +27,7 @@ from tracetopics_pipeline.core.topics.labels.naming import (
     PARENT_NAMING,
     EmbedFn,
     NamingInput,
+    NamingParams,
     name_topics,
 )
 
@@ -108,12 +109,14 @@ class LocalLabeler:
 
     name = "local"
 
-    def __init__(self, embed: EmbedFn | None = None) -> None:
+    def __init__(self, embed: EmbedFn | None = None, params: NamingParams | None = None) -> None:
         self.embed = embed
+        self.params = params
 
     def label(self, facet: str, topics: list[TopicDescription]) -> dict[int, str]:
         rich = [t.naming for t in topics if t.naming is not None]
-        out = name_topics(rich, embed=self.embed or default_embedder()) if rich else {}
+        embed = self.embed or default_embedder()
+        out = name_topics(rich, embed=embed, params=self.params) if rich else {}
         out.update({t.topic_id: local_label(t) for t in topics if t.naming is None})
         return out
 

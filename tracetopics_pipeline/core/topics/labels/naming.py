@@ -42,15 +42,18 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
 from tracetopics_pipeline.core.topics.labels.support import (
     CATEGORY_NOUNS,
     MIN_COVERAGE,
+    MIN_HELD,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
     RARE_SUPPORT,
     coverage,
     has_digit,
+    held_by,
     mixed_support,
     name_support,
     number_details,
     stem,
+    text_words,
     word_support,
 )
 from tracetopics_pipeline.core.topics.labels.words import (
@@ -203,6 +206,13 @@ class NamingParams:
     # coverage or the abstract name is taken.
     coverage: float = 0.0
     min_coverage: float = 0.0
+    # A labelled facet's subtopic: the share of its traffic whose texts must use all the name's
+    # words together (`held_by`). Its texts are whatever carries the label, so a phrase of one
+    # minority ("We've decided to move to Metabase", 7 of 140 mentions) would otherwise name
+    # them all; below it, the label's name for its only subtopic (`NamingInput.parent`), and
+    # only then the best phrase (which the audit counts). A shared word with a category noun
+    # was tried and read worse ("Kind settings", "Pro access", "KeyError errors").
+    held: float = 0.0
 
 
 # Parents: the name must be shared across the children (support counted per child).
@@ -215,6 +225,9 @@ PARENT_NAMING = NamingParams(
     coverage=0.3,
     min_coverage=MIN_COVERAGE,
 )
+
+# A labelled facet's subtopics: most of the traffic says what the name says.
+LABELLED_NAMING = NamingParams(held=MIN_HELD)
 
 
 @dataclass
@@ -231,6 +244,8 @@ class NamingInput:
     traffic: float = 0.0  # weight of all members (0: the sample's)
     avoid: set[str] = field(default_factory=set)  # names it may not take (a parent's children's)
     vectors: np.ndarray | None = None  # per text: its embedding (not embedded again)
+    # a labelled facet's only subtopic of its label: the label's name, which it may take
+    parent: str = ""
 
 
 def name_topics(
@@ -333,7 +348,12 @@ def name_topics(
         def covered(name: str, kids: list = kids) -> bool:
             return not kids or coverage(name, kids) >= p.min_coverage
 
-        name, fallback, uncovered = "", (-1.0, ""), ""
+        said = text_words(t.texts, t.weights) if p.held else []
+
+        def held(name: str, said: list = said) -> bool:
+            return not p.held or held_by(name, said) >= p.held
+
+        name, fallback, uncovered, minority = "", (-1.0, ""), "", ""
         for _, ph in ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
             plain = _without_details(ph, support, facet_words, p, surface, verbs)
@@ -344,14 +364,20 @@ def name_topics(
                 share = name_support(cand, support, facet_words)
                 if number_details(cand, support) or (p.abstract and has_digit(cand)):
                     share = 0.0  # an amount of a few requests; a parent's name has none
-                if share >= p.min_support and covered(cand):
+                if share >= p.min_support and covered(cand) and held(cand):
                     name = cand
                     break
-                if share >= p.min_support:
+                if share >= p.min_support and covered(cand):
+                    minority = minority or cand  # the best that some of the texts say
+                elif share >= p.min_support:
                     uncovered = uncovered or cand  # the best that one child's wording names
                 fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
             if name:
                 break
+        if p.held and not name:  # no phrase most of the texts say: the label's own name
+            if t.parent and t.parent.lower() not in avoid:
+                name = t.parent
+            name = name or minority
         # no phrase covers the subtopics: the best one supported widely enough (its coverage
         # counted in its score), and only when none is, a shared word with a category noun
         name = name or uncovered

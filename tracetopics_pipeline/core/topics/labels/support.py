@@ -155,10 +155,29 @@ def coverage(label: str, children: list[tuple[dict[str, float], float]]) -> floa
     return covered / total
 
 
+def text_words(
+    texts: list[str], weights: list[float] | None = None
+) -> list[tuple[frozenset[str], float]]:
+    """Each text's stemmed words with its weight (traces), for `held_by`."""
+    w = weights if weights is not None else [1.0] * len(texts)
+    return [(text_stems(t), float(n)) for t, n in zip(texts, w, strict=True)]
+
+
+def held_by(label: str, words: list[tuple[frozenset[str], float]]) -> float:
+    """The share of a topic's traffic whose own text uses every content word of the name
+    together (`words`: `text_words` of its texts). `name_support` takes each word on its own:
+    "We've decided to move to Metabase" passes it when every mention names Metabase and a few
+    say "decided"; this counts the mentions that say what the name says (7 of 140)."""
+    need = [_verb_stems(w) for w in content_words(label) if w not in _CATEGORY_STEMS]
+    total = sum(n for _, n in words) or 1.0
+    return sum(n for ws, n in words if all(any(v in ws for v in alts) for alts in need)) / total
+
+
 MIN_SUPPORT = 0.05  # a subtopic's name: every content word in >= 5% of its traffic
 MIN_PARENT_SUPPORT = 0.3  # a parent's: in subtopics holding >= 30% of its traffic
 CHILD_USE = 0.2  # a subtopic uses a word when 20% of its traffic does
 MIN_COVERAGE = 0.5  # a parent's name: supported by subtopics holding half its traffic
+MIN_HELD = 0.5  # a labelled facet's subtopic: its name says what most of its traffic says
 RARE_WORD = 0.002  # a word in < 0.2% of the facet's traffic is rare: it names a topic only
 RARE_SUPPORT = 0.3  # when >= 30% of the topic's traffic uses it (rare_words)
 
