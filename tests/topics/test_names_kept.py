@@ -191,3 +191,73 @@ def test_a_previous_name_cut_short_against_its_texts_is_not_kept():
     choices = run(subs, parents, {11: "Reset MFA device after phone"}, margin=10.0)
     assert subs[1].label == "Reset MFA device" and subs[1].label_source != KEPT
     assert [c.why for c in choices if c.topic_id == 11] == ["previous name fails the audit"]
+
+
+# A labelled facet: one label value ("Expedia", a parent named by it) whose one subtopic gathers
+# every mention; most compare prices, a few say they are leaving.
+MENTIONS = (
+    [f"Expedia: Expedia shows a lower price for {c}" for c in ("Lisbon", "Oslo", "Rome", "Nice")]
+    * 2
+    + ["Expedia: we're comparing prices with Expedia"] * 4
+    + ["Expedia: we've decided to book with Expedia from now on"] * 2
+)
+
+
+def _labelled(name: str) -> tuple[list, list]:
+    x = embed(MENTIONS)
+    c = x.mean(axis=0) / np.linalg.norm(x.mean(axis=0))
+    sub = TopicInfo(30, name, [], len(MENTIONS), 1.0, c, [], 0.0, 0.0)
+    parent = TopicInfo(40, "Expedia", [], len(MENTIONS), 1.0, c, [], 0.0, 0.0)
+    parent.label_source = "label"
+    return [sub], [parent]
+
+
+def _run_labelled(subs, parents, previous, margin=None):
+    return keep_names(
+        subs, parents, [0], previous, texts=MENTIONS, x=embed(MENTIONS),
+        weights=[1.0] * len(MENTIONS), sub_of_text=np.zeros(len(MENTIONS), np.int64),
+        embed=embed, margin=margin, naming_texts=MENTIONS,
+    )  # fmt: skip
+
+
+def test_a_labelled_subtopic_keeps_only_a_name_most_of_its_traffic_says():
+    # "Lower price" is said by 8 of 14 mentions: nearly as good as today's, kept
+    subs, parents = _labelled("Expedia")
+    (choice,) = _run_labelled(subs, parents, {30: "Expedia shows a lower price"}, margin=10.0)
+    assert choice.kept and subs[0].label == "Expedia shows a lower price"
+    # one stance of two mentions is not kept, however close its score (the namer's rule)
+    subs, parents = _labelled("Expedia")
+    (choice,) = _run_labelled(subs, parents, {30: "Decided to book with Expedia"}, margin=10.0)
+    assert not choice.kept and choice.why == "previous name said by too few"
+    assert subs[0].label == "Expedia"
+    # the label value's parent is the label's: never renamed, never copied from its subtopic
+    assert parents[0].label == "Expedia" and parents[0].label_source == "label"
+
+
+def test_a_kept_name_is_weighed_by_the_namers_own_score(monkeypatch):
+    """The gain is `naming.name_scores` of the new name minus the previous one's, with the
+    namer's share (traffic saying the name) and length: a name that most texts say scores above
+    one that few say, when both lie as near the texts."""
+    from tracetopics_pipeline.core.topics.labels.naming import NamingParams, name_scores
+
+    e = embed(["lower price", "book from now on"])
+    own = embed(MENTIONS[:3])
+    got = name_scores(
+        e, own=own, others=np.zeros((0, DIM)), share=np.array([8 / 14, 2 / 14]),
+        lengths=np.array([2, 4]), params=NamingParams(),
+    )  # fmt: skip
+    assert got[0] > got[1]
+    # names_kept weighs names with it, not a copy of its terms
+    from tracetopics_pipeline.core.topics import names_kept
+
+    seen = []
+
+    def spy(*args, **kwargs):
+        out = name_scores(*args, **kwargs)
+        seen.append(out)
+        return out
+
+    monkeypatch.setattr(names_kept, "name_scores", spy)
+    subs, parents = _labelled("Expedia shows a lower price")
+    (choice,) = _run_labelled(subs, parents, {30: "Comparing prices with Expedia"}, margin=10.0)
+    assert len(seen) == 1 and choice.gain == pytest.approx(float(seen[0][0] - seen[0][1]))

@@ -449,12 +449,17 @@ def build_map(
             ref=ref_parent, next_id=max([next_id - 1, *matching.ids]) + 1,
         )  # fmt: skip
         _apply_overrides(conn, facet, prev_labels, result.topics + p_topics)
-        choices = []
-        if kind == "free":  # a continued topic keeps its name while nearly as good (names_kept)
-            choices = keep_names(
-                result.topics, p_topics, parents.of_topic.tolist(), machine_labels, texts=texts,
-                x=x, weights=weights, sub_of_text=result.labels, embed=memoized(embedder.embed),
-            )  # fmt: skip
+        # a continued topic keeps its name while nearly as good (names_kept); a labelled
+        # facet's subtopics are read in their own label's part, as the namer reads them
+        naming_texts = None
+        if kind != "free":
+            keys = labelled_keys(texts, values, definition, kind)
+            naming_texts = [labelled_text(t, k) for t, k in zip(texts, keys, strict=True)]
+        choices = keep_names(
+            result.topics, p_topics, parents.of_topic.tolist(), machine_labels, texts=texts,
+            x=x, weights=weights, sub_of_text=result.labels, embed=memoized(embedder.embed),
+            naming_texts=naming_texts,
+        )  # fmt: skip
         stats.names = renames(result.topics, p_topics, day_before_labels, choices)
         result.params = {**result.params, "names": stats.names.metadata()}
         local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH

@@ -8,19 +8,24 @@ grouping (`hierarchy.group_topics` keeps yesterday's parents while nearly as goo
 continued from the reference map keeps its previous label unless the new one is clearly better
 for its CURRENT members:
 
-- both labels are scored on today's members with the namer's own terms and weights
-  (`labels.naming.NamingParams`, `PARENT_NAMING` for parents): closeness to the topic's central
-  texts (parents: centroid) against the nearest siblings, plus the traffic using the name's
-  words (`name_support`), minus the parents' length penalty;
+- both labels are scored on today's members by the namer's own score
+  (`labels.naming.name_scores`, with `NamingParams`, `PARENT_NAMING` for parents and
+  `LABELLED_NAMING` for a labelled facet's subtopics): closeness to the topic's central texts
+  (parents: centroid) against the nearest siblings, plus the traffic that says the name (all
+  its words in one text, `held_by`; a parent's: its subtopics where some text does), minus the
+  length penalty, plus a parent's coverage;
 - the previous label is kept when it scores within MARGIN of the new one, its words are still
-  shared widely enough (the audit's support floors), it repeats no sibling's current label,
-  and the map's label audit (`labels.audit.audit_topics`, reading each name against its own
-  topic's texts: cut phrases, slot details, names in lower case, a parent's coverage) finds
-  nothing wrong with it; a kept label the audit flags goes back to the new one.
+  shared widely enough (the audit's support floors), a labelled facet's subtopic's name is
+  still said by MIN_HELD of its traffic, it repeats no sibling's current label, and the map's
+  label audit (`labels.audit.audit_topics`, reading each name against its own topic's texts:
+  cut phrases, slot details, names in lower case, a parent's coverage, a labelled name said by
+  a minority) finds nothing wrong with it; a kept label the audit flags goes back to the new
+  one.
 
 Overridden and pinned topics are left alone (a person's choice already wins), and a parent of
-one subtopic reads as that subtopic, as the namer has it. Labelled facets (parents named by their
-label value) are not handled here.
+one subtopic reads as that subtopic, as the namer has it. A labelled facet's parents are its
+label values (left alone); its subtopics are read, as the namer reads them, in their own
+label's part of each text (`naming_texts`).
 """
 
 from __future__ import annotations
@@ -33,12 +38,21 @@ from tracetopics_pipeline.core.topics.describe import TopicInfo
 from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
 from tracetopics_pipeline.core.topics.labels.context import word_context
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems, verb_forms
-from tracetopics_pipeline.core.topics.labels.naming import PARENT_NAMING, EmbedFn, NamingParams
+from tracetopics_pipeline.core.topics.labels.naming import (
+    LABELLED_NAMING,
+    PARENT_NAMING,
+    EmbedFn,
+    NamingParams,
+    name_scores,
+)
 from tracetopics_pipeline.core.topics.labels.support import (
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
+    coverage,
+    held_by,
     name_support,
     parent_support,
+    text_words,
     word_support,
 )
 
@@ -99,15 +113,21 @@ def keep_names(
     sub_of_text: np.ndarray,
     embed: EmbedFn,
     margin: float | None = None,
+    naming_texts: list[str] | None = None,
 ) -> list[NameChoice]:
     """Give continued topics (ids in `previous`, the reference map's labels) their previous
     label back where it is nearly as good as today's (module doc); sets `label` and
-    `label_source = "kept"` in place; `margin`: MARGIN unless given. `parent_of_sub`: each sub's index in `parents`;
-    `sub_of_text`: each text's index in `subs` (-1: none). Returns each continued topic whose
-    new name differed, and what was chosen."""
+    `label_source = "kept"` in place; `margin`: MARGIN unless given. `parent_of_sub`: each
+    sub's index in `parents`; `sub_of_text`: each text's index in `subs` (-1: none);
+    `naming_texts`: a labelled facet's texts as its subtopics are named (each text's own
+    label's part), whose parents are label values. Returns each continued topic whose new name
+    differed, and what was chosen."""
     margin = MARGIN if margin is None else margin
+    labelled = naming_texts is not None
+    texts = naming_texts if naming_texts is not None else texts
     w = np.asarray(weights, dtype=float)
     members = [np.flatnonzero(sub_of_text == i) for i in range(len(subs))]
+    said = [text_words([texts[i] for i in ix], w[ix].tolist()) for ix in members]
     sub_words = [word_support([texts[i] for i in ix], w[ix].tolist()) for ix in members]
     traffic = [float(w[ix].sum()) for ix in members]
     kids = [[i for i, q in enumerate(parent_of_sub) if q == p] for p in range(len(parents))]
@@ -128,7 +148,7 @@ def keep_names(
     xn = np.asarray(x, dtype=np.float32)
     xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
     for level, topics, words, params, ctxs in (
-        ("sub", subs, sub_words, NamingParams(), sub_ctx),
+        ("sub", subs, sub_words, LABELLED_NAMING if labelled else NamingParams(), sub_ctx),
         ("parent", parents, par_words, PARENT_NAMING, par_ctx),
     ):
         todo = [
@@ -158,9 +178,21 @@ def keep_names(
         for i in sorted(todo, key=lambda i: (-topics[i].size, topics[i].topic_id)):
             t = topics[i]
             prev, new = previous[t.topic_id], t.label
-            gain = _score(vec[new], new, own[i], cents, i, words[i], facet_words, params) - _score(
-                vec[prev], prev, own[i], cents, i, words[i], facet_words, params
-            )
+            if level == "sub":
+                share = [held_by(n, said[i]) for n in (new, prev)]
+                cover = None
+            else:  # the namer's share for a parent: its subtopics where some text says it
+                share = [_kids_saying(n, [said[k] for k in kids[i]], [traffic[k] for k in kids[i]])
+                         for n in (new, prev)]  # fmt: skip
+                cover = [coverage(n, [(sub_words[k], traffic[k]) for k in kids[i]])
+                         for n in (new, prev)]  # fmt: skip
+            scores = name_scores(
+                np.stack([vec[new], vec[prev]]), own=own[i],
+                others=cents[_nearest(cents, i, params.neighbours)], share=np.array(share),
+                lengths=np.array([len(new.split()), len(prev.split())]), params=params,
+                cover=None if cover is None else np.array(cover),
+            )  # fmt: skip
+            gain = float(scores[0] - scores[1])
             c = NameChoice(level, t.topic_id, prev, new, gain)
             choices.append(c)
             taken = [s.label for j, s in enumerate(topics) if j != i]
@@ -172,6 +204,8 @@ def keep_names(
                 c.why = "a sibling has the previous name"
             elif name_support(prev, words[i], facet_words) < floor:
                 c.why = "previous name's words no longer shared"
+            elif level == "sub" and params.held and held_by(prev, said[i]) < params.held:
+                c.why = "previous name said by too few"
             elif label_problems(
                 prev, [s.label for j, s in enumerate(topics) if j != i], verbs=verbs,
                 context=ctxs[i],
@@ -181,7 +215,7 @@ def keep_names(
                 c.why = CLEARLY_BETTER
             else:
                 t.label, t.label_source, c.kept = prev, KEPT, True
-        if level == "sub":
+        if level == "sub" and not labelled:
             # a parent of one subtopic reads as that subtopic (the namer's rule)
             for p, k in enumerate(kids):
                 if len(k) == 1 and parents[p].label_source not in _LEFT_ALONE:
@@ -192,14 +226,14 @@ def keep_names(
     audited_parents = [
         AuditedTopic(
             p.topic_id, "", par_words[q], children=len(kids[q]), context=par_ctx[q],
-            children_support=[(sub_words[k], traffic[k]) for k in kids[q]],
+            children_support=[(sub_words[k], traffic[k]) for k in kids[q]], from_label=labelled,
         )
         for q, p in enumerate(parents)
     ]  # fmt: skip
     audited_subs = [
         AuditedTopic(
             s.topic_id, "", sub_words[i], parent=parents[parent_of_sub[i]].topic_id,
-            context=sub_ctx[i],
+            context=sub_ctx[i], words=said[i] if labelled else None,
         )
         for i, s in enumerate(subs)
     ]  # fmt: skip
@@ -224,26 +258,13 @@ def renames(
     return out
 
 
-def _score(
-    e: np.ndarray,
-    name: str,
-    own: np.ndarray,
-    cents: np.ndarray,
-    i: int,
-    words: dict[str, float],
-    facet_words: dict[str, float],
-    params: NamingParams,
+def _kids_saying(
+    name: str, said: list[list[tuple[frozenset[str], float]]], traffic: list[float]
 ) -> float:
-    """The namer's terms for one name `name` (vector `e`) of topic `i`: closeness to its central
-    texts (`own`) against its nearest siblings, the traffic using its words, its length."""
-    near = _nearest(cents, i, params.neighbours)
-    other = float(max(0.0, (cents[near] @ e).max())) if len(near) else 0.0
-    return (
-        float((own @ e).mean())
-        - params.contrast * other
-        + params.support * float(np.sqrt(name_support(name, words, facet_words)))
-        - params.length_penalty * max(len(name.split()) - 3, 0)
-    )
+    """The share of a parent's traffic in subtopics (`said`: `text_words` of each) where some
+    text says the name: the namer's support of a parent's phrase, counted per child."""
+    total = sum(traffic) or 1.0
+    return sum(n for s, n in zip(said, traffic, strict=True) if held_by(name, s) > 0) / total
 
 
 def _central(

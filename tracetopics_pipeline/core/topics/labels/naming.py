@@ -306,23 +306,19 @@ def name_topics(
         e = np.stack([vec[" ".join(ph)] for ph in c.phrases])
         t = topics[i]
         if p.core and cores[i]:
-            own = (e @ np.stack([vec[s] for s in cores[i]]).T).mean(axis=1)
+            own = np.stack([vec[s] for s in cores[i]])
         elif p.core and t.texts:
-            own = (e @ np.asarray(t.vectors[: p.core], np.float32).T).mean(axis=1)
+            own = np.asarray(t.vectors[: p.core], np.float32)
         else:
-            own = e @ cents[i]
+            own = cents[i][None, :]
         nb = np.argsort(-sim[i], kind="stable")[: min(p.neighbours, len(topics) - 1)]
-        other = (e @ cents[nb].T).max(axis=1) if len(nb) else np.zeros(len(e))
-        lengths = np.array([len(ph) for ph in c.phrases])
-        score = (
-            own
-            - p.contrast * np.maximum(other, 0)
-            + p.support * np.sqrt(c.share)
-            - p.length_penalty * np.maximum(lengths - 3, 0)
-        )
+        cover = None
         if p.coverage and children[i]:  # a parent's name is its subtopics', not one child's
             cover = np.array([coverage(" ".join(ph), children[i]) for ph in c.phrases])
-            score = score + p.coverage * cover
+        score = name_scores(
+            e, own=own, others=cents[nb], share=c.share,
+            lengths=np.array([len(ph) for ph in c.phrases]), params=p, cover=cover,
+        )  # fmt: skip
         order = np.lexsort(([" ".join(ph) for ph in c.phrases], -score))
         ranked.append([(float(score[j]), c.phrases[j]) for j in order])
         if detail is not None:
@@ -410,6 +406,34 @@ def name_topics(
         used.add(name.lower())
         out[topics[i].topic_id] = name
     return out
+
+
+def name_scores(
+    e: np.ndarray,
+    *,
+    own: np.ndarray,
+    others: np.ndarray,
+    share: np.ndarray,
+    lengths: np.ndarray,
+    params: NamingParams,
+    cover: np.ndarray | None = None,
+) -> np.ndarray:
+    """The namer's score of names of one topic (`e`: their unit vectors), the one used to pick
+    a name and to weigh a kept name against a new one (`names_kept`): mean similarity to the
+    topic's `own` vectors (its core texts, or its centroid) against the nearest sibling
+    centroids (`others`), plus the share of its traffic that says the name, minus the length
+    penalty, plus a parent's `cover` (`coverage`) when its params weigh it."""
+    own_sim = (e @ np.atleast_2d(own).T).mean(axis=1)
+    other = (e @ others.T).max(axis=1) if len(others) else np.zeros(len(e))
+    score = (
+        own_sim
+        - params.contrast * np.maximum(other, 0)
+        + params.support * np.sqrt(np.asarray(share, dtype=float))
+        - params.length_penalty * np.maximum(np.asarray(lengths) - 3, 0)
+    )
+    if cover is not None and params.coverage:
+        score = score + params.coverage * np.asarray(cover, dtype=float)
+    return score
 
 
 def abstract_name(
