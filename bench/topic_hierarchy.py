@@ -216,6 +216,7 @@ def audit_texts(
         ix = [i for k in subs for i in by_sub.get(k, [])]
         return word_context([texts[i] for i in ix], [weights[i] for i in ix])
 
+    distinct = _parent_margins(labels, texts, weights, by_sub, kids, from_label)
     parents = [
         AuditedTopic(
             t,
@@ -228,6 +229,7 @@ def audit_texts(
             from_label=t in from_label,
             context=context(kids.get(t, [])),
             children_support=[(sub_words.get(k, {}), traffic.get(k, 0.0)) for k in kids.get(t, [])],
+            distinct=distinct.get(t),
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "parent"
@@ -264,6 +266,45 @@ def audit_texts(
             lines.append(f"{key[0]} {labels[key]!r}: {', '.join(probs)}")
     c["labels"] += len(found)
     return c, lines
+
+
+_VECTORS: dict[str, np.ndarray] = {}  # the packaged model's vector of each text, this run
+
+
+def _parent_margins(
+    labels: dict[tuple[str, int], str],
+    texts: list[str],
+    weights: list[float],
+    by_sub: dict[int, list[int]],
+    kids: dict[int, list[int]],
+    from_label: frozenset[int],
+) -> dict[int, float]:
+    """Per free-text parent over several subtopics: how much nearer its name lies to its own
+    centroid (its texts' traffic-weighted mean, packaged model) than to a sibling's
+    (`labels.naming.name_margins`), for the audit's `vague`."""
+    from tracetopics_pipeline.core.topics.labels.naming import name_margins
+
+    ids = [t for (lvl, t) in sorted(labels) if lvl == "parent" and t not in from_label]
+    if len(ids) < 2:
+        return {}
+    new = sorted({texts[i] for t in ids for k in kids.get(t, []) for i in by_sub.get(k, [])}
+                 - _VECTORS.keys())  # fmt: skip
+    names = [labels[("parent", t)] for t in ids]
+    new += [n for n in dict.fromkeys(names) if n not in _VECTORS]
+    if new:
+        _VECTORS.update(zip(new, np.asarray(EMBEDDER.embed(new), np.float32), strict=True))
+    cents = []
+    for t in ids:
+        ix = [i for k in kids.get(t, []) for i in by_sub.get(k, [])]
+        c = sum((weights[i] * _VECTORS[texts[i]] for i in ix), np.zeros(EMBEDDER.dim or 384))
+        cents.append(c / max(float(np.linalg.norm(c)), 1e-12))
+    cents_arr = np.stack(cents).astype(np.float32)
+    e = np.stack([_VECTORS[n] for n in names])
+    return {
+        t: float(name_margins(e[j : j + 1], cents_arr, j)[0])
+        for j, t in enumerate(ids)
+        if len(kids.get(t, [])) > 1
+    }
 
 
 def audit_map(conn: object, map_id: str) -> tuple[Counter, list[str]]:

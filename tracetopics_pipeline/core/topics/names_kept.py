@@ -16,7 +16,8 @@ for its CURRENT members:
   length penalty, plus a parent's coverage;
 - the previous label is kept when it scores within MARGIN of the new one, its words are still
   shared widely enough (the audit's support floors), a labelled facet's subtopic's name is
-  still said by MIN_HELD of its traffic, it repeats no sibling's current label, and the map's
+  still said by MIN_HELD of its traffic, a parent's lies MIN_DISTINCT nearer its own centroid
+  than any sibling's (`name_margins`), it repeats no sibling's current label, and the map's
   label audit (`labels.audit.audit_topics`, reading each name against its own topic's texts:
   cut phrases, slot details, names in lower case, a parent's coverage, a labelled name said by
   a minority) finds nothing wrong with it; a kept label the audit flags goes back to the new
@@ -43,6 +44,7 @@ from tracetopics_pipeline.core.topics.labels.naming import (
     PARENT_NAMING,
     EmbedFn,
     NamingParams,
+    name_margins,
     name_scores,
 )
 from tracetopics_pipeline.core.topics.labels.support import (
@@ -206,6 +208,12 @@ def keep_names(
                 c.why = "previous name's words no longer shared"
             elif level == "sub" and params.held and held_by(prev, said[i]) < params.held:
                 c.why = "previous name said by too few"
+            elif (
+                params.min_distinct
+                and len(kids[i]) > 1
+                and float(name_margins(vec[prev][None, :], cents, i)[0]) < params.min_distinct
+            ):
+                c.why = "previous name is vague"
             elif label_problems(
                 prev, [s.label for j, s in enumerate(topics) if j != i], verbs=verbs,
                 context=ctxs[i],

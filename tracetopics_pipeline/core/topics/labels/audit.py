@@ -10,6 +10,7 @@ from tracetopics_pipeline.core.topics.labels.context import WordContext
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems
 from tracetopics_pipeline.core.topics.labels.support import (
     MIN_COVERAGE,
+    MIN_DISTINCT,
     MIN_HELD,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
@@ -44,6 +45,9 @@ class AuditedTopic:
     # a labelled facet's subtopic: each of its texts' words (own label's part) and weight, for
     # `held_by`
     words: list[tuple[frozenset[str], float]] | None = None
+    # a free-text parent's name: how much nearer its own centroid it lies than the nearest
+    # sibling parent's (`naming.name_margins`, in the map's embedding space)
+    distinct: float | None = None
 
 
 def audit_topics(
@@ -68,7 +72,9 @@ def audit_topics(
     one child, "Dashboard as CSV" over Excel and PDF exports); with a topic's `context`,
     `cut_phrase`, `slot_detail` and `lowercase_name`; `minority_name` (a labelled facet's
     subtopic, given its `words`, whose name less than MIN_HELD of its traffic says: "We've
-    decided to move to Metabase" over 140 mentions of which 7 say so). A parent named by its label value ("No issue"), and a
+    decided to move to Metabase" over 140 mentions of which 7 say so); `vague` (a parent over
+    several subtopics, given its `distinct`, whose name lies less than MIN_DISTINCT nearer its
+    own centroid than a sibling's: "Set up" says what many parents are). A parent named by its label value ("No issue"), and a
     subtopic named as such a parent, is not checked for support or length: its name is the
     facet's."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
@@ -97,6 +103,14 @@ def audit_topics(
                 and coverage(t.label, t.children_support) < MIN_COVERAGE
             ):
                 probs.append("low_coverage")
+            if (
+                level == "parent"
+                and not from_label
+                and t.children > 1
+                and t.distinct is not None
+                and t.distinct < MIN_DISTINCT
+            ):
+                probs.append("vague")
             if not from_label and name_support(t.label, t.support) < floor:
                 whole = t.whole_support
                 other = whole is not None and name_support(t.label, whole) >= floor

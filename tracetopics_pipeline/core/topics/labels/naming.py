@@ -42,6 +42,7 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
 from tracetopics_pipeline.core.topics.labels.support import (
     CATEGORY_NOUNS,
     MIN_COVERAGE,
+    MIN_DISTINCT,
     MIN_HELD,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
@@ -213,6 +214,10 @@ class NamingParams:
     # only then the best phrase (which the audit counts). A shared word with a category noun
     # was tried and read worse ("Kind settings", "Pro access", "KeyError errors").
     held: float = 0.0
+    # A parent's name: how much nearer its own centroid than any sibling's it must lie
+    # (`name_margins`); a phrase that does not ("Set up", nearer the Slack and connection
+    # parents than the SSO one it names) is taken only when nothing else is.
+    min_distinct: float = 0.0
 
 
 # Parents: the name must be shared across the children (support counted per child).
@@ -224,6 +229,7 @@ PARENT_NAMING = NamingParams(
     abstract=True,
     coverage=0.3,
     min_coverage=MIN_COVERAGE,
+    min_distinct=MIN_DISTINCT,
 )
 
 # A labelled facet's subtopics: most of the traffic says what the name says.
@@ -349,7 +355,14 @@ def name_topics(
         def held(name: str, said: list = said) -> bool:
             return not p.held or held_by(name, said) >= p.held
 
-        name, fallback, uncovered, minority = "", (-1.0, ""), "", ""
+        def distinct(name: str, i: int = i) -> bool:
+            if not p.min_distinct or len(topics) < 2:
+                return True
+            e = embed([name])
+            # no vectors to compare (another model's space): nothing to tell it by
+            return not e.any() or float(name_margins(e, cents, i)[0]) >= p.min_distinct
+
+        name, fallback, uncovered, minority, vague = "", (-1.0, ""), "", "", ""
         for _, ph in ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
             plain = _without_details(ph, support, facet_words, p, surface, verbs)
@@ -360,10 +373,12 @@ def name_topics(
                 share = name_support(cand, support, facet_words)
                 if number_details(cand, support) or (p.abstract and has_digit(cand)):
                     share = 0.0  # an amount of a few requests; a parent's name has none
-                if share >= p.min_support and covered(cand) and held(cand):
+                if share >= p.min_support and not distinct(cand):
+                    vague = vague or cand  # as near a sibling as its own texts
+                elif share >= p.min_support and covered(cand) and held(cand):
                     name = cand
                     break
-                if share >= p.min_support and covered(cand):
+                elif share >= p.min_support and covered(cand):
                     minority = minority or cand  # the best that some of the texts say
                 elif share >= p.min_support:
                     uncovered = uncovered or cand  # the best that one child's wording names
@@ -383,7 +398,7 @@ def name_topics(
                 min_support=p.min_support, verbs=verbs, avoid=avoid, surface=surface,
                 context=ctx, children=kids, min_coverage=p.min_coverage,
             )  # fmt: skip
-        name = name or fallback[1]
+        name = name or vague or fallback[1]
         if not name and not p.abstract:  # no phrase at all: the shared word and a category
             name = abstract_name(
                 t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
@@ -434,6 +449,16 @@ def name_scores(
     if cover is not None and params.coverage:
         score = score + params.coverage * np.asarray(cover, dtype=float)
     return score
+
+
+def name_margins(e: np.ndarray, cents: np.ndarray, i: int) -> np.ndarray:
+    """How much nearer each name (unit vectors `e`) lies to topic `i`'s centroid than to the
+    nearest other one (`cents`: unit centroids of the topic and its siblings); 1.0 alone."""
+    sims = np.asarray(e, np.float32) @ np.asarray(cents, np.float32).T
+    if sims.shape[1] < 2:
+        return np.ones(len(sims))
+    others = np.delete(sims, i, axis=1)
+    return sims[:, i] - others.max(axis=1)
 
 
 def abstract_name(

@@ -178,6 +178,10 @@ MIN_PARENT_SUPPORT = 0.3  # a parent's: in subtopics holding >= 30% of its traff
 CHILD_USE = 0.2  # a subtopic uses a word when 20% of its traffic does
 MIN_COVERAGE = 0.5  # a parent's name: supported by subtopics holding half its traffic
 MIN_HELD = 0.5  # a labelled facet's subtopic: its name says what most of its traffic says
+# A parent's name lies at least this much nearer (cosine) its own centroid than any sibling's
+# (`naming.name_margins`): "Set up" over SSO, SCIM and JIT provisioning lies nearer two other
+# parents than its own.
+MIN_DISTINCT = 0.1
 RARE_WORD = 0.002  # a word in < 0.2% of the facet's traffic is rare: it names a topic only
 RARE_SUPPORT = 0.3  # when >= 30% of the topic's traffic uses it (rare_words)
 
