@@ -16,7 +16,7 @@ from tracetopics_pipeline.core.topics.labels.naming import (
     name_margins,
     name_topics,
 )
-from tracetopics_pipeline.core.topics.labels.support import MIN_DISTINCT
+from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS, MIN_DISTINCT
 
 DEVTOOLS = [
     {1: ["Set up SAML SSO with Okta", "Set up SAML SSO for the org"] * 3,
@@ -81,3 +81,22 @@ def test_the_audit_counts_a_vague_parent_and_passes_a_distinct_one():
     got = audit_topics(parents, [])
     assert "vague" in got[("parent", 10)]
     assert "vague" not in got[("parent", 11)] and "vague" not in got[("parent", 12)]
+
+
+@pytest.mark.parametrize(
+    ("kids", "head"),
+    [
+        ({0: ["Swap shifts with a colleague on Friday", "Swap my shift next week"] * 3,
+          1: ["Cover shifts for the night team", "Who can cover shifts on Sunday"] * 3,
+          2: ["Drop shifts during exams", "Can I drop two shifts"] * 3,
+          3: ["Pick up extra shifts in December", "Pick up shifts at another store"] * 3},
+         "Shift"),
+    ],
+)  # fmt: skip
+def test_a_category_name_reads_its_noun_in_the_singular(kids, head):
+    """("Seats requests" -> "Seat requests") when the texts use the singular too."""
+    sibling = _parent(8, {5: ["Export payslips to PDF", "Download my payslip"] * 3,
+                          6: ["Payslip shows the wrong tax code", "Tax code on payslip"] * 3})  # fmt: skip
+    names = name_topics([_parent(9, kids), sibling], embed=bag_of_words, params=PARENT_NAMING)
+    assert names[9].split()[-1] in CATEGORY_NOUNS, names[9]  # only the head is shared
+    assert names[9].split()[0] == head, names[9]

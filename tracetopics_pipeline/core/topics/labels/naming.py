@@ -481,7 +481,8 @@ def abstract_name(
     used widely enough (`min_support`; a parent's: by subtopics holding `min_coverage` of its
     traffic, `children`), that are not verbs, with a category noun, scored like the phrases
     (similarity to the centroid against the nearest siblings). "" when no word is shared
-    widely enough."""
+    widely enough. A category name is not held to `NamingParams.min_distinct`: preferring a
+    distinct one was tried and read worse ("Load settings" over "Dashboard issues")."""
     heads: Counter[tuple[str, ...]] = Counter()
     strip = shared_head(t.texts)  # the label value every text opens with is the parent's
     clauses = [
@@ -520,8 +521,14 @@ def abstract_name(
     )
     heads = covering or heads  # the words the subtopics share, when any word is
     top = [h for h, _ in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]
+    said = {x for low, _ in clauses for x in low}
     names = []
     for h in top:
+        # a noun before the category reads in the singular when the texts use it ("Seats
+        # requests" -> "Seat requests")
+        last = h[-1]
+        if last.endswith("s") and not last.endswith("ss") and last[:-1] in said:
+            h = (*h[:-1], last[:-1])
         for noun in CATEGORY_NOUNS:
             name = tidy_phrase((*h, noun), surface)
             if name.lower() not in avoid and not label_problems(name, verbs=verbs, context=context):
