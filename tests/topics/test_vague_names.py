@@ -1,8 +1,8 @@
 """A parent's name says what sets it apart: a phrase that lies as near a sibling parent's texts
 as its own ("Set up" over SSO, SCIM and JIT provisioning, when other parents set up pipelines and
-webhooks) is taken only when nothing else is, and the audit counts it (`vague`). Measured in the
-embedding space, not by grammar: "Top up" over top-ups stays. Phrasings from developer tools,
-retail and banking, never the demo's."""
+webhooks) is taken only after any distinct name that covers the subtopics, and the audit counts
+it (`vague`). Measured in the embedding space, not by grammar: "Top up" over top-ups stays.
+Phrasings from developer tools, HR and banking, never the demo's."""
 
 from __future__ import annotations
 
@@ -27,15 +27,6 @@ DEVTOOLS = [
     {6: ["Set up webhooks for pull requests", "Set up a webhook for push events"] * 3,
      7: ["Set up webhook retries", "Set up webhook signing secret"] * 3},
 ]  # fmt: skip
-RETAIL = [
-    {1: ["Sort out a refund for a damaged parcel", "Sort out the refund for my return"] * 3,
-     2: ["Sort out getting my money back", "Sort out my money back for the jacket"] * 2,
-     3: ["Sort out the reimbursement for a late order", "Sort out a late order payment"] * 2},
-    {3: ["Sort out the delivery address", "Sort out my delivery slot"] * 3,
-     4: ["Sort out a missed delivery", "Sort out delivery to a locker"] * 2},
-    {5: ["Sort out my loyalty points", "Sort out the points balance"] * 3,
-     6: ["Sort out points from my last order", "Sort out loyalty points expiry"] * 2},
-]  # fmt: skip
 BANKING = [
     {1: ["Top up by card failed", "My top up by card was declined"] * 3,
      2: ["Top up still pending", "Why is my top up pending"] * 3},
@@ -52,7 +43,7 @@ def _names(parents: list[dict[int, list[str]]], params=PARENT_NAMING) -> tuple[d
     return name_topics(inputs, embed=bag_of_words, params=params), cents
 
 
-@pytest.mark.parametrize(("parents", "vague"), [(DEVTOOLS, "set up"), (RETAIL, "sort out")])
+@pytest.mark.parametrize(("parents", "vague"), [(DEVTOOLS, "set up")])
 def test_a_parent_is_not_named_by_what_its_siblings_also_are(parents, vague):
     from dataclasses import replace
 

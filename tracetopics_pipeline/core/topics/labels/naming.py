@@ -362,7 +362,8 @@ def name_topics(
             # no vectors to compare (another model's space): nothing to tell it by
             return not e.any() or float(name_margins(e, cents, i)[0]) >= p.min_distinct
 
-        name, fallback, uncovered, minority, vague = "", (-1.0, ""), "", "", ""
+        name, fallback, uncovered, minority = "", (-1.0, ""), "", ""
+        vague, vague_covered = "", ""
         for _, ph in ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
             plain = _without_details(ph, support, facet_words, p, surface, verbs)
@@ -374,7 +375,12 @@ def name_topics(
                 if number_details(cand, support) or (p.abstract and has_digit(cand)):
                     share = 0.0  # an amount of a few requests; a parent's name has none
                 if share >= p.min_support and not distinct(cand):
-                    vague = vague or cand  # as near a sibling as its own texts
+                    # as near a sibling as its own texts: after any distinct name that covers
+                    # the subtopics; a covering one still before one child's wording
+                    if covered(cand):
+                        vague_covered = vague_covered or cand
+                    else:
+                        vague = vague or cand
                 elif share >= p.min_support and covered(cand) and held(cand):
                     name = cand
                     break
@@ -391,7 +397,7 @@ def name_topics(
             name = name or minority
         # no phrase covers the subtopics: the best one supported widely enough (its coverage
         # counted in its score), and only when none is, a shared word with a category noun
-        name = name or uncovered
+        name = name or vague_covered or uncovered
         if not name and p.abstract:
             name = abstract_name(
                 t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
