@@ -57,6 +57,12 @@ def _parent(tid: int, kids: dict[int, list[str]]) -> NamingInput:
         ("Export export dashboard", "repeated_word"),
         ("Enterprise to Enterprise", "repeated_word"),
         ("Enterprise please does Enterprise include SSO", "repeated_word"),
+        # a second sentence that lost its full stop, in several domains
+        ("Enterprise please What's the difference", "run_on"),
+        ("Refund please Why was I charged", "run_on"),
+        ("Room for tomorrow Can you confirm", "run_on"),
+        ("Payslip is wrong We're missing overtime", "run_on"),
+        ("Build keeps failing It's the lint step", "run_on"),
     ],
 )
 def test_the_audit_names_each_problem(label, problem):
@@ -64,7 +70,17 @@ def test_the_audit_names_each_problem(label, problem):
 
 
 def test_the_audit_accepts_names_and_catches_sibling_repeats():
-    for good in ("SAML SSO setup", "CSV export of tables", "Charged twice", "Top up"):
+    for good in (
+        "SAML SSO setup",
+        "CSV export of tables",
+        "Charged twice",
+        "Top up",
+        "Card payment I don't recognize",  # "I" is capitalised anywhere
+        "Third time I'm asking",
+        "Gift cards for The Home Depot",  # "The" opens a name
+        "What Is New page",  # a title: the word before is capitalised too
+        "Export to Power BI",
+    ):
         assert label_problems(good) == [], good
     assert label_problems("Charged twice", ["Refund request", "charged twice"]) == [
         "repeats_sibling"

@@ -362,9 +362,29 @@ _ARTEFACT = re.compile(r"(?<![\w.])(?:(?i:com)|org|net)(?![\w.])|\b\w+_\w+\b")
 _PREDICATE_START = frozenset("is are was were has have had".split())  # noqa: SIM905
 
 
+# Words that open a sentence: capitalised after a lower-case word, they start a new sentence
+# that lost its full stop ("Enterprise please What's the difference", "Refund please Why was I
+# charged"), so a name holding one runs across two sentences. "I" ("I'm", "I've") is capitalised
+# anywhere and "The" opens names ("The Home Depot"): neither is here.
+_SENTENCE_OPENERS = frozenset(
+    """what what's why how when where which who can could would will is are do does did
+    we we're we've we'll it it's this there please thanks also but so then you you're""".split()  # noqa: SIM905
+)
+
+
+def _run_on(words: list[str]) -> bool:
+    """A capitalised sentence opener right after a lower-case word: two sentences in one."""
+    toks = [w.strip(".,;:!?\"'()") for w in words]
+    return any(
+        b[:1].isupper() and a[:1].islower() and b.lower() in _SENTENCE_OPENERS
+        for a, b in zip(toks, toks[1:], strict=False)
+    )
+
+
 def wording_problems(label: str) -> list[str]:
     """What a name carries that is not the topic: a wish's tense (`wish_tense`), a compliment
-    (`praise`), the leftovers of a redaction, an enum or an identifier (`artefact`)."""
+    (`praise`), the leftovers of a redaction, an enum or an identifier (`artefact`), a second
+    sentence that lost its full stop (`run_on`)."""
     low = [w.lower().strip(".,;:!?\"'()") for w in label.split()]
     out = []
     if any(w in _WISH_TENSE for w in low) or any(
@@ -376,6 +396,8 @@ def wording_problems(label: str) -> list[str]:
         out.append("praise")
     if _ARTEFACT.search(label):
         out.append("artefact")
+    if _run_on(label.split()):
+        out.append("run_on")
     return out
 
 
