@@ -269,14 +269,11 @@ def test_an_ignored_ask_for_a_person_is_unmet(ask):
 @pytest.mark.parametrize(
     "ask",
     [
-        "Could the plumber himself ring me this afternoon?",  # anyone asked to call back
-        "Please have a nurse from the ward contact us.",
         "I'd want a genuine human, not this chatbot.",
         "is anyone human reading this",
-        "Can I have a quick word with the head chef?",
-        "I'd prefer to go over this in person with the landlord.",
         "Can a real agent step in here?",
-        "I need one of your surveyors to look at this.",
+        "Could a manager take over, please?",
+        "I just want to talk to a real person.",
     ],
 )
 def test_a_person_asked_for_in_more_words_is_unmet_when_ignored(ask):
@@ -292,6 +289,18 @@ def test_a_person_asked_for_in_more_words_is_unmet_when_ignored(ask):
         "I paid directly at the counter.",
         "Can I talk about my pricing options?",
         "Is a real leather strap available?",
+        # product questions a review found read as asks for a person (devices that call,
+        # chat features, people in the user's own life, tools that check, machines)
+        "Will the alarm system call me if the back door opens while I'm away?",
+        "Will the pharmacy text or call me when my prescription is ready?",
+        "Can users chat directly with each other inside the app, or only in channels?",
+        "Does the premium plan include talking to clients by phone from the app?",
+        "I need to have a word with the neighbours about their dog barking. Any tips?",
+        "Can someone else join my family plan if they live at another address?",
+        "Do I need a gauge to check it, or does the car show the tyre pressure?",
+        "Is this dog antibiotic the same as the one given to a human?",
+        "Can I wash the wool blanket by hand, not the machine?",
+        "The site keeps asking me to prove I'm not a robot.",
     ],
 )
 def test_look_alikes_are_not_asks_for_a_person(turn):
@@ -314,6 +323,8 @@ def test_look_alikes_are_not_asks_for_a_person(turn):
         "I've raised a callback request for you.",
         "Our advisors aren't available at weekends, but you can book a call for Monday here.",
         "I can hand you over to the billing team if you like.",
+        "Yes, I've shared your number with Lucia, the guide; she'll call you tomorrow morning.",
+        "I've booked a call with one of our mortgage advisors; Sarah will ring you at 10:00.",
     ],
 )
 def test_a_handover_arranged_or_why_not_answers_the_ask(reply):
@@ -376,6 +387,12 @@ def test_tool_failures_in_log_and_runtime_formats(reply):
         'File "report.pdf" attached',
         "Locker 503 is free",
         "Orders with status of 200 items or more ship free",
+        # documentation and records that quote an error, in replies that succeeded
+        '{"results": [{"title": "Troubleshooting: connection refused", "snippet": "If you see '
+        'connection refused, add your IP to the allow list."}]}',
+        '{"answer": "During scheduled maintenance the API may answer HTTP Error 503; retry."}',
+        "Deploy #482 succeeded. Note: fixed the 'terminate called after throwing' crash.",
+        "Ticket 5521 (closed): the upload page returned an error on Monday; resolved Tuesday.",
     ],
 )
 def test_ordinary_replies_that_mention_those_words_are_not_failures(reply):
