@@ -152,6 +152,15 @@ _FAILURE = _rx(  # of an attempt, not a plain fact ("they do not have a gym, sor
     r"was lost|went missing|(?:the )?wrong (?:\w+ )?(?:flavou?r|size|address|date|item|order|"
     r"prescription|name|one)",
 )
+# A remedy in the same turn as the bad news: praise after it is thanks, not irony ("sorry, the
+# class was cancelled; I've moved you into the 11:00" -> "Perfect, thanks!").
+_REMEDY = _rx(
+    r"(?:i've|i have|we've|we have|i|we)(?: \w+)? (?:moved|updated|rebooked|rescheduled|sent|resent|"
+    r"re-?sent|arranged|replaced|refunded|credited|upgraded|booked|reissued|swapped)\b|"
+    r"replacement|a new one|at no (?:extra )?(?:cost|charge)|free of charge|full refund|"
+    r"(?:stays?|remains?|still) valid|on (?:its|their|the) way|"
+    r"will (?:collect|deliver|arrive|reach you|be (?:there|with you|delivered|sent))",
+)
 # Praise words, and the acceptances that make praise after a failure plain politeness.
 _PRAISE_WORD = _rx(
     r"great|perfect|wonderful|fantastic|brilliant|amazing|excellent|super|superb|lovely|marvell?ous|"
@@ -325,9 +334,10 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 )
             ):
                 forms.append("didnt_help")
-            failed = agent_failed(agent_before) or (
-                _APOLOGY.search(agent_before) and _FAILURE.search(agent_before)
-            )
+            failed = (
+                agent_failed(agent_before)
+                or (_APOLOGY.search(agent_before) and _FAILURE.search(agent_before))
+            ) and not _REMEDY.search(agent_before)
             if (
                 failed
                 and len(text.split()) <= 12
