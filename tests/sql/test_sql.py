@@ -386,6 +386,33 @@ def test_a_query_nested_too_deep_is_refused_in_one_line(wh: Path, query: str, wh
     assert "\n" not in str(got.value) and "SET" not in str(got.value)
 
 
+def test_default_parquet_files_never_replace_each_other(tmp_path: Path, monkeypatch) -> None:
+    """Two results in the same second get two files (review rv3 F10: one was lost)."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tracetopics_pipeline.core.sql import formats
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 11, 30, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(formats, "datetime", Frozen)
+    monkeypatch.setenv("TRACETOPICS_HOME", str(tmp_path / "home"))
+    for i in range(3):
+        formats.format_result(pa.table({"i": [i]}), "parquet")
+    files = sorted((tmp_path / "home" / "exports").iterdir())
+    assert [f.name for f in files] == [
+        "sql-20261130T120000-2.parquet",
+        "sql-20261130T120000-3.parquet",
+        "sql-20261130T120000.parquet",
+    ]
+    assert sorted(pq.read_table(f).column("i")[0].as_py() for f in files) == [0, 1, 2]
+
+
 def test_output_file_for_every_format(wh: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     q = "SELECT id, metrics.total_tokens AS n FROM project_logs('my-project-id') WHERE id IN ('s1', 's2') ORDER BY id"
@@ -398,6 +425,11 @@ def test_output_file_for_every_format(wh: Path, tmp_path: Path, monkeypatch) -> 
     assert (tmp_path / "r.csv").read_text() == "id,n\ns1,100\ns2,300\n"
     run_sql("SELECT 1 AS other", warehouse=wh, fmt="csv", output="r.csv", overwrite=True)
     assert (tmp_path / "r.csv").read_text() == "other\n1\n"
+    (tmp_path / "d.csv").mkdir()
+    for overwrite in (False, True):  # a folder is named as such, and nothing is left behind
+        with pytest.raises(OutputExists, match="is a folder"):
+            run_sql(q, warehouse=wh, fmt="csv", output="d.csv", overwrite=overwrite)
+    assert not list(tmp_path.glob(".*.tmp"))
     with pytest.raises(SqlRefused, match=r"must end in \.csv"):
         run_sql(q, warehouse=wh, fmt="csv", output="r.json")
     with pytest.raises(SqlRefused, match="must be inside"):

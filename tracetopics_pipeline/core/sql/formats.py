@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -108,6 +109,8 @@ def output_target(
         raise SqlRefused(f"{fmt} output must end in {suffix}: {target}")
     for root in (Path.cwd().resolve(), exports.resolve()):
         if target.is_relative_to(root):
+            if target.is_dir():
+                raise OutputExists(f"{target} is a folder: name a file to write")
             if target.exists() and not overwrite:
                 raise OutputExists(
                     f"{target} exists: pass --overwrite to replace it, or name another file"
@@ -141,13 +144,36 @@ def format_result(
         return _render(table, fmt)
     target = output_target(output, fmt, overwrite=overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # one per process
+    try:
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
 
-        pq.write_table(table, tmp)
-    else:
-        text = _render(table, fmt)
-        tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    tmp.replace(target)
+            pq.write_table(table, tmp)
+        else:
+            text = _render(table, fmt)
+            tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        target = _publish(tmp, target, replace=overwrite, rename=output is None)
+    finally:
+        tmp.unlink(missing_ok=True)
     return f"wrote {table.num_rows} rows to {target}"
+
+
+def _publish(tmp: Path, target: Path, *, replace: bool, rename: bool) -> Path:
+    """Put the written file in place: over `target` when `replace`, else only where no file is
+    (a hard link fails on an existing name, even one another process made a moment ago). A
+    default name (`rename`) that is taken gets a counter: sql-<time>-2.parquet."""
+    if replace:
+        tmp.replace(target)
+        return target
+    for n in range(1, 1000):
+        name = target if n == 1 else target.with_name(f"{target.stem}-{n}{target.suffix}")
+        try:
+            os.link(tmp, name)
+            return name
+        except FileExistsError:
+            if not rename:
+                raise OutputExists(
+                    f"{target} exists: pass --overwrite to replace it, or name another file"
+                ) from None
+    raise OutputExists(f"{target} and 998 numbered names beside it exist: name a file to write")
