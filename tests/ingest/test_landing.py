@@ -94,14 +94,22 @@ def test_file_days_records_and_undated_rejections(landing: Path) -> None:
             *(trace_object(f"b{i}", D3) for i in range(3)),
             "garbage",
             '{"id": "cut", "created": "' + D2.isoformat() + 'T09:00:00Z", "input": "hel',
+            # a nested "created" is not the trace's, whether the line parses or not
+            '{"id": "n1", "metadata": {"created": "' + D1.isoformat() + '"}, "input": "x"}',
+            '{"id": "n2", "metadata": {"created": "'
+            + D1.isoformat()
+            + '"}, "created": "'
+            + D2.isoformat()
+            + 'T01:00:00Z", "input": NaN}',
         ],
     )
     result = landing_mod.parse_file(f6, today=TODAY)
-    assert [r.created_day for r in result.rejections] == [None, D2]
+    assert [r.created_day for r in result.rejections] == [None, D2, None, D2]
     summary = landing_mod.file_summary(
         landing_mod.LandingIndex(landing.parent / "idx6.json"), f6, None, TODAY, 10**6
     )[0]
     assert landing_mod.attribution(summary, None, TODAY) == ({D1, D2, D3}, D3)
+    assert summary.days == {D1.isoformat(): 1, D2.isoformat(): 2, D3.isoformat(): 3}
     # a dated rejection (missing id) still attributes to its own day
     f4 = write_lines(
         landing / "004.jsonl", [trace_object("a", D2), {"created": f"{D1}T00:00:00Z", "input": "x"}]

@@ -50,7 +50,6 @@ class _Ctx:
     def reject(
         self, line: int, reason: str, detail: str, raw: str, day: date | None = None
     ) -> None:
-        day = day or _stated_day(raw)
         self.result.rejections.append(Rejection(self.file, line, reason, detail, raw, day))
 
     def add_object(self, obj: Any, line: int, raw: str, size: int | None) -> None:
@@ -103,15 +102,19 @@ _STATED_CREATED = re.compile(r'"created"\s*:\s*"(\d{4})-(\d{2})-(\d{2})')
 
 
 def _stated_day(raw: str) -> date | None:
-    """The day a line that did not parse still states (`"created": "2026-11-20T..."`), so a
-    broken line is charged to its own day rather than to its file's."""
-    m = _STATED_CREATED.search(raw)
-    if m is None:
-        return None
-    try:
-        return date(*map(int, m.groups()))
-    except ValueError:
-        return None
+    """The day a line that did not parse still states (`"created": "2026-11-20T..."`) at the
+    top level of its object, so a broken line is charged to its own day rather than to its
+    file's. A "created" nested deeper (metadata, a quoted message) is not the trace's: none
+    at the top level, no day. Brackets inside strings can miscount the level: then no day."""
+    for m in _STATED_CREATED.finditer(raw):
+        head = raw[: m.start()]
+        if head.count("{") - head.count("}") + head.count("[") - head.count("]") != 1:
+            continue
+        try:
+            return date(*map(int, m.groups()))
+        except ValueError:
+            return None
+    return None
 
 
 def _created_day(obj: dict[str, Any]) -> date | None:
@@ -165,12 +168,13 @@ def _parse_lines(data: bytes, ctx: _Ctx) -> None:
         try:
             text = chunk.decode("utf-8")
         except UnicodeDecodeError as exc:
-            ctx.reject(number, "invalid_utf8", str(exc), chunk.decode("utf-8", "backslashreplace"))
+            text = chunk.decode("utf-8", "backslashreplace")
+            ctx.reject(number, "invalid_utf8", str(exc), text, _stated_day(text))
             continue
         try:
             obj = loads(chunk)
         except orjson.JSONDecodeError as exc:
-            ctx.reject(number, *_undecodable(exc, chunk), text)
+            ctx.reject(number, *_undecodable(exc, chunk), text, _stated_day(text))
             continue
         ctx.add_object(obj, number, text, len(chunk))
 
@@ -205,7 +209,7 @@ def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
             try:
                 item = orjson.loads(chunk)
             except orjson.JSONDecodeError as exc:
-                ctx.reject(i, *_undecodable(exc, chunk), text)
+                ctx.reject(i, *_undecodable(exc, chunk), text, _stated_day(text))
                 continue
             ctx.add_object(item, i, text, len(chunk))
         return True
