@@ -148,6 +148,7 @@ def test_search_covers_labels_keywords_and_summaries(two: TestClient) -> None:
     # "failed_tool_call", as "sso" in a tool's "get_sso_config") nor inside a word ("sv").
     assert hit("call")["traces"] == [] and hit("sv")["topics"] == []
     assert {t["topic_id"] for t in hit("exp")["topics"]} >= {0}  # a word's start is enough
+    assert hit("_tool")["traces"] and hit("CSV")["topics"]  # a mark brings its own boundary
     assert hit("x' OR 1=1 --")["topics"] == []
     # The filter narrows the traces (acme is customer i % 3 == 0).
     acme = hit("csv", customer="acme")["traces"]

@@ -149,11 +149,13 @@ def topic_tree(
 
 
 def _word_starts(words: list[str]) -> list[str]:
-    """RE2 patterns, one per (lower-case) word: the word where a word starts in lower-case
-    text, so "sso" finds "SAML SSO" and "ssos" but not the tool name "get_sso_config" nor
-    "lesson". Only an ASCII letter, digit or "_" before it counts as inside a word, so
-    scripts written without spaces still match within a run of text."""
-    return ["(?:^|[^a-z0-9_])" + re.escape(w) for w in words]
+    """RE2 patterns, one per word, case-insensitive (RE2 folds the case, so Python's and
+    DuckDB's lower-casing never disagree): the word where a word starts, so "sso" finds "SAML
+    SSO" and "ssos" but not the tool name "get_sso_config" nor "lesson". Only an ASCII letter,
+    digit or "_" before it counts as inside a word, so scripts written without spaces still
+    match within a run of text; a word that opens with a mark (".net", "@acme") brings its own
+    boundary and matches anywhere ("ASP.NET")."""
+    return ["(?i)" + ("(?:^|[^a-z0-9_])" if w[:1].isalnum() else "") + re.escape(w) for w in words]
 
 
 def search(
@@ -168,7 +170,7 @@ def search(
     every word of `q` at the start of a word, and traces whose facet summary does (within the
     filter). Case-insensitive; values are bound parameters and every character of `q` matches
     itself."""
-    words = [w for w in q.lower().split() if w][:8]
+    words = [w for w in q.split() if w][:8]
     if not words:
         return {"q": q, "topics": [], "traces": []}
     pats = _word_starts(words)
@@ -189,8 +191,8 @@ def search(
         ),
         doc AS (
             SELECT tl.facet, tl.topic_id, tl.label, tl.keywords, tl.representatives,
-                   lower(tl.label) AS l, lower(array_to_string(tl.keywords, ' ')) AS k,
-                   lower(array_to_string(tl.representatives, ' ')) AS r
+                   tl.label AS l, array_to_string(tl.keywords, ' ') AS k,
+                   array_to_string(tl.representatives, ' ') AS r
             FROM topic_latest tl
             WHERE (?::VARCHAR IS NULL OR lower(tl.facet) = lower(?))
               AND NOT EXISTS (SELECT 1 FROM topic_overrides o WHERE o.facet = tl.facet
@@ -205,7 +207,7 @@ def search(
                     WHEN list_bool_and([regexp_matches(d.l || ' ' || d.k, p)
                                         FOR p IN ?::VARCHAR[]]) THEN 'keywords'
                     ELSE 'summaries' END AS matched,
-               [x FOR x IN d.representatives IF regexp_matches(lower(x), ?)][1] AS snippet
+               [x FOR x IN d.representatives IF regexp_matches(x, ?)][1] AS snippet
         FROM doc d
         LEFT JOIN lvl ON lvl.facet = d.facet AND lvl.topic_id = d.topic_id
         LEFT JOIN topic_latest pl ON pl.facet = d.facet AND pl.topic_id = lvl.parent_id
@@ -225,7 +227,7 @@ def search(
         SELECT s.trace_id, s.facet, s.summary, t.customer, t.created
         FROM facets s JOIN ft ON ft.id = s.trace_id JOIN trace_index t ON t.id = s.trace_id
         WHERE (?::VARCHAR IS NULL OR lower(s.facet) = lower(?)) AND s.summary IS NOT NULL
-          AND list_bool_and([regexp_matches(lower(s.summary), p) FOR p IN ?::VARCHAR[]])
+          AND list_bool_and([regexp_matches(s.summary, p) FOR p IN ?::VARCHAR[]])
         ORDER BY t.created DESC, s.trace_id LIMIT ?""",
         [*fparams, facet, facet, pats, limit],
     ).fetchall()
