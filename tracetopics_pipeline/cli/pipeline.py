@@ -197,6 +197,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    _check_readable(paths().warehouse)
     # imported only now: loading the dbt project parses it into HOME/dbt, which a mistyped
     # home must not get
     from tracetopics_pipeline.defs.dbt_project import generate_docs
@@ -212,6 +213,21 @@ def cmd_docs(args: argparse.Namespace) -> int:
         return 0
     serve_folder(folder, args.port)
     return 0
+
+
+def _check_readable(warehouse: Path) -> None:
+    """Open the warehouse once before dbt does: a damaged file (an empty one included) raises
+    DuckDB's error, which main reports in one line, instead of dbt hanging on it. A writer's
+    lock is no damage: dbt waits for it as before."""
+    import duckdb
+
+    from tracetopics_pipeline.core.warehouse.connection import connect, lock_holder
+
+    try:
+        connect(warehouse, read_only=True, wait_s=0).close()
+    except duckdb.Error as exc:
+        if lock_holder(exc) is None:
+            raise
 
 
 def serve_folder(folder: Path, port: int) -> None:
