@@ -411,6 +411,15 @@ def test_default_parquet_files_never_replace_each_other(tmp_path: Path, monkeypa
         "sql-20261130T120000.parquet",
     ]
     assert sorted(pq.read_table(f).column("i")[0].as_py() for f in files) == [0, 1, 2]
+    # a file system without hard links: the same names, by a check then a rename
+
+    def no_links(src, dst):
+        raise PermissionError("hard links not supported")
+
+    monkeypatch.setattr(formats.os, "link", no_links)
+    formats.format_result(pa.table({"i": [3]}), "parquet")
+    assert (tmp_path / "home" / "exports" / "sql-20261130T120000-4.parquet").exists()
+    assert not list((tmp_path / "home" / "exports").glob(".*.tmp"))
 
 
 def test_output_file_for_every_format(wh: Path, tmp_path: Path, monkeypatch) -> None:

@@ -230,8 +230,8 @@ def run_sql(
     Raises SqlRefused for anything but a single read, WarehouseUnavailable when there is
     nothing to read, SqlLimitExceeded past a resource limit. With `output` the result is
     written to that file (csv, json, parquet; an existing one only with `overwrite`) and the
-    text says where. Notices (the snapshot
-    answered, a project id without traces) go to `notify`, by default the log.
+    text says where. Notices (the snapshot answered, a project id without traces) go to
+    `notify`, by default the log.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -169,7 +169,7 @@ def _publish(tmp: Path, target: Path, *, replace: bool, rename: bool) -> Path:
     for n in range(1, 1000):
         name = target if n == 1 else target.with_name(f"{target.stem}-{n}{target.suffix}")
         try:
-            os.link(tmp, name)
+            _link_new(tmp, name)
             return name
         except FileExistsError:
             if not rename:
@@ -177,3 +177,16 @@ def _publish(tmp: Path, target: Path, *, replace: bool, rename: bool) -> Path:
                     f"{target} exists: pass --overwrite to replace it, or name another file"
                 ) from None
     raise OutputExists(f"{target} and 998 numbered names beside it exist: name a file to write")
+
+
+def _link_new(tmp: Path, name: Path) -> None:
+    """`tmp` under `name` only if no file has that name (FileExistsError otherwise). A file
+    system without hard links gets a check then a rename: a race there can replace a file."""
+    try:
+        os.link(tmp, name)
+    except FileExistsError:
+        raise
+    except OSError:
+        if name.exists():
+            raise FileExistsError(name) from None
+        tmp.replace(name)
