@@ -325,6 +325,7 @@ def test_look_alikes_are_not_asks_for_a_person(turn):
         "I can hand you over to the billing team if you like.",
         "Yes, I've shared your number with Lucia, the guide; she'll call you tomorrow morning.",
         "I've booked a call with one of our mortgage advisors; Sarah will ring you at 10:00.",
+        "I've flagged it to the loans team and they'll get back to you today.",
     ],
 )
 def test_a_handover_arranged_or_why_not_answers_the_ask(reply):

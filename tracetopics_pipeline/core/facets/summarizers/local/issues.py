@@ -141,10 +141,11 @@ _HANDOVER_ARRANGED = re.compile(
     r"forwarding|forwarded|referring|referred) (?:this|it|your \w+|you)(?: on| over)? to|"
     r"(?:someone|somebody|a member of (?:our|the) \w+(?: \w+)?|(?:our|the) (?:\w+ ){0,2}?(?:team|"
     r"staff|department|desk)|an? (?:\w+ )?(?:agent|human|colleague|specialist|advis[eo]r|technician|"
-    r"manager|supervisor|person)|they|she|he) (?:will|'ll) (?:\w+ )?(?:call|contact|reply|get back|"
+    r"manager|supervisor|person)|they|she|he)(?: will|'ll) (?:\w+ )?(?:call|contact|reply|get back|"
     r"reach out|join|be with|ring|phone|email|take over)|"
     # anyone named who will call the user: "Sarah will ring you", "she'll call you tomorrow"
-    r"\b\w+(?: will|'ll) (?:\w+ )?(?:call|ring|phone|contact) you\b|(?:asked|told|notified|alerted) (?:the|our|a|your) "
+    r"\b\w+(?: will|'ll) (?:\w+ )?(?:call|ring|phone|contact) you\b|"
+    r"(?:asked|told|notified|alerted) (?:the|our|a|your) "
     r"(?:\w+ ){0,2}?(?:team|staff|manager|supervisor|colleague|technician|department|desk|specialist)"
     r" to (?:call|contact|ring|phone|get back|reach out|email)|escalat(?:ing|ed) (?:this|it|your)|"
     r"(?:opened|raised|logged|created) (?:a|an) (?:\w+ )?(?:ticket|case|callback|call-?back request))",
