@@ -31,3 +31,24 @@ def test_a_day_is_held_until_accepted_and_again_when_it_gets_worse(landing: Path
     write_lines(landing / "b.jsonl", [trace_object("bad2", D2, id=...)])
     ingest_days(conn, landing, [D2], today=TODAY)
     assert [h.day for h in held_days(conn, [D2], 0.05)] == [D2]
+
+
+def test_a_file_sent_again_holds_no_day_back(landing: Path, conn) -> None:
+    # A re-export of the same day (every trace again) supersedes every earlier copy: the copies
+    # stay on record in the quarantine table, but the day's data is whole, so it goes on.
+    day = [trace_object(f"t{i}", D1) for i in range(20)]
+    write_lines(landing / "a.jsonl", day)
+    write_lines(landing / "b.jsonl", [*day, trace_object("bad", D1, id=...)])
+    stats = ingest_days(conn, landing, [D1], today=TODAY)
+    q = quarantine_by_day(conn, [D1], 0.05)[D1]
+    assert (q.lines, q.quarantined, q.superseded, q.reasons) == (21, 1, 20, {"missing_id": 1})
+    assert not q.held and "20 copies sent again, not counted" in q.summary()
+    assert stats.quarantine_rate_by_day[D1] == q.rate  # the asset's metadata reads the same
+    assert conn.execute(
+        "SELECT count(*) FROM quarantine WHERE reason = 'duplicate_superseded'"
+    ).fetchone() == (20,)
+    # Accepting counts bad lines only: one more superseded copy does not hold the day again.
+    write_lines(landing / "c.jsonl", day[:1])
+    accept_day(conn, D1, 0.01)
+    ingest_days(conn, landing, [D1], today=TODAY)
+    assert held_days(conn, [D1], 0.01) == []

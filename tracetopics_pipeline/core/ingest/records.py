@@ -48,6 +48,10 @@ REJECTION_REASONS: dict[str, str] = {
     "duplicate_superseded": "a later copy of the same trace id replaced it (last write wins)",
     "unreadable_file": "the whole file cannot be read (e.g. corrupt Parquet); one row per file",
 }
+# Reasons that are not bad input: a superseded copy's trace landed (as its later copy), so a
+# file sent again is kept on record in the quarantine table but counts towards no quarantine
+# rate and holds no day back.
+NOT_BAD_REASONS = frozenset({"duplicate_superseded"})
 
 SUPPORTED_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet")
 # Without TRACETOPICS_START_DATE, a trace from before this day is a placeholder time (Go's zero

@@ -36,6 +36,7 @@ from tracetopics_pipeline.core.ingest.landing import (
 )
 from tracetopics_pipeline.core.ingest.records import (
     DEFAULT_MAX_TRACE_BYTES,
+    NOT_BAD_REASONS,
     ParseResult,
     Rejection,
     TraceRecord,
@@ -52,7 +53,7 @@ class IngestStats:
     truncated: int = 0
     quarantined_by_reason: dict[str, int] = field(default_factory=dict)
     traces_by_day: dict[date, int] = field(default_factory=dict)
-    quarantined_by_day: dict[date, int] = field(default_factory=dict)
+    quarantined_by_day: dict[date, int] = field(default_factory=dict)  # bad lines only
     superseded_elsewhere: int = 0  # older copies on other days moved to quarantine
     seconds: float = 0.0
 
@@ -61,8 +62,13 @@ class IngestStats:
         return sum(self.quarantined_by_reason.values())
 
     @property
+    def bad(self) -> int:
+        """Quarantined lines that are bad input (a superseded copy is not: holds.py)."""
+        return sum(n for r, n in self.quarantined_by_reason.items() if r not in NOT_BAD_REASONS)
+
+    @property
     def quarantine_rate_by_day(self) -> dict[date, float]:
-        """Per day: quarantined lines / all lines attributed to the day."""
+        """Per day: bad lines / bad lines and traces of the day (as holds.py reads it)."""
         out = {}
         for day in self.days:
             q, t = self.quarantined_by_day.get(day, 0), self.traces_by_day.get(day, 0)
@@ -76,8 +82,8 @@ class IngestStats:
 
     @property
     def quarantine_rate_overall(self) -> float:
-        total = self.traces_written + self.quarantined
-        return self.quarantined / total if total else 0.0
+        total = self.traces_written + self.bad
+        return self.bad / total if total else 0.0
 
     def metadata(self) -> dict[str, Any]:
         """Flat dict for Dagster materialization metadata."""
@@ -232,7 +238,10 @@ def _write(
     for field_, counts in (
         ("quarantined_by_reason", Counter(rej.reason for rej, _ in rejections)),
         ("traces_by_day", Counter(r.day for r in kept)),
-        ("quarantined_by_day", Counter(day for _, day in rejections)),
+        (
+            "quarantined_by_day",
+            Counter(d for j, d in rejections if j.reason not in NOT_BAD_REASONS),
+        ),
     ):
         setattr(stats, field_, dict(Counter(getattr(stats, field_)) + counts))
 
