@@ -1,5 +1,5 @@
 """The Dagster code location: assets (with their checks) per stage, jobs, the schedule, sensors,
-resources and the executor, all from defs/."""
+resources, the console logger and the executor, all from defs/."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.defs import jobs, schedules, sensors
 from tracetopics_pipeline.defs.assets import facets, ingest, marts, publish, topics
 from tracetopics_pipeline.defs.executors import executor_from_settings
+from tracetopics_pipeline.defs.loggers import console_logger
 from tracetopics_pipeline.defs.resources import (
     EndpointResource,
     dbt_resource,
@@ -38,5 +39,6 @@ defs = dg.Definitions(
         "openai": EndpointResource(),  # key and base URL read when a run starts
         "dbt": dbt_resource(),
     },
+    loggers={"console": console_logger},  # the default's name: run configs keep working
     executor=executor_from_settings(settings),  # TRACETOPICS_EXECUTOR: multiprocess, k8s, celery
 )

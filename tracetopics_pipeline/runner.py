@@ -189,7 +189,7 @@ def run_pipeline(
             if step.scope == "range":
                 runs = [
                     (
-                        f"{a} → {b} ({n_days} days)",
+                        f"{a} → {b} ({n_days} day{'s' if n_days != 1 else ''})",
                         {"tags": {**range_tags(a.isoformat(), b.isoformat()), **host}},
                     )
                     for a, b, n_days in day_spans(days)
