@@ -73,3 +73,24 @@ def test_topics_text_indents_subtopics(home: Path) -> None:
     task = tracetopics(home, "topics", "--facet", "Task").stdout.splitlines()
     parent = next(i for i, ln in enumerate(task) if ln.rstrip().endswith("  Dataset creation"))
     assert task[parent + 1].rstrip().endswith("· Dataset from CSV files")  # indented under it
+
+
+@pytest.mark.parametrize(("n_subs", "every", "listed", "more"), [
+    (5, False, 5, None),  # one over the cut: the last one is printed, not "+1 more"
+    (7, False, 4, "+3 more subtopics (--all lists them)"),
+    (7, True, 7, None),
+])  # fmt: skip
+def test_topics_text_cuts_long_subtopic_lists(
+    monkeypatch: pytest.MonkeyPatch, capsys, n_subs: int, every: bool, listed: int, more: str
+) -> None:
+    from tracetopics_pipeline.cli import output
+
+    def row(i: int, label: str, subs: list[dict]) -> dict:
+        return {"topic_id": i, "share": 0.1, "count": 10, "label": label, "subtopics": subs}
+
+    subs = [row(10 + i, f"Sub {i}", []) for i in range(n_subs)]
+    monkeypatch.setattr(output, "topics", lambda facet, day: (facet, [row(1, "Parent", subs)]))
+    output.print_topics("Task", every_sub=every)
+    out = capsys.readouterr().out.splitlines()
+    assert sum("· Sub " in ln for ln in out) == listed
+    assert [ln.strip() for ln in out if "more subtopics" in ln] == ([more] if more else [])

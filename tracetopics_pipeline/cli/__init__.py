@@ -45,7 +45,8 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line naming the help to read."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
+        hint = "" if "(see `" in message else f" (see `{self.prog} --help`)"  # one hint, not two
+        self.exit(2, f"error: {message}{hint}\n")
 
 
 def _date(text: str) -> date:
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="count only the traces of this UTC day (default: every day classified)",
     )
     t.add_argument("--json", action="store_true", help="JSON instead of text")
+    t.add_argument("--all", action="store_true", help="every subtopic (default: the first 4)")
     t.set_defaults(fn=cmd_topics)
 
     dg = add_command(
@@ -327,6 +329,11 @@ def _join_dashed_values(argv: list[str]) -> list[str]:
 
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(_join_dashed_values(sys.argv[1:] if argv is None else argv))
+    if paths().home.exists() and not paths().home.is_dir():
+        raise CliError(
+            f"TRACETOPICS_HOME={paths().home} is a file, not a folder: point it at a folder "
+            "(a missing one is created)"
+        )
     offline = args.fn is cmd_facets and args.action in ("list", "eval", "fit")
     needs = args.fn in NEEDS_WAREHOUSE and not offline
     if needs and not paths().warehouse.exists() and not paths().snapshot.exists():

@@ -103,7 +103,21 @@ def resolve_facet(conn: duckdb.DuckDBPyConnection, name: str) -> str:
     for known in names:
         if want in (known.lower(), facet_key(known)):
             return known
-    raise CliError(f"no facet named {name!r}; facets: {', '.join(names) or 'none yet'}")
+    raise CliError(
+        f"no facet named {name!r}; facets: {', '.join(names) or 'none yet'}{_facet_file_problem()}"
+    )
+
+
+def _facet_file_problem() -> str:
+    """'; <why the facet file cannot be read>', or '' when it reads: a missing or broken
+    TRACETOPICS_FACETS is why a facet is unknown more often than a typo."""
+    from tracetopics_pipeline.core.facets.definitions import FacetConfigError, load_facets
+
+    try:
+        load_facets()
+    except FacetConfigError as e:
+        return f"; {e}"
+    return ""
 
 
 def topics(facet: str, day: date | None = None) -> tuple[str, list[dict]]:
@@ -132,10 +146,12 @@ def topics_json(rows: list[dict]) -> dict:
     return {"topics": [{**item(t), "subtopics": [item(s) for s in t["subtopics"]]} for t in rows]}
 
 
-SUBTOPICS_SHOWN = 4  # per parent in the text list; the rest is "+N more" (--json has them all)
+SUBTOPICS_SHOWN = 4  # per parent in the text list; the rest is "+N more" (--all, --json: all)
 
 
-def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
+def print_topics(
+    facet: str, day: date | None = None, limit: int = 50, *, every_sub: bool = False
+) -> None:
     facet, rows = topics(facet, day)
     if not rows:
         print(
@@ -151,10 +167,12 @@ def print_topics(facet: str, day: date | None = None, limit: int = 50) -> None:
         subs = r["subtopics"]
         if len(subs) == 1 and subs[0]["label"] == r["label"]:
             continue  # "No issue · No issue": the one subtopic says nothing its parent does not
-        for s in subs[:SUBTOPICS_SHOWN]:
+        # one more line than the cut prints the last subtopic instead of "+1 more"
+        shown = subs if every_sub or len(subs) <= SUBTOPICS_SHOWN + 1 else subs[:SUBTOPICS_SHOWN]
+        for s in shown:
             print(f"  {s['topic_id']:>5}  {s['share']:>6.1%}  {s['count']:>6,}    · {s['label']}")
-        if len(subs) > SUBTOPICS_SHOWN:
-            print(f"  {'':>25}    +{len(subs) - SUBTOPICS_SHOWN} more subtopics")
+        if len(subs) > len(shown):
+            print(f"  {'':>25}    +{len(subs) - len(shown)} more subtopics (--all lists them)")
     if len(rows) > limit:
         print(f"  +{len(rows) - limit} more topics (--json lists them all)")
 

@@ -62,8 +62,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     for name in args.files:  # every file checked before any is landed
         src = Path(name)
+        if src.is_dir():
+            raise CliError(f"{src} is a folder: pass the trace files in it, e.g. {src}/*.jsonl")
         if not src.is_file():
             raise CliError(f"{src} is not a file")
+        if src.stat().st_size == 0:
+            raise CliError(f"{src} is empty: nothing to land")
         if src.suffix.lower() not in SUPPORTED_SUFFIXES:
             hint = f" (decompress it first: gunzip -k {src})" if src.suffix == ".gz" else ""
             raise CliError(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.ingest.holds import accept_day, quarantine_by_day
 from tracetopics_pipeline.core.settings import Settings, paths
@@ -16,6 +17,11 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     day = args.day
     if args.accept:
         with warehouse.connect(paths().warehouse, wait_s=0) as conn:
+            if not quarantine_by_day(conn, [day], threshold)[day].quarantined:
+                raise CliError(
+                    f"nothing is quarantined on {day}: nothing to accept "
+                    "(`tracetopics run` names the days it holds back)"
+                )
             q = accept_day(conn, day, threshold)
         print(
             f"accepted {q.quarantined:,} quarantined lines of {day}: it is no longer held back "

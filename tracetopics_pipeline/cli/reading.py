@@ -18,7 +18,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
         rows = output.topics(args.facet, args.date)[1]
         print(json.dumps(output.topics_json(rows), indent=2, default=str))
     else:
-        output.print_topics(args.facet, day=args.date)
+        output.print_topics(args.facet, day=args.date, every_sub=args.all)
     return 0
 
 
