@@ -322,6 +322,30 @@ def test_a_labelled_subtopic_is_named_by_what_most_of_it_says(texts, said):
     assert held_by(got, text_words(texts)) >= MIN_HELD
 
 
+@pytest.mark.parametrize(
+    ("texts", "label"),
+    [
+        (["User said they were unhappy but also praised the agent."] * 6
+         + ["User said the answer did not help but also confirmed it was solved."] * 3,
+         "Mixed sentiment"),
+        (["Refund for a cancelled flight, please"] * 8 + ["My bag was lost in Lisbon"] * 2,
+         "Refund request"),
+        (["Warte seit Tagen auf die Karte"] * 5 + ["Card still not here"] * 4, "Card delivery"),
+    ],
+)  # fmt: skip
+def test_a_labels_only_subtopic_reads_as_the_label(texts, label):
+    """The only subtopic holds the whole label: even a phrase most of it says ("praised the
+    agent") would name a part as the whole, so it reads as the label."""
+    from tracetopics_pipeline.core.topics.labels.naming import LABELLED_NAMING, name_topics
+
+    topic = _weighted(0, texts)
+    topic.parent = label
+    assert name_topics([topic], embed=bag_of_words, params=LABELLED_NAMING)[0] == label
+    # one of several subtopics is named by what most of it says, as before
+    other = name_topics([_weighted(0, texts)], embed=bag_of_words, params=LABELLED_NAMING)[0]
+    assert other != label
+
+
 def test_the_audit_counts_a_labelled_subtopic_named_by_a_minority():
     from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
     from tracetopics_pipeline.core.topics.labels.support import text_words, word_support

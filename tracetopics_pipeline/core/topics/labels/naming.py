@@ -210,8 +210,8 @@ class NamingParams:
     # A labelled facet's subtopic: the share of its traffic whose texts must use all the name's
     # words together (`held_by`). Its texts are whatever carries the label, so a phrase of one
     # minority ("We've decided to move to Metabase", 7 of 140 mentions) would otherwise name
-    # them all; below it, the label's name for its only subtopic (`NamingInput.parent`), and
-    # only then the best phrase (which the audit counts). A shared word with a category noun
+    # them all; below it the best phrase (which the audit counts). A label's only subtopic
+    # always reads as the label's name (`NamingInput.parent`). A shared word with a category noun
     # was tried and read worse ("Kind settings", "Pro access", "KeyError errors").
     held: float = 0.0
     # A parent's name: how much nearer its own centroid than any sibling's it must lie
@@ -364,7 +364,12 @@ def name_topics(
 
         name, fallback, uncovered, minority = "", (-1.0, ""), "", ""
         vague, vague_covered = "", ""
-        for _, ph in ranked[i]:
+        # A label's only subtopic holds the whole label: a phrase, even one most of it says,
+        # would name a part as the whole ("Praised the agent" over every MIXED trace, which
+        # was also unhappy), so it reads as its label.
+        if t.parent and t.parent.lower() not in avoid:
+            name = t.parent
+        for _, ph in [] if name else ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
             plain = _without_details(ph, support, facet_words, p, surface, verbs)
             for form in dict.fromkeys([plain, ph]):
