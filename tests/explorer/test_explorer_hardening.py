@@ -58,8 +58,13 @@ def test_local_host_names_are_served(client: TestClient, host: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "host", ["evil.example", "evil.example:8765", "127.0.0.1.nip.io", "localhost.evil.example", ""]
-)
+    "host",
+    [
+        "evil.example", "evil.example:8765", "127.0.0.1.nip.io", "localhost.evil.example", "",
+        # no host at all: a name and port with anything after them is refused, not cut
+        "127.0.0.1:8765@evil.example", "localhost:8765/x", "localhost:port", "[::1]x",
+    ],
+)  # fmt: skip
 def test_other_host_names_are_refused(client: TestClient, host: str) -> None:
     """A DNS-rebinding page reaches 127.0.0.1 under its own name: the Host header gives it away."""
     for path in ("/", "/api/overview", "/api/traces"):

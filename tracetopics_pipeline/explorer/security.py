@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -41,19 +42,24 @@ UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 WILDCARD_BINDS = {"0.0.0.0", "::", ""}
 
 
+# A Host header is a name or a bracketed IPv6 address, then perhaps a port: nothing else
+# ("127.0.0.1:8765@evil.com" names no host, so it matches none).
+_HOST = re.compile(r"(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9_.-]+))(?::\d{1,5})?")
+_BARE_V6 = re.compile(r"[0-9a-f]*:[0-9a-f:.]*:[0-9a-f:.]*")  # '::1' as configured, unbracketed
+
+
 def host_name(value: str) -> str:
-    """The name part of a Host header or netloc: '[::1]:8765' -> '::1', 'LocalHost.' -> 'localhost'."""
+    """The name part of a Host header or netloc: '[::1]:8765' -> '::1', 'LocalHost.' ->
+    'localhost'; '' (no host) for anything that is not a name or address and a port."""
     value = value.strip().lower()
-    if value.startswith("["):
-        return value[1 : value.find("]")] if "]" in value else value
-    if value.count(":") == 1:
-        value = value.split(":", 1)[0]
-    return value.rstrip(".")
+    if m := _HOST.fullmatch(value):
+        return m["v6"] or m["name"].rstrip(".")
+    return value if _BARE_V6.fullmatch(value) else ""
 
 
 def allowed_hosts_for(configured: Iterable[str], bind_host: str | None = None) -> frozenset[str]:
     """The configured names, plus the address the server binds when it names one."""
-    names = {host_name(h) for h in configured}
+    names = {host_name(h) for h in configured} - {""}
     if bind_host and bind_host not in WILDCARD_BINDS:
         names.add(host_name(bind_host))
     return frozenset(names)
