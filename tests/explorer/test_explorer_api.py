@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -295,6 +296,8 @@ def test_roadmap_proposal(client: TestClient) -> None:
     assert f"the 7 days to {ends[-1]}: {last} traces vs {prev} in the 7 days before" in md
     assert "**Pain:** 100.0% negative or mixed vs 16.7% overall" in md
     assert "| acme | 100 | 100.0% |" in md and "| enterprise | 100 | 100.0% |" in md
+    who = md.split("## Who is affected")[1].split("|")[0].strip()
+    assert re.fullmatch(r"1 of the scope's \d+ customers\. Top accounts and plan tiers:", who), who
     assert "### Sentiment mix" in md and "| NEGATIVE | 100 | 100.0% |" in md
     # Topic 3's negative traces have no agent issue (Issues NONE): a product gap.
     assert "**Product gap.** Of the topic's 100 negative or mixed conversations, 0" in md

@@ -379,9 +379,14 @@ def roadmap_proposal(
         """,
         t_params,
     ).fetchall()
-    n_customers = cur.execute(
-        f"SELECT count(DISTINCT customer) FROM trace_index WHERE id IN ({t_sql})", t_params
-    ).fetchone()[0]
+    n_customers, n_base = (
+        cur.execute(
+            f"SELECT count(DISTINCT customer) FROM trace_index WHERE id IN ({sql})", params
+        ).fetchone()[0]
+        for sql, params in ((t_sql, t_params), (b_sql, b_params))
+    )
+    # "36 customers" reads as reach only beside how many the scope has (often all of them)
+    of_base = f"{n_customers} of the scope's {_n(n_base, 'customer')}"
     plans = cur.execute(
         f"""
         SELECT coalesce(plan_tier, '(unknown)'), count(*) AS n FROM trace_index
@@ -408,7 +413,7 @@ def roadmap_proposal(
     top_plan = plans[0] if plans else None
     if top_plan:
         problem.append(
-            f"{_n(n_customers, 'customer')} raised it; the most common plan tier is "
+            f"{of_base} raised it; the most common plan tier is "
             f"{top_plan[0]} ({_pct(top_plan[1] / total)})."
         )
 
@@ -427,7 +432,7 @@ def roadmap_proposal(
         "",
         "## Who is affected",
         "",
-        f"{_n(n_customers, 'customer')}. Top accounts and plan tiers:",
+        f"{of_base}. Top accounts and plan tiers:",
         "",
         "| customer | traces | share |",
         "|---|---:|---:|",
