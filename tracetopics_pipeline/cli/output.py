@@ -198,6 +198,45 @@ def print_recovery(facet: str = "Task") -> None:
             f"  {s['level']:<6} level: NMI {s['nmi']:.3f}  ARI {s['ari']:.3f}  "
             f"({s['n_topics']} topics, no_match {s['no_match_share']:.1%}, {s['n']:,} traces)"
         )
+    with _conn() as conn:
+        agreement = [
+            (name, *_label_agreement(conn, answers, name, key)) for name, key in ANSWERED_FACETS
+        ]
+    if any(n for *_, n in agreement):
+        print("Labelled facets against the answer key:")
+        for name, acc, macro, n in agreement:
+            if n:
+                print(f"  {name:<17} accuracy {acc:.3f}  macro-F1 {macro:.3f}  ({n:,} traces)")
+
+
+# Labelled facets the demo's answer key holds one label of (its field); Issues (a list) and
+# Competitor mention (a name) are scored by bench/facet_quality.py.
+ANSWERED_FACETS = (
+    ("Sentiment", "sentiment"),
+    ("Churn risk", "churn_risk"),
+    ("Feature request", "feature_request"),
+    ("Pricing question", "pricing"),
+)
+
+
+def _label_agreement(
+    conn: duckdb.DuckDBPyConnection, answers: dict[str, dict], facet: str, key: str
+) -> tuple[float, float, int]:
+    """(accuracy, macro-F1 over every label given or predicted, traces) of a facet's labels."""
+    from tracetopics_pipeline.core.facets.summarizers.gold_eval import f1_table
+
+    rows = conn.execute(
+        "SELECT trace_id, label FROM facet_summaries WHERE facet = ? AND status <> 'errored'",
+        [facet],
+    ).fetchall()
+    pairs = [
+        (truth, label or "") for tid, label in rows if (truth := answers.get(tid, {}).get(key))
+    ]
+    if not pairs:
+        return 0.0, 0.0, 0
+    gold, pred = [g for g, _ in pairs], [p for _, p in pairs]
+    acc, macro, _ = f1_table(gold, pred, sorted({*gold, *pred}))  # as sklearn: every class seen
+    return acc, macro, len(pairs)
 
 
 def _usd(v: float | None) -> str:
