@@ -201,6 +201,12 @@ def test_metrics_and_metadata(wh: Path) -> None:
         ("UPDATE raw_traces SET id = 'x'", "UPDATE is not allowed"),
         ("SELECT 1; DELETE FROM raw_traces", "exactly one statement"),
         ("SELECT * FROM nosuchtable", "unknown table"),
+        # what shows the machine rather than the data: paths and settings
+        ("SELECT path FROM duckdb_databases", "unknown table"),
+        ("SELECT * FROM pg_catalog.pg_settings", "unknown table"),
+        ("SELECT current_setting('temp_directory')", "current_setting() is not allowed"),
+        ("SUMMARIZE '/etc/passwd'", "looks like a file"),
+        ("DESCRIBE 'data.csv'", "looks like a file"),
     ],
 )
 def test_sandbox_refuses(wh: Path, query: str, message: str, tmp_path: Path, monkeypatch) -> None:

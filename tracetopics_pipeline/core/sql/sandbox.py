@@ -29,7 +29,7 @@ _DENIED_FUNCTION = re.compile(
     r"^(read_\w+|\w+_scan|glob|sniff_csv|parquet_\w+|query|query_table|getenv|"
     r"json_execute_serialized_sql|duckdb_secrets|load_extension|install_extension|"
     r"\w*http\w*|iceberg_\w+|delta_\w+|sqlite_\w+|postgres_\w+|mysql_\w+|checkpoint|"
-    r"force_checkpoint|export_database|import_database)$",
+    r"force_checkpoint|export_database|import_database|current_setting)$",
     re.IGNORECASE,
 )
 _ALLOWED_ROOTS = (exp.Query, exp.Values, exp.Describe, exp.Summarize)
@@ -164,15 +164,25 @@ def parse(query: str, *, statement: bool = True) -> exp.Expression:
     return tree
 
 
+# Catalog views that show the machine rather than the data: file paths (the warehouse's, the
+# temp directory) and settings. Unknown to queries, like any table that is not there.
+_MACHINE_VIEWS = frozenset(
+    {"duckdb_databases", "pg_settings", "duckdb_settings", "duckdb_temporary_files",
+     "duckdb_extensions", "duckdb_secrets", "duckdb_memory", "pg_database"}
+)  # fmt: skip
+
+
 def known_relations(conn: duckdb.DuckDBPyConnection) -> set[str]:
-    """Lower-case `name` and `schema.name` of every table and view the connection can see."""
+    """Lower-case `name` and `schema.name` of every table and view the connection can see,
+    but the catalog views that show paths and settings (`_MACHINE_VIEWS`)."""
     rows = conn.execute(
         "SELECT schema_name, table_name FROM duckdb_tables() "
         "UNION ALL SELECT schema_name, view_name FROM duckdb_views()"
     ).fetchall()
     out: set[str] = set()
     for schema, name in rows:
-        out |= {name.lower(), f"{schema}.{name}".lower()}
+        if name.lower() not in _MACHINE_VIEWS:
+            out |= {name.lower(), f"{schema}.{name}".lower()}
     return out
 
 
@@ -187,6 +197,10 @@ def check_query(tree: exp.Expression, relations: set[str] | None = None) -> None
         # after a WITH, the statement it leads to (WITH x AS (...) DELETE ...)
         word = tree.meta.get("leading_word") or tree.key.upper()
         raise _not_allowed(tree.key.upper() if word == "WITH" else word)
+    if isinstance(tree, exp.Summarize | exp.Describe) and isinstance(tree.this, exp.Literal):
+        raise SqlRefused(
+            f"{tree.this.name!r} looks like a file: the SQL entry point cannot read files"
+        )
     for node in tree.walk():
         if isinstance(node, _FORBIDDEN_NODES):
             raise SqlRefused(f"{node.key.upper()} is not allowed in a read-only query")
@@ -195,7 +209,7 @@ def check_query(tree: exp.Expression, relations: set[str] | None = None) -> None
         name = func_name(func).lower()
         if _DENIED_FUNCTION.match(name):
             raise SqlRefused(
-                f"{name}() is not allowed: the SQL entry point cannot read files or the network"
+                f"{name}() is not allowed: the SQL entry point cannot read files, the network or settings"
             )
     for table in tree.find_all(exp.Table):
         src = table.this
