@@ -75,6 +75,37 @@ def test_topic_filter_takes_a_parent_or_a_subtopic(two: TestClient) -> None:
     assert sorted(t["topic_id"] for t in drilled["topics"]) == [1, 3]
 
 
+def test_drilled_into_a_parent_shares_stay_of_traffic_as_the_cli_prints(two: TestClient) -> None:
+    """Review rv4 M2: drilled into a parent, a subtopic's `share` was of the parent (50%) under
+    a "share of classified traffic" head; the CLI prints the share of traffic (100/600). It is
+    that again, with `parent_share` and the parent named beside it, filters included."""
+    tree = two.get("/api/topics", params={"facet": "Task"}).json()
+    nested = {s["topic_id"]: s["share"] for t in tree["topics"] for s in t["subtopics"]}
+    r = two.get("/api/topics", params={"facet": "Task", "parent": 11}).json()
+    assert r["level"] == "sub" and r["total"] == 200 and r["traffic"] == N
+    assert r["parent"] == {
+        "topic_id": 11, "label": "Account and billing", "count": 200, "share": 200 / N,
+    }  # fmt: skip
+    assert sorted(t["topic_id"] for t in r["topics"]) == [1, 3]
+    for t in r["topics"]:
+        assert t["share"] == pytest.approx(100 / N) == pytest.approx(nested[t["topic_id"]])
+        assert t["parent_share"] == pytest.approx(0.5)
+    # Another filter narrows both the parent and the traffic it is a share of.
+    cust = two.get("/api/traces", params={"limit": 1}).json()["traces"][0]["customer"]
+    within = two.get("/api/topics", params={"facet": "Task", "customer": cust}).json()
+    narrowed = two.get(
+        "/api/topics", params={"facet": "Task", "customer": cust, "parent": 11}
+    ).json()
+    assert narrowed["traffic"] == within["total"] < N
+    by_sub = {s["topic_id"]: s for t in within["topics"] for s in t["subtopics"]}
+    for t in narrowed["topics"]:
+        assert t["share"] == pytest.approx(by_sub[t["topic_id"]]["share"])
+        assert t["parent_share"] == pytest.approx(t["count"] / narrowed["total"])
+    # Without `parent` nothing changes: the total is the traffic.
+    assert tree["traffic"] == tree["total"] == N and "parent" not in tree
+    assert two.get("/api/topics", params={"parent": "x"}).status_code == 422
+
+
 def test_a_subtopic_narrows_its_own_parent(two: TestClient) -> None:
     """Drilled into a parent, the page sends the parent and the subtopic: the subtopic's traces
     (its export, review queue and list: one filter, filters.TraceFilter), not the whole

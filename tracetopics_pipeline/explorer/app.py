@@ -252,10 +252,18 @@ def create_app(
 
     @app.get("/api/topics")
     def topics(
-        f: Filt, facet: str = "Task", no_match: bool = False, level: Level = "parent"
+        f: Filt,
+        facet: str = "Task",
+        no_match: bool = False,
+        level: Level = "parent",
+        parent: Annotated[int | None, Query(ge=-(2**31), lt=2**31)] = None,
     ) -> dict[str, Any]:
+        """The ranked topics; `parent`: the subtopics of the parent drilled into, their shares
+        still of the filter's classified traffic (and `parent_share`)."""
         _known(facet, f=f)
-        return levels.topic_tree(store.cursor(), f, facet, level=level, include_no_match=no_match)
+        return levels.topic_tree(
+            store.cursor(), f, facet, level=level, include_no_match=no_match, parent=parent
+        )
 
     @app.get("/api/map")
     def scatter(

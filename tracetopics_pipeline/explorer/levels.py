@@ -9,13 +9,14 @@ the two levels (or a facet whose map has no parents) reads as one level: every t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import duckdb
 
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, ranked_topics
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
-from tracetopics_pipeline.explorer.filters import TraceFilter
+from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
 from tracetopics_pipeline.explorer.queries import level_id, timeline
 
 LEVELS = ("parent", "sub")
@@ -63,6 +64,7 @@ def topic_tree(
     level: str = "parent",
     include_no_match: bool = False,
     samples: int = 3,
+    parent: int | None = None,
 ) -> dict[str, Any]:
     """Topics ranked by share of the facet's classified traffic within the filter.
 
@@ -70,9 +72,18 @@ def topic_tree(
     subtopics as one ranked list, each naming its parent. Every item: topic_id, level, label,
     keywords, count, share (of the filtered classified traffic), pinned, facet_label (labelled
     facets: the label value it stands for), sparkline, samples.
+
+    `parent`: the parent drilled into. Its subtopics are listed, and `share` stays the share of
+    the filter's classified traffic (what `tracetopics topics` prints), not of the parent:
+    `parent_share` is that, and `parent` (topic_id, label, count, share) names it. `traffic`
+    is the denominator of `share` either way.
     """
     level_id(level)
     two = has_levels(cur, facet)
+    if parent is not None:
+        outer = f
+        f = replace(f, topics=(*f.topics, TopicFilter(facet, parent)))
+        level = "sub" if two else "parent"
     fsql, fparams = f.sql()
     head = (
         f"WITH ft AS ({fsql}), {TOPIC_LATEST.strip()},\n"
@@ -136,16 +147,46 @@ def topic_tree(
     else:
         items = ranked(list(parents.values()))
     no_match = parents.get(NO_MATCH, {}).get("count", 0)
-    return {
+    out: dict[str, Any] = {
         "facet": facet,
         "levels": two,
         "level": level if two else "parent",
         "total": total,
+        "traffic": total,
         "no_match": no_match,
         "no_match_share": (no_match / total) if total else 0.0,
         "days": days,
         "topics": [t for t in items if include_no_match or t["topic_id"] != NO_MATCH],
     }
+    if parent is not None:
+        out["traffic"] = traffic = _classified(cur, outer, facet)
+        for t in out["topics"]:
+            t["parent_share"] = t["count"] / total if total else 0.0
+            t["share"] = t["count"] / traffic if traffic else 0.0
+        label = cur.execute(
+            f"WITH {TOPIC_LATEST.strip()} SELECT label FROM topic_latest"
+            " WHERE lower(facet) = lower(?) AND topic_id = ?",
+            [facet, parent],
+        ).fetchone()
+        out["parent"] = {
+            "topic_id": parent,
+            "label": label[0] if label and label[0] else f"topic {parent}",
+            "count": total,
+            "share": total / traffic if traffic else 0.0,
+        }
+    return out
+
+
+def _classified(cur: duckdb.DuckDBPyConnection, f: TraceFilter, facet: str) -> int:
+    """The facet's classified traces (no_match included) in the filter: the denominator of
+    every share the CLI and the list print."""
+    fsql, fparams = f.sql()
+    row = cur.execute(
+        "SELECT count(*) FROM classifications c WHERE lower(c.facet) = lower(?)"
+        f" AND c.trace_id IN ({fsql})",
+        [facet, *fparams],
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _word_starts(words: list[str]) -> list[str]:
