@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from factories.browser import fresh_page
 from factories.explorer import publish_explorer_home
 
 pytestmark = pytest.mark.e2e
@@ -22,15 +23,10 @@ def two_server(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path],
 
 @pytest.fixture
 def pg(browser, two_server: str) -> Iterator[object]:
-    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(two_server + "/?tab=map")  # the page lands on "What changed"
-    page.wait_for_selector("#legend .legend-item", timeout=T)
-    yield page
-    ctx.close()
-    assert not errors, errors
+    with fresh_page(browser) as page:
+        page.goto(two_server + "/?tab=map")  # the page lands on "What changed"
+        page.wait_for_selector("#legend .legend-item", timeout=T)
+        yield page
 
 
 def test_map_by_parent_drills_down_and_back(pg) -> None:

@@ -280,10 +280,25 @@ function refresh() {
 /* Views by tab name; another module can add its own (window.ttViews.home = fn) with a
    <section id="tab-NAME"> and a tab button. */
 window.ttViews = window.ttViews || {};
+/* While a view waits for its data it says so ("Loading…" over it, what it showed before
+   dimmed): a first open is otherwise a blank page for seconds. Only the newest render clears it. */
+let loadSeq = 0;
 function renderTab() {
   const own = { map: renderMap, topics: renderTopics, trends: renderTrends, slices: renderSlices, traces: renderTraces, review: renderReview, exports: renderExports, subsets: renderSubsets };
   const fn = own[state.tab] || window.ttViews[state.tab];
-  fn && fn().catch?.((e) => toast("Error: " + e.message));
+  if (!fn) return;
+  const n = ++loadSeq, sec = document.getElementById("tab-" + state.tab);
+  document.querySelectorAll(".tab.loading").forEach((x) => x !== sec && x.classList.remove("loading"));
+  sec?.classList.add("loading");
+  const name = document.querySelector(`#tabs button[data-tab="${state.tab}"]`)?.textContent || "";
+  $("#loading-text").textContent = name ? `Loading ${name}…` : "Loading…";
+  $("#loading").classList.remove("hidden");
+  const done = () => {
+    if (n !== loadSeq) return;
+    sec?.classList.remove("loading");
+    $("#loading").classList.add("hidden");
+  };
+  Promise.resolve().then(fn).then(done, (e) => { done(); toast("Error: " + e.message); });
 }
 function showTab(tab, { initial = false } = {}) {
   if (!document.getElementById("tab-" + tab)) tab = defaultTab();
@@ -302,7 +317,7 @@ async function renderMap() {
   await ensureColors();
   const level = effLevel();
   const q = filterParams({ facet, level, map_id: state.mapId || undefined });
-  const [data, list] = await Promise.all([api("/api/map?" + q), api("/api/topics?" + filterParams({ facet, level, no_match: true }))]);
+  const [data, list] = await Promise.all([api("/api/map?" + q), api("/api/topics?" + filterParams({ facet, level, no_match: true, parent: state.focus }, { focus: false }))]);
   if (!fresh()) return;
   state.mapData = data;
   $("#map-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#map-crumbs"));
@@ -410,13 +425,8 @@ async function renderTrends() {
   const el = $("#trend-plot");
   if (!tl.buckets.length) { emptyPlot(el, "No classified traces in this filter."); return; }
   el.querySelector(".empty")?.remove();
-  // The largest eight, plus what "What changed" says grew or faded (▲/▼ in the legend).
-  const traces = tl.series.map((s, i) => ({
-    type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
-    line: { color: state.colors.has(s.topic_id) || s.topic_id === -1 ? colorFor(s.topic_id) : paletteColor(i % PALETTE.length), width: moved.has(s.topic_id) ? 3 : 2 }, marker: { size: 6 },
-    visible: i < 8 || moved.has(s.topic_id) ? true : "legendonly",
-    hovertemplate: "%{x}<br>%{y} traces<extra>" + esc(s.label).slice(0, 40) + "</extra>",
-  }));
+  const { traces, rest } = trendSeries(tl, moved);
+  state.trendRest = rest;
   await Plotly.react(el, traces, {
     margin: { l: 50, r: 10, t: 10, b: 40 }, hovermode: "closest", legend: { orientation: "v", x: 1.01, y: 1, font: { size: 11 } },
     xaxis: { type: "date", title: state.grain === "week" ? "ISO week (Mon)" : "day" }, yaxis: { title: "traces", rangemode: "tozero" },
@@ -427,18 +437,60 @@ async function renderTrends() {
       const start = String(p.x).slice(0, 10);
       const end = state.grain === "week" ? addDays(start, 6) : start;
       const tid = p.data.meta;
-      $("#trend-traces-title").textContent = `${topicName(tid)} · ${start}${end !== start ? " → " + end : ""}`;
+      $("#trend-traces-title").textContent = `${tid === OTHER ? p.data.name : topicName(tid)} · ${start}${end !== start ? " → " + end : ""}`;
       drillLink("#trend-drill", tid);
-      listTraces("#trend-traces", { topic: [`${state.facet}:${tid}`], date_from: start, date_to: end });
+      const ids = tid === OTHER ? state.trendRest || [] : [tid];
+      listTraces("#trend-traces", { topic: ids.map((t) => `${state.facet}:${t}`), date_from: start, date_to: end });
     },
   });
+}
+/* The chart's lines, at most 30 in the legend like the Map's: 28 topics (the coloured ones; the
+   largest eight drawn, plus what "What changed" says grew or faded, ▲/▼, which keep a line of
+   their own even when they rank past the colours, in place of the smallest coloured ones; the
+   others a click away in the legend), then "Other topics (n)" summed, then no_match as a dotted
+   grey line left hidden: it is not a topic. Returns the lines and the ids summed into "Other". */
+function trendSeries(tl, moved = new Map()) {
+  const TREND_LINES = PALETTE.length;  // topics.js: 28 colours
+  const topics = tl.series.filter((s) => s.topic_id !== -1);
+  const marked = topics.filter((s) => moved.has(s.topic_id)).slice(0, TREND_LINES);
+  const coloured = topics.filter((s) => state.colors.has(s.topic_id) && !moved.has(s.topic_id));
+  const keep = new Set([...marked, ...coloured.slice(0, TREND_LINES - marked.length)].map((s) => s.topic_id));
+  const own = topics.filter((s) => keep.has(s.topic_id));
+  const rest = topics.filter((s) => !keep.has(s.topic_id));
+  const nm = tl.series.find((s) => s.topic_id === -1);
+  // A marked topic past the colours takes the colour of a coloured one left out of the chart.
+  const spare = coloured.filter((s) => !keep.has(s.topic_id)).map((s) => colorFor(s.topic_id));
+  const color = (s) => (state.colors.has(s.topic_id) ? colorFor(s.topic_id) : spare.shift() || OTHER_COLOR);
+  const traces = own.map((s, i) => ({
+    type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
+    line: { color: color(s), width: moved.has(s.topic_id) ? 3 : 2 }, marker: { size: 6 },
+    visible: i < 8 || moved.has(s.topic_id) ? true : "legendonly",
+    hovertemplate: "%{x}<br>%{y} traces<extra>" + esc(s.label).slice(0, 40) + "</extra>",
+  }));
+  if (rest.length) {
+    const name = `Other ${levelWord()} (${rest.length})`;
+    traces.push({
+      type: "scatter", mode: "lines+markers", name, x: tl.buckets, meta: OTHER,
+      y: tl.buckets.map((_, b) => rest.reduce((a, s) => a + s.counts[b], 0)),
+      line: { color: OTHER_COLOR, width: 2 }, marker: { size: 5 }, visible: "legendonly",
+      hovertemplate: `%{x}<br>%{y} traces<extra>${esc(name)}</extra>`,
+    });
+  }
+  if (nm) {
+    traces.push({
+      type: "scatter", mode: "lines", name: "no_match (not a topic)", x: tl.buckets, y: nm.counts, meta: -1,
+      line: { color: "#9aa1ae", width: 1.5, dash: "dot" }, visible: "legendonly",
+      hovertemplate: "%{x}<br>%{y} traces<extra>no_match</extra>",
+    });
+  }
+  return { traces, rest: rest.map((s) => s.topic_id) };
 }
 function addDays(iso, n) { const d = new Date(iso + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); }
 
 /* Beside a parent's traces (chart point, heatmap cell): open its subtopics in every view. */
 function drillLink(sel, tid) {
   const el = $(sel);
-  const can = effLevel() === "parent" && hasLevels() && tid !== -1;
+  const can = effLevel() === "parent" && hasLevels() && tid !== -1 && tid !== OTHER;
   el.innerHTML = can ? `<button class="ghost" data-drill="${tid}">Open its subtopics</button>` : "";
   el.onclick = (e) => { const b = e.target.closest("button[data-drill]"); if (b) drill(Number(b.dataset.drill)); };
 }
@@ -532,19 +584,34 @@ async function renderSlices() {
   }));
   const pr = $("#priority");
   try {
-    const m = await api("/api/marts/topic_priority");
-    // Score and its explanation first, then the parts; readable names (unknown columns as is).
-    const first = ["priority_rank", "priority_score", "task_topic_label", "topic_label", "why", "traces"];
-    const order = [...first.filter((c) => m.columns.includes(c)), ...m.columns.filter((c) => !first.includes(c))];
-    const at = order.map((c) => m.columns.indexOf(c));
-    const shares = new Set(["volume_share", "negative_or_mixed_share", "negative_baseline", "enterprise_share", "share_wow_growth"]);
-    const cell = (c, v) => (v === null || v === undefined ? "" : shares.has(c) && typeof v === "number" ? pct(v)
-      : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : v);
-    pr.innerHTML = `<table class="data priority"><thead><tr>${order.map((c) => `<th title="${esc(c)}">${esc(PRIORITY_COLUMNS[c] || c)}</th>`).join("")}</tr></thead><tbody>
-      ${m.rows.map((r) => `<tr>${order.map((c, i) => `<td class="col-${esc(c)}">${esc(cell(c, r[at[i]]))}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+    state.priority = await api("/api/marts/topic_priority");
+    renderPriority();
   } catch (e) {
     pr.innerHTML = `<div class="empty">The priority mart is not in this snapshot yet (run dbt: <code>make demo</code>).</div>`;
   }
+}
+
+/* The priority ranking in the page's width (1366 px and up): the score, the topic, its "why"
+   (which words the volume, pain, trend and account value) and a few columns; every column of
+   the mart behind a switch. The page scrolls, not a box inside it. */
+const PRIORITY_MAIN = ["priority_rank", "priority_score", "task_topic_label", "topic_label", "why", "traces",
+  "volume_share", "trend", "top_negative_subtopic", "top_negative_subtopic_traces"];
+function renderPriority() {
+  const m = state.priority, pr = $("#priority"), all = !!state.priorityAll;
+  // Score and its explanation first, then the parts; readable names (unknown columns as is).
+  const first = PRIORITY_MAIN.filter((c) => m.columns.includes(c));
+  const order = all ? [...first, ...m.columns.filter((c) => !first.includes(c))] : first;
+  const more = m.columns.length - first.length;
+  const at = order.map((c) => m.columns.indexOf(c));
+  const shares = new Set(["volume_share", "negative_or_mixed_share", "negative_baseline", "enterprise_share", "share_wow_growth"]);
+  const cell = (c, v) => (v === null || v === undefined ? "" : shares.has(c) && typeof v === "number" ? pct(v)
+    : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : v);
+  const toggle = more > 0
+    ? `<button class="ghost small" id="priority-cols">${all ? "Fewer columns" : `Show every column (${more} more)`}</button>` : "";
+  pr.innerHTML = `<table class="data priority${all ? " wide" : ""}"><thead><tr>${order.map((c) => `<th class="col-${esc(c)}" title="${esc(c)}">${esc(PRIORITY_COLUMNS[c] || c)}</th>`).join("")}</tr></thead><tbody>
+    ${m.rows.map((r) => `<tr>${order.map((c, i) => `<td class="col-${esc(c)}">${esc(cell(c, r[at[i]]))}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+  $("#priority-tools").innerHTML = toggle;
+  $("#priority-tools").onclick = (e) => { if (e.target.closest("#priority-cols")) { state.priorityAll = !all; renderPriority(); } };
 }
 
 const PRIORITY_COLUMNS = {
@@ -684,16 +751,36 @@ function exportSet(scope) {
   };
 }
 
+const REVIEW_MAX = 500;  // bodies.ReviewBody's limit
+/* The "Traces" box as a count, or what is wrong with it (never a silent default). */
+function reviewLimit(input) {
+  const raw = input.value.trim();
+  const wrong = `Traces must be a whole number from 1 to ${REVIEW_MAX}`;
+  if (!raw) return `${wrong}; the box is empty.`;
+  if (!/^\d+$/.test(raw)) return `${wrong}, not “${raw}”.`;
+  const n = Number(raw);
+  if (n < 1 || n > REVIEW_MAX) return `${wrong}, not ${raw}.`;
+  return n;
+}
 function reviewDialog(scope) {
   openModal(scope ? `Assign “${scope.label}” for review` : "Assign the filtered traces for review", `
     <div class="form">
       <label for="rv-assignee">Assignee</label><input type="text" id="rv-assignee" placeholder="teammate@company.com">
-      <label for="rv-limit">Traces</label><input type="text" id="rv-limit" value="25">
+      <label for="rv-limit">Traces</label><input type="text" id="rv-limit" value="25" inputmode="numeric" aria-describedby="rv-error">
       <label for="rv-note">Note</label><textarea id="rv-note" placeholder="What should they look for?"></textarea>
+      <span></span><div id="rv-error" class="form-error hidden" role="alert"></div>
       <span></span><button id="rv-submit">Assign</button>
     </div>`);
+  const input = $("#rv-limit");
+  input.addEventListener("input", () => { input.classList.remove("invalid"); $("#rv-error").classList.add("hidden"); });
   $("#rv-submit").onclick = async () => {
-    const body = { ...scopeBody(scope), assignee: $("#rv-assignee").value, note: $("#rv-note").value, limit: Number($("#rv-limit").value) || 25 };
+    const limit = reviewLimit(input);
+    if (typeof limit === "string") {
+      input.classList.add("invalid"); input.focus();
+      $("#rv-error").textContent = limit; $("#rv-error").classList.remove("hidden");
+      return;
+    }
+    const body = { ...scopeBody(scope), assignee: $("#rv-assignee").value, note: $("#rv-note").value, limit };
     try {
       const r = await post("/api/review", body);
       closeModal();

@@ -16,6 +16,9 @@ const TONE = { positive: "#2b8a3e", negative: "#c92a2a", mixed: "#f59f00", neutr
   critical: "#7a1010", high: "#e8590c", medium: "#fcc419", low: "#94d82d" };
 const OTHER_COLOR = "#8d93a0";
 const NO_MATCH_COLOR = "#cfd2d9";
+/* A labelled facet's default label ("No competitor mentioned") says nothing happened: a quiet
+   grey, and no palette colour taken from the real topics. */
+const DEFAULT_COLOR = "#b4bac6";
 const OTHER = -2;  // the legend's and the map's "other topics" group
 
 /* Colours follow the unfiltered ranking at the current level (within the drilled parent), so
@@ -29,15 +32,26 @@ function paletteColor(i) { return i < 0 ? NO_MATCH_COLOR : i < PALETTE.length ? 
 function hasLevels(facet = state.facet) { return !!state.levels[facet]; }
 function effLevel() { return state.focus !== null ? "sub" : hasLevels() ? state.level : "parent"; }
 function levelWord(plural = true) { return effLevel() === "sub" && hasLevels() ? (plural ? "subtopics" : "subtopic") : (plural ? "topics" : "topic"); }
+/* A topic that stands for its facet's default label (app.js isDefaultLabel: "NONE" reads "No
+   issue"): listed apart, after the real topics, and left out of the bars' scale. */
+function isDefaultTopic(t, facet = state.facet) {
+  return !!(t && t.topic_id !== -1 && t.facet_label && isDefaultLabel(facet, String(t.facet_label).toUpperCase()));
+}
+/* Real topics first (in their order), then the default label's. */
+function defaultsLast(topics, facet = state.facet) {
+  return [...topics.filter((t) => !isDefaultTopic(t, facet)), ...topics.filter((t) => isDefaultTopic(t, facet))];
+}
 
 /* Topics in rank order -> colours: the palette in order, or a parent's tone when its label has
-   one (subtopics of one label share its value, so they take the palette). */
-function rankColors(topics, tones) {
+   one (subtopics of one label share its value, so they take the palette); the facet's default
+   label, when it has no tone, a quiet grey. */
+function rankColors(topics, tones, facet = state.facet) {
   const colors = new Map();
   let next = 0;
   for (const t of topics) {
     const tone = tones ? TONE[(t.facet_label || "").toLowerCase()] : undefined;
     if (tone) colors.set(t.topic_id, tone);
+    else if (isDefaultTopic(t, facet)) colors.set(t.topic_id, DEFAULT_COLOR);
     else if (next < PALETTE.length) colors.set(t.topic_id, PALETTE[next++]);
   }
   return colors;
@@ -51,7 +65,7 @@ async function ensureColors() {
     const key = [state.facet, level, state.focus, state.overview?.snapshot].join("|");
     if (state.colorKey === key) return;
     const p = new URLSearchParams({ facet: state.facet, level });
-    if (state.focus !== null) p.append("topic", `${state.facet}:${state.focus}`);
+    if (state.focus !== null) p.set("parent", state.focus);
     const r = await api("/api/topics?" + p);
     state.levels[state.facet] = r.levels;
     state.colors = rankColors(r.topics, level === "parent" && state.focus === null);
@@ -96,15 +110,22 @@ function renderLegend(list, map) {
   // Traces of a topic that have no position (a labelled facet's default label is not mapped).
   const offMap = new Map((map?.off_map || []).map((o) => [o.topic_id, o.n]));
   const topics = list.topics.map((t) => ({ ...t, off: offMap.get(t.topic_id) || 0 }));
-  const coloured = topics.filter((t) => state.colors.has(t.topic_id));
-  const rest = topics.filter((t) => t.topic_id !== -1 && !state.colors.has(t.topic_id));
+  const quiet = (t) => isDefaultTopic(t);
+  const coloured = topics.filter((t) => state.colors.has(t.topic_id) && !quiet(t));
+  const rest = topics.filter((t) => t.topic_id !== -1 && !state.colors.has(t.topic_id) && !quiet(t));
+  const defaults = topics.filter(quiet);
   const nm = topics.find((t) => t.topic_id === -1);
   const drillable = effLevel() === "parent" && hasLevels();
+  // Drilled into a parent, a share is still of all classified traffic (as the CLI prints it);
+  // its share of the parent is said in the row's tooltip.
+  const parent = state.focus !== null ? list.parent : null;
+  const ofParent = (t) => (parent && t.parent_share !== undefined ? `: ${pct(t.parent_share)} of “${parent.label}”` : "");
   const row = (tid, color, label, t, title) => {
     const off = t.off || 0, none = off > 0 && off >= t.count;
     const note = !off ? "" : none ? " · not on the map" : ` · ${fmt(off)} not on the map`;
+    const tip = `${title}. ${count(t.count, "trace")}, ${pct(t.share)} of classified traffic${ofParent(t)}`;
     return `
-    <div class="legend-item ${state.hiddenTopics.has(tid) ? "dim" : ""}${none ? " offmap" : ""}" data-topic="${tid}" title="${esc(none ? title + " (its traces have no position on the map: the facet's default label is not mapped)" : title)}">
+    <div class="legend-item ${state.hiddenTopics.has(tid) ? "dim" : ""}${none ? " offmap" : ""}${quiet(t) ? " default" : ""}" data-topic="${tid}" title="${esc(none ? tip + " (its traces have no position on the map: the facet's default label is not mapped)" : tip)}">
       <input type="checkbox" class="eye" data-eye="${tid}" ${state.hiddenTopics.has(tid) ? "" : "checked"} title="Show on the map" aria-label="Show on the map">
       <span class="swatch" style="background:${color}"></span>
       <span class="legend-label">${esc(label)}</span>
@@ -112,11 +133,13 @@ function renderLegend(list, map) {
     </div>`;
   };
   const sum = (xs) => ({ share: xs.reduce((a, t) => a + t.share, 0), count: xs.reduce((a, t) => a + t.count, 0), off: xs.reduce((a, t) => a + t.off, 0) });
-  const rows = coloured.map((t) => row(t.topic_id, colorFor(t.topic_id), t.label, t,
-    drillable ? "Click to open its subtopics" : "Click to list its traces"));
-  if (rest.length) rows.push(row(OTHER, OTHER_COLOR, `Other ${levelWord()} (${rest.length})`, sum(rest), "Smaller topics, in the Topics tab"));
+  const click = drillable ? "Click to open its subtopics" : "Click to list its traces";
+  const rows = coloured.map((t) => row(t.topic_id, colorFor(t.topic_id), t.label, t, click));
+  if (rest.length) rows.push(row(OTHER, OTHER_COLOR, `Other ${levelWord()} (${rest.length})`, sum(rest), `Smaller ${levelWord()}, in the Topics tab`));
+  for (const t of defaults) rows.push(row(t.topic_id, colorFor(t.topic_id), t.label, t, "The facet's default label: nothing to report"));
   if (nm) rows.push(row(-1, NO_MATCH_COLOR, "no_match (far from every topic)", nm, "Traces too far from every topic"));
-  $("#legend-head").innerHTML = `<h2>${drillable ? "Topics" : state.focus !== null ? "Subtopics" : "Topics"}</h2><span class="muted small">share of classified traffic</span>`;
+  const what = parent ? `share of classified traffic (hover: of “${esc(parent.label)}”)` : "share of classified traffic";
+  $("#legend-head").innerHTML = `<h2>${effLevel() === "sub" && hasLevels() ? "Subtopics" : "Topics"}</h2><span class="muted small">${what}</span>`;
   $("#legend").innerHTML = rows.join("") || '<div class="empty">No topics.</div>';
   $("#legend").onclick = (e) => {
     const it = e.target.closest(".legend-item"); if (!it) return;
@@ -146,23 +169,29 @@ function sparkline(counts, color, top = 0) {
   const pts = counts.map((c, i) => `${(i * step).toFixed(1)},${(h - 2 - (c / max) * (h - 4)).toFixed(1)}`).join(" ");
   return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><polyline fill="none" stroke="${color}" stroke-width="1.6" points="${pts}"/></svg>`;
 }
+/* `i`: the rank (from 0), or null for a row listed apart (the default label, no_match). A bar
+   longer than the scale (the default label's) is drawn cut, with a break mark. */
 function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
   const key = `${state.facet}:${t.topic_id}`;
   const open = state.expanded.has(key);
   const nm = t.topic_id === -1;
+  const quiet = isDefaultTopic(t);
   const subs = t.subtopics || [];
   const kids = subs.length ? `<div class="subtopics"><div class="small muted sub-head">${count(subs.length, "subtopic")}</div>
       ${subs.map((s, j) => topicRow(s, j, max, color, true, Math.max(0, ...(t.sparkline || [])))).join("")}</div>` : "";
+  const width = (100 * t.share) / max;
+  const ofParent = t.parent_share !== undefined && state.focus !== null
+    ? ` · <span title="its share of the parent drilled into">${pct(t.parent_share)} of parent</span>` : "";
   return `
-    <div class="trow ${sub ? "sub" : ""}" data-topic="${t.topic_id}" data-level="${esc(t.level)}">
+    <div class="trow ${sub ? "sub" : ""}${quiet ? " default" : ""}${nm ? " nomatch" : ""}" data-topic="${t.topic_id}" data-level="${esc(t.level)}">
       <div class="trow-head">
-        <span class="rank">${sub ? "" : "#" + (i + 1)}</span>
+        <span class="rank">${sub || i === null ? "" : "#" + (i + 1)}</span>
         <span class="swatch" style="background:${color}"></span>
         <span class="tlabel"><span class="caret">${open ? "▾" : "▸"}</span> ${esc(t.label)}${t.pinned ? ' <span class="badge" title="Pinned: its name never changes automatically">pinned</span>' : ""}
           ${nm ? "" : `<span class="tid" title="The id the CLI takes: tracetopics topic rename ${esc(state.facet)} ${t.topic_id} …">id ${t.topic_id}</span>`}
           ${subs.length ? `<span class="muted small">· ${count(subs.length, "subtopic")}</span>` : ""}</span>
         <span class="num">${fmt(t.count)}</span>
-        <span><div class="bar"><span style="width:${(100 * t.share / max).toFixed(1)}%;background:${color}"></span></div><div class="small muted">${pct(t.share)}</div></span>
+        <span><div class="bar${width > 100 ? " cut" : ""}" ${width > 100 ? 'title="Longer than the scale: the bars are scaled to the real topics"' : ""}><span style="width:${Math.min(100, width).toFixed(1)}%;background:${color}"></span></div><div class="small muted share">${pct(t.share)}${ofParent}</div></span>
         <span>${sparkline(t.sparkline, color, sparkTop)}</span>
       </div>
       <div class="trow-body ${open ? "" : "hidden"}">
@@ -189,15 +218,30 @@ async function renderTopics() {
   const facet = state.facet;
   const fresh = ticket("topics");
   await ensureColors();
-  const list = await api("/api/topics?" + filterParams({ facet, level: effLevel(), no_match: $("#show-nomatch").checked }));
+  const list = await api("/api/topics?" + filterParams({ facet, level: effLevel(), no_match: $("#show-nomatch").checked, parent: state.focus }, { focus: false }));
   if (!fresh()) return;
   state.lastList = list;
   $("#topics-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#topics-crumbs"));
   $("#topics-title").textContent = state.focus !== null ? "Subtopics ranked by share" : `${hasLevels() ? (effLevel() === "sub" ? "Subtopics" : "Topics") : "Topics"} ranked by share`;
-  $("#topics-summary").textContent = `${fmt(list.total)} classified traces · ${pct(list.no_match_share)} no_match`;
-  const max = Math.max(...list.topics.map((t) => t.share), 0.0001);
-  $("#topic-list").innerHTML = list.topics.map((t, i) => topicRow(t, i, max, colorFor(t.topic_id))).join("") ||
-    '<div class="empty">No topics in this filter.</div>';
+  // Drilled into a parent, shares stay of all classified traffic (as `tracetopics topics`
+  // prints them); the parent's own share and each subtopic's share of it are said too.
+  const parent = state.focus !== null ? list.parent : null;
+  $("#topics-summary").textContent = parent
+    ? `${count(list.total, "trace")} in “${parent.label}”, ${pct(parent.share)} of ${fmt(list.traffic)} classified traces · shares are of all classified traffic`
+    : `${fmt(list.total)} classified traces · ${pct(list.no_match_share)} no_match`;
+  // The facet's default label ("No competitor mentioned", 90%) is listed apart, after the real
+  // topics, and the bars are scaled to the real topics (it would squash them to a sliver).
+  const real = list.topics.filter((t) => !isDefaultTopic(t) && t.topic_id !== -1);
+  const apart = list.topics.filter((t) => isDefaultTopic(t));
+  const nm = list.topics.filter((t) => t.topic_id === -1);
+  const max = Math.max(...(real.length ? real : list.topics).map((t) => t.share), 0.0001);
+  const head = (text) => `<div class="trow-apart small muted">${text}</div>`;
+  $("#topic-list").innerHTML = [
+    ...real.map((t, i) => topicRow(t, i, max, colorFor(t.topic_id))),
+    ...(apart.length ? [head("The facet's default label: nothing to report. Not ranked, and the bars above are scaled without it.")] : []),
+    ...apart.map((t) => topicRow(t, null, max, colorFor(t.topic_id))),
+    ...nm.map((t) => topicRow(t, null, max, colorFor(t.topic_id))),
+  ].join("") || '<div class="empty">No topics in this filter.</div>';
   $("#topic-list").onclick = (e) => {
     const row = e.target.closest(".trow"); if (!row) return;
     const tid = Number(row.dataset.topic);
