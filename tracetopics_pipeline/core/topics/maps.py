@@ -851,6 +851,7 @@ def _name_free_parents(
         kids = np.flatnonzero(of_topic == q)
         kids = kids[np.argsort(-sizes[kids], kind="stable")]
         inp.groups = [child_of_text[t] for t in inp.texts]
+        inp.group_traffic = {int(t): float(child_traffic[t]) for t in kids}
         # shared across its subtopics, and not named as one of them (any casing)
         inp.support = parent_support(
             [child_words[t] for t in kids], [float(child_traffic[t]) for t in kids]

@@ -12,16 +12,18 @@ for its CURRENT members:
   (`labels.naming.name_scores`, with `NamingParams`, `PARENT_NAMING` for parents and
   `LABELLED_NAMING` for a labelled facet's subtopics): closeness to the topic's central texts
   (parents: centroid) against the nearest siblings, plus the traffic that says the name (all
-  its words in one text, `held_by`; a parent's: its subtopics where some text does), minus the
-  length penalty, plus a parent's coverage;
+  its words in one text, `labels.support.Sayers`, the namer's own measure; a parent's: its
+  subtopics where some text does, `group_share`), minus the length penalty, plus a parent's
+  coverage;
 - the previous label is kept when it scores within MARGIN of the new one, its words are still
   shared widely enough (the audit's support floors), a labelled facet's subtopic's name is
-  still said by MIN_HELD of its traffic, a parent's lies MIN_DISTINCT nearer its own centroid
-  than any sibling's (`name_margins`), it repeats no sibling's current label, and the map's
-  label audit (`labels.audit.audit_topics`, reading each name against its own topic's texts:
-  cut phrases, slot details, names in lower case, a parent's coverage, a labelled name said by
-  a minority) finds nothing wrong with it; a kept label the audit flags goes back to the new
-  one.
+  still said by MIN_HELD of its traffic, a parent's is not vague where the new one is not
+  (`name_margins` under MIN_DISTINCT: a vague previous name goes only for a distinct new one,
+  and a distinct previous name stays against a vague new one whatever the score), it
+  repeats no sibling's current label, and the map's label audit (`labels.audit.audit_topics`,
+  reading each name against its own topic's texts: cut phrases, slot details, names in lower
+  case, a parent's coverage, a labelled name said by a minority) finds nothing wrong with it;
+  a kept label the audit flags goes back to the new one.
 
 Overridden and pinned topics are left alone (a person's choice already wins), and a parent of
 one subtopic reads as that subtopic, as the namer has it. A labelled facet's parents are its
@@ -51,6 +53,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
     coverage,
+    group_share,
     held_by,
     name_support,
     parent_support,
@@ -184,7 +187,7 @@ def keep_names(
                 share = [held_by(n, said[i]) for n in (new, prev)]
                 cover = None
             else:  # the namer's share for a parent: its subtopics where some text says it
-                share = [_kids_saying(n, [said[k] for k in kids[i]], [traffic[k] for k in kids[i]])
+                share = [group_share(n, [said[k] for k in kids[i]], [traffic[k] for k in kids[i]])
                          for n in (new, prev)]  # fmt: skip
                 cover = [coverage(n, [(sub_words[k], traffic[k]) for k in kids[i]])
                          for n in (new, prev)]  # fmt: skip
@@ -195,6 +198,7 @@ def keep_names(
                 cover=None if cover is None else np.array(cover),
             )  # fmt: skip
             gain = float(scores[0] - scores[1])
+            children = len(kids[i]) if level == "parent" else 0  # a subtopic has no margin
             c = NameChoice(level, t.topic_id, prev, new, gain)
             choices.append(c)
             taken = [s.label for j, s in enumerate(topics) if j != i]
@@ -208,18 +212,16 @@ def keep_names(
                 c.why = "previous name's words no longer shared"
             elif level == "sub" and params.held and held_by(prev, said[i]) < params.held:
                 c.why = "previous name said by too few"
-            elif (
-                params.min_distinct
-                and len(kids[i]) > 1
-                and float(name_margins(vec[prev][None, :], cents, i)[0]) < params.min_distinct
-            ):
+            elif _vaguer(prev, new, vec, cents, i, params.min_distinct, children) > 0:
                 c.why = "previous name is vague"
             elif label_problems(
                 prev, [s.label for j, s in enumerate(topics) if j != i], verbs=verbs,
                 context=ctxs[i],
             ):  # fmt: skip
                 c.why = "previous name fails the audit"
-            elif c.gain > margin:
+            elif c.gain > margin and not _vaguer(
+                prev, new, vec, cents, i, params.min_distinct, children
+            ):
                 c.why = CLEARLY_BETTER
             else:
                 t.label, t.label_source, c.kept = prev, KEPT, True
@@ -266,13 +268,25 @@ def renames(
     return out
 
 
-def _kids_saying(
-    name: str, said: list[list[tuple[frozenset[str], float]]], traffic: list[float]
-) -> float:
-    """The share of a parent's traffic in subtopics (`said`: `text_words` of each) where some
-    text says the name: the namer's support of a parent's phrase, counted per child."""
-    total = sum(traffic) or 1.0
-    return sum(n for s, n in zip(said, traffic, strict=True) if held_by(name, s) > 0) / total
+def _vaguer(
+    prev: str,
+    new: str,
+    vec: dict[str, np.ndarray],
+    cents: np.ndarray,
+    i: int,
+    min_distinct: float,
+    children: int,
+) -> int:
+    """Which of a parent's two names is vague (`name_margins` under `min_distinct`) while the
+    other is not: 1 the previous one (the new one is clearly better: it sets the parent apart),
+    -1 the new one (today's score gain does not make a vague name better than a distinct one),
+    0 neither or both ("Connection setup" -> "Account setup": both as near a sibling, the
+    previous one stays when the score allows). 0 for a subtopic and a parent of one."""
+    if not min_distinct or children < 2:
+        return 0
+    m = name_margins(np.stack([vec[prev], vec[new]]), cents, i)
+    vague_prev, vague_new = float(m[0]) < min_distinct, float(m[1]) < min_distinct
+    return int(vague_prev and not vague_new) - int(vague_new and not vague_prev)
 
 
 def _central(

@@ -47,6 +47,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
     RARE_SUPPORT,
+    Sayers,
     coverage,
     has_digit,
     held_by,
@@ -90,10 +91,10 @@ def _collect(
     central: int,
     strip_head: bool,
     groups: list[int] | None = None,
+    group_traffic: dict[int, float] | None = None,
 ) -> _Candidates:
     df: Counter[tuple[str, ...]] = Counter()
     words: Counter[str] = Counter()  # texts holding each word
-    total = float(sum(weights)) or 1.0
     # With groups (a parent's children), support is the weight of the groups using a phrase:
     # a parent's name is shared by its children, not by one big child.
     in_group: dict[tuple[str, ...], set[int]] = {}
@@ -119,23 +120,28 @@ def _collect(
         return _Candidates([], np.zeros(0))
     kw = {w for k in keywords[:8] for w in k.lower().split()}
     floor = min(2.0, max(df.values()))  # seen in two texts, unless nothing is
+    # A phrase's share is the traffic that says it (`Sayers`: all its words in one text; a
+    # parent's: its subtopics where some text does), the measure names_kept weighs a kept name
+    # by; the spans above only propose the phrases (a span is said by the text it is cut from).
+    sayers = Sayers(text_words(texts, weights), groups, group_traffic)
+    said = {ph: sayers.share(" ".join(ph)) for ph, n in df.items() if n >= floor}
 
-    def prescore(item: tuple[tuple[str, ...], float]) -> tuple[float, tuple[str, ...]]:
-        ph, n = item
+    def prescore(ph: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
         cover = sum(1 for w in ph if w in kw)
         # Shared, keyword-bearing, 3-4 words long; ties by the phrase itself (deterministic).
-        return (-(n / total) * (1 + cover) * (1.0 if 3 <= len(ph) <= 4 else 0.8), ph)
+        return (-said[ph] * (1 + cover) * (1.0 if 3 <= len(ph) <= 4 else 0.8), ph)
 
-    kept = sorted(((p, n) for p, n in df.items() if n >= floor), key=prescore)[:top]
+    kept = sorted(said, key=prescore)[:top]
     # The most central texts' own spans compete too: on varied phrasings no predicate is
     # frequent ("didn't make" / "do not recognise"), but the centre's wording carries it.
-    seen = {p for p, _ in kept}
+    seen = set(kept)
     for text in texts[:central]:
         for ph in candidate_phrases(clean_for_naming(text, strip_head=strip_head)):
             if len(ph) >= 3 and ph not in seen and ph in df:
                 seen.add(ph)
-                kept.append((ph, df[ph]))
-    return _Candidates([p for p, _ in kept], np.array([n / total for _, n in kept]))
+                kept.append(ph)
+    share = [said[ph] if ph in said else sayers.share(" ".join(ph)) for ph in kept]
+    return _Candidates(kept, np.array(share))
 
 
 def _surface(texts: list[str]) -> dict[str, str]:
@@ -246,6 +252,7 @@ class NamingInput:
     centroid: np.ndarray
     keywords: list[str] = field(default_factory=list)
     groups: list[int] | None = None  # per text: its child, when naming a parent
+    group_traffic: dict[int, float] | None = None  # per child: its whole traffic
     support: dict[str, float] | None = None  # word_support over ALL members (texts: a sample)
     traffic: float = 0.0  # weight of all members (0: the sample's)
     avoid: set[str] = field(default_factory=set)  # names it may not take (a parent's children's)
@@ -288,6 +295,7 @@ def name_topics(
             central=p.central,
             strip_head=strip,
             groups=t.groups,
+            group_traffic=t.group_traffic,
         )
         cands.append(c)
     # One batch for the whole call: every phrase, and the core texts that came without vectors

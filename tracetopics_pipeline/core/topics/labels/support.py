@@ -168,9 +168,68 @@ def held_by(label: str, words: list[tuple[frozenset[str], float]]) -> float:
     together (`words`: `text_words` of its texts). `name_support` takes each word on its own:
     "We've decided to move to Metabase" passes it when every mention names Metabase and a few
     say "decided"; this counts the mentions that say what the name says (7 of 140)."""
-    need = [_verb_stems(w) for w in content_words(label) if w not in _CATEGORY_STEMS]
-    total = sum(n for _, n in words) or 1.0
-    return sum(n for ws, n in words if all(any(v in ws for v in alts) for alts in need)) / total
+    return Sayers(words).share(label)
+
+
+class Sayers:
+    """Which texts say a name (every content word of it in one text, as `held_by` reads it), and
+    the share of traffic that says it: the one measure the namer (`naming._collect`, a
+    candidate's share) and `names_kept` (a kept name's share) both use, so neither keeps a
+    name the other would not choose on this ground.
+
+    `words`: `text_words` of the texts; `groups`: each text's group (a parent's subtopic), when
+    a name is said by a group as soon as one of its texts says it (a parent's name is shared by
+    its subtopics, not by one big subtopic's many texts); `traffic`: each group's whole traffic
+    (the texts may be a sample of it; a group none of whose texts is here counts in the total
+    and never says anything). Without groups, each text is its own group of its own weight."""
+
+    def __init__(
+        self,
+        words: list[tuple[frozenset[str], float]],
+        groups: list[int] | None = None,
+        traffic: dict[int, float] | None = None,
+    ) -> None:
+        self._group = list(range(len(words))) if groups is None else list(groups)
+        weight: dict[int, float] = {}
+        for g, (_, n) in zip(self._group, words, strict=True):
+            weight[g] = weight.get(g, 0.0) + n
+        if traffic is not None:
+            weight = {**weight, **traffic}
+        self._weight = weight
+        self._total = sum(weight.values()) or 1.0
+        self._index: dict[str, set[int]] = {}
+        for i, (ws, _) in enumerate(words):
+            for w in ws:
+                self._index.setdefault(w, set()).add(i)
+        self._all = set(range(len(words)))
+
+    def texts(self, name: str) -> set[int]:
+        """Indices of the texts that use every content word of `name` (any of a noun's verb
+        stems: "connection" where "connect" is)."""
+        out = set(self._all)
+        for w in content_words(name):
+            if w in _CATEGORY_STEMS:
+                continue
+            out &= set().union(*(self._index.get(v, set()) for v in _verb_stems(w)))
+            if not out:
+                break
+        return out
+
+    def share(self, name: str) -> float:
+        """The share of the traffic in groups where some text says `name` (without groups:
+        `held_by`)."""
+        said = {self._group[i] for i in self.texts(name)}
+        return sum(self._weight[g] for g in said) / self._total
+
+
+def group_share(
+    name: str, said: list[list[tuple[frozenset[str], float]]], traffic: list[float]
+) -> float:
+    """The share of a parent's traffic in subtopics (`said`: `text_words` of each subtopic's
+    texts, `traffic`: each one's) where some text says the name (`Sayers`)."""
+    words = [x for s in said for x in s]
+    groups = [g for g, s in enumerate(said) for _ in s]
+    return Sayers(words, groups, dict(enumerate(traffic))).share(name)
 
 
 MIN_SUPPORT = 0.05  # a subtopic's name: every content word in >= 5% of its traffic
