@@ -364,3 +364,41 @@ def test_the_audit_counts_a_labelled_subtopic_named_by_a_minority():
     subs = [AuditedTopic(1, "Comparing you with Expedia", words, parent=11, words=said)]
     free = [AuditedTopic(11, "Expedia comparisons", words, children=1)]
     assert "minority_name" not in audit_topics(free, subs)[("sub", 1)]
+
+
+# ------------------------------------------------ a subtopic beside others is not its label
+
+
+def _migrations(name: str) -> list[str]:
+    return (
+        [f"{name}: we're moving our reports over from {name}."] * 6
+        + [f"{name}: migrating dashboards over from {name}."] * 5
+        + [f"{name}: the {name} import keeps failing."] * 3
+    )
+
+
+@pytest.mark.parametrize("name", ["Google Sheets", "Apple Pay", "Microsoft Teams", "Zoho Books"])
+def test_a_labelled_subtopic_beside_others_never_takes_its_labels_name(name):
+    """Every mention names the provider, so its name is the phrase most of them say; where the
+    label has other subtopics, that name is the parent's (the audit's `repeats_parent`)."""
+    from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.naming import LABELLED_NAMING, name_topics
+
+    texts = _migrations(name)
+    free = name_topics([_weighted(0, texts)], embed=bag_of_words, params=LABELLED_NAMING)[0]
+    topic = _weighted(0, texts)
+    topic.avoid = {name.lower()}
+    got = name_topics([topic], embed=bag_of_words, params=LABELLED_NAMING)[0]
+    assert got.lower() != name.lower(), (free, got)
+    parents = [AuditedTopic(10, name, {}, children=2, from_label=True)]
+    for label, repeats in ((name, True), (got, False)):
+        subs = [AuditedTopic(1, label, {}, parent=10), AuditedTopic(2, "Other", {}, parent=10)]
+        assert ("repeats_parent" in audit_topics(parents, subs)[("sub", 1)]) == repeats
+
+
+def test_the_namer_and_the_audit_share_the_repeats_parent_rule():
+    from tracetopics_pipeline.core.topics.labels.audit import repeats_parent
+
+    assert repeats_parent("Apple Pay", "apple pay", 2)
+    assert not repeats_parent("Apple Pay", "Apple Pay", 1)  # its label's only subtopic
+    assert not repeats_parent("Refunds to Apple Pay", "Apple Pay", 2)

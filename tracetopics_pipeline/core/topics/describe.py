@@ -145,13 +145,15 @@ def describe(
     naming_texts: list[str] | None = None,
     naming: NamingParams | None = None,
     parents: dict[int, str] | None = None,
+    avoid: dict[int, set[str]] | None = None,
 ) -> list[TopicInfo]:
     """Keywords, centroid, representatives, position and label for each topic 0..k-1.
 
     Names are phrases of the topic's own texts (`labels.name_topics`), or of `naming_texts`
     (one per text: the part of it a name may come from), with `naming`'s rules (a labelled
     facet's: `NamingParams.held`) and, per topic, the name of the label it is the only
-    subtopic of (`parents`); the OpenAI-compatible labeller, when given, names from the
+    subtopic of (`parents`), and not the names in `avoid` (per topic: its label's, where the
+    label has other subtopics); the OpenAI-compatible labeller, when given, names from the
     descriptions and falls back to them."""
     k = int(labels.max()) + 1 if len(labels) else 0
     if k <= 0:
@@ -177,6 +179,7 @@ def describe(
     for d, n in zip(descs, named, strict=True):
         d.naming = n
         n.parent = (parents or {}).get(d.topic_id, "")
+        n.avoid |= (avoid or {}).get(d.topic_id, set())
     # Contrast (Clio): central summaries of the two nearest other topics.
     csim = cents @ cents.T
     np.fill_diagonal(csim, -np.inf)

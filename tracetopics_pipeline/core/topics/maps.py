@@ -40,6 +40,7 @@ from tracetopics_pipeline.core.topics.describe import (
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.embedders.memo import memoized, recording
 from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
+from tracetopics_pipeline.core.topics.labels.audit import repeats_parent
 from tracetopics_pipeline.core.topics.labels.cleaning import (
     label_parent_name,
     labelled_text,
@@ -648,11 +649,18 @@ def _labelled_subs(
         for s in np.unique(sub[sub >= 0])
     }
     names = _key_names(sorted(set(keys)), _spellings(texts, values, keys, kind), definition, kind)
-    per_key = Counter(key_of_sub.values())
-    only = {s: names[k] for s, k in key_of_sub.items() if per_key[k] == 1}
+    # subtopics per parent: keys that read the same are one parent (`_label_parents`); a
+    # subtopic beside others never takes its parent's name (the audit's `repeats_parent`)
+    per_name = Counter(names[k].lower() for k in key_of_sub.values())
+    only, avoid = {}, {}
+    for s, k in key_of_sub.items():
+        if repeats_parent(names[k], names[k], per_name[names[k].lower()]):
+            avoid[s] = {names[k].lower()}
+        else:
+            only[s] = names[k]
     topics = describe(
         texts, xn, sub, coords, labeler=labeler, facet=facet, weights=np.asarray(weights),
-        embed=embed, naming_texts=naming, naming=LABELLED_NAMING, parents=only,
+        embed=embed, naming_texts=naming, naming=LABELLED_NAMING, parents=only, avoid=avoid,
     )  # fmt: skip
     for t in topics:  # the default label's texts ("NONE") name nothing: it reads as its parent
         if Counter(keys[i] for i in np.flatnonzero(sub == t.topic_id)).most_common(1)[0][0] == (

@@ -50,6 +50,13 @@ class AuditedTopic:
     distinct: float | None = None
 
 
+def repeats_parent(label: str, parent: str, children: int) -> bool:
+    """A subtopic named as its parent (any casing) where the parent has other subtopics: the
+    rule the namer follows (a labelled facet's subtopic takes its label's name only as its
+    label's only subtopic, `maps`) and the audit counts (`repeats_parent`)."""
+    return children > 1 and label.strip().lower() == parent.strip().lower()
+
+
 def audit_topics(
     parents: list[AuditedTopic],
     subs: list[AuditedTopic],
@@ -148,10 +155,8 @@ def audit_topics(
                 number_details(t.label, t.support) or (several and has_digit(t.label))
             ):
                 probs.append("number_detail")
-            if (
-                t.parent is not None
-                and children.get(t.parent, 0) > 1
-                and t.label.strip().lower() == parent_label.get(t.parent)
+            if t.parent is not None and repeats_parent(
+                t.label, parent_label.get(t.parent, ""), children.get(t.parent, 0)
             ):
                 probs.append("repeats_parent")
             out[(level, t.topic_id)] = probs

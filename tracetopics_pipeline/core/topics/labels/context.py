@@ -14,6 +14,7 @@ traces. `context_problems` reads a name against that:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -57,6 +58,9 @@ class WordContext:
     capitalised: Counter[str] = field(default_factory=Counter)  # of `inner`, capitalised
     inner: Counter[str] = field(default_factory=Counter)  # uses after a clause's first word
     lone_capital: Counter[str] = field(default_factory=Counter)  # of those, outside a title
+    # uses written with a handle's mark ("#ops", "@maria", "#sales-alerts"): a channel, a
+    # person or a tag, a name whatever its case
+    marked: Counter[str] = field(default_factory=Counter)
 
 
 def word_context(texts: list[str], weights: list[float] | None = None) -> WordContext:
@@ -67,6 +71,8 @@ def word_context(texts: list[str], weights: list[float] | None = None) -> WordCo
         for clause in CLAUSE_SPLIT.split(clean_for_naming(text)):
             toks = TOKEN.findall(clause)
             low = [t.lower() for t in toks]
+            for handle in _HANDLE.findall(clause):
+                ctx.marked[handle.lower()] += n
             titled = [t[:1].isupper() and not t.isupper() for t in toks]
             for i, word in enumerate(low):
                 ctx.uses[word] += n
@@ -95,10 +101,20 @@ def word_context(texts: list[str], weights: list[float] | None = None) -> WordCo
     return ctx
 
 
+def ends_clause(word: str, ctx: WordContext) -> bool:
+    """The texts end a clause on `word` in CUT_SHARE of its uses (at least MIN_USES): a name
+    ending there says what they say, whole ("Refusal: can't change")."""
+    after = ctx.after.get(word, Counter())
+    return ctx.uses[word] >= MIN_USES and _share(after, lambda k: k == "") >= CUT_SHARE
+
+
 def _share(c: Counter[str], pred) -> float:
     total = sum(c.values())
     return sum(v for k, v in c.items() if pred(k)) / total if total else 0.0
 
+
+# A handle: "#ops", "@maria", "#sales-alerts" (the word after the mark, as TOKEN reads it).
+_HANDLE = re.compile(r"(?<![\w#@])[#@]([A-Za-z0-9][A-Za-z0-9_-]*[A-Za-z0-9]|[A-Za-z0-9])")
 
 _TO = frozenset({"to", "into", "onto"})
 _AND = frozenset({"and", "or", "&"})
@@ -192,7 +208,10 @@ def _destination(word: str, ctx: WordContext) -> bool:
 
 
 def _named(word: str, ctx: WordContext) -> bool:
-    """The texts capitalise the word inside sentences: a name ("Maria", "Okta", "Premium")."""
+    """The texts capitalise the word inside sentences: a name ("Maria", "Okta", "Premium"); or
+    write it as a handle ("#ops", "@kenji": a channel, a person)."""
+    if ctx.uses[word] and ctx.marked[word] >= NAME_CASE * ctx.uses[word]:
+        return True
     return bool(ctx.inner[word]) and ctx.capitalised[word] >= NAME_CASE * ctx.inner[word]
 
 

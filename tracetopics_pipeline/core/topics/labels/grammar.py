@@ -8,13 +8,17 @@ import re
 from collections import Counter
 
 from tracetopics_pipeline.core.topics.labels.cleaning import IDENTIFIER_NOUNS
-from tracetopics_pipeline.core.topics.labels.context import WordContext, context_problems
+from tracetopics_pipeline.core.topics.labels.context import (
+    WordContext,
+    context_problems,
+    ends_clause,
+)
 from tracetopics_pipeline.core.topics.labels.questions import (
     NEGATED_AUX,
     negated_opening,
     question_names,
 )
-from tracetopics_pipeline.core.topics.labels.support import stem
+from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS, stem
 from tracetopics_pipeline.core.topics.labels.words import (
     CLAUSE_SPLIT,
     COMMON_VERBS,
@@ -168,7 +172,49 @@ def _word_salad(low: list[str]) -> bool:
     return False
 
 
-def _fragment(low: list[str], verbs: frozenset[str]) -> bool:
+# Time nouns: opening a name before a clause's subject they are the tail of an adverbial
+# ("[This] week we'll look at other tools", "[Next] month they cancel").
+_TIME_NOUNS = frozenset(
+    """week weeks weekend month months year years day days quarter morning night evening
+    afternoon today tomorrow yesterday monday tuesday wednesday thursday friday saturday
+    sunday""".split()  # noqa: SIM905
+)
+# A clause's subject: a pronoun, with or without its auxiliary ("we'll", "they're", "i'm").
+_CLAUSE_SUBJECT = re.compile(r"^(?:i|we|you|they|he|she)(?:'(?:ll|re|ve|d|m|s))?$")
+
+
+def _finite(word: str, verbs: frozenset[str]) -> bool:
+    """A verb with its tense, which needs a subject: "takes", "shows", "went", "stopped"
+    ("export", "download" are bare: "Export and download" is a name)."""
+    if word in PAST_ONLY:
+        return True
+    if word.endswith("s") and not word.endswith("ss"):
+        base = {word[:-1], word[:-2] if word.endswith("es") else word[:-1]}
+        return bool(base & (_LIGHT_VERBS | _INTRANSITIVE | verbs)) and word not in FUNCTION_WORDS
+    return word.endswith("ed") and (word[:-2] in verbs or word[:-1] in verbs)
+
+
+def _cut_subject_and(low: list[str], verbs: frozenset[str]) -> bool:
+    """A bare noun phrase joined to a verb with its tense: the first half is the object of a
+    verb that was cut, the second has lost its subject ("[Dashboard loads all] tiles and takes
+    ages", "[Refund shows on my] statement and says pending", "[We're leaving] next quarter and
+    won't renew"). The verb must go on (an object, an adverb): "Invoices and reports" is two
+    nouns."""
+    for i, w in enumerate(low):
+        if w not in ("and", "but", "or") or i == 0:
+            continue
+        first, rest = low[:i], low[i + 1 :]
+        tensed = _finite(rest[0], verbs) or rest[0] in _MODAL_NEG | _NEGATIONS
+        if len(rest) < 2 or not tensed:
+            continue
+        if rest[0] not in _LIGHT_VERBS and rest[1] in FUNCTION_WORDS:
+            continue  # "... and reports for finance": a noun before its preposition
+        if not any(x in verbs or x.endswith("ed") or _finite(x, verbs) for x in first):
+            return True
+    return False
+
+
+def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> bool:
     """What is left of a longer phrase at its start: a predicate without its subject
     ("Reloads all tiles", "Shows no data points"), a question without its question word
     ("Extra would it cost per month") or a bare noun before "to" + verb ("Month to add
@@ -180,8 +226,10 @@ def _fragment(low: list[str], verbs: frozenset[str]) -> bool:
         return True
     if first in PAST_ONLY:  # "[Something] went wrong on every tile": a past without its subject
         return True
-    if _bare_modal(low) or _word_salad(low):
+    if (_bare_modal(low) and not whole) or _word_salad(low) or _cut_subject_and(low, verbs):
         return True
+    if first in _TIME_NOUNS and _CLAUSE_SUBJECT.match(low[1]):
+        return True  # "[This] week we'll look at other tools"
     if first.endswith("s") and not first.endswith("ss") and low[1] in _QUANTIFIERS:
         return first not in FUNCTION_WORDS
     # a question cut before its question word ("[How much] extra would it cost", "[How]
@@ -329,6 +377,45 @@ def verb_forms(texts: list[str]) -> frozenset[str]:
     return frozenset(found - FUNCTION_WORDS) | COMMON_VERBS
 
 
+# Verbs that report a clause ("say the link [is broken]"): a name never ends on the subject of
+# the clause they report.
+_REPORTING = frozenset(
+    """say says said saying claim claims claimed think thinks thought believe believes
+    believed report reports reported complain complains complained mention mentions
+    mentioned notice noticed noticing notices realise realised realize realized""".split()  # noqa: SIM905
+)
+
+
+def _reported_subject(low: list[str], verbs: frozenset[str]) -> bool:
+    """A reporting verb after its subject, then only a noun phrase: the clause it reports was
+    cut after its subject ("Recipients say the link [expired]", "Users report the export
+    [is empty]", "Customer thinks the invoice [is wrong]"). "Report a bug" (an imperative, no
+    subject) and "Users say the link expired" pass."""
+    for i, w in enumerate(low):
+        if i == 0 or w not in _REPORTING or low[i - 1] in FUNCTION_WORDS - _SUBJECT_PRONOUNS:
+            continue
+        rest = low[i + 1 :]
+        if (
+            len(rest) > 1
+            and rest[0] in _DETERMINERS
+            and not any(_predicate(x, verbs) for x in rest)
+        ):
+            return True
+    return False
+
+
+def _predicate(word: str, verbs: frozenset[str]) -> bool:
+    """A word that makes a predicate: an auxiliary, a modal, a negation, a verb with its tense
+    (any "-ed" form: "the link expired")."""
+    return (
+        word in _PREDICATE_START
+        or word in _MODALS
+        or word in _NEGATIONS
+        or word.endswith("ed")
+        or _finite(word, verbs)
+    )
+
+
 def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
     """A phrase cut before its complement: ending in a verb of occurrence ("... inventory ran"),
     an adjective without its noun ("Dataset with a custom"), a bare verb after "to" ("Cost per
@@ -337,7 +424,7 @@ def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
         return False
     if low[-1] in _LIGHT_VERBS or low[-1] in NEEDS_TO or low[-1] in _NEEDS_NOUN:
         return True
-    if _bare_adjective(low):
+    if _bare_adjective(low) or _reported_subject(low, verbs):
         return True
     if len(low) > 1 and low[-2] in ("to", "and", "or") and low[-1] in verbs:
         return True  # "... to add", "Log in and set": a verb without its object
@@ -381,10 +468,43 @@ def _run_on(words: list[str]) -> bool:
     )
 
 
+# A measure and its comparison ("20 minutes longer", "two days later") says how much, never
+# what: a name holding one names no thing ("Minutes longer requests").
+_UNITS = frozenset(
+    """second seconds sec secs minute minutes min mins hour hours hrs day days week weeks month
+    months year years ages times percent ms""".split()  # noqa: SIM905
+)
+_COMPARATIVES = frozenset(
+    """longer shorter slower faster quicker bigger smaller larger higher lower more less fewer
+    better worse earlier later sooner""".split()  # noqa: SIM905
+)
+
+
+# Comments on the speaker's stance that open a sentence ("Honestly, we're evaluating ...",
+# "Seriously, the export ..."): an aside, never the start of a name.
+_STANCE_ADVERBS = frozenset(
+    """honestly seriously frankly basically actually apparently literally obviously clearly
+    anyway anyways truthfully personally""".split()  # noqa: SIM905
+)
+
+
+def _measure(low: list[str]) -> bool:
+    """A measure with its comparison ("Minutes longer requests", "Hours later issues"), or a
+    comparison as the head of a category name ("Slower issues"): how much, not what.
+    "Slower dashboards" (a comparison before its noun) and "Working hours policy" are names."""
+    pairs = list(zip(low, low[1:], strict=False))
+    if len(low) == 2 and low[0] in _UNITS and low[1] in CATEGORY_NOUNS:
+        return True  # a unit alone as a category's head: "Minutes issues"
+    return any(a in _UNITS and b in _COMPARATIVES for a, b in pairs) or any(
+        a in _COMPARATIVES and b in CATEGORY_NOUNS for a, b in pairs
+    )
+
+
 def wording_problems(label: str) -> list[str]:
     """What a name carries that is not the topic: a wish's tense (`wish_tense`), a compliment
     (`praise`), the leftovers of a redaction, an enum or an identifier (`artefact`), a second
-    sentence that lost its full stop (`run_on`)."""
+    sentence that lost its full stop (`run_on`), a measure and its comparison (`measure`), a
+    comment on the speaker's stance opening it (`aside`: "Honestly we're evaluating ...")."""
     low = [w.lower().strip(".,;:!?\"'()") for w in label.split()]
     out = []
     if any(w in _WISH_TENSE for w in low) or any(
@@ -398,6 +518,10 @@ def wording_problems(label: str) -> list[str]:
         out.append("artefact")
     if _run_on(label.split()):
         out.append("run_on")
+    if _measure(low):
+        out.append("measure")
+    if low and low[0] in _STANCE_ADVERBS:
+        out.append("aside")
     return out
 
 
@@ -421,7 +545,10 @@ def label_problems(
         problems.append("ends_in_function_word")
     elif _dangling(low, verbs):
         problems.append("dangling_end")
-    if _fragment(low, verbs) or _clause_piece(low, verbs):
+    # what the texts themselves say whole ("Refusal: can't change", where every text stops
+    # there) is not cut from them, though it lacks its object
+    whole = context is not None and ends_clause(low[-1], context) if low else False
+    if _fragment(low, verbs, whole) or _clause_piece(low, verbs):
         problems.append("fragment")
     if _format_head(low, verbs):
         problems.append("format_head")
