@@ -68,6 +68,8 @@ def test_a_reported_clause_cut_after_its_subject_dangles(label: str) -> None:
         "Refund takes ages",
         "Card declined and won't work",  # the first half has its verb
         "Charts won't load",
+        "Tiles flicker and never finish loading",  # a plural subject and its verb
+        "Payslips arrive late and show the old rate",
     ],
 )
 def test_whole_names_pass(label: str) -> None:

@@ -209,8 +209,13 @@ def _cut_subject_and(low: list[str], verbs: frozenset[str]) -> bool:
             continue
         if rest[0] not in _LIGHT_VERBS and rest[1] in FUNCTION_WORDS:
             continue  # "... and reports for finance": a noun before its preposition
-        if not any(x in verbs or x.endswith("ed") or _finite(x, verbs) for x in first):
-            return True
+        if any(x in verbs or x.endswith("ed") or _finite(x, verbs) for x in first):
+            continue
+        # a plural subject and its bare verb ("Tiles flicker and never finish loading")
+        pairs = zip(first, first[1:], strict=False)
+        if any(_plural_noun(a) and b not in FUNCTION_WORDS for a, b in pairs):
+            continue
+        return True
     return False
 
 
