@@ -43,6 +43,8 @@ def test_a_clause_without_its_subject_is_a_fragment(label: str) -> None:
         "Employees think the payslip",  # HR
         "Users complain the build",
         "We noticed the transfer",
+        "Say the link",  # the subject cut too
+        "Thinks the invoice",
     ],
 )
 def test_a_reported_clause_cut_after_its_subject_dangles(label: str) -> None:
@@ -88,6 +90,8 @@ def test_whole_names_pass(label: str) -> None:
         "Fewer requests",
         "Minutes issues",  # a unit alone as a category's head
         "Hours requests",
+        "Today questions",  # a day as a category's head
+        "Weekend issues",
     ],
 )
 def test_a_measure_and_its_comparison_names_nothing(label: str) -> None:

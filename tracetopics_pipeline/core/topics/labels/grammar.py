@@ -391,13 +391,24 @@ _REPORTING = frozenset(
 )
 
 
+_SAYING = frozenset(
+    "say says said claim claims claimed think thinks thought believe believes believed".split()  # noqa: SIM905
+)
+
+
 def _reported_subject(low: list[str], verbs: frozenset[str]) -> bool:
     """A reporting verb after its subject, then only a noun phrase: the clause it reports was
     cut after its subject ("Recipients say the link [expired]", "Users report the export
     [is empty]", "Customer thinks the invoice [is wrong]"). "Report a bug" (an imperative, no
     subject) and "Users say the link expired" pass."""
     for i, w in enumerate(low):
-        if i == 0 or w not in _REPORTING or low[i - 1] in FUNCTION_WORDS - _SUBJECT_PRONOUNS:
+        if w not in _REPORTING:
+            continue
+        # "say" and "think" are no requests ("Say the link" lost its subject); "Report a bug"
+        # is one
+        if i == 0 and w not in _SAYING:
+            continue
+        if i and low[i - 1] in FUNCTION_WORDS - _SUBJECT_PRONOUNS:
             continue
         rest = low[i + 1 :]
         if (
@@ -498,8 +509,8 @@ def _measure(low: list[str]) -> bool:
     comparison as the head of a category name ("Slower issues"): how much, not what.
     "Slower dashboards" (a comparison before its noun) and "Working hours policy" are names."""
     pairs = list(zip(low, low[1:], strict=False))
-    if len(low) == 2 and low[0] in _UNITS and low[1] in CATEGORY_NOUNS:
-        return True  # a unit alone as a category's head: "Minutes issues"
+    if len(low) == 2 and low[0] in _UNITS | _TIME_NOUNS and low[1] in CATEGORY_NOUNS:
+        return True  # a unit or a day alone as a category's head: "Minutes issues"
     return any(a in _UNITS and b in _COMPARATIVES for a, b in pairs) or any(
         a in _COMPARATIVES and b in CATEGORY_NOUNS for a, b in pairs
     )
