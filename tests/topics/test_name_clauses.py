@@ -191,3 +191,18 @@ def test_the_audit_counts_each_class():
     found = audit_topics([AuditedTopic(10, "Parent", {}, children=5)], subs)
     for i, (name, kind) in names.items():
         assert kind in found[("sub", i)], (name, found[("sub", i)])
+
+
+@pytest.mark.parametrize(
+    "label", ["Fed requests", "Logged issues", "Timed questions", "Held settings", "Signed access"]
+)
+def test_a_phrasal_verbs_past_without_its_particle_heads_no_category(label: str) -> None:
+    """ "[I'm] fed up" read as a word shared by the texts: "Fed requests" lost the particle."""
+    assert "fragment" in label_problems(label)
+
+
+@pytest.mark.parametrize(
+    "label", ["Log issues", "Setup requests", "Sign-in issues", "Top-up limits"]
+)
+def test_a_noun_before_a_category_passes(label: str) -> None:
+    assert "fragment" not in label_problems(label)

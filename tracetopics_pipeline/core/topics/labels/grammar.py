@@ -94,6 +94,10 @@ _AUXILIARIES = frozenset("would could can does do did is are will should".split(
 _PRONOUNS = frozenset("it we i you they there this he she".split())  # noqa: SIM905
 
 
+# Past forms in `_PHRASAL` that end in neither -ed nor -en
+_PHRASAL_PASTS = frozenset("fed gave went hung held broke paid wound blew".split())  # noqa: SIM905
+
+
 def is_phrasal(word: str) -> bool:
     """A verb that takes a particle, in any inflection ("timed out", "logged in", "sets up")."""
     forms = {word, stem(word), word.removesuffix("d"), word.removesuffix("ed"), word[:-1]}
@@ -235,6 +239,13 @@ def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> boo
         return True
     if first in _TIME_NOUNS and _CLAUSE_SUBJECT.match(low[1]):
         return True  # "[This] week we'll look at other tools"
+    if (
+        len(low) == 2
+        and low[1] in CATEGORY_NOUNS
+        and is_phrasal(first)
+        and (first in PAST_ONLY or first.endswith(("ed", "en")) or first in _PHRASAL_PASTS)
+    ):
+        return True  # a phrasal verb's past without its particle: "Fed [up] requests"
     if first.endswith("s") and not first.endswith("ss") and low[1] in _QUANTIFIERS:
         return first not in FUNCTION_WORDS
     # a question cut before its question word ("[How much] extra would it cost", "[How]
