@@ -18,6 +18,7 @@ import facet_robustness_batch6 as b6
 import facet_robustness_batch7 as b7
 import facet_robustness_batch8 as b8
 import facet_robustness_batch9 as b9
+import facet_robustness_batch10 as b10
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -901,10 +902,12 @@ def cases(part: str = "dev") -> list[Case]:
     or `heldout8` (batch 8, the same shape in new domains: facet_robustness_batch8.py)
     or `heldout9` (batch 9, the same shape plus calm controls — asks answered properly, calm
     questions with the weak forms' words — and multi-turn unmet escalations:
-    facet_robustness_batch9.py)."""
+    facet_robustness_batch9.py) or `heldout10` (batch 10, the same shape plus calm success
+    reports, met polite asks for a person, acknowledgements and agents explaining error codes:
+    facet_robustness_batch10.py)."""
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                    "heldout7", "heldout8", "heldout9", "dev2")  # fmt: skip
+                    "heldout7", "heldout8", "heldout9", "heldout10", "dev2")  # fmt: skip
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -946,26 +949,35 @@ def cases(part: str = "dev") -> list[Case]:
             b9.HELDOUT9_TOOL_FAILURES,
             b9.HELDOUT9_UNMET,
         ),  # fmt: skip
+        "heldout10": (
+            b10.HELDOUT10_FRUSTRATION,
+            b10.HELDOUT10_POLITE,
+            b10.HELDOUT10_TOOL_FAILURES,
+            b10.HELDOUT10_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6,
                  "heldout7": b7.SCAFFOLDS7, "heldout8": b8.SCAFFOLDS8,
-                 "heldout9": b9.SCAFFOLDS9}  # fmt: skip
+                 "heldout9": b9.SCAFFOLDS9, "heldout10": b10.SCAFFOLDS10}  # fmt: skip
     scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
     polite_want = (
         "NEUTRAL"
-        if part in ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+        if part in ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
         else "not POSITIVE"
     )
     positive = {"heldout5": b5.HELDOUT5_POSITIVE, "heldout6": b6.HELDOUT6_POSITIVE,
                 "heldout7": b7.HELDOUT7_POSITIVE,
                 "heldout8": b8.HELDOUT8_POSITIVE,
-                "heldout9": b9.HELDOUT9_POSITIVE}.get(part, ())  # fmt: skip
+                "heldout9": b9.HELDOUT9_POSITIVE,
+                "heldout10": b10.HELDOUT10_POSITIVE}.get(part, ())  # fmt: skip
     satisfied = () if held else SATISFIED
-    met = {"heldout9": b9.HELDOUT9_MET}.get(part, () if held else MET_ESCALATION)
-    calm = {"heldout9": b9.HELDOUT9_CALM}.get(part, ())
+    met = {"heldout9": b9.HELDOUT9_MET, "heldout10": b10.HELDOUT10_MET}.get(
+        part, () if held else MET_ESCALATION
+    )
+    calm = {"heldout9": b9.HELDOUT9_CALM, "heldout10": b10.HELDOUT10_CALM}.get(part, ())
     out: list[Case] = []
     n = 0
     for form, phrases in frustration.items():
@@ -1017,7 +1029,9 @@ def cases(part: str = "dev") -> list[Case]:
         out.append(Case("met_escalation", "Issues", "not UNMET", {"id": f"r{n}", "messages": msgs}))
         n += 1
     # an ask for a person that no later agent turn answers (batch 9 on)
-    for turns in {"heldout9": b9.HELDOUT9_UNMET_CTX}.get(part, ()):
+    for turns in {"heldout9": b9.HELDOUT9_UNMET_CTX, "heldout10": b10.HELDOUT10_UNMET_CTX}.get(
+        part, ()
+    ):
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
             Case("unmet_escalation_ctx", "Issues", "UNMET_ESCALATION",
@@ -1026,7 +1040,8 @@ def cases(part: str = "dev") -> list[Case]:
         n += 1
     # multi-turn cases (batch 7 on): the form lives in how the last turn relates to the ones before
     in_context = {"heldout7": b7.HELDOUT7_IN_CONTEXT, "heldout8": b8.HELDOUT8_IN_CONTEXT,
-                  "heldout9": b9.HELDOUT9_IN_CONTEXT}.get(part, {})  # fmt: skip
+                  "heldout9": b9.HELDOUT9_IN_CONTEXT,
+                  "heldout10": b10.HELDOUT10_IN_CONTEXT}.get(part, {})  # fmt: skip
     for form, convs in in_context.items():
         for turns in convs:
             msgs = [{"role": r, "content": t} for r, t in turns]
@@ -1036,14 +1051,57 @@ def cases(part: str = "dev") -> list[Case]:
             )
             n += 1
     backstory = {"heldout7": b7.HELDOUT7_BACKSTORY, "heldout8": b8.HELDOUT8_BACKSTORY,
-                 "heldout9": b9.HELDOUT9_BACKSTORY}  # fmt: skip
+                 "heldout9": b9.HELDOUT9_BACKSTORY,
+                 "heldout10": b10.HELDOUT10_BACKSTORY}  # fmt: skip
     for turns in backstory.get(part, ()):
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
             Case("backstory", "Sentiment", "not NEGATIVE", {"id": f"r{n}", "messages": msgs})
         )
         n += 1
+    # calm controls of batch 10, each read by both facets (one case per facet, ids apart)
+    for form, convs in _calm_controls(part).items():
+        for turns in convs:
+            msgs = [{"role": r, "content": t} for r, t in turns]
+            for facet, want in _CALM_WANTS[form]:
+                out.append(
+                    Case(f"{form}_{facet.lower()}", facet, want,
+                         {"id": f"r{n}", "messages": msgs})
+                )  # fmt: skip
+                n += 1
     return out
+
+
+# what a calm control of batch 10 must not read, per facet
+_CALM_WANTS = {
+    "success_report": (("Sentiment", "not NEGATIVE"), ("Issues", "not INCOMPLETE")),
+    "met_polite": (("Sentiment", "not NEGATIVE"), ("Issues", "not UNMET")),
+    "acknowledgement": (("Sentiment", "not NEGATIVE"), ("Issues", "not INCOMPLETE")),
+    "error_code_docs": (("Sentiment", "not NEGATIVE"), ("Issues", "not FAILED")),
+}
+
+
+def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
+    """Batch 10's calm controls as whole conversations: success reports after an instruction, met
+    polite asks for a person, acknowledgements that close, agents explaining an error code."""
+    if part != "heldout10":
+        return {}
+    ack = [
+        (("user", q), ("assistant", a), ("user", r))
+        for (q, a), r in zip(b10.HELDOUT10_ACK, b10.HELDOUT10_ACK_REPLIES, strict=True)
+    ]
+    docs = [
+        (("user", q), ("assistant", a), ("user", r))
+        for (q, a), r in zip(
+            b10.HELDOUT10_ERROR_DOCS, b10.HELDOUT10_ERROR_DOCS_REPLIES, strict=True
+        )
+    ]
+    return {
+        "success_report": list(b10.HELDOUT10_SUCCESS_CTX),
+        "met_polite": list(b10.HELDOUT10_MET_POLITE),
+        "acknowledgement": ack,
+        "error_code_docs": docs,
+    }
 
 
 def hit(case: Case, label: str | None, summary: str | None) -> bool:
@@ -1054,6 +1112,10 @@ def hit(case: Case, label: str | None, summary: str | None) -> bool:
         return label not in ("NEGATIVE", "MIXED")
     if case.want == "not UNMET":
         return "Unmet escalation" not in (summary or "")
+    if case.want == "not INCOMPLETE":
+        return "Incomplete answer" not in (summary or "")
+    if case.want == "not FAILED":
+        return "Failed tool call" not in (summary or "")
     if case.facet == "Sentiment":
         return label == case.want or (case.want == "NEGATIVE" and label == "MIXED")
     prefix = {"FAILED_TOOL_CALL": "Failed tool call", "UNMET_ESCALATION": "Unmet escalation"}
