@@ -48,7 +48,11 @@ _EXC_COMPOUND = (
     r"(?:[a-z_]\w*\.)*(?:Insufficient|Missing|Unknown|Duplicate|Illegal|Unsupported|Unexpected|"
     r"Expired|Cannot|Unable|TooMany)[A-Z]\w*|"
     r"(?:[a-z_]\w*\.)*[A-Z][A-Za-z0-9]*(?:Violation|Overflow|Mismatch|Exhausted|Declined|Aborted|"
-    r"Unreachable|Panic)"
+    r"Unreachable|Panic)|"
+    # a class named by a negative state: GlassNotInStock, SeatsOutOfRange, NoSuchKey
+    r"(?:[a-z_]\w*\.)*(?:[A-Z][a-z0-9]+)*(?:Not|No|OutOf|Too)[A-Z][A-Za-z0-9]*|"
+    # a namespaced Ruby, C++ or PHP class: ActiveRecord::RecordNotFound, std::out_of_range
+    r"(?:[A-Za-z_]\w*::)+[A-Za-z_]\w*"
 )
 _ERROR_START = re.compile(
     r"^\s*(?:\[?(?:error|err|fatal|exception|failure|failed)\]?\b|traceback|failed to\b|"
@@ -67,7 +71,11 @@ _ERROR_START = re.compile(
     # "Operation failed: ...", an Elixir "** (MatchError)", a Python frame without its header
     r"[^\n]{0,40}?(?:\b(?:error|fatal|failed)\s*[:=\]!](?!\s*(?:null|none|0|false)\b)|"
     r"\blevel=(?:error|fatal|crit\w*)\b)|\W{0,3}(?:error|err)\b|\[?[45]\d\d\]\s|\*\* \(\w+|"
-    r"file \"[^\"]+\", line \d+)",
+    r"file \"[^\"]+\", line \d+|"
+    # a stack frame without its header: .NET "   at Shop.Orders.Save() in C:\\src\\Orders.cs:line 77",
+    # Java "\tat shop.Main.run(Main.java:12)", JavaScript "    at render (box.js:210:15)"
+    r"(?-i:at )[A-Za-z_$<][\w$<>`]*(?:\.[\w$<>`]+)+ ?\([^)\n]*\)(?: in [^\n]+:line \d+|"
+    r"\s*\n\s*(?-i:at ))|(?-i:at )[\w.$<>]+ \([^)\n]+:\d+(?::\d+)?\))",
     re.IGNORECASE,
 )
 _ERROR_ANYWHERE = re.compile(
@@ -89,8 +97,35 @@ _ERROR_ANYWHERE = re.compile(
     # a Go crash dump opens the reply. Error words in running text ("connection refused",
     # "returned an error", "HTTP Error 503") are left out: documentation and ticket history
     # quote them in replies that succeeded.
-    r"^goroutine \d+ \[",
+    r"^goroutine \d+ \[|"
+    # a stack trace's own header on a line of its own: Lua's "stack traceback:", Haskell's
+    # "CallStack (from HasCallStack):", Julia's "Stacktrace:", "Backtrace:"
+    r"(?im:^\s*(?:stack ?traceback|stack ?trace|call ?stack|backtrace)\b[^\n]{0,30}:\s*$)|"
+    # a browser console's failed request: "POST https://api.example.com/orders 400 (Bad Request)"
+    r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+https?://\S+\s+[45]\d\d\b",
 )
+# A reply that explains an error rather than reports one: its first sentence defines a code or a
+# message ("E: Unable to locate package means apt ...", "ERR_CERT_DATE_INVALID indicates ...",
+# "Error 409 is returned when ...", "A 503 happens when ..."). Documentation search results and
+# an agent answering "what does this error mean?" read like this; a failing call does not.
+_DEFINES_ERROR = re.compile(
+    r"^[^.!?\n]{0,100}?\b(?:means?|meant|indicates?|signal(?:s|ling)|signifies|refers to|"
+    r"stands for|is (?:usually |normally |typically )?(?:returned|raised|thrown|shown|displayed|"
+    r"logged|printed|reported|issued|given|emitted) (?:when|if|by|because|whenever)|"
+    r"(?:occurs|happens|appears|shows up|comes up|pops up) (?:when|if|because|whenever)|"
+    r"is (?:caused|triggered) by|is (?:\w+ ){0,2}?way of saying|tells you|is (?:a|an|the) (?:\w+ )"
+    r"{0,3}?(?:message|warning|status|code|exception|error)(?: \w+){0,3}? (?:that|which|about|from|"
+    r"for|when|if|meaning))\b",
+    re.I,
+)
+
+
+def explains_error(text: str) -> bool:
+    """Whether a text opens by explaining an error code or message (documentation), not by
+    reporting one."""
+    return bool(_DEFINES_ERROR.search(text.strip()))
+
+
 _ERROR_KEYS = ("error", "errors", "exception", "error_message", "errorMessage", "fault", "is_error",
                "isError")  # fmt: skip
 
@@ -156,8 +191,6 @@ def is_error_reply(msg: dict) -> bool:
     text = content_text(msg.get("content")).strip()
     if not text:
         return False
-    if _ERROR_START.match(text):
-        return True
     if text[0] in "{[":
         try:
             data = json.loads(text)
@@ -165,7 +198,9 @@ def is_error_reply(msg: dict) -> bool:
             data = None
         if data is not None and _json_error(data):
             return True
-    return bool(_ERROR_ANYWHERE.search(text[:2000]))
+    if explains_error(text):  # "ERR_NAME_NOT_RESOLVED means the DNS lookup ...": documentation
+        return False
+    return bool(_ERROR_START.match(text) or _ERROR_ANYWHERE.search(text[:2000]))
 
 
 _STATUS_KEYS = ("status", "status_code", "statusCode", "http_status", "httpStatus", "code")

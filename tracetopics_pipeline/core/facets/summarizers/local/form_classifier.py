@@ -132,6 +132,7 @@ class FormClassifier:
             i
             for i in range(first, len(user_turns))
             if i not in s.expressed
+            and i not in s.calm  # a polite ask for a person the agent met
             and i not in s.pos_turns  # praise the rules read: only sarcasm could undo it, and
             # its head finds ~5 % out of fold (sentiment_context.py reads sarcasm from context)
             and user_turns[i].strip()

@@ -23,7 +23,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracetopics_pipeline.core.facets.preprocess import content_text, is_error_reply, tool_calls_of
+from tracetopics_pipeline.core.facets.preprocess import (
+    content_text,
+    explains_error,
+    is_error_reply,
+    tool_calls_of,
+)
+from tracetopics_pipeline.core.facets.summarizers.local.success import asks, closes
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip
 
 CATEGORIES = {  # summary prefix -> label
@@ -38,7 +44,7 @@ CATEGORIES = {  # summary prefix -> label
 _ESCALATION_TOOL = re.compile(
     r"transfer|escalat|hand_?off|human|live_?agent|operator|handover", re.I
 )
-_ESCALATION_TEXT = re.compile(
+HANDOVER_TEXT = re.compile(
     # A handover that happens, not one offered ("I can transfer you if you'd like").
     r"\b(?:(?:i(?:'m| am) (?:now )?|i(?:'ve| have) (?:now )?|i(?:'ll| will) now |now )(?:transferr(?:ing|ed)|transfer|connect(?:ing|ed)?|escalat(?:ing|ed)|hand(?:ing|ed)? (?:you |this )?over)"
     r"|you(?:'re| are| have been) (?:being )?(?:transferred|connected|escalated)|a human agent will (?:be with you|contact you|take over))\b",
@@ -136,7 +142,7 @@ _NO_HANDOFF_REASON = re.compile(
 # A handover arranged in other words: someone will call back or join, the case is passed on, a
 # ticket opened. It answers an ask for a person (not the Escalation label: nothing says it
 # happened in this conversation).
-_HANDOVER_ARRANGED = re.compile(
+HANDOVER_ARRANGED = re.compile(
     r"\b(?:(?:connecting|transferring|passing|handing) you|(?:passing|passed|handing|handed|"
     r"forwarding|forwarded|referring|referred) (?:this|it|your \w+|you)(?: on| over)? to|"
     r"(?:someone|somebody|a member of (?:our|the) \w+(?: \w+)?|(?:our|the) (?:\w+ ){0,2}?(?:team|"
@@ -346,20 +352,28 @@ def detect_issues(
             if text:
                 if _REFUSAL.search(text):
                     add("Refusal", clip(_REFUSAL.search(text).group(0), 80))
-                if _ESCALATION_TEXT.search(text):
+                if HANDOVER_TEXT.search(text):
                     said_handover = True
                     answered_ask = answered_ask or asked_human_at is not None
                 if asked_human_at is not None and (
-                    _NO_HANDOFF_REASON.search(text) or _HANDOVER_ARRANGED.search(text)
+                    _NO_HANDOFF_REASON.search(text) or HANDOVER_ARRANGED.search(text)
                 ):
                     answered_ask = True
-                if after_tool and (t := _TOOL_TROUBLE.search(text) or _failed_attempt(text)):
+                # an answer that explains an error code ("E: Unable to fetch ... means") is no
+                # report that the agent's call failed
+                explains = explains_error(text)
+                if (
+                    after_tool
+                    and not explains
+                    and (t := _TOOL_TROUBLE.search(text) or _failed_attempt(text))
+                ):
                     add(
                         "Failed tool call",
                         f"agent reported {clip(t.group(0), 60)!r} after a tool call",
                     )
                 elif (
                     after_tool
+                    and not explains
                     and tool_trouble is not None
                     and "Failed tool call" not in found
                     and tool_trouble(text)
@@ -411,9 +425,17 @@ def detect_issues(
     while (
         len(convo) > 1
         and convo[-1].get("role") == "user"
-        and _CLOSING.match(content_text(convo[-1].get("content")).strip())
+        and (
+            (
+                _CLOSING.match(last_text := content_text(convo[-1].get("content")).strip())
+                and not asks(last_text)  # "thanks, but what about the second invoice"
+            )
+            or closes(last_text)
+        )
     ):
-        convo.pop()  # "thanks, bye" / "###STOP###" needs no answer
+        # "thanks, bye" / "###STOP###" needs no answer, nor does an acknowledgement ("Makes sense,
+        # thank you.") or a report that it works now ("Done, it holds now.")
+        convo.pop()
     if convo:
         last = convo[-1]
         if last.get("role") == "user":

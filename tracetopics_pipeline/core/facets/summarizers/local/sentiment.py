@@ -20,6 +20,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQU
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import (
     GOOD_AGAIN,
     context_forms,
+    met_asks,
     restatements,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import ironic_praise
@@ -33,6 +34,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     agent_failed,
     outcome_evidence,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.success import reports_success
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
     any_of,
     apostrophes,
@@ -260,6 +262,11 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"running) (?:in|around in) circles|"
     r"(?:worst|most useless|least helpful) (?:answer|reply|response|support|help|service)",
 )
+# A booking detail, not a provider: "I'll book another day" is no way out.
+_DETAIL_WORD = (
+    r"(?:day|date|time|slot|week|weekend|month|room|seat|table|card|address|one|option|size|"
+    r"colou?r|model|number|account|email|way|go|try|attempt|look)\b"
+)
 _GIVE_UP = _rx(
     r"forget (?:it|about it|the whole thing|all of it|all about it)|never ?mind(?:,| then| i'll| forget)|"
     r"never ?mind[.!]+\s+i(?:'ll| will)|i give up|giving up|screw it|sod it|"
@@ -294,6 +301,16 @@ _GIVE_UP = _rx(
     r"(?:i'll|i will|we'll) just (?:\w+ ){1,5}?(?:myself|ourselves|on my own)\b|"
     r"(?:i'll|i will|i guess i'll|i can) (?:just )?live with (?:it|that)|skip it|"
     r"(?:isn't|is not|not) going anywhere|(?:i'm|i am|we're|we are) done (?:trying|with this|here)",
+    # another provider as the user's own way out: "nvm, we'll find another venue", "better I just
+    # go to other dentist", "fine, I'll call a different plumber"
+    r"(?:nvm|never ?mind|forget it|fine|ok(?:ay)?|whatever|(?:i think )?better)\W+(?:\w+ ){0,2}?"
+    r"(?:i'll|i will|we'll|we will|i|we) (?:just )?(?:find|try|use|call|ring|get|book|hire|go to|"
+    r"look for|ask) (?:a |an |some )?(?:another|different|other|new) (?!" + _DETAIL_WORD + r")\w+",
+    r"(?:i(?:'ll| will)|we(?:'ll| will)) (?:just )?(?:find|call|ring|hire|book|use) (?:a |an )?"
+    r"(?:another|different) (?!" + _DETAIL_WORD + r")\w+",
+    # no more effort, in other words: "can't be bothered", "disregard my request", "I'm out"
+    r"can(?:'t|not|nae) be bothered|(?:please )?disregard (?:my|this|that|the) (?:request|question|"
+    r"message|enquiry|inquiry)|(?:i'm|i am|we're|we are) out(?=[.!]|$)|nvm\b",
 )
 _ACCOUNT = (
     r"(?:whole |entire )?(?:subscription|account|membership|contract|service|plan|license|licence|"
@@ -466,6 +483,9 @@ class SentimentSignals:
     # Requests that may restate the previous one after an agent turn that left it unresolved
     # (sentiment_context.restatements); the form classifier decides by meaning.
     restated: list[tuple[int, str, str, str]] = field(default_factory=list)
+    # User turns the conversation shows calm, whatever their words (a polite ask for a person the
+    # agent met: sentiment_context.met_asks); the form classifier does not read them either.
+    calm: set[int] = field(default_factory=set)
 
     def add(self, kind: str, weight: float, reason: str) -> None:
         why = self.why_pos if kind == "pos" else self.why_neg
@@ -644,20 +664,29 @@ def signals(
     s = SentimentSignals()
     seen: list[set[str]] = []
     n = len(user_turns)
+    s.calm = met_asks(dialogue) if dialogue is not None else set()
     for i, turn in enumerate(user_turns):
         turn = apostrophes(turn)
         before = s.neg
         sarcastic = _sarcastic(turn)
         plain = _WANTED_SAME.sub(" ", turn)  # "the exact same result I wanted" is no failure
+        worked = reports_success(turn)  # "it holds now", "no longer sticks": never didn't help
+        met_ask = False
         for rx, weight, reason in _FRUSTRATION:
             if rx.search(plain) and not (rx is _REPEAT and _emphatic_praise(turn)):
                 if i == 0 and rx is _DID_NOT_HELP and not _answer_failed(plain):
                     continue  # "still ..." before any answer is the problem's backstory
+                if rx is _DID_NOT_HELP and worked:
+                    continue
+                if rx is HUMAN_REQUEST and i in s.calm:
+                    met_ask = True  # counted below only if the turn shows frustration otherwise
+                    continue
                 s.add("neg", weight, reason)
         if sarcastic:
             s.add("neg", *FORMS["sarcasm"])
         if (
             i > 0
+            and not worked
             and (_STILL_BROKEN.search(turn) or _complied_no_effect(turn))
             and "said the answer did not help" not in s.why_neg
         ):
@@ -671,6 +700,10 @@ def signals(
             s.add("inferred", 1.5, "is cancelling what they pay for")
         elif _ACCOUNT_END.search(turn):
             s.add("inferred", 1.0, "is closing their account")
+        if met_ask and (s.neg > before or _NEG_MILD.search(turn)):
+            # "Can I talk to a person? This is going nowhere.": the ask is frustration after all
+            s.add("neg", *FORMS["ask_human"])
+            s.calm.discard(i)
         if s.neg > before:
             s.expressed.add(i)
         for rx, weight, reason in _STRAIN:

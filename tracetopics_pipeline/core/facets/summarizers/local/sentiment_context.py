@@ -22,10 +22,16 @@ from __future__ import annotations
 
 import re
 
+from tracetopics_pipeline.core.facets.summarizers.local.issues import (
+    HANDOVER_ARRANGED,
+    HANDOVER_TEXT,
+    HUMAN_REQUEST,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
     AGENT_SUCCESS,
     agent_failed,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.success import reports_success
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
     any_of,
     content_words,
@@ -112,12 +118,6 @@ GOOD_AGAIN = re.compile(
     r"normal|ok|okay|good|great|perfect|flawless|right|online|alive|can (?:finally |now )?\w+"
     r"(?: \w+)?) again\b",
     re.I,
-)
-# The turn says the attempt worked: "it's flawless now", "works fine", "sorted".
-_WORKED = _rx(
-    r"(?:works?|working|fine|ok|okay|good|great|perfect|flawless|sorted|right|normal|better) "
-    r"(?:\w+ )?now|works? (?:fine|perfectly|like a charm)|(?:problem|issue|it)(?:'s| is| was| has "
-    r"been)? (?:solved|fixed|resolved|sorted)|(?:that|it|this) (?:worked|did the trick|fixed it)",
 )
 # A plan is not a report: "I'll try again tomorrow".
 _PLAN = _rx(r"i'll|i will|we'll|we will|i'm going to|we're going to|let me|i can|i could")
@@ -225,6 +225,17 @@ _INSISTS = re.compile(
 )
 
 
+# The user says the turn repeats what they asked: "I asked whether you also do gas fires", "I was
+# asking if you take cats", "my question was about the deposit". After an agent turn that left the
+# request where it was, that is repeating, whatever words the two requests share.
+_SAYS_ASKED = re.compile(
+    r"\b(?:i (?:was |am |'m )?ask(?:ed|ing) (?:you )?(?:whether|if|about|for|how|what|when|where|"
+    r"which|who|why)|my (?:original |actual |real |first )?question (?:was|is) (?:about|whether|if|"
+    r"how|what|when|where|which|who|why)|what i (?:asked|wanted to know|need to know) (?:was|is))\b",
+    re.I,
+)
+
+
 def _left_unresolved(agent: str) -> bool:
     return (
         "?" not in agent
@@ -316,6 +327,11 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 and _INSISTS.search(text)
                 and _left_unresolved(agent_before)
                 and _repeats(text, users, settled)
+            ) or (
+                repeats
+                and _SAYS_ASKED.search(text)
+                and _left_unresolved(agent_before)
+                and not _ANSWERED.search(agent_before)
             ):
                 forms.append("repeated_request")
             plain = GOOD_AGAIN.sub(" ", text)
@@ -324,7 +340,7 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
             if (
                 (_INSTRUCTION.search(agent_before) or _imperative(agent_before))
                 and "?" not in text  # a question asks on ("can admins still log in?")
-                and not _WORKED.search(text)
+                and not reports_success(text)  # "it holds now", "no longer sticks"
                 and not _PLAN.search(text)
                 and (
                     _NO_EFFECT.search(plain)
@@ -350,4 +366,48 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
         users.append(text)
         settled.append(False)
         agent_before = None
+    return out
+
+
+# An ask for a person that insists (not a bot, now, exclamations, capitals) stays frustration
+# even when the agent hands over; a polite one the agent meets is an ordinary request. "A real
+# person" insists unless the ask is put politely ("Could a real person at the office call me?").
+_INSISTS_ON_PERSON = re.compile(
+    r"\b(?:human being|not (?:a|an|the|this|your) (?:\w+ )?(?:bot|chatbot|robot|machine|ai)|now|"
+    r"immediately|right away|at once|demand|insist|useless|enough)\b|!|(?-i:\b[A-Z]{4,}\b)",
+    re.I,
+)
+_REAL_PERSON = re.compile(r"\b(?:real|actual|genuine|proper|live)\b", re.I)
+_POLITE_ASK = re.compile(
+    r"\b(?:could|would|may|might|possible|kindly|can (?:i|a|an|someone|somebody|one)|"
+    r"i(?:'d| would) (?:like|prefer)|if (?:that's|that is|it's|it is) (?:ok|okay|alright|possible))\b",
+    re.I,
+)
+
+
+def _calm_ask(text: str) -> bool:
+    return not _INSISTS_ON_PERSON.search(text) and (
+        not _REAL_PERSON.search(text) or bool(_POLITE_ASK.search(text))
+    )
+
+
+def met_asks(dialogue: list[tuple[str, str]]) -> set[int]:
+    """User turns (index among the user's turns) that ask for a person calmly and that the next
+    agent turn meets: a handover that happens ("I'm transferring you now") or is arranged ("the
+    head teacher will ring you this evening", "I've passed your details to ..."). Such an ask is a
+    request like any other, not frustration; an ask that insists ("a real person, not a bot",
+    "now!") stays frustration whatever the answer, and one the agent does not meet stays too."""
+    out: set[int] = set()
+    i = -1
+    pending: int | None = None
+    for role, text in dialogue:
+        if role == "user":
+            i += 1
+            pending = None
+            if HUMAN_REQUEST.search(text) and _calm_ask(text):
+                pending = i
+        elif role == "assistant" and text.strip() and pending is not None:
+            if HANDOVER_TEXT.search(text) or HANDOVER_ARRANGED.search(text):
+                out.add(pending)
+            pending = None
     return out

@@ -64,6 +64,19 @@ _MISHAP = any_of(
     r"(?:on hold|late|of waiting|to (?:get|print|fix|reply|answer|deliver|arrive|hear))|"
     r"(?:a|another) (?:\w+ )?(?:fine|penalty|surcharge)\b(?! (?:choice|day|idea|job|example))|"
     r"(?:is|was|been|went|are|were) (?:\w+ )?(?:down|offline)\b|errors?\b|outage|glitch\w*",
+    # damage and spoiled goods in any trade: "snapped in two", "a corked bottle", "covered in soot"
+    r"snapped|cracked|chipped|bent|dented|shattered|spil(?:led|t)|melted|burnt|scorched|stained|"
+    r"soaked|soggy|stale|rotten|mou?ldy|corked|spoil(?:ed|t)|filthy|bald (?:patch|spot)|"
+    r"covered in|full of (?:holes|mou?ld|dirt|hair|sand|mistakes|typos|errors|bugs|dust)|"
+    # worse than before: "twice as big", "made it worse"
+    r"twice as \w+|(?:bigger|worse|longer|louder|slower|smaller|shorter) than (?:before|it was|"
+    r"ever)|made (?:it|things|the \w+) worse|"
+    # no answer: "three emails and not one reply", "no response in a week"
+    r"not (?:one|a single) (?:\w+ )?(?:reply|response|answer|call|word|email|update|message)|"
+    r"(?:no|zero) (?:reply|replies|response|responses|answer|call ?back|update)s?\b(?! (?:needed|"
+    r"required|necessary))|"
+    r"(?:took|taken|waited|lasted) (?:\w+ ){0,2}?(?:ten|fifteen|twenty|thirty|forty|fifty) "
+    r"(?:minutes?|hours?|days?|weeks?)|see(?:ing)? double",
 )
 # The turn says how both are true, so it is not irony.
 _CONTRAST = any_of(

@@ -46,9 +46,30 @@ PROVIDER_CHANGE = any_of(
     + r")\b)[a-z]{3,}",
     r"switch\w* (?:[\w-]+ )?(?:providers|companies|vendors|suppliers|banks|carriers|insurers|"
     r"agencies|firms|services|operators|registrars|hosts|brands|shops|stores|gyms|studios|schools)",
-    r"(?:use|go with|go to|try) (?:a |an )?(?:different|another|other|rival) (?!(?:"
-    + _DETAIL
-    + r")\b)[a-z]{3,} (?:from now on|next time|in future|in the future|instead)",
+    r"(?:use|using|go with|going with|go to|going to|try|trying) (?:a |an )?(?:different|another|"
+    r"other|rival) (?!(?:" + _DETAIL + r")\b)[a-z]{3,} (?:from now on|next time|in future|in the "
+    r"future|instead)",
+    # for good: "order my cakes somewhere else from now on", "get it from another shop in future"
+    r"(?:somewhere else|elsewhere|from (?:someone|somebody) else|(?:another|a different|a rival) "
+    r"[a-z]{3,}) (?:from now on|in (?:the )?future|for good|next time|going forward)",
+    # leaving a course or a school: "withdrawing our son from the swimming school"
+    r"withdraw\w* (?:\w+ ){0,3}?from (?:the|your|this) (?:\w+ ){0,2}?(?:school|course|class(?:es)?|"
+    r"club|programme|program|membership|scheme|service)",
+)
+# Ending something, and in the same turn where the business goes instead: "cancel my appointment,
+# I'm going with another company", "stop the contract, we found someone closer".
+_ENDS = any_of(
+    r"(?:cancel|end|stop|terminat|withdraw|unsubscrib|discontinu|quit)\w*|take (?:me|us) off|"
+    r"(?:i|we) want (?:my|our) (?:money|deposit) back"
+)
+_GOES_ELSEWHERE = any_of(
+    r"(?:going|gone|went|go|switching|switch|moving|move|changing|change|taking|take)(?: \w+){0,2}? "
+    r"(?:with|to|over to) (?:a |an |the )?(?:another|different|other|rival|local|cheaper|new) "
+    r"(?!(?:" + _DETAIL + r")\b)[a-z]{3,}",
+    r"(?:found|using|use|booked|hired|chosen|picked) (?:someone|somebody|another|a different|a "
+    r"cheaper|a better|a closer|a local) ?\w*",
+    r"(?:somewhere|someone|somebody) else|elsewhere|another (?:company|provider|firm|shop|store|"
+    r"supplier|vendor|agency|business|service|repairer)",
 )
 # Not coming back: "I'm not coming back next year", "we won't be returning".
 NOT_RETURNING = any_of(
@@ -92,4 +113,5 @@ def leaving(turn: str) -> bool:
         PROVIDER_CHANGE.search(turn)
         or NOT_RETURNING.search(turn)
         or (_ACCOUNT_CLOSE.search(turn) and _STOP_PAYING.search(turn))
+        or (_ENDS.search(turn) and _GOES_ELSEWHERE.search(turn))
     )

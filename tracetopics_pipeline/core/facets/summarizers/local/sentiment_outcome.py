@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from tracetopics_pipeline.core.facets.preprocess import explains_error
 from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
 
 USER, AGENT = "user", "assistant"
@@ -72,8 +73,8 @@ _FAIL_WORDS = (
 def agent_failed(text: str) -> bool:
     """The agent could not do what was asked (not a policy answer with a reason or a way on)."""
     low = text.lower()
-    if not any(w in low for w in _FAIL_WORDS):
-        return False
+    if not any(w in low for w in _FAIL_WORDS) or explains_error(text):
+        return False  # "E: Unable to locate package means ...": an answer about an error
     return bool(AGENT_FAIL.search(text)) and not _POLICY.search(text)
 
 

@@ -90,7 +90,9 @@ class SentimentForms:
         out: list[Candidate] = []
         first = max(0, len(user_turns) - LAST_TURNS)
         for i, turn in enumerate(user_turns):
-            if i < first or i in s.expressed or i in s.pos_turns:  # too early, or read by the rules
+            if (
+                i < first or i in s.expressed or i in s.pos_turns or i in s.calm
+            ):  # read by the rules
                 continue
             allowed = [f for f in self.thresholds if i > 0 or f not in self.reactive]
             for sent in sentences(turn):
