@@ -13,6 +13,7 @@ from factories.dialogues import sentiment_label as _label
 
 from tracetopics_pipeline.core.facets.preprocess import explains_error, is_error_reply
 from tracetopics_pipeline.core.facets.summarizers.local.issues import detect_issues
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment import signals
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import agent_failed
 from tracetopics_pipeline.core.facets.summarizers.local.success import closes, reports_success
 
@@ -35,6 +36,8 @@ SUCCESS = [
      (U, "Thanks, the invoices are appearing again in my account.")),
     ((U, "The sofa cushions sag."), (A, "Flip them and fluff them daily for a week."),
      (U, "Did as you said, they look like new.")),
+    ((U, "The scanner shows a red light."), (A, "Unplug it for a minute and plug it back in."),
+     (U, "After that the scanner is working fine again.")),
 ]  # fmt: skip
 STILL_BAD = [  # look-alikes: the report says the trouble is still there
     ((U, "The garden gate swings open by itself."), (A, "Tighten the hinge bolt a quarter turn."),
@@ -53,6 +56,25 @@ def test_a_success_report_is_not_didnt_help(turns):
     assert _label(*turns) not in ("NEGATIVE", "MIXED")
     assert reports_success(turns[-1][1])
     assert "Incomplete answer" not in _issues(*turns)
+    # nor read again by the semantic layer or the form classifier: the turn is calm
+    d = list(turns)
+    s = signals([t for r, t in d if r == U], [t for r, t in d if r == A], dialogue=d)
+    assert 1 in s.calm
+
+
+NOT_SUCCESS = [  # "now", "any more" or "worked" in turns that report no success
+    "I've entered my postcode four times now.",
+    "Checking other garages now.",
+    "It doesn't matter any more, I'll sort it elsewhere.",
+    "I don't need the service anymore.",
+    "Oh sure, because resetting it worked so well last time.",
+    "Great, now the parcel is late as well.",
+]
+
+
+@pytest.mark.parametrize("turn", NOT_SUCCESS)
+def test_no_success_without_a_state_of_a_subject(turn):
+    assert not reports_success(turn)
 
 
 @pytest.mark.parametrize("turns", STILL_BAD)
@@ -72,6 +94,15 @@ MET = [
      (A, "I've asked the repairs team to call you tomorrow morning."), (U, "thanks a lot")),
     ((U, "I'd like to discuss the quote with a member of staff, if that's ok."),
      (A, "No problem, I've passed your case to Priya; she'll email you today."), (U, "Lovely.")),
+    # said who will call or write, in other words
+    ((U, "Could I talk to a surveyor about the report?"),
+     (A, "Yes, I've arranged for our surveyor to ring you on Monday."), (U, "Thanks.")),
+    ((U, "May I speak to someone about the refund?"),
+     (A, "Maria, who handles refunds, will email you today."), (U, "ok thank you")),
+    ((U, "Could somebody from the workshop contact me, please?"),
+     (A, "Of course. Tom from the workshop will be in touch by Friday."), (U, "Great.")),
+    ((U, "Would it be possible to talk to your accountant?"),
+     (A, "I've booked you a call with our accountant for 3pm tomorrow."), (U, "Perfect, thanks.")),
 ]  # fmt: skip
 NOT_CALM = [  # the ask ignored, or insisting: still frustration
     ((U, "Could I speak to a person please?"), (A, "Our opening hours are 9 to 5."), (U, "ok")),

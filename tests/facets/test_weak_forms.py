@@ -83,6 +83,8 @@ NOT_GIVE_UP = [
     "Fine, I'll book another day then.",
     "Ok, I'll find another time to call, thanks.",
     "We are out of town next week, can the delivery wait?",
+    "Okay, should we try a different cafe then?",
+    "Fine, shall we book a different venue for the party?",
 ]
 
 

@@ -151,6 +151,16 @@ HANDOVER_ARRANGED = re.compile(
     r"reach out|join|be with|ring|phone|email|take over)|"
     # anyone named who will call the user: "Sarah will ring you", "she'll call you tomorrow"
     r"\b\w+(?: will|'ll) (?:\w+ )?(?:call|ring|phone|contact) you\b|"
+    # ... also with an aside or in writing: "Maria, who handles refunds, will email you", "Tom
+    # from the workshop will be in touch by Friday"
+    r"\b\w+(?:, [^,.!?]{1,40},| (?:from|at) (?:the |our )?\w+(?: \w+)?) (?:will|'ll) (?:\w+ )?"
+    r"(?:call|ring|phone|contact|e-?mail|text|message|get back to|get in touch with) you\b|"
+    r"\b(?:will|'ll) be in touch\b|"
+    # a call set up for the user: "I've arranged for our surveyor to ring you", "I've booked you a
+    # call with our accountant"
+    r"(?:arranged|asked|booked|scheduled|organi[sz]ed) for (?:\w+ ){1,3}?to (?:call|ring|phone|"
+    r"contact|e-?mail|get in touch|reach out)|(?:booked|scheduled|set up|arranged) (?:you )?"
+    r"(?:a |an )?(?:call|callback|call-back|phone call|video call|consultation) with\b|"
     r"(?:asked|told|notified|alerted) (?:the|our|a|your) "
     r"(?:\w+ ){0,2}?(?:team|staff|manager|supervisor|colleague|technician|department|desk|specialist)"
     r" to (?:call|contact|ring|phone|get back|reach out|email)|escalat(?:ing|ed) (?:this|it|your)|"

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import (
-    GOOD_AGAIN,
     context_forms,
     met_asks,
     restatements,
@@ -34,7 +33,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     agent_failed,
     outcome_evidence,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.success import reports_success
+from tracetopics_pipeline.core.facets.summarizers.local.success import GOOD_AGAIN, reports_success
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
     any_of,
     apostrophes,
@@ -303,11 +302,13 @@ _GIVE_UP = _rx(
     r"(?:isn't|is not|not) going anywhere|(?:i'm|i am|we're|we are) done (?:trying|with this|here)",
     # another provider as the user's own way out: "nvm, we'll find another venue", "better I just
     # go to other dentist", "fine, I'll call a different plumber"
-    r"(?:nvm|never ?mind|forget it|fine|ok(?:ay)?|whatever|(?:i think )?better)\W+(?:\w+ ){0,2}?"
+    # (the user's own plan, not a question: "Okay, should we try a different restaurant?")
+    r"(?:nvm|never ?mind|forget it|fine|ok(?:ay)?|whatever)\W+(?:(?:i think )?better\W+)?"
     r"(?:i'll|i will|we'll|we will|i|we) (?:just )?(?:find|try|use|call|ring|get|book|hire|go to|"
-    r"look for|ask) (?:a |an |some )?(?:another|different|other|new) (?!" + _DETAIL_WORD + r")\w+",
+    r"look for|ask) (?:a |an |some )?(?:another|different|other|new) (?!" + _DETAIL_WORD + r")\w+"
+    r"(?=[^?.!]*(?:[.!]|$))",
     r"(?:i(?:'ll| will)|we(?:'ll| will)) (?:just )?(?:find|call|ring|hire|book|use) (?:a |an )?"
-    r"(?:another|different) (?!" + _DETAIL_WORD + r")\w+",
+    r"(?:another|different) (?!" + _DETAIL_WORD + r")\w+(?=[^?.!]*(?:[.!]|$))",
     # no more effort, in other words: "can't be bothered", "disregard my request", "I'm out"
     r"can(?:'t|not|nae) be bothered|(?:please )?disregard (?:my|this|that|the) (?:request|question|"
     r"message|enquiry|inquiry)|(?:i'm|i am|we're|we are) out(?=[.!]|$)|nvm\b",
@@ -484,7 +485,8 @@ class SentimentSignals:
     # (sentiment_context.restatements); the form classifier decides by meaning.
     restated: list[tuple[int, str, str, str]] = field(default_factory=list)
     # User turns the conversation shows calm, whatever their words (a polite ask for a person the
-    # agent met: sentiment_context.met_asks); the form classifier does not read them either.
+    # agent met: sentiment_context.met_asks; a report that it works now: success.py); the semantic
+    # layer and the form classifier do not read them either.
     calm: set[int] = field(default_factory=set)
 
     def add(self, kind: str, weight: float, reason: str) -> None:
@@ -671,6 +673,8 @@ def signals(
         sarcastic = _sarcastic(turn)
         plain = _WANTED_SAME.sub(" ", turn)  # "the exact same result I wanted" is no failure
         worked = reports_success(turn)  # "it holds now", "no longer sticks": never didn't help
+        if worked:
+            s.calm.add(i)  # nor by the semantic layer or the form classifier
         met_ask = False
         for rx, weight, reason in _FRUSTRATION:
             if rx.search(plain) and not (rx is _REPEAT and _emphatic_praise(turn)):

@@ -31,7 +31,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     AGENT_SUCCESS,
     agent_failed,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.success import reports_success
+from tracetopics_pipeline.core.facets.summarizers.local.success import GOOD_AGAIN, reports_success
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
     any_of,
     content_words,
@@ -110,14 +110,6 @@ _THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\b", re.I)
 _ASKS = _rx(
     r"please|let'?s|let us|let is|try\w*|(?:can|could|would|may) (?:you|i|we)|"
     r"i(?:'d| would)(?: \w+)? (?:like|love|prefer)|i (?:\w+ )?(?:need|want)"
-)
-# "again" after a success or thanks is no bad state: "works again", "thanks again", "I can
-# finally read again".
-GOOD_AGAIN = re.compile(
-    r"\b(?:(?:thanks?|thank you|cheers|ty)(?: \w+)?|works?|working|worked|runs?|running|fine|"
-    r"normal|ok|okay|good|great|perfect|flawless|right|online|alive|can (?:finally |now )?\w+"
-    r"(?: \w+)?) again\b",
-    re.I,
 )
 # A plan is not a report: "I'll try again tomorrow".
 _PLAN = _rx(r"i'll|i will|we'll|we will|i'm going to|we're going to|let me|i can|i could")

@@ -33,7 +33,9 @@ _BAD_WORDS = _rx(
     r"rattl\w*|smok\w*|lean\w*|wobbl\w*|froz\w*|freez\w*|drop\w*|lost|los\w*|off|down|"
     r"disappear\w*|vanish\w*|gone|useless|problem|issue|trouble|worst|bad|awful|terrible|"
     r"why|how come|frustrat\w*|annoy\w*|disappoint\w*|unhappy|upset|angry|ridiculous|"
-    r"unacceptable|though|although|however|shame|pity",
+    r"unacceptable|though|although|however|shame|pity|late|overdue|delayed|"
+    # irony: "Sure, because that worked so well last time"
+    r"(?:sure|yeah|right|oh),? because|last time",
 )
 _BAD = re.compile(r"n[’']t\b|" + _BAD_WORDS.pattern, re.I)
 # A problem noun as what is "showing up again": the error, the warning, the noise.
@@ -41,20 +43,28 @@ _PROBLEM_NOUN = _rx(
     r"errors?|warnings?|messages?|pop-?ups?|alerts?|problems?|issues?|bugs?|faults?|noises?|"
     r"leaks?|lights?|rash|pain|smoke|mou?ld|ads?|spam|charges?|fees?|codes?|banners?|icons?",
 )
-# A state now: "it stays level now", "the inside is dry now", "now it holds".
+# A state now, said of a subject: "it stays level now", "the inside is dry now", "now it holds" —
+# not an object before "now" ("typed my dog's name three times now", "looking at other print
+# shops now").
+_SUBJECT = r"(?:it|they|this|that|everything|all|the \w+|my \w+|our \w+|these \w+|those \w+)"
+_STATE_VERB = (
+    r"(?:is|are|stays?|stayed|holds?|holding|held|keeps?|kept|remains?|looks?|feels?|sounds?|"
+    r"seems?|runs?|turns?|sits?|goes|closes|opens|fits?|works?|working|reads?|pairs?|charges?|"
+    r"loads?|syncs?|prints?|locks?|shuts?|drains?|draws?|starts?|boots?)"
+)
 _STATE_NOW = _rx(
-    r"(?:is|are|'s|'re|stays?|stayed|holds?|holding|held|keeps?|kept|remains?|looks?|feels?|"
-    r"sounds?|seems?|runs?|turns?|sits?|goes|closes|opens|fits?|works?|working|reads?|pairs?|"
-    r"charges?|loads?|syncs?|prints?|locks?|shuts?|drains?|draws?|starts?|boots?)"
-    r"(?: \w+){0,4}? now\b",
-    r"now (?:it|they|the \w+|my \w+|everything|all)(?: \w+)? (?:is|are|'s|stays?|holds?|works?|"
-    r"runs?|looks?|fits?|closes|opens|turns?|goes|sits?)\b",
+    r"(?:" + _SUBJECT + " " + _STATE_VERB + r"|(?:it|that|this|everything)'s|they're)"
+    r"(?: \w+){0,3}? now\b",
+    r"now " + _SUBJECT + r"(?: \w+)? " + _STATE_VERB + r"\b",
 )
 # The problem negated: "no longer sticks", "nothing catches any more", "doesn't leak anymore" —
 # not a function lost: "doesn't work any more", "no longer loads".
 _FUNCTION = (
     r"(?:work|load|open|start|turn on|switch on|charge|connect|respond|print|sync|show|play|boot|"
-    r"run|pair|log ?in|send|receive|arrive|come|help|fit|lock|close)\w*"
+    r"run|pair|log ?in|send|receive|arrive|come|help|fit|lock|close|"
+    # a will negated is giving up, not a problem gone: "doesn't matter anymore", "not bothering
+    # anymore", "I don't want it anymore"
+    r"matter|care|bother|want|need|use|like|trust|believe)\w*"
 )
 _PROBLEM_GONE = re.compile(
     r"\bno longer (?!" + _FUNCTION + r"\b|available|there|possible|valid)\w+|"
@@ -76,6 +86,14 @@ _AS_NEW = _rx(
 _BACK_AGAIN = _rx(
     r"(?:show(?:s|ing|ed)? up|turn(?:s|ing|ed)? up|appear(?:s|ing|ed)?|visible|back|"
     r"com(?:e|es|ing) (?:through|in)|arriv(?:e|es|ing|ed)|listed|in the list)(?: \w+){0,3}? again",
+)
+# "again" after a success or thanks is no bad state: "works again", "thanks again", "I can
+# finally read again".
+GOOD_AGAIN = re.compile(
+    r"\b(?:(?:thanks?|thank you|cheers|ty)(?: \w+)?|works?|working|worked|runs?|running|fine|"
+    r"normal|ok|okay|good|great|perfect|flawless|right|online|alive|can (?:finally |now )?\w+"
+    r"(?: \w+)?) again\b",
+    re.I,
 )
 # What the Sentiment rules already read as the attempt working: "it's flawless now", "works
 # fine", "sorted".
@@ -103,7 +121,12 @@ def _success_clause(clause: str) -> bool:
         return False
     if _BACK_AGAIN.search(clause):
         return not _PROBLEM_NOUN.search(clause)
-    return bool(WORKED.search(clause) or _STATE_NOW.search(clause) or _AS_NEW.search(clause))
+    return bool(
+        WORKED.search(clause)
+        or GOOD_AGAIN.search(clause)
+        or _STATE_NOW.search(clause)
+        or _AS_NEW.search(clause)
+    )
 
 
 def reports_success(turn: str) -> bool:
