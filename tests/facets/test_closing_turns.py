@@ -69,6 +69,7 @@ NOT_SUCCESS = [  # "now", "any more" or "worked" in turns that report no success
     "I don't need the service anymore.",
     "Oh sure, because resetting it worked so well last time.",
     "Great, now the parcel is late as well.",
+    "I want to talk to a human right now.",
 ]
 
 
@@ -119,6 +120,15 @@ def test_a_met_polite_ask_for_a_person_is_not_frustration(turns):
 
 @pytest.mark.parametrize("turns", NOT_CALM)
 def test_an_ignored_or_insisting_ask_stays_frustration(turns):
+    assert _label(*turns) in ("NEGATIVE", "MIXED")
+
+
+def test_a_turn_marked_calm_for_another_reason_still_asks_for_a_person():
+    turns = (
+        (U, "The app froze."),
+        (A, "Restart it."),
+        (U, "It works now, but I want a person now."),
+    )
     assert _label(*turns) in ("NEGATIVE", "MIXED")
 
 

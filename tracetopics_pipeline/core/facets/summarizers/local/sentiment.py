@@ -666,7 +666,8 @@ def signals(
     s = SentimentSignals()
     seen: list[set[str]] = []
     n = len(user_turns)
-    s.calm = met_asks(dialogue) if dialogue is not None else set()
+    met = met_asks(dialogue) if dialogue is not None else set()
+    s.calm = set(met)
     for i, turn in enumerate(user_turns):
         turn = apostrophes(turn)
         before = s.neg
@@ -682,7 +683,7 @@ def signals(
                     continue  # "still ..." before any answer is the problem's backstory
                 if rx is _DID_NOT_HELP and worked:
                     continue
-                if rx is HUMAN_REQUEST and i in s.calm:
+                if rx is HUMAN_REQUEST and i in met:
                     met_ask = True  # counted below only if the turn shows frustration otherwise
                     continue
                 s.add("neg", weight, reason)

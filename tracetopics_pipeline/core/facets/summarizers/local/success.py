@@ -98,7 +98,8 @@ GOOD_AGAIN = re.compile(
 # What the Sentiment rules already read as the attempt working: "it's flawless now", "works
 # fine", "sorted".
 WORKED = _rx(
-    r"(?:works?|working|fine|ok|okay|good|great|perfect|flawless|sorted|right|normal|better) "
+    # ("right now" is "immediately": "I want a human right now")
+    r"(?:works?|working|fine|ok|okay|good|great|perfect|flawless|sorted|normal|better) "
     r"(?:\w+ )?now|works? (?:fine|perfectly|like a charm)|(?:problem|issue|it)(?:'s| is| was| has "
     r"been)? (?:solved|fixed|resolved|sorted)|(?:that|it|this) (?:worked|did the trick|fixed it)",
 )
