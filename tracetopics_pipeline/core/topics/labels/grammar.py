@@ -183,6 +183,11 @@ _TIME_NOUNS = frozenset(
     afternoon today tomorrow yesterday monday tuesday wednesday thursday friday saturday
     sunday""".split()  # noqa: SIM905
 )
+# Those that need a determiner to be an adverbial ("[this] week", "[next] month"): "today",
+# "Friday" are one on their own.
+_TIME_COUNTS = frozenset(
+    "week weeks weekend month months year years day days quarter morning night evening afternoon".split()  # noqa: SIM905
+)
 # A clause's subject: a pronoun, with or without its auxiliary ("we'll", "they're", "i'm").
 _CLAUSE_SUBJECT = re.compile(r"^(?:i|we|you|they|he|she)(?:'(?:ll|re|ve|d|m|s))?$")
 
@@ -237,8 +242,8 @@ def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> boo
         return True
     if (_bare_modal(low) and not whole) or _word_salad(low) or _cut_subject_and(low, verbs):
         return True
-    if first in _TIME_NOUNS and _CLAUSE_SUBJECT.match(low[1]):
-        return True  # "[This] week we'll look at other tools"
+    if first in _TIME_COUNTS and _CLAUSE_SUBJECT.match(low[1]):
+        return True  # "[This] week we'll look at other tools"; "Today I'm fed up" is whole
     if (
         len(low) == 2
         and low[1] in CATEGORY_NOUNS
