@@ -70,6 +70,10 @@ def test_topics_text_indents_subtopics(home: Path) -> None:
     # its one subtopic of the same name says nothing more: not listed ("No issue · No issue")
     assert not any(ln.rstrip().endswith("· No issue") for ln in lines)
     assert not any("no_match" in ln for ln in lines)  # NONE is "No issue", never no_match
+    # the default label comes after the topics, as in the explorer, marked as nothing to report
+    assert "default label, nothing to report" in lines[parent - 1]
+    rows = [ln for ln in lines if "%" in ln and not ln.lstrip().startswith("·")]
+    assert rows[-1].rstrip().endswith("  No issue") and len(rows) > 1
     task = tracetopics(home, "topics", "--facet", "Task").stdout.splitlines()
     parent = next(i for i, ln in enumerate(task) if ln.rstrip().endswith("  Dataset creation"))
     assert task[parent + 1].rstrip().endswith("· Dataset from CSV files")  # indented under it

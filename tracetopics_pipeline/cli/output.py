@@ -160,9 +160,15 @@ def print_topics(
         )
         return
     named = sum(1 for r in rows if r["topic_id"] != warehouse.NO_MATCH)
+    # the facet's default label ("No issue") says nothing happened: after the topics, as in
+    # the explorer, so the first rows are what there is to report
+    default = _default_key(facet)
+    rows = sorted(rows, key=lambda r: bool(default) and r.get("facet_label") == default)
     print(f"\n{facet} topics, ranked by share ({named} topics; subtopics indented)")
     print(f"  {'id':>5}  {'share':>6}  {'count':>6}  label")
     for r in rows[:limit]:
+        if default and r.get("facet_label") == default:
+            print(f"  {'':>25}  the facet's default label, nothing to report:")
         print(f"  {r['topic_id']:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {r['label']}")
         subs = r["subtopics"]
         if len(subs) == 1 and subs[0]["label"] == r["label"]:
@@ -175,6 +181,17 @@ def print_topics(
             print(f"  {'':>25}    +{len(subs) - len(shown)} more subtopics (--all lists them)")
     if len(rows) > limit:
         print(f"  +{len(rows) - limit} more topics (--json lists them all)")
+
+
+def _default_key(facet: str) -> str | None:
+    """The facet's default label as topics.facet_label stores it (lower case), if it has one."""
+    from tracetopics_pipeline.core.facets.definitions import FacetConfigError, load_facets
+
+    try:
+        found = [f.default_label for f in load_facets() if f.name == facet]
+    except FacetConfigError:
+        return None
+    return found[0].strip().lower() if found and found[0] else None
 
 
 def print_recovery(facet: str = "Task") -> None:
