@@ -52,3 +52,8 @@ def test_a_file_sent_again_holds_no_day_back(landing: Path, conn) -> None:
     accept_day(conn, D1, 0.01)
     ingest_days(conn, landing, [D1], today=TODAY)
     assert held_days(conn, [D1], 0.01) == []
+    assert quarantine_by_day(conn, [D1], 0.01)[D1].accepted == 1  # the bad line, not the copies
+    # so one more bad line holds the day again (an acceptance of 21 lines would have hidden it)
+    write_lines(landing / "d.jsonl", [trace_object("bad4", D1, id=...)])
+    ingest_days(conn, landing, [D1], today=TODAY)
+    assert [h.day for h in held_days(conn, [D1], 0.01)] == [D1]
