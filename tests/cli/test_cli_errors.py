@@ -33,6 +33,7 @@ def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (home / "kept.csv").write_text("a user's own file\n")
     (home / "empty_home").mkdir()
     (home / "empty.jsonl").write_text("")
+    (home / "blank.jsonl").write_text("\n  \n\r\n")
     return home
 
 
@@ -56,6 +57,7 @@ WRONG = {
     "ingest: no file given": (["ingest"], "required"),
     "ingest: a folder": (["ingest", "empty_home"], "is a folder: pass the trace files in it"),
     "ingest: an empty file": (["ingest", "empty.jsonl"], "is empty: nothing to land"),
+    "ingest: only blank lines": (["ingest", "blank.jsonl"], "only blank lines: nothing to land"),
     "ingest: the home is a file": (
         ["ingest", "notes.txt"],
         "a_file is a file, not a folder",

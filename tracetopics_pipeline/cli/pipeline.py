@@ -58,8 +58,11 @@ def _refuse_mixing(*, demo_into_own: bool) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from tracetopics_pipeline.core.ingest.files import text_lines
+    from tracetopics_pipeline.core.ingest.landing import landed_copy
     from tracetopics_pipeline.core.ingest.records import SUPPORTED_SUFFIXES
 
+    text: dict[str, tuple[int, int]] = {}
     for name in args.files:  # every file checked before any is landed
         src = Path(name)
         if src.is_dir():
@@ -74,11 +77,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 f"{src}: the pipeline reads {', '.join(SUPPORTED_SUFFIXES)} files only, "
                 f"so it would never read this one{hint}"
             )
+        if src.suffix.lower() != ".parquet":
+            text[name] = text_lines(src)
+            if text[name][0] == 0:
+                raise CliError(f"{src} has only blank lines: nothing to land")
     _refuse_mixing(demo_into_own=False)
     landing = paths().ensure().landing
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     for i, name in enumerate(args.files):
         src = Path(name)
+        if (copy := landed_copy(src, landing)) is not None:
+            print(
+                f"note: {src} has the same bytes as {copy.name}, landed already: safe, the next "
+                "run keeps this copy's traces and records the other's as duplicate_superseded, "
+                "which holds no day back",
+                file=sys.stderr,
+            )
+        _warn_not_utf8(src, *text.get(name, (0, 0)))
         # Copy under a temporary name, then rename: the sensor never sees a half-written file.
         target = landing / f"{stamp}-{i:03d}-{src.name}"
         partial = target.with_name(target.name + ".part")
@@ -86,6 +101,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         partial.rename(target)
         print(f"landed {src} → {target}")
     return 0
+
+
+def _warn_not_utf8(src: Path, lines: int, not_utf8: int) -> None:
+    if not not_utf8:
+        return
+    with open(src, "rb") as fh:
+        gz = " (it looks gzip-compressed: gunzip it first)" if fh.read(2) == b"\x1f\x8b" else ""
+    what = (
+        f"{src} is not UTF-8 text{gz}"
+        if not_utf8 == lines
+        else f"{not_utf8} of {src}'s {lines} lines are not UTF-8 text"
+    )
+    print(
+        f"warning: {what}: landed anyway; the next run quarantines "
+        f"{'its lines' if not_utf8 == lines else 'those'} as invalid_utf8 (nothing is lost; "
+        "`tracetopics quarantine --day DAY` lists them)",
+        file=sys.stderr,
+    )
 
 
 # ── the pipeline ────────────────────────────────────────────────────────────────────────

@@ -161,6 +161,19 @@ def _iter_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
             yield number, chunk.rstrip(b"\r")
 
 
+def text_lines(path: Path) -> tuple[int, int]:
+    """(lines with content, those not UTF-8 text) of a JSON or JSONL file, counted as the
+    parser counts them: what `ingest` says about a file before the run quarantines it."""
+    lines = not_utf8 = 0
+    for _, chunk in _iter_lines(path.read_bytes()):
+        lines += 1
+        try:
+            chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            not_utf8 += 1
+    return lines, not_utf8
+
+
 def _parse_lines(data: bytes, ctx: _Ctx) -> None:
     loads = orjson.loads
     for number, chunk in _iter_lines(data):

@@ -1,0 +1,60 @@
+"""`tracetopics ingest` says at once, one line each, what the run would only say later: a file
+whose bytes are landed already (safe: the earlier copy is superseded), and a file that is not
+UTF-8 text (landed, and quarantined line by line at the run, as before). Review rv4 L7."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracetopics_pipeline.cli import main
+
+TRACE = b'{"id": "t1", "created": "2026-11-20T10:00:00Z", "input": "hi"}\n'
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TRACETOPICS_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "home"
+
+
+def ingest(capsys: pytest.CaptureFixture[str], *files: str) -> list[str]:
+    assert main(["ingest", *files]) == 0
+    return capsys.readouterr().err.splitlines()
+
+
+def test_the_same_bytes_twice_are_named_as_a_landed_copy(home: Path, capsys) -> None:
+    Path("day.jsonl").write_bytes(TRACE)
+    Path("resent.jsonl").write_bytes(TRACE)
+    Path("other.jsonl").write_bytes(TRACE.replace(b"t1", b"t2"))
+    assert ingest(capsys, "day.jsonl") == []
+    err = ingest(capsys, "resent.jsonl", "other.jsonl")
+    assert len(err) == 1, err
+    assert err[0].startswith("note: resent.jsonl has the same bytes as ")
+    assert "-day.jsonl, landed already" in err[0] and "duplicate_superseded" in err[0]
+    assert "holds no day back" in err[0]
+    # two copies in one command: the second is told about the first
+    Path("again.jsonl").write_bytes(TRACE.replace(b"t1", b"t3"))
+    err = ingest(capsys, "again.jsonl", "again.jsonl")
+    assert len(err) == 1 and "-000-again.jsonl, landed already" in err[0], err
+    assert len(list((home / "landing").glob("*.jsonl"))) == 5  # every copy landed: nothing lost
+
+
+def test_a_file_that_is_not_utf8_text_is_landed_with_a_warning(home: Path, capsys) -> None:
+    Path("garbage.jsonl").write_bytes(bytes(range(128, 256)) * 20 + b"\n\xff\xfe\x00\n")
+    Path("mixed.jsonl").write_bytes(TRACE + b"\xff not text\n" + TRACE.replace(b"t1", b"t2"))
+    Path("packed.jsonl").write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff")
+    err = ingest(capsys, "garbage.jsonl", "mixed.jsonl", "packed.jsonl")
+    assert len(err) == 3, err
+    assert err[0].startswith("warning: garbage.jsonl is not UTF-8 text: landed anyway;")
+    assert "quarantines its lines as invalid_utf8 (nothing is lost;" in err[0]
+    assert err[1].startswith("warning: 1 of mixed.jsonl's 3 lines are not UTF-8 text")
+    assert "gzip-compressed" in err[2]
+    assert len(list((home / "landing").glob("*.jsonl"))) == 3
+
+
+def test_a_clean_new_file_gets_no_note(home: Path, capsys) -> None:
+    Path("bom.jsonl").write_bytes(b"\xef\xbb\xbf" + TRACE)
+    assert ingest(capsys, "bom.jsonl") == []
