@@ -190,3 +190,59 @@ def test_gap_kind_names_agent_failures_and_product_gaps() -> None:
     assert gap_kind(cur, ids, [], "Sentiment", "Issues")[0] == "Product gap"
     # 6 of 8 is 75% too, but a kind named on 6 conversations is a guess (the home's rule)
     assert gap_kind(facets(10, 8, 6), ids, [], "Sentiment", "Issues")[0] == "Unclear"
+
+
+def test_the_proposal_names_a_kind_only_when_the_topic_stands_out_from_its_scope(
+    tmp_path: Path,
+) -> None:
+    """Review rv4 L14: 'agent failure' for a topic whose share of traces with an agent issue is
+    the scope's own (66% "No issue" against 65% of all Task traffic), and a negative share
+    below the scope's read as pain. A kind is named only when the topic's share is clearly
+    above its scope's; otherwise the proposal says the topic is not distinguished."""
+    from factories.explorer import build_explorer_warehouse
+
+    from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
+    from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+
+    def proposal(home: Path, issue_where: str) -> tuple[str, str]:
+        conn = build_explorer_warehouse(home / "warehouse.duckdb", n=N)
+        i = "CAST(substr(trace_id, 3) AS INTEGER)"
+        # Every fifth trace (20% of every topic, as 5 and 6 share no factor) is negative and
+        # shows an agent issue; `issue_where` adds issues to a topic of its own.
+        conn.execute(
+            f"""UPDATE facet_summaries SET
+                  label = CASE WHEN {i} % 5 = 0 OR ({issue_where}) THEN 'FAILED_TOOL_CALL'
+                               ELSE 'NONE' END,
+                  summary = CASE WHEN {i} % 5 = 0 OR ({issue_where}) THEN 'failed_tool_call'
+                                 ELSE 'none' END
+                WHERE facet = 'Issues'"""
+        )
+        conn.execute(
+            f"""UPDATE facet_summaries SET label = CASE WHEN {i} % 5 = 0 THEN 'NEGATIVE'
+                                                      ELSE 'POSITIVE' END
+                WHERE facet = 'Sentiment'"""
+        )
+        publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
+        conn.close()
+        client = TestClient(create_app(home), base_url=LOCAL_URL)
+        md = client.get("/api/proposal", params={"facet": "Task", "topic_id": 0}).json()
+        problem = md["markdown"].split("## Problem statement")[1].split("##")[0]
+        return problem, md["markdown"].split("## Product gap or agent failure")[1].split("##")[0]
+
+    # Topic 0's 20 negative traces all show an agent issue (agent failure among its negatives),
+    # but 20% of its traces show one, as do 20% of the scope's: nothing sets it apart.
+    problem, section = proposal(tmp_path / "same", "false")
+    assert "agent failure**" not in problem.lower(), problem
+    assert "20.0% of them are negative or mixed, not distinguished from the 20.0%" in problem
+    assert (
+        "By the Issues facet it is not distinguished from its scope (20.0% of its traces "
+        "show an agent issue vs 20.0% of the scope)" in problem
+    )
+    assert section.strip().startswith("**Not distinguished.** 20.0% of the topic's traces")
+    # Every trace of topic 0 with an issue: 100% against the scope's 33.3%: an agent failure.
+    problem, section = proposal(tmp_path / "above", "CAST(substr(trace_id, 3) AS INTEGER) % 6 = 0")  # fmt: skip
+    assert (
+        "By the Issues facet this looks like: **agent failure** (100.0% of its traces show "
+        "an agent issue vs 33.3% of the scope)." in problem
+    )
+    assert section.strip().startswith("**Agent failure.**")

@@ -284,7 +284,10 @@ def test_roadmap_proposal(client: TestClient) -> None:
     ]
     problem = md.split("## Problem statement")[1].split("##")[0]
     assert "100 conversations (16.7% of the Task traffic in scope)" in problem
-    assert "100.0% of them are negative or mixed, above the 16.7% of the whole scope" in problem
+    assert (
+        "100.0% of them are negative or mixed, clearly above the 16.7% of the whole scope"
+        in problem
+    )
     assert "**Volume:** 100 traces (rank 4 of 5 topics by volume)" in md
     # Weeks are whole: the 7 days ending on the snapshot's latest day, then the 7 before, ...
     table = md.split("### Weekly volume")[1].split("###")[0]

@@ -2,7 +2,8 @@
 
 Sections: problem statement; who is affected (customers, plan tiers); impact (volume, share,
 trend, pain, account value, priority rank); product gap or agent failure (from the Issues
-facet, the rule of `marts.capability_gaps`); what users ask for; representative quotes, verbatim,
+facet, the rule of `marts.capability_gaps`, named only when the topic stands out from its scope);
+what users ask for; representative quotes, verbatim,
 each linked to its trace; and an empty "Recommendation" section for the PM. Everything is
 computed or quoted; nothing is invented.
 
@@ -20,7 +21,12 @@ from urllib.parse import quote
 
 import duckdb
 
-from tracetopics_pipeline.core.topics.changes import NEGATIVE, Thresholds, gap_verdict
+from tracetopics_pipeline.core.topics.changes import (
+    NEGATIVE,
+    Thresholds,
+    gap_verdict,
+    versus_scope,
+)
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
@@ -176,19 +182,45 @@ def _mix_table(title: str, topic_mix: list[tuple[str, int]], base: list[tuple[st
     return "\n".join(lines) + "\n"
 
 
-def _negative_share(
-    cur: duckdb.DuckDBPyConnection, ids_sql: str, params: list[Any], sentiment: str | None
-) -> float | None:
-    if sentiment is None:
-        return None
-    row = cur.execute(
-        f"""
-        SELECT avg(CASE WHEN s.label IN (SELECT unnest(?::VARCHAR[])) THEN 1.0 ELSE 0.0 END)
-        FROM ({ids_sql}) ids JOIN facets s ON s.trace_id = ids.id AND lower(s.facet) = lower(?)
-        """,
-        [list(NEGATIVE), *params, sentiment],
-    ).fetchone()
-    return float(row[0]) if row and row[0] is not None else None
+@dataclass
+class Rate:
+    """Traces of a topic (or its scope) with a flag, of those the facet read."""
+
+    hit: int
+    known: int
+
+    @property
+    def share(self) -> float:
+        return self.hit / self.known if self.known else 0.0
+
+
+def _rates(
+    cur: duckdb.DuckDBPyConnection,
+    ids_sql: str,
+    params: list[Any],
+    sentiment: str | None,
+    issues: str | None,
+) -> dict[str, Rate]:
+    """'negative' (Sentiment NEGATIVE or MIXED) and 'issue' (Issues says something other than
+    its default NONE) over a set of trace ids: the definitions of `changes.FLAGS`."""
+    issue = "NOT (s.status = 'excluded' OR upper(trim(coalesce(s.label, s.summary, ''))) LIKE 'NONE%')"  # fmt: skip
+    out: dict[str, Rate] = {}
+    for key, facet, hit, known, hit_params in (
+        ("negative", sentiment, "s.label IN (SELECT unnest(?::VARCHAR[]))", "s.label IS NOT NULL",
+         [list(NEGATIVE)]),
+        ("issue", issues, issue, "s.status IN ('ok', 'excluded')", []),
+    ):  # fmt: skip
+        if facet is None:
+            continue
+        row = cur.execute(
+            f"""
+            SELECT count(*) FILTER (WHERE {known} AND {hit}), count(*) FILTER (WHERE {known})
+            FROM ({ids_sql}) ids JOIN facets s ON s.trace_id = ids.id AND lower(s.facet) = lower(?)
+            """,
+            [*hit_params, *params, facet],
+        ).fetchone()
+        out[key] = Rate(int(row[0] or 0), int(row[1] or 0))
+    return out
 
 
 def gap_kind(
@@ -241,6 +273,32 @@ def gap_kind(
     if verdict == "product_gap":
         return "Product gap", detail + " The agent worked as designed; the product falls short."
     return "Both", detail + " Neither kind dominates: look at the two groups separately."
+
+
+def _against_scope(
+    gap: tuple[str, str] | None,
+    rates: dict[str, Rate],
+    base: dict[str, Rate],
+    versus: dict[str, str],
+) -> tuple[tuple[str, str] | None, str]:
+    """(verdict, explanation) and a short comparison: a kind is named only when the topic
+    stands out from its scope on the measure that names it — an agent failure when its share of
+    traces with an agent issue is clearly above the scope's, a product gap when its share of
+    negative or mixed traces is (`versus_scope`). Otherwise: "Not distinguished"."""
+    if gap is None or gap[0] not in ("Agent failure", "Product gap"):
+        return gap, ""
+    key = "issue" if gap[0] == "Agent failure" else "negative"
+    what = "show an agent issue" if key == "issue" else "are negative or mixed"
+    r, b = rates[key], base[key]
+    short = f"{_pct(r.share)} of its traces {what} vs {_pct(b.share)} of the scope"
+    if versus.get(key) == "above":
+        return (gap[0], f"{gap[1]} Against its scope: {short}."), short
+    detail = (
+        f"{_pct(r.share)} of the topic's traces {what} ({r.hit} of {r.known}), against "
+        f"{_pct(b.share)} of the whole scope: the topic does not stand out from its scope, so "
+        f"this is no {gap[0].lower()} of its own. {gap[1]}"
+    )
+    return ("Not distinguished", detail), short
 
 
 def _priority(
@@ -369,9 +427,17 @@ def roadmap_proposal(
             trend_line += f"; `marts.topic_priority` flags it **{flag}**"
     sentiment = _facet_named(cur, "Sentiment")
     issues = _facet_named(cur, "Issues")
-    neg = _negative_share(cur, t_sql, t_params, sentiment)
-    neg_base = _negative_share(cur, b_sql, b_params, sentiment)
-    gap = gap_kind(cur, t_sql, t_params, sentiment, issues)
+    rates = _rates(cur, t_sql, t_params, sentiment, issues)
+    base_rates = _rates(cur, b_sql, b_params, sentiment, issues)
+    neg = rates["negative"].share if sentiment else None
+    neg_base = base_rates["negative"].share if sentiment and base_rates["negative"].known else None
+    versus = {
+        k: versus_scope(r.hit, r.known, base_rates[k].hit, base_rates[k].known, Thresholds())
+        for k, r in rates.items()
+    }
+    gap, gap_short = _against_scope(
+        gap_kind(cur, t_sql, t_params, sentiment, issues), rates, base_rates, versus
+    )
     customers = cur.execute(
         f"""
         SELECT coalesce(customer, '(unknown)'), count(*) AS n FROM trace_index
@@ -403,13 +469,20 @@ def roadmap_proposal(
         f"scope) are about “{label}”."
     ]
     if neg is not None and neg_base is not None:
-        side = "above" if neg > neg_base else "at or below"
+        side = {"above": "clearly above", "below": "clearly below"}.get(
+            versus["negative"], "not distinguished from"
+        )
         problem.append(
             f"{_pct(neg)} of them are negative or mixed, {side} the {_pct(neg_base)} of the "
             "whole scope."
         )
-    if gap:
-        problem.append(f"By the Issues facet this looks like: **{gap[0].lower()}**.")
+    if gap and gap[0] == "Not distinguished":
+        problem.append(f"By the Issues facet it is not distinguished from its scope ({gap_short}).")
+    elif gap:
+        problem.append(
+            f"By the Issues facet this looks like: **{gap[0].lower()}**"
+            + (f" ({gap_short})." if gap_short else ".")
+        )
     top_plan = plans[0] if plans else None
     if top_plan:
         problem.append(

@@ -148,6 +148,22 @@ def two_proportion_z(a: int, n1: int, b: int, n0: int) -> float:
     return (a / n1 - b / n0) / se if se > 0 else 0.0
 
 
+def versus_scope(x: int, n: int, total_x: int, total_n: int, th: Thresholds) -> str:
+    """above | below | same: a topic's rate x/n against its scope's total_x/total_n (the topic's
+    traces included), by the over-index rule: `min_lift` times the scope's rate (or 1/`min_lift`),
+    two-proportion z of `min_z` against the rest of the scope, on `min_events` traces. A topic
+    that is most of its scope, or a handful of traces, is the same."""
+    if not n or not total_n or not total_x:
+        return "same"
+    rate, base = x / n, total_x / total_n
+    z = two_proportion_z(x, n, total_x - x, total_n - n)
+    if x >= th.min_events and rate >= th.min_lift * base and z >= th.min_z:
+        return "above"
+    if total_x - x >= th.min_events and rate * th.min_lift <= base and z <= -th.min_z:
+        return "below"
+    return "same"
+
+
 def one_sided_p(z: float) -> float:
     """P(Z >= z) under the normal approximation."""
     return 0.5 * math.erfc(z / math.sqrt(2))
@@ -621,7 +637,7 @@ def _over_indexed(
                 rate = x / n
                 z = two_proportion_z(x, n, total_hit - x, total_known - n)
                 f = None
-                if x >= th.min_events and rate / base >= th.min_lift and z >= th.min_z:
+                if versus_scope(x, n, total_hit, total_known, th) == "above":
                     why = (
                         f"{_pct(rate)} {words} vs {_pct(base)} across {facet} "
                         f"({x:,} of {n:,} traces, {rate / base:.1f}×)"
