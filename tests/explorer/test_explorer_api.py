@@ -68,6 +68,18 @@ def test_overview(client: TestClient) -> None:
     assert spend["spent_month_usd"] == 0 and spend["uses_endpoint"] is False
 
 
+def test_a_label_reads_as_the_facet_files_title_for_it() -> None:
+    """Review rv4 M1: BUG_AS_REQUEST showed as "Bug as request" in the pills and the label
+    filter, while the facet file titles it "Bug fix requests" (the name of its topic in the map).
+    A label's `title` is how the page shows it; a label without one is worded by the page."""
+    from tracetopics_pipeline.explorer.app import display_labels
+
+    shown, order = display_labels()["feature request"]
+    assert shown == {"BUG_AS_REQUEST": "Bug fix requests", "NONE": "No request"}
+    assert "IMPROVEMENT" in order  # no title: the page words it ("Improvement")
+    assert display_labels()["issues"][0] == {"NONE": "No issue"}
+
+
 def test_topics_ranked_with_shares_and_no_match_toggle(client: TestClient) -> None:
     body = client.get("/api/topics", params={"facet": "Task"}).json()
     assert body["total"] == N and body["no_match"] == N // 6

@@ -123,9 +123,11 @@ def ensure_snapshot(paths: Paths) -> Path | None:
 
 def display_labels() -> dict[str, tuple[dict[str, str], list[str]]]:
     """facet (lower-case) -> ({label value: how it reads}, the labels in the facet's order).
-    The default label ("NONE") reads as the facet's none_label ("No issue"), as its topic does
-    in the map; the page words the other values itself ("FAILED_TOOL_CALL" -> "Failed tool
-    call"). Empty when the facet file cannot be read (the page then shows values as words)."""
+    The default label ("NONE") reads as the facet's none_label ("No issue"), and a label with a
+    `title` in the facet file as that title ("BUG_AS_REQUEST" -> "Bug fix requests"), as their
+    topics do in the map; the page words the other values itself ("FAILED_TOOL_CALL" ->
+    "Failed tool call"). Empty when the facet file cannot be read (the page then shows values
+    as words)."""
     try:
         facets = load_facets()
     except FacetConfigError as e:
@@ -133,7 +135,8 @@ def display_labels() -> dict[str, tuple[dict[str, str], list[str]]]:
         return {}
     return {
         f.name.lower(): (
-            {f.default_label: f.none_text} if f.default_label else {},
+            {s.name: s.title.strip() for s in f.label_specs if s.title.strip()}
+            | ({f.default_label: f.none_text} if f.default_label else {}),
             list(f.labels or []),
         )
         for f in facets
