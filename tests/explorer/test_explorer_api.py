@@ -61,6 +61,8 @@ def test_overview(client: TestClient) -> None:
     assert ov["marts"] == ["topic_priority"]
     # Labels read as the facet defines them: the default label as its none_label.
     assert facets["Issues"]["display"] == {"NONE": "No issue"}
+    assert facets["Issues"]["default_label"] == "NONE"
+    assert facets["Sentiment"]["default_label"] is None
     assert facets["Sentiment"]["label_order"] == ["POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED"]
     assert facets["Sentiment"]["display"] == {}  # no default label: the page words the values
     # Nothing spent, no cap, nothing calls an endpoint: the page can say "local".
@@ -74,9 +76,10 @@ def test_a_label_reads_as_the_facet_files_title_for_it() -> None:
     A label's `title` is how the page shows it; a label without one is worded by the page."""
     from tracetopics_pipeline.explorer.app import display_labels
 
-    shown, order = display_labels()["feature request"]
+    shown, order, default = display_labels()["feature request"]
     assert shown == {"BUG_AS_REQUEST": "Bug fix requests", "NONE": "No request"}
     assert "IMPROVEMENT" in order  # no title: the page words it ("Improvement")
+    assert default == "NONE"  # a title is no default label: its pill is not shown quiet
     assert display_labels()["issues"][0] == {"NONE": "No issue"}
 
 

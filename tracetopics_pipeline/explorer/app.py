@@ -121,8 +121,9 @@ def ensure_snapshot(paths: Paths) -> Path | None:
         conn.close()
 
 
-def display_labels() -> dict[str, tuple[dict[str, str], list[str]]]:
-    """facet (lower-case) -> ({label value: how it reads}, the labels in the facet's order).
+def display_labels() -> dict[str, tuple[dict[str, str], list[str], str | None]]:
+    """facet (lower-case) -> ({label value: how it reads}, the labels in the facet's order, the
+    default label: the one the page shows quiet and last, "nothing happened").
     The default label ("NONE") reads as the facet's none_label ("No issue"), and a label with a
     `title` in the facet file as that title ("BUG_AS_REQUEST" -> "Bug fix requests"), as their
     topics do in the map; the page words the other values itself ("FAILED_TOOL_CALL" ->
@@ -138,6 +139,7 @@ def display_labels() -> dict[str, tuple[dict[str, str], list[str]]]:
             {s.name: s.title.strip() for s in f.label_specs if s.title.strip()}
             | ({f.default_label: f.none_text} if f.default_label else {}),
             list(f.labels or []),
+            f.default_label or None,
         )
         for f in facets
     }
@@ -228,7 +230,9 @@ def create_app(
         out["spend"]["uses_endpoint"] = env.uses_endpoint
         shown = display_labels()
         for fct in out["facets"]:
-            fct["display"], fct["label_order"] = shown.get(fct["facet"].lower(), ({}, []))
+            fct["display"], fct["label_order"], fct["default_label"] = shown.get(
+                fct["facet"].lower(), ({}, [], None)
+            )
         # The facet file's order (Task, Sentiment, Issues, ...), not the alphabet: pickers and
         # the trace drawer list Task first.
         rank = {name: i for i, name in enumerate(shown)}

@@ -18,6 +18,7 @@ from factories.explorer import publish_explorer_home
 pytestmark = pytest.mark.e2e
 
 T = 60_000
+ARTIFACTS = Path(__file__).parent / "artifacts"  # git-ignored
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +150,8 @@ def test_a_default_label_is_listed_apart_and_does_not_set_the_bars_scale(pg) -> 
     pg.wait_for_function("state.overview", timeout=T)
     # The fixture's Task has no default label: give it one ("NONE"), as Competitor mention has.
     pg.evaluate(
-        "state.overview.facets.find((f) => f.facet === 'Task').display = { NONE: 'None' };"
+        "Object.assign(state.overview.facets.find((f) => f.facet === 'Task'),"
+        " { display: { NONE: 'None' }, default_label: 'NONE' });"
         "state.colorKey = ''; showTab('topics')"
     )
     pg.wait_for_selector(".topic-list .trow.default", timeout=T)
@@ -283,3 +285,77 @@ def test_review_dialog_says_a_count_is_not_a_number(pg) -> None:
     pg.click("#rv-submit")
     pg.wait_for_selector("#toast:has-text('3 traces assigned to pm@example.com')", timeout=T)
     assert len(posts) == 1 and json.loads(posts[0])["limit"] == 3
+
+
+def test_review_queue_notes_can_be_read_and_edited_in_place(browser, base: str) -> None:
+    """L13's rest: the queue's note was a one-line input about 20 characters wide, so a note was
+    cut after a few words (`42-review-after-status.png`). At 1366 px the note column is at least
+    a fifth of the table, the whole note shows (wrapped, no hidden overflow), and an edit is
+    saved and kept over a reload."""
+    note = (
+        "Customer says the SSO login loops back to the start page after the Okta redirect; "
+        "check the ACS URL and the entity ID against their IdP metadata before replying"
+    )
+    with fresh_page(browser, width=1366, height=800) as pg:
+        pg.goto(base + "/?tab=map&facet=Task")
+        pg.wait_for_selector("#legend .legend-item", timeout=T)
+        pg.click("#act-review")
+        pg.fill("#rv-assignee", "notes@example.com")
+        pg.fill("#rv-limit", "3")
+        pg.fill("#rv-note", note)
+        pg.click("#rv-submit")
+        pg.wait_for_selector("#toast:has-text('3 traces assigned to notes@example.com')", timeout=T)
+        pg.click("#tabs button[data-tab=review]")
+        pg.wait_for_selector("#review-assignee option[value='notes@example.com']", state="attached", timeout=T)  # fmt: skip
+        pg.select_option("#review-assignee", "notes@example.com")
+        pg.wait_for_function(
+            "document.querySelectorAll('#review-list tr[data-id]').length === 3", timeout=T
+        )
+        boxes = pg.evaluate(
+            """[...document.querySelectorAll('#review-list [data-field=note]')].map((el) => ({
+                 value: el.value, width: el.getBoundingClientRect().width,
+                 table: el.closest('table').getBoundingClientRect().width,
+                 right: el.getBoundingClientRect().right,
+                 hidden: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1}))"""
+        )
+        for b in boxes:
+            assert b["value"] == note
+            assert b["width"] >= 0.2 * b["table"] and b["width"] >= 250, b
+            assert not b["hidden"], b  # the whole note is in view, wrapped
+            assert b["right"] <= 1366, b
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "review-notes.png"))
+        first = pg.locator("#review-list [data-field=note]").first
+        first.fill("Asked for their IdP metadata")
+        first.press("Tab")  # a note is saved when the box loses focus
+        pg.wait_for_selector("#toast:has-text('Saved')", timeout=T)
+        pg.reload()
+        pg.wait_for_selector("#review-assignee option[value='notes@example.com']", state="attached", timeout=T)  # fmt: skip
+        pg.select_option("#review-assignee", "notes@example.com")
+        pg.wait_for_function(
+            "[...document.querySelectorAll('#review-list [data-field=note]')]"
+            ".some((el) => el.value === 'Asked for their IdP metadata')",
+            timeout=T,
+        )
+
+
+def test_a_titled_label_reads_as_its_title_and_is_not_quiet(pg) -> None:
+    """M1: "Bug as request" in the pills; with the facet file's title it reads "Bug fix
+    requests", and only the facet's default label is shown quiet and last."""
+    pg.goto(pg.base + "/?tab=map&facet=Task")
+    pg.wait_for_function("state.overview", timeout=T)
+    html = pg.evaluate(
+        """(() => { state.overview.facets.push({ facet: 'Feature request', labels: [],
+             display: { BUG_AS_REQUEST: 'Bug fix requests', NONE: 'No request' },
+             label_order: [], default_label: 'NONE' });
+           const el = document.createElement('div');
+           el.innerHTML = pills({ 'Feature request': 'NONE', Sentiment: 'NEGATIVE' }) + '|' +
+                          pills({ 'Feature request': 'BUG_AS_REQUEST' });
+           return [...el.querySelectorAll('.pill')].map((p) => [p.textContent,
+                   p.classList.contains('quiet')]); })()"""
+    )
+    assert html == [
+        ["Sentiment Negative", False],
+        ["Feature request No request", True],
+        ["Feature request Bug fix requests", False],
+    ]

@@ -514,7 +514,7 @@ async function listTraces(target, narrow = {}) {
 /* A facet's default label ("No issue", "Low churn risk") says nothing happened: shown last, quiet. */
 function isDefaultLabel(facet, v) {
   const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === String(facet).toLowerCase());
-  return Boolean(f && f.display && f.display[v]);
+  return Boolean(f && f.default_label && f.default_label === v);
 }
 function pills(labels) {
   const entries = Object.entries(labels || {});
@@ -845,11 +845,13 @@ async function renderReview() {
   $("#review-assignee").innerHTML = '<option value="">Everyone</option>' + r.assignees.map((x) => `<option value="${esc(x.assignee)}">${esc(x.assignee)} (${x.pending} pending)</option>`).join("");
   $("#review-assignee").value = cur;
   if (!r.items.length) { $("#review-list").innerHTML = '<div class="empty">Nothing in the queue. Use “Assign for review” on a filtered set or a topic.</div>'; return; }
-  $("#review-list").innerHTML = `<div class="table-wrap"><table class="data"><thead><tr><th>trace</th><th>assignee</th><th>topic</th><th>summary</th><th>labels</th><th>status</th><th>note</th></tr></thead><tbody>
+  /* The note is read and written in place: a box that wraps and grows with its text in a column
+     of its own width (review rv4 L13: a one-line input of ~20 characters cut every note). */
+  $("#review-list").innerHTML = `<div class="table-wrap"><table class="data review-table"><thead><tr><th>trace</th><th>assignee</th><th>topic</th><th>summary</th><th>labels</th><th>status</th><th class="note-cell">note</th></tr></thead><tbody>
     ${r.items.map((it) => `<tr data-id="${it.id}"><td><button class="link" data-open="${esc(it.trace_id)}">${esc(it.trace_id)}</button></td><td>${esc(it.assignee)}</td>
       <td>${esc(it.topic_label || "")}</td><td>${esc(it.summary || "")}</td><td class="pills">${pills(it.labels)}</td>
       <td><select data-field="status">${["open", "in_review", "done", "dismissed"].map((st) => `<option ${st === it.status ? "selected" : ""}>${st}</option>`).join("")}</select></td>
-      <td><input type="text" data-field="note" value="${esc(it.note || "")}"></td></tr>`).join("")}
+      <td class="note-cell"><textarea data-field="note" rows="2" placeholder="Add a note" aria-label="Note on ${esc(it.trace_id)}">${esc(it.note || "")}</textarea></td></tr>`).join("")}
   </tbody></table></div>`;
   $("#review-list").onclick = (e) => { const b = e.target.closest("button[data-open]"); if (b) openTrace(b.dataset.open); };
   $("#review-list").onchange = async (e) => {
