@@ -19,6 +19,7 @@ import facet_robustness_batch7 as b7
 import facet_robustness_batch8 as b8
 import facet_robustness_batch9 as b9
 import facet_robustness_batch10 as b10
+import facet_robustness_batch11 as b11
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -904,10 +905,13 @@ def cases(part: str = "dev") -> list[Case]:
     questions with the weak forms' words — and multi-turn unmet escalations:
     facet_robustness_batch9.py) or `heldout10` (batch 10, the same shape plus calm success
     reports, met polite asks for a person, acknowledgements and agents explaining error codes:
-    facet_robustness_batch10.py)."""
+    facet_robustness_batch10.py) or `heldout11` (batch 11, the same shape plus modelling
+    questions with money words read by Pricing question and requests to record one's own
+    account data read by Feature request and Pricing question: facet_robustness_batch11.py)."""
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                    "heldout7", "heldout8", "heldout9", "heldout10", "dev2")  # fmt: skip
+                    "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
+                    "dev2")  # fmt: skip
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -955,29 +959,43 @@ def cases(part: str = "dev") -> list[Case]:
             b10.HELDOUT10_TOOL_FAILURES,
             b10.HELDOUT10_UNMET,
         ),  # fmt: skip
+        "heldout11": (
+            b11.HELDOUT11_FRUSTRATION,
+            b11.HELDOUT11_POLITE,
+            b11.HELDOUT11_TOOL_FAILURES,
+            b11.HELDOUT11_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6,
                  "heldout7": b7.SCAFFOLDS7, "heldout8": b8.SCAFFOLDS8,
-                 "heldout9": b9.SCAFFOLDS9, "heldout10": b10.SCAFFOLDS10}  # fmt: skip
+                 "heldout9": b9.SCAFFOLDS9, "heldout10": b10.SCAFFOLDS10,
+                 "heldout11": b11.SCAFFOLDS11}  # fmt: skip
     scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
     polite_want = (
         "NEUTRAL"
-        if part in ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
+        if part
+        in ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")
         else "not POSITIVE"
     )
     positive = {"heldout5": b5.HELDOUT5_POSITIVE, "heldout6": b6.HELDOUT6_POSITIVE,
                 "heldout7": b7.HELDOUT7_POSITIVE,
                 "heldout8": b8.HELDOUT8_POSITIVE,
                 "heldout9": b9.HELDOUT9_POSITIVE,
-                "heldout10": b10.HELDOUT10_POSITIVE}.get(part, ())  # fmt: skip
+                "heldout10": b10.HELDOUT10_POSITIVE,
+                "heldout11": b11.HELDOUT11_POSITIVE}.get(part, ())  # fmt: skip
     satisfied = () if held else SATISFIED
-    met = {"heldout9": b9.HELDOUT9_MET, "heldout10": b10.HELDOUT10_MET}.get(
+    met = {
+        "heldout9": b9.HELDOUT9_MET,
+        "heldout10": b10.HELDOUT10_MET,
+        "heldout11": b11.HELDOUT11_MET,
+    }.get(  # fmt: skip
         part, () if held else MET_ESCALATION
     )
-    calm = {"heldout9": b9.HELDOUT9_CALM, "heldout10": b10.HELDOUT10_CALM}.get(part, ())
+    calm = {"heldout9": b9.HELDOUT9_CALM, "heldout10": b10.HELDOUT10_CALM,
+            "heldout11": b11.HELDOUT11_CALM}.get(part, ())  # fmt: skip
     out: list[Case] = []
     n = 0
     for form, phrases in frustration.items():
@@ -1029,9 +1047,8 @@ def cases(part: str = "dev") -> list[Case]:
         out.append(Case("met_escalation", "Issues", "not UNMET", {"id": f"r{n}", "messages": msgs}))
         n += 1
     # an ask for a person that no later agent turn answers (batch 9 on)
-    for turns in {"heldout9": b9.HELDOUT9_UNMET_CTX, "heldout10": b10.HELDOUT10_UNMET_CTX}.get(
-        part, ()
-    ):
+    for turns in {"heldout9": b9.HELDOUT9_UNMET_CTX, "heldout10": b10.HELDOUT10_UNMET_CTX,
+                  "heldout11": b11.HELDOUT11_UNMET_CTX}.get(part, ()):  # fmt: skip
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
             Case("unmet_escalation_ctx", "Issues", "UNMET_ESCALATION",
@@ -1041,7 +1058,8 @@ def cases(part: str = "dev") -> list[Case]:
     # multi-turn cases (batch 7 on): the form lives in how the last turn relates to the ones before
     in_context = {"heldout7": b7.HELDOUT7_IN_CONTEXT, "heldout8": b8.HELDOUT8_IN_CONTEXT,
                   "heldout9": b9.HELDOUT9_IN_CONTEXT,
-                  "heldout10": b10.HELDOUT10_IN_CONTEXT}.get(part, {})  # fmt: skip
+                  "heldout10": b10.HELDOUT10_IN_CONTEXT,
+                  "heldout11": b11.HELDOUT11_IN_CONTEXT}.get(part, {})  # fmt: skip
     for form, convs in in_context.items():
         for turns in convs:
             msgs = [{"role": r, "content": t} for r, t in turns]
@@ -1052,7 +1070,8 @@ def cases(part: str = "dev") -> list[Case]:
             n += 1
     backstory = {"heldout7": b7.HELDOUT7_BACKSTORY, "heldout8": b8.HELDOUT8_BACKSTORY,
                  "heldout9": b9.HELDOUT9_BACKSTORY,
-                 "heldout10": b10.HELDOUT10_BACKSTORY}  # fmt: skip
+                 "heldout10": b10.HELDOUT10_BACKSTORY,
+                 "heldout11": b11.HELDOUT11_BACKSTORY}  # fmt: skip
     for turns in backstory.get(part, ()):
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
@@ -1072,36 +1091,48 @@ def cases(part: str = "dev") -> list[Case]:
     return out
 
 
-# what a calm control of batch 10 must not read, per facet
+# what a calm control of batch 10 (and 11) must not read, per facet; batch 11's two review
+# classes are read by the labelled facets they were misread by (want NONE)
 _CALM_WANTS = {
     "success_report": (("Sentiment", "not NEGATIVE"), ("Issues", "not INCOMPLETE")),
     "met_polite": (("Sentiment", "not NEGATIVE"), ("Issues", "not UNMET")),
     "acknowledgement": (("Sentiment", "not NEGATIVE"), ("Issues", "not INCOMPLETE")),
     "error_code_docs": (("Sentiment", "not NEGATIVE"), ("Issues", "not FAILED")),
+    "money_modelling": (("Pricing question", "NONE"),),
+    "account_data": (("Feature request", "NONE"), ("Pricing question", "NONE")),
 }
 
 
 def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
-    """Batch 10's calm controls as whole conversations: success reports after an instruction, met
-    polite asks for a person, acknowledgements that close, agents explaining an error code."""
-    if part != "heldout10":
+    """Batch 10's and 11's calm controls as whole conversations: success reports after an
+    instruction, met polite asks for a person, acknowledgements that close, agents explaining an
+    error code; batch 11 adds modelling questions with money words and requests to record one's
+    own account data (each a user turn and the agent's answer)."""
+    b = {"heldout10": b10, "heldout11": b11}.get(part)
+    if b is None:
         return {}
+    k = part.removeprefix("heldout")
     ack = [
         (("user", q), ("assistant", a), ("user", r))
-        for (q, a), r in zip(b10.HELDOUT10_ACK, b10.HELDOUT10_ACK_REPLIES, strict=True)
-    ]
+        for (q, a), r in zip(getattr(b, f"HELDOUT{k}_ACK"), getattr(b, f"HELDOUT{k}_ACK_REPLIES"),
+                             strict=True)
+    ]  # fmt: skip
     docs = [
         (("user", q), ("assistant", a), ("user", r))
-        for (q, a), r in zip(
-            b10.HELDOUT10_ERROR_DOCS, b10.HELDOUT10_ERROR_DOCS_REPLIES, strict=True
-        )
-    ]
-    return {
-        "success_report": list(b10.HELDOUT10_SUCCESS_CTX),
-        "met_polite": list(b10.HELDOUT10_MET_POLITE),
+        for (q, a), r in zip(getattr(b, f"HELDOUT{k}_ERROR_DOCS"),
+                             getattr(b, f"HELDOUT{k}_ERROR_DOCS_REPLIES"), strict=True)
+    ]  # fmt: skip
+    out = {
+        "success_report": list(getattr(b, f"HELDOUT{k}_SUCCESS_CTX")),
+        "met_polite": list(getattr(b, f"HELDOUT{k}_MET_POLITE")),
         "acknowledgement": ack,
         "error_code_docs": docs,
     }
+    if part == "heldout11":
+        for form, pairs in (("money_modelling", b11.HELDOUT11_MONEY_MODELLING),
+                            ("account_data", b11.HELDOUT11_ACCOUNT_DATA)):  # fmt: skip
+            out[form] = [(("user", q), ("assistant", a)) for q, a in pairs]
+    return out
 
 
 def hit(case: Case, label: str | None, summary: str | None) -> bool:
@@ -1116,6 +1147,8 @@ def hit(case: Case, label: str | None, summary: str | None) -> bool:
         return "Incomplete answer" not in (summary or "")
     if case.want == "not FAILED":
         return "Failed tool call" not in (summary or "")
+    if case.want == "NONE":  # a labelled facet's default (batch 11's review classes)
+        return label in (None, "NONE")
     if case.facet == "Sentiment":
         return label == case.want or (case.want == "NEGATIVE" and label == "MIXED")
     prefix = {"FAILED_TOOL_CALL": "Failed tool call", "UNMET_ESCALATION": "Unmet escalation"}
