@@ -328,6 +328,14 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         v = local_plain.get(fld)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
             r.fail(local[fld].line, f"local.{fld}", "must be a number")
+    if "unless" in local_plain:  # sentences the keyword rules do not read (regexes)
+        unless = local_plain["unless"]
+        if isinstance(unless, str):
+            unless = local_plain["unless"] = [unless]
+        if not isinstance(unless, list) or not all(isinstance(u, str) for u in unless):
+            r.fail(local["unless"].line, "local.unless", "must be a list of regexes")
+        for u in unless:
+            r.regex("local.unless", u, local["unless"].line)
     max_tokens = r.get("max_tokens", int, defaults.get("max_tokens", DEFAULT_MAX_TOKENS))
     if max_tokens < 50:
         r.fail(r.line("max_tokens"), "max_tokens", "must be at least 50")

@@ -70,6 +70,10 @@ _ERROR_START = re.compile(
     # "psql: error: ...", "level=error msg=...", "!! error while ...", "[404] not found",
     # "Operation failed: ...", an Elixir "** (MatchError)", a Python frame without its header
     r"[^\n]{0,40}?(?:\b(?:error|fatal|failed)\s*[:=\]!](?!\s*(?:null|none|0|false)\b)|"
+    # "wget: ERROR 404: Not Found."; an Oracle error code ("ORA-00942: table or view ...")
+    r"\b(?:error|err)\s+[45]\d\d\b(?=\s*(?:[:(–-]|$|"
+    + _HTTP_REASON
+    + r"))|(?-i:\b(?:ORA|PLS|TNS|SP2|IMP|EXP|RMAN)-\d{4,5}\b)|"
     r"\blevel=(?:error|fatal|crit\w*)\b)|\W{0,3}(?:error|err)\b|\[?[45]\d\d\]\s|\*\* \(\w+|"
     r"file \"[^\"]+\", line \d+|"
     # a stack frame without its header: .NET "   at Shop.Orders.Save() in C:\\src\\Orders.cs:line 77",
@@ -102,7 +106,9 @@ _ERROR_ANYWHERE = re.compile(
     # "CallStack (from HasCallStack):", Julia's "Stacktrace:", "Backtrace:"
     r"(?im:^\s*(?:stack ?traceback|stack ?trace|call ?stack|backtrace)\b[^\n]{0,30}:\s*$)|"
     # a browser console's failed request: "POST https://api.example.com/orders 400 (Bad Request)"
-    r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+https?://\S+\s+[45]\d\d\b",
+    r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+https?://\S+\s+[45]\d\d\b|"
+    # Python requests' response object printed: "<Response [401]>"
+    r"<Response \[[45]\d\d\]>",
 )
 # A reply that explains an error rather than reports one: its first sentence defines a code or a
 # message ("E: Unable to locate package means apt ...", "ERR_CERT_DATE_INVALID indicates ...",

@@ -52,6 +52,14 @@ ASK_HUMAN, APOLOGY = "ask_human", "apology_after_tool"
 RESTATED_MIN, OFF_TOPIC_MAX, RESTATED_MARGIN = 0.6, 0.4, 0.2
 # Cheap gate for the apology head: an agent turn after a tool call is embedded only if it says
 # sorry, regrets, negates or names trouble; ordinary answers after a tool call are not embedded.
+# "Who would I speak to about ...?", "who do we contact regarding invoices?": asking who handles a
+# matter, an information question.
+_ASKS_WHO = re.compile(
+    r"\bwho(?:'s| is| would| should| do| does| can| could| shall| will)? (?:i|we|one|you)? ?"
+    r"(?:\w+ )?(?:speak|talk|write|go|turn|ask|contact|email|e-mail|call|ring|reach|see|"
+    r"get in touch)(?: to| with)? (?:about|regarding|re|concerning|for|if|when)\b",
+    re.I,
+)
 _TROUBLE_GATE = re.compile(
     r"sorr|apolog|unfortunat|afraid|regret|oops|hmm|n't\b|\bnot\b|\bno\b|unable|fail|error|"
     r"problem|issue|trouble|snag|wrong|broke|\bdown\b|refus|reject|bounc",
@@ -121,6 +129,12 @@ class FormClassifier:
 
     # --- Sentiment ---------------------------------------------------------------------------
 
+    @staticmethod
+    def asks_who(text: str) -> bool:
+        """A question that asks who handles a matter ("Who would I speak to about hosting a
+        party?") asks for information, not for a person instead of the agent."""
+        return bool(_ASKS_WHO.search(text))
+
     def candidates(self, user_turns: list[str], s: SentimentSignals) -> list[int]:
         """User turns to read: the last LAST_TURNS, none a frustration rule fired on or the rules
         read praise in, only those carrying a learned cue (worth_reading), and none at all when
@@ -159,6 +173,8 @@ class FormClassifier:
                     continue  # a reaction needs an answer to react to
                 if i in s.pos_turns and form != "sarcasm":
                     continue  # the rules read praise here; only sarcasm looks like praise
+                if form == "ask_human" and self.asks_who(user_turns[i]):
+                    continue
                 s.add("neg", *FORMS[form])
                 s.expressed.add(i)
 
@@ -194,6 +210,7 @@ class FormClassifier:
     def asks_human(self, text: str) -> bool:
         return (
             ASK_HUMAN in self.col
+            and not self.asks_who(text)
             and self.worth_reading(text, ASK_HUMAN)
             and self.fires(text, ASK_HUMAN)
         )

@@ -104,7 +104,11 @@ HUMAN_REQUEST = re.compile(
     r"(?:(?:speak|talk|chatt?)(?:ing)?|transfer me|hand me over|pass me|put me through|connect me|"
     r"forward me|refer me|send me) (?:over |back |through )?to (?:the |your )?(?:billing|sales|claims|"
     r"accounts|complaints|returns|refunds|repairs|(?:tech(?:nical)? |customer )?support|"
-    r"customer (?:care|relations|service))\b)|"
+    r"customer (?:care|relations|service))\b|"
+    # a person by trade, only after a handover verb: "put me through to the watchmaker"
+    r"(?:put me through|transfer me|hand me over|pass me (?:on|over)) to (?:the|your|a|an|one of "
+    r"your) (?:\w+ )?\w+(?:er|or|ist|ian|man|woman|smith|maker|keeper|wright)s?\b(?!\s+(?:settings|"
+    r"page|screen|menu|tab|section|app|form|queue|list|view|options?|mode)\b))|"
     r"^\W*(?:(?:a |an )?(?:human|agent|representative|operator|real person|live agent|human agent|"
     r"manager|supervisor)(?: please| now| pls)?)\W*$|"
     # a person by being human or not a bot: "is anyone human reading this", "a real person",
@@ -149,8 +153,14 @@ HANDOVER_ARRANGED = re.compile(
     r"staff|department|desk)|an? (?:\w+ )?(?:agent|human|colleague|specialist|advis[eo]r|technician|"
     r"manager|supervisor|person)|they|she|he)(?: will|'ll) (?:\w+ )?(?:call|contact|reply|get back|"
     r"reach out|join|be with|ring|phone|email|take over)|"
-    # anyone named who will call the user: "Sarah will ring you", "she'll call you tomorrow"
-    r"\b\w+(?: will|'ll) (?:\w+ )?(?:call|ring|phone|contact) you\b|"
+    # anyone named who will call or write to the user: "Sarah will ring you", "she'll call you
+    # tomorrow", "the head teacher will email you today" (not a thing: "it will email you a code")
+    r"\b(?!(?:it|this|that|which|we|system|app|link|code|receipt|confirmation|invoice|tool|form|"
+    r"bot|page|site|website|portal|order|booking)\b)\w+(?: will|'ll) (?:\w+ )?(?:call|ring|phone|"
+    r"contact|e-?mail|text|message|write to) you\b|"
+    # someone asked to call: "I've asked Tomasz, our technician, to phone you"
+    r"(?:asked|told|got|had) \w+(?:, [^,.!?]{1,40},)? to (?:call|ring|phone|contact|e-?mail|text|"
+    r"message|get in touch with|reach out to) you\b|"
     # ... also with an aside or in writing: "Maria, who handles refunds, will email you", "Tom
     # from the workshop will be in touch by Friday"
     r"\b\w+(?:, [^,.!?]{1,40},| (?:from|at) (?:the |our )?\w+(?: \w+)?) (?:will|'ll) (?:\w+ )?"

@@ -50,7 +50,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _sentence_at(text: str, pos: int) -> str:
+def _sentence_at(text: str, pos: int, *, clipped: bool = True) -> str:
     start, end = 0, len(text)
     for m in _SENTENCE_END.finditer(text):
         if m.start() < pos:
@@ -58,16 +58,25 @@ def _sentence_at(text: str, pos: int) -> str:
         else:
             end = m.end()
             break
-    return clip(text[start:end].strip(), 140)
+    sentence = text[start:end].strip()
+    return clip(sentence, 140) if clipped else sentence
+
+
+def _vetoed(facet: Facet, sentence: str) -> bool:
+    """The facet's `local.unless` regexes: a sentence one of them matches is not read by its
+    keyword rules ("add a margin column to the sales table" names money as data, not a price)."""
+    unless = facet.local.get("unless") or ()
+    return any(_rx(u).search(sentence) for u in unless)
 
 
 def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
     """(summary, label) for a rules facet."""
     for spec in facet.label_specs:
         for kw in spec.keywords:
-            m = _rx(kw).search(text)
-            if m:
-                return f"{spec.name}: {_sentence_at(text, m.start())}", spec.name
+            for m in _rx(kw).finditer(text):
+                sentence = _sentence_at(text, m.start())
+                if not _vetoed(facet, _sentence_at(text, m.start(), clipped=False)):
+                    return f"{spec.name}: {sentence}", spec.name
     for rule in facet.rules:
         for m in _rx(rule.pattern).finditer(text):
             if _names_nothing(m.groupdict().get("name")):

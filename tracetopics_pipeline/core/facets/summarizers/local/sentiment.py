@@ -116,10 +116,21 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"(?:didn't|did not|doesn't|does not|won't|wasn't|was not|isn't|is not) (?:really |actually |even |"
     r"quite )?(?:help|helping|helpful|solve|fix|resolve|address|answer|change anything|do anything|"
     r"make (?:a|any) difference)",
+    # the problem persists after what the agent's side did: "after ur sweep the stove STILL smokes"
+    r"(?:after|since|despite|even after|even with) (?:your|ur|you|the) (?:\w+ ){0,3}?\w+[,;]? "
+    r"(?:\w+ ){0,4}?still (?!(?:\w+ )?(?:works?|working|fine|good|great|ok|okay|perfect\w*|lovely|"
+    r"amazing|beautiful|brilliant|well|smooth\w*|strong|holds?|holding|love|like|enjoy|happy|"
+    r"amazed|can't believe|cannot believe)\b)\w+",
+    # the perfect: "the fix you proposed has not resolved the issue", "haven't helped one bit"
+    r"(?:hasn't|has not|haven't|have not) (?:really |actually |even |yet )?(?:been )?(?:helped|"
+    r"solved|fixed|resolved|sorted|cured|addressed|changed anything|made (?:a|any) difference)",
     r"(?:not|no|wasn't|isn't) (?:helpful|any help|much help|of any help)|"
     r"no help(?: at all| whatsoever)?\b(?! (?:needed|required|necessary))|"
-    r"(?:made|makes|make) no difference|(?:same|no) (?:result|difference|change|luck|improvement|effect)\b|"
-    r"still (?:not|\w+n't|cannot|no|nothing|the same|there|here|"
+    r"(?:made|makes|make|making) (?:no|zero|absolutely no|not (?:a|any|much|one)(?: bit of)?) "
+    r"difference|(?:same|no|zero) (?:result|difference|change|luck|improvement|effect)\b|"
+    # "still can't believe how calm they are" is amazement, not a problem that persists
+    r"still (?:not|(?!(?:can't|cannot|couldn't) (?:believe|get over|stop (?:smiling|laughing)))"
+    r"\w+n't|cannot(?! believe| get over)|no|nothing|the same|there|here|"
     r"present|happening|occurring|"
     r"(?:\w+ )?(?:fail\w*|crash\w*|broken|stuck|wrong|empty|error\w*|happening|getting|having|"
     r"waiting|showing (?:the|an|zero|nothing|no)))",
@@ -186,7 +197,8 @@ _REPEAT = _rx(  # having to say it again
     r"as (?:stated|mentioned|said|explained|written|noted) (?:above|before|earlier|previously)|"
     r"(?:mentioned|said|told you|wrote|explained|stated) (?:this |that |it )?at the (?:start|"
     r"beginning)|for the (?:last|final|umpteenth|nth) time|repeat(?:ing)? myself|"
-    r"read my (?:very )?(?:first|previous|last|earlier|original) (?:message|reply|post)|"
+    r"(?:read|see|check) my (?:very )?(?:first|previous|last|earlier|original) (?:message|reply|"
+    r"post|email|e-mail|note)|"
     r"(?:like|as) i (?:already )?(?:said|told you|mentioned|wrote|explained|stated)|"
     r"i (?:literally|clearly) (?:just )?(?:said|told)",
     r"how many (?:more )?times|how often (?:do|must|should|will|have) (?:i|we) (?:need to |have to |"
@@ -211,6 +223,22 @@ _REPEAT = _rx(  # having to say it again
     r"(?:already|before|twice)|(?:already|just) answered (?:that|this|it)",
     # "I said Friday. Friday, not Monday": the same word said again, insisting
     r"i (?:said|asked for|wanted|need(?:ed)?) (\w{3,})\W+\1\b",
+    # office speak: pointing back at one's own earlier message, re-sending it, or saying it went
+    # unanswered ("as mentioned in my previous three messages", "please refer to my earlier
+    # e-mail", "re-sending my original request", "repeating my question since it was not answered")
+    r"(?:as|like) (?:i )?(?:mentioned|stated|said|noted|explained|indicated|requested|asked|wrote|"
+    r"outlined|specified) (?:in|on) my (?:\w+ ){0,3}?(?:message|email|e-mail|mail|request|note|"
+    r"reply|msg|chat|post|ticket)s?\b|per my (?:\w+ )?(?:message|email|e-mail|mail|note|reply|msg)|"
+    r"(?:refer|see|go) (?:back )?to my (?:\w+ ){0,2}?(?:message|email|e-mail|mail|request|reply|"
+    r"question|note|post|msg)s?\b|"
+    r"(?:(?:repeat|re-?send|re-?post|re-?ask|re-?submit|re-?stat|re-?iterat)ing|(?:i(?:'m| am| will|"
+    r"'ll)|let me|to) (?:repeat|re-?send|re-?post|re-?ask|re-?submit|re-?state|re-?iterate)) my "
+    r"(?:\w+ ){0,2}?(?:question|request|message|email|e-mail|query|point|ask)s?\b|"
+    r"^\W*again,? (?:i(?:'m| am)|i'll|i will|let me) (?:ask|asking|say|saying|tell|telling)\b|"
+    r"(?:since|as|because|seeing as) (?:it|this|that|they|my (?:\w+ )?(?:question|request|"
+    r"message|email)s?) (?:was|were|has|have|seems? to have|appears? to have)(?: not| never)? "
+    r"(?:been )?(?:not answered|unanswered|missed|ignored|overlooked)|"
+    r"(?:was|were|has|have) (?:not|never) (?:been )?answered|(?:went|remains?|still) unanswered",
 )
 # Saying it again for emphasis, not because nobody listened: "I'll repeat myself: fantastic job".
 _EMPHASIS = _rx(
@@ -260,6 +288,10 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"(?:the|this|your) (?:assistant|bot|chatbot|ai|agent|system) (?:is |keeps )?(?:going|goes|"
     r"running) (?:in|around in) circles|"
     r"(?:worst|most useless|least helpful) (?:answer|reply|response|support|help|service)",
+    # canned replies refused: "kindly stop sending me links", "I asked a simple question"
+    r"stop (?:sending|giving|pasting|telling|linking|pointing) me (?:\w+ ){0,2}?(?:links?|articles?|"
+    r"faqs?|the same|generic|templates?|to (?:the|your))|i asked (?:you )?(?:a|one) (?:simple|"
+    r"straightforward|basic|direct|clear|yes or no|yes/no) question",
 )
 # A booking detail, not a provider: "I'll book another day" is no way out.
 _DETAIL_WORD = (
@@ -268,7 +300,11 @@ _DETAIL_WORD = (
 )
 _GIVE_UP = _rx(
     r"forget (?:it|about it|the whole thing|all of it|all about it)|never ?mind(?:,| then| i'll| forget)|"
-    r"never ?mind[.!]+\s+i(?:'ll| will)|i give up|giving up|screw it|sod it|"
+    # "I give up", "giving up on this"; not a thing given up, "if I give up carrots, ..."
+    r"never ?mind[.!]+\s+i(?:'ll| will)|(?:i give|giving) up(?=\s*(?:$|[^\w\s]|(?:on|trying|now|"
+    r"then|here|with|already|at this|lol|hope|completely|entirely|for (?:now|today)|and|but|i|"
+    r"you|this|it's|honestly|seriously)\b))|"
+    r"screw it|sod it|"
     r"(?:there's |there is )?no point (?:in )?(?:continu|talk|ask|trying|carry|go)\w*|"
     r"(?:doesn't|does not) matter (?:anymore|any more)|^\W*(?:it )?doesn't matter[,.!]+\s*i(?:'ll| will)|"
     r"(?:i'll|i will|we'll) (?:just )?\w+ (?:\w+ ){0,4}?(?:somewhere else|elsewhere)\b|"

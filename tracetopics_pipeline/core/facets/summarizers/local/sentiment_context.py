@@ -27,6 +27,10 @@ from tracetopics_pipeline.core.facets.summarizers.local.issues import (
     HANDOVER_TEXT,
     HUMAN_REQUEST,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import (
+    PRAISE_WORDS,
+    bad_news,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
     AGENT_SUCCESS,
     agent_failed,
@@ -66,6 +70,10 @@ _CLOSED = frozenset((
     "happy", "glad", "let", "as", "at", "in", "on", "of", "for", "to", "by", "with", "from", "if",
     "so", "and", "but", "or", "also", "just", "all", "each", "every", "some", "any", "one",
     "most", "many",
+    # adverbs of frequency, amount and time open statements, not instructions ("Twice a year is
+    # usual", "Usually the first visit ...")
+    "once", "twice", "always", "usually", "never", "often", "sometimes", "about", "around",
+    "only", "up", "over", "then", "now", "still", "even", "both", "more", "less",
 ))
 _OBJECT = frozenset((
     "the", "a", "an", "your", "it", "them", "this", "that", "these", "those", "my", "all", "each",
@@ -81,7 +89,8 @@ def _imperative(agent: str) -> bool:
         verb, nxt = m.group(1).lower(), m.group(2).lower().strip(",")
         if verb in _CLOSED or verb.endswith(("s", "ed", "ing", "ly")) and verb != "press":
             continue
-        if nxt in _OBJECT or nxt.isdigit():
+        # the object may be a control's label in quotes: "Choose 'Other' and type ..."
+        if nxt in _OBJECT or nxt.isdigit() or nxt[:1] in "'\"‘“":
             return True
     return False
 
@@ -101,6 +110,14 @@ _NO_EFFECT = _rx(
     # the problem back as it was: "just as stringy as the first one", "worse than ever", a bare
     # "nope. same."
     r"as \w+ as (?:the first|the last|the old|before|ever)|worse|^\W*(?:\w+\W+){0,2}same\W*$",
+    # the state compared with itself, stressed: "squeak is exactly as loud.", "every bit as stiff"
+    # time passed and nothing came: "It's been a week and there is no refund on my statement"
+    r"(?:been|waited|after|over) (?:a|an|one|two|three|four|five|six|\d+|several|many|a few) "
+    r"(?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?)[,;]? (?:and |but |now )?(?:still |there(?:'s| "
+    r"is) |i (?:have|got|see) |i've got )?(?:no|nothing|not|none|zero)\b|"
+    r"(?:exactly|every bit|just|equally) as (?!(?:before|ever|usual|normal|new|good|well|"
+    r"promised|shown|agreed|you|i|we|they|he|she|it|told|said|advised|asked|instructed|"
+    r"described|suggested|expected|planned|intended|recommended)\b)\w+(?=\s*(?:[.,;!)]|$))",
 )
 # It happened again ("the driver came again and left again") — in a report, not in a request
 # ("try again with 9:45", "something in the north again, please").
@@ -128,6 +145,7 @@ _DID_IT = _rx(
 _STILL_BAD = _rx(
     r"n't|not|no|never|nothing|empty|blank|red|error\w*|fail\w*|broken|stuck|gibberish|wrong|"
     r"missing|again|wobbl\w*|ignore\w*|all over|(?:is|are) (?:still )?there|worse|"
+    r"invalid|incorrect|denied|declined|expired|bounc\w*|unrecogni[sz]ed|"
     # the state persisting: "the locker stays shut"
     r"(?:stays?|stayed|remains?|remained)\b(?! (?:on|open|connected|working|fine|ok|okay))",
 )
@@ -153,11 +171,17 @@ _REMEDY = _rx(
     r"(?:stays?|remains?|still) valid|on (?:its|their|the) way|"
     r"will (?:collect|deliver|arrive|reach you|be (?:there|with you|delivered|sent))",
 )
-# Praise words, and the acceptances that make praise after a failure plain politeness.
+# Praise words (the irony rule's, and a few more), and the acceptances that make praise after a
+# failure plain politeness.
 _PRAISE_WORD = _rx(
-    r"great|perfect|wonderful|fantastic|brilliant|amazing|excellent|super|superb|lovely|marvell?ous|"
-    r"awesome|terrific|splendid|outstanding|love (?:it|that)|really helpful|very helpful|"
-    r"great job|well done|nice one|fabulous|magnificent|smashing|top (?:stuff|work|job|notch)",
+    PRAISE_WORDS,
+    r"love (?:it|that)|really helpful|very helpful|fabulous|magnificent|smashing|beaut|"
+    r"top (?:stuff|work|job|notch)",
+)
+# Praise of the work done: "again" beside it is good news ("holds its tune again, lovely job").
+_PRAISES_WORK = _rx(
+    r"(?:lovely|great|good|nice|brilliant|excellent|fantastic|amazing|top|fab|cracking|super) "
+    r"(?:job|work|service)|well done|thanks to (?:you|your)|after your (?:visit|help|fix|advice)",
 )
 _ACCEPTS = _rx(
     r"anyway|for trying|for (?:checking|looking|letting me know)|no worries|no problem|"
@@ -179,19 +203,23 @@ def _stems(text: str) -> set[str]:
     return {crude_stem(w, 5) for w in content_words(text) if len(w) >= 3}
 
 
-def _repeats(turn: str, earlier: list[str], settled: list[bool]) -> bool:
+def _repeats(turn: str, earlier: list[str], settled: list[bool], *, loose: bool = False) -> bool:
     """The turn asks again what an earlier request asked (half its content words or more), and
-    no agent turn since reported a success."""
+    no agent turn since reported a success. `loose`: the user's previous request only, and one
+    content word in common is enough (the turn insists in words that say it asks again:
+    "right but is a baby grand something you'd take on?")."""
     if not _REQUEST.search(turn):
         return False
     mine = _stems(turn)
-    if len(mine) < 2:
+    if len(mine) < (1 if loose else 2):
         return False
     for j, prev in enumerate(earlier):
         if settled[j] or not _REQUEST.search(prev):
             continue
         theirs = _stems(prev)
         shared = mine & theirs
+        if loose and j == len(earlier) - 1 and shared:
+            return True
         if len(shared) >= 2 and len(shared) / min(len(mine), len(theirs)) >= 0.5:
             return True
     return False
@@ -213,6 +241,13 @@ _INSISTS = re.compile(
     r"my question|or not|just (?:need|want) to know|simple question|you didn't (?:answer|say)|"
     r"still (?:need|want|waiting|don't know))\b|^\W*(?:so|ok(?:ay)?,? but|but|i mean|no)\b|"
     r"\?\s*\?|!\s*!",
+    re.I,
+)
+# Words that say the turn asks the same thing again, after an answer that missed it: a "but"
+# after a token acknowledgement ("right but ...", "sure, but ..."), a closing "though".
+_ASKS_AGAIN = re.compile(
+    r"^\W*(?:right|sure|yes|yeah|yep|fine|alright|all right|i know|understood|got it|noted|"
+    r"ok(?:ay)?|so)\W{0,3}\s*but\b|\bthough\W*$",
     re.I,
 )
 
@@ -316,9 +351,9 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
             # an insisting user says the agent's words did not answer, whatever they shared
             if (
                 repeats
-                and _INSISTS.search(text)
+                and (_INSISTS.search(text) or _ASKS_AGAIN.search(text))
                 and _left_unresolved(agent_before)
-                and _repeats(text, users, settled)
+                and _repeats(text, users, settled, loose=bool(_ASKS_AGAIN.search(text)))
             ) or (
                 repeats
                 and _SAYS_ASKED.search(text)
@@ -327,8 +362,8 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
             ):
                 forms.append("repeated_request")
             plain = GOOD_AGAIN.sub(" ", text)
-            if _THANKS.search(text):  # "did it and it pairs again, thank you": good news
-                plain = _AGAIN.sub(" ", plain)
+            if _THANKS.search(text) or _PRAISES_WORK.search(text):
+                plain = _AGAIN.sub(" ", plain)  # "did it and it pairs again, thank you": good news
             if (
                 (_INSTRUCTION.search(agent_before) or _imperative(agent_before))
                 and "?" not in text  # a question asks on ("can admins still log in?")
@@ -344,7 +379,10 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 forms.append("didnt_help")
             failed = (
                 agent_failed(agent_before)
-                or (_APOLOGY.search(agent_before) and _FAILURE.search(agent_before))
+                or (
+                    _APOLOGY.search(agent_before)
+                    and (_FAILURE.search(agent_before) or bad_news(agent_before))
+                )
             ) and not _REMEDY.search(agent_before)
             if (
                 failed
@@ -383,6 +421,17 @@ def _calm_ask(text: str) -> bool:
     )
 
 
+# An ask to talk to someone the rules' person list may not name ("talk to a locksmith", "could a
+# member of the farm team get in touch?"): read only for a met ask, where the agent's handover
+# shows that a person was meant.
+_ASKS_SOMEONE = re.compile(
+    r"\b(?:(?:talk|speak|chat|have a word) (?:to|with) (?:a|an|the|your|one of your|someone|"
+    r"somebody)\b|(?:could|can|would|please|may) (?:a|an|the|someone|somebody|one of)\b[^.?!]{0,40}"
+    r"\b(?:call|ring|phone|contact|e-?mail|get in touch|be in touch|reach out)\b)",
+    re.I,
+)
+
+
 def met_asks(dialogue: list[tuple[str, str]]) -> set[int]:
     """User turns (index among the user's turns) that ask for a person calmly and that the next
     agent turn meets: a handover that happens ("I'm transferring you now") or is arranged ("the
@@ -396,7 +445,7 @@ def met_asks(dialogue: list[tuple[str, str]]) -> set[int]:
         if role == "user":
             i += 1
             pending = None
-            if HUMAN_REQUEST.search(text) and _calm_ask(text):
+            if (HUMAN_REQUEST.search(text) or _ASKS_SOMEONE.search(text)) and _calm_ask(text):
                 pending = i
         elif role == "assistant" and text.strip() and pending is not None:
             if HANDOVER_TEXT.search(text) or HANDOVER_ARRANGED.search(text):

@@ -24,14 +24,17 @@ from tracetopics_pipeline.core.facets.summarizers.local.text import any_of, stat
 
 # Praise, approval or thanks that can be meant ironically. Adjectives that are ordinary words
 # elsewhere ("a professional translation", "a quick question") count only with an intensifier.
-_PRAISE = any_of(
+# Shared with sentiment_context's praise after bad news.
+PRAISE_WORDS = (
     r"great|perfect|wonderful|fantastic|brilliant|lovely|awesome|terrific|marvell?ous|excellent|"
     r"super|superb|splendid|outstanding|impressive|amazing|stellar|delightful|a delight|"
     r"top[- ]notch|top marks|first[- ]class|world[- ]class|well done|good job|great job|"
+    r"fab|ace|peachy|cracking|gorgeous|what a (?:treat|joy|delight|result)|chef's kiss|"
     r"nice (?:one|job|work)|(?:oh|how|very|real|so) nice|bravo|kudos|genius|"
     r"(?:very|so|how|truly|really|real|such|super) (?:professional|innovative|scenic|motivating|"
-    r"reassuring|helpful|useful|efficient|quick|fast|reliable|smart|clever|thoughtful|convenient)",
+    r"reassuring|helpful|useful|efficient|quick|fast|reliable|smart|clever|thoughtful|convenient)"
 )
+PRAISE = any_of(PRAISE_WORDS)
 # Praise that scopes over what follows it in the same clause: "thanks so much for charging me
 # twice", "love paying for a card that never arrives", "love how it took three weeks".
 _SCOPING = any_of(
@@ -77,6 +80,19 @@ _MISHAP = any_of(
     r"required|necessary))|"
     r"(?:took|taken|waited|lasted) (?:\w+ ){0,2}?(?:ten|fifteen|twenty|thirty|forty|fifty) "
     r"(?:minutes?|hours?|days?|weeks?)|see(?:ing)? double",
+    # gone or off: "didn't survive the journey", "exploded in the firing", "closed for repairs",
+    # "off sick and nobody else is free", "can't make it until next month", "delivered to number
+    # 12 instead of 21"
+    r"(?:didn't|did not|won't|wouldn't) survive|explod\w*|closed (?:for|until|due|down|today|"
+    r"this|all|since)|off sick|(?:nobody|no one|no-one) (?:else )?(?:is |was |will be )?(?:free|"
+    r"available|around|in)\b|(?:can't|cannot|couldn't|could not|won't|will not) make it|"
+    r"(?:sent|delivered|shipped|posted|went|gone|taken|brought) (?:\w+ ){0,6}?instead of|"
+    r"(?:sent|delivered|shipped|posted|mailed|went) (?:\w+ ){0,3}?to (?:your|the|my|our) (?:old|"
+    r"previous|former|wrong) (?:address|house|flat|office|number|account|branch)|"
+    # nobody to do it: "the sweep is ill and we can't send anyone"
+    r"(?:is|are|was|were|has been|have been) (?:ill|sick|unwell|off work)\b|(?:can't|cannot|"
+    r"couldn't|could not|won't|unable to) (?:send|get|find|spare) (?:anyone|anybody|someone|"
+    r"somebody|a driver|an engineer|a technician)",
 )
 # The turn says how both are true, so it is not irony.
 _CONTRAST = any_of(
@@ -127,6 +143,12 @@ def _mishap_stated(text: str) -> bool:
     return stated(_MISHAP, text, _NEGATED, 30)
 
 
+def bad_news(text: str) -> bool:
+    """A mishap stated in an agent's turn (with its apology, sentiment_context reads the praise
+    that answers it as irony): the same families as the user's own mishaps."""
+    return _mishap_stated(text)
+
+
 def ironic_praise(turn: str) -> bool:
     """Praise and a mishap in one turn, the praise in a short clause of its own (an opener or an
     echo: "Nice one, ...", "... Really motivating.") or scoping over the mishap ("thanks for
@@ -145,7 +167,7 @@ def ironic_praise(turn: str) -> bool:
         for clause in _clauses(sentence):
             if (m := _unnegated(_SCOPING, clause)) and _mishap_stated(clause[m.start() :]):
                 return True
-            if polite or len(clause.split()) > 5 or not _unnegated(_PRAISE, clause):
+            if polite or len(clause.split()) > 5 or not _unnegated(PRAISE, clause):
                 continue
             rest = turn.replace(clause, " ", 1)
             if _mishap_stated(rest) or _IRONY_MARK.search(turn):

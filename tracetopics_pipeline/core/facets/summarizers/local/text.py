@@ -160,9 +160,20 @@ _BARE_NOT = re.compile(
 )
 
 
+# Scots negations: "doesnae", "cannae", "dinnae" -> "doesn't", "can't", "don't".
+_NAE = re.compile(
+    r"\b(?:(does|dis|did|ca|can|din|do|is|was|were|are|has|have|had|could|would|should|wi|will|"
+    r"wid|must|need)nae|(din|did|dis|was)na)\b",
+    re.I,
+)
+_NAE_AS = {"dis": "does", "din": "do", "can": "ca", "wi": "wo", "will": "wo", "wid": "would"}
+
+
 def apostrophes(text: str) -> str:
     """Negations typed without their apostrophe, as people type on phones: "didnt" -> "didn't",
-    "cant" -> "can't", so the rules written with the apostrophe read them."""
+    "cant" -> "can't", and Scots ones, "doesnae" -> "doesn't", "cannae" -> "can't", so the
+    rules written with the apostrophe read them."""
+    text = _NAE.sub(lambda m: _NAE_AS.get((v := m.group(1) or m.group(2)).lower(), v) + "n't", text)
     return _BARE_NOT.sub(lambda m: m.group(1) + "n't", text)
 
 
