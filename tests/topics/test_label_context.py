@@ -237,3 +237,65 @@ def test_the_audit_counts_the_new_kinds() -> None:
     assert "low_coverage" not in got[("parent", 11)]
     assert "slot_detail" in got[("sub", 1)]
     assert got[("sub", 2)] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "texts"),
+    [
+        # a statement cut before the complement that makes it a problem
+        ("Payslips arrive", ["Payslips arrive with a blank attachment"] * 3),
+        ("Boarding passes arrive", ["Boarding passes arrive empty in the app"] * 3),
+        ("Order confirmation was sent", ["Order confirmation was sent to the wrong address"] * 3),
+        ("Nightly build runs", ["Nightly build runs but the artifacts are missing"] * 3),
+        # ... or cut before the negation of a later clause
+        ("Payment went through", ["My payment went through but the money never arrived"] * 4),
+        ("Card works online", ["My card works online but not in shops"] * 3),
+        ("Refund processed", ["Refund processed but not received yet"] * 3),
+        ("Timesheet reminders go out", ["Timesheet reminders go out but nobody opens them"] * 3),
+        (
+            "Deploy succeeds",
+            ["Deploy succeeds though no pods start", "Deploy succeeds, no pods"] * 2,
+        ),
+    ],
+)
+def test_a_statement_without_its_texts_problem_is_counted(label: str, texts: list[str]) -> None:
+    assert "drops_polarity" in label_problems(
+        label, context=word_context(texts), verbs=verb_forms(texts)
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "texts"),
+    [
+        ("Payslips arrive late", ["Payslips arrive late every month"] * 3),  # the name says it
+        ("Card payment declined", ["Card payment declined at the store"] * 3),
+        ("Payslip attachment", ["Payslips arrive with a blank attachment"] * 3),  # a noun phrase
+        ("Transfer money abroad", ["I cannot transfer money abroad"] * 3),  # a request
+        ("Parcel arrived", ["Parcel arrived today, thank you"] * 3),  # nothing went wrong
+        ("Booking confirmed", ["Booking confirmed for two nights"] * 3),
+        # a minority of the texts says it went wrong
+        (
+            "Build runs nightly",
+            ["Build runs nightly", "Build runs nightly at two", "Build runs nightly but fails"],
+        ),
+    ],
+)
+def test_statements_that_agree_with_their_texts_pass(label: str, texts: list[str]) -> None:
+    probs = label_problems(label, context=word_context(texts), verbs=verb_forms(texts))
+    assert "drops_polarity" not in probs, probs
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # the whole statement is longer than a name: its first six words stop before "empty"
+        ["Scheduled payroll exports arrive with an empty spreadsheet"] * 4
+        + ["Scheduled payroll exports arrive with an empty spreadsheet today"] * 2,
+        ["Nightly backup job completes but the archive is empty"] * 3
+        + ["Nightly backup job completes, archive empty"] * 2,
+    ],
+)
+def test_the_namer_never_states_the_opposite_of_its_texts(texts: list[str]) -> None:
+    other = _topic(2, ["Close my savings account"] * 3)
+    name = name_topics([_topic(1, texts), other], embed=bag_of_words)[1]
+    assert "empty" in name.lower(), name

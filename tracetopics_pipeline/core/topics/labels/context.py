@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
+from tracetopics_pipeline.core.topics.labels.questions import EVENT_VERBS
 from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS
 from tracetopics_pipeline.core.topics.labels.words import (
     CLAUSE_SPLIT,
@@ -26,6 +27,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     FUNCTION_WORDS,
     PARTICLES,
     PAST_ONLY,
+    POLARITY_WORDS,
     TOKEN,
     VERB_ONLY,
 )
@@ -61,6 +63,9 @@ class WordContext:
     # uses written with a handle's mark ("#ops", "@maria", "#sales-alerts"): a channel, a
     # person or a tag, a name whatever its case
     marked: Counter[str] = field(default_factory=Counter)
+    # per word pair (and per word, as ("", word)): the polarity words (`POLARITY_WORDS`) of
+    # the clause it is in, per use ("emails arrive" -> {"blank"}: "... arrive with a blank PDF")
+    polar: dict[tuple[str, str], Counter[frozenset[str]]] = field(default_factory=dict)
 
 
 def word_context(texts: list[str], weights: list[float] | None = None) -> WordContext:
@@ -74,8 +79,11 @@ def word_context(texts: list[str], weights: list[float] | None = None) -> WordCo
             for handle in _HANDLE.findall(clause):
                 ctx.marked[handle.lower()] += n
             titled = [t[:1].isupper() and not t.isupper() for t in toks]
+            polar = frozenset(x for x in low if x in POLARITY_WORDS)
             for i, word in enumerate(low):
                 ctx.uses[word] += n
+                for key in {(low[i - 1] if i else "", word), ("", word)}:
+                    ctx.polar.setdefault(key, Counter())[polar] += n
                 if i:
                     ctx.inner[word] += n
                     ctx.capitalised[word] += n * titled[i]
@@ -262,9 +270,64 @@ def lowercase_names(label: str, ctx: WordContext) -> list[str]:
     ]
 
 
+# A name states something when one of its words after the first is a predicate after its
+# subject: an auxiliary ("Report was sent"), a verb with its tense ("Card works online",
+# "Refund processed") or an event verb after a noun ("Scheduled emails arrive").
+_AUX = frozenset("is are was were has have had will can could would does do did".split())  # noqa: SIM905
+# Of a name's last word pair's uses, the share whose clause holds a polarity word the name
+# lacks, from which the name says the opposite of its texts
+POLAR_SHARE = 0.5
+# What things do, beyond the questions' event verbs: a job's, a message's, a build's
+_DOES = EVENT_VERBS | frozenset(
+    """pass succeed run send deliver post upload import export generate update renew publish
+    install deploy build print ship land reach go""".split()  # noqa: SIM905
+)
+
+
+def _base(word: str) -> str:
+    for suffix in ("es", "s", "ed", "d"):
+        if word.endswith(suffix) and word[: -len(suffix)] in _DOES:
+            return word[: -len(suffix)]
+    return word
+
+
+def states(low: list[str], verbs: frozenset[str]) -> bool:
+    """The name is a statement: a predicate after its subject ("Scheduled emails arrive",
+    "Report was sent", "Transfer went through"), not a request or a noun phrase ("Export
+    the report", "Scheduled emails")."""
+    for i in range(1, len(low)):
+        w, prev = low[i], low[i - 1]
+        if w in _AUX and prev not in FUNCTION_WORDS:
+            return True
+        subject = prev not in FUNCTION_WORDS or prev in _AUX
+        if subject and (
+            _base(w) in _DOES or _verb_form(w, verbs) or (w.endswith("ed") and len(w) > 4)
+        ):
+            return True
+    return False
+
+
+def drops_polarity(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
+    """A statement cut from texts that say it went wrong: most uses of the name's last word
+    pair are in a clause holding a negation or a problem word (`POLARITY_WORDS`) that the name
+    lacks ("Scheduled emails arrive" from "... arrive with a blank PDF", "Payment went through"
+    from "... went through but the money never arrived", "Card works online" from "... online
+    but not in shops"). The name states the event as it should be, the opposite of its texts.
+    A name holding a polarity word ("Card payment declined", "Emails arrive late") and a
+    request or a noun phrase ("Transfer money", "Scheduled emails") pass."""
+    if len(low) < 2 or any(w in POLARITY_WORDS for w in low) or not states(low, verbs):
+        return False
+    uses = ctx.polar.get((low[-2], low[-1]), Counter())
+    total = sum(uses.values())
+    if total < MIN_USES:
+        return False
+    name = set(low)
+    return sum(n for ws, n in uses.items() if ws - name) >= POLAR_SHARE * total
+
+
 def context_problems(label: str, ctx: WordContext, verbs: frozenset[str]) -> list[str]:
-    """`cut_phrase`, `slot_detail` and `lowercase_name` of `label` against its topic's texts
-    (`ctx`)."""
+    """`cut_phrase`, `slot_detail`, `lowercase_name` and `drops_polarity` of `label` against
+    its topic's texts (`ctx`)."""
     low = [t.lower() for t in TOKEN.findall(label)]
     out = []
     if lowercase_names(label, ctx):
@@ -273,4 +336,6 @@ def context_problems(label: str, ctx: WordContext, verbs: frozenset[str]) -> lis
         out.append("cut_phrase")
     if slot_detail(low, ctx):
         out.append("slot_detail")
+    if drops_polarity(low, ctx, verbs):
+        out.append("drops_polarity")
     return out

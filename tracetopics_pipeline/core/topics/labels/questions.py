@@ -31,6 +31,7 @@ _EVENT_VERBS = frozenset(
     cost charge stay remain need get let allow accept support say look seem finish complete
     start respond sync save print refresh render reply match""".split()  # noqa: SIM905
 )
+EVENT_VERBS = _EVENT_VERBS  # what things do: a name stating one is a clause
 _VERBS = COMMON_VERBS | _EVENT_VERBS
 _PAST = {
     "go": "went", "come": "came", "get": "got", "take": "took", "make": "made", "give": "gave",

@@ -91,3 +91,19 @@ END_GLUE = (
         {"right"}
     )
 )
+# What makes a statement a problem: a negation, or a word that says something went wrong. A
+# name that states an event ("Scheduled emails arrive") without the one its texts hold ("...
+# arrive with a blank PDF", "... ran but nobody got the email") says the opposite of them
+# (`context.drops_polarity`).
+NEGATION_WORDS = frozenset(
+    """not no never nobody nothing none neither nor without cannot unable isn't aren't wasn't
+    weren't don't doesn't didn't hasn't haven't hadn't can't won't wouldn't couldn't
+    shouldn't dont doesnt didnt cant isnt wasnt hasnt havent""".split()  # noqa: SIM905
+)
+PROBLEM_WORDS = frozenset(
+    """blank empty wrong broken missing late later twice incorrect corrupt corrupted garbled
+    stuck fail fails failed failing failure error errors declined rejected denied lost
+    duplicate duplicated bounced bouncing truncated expired invalid disappeared slow slowly
+    delayed spam unreadable unusable""".split()  # noqa: SIM905
+)
+POLARITY_WORDS = NEGATION_WORDS | PROBLEM_WORDS
