@@ -20,6 +20,7 @@ import facet_robustness_batch8 as b8
 import facet_robustness_batch9 as b9
 import facet_robustness_batch10 as b10
 import facet_robustness_batch11 as b11
+import facet_robustness_batch12 as b12
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -907,11 +908,12 @@ def cases(part: str = "dev") -> list[Case]:
     reports, met polite asks for a person, acknowledgements and agents explaining error codes:
     facet_robustness_batch10.py) or `heldout11` (batch 11, the same shape plus modelling
     questions with money words read by Pricing question and requests to record one's own
-    account data read by Feature request and Pricing question: facet_robustness_batch11.py)."""
+    account data read by Feature request and Pricing question: facet_robustness_batch11.py) or
+    `heldout12` (batch 12, the same shape in new domains: facet_robustness_batch12.py)."""
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                    "dev2")  # fmt: skip
+                    "heldout12", "dev2")  # fmt: skip
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -965,19 +967,34 @@ def cases(part: str = "dev") -> list[Case]:
             b11.HELDOUT11_TOOL_FAILURES,
             b11.HELDOUT11_UNMET,
         ),  # fmt: skip
+        "heldout12": (
+            b12.HELDOUT12_FRUSTRATION,
+            b12.HELDOUT12_POLITE,
+            b12.HELDOUT12_TOOL_FAILURES,
+            b12.HELDOUT12_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6,
                  "heldout7": b7.SCAFFOLDS7, "heldout8": b8.SCAFFOLDS8,
                  "heldout9": b9.SCAFFOLDS9, "heldout10": b10.SCAFFOLDS10,
-                 "heldout11": b11.SCAFFOLDS11}  # fmt: skip
+                 "heldout11": b11.SCAFFOLDS11, "heldout12": b12.SCAFFOLDS12}  # fmt: skip
     scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
     polite_want = (
         "NEUTRAL"
         if part
-        in ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")
+        in (
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "heldout8",
+            "heldout9",
+            "heldout10",
+            "heldout11",
+            "heldout12",
+        )
         else "not POSITIVE"
     )
     positive = {"heldout5": b5.HELDOUT5_POSITIVE, "heldout6": b6.HELDOUT6_POSITIVE,
@@ -985,17 +1002,19 @@ def cases(part: str = "dev") -> list[Case]:
                 "heldout8": b8.HELDOUT8_POSITIVE,
                 "heldout9": b9.HELDOUT9_POSITIVE,
                 "heldout10": b10.HELDOUT10_POSITIVE,
-                "heldout11": b11.HELDOUT11_POSITIVE}.get(part, ())  # fmt: skip
+                "heldout11": b11.HELDOUT11_POSITIVE,
+                "heldout12": b12.HELDOUT12_POSITIVE}.get(part, ())  # fmt: skip
     satisfied = () if held else SATISFIED
     met = {
         "heldout9": b9.HELDOUT9_MET,
         "heldout10": b10.HELDOUT10_MET,
         "heldout11": b11.HELDOUT11_MET,
+        "heldout12": b12.HELDOUT12_MET,
     }.get(  # fmt: skip
         part, () if held else MET_ESCALATION
     )
     calm = {"heldout9": b9.HELDOUT9_CALM, "heldout10": b10.HELDOUT10_CALM,
-            "heldout11": b11.HELDOUT11_CALM}.get(part, ())  # fmt: skip
+            "heldout11": b11.HELDOUT11_CALM, "heldout12": b12.HELDOUT12_CALM}.get(part, ())  # fmt: skip
     out: list[Case] = []
     n = 0
     for form, phrases in frustration.items():
@@ -1048,7 +1067,8 @@ def cases(part: str = "dev") -> list[Case]:
         n += 1
     # an ask for a person that no later agent turn answers (batch 9 on)
     for turns in {"heldout9": b9.HELDOUT9_UNMET_CTX, "heldout10": b10.HELDOUT10_UNMET_CTX,
-                  "heldout11": b11.HELDOUT11_UNMET_CTX}.get(part, ()):  # fmt: skip
+                  "heldout11": b11.HELDOUT11_UNMET_CTX,
+                  "heldout12": b12.HELDOUT12_UNMET_CTX}.get(part, ()):  # fmt: skip
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
             Case("unmet_escalation_ctx", "Issues", "UNMET_ESCALATION",
@@ -1059,7 +1079,8 @@ def cases(part: str = "dev") -> list[Case]:
     in_context = {"heldout7": b7.HELDOUT7_IN_CONTEXT, "heldout8": b8.HELDOUT8_IN_CONTEXT,
                   "heldout9": b9.HELDOUT9_IN_CONTEXT,
                   "heldout10": b10.HELDOUT10_IN_CONTEXT,
-                  "heldout11": b11.HELDOUT11_IN_CONTEXT}.get(part, {})  # fmt: skip
+                  "heldout11": b11.HELDOUT11_IN_CONTEXT,
+                  "heldout12": b12.HELDOUT12_IN_CONTEXT}.get(part, {})  # fmt: skip
     for form, convs in in_context.items():
         for turns in convs:
             msgs = [{"role": r, "content": t} for r, t in turns]
@@ -1071,7 +1092,8 @@ def cases(part: str = "dev") -> list[Case]:
     backstory = {"heldout7": b7.HELDOUT7_BACKSTORY, "heldout8": b8.HELDOUT8_BACKSTORY,
                  "heldout9": b9.HELDOUT9_BACKSTORY,
                  "heldout10": b10.HELDOUT10_BACKSTORY,
-                 "heldout11": b11.HELDOUT11_BACKSTORY}  # fmt: skip
+                 "heldout11": b11.HELDOUT11_BACKSTORY,
+                 "heldout12": b12.HELDOUT12_BACKSTORY}  # fmt: skip
     for turns in backstory.get(part, ()):
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
@@ -1108,7 +1130,7 @@ def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
     instruction, met polite asks for a person, acknowledgements that close, agents explaining an
     error code; batch 11 adds modelling questions with money words and requests to record one's
     own account data (each a user turn and the agent's answer)."""
-    b = {"heldout10": b10, "heldout11": b11}.get(part)
+    b = {"heldout10": b10, "heldout11": b11, "heldout12": b12}.get(part)
     if b is None:
         return {}
     k = part.removeprefix("heldout")
@@ -1128,9 +1150,9 @@ def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
         "acknowledgement": ack,
         "error_code_docs": docs,
     }
-    if part == "heldout11":
-        for form, pairs in (("money_modelling", b11.HELDOUT11_MONEY_MODELLING),
-                            ("account_data", b11.HELDOUT11_ACCOUNT_DATA)):  # fmt: skip
+    if part in ("heldout11", "heldout12"):
+        for form, pairs in (("money_modelling", getattr(b, f"HELDOUT{k}_MONEY_MODELLING")),
+                            ("account_data", getattr(b, f"HELDOUT{k}_ACCOUNT_DATA"))):  # fmt: skip
             out[form] = [(("user", q), ("assistant", a)) for q, a in pairs]
     return out
 
