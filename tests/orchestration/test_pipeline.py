@@ -113,9 +113,16 @@ def test_rerunning_a_day_is_idempotent(pipeline_home):
         t: _count(home, f"SELECT count(*) FROM {t}")
         for t in ("raw_traces", "quarantine", "facet_summaries", "classifications")
     }
+    maps_sql = "SELECT map_id, built_at, params->>'$.inputs' FROM topic_maps ORDER BY ALL"
+    with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
+        maps = conn.execute(maps_sql).fetchall()
     runner.run_pipeline(days[-1:], map_days=1, say=lambda _: None)
     after = {t: _count(home, f"SELECT count(*) FROM {t}") for t in before}
     assert after == before
+    # The day's maps were built from the same inputs: kept, not rebuilt (review rv4 L12).
+    with warehouse.connect(home / "warehouse.duckdb", read_only=True) as conn:
+        assert conn.execute(maps_sql).fetchall() == maps
+    assert all(inputs for _, _, inputs in maps if inputs is not None)
 
 
 def test_seed_queries_answer_from_the_pipeline(pipeline_home):

@@ -15,12 +15,14 @@ same ids. Human overrides are re-applied at both levels; `topic_maps`, `topics`,
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, is_dataclass
+from datetime import UTC, date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -88,6 +90,7 @@ class MapStats:
     png: bytes | None = None
     markdown: str = ""
     names: NamesKept = field(default_factory=NamesKept)  # renamed vs the previous day's map
+    kept: bool = False  # the day's map was already built from the same inputs: not rebuilt
 
     def metadata(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -108,7 +111,8 @@ class MapStats:
         }
         for kind, count in self.lineage.items():
             d[f"lineage_{kind}"] = count
-        if self.status == "built":
+        d["kept"] = self.kept
+        if self.status == "built" and not self.kept:
             d.update(self.names.metadata())
         return d
 
@@ -296,10 +300,12 @@ def build_maps(
     settings: Settings,
     labeler: Labeler | None = None,
     embedder: Embedder | None = None,
+    keep_unchanged: bool = False,
 ) -> list[MapStats]:
     """Build (or rebuild, idempotently) the map of each facet for `day`, from the configured
     model's vectors; what the labeller spent goes to the ledger after each map, the vectors of
-    the phrases it named with to `phrase_embeddings` (phrases.py)."""
+    the phrases it named with to `phrase_embeddings` (phrases.py). `keep_unchanged`: a day's map
+    already built from the same inputs (`map_inputs`) is kept, not rebuilt."""
     embedder = embedder or make_embedder(settings)
     out = []
     for f in facets:
@@ -312,6 +318,7 @@ def build_maps(
                 labeler=labeler,
                 embedder=embedder,
                 definition=f if hasattr(f, "name") else None,
+                keep_unchanged=keep_unchanged,
             )
         out.append(stats)
         ledger.record(conn, getattr(labeler, "budget", None))
@@ -360,6 +367,7 @@ def build_map(
     seed: int = 42,
     embedder: Embedder | None = None,
     definition: Any | None = None,
+    keep_unchanged: bool = False,
 ) -> MapStats:
     t0 = time.perf_counter()
     map_id = map_id_for(facet, day)
@@ -379,6 +387,13 @@ def build_map(
         return stats
 
     embedder = embedder or make_embedder(settings)
+    inputs = map_inputs(
+        conn, facet, day, sample, total, settings=settings, definition=definition,
+        labeler=labeler, embedder=embedder, seed=seed,
+    )  # fmt: skip
+    if keep_unchanged and _keep(conn, map_id, inputs, stats):
+        stats.seconds = time.perf_counter() - t0
+        return stats
     stats.embedded_now = embed.ensure_embeddings(conn, sample, settings=settings, embedder=embedder)
     model = embed.registered_model_id(conn, embedder) or ""
     stats.embed_model = model
@@ -462,7 +477,7 @@ def build_map(
             naming_texts=naming_texts,
         )  # fmt: skip
         stats.names = renames(result.topics, p_topics, day_before_labels, choices)
-        result.params = {**result.params, "names": stats.names.metadata()}
+        result.params = {**result.params, "names": stats.names.metadata(), "inputs": inputs}
         local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
         point_ids = local_to_stable[result.labels]
         parent_of_topic = np.array(
@@ -510,6 +525,103 @@ def build_map(
     stats.png = map_png(result.coords, point_parents, p_topics, title=map_id)
     stats.seconds = time.perf_counter() - t0
     return stats
+
+
+_CODE_DIGEST: str | None = None
+
+
+def _code_digest() -> str:
+    """SHA-256 of the topic stage's source (this package): a changed algorithm rebuilds."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        root = Path(__file__).resolve().parent
+        h = hashlib.sha256()
+        for path in sorted(root.rglob("*.py")):
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        _CODE_DIGEST = h.hexdigest()
+    return _CODE_DIGEST
+
+
+def map_inputs(
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    day: date,
+    sample: pl.DataFrame,
+    total: int,
+    *,
+    settings: Settings,
+    definition: Any | None,
+    labeler: Labeler | None,
+    embedder: Embedder,
+    seed: int,
+) -> str:
+    """A digest of everything a map of `facet` for `day` is built from: the window's sampled
+    texts (hash, traces, label) and unique count; the day before's map (its points and names:
+    the clustering's `previous`, the rename count); the facet's human overrides; the facet
+    definition, every setting (secrets are not in Settings' repr), the labeller, the embedding
+    model and the topic stage's code. Equal digests, equal maps: a re-run of unchanged days
+    keeps the day's map (review rv4 L12: two rebuilds were 2 of a re-run's 4.7 minutes)."""
+    h = hashlib.sha256()
+
+    def add(*parts: object) -> None:
+        h.update(json.dumps(parts, default=str, sort_keys=True).encode() + b"\n")
+
+    # a Facet is a frozen dataclass (its repr is its whole definition); a stand-in, its fields
+    shape = (
+        definition
+        if is_dataclass(definition)
+        else sorted(getattr(definition, "__dict__", {}).items())
+    )
+    add(facet, str(day), total, seed, _code_digest(), repr(settings), repr(shape))
+    add(type(labeler).__name__ if labeler else None, getattr(labeler, "model", None))
+    add(embedder.kind, embedder.name, embed.registered_model_id(conn, embedder))
+    add(sample.select("text_hash", "n", "value").rows())
+    prev = previous_map(conn, facet, day)
+    add(
+        prev,
+        conn.execute(
+            """SELECT string_agg(text_hash || ':' || topic_id || ':' || coalesce(parent_id, -9),
+                                 ',' ORDER BY text_hash)
+               FROM topic_points WHERE map_id = ?""",
+            [prev],
+        ).fetchall(),
+        sorted(_map_labels(conn, prev).items()),
+    )
+    add(
+        conn.execute(
+            "SELECT * FROM topic_overrides WHERE facet = ? ORDER BY ALL", [facet]
+        ).fetchall()
+    )
+    return h.hexdigest()
+
+
+def _keep(conn: duckdb.DuckDBPyConnection, map_id: str, inputs: str, stats: MapStats) -> bool:
+    """Fill `stats` from the day's built map when it was built from `inputs`; False otherwise."""
+    row = first_row(
+        conn,
+        """SELECT n_docs, n_topics, no_match_share, prev_map_id, embed_model, built_at
+           FROM topic_maps WHERE map_id = ? AND status = 'built'
+             AND json_extract_string(params, '$.inputs') = ?""",
+        [map_id, inputs],
+    )
+    if row is None:
+        return False
+    parents = conn.execute(
+        """SELECT label, share FROM topics WHERE map_id = ? AND level = 'parent'
+           ORDER BY share DESC, label""",
+        [map_id],
+    ).fetchall()
+    stats.status, stats.kept = "built", True
+    stats.n_docs, stats.n_topics, stats.no_match_share = int(row[0]), int(row[1]), float(row[2])
+    stats.prev_map_id, stats.embed_model, stats.n_parents = row[3], row[4] or "", len(parents)
+    stats.parents = [(str(label), float(share or 0.0)) for label, share in parents]
+    built = f"{row[5].astimezone(UTC):%Y-%m-%d %H:%M} UTC" if row[5] is not None else "earlier"
+    stats.detail = (
+        f"built {built} from the same inputs, not rebuilt "
+        f"({stats.n_parents} parents, {stats.n_topics} topics from {stats.n_docs} summaries)"
+    )
+    stats.markdown = f"**{stats.facet}**: {stats.detail}"
+    return True
 
 
 def fine_topics(

@@ -71,8 +71,9 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
         labeler = labeler_from_settings(settings, client=client, budget=budget)  # Clio-style
         embedder = make_embedder(settings, client=client, budget=budget)
         maps = build_maps(
-            conn, day, facets=load_facets(), settings=settings, labeler=labeler, embedder=embedder
-        )
+            conn, day, facets=load_facets(), settings=settings, labeler=labeler,
+            embedder=embedder, keep_unchanged=True,  # a re-run of unchanged days keeps its maps
+        )  # fmt: skip
         parents = {
             m.facet: parents_markdown(conn, m.map_id, m.facet) for m in maps if m.status == "built"
         }
@@ -94,7 +95,7 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
             pictures.append(m.markdown)
         # A built map's detail already says its parents, topics, summaries and no_match.
         counts = f"{m.n_topics} topics from {m.n_docs} summaries, no_match {m.no_match_share:.1%}"
-        context.log.info(f"{m.facet}: {m.status}, {m.detail or counts}")
+        context.log.info(f"{m.facet}: {'kept' if m.kept else m.status}, {m.detail or counts}")
     metadata["topic_maps"] = dg.MetadataValue.md("\n\n".join(pictures) or "no map built")
     return dg.MaterializeResult(metadata=metadata)
 
