@@ -3,8 +3,9 @@
 Default path, tuned on Banking77 (see docs/benchmarks.md, "Topics"):
 0. With the texts given, the space is the embedding joined with a weighted low-rank TF-IDF
    view of the same texts (`hybrid_view`); steps 1-5 run in it.
-1. UMAP to 2-D (cosine, min_dist 0, fixed seed). HDBSCAN finds the same clusters on 2-D as on
-   5-D here, and the 2-D layout doubles as the scatterplot, so one UMAP run serves both.
+1. UMAP to 2-D (cosine, min_dist 0, fixed seed, PCA start). HDBSCAN finds the same clusters
+   on 2-D as on 5-D here, and the 2-D layout doubles as the scatterplot, so one UMAP run
+   serves both.
 2. HDBSCAN (eom) with a min cluster size that grows with the sample.
 3. Outliers are reassigned to the nearest topic centroid (cosine, in embedding space) when
    close enough; the rest stay -1 (no_match).
@@ -39,6 +40,10 @@ def one_blas_thread() -> AbstractContextManager[object]:
 class ClusterParams:
     n_neighbors: int = 15
     umap_epochs: int = 200
+    # PCA, not UMAP's spectral default: the spectral start (an iterative eigensolver on the
+    # neighbour graph) turned vector noise of 1e-7 into 24-29 parents on the demo; PCA moves
+    # with its input continuously (docs/benchmarks.md "A map's noise band").
+    umap_init: str = "pca"
     min_cluster_size: int | None = None  # None: grows with n (auto_min_cluster_size)
     min_samples: int = 5
     selection: str = "eom"  # eom | leaf
@@ -110,7 +115,7 @@ EXACT_KNN_MAX = 4096
 
 
 def layout_2d(
-    x: np.ndarray, *, seed: int, n_neighbors: int = 15, n_epochs: int = 200
+    x: np.ndarray, *, seed: int, n_neighbors: int = 15, n_epochs: int = 200, init: str = "pca"
 ) -> np.ndarray:
     """UMAP to 2-D (cosine). Deterministic for a fixed seed and row order."""
     n = len(x)
@@ -138,7 +143,7 @@ def layout_2d(
         metric="cosine",
         random_state=seed,
         n_epochs=n_epochs,
-        init="spectral" if n > 10 else "random",
+        init=init if n > 10 else "random",
         precomputed_knn=knn,
     )
     with warnings.catch_warnings():
@@ -294,7 +299,9 @@ def cluster_embeddings(
         # Cluster in the hybrid space; topic centroids for classification are recomputed in
         # embedding space by the caller (members agree with them: see docs/benchmarks.md).
         x = hybrid_view(x, texts, weight=p.lexical_weight, dims=p.lexical_dims, seed=seed)
-    coords = layout_2d(x, seed=seed, n_neighbors=p.n_neighbors, n_epochs=p.umap_epochs)
+    coords = layout_2d(
+        x, seed=seed, n_neighbors=p.n_neighbors, n_epochs=p.umap_epochs, init=p.umap_init
+    )
     if n < 3:
         return np.zeros(n, dtype=np.int64), coords
     if algorithm == "kmeans":
