@@ -118,7 +118,7 @@ def test_paraphrased_request_rule_can_be_switched_off():
 
 
 def test_an_imperative_is_an_instruction_whatever_its_verb():
-    from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import _imperative
+    from tracetopics_pipeline.core.facets.summarizers.local.success import _imperative
 
     assert _imperative("Soak the filter overnight, then rinse it.")
     assert _imperative("Fine. Give it ten minutes.")

@@ -29,7 +29,7 @@ CHARS_PER_TOKEN = 4
 # status (at any depth of its JSON), names an exception, or reports a timeout. Matching "error"
 # anywhere would flag replies that merely mention the word (e.g. a knowledge-base article).
 _EXC_NAME = (  # PermissionDenied, ValueError, requests.exceptions.ConnectTimeout, E_ACCESS_DENIED
-    r"(?:[a-z_][\w]*\.)*(?:[A-Z][A-Za-z0-9]*)?(?:Error|Exception|Denied|Refused|Failure|Failed|Fault|"
+    r"(?:[a-z_][\w]*\.)*_?(?:[A-Z][A-Za-z0-9]*)?(?:Error|Exception|Denied|Refused|Failure|Failed|Fault|"
     r"NotFound|Forbidden|Unauthori[sz]ed|Invalid|Exceeded|Unavailable|Timeout|Conflict|Rejected|"
     r"Expired|Locked)"
     r"(?:[A-Z][A-Za-z0-9]*)?"
@@ -48,7 +48,7 @@ _EXC_COMPOUND = (
     r"(?:[a-z_]\w*\.)*(?:Insufficient|Missing|Unknown|Duplicate|Illegal|Unsupported|Unexpected|"
     r"Expired|Cannot|Unable|TooMany)[A-Z]\w*|"
     r"(?:[a-z_]\w*\.)*[A-Z][A-Za-z0-9]*(?:Violation|Overflow|Mismatch|Exhausted|Declined|Aborted|"
-    r"Unreachable|Panic)|"
+    r"Unreachable|Panic|Unknown|Missing|Unsupported|Illegal|Duplicate)|"
     # a class named by a negative state: GlassNotInStock, SeatsOutOfRange, NoSuchKey
     r"(?:[a-z_]\w*\.)*(?:[A-Z][a-z0-9]+)*(?:Not|No|OutOf|Too)[A-Z][A-Za-z0-9]*|"
     # a namespaced Ruby, C++ or PHP class: ActiveRecord::RecordNotFound, std::out_of_range
@@ -206,7 +206,46 @@ def is_error_reply(msg: dict) -> bool:
             return True
     if explains_error(text):  # "ERR_NAME_NOT_RESOLVED means the DNS lookup ...": documentation
         return False
-    return bool(_ERROR_START.match(text) or _ERROR_ANYWHERE.search(text[:2000]))
+    return bool(
+        _ERROR_START.match(text) or _ERROR_ANYWHERE.search(text[:2000]) or crash_shape(text[:4000])
+    )
+
+
+# A crash of any language or runtime, by its shape rather than its vocabulary: the runtime's own
+# failure line ("Fortran runtime error: End of file", "Execution error (ArityException) at ...",
+# "Unhandled exception.", "Execution halted"), an exit status that is not 0 ("Process finished
+# with exit code 139", "code=exited, status=1/FAILURE", "core dumped"), a crash report's banner
+# ("=CRASH REPORT====", Erlang), or a stack of two or more frames with a source location
+# ("florist.lua:23: in function", "at Booking.cs:line 31", "#1 main (tank.dart:12:7)") beside an
+# error word.
+_RUNTIME_FAILURE = re.compile(
+    r"\b(?:execution|runtime|fatal|unhandled|uncaught|unrecoverable|internal) (?:error|exception)"
+    r"\b(?=\s*(?:[:(.]|$|\n))|"
+    r"\b(?:core dumped|segmentation fault|bus error|stack overflow|out of memory|"
+    r"execution halted|error termination|abnormal(?:ly)? terminat\w+|killed by signal|"
+    r"terminated (?:by|with) signal|exited with (?:code|status|exit code) -?[1-9]\d*|"
+    r"exit (?:code|status)\s*[:=]?\s*-?[1-9]\d*|code=(?:exited|killed|dumped), status=\d+|"
+    r"status=\d+/FAILURE|returned non-zero exit status [1-9]\d*)\b|"
+    r"^=+(?:CRASH|ERROR|SUPERVISOR) REPORT=+",
+    re.I | re.M,
+)
+_FRAME = re.compile(
+    r"(?m)^[^\n]{0,160}?(?:[\w/\\.$<>-]+\.(?:java|kts?|scala|cljs?|exs?|erl|hrl|rs|go|py|rb|php|"
+    r"[cm]?[jt]sx?|cs|fs|vb|cpp|cc|cxx|c|h|hpp|swift|mm?|f90|f95|f|for|jl|lua|pl|pm|[rR]|hs|ml|"
+    r"dart|groovy|ps1|zig|nim|cr|sh|ex)(?::line)? ?:?\d+|\bline \d+\b|^\s*#\d+\s+\S|"
+    r"^\s*\d+:\s+[\w:<>]+)"
+)
+_ERROR_WORD = re.compile(
+    r"\b(?:\w*(?:error|exception|panic\w*|fault|abort\w*|crash\w*|fail\w*)|died|halted)\b", re.I
+)
+
+
+def crash_shape(text: str) -> bool:
+    """A tool reply shaped like a crash: a runtime's failure line, an exit status that is not 0, a
+    crash report's banner, or two stack frames with an error word."""
+    if _RUNTIME_FAILURE.search(text):
+        return True
+    return len(_FRAME.findall(text)) >= 2 and bool(_ERROR_WORD.search(text))
 
 
 _STATUS_KEYS = ("status", "status_code", "statusCode", "http_status", "httpStatus", "code")

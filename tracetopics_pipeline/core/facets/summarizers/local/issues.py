@@ -29,7 +29,7 @@ from tracetopics_pipeline.core.facets.preprocess import (
     is_error_reply,
     tool_calls_of,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.success import asks, closes
+from tracetopics_pipeline.core.facets.summarizers.local.success import asks, settles
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip
 
 CATEGORIES = {  # summary prefix -> label
@@ -55,6 +55,8 @@ _PERSON = (
     r"(?:a |an |your |the |some |to a |to an |someone at )?(?:real |actual |live |human |competent )?"
     r"(?:support |service |customer )?"
     r"(?:human|person|agent|representative|rep|manager|supervisor|operator|people|staff|"
+    # who runs the business: "speak to the proprietor", "have the owner of the firm contact me"
+    r"owner|proprietor|boss|gaffer|director|"
     r"support team|customer service|(?:someone|somebody) (?:real|competent|else|in charge)|employee|"
     r"staff member|member of (?:staff|your team|the team)|one of (?:your|the) (?:staff|team|people|"
     r"employees|agents|colleagues|experts|specialists|advisors)|"
@@ -71,7 +73,8 @@ _PERSON = (
     r"(?! (?:role|account|access|permissions?|view|seat|licen[cs]e|level|user|dashboard))"
 )
 HUMAN_REQUEST = re.compile(
-    r"\b(?:(?:(?:speak|talk|chatt?)(?:ing)?|(?:'d|would) rather (?:deal|work)|connect me|"
+    r"\b(?:(?:(?:speak|talk|chatt?)(?:ing)?|(?:(?:'d|would) rather|(?:want|need|prefer|like) to) "
+    r"(?:deal|work)|connect me|"
     r"(?:be |get )?connected|put me through|transfer me|get me|"
     r"(?:put|get) me in touch|let me speak|discuss(?:ing)? (?:this|it|that|my \w+)|"
     r"(?:send|pass|forward|refer|hand) (?:this|it|my \w+|the \w+)(?: on| over| up)?|"
@@ -89,6 +92,9 @@ HUMAN_REQUEST = re.compile(
     r"call ?-?back from " + _PERSON + "|"
     r"(?:put|get) (?:a |an |some )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|"
     r"employee|staff member) on (?:the line|the phone|this|it|my case|the case)|"
+    # a person by trade on the line: "Can I get the sound engineer on the line instead of you?"
+    r"(?:put|get) (?:the|your|a|an) (?:\w+ )?\w+(?:er|or|ist|ian|master|man|woman) on (?:the line|"
+    r"the phone)|"
     r"reach (?:a |an |some )?(?:real |actual |live )?(?:person|human|"
     r"agent|representative|someone|somebody)\b|"
     r"(?:want|need|prefer|would like|'d like|give me|can i (?:have|get)|could i (?:have|get)|demand|"
@@ -128,7 +134,7 @@ HUMAN_REQUEST = re.compile(
 # The agent answering that request without a handover: why not, or an offer to do it.
 _NO_HANDOFF_REASON = re.compile(
     r"\b(?:(?:can't|cannot|can’t|unable to|not able to|don't have (?:the ability|a way) to|no way to|"
-    r"not possible to) (?:transfer|connect|escalate|hand|put you through|route)|"
+    r"not possible to) (?:transfer|connect|escalate|hand|put (?:\w+ ){0,2}?through|route)|"
     r"no (?:human|live|support) (?:agents?|staff|people|representatives?|team)(?: members?)? "
     r"(?:is |are )?(?:available|online|on duty|working)|"
     r"(?:human|live|support|our|the) (?:\w+ )?(?:agents?|staff|team|representatives?|colleagues|"
@@ -174,7 +180,17 @@ HANDOVER_ARRANGED = re.compile(
     r"(?:asked|told|notified|alerted) (?:the|our|a|your) "
     r"(?:\w+ ){0,2}?(?:team|staff|manager|supervisor|colleague|technician|department|desk|specialist)"
     r" to (?:call|contact|ring|phone|get back|reach out|email)|escalat(?:ing|ed) (?:this|it|your)|"
-    r"(?:opened|raised|logged|created) (?:a|an) (?:\w+ )?(?:ticket|case|callback|call-?back request))",
+    r"(?:opened|raised|logged|created) (?:a|an) (?:\w+ )?(?:ticket|case|callback|call-?back request)|"
+    # a person sent to the user: "I've booked Dan from the hire team to visit on Friday", "our
+    # supervisor will come round tomorrow"
+    r"(?:booked|sent|sending|arranged for|asked|scheduled) (?:\w+ ){1,5}?to (?:visit|come (?:out|"
+    r"round|over|by)|call (?:in|round|by)|pop (?:in|round|by)|see you|meet you)\b|"
+    r"(?:will|'ll) (?:visit|come (?:out|round|over|by) (?:to )?(?:see )?)(?:you|your)\b|"
+    # a person's own line or address given: "the arborist's direct line is 0800 555 0177", "you
+    # can reach Ruth directly on 07700 900321", "e-mail the manager at ruth@..."
+    r"direct (?:line|number|dial|e-?mail|extension)\b[^.!?\n]{0,40}?(?:\d{3}|@)|"
+    r"(?:reach|call|ring|phone|e-?mail|contact|text) (?:him|her|them|\w+) (?:directly )?(?:on|at) "
+    r"[^.!?\n]{0,12}?(?:\d{3}|\w@))",
     re.I,
 )
 # "I couldn't update it: the fare rules don't allow changes" is policy, not a failure.
@@ -450,11 +466,12 @@ def detect_issues(
                 _CLOSING.match(last_text := content_text(convo[-1].get("content")).strip())
                 and not asks(last_text)  # "thanks, but what about the second invoice"
             )
-            or closes(last_text)
+            or settles(last_text, _agent_before(convo))
         )
     ):
         # "thanks, bye" / "###STOP###" needs no answer, nor does an acknowledgement ("Makes sense,
-        # thank you.") or a report that it works now ("Done, it holds now.")
+        # thank you.") or a report that it works now ("Done, it holds now."), or what came of an
+        # instruction with no problem in it ("Reseated it, steady as anything.")
         convo.pop()
     if convo:
         last = convo[-1]
@@ -476,6 +493,13 @@ def detect_issues(
             more = f" (+{len(details) - 1} more)" if len(details) > 1 else ""
             out.append(Issue(cat, details[0] + more))
     return out
+
+
+def _agent_before(convo: list[dict]) -> str | None:
+    """The agent's text just before the last turn, if the turn before it is the agent's."""
+    if len(convo) > 1 and convo[-2].get("role") == "assistant":
+        return content_text(convo[-2].get("content"))
+    return None
 
 
 def summarize_issues(issues: list[Issue]) -> tuple[str, str]:

@@ -125,6 +125,9 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"(?:hasn't|has not|haven't|have not) (?:really |actually |even |yet )?(?:been )?(?:helped|"
     r"solved|fixed|resolved|sorted|cured|addressed|changed anything|made (?:a|any) difference)",
     r"(?:not|no|wasn't|isn't) (?:helpful|any help|much help|of any help)|"
+    # "your remedy has proved entirely ineffective", "to no avail"
+    r"(?:proved|proven|been|was|is|were|are) (?:\w+ )?(?:ineffective|futile|fruitless|in vain)|"
+    r"to no avail|all in vain|"
     r"no help(?: at all| whatsoever)?\b(?! (?:needed|required|necessary))|"
     r"(?:made|makes|make|making) (?:no|zero|absolutely no|not (?:a|any|much|one)(?: bit of)?) "
     r"difference|(?:same|no|zero) (?:result|difference|change|luck|improvement|effect)\b|"
@@ -192,6 +195,14 @@ _STILL_BROKEN = _rx(
     r"updated|arrived|come through|gone (?:away|through|down)|cleared|stopped|(?:got|gotten) better)",
 )
 _REPEAT = _rx(  # having to say it again
+    # "I'll say it again:", "Same question as yesterday", "Bringing this up again since nobody has
+    # answered"
+    r"(?:i'll|i will|let me|i'm going to|i have to) (?:say|ask|put|write) (?:it|this|that|my "
+    r"question)(?: \w+)? (?:again|once more|one more time)|"
+    r"same (?:question|request|query|thing i asked) as (?:yesterday|before|earlier|last \w+|the "
+    r"other day|this morning|i asked)|"
+    r"(?:bring|bringing|rais(?:e|ing)|flag(?:ging)?|bump(?:ing)?|chas(?:e|ing)) (?:this|it|that|my "
+    r"(?:\w+ )?(?:question|request|query|issue|point)) (?:up )?again|"
     r"(?:i )?(?:already|just) (?:told|said|asked|gave|given|explained|tried|did|answered|provided|"
     r"sent|mentioned|wrote|written|typed|entered|shared|listed|included|put in)|"
     r"as (?:stated|mentioned|said|explained|written|noted) (?:above|before|earlier|previously)|"
@@ -204,7 +215,9 @@ _REPEAT = _rx(  # having to say it again
     r"how many (?:more )?times|how often (?:do|must|should|will|have) (?:i|we) (?:need to |have to |"
     r"got to )?(?:tell|say|ask|explain|repeat|write|type|give)|"
     r"(?:for the )?(?:second|third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
-    r"(?:asking|ask|telling|tell) (?:you )?(?:again|one more time|once more)|i repeat|"
+    r"(?:asking|ask|telling|tell) (?:you )?(?:again|one more time|once more)|"
+    # "I repeat:", not "if I repeat the treatment"
+    r"(?<!if )(?<!when )\bi repeat\b(?!\s+(?:the|a|an|it|this|that|my|our|every|each|last)\b)|"
     r"(?:said|asked|told|explained|written|typed|mentioned|wrote|given|gave|sent)(?: you| it| this| that)*"
     r" (?:now )?(?:twice|over and over|again and again|"
     r"three times|\w+ times|multiple times|several times|before|already|earlier|above|"
@@ -336,6 +349,20 @@ _GIVE_UP = _rx(
     r"(?:i'll|i will|we'll) just (?:\w+ ){1,5}?(?:myself|ourselves|on my own)\b|"
     r"(?:i'll|i will|i guess i'll|i can) (?:just )?live with (?:it|that)|skip it|"
     r"(?:isn't|is not|not) going anywhere|(?:i'm|i am|we're|we are) done (?:trying|with this|here)",
+    # a thing dismissed, then the user's own plan: "Never mind the reprint, I'll have them done at a
+    # local print shop"; doing without: "we'll just have the party without a castle then"; time
+    # written off: "I've wasted enough of my afternoon on this"; no further pursuit: "OK you win,
+    # I'm not going to chase this any further"
+    r"never ?mind (?:the|my|this|that|about) (?:\w+ ){0,3}?\w+[,;.!]+\s*(?:i'll|i will|we'll|"
+    r"we will|i guess|guess i'll) (?:\w+ ){0,6}?(?:myself|ourselves|elsewhere|somewhere else|"
+    r"(?:at|from|with|to) (?:a|an|another|some|my|our) (?:local|different|other|\w+ (?:shop|store|"
+    r"firm|company))|another|a different)\b|"
+    r"(?:i'll|i will|we'll|we will) just (?:\w+ ){0,5}?without (?:it|them|one|a|an|the|any)\b"
+    r"[^?.!]*\bthen\b|"
+    r"(?:i've|i have|we've|we have) wasted (?:enough|too much|half|most|all|the whole|an? \w+)|"
+    r"(?:not|never) (?:going to|gonna|about to) (?:chase|pursue|push|fight|follow) (?:up )?"
+    r"(?:this|it|that|you)(?: \w+)? (?:any further|further|anymore|any more|any longer)|"
+    r"^\W*(?:ok(?:ay)?|fine|alright|right)\W+you win\b",
     # another provider as the user's own way out: "nvm, we'll find another venue", "better I just
     # go to other dentist", "fine, I'll call a different plumber"
     # (the user's own plan, not a question: "Okay, should we try a different restaurant?")
@@ -612,6 +639,14 @@ def _emphatic_praise(turn: str) -> bool:
     )
 
 
+# A question whether something still holds asks about terms, it reports nothing persisting.
+_STILL_ASKED = re.compile(
+    r"\b(?:do|does|did|will|would|can|could|should|is|are|am|must|shall) (?:i|we|you|they|it|he|"
+    r"she|my \w+|the \w+|our \w+) still\b[^?.!]*\?",
+    re.I,
+)
+
+
 def _answer_failed(turn: str) -> bool:
     """A "didn't help" match that is not a "still ..." (in a first turn, "still" is backstory)."""
     return any(not m.group(0).lower().startswith("still") for m in _DID_NOT_HELP.finditer(turn))
@@ -625,6 +660,7 @@ _COMPLIED = _rx(
     r"described|showed)|"
     # what the agent gave or did: "the link you sent", "the number you gave me", "the hem you redid"
     r"(?:the|that|this) (?:\w+ ){0,2}?\w+ (?:you|u) (?:sent|gave|suggested|recommended|provided|"
+    r"told|described|showed|advised|"
     r"shared|linked|mentioned|fixed|repaired|redid|redone|did|made|changed|adjusted|replaced|"
     r"installed|reset|re-?\w+ed)\b|"
     r"as (?:advised|suggested|instructed|recommended|directed|you said)|per your (?:\w+ )?"
@@ -643,7 +679,10 @@ _NO_GOOD = _rx(
     r"nothing|no (?:change|difference|luck|joy|effect|use)|still|stil|same|again|"
     r"back where|right back|loops?|missing|blank|empty|wrong|broken|fail\w*|error\w*|worse|"
     r"(?:like|as) before|"
-    r"stuck|gibberish|wobbl\w*|lean\w*",
+    r"stuck|gibberish|wobbl\w*|lean\w*|"
+    # the state stressed as unchanged: "the lawn's just as patchy"
+    r"(?:just|exactly|every bit|equally) as (?!(?:good|well|new|nice|fine|great|before|expected|"
+    r"promised|described|you)\b)\w+",
 )
 
 
@@ -715,6 +754,8 @@ def signals(
         met_ask = False
         for rx, weight, reason in _FRUSTRATION:
             if rx.search(plain) and not (rx is _REPEAT and _emphatic_praise(turn)):
+                if rx is _DID_NOT_HELP and not rx.search(_STILL_ASKED.sub(" ", plain)):
+                    continue  # "if I cancel a day ahead, do I still get charged?": a question
                 if i == 0 and rx is _DID_NOT_HELP and not _answer_failed(plain):
                     continue  # "still ..." before any answer is the problem's backstory
                 if rx is _DID_NOT_HELP and worked:

@@ -35,7 +35,11 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     AGENT_SUCCESS,
     agent_failed,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.success import GOOD_AGAIN, reports_success
+from tracetopics_pipeline.core.facets.summarizers.local.success import (
+    GOOD_AGAIN,
+    instructs,
+    reports_success,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
     any_of,
     content_words,
@@ -43,56 +47,6 @@ from tracetopics_pipeline.core.facets.summarizers.local.text import (
 )
 
 _rx = any_of  # short: the patterns below are long
-
-
-# The agent told the user what to do, or said it did something the user can check.
-_INSTRUCTION = _rx(
-    r"try|please (?:\w+ )?(?:try|check|restart|reset|clear|open|go|hold|enter|wait|reinstall|"
-    r"update|remove|re-?\w+)|go to|click|tap|press|hold|restart|reboot|reset|clear|log (?:out|in)|"
-    r"sign (?:out|in)|reinstall|re-?download|make sure|unplug|plug|tighten|loosen|select|wait|"
-    r"turn (?:it |them |the \w+ )?(?:off|on)|switch (?:it )?(?:off|on)|"
-    r"(?:you )?(?:should|can|could|need to|have to|will need to) (?:now )?(?:\w+ )?(?:see|work|"
-    r"try|be able|restart|reset|open|check)|(?:it )?(?:can|may|might|should) take|"
-    r"(?:i've|i have|we've|we have) (?:now |just |already )?(?:\w+ed|re\w+|sent|reset|set|put|made|"
-    r"done|given|brought|taken)",
-)
-# An instruction in the imperative, whatever its verb: a sentence that opens with a bare verb
-# and goes on with its object or particle ("Keep the pass in a pocket", "Wipe the counters",
-# "Open it in Acrobat", "Give it ten minutes"). A bare verb is not told by its spelling, so the
-# opener must not be a closed-class word, a plural or a participle ("Transfers take five days",
-# "Boarding starts at 9"), and the next word must be an object or a particle.
-# fmt: off
-_CLOSED = frozenset((
-    "a", "an", "the", "this", "that", "these", "those", "it", "its", "i", "you", "we", "they",
-    "he", "she", "my", "your", "our", "their", "his", "her", "there", "here", "what", "which",
-    "who", "when", "where", "why", "how", "yes", "no", "not", "sure", "ok", "okay", "thanks",
-    "thank", "sorry", "please", "unfortunately", "great", "good", "hi", "hello", "welcome",
-    "happy", "glad", "let", "as", "at", "in", "on", "of", "for", "to", "by", "with", "from", "if",
-    "so", "and", "but", "or", "also", "just", "all", "each", "every", "some", "any", "one",
-    "most", "many",
-    # adverbs of frequency, amount and time open statements, not instructions ("Twice a year is
-    # usual", "Usually the first visit ...")
-    "once", "twice", "always", "usually", "never", "often", "sometimes", "about", "around",
-    "only", "up", "over", "then", "now", "still", "even", "both", "more", "less",
-))
-_OBJECT = frozenset((
-    "the", "a", "an", "your", "it", "them", "this", "that", "these", "those", "my", "all", "each",
-    "every", "some", "any", "out", "in", "on", "off", "up", "down", "back", "over", "through",
-    "#",
-))
-# fmt: on
-_SENTENCE_START = re.compile(r"(?:^|[.!;:]\s+|\n)\s*([A-Za-z]+)\s+(\S+)")
-
-
-def _imperative(agent: str) -> bool:
-    for m in _SENTENCE_START.finditer(agent):
-        verb, nxt = m.group(1).lower(), m.group(2).lower().strip(",")
-        if verb in _CLOSED or verb.endswith(("s", "ed", "ing", "ly")) and verb != "press":
-            continue
-        # the object may be a control's label in quotes: "Choose 'Other' and type ..."
-        if nxt in _OBJECT or nxt.isdigit() or nxt[:1] in "'\"‘“":
-            return True
-    return False
 
 
 # The attempt changed nothing: the state reported as before.
@@ -365,7 +319,7 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
             if _THANKS.search(text) or _PRAISES_WORK.search(text):
                 plain = _AGAIN.sub(" ", plain)  # "did it and it pairs again, thank you": good news
             if (
-                (_INSTRUCTION.search(agent_before) or _imperative(agent_before))
+                instructs(agent_before)
                 and "?" not in text  # a question asks on ("can admins still log in?")
                 and not reports_success(text)  # "it holds now", "no longer sticks"
                 and not _PLAN.search(text)
@@ -422,12 +376,13 @@ def _calm_ask(text: str) -> bool:
 
 
 # An ask to talk to someone the rules' person list may not name ("talk to a locksmith", "could a
-# member of the farm team get in touch?"): read only for a met ask, where the agent's handover
+# member of the farm team get in touch?", "could a person from the hire team check our garden?"): read only for a met ask, where the agent's handover
 # shows that a person was meant.
 _ASKS_SOMEONE = re.compile(
     r"\b(?:(?:talk|speak|chat|have a word) (?:to|with) (?:a|an|the|your|one of your|someone|"
     r"somebody)\b|(?:could|can|would|please|may) (?:a|an|the|someone|somebody|one of)\b[^.?!]{0,40}"
-    r"\b(?:call|ring|phone|contact|e-?mail|get in touch|be in touch|reach out)\b)",
+    r"\b(?:call|ring|phone|contact|e-?mail|get in touch|be in touch|reach out|come|visit|check|"
+    r"look at|pop (?:round|over|by|in)|drop by|see)\b)",
     re.I,
 )
 

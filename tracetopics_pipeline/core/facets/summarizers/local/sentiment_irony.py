@@ -30,6 +30,8 @@ PRAISE_WORDS = (
     r"super|superb|splendid|outstanding|impressive|amazing|stellar|delightful|a delight|"
     r"top[- ]notch|top marks|first[- ]class|world[- ]class|well done|good job|great job|"
     r"fab|ace|peachy|cracking|gorgeous|what a (?:treat|joy|delight|result)|chef's kiss|"
+    r"good on (?:ya|you|yer)|nice going|way to go|hats off|top work|gold star|ten out of ten|"
+    r"10/10|bang[- ]up job|stunning|smashing|"
     r"nice (?:one|job|work)|(?:oh|how|very|real|so) nice|bravo|kudos|genius|"
     r"(?:very|so|how|truly|really|real|such|super) (?:professional|innovative|scenic|motivating|"
     r"reassuring|helpful|useful|efficient|quick|fast|reliable|smart|clever|thoughtful|convenient)"
@@ -56,8 +58,8 @@ _MISHAP = any_of(
     r"(?:doesn't|don't|won't|can't|isn't|aren't|wasn't|weren't|couldn't|cannot|could not) "
     r"(?:\w+ )?(?:work|working|load|open|start|scan|fit|connect)\b|"
     r"could(?:n't| not) be (?:processed|found|completed|delivered|read)|"
-    r"(?:the )?wrong (?:\w+ )?(?:name|address|size|date|day|room|item|order|person|one|colou?r|"
-    r"house|roof|car|flat|model|part|file|language|amount|seat|time)|"
+    r"(?:the|a|into the|to the|at the|on the) wrong \w+|(?:spelt|spelled|spelling|got|put|fitted|"
+    r"wired|printed|labell?ed|addressed|set|done|read) (?:\w+[’']?\w* ){0,4}?wrong\b|"
     r"(?:someone|somebody) else'?s?|(?:the|my|our) neighbou?r'?s|"
     r"(?:sent|delivered|shipped|posted|gave|given|installed|mailed) (?:\w+ ){0,4}?to "
     r"(?:someone|somebody|a stranger|the wrong|another (?:person|customer|address))|"
@@ -68,7 +70,7 @@ _MISHAP = any_of(
     r"(?:a|another) (?:\w+ )?(?:fine|penalty|surcharge)\b(?! (?:choice|day|idea|job|example))|"
     r"(?:is|was|been|went|are|were) (?:\w+ )?(?:down|offline)\b|errors?\b|outage|glitch\w*",
     # damage and spoiled goods in any trade: "snapped in two", "a corked bottle", "covered in soot"
-    r"snapped|cracked|chipped|bent|dented|shattered|spil(?:led|t)|melted|burnt|scorched|stained|"
+    r"in (?:\w+ )?(?:pieces|bits|shards|smithereens)\b|snapped|cracked|chipped|bent|dented|shattered|spil(?:led|t)|melted|burnt|scorched|stained|"
     r"soaked|soggy|stale|rotten|mou?ldy|corked|spoil(?:ed|t)|filthy|bald (?:patch|spot)|"
     r"covered in|full of (?:holes|mou?ld|dirt|hair|sand|mistakes|typos|errors|bugs|dust)|"
     # worse than before: "twice as big", "made it worse"
@@ -93,6 +95,18 @@ _MISHAP = any_of(
     r"(?:is|are|was|were|has been|have been) (?:ill|sick|unwell|off work)\b|(?:can't|cannot|"
     r"couldn't|could not|won't|unable to) (?:send|get|find|spare) (?:anyone|anybody|someone|"
     r"somebody|a driver|an engineer|a technician)",
+    # nobody came; the thing the wrong way up or given way; let to someone else; hit by something
+    # falling: "nobody turned up to muck out", "arrived floating upside down", "a castle that
+    # deflates after ten minutes", "rented out twice", "sold to another customer", "dropped a
+    # branch through my greenhouse", "left out in the rain"
+    r"(?:nobody|no one|no-one) (?:\w+ )?(?:turned up|showed up|came|arrived|answered|called|rang|"
+    r"replied|bothered)|(?:there's|there is|there was) no (?:cover|replacement|driver|staff|one "
+    r"(?:to|free))\b|upside down|inside out|back to front|the wrong way (?:round|up)|"
+    r"deflat\w*|collaps\w*|gave way|fell (?:apart|over|off|down|to pieces)|came (?:apart|off|"
+    r"loose|unstuck)|(?:rented|booked|let|sold|hired)(?: \w+){0,3}? (?:twice|to (?:another|"
+    r"someone else|somebody else|a different))|double[- ](?:let|sold|rented|hired)|"
+    r"(?:dropped|fell|fallen|crashed|reversed|drove|driven|knocked) (?:\w+ ){0,3}?(?:through|"
+    r"into|onto) (?:my|our|the|a)|left (?:\w+ ){0,2}?(?:out )?in the (?:rain|sun|snow|cold)",
 )
 # The turn says how both are true, so it is not irony.
 _CONTRAST = any_of(
@@ -120,7 +134,8 @@ _GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|even
 _NEGATED = re.compile(
     r"\b(?:not|no|never|n't|without|nothing|nobody|hardly)\W+(?:\w+\W+){0,2}$", re.I
 )
-_CLAUSE = re.compile(r"[^,.!?;:—–]+[,.!?;:—–]*")
+_CLAUSE = re.compile(r"(?:[^,.!?;:—–-]|\S-|-\S)+(?:[,.!?;:—–]+| - )*")
+_OF_IT = re.compile(r"\s*(?:and |now |so )?(?:it|they|which|that)\b", re.I)
 _IRONY_MARK = re.compile(r"🙃|👏|🙄|😒")
 _THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\b", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
@@ -156,7 +171,9 @@ def ironic_praise(turn: str) -> bool:
     bad news accepted)."""
     if _GREETING.match(turn):  # "Hi, lovely to meet you. My order is missing.": a greeting
         turn = _FIRST_SENTENCE.sub("", turn, count=1)
-    if any(rx.search(turn) for rx in (_CONTRAST, _UNDONE, _ACCEPTED, _SINCERE)):
+    if any(rx.search(turn) for rx in (_CONTRAST, _ACCEPTED, _SINCERE)):
+        return False
+    if _unnegated(_UNDONE, turn):  # "it turned up", not "nobody turned up"
         return False
     if not _mishap_stated(turn) and not _IRONY_MARK.search(turn):
         return False
@@ -166,6 +183,12 @@ def ironic_praise(turn: str) -> bool:
         polite = bool(_THANKS.search(sentence))
         for clause in _clauses(sentence):
             if (m := _unnegated(_SCOPING, clause)) and _mishap_stated(clause[m.start() :]):
+                return True
+            # "thanks a million for posting it in a plain envelope, it's bent in half": the next
+            # clause says what became of the thing thanked for ("it", "they"), not of another
+            # ("..., the old one was broken")
+            after = sentence[sentence.find(clause) + len(clause) :]
+            if m and _OF_IT.match(after) and _mishap_stated(after):
                 return True
             if polite or len(clause.split()) > 5 or not _unnegated(PRAISE, clause):
                 continue

@@ -66,12 +66,37 @@ _FUNCTION = (
     # anymore", "I don't want it anymore"
     r"matter|care|bother|want|need|use|like|trust|believe)\w*"
 )
+# A symptom: what a problem report names as the trouble itself (a noise, a mark, a delay, a
+# pain), so that it being gone or stopped is good news — not a thing the user wants ("my files
+# are gone", "the heating has stopped").
+_SYMPTOM = (
+    r"(?:nois\w*|squeal\w*|squeak\w*|whistl\w*|hum(?:ming)?|buzz\w*|rattl\w*|crackl\w*|hiss\w*|"
+    r"click\w*|knock\w*|clunk\w*|grind\w*|echo|static|interference|feedback|delay|lag|leak\w*|"
+    r"drip\w*|stains?|marks?|smears?|streaks?|smudges?|spots?|rings?|patch(?:es)?|bubbles?|"
+    r"smell|odou?rs?|stink|pong|rash|pain|ache|soreness|swelling|itch\w*|flicker\w*|glitch\w*|"
+    r"bugs?|errors?|warnings?|pop-?ups?|crash\w*|damp(?:ness)?|mou?ld|condensation|draught|"
+    r"draft|wobble|fog\w*|blur\w*|problems?|issues?|faults?|trouble)"
+)
+# A count of the trouble at nothing since the fix: "not a drop since", "no whistling since", "it
+# hasn't dropped once", "never leaked again" — not news that did not come ("no reply since", "not a
+# peep since", "hasn't worked since").
+_NOTHING_SINCE = (
+    r"(?!reply|replies|response|answer|word|news|peep|update|call|email|e-mail|message|contact|"
+    r"sign|refund|delivery|one|body|thing|money|payment|change|luck|joy)\w+"
+)
 _PROBLEM_GONE = re.compile(
     r"\bno longer (?!" + _FUNCTION + r"\b|available|there|possible|valid)\w+|"
     r"(?:n[’']t|\bnot|\bnothing|\bnever|\bno \w+) (?!"
     + _FUNCTION
     + r"\b)(?:\w+ ){0,3}?(?:any ?more|any "
-    r"longer)\b|\bno more \w+",
+    r"longer)\b|\bno more \w+|"
+    r"\b(?:the|that|this|my|our|its|their|those|these|any|all the) (?:\w+ )?"
+    + _SYMPTOM
+    + r"(?:[’']s| is| are| has| have|[’']ve)(?: \w+)? (?:gone|stopped|cleared|disappeared|vanished|"
+    r"eased|settled)\b|"
+    r"\b(?:not|nary) (?:a|one|a single) (?:\w+ )?" + _NOTHING_SINCE + r" since\b|"
+    r"\bno " + _NOTHING_SINCE + r" since\b|"
+    r"(?:n[’']t|\bnever) (?!" + _FUNCTION + r"\b)\w+ (?:once|since|again)\b",
     re.I,
 )
 # Like new: "as soft as the first day", "turns like new", "better than new", "back to normal".
@@ -80,6 +105,13 @@ _AS_NEW = _rx(
     r"the day (?:\w+ ){0,3}?(?:bought|got|arrived|delivered|fitted|came)|when (?:it was |they were )?"
     r"new|out of the box)|(?:good|better|\w+er) than (?:new|ever)|good as new|"
     r"back to (?:normal|its old self|how it (?:was|should be))|(?:perfect|right) (?:time|again)",
+    # restored or said well: "all my orders are there", "behaves perfectly", "steady as anything",
+    # "smooth as butter", "perked right up"
+    r"all (?:of )?(?:my|our|the) \w+ (?:are|is) (?:\w+ )?(?:there|back|in place)|"
+    r"(?:behaves?|works?|runs?|fits?|sounds?|looks?|goes|rolls?|holds?|closes?|shuts?) "
+    r"(?:\w+ )?(?:perfectly|beautifully|flawlessly|smoothly|like a dream)|"
+    r"(?:smooth|steady|solid|quiet|clear|sharp|bright|snug|tight|firm) as (?:anything|a rock|"
+    r"butter|silk|a bell|you like|ever)|perked (?:right )?up",
 )
 # Appearing or arriving again: "the photos are showing up again" (not "the error shows up
 # again": a problem noun in the clause keeps it a report of trouble).
@@ -142,6 +174,61 @@ def reports_success(turn: str) -> bool:
     return not any(_BAD.search(c) for c, g in zip(clauses, good, strict=True) if not g)
 
 
+# The agent told the user what to do, or said it did something the user can check.
+_INSTRUCTION = any_of(
+    r"try|please (?:\w+ )?(?:try|check|restart|reset|clear|open|go|hold|enter|wait|reinstall|"
+    r"update|remove|re-?\w+)|go to|click|tap|press|hold|restart|reboot|reset|clear|log (?:out|in)|"
+    r"sign (?:out|in)|reinstall|re-?download|make sure|unplug|plug|tighten|loosen|select|wait|"
+    r"turn (?:it |them |the \w+ )?(?:off|on)|switch (?:it )?(?:off|on)|"
+    r"(?:you )?(?:should|can|could|need to|have to|will need to) (?:now )?(?:\w+ )?(?:see|work|"
+    r"try|be able|restart|reset|open|check)|(?:it )?(?:can|may|might|should) take|"
+    r"(?:i've|i have|we've|we have) (?:now |just |already )?(?:\w+ed|re\w+|sent|reset|set|put|made|"
+    r"done|given|brought|taken)",
+)
+# An instruction in the imperative, whatever its verb: a sentence that opens with a bare verb
+# and goes on with its object or particle ("Keep the pass in a pocket", "Wipe the counters",
+# "Open it in Acrobat", "Give it ten minutes"). A bare verb is not told by its spelling, so the
+# opener must not be a closed-class word, a plural or a participle ("Transfers take five days",
+# "Boarding starts at 9"), and the next word must be an object or a particle.
+# fmt: off
+_CLOSED = frozenset((
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "i", "you", "we", "they",
+    "he", "she", "my", "your", "our", "their", "his", "her", "there", "here", "what", "which",
+    "who", "when", "where", "why", "how", "yes", "no", "not", "sure", "ok", "okay", "thanks",
+    "thank", "sorry", "please", "unfortunately", "great", "good", "hi", "hello", "welcome",
+    "happy", "glad", "let", "as", "at", "in", "on", "of", "for", "to", "by", "with", "from", "if",
+    "so", "and", "but", "or", "also", "just", "all", "each", "every", "some", "any", "one",
+    "most", "many",
+    # adverbs of frequency, amount and time open statements, not instructions ("Twice a year is
+    # usual", "Usually the first visit ...")
+    "once", "twice", "always", "usually", "never", "often", "sometimes", "about", "around",
+    "only", "up", "over", "then", "now", "still", "even", "both", "more", "less",
+))
+_OBJECT = frozenset((
+    "the", "a", "an", "your", "it", "them", "this", "that", "these", "those", "my", "all", "each",
+    "every", "some", "any", "out", "in", "on", "off", "up", "down", "back", "over", "through",
+    "#",
+))
+# fmt: on
+_SENTENCE_START = re.compile(r"(?:^|[.!;:]\s+|\n)\s*([A-Za-z]+)\s+(\S+)")
+
+
+def _imperative(agent: str) -> bool:
+    for m in _SENTENCE_START.finditer(agent):
+        verb, nxt = m.group(1).lower(), m.group(2).lower().strip(",")
+        if verb in _CLOSED or verb.endswith(("s", "ed", "ing", "ly")) and verb != "press":
+            continue
+        # the object may be a control's label in quotes: "Choose 'Other' and type ..."
+        if nxt in _OBJECT or nxt.isdigit() or nxt[:1] in "'\"‘“":
+            return True
+    return False
+
+
+def instructs(agent: str) -> bool:
+    """The agent's turn tells the user what to do, or says it did something the user can check."""
+    return bool(_INSTRUCTION.search(agent)) or _imperative(agent)
+
+
 # An acknowledgement: the answer understood, noted or accepted.
 _ACKNOWLEDGES = _rx(
     r"thanks?|thank (?:you|u)|thx|ty|ta|cheers|appreciated?|much obliged|"
@@ -163,10 +250,14 @@ def asks(turn: str) -> bool:
     return "?" in turn or bool(_ASKS.search(turn))
 
 
+# The answer seen: "Ahh that's why", "so that's why." — a "why" that asks nothing.
+_SEES_WHY = re.compile(r"\b(?:that|so that)[’']?s why\b(?=\s*(?:[.!,]|thanks?\b|$))", re.I)
+
+
 def closes(turn: str) -> bool:
     """A last user turn that needs no reply: thanks, an acknowledgement or a success report, with
     no question, request or problem in it."""
-    text = turn.strip()
+    text = _SEES_WHY.sub("got it", turn.strip())
     if not text or asks(text):
         return False
     if reports_success(text):
@@ -175,3 +266,40 @@ def closes(turn: str) -> bool:
         return False
     plain = _ACKNOWLEDGES.sub(" ", text)
     return not _BAD.search(plain)
+
+
+# Particles an instruction and its report share ("Switch off the ad blocker" -> "Ad blocker
+# off", "slide it down" -> "Slid it down"): the attempt, not a bad state.
+_PARTICLES = re.compile(r"\b(?:off|down)\b", re.I)
+# A state after an attempt that is trouble though no word of _BAD says so: "the heating has
+# stopped", "now it asks for a licence key", "the light blinks orange", "it shows an error page".
+_ODD_STATE = _rx(
+    r"stopp\w*|died|asks? (?:me )?for|says|(?:shows?|showing|displays?) (?:a|an|the|me|only)|"
+    r"blink\w*|flash\w*|orange|amber|spinn\w*|loading|same|again|only|half|instead|weird|odd|"
+    r"strange|funny|smells?",
+    # and the user's mood: "Seriously, this is a waste of my time."
+    r"seriously|waste\w*|joke|pointless|rubbish|hopeless|sick of|fed up|tired of|hate|shocking|"
+    r"horrible|unbelievable|ugh|wtf|come on",
+)
+
+
+def settles(turn: str, agent: str | None) -> bool:
+    """A last user turn that reports, after the agent's instruction or fix, what came of it with
+    no problem, question or request in it ("Slid it down, it clicks shut every time now",
+    "Reseated it, steady as anything"): it needs no reply. A state without words of success is
+    read as settled only here, where the turn answers an instruction."""
+    text = turn.strip()
+    if closes(text):
+        return True
+    if not agent or not instructs(agent) or asks(text) or len(text.split()) > 25:
+        return False
+    shared = {w.lower() for w in _PARTICLES.findall(agent)}
+    for clause in _clauses(text):
+        if m := _PROBLEM_GONE.search(clause):
+            clause = clause[: m.start()] + " " + clause[m.end() :]
+        clause = _PARTICLES.sub(
+            lambda p: " " if p.group(0).lower() in shared else p.group(0), clause
+        )
+        if _BAD.search(clause) or _ODD_STATE.search(clause):
+            return False
+    return True
