@@ -226,7 +226,7 @@ def test_a_gap_section_lists_only_topics_where_its_kind_dominates() -> None:
         unit(0, 2, 0, 2),  # too few to read
         unit(1, 10, 5, 5),  # neither kind dominates: unclear
         unit(2, 12, 10, 2),  # agent failure on 10
-        unit(3, 12, 1, 11),  # product gap on 11
+        unit(3, 20, 1, 19),  # product gap on 19
         unit(4, 8, 2, 6),  # 75% no issue, but on 6 traces: no kind named
         unit(5, 8, 4, 4),  # split, on 8 read traces: not even unclear
     ]
@@ -236,6 +236,28 @@ def test_a_gap_section_lists_only_topics_where_its_kind_dominates() -> None:
     (unclear,) = gaps["unclear_gaps"]
     assert (unclear.topic_id, unclear.kind) == (1, "unclear_gap")
     assert "neither kind dominates" in unclear.why
+
+
+def test_a_gap_kind_is_named_only_where_the_topic_stands_out_from_the_task_traffic() -> None:
+    """Review rv4 L14: a topic whose unhappy traces mostly had an agent issue is no agent
+    failure of its own when every Task topic shows agent issues as often (the proposal's rule,
+    `versus_scope`); likewise a product gap needs a negative share clearly above the traffic's."""
+    from tracetopics_pipeline.core.topics.changes import Thresholds, TopicWindow, capability_gaps
+
+    def unit(topic_id: int, neg: int, iss: int, agent: int, none: int) -> TopicWindow:
+        d = date(2026, 3, 1)
+        return TopicWindow("Task", topic_id, f"t{topic_id}", None, None, 40, 40, 160, 160, d, d,
+                     neg, 40, iss, 40, agent, none)  # fmt: skip
+
+    # Every topic: a quarter of its traces with an agent issue, a third negative or mixed.
+    alike = [unit(t, 14, 10, 11, 3) for t in range(4)] + [unit(4, 14, 10, 2, 12)]
+    gaps = capability_gaps(alike, "parent", Thresholds(), "Task")
+    assert gaps["agent_failures"] == [] and gaps["product_gaps"] == []
+    # The same topics beside calmer traffic: now each stands out on its own measure.
+    calm = [unit(t, 2, 2, 1, 1) for t in range(10, 20)]
+    gaps = capability_gaps(alike + calm, "parent", Thresholds(), "Task")
+    assert sorted(f.topic_id for f in gaps["agent_failures"]) == [0, 1, 2, 3]
+    assert [f.topic_id for f in gaps["product_gaps"]] == [4]
 
 
 def test_facets_that_measure_pain_are_not_measured_by_it(conn) -> None:

@@ -655,13 +655,21 @@ def capability_gaps(
 ) -> dict[str, list[Fact]]:
     """Task topics unhappy at or above the baseline, by section: product_gaps (their unhappy
     traces mostly had no agent issue), agent_failures (mostly had one), each on `min_gap_side`
-    traces of that kind; unclear_gaps (neither kind dominates, `min_gap_side` read in all)."""
+    traces of that kind and only when the topic stands out from the Task traffic on the measure
+    that names the kind (`versus_scope`: its negative share for a product gap, its share with
+    an agent issue for an agent failure; the roadmap proposal's rule, so the two never
+    disagree); unclear_gaps (neither kind dominates, `min_gap_side` read in all)."""
     out: dict[str, list[Fact]] = {"product_gaps": [], "agent_failures": [], "unclear_gaps": []}
     tasks = [u for u in units if u.facet.lower() == task.lower()]
     total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
     if not total_sent:
         return out
     base = total_neg / total_sent
+    total_iss, total_iss_known = sum(u.iss for u in tasks), sum(u.iss_known for u in tasks)
+    stands_out = {
+        "product_gap": lambda u: versus_scope(u.neg, u.sent, total_neg, total_sent, th),
+        "agent_failure": lambda u: versus_scope(u.iss, u.iss_known, total_iss, total_iss_known, th),
+    }
     for u in tasks:
         read = u.neg_agent + u.neg_none
         if u.topic_id == NO_MATCH or read < th.min_events or not u.sent:
@@ -673,6 +681,8 @@ def capability_gaps(
         if verdict == "too_few" or (verdict == "both" and read < th.min_gap_side):
             continue
         kind = "unclear_gap" if verdict == "both" else verdict
+        if kind in stands_out and stands_out[kind](u) != "above":
+            continue  # a kind the topic shares with all Task traffic is no gap of its own
         split = f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
         why = f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); " + (
             f"{split}: neither kind dominates" if kind == "unclear_gap" else split
