@@ -299,3 +299,58 @@ def test_the_namer_never_states_the_opposite_of_its_texts(texts: list[str]) -> N
     other = _topic(2, ["Close my savings account"] * 3)
     name = name_topics([_topic(1, texts), other], embed=bag_of_words)[1]
     assert "empty" in name.lower(), name
+
+
+@pytest.mark.parametrize(
+    ("label", "texts"),
+    [
+        (
+            "Team is rolling out",
+            [
+                "Our IT team is rolling out Okta",
+                "Our team is rolling out Entra ID, what do you need",
+                "IT team is rolling out OneLogin next week",
+                "Team is rolling out JumpCloud",
+            ],
+        ),
+        (
+            "Admin keeps turning off",
+            [
+                "Admin keeps turning off MFA",
+                "Admin keeps turning off alerts for everyone",
+                "The admin keeps turning off notifications",
+            ],
+        ),
+        (
+            "Branch is handing out",
+            [
+                "The branch is handing out new cards",
+                "Branch is handing out cash cards",
+                "Branch is handing out PIN letters",
+            ],
+        ),
+    ],
+)
+def test_a_statement_cut_before_its_phrasal_verbs_object_is_counted(label, texts) -> None:
+    assert "cut_phrase" in label_problems(
+        label, context=word_context(texts), verbs=verb_forms(texts)
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "texts"),
+    [
+        (
+            "New card is rolling out",
+            ["The new card is rolling out", "New card is rolling out. When"] * 2,
+        ),
+        ("Top up card", ["Top up card with cash", "Top up card from savings", "Top up card today"]),
+        (
+            "Team signed up",
+            ["Our team signed up", "Team signed up yesterday", "The team signed up"],
+        ),
+    ],
+)
+def test_a_phrasal_verb_whose_texts_stop_there_is_whole(label, texts) -> None:
+    probs = label_problems(label, context=word_context(texts), verbs=verb_forms(texts))
+    assert "cut_phrase" not in probs, probs

@@ -9,9 +9,12 @@ from collections import Counter
 
 from tracetopics_pipeline.core.topics.labels.cleaning import IDENTIFIER_NOUNS
 from tracetopics_pipeline.core.topics.labels.context import (
+    CUT_SHARE,
+    MIN_USES,
     WordContext,
     context_problems,
     ends_clause,
+    states,
 )
 from tracetopics_pipeline.core.topics.labels.questions import (
     NEGATED_AUX,
@@ -606,7 +609,25 @@ def label_problems(
         problems.append("repeats_sibling")
     if context is not None:
         problems += context_problems(label, context, verbs)
+        if _open_object(low, context, verbs) and "cut_phrase" not in problems:
+            problems.append("cut_phrase")
     return problems + wording_problems(label)
+
+
+def _open_object(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
+    """A statement ending in a phrasal verb's particle whose texts go on with its object, a
+    different one each ("Team is rolling out [Okta / Entra ID / OneLogin]", "Admin keeps
+    turning off [MFA / alerts]"): what is rolled out was cut, and no one word of it is common
+    enough for `cut_phrase`. Where the texts stop at the particle ("The new card is rolling
+    out", "Card topped up [with the wrong amount]") the name is whole."""
+    if len(low) < 3 or low[-1] not in PARTICLES or not is_phrasal(low[-2]):
+        return False
+    if not states(low, verbs) or ctx.uses[low[-1]] < MIN_USES:
+        return False
+    after = ctx.after.get(low[-1], Counter())
+    total = sum(after.values())
+    goes_on = sum(n for k, n in after.items() if k and k not in FUNCTION_WORDS)
+    return bool(total) and goes_on >= CUT_SHARE * total
 
 
 def _capitalised(tok: str) -> bool:
