@@ -251,3 +251,19 @@ def test_a_met_polite_ask_by_visit_is_calm():
         (U, "Lovely, thanks."),
     )
     assert _label(*turns) not in ("NEGATIVE", "MIXED")
+
+
+@pytest.mark.parametrize("last", ["###STOP###", "You too! ###STOP###", "Thanks!\n\n###STOP###"])
+def test_a_simulators_stop_mark_closes(last):
+    turns = ((U, "Change my seat."), (A, "Done. Have a great day!"), (U, last))
+    assert "Incomplete answer" not in issue_categories(*turns)
+
+
+def test_a_question_before_the_stop_mark_still_wants_an_answer():
+    turns = ((U, "Change my seat."), (A, "Done."), (U, "And my bag? ###STOP###"))
+    assert "Incomplete answer" in issue_categories(*turns)
+
+
+@pytest.mark.parametrize("turn", ["My card was charged twice.", "One more booking to change."])
+def test_a_farewell_is_no_instruction(turn):
+    assert not settles(turn, "You're welcome! Feel free to reach out. Have a great day!")

@@ -311,6 +311,9 @@ _REFUSAL = re.compile(
     r"as an ai(?: language model)?,? i (?:can't|cannot|don't))\b",
     re.I,
 )
+# A user simulator's stop mark ends the conversation on the user's side: "###STOP###", "You too!
+# ###STOP###" (the "#+stop#+" in _CLOSING never matched: its leading \W* ate the marks).
+_STOP_MARK = re.compile(r"#{2,}\s*stop\s*#{2,}\s*$", re.I)
 _CLOSING = re.compile(
     r"^\W*(?:#+stop#+|thanks?(?: you)?(?: so much| very much| a lot)?|thank u|ok(?:ay)?|great|perfect|"
     r"bye|goodbye|good bye|that's all|that is all|no,? that's it|cheers)\b[^?]*$",
@@ -466,6 +469,7 @@ def detect_issues(
                 _CLOSING.match(last_text := content_text(convo[-1].get("content")).strip())
                 and not asks(last_text)  # "thanks, but what about the second invoice"
             )
+            or (_STOP_MARK.search(last_text) and not asks(_STOP_MARK.sub("", last_text)))
             or settles(last_text, _agent_before(convo))
         )
     ):

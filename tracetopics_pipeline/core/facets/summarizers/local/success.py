@@ -271,12 +271,19 @@ def closes(turn: str) -> bool:
 # Particles an instruction and its report share ("Switch off the ad blocker" -> "Ad blocker
 # off", "slide it down" -> "Slid it down"): the attempt, not a bad state.
 _PARTICLES = re.compile(r"\b(?:off|down)\b", re.I)
+# A farewell in the imperative: "Have a great day", "feel free to reach out", "enjoy your trip".
+_FAREWELL = re.compile(
+    r"\b(?:have|enjoy) (?:a|an|the|your) (?:\w+ ){0,2}?(?:day|evening|night|weekend|week|trip|time|"
+    r"flight|stay|holiday|one)\b|\b(?:feel free|don't hesitate|do not hesitate) to [^.!?\n]*|"
+    r"\btake care\b|\bsafe travels\b|\blet (?:me|us) know if [^.!?\n]*",
+    re.I,
+)
 # A state after an attempt that is trouble though no word of _BAD says so: "the heating has
 # stopped", "now it asks for a licence key", "the light blinks orange", "it shows an error page".
 _ODD_STATE = _rx(
     r"stopp\w*|died|asks? (?:me )?for|says|(?:shows?|showing|displays?) (?:a|an|the|me|only)|"
     r"blink\w*|flash\w*|orange|amber|spinn\w*|loading|same|again|only|half|instead|weird|odd|"
-    r"strange|funny|smells?",
+    r"strange|funny|smells?|charged|billed|twice|double|declined|refused|cancell?ed|"
     # and the user's mood: "Seriously, this is a waste of my time."
     r"seriously|waste\w*|joke|pointless|rubbish|hopeless|sick of|fed up|tired of|hate|shocking|"
     r"horrible|unbelievable|ugh|wtf|come on",
@@ -291,7 +298,8 @@ def settles(turn: str, agent: str | None) -> bool:
     text = turn.strip()
     if closes(text):
         return True
-    if not agent or not instructs(agent) or asks(text) or len(text.split()) > 25:
+    agent = _FAREWELL.sub(" ", agent or "")  # "Have a great day!" instructs nothing
+    if not instructs(agent) or asks(text) or len(text.split()) > 25:
         return False
     shared = {w.lower() for w in _PARTICLES.findall(agent)}
     for clause in _clauses(text):
