@@ -391,7 +391,7 @@ def build_map(
         conn, facet, day, sample, total, settings=settings, definition=definition,
         labeler=labeler, embedder=embedder, seed=seed,
     )  # fmt: skip
-    if keep_unchanged and _keep(conn, map_id, inputs, stats):
+    if keep_unchanged and _keep(conn, map_id, inputs, stats, sample):
         stats.seconds = time.perf_counter() - t0
         return stats
     stats.embedded_now = embed.ensure_embeddings(conn, sample, settings=settings, embedder=embedder)
@@ -424,6 +424,7 @@ def build_map(
             ).fetchall()
         )
         previous = [int(prev_of.get(h, NO_MATCH)) for h in hashes]  # NO_MATCH, never NULL
+    fell_back = _labeller_fallbacks(labeler)
     result = fine_topics(
         texts, x, values, weights, settings=settings, seed=seed, labeler=labeler, facet=facet,
         definition=definition, previous=previous, embed=embedder.embed,
@@ -477,7 +478,15 @@ def build_map(
             naming_texts=naming_texts,
         )  # fmt: skip
         stats.names = renames(result.topics, p_topics, day_before_labels, choices)
-        result.params = {**result.params, "names": stats.names.metadata(), "inputs": inputs}
+        # A map built short of its inputs (the labeller down or refused by the budget: local
+        # names; the embedder stopped by the budget: part of the sample) records no digest, so
+        # a later run rebuilds it rather than keeping the stopgap.
+        whole = len(hashes) == len(sample) and _labeller_fallbacks(labeler) == fell_back
+        result.params = {
+            **result.params,
+            "names": stats.names.metadata(),
+            "inputs": inputs if whole else None,
+        }
         local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
         point_ids = local_to_stable[result.labels]
         parent_of_topic = np.array(
@@ -525,6 +534,14 @@ def build_map(
     stats.png = map_png(result.coords, point_parents, p_topics, title=map_id)
     stats.seconds = time.perf_counter() - t0
     return stats
+
+
+def _labeller_fallbacks(labeler: Labeler | None) -> int:
+    """Calls the labeller could not make (endpoint errors) and topics the budget refused it:
+    names that came from the local fallback instead."""
+    return int(getattr(labeler, "failures", 0) or 0) + int(
+        getattr(labeler, "budget_fallbacks", 0) or 0
+    )
 
 
 _CODE_DIGEST: str | None = None
@@ -595,8 +612,16 @@ def map_inputs(
     return h.hexdigest()
 
 
-def _keep(conn: duckdb.DuckDBPyConnection, map_id: str, inputs: str, stats: MapStats) -> bool:
-    """Fill `stats` from the day's built map when it was built from `inputs`; False otherwise."""
+def _keep(
+    conn: duckdb.DuckDBPyConnection,
+    map_id: str,
+    inputs: str,
+    stats: MapStats,
+    sample: pl.DataFrame,
+) -> bool:
+    """Fill `stats` from the day's built map when it was built from `inputs`; False otherwise.
+    The parents' shares are of traces, as a build reports them (each point weighted by its
+    text's trace count `n` in `sample`), not the stored share of texts."""
     row = first_row(
         conn,
         """SELECT n_docs, n_topics, no_match_share, prev_map_id, embed_model, built_at
@@ -607,14 +632,22 @@ def _keep(conn: duckdb.DuckDBPyConnection, map_id: str, inputs: str, stats: MapS
     if row is None:
         return False
     parents = conn.execute(
-        """SELECT label, share FROM topics WHERE map_id = ? AND level = 'parent'
-           ORDER BY share DESC, label""",
-        [map_id],
+        "SELECT topic_id, label FROM topics WHERE map_id = ? AND level = 'parent'", [map_id]
     ).fetchall()
+    n_of = dict(zip(sample["text_hash"].to_list(), sample["n"].to_list(), strict=True))
+    traced: Counter[int] = Counter()
+    for h, parent in conn.execute(
+        "SELECT text_hash, parent_id FROM topic_points WHERE map_id = ?", [map_id]
+    ).fetchall():
+        traced[parent] += float(n_of.get(h, 0))
+    total_traced = max(sum(traced.values()), 1e-12)
     stats.status, stats.kept = "built", True
     stats.n_docs, stats.n_topics, stats.no_match_share = int(row[0]), int(row[1]), float(row[2])
     stats.prev_map_id, stats.embed_model, stats.n_parents = row[3], row[4] or "", len(parents)
-    stats.parents = [(str(label), float(share or 0.0)) for label, share in parents]
+    stats.parents = sorted(
+        ((str(label), traced[tid] / total_traced) for tid, label in parents),
+        key=lambda p: (-p[1], p[0]),
+    )
     built = f"{row[5].astimezone(UTC):%Y-%m-%d %H:%M} UTC" if row[5] is not None else "earlier"
     stats.detail = (
         f"built {built} from the same inputs, not rebuilt "

@@ -1,0 +1,113 @@
+"""A kept map (maps.build_map `keep_unchanged`) is one a rebuild would give again and reports what
+a built one does (review rv5): a stopgap build (labeller down or over budget, embedder stopped
+by the budget) is rebuilt by the next run; a kept map's parents are shares of traces."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from types import SimpleNamespace
+
+from factories import insert_rows
+from factories.corpus import F, corpus, load_summaries
+
+from tracetopics_pipeline.core.facets.definitions import text_hash
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics import maps
+from tracetopics_pipeline.core.topics.labels.labellers import OpenAILabeler
+from tracetopics_pipeline.core.topics.maps import build_maps
+
+DAY = date(2026, 11, 1)
+SETTINGS = Settings(min_summaries=100, window_days=30)
+WORDS = ["Alpine", "Baltic", "Coastal", "Desert", "Eastern", "Forest", "Glacier", "Harbour",
+         "Island", "Jungle", "Lagoon", "Meadow", "Northern", "Oasis", "Prairie", "Quarry"]  # fmt: skip
+
+
+class Endpoint:
+    """A chat endpoint that is down until `up` is set, then names every id it is asked for."""
+
+    def __init__(self) -> None:
+        self.up = False
+        self.chat = SimpleNamespace(completions=SimpleNamespace(create=self.create))
+
+    def create(self, *, messages, **_):
+        if not self.up:
+            raise ConnectionError("endpoint down")
+        ids = re.findall(r"## (?:Cluster|Group) id (\d+)", messages[-1]["content"])
+        group = "Group id" in messages[-1]["content"]
+        labels = [
+            {"id": int(i), "label": f"{WORDS[int(i) % 16]} {'travel plans' if group else 'ferry bookings'}"}
+            for i in ids
+        ]  # fmt: skip
+        content = json.dumps({"labels": labels})
+        return SimpleNamespace(
+            usage=None, choices=[SimpleNamespace(message=SimpleNamespace(content=content))]
+        )
+
+
+def _labels(conn) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT label FROM topics ORDER BY ALL").fetchall()]
+
+
+def test_a_map_named_while_the_labeller_was_down_is_not_kept_once_it_is_up(conn):
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    endpoint = Endpoint()
+    lab = OpenAILabeler(client=endpoint, max_retries=0)
+    build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, labeler=lab, keep_unchanged=True)
+    assert lab.failures > 0
+    fallback = _labels(conn)
+    endpoint.up = True
+    lab = OpenAILabeler(client=endpoint, max_retries=0)
+    [kept] = build_maps(
+        conn, DAY, facets=[F("Task")], settings=SETTINGS, labeler=lab, keep_unchanged=True
+    )
+    assert not kept.kept and _labels(conn) != fallback  # rebuilt: the endpoint's names now
+    assert kept.status == "built"
+    [again] = build_maps(
+        conn, DAY, facets=[F("Task")], settings=SETTINGS, labeler=lab, keep_unchanged=True
+    )
+    assert again.kept  # a whole build is kept as before
+
+
+def test_a_map_of_a_budget_cut_sample_is_not_kept_once_every_text_has_a_vector(conn, monkeypatch):
+    texts, x, _ = corpus(k=4, per=40)  # 160 texts
+    load_summaries(conn, texts, x)
+    # The embedder's budget stopped it: 40 of the 160 sampled texts have no vector yet.
+    gone = [text_hash(t) for t in texts[::4]]
+    saved = conn.execute(
+        "SELECT * FROM summary_embeddings WHERE text_hash IN (SELECT unnest(?::VARCHAR[]))",
+        [gone],
+    ).fetchall()
+    conn.execute(
+        "DELETE FROM summary_embeddings WHERE text_hash IN (SELECT unnest(?::VARCHAR[]))", [gone]
+    )
+    monkeypatch.setattr(maps.embed, "ensure_embeddings", lambda *a, **k: 0)  # refused
+    [a] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    assert a.status == "built" and a.n_docs == 120  # built from 120 of 160 (>= min_summaries)
+    monkeypatch.undo()
+    cols = len(saved[0])
+    conn.executemany(f"INSERT INTO summary_embeddings VALUES ({', '.join('?' * cols)})", saved)
+    [b] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    assert not b.kept and b.n_docs == 160, (b.kept, b.n_docs)
+    [c] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    assert c.kept and c.n_docs == 160
+
+
+def test_a_kept_map_reports_its_parents_shares_of_traces_as_a_built_one(conn):
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    # One text of the first topic is 300 traces (as "No issue" is one text, most traces).
+    rows = [
+        {"day": DAY, "trace_id": f"dup-{i:04d}", "facet": "Task", "summary": texts[0],
+         "status": "ok", "text_hash": text_hash(texts[0])}
+        for i in range(300)
+    ]  # fmt: skip
+    insert_rows(conn, "facet_summaries", rows)
+    [a] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    [b] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    assert b.kept
+    # as a build reports them: shares of traces (the 300-trace text's parent first), not of texts
+    assert b.metadata()["parents"] == a.metadata()["parents"]
+    assert b.parents[0][1] > 0.8
