@@ -143,7 +143,8 @@ def layout_2d(
         metric="cosine",
         random_state=seed,
         n_epochs=n_epochs,
-        init=init if n > 10 else "random",
+        # PCA of identical rows is all zeros, which UMAP scales to NaN (review rv5 L1).
+        init=init if n > 10 and np.ptp(x, axis=0).max() > 0 else "random",
         precomputed_knn=knn,
     )
     with warnings.catch_warnings():
