@@ -224,8 +224,8 @@ def test_a_gap_section_lists_only_topics_where_its_kind_dominates() -> None:
 
     units = [
         unit(0, 2, 0, 2),  # too few to read
-        unit(1, 10, 5, 5),  # neither kind dominates: unclear
-        unit(2, 12, 10, 2),  # agent failure on 10
+        unit(1, 24, 12, 12),  # neither kind dominates, unhappier than Task: unclear
+        unit(2, 14, 10, 2),  # agent failure on 10 (of 12 read by Issues)
         unit(3, 20, 1, 19),  # product gap on 19
         unit(4, 8, 2, 6),  # 75% no issue, but on 6 traces: no kind named
         unit(5, 8, 4, 4),  # split, on 8 read traces: not even unclear
@@ -258,6 +258,12 @@ def test_a_gap_kind_is_named_only_where_the_topic_stands_out_from_the_task_traff
     gaps = capability_gaps(alike + calm, "parent", Thresholds(), "Task")
     assert sorted(f.topic_id for f in gaps["agent_failures"]) == [0, 1, 2, 3]
     assert [f.topic_id for f in gaps["product_gaps"]] == [4]
+    # Unhappier than the rest, its unhappy traces mostly with an agent issue, but agent issues
+    # as common as everywhere: unhappy, cause unclear, and the line says why.
+    gaps = capability_gaps(alike + [unit(9, 30, 10, 26, 4)], "parent", Thresholds(), "Task")
+    assert gaps["agent_failures"] == [] and gaps["product_gaps"] == []
+    (unclear,) = gaps["unclear_gaps"]
+    assert unclear.topic_id == 9 and "agent issues are as common across Task" in unclear.why
 
 
 def test_facets_that_measure_pain_are_not_measured_by_it(conn) -> None:

@@ -658,7 +658,8 @@ def capability_gaps(
     traces of that kind and only when the topic stands out from the Task traffic on the measure
     that names the kind (`versus_scope`: its negative share for a product gap, its share with
     an agent issue for an agent failure; the roadmap proposal's rule, so the two never
-    disagree); unclear_gaps (neither kind dominates, `min_gap_side` read in all)."""
+    disagree); unclear_gaps (neither kind dominates, `min_gap_side` read in all, or agent issues
+    no commoner than in the Task traffic), which also needs a negative share clearly above."""
     out: dict[str, list[Fact]] = {"product_gaps": [], "agent_failures": [], "unclear_gaps": []}
     tasks = [u for u in units if u.facet.lower() == task.lower()]
     total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
@@ -681,11 +682,14 @@ def capability_gaps(
         if verdict == "too_few" or (verdict == "both" and read < th.min_gap_side):
             continue
         kind = "unclear_gap" if verdict == "both" else verdict
-        if kind in stands_out and stands_out[kind](u) != "above":
-            continue  # a kind the topic shares with all Task traffic is no gap of its own
+        cause = ": neither kind dominates"
+        if kind == "agent_failure" and stands_out[kind](u) != "above":
+            kind, cause = "unclear_gap", ", but agent issues are as common across Task"
+        if kind != "agent_failure" and stands_out["product_gap"](u) != "above":
+            continue  # no unhappier than the Task traffic: no gap of its own
         split = f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
         why = f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); " + (
-            f"{split}: neither kind dominates" if kind == "unclear_gap" else split
+            split + cause if kind == "unclear_gap" else split
         )
         f = _fact(u, level, kind, why, negative=u.neg, negative_rate=rate, baseline=base,
                   excess=u.neg - base * u.sent, agent_issue=u.neg_agent, no_issue=u.neg_none,
