@@ -55,6 +55,17 @@ def test_a_file_that_is_not_utf8_text_is_landed_with_a_warning(home: Path, capsy
     assert len(list((home / "landing").glob("*.jsonl"))) == 3
 
 
+def test_a_json_document_with_bad_bytes_is_not_promised_line_by_line(home: Path, capsys) -> None:
+    """A .json file is parsed as one document (or an array's items), so one bad byte costs the
+    document, not one line: the warning must not say "1 of 14 lines" (review rv5 M3)."""
+    doc = b'{\n  "id": "t1",\n  "created": "2026-11-20T10:00:00Z",\n  "input": "caf\xe9"\n}\n'
+    Path("one.json").write_bytes(doc)
+    (err,) = ingest(capsys, "one.json")
+    assert err.startswith("warning: one.json has bytes that are not UTF-8 text on 1 of its 5")
+    assert "quarantines the document, or the array items, that hold them" in err
+    assert "invalid_utf8" not in err  # the run may reject it as invalid_json
+
+
 def test_a_clean_new_file_gets_no_note(home: Path, capsys) -> None:
     Path("bom.jsonl").write_bytes(b"\xef\xbb\xbf" + TRACE)
     assert ingest(capsys, "bom.jsonl") == []

@@ -108,6 +108,17 @@ def _warn_not_utf8(src: Path, lines: int, not_utf8: int) -> None:
         return
     with open(src, "rb") as fh:
         gz = " (it looks gzip-compressed: gunzip it first)" if fh.read(2) == b"\x1f\x8b" else ""
+    lost = "nothing is lost; `tracetopics quarantine --day DAY` lists them"
+    if src.suffix.lower() == ".json" and not gz:
+        # A .json file is read as one document or an array's items, not by lines (review rv5
+        # M3): bad bytes cost the whole document, or the items that hold them.
+        print(
+            f"warning: {src} has bytes that are not UTF-8 text on {not_utf8} of its {lines} "
+            "lines: landed anyway; the next run quarantines the document, or the array items, "
+            f"that hold them ({lost})",
+            file=sys.stderr,
+        )
+        return
     what = (
         f"{src} is not UTF-8 text{gz}"
         if not_utf8 == lines
@@ -115,8 +126,7 @@ def _warn_not_utf8(src: Path, lines: int, not_utf8: int) -> None:
     )
     print(
         f"warning: {what}: landed anyway; the next run quarantines "
-        f"{'its lines' if not_utf8 == lines else 'those'} as invalid_utf8 (nothing is lost; "
-        "`tracetopics quarantine --day DAY` lists them)",
+        f"{'its lines' if not_utf8 == lines else 'those'} as invalid_utf8 ({lost})",
         file=sys.stderr,
     )
 
