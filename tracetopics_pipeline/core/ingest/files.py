@@ -165,12 +165,17 @@ def text_lines(path: Path) -> tuple[int, int]:
     """(lines with content, those not UTF-8 text) of a JSON or JSONL file, counted as the
     parser counts them: what `ingest` says about a file before the run quarantines it."""
     lines = not_utf8 = 0
-    for _, chunk in _iter_lines(path.read_bytes()):
-        lines += 1
-        try:
-            chunk.decode("utf-8")
-        except UnicodeDecodeError:
-            not_utf8 += 1
+    with open(path, "rb") as fh:  # line by line: `ingest` is a streaming copy, files may be GBs
+        for number, raw in enumerate(fh, start=1):
+            chunk = raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
+            chunk = chunk.rstrip(b"\n")
+            if not chunk.strip():
+                continue
+            lines += 1
+            try:
+                chunk.rstrip(b"\r").decode("utf-8")
+            except UnicodeDecodeError:
+                not_utf8 += 1
     return lines, not_utf8
 
 
