@@ -9,6 +9,7 @@ import re
 from datetime import date
 from types import SimpleNamespace
 
+import pytest
 from factories import insert_rows
 from factories.corpus import F, corpus, load_summaries
 
@@ -111,3 +112,17 @@ def test_a_kept_map_reports_its_parents_shares_of_traces_as_a_built_one(conn):
     # as a build reports them: shares of traces (the 300-trace text's parent first), not of texts
     assert b.metadata()["parents"] == a.metadata()["parents"]
     assert b.parents[0][1] > 0.8
+
+
+def test_an_upgraded_clustering_library_rebuilds_the_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept-map digest carries the versions of the libraries a map is computed with: an
+    upgraded umap-learn may cut differently, so the same texts must not keep the old map
+    (review rv5 M2)."""
+    import importlib.metadata as md
+
+    monkeypatch.setattr(maps, "_CODE_DIGEST", None)
+    before = maps._code_digest()
+    real = md.version
+    monkeypatch.setattr(md, "version", lambda n: "99.0" if n == "umap-learn" else real(n))
+    monkeypatch.setattr(maps, "_CODE_DIGEST", None)
+    assert maps._code_digest() != before

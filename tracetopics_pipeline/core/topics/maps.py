@@ -545,16 +545,29 @@ def _labeller_fallbacks(labeler: Labeler | None) -> int:
 
 
 _CODE_DIGEST: str | None = None
+# Libraries whose upgrade can move a map: the clustering, its numerics, the embedder.
+_MAP_LIBRARIES = (
+    "umap-learn", "hdbscan", "scikit-learn", "scipy", "numpy", "numba", "pynndescent",
+    "sentence-transformers", "transformers", "torch",
+)  # fmt: skip
 
 
 def _code_digest() -> str:
-    """SHA-256 of the topic stage's source (this package): a changed algorithm rebuilds."""
+    """SHA-256 of the topic stage's source (this package) and the versions of the libraries it
+    computes with: a changed algorithm or an upgraded library rebuilds (review rv5 M2)."""
     global _CODE_DIGEST
     if _CODE_DIGEST is None:
+        from importlib.metadata import PackageNotFoundError, version
+
         root = Path(__file__).resolve().parent
         h = hashlib.sha256()
         for path in sorted(root.rglob("*.py")):
             h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        for lib in _MAP_LIBRARIES:
+            try:
+                h.update(f"{lib}=={version(lib)}\0".encode())
+            except PackageNotFoundError:
+                h.update(f"{lib} absent\0".encode())
         _CODE_DIGEST = h.hexdigest()
     return _CODE_DIGEST
 
