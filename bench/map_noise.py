@@ -77,11 +77,15 @@ def from_home(args: argparse.Namespace, settings: Settings) -> tuple:
         "SELECT max(day) FROM facet_summaries WHERE facet = ?", [args.facet]
     ).fetchall()[0][0]
     window = (day - timedelta(days=settings.window_days - 1), day)
-    _, sample = maps._window_texts(conn, args.facet, *window, settings.max_sample)
+    # the sample build_map reads: a labelled facet's default label's texts count too
+    kind = maps.parent_kind(definition)
+    default = getattr(definition, "default_label", None) if kind != "free" else None
+    _, sample = maps._window_texts(conn, args.facet, *window, settings.max_sample, default)
     model = conn.execute("SELECT model_id FROM embedding_models LIMIT 1").fetchall()[0][0]
     hashes = sample["text_hash"].to_list()
     x0 = stored(conn, hashes, model)
     texts, weights = sample["text"].to_list(), [float(n) for n in sample["n"].to_list()]
+    values = sample["value"].to_list()  # a labelled facet's subtopics are cut per label
     pos = {h: i for i, h in enumerate(hashes)}
     truth, rows = truth_by_trace(conn, args.facet, window, pos, home)
     print(f"{home}: {args.facet}, window {window[0]}..{window[1]}")
@@ -92,7 +96,7 @@ def from_home(args: argparse.Namespace, settings: Settings) -> tuple:
 
     def levels(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         lv = maps.cluster_levels(
-            texts, x, settings=settings, weights=weights, definition=definition
+            texts, x, settings=settings, values=values, weights=weights, definition=definition
         )
         fine = lv.subs.labels
         return fine, np.array([lv.parent_of[f] if f >= 0 else -1 for f in fine.tolist()])
@@ -141,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         cluster.ClusterParams = functools.partial(cluster.ClusterParams, umap_init=args.init)
     loaded = from_part(args.part, settings) if args.part else from_home(args, settings)
     texts, x0, truth, rows, levels, other = loaded
+    if not truth:  # a home without an answer key: compare the runs over its texts
+        rows = np.arange(len(texts))
     init = args.init or cluster.ClusterParams().umap_init
     print(
         f"{len(texts)} texts, {len(truth)} traces with an intent, UMAP init {init}, "
