@@ -126,3 +126,15 @@ def test_an_upgraded_clustering_library_rebuilds_the_map(monkeypatch: pytest.Mon
     monkeypatch.setattr(md, "version", lambda n: "99.0" if n == "umap-learn" else real(n))
     monkeypatch.setattr(maps, "_CODE_DIGEST", None)
     assert maps._code_digest() != before
+
+
+def test_a_kept_map_draws_the_picture_a_build_draws(conn) -> None:
+    """Dagster shows each map's picture: a kept day must not come without one (review rv5 M1)."""
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    [built] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    [kept] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    assert kept.kept and not built.kept
+    assert kept.png is not None and kept.png.startswith(b"\x89PNG")
+    assert kept.png[16:24] == built.png[16:24]  # the same width and height (IHDR)
+    assert abs(len(kept.png) - len(built.png)) < 0.05 * len(built.png)  # points drawn alike

@@ -553,16 +553,20 @@ _MAP_LIBRARIES = (
 
 
 def _code_digest() -> str:
-    """SHA-256 of the topic stage's source (this package) and the versions of the libraries it
-    computes with: a changed algorithm or an upgraded library rebuilds (review rv5 M2)."""
+    """SHA-256 of the topic stage's source (this package, and the redaction its labeller's
+    prompts go through) and the versions of the libraries it computes with: a changed
+    algorithm or an upgraded library rebuilds (review rv5 M2)."""
     global _CODE_DIGEST
     if _CODE_DIGEST is None:
         from importlib.metadata import PackageNotFoundError, version
 
         root = Path(__file__).resolve().parent
         h = hashlib.sha256()
-        for path in sorted(root.rglob("*.py")):
-            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        # core/facets/redact.py shapes what an OpenAI-compatible labeller is shown
+        for path in [*sorted(root.rglob("*.py")), root.parent / "facets" / "redact.py"]:
+            h.update(
+                str(path.relative_to(root.parent)).encode() + b"\0" + path.read_bytes() + b"\0"
+            )
         for lib in _MAP_LIBRARIES:
             try:
                 h.update(f"{lib}=={version(lib)}\0".encode())
@@ -661,6 +665,7 @@ def _keep(
         ((str(label), traced[tid] / total_traced) for tid, label in parents),
         key=lambda p: (-p[1], p[0]),
     )
+    stats.png = _stored_png(conn, map_id)
     built = f"{row[5].astimezone(UTC):%Y-%m-%d %H:%M} UTC" if row[5] is not None else "earlier"
     stats.detail = (
         f"built {built} from the same inputs, not rebuilt "
@@ -668,6 +673,37 @@ def _keep(
     )
     stats.markdown = f"**{stats.facet}**: {stats.detail}"
     return True
+
+
+def _stored_png(conn: duckdb.DuckDBPyConnection, map_id: str) -> bytes | None:
+    """The picture a build draws (points coloured by parent), from the stored map: a kept
+    map shows in Dagster as a built one does (review rv5 M1)."""
+    pts = conn.execute(
+        "SELECT x, y, coalesce(parent_id, ?) FROM topic_points WHERE map_id = ? ORDER BY text_hash",
+        [NO_MATCH, map_id],
+    ).fetchall()
+    if not pts:
+        return None
+    parents = [
+        TopicInfo(
+            int(tid),
+            str(label),
+            list(kws or []),
+            int(size or 0),
+            float(share or 0.0),
+            np.zeros(0, np.float32),
+            [],
+            float(x or 0.0),
+            float(y or 0.0),
+        )  # fmt: skip
+        for tid, label, kws, size, share, x, y in conn.execute(
+            """SELECT topic_id, label, keywords, size, share, x, y FROM topics
+               WHERE map_id = ? AND level = 'parent'""",
+            [map_id],
+        ).fetchall()
+    ]
+    coords = np.array([(px, py) for px, py, _ in pts], dtype=float)
+    return map_png(coords, np.array([p for _, _, p in pts]), parents, title=map_id)
 
 
 def fine_topics(
