@@ -17,7 +17,7 @@ JSON array that does not parse as a whole is split into its items, each parsed o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -154,9 +154,15 @@ def parse_file(
 
 
 def _iter_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
-    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM is not part of the first record
-        data = data[3:]
-    for number, chunk in enumerate(data.split(b"\n"), start=1):
+    return _content_lines(data.split(b"\n"))
+
+
+def _content_lines(raw_lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) of the lines with content, without their line ends."""
+    for number, raw in enumerate(raw_lines, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a BOM is not part of a record
+            raw = raw[3:]
+        chunk = raw.rstrip(b"\n")  # a file read line by line keeps its "\n"
         if chunk.strip():
             yield number, chunk.rstrip(b"\r")
 
@@ -166,14 +172,10 @@ def text_lines(path: Path) -> tuple[int, int]:
     parser counts them: what `ingest` says about a file before the run quarantines it."""
     lines = not_utf8 = 0
     with open(path, "rb") as fh:  # line by line: `ingest` is a streaming copy, files may be GBs
-        for number, raw in enumerate(fh, start=1):
-            chunk = raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
-            chunk = chunk.rstrip(b"\n")
-            if not chunk.strip():
-                continue
+        for _, chunk in _content_lines(fh):
             lines += 1
             try:
-                chunk.rstrip(b"\r").decode("utf-8")
+                chunk.decode("utf-8")
             except UnicodeDecodeError:
                 not_utf8 += 1
     return lines, not_utf8
