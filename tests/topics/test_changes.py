@@ -285,3 +285,20 @@ def test_a_broken_facet_file_does_not_break_what_changed(conn, tmp_path, monkeyp
     monkeypatch.setenv("TRACETOPICS_FACETS", str(bad))
     ch = compute_changes(conn, since_days=7)
     assert ids(ch.sections["agent_failures"]) == [5]
+
+
+def test_a_topic_stands_out_of_a_mostly_unhappy_scope_by_what_it_leaves() -> None:
+    """Review rv5 M5: at 80 % negative traffic a lift of 1.3 would need 104 %, so no topic could
+    stand out. The rule also reads the rest: 97 % negative (3 % calm, against 20 %) is clearly
+    above; 82 % is not; and the mirror image holds for `below`."""
+    from tracetopics_pipeline.core.topics.changes import Thresholds, versus_scope
+
+    th = Thresholds()
+    assert versus_scope(97, 100, 800, 1000, th) == "above"
+    assert versus_scope(82, 100, 800, 1000, th) == "same"
+    assert versus_scope(3, 100, 200, 1000, th) == "below"  # the same topic, counted calm
+    assert versus_scope(50, 100, 800, 1000, th) == "below"
+    # A low-rate scope reads as before: 1.3x the rate, significant, on min_events traces.
+    assert versus_scope(30, 100, 100, 1000, th) == "above"
+    assert versus_scope(12, 100, 100, 1000, th) == "same"
+    assert versus_scope(4, 10, 100, 1000, th) == "same"  # 4 events < min_events

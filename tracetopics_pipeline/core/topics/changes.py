@@ -11,7 +11,8 @@ window of the same length before it.
   is significant (two-proportion z >= `min_z`, and Benjamini-Hochberg at `fdr` over the facet's
   topics) and rests on `min_volume` traces (this window for growing, the one before for fading);
 - over-indexed: the share of the topic's traces that are negative (Sentiment NEGATIVE or MIXED)
-  or show an agent issue (Issues not NONE) is `min_lift` times the facet's baseline or more,
+  or show an agent issue (Issues not NONE) is `min_lift` times the facet's baseline or more (or
+  leaves `min_lift` times less: `versus_scope`),
   significant against the rest of the facet (same FDR), with `min_events` such traces (the
   intent facet first; other facets at most `PER_FACET` items per measure). Facets that measure
   pain themselves (`measures_pain: true` in their definition: Sentiment, Churn risk) are not
@@ -150,18 +151,25 @@ def two_proportion_z(a: int, n1: int, b: int, n0: int) -> float:
 
 def versus_scope(x: int, n: int, total_x: int, total_n: int, th: Thresholds) -> str:
     """above | below | same: a topic's rate x/n against its scope's total_x/total_n (the topic's
-    traces included), by the over-index rule: `min_lift` times the scope's rate (or 1/`min_lift`),
+    traces included), by the over-index rule: `min_lift` times the scope's rate, or its rest
+    (1 - rate) `min_lift` times smaller — so a scope that is mostly unhappy still lets a topic
+    stand out (at 80 % a lift of 1.3 would need 104 %) —, and `below` the mirror image; a
     two-proportion z of `min_z` against the rest of the scope, on `min_events` traces. A topic
     that is most of its scope, or a handful of traces, is the same."""
     if not n or not total_n or not total_x:
         return "same"
     rate, base = x / n, total_x / total_n
     z = two_proportion_z(x, n, total_x - x, total_n - n)
-    if x >= th.min_events and rate >= th.min_lift * base and z >= th.min_z:
+    if x >= th.min_events and z >= th.min_z and _lifted(rate, base, th.min_lift):
         return "above"
-    if total_x - x >= th.min_events and rate * th.min_lift <= base and z <= -th.min_z:
+    if total_x - x >= th.min_events and z <= -th.min_z and _lifted(1 - rate, 1 - base, th.min_lift):
         return "below"
     return "same"
+
+
+def _lifted(rate: float, base: float, lift: float) -> bool:
+    """The rate is `lift` times the base, or what it leaves is `lift` times smaller."""
+    return rate >= lift * base or (1 - rate) * lift <= 1 - base
 
 
 def one_sided_p(z: float) -> float:
@@ -638,9 +646,14 @@ def _over_indexed(
                 z = two_proportion_z(x, n, total_hit - x, total_known - n)
                 f = None
                 if versus_scope(x, n, total_hit, total_known, th) == "above":
+                    lifted = (
+                        f"{rate / base:.1f}×"
+                        if rate >= th.min_lift * base
+                        else f"only {_pct(1 - rate)} are not, vs {_pct(1 - base)}"
+                    )
                     why = (
                         f"{_pct(rate)} {words} vs {_pct(base)} across {facet} "
-                        f"({x:,} of {n:,} traces, {rate / base:.1f}×)"
+                        f"({x:,} of {n:,} traces, {lifted})"
                     )
                     f = _fact(u, level, measure, why, rate=rate, baseline=base,
                               lift=rate / base, events=x, excess=x - base * n, z=round(z, 2))  # fmt: skip
