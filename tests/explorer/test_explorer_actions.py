@@ -185,11 +185,11 @@ def test_gap_kind_names_agent_failures_and_product_gaps() -> None:
         and "FAILED_TOOL_CALL 12" in detail
     )
     cur.execute("UPDATE facets SET label = 'NONE' WHERE facet = 'Issues' AND trace_id < 't04'")
-    assert gap_kind(cur, ids, [], "Sentiment", "Issues")[0] == "Both"  # 8 of 16 without an issue
+    assert gap_kind(cur, ids, [], "Sentiment", "Issues")[0] == "Cause unclear"  # 8 of 16: no kind
     cur.execute("UPDATE facets SET label = 'NONE' WHERE facet = 'Issues'")
     assert gap_kind(cur, ids, [], "Sentiment", "Issues")[0] == "Product gap"
     # 6 of 8 is 75% too, but a kind named on 6 conversations is a guess (the home's rule)
-    assert gap_kind(facets(10, 8, 6), ids, [], "Sentiment", "Issues")[0] == "Unclear"
+    assert gap_kind(facets(10, 8, 6), ids, [], "Sentiment", "Issues")[0] == "Too few to tell"
 
 
 def test_the_proposal_names_a_kind_only_when_the_topic_stands_out_from_its_scope(
@@ -239,6 +239,8 @@ def test_the_proposal_names_a_kind_only_when_the_topic_stands_out_from_its_scope
         "show an agent issue vs 20.0% of the scope)" in problem
     )
     assert section.strip().startswith("**Not distinguished.** 20.0% of the topic's traces")
+    # Review rv6 P2: the explanation never ends with the kind it did not name.
+    assert "The agent is failing" not in section and "the product falls short" not in section
     # Every trace of topic 0 with an issue: 100% against the scope's 33.3%: an agent failure.
     problem, section = proposal(tmp_path / "above", "CAST(substr(trace_id, 3) AS INTEGER) % 6 = 0")  # fmt: skip
     assert (
@@ -246,3 +248,28 @@ def test_the_proposal_names_a_kind_only_when_the_topic_stands_out_from_its_scope
         "an agent issue vs 33.3% of the scope)." in problem
     )
     assert section.strip().startswith("**Agent failure.**")
+
+
+def test_a_proposal_verdict_that_names_no_kind_says_so_in_the_homes_words() -> None:
+    """Review rv6 P2: "Not distinguished" was followed by "The agent is failing at something
+    users can do", and the home called the same topic "Unhappy, cause unclear". An agent-issue
+    majority that does not stand out is "Cause unclear" when the topic is unhappier than its
+    scope, "Not distinguished" when it is not; neither ends with the kind it did not name."""
+    from tracetopics_pipeline.explorer.proposal import Rate, _against_scope
+
+    counts = "Of the topic's 259 negative or mixed conversations, 192 (74.1%) show an agent issue."
+    rates = {"issue": Rate(265, 680), "negative": Rate(259, 680)}
+    base = {"issue": Rate(3150, 9000), "negative": Rate(3240, 9000)}
+    gap, short = _against_scope(
+        ("Agent failure", counts), rates, base, {"issue": "same", "negative": "above"}
+    )
+    assert gap[0] == "Cause unclear" and short.startswith("39.0% of its traces show an agent issue")
+    assert "failing" not in gap[1] and gap[1].endswith(counts)
+    gap, _ = _against_scope(("Agent failure", counts), rates, base, {"issue": "same"})
+    assert gap[0] == "Not distinguished"
+    gap, _ = _against_scope(("Agent failure", counts), rates, base, {"issue": "above"})
+    assert gap[0] == "Agent failure" and "The agent is failing" in gap[1]
+    gap, short = _against_scope(("Cause unclear", counts), rates, base, {})
+    assert short == "" and gap[1].endswith(
+        "Neither kind dominates: look at the two groups separately."
+    )

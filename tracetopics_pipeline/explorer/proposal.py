@@ -230,7 +230,8 @@ def gap_kind(
     sentiment: str | None,
     issues: str | None,
 ) -> tuple[str, str] | None:
-    """(verdict, explanation) for the topic's negative traces, by what the Issues facet says.
+    """(verdict, the counts behind it) for the topic's negative traces, by the Issues facet
+    (`_against_scope` adds what the verdict means).
 
     The rule of `marts.capability_gaps`: a negative conversation in which the agent had no
     problem (Issues NONE) points at a product gap; one with an agent issue at an agent failure.
@@ -265,14 +266,22 @@ def gap_kind(
         + (f" ({top})" if top else "")
         + f" and {none} ({_pct(none / total)}) show none."
     )
-    verdict = gap_verdict(agent, none, Thresholds().min_gap_side)  # the home's rule too
-    if verdict == "too_few":
-        return "Unclear", detail + " Too few conversations of either kind to name one."
-    if verdict == "agent_failure":
-        return "Agent failure", detail + " The agent is failing at something users can do."
-    if verdict == "product_gap":
-        return "Product gap", detail + " The agent worked as designed; the product falls short."
-    return "Both", detail + " Neither kind dominates: look at the two groups separately."
+    verdict = _VERDICTS[gap_verdict(agent, none, Thresholds().min_gap_side)]  # the home's rule
+    return verdict, detail
+
+
+_VERDICTS = {
+    "too_few": "Too few to tell",
+    "agent_failure": "Agent failure",
+    "product_gap": "Product gap",
+    "both": "Cause unclear",  # the home's "Unhappy, cause unclear"
+}
+_CONCLUSIONS = {
+    "Too few to tell": "Too few conversations of either kind to name one.",
+    "Agent failure": "The agent is failing at something users can do.",
+    "Product gap": "The agent worked as designed; the product falls short.",
+    "Cause unclear": "Neither kind dominates: look at the two groups separately.",
+}
 
 
 def _against_scope(
@@ -281,24 +290,32 @@ def _against_scope(
     base: dict[str, Rate],
     versus: dict[str, str],
 ) -> tuple[tuple[str, str] | None, str]:
-    """(verdict, explanation) and a short comparison: a kind is named only when the topic
-    stands out from its scope on the measure that names it — an agent failure when its share of
-    traces with an agent issue is clearly above the scope's, a product gap when its share of
-    negative or mixed traces is (`versus_scope`). Otherwise: "Not distinguished"."""
+    """(verdict, explanation) and a short comparison, from `gap_kind`: a kind is named only
+    when the topic stands out from its scope on the measure that names it — an agent failure
+    when its share of traces with an agent issue is clearly above the scope's, a product gap
+    when its share of negative or mixed traces is (`versus_scope`). Otherwise an agent failure
+    is "Cause unclear" when the topic is unhappier than its scope (the home's "Unhappy, cause
+    unclear": agent issues as common across the scope) and a topic no unhappier than its scope
+    is "Not distinguished"; the explanation never ends with the kind it did not name."""
     if gap is None or gap[0] not in ("Agent failure", "Product gap"):
-        return gap, ""
+        return gap and (gap[0], f"{gap[1]} {_CONCLUSIONS[gap[0]]}"), ""
     key = "issue" if gap[0] == "Agent failure" else "negative"
     what = "show an agent issue" if key == "issue" else "are negative or mixed"
     r, b = rates[key], base[key]
     short = f"{_pct(r.share)} of its traces {what} vs {_pct(b.share)} of the scope"
     if versus.get(key) == "above":
-        return (gap[0], f"{gap[1]} Against its scope: {short}."), short
+        return (gap[0], f"{gap[1]} {_CONCLUSIONS[gap[0]]} Against its scope: {short}."), short
+    verdict = (
+        "Cause unclear"
+        if key == "issue" and versus.get("negative") == "above"
+        else "Not distinguished"
+    )
     detail = (
         f"{_pct(r.share)} of the topic's traces {what} ({r.hit} of {r.known}), against "
         f"{_pct(b.share)} of the whole scope: the topic does not stand out from its scope, so "
         f"this is no {gap[0].lower()} of its own. {gap[1]}"
     )
-    return ("Not distinguished", detail), short
+    return (verdict, detail), short
 
 
 def _priority(
@@ -476,13 +493,12 @@ def roadmap_proposal(
             f"{_pct(neg)} of them are negative or mixed, {side} the {_pct(neg_base)} of the "
             "whole scope."
         )
-    if gap and gap[0] == "Not distinguished":
+    if gap and gap[0] in ("Agent failure", "Product gap"):
+        problem.append(f"By the Issues facet this looks like: **{gap[0].lower()}** ({gap_short}).")
+    elif gap and gap_short:
         problem.append(f"By the Issues facet it is not distinguished from its scope ({gap_short}).")
     elif gap:
-        problem.append(
-            f"By the Issues facet this looks like: **{gap[0].lower()}**"
-            + (f" ({gap_short})." if gap_short else ".")
-        )
+        problem.append(f"By the Issues facet the cause is unclear. {_CONCLUSIONS[gap[0]]}")
     top_plan = plans[0] if plans else None
     if top_plan:
         problem.append(
