@@ -253,11 +253,19 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     why = dict(rows(conn, "SELECT task_topic_id, why FROM marts.topic_priority"))
     assert why[2] == (
         "#3 by volume: 5 traces (29% of traffic in the last 28 days); 60% negative or mixed vs 41% overall"
-        " (only 5 traces: counted as 45%); growing; 20% enterprise, account value 49/100"
+        " (only 5 traces: scored as 45%, pulled toward the average); growing; 20% enterprise, account value 49/100"
     )
     assert why[1].startswith(
         "#1 by volume: 7 traces (41% of traffic in the last 28 days); 14% negative"
     )
+    # Review rv6 P5: a flat topic's share change says why it is no trend ("+17 %" read as growth)
+    flat = [w for w in why.values() if "; flat (share " in w]
+    assert flat and all(
+        w.split("; flat (share ")[1].split(";")[0].endswith(
+            ("a trend needs)", "on too few traces to call a trend)")
+        )
+        for w in flat
+    ), flat
     # the drill-down: where each topic's unhappy traces are
     drill = rows(
         conn,
@@ -315,7 +323,7 @@ def test_topic_priority_one_unhappy_trace_does_not_top_the_ranking(tmp_path: Pat
     single = got[-1]
     # 100% negative on one trace counts as (1 + 20 * 6/23) / 21 = 0.296, near the baseline.
     assert single[2] == 1.0 and single[3] == 0.296
-    assert "(only 1 trace: counted as 30%)" in single[4]
+    assert "(only 1 trace: scored as 30%, pulled toward the average)" in single[4]
 
 
 def test_topic_priority_trend_compares_whole_weeks_ending_on_the_latest_day(

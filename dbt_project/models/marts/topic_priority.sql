@@ -153,19 +153,25 @@ select
     -- The parts of the score in words, in the order of the weights: volume, pain, trend, accounts.
     '#' || cast(volume_rank as varchar) || ' by volume: ' || cast(traces as varchar)
         || case when traces = 1 then ' trace (' else ' traces (' end
-        || {{ tt_pct('volume_share') }} || ' of traffic in the last '
+        || {{ tt_pct_small('volume_share') }} || ' of traffic in the last '
         || cast({{ var('priority_window_days') }} as varchar) || ' days)'
         || '; ' || {{ tt_pct('negative_or_mixed_share') }} || ' negative or mixed vs '
         || {{ tt_pct('negative_baseline') }} || ' overall'
         || case when traces < {{ m }}
             then ' (only ' || cast(traces as varchar)
-                || case when traces = 1 then ' trace' else ' traces' end || ': counted as '
-                || {{ tt_pct('negative_score') }} || ')'
+                || case when traces = 1 then ' trace' else ' traces' end || ': scored as '
+                || {{ tt_pct('negative_score') }} || ', pulled toward the average)'
             else '' end
         || '; ' || trend
         || case when share_wow_growth is not null
             then ' (share ' || case when share_wow_growth >= 0 then '+' else '' end
-                || {{ tt_pct('share_wow_growth') }} || ' week over week)'
+                || {{ tt_pct('share_wow_growth') }} || ' week over week'
+                -- a PM reads +17 % as growth: say why it is no trend
+                || case when trend <> 'flat' then ')'
+                    when abs(share_wow_growth) < {{ var('trend_share_change') }}
+                    then ', within the ±' || {{ tt_pct(var('trend_share_change')) }}
+                        || ' a trend needs)'
+                    else ', on too few traces to call a trend)' end
             else '' end
         || '; ' || {{ tt_pct('enterprise_share') }} || ' enterprise, account value '
         || cast(cast(round(100 * account_score) as integer) as varchar) || '/100'

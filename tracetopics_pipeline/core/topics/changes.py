@@ -70,7 +70,7 @@ SECTION_TITLES = {
     "over_indexed": "More pain than usual",
     "product_gaps": "Capability gaps: product gaps",
     "agent_failures": "Capability gaps: agent failures",
-    "unclear_gaps": "Capability gaps: unclear (neither kind dominates)",
+    "unclear_gaps": "Capability gaps: unhappy, cause unclear",
     "priorities": "Top priorities",
 }
 

@@ -12,7 +12,7 @@ const HOME_SECTIONS = [
   ["over_indexed", "More pain than usual", "Negative sentiment or agent issues well above their facet's average."],
   ["product_gaps", "Product gaps", "A clear request, unhappy users, and the agent did nothing wrong: the product falls short."],
   ["agent_failures", "Agent failures", "A clear request, unhappy users, and the agent had an issue (a failed tool call, a wrong answer...)."],
-  ["unclear_gaps", "Unhappy, cause unclear", "A clear request and unhappy users, but neither kind dominates: about as many with an agent issue as without."],
+  ["unclear_gaps", "Unhappy, cause unclear", "A clear request and unhappy users, but no clear cause: about as many with an agent issue as without, or agent issues no commoner here than across Task."],
   ["priorities", "Top priorities", "The priority ranking: volume, pain, trend and account value."],
 ];
 const KIND_WORDS = { negative: "negative sentiment", issues: "agent issues" };
