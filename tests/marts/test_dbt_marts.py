@@ -261,9 +261,9 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     # Review rv6 P5: a flat topic's share change says why it is no trend ("+17 %" read as growth)
     flat = [w for w in why.values() if "; flat (share " in w]
     assert flat and all(
-        w.split("; flat (share ")[1].split(";")[0].endswith(
-            ("a trend needs)", "on too few traces to call a trend)")
-        )
+        w.split("; flat (share ")[1]
+        .split(";")[0]
+        .endswith(("a trend needs)", "on too few traces to call a trend)"))
         for w in flat
     ), flat
     # the drill-down: where each topic's unhappy traces are
