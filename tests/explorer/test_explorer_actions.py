@@ -204,7 +204,7 @@ def test_the_proposal_names_a_kind_only_when_the_topic_stands_out_from_its_scope
     from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
     from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
-    def proposal(home: Path, issue_where: str) -> tuple[str, str]:
+    def proposal(home: Path, issue_where: str, negative_where: str = "false") -> tuple[str, str]:
         conn = build_explorer_warehouse(home / "warehouse.duckdb", n=N)
         i = "CAST(substr(trace_id, 3) AS INTEGER)"
         # Every fifth trace (20% of every topic, as 5 and 6 share no factor) is negative and
@@ -218,8 +218,8 @@ def test_the_proposal_names_a_kind_only_when_the_topic_stands_out_from_its_scope
                 WHERE facet = 'Issues'"""
         )
         conn.execute(
-            f"""UPDATE facet_summaries SET label = CASE WHEN {i} % 5 = 0 THEN 'NEGATIVE'
-                                                      ELSE 'POSITIVE' END
+            f"""UPDATE facet_summaries SET label = CASE WHEN {i} % 5 = 0 OR ({negative_where})
+                                                      THEN 'NEGATIVE' ELSE 'POSITIVE' END
                 WHERE facet = 'Sentiment'"""
         )
         publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
@@ -241,8 +241,13 @@ def test_the_proposal_names_a_kind_only_when_the_topic_stands_out_from_its_scope
     assert section.strip().startswith("**Not distinguished.** 20.0% of the topic's traces")
     # Review rv6 P2: the explanation never ends with the kind it did not name.
     assert "The agent is failing" not in section and "the product falls short" not in section
-    # Every trace of topic 0 with an issue: 100% against the scope's 33.3%: an agent failure.
-    problem, section = proposal(tmp_path / "above", "CAST(substr(trace_id, 3) AS INTEGER) % 6 = 0")  # fmt: skip
+    # Every trace of topic 0 with an issue: 100% against the scope's 33.3%, but no unhappier
+    # than its scope (review rv6 G2): no agent failure of its own.
+    in_topic_0 = "CAST(substr(trace_id, 3) AS INTEGER) % 6 = 0"
+    problem, section = proposal(tmp_path / "calm", in_topic_0)
+    assert section.strip().startswith("**Not distinguished.** 20.0% of the topic's traces are neg")
+    # ... and with its traces unhappy too: an agent failure.
+    problem, section = proposal(tmp_path / "above", in_topic_0, in_topic_0)
     assert (
         "By the Issues facet this looks like: **agent failure** (100.0% of its traces show "
         "an agent issue vs 33.3% of the scope)." in problem
@@ -268,6 +273,9 @@ def test_a_proposal_verdict_that_names_no_kind_says_so_in_the_homes_words() -> N
     gap, _ = _against_scope(("Agent failure", counts), rates, base, {"issue": "same"})
     assert gap[0] == "Not distinguished"
     gap, _ = _against_scope(("Agent failure", counts), rates, base, {"issue": "above"})
+    assert gap[0] == "Not distinguished"  # review rv6 G2: no unhappier than its scope
+    both = {"issue": "above", "negative": "above"}
+    gap, _ = _against_scope(("Agent failure", counts), rates, base, both)
     assert gap[0] == "Agent failure" and "The agent is failing" in gap[1]
     gap, short = _against_scope(("Cause unclear", counts), rates, base, {})
     assert short == "" and gap[1].endswith(

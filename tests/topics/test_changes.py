@@ -225,7 +225,7 @@ def test_a_gap_section_lists_only_topics_where_its_kind_dominates() -> None:
     units = [
         unit(0, 2, 0, 2),  # too few to read
         unit(1, 24, 12, 12),  # neither kind dominates, unhappier than Task: unclear
-        unit(2, 14, 10, 2),  # agent failure on 10 (of 12 read by Issues)
+        unit(2, 24, 20, 2),  # agent failure on 20 (of 22 read by Issues)
         unit(3, 20, 1, 19),  # product gap on 19
         unit(4, 8, 2, 6),  # 75% no issue, but on 6 traces: no kind named
         unit(5, 8, 4, 4),  # split, on 8 read traces: not even unclear
@@ -264,6 +264,11 @@ def test_a_gap_kind_is_named_only_where_the_topic_stands_out_from_the_task_traff
     assert gaps["agent_failures"] == [] and gaps["product_gaps"] == []
     (unclear,) = gaps["unclear_gaps"]
     assert unclear.topic_id == 9 and "agent issues are as common across Task" in unclear.why
+    # Review rv6 G2: as unhappy as the Task traffic, with many agent issues: no gap of any kind
+    # (a product gap in that place was already dropped).
+    mood = [unit(t, 14, 10, 11, 3) for t in range(10, 20)]
+    gaps = capability_gaps(mood + [unit(8, 14, 30, 13, 1)], "parent", Thresholds(), "Task")
+    assert not any(gaps.values())
 
 
 def test_facets_that_measure_pain_are_not_measured_by_it(conn) -> None:

@@ -25,6 +25,7 @@ from tracetopics_pipeline.core.topics.changes import (
     NEGATIVE,
     Thresholds,
     gap_verdict,
+    lifted,
     versus_scope,
 )
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
@@ -291,31 +292,37 @@ def _against_scope(
     versus: dict[str, str],
 ) -> tuple[tuple[str, str] | None, str]:
     """(verdict, explanation) and a short comparison, from `gap_kind`: a kind is named only
-    when the topic stands out from its scope on the measure that names it — an agent failure
-    when its share of traces with an agent issue is clearly above the scope's, a product gap
-    when its share of negative or mixed traces is (`versus_scope`). Otherwise an agent failure
-    is "Cause unclear" when the topic is unhappier than its scope (the home's "Unhappy, cause
-    unclear": agent issues as common across the scope) and a topic no unhappier than its scope
-    is "Not distinguished"; the explanation never ends with the kind it did not name."""
+    when the topic stands out from its scope on the measure that names it (`versus_scope`: its
+    negative share for a product gap; for an agent failure its share of traces with an agent
+    issue, with a negative share `lifted` above the scope's: the home's rule,
+    `changes.capability_gaps`). Otherwise a topic no unhappier than its scope is "Not
+    distinguished", and an agent-issue majority in an unhappier one "Cause unclear" (the home's
+    "Unhappy, cause unclear": agent issues as common across the scope); the explanation never
+    ends with the kind it did not name."""
     if gap is None or gap[0] not in ("Agent failure", "Product gap"):
         return gap and (gap[0], f"{gap[1]} {_CONCLUSIONS[gap[0]]}"), ""
     key = "issue" if gap[0] == "Agent failure" else "negative"
     what = "show an agent issue" if key == "issue" else "are negative or mixed"
     r, b = rates[key], base[key]
     short = f"{_pct(r.share)} of its traces {what} vs {_pct(b.share)} of the scope"
-    if versus.get(key) == "above":
-        return (gap[0], f"{gap[1]} {_CONCLUSIONS[gap[0]]} Against its scope: {short}."), short
-    verdict = (
-        "Cause unclear"
-        if key == "issue" and versus.get("negative") == "above"
-        else "Not distinguished"
+    unhappier = versus.get("negative") == "above"
+    named = versus.get(key) == "above" and (
+        unhappier  # a product gap; an agent failure: unhappier by the lift (the home's rule)
+        or (
+            key == "issue" and lifted(rates["negative"].share, base["negative"].share, Thresholds())
+        )
     )
+    if named:
+        return (gap[0], f"{gap[1]} {_CONCLUSIONS[gap[0]]} Against its scope: {short}."), short
+    if not unhappier:  # no unhappier than its scope: no gap of its own, of either kind
+        what = "are negative or mixed"
+        r, b = rates["negative"], base["negative"]
     detail = (
         f"{_pct(r.share)} of the topic's traces {what} ({r.hit} of {r.known}), against "
         f"{_pct(b.share)} of the whole scope: the topic does not stand out from its scope, so "
         f"this is no {gap[0].lower()} of its own. {gap[1]}"
     )
-    return (verdict, detail), short
+    return ("Cause unclear" if unhappier else "Not distinguished", detail), short
 
 
 def _priority(

@@ -17,8 +17,8 @@ window of the same length before it.
   intent facet first; other facets at most `PER_FACET` items per measure). Facets that measure
   pain themselves (`measures_pain: true` in their definition: Sentiment, Churn risk) are not
   measured: their unhappy labels are unhappy by construction;
-- capability gaps: Task topics (a clear intent) with negative traces at or above the baseline
-  rate, split by the Issues facet: no agent issue points at a product gap, an agent issue at an
+- capability gaps: Task topics (a clear intent) unhappier than the baseline (`capability_gaps`
+  says how clearly), split by the Issues facet: no agent issue points at a product gap, an agent issue at an
   agent failure (`gap_verdict`, the roadmap proposal's rule too; a kind is named at
   `VERDICT_SHARE`, on `min_gap_side` traces or more). A topic where neither kind dominates goes
   to `unclear_gaps`, never under a heading that names a kind;
@@ -160,16 +160,17 @@ def versus_scope(x: int, n: int, total_x: int, total_n: int, th: Thresholds) -> 
         return "same"
     rate, base = x / n, total_x / total_n
     z = two_proportion_z(x, n, total_x - x, total_n - n)
-    if x >= th.min_events and z >= th.min_z and _lifted(rate, base, th.min_lift):
+    if x >= th.min_events and z >= th.min_z and lifted(rate, base, th):
         return "above"
-    if total_x - x >= th.min_events and z <= -th.min_z and _lifted(1 - rate, 1 - base, th.min_lift):
+    if total_x - x >= th.min_events and z <= -th.min_z and lifted(1 - rate, 1 - base, th):
         return "below"
     return "same"
 
 
-def _lifted(rate: float, base: float, lift: float) -> bool:
-    """The rate is `lift` times the base, or what it leaves is `lift` times smaller."""
-    return rate >= lift * base or (1 - rate) * lift <= 1 - base
+def lifted(rate: float, base: float, th: Thresholds) -> bool:
+    """The rate is `min_lift` times the base, or what it leaves is `min_lift` times smaller:
+    the effect `versus_scope` asks for, without its significance test."""
+    return rate >= th.min_lift * base or (1 - rate) * th.min_lift <= 1 - base
 
 
 def one_sided_p(z: float) -> float:
@@ -666,13 +667,14 @@ def _over_indexed(
 def capability_gaps(
     units: list[TopicWindow], level: str, th: Thresholds, task: str
 ) -> dict[str, list[Fact]]:
-    """Task topics unhappy at or above the baseline, by section: product_gaps (their unhappy
-    traces mostly had no agent issue), agent_failures (mostly had one), each on `min_gap_side`
-    traces of that kind and only when the topic stands out from the Task traffic on the measure
-    that names the kind (`versus_scope`: its negative share for a product gap, its share with
-    an agent issue for an agent failure; the roadmap proposal's rule, so the two never
-    disagree); unclear_gaps (neither kind dominates, `min_gap_side` read in all, or agent issues
-    no commoner than in the Task traffic), which also needs a negative share clearly above."""
+    """Task topics unhappier than the Task traffic, by section: product_gaps (their unhappy
+    traces mostly had no agent issue, and the negative share is clearly above: `versus_scope`),
+    agent_failures (mostly had one, the share of traces with an agent issue is clearly above
+    and the negative share is `lifted` — the issue test carries the significance), each on
+    `min_gap_side` traces of that kind; unclear_gaps (neither kind dominates, `min_gap_side`
+    read in all, or agent issues no commoner than in the Task traffic; negative share clearly
+    above). The roadmap proposal's rule too, so the two never disagree; a topic no unhappier
+    than the traffic is no gap of any kind (its agent issues still show as over-indexed)."""
     out: dict[str, list[Fact]] = {"product_gaps": [], "agent_failures": [], "unclear_gaps": []}
     tasks = [u for u in units if u.facet.lower() == task.lower()]
     total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
@@ -696,10 +698,12 @@ def capability_gaps(
             continue
         kind = "unclear_gap" if verdict == "both" else verdict
         cause = ": neither kind dominates"
-        if kind == "agent_failure" and stands_out[kind](u) != "above":
+        if kind == "agent_failure" and stands_out[kind](u) == "above" and lifted(rate, base, th):
+            pass  # the agent's trouble stands out, and its users are unhappier by the lift
+        elif stands_out["product_gap"](u) != "above":
+            continue  # no unhappier than the Task traffic: no gap of its own, of any kind
+        elif kind == "agent_failure":
             kind, cause = "unclear_gap", ", but agent issues are as common across Task"
-        if kind != "agent_failure" and stands_out["product_gap"](u) != "above":
-            continue  # no unhappier than the Task traffic: no gap of its own
         split = f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
         why = f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); " + (
             split + cause if kind == "unclear_gap" else split
