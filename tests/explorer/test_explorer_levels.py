@@ -306,3 +306,40 @@ def test_a_drilled_subtopics_export_holds_its_traces_and_names_them(writable) ->
     topics = {(r["topic"]["topic_id"], r["topic"]["subtopic_id"]) for r in lines}
     assert topics == {(10, 4)}
     assert {r["topic"]["subtopic"] for r in lines} == {TOPICS[4][1]}
+
+
+def test_a_parents_samples_come_from_its_subtopics_and_never_repeat_an_ask() -> None:
+    """Review rv6 P6: a parent with eleven subtopics showed three copies of one sentence from
+    its tightest subtopic ("Which SAML attributes ... / ... saml ... / ... Need this"), and a
+    proposal listed "... stopped sending on Tuesday / tuesday / Thursday". Samples take the
+    largest subtopics in turn and skip a summary that differs from one already picked only
+    in case, numbers, weekdays, punctuation or a tail."""
+    from tracetopics_pipeline.explorer.levels import _samples
+
+    cur = duckdb.connect()
+    rows = [  # trace, parent, subtopic, distance, summary
+        ("a1", 1, 10, 0.01, "Which SAML attributes do you map"),
+        ("a2", 1, 10, 0.02, "Which saml attributes do you map"),
+        ("a3", 1, 10, 0.03, "Which SAML attributes do you map. Need this"),
+        ("a4", 1, 10, 0.04, "SAML setup with Okta"),
+        ("a5", 1, 10, 0.05, "SAML setup with Okta"),
+        ("b1", 1, 11, 0.20, "Report stopped sending on Tuesday"),
+        ("b2", 1, 11, 0.21, "Report stopped sending on thursday!"),
+        ("b3", 1, 11, 0.30, "Report stopped sending after 3 runs"),
+        ("c1", 1, 12, 0.50, "Turn on SCIM provisioning"),
+    ]
+    cur.execute("CREATE TABLE facets (trace_id VARCHAR, facet VARCHAR, summary VARCHAR)")
+    cur.executemany("INSERT INTO facets VALUES (?, 'Task', ?)", [(r[0], r[4]) for r in rows])
+    cur.execute("CREATE TABLE c (trace_id VARCHAR, pid INT, sid INT, distance DOUBLE)")
+    cur.executemany("INSERT INTO c VALUES (?, ?, ?, ?)", [r[:4] for r in rows])
+    head = "WITH cls AS (SELECT * FROM c)\n"
+    parent = [s["summary"] for s in _samples(cur, head, [], "Task", "pid", 4)[1]]
+    # largest subtopic (10: 4 distinct summaries) first, then 11, then 12, then 10 again
+    assert parent == [
+        "Which SAML attributes do you map",
+        "Report stopped sending on Tuesday",
+        "Turn on SCIM provisioning",
+        "SAML setup with Okta",
+    ]
+    sub = [s["summary"] for s in _samples(cur, head, [], "Task", "sid", 3)[11]]
+    assert sub == ["Report stopped sending on Tuesday", "Report stopped sending after 3 runs"]

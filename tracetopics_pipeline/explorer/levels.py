@@ -35,24 +35,55 @@ def has_levels(cur: duckdb.DuckDBPyConnection, facet: str) -> bool:
     return bool(rows and rows[0][0])
 
 
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow"
+_SAME_ASK = re.compile(rf"\b(?:{_WEEKDAYS})\b|\d+|[^\w\s]", re.IGNORECASE)
+
+
+def _ask_key(summary: str) -> str:
+    """Summaries that differ only in case, numbers, weekdays or punctuation are one ask:
+    "Report stopped sending on Tuesday" and "... on thursday" are not three samples."""
+    return " ".join(_SAME_ASK.sub(" ", summary.lower()).split())
+
+
+def _repeats(key: str, seen: set[str]) -> bool:
+    """The same ask as one already picked, or one with a tail ("... email" / "... email Need
+    this")."""
+    return any(key.startswith(k) or k.startswith(key) for k in seen)
+
+
 def _samples(cur, head: str, params: list, facet: str, key: str, k: int) -> dict[int, list]:
+    """Up to k summaries per topic, nearest its centre first, no two the same ask; a parent's
+    come from its largest subtopics in turn, not all from its tightest one (review rv6 P6)."""
     rows = cur.execute(
         head
         + f"""
-        SELECT tid, summary, trace_id FROM (
-            SELECT cls.{key} AS tid, s.summary, any_value(cls.trace_id) AS trace_id,
-                   min(cls.distance) AS d
+        SELECT tid, grp, summary, trace_id FROM (
+            SELECT cls.{key} AS tid, cls.sid AS grp, s.summary, any_value(cls.trace_id) AS trace_id,
+                   min(cls.distance) AS d, sum(count(*)) OVER (PARTITION BY cls.{key}, cls.sid) AS n
             FROM cls JOIN facets s ON s.trace_id = cls.trace_id AND lower(s.facet) = lower(?)
             WHERE s.summary IS NOT NULL
-            GROUP BY cls.{key}, s.summary
+            GROUP BY cls.{key}, cls.sid, s.summary
         )
-        QUALIFY row_number() OVER (PARTITION BY tid ORDER BY d NULLS LAST, summary) <= ?
+        QUALIFY row_number() OVER (PARTITION BY tid, grp ORDER BY d NULLS LAST, summary) <= ?
+        ORDER BY tid, n DESC, grp, d NULLS LAST, summary
         """,
-        [*params, facet, k],
+        [*params, facet, 3 * k],
     ).fetchall()
+    groups: dict[int, dict[int, list]] = {}
+    for tid, grp, summary, trace_id in rows:
+        groups.setdefault(tid, {}).setdefault(grp, []).append((summary, trace_id))
     out: dict[int, list[dict[str, str]]] = {}
-    for tid, summary, trace_id in rows:
-        out.setdefault(tid, []).append({"summary": summary, "trace_id": trace_id})
+    for tid, by_group in groups.items():
+        picked, seen = out.setdefault(tid, []), set()
+        queues = list(by_group.values())  # largest subtopic first
+        while len(picked) < k and any(queues):
+            for q in queues:
+                while q and _repeats(_ask_key(q[0][0]), seen):
+                    q.pop(0)
+                if q and len(picked) < k:
+                    summary, trace_id = q.pop(0)
+                    seen.add(_ask_key(summary))
+                    picked.append({"summary": summary, "trace_id": trace_id})
     return out
 
 

@@ -579,7 +579,17 @@ def roadmap_proposal(
     if not scope.base.is_empty() and not scope.base.trace_ids:
         lines.append(f"- **Scope filter:** `{json.dumps(scope.base.to_json(), default=str)}`")
     lines += ["", "### Weekly volume", "", "| 7 days to | traces |", "|---|---:|"]
-    lines += [f"| {wk} | {n} |" for wk, n in weekly]
+    # A week that starts before the scope's data does holds fewer days: say so, or the next
+    # week reads as a rise.
+    (since,) = cur.execute(
+        f"SELECT min(day) FROM trace_index WHERE id IN ({b_sql})", b_params
+    ).fetchone()
+    lines += [
+        f"| {wk} (data from {since}: {(wk - since).days + 1} days) | {n} |"
+        if since is not None and wk - timedelta(days=6) < since
+        else f"| {wk} | {n} |"
+        for wk, n in weekly
+    ]
     lines.append("")
     for title, fct in (("Sentiment mix", sentiment), ("Issues mix", issues)):
         if fct:
