@@ -38,7 +38,9 @@ def _window(c: Changes) -> str:
         return "Nothing is classified yet: run the pipeline first (tracetopics run)."
     return (
         f"{c.start} to {c.end} ({c.since_days} days, {c.traces:,} traces) against "
-        f"{c.prev_start} to {c.prev_end} ({c.prev_traces:,} traces)"
+        f"{c.prev_start} to {c.prev_end} ({c.prev_traces:,} traces"
+        + (f", on {c.prev_days} of its {c.since_days} days" if c.prev_days < c.since_days else "")
+        + ")"
     )
 
 

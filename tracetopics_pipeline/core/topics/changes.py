@@ -115,6 +115,7 @@ class Changes:
     prev_end: date | None
     traces: int = 0  # traces classified in the window (any facet)
     prev_traces: int = 0
+    prev_days: int = 0  # days of the window before that hold classified traces
     sections: dict[str, list[Fact]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
     spend: dict[str, Any] | None = None  # filled by callers that know the settings
     filtered: bool = False  # computed on a slice of the traffic (the explorer's filters)
@@ -304,20 +305,25 @@ def _compute(
         return out
     w = _Window(end, since_days)
     out = Changes(since_days, w.start, w.end, w.prev_start, w.prev_end)
-    out.traces, out.prev_traces = conn.execute(
+    out.traces, out.prev_traces, out.prev_days = conn.execute(
         f"""SELECT count(DISTINCT trace_id) FILTER (WHERE day >= ?),
-                  count(DISTINCT trace_id) FILTER (WHERE day < ?)
+                  count(DISTINCT trace_id) FILTER (WHERE day < ?),
+                  count(DISTINCT day) FILTER (WHERE day < ?)
            FROM classifications c WHERE day BETWEEN ? AND ? {scope}""",
-        [w.start, w.start, w.prev_start, w.end],
+        [w.start, w.start, w.start, w.prev_start, w.end],
     ).fetchone()
+    # A window before that is mostly empty (the data starts inside it) makes every topic look
+    # new or growing ("+1200 %" on two days of warm-up): compare only on half its days or more.
+    thin = 0 < out.prev_days < since_days / 2
     units: list[TopicWindow] = []
     for level, id_sql, parent_sql in _levels(conn):
         rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment_facet, issues_facet, scope)
         units = units or rows  # the top level (parents, or the one level) judges the notes
-        out.sections["new"] += _new(conn, w, rows, level, th)
-        growing, fading = _trends(rows, level, th, since_days)
-        out.sections["growing"] += growing
-        out.sections["fading"] += fading
+        if not thin:
+            out.sections["new"] += _new(conn, w, rows, level, th)
+            growing, fading = _trends(rows, level, th, since_days)
+            out.sections["growing"] += growing
+            out.sections["fading"] += fading
         out.sections["over_indexed"] += _over_indexed(
             rows, level, th, sentiment_facet, issues_facet, pain_facets
         )
@@ -356,7 +362,13 @@ def _notes(
         elif most([u.n_now for u in real]) < th.min_new:
             notes["new"] = f"Too little data: no topic has {th.min_new} traces in the window."
     before = f"the {days} days before"
-    if not out.prev_traces:  # then neither rule has anything to compare with
+    if 0 < out.prev_days < days / 2:
+        msg = (
+            f"Too little data: {before} hold traces on {out.prev_days} of their days only, "
+            "so growth and new topics would be the data starting; choose a shorter window."
+        )
+        notes["new"] = notes["growing"] = notes["fading"] = msg
+    elif not out.prev_traces:  # then neither rule has anything to compare with
         msg = f"Too little data: {where} has no traces in {before}, nothing to compare with."
         notes["growing"] = notes["fading"] = msg
     else:
@@ -703,7 +715,12 @@ def capability_gaps(
         elif stands_out["product_gap"](u) != "above":
             continue  # no unhappier than the Task traffic: no gap of its own, of any kind
         elif kind == "agent_failure":
-            kind, cause = "unclear_gap", ", but agent issues are as common across Task"
+            kind = "unclear_gap"
+            cause = (  # the issue share may be higher, just not clearly (review rv6 G3)
+                f", but agent issues are not clearly commoner than across Task "
+                f"({_pct(u.iss / u.iss_known if u.iss_known else 0)} of its traces vs "
+                f"{_pct(total_iss / total_iss_known if total_iss_known else 0)})"
+            )
         split = f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
         why = f"{_plural(u.neg, 'negative or mixed trace')} ({_pct(rate)} vs {_pct(base)}); " + (
             split + cause if kind == "unclear_gap" else split
