@@ -30,12 +30,14 @@ class Endpoint:
 
     def __init__(self) -> None:
         self.up = False
+        self.half = False  # up, but naming only half the ids asked for
         self.chat = SimpleNamespace(completions=SimpleNamespace(create=self.create))
 
     def create(self, *, messages, **_):
         if not self.up:
             raise ConnectionError("endpoint down")
         ids = re.findall(r"## (?:Cluster|Group) id (\d+)", messages[-1]["content"])
+        ids = ids[: len(ids) // 2] if self.half else ids
         group = "Group id" in messages[-1]["content"]
         labels = [
             {"id": int(i), "label": f"{WORDS[int(i) % 16]} {'travel plans' if group else 'ferry bookings'}"}
@@ -70,6 +72,29 @@ def test_a_map_named_while_the_labeller_was_down_is_not_kept_once_it_is_up(conn)
         conn, DAY, facets=[F("Task")], settings=SETTINGS, labeler=lab, keep_unchanged=True
     )
     assert again.kept  # a whole build is kept as before
+
+
+def test_a_map_a_reply_named_in_part_is_not_kept_once_the_endpoint_names_all(conn):
+    """Review rv6 K1: a valid reply that leaves ids unnamed (or names them badly) gave those
+    topics local names without counting a fallback, so the map was kept with them for good."""
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    endpoint = Endpoint()
+    endpoint.up = endpoint.half = True
+    lab = OpenAILabeler(client=endpoint, max_retries=0)
+    build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, labeler=lab, keep_unchanged=True)
+    assert lab.failures == 0 and lab.unnamed > 0
+    partial = _labels(conn)
+    endpoint.half = False
+    lab = OpenAILabeler(client=endpoint, max_retries=0)
+    [rebuilt] = build_maps(
+        conn, DAY, facets=[F("Task")], settings=SETTINGS, labeler=lab, keep_unchanged=True
+    )
+    assert not rebuilt.kept and _labels(conn) != partial and lab.unnamed == 0
+    [again] = build_maps(
+        conn, DAY, facets=[F("Task")], settings=SETTINGS, labeler=lab, keep_unchanged=True
+    )
+    assert again.kept
 
 
 def test_a_map_of_a_budget_cut_sample_is_not_kept_once_every_text_has_a_vector(conn, monkeypatch):

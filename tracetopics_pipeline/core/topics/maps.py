@@ -537,10 +537,10 @@ def build_map(
 
 
 def _labeller_fallbacks(labeler: Labeler | None) -> int:
-    """Calls the labeller could not make (endpoint errors) and topics the budget refused it:
-    names that came from the local fallback instead."""
-    return int(getattr(labeler, "failures", 0) or 0) + int(
-        getattr(labeler, "budget_fallbacks", 0) or 0
+    """Calls the labeller could not make (endpoint errors), topics the budget refused it and
+    topics a reply left unnamed or named badly: names that came from the local fallback."""
+    return sum(
+        int(getattr(labeler, k, 0) or 0) for k in ("failures", "budget_fallbacks", "unnamed")
     )
 
 

@@ -170,6 +170,8 @@ class OpenAILabeler:
         self.calls = 0
         self.failures = 0
         self.budget_fallbacks = 0  # topics labelled locally because the budget refused
+        # topics a reply left unnamed or named badly (the audit): local names, as after a failure
+        self.unnamed = 0
 
     def client(self) -> object:
         if self._client is None:
@@ -260,6 +262,7 @@ class OpenAILabeler:
         out: dict[int, str] = {}
         for i in range(0, len(topics), self.topics_per_call):
             batch = topics[i : i + self.topics_per_call]
+            counted = self.failures + self.budget_fallbacks
             try:
                 got = self._call(facet, batch)
             except Exception as exc:  # network, HTTP, JSON: fall back, never fail the map
@@ -269,6 +272,8 @@ class OpenAILabeler:
             # A reply that fails the label audit is no better than none.
             got = {i: n for i, n in got.items() if not label_problems(n)}
             missing = [t for t in batch if t.topic_id not in got]
+            if counted == self.failures + self.budget_fallbacks:  # a reply, with gaps
+                self.unnamed += len(missing)
             if missing and local is not None:
                 got.update({t.topic_id: local[t.topic_id] for t in missing})
             elif missing:
@@ -327,6 +332,7 @@ def name_parents_openai(
     got: dict[int, str] = {}
     for i in range(0, len(parents), labeler.topics_per_call):
         batch = parents[i : i + labeler.topics_per_call]
+        counted = labeler.failures + labeler.budget_fallbacks
         try:
             got.update(
                 labeler._ask(  # noqa: SLF001 - same client, retries and JSON handling
@@ -339,6 +345,8 @@ def name_parents_openai(
         except Exception as exc:  # network, HTTP, JSON: local names for this batch
             labeler.failures += 1
             log.warning("OpenAI parent naming failed (%s); using local names", exc)
+        if counted != labeler.failures + labeler.budget_fallbacks:  # no reply: counted there
+            got.update({q.parent_id: "" for q in batch})
     names: dict[int, str] = {}
     source: dict[int, str] = {}
     for q in sorted(parents, key=lambda q: (-q.size, q.parent_id)):
@@ -349,6 +357,9 @@ def name_parents_openai(
             names[q.parent_id], source[q.parent_id] = cand, "openai"
         else:
             names[q.parent_id], source[q.parent_id] = local_names[q.parent_id], "local"
+            labeler.unnamed += bool(
+                got.get(q.parent_id, True)
+            )  # a reply left it out or named it badly
     return names, source
 
 
