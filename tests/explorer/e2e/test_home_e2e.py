@@ -81,14 +81,22 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
         row.locator(".trow-body").first.wait_for(state="visible", timeout=T)
         assert top["label"] in row.inner_text()
     page.screenshot(path=str(ARTIFACTS / "home-topic.png"))
+    # ... on the home's window, as the fact was read (review rv6 G1: its proposal read the
+    # whole history and named another verdict).
+    dates = page.evaluate("() => [state.filter.date_from, state.filter.date_to]")
+    assert dates == [facts["start"], facts["end"]]
+    assert f"from {facts['start']}" in page.locator("#chips").inner_text()
 
-    # Back home, then to its traces: the Traces view filtered to the topic.
+    # Back home, then to its traces: the Traces view filtered to the topic. The home shows its
+    # own window again (the dates the follow set are lifted), so the same fact is there.
     page.click("#tabs button[data-tab=home]")
     page.wait_for_selector("#home-growing .hitem", timeout=T)
+    assert page.evaluate("() => state.filter.date_from") == ""
     page.locator("#home-growing .hitem").first.locator("button[data-act=traces]").click()
     page.wait_for_selector("#trace-table tr[data-trace]", timeout=T)
     expected = page.evaluate(
-        f"() => fetch('/api/traces?topic=Task:{top['topic_id']}&limit=1').then(r => r.json())"
+        f"() => fetch('/api/traces?topic=Task:{top['topic_id']}&limit=1"
+        f"&date_from={facts['start']}&date_to={facts['end']}').then(r => r.json())"
     )["total"]
     page.wait_for_function(
         f"document.querySelector('#traces-count').innerText.startsWith('{expected:,} ')",

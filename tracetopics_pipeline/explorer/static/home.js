@@ -16,7 +16,7 @@ const HOME_SECTIONS = [
   ["priorities", "Top priorities", "The priority ranking: volume, pain, trend and account value."],
 ];
 const KIND_WORDS = { negative: "negative sentiment", issues: "agent issues" };
-const homeState = { since: 7, data: null, open: new Set() };  // open: sections showing all
+const homeState = { since: 7, data: null, open: new Set(), followed: null };  // open: sections showing all; followed: homeFollow's dates
 const HOME_SHOWN = 5;  // items per section before "Show more"
 
 function homeBadge(f) {
@@ -47,7 +47,19 @@ function homeItem(f, i, section) {
 /* The filter bar's filters (not the parent drilled into elsewhere) and the window. */
 function homeParams() { return filterParams({ since: homeState.since }, { focus: false }); }
 
+function setDates(from, to) {
+  state.filter.date_from = from; state.filter.date_to = to;
+  $("#f-from").value = from; $("#f-to").value = to;
+}
+
 async function renderHome() {
+  // Back from a followed fact (homeFollow) with its dates untouched: the home shows its own
+  // window again, with the weeks before it to compare with, not the slice it narrowed to.
+  const fl = homeState.followed;
+  homeState.followed = null;
+  if (fl && state.filter.date_from === fl.set[0] && state.filter.date_to === fl.set[1]) {
+    setDates(...fl.prev); renderChips(); syncUrl();
+  }
   const fresh = ticket("home");
   const root = $("#home");
   // The facts of the previous filter stay on screen, dimmed, until the new ones arrive.
@@ -69,7 +81,7 @@ async function renderHome() {
   // A date filter that starts inside the window shortens it: say so rather than show 7 days.
   const from = state.filter.date_from && d.start && state.filter.date_from > d.start ? state.filter.date_from : null;
   const windowText = d.end
-    ? `${from || d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before ${d.start} (${fmt(d.prev_traces)} ${traces})`
+    ? `${from || d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before ${d.start} (${fmt(d.prev_traces)} ${traces}${d.prev_days < d.since_days ? `, on ${d.prev_days} of those days` : ""})`
       + (from ? `: the date filter starts inside the ${d.since_days}-day window` : "")
     : d.filtered ? "No classified traces in this slice." : "Nothing is classified yet.";
   const drilled = state.focus !== null ? " The topic drilled into narrows the other views, not this one." : "";
@@ -116,6 +128,16 @@ async function renderHome() {
 function homeFollow(f, what) {
   // "topic": a one-level map, so the row opens in the list rather than drilling in.
   const level = f.level;
+  // The fact was read on the home's window: open the topic on it too, or its traces, shares
+  // and roadmap proposal are the whole history's and may say otherwise (review rv6 G1).
+  const d = homeState.data;
+  if (d && d.start && d.end) {
+    const prev = [state.filter.date_from, state.filter.date_to];
+    const from = [prev[0], d.start].filter(Boolean).sort().pop();
+    const to = [prev[1], d.end].filter(Boolean).sort()[0];
+    setDates(from, to);
+    homeState.followed = { prev, set: [from, to] };
+  }
   if (what === "traces") {
     if (f.facet !== state.facet && [...$("#facet").options].some((o) => o.value === f.facet)) {
       state.facet = f.facet; $("#facet").value = f.facet; $("#act-cluster-facet").textContent = f.facet;
