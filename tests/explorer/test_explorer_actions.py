@@ -281,3 +281,43 @@ def test_a_proposal_verdict_that_names_no_kind_says_so_in_the_homes_words() -> N
     assert short == "" and gap[1].endswith(
         "Neither kind dominates: look at the two groups separately."
     )
+
+
+def test_a_proposal_for_an_issues_topic_does_not_judge_it_by_issues(tmp_path: Path) -> None:
+    """Review rv6 P9: "Failed tool calls ... By the Issues facet this looks like: agent failure
+    (100% show an agent issue)" is the facet judging its own topic. The verdict is not asked,
+    and the problem statement names the Task topics its traces hold."""
+    from factories.explorer import build_explorer_warehouse
+
+    from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
+    from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+
+    conn = build_explorer_warehouse(tmp_path / "warehouse.duckdb", n=N)
+    # An Issues map: one topic per Issues label, every trace classified by its label.
+    conn.execute(
+        """INSERT INTO topics (facet, map_id, topic_id, label, size, share, level, facet_label)
+           SELECT 'Issues', 'issues-map', row_number() OVER (ORDER BY label) - 1, label,
+                  count(*), count(*) / sum(count(*)) OVER (), 'parent', label
+           FROM facet_summaries WHERE facet = 'Issues' GROUP BY label"""
+    )
+    conn.execute(
+        """INSERT INTO classifications (day, trace_id, facet, topic_id, label, map_id,
+                                        subtopic_id, subtopic)
+           SELECT c.day, s.trace_id, 'Issues', t.topic_id, t.label, 'issues-map', t.topic_id,
+                  t.label
+           FROM facet_summaries s JOIN topics t ON t.facet = 'Issues' AND t.label = s.label
+           JOIN classifications c ON c.trace_id = s.trace_id AND c.facet = 'Task'
+           WHERE s.facet = 'Issues'"""
+    )
+    (tid,) = conn.execute(
+        "SELECT topic_id FROM topics WHERE facet = 'Issues' AND label <> 'NONE' LIMIT 1"
+    ).fetchone()
+    publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
+    conn.close()
+    client = TestClient(create_app(tmp_path), base_url=LOCAL_URL)
+    md = client.get("/api/proposal", params={"facet": "Issues", "topic_id": tid}).json()["markdown"]
+    problem = md.split("## Problem statement")[1].split("##")[0]
+    assert "By the Issues facet" not in problem
+    assert "Its traces are mostly about “" in problem and "(Task topics)" in problem
+    section = md.split("## Product gap or agent failure")[1].split("##")[0]
+    assert section.strip().startswith("Not asked: the topic is a label of the Issues facet")

@@ -139,6 +139,23 @@ def _facet_named(cur: duckdb.DuckDBPyConnection, name: str) -> str | None:
     return row[0] if row else None
 
 
+def _task_mix(
+    cur: duckdb.DuckDBPyConnection, ids_sql: str, params: list[Any], facet: str, k: int = 3
+) -> list[tuple[str, int]]:
+    """The Task topics (parents) most of a non-Task topic's traces hold, largest first."""
+    task = _facet_named(cur, "Task")
+    if task is None or facet.lower() == task.lower():
+        return []
+    return cur.execute(
+        f"""
+        SELECT any_value(label), count(*) AS n FROM classifications
+        WHERE lower(facet) = lower(?) AND topic_id <> ? AND trace_id IN ({ids_sql})
+        GROUP BY topic_id ORDER BY n DESC, topic_id LIMIT ?
+        """,
+        [task, NO_MATCH, *params, k],
+    ).fetchall()
+
+
 def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
@@ -459,9 +476,20 @@ def roadmap_proposal(
         k: versus_scope(r.hit, r.known, base_rates[k].hit, base_rates[k].known, Thresholds())
         for k, r in rates.items()
     }
-    gap, gap_short = _against_scope(
-        gap_kind(cur, t_sql, t_params, sentiment, issues), rates, base_rates, versus
+    # A topic of the Issues (or Sentiment) facet judged by that facet is circular ("100 % show
+    # an agent issue"): its own measure is left out, and its traces are read by their tasks.
+    own = scope.facet.lower()
+    circular = own in {(issues or "").lower(), (sentiment or "").lower()}
+    gap, gap_short = (
+        (None, "")
+        if circular
+        else _against_scope(
+            gap_kind(cur, t_sql, t_params, sentiment, issues), rates, base_rates, versus
+        )
     )
+    if own == (sentiment or "").lower():
+        neg = None
+    tasks = _task_mix(cur, t_sql, t_params, scope.facet)
     customers = cur.execute(
         f"""
         SELECT coalesce(customer, '(unknown)'), count(*) AS n FROM trace_index
@@ -506,6 +534,12 @@ def roadmap_proposal(
         problem.append(f"By the Issues facet it is not distinguished from its scope ({gap_short}).")
     elif gap:
         problem.append(f"By the Issues facet the cause is unclear. {_CONCLUSIONS[gap[0]]}")
+    if tasks:
+        problem.append(
+            "Its traces are mostly about "
+            + ", ".join(f"“{lab}” ({_pct(n / total)})" for lab, n in tasks)
+            + " (Task topics)."
+        )
     top_plan = plans[0] if plans else None
     if top_plan:
         problem.append(
@@ -600,6 +634,12 @@ def roadmap_proposal(
     lines += ["## Product gap or agent failure", ""]
     if gap:
         lines += [f"**{gap[0]}.** {gap[1]}", ""]
+    elif circular:
+        lines += [
+            f"Not asked: the topic is a label of the {scope.facet} facet, which this verdict is "
+            "read from. The Task topics its traces hold are in the problem statement.",
+            "",
+        ]
     else:
         lines += ["Not enough data: the topic has no negative conversations with Issues.", ""]
 
