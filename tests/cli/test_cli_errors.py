@@ -34,6 +34,9 @@ def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (home / "empty_home").mkdir()
     (home / "empty.jsonl").write_text("")
     (home / "blank.jsonl").write_text("\n  \n\r\n")
+    (home / "self.yaml").write_text("a: &a [*a]\n")
+    (home / "nokey.yaml").write_text("- name: \n")
+    (home / "u16.yaml").write_bytes("facets:\n  - name: A\n".encode("utf-16"))
     return home
 
 
@@ -72,6 +75,21 @@ WRONG = {
         ["topics", "--facet", "nosuch"],
         "none.yaml: cannot read facet file",
         {"TRACETOPICS_FACETS": "none.yaml"},
+    ),  # fmt: skip
+    "facets list: a key with no value at the end": (
+        ["facets", "list"],
+        "nokey.yaml line 1: top level: expected a mapping",
+        {"TRACETOPICS_FACETS": "nokey.yaml"},
+    ),  # fmt: skip
+    "facets list: a UTF-16 facet file": (
+        ["facets", "list"],
+        "iconv -f UTF-16 -t UTF-8",
+        {"TRACETOPICS_FACETS": "u16.yaml"},
+    ),  # fmt: skip
+    "run: a self-referencing facet file stops before Dagster": (
+        ["run", "--from", "2026-11-20", "--to", "2026-11-20"],
+        "self.yaml line 1: an alias refers to the value that holds it",
+        {"TRACETOPICS_FACETS": "self.yaml"},
     ),  # fmt: skip
     "quarantine: accept a day with nothing": (
         ["quarantine", "--day", "2026-01-01", "--accept"],

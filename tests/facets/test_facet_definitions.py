@@ -87,6 +87,62 @@ def test_malformed_files_name_field_and_line(text, pattern):
         parse_facets(text, "f.yaml")
 
 
+BOMB = "lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"l{i}: &l{i} [{', '.join([f'*l{i - 1}' if i else '*a'] * 9)}]\n" for i in range(9)
+)
+
+# Bytes a user's facets file may hold that PyYAML alone turns into a traceback or a hang
+# (review rv6 C2): each is one FacetConfigError naming the file, at once.
+BAD_FILES = {
+    "a key with no value, at the end": (b"- name: \n", r"f.yaml line 1: top level: expected a mapping"),
+    "UTF-16 with a BOM": ("facets:\n  - name: A\n".encode("utf-16"), r"f.yaml: not UTF-8 .*iconv -f UTF-16"),
+    "bytes \\xff\\xfe then junk": (b"\xff\xfe\x00garbage", r"f.yaml: not UTF-8 .*UTF-16"),
+    "Latin-1": (b"facets:\n  - name: Caf\xe9\n", r"f.yaml line 2: not UTF-8 text \(byte 0xe9"),
+    "a NUL byte": (b"facets:\n  - name: A\x00\n", r"f.yaml line 2: a NUL byte"),
+    "a self-referencing alias": (b"a: &a [*a]\n", r"f.yaml line 1: an alias refers to the value that holds it"),
+    "billion laughs": (BOMB.encode(), r"f.yaml line \d+: its anchors and aliases expand to more than"),
+    "nested 100,000 deep": (b"a: " + b"[" * 100_000 + b"]" * 100_000, r"f.yaml line 1: .*nested more than"),
+    "a folder": (None, r"f.yaml: is a folder, not a facet file"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_a_broken_facet_file_is_one_error_naming_it(tmp_path, case):
+    import time
+
+    data, pattern = BAD_FILES[case]
+    p = tmp_path / "f.yaml"
+    p.mkdir() if data is None else p.write_bytes(data)
+    start = time.monotonic()
+    with pytest.raises(FacetConfigError, match=pattern) as e:
+        load_facets(p)
+    assert time.monotonic() - start < 5
+    assert str(p) in str(e.value) and "\n" not in str(e.value)
+
+
+def test_aliases_that_only_reuse_a_value_still_load(tmp_path):
+    """The packaged file reuses a regex with `&account_data` / `*account_data`: a bounded alias
+    is fine, and a UTF-8 BOM is dropped."""
+    p = tmp_path / "f.yaml"
+    p.write_bytes(
+        b"\xef\xbb\xbffacets:\n  - name: A\n    exclude: &x '^skip'\n  - name: B\n    exclude: *x\n"
+    )
+    a, b = load_facets(p)
+    assert a.excluded("skip me") and b.excluded("skip me") and not b.excluded("keep")
+
+
+def test_the_one_yaml_loader_reads_the_executor_config_too(tmp_path):
+    from tracetopics_pipeline.core.settings import ConfigError, Settings
+    from tracetopics_pipeline.defs.executors import executor_from_settings
+
+    p = tmp_path / "executor.yaml"
+    for data in (b"a: &a [*a]\n", BOMB.encode(), "max_concurrent: 2\n".encode("utf-16")):
+        p.write_bytes(data)
+        env = {"TRACETOPICS_EXECUTOR": "multiprocess", "TRACETOPICS_EXECUTOR_CONFIG": str(p)}
+        with pytest.raises(ConfigError, match=r"TRACETOPICS_EXECUTOR_CONFIG: .*executor.yaml"):
+            executor_from_settings(Settings.from_env(env))
+
+
 def test_fingerprints_track_definitions():
     facets = load_facets()
     base = facets_fingerprint(facets)

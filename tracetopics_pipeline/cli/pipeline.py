@@ -145,6 +145,21 @@ def landing_days() -> list[date]:
     return sorted(d for d in days if start is None or d >= start)
 
 
+def check_run_inputs() -> None:
+    """Read the user's facets file and executor config before Dagster starts: a broken one is
+    one line naming the file (FacetConfigError / ConfigError), not a failed step whose log
+    must be dug out of the UI (review rv6 C2)."""
+    from tracetopics_pipeline.core.facets.definitions import load_facets
+    from tracetopics_pipeline.core.settings import Settings
+
+    load_facets()
+    settings = Settings.from_env()
+    if settings.executor and settings.executor_config:
+        from tracetopics_pipeline.defs.executors import load_executor_config
+
+        load_executor_config(settings.executor_config)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from tracetopics_pipeline import runner
     from tracetopics_pipeline.cli import output, problems
@@ -153,6 +168,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return run_today(args)
     if args.from_ and args.to and args.from_ > args.to:
         raise CliError(f"--from {args.from_} is after --to {args.to}")
+    check_run_inputs()
     if args.from_ or args.to:
         landing = landing_days()
         first = args.from_ or (landing[0] if landing else datetime.now(UTC).date())
@@ -202,6 +218,7 @@ def run_today(args: argparse.Namespace) -> int:
     if args.from_ or args.to:
         raise CliError("--today runs one day; leave out --from/--to")
     tags = parse_tags(args.tag)
+    check_run_inputs()
     today = datetime.now(UTC).date()
     try:
         runner.run_daily(today, tags=tags)

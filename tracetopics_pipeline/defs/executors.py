@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import dagster as dg
-import yaml
 
-from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core import yamlfile
+from tracetopics_pipeline.core.settings import ConfigError, Settings
 
 KINDS = ("in_process", "multiprocess", "k8s", "celery")
 
@@ -47,7 +47,16 @@ def executor_from_settings(settings: Settings) -> dg.ExecutorDefinition | None:
     config_path = settings.executor_config
     if not config_path:
         return executor
-    config = yaml.safe_load(Path(config_path).read_text()) or {}
-    if not isinstance(config, dict):
-        raise ValueError(f"{config_path}: executor config must be a YAML mapping")
+    config = load_executor_config(config_path)
     return executor.configured(config, name=f"{executor.name}_tracetopics")
+
+
+def load_executor_config(config_path: Path | str) -> dict:
+    """TRACETOPICS_EXECUTOR_CONFIG's mapping, read by the guarded YAML loader (ConfigError)."""
+    try:
+        config = yamlfile.load(config_path, "executor config") or {}
+    except yamlfile.YamlFileError as e:
+        raise ConfigError(f"TRACETOPICS_EXECUTOR_CONFIG: {e}") from None
+    if not isinstance(config, dict):
+        raise ConfigError(f"{config_path}: executor config must be a YAML mapping")
+    return config

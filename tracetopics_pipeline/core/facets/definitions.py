@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from tracetopics_pipeline.core import yamlfile
+
 PACKAGED_FACETS = Path(__file__).resolve().parents[2] / "facets.yaml"
 BUILTIN_PREPROCESSORS = ("thread", "user_messages", "errors_only", "with_metadata")
 LOCAL_KINDS = ("task", "sentiment", "issues", "rules")
@@ -183,11 +185,11 @@ def _to_nodes(node: yaml.Node) -> _Node:
     if isinstance(node, yaml.MappingNode):
         out: dict[str, _Node] = {}
         for k, v in node.value:
-            out[str(yaml.safe_load(yaml.serialize(k)))] = _to_nodes(v)
+            out[str(_plain(_to_nodes(k)))] = _to_nodes(v)
         return _Node(out, line)
     if isinstance(node, yaml.SequenceNode):
         return _Node([_to_nodes(v) for v in node.value], line)
-    return _Node(yaml.safe_load(yaml.serialize(node)), line)
+    return _Node(yamlfile.scalar(node), line)
 
 
 def _plain(node: _Node) -> Any:
@@ -361,13 +363,9 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
 def parse_facets(text: str, source: str = "<facets>") -> list[Facet]:
     """Parse a facet file's text; raises FacetConfigError naming field and line."""
     try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        raise FacetConfigError(
-            f"{source} line {line}: invalid YAML: {getattr(e, 'problem', e)}"
-        ) from e
+        root = yamlfile.compose(text, source)
+    except yamlfile.YamlFileError as e:
+        raise FacetConfigError(str(e)) from None
     if root is None:
         raise FacetConfigError(f"{source} line 1: empty facet file")
     top = _Reader(source, _to_nodes(root), "top level")
@@ -398,7 +396,7 @@ def load_facets(path: Path | str | None = None) -> list[Facet]:
 
     p = Path(path or Settings.from_env().facets_file or PACKAGED_FACETS)
     try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as e:
-        raise FacetConfigError(f"{p}: cannot read facet file: {e}") from e
+        text = yamlfile.decode(yamlfile.read_bytes(p, "facet file"), str(p))
+    except yamlfile.YamlFileError as e:
+        raise FacetConfigError(str(e)) from None
     return parse_facets(text, str(p))
