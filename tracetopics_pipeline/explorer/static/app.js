@@ -58,6 +58,8 @@ function sortFacets(rows) {
   const at = (name) => { const i = order.indexOf(name.toLowerCase()); return i < 0 ? order.length : i; };
   return [...rows].sort((a, b) => at(a.facet) - at(b.facet) || a.facet.localeCompare(b.facet));
 }
+/* A phone-sized window (narrow.css's breakpoint): charts put their legends under the plot. */
+const isNarrow = () => window.matchMedia("(max-width: 700px)").matches;
 const pct = (x) => (100 * (x || 0)).toFixed(1) + "%";
 const fmt = (n) => Number(n || 0).toLocaleString("en-US");
 /* "1 subtopic", "12 subtopics": a count with its word. */
@@ -270,11 +272,42 @@ function renderChips() {
   $("#chips").innerHTML = chips.join("") || '<span class="muted small">No filters: all traffic.</span>';
 }
 
+/* "To" before "From": said beside the dates, and no view asks the server (each answered 400
+   with the API's field names, review rv6 E3). Returns whether the dates are usable. */
+function checkDates() {
+  const { date_from: from, date_to: to } = state.filter;
+  const bad = !!(from && to && from > to);
+  $("#f-to").classList.toggle("invalid", bad);
+  $("#f-to").setAttribute("aria-invalid", String(bad));
+  $("#date-error").textContent = bad ? "‘To’ is before ‘From’" : "";
+  $("#date-error").title = bad ? `To ${to} is before From ${from}: the views wait for dates in order.` : "";
+  $("#date-error").classList.toggle("hidden", !bad);
+  // What the views show is of the last usable filter: dimmed until the dates are in order.
+  document.querySelectorAll(".tab").forEach((x) => x.classList.toggle("held", bad));
+  return !bad;
+}
+/* The filter-bar actions need traces: at 0 in scope they are off, and say why. */
+function scopeActions(total) {
+  state.scopeTotal = total;
+  for (const id of ["#act-cluster", "#act-export", "#act-review"]) {
+    const b = $(id), none = total === 0;
+    b.disabled = none;
+    b.classList.toggle("none-in-scope", none);
+    if (none) { b.dataset.title ??= b.title; b.title = "No traces in this filter"; }
+    else if (b.dataset.title !== undefined) { b.title = b.dataset.title; delete b.dataset.title; }
+  }
+}
 function refresh() {
   renderChips();
   syncUrl();
+  if (!checkDates()) {
+    ticket("scope");  // an answer still on the way is stale
+    $("#scope-count").textContent = "";
+    scopeActions(0);
+    return;
+  }
   const fresh = ticket("scope");
-  api("/api/traces?" + filterParams({ limit: 1 })).then((r) => { if (fresh()) $("#scope-count").textContent = `${count(r.total, "trace")} in scope`; }).catch(() => {});
+  api("/api/traces?" + filterParams({ limit: 1 })).then((r) => { if (fresh()) { $("#scope-count").textContent = `${count(r.total, "trace")} in scope`; scopeActions(r.total); } }).catch(() => {});
   renderTab();
 }
 /* Views by tab name; another module can add its own (window.ttViews.home = fn) with a
@@ -321,6 +354,7 @@ async function renderMap() {
   if (!fresh()) return;
   state.mapData = data;
   $("#map-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#map-crumbs"));
+  $("#map-select").classList.toggle("hidden", !data.maps.length);
   $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${count(m.n, "trace")}</option>`).join("");
   $("#map-count").textContent = mapCountText(data, facet);
   const x = b64(data.x, Float32Array), y = b64(data.y, Float32Array), tid = b64(data.topic_id, Int32Array);
@@ -351,7 +385,9 @@ async function renderMap() {
   }));
   const el = $("#map-plot");
   if (!ids.length) {
-    emptyPlot(el, `No classified traces for <b>${esc(facet)}</b> in this filter${data.maps.length ? "" : " — the facet has no topic map yet"}.`);
+    // The facet has a map (the overview lists it) when the filter is what selects nothing.
+    const mapped = data.maps.length || (state.overview?.maps || []).some((m) => m.facet === facet);
+    emptyPlot(el, mapped ? "No traces in this filter." : `No classified traces for <b>${esc(facet)}</b>: the facet has no topic map yet.`);
   } else {
     el.querySelector(".empty")?.remove();
     await Plotly.react(el, traces, {
@@ -370,6 +406,7 @@ async function renderMap() {
 /* What the map draws, in words: traces, the points they sit on, a sample, and what has no
    position at all (a labelled facet's default label is not mapped). */
 function mapCountText(data, facet) {
+  if (!data.n && !(data.off_map || []).length) return "";
   const points = data.points ?? data.n;
   let text = points < data.n
     ? `${count(data.n, "trace")} on ${count(points, "point")} (a point's size: the traces that share it)`
@@ -427,9 +464,16 @@ async function renderTrends() {
   el.querySelector(".empty")?.remove();
   const { traces, rest } = trendSeries(tl, moved);
   state.trendRest = rest;
+  // The drawn lines lead the legend, so their names are in view without scrolling it; on a
+  // phone the legend sits under the plot.
+  const narrow = isNarrow();
+  el.classList.toggle("narrow", narrow);
   await Plotly.react(el, traces, {
-    margin: { l: 50, r: 10, t: 10, b: 40 }, hovermode: "closest", legend: { orientation: "v", x: 1.01, y: 1, font: { size: 11 } },
-    xaxis: { type: "date", title: state.grain === "week" ? "ISO week (Mon)" : "day" }, yaxis: { title: "traces", rangemode: "tozero" },
+    margin: { l: 50, r: 10, t: 10, b: 40 }, hovermode: "closest",
+    legend: narrow
+      ? { orientation: "h", x: 0, y: -0.12, yanchor: "top", font: { size: 11 }, maxheight: 0.45, title: { text: LEGEND_HINT, side: "top" } }
+      : { orientation: "v", x: 1.01, y: 1, font: { size: 11 }, title: { text: LEGEND_HINT } },
+    xaxis: { type: "date", title: narrow ? "" : state.grain === "week" ? "ISO week (Mon)" : "day" }, yaxis: { title: "traces", rangemode: "tozero" },
   }, { responsive: true, displaylogo: false });
   bindPlot(el, {
     plotly_click: (ev) => {
@@ -444,11 +488,16 @@ async function renderTrends() {
     },
   });
 }
-/* The chart's lines, at most 30 in the legend like the Map's: 28 topics (the coloured ones; the
-   largest eight drawn, plus what "What changed" says grew or faded, ▲/▼, which keep a line of
-   their own even when they rank past the colours, in place of the smallest coloured ones; the
-   others a click away in the legend), then "Other topics (n)" summed, then no_match as a dotted
-   grey line left hidden: it is not a topic. Returns the lines and the ids summed into "Other". */
+/* The chart's lines, at most 30 in the legend like the Map's: 28 topics (the coloured ones, plus
+   what "What changed" says grew or faded, ▲/▼, which keep a line of their own even when they rank
+   past the colours, in place of the smallest coloured ones), then "Other topics (n)" summed, then
+   no_match as a dotted grey line left hidden: it is not a topic. At most TREND_DRAWN lines are
+   drawn (the marked ones first, then the largest), each in a colour of its own from the palette's
+   first, most distinct colours; the others are a click away in the legend, after the drawn ones
+   (review rv6 E4: ~14 lines in pinks and reds no one could tell apart, their names under the
+   legend's fold). Returns the lines and the ids summed into "Other". */
+const TREND_DRAWN = 8;
+const LEGEND_HINT = "<i>click a name to show or hide its line</i>";
 function trendSeries(tl, moved = new Map()) {
   const TREND_LINES = PALETTE.length;  // topics.js: 28 colours
   const topics = tl.series.filter((s) => s.topic_id !== -1);
@@ -460,13 +509,27 @@ function trendSeries(tl, moved = new Map()) {
   const nm = tl.series.find((s) => s.topic_id === -1);
   // A marked topic past the colours takes the colour of a coloured one left out of the chart.
   const spare = coloured.filter((s) => !keep.has(s.topic_id)).map((s) => colorFor(s.topic_id));
-  const color = (s) => (state.colors.has(s.topic_id) ? colorFor(s.topic_id) : spare.shift() || OTHER_COLOR);
-  const traces = own.map((s, i) => ({
+  const colour = new Map(own.map((s) => [s.topic_id, state.colors.has(s.topic_id) ? colorFor(s.topic_id) : spare.shift() || OTHER_COLOR]));
+  const drawn = new Set([...marked, ...own.filter((s) => !moved.has(s.topic_id))].slice(0, TREND_DRAWN).map((s) => s.topic_id));
+  // A drawn line whose colour is not among the distinct ones swaps it with the line (hidden)
+  // holding a free one: every line keeps a colour of its own.
+  // A label's tone (Negative is red) and the default label's quiet grey keep their meaning.
+  const DISTINCT = PALETTE.slice(0, TREND_DRAWN + 1), meant = new Set([...Object.values(TONE), DEFAULT_COLOR]);
+  const used = new Set([...drawn].map((id) => colour.get(id)));
+  for (const id of drawn) {
+    if (DISTINCT.includes(colour.get(id)) || meant.has(colour.get(id))) continue;
+    const free = DISTINCT.find((c) => !used.has(c));
+    const holder = [...colour.entries()].find(([, c]) => c === free);
+    if (holder) colour.set(holder[0], colour.get(id));
+    colour.set(id, free); used.add(free);
+  }
+  const line = (s) => ({
     type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
-    line: { color: color(s), width: moved.has(s.topic_id) ? 3 : 2 }, marker: { size: 6 },
-    visible: i < 8 || moved.has(s.topic_id) ? true : "legendonly",
+    line: { color: colour.get(s.topic_id), width: moved.has(s.topic_id) ? 3 : 2 }, marker: { size: 6 },
+    visible: drawn.has(s.topic_id) ? true : "legendonly",
     hovertemplate: "%{x}<br>%{y} traces<extra>" + esc(s.label).slice(0, 40) + "</extra>",
-  }));
+  });
+  const traces = [...own.filter((s) => drawn.has(s.topic_id)), ...own.filter((s) => !drawn.has(s.topic_id))].map(line);
   if (rest.length) {
     const name = `Other ${levelWord()} (${rest.length})`;
     traces.push({
@@ -524,10 +587,10 @@ function pills(labels) {
 function traceTable(r) {
   if (!r.traces.length) return '<div class="empty">No traces.</div>';
   return `<div class="muted small">${count(r.total, "trace")}${r.total > r.traces.length ? `, newest ${r.traces.length} shown` : ""}</div>
-  <div class="table-wrap"><table class="data"><thead><tr><th>trace</th><th>created</th><th>customer</th><th>plan</th><th>${esc(state.facet)} summary</th><th>labels</th></tr></thead><tbody>
-  ${r.traces.map((t) => `<tr class="click" data-trace="${esc(t.id)}"><td><code>${esc(t.id)}</code></td><td>${esc((t.created || "").slice(0, 16).replace("T", " "))}</td>
-    <td>${esc(t.customer || "")}</td><td>${esc(t.plan_tier || "")}</td><td>${esc(t.summary || "")}</td>
-    <td>${pills(t.labels)}</td></tr>`).join("")}
+  <div class="table-wrap"><table class="data trace-table"><thead><tr><th>trace</th><th>created</th><th>customer</th><th>plan</th><th>${esc(state.facet)} summary</th><th>labels</th></tr></thead><tbody>
+  ${r.traces.map((t) => `<tr class="click" data-trace="${esc(t.id)}"><td class="c-id"><code>${esc(t.id)}</code></td><td class="c-created">${esc((t.created || "").slice(0, 16).replace("T", " "))}</td>
+    <td class="c-customer">${esc(t.customer || "")}</td><td class="c-plan">${esc(t.plan_tier || "")}</td><td class="c-summary">${esc(t.summary || "")}</td>
+    <td class="c-labels">${pills(t.labels)}</td></tr>`).join("")}
   </tbody></table></div>`;
 }
 
@@ -559,15 +622,16 @@ async function renderSlices() {
     node.querySelector(".empty")?.remove();
     sortColumns(ct, col);
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
-    const trunc = (s) => (s.length > 38 ? s.slice(0, 37) + "…" : s);
+    const narrow = isNarrow(), cut = narrow ? 22 : 38;
+    const trunc = (s) => (s.length > cut ? s.slice(0, cut - 1) + "…" : s);
     await Plotly.react(node, [{
       type: "heatmap", z, x: ct.cols.map((c) => labelText(col, c).replace(/ /g, "<br>")), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
       customdata: ct.counts.map((r, i) => r.map(() => [ct.row_topic_ids[i], ct.rows[i]])),
       hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",
       colorscale: [[0, "#f8f9fb"], [1, "#3b5bdb"]], showscale: false,
     }], {
-      margin: { l: 240, r: 10, t: 10, b: 60 }, yaxis: { autorange: "reversed", automargin: true, tickfont: { size: 11 } },
-      xaxis: { side: "bottom", tickfont: { size: 11 }, tickangle: 0, automargin: true },
+      margin: { l: narrow ? 20 : 240, r: 10, t: 10, b: 60 }, yaxis: { autorange: "reversed", automargin: true, tickfont: { size: narrow ? 10 : 11 } },
+      xaxis: { side: "bottom", tickfont: { size: narrow ? 10 : 11 }, tickangle: 0, automargin: true },
     }, { responsive: true, displaylogo: false });
     bindPlot(node, { plotly_click: (ev) => {
       const p = ev.points[0]; if (!p) return;
@@ -752,6 +816,15 @@ function exportSet(scope) {
 }
 
 const REVIEW_MAX = 500;  // bodies.ReviewBody's limit
+const ASSIGNEE_MAX = 200;  // and its assignee's length
+/* The "Assignee" box as a name, or what is wrong with it (review rv6 E3: an empty one showed
+   pydantic's "String should have at least 1 character"). */
+function reviewAssignee(input) {
+  const who = input.value.trim();
+  if (!who) return "Enter who should review these: a name or an e-mail address.";
+  if (who.length > ASSIGNEE_MAX) return `The assignee is ${fmt(who.length)} characters long; at most ${ASSIGNEE_MAX}.`;
+  return { who };
+}
 /* The "Traces" box as a count, or what is wrong with it (never a silent default). */
 function reviewLimit(input) {
   const raw = input.value.trim();
@@ -765,22 +838,24 @@ function reviewLimit(input) {
 function reviewDialog(scope) {
   openModal(scope ? `Assign “${scope.label}” for review` : "Assign the filtered traces for review", `
     <div class="form">
-      <label for="rv-assignee">Assignee</label><input type="text" id="rv-assignee" placeholder="teammate@company.com">
+      <label for="rv-assignee">Assignee</label><input type="text" id="rv-assignee" placeholder="teammate@company.com" aria-describedby="rv-error">
       <label for="rv-limit">Traces</label><input type="text" id="rv-limit" value="25" inputmode="numeric" aria-describedby="rv-error">
       <label for="rv-note">Note</label><textarea id="rv-note" placeholder="What should they look for?"></textarea>
       <span></span><div id="rv-error" class="form-error hidden" role="alert"></div>
       <span></span><button id="rv-submit">Assign</button>
     </div>`);
-  const input = $("#rv-limit");
-  input.addEventListener("input", () => { input.classList.remove("invalid"); $("#rv-error").classList.add("hidden"); });
+  const input = $("#rv-limit"), who = $("#rv-assignee");
+  for (const box of [input, who]) box.addEventListener("input", () => { box.classList.remove("invalid"); $("#rv-error").classList.add("hidden"); });
+  const wrong = (box, text) => {
+    box.classList.add("invalid"); box.focus();
+    $("#rv-error").textContent = text; $("#rv-error").classList.remove("hidden");
+  };
   $("#rv-submit").onclick = async () => {
+    const assignee = reviewAssignee(who);
+    if (typeof assignee === "string") return wrong(who, assignee);
     const limit = reviewLimit(input);
-    if (typeof limit === "string") {
-      input.classList.add("invalid"); input.focus();
-      $("#rv-error").textContent = limit; $("#rv-error").classList.remove("hidden");
-      return;
-    }
-    const body = { ...scopeBody(scope), assignee: $("#rv-assignee").value, note: $("#rv-note").value, limit };
+    if (typeof limit === "string") return wrong(input, limit);
+    const body = { ...scopeBody(scope), assignee: assignee.who, note: $("#rv-note").value, limit };
     try {
       const r = await post("/api/review", body);
       closeModal();
@@ -834,7 +909,7 @@ async function clusterSubset() {
     await showClustering(r, null);
   } catch (e) {
     $("#modal-body").innerHTML = `<div class="empty">Clustering failed: ${esc(e.message)}</div>`;
-  } finally { btn.disabled = false; }
+  } finally { btn.disabled = state.scopeTotal === 0; }
 }
 
 /* ---------- review queue & exports ---------- */
@@ -848,9 +923,9 @@ async function renderReview() {
   /* The note is read and written in place: a box that wraps and grows with its text in a column
      of its own width (review rv4 L13: a one-line input of ~20 characters cut every note). */
   $("#review-list").innerHTML = `<div class="table-wrap"><table class="data review-table"><thead><tr><th>trace</th><th>assignee</th><th>topic</th><th>summary</th><th>labels</th><th>status</th><th class="note-cell">note</th></tr></thead><tbody>
-    ${r.items.map((it) => `<tr data-id="${it.id}"><td><button class="link" data-open="${esc(it.trace_id)}">${esc(it.trace_id)}</button></td><td>${esc(it.assignee)}</td>
-      <td>${esc(it.topic_label || "")}</td><td>${esc(it.summary || "")}</td><td class="pills">${pills(it.labels)}</td>
-      <td><select data-field="status">${["open", "in_review", "done", "dismissed"].map((st) => `<option ${st === it.status ? "selected" : ""}>${st}</option>`).join("")}</select></td>
+    ${r.items.map((it) => `<tr data-id="${it.id}"><td class="c-id"><button class="link" data-open="${esc(it.trace_id)}">${esc(it.trace_id)}</button></td><td class="c-assignee">${esc(it.assignee)}</td>
+      <td class="c-topic">${esc(it.topic_label || "")}</td><td class="c-summary">${esc(it.summary || "")}</td><td class="pills c-labels">${pills(it.labels)}</td>
+      <td class="c-status"><select data-field="status" aria-label="Status of ${esc(it.trace_id)}">${["open", "in_review", "done", "dismissed"].map((st) => `<option ${st === it.status ? "selected" : ""}>${st}</option>`).join("")}</select></td>
       <td class="note-cell"><textarea data-field="note" rows="2" placeholder="Add a note" aria-label="Note on ${esc(it.trace_id)}">${esc(it.note || "")}</textarea></td></tr>`).join("")}
   </tbody></table></div>`;
   $("#review-list").onclick = (e) => { const b = e.target.closest("button[data-open]"); if (b) openTrace(b.dataset.open); };

@@ -106,11 +106,13 @@ async function renderHome() {
       <ul class="hlist">${shown.map((f, i) => homeItem(f, i, s)).join("") || empty}</ul>${more}
     </div>`;
   }).join("");
+  // Nothing classified in the slice: said once, in the head, not in each of the eight cards
+  // (review rv6 E3).
   root.innerHTML = `<div class="home-head">
-      <div><h1>What changed</h1><div class="muted">${esc(windowText)}</div><div class="muted small">${scopeNote} ${esc(spendNote)}</div></div>
+      <div><h1>What changed</h1><div class="muted" id="home-window">${esc(windowText)}</div><div class="muted small">${scopeNote} ${esc(spendNote)}</div></div>
       <div class="seg" id="home-since">${[7, 14, 28].map((n) => `<button data-since="${n}" class="${n === homeState.since ? "active" : ""}">${n} days</button>`).join("")}</div>
     </div>
-    <div class="home-grid">${cards}</div>`;
+    ${d.end ? `<div class="home-grid">${cards}</div>` : ""}`;
   root.onclick = (e) => {
     const since = e.target.closest("button[data-since]");
     if (since) { homeState.since = Number(since.dataset.since); renderHome(); return; }

@@ -1,0 +1,222 @@
+"""What review rv6 found in Chromium (E1, E3, E4), on the two-level fixture
+(factories.explorer.add_two_levels: 1,200 traces, 2026-11-01 on): the page on a 390 px phone, the
+review dialog's empty assignee, reversed dates, an empty scope, and the Trends chart's lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from factories.browser import fresh_page
+from factories.explorer import publish_explorer_home
+
+pytestmark = pytest.mark.e2e
+
+T = 60_000
+ARTIFACTS = Path(__file__).parent / "artifacts"  # git-ignored
+TABS = ["home", "map", "topics", "trends", "slices", "traces", "review", "exports", "subsets"]
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return publish_explorer_home(tmp_path_factory.mktemp("tt_narrow_e2e"), n=1200, two_levels=True)
+
+
+@pytest.fixture(scope="module")
+def base(home: Path, serve: Callable[[Path], str]) -> str:
+    return serve(home)
+
+
+@pytest.fixture
+def pg(browser, base: str) -> Iterator[object]:
+    with fresh_page(browser) as page:
+        page.base = base  # type: ignore[attr-defined]
+        yield page
+
+
+def _settled(page) -> None:
+    """The view's data has arrived (app.js takes the "loading" class off its section)."""
+    page.wait_for_function("!document.querySelector('.tab.loading')", timeout=T)
+    page.wait_for_load_state("networkidle")
+
+
+def _box(page, sel: str) -> dict:
+    return page.locator(sel).first.evaluate(
+        "(el) => { const r = el.getBoundingClientRect();"
+        " return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width }; }"
+    )
+
+
+def test_every_tab_fits_a_phone_and_a_review_item_can_be_marked(browser, base: str) -> None:
+    """E1: at 390 px the page was 840 px wide on every tab (header off-screen, the map's legend
+    over the plot, the trace table's summary past the edge), and the review queue's status and
+    note could not be reached."""
+    with fresh_page(browser, width=390, height=844) as pg:
+        pg.goto(base + "/?tab=map&facet=Task")
+        _settled(pg)
+        pg.evaluate(
+            "post('/api/review', { filter: filterBody(), assignee: 'phone@example.com',"
+            " note: 'check the SSO loop', limit: 3 })"
+        )
+        widths = {}
+        for tab in TABS:
+            pg.click(f"#tabs button[data-tab={tab}]")
+            _settled(pg)
+            pg.wait_for_timeout(300)  # Plotly's responsive relayout
+            widths[tab] = pg.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            if tab == "review":
+                pg.wait_for_selector("#review-list tr[data-id]", timeout=T)
+                status = pg.locator("#review-list select[data-field=status]").first
+                note = pg.locator("#review-list textarea[data-field=note]").first
+                for control in (status, note):
+                    assert control.is_visible()
+                    box = control.bounding_box()
+                    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+                status.select_option("done")
+                pg.wait_for_selector("#toast:has-text('Saved')", timeout=T)
+            if tab == "map":
+                plot, legend = _box(pg, ".plot-card"), _box(pg, ".legend-card")
+                assert legend["top"] >= plot["bottom"], (plot, legend)  # under it, not over it
+                assert plot["right"] <= 390 and legend["right"] <= 390
+            if tab == "traces":
+                pg.wait_for_selector("#trace-table tr[data-trace]", timeout=T)
+                summary = _box(pg, "#trace-table td.c-summary")
+                assert summary["right"] <= 390 and summary["width"] > 250, summary
+            if tab == "topics":
+                pg.wait_for_selector(".topic-list .trow .tlabel", timeout=T)
+                name, bar = _box(pg, ".trow-head .tlabel"), _box(pg, ".trow-head .bar")
+                assert name["bottom"] <= bar["top"] and name["width"] > 150, (name, bar)
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "narrow-review.png"))
+        wide = {t: w for t, w in widths.items() if w[0] > w[1]}
+        assert not wide, f"wider than the window: {wide}"
+        # The header's controls are on screen.
+        for sel in ("#facet", "#search", "#snapshot", "#refresh-now"):
+            box = _box(pg, sel)
+            assert box["left"] >= 0 and box["right"] <= 390, (sel, box)
+
+
+def test_a_wide_window_keeps_its_columns(browser, base: str) -> None:
+    """The narrow layout leaves 1366 px as it was: legend beside the map, a table of traces."""
+    with fresh_page(browser, width=1366, height=800) as pg:
+        pg.goto(base + "/?tab=map&facet=Task")
+        pg.wait_for_selector("#legend .legend-item", timeout=T)
+        plot, legend = _box(pg, ".plot-card"), _box(pg, ".legend-card")
+        assert legend["left"] > plot["right"] and abs(legend["top"] - plot["top"]) < 2
+        pg.click("#tabs button[data-tab=traces]")
+        pg.wait_for_selector("#trace-table tr[data-trace]", timeout=T)
+        assert pg.locator("#trace-table thead").is_visible()
+        row = pg.locator("#trace-table tr[data-trace]").first
+        assert row.evaluate("(el) => getComputedStyle(el).display") == "table-row"
+
+
+def test_review_dialog_asks_for_an_assignee_in_place(pg) -> None:
+    """E3: an empty assignee gave a toast with pydantic's text ("assignee: String should have at
+    least 1 character")."""
+    posts: list[str] = []
+    pg.on("request", lambda r: posts.append(r.url) if r.method == "POST" and r.url.endswith("/api/review") else None)  # fmt: skip
+    pg.goto(pg.base + "/?tab=map&facet=Task")
+    pg.wait_for_selector("#legend .legend-item", timeout=T)
+    pg.click("#act-review")
+    for empty in ("", "   "):
+        pg.fill("#rv-assignee", empty)
+        pg.click("#rv-submit")
+        err = pg.locator("#rv-error")
+        err.wait_for(state="visible", timeout=T)
+        assert err.inner_text() == "Enter who should review these: a name or an e-mail address."
+        assert "invalid" in pg.locator("#rv-assignee").get_attribute("class")
+    assert posts == [] and pg.locator("#toast").is_hidden()
+    pg.fill("#rv-assignee", "pm@example.com")
+    assert pg.locator("#rv-error").is_hidden()
+    pg.click("#rv-submit")
+    pg.wait_for_selector("#toast:has-text('assigned to pm@example.com')", timeout=T)
+
+
+def test_reversed_dates_are_said_in_the_filter_bar_and_ask_nothing(pg) -> None:
+    """E3: From after To gave the toast "Error: date_from ... is after date_to ..." and nine 400
+    responses."""
+    failed: list[str] = []
+    pg.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    pg.goto(pg.base + "/?tab=topics&facet=Task")
+    pg.wait_for_selector(".topic-list .trow", timeout=T)
+    pg.fill("#f-from", "2026-11-05")
+    pg.dispatch_event("#f-from", "change")
+    _settled(pg)
+    pg.fill("#f-to", "2026-11-02")
+    pg.dispatch_event("#f-to", "change")
+    pg.wait_for_selector("#date-error:not(.hidden)", timeout=T)
+    assert pg.locator("#date-error").inner_text() == "‘To’ is before ‘From’"
+    assert "invalid" in pg.locator("#f-to").get_attribute("class")
+    pg.click("#tabs button[data-tab=trends]")  # another view does not ask either
+    pg.click("#tabs button[data-tab=map]")
+    pg.wait_for_timeout(500)
+    pg.wait_for_load_state("networkidle")
+    assert failed == [] and pg.locator("#toast").is_hidden()
+    assert pg.locator("#act-review").is_disabled()
+    # Put in order, every view asks again.
+    pg.fill("#f-to", "2026-11-09")
+    pg.dispatch_event("#f-to", "change")
+    pg.wait_for_selector("#legend .legend-item", timeout=T)
+    assert pg.locator("#date-error").is_hidden() and failed == []
+    assert "invalid" not in (pg.locator("#f-to").get_attribute("class") or "")
+    pg.wait_for_function("!document.getElementById('act-review').disabled", timeout=T)
+
+
+def test_an_empty_scope_turns_the_actions_off_and_says_so_once(pg) -> None:
+    """E3: at 0 traces in scope the three actions stayed on, the home said "No classified traces
+    in this slice." eight times, and the map said "the facet has no topic map yet"."""
+    pg.goto(pg.base + "/?facet=Task&date_from=2027-01-01")
+    pg.wait_for_selector("#scope-count:has-text('0 traces in scope')", timeout=T)
+    for sel in ("#act-cluster", "#act-export", "#act-review"):
+        assert pg.locator(sel).is_disabled(), sel
+        assert pg.locator(sel).get_attribute("title") == "No traces in this filter"
+    pg.wait_for_selector("#home-window", timeout=T)
+    _settled(pg)
+    assert pg.locator("#home").inner_text().count("No classified traces in this slice.") == 1
+    pg.click("#tabs button[data-tab=map]")
+    pg.wait_for_selector("#map-plot .empty", timeout=T)
+    assert pg.locator("#map-plot").inner_text() == "No traces in this filter."
+    assert pg.locator("#map-select").is_hidden()
+    # Back to traces in scope: the actions are on again, with their own tooltips.
+    pg.click("#chips button[data-kind=date_from]")
+    pg.wait_for_function("!document.getElementById('act-export').disabled", timeout=T)
+    assert "eval dataset" in pg.locator("#act-export").get_attribute("title")
+
+
+def test_trends_draws_at_most_eight_lines_in_distinct_colours_named_first(pg) -> None:
+    """E4: Trends › All subtopics drew ~14 lines (the largest eight plus every growing or fading
+    one) in pinks and reds no one could tell apart, the dark ones named under the legend's fold.
+    At most eight are drawn (the marked first), each in one of the palette's first nine colours,
+    and they lead the legend; every line keeps a colour of its own."""
+    pg.goto(pg.base + "/?tab=trends&facet=Task&level=sub")
+    pg.wait_for_function("document.getElementById('trend-plot').data", timeout=T)
+    got = pg.evaluate(
+        """(() => {
+          const topics = Array.from({ length: 40 }, (_, i) => ({ topic_id: i, facet_label: null }));
+          state.colors = rankColors(topics, false);
+          const series = topics.map((t) => ({ topic_id: t.topic_id, label: "t" + t.topic_id, counts: [1, 2] }));
+          const moved = new Map([[12, "▲"], [20, "▲"], [27, "▼"], [31, "▲"], [35, "▼"], [38, "▲"]]);
+          const { traces } = trendSeries({ buckets: ["2026-11-01", "2026-11-02"], series }, moved);
+          const own = traces.filter((d) => d.meta >= 0);
+          const drawn = own.filter((d) => d.visible === true);
+          return { drawn: drawn.map((d) => d.name), first: own.slice(0, drawn.length).map((d) => d.name),
+                   colours: drawn.map((d) => d.line.color), distinct: PALETTE.slice(0, 9),
+                   all: own.map((d) => d.line.color), n: own.length };
+        })()"""
+    )
+    assert len(got["drawn"]) == 8
+    marked = {"▲ t12", "▲ t20", "▼ t27", "▲ t31", "▼ t35", "▲ t38"}
+    assert set(got["drawn"]) == marked | {"t0", "t1"}  # the marked, then the largest
+    assert got["first"] == got["drawn"]  # the drawn lines lead the legend
+    assert len(set(got["colours"])) == 8 and set(got["colours"]) <= set(got["distinct"])
+    assert got["n"] == 28 and len(set(got["all"])) == 28  # every line its own colour
+    # The fixture's own chart draws no more than eight.
+    pg.evaluate("state.colorKey = ''; renderTrends()")
+    pg.wait_for_function("document.getElementById('trend-plot').data", timeout=T)
+    drawn = pg.evaluate(
+        "document.getElementById('trend-plot').data.filter((d) => d.visible === true).length"
+    )
+    assert 1 <= drawn <= 8
