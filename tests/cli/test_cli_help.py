@@ -73,3 +73,13 @@ def test_digest_since_takes_a_leading_dash(since: list[str], tmp_path, monkeypat
     monkeypatch.setenv("TRACETOPICS_HOME", str(tmp_path))
     assert main(["digest", *since]) == 1
     assert "no warehouse" in capsys.readouterr().err
+
+
+def test_facets_list_names_each_default_label_as_the_pages_show_it(capsys) -> None:
+    """Review rv6 E5: `facets list` said Churn risk "labels=CRITICAL/HIGH/MEDIUM/LOW" while
+    every page calls LOW "No churn signal"; a PM looking for "LOW" found no such label."""
+    from tracetopics_pipeline.cli import main
+
+    assert main(["facets", "list"]) == 0
+    churn = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Churn"))
+    assert "labels=CRITICAL/HIGH/MEDIUM/LOW (default LOW, shown as “No churn signal”)" in churn

@@ -57,3 +57,21 @@ def test_a_file_sent_again_holds_no_day_back(landing: Path, conn) -> None:
     write_lines(landing / "d.jsonl", [trace_object("bad4", D1, id=...)])
     ingest_days(conn, landing, [D1], today=TODAY)
     assert [h.day for h in held_days(conn, [D1], 0.01)] == [D1]
+
+
+def test_accepting_a_day_says_whether_it_was_held(home: Path, capsys) -> None:
+    """Review rv6 E5: `quarantine --accept` on a day under the threshold said "it is no longer
+    held back" (it never was) and "1 quarantined lines"."""
+    from tracetopics_pipeline.cli import main
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.settings import paths
+
+    landing = home / "landing"
+    good = [trace_object(f"g{d.day}-{i}", d) for d in (D1, D2) for i in range(30)]
+    write_lines(landing / "a.jsonl", [*good, trace_object("bad", D1, id=...)])
+    with warehouse.connect(paths().warehouse) as conn:
+        ingest_days(conn, landing, [D1, D2], today=TODAY)
+    assert main(["quarantine", "--day", str(D1), "--accept"]) == 0
+    out = capsys.readouterr().out
+    assert "accepted 1 quarantined line of 2026-01-05 (3.23%, under the threshold 5.00%" in out
+    assert "no longer held back" not in out and "nothing to re-run" in out

@@ -47,7 +47,7 @@ def test_a_day_over_the_threshold_is_held_back_alone(home: Path, capsys) -> None
     out = capsys.readouterr().out
     assert "— held back" in out and "zz-bad.jsonl:2  invalid_json" in out
     assert main(["quarantine", "--day", str(BAD_DAY), "--accept"]) == 0
-    capsys.readouterr()
+    assert "accepted 6 quarantined lines of" in capsys.readouterr().out  # it was held
     assert main(["run", "--from", str(BAD_DAY), "--to", str(BAD_DAY)]) == 0
     for table in ("facet_summaries", "classifications"):
         assert set(_per_day(home, table)) == set(DAYS), table

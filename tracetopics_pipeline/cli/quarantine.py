@@ -17,16 +17,24 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     day = args.day
     if args.accept:
         with warehouse.connect(paths().warehouse, wait_s=0) as conn:
-            if not quarantine_by_day(conn, [day], threshold)[day].quarantined:
+            was = quarantine_by_day(conn, [day], threshold)[day]
+            if not was.quarantined:
                 raise CliError(
                     f"nothing is quarantined on {day}: nothing to accept "
                     "(`tracetopics run` names the days it holds back)"
                 )
             q = accept_day(conn, day, threshold)
-        print(
-            f"accepted {q.quarantined:,} quarantined lines of {day}: it is no longer held back "
-            f"while it has no more. Now run: tracetopics run --from {day} --to {day}"
-        )
+        lines = f"{q.quarantined:,} quarantined line{'' if q.quarantined == 1 else 's'}"
+        if was.held:
+            print(
+                f"accepted {lines} of {day}: it is no longer held back while it has no more. "
+                f"Now run: tracetopics run --from {day} --to {day}"
+            )
+        else:  # under the threshold: it never was held, and nothing needs a re-run
+            print(
+                f"accepted {lines} of {day} ({was.rate:.2%}, under the threshold "
+                f"{threshold:.2%}: the day was not held back, nothing to re-run)"
+            )
         return 0
     with warehouse.connect(paths().warehouse, read_only=True, wait_s=0) as conn:
         q = quarantine_by_day(conn, [day], threshold)[day]

@@ -282,6 +282,8 @@ def cmd_facets(args: argparse.Namespace) -> int:
     if args.action == "list":
         for f in facets:
             extra = f" labels={'/'.join(f.labels)}" if f.labels else ""
+            if f.default_label:  # the pages show it by its words, not its value (review rv6 E5)
+                extra += f" (default {f.default_label}, shown as “{f.none_text}”)"
             print(f"{f.name:20s} preprocessor={f.preprocessor}{extra}")
         return 0
     names = ", ".join(f.name for f in facets)
