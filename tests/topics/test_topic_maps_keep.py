@@ -163,3 +163,102 @@ def test_a_kept_map_draws_the_picture_a_build_draws(conn) -> None:
     assert kept.png is not None and kept.png.startswith(b"\x89PNG")
     assert kept.png[16:24] == built.png[16:24]  # the same width and height (IHDR)
     assert abs(len(kept.png) - len(built.png)) < 0.05 * len(built.png)  # points drawn alike
+
+
+# ------------------------------------------------ what the digest holds (the rerun2 leftovers)
+
+
+def test_a_setting_that_does_not_shape_a_map_or_a_resaved_override_keeps_it(conn) -> None:
+    """Only what shapes a map is digested: an explorer-only setting (its hosts, the webserver
+    link), a `tracetopics sql` limit or a memory limit is not; an override is digested by what it
+    says, so saving the same rename again (a new `updated_at`) keeps the map. A setting the map
+    is built with still rebuilds it."""
+    from dataclasses import replace
+
+    from tracetopics_pipeline.core.topics.report import set_topic_override
+
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+
+    def run(settings=SETTINGS):
+        return build_maps(conn, DAY, facets=[F("Task")], settings=settings, keep_unchanged=True)[0]
+
+    run()
+    elsewhere = replace(
+        SETTINGS, explorer_hosts=("tt.example.org",), dagster_webserver_url="http://tt:3000",
+        sql_max_rows=10, memory_limit=3 * 10**9, lock_wait_s=5.0, alert_min_volume=3,
+        embed_queue="gpu", no_match_warn_share=0.5,
+    )  # fmt: skip
+    assert run(elsewhere).kept
+    tid = conn.execute("SELECT min(topic_id) FROM topics WHERE level = 'sub'").fetchall()[0][0]
+    set_topic_override(conn, "Task", tid, label="Dashboard exports")
+    assert not run().kept  # a new override: rebuilt
+    stamp = conn.execute("SELECT updated_at FROM topic_overrides").fetchall()
+    set_topic_override(conn, "Task", tid, label="Dashboard exports")  # saved again, unchanged
+    assert conn.execute("SELECT updated_at FROM topic_overrides").fetchall() != stamp
+    assert run().kept
+    set_topic_override(conn, "Task", tid, pinned=True)  # what it says changed: rebuilt
+    assert not run().kept
+    for shaping in ({"min_summaries": 50}, {"algorithm": "kmeans"}, {"max_sample": 150}):
+        assert not run(replace(SETTINGS, **shaping)).kept, shaping
+
+
+def _settings_read(files) -> set[str]:
+    """Settings fields the files read: `settings.x`, `env.x`, `Settings.from_env().x`."""
+    import ast
+    from dataclasses import fields
+
+    from tracetopics_pipeline.core.settings import Settings
+
+    names = {f.name for f in fields(Settings)} | {"embeds_via_endpoint", "uses_endpoint"}
+    out = set()
+    for path in files:
+        if path.suffix != ".py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Attribute) or node.attr not in names:
+                continue
+            v = node.value
+            if (isinstance(v, ast.Name) and v.id in ("settings", "env", "s")) or (
+                isinstance(v, ast.Call) and getattr(v.func, "attr", "") == "from_env"
+            ):
+                out.add(node.attr)
+    return out
+
+
+def test_every_setting_the_topic_stage_reads_is_digested_or_said_not_to_shape_a_map() -> None:
+    """The digest names the settings that shape a map (maps.MAP_SETTINGS); every setting the
+    map's code reads (its modules and their imports, as the code digest finds them) is either
+    one of them or said not to shape a map, and why (maps.SETTINGS_NOT_SHAPING): a new knob
+    must be placed before it can be read."""
+    from dataclasses import fields
+
+    from tracetopics_pipeline.core.digest import source_files
+    from tracetopics_pipeline.core.settings import Settings
+
+    read = _settings_read(source_files(*maps.MAP_MODULES))
+    assert {"window_days", "algorithm", "no_match_distance", "embed_model"} <= read  # found
+    placed = set(maps.MAP_SETTINGS) | set(maps.SETTINGS_NOT_SHAPING)
+    assert read <= placed, sorted(read - placed)
+    assert not set(maps.MAP_SETTINGS) & set(maps.SETTINGS_NOT_SHAPING)
+    assert set(maps.MAP_SETTINGS) <= {f.name for f in fields(Settings)}
+    assert "explorer_hosts" not in maps.MAP_SETTINGS
+
+
+def test_a_kept_map_reports_the_names_and_lineage_keys_a_built_map_reports(conn) -> None:
+    """Dagster plots each map's names_kept, renamed_* and lineage_* per day: a kept day reports
+    them as its build did, not a gap (review rv5 leftover)."""
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    nxt = date(2026, 11, 2)
+    load_summaries(conn, texts[:60], x[:60], prefix="next", start=nxt)
+    [built] = build_maps(conn, nxt, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    [kept] = build_maps(conn, nxt, facets=[F("Task")], settings=SETTINGS, keep_unchanged=True)
+    assert kept.kept and not built.kept
+    b, k = built.metadata(), kept.metadata()
+    prefixes = ("names_kept", "renamed", "continued_", "lineage_")
+    plotted = [key for key in b if key.startswith(prefixes)]
+    assert {"names_kept", "renamed_subtopics", "lineage_continued"} <= set(plotted)
+    assert {key: k.get(key) for key in plotted} == {key: b[key] for key in plotted}
+    assert set(k) == set(b)

@@ -22,13 +22,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, is_dataclass
 from datetime import UTC, date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import polars as pl
 
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.digest import code_digest
 from tracetopics_pipeline.core.spend import ledger
 from tracetopics_pipeline.core.topics import embed, hierarchy
 from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
@@ -91,6 +91,7 @@ class MapStats:
     markdown: str = ""
     names: NamesKept = field(default_factory=NamesKept)  # renamed vs the previous day's map
     kept: bool = False  # the day's map was already built from the same inputs: not rebuilt
+    kept_names: dict[str, Any] | None = None  # a kept map: what its build said of its names
 
     def metadata(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -112,8 +113,8 @@ class MapStats:
         for kind, count in self.lineage.items():
             d[f"lineage_{kind}"] = count
         d["kept"] = self.kept
-        if self.status == "built" and not self.kept:
-            d.update(self.names.metadata())
+        if self.status == "built":  # a kept map says what its build said (Dagster plots them)
+            d.update(self.kept_names if self.kept_names is not None else self.names.metadata())
         return d
 
 
@@ -482,21 +483,27 @@ def build_map(
         # names; the embedder stopped by the budget: part of the sample) records no digest, so
         # a later run rebuilds it rather than keeping the stopgap.
         whole = len(hashes) == len(sample) and _labeller_fallbacks(labeler) == fell_back
+        local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
+        lineage, lineage_prev = matching.lineage + p_matching.lineage, ref_map
+        if same_day:
+            # A re-run keeps the lineage its first build recorded against the earlier map.
+            lineage, lineage_prev = _rerun_lineage(old_lineage or [], lineage), old_prev
+        parent_ids = {t.topic_id for t in p_topics} | set(ref_parent.ids if ref_parent else [])
+        stats.lineage = Matching(
+            matching.ids, [r for r in lineage if r.topic_id not in parent_ids]
+        ).counts()
+        # what a kept map reports as its build did (names and lineage: `_keep`)
         result.params = {
             **result.params,
             "names": stats.names.metadata(),
+            "lineage": stats.lineage,
             "inputs": inputs if whole else None,
         }
-        local_to_stable = np.array(matching.ids + [NO_MATCH], dtype=np.int64)  # -1 → NO_MATCH
         point_ids = local_to_stable[result.labels]
         parent_of_topic = np.array(
             [p_topics[q].topic_id for q in parents.of_topic.tolist()] + [NO_MATCH], np.int64
         )
         point_parents = parent_of_topic[result.labels]
-        lineage, lineage_prev = matching.lineage + p_matching.lineage, ref_map
-        if same_day:
-            # A re-run keeps the lineage its first build recorded against the earlier map.
-            lineage, lineage_prev = _rerun_lineage(old_lineage or [], lineage), old_prev
         _write_built(
             conn, facet, map_id, day, start, settings, result, hashes, point_ids, lineage_prev,
             lineage, model, parents=parents, p_topics=p_topics, point_parents=point_parents,
@@ -518,10 +525,6 @@ def build_map(
     stats.no_match_share = result.no_match_share
     stats.cluster_seconds = result.seconds
     stats.prev_map_id = lineage_prev
-    parent_ids = {t.topic_id for t in p_topics} | set(ref_parent.ids if ref_parent else [])
-    stats.lineage = Matching(
-        matching.ids, [r for r in lineage if r.topic_id not in parent_ids]
-    ).counts()
     stats.detail = (
         f"{len(p_topics)} parents, {len(result.topics)} topics from {len(hashes)} summaries "
         f"({total} unique in window), no_match {result.no_match_share:.1%}"
@@ -545,34 +548,62 @@ def _labeller_fallbacks(labeler: Labeler | None) -> int:
 
 
 _CODE_DIGEST: str | None = None
+# What builds a map: this module and, transitively, what it imports (core.digest), among them
+# core/facets/redact.py, which shapes what an OpenAI-compatible labeller is shown.
+MAP_MODULES = ("tracetopics_pipeline.core.topics.maps",)
 # Libraries whose upgrade can move a map: the clustering, its numerics, the embedder.
 _MAP_LIBRARIES = (
     "umap-learn", "hdbscan", "scikit-learn", "scipy", "numpy", "numba", "pynndescent",
     "sentence-transformers", "transformers", "torch",
 )  # fmt: skip
+# The settings a map is built with: digested by value, these alone (an explorer-only setting
+# rebuilt every map while all were). tests/topics/test_topic_maps_keep.py checks that every
+# setting the map's code reads is here or below.
+MAP_SETTINGS = (
+    "window_days",  # the window's first day, written with the map
+    "min_summaries",  # when a map waits, and the clustering's smallest sizes
+    "max_sample",  # the sample (its texts are digested too)
+    "algorithm",
+    "no_match_distance",
+    "embed_model",  # whose vectors (the registered model id is digested too)
+    "openai_base_url",  # which endpoint an OpenAI-compatible labeller's names come from
+)
+# Read by the map's code, but not what a kept map was built from, and why.
+_CACHED = "vectors are stored per text and model id: a map reads the stored ones"
+_FELL_SHORT = (
+    "decides only whether a call is made; a map whose labeller or embedder fell short "
+    "stores no digest and is rebuilt"
+)
+SETTINGS_NOT_SHAPING = {
+    "embed_device": _CACHED,
+    "embed_precision": _CACHED,
+    "embed_batch_size": _CACHED,
+    "embed_batch_tokens": _CACHED,
+    "threads": _CACHED,
+    "embeds_via_endpoint": "follows embed_model",
+    "summarizer": "picks the labeller, digested as the labeller (its kind and model)",
+    "label_model": "the labeller's model, digested as the labeller's",
+    "openai_api_key": "a secret: who is charged, not what is answered",
+    "llm_timeout_s": _FELL_SHORT,
+    "llm_max_retries": _FELL_SHORT,
+    "llm_deadline_s": _FELL_SHORT,
+    "prices": _FELL_SHORT,
+    "price_per_mtok": _FELL_SHORT,
+    "budget_usd_day": _FELL_SHORT,
+    "budget_usd_month": _FELL_SHORT,
+    "facets_file": "where the facet definitions are read; the definition is digested",
+    "lock_wait_s": "how long a writer waits for the warehouse",
+    "memory_limit": "DuckDB's memory, not its answers",
+}
 
 
 def _code_digest() -> str:
-    """SHA-256 of the topic stage's source (this package, and the redaction its labeller's
-    prompts go through) and the versions of the libraries it computes with: a changed
-    algorithm or an upgraded library rebuilds (review rv5 M2)."""
+    """SHA-256 of the map's source (`MAP_MODULES` and their imports) and the versions of the
+    libraries it computes with: a changed algorithm or an upgraded library rebuilds (review
+    rv5 M2)."""
     global _CODE_DIGEST
     if _CODE_DIGEST is None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        root = Path(__file__).resolve().parent
-        h = hashlib.sha256()
-        # core/facets/redact.py shapes what an OpenAI-compatible labeller is shown
-        for path in [*sorted(root.rglob("*.py")), root.parent / "facets" / "redact.py"]:
-            h.update(
-                str(path.relative_to(root.parent)).encode() + b"\0" + path.read_bytes() + b"\0"
-            )
-        for lib in _MAP_LIBRARIES:
-            try:
-                h.update(f"{lib}=={version(lib)}\0".encode())
-            except PackageNotFoundError:
-                h.update(f"{lib} absent\0".encode())
-        _CODE_DIGEST = h.hexdigest()
+        _CODE_DIGEST = code_digest(MAP_MODULES, _MAP_LIBRARIES)
     return _CODE_DIGEST
 
 
@@ -592,8 +623,8 @@ def map_inputs(
     """A digest of everything a map of `facet` for `day` is built from: the window's sampled
     texts (hash, traces, label) and unique count; the day before's map (its points and names:
     the clustering's `previous`, the rename count); the facet's human overrides; the facet
-    definition, every setting (secrets are not in Settings' repr), the labeller, the embedding
-    model and the topic stage's code. Equal digests, equal maps: a re-run of unchanged days
+    definition, the settings that shape a map (`MAP_SETTINGS`), the labeller, the embedding
+    model and the map's code. Overrides by what they say, not when they were saved. Equal digests, equal maps: a re-run of unchanged days
     keeps the day's map (review rv4 L12: two rebuilds were 2 of a re-run's 4.7 minutes)."""
     h = hashlib.sha256()
 
@@ -606,7 +637,8 @@ def map_inputs(
         if is_dataclass(definition)
         else sorted(getattr(definition, "__dict__", {}).items())
     )
-    add(facet, str(day), total, seed, _code_digest(), repr(settings), repr(shape))
+    shaping = [(name, getattr(settings, name)) for name in MAP_SETTINGS]
+    add(facet, str(day), total, seed, _code_digest(), shaping, repr(shape))
     add(type(labeler).__name__ if labeler else None, getattr(labeler, "model", None))
     add(embedder.kind, embedder.name, embed.registered_model_id(conn, embedder))
     add(sample.select("text_hash", "n", "value").rows())
@@ -623,7 +655,9 @@ def map_inputs(
     )
     add(
         conn.execute(
-            "SELECT * FROM topic_overrides WHERE facet = ? ORDER BY ALL", [facet]
+            """SELECT topic_id, label, pinned, merged_into FROM topic_overrides
+               WHERE facet = ? ORDER BY ALL""",
+            [facet],
         ).fetchall()
     )
     return h.hexdigest()
@@ -641,7 +675,8 @@ def _keep(
     text's trace count `n` in `sample`), not the stored share of texts."""
     row = first_row(
         conn,
-        """SELECT n_docs, n_topics, no_match_share, prev_map_id, embed_model, built_at
+        """SELECT n_docs, n_topics, no_match_share, prev_map_id, embed_model, built_at,
+                  json_extract_string(params, '$.names'), json_extract_string(params, '$.lineage')
            FROM topic_maps WHERE map_id = ? AND status = 'built'
              AND json_extract_string(params, '$.inputs') = ?""",
         [map_id, inputs],
@@ -665,6 +700,10 @@ def _keep(
         ((str(label), traced[tid] / total_traced) for tid, label in parents),
         key=lambda p: (-p[1], p[0]),
     )
+    # what its build reported of its names and lineage (a map built before they were stored
+    # carries no digest this code matches: the code digest changed with it)
+    stats.kept_names = json.loads(row[6]) if row[6] else {}
+    stats.lineage = {k: int(v) for k, v in json.loads(row[7]).items()} if row[7] else {}
     stats.png = _stored_png(conn, map_id)
     built = f"{row[5].astimezone(UTC):%Y-%m-%d %H:%M} UTC" if row[5] is not None else "earlier"
     stats.detail = (
