@@ -33,6 +33,7 @@ import polars as pl
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets.definitions import Facet, find_facet, text_hash
 from tracetopics_pipeline.core.facets.preprocess import merge_session
+from tracetopics_pipeline.core.facets.reuse import Reuse, base_digest, stored_outputs
 from tracetopics_pipeline.core.facets.summarizers.base import (
     STATUSES,
     FacetOutput,
@@ -80,6 +81,7 @@ class FacetStats:
     cache_hits: int = 0
     budget_skipped: int = 0  # trace × facet outputs left for a later run by the spend budget
     budget_reason: str = ""
+    reused: int = 0  # trace × facet summaries kept from an earlier run: input unchanged (reuse.py)
     elapsed_s: float = 0.0
     facets: list[str] = field(default_factory=list)
 
@@ -113,6 +115,7 @@ class FacetStats:
             "cache_hits": self.cache_hits,
             "skipped_budget": self.budget_skipped,
             "skipped_budget_reason": self.budget_reason,
+            "summaries_reused": self.reused,
             "elapsed_s": round(self.elapsed_s, 3),
             "traces_per_s": round(self.traces_processed / self.elapsed_s, 1)
             if self.elapsed_s
@@ -182,21 +185,39 @@ def trace_blocks(
 
 
 def _run(
-    traces: list[dict], facets: list[Facet], summarizer: Summarizer, workers: int = 1
+    traces: list[dict],
+    facets: list[Facet],
+    summarizer: Summarizer,
+    workers: int = 1,
+    reuse: Reuse | None = None,
 ) -> tuple[list[FacetOutput], SummarizeResult]:
-    """Summarize, merging sessions for facets that ask for it; one output per trace × facet."""
+    """Summarize, merging sessions for facets that ask for it; one output per trace × facet.
+    With `reuse`, a trace (a session, for facets that summarize sessions whole) whose input is
+    unchanged keeps its stored outputs instead."""
     total = SummarizeResult(backend=summarizer.backend, model=summarizer.model)
     plain = [f for f in facets if not f.group_sessions]
     grouped = [f for f in facets if f.group_sessions]
     jobs: list[tuple[list[dict], list[Facet]]] = []
     skipped: list[FacetOutput] = []
+    kept: list[FacetOutput] = []
     if plain:
-        jobs.append((traces, plain))
+        todo = traces
+        if reuse is not None:
+            got, units = reuse.take([[t] for t in traces], plain)
+            kept += got
+            todo = [u[0] for u in units]
+        if todo:
+            jobs.append((todo, plain))
     if grouped:
         sessions: dict[str, list[dict]] = defaultdict(list)
         singles = []
         for t in traces:
             (sessions[t["session_id"]] if t.get("session_id") else singles).append(t)
+        if reuse is not None:
+            got, units = reuse.take([[t] for t in singles] + list(sessions.values()), grouped)
+            kept += got
+            singles = [u[0] for u in units if not u[0].get("session_id")]
+            sessions = {u[0]["session_id"]: u for u in units if u[0].get("session_id")}
         merged = list(singles)
         for members in sessions.values():
             m = merge_session(members)
@@ -212,11 +233,13 @@ def _run(
                         )
                         for f in grouped
                     ]
-        jobs.append((merged, grouped))
+        if merged:
+            jobs.append((merged, grouped))
     for batch_traces, batch_facets in jobs:
         for res in _summarize_batches(summarizer, batch_traces, batch_facets, workers):
             total.extend(res)
     total.outputs.extend(skipped)
+    total.outputs.extend(kept)
     return total.outputs, total
 
 
@@ -273,6 +296,9 @@ def _summarize_batches(
             release_heap()
             yield res
         return
+    warm = getattr(summarizer, "warm", None)
+    if callable(warm):  # the model, loaded before the fork: the workers share it
+        warm()
     _FORK_JOB = (summarizer, traces, facets)
     # Frozen objects are never scanned by the workers' garbage collector, which would
     # otherwise touch, and so copy, every page the workers share with the parent.
@@ -304,7 +330,8 @@ def summarize_days(
     `workers` (default: TRACETOPICS_THREADS) processes run the local summarizer in parallel.
     Days go in chunks of about `warehouse.CHUNK_ROWS` traces, each written before the next is
     read, so memory stays flat however long the range. `budget` (the one the summarizer
-    charges) has its spend written to the ledger with each chunk.
+    charges) has its spend written to the ledger with each chunk. A trace whose input is
+    unchanged since its stored summaries were made keeps them (reuse.py), unsummarized.
     """
     if workers is None:
         workers = Settings.from_env().threads
@@ -319,11 +346,12 @@ def summarize_days(
         facets=[f.name for f in facets],
     )
     per_day = warehouse.rows_per_day(conn, "raw_traces", days)
+    base = base_digest(summarizer, facets)  # None: nothing can be proved unchanged
     coverage = [
         _summarize_chunk(
             conn, chunk, stats, facets, summarizer, sample_rate, where, workers,
             in_days=sum(per_day.get(d, 0) for d in chunk),
-            only=[f.name for f in facets] if only_facets else None, budget=budget,
+            only=[f.name for f in facets] if only_facets else None, budget=budget, base=base,
         )
         for chunk in warehouse.day_chunks(days, per_day)
     ]  # fmt: skip
@@ -347,6 +375,7 @@ def _summarize_chunk(
     in_days: int,
     only: list[str] | None,
     budget: Budget | None = None,
+    base: str | None = None,
 ) -> pl.DataFrame:
     """Summarize and write one chunk of days (holding `in_days` traces), adding its counts to
     `stats`; returns its facet_coverage rows. Traces stream in blocks; each block's outputs
@@ -361,7 +390,12 @@ def _summarize_chunk(
         stats.sampled_out += len(traces) - len(kept)
         stats.traces_processed += len(kept)
         del traces
-        outputs, res = _run(kept, facets, summarizer, workers)
+        reuse = None
+        if base is not None:
+            ids = [str(t["id"]) for t in kept]
+            reuse = Reuse(base, stored_outputs(conn, days, ids, list(by_name)))
+        outputs, res = _run(kept, facets, summarizer, workers, reuse)
+        stats.reused += reuse.reused if reuse else 0
         ledger.record(conn, budget)  # money spent is recorded even if the chunk never lands
         for k in (
             "prompt_tokens",
@@ -372,7 +406,9 @@ def _summarize_chunk(
             "cache_hits",
         ):
             setattr(stats, k, getattr(stats, k) + getattr(res, k))
-        frames.append(_frame(outputs, {t["id"]: t["day"] for t in kept}, summarizer, by_name))
+        digests = reuse.digest_of if reuse else {}
+        day_of = {t["id"]: t["day"] for t in kept}
+        frames.append(_frame(outputs, day_of, summarizer, by_name, digests))
         del kept, outputs
     stats.filtered_out += in_days - passed
     frame = pl.concat(frames)
@@ -386,8 +422,11 @@ def _frame(
     day_of: dict[str, date],
     summarizer: Summarizer,
     by_name: dict[str, Facet],
+    digests: dict[tuple[str, bool], str] | None = None,
 ) -> pl.DataFrame:
-    """facet_summaries rows for `outputs`."""
+    """facet_summaries rows for `outputs`; `digests`: each trace's input digest (reuse.py),
+    per (trace id, whether the facet summarizes sessions whole)."""
+    digests = digests or {}
     rows = {
         "day": [day_of[o.trace_id] for o in outputs],
         "trace_id": [o.trace_id for o in outputs],
@@ -400,11 +439,14 @@ def _frame(
         "backend": [summarizer.backend] * len(outputs),
         "model": [o.model or summarizer.model for o in outputs],
         "prompt_hash": [by_name[o.facet].prompt_hash for o in outputs],
+        "input_digest": [
+            digests.get((str(o.trace_id), by_name[o.facet].group_sessions)) for o in outputs
+        ],
     }
     return pl.DataFrame(rows, schema={
         "day": pl.Date, "trace_id": pl.Utf8, "facet": pl.Utf8, "summary": pl.Utf8, "label": pl.Utf8,
         "status": pl.Utf8, "error": pl.Utf8, "text_hash": pl.Utf8, "backend": pl.Utf8, "model": pl.Utf8,
-        "prompt_hash": pl.Utf8,
+        "prompt_hash": pl.Utf8, "input_digest": pl.Utf8,
     })  # fmt: skip
 
 

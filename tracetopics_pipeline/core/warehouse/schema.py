@@ -173,4 +173,6 @@ ALTER TABLE topics ADD COLUMN IF NOT EXISTS facet_label VARCHAR;
 ALTER TABLE topic_points ADD COLUMN IF NOT EXISTS parent_id INTEGER;
 ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic_id INTEGER;
 ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic VARCHAR;
+-- a digest of what a summary was made from: a re-run reuses it when unchanged (facets/reuse.py)
+ALTER TABLE facet_summaries ADD COLUMN IF NOT EXISTS input_digest VARCHAR;
 """

@@ -11,6 +11,8 @@ of the OpenAI backend, so the two backends store the same kind of text.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import math
 import time
@@ -153,8 +155,45 @@ class LocalSummarizer:
         # Sentiment rules run ahead of the semantic layer for a whole block, so its sentences
         # are embedded in one batch: trace object id -> (user turns, signals), for one call.
         self._sentiment: dict[int, tuple[list[str], SentimentSignals]] = {}
-        if preload if preload is not None else self._configured_facets_need_model():
+        # The sentence model: True loads it now; None (the default) before the first summary
+        # when the configured facets need it (`warm`), so a run that reuses every stored
+        # summary (facets/reuse.py) never loads it; False leaves it to the first use.
+        self._warm = preload is not None
+        if preload:
             prototypes_preload()
+
+    def warm(self) -> None:
+        """Load the sentence model, once, if the configured facets need it: before the first
+        summary, and before the facet stage forks its workers (they share it copy-on-write)."""
+        if self._warm:
+            return
+        self._warm = True
+        if self._configured_facets_need_model():
+            prototypes_preload()
+
+    def fingerprint(self) -> str:
+        """What shapes this summarizer's answers besides its source and the facets
+        (facets/reuse.py): its switches, the models fitted in the home (every file's content)
+        and the sentence model's files."""
+        from tracetopics_pipeline.core.topics.embedders import local as sentence
+
+        try:
+            model_files = sentence.folder_fingerprint(Path(sentence.packaged_path()))
+        except Exception as e:  # not prepared: the layers that need it fail, alike each run
+            model_files = f"absent ({type(e).__name__})"
+        fits = []
+        if self.models_dir is not None and self.models_dir.is_dir():
+            for path in sorted(p for p in self.models_dir.rglob("*") if p.is_file()):
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                fits.append((path.relative_to(self.models_dir).as_posix(), digest))
+        return json.dumps(
+            {
+                "model": self.model, "redact_pii": self.redact_pii, "prototypes": self.prototypes,
+                "semantic": self.semantic, "classifier": self.classifier,
+                "fitted": [self.models_dir is not None, fits], "sentence_model": model_files,
+            },
+            sort_keys=True,
+        )  # fmt: skip
 
     def _configured_facets_need_model(self) -> bool:
         """Whether the configured facet file (what the facet stage will run) uses prototypes."""
@@ -217,6 +256,7 @@ class LocalSummarizer:
         return DEFAULT_PROTOTYPES.get(facet.local_kind, "off")
 
     def summarize(self, traces: list[dict], facets: list[Facet]) -> SummarizeResult:
+        self.warm()
         t0 = time.perf_counter()
         res = SummarizeResult(backend=self.backend, model=self.model)
         try:
