@@ -69,3 +69,20 @@ def test_a_json_document_with_bad_bytes_is_not_promised_line_by_line(home: Path,
 def test_a_clean_new_file_gets_no_note(home: Path, capsys) -> None:
     Path("bom.jsonl").write_bytes(b"\xef\xbb\xbf" + TRACE)
     assert ingest(capsys, "bom.jsonl") == []
+
+
+def test_a_utf16_file_gets_the_iconv_command(home: Path, capsys) -> None:
+    """UTF-16 ASCII is valid UTF-8 byte by byte: it was "1 of 6 lines are not UTF-8" and then
+    every line was quarantined (review rv6 U2). Now it is named, with the command to fix it."""
+    lines = [TRACE.replace(b"t1", f"t{i}".encode()).decode() for i in range(6)]
+    Path("export.jsonl").write_bytes("".join(lines).encode("utf-16"))
+    (err,) = ingest(capsys, "export.jsonl")
+    assert err.startswith("warning: export.jsonl is UTF-16 text")
+    assert "iconv -f UTF-16 -t UTF-8 export.jsonl > export-utf8.jsonl" in err
+    assert len(list((home / "landing").glob("*.jsonl"))) == 1  # landed: nothing lost
+
+
+def test_joined_boms_and_cr_line_ends_are_clean(home: Path, capsys) -> None:
+    Path("joined.jsonl").write_bytes((b"\xef\xbb\xbf" + TRACE) * 2)
+    Path("mac.jsonl").write_bytes(TRACE.rstrip(b"\n") + b"\r" + TRACE.replace(b"t1", b"t9")[:-1])
+    assert ingest(capsys, "joined.jsonl", "mac.jsonl") == []

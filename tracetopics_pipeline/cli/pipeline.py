@@ -11,9 +11,13 @@ import shutil
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core.settings import paths
+
+if TYPE_CHECKING:
+    from tracetopics_pipeline.core.ingest.files import TextCheck
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -62,7 +66,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.core.ingest.landing import landed_copy
     from tracetopics_pipeline.core.ingest.records import SUPPORTED_SUFFIXES
 
-    text: dict[str, tuple[int, int]] = {}
+    text: dict[str, TextCheck] = {}
     for name in args.files:  # every file checked before any is landed
         src = Path(name)
         if src.is_dir():
@@ -93,7 +97,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 "which holds no day back",
                 file=sys.stderr,
             )
-        _warn_not_utf8(src, *text.get(name, (0, 0)))
+        if name in text:
+            _warn_not_utf8(src, text[name])
         # Copy under a temporary name, then rename: the sensor never sees a half-written file.
         target = landing / f"{stamp}-{i:03d}-{src.name}"
         partial = target.with_name(target.name + ".part")
@@ -103,12 +108,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _warn_not_utf8(src: Path, lines: int, not_utf8: int) -> None:
-    if not not_utf8:
-        return
+def _warn_not_utf8(src: Path, check: TextCheck) -> None:
+    lines, not_utf8 = check.lines, check.not_utf8
+    lost = "nothing is lost; `tracetopics quarantine --day DAY` lists them"
     with open(src, "rb") as fh:
         gz = " (it looks gzip-compressed: gunzip it first)" if fh.read(2) == b"\x1f\x8b" else ""
-    lost = "nothing is lost; `tracetopics quarantine --day DAY` lists them"
+    if check.utf16 and not gz:  # ASCII in UTF-16 is valid UTF-8, byte by byte (review rv6 U2)
+        print(
+            f"warning: {src} is UTF-16 text, which the pipeline does not read: convert it with "
+            f"`iconv -f UTF-16 -t UTF-8 {src} > {src.stem}-utf8{src.suffix}` and ingest that; "
+            f"landed anyway, the next run quarantines its lines ({lost})",
+            file=sys.stderr,
+        )
+        return
+    if not not_utf8:
+        return
     if src.suffix.lower() == ".json" and not gz:
         # A .json file is read as one document or an array's items, not by lines (review rv5
         # M3): bad bytes cost the whole document, or the items that hold them.
