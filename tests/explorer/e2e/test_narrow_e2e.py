@@ -85,6 +85,13 @@ def test_every_tab_fits_a_phone_and_a_review_item_can_be_marked(browser, base: s
                 pg.wait_for_selector("#trace-table tr[data-trace]", timeout=T)
                 summary = _box(pg, "#trace-table td.c-summary")
                 assert summary["right"] <= 390 and summary["width"] > 250, summary
+                # The trace drawer's facets fit too (on rv6's demo their topic column was cut
+                # off; the fixture's short names fitted before too: a guard).
+                pg.locator("#trace-table tr[data-trace]").first.click()
+                pg.wait_for_selector("#drawer-body table.data td", timeout=T)
+                fits = "(el) => el.scrollWidth <= el.clientWidth"
+                assert pg.locator("#drawer-body").evaluate(fits)
+                pg.click("#drawer-close")
             if tab == "topics":
                 pg.wait_for_selector(".topic-list .trow .tlabel", timeout=T)
                 name, bar = _box(pg, ".trow-head .tlabel"), _box(pg, ".trow-head .bar")
