@@ -143,3 +143,40 @@ def test_undecodable_files_and_odd_messages_are_one_line_errors(tmp_path, capsys
     assert load_gold(bad, sentiment).traces[0]["messages"] == [
         {"role": "user", "content": "It broke again."}
     ]
+
+
+@pytest.mark.parametrize("action", ["eval", "fit"])
+def test_a_gold_line_nested_100000_deep_is_one_line(tmp_path, capsys, action):
+    """json.loads raised RecursionError: a 32-line traceback (review rv6 C3). Ingest calls the
+    same line too_deep; the gold reader says so, by line."""
+    sentiment = find_facet(load_facets(), "Sentiment")
+    bad = tmp_path / "deep.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    bad.write_text(_line("a", ["hi"], "NEUTRAL") + "\n" + _line("b", ["hi"], "NEGATIVE")[:-1]
+                   + f', "m": {deep}}}\n')  # fmt: skip
+    with pytest.raises(GoldFileError, match=r"deep.jsonl line 2: nested too deeply"):
+        load_gold(bad, sentiment)
+    assert cli.main(["facets", action, "Sentiment", "--gold", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "line 2: nested too deeply" in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_other_json_a_user_hands_over_is_never_a_recursion_error(tmp_path, monkeypatch):
+    """Saved subsets, export manifests, fitted models and TRACETOPICS_PRICES read through
+    messages.loads_json: too deep is a ValueError their readers already handle."""
+    from tracetopics_pipeline.core.ingest.messages import JsonTooDeep, loads_json
+    from tracetopics_pipeline.core.settings import ConfigError, Settings
+    from tracetopics_pipeline.explorer.actions import list_exports
+    from tracetopics_pipeline.explorer.saved import SubsetStore
+
+    deep = "[" * 100_000 + "]" * 100_000
+    for text in (deep, "[" * 200 + "]" * 200):
+        with pytest.raises(JsonTooDeep, match="nested too deeply"):
+            loads_json(text)
+    assert loads_json('{"a": [1, {"b": null}]}') == {"a": [1, {"b": None}]}
+    (tmp_path / "x.manifest.json").write_text(deep)
+    assert list_exports(tmp_path) == []
+    (tmp_path / "deep.json").write_text(deep)
+    assert SubsetStore(tmp_path).list() == [] and SubsetStore(tmp_path).get("deep") is None
+    with pytest.raises(ConfigError, match="TRACETOPICS_PRICES must be JSON"):
+        Settings.from_env({"TRACETOPICS_PRICES": '{"m": ' + deep + "}"})

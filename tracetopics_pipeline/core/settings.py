@@ -8,7 +8,6 @@ homes never mix. Nothing here imports Dagster.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -104,8 +103,10 @@ def _prices(env: Mapping[str, str]) -> dict[str, tuple[float, float]]:
     raw = _get(env, "TRACETOPICS_PRICES")
     if raw is None:
         return {}
+    from tracetopics_pipeline.core.ingest.messages import loads_json
+
     try:
-        return {k: (float(v[0]), float(v[1])) for k, v in json.loads(raw).items()}
+        return {k: (float(v[0]), float(v[1])) for k, v in loads_json(raw).items()}
     except (ValueError, TypeError, IndexError, AttributeError):
         raise ConfigError(
             'TRACETOPICS_PRICES must be JSON like {"gpt-4o-mini": [0.15, 0.6]} '

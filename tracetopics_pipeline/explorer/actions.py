@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 
+from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TraceFilter
@@ -179,7 +180,7 @@ def list_exports(exports_dir: Path) -> list[dict[str, Any]]:
         return out
     for m in base.glob("*.manifest.json"):
         try:
-            out.append(json.loads(m.read_text()))
+            out.append(loads_json(m.read_text()))
         except ValueError:
             continue
     return sorted(out, key=lambda d: d.get("created_at") or "", reverse=True)

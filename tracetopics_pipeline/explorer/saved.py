@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from tracetopics_pipeline.core.ingest.messages import loads_json
+
 MAX_NAME = 80
 _SLUG = re.compile(r"[^a-z0-9_-]+")
 
@@ -91,7 +93,7 @@ class SubsetStore:
 
     def get(self, name: str) -> dict[str, Any] | None:
         try:
-            return json.loads(self._path(name).read_text())
+            return loads_json(self._path(name).read_text())
         except (FileNotFoundError, ValueError):
             return None
 
@@ -101,7 +103,7 @@ class SubsetStore:
         out = []
         for p in sorted(self.folder.glob("*.json")):
             try:
-                out.append(self.summary(json.loads(p.read_text())))
+                out.append(self.summary(loads_json(p.read_text())))
             except ValueError:
                 continue
         return sorted(out, key=lambda d: d.get("saved_at") or "", reverse=True)

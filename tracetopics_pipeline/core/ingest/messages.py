@@ -168,6 +168,29 @@ def largest_container(value: Any) -> int:
 MAX_JSON_DEPTH = 128
 
 
+class JsonTooDeep(ValueError):
+    """A JSON text nested past MAX_JSON_DEPTH levels (json.loads would hit Python's stack)."""
+
+
+def loads_json(text: str | bytes) -> Any:
+    """json.loads for files and settings a user hands tracetopics (gold files, saved subsets,
+    fitted models, export manifests, TRACETOPICS_PRICES): a text nested past MAX_JSON_DEPTH
+    levels is JsonTooDeep, a ValueError like any other bad JSON, never a RecursionError (review
+    rv6 C3). Ingest's parser says the same of such a line: too_deep."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        value = None
+        deep = True
+    else:
+        deep = too_deep(value)
+    if deep:
+        raise JsonTooDeep(f"nested too deeply (past {MAX_JSON_DEPTH} levels)")
+    return value
+
+
 def too_deep(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
     """True when lists/dicts nest more than `limit` levels (iterative: safe at any depth)."""
     stack = [(value, 1)]

@@ -16,7 +16,6 @@ summarizer skips or fails on counts as a wrong answer ("(no answer)").
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,7 +23,12 @@ from pathlib import Path
 
 from tracetopics_pipeline.core.facets.definitions import Facet
 from tracetopics_pipeline.core.facets.summarizers.base import Summarizer, normalize_label
-from tracetopics_pipeline.core.ingest.messages import FieldTypeError, normalize_messages
+from tracetopics_pipeline.core.ingest.messages import (
+    FieldTypeError,
+    JsonTooDeep,
+    loads_json,
+    normalize_messages,
+)
 
 NO_ANSWER = "(no answer)"
 
@@ -52,7 +56,9 @@ def load_gold(path: Path | str, facet: Facet, gold_field: str = "gold") -> GoldS
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
+                rec = loads_json(line)
+            except JsonTooDeep as e:
+                raise GoldFileError(f"{path} line {n}: {e}") from None
             except ValueError as e:
                 raise GoldFileError(f"{path} line {n}: not JSON: {e}") from e
             if not isinstance(rec, dict):

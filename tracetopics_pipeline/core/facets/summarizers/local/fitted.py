@@ -33,6 +33,7 @@ import numpy as np
 
 from tracetopics_pipeline.core.facets.preprocess import content_text
 from tracetopics_pipeline.core.facets.summarizers.local.prototypes import CACHE, units_of
+from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.settings import PACKAGED_EMBED_MODEL
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ def _shape_problem(m: FittedModel) -> str | None:
 @lru_cache(maxsize=32)
 def _read(path: str, mtime_ns: int, facet: str) -> FittedModel:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = loads_json(Path(path).read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             raise TypeError("not a JSON object")
         data.pop("path", None)
