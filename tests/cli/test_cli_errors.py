@@ -91,6 +91,14 @@ WRONG = {
         "self.yaml line 1: an alias refers to the value that holds it",
         {"TRACETOPICS_FACETS": "self.yaml"},
     ),  # fmt: skip
+    "topics: a day after the data": (
+        ["topics", "--facet", "Task", "--date", "2027-01-01"],
+        "no Task traces classified on 2027-01-01 (classified days: 20",
+    ),  # fmt: skip
+    "topics: a day before the data, as JSON": (
+        ["topics", "--facet", "Task", "--date", "2020-01-01", "--json"],
+        "no Task traces classified on 2020-01-01 (classified days: 20",
+    ),  # fmt: skip
     "quarantine: accept a day with nothing": (
         ["quarantine", "--day", "2026-01-01", "--accept"],
         "nothing is quarantined on 2026-01-01",
@@ -411,3 +419,19 @@ def test_one_home_holds_one_kind_of_traffic(tmp_path: Path) -> None:
     out = tmp_path / "elsewhere"  # --out another folder is no home's landing: allowed
     res = tracetopics(tmp_path, "generate", "--days", "1", "--per-day", "5", "--out", str(out), TRACETOPICS_HOME=str(my_home))  # fmt: skip
     assert res.returncode == 0 and list(out.glob("demo-*.jsonl")), res.stderr
+
+
+def test_map_sample_sizes_are_not_printed_as_traffic(monkeypatch, capsys) -> None:
+    """Before anything is classified, `topics` ranks the map's topics by the summaries each was
+    built from: the header says so and the column is "sample", not "count" (review rv6 C1)."""
+    from tracetopics_pipeline.cli import output
+
+    item = {"topic_id": 1, "label": "Export dashboards", "count": 40, "share": 0.8,
+            "keywords": [], "samples": [], "subtopics": [], "map_sample": True}  # fmt: skip
+    other = {**item, "topic_id": 2, "label": "Reset password", "count": 10, "share": 0.2}
+    monkeypatch.setattr(output, "topics", lambda facet, day=None: ("Task", [item, other]))
+    output.print_topics("Task")
+    out = capsys.readouterr().out
+    assert "ranked by map sample size (2 topics; no traces classified yet" in out
+    assert "sample  label" in out and "count" not in out
+    assert output.topics_json([item])["counted"].startswith("map sample sizes")

@@ -124,6 +124,10 @@ def test_next_day_keeps_ids_and_overrides_survive(conn):
     both = listing + [s for d in listing for s in d["subtopics"]]
     assert [d["topic_id"] for d in listing][:1] and {d["topic_id"] for d in both} == set(first)
     assert any(d["label"] == "Dashboard exports" for d in both)
+    # nothing classified yet: the map's sample sizes, marked so; never for a given day, which
+    # would print them as that day's traffic (review rv6 C1)
+    assert all(d.get("map_sample") for d in listing)
+    assert topic_list(conn, "Task", date(2026, 11, 2)) == []
 
 
 # ---------------------------------------------------------------- identity, on synthetic maps

@@ -121,12 +121,28 @@ def _facet_file_problem() -> str:
 
 
 def topics(facet: str, day: date | None = None) -> tuple[str, list[dict]]:
-    """(the facet's stored name, its topics ranked by share)."""
-    from tracetopics_pipeline.core.topics.report import topic_list
+    """(the facet's stored name, its topics ranked by share). A `day` with no classified traces
+    is a CliError naming the days that have some, never another ranking (review rv6 C1)."""
+    from tracetopics_pipeline.core.topics.report import classified_days, topic_list
 
     with _conn() as conn:
         name = resolve_facet(conn, facet)
-        return name, topic_list(conn, name, day)
+        rows = topic_list(conn, name, day)
+        if day is not None and not rows:
+            span = classified_days(conn, name)
+            if span is None:
+                raise CliError(
+                    f"no {name} traces classified on {day}, nor on any day yet (a map needs "
+                    f"{Settings.from_env().min_summaries} distinct summaries of the facet; "
+                    "`tracetopics run` classifies the landed days)"
+                )
+            first, last, n = span
+            days = f"{first} … {last}" + ("" if n == (last - first).days + 1 else f", {n} of them")
+            raise CliError(
+                f"no {name} traces classified on {day} (classified days: {days}); "
+                "pick one of those, or leave out --date"
+            )
+        return name, rows
 
 
 def topics_json(rows: list[dict]) -> dict:
@@ -143,7 +159,10 @@ def topics_json(rows: list[dict]) -> dict:
             "samples": list(t["samples"]),
         }
 
-    return {"topics": [{**item(t), "subtopics": [item(s) for s in t["subtopics"]]} for t in rows]}
+    out = {"topics": [{**item(t), "subtopics": [item(s) for s in t["subtopics"]]} for t in rows]}
+    if rows and rows[0].get("map_sample"):  # counts are the map's sample sizes, not traffic
+        out["counted"] = "map sample sizes: no traces classified yet"
+    return out
 
 
 SUBTOPICS_SHOWN = 4  # per parent in the text list; the rest is "+N more" (--all, --json: all)
@@ -160,12 +179,26 @@ def print_topics(
         )
         return
     named = sum(1 for r in rows if r["topic_id"] != warehouse.NO_MATCH)
+    if rows[0].get("map_sample"):
+        print(
+            f"\n{facet} topics, ranked by map sample size ({named} topics; no traces classified "
+            "yet: these are the summaries each topic's map was built from, not traffic)"
+        )
+        print(f"  {'id':>5}  {'share':>6}  {'sample':>6}  label")
+        _print_topic_rows(rows, limit, every_sub)
+        return
     # the facet's default label ("No issue") says nothing happened: after the topics, as in
     # the explorer, so the first rows are what there is to report
     default = _default_key(facet)
     rows = sorted(rows, key=lambda r: bool(default) and r.get("facet_label") == default)
     print(f"\n{facet} topics, ranked by share ({named} topics; subtopics indented)")
     print(f"  {'id':>5}  {'share':>6}  {'count':>6}  label")
+    _print_topic_rows(rows, limit, every_sub, default)
+
+
+def _print_topic_rows(
+    rows: list[dict], limit: int, every_sub: bool, default: str | None = None
+) -> None:
     for r in rows[:limit]:
         if default and r.get("facet_label") == default:
             print(f"  {'':>25}  the facet's default label, nothing to report:")

@@ -59,8 +59,10 @@ def ranked_topics(
     None), count, share (of the facet's traces), and on parents
     `subtopics`. A facet's default label ("no issue") is a parent like the others; no_match is
     an item too (callers decide whether to show it). A topic that is its own parent (a map from
-    before two levels) has no subtopics. Before anything is classified, the current map's
-    topics are ranked by their size in the map.
+    before two levels) has no subtopics. Before anything of the facet is classified (and with
+    no `day`: a day without traces has no topics), the current map's topics are ranked by
+    their size in the map's sample of summaries, each parent marked `map_sample` (review rv6
+    C1: those sizes were printed as a day's traffic).
     """
     ids = f"AND c.trace_id IN ({within})" if within else ""
     rows = conn.execute(
@@ -87,9 +89,9 @@ def ranked_topics(
         LEFT JOIN topic_latest sl ON lower(sl.facet) = lower(?) AND sl.topic_id = per.sub_id""",
         [facet, day, day, *params, facet, facet],
     ).fetchall()
-    if rows or within:
+    if rows or within or day is not None:
         return _ranked([(r[0], r[1], r[2:7], r[7:12], r[12]) for r in rows])
-    map_id = current_map(conn, facet, day)
+    map_id = current_map(conn, facet)
     if map_id is None:
         return []
     rows = conn.execute(
@@ -101,7 +103,20 @@ def ranked_topics(
            WHERE s.map_id = ? AND coalesce(s.level, 'sub') <> 'parent'""",
         [map_id],
     ).fetchall()
-    return _ranked([(r[1], r[0], r[2:7], r[7:12], r[12]) for r in rows])
+    return [
+        {**t, "map_sample": True}
+        for t in _ranked([(r[1], r[0], r[2:7], r[7:12], r[12]) for r in rows])
+    ]
+
+
+def classified_days(conn: duckdb.DuckDBPyConnection, facet: str) -> tuple[date, date, int] | None:
+    """(first day, last day, how many days) with classified traces of `facet`, or None."""
+    row = conn.execute(
+        """SELECT min(day), max(day), count(DISTINCT day) FROM classifications
+           WHERE lower(facet) = lower(?)""",
+        [facet],
+    ).fetchone()
+    return (row[0], row[1], int(row[2])) if row and row[0] is not None else None
 
 
 def _item(topic_id: int, described: Sequence[Any], count: int, total: int) -> dict[str, Any]:
