@@ -4,6 +4,7 @@ for every subcommand, and every example is a command line the parser accepts."""
 from __future__ import annotations
 
 import argparse
+import json
 import shlex
 
 import pytest
@@ -83,3 +84,15 @@ def test_facets_list_names_each_default_label_as_the_pages_show_it(capsys) -> No
     assert main(["facets", "list"]) == 0
     churn = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Churn"))
     assert "labels=CRITICAL/HIGH/MEDIUM/LOW (default LOW, shown as “No churn signal”)" in churn
+
+
+def test_status_of_a_fresh_home_says_what_to_do(home, capsys) -> None:
+    """Review rv6 P7: no command answered "what state is my home in"; a fresh home is a state."""
+    from tracetopics_pipeline.cli import main
+
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert f"home      {home}" in out and "landing   0 files" in out
+    assert "none landed yet: tracetopics ingest FILE, then tracetopics run" in out
+    assert main(["status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["traces"] == 0

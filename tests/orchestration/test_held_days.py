@@ -40,6 +40,12 @@ def test_a_day_over_the_threshold_is_held_back_alone(home: Path, capsys) -> None
     assert f"WHERE day = DATE '{BAD_DAY}'" in err and "--accept" in err
 
     assert set(_per_day(home, "raw_traces")) == set(DAYS)  # the day's traces are kept
+    # `status` says the same in one screen (review rv6 P7)
+    assert main(["status"]) == 0
+    status = capsys.readouterr().out
+    assert f"held back {BAD_DAY}: 12.77% (6 of 47 lines)" in status
+    assert f"(tracetopics quarantine --day {BAD_DAY})" in status
+    assert "traces    " in status and "2 days summarized" in status and "waiting" not in status
     for table in ("facet_summaries", "classifications"):
         assert set(_per_day(home, table)) == set(DAYS) - {BAD_DAY}, table
 

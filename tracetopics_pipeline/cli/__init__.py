@@ -32,6 +32,7 @@ from tracetopics_pipeline.cli.reading import (
     cmd_topic_override,
     cmd_topics,
 )
+from tracetopics_pipeline.cli.status import cmd_status
 from tracetopics_pipeline.cli.usage import add_command
 from tracetopics_pipeline.core.facets.definitions import FacetConfigError
 from tracetopics_pipeline.core.settings import ConfigError, paths
@@ -247,6 +248,10 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--json", action="store_true", help="eval, fit: JSON instead of text")
     f.add_argument("--file", help="facet YAML (default $TRACETOPICS_FACETS or the packaged one)")
     f.set_defaults(fn=cmd_facets)
+
+    st = add_command(sub, "status", "what state this home is in: landed, run, held, published")
+    st.add_argument("--json", action="store_true", help="JSON instead of text")
+    st.set_defaults(fn=cmd_status)
 
     sp = add_command(sub, "spend", "spend on model calls to date against the budget")
     sp.add_argument("--days", type=_days, default=14, help="days shown one by one")

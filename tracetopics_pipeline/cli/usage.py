@@ -65,6 +65,11 @@ ABOUT: dict[str, tuple[str, str]] = {
         "gold labels (eval) or fit one to them (fit).",
         "tracetopics facets test Sentiment --n 10",
     ),
+    "status": (
+        "Show what state this home is in (files landed, days run, held back or waiting, the "
+        "topic maps, the explorer's snapshot, spend): the first command to run when unsure.",
+        "tracetopics status",
+    ),
     "spend": (
         "Show what model calls (summaries, labels, embeddings) cost so far, per day and month, "
         "against TRACETOPICS_BUDGET_USD_DAY and _MONTH.",

@@ -1,0 +1,112 @@
+"""`tracetopics status`: what state a home is in, in one screen — what is landed, which days
+are classified, held back or waiting for a run, the maps, the explorer's snapshot and spend.
+
+Every line is read from what the other commands read (the warehouse read-only, the landing
+folder, the snapshot pointer); nothing is computed that they do not show in detail."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any
+
+from tracetopics_pipeline.cli.digest import spend_line
+from tracetopics_pipeline.core.ingest.holds import held_days
+from tracetopics_pipeline.core.settings import Settings, paths
+from tracetopics_pipeline.core.spend.ledger import spend_summary
+from tracetopics_pipeline.core.sql.errors import WarehouseUnavailable
+from tracetopics_pipeline.core.sql.execute import open_readonly
+from tracetopics_pipeline.core.warehouse.snapshot import PREFIX, current_snapshot
+
+LISTED = 5  # days named one by one in a line; more are counted
+
+
+def home_status(settings: Settings) -> dict[str, Any]:
+    """The home's state as plain values (the JSON of `status --json`)."""
+    p = paths()
+    files = sorted(f for f in p.landing.glob("**/*") if f.is_file()) if p.landing.is_dir() else []
+    out: dict[str, Any] = {"home": str(p.home), "landing_files": len(files)}
+    snap = current_snapshot(p.snapshot)
+    out["snapshot"] = snap.name if snap else None
+    try:
+        conn, source, _ = open_readonly()
+    except WarehouseUnavailable:  # a fresh home: nothing run yet, which is a state too
+        return out | {"traces": 0, "source": None}
+    try:
+        traces, first, last = conn.execute(
+            "SELECT count(*), min(day), max(day) FROM raw_traces"
+        ).fetchone()
+        out["traces"], out["first_day"], out["last_day"] = traces, first, last
+        day_sql = "SELECT DISTINCT day FROM {} ORDER BY 1"
+        landed = [d for (d,) in conn.execute(day_sql.format("raw_traces")).fetchall()]
+        summarized = {d for (d,) in conn.execute(day_sql.format("facet_summaries")).fetchall()}
+        classified = {d for (d,) in conn.execute(day_sql.format("classifications")).fetchall()}
+        held = held_days(conn, landed, settings.quarantine_rate_threshold)
+        held_set = {h.day for h in held}
+        out["run_days"], out["classified_days"] = len(summarized), len(classified)
+        out["held_days"] = [h.summary() for h in held]
+        out["waiting_days"] = [d for d in landed if d not in summarized and d not in held_set]
+        out["maps"] = [
+            {"facet": f, "day": d, "topics": parents or subs, "subtopics": subs if parents else 0}
+            for f, d, parents, subs in conn.execute(
+                """WITH latest AS (SELECT facet, arg_max(map_id, day) AS map_id, max(day) AS day
+                                   FROM topic_maps WHERE status = 'built' GROUP BY facet)
+                   SELECT l.facet, l.day, count(*) FILTER (WHERE t.level = 'parent'),
+                          count(*) FILTER (WHERE t.level <> 'parent')
+                   FROM latest l JOIN topics t USING (facet, map_id)
+                   GROUP BY ALL ORDER BY l.facet"""
+            ).fetchall()
+        ]
+        out["spend"] = spend_summary(conn, settings).as_dict()
+        out["source"] = source
+    finally:
+        conn.close()
+    return out
+
+
+def _days(days: list[date]) -> str:
+    shown = ", ".join(str(d) for d in days[:LISTED])
+    return shown + (f" and {len(days) - LISTED} more" if len(days) > LISTED else "")
+
+
+def render(s: dict[str, Any]) -> str:
+    lines = [f"home      {s['home']}"]
+    lines.append(f"landing   {s['landing_files']:,} file{'' if s['landing_files'] == 1 else 's'}")
+    if not s["traces"]:
+        lines.append("traces    none landed yet: tracetopics ingest FILE, then tracetopics run")
+        return "\n".join(lines)
+    lines.append(f"traces    {s['traces']:,} from {s['first_day']} to {s['last_day']}")
+    n, c = s["run_days"], s["classified_days"]
+    lines.append(
+        f"run       {n} day{'' if n == 1 else 's'} summarized, {c} classified into topics"
+        + ("" if c or not n else " (a map needs more summaries: see tracetopics topics)")
+    )
+    if s["waiting_days"]:
+        w = s["waiting_days"]
+        lines.append(
+            f"waiting   {len(w)} day{'' if len(w) == 1 else 's'} landed, not yet run: {_days(w)}"
+            f" (tracetopics run --from {w[0]} --to {w[-1]})"
+        )
+    for h in s["held_days"]:
+        lines.append(f"held back {h} (tracetopics quarantine --day {h.split(':')[0]})")
+    for m in s["maps"]:
+        subs = f" ({m['subtopics']} subtopics)" if m["subtopics"] else ""
+        lines.append(f"map       {m['facet']}: {m['topics']} topics{subs}, built for {m['day']}")
+    stamp = (s["snapshot"] or "").removeprefix(PREFIX)[:13]  # 20261130T1906...
+    lines.append(
+        f"explorer  snapshot published {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} "
+        f"{stamp[9:11]}:{stamp[11:13]} UTC ({s['snapshot']})"
+        if s["snapshot"]
+        else "explorer  nothing published yet (a run publishes a snapshot)"
+    )
+    lines.append(spend_line(s["spend"]).replace("Model spend: ", "spend     ", 1))
+    if s["source"] == "snapshot":
+        lines.append("(a run holds the warehouse: read from the published snapshot)")
+    return "\n".join(lines)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    s = home_status(Settings.from_env())
+    print(json.dumps(s, indent=2, default=str) if args.json else render(s))
+    return 0
