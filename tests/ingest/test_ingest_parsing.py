@@ -591,3 +591,28 @@ def test_otlp_rejections(tmp_path: Path) -> None:
         "wrong_type",
     ]
     assert all(r.raw for r in res.rejections)
+
+
+@pytest.mark.parametrize("indent", [2, None])
+def test_a_json_document_with_bad_bytes_is_one_rejection_on_its_own_day(
+    tmp_path: Path, indent: int | None
+) -> None:
+    """Review rv6 U3: one pretty-printed trace with a Latin-1 "é" was rejected once per line
+    (6 invalid_json / invalid_utf8, undated), charged to the file's day: one bad trace could
+    hold back a day of good ones. It is one invalid_utf8 rejection, dated by its "created"."""
+    trace = {"id": "x1", "created": "2026-11-20T10:00:00Z", "input": "un café", "output": "ok"}
+    path = tmp_path / "doc.json"
+    path.write_bytes(json.dumps(trace, indent=indent).replace("é", "\\u00e9").encode())
+    text = path.read_bytes().replace(b"\\u00e9", b"\xe9")  # the byte Latin-1 writes
+    path.write_bytes(text)
+    res = parse_file(path)
+    assert res.records == [] and res.lines == 1
+    (rej,) = res.rejections
+    assert rej.reason == "invalid_utf8" and rej.created_day == date(2026, 11, 20)
+    # In an array, only the item with the bad byte goes, as invalid_utf8 too.
+    items = [trace, {**trace, "id": "x2", "input": "fine"}]
+    arr = tmp_path / "arr.json"
+    arr.write_bytes(json.dumps(items, indent=indent).replace("\\u00e9", "\xe9").encode("latin-1"))
+    res = parse_file(arr)
+    assert [t.id for t in res.records] == ["x2"]
+    assert [r.reason for r in res.rejections] == ["invalid_utf8"]

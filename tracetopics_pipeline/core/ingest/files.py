@@ -291,7 +291,12 @@ _NON_FINITE = re.compile(rb"(?<![\w.])-?(?:NaN|Infinity)(?![\w.])")
 
 
 def _undecodable(exc: orjson.JSONDecodeError, chunk: bytes) -> tuple[str, str]:
-    """(reason, detail) for text orjson refuses: past its nesting limit (1024) is too_deep."""
+    """(reason, detail) for text orjson refuses: bytes that are not UTF-8 are invalid_utf8 (as
+    on a line), past its nesting limit (1024) too_deep."""
+    try:
+        chunk.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return "invalid_utf8", str(bad)
     if "depth limit" in str(exc):
         return "too_deep", f"nests past {MAX_JSON_DEPTH} levels ({exc})"
     hint = " (NaN and Infinity are not JSON)" if _NON_FINITE.search(chunk) else ""
@@ -310,7 +315,7 @@ def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
     except orjson.JSONDecodeError:
         items = array_items(body)
         if items is None:
-            return False  # JSON Lines in a .json file, or broken: the line parser decides
+            return _one_bad_document(body, ctx)  # else JSON Lines, or broken: the line parser
         for i, chunk in enumerate(items, start=1):
             ctx.result.lines += 1
             text = chunk.decode("utf-8", "backslashreplace")
@@ -336,6 +341,24 @@ def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
         ctx.result.lines += 1
         ctx.add_object(doc, 1, data.decode("utf-8", "backslashreplace"), len(data))
     return True
+
+
+def _one_bad_document(body: bytes, ctx: _Ctx) -> bool:
+    """A whole JSON document with bytes that are not UTF-8 (a pretty-printed trace with one
+    Latin-1 "é") is one invalid_utf8 rejection, charged to the day it states — not a rejection
+    per line of it, charged to the file's day (review rv6 U3). False when it is no document."""
+    try:
+        body.decode("utf-8")
+        return False  # valid text that does not parse: the line parser decides
+    except UnicodeDecodeError as bad:
+        text = body.decode("utf-8", "backslashreplace")
+        try:
+            orjson.loads(body.decode("utf-8", "replace"))
+        except orjson.JSONDecodeError:
+            return False
+        ctx.result.lines += 1
+        ctx.reject(1, "invalid_utf8", str(bad), text, _stated_day(text))
+        return True
 
 
 _TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"?|[\[\]{},]')
