@@ -233,6 +233,12 @@ def create_app(
             fct["display"], fct["label_order"], fct["default_label"] = shown.get(
                 fct["facet"].lower(), ({}, [], None)
             )
+            # The label filter lists them as the facet does, its default last ("No churn
+            # signal", key LOW, sorted between High and Medium by the alphabet: review rv6 E5).
+            order = {v: i for i, v in enumerate(fct["label_order"])}
+            fct["labels"].sort(
+                key=lambda v, f=fct, o=order: (v == f["default_label"], o.get(v, len(o)), v)
+            )
         # The facet file's order (Task, Sentiment, Issues, ...), not the alphabet: pickers and
         # the trace drawer list Task first.
         rank = {name: i for i, name in enumerate(shown)}
