@@ -321,3 +321,11 @@ def test_a_proposal_for_an_issues_topic_does_not_judge_it_by_issues(tmp_path: Pa
     assert "Its traces are mostly about “" in problem and "(Task topics)" in problem
     section = md.split("## Product gap or agent failure")[1].split("##")[0]
     assert section.strip().startswith("Not asked: the topic is a label of the Issues facet")
+
+
+def test_an_assignee_is_a_person_not_markup_or_a_paragraph(client: TestClient) -> None:
+    """Review rv6 E3: `<img src=x onerror=alert(1)>pm@x.com` was stored as an assignee."""
+    scope = {"filter": {}, "facet": "Task", "topic_id": 3, "limit": 1}
+    for bad in ("<img src=x onerror=alert(1)>pm@x.com", "x" * 81, "a\nb"):
+        assert client.post("/api/review", json={**scope, "assignee": bad}).status_code == 422
+    assert client.post("/api/review", json={**scope, "assignee": "Anna Müller"}).status_code == 200

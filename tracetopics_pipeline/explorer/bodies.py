@@ -86,8 +86,10 @@ class SubsetSaveBody(Body):
 
 
 class ReviewBody(ScopedBody):
+    # A person: a name or an e-mail address, not markup or a paragraph (review rv6 E3: an
+    # "<img ...>" assignee was stored, shown escaped, and widened the queue's picker).
     assignee: Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1,
-                                                     max_length=200)]  # fmt: skip
+                                                     max_length=80, pattern=r"^[^<>\x00-\x1f]+$")]  # fmt: skip
     note: Annotated[StrictStr, StringConstraints(max_length=MAX_NOTE)] | None = None
     limit: Annotated[int, Field(ge=1, le=500)] = 50
 
