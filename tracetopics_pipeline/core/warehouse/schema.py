@@ -165,6 +165,16 @@ CREATE TABLE IF NOT EXISTS spend_ledger (
     updated_at TIMESTAMPTZ DEFAULT current_timestamp,
     PRIMARY KEY (day, kind, model)
 );
+-- The data-quality suites that passed, by a digest of what they read (warehouse/quality.py):
+-- one row per suite and days; a re-run of unchanged rows reports the pass without running it.
+CREATE TABLE IF NOT EXISTS check_results (
+    suite VARCHAR NOT NULL,
+    days VARCHAR NOT NULL,    -- the days validated, comma-separated
+    digest VARCHAR NOT NULL,  -- the rows read, the counts compared, the suite's code
+    evaluated INTEGER,
+    rows BIGINT,
+    checked_at TIMESTAMPTZ DEFAULT current_timestamp
+);
 -- Columns added after a release: a warehouse made before gains them when opened for writing.
 ALTER TABLE topic_overrides ADD COLUMN IF NOT EXISTS merged_into INTEGER;
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS level VARCHAR DEFAULT 'sub';
