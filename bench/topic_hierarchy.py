@@ -230,6 +230,12 @@ def audit_texts(
             context=context(kids.get(t, [])),
             children_support=[(sub_words.get(k, {}), traffic.get(k, 0.0)) for k in kids.get(t, [])],
             distinct=distinct.get(t),
+            children_said=[
+                text_words(
+                    [texts[i] for i in by_sub.get(k, [])], [weights[i] for i in by_sub.get(k, [])]
+                )
+                for k in kids.get(t, [])
+            ],
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "parent"

@@ -17,6 +17,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     coverage,
     has_digit,
     held_by,
+    minority_parent,
     name_support,
     number_details,
     rare_words,
@@ -48,6 +49,8 @@ class AuditedTopic:
     # a free-text parent's name: how much nearer its own centroid it lies than the nearest
     # sibling parent's (`naming.name_margins`, in the map's embedding space)
     distinct: float | None = None
+    # a free-text parent's subtopics: `text_words` of each one's texts, for `minority_parent`
+    children_said: list[list[tuple[frozenset[str], float]]] | None = None
 
 
 def repeats_parent(label: str, parent: str, children: int) -> bool:
@@ -81,7 +84,10 @@ def audit_topics(
     subtopic, given its `words`, whose name less than MIN_HELD of its traffic says: "We've
     decided to move to Metabase" over 140 mentions of which 7 say so); `vague` (a parent over
     several subtopics, given its `distinct`, whose name lies less than MIN_DISTINCT nearer its
-    own centroid than a sibling's: "Set up" says what many parents are). A parent named by its label value ("No issue"), and a
+    own centroid than a sibling's: "Set up" says what many parents are); `minority_parent` (a
+    free-text parent over several subtopics, given its `children_said`, whose name less than
+    MIN_PARENT_SAID of its traces says while a subtopic all but never says it:
+    `support.minority_parent`). A parent named by its label value ("No issue"), and a
     subtopic named as such a parent, is not checked for support or length: its name is the
     facet's."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
@@ -110,6 +116,14 @@ def audit_topics(
                 and coverage(t.label, t.children_support) < MIN_COVERAGE
             ):
                 probs.append("low_coverage")
+            if (
+                level == "parent"
+                and not from_label
+                and t.children > 1
+                and t.children_said
+                and minority_parent(t.label, t.children_said)
+            ):
+                probs.append("minority_parent")
             if (
                 level == "parent"
                 and not from_label

@@ -222,6 +222,21 @@ class Sayers:
         return sum(self._weight[g] for g in said) / self._total
 
 
+def minority_parent(label: str, children_said: list[list[tuple[frozenset[str], float]]]) -> bool:
+    """A parent over several subtopics named by a minority of its traffic while its subtopics
+    differ: less than MIN_PARENT_SAID of its traces say the name (`Sayers`: every content word in
+    one text; the texts of all its subtopics, `children_said`: `text_words` of each), and some
+    subtopic all but never says it (less than SILENT of its traffic): "SSO login" over SSO, SCIM
+    and JIT provisioning, "Dashboard to CSV" over every export format. A name its texts phrase
+    in many ways but every subtopic uses now and then is not counted."""
+    kids = [c for c in children_said if c]
+    if len(kids) < 2:
+        return False
+    if Sayers([x for c in kids for x in c]).share(label) >= MIN_PARENT_SAID:
+        return False
+    return any(Sayers(c).share(label) < SILENT for c in kids)
+
+
 def group_share(
     name: str, said: list[list[tuple[frozenset[str], float]]], traffic: list[float]
 ) -> float:
@@ -237,6 +252,10 @@ MIN_PARENT_SUPPORT = 0.3  # a parent's: in subtopics holding >= 30% of its traff
 CHILD_USE = 0.2  # a subtopic uses a word when 20% of its traffic does
 MIN_COVERAGE = 0.5  # a parent's name: supported by subtopics holding half its traffic
 MIN_HELD = 0.5  # a labelled facet's subtopic: its name says what most of its traffic says
+# A parent's name said by less than a third of its traces, while a subtopic all but never says
+# it (under 10 %), names a minority of it (`minority_parent`).
+MIN_PARENT_SAID = 1 / 3
+SILENT = 0.1
 # A parent's name lies at least this much nearer (cosine) its own centroid than any sibling's
 # (`naming.name_margins`): "Set up" over SSO, SCIM and JIT provisioning lies nearer two other
 # parents than its own.
