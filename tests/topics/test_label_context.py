@@ -252,6 +252,11 @@ def test_the_audit_counts_the_new_kinds() -> None:
         ("Card works online", ["My card works online but not in shops"] * 3),
         ("Refund processed", ["Refund processed but not received yet"] * 3),
         ("Timesheet reminders go out", ["Timesheet reminders go out but nobody opens them"] * 3),
+        # "slow" as a predicate, or before a gerund, says it went wrong
+        ("Dashboard loads", ["Dashboard loads so slow", "The dashboard loads too slow"] * 2),
+        ("Checkout page opens", ["Checkout page opens slow on mobile"] * 3),
+        ("Page renders", ["Page renders with slow loading fonts"] * 3),
+        ("Sync completes", ["Sync completes but is really slow"] * 3),
         (
             "Deploy succeeds",
             ["Deploy succeeds though no pods start", "Deploy succeeds, no pods"] * 2,
@@ -273,6 +278,11 @@ def test_a_statement_without_its_texts_problem_is_counted(label: str, texts: lis
         ("Transfer money abroad", ["I cannot transfer money abroad"] * 3),  # a request
         ("Parcel arrived", ["Parcel arrived today, thank you"] * 3),  # nothing went wrong
         ("Booking confirmed", ["Booking confirmed for two nights"] * 3),
+        # "later" is a time, not a problem; "slow" before a noun names a kind of thing
+        ("Report is sent", ["Report is sent later in the evening"] * 3),
+        ("Courier called", ["Courier called, will try again later today"] * 3),
+        ("Cooker arrived", ["My new slow cooker arrived today"] * 3),
+        ("Ferry was booked", ["Ferry was booked on the slow route via Crete"] * 3),
         # a minority of the texts says it went wrong
         (
             "Build runs nightly",

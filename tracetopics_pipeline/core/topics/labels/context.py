@@ -30,6 +30,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     POLARITY_WORDS,
     TOKEN,
     VERB_ONLY,
+    polarity_words,
 )
 
 # A word the texts follow by one content word this often (of its weighted uses) is the first
@@ -79,7 +80,7 @@ def word_context(texts: list[str], weights: list[float] | None = None) -> WordCo
             for handle in _HANDLE.findall(clause):
                 ctx.marked[handle.lower()] += n
             titled = [t[:1].isupper() and not t.isupper() for t in toks]
-            polar = frozenset(x for x in low if x in POLARITY_WORDS)
+            polar = polarity_words(low)
             for i, word in enumerate(low):
                 ctx.uses[word] += n
                 for key in {(low[i - 1] if i else "", word), ("", word)}:

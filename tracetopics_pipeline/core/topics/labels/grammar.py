@@ -32,6 +32,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     GREETING_WORDS,
     MAX_WORDS,
     MIN_WORDS,
+    NEGATION_WORDS,
     PARTICLES,
     PAST_ONLY,
     PLACEHOLDER,
@@ -276,7 +277,7 @@ _SUBJECT_PRONOUNS = frozenset("i we you they he she".split())  # noqa: SIM905
 # "me" and "us" are the user ("Reset link takes me back").
 _OBJECT_PRONOUNS = frozenset({"them", "him"})
 # "it" after a verb names nothing: "Raise it at renewal", "Fix it by Friday"
-_NEGATIONS = frozenset("not never can't cannot won't don't doesn't didn't couldn't".split())  # noqa: SIM905
+_NEGATIONS = NEGATION_WORDS
 _ARTICLES = frozenset({"a", "an", "the"})
 _INDEFINITES = frozenset(
     "someone somebody anyone anybody everyone everybody nobody people".split()  # noqa: SIM905

@@ -100,10 +100,30 @@ NEGATION_WORDS = frozenset(
     weren't don't doesn't didn't hasn't haven't hadn't can't won't wouldn't couldn't
     shouldn't dont doesnt didnt cant isnt wasnt hasnt havent""".split()  # noqa: SIM905
 )
+# ("later" is not one: "call me later", "later this week" are calm.)
 PROBLEM_WORDS = frozenset(
-    """blank empty wrong broken missing late later twice incorrect corrupt corrupted garbled
+    """blank empty wrong broken missing late twice incorrect corrupt corrupted garbled
     stuck fail fails failed failing failure error errors declined rejected denied lost
     duplicate duplicated bounced bouncing truncated expired invalid disappeared slow slowly
     delayed spam unreadable unusable""".split()  # noqa: SIM905
 )
 POLARITY_WORDS = NEGATION_WORDS | PROBLEM_WORDS
+# Problem words that say one only as a predicate ("loads so slow", "is slow", "slow to load",
+# "slow loading"): before a noun they name a kind of thing ("slow cooker", "slow lane").
+PREDICATIVE_PROBLEMS = frozenset({"slow"})
+
+
+def polarity_words(low: list[str]) -> frozenset[str]:
+    """The polarity words of one clause (lower-cased tokens): its negations and problem words,
+    less a `PREDICATIVE_PROBLEMS` word before a noun."""
+    return frozenset(
+        x
+        for i, x in enumerate(low)
+        if x in POLARITY_WORDS
+        and not (
+            x in PREDICATIVE_PROBLEMS
+            and i + 1 < len(low)
+            and low[i + 1] not in FUNCTION_WORDS
+            and not low[i + 1].endswith("ing")
+        )
+    )
