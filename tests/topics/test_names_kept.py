@@ -261,3 +261,15 @@ def test_a_kept_name_is_weighed_by_the_namers_own_score(monkeypatch):
     subs, parents = _labelled("Expedia shows a lower price")
     (choice,) = _run_labelled(subs, parents, {30: "Comparing prices with Expedia"}, margin=10.0)
     assert len(seen) == 1 and choice.gain == pytest.approx(float(seen[0][0] - seen[0][1]))
+
+
+def test_a_parent_name_said_by_a_minority_goes_for_one_most_of_it_says():
+    # "MFA after phone loss" is said by 4 of the parent's 20 texts, and the SSO subtopic never
+    # says it; "Reset MFA" by half: the namer's abstraction step would not keep the first either
+    subs, parents = topics(NEW_SUBS, ["Export dashboard to CSV", "Reset MFA"])
+    (choice,) = run(subs, parents, {21: "MFA after phone loss"}, margin=10.0)
+    assert choice.why == "previous name said by a minority" and parents[1].label == "Reset MFA"
+    # both said by a minority: the previous one stays (the score decides)
+    subs, parents = topics(NEW_SUBS, ["Export dashboard to CSV", "MFA for account"])
+    (choice,) = run(subs, parents, {21: "MFA after phone loss"}, margin=10.0)
+    assert choice.kept and parents[1].label == "MFA after phone loss"

@@ -17,7 +17,9 @@ for its CURRENT members:
   coverage;
 - the previous label is kept when it scores within MARGIN of the new one, its words are still
   shared widely enough (the audit's support floors), a labelled facet's subtopic's name is
-  still said by MIN_HELD of its traffic, a parent's is not vague where the new one is not
+  still said by MIN_HELD of its traffic, a free-text parent's is not said by a minority
+  where the new one is not (`minority_parent` under MIN_CLASS_SAID: the namer's abstraction
+  step, `naming.class_name`, replaced it), a parent's is not vague where the new one is not
   (`name_margins` under MIN_DISTINCT: a vague previous name goes only for a distinct new one,
   and a distinct previous name stays against a vague new one whatever the score), it
   repeats no sibling's current label, and the map's label audit (`labels.audit.audit_topics`,
@@ -50,11 +52,13 @@ from tracetopics_pipeline.core.topics.labels.naming import (
     name_scores,
 )
 from tracetopics_pipeline.core.topics.labels.support import (
+    MIN_CLASS_SAID,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
     coverage,
     group_share,
     held_by,
+    minority_parent,
     name_support,
     parent_support,
     text_words,
@@ -208,10 +212,17 @@ def keep_names(
                 taken += [subs[k].label for k in kids[i]]
             if prev.lower() in {s.lower() for s in taken}:
                 c.why = "a sibling has the previous name"
-            elif name_support(prev, words[i], facet_words) < floor:
+            elif name_support(prev, words[i], facet_words, classes=level == "parent") < floor:
                 c.why = "previous name's words no longer shared"
             elif level == "sub" and params.held and held_by(prev, said[i]) < params.held:
                 c.why = "previous name said by too few"
+            elif (
+                level == "parent"
+                and not labelled
+                and minority_parent(prev, [said[k] for k in kids[i]], MIN_CLASS_SAID)
+                and not minority_parent(new, [said[k] for k in kids[i]], MIN_CLASS_SAID)
+            ):  # the namer's abstraction step (`naming.class_name`) replaced it
+                c.why = "previous name said by a minority"
             elif _vaguer(prev, new, vec, cents, i, params.min_distinct, children) > 0:
                 c.why = "previous name is vague"
             elif label_problems(

@@ -132,9 +132,10 @@ def audit_topics(
                 and t.distinct < MIN_DISTINCT
             ):
                 probs.append("vague")
-            if not from_label and name_support(t.label, t.support) < floor:
+            par = level == "parent"  # a parent's verb class noun is said by its verbs
+            if not from_label and name_support(t.label, t.support, classes=par) < floor:
                 whole = t.whole_support
-                other = whole is not None and name_support(t.label, whole) >= floor
+                other = whole is not None and name_support(t.label, whole, classes=par) >= floor
                 probs.append("other_part" if other else "low_support")
             if (
                 level == "sub"

@@ -41,6 +41,8 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
 )
 from tracetopics_pipeline.core.topics.labels.support import (
     CATEGORY_NOUNS,
+    CLASS_VERBS,
+    MIN_CLASS_SAID,
     MIN_COVERAGE,
     MIN_DISTINCT,
     MIN_HELD,
@@ -51,6 +53,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     coverage,
     has_digit,
     held_by,
+    minority_parent,
     mixed_support,
     name_support,
     number_details,
@@ -59,6 +62,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     word_support,
 )
 from tracetopics_pipeline.core.topics.labels.words import (
+    ACTION_CLASSES,
     CLAUSE_SPLIT,
     COMMON_VERBS,
     FUNCTION_WORDS,
@@ -123,7 +127,7 @@ def _collect(
     # A phrase's share is the traffic that says it (`Sayers`: all its words in one text; a
     # parent's: its subtopics where some text does), the measure names_kept weighs a kept name
     # by; the spans above only propose the phrases (a span is said by the text it is cut from).
-    sayers = Sayers(text_words(texts, weights), groups, group_traffic)
+    sayers = Sayers(text_words(texts, weights), groups, group_traffic, classes=groups is not None)
     said = {ph: sayers.share(" ".join(ph)) for ph, n in df.items() if n >= floor}
 
     def prescore(ph: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
@@ -384,7 +388,7 @@ def name_topics(
                 cand = tidy_phrase(form, surface)
                 if cand.lower() in avoid or label_problems(cand, verbs=verbs, context=ctx):
                     continue
-                share = name_support(cand, support, facet_words)
+                share = name_support(cand, support, facet_words, classes=p.abstract)
                 if number_details(cand, support) or (p.abstract and has_digit(cand)):
                     share = 0.0  # an amount of a few requests; a parent's name has none
                 if share >= p.min_support and not distinct(cand):
@@ -418,6 +422,13 @@ def name_topics(
                 context=ctx, children=kids, min_coverage=p.min_coverage,
             )  # fmt: skip
         name = name or vague or fallback[1]
+        if p.abstract and name and len(kids) > 1:
+            # a name said by a minority of the traffic while its subtopics differ: the object
+            # they share with the action class of their verbs, when more of them say it
+            name = _abstracted(
+                name, t, embed=embed, centroid=cents[i], others=cents[nb_of(i)], verbs=verbs,
+                avoid=avoid, surface=surface, context=ctx,
+            )  # fmt: skip
         if not name and not p.abstract:  # no phrase at all: the shared word and a category
             name = abstract_name(
                 t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
@@ -560,18 +571,137 @@ def abstract_name(
     return names[int(np.lexsort((names, -score))[0])]
 
 
+def _children_said(t: NamingInput) -> list[list[tuple[frozenset[str], float]]]:
+    """A parent's subtopics as its texts show them (`groups`): `text_words` of each one's."""
+    return [text_words([t.texts[n] for n in ix], [t.weights[n] for n in ix]) for ix in _by_group(t)]
+
+
+def _by_group(t: NamingInput) -> list[list[int]]:
+    """The indices of a parent's texts per subtopic (`groups`), in subtopic order."""
+    by: dict[int, list[int]] = {}
+    for n, g in enumerate(t.groups or []):
+        by.setdefault(g, []).append(n)
+    return [ix for _, ix in sorted(by.items())]
+
+
+def _abstracted(
+    name: str,
+    t: NamingInput,
+    *,
+    embed: EmbedFn,
+    centroid: np.ndarray,
+    others: np.ndarray,
+    verbs: frozenset[str],
+    avoid: set[str],
+    surface: dict[str, str],
+    context: WordContext | None,
+) -> str:
+    """`name`, or where most of the parent does not say it while its subtopics differ
+    (`minority_parent` below MIN_CLASS_SAID), the `class_name` its texts say more often, if
+    any."""
+    kids_said = _children_said(t)
+    if not minority_parent(name, kids_said, MIN_CLASS_SAID):
+        return name
+    said = Sayers(text_words(t.texts, t.weights), classes=True)
+    better = class_name(
+        t, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
+        surface=surface, context=context, kids_said=kids_said,
+    )  # fmt: skip
+    return better if better and said.share(better) > said.share(name) else name
+
+
+MAX_CLASS_NAMES = 8  # (object, class) pairs embedded per parent, by share
+
+
+def class_name(
+    t: NamingInput,
+    *,
+    embed: EmbedFn,
+    centroid: np.ndarray,
+    others: np.ndarray,
+    verbs: frozenset[str],
+    avoid: set[str],
+    surface: dict[str, str],
+    context: WordContext | None = None,
+    kids_said: list[list[tuple[frozenset[str], float]]] | None = None,
+    contrast: float = 0.25,
+) -> str:
+    """The abstraction step of a parent whose subtopics ask different things of one object: the
+    object most of its texts name with the action noun of a verb class most of them use with it
+    (`words.ACTION_CLASSES`): upgrade / downgrade / switch plan -> "Plan change", export /
+    download as CSV / PDF -> "Dashboard export". A pair is a candidate when most of the traffic
+    (MIN_CLASS_SAID) holds the object and a verb of the class in one text, and it names no
+    minority of the subtopics (`minority_parent`, `kids_said`); the best by that share
+    plus its similarity to the centroid against the nearest siblings. The object is a content
+    word that is no verb of any class (nor a common verb); "" when no pair qualifies."""
+    total = float(sum(t.weights)) or 1.0
+    index: dict[str, set[int]] = {}
+    forms: dict[str, Counter[str]] = {}
+    for n, text in enumerate(t.texts):
+        for tok in TOKEN.findall(clean_for_naming(text)):
+            low = tok.lower()
+            st = stem(low)
+            index.setdefault(st, set()).add(n)
+            forms.setdefault(st, Counter())[low] += 1
+    actions = frozenset().union(*CLASS_VERBS.values()) | frozenset(CLASS_VERBS)
+    common = frozenset(stem(v) for v in COMMON_VERBS)
+
+    def weight(ix: set[int]) -> float:
+        return sum(t.weights[n] for n in ix) / total
+
+    pairs: list[tuple[float, str, str]] = []
+    for st, ix in index.items():
+        low = forms[st].most_common(1)[0][0]
+        if (
+            low in FUNCTION_WORDS
+            or GREETING_WORDS.fullmatch(low)
+            or any(c.isdigit() for c in low)
+            or st in actions
+            or st in common
+            or len(low) < 2
+            or weight(ix) < MIN_CLASS_SAID
+        ):
+            continue
+        for noun in ACTION_CLASSES:
+            vs = CLASS_VERBS[stem(noun)]
+            both = ix & set().union(*(index.get(v, set()) for v in vs))
+            share = weight(both)
+            if share >= MIN_CLASS_SAID:
+                pairs.append((share, low, noun))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    names, shares = [], []
+    for share, low, noun in pairs:
+        obj = low[:-1] if low.endswith("s") and not low.endswith("ss") and low[:-1] in forms.get(
+            stem(low[:-1]), {}) else low  # fmt: skip
+        cand = tidy_phrase((obj, noun), surface)
+        if (
+            cand.lower() in avoid
+            or cand in names
+            or label_problems(cand, verbs=verbs, context=context)
+            or (kids_said and minority_parent(cand, kids_said, MIN_CLASS_SAID))
+        ):
+            continue
+        names.append(cand)
+        shares.append(share)
+        if len(names) >= MAX_CLASS_NAMES:
+            break
+    if not names:
+        return ""
+    e = np.asarray(embed(names), np.float32)
+    other = (e @ others.T).max(axis=1) if len(others) else np.zeros(len(names))
+    score = np.array(shares) + e @ centroid - contrast * np.maximum(other, 0)
+    return names[int(np.lexsort((names, -score))[0])]
+
+
 def _children(t: NamingInput) -> list[tuple[dict[str, float], float]]:
     """A parent's subtopics as its texts show them (`groups`): word support and traffic per
     subtopic, for `coverage`; [] for a topic of one group."""
     if t.groups is None or len(set(t.groups)) < 2:
         return []
-    by: dict[int, list[int]] = {}
-    for n, g in enumerate(t.groups):
-        by.setdefault(g, []).append(n)
     return [
         (word_support([t.texts[n] for n in ix], [t.weights[n] for n in ix]),
          sum(t.weights[n] for n in ix))
-        for _, ix in sorted(by.items())
+        for ix in _by_group(t)
     ]  # fmt: skip
 
 

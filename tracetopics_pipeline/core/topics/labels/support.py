@@ -13,7 +13,12 @@ from functools import lru_cache
 
 from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
 from tracetopics_pipeline.core.topics.labels.questions import ASKED_AS
-from tracetopics_pipeline.core.topics.labels.words import FUNCTION_WORDS, GREETING_WORDS, TOKEN
+from tracetopics_pipeline.core.topics.labels.words import (
+    ACTION_CLASSES,
+    FUNCTION_WORDS,
+    GREETING_WORDS,
+    TOKEN,
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -92,14 +97,22 @@ def number_details(label: str, support: dict[str, float]) -> list[str]:
 
 
 def name_support(
-    label: str, support: dict[str, float], facet_words: dict[str, float] | None = None
+    label: str,
+    support: dict[str, float],
+    facet_words: dict[str, float] | None = None,
+    *,
+    classes: bool = False,
 ) -> float:
     """The share of traffic using the name's least used content word (1.0 without any); 0 when
-    it has a rare word (`rare_words`, given the facet's word support)."""
+    it has a rare word (`rare_words`, given the facet's word support). `classes`: a parent's
+    name, whose verb class noun its verbs say (`_alternatives`)."""
     if facet_words is not None and rare_words(label, support, facet_words):
         return 0.0
     words = [w for w in content_words(label) if w not in _CATEGORY_STEMS]
-    return min((max(support.get(v, 0.0) for v in _verb_stems(w)) for w in words), default=1.0)
+    return min(
+        (max(support.get(v, 0.0) for v in alt) for alt in _alternatives(words, classes)),
+        default=1.0,
+    )
 
 
 def _verb_stems(word: str) -> list[str]:
@@ -110,6 +123,22 @@ def _verb_stems(word: str) -> list[str]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             base = word[: -len(suffix)]
             out += [stem(base), stem(base + "e")]
+    return out
+
+
+def _alternatives(words: list[str], classes: bool) -> list[list[str]]:
+    """Per content word (stemmed) of a name, the stems that say it (`_verb_stems`), and with
+    `classes` (a parent's name, `naming.class_name`), for a verb class's noun
+    (`words.ACTION_CLASSES`) after another word whose class it is not (the head of a noun
+    phrase, "Plan change", not the verb of a request, "Change plan", nor "Charged for
+    payments"), its verbs': "change" is said where "upgrade" or "switch" is."""
+    out = []
+    for j, w in enumerate(words):
+        alt = _verb_stems(w)
+        verbs = CLASS_VERBS.get(w, frozenset()) if classes and j else frozenset()
+        if verbs and not any(x in verbs for x in words[:j] + words[j + 1 :]):
+            alt = alt + sorted(verbs)
+        out.append(alt)
     return out
 
 
@@ -150,7 +179,7 @@ def coverage(label: str, children: list[tuple[dict[str, float], float]]) -> floa
     covered = sum(
         size
         for sup, size in children
-        if all(any(sup.get(v, 0.0) >= CHILD_USE for v in _verb_stems(w)) for w in words)
+        if all(any(sup.get(v, 0.0) >= CHILD_USE for v in alt) for alt in _alternatives(words, True))
     )
     return covered / total
 
@@ -181,14 +210,18 @@ class Sayers:
     a name is said by a group as soon as one of its texts says it (a parent's name is shared by
     its subtopics, not by one big subtopic's many texts); `traffic`: each group's whole traffic
     (the texts may be a sample of it; a group none of whose texts is here counts in the total
-    and never says anything). Without groups, each text is its own group of its own weight."""
+    and never says anything). Without groups, each text is its own group of its own weight.
+    `classes`: a parent's names, whose verb class nouns their verbs say (`_alternatives`)."""
 
     def __init__(
         self,
         words: list[tuple[frozenset[str], float]],
         groups: list[int] | None = None,
         traffic: dict[int, float] | None = None,
+        *,
+        classes: bool = False,
     ) -> None:
+        self._classes = classes
         self._group = list(range(len(words))) if groups is None else list(groups)
         weight: dict[int, float] = {}
         for g, (_, n) in zip(self._group, words, strict=True):
@@ -207,10 +240,9 @@ class Sayers:
         """Indices of the texts that use every content word of `name` (any of a noun's verb
         stems: "connection" where "connect" is)."""
         out = set(self._all)
-        for w in content_words(name):
-            if w in _CATEGORY_STEMS:
-                continue
-            out &= set().union(*(self._index.get(v, set()) for v in _verb_stems(w)))
+        words = [w for w in content_words(name) if w not in _CATEGORY_STEMS]
+        for alt in _alternatives(words, self._classes):
+            out &= set().union(*(self._index.get(v, set()) for v in alt))
             if not out:
                 break
         return out
@@ -222,19 +254,26 @@ class Sayers:
         return sum(self._weight[g] for g in said) / self._total
 
 
-def minority_parent(label: str, children_said: list[list[tuple[frozenset[str], float]]]) -> bool:
+def minority_parent(
+    label: str,
+    children_said: list[list[tuple[frozenset[str], float]]],
+    floor: float | None = None,
+) -> bool:
     """A parent over several subtopics named by a minority of its traffic while its subtopics
     differ: less than MIN_PARENT_SAID of its traces say the name (`Sayers`: every content word in
     one text; the texts of all its subtopics, `children_said`: `text_words` of each), and some
     subtopic all but never says it (less than SILENT of its traffic): "SSO login" over SSO, SCIM
     and JIT provisioning, "Dashboard to CSV" over every export format. A name its texts phrase
-    in many ways but every subtopic uses now and then is not counted."""
+    in many ways but every subtopic uses now and then is not counted. `floor`: the share below
+    which the name is a minority's: MIN_PARENT_SAID, or MIN_CLASS_SAID for the namer's
+    abstraction step, which asks for most."""
     kids = [c for c in children_said if c]
     if len(kids) < 2:
         return False
-    if Sayers([x for c in kids for x in c]).share(label) >= MIN_PARENT_SAID:
+    floor = MIN_PARENT_SAID if floor is None else floor
+    if Sayers([x for c in kids for x in c], classes=True).share(label) >= floor:
         return False
-    return any(Sayers(c).share(label) < SILENT for c in kids)
+    return any(Sayers(c, classes=True).share(label) < SILENT for c in kids)
 
 
 def group_share(
@@ -244,7 +283,7 @@ def group_share(
     texts, `traffic`: each one's) where some text says the name (`Sayers`)."""
     words = [x for s in said for x in s]
     groups = [g for g, s in enumerate(said) for _ in s]
-    return Sayers(words, groups, dict(enumerate(traffic))).share(name)
+    return Sayers(words, groups, dict(enumerate(traffic)), classes=True).share(name)
 
 
 MIN_SUPPORT = 0.05  # a subtopic's name: every content word in >= 5% of its traffic
@@ -256,6 +295,9 @@ MIN_HELD = 0.5  # a labelled facet's subtopic: its name says what most of its tr
 # it (under 10 %), names a minority of it (`minority_parent`).
 MIN_PARENT_SAID = 1 / 3
 SILENT = 0.1
+# The namer's abstraction step (`naming.class_name`): a parent's name not said by most of its
+# traces while a subtopic is silent gives way to an object-and-class name most of them say.
+MIN_CLASS_SAID = 0.5
 # A parent's name lies at least this much nearer (cosine) its own centroid than any sibling's
 # (`naming.name_margins`): "Set up" over SSO, SCIM and JIT provisioning lies nearer two other
 # parents than its own.
@@ -268,3 +310,7 @@ RARE_SUPPORT = 0.3  # when >= 30% of the topic's traffic uses it (rare_words)
 # ("Chart issues", "Seat questions"). Facet-independent; they need no support in the texts.
 CATEGORY_NOUNS = ("issues", "questions", "requests", "setup", "settings", "access", "errors")
 _CATEGORY_STEMS = frozenset(stem(w) for w in CATEGORY_NOUNS)
+# Each verb class's noun (stemmed) and the stems of its verbs (`_verb_stems`).
+CLASS_VERBS: dict[str, frozenset[str]] = {
+    stem(noun): frozenset(stem(v) for v in verbs) for noun, verbs in ACTION_CLASSES.items()
+}

@@ -127,3 +127,36 @@ def polarity_words(low: list[str]) -> frozenset[str]:
             and not low[i + 1].endswith("ing")
         )
     )
+
+
+# Verb classes: a general action noun for the verbs that ask for it, so a parent whose subtopics
+# each ask one of them ("upgrade plan", "downgrade to Free", "switch to yearly") is named by the
+# object they share and the class ("Plan change", `naming.class_name`), and a text holding one of
+# its verbs says the noun (`support.Sayers`). Domain-independent, one word each.
+ACTION_CLASSES: dict[str, tuple[str, ...]] = {
+    "change": (
+        "change", "switch", "move", "upgrade", "downgrade", "modify", "update", "edit",
+        "adjust", "convert", "swap", "replace", "rename", "amend", "alter", "migrate",
+    ),
+    "export": ("export", "download", "extract", "dump", "print", "exported", "downloaded"),
+    "setup": (
+        "setup", "configure", "configuration", "install", "enable", "connect", "integrate",
+        "activate", "provision", "provisioning", "onboard", "onboarding",
+    ),
+    "access": ("access", "login", "permission", "grant", "role", "view", "see", "open"),
+    "cancellation": (
+        "cancel", "cancellation", "terminate", "unsubscribe", "quit", "discontinue",
+        "deactivate", "close",
+    ),
+    "refund": ("refund", "reimburse", "reimbursement", "chargeback", "repay"),
+    "deletion": ("delete", "deletion", "remove", "erase", "wipe", "purge"),
+    "reset": ("reset", "recover", "restore", "forgot", "forget", "unlock", "regain"),
+    "payment": ("pay", "paid", "payment", "charge", "bill", "billed", "invoice", "purchase", "buy"),
+    "transfer": ("transfer", "send", "sent", "wire"),
+    "booking": ("book", "booking", "reserve", "reservation", "rent", "hire"),
+    "search": ("find", "search", "locate", "browse", "lookup"),
+    "delivery": ("deliver", "delivery", "arrive", "ship", "shipping", "receive", "track"),
+    "sharing": ("share", "invite", "publish", "embed"),
+    "performance": ("slow", "slowly", "lag", "hang", "freeze", "timeout", "load", "loading"),
+    "errors": ("fail", "failure", "error", "broken", "crash", "bug", "wrong", "stuck"),
+}  # fmt: skip
