@@ -118,3 +118,22 @@ def test_fine_names_read_class_nouns_as_words():
     # without `classes` (subtopics, Banking77's fidelity): only the word itself says it
     words = text_words(["Upgrade my plan", "Downgrade the plan", "Change the plan"])
     assert Sayers(words).share("Plan change") == pytest.approx(1 / 3)
+
+
+def test_the_audit_reads_a_class_name_as_its_verbs_say_it():
+    from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
+    from tracetopics_pipeline.core.topics.labels.support import parent_support, word_support
+
+    kids = {
+        1: ["Checkout loads so slowly", "Checkout is slow today"] * 2,
+        2: ["Checkout page freezes when I pay", "Checkout hangs at the last step"] * 2,
+    }
+    texts = [t for k in sorted(kids) for t in kids[k]]
+    parent = AuditedTopic(
+        9, "Checkout performance",
+        parent_support([word_support(kids[k]) for k in sorted(kids)], [4.0, 4.0]),
+        children=2, children_support=[(word_support(kids[k]), 4.0) for k in sorted(kids)],
+        children_said=_kids_said(kids),
+    )  # fmt: skip
+    # no text says "performance": not a rare word (a name), not unsupported, not a minority's
+    assert audit_topics([parent], [], facet_words=word_support(texts))[("parent", 9)] == []

@@ -78,6 +78,7 @@ def rare_words(label: str, support: dict[str, float], facet_words: dict[str, flo
         if facet_words.get(w, 0.0) < RARE_WORD
         and support.get(w, 0.0) < RARE_SUPPORT
         and w not in _CATEGORY_STEMS
+        and w not in CLASS_VERBS  # a verb class's noun: the namer's word, said by its verbs
     ]
 
 
