@@ -83,7 +83,8 @@ def _open_snapshot(folder: Path) -> duckdb.DuckDBPyConnection:
     # project_logs needs these even when the snapshot lacks them
     from tracetopics_pipeline.core.warehouse import SCHEMA
 
-    for stmt in SCHEMA.split(";"):
+    # comments may hold ";" (a statement cut there starts mid-sentence): drop them first
+    for stmt in re.sub(r"--[^\n]*", "", SCHEMA).split(";"):
         m = re.search(r"CREATE TABLE IF NOT EXISTS (\w+)", stmt)
         if m and not (folder / f"{m.group(1)}.parquet").exists():
             conn.execute(stmt.replace("CREATE TABLE", "CREATE TEMP TABLE"))
