@@ -454,7 +454,7 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
     # Recovery over the first window, per trace (what classification does).
     tops = query_pl(
         conn,
-        """SELECT topic_id, parent_id, centroid FROM topics
+        """SELECT topic_id, parent_id, centroid, radius FROM topics
            WHERE map_id = ? AND level = 'sub' ORDER BY topic_id""",
         [built[("Task", d0)]],
     )
@@ -463,13 +463,17 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
         (pl.col("facet") == "Task") & (pl.col("day") <= d0) & (pl.col("status") == "ok")
     )
     x = cache.vectors(task["summary"].to_list())
-    idx, _ = nearest_topics(x, cents, max_distance=settings.no_match_distance)
+    radii = tops["radius"].cast(pl.Float64).fill_null(float("nan")).to_numpy()
+    idx, _ = nearest_topics(x, cents, max_distance=settings.no_match_distance, radii=radii)
     ids = np.array(tops["topic_id"].to_list() + [-1])
     pids = np.array(tops["parent_id"].to_list() + [-1])
     idx = np.where(idx < len(cents), idx, len(cents))
     gold = [truth[t] for t in task["trace_id"].to_list()]
     fine_s, parent_s = scores(gold, ids[idx]), scores(gold, pids[idx])
-    print(f"  parent level {fmt(parent_s)}; fine level {fmt(fine_s)}")
+    print(
+        f"  parent level {fmt(parent_s)}; fine level {fmt(fine_s)}; "
+        f"no_match {float((idx < 0).mean()):.1%} of {len(idx)} traces"
+    )
     ranked = conn.execute(
         """SELECT p.label, p.share, list(s.label ORDER BY s.size DESC, s.label)
            FROM topics p JOIN topics s ON s.map_id = p.map_id AND s.parent_id = p.topic_id
@@ -797,7 +801,10 @@ def run_labelled(
         f"{len(set(gold))} intents; fine map {fine_s:.0f}s, parents + names {parent_s:.0f}s; "
         f"load {load_avg()}"
     )
-    print(f"  fine level   {fmt(scores(gold, fine_doc))}")
+    print(
+        f"  fine level   {fmt(scores(gold, fine_doc))}; no_match "
+        f"{float((fine_doc < 0).mean()):.1%} of traces"
+    )
     print(f"  parent level {fmt(scores(gold, parent_doc))}")
     names = [t.label for t in res.topics]
     labels = {("sub", i): n for i, n in enumerate(names)}

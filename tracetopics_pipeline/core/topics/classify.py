@@ -1,7 +1,11 @@
 """Classify every facet summary of some days into the facet's current topic map.
 
-No re-clustering: a summary goes to the nearest topic centroid (cosine), or to no_match
-(topic_id -1) when even the nearest is farther than settings.no_match_distance.
+No re-clustering: a summary goes to the nearest topic centroid (cosine) whose radius holds it,
+or to no_match (topic_id -1) when none does (`cluster.nearest_topics`, the rule the map's
+outlier reassignment uses). A topic's radius is stored with it when the map is built
+(`cluster.topic_radii`: about as far as its own members sit, at most
+settings.no_match_distance); a map built before radii has NULL there and every topic the
+global settings.no_match_distance.
 
 A map built with another embedding model than the configured one is refused (its centroids
 live in another space): that facet is not classified, and the stats say why, until the map is
@@ -38,6 +42,7 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.topics import embed
+from tracetopics_pipeline.core.topics.cluster import nearest_topics
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.maps import current_map, map_model, parent_key, parent_kind
 from tracetopics_pipeline.core.topics.overrides import apply_merges
@@ -48,7 +53,6 @@ if TYPE_CHECKING:
 
     from tracetopics_pipeline.core.settings import Settings
 
-CHUNK = 2048
 NEIGHBOURS = 3
 POSITION_POINTS = 10_000  # map points a text outside the map is placed among
 
@@ -93,22 +97,6 @@ class ClassifyStats:
             "facets_without_map": ", ".join(self.without_map),
             "maps_refused": " | ".join(f"{k}: {v}" for k, v in sorted(self.refused.items())),
         }
-
-
-def nearest_topics(
-    x: np.ndarray, centroids: np.ndarray, *, max_distance: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """(index of nearest centroid or -1, cosine distance to it) per row of normalized `x`."""
-    if len(centroids) == 0:
-        return np.full(len(x), -1, np.int64), np.full(len(x), np.nan)
-    best = np.empty(len(x), np.int64)
-    dist = np.empty(len(x), np.float64)
-    for s in range(0, len(x), CHUNK):
-        sims = x[s : s + CHUNK] @ centroids.T
-        b = sims.argmax(axis=1)
-        best[s : s + CHUNK] = b
-        dist[s : s + CHUNK] = 1.0 - sims[np.arange(len(b)), b]
-    return np.where(dist <= max_distance, best, -1), dist
 
 
 def _positions(x: np.ndarray, point_x: np.ndarray, point_xy: np.ndarray) -> np.ndarray:
@@ -219,11 +207,13 @@ def repoint_parents(conn: duckdb.DuckDBPyConnection, facet: str, map_id: str) ->
 
 def map_topics(conn: duckdb.DuckDBPyConnection, map_id: str) -> pl.DataFrame:
     """The topics of one map at both levels: topic_id, label, centroid, size, level, parent_id,
-    facet_label. A map built before two levels has only 'sub' rows without parents."""
+    facet_label, radius. A map built before two levels has only 'sub' rows without parents;
+    one built before radii has NULL radii (the global no_match_distance holds)."""
     return query_pl(
         conn,
         """SELECT topic_id, label, centroid, coalesce(size, 0) AS size,
-                  coalesce(level, 'sub') AS level, parent_id, facet_label
+                  coalesce(level, 'sub') AS level, parent_id, facet_label,
+                  CAST(radius AS DOUBLE) AS radius
            FROM topics WHERE map_id = ? ORDER BY topic_id""",
         [map_id],
     )
@@ -266,7 +256,8 @@ def _classify_facet(
     cents = _centroids(fine["centroid"], x)
     if len(x) == 0:
         x = np.zeros((0, cents.shape[1]), np.float32)
-    idx, dist = nearest_topics(x, cents, max_distance=settings.no_match_distance)
+    radii = fine["radius"].cast(pl.Float64).fill_null(float("nan")).to_numpy()
+    idx, dist = nearest_topics(x, cents, max_distance=settings.no_match_distance, radii=radii)
     sub_ids = np.asarray(fine["topic_id"].to_list() + [NO_MATCH], dtype=np.int64)[idx]
     xy = _text_positions(conn, map_id, hashes, x, model)
     per_text = pl.DataFrame(

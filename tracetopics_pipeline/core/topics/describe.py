@@ -42,6 +42,7 @@ class TopicInfo:
     y: float
     label_source: str = "local"
     pinned: bool = False
+    radius: float | None = None  # a fine topic's, set when a map is built (maps.set_radii)
 
 
 @dataclass

@@ -438,6 +438,8 @@ def build_map(
         if result.topics
         else np.zeros((0, x.shape[1]), np.float32)
     )
+    # Each fine topic's radius, stored for classification (`cluster.nearest_topics`).
+    set_radii(result.topics, x, result.labels, cap=settings.no_match_distance)
     new_side = TopicSide([t.topic_id for t in result.topics], cents, members)
     dim = x.shape[1]
     ref_sub = _side(conn, ref_map, "sub", model=model, dim=dim) if ref_map else None
@@ -743,6 +745,20 @@ def _stored_png(conn: duckdb.DuckDBPyConnection, map_id: str) -> bytes | None:
     ]
     coords = np.array([(px, py) for px, py, _ in pts], dtype=float)
     return map_png(coords, np.array([p for _, _, p in pts]), parents, title=map_id)
+
+
+def set_radii(topics: list[TopicInfo], x: np.ndarray, labels: np.ndarray, *, cap: float) -> None:
+    """Each topic's radius (`cluster.topic_radii` of its members, in embedding space: the
+    space its stored centroid and classification live in)."""
+    from tracetopics_pipeline.core.topics.cluster import topic_radii
+
+    if not topics:
+        return
+    xn = np.asarray(x, dtype=np.float32)
+    xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
+    cents = np.stack([t.centroid for t in topics]).astype(np.float32)
+    for t, r in zip(topics, topic_radii(xn, np.asarray(labels), cents, cap=cap), strict=True):
+        t.radius = float(r)
 
 
 def fine_topics(
@@ -1322,6 +1338,7 @@ def _topic_frame(
             "y": [t.y for t in topics],
             "pinned": [t.pinned for t in topics],
             "label_source": [t.label_source for t in topics],
+            "radius": pl.Series([t.radius for t in topics], dtype=pl.Float64),
             "level": [level] * len(topics),
             "parent_id": pl.Series(parent_ids, dtype=pl.Int32),
         },

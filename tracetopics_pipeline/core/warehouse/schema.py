@@ -123,7 +123,8 @@ CREATE TABLE IF NOT EXISTS topics (
     label_source VARCHAR,          -- local | openai | override | pinned
     level VARCHAR NOT NULL DEFAULT 'sub',  -- 'parent' | 'sub' (fine); one id space per facet
     parent_id INTEGER,             -- a sub's parent's topic_id; NULL on parent rows
-    facet_label VARCHAR            -- labelled facets: the label value (competitor) it stands for
+    facet_label VARCHAR,           -- labelled facets: the label value (competitor) it stands for
+    radius DOUBLE                  -- a sub's: farthest cosine distance a text joins it at (NULL: before radii)
 );
 CREATE TABLE IF NOT EXISTS topic_points (
     map_id VARCHAR NOT NULL, facet VARCHAR NOT NULL, text_hash VARCHAR NOT NULL,
@@ -180,6 +181,7 @@ ALTER TABLE topic_overrides ADD COLUMN IF NOT EXISTS merged_into INTEGER;
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS level VARCHAR DEFAULT 'sub';
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS parent_id INTEGER;
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS facet_label VARCHAR;
+ALTER TABLE topics ADD COLUMN IF NOT EXISTS radius DOUBLE;
 ALTER TABLE topic_points ADD COLUMN IF NOT EXISTS parent_id INTEGER;
 ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic_id INTEGER;
 ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic VARCHAR;

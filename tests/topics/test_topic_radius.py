@@ -1,0 +1,166 @@
+"""A topic's radius (review rv6 P1): a text joins a topic only when it is about as close to the
+centroid as the topic's own members are; one rule for classification and the map's outliers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+from factories.corpus import F, corpus, load_summaries
+
+from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics import cluster
+from tracetopics_pipeline.core.topics.classify import classify_days
+from tracetopics_pipeline.core.topics.maps import build_maps
+
+DIM = 64
+DAY1, DAY2 = date(2026, 11, 1), date(2026, 11, 2)
+SETTINGS = Settings(min_summaries=100)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.linalg.norm(v, axis=-1, keepdims=True)
+
+
+def around(c: np.ndarray, d: float | np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """n unit vectors at cosine distance `d` (one value or one per vector) from unit `c`."""
+    u = rng.normal(size=(n, len(c)))
+    u = _unit(u - np.outer(u @ c, c))
+    cos = 1.0 - np.broadcast_to(np.asarray(d, dtype=float), (n,))
+    return (cos[:, None] * c + np.sqrt(1 - cos**2)[:, None] * u).astype(np.float32)
+
+
+def test_radius_follows_the_members_within_floor_and_cap():
+    rng = np.random.default_rng(0)
+    c = _unit(rng.normal(size=(3, DIM)))
+    x = np.vstack(
+        [
+            around(c[0], rng.uniform(0.16, 0.27, 40), 40, rng),  # tight
+            around(c[1], rng.uniform(0.2, 0.45, 40), 40, rng),  # loose
+            around(c[2], 0.02, 10, rng),  # near-identical texts
+        ]
+    )
+    labels = np.repeat([0, 1, 2], [40, 40, 10])
+    cents = cluster.centroids(x, labels)
+    r = cluster.topic_radii(x, labels, cents, cap=0.6, quantile=0.9, margin=1.5, floor=0.3)
+    d = 1 - np.einsum("ij,ij->i", x, cents[labels])
+    assert np.isclose(r[0], 1.5 * np.quantile(d[:40], 0.9)) and 0.3 < r[0] < 0.45
+    assert r[1] == 0.6  # 1.5 x its loose members' distances: the global limit caps it
+    assert r[2] == 0.3  # the floor: its paraphrases still join it
+    assert (cluster.topic_radii(x, labels, cents, cap=0.2) == 0.2).all()
+    # a topic without members in `labels` keeps the cap
+    assert cluster.topic_radii(x, np.full(90, -1), cents, cap=0.6).tolist() == [0.6] * 3
+
+
+def test_nearest_topics_per_topic_radius():
+    rng = np.random.default_rng(1)
+    c = _unit(rng.normal(size=(2, DIM)))
+    cents = c.astype(np.float32)
+    radii = np.array([0.4, 0.6])
+    x = np.vstack(
+        [
+            around(c[0], 0.25, 3, rng),  # inside the tight topic
+            around(c[0], 0.55, 3, rng),  # beyond the tight radius, inside the global 0.6
+            around(c[1], 0.55, 3, rng),  # a loose topic keeps its loose members
+            around(c[0], 0.7, 3, rng),  # beyond every limit
+        ]
+    )
+    idx, dist = cluster.nearest_topics(x, cents, max_distance=0.6, radii=radii)
+    assert idx.tolist() == [0] * 3 + [-1] * 3 + [1] * 3 + [-1] * 3
+    assert np.allclose(dist[3:6], 0.55, atol=1e-5)  # the distance to the nearest, even when -1
+    # without radii (or NaN: a map built before them) the global limit holds, as before
+    for r in (None, np.full(2, np.nan)):
+        idx, _ = cluster.nearest_topics(x, cents, max_distance=0.6, radii=r)
+        assert idx.tolist() == [0] * 3 + [0] * 3 + [1] * 3 + [-1] * 3
+    # the global limit caps a radius above it
+    idx, _ = cluster.nearest_topics(x, cents, max_distance=0.5, radii=np.array([0.9, 0.9]))
+    assert idx.tolist() == [0] * 3 + [-1] * 3 + [-1] * 3 + [-1] * 3
+
+
+def test_nearest_topic_that_holds_the_text_wins_over_a_nearer_tight_one():
+    a, b, t = np.zeros((3, DIM))
+    a[0], b[1] = 1.0, 1.0  # two topics far apart
+    t[:3] = _unit(np.array([0.72, 0.66, 0.2147]))  # 0.28 from tight a, 0.34 from loose b
+    da, db = 1 - t @ a, 1 - t @ b
+    assert 0.25 < da < db < 0.5
+    idx, dist = cluster.nearest_topics(
+        t[None], np.vstack([a, b]).astype(np.float32), max_distance=0.6, radii=np.array([0.25, 0.5])
+    )
+    assert idx.tolist() == [1] and np.isclose(dist[0], da, atol=1e-5)
+
+
+def test_outliers_far_from_a_tight_topic_stay_no_match_while_a_loose_one_keeps_its_own():
+    rng = np.random.default_rng(3)
+    c = _unit(rng.normal(size=(2, DIM)))
+    tight = around(c[0], rng.uniform(0.16, 0.27, 60), 60, rng)
+    loose = around(c[1], rng.uniform(0.2, 0.45, 60), 60, rng)
+    far = around(c[0], 0.55, 8, rng)  # a rare intent nearest the tight topic
+    x = np.vstack([tight, loose, far])
+    labels = np.r_[np.zeros(55), -np.ones(5), np.ones(55), -np.ones(5), -np.ones(8)].astype(
+        np.int64
+    )  # HDBSCAN left some members of each topic and the far group out
+    out = cluster.reassign_outliers(x, labels, max_distance=0.6)
+    assert (out[:60] == 0).all() and (out[60:120] == 1).all()
+    assert (out[120:] == -1).all()
+    refined = cluster.refine(x, out, iters=3, max_distance=0.6)
+    assert (refined[120:] == -1).all()
+    assert (refined[:60] == refined[0]).all() and (refined[60:120] == refined[60]).all()
+    # the old rule (every radius the global limit) filed the far group under the tight topic
+    old, _ = cluster.nearest_topics(far, cluster.centroids(x, out), max_distance=0.6)
+    assert (old == 0).all()
+
+
+def test_classification_uses_the_stored_radius_and_old_maps_keep_the_global_limit(conn):
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
+    radii = conn.execute(
+        "SELECT level, radius FROM topics WHERE map_id = 'Task@2026-11-01'"
+    ).fetchall()
+    assert all(r is None for lvl, r in radii if lvl == "parent")
+    assert all(
+        r is not None and 0 < r <= SETTINGS.no_match_distance for lvl, r in radii if lvl == "sub"
+    )
+    cent = np.asarray(
+        conn.execute(
+            """SELECT centroid FROM topics WHERE map_id = 'Task@2026-11-01' AND level = 'sub'
+               ORDER BY size DESC, topic_id LIMIT 1"""
+        ).fetchall()[0][0],
+        dtype=np.float64,
+    )
+    cent = _unit(cent)
+    # day 2: texts of the topic, and a small far-off group 0.5 from its centroid
+    rng = np.random.default_rng(4)
+    near = around(cent, 0.06, 4, rng)
+    far = around(cent, 0.5, 6, rng)
+    texts2 = [f"Near text {i}" for i in range(4)] + [f"Where is your DPA {i}" for i in range(6)]
+    load_summaries(conn, texts2, np.vstack([near, far]), start=DAY2, prefix="n")
+    st = classify_days(conn, [DAY2], facets=[F("Task")], settings=SETTINGS)
+    rows = dict(
+        conn.execute(
+            "SELECT trace_id, subtopic_id FROM classifications WHERE day = ? ORDER BY 1", [DAY2]
+        ).fetchall()
+    )
+    assert st.no_match == 6 and all(rows[f"n-{i:05d}"] == -1 for i in range(4, 10))
+    assert len({rows[f"n-{i:05d}"] for i in range(4)}) == 1 and rows["n-00000"] >= 0
+    # a map built before radii (NULL) classifies by the global limit, as it did
+    conn.execute("UPDATE topics SET radius = NULL")
+    st = classify_days(conn, [DAY2], facets=[F("Task")], settings=SETTINGS)
+    assert st.no_match == 0
+
+
+def test_old_warehouse_gains_the_radius_column(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(path))
+    old.execute(
+        """CREATE TABLE topics (facet VARCHAR NOT NULL, map_id VARCHAR NOT NULL,
+           topic_id INTEGER NOT NULL, label VARCHAR NOT NULL, centroid FLOAT[])"""
+    )
+    old.execute("INSERT INTO topics VALUES ('Task', 'Task@2026-11-01', 0, 'A', [1.0, 0.0])")
+    old.close()
+    conn = warehouse.connect(path)
+    assert conn.execute("SELECT radius FROM topics").fetchall() == [(None,)]
+    conn.close()
