@@ -120,16 +120,24 @@ def _error(source: str, e: yaml.YAMLError) -> YamlFileError:
     return YamlFileError(f"{source}{where}: invalid YAML: {what}")
 
 
-def compose(text: str, source: str) -> yaml.Node | None:
-    """The document's node graph (None for an empty file), checked for depth and size."""
-    loader = _Loader(text)
+@contextmanager
+def _reading(source: str):
+    """Room on the stack for MAX_DEPTH levels, and PyYAML's errors as one line naming `source`."""
     try:
         with _stack(MAX_DEPTH * 8 + 200):
-            root = loader.get_single_node()
+            yield
     except yaml.YAMLError as e:
         raise _error(source, e) from None
     except RecursionError:
         raise YamlFileError(f"{source}: nested too deeply to read") from None
+
+
+def compose(text: str, source: str) -> yaml.Node | None:
+    """The document's node graph (None for an empty file), checked for depth and size."""
+    loader = _Loader(text)
+    try:
+        with _reading(source):
+            root = loader.get_single_node()
     finally:
         loader.dispose()
     if root is not None:
@@ -141,12 +149,8 @@ def construct(node: yaml.Node, source: str) -> Any:
     """A composed (and checked) node as plain Python values (safe types only)."""
     loader = _Loader("")
     try:
-        with _stack(MAX_DEPTH * 8 + 200):
+        with _reading(source):
             return loader.construct_document(node)
-    except yaml.YAMLError as e:
-        raise _error(source, e) from None
-    except RecursionError:
-        raise YamlFileError(f"{source}: nested too deeply to read") from None
     finally:
         loader.dispose()
 
