@@ -80,17 +80,21 @@ function topicName(tid, facet = state.facet) {
   return (state.topicNames[facet] || {})[tid] || `topic ${tid}`;
 }
 
+/* The filter bar's values as query parameters: one shape for the API and the page's URL. */
+function appendFilter(p, f = state.filter) {
+  if (f.date_from) p.set("date_from", f.date_from);
+  if (f.date_to) p.set("date_to", f.date_to);
+  if (f.customer) p.set("customer", f.customer);
+  if (f.plan_tier) p.set("plan_tier", f.plan_tier);
+  f.label.forEach((l) => p.append("label", l));
+  f.topic.forEach((t) => p.append("topic", t));
+  return p;
+}
+
 /* filter → query string / JSON body (the API's one filter shape); `focus: false` leaves out
    the parent drilled into (the home follows the filter bar, not the drill-down). */
 function filterParams(extra = {}, { focus = true } = {}) {
-  const p = new URLSearchParams();
-  const f = state.filter;
-  if (f.date_from) p.set("date_from", f.date_from);
-  if (f.date_to) p.set("date_to", f.date_to);
-  if (f.customer) p.append("customer", f.customer);
-  if (f.plan_tier) p.append("plan_tier", f.plan_tier);
-  f.label.forEach((l) => p.append("label", l));
-  f.topic.forEach((t) => p.append("topic", t));
+  const p = appendFilter(new URLSearchParams());
   if (focus) focusTopics().forEach((t) => p.append("topic", t));
   for (const [k, v] of Object.entries(extra)) {
     if (Array.isArray(v)) v.forEach((x) => p.append(k, x)); else if (v !== undefined && v !== null) p.set(k, v);

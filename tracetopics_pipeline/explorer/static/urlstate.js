@@ -12,13 +12,7 @@ function urlFromState() {
   p.set("facet", state.facet);
   if (state.level !== "parent") p.set("level", state.level);
   if (state.focus !== null) p.set("focus", state.focus);
-  const f = state.filter;
-  if (f.date_from) p.set("date_from", f.date_from);
-  if (f.date_to) p.set("date_to", f.date_to);
-  if (f.customer) p.set("customer", f.customer);
-  if (f.plan_tier) p.set("plan_tier", f.plan_tier);
-  f.label.forEach((l) => p.append("label", l));
-  f.topic.forEach((t) => p.append("topic", t));
+  appendFilter(p);
   [...state.expanded].filter((k) => k.startsWith(state.facet + ":")).forEach((k) => p.append("open", k.split(":").pop()));
   if (state.mapId) p.set("map", state.mapId);
   if (state.grain !== "day") p.set("grain", state.grain);
