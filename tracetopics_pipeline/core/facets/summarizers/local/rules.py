@@ -1,7 +1,8 @@
 """Custom facets, offline: label keyword rules and extraction rules over the preprocessed text.
 
 Labelled facets: labels are tried in the order the facet file lists them; the first label with a
-keyword match wins, and the summary is "<LABEL>: <the sentence that matched>". Open facets
+keyword match wins, and the summary is "<LABEL>: <the part of the sentence that matched>" (its
+lead-in dropped, a run-on cut: `_said_part`). Open facets
 (no label set, e.g. Competitor mention) use `rules`: the first matching pattern fills its
 summary template. Nothing matches → the facet's default label ("NONE" unless set).
 
@@ -15,7 +16,8 @@ import re
 from functools import lru_cache
 
 from tracetopics_pipeline.core.facets.definitions import Facet
-from tracetopics_pipeline.core.facets.summarizers.local.text import clip
+from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
+from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
 from tracetopics_pipeline.core.topics.labels.words import FORMAT_WORDS
 
 # Capitalised words a generic "instead of <Name>" rule catches that name no product: a file
@@ -51,6 +53,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 def _sentence_at(text: str, pos: int, *, clipped: bool = True) -> str:
+    """The sentence of `text` that holds `pos`; `clipped`: as a summary shows it — the run-on
+    part that holds `pos`, without its lead-in, cut to 140 characters."""
     start, end = 0, len(text)
     for m in _SENTENCE_END.finditer(text):
         if m.start() < pos:
@@ -58,8 +62,30 @@ def _sentence_at(text: str, pos: int, *, clipped: bool = True) -> str:
         else:
             end = m.end()
             break
-    sentence = text[start:end].strip()
-    return clip(sentence, 140) if clipped else sentence
+    if not clipped:
+        return text[start:end].strip()
+    return clip(_said_part(text[start:end], pos - start), 140)
+
+
+def _said_part(sentence: str, pos: int) -> str:
+    """The part of a run-on sentence that holds `pos` ("the report keeps failing Please add an
+    API" -> "Please add an API"), less a greeting, filler or re-contact lead-in before `pos`:
+    summaries of one ask then read alike however users open their messages, and a topic's name
+    never takes a word from the greeting ("Hi team, this is ridiculous")."""
+    lo, hi = 0, len(sentence)
+    for m in RUN_ON.finditer(sentence):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    raw = sentence[lo:hi]
+    part = raw.strip()
+    at = pos - lo - (len(raw) - len(raw.lstrip()))  # `pos` within `part`
+    rest = strip_lead_in(part)
+    if len(part) - len(rest) <= at and len(content_words(rest)) >= 2:  # the match stays
+        part = rest
+    return part[:1].upper() + part[1:]
 
 
 def _vetoed(facet: Facet, sentence: str) -> bool:

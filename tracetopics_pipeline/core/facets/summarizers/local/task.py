@@ -57,7 +57,7 @@ _LEAD_FILLER = re.compile(
 )
 # Sentences run together without punctuation ("... customer data Sent from my phone"): split
 # before a capitalized sentence opener that follows a lowercase word. Case-sensitive on purpose.
-_RUN_ON = re.compile(
+RUN_ON = re.compile(
     # Openers that rarely start a title or a name ("the album The New Classic" must stay whole).
     r"(?<=[A-Za-z0-9)'\"])\s+(?=(?:We|We're|We've|Our|My|This is|It's|Sent|Thanks|Thank you|Regards|"
     r"Cheers|Please|Also|Could you|Can you|How do|How much|How many|How long|Is there|Using|"
@@ -351,7 +351,7 @@ def normalize_request(sentence: str) -> str:
 
 
 def _sentences(turn: str) -> list[str]:
-    return [p for sent in sentences(turn) for p in _RUN_ON.split(sent) if p.strip()]
+    return [p for sent in sentences(turn) for p in RUN_ON.split(sent) if p.strip()]
 
 
 _REQUEST_CUE = re.compile(
@@ -530,6 +530,17 @@ def _recontact_rest(text: str) -> str:
 def _strip_recontact(sentence: str) -> str:
     rest = _recontact_rest(sentence)
     return rest or sentence
+
+
+def strip_lead_in(sentence: str) -> str:
+    """`sentence` without the asides before what it says: greetings, filler words and a
+    re-contact lead-in ("Hi team, honestly this is ridiculous" -> "this is ridiculous"); request
+    frames stay ("Please add X" is the request itself)."""
+    prev = None
+    while sentence != prev:
+        prev = sentence
+        sentence = _LEAD_FILLER.sub("", _GREETING.sub("", sentence)).lstrip(" ,;:-")
+    return _strip_recontact(sentence)
 
 
 def strip_signature(text: str) -> str:
