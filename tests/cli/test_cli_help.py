@@ -83,7 +83,10 @@ def test_facets_list_names_each_default_label_as_the_pages_show_it(capsys) -> No
 
     assert main(["facets", "list"]) == 0
     churn = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Churn"))
-    assert "labels=CRITICAL/HIGH/MEDIUM/LOW (default LOW, shown as “No churn signal”)" in churn
+    assert (
+        "labels: CRITICAL “Critical”, HIGH “High”, MEDIUM “Medium”, LOW “No churn signal” "
+        "(default LOW)" in churn
+    )
 
 
 def test_status_of_a_fresh_home_says_what_to_do(home, capsys) -> None:

@@ -62,27 +62,52 @@ def test_overview(client: TestClient) -> None:
     assert {c["value"] for c in ov["customers"]} == {"acme", "globex", "initech"}
     assert ov["marts"] == ["topic_priority"]
     # Labels read as the facet defines them: the default label as its none_label.
-    assert facets["Issues"]["display"] == {"NONE": "No issue"}
+    assert facets["Issues"]["display"]["NONE"] == "No issue"
+    assert facets["Issues"]["display"]["FAILED_TOOL_CALL"] == "Failed tool call"
     assert facets["Issues"]["default_label"] == "NONE"
     assert facets["Sentiment"]["default_label"] is None
     assert facets["Sentiment"]["label_order"] == ["POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED"]
-    assert facets["Sentiment"]["display"] == {}  # no default label: the page words the values
+    assert facets["Sentiment"]["display"] == {
+        "POSITIVE": "Positive", "NEUTRAL": "Neutral", "NEGATIVE": "Negative", "MIXED": "Mixed"
+    }  # fmt: skip
     # Nothing spent, no cap, nothing calls an endpoint: the page can say "local".
     spend = ov["spend"]
     assert spend["spent_month_usd"] == 0 and spend["uses_endpoint"] is False
 
 
-def test_a_label_reads_as_the_facet_files_title_for_it() -> None:
-    """Review rv4 M1: BUG_AS_REQUEST showed as "Bug as request" in the pills and the label
-    filter, while the facet file titles it "Bug fix requests" (the name of its topic in the map).
-    A label's `title` is how the page shows it; a label without one is worded by the page."""
+def test_a_facets_label_values_read_by_one_rule_singular_from_the_facet_file(capsys) -> None:
+    """Review rv6 E5: the Label filter read "Feature request: Bug fix requests" (plural, the
+    name of its topic) beside "Improvement", and "Pricing question: Cost questions" beside
+    "Custom quote". Every value reads singular, in the facet's own words (its `display` in the
+    facet file, else the value as words), from one place (Facet.label_names) that `facets
+    list` prints too; the parent topics keep their plural names."""
+    from tracetopics_pipeline.cli import main
+    from tracetopics_pipeline.core.facets.definitions import load_facets
     from tracetopics_pipeline.explorer.app import display_labels
 
     shown, order, default = display_labels()["feature request"]
-    assert shown == {"BUG_AS_REQUEST": "Bug fix requests", "NONE": "No request"}
-    assert "IMPROVEMENT" in order  # no title: the page words it ("Improvement")
-    assert default == "NONE"  # a title is no default label: its pill is not shown quiet
-    assert display_labels()["issues"][0] == {"NONE": "No issue"}
+    assert shown == {
+        "BUG_AS_REQUEST": "Bug fix request", "IMPROVEMENT": "Improvement",
+        "NEW_CAPABILITY": "New capability", "NONE": "No request",
+    }  # fmt: skip
+    assert order == list(shown) and default == "NONE"
+    assert display_labels()["pricing question"][0] == {
+        "CUSTOM_QUOTE": "Custom quote", "TIER_COMPARISON": "Tier comparison",
+        "COST": "Cost question", "NONE": "No pricing question",
+    }  # fmt: skip
+    assert list(display_labels()["churn risk"][0].values()) == [
+        "Critical", "High", "Medium", "No churn signal"
+    ]  # fmt: skip
+    # Every facet's values, from the one place; none of the packaged file's reads as a plural.
+    for facet in load_facets():
+        for value, text in facet.label_names.items():
+            assert text == display_labels()[facet.name.lower()][0][value]
+            assert value == facet.default_label or not text.endswith("s"), text
+    # The CLI prints the same words.
+    assert main(["facets", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "BUG_AS_REQUEST “Bug fix request”, IMPROVEMENT “Improvement”" in out
+    assert "COST “Cost question”, NONE “No pricing question” (default NONE)" in out
 
 
 def test_topics_ranked_with_shares_and_no_match_toggle(client: TestClient) -> None:

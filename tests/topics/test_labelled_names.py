@@ -402,3 +402,18 @@ def test_the_namer_and_the_audit_share_the_repeats_parent_rule():
     assert repeats_parent("Apple Pay", "apple pay", 2)
     assert not repeats_parent("Apple Pay", "Apple Pay", 1)  # its label's only subtopic
     assert not repeats_parent("Refunds to Apple Pay", "Apple Pay", 2)
+
+
+def test_a_labels_display_name_reads_as_its_parent_in_the_plural():
+    """The facet file names a value once, singular (`display: Bug fix request`, review rv6 E5);
+    its parent topic is that name's plural, as the title gave it before."""
+    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+    from tracetopics_pipeline.core.topics.maps import _key_names
+
+    facets = load_facets()
+    feature, pricing = find_facet(facets, "Feature request"), find_facet(facets, "Pricing question")
+    names = _key_names(["bug_as_request", "improvement", "none"], {}, feature, "label")
+    assert names == {
+        "bug_as_request": "Bug fix requests", "improvement": "Improvements", "none": "No request"
+    }  # fmt: skip
+    assert _key_names(["cost"], {}, pricing, "label") == {"cost": "Cost questions"}

@@ -281,9 +281,16 @@ def cmd_facets(args: argparse.Namespace) -> int:
     facets = load_facets(args.file)
     if args.action == "list":
         for f in facets:
-            extra = f" labels={'/'.join(f.labels)}" if f.labels else ""
-            if f.default_label:  # the pages show it by its words, not its value (review rv6 E5)
-                extra += f" (default {f.default_label}, shown as “{f.none_text}”)"
+            # each value with the words every page shows for it (label_names, as the
+            # explorer's filters and pills: review rv6 E5), the default label marked
+            names = f.label_names
+            extra = (
+                " labels: " + ", ".join(f"{v} “{names[v]}”" for v in f.labels) if f.labels else ""
+            )
+            if f.default_label:
+                extra += f" (default {f.default_label}" + (
+                    ")" if f.default_label in (f.labels or []) else f", shown as “{f.none_text}”)"
+                )
             print(f"{f.name:20s} preprocessor={f.preprocessor}{extra}")
         return 0
     names = ", ".join(f.name for f in facets)

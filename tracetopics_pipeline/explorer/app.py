@@ -124,23 +124,18 @@ def ensure_snapshot(paths: Paths) -> Path | None:
 def display_labels() -> dict[str, tuple[dict[str, str], list[str], str | None]]:
     """facet (lower-case) -> ({label value: how it reads}, the labels in the facet's order, the
     default label: the one the page shows quiet and last, "nothing happened").
-    The default label ("NONE") reads as the facet's none_label ("No issue"), and a label with a
-    `title` in the facet file as that title ("BUG_AS_REQUEST" -> "Bug fix requests"), as their
-    topics do in the map; the page words the other values itself ("FAILED_TOOL_CALL" ->
-    "Failed tool call"). Empty when the facet file cannot be read (the page then shows values
-    as words)."""
+    How a value reads is the facet's `label_names`, the one rule the CLI follows too: the
+    label's `display` in the facet file ("BUG_AS_REQUEST" -> "Bug fix request"), else the value
+    as words ("FAILED_TOOL_CALL" -> "Failed tool call"), the default label as its none_label
+    ("No issue"). Empty when the facet file cannot be read (the page then shows values as
+    words)."""
     try:
         facets = load_facets()
     except FacetConfigError as e:
         log.warning("facet labels shown as values: %s", e)
         return {}
     return {
-        f.name.lower(): (
-            {s.name: s.title.strip() for s in f.label_specs if s.title.strip()}
-            | ({f.default_label: f.none_text} if f.default_label else {}),
-            list(f.labels or []),
-            f.default_label or None,
-        )
+        f.name.lower(): (f.label_names, list(f.labels or []), f.default_label or None)
         for f in facets
     }
 

@@ -56,7 +56,10 @@ class LabelSpec:
     description: str = ""
     examples: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
-    title: str = ""  # how the label reads as a topic ("Bug fix requests"); else made from name
+    # how the value reads to a person, singular ("Bug fix request"), on every surface (filters,
+    # pills, `facets list`); else the value as words ("FAILED_TOOL_CALL" -> "Failed tool call")
+    display: str = ""
+    title: str = ""  # its parent topic's name when the plural of `display` reads badly
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,20 @@ class Facet:
     def none_text(self) -> str:
         """How the default label reads to a person: `none_label`, else "No <facet name>"."""
         return self.none_label or f"No {self.name.lower()}"
+
+    @property
+    def label_names(self) -> dict[str, str]:
+        """How each label value reads to a person, in the facet's order: one rule for the CLI
+        and the explorer (review rv6 E5). A label's `display` from the facet file, else the value
+        as words ("FAILED_TOOL_CALL" -> "Failed tool call"); the default label as `none_text`
+        ("No issue"). Singular: a value names one trace's label, its parent topic the plural
+        ("Bug fix request" -> topic "Bug fix requests")."""
+        from tracetopics_pipeline.core.topics.labels.cleaning import readable_value
+
+        names = {s.name: s.display or readable_value(s.name) for s in self.label_specs}
+        if self.default_label:
+            names[self.default_label] = self.none_text
+        return names
 
     @property
     def prompt_hash(self) -> str:
@@ -288,13 +305,16 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
             specs.append(LabelSpec(ln.value.strip()))
             continue
         lr = _Reader(source, ln, f"facet '{name}' labels[{i}]")
-        lr.check_known({"name", "description", "examples", "keywords", "title"})
+        lr.check_known({"name", "description", "examples", "keywords", "display", "title"})
         kws = lr.str_list("keywords")
         for kw in kws:
             lr.regex("keywords", kw, lr.line("keywords"))
+        display = " ".join(lr.get("display", str, "").split())
+        if len(display.split()) > 6:
+            lr.fail(lr.line("display"), "display", "must be 1 to 6 words, e.g. 'Bug fix request'")
         specs.append(LabelSpec(lr.get("name", str, required=True).strip(),
                                lr.get("description", str, ""), lr.str_list("examples"), kws,
-                               lr.get("title", str, "").strip()))  # fmt: skip
+                               display, lr.get("title", str, "").strip()))  # fmt: skip
     names = [s.name for s in specs]
     if len(set(names)) != len(names):
         r.fail(r.line("labels"), "labels", "label names must be unique")

@@ -1169,7 +1169,10 @@ def _key_names(
     """Each label key's parent name from its spellings (`surface`): the default label reads as
     the facet's none_label, a value as `label_parent_name`, a name as written."""
     default = _key(getattr(definition, "default_label", None))
-    titles = {_key(s.name): getattr(s, "title", "") for s in getattr(definition, "label_specs", ())}
+    specs = getattr(definition, "label_specs", ())
+    titles = {_key(s.name): getattr(s, "title", "") for s in specs}
+    # a label's display name ("Bug fix request") reads as its parent in the plural
+    displays = {_key(s.name): getattr(s, "display", "") for s in specs}
     name_of: dict[str, str] = {}
     for key in keys:
         if key == default or not key:
@@ -1181,7 +1184,9 @@ def _key_names(
         if kind == "head":
             name_of[key] = " ".join(readable_value(raw).split()[:6])
         else:
-            name_of[key] = label_parent_name(raw, definition.name, title=titles.get(key, ""))
+            name_of[key] = label_parent_name(
+                displays.get(key) or raw, definition.name, title=titles.get(key, "")
+            )
     return name_of
 
 
