@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from factories.browser import fresh_page
 from factories.explorer import publish_explorer_home
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -137,6 +138,34 @@ def serve() -> Iterator[Callable[[Path], str]]:
 @pytest.fixture(scope="session")
 def server(e2e_home: Path, serve: Callable[[Path], str]) -> str:
     return serve(e2e_home)
+
+
+@pytest.fixture(scope="session")
+def two_level_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two-level fixture (factories.explorer.add_two_levels: 1,200 traces from 2026-11-01,
+    parents 10-12 over five fine topics of 200), published once per session and served once
+    (`two_level_base`) to every module that reads it. Those modules write only review items,
+    each under an assignee of its own; a module that curates topics serves a copy (copy_home)."""
+    return publish_explorer_home(tmp_path_factory.mktemp("tt_two_e2e"), n=1200, two_levels=True)
+
+
+@pytest.fixture(scope="session")
+def two_level_base(two_level_home: Path, serve: Callable[[Path], str]) -> str:
+    return serve(two_level_home)
+
+
+@pytest.fixture(scope="module")
+def two_level_copy(two_level_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared two-level home copied for a module that curates topics (merge, pin)."""
+    return copy_home(two_level_home, tmp_path_factory.mktemp("tt_two_copy"))
+
+
+@pytest.fixture
+def pg(browser: object, two_level_base: str) -> Iterator[object]:
+    """A 1440 x 900 page on the shared two-level home; `pg.base` is its URL."""
+    with fresh_page(browser) as page:
+        page.base = two_level_base  # type: ignore[attr-defined]
+        yield page
 
 
 @pytest.fixture(scope="session")

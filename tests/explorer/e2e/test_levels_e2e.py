@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from factories.browser import fresh_page
-from factories.explorer import publish_explorer_home
 
 pytestmark = pytest.mark.e2e
 
@@ -16,9 +15,9 @@ T = 60_000
 
 
 @pytest.fixture(scope="module")
-def two_server(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
-    home = publish_explorer_home(tmp_path_factory.mktemp("tt_two_e2e"), n=1200, two_levels=True)
-    return serve(home)
+def two_server(two_level_copy: Path, serve: Callable[[Path], str]) -> str:
+    """This module merges and pins topics: a copy of the shared two-level home of its own."""
+    return serve(two_level_copy)
 
 
 @pytest.fixture

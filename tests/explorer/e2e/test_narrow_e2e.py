@@ -4,35 +4,16 @@ review dialog's empty assignee, reversed dates, an empty scope, and the Trends c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from factories.browser import fresh_page
-from factories.explorer import publish_explorer_home
 
 pytestmark = pytest.mark.e2e
 
 T = 60_000
 ARTIFACTS = Path(__file__).parent / "artifacts"  # git-ignored
 TABS = ["home", "map", "topics", "trends", "slices", "traces", "review", "exports", "subsets"]
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return publish_explorer_home(tmp_path_factory.mktemp("tt_narrow_e2e"), n=1200, two_levels=True)
-
-
-@pytest.fixture(scope="module")
-def base(home: Path, serve: Callable[[Path], str]) -> str:
-    return serve(home)
-
-
-@pytest.fixture
-def pg(browser, base: str) -> Iterator[object]:
-    with fresh_page(browser) as page:
-        page.base = base  # type: ignore[attr-defined]
-        yield page
 
 
 def _settled(page) -> None:
@@ -48,12 +29,14 @@ def _box(page, sel: str) -> dict:
     )
 
 
-def test_every_tab_fits_a_phone_and_a_review_item_can_be_marked(browser, base: str) -> None:
+def test_every_tab_fits_a_phone_and_a_review_item_can_be_marked(
+    browser, two_level_base: str
+) -> None:
     """E1: at 390 px the page was 840 px wide on every tab (header off-screen, the map's legend
     over the plot, the trace table's summary past the edge), and the review queue's status and
     note could not be reached."""
     with fresh_page(browser, width=390, height=844) as pg:
-        pg.goto(base + "/?tab=map&facet=Task")
+        pg.goto(two_level_base + "/?tab=map&facet=Task")
         _settled(pg)
         pg.evaluate(
             "post('/api/review', { filter: filterBody(), assignee: 'phone@example.com',"
@@ -106,10 +89,10 @@ def test_every_tab_fits_a_phone_and_a_review_item_can_be_marked(browser, base: s
             assert box["left"] >= 0 and box["right"] <= 390, (sel, box)
 
 
-def test_a_wide_window_keeps_its_columns(browser, base: str) -> None:
+def test_a_wide_window_keeps_its_columns(browser, two_level_base: str) -> None:
     """The narrow layout leaves 1366 px as it was: legend beside the map, a table of traces."""
     with fresh_page(browser, width=1366, height=800) as pg:
-        pg.goto(base + "/?tab=map&facet=Task")
+        pg.goto(two_level_base + "/?tab=map&facet=Task")
         pg.wait_for_selector("#legend .legend-item", timeout=T)
         plot, legend = _box(pg, ".plot-card"), _box(pg, ".legend-card")
         assert legend["left"] > plot["right"] and abs(legend["top"] - plot["top"]) < 2
@@ -136,10 +119,10 @@ def test_review_dialog_asks_for_an_assignee_in_place(pg) -> None:
         assert err.inner_text() == "Enter who should review these: a name or an e-mail address."
         assert "invalid" in pg.locator("#rv-assignee").get_attribute("class")
     assert posts == [] and pg.locator("#toast").is_hidden()
-    pg.fill("#rv-assignee", "pm@example.com")
+    pg.fill("#rv-assignee", "owner@example.com")
     assert pg.locator("#rv-error").is_hidden()
     pg.click("#rv-submit")
-    pg.wait_for_selector("#toast:has-text('assigned to pm@example.com')", timeout=T)
+    pg.wait_for_selector("#toast:has-text('assigned to owner@example.com')", timeout=T)
 
 
 def test_reversed_dates_are_said_in_the_filter_bar_and_ask_nothing(pg) -> None:
@@ -227,3 +210,29 @@ def test_trends_draws_at_most_eight_lines_in_distinct_colours_named_first(pg) ->
         "document.getElementById('trend-plot').data.filter((d) => d.visible === true).length"
     )
     assert 1 <= drawn <= 8
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (1920, 1080), (2560, 1300)])
+def test_a_large_window_gives_the_map_its_height_and_the_home_four_columns_at_most(
+    browser, two_level_base: str, width: int, height: int
+) -> None:
+    """E5: at 2560 x 1300 the map stayed 560 px tall (two thirds of the screen empty) and the
+    home put six cards in a row, the seventh alone on a second. The plot now ends near the
+    window's bottom edge (within 80 px, no scrolling to reach it) at every size, its legend no
+    taller than the plot's card, and the home's grid holds at most four columns."""
+    with fresh_page(browser, width=width, height=height) as pg:
+        pg.goto(two_level_base + "/?tab=map&facet=Task")
+        pg.wait_for_selector("#legend .legend-item", timeout=T)
+        plot, card = _box(pg, "#map-plot"), _box(pg, ".plot-card")
+        assert height - 80 <= plot["bottom"] <= height, (plot, height)
+        assert _box(pg, ".legend-card")["bottom"] <= card["bottom"] + 1
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"wide-map-{width}.png"))
+        pg.click("#tabs button[data-tab=home]")
+        pg.wait_for_selector("#home .home-grid .card", timeout=T)
+        cols = pg.evaluate(
+            "getComputedStyle(document.querySelector('#home .home-grid'))"
+            ".gridTemplateColumns.split(' ').length"
+        )
+        assert cols <= 4 and (width < 1920 or cols == 4), cols
+        pg.screenshot(path=str(ARTIFACTS / f"wide-home-{width}.png"))

@@ -8,34 +8,15 @@ the page's own functions or a routed answer stand in."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from factories.browser import fresh_page
-from factories.explorer import publish_explorer_home
 
 pytestmark = pytest.mark.e2e
 
 T = 60_000
 ARTIFACTS = Path(__file__).parent / "artifacts"  # git-ignored
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return publish_explorer_home(tmp_path_factory.mktemp("tt_read_e2e"), n=1200, two_levels=True)
-
-
-@pytest.fixture(scope="module")
-def base(home: Path, serve: Callable[[Path], str]) -> str:
-    return serve(home)
-
-
-@pytest.fixture
-def pg(browser, base: str) -> Iterator[object]:
-    with fresh_page(browser) as page:
-        page.base = base  # type: ignore[attr-defined]
-        yield page
 
 
 def test_drilled_into_a_parent_shares_are_of_traffic_and_say_the_parent(pg) -> None:
@@ -287,7 +268,7 @@ def test_review_dialog_says_a_count_is_not_a_number(pg) -> None:
     assert len(posts) == 1 and json.loads(posts[0])["limit"] == 3
 
 
-def test_review_queue_notes_can_be_read_and_edited_in_place(browser, base: str) -> None:
+def test_review_queue_notes_can_be_read_and_edited_in_place(browser, two_level_base: str) -> None:
     """L13's rest: the queue's note was a one-line input about 20 characters wide, so a note was
     cut after a few words (`42-review-after-status.png`). At 1366 px the note column is at least
     a fifth of the table, the whole note shows (wrapped, no hidden overflow), and an edit is
@@ -297,7 +278,7 @@ def test_review_queue_notes_can_be_read_and_edited_in_place(browser, base: str) 
         "check the ACS URL and the entity ID against their IdP metadata before replying"
     )
     with fresh_page(browser, width=1366, height=800) as pg:
-        pg.goto(base + "/?tab=map&facet=Task")
+        pg.goto(two_level_base + "/?tab=map&facet=Task")
         pg.wait_for_selector("#legend .legend-item", timeout=T)
         pg.click("#act-review")
         pg.fill("#rv-assignee", "notes@example.com")
@@ -339,14 +320,14 @@ def test_review_queue_notes_can_be_read_and_edited_in_place(browser, base: str) 
         )
 
 
-def test_a_titled_label_reads_as_its_title_and_is_not_quiet(pg) -> None:
-    """M1: "Bug as request" in the pills; with the facet file's title it reads "Bug fix
-    requests", and only the facet's default label is shown quiet and last."""
+def test_a_named_label_reads_as_its_name_and_is_not_quiet(pg) -> None:
+    """M1: "Bug as request" in the pills; with the facet file's display name it reads "Bug fix
+    request" (singular: rv6 E5), and only the facet's default label is shown quiet and last."""
     pg.goto(pg.base + "/?tab=map&facet=Task")
     pg.wait_for_function("state.overview", timeout=T)
     html = pg.evaluate(
         """(() => { state.overview.facets.push({ facet: 'Feature request', labels: [],
-             display: { BUG_AS_REQUEST: 'Bug fix requests', NONE: 'No request' },
+             display: { BUG_AS_REQUEST: 'Bug fix request', NONE: 'No request' },
              label_order: [], default_label: 'NONE' });
            const el = document.createElement('div');
            el.innerHTML = pills({ 'Feature request': 'NONE', Sentiment: 'NEGATIVE' }) + '|' +
@@ -357,5 +338,5 @@ def test_a_titled_label_reads_as_its_title_and_is_not_quiet(pg) -> None:
     assert html == [
         ["Sentiment Negative", False],
         ["Feature request No request", True],
-        ["Feature request Bug fix requests", False],
+        ["Feature request Bug fix request", False],
     ]

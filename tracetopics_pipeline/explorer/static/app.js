@@ -360,7 +360,15 @@ async function renderMap() {
   $("#map-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#map-crumbs"));
   $("#map-select").classList.toggle("hidden", !data.maps.length);
   $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${count(m.n, "trace")}</option>`).join("");
-  $("#map-count").textContent = mapCountText(data, facet);
+  const bars = labelBarsShown(facet);
+  $("#map-count").textContent = bars ? labelBarsText(list, facet) : mapCountText(data, facet);
+  $("#tab-map .map-layout").classList.toggle("bars", bars);
+  if (bars) {
+    const el = $("#map-plot");
+    Plotly.purge(el); el.style.height = ""; el.innerHTML = labelBars(list); bindLabelBars(el);
+    renderLegend(list, data);
+    return;
+  }
   const x = b64(data.x, Float32Array), y = b64(data.y, Float32Array), tid = b64(data.topic_id, Int32Array);
   const w = b64(data.w, Int32Array);
   const ids = data.ids ? data.ids.split("\n") : [];
@@ -393,7 +401,8 @@ async function renderMap() {
     const mapped = data.maps.length || (state.overview?.maps || []).some((m) => m.facet === facet);
     emptyPlot(el, mapped ? "No traces in this filter." : `No classified traces for <b>${esc(facet)}</b>: the facet has no topic map yet.`);
   } else {
-    el.querySelector(".empty")?.remove();
+    el.querySelector(".empty")?.remove(); el.querySelector(".label-bars")?.remove(); el.onclick = null;
+    fitMap();
     await Plotly.react(el, traces, {
       margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false, hovermode: "closest", dragmode: "pan",
       xaxis: { visible: false }, yaxis: { visible: false, scaleanchor: "x" }, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
@@ -407,6 +416,39 @@ async function renderMap() {
   renderLegend(list, data);
 }
 
+/* The map takes the window's height below its own top (review rv6 E5: at 2560 x 1300 it stayed
+   560 px tall, two thirds of the screen empty), from 460 to 1500 px; the legend beside it ends
+   with the plot's card. Under 700 px narrow.css sizes it. */
+function fitMap() {
+  const el = $("#map-plot"), legend = $("#legend");
+  if (window.matchMedia("(max-width: 700px)").matches || el.offsetParent === null) {
+    el.style.height = legend.style.maxHeight = "";
+    return;
+  }
+  const top = el.getBoundingClientRect().top + window.scrollY;
+  el.style.height = Math.round(Math.max(460, Math.min(1500, window.innerHeight - top - 26))) + "px";
+  const bottom = el.closest(".card").getBoundingClientRect().bottom;
+  legend.style.maxHeight = Math.max(200, Math.round(bottom - legend.getBoundingClientRect().top - 15)) + "px";
+}
+window.addEventListener("resize", () => {
+  const el = $("#map-plot");
+  if (!el.data || el.offsetParent === null) return;
+  fitMap(); Plotly.Plots.resize(el);
+});
+
+/* What the Map tab says of a labelled facet's labels, counted rather than placed. */
+function labelBarsText(list, facet) {
+  const n = list.topics.filter((t) => t.topic_id !== -1).length;
+  return `${count(list.total, "trace")} in ${count(n, "label")}. A map places a trace by what its ${facet} summary says (the reason), not by its label, so the labels are counted here; open one for the map of its reasons.`;
+}
+/* A labelled facet's map (its reasons, inside one label or all of them): what a place means. */
+function reasonsText(facet) {
+  const f = (state.overview?.facets || []).find((x) => x.facet === facet);
+  if (!(f && f.labels.length && hasLevels(facet))) return "";
+  return state.focus !== null
+    ? ` · close points give similar reasons (the ${facet} summaries of “${topicName(state.focus, facet)}”)`
+    : ` · close points give similar reasons (the ${facet} summaries), whatever their label`;
+}
 /* What the map draws, in words: traces, the points they sit on, a sample, and what has no
    position at all (a labelled facet's default label is not mapped). */
 function mapCountText(data, facet) {
@@ -422,7 +464,7 @@ function mapCountText(data, facet) {
     const named = off.slice(0, 3).map((o) => `${topicName(o.topic_id, facet)} ${fmt(o.n)}`).join(", ");
     text += ` · ${fmt(offN)} not on the map (${named}${off.length > 3 ? ", …" : ""})`;
   }
-  return text;
+  return text + reasonsText(facet);
 }
 
 const summaryCache = new Map();

@@ -159,6 +159,50 @@ function renderLegend(list, map) {
   };
 }
 
+/* ---------- a labelled facet's labels, counted (the Map tab at its "Topics" level) ---------- */
+/* A labelled facet's parents are its labels (Sentiment: Positive, Negative, ...). A map places
+   a trace by what its summary says, the reason, not by its label: reasons of every label mix
+   on the plane (review rv6 E4: Negative points spread between Positive and Mixed ones), so a
+   map of the labels would invite reading distance as meaning. At that level the Map tab
+   counts the labels instead, each a bar with its share and trend, and opens the map of one
+   label's reasons (its subtopics), where positions mean something. */
+function labelBarsShown(facet = state.facet) {
+  const f = (state.overview?.facets || []).find((x) => x.facet === facet);
+  return !!(f && f.labels.length) && hasLevels(facet) && state.focus === null && effLevel() === "parent";
+}
+function labelBars(list) {
+  const real = list.topics.filter((t) => !isDefaultTopic(t) && t.topic_id !== -1);
+  const apart = list.topics.filter((t) => isDefaultTopic(t) || t.topic_id === -1);
+  const max = Math.max(...real.map((t) => t.share), 0.0001);
+  const top = Math.max(0, ...real.flatMap((t) => t.sparkline || []));
+  const row = (t) => {
+    const nm = t.topic_id === -1, quiet = isDefaultTopic(t), color = colorFor(t.topic_id);
+    const width = (100 * t.share) / max;  // the default label's may pass the scale: cut
+    const subs = (t.subtopics || []).length;
+    const act = quiet || nm || !subs
+      ? `<button class="ghost" data-act="traces">List its traces</button>`
+      : `<button data-act="drill">Map of its reasons</button>`;
+    return `<div class="lbar${quiet ? " default" : ""}" data-topic="${t.topic_id}">
+      <span class="swatch" style="background:${color}"></span>
+      <span class="lbar-name">${esc(nm ? "no_match (far from every topic)" : t.label)}${subs ? ` <span class="muted small">· ${count(subs, "subtopic")}</span>` : ""}</span>
+      <span class="lbar-bar"><span class="bar${width > 100 ? " cut" : ""}"><span style="width:${Math.min(100, width).toFixed(1)}%;background:${color}"></span></span></span>
+      <span class="lbar-num">${pct(t.share)} · ${fmt(t.count)}</span>
+      <span class="lbar-spark">${sparkline(t.sparkline, color, top)}</span>
+      <span class="lbar-act">${act}</span>
+    </div>`;
+  };
+  return `<div class="label-bars">${real.map(row).join("")}${apart.length ? `<div class="small muted lbar-apart">${apart.some(isDefaultTopic) ? "The facet's default label: nothing to report, not mapped; the bars above are scaled without it." : ""}</div>` : ""}${apart.map(row).join("")}</div>`;
+}
+function bindLabelBars(el) {
+  el.onclick = (e) => {
+    const it = e.target.closest(".lbar"); if (!it) return;
+    const tid = Number(it.dataset.topic);
+    const act = e.target.closest("button[data-act]")?.dataset.act;
+    if (act === "traces") return showTopicTraces(tid);
+    if (act === "drill" || it.querySelector("button[data-act=drill]")) drill(tid);
+  };
+}
+
 /* ---------- topic list ---------- */
 /* `top`: the count drawn at full height (a subtopic is drawn on its parent's scale, so two
    traces do not look like its parent's peak). */
