@@ -19,8 +19,11 @@ $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "need $(PY) (Python 3.11)"; exit 1; }
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	# The CPU build of torch first: an unpinned torch would pull a multi-GB CUDA build.
+	@echo "▶ installing torch 2.13.0 (CPU build) into $(VENV): the first of two quiet pip steps"
 	$(BIN)/pip install -q torch==2.13.0
+	@echo "▶ installing tracetopics with its dev and scale extras (Dagster, dbt, DuckDB, sentence-transformers, Playwright); $(VENV) ends near 3 GB"
 	$(BIN)/pip install -q -e '.[dev,scale]'
+	@echo "▶ preparing the dbt manifest"
 	$(BIN)/tracetopics prepare
 	@touch $(STAMP)
 

@@ -435,3 +435,22 @@ def test_map_sample_sizes_are_not_printed_as_traffic(monkeypatch, capsys) -> Non
     assert "ranked by map sample size (2 topics; no traces classified yet" in out
     assert "sample  label" in out and "count" not in out
     assert output.topics_json([item])["counted"].startswith("map sample sizes")
+
+
+def test_demo_fails_when_its_run_fails(monkeypatch, capsys) -> None:
+    """A demo whose run stopped (a held-back day, a failed step) exits with the run's code and
+    shows no topic list or recovery figures that would blame the empty map on its size (rv7 N2)."""
+    import argparse
+
+    from tracetopics_pipeline.cli import output, pipeline
+
+    def never(*a, **k):
+        raise AssertionError("printed after a failed run")
+
+    monkeypatch.setattr(pipeline, "cmd_generate", lambda args: 0)
+    monkeypatch.setattr(pipeline, "cmd_run", lambda args: 1)
+    monkeypatch.setattr(output, "print_topics", never)
+    monkeypatch.setattr(output, "print_recovery", never)
+    assert pipeline.cmd_demo(argparse.Namespace()) == 1
+    err = capsys.readouterr().err
+    assert "the demo's run did not finish" in err and "no topics to show" in err

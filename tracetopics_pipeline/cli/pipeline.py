@@ -248,8 +248,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.cli import output
 
     print(f"tracetopics demo — home {paths().home}")
-    cmd_generate(args)
-    cmd_run(argparse.Namespace(from_=None, to=None))
+    rc = cmd_generate(args) or cmd_run(argparse.Namespace(from_=None, to=None))
+    if rc:  # a held-back day, a failed step: the run said why; no empty list blamed on size
+        print("error: the demo's run did not finish (see above): no topics to show", file=sys.stderr)
+        return rc
     output.print_topics("Task", limit=30)
     output.print_recovery()
     print(
