@@ -250,7 +250,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"tracetopics demo — home {paths().home}")
     rc = cmd_generate(args) or cmd_run(argparse.Namespace(from_=None, to=None))
     if rc:  # a held-back day, a failed step: the run said why; no empty list blamed on size
-        print("error: the demo's run did not finish (see above): no topics to show", file=sys.stderr)
+        print(
+            "error: the demo's run did not finish (see above): no topics to show", file=sys.stderr
+        )
         return rc
     output.print_topics("Task", limit=30)
     output.print_recovery()
