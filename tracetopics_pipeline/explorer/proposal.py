@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 import duckdb
 
+from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.topics.changes import (
     NEGATIVE,
     Thresholds,
@@ -403,7 +404,12 @@ def _representatives(
 
 def _quote_user(messages: Any) -> list[str]:
     """The user's turns, verbatim, as Markdown quote lines."""
-    msgs = json.loads(messages) if isinstance(messages, str) else messages or []
+    if isinstance(messages, str):
+        try:
+            messages = loads_json(messages)
+        except ValueError:  # not JSON or too deep: no turns to quote
+            messages = None
+    msgs = messages if isinstance(messages, list) else []
     out: list[str] = []
     for m in msgs:
         if not isinstance(m, dict) or m.get("role") != "user":

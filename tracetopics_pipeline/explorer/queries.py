@@ -7,13 +7,13 @@ fragment becomes the CTE `ft` (ids of the matching traces) that each query joins
 from __future__ import annotations
 
 import base64
-import json
 from datetime import date, timedelta
 from typing import Any
 
 import duckdb
 import numpy as np
 
+from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
 from tracetopics_pipeline.explorer.filters import TraceFilter
@@ -325,7 +325,7 @@ def summary(cur: duckdb.DuckDBPyConnection, trace_id: str, facet: str) -> dict[s
 def _json(v: Any) -> Any:
     if isinstance(v, str):
         try:
-            return json.loads(v)
+            return loads_json(v)
         except ValueError:
             return v
     return v

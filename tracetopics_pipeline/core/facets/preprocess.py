@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from tracetopics_pipeline.core.ingest.messages import loads_json
+
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.facets.definitions import Facet
 
@@ -159,7 +161,10 @@ def messages_of(trace: dict) -> list[dict]:
     """The trace's conversation; falls back to input + output when messages is empty."""
     msgs = trace.get("messages")
     if isinstance(msgs, str):
-        msgs = json.loads(msgs)
+        try:
+            msgs = loads_json(msgs)
+        except ValueError:  # not JSON, or nested too deeply to be a conversation
+            msgs = None
     if msgs:
         return [m for m in msgs if isinstance(m, dict)]
     out: list[dict] = []
@@ -167,7 +172,7 @@ def messages_of(trace: dict) -> list[dict]:
         val = trace.get(col)
         if isinstance(val, str):
             with contextlib.suppress(ValueError):
-                val = json.loads(val)
+                val = loads_json(val)
         if isinstance(val, str) and val:
             out.append({"role": role, "content": val})
         elif isinstance(val, list):
@@ -199,8 +204,8 @@ def is_error_reply(msg: dict) -> bool:
         return False
     if text[0] in "{[":
         try:
-            data = json.loads(text)
-        except ValueError:
+            data = loads_json(text)
+        except ValueError:  # not JSON, or nested too deeply: JsonTooDeep (review rv7 J1)
             data = None
         if data is not None and _json_error(data):
             return True
@@ -358,7 +363,8 @@ def errors_only(trace: dict, facet: Facet) -> str | None:
 def with_metadata(trace: dict, facet: Facet) -> str | None:
     meta = trace.get("metadata") or {}
     if isinstance(meta, str):
-        meta = json.loads(meta)
+        with contextlib.suppress(ValueError):  # not JSON or too deep: shown as the text it is
+            meta = loads_json(meta)
     metrics = {k: v for k, v in (trace.get("metrics") or {}).items() if v is not None}
     head = [f"metadata: {json.dumps(meta, sort_keys=True, default=str)}"]
     if metrics:

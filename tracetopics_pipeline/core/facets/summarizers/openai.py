@@ -20,7 +20,6 @@ and OPENAI_BASE_URL from the environment.
 
 from __future__ import annotations
 
-import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from tracetopics_pipeline.core.facets.summarizers.base import (
     prepared_text,
 )
 from tracetopics_pipeline.core.facets.summarizers.cache import SummaryCache, cache_key
+from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.spend.budget import SUMMARIES, Budget
 from tracetopics_pipeline.core.spend.prices import cost_usd, price_for
@@ -120,11 +120,11 @@ def parse_answer(
     bad: dict[str, str] = {}
     text = _FENCE.sub("", (content or "").strip())
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except ValueError:
         start, end = text.find("{"), text.rfind("}")
         try:
-            data = json.loads(text[start : end + 1]) if start != -1 < end else None
+            data = loads_json(text[start : end + 1]) if start != -1 < end else None
         except ValueError:
             data = None
     if not isinstance(data, dict):

@@ -12,7 +12,6 @@ reserves its worst case first; `budget_fallbacks` counts the topics).
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tracetopics_pipeline.core.endpoint import estimate_tokens
 from tracetopics_pipeline.core.facets.redact import redact
+from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.spend.budget import LABELS
 from tracetopics_pipeline.core.topics.labels.cleaning import tidy_label
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems
@@ -238,7 +238,7 @@ class OpenAILabeler:
             )
         content = resp.choices[0].message.content or ""
         match = re.search(r"\{.*\}", content, re.S)  # tolerate code fences around the JSON
-        data = json.loads(match.group(0) if match else content)
+        data = loads_json(match.group(0) if match else content)
         out: dict[int, str] = {}
         for item in data.get("labels", []):
             try:
