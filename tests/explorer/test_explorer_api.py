@@ -414,3 +414,48 @@ def test_a_labelled_facet_map_says_how_many_traces_each_point_holds(tmp_path: Pa
     # Task's positions are all distinct: one trace per point.
     t = client.get("/api/map", params={"facet": "Task"}).json()
     assert t["points"] == t["n"] == N and t["off_map"] == []
+
+
+def _trend_line(md: str) -> str:
+    return next(line for line in md.splitlines() if line.startswith("- **Trend:**"))
+
+
+def test_a_proposal_in_a_date_window_compares_with_the_days_before_it(client: TestClient) -> None:
+    """Review rv7 P1: a proposal opened from the home carries the home's window; its trend read
+    the days before inside that window (always 0: "new"). They are read with the date filter
+    widened, the other filters kept; "no data before" only where the warehouse has none."""
+    whole = client.get("/api/proposal", params={"facet": "Task", "topic_id": 3}).json()
+    table = whole["markdown"].split("### Weekly volume")[1].split("###")[0]
+    weeks = {
+        date.fromisoformat(w.strip("|").split("|")[0].strip()[:10]): int(w.strip("|").split("|")[1])
+        for w in table.splitlines()
+        if w[:3] == "| 2"
+    }
+    end = max(weeks)
+    last, prev = weeks[end], weeks.get(end - timedelta(7), 0)
+    assert prev > 0
+    window = {"date_from": str(end - timedelta(6)), "date_to": str(end)}
+    md = client.get("/api/proposal", params={"facet": "Task", "topic_id": 3, **window}).json()[
+        "markdown"
+    ]
+    trend = _trend_line(md)
+    assert f"the 7 days to {end}: {last} traces vs {prev} in the 7 days before (" in trend, trend
+    assert "new" not in trend
+    assert "share of the Task traffic" in trend
+    # The weekly table reads the widened window too: the week before is a row.
+    table = md.split("### Weekly volume")[1].split("###")[0]
+    assert f"| {end - timedelta(7)} | {prev} |" in table and f"| {end} | {last} |" in table
+    # Other filters are kept (topic 3 is all acme's; globex has none of it in either week).
+    acme = {"facet": "Task", "topic_id": 3, "customer": "acme", **window}
+    assert f"{last} traces vs {prev} in" in _trend_line(
+        client.get("/api/proposal", params=acme).json()["markdown"]
+    )
+    globex = client.get("/api/proposal", params={**acme, "customer": "globex"})
+    assert globex.status_code == 404
+    # A window at the start of the data has nothing before it in the warehouse.
+    first = date.fromisoformat(client.get("/api/overview").json()["date_min"])
+    early = {"date_from": str(first), "date_to": str(first + timedelta(6))}
+    md = client.get("/api/proposal", params={"facet": "Task", "topic_id": 3, **early}).json()[
+        "markdown"
+    ]
+    assert f"no data before {first} in this home" in _trend_line(md)

@@ -373,6 +373,84 @@ def _priority(
     return dict(zip([*want, "n"], row, strict=True)) if row else None
 
 
+def _trend(
+    cur: duckdb.DuckDBPyConnection, scope: TopicScope, priority: dict[str, Any] | None
+) -> tuple[str, list[tuple[Any, int]], Any]:
+    """(the Trend line, the weekly volume rows, the first day of the scope's data) for the
+    topic. A dated filter (the home's window) is the period compared, against as many days
+    before it: both are read with the date filter widened to cover them, the other filters
+    kept (review rv7 P1: inside the filter the days before were always 0 and every topic read
+    "new"). Without dates: the 7 days to the snapshot's latest day against the 7 before (the
+    digest's and topic_priority's window). Weeks are 7-day bins ending on the period's end."""
+    latest, first = cur.execute("SELECT max(day), min(day) FROM trace_index").fetchone()
+    if latest is None:
+        return "no traces", [], None
+    f = scope.in_topic
+    dated = f.date_from is not None or f.date_to is not None
+    end = min(f.date_to, latest) if f.date_to else latest
+    days = max(1, (end - f.date_from).days + 1) if f.date_from else 7
+    start, prev_start = end - timedelta(days=days - 1), end - timedelta(days=2 * days - 1)
+    topic_f, base_f = scope.in_topic, scope.base
+    if dated:
+        topic_f, base_f = (replace(x, date_from=prev_start, date_to=end) for x in (topic_f, base_f))
+    t_sql, t_params = topic_f.sql()
+    b_sql, b_params = base_f.sql()
+    weekly = cur.execute(
+        f"""
+        SELECT ?::DATE - (7 * (date_diff('day', day, ?::DATE) // 7))::INTEGER AS wk_end, count(*)
+        FROM trace_index WHERE id IN ({t_sql}) AND day <= ? GROUP BY wk_end ORDER BY wk_end
+        """,
+        [end, end, *t_params, end],
+    ).fetchall()
+    (since,) = cur.execute(
+        f"SELECT min(day) FROM trace_index WHERE id IN ({b_sql})", b_params
+    ).fetchone()
+    period = f"the {days} days to {end}"
+    before = f"the {days} days before"
+    if first > end - timedelta(days=days):  # the warehouse holds nothing before the period
+        return f"{period}: no data before {start} in this home to compare with", weekly, since
+    # The topic's traces, and the traces its facet classified in the same scope (its share,
+    # the home's measure), in the period and the days before.
+    counts = [
+        cur.execute(
+            f"""
+            SELECT count(*) FILTER (WHERE day >= ?), count(*) FILTER (WHERE day < ?)
+            FROM trace_index WHERE id IN ({sql}) AND day BETWEEN ? AND ?{extra}
+            """,
+            [start, start, *params, prev_start, end, *more],
+        ).fetchone()
+        for sql, params, extra, more in (
+            (t_sql, t_params, "", []),
+            (b_sql, b_params,
+             " AND id IN (SELECT trace_id FROM classifications WHERE lower(facet) = lower(?))",
+             [scope.facet]),
+        )
+    ]  # fmt: skip
+    (last, prev), (b_last, b_prev) = counts
+    partial = f" (data from {first} only)" if first > prev_start else ""
+    if prev:
+        growth = (last - prev) / prev
+        change = f"{'+' if growth >= 0 else ''}{_pct(growth)}"
+    else:
+        change = f"none before {start} in this scope: new here"
+    line = f"{period}: {last} traces vs {prev} in {before}{partial} ({change})"
+    if b_last and b_prev:
+        now_s, prev_s = last / b_last, prev / b_prev
+        if prev_s:
+            moved = (now_s - prev_s) / prev_s
+            line += (
+                f"; share of the {scope.facet} traffic {_pct(prev_s)} → {_pct(now_s)} "
+                f"({'+' if moved >= 0 else ''}{_pct(moved)})"
+            )
+    # The mart's flag reads all traffic over the same two weeks: shown only when this line
+    # compares exactly those, so the two never disagree ("new" beside "fading").
+    flag = (priority or {}).get("trend")
+    same = days == 7 and end == latest and replace(base_f, date_from=None, date_to=None).is_empty()
+    if flag and same and prev:
+        line += f"; `marts.topic_priority` flags it **{flag}**"
+    return line, weekly, since
+
+
 def _representatives(
     cur: duckdb.DuckDBPyConnection, candidates: list[str], n: int
 ) -> list[tuple[str, Any, Any, Any, Any]]:
@@ -448,30 +526,7 @@ def roadmap_proposal(
         f"SELECT min(day), max(day) FROM trace_index WHERE id IN ({t_sql})", t_params
     ).fetchone()
     priority = _priority(cur, marts, scope)
-    # Weeks are the 7 days ending on the snapshot's latest day, and the 7 before, ... (the
-    # digest's and topic_priority's window): a calendar week still in progress compared one
-    # day with a whole week.
-    latest = cur.execute("SELECT max(day) FROM trace_index").fetchone()[0]
-    weekly = cur.execute(
-        f"""
-        SELECT ?::DATE - (7 * (date_diff('day', day, ?::DATE) // 7))::INTEGER AS wk_end, count(*)
-        FROM trace_index WHERE id IN ({t_sql}) GROUP BY wk_end ORDER BY wk_end
-        """,
-        [latest, latest, *t_params],
-    ).fetchall()
-    trend_line = "not enough history for a week-over-week comparison"
-    first = cur.execute("SELECT min(day) FROM trace_index").fetchone()[0]
-    if latest is not None and first is not None and first <= latest - timedelta(days=13):
-        counts = dict(weekly)
-        last, prev = counts.get(latest, 0), counts.get(latest - timedelta(days=7), 0)
-        growth = (last - prev) / prev if prev else None
-        change = "new" if growth is None else f"{'+' if growth >= 0 else ''}{_pct(growth)}"
-        trend_line = (
-            f"the 7 days to {latest}: {last} traces vs {prev} in the 7 days before ({change})"
-        )
-        flag = (priority or {}).get("trend")
-        if flag:
-            trend_line += f"; `marts.topic_priority` flags it **{flag}**"
+    trend_line, weekly, since = _trend(cur, scope, priority)
     sentiment = _facet_named(cur, "Sentiment")
     issues = _facet_named(cur, "Issues")
     rates = _rates(cur, t_sql, t_params, sentiment, issues)
@@ -619,11 +674,6 @@ def roadmap_proposal(
     if not scope.base.is_empty() and not scope.base.trace_ids:
         lines.append(f"- **Scope filter:** `{json.dumps(scope.base.to_json(), default=str)}`")
     lines += ["", "### Weekly volume", "", "| 7 days to | traces |", "|---|---:|"]
-    # A week that starts before the scope's data does holds fewer days: say so, or the next
-    # week reads as a rise.
-    (since,) = cur.execute(
-        f"SELECT min(day) FROM trace_index WHERE id IN ({b_sql})", b_params
-    ).fetchone()
     lines += [
         f"| {wk} (data from {since}: {(wk - since).days + 1} days) | {n} |"
         if since is not None and wk - timedelta(days=6) < since

@@ -7,6 +7,7 @@ tests/explorer/e2e/artifacts/home-*.png."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -86,6 +87,15 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
     dates = page.evaluate("() => [state.filter.date_from, state.filter.date_to]")
     assert dates == [facts["start"], facts["end"]]
     assert f"from {facts['start']}" in page.locator("#chips").inner_text()
+    # Its proposal, on that window, moves the way the home says (review rv7 P1: the days before
+    # were read inside the window, 0, and every topic was "new").
+    md = page.evaluate(
+        "(q) => fetch('/api/proposal?' + q).then(r => r.json()).then(d => d.markdown)",
+        f"facet=Task&topic_id={top['topic_id']}&date_from={dates[0]}&date_to={dates[1]}",
+    )
+    trend = next(line for line in md.splitlines() if line.startswith("- **Trend:**"))
+    assert "new" not in trend and "no data before" not in trend, trend
+    assert re.search(r"share of the Task traffic [\d.]+% → [\d.]+% \(\+", trend), trend
 
     # Back home, then to its traces: the Traces view filtered to the topic. The home shows its
     # own window again (the dates the follow set are lifted), so the same fact is there.
