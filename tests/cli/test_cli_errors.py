@@ -37,6 +37,10 @@ def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (home / "self.yaml").write_text("a: &a [*a]\n")
     (home / "nokey.yaml").write_text("- name: \n")
     (home / "u16.yaml").write_bytes("facets:\n  - name: A\n".encode("utf-16"))
+    (home / "merge.yaml").write_text(
+        "facets:\n  - name: X\n    description: d\n    <<: {labels: [A]}\n"
+    )
+    (home / "exec-badint.yaml").write_text("max_concurrent: !!int abc\n")
     return home
 
 
@@ -90,6 +94,16 @@ WRONG = {
         ["run", "--from", "2026-11-20", "--to", "2026-11-20"],
         "self.yaml line 1: an alias refers to the value that holds it",
         {"TRACETOPICS_FACETS": "self.yaml"},
+    ),  # fmt: skip
+    "facets list: a merge key (review rv7 Y1)": (
+        ["facets", "list"],
+        "merge.yaml line 4: merge keys (`<<`) are not supported",
+        {"TRACETOPICS_FACETS": "merge.yaml"},
+    ),  # fmt: skip
+    "run: a bad typed value in the executor config (review rv7 Y1)": (
+        ["run", "--from", "2026-11-20", "--to", "2026-11-20"],
+        "exec-badint.yaml line 1: 'abc' is not a valid int",
+        {"TRACETOPICS_EXECUTOR": "multiprocess", "TRACETOPICS_EXECUTOR_CONFIG": "exec-badint.yaml"},
     ),  # fmt: skip
     "topics: a day after the data": (
         ["topics", "--facet", "Task", "--date", "2027-01-01"],

@@ -103,6 +103,21 @@ BAD_FILES = {
     "billion laughs": (BOMB.encode(), r"f.yaml line \d+: its anchors and aliases expand to more than"),
     "nested 100,000 deep": (b"a: " + b"[" * 100_000 + b"]" * 100_000, r"f.yaml line 1: .*nested more than"),
     "a folder": (None, r"f.yaml: is a folder, not a facet file"),
+    # review rv7 Y1: each was a 44-46-line traceback
+    "a merge key": (b"facets:\n  - name: X\n    description: d\n    <<: {labels: [A, B]}\n", r"f.yaml line 4: merge keys \(`<<`\) are not supported"),
+    "a merge key through an alias": (b"x: &a {name: X}\nfacets:\n  - <<: *a\n", r"f.yaml line 3: merge keys"),
+    "a custom tag": (b"facets:\n  - name: !env X\n    description: d\n", r"f.yaml line 2: unknown tag !env"),
+    "a python tag": (b"facets:\n  - name: !!python/object:os.system x\n", r"f.yaml line 2: unknown tag !!python/object:os.system"),
+    "a bad !!int": (b"facets:\n  - name: X\n    description: d\n    max_tokens: !!int abc\n", r"f.yaml line 4: 'abc' is not a valid int"),
+    "a bad !!timestamp": (b"version: 1\nfacets:\n  - name: X\n    max_tokens: !!timestamp 2026-13-45\n", r"f.yaml line 4: '2026-13-45' is not a valid timestamp"),
+    "a bad plain date": (b"facets:\n  - name: X\n    description: 2026-13-45\n", r"f.yaml line 3: '2026-13-45' is not a valid timestamp"),
+    "a key given twice (flow)": (b"facets:\n  - {name: X, description: d, name: Y}\n", r"f.yaml line 2: key 'name' is given twice"),
+    "a key given twice (block)": (b"facets:\n  - name: X\n    description: d\n    name: Y\n", r"f.yaml line 4: key 'name' is given twice in one mapping \(first on line 2\)"),
+    "a NUL in a facet name": (b'facets:\n  - name: "X\\0Y"\n', r"f.yaml line 2: .*'name': holds the invisible or control character U\+0000"),
+    "a right-to-left override in a facet name": (b'facets:\n  - name: "\\u202eevil"\n', r"f.yaml line 2: .*U\+202E"),
+    "a zero-width space in a label": (b'facets:\n  - name: X\n    labels: [A, "B\\u200b"]\n', r"f.yaml line 3: facet 'X' field 'labels': .*U\+200B"),
+    "a C1 control in a label's name": (b'facets:\n  - name: X\n    labels:\n      - name: "B\\x85"\n', r"f.yaml line 4: .*labels\[0\] field 'name': .*U\+0085"),
+    "a bidi mark in a none_label": (b'facets:\n  - name: X\n    none_label: "No\\u200fissue"\n', r"f.yaml line 3: .*'none_label': .*U\+200F"),
 }  # fmt: skip
 
 
@@ -136,11 +151,22 @@ def test_the_one_yaml_loader_reads_the_executor_config_too(tmp_path):
     from tracetopics_pipeline.defs.executors import executor_from_settings
 
     p = tmp_path / "executor.yaml"
-    for data in (b"a: &a [*a]\n", BOMB.encode(), "max_concurrent: 2\n".encode("utf-16")):
+    for data in (
+        b"a: &a [*a]\n",
+        BOMB.encode(),
+        "max_concurrent: 2\n".encode("utf-16"),
+        b"max_concurrent: !!int abc\n",  # review rv7 Y1: tracebacks before
+        b"a: !!timestamp 2026-13-45\n",
+        b"x: &a {y: 1}\nz:\n  <<: *a\n",
+        b"a: <<\n",
+        b"a: !env X\n",
+        b"max_concurrent: 2\nmax_concurrent: 3\n",
+    ):
         p.write_bytes(data)
         env = {"TRACETOPICS_EXECUTOR": "multiprocess", "TRACETOPICS_EXECUTOR_CONFIG": str(p)}
-        with pytest.raises(ConfigError, match=r"TRACETOPICS_EXECUTOR_CONFIG: .*executor.yaml"):
+        with pytest.raises(ConfigError, match=r"TRACETOPICS_EXECUTOR_CONFIG: .*executor.yaml") as e:
             executor_from_settings(Settings.from_env(env))
+        assert "\n" not in str(e.value)
 
 
 def test_fingerprints_track_definitions():

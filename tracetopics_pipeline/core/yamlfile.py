@@ -8,12 +8,16 @@ to do, never a traceback or a hang (review rv6 C2):
   * anchors and aliases that expand past `MAX_NODES` nodes ("billion laughs") or refer to
     themselves (`a: &a [*a]`). Plain reuse (`- *account_data`, as the packaged facets.yaml
     does) stays allowed: it is counted at its expanded size, so the cap bounds every walk
-    of the tree after it.
+    of the tree after it;
+  * a merge key `<<` (not supported: repeat the fields), a tag the safe loader does not know
+    (`!env`, `!!python/object:...`), a typed value that is not of its type (`!!int abc`,
+    `2026-13-45` read as a date), a key given twice in one mapping (review rv7 Y1).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -74,21 +78,81 @@ def decode(data: bytes, source: str) -> str:
     return text
 
 
+MERGE_TAG = "tag:yaml.org,2002:merge"
+_KNOWN_TAGS = frozenset(t for t in yaml.SafeLoader.yaml_constructors if t is not None) - {MERGE_TAG}
+
+
+def _short_tag(tag: str) -> str:
+    return (
+        "!!" + tag.removeprefix("tag:yaml.org,2002:")
+        if tag.startswith("tag:yaml.org,2002:")
+        else tag
+    )
+
+
+def _check_node(
+    node: yaml.Node, source: str, constructor: yaml.constructor.SafeConstructor
+) -> None:
+    """One node's own faults, each one line naming the file and the line: a merge key, a tag
+    the safe loader does not know, a typed scalar that is not of its type, a repeated key."""
+    where = f"{source} line {node.start_mark.line + 1}"
+    if node.tag == MERGE_TAG:
+        raise YamlFileError(
+            f"{where}: merge keys (`<<`) are not supported: repeat the fields (an alias `*name` "
+            "reuses a whole value); quote '<<' if it is meant as text"
+        )
+    if node.tag not in _KNOWN_TAGS:
+        raise YamlFileError(
+            f"{where}: unknown tag {_short_tag(node.tag)!s}: tags are not supported; write the "
+            "plain value (quote it if it is text)"
+        )
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+            kind = _short_tag(node.tag).removeprefix("!!")
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+            raise YamlFileError(
+                f"{where}: {shown!r} is not a valid {kind}; fix it, or quote it if it is text"
+            ) from None
+    elif isinstance(node, yaml.MappingNode):
+        seen: dict[tuple[str, str], int] = {}
+        for k, _ in node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                continue
+            line = k.start_mark.line + 1
+            if (k.tag, k.value) in seen:
+                raise YamlFileError(
+                    f"{source} line {line}: key {k.value!r} is given twice in one mapping"
+                    + (
+                        f" (first on line {seen[k.tag, k.value]})"
+                        if seen[k.tag, k.value] != line
+                        else ""
+                    )
+                    + "; keep one"
+                )
+            seen[k.tag, k.value] = line
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        for kv in node.value:
+            yield from kv
+    elif isinstance(node, yaml.SequenceNode):
+        yield from node.value
+
+
 def _check_size(root: yaml.Node, source: str) -> None:
-    """Refuse an alias graph that refers to itself or expands past MAX_NODES (iteratively)."""
+    """Refuse an alias graph that refers to itself or expands past MAX_NODES (iteratively),
+    and any node `_check_node` refuses (each node once, however often it is reused)."""
+    constructor = yaml.constructor.SafeConstructor()
     size: dict[int, int] = {}
     on_path: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         key = id(node)
-        children = (
-            [n for kv in node.value for n in kv]
-            if isinstance(node, yaml.MappingNode)
-            else node.value
-            if isinstance(node, yaml.SequenceNode)
-            else []
-        )
+        children = list(_children(node))
         if done:
             on_path.discard(key)
             size[key] = 1 + sum(size[id(c)] for c in children)
@@ -106,6 +170,7 @@ def _check_size(root: yaml.Node, source: str) -> None:
                 f"{source} line {node.start_mark.line + 1}: an alias refers to the value "
                 "that holds it (e.g. `a: &a [*a]`); remove the self-reference"
             )
+        _check_node(node, source, constructor)
         on_path.add(key)
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in size)
@@ -130,6 +195,10 @@ def _reading(source: str):
         raise _error(source, e) from None
     except RecursionError:
         raise YamlFileError(f"{source}: nested too deeply to read") from None
+    except (ValueError, TypeError, OverflowError) as e:  # a typed scalar (`!!int abc`)
+        if isinstance(e, YamlFileError):
+            raise
+        raise YamlFileError(f"{source}: a value is not of its type: {e}") from None
 
 
 def compose(text: str, source: str) -> yaml.Node | None:
@@ -159,7 +228,9 @@ _SCALARS = yaml.constructor.SafeConstructor()
 
 
 def scalar(node: yaml.ScalarNode) -> Any:
-    """One scalar node's value (str, int, float, bool, None, date...)."""
+    """One scalar node's value (str, int, float, bool, None, date...), of a graph `compose`
+    has checked (so its tag is known and its value is of its type)."""
+    _SCALARS.constructed_objects.clear()  # the cache would keep every node of every file
     return _SCALARS.construct_object(node)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -268,6 +269,15 @@ class _Reader:
             out.append(it.value)
         return tuple(out)
 
+    def visible(self, fld: str, value: str | None, line: int) -> None:
+        """Refuse a name holding a control or format character (a NUL, a newline, U+202E
+        right-to-left override, a zero-width space): it would print reversed or unseen."""
+        bad = next((c for c in value or "" if unicodedata.category(c) in ("Cc", "Cf")), None)
+        if bad is not None:
+            self.fail(
+                line, fld, f"holds the invisible or control character U+{ord(bad):04X}; remove it"
+            )
+
     def regex(self, fld: str, value: str, line: int) -> str:
         try:
             re.compile(value, re.IGNORECASE)
@@ -285,6 +295,7 @@ _FACET_FIELDS = {
 def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any]) -> Facet:
     r = _Reader(source, node, f"facets[{index}]")
     name = r.get("name", str, required=True).strip()
+    r.visible("name", name, r.line("name"))
     r.where = f"facet '{name}'"
     r.check_known(_FACET_FIELDS)
     try:
@@ -302,6 +313,7 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
     specs: list[LabelSpec] = []
     for i, ln in enumerate(r.get("labels", list, [])):
         if isinstance(ln.value, str):
+            r.visible("labels", ln.value, ln.line)
             specs.append(LabelSpec(ln.value.strip()))
             continue
         lr = _Reader(source, ln, f"facet '{name}' labels[{i}]")
@@ -309,6 +321,8 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         kws = lr.str_list("keywords")
         for kw in kws:
             lr.regex("keywords", kw, lr.line("keywords"))
+        for fld in ("name", "display", "title"):
+            lr.visible(fld, lr.get(fld, str), lr.line(fld))
         display = " ".join(lr.get("display", str, "").split())
         if len(display.split()) > 6:
             lr.fail(lr.line("display"), "display", "must be 1 to 6 words, e.g. 'Bug fix request'")
@@ -319,9 +333,11 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
     if len(set(names)) != len(names):
         r.fail(r.line("labels"), "labels", "label names must be unique")
     default_label = r.get("default_label", str)
+    r.visible("default_label", default_label, r.line("default_label"))
     if default_label is not None and specs and default_label not in names:
         r.fail(r.line("default_label"), "default_label", f"{default_label!r} is not one of {names}")
     none_label = r.get("none_label", str)
+    r.visible("none_label", none_label, r.line("none_label"))
     if none_label is not None and not 1 <= len(none_label.split()) <= 6:
         r.fail(r.line("none_label"), "none_label", "must be 1 to 6 words, e.g. 'No issue'")
 
@@ -330,6 +346,7 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         rr = _Reader(source, rn, f"facet '{name}' rules[{i}]")
         rr.check_known({"pattern", "summary", "label"})
         pat = rr.regex("pattern", rr.get("pattern", str, required=True), rr.line("pattern"))
+        rr.visible("label", rr.get("label", str), rr.line("label"))
         rules.append(
             ExtractRule(pat, rr.get("summary", str, "{match}: {sentence}"), rr.get("label", str))
         )
