@@ -63,7 +63,8 @@ def test_over_indexed_pain_and_issues(conn) -> None:
     neg = next(f for f in over if f.kind == "negative")
     assert neg.numbers["rate"] == pytest.approx(20 / 30)
     assert neg.numbers["baseline"] == pytest.approx(41 / 152)
-    assert "67% negative or mixed vs 27% across Task" in neg.why
+    # The measure is named before its number (review rv7 P2: "55%" meant two things).
+    assert "negative or mixed 67% vs 27% across Task" in neg.why
 
 
 def test_capability_gaps_split_by_issues(conn) -> None:
@@ -280,8 +281,19 @@ def test_a_gap_kind_is_named_only_where_the_topic_stands_out_from_the_task_traff
     (unclear,) = gaps["unclear_gaps"]
     assert unclear.topic_id == 9
     assert (
-        "agent issues are not clearly commoner than across Task (25% of its traces vs 25%)"
-        in unclear.why
+        "short of an agent failure: agent issue 25% vs 25% across Task: 1.00×, under the 1.3× "
+        "an agent failure needs" in unclear.why
+    )
+    assert unclear.why.startswith("30 negative or mixed traces (negative or mixed 75% vs ")
+    # Review rv7 P2: 45 % vs 35 % falls short by a hair; the line says the rule, and no "about
+    # as many with an agent issue as without" (26 against 4).
+    rest = [unit(t, 14, 14 if t < 15 else 13, 11, 3) for t in range(10, 19)]
+    (unclear,) = capability_gaps(rest + [unit(9, 30, 18, 26, 4)], "parent", Thresholds(), "Task")[
+        "unclear_gaps"
+    ]
+    assert "26 with an agent issue, 4 where the agent had none" in unclear.why
+    assert "agent issue 45% vs 35% across Task: 1.29×, under the 1.3× an agent failure needs" in (
+        unclear.why
     )
     # Review rv6 G2: as unhappy as the Task traffic, with many agent issues: no gap of any kind
     # (a product gap in that place was already dropped).
@@ -326,3 +338,50 @@ def test_a_topic_stands_out_of_a_mostly_unhappy_scope_by_what_it_leaves() -> Non
     assert versus_scope(30, 100, 100, 1000, th) == "above"
     assert versus_scope(12, 100, 100, 1000, th) == "same"
     assert versus_scope(4, 10, 100, 1000, th) == "same"  # 4 events < min_events
+
+
+def test_a_labelled_facets_default_label_sets_no_bar_for_its_other_labels() -> None:
+    """Review rv7 P2: "Loops 81% negative vs 37% across Issues" was measured against a facet
+    that is 65 % "No issue", so every issue label cleared the bar by construction. The default
+    label is left out: issue labels are compared with each other."""
+    from tracetopics_pipeline.core.topics.changes import Thresholds, TopicWindow, _over_indexed
+
+    def unit(topic_id: int, label: str, n: int, neg: int) -> TopicWindow:
+        d = date(2026, 3, 1)
+        return TopicWindow("Issues", topic_id, label, None, None, n, n, 800, 800, d, d,
+                           neg, n, 0, 0, 0, 0)  # fmt: skip
+
+    units = [unit(1, "No issue", 650, 30), unit(2, "Loops", 50, 20), unit(3, "Timeouts", 50, 21),
+             unit(4, "Refusals", 50, 19)]  # fmt: skip
+    args = ("topic", Thresholds(), "Sentiment", "Issues", set())
+    assert _over_indexed(units, *args, {("issues", "no issue")}) == []
+    # Without the default's name every label stands out, as before.
+    assert len(_over_indexed(units, *args, set())) == 3
+    # One label clearly unhappier than the others still does, and says what it was compared with.
+    units.append(unit(5, "Escalations", 50, 45))
+    (f,) = _over_indexed(units, *args, {("issues", "no issue")})
+    assert f.label == "Escalations"
+    assert "negative or mixed 90% vs 52% across Issues (its other labels)" in f.why
+
+
+def test_top_priorities_lead_with_why_they_rank_and_name_their_window(conn) -> None:
+    """Review rv7 P2: "#4 Ask AI — #13 by volume" read as two ranks; the volume comes last,
+    and the home knows the mart's window (28 days) to head its card with."""
+    conn.execute("CREATE SCHEMA IF NOT EXISTS marts")
+    why = ("#13 by volume: 355 traces (4% of traffic in the last 28 days); 43% negative or mixed"
+           " vs 36% overall; growing (share +40% week over week)")  # fmt: skip
+    conn.execute(
+        f"""CREATE OR REPLACE TABLE marts.topic_priority AS
+           SELECT * FROM (VALUES (1, 0.8, 4, 'Custom fiscal calendars', '{why}', 30))
+           t(priority_rank, priority_score, task_topic_id, task_topic_label, why, traces)"""
+    )
+    try:
+        ch = compute_changes(conn, since_days=7)
+    finally:
+        conn.execute("DROP TABLE marts.topic_priority")
+    (p,) = ch.sections["priorities"]
+    assert p.why == (
+        "43% negative or mixed vs 36% overall; growing (share +40% week over week); "
+        "#13 by volume: 355 traces (4% of traffic in the last 28 days)"
+    )
+    assert ch.priority_days == 28 and ch.as_dict()["priority_days"] == 28

@@ -67,6 +67,24 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
     text = item.inner_text()
     assert top["label"] in text and f"Task topic {top['topic_id']}" in text
     assert "week over week" in text and "_" not in text  # no snake_case on the home
+    # Each card names the days it reads; the ranking is the mart's, over its own window of all
+    # traffic (review rv7 P2); a 14-day window says what it compares (rv7 L1).
+    assert "last 7 days" in page.locator("#home-growing .card-head").inner_text()
+    assert "days, all traffic" in page.locator("#home-priorities .card-head").inner_text()
+    assert "up week over week" in page.locator("#home-growing .hblurb").inner_text()
+    page.click("#home-since button[data-since='14']")
+    page.wait_for_function(
+        "document.querySelector('#home-growing .card-head')?.innerText.includes('last 14 days')",
+        timeout=T,
+    )
+    blurb = page.locator("#home-growing .hblurb").inner_text()
+    assert "against the 14 days before" in blurb and "week over week" not in blurb
+    page.click("#home-since button[data-since='7']")
+    page.wait_for_function(
+        "document.querySelector('#home-growing .card-head')?.innerText.includes('last 7 days')",
+        timeout=T,
+    )
+    item = page.locator("#home-growing .hitem").first
     assert "_" not in page.locator("#home .home-head").inner_text()
 
     # Open the topic: the Topics view on Task, a parent opened on its subtopics, a topic of a

@@ -7,12 +7,12 @@
 const HOME_SECTIONS = [
   // section, title, one line saying what it holds
   ["new", "New topics", "Topics seen for the first time in this window."],
-  ["growing", "Growing", "Share of their facet up week over week, on enough traces to mean it."],
-  ["fading", "Fading", "Share of their facet down week over week."],
+  ["growing", "Growing", "Share of their facet up {over}, on enough traces to mean it."],
+  ["fading", "Fading", "Share of their facet down {over}."],
   ["over_indexed", "More pain than usual", "Negative sentiment or agent issues well above their facet's average."],
   ["product_gaps", "Product gaps", "A clear request, unhappy users, and the agent did nothing wrong: the product falls short."],
   ["agent_failures", "Agent failures", "A clear request, unhappy users, and the agent had an issue (a failed tool call, a wrong answer...)."],
-  ["unclear_gaps", "Unhappy, cause unclear", "A clear request and unhappy users, but no clear cause: about as many with an agent issue as without, or agent issues no commoner here than across Task."],
+  ["unclear_gaps", "Unhappy, cause unclear", "A clear request and unhappy users, but no clear cause: each item says which rule it falls short of."],
   ["priorities", "Top priorities", "The priority ranking: volume, pain, trend and account value."],
 ];
 const KIND_WORDS = { negative: "negative sentiment", issues: "agent issues" };
@@ -91,7 +91,13 @@ async function renderHome() {
   const spend = spendText(state.overview && state.overview.spend);  // app.js; "" when none to say
   const spendNote = spend ? spend.charAt(0).toUpperCase() + spend.slice(1) + "." : "";
   const notes = d.notes || {};
-  const cards = HOME_SECTIONS.map(([s, title, blurb]) => {
+  // What each card reads: the home's window, compared with as many days before; the priority
+  // ranking is the mart's, over its own window of all traffic (review rv7 P2, L1).
+  const over = d.since_days === 7 ? "week over week" : `against the ${d.since_days} days before`;
+  const period = (s) => s !== "priorities" ? `last ${d.since_days} days`
+    : d.priority_days ? `last ${d.priority_days} days, all traffic` : "all traffic";
+  const cards = HOME_SECTIONS.map(([s, title, text]) => {
+    const blurb = text.replace("{over}", over);
     const facts = d.sections[s] || [];
     const note = notes[s] || notes.all;
     const none = d.filtered ? "Nothing significant in this slice." : "Nothing this time.";
@@ -101,7 +107,7 @@ async function renderHome() {
     const more = facts.length > shown.length
       ? `<button class="ghost small hmore" data-more="${s}">Show ${fmt(facts.length - shown.length)} more</button>` : "";
     return `<div class="card hcard${s === "priorities" ? " hwide" : ""}" id="home-${s}">
-      <div class="card-head"><h2>${esc(title)}</h2><span class="muted small">${facts.length ? fmt(facts.length) : "none"}</span></div>
+      <div class="card-head"><h2>${esc(title)} <span class="muted small hperiod">${esc(period(s))}</span></h2><span class="muted small">${facts.length ? fmt(facts.length) : "none"}</span></div>
       <p class="muted small hblurb">${esc(blurb)}</p>${aside}
       <ul class="hlist">${shown.map((f, i) => homeItem(f, i, s)).join("") || empty}</ul>${more}
     </div>`;
