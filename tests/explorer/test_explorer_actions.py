@@ -329,3 +329,27 @@ def test_an_assignee_is_a_person_not_markup_or_a_paragraph(client: TestClient) -
     for bad in ("<img src=x onerror=alert(1)>pm@x.com", "x" * 81, "a\nb"):
         assert client.post("/api/review", json={**scope, "assignee": bad}).status_code == 422
     assert client.post("/api/review", json={**scope, "assignee": "Anna Müller"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "moc.x@mp\u202e",
+        "pm\u200b@x.com",
+        "pm\u2066@x.com",
+        "pm\x85@x.com",
+        "pm\x7f",
+        "a\u2028b",
+        "a\u2029b",
+    ],
+)
+def test_an_assignee_has_no_invisible_or_reordering_characters(
+    client: TestClient, bad: str
+) -> None:
+    """Review rv7 L1: a right-to-left override (U+202E), zero-width and bidi isolate marks, C1
+    controls and DEL, line/paragraph separators (Unicode Cc, Cf, Zl, Zp) were stored and listed."""
+    scope = {"filter": {}, "facet": "Task", "topic_id": 3, "limit": 1}
+    r = client.post("/api/review", json={**scope, "assignee": bad})
+    assert r.status_code == 422, r.text
+    assert "invisible or control character U+" in r.json()["detail"]
+    assert all(a.get("assignee") != bad for a in client.get("/api/review").json().get("items", []))

@@ -7,10 +7,19 @@ where a list is expected is one value: `{"customer": "abc"}` filters on "abc".
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictStr,
+    StringConstraints,
+)
 
 from tracetopics_pipeline.explorer.actions import REVIEW_STATUSES
 from tracetopics_pipeline.explorer.filters import TraceFilter, parse_filter
@@ -21,6 +30,17 @@ MAX_NOTE = 10_000
 
 def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
+
+
+def _visible(value: str) -> str:
+    """Refuse control, format and line/paragraph-separator characters (Unicode Cc, Cf, Zl, Zp):
+    a right-to-left override, a zero-width space, a C1 control print reversed or unseen."""
+    for c in value:
+        if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp"):
+            raise ValueError(
+                f"holds the invisible or control character U+{ord(c):04X}; use plain text"
+            )
+    return value
 
 
 Name = Annotated[StrictStr, StringConstraints(max_length=500)]
@@ -88,8 +108,10 @@ class SubsetSaveBody(Body):
 class ReviewBody(ScopedBody):
     # A person: a name or an e-mail address, not markup or a paragraph (review rv6 E3: an
     # "<img ...>" assignee was stored, shown escaped, and widened the queue's picker).
+    # Nor characters that print unseen or reorder the row (review rv7 L1: U+202E, zero-width).
     assignee: Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1,
-                                                     max_length=80, pattern=r"^[^<>\x00-\x1f]+$")]  # fmt: skip
+                                                     max_length=80, pattern=r"^[^<>\x00-\x1f]+$"),
+                        AfterValidator(_visible)]  # fmt: skip
     note: Annotated[StrictStr, StringConstraints(max_length=MAX_NOTE)] | None = None
     limit: Annotated[int, Field(ge=1, le=500)] = 50
 
