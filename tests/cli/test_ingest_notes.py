@@ -82,6 +82,16 @@ def test_a_utf16_file_gets_the_iconv_command(home: Path, capsys) -> None:
     assert len(list((home / "landing").glob("*.jsonl"))) == 1  # landed: nothing lost
 
 
+def test_a_utf32_file_gets_the_utf32_iconv_command(home: Path, capsys) -> None:
+    """Review rv7 L1: UTF-32 LE's BOM starts with UTF-16 LE's; it was named UTF-16, with an
+    `iconv -f UTF-16` that would make garbage."""
+    lines = [TRACE.replace(b"t1", f"t{i}".encode()).decode() for i in range(6)]
+    Path("wide.jsonl").write_bytes(("\ufeff" + "".join(lines)).encode("utf-32-le"))
+    (err,) = ingest(capsys, "wide.jsonl")
+    assert err.startswith("warning: wide.jsonl is UTF-32 text")
+    assert "iconv -f UTF-32 -t UTF-8 wide.jsonl > wide-utf8.jsonl" in err
+
+
 def test_joined_boms_and_cr_line_ends_are_clean(home: Path, capsys) -> None:
     Path("joined.jsonl").write_bytes((b"\xef\xbb\xbf" + TRACE) * 2)
     Path("mac.jsonl").write_bytes(TRACE.rstrip(b"\n") + b"\r" + TRACE.replace(b"t1", b"t9")[:-1])

@@ -96,6 +96,8 @@ BOMB = "lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 BAD_FILES = {
     "a key with no value, at the end": (b"- name: \n", r"f.yaml line 1: top level: expected a mapping"),
     "UTF-16 with a BOM": ("facets:\n  - name: A\n".encode("utf-16"), r"f.yaml: not UTF-8 .*iconv -f UTF-16"),
+    "UTF-32 with a BOM (review rv7 L1)": ("facets:\n  - name: A\n".encode("utf-32"), r"f.yaml: not UTF-8 .*iconv -f UTF-32"),
+    "UTF-32 without a BOM": ("facets:\n  - name: A\n".encode("utf-32-be"), r"f.yaml: not UTF-8 .*iconv -f UTF-32"),
     "bytes \\xff\\xfe then junk": (b"\xff\xfe\x00garbage", r"f.yaml: not UTF-8 .*UTF-16"),
     "Latin-1": (b"facets:\n  - name: Caf\xe9\n", r"f.yaml line 2: not UTF-8 text \(byte 0xe9"),
     "a NUL byte": (b"facets:\n  - name: A\x00\n", r"f.yaml line 2: a NUL byte"),

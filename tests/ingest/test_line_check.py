@@ -44,7 +44,7 @@ def test_a_file_on_one_line_is_checked_in_blocks(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert check == (1, 0, False)
+    assert check == (1, 0, "")
     assert peak < 4 * files.BLOCK, f"peak {peak:,} bytes for a {path.stat().st_size:,}-byte line"
 
 
@@ -55,20 +55,34 @@ def test_two_boms_cr_line_ends_and_crlf_parse_like_lf(tmp_path: Path) -> None:
     cr.write_bytes(b"\r".join(trace(i) for i in range(5)) + b"\r")
     crlf = tmp_path / "win.jsonl"
     crlf.write_bytes(b"\r\n".join(trace(i) for i in range(4)) + b"\r\n\r\n")
-    assert parsed(joined) == (3, {}) and text_lines(joined) == (3, 0, False)
-    assert parsed(cr) == (5, {}) and text_lines(cr) == (5, 0, False)
-    assert parsed(crlf) == (4, {}) and text_lines(crlf) == (4, 0, False)
+    assert parsed(joined) == (3, {}) and text_lines(joined) == (3, 0, "")
+    assert parsed(cr) == (5, {}) and text_lines(cr) == (5, 0, "")
+    assert parsed(crlf) == (4, {}) and text_lines(crlf) == (4, 0, "")
 
 
 def test_utf16_is_named_not_counted_as_one_bad_line(tmp_path: Path) -> None:
     text = "\n".join(trace(i).decode() for i in range(6))
     for encoding in ("utf-16", "utf-16-be"):
         (tmp_path / "u16.jsonl").write_bytes(text.encode(encoding))
-        assert text_lines(tmp_path / "u16.jsonl").utf16
+        assert text_lines(tmp_path / "u16.jsonl").wide == "UTF-16"
     (tmp_path / "nobom.jsonl").write_bytes(text.encode("utf-16-le"))  # NULs on every line
-    assert text_lines(tmp_path / "nobom.jsonl").utf16
+    assert text_lines(tmp_path / "nobom.jsonl").wide == "UTF-16"
     (tmp_path / "fine.jsonl").write_bytes(text.encode())
-    assert not text_lines(tmp_path / "fine.jsonl").utf16
+    assert text_lines(tmp_path / "fine.jsonl").wide == ""
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_is_named_utf32_not_utf16(tmp_path: Path, encoding: str) -> None:
+    """Review rv7 L1: the UTF-32 LE BOM (ff fe 00 00) starts with UTF-16's; it was called UTF-16
+    and given an iconv command that makes garbage."""
+    text = "\n".join(trace(i).decode() for i in range(6))
+    bom = "\ufeff" if encoding != "utf-32" else ""  # "utf-32" writes its own BOM
+    (tmp_path / "u32.jsonl").write_bytes((bom + text).encode(encoding))
+    assert text_lines(tmp_path / "u32.jsonl").wide == "UTF-32"
+    (tmp_path / "nobom.jsonl").write_bytes(
+        text.encode({"utf-32": "utf-32-le"}.get(encoding, encoding))
+    )
+    assert text_lines(tmp_path / "nobom.jsonl").wide == "UTF-32"
 
 
 @pytest.mark.parametrize("seed", range(40))

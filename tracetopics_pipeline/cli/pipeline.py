@@ -113,10 +113,11 @@ def _warn_not_utf8(src: Path, check: TextCheck) -> None:
     lost = "nothing is lost; `tracetopics quarantine --day DAY` lists them"
     with open(src, "rb") as fh:
         gz = " (it looks gzip-compressed: gunzip it first)" if fh.read(2) == b"\x1f\x8b" else ""
-    if check.utf16 and not gz:  # ASCII in UTF-16 is valid UTF-8, byte by byte (review rv6 U2)
+    if check.wide and not gz:  # ASCII in UTF-16 is valid UTF-8, byte by byte (review rv6 U2)
+        enc = check.wide  # UTF-32 is named as such: UTF-16's iconv would make garbage (rv7 L1)
         print(
-            f"warning: {src} is UTF-16 text, which the pipeline does not read: convert it with "
-            f"`iconv -f UTF-16 -t UTF-8 {src} > {src.stem}-utf8{src.suffix}` and ingest that; "
+            f"warning: {src} is {enc} text, which the pipeline does not read: convert it with "
+            f"`iconv -f {enc} -t UTF-8 {src} > {src.stem}-utf8{src.suffix}` and ingest that; "
             f"landed anyway, the next run quarantines its lines ({lost})",
             file=sys.stderr,
         )

@@ -2,7 +2,7 @@
 
 Every way such a file can be wrong ends in `YamlFileError`, one line naming the path and what
 to do, never a traceback or a hang (review rv6 C2):
-  * bytes that are not UTF-8 (a UTF-16 export gets the iconv command), a NUL byte;
+  * bytes that are not UTF-8 (a UTF-16 or UTF-32 export gets the iconv command), a NUL byte;
   * any YAML syntax or composition error (with its line);
   * nesting too deep for the parser (RecursionError);
   * anchors and aliases that expand past `MAX_NODES` nodes ("billion laughs") or refer to
@@ -26,7 +26,7 @@ import yaml
 
 MAX_NODES = 200_000  # expanded nodes; the packaged facets.yaml has ~6,000
 MAX_DEPTH = 200  # nesting levels; a facets file uses fewer than 10
-UTF16_HINT = "it is UTF-16: convert it with `iconv -f UTF-16 -t UTF-8 FILE > NEW`"
+WIDE_HINT = "it is {enc}: convert it with `iconv -f {enc} -t UTF-8 FILE > NEW`"
 
 
 class YamlFileError(ValueError):
@@ -62,8 +62,11 @@ def _stack(frames: int):
 
 def decode(data: bytes, source: str) -> str:
     """A YAML file's bytes as text: UTF-8 (a leading BOM is dropped) or a one-line error."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (data[:1] == b"\x00" or data[1:2] == b"\x00"):
-        raise YamlFileError(f"{source}: not UTF-8 text ({UTF16_HINT.replace('FILE', source)})")
+    from tracetopics_pipeline.core.ingest.files import wide_encoding
+
+    if enc := wide_encoding(data[:64], data[:1] == b"\x00" or data[1:2] == b"\x00"):
+        hint = WIDE_HINT.format(enc=enc).replace("FILE", source)
+        raise YamlFileError(f"{source}: not UTF-8 text ({hint})")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

@@ -156,6 +156,25 @@ def parse_file(
 
 BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF32_BOMS = (
+    b"\xff\xfe\x00\x00",
+    b"\x00\x00\xfe\xff",
+)  # checked first: UTF-32 LE starts like UTF-16 LE
+
+
+def wide_encoding(head: bytes, nul_lines: bool = False) -> str:
+    """ "UTF-32" or "UTF-16" when a file's first bytes are that encoding's BOM (the 4-byte BOMs
+    first: `\xff\xfe\x00\x00` also starts with UTF-16's), or, with no BOM, when NULs fill most of
+    its lines (`nul_lines`): three NULs in a row are UTF-32's ASCII; else "" (review rv7 L1)."""
+    if head[:4] in UTF32_BOMS:
+        return "UTF-32"
+    if head[:2] in UTF16_BOMS:
+        return "UTF-16"
+    if nul_lines:
+        return "UTF-32" if b"\x00\x00\x00" in head else "UTF-16"
+    return ""
+
+
 BLOCK = 1 << 20  # the UTF-8 check reads files in blocks of this size, never a line whole
 
 
@@ -232,7 +251,7 @@ class TextCheck(NamedTuple):
 
     lines: int  # lines with content, counted as the parser counts them
     not_utf8: int  # of those, the ones that are not UTF-8 text
-    utf16: bool  # a UTF-16 BOM, or NUL bytes on most lines: UTF-16 text, not UTF-8
+    wide: str  # "UTF-16" or "UTF-32" (a BOM, or NUL bytes on most lines), not UTF-8; else ""
 
 
 def _blocks(path: Path) -> Iterator[bytes]:
@@ -252,7 +271,7 @@ def text_lines(path: Path) -> TextCheck:
             break
         has_cr = has_cr or b"\r" in block
     with open(path, "rb") as fh:
-        utf16 = fh.read(2) in UTF16_BOMS
+        head = fh.read(4096)
     new_decoder = codecs.getincrementaldecoder("utf-8")
     lines = not_utf8 = nul_lines = 0
     decoder, bad, nul = new_decoder(), False, False
@@ -266,7 +285,7 @@ def text_lines(path: Path) -> TextCheck:
         if last:
             lines, not_utf8, nul_lines = lines + 1, not_utf8 + bad, nul_lines + nul
             decoder, bad, nul = new_decoder(), False, False
-    return TextCheck(lines, not_utf8, utf16 or nul_lines * 2 > lines)
+    return TextCheck(lines, not_utf8, wide_encoding(head, nul_lines * 2 > lines))
 
 
 def _parse_lines(data: bytes, ctx: _Ctx) -> None:
