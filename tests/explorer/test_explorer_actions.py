@@ -318,7 +318,9 @@ def test_a_proposal_for_an_issues_topic_does_not_judge_it_by_issues(tmp_path: Pa
     md = client.get("/api/proposal", params={"facet": "Issues", "topic_id": tid}).json()["markdown"]
     problem = md.split("## Problem statement")[1].split("##")[0]
     assert "By the Issues facet" not in problem
-    assert "Its traces are mostly about “" in problem and "(Task topics)" in problem
+    # Review rv7 L1: 11 % is no "mostly".
+    assert "Its traces are most often about “" in problem and "(Task topics)" in problem
+    assert "mostly" not in problem
     section = md.split("## Product gap or agent failure")[1].split("##")[0]
     assert section.strip().startswith("Not asked: the topic is a label of the Issues facet")
 

@@ -597,7 +597,7 @@ def roadmap_proposal(
         problem.append(f"By the Issues facet the cause is unclear. {_CONCLUSIONS[gap[0]]}")
     if tasks:
         problem.append(
-            "Its traces are mostly about "
+            "Its traces are most often about "
             + ", ".join(f"“{lab}” ({_pct(n / total)})" for lab, n in tasks)
             + " (Task topics)."
         )

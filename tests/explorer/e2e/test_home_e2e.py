@@ -136,6 +136,12 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
     page.locator("#trace-table tr[data-trace]").first.click()
     page.wait_for_selector("#drawer-body .conversation .msg", timeout=T)
     assert top["label"] in page.locator("#drawer-body").inner_text()
+    # A label's parent and its only subtopic of the same name read once, not "Neutral sentiment
+    # › Neutral sentiment" (review rv7 L1).
+    cells = page.locator("#drawer-body table.data tbody td:nth-child(4)").all_inner_texts()
+    for cell in cells:
+        names = [p.split(" id ")[0].strip() for p in cell.split("›")]
+        assert len(names) == len(set(names)), cells
     page.screenshot(path=str(ARTIFACTS / "home-trace.png"))
     assert not errors
     ctx.close()
