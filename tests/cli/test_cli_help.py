@@ -95,7 +95,72 @@ def test_status_of_a_fresh_home_says_what_to_do(home, capsys) -> None:
 
     assert main(["status"]) == 0
     out = capsys.readouterr().out
-    assert f"home      {home}" in out and "landing   0 files" in out
+    assert f"home      {home}" in out and "landing   0 trace files" in out
     assert "none landed yet: tracetopics ingest FILE, then tracetopics run" in out
     assert main(["status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["traces"] == 0
+
+
+def test_status_names_files_landed_and_not_yet_run(home, tmp_path, capsys) -> None:
+    """Review rv7 S1: right after `ingest`, status said "none landed yet: tracetopics ingest
+    FILE" (it read landed days from raw_traces, which only a run fills) and counted the demo's
+    answer key as landing files; a mistyped home read like an empty one."""
+    from datetime import date
+
+    from tracetopics_pipeline.core.ingest.landing import (
+        LandingIndex,
+        default_index_path,
+        landing_files,
+    )
+
+    src = tmp_path / "src"
+    assert main(["generate", "--out", str(src), "--days", "2", "--per-day", "5", "--clean",
+                 "--end", "2026-11-30"]) == 0  # fmt: skip
+    assert (src / ".answer-key").is_dir()
+    assert main(["ingest", *sorted(str(f) for f in src.glob("*.jsonl"))]) == 0
+    landing = home / "landing"  # as in a demo home: the answer key is no trace file
+    (landing / ".answer-key").mkdir()
+    (landing / ".answer-key" / "demo-2026-11-30.json").write_text("{}")
+    capsys.readouterr()
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert "landing   2 trace files" in out
+    assert (
+        "new       2 files landed, not yet run (2 days: 2026-11-29, 2026-11-30): "
+        "tracetopics run --from 2026-11-29 --to 2026-11-30" in out
+    )
+    assert "none landed yet" not in out
+    # A run ingests a file's days (the landing index the sensor reads): it is no longer new.
+    index = LandingIndex(default_index_path(landing))
+    first = landing_files(landing)[0]
+    index.mark_ingested(first, {date(2026, 11, 29)})
+    index.save(landing_files(landing))
+    assert main(["status"]) == 0
+    assert "new       1 file landed, not yet run (1 day: 2026-11-30)" in capsys.readouterr().out
+
+
+def test_status_of_a_missing_home_says_so(tmp_path, monkeypatch, capsys) -> None:
+    missing = tmp_path / "nonexist"
+    monkeypatch.setenv("TRACETOPICS_HOME", str(missing))
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        out.startswith(f"home      no home at {missing} (nothing there yet")
+        and "landing" not in out
+    )
+    assert not missing.exists()
+
+
+def test_status_counts_in_words(capsys) -> None:
+    """Review rv7 L1: "Feature request: 1 topics (1 subtopics)"."""
+    from tracetopics_pipeline.cli.status import render
+
+    s = {"home": "/h", "exists": True, "landing_files": 1, "traces": 3, "first_day": "2026-11-30",
+         "last_day": "2026-11-30", "run_days": 1, "classified_days": 1, "waiting_days": [],
+         "held_days": [], "snapshot": None, "spend": None, "source": "warehouse",
+         "maps": [{"facet": "Feature request", "topics": 1, "subtopics": 1, "day": "2026-11-30"},
+                  {"facet": "Task", "topics": 4, "subtopics": 9, "day": "2026-11-30"}]}  # fmt: skip
+    out = render(s)
+    assert "landing   1 trace file\n" in out
+    assert "map       Feature request: 1 topic (1 subtopic), built for 2026-11-30" in out
+    assert "map       Task: 4 topics (9 subtopics)" in out

@@ -13,6 +13,7 @@ from typing import Any
 
 from tracetopics_pipeline.cli.digest import spend_line
 from tracetopics_pipeline.core.ingest.holds import held_days
+from tracetopics_pipeline.core.ingest.landing import landing_files, pending_days
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.sql.errors import WarehouseUnavailable
@@ -25,8 +26,16 @@ LISTED = 5  # days named one by one in a line; more are counted
 def home_status(settings: Settings) -> dict[str, Any]:
     """The home's state as plain values (the JSON of `status --json`)."""
     p = paths()
-    files = sorted(f for f in p.landing.glob("**/*") if f.is_file()) if p.landing.is_dir() else []
-    out: dict[str, Any] = {"home": str(p.home), "landing_files": len(files)}
+    out: dict[str, Any] = {"home": str(p.home), "exists": p.home.is_dir()}
+    if not out["exists"]:  # a mistyped home is not an empty one
+        return out | {"landing_files": 0, "traces": 0, "source": None, "snapshot": None}
+    # Trace files only, as a run reads them (not the demo's answer key, dotfiles, `*.part`),
+    # and those with days no run has ingested from their current content: the landing index
+    # the sensor reads (review rv7 S1: raw_traces, which only a run fills, cannot show them).
+    out["landing_files"] = len(landing_files(p.landing))
+    pending = pending_days(p.landing, start_date=settings.start_date)
+    out["pending_files"] = sorted(f.name for f in pending)
+    out["pending_days"] = sorted({d for days in pending.values() for d in days})
     snap = current_snapshot(p.snapshot)
     out["snapshot"] = snap.name if snap else None
     try:
@@ -70,11 +79,30 @@ def _days(days: list[date]) -> str:
     return shown + (f" and {len(days) - LISTED} more" if len(days) > LISTED else "")
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def render(s: dict[str, Any]) -> str:
+    if not s.get("exists", True):
+        return (
+            f"home      no home at {s['home']} (nothing there yet: tracetopics ingest FILE or "
+            "tracetopics demo creates it; or set TRACETOPICS_HOME to an existing home)"
+        )
     lines = [f"home      {s['home']}"]
-    lines.append(f"landing   {s['landing_files']:,} file{'' if s['landing_files'] == 1 else 's'}")
+    lines.append(f"landing   {_n(s['landing_files'], 'trace file')}")
+    pending, days = s.get("pending_files") or [], s.get("pending_days") or []
+    if pending:
+        since = " since the last run" if s["traces"] else ""
+        run = f"tracetopics run --from {days[0]} --to {days[-1]}" if days else "tracetopics run"
+        lines.append(
+            f"new       {_n(len(pending), 'file')} landed{since}, not yet run"
+            + (f" ({_n(len(days), 'day')}: {_days(days)})" if days else "")
+            + f": {run}"
+        )
     if not s["traces"]:
-        lines.append("traces    none landed yet: tracetopics ingest FILE, then tracetopics run")
+        if not pending:
+            lines.append("traces    none landed yet: tracetopics ingest FILE, then tracetopics run")
         return "\n".join(lines)
     lines.append(f"traces    {s['traces']:,} from {s['first_day']} to {s['last_day']}")
     n, c = s["run_days"], s["classified_days"]
@@ -91,8 +119,10 @@ def render(s: dict[str, Any]) -> str:
     for h in s["held_days"]:
         lines.append(f"held back {h} (tracetopics quarantine --day {h.split(':')[0]})")
     for m in s["maps"]:
-        subs = f" ({m['subtopics']} subtopics)" if m["subtopics"] else ""
-        lines.append(f"map       {m['facet']}: {m['topics']} topics{subs}, built for {m['day']}")
+        subs = f" ({_n(m['subtopics'], 'subtopic')})" if m["subtopics"] else ""
+        lines.append(
+            f"map       {m['facet']}: {_n(m['topics'], 'topic')}{subs}, built for {m['day']}"
+        )
     stamp = (s["snapshot"] or "").removeprefix(PREFIX)[:13]  # 20261130T1906...
     lines.append(
         f"explorer  snapshot published {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} "
