@@ -121,3 +121,48 @@ def test_cli_stops_runaway_queries_small_and_fast(
     # timeout stops the cross join, and does not count all of string_agg's state against a
     # 500 MB limit (measured peak 1.8 GB). Before the limits: 8.4 GB and 10.2 GB.
     assert usage.ru_maxrss * 1024 < 2.6 * 10**9  # KiB on Linux
+
+
+UNINTERRUPTIBLE = "SELECT length(repeat('x', 1500000000))"  # one scalar call, 1.5 GB
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"TRACETOPICS_SQL_TIMEOUT": "2"}, "ran longer than 2 s and was stopped"),
+        (
+            {"TRACETOPICS_SQL_TIMEOUT": "60", "TRACETOPICS_SQL_MEMORY_LIMIT": "100MB"},
+            "needed more than 100 MB of memory",
+        ),
+    ],
+)
+def test_cli_ends_a_query_the_engine_cannot_interrupt(
+    wh: Path, tmp_path: Path, env: dict[str, str], message: str
+) -> None:
+    """Review rv7 Q1: one scalar call is neither interruptible nor under DuckDB's memory_limit;
+    `repeat('x', 1500000000)` ran 4.5 min at 3 GB with a 10 s limit. The CLI's watchdog
+    (HardStop) ends the process with the same one line and exit code, at the time limit plus
+    HARD_GRACE_S, or when its memory passes the limit plus RSS_HEADROOM."""
+    exe = Path(sys.executable).with_name("tracetopics")
+    run_env = {**os.environ, "TRACETOPICS_HOME": str(wh.parent), **env}
+    t0 = time.monotonic()
+    proc = subprocess.Popen(
+        [str(exe), "sql", UNINTERRUPTIBLE], env=run_env, cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    killer = threading.Timer(90, proc.kill)
+    killer.start()
+    out, err = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    killer.cancel()
+    elapsed = time.monotonic() - t0
+    assert os.waitstatus_to_exitcode(status) == 1 and out == "", err
+    assert err.count("\n") == 1 and err.startswith("error: ") and message in err, err
+    from tracetopics_pipeline.core.sql.limits import HARD_GRACE_S, RSS_HEADROOM
+
+    startup = 25  # the console script's imports, on a shared 2-core machine
+    if env["TRACETOPICS_SQL_TIMEOUT"] == "2":
+        assert elapsed < 2 + HARD_GRACE_S + startup
+    else:
+        assert elapsed < 60
+        assert usage.ru_maxrss * 1024 < 400 * 10**6 + 100 * 10**6 + RSS_HEADROOM

@@ -122,6 +122,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
             output=args.output,
             overwrite=args.overwrite,
             notify=note,
+            hard_stop=True,  # this process runs one query: end it if the engine cannot be stopped
         )
         print(text)
     except SqlParseError as exc:  # a typo, not a policy refusal

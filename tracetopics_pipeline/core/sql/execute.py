@@ -4,6 +4,7 @@ short wait for a busy writer and the published snapshot as fallback; `run_sql` i
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
@@ -19,7 +20,7 @@ from sqlglot import exp
 from tracetopics_pipeline.core import settings
 from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
 from tracetopics_pipeline.core.sql.formats import FORMATS, format_result, output_target
-from tracetopics_pipeline.core.sql.limits import SqlLimits, fetch_limited
+from tracetopics_pipeline.core.sql.limits import HardStop, SqlLimits, fetch_limited
 from tracetopics_pipeline.core.sql.macro import install_project_logs, sql_ident, sql_literal
 from tracetopics_pipeline.core.sql.sandbox import DIALECT, check_query, func_name, known_relations
 from tracetopics_pipeline.core.sql.where import to_duckdb
@@ -177,12 +178,15 @@ def execute_sql(
     warehouse: Path | None = None,
     conn: duckdb.DuckDBPyConnection | None = None,
     limits: SqlLimits | None = None,
+    hard_stop: bool = False,
 ) -> SqlResult:
     """Check, translate and run one 0-based read-only query; returns an Arrow table.
 
     With `conn` (already locked down by the caller), runs there; otherwise opens the warehouse
     read-only (or the snapshot while it is locked). Raises SqlLimitExceeded when the query hits
-    the memory, temporary-file, time or row limit (`limits`, default from Settings).
+    the memory, temporary-file, time or row limit (`limits`, default from Settings). With
+    `hard_stop` (a process that runs this one query: `tracetopics sql`) the query also runs
+    under `HardStop`, which ends the process when the engine cannot be stopped in time.
     """
     try:
         tree = to_duckdb(query, where=where)
@@ -202,7 +206,8 @@ def execute_sql(
         except RecursionError as e:
             raise SqlRefused(TOO_DEEP) from e
         try:
-            table = fetch_limited(conn, sql, limits)
+            with HardStop(limits) if hard_stop else contextlib.nullcontext():
+                table = fetch_limited(conn, sql, limits)
         except duckdb.PermissionException as e:
             raise SqlRefused(f"refused by the sandbox: {e}") from e
         except duckdb.ParserException as e:
@@ -225,6 +230,7 @@ def run_sql(
     output: Path | str | None = None,
     overwrite: bool = False,
     notify: Callable[[str], None] | None = None,
+    hard_stop: bool = False,
 ) -> str:
     """`tracetopics sql`: run one read-only 0-based query and render it (see docs/sql.md).
 
@@ -232,13 +238,13 @@ def run_sql(
     nothing to read, SqlLimitExceeded past a resource limit. With `output` the result is
     written to that file (csv, json, parquet; an existing one only with `overwrite`) and the
     text says where. Notices (the snapshot answered, a project id without traces) go to
-    `notify`, by default the log.
+    `notify`, by default the log. `hard_stop`: see `execute_sql` (the CLI's process only).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if output is not None or fmt == "parquet":
         output_target(output, fmt, overwrite=overwrite)  # refuse before running anything
-    result = execute_sql(query, where=where, warehouse=warehouse)
+    result = execute_sql(query, where=where, warehouse=warehouse, hard_stop=hard_stop)
     for notice in result.notices:
         (notify or log.warning)(notice)
     return format_result(result.table, fmt, output=output, overwrite=overwrite)

@@ -1,10 +1,19 @@
 """Resource limits of `tracetopics sql`: memory and temporary files are DuckDB settings, time is
 an interrupt from a timer thread, and rows (and result bytes) are counted while the result
-streams in, so no more than the limit plus one batch is ever fetched."""
+streams in, so no more than the limit plus one batch is ever fetched.
+
+Neither the interrupt nor `memory_limit` stops one scalar call that builds a huge value
+(`repeat('x', 1500000000)` ran 4.5 min at 3 GB with a 10 s limit, review rv7 Q1): a process that
+runs one query for the user (`tracetopics sql`) also runs it under `HardStop`, which ends the
+process with the same one-line error once the query is past its time limit plus a grace, or the
+process's resident memory past the memory limit plus a headroom."""
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +24,8 @@ from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.sql.errors import SqlLimitExceeded
 
 BATCH_ROWS = 2048
+HARD_GRACE_S = 5.0  # past the time limit, before HardStop ends the process
+RSS_HEADROOM = 512 * 10**6  # resident memory past the process's own and the memory limit
 
 
 def human_bytes(n: int) -> str:
@@ -105,3 +116,53 @@ def fetch_limited(conn: duckdb.DuckDBPyConnection, sql: str, limits: SqlLimits) 
         timer.cancel()
         if reader is not None:
             reader.close()
+
+
+def rss_bytes() -> int:
+    """This process's resident memory (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+class HardStop:
+    """For a process that runs one query and nothing else (`tracetopics sql`): a watchdog
+    thread that prints the limit's one-line error and ends the process (exit `code`) when the
+    query has not returned `grace_s` after its time limit, or when the process's resident
+    memory passes what it held at the start plus the memory limit plus RSS_HEADROOM. Never use
+    it in a process that serves anything else: it exits."""
+
+    def __init__(self, limits: SqlLimits, code: int = 1, grace_s: float = HARD_GRACE_S) -> None:
+        self.limits, self.code, self.grace_s = limits, code, grace_s
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> HardStop:
+        deadline = time.monotonic() + self.limits.timeout_s + self.grace_s
+        base = rss_bytes()
+        cap = base + self.limits.memory_bytes + RSS_HEADROOM if base else 0
+
+        def watch() -> None:
+            while not self._done.wait(0.05):
+                if time.monotonic() > deadline:
+                    self._exit(self.limits.timeout_error())
+                if cap and rss_bytes() > cap:
+                    self._exit(self.limits.memory_error())
+
+        self._thread = threading.Thread(target=watch, name="sql-hard-stop", daemon=True)
+        self._thread.start()
+        return self
+
+    def _exit(self, error: SqlLimitExceeded) -> None:
+        if self._done.is_set():  # the query returned meanwhile
+            return
+        sys.stderr.write(f"error: {error}\n")
+        sys.stderr.flush()
+        os._exit(self.code)
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        if self._thread is not None:
+            self._thread.join()
