@@ -364,24 +364,23 @@ def test_a_labelled_facets_default_label_sets_no_bar_for_its_other_labels() -> N
     assert "negative or mixed 90% vs 52% across Issues (its other labels)" in f.why
 
 
-def test_top_priorities_lead_with_why_they_rank_and_name_their_window(conn) -> None:
-    """Review rv7 P2: "#4 Ask AI — #13 by volume" read as two ranks; the volume comes last,
-    and the home knows the mart's window (28 days) to head its card with."""
+def test_top_priorities_name_their_window(conn) -> None:
+    """Review rv7 P2: the ranking reads 28 days and the home 7, with nothing on either page
+    saying so; the home heads its card with the mart's `window_days` (the mart
+    now puts the volume rank last: tests/marts)."""
     conn.execute("CREATE SCHEMA IF NOT EXISTS marts")
-    why = ("#13 by volume: 355 traces (4% of traffic in the last 28 days); 43% negative or mixed"
-           " vs 36% overall; growing (share +40% week over week)")  # fmt: skip
+    why = ("43% negative or mixed vs 36% overall; growing (share +40% week over week); "
+           "#13 by volume: 355 traces (4% of traffic in the last 28 days)")  # fmt: skip
     conn.execute(
         f"""CREATE OR REPLACE TABLE marts.topic_priority AS
-           SELECT * FROM (VALUES (1, 0.8, 4, 'Custom fiscal calendars', '{why}', 30))
-           t(priority_rank, priority_score, task_topic_id, task_topic_label, why, traces)"""
+           SELECT * FROM (VALUES (1, 0.8, 4, 'Custom fiscal calendars', '{why}', 30, 28))
+           t(priority_rank, priority_score, task_topic_id, task_topic_label, why, traces,
+             window_days)"""
     )
     try:
         ch = compute_changes(conn, since_days=7)
     finally:
         conn.execute("DROP TABLE marts.topic_priority")
     (p,) = ch.sections["priorities"]
-    assert p.why == (
-        "43% negative or mixed vs 36% overall; growing (share +40% week over week); "
-        "#13 by volume: 355 traces (4% of traffic in the last 28 days)"
-    )
+    assert p.why == why
     assert ch.priority_days == 28 and ch.as_dict()["priority_days"] == 28

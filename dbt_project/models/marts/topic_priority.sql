@@ -150,12 +150,9 @@ final as (
 select
     row_number() over (order by priority_score desc, traces desc, task_topic_id) as priority_rank,
     priority_score,
-    -- The parts of the score in words, in the order of the weights: volume, pain, trend, accounts.
-    '#' || cast(volume_rank as varchar) || ' by volume: ' || cast(traces as varchar)
-        || case when traces = 1 then ' trace (' else ' traces (' end
-        || {{ tt_pct_small('volume_share') }} || ' of traffic in the last '
-        || cast({{ var('priority_window_days') }} as varchar) || ' days)'
-        || '; ' || {{ tt_pct('negative_or_mixed_share') }} || ' negative or mixed vs '
+    -- The parts of the score in words: pain, trend, accounts, and the volume rank last (review
+    -- rv7 P2: "#4 ... #13 by volume" led with a rank the ranking is not by).
+    {{ tt_pct('negative_or_mixed_share') }} || ' negative or mixed vs '
         || {{ tt_pct('negative_baseline') }} || ' overall'
         || case when traces < {{ m }}
             then ' (only ' || cast(traces as varchar)
@@ -175,7 +172,12 @@ select
             else '' end
         || '; ' || {{ tt_pct('enterprise_share') }} || ' enterprise, account value '
         || cast(cast(round(100 * account_score) as integer) as varchar) || '/100'
+        || '; #' || cast(volume_rank as varchar) || ' by volume: ' || cast(traces as varchar)
+        || case when traces = 1 then ' trace (' else ' traces (' end
+        || {{ tt_pct_small('volume_share') }} || ' of traffic in the last '
+        || cast({{ var('priority_window_days') }} as varchar) || ' days)'
         as why,
+    {{ var('priority_window_days') }} as window_days,
     task_topic_id,
     task_topic_label,
     subtopics,

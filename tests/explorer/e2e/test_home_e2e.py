@@ -70,7 +70,7 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
     # Each card names the days it reads; the ranking is the mart's, over its own window of all
     # traffic (review rv7 P2); a 14-day window says what it compares (rv7 L1).
     assert "last 7 days" in page.locator("#home-growing .card-head").inner_text()
-    assert "days, all traffic" in page.locator("#home-priorities .card-head").inner_text()
+    assert "all traffic" in page.locator("#home-priorities .card-head").inner_text()
     assert "up week over week" in page.locator("#home-growing .hblurb").inner_text()
     page.click("#home-since button[data-since='14']")
     page.wait_for_function(

@@ -195,14 +195,14 @@ def test_priority_table_fits_the_page_at_1366_px(pg) -> None:
             "subtopics", "top_negative_subtopic", "top_negative_subtopic_traces", "traces",
             "volume_share", "customers", "negative_or_mixed_share", "negative_baseline", "trend",
             "share_wow_growth", "account_value", "enterprise_share", "volume_score",
-            "negative_score", "trend_score", "account_score"]  # fmt: skip
+            "negative_score", "trend_score", "account_score", "window_days"]  # fmt: skip
     why = ("#1 by volume: 845 traces (10% of traffic in the last 28 days); 36% negative or mixed"
            " vs 36% overall; growing (share +29% week over week); 62% enterprise, account value"
            " 85/100")  # fmt: skip
     rows = [
         [i, 0.9 - i / 100, why, 100 + i, f"Connect more than one Salesforce account {i}", 8,
          "Configuring SAML with Google Workspace", 78.0, 845, 0.103, 36, 0.357, 0.361,
-         "growing", 0.285, 0.85, 0.62, 1.0, 0.3, 0.5, 0.7]
+         "growing", 0.285, 0.85, 0.62, 1.0, 0.3, 0.5, 0.7, 28]
         for i in range(1, 27)
     ]  # fmt: skip
     body = json.dumps({"name": "topic_priority", "columns": cols, "rows": rows})
@@ -213,6 +213,11 @@ def test_priority_table_fits_the_page_at_1366_px(pg) -> None:
     pg.set_viewport_size({"width": 1366, "height": 900})
     pg.goto(pg.base + "/?tab=slices&facet=Task")
     pg.wait_for_selector("#priority table tbody tr", timeout=T)
+    # The ranking names its window, not the home's 7 days (review rv7 P2).
+    assert (
+        "last 28 days, all traffic"
+        in pg.locator("#tab-slices h2", has_text="Priority").inner_text()
+    )
     box = pg.evaluate(
         """(() => { const e = document.getElementById('priority');
            return [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight]; })()"""

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -352,8 +351,9 @@ def _compute(
         for section in ("product_gaps", "agent_failures", "unclear_gaps"):
             out.sections[section] += gaps[section]
     out.sections["priorities"] = _priorities(conn, th, scope)
-    days = (re.search(r"in the last (\d+) days", f.why) for f in out.sections["priorities"])
-    out.priority_days = next((int(m.group(1)) for m in days if m), None)
+    if "window_days" in column_names(conn, "topic_priority", "marts"):
+        row = conn.execute("SELECT max(window_days) FROM marts.topic_priority").fetchone()
+        out.priority_days = int(row[0]) if row and row[0] is not None else None
     _rank_and_cut(out, th.limit, task_facet)
     out.notes = _notes(out, units, th, task_facet, issues_facet, scoped=bool(scope))
     return out
@@ -815,23 +815,13 @@ def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds, scope: str = ""
             facet="Task",
             topic_id=int(tid),
             label=label or "",
-            why=_lead_with_why(why or "") + (f"; most pain in {worst}" if worst else ""),
+            why=(why or "") + (f"; most pain in {worst}" if worst else ""),
             traces=int(traces or 0),
             level=level,
             numbers=dict(rank=int(rank), score=float(score)),
         )
         for rank, score, tid, label, why, traces, worst in rows
     ]
-
-
-def _lead_with_why(why: str) -> str:
-    """The mart's `why` opens with the volume rank ("#13 by volume: 355 traces ..."), which
-    under a ranking by volume, pain, trend and account value reads as the rank itself (review
-    rv7 P2): the other parts first, the volume last."""
-    parts = why.split("; ")
-    if len(parts) > 1 and re.match(r"#\d+ by volume\b", parts[0]):
-        parts = [*parts[1:], parts[0]]
-    return "; ".join(parts)
 
 
 def _rank_and_cut(out: Changes, limit: int, task: str) -> None:

@@ -708,6 +708,9 @@ const PRIORITY_MAIN = ["priority_rank", "priority_score", "task_topic_label", "t
   "volume_share", "trend", "top_negative_subtopic", "top_negative_subtopic_traces"];
 function renderPriority() {
   const m = state.priority, pr = $("#priority"), all = !!state.priorityAll;
+  // The mart's own window, over all traffic: not the home's 7 days nor the filters (review rv7 P2).
+  const wd = m.columns.indexOf("window_days"), days = wd >= 0 && m.rows.length ? m.rows[0][wd] : null;
+  $("#priority-window").textContent = days ? `last ${days} days, all traffic` : "all traffic";
   // Score and its explanation first, then the parts; readable names (unknown columns as is).
   const first = PRIORITY_MAIN.filter((c) => m.columns.includes(c));
   const order = all ? [...first, ...m.columns.filter((c) => !first.includes(c))] : first;
