@@ -114,6 +114,16 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
     trend = next(line for line in md.splitlines() if line.startswith("- **Trend:**"))
     assert "new" not in trend and "no data before" not in trend, trend
     assert re.search(r"share of the Task traffic [\d.]+% → [\d.]+% \(\+", trend), trend
+    # ... and so does every growing or fading Task item's, each on the home's window.
+    for section, sign in (("growing", "+"), ("fading", "-")):
+        for f in (f for f in facts["sections"][section] if f["facet"] == "Task"):
+            md = page.evaluate(
+                "(q) => fetch('/api/proposal?' + q).then(r => r.json()).then(d => d.markdown)",
+                f"facet=Task&topic_id={f['topic_id']}&date_from={dates[0]}&date_to={dates[1]}",
+            )
+            trend = next(line for line in md.splitlines() if line.startswith("- **Trend:**"))
+            moved = re.search(r"share of the Task traffic [\d.]+% → [\d.]+% \(([+-])", trend)
+            assert moved and moved.group(1) == sign and "new" not in trend, (section, f, trend)
 
     # Back home, then to its traces: the Traces view filtered to the topic. The home shows its
     # own window again (the dates the follow set are lifted), so the same fact is there.
