@@ -62,7 +62,7 @@ def test_a_json_document_with_bad_bytes_is_not_promised_line_by_line(home: Path,
     Path("one.json").write_bytes(doc)
     (err,) = ingest(capsys, "one.json")
     assert err.startswith("warning: one.json has bytes that are not UTF-8 text on 1 of its 5")
-    assert "quarantines the document, or the array items, that hold them" in err
+    assert "quarantines the document, the array items, or (an OTLP export) the traces that" in err
     assert "invalid_utf8" not in err  # the run may reject it as invalid_json
 
 

@@ -616,3 +616,63 @@ def test_a_json_document_with_bad_bytes_is_one_rejection_on_its_own_day(
     res = parse_file(arr)
     assert [t.id for t in res.records] == ["x2"]
     assert [r.reason for r in res.rejections] == ["invalid_utf8"]
+
+
+def _chat(i: int, text: str, start_s: float = 1) -> dict[str, Any]:
+    return span(
+        f"{i + 1:032x}", f"c{i}", start_s, start_s + 2,
+        {"gen_ai.operation.name": "chat", "gen_ai.prompt.0.role": "user",
+         "gen_ai.prompt.0.content": text, "gen_ai.completion.0.role": "assistant",
+         "gen_ai.completion.0.content": "done"},
+    )  # fmt: skip
+
+
+def _latin1(doc: Any) -> bytes:
+    """JSON text of `doc` with its "é" written as the one Latin-1 byte 0xe9 (not UTF-8)."""
+    return json.dumps(doc).replace("\\u00e9", "\xe9").encode("latin-1")
+
+
+def test_one_bad_byte_in_an_otlp_export_quarantines_only_its_trace(tmp_path: Path) -> None:
+    """Review rv7 U4: an OTLP export of 200 traces with one Latin-1 byte was 0 records and one
+    undated invalid_utf8 rejection for the whole file; now 199 land and the one trace that
+    holds the byte is quarantined whole, dated by its own spans' time, its raw readable."""
+    spans = [_chat(i, f"Refund order {i}" + (" caf\u00e9" if i == 7 else "")) for i in range(200)]
+    p = tmp_path / "otlp.json"
+    p.write_bytes(_latin1(export(spans)))
+    res = parse_file(p)
+    assert len(res.records) == 199 and res.lines == 1
+    assert f"{8:032x}" not in {r.id for r in res.records}
+    (rej,) = res.rejections
+    assert rej.reason == "invalid_utf8" and rej.created_day == date(2026, 1, 5)
+    assert f"{8:032x}" in rej.raw and "Refund order 7 caf\\xe9" in rej.raw
+    # the same export as one line of a JSONL file (the collector's file exporter), or as an
+    # item of a .json array: the same split
+    (tmp_path / "otlp.jsonl").write_bytes(_latin1(export(spans)) + b"\n")
+    (tmp_path / "arr.json").write_bytes(b"[" + _latin1(export(spans)) + b"]")
+    for name in ("otlp.jsonl", "arr.json"):
+        res = parse_file(tmp_path / name)
+        assert len(res.records) == 199, name
+        assert [(r.reason, r.created_day) for r in res.rejections] == [
+            ("invalid_utf8", date(2026, 1, 5))
+        ]
+
+
+def test_an_otlp_trace_split_over_lines_goes_whole_and_a_bad_resource_takes_its_traces(
+    tmp_path: Path,
+) -> None:
+    first = export([_chat(0, "Refund order 0"), _chat(1, "fine")])
+    second = export([{**_chat(0, "caf\u00e9", start_s=5), "spanId": "c0b"}, _chat(2, "fine too")])
+    p = tmp_path / "two.jsonl"
+    p.write_bytes(_latin1(first) + b"\n" + _latin1(second) + b"\n")
+    res = parse_file(p)
+    assert sorted(r.id for r in res.records) == [f"{2:032x}", f"{3:032x}"]
+    (rej,) = res.rejections
+    assert rej.reason == "invalid_utf8" and '"c0"' in rej.raw and '"c0b"' in rej.raw
+    # a bad byte in the resource (service name) is in every trace of that resource
+    doc = export([_chat(0, "a"), _chat(1, "b")], service="caf\u00e9")
+    doc["resourceSpans"].append(export([_chat(2, "c")])["resourceSpans"][0])
+    p = tmp_path / "res.json"
+    p.write_bytes(_latin1(doc))
+    res = parse_file(p)
+    assert [r.id for r in res.records] == [f"{3:032x}"]
+    assert sorted(r.reason for r in res.rejections) == ["invalid_utf8"] * 2

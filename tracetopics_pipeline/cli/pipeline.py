@@ -126,11 +126,12 @@ def _warn_not_utf8(src: Path, check: TextCheck) -> None:
         return
     if src.suffix.lower() == ".json" and not gz:
         # A .json file is read as one document or an array's items, not by lines (review rv5
-        # M3): bad bytes cost the whole document, or the items that hold them.
+        # M3): bad bytes cost the whole document, or the items that hold them, or in an OTLP
+        # export the traces that hold them (review rv7 U4).
         print(
             f"warning: {src} has bytes that are not UTF-8 text on {not_utf8} of its {lines} "
-            "lines: landed anyway; the next run quarantines the document, or the array items, "
-            f"that hold them ({lost})",
+            "lines: landed anyway; the next run quarantines the document, the array items, or "
+            f"(an OTLP export) the traces that hold them ({lost})",
             file=sys.stderr,
         )
         return

@@ -27,7 +27,13 @@ from typing import Any, NamedTuple
 import orjson
 
 from tracetopics_pipeline.core.ingest import otlp
-from tracetopics_pipeline.core.ingest.messages import MAX_JSON_DEPTH, dumps, safe_dumps, too_deep
+from tracetopics_pipeline.core.ingest.messages import (
+    MAX_JSON_DEPTH,
+    dumps,
+    loads_json,
+    safe_dumps,
+    too_deep,
+)
 from tracetopics_pipeline.core.ingest.records import (
     DEFAULT_MAX_TRACE_BYTES,
     ParseResult,
@@ -47,6 +53,9 @@ class _Ctx:
     today: date
     result: ParseResult
     spans: otlp.SpanCollector = field(default_factory=otlp.SpanCollector)
+    # OTLP traces with bytes that are not UTF-8 in one of their spans: traceId -> (line, detail,
+    # spans); quarantined whole, each on its own day, the rest of the export lands (rv7 U4)
+    bad_spans: dict[str, tuple[int, str, list[dict[str, Any]]]] = field(default_factory=dict)
 
     def reject(
         self, line: int, reason: str, detail: str, raw: str, day: date | None = None
@@ -146,11 +155,18 @@ def parse_file(
             return result
         if not (path.suffix.lower() == ".json" and _parse_whole_json(data, ctx)):
             _parse_lines(data, ctx)
+    bad = ctx.bad_spans
     for trace in ctx.spans.traces():
+        if trace.trace_id in bad:  # its other spans landed clean: the trace goes whole
+            bad[trace.trace_id][2].extend(trace.spans)
+            continue
         if isinstance(trace.obj, otlp.OtlpShapeError):
             ctx.reject(trace.line, "wrong_type", str(trace.obj), trace.raw())
         else:
             ctx.add_trace(trace.obj, trace.line, trace.raw(), None)
+    for trace_id, (line, detail, spans) in bad.items():
+        raw = _shown({"traceId": trace_id or None, "spans": spans})
+        ctx.reject(line, "invalid_utf8", f"an OTLP trace's spans: {detail}", raw, _otlp_day(spans))
     return result
 
 
@@ -295,6 +311,8 @@ def _parse_lines(data: bytes, ctx: _Ctx) -> None:
         try:
             text = chunk.decode("utf-8")
         except UnicodeDecodeError as exc:
+            if _otlp_with_bad_bytes(chunk, number, ctx, str(exc)):
+                continue
             text = chunk.decode("utf-8", "backslashreplace")
             ctx.reject(number, "invalid_utf8", str(exc), text, _stated_day(text))
             continue
@@ -341,7 +359,10 @@ def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
             try:
                 item = orjson.loads(chunk)
             except orjson.JSONDecodeError as exc:
-                ctx.reject(i, *_undecodable(exc, chunk), text, _stated_day(text))
+                reason, detail = _undecodable(exc, chunk)
+                if reason == "invalid_utf8" and _otlp_with_bad_bytes(chunk, i, ctx, detail):
+                    continue
+                ctx.reject(i, reason, detail, text, _stated_day(text))
                 continue
             ctx.add_object(item, i, text, len(chunk))
         return True
@@ -376,8 +397,99 @@ def _one_bad_document(body: bytes, ctx: _Ctx) -> bool:
         except orjson.JSONDecodeError:
             return False
         ctx.result.lines += 1
-        ctx.reject(1, "invalid_utf8", str(bad), text, _stated_day(text))
+        if not _otlp_with_bad_bytes(body, 1, ctx, str(bad)):
+            ctx.reject(1, "invalid_utf8", str(bad), text, _stated_day(text))
         return True
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape reads it
+
+
+def _holds_bad_bytes(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if _BAD_BYTE.search(v):
+                return True
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return False
+
+
+def _otlp_with_bad_bytes(chunk: bytes, line: int, ctx: _Ctx, detail: str) -> bool:
+    """An OTLP export (one document, many traces) with bytes that are not UTF-8: read it with
+    each bad byte kept as a marker (surrogateescape), land every trace none of whose spans
+    (nor their resource or scope) holds one, and quarantine the others, each whole and on its
+    own day — not the whole export as one undated line (review rv7 U4). False when `chunk` is
+    no OTLP document (then it is one rejection, as before)."""
+    if b"resourceSpans" not in chunk:
+        return False
+    try:
+        doc = loads_json(chunk.decode("utf-8", "surrogateescape"))
+    except ValueError:
+        return False
+    if not isinstance(doc, dict) or not isinstance(doc.get("resourceSpans"), list):
+        return False
+    bad: dict[str, list[dict[str, Any]]] = {}
+    for rs in doc["resourceSpans"]:
+        if not isinstance(rs, dict):
+            return False
+        rs_bad = _holds_bad_bytes(rs.get("resource"))
+        scopes = rs.get("scopeSpans") or rs.get("instrumentationLibrarySpans") or []
+        if not isinstance(scopes, list):
+            return False
+        for scope in scopes:
+            if not isinstance(scope, dict) or not isinstance(scope.get("spans") or [], list):
+                return False
+            scope_bad = _holds_bad_bytes({k: v for k, v in scope.items() if k != "spans"})
+            for span in scope.get("spans") or []:
+                if not isinstance(span, dict):
+                    return False
+                if rs_bad or scope_bad or _holds_bad_bytes(span):
+                    bad.setdefault(str(span.get("traceId") or ""), []).append(span)
+    for rs in doc["resourceSpans"]:
+        for scope in rs.get("scopeSpans") or rs.get("instrumentationLibrarySpans") or []:
+            scope["spans"] = [
+                sp for sp in scope.get("spans") or [] if str(sp.get("traceId") or "") not in bad
+            ]
+    for trace_id, spans in bad.items():
+        ctx.bad_spans.setdefault(trace_id, (line, detail, []))[2].extend(spans)
+    if _holds_bad_bytes(doc):  # bad bytes left outside any span (a resource of no span left)
+        doc = _without_bad_bytes(doc)
+    ctx.add_object(doc, line, chunk.decode("utf-8", "backslashreplace"), None)
+    return True
+
+
+def _without_bad_bytes(value: Any) -> Any:
+    """A value read with surrogateescape, each bad byte in its strings written as `\\xe9`
+    (nested at most MAX_JSON_DEPTH levels: loads_json read it)."""
+    if isinstance(value, str):
+        return _BAD_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", value)
+    if isinstance(value, dict):
+        return {_without_bad_bytes(k): _without_bad_bytes(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_bad_bytes(v) for v in value]
+    return value
+
+
+def _shown(value: Any) -> str:
+    """JSON text of a value read with surrogateescape, its bad bytes written as `\\xe9`."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _otlp_day(spans: list[dict[str, Any]]) -> date | None:
+    starts = [otlp._nanos(sp.get("startTimeUnixNano")) for sp in spans]
+    try:
+        return parse_timestamp(min(t for t in starts if t)).date()
+    except (ValueError, RecordRejected):
+        return None
 
 
 _TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"?|[\[\]{},]')
