@@ -361,7 +361,7 @@ def test_a_labelled_facets_default_label_sets_no_bar_for_its_other_labels() -> N
     units.append(unit(5, "Escalations", 50, 45))
     (f,) = _over_indexed(units, *args, {("issues", "no issue")})
     assert f.label == "Escalations"
-    assert "negative or mixed 90% vs 52% across Issues (its other labels)" in f.why
+    assert "negative or mixed 90% vs 52% across Issues but “No issue”" in f.why
 
 
 def test_top_priorities_name_their_window(conn) -> None:

@@ -673,7 +673,13 @@ def _over_indexed(
         # every issue label would clear a bar set by it (review rv7 P2). Its labels are
         # compared with each other.
         us = [u for u in all_units if not _is_default(u, default_labels)]
-        others = " (its other labels)" if len(us) < len(all_units) else ""
+        left_out = [
+            lab
+            for u in all_units
+            for lab in (u.label, u.parent_label)
+            if lab and (facet.lower(), lab.lower()) in default_labels
+        ]
+        others = f" but “{left_out[0]}”" if left_out else ""
         for measure, skip, hit, known, words in (
             ("negative", sentiment, "neg", "sent", "negative or mixed"),
             ("issues", issues, "iss", "iss_known", "agent issue"),
