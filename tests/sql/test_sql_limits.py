@@ -88,6 +88,29 @@ def test_limits_come_from_the_environment() -> None:
         Settings.from_env({"TRACETOPICS_SQL_MEMORY_LIMIT": "lots"})
 
 
+def _cli_sql_fails(
+    wh: Path, cwd: Path, query: str, env: dict[str, str], message: str, kill_after: float
+) -> tuple[str, float, int]:
+    """Run `tracetopics sql QUERY` through the console script; check it fails with one line
+    holding `message` and exit code 1. Returns (stderr, seconds, the child's peak RSS bytes)."""
+    exe = Path(sys.executable).with_name("tracetopics")
+    run_env = {**os.environ, "TRACETOPICS_HOME": str(wh.parent), **env}
+    t0 = time.monotonic()
+    proc = subprocess.Popen(
+        [str(exe), "sql", query], env=run_env, cwd=cwd,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    killer = threading.Timer(kill_after, proc.kill)
+    killer.start()
+    out, err = proc.stdout.read(), proc.stderr.read()  # both tiny: no pipe can fill up
+    _, status, usage = os.wait4(proc.pid, 0)  # the child's own peak memory, not all children's
+    killer.cancel()
+    elapsed = time.monotonic() - t0
+    assert os.waitstatus_to_exitcode(status) == 1 and out == "", err
+    assert err.count("\n") == 1 and err.startswith("error: ") and message in err, err
+    return err, elapsed, usage.ru_maxrss * 1024  # KiB on Linux
+
+
 @pytest.mark.parametrize(
     "query, env, message",
     [
@@ -100,27 +123,12 @@ def test_cli_stops_runaway_queries_small_and_fast(
 ) -> None:
     """The issue's repros through the real console script: before the limits, the cross join
     reached 8.4 GB in 45 s and the string_agg 10.2 GB. Now: one line, non-zero, small."""
-    exe = Path(sys.executable).with_name("tracetopics")
-    run_env = {**os.environ, "TRACETOPICS_HOME": str(wh.parent), **env}
-    t0 = time.monotonic()
-    proc = subprocess.Popen(
-        [str(exe), "sql", query], env=run_env, cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    killer = threading.Timer(120, proc.kill)
-    killer.start()
-    out, err = proc.stdout.read(), proc.stderr.read()  # both tiny: no pipe can fill up
-    _, status, usage = os.wait4(proc.pid, 0)  # the child's own peak memory, not all children's
-    killer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    elapsed = time.monotonic() - t0
-    assert proc.returncode == 1 and out == ""
-    assert err.count("\n") == 1 and err.startswith("error: ") and message in err, err
+    err, elapsed, peak = _cli_sql_fails(wh, tmp_path, query, env, message, kill_after=120)
     assert elapsed < 60
     # Bounded, not exact: DuckDB may fill its whole memory limit (2 GB by default) before the
     # timeout stops the cross join, and does not count all of string_agg's state against a
     # 500 MB limit (measured peak 1.8 GB). Before the limits: 8.4 GB and 10.2 GB.
-    assert usage.ru_maxrss * 1024 < 2.6 * 10**9  # KiB on Linux
+    assert peak < 2.6 * 10**9
 
 
 UNINTERRUPTIBLE = "SELECT length(repeat('x', 1500000000))"  # one scalar call, 1.5 GB
@@ -143,21 +151,7 @@ def test_cli_ends_a_query_the_engine_cannot_interrupt(
     `repeat('x', 1500000000)` ran 4.5 min at 3 GB with a 10 s limit. The CLI's watchdog
     (HardStop) ends the process with the same one line and exit code, at the time limit plus
     HARD_GRACE_S, or when its memory passes the limit plus RSS_HEADROOM."""
-    exe = Path(sys.executable).with_name("tracetopics")
-    run_env = {**os.environ, "TRACETOPICS_HOME": str(wh.parent), **env}
-    t0 = time.monotonic()
-    proc = subprocess.Popen(
-        [str(exe), "sql", UNINTERRUPTIBLE], env=run_env, cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    killer = threading.Timer(90, proc.kill)
-    killer.start()
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    killer.cancel()
-    elapsed = time.monotonic() - t0
-    assert os.waitstatus_to_exitcode(status) == 1 and out == "", err
-    assert err.count("\n") == 1 and err.startswith("error: ") and message in err, err
+    _, elapsed, peak = _cli_sql_fails(wh, tmp_path, UNINTERRUPTIBLE, env, message, kill_after=90)
     from tracetopics_pipeline.core.sql.limits import HARD_GRACE_S, RSS_HEADROOM
 
     startup = 25  # the console script's imports, on a shared 2-core machine
@@ -165,4 +159,4 @@ def test_cli_ends_a_query_the_engine_cannot_interrupt(
         assert elapsed < 2 + HARD_GRACE_S + startup
     else:
         assert elapsed < 60
-        assert usage.ru_maxrss * 1024 < 400 * 10**6 + 100 * 10**6 + RSS_HEADROOM
+        assert peak < 400 * 10**6 + 100 * 10**6 + RSS_HEADROOM
