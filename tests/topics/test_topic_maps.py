@@ -130,6 +130,37 @@ def test_next_day_keeps_ids_and_overrides_survive(conn):
     assert topic_list(conn, "Task", date(2026, 11, 2)) == []
 
 
+def test_a_rerun_gives_a_new_topic_an_id_of_its_own(conn):
+    """Re-running the latest day continues its earlier build's ids; a topic only the re-run
+    has takes an id above them, not one of them (two topics, one id)."""
+    texts, x, truth = corpus(k=5, per=40)
+    group = np.asarray(truth)
+
+    def load(topics: list[int], day: date, prefix: str) -> None:
+        rows = np.flatnonzero(np.isin(group, topics))
+        load_summaries(conn, [texts[i] for i in rows], x[rows], start=day, prefix=prefix)
+
+    day2 = date(2026, 11, 2)
+    load([0, 1, 2], DAY, "a")
+    build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
+    load([3], day2, "b")
+    build_maps(conn, day2, facets=[F("Task")], settings=SETTINGS)
+    first = {r[0] for r in conn.execute("SELECT topic_id FROM topics WHERE map_id = ?", [
+        "Task@2026-11-02"]).fetchall()}  # fmt: skip
+    load([4], day2, "c")  # more of the day arrives: the day is re-run
+    build_maps(conn, day2, facets=[F("Task")], settings=SETTINGS)
+    ids = [r[0] for r in conn.execute("SELECT topic_id FROM topics WHERE map_id = ?", [
+        "Task@2026-11-02"]).fetchall()]  # fmt: skip
+    assert len(ids) == len(set(ids))
+    subs = dict(
+        conn.execute(
+            """SELECT p.topic_id, count(*) FROM topic_points p
+               WHERE p.map_id = 'Task@2026-11-02' GROUP BY 1"""
+        ).fetchall()
+    )
+    assert len(subs) == 5 and first <= set(ids) and max(ids) > max(first)
+
+
 # ---------------------------------------------------------------- identity, on synthetic maps
 
 

@@ -454,8 +454,10 @@ def build_map(
     # names a continued topic may keep: not a person's (a cleared rename goes back to the namer)
     machine_labels = _map_labels(conn, ref_map, machine_only=True)
     with warehouse.transaction(conn):
-        _delete_map(conn, map_id)
+        # Before the delete: a re-run's new topics take ids above the ones its earlier build
+        # gave (the matching below continues those), never one of them (two topics, one id).
         next_id = _next_id(conn, facet)
+        _delete_map(conn, map_id)
         matching = match_topics(new_side, ref_sub, next_id=next_id)
         for t, sid in zip(result.topics, matching.ids, strict=True):
             t.topic_id = sid
