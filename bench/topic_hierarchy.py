@@ -768,6 +768,19 @@ def task_summaries(traces: list[dict]) -> list[str | None]:
     return [by_id.get(str(t["id"])) for t in traces]
 
 
+def distinct_task_texts(
+    traces: list[dict], cache: EmbeddingCache
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """The traces' distinct Task summaries (sorted), each trace's index into them (-1: none),
+    their vectors and their trace counts: what a map clusters."""
+    summaries = task_summaries(traces)
+    uniq = sorted({s for s in summaries if s})
+    index = {s: i for i, s in enumerate(uniq)}
+    doc = np.array([index[s] if s else -1 for s in summaries])
+    weights = np.bincount(doc[doc >= 0], minlength=len(uniq)).astype(float)
+    return uniq, doc, cache.vectors(uniq), weights
+
+
 def run_labelled(
     name: str,
     traces: list[dict],
@@ -781,12 +794,7 @@ def run_labelled(
     from tracetopics_pipeline.core.topics.maps import free_text_parents
 
     cache = EmbeddingCache(settings)
-    summaries = task_summaries(traces)
-    uniq = sorted({s for s in summaries if s})
-    index = {s: i for i, s in enumerate(uniq)}
-    doc = np.array([index[s] if s else -1 for s in summaries])
-    x = cache.vectors(uniq)
-    weights = np.bincount(doc[doc >= 0], minlength=len(uniq)).astype(float)
+    uniq, doc, x, weights = distinct_task_texts(traces, cache)
     t0 = time.perf_counter()
     res = cluster_texts(uniq, x, settings=settings, weights=weights.tolist())
     fine_s = time.perf_counter() - t0

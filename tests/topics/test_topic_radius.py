@@ -164,3 +164,28 @@ def test_old_warehouse_gains_the_radius_column(tmp_path):
     conn = warehouse.connect(path)
     assert conn.execute("SELECT radius FROM topics").fetchall() == [(None,)]
     conn.close()
+
+
+def test_second_pass_gives_a_rare_intent_repeated_often_a_topic_of_its_own():
+    """Two phrasings of one request, 36 traces, far from every topic: too few texts for
+    HDBSCAN's min cluster size, enough traces for a topic (the no_match pool's second pass);
+    scattered one-off texts stay no_match, and a member beyond its topic's radius (as
+    classification reads it) leaves the topic."""
+    rng = np.random.default_rng(5)
+    c = _unit(rng.normal(size=(3, DIM)))
+    tight = around(c[0], rng.uniform(0.16, 0.27, 60), 60, rng)
+    rare = around(c[1], 0.05, 2, rng)  # two phrasings of a rare intent
+    odd = _unit(rng.normal(size=(4, DIM))).astype(np.float32)  # one-off texts, far apart
+    stray = around(c[0], 0.7, 1, rng)  # filed with the tight topic by the clustering space
+    x = np.vstack([tight, rare, odd, stray])
+    labels = np.r_[np.zeros(60), -np.ones(6), 0].astype(np.int64)
+    w = np.r_[np.ones(60), 20, 16, np.ones(4), 1.0]
+    out = cluster.second_pass(x, labels, max_distance=0.6, min_size=15, weights=w)
+    assert (out[:60] == out[0]).all() and out[0] >= 0
+    assert out[60] == out[61] >= 0 and out[60] != out[0]
+    assert (out[62:] == -1).all()
+    # counted in texts (every weight 1), the two phrasings are no topic
+    ones = cluster.second_pass(x, labels, max_distance=0.6, min_size=15, weights=np.ones(67))
+    assert (ones[60:] == -1).all()
+    # nothing to pool: the labels as they were
+    assert (cluster.pool_topics(x, np.zeros(67, np.int64), min_size=1, weights=w) == 0).all()

@@ -13,6 +13,9 @@ Default path, tuned on Banking77 (see docs/benchmarks.md, "Topics"):
 4. A few spherical k-means steps started from those topics move border points to the
    centroid they are nearest to, so classification later agrees with the map.
 5. Topics whose centroids are nearly identical and whose keywords overlap are merged.
+6. (`describe.cluster_texts`, in embedding space) the no_match pool's second pass
+   (`second_pass`): members beyond their topic's radius leave it, close no_match texts with
+   min_cluster_size traces become a topic of their own.
 umap/hdbscan are imported lazily (Dagster imports this module in many processes).
 """
 
@@ -54,6 +57,9 @@ class ClusterParams:
     # Weight of the lexical view joined to the embedding for clustering (0 = embedding only).
     lexical_weight: float = 0.3
     lexical_dims: int = 150
+    # The no_match pool's second pass (`second_pass`): texts left out that sit close together
+    # and hold min_cluster_size traces become a topic of their own.
+    second_pass: bool = True
 
 
 def auto_min_cluster_size(n: int) -> int:
@@ -219,8 +225,8 @@ def compact(labels: np.ndarray) -> np.ndarray:
 # A topic's radius (review rv6 P1): a text joins a topic only when it is about as close to the
 # centroid as the topic's own members are. A rare intent with no topic of its own (36 "Where's
 # your DPA" traces at 0.587) otherwise went to the nearest topic however tight it was (its members
-# at 0.16-0.27), just inside the global no_match_distance. Chosen on dev parts only
-# (docs/benchmarks.md "A topic's radius").
+# at 0.16-0.27), just inside the global no_match_distance. Chosen on dev parts only, by a
+# grid over quantile 0.9/0.95 x margin 1.25-2 (docs/benchmarks.md "A topic's radius").
 RADIUS_QUANTILE = 0.9  # of the members' cosine distances to their centroid
 RADIUS_MARGIN = 1.5  # times that quantile
 RADIUS_FLOOR = 0.3  # a topic of near-identical texts still takes its paraphrases
@@ -317,6 +323,60 @@ def refine(x: np.ndarray, labels: np.ndarray, *, iters: int, max_distance: float
             break
         labels = new
     return labels
+
+
+# The no_match pool's second pass joins texts whose average cosine distance is under this:
+# the radius floor, a topic of near-identical texts and their paraphrases.
+POOL_JOIN = RADIUS_FLOOR
+
+
+def pool_topics(
+    x: np.ndarray, labels: np.ndarray, *, min_size: float, weights: np.ndarray
+) -> np.ndarray:
+    """The no_match pool (-1) grouped by average linkage (cosine) cut at `POOL_JOIN`; a group
+    whose `weights` (traces) reach `min_size` becomes a topic of its own, the rest stay -1."""
+    pool = np.flatnonzero(labels < 0)
+    if len(pool) == 0 or weights[pool].sum() < min_size:
+        return labels
+    groups = np.zeros(1, np.int64)
+    if len(pool) > 1:
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import pdist
+
+        d = np.clip(pdist(np.asarray(x[pool], dtype=np.float64), "cosine"), 0.0, 2.0)
+        groups = fcluster(linkage(d, "average"), t=POOL_JOIN, criterion="distance") - 1
+    out = labels.copy()
+    k = int(labels.max()) + 1
+    for g in np.unique(groups):
+        rows = pool[groups == g]
+        if weights[rows].sum() >= min_size:
+            out[rows] = k
+            k += 1
+    return compact(out)
+
+
+def second_pass(
+    x: np.ndarray, labels: np.ndarray, *, max_distance: float, min_size: float, weights: np.ndarray
+) -> np.ndarray:
+    """A map's labels as classification will read them, then the no_match pool's own topics.
+
+    In embedding space `x` (where the stored centroids and radii live; the map clustered in
+    the hybrid view): a member beyond its topic's radius goes to the nearest topic whose radius
+    holds it, else to the pool (`nearest_topics`); the pool's close texts with `min_size`
+    traces become topics (`pool_topics`). A rare intent repeated in one or two phrasings (36
+    "Where's your DPA" traces, two texts) is too few texts for HDBSCAN's min cluster size,
+    which counts texts, but as many traces as a topic needs."""
+    if labels.max() >= 0:
+        cents = centroids(x, labels)
+        radii = topic_radii(x, labels, cents, cap=max_distance)
+        best, _ = nearest_topics(x, cents, max_distance=max_distance, radii=radii)
+        k = np.maximum(labels, 0)
+        own = 1.0 - np.einsum("ij,ij->i", x, cents[k])
+        out = labels.copy()
+        move = (labels < 0) | (own > radii[k])
+        out[move] = best[move]
+        labels = compact(out)
+    return pool_topics(x, labels, min_size=min_size, weights=weights)
 
 
 def merge_similar(

@@ -102,10 +102,16 @@ def cluster_texts(
             params=p,
             texts=s_texts,
         )
+        w = None if weights is None else np.asarray(weights, dtype=float)[order]
+        if p.second_pass and settings.algorithm == "umap_hdbscan":
+            labels = algo.second_pass(
+                x, labels, max_distance=settings.no_match_distance,
+                min_size=p.min_cluster_size or algo.auto_min_cluster_size(n),
+                weights=np.ones(n) if w is None else w,
+            )  # fmt: skip
         if previous is not None:
             prev = np.asarray(previous, dtype=np.int64)[order]
             labels = algo.merge_split_children(x, labels, prev)
-        w = None if weights is None else np.asarray(weights, dtype=float)[order]
         topics = describe(
             s_texts, x, labels, coords, labeler=labeler, facet=facet, weights=w, embed=embed
         )
@@ -127,6 +133,7 @@ def cluster_texts(
             "refine_iters": p.refine_iters,
             "merge_distance": p.merge_distance,
             "lexical_weight": p.lexical_weight,
+            "second_pass": p.second_pass,
             "no_match_distance": settings.no_match_distance,
         },
         seconds=time.perf_counter() - t0,
