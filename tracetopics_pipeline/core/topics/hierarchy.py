@@ -146,8 +146,8 @@ def group_topics(
         got = len(set(lab.tolist()))
         if got not in curve:
             curve[got], cuts[got] = _silhouette(d, lab), lab - 1
-    best_s = max(curve.values())
-    best = min(n for n, s in curve.items() if s >= best_s - 1e-9)
+    best = _choose(curve, z)
+    best_s = curve[best]
     lab = cuts[best]
     carried = False
     if prev is not None and (prev >= 0).any():
@@ -179,6 +179,13 @@ def group_topics(
         },
         curve,
     )
+
+
+def _choose(curve: dict[int, float], z: np.ndarray) -> int:
+    """The number of parents: the best silhouette, equal ones to the fewest parents. (`z`, the
+    dendrogram, is for other readings of the curve: bench/parent_cut.py tries several.)"""
+    top = max(curve.values())
+    return min(n for n, s in curve.items() if s >= top - 1e-9)
 
 
 def _carry_over(d: np.ndarray, prev: np.ndarray, height: float) -> np.ndarray:
