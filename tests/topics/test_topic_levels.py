@@ -247,6 +247,15 @@ def test_cluster_levels_gives_the_daily_maps_two_levels(conn):
         assert p.size == sum(
             t.size for t, q in zip(got.subs.topics, got.parent_of, strict=True) if q == p.topic_id
         )
+    # the same keywords at both levels: one c-TF-IDF for maps and subsets (rv6 E5)
+    keywords = dict(
+        conn.execute(
+            "SELECT topic_id, keywords FROM topics WHERE map_id = ?", [st.map_id]
+        ).fetchall()
+    )
+    assert {t.topic_id: list(t.keywords) for t in got.subs.topics + got.parents} == {
+        t: list(k) for t, k in keywords.items()
+    }
 
 
 def test_cluster_levels_of_a_labelled_facet_has_a_parent_per_label(conn):
