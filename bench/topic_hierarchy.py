@@ -189,7 +189,9 @@ def audit_texts(
     from tracetopics_pipeline.core.topics.labels.support import (
         MIN_COVERAGE,
         coverage,
+        learn_kinds,
         parent_support,
+        said_support,
         text_words,
         word_support,
     )
@@ -217,25 +219,30 @@ def audit_texts(
         return word_context([texts[i] for i in ix], [weights[i] for i in ix])
 
     distinct = _parent_margins(labels, texts, weights, by_sub, kids, from_label)
+    # a parent's name is said by the heads the facet's texts name its words as kinds of
+    # ("Business" says "plan"), as the namer reads it (`labels.support.learn_kinds`)
+    kinds = learn_kinds(texts, weights, verbs=verb_forms(texts))
+    kind_said = {
+        t: kinds.said(text_words([texts[i] for i in ix], [weights[i] for i in ix]))
+        for t, ix in by_sub.items()
+    }
+    kind_words = {t: said_support(s) for t, s in kind_said.items()}  # a parent's subtopics
     parents = [
         AuditedTopic(
             t,
             lab,
             parent_support(
-                [sub_words.get(k, {}) for k in kids.get(t, [])],
+                [kind_words.get(k, {}) for k in kids.get(t, [])],
                 [traffic.get(k, 0.0) for k in kids.get(t, [])],
             ),
             children=len(kids.get(t, [])),
             from_label=t in from_label,
             context=context(kids.get(t, [])),
-            children_support=[(sub_words.get(k, {}), traffic.get(k, 0.0)) for k in kids.get(t, [])],
-            distinct=distinct.get(t),
-            children_said=[
-                text_words(
-                    [texts[i] for i in by_sub.get(k, [])], [weights[i] for i in by_sub.get(k, [])]
-                )
-                for k in kids.get(t, [])
+            children_support=[
+                (kind_words.get(k, {}), traffic.get(k, 0.0)) for k in kids.get(t, [])
             ],
+            distinct=distinct.get(t),
+            children_said=[kind_said.get(k, []) for k in kids.get(t, [])],
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "parent"

@@ -10,9 +10,17 @@ import numpy as np
 import pytest
 from test_labels_local import _parent, bag_of_words  # the same stand-ins
 
-from tracetopics_pipeline.core.topics.labels.naming import PARENT_NAMING, class_name, name_topics
+from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
+from tracetopics_pipeline.core.topics.labels.naming import (
+    PARENT_NAMING,
+    class_name,
+    name_topics,
+    object_name,
+)
 from tracetopics_pipeline.core.topics.labels.support import (
     Sayers,
+    closed_phrasals,
+    learn_kinds,
     minority_parent,
     text_words,
 )
@@ -137,3 +145,163 @@ def test_the_audit_reads_a_class_name_as_its_verbs_say_it():
     )  # fmt: skip
     # no text says "performance": not a rare word (a name), not unsupported, not a minority's
     assert audit_topics([parent], [], facet_words=word_support(texts))[("parent", 9)] == []
+
+
+# ---------------------------------------------------------------- a taxonomy the texts state
+
+# (a parent's subtopics, a sibling whose texts name the members as kinds, the expected name)
+KIND_CASES = [
+    # telecom: plans asked for by their names
+    ({1: ["Upgrade to Unlimited", "Upgrade from Basic to Unlimited", "Upgrade me to Unlimited"] * 2,
+      2: ["Downgrade to Basic", "Downgrade from Unlimited to Basic", "Can I downgrade to Basic"] * 2,
+      3: ["Switch to Prepaid", "Switch from Basic to Prepaid", "Move me over to Prepaid"] * 2},
+     {4: ["What does the Unlimited plan cost", "Price of the Basic plan",
+          "Is the Prepaid plan cheaper"] * 3,
+      5: ["Roaming charges in Spain", "Roaming fees abroad are too high"] * 3},
+     "Plan change"),
+    # a gym: memberships, the same verbs, other words
+    ({1: ["Upgrade to Platinum", "Upgrade from Silver to Platinum", "Please upgrade me to Gold"] * 2,
+      2: ["Downgrade to Silver", "Downgrade from Gold to Silver", "I want to downgrade to Silver"] * 2,
+      3: ["Switch to Gold", "Switch from Platinum to Gold", "Move me to Platinum"] * 2},
+     {4: ["Does my Gold membership include the pool", "Perks of the Silver membership",
+          "Cost of a Platinum membership"] * 3,
+      5: ["Locker broken in the changing room", "Shower is cold again"] * 3},
+     "Membership change"),
+    # a bank: statements asked for in formats the texts call exports
+    ({1: ["Statement as CSV", "Send my statement as CSV", "My March statement as CSV"] * 2,
+      2: ["Statement as PDF", "My statement as a PDF", "Yearly statement as PDF"] * 2,
+      3: ["Statement in XLSX", "Download my statement as XLSX", "Tax statement as XLSX"] * 2},
+     {4: ["The CSV export is empty", "A PDF export for my accountant",
+          "The XLSX export has no dates"] * 3,
+      5: ["Card payment declined at a shop", "Card was declined online"] * 3},
+     "Statement export"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kids", "sibling", "expected"), KIND_CASES, ids=[c[2] for c in KIND_CASES]
+)
+def test_a_parent_over_members_of_a_kind_the_texts_state_is_named_by_the_kind(
+    kids, sibling, expected
+):
+    parents = [_parent(10, kids), _parent(11, sibling)]
+    texts = parents[0].texts + parents[1].texts
+    kinds = learn_kinds(texts)
+    name = name_topics(parents, embed=bag_of_words, params=PARENT_NAMING)[10]
+    assert name == expected
+    said = [kinds.said(k) for k in _kids_said(kids)]
+    assert not minority_parent(name, said)
+    # without the texts that name the members as kinds, the tenth round's name stays
+    alone = {12: ["Hotel breakfast included?", "Does the hotel have breakfast"] * 3}
+    assert _named(kids, alone)[0] != expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "member", "head"),
+    [
+        (["What does the Unlimited plan cost", "Is the Prepaid plan cheaper",
+          "Moving from Prepaid to the Unlimited plan"] * 3, "unlimit", "plan"),
+        (["The CSV export is empty", "A PDF export for my accountant", "Statement as PDF",
+          "Statement as CSV"] * 3, "csv", "export"),
+        (["Is there a Gold membership for students", "Cancel my Silver membership",
+          "Freeze the Gold membership", "Benefits of Silver"] * 3, "silver", "membership"),
+    ],
+)  # fmt: skip
+def test_kinds_are_learned_from_compound_nouns(texts, member, head):
+    assert head in learn_kinds(texts).heads.get(member, frozenset())
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # verbs after a noun are no heads: "the bot stopped posting", "the app keeps crashing"
+        ["The Slack bot stopped posting", "The Teams bot stopped posting",
+         "Our Jira bot stopped posting"] * 2,
+        # a verb before a noun is no member: "include SSO", "enforce SSO"
+        ["Does Gold include SSO", "Does Silver include SSO", "Enforce SSO for everyone",
+         "Can we enforce SSO"] * 2,
+        # one modifier is a compound, not a class ("exchange rate")
+        ["The exchange rate is wrong", "What exchange rate do you use",
+         "Exchange rate for euros"] * 2,
+    ],
+)  # fmt: skip
+def test_no_kind_from_verbs_or_a_single_compound(texts):
+    kinds = learn_kinds(texts, verbs=verb_forms(texts))
+    assert not any(kinds.heads.values()), kinds.heads
+
+
+# ---------------------------------------------------------------- the object name, second try
+
+
+def _object_name(kids, siblings=()):
+    parent = _parent(10, kids)
+    kinds = learn_kinds(parent.texts, verbs=verb_forms(parent.texts))
+    said = Sayers(kinds.said(text_words(parent.texts, parent.weights)), classes=True)
+    others = (
+        np.stack([_parent(11 + i, s).centroid for i, s in enumerate(siblings)])
+        if siblings
+        else np.zeros((0, 256))
+    )  # noqa: E501
+    return object_name(
+        parent, said, embed=bag_of_words, centroid=parent.centroid / np.linalg.norm(parent.centroid),
+        others=others / np.maximum(np.linalg.norm(others, axis=1, keepdims=True), 1e-12),
+        verbs=verb_forms(parent.texts), avoid=set(), surface={}, kinds=kinds,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kids", "obj"),
+    [
+        # HR: payslips, no verb class shared
+        ({1: ["Payslip is missing the overtime", "Overtime not on my payslip"] * 3,
+          2: ["Tax code on the payslip looks wrong", "Wrong tax code on my payslip"] * 3,
+          3: ["Where do I find my payslip", "Payslip for March not in the portal"] * 2},
+         "Payslip"),
+        # retail: parcels
+        ({1: ["Parcel left at the wrong address", "Courier left my parcel next door"] * 3,
+          2: ["Parcel arrived damaged", "The parcel was soaked"] * 3,
+          3: ["Parcel says delivered but nothing here", "No parcel at the door"] * 2},
+         "Parcel"),
+    ],
+)  # fmt: skip
+def test_a_parent_whose_texts_share_an_object_but_no_action_is_named_by_the_object(kids, obj):
+    name = _object_name(kids, [{9: ["Hotel breakfast included?", "Does the hotel have breakfast"]}])
+    assert name.split()[0] == obj
+    assert name.split()[1] in ("requests", "questions", "issues")
+
+
+@pytest.mark.parametrize(
+    "kids",
+    [
+        # no word said by most
+        {1: ["Roaming charges in Spain", "Roaming abroad is expensive"] * 3,
+         2: ["Voicemail greeting", "Set my voicemail PIN"] * 3,
+         3: ["SIM card not working", "New SIM swap"] * 2},
+    ],
+)  # fmt: skip
+def test_no_object_name_without_a_noun_most_of_the_parent_says(kids):
+    assert _object_name(kids) == ""
+
+
+def test_a_modifier_is_no_object_where_its_head_is_said():
+    # "disposable" is said by every text, but as a kind of card: the object is the card
+    kids = {
+        1: [
+            "A disposable virtual card for shopping",
+            "Get a disposable card for travel",
+            "One disposable card for a trial",
+        ]
+        * 3,
+        2: ["Limit on a disposable card", "Is a disposable card free", "Why a disposable card"] * 3,
+    }
+    assert _object_name(kids).split()[0] == "Card"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("Set up SSO with Okta", "setup"), ("How do I log in with Google", "login"),
+     ("Can't set it up", None), ("Turn up the volume", None)],
+)  # fmt: skip
+def test_a_phrasal_verb_says_its_class_word(text, word):
+    got = closed_phrasals(text.split())
+    assert (word in got) if word else not got

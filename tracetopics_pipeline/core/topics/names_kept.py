@@ -58,6 +58,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     coverage,
     group_share,
     held_by,
+    learn_kinds,
     minority_parent,
     name_support,
     parent_support,
@@ -146,6 +147,9 @@ def keep_names(
     ]
     facet_words = word_support(texts, weights)
     verbs = verb_forms(texts)
+    # a parent's name is said by the heads its texts' words are kinds of, as the namer reads it
+    kinds = learn_kinds(texts, weights, verbs=verbs)
+    kind_said = [kinds.said(s) for s in said]
     # each name read against its own topic's texts, as the namer and the audit read it
     # (cut phrases, slot details, names in lower case); a parent's over its subtopics' texts
     sub_ctx = [word_context([texts[i] for i in ix], w[ix].tolist()) for ix in members]
@@ -219,8 +223,8 @@ def keep_names(
             elif (
                 level == "parent"
                 and not labelled
-                and minority_parent(prev, [said[k] for k in kids[i]], MIN_CLASS_SAID)
-                and not minority_parent(new, [said[k] for k in kids[i]], MIN_CLASS_SAID)
+                and minority_parent(prev, [kind_said[k] for k in kids[i]], MIN_CLASS_SAID)
+                and not minority_parent(new, [kind_said[k] for k in kids[i]], MIN_CLASS_SAID)
             ):  # the namer's abstraction step (`naming.class_name`) replaced it
                 c.why = "previous name said by a minority"
             elif _vaguer(prev, new, vec, cents, i, params.min_distinct, children) > 0:

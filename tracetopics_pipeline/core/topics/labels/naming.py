@@ -48,11 +48,15 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_HELD,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
+    NO_KINDS,
     RARE_SUPPORT,
+    Kinds,
     Sayers,
+    closed_phrasals,
     coverage,
     has_digit,
     held_by,
+    learn_kinds,
     minority_parent,
     mixed_support,
     name_support,
@@ -351,6 +355,13 @@ def name_topics(
     out: dict[int, str] = {}
     sizes = [sum(t.weights) for t in topics]
     verbs = verb_forms([x for t in topics for x in t.texts])
+    # what the facet's texts say their words are kinds of ("Pro plan": Pro is a plan), for the
+    # parents' abstraction step
+    kinds = (
+        learn_kinds([x for t in topics for x in t.texts], [w for t in topics for w in t.weights],
+                    verbs=verbs)
+        if p.abstract else NO_KINDS
+    )  # fmt: skip
     for i in sorted(range(len(topics)), key=lambda i: (-sizes[i], topics[i].topic_id)):
         t = topics[i]
         surface = _surface(t.texts)
@@ -427,7 +438,7 @@ def name_topics(
             # they share with the action class of their verbs, when more of them say it
             name = _abstracted(
                 name, t, embed=embed, centroid=cents[i], others=cents[nb_of(i)], verbs=verbs,
-                avoid=avoid, surface=surface, context=ctx,
+                avoid=avoid, surface=surface, context=ctx, kinds=kinds,
             )  # fmt: skip
         if not name and not p.abstract:  # no phrase at all: the shared word and a category
             name = abstract_name(
@@ -595,19 +606,99 @@ def _abstracted(
     avoid: set[str],
     surface: dict[str, str],
     context: WordContext | None,
+    kinds: Kinds = NO_KINDS,
 ) -> str:
     """`name`, or where most of the parent does not say it while its subtopics differ
     (`minority_parent` below MIN_CLASS_SAID), the `class_name` its texts say more often, if
-    any."""
-    kids_said = _children_said(t)
+    any. A text says a head its words are kinds of (`kinds`: "Business" says "plan")."""
+    kids_said = [kinds.said(c) for c in _children_said(t)]
     if not minority_parent(name, kids_said, MIN_CLASS_SAID):
         return name
-    said = Sayers(text_words(t.texts, t.weights), classes=True)
+    said = Sayers(kinds.said(text_words(t.texts, t.weights)), classes=True)
     better = class_name(
         t, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
-        surface=surface, context=context, kids_said=kids_said,
+        surface=surface, context=context, kids_said=kids_said, kinds=kinds,
     )  # fmt: skip
+    if not better and minority_parent(name, kids_said):  # one the audit counts
+        better = object_name(
+            t, said, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
+            surface=surface, context=context, kinds=kinds,
+        )  # fmt: skip
     return better if better and said.share(better) > said.share(name) else name
+
+
+# A parent's object name (`object_name`): the object with one of these nouns, which say what
+# kind of need without saying what was done to it.
+OBJECT_NOUNS = ("requests", "questions", "issues")
+MAX_OBJECTS = 4  # objects tried per parent, by share
+
+
+def object_name(
+    t: NamingInput,
+    said: Sayers,
+    *,
+    embed: EmbedFn,
+    centroid: np.ndarray,
+    others: np.ndarray,
+    verbs: frozenset[str],
+    avoid: set[str],
+    surface: dict[str, str],
+    context: WordContext | None = None,
+    contrast: float = 0.25,
+    kinds: Kinds = NO_KINDS,
+) -> str:
+    """The abstraction step's second try, where no (object, class) pair is said by most of a
+    parent (`class_name`) and the audit counts its name (`minority_parent`): the object most of
+    its traffic names (MIN_CLASS_SAID; `said` reads
+    the kinds its texts' words are, so "Upgrade to Business" names a plan), no verb, with the
+    `OBJECT_NOUNS` noun that fits its centroid best against its nearest siblings (`others`),
+    when that name lies MIN_DISTINCT nearer its centroid than any of theirs: "Slack requests"
+    over a Slack bot that stopped posting, a daily digest and "send to Slack every morning";
+    "Invoice questions" over a missing PO number, a receipt and a bill that went up. "" when
+    no object is said by most, or no such name is distinct."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for text in t.texts:
+        for tok in TOKEN.findall(clean_for_naming(text)):
+            forms.setdefault(stem(tok.lower()), Counter())[tok.lower()] += 1
+    literal = Sayers(text_words(t.texts, t.weights))
+    common = frozenset(stem(v) for v in verbs | COMMON_VERBS)
+    for st, fs in forms.items():
+        low = fs.most_common(1)[0][0]
+        if (
+            low in FUNCTION_WORDS
+            or low in verbs
+            or st in common
+            or GREETING_WORDS.fullmatch(low)
+            or any(c.isdigit() for c in low)
+            or len(low) < 2
+            # a kind whose head most of the texts say themselves is the head's modifier
+            # ("disposable virtual card": the object is the card)
+            or any(literal.share(h) >= MIN_CLASS_SAID for h in kinds.heads.get(st, ()))
+        ):
+            continue
+        counts[low] = said.share(low)
+    objects = [o for o, share in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+               if share >= MIN_CLASS_SAID][:MAX_OBJECTS]  # fmt: skip
+    names = []
+    for obj in objects:
+        # a plural object reads in the singular before the noun ("Invoices" -> "Invoice")
+        if obj.endswith("s") and not obj.endswith("ss") and obj[:-1] in forms.get(stem(obj), {}):
+            obj = obj[:-1]
+        for noun in OBJECT_NOUNS:
+            name = tidy_phrase((obj, noun), surface)
+            if name.lower() not in avoid and not label_problems(name, verbs=verbs, context=context):
+                names.append(name)
+    if not names:
+        return ""
+    e = np.asarray(embed(names), np.float32)
+    own = e @ np.asarray(centroid, np.float32)
+    other = (e @ others.T).max(axis=1) if len(others) else np.full(len(names), -1.0)
+    score = own - contrast * np.maximum(other, 0)
+    for j in np.lexsort((names, -score)):
+        if own[j] - other[j] >= MIN_DISTINCT:
+            return names[int(j)]
+    return ""
 
 
 MAX_CLASS_NAMES = 8  # (object, class) pairs embedded per parent, by share
@@ -625,6 +716,7 @@ def class_name(
     context: WordContext | None = None,
     kids_said: list[list[tuple[frozenset[str], float]]] | None = None,
     contrast: float = 0.25,
+    kinds: Kinds = NO_KINDS,
 ) -> str:
     """The abstraction step of a parent whose subtopics ask different things of one object: the
     object most of its texts name with the action noun of a verb class most of them use with it
@@ -633,16 +725,26 @@ def class_name(
     (MIN_CLASS_SAID) holds the object and a verb of the class in one text, and it names no
     minority of the subtopics (`minority_parent`, `kids_said`); the best by that share
     plus its similarity to the centroid against the nearest siblings. The object is a content
-    word that is no verb of any class (nor a common verb); "" when no pair qualifies."""
+    word that is no verb of any class (nor a common verb); "" when no pair qualifies. The
+    object may be a head the facet's texts name its members by (`kinds`, `support.learn_kinds`):
+    "Upgrade to Business", "Downgrade to Free" and "our Pro plan" all name a plan, and "as CSV",
+    "in Excel" an export."""
     total = float(sum(t.weights)) or 1.0
     index: dict[str, set[int]] = {}
     forms: dict[str, Counter[str]] = {}
     for n, text in enumerate(t.texts):
-        for tok in TOKEN.findall(clean_for_naming(text)):
+        stems = set()
+        toks = TOKEN.findall(clean_for_naming(text))
+        for tok in toks:
             low = tok.lower()
             st = stem(low)
+            stems.add(st)
             index.setdefault(st, set()).add(n)
             forms.setdefault(st, Counter())[low] += 1
+        # the heads its words are kinds of, and its phrasal verbs' class words ("set up")
+        for h in (kinds.of(frozenset(stems)) | closed_phrasals(toks)) - stems:
+            index.setdefault(h, set()).add(n)
+            forms.setdefault(h, Counter())[kinds.form.get(h, h)] += 0
     actions = frozenset().union(*CLASS_VERBS.values()) | frozenset(CLASS_VERBS)
     common = frozenset(stem(v) for v in COMMON_VERBS)
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
 from tracetopics_pipeline.core.topics.labels.questions import ASKED_AS
 from tracetopics_pipeline.core.topics.labels.words import (
     ACTION_CLASSES,
+    CLAUSE_SPLIT,
     FUNCTION_WORDS,
     GREETING_WORDS,
+    PARTICLES,
     TOKEN,
 )
 
@@ -65,7 +68,19 @@ def text_stems(text: str) -> frozenset[str]:
     low = clean.lower()
     # a question asks for what the namer calls it ("how long" -> "time", `questions`)
     asked = {stem(word) for q, word in ASKED_AS.items() if re.search(rf"\b{q}\b", low)}
-    return frozenset(stem(t) for t in TOKEN.findall(clean)) | asked
+    toks = TOKEN.findall(clean)
+    return frozenset(stem(t) for t in toks) | asked | closed_phrasals(toks)
+
+
+def closed_phrasals(tokens: list[str]) -> set[str]:
+    """The verb class words a text's phrasal verbs write as one ("set up" -> "setup", "log in"
+    -> "login"), stemmed: a text that sets up SSO says "SSO setup"."""
+    low = [t.lower() for t in tokens]
+    return {
+        st
+        for a, b in zip(low, low[1:], strict=False)
+        if b in PARTICLES and (st := stem(a + b)) in _CLASS_WORDS
+    }
 
 
 def rare_words(label: str, support: dict[str, float], facet_words: dict[str, float]) -> list[str]:
@@ -315,3 +330,136 @@ _CATEGORY_STEMS = frozenset(stem(w) for w in CATEGORY_NOUNS)
 CLASS_VERBS: dict[str, frozenset[str]] = {
     stem(noun): frozenset(stem(v) for v in verbs) for noun, verbs in ACTION_CLASSES.items()
 }
+_CLASS_WORDS = frozenset().union(*CLASS_VERBS.values()) | frozenset(CLASS_VERBS)
+
+
+# A learned taxonomy (`learn_kinds`): "X H" in at least MIN_KIND_TRAFFIC traces and in
+# MIN_KIND_SHARE of the traffic that says X makes X a kind of H; a head needs MIN_KINDS of them.
+MIN_KIND_TRAFFIC = 3.0
+MIN_KIND_SHARE = 0.05
+MIN_KINDS = 2
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """What the facet's own texts say a word is a kind of ("the Business plan", "our Pro plan":
+    Business and Pro are plans; "CSV export", "PDF export": CSV and PDF are exports), stemmed:
+    `heads` maps a member to its heads; `form` is each head's usual spelling."""
+
+    heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    form: dict[str, str] = field(default_factory=dict)
+
+    def of(self, words: frozenset[str]) -> frozenset[str]:
+        """`words` and the heads of its members: a text saying "Business" says "plan"."""
+        extra = {h for w in words for h in self.heads.get(w, ())}
+        return words | extra if extra - words else words
+
+    def said(self, words: list[tuple[frozenset[str], float]]) -> list[tuple[frozenset[str], float]]:
+        """`text_words` with each text's heads added (`of`)."""
+        if not self.heads:
+            return words
+        return [(self.of(ws), n) for ws, n in words]
+
+
+NO_KINDS = Kinds()
+
+
+def said_support(words: list[tuple[frozenset[str], float]]) -> dict[str, float]:
+    """`word_support` of texts given as `text_words` (with their kinds' heads, `Kinds.said`)."""
+    total = float(sum(n for _, n in words)) or 1.0
+    out: Counter[str] = Counter()
+    for ws, n in words:
+        for x in ws:
+            out[x] += n
+    return {k: v / total for k, v in out.items()}
+
+
+_DETERMINERS = frozenset(
+    "a an the my our your their his her its this that these those each every any".split()  # noqa: SIM905
+)
+_BEFORE_NOUN = _DETERMINERS | frozenset(
+    "of for with in on about from by via without into onto per as".split()  # noqa: SIM905
+)
+
+
+def learn_kinds(
+    texts: list[str],
+    weights: list[float] | None = None,
+    *,
+    verbs: frozenset[str] = frozenset(),
+) -> Kinds:
+    """The taxonomy a facet's texts state by compound nouns: X is a kind of H where "X H" (two
+    adjacent words of one clause, H the head) holds in at least MIN_KIND_TRAFFIC of the traffic
+    and MIN_KIND_SHARE of the traffic that says X, and H heads at least MIN_KINDS such words (a
+    class has several members: "Pro plan", "Business plan", "Enterprise plan"). Neither word is a
+    function word, a number or a verb (`verbs`: the facet's, `grammar.verb_forms`; the verb
+    classes' verbs), except that the head may be a verb class's noun ("CSV export", "PDF
+    export": a text asking for a CSV says "export"). Learned from the texts: no word list of a
+    domain."""
+    w = weights if weights is not None else [1.0] * len(texts)
+    actions = frozenset().union(*CLASS_VERBS.values())
+    not_member = frozenset(stem(v) for v in verbs) | actions | frozenset(CLASS_VERBS)
+    not_head = (frozenset(stem(v) for v in verbs) | actions) - frozenset(CLASS_VERBS)
+
+    def content(tok: str) -> bool:
+        low = tok.lower()
+        return (
+            len(low) > 1
+            and low not in FUNCTION_WORDS
+            and not GREETING_WORDS.fullmatch(low)
+            and not any(c.isdigit() for c in low)
+        )
+
+    said: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    nouns: Counter[str] = Counter()  # traffic using a word as a noun phrase's head
+    forms: dict[str, Counter[str]] = {}
+    for text, n in zip(texts, w, strict=True):
+        seen: set[tuple[str, str]] = set()
+        heads: set[str] = set()
+        for clause in CLAUSE_SPLIT.split(clean_for_naming(text)):
+            toks = TOKEN.findall(clause)
+            low = [t.lower() for t in toks]
+            for j in range(1, len(toks)):
+                a, b = toks[j - 1], toks[j]
+                if not (content(a) and content(b)):
+                    continue
+                sa, sb = stem(a), stem(b)
+                if sa != sb and sa not in not_member and sb not in not_head:
+                    seen.add((sa, sb))
+                    forms.setdefault(sb, Counter())[low[j]] += 1
+            for j, x in enumerate(low):
+                # a noun: right after a determiner or a preposition ("the export button", "for
+                # SSO"), or after a determiner and one modifier where its noun phrase ends
+                # ("our Pro plan."; not "the bot stopped posting")
+                ends = j + 1 == len(low) or low[j + 1] in FUNCTION_WORDS
+                if content(x) and (
+                    (j and low[j - 1] in _BEFORE_NOUN)
+                    or (ends and j > 1 and low[j - 2] in _DETERMINERS)
+                ):
+                    heads.add(stem(x))
+        for p in seen:
+            pairs[p] += n
+        for h in heads:
+            nouns[h] += n
+        for st in text_stems(text):
+            said[st] += n
+    members: dict[str, set[str]] = {}
+    for (a, h), n in pairs.items():
+        if (
+            n >= MIN_KIND_TRAFFIC
+            and n >= MIN_KIND_SHARE * said[a]
+            and nouns[h] >= MIN_KIND_TRAFFIC
+            and nouns[a] >= MIN_KIND_TRAFFIC  # a member is a noun too ("on Pro", "as CSV")
+        ):
+            members.setdefault(h, set()).add(a)
+    classes = {h: ms for h, ms in members.items() if len(ms) >= MIN_KINDS}
+    heads: dict[str, set[str]] = {}
+    for h, ms in classes.items():
+        for m in ms - set(classes):  # one level: a class is no member ("data" of "data export")
+            heads.setdefault(m, set()).add(h)
+    used = {h for hs in heads.values() for h in hs}
+    return Kinds(
+        {m: frozenset(hs) for m, hs in heads.items()},
+        {h: max(forms[h].items(), key=lambda kv: (kv[1], kv[0]))[0] for h in sorted(used)},
+    )
