@@ -117,6 +117,14 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
     # ... and so does every growing or fading Task item's, each on the home's window.
     for section, sign in (("growing", "+"), ("fading", "-")):
         for f in (f for f in facts["sections"][section] if f["facet"] == "Task"):
+            if f["traces"] == 0:  # faded to nothing: the home opens it with the days before
+                md = page.evaluate(
+                    "(q) => fetch('/api/proposal?' + q).then(r => r.json()).then(d => d.markdown)",
+                    f"facet=Task&topic_id={f['topic_id']}&date_from={facts['prev_start']}"
+                    f"&date_to={dates[1]}",
+                )
+                assert md and "- **Trend:**" in md, (section, f, md)
+                continue
             md = page.evaluate(
                 "(q) => fetch('/api/proposal?' + q).then(r => r.json()).then(d => d.markdown)",
                 f"facet=Task&topic_id={f['topic_id']}&date_from={dates[0]}&date_to={dates[1]}",
@@ -153,6 +161,23 @@ def test_home_shows_a_growing_topic_and_follows_it_to_its_traces(
         names = [p.split(" id ")[0].strip() for p in cell.split("›")]
         assert len(names) == len(set(names)), cells
     page.screenshot(path=str(ARTIFACTS / "home-trace.png"))
+    # A topic that faded to nothing in the window opens with the days before it, where its
+    # traces are (on the window alone its traces and proposal were empty).
+    gone = [i for i, f in enumerate(facts["sections"]["fading"]) if f["traces"] == 0]
+    if gone:
+        page.goto(base + "/")  # the home unfiltered again (the traces' topic chip is a filter)
+        page.wait_for_selector("#home-fading .hitem", timeout=T)
+        loaded = "!document.querySelector('#tab-home').classList.contains('loading')"
+        page.wait_for_function(loaded, timeout=T)
+        more = page.locator("#home-fading button[data-more]")
+        if more.count():
+            more.click()
+            page.wait_for_function(loaded, timeout=T)
+        item = page.locator(f'#home-fading .hitem[data-i="{gone[0]}"]')
+        item.locator("button[data-act=traces]").click()
+        page.wait_for_selector("#trace-table tr[data-trace]", timeout=T)
+        dates = page.evaluate("() => [state.filter.date_from, state.filter.date_to]")
+        assert dates == [facts["prev_start"], facts["end"]], dates
     assert not errors
     ctx.close()
 

@@ -141,7 +141,10 @@ function homeFollow(f, what) {
   const d = homeState.data;
   if (d && d.start && d.end) {
     const prev = [state.filter.date_from, state.filter.date_to];
-    const from = [prev[0], d.start].filter(Boolean).sort().pop();
+    // A topic that faded to nothing in the window opens on the days before it too, where its
+    // traces are: on the window alone its traces and its proposal are empty.
+    const start = f.traces === 0 && d.prev_start ? d.prev_start : d.start;
+    const from = [prev[0], start].filter(Boolean).sort().pop();
     const to = [prev[1], d.end].filter(Boolean).sort()[0];
     setDates(from, to);
     homeState.followed = { prev, set: [from, to] };
