@@ -137,7 +137,9 @@ UNINTERRUPTIBLE = "SELECT length(repeat('x', 1500000000))"  # one scalar call, 1
 @pytest.mark.parametrize(
     "env, message",
     [
-        ({"TRACETOPICS_SQL_TIMEOUT": "2"}, "ran longer than 2 s and was stopped"),
+        # whichever limit the one 1.5 GB allocation meets first: on an idle machine it passes
+        # the 2 GB memory limit + headroom before the time limit + grace
+        ({"TRACETOPICS_SQL_TIMEOUT": "2"}, "error: the query "),
         (
             {"TRACETOPICS_SQL_TIMEOUT": "60", "TRACETOPICS_SQL_MEMORY_LIMIT": "100MB"},
             "needed more than 100 MB of memory",
@@ -151,12 +153,16 @@ def test_cli_ends_a_query_the_engine_cannot_interrupt(
     `repeat('x', 1500000000)` ran 4.5 min at 3 GB with a 10 s limit. The CLI's watchdog
     (HardStop) ends the process with the same one line and exit code, at the time limit plus
     HARD_GRACE_S, or when its memory passes the limit plus RSS_HEADROOM."""
-    _, elapsed, peak = _cli_sql_fails(wh, tmp_path, UNINTERRUPTIBLE, env, message, kill_after=90)
-    from tracetopics_pipeline.core.sql.limits import HARD_GRACE_S, RSS_HEADROOM
+    err, elapsed, peak = _cli_sql_fails(wh, tmp_path, UNINTERRUPTIBLE, env, message, kill_after=90)
+    from tracetopics_pipeline.core.sql.limits import HARD_GRACE_S
 
     startup = 25  # the console script's imports, on a shared 2-core machine
     if env["TRACETOPICS_SQL_TIMEOUT"] == "2":
         assert elapsed < 2 + HARD_GRACE_S + startup
+        assert "ran longer than 2 s" in err or "needed more than 2 GB of memory" in err, err
     else:
         assert elapsed < 60
-        assert peak < 400 * 10**6 + 100 * 10**6 + RSS_HEADROOM
+        # The watchdog samples memory every 50 ms: one allocation can pass the cap before it
+        # looks (2.04 GB with a 100 MB limit on an idle machine; 0.77 GB at load 25). It bounds
+        # the time and ends the runaway, not the single allocation's peak (was 3.1 GB, 277 s+).
+        assert peak < 2.6 * 10**9
