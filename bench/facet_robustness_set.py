@@ -23,6 +23,7 @@ import facet_robustness_batch11 as b11
 import facet_robustness_batch12 as b12
 import facet_robustness_batch13 as b13
 import facet_robustness_batch14 as b14
+import facet_robustness_batch15 as b15
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -914,11 +915,12 @@ def cases(part: str = "dev") -> list[Case]:
     `heldout12` (batch 12, the same shape in new domains: facet_robustness_batch12.py) or
     `heldout13` (batch 13, the same shape in new domains and registers:
     facet_robustness_batch13.py) or `heldout14` (batch 14, the same shape in new domains and
-    registers: facet_robustness_batch14.py)."""
+    registers: facet_robustness_batch14.py) or `heldout15` (batch 15, the same shape in new
+    domains, registers and tool-output languages: facet_robustness_batch15.py)."""
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                    "heldout12", "heldout13", "heldout14", "dev2")  # fmt: skip
+                    "heldout12", "heldout13", "heldout14", "heldout15", "dev2")  # fmt: skip
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -990,13 +992,20 @@ def cases(part: str = "dev") -> list[Case]:
             b14.HELDOUT14_TOOL_FAILURES,
             b14.HELDOUT14_UNMET,
         ),  # fmt: skip
+        "heldout15": (
+            b15.HELDOUT15_FRUSTRATION,
+            b15.HELDOUT15_POLITE,
+            b15.HELDOUT15_TOOL_FAILURES,
+            b15.HELDOUT15_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6,
                  "heldout7": b7.SCAFFOLDS7, "heldout8": b8.SCAFFOLDS8,
                  "heldout9": b9.SCAFFOLDS9, "heldout10": b10.SCAFFOLDS10,
                  "heldout11": b11.SCAFFOLDS11, "heldout12": b12.SCAFFOLDS12,
-                 "heldout13": b13.SCAFFOLDS13, "heldout14": b14.SCAFFOLDS14}  # fmt: skip
+                 "heldout13": b13.SCAFFOLDS13, "heldout14": b14.SCAFFOLDS14,
+                 "heldout15": b15.SCAFFOLDS15}  # fmt: skip
     scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
@@ -1014,6 +1023,7 @@ def cases(part: str = "dev") -> list[Case]:
             "heldout12",
             "heldout13",
             "heldout14",
+            "heldout15",
         )
         else "not POSITIVE"
     )
@@ -1025,7 +1035,8 @@ def cases(part: str = "dev") -> list[Case]:
                 "heldout11": b11.HELDOUT11_POSITIVE,
                 "heldout12": b12.HELDOUT12_POSITIVE,
                 "heldout13": b13.HELDOUT13_POSITIVE,
-                "heldout14": b14.HELDOUT14_POSITIVE}.get(part, ())  # fmt: skip
+                "heldout14": b14.HELDOUT14_POSITIVE,
+                "heldout15": b15.HELDOUT15_POSITIVE}.get(part, ())  # fmt: skip
     satisfied = () if held else SATISFIED
     met = {
         "heldout9": b9.HELDOUT9_MET,
@@ -1034,13 +1045,15 @@ def cases(part: str = "dev") -> list[Case]:
         "heldout12": b12.HELDOUT12_MET,
         "heldout13": b13.HELDOUT13_MET,
         "heldout14": b14.HELDOUT14_MET,
+        "heldout15": b15.HELDOUT15_MET,
     }.get(  # fmt: skip
         part, () if held else MET_ESCALATION
     )
     calm = {"heldout9": b9.HELDOUT9_CALM, "heldout10": b10.HELDOUT10_CALM,
             "heldout11": b11.HELDOUT11_CALM, "heldout12": b12.HELDOUT12_CALM,
             "heldout13": b13.HELDOUT13_CALM,
-            "heldout14": b14.HELDOUT14_CALM}.get(part, ())  # fmt: skip
+            "heldout14": b14.HELDOUT14_CALM,
+            "heldout15": b15.HELDOUT15_CALM}.get(part, ())  # fmt: skip
     out: list[Case] = []
     n = 0
     for form, phrases in frustration.items():
@@ -1096,7 +1109,8 @@ def cases(part: str = "dev") -> list[Case]:
                   "heldout11": b11.HELDOUT11_UNMET_CTX,
                   "heldout12": b12.HELDOUT12_UNMET_CTX,
                   "heldout13": b13.HELDOUT13_UNMET_CTX,
-                  "heldout14": b14.HELDOUT14_UNMET_CTX}.get(part, ()):  # fmt: skip
+                  "heldout14": b14.HELDOUT14_UNMET_CTX,
+                  "heldout15": b15.HELDOUT15_UNMET_CTX}.get(part, ()):  # fmt: skip
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
             Case("unmet_escalation_ctx", "Issues", "UNMET_ESCALATION",
@@ -1110,7 +1124,8 @@ def cases(part: str = "dev") -> list[Case]:
                   "heldout11": b11.HELDOUT11_IN_CONTEXT,
                   "heldout12": b12.HELDOUT12_IN_CONTEXT,
                   "heldout13": b13.HELDOUT13_IN_CONTEXT,
-                  "heldout14": b14.HELDOUT14_IN_CONTEXT}.get(part, {})  # fmt: skip
+                  "heldout14": b14.HELDOUT14_IN_CONTEXT,
+                  "heldout15": b15.HELDOUT15_IN_CONTEXT}.get(part, {})  # fmt: skip
     for form, convs in in_context.items():
         for turns in convs:
             msgs = [{"role": r, "content": t} for r, t in turns]
@@ -1125,7 +1140,8 @@ def cases(part: str = "dev") -> list[Case]:
                  "heldout11": b11.HELDOUT11_BACKSTORY,
                  "heldout12": b12.HELDOUT12_BACKSTORY,
                  "heldout13": b13.HELDOUT13_BACKSTORY,
-                 "heldout14": b14.HELDOUT14_BACKSTORY}  # fmt: skip
+                 "heldout14": b14.HELDOUT14_BACKSTORY,
+                 "heldout15": b15.HELDOUT15_BACKSTORY}  # fmt: skip
     for turns in backstory.get(part, ()):
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
@@ -1168,6 +1184,7 @@ def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
         "heldout12": b12,
         "heldout13": b13,
         "heldout14": b14,
+        "heldout15": b15,
     }.get(part)
     if b is None:
         return {}
@@ -1188,7 +1205,7 @@ def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
         "acknowledgement": ack,
         "error_code_docs": docs,
     }
-    if part in ("heldout11", "heldout12", "heldout13", "heldout14"):
+    if part in ("heldout11", "heldout12", "heldout13", "heldout14", "heldout15"):
         for form, pairs in (("money_modelling", getattr(b, f"HELDOUT{k}_MONEY_MODELLING")),
                             ("account_data", getattr(b, f"HELDOUT{k}_ACCOUNT_DATA"))):  # fmt: skip
             out[form] = [(("user", q), ("assistant", a)) for q, a in pairs]
