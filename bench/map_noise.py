@@ -105,20 +105,12 @@ def from_home(args: argparse.Namespace, settings: Settings) -> tuple:
 
 
 def from_part(part: str, settings: Settings) -> tuple:
-    """The same for a labelled part, clustered as bench/topic_hierarchy.py does."""
-    import topic_hierarchy as th
+    """The same for a labelled part (`parent_cut.load_part`), clustered as
+    bench/topic_hierarchy.py does."""
+    from parent_cut import load_part
 
-    name, split = part.rsplit("-", 1)
-    _, traces, gold = {"b77": th.banking77, "sgd": th.sgd}[name](split)
-    summaries = th.task_summaries(traces)
-    texts = sorted({s for s in summaries if s})
-    index = {s: i for i, s in enumerate(texts)}
-    keep = [i for i, s in enumerate(summaries) if s]
-    rows = np.array([index[summaries[i]] for i in keep], dtype=int)
-    truth = [gold[i] for i in keep]
-    x0 = th.EmbeddingCache(settings).vectors(texts)
+    texts, x0, truth, rows = load_part(part, settings)
     weights = np.bincount(rows, minlength=len(texts)).astype(float)
-    print(f"{part}: {len(traces)} traces, {len(traces) - len(keep)} without a Task summary")
 
     def levels(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         res = describe.cluster_texts(texts, x, settings=settings, weights=weights.tolist())

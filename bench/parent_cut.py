@@ -13,7 +13,14 @@ the parent partitions. `--curves` prints each run's criterion curve (parents -> 
 
     .venv/bin/python bench/parent_cut.py --part b77-dev|sgd-dev|demo-dev [--runs 4]
         [--scale 2e-7] [--seed 1] [--rules silhouette,lifetime@0.005,height@0.65] [--cache DIR]
-        [--curves]
+        [--curves] [--profiles names@0.34,names@0,words@0.2] [--carry]
+
+Each line also gives the parent-coherence audit (`hierarchy.misplaced_children`: children
+whose centroid lies nearer another parent's than their own parent's without them) and, from
+the intents, the foreign children (a child whose majority intent is not its parent's).
+`--profiles` compares topic word profiles (`hierarchy.lexical_profiles`: names@F drops the
+names under F of a topic's texts, names@0 is the code before; words@F drops every word under
+F); `--carry` also carries each grouping onto the same fine topics as a re-run does.
 
 demo-dev: topic_hierarchy's `demo_part(7)` (10 days x 300 generated traces, the subsets'
 part), its local Task summaries. Nothing is written outside `--cache`.
@@ -30,6 +37,7 @@ from pathlib import Path
 
 import _common
 import numpy as np
+import topic_hierarchy as th
 
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics import cluster, describe, hierarchy
@@ -37,9 +45,9 @@ from tracetopics_pipeline.core.topics.evaluate import scores
 
 
 def load_part(part: str, settings: Settings) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
-    """(unique texts, their vectors, gold intent per trace, each trace's text row)."""
-    import topic_hierarchy as th
-
+    """(unique texts, their vectors, gold intent per trace, each trace's text row) of a part
+    (b77-dev, sgd-test, demo-dev, ...): its traces' local Task summaries, as
+    bench/topic_hierarchy.py clusters them. bench/map_noise.py reads parts through it."""
     name, split = part.rsplit("-", 1)
     if name == "demo":
         traces, gold = th.demo_part({"dev": 7, "test": 11}[split])
@@ -51,6 +59,7 @@ def load_part(part: str, settings: Settings) -> tuple[list[str], np.ndarray, lis
     keep = [i for i, s in enumerate(summaries) if s]
     rows = np.array([index[summaries[i]] for i in keep], dtype=int)
     truth = [gold[i] for i in keep]
+    print(f"{part}: {len(traces)} traces, {len(traces) - len(keep)} without a Task summary")
     return texts, th.EmbeddingCache(settings).vectors(texts), truth, rows
 
 
@@ -142,6 +151,17 @@ RULES = {
 }
 
 
+def _set_profile(profile: str) -> dict:
+    """`--profiles` entry -> lexical_profiles' keywords: names@F (the code: F = NAME_FLOOR;
+    names@0 the code before), words@F (every word under F of a topic's texts dropped)."""
+    kind, _, value = profile.partition("@")
+    if kind == "names":
+        return {"name_floor": float(value)}
+    if kind == "words":
+        return {"name_floor": 0.0, "word_floor": float(value)}
+    raise SystemExit(f"unknown profile {profile!r}: names@F or words@F")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", required=True, help="b77-dev, sgd-dev, demo-dev, ...")
@@ -149,6 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=float, default=2e-7)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rules", default="silhouette,plateau@0.01,lifetime@0.005,height@0.65")
+    ap.add_argument("--profiles", default=f"names@{hierarchy.NAME_FLOOR}",
+                    help="word profiles to compare: names@F (F: NAME_FLOOR), words@F")  # fmt: skip
+    ap.add_argument("--carry", action="store_true",
+                    help="also carry each grouping onto itself as a re-run does, its topics "
+                         "kept (the code before) or unfit ones re-placed (hierarchy._unfit)")  # fmt: skip
     ap.add_argument("--cache", type=Path, default=Path(".tt-parent-cut"))
     ap.add_argument("--curves", action="store_true")
     args = ap.parse_args(argv)
@@ -159,46 +184,64 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.part}: {len(texts)} texts, {len(truth)} traces, {len(data['runs'])} runs "
         f"(stored + {args.runs} with noise sd {args.scale:g}); load {_common.load_avg()}"
     )
+    for profile in args.profiles.split(","):
+        kw = _set_profile(profile)
+        for rule in args.rules.split(","):
+            for carry in ("", "kept", "re-placed") if args.carry else ("",):
+                tag = f"{profile} {rule}{' carried, ' + carry if carry else ''}"
+                _one(tag, rule, kw, carry, data, texts, truth, rows, args.curves)
+    return 0
+
+
+def _one(tag, rule, kw, carry, data, texts, truth, rows, curves) -> None:  # noqa: PLR0913
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
     from sklearn.metrics import adjusted_rand_score
 
-    for rule in args.rules.split(","):
-        name, _, eps = rule.partition("@")  # "plateau@0.02": the rule with its value
-        value = float(eps) if eps else 0.01
-        parts, counts, nmis, aris = [], [], [], []
-        for labels, cents, sizes in data["runs"]:
-            prof = hierarchy.lexical_profiles(texts, labels, len(cents))
-            if name == "height":  # the dendrogram cut at a fixed height, no criterion
-                order = hierarchy._canonical_order(cents)
-                d = hierarchy.topic_distance(cents[order], prof[order], lexical_weight=0.5)
-                z = linkage(squareform(d, checks=False), method="average")
-                of = np.empty(len(cents), np.int64)
-                of[order] = fcluster(z, value, criterion="distance") - 1
-                n_parents, curve = int(of.max()) + 1, {}
-            else:
-                hierarchy._choose = functools.partial(RULES[name], eps=value)
-                got = hierarchy.group_topics(cents, prof, sizes)
-                hierarchy._choose = SHIPPED
-                of, n_parents, curve = got.of_topic, got.n_parents, got.curve
-            parent = np.append(of, -1)[np.where(labels >= 0, labels, -1)][rows]
-            s = scores(truth, parent)
-            parts.append(parent)
-            counts.append(n_parents)
-            nmis.append(s["nmi"])
-            aris.append(s["ari"])
-            if args.curves and curve:
-                line = " ".join(f"{n}:{v:.3f}" for n, v in sorted(curve.items()))
-                print(f"    {rule} k={len(cents)} chose {n_parents}: {line}")
-        r2r = [adjusted_rand_score(a, b) for a, b in itertools.combinations(parts, 2)]
-        print(
-            f"  {rule:<14} parents {min(counts)}-{max(counts)} {counts}  "
-            f"NMI {min(nmis):.3f}-{max(nmis):.3f} ({np.mean(nmis):.3f})  "
-            f"ARI {min(aris):.3f}-{max(aris):.3f} ({np.mean(aris):.3f})  "
-            f"run-to-run ARI {np.mean(r2r):.3f} / min {np.min(r2r):.3f}",
-            flush=True,
-        )
-    return 0
+    name, _, eps = rule.partition("@")  # "plateau@0.02": the rule with its value
+    value = float(eps) if eps else 0.01
+    parts, counts, nmis, aris, coh, foreign, fshare = [], [], [], [], [], [], []
+    for labels, cents, sizes in data["runs"]:
+        prof = hierarchy.lexical_profiles(texts, labels, len(cents), **kw)
+        if name == "height":  # the dendrogram cut at a fixed height, no criterion
+            order = hierarchy._canonical_order(cents)
+            d = hierarchy.topic_distance(cents[order], prof[order], lexical_weight=0.5)
+            z = linkage(squareform(d, checks=False), method="average")
+            of = np.empty(len(cents), np.int64)
+            of[order] = fcluster(z, value, criterion="distance") - 1
+            n_parents, curve = int(of.max()) + 1, {}
+        else:
+            hierarchy._choose = functools.partial(RULES[name], eps=value)
+            got = hierarchy.group_topics(cents, prof, sizes)
+            if carry:  # a re-run: the grouping carried onto the same fine topics
+                hierarchy.REPLACE = carry == "re-placed"  # "kept": the code before
+                got = hierarchy.group_topics(cents, prof, sizes, previous=got.of_topic)
+                hierarchy.REPLACE = True
+            hierarchy._choose = SHIPPED
+            of, n_parents, curve = got.of_topic, got.n_parents, got.curve
+        parent = np.append(of, -1)[np.where(labels >= 0, labels, -1)][rows]
+        s = scores(truth, parent)
+        parts.append(parent)
+        counts.append(n_parents)
+        nmis.append(s["nmi"])
+        aris.append(s["ari"])
+        coh.append(len(hierarchy.misplaced_children(cents, sizes, of)))
+        n_bad, share = th.foreign_children(labels[rows], of, truth)
+        foreign.append(n_bad)
+        fshare.append(share)
+        if curves and curve:
+            line = " ".join(f"{n}:{v:.3f}" for n, v in sorted(curve.items()))
+            print(f"    {rule} k={len(cents)} chose {n_parents}: {line}")
+    r2r = [adjusted_rand_score(a, b) for a, b in itertools.combinations(parts, 2)]
+    print(
+        f"  {tag:<28} parents {min(counts)}-{max(counts)} {counts}  "
+        f"NMI {min(nmis):.3f}-{max(nmis):.3f} ({np.mean(nmis):.3f})  "
+        f"ARI {min(aris):.3f}-{max(aris):.3f} ({np.mean(aris):.3f})  "
+        f"run-to-run ARI {np.mean(r2r):.3f} / min {np.min(r2r):.3f}  "
+        f"coherence audit {np.mean(coh):.1f} children nearer another parent; "
+        f"foreign children {np.mean(foreign):.1f} ({np.mean(fshare):.1%} of traces)",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -320,6 +320,73 @@ def _parent_margins(
     }
 
 
+def foreign_children(
+    sub_of_trace: np.ndarray, of_topic: np.ndarray, truth: list[str]
+) -> tuple[int, float]:
+    """Children (of a parent of several) whose majority intent is not their parent's: how
+    many, and their share of the traces with a subtopic. `sub_of_trace`: each trace's fine
+    topic (-1: none), aligned with `truth`. On a part whose parents join intents (Banking77,
+    SGD) a child of a joined intent counts too: compare it before and after, not across
+    parts."""
+    by_child: dict[int, Counter] = {}
+    for t, g in zip(np.asarray(sub_of_trace).tolist(), truth, strict=True):
+        if t >= 0:
+            by_child.setdefault(t, Counter())[g] += 1
+    of = np.asarray(of_topic)
+    by_parent: dict[int, Counter] = {}
+    for t, c in by_child.items():
+        by_parent.setdefault(int(of[t]), Counter()).update(c)
+    n_kids = np.bincount(of)
+    bad = [
+        t
+        for t, c in by_child.items()
+        if n_kids[of[t]] > 1
+        and c.most_common(1)[0][0] != by_parent[int(of[t])].most_common(1)[0][0]
+    ]
+    total = sum(sum(c.values()) for c in by_child.values()) or 1
+    return len(bad), sum(sum(by_child[t].values()) for t in bad) / total
+
+
+def coherence_line(
+    centroids: np.ndarray, sizes: np.ndarray, of_topic: np.ndarray, names: list[str],
+    parent_names: list[str],
+) -> str:  # fmt: skip
+    """The parent-coherence audit (`hierarchy.misplaced_children`) as one line: how many of
+    the children of parents of several lie nearer another parent, and which."""
+    from tracetopics_pipeline.core.topics.hierarchy import misplaced_children
+
+    of = np.asarray(of_topic)
+    multi = int((np.bincount(of)[of] > 1).sum())
+    found = misplaced_children(np.asarray(centroids), np.asarray(sizes, float), of)
+    said = "; ".join(
+        f"{names[i]!r} in {parent_names[of[i]]!r}, nearer {parent_names[q]!r}" for i, q in found
+    )
+    return f"parent coherence: {len(found)}/{multi} children nearer another parent" + (
+        f" ({said})" if said else ""
+    )
+
+
+def map_coherence(conn: object, map_id: str) -> str | None:
+    """`coherence_line` of a built free-text map (None for a labelled facet's map)."""
+    rows = conn.execute(  # type: ignore[attr-defined]
+        """SELECT topic_id, label, size, centroid, parent_id, facet_label, level FROM topics
+           WHERE map_id = ? ORDER BY topic_id""",
+        [map_id],
+    ).fetchall()
+    parents = {r[0]: r[1] for r in rows if r[6] == "parent"}
+    if any(r[5] is not None for r in rows if r[6] == "parent"):
+        return None
+    subs = [r for r in rows if r[6] == "sub" and r[4] in parents and r[3] is not None]
+    if not subs:
+        return None
+    pids = sorted(parents)
+    return coherence_line(
+        np.array([r[3] for r in subs], np.float32), np.array([r[2] for r in subs], float),
+        np.array([pids.index(r[4]) for r in subs]), [r[1] for r in subs],
+        [parents[p] for p in pids],
+    )  # fmt: skip
+
+
 def audit_map(conn: object, map_id: str) -> tuple[Counter, list[str]]:
     """`audit_texts` over a built map: its labels and the window's texts with trace counts."""
     rows = conn.execute(  # type: ignore[attr-defined]
@@ -367,6 +434,8 @@ def audit_warehouse(path: str, *, every_map: bool = False) -> None:
         c, lines = audit_map(conn, map_id)
         total += c
         print(f"  audit {facet} ({map_id}): {audit_line(c)}")
+        if coherence := map_coherence(conn, map_id):
+            print(f"    {coherence}")
         for line in lines:
             print(f"    flagged {line}")
     print(f"  audit, {len(rows)} maps: {audit_line(total)}")
@@ -531,6 +600,8 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
         total += c
         bad += [f"{map_id}: {x}" for x in lines]
         print(f"    audit {map_id}: {audit_line(c)}")
+        if coherence := map_coherence(conn, map_id):
+            print(f"      {coherence}")
     print(f"  label audit, {len(built)} maps, both levels: {audit_line(total)}")
     print(f"  (warehouse kept for --audit-warehouse: {tmp / 'wh.duckdb'})")
     for line in bad[:60]:
@@ -822,6 +893,18 @@ def run_labelled(
     )
     print(f"  parent level {fmt(scores(gold, parent_doc))}")
     names = [t.label for t in res.topics]
+    n_bad, share = foreign_children(fine_doc, parents.of_topic, gold)
+    print(
+        "  "
+        + coherence_line(
+            np.stack([t.centroid for t in res.topics]),
+            np.array([t.size for t in res.topics]),
+            parents.of_topic,
+            names,
+            parents.labels,
+        )  # fmt: skip
+        + f"; foreign children (majority intent not the parent's) {n_bad} ({share:.1%} of traces)"
+    )
     labels = {("sub", i): n for i, n in enumerate(names)}
     labels.update({("parent", q): n for q, n in enumerate(parents.labels)})
     if DUMP_DIR is not None:  # what the audit reads, to audit these names again later

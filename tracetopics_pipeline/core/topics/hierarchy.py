@@ -7,7 +7,8 @@ an average-linkage agglomeration of the fine topics on a distance that joins two
 - embedding: cosine between the fine centroids after removing their common mean (all short
   requests share one direction in all-MiniLM-L6-v2; without it, every pair looks alike);
 - lexical: cosine between the topics' TF-IDF word profiles (a topic's member texts as one
-  document), since siblings share the words that name the product area.
+  document, without the people's names few of them say: `lexical_profiles`), since siblings
+  share the words that name the product area.
 
 The number of parents comes from the data: the cut of the dendrogram with the best silhouette
 (on the same distance), between 2 and half the fine topics, and never one that joins groups
@@ -15,7 +16,8 @@ further apart than `max_merge_distance` on average (a small subset's unrelated s
 apart instead of sharing two or three parents). Order-invariant: topics are
 processed in a canonical order (by centroid bytes), so the result does not depend on how the
 caller lists them. Parent ids are matched to the previous map's parents through their member
-texts (`identity.match_topics`), exactly like fine ids.
+texts (`identity.match_topics`), exactly like fine ids. A carried topic that no longer fits
+its parent (`_unfit`) is placed again; `misplaced_children` is the coherence audit.
 """
 
 from __future__ import annotations
@@ -70,16 +72,66 @@ def _cosine_distance(v: np.ndarray) -> np.ndarray:
     return (d + d.T) / 2
 
 
-def lexical_profiles(texts: list[str], labels: np.ndarray, k: int) -> np.ndarray | None:
-    """TF-IDF (sublinear, English stop words removed) of each topic's texts as one document."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+# A name (a word the texts capitalise inside a sentence) counts in a topic's word profile only
+# where at least this share of its texts say it: "Okta" in an SSO topic, not "Sofia" in
+# "Reset MFA for Sofia". 0: every word counts (the code before). bench/parent_cut.py --profiles.
+NAME_FLOOR = 0.34
 
-    docs = [" ".join(texts[i] for i in np.flatnonzero(labels == t)) for t in range(k)]
+
+def lexical_profiles(
+    texts: list[str], labels: np.ndarray, k: int, *, name_floor: float | None = None,
+    word_floor: float = 0.0,
+) -> np.ndarray | None:  # fmt: skip
+    """TF-IDF (sublinear, English stop words removed) of each topic's texts as one document,
+    without the names fewer than `name_floor` of its texts say (and, `word_floor`, any word
+    fewer than that share of its texts say: tried, not used).
+
+    Templated traffic fills unrelated topics with the same slot of people's names, one per
+    text ("Reset MFA for Sofia. They changed phones", "Remove access for Sofia, they left the
+    company"): read as one document per topic, the many one-off names added up to a shared
+    profile (cosine 0.66 between those two topics on the demo home, all of it names) and
+    joined the topics under one parent. A name most of a topic says is what it is about."""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    floor_names = NAME_FLOOR if name_floor is None else name_floor
+    labels = np.asarray(labels)
+    member = np.flatnonzero((labels >= 0) & (labels < k))
+    if not len(member):
+        return None
     try:
-        m = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(docs)
+        vec = CountVectorizer(stop_words="english")
+        counts = vec.fit_transform([texts[i] for i in member])
     except ValueError:  # empty vocabulary
         return None
-    return m.toarray()
+    onehot = np.zeros((k, len(member)))
+    onehot[labels[member], np.arange(len(member))] = 1.0
+    tf = np.asarray(counts.T.dot(onehot.T).T)  # (k, words): uses per topic
+    share = np.asarray((counts > 0).astype(float).T.dot(onehot.T).T)
+    share /= np.maximum(onehot.sum(axis=1, keepdims=True), 1)  # of the topic's texts
+    named = _inner_capitalised([texts[i] for i in member])
+    is_name = np.array([w in named for w in vec.get_feature_names_out()], dtype=bool)
+    floor = np.where(is_name, max(floor_names, word_floor), word_floor)
+    tf = np.where(share >= floor[None, :], tf, 0.0)
+    tf = tf[:, (tf > 0).sum(axis=0) >= 2]  # a word one topic says joins it to none (min_df=2)
+    if not tf.shape[1]:
+        return None
+    return TfidfTransformer(sublinear_tf=True).fit_transform(tf).toarray()
+
+
+def _inner_capitalised(texts: list[str]) -> set[str]:
+    """Words (lower case) the texts write capitalised inside a sentence at least 80 % of the
+    times they say them there, not all in capitals (names, not acronyms or sentence starts)."""
+    import re
+    from collections import Counter
+
+    inner: Counter[str] = Counter()
+    caps: Counter[str] = Counter()
+    for t in texts:
+        for sent in re.split(r"(?<=[.!?])\s+|\n", t):
+            for w in re.findall(r"\b\w\w+\b", sent)[1:]:  # the vectorizer's tokens
+                inner[w.lower()] += 1
+                caps[w.lower()] += w[0].isupper() and not w.isupper()
+    return {w for w, n in inner.items() if caps[w] >= 0.8 * n}
 
 
 def topic_distance(
@@ -192,6 +244,7 @@ def _carry_over(d: np.ndarray, prev: np.ndarray, height: float) -> np.ndarray:
     """Yesterday's parents for known topics; a new topic joins the parent at the smallest
     average distance if it is under `height`, else new topics group among themselves."""
     k = len(prev)
+    prev = _unfit(d, prev, height) if REPLACE else prev
     _, lab = np.unique(prev[prev >= 0], return_inverse=True)
     out = np.full(k, -1, dtype=np.int64)
     out[prev >= 0] = lab
@@ -205,6 +258,34 @@ def _carry_over(d: np.ndarray, prev: np.ndarray, height: float) -> np.ndarray:
             out[i] = n
             n += 1
     return _compact(out)
+
+
+REPLACE = True  # re-place carried topics that no longer fit (False: the code before)
+# How much nearer (average joined distance) another parent must be: two halves of one
+# request carried as two parents are near-ties, and stay as they were.
+REPLACE_MARGIN = 0.03
+
+
+def _unfit(d: np.ndarray, prev: np.ndarray, height: float) -> np.ndarray:
+    """`prev` with the carried topics that no longer fit their parent marked new (-1), to be
+    placed again as a new topic is: a topic whose average distance to its parent's other
+    topics is above today's cut height (it would not join them today) and more than
+    `REPLACE_MARGIN` above its average distance to another parent's topics. A topic's id is
+    matched day to day by its texts, so its parent was chosen for what it held then, and only
+    the whole grouping's silhouette was checked: kept blindly, a parent keeps a child about
+    something else ("Reset MFA" under "Data deletion request" on the demo home)."""
+    out = prev.copy()
+    groups = {q: np.flatnonzero(prev == q) for q in set(prev[prev >= 0].tolist())}
+    for i in np.flatnonzero(prev >= 0):
+        sib = groups[int(prev[i])]
+        sib = sib[sib != i]
+        if not len(sib):
+            continue
+        own = d[i, sib].mean()
+        other = [d[i, g].mean() for q, g in groups.items() if q != prev[i]]
+        if other and min(other) < own - REPLACE_MARGIN and own > height:
+            out[i] = -1
+    return out
 
 
 def _compact(lab: np.ndarray) -> np.ndarray:
@@ -236,3 +317,34 @@ def parent_centroids(of_topic: np.ndarray, centroids: np.ndarray, sizes: np.ndar
 def match_parents(new: TopicSide, prev: TopicSide | None, *, next_id: int) -> Matching:
     """Stable parent ids: the same one-to-one matching on shared member texts as fine topics."""
     return match_topics(new, prev, next_id=next_id)
+
+
+def misplaced_children(
+    centroids: np.ndarray, sizes: np.ndarray, of_topic: np.ndarray
+) -> list[tuple[int, int]]:
+    """The parent-coherence audit: (child, the parent it lies nearer) for each fine topic in a
+    parent of several whose centroid is nearer another parent's centroid than its own parent's
+    without it (size-weighted means of the children's centroids after removing their common
+    mean, cosine). Read on the embedding alone, whatever grouped them."""
+    c = np.asarray(centroids, dtype=np.float64)
+    c = c - c.mean(axis=0)
+    c /= np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
+    w = np.asarray(sizes, dtype=np.float64)[:, None] * c
+    of = np.asarray(of_topic, dtype=np.int64)
+    n = int(of.max()) + 1 if len(of) else 0
+    sums = np.zeros((n, c.shape[1]))
+    np.add.at(sums, of, w)
+    counts = np.bincount(of, minlength=n)
+    out = []
+    for i in range(len(of)):
+        q = int(of[i])
+        if counts[q] < 2:
+            continue
+        cents = sums.copy()
+        cents[q] -= w[i]  # its parent without it
+        cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+        sim = cents @ c[i]
+        best = int(np.argmax(sim))
+        if best != q:
+            out.append((i, best))
+    return out
