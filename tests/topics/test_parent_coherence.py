@@ -102,3 +102,15 @@ def test_the_coherence_audit_finds_a_child_nearer_another_parent():
     wrong = truth.copy()
     wrong[5] = 0
     assert misplaced_children(c, sizes, wrong) == [(5, 1)]
+
+
+@pytest.mark.parametrize("seed", [7, 8, 9])
+def test_a_carried_grouping_is_a_fixed_point(seed):
+    """Re-placing a child changes its old and new siblings' averages; the carried grouping is
+    re-placed until nothing moves, so a re-run carrying it changes nothing."""
+    c, truth = _groups(seed=seed, groups=4, per_group=5)
+    prev = truth.copy()
+    prev[[3, 8, 13]] = prev[[8, 13, 3]]  # three children, each under another group's parent
+    got = group_topics(c, previous=prev, params=HierarchyParams(tolerance=1.0))
+    again = group_topics(c, previous=got.of_topic, params=HierarchyParams(tolerance=1.0))
+    assert np.array_equal(again.of_topic, got.of_topic)

@@ -207,6 +207,11 @@ def group_topics(
         # best cut: ids then never churn on a one-day shift, and a real drift still regroups.
         height = float(z[k - best, 2]) if best > 1 else np.inf  # the first merge not made
         kept = _carry_over(d, prev[order], height)
+        for _ in range(8):  # to a fixed point: carried onto itself (a re-run), nothing moves
+            again = _carry_over(d, kept, height)
+            if np.array_equal(again, kept):
+                break
+            kept = again
         s_kept = _silhouette(d, kept)
         if s_kept >= best_s - p.tolerance:
             lab, best_s, carried = kept, s_kept, True
