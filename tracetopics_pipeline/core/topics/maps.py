@@ -329,8 +329,15 @@ def build_maps(
 
 
 # A labelled facet's texts: the parent is the label value, or for a facet whose summaries are
-# "<Name>: ..." (Competitor mention) the name. Below this many texts a label is not clustered.
+# "<Name>: ..." (Competitor mention) the name. A name seen in fewer texts than this is a rare
+# capture (`labelled_keys`).
 MIN_SUB_TEXTS = 8
+# A labelled subtopic holds at least this many traces (a text seen n times counts n times); a
+# label with fewer than twice as many is one subtopic.
+MIN_SUB_TRACES = 8
+# A reason split from a label by distance (`_split_by_distance`) holds at least this share of
+# the label's traces: one template said with each of ten competitors is one reason, not ten.
+SPLIT_SHARE = 0.1
 
 
 def parent_kind(definition: Any | None) -> str:
@@ -864,9 +871,12 @@ def _labelled_subs(
 ) -> ClusterResult:
     """Subtopics of a labelled facet: clusters of the summaries within each parent key.
 
-    One clustering of every text (one layout for the map), then each cluster is cut by parent
-    key; a piece smaller than MIN_SUB_TEXTS joins the nearest piece of its key, and a key with
-    fewer texts (or the default label) is a single subtopic."""
+    One clustering of every text (one layout for the map, weighted by traces), then each
+    cluster is cut by parent key; a piece holding fewer than MIN_SUB_TRACES traces joins the
+    nearest piece of its key, and a key with fewer than twice that (or the default label) is a
+    single subtopic. Sizes count traces, not texts: templated traffic says a label in a few
+    texts, each seen by many traces. A key HDBSCAN leaves in one piece (its texts too few for
+    its minimum cluster size, which counts texts) is split by distance (`_split_by_distance`)."""
     t0 = time.perf_counter()
     keys = labelled_keys(texts, values, definition, kind)
     xn = np.asarray(x, dtype=np.float32)
@@ -884,15 +894,20 @@ def _labelled_subs(
     default = getattr(definition, "default_label", None)
     sub = np.full(n, -1, np.int64)
     pieces: dict[tuple[str, int], int] = {}
-    per_key = Counter(keys)
+    w = np.asarray(weights, dtype=float)
+    traced: Counter[str] = Counter()
+    for k, wi in zip(keys, w.tolist(), strict=True):
+        traced[k] += wi
+    whole = {k for k in traced if k == _key(default) or traced[k] < 2 * MIN_SUB_TRACES}
     for i, (k, c) in enumerate(zip(keys, clusters.tolist(), strict=True)):
-        whole = k == _key(default) or per_key[k] < 2 * MIN_SUB_TEXTS
-        piece = (k, -1 if whole or c < 0 else c)
+        piece = (k, -1 if k in whole or c < 0 else c)
         sub[i] = pieces.setdefault(piece, len(pieces))
-    sub = _fold_small(xn, sub, [p[0] for p in sorted(pieces, key=pieces.get)])
+    key_of = [p[0] for p in sorted(pieces, key=pieces.get)]
+    sub = _fold_small(xn, sub, key_of, w)
+    naming = [labelled_text(t, k) for t, k in zip(texts, keys, strict=True)]
+    sub, key_of = _split_by_distance(xn, naming, sub, key_of, w, whole, seed=seed)
     from tracetopics_pipeline.core.topics.cluster import compact
 
-    naming = [labelled_text(t, k) for t, k in zip(texts, keys, strict=True)]
     sub = compact(_same_detail(compact(sub), naming, keys, weights))
     # a label's only subtopic may read as its label ("Metabase" over every stance)
     key_of_sub = {
@@ -966,24 +981,84 @@ def _same_detail(
     return np.where(sub >= 0, target[np.maximum(sub, 0)], sub)
 
 
-def _fold_small(x: np.ndarray, sub: np.ndarray, key_of: list[str]) -> np.ndarray:
-    """Pieces under MIN_SUB_TEXTS texts join the nearest (by centroid) bigger piece of the same
-    key; a key whose pieces are all small keeps its biggest."""
+def _fold_small(x: np.ndarray, sub: np.ndarray, key_of: list[str], w: np.ndarray) -> np.ndarray:
+    """Pieces under MIN_SUB_TRACES traces (`w`, per text) join the nearest (by centroid) bigger
+    piece of the same key; a key whose pieces are all small keeps its biggest."""
     from tracetopics_pipeline.core.topics.cluster import centroids
 
     k = len(key_of)
-    size = np.bincount(sub, minlength=k)
+    size = np.bincount(sub, weights=w, minlength=k)
     cents = centroids(x, sub, k)
     target = np.arange(k)
     for key in sorted(set(key_of)):
         group = [p for p in range(k) if key_of[p] == key]
-        big = [p for p in group if size[p] >= MIN_SUB_TEXTS]
+        big = [p for p in group if size[p] >= MIN_SUB_TRACES]
         if not big:
             big = [max(group, key=lambda p: (size[p], -p))]
         for p in group:
             if p not in big:
                 target[p] = big[int(np.argmax([cents[p] @ cents[b] for b in big]))]
     return target[sub]
+
+
+def _split_by_distance(
+    x: np.ndarray,
+    texts: list[str],
+    sub: np.ndarray,
+    key_of: list[str],
+    w: np.ndarray,
+    whole: set[str],
+    *,
+    seed: int,
+) -> tuple[np.ndarray, list[str]]:
+    """A piece holding most of its label's traces (HDBSCAN left the label in one piece, or in
+    one piece and crumbs) is split by its texts' distances, as the no_match pool is
+    (`cluster.pool_topics`: average linkage, cosine, cut at POOL_JOIN; a group needs
+    MIN_SUB_TRACES traces and SPLIT_SHARE of the label's), each text of a smaller group
+    joining the nearest group. HDBSCAN's minimum cluster size counts texts, so a label said in
+    a few templated texts ("Fed up with this", "thinking of cancelling", "unacceptable for
+    what we pay"), each seen by dozens of traces, would otherwise stay one subtopic however
+    different its texts read. The distances are the clustering's (`cluster.hybrid_view` of
+    the texts in their own label's part)."""
+    from tracetopics_pipeline.core.topics.cluster import (
+        ClusterParams,
+        centroids,
+        compact,
+        hybrid_view,
+        pool_topics,
+    )
+
+    params = ClusterParams()
+    per_key: dict[str, list[int]] = {}
+    for p in sorted({int(p) for p in sub.tolist()}):
+        per_key.setdefault(key_of[p], []).append(p)
+    out, keys = sub.copy(), list(key_of)
+    for key, ps in sorted(per_key.items()):
+        label_traces = float(sum(w[sub == q].sum() for q in ps))
+        for q in ps:
+            rows = np.flatnonzero(sub == q)
+            if key in whole or w[rows].sum() <= label_traces / 2 or len(rows) < 2:
+                continue
+            h = hybrid_view(
+                x[rows], [texts[i] for i in rows], weight=params.lexical_weight, dims=params.lexical_dims,
+                seed=seed,
+            )  # fmt: skip
+            least = max(MIN_SUB_TRACES, SPLIT_SHARE * label_traces)
+            groups = pool_topics(
+                h, np.full(len(rows), -1, np.int64), min_size=least, weights=w[rows]
+            )
+            if groups.max() < 1:  # one reason (or none that many traces say)
+                continue
+            cents = centroids(h, groups)
+            left = groups < 0
+            groups[left] = np.argmax(h[left] @ cents.T, axis=1)
+            out[rows] = np.where(groups == 0, q, len(keys) + groups - 1)
+            keys += [key] * int(groups.max())
+    if len(keys) == len(key_of):
+        return sub, key_of
+    kept = compact(out)
+    key_by_new = {int(n): keys[int(o)] for n, o in zip(kept.tolist(), out.tolist(), strict=True)}
+    return kept, [key_by_new[i] for i in range(len(key_by_new))]
 
 
 def _pca_2d(x: np.ndarray) -> np.ndarray:
