@@ -875,8 +875,11 @@ def _labelled_subs(
     cluster is cut by parent key; a piece holding fewer than MIN_SUB_TRACES traces joins the
     nearest piece of its key, and a key with fewer than twice that (or the default label) is a
     single subtopic. Sizes count traces, not texts: templated traffic says a label in a few
-    texts, each seen by many traces. A key HDBSCAN leaves in one piece (its texts too few for
-    its minimum cluster size, which counts texts) is split by distance (`_split_by_distance`)."""
+    texts, each seen by many traces. In a facet of fixed labels, a piece holding most of its
+    label's traces (HDBSCAN's minimum cluster size counts texts) is split by distance
+    (`_split_by_distance`); a facet of names (Competitor mention) keeps HDBSCAN's pieces: split
+    by stance, its names were said by a minority of their texts (docs/benchmarks.md
+    "Labelled subtopics by reason")."""
     t0 = time.perf_counter()
     keys = labelled_keys(texts, values, definition, kind)
     xn = np.asarray(x, dtype=np.float32)
@@ -905,7 +908,8 @@ def _labelled_subs(
     key_of = [p[0] for p in sorted(pieces, key=pieces.get)]
     sub = _fold_small(xn, sub, key_of, w)
     naming = [labelled_text(t, k) for t, k in zip(texts, keys, strict=True)]
-    sub, key_of = _split_by_distance(xn, naming, sub, key_of, w, whole, seed=seed)
+    if kind == "label":  # a facet of names keeps HDBSCAN's pieces (see above)
+        sub, key_of = _split_by_distance(xn, naming, sub, key_of, w, whole, seed=seed)
     from tracetopics_pipeline.core.topics.cluster import compact
 
     sub = compact(_same_detail(compact(sub), naming, keys, weights))
