@@ -10,6 +10,12 @@ ceiling of any clustering of them: I(text; reason) / H(reason)), and the names w
 (`label_problems`) or repeating a sibling. Prints figures; writes nothing.
 
     .venv/bin/python bench/labelled_subs.py --parts dev [--datasets uss,tau,banking]
+    .venv/bin/python bench/labelled_subs.py --task-ceiling WAREHOUSE   (a demo home's)
+
+`--task-ceiling`: over each label's traces in a warehouse, the share of the Task parent's
+entropy the labelled facet's own summary text explains, I(text; Task parent) / H(Task parent):
+near 0, the label's summaries read the same whatever the user came to do, so no clustering of
+them can say it (the case for grouping a label's traces by their Task topic instead).
 """
 
 from __future__ import annotations
@@ -65,12 +71,47 @@ def _nmi(a: list, b: list) -> float:
     return float(normalized_mutual_info_score(a, b)) if len(set(b)) > 1 else float("nan")
 
 
+def task_ceiling(path: str) -> None:
+    import duckdb
+
+    conn = duckdb.connect(path, read_only=True)
+    print(
+        f"{'facet':18s} {'label':18s} {'traces':>6s} {'texts':>5s} {'tasks':>5s}  I(text;task)/H(task)"
+    )
+    for facet in ["Churn risk", "Sentiment", "Pricing question", "Feature request", "Issues"]:
+        rows = conn.execute(
+            """SELECT f.label, f.summary, t.label FROM facet_summaries f
+               JOIN classifications t ON t.trace_id = f.trace_id AND t.day = f.day
+                AND t.facet = 'Task'
+               WHERE f.facet = ? AND f.status = 'ok' AND t.topic_id >= 0""",
+            [facet],
+        ).fetchall()
+        by: dict[str, list[tuple[str, str]]] = {}
+        for lab, text, task in rows:
+            by.setdefault(lab, []).append((text, task))
+        for lab, rs in sorted(by.items(), key=lambda kv: -len(kv[1])):
+            if len(rs) < 100:
+                continue
+            h = _entropy(Counter(t for _, t in rs))
+            texts = Counter(s for s, _ in rs)
+            hc = sum(
+                n / len(rs) * _entropy(Counter(t for s2, t in rs if s2 == s))
+                for s, n in texts.items()
+            )
+            print(f"{facet:18s} {lab:18s} {len(rs):6d} {len(texts):5d} "
+                  f"{len({t for _, t in rs}):5d}  {(h - hc) / h:.2f}")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--parts", default="dev")
     ap.add_argument("--datasets", default="uss,tau,banking")
     ap.add_argument("--limit", type=int, default=3000, help="traces per dataset part")
+    ap.add_argument("--task-ceiling", metavar="WAREHOUSE", help="only the Task ceiling (above)")
     args = ap.parse_args()
+    if args.task_ceiling:
+        task_ceiling(args.task_ceiling)
+        return
 
     from tracetopics_pipeline.core.settings import Settings
     from tracetopics_pipeline.core.topics.embedders import make_embedder
