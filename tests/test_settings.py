@@ -71,6 +71,18 @@ def test_settings_from_env_parses_and_explains_bad_values():
         ("TRACETOPICS_BUDGET_USD_DAY", "-1"),
         ("TRACETOPICS_BUDGET_USD_MONTH", "lots"),
         ("TRACETOPICS_EMBED_MODEL", "sentence-transformers/all-mpnet-base-v2"),
+        # review rv8 L2/L6: NaN compares false with everything, so it switched a limit off
+        ("TRACETOPICS_SQL_TIMEOUT", "nan"),
+        ("TRACETOPICS_SQL_TIMEOUT", "-5"),
+        ("TRACETOPICS_SQL_TIMEOUT", "0"),
+        ("TRACETOPICS_SQL_TIMEOUT", "inf"),
+        ("TRACETOPICS_BUDGET_USD_DAY", "nan"),
+        ("TRACETOPICS_NO_MATCH_DISTANCE", "NaN"),
+        ("TRACETOPICS_PRICES", '{"gpt-4o-mini": [NaN, 0.6]}'),
+        ("TRACETOPICS_PRICES", '{"gpt-4o-mini": [0.15, -1e9]}'),
+        ("TRACETOPICS_PRICES", '{"gpt-4o-mini": [Infinity, 0.6]}'),
+        ("TRACETOPICS_PRICE_PER_MTOK", "inf,nan"),
+        ("TRACETOPICS_PRICE_PER_MTOK", "0.15,-2"),
     ]:
         with pytest.raises(ConfigError, match=name):
             Settings.from_env({name: bad})

@@ -166,3 +166,43 @@ def test_cli_ends_a_query_the_engine_cannot_interrupt(
         # looks (2.04 GB with a 100 MB limit on an idle machine; 0.77 GB at load 25). It bounds
         # the time and ends the runaway, not the single allocation's peak (was 3.1 GB, 277 s+).
         assert peak < 2.6 * 10**9
+
+
+def test_a_query_text_over_the_size_limit_is_refused_unread(wh: Path) -> None:
+    """Review rv8 S1: an 8.5 MB IN list parsed, checked and rendered for 195 s at 2.8 GB before
+    the engine's limits began. The text's size is refused first, with the limit named."""
+    from tracetopics_pipeline.core.sql.errors import SqlRefused
+    from tracetopics_pipeline.core.sql.execute import MAX_QUERY_CHARS
+
+    items = ",".join(str(i) for i in range(MAX_QUERY_CHARS // 5))
+    with pytest.raises(SqlRefused, match=r"the query is \d+ KB; the limit is 200 KB"):
+        execute_sql(f"SELECT count(*) FROM range(3) WHERE range IN ({items})", warehouse=wh)
+    fits = ",".join(str(i) for i in range(2000))
+    result = execute_sql(
+        f"SELECT count(*) AS n FROM range(3) WHERE range IN ({fits})", warehouse=wh
+    )
+    assert result.table.column("n").to_pylist() == [3]
+
+
+def test_the_watchdog_covers_parsing_and_checks(wh: Path) -> None:
+    """Review rv8 S1: the watchdog started only around the engine's fetch, so a slow parse (or
+    render) ran unbounded. A parse that takes 60 s ends at the 1 s limit plus grace, with the
+    one line."""
+    code = (
+        "import time, sys\n"
+        "from tracetopics_pipeline.core.sql import execute\n"
+        "from tracetopics_pipeline.core.sql.limits import SqlLimits\n"
+        "execute.to_duckdb = lambda *a, **k: time.sleep(60)\n"
+        "lim = SqlLimits(memory_bytes=300 * 10**6, spill_bytes=400 * 10**6, timeout_s=1.0,"
+        " max_rows=10)\n"
+        "execute.SqlLimits.from_settings = lambda: lim\n"
+        f"execute.run_sql('SELECT 1', warehouse={str(wh)!r}, hard_stop=True)\n"
+        "sys.exit(5)\n"
+    )
+    t0 = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    from tracetopics_pipeline.core.sql.limits import HARD_GRACE_S
+
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith("error: the query ran longer than 1 s"), proc.stderr
+    assert time.monotonic() - t0 < 1 + HARD_GRACE_S + 25  # 25: imports on a shared machine

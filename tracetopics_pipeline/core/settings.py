@@ -8,6 +8,7 @@ homes never mix. Nothing here imports Dagster.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -49,12 +50,25 @@ def _get(env: Mapping[str, str], name: str) -> str | None:
     return raw if raw not in (None, "") else None
 
 
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
+def _float(env: Mapping[str, str], name: str, default: float, *, positive: bool = False) -> float:
+    """A finite number (NaN or infinity would switch a limit off: NaN compares false with
+    everything); `positive`: also above zero."""
     raw = _get(env, name)
     try:
-        return float(raw) if raw is not None else default
+        value = float(raw) if raw is not None else default
     except ValueError:
         raise ConfigError(f"{name}={raw!r} is not a number") from None
+    if not math.isfinite(value) or (positive and value <= 0):
+        raise ConfigError(f"{name}={raw!r} must be a finite number{' above 0' if positive else ''}")
+    return value
+
+
+def _price(value: object) -> float:
+    """A price in USD per million tokens: finite and not negative, or ValueError."""
+    price = float(value)  # type: ignore[arg-type]
+    if not math.isfinite(price) or price < 0:
+        raise ValueError(f"{value!r} is not a price")
+    return price
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -106,11 +120,11 @@ def _prices(env: Mapping[str, str]) -> dict[str, tuple[float, float]]:
     from tracetopics_pipeline.core.ingest.messages import loads_json
 
     try:
-        return {k: (float(v[0]), float(v[1])) for k, v in loads_json(raw).items()}
+        return {k: (_price(v[0]), _price(v[1])) for k, v in loads_json(raw).items()}
     except (ValueError, TypeError, IndexError, AttributeError):
         raise ConfigError(
             'TRACETOPICS_PRICES must be JSON like {"gpt-4o-mini": [0.15, 0.6]} '
-            "(USD per million input and output tokens)"
+            "(USD per million input and output tokens, each 0 or more)"
         ) from None
 
 
@@ -119,10 +133,11 @@ def _price_per_mtok(env: Mapping[str, str]) -> tuple[float, float] | None:
     if raw is None:
         return None
     try:
-        a, b = (float(x) for x in raw.split(","))
+        a, b = (_price(x) for x in raw.split(","))
     except ValueError:
         raise ConfigError(
-            f"TRACETOPICS_PRICE_PER_MTOK={raw!r}: expected 'input,output' USD per million tokens"
+            f"TRACETOPICS_PRICE_PER_MTOK={raw!r}: expected 'input,output' USD per million tokens, "
+            "each 0 or more"
         ) from None
     return a, b
 
@@ -346,7 +361,7 @@ class Settings:
             alert_min_volume=_int(e, "TRACETOPICS_ALERT_MIN_VOLUME", d.alert_min_volume),
             sql_memory_limit=_bytes(e, "TRACETOPICS_SQL_MEMORY_LIMIT", d.sql_memory_limit),
             sql_spill_limit=_bytes(e, "TRACETOPICS_SQL_SPILL_LIMIT", d.sql_spill_limit),
-            sql_timeout_s=_float(e, "TRACETOPICS_SQL_TIMEOUT", d.sql_timeout_s),
+            sql_timeout_s=_float(e, "TRACETOPICS_SQL_TIMEOUT", d.sql_timeout_s, positive=True),
             sql_max_rows=_int(e, "TRACETOPICS_SQL_MAX_ROWS", d.sql_max_rows),
             explorer_hosts=_names(e, "TRACETOPICS_EXPLORER_HOSTS", d.explorer_hosts),
             explorer_max_body=_bytes(e, "TRACETOPICS_EXPLORER_MAX_BODY", d.explorer_max_body),
