@@ -146,6 +146,15 @@ WRONG = {
     "topic: unknown facet": (["topic", "pin", "nosuch", "1"], "no facet named"),
     "topic: unknown topic id": (["topic", "rename", "Task", "99", "New"], "no topic 99"),
     "topic: rename without label": (["topic", "rename", "Task", "0"], "needs the new label"),
+    "topic: rename with a right-to-left override": (
+        ["topic", "rename", "Task", "0", "Conn\u202eection"],
+        "the new label holds the invisible or control character U+202E",
+    ),
+    "topic: rename with a newline": (["topic", "rename", "Task", "0", "Conn\nsetup"], "U+000A"),
+    "topic: rename to symbols only": (
+        ["topic", "rename", "Task", "0", "***"],
+        "no letter or digit",
+    ),
     "topic: id not a number": (["topic", "pin", "Task", "abc"], "not a topic id"),
     "topic: one hint": (["topic", "rename", "Task", "abc", "x"], "(see `tracetopics topics`)"),
     "sql: refused statement": (["sql", "CHECKPOINT"], "CHECKPOINT is not allowed"),

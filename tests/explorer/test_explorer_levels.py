@@ -243,12 +243,40 @@ def test_rename_pin_and_merge_write_the_clis_store_and_show_at_once(writable) ->
                     (11, "Billing", False, None)]  # fmt: skip
 
 
+def test_a_renamed_topics_markup_is_text_in_its_proposal(writable) -> None:
+    """A typed name (or a trace's words) holding Markdown prints as written in the brief: no
+    link, no heading, no table cell split (review rv8 M2)."""
+    _, c = writable
+    label = "Billing [click](http://evil.example/x) *now* | cut"
+    r = c.post("/api/topics/rename", json={"facet": "Task", "topic_id": 11, "label": label})
+    assert r.status_code == 200, r.text
+    md = c.get("/api/proposal", params={"facet": "Task", "topic_id": 11}).json()["markdown"]
+    title = md.splitlines()[0]
+    assert title == r"# Roadmap proposal: Billing \[click\](http://evil.example/x) \*now\* \| cut"
+    assert "](http://evil.example" not in md.replace(r"\](http://evil", "")
+
+
+def test_quoted_user_words_keep_their_markup_as_text() -> None:
+    from tracetopics_pipeline.explorer.proposal import _quote_user, md_code, md_text
+
+    quoted = _quote_user(
+        [{"role": "user", "content": "# Urgent\n[log in here](https://evil.example) <b>now</b>"}]
+    )
+    assert quoted == ["> \\# Urgent\n> \\[log in here\\](https://evil.example) \\<b\\>now\\</b\\>"]
+    assert md_text("a\n\nb_c") == r"a b\_c"
+    assert md_code("t-1") == "`t-1`" and md_code("t`1](x)") == r"t\`1\](x)"
+
+
 def test_curation_refusals(writable) -> None:
     home, c = writable
     post = c.post
     assert post("/api/topics/rename", json={"facet": "Task", "topic_id": 99, "label": "x"}).status_code == 404  # fmt: skip
     assert post("/api/topics/rename", json={"facet": "Task", "topic_id": 1, "label": " "}).status_code == 422  # fmt: skip
     assert post("/api/topics/rename", json={"facet": "Task", "topic_id": 1}).status_code == 422
+    # The one rule for typed names (core/names.py): nothing unseen, a letter or digit (rv8 M2).
+    for bad in ("\u200b", "SAML SSO\u202e", "Conn\n\n## Recommendation", "***"):
+        r = post("/api/topics/rename", json={"facet": "Task", "topic_id": 1, "label": bad})
+        assert r.status_code == 422, bad
     r = post("/api/topics/merge", json={"facet": "Task", "topic_id": 4, "into": 11})
     assert r.status_code == 400 and "same level" in r.json()["detail"]
     assert post("/api/topics/merge", json={"facet": "Task", "topic_id": 4, "into": 4}).status_code == 400  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
+import pytest
 from factories import insert_embeddings, insert_rows
 from factories.corpus import F, corpus, load_summaries
 
@@ -17,7 +18,7 @@ from tracetopics_pipeline.core.facets.definitions import load_facets, text_hash
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.classify import classify_days
 from tracetopics_pipeline.core.topics.evaluate import recovery
-from tracetopics_pipeline.core.topics.overrides import merge_topics
+from tracetopics_pipeline.core.topics.overrides import MergeRefused, merge_topics
 from tracetopics_pipeline.core.topics.report import ranked_topics, set_topic_override
 
 DAY = date(2026, 11, 1)
@@ -219,6 +220,14 @@ def test_labelled_facet_parent_is_the_label_and_default_is_its_own_line(conn) ->
         "none",
         "escalation",
     ]
+    # Review rv8 M1: a merge must not change what a trace means. A label value is not merged
+    # ("No issue" into "Failed tool call" made every calm trace a failure), nor a subtopic into
+    # one under another parent (it kept its parent); siblings merge.
+    with pytest.raises(MergeRefused, match="values of its label"):
+        merge_topics(conn, "Issues", 102, 100)
+    with pytest.raises(MergeRefused, match="under “Escalation to human” and 1 under “Failed"):
+        merge_topics(conn, "Issues", 3, 1)
+    assert merge_topics(conn, "Issues", 2, 1)["merged_into"] == 1
 
 
 def test_competitor_parent_is_the_competitor_named_in_the_summary(conn) -> None:

@@ -33,9 +33,10 @@ def _counts(conn, day: date, col: str = "topic_id") -> dict[int, int]:
 
 @pytest.fixture
 def mapped(conn):
-    """Four well-separated topics over two days, mapped and classified."""
-    texts, x, _ = corpus(k=4, per=60)
-    load_summaries(conn, texts, x, days=2)  # 120 summaries a day
+    """Six well-separated topics over two days, mapped and classified (two parents of three
+    fine topics each: a merge chain needs three siblings)."""
+    texts, x, _ = corpus(k=6, per=60)
+    load_summaries(conn, texts, x, days=2)  # 180 summaries a day
     build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
     classify_days(conn, [DAY1, DAY2], facets=[F("Task")], settings=SETTINGS)
     return conn
@@ -67,25 +68,35 @@ def test_merge_applies_at_once_and_survives_reclassification_and_rebuild(mapped)
 
 def test_merge_chains_and_refusals(mapped) -> None:
     conn = mapped
-    cols = {r[0] for r in conn.execute("DESCRIBE classifications").fetchall()}
-    fine = "subtopic_id" if "subtopic_id" in cols else "topic_id"  # two levels, or one
-    ids = sorted(t for t in _counts(conn, DAY1, fine) if t >= 0)  # fine topics
-    parents = sorted(t for t in _counts(conn, DAY1) if t >= 0)
+    fine = "subtopic_id"
+    families: dict[int, list[int]] = {}  # parent -> its fine topics
+    for parent, sub in conn.execute(
+        f"SELECT DISTINCT topic_id, {fine} FROM classifications WHERE day = ? AND topic_id >= 0 "
+        "ORDER BY 2",
+        [DAY1],
+    ).fetchall():
+        families.setdefault(parent, []).append(sub)
+    ids = max(families.values(), key=len)  # siblings: the chain
+    assert len(ids) >= 3, families
+    spare = next(s for subs in families.values() for s in subs if s not in ids)  # a cousin
+    parents = sorted(families)
     merge_topics(conn, "Task", ids[0], ids[1])
     merge_topics(conn, "Task", ids[1], ids[2])  # ids[0] follows ids[1] into ids[2]
     assert merges(conn, "Task") == {ids[0]: ids[2], ids[1]: ids[2]}
     assert set(_counts(conn, DAY1, fine)) & {ids[0], ids[1]} == set()
-    if set(parents) - set(ids):  # a map with parents: levels do not mix
-        with pytest.raises(MergeRefused, match="same level"):
-            merge_topics(conn, "Task", ids[3], next(p for p in parents if p not in ids))
+    with pytest.raises(MergeRefused, match="same level"):  # levels do not mix
+        merge_topics(conn, "Task", spare, parents[0])
     with pytest.raises(MergeRefused, match="itself"):
-        merge_topics(conn, "Task", ids[3], ids[3])
+        merge_topics(conn, "Task", spare, spare)
     with pytest.raises(MergeRefused, match="already merged"):
         merge_topics(conn, "Task", ids[2], ids[0])
     with pytest.raises(MergeRefused, match="no topic 999"):
-        merge_topics(conn, "Task", ids[3], 999)
+        merge_topics(conn, "Task", spare, 999)
     with pytest.raises(MergeRefused, match="no_match"):
-        merge_topics(conn, "Task", -1, ids[3])
+        merge_topics(conn, "Task", -1, spare)
+    # Review rv8 M1: a merged subtopic keeps its parent, so a merge across parents is refused
+    with pytest.raises(MergeRefused, match="merge subtopics of one parent"):
+        merge_topics(conn, "Task", ids[2], spare)
 
 
 def test_cli_topic_merge(tmp_path: Path) -> None:
@@ -95,7 +106,8 @@ def test_cli_topic_merge(tmp_path: Path) -> None:
     load_summaries(conn, texts, x)
     build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
     classify_days(conn, [DAY1], facets=[F("Task")], settings=SETTINGS)
-    a, b = sorted(t for t in _counts(conn, DAY1) if t >= 0)[:2]
+    before = _counts(conn, DAY1)
+    a, b = sorted(t for t in before if t >= 0)[:2]
     conn.close()
     env = {"TRACETOPICS_HOME": str(home), "PATH": "/usr/bin:/bin"}
     cli = [sys.executable, "-m", "tracetopics_pipeline.cli", "topic", "merge", "task", str(a)]
@@ -108,5 +120,16 @@ def test_cli_topic_merge(tmp_path: Path) -> None:
     bad = subprocess.run([*cli, "--into", str(a)], env=env, capture_output=True, text=True)
     assert bad.returncode != 0 and "itself" in bad.stderr and "Traceback" not in bad.stderr
     conn = warehouse.connect(home / "warehouse.duckdb", read_only=True)
-    assert a not in _counts(conn, DAY1)
+    merged = _counts(conn, DAY1)
     conn.close()
+    assert a not in merged
+    # Review rv8 M1: a merge can be undone; classifying again splits the traces as they were.
+    un = [*cli[:4], "unmerge", "task", str(a)]
+    done = subprocess.run(un, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert f"unmerged Task topic {a}; 1 day classified again" in done.stdout
+    conn = warehouse.connect(home / "warehouse.duckdb", read_only=True)
+    assert _counts(conn, DAY1) == before
+    conn.close()
+    again = subprocess.run(un, env=env, capture_output=True, text=True)
+    assert again.returncode == 2 and "is not merged into another topic" in again.stderr

@@ -172,11 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dg.set_defaults(fn=cmd_digest)
 
-    o = add_command(sub, "topic", "rename, pin, unpin or merge a topic (kept across regenerations)")
+    o = add_command(
+        sub, "topic", "rename, pin, unpin, merge or unmerge a topic (kept across regenerations)"
+    )
     o.add_argument(
         "action",
-        choices=["rename", "pin", "unpin", "merge"],
-        help="rename it, pin its name, unpin it, or merge it --into another topic",
+        choices=["rename", "pin", "unpin", "merge", "unmerge"],
+        help="rename it, pin its name, unpin it, merge it --into another topic, or undo a merge",
     )
     o.add_argument("facet", help="the facet, e.g. Task")
     o.add_argument("topic_id", type=_topic_id, help="the topic's id")

@@ -6,9 +6,14 @@ import argparse
 import json
 import socket
 import sys
+from datetime import date
+from typing import TYPE_CHECKING
 
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core.settings import paths
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
@@ -25,7 +30,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
 def cmd_topic_override(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.cli.output import resolve_facet
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.topics.overrides import MergeRefused, merge_topics
+    from tracetopics_pipeline.core.names import NameRefused
+    from tracetopics_pipeline.core.topics.overrides import MergeRefused, merge_topics, unmerge_topic
     from tracetopics_pipeline.core.topics.report import set_topic_override
 
     if args.action == "merge" and args.into is None:
@@ -55,13 +61,38 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
                 f"({done['label']}); kept across regenerations"
             )
             return 0
+        if args.action == "unmerge":
+            try:
+                days = unmerge_topic(conn, facet, args.topic_id)
+            except MergeRefused as e:
+                raise CliError(str(e)) from e
+            n = _reclassify(conn, facet, days)
+            print(f"unmerged {facet} topic {args.topic_id}; {n} classified again, its traces "
+                  "are its own from now on")  # fmt: skip
+            return 0
         if args.action == "rename":
-            set_topic_override(conn, facet, args.topic_id, label=args.label)
+            try:
+                set_topic_override(conn, facet, args.topic_id, label=args.label)
+            except NameRefused as e:
+                raise CliError(str(e)) from e
         else:
             set_topic_override(conn, facet, args.topic_id, pinned=args.action == "pin")
-    done = {"rename": "renamed", "pin": "pinned", "unpin": "unpinned", "merge": "merged"}
+    done = {"rename": "renamed", "pin": "pinned", "unpin": "unpinned"}
     print(f"{done[args.action]} {facet} topic {args.topic_id}; kept across regenerations")
     return 0
+
+
+def _reclassify(conn: duckdb.DuckDBPyConnection, facet: str, days: list[date]) -> str:
+    """Classify `days` of `facet` again with the current maps (an unmerge splits the traces)."""
+    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+    from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.core.topics.classify import classify_days
+
+    if days:
+        print(f"classifying {len(days)} day(s) of {facet} again ...", flush=True)
+        classify_days(conn, days, facets=[find_facet(load_facets(), facet)],
+                      settings=Settings.from_env())  # fmt: skip
+    return f"{len(days)} day{'' if len(days) == 1 else 's'}"
 
 
 DEFAULT_SQL = "SELECT * FROM project_logs('support-agent')"

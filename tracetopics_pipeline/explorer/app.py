@@ -30,6 +30,7 @@ from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
 from tracetopics_pipeline.core.facets.definitions import FacetConfigError, load_facets
+from tracetopics_pipeline.core.names import NameRefused
 from tracetopics_pipeline.core.settings import Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
 from tracetopics_pipeline.core.spend.ledger import spend_summary
@@ -319,6 +320,8 @@ def create_app(
             raise HTTPException(404, str(e)) from e
         except MergeRefused as e:
             raise HTTPException(400, str(e)) from e
+        except NameRefused as e:  # a caller that skipped RenameBody: the core rule still holds
+            raise HTTPException(422, str(e)) from e
 
     @app.get("/api/traces")
     def traces(

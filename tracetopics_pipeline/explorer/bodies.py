@@ -7,7 +7,6 @@ where a list is expected is one value: `{"customer": "abc"}` filters on "abc".
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 
@@ -21,6 +20,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from tracetopics_pipeline.core.names import MAX_LABEL, name_problem
 from tracetopics_pipeline.explorer.actions import REVIEW_STATUSES
 from tracetopics_pipeline.explorer.filters import TraceFilter, parse_filter
 
@@ -33,13 +33,10 @@ def _one_or_many(value: object) -> object:
 
 
 def _visible(value: str) -> str:
-    """Refuse control, format and line/paragraph-separator characters (Unicode Cc, Cf, Zl, Zp):
-    a right-to-left override, a zero-width space, a C1 control print reversed or unseen."""
-    for c in value:
-        if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp"):
-            raise ValueError(
-                f"holds the invisible or control character U+{ord(c):04X}; use plain text"
-            )
+    """A typed name by the one rule (core/names.py): no unseen characters, a letter or digit."""
+    problem = name_problem(value)
+    if problem is not None:
+        raise ValueError(f"{problem}; use plain text")
     return value
 
 
@@ -130,7 +127,8 @@ class TopicRef(Body):
 
 class RenameBody(TopicRef):
     label: Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1,
-                                                  max_length=120)]  # fmt: skip
+                                                  max_length=MAX_LABEL),
+                     AfterValidator(_visible)]  # fmt: skip
 
 
 class PinBody(TopicRef):

@@ -14,6 +14,7 @@ The topic is a `TopicScope`: a daily map's topic (`map_topic_scope`) or a saved 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -36,6 +37,25 @@ from tracetopics_pipeline.explorer.levels import topic_tree
 from tracetopics_pipeline.explorer.saved import find_topic, topic_members
 
 MAX_QUOTE_CHARS = 2000  # per message; longer messages are cut with an explicit marker
+_MD_MARKUP = re.compile(r"([\\`*_\[\]|<>])")
+
+
+def md_line(value: object) -> str:
+    """One line of a trace's words or a typed name as Markdown text: its own markup (a link,
+    emphasis, code, a table bar, a leading heading mark) escaped, so what a user wrote or a
+    rename typed prints as written and never turns into a link or a section of the brief."""
+    return re.sub(r"^(\s*)#", r"\1\\#", _MD_MARKUP.sub(r"\\\1", str(value)))
+
+
+def md_text(value: object) -> str:
+    """`md_line` of a value folded onto one line (a table cell, a heading, a sentence)."""
+    return md_line(" ".join(str(value).split()))
+
+
+def md_code(value: object) -> str:
+    """A value as a code span, or as `md_text` when a backtick in it would end the span."""
+    text = " ".join(str(value).split())
+    return f"`{text}`" if "`" not in text else md_text(text)
 
 
 @dataclass
@@ -197,7 +217,9 @@ def _mix_table(title: str, topic_mix: list[tuple[str, int]], base: list[tuple[st
         "|---|---:|---:|---:|",
     ]
     for v, n in topic_mix[:10]:
-        lines.append(f"| {v} | {n} | {_pct(n / t_total)} | {_pct(b.get(v, 0) / b_total)} |")
+        lines.append(
+            f"| {md_text(v)} | {n} | {_pct(n / t_total)} | {_pct(b.get(v, 0) / b_total)} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -504,7 +526,7 @@ def _quote_user(messages: Any) -> list[str]:
         body = text[:MAX_QUOTE_CHARS] + (" […cut…]" if cut else "")
         if out:
             out.append(">")
-        out.append("> " + "\n> ".join(body.splitlines() or [""]))
+        out.append("> " + "\n> ".join(md_line(x) for x in body.splitlines() or [""]))
     return out
 
 
@@ -576,7 +598,7 @@ def roadmap_proposal(
     reps = _representatives(cur, scope.candidates, quotes)
 
     total = scope.count or 1
-    label = scope.label
+    label = md_text(scope.label)
     problem = [
         f"{scope.count} conversations ({_pct(scope.share)} of the {scope.facet} traffic in "
         f"scope) are about “{label}”."
@@ -598,14 +620,14 @@ def roadmap_proposal(
     if tasks:
         problem.append(
             "Its traces are most often about "
-            + ", ".join(f"“{lab}” ({_pct(n / total)})" for lab, n in tasks)
+            + ", ".join(f"“{md_text(lab)}” ({_pct(n / total)})" for lab, n in tasks)
             + " (Task topics)."
         )
     top_plan = plans[0] if plans else None
     if top_plan:
         problem.append(
             f"{of_base} raised it; the most common plan tier is "
-            f"{top_plan[0]} ({_pct(top_plan[1] / total)})."
+            f"{md_text(top_plan[0])} ({_pct(top_plan[1] / total)})."
         )
 
     lines = [
@@ -628,9 +650,9 @@ def roadmap_proposal(
         "| customer | traces | share |",
         "|---|---:|---:|",
     ]
-    lines += [f"| {c} | {n} | {_pct(n / total)} |" for c, n in customers]
+    lines += [f"| {md_text(c)} | {n} | {_pct(n / total)} |" for c, n in customers]
     lines += ["", "| plan tier | traces | share |", "|---|---:|---:|"]
-    lines += [f"| {p} | {n} | {_pct(n / total)} |" for p, n in plans]
+    lines += [f"| {md_text(p)} | {n} | {_pct(n / total)} |" for p, n in plans]
 
     lines += ["", "## Impact", ""]
     lines.append(
@@ -670,9 +692,11 @@ def roadmap_proposal(
             f"{scope.n_ranked} by volume."
         )
     if scope.keywords:
-        lines.append(f"- **Keywords:** {', '.join(scope.keywords[:10])}")
+        lines.append(f"- **Keywords:** {', '.join(md_text(k) for k in scope.keywords[:10])}")
     if not scope.base.is_empty() and not scope.base.trace_ids:
-        lines.append(f"- **Scope filter:** `{json.dumps(scope.base.to_json(), default=str)}`")
+        lines.append(
+            f"- **Scope filter:** {md_code(json.dumps(scope.base.to_json(), default=str))}"
+        )
     lines += ["", "### Weekly volume", "", "| 7 days to | traces |", "|---|---:|"]
     lines += [
         f"| {wk} (data from {since}: {(wk - since).days + 1} days) | {n} |"
@@ -702,12 +726,13 @@ def roadmap_proposal(
     lines += ["## What users ask for", ""]
     for s in scope.samples:
         ref = f" ([trace]({trace_url}{quote(s['trace_id'])}))" if s.get("trace_id") else ""
-        lines.append(f"- {s['summary']}{ref}")
+        lines.append(f"- {md_text(s['summary'])}{ref}")
     lines += ["", f"## Representative quotes ({len(reps)}, verbatim)", ""]
     for i, (tid, messages, customer, plan, created) in enumerate(reps, 1):
         lines.append(
-            f"### {i}. [`{tid}`]({trace_url}{quote(tid)}) — {customer or 'unknown customer'} "
-            f"({plan or 'unknown plan'}), {created:%Y-%m-%d}"
+            f"### {i}. [{md_code(tid)}]({trace_url}{quote(tid)}) — "
+            f"{md_text(customer or 'unknown customer')} ({md_text(plan or 'unknown plan')}), "
+            f"{created:%Y-%m-%d}"
         )
         lines.append("")
         lines += _quote_user(messages) or ["> (no user message)"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 import yaml
 
 from tracetopics_pipeline.core import yamlfile
+from tracetopics_pipeline.core.names import name_problem
 
 PACKAGED_FACETS = Path(__file__).resolve().parents[2] / "facets.yaml"
 BUILTIN_PREPROCESSORS = ("thread", "user_messages", "errors_only", "with_metadata")
@@ -270,13 +270,10 @@ class _Reader:
         return tuple(out)
 
     def visible(self, fld: str, value: str | None, line: int) -> None:
-        """Refuse a name holding a control or format character (a NUL, a newline, U+202E
-        right-to-left override, a zero-width space): it would print reversed or unseen."""
-        bad = next((c for c in value or "" if unicodedata.category(c) in ("Cc", "Cf")), None)
-        if bad is not None:
-            self.fail(
-                line, fld, f"holds the invisible or control character U+{ord(bad):04X}; remove it"
-            )
+        """A name by the one rule for typed names (core/names.py)."""
+        problem = name_problem(value or "", needs_word=False)
+        if problem is not None:
+            self.fail(line, fld, f"{problem}; remove it")
 
     def regex(self, fld: str, value: str, line: int) -> str:
         try:

@@ -7,6 +7,7 @@ cluster in the next map and the merge keeps applying; it takes effect in classif
 (classify.classify_days). Parents and subtopics share one id space per facet, so a merged
 parent is rewritten in `topic_id` and a merged subtopic in `subtopic_id`. The CLI
 (`tracetopics topic merge`) and the explorer call `merge_topics`; nothing else writes merges.
+`tracetopics topic unmerge` undoes one (`unmerge_topic`, then a re-classification).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 
 class MergeRefused(ValueError):
-    """A merge that cannot be made (same topic, unknown id, different levels, a cycle)."""
+    """A merge that cannot be made (same topic, unknown id, different levels, a cycle, a change
+    of meaning) or undone (not merged)."""
 
 
 def merges(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, int]:
@@ -104,6 +106,40 @@ def apply_merges(
     return changed
 
 
+def _refuse_across_meanings(
+    conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int, into: int, level: str
+) -> None:
+    """A merge rewrites classifications in place, so it must not change what a trace means
+    (review rv8 M1): a labelled facet's parents are its label values ("No issue" merged into
+    "Failed tool calls" made every calm trace a failure), and a subtopic merged across parents
+    kept its old parent ("SAML SSO › Dashboard to CSV"). A parent standing for a label value
+    carries it in `facet_label`."""
+    from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
+
+    rows = conn.execute(
+        "WITH " + TOPIC_LATEST + "SELECT t.topic_id, t.label, t.parent_id, "
+        "t.facet_label IS NOT NULL, p.label FROM topic_latest t "
+        "LEFT JOIN topic_latest p ON p.facet = t.facet AND p.topic_id = t.parent_id "
+        "WHERE t.facet = ? AND t.topic_id IN (?, ?)",
+        [facet, topic_id, into],
+    ).fetchall()
+    info = {int(r[0]): r[1:] for r in rows}
+    if level == "parent" and any(info.get(t, (None, None, False))[2] for t in (topic_id, into)):
+        raise MergeRefused(
+            f"{facet}'s topics are the values of its label; a merge would relabel the traces. "
+            f"Merge two subtopics of one value, or change the labels in the facets file"
+        )
+    if level != "parent":
+        (_, pa, _, pa_label), (_, pb, _, pb_label) = (
+            info.get(t, (None, None, False, None)) for t in (topic_id, into)
+        )
+        if pa != pb:
+            raise MergeRefused(
+                f"subtopic {topic_id} is under “{pa_label or pa}” and {into} under "
+                f"“{pb_label or pb}”; merge subtopics of one parent, or merge the two parents"
+            )
+
+
 def merge_topics(
     conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int, into: int
 ) -> dict[str, Any]:
@@ -130,6 +166,7 @@ def merge_topics(
             f"topic {topic_id} is a {levels[topic_id]} topic and {into} a {levels[into]} topic; "
             "merge topics of the same level"
         )
+    _refuse_across_meanings(conn, facet, topic_id, into, levels[topic_id])
     target = merges(conn, facet).get(into, into)
     if target == topic_id:
         raise MergeRefused(f"topic {into} is already merged into {topic_id}")
@@ -162,3 +199,24 @@ def merge_topics(
         "label": label_of.get(target),
         "classifications": changed,
     }
+
+
+def unmerge_topic(conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int) -> list[date]:
+    """Undo a person's merge of `topic_id` (its rename or pin stays). Returns the days whose
+    classifications hold the merge's target: classifying them again splits the traces, since
+    the maps kept both ids (the caller does it: `tracetopics topic unmerge`)."""
+    target = merges(conn, facet).get(topic_id)
+    if target is None:
+        raise MergeRefused(f"{facet} topic {topic_id} is not merged into another topic")
+    with warehouse.transaction(conn):
+        conn.execute(
+            "UPDATE topic_overrides SET merged_into = NULL WHERE facet = ? AND topic_id = ?",
+            [facet, topic_id],
+        )
+    has_sub = "subtopic_id" in warehouse.column_names(conn, "classifications")
+    either = "topic_id = ? OR subtopic_id = ?" if has_sub else "topic_id = ?"
+    rows = conn.execute(
+        f"SELECT DISTINCT day FROM classifications WHERE facet = ? AND ({either}) ORDER BY day",
+        [facet, target, target] if has_sub else [facet, target],
+    ).fetchall()
+    return [r[0] for r in rows]

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.names import MAX_LABEL, check_name
 from tracetopics_pipeline.core.topics.maps import current_map
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, first_row
 
@@ -30,7 +31,8 @@ topic_latest AS (
            arg_max(tp.keywords, k.sort_key) AS keywords,
            arg_max(tp.representatives, k.sort_key) AS representatives,
            arg_max(coalesce(tp.pinned, false), k.sort_key) AS pinned,
-           arg_max(tp.facet_label, k.sort_key) AS facet_label
+           arg_max(tp.facet_label, k.sort_key) AS facet_label,
+           arg_max(tp.parent_id, k.sort_key) AS parent_id
     FROM topics tp
     JOIN (SELECT DISTINCT tp2.map_id,
                  coalesce(strftime(m.day, '%Y-%m-%d'), '') || tp2.map_id AS sort_key
@@ -179,7 +181,11 @@ def set_topic_override(
     """Rename and/or (un)pin a topic; unspecified fields keep their stored value.
 
     Returns the stored override. The new label shows at once in topics and classifications.
+    An empty label clears a rename; one breaking the rule for typed names (core/names.py)
+    raises NameRefused.
     """
+    if label is not None and label.strip():
+        label = check_name(label, what="the new label", max_len=MAX_LABEL)
     row = first_row(
         conn,
         "SELECT label, pinned, merged_into FROM topic_overrides WHERE facet = ? AND topic_id = ?",

@@ -925,18 +925,24 @@ async function proposal(scope) {
   } catch (e) { $("#modal-body").innerHTML = `<div class="empty">${esc(e.message)}</div>`; }
 }
 
-/* a small Markdown renderer for the proposal (headings, lists, tables, quotes, code, bold) */
+/* a small Markdown renderer for the proposal (headings, lists, tables, quotes, code, bold).
+   A backslash-escaped character (the brief escapes a trace's words and typed names) is held
+   aside and printed as itself, so a quoted "[x](http://...)" never becomes a link. */
 function markdown(md) {
-  const inline = (s) => esc(s)
-    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^)\s]*)\)/g, (_, t, u) => `<a href="${u}" target="_blank" rel="noopener">${t}</a>`)
-    .replace(/`([^`]+)`/g, "<code>$1</code>").replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>").replace(/\*([^*]+)\*/g, "<i>$1</i>");
+  const inline = (s) => {
+    const held = [];
+    const text = esc(s.replace(/\\([\\`*_\[\]|<>#])/g, (_, c) => `\uE000${held.push(c) - 1}\uE001`))
+      .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^)\s]*)\)/g, (_, t, u) => `<a href="${u}" target="_blank" rel="noopener">${t}</a>`)
+      .replace(/`([^`]+)`/g, "<code>$1</code>").replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>").replace(/\*([^*]+)\*/g, "<i>$1</i>");
+    return text.replace(/\uE000(\d+)\uE001/g, (_, i) => esc(held[+i]));
+  };
   const lines = md.split("\n"); const out = []; let i = 0;
   while (i < lines.length) {
     const l = lines[i];
     if (/^#{1,4} /.test(l)) { const n = l.match(/^#+/)[0].length; out.push(`<h${n}>${inline(l.slice(n + 1))}</h${n}>`); i++; }
     else if (l.startsWith("|")) {
       const rows = []; while (i < lines.length && lines[i].startsWith("|")) rows.push(lines[i++]);
-      const cells = (r) => r.slice(1, -1).split("|").map((c) => c.trim());
+      const cells = (r) => r.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
       out.push(`<table><thead><tr>${cells(rows[0]).map((c) => `<th>${inline(c)}</th>`).join("")}</tr></thead><tbody>${rows.slice(2).map((r) => `<tr>${cells(r).map((c) => `<td>${inline(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`);
     } else if (l.startsWith(">")) {
       const q = []; while (i < lines.length && lines[i].startsWith(">")) q.push(lines[i++].replace(/^> ?/, ""));

@@ -251,7 +251,7 @@ function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
           <span class="act-sep"></span>
           <button class="ghost" data-act="rename">Rename</button>
           <button class="ghost" data-act="pin">${t.pinned ? "Unpin" : "Pin"}</button>
-          <button class="ghost" data-act="merge">Merge into…</button>`}
+          ${t.level === "parent" && t.facet_label ? "" : '<button class="ghost" data-act="merge">Merge into…</button>'}`}
         </div>
         ${kids}
       </div>
@@ -369,10 +369,14 @@ function pinTopic(t) {
 }
 function mergeDialog(t, list) {
   const facet = state.facet;
+  // A merge keeps what a trace means (review rv8 M1): a topic merges into another topic, a
+  // subtopic only into a sibling (it keeps its parent); a label value has no Merge button.
   const same = [];
+  const sibling = (s) => s.topic_id !== t.topic_id && s.topic_id !== -1 && s.level === t.level &&
+    (t.level === "parent" || s.parent_id === t.parent_id || state.focus !== null);
   for (const p of list.topics) {
-    if (p.level === t.level && p.topic_id !== t.topic_id && p.topic_id !== -1) same.push(p);
-    for (const s of p.subtopics || []) if (s.level === t.level && s.topic_id !== t.topic_id) same.push(s);
+    if (sibling(p)) same.push(p);
+    if (t.level !== "parent") same.push(...(p.subtopics || []).filter(sibling));
   }
   const word = t.level === "parent" ? "topic" : "subtopic";
   openModal(`Merge “${t.label}” into another ${word}`, same.length ? `
@@ -383,7 +387,7 @@ function mergeDialog(t, list) {
     </div>
     <p class="muted small">Its ${count(t.count, "trace")} count as the chosen ${word} from now on, and in every later map. Same store as the command line:
       <code id="mg-cli">tracetopics topic merge ${esc(facet)} ${t.topic_id} --into ${same[0].topic_id}</code></p>`
-    : `<div class="empty">No other ${word} of this level in view to merge into.</div>`);
+    : `<div class="empty">No other ${t.level === "parent" ? "topic" : "subtopic of the same topic"} in view to merge into.</div>`);
   if (!same.length) return;
   $("#mg-into").onchange = (e) => { $("#mg-cli").textContent = `tracetopics topic merge ${facet} ${t.topic_id} --into ${e.target.value}`; };
   $("#mg-submit").onclick = () => {
