@@ -212,23 +212,28 @@ def test_topic_trends_sub_drills_down(marts) -> None:
 
 
 def test_capability_gaps(marts) -> None:
+    """The raw Task x Issues split, each cell on its side of Issues (none / agent) - no verdict:
+    the mart once called every "No issue" cell a product_gap and every other an agent_failure
+    (review rv8 D1: 143 "gaps" on a home whose digest found none). A gap is the digest's rule."""
     _, conn = marts
     got = {
         (r[0], r[1]): r[2:]
         for r in rows(
             conn,
-            "SELECT task_topic_id, issues_topic_id, issues_topic_label, gap_kind, traces,"
+            "SELECT task_topic_id, issues_topic_id, issues_topic_label, issue_side, traces,"
             " round(share_of_task, 4), round(negative_share, 4),"
             " round(negative_or_mixed_share, 4) FROM marts.capability_gaps",
         )
     }
-    assert got[(0, 0)] == ("Failed tool call", "agent_failure", 3, 0.6, 1.0, 1.0)
-    assert got[(0, 5)] == ("No issue", "product_gap", 2, 0.4, 0.0, 0.0)
-    assert got[(1, 5)] == ("No issue", "product_gap", 5, 0.8333, 0.0, 0.0)  # a8: no Issues yet
-    assert got[(1, 1)] == ("Escalation to human", "agent_failure", 1, 0.1667, 0.0, 1.0)
-    assert got[(2, 5)] == ("No issue", "product_gap", 3, 0.6, 0.0, 0.3333)
-    assert got[(-1, 5)] == ("No issue", "product_gap", 1, 1.0, 1.0, 1.0)
+    assert got[(0, 0)] == ("Failed tool call", "agent", 3, 0.6, 1.0, 1.0)
+    assert got[(0, 5)] == ("No issue", "none", 2, 0.4, 0.0, 0.0)
+    assert got[(1, 5)] == ("No issue", "none", 5, 0.8333, 0.0, 0.0)  # a8: no Issues yet
+    assert got[(1, 1)] == ("Escalation to human", "agent", 1, 0.1667, 0.0, 1.0)
+    assert got[(2, 5)] == ("No issue", "none", 3, 0.6, 0.0, 0.3333)
+    assert got[(-1, 5)] == ("No issue", "none", 1, 1.0, 1.0, 1.0)
     assert len(got) == 8
+    columns = {r[0] for r in rows(conn, "DESCRIBE marts.capability_gaps")}
+    assert "gap_kind" not in columns  # a calm "No issue" cell is no product gap
 
 
 def test_topic_priority_volume_is_not_importance(marts) -> None:

@@ -2,7 +2,7 @@
 
 Sections: problem statement; who is affected (customers, plan tiers); impact (volume, share,
 trend, pain, account value, priority rank); product gap or agent failure (from the Issues
-facet, the rule of `marts.capability_gaps`, named only when the topic stands out from its scope);
+facet, the home's rule `changes.capability_gaps`, named only when the topic stands out from its scope);
 what users ask for; representative quotes, verbatim,
 each linked to its trace; and an empty "Recommendation" section for the PM. Everything is
 computed or quoted; nothing is invented.
@@ -274,7 +274,8 @@ def gap_kind(
     """(verdict, the counts behind it) for the topic's negative traces, by the Issues facet
     (`_against_scope` adds what the verdict means).
 
-    The rule of `marts.capability_gaps`: a negative conversation in which the agent had no
+    The home's rule (`changes.gap_verdict`; `marts.capability_gaps` holds the raw split, no
+    verdict): a negative conversation in which the agent had no
     problem (Issues NONE) points at a product gap; one with an agent issue at an agent failure.
     """
     if sentiment is None or issues is None:
