@@ -124,6 +124,42 @@ def test_priorities_come_from_the_mart(conn) -> None:
     ]
 
 
+def test_a_priority_says_growing_or_fading_only_when_the_digest_lists_it(conn) -> None:
+    """One trend rule on one screen (review rv8 P1): the mart's ±20 % called "#1 SAML SSO …
+    growing (share +41%)" while the digest's Growing (+25 %, z, FDR) left it out."""
+    conn.execute("CREATE SCHEMA IF NOT EXISTS marts")
+    conn.execute(
+        """CREATE OR REPLACE TABLE marts.topic_priority AS
+           SELECT * FROM (VALUES
+             (1, 0.9, 0, 'Steady questions', 'x; growing (share +41% week over week); y', 30),
+             (2, 0.8, 1, 'Set up SSO', 'x; growing (share +268% week over week); y', 40),
+             (3, 0.7, 2, 'Legacy CSV import', 'x; fading (share -73% week over week); y', 10),
+             (4, 0.6, 4, 'Custom fiscal calendars', 'x; fading (share -25% week over week)', 30),
+             (5, 0.5, 5, 'Scheduled report delivery', 'x; flat (share +3% week over week, '
+                || 'within the ±20% a trend needs); y', 30))
+           t(priority_rank, priority_score, task_topic_id, task_topic_label, why, traces)"""
+    )
+    try:
+        for days in (7, 14):
+            ch = compute_changes(conn, since_days=days)
+            week = compute_changes(conn, since_days=7).sections
+            listed = {("growing", f.topic_id) for f in week["growing"]}
+            listed |= {("fading", f.topic_id) for f in week["fading"]}
+            why = {f.topic_id: f.why for f in ch.sections["priorities"]}
+            for tid, text in why.items():
+                for kind in ("growing", "fading"):
+                    if f"{kind} (" in text:
+                        assert (kind, tid) in listed, (tid, text)
+            assert "growing (share +268%" in why[1] and "fading (share -73%" in why[2]
+            assert "growing" not in why[0] and "share +41% week over week" in why[0]
+            assert "not significant enough for the digest's Growing" in why[0]
+            assert why[0].endswith("; y")
+            assert "fading" not in why[4] and "digest's Fading" in why[4]
+            assert why[5] == "x; flat (share +3% week over week, within the ±20% a trend needs); y"
+    finally:
+        conn.execute("DROP TABLE marts.topic_priority")
+
+
 def test_two_levels_carry_the_parent(tmp_path: Path) -> None:
     c = build_changes_warehouse(tmp_path / "w.duckdb", two_levels=True)
     try:
@@ -138,6 +174,24 @@ def test_two_levels_carry_the_parent(tmp_path: Path) -> None:
     assert (sub.label, sub.parent_id, sub.parent_label) == ("Set up SSO", 100, "Account and access")
     assert [(f.level, f.topic_id) for f in s["new"]] == [("sub", 3)]
     assert {(f.level, f.topic_id) for f in s["product_gaps"]} >= {("sub", 4)}
+
+
+def test_a_subtopics_share_is_of_the_whole_facet(tmp_path: Path) -> None:
+    """One definition of a share at both levels (review rv8 L5: a subtopic's 4.3 % on the home,
+    of the Task traces with a subtopic, was 4.1 % of the Task traffic in its proposal). Topic
+    0's traces here carry no subtopic of their own (a parent's one same-named sub)."""
+    c = build_changes_warehouse(tmp_path / "w.duckdb", two_levels=True)
+    try:
+        c.execute("UPDATE classifications SET subtopic_id = topic_id WHERE subtopic_id = 0")
+        s = compute_changes(c, since_days=7).sections
+    finally:
+        c.close()
+    growing = {(f.level, f.topic_id): f for f in s["growing"]}
+    sub, parent = growing[("sub", 1)], growing[("parent", 100)]
+    assert sub.numbers["share"] == pytest.approx(40 / 152)  # of every Task trace in the window
+    assert sub.numbers["prev_share"] == pytest.approx(10 / 140)
+    assert parent.numbers["share"] == pytest.approx(70 / 152)
+    assert "7.1% → 26%" in sub.why
 
 
 def test_alerts_are_a_selection_of_the_changes_recorded_once(tmp_path: Path) -> None:
@@ -186,9 +240,11 @@ def test_empty_warehouse(tmp_path: Path) -> None:
         compute_changes(c, since_days=0)
 
 
-def test_a_topic_new_to_the_maps_is_new(tmp_path: Path) -> None:
-    """An id in a map built in the window and absent from the map before it is new, unless its
-    traces were there before at the same share (a map that split differently: topic 0)."""
+def test_an_id_new_to_the_maps_over_older_traffic_is_no_new_topic(tmp_path: Path) -> None:
+    """An id in a map built in the window and absent from the map before it, whose traces go back
+    before the window, is a re-cut, not new, at every window (review rv8 P4: "new in the map of
+    2026-11-29" at 14 and 28 days, not at 7): topic 1 (history) is growing, not new; topic 3's
+    traces start in the window."""
     from factories import insert_rows
 
     from tracetopics_pipeline.core.topics.maps import map_id_for
@@ -201,13 +257,19 @@ def test_a_topic_new_to_the_maps_is_new(tmp_path: Path) -> None:
         insert_rows(c, "topics", [dict(facet="Task", map_id=prev, topic_id=t, label=LABELS[t])
                                   for t in (2, 4, 5)])  # fmt: skip
         c.execute("UPDATE topic_maps SET prev_map_id = ? WHERE map_id = ?", [prev, cur])
-        new = compute_changes(c, since_days=7).sections["new"]
+        week = compute_changes(c, since_days=7).sections
+        # 14 days: the window before (02-15..28) holds the history week only, so topic 0's
+        # and 1's n_prev is theirs; 21 days: the window before is empty.
+        others = {d: compute_changes(c, since_days=d).sections["new"] for d in (14, 21)}
     finally:
         c.close()
-    assert [(f.topic_id, f.why.split(";")[0]) for f in new] == [
-        (1, "new in the map of 2026-03-14"),  # has history, but no earlier map had it
-        (3, "first seen 2026-03-08"),
+    assert [(f.topic_id, f.why.split(";")[0]) for f in week["new"]] == [
+        (3, "first seen 2026-03-08")
     ]
+    assert 1 in ids(week["growing"])
+    for d, new in others.items():
+        assert all("new in the map" not in f.why for f in new), d
+        assert 0 not in ids(new) and 1 not in ids(new), d  # ids the map before lacked
 
 
 def test_a_slice_is_computed_on_its_own_traces(conn) -> None:
@@ -373,7 +435,7 @@ def test_top_priorities_name_their_window(conn) -> None:
            "#13 by volume: 355 traces (4% of traffic in the last 28 days)")  # fmt: skip
     conn.execute(
         f"""CREATE OR REPLACE TABLE marts.topic_priority AS
-           SELECT * FROM (VALUES (1, 0.8, 4, 'Custom fiscal calendars', '{why}', 30, 28))
+           SELECT * FROM (VALUES (1, 0.8, 1, 'Set up SSO', '{why}', 40, 28))
            t(priority_rank, priority_score, task_topic_id, task_topic_label, why, traces,
              window_days)"""
     )

@@ -5,8 +5,7 @@ the trailing window of `since_days` days, ending at the latest classified day, a
 window of the same length before it.
 
 - new: a topic whose first classified trace falls in the window while the facet has data from
-  before it, or whose id appears in a map built in the window and not in the map before it
-  (and, when it already had traces before the window, whose share also jumped);
+  before it (a new id over older traffic is a map's re-cut, not new: `_new`);
 - growing / fading: the topic's share of its facet moved by at least `min_change` (relative),
   is significant (two-proportion z >= `min_z`, and Benjamini-Hochberg at `fdr` over the facet's
   topics) and rests on `min_volume` traces (this window for growing, the one before for fading);
@@ -37,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -340,7 +340,7 @@ def _compute(
         rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment_facet, issues_facet, scope)
         units = units or rows  # the top level (parents, or the one level) judges the notes
         if not thin:
-            out.sections["new"] += _new(conn, w, rows, level, th)
+            out.sections["new"] += _new(w, rows, level, th)
             growing, fading = _trends(rows, level, th, since_days)
             out.sections["growing"] += growing
             out.sections["fading"] += fading
@@ -351,6 +351,7 @@ def _compute(
         for section in ("product_gaps", "agent_failures", "unclear_gaps"):
             out.sections[section] += gaps[section]
     out.sections["priorities"] = _priorities(conn, th, scope)
+    _one_trend_rule(conn, out.sections["priorities"], th, task_facet, sentiment_facet, issues_facet)
     if "window_days" in column_names(conn, "topic_priority", "marts"):
         row = conn.execute("SELECT max(window_days) FROM marts.topic_priority").fetchone()
         out.priority_days = int(row[0]) if row and row[0] is not None else None
@@ -493,6 +494,15 @@ def _unit_rows(
             WHERE {id_sql} IS NOT NULL AND ({parent_sql} IS NULL OR {id_sql} <> {parent_sql})
               {scope}
         ),
+        -- A topic's share is of every classified trace of its facet, at both levels (a
+        -- subtopic's too: review rv8 L5, 4.3 % of the Task traces with a subtopic on the home
+        -- vs 4.1 % of the Task traffic in its proposal).
+        totals AS (
+            SELECT c.facet, count(*) FILTER (WHERE c.day >= $start) AS facet_now,
+                   count(*) FILTER (WHERE c.day < $start) AS facet_prev
+            FROM classifications c WHERE c.day BETWEEN $prev_start AND $end {scope}
+            GROUP BY c.facet
+        ),
         firsts AS (SELECT facet, tid, min(day) AS first_day FROM c GROUP BY ALL),
         facet_firsts AS (SELECT facet, min(day) AS facet_first_day FROM c GROUP BY facet),
         win AS (
@@ -515,13 +525,13 @@ def _unit_rows(
         SELECT p.facet, p.tid, coalesce(tl.label, p.cls_label, '') AS label,
                p.pid, coalesce(pl.label, '') AS parent_label,
                p.n_now, p.n_prev,
-               sum(p.n_now) OVER (PARTITION BY p.facet) AS facet_now,
-               sum(p.n_prev) OVER (PARTITION BY p.facet) AS facet_prev,
+               tot.facet_now, tot.facet_prev,
                fi.first_day, ff.facet_first_day,
                p.neg, p.sent, p.iss, p.iss_known, p.neg_agent, p.neg_none
         FROM per p
         JOIN firsts fi USING (facet, tid)
         JOIN facet_firsts ff USING (facet)
+        JOIN totals tot USING (facet)
         LEFT JOIN topic_latest tl ON tl.facet = p.facet AND tl.topic_id = p.tid
         LEFT JOIN topic_latest pl ON pl.facet = p.facet AND pl.topic_id = p.pid
         ORDER BY p.facet, p.tid
@@ -560,49 +570,28 @@ def _fact(u: TopicWindow, level: str, kind: str, why: str, **numbers: Any) -> Fa
 
 
 def _new(
-    conn: duckdb.DuckDBPyConnection,
     w: _Window,
     units: list[TopicWindow],
     level: str,
     th: Thresholds,
 ) -> list[Fact]:
-    # Ids (one id space per facet for both levels) in a map built in the window and absent from
-    # the map before it: new to the topic maps even when older traces now classify into them.
-    in_map = {
-        (f, int(t)): d
-        for f, t, d in conn.execute(
-            """SELECT t.facet, t.topic_id, min(m.day)
-               FROM topics t JOIN topic_maps m ON m.map_id = t.map_id
-               WHERE m.status = 'built' AND m.prev_map_id IS NOT NULL
-                 AND m.day BETWEEN ? AND ?
-                 AND NOT EXISTS (SELECT 1 FROM topics p WHERE p.map_id = m.prev_map_id
-                                 AND p.topic_id = t.topic_id)
-               GROUP BY ALL""",
-            [w.start, w.end],
-        ).fetchall()
-    }
+    """Topics whose first classified trace falls in the window while the facet has data from
+    before it. An id a map cut in the window over traffic that was there before (the traces,
+    re-classified, go back further) is a re-cut, not users starting to ask: it is no new topic
+    at any window (review rv8 P4: "new in the map of 2026-11-29" at 14 and 28 days for topics
+    whose traces went back to the first day of data, and not at 7); if its share jumped,
+    Growing says so."""
     out = []
     for u in units:
         if u.topic_id == NO_MATCH or u.n_now < th.min_new:
             continue
-        first_seen = u.first_day >= w.start and u.facet_first_day < w.start
-        mapped = in_map.get((u.facet, int(u.topic_id)))
-        if mapped and not first_seen and u.n_prev:
-            # A new id whose traces were already there before the window is a map that split
-            # differently, not news: it counts only if its share also jumped.
-            z = two_proportion_z(u.n_now, u.facet_now, u.n_prev, u.facet_prev)
-            now, prev = u.n_now / u.facet_now, u.n_prev / max(1, u.facet_prev)
-            if z < th.min_z or now < prev * (1 + th.min_change):
-                mapped = None
-        if not (first_seen or mapped):
+        if not (u.first_day >= w.start and u.facet_first_day < w.start):
             continue
         share = u.n_now / u.facet_now if u.facet_now else 0.0
-        since = (
-            f"first seen {u.first_day.isoformat()}"
-            if first_seen
-            else (f"new in the map of {mapped.isoformat()}")
+        why = (
+            f"first seen {u.first_day.isoformat()}; {_plural(u.n_now, 'trace')} "
+            f"({_pct(share)} of {u.facet}) in the window"
         )
-        why = f"{since}; {_plural(u.n_now, 'trace')} ({_pct(share)} of {u.facet}) in the window"
         out.append(_fact(u, level, "new", why, share=share, first_day=u.first_day.isoformat()))
     return out
 
@@ -828,6 +817,57 @@ def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds, scope: str = ""
         )
         for rank, score, tid, label, why, traces, worst in rows
     ]
+
+
+# The mart's `why` words its trend ("growing (share +41% week over week)"): ±20 % of the share,
+# the ranking's own input (trend_score).
+_MART_TREND = re.compile(r"(growing|fading) \(share ([+-]?[0-9.]+%) week over week\)")
+
+
+def _one_trend_rule(
+    conn: duckdb.DuckDBPyConnection,
+    priorities: list[Fact],
+    th: Thresholds,
+    task: str,
+    sentiment: str,
+    issues: str,
+) -> None:
+    """A priority's `why` says growing / fading only for a topic the digest's Growing / Fading
+    lists (`_trends` on the 7 days ending at the latest day, all traffic: the mart's trend
+    window): the mart's ±20 % of share moved it in the ranking, and the line says so, but "growing"
+    beside a Growing section that leaves the topic out read as two rules (review rv8 P1: "#1 SAML
+    SSO … growing (share +41%)" while Growing listed only Ask AI)."""
+    if not priorities or not any(_MART_TREND.search(f.why) for f in priorities):
+        return
+    end = conn.execute("SELECT max(day) FROM classifications").fetchone()[0]
+    listed: set[tuple[str, int]] = set()
+    if end is not None:
+        w = _Window(end, 7)
+        prev_days = conn.execute(
+            "SELECT count(DISTINCT day) FROM classifications WHERE day BETWEEN ? AND ?",
+            [w.prev_start, w.prev_end],
+        ).fetchone()[0]
+        if prev_days >= 7 / 2:  # the digest compares only then (`_compute`'s `thin`)
+            level, id_sql, parent_sql = _levels(conn)[0]
+            rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment, issues)
+            rows = [u for u in rows if u.facet.lower() == task.lower()]  # the mart ranks Task
+            growing, fading = _trends(rows, level, th, 7)
+            listed = {(f.kind, f.topic_id) for f in growing + fading}
+
+    def say(f: Fact, m: re.Match[str]) -> str:
+        kind, change = m.group(1), m.group(2)
+        if (kind, f.topic_id) in listed:
+            return m.group(0)
+        section = "Growing" if kind == "growing" else "Fading"
+        return (
+            f"share {change} week over week (a {'rise' if kind == 'growing' else 'fall'} "
+            f"the ranking counts; not significant enough for the digest's {section}: "
+            f"{'+' if kind == 'growing' else '-'}{_pct(th.min_change)}, z ≥ {th.min_z:g}, "
+            f"{th.min_volume} traces)"
+        )
+
+    for f in priorities:
+        f.why = _MART_TREND.sub(lambda m, f=f: say(f, m), f.why)
 
 
 def _rank_and_cut(out: Changes, limit: int, task: str) -> None:
