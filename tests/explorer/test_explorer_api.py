@@ -335,7 +335,7 @@ def test_roadmap_proposal(client: TestClient) -> None:
         "100.0% of them are negative or mixed, clearly above the 16.7% of the whole scope"
         in problem
     )
-    assert "**Volume:** 100 traces (rank 4 of 5 topics by volume)" in md
+    assert "**Volume:** 100 traces (rank 4 of 5 topics by volume in scope)" in md
     # Weeks are whole: the 7 days ending on the snapshot's latest day, then the 7 before, ...
     table = md.split("### Weekly volume")[1].split("###")[0]
     weeks = [line.strip("|").split("|") for line in table.splitlines() if line[:3] == "| 2"]
@@ -459,3 +459,35 @@ def test_a_proposal_in_a_date_window_compares_with_the_days_before_it(client: Te
         "markdown"
     ]
     assert f"no data before {first} in this home" in _trend_line(md)
+
+
+def test_a_proposal_gives_one_figure_per_name_each_with_its_window(tmp_path: Path) -> None:
+    """Review rv8 P2: "Account value: 0.89 (mean plan-tier weight, marts.topic_priority)" one
+    line above the mart's `why` "account value 87/100" (its shrunk score), and the why's
+    enterprise share and volume rank over the mart's 28 days beside the scope's own. The shrunk
+    figure is the account score, printed once, and every mart figure names its window."""
+    conn = build_explorer_warehouse(tmp_path / "warehouse.duckdb", n=120)
+    conn.execute("CREATE SCHEMA marts")
+    conn.execute(
+        """CREATE TABLE marts.topic_priority AS SELECT * FROM (VALUES
+           (1, 0.8, 3, 'Cancel or downgrade subscription',
+            '100% negative or mixed vs 17% overall; flat; 70% enterprise, account score 87/100; '
+            || '#2 by volume: 205 traces (10% of traffic in the last 28 days)',
+            0.89, 0.87, 0.7, 'flat', 28))
+           t(priority_rank, priority_score, task_topic_id, task_topic_label, why,
+             account_value, account_score, enterprise_share, trend, window_days)"""
+    )
+    publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
+    conn.close()
+    c = TestClient(create_app(tmp_path), base_url="http://localhost")
+    md = c.get("/api/proposal", params={"facet": "Task", "topic_id": 3}).json()["markdown"]
+    account = next(line for line in md.splitlines() if line.startswith("- **Account value:**"))
+    assert "0.89" not in md  # the raw mean is not a second "account value"
+    assert "account value" not in md.lower().replace("**account value:**", "")
+    assert "100.0% of the traces in scope are enterprise" in account
+    assert "account score 87/100 over the last 28 days, all traffic" in account
+    rank = next(line for line in md.splitlines() if line.startswith("- **Priority rank**"))
+    assert rank.startswith("- **Priority rank** (last 28 days, all traffic): 1 of 1 in")
+    assert "account score 87/100" in rank  # the same figure, under the same name
+    volume = next(line for line in md.splitlines() if line.startswith("- **Volume:**"))
+    assert volume.endswith("topics by volume in scope).")

@@ -260,7 +260,7 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     # two ranks).
     assert why[2] == (
         "60% negative or mixed vs 41% overall (only 5 traces: scored as 45%, pulled toward the"
-        " average); growing; 20% enterprise, account value 49/100; #3 by volume: 5 traces (29% of"
+        " average); growing; 20% enterprise, account score 49/100; #3 by volume: 5 traces (29% of"
         " traffic in the last 28 days)"
     )
     assert why[1].startswith("14% negative")

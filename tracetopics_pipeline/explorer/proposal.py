@@ -382,8 +382,10 @@ def _priority(
             "priority_score",
             "why",
             "account_value",
+            "account_score",
             "enterprise_share",
             "trend",
+            "window_days",
         )
         if c in cols
     ]
@@ -658,7 +660,11 @@ def roadmap_proposal(
     lines += ["", "## Impact", ""]
     lines.append(
         f"- **Volume:** {scope.count} traces"
-        + (f" (rank {scope.rank} of {scope.n_ranked} topics by volume)" if scope.rank else "")
+        + (
+            f" (rank {scope.rank} of {scope.n_ranked} topics by volume in scope)"
+            if scope.rank
+            else ""
+        )
         + "."
     )
     lines.append(
@@ -669,21 +675,32 @@ def roadmap_proposal(
     if neg is not None and neg_base is not None:
         lines.append(f"- **Pain:** {_pct(neg)} negative or mixed vs {_pct(neg_base)} overall.")
     enterprise = next((n for p, n in plans if str(p).lower() == "enterprise"), 0)
-    if priority and priority.get("account_value") is not None:
-        lines.append(
-            f"- **Account value:** {priority['account_value']:.2f} (mean plan-tier weight, "
-            f"`marts.topic_priority`); {_pct(enterprise / total)} of the traces are enterprise."
+    # One figure per name, each with its window (review rv8 P2: "Account value: 0.89 (the mart's
+    # raw mean)" above "account value 87/100" (its shrunk score) in the mart's `why`, whose
+    # enterprise share and volume rank are over the mart's days, not the scope's).
+    days = (priority or {}).get("window_days")
+    ranked_over = f"last {days} days, all traffic" if days else "all traffic"
+    account = (
+        f"- **Account value:** {_pct(enterprise / total)} of the traces in scope are enterprise"
+    )
+    if priority and priority.get("account_score") is not None:
+        account += (
+            f"; account score {int(100 * float(priority['account_score']) + 0.5)}/100 over the "
+            f"{ranked_over} (`marts.topic_priority`: mean plan-tier weight, pulled toward the "
+            "average on few traces)"
         )
-    else:
-        lines.append(
-            f"- **Account value:** {_pct(enterprise / total)} of the traces are enterprise."
+    elif priority and priority.get("account_value") is not None:
+        account += (
+            f"; mean plan-tier weight {priority['account_value']:.2f} over the {ranked_over} "
+            "(`marts.topic_priority`)"
         )
+    lines.append(account + ".")
     if priority:
         why = f" — {priority['why']}" if priority.get("why") else ""
         score = priority.get("priority_score")
         lines.append(
-            f"- **Priority rank:** {priority['priority_rank']} of {priority['n']} in "
-            f"`marts.topic_priority`"
+            f"- **Priority rank** ({ranked_over}): {priority['priority_rank']} of "
+            f"{priority['n']} in `marts.topic_priority`"
             + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
             + f"{why}."
         )

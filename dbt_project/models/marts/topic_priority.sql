@@ -170,7 +170,8 @@ select
                         || ' a trend needs)'
                     else ', on too few traces to call a trend)' end
             else '' end
-        || '; ' || {{ tt_pct('enterprise_share') }} || ' enterprise, account value '
+        -- "account score": the shrunk one, not account_value's raw mean (review rv8 P2)
+        || '; ' || {{ tt_pct('enterprise_share') }} || ' enterprise, account score '
         || cast(cast(round(100 * account_score) as integer) as varchar) || '/100'
         || '; #' || cast(volume_rank as varchar) || ' by volume: ' || cast(traces as varchar)
         || case when traces = 1 then ' trace (' else ' traces (' end
