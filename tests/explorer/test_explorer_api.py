@@ -13,6 +13,7 @@ import pytest
 from factories.explorer import MAP_ID, TOPICS, build_explorer_warehouse, publish_explorer_home
 from fastapi.testclient import TestClient
 
+from tracetopics_pipeline.core.topics.changes import digest_trends
 from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.explorer.app import create_app
@@ -471,16 +472,21 @@ def test_a_proposal_gives_one_figure_per_name_each_with_its_window(tmp_path: Pat
     conn.execute(
         """CREATE TABLE marts.topic_priority AS SELECT * FROM (VALUES
            (1, 0.8, 3, 'Cancel or downgrade subscription',
-            '100% negative or mixed vs 17% overall; flat; 70% enterprise, account score 87/100; '
+            '100% negative or mixed vs 17% overall; growing (share +41% week over week); '
+            || '70% enterprise, account score 87/100; '
             || '#2 by volume: 205 traces (10% of traffic in the last 28 days)',
-            0.89, 0.87, 0.7, 'flat', 28))
+            0.89, 0.87, 0.7, 'growing', 28))
            t(priority_rank, priority_score, task_topic_id, task_topic_label, why,
              account_value, account_score, enterprise_share, trend, window_days)"""
     )
+    listed = digest_trends(conn)  # what the digest's Growing / Fading list
     publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     c = TestClient(create_app(tmp_path), base_url="http://localhost")
     md = c.get("/api/proposal", params={"facet": "Task", "topic_id": 3}).json()["markdown"]
+    # Review rv8 P1: the mart's ±20 % is no "growing" the digest's Growing leaves out.
+    assert ("growing", 3) not in listed
+    assert "growing" not in md and "share +41% week over week (a rise the ranking counts" in md
     account = next(line for line in md.splitlines() if line.startswith("- **Account value:**"))
     assert "0.89" not in md  # the raw mean is not a second "account value"
     assert "account value" not in md.lower().replace("**account value:**", "")

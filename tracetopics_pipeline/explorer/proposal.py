@@ -26,8 +26,10 @@ from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.topics.changes import (
     NEGATIVE,
     Thresholds,
+    digest_trends,
     gap_verdict,
     lifted,
+    priority_why,
     versus_scope,
 )
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
@@ -395,7 +397,20 @@ def _priority(
         [scope.topic_id],
     )
     row = res.fetchone()
-    return dict(zip([*want, "n"], row, strict=True)) if row else None
+    if not row:
+        return None
+    out = dict(zip([*want, "n"], row, strict=True))
+    # One trend rule (review rv8 P1): growing / fading only where the digest lists the topic.
+    if out.get("why") or out.get("trend") in ("growing", "fading"):
+        listed = digest_trends(cur)
+        if out.get("why"):
+            out["why"] = priority_why(out["why"], scope.topic_id, listed)
+        if (
+            out.get("trend") in ("growing", "fading")
+            and (out["trend"], scope.topic_id) not in listed
+        ):
+            out["trend"] = None  # the mart's ±20 %, not the digest's test: no flag
+    return out
 
 
 def _trend(

@@ -833,30 +833,54 @@ def _one_trend_rule(
     issues: str,
 ) -> None:
     """A priority's `why` says growing / fading only for a topic the digest's Growing / Fading
-    lists (`_trends` on the 7 days ending at the latest day, all traffic: the mart's trend
-    window): the mart's ±20 % of share moved it in the ranking, and the line says so, but "growing"
-    beside a Growing section that leaves the topic out read as two rules (review rv8 P1: "#1 SAML
-    SSO … growing (share +41%)" while Growing listed only Ask AI)."""
+    lists (`priority_why`)."""
     if not priorities or not any(_MART_TREND.search(f.why) for f in priorities):
         return
-    end = conn.execute("SELECT max(day) FROM classifications").fetchone()[0]
-    listed: set[tuple[str, int]] = set()
-    if end is not None:
-        w = _Window(end, 7)
-        prev_days = conn.execute(
-            "SELECT count(DISTINCT day) FROM classifications WHERE day BETWEEN ? AND ?",
-            [w.prev_start, w.prev_end],
-        ).fetchone()[0]
-        if prev_days >= 7 / 2:  # the digest compares only then (`_compute`'s `thin`)
-            level, id_sql, parent_sql = _levels(conn)[0]
-            rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment, issues)
-            rows = [u for u in rows if u.facet.lower() == task.lower()]  # the mart ranks Task
-            growing, fading = _trends(rows, level, th, 7)
-            listed = {(f.kind, f.topic_id) for f in growing + fading}
+    listed = digest_trends(conn, th, task, sentiment, issues)
+    for f in priorities:
+        f.why = priority_why(f.why, f.topic_id, listed, th)
 
-    def say(f: Fact, m: re.Match[str]) -> str:
+
+def digest_trends(
+    conn: duckdb.DuckDBPyConnection,
+    th: Thresholds | None = None,
+    task: str = "Task",
+    sentiment: str = "Sentiment",
+    issues: str = "Issues",
+) -> set[tuple[str, int]]:
+    """(growing | fading, topic id) of the `task` facet's top level that the digest's Growing /
+    Fading list over the 7 days ending at the latest day, all traffic: the window of the
+    priority mart's trend."""
+    th = th or Thresholds()
+    end = conn.execute("SELECT max(day) FROM classifications").fetchone()[0]
+    if end is None:
+        return set()
+    w = _Window(end, 7)
+    prev_days = conn.execute(
+        "SELECT count(DISTINCT day) FROM classifications WHERE day BETWEEN ? AND ?",
+        [w.prev_start, w.prev_end],
+    ).fetchone()[0]
+    if prev_days < 7 / 2:  # the digest does not compare then (`_compute`'s `thin`)
+        return set()
+    level, id_sql, parent_sql = _levels(conn)[0]
+    rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment, issues)
+    rows = [u for u in rows if u.facet.lower() == task.lower()]  # the mart ranks Task topics
+    growing, fading = _trends(rows, level, th, 7)
+    return {(f.kind, f.topic_id) for f in growing + fading}
+
+
+def priority_why(
+    why: str, topic_id: int, listed: Collection[tuple[str, int]], th: Thresholds | None = None
+) -> str:
+    """The mart's `why` with "growing" / "fading" only where the digest lists the topic
+    (`digest_trends`): the mart's ±20 % of share moved it in the ranking, and the line says so,
+    but "growing" beside a Growing section that leaves the topic out read as two rules (review
+    rv8 P1: "#1 SAML SSO … growing (share +41%)" while Growing listed only Ask AI)."""
+    th = th or Thresholds()
+
+    def say(m: re.Match[str]) -> str:
         kind, change = m.group(1), m.group(2)
-        if (kind, f.topic_id) in listed:
+        if (kind, int(topic_id)) in listed:
             return m.group(0)
         section = "Growing" if kind == "growing" else "Fading"
         return (
@@ -866,8 +890,7 @@ def _one_trend_rule(
             f"{th.min_volume} traces)"
         )
 
-    for f in priorities:
-        f.why = _MART_TREND.sub(lambda m, f=f: say(f, m), f.why)
+    return _MART_TREND.sub(say, why or "")
 
 
 def _rank_and_cut(out: Changes, limit: int, task: str) -> None:
