@@ -487,6 +487,9 @@ def test_a_proposal_gives_one_figure_per_name_each_with_its_window(tmp_path: Pat
     # Review rv8 P1: the mart's ±20 % is no "growing" the digest's Growing leaves out.
     assert ("growing", 3) not in listed
     assert "growing" not in md and "share +41% week over week (a rise the ranking counts" in md
+    ranking = c.get("/api/marts/topic_priority").json()
+    why = ranking["rows"][0][ranking["columns"].index("why")]
+    assert "growing" not in why and "(a rise the ranking counts" in why  # Cross-slices too
     account = next(line for line in md.splitlines() if line.startswith("- **Account value:**"))
     assert "0.89" not in md  # the raw mean is not a second "account value"
     assert "account value" not in md.lower().replace("**account value:**", "")
