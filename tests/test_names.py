@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracetopics_pipeline.core.names import NameRefused, check_name, name_problem
+from tracetopics_pipeline.core.names import NameRefused, check_name, name_problem, text_problem
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,13 @@ from tracetopics_pipeline.core.names import NameRefused, check_name, name_proble
         ("Billing\u2028refunds", "U+2028"),  # line separator
         ("Export\nsetup", "U+000A"),  # a newline: a new line of every list
         ("Export\x1b[31mred", "U+001B"),  # a terminal escape
+        # review rv8 L1: letters and symbols that print as nothing, and stacked marks
+        ("\u3164", "U+3164"),  # Hangul filler (a letter to unicodedata)
+        ("\u115f\u1160", "U+115F"),
+        ("\u2800\u2800", "U+2800"),  # braille blank
+        ("pm\u034f", "U+034F"),  # combining grapheme joiner
+        ("ana\ufe0f", "U+FE0F"),  # variation selector
+        ("a" + "\u0336" * 21, "more than 2 combining marks"),
         ("---", "no letter or digit"),
         ("   ", "no letter or digit"),
         ("🙂🙂", "no letter or digit"),
@@ -40,6 +47,11 @@ def test_refused(name: str, why: str) -> None:
 def test_accepted(name: str) -> None:
     assert name_problem(name) is None
     assert check_name(f"  {name} ") == name
+
+
+def test_a_texts_rule_keeps_lines_and_refuses_reordering() -> None:
+    assert text_problem("A description\n\twith lines 👩\u200d💻") is None
+    assert "U+202E" in (text_problem("desc \u202e reversed") or "")
 
 
 def test_length_and_the_facets_file_form() -> None:

@@ -13,6 +13,18 @@ from __future__ import annotations
 import unicodedata
 
 UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+# Letters and symbols that print as nothing (Unicode's default-ignorable and blank ones that
+# are not Cf): Hangul fillers, the combining grapheme joiner, the braille blank, variation
+# selectors. `unicodedata` has no flag for them (review rv8 L1).
+BLANK = frozenset(
+    [0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F, 0x2800, 0x180B, 0x180C, 0x180D, 0x180F]
+    + list(range(0xFE00, 0xFE10))
+    + list(range(0xE0100, 0xE01F0))
+)
+# Bidirectional controls: the one kind of unseen character a multi-line text (a description,
+# an example, a prompt) must not hold either, since it reorders what a reader sees.
+BIDI = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+MAX_MARKS = 2  # combining marks in a row: more stack into a smear ("Zalgo" text)
 MAX_LABEL = 120  # a topic label: a short phrase, not a paragraph
 
 
@@ -22,12 +34,24 @@ class NameRefused(ValueError):
 
 def name_problem(value: str, *, needs_word: bool = True) -> str | None:
     """Why `value` cannot be a name, or None when it can."""
-    bad = next((c for c in value if unicodedata.category(c) in UNSEEN), None)
+    bad = next((c for c in value if unicodedata.category(c) in UNSEEN or ord(c) in BLANK), None)
     if bad is not None:
         return f"holds the invisible or control character U+{ord(bad):04X}"
+    marks = 0
+    for c in value:
+        marks = marks + 1 if unicodedata.combining(c) else 0
+        if marks > MAX_MARKS:
+            return f"stacks more than {MAX_MARKS} combining marks on one letter"
     if needs_word and not any(c.isalnum() for c in value):
         return "has no letter or digit"
     return None
+
+
+def text_problem(value: str) -> str | None:
+    """Why a multi-line text (a description, an example, a prompt) cannot be shown as written:
+    a bidirectional control reorders it. Newlines and tabs are its own."""
+    bad = next((c for c in value if ord(c) in BIDI), None)
+    return None if bad is None else f"holds the bidirectional control character U+{ord(bad):04X}"
 
 
 def check_name(value: str, *, what: str = "the name", max_len: int | None = None) -> str:

@@ -19,13 +19,14 @@ from typing import Any
 import yaml
 
 from tracetopics_pipeline.core import yamlfile
-from tracetopics_pipeline.core.names import name_problem
+from tracetopics_pipeline.core.names import name_problem, text_problem
 
 PACKAGED_FACETS = Path(__file__).resolve().parents[2] / "facets.yaml"
 BUILTIN_PREPROCESSORS = ("thread", "user_messages", "errors_only", "with_metadata")
 LOCAL_KINDS = ("task", "sentiment", "issues", "rules")
 PROTOTYPE_MODES = ("off", "fallback", "only")  # embedding prototypes for labelled facets
 DEFAULT_MAX_TOKENS = 2000
+MAX_MAX_TOKENS = 32_768  # a summary's reply, not a document: more is a typo that a model rejects
 
 
 class FacetConfigError(ValueError):
@@ -188,6 +189,15 @@ def find_facet(facets: list[Facet], name: str) -> Facet:
 # --- YAML loading with line numbers ------------------------------------------------------
 
 
+def _hint(value: object, kind: type | tuple[type, ...]) -> str:
+    """What to do about a YAML 1.1 reading: yes/no/on/off are booleans, 1e400 is text."""
+    if isinstance(value, bool) and kind in (str, (str,)):
+        return " (quote it: yes, no, on, off, true and false are read as booleans)"
+    if isinstance(value, str) and kind is int:
+        return f" ({value!r} is not a whole number)"
+    return ""
+
+
 class _Node:
     """A YAML value with the line it starts on (1-based)."""
 
@@ -257,7 +267,12 @@ class _Reader:
             names = (
                 kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
             )
-            self.fail(n.line, fld, f"must be {names}, got {type(n.value).__name__}")
+            self.fail(n.line, fld, f"must be {names}, got {type(n.value).__name__}"
+                      + _hint(n.value, kind))  # fmt: skip
+        if isinstance(n.value, str) and kind in (str, (str,)):
+            problem = text_problem(n.value)
+            if problem is not None:
+                self.fail(n.line, fld, f"{problem}; remove it")
         return n.value
 
     def str_list(self, fld: str) -> tuple[str, ...]:
@@ -265,7 +280,9 @@ class _Reader:
         out = []
         for it in items:
             if not isinstance(it.value, str):
-                self.fail(it.line, fld, "items must be strings")
+                self.fail(it.line, fld, "items must be strings" + _hint(it.value, str))
+            if (problem := text_problem(it.value)) is not None:
+                self.fail(it.line, fld, f"{problem}; remove it")
             out.append(it.value)
         return tuple(out)
 
@@ -373,8 +390,8 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         for u in unless:
             r.regex("local.unless", u, local["unless"].line)
     max_tokens = r.get("max_tokens", int, defaults.get("max_tokens", DEFAULT_MAX_TOKENS))
-    if max_tokens < 50:
-        r.fail(r.line("max_tokens"), "max_tokens", "must be at least 50")
+    if not 50 <= max_tokens <= MAX_MAX_TOKENS:
+        r.fail(r.line("max_tokens"), "max_tokens", f"must be 50 to {MAX_MAX_TOKENS:,}")
     return Facet(
         name=name,
         key=key,
