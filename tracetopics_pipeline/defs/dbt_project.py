@@ -6,6 +6,7 @@ never in the source checkout: two homes never share artifacts, and the checkout 
 read-only.
 """
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -51,24 +52,32 @@ dbt_project = DbtProject(
 )
 
 
-def _sources_newer_than(manifest: Path) -> bool:
-    """True when a model, macro, test or project file changed after the manifest was written."""
-    built = manifest.stat().st_mtime
-    files = [DBT_PROJECT_DIR / "dbt_project.yml"]
+def project_digest(project_dir: Path = DBT_PROJECT_DIR) -> str:
+    """A digest of what the manifest is parsed from: the project's folder and every model,
+    macro, test and project file's path and bytes. Content, not times: a copied home, a restored
+    backup or an upgrade that keeps file times made an old manifest look current, and the marts
+    step then failed on a test the old manifest did not have (KeyError)."""
+    h = hashlib.sha256(str(project_dir).encode())
+    files = [project_dir / "dbt_project.yml"]
     for sub in ("models", "macros", "tests"):
-        files += [p for p in (DBT_PROJECT_DIR / sub).rglob("*") if p.suffix in (".sql", ".yml")]
-    return any(p.stat().st_mtime > built for p in files if p.exists())
+        files += [p for p in (project_dir / sub).rglob("*") if p.suffix in (".sql", ".yml")]
+    for f in sorted(p for p in files if p.is_file()):
+        h.update(f.relative_to(project_dir).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def ensure_manifest(project: DbtProject = dbt_project) -> Path:
     """Make sure target/manifest.json exists and is current: `dbt parse` when it is missing
-    (a fresh clone) or older than the project's files.
+    (a fresh clone) or was parsed from other project files (its digest, kept beside it, differs).
 
     Used instead of `prepare_if_dev()`, which only acts under `dagster dev` and looks for dbt on
     PATH; this makes the Definitions load anywhere, with the dbt of this environment.
     """
     manifest = Path(project.manifest_path)
-    if not manifest.exists() or _sources_newer_than(manifest):
+    stamp = manifest.with_name("manifest.digest")
+    digest = project_digest(Path(project.project_dir))
+    current = stamp.read_text().strip() if stamp.is_file() else None
+    if not manifest.exists() or current != digest:
         subprocess.run(
             [dbt_executable(), "parse", "--project-dir", str(project.project_dir),
              "--profiles-dir", str(project.profiles_dir), "--quiet"],
@@ -76,6 +85,7 @@ def ensure_manifest(project: DbtProject = dbt_project) -> Path:
             env={**os.environ, **dbt_env()},
             check=True,
         )  # fmt: skip
+        stamp.write_text(digest + "\n")
     return manifest
 
 
