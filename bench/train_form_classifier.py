@@ -95,6 +95,13 @@ AUTO_LIMITS = {"demo": 0.0005, "calm": 0.01}
 FPR_BUDGETS13 = {"didnt_help": 0.002, "repeated_request": 0.003, "ask_human": 0.001,
                  "sarcasm": 0.003, "giving_up": 0.001, "agent_complaint": 0.003,
                  "cancel_talk": 0.002}  # fmt: skip
+# The Issues facet's own budget for the ask for a person (fourteenth pass): Issues reads the head
+# only where the agent then neither hands over nor says why not (an unmet escalation), so a false
+# alarm there costs less than in Sentiment, where every ask read is NEGATIVE evidence; Sentiment
+# keeps FPR_BUDGETS13's 0.1 %. The head's threshold at this out-of-fold budget is written as
+# `issues_threshold` (docs/benchmarks.md#facets, fourteenth pass).
+ISSUES_ASK_FPR = 0.002
+ISSUES_ASK_FPRS = (0.002, 0.003, 0.005, 0.01)  # printed, for the choice above
 THROUGH = 13  # the shipped heads' material since the thirteenth pass: batches 1-13 from the set's
 # cases (--through 0: the material of the heads shipped from the seventh to the twelfth pass,
 # batches 1-7; --through 12 the twelfth pass's)
@@ -456,6 +463,7 @@ def train_head(
     neg_texts: list[str],
     max_fpr: float | tuple[float, ...] = MAX_FPR,
     watch: dict[str, set[str]] | None = None,
+    extra_budgets: tuple[float, ...] = (),
 ) -> tuple[dict, dict[str, float]]:
     """One head: C (and, when `max_fpr` is a tuple, the false-alarm budget) by leave-one-batch-out
     recall. `watch` names subsets of the negatives ("demo": the demo's NONE turns, "calm": the
@@ -491,7 +499,14 @@ def train_head(
             key = (ok, b if ok else -b, score)  # within the limits: the largest budget
             if best is None or key > best[0]:
                 best = (key, c, row | {"per batch": by_group})
-        by_budget[c] = {str(b): threshold_for(pn, b) for b in budgets}
+        by_budget[c] = {str(b): threshold_for(pn, b) for b in budgets + extra_budgets}
+        for b in extra_budgets:  # other budgets, for a reader with its own (Issues)
+            t = threshold_for(pn, b)
+            rec = np.mean([float(np.mean(pp[np.array(groups) == g] >= t)) for g in set(groups)])
+            fa = {k: int(((pn >= t) & m).sum()) for k, m in masks.items()}
+            print(f"  {name:18s} C={c:<4} (extra) budget {b:<6} threshold {t:.3f}  out-of-fold "
+                  f"recall {rec:.3f}  false alarms {int((pn >= t).sum())}/{len(pn)} "
+                  + " ".join(f"{k} {v}/{int(masks[k].sum())}" for k, v in fa.items()))  # fmt: skip
     _, c, row = best
     print(f"  {name:18s} chosen: C={c} budget {row['budget']} threshold {row['threshold']:.3f}")
     m = _fit(np.vstack([P, N]), np.r_[np.ones(len(P)), np.zeros(len(N))], c)
@@ -500,6 +515,8 @@ def train_head(
             "cv_recall": round(row["cv recall"], 3), "cv_false_alarm_rate": round(row["cv fpr"], 5)}  # fmt: skip
     if len(budgets) > 1:  # the chosen C's threshold at each budget (bench/compare_form_heads.py)
         head["max_fpr"] = row["budget"]
+        head["thresholds_by_budget"] = by_budget[c]
+    elif extra_budgets:
         head["thresholds_by_budget"] = by_budget[c]
     return head, row
 
@@ -870,7 +887,12 @@ def main() -> None:
                 set(user_neg) | {fc.unit(t) for t in others} - {fc.unit(t) for t, _ in pos[form]}
             )
             ask_neg = neg
-        heads[form], _ = train_head(form, pos[form], neg, budgets.get(form, MAX_FPR), watch)
+        extra = tuple(sorted({*ISSUES_ASK_FPRS, ISSUES_ASK_FPR})) if form == fc.ASK_HUMAN else ()
+        heads[form], _ = train_head(form, pos[form], neg, budgets.get(form, MAX_FPR), watch, extra)
+        if form == fc.ASK_HUMAN:  # Issues' own, looser budget (the head is read there alone)
+            heads[form]["issues_threshold"] = heads[form]["thresholds_by_budget"][
+                str(ISSUES_ASK_FPR)
+            ]
     print("cue gate of the Sentiment heads (every user-side form):")
     gates = {"user": train_gate([(t, g) for p in pos.values() for t, g in p], user_neg,
                                 random.Random(SEED))}  # fmt: skip

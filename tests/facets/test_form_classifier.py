@@ -65,7 +65,8 @@ def test_a_negative_the_rules_found_is_not_read_again():
 
 
 def test_unmet_escalation_from_an_ask_the_rule_misses():
-    ask = "Could one of your facilities staff come by and have a look in person?"
+    # ("... in person" became a rule of the Issues facet in the fourteenth pass)
+    ask = "Could one of your facilities staff come by and have a look at it?"
     msgs = [{"role": "user", "content": ask},
             {"role": "assistant", "content": "Projectors need a warm-up of about a minute."}]  # fmt: skip
     assert not detect_issues(msgs)  # the rules alone

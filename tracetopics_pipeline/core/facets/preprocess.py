@@ -56,6 +56,14 @@ _EXC_COMPOUND = (
     # a namespaced Ruby, C++ or PHP class: ActiveRecord::RecordNotFound, std::out_of_range
     r"(?:[A-Za-z_]\w*::)+[A-Za-z_]\w*"
 )
+# A status code in upper snake case whose words name a failure: UNAVAILABLE, PERMISSION_DENIED,
+# DEADLINE_EXCEEDED, INVALID_FIELD, CONSTRAINT_ERROR, ERR_TIMEOUT (not ORDER_ID, USER_NAME)
+_SNAKE_FAILURE = (
+    r"(?:[A-Z0-9]+_)*(?:INVALID|ERROR|EXCEPTION|DENIED|REFUSED|FAILURE|FAILED|FAULT|NOT_FOUND|"
+    r"FORBIDDEN|UNAUTHORI[SZ]ED|UNAUTHENTICATED|EXCEEDED|UNAVAILABLE|TIMEOUT|CONFLICT|REJECTED|"
+    r"EXPIRED|EXHAUSTED|ABORTED|UNIMPLEMENTED|ILLEGAL|UNSUPPORTED|MISSING|DUPLICATE|OVERFLOW|"
+    r"VIOLATION)(?:_[A-Z0-9]+)*"
+)
 _ERROR_START = re.compile(
     r"^\s*(?:\[?(?:error|err|fatal|exception|failure|failed)\]?\b|traceback|failed to\b|"
     r"(?:could not|couldn't|unable to|cannot|can't) (?!find any\b)\w+|not found\b|access denied|"
@@ -71,13 +79,30 @@ _ERROR_START = re.compile(
     # a log line's level, or a tool's own prefix, before its message: "smtp error: 550 ...",
     # "psql: error: ...", "level=error msg=...", "!! error while ...", "[404] not found",
     # "Operation failed: ...", an Elixir "** (MatchError)", a Python frame without its header
-    r"[^\n]{0,40}?(?:\b(?:error|fatal|failed)\s*[:=\]!](?!\s*(?:null|none|0|false)\b)|"
+    r"[^\n]{0,40}?(?:\b(?:error|err|fatal|failed)\s*[:=\]!](?!\s*(?:null|none|0|false)\b)|"
+    # "Run-time error '91': ...", "make: *** [build] Error 2", "Error #1009: ..."
+    r"\berror\s+['\"#]?[A-Z]?[1-9]\d*['\"]?\s*(?::|$)|"
+    # a named low-level error class: "upstream connect error or disconnect", "TLS handshake error"
+    r"\b(?:connect(?:ion)?|network|upstream|socket|transport|dns|tls|ssl|handshake|protocol|"
+    r"gateway|proxy) error\b|"
     # "wget: ERROR 404: Not Found."; an Oracle error code ("ORA-00942: table or view ...")
     r"\b(?:error|err)\s+[45]\d\d\b(?=\s*(?:[:(–-]|$|"
     + _HTTP_REASON
     + r"))|(?-i:\b(?:ORA|PLS|TNS|SP2|IMP|EXP|RMAN)-\d{4,5}\b)|"
     r"\blevel=(?:error|fatal|crit\w*)\b)|\W{0,3}(?:error|err)\b|\[?[45]\d\d\]\s|\*\* \(\w+|"
     r"file \"[^\"]+\", line \d+|"
+    # "An error occurred (AccessDenied) when calling ...", "An unexpected error has occurred."
+    r"an? (?:\w+ )?error (?:has )?occurred\b|"
+    # a status code that names a failure, upper snake case, as the reply's head or after
+    # "raised": gRPC's "UNAVAILABLE: ...", "PERMISSION_DENIED", Salesforce's "INVALID_FIELD: ...",
+    # Ada's "raised CONSTRAINT_ERROR : ..."
+    r"(?:raised\s+)?(?-i:"
+    + _SNAKE_FAILURE
+    + r")\b\s*(?:[(\n]|$|:(?!\s*(?:null|none|0|false)\b))|(?-i:raised [A-Z][\w.]*\b)|"
+    # an exception-like name in parentheses heads the reply: Azure's "(ResourceNotFound) ..."
+    r"\((?-i:" + _EXC_NAME + "|" + _EXC_COMPOUND + r")\)|"
+    # a bare HTTP reason phrase as the reply's first line: "Bad Gateway", "Forbidden."
+    r"(?!gone\b|locked\b)" + _HTTP_REASON + r"[.!]?\s*(?:\n|$)|"
     # a stack frame without its header: .NET "   at Shop.Orders.Save() in C:\\src\\Orders.cs:line 77",
     # Java "\tat shop.Main.run(Main.java:12)", JavaScript "    at render (box.js:210:15)"
     r"(?-i:at )[A-Za-z_$<][\w$<>`]*(?:\.[\w$<>`]+)+ ?\([^)\n]*\)(?: in [^\n]+:line \d+|"
@@ -90,8 +115,16 @@ _ERROR_ANYWHERE = re.compile(
     r"(?im:^\s*(?:error|fatal|exception)\s*:)|(?im:^\s*failed to\b)|"
     r"\b" + _EXC_NAME + r": |"
     r"\bHTTP(?:/| |/\d(?:\.\d)? |\d(?:\.\d)? )?[45]\d\d\b|"
-    r"\b(?i:returned|responded with|answered|got|received|failed with)(?: an?)?(?: HTTP| status)? "
-    r"[45]\d\d\b|\b[45]\d\d " + _HTTP_REASON.replace("(?:", "(?i:", 1) + r"|"
+    r"\b(?i:returned|responded|answered|replied|came back|got|received|failed)(?i: with)?(?: an?)?"
+    r"(?i:(?: HTTP| status| response| error| code)(?: code)?(?: of)?)? ['\"(]?[45]\d\d\b|"
+    # "Terminating app due to uncaught exception 'NSRangeException'", "uncaught exception of type"
+    r"\b(?i:uncaught|unhandled) (?i:exception|error)\b(?=\s*['\"`]|\s+of type\b)|"
+    r"\b(?i:terminating (?:app|process|program)) due to\b|"
+    # a Go-style error chain ending in a network failure ("dial tcp 10.0.0.5:5432: connect:
+    # connection refused", 'Get "https://x/": lookup x: no such host')
+    r"(?im::\s*(?:connection refused|connection reset(?: by peer)?|no such host|i/o timeout|"
+    r"network is unreachable|no route to host|host is unreachable|broken pipe)\s*$)|"
+    r"\b[45]\d\d " + _HTTP_REASON.replace("(?:", "(?i:", 1) + r"|"
     r"\b(?i:status(?:[ _]?code)?)\"?\s*[:=]?\s*\"?[45]\d\d\b|"
     r"\btimed out\b|request timeout|deadline exceeded|"
     # a Rust panic; a request line with its error status ("GET /api/x -> 404", an access log's
@@ -227,7 +260,7 @@ _RUNTIME_FAILURE = re.compile(
     r"\b(?:execution|runtime|fatal|unhandled|uncaught|unrecoverable|internal) (?:error|exception)"
     r"\b(?=\s*(?:[:(.]|$|\n))|"
     r"\b(?:core dumped|segmentation fault|bus error|stack overflow|out of memory|"
-    r"execution halted|error termination|abnormal(?:ly)? terminat\w+|killed by signal|"
+    r"execution halted|error termination|abend\w*|abnormal(?:ly)? terminat\w+|killed by signal|"
     r"terminated (?:by|with) signal|exited with (?:code|status|exit code) -?[1-9]\d*|"
     r"exit (?:code|status)\s*[:=]?\s*-?[1-9]\d*|code=(?:exited|killed|dumped), status=\d+|"
     r"status=\d+/FAILURE|returned non-zero exit status [1-9]\d*)\b|"
@@ -237,11 +270,18 @@ _RUNTIME_FAILURE = re.compile(
 _FRAME = re.compile(
     r"(?m)^[^\n]{0,160}?(?:[\w/\\.$<>-]+\.(?:java|kts?|scala|cljs?|exs?|erl|hrl|rs|go|py|rb|php|"
     r"[cm]?[jt]sx?|cs|fs|vb|cpp|cc|cxx|c|h|hpp|swift|mm?|f90|f95|f|for|jl|lua|pl|pm|[rR]|hs|ml|"
-    r"dart|groovy|ps1|zig|nim|cr|sh|ex)(?::line)? ?:?\d+|\bline \d+\b|^\s*#\d+\s+\S|"
+    r"dart|groovy|ps1|zig|nim|cr|sh|ex|rkt|scm|ss|lisp|clj|el|adb|ads|pas|cob|cbl|tcl|d|v)"
+    r"(?::line)? ?:?\d+|\bline \d+\b|^\s*#\d+\s+\S|"
+    # a numbered frame with its image and address: "2   Vault  0x0000000104a1 -[Sync push:]"
+    r"^\s*\d+\s+[\w.+-]+\s+0x[0-9a-fA-F]{4,}\b|"
     r"^\s*\d+:\s+[\w:<>]+)"
 )
 _ERROR_WORD = re.compile(
-    r"\b(?:\w*(?:error|exception|panic\w*|fault|abort\w*|crash\w*|fail\w*)|died|halted)\b", re.I
+    r"\b(?:\w*(?:error|exception|panic\w*|fault|abort\w*|crash\w*|fail\w*|violation)|died|halted|"
+    r"raised|thrown|uncaught|unhandled)\b|"
+    # inside a frame's identifier: "__exceptionPreprocess", "objc_exception_throw"
+    r"(?-i:(?:_|\b)(?:[Ee]xception|[Tt]hrow|[Pp]anic|[Aa]bort)(?:_|[A-Z]))",
+    re.I,
 )
 
 
@@ -255,6 +295,8 @@ def crash_shape(text: str) -> bool:
 
 _STATUS_KEYS = ("status", "status_code", "statusCode", "http_status", "httpStatus", "code")
 _FAILED_STATES = ("error", "failed", "failure", "fault")
+# "responseStatus", "upstream_status", "HTTPStatusCode", "http": a key that names a status
+_STATUS_KEY = re.compile(r"(?i)^(?:\w*status(?:_?code)?|http|http_?code|response_?code)$")
 
 
 def _json_error(data: Any, depth: int = 0) -> bool:
@@ -267,7 +309,8 @@ def _json_error(data: Any, depth: int = 0) -> bool:
         return False
     if any(data.get(k) for k in _ERROR_KEYS):
         return True
-    for k in _STATUS_KEYS:
+    keys = [k for k in data if isinstance(k, str) and (k in _STATUS_KEYS or _STATUS_KEY.match(k))]
+    for k in keys:
         code = data.get(k)
         if isinstance(code, str) and code.strip().isdigit():
             code = int(code.strip())

@@ -131,6 +131,20 @@ HUMAN_REQUEST = re.compile(
     r"(?:\w+ )?(?:take over|step in|pick (?:this|it) up)\b",
     re.I,
 )
+# Read by the Issues facet alone (not by Sentiment, where every ask is NEGATIVE evidence): a
+# person asked to call the user back ("Can the salon owner call me?", "Have the foreman ring me",
+# "Would your man on the roof be able to give me a call?") or to come in person ("Send a fitter
+# round in person"). Things that call or text (the app, the system) are not people.
+ASKS_CALLBACK = re.compile(
+    r"\b(?:can|could|would|will|may|please|have|get|let)\s+(?:the|your|my|our|a|an|one of your)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?!(?:app|system|bot|chatbot|website|site|portal|tool|computer|machine|"
+    r"platform|service|page|form|phone|courier|driver|delivery)\s)[\w'-]+\s+(?:be able to\s+)?"
+    r"(?:(?:call|ring|phone|telephone|e-?mail)\s+(?:me|us)\b|give (?:me|us) a (?:call|ring|bell)\b)"
+    # a notification is no ask for a person: "will the pharmacy call me when it's ready?"
+    r"(?!\s+(?:back\s+)?(?:when|once|if|as soon as|after|before)\b)|"
+    r"\b(?:send|come|see|visit|meet|talk|speak)\b[^.?!\n]{0,30}\bin person\b",
+    re.I,
+)
 # The agent answering that request without a handover: why not, or an offer to do it.
 _NO_HANDOFF_REASON = re.compile(
     r"\b(?:(?:can't|cannot|can’t|unable to|not able to|don't have (?:the ability|a way) to|no way to|"
@@ -153,30 +167,32 @@ _NO_HANDOFF_REASON = re.compile(
 # ticket opened. It answers an ask for a person (not the Escalation label: nothing says it
 # happened in this conversation).
 HANDOVER_ARRANGED = re.compile(
-    r"\b(?:(?:connecting|transferring|passing|handing) you|(?:passing|passed|handing|handed|"
+    r"\b(?:(?:connecting|transferring|passing|handing|putting) you|put you through|"
+    r"(?:passing|passed|handing|handed|"
     r"forwarding|forwarded|referring|referred) (?:this|it|your \w+|you)(?: on| over)? to|"
     r"(?:someone|somebody|a member of (?:our|the) \w+(?: \w+)?|(?:our|the) (?:\w+ ){0,2}?(?:team|"
     r"staff|department|desk)|an? (?:\w+ )?(?:agent|human|colleague|specialist|advis[eo]r|technician|"
     r"manager|supervisor|person)|they|she|he)(?: will|'ll) (?:\w+ )?(?:call|contact|reply|get back|"
-    r"reach out|join|be with|ring|phone|email|take over)|"
+    r"reach out|join|be with|ring|phone|telephone|email|take over)|"
     # anyone named who will call or write to the user: "Sarah will ring you", "she'll call you
     # tomorrow", "the head teacher will email you today" (not a thing: "it will email you a code")
     r"\b(?!(?:it|this|that|which|we|system|app|link|code|receipt|confirmation|invoice|tool|form|"
     r"bot|page|site|website|portal|order|booking)\b)\w+(?: will|'ll) (?:\w+ )?(?:call|ring|phone|"
-    r"contact|e-?mail|text|message|write to) you\b|"
+    r"telephone|contact|e-?mail|text|message|write to) you\b|"
+    r"(?:will|'ll) (?:\w+ )?give you a (?:call|ring|bell)\b|"
     # someone asked to call: "I've asked Tomasz, our technician, to phone you"
     r"(?:asked|told|got|had) \w+(?:, [^,.!?]{1,40},)? to (?:call|ring|phone|contact|e-?mail|text|"
     r"message|get in touch with|reach out to) you\b|"
     # ... also with an aside or in writing: "Maria, who handles refunds, will email you", "Tom
     # from the workshop will be in touch by Friday"
     r"\b\w+(?:, [^,.!?]{1,40},| (?:from|at) (?:the |our )?\w+(?: \w+)?) (?:will|'ll) (?:\w+ )?"
-    r"(?:call|ring|phone|contact|e-?mail|text|message|get back to|get in touch with) you\b|"
+    r"(?:call|ring|phone|telephone|contact|e-?mail|text|message|get back to|get in touch with) you\b|"
     r"\b(?:will|'ll) be in touch\b|"
     # a call set up for the user: "I've arranged for our surveyor to ring you", "I've booked you a
     # call with our accountant"
     r"(?:arranged|asked|booked|scheduled|organi[sz]ed) for (?:\w+ ){1,3}?to (?:call|ring|phone|"
     r"contact|e-?mail|get in touch|reach out)|(?:booked|scheduled|set up|arranged) (?:you )?"
-    r"(?:a |an )?(?:call|callback|call-back|phone call|video call|consultation) with\b|"
+    r"(?:a |an )?(?:[\w-]+ )?(?:call|callback|call-back|phone call|video call|consultation) with\b|"
     r"(?:asked|told|notified|alerted) (?:the|our|a|your) "
     r"(?:\w+ ){0,2}?(?:team|staff|manager|supervisor|colleague|technician|department|desk|specialist)"
     r" to (?:call|contact|ring|phone|get back|reach out|email)|escalat(?:ing|ed) (?:this|it|your)|"
@@ -186,11 +202,19 @@ HANDOVER_ARRANGED = re.compile(
     r"(?:booked|sent|sending|arranged for|asked|scheduled) (?:\w+ ){1,5}?to (?:visit|come (?:out|"
     r"round|over|by)|call (?:in|round|by)|pop (?:in|round|by)|see you|meet you)\b|"
     r"(?:will|'ll) (?:visit|come (?:out|round|over|by) (?:to )?(?:see )?)(?:you|your)\b|"
+    # a person who will come: "a highways inspector will visit Elm Road on Monday"
+    r"\b(?:an?|the|our|your) (?:[\w-]+ ){0,2}?\w+(?:er|or|ist|ian|man|woman|ant|ent|ee)"
+    r"(?:, \w+,)? (?:will|'ll) (?:visit|come (?:out|round|over|by))\b|"
+    r"\b(?:will|'ll) (?:call|pop|drop) (?:round|in|by)\b|"
     # a person's own line or address given: "the arborist's direct line is 0800 555 0177", "you
     # can reach Ruth directly on 07700 900321", "e-mail the manager at ruth@..."
     r"direct (?:line|number|dial|e-?mail|extension)\b[^.!?\n]{0,40}?(?:\d{3}|@)|"
     r"(?:reach|call|ring|phone|e-?mail|contact|text) (?:him|her|them|\w+) (?:directly )?(?:on|at) "
-    r"[^.!?\n]{0,12}?(?:\d{3}|\w@))",
+    r"[^.!?\n]{0,12}?(?:\d{3}|\w@)|"
+    # ... or said of the person: "can be reached directly on 087 123 4567", "is on 01632 960 555",
+    # "can be e-mailed at manager@smiles.example"
+    r"(?:reached|contacted|e-?mailed|called|rung|phoned|texted) (?:directly )?(?:on|at|via) "
+    r"[^.!?\n]{0,12}?(?:\d{3}|\w@)|\b(?:is|are) (?:on|at) \+?\(?\d[\d ()-]{6,}\d)",
     re.I,
 )
 # "I couldn't update it: the fare rules don't allow changes" is policy, not a failure.
@@ -370,7 +394,9 @@ def detect_issues(
             after_tool = False
             text = content_text(m.get("content"))
             if asked_human_at is None and (
-                HUMAN_REQUEST.search(text) or (asks_human is not None and asks_human(text))
+                HUMAN_REQUEST.search(text)
+                or ASKS_CALLBACK.search(text)
+                or (asks_human is not None and asks_human(text))
             ):
                 asked_human_at = idx
         elif role == "assistant":

@@ -30,6 +30,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.issues import (
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import (
     PRAISE_WORDS,
     bad_news,
+    stated_mishap_event,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
     AGENT_SUCCESS,
@@ -331,12 +332,15 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 )
             ):
                 forms.append("didnt_help")
+            # the failure context: the agent failed, apologised for a failure, or stated a mishap
+            # without apology ("The refund was sent to a closed account and bounced.")
             failed = (
                 agent_failed(agent_before)
                 or (
                     _APOLOGY.search(agent_before)
                     and (_FAILURE.search(agent_before) or bad_news(agent_before))
                 )
+                or stated_mishap_event(agent_before)
             ) and not _REMEDY.search(agent_before)
             if (
                 failed

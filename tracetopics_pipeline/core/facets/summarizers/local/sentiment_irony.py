@@ -31,9 +31,12 @@ PRAISE_WORDS = (
     r"top[- ]notch|top marks|first[- ]class|world[- ]class|well done|good job|great job|"
     r"fab|ace|peachy|cracking|gorgeous|what a (?:treat|joy|delight|result)|chef's kiss|"
     r"good on (?:ya|you|yer)|nice going|way to go|hats off|top work|gold star|ten out of ten|"
-    r"10/10|bang[- ]up job|stunning|smashing|"
+    r"10/10|10 out of 10|bang[- ]up job|stunning|smashing|"
+    # praise words of other registers: "Oh champion", "Slay.", "Masterpiece.", "love that for me"
+    r"champions?|slay|masterpiece|top[- ]tier|incredible|"
+    r"love (?:that|this|it) for (?:me|us)|(?:very|so|how|really|truly) well[- ]organi[sz]ed|"
     r"nice (?:one|job|work)|(?:oh|how|very|real|so) nice|bravo|kudos|genius|"
-    r"(?:very|so|how|truly|really|real|such|super) (?:professional|innovative|scenic|motivating|"
+    r"(?:very|so|how|truly|really|real|such an?|super) (?:professional|innovative|scenic|motivating|"
     r"reassuring|helpful|useful|efficient|quick|fast|reliable|smart|clever|thoughtful|convenient)"
 )
 PRAISE = any_of(PRAISE_WORDS)
@@ -51,7 +54,12 @@ _MISHAP = any_of(
     r"bounced|double[- ]?(?:book\w*|charg\w*)|overbook\w*|overcharg\w*|"
     r"charg\w* (?:\w+ ){0,3}?(?:twice|double|two times|three times)|"
     r"(?:was|were|got|been|is|are|now) (?:\w+ )?cancell?ed|"
-    r"(?:arrived|came|is|was|were|are|running|showed up|left) (?:\w+ ){0,3}?(?:late|early)|"
+    r"(?:arrived|came|is|was|were|are|running|showed up|turned up|left) (?:\w+ ){0,3}?(?:late|early)|"
+    # taken, got away, past recovery or too late: "was stolen", "escaped from the run", "can't be
+    # recovered", "filed after the deadline"
+    r"stolen|escaped|(?:can't|cannot|could not|couldn't|can not) be (?:recovered|retrieved|restored|"
+    r"undone|reversed|saved)|after the deadline|missed the deadline|too late|"
+    r"knocked (?:\w+ ){0,2}?(?:over|down)|"
     r"without (?:us|me|warning|notice)|left (?:me|us) (?:with (?:no|nothing)|without)|no[- ]show|"
     r"(?:didn't|did not|never) (?:even )?(?:turn(?:ed)? up|show(?:ed)? up|arrive[sd]?|come|came|"
     r"call(?:ed)? back|repl(?:y|ied))|never (?:arrive[sd]?|came|comes|shows? up|works?|worked)|"
@@ -62,7 +70,7 @@ _MISHAP = any_of(
     r"wired|printed|labell?ed|addressed|set|done|read) (?:\w+[’']?\w* ){0,4}?wrong\b|"
     r"(?:someone|somebody) else'?s?|(?:the|my|our) neighbou?r'?s|"
     r"(?:sent|delivered|shipped|posted|gave|given|installed|mailed) (?:\w+ ){0,4}?to "
-    r"(?:someone|somebody|a stranger|the wrong|another (?:person|customer|address))|"
+    r"(?:someone|somebody|a stranger|the wrong|another (?:person|customer|address)|a different)|"
     r"on hold|(?:took|taken|takes|waited|waiting) (?:\w+ ){0,3}?(?:\d+|two|three|four|five|six|"
     r"several|many|a few|another|an extra) (?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?)|"
     r"(?:\d+|two|three|four|five|six|several) (?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?) "
@@ -87,7 +95,7 @@ _MISHAP = any_of(
     # 12 instead of 21"
     r"(?:didn't|did not|won't|wouldn't) survive|explod\w*|closed (?:for|until|due|down|today|"
     r"this|all|since)|off sick|(?:nobody|no one|no-one) (?:else )?(?:is |was |will be )?(?:free|"
-    r"available|around|in)\b|(?:can't|cannot|couldn't|could not|won't|will not) make it|"
+    r"available|around|in|coming)\b|(?:can't|cannot|couldn't|could not|won't|will not) make it|"
     r"(?:sent|delivered|shipped|posted|went|gone|taken|brought) (?:\w+ ){0,6}?instead of|"
     r"(?:sent|delivered|shipped|posted|mailed|went) (?:\w+ ){0,3}?to (?:your|the|my|our) (?:old|"
     r"previous|former|wrong) (?:address|house|flat|office|number|account|branch)|"
@@ -116,7 +124,8 @@ _CONTRAST = any_of(
 _UNDONE = any_of(
     r"no longer|any ?more|no more|fixed|solved|resolved|sorted|works? (?:now|again|fine|perfectly)|"
     r"working (?:now|again|fine)|back to normal|back (?:up|online)|is back|gone now|went away|"
-    r"finally|replac\w*|refund\w*|reimburs\w*|compensat\w*|found it|turned up",
+    r"finally|replac\w*|refund\w*|reimburs\w*|compensat\w*|found it|"
+    r"turned up(?!\s+(?:\S+\s+){0,4}?(?:late|early|wrong))",
 )
 _ACCEPTED = any_of(
     r"for (?:letting|telling|informing|warning|the (?:info|information|update|heads|explanation|"
@@ -136,7 +145,18 @@ _NEGATED = re.compile(
 )
 _CLAUSE = re.compile(r"(?:[^,.!?;:—–-]|\S-|-\S)+(?:[,.!?;:—–]+| - )*")
 _OF_IT = re.compile(r"\s*(?:and |now |so )?(?:it|they|which|that)\b", re.I)
-_IRONY_MARK = re.compile(r"🙃|👏|🙄|😒")
+_IRONY_MARK = re.compile(
+    r"🙃|👏|🙄|😒|(?:^|\s)/s\s*$|"
+    # scare quotes around a lowercase word or three: "the 'climate-controlled' unit", "thanks for
+    # your 'help'" (not a message, label or command the user quotes: "it says 'invalid token'",
+    # "I typed 'yes'")
+    r"(?<!\w)(?<!says )(?<!said )(?<!typed )(?<!type )(?<!enter )(?<!entered )(?<!click )"
+    r"(?<!clicked )(?<!select )(?<!selected )(?<!chose )(?<!choose )(?<!shows )(?<!showed )"
+    r"(?<!reads )(?<!read )(?<!displays )(?<!message )(?<!called )(?<!named )(?<!labelled )"
+    r"(?<!button )(?<!option )(?<!status )(?<!error )(?<!word )"
+    r"['‘\"“][a-z][\w-]*(?: [\w-]+){0,2}['’\"”](?!\w)",
+    re.M,
+)
 _THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\b", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _FIRST_SENTENCE = re.compile(r"^[^.!?\n]*[.!?\n]+")
@@ -164,6 +184,28 @@ def bad_news(text: str) -> bool:
     return _mishap_stated(text)
 
 
+# The quoted claim confirmed: "the 'express' option really was next day" (sincere, not scare quotes)
+_AFFIRMED = any_of(
+    r"(?:really|actually|indeed|truly) (?:was|is|were|are|did|does|came|arrived|worked|works)|"
+    r"as (?:promised|advertised|described)|lived up to",
+)
+# What went wrong, said as an event even without an apology ("The refund was sent to a closed
+# account and bounced.", "the scaffolding was put up on the wrong house"): not a duration or a
+# closure, which an agent states as plain information ("takes three working days").
+_EVENT_MISHAP = any_of(
+    r"bounced|stolen|escaped|lost|broke|broken|damaged|smashed|cracked|shattered|deleted|wiped|"
+    r"(?:was|were|got|been) (?:\w+ )?cancell?ed|fail(?:ed|s)|declined|rejected|went missing|"
+    r"by mistake|in error|double[- ]?booked|(?:the|a) wrong \w+|"
+    r"(?:can't|cannot|could not|couldn't) be (?:recovered|retrieved|restored|undone|reversed)|"
+    r"(?:nobody|no one|no-one) (?:is|was|will be) (?:coming|available)",
+)
+
+
+def stated_mishap_event(text: str) -> bool:
+    """A mishap stated as an event in an agent's turn, apology or not (not negated or asked)."""
+    return stated(_EVENT_MISHAP, text, _NEGATED, 30)
+
+
 def ironic_praise(turn: str) -> bool:
     """Praise and a mishap in one turn, the praise in a short clause of its own (an opener or an
     echo: "Nice one, ...", "... Really motivating.") or scoping over the mishap ("thanks for
@@ -171,12 +213,16 @@ def ironic_praise(turn: str) -> bool:
     bad news accepted)."""
     if _GREETING.match(turn):  # "Hi, lovely to meet you. My order is missing.": a greeting
         turn = _FIRST_SENTENCE.sub("", turn, count=1)
-    if any(rx.search(turn) for rx in (_CONTRAST, _ACCEPTED, _SINCERE)):
+    if any(rx.search(turn) for rx in (_CONTRAST, _ACCEPTED, _SINCERE, _AFFIRMED)):
         return False
     if _unnegated(_UNDONE, turn):  # "it turned up", not "nobody turned up"
         return False
     if not _mishap_stated(turn) and not _IRONY_MARK.search(turn):
         return False
+    # an irony mark beside praise: "10 out of 10 would recommend ... 🙃", "very scenic 🙃",
+    # "such a useful answer" about a quoted 'try again later'
+    if _IRONY_MARK.search(turn) and (_unnegated(PRAISE, turn) or _unnegated(_SCOPING, turn)):
+        return True
     for sentence in _SENTENCE.findall(turn):
         # "Great, thanks. I get an error now": thanks beside the praise is politeness before the
         # next problem, not irony
