@@ -99,7 +99,9 @@ FPR_BUDGETS13 = {"didnt_help": 0.002, "repeated_request": 0.003, "ask_human": 0.
 # only where the agent then neither hands over nor says why not (an unmet escalation), so a false
 # alarm there costs less than in Sentiment, where every ask read is NEGATIVE evidence; Sentiment
 # keeps FPR_BUDGETS13's 0.1 %. The head's threshold at this out-of-fold budget is written as
-# `issues_threshold` (docs/benchmarks.md#facets, fourteenth pass).
+# `issues_threshold`. 0.2 %: the largest of ISSUES_ASK_FPRS within AUTO_LIMITS out of fold (demo
+# NONE user turns 0 of 2,145, calm material 3 of 716; 0.3 % reads 2 demo turns); out-of-fold
+# recall 0.754 -> 0.914 (docs/benchmarks.md#facets, fourteenth pass).
 ISSUES_ASK_FPR = 0.002
 ISSUES_ASK_FPRS = (0.002, 0.003, 0.005, 0.01)  # printed, for the choice above
 THROUGH = 13  # the shipped heads' material since the thirteenth pass: batches 1-13 from the set's

@@ -266,3 +266,17 @@ def test_a_file_without_an_issues_threshold_uses_the_heads_own():
 )
 def test_the_users_own_plan_to_call_someone_is_no_ask(turn):
     assert not fc.load().asks_human(turn)
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "If you lost your phone, an admin can reset the second factor for you.",
+        "In case the parcel was damaged, send us a photo and we'll replace it.",
+    ],
+)
+def test_a_mishap_under_a_condition_is_no_failure_context(agent):
+    turns = ((U, "How do I get back in?"), (A, agent), (U, "Excellent, that solved it. Thanks!"))
+    assert _label(*turns) not in ("NEGATIVE", "MIXED")
+    turns = ((U, "How do I get back in?"), (A, agent), (U, "Brilliant. Just brilliant."))
+    assert _label(*turns) not in ("NEGATIVE", "MIXED")

@@ -347,6 +347,7 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 and len(text.split()) <= 12
                 and _PRAISE_WORD.search(text)
                 and not _ACCEPTS.search(text)
+                and not reports_success(text)  # "Excellent, that solved it."
             ):
                 forms.append("sarcasm")
         if forms:

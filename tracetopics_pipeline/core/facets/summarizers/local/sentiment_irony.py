@@ -201,9 +201,13 @@ _EVENT_MISHAP = any_of(
 )
 
 
+# A mishap under a condition is no event: "If you lost your 2FA device, an admin can reset it".
+_IF_CLAUSE = re.compile(r"\b(?:if|in case|whether|when|once|should)\b[^,.;:!?]*$", re.I)
+
+
 def stated_mishap_event(text: str) -> bool:
     """A mishap stated as an event in an agent's turn, apology or not (not negated or asked)."""
-    return stated(_EVENT_MISHAP, text, _NEGATED, 30)
+    return stated(_EVENT_MISHAP, text, _NEGATED, 30, _IF_CLAUSE)
 
 
 def ironic_praise(turn: str) -> bool:
