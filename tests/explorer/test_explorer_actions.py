@@ -177,12 +177,14 @@ def test_gap_kind_names_agent_failures_and_product_gaps() -> None:
 
     ids = "SELECT trace_id AS id FROM facets WHERE facet = 'Sentiment'"
     cur = facets(20, 16, 12)
-    verdict, detail = gap_kind(cur, ids, [], "Sentiment", "Issues")
+    verdict, detail = gap_kind(
+        cur, ids, [], "Sentiment", "Issues", {"FAILED_TOOL_CALL": "Failed tool call"}.get
+    )
     # 16 negative: 12 with a failed tool call (75%), 4 without an issue.
     assert verdict == "Agent failure"
     assert (
         "16 negative or mixed conversations, 12 (75.0%)" in detail
-        and "FAILED_TOOL_CALL 12" in detail
+        and "(Failed tool call 12)" in detail  # as the page reads it (review rv8 L3)
     )
     cur.execute("UPDATE facets SET label = 'NONE' WHERE facet = 'Issues' AND trace_id < 't04'")
     assert gap_kind(cur, ids, [], "Sentiment", "Issues")[0] == "Cause unclear"  # 8 of 16: no kind

@@ -356,7 +356,9 @@ def test_roadmap_proposal(client: TestClient) -> None:
     assert "| acme | 100 | 100.0% |" in md and "| enterprise | 100 | 100.0% |" in md
     who = md.split("## Who is affected")[1].split("|")[0].strip()
     assert re.fullmatch(r"1 of the scope's \d+ customers\. Top accounts and plan tiers:", who), who
-    assert "### Sentiment mix" in md and "| NEGATIVE | 100 | 100.0% |" in md
+    # label values read as on every page (Facet.label_names), not as keys (review rv8 L3)
+    assert "### Sentiment mix" in md and "| Negative | 100 | 100.0% |" in md
+    assert "NEGATIVE" not in md and "| No issue |" in md
     # Topic 3's negative traces have no agent issue (Issues NONE): a product gap.
     assert "**Product gap.** Of the topic's 100 negative or mixed conversations, 0" in md
     quotes = md.split("## Representative quotes")[1].split("## Recommendation")[0]

@@ -588,7 +588,11 @@ def create_app(
         else:
             raise HTTPException(400, "give facet and topic_id, or subset and subset_topic")
         md = roadmap_proposal(
-            cur, scope, marts=loaded.marts, trace_url=f"{request.base_url}?trace="
+            cur,
+            scope,
+            marts=loaded.marts,
+            trace_url=f"{request.base_url}?trace=",
+            label_names={k: names for k, (names, _, _) in display_labels().items()},
         )
         if format == "md":
             return PlainTextResponse(

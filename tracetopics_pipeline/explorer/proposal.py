@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -207,7 +208,12 @@ def _mix(
     return [(str(v), int(n)) for v, n in rows]
 
 
-def _mix_table(title: str, topic_mix: list[tuple[str, int]], base: list[tuple[str, int]]) -> str:
+def _mix_table(
+    title: str,
+    topic_mix: list[tuple[str, int]],
+    base: list[tuple[str, int]],
+    read: Callable[[str], str] = str,
+) -> str:
     if not topic_mix:
         return f"### {title}\n\nNo data for this facet.\n"
     t_total = sum(n for _, n in topic_mix) or 1
@@ -220,7 +226,7 @@ def _mix_table(title: str, topic_mix: list[tuple[str, int]], base: list[tuple[st
     ]
     for v, n in topic_mix[:10]:
         lines.append(
-            f"| {md_text(v)} | {n} | {_pct(n / t_total)} | {_pct(b.get(v, 0) / b_total)} |"
+            f"| {md_text(read(v))} | {n} | {_pct(n / t_total)} | {_pct(b.get(v, 0) / b_total)} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -272,9 +278,10 @@ def gap_kind(
     params: list[Any],
     sentiment: str | None,
     issues: str | None,
+    read: Callable[[str], str] = str,
 ) -> tuple[str, str] | None:
     """(verdict, the counts behind it) for the topic's negative traces, by the Issues facet
-    (`_against_scope` adds what the verdict means).
+    (`_against_scope` adds what the verdict means); `read` says how a label value reads.
 
     The home's rule (`changes.gap_verdict`; `marts.capability_gaps` holds the raw split, no
     verdict): a negative conversation in which the agent had no
@@ -303,7 +310,7 @@ def gap_kind(
         return None
     none = sum(n for issue, n in rows if issue == "NONE")
     agent = total - none
-    top = ", ".join(f"{issue} {n}" for issue, n in rows if issue != "NONE")
+    top = ", ".join(f"{md_text(read(issue))} {n}" for issue, n in rows if issue != "NONE")
     detail = (
         f"Of the topic's {total} negative or mixed conversations, {agent} "
         f"({_pct(agent / total)}) show an agent issue"
@@ -558,8 +565,16 @@ def roadmap_proposal(
     marts: frozenset[str] = frozenset(),
     quotes: int = 4,
     trace_url: str = "/?trace=",
+    label_names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
-    """Markdown for one topic. `trace_url` + a trace id is the link to that trace's page."""
+    """Markdown for one topic. `trace_url` + a trace id is the link to that trace's page.
+    `label_names`: facet (lower-case) -> {label value: how it reads} (`Facet.label_names`, the
+    page's own rule), so the brief says "Failed tool call" where the page does."""
+
+    def reads(facet: str | None) -> Callable[[str], str]:
+        names = (label_names or {}).get((facet or "").lower(), {})
+        return lambda value: names.get(value, value)
+
     t_sql, t_params = scope.in_topic.sql()
     b_sql, b_params = scope.base.sql()
     span = cur.execute(
@@ -585,7 +600,10 @@ def roadmap_proposal(
         (None, "")
         if circular
         else _against_scope(
-            gap_kind(cur, t_sql, t_params, sentiment, issues), rates, base_rates, versus
+            gap_kind(cur, t_sql, t_params, sentiment, issues, reads(issues)),
+            rates,
+            base_rates,
+            versus,
         )
     )
     if own == (sentiment or "").lower():
@@ -741,7 +759,12 @@ def roadmap_proposal(
     for title, fct in (("Sentiment mix", sentiment), ("Issues mix", issues)):
         if fct:
             lines.append(
-                _mix_table(title, _mix(cur, t_sql, t_params, fct), _mix(cur, b_sql, b_params, fct))
+                _mix_table(
+                    title,
+                    _mix(cur, t_sql, t_params, fct),
+                    _mix(cur, b_sql, b_params, fct),
+                    reads(fct),
+                )
             )
 
     lines += ["## Product gap or agent failure", ""]
