@@ -482,3 +482,45 @@ def test_unknown_project_says_which_exist(wh: Path) -> None:
     run_sql("SELECT id FROM project_logs('my-project-id')", warehouse=wh, notify=seen.append)
     run_sql("SELECT count(*) FROM project_logs(NULL)", warehouse=wh, notify=seen.append)
     assert seen == []
+
+
+def test_indexed_columns_keep_the_users_0_based_name(wh: Path) -> None:
+    """Review rv8 L3: the header was DuckDB's name for the 1-based translation,
+    `(classifications.Task[1])."label"`."""
+    q = (
+        "SELECT classifications.Task[0].label, classifications.Task[0].label AS t, facets.task"
+        " FROM project_logs('my-project-id') WHERE id = 's1'"
+    )
+    assert execute_sql(q, warehouse=wh).table.column_names == [
+        "classifications.Task[0].label",
+        "t",
+        "task",
+    ]
+    out = run_sql(q, warehouse=wh)
+    assert out.splitlines()[0].startswith("classifications.Task[0].label")
+    assert "[1]" not in out
+
+
+def test_a_label_no_map_has_gets_a_notice(wh: Path) -> None:
+    """Review rv8 L3: a --where on a label no map has returned 0 rows silently."""
+    seen: list[str] = []
+    q = "SELECT id FROM project_logs(NULL)"
+    out = run_sql(
+        q, where='classifications.Task.label = "Dataset build"', warehouse=wh, notify=seen.append
+    )
+    assert out.endswith("(0 rows)")
+    assert len(seen) == 1
+    assert seen[0].startswith("no Task topic is labelled 'Dataset build'; labels: ")
+    assert "'Dataset creation'" in seen[0] and "'Export dashboard to CSV'" in seen[0]
+    seen.clear()
+    run_sql(
+        q, where='classifications.Task.label = "Dataset creation"', warehouse=wh, notify=seen.append
+    )
+    # a label the maps have, even when the filter as a whole matches nothing: no notice
+    run_sql(
+        q,
+        where='classifications.Task.label = "Dataset creation" AND id = "none"',
+        warehouse=wh,
+        notify=seen.append,
+    )
+    assert seen == []

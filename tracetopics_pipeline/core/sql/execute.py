@@ -21,9 +21,15 @@ from tracetopics_pipeline.core import settings
 from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
 from tracetopics_pipeline.core.sql.formats import FORMATS, format_result, output_target
 from tracetopics_pipeline.core.sql.limits import HardStop, SqlLimits, fetch_limited
-from tracetopics_pipeline.core.sql.macro import install_project_logs, sql_ident, sql_literal
+from tracetopics_pipeline.core.sql.macro import (
+    facet_key,
+    facet_names,
+    install_project_logs,
+    sql_ident,
+    sql_literal,
+)
 from tracetopics_pipeline.core.sql.sandbox import DIALECT, check_query, func_name, known_relations
-from tracetopics_pipeline.core.sql.where import to_duckdb
+from tracetopics_pipeline.core.sql.where import asked_labels, to_duckdb
 from tracetopics_pipeline.core.warehouse.connection import lock_holder
 
 MAX_QUERY_CHARS = 200_000  # ~3 s to parse and check here; a 2 MB IN list took 36 s and 1.3 GB
@@ -172,6 +178,35 @@ def _project_notices(conn: duckdb.DuckDBPyConnection, tree: exp.Expression) -> l
     return notices
 
 
+def _label_notices(conn: duckdb.DuckDBPyConnection, where: str | None) -> list[str]:
+    """For each `classifications.<Facet>.label = "X"` in --where that no trace carries: say
+    which labels the facet has (a filter on a misremembered label otherwise returns 0 rows
+    silently, review rv8 L3)."""
+    notices = []
+    names = None
+    for facet, fld, value in dict.fromkeys(asked_labels(where)):
+        key = facet_key(facet)
+        names = names if names is not None else facet_names(conn)
+        if key not in names:
+            continue
+        rows = conn.execute(
+            f"SELECT v, count(*) FROM (SELECT unnest(list_distinct(list_transform("
+            f"classifications.{sql_ident(key)}, lambda e: e.{sql_ident(fld)}))) AS v "
+            "FROM project_logs(NULL)) WHERE v IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"
+        ).fetchall()
+        have = [v for v, _ in rows]
+        if value in have:
+            continue
+        what = "topic" if fld == "label" else "subtopic"
+        if not have:
+            notices.append(f"no {names[key]} {what} is labelled {value!r}: none has a label yet")
+            continue
+        listed = ", ".join(repr(v) for v in have[:12])
+        more = f" and {len(have) - 12} more" if len(have) > 12 else ""
+        notices.append(f"no {names[key]} {what} is labelled {value!r}; labels: {listed}{more}")
+    return notices
+
+
 def execute_sql(
     query: str,
     *,
@@ -219,6 +254,8 @@ def execute_sql(
                 raise SqlRefused(TOO_DEEP) from e
             raise
         notices += _project_notices(conn, tree)
+        if where and table.num_rows == 0:
+            notices += _label_notices(conn, where)
         return SqlResult(table=table, sql=sql, source=source, notices=notices)
     finally:
         if own:

@@ -76,6 +76,25 @@ def _plus_one(node: exp.Expression) -> exp.Expression:
     return exp.Add(this=exp.Paren(this=node), expression=exp.Literal.number(1))
 
 
+def _positional(node: exp.Bracket) -> bool:
+    idx = node.expressions[0] if len(node.expressions) == 1 else None
+    return idx is not None and not (isinstance(idx, exp.Literal) and idx.is_string)
+
+
+def name_indexed_columns(tree: exp.Expression) -> exp.Expression:
+    """Alias each unnamed selected expression that indexes a list (`classifications.Task[0].label`)
+    by its own 0-based text: without it DuckDB names the column after the shifted, 1-based
+    translation (`(classifications.Task[1])."label"`, review rv8 L3)."""
+    for select in list(tree.find_all(exp.Select)):
+        for i, proj in enumerate(list(select.expressions)):
+            if isinstance(proj, (exp.Alias, exp.Star)):
+                continue
+            if any(_positional(b) for b in proj.find_all(exp.Bracket)):
+                name = proj.sql(dialect=DIALECT)
+                select.expressions[i] = exp.alias_(proj, exp.to_identifier(name, quoted=True))
+    return tree
+
+
 def shift_indexes(tree: exp.Expression) -> exp.Expression:
     """Turn 0-based `x[i]` / `x[a:b]` (Python-style slice) into DuckDB's 1-based indexing."""
     for node in list(tree.find_all(exp.Bracket)):

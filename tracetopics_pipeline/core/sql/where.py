@@ -5,7 +5,12 @@ from __future__ import annotations
 from sqlglot import exp
 
 from tracetopics_pipeline.core.sql.errors import SqlRefused
-from tracetopics_pipeline.core.sql.sandbox import func_name, parse, shift_indexes
+from tracetopics_pipeline.core.sql.sandbox import (
+    func_name,
+    name_indexed_columns,
+    parse,
+    shift_indexes,
+)
 
 
 def _column_parts(col: exp.Column) -> list[str]:
@@ -76,6 +81,39 @@ def compile_where(where: str) -> exp.Expression:
     return tree.transform(any_element)
 
 
+def asked_labels(where: str | None) -> list[tuple[str, str, str]]:
+    """(facet, field, value) for each `classifications.<Facet>.label|subtopic = "value"` test in
+    a --where filter: the values a notice checks against the labels the maps hold."""
+    if not where:
+        return []
+    try:
+        tree = parse(where, statement=False)
+    except Exception:  # noqa: BLE001 - compile_where reports a broken filter
+        return []
+
+    def value(node: exp.Expression) -> str | None:
+        if (
+            isinstance(node, exp.Column)
+            and not node.table
+            and isinstance(node.this, exp.Identifier)
+        ):
+            return node.name if node.this.quoted else None
+        return None
+
+    out = []
+    for eq in tree.find_all(exp.EQ):
+        for path, val in ((eq.this, eq.expression), (eq.expression, eq.this)):
+            parts = _column_parts(path) if isinstance(path, exp.Column) else []
+            if (
+                value(val) is not None
+                and len(parts) == 3
+                and parts[0].lower() == "classifications"
+                and parts[2].lower() in ("label", "subtopic")
+            ):
+                out.append((parts[1], parts[2].lower(), value(val)))
+    return out
+
+
 def _apply_where(tree: exp.Expression, cond: exp.Expression) -> exp.Expression:
     """Filter every project_logs(...) the query reads by `cond`."""
     found = False
@@ -100,7 +138,7 @@ DEFAULT_QUERY = (
 
 def to_duckdb(query: str, *, where: str | None = None) -> exp.Expression:
     """Parse 0-based SQL (plus an optional --where) into a DuckDB-ready, unchecked tree."""
-    tree = shift_indexes(parse(query or DEFAULT_QUERY))
+    tree = shift_indexes(name_indexed_columns(parse(query or DEFAULT_QUERY)))
     if where:
         tree = _apply_where(tree, compile_where(where))
     return tree
