@@ -189,3 +189,58 @@ def test_second_pass_gives_a_rare_intent_repeated_often_a_topic_of_its_own():
     assert (ones[60:] == -1).all()
     # nothing to pool: the labels as they were
     assert (cluster.pool_topics(x, np.zeros(67, np.int64), min_size=1, weights=w) == 0).all()
+
+
+def test_a_changed_rule_reclassifies_the_comparison_window(conn, monkeypatch):
+    """Review rv7 R1: after an upgrade only the days a run rebuilt used the new rule, and the
+    week-over-week trends compared them with days classified by the old one. A run classifies
+    the days of the comparison window that another rule classified, from the stored summaries."""
+    from tracetopics_pipeline.core.topics import classify
+
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
+    cent = _unit(
+        np.asarray(
+            conn.execute(
+                """SELECT centroid FROM topics WHERE map_id = 'Task@2026-11-01' AND level = 'sub'
+                   ORDER BY size DESC, topic_id LIMIT 1"""
+            ).fetchall()[0][0],
+            dtype=np.float64,
+        )
+    )
+    rng = np.random.default_rng(4)
+    far = around(cent, 0.5, 8, rng)  # joins the topic by the old global limit only
+    texts2 = [f"Where is your DPA {i}" for i in range(8)]
+    load_summaries(conn, texts2, far, start=DAY2, days=4, prefix="n")  # 11-02 … 11-05
+    days = [date(2026, 11, d) for d in range(1, 6)]
+    radii = conn.execute("SELECT topic_id, radius FROM topics").fetchall()
+    # the old rule: a map without radii, classified by an earlier version of the code
+    conn.execute("UPDATE topics SET radius = NULL")
+    monkeypatch.setattr(classify, "_RULE_CODE", "before-the-upgrade")
+    classify_days(conn, days, facets=[F("Task")], settings=SETTINGS)
+    assert (
+        conn.execute("SELECT count(*) FROM classifications WHERE topic_id = -1").fetchone()[0] == 0
+    )
+    assert classify.stale_days(conn, [F("Task")], SETTINGS) == []
+    # the upgrade: maps with radii, a new rule; the run touches the last day only
+    for topic_id, radius in radii:
+        conn.execute("UPDATE topics SET radius = ? WHERE topic_id = ?", [radius, topic_id])
+    monkeypatch.setattr(classify, "_RULE_CODE", "after-the-upgrade")
+    assert classify.stale_days(conn, [F("Task")], SETTINGS) == days
+    st = classify_days(conn, [days[-1]], facets=[F("Task")], settings=SETTINGS, same_rule=True)
+    assert st.reclassified == [d.isoformat() for d in days[:-1]]
+    per_day = dict(
+        conn.execute(
+            """SELECT day, count(*) FILTER (WHERE subtopic_id = -1) FROM classifications
+               WHERE trace_id LIKE 'n-%' GROUP BY day"""
+        ).fetchall()
+    )
+    assert per_day == {d: 2 for d in days[1:]}  # every day by the new rule, not the last only
+    assert classify.stale_days(conn, [F("Task")], SETTINGS) == []
+    # a day outside the comparison window keeps its rows and its rule
+    monkeypatch.setattr(classify, "_RULE_CODE", "later")
+    assert classify.stale_days(conn, [F("Task")], SETTINGS, window=2) == days[-2:]
+    st = classify_days(conn, [], facets=[F("Task")], settings=SETTINGS, same_rule=True)
+    assert st.reclassified == []  # nothing asked, nothing done
+

@@ -27,6 +27,16 @@ label has its parent, "No issue", never no_match), and the subtopic the nearest 
 within it. Days classified against an earlier map keep their subtopic, and their parent follows
 the current map (`repoint_parents`), so a subtopic has one parent in every report. A label the map has no parent for falls back to the nearest fine topic. A map without parent rows (built before
 two levels) has every topic as its own parent.
+
+One rule across a trend (review rv7 R1): each day x facet records the rule it was classified by
+(`classify_rule`: this module's source and what it imports, transitively — among them the map's
+code and `cluster.nearest_topics` — the numeric libraries, and settings.no_match_distance) in
+`classify_rules`. After an upgrade that changes the rule, `stale_days` finds the days of the
+comparison window (`COMPARISON_DAYS`, ending at the latest classified day) classified by another
+rule (or before rules were recorded), and the classifications asset re-classifies them against the
+current maps with the run's days: classification only, from the stored summaries and cached
+vectors — nothing is re-summarized or re-embedded. Without it the days a run rebuilt used the new
+rule and the days before the old one, and week-over-week trends compared the two.
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ import numpy as np
 import polars as pl
 
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.digest import code_digest
 from tracetopics_pipeline.core.topics import embed
 from tracetopics_pipeline.core.topics.cluster import nearest_topics
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
@@ -55,6 +66,51 @@ if TYPE_CHECKING:
 
 NEIGHBOURS = 3
 POSITION_POINTS = 10_000  # map points a text outside the map is placed among
+# Days before the latest classified day whose classifications follow the current rule: the
+# longest window the home, the digest and the priority ranking compare (28 days).
+COMPARISON_DAYS = 28
+_RULE_MODULES = ("tracetopics_pipeline.core.topics.classify",)
+_RULE_LIBRARIES = ("numpy", "polars")
+_RULE_CODE: str | None = None
+
+
+def classify_rule(settings: Settings) -> str:
+    """A digest of the classification rule: the source that classifies (this module and its
+    imports, transitively), the versions of the libraries it computes with, and the settings
+    it reads (the global no_match limit of a map without radii)."""
+    global _RULE_CODE
+    if _RULE_CODE is None:
+        _RULE_CODE = code_digest(_RULE_MODULES, _RULE_LIBRARIES)
+    return f"{_RULE_CODE[:32]}/{float(settings.no_match_distance)!r}"
+
+
+def stale_days(
+    conn: duckdb.DuckDBPyConnection,
+    facets: list[Any],
+    settings: Settings,
+    *,
+    end: date | None = None,
+    window: int = COMPARISON_DAYS,
+) -> list[date]:
+    """Days of the `window` days ending at `end` or the latest classified day, the later, that some
+    facet with a current map was classified by another rule than `classify_rule(settings)`, or
+    before rules were recorded. A facet without a built map has no rows to re-classify."""
+    names = [f.name if hasattr(f, "name") else str(f) for f in facets]
+    names = [n for n in names if current_map(conn, n) is not None]
+    if not names:
+        return []
+    rows = conn.execute(
+        """WITH last AS (SELECT coalesce(greatest(?::DATE, max(day)), ?::DATE) AS d
+                         FROM classifications WHERE facet IN (SELECT unnest(?::VARCHAR[])))
+           SELECT DISTINCT c.day FROM (SELECT DISTINCT day, facet FROM classifications
+                                        WHERE facet IN (SELECT unnest(?::VARCHAR[]))) c, last
+           WHERE c.day BETWEEN last.d - (? - 1) AND last.d
+             AND NOT EXISTS (SELECT 1 FROM classify_rules r WHERE r.day = c.day
+                             AND r.facet = c.facet AND r.rule = ?)
+           ORDER BY 1""",
+        [end, end, names, names, window, classify_rule(settings)],
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 @dataclass
@@ -71,6 +127,7 @@ class ClassifyStats:
     maps: dict[str, str] = field(default_factory=dict)  # facet -> map_id used
     without_map: list[str] = field(default_factory=list)
     refused: dict[str, str] = field(default_factory=dict)  # facet -> why its map was refused
+    reclassified: list[str] = field(default_factory=list)  # earlier days, for a changed rule
 
     @property
     def no_match_share(self) -> float:
@@ -96,6 +153,7 @@ class ClassifyStats:
             "maps": ", ".join(f"{k}={v}" for k, v in sorted(self.maps.items())),
             "facets_without_map": ", ".join(self.without_map),
             "maps_refused": " | ".join(f"{k}: {v}" for k, v in sorted(self.refused.items())),
+            "reclassified_for_rule": ", ".join(self.reclassified),
         }
 
 
@@ -120,13 +178,17 @@ def classify_days(
     facets: list[Any],
     settings: Settings,
     embedder: Embedder | None = None,
+    same_rule: bool = False,
 ) -> ClassifyStats:
-    """Replace classifications of `days` × `facets` with nearest-topic assignments."""
+    """Replace classifications of `days` × `facets` with nearest-topic assignments. With
+    `same_rule`, also the days of the comparison window classified by another rule
+    (`stale_days`), so every day a trend compares follows one rule."""
     t0 = time.perf_counter()
     embedder = embedder or make_embedder(settings)
     model = embed.registered_model_id(conn, embedder)
     days = sorted(set(days))
     stats = ClassifyStats(days=[d.isoformat() for d in days], embed_model=model or embedder.name)
+    rule = classify_rule(settings)
     definitions = {f.name: f for f in facets if hasattr(f, "name")}
     names = []
     for facet in (f.name if hasattr(f, "name") else str(f) for f in facets):
@@ -144,6 +206,12 @@ def classify_days(
         else:
             stats.maps[facet] = map_id
         names.append(facet)
+    if same_rule and days and stats.maps:
+        earlier = [
+            d for d in stale_days(conn, list(stats.maps), settings, end=days[-1]) if d not in days
+        ]
+        stats.reclassified = [d.isoformat() for d in earlier]
+        days = sorted(set(days) | set(earlier))
     # A chunk of days at a time (about CHUNK_ROWS traces, so × facets rows), each replaced
     # in one transaction: memory stays flat however long the range.
     per_day = warehouse.rows_per_day(conn, "raw_traces", days)
@@ -166,6 +234,16 @@ def classify_days(
             )
             warehouse.insert_frame(conn, "classifications", result)
             apply_merges(conn, list(stats.maps), chunk)  # a person's merges win
+            conn.execute(
+                """DELETE FROM classify_rules WHERE day IN (SELECT unnest(?::DATE[]))
+                   AND facet IN (SELECT unnest(?::VARCHAR[]))""",
+                [chunk, list(stats.maps)],
+            )
+            conn.execute(
+                """INSERT INTO classify_rules (day, facet, rule)
+                   SELECT d, f, ? FROM unnest(?::DATE[]) t(d), unnest(?::VARCHAR[]) u(f)""",
+                [rule, chunk, list(stats.maps)],
+            )
         if result is not None:
             stats.rows += len(result)
             no_match = int((result["topic_id"] == NO_MATCH).sum())

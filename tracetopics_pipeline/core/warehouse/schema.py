@@ -166,6 +166,14 @@ CREATE TABLE IF NOT EXISTS spend_ledger (
     updated_at TIMESTAMPTZ DEFAULT current_timestamp,
     PRIMARY KEY (day, kind, model)
 );
+-- Which classification rule (topics/classify.py `classify_rule`: its code and settings) each
+-- day x facet was last classified by: a changed rule re-classifies the comparison window.
+CREATE TABLE IF NOT EXISTS classify_rules (
+    day DATE NOT NULL,
+    facet VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL,
+    classified_at TIMESTAMPTZ DEFAULT current_timestamp
+);
 -- The data-quality suites that passed, by a digest of what they read (warehouse/quality.py):
 -- one row per suite and days; a re-run of unchanged rows reports the pass without running it.
 CREATE TABLE IF NOT EXISTS check_results (

@@ -132,6 +132,12 @@ def classifications(
             facets=load_facets(),
             settings=settings,
             embedder=embedder,
+            same_rule=True,  # an upgraded rule re-classifies the comparison window too
+        )
+    if stats.reclassified:
+        context.log.info(
+            f"re-classified {len(stats.reclassified)} earlier days classified by another rule "
+            f"(an upgrade): {stats.reclassified[0]} … {stats.reclassified[-1]}"
         )
     for facet, why in stats.refused.items():
         context.log.error(f"{facet} not classified: {why}")
