@@ -18,6 +18,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from tracetopics_pipeline.core.run_record import recording
 from tracetopics_pipeline.core.settings import paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,15 +121,16 @@ def run_daily(
             raise RunInProgress(busy[0])
         started = time.monotonic()
         say(f"▶ daily_job for {day} (the daily schedule's job)")
-        result = job.execute_in_process(
-            instance=instance,
-            partition_key=day.isoformat(),
-            run_config=run_config,
-            tags={**(tags or {}), HOST_TAG: this_host()},
-            raise_on_error=False,
-        )
-        if not result.success:
-            raise RunFailed("daily_job", result.run_id, *_failures(result))
+        with recording([day], "daily"):  # `tracetopics status` says it (core/run_record.py)
+            result = job.execute_in_process(
+                instance=instance,
+                partition_key=day.isoformat(),
+                run_config=run_config,
+                tags={**(tags or {}), HOST_TAG: this_host()},
+                raise_on_error=False,
+            )
+            if not result.success:
+                raise RunFailed("daily_job", result.run_id, *_failures(result))
         say(f"  done in {time.monotonic() - started:.1f}s (run {result.run_id[:8]})")
         return result.run_id
 
@@ -180,7 +182,7 @@ def run_pipeline(
     # The console shows what assets log (progress, counts), not every framework event.
     run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}}
     host = {HOST_TAG: this_host()}  # the pids these runs record are this machine's
-    with dg.DagsterInstance.get() as instance:
+    with dg.DagsterInstance.get() as instance, recording(days, "run"):  # for `status`
         # A run killed earlier (kill -9, out of memory, reboot) still holds the warehouse
         # pool's slot: every step below would wait for it forever.
         recover_dead_runs(instance, say=say)

@@ -164,3 +164,72 @@ def test_status_counts_in_words(capsys) -> None:
     assert "landing   1 trace file\n" in out
     assert "map       Feature request: 1 topic (1 subtopic), built for 2026-11-30" in out
     assert "map       Task: 4 topics (9 subtopics)" in out
+
+
+def test_status_says_the_last_run_and_the_run_in_progress(home, capsys) -> None:
+    """Review rv7 (status): no line said when the last run was, which days, whether it
+    failed and how long it took, nor that a run was writing the home right now."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from datetime import UTC, date, datetime
+
+    from tracetopics_pipeline.cli.status import run_lines
+    from tracetopics_pipeline.core import run_record
+
+    days = [date(2026, 11, 29), date(2026, 11, 30)]
+    with run_record.recording(days, "run"):
+        assert run_record.runs()["current"]["pid"] == os.getpid()
+        assert main(["status"]) == 0
+        out = capsys.readouterr().out
+        assert "running   since " in out and "2026-11-29 to 2026-11-30 (2 days)" in out
+        assert "last run  none recorded" in out
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert "running" not in out
+    assert "last run  " in out and ": 2026-11-29 to 2026-11-30 (2 days), ok in 0s" in out
+    with pytest.raises(RuntimeError), run_record.recording(days[1:], "daily"):
+        raise RuntimeError("classifications (run 1234abcd) failed: classifications: OSError\nmore")
+    s = run_record.runs()
+    assert s["current"] is None and s["last"]["outcome"] == "failed"
+    line = run_lines(s)[0]
+    assert line.endswith(
+        ": 2026-11-30 (1 day), failed after 0s: classifications (run 1234abcd) failed: "
+        "classifications: OSError"
+    ), line
+    # a run whose process died without an end reads as interrupted, not as running forever
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    record = json.loads(run_record.record_path().read_text())
+    record["current"] = s["last"] | {"pid": int(dead.stdout), "outcome": None}
+    run_record.record_path().write_text(json.dumps(record))
+    line = run_lines(run_record.runs())[0]
+    assert line.endswith(": 2026-11-30 (1 day), interrupted (its process ended without a word)")
+    # a long one that is still going, and how its time reads
+    now = datetime(2026, 12, 1, 4, 0, 30, tzinfo=UTC)
+    current = {"started": "2026-12-01T03:58:00+00:00", "pid": 42, "first_day": "2026-11-30",
+               "last_day": "2026-11-30", "days": 1}  # fmt: skip
+    last = {"started": "2026-12-01T01:00:00+00:00", "outcome": "ok", "seconds": 3725.0,
+            "first_day": "2026-11-01", "last_day": "2026-11-30", "days": 30}  # fmt: skip
+    assert run_lines({"last": last, "current": current}, now=now) == [
+        "last run  2026-12-01 01:00 UTC: 2026-11-01 to 2026-11-30 (30 days), ok in 1h 02m",
+        "running   since 2026-12-01 03:58 UTC (2m 30s so far, pid 42): 2026-11-30 (1 day)",
+    ]
+    # a writer that recorded nothing (the Dagster UI, its schedule) is seen by its lock
+    wh = home / "warehouse.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(wh)!r}); "
+         "print('ready', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        time.sleep(0.2)
+        assert main(["status", "--json"]) == 0
+        s = json.loads(capsys.readouterr().out)
+        assert s["lock_holder"] and f"pid {holder.pid}" in s["lock_holder"]
+        assert f"running   pid {holder.pid} " in "\n".join(run_lines(s))
+    finally:
+        holder.kill()
+        holder.wait()

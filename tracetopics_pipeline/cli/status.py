@@ -1,5 +1,6 @@
 """`tracetopics status`: what state a home is in, in one screen — what is landed, which days
-are classified, held back or waiting for a run, the maps, the explorer's snapshot and spend.
+are classified, held back or waiting for a run, the maps, the explorer's snapshot and spend,
+the last run and the one in progress (core/run_record.py; or the process holding the lock).
 
 Every line is read from what the other commands read (the warehouse read-only, the landing
 folder, the snapshot pointer); nothing is computed that they do not show in detail."""
@@ -8,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from tracetopics_pipeline.cli.digest import spend_line
 from tracetopics_pipeline.core.ingest.holds import held_days
 from tracetopics_pipeline.core.ingest.landing import landing_files, pending_days
+from tracetopics_pipeline.core.run_record import runs
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.sql.errors import WarehouseUnavailable
@@ -38,6 +40,8 @@ def home_status(settings: Settings) -> dict[str, Any]:
     out["pending_days"] = sorted({d for days in pending.values() for d in days})
     snap = current_snapshot(p.snapshot)
     out["snapshot"] = snap.name if snap else None
+    out |= runs(p.home)  # last, current
+    out["lock_holder"] = _lock_holder(p.warehouse)
     try:
         conn, source, _ = open_readonly()
     except WarehouseUnavailable:  # a fresh home: nothing run yet, which is a state too
@@ -74,6 +78,72 @@ def home_status(settings: Settings) -> dict[str, Any]:
     return out
 
 
+def _lock_holder(warehouse) -> str | None:  # noqa: ANN001
+    """The process holding the warehouse's write lock ('pid 123 (python3.11)'), or None."""
+    import duckdb
+
+    from tracetopics_pipeline.core.warehouse.connection import lock_holder
+
+    if not warehouse.exists():
+        return None
+    try:
+        duckdb.connect(str(warehouse), read_only=True).close()
+    except duckdb.Error as exc:
+        return lock_holder(exc)
+    return None
+
+
+def _took(seconds: float) -> str:
+    s = int(round(seconds))
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m {s % 60:02d}s"
+    return f"{s // 3600}h {s % 3600 // 60:02d}m"
+
+
+def _when(stamp: str) -> str:
+    return stamp.replace("T", " ")[:16] + " UTC"  # 2026-12-01T03:05:12+00:00
+
+
+def _run_days(r: dict[str, Any]) -> str:
+    first, last, n = r.get("first_day"), r.get("last_day"), r.get("days") or 0
+    if not first:
+        return "no days"
+    span = first if first == last else f"{first} to {last}"
+    return f"{span} ({_n(n, 'day')})"
+
+
+def run_lines(s: dict[str, Any], now: datetime | None = None) -> list[str]:
+    """'last run' and 'running' lines: when, which days, ok / failed / interrupted, how long."""
+    lines = []
+    last, current = s.get("last"), s.get("current")
+    if last:
+        outcome = last.get("outcome")
+        how = {
+            "ok": f"ok in {_took(last.get('seconds') or 0)}",
+            "failed": f"failed after {_took(last.get('seconds') or 0)}: {last.get('error')}",
+        }.get(outcome, f"interrupted ({last.get('error')})")
+        if outcome == "interrupted" and last.get("seconds") is not None:
+            how = f"interrupted after {_took(last['seconds'])} ({last.get('error')})"
+        lines.append(f"last run  {_when(last['started'])}: {_run_days(last)}, {how}")
+    else:
+        lines.append("last run  none recorded (a `tracetopics run` records itself here)")
+    if current:
+        now = now or datetime.now(UTC)
+        since = (now - datetime.fromisoformat(current["started"])).total_seconds()
+        lines.append(
+            f"running   since {_when(current['started'])} ({_took(max(since, 0))} so far, pid "
+            f"{current['pid']}): {_run_days(current)}"
+        )
+    elif s.get("lock_holder"):
+        lines.append(
+            f"running   {s['lock_holder']} holds the warehouse's lock: a run launched from the "
+            "Dagster UI or its schedule, or another writer"
+        )
+    return lines
+
+
 def _days(days: list[date]) -> str:
     shown = ", ".join(str(d) for d in days[:LISTED])
     return shown + (f" and {len(days) - LISTED} more" if len(days) > LISTED else "")
@@ -90,6 +160,7 @@ def render(s: dict[str, Any]) -> str:
             "tracetopics demo creates it; or set TRACETOPICS_HOME to an existing home)"
         )
     lines = [f"home      {s['home']}"]
+    lines += run_lines(s)
     lines.append(f"landing   {_n(s['landing_files'], 'trace file')}")
     pending, days = s.get("pending_files") or [], s.get("pending_days") or []
     if pending:

@@ -14,13 +14,13 @@ deployment the `dead_run_sensor` (defs/sensors.py) does it every minute in the d
 
 from __future__ import annotations
 
-import os
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import dagster as dg
+
+from tracetopics_pipeline.core.run_record import process_alive
 
 # Set on the runs `tracetopics run` launches: pids are only meaningful on the machine that
 # recorded them. Runs without it count as local when the instance launches runs locally.
@@ -50,33 +50,6 @@ class RunState:
 
 def this_host() -> str:
     return socket.gethostname()
-
-
-def process_alive(pid: int, started_by: float) -> bool:
-    """`pid` runs on this machine and was started no later than `started_by` (epoch seconds):
-    a pid reused by a newer process is not the run's."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # exists, owned by someone else
-    start = _process_start(pid)
-    return start is None or start <= started_by + 1.0
-
-
-def _process_start(pid: int) -> float | None:
-    """Start time of a process (Linux /proc), or None where that cannot be read."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        boot = next(
-            int(line.split()[1])
-            for line in Path("/proc/stat").read_text().splitlines()
-            if line.startswith("btime ")
-        )
-        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime
-    except (OSError, ValueError, IndexError, StopIteration):
-        return None
 
 
 def _recorded_pids(instance: dg.DagsterInstance, run_id: str) -> list[tuple[int, float]]:
