@@ -206,3 +206,60 @@ def test_the_watchdog_covers_parsing_and_checks(wh: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.startswith("error: the query ran longer than 1 s"), proc.stderr
     assert time.monotonic() - t0 < 1 + HARD_GRACE_S + 25  # 25: imports on a shared machine
+
+
+def test_spill_files_a_stopped_query_left_are_cleaned(wh: Path, tmp_path: Path) -> None:
+    """rv7 follow-up: a query HardStop ended (os._exit: no connection closes, no `finally`)
+    or a kill -9 left its DuckDB temporary files in cache/sql-spill, up to the spill limit
+    each time. Each process spills into its own folder; the next query removes the folders
+    of processes that are gone, and every query its own when it ends."""
+    import shutil
+
+    from tracetopics_pipeline.core.sql.limits import HardStop, clean_spill, spill_dir
+
+    home = tmp_path / "h"
+    home.mkdir()
+    w = home / "warehouse.duckdb"
+    shutil.copy(wh, w)
+    root = home / "cache" / "sql-spill"
+    # a process that spills, killed mid-query
+    code = (
+        "from pathlib import Path\n"
+        "from tracetopics_pipeline.core.sql.execute import execute_sql\n"
+        "from tracetopics_pipeline.core.sql.limits import SqlLimits\n"
+        f"execute_sql({CROSS_JOIN!r}, warehouse=Path({str(w)!r}), "
+        "limits=SqlLimits(100 * 10**6, 10**9, 120.0, 1000))\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not list(root.rglob("*.tmp")):
+            time.sleep(0.1)
+        assert list(root.rglob("*.tmp")), "the query never spilled"
+    finally:
+        proc.kill()
+        proc.wait()
+    left = list(root.rglob("*.tmp"))
+    assert left and all(p.parent.parent == root for p in left)  # in the dead process's folder
+    (root / "duckdb_temp_storage-0.tmp").write_bytes(b"x")  # the layout before the folders
+    mine = spill_dir(w)
+    mine.mkdir()
+    (mine / "duckdb_temp_block-1.block").write_bytes(b"x")
+    result = execute_sql("SELECT 1 AS one", warehouse=w, limits=limits())
+    assert result.table.to_pylist() == [{"one": 1}]
+    assert list(root.iterdir()) == []  # the dead process's, the old layout's and its own
+    # the watchdog's exit cleans this process's folder first
+    mine.mkdir()
+    (mine / "duckdb_temp_block-2.block").write_bytes(b"x")
+    exited = threading.Event()
+    stop = HardStop(limits(timeout_s=0.05), grace_s=0.0, cleanup=lambda: clean_spill(w, mine=True))
+    import tracetopics_pipeline.core.sql.limits as limits_module
+
+    real_exit = limits_module.os._exit
+    limits_module.os._exit = lambda code: exited.set()  # type: ignore[assignment]
+    try:
+        with stop:
+            assert exited.wait(10)
+    finally:
+        limits_module.os._exit = real_exit
+    assert not mine.exists()

@@ -20,7 +20,13 @@ from sqlglot import exp
 from tracetopics_pipeline.core import settings
 from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
 from tracetopics_pipeline.core.sql.formats import FORMATS, format_result, output_target
-from tracetopics_pipeline.core.sql.limits import HardStop, SqlLimits, fetch_limited
+from tracetopics_pipeline.core.sql.limits import (
+    HardStop,
+    SqlLimits,
+    clean_spill,
+    fetch_limited,
+)
+from tracetopics_pipeline.core.sql.limits import spill_dir as limits_spill_dir
 from tracetopics_pipeline.core.sql.macro import (
     facet_key,
     facet_names,
@@ -111,8 +117,9 @@ def open_readonly(
     if not path.exists():
         raise WarehouseUnavailable(f"no warehouse at {path}: run the pipeline first")
     limits = limits or SqlLimits.from_settings()
-    spill_dir = path.parent / "cache" / "sql-spill"  # DuckDB creates it only when it spills
+    spill_dir = limits_spill_dir(path)  # DuckDB creates it only when it spills
     spill_dir.parent.mkdir(parents=True, exist_ok=True)
+    clean_spill(path)  # what an earlier query left (its process ended by HardStop, kill -9)
     deadline = time.monotonic() + wait_s
     while True:
         try:
@@ -236,8 +243,9 @@ def execute_sql(
         raise SqlRefused(TOO_DEEP) from e
     own = conn is None
     source, notices = "connection", []
+    path = Path(warehouse) if warehouse else settings.paths().warehouse
     if own:
-        conn, source, notice = open_readonly(warehouse, limits=limits)
+        conn, source, notice = open_readonly(path, limits=limits)
         notices += [notice] if notice else []
     try:
         try:
@@ -260,6 +268,7 @@ def execute_sql(
     finally:
         if own:
             conn.close()
+            clean_spill(path, mine=True)  # its folder (DuckDB removed its files on close)
 
 
 def run_sql(
@@ -291,7 +300,10 @@ def run_sql(
     # `hard_stop` covers the command's whole life, not only the engine's fetch: parsing, the
     # checks and the rendering run in Python, where the engine's limits do not reach (an 8.5 MB
     # query parsed for 195 s, a 280 MB result rendered for 42 s: review rv8 S1).
-    with HardStop(limits) if hard_stop else contextlib.nullcontext():
+    # Its exit (os._exit) closes no connection: the watchdog removes the query's spill first.
+    path = Path(warehouse) if warehouse else settings.paths().warehouse
+    stop = HardStop(limits, cleanup=lambda: clean_spill(path, mine=True)) if hard_stop else None
+    with stop or contextlib.nullcontext():
         result = execute_sql(query, where=where, warehouse=warehouse, limits=limits)
         for notice in result.notices:
             (notify or log.warning)(notice)

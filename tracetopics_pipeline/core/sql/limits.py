@@ -10,16 +10,20 @@ process's resident memory past the memory limit plus a headroom."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from tracetopics_pipeline.core.run_record import process_alive
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.sql.errors import SqlLimitExceeded
 
@@ -118,6 +122,41 @@ def fetch_limited(conn: duckdb.DuckDBPyConnection, sql: str, limits: SqlLimits) 
             reader.close()
 
 
+SPILL = "sql-spill"  # under the home's cache: one folder per process, named by its pid
+
+
+def spill_dir(warehouse: Path) -> Path:
+    """This process's folder for DuckDB's temporary files, beside the warehouse. One per
+    process, so cleaning it never takes a query of another process's files."""
+    return warehouse.parent / "cache" / SPILL / str(os.getpid())
+
+
+def clean_spill(warehouse: Path, *, mine: bool = False) -> int:
+    """Remove the spill folders of processes that are gone (a query the watchdog ended, a
+    kill -9), loose files of the layout before per-process folders, and with `mine` this
+    process's own (once its query's connection is closed, or as HardStop exits). Returns the
+    files removed. Called as a connection opens and after every query: DuckDB removes its
+    temporary files when a connection closes, but a process that ends without closing it
+    (HardStop's exit) leaves them, up to TRACETOPICS_SQL_SPILL_LIMIT each."""
+    root = warehouse.parent / "cache" / SPILL
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for entry in root.iterdir():
+        if entry.is_dir():
+            pid = int(entry.name) if entry.name.isdigit() else None
+            # a process that made its folder started before it (a pid reused since: gone)
+            gone = pid is not None and not process_alive(pid, entry.stat().st_mtime)
+            if pid is not None and (mine if pid == os.getpid() else gone):
+                removed += sum(1 for p in entry.rglob("*") if p.is_file())
+                shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name.startswith("duckdb_temp"):  # written before per-process folders
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed += 1
+    return removed
+
+
 def rss_bytes() -> int:
     """This process's resident memory (0 where /proc is not there)."""
     try:
@@ -134,8 +173,15 @@ class HardStop:
     memory passes what it held at the start plus the memory limit plus RSS_HEADROOM. Never use
     it in a process that serves anything else: it exits."""
 
-    def __init__(self, limits: SqlLimits, code: int = 1, grace_s: float = HARD_GRACE_S) -> None:
+    def __init__(
+        self,
+        limits: SqlLimits,
+        code: int = 1,
+        grace_s: float = HARD_GRACE_S,
+        cleanup: Callable[[], None] | None = None,
+    ) -> None:
         self.limits, self.code, self.grace_s = limits, code, grace_s
+        self.cleanup = cleanup  # before the exit: the query's temporary files
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -160,6 +206,9 @@ class HardStop:
             return
         sys.stderr.write(f"error: {error}\n")
         sys.stderr.flush()
+        if self.cleanup is not None:  # os._exit runs no `finally`: DuckDB's spill stays
+            with contextlib.suppress(Exception):
+                self.cleanup()
         os._exit(self.code)
 
     def __exit__(self, *exc: object) -> None:
