@@ -502,3 +502,57 @@ def test_a_proposal_gives_one_figure_per_name_each_with_its_window(tmp_path: Pat
     assert "account score 87/100" in rank  # the same figure, under the same name
     volume = next(line for line in md.splitlines() if line.startswith("- **Volume:**"))
     assert volume.endswith("topics by volume in scope).")
+
+
+def test_a_topic_that_faded_to_zero_in_the_window_says_so(tmp_path: Path) -> None:
+    """The home's Fading card lists a topic that went to 0 traces in its window ("10 → 0");
+    asked on the window alone its proposal was a 404 ("topic has no traces in this filter").
+    Now it says it faded to zero: how many it had in the window before, its last traces and
+    when. A topic with no traces before the window either stays a 404."""
+    from tracetopics_pipeline.core import warehouse
+
+    home = tmp_path / "home"
+    home.mkdir()
+    conn = build_explorer_warehouse(home / "warehouse.duckdb", n=N)
+    last = conn.execute("SELECT max(day) FROM classifications").fetchone()[0]
+    start = last - timedelta(days=6)
+    conn.execute(  # topic 4 fades: none of its traces in the last 7 days
+        "UPDATE classifications SET topic_id = -1, label = 'no_match' "
+        "WHERE facet = 'Task' AND topic_id = 4 AND day >= ?",
+        [start],
+    )
+    prev, last4 = conn.execute(
+        "SELECT count(*) FILTER (WHERE day >= ?), max(day) FROM classifications "
+        "WHERE facet = 'Task' AND topic_id = 4",
+        [start - timedelta(days=7)],
+    ).fetchone()
+    on_last = conn.execute(
+        "SELECT count(*) FROM classifications WHERE facet = 'Task' AND topic_id = 4 AND day = ?",
+        [last4],
+    ).fetchone()[0]
+    publish_snapshot(conn, home / "snapshot", embed_model=warehouse.PACKAGED_MODEL_ID)
+    conn.close()
+    c = TestClient(create_app(home), base_url="http://localhost")
+    window = {"date_from": str(start), "date_to": str(last)}
+    r = c.get("/api/proposal", params={"facet": "Task", "topic_id": 4, **window})
+    assert r.status_code == 200, r.text
+    md = r.json()["markdown"]
+    assert prev > 0 and md.startswith(f"# Roadmap proposal: {TOPICS[4][1]}")
+    assert "## Faded to zero" in md
+    assert f"has **no traces** in the 7 days to {last} ({start} to {last})" in md
+    assert f"It had **{prev}** in the 7 days before ({start - timedelta(days=7)} to " in md
+    assert f"on **{last4}**, {(last - last4).days} days before the window's end" in md
+    assert f"Its last {on_last} trace" in md
+    links = re.findall(r"- (\d{4}-\d\d-\d\d): \[`([^`]+)`\]\(http://localhost/\?trace=", md)
+    assert links and links[0][0] == str(last4)
+    raw = c.get("/api/proposal", params={"facet": "Task", "topic_id": 4, "format": "md", **window})
+    assert (
+        raw.headers["content-type"].startswith("text/markdown") and "## Faded to zero" in raw.text
+    )
+    # the whole period: its full brief, as before
+    full = c.get("/api/proposal", params={"facet": "Task", "topic_id": 4}).json()["markdown"]
+    assert "## Problem statement" in full and "Faded to zero" not in full
+    # nothing before the window either (a customer that never had it): still a 404
+    none = c.get("/api/proposal", params={"facet": "Task", "topic_id": 3, "customer": "globex",
+                                          **window})  # fmt: skip
+    assert none.status_code == 404

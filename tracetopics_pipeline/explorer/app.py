@@ -54,6 +54,7 @@ from tracetopics_pipeline.explorer.bodies import (
 )
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter, parse_filter
 from tracetopics_pipeline.explorer.proposal import (
+    faded_proposal,
     map_topic_scope,
     roadmap_proposal,
     subset_topic_scope,
@@ -582,9 +583,16 @@ def create_app(
             if _topic_label(facet, topic_id) is None:
                 raise HTTPException(404, f"{facet} has no topic {topic_id}")
             scope = map_topic_scope(cur, f, facet, topic_id)
-            if scope is None:
-                raise HTTPException(404, "topic has no traces in this filter")
             name = f"{facet}-{topic_id}"
+            if scope is None:
+                # none in the window, some before it: a topic that faded to zero says so
+                md = faded_proposal(
+                    cur, f, facet, topic_id, _topic_label(facet, topic_id) or f"topic {topic_id}",
+                    trace_url=f"{request.base_url}?trace=",
+                )  # fmt: skip
+                if md is None:
+                    raise HTTPException(404, "topic has no traces in this filter")
+                return _proposal_response(md, name, format, facet, topic_id)
         else:
             raise HTTPException(400, "give facet and topic_id, or subset and subset_topic")
         md = roadmap_proposal(
@@ -594,6 +602,11 @@ def create_app(
             trace_url=f"{request.base_url}?trace=",
             label_names={k: names for k, (names, _, _) in display_labels().items()},
         )
+        return _proposal_response(md, name, format, scope.facet, topic_id)
+
+    def _proposal_response(
+        md: str, name: str, format: str, facet: str, topic_id: int | None
+    ) -> dict[str, Any] | PlainTextResponse:
         if format == "md":
             return PlainTextResponse(
                 md,
@@ -603,7 +616,7 @@ def create_app(
                     f'filename="proposal-{re.sub(r"[^A-Za-z0-9_-]", "_", name)}.md"'
                 },
             )
-        return {"facet": scope.facet, "topic_id": topic_id, "markdown": md}
+        return {"facet": facet, "topic_id": topic_id, "markdown": md}
 
     @app.get("/api/refresh")
     def refresh_status() -> dict[str, Any]:

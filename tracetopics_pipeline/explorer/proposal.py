@@ -555,6 +555,82 @@ def _quote_user(messages: Any) -> list[str]:
     return out
 
 
+def faded_proposal(
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    facet: str,
+    topic_id: int,
+    label: str,
+    *,
+    trace_url: str = "/?trace=",
+) -> str | None:
+    """The brief of a map topic with no traces in a dated filter (the home's window) that had
+    some before it: it faded to zero. Says so, with its traces in as many days before the
+    window, and its last traces (when, how many, links). None when the topic has no traces
+    before the window either (nothing to say: the caller's 404). The home's Fading card lists
+    such a topic ("10 → 0"); on the window alone its full brief had nothing to read."""
+    if f.date_from is None:
+        return None
+    latest = cur.execute("SELECT max(day) FROM trace_index").fetchone()[0]
+    if latest is None:
+        return None
+    end = min(f.date_to, latest) if f.date_to else latest
+    days = max(1, (end - f.date_from).days + 1)
+    start, prev_start = end - timedelta(days=days - 1), end - timedelta(days=2 * days - 1)
+    base = replace(f, topics=tuple(t for t in f.topics if t.facet.lower() != facet.lower()))
+    topic = replace(base, topics=(*base.topics, TopicFilter(facet, topic_id)))
+    before = replace(topic, date_from=None, date_to=start - timedelta(days=1))
+    b_sql, b_params = before.sql()
+    last_day, total = cur.execute(
+        f"SELECT max(day), count(*) FROM trace_index WHERE id IN ({b_sql})", b_params
+    ).fetchone()
+    if last_day is None:
+        return None
+    (prev,) = cur.execute(
+        f"SELECT count(*) FROM trace_index WHERE id IN ({b_sql}) AND day >= ?",
+        [*b_params, prev_start],
+    ).fetchone()
+    last = cur.execute(
+        f"""SELECT t.id, t.day, c.summary FROM trace_index t
+            LEFT JOIN facets c ON c.trace_id = t.id AND lower(c.facet) = lower(?)
+            WHERE t.id IN ({b_sql}) ORDER BY t.day DESC, t.id LIMIT 5""",
+        [facet, *b_params],
+    ).fetchall()
+    (on_last,) = cur.execute(
+        f"SELECT count(*) FROM trace_index WHERE id IN ({b_sql}) AND day = ?",
+        [*b_params, last_day],
+    ).fetchone()
+    quiet = (end - last_day).days
+    lines = [
+        f"# Roadmap proposal: {label}",
+        "",
+        f"*Topic {topic_id} of the {facet} map, facet `{facet}`. Generated "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC by tracetopics.*",
+        "",
+        "## Faded to zero",
+        "",
+        f"“{label}” has **no traces** in the {days} days to {end} ({start} to {end}) in this "
+        f"scope. It had **{prev}** in the {days} days before ({prev_start} to "
+        f"{start - timedelta(days=1)})"
+        + (f", {total} in all before the window" if total != prev else "")
+        + f". Its last {_n(on_last, 'trace')} {'was' if on_last == 1 else 'were'} on "
+        f"**{last_day}**, {_n(quiet, 'day')} before the window's end.",
+        "",
+        "Whether it faded because the need went away (a fix shipped, a season ended) or "
+        "because its traces now land in another topic or in no_match (a changed map) is "
+        "not read here: open the days before the window for its full brief.",
+        "",
+        "## Its last traces",
+        "",
+    ]
+    for tid, day, summary in last:
+        text = f" — {summary}" if summary else ""
+        lines.append(f"- {day}: [`{tid}`]({trace_url}{quote(tid)}){text}")
+    if not base.is_empty() and not base.trace_ids:
+        lines += ["", f"*Scope filter:* `{json.dumps(base.to_json(), default=str)}`"]
+    return "\n".join(lines).rstrip() + "\n\n"
+
+
 # ── the brief ───────────────────────────────────────────────────────────────────────────
 
 
