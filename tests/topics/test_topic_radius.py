@@ -244,3 +244,38 @@ def test_a_changed_rule_reclassifies_the_comparison_window(conn, monkeypatch):
     st = classify_days(conn, [], facets=[F("Task")], settings=SETTINGS, same_rule=True)
     assert st.reclassified == []  # nothing asked, nothing done
 
+
+def test_a_large_pool_is_linked_in_bounded_rounds(monkeypatch):
+    """The pool's average linkage is O(n²) in its texts (10,000 texts: 149 s, 0.9 GB on the
+    shared machine). Past POOL_LINKED texts it links the heaviest POOL_LINKED, the others join
+    a group by the same average-distance criterion, the rest go to the next round. Separate
+    intents come out as one linkage of the whole pool would group them."""
+    rng = np.random.default_rng(3)
+    c = _unit(rng.normal(size=(6, DIM)))
+    # six intents, 60 texts each, close around their centre; then 40 scattered singles
+    x = np.vstack([around(c[i], rng.uniform(0.02, 0.06, 60), 60, rng) for i in range(6)])
+    x = np.vstack([x, _unit(rng.normal(size=(40, DIM))).astype(np.float32)])
+    labels = np.full(len(x), -1)
+    w = np.ones(len(x))
+    w[:60] = 3  # intent 0's texts are heavier: linked in the first round
+    full, stats = {}, {}
+    whole = cluster.pool_topics(x, labels, min_size=20, weights=w, stats=full)
+    assert full == {"pool_texts": 400, "linked": 400, "rounds": 1, "left_out": 0}
+    monkeypatch.setattr(cluster, "POOL_LINKED", 100)
+    bounded = cluster.pool_topics(x, labels, min_size=20, weights=w, stats=stats)
+    assert stats["linked"] <= 100 * stats["rounds"] and stats["rounds"] <= cluster.POOL_ROUNDS
+    intents = [set(bounded[i * 60 : (i + 1) * 60].tolist()) for i in range(6)]
+    assert all(len(s) == 1 and -1 not in s for s in intents)  # each intent one topic
+    assert len(set().union(*intents)) == 6
+    assert (bounded[360:] == -1).all() and (whole[360:] == -1).all()  # singles stay no_match
+
+    def partition(lab):
+        return {frozenset(np.flatnonzero(lab == t).tolist()) for t in set(lab.tolist()) - {-1}}
+
+    assert partition(bounded) == partition(whole)
+    # past POOL_ROUNDS the lightest texts are left out, never linked
+    monkeypatch.setattr(cluster, "POOL_LINKED", 30)
+    monkeypatch.setattr(cluster, "POOL_ROUNDS", 2)
+    few = {}
+    cluster.pool_topics(x, labels, min_size=20, weights=w, stats=few)
+    assert few["rounds"] == 2 and few["linked"] == 60 and few["left_out"] > 0

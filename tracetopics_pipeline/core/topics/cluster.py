@@ -15,7 +15,8 @@ Default path, tuned on Banking77 (see docs/benchmarks.md, "Topics"):
 5. Topics whose centroids are nearly identical and whose keywords overlap are merged.
 6. (`describe.cluster_texts`, in embedding space) the no_match pool's second pass
    (`second_pass`): members beyond their topic's radius leave it, close no_match texts with
-   min_cluster_size traces become a topic of their own.
+   min_cluster_size traces become a topic of their own (average linkage, at most POOL_LINKED
+   texts at a time: `pool_topics`).
 umap/hdbscan are imported lazily (Dagster imports this module in many processes).
 """
 
@@ -330,24 +331,94 @@ def refine(x: np.ndarray, labels: np.ndarray, *, iters: int, max_distance: float
 POOL_JOIN = RADIUS_FLOOR
 
 
+# Average linkage is O(n²) in the pool's texts, in time and memory (the condensed distances,
+# float64): 2,000 texts took 6 s and 0.1 GB, 5,000 40 s and 0.3 GB, 10,000 149 s and 0.9 GB on
+# the shared 2-core machine (docs/benchmarks.md, "The pool's linkage at scale"). A larger pool
+# is linked POOL_LINKED texts at a time, the most traces first (`pool_topics`).
+POOL_LINKED = 2_000
+POOL_ROUNDS = 4  # at most this many linkages; the lightest texts past them stay no_match
+
+
+def _unit64(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float64)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+def _pool_groups(x: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, dict[str, int]]:
+    """Group ids (0..) of the pool's rows `x`: average linkage cut at POOL_JOIN when they are
+    at most POOL_LINKED; else the POOL_LINKED heaviest rows (by `weights`, ties by order) are
+    linked, every other row joins the group whose average distance to it (for unit vectors
+    1 - x·mean of the group) is least, when within POOL_JOIN — the criterion that linkage
+    joins a text to a group by — and the rows that join none are the next round's pool.
+    -1: a row left out after POOL_ROUNDS rounds."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    n = len(x)
+    out = np.full(n, -1, np.int64)
+    todo = np.arange(n)
+    k = rounds = linked = 0
+    while len(todo) and rounds < POOL_ROUNDS:
+        rounds += 1
+        if len(todo) <= POOL_LINKED:  # all of it, in its order: as before the bound
+            link, rest = todo, todo[:0]
+        else:
+            order = todo[np.lexsort((todo, -weights[todo]))]  # heaviest first, then position
+            link, rest = order[:POOL_LINKED], order[POOL_LINKED:]
+        linked += len(link)
+        xl = _unit64(x[link])
+        if len(link) == 1:
+            groups = np.zeros(1, np.int64)
+        else:
+            # cosine distances of unit vectors by one matrix product: pdist's per-pair loop
+            # took twice as long at 2,000 texts, for the same distances (within 1e-15)
+            square = 1.0 - xl @ xl.T
+            np.fill_diagonal(square, 0.0)
+            d = np.clip(squareform(square, checks=False), 0.0, 2.0)
+            del square
+            groups = fcluster(linkage(d, "average"), t=POOL_JOIN, criterion="distance") - 1
+        out[link] = groups + k
+        g = int(groups.max()) + 1
+        if len(rest):
+            sums = np.zeros((g, x.shape[1]))
+            np.add.at(sums, groups, xl)
+            means = sums / np.bincount(groups, minlength=g)[:, None]
+            joined = np.full(len(rest), -1, np.int64)
+            for s in range(0, len(rest), 4096):  # ≤ 4,096 x g similarities at a time
+                sims = _unit64(x[rest[s : s + 4096]]) @ means.T
+                best = sims.argmax(axis=1)
+                near = 1.0 - sims[np.arange(len(best)), best] <= POOL_JOIN
+                joined[s : s + 4096] = np.where(near, best, -1)
+            out[rest[joined >= 0]] = joined[joined >= 0] + k
+            rest = rest[joined < 0]
+        todo = np.sort(rest)
+        k += g
+    return out, {"pool_texts": n, "linked": linked, "rounds": rounds, "left_out": len(todo)}
+
+
 def pool_topics(
-    x: np.ndarray, labels: np.ndarray, *, min_size: float, weights: np.ndarray
+    x: np.ndarray,
+    labels: np.ndarray,
+    *,
+    min_size: float,
+    weights: np.ndarray,
+    stats: dict | None = None,
 ) -> np.ndarray:
     """The no_match pool (-1) grouped by average linkage (cosine) cut at `POOL_JOIN`; a group
-    whose `weights` (traces) reach `min_size` becomes a topic of its own, the rest stay -1."""
+    whose `weights` (traces) reach `min_size` becomes a topic of its own, the rest stay -1.
+    A pool past POOL_LINKED texts is linked in rounds (`_pool_groups`). `stats`, when given,
+    gets the pool's size, the texts linked, the rounds and those left out."""
     pool = np.flatnonzero(labels < 0)
     if len(pool) == 0 or weights[pool].sum() < min_size:
+        if stats is not None:
+            stats.update(pool_texts=len(pool), linked=0, rounds=0, left_out=0)
         return labels
-    groups = np.zeros(1, np.int64)
-    if len(pool) > 1:
-        from scipy.cluster.hierarchy import fcluster, linkage
-        from scipy.spatial.distance import pdist
-
-        d = np.clip(pdist(np.asarray(x[pool], dtype=np.float64), "cosine"), 0.0, 2.0)
-        groups = fcluster(linkage(d, "average"), t=POOL_JOIN, criterion="distance") - 1
+    groups, info = _pool_groups(x[pool], np.asarray(weights, dtype=float)[pool])
+    if stats is not None:
+        stats.update(info)
     out = labels.copy()
     k = int(labels.max()) + 1
-    for g in np.unique(groups):
+    for g in np.unique(groups[groups >= 0]):
         rows = pool[groups == g]
         if weights[rows].sum() >= min_size:
             out[rows] = k
@@ -356,7 +427,13 @@ def pool_topics(
 
 
 def second_pass(
-    x: np.ndarray, labels: np.ndarray, *, max_distance: float, min_size: float, weights: np.ndarray
+    x: np.ndarray,
+    labels: np.ndarray,
+    *,
+    max_distance: float,
+    min_size: float,
+    weights: np.ndarray,
+    stats: dict | None = None,
 ) -> np.ndarray:
     """A map's labels as classification will read them, then the no_match pool's own topics.
 
@@ -376,7 +453,7 @@ def second_pass(
         move = (labels < 0) | (own > radii[k])
         out[move] = best[move]
         labels = compact(out)
-    return pool_topics(x, labels, min_size=min_size, weights=weights)
+    return pool_topics(x, labels, min_size=min_size, weights=weights, stats=stats)
 
 
 def merge_similar(

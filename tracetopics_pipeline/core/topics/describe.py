@@ -103,12 +103,15 @@ def cluster_texts(
             texts=s_texts,
         )
         w = None if weights is None else np.asarray(weights, dtype=float)[order]
+        pool: dict[str, float] = {}
         if p.second_pass and settings.algorithm == "umap_hdbscan":
+            t_pool = time.perf_counter()
             labels = algo.second_pass(
                 x, labels, max_distance=settings.no_match_distance,
                 min_size=p.min_cluster_size or algo.auto_min_cluster_size(n),
-                weights=np.ones(n) if w is None else w,
+                weights=np.ones(n) if w is None else w, stats=pool,
             )  # fmt: skip
+            pool["seconds"] = round(time.perf_counter() - t_pool, 2)
         if previous is not None:
             prev = np.asarray(previous, dtype=np.int64)[order]
             labels = algo.merge_split_children(x, labels, prev)
@@ -134,6 +137,7 @@ def cluster_texts(
             "merge_distance": p.merge_distance,
             "lexical_weight": p.lexical_weight,
             "second_pass": p.second_pass,
+            **({"pool": pool} if pool else {}),  # its size, rounds and time (cluster.pool_topics)
             "no_match_distance": settings.no_match_distance,
         },
         seconds=time.perf_counter() - t0,
