@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from datetime import date
 
 import duckdb
@@ -248,6 +249,7 @@ def print_recovery(facet: str = "Task") -> None:
             f"  {s['level']:<6} level: NMI {s['nmi']:.3f}  ARI {s['ari']:.3f}  "
             f"({s['n_topics']} topics, no_match {s['no_match_share']:.1%}, {s['n']:,} traces)"
         )
+    print_label_audit()
     with _conn() as conn:
         agreement = [
             (name, *_label_agreement(conn, answers, name, key)) for name, key in ANSWERED_FACETS
@@ -257,6 +259,53 @@ def print_recovery(facet: str = "Task") -> None:
         for name, acc, macro, n in agreement:
             if n:
                 print(f"  {name:<17} accuracy {acc:.3f}  macro-F1 {macro:.3f}  ({n:,} traces)")
+
+
+def print_label_audit() -> None:
+    """The label audit (`labels.map_audit`, the one bench/topic_hierarchy.py counts) of each
+    facet's latest map: labels with a problem, per problem. The free-text parents' texts are
+    read with the vectors the warehouse holds; only what it lacks is embedded."""
+    from tracetopics_pipeline.core.topics.labels.map_audit import (
+        audit_line,
+        audit_map,
+        latest_maps,
+    )
+
+    with _conn() as conn:
+        maps = latest_maps(conn)
+        if not maps:
+            return
+        embed = _stored_or_embedded(conn)
+        total: Counter = Counter()
+        for _, map_id in maps:
+            total += audit_map(conn, map_id, embed)[0]
+    print(f"Label audit of the latest maps ({len(maps)} facets, both levels): {audit_line(total)}")
+
+
+def _stored_or_embedded(conn: duckdb.DuckDBPyConnection):  # noqa: ANN202
+    """embed(texts): each text's stored vector (`summary_embeddings`, the configured model's),
+    else the configured embedder's, loaded only when a text lacks one."""
+    import numpy as np
+
+    from tracetopics_pipeline.core.topics.embedders import make_embedder
+
+    settings = Settings.from_env()
+    embedder = make_embedder(settings)
+
+    def embed(texts: list[str]) -> np.ndarray:
+        found = dict(
+            conn.execute(
+                "SELECT text, embedding FROM summary_embeddings "
+                "WHERE model = ? AND text IN (SELECT unnest(?))",
+                [embedder.model_id(), texts],
+            ).fetchall()
+        )
+        missing = [t for t in texts if t not in found]
+        if missing:
+            found.update(zip(missing, np.asarray(embedder.embed(missing)), strict=True))
+        return np.asarray([found[t] for t in texts], np.float32)
+
+    return embed
 
 
 # Labelled facets the demo's answer key holds one label of (its field); Issues (a list) and
