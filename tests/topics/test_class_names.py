@@ -13,8 +13,12 @@ from test_labels_local import _parent, bag_of_words  # the same stand-ins
 from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
 from tracetopics_pipeline.core.topics.labels.naming import (
     PARENT_NAMING,
+    _abstracted,
+    _paired,
     class_name,
+    lists_kinds,
     name_topics,
+    need_noun,
     object_name,
 )
 from tracetopics_pipeline.core.topics.labels.support import (
@@ -233,7 +237,7 @@ def test_no_kind_from_verbs_or_a_single_compound(texts):
 # ---------------------------------------------------------------- the object name, second try
 
 
-def _object_name(kids, siblings=()):
+def _object_name(kids, siblings=(), surface=None):
     parent = _parent(10, kids)
     kinds = learn_kinds(parent.texts, verbs=verb_forms(parent.texts))
     said = Sayers(kinds.said(text_words(parent.texts, parent.weights)), classes=True)
@@ -245,7 +249,7 @@ def _object_name(kids, siblings=()):
     return object_name(
         parent, said, embed=bag_of_words, centroid=parent.centroid / np.linalg.norm(parent.centroid),
         others=others / np.maximum(np.linalg.norm(others, axis=1, keepdims=True), 1e-12),
-        verbs=verb_forms(parent.texts), avoid=set(), surface={}, kinds=kinds,
+        verbs=verb_forms(parent.texts), avoid=set(), surface=surface or {}, kinds=kinds,
     )  # fmt: skip
 
 
@@ -284,7 +288,8 @@ def test_no_object_name_without_a_noun_most_of_the_parent_says(kids):
 
 
 def test_a_modifier_is_no_object_where_its_head_is_said():
-    # "disposable" is said by every text, but as a kind of card: the object is the card
+    # "disposable" is said by every text, but as a kind of card: the object is the card, named
+    # with the modifier most of its texts give it
     kids = {
         1: [
             "A disposable virtual card for shopping",
@@ -294,7 +299,50 @@ def test_a_modifier_is_no_object_where_its_head_is_said():
         * 3,
         2: ["Limit on a disposable card", "Is a disposable card free", "Why a disposable card"] * 3,
     }
-    assert _object_name(kids).split()[0] == "Card"
+    assert _object_name(kids).split()[:2] == ["Disposable", "card"]
+
+
+@pytest.mark.parametrize(
+    ("kids", "noun"),
+    [
+        # travel: finding and booking, no problem, no question -> requests
+        ({1: ["Find a cabin to rent in the mountains", "Find me a cabin for the weekend"] * 3,
+          2: ["Visit the cabin before renting", "Schedule a visit to a cabin"] * 3}, "requests"),
+        # gym: members asking -> questions
+        ({1: ["Is the locker included in the membership?", "What does a locker cost"] * 3,
+          2: ["Can I keep a locker overnight?", "How big is a locker"] * 3}, "questions"),
+        # telecom: things gone wrong -> issues
+        ({1: ["My router keeps dropping the connection", "Router not working since Monday"] * 3,
+          2: ["Router lights are blinking red, no internet", "The router failed after the update"] * 3},
+         "issues"),
+    ],
+)  # fmt: skip
+def test_an_object_names_the_need_its_texts_show(kids, noun):
+    assert need_noun(*_flat(kids)) == noun
+    assert _object_name(kids).split()[-1] == noun
+
+
+def _flat(kids):
+    texts = [t for _, ts in sorted(kids.items()) for t in ts]
+    return texts, [1.0] * len(texts)
+
+
+@pytest.mark.parametrize(
+    ("kids", "obj"),
+    [
+        # HR: the object is "personal details", not "details"
+        ({1: ["Update my personal details", "Personal details are out of date"] * 3,
+          2: ["Who can see my personal details", "Hide personal details from managers"] * 3},
+         "Personal details"),
+        # payments: a name of two capitalised words ("Google Pay"), its second read as a verb
+        ({1: ["Add my card to Google Pay", "Google Pay will not take my card"] * 3,
+          2: ["Is Google Pay supported abroad", "Top up with Google Pay"] * 3},
+         "Google Pay"),
+    ],
+)  # fmt: skip
+def test_an_object_said_with_the_same_neighbour_is_named_with_it(kids, obj):
+    name = _object_name(kids, surface={"google": "Google", "pay": "Pay"})
+    assert name.startswith(obj + " ")
 
 
 @pytest.mark.parametrize(
@@ -305,3 +353,79 @@ def test_a_modifier_is_no_object_where_its_head_is_said():
 def test_a_phrasal_verb_says_its_class_word(text, word):
     got = closed_phrasals(text.split())
     assert (word in got) if word else not got
+
+
+def test_an_object_is_paired_only_with_the_neighbour_most_say():
+    # one modifier most say: the pair; a word said alone: itself
+    assert _paired("details", ["Personal details", "My personal details"], [1.0, 1.0],
+                   frozenset(), {}) == ("personal", "details")  # fmt: skip
+    assert _paired("router", ["The router", "My router is off"], [1.0, 1.0], frozenset(), {}) == (
+        "router",
+    )
+    # "VAT number", "PO number", "tax number": no one modifier is most's
+    texts = ["Add our VAT number", "PO number is wrong", "Tax number missing"]
+    assert _paired("number", texts, [1.0] * 3, frozenset(), {}) == ("number",)
+
+
+def test_a_noun_the_namer_adds_keeps_its_own_case():
+    # "Requests" capitalised inside the texts ("429 Too Many Requests") does not make the
+    # object name "Router Requests"
+    kids = {
+        1: ["My router keeps dropping the connection", "Router not working since Monday"] * 3,
+        2: ["Router lights are blinking red, no internet", "The router failed after the update"]
+        * 3,
+    }
+    surface = {n: n.title() for n in ("requests", "questions", "issues")}
+    assert _object_name(kids, surface=surface) == "Router issues"
+
+
+@pytest.mark.parametrize(
+    ("texts", "name", "listed"),
+    [
+        (["What does the Unlimited plan cost", "Is the Prepaid plan cheaper",
+          "Moving from Prepaid to the Unlimited plan"] * 3, "Prepaid and Unlimited", True),
+        (["Is there a Gold membership for students", "Cancel my Silver membership",
+          "Freeze the Gold membership", "Benefits of Silver"] * 3, "Gold or Silver", True),
+        (["Is there a Gold membership for students", "Cancel my Silver membership",
+          "Freeze the Gold membership", "Benefits of Silver"] * 3, "Cancel Silver", False),
+        (["Is there a Gold membership for students", "Cancel my Silver membership"] * 3,
+         "Gold membership", False),
+    ],
+)  # fmt: skip
+def test_a_name_that_only_lists_kinds_of_one_head(texts, name, listed):
+    assert lists_kinds(name, learn_kinds(texts)) is listed
+
+
+def test_a_parent_named_by_its_members_is_named_by_what_is_asked_of_them():
+    kids = {
+        1: ["Upgrade from Prepaid to the Unlimited plan", "Upgrade my Prepaid plan"] * 3,
+        2: ["Downgrade from Unlimited to the Prepaid plan", "Downgrade the Unlimited plan"] * 3,
+        3: ["Switch from Prepaid to Unlimited", "Switch my plan to Unlimited"] * 2,
+    }
+    parent = _parent(10, kids)
+    sibling = _parent(11, {4: ["Roaming charges in Spain", "Roaming fees abroad"] * 3})
+    kinds = learn_kinds(parent.texts + sibling.texts)
+    cent = parent.centroid / np.linalg.norm(parent.centroid)
+    other = sibling.centroid / np.linalg.norm(sibling.centroid)
+    got = _abstracted(
+        "Prepaid and Unlimited", parent, embed=bag_of_words, centroid=cent,
+        others=other[None, :], verbs=verb_forms(parent.texts), avoid=set(), surface={},
+        context=None, kinds=kinds,
+    )  # fmt: skip
+    assert got == "Plan change"
+
+
+@pytest.mark.parametrize(
+    "kids",
+    [
+        # gym billing: "twice" is said by most, but it is what went wrong, not an object
+        {1: ["Charged twice for my membership", "I was charged twice this month"] * 3,
+         2: ["Billed twice for the membership fee", "Membership fee taken twice"] * 3},
+        # telecom: "wrong" said by most
+        {1: ["Wrong SIM sent to me", "The SIM is the wrong size"] * 3,
+         2: ["Wrong SIM activated", "Got the wrong SIM card"] * 3},
+    ],
+)  # fmt: skip
+def test_no_object_name_from_what_went_wrong(kids):
+    name = _object_name(kids).lower().split()
+    assert "twice" not in name and "wrong" not in name

@@ -18,6 +18,8 @@ from tracetopics_pipeline.core.topics.labels.context import (
 )
 from tracetopics_pipeline.core.topics.labels.questions import (
     NEGATED_AUX,
+    REQUEST_WORD,
+    asked_for,
     negated_opening,
     question_names,
 )
@@ -558,7 +560,26 @@ def wording_problems(label: str) -> list[str]:
         out.append("measure")
     if low and low[0] in _STANCE_ADVERBS:
         out.append("aside")
+    if _when_said(low):
+        out.append("when_said")
     return out
+
+
+# When one user's case happened, said from the day they wrote: "Charged twice this month", "Card
+# declined again", "Report failed yesterday". The topic is the event; the day is one text's.
+_DEICTIC_TIMES = frozenset("today yesterday tonight again anymore lately recently".split())  # noqa: SIM905
+_DEICTIC_DETS = frozenset("this last next".split())  # noqa: SIM905
+_TIME_NOUNS = frozenset(
+    """morning afternoon evening night week weekend month year quarter time""".split()  # noqa: SIM905
+)
+
+
+def _when_said(low: list[str]) -> bool:
+    """A name that ends on when its writer's case happened (`_DEICTIC_TIMES`, or this / last /
+    next with a time noun)."""
+    if len(low) < 3:
+        return False
+    return low[-1] in _DEICTIC_TIMES or (low[-2] in _DEICTIC_DETS and low[-1] in _TIME_NOUNS)
 
 
 def label_problems(
@@ -602,6 +623,8 @@ def label_problems(
         problems.append("enum_prefix")
     if GREETING_WORDS.search(label):
         problems.append("greeting")
+    if any(w in _REFERRING for w in low):  # "Legal needs it before we sign": needs what?
+        problems.append("pronoun")
     content = [w for w in low if w not in FUNCTION_WORDS]
     if any(a == b for a, b in zip(low, low[1:], strict=False)) or len(set(content)) < len(content):
         # "Companies ask ask AI", "Enterprise to Enterprise": a seam between two clauses
@@ -613,6 +636,10 @@ def label_problems(
         if _open_object(low, context, verbs) and "cut_phrase" not in problems:
             problems.append("cut_phrase")
     return problems + wording_problems(label)
+
+
+# Pronouns whose thing or person a name does not say: what they refer to is in another clause.
+_REFERRING = frozenset("it them they he she him".split())  # noqa: SIM905
 
 
 def _open_object(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
@@ -680,4 +707,8 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
         for j in range(MIN_WORDS, min(len(said), MAX_WORDS) + 1):
             if _may_end(said[:j]) and said[j - 1] != said[j - 2]:
                 out.append(tuple(said[:j]))
+        # what a clause asks the other side for, with "request": "Where's your DPA" -> "DPA
+        # request", over the reason given with it ("Legal needs it before we sign")
+        if obj := asked_for(low):
+            out.append((*obj, REQUEST_WORD))
     return out

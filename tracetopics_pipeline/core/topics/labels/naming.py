@@ -53,6 +53,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     Kinds,
     Sayers,
     closed_phrasals,
+    content_words,
     coverage,
     has_digit,
     held_by,
@@ -73,7 +74,9 @@ from tracetopics_pipeline.core.topics.labels.words import (
     GREETING_WORDS,
     MIN_WORDS,
     PARTICLES,
+    POLARITY_WORDS,
     TOKEN,
+    polarity_words,
 )
 
 log = logging.getLogger(__name__)
@@ -82,6 +85,9 @@ EmbedFn = Callable[[list[str]], np.ndarray]
 
 _POSSESSIVE_DET = frozenset({"my", "our", "your", "their", "his", "her"})
 _BEFORE_AMOUNT = frozenset("for of with to by on in".split())  # noqa: SIM905
+# after these an amount goes only before the noun that ends the phrase: "the 480 payment" ->
+# "the payment"; "a 3 star hotel" and "the 3rd of March" stay
+_DETERMINERS = frozenset("the a an this that".split())  # noqa: SIM905
 
 
 @dataclass
@@ -571,7 +577,7 @@ def abstract_name(
         if last.endswith("s") and not last.endswith("ss") and last[:-1] in said:
             h = (*h[:-1], last[:-1])
         for noun in CATEGORY_NOUNS:
-            name = tidy_phrase((*h, noun), surface)
+            name = tidy_phrase((*h, noun), {**surface, noun: noun})
             if name.lower() not in avoid and not label_problems(name, verbs=verbs, context=context):
                 names.append(name)
     if not names:
@@ -610,16 +616,19 @@ def _abstracted(
 ) -> str:
     """`name`, or where most of the parent does not say it while its subtopics differ
     (`minority_parent` below MIN_CLASS_SAID), the `class_name` its texts say more often, if
-    any. A text says a head its words are kinds of (`kinds`: "Business" says "plan")."""
+    any. A text says a head its words are kinds of (`kinds`: "Business" says "plan"). A name
+    that only lists kinds of one head ("Pro and Business", "Basic and Unlimited": `lists_kinds`)
+    is abstracted the same way: it names members, not what is asked of them."""
     kids_said = [kinds.said(c) for c in _children_said(t)]
-    if not minority_parent(name, kids_said, MIN_CLASS_SAID):
+    listed = lists_kinds(name, kinds)
+    if not listed and not minority_parent(name, kids_said, MIN_CLASS_SAID):
         return name
     said = Sayers(kinds.said(text_words(t.texts, t.weights)), classes=True)
     better = class_name(
         t, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
         surface=surface, context=context, kids_said=kids_said, kinds=kinds,
     )  # fmt: skip
-    if not better and minority_parent(name, kids_said):  # one the audit counts
+    if not better and (listed or minority_parent(name, kids_said)):  # one the audit counts
         better = object_name(
             t, said, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
             surface=surface, context=context, kinds=kinds,
@@ -627,10 +636,86 @@ def _abstracted(
     return better if better and said.share(better) > said.share(name) else name
 
 
+def lists_kinds(name: str, kinds: Kinds) -> bool:
+    """`name`'s content words are two or more kinds of one head and nothing else: "Pro and
+    Business" (plans), "Visa or Mastercard" (cards)."""
+    words = content_words(name)
+    if len(words) < 2 or not kinds.heads:
+        return False
+    shared = frozenset.intersection(*(kinds.heads.get(w, frozenset()) for w in words))
+    return bool(shared)
+
+
 # A parent's object name (`object_name`): the object with one of these nouns, which say what
-# kind of need without saying what was done to it.
+# kind of need without saying what was done to it: a problem its texts report, a question they
+# ask, else a request (`need_noun`).
 OBJECT_NOUNS = ("requests", "questions", "issues")
 MAX_OBJECTS = 4  # objects tried per parent, by share
+# "personal details", "Apple Pay": an object word said with the same neighbour in this share of
+# the traffic that says it is named with it
+MIN_PAIRED = 0.6
+_ASKING = frozenset(
+    """how what why when where which who whom whose is are can could do does did will would
+    should may""".split()  # noqa: SIM905
+)
+
+
+def need_noun(texts: list[str], weights: list[float]) -> str:
+    """What most of a parent's traffic does, as `OBJECT_NOUNS` says it: "issues" where its texts
+    report a problem (a negation or a problem word in a clause: "my PIN is blocked", "didn't get
+    my cash"), else "questions" where they ask (a question mark, or a clause opening with a
+    question word or an auxiliary), else "requests" ("Find a house to rent", "Change my
+    personal details"). Ties go to the request."""
+    shares: Counter[str] = Counter()
+    for text, w in zip(texts, weights, strict=True):
+        clauses = [[x.lower() for x in TOKEN.findall(c)] for c in CLAUSE_SPLIT.split(text)]
+        clauses = [c for c in clauses if c]
+        if any(polarity_words(c) for c in clauses):
+            shares["issues"] += w
+        elif "?" in text or any(c[0] in _ASKING for c in clauses):
+            shares["questions"] += w
+        else:
+            shares["requests"] += w
+    return max(OBJECT_NOUNS, key=lambda n: (shares[n], n == "requests"))
+
+
+def _paired(
+    obj: str, texts: list[str], weights: list[float], verbs: frozenset[str], surface: dict[str, str]
+) -> tuple[str, ...]:
+    """`obj` with the word it is said next to in MIN_PAIRED of the traffic that says it: a
+    modifier before it ("personal details": no function word, verb or digit) or a name's second
+    word after it ("Apple Pay": both written with capitals); else `obj` alone."""
+    common = frozenset(stem(v) for v in verbs | COMMON_VERBS)
+    said = 0.0
+    pairs: Counter[tuple[str, ...]] = Counter()
+    for text, w in zip(texts, weights, strict=True):
+        seen: set[tuple[str, ...]] = set()
+        says = False
+        for clause in CLAUSE_SPLIT.split(clean_for_naming(text)):
+            low = [x.lower() for x in TOKEN.findall(clause)]
+            for j in (j for j, x in enumerate(low) if x == obj):
+                says = True
+                before = low[j - 1] if j else ""
+                if (
+                    before
+                    and before not in FUNCTION_WORDS
+                    and before not in verbs
+                    and before not in POLARITY_WORDS  # "charged twice", "wrong PIN"
+                    and stem(before) not in common
+                ):
+                    seen.add((before, obj))
+                if j + 1 < len(low) and all(
+                    surface.get(x, x)[:1].isupper() for x in (obj, low[j + 1])
+                ):
+                    seen.add((obj, low[j + 1]))
+        said += w * says
+        for pair in seen:
+            if pair[0] != pair[1] and not any(c.isdigit() for x in pair for c in x):
+                pairs[pair] += w
+    if not said or not pairs:
+        return (obj,)
+    pair, n = max(pairs.items(), key=lambda kv: (kv[1], kv[0]))
+    return pair if n >= MIN_PAIRED * said else (obj,)
 
 
 def object_name(
@@ -651,11 +736,12 @@ def object_name(
     parent (`class_name`) and the audit counts its name (`minority_parent`): the object most of
     its traffic names (MIN_CLASS_SAID; `said` reads
     the kinds its texts' words are, so "Upgrade to Business" names a plan), no verb, with the
-    `OBJECT_NOUNS` noun that fits its centroid best against its nearest siblings (`others`),
-    when that name lies MIN_DISTINCT nearer its centroid than any of theirs: "Slack requests"
-    over a Slack bot that stopped posting, a daily digest and "send to Slack every morning";
-    "Invoice questions" over a missing PO number, a receipt and a bill that went up. "" when
-    no object is said by most, or no such name is distinct."""
+    word it is said next to where most say both (`_paired`: "Personal details", "Apple Pay"),
+    and the noun of what most of it does (`need_noun`): "Slack issues" over a Slack bot that
+    stopped posting and a digest that never came; "House requests" over finding and visiting
+    houses. The best of up to MAX_OBJECTS objects against the nearest siblings (`others`), when
+    it lies MIN_DISTINCT nearer its centroid than any of theirs. "" when no object is said by
+    most, or no such name is distinct."""
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for text in t.texts:
@@ -669,6 +755,7 @@ def object_name(
             low in FUNCTION_WORDS
             or low in verbs
             or st in common
+            or low in POLARITY_WORDS  # "twice", "wrong": what went wrong, not with what
             or GREETING_WORDS.fullmatch(low)
             or any(c.isdigit() for c in low)
             or len(low) < 2
@@ -680,15 +767,25 @@ def object_name(
         counts[low] = said.share(low)
     objects = [o for o, share in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
                if share >= MIN_CLASS_SAID][:MAX_OBJECTS]  # fmt: skip
+    noun = need_noun(t.texts, t.weights)
     names = []
     for obj in objects:
+        words = _paired(obj, t.texts, t.weights, verbs, surface)
+        last = words[-1]
         # a plural object reads in the singular before the noun ("Invoices" -> "Invoice")
-        if obj.endswith("s") and not obj.endswith("ss") and obj[:-1] in forms.get(stem(obj), {}):
-            obj = obj[:-1]
-        for noun in OBJECT_NOUNS:
-            name = tidy_phrase((obj, noun), surface)
-            if name.lower() not in avoid and not label_problems(name, verbs=verbs, context=context):
-                names.append(name)
+        if (
+            last.endswith("s")
+            and not last.endswith("ss")
+            and last[:-1] in forms.get(stem(last), {})
+        ):
+            words = (*words[:-1], last[:-1])
+        name = tidy_phrase((*words, noun), {**surface, noun: noun})
+        if (
+            name not in names
+            and name.lower() not in avoid
+            and not label_problems(name, verbs=verbs, context=context)
+        ):
+            names.append(name)
     if not names:
         return ""
     e = np.asarray(embed(names), np.float32)
@@ -775,7 +872,7 @@ def class_name(
     for share, low, noun in pairs:
         obj = low[:-1] if low.endswith("s") and not low.endswith("ss") and low[:-1] in forms.get(
             stem(low[:-1]), {}) else low  # fmt: skip
-        cand = tidy_phrase((obj, noun), surface)
+        cand = tidy_phrase((obj, noun), {**surface, noun: noun})
         if (
             cand.lower() in avoid
             or cand in names
@@ -853,10 +950,20 @@ def _without_details(
         )
         if j and has_digit(w):  # an amount goes only where the phrase stays whole:
             # "Add 25 users" -> "Add users", "for 60 seats" -> "for seats", not "arguments times"
+            ends = (
+                ph[j + 1] not in FUNCTION_WORDS
+                and (j + 2 == len(ph) or ph[j + 2] in FUNCTION_WORDS)
+                if not last
+                else False
+            )
             if (
                 number_details(w, support)
                 and not last
-                and (out[-1] in verbs or out[-1] in _BEFORE_AMOUNT)
+                and (
+                    out[-1] in verbs
+                    or out[-1] in _BEFORE_AMOUNT
+                    or (out[-1] in _DETERMINERS and ends)
+                )
             ):
                 continue
             out.append(w)

@@ -191,6 +191,50 @@ def question_names(low: list[str]) -> list[str]:
     return _rewrite([w for w in low if w])
 
 
+# Asking for something the other side holds ("your DPA", "your W-9"): where it is, or to get,
+# send or share it. The request names the object; a reason given with it ("Legal needs it
+# before we sign") does not name the topic.
+_WHERE = (["where's"], ["wheres"], ["where", "is"], ["where", "are"], ["where", "can", "i", "find"],
+          ["where", "can", "we", "find"], ["where", "do", "i", "find"], ["where", "do", "we", "find"])  # fmt: skip
+_ASK_GET = frozenset("get have see receive obtain download".split())  # noqa: SIM905
+_ASK_SEND = frozenset("send share provide forward email".split())  # noqa: SIM905
+REQUEST_WORD = "request"  # what a text asking for an object says (`support.text_stems`)
+MAX_OBJECT = 3  # words of the object asked for
+
+
+def asked_for(low: list[str]) -> list[str]:
+    """The object a clause (lower-cased words) asks the other side for, [] when it asks for
+    none: "where's your DPA" -> dpa; "can we get your W-9" -> w-9; "could you send us your SOC 2
+    report" -> soc 2 report; "please share your security questionnaire" -> security
+    questionnaire. Only "your" things: "where's my card" asks where a delivery is, not for it."""
+    low = [w for w in low if w]
+    if low[:1] == ["please"]:
+        low = low[1:]
+    rest: list[str] = []
+    for w in _WHERE:
+        if low[: len(w)] == w:
+            rest = low[len(w) :]
+            break
+    else:
+        if len(low) > 2 and low[0] in _ASK_AUX | {"could", "may"} and low[1] in ("i", "we"):
+            rest = low[3:] if low[2] in _ASK_GET else []
+        elif len(low) > 2 and low[0] in ("can", "could", "would", "will") and low[1] == "you":
+            rest = low[3:] if low[2] in _ASK_SEND else []
+        elif low and low[0] in _ASK_SEND:
+            rest = low[1:]
+        if rest[:1] in (["me"], ["us"]):
+            rest = rest[1:]
+    if rest[:1] != ["your"]:
+        return []
+    obj: list[str] = []
+    for w in rest[1:]:
+        if w in FUNCTION_WORDS or w in _VERBS or len(obj) == MAX_OBJECT:
+            break
+        obj.append(w)
+    whole = obj and len(obj) == len(rest) - 1 and not obj[-1].endswith("ed")  # "... located"
+    return obj if whole else []
+
+
 def negated_opening(low: list[str]) -> int:
     """Where a negated question's auxiliary stands ("why hasn't my parcel arrived" -> 1), when
     `question_names` reads it; -1 otherwise. The words after it state the opposite without it

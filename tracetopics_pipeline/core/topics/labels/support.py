@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
-from tracetopics_pipeline.core.topics.labels.questions import ASKED_AS
+from tracetopics_pipeline.core.topics.labels.questions import ASKED_AS, REQUEST_WORD, asked_for
 from tracetopics_pipeline.core.topics.labels.words import (
     ACTION_CLASSES,
     CLAUSE_SPLIT,
@@ -68,6 +68,9 @@ def text_stems(text: str) -> frozenset[str]:
     low = clean.lower()
     # a question asks for what the namer calls it ("how long" -> "time", `questions`)
     asked = {stem(word) for q, word in ASKED_AS.items() if re.search(rf"\b{q}\b", low)}
+    # a clause asking for the other side's object says "request" ("Where's your DPA")
+    if any(asked_for(TOKEN.findall(c)) for c in CLAUSE_SPLIT.split(low) if "your" in c):
+        asked.add(stem(REQUEST_WORD))
     toks = TOKEN.findall(clean)
     return frozenset(stem(t) for t in toks) | asked | closed_phrasals(toks)
 
