@@ -15,6 +15,7 @@ from tracetopics_pipeline.core.topics.labels.naming import (
     PARENT_NAMING,
     _abstracted,
     _paired,
+    abstract_name,
     class_name,
     lists_kinds,
     name_topics,
@@ -429,3 +430,23 @@ def test_a_parent_named_by_its_members_is_named_by_what_is_asked_of_them():
 def test_no_object_name_from_what_went_wrong(kids):
     name = _object_name(kids).lower().split()
     assert "twice" not in name and "wrong" not in name
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # utilities billing, telecom: what went wrong is said by most, with different things
+        ["Charged twice", "I was charged twice for the meter reading", "Charged twice again"] * 3,
+        ["Wrong SIM sent", "The wrong SIM arrived", "Got the wrong SIM"] * 3,
+    ],
+)
+def test_a_category_name_is_not_built_on_a_problem_word(texts):
+    from tracetopics_pipeline.core.topics.labels.support import word_support
+
+    t = _parent(10, {1: texts[: len(texts) // 2], 2: texts[len(texts) // 2 :]})
+    cent = t.centroid / np.linalg.norm(t.centroid)
+    name = abstract_name(
+        t, word_support(t.texts), embed=bag_of_words, centroid=cent, others=np.zeros((0, 256)),
+        min_support=0.3, verbs=verb_forms(t.texts), avoid=set(), surface={},
+    )  # fmt: skip
+    assert not {"twice", "wrong", "charged"} & set(name.lower().split())

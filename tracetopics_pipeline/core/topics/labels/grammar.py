@@ -569,7 +569,7 @@ def wording_problems(label: str) -> list[str]:
 # declined again", "Report failed yesterday". The topic is the event; the day is one text's.
 _DEICTIC_TIMES = frozenset("today yesterday tonight again anymore lately recently".split())  # noqa: SIM905
 _DEICTIC_DETS = frozenset("this last next".split())  # noqa: SIM905
-_TIME_NOUNS = frozenset(
+_DEICTIC_NOUNS = frozenset(
     """morning afternoon evening night week weekend month year quarter time""".split()  # noqa: SIM905
 )
 
@@ -579,7 +579,7 @@ def _when_said(low: list[str]) -> bool:
     next with a time noun)."""
     if len(low) < 3:
         return False
-    return low[-1] in _DEICTIC_TIMES or (low[-2] in _DEICTIC_DETS and low[-1] in _TIME_NOUNS)
+    return low[-1] in _DEICTIC_TIMES or (low[-2] in _DEICTIC_DETS and low[-1] in _DEICTIC_NOUNS)
 
 
 def label_problems(

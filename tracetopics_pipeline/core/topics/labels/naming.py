@@ -39,6 +39,7 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
     phrasal_end,
     verb_forms,
 )
+from tracetopics_pipeline.core.topics.labels.questions import EVENT_VERBS
 from tracetopics_pipeline.core.topics.labels.support import (
     CATEGORY_NOUNS,
     CLASS_VERBS,
@@ -508,6 +509,15 @@ def name_margins(e: np.ndarray, cents: np.ndarray, i: int) -> np.ndarray:
     return sims[:, i] - others.max(axis=1)
 
 
+def _participle(word: str) -> bool:
+    """A past form of a verb the texts' events use ("charged", "billed", "declined"), which
+    `verb_forms` may miss where no text uses it as a verb after a subject."""
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    base = {word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]}
+    return bool(base & (EVENT_VERBS | COMMON_VERBS))
+
+
 def abstract_name(
     t: NamingInput,
     support: dict[str, float],
@@ -543,6 +553,8 @@ def abstract_name(
             x not in FUNCTION_WORDS
             and x not in verbs
             and x not in NEEDS_TO
+            and x not in POLARITY_WORDS  # "Charged twice issues": what went wrong is no head
+            and not _participle(x)  # "Charged issues": what was done is no head either
             and not any(c.isdigit() for c in x)
             and support.get(stem(x), 0.0) >= min_support
             for x in low
