@@ -1,0 +1,121 @@
+"""Names replay: one clustering, named again by this checkout's code. Before/after of a naming
+change without the run-to-run noise of the clustering (Banking77's parent count moves 25-53
+under float noise): cluster once with `topic_hierarchy.py --dump DIR`, then run this script from
+each checkout (`git worktree` / `git archive` of the commit before) on the same dump or map.
+
+    .venv/bin/python bench/names_replay.py --dump DIR/banking77-dev.json --part b77 [--split dev]
+    .venv/bin/python bench/names_replay.py --warehouse HOME/warehouse.duckdb --map Task@2026-11-30
+
+Fine names by `describe.describe`, parents by `maps._name_free_parents` (no `names_kept`), the
+label audit (`labels.map_audit`, as the bench counts it) and, on a dump, label fidelity; then
+every parent with its subtopics. A map's texts are read with the vectors the warehouse stores."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import topic_hierarchy as th
+
+from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.topics.describe import ClusterResult, describe
+from tracetopics_pipeline.core.topics.maps import _name_free_parents
+
+
+def named(texts: list[str], x: np.ndarray, w: np.ndarray, sub_of: np.ndarray, of_topic: np.ndarray):
+    """(fine names, parent names) of one clustering."""
+    coords = np.zeros((len(texts), 2))
+    topics = describe(texts, x, sub_of, coords, weights=w)
+    res = ClusterResult(labels=sub_of, coords=coords, topics=topics, algorithm="replay", params={})
+    parents, _ = _name_free_parents(res, texts, x, w.tolist(), of_topic, labeler=None, facet="Task")
+    return [t.label for t in topics], parents
+
+
+def report(texts, w, sub_of, of_topic, fine, parents) -> None:
+    labels = {("sub", i): n for i, n in enumerate(fine)}
+    labels.update({("parent", q): n for q, n in enumerate(parents)})
+    c, lines = th.audit_texts(
+        labels, texts, w.tolist(), sub_of.tolist(), dict(enumerate(of_topic.tolist()))
+    )
+    print(f"  {len(fine)} fine, {len(parents)} parents; label audit: {th.audit_line(c)}")
+    for line in lines:
+        print(f"    flagged {line}")
+    size = np.bincount(np.maximum(sub_of, 0), weights=w * (sub_of >= 0), minlength=len(fine))
+    order = sorted(range(len(parents)), key=lambda q: -size[of_topic == q].sum())
+    for q in order:
+        kids = sorted(np.flatnonzero(of_topic == q), key=lambda t: -size[t])
+        print(
+            f"  P {int(size[kids].sum()):5d} {parents[q]!r} <- {'; '.join(fine[t] for t in kids)}"
+        )
+
+
+def from_dump(path: str, part: str, split: str) -> None:
+    d = json.loads(Path(path).read_text())
+    cache = th.EmbeddingCache(Settings.from_env())
+    name, traces, gold = th.banking77(split) if part == "b77" else th.sgd(split)
+    texts, doc, x, w = th.distinct_task_texts(traces, cache)
+    assert texts == d["texts"], "the dump is of another part"
+    sub_of, of_topic = np.asarray(d["sub_of"]), np.asarray(d["parent_of"])
+    fine, parents = named(texts, x, w, sub_of, of_topic)
+    print(f"== {name} (replay of {path})")
+    if part == "b77":
+        intents = json.loads((th.DATASETS / "banking77" / "categories.json").read_text())
+    else:
+        gold = [th.intent_words(g) for g in gold]
+        intents = sorted(set(gold))
+    fine_doc = np.append(sub_of, -1)[doc]
+    fid = th.label_fidelity(fine_doc, gold, dict(enumerate(fine)), intents, cache)
+    print(f"  label fidelity {fid:.3f}")
+    report(texts, w, sub_of, of_topic, fine, parents)
+
+
+def from_map(path: str, map_id: str) -> None:
+    import duckdb
+
+    conn = duckdb.connect(path, read_only=True)
+    rows = conn.execute(
+        "SELECT level, topic_id, parent_id FROM topics WHERE map_id = ?", [map_id]
+    ).fetchall()
+    subs = sorted(t for lvl, t, _ in rows if lvl == "sub")
+    pidx = {t: i for i, t in enumerate(sorted(t for lvl, t, _ in rows if lvl == "parent"))}
+    sidx = {t: i for i, t in enumerate(subs)}
+    parent = {t: p for lvl, t, p in rows if lvl == "sub"}
+    of_topic = np.array([pidx[parent[t]] for t in subs])
+    pts = conn.execute(
+        """WITH m AS (SELECT facet, window_start, window_end FROM topic_maps WHERE map_id = ?),
+           n AS (SELECT text_hash, count(*) AS n, min(summary) AS text FROM facet_summaries
+                 WHERE facet = (SELECT facet FROM m) AND summary IS NOT NULL
+                   AND day BETWEEN (SELECT window_start FROM m) AND (SELECT window_end FROM m)
+                 GROUP BY 1)
+           SELECT n.text, n.n, p.topic_id, e.embedding FROM topic_points p JOIN n USING (text_hash)
+           JOIN summary_embeddings e ON e.text_hash = n.text_hash
+           WHERE p.map_id = ? ORDER BY n.text""",
+        [map_id, map_id],
+    ).fetchall()
+    texts = [r[0] for r in pts]
+    w = np.array([float(r[1]) for r in pts])
+    sub_of = np.array([sidx.get(r[2], -1) if r[2] is not None else -1 for r in pts])
+    x = np.asarray([r[3] for r in pts], np.float32)
+    fine, parents = named(texts, x, w, sub_of, of_topic)
+    print(f"== {path} {map_id} (replay)")
+    report(texts, w, sub_of, of_topic, fine, parents)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dump", help="a --dump file of topic_hierarchy.py")
+    ap.add_argument("--part", choices=("b77", "sgd"))
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--warehouse", help="a home's warehouse (read-only)")
+    ap.add_argument("--map", help="its map id, e.g. Task@2026-11-30")
+    a = ap.parse_args()
+    if a.dump:
+        from_dump(a.dump, a.part, a.split)
+    else:
+        from_map(a.warehouse, a.map)
+
+
+if __name__ == "__main__":
+    main()
