@@ -261,10 +261,13 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     assert why[2] == (
         "60% negative or mixed vs 41% overall (only 5 traces: scored as 45%, pulled toward the"
         " average); growing; 20% enterprise, account score 49/100; #3 by volume: 5 traces (29% of"
-        " traffic in the last 28 days)"
+        " traffic in the 9 days there are)"
     )
     assert why[1].startswith("14% negative")
-    assert why[1].endswith("; #1 by volume: 7 traces (41% of traffic in the last 28 days)")
+    assert why[1].endswith("; #1 by volume: 7 traces (41% of traffic in the 9 days there are)")
+    # Review rv8 L3: data shorter than the 28-day window read "in the last 28 days"
+    spans = rows(conn, "SELECT DISTINCT window_days, data_days FROM marts.topic_priority")
+    assert spans == [(28, 9)]
     # Review rv6 P5: a flat topic's share change says why it is no trend ("+17 %" read as growth)
     flat = [w for w in why.values() if "; flat (share " in w]
     assert flat and all(

@@ -15,6 +15,7 @@ from tracetopics_pipeline.core.topics.changes import (
     fdr_keep,
     gap_verdict,
     one_sided_p,
+    ranking_window,
     two_proportion_z,
 )
 
@@ -446,3 +447,17 @@ def test_top_priorities_name_their_window(conn) -> None:
     (p,) = ch.sections["priorities"]
     assert p.why == why
     assert ch.priority_days == 28 and ch.as_dict()["priority_days"] == 28
+
+
+def test_ranking_window_says_the_days_there_are() -> None:
+    """Review rv8 L3: a ranking over 21 days of data read "last 28 days, all traffic"."""
+    assert ranking_window(28, 21) == "the 21 days there are, all traffic"
+    assert ranking_window(28, 28) == "last 28 days, all traffic"
+    assert ranking_window(28) == "last 28 days, all traffic"  # a mart from before data_days
+    assert ranking_window(None, 21) == "all traffic"
+
+
+def test_the_window_says_its_first_day_with_data(conn) -> None:
+    out = compute_changes(conn, since_days=28)
+    assert out.first_day is not None and out.start <= out.first_day <= out.end
+    assert out.as_dict()["first_day"] == out.first_day.isoformat()

@@ -31,6 +31,7 @@ from tracetopics_pipeline.core.topics.changes import (
     gap_verdict,
     lifted,
     priority_why,
+    ranking_window,
     versus_scope,
 )
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
@@ -395,6 +396,7 @@ def _priority(
             "enterprise_share",
             "trend",
             "window_days",
+            "data_days",
         )
         if c in cols
     ]
@@ -787,8 +789,9 @@ def roadmap_proposal(
     # One figure per name, each with its window (review rv8 P2: "Account value: 0.89 (the mart's
     # raw mean)" above "account value 87/100" (its shrunk score) in the mart's `why`, whose
     # enterprise share and volume rank are over the mart's days, not the scope's).
-    days = (priority or {}).get("window_days")
-    ranked_over = f"last {days} days, all traffic" if days else "all traffic"
+    ranked_over = ranking_window(
+        (priority or {}).get("window_days"), (priority or {}).get("data_days")
+    )
     account = (
         f"- **Account value:** {_pct(enterprise / total)} of the traces in scope are enterprise"
     )

@@ -20,6 +20,14 @@ with recent as (
         and day > (select max(day) from {{ ref('trace_facts') }}) - {{ var('priority_window_days') }}
 ),
 
+-- the days the window holds data: fewer than priority_window_days when the data starts inside it
+-- (a home holding 21 days read "of traffic in the last 28 days", review rv8 L3)
+span as (
+    select
+        (select max(day) from {{ ref('trace_facts') }}) - min(day) + 1 as data_days
+    from recent
+),
+
 baseline as (
     select
         avg(case when sentiment in ('NEGATIVE', 'MIXED') then 1.0 else 0.0 end) as negative_baseline,
@@ -130,9 +138,11 @@ scored as (
         (p.account_weight_sum + {{ m }} * b.account_baseline) / (p.traces + {{ m }}) as account_score,
         ws.subtopics,
         ws.top_negative_subtopic,
-        ws.top_negative_subtopic_traces
+        ws.top_negative_subtopic_traces,
+        sp.data_days
     from per_topic as p
     cross join baseline as b
+    cross join span as sp
     left join worst_subtopic as ws on ws.task_topic_id = p.task_topic_id
     left join latest_trend as t on t.topic_id = p.task_topic_id
 ),
@@ -175,10 +185,13 @@ select
         || cast(cast(round(100 * account_score) as integer) as varchar) || '/100'
         || '; #' || cast(volume_rank as varchar) || ' by volume: ' || cast(traces as varchar)
         || case when traces = 1 then ' trace (' else ' traces (' end
-        || {{ tt_pct_small('volume_share') }} || ' of traffic in the last '
-        || cast({{ var('priority_window_days') }} as varchar) || ' days)'
+        || {{ tt_pct_small('volume_share') }} || ' of traffic in '
+        || case when data_days < {{ var('priority_window_days') }}
+            then 'the ' || cast(data_days as varchar) || ' days there are)'
+            else 'the last ' || cast({{ var('priority_window_days') }} as varchar) || ' days)' end
         as why,
     {{ var('priority_window_days') }} as window_days,
+    cast(least(data_days, {{ var('priority_window_days') }}) as integer) as data_days,
     task_topic_id,
     task_topic_label,
     subtopics,

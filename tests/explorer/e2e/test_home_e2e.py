@@ -208,3 +208,41 @@ def test_a_trends_link_marks_what_grew_without_a_visit_home(
     page.screenshot(path=str(ARTIFACTS / "trends-by-link.png"))
     assert not errors
     ctx.close()
+
+
+def test_a_window_longer_than_the_data_says_the_days_there_are(
+    browser, serve: Callable[[Path], str], demo_home: Path
+) -> None:
+    """Review rv8 L3: on 21 days of data (2026-11-09 .. 29) the 28-day home read "2026-11-02 to
+    2026-11-29" and every card "last 28 days", the ranking "last 28 days, all traffic". They
+    say the days there are."""
+    base = serve(demo_home)
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def data_days(route) -> None:  # the mart's data_days, as a rebuilt mart publishes it
+        resp = route.fetch()
+        d = resp.json()
+        d.update(priority_days=28, priority_data_days=21)
+        route.fulfill(response=resp, json=d)
+
+    page.route("**/api/changes?*", data_days)
+    page.goto(base + "/")
+    page.wait_for_selector("#home .home-head", timeout=T)
+    assert page.locator("#home-window").inner_text().startswith("2026-11-23 to 2026-11-29 (")
+    page.click("#home-since button[data-since='28']")
+    page.wait_for_selector("#home-since button[data-since='28'].active", timeout=T)
+    head = page.locator("#home-window").inner_text()
+    assert head.startswith("2026-11-09 to 2026-11-29, the 21 days there are ("), head
+    assert "2026-11-02" not in head and "against the 28 days before" not in head
+    periods = page.locator(".hperiod").all_inner_texts()
+    assert "the 21 days there are, all traffic" in periods  # the ranking's
+    assert set(periods) == {"the 21 days there are", "the 21 days there are, all traffic"}
+    # 14 days fit in the data: the window as it is
+    page.click("#home-since button[data-since='14']")
+    page.wait_for_selector("#home-since button[data-since='14'].active", timeout=T)
+    assert page.locator("#home-window").inner_text().startswith("2026-11-16 to 2026-11-29 (")
+    assert errors == []
+    ctx.close()

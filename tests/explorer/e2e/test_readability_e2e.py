@@ -240,6 +240,23 @@ def test_priority_table_fits_the_page_at_1366_px(pg) -> None:
     assert pg.locator("#priority-cols").inner_text() == "Fewer columns"
 
 
+def test_priority_ranking_on_data_shorter_than_its_window_says_the_days_there_are(pg) -> None:
+    """Review rv8 L3: a ranking over 21 days of data was headed "last 28 days, all traffic"."""
+    cols = ["priority_rank", "priority_score", "why", "task_topic_label", "traces", "window_days",
+            "data_days"]  # fmt: skip
+    rows = [[1, 0.9, "#1 by volume: 8 traces (10% of traffic in the 21 days there are)",
+             "Reset password", 8, 28, 21]]  # fmt: skip
+    body = json.dumps({"name": "topic_priority", "columns": cols, "rows": rows})
+    pg.route(
+        "**/api/marts/topic_priority",
+        lambda route: route.fulfill(status=200, content_type="application/json", body=body),
+    )
+    pg.goto(pg.base + "/?tab=slices&facet=Task")
+    pg.wait_for_selector("#priority table tbody tr", timeout=T)
+    head = pg.locator("#tab-slices h2", has_text="Priority").inner_text()
+    assert "the 21 days there are, all traffic" in head and "last 28 days" not in head
+
+
 def test_review_dialog_says_a_count_is_not_a_number(pg) -> None:
     """L13: "abc" in Traces silently assigned the default 25."""
     posts: list[str] = []

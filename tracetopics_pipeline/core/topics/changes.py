@@ -106,6 +106,16 @@ class Fact:
     numbers: dict[str, Any] = field(default_factory=dict)
 
 
+def ranking_window(window_days: int | None, data_days: int | None = None) -> str:
+    """The priority ranking's window in words: "last 28 days, all traffic", or "the 21 days there
+    are, all traffic" when the data starts inside it (review rv8 L3)."""
+    if not window_days:
+        return "all traffic"
+    if data_days and data_days < window_days:
+        return f"the {data_days} days there are, all traffic"
+    return f"last {window_days} days, all traffic"
+
+
 @dataclass
 class Changes:
     since_days: int
@@ -120,6 +130,8 @@ class Changes:
     spend: dict[str, Any] | None = None  # filled by callers that know the settings
     filtered: bool = False  # computed on a slice of the traffic (the explorer's filters)
     priority_days: int | None = None  # the window the priority mart ranks over (its `why` says)
+    priority_data_days: int | None = None  # of those, the days the data covers
+    first_day: date | None = None  # the window's first day with classified traces
     # section -> why it is empty (too little data for its rule) or how to read it, plain words
     notes: dict[str, str] = field(default_factory=dict)
 
@@ -128,7 +140,7 @@ class Changes:
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
-        for k in ("start", "end", "prev_start", "prev_end"):
+        for k in ("start", "end", "prev_start", "prev_end", "first_day"):
             out[k] = out[k].isoformat() if out[k] else None
         out["titles"] = SECTION_TITLES
         return out
@@ -325,12 +337,13 @@ def _compute(
         return out
     w = _Window(end, since_days)
     out = Changes(since_days, w.start, w.end, w.prev_start, w.prev_end)
-    out.traces, out.prev_traces, out.prev_days = conn.execute(
+    out.traces, out.prev_traces, out.prev_days, out.first_day = conn.execute(
         f"""SELECT count(DISTINCT trace_id) FILTER (WHERE day >= ?),
                   count(DISTINCT trace_id) FILTER (WHERE day < ?),
-                  count(DISTINCT day) FILTER (WHERE day < ?)
+                  count(DISTINCT day) FILTER (WHERE day < ?),
+                  min(day) FILTER (WHERE day >= ?)
            FROM classifications c WHERE day BETWEEN ? AND ? {scope}""",
-        [w.start, w.start, w.start, w.prev_start, w.end],
+        [w.start, w.start, w.start, w.start, w.prev_start, w.end],
     ).fetchone()
     # A window before that is mostly empty (the data starts inside it) makes every topic look
     # new or growing ("+1200 %" on two days of warm-up): compare only on half its days or more.
@@ -355,6 +368,9 @@ def _compute(
     if "window_days" in column_names(conn, "topic_priority", "marts"):
         row = conn.execute("SELECT max(window_days) FROM marts.topic_priority").fetchone()
         out.priority_days = int(row[0]) if row and row[0] is not None else None
+    if "data_days" in column_names(conn, "topic_priority", "marts"):
+        row = conn.execute("SELECT max(data_days) FROM marts.topic_priority").fetchone()
+        out.priority_data_days = int(row[0]) if row and row[0] is not None else None
     _rank_and_cut(out, th.limit, task_facet)
     out.notes = _notes(out, units, th, task_facet, issues_facet, scoped=bool(scope))
     return out

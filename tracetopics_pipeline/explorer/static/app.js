@@ -162,6 +162,13 @@ async function boot() {
 }
 
 // Model spend to date against the caps; without spend or caps, why there is none.
+/* The priority ranking's window in words: "the 21 days there are" when the data starts inside
+   its 28 (review rv8 L3); changes.ranking_window says the same in Python. */
+function rankingWindow(days, dataDays) {
+  if (!days) return "all traffic";
+  return dataDays && dataDays < days ? `the ${dataDays} days there are, all traffic` : `last ${days} days, all traffic`;
+}
+
 function spendText(sp) {
   if (!sp) return "";
   if (!sp.spent_month_usd && sp.budget_day_usd == null && sp.budget_month_usd == null) {
@@ -710,7 +717,8 @@ function renderPriority() {
   const m = state.priority, pr = $("#priority"), all = !!state.priorityAll;
   // The mart's own window, over all traffic: not the home's 7 days nor the filters (review rv7 P2).
   const wd = m.columns.indexOf("window_days"), days = wd >= 0 && m.rows.length ? m.rows[0][wd] : null;
-  $("#priority-window").textContent = days ? `last ${days} days, all traffic` : "all traffic";
+  const dd = m.columns.indexOf("data_days"), have = dd >= 0 && m.rows.length ? m.rows[0][dd] : null;
+  $("#priority-window").textContent = rankingWindow(days, have);
   // Score and its explanation first, then the parts; readable names (unknown columns as is).
   const first = PRIORITY_MAIN.filter((c) => m.columns.includes(c));
   const order = all ? [...first, ...m.columns.filter((c) => !first.includes(c))] : first;

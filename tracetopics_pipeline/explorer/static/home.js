@@ -80,10 +80,15 @@ async function renderHome() {
   const traces = d.filtered ? "traces in this slice" : "traces";
   // A date filter that starts inside the window shortens it: say so rather than show 7 days.
   const from = state.filter.date_from && d.start && state.filter.date_from > d.start ? state.filter.date_from : null;
-  const windowText = d.end
-    ? `${from || d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before ${d.start} (${fmt(d.prev_traces)} ${traces}${d.prev_days < d.since_days ? `, on ${d.prev_days} of those days` : ""})`
-      + (from ? `: the date filter starts inside the ${d.since_days}-day window` : "")
-    : d.filtered ? "No classified traces in this slice." : "Nothing is classified yet.";
+  // Data that starts inside the window: its days, not the window's (review rv8 L3: "2026-11-02
+  // to 2026-11-29" and "last 28 days" on data from 2026-11-09).
+  const first = !from && d.first_day && d.start && d.first_day > d.start && !d.prev_traces ? d.first_day : null;
+  const dataDays = first ? Math.round((Date.parse(d.end) - Date.parse(first)) / 864e5) + 1 : d.since_days;
+  const emptyText = d.filtered ? "No classified traces in this slice." : "Nothing is classified yet.";
+  const windowText = !d.end ? emptyText : first
+    ? `${first} to ${d.end}, the ${dataDays} days there are (${fmt(d.traces)} ${traces}; no traces before ${first} to compare against)`
+    : `${from || d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before ${d.start} (${fmt(d.prev_traces)} ${traces}${d.prev_days < d.since_days ? `, on ${d.prev_days} of those days` : ""})`
+      + (from ? `: the date filter starts inside the ${d.since_days}-day window` : "");
   const drilled = state.focus !== null ? " The topic drilled into narrows the other views, not this one." : "";
   const scopeNote = (d.filtered
     ? "Filtered: these facts are computed on the slice the filters select; the window ends at its latest day."
@@ -94,8 +99,8 @@ async function renderHome() {
   // What each card reads: the home's window, compared with as many days before; the priority
   // ranking is the mart's, over its own window of all traffic (review rv7 P2, L1).
   const over = d.since_days === 7 ? "week over week" : `against the ${d.since_days} days before`;
-  const period = (s) => s !== "priorities" ? `last ${d.since_days} days`
-    : d.priority_days ? `last ${d.priority_days} days, all traffic` : "all traffic";
+  const period = (s) => s !== "priorities" ? (first ? `the ${dataDays} days there are` : `last ${d.since_days} days`)
+    : rankingWindow(d.priority_days, d.priority_data_days);
   const cards = HOME_SECTIONS.map(([s, title, text]) => {
     const blurb = text.replace("{over}", over);
     const facts = d.sections[s] || [];
