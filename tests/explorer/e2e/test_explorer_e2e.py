@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,13 @@ def test_map_legend_hover_and_click_open_the_trace(page) -> None:
     assert "Export dashboards to CSV" in body
     facets = page.locator("#drawer-body table.data tbody tr td:first-child").all_inner_texts()
     assert facets == ["Task", "Sentiment", "Issues"]  # the facet file's order, Task first
+    # The distance to the topic is a tooltip, not "Neutral sentiment id 3 d=0.03" (review rv8 L3)
+    topics = page.locator("#drawer-body table.data tbody tr td:nth-child(4)")
+    assert not [t for t in topics.all_inner_texts() if "d=" in t]
+    assert re.fullmatch(
+        r"Cosine distance to the topic's centre: \d\.\d\d \(0 = at the centre\)",
+        topics.first.get_attribute("title"),
+    )
     assert not page.tt_errors and not page.tt_external
 
 

@@ -162,6 +162,12 @@ async function boot() {
 }
 
 // Model spend to date against the caps; without spend or caps, why there is none.
+/* The trace's distance to its topic, for the drawer's tooltip only: "d=0.03" beside a topic
+   read as noise to a PM (review rv8 L3). */
+function distanceTitle(c) {
+  return `Cosine distance to the topic's centre: ${(c.distance ?? 0).toFixed(2)} (0 = at the centre)`;
+}
+
 /* The priority ranking's window in words: "the 21 days there are" when the data starts inside
    its 28 (review rv8 L3); changes.ranking_window says the same in Python. */
 function rankingWindow(days, dataDays) {
@@ -806,7 +812,7 @@ async function openTrace(id) {
     <table class="data"><thead><tr><th>facet</th><th>summary</th><th>label</th><th>topic</th></tr></thead><tbody>
       ${sortFacets(t.facets).map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
         return `<tr><td>${esc(f.facet)}</td><td>${esc(summaryText(f))}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(labelText(f.facet, f.label))}</span>` : ""}</td>
-          <td>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id && c.subtopic !== c.label ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`} <span class="muted small" title="cosine distance to the topic's centre (0 = at the centre)">d=${(c.distance ?? 0).toFixed(2)}</span>` : ""}</td></tr>`; }).join("")}
+          <td${c ? ` title="${esc(distanceTitle(c))}"` : ""}>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id && c.subtopic !== c.label ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`}` : ""}</td></tr>`; }).join("")}
     </tbody></table>
     <h3>Conversation</h3>
     <div class="conversation">${renderMessages(t.messages)}</div>
