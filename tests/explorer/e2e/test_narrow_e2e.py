@@ -4,6 +4,7 @@ review dialog's empty assignee, reversed dates, an empty scope, and the Trends c
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,40 @@ def test_a_large_window_gives_the_map_its_height_and_the_home_four_columns_at_mo
         )
         assert cols <= 4 and (width < 1920 or cols == 4), cols
         pg.screenshot(path=str(ARTIFACTS / f"wide-home-{width}.png"))
+
+
+def test_cross_slice_labels_do_not_overprint_on_a_phone(pg) -> None:
+    """Review rv8 L3: at 390 px the Task × Issues x-axis labels printed over each other
+    ("FailedIncompleteRefusalLoopEscalationTimeout"). Seven demo-like labels, routed."""
+    cols = ["No issue", "Failed tool call", "Incomplete answer", "Refusal", "Loop",
+            "Escalation to human", "Timeout"]  # fmt: skip
+    rows = ["Exporting to CSV", "Resetting a password", "Creating a dataset"]
+    body = {
+        "rows": rows, "cols": cols, "row_topic_ids": [0, 1, 2], "total_rows": 3,
+        "counts": [[40, 9, 8, 3, 2, 5, 1], [30, 2, 4, 1, 0, 9, 0], [20, 6, 2, 0, 1, 1, 3]],
+        "row_totals": [68, 46, 33],
+    }  # fmt: skip
+
+    def crosstab(route) -> None:
+        if "col_facet=Issues" in route.request.url:
+            route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+        else:
+            route.continue_()
+
+    pg.route("**/api/crosstab?*", crosstab)
+    pg.set_viewport_size({"width": 390, "height": 844})
+    pg.goto(pg.base + "/?tab=slices&facet=Task")
+    pg.wait_for_selector("#hm-issues .xtick text", timeout=T)
+    boxes = pg.evaluate(
+        """[...document.querySelectorAll('#hm-issues .xtick text')].map((el) => {
+             const r = el.getBoundingClientRect();
+             return { text: el.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+           }).sort((a, b) => a.left - b.left)"""
+    )
+    assert len(boxes) == len(cols)
+    for a, b in zip(boxes, boxes[1:], strict=False):
+        assert a["right"] <= b["left"] + 0.5, f"{a['text']!r} overprints {b['text']!r}: {boxes}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pg.locator("#hm-issues").screenshot(path=str(ARTIFACTS / "narrow-slices-issues.png"))
+    page_w = pg.evaluate("document.documentElement.scrollWidth")
+    assert page_w <= 390 and all(b["right"] <= 390 for b in boxes)

@@ -683,20 +683,23 @@ async function renderSlices() {
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
     const narrow = isNarrow(), cut = narrow ? 22 : 38;
     const trunc = (s) => (s.length > cut ? s.slice(0, cut - 1) + "…" : s);
+    // On a phone a column is ~30 px: its words overprinted the next ones ("FailedIncomplete…",
+    // review rv8 L3); there each label stands on one line, turned upright.
+    const xText = (c) => (narrow ? labelText(col, c) : labelText(col, c).replace(/ /g, "<br>"));
     await Plotly.react(node, [{
-      type: "heatmap", z, x: ct.cols.map((c) => labelText(col, c).replace(/ /g, "<br>")), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
+      type: "heatmap", z, x: ct.cols.map(xText), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
       customdata: ct.counts.map((r, i) => r.map(() => [ct.row_topic_ids[i], ct.rows[i]])),
       hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",
       colorscale: [[0, "#f8f9fb"], [1, "#3b5bdb"]], showscale: false,
     }], {
       margin: { l: narrow ? 20 : 240, r: 10, t: 10, b: 60 }, yaxis: { autorange: "reversed", automargin: true, tickfont: { size: narrow ? 10 : 11 } },
-      xaxis: { side: "bottom", tickfont: { size: narrow ? 10 : 11 }, tickangle: 0, automargin: true },
+      xaxis: { side: "bottom", tickfont: { size: narrow ? 10 : 11 }, tickangle: narrow ? -90 : 0, automargin: true },
     }, { responsive: true, displaylogo: false });
     bindPlot(node, { plotly_click: (ev) => {
       const p = ev.points[0]; if (!p) return;
       const [tid, rowLabel] = p.customdata;
       const labelled = (state.overview.facets.find((f) => f.facet === col) || {}).labels?.length;
-      const shown = ct.cols.map((c) => labelText(col, c).replace(/ /g, "<br>"));
+      const shown = ct.cols.map(xText);
       const raw = ct.cols[shown.indexOf(p.x)] ?? p.x;  // the label value itself
       $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${labelText(col, raw)}`;
       if (task === state.facet) drillLink("#slice-drill", tid);
