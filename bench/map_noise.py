@@ -54,6 +54,21 @@ def stored(conn: duckdb.DuckDBPyConnection, hashes: list[str], model: str) -> np
     return x[[at[h] for h in hashes]]
 
 
+def window_sample(conn: duckdb.DuckDBPyConnection, facet: str, settings: Settings) -> tuple:
+    """(definition, window, sample, model id, vectors in the sample's order) of a home's latest
+    window: the sample build_map reads (a labelled facet's default label's texts count too)."""
+    definition = find_facet(load_facets(), facet)
+    day = conn.execute("SELECT max(day) FROM facet_summaries WHERE facet = ?", [facet]).fetchall()[
+        0
+    ][0]
+    window = (day - timedelta(days=settings.window_days - 1), day)
+    kind = maps.parent_kind(definition)
+    default = getattr(definition, "default_label", None) if kind != "free" else None
+    _, sample = maps._window_texts(conn, facet, *window, settings.max_sample, default)
+    model = conn.execute("SELECT model_id FROM embedding_models LIMIT 1").fetchall()[0][0]
+    return definition, window, sample, model, stored(conn, sample["text_hash"].to_list(), model)
+
+
 def truth_by_trace(
     conn: duckdb.DuckDBPyConnection, facet: str, window: tuple, pos: dict[str, int], home: Path
 ) -> tuple[list[str], np.ndarray]:
@@ -72,18 +87,8 @@ def from_home(args: argparse.Namespace, settings: Settings) -> tuple:
     """(texts, vectors, truth, rows, levels(x), the other home's vectors) of a home's latest window."""
     home = paths().home
     conn = duckdb.connect(str(paths().warehouse), read_only=True)
-    definition = find_facet(load_facets(), args.facet)
-    day = conn.execute(
-        "SELECT max(day) FROM facet_summaries WHERE facet = ?", [args.facet]
-    ).fetchall()[0][0]
-    window = (day - timedelta(days=settings.window_days - 1), day)
-    # the sample build_map reads: a labelled facet's default label's texts count too
-    kind = maps.parent_kind(definition)
-    default = getattr(definition, "default_label", None) if kind != "free" else None
-    _, sample = maps._window_texts(conn, args.facet, *window, settings.max_sample, default)
-    model = conn.execute("SELECT model_id FROM embedding_models LIMIT 1").fetchall()[0][0]
+    definition, window, sample, model, x0 = window_sample(conn, args.facet, settings)
     hashes = sample["text_hash"].to_list()
-    x0 = stored(conn, hashes, model)
     texts, weights = sample["text"].to_list(), [float(n) for n in sample["n"].to_list()]
     values = sample["value"].to_list()  # a labelled facet's subtopics are cut per label
     pos = {h: i for i, h in enumerate(hashes)}

@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import _common
@@ -46,25 +45,13 @@ def prepare(args: argparse.Namespace, out: Path) -> None:
         print(f"synthetic pool of {n:,} texts")
         return
     import duckdb
+    from map_noise import window_sample
 
-    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
     from tracetopics_pipeline.core.settings import paths
-    from tracetopics_pipeline.core.topics import cluster, describe, embed, maps
+    from tracetopics_pipeline.core.topics import cluster, describe
 
     conn = duckdb.connect(str(paths().warehouse), read_only=True)
-    definition = find_facet(load_facets(), args.facet)
-    day = conn.execute(
-        "SELECT max(day) FROM facet_summaries WHERE facet = ?", [args.facet]
-    ).fetchall()[0][0]
-    window = (day - timedelta(days=settings.window_days - 1), day)
-    kind = maps.parent_kind(definition)
-    default = getattr(definition, "default_label", None) if kind != "free" else None
-    _, sample = maps._window_texts(conn, args.facet, *window, settings.max_sample, default)
-    model = conn.execute("SELECT model_id FROM embedding_models LIMIT 1").fetchall()[0][0]
-    hashes = sample["text_hash"].to_list()
-    got, x = embed.load_embeddings(conn, hashes, model=model)
-    at = {h: i for i, h in enumerate(got)}
-    x = x[[at[h] for h in hashes]]
+    _, window, sample, _, x = window_sample(conn, args.facet, settings)
     texts, weights = sample["text"].to_list(), np.array(sample["n"].to_list(), dtype=float)
     n = len(texts)
     # as describe.cluster_texts: text-hash order, unit vectors, clustered, then the pass

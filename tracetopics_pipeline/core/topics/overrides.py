@@ -127,7 +127,7 @@ def _refuse_across_meanings(
     if level == "parent" and any(info.get(t, (None, None, False))[2] for t in (topic_id, into)):
         raise MergeRefused(
             f"{facet}'s topics are the values of its label; a merge would relabel the traces. "
-            f"Merge two subtopics of one value, or change the labels in the facets file"
+            "Merge two subtopics of one value, or change the labels in the facets file"
         )
     if level != "parent":
         (_, pa, _, pa_label), (_, pb, _, pb_label) = (
