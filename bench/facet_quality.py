@@ -437,6 +437,8 @@ REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
 # batch 13 is development material from the thirteenth pass on.
 # Held-out 15 (the fourteenth pass, `heldout15`) neither: written before that pass, measured once;
 # batch 14 is development material from the fourteenth pass on.
+# Held-out 16 (the fifteenth pass, `heldout16`) neither: written before that pass, measured once;
+# batch 15 is development material from the fifteenth pass on.
 ROBUST_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5",
                   "heldout6", "heldout7", "heldout8")  # fmt: skip
 
@@ -509,7 +511,7 @@ def bench_robustness(
                  "heldout9": "held-out 9", "heldout10": "held-out 10",
                  "heldout11": "held-out 11", "heldout12": "held-out 12",
                  "heldout13": "held-out 13", "heldout14": "held-out 14",
-                 "heldout15": "held-out 15"}  # fmt: skip
+                 "heldout15": "held-out 15", "heldout16": "held-out 16"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
               + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():

@@ -24,6 +24,7 @@ import facet_robustness_batch12 as b12
 import facet_robustness_batch13 as b13
 import facet_robustness_batch14 as b14
 import facet_robustness_batch15 as b15
+import facet_robustness_batch16 as b16
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -916,11 +917,15 @@ def cases(part: str = "dev") -> list[Case]:
     `heldout13` (batch 13, the same shape in new domains and registers:
     facet_robustness_batch13.py) or `heldout14` (batch 14, the same shape in new domains and
     registers: facet_robustness_batch14.py) or `heldout15` (batch 15, the same shape in new
-    domains, registers and tool-output languages: facet_robustness_batch15.py)."""
+    domains, registers and tool-output languages: facet_robustness_batch15.py) or `heldout16`
+    (batch 16, the same shape in travel, banking, health, retail, developer tools and a mobile
+    carrier, in terse, all-caps, typo-ridden and non-native registers:
+    facet_robustness_batch16.py)."""
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                    "heldout12", "heldout13", "heldout14", "heldout15", "dev2")  # fmt: skip
+                    "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
+                    "dev2")  # fmt: skip
     batch = {
         "heldout": (HELDOUT_FRUSTRATION, HELDOUT_POLITE, HELDOUT_TOOL_FAILURES, HELDOUT_UNMET),
         "heldout2": (HELDOUT2_FRUSTRATION, HELDOUT2_POLITE, HELDOUT2_TOOL_FAILURES, HELDOUT2_UNMET),
@@ -998,6 +1003,12 @@ def cases(part: str = "dev") -> list[Case]:
             b15.HELDOUT15_TOOL_FAILURES,
             b15.HELDOUT15_UNMET,
         ),  # fmt: skip
+        "heldout16": (
+            b16.HELDOUT16_FRUSTRATION,
+            b16.HELDOUT16_POLITE,
+            b16.HELDOUT16_TOOL_FAILURES,
+            b16.HELDOUT16_UNMET,
+        ),  # fmt: skip
     }.get(part, (FRUSTRATION, POLITE_CLOSINGS, TOOL_FAILURES, UNMET_ESCALATION))
     frustration, polite, failures, unmet = batch
     scaffolds = {"heldout4": b4.SCAFFOLDS4, "heldout5": b5.SCAFFOLDS5, "heldout6": b6.SCAFFOLDS6,
@@ -1005,7 +1016,7 @@ def cases(part: str = "dev") -> list[Case]:
                  "heldout9": b9.SCAFFOLDS9, "heldout10": b10.SCAFFOLDS10,
                  "heldout11": b11.SCAFFOLDS11, "heldout12": b12.SCAFFOLDS12,
                  "heldout13": b13.SCAFFOLDS13, "heldout14": b14.SCAFFOLDS14,
-                 "heldout15": b15.SCAFFOLDS15}  # fmt: skip
+                 "heldout15": b15.SCAFFOLDS15, "heldout16": b16.SCAFFOLDS16}  # fmt: skip
     scaffolds = scaffolds.get(part, SCAFFOLDS)
     # batch 5 asks more of polite closings (NEUTRAL, not merely "not POSITIVE") and adds positive
     # messages that borrow the words of frustration (must not read NEGATIVE or MIXED)
@@ -1024,6 +1035,7 @@ def cases(part: str = "dev") -> list[Case]:
             "heldout13",
             "heldout14",
             "heldout15",
+            "heldout16",
         )
         else "not POSITIVE"
     )
@@ -1036,7 +1048,8 @@ def cases(part: str = "dev") -> list[Case]:
                 "heldout12": b12.HELDOUT12_POSITIVE,
                 "heldout13": b13.HELDOUT13_POSITIVE,
                 "heldout14": b14.HELDOUT14_POSITIVE,
-                "heldout15": b15.HELDOUT15_POSITIVE}.get(part, ())  # fmt: skip
+                "heldout15": b15.HELDOUT15_POSITIVE,
+                "heldout16": b16.HELDOUT16_POSITIVE}.get(part, ())  # fmt: skip
     satisfied = () if held else SATISFIED
     met = {
         "heldout9": b9.HELDOUT9_MET,
@@ -1046,6 +1059,7 @@ def cases(part: str = "dev") -> list[Case]:
         "heldout13": b13.HELDOUT13_MET,
         "heldout14": b14.HELDOUT14_MET,
         "heldout15": b15.HELDOUT15_MET,
+        "heldout16": b16.HELDOUT16_MET,
     }.get(  # fmt: skip
         part, () if held else MET_ESCALATION
     )
@@ -1053,7 +1067,8 @@ def cases(part: str = "dev") -> list[Case]:
             "heldout11": b11.HELDOUT11_CALM, "heldout12": b12.HELDOUT12_CALM,
             "heldout13": b13.HELDOUT13_CALM,
             "heldout14": b14.HELDOUT14_CALM,
-            "heldout15": b15.HELDOUT15_CALM}.get(part, ())  # fmt: skip
+            "heldout15": b15.HELDOUT15_CALM,
+                "heldout16": b16.HELDOUT16_CALM}.get(part, ())  # fmt: skip
     out: list[Case] = []
     n = 0
     for form, phrases in frustration.items():
@@ -1110,7 +1125,8 @@ def cases(part: str = "dev") -> list[Case]:
                   "heldout12": b12.HELDOUT12_UNMET_CTX,
                   "heldout13": b13.HELDOUT13_UNMET_CTX,
                   "heldout14": b14.HELDOUT14_UNMET_CTX,
-                  "heldout15": b15.HELDOUT15_UNMET_CTX}.get(part, ()):  # fmt: skip
+                  "heldout15": b15.HELDOUT15_UNMET_CTX,
+                "heldout16": b16.HELDOUT16_UNMET_CTX}.get(part, ()):  # fmt: skip
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
             Case("unmet_escalation_ctx", "Issues", "UNMET_ESCALATION",
@@ -1125,7 +1141,8 @@ def cases(part: str = "dev") -> list[Case]:
                   "heldout12": b12.HELDOUT12_IN_CONTEXT,
                   "heldout13": b13.HELDOUT13_IN_CONTEXT,
                   "heldout14": b14.HELDOUT14_IN_CONTEXT,
-                  "heldout15": b15.HELDOUT15_IN_CONTEXT}.get(part, {})  # fmt: skip
+                  "heldout15": b15.HELDOUT15_IN_CONTEXT,
+                "heldout16": b16.HELDOUT16_IN_CONTEXT}.get(part, {})  # fmt: skip
     for form, convs in in_context.items():
         for turns in convs:
             msgs = [{"role": r, "content": t} for r, t in turns]
@@ -1141,7 +1158,8 @@ def cases(part: str = "dev") -> list[Case]:
                  "heldout12": b12.HELDOUT12_BACKSTORY,
                  "heldout13": b13.HELDOUT13_BACKSTORY,
                  "heldout14": b14.HELDOUT14_BACKSTORY,
-                 "heldout15": b15.HELDOUT15_BACKSTORY}  # fmt: skip
+                 "heldout15": b15.HELDOUT15_BACKSTORY,
+                "heldout16": b16.HELDOUT16_BACKSTORY}  # fmt: skip
     for turns in backstory.get(part, ()):
         msgs = [{"role": r, "content": t} for r, t in turns]
         out.append(
@@ -1185,6 +1203,7 @@ def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
         "heldout13": b13,
         "heldout14": b14,
         "heldout15": b15,
+        "heldout16": b16,
     }.get(part)
     if b is None:
         return {}
@@ -1205,7 +1224,7 @@ def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
         "acknowledgement": ack,
         "error_code_docs": docs,
     }
-    if part in ("heldout11", "heldout12", "heldout13", "heldout14", "heldout15"):
+    if part in ("heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"):
         for form, pairs in (("money_modelling", getattr(b, f"HELDOUT{k}_MONEY_MODELLING")),
                             ("account_data", getattr(b, f"HELDOUT{k}_ACCOUNT_DATA"))):  # fmt: skip
             out[form] = [(("user", q), ("assistant", a)) for q, a in pairs]
