@@ -73,6 +73,37 @@ def load_summaries(
     insert_embeddings(conn, texts, x)
 
 
+def write_map(
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    parents: dict,
+    subs: dict,
+    day: date = date(2026, 11, 1),
+) -> str:
+    """parents: id -> (label, facet_label); subs: id -> (parent id, label, centroid or None)."""
+    map_id = f"{facet}@{day.isoformat()}"
+    insert_rows(
+        conn,
+        "topic_maps",
+        [
+            dict(map_id=map_id, facet=facet, day=day, status="built",
+                 embed_model=warehouse.PACKAGED_MODEL_ID)
+        ],
+    )  # fmt: skip
+    size = {p: sum(1 for s in subs.values() if s[0] == p) for p in parents}
+    rows = [
+        dict(facet=facet, map_id=map_id, topic_id=p, label=label, level="parent",
+             facet_label=key, size=size[p])
+        for p, (label, key) in parents.items()
+    ] + [
+        dict(facet=facet, map_id=map_id, topic_id=s, label=label, level="sub", parent_id=p,
+             facet_label=parents[p][1], centroid=c, size=1)
+        for s, (p, label, c) in subs.items()
+    ]  # fmt: skip
+    insert_rows(conn, "topics", rows)
+    return map_id
+
+
 class F:  # stands in for core.facets.Facet: the topic stages only need .name
     def __init__(self, name: str) -> None:
         self.name = name

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 from factories import insert_embeddings, insert_rows
-from factories.corpus import F, corpus, load_summaries
+from factories.corpus import F, corpus, load_summaries, write_map
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets.definitions import load_facets, text_hash
@@ -30,37 +30,12 @@ def _unit(v: np.ndarray) -> list[float]:
     return (v / np.linalg.norm(v)).astype(np.float32).tolist()
 
 
-def _write_map(conn, facet: str, parents: dict, subs: dict, day: date = DAY) -> str:
-    """parents: id -> (label, facet_label); subs: id -> (parent id, label, centroid or None)."""
-    map_id = f"{facet}@{day.isoformat()}"
-    insert_rows(
-        conn,
-        "topic_maps",
-        [
-            dict(map_id=map_id, facet=facet, day=day, status="built",
-                 embed_model=warehouse.PACKAGED_MODEL_ID)
-        ],
-    )  # fmt: skip
-    size = {p: sum(1 for s in subs.values() if s[0] == p) for p in parents}
-    rows = [
-        dict(facet=facet, map_id=map_id, topic_id=p, label=label, level="parent",
-             facet_label=key, size=size[p])
-        for p, (label, key) in parents.items()
-    ] + [
-        dict(facet=facet, map_id=map_id, topic_id=s, label=label, level="sub", parent_id=p,
-             facet_label=parents[p][1], centroid=c, size=1)
-        for s, (p, label, c) in subs.items()
-    ]  # fmt: skip
-    insert_rows(conn, "topics", rows)
-    return map_id
-
-
 def test_free_text_facet_nearest_fine_topic_and_its_parent(conn) -> None:
     texts, x, truth = corpus(k=4, per=30)
     load_summaries(conn, texts, x)
     t = np.asarray(truth)
     cents = {i: _unit(x[t == i].mean(axis=0)) for i in range(4)}
-    _write_map(
+    write_map(
         conn,
         "Task",
         {10: ("Exports and passwords", None), 11: ("Plans and people", None)},
@@ -121,13 +96,13 @@ def test_earlier_days_follow_the_current_maps_parents(conn) -> None:
     cents = {i: _unit(x[t == i].mean(axis=0)) for i in range(4)}
     first = {0: (10, "Dashboard CSV export", cents[0]), 1: (10, "Password reset", cents[1]),
              2: (11, "Subscription cancel", cents[2]), 3: (11, "Teammate invite", cents[3])}  # fmt: skip
-    _write_map(conn, "Task", {10: ("Exports", None), 11: ("Plans", None)}, first)
+    write_map(conn, "Task", {10: ("Exports", None), 11: ("Plans", None)}, first)
     classify_days(conn, [DAY, DAY + timedelta(days=1)], facets=[F("Task")], settings=SETTINGS)
     # the next map: "Password reset" moves to a new parent 12, "Teammate invite" is renamed
     nxt = DAY + timedelta(days=1)
     second = {**first, 1: (12, "Password reset", cents[1]), 3: (11, "Invite a teammate", cents[3])}
     parents = {10: ("Exports", None), 11: ("Plans", None), 12: ("Account access", None)}
-    _write_map(conn, "Task", parents, second, day=nxt)
+    write_map(conn, "Task", parents, second, day=nxt)
     st = classify_days(conn, [nxt], facets=[F("Task")], settings=SETTINGS)
     assert st.repointed == 15 + 15  # DAY's password-reset and teammate-invite rows
     rows = conn.execute(
@@ -179,7 +154,7 @@ def test_labelled_facet_parent_is_the_label_and_default_is_its_own_line(conn) ->
     insert_rows(conn, "facet_summaries", rows)
     x = np.asarray([_unit(np.asarray(v)) for v in vecs], dtype=np.float32)
     insert_embeddings(conn, texts, x)
-    _write_map(
+    write_map(
         conn,
         "Issues",
         {
@@ -249,7 +224,7 @@ def test_competitor_parent_is_the_competitor_named_in_the_summary(conn) -> None:
     )  # fmt: skip
     with_vec = [(s, u) for _, s, u, _ in summaries if u is not None]
     insert_embeddings(conn, [s for s, _ in with_vec], np.vstack([u for _, u in with_vec]))
-    _write_map(
+    write_map(
         conn,
         "Competitor mention",
         {7: ("Looker mentions", "looker"), 8: ("Tableau mentions", "tableau")},

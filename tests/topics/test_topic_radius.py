@@ -238,9 +238,8 @@ def test_a_changed_rule_reclassifies_the_comparison_window(conn, monkeypatch):
     )
     assert per_day == {d: 2 for d in days[1:]}  # every day by the new rule, not the last only
     assert classify.stale_days(conn, [F("Task")], SETTINGS) == []
-    # a day outside the comparison window keeps its rows and its rule
     monkeypatch.setattr(classify, "_RULE_CODE", "later")
-    assert classify.stale_days(conn, [F("Task")], SETTINGS, window=2) == days[-2:]
+    assert classify.stale_days(conn, [F("Task")], SETTINGS) == days
     st = classify_days(conn, [], facets=[F("Task")], settings=SETTINGS, same_rule=True)
     assert st.reclassified == []  # nothing asked, nothing done
 

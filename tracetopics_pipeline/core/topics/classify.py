@@ -28,21 +28,31 @@ within it. Days classified against an earlier map keep their subtopic, and their
 the current map (`repoint_parents`), so a subtopic has one parent in every report. A label the map has no parent for falls back to the nearest fine topic. A map without parent rows (built before
 two levels) has every topic as its own parent.
 
-One rule across a trend (review rv7 R1): each day x facet records the rule it was classified by
-(`classify_rule`: this module's source and what it imports, transitively — among them the map's
-code and `cluster.nearest_topics` — the numeric libraries, and settings.no_match_distance) in
-`classify_rules`. After an upgrade that changes the rule, `stale_days` finds the days of the
-comparison window (`COMPARISON_DAYS`, ending at the latest classified day) classified by another
-rule (or before rules were recorded), and the classifications asset re-classifies them against the
-current maps with the run's days: classification only, from the stored summaries and cached
-vectors — nothing is re-summarized or re-embedded. Without it the days a run rebuilt used the new
-rule and the days before the old one, and week-over-week trends compared the two.
+One rule across the history (review rv7 R1, issue 12 item 5): each day x facet records the rule
+it was classified by (`classify_rule`: this module's source and what it imports, transitively —
+among them the map's code and `cluster.nearest_topics` — the numeric libraries, and
+settings.no_match_distance) in `classify_rules`. After an upgrade that changes the rule,
+`stale_days` finds every stored day classified by another rule (or before rules were recorded),
+and the classifications asset re-classifies them against the current maps with the run's days:
+classification only, from the stored summaries and cached vectors — nothing is re-summarized or
+re-embedded. The run's days come first, then the earlier days newest first (the comparison
+windows agree soonest), in chunks of about CHUNK_ROWS traces, each committed with its rule and
+reported (`progress`: days done / total, rows/s, time left), so an interrupted pass resumes where
+it stopped. Without it the days a run rebuilt used the new rule and the days before the old one:
+week-over-week trends compared the two, and days past the comparison window kept the old map's
+subtopic ids under names the current map also has (two "Still not working" rows under one parent).
+
+One topic per name among siblings (`fold_same_names`): rows whose topic id the current map no
+longer has keep it (a day classified against an earlier map, never re-classified), and a retired
+id may carry the very name a current sibling has. After every classification, ids of one parent
+(or, for parents, of the facet) that read the same (case and spacing aside) are one topic: their
+rows take the current map's id, else the id seen in the latest map.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -66,9 +76,6 @@ if TYPE_CHECKING:
 
 NEIGHBOURS = 3
 POSITION_POINTS = 10_000  # map points a text outside the map is placed among
-# Days before the latest classified day whose classifications follow the current rule: the
-# longest window the home, the digest and the priority ranking compare (28 days).
-COMPARISON_DAYS = 28
 _RULE_MODULES = ("tracetopics_pipeline.core.topics.classify",)
 _RULE_LIBRARIES = ("numpy", "polars")
 _RULE_CODE: str | None = None
@@ -85,30 +92,22 @@ def classify_rule(settings: Settings) -> str:
 
 
 def stale_days(
-    conn: duckdb.DuckDBPyConnection,
-    facets: list[Any],
-    settings: Settings,
-    *,
-    end: date | None = None,
-    window: int = COMPARISON_DAYS,
+    conn: duckdb.DuckDBPyConnection, facets: list[Any], settings: Settings
 ) -> list[date]:
-    """Days of the `window` days ending at `end` or the latest classified day, the later, that some
-    facet with a current map was classified by another rule than `classify_rule(settings)`, or
-    before rules were recorded. A facet without a built map has no rows to re-classify."""
+    """Every stored day that some facet with a current map was classified by another rule than
+    `classify_rule(settings)`, or before rules were recorded. A facet without a built map has no
+    rows to re-classify."""
     names = [f.name if hasattr(f, "name") else str(f) for f in facets]
     names = [n for n in names if current_map(conn, n) is not None]
     if not names:
         return []
     rows = conn.execute(
-        """WITH last AS (SELECT coalesce(greatest(?::DATE, max(day)), ?::DATE) AS d
-                         FROM classifications WHERE facet IN (SELECT unnest(?::VARCHAR[])))
-           SELECT DISTINCT c.day FROM (SELECT DISTINCT day, facet FROM classifications
-                                        WHERE facet IN (SELECT unnest(?::VARCHAR[]))) c, last
-           WHERE c.day BETWEEN last.d - (? - 1) AND last.d
-             AND NOT EXISTS (SELECT 1 FROM classify_rules r WHERE r.day = c.day
+        """SELECT DISTINCT c.day FROM (SELECT DISTINCT day, facet FROM classifications
+                                        WHERE facet IN (SELECT unnest(?::VARCHAR[]))) c
+           WHERE NOT EXISTS (SELECT 1 FROM classify_rules r WHERE r.day = c.day
                              AND r.facet = c.facet AND r.rule = ?)
            ORDER BY 1""",
-        [end, end, names, names, window, classify_rule(settings)],
+        [names, classify_rule(settings)],
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -128,6 +127,9 @@ class ClassifyStats:
     without_map: list[str] = field(default_factory=list)
     refused: dict[str, str] = field(default_factory=dict)  # facet -> why its map was refused
     reclassified: list[str] = field(default_factory=list)  # earlier days, for a changed rule
+    reclassified_rows: int = 0
+    reclassified_seconds: float = 0.0
+    folded: int = 0  # rows moved to the one topic of their name among siblings
 
     @property
     def no_match_share(self) -> float:
@@ -153,7 +155,15 @@ class ClassifyStats:
             "maps": ", ".join(f"{k}={v}" for k, v in sorted(self.maps.items())),
             "facets_without_map": ", ".join(self.without_map),
             "maps_refused": " | ".join(f"{k}: {v}" for k, v in sorted(self.refused.items())),
-            "reclassified_for_rule": ", ".join(self.reclassified),
+            "reclassified_for_rule": _days_text(self.reclassified),
+            "reclassified_rows": self.reclassified_rows,
+            "reclassified_rows_per_s": round(
+                self.reclassified_rows / self.reclassified_seconds
+                if self.reclassified_seconds > 0
+                else 0.0,
+                1,
+            ),
+            "folded_same_names": self.folded,
         }
 
 
@@ -179,10 +189,11 @@ def classify_days(
     settings: Settings,
     embedder: Embedder | None = None,
     same_rule: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> ClassifyStats:
     """Replace classifications of `days` × `facets` with nearest-topic assignments. With
-    `same_rule`, also the days of the comparison window classified by another rule
-    (`stale_days`), so every day a trend compares follows one rule."""
+    `same_rule`, also every stored day classified by another rule (`stale_days`), so every
+    day a report counts follows one rule; `progress` hears a line per chunk of those."""
     t0 = time.perf_counter()
     embedder = embedder or make_embedder(settings)
     model = embed.registered_model_id(conn, embedder)
@@ -206,55 +217,202 @@ def classify_days(
         else:
             stats.maps[facet] = map_id
         names.append(facet)
+    earlier: list[date] = []
     if same_rule and days and stats.maps:
-        earlier = [
-            d for d in stale_days(conn, list(stats.maps), settings, end=days[-1]) if d not in days
-        ]
+        earlier = [d for d in stale_days(conn, list(stats.maps), settings) if d not in days]
         stats.reclassified = [d.isoformat() for d in earlier]
-        days = sorted(set(days) | set(earlier))
     # A chunk of days at a time (about CHUNK_ROWS traces, so × facets rows), each replaced
-    # in one transaction: memory stays flat however long the range.
-    per_day = warehouse.rows_per_day(conn, "raw_traces", days)
+    # in one transaction with its rule: memory stays flat however long the range, and an
+    # interrupted re-classification keeps what it finished. The run's days first, then the
+    # earlier days newest first.
+    per_day = warehouse.rows_per_day(conn, "raw_traces", [*days, *earlier])
     for chunk in warehouse.day_chunks(days, per_day):
-        frames: list[pl.DataFrame] = []
-        for facet, map_id in stats.maps.items():
-            frame, embedded, without = _classify_facet(
-                conn, chunk, facet, map_id, settings, embedder, model or "", definitions.get(facet)
+        stats.rows += _classify_chunk(conn, chunk, names, stats, rule, settings, embedder,
+                                      model or "", definitions)  # fmt: skip
+    t1, traces_done, days_done = time.perf_counter(), 0, 0
+    traces_total = sum(per_day.get(d, 0) for d in earlier)
+    for chunk in reversed(warehouse.day_chunks(earlier, per_day)):
+        n = _classify_chunk(conn, chunk, names, stats, rule, settings, embedder, model or "",
+                            definitions)  # fmt: skip
+        stats.rows += n
+        stats.reclassified_rows += n
+        stats.reclassified_seconds = time.perf_counter() - t1
+        days_done += len(chunk)
+        traces_done += sum(per_day.get(d, 0) for d in chunk)
+        if progress is not None:
+            left = stats.reclassified_seconds * (traces_total - traces_done) / max(traces_done, 1)
+            progress(
+                f"re-classified {days_done:,}/{len(earlier):,} earlier days for the current "
+                f"rule (down to {chunk[0].isoformat()}): {stats.reclassified_rows:,} rows, "
+                f"{stats.reclassified_rows / max(stats.reclassified_seconds, 1e-9):,.0f} rows/s"
+                + (f", about {_duration(left)} left" if days_done < len(earlier) else "")
             )
-            stats.embedded_now += embedded
-            stats.without_vector += without
-            frames.append(frame)
-        result = pl.concat(frames) if frames else None
-        del frames
-        with warehouse.transaction(conn):
-            conn.execute(
-                """DELETE FROM classifications WHERE day IN (SELECT unnest(?::DATE[]))
-                   AND facet IN (SELECT unnest(?::VARCHAR[]))""",
-                [chunk, names],
-            )
-            warehouse.insert_frame(conn, "classifications", result)
-            apply_merges(conn, list(stats.maps), chunk)  # a person's merges win
-            conn.execute(
-                """DELETE FROM classify_rules WHERE day IN (SELECT unnest(?::DATE[]))
-                   AND facet IN (SELECT unnest(?::VARCHAR[]))""",
-                [chunk, list(stats.maps)],
-            )
-            conn.execute(
-                """INSERT INTO classify_rules (day, facet, rule)
-                   SELECT d, f, ? FROM unnest(?::DATE[]) t(d), unnest(?::VARCHAR[]) u(f)""",
-                [rule, chunk, list(stats.maps)],
-            )
-        if result is not None:
-            stats.rows += len(result)
-            no_match = int((result["topic_id"] == NO_MATCH).sum())
-            stats.no_match += no_match
-            stats.matched += len(result) - no_match
     for facet, map_id in stats.maps.items():
         with warehouse.transaction(conn):
             stats.repointed += repoint_parents(conn, facet, map_id)
             apply_merges(conn, [facet])
+            stats.folded += fold_same_names(conn, facet, map_id)
     stats.seconds = time.perf_counter() - t0
     return stats
+
+
+def _classify_chunk(
+    conn: duckdb.DuckDBPyConnection,
+    chunk: list[date],
+    names: list[str],
+    stats: ClassifyStats,
+    rule: str,
+    settings: Settings,
+    embedder: Embedder,
+    model: str,
+    definitions: dict[str, Any],
+) -> int:
+    """Classify and replace one chunk of days in one transaction, recording its rule; returns
+    the rows written (counted into `stats`' matched / no_match / embedded)."""
+    frames: list[pl.DataFrame] = []
+    for facet, map_id in stats.maps.items():
+        frame, embedded, without = _classify_facet(
+            conn, chunk, facet, map_id, settings, embedder, model, definitions.get(facet)
+        )
+        stats.embedded_now += embedded
+        stats.without_vector += without
+        frames.append(frame)
+    result = pl.concat(frames) if frames else None
+    del frames
+    with warehouse.transaction(conn):
+        conn.execute(
+            """DELETE FROM classifications WHERE day IN (SELECT unnest(?::DATE[]))
+               AND facet IN (SELECT unnest(?::VARCHAR[]))""",
+            [chunk, names],
+        )
+        warehouse.insert_frame(conn, "classifications", result)
+        apply_merges(conn, list(stats.maps), chunk)  # a person's merges win
+        conn.execute(
+            """DELETE FROM classify_rules WHERE day IN (SELECT unnest(?::DATE[]))
+               AND facet IN (SELECT unnest(?::VARCHAR[]))""",
+            [chunk, list(stats.maps)],
+        )
+        conn.execute(
+            """INSERT INTO classify_rules (day, facet, rule)
+               SELECT d, f, ? FROM unnest(?::DATE[]) t(d), unnest(?::VARCHAR[]) u(f)""",
+            [rule, chunk, list(stats.maps)],
+        )
+    if result is None:
+        return 0
+    no_match = int((result["topic_id"] == NO_MATCH).sum())
+    stats.no_match += no_match
+    stats.matched += len(result) - no_match
+    return len(result)
+
+
+def _duration(seconds: float) -> str:
+    """'40 s', '12 min', '3.5 h'."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def _days_text(days: list[str]) -> str:
+    """'2026-11-01, 2026-11-02', or past five days 'first … last (N days)'."""
+    if len(days) <= 5:
+        return ", ".join(days)
+    return f"{days[0]} … {days[-1]} ({len(days)} days)"
+
+
+def fold_same_names(conn: duckdb.DuckDBPyConnection, facet: str, map_id: str) -> int:
+    """Siblings that read the same are one topic: rows of topic ids under one parent (parents:
+    of the facet) whose visible names — each id's name in the latest map that has it, as every
+    listing shows it — are equal but for case and spacing move to one id: the current map's
+    (`map_id`), else the one seen in the latest map, else the one with the most rows. Parents
+    first, then the subtopics under the parents they now have. A retired id (a day classified
+    against an earlier map and never since) otherwise showed as a second row of a name the
+    current map has ("Still not working" 362 + 22). Returns rows changed; the caller holds the
+    transaction."""
+    used = conn.execute(
+        f"""SELECT topic_id, coalesce(subtopic_id, topic_id), count(*) FROM classifications
+            WHERE facet = ? AND topic_id <> {NO_MATCH} GROUP BY 1, 2""",
+        [facet],
+    ).fetchall()
+    ids = conn.execute(
+        """SELECT t.topic_id, arg_max(t.label, k.sort_key), max(k.sort_key),
+                  bool_or(t.map_id = ?),
+                  max(CASE WHEN t.map_id = ? THEN coalesce(t.level, 'sub') END),
+                  max(CASE WHEN t.map_id = ? THEN t.parent_id END)
+           FROM topics t
+           JOIN (SELECT DISTINCT t2.map_id,
+                        coalesce(strftime(m.day, '%Y-%m-%d'), '') || t2.map_id AS sort_key
+                 FROM topics t2 LEFT JOIN topic_maps m ON m.map_id = t2.map_id
+                 WHERE t2.facet = ?) k ON k.map_id = t.map_id
+           WHERE t.facet = ?
+             AND (t.map_id = ? OR t.topic_id IN (SELECT unnest(?::INTEGER[])))
+           GROUP BY t.topic_id""",
+        [map_id, map_id, map_id, facet, facet, map_id,
+         sorted({t for p, sub, _ in used for t in (p, sub)})],
+    ).fetchall()  # fmt: skip
+    label = {r[0]: r[1] for r in ids}
+    seen = {r[0]: r[2] or "" for r in ids}
+    current = {r[0] for r in ids if r[3]}
+    # the current map's subtopics with their parents; its parents (a map from before two
+    # levels: every topic its own parent)
+    current_parent = {r[0]: r[5] for r in ids if r[3] and r[4] != "parent" and r[5] is not None}
+    current_parents = {t for t in current if t not in current_parent}
+    rows: dict[int, int] = {}
+    for p, sub, n in used:
+        rows[p] = rows.get(p, 0) + n
+        rows[sub] = rows.get(sub, 0) + n
+
+    def key(name: str | None) -> str | None:
+        return " ".join(name.casefold().split()) if name else None
+
+    def canonical(group: list[int]) -> int:
+        return max(group, key=lambda t: (t in current, seen.get(t, ""), rows.get(t, 0), -t))
+
+    def one_per_name(members: dict[Any, set[int]]) -> dict[tuple[Any, int], int]:
+        """Ids grouped by scope -> (scope, id) -> the one id of its name within its scope."""
+        out: dict[tuple[Any, int], int] = {}
+        for scope, members_ in members.items():
+            by_name: dict[str, list[int]] = {}
+            for t in members_:
+                name = key(label.get(t))
+                if name is not None:
+                    by_name.setdefault(name, []).append(t)
+            for group in by_name.values():
+                to = canonical(group)
+                out.update({(scope, t): to for t in group if t != to})
+        return out
+
+    parent_to = one_per_name({None: {p for p, _, _ in used} | current_parents})
+    siblings: dict[int, set[int]] = {}
+    for p, sub, _ in used:
+        if sub != p:
+            siblings.setdefault(parent_to.get((None, p), p), set()).add(sub)
+    for sub, p in current_parent.items():
+        siblings.setdefault(p, set()).add(sub)
+    sub_to = one_per_name(siblings)
+    moves = []
+    for p, sub, _ in used:
+        p2 = parent_to.get((None, p), p)
+        s2 = p2 if sub == p else sub_to.get((p2, sub), sub)
+        if (p2, s2) != (p, sub):
+            moves.append((p, sub, p2, s2, label.get(p2), label.get(s2)))
+    if not moves:
+        return 0
+    src_p, src_s, dst_p, dst_s, dst_pl, dst_sl = (list(c) for c in zip(*moves, strict=True))
+    res = conn.execute(
+        """UPDATE classifications c
+           SET topic_id = m.dst_p, label = coalesce(m.dst_pl, c.label),
+               subtopic_id = CASE WHEN c.subtopic_id IS NULL THEN NULL ELSE m.dst_s END,
+               subtopic = coalesce(m.dst_sl, c.subtopic)
+           FROM (SELECT unnest(?::INTEGER[]) AS src_p, unnest(?::INTEGER[]) AS src_s,
+                        unnest(?::INTEGER[]) AS dst_p, unnest(?::INTEGER[]) AS dst_s,
+                        unnest(?::VARCHAR[]) AS dst_pl, unnest(?::VARCHAR[]) AS dst_sl) m
+           WHERE c.facet = ? AND c.topic_id = m.src_p
+             AND coalesce(c.subtopic_id, c.topic_id) = m.src_s""",
+        [src_p, src_s, dst_p, dst_s, dst_pl, dst_sl, facet],
+    ).fetchall()
+    return int(res[0][0]) if res else 0
 
 
 def repoint_parents(conn: duckdb.DuckDBPyConnection, facet: str, map_id: str) -> int:

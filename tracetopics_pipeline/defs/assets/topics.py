@@ -132,12 +132,14 @@ def classifications(
             facets=load_facets(),
             settings=settings,
             embedder=embedder,
-            same_rule=True,  # an upgraded rule re-classifies the comparison window too
+            same_rule=True,  # an upgraded rule re-classifies every stored day too
+            progress=context.log.info,  # a line per chunk of those: days done, rows/s, time left
         )
     if stats.reclassified:
         context.log.info(
             f"re-classified {len(stats.reclassified)} earlier days classified by another rule "
-            f"(an upgrade): {stats.reclassified[0]} … {stats.reclassified[-1]}"
+            f"(an upgrade): {stats.reclassified[0]} … {stats.reclassified[-1]}, "
+            f"{stats.reclassified_rows:,} rows in {stats.reclassified_seconds:.1f} s"
         )
     for facet, why in stats.refused.items():
         context.log.error(f"{facet} not classified: {why}")
