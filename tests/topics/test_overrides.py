@@ -133,3 +133,36 @@ def test_cli_topic_merge(tmp_path: Path) -> None:
     conn.close()
     again = subprocess.run(un, env=env, capture_output=True, text=True)
     assert again.returncode == 2 and "is not merged into another topic" in again.stderr
+
+
+def test_a_rename_onto_a_siblings_name_is_refused_with_the_merge_to_run(mapped) -> None:
+    """Every classification folds same-named siblings into one id, so a rename onto a
+    sibling's name would merge them by accident: it is refused, naming the merge to run."""
+    from tracetopics_pipeline.core.names import NameRefused
+
+    conn = mapped
+    rows = conn.execute(
+        """SELECT topic_id, label, parent_id, level FROM topics
+           WHERE map_id = (SELECT max(map_id) FROM topics) ORDER BY topic_id"""
+    ).fetchall()
+    subs: dict[int, list[tuple[int, str]]] = {}
+    for tid, label, parent, level in rows:
+        if level != "parent":
+            subs.setdefault(parent, []).append((tid, label))
+    parent, kids = next((p, k) for p, k in subs.items() if len(k) >= 2)
+    (a, _), (b, b_label) = kids[:2]
+    for typed in (b_label, f"  {b_label.upper()} ", b_label.replace(" ", "  ")):
+        with pytest.raises(NameRefused, match=f"topic merge Task {a} --into {b}"):
+            set_topic_override(conn, "Task", a, label=typed)
+    parents = [tid for tid, _, _, level in rows if level == "parent"]
+    other_parent = next(p for p in parents if p != parent)
+    other_label = next(lab for tid, lab, _, _ in rows if tid == other_parent)
+    with pytest.raises(NameRefused, match="a sibling"):
+        set_topic_override(conn, "Task", parent, label=other_label)
+    # A name a sibling does not have, a subtopic taking its parent's name, and a subtopic
+    # taking a cousin's name (another parent's child) stay allowed.
+    set_topic_override(conn, "Task", a, label="Something new entirely")
+    cousin = next(k for p, k in subs.items() if p != parent)[0][1]
+    set_topic_override(conn, "Task", b, label=cousin)
+    parent_label = next(lab for tid, lab, _, _ in rows if tid == parent)
+    set_topic_override(conn, "Task", a, label=parent_label)

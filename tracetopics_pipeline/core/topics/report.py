@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.names import MAX_LABEL, check_name
+from tracetopics_pipeline.core.names import MAX_LABEL, NameRefused, check_name
 from tracetopics_pipeline.core.topics.maps import current_map
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, first_row
 
@@ -170,6 +170,37 @@ def topic_list(
     return sorted(items, key=lambda t: t["topic_id"] == NO_MATCH)  # stable: keeps the ranking
 
 
+def _refuse_sibling_name(
+    conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int, label: str
+) -> None:
+    """Two siblings of one name are one topic to a reader, and every classification folds them
+    into one id (`classify.fold_same_names`): a rename onto a sibling's name would be a merge by
+    accident. Siblings are the topics of the facet's current map under the same parent (parents:
+    the other parents), compared as the fold compares them, but for case and spacing."""
+    map_id = current_map(conn, facet)
+    if map_id is None:
+        return
+    row = first_row(
+        conn,
+        """SELECT t.topic_id, t.label FROM topics t
+           JOIN topics me ON me.map_id = t.map_id AND me.facet = t.facet AND me.topic_id = ?
+           WHERE t.map_id = ? AND t.facet = ? AND t.topic_id <> me.topic_id
+             AND coalesce(t.level, 'sub') = coalesce(me.level, 'sub')
+             AND t.parent_id IS NOT DISTINCT FROM me.parent_id
+             AND lower(regexp_replace(trim(t.label), '\\s+', ' ', 'g'))
+                 = lower(regexp_replace(trim(?), '\\s+', ' ', 'g'))
+             AND t.topic_id NOT IN (SELECT topic_id FROM topic_overrides
+                                    WHERE facet = ? AND merged_into IS NOT NULL)
+           LIMIT 1""",
+        [topic_id, map_id, facet, label, facet],
+    )
+    if row:
+        raise NameRefused(
+            f"the new label '{label}' is the name of topic {row[0]}, a sibling: to make them one "
+            f"topic, merge them (tracetopics topic merge {facet} {topic_id} --into {row[0]})"
+        )
+
+
 def set_topic_override(
     conn: duckdb.DuckDBPyConnection,
     facet: str,
@@ -186,6 +217,7 @@ def set_topic_override(
     """
     if label is not None and label.strip():
         label = check_name(label, what="the new label", max_len=MAX_LABEL)
+        _refuse_sibling_name(conn, facet, topic_id, label)
     row = first_row(
         conn,
         "SELECT label, pinned, merged_into FROM topic_overrides WHERE facet = ? AND topic_id = ?",
