@@ -204,6 +204,10 @@ def test_metrics_and_metadata(wh: Path) -> None:
         # what shows the machine rather than the data: paths and settings
         ("SELECT path FROM duckdb_databases", "unknown table"),
         ("SELECT * FROM pg_catalog.pg_settings", "unknown table"),
+        ("SELECT * FROM pragma_database_list", "unknown table"),
+        ("SELECT file FROM main.pragma_database_list", "unknown table"),
+        ("SELECT * FROM duckdb_logs", "unknown table"),
+        ("SELECT * FROM sqlite_master", "unknown table"),
         ("SELECT current_setting('temp_directory')", "current_setting() is not allowed"),
         ("SUMMARIZE '/etc/passwd'", "looks like a file"),
         ("DESCRIBE 'data.csv'", "looks like a file"),
@@ -357,6 +361,19 @@ def test_locked_warehouse_falls_back_to_snapshot(tmp_path: Path, monkeypatch) ->
 )
 def test_read_only_forms_the_docs_allow(wh: Path, query: str, rows: list[dict]) -> None:
     assert run(wh, query) == rows
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'raw_traces'",
+        "SELECT column_name FROM duckdb_columns WHERE table_name = 'raw_traces'",
+        "SELECT table_name FROM information_schema.tables WHERE table_name = 'raw_traces'",
+        "SELECT table_name FROM main.duckdb_tables WHERE table_name = 'raw_traces'",
+    ],
+)
+def test_the_catalog_views_that_describe_the_schema_stay_readable(wh: Path, query: str) -> None:
+    assert run(wh, query), query
 
 
 @pytest.mark.parametrize(

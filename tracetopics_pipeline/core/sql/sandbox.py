@@ -183,25 +183,29 @@ def parse(query: str, *, statement: bool = True) -> exp.Expression:
     return tree
 
 
-# Catalog views that show the machine rather than the data: file paths (the warehouse's, the
-# temp directory) and settings. Unknown to queries, like any table that is not there.
-_MACHINE_VIEWS = frozenset(
-    {"duckdb_databases", "pg_settings", "duckdb_settings", "duckdb_temporary_files",
-     "duckdb_extensions", "duckdb_secrets", "duckdb_memory", "pg_database"}
+# The built-in catalog views a query may read: the ones that describe the schema. Every other
+# built-in view is unknown to queries, like a table that is not there: some show the machine
+# (pragma_database_list and duckdb_databases the warehouse's path, duckdb_settings the temp
+# directory, duckdb_logs), and an allow-list keeps a view a later DuckDB adds out as well.
+_SCHEMA_VIEWS = frozenset(
+    {"information_schema.tables", "information_schema.columns", "information_schema.views",
+     "information_schema.schemata", "main.duckdb_tables", "main.duckdb_views",
+     "main.duckdb_columns", "main.duckdb_schemas", "main.duckdb_types"}
 )  # fmt: skip
 
 
 def known_relations(conn: duckdb.DuckDBPyConnection) -> set[str]:
-    """Lower-case `name` and `schema.name` of every table and view the connection can see,
-    but the catalog views that show paths and settings (`_MACHINE_VIEWS`)."""
+    """Lower-case `name` and `schema.name` of every table and view the warehouse holds, and of
+    the built-in catalog views that describe the schema (`_SCHEMA_VIEWS`)."""
     rows = conn.execute(
-        "SELECT schema_name, table_name FROM duckdb_tables() "
-        "UNION ALL SELECT schema_name, view_name FROM duckdb_views()"
+        "SELECT schema_name, table_name, internal FROM duckdb_tables() "
+        "UNION ALL SELECT schema_name, view_name, internal FROM duckdb_views()"
     ).fetchall()
     out: set[str] = set()
-    for schema, name in rows:
-        if name.lower() not in _MACHINE_VIEWS:
-            out |= {name.lower(), f"{schema}.{name}".lower()}
+    for schema, name, internal in rows:
+        qualified = f"{schema}.{name}".lower()
+        if not internal or qualified in _SCHEMA_VIEWS:
+            out |= {name.lower(), qualified}
     return out
 
 
