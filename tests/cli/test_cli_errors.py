@@ -135,6 +135,11 @@ WRONG = {
     "run: --from after --to": (["run", "--from", "2026-05-01", "--to", "2026-04-01"], "after"),
     "run: bad date": (["run", "--from", "2026-13-01"], "not a date"),
     "run: no landing files": (["run"], "nothing to run"),
+    "run: --to after today": (["run", "--to", "2999-01-01"], "--to 2999-01-01 is after today"),
+    "run: a range after today": (
+        ["run", "--from", "2999-01-01", "--to", "2999-01-02"],
+        "--from 2999-01-01 is after today",
+    ),  # fmt: skip
     "run: before the first partition": (
         ["run", "--from", "2024-01-01", "--to", "2024-01-02"],
         "before 2025-01-01",

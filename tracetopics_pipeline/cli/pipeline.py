@@ -184,6 +184,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         return run_today(args)
     if args.from_ and args.to and args.from_ > args.to:
         raise CliError(f"--from {args.from_} is after --to {args.to}")
+    today = datetime.now(UTC).date()
+    for flag, day in (("--from", args.from_), ("--to", args.to)):
+        if day is not None and day > today:  # the daily partitions end today
+            raise CliError(
+                f"{flag} {day} is after today ({today}, UTC): there is no day to run after today; "
+                f"give a day up to {today}, or leave {flag} out"
+            )
     check_run_inputs()
     if args.from_ or args.to:
         landing = landing_days()
