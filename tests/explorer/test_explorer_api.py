@@ -13,7 +13,6 @@ import pytest
 from factories.explorer import MAP_ID, TOPICS, build_explorer_warehouse, publish_explorer_home
 from fastapi.testclient import TestClient
 
-from tracetopics_pipeline.core.topics.changes import digest_trends
 from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.explorer.app import create_app
@@ -481,17 +480,17 @@ def test_a_proposal_gives_one_figure_per_name_each_with_its_window(tmp_path: Pat
            t(priority_rank, priority_score, task_topic_id, task_topic_label, why,
              account_value, account_score, enterprise_share, trend, window_days)"""
     )
-    listed = digest_trends(conn)  # what the digest's Growing / Fading list
     publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     c = TestClient(create_app(tmp_path), base_url="http://localhost")
     md = c.get("/api/proposal", params={"facet": "Task", "topic_id": 3}).json()["markdown"]
-    # Review rv8 P1: the mart's ±20 % is no "growing" the digest's Growing leaves out.
-    assert ("growing", 3) not in listed
-    assert "growing" not in md and "share +41% week over week (a rise the ranking counts" in md
+    # The mart's trend is the digest's one rule (macros/trend_rule.sql): shown as published,
+    # in the proposal and on Cross-slices alike.
+    assert "growing (share +41% week over week)" in md
     ranking = c.get("/api/marts/topic_priority").json()
-    why = ranking["rows"][0][ranking["columns"].index("why")]
-    assert "growing" not in why and "(a rise the ranking counts" in why  # Cross-slices too
+    assert ranking["rows"][0][ranking["columns"].index("why")].startswith(
+        "100% negative or mixed vs 17% overall; growing (share +41% week over week); "
+    )
     account = next(line for line in md.splitlines() if line.startswith("- **Account value:**"))
     assert "0.89" not in md  # the raw mean is not a second "account value"
     assert "account value" not in md.lower().replace("**account value:**", "")

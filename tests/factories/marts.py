@@ -265,3 +265,39 @@ def recent_traces(now: datetime | None = None) -> list[T]:
         T("s9", now - 4 * d, "beta", "free", 80, 1.0, None, 1, None, project=p),
     ]
     # fmt: on
+
+
+# Traces a day per Task topic in each of three ISO weeks (2026-W02..W04, Mon 5 Jan to Sun 25
+# Jan), before the seeded jitter: topic 1 grows a little (+50 % in W03: past the marts' former
+# ±20 % on 5 traces, not significant), then clearly (W04); topic 2 fades in W04; no_match keeps
+# a trace a day. Issues: every fourth trace a failed tool call, topic 0's W04 all of them.
+TREND_WEEKS = {0: (12, 12, 12), 1: (4, 6, 11), 2: (8, 8, 3), -1: (1, 1, 1)}
+
+
+def trend_traces(seed: int = 5) -> list[T]:
+    """Three weeks of generated traffic with growing, fading and merely noisy topics: the one
+    trend rule's test home (test_dbt_marts.py)."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[T] = []
+    start = date(2026, 1, 5)
+    for d in range(21):
+        day = start + timedelta(days=d)
+        for topic, per_week in TREND_WEEKS.items():
+            n = max(0, per_week[d // 7] + rng.choice((-1, 0, 0, 1)))
+            for i in range(n):
+                tid = f"g{d}-{topic}-{i}"
+                failed = (topic == 0 and d >= 14) or rng.random() < 0.25
+                out.append(
+                    T(
+                        tid,
+                        datetime(day.year, day.month, day.day, 8 + i % 12, tzinfo=UTC),
+                        f"c{rng.randint(0, 9)}",
+                        rng.choice(("free", "pro", "enterprise")),
+                        sentiment=rng.choice(("POSITIVE", "NEUTRAL", "NEGATIVE")),
+                        task=topic,
+                        issue=0 if failed else -2,
+                    )  # fmt: skip
+                )
+    return out

@@ -151,14 +151,17 @@ def test_topic_trends_weekly_flags(marts) -> None:
         )
     }
     assert got[(0, "2026-01-05")] == ("2026-W02", 3, 0.3, None, None, "flat")
-    # share 0.30 -> 0.25 is a 16.7% drop: under the 20% threshold
     assert got[(0, "2026-01-12")] == ("2026-W03", 2, 0.25, -0.3333, -0.1667, "flat")
-    assert got[(1, "2026-01-12")] == ("2026-W03", 1, 0.125, -0.8333, -0.7917, "fading")
-    # a topic that appears with >= trend_min_volume traces is growing
+    # -79 % of its share, but W02 holds data on 2 of its days: the data starting, not a trend
+    # (the digest's rule, macros/trend_rule.sql; the former ±20 % rule called it fading)
+    assert got[(1, "2026-01-12")] == ("2026-W03", 1, 0.125, -0.8333, -0.7917, "flat")
+    # a topic absent the week before is new, not growing
     assert got[(2, "2026-01-05")] == ("2026-W02", 0, 0.0, None, None, "flat")
-    assert got[(2, "2026-01-12")] == ("2026-W03", 5, 0.625, None, None, "growing")
-    # no_match lost 100% of its share, but from 1 trace: the minimum-volume rule keeps it flat
+    assert got[(2, "2026-01-12")] == ("2026-W03", 5, 0.625, None, None, "flat")
     assert got[(-1, "2026-01-12")] == ("2026-W03", 0, 0.0, -1.0, -1.0, "flat")
+    days = rows(conn, "SELECT DISTINCT week_start, week_days, prev_week_days"
+                      " FROM marts.topic_trends_weekly ORDER BY 1")  # fmt: skip
+    assert [(str(w), d, p) for w, d, p in days] == [("2026-01-05", 2, 0), ("2026-01-12", 2, 2)]
 
 
 def test_topic_trends_daily(marts) -> None:
@@ -175,7 +178,7 @@ def test_topic_trends_daily(marts) -> None:
     assert got[(1, "2026-01-05")] == (1, 0.25, 6, "flat", "Reset password")
     assert got[(1, "2026-01-06")] == (5, 0.8333, 6, "flat", "Reset password")
     assert got[(-1, "2026-01-06")] == (1, 0.1667, 1, "flat", "no_match")
-    assert got[(2, "2026-01-13")] == (3, 0.75, 5, "growing", "Dataset creation")
+    assert got[(2, "2026-01-13")] == (3, 0.75, 5, "flat", "Dataset creation")
     assert len(got) == 8
     issues = rows(
         conn,
@@ -247,11 +250,12 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     )
     # 17 classified traces, 7 negative or mixed (baseline 7/17), plan-tier weights summing to
     # 8.15 (baseline 8.15/17); shares shrunk with a prior of 20 traces: (k + 20 * b) / (n + 20).
+    # No trend: the 7 days before the latest hold data on 2 days (the one trend rule's "too
+    # little to compare"), so volume, pain and accounts rank.
     assert got == [
-        (1, 2, "Dataset creation", 5, "growing", 0.7143, 0.4494, 1.0, 0.4875, 0.6323),
+        (1, 1, "Reset password", 7, "flat", 1.0, 0.342, 0.5, 0.4422, 0.616),
         (2, 0, "Export dashboard to CSV", 5, "flat", 0.7143, 0.4494, 0.5, 0.5115, 0.5621),
-        # the biggest topic ranks last: few unhappy users, fading, low-tier accounts
-        (3, 1, "Reset password", 7, "fading", 1.0, 0.342, 0.0, 0.4422, 0.541),
+        (3, 2, "Dataset creation", 5, "flat", 0.7143, 0.4494, 0.5, 0.4875, 0.5573),
     ]
     cols = [r[0] for r in rows(conn, "DESCRIBE marts.topic_priority")]
     assert cols[:3] == ["priority_rank", "priority_score", "why"]  # the score first
@@ -260,22 +264,16 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     # two ranks).
     assert why[2] == (
         "60% negative or mixed vs 41% overall (only 5 traces: scored as 45%, pulled toward the"
-        " average); growing; 20% enterprise, account score 49/100; #3 by volume: 5 traces (29% of"
-        " traffic in the 9 days there are)"
+        " average); flat (no traces in the 7 days before); 20% enterprise, account score 49/100;"
+        " #3 by volume: 5 traces (29% of traffic in the 9 days there are)"
     )
     assert why[1].startswith("14% negative")
     assert why[1].endswith("; #1 by volume: 7 traces (41% of traffic in the 9 days there are)")
     # Review rv8 L3: data shorter than the 28-day window read "in the last 28 days"
     spans = rows(conn, "SELECT DISTINCT window_days, data_days FROM marts.topic_priority")
     assert spans == [(28, 9)]
-    # Review rv6 P5: a flat topic's share change says why it is no trend ("+17 %" read as growth)
-    flat = [w for w in why.values() if "; flat (share " in w]
-    assert flat and all(
-        w.split("; flat (share ")[1]
-        .split(";")[0]
-        .endswith(("a trend needs)", "on too few traces to call a trend)"))
-        for w in flat
-    ), flat
+    # A flat topic says why: here the days before hold too little data to compare with
+    assert "; flat (the 7 days before hold traces on 2 of their days only: too little to" in why[1]
     # the drill-down: where each topic's unhappy traces are
     drill = rows(
         conn,
@@ -412,3 +410,70 @@ def test_manifest_is_in_the_project() -> None:
     from tracetopics_pipeline.defs.dbt_project import MANIFEST_PATH
 
     assert Path(MANIFEST_PATH).exists()
+
+
+def test_the_marts_and_the_digest_call_the_same_topics_growing_and_fading(
+    tmp_path: Path,
+) -> None:
+    """One trend rule (review rv8: the mart's ±20 % share rule called 9 topics growing or fading
+    on the demo home, the digest 2). On three generated weeks ending on a Sunday, a topic the
+    digest lists under Growing / Fading is growing / fading in marts.topic_priority (the last 7
+    days) and in marts.topic_trends_weekly (each ISO week = the digest's window ending on its
+    Sunday), and no other is."""
+    from datetime import date
+
+    from factories.marts import trend_traces
+
+    from tracetopics_pipeline.core.topics.changes import compute_changes
+
+    home = tmp_path / "home"
+    home.mkdir()
+    result, conn = _materialize(home, trend_traces())
+    try:
+        assert result.success
+
+        def digest(end: date) -> set[tuple[str, str, int]]:
+            ch = compute_changes(conn, since_days=7, end=end)
+            return {
+                (f.facet, f.kind, f.topic_id)
+                for s in ("growing", "fading")
+                for f in ch.sections[s]
+                if f.level in ("parent", "topic")
+            }
+
+        priority = {
+            ("Task", trend, tid)
+            for trend, tid in rows(
+                conn, "SELECT trend, task_topic_id FROM marts.topic_priority WHERE trend <> 'flat'"
+            )
+        }
+        latest = digest(date(2026, 1, 25))
+        assert priority == {x for x in latest if x[0] == "Task"}
+        assert ("Task", "growing", 1) in priority and ("Task", "fading", 2) in priority
+        why = dict(rows(conn, "SELECT task_topic_id, why FROM marts.topic_priority"))
+        assert "; growing (share +" in why[1] and " week over week);" in why[1]
+        # a flat topic's share change says which part of the rule it falls short of
+        assert (
+            "; flat (share " in why[0]
+            and "week over week, within the ±25% a trend needs)" in why[0]
+        )
+        weeks = {}
+        for facet, week, trend, tid in rows(
+            conn,
+            "SELECT facet, week_start, trend, topic_id FROM marts.topic_trends_weekly "
+            "WHERE trend <> 'flat'",
+        ):
+            weeks.setdefault(week, set()).add((facet, trend, tid))
+        for week in (date(2026, 1, 12), date(2026, 1, 19)):
+            assert weeks.get(week, set()) == digest(week + timedelta(days=6)), week
+        assert ("Issues", "growing", 0) in weeks[date(2026, 1, 19)]  # the facet's own topics
+        # W03: topic 1's share rose by over 20 % on 5+ traces, which the marts used to call
+        # growing; the digest's test does not, and neither do the marts now.
+        w03 = rows(
+            conn,
+            "SELECT share_wow_growth, week_volume, trend FROM marts.topic_trends_weekly "
+            "WHERE facet = 'Task' AND topic_id = 1 AND week_start = DATE '2026-01-12'",
+        )
+        assert w03[0][0] > 0.2 and w03[0][1] >= 5 and w03[0][2] == "flat"
+    finally:
+        conn.close()

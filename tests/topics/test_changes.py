@@ -125,40 +125,90 @@ def test_priorities_come_from_the_mart(conn) -> None:
     ]
 
 
-def test_a_priority_says_growing_or_fading_only_when_the_digest_lists_it(conn) -> None:
-    """One trend rule on one screen (review rv8 P1): the mart's ±20 % called "#1 SAML SSO …
-    growing (share +41%)" while the digest's Growing (+25 %, z, FDR) left it out."""
-    conn.execute("CREATE SCHEMA IF NOT EXISTS marts")
-    conn.execute(
-        """CREATE OR REPLACE TABLE marts.topic_priority AS
-           SELECT * FROM (VALUES
-             (1, 0.9, 0, 'Steady questions', 'x; growing (share +41% week over week); y', 30),
-             (2, 0.8, 1, 'Set up SSO', 'x; growing (share +268% week over week); y', 40),
-             (3, 0.7, 2, 'Legacy CSV import', 'x; fading (share -73% week over week); y', 10),
-             (4, 0.6, 4, 'Custom fiscal calendars', 'x; fading (share -25% week over week)', 30),
-             (5, 0.5, 5, 'Scheduled report delivery', 'x; flat (share +3% week over week, '
-                || 'within the ±20% a trend needs); y', 30))
-           t(priority_rank, priority_score, task_topic_id, task_topic_label, why, traces)"""
-    )
-    try:
-        for days in (7, 14):
-            ch = compute_changes(conn, since_days=days)
-            week = compute_changes(conn, since_days=7).sections
-            listed = {("growing", f.topic_id) for f in week["growing"]}
-            listed |= {("fading", f.topic_id) for f in week["fading"]}
-            why = {f.topic_id: f.why for f in ch.sections["priorities"]}
-            for tid, text in why.items():
-                for kind in ("growing", "fading"):
-                    if f"{kind} (" in text:
-                        assert (kind, tid) in listed, (tid, text)
-            assert "growing (share +268%" in why[1] and "fading (share -73%" in why[2]
-            assert "growing" not in why[0] and "share +41% week over week" in why[0]
-            assert "not significant enough for the digest's Growing" in why[0]
-            assert why[0].endswith("; y")
-            assert "fading" not in why[4] and "digest's Fading" in why[4]
-            assert why[5] == "x; flat (share +3% week over week, within the ±20% a trend needs); y"
-    finally:
-        conn.execute("DROP TABLE marts.topic_priority")
+def _reference_trends(rows, th: Thresholds) -> dict[int, str]:
+    """The digest's trend rule as it was written in Python before it moved to SQL (review
+    rv8): share change, two-proportion z, Benjamini-Hochberg over the facet's topics."""
+    tests: dict[str, list[tuple[float, int, bool]]] = {"growing": [], "fading": []}
+    for tid, n_now, n_prev, tot_now, tot_prev in rows:
+        if tid == -1 or not n_prev:
+            continue
+        now, prev = n_now / tot_now, n_prev / tot_prev
+        z = two_proportion_z(n_now, tot_now, n_prev, tot_prev)
+        change = (now - prev) / prev
+        for kind, volume, sign in (("growing", n_now, 1), ("fading", n_prev, -1)):
+            if volume >= th.min_volume:
+                hit = sign * change >= th.min_change and sign * z >= th.min_z
+                tests[kind].append((one_sided_p(sign * z), tid, hit))
+    out = {}
+    for kind, ts in tests.items():
+        keep = fdr_keep([p for p, _, _ in ts], th.fdr)
+        out |= {tid: kind for (_, tid, hit), ok in zip(ts, keep, strict=True) if ok and hit}
+    return out
+
+
+def test_the_sql_trend_rule_calls_what_the_python_rule_called(conn) -> None:
+    """The one trend rule (dbt_project/macros/trend_rule.sql, rendered by trend_rule) on 400
+    random facets of 3-40 topics: the same growing / fading topics as the rule written in
+    Python, so moving it to SQL for the marts changed no call of the digest (the normal tail
+    is a polynomial there: neither DuckDB nor Postgres has erf)."""
+    import random
+
+    from tracetopics_pipeline.core.topics.trend_rule import trend_calls
+
+    rng = random.Random(7)
+    th = Thresholds()
+    calls = differ = 0
+    for facet in range(400):
+        k = rng.randint(3, 40)
+        base = [rng.randint(0, 80) for _ in range(k)]
+        now = [max(0, int(b * rng.choice([0.3, 0.7, 1, 1, 1, 1.3, 1.6, 3]))) for b in base]
+        tot_now, tot_prev = sum(now) + 5, sum(base) + 5  # + no_match traces
+        rows = [(t, now[t], base[t], tot_now, tot_prev) for t in range(k)]
+        want = _reference_trends(rows, th)
+        got = trend_calls(
+            conn, [(f"F{facet}", *r) for r in rows], prev_days=7, window_days=7,
+            min_volume=th.min_volume, min_change=th.min_change, min_z=th.min_z, fdr=th.fdr,
+        )  # fmt: skip
+        got = {tid: c.trend for (_, tid), c in got.items() if c.trend != "flat"}
+        calls += len(want)
+        differ += got != want
+    assert calls > 300 and differ == 0
+
+
+def test_the_trend_rule_says_why_a_topic_is_flat(conn) -> None:
+    from tracetopics_pipeline.core.topics.trend_rule import trend_calls
+
+    rows = [("Task", 0, 40, 10, 200, 200), ("Task", 1, 14, 10, 200, 200),
+            ("Task", 2, 8, 4, 200, 200), ("Task", 3, 60, 50, 200, 200),
+            ("Task", 4, 9, 0, 200, 200), ("Task", -1, 30, 5, 200, 200)]  # fmt: skip
+    got = trend_calls(conn, rows, prev_days=7, window_days=7, min_volume=10, min_change=0.25,
+                      min_z=2.0, fdr=0.1)  # fmt: skip
+    assert {t: (c.trend, c.reason) for (_, t), c in got.items()} == {
+        0: ("growing", None),
+        1: ("flat", "not_significant"),  # +40 % on 14 traces: z 0.8
+        2: ("flat", "few_traces"),  # +100 %, on 8 traces
+        3: ("flat", "small_change"),  # +20 %
+        4: ("flat", "no_traces_before"),  # new, not growing
+        -1: ("flat", "no_match"),
+    }
+    thin = trend_calls(conn, rows, prev_days=3, window_days=7, min_volume=10, min_change=0.25,
+                       min_z=2.0, fdr=0.1)  # fmt: skip
+    assert thin[("Task", 0)].reason == "too_few_days_before"  # 3 of 7 days: the data starting
+
+
+def test_a_window_longer_than_the_days_before_says_the_days_there_are(conn) -> None:
+    """Review rv8: a 14-day window over 21 days of data read "against the 14 days before"
+    while those held 7 days of traces. The history week is 7 days: the 14 days before the
+    14-day window hold 7, and every surface says so."""
+    from tracetopics_pipeline.cli.digest import render_text
+
+    ch = compute_changes(conn, since_days=14, end=END)
+    assert ch.prev_days == 7 and ch.compared == "against the 7 days there are before"
+    (g,) = ch.sections["growing"]
+    assert "10 → 50 traces against the 7 days there are before" in g.why
+    assert "against the 14 days before" not in render_text(ch)
+    week = compute_changes(conn, since_days=7, end=END)
+    assert week.compared == "week over week" and "week over week" in week.sections["growing"][0].why
 
 
 def test_two_levels_carry_the_parent(tmp_path: Path) -> None:

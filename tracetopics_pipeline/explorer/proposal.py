@@ -27,10 +27,8 @@ from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.topics.changes import (
     NEGATIVE,
     Thresholds,
-    digest_trends,
     gap_verdict,
     lifted,
-    priority_why,
     ranking_window,
     versus_scope,
 )
@@ -408,18 +406,9 @@ def _priority(
     row = res.fetchone()
     if not row:
         return None
-    out = dict(zip([*want, "n"], row, strict=True))
-    # One trend rule (review rv8 P1): growing / fading only where the digest lists the topic.
-    if out.get("why") or out.get("trend") in ("growing", "fading"):
-        listed = digest_trends(cur)
-        if out.get("why"):
-            out["why"] = priority_why(out["why"], scope.topic_id, listed)
-        if (
-            out.get("trend") in ("growing", "fading")
-            and (out["trend"], scope.topic_id) not in listed
-        ):
-            out["trend"] = None  # the mart's ±20 %, not the digest's test: no flag
-    return out
+    # The mart's trend is the digest's one trend rule (macros/trend_rule.sql): its flag and its
+    # `why` agree with the home's Growing / Fading as published (review rv8 P1).
+    return dict(zip([*want, "n"], row, strict=True))
 
 
 def _trend(
@@ -476,7 +465,11 @@ def _trend(
         )
     ]  # fmt: skip
     (last, prev), (b_last, b_prev) = counts
-    partial = f" (data from {first} only)" if first > prev_start else ""
+    partial = ""
+    if first > prev_start:  # the data starts inside the days before: say the days there are
+        there = (start - first).days
+        before = f"the {there} day{'' if there == 1 else 's'} there {'is' if there == 1 else 'are'} before"
+        partial = f" (data from {first} only)"
     if prev:
         growth = (last - prev) / prev
         change = f"{'+' if growth >= 0 else ''}{_pct(growth)}"

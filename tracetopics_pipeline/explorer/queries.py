@@ -14,7 +14,6 @@ import duckdb
 import numpy as np
 
 from tracetopics_pipeline.core.ingest.messages import loads_json
-from tracetopics_pipeline.core.topics.changes import digest_trends, priority_why
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
 from tracetopics_pipeline.explorer.filters import TraceFilter
@@ -461,14 +460,6 @@ def mart_table(
     res = cur.execute(f'SELECT * FROM marts."{name}"{order} LIMIT ?', [limit])
     cols = [d[0] for d in res.description]
     rows = [[_plain(v) for v in r] for r in res.fetchall()]
-    if name == "topic_priority" and {"why", "task_topic_id"} <= set(cols):
-        # The ranking's `why` says growing / fading only where the digest lists the topic, as
-        # on the home and in the proposal (review rv8 P1, L3).
-        listed = digest_trends(cur)
-        w, t = cols.index("why"), cols.index("task_topic_id")
-        for r in rows:
-            if r[w] and r[t] is not None:
-                r[w] = priority_why(r[w], r[t], listed)
     return {"name": name, "columns": cols, "rows": rows}
 
 

@@ -4,15 +4,17 @@
 --   negative_score = share of the topic's traces that are NEGATIVE or MIXED, shrunk toward the
 --                    window's share (empirical Bayes: (negative + m * baseline) / (traces + m),
 --                    m = priority_prior_traces), so a handful of traces cannot reach 1.0
---   trend_score    = 1 growing, 0.5 flat, 0 fading: the share of the last 7 days (ending on the
---                    latest day) against the 7 before, the digest's window (a calendar week
---                    still in progress compared one day with a whole week); the same
---                    thresholds as topic_trends_weekly
+--   trend_score    = 1 growing, 0.5 flat, 0 fading: the one trend rule (macros/trend_rule.sql,
+--                    the digest's Growing / Fading) on the share of the last trend_window_days
+--                    (ending on the latest day) against as many before, the digest's window (a
+--                    calendar week still in progress compared one day with a whole week)
 --   account_score  = mean plan-tier weight of the traces (vars plan_tier_weights), shrunk the
 --                    same way toward the window's mean
 -- priority_score is their weighted sum (vars priority_weights).
 {%- set w = var('priority_weights') %}
 {%- set m = var('priority_prior_traces') %}
+{%- set tw = var('trend_window_days') %}
+{%- set over = 'week over week' if tw == 7 else 'against the ' ~ tw ~ ' days before' %}
 with recent as (
     select *
     from {{ ref('trace_facts') }}
@@ -78,43 +80,48 @@ worst_subtopic as (
     where rn = 1
 ),
 
-two_weeks as (
-    select
-        task_topic_id,
-        case when day > (select max(day) from {{ ref('trace_facts') }}) - 7
-            then 'now' else 'prev' end as part
-    from {{ ref('trace_facts') }}
-    where task_topic_id is not null
-        and day > (select max(day) from {{ ref('trace_facts') }}) - 14
+-- The trend: the one trend rule (macros/trend_rule.sql, the digest's Growing / Fading) over the
+-- last trend_window_days ending on the latest classified day against as many before, on the
+-- Task facet's share of classified traces (no_match counted in the totals).
+trend_end as (
+    select max(day) as end_day from {{ ref('stg_classifications') }}
 ),
 
-week_shares as (
+trend_rows as (
+    select c.topic_id, c.day > e.end_day - {{ var('trend_window_days') }} as cur
+    from {{ ref('stg_classifications') }} as c
+    cross join trend_end as e
+    where c.facet = 'Task' and c.day > e.end_day - 2 * {{ var('trend_window_days') }}
+),
+
+trend_prev_days as (
+    select count(distinct c.day) as prev_days
+    from {{ ref('stg_classifications') }} as c
+    cross join trend_end as e
+    where c.day <= e.end_day - {{ var('trend_window_days') }}
+        and c.day > e.end_day - 2 * {{ var('trend_window_days') }}
+),
+
+trend_units as (
     select
-        task_topic_id as topic_id,
-        sum(case when part = 'now' then 1 else 0 end) as now_volume,
-        sum(case when part = 'prev' then 1 else 0 end) as prev_volume,
-        {{ tt_divide("sum(case when part = 'now' then 1 else 0 end)",
-                     "nullif((select count(*) from two_weeks where part = 'now'), 0)") }} as now_share,
-        {{ tt_divide("sum(case when part = 'prev' then 1 else 0 end)",
-                     "nullif((select count(*) from two_weeks where part = 'prev'), 0)") }} as prev_share
-    from two_weeks
-    group by task_topic_id
+        'Task' as facet,
+        r.topic_id,
+        count(case when r.cur then 1 end) as n_now,
+        count(case when not r.cur then 1 end) as n_prev,
+        (select count(*) from trend_rows where cur) as total_now,
+        (select count(*) from trend_rows where not cur) as total_prev,
+        (select prev_days from trend_prev_days) as prev_days,
+        {{ var('trend_window_days') }} as window_days
+    from trend_rows as r
+    group by r.topic_id
 ),
 
 latest_trend as (
-    select
-        topic_id,
-        case
-            when prev_share is null then 'flat'  -- no traffic the week before: nothing to compare
-            when now_volume >= {{ var('trend_min_volume') }}
-                and now_share >= prev_share * (1 + {{ var('trend_share_change') }})
-                and now_share > prev_share then 'growing'
-            when prev_volume >= {{ var('trend_min_volume') }}
-                and now_share <= prev_share * (1 - {{ var('trend_share_change') }}) then 'fading'
-            else 'flat'
-        end as trend,
-        now_share / nullif(prev_share, 0) - 1 as share_wow_growth
-    from week_shares
+    select topic_id, trend, trend_reason, share_change as share_wow_growth, z, prev_days,
+        n_now, n_prev
+    from ({{ tt_trend_calls('trend_units', ['facet'], var('trend_min_volume'),
+                            var('trend_share_change'), var('trend_min_z'), var('trend_fdr')) }})
+        as calls
 ),
 
 scored as (
@@ -129,7 +136,12 @@ scored as (
         b.negative_baseline,
         {{ tt_divide('p.account_weight_sum', 'p.traces') }} as account_value,
         coalesce(t.trend, 'flat') as trend,
+        case when t.topic_id is null then 'no_traces' else t.trend_reason end as trend_reason,
         t.share_wow_growth,
+        t.z as trend_z,
+        coalesce(t.prev_days, 0) as trend_prev_days,
+        coalesce(t.n_now, 0) as trend_traces,
+        coalesce(t.n_prev, 0) as trend_prev_traces,
         row_number() over (order by p.traces desc, p.task_topic_id) as volume_rank,
         {{ tt_divide('p.traces', 'max(p.traces) over ()') }} as volume_score,
         (p.negative_traces + {{ m }} * b.negative_baseline) / (p.traces + {{ m }}) as negative_score,
@@ -170,16 +182,36 @@ select
                 || {{ tt_pct('negative_score') }} || ', pulled toward the average)'
             else '' end
         || '; ' || trend
-        || case when share_wow_growth is not null
-            then ' (share ' || case when share_wow_growth >= 0 then '+' else '' end
-                || {{ tt_pct('share_wow_growth') }} || ' week over week'
-                -- a PM reads +17 % as growth: say why it is no trend
-                || case when trend <> 'flat' then ')'
-                    when abs(share_wow_growth) < {{ var('trend_share_change') }}
-                    then ', within the ±' || {{ tt_pct(var('trend_share_change')) }}
-                        || ' a trend needs)'
-                    else ', on too few traces to call a trend)' end
-            else '' end
+        || case
+            when trend_reason = 'no_traces' then ' (no traces in the last '
+                || cast(2 * {{ tw }} as varchar) || ' days)'
+            when trend_reason = 'no_traces_before' then ' (no traces in the {{ tw }} days before)'
+            when trend_reason = 'too_few_days_before' then ' (the {{ tw }} days before hold traces on '
+                || cast(trend_prev_days as varchar) || ' of their days only: too little to compare)'
+            when share_wow_growth is null then ''
+            else ' (share ' || case when share_wow_growth >= 0 then '+' else '' end
+                || {{ tt_pct('share_wow_growth') }} || ' '
+                -- the days compared, honestly: fewer before when the data starts inside them
+                || case when trend_prev_days < {{ tw }}
+                    then 'against the ' || cast(trend_prev_days as varchar) || ' days there are before'
+                    else '{{ over }}' end
+                -- a PM reads +17 % as growth: say which part of the rule it falls short of
+                || case trend_reason
+                    when 'small_change' then ', within the ±'
+                        || {{ tt_pct(var('trend_share_change')) }} || ' a trend needs)'
+                    when 'few_traces' then ', on '
+                        || cast(case when share_wow_growth > 0 then trend_traces
+                            else trend_prev_traces end as varchar)
+                        || ' traces: a trend needs {{ var('trend_min_volume') }})'
+                    when 'not_significant' then ', not significant: z '
+                        || cast(round(cast(trend_z as numeric), 1) as varchar)
+                        || ', a trend needs {{ '%g' % var('trend_min_z') }})'
+                    when 'false_discovery' then ', z '
+                        || cast(round(cast(trend_z as numeric), 1) as varchar)
+                        || ': not significant once every Task topic is tested, at a '
+                        || {{ tt_pct(var('trend_fdr')) }} || ' false-discovery rate)'
+                    else ')' end
+            end
         -- "account score": the shrunk one, not account_value's raw mean (review rv8 P2)
         || '; ' || {{ tt_pct('enterprise_share') }} || ' enterprise, account score '
         || cast(cast(round(100 * account_score) as integer) as varchar) || '/100'
@@ -203,7 +235,12 @@ select
     negative_or_mixed_share,
     negative_baseline,
     trend,
+    trend_reason,
     share_wow_growth,
+    trend_z,
+    trend_traces,
+    trend_prev_traces,
+    trend_prev_days,
     account_value,
     enterprise_share,
     volume_score,

@@ -1,6 +1,7 @@
 -- Per facet, topic and ISO week (Monday start), on a dense grid so a topic that vanished
--- shows as a zero week. Trend flag: share moved by >= trend_share_change (relative) with the
--- minimum-volume rule (growing needs trend_min_volume traces this week, fading last week).
+-- shows as a zero week. Trend flag: the one trend rule (macros/trend_rule.sql, the digest's
+-- Growing / Fading) on the week's share against the week before's, tested over the facet's
+-- topics of that week; week_days / prev_week_days say how many days of data each week holds.
 with weekly as (
     select facet, topic_id, {{ tt_week_start('day') }} as week_start, count(*) as volume
     from {{ ref('stg_classifications') }}
@@ -26,6 +27,7 @@ dense as (
         g.facet,
         g.topic_id,
         g.week_start,
+        g.total,
         coalesce(w.volume, 0) as week_volume,
         coalesce(w.volume, 0) / g.total as week_share
     from grid as g
@@ -36,11 +38,41 @@ compared as (
     select
         d.*,
         p.week_volume as prev_week_volume,
-        p.week_share as prev_week_share
+        p.week_share as prev_week_share,
+        p.total as prev_total
     from dense as d
     left join dense as p
         on p.facet = d.facet and p.topic_id = d.topic_id
         and p.week_start = d.week_start - 7  -- DATE - days = DATE
+),
+
+-- the days of each week that hold classified traces (any facet)
+week_days as (
+    select {{ tt_week_start('day') }} as week_start, count(distinct day) as days
+    from {{ ref('stg_classifications') }}
+    group by 1
+),
+
+trend_units as (
+    select
+        c.facet,
+        c.week_start,
+        c.topic_id,
+        c.week_volume as n_now,
+        coalesce(c.prev_week_volume, 0) as n_prev,
+        c.total as total_now,
+        coalesce(c.prev_total, 0) as total_prev,
+        coalesce(pd.days, 0) as prev_days,
+        7 as window_days
+    from compared as c
+    left join week_days as pd on pd.week_start = c.week_start - 7
+),
+
+calls as (
+    select facet, week_start, topic_id, trend
+    from ({{ tt_trend_calls('trend_units', ['facet', 'week_start'], var('trend_min_volume'),
+                            var('trend_share_change'), var('trend_min_z'), var('trend_fdr')) }})
+        as rule
 )
 
 select
@@ -49,20 +81,17 @@ select
     l.topic_label,
     c.week_start,
     {{ tt_iso_week('c.week_start') }} as iso_week,
+    cast(coalesce(wd.days, 0) as integer) as week_days,
     c.week_volume,
     c.week_share,
+    cast(coalesce(pd.days, 0) as integer) as prev_week_days,
     c.prev_week_volume,
     c.prev_week_share,
     {{ tt_divide('(c.week_volume - c.prev_week_volume)', 'nullif(c.prev_week_volume, 0)') }} as wow_growth,
     c.week_share / nullif(c.prev_week_share, 0) - 1 as share_wow_growth,
-    case
-        when c.prev_week_share is null then 'flat'  -- no data the week before: nothing to compare
-        when c.week_volume >= {{ var('trend_min_volume') }}
-            and c.week_share >= c.prev_week_share * (1 + {{ var('trend_share_change') }})
-            and c.week_share > c.prev_week_share then 'growing'
-        when c.prev_week_volume >= {{ var('trend_min_volume') }}
-            and c.week_share <= c.prev_week_share * (1 - {{ var('trend_share_change') }}) then 'fading'
-        else 'flat'
-    end as trend
+    k.trend
 from compared as c
 join labels as l using (facet, topic_id)
+join calls as k using (facet, week_start, topic_id)
+left join week_days as wd on wd.week_start = c.week_start
+left join week_days as pd on pd.week_start = c.week_start - 7

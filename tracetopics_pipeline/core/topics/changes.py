@@ -6,9 +6,11 @@ window of the same length before it.
 
 - new: a topic whose first classified trace falls in the window while the facet has data from
   before it (a new id over older traffic is a map's re-cut, not new: `_new`);
-- growing / fading: the topic's share of its facet moved by at least `min_change` (relative),
-  is significant (two-proportion z >= `min_z`, and Benjamini-Hochberg at `fdr` over the facet's
-  topics) and rests on `min_volume` traces (this window for growing, the one before for fading);
+- growing / fading: the one trend rule, SQL the marts run too (`trend_rule`,
+  dbt_project/macros/trend_rule.sql): the topic's share of its facet moved by at least
+  `min_change` (relative), is significant (two-proportion z >= `min_z`, and Benjamini-Hochberg
+  at `fdr` over the facet's topics) and rests on `min_volume` traces (this window for growing,
+  the one before for fading); marts.topic_priority's trend is this rule over the last 7 days;
 - over-indexed: the share of the topic's traces that are negative (Sentiment NEGATIVE or MIXED)
   or show an agent issue (Issues not NONE) is `min_lift` times the facet's baseline or more (or
   leaves `min_lift` times less: `versus_scope`),
@@ -36,12 +38,12 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from tracetopics_pipeline.core.topics import trend_rule
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, column_names
 
@@ -77,10 +79,16 @@ SECTION_TITLES = {
 
 @dataclass
 class Thresholds:
-    min_volume: int = 10  # traces a growing (this window) or fading (window before) topic needs
-    min_change: float = 0.25  # relative change of the share of the facet
-    min_z: float = 2.0  # two-proportion z of the change (or of the over-index against the rest)
-    fdr: float = 0.1  # Benjamini-Hochberg false-discovery rate over a facet's topics
+    # The trend rule's thresholds are the marts' (dbt vars, `trend_rule`): one rule, one setting.
+    min_volume: int = field(default_factory=lambda: int(trend_rule.default("trend_min_volume")))
+    # traces a growing (this window) or fading (window before) topic needs
+    min_change: float = field(
+        default_factory=lambda: float(trend_rule.default("trend_share_change"))
+    )  # relative change of the share of the facet
+    min_z: float = field(default_factory=lambda: float(trend_rule.default("trend_min_z")))
+    # two-proportion z of the change (or of the over-index against the rest)
+    fdr: float = field(default_factory=lambda: float(trend_rule.default("trend_fdr")))
+    # Benjamini-Hochberg false-discovery rate over a facet's topics
     min_lift: float = 1.3  # over-index: topic rate / facet baseline
     min_events: int = 5  # over-index and gaps: negative (or issue) traces in the window
     min_gap_side: int = 10  # gaps: negative traces on the side that names the kind (or, unclear,
@@ -126,6 +134,9 @@ class Changes:
     traces: int = 0  # traces classified in the window (any facet)
     prev_traces: int = 0
     prev_days: int = 0  # days of the window before that hold classified traces
+    # what the window is compared with, in words (`compared_with`): "week over week", or
+    # "against the 7 days there are before" when the data starts inside the window before
+    compared: str = ""
     sections: dict[str, list[Fact]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
     spend: dict[str, Any] | None = None  # filled by callers that know the settings
     filtered: bool = False  # computed on a slice of the traffic (the explorer's filters)
@@ -348,13 +359,14 @@ def _compute(
     # A window before that is mostly empty (the data starts inside it) makes every topic look
     # new or growing ("+1200 %" on two days of warm-up): compare only on half its days or more.
     thin = 0 < out.prev_days < since_days / 2
+    out.compared = compared_with(since_days, out.prev_days)
     units: list[TopicWindow] = []
     for level, id_sql, parent_sql in _levels(conn):
         rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment_facet, issues_facet, scope)
         units = units or rows  # the top level (parents, or the one level) judges the notes
         if not thin:
             out.sections["new"] += _new(w, rows, level, th)
-            growing, fading = _trends(rows, level, th, since_days)
+            growing, fading = _trends(conn, rows, level, th, since_days, out.prev_days)
             out.sections["growing"] += growing
             out.sections["fading"] += fading
         out.sections["over_indexed"] += _over_indexed(
@@ -364,7 +376,6 @@ def _compute(
         for section in ("product_gaps", "agent_failures", "unclear_gaps"):
             out.sections[section] += gaps[section]
     out.sections["priorities"] = _priorities(conn, th, scope)
-    _one_trend_rule(conn, out.sections["priorities"], th, task_facet, sentiment_facet, issues_facet)
     if "window_days" in column_names(conn, "topic_priority", "marts"):
         row = conn.execute("SELECT max(window_days) FROM marts.topic_priority").fetchone()
         out.priority_days = int(row[0]) if row and row[0] is not None else None
@@ -612,44 +623,50 @@ def _new(
     return out
 
 
+def compared_with(days: int, prev_days: int) -> str:
+    """What a window of `days` is compared with, in words: "week over week", "against the 14
+    days before", or "against the 7 days there are before" when the data starts inside the
+    window before (review rv8: a 14-day window on 21 days of data read "against the 14 days
+    before" while those held 7 days of traces)."""
+    if prev_days < days:
+        return f"against the {_plural(prev_days, 'day')} there {'is' if prev_days == 1 else 'are'} before"
+    return "week over week" if days == 7 else f"against the {days} days before"
+
+
 def _trends(
-    units: list[TopicWindow], level: str, th: Thresholds, days: int
+    conn: duckdb.DuckDBPyConnection,
+    units: list[TopicWindow],
+    level: str,
+    th: Thresholds,
+    days: int,
+    prev_days: int,
 ) -> tuple[list[Fact], list[Fact]]:
-    over = "week over week" if days == 7 else f"against the {days} days before"
-    cands: dict[tuple[str, str], list[tuple[float, Fact]]] = {}
+    """Growing and fading topics by the one trend rule (`trend_rule`, the marts' SQL)."""
+    over = compared_with(days, prev_days)
+    calls = trend_rule.trend_calls(
+        conn,
+        [(u.facet, u.topic_id, u.n_now, u.n_prev, u.facet_now, u.facet_prev) for u in units],
+        prev_days=prev_days,
+        window_days=days,
+        min_volume=th.min_volume,
+        min_change=th.min_change,
+        min_z=th.min_z,
+        fdr=th.fdr,
+    )
+    growing, fading = [], []
     for u in units:
-        # A topic absent the week before is new (or back), not growing: `_new` says which.
-        if u.topic_id == NO_MATCH or not u.facet_now or not u.facet_prev or not u.n_prev:
+        call = calls.get((u.facet, int(u.topic_id)))
+        if call is None or call.trend == "flat":
             continue
-        now, prev = u.n_now / u.facet_now, u.n_prev / u.facet_prev
-        z = two_proportion_z(u.n_now, u.facet_now, u.n_prev, u.facet_prev)
-        change = (now - prev) / prev
-        numbers = dict(
-            share=now,
-            prev_share=prev,
-            share_change=change,
-            volume_change=u.n_now - u.n_prev,
-            prev_traces=int(u.n_prev),
-            z=round(z, 2),
-        )
+        now, prev, change = call.share or 0.0, call.prev_share or 0.0, call.share_change or 0.0
         moved = (
             f"{u.n_prev:,} → {_plural(u.n_now, 'trace')} {over}; share of {u.facet} "
             f"{_pct(prev)} → {_pct(now)} ({'+' if change >= 0 else ''}{_pct(change)})"
         )
-        # Every topic with the volume is a test (the FDR counts it), not only the movers.
-        for kind, volume, sign in (("growing", u.n_now, 1), ("fading", u.n_prev, -1)):
-            if volume < th.min_volume:
-                continue
-            f = None
-            if sign * change >= th.min_change and sign * z >= th.min_z:
-                f = _fact(u, level, kind, moved, **numbers)
-            cands.setdefault((u.facet, kind), []).append((one_sided_p(sign * z), f))
-    growing, fading = [], []
-    for (_, kind), tests in cands.items():
-        keep = fdr_keep([p for p, _ in tests], th.fdr)
-        for (_, f), ok in zip(tests, keep, strict=True):
-            if ok and f is not None:
-                (growing if kind == "growing" else fading).append(f)
+        f = _fact(u, level, call.trend, moved, share=now, prev_share=prev, share_change=change,
+                  volume_change=u.n_now - u.n_prev, prev_traces=int(u.n_prev),
+                  z=round(call.z, 2))  # fmt: skip
+        (growing if call.trend == "growing" else fading).append(f)
     return growing, fading
 
 
@@ -833,80 +850,6 @@ def _priorities(conn: duckdb.DuckDBPyConnection, th: Thresholds, scope: str = ""
         )
         for rank, score, tid, label, why, traces, worst in rows
     ]
-
-
-# The mart's `why` words its trend ("growing (share +41% week over week)"): ±20 % of the share,
-# the ranking's own input (trend_score).
-_MART_TREND = re.compile(r"(growing|fading) \(share ([+-]?[0-9.]+%) week over week\)")
-
-
-def _one_trend_rule(
-    conn: duckdb.DuckDBPyConnection,
-    priorities: list[Fact],
-    th: Thresholds,
-    task: str,
-    sentiment: str,
-    issues: str,
-) -> None:
-    """A priority's `why` says growing / fading only for a topic the digest's Growing / Fading
-    lists (`priority_why`)."""
-    if not priorities or not any(_MART_TREND.search(f.why) for f in priorities):
-        return
-    listed = digest_trends(conn, th, task, sentiment, issues)
-    for f in priorities:
-        f.why = priority_why(f.why, f.topic_id, listed, th)
-
-
-def digest_trends(
-    conn: duckdb.DuckDBPyConnection,
-    th: Thresholds | None = None,
-    task: str = "Task",
-    sentiment: str = "Sentiment",
-    issues: str = "Issues",
-) -> set[tuple[str, int]]:
-    """(growing | fading, topic id) of the `task` facet's top level that the digest's Growing /
-    Fading list over the 7 days ending at the latest day, all traffic: the window of the
-    priority mart's trend."""
-    th = th or Thresholds()
-    end = conn.execute("SELECT max(day) FROM classifications").fetchone()[0]
-    if end is None:
-        return set()
-    w = _Window(end, 7)
-    prev_days = conn.execute(
-        "SELECT count(DISTINCT day) FROM classifications WHERE day BETWEEN ? AND ?",
-        [w.prev_start, w.prev_end],
-    ).fetchone()[0]
-    if prev_days < 7 / 2:  # the digest does not compare then (`_compute`'s `thin`)
-        return set()
-    level, id_sql, parent_sql = _levels(conn)[0]
-    rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment, issues)
-    rows = [u for u in rows if u.facet.lower() == task.lower()]  # the mart ranks Task topics
-    growing, fading = _trends(rows, level, th, 7)
-    return {(f.kind, f.topic_id) for f in growing + fading}
-
-
-def priority_why(
-    why: str, topic_id: int, listed: Collection[tuple[str, int]], th: Thresholds | None = None
-) -> str:
-    """The mart's `why` with "growing" / "fading" only where the digest lists the topic
-    (`digest_trends`): the mart's ±20 % of share moved it in the ranking, and the line says so,
-    but "growing" beside a Growing section that leaves the topic out read as two rules (review
-    rv8 P1: "#1 SAML SSO … growing (share +41%)" while Growing listed only Ask AI)."""
-    th = th or Thresholds()
-
-    def say(m: re.Match[str]) -> str:
-        kind, change = m.group(1), m.group(2)
-        if (kind, int(topic_id)) in listed:
-            return m.group(0)
-        section = "Growing" if kind == "growing" else "Fading"
-        return (
-            f"share {change} week over week (a {'rise' if kind == 'growing' else 'fall'} "
-            f"the ranking counts; not significant enough for the digest's {section}: "
-            f"{'+' if kind == 'growing' else '-'}{_pct(th.min_change)}, z ≥ {th.min_z:g}, "
-            f"{th.min_volume} traces)"
-        )
-
-    return _MART_TREND.sub(say, why or "")
 
 
 def _rank_and_cut(out: Changes, limit: int, task: str) -> None:

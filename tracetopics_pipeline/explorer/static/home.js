@@ -98,7 +98,9 @@ async function renderHome() {
   const notes = d.notes || {};
   // What each card reads: the home's window, compared with as many days before; the priority
   // ranking is the mart's, over its own window of all traffic (review rv7 P2, L1).
-  const over = d.since_days === 7 ? "week over week" : `against the ${d.since_days} days before`;
+  // The days compared, as the digest says them (changes.compared_with): "against the 7 days
+  // there are before" when the data starts inside the days before (a 14-day window on 21 days).
+  const over = d.compared || (d.since_days === 7 ? "week over week" : `against the ${d.since_days} days before`);
   const period = (s) => s !== "priorities" ? (first ? `the ${dataDays} days there are` : `last ${d.since_days} days`)
     : rankingWindow(d.priority_days, d.priority_data_days);
   const cards = HOME_SECTIONS.map(([s, title, text]) => {

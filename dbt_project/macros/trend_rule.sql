@@ -1,0 +1,123 @@
+{#- The one trend rule: which topics are growing or fading. dbt renders it into the marts
+    (topic_priority.trend, topic_trends_weekly.trend) and the Python digest renders this same
+    file with plain Jinja (core/topics/trend_rule.py) for its Growing / Fading lists, the
+    explorer's home and the alerts: one text, so SQL users and the digest cannot disagree.
+    Plain Jinja only in this file (no var(), ref() or dispatch): the caller passes the
+    thresholds (dbt vars trend_min_volume, trend_share_change, trend_min_z, trend_fdr).
+    Portable SQL (DuckDB and Postgres): no erf in either, so the normal tail is a polynomial.
+
+    `units`: a relation (CTE name or parenthesized query) with one row per topic of a group:
+      the `partition_by` columns (the group: facet, level, week, ...), topic_id,
+      n_now / n_prev     the topic's traces in the window and in the window before,
+      total_now / total_prev   the group's classified traces in each (no_match included),
+      prev_days          the days of the window before that hold classified traces,
+      window_days        the window's length in days.
+    A topic is a test when it had traces before (absent before: new, not growing), is no
+    `no_match`, and the window before holds data on half its days or more (fewer: the data
+    starting, not growth). growing: n_now >= min_volume, share of the group up by min_change
+    (relative) or more, two-proportion z >= min_z, kept by Benjamini-Hochberg at `fdr` over the
+    group's growing tests; fading the mirror image (n_prev >= min_volume). trend_reason says
+    why a topic is flat. -#}
+{% macro tt_trend_calls(units, partition_by, min_volume, min_change, min_z, fdr, no_match=-1) -%}
+{%- set part = partition_by | join(', ') -%}
+with tt_shares as (
+    select
+        u.*,
+        cast(u.n_now as double precision) / nullif(u.total_now, 0) as share,
+        cast(u.n_prev as double precision) / nullif(u.total_prev, 0) as prev_share,
+        cast(u.n_now + u.n_prev as double precision)
+            / nullif(u.total_now + u.total_prev, 0) as pooled_share
+    from {{ units }} as u
+),
+
+tt_z as (
+    select
+        s.*,
+        s.share / nullif(s.prev_share, 0) - 1 as share_change,
+        coalesce(
+            (s.share - s.prev_share) / nullif(sqrt(
+                s.pooled_share * (1 - s.pooled_share)
+                * (cast(1 as double precision) / nullif(s.total_now, 0)
+                   + cast(1 as double precision) / nullif(s.total_prev, 0))
+            ), 0),
+            0
+        ) as z,
+        (s.topic_id <> {{ no_match }} and s.n_prev > 0 and s.total_now > 0 and s.total_prev > 0
+            and 2 * s.prev_days >= s.window_days) as compared
+    from tt_shares as s
+),
+
+tt_tests as (
+    select
+        t.*,
+        t.compared and t.n_now >= {{ min_volume }} as grow_test,
+        t.compared and t.n_prev >= {{ min_volume }} as fade_test,
+        {{ tt_normal_tail('t.z') }} as grow_p,
+        {{ tt_normal_tail('(-t.z)') }} as fade_p
+    from tt_z as t
+),
+
+tt_ranked as (
+    select
+        r.*,
+        row_number() over (partition by {{ part }}, r.grow_test order by r.grow_p, r.topic_id)
+            as grow_rank,
+        count(*) over (partition by {{ part }}, r.grow_test) as grow_tests,
+        row_number() over (partition by {{ part }}, r.fade_test order by r.fade_p, r.topic_id)
+            as fade_rank,
+        count(*) over (partition by {{ part }}, r.fade_test) as fade_tests
+    from tt_tests as r
+),
+
+-- Benjamini-Hochberg: the largest rank k whose p <= fdr * k / m; ranks up to k are kept
+tt_cut as (
+    select
+        c.*,
+        max(case when c.grow_test and c.grow_p <= {{ fdr }} * c.grow_rank / c.grow_tests
+            then c.grow_rank end) over (partition by {{ part }}, c.grow_test) as grow_cut,
+        max(case when c.fade_test and c.fade_p <= {{ fdr }} * c.fade_rank / c.fade_tests
+            then c.fade_rank end) over (partition by {{ part }}, c.fade_test) as fade_cut
+    from tt_ranked as c
+),
+
+tt_called as (
+    select
+        k.*,
+        case
+            when k.grow_test and k.grow_rank <= k.grow_cut
+                and k.share_change >= {{ min_change }} and k.z >= {{ min_z }} then 'growing'
+            when k.fade_test and k.fade_rank <= k.fade_cut
+                and k.share_change <= -{{ min_change }} and k.z <= -{{ min_z }} then 'fading'
+            else 'flat'
+        end as trend
+    from tt_cut as k
+)
+
+select
+    d.*,
+    case
+        when d.trend <> 'flat' then null
+        when d.topic_id = {{ no_match }} then 'no_match'
+        when d.n_prev = 0 or d.total_prev = 0 or d.total_now = 0 then 'no_traces_before'
+        when 2 * d.prev_days < d.window_days then 'too_few_days_before'
+        when abs(d.share_change) < {{ min_change }} then 'small_change'
+        when (d.share_change > 0 and d.n_now < {{ min_volume }})
+            or (d.share_change < 0 and d.n_prev < {{ min_volume }}) then 'few_traces'
+        when abs(d.z) < {{ min_z }} then 'not_significant'
+        else 'false_discovery'
+    end as trend_reason
+from tt_called as d
+{%- endmacro %}
+
+{#- P(Z >= x) for a standard normal Z (Abramowitz & Stegun 26.2.17, absolute error < 7.5e-8);
+    the exponent is bounded so Postgres never underflows. -#}
+{% macro tt_normal_tail(x) -%}
+    (case when {{ x }} >= 0 then 0 else 1 end
+     + (case when {{ x }} >= 0 then 1 else -1 end)
+       * exp(-least({{ x }} * {{ x }}, 1400) / 2) / 2.5066282746310002
+       * (1 / (1 + 0.2316419 * abs({{ x }})))
+       * (0.319381530 + (1 / (1 + 0.2316419 * abs({{ x }})))
+          * (-0.356563782 + (1 / (1 + 0.2316419 * abs({{ x }})))
+             * (1.781477937 + (1 / (1 + 0.2316419 * abs({{ x }})))
+                * (-1.821255978 + (1 / (1 + 0.2316419 * abs({{ x }}))) * 1.330274429)))))
+{%- endmacro %}
