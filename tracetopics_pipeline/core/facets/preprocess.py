@@ -143,7 +143,17 @@ _ERROR_ANYWHERE = re.compile(
     # a browser console's failed request: "POST https://api.example.com/orders 400 (Bad Request)"
     r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+https?://\S+\s+[45]\d\d\b|"
     # Python requests' response object printed: "<Response [401]>"
-    r"<Response \[[45]\d\d\]>",
+    r"<Response \[[45]\d\d\]>|"
+    # a database's own error header with an error severity: SQL Server / Sybase "Msg 208, Level
+    # 16, State 1, Line 1" (levels 0-10 are information: "Changed database context")
+    r"(?m:^Msg \d+, Level (?:1[1-9]|2[0-5]), State \d+)|"
+    # an orchestrator's warning event in its columns ("Warning  BackOff  2m  kubelet  ..."), a
+    # container's failed state ("CrashLoopBackOff", "ImagePullBackOff", "OOMKilled"), a restart
+    # of a failed container
+    r"(?m:^\s*Warning\s{2,}[A-Z][A-Za-z]+\s{2,}\S)|"
+    r"\b(?:CrashLoopBackOff|ImagePullBackOff|ErrImagePull|ErrImageNeverPull|OOMKilled|"
+    r"CreateContainer(?:Config)?Error|RunContainerError|InvalidImageName)\b|"
+    r"(?i:\brestarting failed container\b)",
 )
 # A reply that explains an error rather than reports one: its first sentence defines a code or a
 # message ("E: Unable to locate package means apt ...", "ERR_CERT_DATE_INVALID indicates ...",

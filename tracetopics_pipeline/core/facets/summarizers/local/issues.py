@@ -135,6 +135,17 @@ HUMAN_REQUEST = re.compile(
 # person asked to call the user back ("Can the salon owner call me?", "Have the foreman ring me",
 # "Would your man on the roof be able to give me a call?") or to come in person ("Send a fitter
 # round in person"). Things that call or text (the app, the system) are not people.
+# Things and topics a user talks to or wants to hear from that are not people.
+_THINGS = (
+    r"(?:app|system|bot|chatbot|website|site|portal|tool|computer|machine|platform|service|page|"
+    r"form|phone|courier|driver|delivery|printer|server|router|folder|order|number|answer|letter|"
+    r"other|browser|scanner|speaker|controller|adapter|container|cluster|charger|heater|boiler|"
+    r"meter|filter|player|timer|tracker|poster|paper|water|corner|border|register|counter|"
+    r"monitor|sensor|motor|door|floor|error|colou?r|mirror|editor|processor|connector|elevator|"
+    r"indicator|generator|calculator|reminder|newsletter|voucher|container|computer|matter|"
+    r"issue|problem|question|topic|subject|point|manner|power|user|customer|member area|"
+    r"transfer|cover|filter|layer|header|footer|trailer)"
+)
 ASKS_CALLBACK = re.compile(
     r"\b(?:can|could|would|will|may|please|have|get|let)\s+(?:the|your|my|our|a|an|one of your)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?!(?:app|system|bot|chatbot|website|site|portal|tool|computer|machine|"
@@ -142,7 +153,27 @@ ASKS_CALLBACK = re.compile(
     r"(?:(?:call|ring|phone|telephone|e-?mail)\s+(?:me|us)\b|give (?:me|us) a (?:call|ring|bell)\b)"
     # a notification is no ask for a person: "will the pharmacy call me when it's ready?"
     r"(?!\s+(?:back\s+)?(?:when|once|if|as soon as|after|before)\b)|"
-    r"\b(?:send|come|see|visit|meet|talk|speak)\b[^.?!\n]{0,30}\bin person\b",
+    r"\b(?:send|come|see|visit|meet|talk|speak)\b[^.?!\n]{0,30}\bin person\b|"
+    # wanted to call: "I want the parlour manager to phone me", "we need the foreman to call us"
+    r"\b(?:(?:i|we)(?:'d| would) like|(?:i|we)\s+(?:really\s+)?(?:want|need|expect))\s+(?:the|"
+    r"your|a|an|one of your)\s+(?:(?!"
+    + _THINGS
+    + r"\b)[\w'-]+\s+){0,3}?(?!"
+    + _THINGS
+    + r"\s)[\w'-]+\s+to\s+(?:call|ring|"
+    r"phone|telephone|e-?mail|contact)\s+(?:me|us)\b|"
+    # a person by role, asked for by the user: "I need to speak to a committee member", "let me
+    # speak to the mechanic who did it", "I want to speak with one of the trustees" (not "talk
+    # to the printer", "speak to the issue of ...")
+    r"\b(?:(?:(?:i|we)(?:'d| would) like|(?:i|we)\s+(?:really\s+)?(?:want|need|wish|must|demand))"
+    r"\s+(?:to\s+)?|let me\s+|can i\s+|could i\s+|may i\s+)(?:speak|talk|chat|have a word)\s+"
+    r"(?:directly\s+)?(?:to|with)\s+(?:the|a|an|your|one of (?:the|your))\s+(?:(?!"
+    + _THINGS
+    + r"\b)[\w'-]+\s+){0,2}?(?!"
+    + _THINGS
+    + r"s?\b)(?:[a-z]+(?:er|or|ist|ian|ee|man|woman|person)|mechanic|medic|paramedic|nurse|chef|"
+    r"pilot|vet|clerk|secretary|committee|board|chair|accountant|consultant|attendant|landlord|"
+    r"landlady|tenant|guide|host|coach|captain|concierge|midwife|surgeon|agent|staff|crew)s?\b",
     re.I,
 )
 # The agent answering that request without a handover: why not, or an offer to do it.
@@ -181,7 +212,9 @@ HANDOVER_ARRANGED = re.compile(
     r"telephone|contact|e-?mail|text|message|write to) you\b|"
     r"(?:will|'ll) (?:\w+ )?give you a (?:call|ring|bell)\b|"
     # someone asked to call: "I've asked Tomasz, our technician, to phone you"
-    r"(?:asked|told|got|had) \w+(?:, [^,.!?]{1,40},)? to (?:call|ring|phone|contact|e-?mail|text|"
+    # "I've asked our head chef, Sanne, to ring you"
+    r"(?:asked|told|got|had) (?:(?:our|the|your|my) (?:\w+ ){0,2}?)?\w+(?:, [^,.!?]{1,40},)? to "
+    r"(?:call|ring|phone|contact|e-?mail|text|"
     r"message|get in touch with|reach out to) you\b|"
     # ... also with an aside or in writing: "Maria, who handles refunds, will email you", "Tom
     # from the workshop will be in touch by Friday"

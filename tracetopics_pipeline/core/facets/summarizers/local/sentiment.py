@@ -203,7 +203,9 @@ _REPEAT = _rx(  # having to say it again
     r"other day|this morning|i asked)|"
     r"(?:bring|bringing|rais(?:e|ing)|flag(?:ging)?|bump(?:ing)?|chas(?:e|ing)) (?:this|it|that|my "
     r"(?:\w+ )?(?:question|request|query|issue|point)) (?:up )?again|"
-    r"(?:i )?(?:already|just) (?:told|said|asked|gave|given|explained|tried|did|answered|provided|"
+    # by the user, not a third party ("my colleague already asked about ...")
+    r"(?:(?:^|[,.;:!?(]\s*)|\b(?:i|we|i've|we've|i have|we have|have|i'd|i had)\s+)(?:already|just) "
+    r"(?:told|said|asked|gave|given|explained|tried|did|answered|provided|"
     r"sent|mentioned|wrote|written|typed|entered|shared|listed|included|put in)|"
     r"as (?:stated|mentioned|said|explained|written|noted) (?:above|before|earlier|previously)|"
     r"(?:mentioned|said|told you|wrote|explained|stated) (?:this |that |it )?at the (?:start|"
@@ -215,7 +217,7 @@ _REPEAT = _rx(  # having to say it again
     r"how many (?:more )?times|how often (?:do|must|should|will|have) (?:i|we) (?:need to |have to |"
     r"got to )?(?:tell|say|ask|explain|repeat|write|type|give)|"
     r"(?:for the )?(?:second|third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
-    r"(?:asking|ask|telling|tell) (?:you )?(?:again|one more time|once more)|"
+    r"(?:asking|askin'?|ask|telling|tellin'?|tell) (?:you )?(?:again|one more time|once more)|"
     # "I repeat:", not "if I repeat the treatment"
     r"(?<!if )(?<!when )\bi repeat\b(?!\s+(?:the|a|an|it|this|that|my|our|every|each|last)\b)|"
     r"(?:said|asked|told|explained|written|typed|mentioned|wrote|given|gave|sent)(?: you| it| this| that)*"
@@ -236,14 +238,30 @@ _REPEAT = _rx(  # having to say it again
     r"(?:already|before|twice)|(?:already|just) answered (?:that|this|it)",
     # "I said Friday. Friday, not Monday": the same word said again, insisting
     r"i (?:said|asked for|wanted|need(?:ed)?) (\w{3,})\W+\1\b",
+    # the user's own earlier ask, pointed at: "I asked you this yesterday already", "we asked
+    # this twice now already" (not "I asked my manager already"); "see my earlier messages"
+    r"\b(?:i|we)(?:'ve| have)? (?:asked|said|told|wrote|written|mentioned|explained)(?: you)? "
+    r"(?:this|that|it)(?: \w+){0,3}? already\b|"
+    r"\bsee my (?:\w+ ){0,2}?(?:message|email|e-mail|mail|note|reply|msg|request|question)s\b",
     # office speak: pointing back at one's own earlier message, re-sending it, or saying it went
     # unanswered ("as mentioned in my previous three messages", "please refer to my earlier
     # e-mail", "re-sending my original request", "repeating my question since it was not answered")
-    r"(?:as|like) (?:i )?(?:mentioned|stated|said|noted|explained|indicated|requested|asked|wrote|"
-    r"outlined|specified) (?:in|on) my (?:\w+ ){0,3}?(?:message|email|e-mail|mail|request|note|"
-    r"reply|msg|chat|post|ticket)s?\b|per my (?:\w+ )?(?:message|email|e-mail|mail|note|reply|msg)|"
-    r"(?:refer|see|go) (?:back )?to my (?:\w+ ){0,2}?(?:message|email|e-mail|mail|request|reply|"
-    r"question|note|post|msg)s?\b|"
+    r"(?:as|like) (?:i )?(?:already )?(?:mentioned|stated|said|noted|explained|indicated|requested|"
+    r"asked|wrote|outlined|specified) (?:in|on) my (?:\w+ ){0,3}?(?:message|email|e-mail|mail|"
+    r"request|note|reply|msg|chat|post|ticket|letter)s?\b|"
+    r"per my (?:\w+ )?(?:message|email|e-mail|mail|note|reply|msg)s?\b|"
+    r"(?:refer|see|go) (?:you )?(?:back )?to my (?:\w+ ){0,2}?(?:message|email|e-mail|mail|request|"
+    r"reply|question|note|post|msg|letter)s?\b|"
+    # "same as my last three messages", "yet again I'll ask", "the undersigned repeats his
+    # request", "I've asked like 4 times now", "like I told your colleague yesterday", "still
+    # asking"
+    r"same as (?:in )?my (?:\w+ ){0,3}?(?:message|email|e-mail|mail|request|reply|question|note|"
+    r"post|msg|letter)s?\b|(?:yet|once) again,? (?:i'll|i will|i'm|i am|let me) (?:ask|say|"
+    r"request)|repeat(?:s|ed|ing)? (?:my|our|his|her|their) (?:\w+ )?(?:request|question|demand)|"
+    r"(?:asked|said|told you|written|wrote|mentioned) (?:this |that |it )?(?:like|about|maybe|at "
+    r"least|literally) (?:\d+|two|three|four|five|six|ten|a hundred|a million) times|"
+    r"(?:like|as) i (?:already )?told your (?:\w+ )?(?:colleague|agent|team|staff|coworker|"
+    r"co-worker|manager|rep)s?|\bstill asking\b|"
     r"(?:(?:repeat|re-?send|re-?post|re-?ask|re-?submit|re-?stat|re-?iterat)ing|(?:i(?:'m| am| will|"
     r"'ll)|let me|to) (?:repeat|re-?send|re-?post|re-?ask|re-?submit|re-?state|re-?iterate)) my "
     r"(?:\w+ ){0,2}?(?:question|request|message|email|e-mail|query|point|ask)s?\b|"
@@ -318,7 +336,10 @@ _GIVE_UP = _rx(
     r"then|here|with|already|at this|lol|hope|completely|entirely|for (?:now|today)|and|but|i|"
     r"you|this|it's|honestly|seriously)\b))|"
     r"screw it|sod it|"
-    r"(?:there's |there is )?no point (?:in )?(?:continu|talk|ask|trying|carry|go)\w*|"
+    r"(?:there's |there is )?no point (?:in )?(?:continu|talk|ask|trying|carry|go|wait)\w*|"
+    # "Done waiting.", "has given up waiting and will ..."
+    r"(?:^|[.!;,]\s*|(?:i'm|i am|we're|we are) )done (?:waiting|asking|chasing)\b|"
+    r"(?:has|have|'ve|'s|had) given up (?:waiting|trying|on (?:you|this|it|that))\b|"
     r"(?:doesn't|does not) matter (?:anymore|any more)|^\W*(?:it )?doesn't matter[,.!]+\s*i(?:'ll| will)|"
     r"(?:i'll|i will|we'll) (?:just )?\w+ (?:\w+ ){0,4}?(?:somewhere else|elsewhere)\b|"
     r"(?:i'll|i will|i'd better|guess i'll) (?:just )?(?:figure it out|do it|sort it out|find it|"
@@ -372,9 +393,16 @@ _GIVE_UP = _rx(
     r"(?=[^?.!]*(?:[.!]|$))",
     r"(?:i(?:'ll| will)|we(?:'ll| will)) (?:just )?(?:find|call|ring|hire|book|use) (?:a |an )?"
     r"(?:another|different) (?!" + _DETAIL_WORD + r")\w+(?=[^?.!]*(?:[.!]|$))",
+    # stopping, or no time left: "I stop trying", "we'll stop trying and ...", "is enough, I ...",
+    # "I don't have time for this anymore" (not "if I stop trying", "no time for a call today");
     # no more effort, in other words: "can't be bothered", "disregard my request", "I'm out"
-    r"can(?:'t|not|nae) be bothered|(?:please )?disregard (?:my|this|that|the) (?:request|question|"
-    r"message|enquiry|inquiry)|(?:i'm|i am|we're|we are) out(?=[.!]|$)|nvm\b",
+    r"(?<!if )(?<!when )(?<!once )\b(?:i|we)(?:'ll| will|'m going to| am going to)? (?:stop|quit) "
+    r"(?:trying|bothering)\b|^\W*(?:is|it's|it is|that's|that is) enough\W*(?:[,.!;]|$)|"
+    r"(?:don't|do not|haven't|have not|no longer) (?:have |got |have got )?(?:the )?(?:time|"
+    r"patience|energy|nerves?) for (?:this|it|that|all this)\b|no more (?:time|patience) for "
+    r"(?:this|it|that)\b|can(?:'t|not|nae) be bothered|"
+    r"(?:please )?disregard (?:my|this|that|the) (?:request|question|message|enquiry|inquiry)|"
+    r"(?:i'm|i am|we're|we are) out(?=[.!]|$)|nvm\b",
 )
 _ACCOUNT = (
     r"(?:whole |entire )?(?:subscription|account|membership|contract|service|plan|license|licence|"

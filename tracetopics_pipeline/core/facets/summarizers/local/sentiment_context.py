@@ -114,6 +114,8 @@ _FAILURE = _rx(  # of an attempt, not a plain fact ("they do not have a gym, sor
     # bad news said with the apology: "the centre cancelled all tests", "the crane broke down",
     # "sent to another branch by mistake", "the collection was missed"
     r"cancell?ed|postponed|broke down|by mistake|in error|was missed|were missed|got lost|"
+    # the mistake made again: "it was sent again with the same mistake"
+    r"(?:same|another|a new) (?:\w+ )?mistakes?|"
     r"was lost|went missing|(?:the )?wrong (?:\w+ )?(?:flavou?r|size|address|date|item|order|"
     r"prescription|name|one)",
 )
@@ -148,7 +150,8 @@ _ACCEPTS = _rx(
 _REQUEST = re.compile(
     r"\?\s*$|^\W*(?:please|can|could|would|will|do|does|is|are|which|what|when|where|how|who|"
     r"i need|i want|i'd like|i would like|tell me|give me|send me|show me)\b|"
-    r"\b(?:please|can you|could you|i'm asking|i am asking|how|what|when|where|which|who|why)\b",
+    r"\b(?:please|can you|could you|i'm asking|i am asking|how|what|when|where|which|who|why|"
+    r"(?:need|want) to know)\b|\b(?:though|tho)\W*$",
     re.I,
 )
 
@@ -201,8 +204,8 @@ _INSISTS = re.compile(
 # Words that say the turn asks the same thing again, after an answer that missed it: a "but"
 # after a token acknowledgement ("right but ...", "sure, but ..."), a closing "though".
 _ASKS_AGAIN = re.compile(
-    r"^\W*(?:right|sure|yes|yeah|yep|fine|alright|all right|i know|understood|got it|noted|"
-    r"ok(?:ay)?|so)\W{0,3}\s*but\b|\bthough\W*$",
+    r"^\W*(?:right|sure|yes|yeah|yea|yep|aye|ja|fine|alright|all right|i know|understood|got it|"
+    r"noted|ok(?:ay)?|k|cool|i see|fair enough|so)\W{0,3}\s*but\b|\b(?:though|tho)\W*$",
     re.I,
 )
 
@@ -308,6 +311,8 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 repeats
                 and (_INSISTS.search(text) or _ASKS_AGAIN.search(text))
                 and _left_unresolved(agent_before)
+                # "Yes, it's £12." -> "ok but how long does it take tho?" asks on
+                and not (_ASKS_AGAIN.search(text) and _ANSWERED.search(agent_before))
                 and _repeats(text, users, settled, loose=bool(_ASKS_AGAIN.search(text)))
             ) or (
                 repeats

@@ -36,10 +36,20 @@ PRAISE_WORDS = (
     r"champions?|slay|masterpiece|top[- ]tier|incredible|"
     r"love (?:that|this|it) for (?:me|us)|(?:very|so|how|really|truly) well[- ]organi[sz]ed|"
     r"nice (?:one|job|work)|(?:oh|how|very|real|so) nice|bravo|kudos|genius|"
+    # in other languages and dialects: "Complimenti", "Chapeau", "Braw", "Lekker", "Well played"
+    r"complimenti|chapeau|bravissim[oa]|braw|lekker|bien jou[eé]|well played|"
     r"(?:very|so|how|truly|really|real|such an?|super) (?:professional|innovative|scenic|motivating|"
     r"reassuring|helpful|useful|efficient|quick|fast|reliable|smart|clever|thoughtful|convenient)"
 )
 PRAISE = any_of(PRAISE_WORDS)
+# A rhetorical question that praises: "Could this possibly go any better?", "Can it get any
+# better than this?", "What more could I ask for?" — ironic beside a mishap in the same turn.
+_RHETORICAL = any_of(
+    r"(?:could|can|would) (?:this|it|things|today|the day|my day|this day|that|the \w+) "
+    r"(?:possibly |really |ever |even |have )?(?:go|get|be|gone|been|have gone|have been) any "
+    r"(?:better|smoother|nicer)|what more could (?:i|we|anyone|one) (?:possibly )?(?:ask|want|"
+    r"wish|hope) for",
+)
 # Praise that scopes over what follows it in the same clause: "thanks so much for charging me
 # twice", "love paying for a card that never arrives", "love how it took three weeks".
 _SCOPING = any_of(
@@ -115,6 +125,27 @@ _MISHAP = any_of(
     r"someone else|somebody else|a different))|double[- ](?:let|sold|rented|hired)|"
     r"(?:dropped|fell|fallen|crashed|reversed|drove|driven|knocked) (?:\w+ ){0,3}?(?:through|"
     r"into|onto) (?:my|our|the|a)|left (?:\w+ ){0,2}?(?:out )?in the (?:rain|sun|snow|cold)",
+    # left uninformed: "the lock is changed and nobody told me", "without telling anyone" (not
+    # "nobody told me it would be this easy")
+    r"(?:nobody|no one|no-one|no body) (?:\w+ )?(?:told|tell|tells|informed|warned|notified|"
+    r"let) (?:me|us|anyone|anybody)(?: know)?(?=\s*(?:[.,;!]|$|and\b|about\b|anything\b))|"
+    r"without (?:telling|informing|warning|notifying|asking) (?:me|us|anyone|anybody)\b|"
+    # spoiled food and squashed goods: "the canapés were cold", "cold food", "arrived squashed"
+    r"(?:was|were|arrived|came|served|is|are) (?:stone |completely |totally |all |still )?(?:cold|"
+    r"raw|undercooked|overcooked|inedible|lukewarm)\b(?! on purpose)|(?:stone-)?cold (?:food|"
+    r"dinner|meal|lunch|breakfast|coffee|soup|pizza|chips|plates?|buffet)|squash\w*|squish\w*|"
+    r"crush\w*|flattened|mangled|"
+    # less than was paid for: "only 2 of them scan", "paid for twelve sessions and got five of
+    # them"
+    r"(?:only|just|like) (?:\d+|one|two|three|four|five|six|seven|eight|nine|half) of (?:them|"
+    r"those|these|the \w+)|paid for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|twenty)\b[^.!?]{0,60}?\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) of "
+    r"(?:them|those|these)|"
+    # done other than asked: "much shorter than asked", "a different colour than ordered"
+    r"(?:\w+er|more|less|fewer) than (?:i |we |you |was |were |had been )?(?:asked|requested|agreed|"
+    r"ordered|specified|wanted|booked|quoted|promised)\b|(?:different|other) \w+ (?:than|from|to) "
+    r"(?:the one |what )?(?:i |we |you |was |were )?(?:asked|requested|agreed|ordered|specified|"
+    r"booked|promised)\b",
 )
 # The turn says how both are true, so it is not irony.
 _CONTRAST = any_of(
@@ -158,6 +189,7 @@ _IRONY_MARK = re.compile(
     re.M,
 )
 _THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\b", re.I)
+_FOR_WHAT = re.compile(r"\bfor (?:the|your|this|that|my|our) (?:[\w'-]+ ){0,2}?[\w'-]+\W*$", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _FIRST_SENTENCE = re.compile(r"^[^.!?\n]*[.!?\n]+")
 
@@ -227,6 +259,8 @@ def ironic_praise(turn: str) -> bool:
     # "such a useful answer" about a quoted 'try again later'
     if _IRONY_MARK.search(turn) and (_unnegated(PRAISE, turn) or _unnegated(_SCOPING, turn)):
         return True
+    if (m := _RHETORICAL.search(turn)) and _mishap_stated(turn[: m.start()] + turn[m.end() :]):
+        return True
     for sentence in _SENTENCE.findall(turn):
         # "Great, thanks. I get an error now": thanks beside the praise is politeness before the
         # next problem, not irony
@@ -240,7 +274,9 @@ def ironic_praise(turn: str) -> bool:
             after = sentence[sentence.find(clause) + len(clause) :]
             if m and _OF_IT.match(after) and _mishap_stated(after):
                 return True
-            if polite or len(clause.split()) > 5 or not _unnegated(PRAISE, clause):
+            # "Ten out of ten for the packing, ...": what the praise is for does not lengthen it
+            short = len(_FOR_WHAT.sub(" ", clause).split()) <= 5
+            if polite or not short or not _unnegated(PRAISE, clause):
                 continue
             rest = turn.replace(clause, " ", 1)
             if _mishap_stated(rest) or _IRONY_MARK.search(turn):

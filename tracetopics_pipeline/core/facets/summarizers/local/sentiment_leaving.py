@@ -73,9 +73,25 @@ _GOES_ELSEWHERE = any_of(
 )
 # Not coming back: "I'm not coming back next year", "we won't be returning".
 NOT_RETURNING = any_of(
-    r"(?:not|never|won't be|will not be|won't|will not) (?:be )?(?:coming back|returning|"
+    r"(?:not|never|won't be|will not be|won't|will not|shan't|shall not) (?:be )?(?:coming back|"
+    r"returning|"
     r"renewing|rebooking|booking again|ordering again|using (?:you|your \w+|this \w+) again|"
     r"using (?:you|your \w+|this \w+) any ?more)(?![^.!?]{0,40}\b(?:until|till|before|after|tonight|today|tomorrow)\b)",
+)
+# Leaving a list of members or a thing that makes one a member: "take me off your members list",
+# "remove me from the waiting list", "handing back my locker key", "give back the allotment",
+# "hand in my notice", "I'm leaving the club" (not a thing returned: "give back the charger").
+LEAVES_MEMBERSHIP = any_of(
+    r"(?:de-?regist\w*|unregist\w*) (?:me |us )?from\b|"
+    r"(?:take|taking|took|remov\w*|delet\w*|strike|striking|struck) (?:me|us|my name|our names?) "
+    r"(?:off|from) "
+    r"(?:(?:the|your|this|our) )?(?:[\w-]+ ){0,2}?(?:list|register|roll|roster|books|waitlist)\b",
+    r"(?:give|giving|gave|given|hand|handing|handed) (?:back|in|up) (?:my|our|the) (?:[\w-]+ ){0,2}?"
+    r"(?:keys?|fob|plot|allotment|lease|tenancy|locker|membership|badge|pass|permit|pitch|berth|"
+    r"notice)\b",
+    r"(?:i'm|i am|we're|we are|i'll be|we'll be) (?:leaving|quitting) (?:the|your|this) (?:[\w-]+ )?"
+    r"(?:club|gym|society|scheme|group|school|practice|network|bank|choir|team|league|association|"
+    r"programme|program|service)\b",
 )
 # Closing the account is leaving when the same turn stops the paying too.
 _ACCOUNT_CLOSE = any_of(
@@ -107,11 +123,13 @@ def meant(turn: str) -> bool:
 
 
 def leaving(turn: str) -> bool:
-    """The user says they are taking their business elsewhere, not coming back, or closing the
-    account and stopping the payments (frustration: cancel talk)."""
+    """The user says they are taking their business elsewhere, not coming back, leaving a list
+    of members or handing back what made them one, or closing the account and stopping the
+    payments (frustration: cancel talk)."""
     return bool(
         PROVIDER_CHANGE.search(turn)
         or NOT_RETURNING.search(turn)
+        or LEAVES_MEMBERSHIP.search(turn)
         or (_ACCOUNT_CLOSE.search(turn) and _STOP_PAYING.search(turn))
         or (_ENDS.search(turn) and _GOES_ELSEWHERE.search(turn))
     )
