@@ -48,6 +48,7 @@ from tracetopics_pipeline.core.topics.labels.cleaning import (
     labelled_text,
     readable_value,
 )
+from tracetopics_pipeline.core.topics.labels.grammar import case_statement, verb_forms
 from tracetopics_pipeline.core.topics.labels.labellers import (
     Labeler,
     ParentDescription,
@@ -1179,11 +1180,15 @@ def _name_free_parents(
     sim = cents @ cents.T
     np.fill_diagonal(sim, -np.inf)
     descs: list[ParentDescription] = []
-    # A parent of one subtopic is that subtopic: it takes its name, which no other parent takes.
+    # A parent of one subtopic is that subtopic: it takes its name, which no other parent takes,
+    # unless the name states one case ("Datasets refresh incrementally"): the namer names the
+    # task it is about (`grammar.case_statement`).
+    verbs = verb_forms(texts)
     only = {
         q: result.topics[int(kids[0])].label
         for q in range(n_parents)
         if len(kids := np.flatnonzero(of_topic == q)) == 1
+        and not case_statement(result.topics[int(kids[0])].label, verbs)
     }
     for q, inp in enumerate(inputs):
         kids = np.flatnonzero(of_topic == q)
@@ -1196,6 +1201,8 @@ def _name_free_parents(
         )
         if len(kids) > 1:
             inp.avoid = {result.topics[int(t)].label for t in kids} | set(only.values())
+        elif q not in only:
+            inp.avoid = set(only.values())
         near = np.argsort(-sim[q], kind="stable")[:2] if n_parents > 1 else []
         contrast = [
             result.topics[int(t)].label for nb in near for t in np.flatnonzero(of_topic == nb)[:3]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tracetopics_pipeline.core.topics.labels.cleaning import GRADES
 from tracetopics_pipeline.core.topics.labels.context import WordContext
-from tracetopics_pipeline.core.topics.labels.grammar import label_problems
+from tracetopics_pipeline.core.topics.labels.grammar import case_statement, label_problems
 from tracetopics_pipeline.core.topics.labels.support import (
     MIN_COVERAGE,
     MIN_DISTINCT,
@@ -132,6 +132,8 @@ def audit_topics(
                 and t.distinct < MIN_DISTINCT
             ):
                 probs.append("vague")
+            if level == "parent" and not from_label and case_statement(t.label, verbs):
+                probs.append("statement")  # a Task parent states one case, not a task
             par = level == "parent"  # a parent's verb class noun is said by its verbs
             if not from_label and name_support(t.label, t.support, classes=par) < floor:
                 whole = t.whole_support

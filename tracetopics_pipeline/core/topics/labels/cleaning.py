@@ -349,15 +349,37 @@ _TLD_REMNANT = re.compile(
 )
 
 
+# A loop as the issues summary states it ("called get_sso_config with the same arguments 3
+# times"): the repeated call is what went wrong, the count one case's.
+_REPEATED_CALL = re.compile(
+    r"\bcalled\s+(?P<tool>[A-Za-z][\w.-]*[A-Za-z0-9])\s+with\s+the\s+same\s+arguments"
+    r"(?:\s+(?:\d+|\w+)\s+times)?",
+    re.I,
+)
+# What the agent said after a failed call, as the issues summary quotes it ("agent reported
+# 'I'm unable to issue' after a tool call"): the quote is what went wrong.
+_REPORTED = re.compile(
+    r"\b(?:the\s+)?(?:agent|assistant|bot)\s+(?:reported|said|replied|answered)\s+"
+    r"(?:\"(?P<said>[^\"]+)\"|'(?P<said1>[^']+)')",
+    re.I,
+)
+
+
+def _repeated_call(text: str) -> str:
+    return _REPEATED_CALL.sub(lambda m: f"repeated call to {identifier_words(m['tool'])}", text)
+
+
 def labelled_text(text: str, key: str | None = None) -> str:
     """The text a labelled facet's subtopic is named from: the part of the summary that belongs
     to its label `key`, without the enum prefix or a redaction's leftovers, a failed call read
-    as "<error class> in <tool>", a handover as one action, a refusal as "can't <verb>", a
+    as "<error class> in <tool>", a loop's call as "repeated call to <tool>", what the agent
+    reported after a call as what it said, a handover as one action, a refusal as "can't <verb>", a
     compliment before "but" dropped, a wish rewritten as the request."""
     text = own_part(text, key or "")
     text = ENUM_PREFIX.sub("", text).lstrip()
     text = _TLD_REMNANT.sub("", text)
     text = _call_error(text)
+    text = _repeated_call(_REPORTED.sub(lambda m: m["said"] or m["said1"], text))
     text = _HANDOVER.sub("handover to a human", text)
     text = _REFUSAL.sub("can't ", text)
     text = _PREAMBLE.sub("", text)

@@ -17,6 +17,7 @@ from tracetopics_pipeline.core.topics.labels.context import (
     states,
 )
 from tracetopics_pipeline.core.topics.labels.questions import (
+    EVENT_VERBS,
     NEGATED_AUX,
     REQUEST_WORD,
     asked_for,
@@ -38,6 +39,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     PARTICLES,
     PAST_ONLY,
     PLACEHOLDER,
+    PROBLEM_WORDS,
     TOKEN,
     TRACEBACK_LINES,
     VERB_ONLY,
@@ -121,6 +123,9 @@ _BARE_ADJECTIVES = frozenset(
     """small large big tiny huge blank empty old full main mobile wrong right long short wide
     narrow high low daily weekly monthly nightly hourly yearly quarterly annual""".split()  # noqa: SIM905
 )
+
+
+_FREQUENCIES = frozenset("daily weekly monthly nightly hourly yearly quarterly annual".split())  # noqa: SIM905
 
 
 def _bare_adjective(low: list[str] | tuple[str, ...]) -> bool:
@@ -246,6 +251,8 @@ def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> boo
         return True
     if first in PAST_ONLY:  # "[Something] went wrong on every tile": a past without its subject
         return True
+    if first in _NEEDS_NOUN | _FREQUENCIES and low[1] in _COPULAS | _AUXILIARIES:
+        return True  # "[The] weekly [summary] is broken": an adjective whose noun was cut
     if (_bare_modal(low) and not whole) or _word_salad(low) or _cut_subject_and(low, verbs):
         return True
     if first in _TIME_COUNTS and _CLAUSE_SUBJECT.match(low[1]):
@@ -302,6 +309,33 @@ def _plural_noun(word: str) -> bool:
     )
 
 
+# People a name may open with as the subject of what they did ("User confirmed", "Agent
+# reported"): without what they confirmed or reported, the name says nothing.
+_PERSONS = frozenset(
+    """user users customer customers client clients agent agents assistant assistants bot bots
+    admin admins administrator administrators owner owners member members colleague colleagues
+    manager managers team teams staff rep reps caller callers person people someone somebody
+    guest guests employee employees buyer buyers""".split()  # noqa: SIM905
+)
+
+
+def _tensed(word: str, verbs: frozenset[str]) -> bool:
+    """A verb in a tense: a past ("reported", "went") or a third person ("says", "takes")."""
+    return word in PAST_ONLY or (word.endswith("ed") and len(word) > 4) or _finite(word, verbs)
+
+
+def _subject_verb(low: list[str], verbs: frozenset[str]) -> bool:
+    """A person and what they did, without what to: "Agent reported", "User confirmed",
+    "Customer asked", "Admins removed". "User logged in" (a phrasal verb's particle), "Agent
+    repeated the same message" (its object) and "Customer left" (no tense ending) are whole."""
+    return (
+        len(low) == 2
+        and low[0] in _PERSONS
+        and _tensed(low[1], verbs)
+        and _base(low[1]) not in _INTRANSITIVE
+    )
+
+
 def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
     """A piece of a clause, not a name: a subject and its verb without the object ("Admins
     create", "Users can export", "We invite"; a negation states a problem: "Charts won't
@@ -311,6 +345,8 @@ def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
     verb. "Currencies you support" (a noun and its clause) and "Password reset" are names."""
     if len(low) < 2:
         return False
+    if _subject_verb(low, verbs):
+        return True
     subject, middle = low[0], low[1:-1]
     if (
         low[-1] in verbs
@@ -538,6 +574,30 @@ def _measure(low: list[str]) -> bool:
     )
 
 
+_COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten several many multiple".split()  # noqa: SIM905
+)
+
+
+def _how_often(low: list[str], verbs: frozenset[str]) -> bool:
+    """How often, said of a thing without what happened to it: "Arguments 3 times", "Password
+    5 times", "Card twice" (a verb before it says what: "Charged twice", "Called 3 times",
+    "Retrying twice")."""
+    for j, w in enumerate(low):
+        counted = (
+            w in ("times", "time") and j and (low[j - 1].isdigit() or low[j - 1] in _COUNT_WORDS)
+        )
+        if not (counted or w in ("twice", "thrice")):
+            continue
+        before = [x for x in low[: j - 1 if counted else j] if x not in FUNCTION_WORDS]
+        if before and not any(
+            _tensed(x, verbs) or x.endswith("ing") or x in verbs or x in _LIGHT_VERBS
+            for x in before
+        ):
+            return True
+    return False
+
+
 def wording_problems(label: str) -> list[str]:
     """What a name carries that is not the topic: a wish's tense (`wish_tense`), a compliment
     (`praise`), the leftovers of a redaction, an enum or an identifier (`artefact`), a second
@@ -582,6 +642,162 @@ def _when_said(low: list[str]) -> bool:
     return low[-1] in _DEICTIC_TIMES or (low[-2] in _DEICTIC_DETS and low[-1] in _DEICTIC_NOUNS)
 
 
+# Adjectives that make a predicate of one case after a noun or before a preposition:
+# "White-labeling available for ...", "Timezone wrong in ...", "Wrong on every tile".
+_PREDICATE_ADJECTIVES = frozenset(
+    """available unavailable possible impossible supported unsupported allowed enabled disabled
+    wrong broken missing incorrect visible invisible empty blank stuck offline""".split()  # noqa: SIM905
+)
+_COPULAS = frozenset("is are was were being been".split())  # noqa: SIM905
+# Of those, what is on offer: "White-labeling available for ..." asks for the thing itself.
+_OFFERED = frozenset(
+    "available unavailable possible impossible supported unsupported allowed enabled disabled visible invisible".split()  # noqa: SIM905
+)
+# A tensed verb that reports what one case did: "Report keeps failing", "Bot stopped posting"
+_ASPECT = frozenset("keeps kept stopped started stops starts".split())  # noqa: SIM905
+# Verbs whose third person may end a statement: "Connection test hangs", "Export fails"
+_ENDING_EVENTS = frozenset("hang fail crash freeze break stall drop time spin".split())  # noqa: SIM905
+
+
+def _adverb_next(low: list[str], i: int) -> bool:
+    """What follows word `i` continues a predicate: nothing, glue, an adverb, a negation."""
+    if i + 1 >= len(low):
+        return True
+    nxt = low[i + 1]
+    return (
+        nxt in FUNCTION_WORDS
+        or nxt.endswith(("ly", "ing"))
+        or nxt in _NEGATIONS
+        or nxt in _PREDICATE_ADJECTIVES
+    )
+
+
+def case_statement(label: str, verbs: frozenset[str] = COMMON_VERBS) -> bool:
+    """A name that states one case instead of naming what users want or what went wrong: a
+    predicate adjective without its subject ("Wrong on every tile", "Missing from the
+    invoice"), or a statement (`statement_shape`) that states no problem: "White-labeling
+    available for embedded analytics", "Datasets refresh incrementally", "Bill went up". A
+    statement of a problem ("Card hasn't arrived", "Timezone being wrong in exported CSVs",
+    "Report keeps failing") says what went wrong; a Task parent offers its `request_form`
+    first ("Wrong timezone in exported CSVs"). "Dashboard export", "Audit logs", "Scheduled
+    report" (a participle before its noun) are no statements."""
+    low = [w.lower().strip(".,;:!?\"'()") for w in label.split()]
+    if len(low) > 1 and low[0] in _PREDICATE_ADJECTIVES and low[1] in FUNCTION_WORDS:
+        return True
+    return statement_shape(low, verbs) and not states_problem(low)
+
+
+def states_problem(low: list[str] | tuple[str, ...]) -> bool:
+    """The words say something went wrong: a negation, a problem word, a verb of a case that
+    goes on or stopped ("keeps", "stopped")."""
+    return any(w in NEGATION_WORDS or w in PROBLEM_WORDS or w in _ASPECT for w in low)
+
+
+def statement_shape(low: list[str] | tuple[str, ...], verbs: frozenset[str]) -> bool:
+    """A predicate after its subject: a copula or a predicate adjective ("Timezone being wrong
+    in ...", "White-labeling available for ..."), a verb with its tense ("Charts won't load",
+    "Bill went up", "Slack bot stopped posting", "Chart renders empty"), a plural subject and
+    its verb going on ("Datasets refresh incrementally")."""
+    for i in range(1, len(low)):
+        w, prev = low[i], low[i - 1]
+        if prev in FUNCTION_WORDS or prev in _PREDICATE_ADJECTIVES:
+            continue
+        if w in _COPULAS or w in PAST_ONLY or w in _ASPECT or w in _MODAL_NEG | NEGATED_AUX:
+            return True
+        if w in _PREDICATE_ADJECTIVES and (i + 1 == len(low) or low[i + 1] in FUNCTION_WORDS):
+            return True
+        if w.endswith("ed") and len(w) > 4 and _adverb_next(list(low), i) and prev not in verbs:
+            return True  # "Card declined", "Payment failed on checkout"
+        if w.endswith("s") and not w.endswith("ss") and w not in FUNCTION_WORDS:
+            base = {w[:-1], w[:-2] if w.endswith("es") else w[:-1]}
+            event = base & (verbs | _LIGHT_VERBS | _INTRANSITIVE | EVENT_VERBS)
+            if event and i + 1 < len(low) and _adverb_next(list(low), i):
+                return True  # "Chart renders empty", "Integration says not authorized"
+            if i + 1 == len(low) and base & _ENDING_EVENTS:
+                return True  # "Connection test hangs"
+        if (
+            _plural_noun(prev)
+            and prev not in verbs
+            and w in verbs | EVENT_VERBS
+            and i + 1 < len(low)
+            and _adverb_next(list(low), i)
+        ):
+            return True  # "Datasets refresh incrementally", "Admins create own datasets"
+    return False
+
+
+# Actions whose verb is also their noun: a plural subject and one of them read as a noun
+# compound ("datasets refresh" -> "dataset refresh", "reports export" -> "report export").
+_NOUN_VERBS = frozenset(
+    """refresh export import load sync upload download update reset change transfer search
+    share access backup restore rollout checkout print filter sort schedule release""".split()  # noqa: SIM905
+)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _adjective(adverb: str) -> str:
+    """ "incrementally" -> "incremental", "automatically" -> "automatic", "easily" -> "easy",
+    "slowly" -> "slow"."""
+    if adverb.endswith("ically"):
+        return adverb[:-4]
+    if adverb.endswith("ally"):
+        return adverb[:-2]
+    if adverb.endswith("ily"):
+        return adverb[:-3] + "y"
+    return adverb[:-2]
+
+
+def request_form(ph: tuple[str, ...], verbs: frozenset[str]) -> tuple[str, ...] | None:
+    """The thing a statement of one case is about, as a name of what is wanted: a problem its
+    predicate states goes before its noun ("timezone being wrong in exported csvs" -> "wrong
+    timezone in exported csvs", "card was stolen" -> "stolen card"), a predicate of what is on
+    offer is dropped ("white-labeling available for embedded analytics" -> "white-labeling for
+    embedded analytics"), a plural subject and its action read as a noun compound with the
+    adverb before it ("datasets refresh incrementally" -> "incremental dataset refresh",
+    "dashboards load slowly" -> "slow dashboard load"). None when `ph` is none of these."""
+    low = list(ph)
+    for i in range(1, len(low)):
+        w, prev = low[i], low[i - 1]
+        if prev in FUNCTION_WORDS:
+            continue
+        if w in _COPULAS or (w in _PREDICATE_ADJECTIVES and not _tensed(prev, verbs | EVENT_VERBS)):
+            j = i + (w in _COPULAS)
+            while j < len(low) and low[j] in _COPULAS:
+                j += 1  # "has been", "is being"
+            state = low[j] if j < len(low) else ""
+            offered = state in _OFFERED
+            problem = not offered and (
+                state in _PREDICATE_ADJECTIVES
+                or state in PROBLEM_WORDS
+                or (state.endswith(("ed", "en")) and len(state) > 4)
+            )
+            if not (offered or problem):
+                return None  # "Export is the ...": no state of the subject
+            rest = low[j + 1 :]
+            if rest and rest[0] not in FUNCTION_WORDS - _DETERMINERS:
+                return None  # "... is wrong tax": no preposition goes on from the subject
+            out = (*([state] if problem else []), *low[:i], *rest)
+            return out if len(out) >= MIN_WORDS and _may_end(list(out)) else None
+        if _plural_noun(prev) and w in _NOUN_VERBS:
+            nxt = low[i + 1] if i + 1 < len(low) else ""
+            adverb = nxt if nxt.endswith("ly") and nxt not in _BARE_ADJECTIVES else ""
+            if i + 2 < len(low):
+                return None
+            if nxt and not adverb and nxt not in _BARE_ADJECTIVES:
+                return None
+            head = _singular(prev)
+            when = [_adjective(adverb)] if adverb else [nxt] if nxt else []
+            return (*when, *low[: i - 1], head, w)
+    return None
+
+
 def label_problems(
     label: str,
     siblings: list[str] | tuple[str, ...] = (),
@@ -609,6 +825,8 @@ def label_problems(
         problems.append("fragment")
     if _format_head(low, verbs):
         problems.append("format_head")
+    if _how_often(low, verbs):
+        problems.append("how_often")
     if _traceback(low):
         problems.append("traceback")
     if len(low) > 1 and low[0] in _CALLING:

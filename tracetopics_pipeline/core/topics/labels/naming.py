@@ -34,9 +34,12 @@ from tracetopics_pipeline.core.topics.labels.context import NAME_CASE, WordConte
 from tracetopics_pipeline.core.topics.labels.grammar import (
     NEEDS_TO,
     candidate_phrases,
+    case_statement,
     is_phrasal,
     label_problems,
     phrasal_end,
+    request_form,
+    statement_shape,
     verb_forms,
 )
 from tracetopics_pipeline.core.topics.labels.questions import EVENT_VERBS
@@ -107,6 +110,7 @@ def _collect(
     strip_head: bool,
     groups: list[int] | None = None,
     group_traffic: dict[int, float] | None = None,
+    requests: frozenset[str] | None = None,
 ) -> _Candidates:
     df: Counter[tuple[str, ...]] = Counter()
     words: Counter[str] = Counter()  # texts holding each word
@@ -117,6 +121,8 @@ def _collect(
     for n, (text, w) in enumerate(zip(texts, weights, strict=True)):
         clean = clean_for_naming(text, strip_head=strip_head)
         phrases = set(candidate_phrases(clean))
+        if requests is not None:  # a statement of one case also offers what it is about
+            phrases |= {f for ph in phrases if (f := request_form(ph, requests))}
         # a question's statement counts as the text's words ("fail" asked, "failed" stated)
         words.update({t.lower() for t in TOKEN.findall(clean)} | {w for p in phrases for w in p})
         for ph in phrases:
@@ -239,6 +245,11 @@ class NamingParams:
     # (`name_margins`); a phrase that does not ("Set up", nearer the Slack and connection
     # parents than the SSO one it names) is taken only when nothing else is.
     min_distinct: float = 0.0
+    # A Task parent's name says what users want, not one case (`grammar.case_statement`:
+    # "Datasets refresh incrementally", "Wrong on every tile"): statements are taken only when
+    # nothing else is, and each offers the thing it is about as a candidate
+    # (`grammar.request_form`: "Incremental dataset refresh").
+    requests: bool = False
 
 
 # Parents: the name must be shared across the children (support counted per child).
@@ -251,6 +262,7 @@ PARENT_NAMING = NamingParams(
     coverage=0.3,
     min_coverage=MIN_COVERAGE,
     min_distinct=MIN_DISTINCT,
+    requests=True,
 )
 
 # A labelled facet's subtopics: most of the traffic says what the name says.
@@ -299,6 +311,7 @@ def name_topics(
     if facet_words is None:
         traffic = [t.traffic or sum(t.weights) for t in topics]
         facet_words = mixed_support(supports, traffic)
+    verbs = verb_forms([x for t in topics for x in t.texts])
     cands: list[_Candidates] = []
     for t in topics:
         strip = shared_head(t.texts)
@@ -311,6 +324,7 @@ def name_topics(
             strip_head=strip,
             groups=t.groups,
             group_traffic=t.group_traffic,
+            requests=verbs if p.requests else None,
         )
         cands.append(c)
     # One batch for the whole call: every phrase, and the core texts that came without vectors
@@ -361,7 +375,6 @@ def name_topics(
 
     out: dict[int, str] = {}
     sizes = [sum(t.weights) for t in topics]
-    verbs = verb_forms([x for t in topics for x in t.texts])
     # what the facet's texts say their words are kinds of ("Pro plan": Pro is a plan), for the
     # parents' abstraction step
     kinds = (
@@ -393,7 +406,7 @@ def name_topics(
             return not e.any() or float(name_margins(e, cents, i)[0]) >= p.min_distinct
 
         name, fallback, uncovered, minority = "", (-1.0, ""), "", ""
-        vague, vague_covered = "", ""
+        vague, vague_covered, stated = "", "", ""
         # A label's only subtopic holds the whole label: a phrase, even one most of it says,
         # would name a part as the whole ("Praised the agent" over every MIXED trace, which
         # was also unhappy), so it reads as its label.
@@ -406,6 +419,20 @@ def name_topics(
                 cand = tidy_phrase(form, surface)
                 if cand.lower() in avoid or label_problems(cand, verbs=verbs, context=ctx):
                     continue
+                if p.requests and statement_shape(form, verbs):
+                    # a statement: what it is about ("Wrong timezone in exported CSVs"), else
+                    # one of a problem as it is, else only when nothing else is
+                    asked = request_form(form, verbs)
+                    about = tidy_phrase(asked, surface) if asked else ""
+                    if (
+                        about
+                        and about.lower() not in avoid
+                        and not label_problems(about, verbs=verbs, context=ctx)
+                    ):
+                        cand = about
+                    elif case_statement(cand, verbs):
+                        stated = stated or cand
+                        continue
                 share = name_support(cand, support, facet_words, classes=p.abstract)
                 if number_details(cand, support) or (p.abstract and has_digit(cand)):
                     share = 0.0  # an amount of a few requests; a parent's name has none
@@ -439,7 +466,7 @@ def name_topics(
                 min_support=p.min_support, verbs=verbs, avoid=avoid, surface=surface,
                 context=ctx, children=kids, min_coverage=p.min_coverage,
             )  # fmt: skip
-        name = name or vague or fallback[1]
+        name = name or vague or stated or fallback[1]
         if p.abstract and name and len(kids) > 1:
             # a name said by a minority of the traffic while its subtopics differ: the object
             # they share with the action class of their verbs, when more of them say it
@@ -630,9 +657,13 @@ def _abstracted(
     (`minority_parent` below MIN_CLASS_SAID), the `class_name` its texts say more often, if
     any. A text says a head its words are kinds of (`kinds`: "Business" says "plan"). A name
     that only lists kinds of one head ("Pro and Business", "Basic and Unlimited": `lists_kinds`)
-    is abstracted the same way: it names members, not what is asked of them."""
+    is abstracted the same way: it names members, not what is asked of them; so is a name that
+    states one case (`grammar.case_statement`), by any abstraction found."""
     kids_said = [kinds.said(c) for c in _children_said(t)]
-    listed = lists_kinds(name, kinds)
+    # a name that only lists kinds of one head, or states one case (taken where no phrase
+    # names what is wanted), is abstracted wherever an abstraction is found
+    stated = case_statement(name, verbs)
+    listed = lists_kinds(name, kinds) or stated
     if not listed and not minority_parent(name, kids_said, MIN_CLASS_SAID):
         return name
     said = Sayers(kinds.said(text_words(t.texts, t.weights)), classes=True)
@@ -645,7 +676,7 @@ def _abstracted(
             t, said, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
             surface=surface, context=context, kinds=kinds,
         )  # fmt: skip
-    return better if better and said.share(better) > said.share(name) else name
+    return better if better and (stated or said.share(better) > said.share(name)) else name
 
 
 def lists_kinds(name: str, kinds: Kinds) -> bool:

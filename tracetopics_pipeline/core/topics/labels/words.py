@@ -143,7 +143,7 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
         "setup", "configure", "configuration", "install", "enable", "connect", "integrate",
         "activate", "provision", "provisioning", "onboard", "onboarding",
     ),
-    "access": ("access", "login", "permission", "grant", "role", "view", "see", "open"),
+    "access": ("access", "login", "grant", "view", "see", "open"),
     "cancellation": (
         "cancel", "cancellation", "terminate", "unsubscribe", "quit", "discontinue",
         "deactivate", "close",
@@ -151,7 +151,7 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "refund": ("refund", "reimburse", "reimbursement", "chargeback", "repay"),
     "deletion": ("delete", "deletion", "remove", "erase", "wipe", "purge"),
     "reset": ("reset", "recover", "restore", "forgot", "forget", "unlock", "regain"),
-    "payment": ("pay", "paid", "payment", "charge", "bill", "billed", "invoice", "purchase", "buy"),
+    "payment": ("pay", "paid", "payment", "charge", "bill", "billed", "purchase", "buy"),
     "transfer": ("transfer", "send", "sent", "wire"),
     "booking": ("book", "booking", "reserve", "reservation", "rent", "hire"),
     "search": ("find", "search", "locate", "browse", "lookup"),
