@@ -60,3 +60,45 @@ def test_length_and_the_facets_file_form() -> None:
     # a facet file's label may be all symbols (a label value, not a topic name), never unseen
     assert name_problem("+1", needs_word=False) is None
     assert "U+200B" in (name_problem("a\u200b", needs_word=False) or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "odd"),
+    [
+        ("\u0410lice", "\u0410"),  # "Аlice": a Cyrillic capital A before Latin letters
+        ("p\u0430ypal", "\u0430"),  # "pаypal": one Cyrillic a
+        ("Review by \u0430dmin", "\u0430"),  # one word of several
+        ("\u039flga", "\u039f"),  # "Οlga": a Greek capital omicron
+        ("\u03a1ayPal refunds", "\u03a1"),  # Greek capital rho for P
+        ("\u041f\u0440\u0438\u0432e\u0442", "e"),  # "Привeт": a Latin e among Cyrillic
+        ("s\u0435\u0441urity team", "\u0435"),  # "sесurity": two Cyrillic letters
+        ("\u03b1\u043f", "\u043f"),  # Greek and Cyrillic mixed, no Latin at all
+    ],
+)
+def test_a_word_mixing_lookalike_scripts_is_refused(name: str, odd: str) -> None:
+    """Unicode TS #39 mixed-script confusables: a word mixing Latin, Cyrillic and Greek letters
+    reads as another name (an assignee "Аlice" is not Alice's queue)."""
+    problem = name_problem(name) or ""
+    assert "letters in the word" in problem and f"“{odd}”" in problem, problem
+    assert f"U+{ord(odd):04X}" in problem and "\n" not in problem
+    with pytest.raises(NameRefused, match="type each word in one alphabet"):
+        check_name(name, what="the assignee")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u041a\u0438\u0440\u0438\u043b\u043b",  # Кирилл: wholly Cyrillic
+        "\u0395\u03bb\u03ad\u03bd\u03b7",  # Ελένη: wholly Greek, with its accent
+        "\u7530\u4e2d",  # 田中
+        "Alice \u041a\u0438\u0440\u0438\u043b\u043b",  # each word in one script
+        "Anna-\u041c\u0430\u0440\u0438\u044f",  # a hyphen ends a word
+        "iPhone\u7528",  # Latin with Han: no look-alikes between them
+        "Zo\u00eb, na\u00efve caf\u00e9, \u0110or\u0111e, Tsch\u00fc\u00df",  # Latin with marks
+        "\uff21lice",  # fullwidth Latin is Latin
+        "200\u00b5s latency",  # the micro sign is not Greek
+    ],
+)
+def test_names_in_one_script_per_word_pass(name: str) -> None:
+    assert name_problem(name) is None
+    assert check_name(name) == name

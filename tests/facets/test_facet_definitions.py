@@ -125,6 +125,8 @@ BAD_FILES = {
     "a right-to-left override in a description": (b'facets:\n  - name: X\n    description: "\\u202edesc"\n', r"f.yaml line 3: .*'description': holds the bidirectional control character U\+202E"),
     "an isolate in a label's description": (b'facets:\n  - name: X\n    labels:\n      - name: A\n        description: "a \\u2066b"\n', r"f.yaml line 5: .*'description': .*U\+2066"),
     "a bidi mark in an example": (b'facets:\n  - name: X\n    labels:\n      - name: A\n        examples: ["ok", "x\\u200fy"]\n', r"f.yaml line 5: .*'examples': .*U\+200F"),
+    # review rv9: a word mixing Latin with a Cyrillic look-alike
+    "a Cyrillic e in a label's name": ('facets:\n  - name: X\n    labels:\n      - name: R\u0435fund\n'.encode(), r"f.yaml line 4: .*labels\[0\] field 'name': mixes Latin and Cyrillic letters"),
     "a huge max_tokens": (b"facets:\n  - name: X\n    max_tokens: 99999999999999999999999\n", r"f.yaml line 3: .*'max_tokens': must be 50 to 32,768"),
     "a max_tokens YAML reads as text": (b"facets:\n  - name: X\n    max_tokens: 1e400\n", r"f.yaml line 3: .*must be int, got str \('1e400' is not a whole number\)"),
     "a YAML 1.1 boolean as a label name": (b"facets:\n  - name: X\n    labels: [{name: YES}, {name: NO}]\n", r"f.yaml line 3: .*must be str, got bool \(quote it: yes, no"),

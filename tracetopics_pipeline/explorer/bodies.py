@@ -36,7 +36,7 @@ def _visible(value: str) -> str:
     """A typed name by the one rule (core/names.py): no unseen characters, a letter or digit."""
     problem = name_problem(value)
     if problem is not None:
-        raise ValueError(f"{problem}; use plain text")
+        raise ValueError(problem)
     return value
 
 
@@ -137,3 +137,7 @@ class PinBody(TopicRef):
 
 class MergeBody(TopicRef):
     into: TopicId
+
+
+class UnmergeBody(TopicRef):
+    """The merged topic (`topic_id`) whose merge is undone."""

@@ -290,7 +290,7 @@ class _Reader:
         """A name by the one rule for typed names (core/names.py)."""
         problem = name_problem(value or "", needs_word=False)
         if problem is not None:
-            self.fail(line, fld, f"{problem}; remove it")
+            self.fail(line, fld, problem)
 
     def regex(self, fld: str, value: str, line: int) -> str:
         try:
