@@ -166,3 +166,28 @@ def test_a_rename_onto_a_siblings_name_is_refused_with_the_merge_to_run(mapped) 
     set_topic_override(conn, "Task", b, label=cousin)
     parent_label = next(lab for tid, lab, _, _ in rows if tid == parent)
     set_topic_override(conn, "Task", a, label=parent_label)
+
+
+def test_unmerge_classifies_the_targets_days_again_by_itself(mapped) -> None:
+    """One way back for the CLI and the explorer: `unmerge_topic` clears the merge and
+    classifies again the days holding the target, so the traces split as they were."""
+    from tracetopics_pipeline.core.topics.overrides import unmerge_topic
+
+    conn = mapped
+    before = {d: _counts(conn, d, "subtopic_id") for d in (DAY1, DAY2)}
+    families: dict[int, list[int]] = {}  # siblings only (review rv8 M1)
+    for parent, sub in conn.execute(
+        "SELECT DISTINCT topic_id, subtopic_id FROM classifications WHERE topic_id >= 0 ORDER BY 2"
+    ).fetchall():
+        families.setdefault(parent, []).append(sub)
+    a, b = next(subs for subs in families.values() if len(subs) >= 2)[:2]
+    merge_topics(conn, "Task", a, b)
+    assert a not in _counts(conn, DAY1, "subtopic_id")
+    heard: list[str] = []
+    done = unmerge_topic(conn, "Task", a, settings=SETTINGS, notify=heard.append)
+    assert (done["topic_id"], done["merged_into"], done["days"], done["refused"]) == (a, b, 2, None)
+    assert heard == ["classifying 2 days of Task again"]
+    assert {d: _counts(conn, d, "subtopic_id") for d in (DAY1, DAY2)} == before
+    assert merges(conn, "Task") == {}
+    with pytest.raises(MergeRefused, match="not merged"):
+        unmerge_topic(conn, "Task", a, settings=SETTINGS)

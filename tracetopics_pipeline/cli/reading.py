@@ -6,14 +6,9 @@ import argparse
 import json
 import socket
 import sys
-from datetime import date
-from typing import TYPE_CHECKING
 
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core.settings import paths
-
-if TYPE_CHECKING:
-    import duckdb
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
@@ -62,13 +57,20 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
             )
             return 0
         if args.action == "unmerge":
+            from tracetopics_pipeline.core.settings import Settings
+
             try:
-                days = unmerge_topic(conn, facet, args.topic_id)
+                done = unmerge_topic(
+                    conn, facet, args.topic_id, settings=Settings.from_env(),
+                    notify=lambda text: print(text + " ...", flush=True),
+                )  # fmt: skip
             except MergeRefused as e:
                 raise CliError(str(e)) from e
-            n = _reclassify(conn, facet, days)
-            print(f"unmerged {facet} topic {args.topic_id}; {n} classified again, its traces "
-                  "are its own from now on")  # fmt: skip
+            n = done["days"]
+            print(f"unmerged {facet} topic {args.topic_id}; {n} day{'' if n == 1 else 's'} "
+                  "classified again, its traces are its own from now on")  # fmt: skip
+            if done["refused"]:
+                print(f"warning: {done['refused']}", file=sys.stderr)
             return 0
         if args.action == "rename":
             try:
@@ -80,19 +82,6 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
     done = {"rename": "renamed", "pin": "pinned", "unpin": "unpinned"}
     print(f"{done[args.action]} {facet} topic {args.topic_id}; kept across regenerations")
     return 0
-
-
-def _reclassify(conn: duckdb.DuckDBPyConnection, facet: str, days: list[date]) -> str:
-    """Classify `days` of `facet` again with the current maps (an unmerge splits the traces)."""
-    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
-    from tracetopics_pipeline.core.settings import Settings
-    from tracetopics_pipeline.core.topics.classify import classify_days
-
-    if days:
-        print(f"classifying {len(days)} day(s) of {facet} again ...", flush=True)
-        classify_days(conn, days, facets=[find_facet(load_facets(), facet)],
-                      settings=Settings.from_env())  # fmt: skip
-    return f"{len(days)} day{'' if len(days) == 1 else 's'}"
 
 
 DEFAULT_SQL = "SELECT * FROM project_logs('support-agent')"

@@ -51,6 +51,7 @@ from tracetopics_pipeline.explorer.bodies import (
     ReviewUpdate,
     ScopedBody,
     SubsetSaveBody,
+    UnmergeBody,
 )
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter, parse_filter
 from tracetopics_pipeline.explorer.proposal import (
@@ -299,7 +300,8 @@ def create_app(
         """Topics (label, keywords, summaries) and traces (summaries) holding every word."""
         return levels.search(store.cursor(), f, q, facet=facet, limit=limit)
 
-    # Curation: the CLI's own rename / pin / merge on the warehouse, then a new snapshot.
+    # Curation: the CLI's own rename / pin / merge / unmerge on the warehouse, then a new
+    # snapshot.
     @app.post("/api/topics/rename")
     def topic_rename(body: RenameBody) -> dict[str, Any]:
         return _curated(curate.rename, body.facet, body.topic_id, body.label)
@@ -311,6 +313,10 @@ def create_app(
     @app.post("/api/topics/merge")
     def topic_merge(body: MergeBody) -> dict[str, Any]:
         return _curated(curate.merge, body.facet, body.topic_id, body.into)
+
+    @app.post("/api/topics/unmerge")
+    def topic_unmerge(body: UnmergeBody) -> dict[str, Any]:
+        return _curated(curate.unmerge, body.facet, body.topic_id)
 
     def _curated(fn: Any, *args: Any) -> dict[str, Any]:
         try:

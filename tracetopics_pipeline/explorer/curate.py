@@ -1,9 +1,9 @@
-"""Rename, pin and merge topics from the page, through the CLI's own core functions.
+"""Rename, pin, merge and unmerge topics from the page, through the CLI's own core functions.
 
 The explorer reads a published snapshot, never the live warehouse; a curation is a write, so
 it opens the warehouse the way `tracetopics topic ...` does (`report.set_topic_override`,
-`overrides.merge_topics`: the same rows in topic_overrides, re-applied by every
-regeneration), then publishes a new snapshot from that connection so the page shows the
+`overrides.merge_topics`, `overrides.unmerge_topic`: the same rows in topic_overrides,
+re-applied by every regeneration; an unmerge classifies the target's days again), then publishes a new snapshot from that connection so the page shows the
 change on its next request. DuckDB has one writer: while a pipeline run holds the warehouse
 the write is refused (409) with the reason, and nothing is half-applied.
 """
@@ -19,7 +19,8 @@ import duckdb
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import Paths, Settings
 from tracetopics_pipeline.core.topics.embed import configured_model_id
-from tracetopics_pipeline.core.topics.overrides import merge_topics
+from tracetopics_pipeline.core.topics.embedders import make_embedder
+from tracetopics_pipeline.core.topics.overrides import merge_topics, unmerge_topic
 from tracetopics_pipeline.core.topics.report import set_topic_override
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
@@ -77,3 +78,15 @@ def pin(paths: Paths, facet: str, topic_id: int, pinned: bool) -> dict[str, Any]
 
 def merge(paths: Paths, facet: str, topic_id: int, into: int) -> dict[str, Any]:
     return _write(paths, facet, (topic_id, into), lambda c: merge_topics(c, facet, topic_id, into))
+
+
+def unmerge(paths: Paths, facet: str, topic_id: int) -> dict[str, Any]:
+    """Undo a merge: the CLI's `topic unmerge` (a local model, if a text must be embedded,
+    runs in a child process as the page's clustering does)."""
+    settings = Settings.from_env()
+
+    def change(conn: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+        embedder = make_embedder(settings, in_child=True)
+        return unmerge_topic(conn, facet, topic_id, settings=settings, embedder=embedder)
+
+    return _write(paths, facet, (topic_id,), change)

@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from tracetopics_pipeline.core.topics.overrides import merged_away
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, ranked_topics
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
@@ -102,7 +103,8 @@ def topic_tree(
     level="parent": parents, each with its `subtopics` (ranked the same way); level="sub": the
     subtopics as one ranked list, each naming its parent. Every item: topic_id, level, label,
     keywords, count, share (of the filtered classified traffic), pinned, facet_label (labelled
-    facets: the label value it stands for), sparkline, samples.
+    facets: the label value it stands for), sparkline, samples, merged (the topics a person
+    merged into it, {topic_id, label}: the page offers their Undo).
 
     `parent`: the parent drilled into. Its subtopics are listed, and `share` stays the share of
     the filter's classified traffic (what `tracetopics topics` prints), not of the parent:
@@ -142,6 +144,7 @@ def topic_tree(
     )
     samp_p = _samples(cur, head, params, facet, "pid", samples)
     samp_s = _samples(cur, head, params, facet, "sid", samples) if two else samp_p
+    merged = merged_away(cur, facet)
 
     def node(t: dict[str, Any], lvl: str) -> dict[str, Any]:
         tid, nm = t["topic_id"], t["topic_id"] == NO_MATCH
@@ -156,6 +159,7 @@ def topic_tree(
             "facet_label": None if nm else t.get("facet_label"),
             "sparkline": (spark_p if lvl == "parent" else spark_s).get(tid, []),
             "samples": (samp_p if lvl == "parent" else samp_s).get(tid, []),
+            "merged": merged.get(tid, []),  # topics a person merged into it: each has an Undo
         }
 
     def ranked(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

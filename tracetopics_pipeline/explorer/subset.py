@@ -46,10 +46,10 @@ from tracetopics_pipeline.core.topics.maps import cluster_levels, parent_kind
 from tracetopics_pipeline.core.topics.phrases import remember_phrases
 from tracetopics_pipeline.core.warehouse import EMBED_DIM
 from tracetopics_pipeline.explorer.filters import TraceFilter
-from tracetopics_pipeline.explorer.queries import b64
+from tracetopics_pipeline.explorer.queries import MIN_MAP_POINTS, b64
 
 log = logging.getLogger(__name__)
-MIN_TEXTS = 10
+MIN_TEXTS = MIN_MAP_POINTS  # distinct summaries: one rule for every map (queries.py)
 MAX_EMBED_ON_DEMAND = 500  # texts missing from the cache; beyond this they are skipped
 SEED = 42
 

@@ -7,12 +7,13 @@ cluster in the next map and the merge keeps applying; it takes effect in classif
 (classify.classify_days). Parents and subtopics share one id space per facet, so a merged
 parent is rewritten in `topic_id` and a merged subtopic in `subtopic_id`. The CLI
 (`tracetopics topic merge`) and the explorer call `merge_topics`; nothing else writes merges.
-`tracetopics topic unmerge` undoes one (`unmerge_topic`, then a re-classification).
+`unmerge_topic` undoes one and classifies the target's days again: `tracetopics topic unmerge`
+and the explorer's Undo both call it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,9 @@ from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row
 if TYPE_CHECKING:
     import duckdb
 
+    from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.core.topics.embedders import Embedder
+
 
 class MergeRefused(ValueError):
     """A merge that cannot be made (same topic, unknown id, different levels, a cycle, a change
@@ -29,11 +33,12 @@ class MergeRefused(ValueError):
 
 
 def merges(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, int]:
-    """Every merged topic id of `facet` and the id its traces now count as (chains followed)."""
+    """Every merged topic id of `facet` (any case) and the id its traces now count as (chains
+    followed)."""
     direct = dict(
         conn.execute(
             "SELECT topic_id, merged_into FROM topic_overrides "
-            "WHERE facet = ? AND merged_into IS NOT NULL",
+            "WHERE lower(facet) = lower(?) AND merged_into IS NOT NULL",
             [facet],
         ).fetchall()
     )
@@ -52,10 +57,24 @@ def _latest_labels(conn: duckdb.DuckDBPyConnection, facet: str, ids: Iterable[in
 
     rows = conn.execute(
         "WITH " + TOPIC_LATEST + "SELECT topic_id, label FROM topic_latest "
-        "WHERE facet = ? AND topic_id IN (SELECT unnest(?::INTEGER[]))",
+        "WHERE lower(facet) = lower(?) AND topic_id IN (SELECT unnest(?::INTEGER[]))",
         [facet, sorted(set(ids))],
     ).fetchall()
     return dict(rows)
+
+
+def merged_away(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, list[dict[str, Any]]]:
+    """Per topic id of `facet`, the topics a person merged into it ({topic_id, label}, by id):
+    what a page lists under the target, each with its Undo. Reads the warehouse or a snapshot
+    (both hold topic_overrides and topics)."""
+    pairs = merges(conn, facet)
+    labels = _latest_labels(conn, facet, pairs)
+    out: dict[int, list[dict[str, Any]]] = {}
+    for src, dst in sorted(pairs.items()):
+        out.setdefault(dst, []).append(
+            {"topic_id": src, "label": labels.get(src) or f"topic {src}"}
+        )
+    return out
 
 
 def apply_merges(
@@ -201,13 +220,28 @@ def merge_topics(
     }
 
 
-def unmerge_topic(conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int) -> list[date]:
-    """Undo a person's merge of `topic_id` (its rename or pin stays). Returns the days whose
-    classifications hold the merge's target: classifying them again splits the traces, since
-    the maps kept both ids (the caller does it: `tracetopics topic unmerge`)."""
+def unmerge_topic(
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    topic_id: int,
+    *,
+    settings: Settings,
+    embedder: Embedder | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Undo a person's merge of `topic_id` (its rename or pin stays) and classify again, with
+    the current maps, the days whose classifications hold the merge's target: the maps kept
+    both ids, so the traces split as the maps see them. The one way back, for the CLI
+    (`tracetopics topic unmerge`) and the explorer's Undo. `notify` hears what is under way
+    (re-classifying takes seconds). Returns the topic, its former target with both labels, and
+    the days classified again."""
+    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+    from tracetopics_pipeline.core.topics.classify import classify_days
+
     target = merges(conn, facet).get(topic_id)
     if target is None:
         raise MergeRefused(f"{facet} topic {topic_id} is not merged into another topic")
+    definition = find_facet(load_facets(settings.facets_file), facet)
     with warehouse.transaction(conn):
         conn.execute(
             "UPDATE topic_overrides SET merged_into = NULL WHERE facet = ? AND topic_id = ?",
@@ -215,8 +249,26 @@ def unmerge_topic(conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int) ->
         )
     has_sub = "subtopic_id" in warehouse.column_names(conn, "classifications")
     either = "topic_id = ? OR subtopic_id = ?" if has_sub else "topic_id = ?"
-    rows = conn.execute(
-        f"SELECT DISTINCT day FROM classifications WHERE facet = ? AND ({either}) ORDER BY day",
-        [facet, target, target] if has_sub else [facet, target],
-    ).fetchall()
-    return [r[0] for r in rows]
+    days = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT DISTINCT day FROM classifications WHERE facet = ? AND ({either}) ORDER BY day",
+            [facet, target, target] if has_sub else [facet, target],
+        ).fetchall()
+    ]
+    refused = None
+    if days:
+        if notify is not None:
+            notify(f"classifying {len(days)} day{'' if len(days) == 1 else 's'} of {facet} again")
+        stats = classify_days(conn, days, facets=[definition], settings=settings, embedder=embedder)
+        refused = stats.refused.get(facet)
+    labels = _latest_labels(conn, facet, [topic_id, target])
+    return {
+        "facet": facet,
+        "topic_id": topic_id,
+        "label": labels.get(topic_id),
+        "merged_into": target,
+        "into_label": labels.get(target),
+        "days": len(days),
+        "refused": refused,
+    }

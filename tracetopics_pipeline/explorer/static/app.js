@@ -70,8 +70,15 @@ function b64(s, Type) {
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return new Type(bytes.buffer);
 }
-function toast(msg, ms = 3500) {
+/* A passing message; `action` ({ label, run }) adds its button ("Merged X into Y — Undo"). */
+function toast(msg, ms = 3500, action = null) {
   const t = $("#toast"); t.textContent = msg; t.classList.remove("hidden");
+  if (action) {
+    const b = document.createElement("button");
+    b.type = "button"; b.className = "toast-act"; b.textContent = action.label;
+    b.onclick = () => { clearTimeout(toast._t); t.classList.add("hidden"); action.run(); };
+    t.append(" — ", b);
+  }
   clearTimeout(toast._t); toast._t = setTimeout(() => t.classList.add("hidden"), ms);
 }
 function topicName(tid, facet = state.facet) {
@@ -378,7 +385,7 @@ async function renderMap() {
   $("#tab-map .map-layout").classList.toggle("bars", bars);
   if (bars) {
     const el = $("#map-plot");
-    Plotly.purge(el); el.style.height = ""; el.innerHTML = labelBars(list); bindLabelBars(el);
+    Plotly.purge(el); el.style.height = ""; el.innerHTML = labelBars(list, data); bindLabelBars(el);
     renderLegend(list, data);
     return;
   }
@@ -413,6 +420,10 @@ async function renderMap() {
     // The facet has a map (the overview lists it) when the filter is what selects nothing.
     const mapped = data.maps.length || (state.overview?.maps || []).some((m) => m.facet === facet);
     emptyPlot(el, mapped ? "No traces in this filter." : `No classified traces for <b>${esc(facet)}</b>: the facet has no topic map yet.`);
+  } else if (ids.length < data.min_points) {
+    // A map of a few points says nothing its list does not (one rule, queries.MIN_MAP_POINTS).
+    emptyPlot(el, `Too few points to map: a map needs at least ${data.min_points}. <button class="ghost" data-act="as-list">See them as a list</button>`);
+    el.onclick = (e) => { if (e.target.closest("button[data-act=as-list]")) showTab("topics"); };
   } else {
     el.querySelector(".empty")?.remove(); el.querySelector(".label-bars")?.remove(); el.onclick = null;
     fitMap();
@@ -477,7 +488,7 @@ function mapCountText(data, facet) {
     const named = off.slice(0, 3).map((o) => `${topicName(o.topic_id, facet)} ${fmt(o.n)}`).join(", ");
     text += ` · ${fmt(offN)} not on the map (${named}${off.length > 3 ? ", …" : ""})`;
   }
-  return text + reasonsText(facet);
+  return text + (points < data.min_points ? "" : reasonsText(facet));
 }
 
 const summaryCache = new Map();
@@ -816,7 +827,7 @@ async function openTrace(id) {
     <h3>Facets</h3>
     <table class="data"><thead><tr><th>facet</th><th>summary</th><th>label</th><th>topic</th></tr></thead><tbody>
       ${sortFacets(t.facets).map((f) => { const c = t.classifications.find((x) => x.facet === f.facet);
-        return `<tr><td>${esc(f.facet)}</td><td>${esc(summaryText(f))}</td><td>${f.label ? `<span class="pill ${esc(f.label)}" title="${esc(f.label)}">${esc(labelText(f.facet, f.label))}</span>` : ""}</td>
+        return `<tr><td>${esc(f.facet)}</td><td>${esc(summaryText(f))}</td><td>${facetPill(f, c)}</td>
           <td${c ? ` title="${esc(distanceTitle(c))}"` : ""}>${c ? `${esc(c.topic_id === -1 ? "no_match" : c.label)}${c.subtopic && c.subtopic_id !== c.topic_id && c.subtopic !== c.label ? ` <span class="muted">›</span> ${esc(c.subtopic)}` : ""} ${c.topic_id === -1 ? "" : `<span class="tid">id ${c.subtopic_id ?? c.topic_id}</span>`}` : ""}</td></tr>`; }).join("")}
     </tbody></table>
     <h3>Conversation</h3>
@@ -826,6 +837,15 @@ async function openTrace(id) {
     <h3>Source</h3>${kv({ file: t.source_file, line: t.source_line, truncated: t.truncated, size_bytes: t.size_bytes })}`;
 }
 
+/* A facet's pill in the trace drawer: its label ("Negative"), or for a facet of names, whose
+   traces carry no label value, the name its parent stands for ("Looker", quiet "No competitor
+   mentioned"): every labelled facet has one. */
+function facetPill(f, c) {
+  if (f.label) return `<span class="pill ${esc(f.label)}${isDefaultLabel(f.facet, f.label) ? " quiet" : ""}" title="${esc(f.label)}">${esc(labelText(f.facet, f.label))}</span>`;
+  if (!c || c.topic_id === -1 || !c.parent_key) return "";
+  const quiet = isDefaultLabel(f.facet, String(c.parent_key).toUpperCase());
+  return `<span class="pill${quiet ? " quiet" : ""}" title="${esc(`${f.facet}: ${c.label}`)}">${esc(c.label)}</span>`;
+}
 function closeTrace() {
   $("#drawer").classList.add("hidden");
   if (state.trace !== null) { state.trace = null; syncUrl(); }

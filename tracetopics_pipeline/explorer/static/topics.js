@@ -1,5 +1,6 @@
 /* Topic views at two levels: colours, the map legend, the topic list (parents that expand into
-   subtopics), curation (rename, pin, merge: the CLI's own store) and the search box.
+   subtopics), curation (rename, pin, merge and its undo: the CLI's own store) and the search
+   box.
    Uses app.js's helpers and state. */
 "use strict";
 
@@ -170,7 +171,12 @@ function labelBarsShown(facet = state.facet) {
   const f = (state.overview?.facets || []).find((x) => x.facet === facet);
   return !!(f && f.labels.length) && hasLevels(facet) && state.focus === null && effLevel() === "parent";
 }
-function labelBars(list) {
+/* A topic's positions on the map (`data`: /api/map's answer) against the one threshold: the
+   page offers no map of fewer (queries.MIN_MAP_POINTS). */
+function mapPoints(data, tid) {
+  return ((data?.topic_points || []).find((p) => p.topic_id === tid) || {}).points || 0;
+}
+function labelBars(list, data) {
   const real = list.topics.filter((t) => !isDefaultTopic(t) && t.topic_id !== -1);
   const apart = list.topics.filter((t) => isDefaultTopic(t) || t.topic_id === -1);
   const max = Math.max(...real.map((t) => t.share), 0.0001);
@@ -179,9 +185,13 @@ function labelBars(list) {
     const nm = t.topic_id === -1, quiet = isDefaultTopic(t), color = colorFor(t.topic_id);
     const width = (100 * t.share) / max;  // the default label's may pass the scale: cut
     const subs = (t.subtopics || []).length;
+    const points = mapPoints(data, t.topic_id), few = points < (data?.min_points || 0);
+    // Too few points to map (Neutral sentiment: 4,054 traces on 2): its reasons as a list.
     const act = quiet || nm || !subs
       ? `<button class="ghost" data-act="traces">List its traces</button>`
-      : `<button data-act="drill">Map of its reasons</button>`;
+      : few
+        ? `<button class="ghost" data-act="reasons" title="${esc(`${count(points, "point")} on the map: too few for a map (it needs ${data.min_points})`)}">List its reasons</button>`
+        : `<button data-act="drill">Map of its reasons</button>`;
     return `<div class="lbar${quiet ? " default" : ""}" data-topic="${t.topic_id}">
       <span class="swatch" style="background:${color}"></span>
       <span class="lbar-name">${esc(nm ? "no_match (far from every topic)" : t.label)}${subs ? ` <span class="muted small">· ${count(subs, "subtopic")}</span>` : ""}</span>
@@ -199,6 +209,7 @@ function bindLabelBars(el) {
     const tid = Number(it.dataset.topic);
     const act = e.target.closest("button[data-act]")?.dataset.act;
     if (act === "traces") return showTopicTraces(tid);
+    if (act === "reasons") { state.focus = tid; state.hiddenTopics.clear(); return showTab("topics"); }
     if (act === "drill" || it.querySelector("button[data-act=drill]")) drill(tid);
   };
 }
@@ -221,6 +232,8 @@ function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
   const nm = t.topic_id === -1;
   const quiet = isDefaultTopic(t);
   const subs = t.subtopics || [];
+  const merged = t.merged || [];
+  const word = sub ? "subtopic" : "topic";
   const kids = subs.length ? `<div class="subtopics"><div class="small muted sub-head">${count(subs.length, "subtopic")}</div>
       ${subs.map((s, j) => topicRow(s, j, max, color, true, Math.max(0, ...(t.sparkline || [])))).join("")}</div>` : "";
   const width = (100 * t.share) / max;
@@ -233,7 +246,7 @@ function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
         <span class="swatch" style="background:${color}"></span>
         <span class="tlabel"><span class="caret">${open ? "▾" : "▸"}</span> ${esc(t.label)}${t.pinned ? ' <span class="badge" title="Pinned: its name never changes automatically">pinned</span>' : ""}
           ${nm ? "" : `<span class="tid" title="The id the CLI takes: tracetopics topic rename ${esc(state.facet)} ${t.topic_id} …">id ${t.topic_id}</span>`}
-          ${subs.length ? `<span class="muted small">· ${count(subs.length, "subtopic")}</span>` : ""}</span>
+          ${subs.length ? `<span class="muted small">· ${count(subs.length, "subtopic")}</span>` : ""}${merged.length ? ` <span class="badge merged-badge" title="${esc(`Merged into this ${word}: ${merged.map((m) => m.label).join(", ")}. Open it to undo.`)}">+${merged.length} merged</span>` : ""}</span>
         <span class="num">${fmt(t.count)}</span>
         <span><div class="bar${width > 100 ? " cut" : ""}" ${width > 100 ? 'title="Longer than the scale: the bars are scaled to the real topics"' : ""}><span style="width:${Math.min(100, width).toFixed(1)}%;background:${color}"></span></div><div class="small muted share">${pct(t.share)}${ofParent}</div></span>
         <span>${sparkline(t.sparkline, color, sparkTop)}</span>
@@ -241,6 +254,8 @@ function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
       <div class="trow-body ${open ? "" : "hidden"}">
         <div>${t.keywords.map((k) => `<span class="kw">${esc(k)}</span>`).join("") || '<span class="muted small">no keywords</span>'}</div>
         ${t.samples.map((s) => `<div class="sample" data-trace="${esc(s.trace_id)}">${esc(s.summary)}</div>`).join("")}
+        ${merged.map((m) => `<div class="merged-note small"><span>Merged into this ${word}: “${esc(m.label)}” <span class="tid">id ${m.topic_id}</span></span>
+          <button class="ghost" data-act="unmerge" data-src="${m.topic_id}" data-name="${esc(m.label)}" title="tracetopics topic unmerge ${esc(state.facet)} ${m.topic_id}">Unmerge</button></div>`).join("")}
         <div class="row-actions">
           ${subs.length ? '<button data-act="drill">Open its subtopics</button>' : ""}
           <button class="ghost" data-act="traces">Show traces</button>
@@ -305,6 +320,7 @@ async function renderTopics() {
       if (a === "rename") renameDialog(item);
       if (a === "pin") pinTopic(item);
       if (a === "merge") mergeDialog(item, list);
+      if (a === "unmerge") unmerge(facet, Number(act.dataset.src), act.dataset.name, item.label);
       return;
     }
     const head = e.target.closest(".trow-head");
@@ -328,13 +344,16 @@ function findTopic(list, tid) {
   return { topic_id: tid, label: topicName(tid), level: "sub", pinned: false };
 }
 
-/* ---------- curation: the CLI's rename / pin / merge, then a new snapshot ---------- */
+/* ---------- curation: the CLI's rename / pin / merge / unmerge, then a new snapshot ---------- */
 const cliQuote = (s) => `"${String(s).replace(/(["\\$`])/g, "\\$1")}"`;
-async function curated(path, body, done) {
+/* `undo(r)`: what the toast's Undo does (a merge's), for UNDO_MS. */
+const UNDO_MS = 12000;
+async function curated(path, body, done, undo = null) {
   try {
     const r = await post(path, body);
     await reloadNames(r.snapshot);
-    closeModal(); toast(done(r), 5000);
+    closeModal();
+    undo ? toast(done(r), UNDO_MS, { label: "Undo", run: () => undo(r) }) : toast(done(r), 5000);
     state.colorKey = ""; renderTab(); renderChips();
   } catch (e) { toast((e.status === 409 ? "Not now: " : "Could not save: ") + e.message, 7000); }
 }
@@ -393,8 +412,16 @@ function mergeDialog(t, list) {
   $("#mg-submit").onclick = () => {
     const into = Number($("#mg-into").value);
     curated("/api/topics/merge", { facet, topic_id: t.topic_id, into },
-      (r) => `Merged “${t.label}” into “${r.label}” (id ${r.merged_into}); kept across regenerations`);
+      (r) => `Merged “${t.label}” into “${r.label}”`,
+      (r) => unmerge(facet, t.topic_id, t.label, r.label));
   };
+}
+/* Undo a merge (a row's "Unmerge", the merge toast's "Undo"): the CLI's `topic unmerge`, which
+   classifies the target's days again (seconds), so the page says it is at work meanwhile. */
+function unmerge(facet, tid, label, into) {
+  toast(`Unmerging “${label}”: classifying its days again…`, 60000);
+  curated("/api/topics/unmerge", { facet, topic_id: tid },
+    (r) => `Unmerged “${r.label || label}” from “${r.into_label || into}”: ${count(r.days, "day")} classified again${r.refused ? ` (not all: ${r.refused})` : ""}`);
 }
 
 /* ---------- search: topic labels, keywords, summaries; traces' summaries ---------- */
