@@ -83,6 +83,37 @@ def test_settings_from_env_parses_and_explains_bad_values():
         ("TRACETOPICS_PRICES", '{"gpt-4o-mini": [Infinity, 0.6]}'),
         ("TRACETOPICS_PRICE_PER_MTOK", "inf,nan"),
         ("TRACETOPICS_PRICE_PER_MTOK", "0.15,-2"),
+        # review rv9 O-b: a number out of its range was acted on (a window of -3 days
+        # replaced a built map with an empty one; a negative row cap)
+        ("TRACETOPICS_WINDOW_DAYS", "-3"),
+        ("TRACETOPICS_WINDOW_DAYS", "0"),
+        ("TRACETOPICS_SQL_MAX_ROWS", "-5"),
+        ("TRACETOPICS_MIN_SUMMARIES", "1"),
+        ("TRACETOPICS_MAX_SAMPLE", "0"),
+        ("TRACETOPICS_EMBED_BATCH", "0"),
+        ("TRACETOPICS_EMBED_BATCH_TOKENS", "-1"),
+        ("TRACETOPICS_THREADS", "0"),
+        ("TRACETOPICS_LLM_MAX_RETRIES", "-1"),
+        ("TRACETOPICS_ALERT_MIN_VOLUME", "-20"),
+        ("TRACETOPICS_MAX_TRACE_BYTES", "100"),
+        ("TRACETOPICS_SAMPLE_RATE", "0"),
+        ("TRACETOPICS_SAMPLE_RATE", "1.5"),
+        ("TRACETOPICS_QUARANTINE_THRESHOLD", "-0.1"),
+        ("TRACETOPICS_COVERAGE_THRESHOLD", "5"),
+        ("TRACETOPICS_NO_MATCH_DISTANCE", "0"),
+        ("TRACETOPICS_NO_MATCH_DISTANCE", "3"),
+        ("TRACETOPICS_NO_MATCH_WARN", "20"),
+        ("TRACETOPICS_LOCK_WAIT_S", "-1"),
+        ("TRACETOPICS_LLM_TIMEOUT_S", "0"),
+        ("TRACETOPICS_LLM_DEADLINE_S", "-60"),
+        ("TRACETOPICS_ALERT_GROWTH", "0"),
     ]:
         with pytest.raises(ConfigError, match=name):
             Settings.from_env({name: bad})
+    # the ends of each range are allowed
+    edges = {"TRACETOPICS_WINDOW_DAYS": "1", "TRACETOPICS_SAMPLE_RATE": "1",
+             "TRACETOPICS_QUARANTINE_THRESHOLD": "0", "TRACETOPICS_NO_MATCH_DISTANCE": "2",
+             "TRACETOPICS_LLM_MAX_RETRIES": "0", "TRACETOPICS_ALERT_MIN_VOLUME": "0",
+             "TRACETOPICS_LOCK_WAIT_S": "0", "TRACETOPICS_MIN_SUMMARIES": "2"}  # fmt: skip
+    s = Settings.from_env(edges)
+    assert (s.window_days, s.sample_rate, s.llm_max_retries, s.min_summaries) == (1, 1.0, 0, 2)

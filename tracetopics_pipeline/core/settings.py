@@ -50,9 +50,17 @@ def _get(env: Mapping[str, str], name: str) -> str | None:
     return raw if raw not in (None, "") else None
 
 
-def _float(env: Mapping[str, str], name: str, default: float, *, positive: bool = False) -> float:
+def _float(
+    env: Mapping[str, str],
+    name: str,
+    default: float,
+    *,
+    positive: bool = False,
+    minimum: float | None = None,
+    maximum: float | None = None,
+) -> float:
     """A finite number (NaN or infinity would switch a limit off: NaN compares false with
-    everything); `positive`: also above zero."""
+    everything); `positive`: above zero; `minimum`/`maximum`: the range, both ends included."""
     raw = _get(env, name)
     try:
         value = float(raw) if raw is not None else default
@@ -60,6 +68,10 @@ def _float(env: Mapping[str, str], name: str, default: float, *, positive: bool 
         raise ConfigError(f"{name}={raw!r} is not a number") from None
     if not math.isfinite(value) or (positive and value <= 0):
         raise ConfigError(f"{name}={raw!r} must be a finite number{' above 0' if positive else ''}")
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        low = "" if minimum is None else f" from {minimum:g}"
+        high = "" if maximum is None else f" to {maximum:g}"
+        raise ConfigError(f"{name}={raw!r} must be a number{low}{high}")
     return value
 
 
@@ -71,12 +83,17 @@ def _price(value: object) -> float:
     return price
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def _int(env: Mapping[str, str], name: str, default: int, *, minimum: int) -> int:
+    """A whole number of at least `minimum`: a negative window or row cap is a typo, and would
+    otherwise be acted on (a window of -3 days replaced a built map with an empty one)."""
     raw = _get(env, name)
     try:
-        return int(raw) if raw is not None else default
+        value = int(raw) if raw is not None else default
     except ValueError:
         raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if value < minimum:
+        raise ConfigError(f"{name}={raw!r} must be a whole number of at least {minimum}")
+    return value
 
 
 _SIZE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?\s*$")
@@ -317,52 +334,67 @@ class Settings:
         d = cls()
         facets_file = _get(e, "TRACETOPICS_FACETS")
         executor_config = _get(e, "TRACETOPICS_EXECUTOR_CONFIG")
-        max_trace_bytes = _int(e, "TRACETOPICS_MAX_TRACE_BYTES", d.max_trace_bytes)
-        if max_trace_bytes < MIN_TRACE_BYTES:  # below it a trace cannot always be cut to fit
-            raise ConfigError(f"TRACETOPICS_MAX_TRACE_BYTES must be at least {MIN_TRACE_BYTES}")
+        # below MIN_TRACE_BYTES a trace cannot always be cut to fit
+        max_trace_bytes = _int(
+            e, "TRACETOPICS_MAX_TRACE_BYTES", d.max_trace_bytes, minimum=MIN_TRACE_BYTES
+        )
         return cls(
             max_trace_bytes=max_trace_bytes,
             quarantine_rate_threshold=_float(
-                e, "TRACETOPICS_QUARANTINE_THRESHOLD", d.quarantine_rate_threshold
+                e,
+                "TRACETOPICS_QUARANTINE_THRESHOLD",
+                d.quarantine_rate_threshold,
+                minimum=0,
+                maximum=1,
             ),
             start_date=_date(e, "TRACETOPICS_START_DATE", d.start_date),
-            lock_wait_s=_float(e, "TRACETOPICS_LOCK_WAIT_S", d.lock_wait_s),
+            lock_wait_s=_float(e, "TRACETOPICS_LOCK_WAIT_S", d.lock_wait_s, minimum=0),
             memory_limit=_bytes(e, "TRACETOPICS_MEMORY_LIMIT", d.memory_limit),
             facets_file=Path(facets_file) if facets_file else None,
             summarizer=(_get(e, "TRACETOPICS_SUMMARIZER") or d.summarizer).lower(),
-            sample_rate=_float(e, "TRACETOPICS_SAMPLE_RATE", d.sample_rate),
+            sample_rate=_float(
+                e, "TRACETOPICS_SAMPLE_RATE", d.sample_rate, positive=True, maximum=1
+            ),
             trace_filter=_get(e, "TRACETOPICS_FILTER"),
-            coverage_threshold=_float(e, "TRACETOPICS_COVERAGE_THRESHOLD", d.coverage_threshold),
+            coverage_threshold=_float(
+                e, "TRACETOPICS_COVERAGE_THRESHOLD", d.coverage_threshold, minimum=0, maximum=1
+            ),
             openai_model=_get(e, "TRACETOPICS_OPENAI_MODEL"),
             label_model=_get(e, "TRACETOPICS_LABEL_MODEL") or d.label_model,
             openai_base_url=_get(e, "OPENAI_BASE_URL"),
             openai_api_key=_get(e, OPENAI_API_KEY_ENV),
-            llm_timeout_s=_float(e, "TRACETOPICS_LLM_TIMEOUT_S", d.llm_timeout_s),
-            llm_max_retries=_int(e, "TRACETOPICS_LLM_MAX_RETRIES", d.llm_max_retries),
-            llm_deadline_s=_float(e, "TRACETOPICS_LLM_DEADLINE_S", d.llm_deadline_s),
+            llm_timeout_s=_float(e, "TRACETOPICS_LLM_TIMEOUT_S", d.llm_timeout_s, positive=True),
+            llm_max_retries=_int(e, "TRACETOPICS_LLM_MAX_RETRIES", d.llm_max_retries, minimum=0),
+            llm_deadline_s=_float(e, "TRACETOPICS_LLM_DEADLINE_S", d.llm_deadline_s, positive=True),
             prices=_prices(e),
             price_per_mtok=_price_per_mtok(e),
             budget_usd_day=_budget(e, "TRACETOPICS_BUDGET_USD_DAY"),
             budget_usd_month=_budget(e, "TRACETOPICS_BUDGET_USD_MONTH"),
-            window_days=_int(e, "TRACETOPICS_WINDOW_DAYS", d.window_days),
-            min_summaries=_int(e, "TRACETOPICS_MIN_SUMMARIES", d.min_summaries),
-            max_sample=_int(e, "TRACETOPICS_MAX_SAMPLE", d.max_sample),
+            window_days=_int(e, "TRACETOPICS_WINDOW_DAYS", d.window_days, minimum=1),
+            min_summaries=_int(e, "TRACETOPICS_MIN_SUMMARIES", d.min_summaries, minimum=2),
+            max_sample=_int(e, "TRACETOPICS_MAX_SAMPLE", d.max_sample, minimum=2),
             algorithm=_get(e, "TRACETOPICS_ALGORITHM") or d.algorithm,
-            no_match_distance=_float(e, "TRACETOPICS_NO_MATCH_DISTANCE", d.no_match_distance),
-            no_match_warn_share=_float(e, "TRACETOPICS_NO_MATCH_WARN", d.no_match_warn_share),
+            no_match_distance=_float(
+                e, "TRACETOPICS_NO_MATCH_DISTANCE", d.no_match_distance, positive=True, maximum=2
+            ),
+            no_match_warn_share=_float(
+                e, "TRACETOPICS_NO_MATCH_WARN", d.no_match_warn_share, minimum=0, maximum=1
+            ),
             embed_model=_embed_model(e),
-            embed_batch_size=_int(e, "TRACETOPICS_EMBED_BATCH", d.embed_batch_size),
-            embed_batch_tokens=_int(e, "TRACETOPICS_EMBED_BATCH_TOKENS", d.embed_batch_tokens),
+            embed_batch_size=_int(e, "TRACETOPICS_EMBED_BATCH", d.embed_batch_size, minimum=1),
+            embed_batch_tokens=_int(
+                e, "TRACETOPICS_EMBED_BATCH_TOKENS", d.embed_batch_tokens, minimum=1
+            ),
             embed_device=_get(e, "TRACETOPICS_EMBED_DEVICE") or d.embed_device,
             embed_precision=(_get(e, "TRACETOPICS_EMBED_PRECISION") or d.embed_precision).lower(),
             embed_queue=_get(e, "TRACETOPICS_EMBED_QUEUE") or d.embed_queue,
-            threads=_int(e, "TRACETOPICS_THREADS", d.threads),
-            alert_growth=_float(e, "TRACETOPICS_ALERT_GROWTH", d.alert_growth),
-            alert_min_volume=_int(e, "TRACETOPICS_ALERT_MIN_VOLUME", d.alert_min_volume),
+            threads=_int(e, "TRACETOPICS_THREADS", d.threads, minimum=1),
+            alert_growth=_float(e, "TRACETOPICS_ALERT_GROWTH", d.alert_growth, positive=True),
+            alert_min_volume=_int(e, "TRACETOPICS_ALERT_MIN_VOLUME", d.alert_min_volume, minimum=0),
             sql_memory_limit=_bytes(e, "TRACETOPICS_SQL_MEMORY_LIMIT", d.sql_memory_limit),
             sql_spill_limit=_bytes(e, "TRACETOPICS_SQL_SPILL_LIMIT", d.sql_spill_limit),
             sql_timeout_s=_float(e, "TRACETOPICS_SQL_TIMEOUT", d.sql_timeout_s, positive=True),
-            sql_max_rows=_int(e, "TRACETOPICS_SQL_MAX_ROWS", d.sql_max_rows),
+            sql_max_rows=_int(e, "TRACETOPICS_SQL_MAX_ROWS", d.sql_max_rows, minimum=1),
             explorer_hosts=_names(e, "TRACETOPICS_EXPLORER_HOSTS", d.explorer_hosts),
             explorer_max_body=_bytes(e, "TRACETOPICS_EXPLORER_MAX_BODY", d.explorer_max_body),
             dagster_webserver_url=_get(e, "DAGSTER_WEBSERVER_URL") or d.dagster_webserver_url,
