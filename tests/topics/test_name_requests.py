@@ -12,11 +12,13 @@ import pytest
 from test_labels_local import _parent, bag_of_words  # the same stand-ins
 
 from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text
+from tracetopics_pipeline.core.topics.labels.context import word_context
 from tracetopics_pipeline.core.topics.labels.grammar import (
     case_statement,
     label_problems,
     request_form,
     statement_shape,
+    verb_forms,
 )
 from tracetopics_pipeline.core.topics.labels.naming import (
     PARENT_NAMING,
@@ -173,4 +175,21 @@ def test_an_adjective_whose_noun_was_cut_is_a_fragment(name):
     assert "fragment" in label_problems(name)
     assert "fragment" not in label_problems(
         name.split()[0] + " statement " + " ".join(name.split()[1:])
+    )
+
+
+def test_a_phrasal_verbs_ing_form_alone_is_cut_where_its_texts_go_on():
+    """ "Handing out" over "handing out new cards / PIN letters / vouchers": what is handed out
+    (and who hands it) was cut; over texts that stop at the particle it is whole."""
+    goes_on = [
+        "The branch is handing out new cards",
+        "Branch is handing out PIN letters",
+        "They are handing out vouchers at the desk",
+    ]
+    assert "cut_phrase" in label_problems(
+        "Handing out", context=word_context(goes_on), verbs=verb_forms(goes_on)
+    )
+    stops = ["Free samples, they are handing out", "Staff keep handing out"] * 2
+    assert "cut_phrase" not in label_problems(
+        "Handing out", context=word_context(stops), verbs=verb_forms(stops)
     )

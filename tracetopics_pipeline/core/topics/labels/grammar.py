@@ -864,11 +864,15 @@ def _open_object(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> boo
     """A statement ending in a phrasal verb's particle whose texts go on with its object, a
     different one each ("Team is rolling out [Okta / Entra ID / OneLogin]", "Admin keeps
     turning off [MFA / alerts]"): what is rolled out was cut, and no one word of it is common
-    enough for `cut_phrase`. Where the texts stop at the particle ("The new card is rolling
-    out", "Card topped up [with the wrong amount]") the name is whole."""
-    if len(low) < 3 or low[-1] not in PARTICLES or not is_phrasal(low[-2]):
+    enough for `cut_phrase`; so is the verb's -ing form and particle alone ("Rolling out"). Where
+    the texts stop at the particle ("The new card is rolling out", "Card topped up [with the
+    wrong amount]") the name is whole."""
+    if len(low) < 2 or low[-1] not in PARTICLES or not is_phrasal(low[-2]):
         return False
-    if not states(low, verbs) or ctx.uses[low[-1]] < MIN_USES:
+    # a phrasal verb's -ing form alone ("Rolling out", "Setting up") is the statement cut
+    # before its subject and its object both
+    gerund = len(low) == 2 and low[0].endswith("ing")
+    if not (gerund or (len(low) > 2 and states(low, verbs))) or ctx.uses[low[-1]] < MIN_USES:
         return False
     after = ctx.after.get(low[-1], Counter())
     total = sum(after.values())
