@@ -23,7 +23,8 @@ names under F of a topic's texts, names@0 is the code before; words@F drops ever
 F); `--carry` also carries each grouping onto the same fine topics as a re-run does.
 
 demo-dev: topic_hierarchy's `demo_part(7)` (10 days x 300 generated traces, the subsets'
-part), its local Task summaries. Nothing is written outside `--cache`.
+part), its local Task summaries; demo30-dev: 30 days x 300 (a `make demo` window, ~120 fine
+topics); -test: seed 11. Nothing is written outside `--cache`.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ def load_part(part: str, settings: Settings) -> tuple[list[str], np.ndarray, lis
     (b77-dev, sgd-test, demo-dev, ...): its traces' local Task summaries, as
     bench/topic_hierarchy.py clusters them. bench/map_noise.py reads parts through it."""
     name, split = part.rsplit("-", 1)
-    if name == "demo":
-        traces, gold = th.demo_part({"dev": 7, "test": 11}[split])
+    if name in ("demo", "demo30"):  # demo30: 30 days x 300, the size `make demo` makes
+        days = 30 if name == "demo30" else 10
+        traces, gold = th.demo_part({"dev": 7, "test": 11}[split], days=days)
     else:
         _, traces, gold = {"b77": th.banking77, "sgd": th.sgd}[name](split)
     summaries = th.task_summaries(traces)
@@ -164,7 +166,7 @@ def _set_profile(profile: str) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--part", required=True, help="b77-dev, sgd-dev, demo-dev, ...")
+    ap.add_argument("--part", required=True, help="b77-dev, sgd-dev, demo-dev, demo30-dev, ...")
     ap.add_argument("--runs", type=int, default=4)
     ap.add_argument("--scale", type=float, default=2e-7)
     ap.add_argument("--seed", type=int, default=1)
@@ -174,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--carry", action="store_true",
                     help="also carry each grouping onto itself as a re-run does, its topics "
                          "kept (the code before) or unfit ones re-placed (hierarchy._unfit)")  # fmt: skip
+    ap.add_argument("--params", default="",
+                    help="HierarchyParams variants to compare, ';' between variants, ',' between "
+                         "key=value: 'fold_share=0;max_parents=100000' "
+                         "(empty: the shipped defaults)")  # fmt: skip
     ap.add_argument("--cache", type=Path, default=Path(".tt-parent-cut"))
     ap.add_argument("--curves", action="store_true")
     args = ap.parse_args(argv)
@@ -184,16 +190,31 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.part}: {len(texts)} texts, {len(truth)} traces, {len(data['runs'])} runs "
         f"(stored + {args.runs} with noise sd {args.scale:g}); load {_common.load_avg()}"
     )
-    for profile in args.profiles.split(","):
-        kw = _set_profile(profile)
-        for rule in args.rules.split(","):
-            for carry in ("", "kept", "re-placed") if args.carry else ("",):
-                tag = f"{profile} {rule}{' carried, ' + carry if carry else ''}"
-                _one(tag, rule, kw, carry, data, texts, truth, rows, args.curves)
+    for variant in args.params.split(";"):
+        params = _set_params(variant)
+        for profile in args.profiles.split(","):
+            kw = _set_profile(profile)
+            for rule in args.rules.split(","):
+                for carry in ("", "kept", "re-placed") if args.carry else ("",):
+                    tag = f"{variant or 'defaults'} {profile} {rule}"
+                    tag += f"{' carried, ' + carry if carry else ''}"
+                    _one(tag, rule, kw, carry, data, texts, truth, rows, args.curves, params)
     return 0
 
 
-def _one(tag, rule, kw, carry, data, texts, truth, rows, curves) -> None:  # noqa: PLR0913
+def _set_params(variant: str) -> hierarchy.HierarchyParams:
+    """`--params` entry ('fold_share=0,max_parents=100000') -> HierarchyParams."""
+    fields = hierarchy.HierarchyParams.__dataclass_fields__
+    kw: dict[str, object] = {}
+    for item in filter(None, variant.split(",")):
+        key, _, value = item.partition("=")
+        if key not in fields:
+            raise SystemExit(f"unknown parameter {key!r}: one of {', '.join(fields)}")
+        kw[key] = type(getattr(hierarchy.HierarchyParams(), key))(float(value))
+    return hierarchy.HierarchyParams(**kw)
+
+
+def _one(tag, rule, kw, carry, data, texts, truth, rows, curves, params) -> None:  # noqa: PLR0913
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
     from sklearn.metrics import adjusted_rand_score
@@ -201,6 +222,7 @@ def _one(tag, rule, kw, carry, data, texts, truth, rows, curves) -> None:  # noq
     name, _, eps = rule.partition("@")  # "plateau@0.02": the rule with its value
     value = float(eps) if eps else 0.01
     parts, counts, nmis, aris, coh, foreign, fshare = [], [], [], [], [], [], []
+    singles = []
     for labels, cents, sizes in data["runs"]:
         prof = hierarchy.lexical_profiles(texts, labels, len(cents), **kw)
         if name == "height":  # the dendrogram cut at a fixed height, no criterion
@@ -212,13 +234,17 @@ def _one(tag, rule, kw, carry, data, texts, truth, rows, curves) -> None:  # noq
             n_parents, curve = int(of.max()) + 1, {}
         else:
             hierarchy._choose = functools.partial(RULES[name], eps=value)
-            got = hierarchy.group_topics(cents, prof, sizes)
+            traffic = np.bincount(labels[rows][labels[rows] >= 0], minlength=len(cents))
+            got = hierarchy.group_topics(cents, prof, sizes, params=params, traffic=traffic)
             if carry:  # a re-run: the grouping carried onto the same fine topics
                 hierarchy.REPLACE = carry == "re-placed"  # "kept": the code before
-                got = hierarchy.group_topics(cents, prof, sizes, previous=got.of_topic)
+                got = hierarchy.group_topics(
+                    cents, prof, sizes, previous=got.of_topic, params=params, traffic=traffic
+                )
                 hierarchy.REPLACE = True
             hierarchy._choose = SHIPPED
             of, n_parents, curve = got.of_topic, got.n_parents, got.curve
+        singles.append(int((np.bincount(of) == 1).sum()))
         parent = np.append(of, -1)[np.where(labels >= 0, labels, -1)][rows]
         s = scores(truth, parent)
         parts.append(parent)
@@ -234,7 +260,8 @@ def _one(tag, rule, kw, carry, data, texts, truth, rows, curves) -> None:  # noq
             print(f"    {rule} k={len(cents)} chose {n_parents}: {line}")
     r2r = [adjusted_rand_score(a, b) for a, b in itertools.combinations(parts, 2)]
     print(
-        f"  {tag:<28} parents {min(counts)}-{max(counts)} {counts}  "
+        f"  {tag:<28} parents {min(counts)}-{max(counts)} {counts}  singleton parents "
+        f"{singles}  "
         f"NMI {min(nmis):.3f}-{max(nmis):.3f} ({np.mean(nmis):.3f})  "
         f"ARI {min(aris):.3f}-{max(aris):.3f} ({np.mean(aris):.3f})  "
         f"run-to-run ARI {np.mean(r2r):.3f} / min {np.min(r2r):.3f}  "

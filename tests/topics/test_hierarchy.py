@@ -160,3 +160,83 @@ def test_unrelated_subtopics_never_share_a_parent():
     c, truth = _fine_topics(groups=5, per_group=6, seed=4)
     got = group_topics(c)
     assert got.n_parents == 5 and _same_partition(got.of_topic, truth)
+
+
+def test_never_more_parents_than_the_bound():
+    """40 unrelated pairs of paraphrases: the ceiling alone would keep 40 parents. The list a
+    product manager reads never passes `max_parents` (30), however the grouping came about:
+    a fresh cut, or yesterday's grouping carried with new topics that made parents of their
+    own (a re-run home had 32)."""
+    c, truth = _fine_topics(groups=40, per_group=2, seed=5, dim=256)
+    assert group_topics(c, params=HierarchyParams(max_parents=10**6)).n_parents == 40
+    got = group_topics(c)
+    assert got.n_parents == 30 and got.of_topic.max() == 29
+    for q in range(30):  # joined whole: a pair is never split to meet the bound
+        assert len({int(truth[i]) for i in np.flatnonzero(got.of_topic == q)}) in (1, 2)
+        assert all(len(set(got.of_topic[truth == g].tolist())) == 1 for g in range(40))
+    assert group_topics(c, params=HierarchyParams(max_parents=12)).n_parents == 12
+    # Carried: 40 parents yesterday, kept by a lenient tolerance, still bounded.
+    carried = group_topics(c, previous=truth, params=HierarchyParams(tolerance=1.0))
+    assert carried.params["carried"] and carried.n_parents == 30
+
+
+def _with_a_lone_topic(lean: float = 0.1):
+    """Four groups of five topics and one more topic far from all of them (above the merge
+    ceiling), leaning a little towards group 0."""
+    c, truth = _fine_topics(groups=4, per_group=5, seed=1, dim=256)
+    rng = np.random.default_rng(3)
+    c0 = c[truth == 0].mean(axis=0)
+    c0 /= np.linalg.norm(c0)
+    r = rng.normal(size=256)
+    lone = lean * c0 + (1 - lean) * r / np.linalg.norm(r)
+    return np.vstack([c, lone / np.linalg.norm(lone)]), truth
+
+
+def test_a_lone_small_topic_joins_its_nearest_parent():
+    """A parent of one child holding a sliver of the traffic is one case's statement, not a
+    line of the parent list: it joins its nearest parent. A lone topic with a real share
+    stays a parent of its own, and the map says how many such parents it shows."""
+    c, truth = _with_a_lone_topic()
+    small = np.r_[np.full(20, 100.0), 5.0]  # 0.25 % of the traffic
+    before = group_topics(c, traffic=small, params=HierarchyParams(fold_share=0.0))
+    assert before.n_parents == 5 and before.params["singletons"] == 1
+    got = group_topics(c, traffic=small)
+    assert got.n_parents == 4 and got.params["singletons"] == 0
+    assert got.of_topic[20] == got.of_topic[:20][truth == 0][0]  # the group it leans towards
+    assert _same_partition(got.of_topic[:20], truth)
+    big = np.r_[np.full(20, 100.0), 500.0]  # 20 % of the traffic: shown as it is
+    kept = group_topics(c, traffic=big)
+    assert kept.n_parents == 5 and kept.params["singletons"] == 1
+    # Without traffic, the sizes stand for it (one text each here: 1/21 of them, kept).
+    assert group_topics(c).params["singletons"] == 1
+
+
+def test_a_carried_lone_small_topic_is_folded_too():
+    """Yesterday's grouping carried with a small topic alone (new yesterday, far from every
+    parent): folded today as on a fresh cut; a re-run then moves nothing."""
+    c, truth = _with_a_lone_topic()
+    small = np.r_[np.full(20, 100.0), 5.0]
+    prev = np.r_[truth, 4]
+    got = group_topics(c, traffic=small, previous=prev)
+    assert got.params["carried"] and got.n_parents == 4
+    again = group_topics(c, traffic=small, previous=got.of_topic)
+    assert np.array_equal(again.of_topic, got.of_topic)
+
+
+def test_two_lone_slivers_never_make_a_parent_of_their_own():
+    """Two lone small topics nearer each other than any real parent ("Annual billing" and
+    "Paid plan" on the demo home) both join a real parent, in any order."""
+    from tracetopics_pipeline.core.topics.hierarchy import _fold_singletons
+
+    e = np.eye(4)
+    unit = np.array([e[0], 0.9 * e[0] + 0.1 * e[1], e[1] + 0.3 * e[0], e[1] + 0.25 * e[0], e[3]])
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    lab = np.array([0, 0, 1, 2, 3])  # a parent of two, two slivers, one big lone topic
+    traffic = np.array([100.0, 100.0, 1.0, 1.0, 100.0])
+    got = _fold_singletons(lab, unit, np.ones(5), traffic, 1 / 60)
+    assert got.tolist() == [0, 0, 0, 0, 1]
+    perm = np.array([4, 3, 2, 1, 0])
+    again = _fold_singletons(
+        np.array([0, 1, 2, 3, 3]), unit[perm], np.ones(5), traffic[perm], 1 / 60
+    )
+    assert _same_partition(again, got[perm])

@@ -1136,7 +1136,11 @@ def free_text_parents(
     cents = np.stack([t.centroid for t in result.topics])
     sizes = np.array([t.size for t in result.topics], dtype=float)
     profiles = hierarchy.lexical_profiles(texts, result.labels, k)
-    grouped = hierarchy.group_topics(cents, profiles, sizes, previous=previous)
+    member = result.labels >= 0
+    traffic = np.bincount(
+        result.labels[member], weights=np.asarray(weights, dtype=float)[member], minlength=k
+    )
+    grouped = hierarchy.group_topics(cents, profiles, sizes, previous=previous, traffic=traffic)
     labels, sources = _name_free_parents(
         result, texts, x, list(weights), grouped.of_topic, labeler=labeler, facet=facet,
         embed=embed,
