@@ -3,7 +3,8 @@
 Generates `--days` days of demo traces, runs the real Task facet path (local summarizer),
 embeds, then:
 - builds the Task map for the last-but-one day twice → are the topics identical?
-- builds the map for the last day (window shifted by one day) → share of topic ids kept;
+- builds the map for the last day (window shifted by one day) → share of topic ids kept, and
+  of parent ids (with the parents' count and how many have one child);
 - classifies all days against the latest map → NMI / ARI vs metadata.ground_truth.intent.
 
     .venv/bin/python bench/topic_stability.py [--days 8] [--per-day 300] [--window 7]
@@ -85,6 +86,24 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"map {b.map_id} (window shifted one day): {b.n_topics} topics; lineage {b.lineage}; "
         f"ids kept {kept}/{a.n_topics} = {kept / max(1, a.n_topics):.0%}"
+    )
+    pa, pb = (
+        {r[0] for r in conn.execute(
+            "SELECT topic_id FROM topics WHERE map_id = ? AND level = 'parent'", [m]
+        ).fetchall()}
+        for m in (a.map_id, b.map_id)
+    )  # fmt: skip
+    singles = [
+        conn.execute(
+            """SELECT count(*) FROM (SELECT parent_id FROM topics WHERE map_id = ?
+               AND level = 'sub' GROUP BY 1 HAVING count(*) = 1)""",
+            [m],
+        ).fetchall()[0][0]
+        for m in (a.map_id, b.map_id)
+    ]
+    print(
+        f"parents {len(pa)} -> {len(pb)} (one-child parents {singles[0]} -> {singles[1]}); "
+        f"parent ids kept {len(pa & pb)}/{len(pa)} = {len(pa & pb) / max(1, len(pa)):.0%}"
     )
     same, shared = conn.execute(
         """SELECT count(*) FILTER (WHERE a.topic_id = b.topic_id), count(*)
