@@ -697,13 +697,22 @@ async function renderSlices() {
     // On a phone a column is ~30 px: its words overprinted the next ones ("FailedIncomplete…",
     // review rv8 L3); there each label stands on one line, turned upright.
     const xText = (c) => (narrow ? labelText(col, c) : labelText(col, c).replace(/ /g, "<br>"));
+    node.style.height = "";  // the stylesheet's height, unless the rows need more
+    const plotHeight = Math.max(node.clientHeight, ct.rows.length * (narrow ? 15 : 18) + (narrow ? 190 : 110));
+    node.style.height = `${plotHeight}px`;
     await Plotly.react(node, [{
       type: "heatmap", z, x: ct.cols.map(xText), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
       customdata: ct.counts.map((r, i) => r.map(() => [ct.row_topic_ids[i], ct.rows[i]])),
       hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",
       colorscale: [[0, "#f8f9fb"], [1, "#3b5bdb"]], showscale: false,
     }], {
-      margin: { l: narrow ? 20 : 240, r: 10, t: 10, b: 60 }, yaxis: { autorange: "reversed", automargin: true, tickfont: { size: narrow ? 10 : 11 } },
+      // Every row keeps its name: Plotly thins a category axis's ticks when the rows run short of
+      // height (on a phone the upright column names take it: 14 of 28 Task rows went unnamed,
+      // review rv9 U-a), so each row is a tick and the plot grows with its rows.
+      height: plotHeight,
+      margin: { l: narrow ? 20 : 240, r: 10, t: 10, b: 60 },
+      yaxis: { autorange: "reversed", automargin: true, tickfont: { size: narrow ? 10 : 11 },
+               tickmode: "array", tickvals: ct.rows.map(trunc) },
       xaxis: { side: "bottom", tickfont: { size: narrow ? 10 : 11 }, tickangle: narrow ? -90 : 0, automargin: true },
     }, { responsive: true, displaylogo: false });
     bindPlot(node, { plotly_click: (ev) => {
