@@ -23,6 +23,10 @@ import numpy as np
 PART = 0.3
 # Minimum match score (jaccard + centroid bonus) for one-to-one continuation.
 MIN_SCORE = 0.25
+# Float slack on the scores: the same centroid's cosine with itself comes out 1 - 2e-16 with some
+# numpy builds, and its bonus (0.25 * csim**4) then fell just under MIN_SCORE, so a topic with
+# no shared texts but the very same centroid lost its id.
+_EPS = 1e-9
 # Centroid cosine similarity above which two topics may continue without shared members.
 CENTROID_ONLY = 0.9
 
@@ -77,7 +81,7 @@ def match_topics(new: TopicSide, prev: TopicSide | None, *, next_id: int) -> Mat
     jac = np.divide(overlap, union, out=np.zeros_like(overlap), where=union > 0)
     csim = new.centroids @ prev.centroids.T if k_new else np.zeros((0, k_prev))
     score = jac + 0.25 * np.clip(csim, 0, 1) ** 4
-    eligible = (jac >= 0.1) | (csim >= CENTROID_ONLY)
+    eligible = (jac >= 0.1) | (csim >= CENTROID_ONLY - _EPS)
     # Pinned topics hold on to their id a little harder.
     for j, pid in enumerate(prev.ids):
         if pid in prev.pinned:
@@ -86,7 +90,7 @@ def match_topics(new: TopicSide, prev: TopicSide | None, *, next_id: int) -> Mat
     rows, cols = linear_sum_assignment(-score) if k_new and k_prev else ([], [])
     matched_new: dict[int, int] = {}
     for i, j in zip(rows, cols, strict=True):
-        if eligible[i, j] and score[i, j] >= MIN_SCORE:
+        if eligible[i, j] and score[i, j] >= MIN_SCORE - _EPS:
             matched_new[int(i)] = int(j)
     matched_prev = set(matched_new.values())
 
