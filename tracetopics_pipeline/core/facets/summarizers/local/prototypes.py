@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from tracetopics_pipeline.core.facets.summarizers.local.code_terms import mask_code
 from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, sentences
 
 if TYPE_CHECKING:
@@ -100,7 +101,8 @@ def preload() -> None:
 
 
 def units_of(text: str) -> list[str]:
-    """Short relevant units of a preprocessed text: sentences, tool lines and role tags dropped."""
+    """Short relevant units of a preprocessed text: sentences, tool lines and role tags dropped,
+    code tokens blanked (`code_terms.mask_code`: a path's "billing" is no pricing word)."""
     out: list[str] = []
     seen: set[str] = set()
     for line in text.splitlines():
@@ -109,7 +111,7 @@ def units_of(text: str) -> list[str]:
             if m.group("role").startswith(("tool", "assistant →")):
                 continue
             line = line[m.end() :]
-        for s in sentences(line):
+        for s in sentences(mask_code(line)):
             s = " ".join(s.split())[:MAX_UNIT_CHARS]
             if len(s.split()) >= 2 and s.lower() not in seen:
                 seen.add(s.lower())

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from tracetopics_pipeline.core.facets.definitions import Facet
+from tracetopics_pipeline.core.facets.summarizers.local.code_terms import mask_code
 from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
 from tracetopics_pipeline.core.topics.labels.words import FORMAT_WORDS
@@ -96,26 +97,30 @@ def _vetoed(facet: Facet, sentence: str) -> bool:
 
 
 def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
-    """(summary, label) for a rules facet."""
+    """(summary, label) for a rules facet. Cue words are read outside code tokens (paths,
+    identifiers, URLs: `code_terms.mask_code`): "billing/invoice.py" asks no price, and
+    "price_table" mentions no cost; the summary quotes the sentence as written."""
+    said = text
+    text = mask_code(text)  # same length: positions point into `said`
     for spec in facet.label_specs:
         for kw in spec.keywords:
             for m in _rx(kw).finditer(text):
-                sentence = _sentence_at(text, m.start())
-                if not _vetoed(facet, _sentence_at(text, m.start(), clipped=False)):
+                sentence = _sentence_at(said, m.start())
+                if not _vetoed(facet, _sentence_at(said, m.start(), clipped=False)):
                     return f"{spec.name}: {sentence}", spec.name
     for rule in facet.rules:
         for m in _rx(rule.pattern).finditer(text):
             if _names_nothing(m.groupdict().get("name")):
                 continue  # the next match of the rule may name a product
-            fields = {k: (v or "") for k, v in m.groupdict().items()}
-            fields.setdefault("match", m.group(0))
+            fields = {k: (said[slice(*m.span(k))] if v else "") for k, v in m.groupdict().items()}
+            fields.setdefault("match", said[m.start() : m.end()])
             fields = {k: v.strip() for k, v in fields.items()}
             if "name" in fields:  # "compared to Sigma. Honestly" names Sigma
                 fields["name"] = _name_in_sentence(fields["name"])
             for k in ("match", "name"):  # "power bi" -> "Power Bi": a name, not a fragment
                 if k in fields and fields[k].islower():
                     fields[k] = fields[k].title()
-            fields["sentence"] = _sentence_at(text, m.start())
+            fields["sentence"] = _sentence_at(said, m.start())
             try:
                 summary = rule.summary.format(**fields)
             except (KeyError, IndexError, ValueError):

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tracetopics_pipeline.core.facets.summarizers.local.code_terms import abstract_code
 from tracetopics_pipeline.core.facets.summarizers.local.noun_phrase import is_bare_noun_phrase
 from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, sentences
 
@@ -43,7 +44,8 @@ _TYPO_RX = re.compile(
 )
 
 _GREETING = re.compile(
-    r"^(?:(?:hi|hello|hey|hiya|howdy|greetings|yo|good (?:morning|afternoon|evening|day)|dear \w+)"
+    r"^(?:(?:hi|hello|hey|hiya|howdy|greetings|yo|(?:good )?(?:morning|afternoon|evening)|good day|"
+    r"dear \w+)"
     r"(?: there| team| all| guys| folks| everyone| support| \w+ support| \w+ team)?\b[\s,!.:;-]*)+",
     re.I,
 )
@@ -52,7 +54,10 @@ _LEAD_FILLER = re.compile(
     r"hope you(?:'re| are) (?:well|doing well)|i have a (?:quick )?question|one more thing|"
     # "Continuing from before - <request>": the lead-in ends at a spaced dash, not past it.
     r"(?:following up|continuing|circling back)(?: (?:on|from|with|about) (?:(?!\s[-–—])[^:,.!?]){0,40})?(?=[:,]|\s*[-–—])|"
-    r"also|and|btw|by the way|actually|basically|honestly|frankly|tbh|to be honest|just|again|yes|no|fyi|ps|p\.s\.|urgent)\b[\s,!.:;-]*)+",
+    r"also|and|btw|by the way|actually|basically|honestly|frankly|tbh|to be honest|just|again|yes|no|fyi|ps|p\.s\.|urgent|"
+    # interjections: a sound or a mood, not the request ("Ugh, the build fails", "Welp. ...")
+    r"u+gh+|a+rgh+|welp|oof|sigh|meh|yikes|alright|all right|right|oh|ah|aw|geez|jeez|omg|"
+    r"damn|dang|darn|phew|whew|ok(?:ay)? so|quick one|hmm+)\b[\s,!.:;-]*)+",
     re.I,
 )
 # Sentences run together without punctuation ("... customer data Sent from my phone"): split
@@ -93,6 +98,37 @@ _PROBLEM_CUE = re.compile(
     re.I,
 )
 
+# Urgency and pressure around a request, not the request: a closing sentence or clause ("Been
+# stuck for hours.", "prod is down!", "this is blocking the release", "need this today", "any
+# help appreciated", "deadline is tomorrow") and a tag anywhere ("[URGENT]", "(P1)", "URGENT:").
+URGENCY = re.compile(
+    r"^(?:(?:i|we)(?:'ve| have)? )?(?:been (?:stuck|at (?:this|it)|trying|struggling|fighting|"
+    r"banging my head|going (?:around )?in circles)(?: (?:on|with) (?:this|it))?"
+    r"(?: (?:for|since|all)\b[^.!?,;]{0,25})?"
+    r"|(?:(?:i|we)(?:'ve| have) )?(?:wasted|spent|lost) (?:\w+ ){0,2}(?:hours?|days?|all day|"
+    r"the (?:whole |entire )?(?:day|morning|afternoon|week))(?: (?:on|with) (?:this|it))?"
+    r"(?: already)?"
+    r"|(?:our |the )?(?:prod(?:uction)?|site|app|service|website|shop|store|checkout|everything|"
+    r"staging|cluster|server|api) (?:is|are|went|goes|keeps going) (?:down|on fire|offline|"
+    r"dead)(?: (?:since|for|right now|again)\b[^.!?,;]{0,25})?"
+    r"|(?:this|it|that)(?:'s| is) (?:(?:really|very|super|kind of) )?(?:blocking|urgent|critical|"
+    r"high priority|time[- ]sensitive|killing)(?: (?:me|us|everyone|(?:the|our|my) \w+))?"
+    r"|(?:the )?deadline(?:'s| is)\b[^.!?,;]{0,25}|(?:please )?hurry(?: up)?(?: please)?"
+    r"|(?:i |we )?need (?:this|it|a fix|an answer|help) (?:done |fixed |sorted )?(?:asap|today|"
+    r"tonight|urgently|now|right now|immediately|by (?:tomorrow|tonight|eod|end of day|"
+    r"\w+day))"
+    r"|any (?:help|pointers|ideas|advice) (?:(?:is|are|would be) )?(?:much |greatly |really )?"
+    r"(?:appreciated|welcome)(?: here)?"
+    r"|(?:it'?s |this is )?(?:urgent|critical|asap|high priority|p[0-3])(?: please)?)"
+    r"[\s.!?,]*$",
+    re.I,
+)
+_URGENT_TAG = re.compile(
+    r"\s*[\[(](?:urgent|asap|critical|blocker|high priority|p[0-3]|sev ?[0-3])[\])][\s:,-]*"
+    r"|^\s*(?-i:URGENT|ASAP|CRITICAL)\s*[:!-]+\s*",
+    re.I,
+)
+
 
 # Request frames, tried repeatedly until none applies.
 _FRAMES = [
@@ -128,7 +164,8 @@ _SUBJECT = re.compile(
 _TRAIL = re.compile(
     r"(?:\s+(?:because|since|as i|as we|so that|so i|so we|although|though|"
     r"for (?:my|our) (?:boss|team|manager|meeting|report|client))\b.*$)|"
-    r"(?:[\s,]+(?:please|thanks|thank you|thx|asap|for me|right now|if possible|real quick|today)\W*$)",
+    r"(?:[\s,]+(?:please|thanks|thank you|thx|asap|for me|right now|if possible|real quick|today|"
+    r"urgently|immediately)\W*$)",
     re.I,
 )
 _CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]+\s+")
@@ -336,6 +373,8 @@ def normalize_request(sentence: str) -> str:
     kept = []
     for i, clause in enumerate(_CLAUSE.split(s)):
         c, own = _normalize_clause(clause)
+        if URGENCY.match(clause.strip()) or URGENCY.match(c):
+            continue  # "fix the build, prod is down": the pressure is not the task
         if c and not _is_context(c) and not _is_context(clause.strip()) and _has_intent(c):
             kept.append(_own_possessives(c, own or (i == 0 and own_first)))
     if not kept:
@@ -343,15 +382,73 @@ def normalize_request(sentence: str) -> str:
         kept = [_own_possessives(c, own or own_first)]
     s = ", ".join(kept)
     s = re.sub(r"\s*[?.!,;:]+\s*$", "", s)
-    s = _SPACES.sub(" ", s).strip(" \"'`-,")
+    s = _strip_unquoted(_SPACES.sub(" ", s))
     toks = s.split(" ")
     if len(toks) > MAX_WORDS:
         s = " ".join(toks[:MAX_WORDS]).rstrip(",;:")
+    s = whole_quotes(s, sentence)
     return s[:1].upper() + s[1:] if s else s
 
 
+# A quote opens before a word and closes after one: not the apostrophes of "don't", "users'".
+# Nor a year's ("something from '15"); a quote may close after a comma ('"dinner and a movie,"').
+_OPENING = re.compile(r"(?<![\w'\"\u2019])['\"\u2018\u201c](?=\w)(?!\d\ds?\b)")
+_CLOSING = re.compile(r"(?<=[\w.!?%),;:])['\"\u2019\u201d](?![\w])")
+_PAIR = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d"}
+MAX_QUOTE_WORDS = 8  # a longer quote cut by the length limit is dropped, not completed
+
+
+def _strip_unquoted(s: str) -> str:
+    """`s` without edge spaces, dashes, commas and backticks, and without an edge quote mark
+    that closes or opens no quote inside (`"Export to csv"` keeps neither; "stuck in
+    'pending'" keeps its closing one)."""
+    s = s.strip(" `-,")
+    if len(s) > 1 and s[0] in _PAIR and s[-1] == _PAIR[s[0]] and s[0] not in s[1:-1]:
+        s = s[1:-1]  # the whole request quoted: '"Export to csv"' -> 'Export to csv'
+    if s[:1] in _PAIR and not any(c == _PAIR[s[0]] for c in s[1:]):
+        s = s[1:].lstrip()
+    if s[-1:] and s[-1] in _PAIR.values():
+        opener = next(o for o, c in _PAIR.items() if c == s[-1])
+        if opener not in s[:-1]:
+            s = s[:-1].rstrip()
+    return s.strip(" `-,")
+
+
+def whole_quotes(s: str, source: str) -> str:
+    """A quote in `s` kept whole or dropped, never cut inside (review rv9 D-a): a quote left
+    open ("fails with 'SAML response not valid") is completed from `source` when the rest is
+    short and there, else dropped from its opening mark ("... with")."""
+    for m in _OPENING.finditer(s):
+        o, mark = m.start(), m.group(0)
+        close = _PAIR[mark]
+        if any(c.start() > o and s[c.start()] == close for c in _CLOSING.finditer(s)):
+            continue
+        head = s[o:]
+        at = source.lower().find(head.lower())
+        end = source.find(close, at + len(head)) if at >= 0 else -1
+        quoted = source[at : end + 1] if end >= 0 else ""
+        if quoted and len(quoted.split()) <= MAX_QUOTE_WORDS and "\n" not in quoted:
+            return s[:o] + quoted
+        return re.sub(r"[\s,;:]+$", "", s[:o])
+    return s
+
+
 def _sentences(turn: str) -> list[str]:
-    return [p for sent in sentences(turn) for p in RUN_ON.split(sent) if p.strip()]
+    return [q for sent in sentences(turn) for p in RUN_ON.split(sent) for q in _urgent_tail(p)]
+
+
+_CAPITAL_AFTER_SPACE = re.compile(r"(?<=\S)\s+(?=[A-Z\[(])")
+
+
+def _urgent_tail(part: str) -> list[str]:
+    """`part` with an urgency closer run on without punctuation ("... too many 500s Any help
+    appreciated", "... at checkout Been stuck for hours") split off as a sentence of its own."""
+    if not part.strip():
+        return []
+    for m in _CAPITAL_AFTER_SPACE.finditer(part):
+        if URGENCY.match(part[m.end() :]) or _URGENT_TAG.fullmatch(part[m.start() :]):
+            return [part[: m.start()], part[m.end() :]]
+    return [part]
 
 
 _REQUEST_CUE = re.compile(
@@ -367,7 +464,7 @@ def _is_context(s: str) -> bool:
 
 
 def _is_candidate(core: str) -> bool:
-    if not core or _NON_REQUEST.match(core) or _is_context(core):
+    if not core or _NON_REQUEST.match(core) or _is_context(core) or URGENCY.match(core):
         return False
     return _has_intent(core)
 
@@ -635,6 +732,7 @@ def request_sentence(user_turns: list[str]) -> str | None:
 
 def summarize_task(user_turns: list[str]) -> str | None:
     """Normalized intent statement, or None when the user never asked anything."""
+    user_turns = [_URGENT_TAG.sub(" ", abstract_code(t)).strip() for t in user_turns]
     parts = []
     for sent in request_sentences(user_turns):
         out = normalize_request(sent)
