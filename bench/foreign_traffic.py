@@ -267,8 +267,10 @@ def load_labelled(path: Path) -> list[dict]:
 
 
 def _as_messages(trace: dict) -> dict:
-    """Raw_traces' shape: the local summarizer reads `messages` (input + output)."""
+    """Raw_traces' shape: the local summarizer reads `messages` (input + output when absent)."""
     t = dict(trace)
+    if isinstance(t.get("messages"), list) and t["messages"]:
+        return t
     inp, out = t.get("input"), t.get("output")
     msgs = inp if isinstance(inp, list) else [{"role": "user", "content": str(inp)}]
     msgs = msgs + (out if isinstance(out, list) else [{"role": "assistant", "content": str(out)}])

@@ -164,8 +164,7 @@ _SUBJECT = re.compile(
 _TRAIL = re.compile(
     r"(?:\s+(?:because|since|as i|as we|so that|so i|so we|although|though|"
     r"for (?:my|our) (?:boss|team|manager|meeting|report|client))\b.*$)|"
-    r"(?:[\s,]+(?:please|thanks|thank you|thx|asap|for me|right now|if possible|real quick|today|"
-    r"urgently|immediately)\W*$)",
+    r"(?:[\s,]+(?:please|thanks|thank you|thx|asap|for me|right now|if possible|real quick|today)\W*$)",
     re.I,
 )
 _CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]+\s+")
