@@ -240,3 +240,36 @@ def test_two_lone_slivers_never_make_a_parent_of_their_own():
         np.array([0, 1, 2, 3, 3]), unit[perm], np.ones(5), traffic[perm], 1 / 60
     )
     assert _same_partition(again, got[perm])
+
+
+def _groups_and_slivers(seed: int):
+    """4-7 groups of 2-5 topics of mixed spread, and 1-3 small topics between two groups."""
+    rng = np.random.default_rng(seed)
+    dim, n_groups = 48, int(rng.integers(4, 8))
+    centres = rng.normal(size=(n_groups, dim))
+    cents, truth, traffic = [], [], []
+    for g in range(n_groups):
+        for _ in range(rng.integers(2, 6)):
+            cents.append(centres[g] + rng.uniform(0.3, 0.9) * rng.normal(size=dim))
+            truth.append(g)
+            traffic.append(rng.uniform(50, 200))
+    for s in range(rng.integers(1, 4)):
+        a, b = rng.choice(n_groups, 2, replace=False)
+        cents.append(0.5 * centres[a] + 0.4 * centres[b] + 0.8 * rng.normal(size=dim))
+        truth.append(n_groups + s)
+        traffic.append(rng.uniform(1, 5))
+    c = np.asarray(cents)
+    return c / np.linalg.norm(c, axis=1, keepdims=True), np.asarray(truth), np.asarray(traffic)
+
+
+def test_a_carried_grouping_with_folds_is_a_fixed_point():
+    """A re-run carries the day's own grouping: nothing may move. A fold changes a parent's
+    members, so the re-placement of unfit children (`_unfit`) reads new averages; settled
+    only after the carry loop, the next re-run moved a child (on the demo home "Customers run
+    for minutes" from "API limit" to "Refresh issues"). Seeds 273, 282 and 291 moved it."""
+    lenient = HierarchyParams(tolerance=1.0)
+    for seed in range(270, 295):
+        c, truth, traffic = _groups_and_slivers(seed)
+        got = group_topics(c, previous=truth, traffic=traffic, params=lenient)
+        again = group_topics(c, previous=got.of_topic, traffic=traffic, params=lenient)
+        assert _same_partition(again.of_topic, got.of_topic), seed

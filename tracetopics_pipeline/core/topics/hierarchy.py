@@ -229,13 +229,16 @@ def group_topics(
         # The grouping carried over from yesterday stays while it is nearly as good as today's
         # best cut: ids then never churn on a one-day shift, and a real drift still regroups.
         height = float(z[k - best, 2]) if best > 1 else np.inf  # the first merge not made
-        kept = _carry_over(d, prev[order], height)
+
+        def carry(lab: np.ndarray) -> np.ndarray:  # the grouping as shown, settled
+            return _settle(d, _carry_over(d, lab, height), unit, sizes[order], traffic[order], p)
+
+        kept = carry(prev[order])
         for _ in range(8):  # to a fixed point: carried onto itself (a re-run), nothing moves
-            again = _carry_over(d, kept, height)
+            again = carry(kept)  # (settled inside: a fold changes a parent's averages)
             if np.array_equal(again, kept):
                 break
             kept = again
-        kept = _settle(d, kept, unit, sizes[order], traffic[order], p)
         s_kept = _silhouette(d, kept)
         if s_kept >= best_s - p.tolerance:
             lab, best_s, carried = kept, s_kept, True
