@@ -6,9 +6,13 @@ import argparse
 import json
 import socket
 import sys
+from typing import TYPE_CHECKING
 
 from tracetopics_pipeline.cli.errors import CliError
-from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.settings import Settings, paths
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
@@ -23,11 +27,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 
 def cmd_topic_override(args: argparse.Namespace) -> int:
-    from tracetopics_pipeline.cli.output import resolve_facet
     from tracetopics_pipeline.core import warehouse
-    from tracetopics_pipeline.core.names import NameRefused
-    from tracetopics_pipeline.core.topics.overrides import MergeRefused, merge_topics, unmerge_topic
-    from tracetopics_pipeline.core.topics.report import set_topic_override
+    from tracetopics_pipeline.core.topics.report import publish_for_readers
 
     if args.action == "merge" and args.into is None:
         raise CliError(f"merge needs the topic that absorbs it: tracetopics topic merge "
@@ -36,52 +37,60 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
         raise CliError(f'rename needs the new label: tracetopics topic rename {args.facet} '
                        f'{args.topic_id} "New label"')  # fmt: skip
     with warehouse.connect(paths().warehouse, wait_s=0) as conn:
-        facet = resolve_facet(conn, args.facet)
-        ids = [r[0] for r in conn.execute(
-            "SELECT DISTINCT topic_id FROM topics WHERE facet = ? ORDER BY 1", [facet]
-        ).fetchall()]  # fmt: skip
-        if args.topic_id not in ids:
-            known = f"its topics are {ids[0]}..{ids[-1]}" if ids else "it has no topics yet"
-            raise CliError(
-                f"{facet} has no topic {args.topic_id}; {known} "
-                f"(tracetopics topics --facet {facet})"
-            )
-        if args.action == "merge":
-            try:
-                done = merge_topics(conn, facet, args.topic_id, args.into)
-            except MergeRefused as e:
-                raise CliError(str(e)) from e
-            print(
-                f"merged {facet} topic {args.topic_id} into {done['merged_into']} "
-                f"({done['label']}); kept across regenerations"
-            )
-            return 0
-        if args.action == "unmerge":
-            from tracetopics_pipeline.core.settings import Settings
-
-            try:
-                done = unmerge_topic(
-                    conn, facet, args.topic_id, settings=Settings.from_env(),
-                    notify=lambda text: print(text + " ...", flush=True),
-                )  # fmt: skip
-            except MergeRefused as e:
-                raise CliError(str(e)) from e
-            n = done["days"]
-            print(f"unmerged {facet} topic {args.topic_id}; {n} day{'' if n == 1 else 's'} "
-                  "classified again, its traces are its own from now on")  # fmt: skip
-            if done["refused"]:
-                print(f"warning: {done['refused']}", file=sys.stderr)
-            return 0
-        if args.action == "rename":
-            try:
-                set_topic_override(conn, facet, args.topic_id, label=args.label)
-            except NameRefused as e:
-                raise CliError(str(e)) from e
-        else:
-            set_topic_override(conn, facet, args.topic_id, pinned=args.action == "pin")
-    done = {"rename": "renamed", "pin": "pinned", "unpin": "unpinned"}
-    print(f"{done[args.action]} {facet} topic {args.topic_id}; kept across regenerations")
+        said = _topic_change(conn, args)
+        # the explorer shows it at once, as it shows a change made in the page
+        publish_for_readers(conn, paths().snapshot, Settings.from_env())
+    print(said)
     return 0
+
+
+def _topic_change(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> str:
+    """Apply `tracetopics topic ACTION`; what to tell the person."""
+    from tracetopics_pipeline.cli.output import resolve_facet
+    from tracetopics_pipeline.core.names import NameRefused
+    from tracetopics_pipeline.core.topics.overrides import MergeRefused, merge_topics, unmerge_topic
+    from tracetopics_pipeline.core.topics.report import set_topic_override
+
+    facet = resolve_facet(conn, args.facet)
+    ids = [r[0] for r in conn.execute(
+        "SELECT DISTINCT topic_id FROM topics WHERE facet = ? ORDER BY 1", [facet]
+    ).fetchall()]  # fmt: skip
+    if args.topic_id not in ids:
+        known = f"its topics are {ids[0]}..{ids[-1]}" if ids else "it has no topics yet"
+        raise CliError(
+            f"{facet} has no topic {args.topic_id}; {known} (tracetopics topics --facet {facet})"
+        )
+    if args.action == "merge":
+        try:
+            done = merge_topics(conn, facet, args.topic_id, args.into)
+        except MergeRefused as e:
+            raise CliError(str(e)) from e
+        return (
+            f"merged {facet} topic {args.topic_id} into {done['merged_into']} "
+            f"({done['label']}); kept across regenerations"
+        )
+    if args.action == "unmerge":
+        try:
+            done = unmerge_topic(
+                conn, facet, args.topic_id, settings=Settings.from_env(),
+                notify=lambda text: print(text + " ...", flush=True),
+            )  # fmt: skip
+        except MergeRefused as e:
+            raise CliError(str(e)) from e
+        if done["refused"]:
+            print(f"warning: {done['refused']}", file=sys.stderr)
+        n = done["days"]
+        return (f"unmerged {facet} topic {args.topic_id}; {n} day{'' if n == 1 else 's'} "
+                "classified again, its traces are its own from now on")  # fmt: skip
+    if args.action == "rename":
+        try:
+            set_topic_override(conn, facet, args.topic_id, label=args.label)
+        except NameRefused as e:
+            raise CliError(str(e)) from e
+    else:
+        set_topic_override(conn, facet, args.topic_id, pinned=args.action == "pin")
+    done_word = {"rename": "renamed", "pin": "pinned", "unpin": "unpinned"}[args.action]
+    return f"{done_word} {facet} topic {args.topic_id}; kept across regenerations"
 
 
 DEFAULT_SQL = "SELECT * FROM project_logs('support-agent')"

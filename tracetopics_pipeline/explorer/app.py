@@ -34,11 +34,10 @@ from tracetopics_pipeline.core.names import NameRefused
 from tracetopics_pipeline.core.settings import Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
 from tracetopics_pipeline.core.spend.ledger import spend_summary
-from tracetopics_pipeline.core.topics.embed import configured_model_id
 from tracetopics_pipeline.core.topics.overrides import MergeRefused
-from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, publish_for_readers
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
-from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot
+from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot
 from tracetopics_pipeline.explorer import actions, curate, levels, queries
 from tracetopics_pipeline.explorer.bodies import (
     INT32,
@@ -117,9 +116,7 @@ def ensure_snapshot(paths: Paths) -> Path | None:
         log.warning("warehouse busy, no snapshot yet: %s", e)
         return None
     try:
-        return publish_snapshot(
-            conn, paths.snapshot, embed_model=configured_model_id(conn, Settings.from_env())
-        )
+        return publish_for_readers(conn, paths.snapshot, Settings.from_env())
     finally:
         conn.close()
 

@@ -18,11 +18,9 @@ import duckdb
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.settings import Paths, Settings
-from tracetopics_pipeline.core.topics.embed import configured_model_id
 from tracetopics_pipeline.core.topics.embedders import make_embedder
 from tracetopics_pipeline.core.topics.overrides import merge_topics, unmerge_topic
-from tracetopics_pipeline.core.topics.report import set_topic_override
-from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+from tracetopics_pipeline.core.topics.report import publish_for_readers, set_topic_override
 
 _lock = threading.Lock()  # one curation at a time per process
 LOCK_WAIT_S = 3.0
@@ -56,9 +54,7 @@ def _write(paths: Paths, facet: str, ids: tuple[int, ...], change: Callable) -> 
                 ).fetchall():
                     raise UnknownTopic(f"{facet} has no topic {tid}")
             out = change(conn)
-            # the configured model's vectors, as the pipeline's snapshot (not the packaged one's)
-            model = configured_model_id(conn, Settings.from_env())
-            out["snapshot"] = publish_snapshot(conn, paths.snapshot, embed_model=model).name
+            out["snapshot"] = publish_for_readers(conn, paths.snapshot, Settings.from_env()).name
             return out
         finally:
             conn.close()

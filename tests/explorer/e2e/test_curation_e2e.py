@@ -150,3 +150,30 @@ def test_the_trace_drawer_has_a_pill_for_a_facet_of_names(pg) -> None:
     pg.wait_for_selector("#drawer:not(.hidden) .conversation", timeout=T)
     pill = pg.locator("#drawer-body tr", has_text="Competitor mention").locator(".pill.quiet")
     assert pill.inner_text() == "No competitor mentioned"
+
+
+def test_a_name_holding_markup_is_drawn_as_text_in_every_chart(pg) -> None:
+    """Plotly reads a subset of HTML in legend names, ticks and hovers: a topic renamed to hold a
+    link drew a live link in the Map, Trends and Cross-slices legends (review rv9 M2)."""
+    pg.goto(pg.base + "/?tab=topics&facet=Task")
+    pg.wait_for_selector("#topic-list .trow", timeout=T)
+    parent = _get(pg, "/api/topics?facet=Task")["topics"][0]["topic_id"]
+    name = 'Export <a href="https://evil.example/login">click</a> & <b>more</b>'
+    status = pg.evaluate(
+        """([tid, label]) => fetch('/api/topics/rename', {method: 'POST',
+             headers: {'Content-Type': 'application/json'},
+             body: JSON.stringify({facet: 'Task', topic_id: tid, label})}).then((r) => r.status)""",
+        [parent, name],
+    )
+    assert status == 200
+    for tab, plot in (("trends", "#trend-plot"), ("slices", "#hm-issues")):
+        pg.goto(f"{pg.base}/?tab={tab}")
+        pg.wait_for_selector(f"{plot} .main-svg", timeout=T)
+        pg.wait_for_function(
+            f"[...document.querySelectorAll('{plot} .main-svg text')]"
+            ".some((t) => t.textContent.includes('Export <a href'))",
+            timeout=T,
+        )
+        assert pg.locator(f"{plot} .main-svg a").count() == 0, tab
+        assert pg.locator(f"{plot} .main-svg text b, {plot} .main-svg tspan[style*=bold]").count() == 0
+        pg.screenshot(path=str(ARTIFACTS / f"curation-markup-{tab}-{pg.size}.png"))

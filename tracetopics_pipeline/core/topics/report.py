@@ -14,11 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.names import MAX_LABEL, NameRefused, check_name
+from tracetopics_pipeline.core.topics.embed import configured_model_id
 from tracetopics_pipeline.core.topics.maps import current_map
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, first_row
+from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import duckdb
+
+    from tracetopics_pipeline.core.settings import Settings
 
 
 # The latest label, keywords and representatives of every topic id (ids are stable across
@@ -256,3 +262,12 @@ def set_topic_override(
                 [new_label, facet, topic_id],
             )
     return {"facet": facet, "topic_id": topic_id, "label": new_label, "pinned": new_pinned}
+
+
+def publish_for_readers(
+    conn: duckdb.DuckDBPyConnection, snapshot_dir: Path, settings: Settings
+) -> Path:
+    """Publish the explorer's snapshot from `conn`, with the configured model's vectors (not the
+    packaged one's): after a run, and after a person's rename, pin or merge from the page or the
+    command line, so every reader shows the change at once."""
+    return publish_snapshot(conn, snapshot_dir, embed_model=configured_model_id(conn, settings))

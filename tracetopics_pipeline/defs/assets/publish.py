@@ -9,8 +9,8 @@ from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.sql.macro import install_project_logs
 from tracetopics_pipeline.core.topics import alerts
 from tracetopics_pipeline.core.topics.embed import configured_model_id
+from tracetopics_pipeline.core.topics.report import publish_for_readers
 from tracetopics_pipeline.core.warehouse.read_copy import publish_read_copy
-from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 from tracetopics_pipeline.defs.assets.marts import MART_KEYS
 from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_tags
 
@@ -30,8 +30,8 @@ def explorer_snapshot(context: dg.AssetExecutionContext, duckdb: DuckDBResource)
     settings = Settings.from_env()
     with duckdb.get_connection() as conn:
         install_project_logs(conn)  # persisted, so BI tools opening the file have it too
+        where = publish_for_readers(conn, paths().snapshot, settings)
         model = configured_model_id(conn, settings)
-        where = publish_snapshot(conn, paths().snapshot, embed_model=model)
         spend = spend_summary(conn, settings)
         read_copy = publish_read_copy(conn, paths().read_copy)
     context.log.info(f"published snapshot {where} and read copy {read_copy}")

@@ -30,6 +30,12 @@ const $ = (sel) => document.querySelector(sel);
 function esc(v) {
   return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 }
+/* Text for a Plotly chart (legend names, ticks, hover): Plotly reads a subset of HTML in them,
+   so a topic named '<a href="https://evil.example">' drew a live link in the legends (review rv9
+   M2). Its entity decoder knows &amp; &lt; &gt; and numeric ones (not &quot;), hence these. */
+function plotText(v) {
+  return String(v ?? "").replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" }[c]));
+}
 /* An enum label as words for people ("FAILED_TOOL_CALL" → "Failed tool call"); other labels
    (names, competitors) as they are. Filters keep the raw value. */
 function human(v) {
@@ -411,7 +417,7 @@ async function renderMap() {
   const order = (k) => (k === -1 ? -2 : k === OTHER ? -1 : rank.length - rank.indexOf(k));
   // Drawn no_match first, then other topics, then the coloured topics (largest on top last).
   const traces = [...groups.entries()].sort((a, b) => order(a[0]) - order(b[0])).map(([k, g]) => ({
-    type: "scattergl", mode: "markers", name: topicName(k, facet), x: g.x, y: g.y, customdata: g.ids, text: g.t,
+    type: "scattergl", mode: "markers", name: plotText(topicName(k, facet)), x: g.x, y: g.y, customdata: g.ids, text: g.t,
     meta: k, visible: state.hiddenTopics.has(k) ? "legendonly" : true, hoverinfo: "none",
     marker: { size: g.s, color: k === OTHER ? OTHER_COLOR : colorFor(k), opacity: k === -1 ? 0.4 : k === OTHER ? 0.5 : 0.75, line: { width: 0 } },
   }));
@@ -594,10 +600,10 @@ function trendSeries(tl, moved = new Map()) {
     colour.set(id, free); used.add(free);
   }
   const line = (s) => ({
-    type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + s.label, x: tl.buckets, y: s.counts, meta: s.topic_id,
+    type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + plotText(s.label), x: tl.buckets, y: s.counts, meta: s.topic_id,
     line: { color: colour.get(s.topic_id), width: moved.has(s.topic_id) ? 3 : 2 }, marker: { size: 6 },
     visible: drawn.has(s.topic_id) ? true : "legendonly",
-    hovertemplate: "%{x}<br>%{y} traces<extra>" + esc(s.label).slice(0, 40) + "</extra>",
+    hovertemplate: "%{x}<br>%{y} traces<extra>" + plotText(s.label.slice(0, 40)) + "</extra>",
   });
   const traces = [...own.filter((s) => drawn.has(s.topic_id)), ...own.filter((s) => !drawn.has(s.topic_id))].map(line);
   if (rest.length) {
@@ -693,10 +699,10 @@ async function renderSlices() {
     sortColumns(ct, col);
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
     const narrow = isNarrow(), cut = narrow ? 22 : 38;
-    const trunc = (s) => (s.length > cut ? s.slice(0, cut - 1) + "…" : s);
+    const trunc = (s) => plotText(s.length > cut ? s.slice(0, cut - 1) + "…" : s);
     // On a phone a column is ~30 px: its words overprinted the next ones ("FailedIncomplete…",
     // review rv8 L3); there each label stands on one line, turned upright.
-    const xText = (c) => (narrow ? labelText(col, c) : labelText(col, c).replace(/ /g, "<br>"));
+    const xText = (c) => (narrow ? plotText(labelText(col, c)) : plotText(labelText(col, c)).replace(/ /g, "<br>"));
     node.style.height = "";  // the stylesheet's height, unless the rows need more
     const plotHeight = Math.max(node.clientHeight, ct.rows.length * (narrow ? 15 : 18) + (narrow ? 190 : 110));
     node.style.height = `${plotHeight}px`;

@@ -35,9 +35,9 @@ async function showClustering(r, saved) {
     g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]); g.sub.push(names[sub[i]] || "no_match");
   }
   await Plotly.newPlot("cluster-plot", [...groups.entries()].map(([t, g]) => ({
-    type: "scattergl", mode: "markers", x: g.x, y: g.y, customdata: g.ids, text: g.sub, name: names[t] || "no_match",
+    type: "scattergl", mode: "markers", x: g.x, y: g.y, customdata: g.ids, text: g.sub.map(plotText), name: plotText(names[t] || "no_match"),
     marker: { size: 5, color: colorOf(t), opacity: 0.8 },
-    hovertemplate: (two ? "%{text}<br>" : "") + "%{customdata}<extra>" + esc(names[t] || "no_match").slice(0, 40) + "</extra>",
+    hovertemplate: (two ? "%{text}<br>" : "") + "%{customdata}<extra>" + plotText((names[t] || "no_match").slice(0, 40)) + "</extra>",
   })), { margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false, xaxis: { visible: false }, yaxis: { visible: false }, hovermode: "closest" },
   { responsive: true, displaylogo: false });
   $("#cluster-plot").on("plotly_click", (ev) => { const p = ev.points[0]; if (p) { closeModal(); openTrace(p.customdata); } });
