@@ -175,5 +175,7 @@ def test_a_name_holding_markup_is_drawn_as_text_in_every_chart(pg) -> None:
             timeout=T,
         )
         assert pg.locator(f"{plot} .main-svg a").count() == 0, tab
-        assert pg.locator(f"{plot} .main-svg text b, {plot} .main-svg tspan[style*=bold]").count() == 0
+        assert (
+            pg.locator(f"{plot} .main-svg text b, {plot} .main-svg tspan[style*=bold]").count() == 0
+        )
         pg.screenshot(path=str(ARTIFACTS / f"curation-markup-{tab}-{pg.size}.png"))
