@@ -368,6 +368,78 @@ _REFUSAL = re.compile(
     r"as an ai(?: language model)?,? i (?:can't|cannot|don't))\b",
     re.I,
 )
+# What was refused (review rv9 D-c): the refusal's verb with its object, "can't change API limits",
+# not the sentence cut at the verb ("I'm unable to change"), so the Refusals subtopics say what the
+# agent would not do. The phrase runs from the refused verb to the end of its clause; circumstance
+# after the object (where, how, why: "from chat", "directly", "for security reasons", "on your
+# behalf") is dropped, and a pronoun or a bare "help"/"do that" takes the user's ask instead.
+_REFUSED_VERB = re.compile(
+    r"\b(?:(?:not able|unable|not allowed|not permitted|not authori[sz]ed|decline) to|can't|can’t|"
+    r"cannot|can not|won't|won’t|will not|don't|do not)\s+(?:be able to\s+)?",
+    re.I,
+)
+_CLAUSE_END = re.compile(
+    r"[.!?;:(\n]|,|\s[-–—]\s|\s(?:but|so|because|since|unless|though|although|however|"
+    r"and (?:i|we|you)|or (?:i|we|you)|without (?:a |an |the )?(?:\w+ )?approval)\b",
+    re.I,
+)
+_CIRCUMSTANCE = re.compile(
+    r"(?:\s+(?:directly|myself|here|for (?:you|me|us|them)|right now|now|at the moment|at this time|anymore|"
+    r"any more|on your behalf|for security reasons|for privacy reasons|"
+    r"(?:from|in|through|via|over|within) (?:this |the )?(?:chat|conversation|channel|assistant|"
+    r"interface|window)))+\s*$",
+    re.I,
+)
+_NO_OBJECT = re.compile(
+    r"^(?:(?:help|assist)(?: you)?(?: with)?|do|do so|comply(?: with)?|go ahead(?: with)?|"
+    r"proceed(?: with)?|provide|share)?\s*(?:that|this|it|so|those|these|them|(?:that|this) "
+    r"request)?$",
+    re.I,
+)
+# The ask, without its frame: "Can you just refund the duplicate charge?" -> "refund the ..."
+_ASK_FRAME = re.compile(
+    r"^(?:.*?\b)?(?:(?:can|could|would|will) (?:you|u|someone)|please|i(?:'d| would) like you to|"
+    r"i (?:want|need) you to)\s+(?:please\s+|kindly\s+|just\s+|also\s+)*",
+    re.I,
+)
+_REFUSAL_WORDS = 10
+# The user's ask said from the agent's side: "delete my profile" -> "delete your profile".
+_AS_YOURS = {"my": "your", "our": "your", "me": "you", "us": "you", "i": "you", "mine": "yours",
+             "myself": "yourself", "ourselves": "yourselves"}  # fmt: skip
+_YOUR = re.compile(r"\b(?:" + "|".join(_AS_YOURS) + r")\b", re.I)
+
+
+def _clause_after(text: str) -> str:
+    m = _CLAUSE_END.search(text)
+    return (text[: m.start()] if m else text).strip()
+
+
+def _first_words(text: str, n: int = _REFUSAL_WORDS) -> str:
+    return " ".join(text.split()[:n])
+
+
+def refusal_detail(text: str, ask: str | None = None) -> str:
+    """What the agent refused, as "can't <verb> <object>" (or "won't ..."), from the agent's
+    sentence, else from the user's ask before it; the matched phrase when neither says."""
+    m = _REFUSAL.search(text)
+    if m is None:
+        return ""
+    verb = _REFUSED_VERB.search(m.group(0))
+    if verb is None:  # "that is against our policy", "as an AI, I don't ..."
+        return clip(m.group(0), 80)
+    neg = "won't" if re.match(r"won|will", verb.group(0), re.I) else "can't"
+    what = _CIRCUMSTANCE.sub("", _clause_after(text[m.start() + verb.end() :]))
+    if _NO_OBJECT.match(what) and ask:
+        for sentence in re.split(r"(?<=[.!?])\s+", ask.strip()):
+            f = _ASK_FRAME.match(sentence)
+            if f and (want := _CIRCUMSTANCE.sub("", _clause_after(sentence[f.end() :]))):
+                what = _YOUR.sub(lambda w: _AS_YOURS[w.group(0).lower()], want)
+                break
+    if not what:
+        return clip(m.group(0), 80)
+    return f"{neg} {_first_words(what)}"
+
+
 # A user simulator's stop mark ends the conversation on the user's side: "###STOP###", "You too!
 # ###STOP###" (the "#+stop#+" in _CLOSING never matched: its leading \W* ate the marks).
 _STOP_MARK = re.compile(r"#{2,}\s*stop\s*#{2,}\s*$", re.I)
@@ -421,11 +493,13 @@ def detect_issues(
     key_by_id: dict[str, tuple[str, str]] = {}
     replies: dict[tuple[str, str], set[str]] = {}  # call key -> distinct non-error replies
     assistant_texts: dict[str, int] = {}
+    last_user: str | None = None  # the user's turn before an agent turn (what a refusal refused)
     for idx, m in enumerate(messages):
         role = m.get("role")
         if role == "user":
             after_tool = False
             text = content_text(m.get("content"))
+            last_user = text
             if asked_human_at is None and (
                 HUMAN_REQUEST.search(text)
                 or ASKS_CALLBACK.search(text)
@@ -449,7 +523,7 @@ def detect_issues(
             text = content_text(m.get("content")).strip()
             if text:
                 if _REFUSAL.search(text):
-                    add("Refusal", clip(_REFUSAL.search(text).group(0), 80))
+                    add("Refusal", refusal_detail(text, last_user))
                 if HANDOVER_TEXT.search(text):
                     said_handover = True
                     answered_ask = answered_ask or asked_human_at is not None

@@ -33,7 +33,11 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     agent_failed,
     outcome_evidence,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.success import GOOD_AGAIN, reports_success
+from tracetopics_pipeline.core.facets.summarizers.local.success import (
+    GOOD_AGAIN,
+    positive_closing,
+    reports_success,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
     any_of,
     apostrophes,
@@ -62,6 +66,8 @@ _PRAISE = _rx(
     r"(?:really|truly|so|greatly) appreciate|appreciate (?:how|you|your|all|the)|much appreciated|"
     r"can't thank you enough|you rock|you(?:'re| are) the best",
 )
+CLOSED_SOLVED = "confirmed the problem was solved"
+CLOSED_PLEASED = "closed the conversation pleased with the answer"
 # Thanks, however warm, is how polite people close a conversation.
 _WARM_THANKS = _rx(
     r"thanks a (?:million|ton|bunch|lot)|thank you so much|thanks so much|many thanks|"
@@ -841,6 +847,19 @@ def signals(
                 s.add("pos", 0.5, "thanked the agent warmly")
             if _THANKS.search(turn) and i < n - 1:
                 s.add("pos", 0.25, "thanked the agent")
+            # a short closing after an answer, made only of the job said done or of delight
+            # ("nice, tests pass", "awesome 🙌", "all green 🎉"): the problem solved, said in
+            # words the patterns above lack; thanks alone ("🙏", "merci") stays politeness
+            closing = positive_closing(turn) if i == n - 1 and i > 0 else None
+            if (
+                closing in ("done", "cheer")
+                and max(s.pos_turns.get(i, {}).values(), default=0.0) < 2.0
+            ):
+                reason = CLOSED_SOLVED if closing == "done" else CLOSED_PLEASED
+                s.add("pos", 2.0, reason)
+                s.pos_turns.setdefault(i, {})[reason] = 2.0
+            if closing is not None:
+                s.calm.add(i)  # nor read by the semantic layer or the form classifier
         words = set(content_words(turn))
         if any(_similar(words, prev) for prev in seen):
             s.add("inferred", 1.0, "repeated the same request")

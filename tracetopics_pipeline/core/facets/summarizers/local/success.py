@@ -254,13 +254,93 @@ def asks(turn: str) -> bool:
 _SEES_WHY = re.compile(r"\b(?:that|so that)[’']?s why\b(?=\s*(?:[.!,]|thanks?\b|$))", re.I)
 
 
+# --- A short positive closing (review rv9 N-d) ------------------------------------------------
+# "nice, tests pass", "awesome 🙌", "all green 🎉", "sorted, legend", "merci !": a last turn made
+# only of the job said done, delight, thanks and emoji. Each piece alone is too weak for the rules
+# above (a bare "nice" is no acknowledgement, "tests pass" no state "now"), so a closing in words
+# outside their vocabulary read as a request left unanswered. The turn is read as a whole: every
+# word must be one of these pieces (or filler, or one capitalised name), so "nice, but the build
+# still fails" or "awesome, now the export" stay what they are.
+#
+# The job said done, in the words of a build, a test run, a deploy or any fix.
+_DONE = _rx(
+    r"(?:(?:all |the |my |our |your |both |unit |integration |e2e )*(?:tests?|specs?|checks?|"
+    r"builds?|ci|pipelines?|suites?|deploys?|deployments?|lint(?:er|ing)?|jobs?|migrations?|"
+    r"everything|it|that|this)(?: all)?(?:'s|'re)? (?:(?:pass(?:es|ed|ing)?|succeed(?:s|ed)?|compiles?|"
+    r"compiled|builds?|deployed|went through|run(?:s|ning)? clean|(?:is |are |'s |went |now |"
+    r"all )*green)(?: now| again| locally| fine)*))",
+    r"all green|green (?:now|again|across the board)|(?:that|this|which) (?:did it|did the trick|"
+    r"works?|worked|was it|is it)|did the trick|nailed it|(?:it(?:'s| is)|all|problem|issue|"
+    r"bug) (?:sorted|fixed|solved|resolved)|sorted|fixed|solved|resolved|good to go|"
+    r"up and running|back (?:up|online|in business)|we(?:'re| are) good|all (?:set|good)|"
+    r"works?(?: now| again| fine| perfectly| great)?|working(?: now| again)?|spot on|bingo|"
+    r"merged|shipped|deployed",
+)
+# Delight, in English and the few words other languages lend a closing.
+_CHEER = _rx(
+    r"nice(?: one)?|awesome(?:sauce)?|sweet|great|perfect|brilliant|amazing|excellent|fantastic|"
+    r"superb|wonderful|lovely|cool|neat|legend(?:ary)?|hero|genius|life ?saver|you rock|rock on|"
+    r"you(?:'re| are) (?:the best|a star|a legend|a hero)|yay+|woo+(?:hoo+)?|hooray|hurrah|"
+    r"wow|boom|ace|champion|magic|gold|stellar|splendid|terrific|super|genial|génial|parfait|"
+    r"prima|klasse|toll|perfecto|perfetto|excelente|fantástico|top",
+)
+# Thanks and acknowledgement, in English and other languages.
+_THANKS_WORDS = _rx(
+    r"thanks?(?: (?:so|very) much| a (?:lot|ton|bunch|million)| again)?|thank (?:you|u)(?: (?:so|"
+    r"very) much)?|thx|tx|ty|tysm|cheers|ta|merci(?: beaucoup| bien)?|danke(?: schön| schoen| "
+    r"sehr)?|vielen dank|gracias|muchas gracias|grazie(?: mille)?|obrigad[oa]|dank (?:je|u)(?: "
+    r"wel)?|bedankt|tack(?: så mycket)?|arigato|domo|ok(?:ay)?|kk|k|got it|noted|understood|"
+    r"much appreciated|appreciate it|roger",
+)
+_FILLER = _rx(
+    r"that|it|this|so|very|really|much|just|now|all|again|oh|ah|man|mate|dude|guys|folks|team|"
+    r"bro|buddy|friend|lol|haha+|indeed|finally|yes|yep|yup|yeah|and|totally|absolutely|truly|"
+    r"for real|the|one|you|a|lot|thing",
+)
+# Emoji of delight or of the job done; of thanks or agreement.
+_CHEER_EMOJI = frozenset("🙌🎉🥳💯🔥✅✨🚀❤💚💙💜🧡💛😍🤩😄😁😀😃😆🙂😊☺👏⭐🌟💪🏆🎊🤘🥰😎")
+_THANKS_EMOJI = frozenset("🙏👍👌🤝✌🫡")
+# Variation selectors, skin tones and zero-width joiners ride on the emoji above.
+_EMOJI_MODIFIERS = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
+_NAME = re.compile(r"(?-i:[A-Z][a-z]+)")
+
+
+def positive_closing(turn: str) -> str | None:
+    """What a short closing turn made only of the job said done, delight, thanks and emoji says:
+    "done" ("nice, tests pass", "all green", "that did it"), "cheer" ("awesome 🙌", "legend",
+    "🎉"), "thanks" ("🙏", "merci", "danke 👍": politeness, not yet satisfaction), or None when
+    any word of the turn is something else, or it asks, or reports a problem."""
+    text = _EMOJI_MODIFIERS.sub("", turn.replace("’", "'")).strip()
+    if not text or len(text.split()) > 10 or asks(text) or _BAD.search(text):
+        return None
+    emoji = {ch for ch in text if ch in _CHEER_EMOJI or ch in _THANKS_EMOJI}
+    words = "".join(" " if ch in emoji else ch for ch in text)
+    kinds = set()
+    if emoji & _CHEER_EMOJI:
+        kinds.add("cheer")
+    for kind, rx in (("done", _DONE), ("cheer", _CHEER), ("thanks", _THANKS_WORDS)):
+        words, n = rx.subn(" ", words)
+        if n:
+            kinds.add(kind)
+    words = _FILLER.sub(" ", words)
+    rest = re.findall(r"[^\W_]+", words)
+    if len(rest) > 1 or (rest and not _NAME.fullmatch(rest[0])):
+        return None
+    if emoji & _THANKS_EMOJI:
+        kinds.add("thanks")
+    for kind in ("done", "cheer", "thanks"):
+        if kind in kinds:
+            return kind
+    return None
+
+
 def closes(turn: str) -> bool:
-    """A last user turn that needs no reply: thanks, an acknowledgement or a success report, with
-    no question, request or problem in it."""
+    """A last user turn that needs no reply: thanks, an acknowledgement, a success report or a
+    short positive closing (positive_closing), with no question, request or problem in it."""
     text = _SEES_WHY.sub("got it", turn.strip())
     if not text or asks(text):
         return False
-    if reports_success(text):
+    if reports_success(text) or positive_closing(text) is not None:
         return True
     if len(text.split()) > 15 or not _ACKNOWLEDGES.search(text):
         return False
