@@ -4,7 +4,8 @@ N-d: a short closing outside the rules' vocabulary ("sweet, specs pass", "all gr
 legend", "merci") read as an unanswered request (Issues: Incomplete answer) and as a neutral
 conversation, while "perfect, that fixed it!" read as solved. A closing made only of the job said
 done, delight, thanks and emoji now closes the conversation; done or delight is the problem
-solved (POSITIVE), thanks alone stays politeness (NEUTRAL). Look-alikes that still report a
+solved (POSITIVE); thanks and stock adjectives alone ("Great, thanks.") stay politeness
+(NEUTRAL). Look-alikes that still report a
 problem or ask on keep their reading.
 
 D-c: the Issues summary of a refusal stopped at the verb ("I'm unable to change"), so what the
@@ -45,17 +46,19 @@ DONE = [  # the job said done: the problem solved
     "danke, works now",
     "up and running again, thanks Priya",
 ]
-CHEER = [  # delight alone after an answer
+CHEER = [  # delight beyond a stock adjective, after an answer
     "awesome 🙌",
     "🎉🎉",
     "legend",
-    "nice one!",
     "brilliant 😄",
     "you rock 🚀",
-    "¡perfecto, gracias!",
-    "super, merci !",
+    "woohoo!",
+    "super, merci 🥳",
 ]
-THANKS = ["🙏", "merci !", "danke 👍", "gracias", "👍🏽", "thx 👌", "grazie mille"]  # politeness
+# politeness: thanks, and stock adjectives with or without them (issue 14: "great" and "perfect"
+# alone are how polite people close)
+THANKS = ["🙏", "merci !", "danke 👍", "gracias", "👍🏽", "thx 👌", "grazie mille", "nice one!",
+          "¡perfecto, gracias!", "Great, thanks. Bye!", "ok 🙂"]  # fmt: skip
 STILL_OPEN = [  # look-alikes: a problem or an ask is still in the turn
     "nice, but the build still fails",
     "awesome, now can you do the export?",

@@ -380,7 +380,7 @@ _REFUSED_VERB = re.compile(
 )
 _CLAUSE_END = re.compile(
     r"[.!?;:(\n]|,|\s[-–—]\s|\s(?:but|so|because|since|unless|though|although|however|"
-    r"and (?:i|we|you)|or (?:i|we|you)|without (?:a |an |the )?(?:\w+ )?approval)\b",
+    r"and (?:i|we|you)|or|without (?:a |an |the )?(?:\w+ )?approval)\b",
     re.I,
 )
 _CIRCUMSTANCE = re.compile(
@@ -402,7 +402,7 @@ _ASK_FRAME = re.compile(
     r"i (?:want|need) you to)\s+(?:please\s+|kindly\s+|just\s+|also\s+)*",
     re.I,
 )
-_REFUSAL_WORDS = 10
+_REFUSAL_WORDS = 12
 # The user's ask said from the agent's side: "delete my profile" -> "delete your profile".
 _AS_YOURS = {"my": "your", "our": "your", "me": "you", "us": "you", "i": "you", "mine": "yours",
              "myself": "yourself", "ourselves": "yourselves"}  # fmt: skip

@@ -276,13 +276,19 @@ _DONE = _rx(
     r"works?(?: now| again| fine| perfectly| great)?|working(?: now| again)?|spot on|bingo|"
     r"merged|shipped|deployed",
 )
-# Delight, in English and the few words other languages lend a closing.
-_CHEER = _rx(
-    r"nice(?: one)?|awesome(?:sauce)?|sweet|great|perfect|brilliant|amazing|excellent|fantastic|"
-    r"superb|wonderful|lovely|cool|neat|legend(?:ary)?|hero|genius|life ?saver|you rock|rock on|"
-    r"you(?:'re| are) (?:the best|a star|a legend|a hero)|yay+|woo+(?:hoo+)?|hooray|hurrah|"
-    r"wow|boom|ace|champion|magic|gold|stellar|splendid|terrific|super|genial|génial|parfait|"
-    r"prima|klasse|toll|perfecto|perfetto|excelente|fantástico|top",
+# Delight beyond a stock adjective: "legend", "you rock", "woohoo" (and the emoji below).
+_DELIGHT = _rx(
+    r"legend(?:ary)?|hero|genius|life ?saver|you rock|rock on|you(?:'re| are) (?:the best|a star|"
+    r"a legend|a hero|a genius|a lifesaver)|yay+|woo+(?:hoo+)?|hooray|hurrah|nailed it|"
+    r"you nailed it|chef'?s kiss",
+)
+# Stock adjectives, in English and the few words other languages lend a closing: politeness, as
+# thanks are ("Great, thanks." is how polite people close; issue 14), unless the job is said done
+# or delight comes with them.
+_STOCK = _rx(
+    r"nice(?: one)?|awesome|sweet|great|perfect|brilliant|amazing|excellent|fantastic|superb|"
+    r"wonderful|lovely|cool|neat|wow|boom|ace|magic|splendid|terrific|super|genial|génial|"
+    r"parfait|prima|klasse|toll|perfecto|perfetto|excelente|fantástico|top|grand|fab",
 )
 # Thanks and acknowledgement, in English and other languages.
 _THANKS_WORDS = _rx(
@@ -290,16 +296,17 @@ _THANKS_WORDS = _rx(
     r"very) much)?|thx|tx|ty|tysm|cheers|ta|merci(?: beaucoup| bien)?|danke(?: schön| schoen| "
     r"sehr)?|vielen dank|gracias|muchas gracias|grazie(?: mille)?|obrigad[oa]|dank (?:je|u)(?: "
     r"wel)?|bedankt|tack(?: så mycket)?|arigato|domo|ok(?:ay)?|kk|k|got it|noted|understood|"
-    r"much appreciated|appreciate it|roger",
+    r"much appreciated|appreciate it|roger|(?:good)?bye|bye bye|cya|see ya|have a (?:good|nice|"
+    r"great) (?:day|one|evening|weekend)",
 )
 _FILLER = _rx(
     r"that|it|this|so|very|really|much|just|now|all|again|oh|ah|man|mate|dude|guys|folks|team|"
     r"bro|buddy|friend|lol|haha+|indeed|finally|yes|yep|yup|yeah|and|totally|absolutely|truly|"
     r"for real|the|one|you|a|lot|thing",
 )
-# Emoji of delight or of the job done; of thanks or agreement.
-_CHEER_EMOJI = frozenset("🙌🎉🥳💯🔥✅✨🚀❤💚💙💜🧡💛😍🤩😄😁😀😃😆🙂😊☺👏⭐🌟💪🏆🎊🤘🥰😎")
-_THANKS_EMOJI = frozenset("🙏👍👌🤝✌🫡")
+# Emoji of delight or of the job done; of thanks, agreement or a polite smile.
+_CHEER_EMOJI = frozenset("🙌🎉🥳💯🔥✅✨🚀❤💚💙💜🧡💛😍🤩😄😁😀😃😆👏⭐🌟💪🏆🎊🤘🥰😎")
+_THANKS_EMOJI = frozenset("🙏👍👌🤝✌🫡🙂😊☺")
 # Variation selectors, skin tones and zero-width joiners ride on the emoji above.
 _EMOJI_MODIFIERS = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 _NAME = re.compile(r"(?-i:[A-Z][a-z]+)")
@@ -308,8 +315,9 @@ _NAME = re.compile(r"(?-i:[A-Z][a-z]+)")
 def positive_closing(turn: str) -> str | None:
     """What a short closing turn made only of the job said done, delight, thanks and emoji says:
     "done" ("nice, tests pass", "all green", "that did it"), "cheer" ("awesome 🙌", "legend",
-    "🎉"), "thanks" ("🙏", "merci", "danke 👍": politeness, not yet satisfaction), or None when
-    any word of the turn is something else, or it asks, or reports a problem."""
+    "🎉"), "thanks" ("🙏", "merci", "danke 👍", "Great, thanks.": politeness, not yet
+    satisfaction), or None when any word of the turn is something else, or it asks, or reports a
+    problem."""
     text = _EMOJI_MODIFIERS.sub("", turn.replace("’", "'")).strip()
     if not text or len(text.split()) > 10 or asks(text) or _BAD.search(text):
         return None
@@ -318,7 +326,12 @@ def positive_closing(turn: str) -> str | None:
     kinds = set()
     if emoji & _CHEER_EMOJI:
         kinds.add("cheer")
-    for kind, rx in (("done", _DONE), ("cheer", _CHEER), ("thanks", _THANKS_WORDS)):
+    for kind, rx in (
+        ("done", _DONE),
+        ("cheer", _DELIGHT),
+        ("thanks", _STOCK),
+        ("thanks", _THANKS_WORDS),
+    ):
         words, n = rx.subn(" ", words)
         if n:
             kinds.add(kind)
