@@ -580,11 +580,12 @@ def train_gate(pos: list[tuple[str, str]], neg: list[str], rng: random.Random) -
 
 # --- The twelfth pass: batches 1-12 read from the set's cases, model variants compared ---------
 
-# Every batch of the robustness set, in the order written (batch 14 is held out: never read here;
-# batch 13 is development material from the thirteenth pass on, read with --through 13).
+# Every batch of the robustness set, in the order written (batch 16 is held out: never read here;
+# batch 13 is development material from the thirteenth pass on, read with --through 13, batches 14
+# and 15 from the sixteenth, read with --through 15).
 ALL_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-               "heldout12", "heldout13")  # fmt: skip
+               "heldout12", "heldout13", "heldout14", "heldout15")  # fmt: skip
 # calm controls of a batch: ordinary user turns (the last one of the conversation) ...
 _CALM_USER = {"politeness", "not_negative", "calm", "satisfaction", "success_report_sentiment",
               "met_polite_sentiment", "acknowledgement_sentiment", "error_code_docs_sentiment"}  # fmt: skip
