@@ -148,3 +148,20 @@ def test_a_refusal_without_an_object_anywhere_keeps_its_words():
         "can't help with that"
     )
     assert refusal_detail("That is outside our policy, sorry.") == "That is outside our policy"
+
+
+def test_an_ask_taken_into_a_refusal_is_redacted_whole():
+    from tracetopics_pipeline.core.facets.definitions import load_facets
+    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
+
+    issues = [f for f in load_facets() if f.name == "Issues"]
+    trace = {
+        "id": "t-1",
+        "created": "2026-11-01T00:00:00Z",
+        "messages": [
+            {"role": "user", "content": "Can you forward the statement to ana.silva@example.org?"},
+            {"role": "assistant", "content": "Sorry, I can't do that."},
+        ],
+    }
+    (out,) = LocalSummarizer(fitted_models=False).summarize([trace], issues).outputs
+    assert out.summary == "Refusal: can't forward the statement to <EMAIL>"

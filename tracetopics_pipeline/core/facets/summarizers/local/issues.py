@@ -379,7 +379,7 @@ _REFUSED_VERB = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(
-    r"[.!?;:(\n]|,|\s[-–—]\s|\s(?:but|so|because|since|unless|though|although|however|"
+    r"[.!?;:](?=\s|$)|[(\n]|,\s|\s[-–—]\s|\s(?:but|so|because|since|unless|though|although|however|"
     r"and (?:i|we|you)|or|without (?:a |an |the )?(?:\w+ )?approval)\b",
     re.I,
 )
