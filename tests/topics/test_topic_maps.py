@@ -68,6 +68,21 @@ def test_waiting_below_min_summaries(conn):
     assert conn.execute("SELECT count(*) FROM topics").fetchall()[0][0] == 0
 
 
+def test_a_rerun_short_of_summaries_keeps_the_days_built_map(conn):
+    """A re-run with a higher floor (or a smaller window) than the build had: the built map
+    stays, with the topics its classifications point at (review rv9 M1: it was replaced by
+    a waiting map and its topics deleted)."""
+    texts, x, _ = corpus(k=4, per=40)
+    load_summaries(conn, texts, x)
+    [a] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
+    assert a.status == "built"
+    before = conn.execute("SELECT topic_id, label FROM topics ORDER BY 1").fetchall()
+    [b] = build_maps(conn, DAY, facets=[F("Task")], settings=replace(SETTINGS, min_summaries=500))
+    assert b.status == "waiting" and b.detail.startswith("kept the day's built map")
+    assert conn.execute("SELECT status FROM topic_maps").fetchall() == [("built",)]
+    assert conn.execute("SELECT topic_id, label FROM topics ORDER BY 1").fetchall() == before
+
+
 def test_build_is_idempotent_and_excludes_non_ok(conn):
     texts, x, _ = corpus(k=4, per=40)
     statuses = ["ok"] * len(texts)

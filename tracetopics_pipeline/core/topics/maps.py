@@ -1398,6 +1398,15 @@ def _delete_map(conn: duckdb.DuckDBPyConnection, map_id: str) -> None:
 def _write_waiting(
     conn: duckdb.DuckDBPyConnection, stats: MapStats, start: date, day: date, settings: Settings
 ) -> None:
+    built = first_row(
+        conn, "SELECT 1 FROM topic_maps WHERE map_id = ? AND status = 'built'", [stats.map_id]
+    )
+    if built:
+        # A re-run of a day whose map is built, with a smaller window or a higher floor than the
+        # build had: the built map stays (its topics hold the day's classifications); replacing
+        # it with a waiting one deleted the topics the traces point at (review rv9 M1).
+        stats.detail = f"kept the day's built map; a new one is {stats.detail}"
+        return
     with warehouse.transaction(conn):
         _delete_map(conn, stats.map_id)
         conn.execute(
