@@ -330,6 +330,26 @@ def test_explore_on_a_taken_port_is_one_line(cli_home: Path) -> None:
     ]
 
 
+def test_explore_on_an_address_not_here_or_a_home_not_there_is_one_line(cli_home: Path) -> None:
+    """A --host this machine does not have was told to choose another --port; a home that does
+    not exist (a typo in TRACETOPICS_HOME) was made, empty (review rv9 L6)."""
+    for host in ("192.0.2.1", "nosuch.invalid"):  # TEST-NET-1: never an address of this machine
+        res = tracetopics(cli_home, "explore", "--host", host, "--port", "8799")
+        assert res.returncode != 0 and "Traceback" not in res.stderr
+        [line] = res.stderr.strip().splitlines()
+        assert f"--host {host} is not an address of this machine" in line, line
+    missing = cli_home / "no_such_home"
+    res = subprocess.run(
+        [str(EXE), "explore"], env={**os.environ, "TRACETOPICS_HOME": str(missing)},
+        cwd=cli_home, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert res.stderr.strip().splitlines() == [
+        f"error: no tracetopics home at {missing}: set TRACETOPICS_HOME to the folder your runs "
+        "use, or make one with `tracetopics ingest FILE` (or `make demo`)"
+    ]
+    assert not missing.exists()
+
+
 def test_facet_names_in_any_case(cli_home: Path) -> None:
     res = tracetopics(cli_home, "topics", "--facet", "task")
     assert res.returncode == 0 and "Task topics, ranked by share" in res.stdout

@@ -342,16 +342,28 @@ def cmd_facets(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
+    import errno
+
     from tracetopics_pipeline.explorer.app import serve
 
+    home = paths().home
+    if not home.is_dir():  # a typo in TRACETOPICS_HOME would otherwise make an empty home
+        raise CliError(
+            f"no tracetopics home at {home}: set TRACETOPICS_HOME to the folder your runs use, "
+            "or make one with `tracetopics ingest FILE` (or `make demo`)"
+        )
     try:  # say so now, not after the warm-up, when the address is taken
         family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
         with socket.socket(family, socket.SOCK_STREAM) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((args.host, args.port))
     except OSError as e:
+        taken = e.errno in (errno.EADDRINUSE, errno.EACCES)
+        remedy = "choose another --port" if taken else (
+            f"--host {args.host} is not an address of this machine; leave it out for 127.0.0.1"
+        )  # fmt: skip
         raise CliError(
-            f"cannot listen on {args.host}:{args.port} ({e.strerror or e}); choose another --port"
+            f"cannot listen on {args.host}:{args.port} ({e.strerror or e}); {remedy}"
         ) from None
     serve(host=args.host, port=args.port)
     return 0
