@@ -141,18 +141,75 @@ def test_a_label_with_few_traces_is_one_subtopic_however_far_apart_its_texts():
     assert len(groups) == 1  # 11 traces: under 2 x MIN_SUB_TRACES
 
 
-@pytest.mark.parametrize("small", [12.0, 30.0])
-def test_a_reason_under_its_share_of_the_label_joins_the_nearest(small):
-    """Enough traces for a subtopic (>= MIN_SUB_TRACES) but under SPLIT_SHARE of its label's:
-    a split never leaves a label in crumbs (ten competitors in one template are not ten
-    reasons)."""
-    from tracetopics_pipeline.core.topics.maps import SPLIT_SHARE
+@pytest.mark.parametrize(
+    ("facet", "value", "reasons"),
+    [
+        (
+            "Churn risk",
+            "HIGH",
+            [
+                [("HIGH: Fed up with this.", 200.0)],
+                [("HIGH: This is unacceptable for what we pay.", 150.0)],
+                [("HIGH: We're switching to Qlik next quarter.", 12.0)],
+                [("HIGH: We're switching to Power BI next quarter.", 30.0)],
+                [("HIGH: We're switching to Sigma next quarter.", 20.0),
+                 ("HIGH: We've decided to move to Sigma.", 9.0)],
+                [("HIGH: We've decided to move to Looker.", 14.0)],
+            ],
+        ),
+        (
+            "Pricing question",
+            "COST",
+            [
+                [("COST: Where can I download the invoice for March?", 120.0),
+                 ("COST: Where can I download the invoice for April?", 80.0)],
+                [("COST: What does the Pro plan cost per seat?", 150.0)],
+                [("COST: What does the Enterprise plan cost per seat?", 25.0)],
+                [("COST: What does the Business plan cost per seat?", 15.0)],
+            ],
+        ),
+    ],
+    ids=["competitors", "plans"],
+)  # fmt: skip
+def test_one_template_said_with_several_names_is_one_reason(facet, value, reasons):
+    """A split never leaves a label in crumbs of one template: "switching to Qlik / Power BI /
+    Sigma" is one reason said with several competitors, however far apart their vectors."""
+    groups, _ = _subs(facet, value, reasons)
+    first = 2 if facet == "Churn risk" else 1  # the reasons from here on are one template
+    assert len(groups) == first + 1
+    slots = {t for r in reasons[first:] for t, _ in r}
+    assert any(slots <= g for g in groups.values()), groups
 
+
+def test_refusals_of_different_things_are_different_subtopics_each_named_by_its_own():
+    """Refusals share only "can't": each thing refused is a subtopic of its own however few of
+    the label's traces say it, named by what was refused (before: the ones under a tenth of
+    the label joined the nearest, and the group was named after one of them)."""
     reasons = [
-        [("HIGH: Fed up with this.", 200.0)],
-        [("HIGH: This is unacceptable for what we pay.", 150.0)],
-        [("HIGH: We're switching to Qlik next quarter.", small)],
+        [("Refusal: can't issue refunds", 120.0), ("Refusal: I'm unable to issue refunds", 20.0)],
+        [("Refusal: can't grant admin rights", 60.0)],
+        [("Refusal: can't delete accounts", 25.0)],
+        [("Refusal: can't turn off two-factor authentication", 15.0)],
+        [("Refusal: can't share embed secrets", 12.0)],
+    ]  # fmt: skip
+    groups, names = _subs("Issues", "REFUSAL", reasons)
+    assert sorted(sorted(g) for g in groups.values()) == sorted(
+        sorted(t for t, _ in r) for r in reasons
+    )
+    for sub, texts in groups.items():
+        said = {w for t in texts for w in t.lower().split()}
+        words = [w for w in names[sub].lower().split() if w not in {"can't", "refusal"}]
+        assert words and all(w in said for w in words), (names[sub], texts)
+
+
+def test_a_small_variant_of_a_reason_joins_it_not_a_subtopic_of_its_own():
+    """A group under a tenth of its label that shares a word with a bigger one ("praised") is
+    a variant of it, however far apart the vectors: no crumb beside it."""
+    reasons = [
+        [("User praised the agent but said the problem persists.", 300.0)],
+        [("Praised the agent warmly, then asked again.", 16.0)],
+        [("The answer came too late to be useful.", 190.0)],
     ]
-    assert MIN_SUB_TRACES <= small < SPLIT_SHARE * (350 + small)
-    groups, _ = _subs("Churn risk", "HIGH", reasons)
+    groups, _ = _subs("Sentiment", "MIXED", reasons)
     assert len(groups) == 2
+    assert any(len(g) == 2 and any("warmly" in t for t in g) for g in groups.values())

@@ -336,8 +336,9 @@ MIN_SUB_TEXTS = 8
 # A labelled subtopic holds at least this many traces (a text seen n times counts n times); a
 # label with fewer than twice as many is one subtopic.
 MIN_SUB_TRACES = 8
-# A reason split from a label by distance (`_split_by_distance`) holds at least this share of
-# the label's traces: one template said with each of ten competitors is one reason, not ten.
+# A reason split from a label by distance (`_split_by_distance`) under this share of the
+# label's traces joins a bigger one it shares a word with ("praised the agent" beside "user
+# praised the agent"); one that shares none stays its own (each thing an agent refused).
 SPLIT_SHARE = 0.1
 
 
@@ -1019,8 +1020,10 @@ def _split_by_distance(
     """A piece holding most of its label's traces (HDBSCAN left the label in one piece, or in
     one piece and crumbs) is split by its texts' distances, as the no_match pool is
     (`cluster.pool_topics`: average linkage, cosine, cut at POOL_JOIN; a group needs
-    MIN_SUB_TRACES traces and SPLIT_SHARE of the label's), each text of a smaller group
-    joining the nearest group. HDBSCAN's minimum cluster size counts texts, so a label said in
+    MIN_SUB_TRACES traces), each text of a smaller group joining the nearest group. Groups
+    of one template said with different names are one (`_same_template`), and a group under
+    SPLIT_SHARE of the label's traces joins a bigger one it shares a word with
+    (`_join_variants`). HDBSCAN's minimum cluster size counts texts, so a label said in
     a few templated texts ("Fed up with this", "thinking of cancelling", "unacceptable for
     what we pay"), each seen by dozens of traces, would otherwise stay one subtopic however
     different its texts read. The distances are the clustering's (`cluster.hybrid_view` of
@@ -1048,10 +1051,12 @@ def _split_by_distance(
                 x[rows], [texts[i] for i in rows], weight=params.lexical_weight, dims=params.lexical_dims,
                 seed=seed,
             )  # fmt: skip
-            least = max(MIN_SUB_TRACES, SPLIT_SHARE * label_traces)
             groups = pool_topics(
-                h, np.full(len(rows), -1, np.int64), min_size=least, weights=w[rows]
+                h, np.full(len(rows), -1, np.int64), min_size=MIN_SUB_TRACES, weights=w[rows]
             )
+            groups = _same_template(groups, [texts[i] for i in rows])
+            least = max(MIN_SUB_TRACES, SPLIT_SHARE * label_traces)
+            groups = _join_variants(h, groups, [texts[i] for i in rows], w[rows], least)
             if groups.max() < 1:  # one reason (or none that many traces say)
                 continue
             cents = centroids(h, groups)
@@ -1064,6 +1069,73 @@ def _split_by_distance(
     kept = compact(out)
     key_by_new = {int(n): keys[int(o)] for n, o in zip(kept.tolist(), out.tolist(), strict=True)}
     return kept, [key_by_new[i] for i in range(len(key_by_new))]
+
+
+# A word that names something ("Qlik", "Power BI", "API") or a number: a template's slot.
+_SLOT = re.compile(r"(?<=\s)[A-Z][\w.+&-]*|\d[\d.,:%]*")
+
+
+def _template(text: str) -> str | None:
+    """`text` with its names and numbers as one slot ("we're switching to # next quarter"),
+    lower-cased; None when fewer than two of its words are not slots (a bare name)."""
+    sig = re.sub(r"#(\s+#)+", "#", _SLOT.sub("#", text.strip())).lower()
+    return sig if sum(w != "#" for w in sig.split()) >= 2 else None
+
+
+def _same_template(groups: np.ndarray, texts: list[str]) -> np.ndarray:
+    """Groups (`_split_by_distance`'s, -1: none) one of whose texts reads as one of the
+    other's but for a name or a number are one group: "switching to Qlik" and "switching to
+    Sigma" are one reason said with two competitors, "can't grant admin rights" and "can't
+    issue refunds" two refusals."""
+    k = int(groups.max()) + 1 if len(groups) else 0
+    root = list(range(k))
+
+    def find(g: int) -> int:
+        while root[g] != g:
+            root[g] = root[root[g]]
+            g = root[g]
+        return g
+
+    first: dict[str, int] = {}
+    for g, text in zip(groups.tolist(), texts, strict=True):
+        sig = _template(text) if g >= 0 else None
+        if sig is not None:
+            a, b = find(g), find(first.setdefault(sig, g))
+            root[max(a, b)] = min(a, b)
+    from tracetopics_pipeline.core.topics.cluster import compact
+
+    return compact(np.array([find(g) if g >= 0 else -1 for g in groups.tolist()], np.int64))
+
+
+def _join_variants(
+    x: np.ndarray, groups: np.ndarray, texts: list[str], w: np.ndarray, least: float
+) -> np.ndarray:
+    """A group (`_split_by_distance`'s, -1: none) under `least` traces joins the nearest (by
+    centroid) group of at least `least` that shares a word with it, beyond the words every
+    group says: "Praised the agent" joins "User praised the agent", "Frustrated with the
+    settings" joins "Really frustrated". One that shares none says something else and stays
+    a subtopic of its own: "can't share embed secrets" beside "can't grant admin rights"."""
+    from tracetopics_pipeline.core.topics.cluster import centroids, compact
+    from tracetopics_pipeline.core.topics.labels.support import text_stems
+
+    k = int(groups.max()) + 1 if len(groups) else 0
+    if k < 2:
+        return groups
+    words: list[set[str]] = [set() for _ in range(k)]
+    for g, text in zip(groups.tolist(), texts, strict=True):
+        if g >= 0:
+            words[g] |= text_stems(text)
+    common = set.intersection(*words)  # "can't" of every refusal
+    words = [ws - common for ws in words]
+    size = np.bincount(groups[groups >= 0], weights=w[groups >= 0], minlength=k)
+    big = [g for g in range(k) if size[g] >= least]
+    cents = centroids(x, groups, k)
+    target = np.arange(k)
+    for g in range(k):
+        near = [b for b in big if b != g and words[g] & words[b]]
+        if size[g] < least and near:
+            target[g] = near[int(np.argmax([cents[g] @ cents[b] for b in near]))]
+    return compact(np.where(groups >= 0, target[np.maximum(groups, 0)], -1))
 
 
 def _pca_2d(x: np.ndarray) -> np.ndarray:
