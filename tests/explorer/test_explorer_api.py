@@ -555,3 +555,48 @@ def test_a_topic_that_faded_to_zero_in_the_window_says_so(tmp_path: Path) -> Non
     none = c.get("/api/proposal", params={"facet": "Task", "topic_id": 3, "customer": "globex",
                                           **window})  # fmt: skip
     assert none.status_code == 404
+
+
+def test_a_trace_long_before_the_rest_does_not_stretch_the_time_axis(tmp_path: Path) -> None:
+    """Review rv9 A-a: one trace with a year-old `created` drew 370 days on Trends and in the
+    sparklines, the real days squashed into the last pixels. Without a date filter the axis
+    starts after the last gap of more than AXIS_GAP_DAYS empty days and `before` counts what
+    it leaves out; a date filter (from or to) draws exactly what it asks for."""
+    conn = build_explorer_warehouse(tmp_path / "warehouse.duckdb", n=N)
+    first = conn.execute("SELECT min(day) FROM raw_traces").fetchone()[0]
+    old = first - timedelta(days=365)
+    for table in ("raw_traces", "facet_summaries", "classifications"):
+        col = "id" if table == "raw_traces" else "trace_id"
+        conn.execute(f"UPDATE {table} SET day = ? WHERE {col} IN ('t-00000', 't-00006')", [old])
+    publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
+    conn.close()
+    c = TestClient(create_app(tmp_path), base_url="http://localhost")
+
+    d = c.get("/api/timeline", params={"facet": "Task"}).json()
+    assert d["buckets"][0] == first.isoformat() and len(d["buckets"]) == 21
+    assert sum(sum(s["counts"]) for s in d["series"]) == N - 2
+    assert d["before"] == {
+        "traces": 2,
+        "first_day": old.isoformat(),
+        "last_day": old.isoformat(),
+        "axis_from": first.isoformat(),
+        "gap_days": 364,
+    }
+    w = c.get("/api/timeline", params={"facet": "Task", "grain": "week"}).json()
+    assert len(w["buckets"]) <= 4 and w["before"]["traces"] == 2
+    # The topic list's sparklines read the same axis and say the same.
+    t = c.get("/api/topics", params={"facet": "Task"}).json()
+    assert len(t["days"]) == 21 and t["days_before"]["traces"] == 2
+    assert all(len(x["sparkline"]) == 21 for x in t["topics"])
+    assert t["total"] == N  # the ranking still counts every trace
+    # An explicit date filter wins: the old day is drawn, and nothing is said to be left out.
+    for params in ({"date_from": old.isoformat()}, {"date_to": first.isoformat()}):
+        e = c.get("/api/timeline", params={"facet": "Task", **params}).json()
+        assert e["buckets"][0] == old.isoformat() and e["before"] is None
+    # A gap of AXIS_GAP_DAYS empty days or fewer is drawn: data that pauses is not cut.
+    from tracetopics_pipeline.explorer.queries import AXIS_GAP_DAYS, axis_start
+
+    days = [first, first + timedelta(days=AXIS_GAP_DAYS + 1), first + timedelta(days=60)]
+    assert axis_start(days) == days[2]  # 60 - 29 - 1 = 30 empty days > 28
+    assert axis_start(days[:2]) is None  # 28 empty days
+    assert axis_start([]) is None and axis_start([first]) is None

@@ -191,6 +191,7 @@ def topic_tree(
         "no_match": no_match,
         "no_match_share": (no_match / total) if total else 0.0,
         "days": days,
+        "days_before": daily["before"],  # traces left off the sparklines' axis (queries.timeline)
         "topics": [t for t in items if include_no_match or t["topic_id"] != NO_MATCH],
     }
     if parent is not None:

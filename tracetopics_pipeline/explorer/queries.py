@@ -25,6 +25,10 @@ MAX_POINTS = 200_000  # above this the scatterplot shows a deterministic sample
 # Neutral sentiment drew 4,054 traces on 2 points), and "Cluster this subset" needs as many
 # distinct summaries (subset.py).
 MIN_MAP_POINTS = 10
+# A time axis (Trends, sparklines) with no date filter starts after the last run of more than
+# this many days without traces: What changed's longest window, so a gap the page's comparisons
+# could span is still drawn.
+AXIS_GAP_DAYS = 28
 # The id a classification has at each level (two levels, docs/explorer.md; one-level
 # snapshots: subtopic_id is NULL).
 LEVEL_ID = {"parent": "c.topic_id", "sub": "coalesce(c.subtopic_id, c.topic_id)"}
@@ -214,6 +218,15 @@ def map_points(
     }
 
 
+def axis_start(days: list[date]) -> date | None:
+    """The first day after the last run of more than `AXIS_GAP_DAYS` days without traces in the
+    sorted `days`, or None when there is no such gap: where a time axis starts by default."""
+    for prev, day in zip(reversed(days[:-1]), reversed(days[1:]), strict=True):
+        if (day - prev).days - 1 > AXIS_GAP_DAYS:
+            return day
+    return None
+
+
 def timeline(
     cur: duckdb.DuckDBPyConnection,
     f: TraceFilter,
@@ -223,30 +236,51 @@ def timeline(
 ) -> dict[str, Any]:
     """Volume per topic (at `level`) per day or ISO week (weeks start on Monday), every
     bucket from the first to the last (a day without traces is a zero, not a gap). The Trends
-    chart and the topic list's sparklines."""
+    chart and the topic list's sparklines.
+
+    Without a date filter, traces before a gap of more than `AXIS_GAP_DAYS` empty days (the
+    last such gap) are left off the axis and counted in `before` (review rv9 A-a: one trace
+    a year old drew 370 days with the 5 real ones in the last pixels); a date filter, from or
+    to, draws exactly the days it asks for."""
     if grain not in ("day", "week"):
         raise ValueError("grain must be day or week")
-    bucket = "c.day" if grain == "day" else "date_trunc('week', c.day)::DATE"
     tid = f"coalesce({level_id(level)}, -1)"
     head, params = _with(f, TOPIC_LATEST)
     rows = cur.execute(
         head
         + f"""
-        SELECT {bucket} AS bucket, {tid} AS topic_id,
+        SELECT c.day, {tid} AS topic_id,
                any_value(coalesce(tl.label, c.label)) AS label, count(*) AS n
         FROM classifications c JOIN ft ON ft.id = c.trace_id
         LEFT JOIN topic_latest tl ON lower(tl.facet) = lower(c.facet) AND tl.topic_id = {tid}
         WHERE lower(c.facet) = lower(?)
-        GROUP BY ALL ORDER BY bucket
+        GROUP BY ALL ORDER BY c.day
         """,
         [*params, facet],
     ).fetchall()
+    before: dict[str, Any] | None = None
+    start = None if f.date_from or f.date_to else axis_start(sorted({r[0] for r in rows}))
+    if start is not None:
+        old = [r for r in rows if r[0] < start]
+        rows = [r for r in rows if r[0] >= start]
+        last_old = max(r[0] for r in old)
+        before = {
+            "traces": sum(r[3] for r in old),
+            "first_day": min(r[0] for r in old).isoformat(),
+            "last_day": last_old.isoformat(),
+            "axis_from": start.isoformat(),
+            "gap_days": (start - last_old).days - 1,
+        }
+
+    def bucket_of(d: date) -> date:
+        return d if grain == "day" else d - timedelta(days=d.weekday())
+
     step = timedelta(days=1 if grain == "day" else 7)
-    first, last = (min(r[0] for r in rows), max(r[0] for r in rows)) if rows else (None, None)
+    first, last = (bucket_of(rows[0][0]), bucket_of(rows[-1][0])) if rows else (None, None)
     buckets = [first + i * step for i in range((last - first) // step + 1)] if rows else []
     index = {b: i for i, b in enumerate(buckets)}
     series: dict[int, dict[str, Any]] = {}
-    for b, tid, label, n in rows:
+    for d, tid, label, n in rows:
         s = series.setdefault(
             tid,
             {
@@ -256,7 +290,9 @@ def timeline(
                 "total": 0,
             },
         )
-        s["counts"][index[b]] = n
+        if s["label"] is None:
+            s["label"] = label
+        s["counts"][index[bucket_of(d)]] += n
         s["total"] += n
     ordered = sorted(series.values(), key=lambda s: (-s["total"], s["topic_id"]))
     return {
@@ -264,6 +300,7 @@ def timeline(
         "grain": grain,
         "buckets": [b.isoformat() for b in buckets],
         "series": ordered,
+        "before": before,
     }
 
 

@@ -536,6 +536,7 @@ async function renderTrends() {
   if (!fresh()) return;
   $("#trend-title").textContent = state.focus !== null ? `Volume over time: subtopics of “${topicName(state.focus)}”` : "Volume over time";
   const el = $("#trend-plot");
+  axisNote("#trend-before", tl.before);
   if (!tl.buckets.length) { emptyPlot(el, "No classified traces in this filter."); return; }
   el.querySelector(".empty")?.remove();
   const { traces, rest } = trendSeries(tl, moved);
@@ -623,6 +624,20 @@ function trendSeries(tl, moved = new Map()) {
     });
   }
   return { traces, rest: rest.map((s) => s.topic_id) };
+}
+/* Traces the time axis leaves out (queries.timeline's `before`: they lie before a long run of
+   days without traces and, with no date filter, the axis starts after it; review rv9 A-a), said
+   above the chart with the way to see them: the date filter, which always wins. */
+function axisNote(sel, before) {
+  const el = $(sel);
+  el.classList.toggle("hidden", !before);
+  if (!before) { el.innerHTML = ""; return; }
+  const span = before.first_day === before.last_day ? `on ${before.first_day}` : `from ${before.first_day} to ${before.last_day}`;
+  el.innerHTML = `${count(before.traces, "trace")} ${span} ${before.traces === 1 ? "is" : "are"} not drawn: ${count(before.gap_days, "day")} without traces separate ${before.traces === 1 ? "it" : "them"} from ${before.axis_from} on, where the axis starts. <button class="ghost" data-from="${esc(before.first_day)}">Show from ${esc(before.first_day)}</button> <span class="muted">(sets the date filter's From)</span>`;
+  el.onclick = (e) => {
+    const b = e.target.closest("button[data-from]"); if (!b) return;
+    const from = $("#f-from"); from.value = b.dataset.from; from.dispatchEvent(new Event("change"));  // the filter bar's own path
+  };
 }
 function addDays(iso, n) { const d = new Date(iso + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); }
 

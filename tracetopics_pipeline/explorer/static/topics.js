@@ -280,6 +280,7 @@ async function renderTopics() {
   const list = await api("/api/topics?" + filterParams({ facet, level: effLevel(), no_match: $("#show-nomatch").checked, parent: state.focus }, { focus: false }));
   if (!fresh()) return;
   state.lastList = list;
+  axisNote("#topics-before", list.days_before);  // the sparklines' axis (app.js)
   $("#topics-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#topics-crumbs"));
   $("#topics-title").textContent = state.focus !== null ? "Subtopics ranked by share" : `${hasLevels() ? (effLevel() === "sub" ? "Subtopics" : "Topics") : "Topics"} ranked by share`;
   // Drilled into a parent, shares stay of all classified traffic (as `tracetopics topics`
