@@ -423,8 +423,7 @@ def test_the_marts_and_the_digest_call_the_same_topics_growing_and_fading(
     from datetime import date
 
     from factories.marts import trend_traces
-
-    from tracetopics_pipeline.core.topics.changes import compute_changes
+    from one_trend_rule import digest_calls  # the bench's reading of the digest (bench/)
 
     home = tmp_path / "home"
     home.mkdir()
@@ -433,13 +432,7 @@ def test_the_marts_and_the_digest_call_the_same_topics_growing_and_fading(
         assert result.success
 
         def digest(end: date) -> set[tuple[str, str, int]]:
-            ch = compute_changes(conn, since_days=7, end=end)
-            return {
-                (f.facet, f.kind, f.topic_id)
-                for s in ("growing", "fading")
-                for f in ch.sections[s]
-                if f.level in ("parent", "topic")
-            }
+            return digest_calls(conn, end)
 
         priority = {
             ("Task", trend, tid)
