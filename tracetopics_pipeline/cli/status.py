@@ -15,7 +15,7 @@ from typing import Any
 from tracetopics_pipeline.cli.digest import spend_line
 from tracetopics_pipeline.core.ingest.holds import held_days
 from tracetopics_pipeline.core.ingest.landing import landing_files, pending_days
-from tracetopics_pipeline.core.run_record import runs
+from tracetopics_pipeline.core.run_record import runs, took
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.sql.errors import WarehouseUnavailable
@@ -93,15 +93,6 @@ def _lock_holder(warehouse) -> str | None:  # noqa: ANN001
     return None
 
 
-def _took(seconds: float) -> str:
-    s = int(round(seconds))
-    if s < 60:
-        return f"{s}s"
-    if s < 3600:
-        return f"{s // 60}m {s % 60:02d}s"
-    return f"{s // 3600}h {s % 3600 // 60:02d}m"
-
-
 def _when(stamp: str) -> str:
     return stamp.replace("T", " ")[:16] + " UTC"  # 2026-12-01T03:05:12+00:00
 
@@ -121,11 +112,11 @@ def run_lines(s: dict[str, Any], now: datetime | None = None) -> list[str]:
     if last:
         outcome = last.get("outcome")
         how = {
-            "ok": f"ok in {_took(last.get('seconds') or 0)}",
-            "failed": f"failed after {_took(last.get('seconds') or 0)}: {last.get('error')}",
+            "ok": f"ok in {took(last.get('seconds') or 0)}",
+            "failed": f"failed after {took(last.get('seconds') or 0)}: {last.get('error')}",
         }.get(outcome, f"interrupted ({last.get('error')})")
         if outcome == "interrupted" and last.get("seconds") is not None:
-            how = f"interrupted after {_took(last['seconds'])} ({last.get('error')})"
+            how = f"interrupted after {took(last['seconds'])} ({last.get('error')})"
         lines.append(f"last run  {_when(last['started'])}: {_run_days(last)}, {how}")
     else:
         lines.append("last run  none recorded (a `tracetopics run` records itself here)")
@@ -133,7 +124,7 @@ def run_lines(s: dict[str, Any], now: datetime | None = None) -> list[str]:
         now = now or datetime.now(UTC)
         since = (now - datetime.fromisoformat(current["started"])).total_seconds()
         lines.append(
-            f"running   since {_when(current['started'])} ({_took(max(since, 0))} so far, pid "
+            f"running   since {_when(current['started'])} ({took(max(since, 0))} so far, pid "
             f"{current['pid']}): {_run_days(current)}"
         )
     elif s.get("lock_holder"):

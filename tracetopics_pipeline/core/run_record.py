@@ -134,3 +134,13 @@ def runs(home: Path | None = None) -> dict[str, Any]:
         }
         current = None
     return {"last": last, "current": current}
+
+
+def took(seconds: float) -> str:
+    """How long, as a person reads it: '42s', '3m 07s', '2h 05m'."""
+    s = int(round(seconds))
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m {s % 60:02d}s"
+    return f"{s // 3600}h {s % 3600 // 60:02d}m"

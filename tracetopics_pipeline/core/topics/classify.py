@@ -62,6 +62,7 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.digest import code_digest
+from tracetopics_pipeline.core.run_record import took
 from tracetopics_pipeline.core.topics import embed
 from tracetopics_pipeline.core.topics.cluster import nearest_topics
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
@@ -245,7 +246,7 @@ def classify_days(
                 f"re-classified {days_done:,}/{len(earlier):,} earlier days for the current "
                 f"rule (down to {chunk[0].isoformat()}): {stats.reclassified_rows:,} rows, "
                 f"{stats.reclassified_rows / max(stats.reclassified_seconds, 1e-9):,.0f} rows/s"
-                + (f", about {_duration(left)} left" if days_done < len(earlier) else "")
+                + (f", about {took(left)} left" if days_done < len(earlier) else "")
             )
     for facet, map_id in stats.maps.items():
         with warehouse.transaction(conn):
@@ -303,15 +304,6 @@ def _classify_chunk(
     stats.no_match += no_match
     stats.matched += len(result) - no_match
     return len(result)
-
-
-def _duration(seconds: float) -> str:
-    """'40 s', '12 min', '3.5 h'."""
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    if seconds < 5400:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
 
 
 def _days_text(days: list[str]) -> str:

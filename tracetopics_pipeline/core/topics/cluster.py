@@ -23,6 +23,7 @@ umap/hdbscan are imported lazily (Dagster imports this module in many processes)
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
@@ -474,7 +475,20 @@ def merge_similar(
     dist = 1.0 - c @ c.T
     iu, ju = np.triu_indices(k, 1)
     close = dist[iu, ju] <= max_distance
-    pairs = sorted(zip(dist[iu, ju][close], iu[close], ju[close], strict=True))
+    pairs = [
+        (int(a), int(b))
+        for a, b in zip(iu[close], ju[close], strict=True)
+        if keywords is None or set(keywords.get(int(a), [])[:5]) & set(keywords.get(int(b), [])[:5])
+    ]
+    return unite(labels, pairs, k)
+
+
+def unite(labels: np.ndarray, pairs: Iterable[tuple[int, int]], k: int) -> np.ndarray:
+    """`labels` (k groups, -1: none) with the groups of each pair joined, transitively
+    (union-find; a component's lowest id is its root, so the order of pairs does not matter),
+    compacted."""
+    if k == 0:  # no group at all
+        return compact(labels)
     parent = list(range(k))
 
     def find(a: int) -> int:
@@ -483,15 +497,11 @@ def merge_similar(
             a = parent[a]
         return a
 
-    for _, a, b in pairs:
-        if keywords is not None:
-            ka, kb = set(keywords.get(int(a), [])[:5]), set(keywords.get(int(b), [])[:5])
-            if not ka & kb:
-                continue
-        ra, rb = find(int(a)), find(int(b))
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    roots = np.array([find(i) for i in range(k)])
+    roots = np.array([find(i) for i in range(k)], dtype=np.int64)
     return compact(np.where(labels >= 0, roots[np.maximum(labels, 0)], -1))
 
 

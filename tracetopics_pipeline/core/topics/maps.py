@@ -1087,24 +1087,15 @@ def _same_template(groups: np.ndarray, texts: list[str]) -> np.ndarray:
     other's but for a name or a number are one group: "switching to Qlik" and "switching to
     Sigma" are one reason said with two competitors, "can't grant admin rights" and "can't
     issue refunds" two refusals."""
-    k = int(groups.max()) + 1 if len(groups) else 0
-    root = list(range(k))
-
-    def find(g: int) -> int:
-        while root[g] != g:
-            root[g] = root[root[g]]
-            g = root[g]
-        return g
+    from tracetopics_pipeline.core.topics.cluster import unite
 
     first: dict[str, int] = {}
+    pairs = []
     for g, text in zip(groups.tolist(), texts, strict=True):
         sig = _template(text) if g >= 0 else None
         if sig is not None:
-            a, b = find(g), find(first.setdefault(sig, g))
-            root[max(a, b)] = min(a, b)
-    from tracetopics_pipeline.core.topics.cluster import compact
-
-    return compact(np.array([find(g) if g >= 0 else -1 for g in groups.tolist()], np.int64))
+            pairs.append((g, first.setdefault(sig, g)))
+    return unite(groups, pairs, int(groups.max()) + 1 if len(groups) else 0)
 
 
 def _join_variants(
