@@ -96,3 +96,66 @@ def test_joined_boms_and_cr_line_ends_are_clean(home: Path, capsys) -> None:
     Path("joined.jsonl").write_bytes((b"\xef\xbb\xbf" + TRACE) * 2)
     Path("mac.jsonl").write_bytes(TRACE.rstrip(b"\n") + b"\r" + TRACE.replace(b"t1", b"t9")[:-1])
     assert ingest(capsys, "joined.jsonl", "mac.jsonl") == []
+
+
+def test_a_trace_far_before_the_rest_of_its_file_is_landed_with_a_warning(
+    home: Path, capsys
+) -> None:
+    """A year-old stray `created` among a month of traffic used to land in silence and stretch
+    every time axis (review rv9 M5): it is kept (nothing is lost), and `ingest` says so."""
+    from datetime import UTC, datetime, timedelta
+
+    today = datetime.now(UTC).date()
+    lines = [
+        f'{{"id": "t{i}", "created": "{today - timedelta(days=i)}T10:00:00Z", "input": "hi"}}'
+        for i in range(10)
+    ]
+    old = today - timedelta(days=372)
+    lines.append(
+        f'{{"id": "old", "created": {int(datetime(*old.timetuple()[:3], 9, tzinfo=UTC).timestamp())}, "input": "x"}}'
+    )
+    Path("month.jsonl").write_text("\n".join(lines) + "\n")
+    (err,) = ingest(capsys, "month.jsonl")
+    rest = f"({today - timedelta(days=9)} .. {today})"
+    assert err.startswith(f"warning: month.jsonl has 1 line dated {old}, 362 days without"), err
+    assert rest in err and "landed and kept" in err
+    assert f"starts at {today - timedelta(days=9)} and offers to show from {old}" in err
+    assert len(list((home / "landing").glob("*.jsonl"))) == 1
+    # A pause the page's comparisons could span (28 empty days) is not a stray.
+    Path("paused.jsonl").write_text(
+        "\n".join(
+            lines[:2]
+            + [lines[2].replace(str(today - timedelta(days=2)), str(today - timedelta(days=30)))]
+        )
+        + "\n"
+    )
+    assert ingest(capsys, "paused.jsonl") == []
+
+
+def test_the_run_summary_counts_the_traces_far_before_the_rest(home: Path, capsys) -> None:
+    """The run's summary says it too, under the quarantine reasons: kept, and where the
+    explorer's axis starts (review rv9 M5)."""
+    from datetime import UTC, datetime, timedelta
+
+    from tracetopics_pipeline.cli import output
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.ingest.stage import ingest_days
+    from tracetopics_pipeline.core.settings import paths
+
+    today = datetime.now(UTC).date()
+    days = [today - timedelta(days=i) for i in range(5)] + [today - timedelta(days=400)] * 2
+    Path("f.jsonl").write_text(
+        "".join(
+            f'{{"id": "t{i}", "created": "{d}T10:00:00Z", "input": "hi"}}\n'
+            for i, d in enumerate(days)
+        )
+    )
+    ingest(capsys, "f.jsonl")
+    with warehouse.connect(paths().warehouse) as conn:
+        ingest_days(conn, paths().landing, sorted(set(days)))
+    output.print_summary()
+    out = capsys.readouterr().out
+    assert (
+        f"warning: 2 traces dated {days[-1]}, 395 days without traces before the rest "
+        f"({days[4]} .. {today}): kept; the explorer's time axis starts at {days[4]}"
+    ) in out, out

@@ -594,7 +594,7 @@ def test_a_trace_long_before_the_rest_does_not_stretch_the_time_axis(tmp_path: P
         e = c.get("/api/timeline", params={"facet": "Task", **params}).json()
         assert e["buckets"][0] == old.isoformat() and e["before"] is None
     # A gap of AXIS_GAP_DAYS empty days or fewer is drawn: data that pauses is not cut.
-    from tracetopics_pipeline.explorer.queries import AXIS_GAP_DAYS, axis_start
+    from tracetopics_pipeline.core.ingest.gaps import AXIS_GAP_DAYS, axis_start
 
     days = [first, first + timedelta(days=AXIS_GAP_DAYS + 1), first + timedelta(days=60)]
     assert axis_start(days) == days[2]  # 60 - 29 - 1 = 30 empty days > 28

@@ -10,6 +10,7 @@ import duckdb
 
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.ingest.gaps import stray
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.spend.ledger import SpendSummary, spend_summary
 
@@ -60,6 +61,12 @@ def print_summary() -> None:
             print("\nQuarantined input lines, by reason")
             for reason, n in reasons:
                 print(f"  {reason:24s} {n:>6,}")
+        far = stray(conn.execute("SELECT day, count(*) FROM raw_traces GROUP BY 1").fetchall())
+        if far is not None:
+            print(
+                f"\nwarning: {far.describe()}: kept; the explorer's time axis starts at "
+                f"{far.rest_first} and offers to show from {far.first} (docs/operations.md)"
+            )
         coverage = conn.execute(
             """SELECT facet, sum(processed), sum(matched), sum(excluded), sum(errored), sum(skipped),
                       sum(budget_skipped)

@@ -105,7 +105,35 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         shutil.copyfile(src, partial)
         partial.rename(target)
         print(f"landed {src} → {target}")
+        _warn_far_before(src, target)
     return 0
+
+
+def _warn_far_before(src: Path, target: Path) -> None:
+    """Traces dated far before the rest of their file (a year-old stray, review rv9 M5) are
+    landed and kept, and said so here. Reading the file now fills the landing index the run
+    reads, so the run does not read it twice."""
+    from tracetopics_pipeline.core.ingest import gaps, landing
+    from tracetopics_pipeline.core.settings import Settings
+
+    settings = Settings.from_env()
+    today = datetime.now(UTC).date()
+    index = landing.LandingIndex(landing.default_index_path(target.parent))
+    summary = landing.file_summary(
+        index, target, settings.start_date, today, settings.max_trace_bytes
+    )[0]
+    index.save(landing.landing_files(target.parent))
+    if summary is None:
+        return
+    valid = landing.attribution(summary, settings.start_date, today)[0]
+    far = gaps.stray({d: summary.days.get(d.isoformat(), 0) for d in valid})
+    if far is not None:
+        print(
+            f"warning: {src} has {far.describe(noun='line')}: landed and kept (it may be a "
+            "backfill; nothing is dropped); the run's summary counts them, and the explorer's "
+            f"time axis starts at {far.rest_first} and offers to show from {far.first}",
+            file=sys.stderr,
+        )
 
 
 def _warn_not_utf8(src: Path, check: TextCheck) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from tracetopics_pipeline.core.ingest.gaps import axis_start  # a time axis starts after a long gap
 from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
@@ -25,10 +26,6 @@ MAX_POINTS = 200_000  # above this the scatterplot shows a deterministic sample
 # Neutral sentiment drew 4,054 traces on 2 points), and "Cluster this subset" needs as many
 # distinct summaries (subset.py).
 MIN_MAP_POINTS = 10
-# A time axis (Trends, sparklines) with no date filter starts after the last run of more than
-# this many days without traces: What changed's longest window, so a gap the page's comparisons
-# could span is still drawn.
-AXIS_GAP_DAYS = 28
 # The id a classification has at each level (two levels, docs/explorer.md; one-level
 # snapshots: subtopic_id is NULL).
 LEVEL_ID = {"parent": "c.topic_id", "sub": "coalesce(c.subtopic_id, c.topic_id)"}
@@ -216,15 +213,6 @@ def map_points(
         "min_points": MIN_MAP_POINTS,
         "topic_points": [{"topic_id": t, "points": n} for t, n in sorted(per_topic.items())],
     }
-
-
-def axis_start(days: list[date]) -> date | None:
-    """The first day after the last run of more than `AXIS_GAP_DAYS` days without traces in the
-    sorted `days`, or None when there is no such gap: where a time axis starts by default."""
-    for prev, day in zip(reversed(days[:-1]), reversed(days[1:]), strict=True):
-        if (day - prev).days - 1 > AXIS_GAP_DAYS:
-            return day
-    return None
 
 
 def timeline(
