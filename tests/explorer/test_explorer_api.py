@@ -589,6 +589,15 @@ def test_a_trace_long_before_the_rest_does_not_stretch_the_time_axis(tmp_path: P
     assert len(t["days"]) == 21 and t["days_before"]["traces"] == 2
     assert all(len(x["sparkline"]) == 21 for x in t["topics"])
     assert t["total"] == N  # the ranking still counts every trace
+    # The header's data line says the days the charts draw (it said `old` → ...) and counts
+    # the rest as earlier; under a date filter, its traces' own days.
+    s = c.get("/api/traces", params={"limit": 1}).json()
+    assert s["total"] == N
+    assert s["span"] == {"first_day": first.isoformat(), "last_day": d["buckets"][-1], "earlier": 2}
+    s = c.get("/api/traces", params={"limit": 1, "date_to": first.isoformat()}).json()
+    assert s["span"] == {"first_day": old.isoformat(), "last_day": first.isoformat(), "earlier": 0}
+    s = c.get("/api/traces", params={"limit": 1, "date_from": "2000-01-01"}).json()
+    assert s["span"]["first_day"] == old.isoformat() and s["total"] == N
     # An explicit date filter wins: the old day is drawn, and nothing is said to be left out.
     for params in ({"date_from": old.isoformat()}, {"date_to": first.isoformat()}):
         e = c.get("/api/timeline", params={"facet": "Task", **params}).json()

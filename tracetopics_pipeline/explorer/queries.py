@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import numpy as np
 
-from tracetopics_pipeline.core.ingest.gaps import axis_start  # a time axis starts after a long gap
+from tracetopics_pipeline.core.ingest.gaps import axis_start, stray  # axes start after a gap
 from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
@@ -302,7 +302,11 @@ def trace_list(
 ) -> dict[str, Any]:
     """A page of matching traces, newest first, with one facet's summary and every label."""
     head, params = _with(f)
-    total = cur.execute(head + "SELECT count(*) FROM ft", params).fetchone()[0]
+    per_day = cur.execute(
+        head + "SELECT t.day, count(*) FROM trace_index t JOIN ft ON ft.id = t.id GROUP BY 1",
+        params,
+    ).fetchall()
+    total = sum(n for _, n in per_day)
     rows = _rows(
         cur,
         head
@@ -323,7 +327,29 @@ def trace_list(
     for r in rows:
         r["created"] = r["created"].isoformat() if r["created"] else None
         r["labels"] = dict(r["labels"]) if r["labels"] else {}
-    return {"total": total, "limit": limit, "offset": offset, "traces": rows}
+    return {
+        "total": total,
+        "span": scope_span(per_day, f),
+        "limit": limit,
+        "offset": offset,
+        "traces": rows,
+    }
+
+
+def scope_span(per_day: list[tuple[date, int]], f: TraceFilter) -> dict[str, Any]:
+    """The days the header says the filter's traces cover: the first to the last, but, with no
+    date filter, from where the time axes start (`axis_start`), with the traces before that
+    counted as `earlier` (review rv9: the header said 2025-11-24 → while every chart started
+    in November 2026). A date filter's days are its traces' days, not the filter's bounds."""
+    if not per_day:
+        return {"first_day": None, "last_day": None, "earlier": 0}
+    far = None if f.date_from or f.date_to else stray(per_day)
+    first = far.rest_first if far else min(d for d, _ in per_day)
+    return {
+        "first_day": first.isoformat(),
+        "last_day": max(d for d, _ in per_day).isoformat(),
+        "earlier": far.traces if far else 0,
+    }
 
 
 def topic_labels(

@@ -281,12 +281,24 @@ function bindUi() {
   $("#review-status").addEventListener("change", renderReview);
 }
 
-/* The header's data line, on two short lines so nothing is cut at 1440 px: the traces, then
-   their days; the snapshot's folder in the tooltip. */
+/* The header's data line, on two short lines so nothing is cut at 1440 px: the traces in
+   scope (of all, under a filter), then the days they cover as the charts draw them (with no
+   date filter, from where the time axes start; traces before a long gap are "earlier");
+   the snapshot's folder in the tooltip. The days come with the scope's count
+   (/api/traces' `span`); until then only the count is said. */
 function showSnapshot(ov, name = ov.snapshot) {
-  const el = $("#snapshot");
-  el.innerHTML = `<span>${fmt(ov.traces)} traces</span><span>${esc(ov.date_min || "?")} → ${esc(ov.date_max || "?")}</span>`;
-  el.title = `${fmt(ov.traces)} traces from ${ov.date_min || "?"} to ${ov.date_max || "?"} · snapshot ${name || "?"}`;
+  state.snapshotName = name;
+  showDataLine();
+}
+function showDataLine() {
+  const ov = state.overview, el = $("#snapshot"), sc = state.scope;
+  if (!ov) return;
+  const of = sc && sc.total !== ov.traces ? `${fmt(sc.total)} of ${fmt(ov.traces)} traces` : `${fmt(ov.traces)} traces`;
+  const sp = sc?.span, earlier = sp?.earlier ? ` · ${fmt(sp.earlier)} earlier` : "";
+  const days = !sp ? "" : sp.first_day ? `${sp.first_day} → ${sp.last_day}${earlier}` : "no days";
+  el.innerHTML = `<span>${esc(of)}</span><span>${esc(days)}</span>`;
+  const before = sp?.earlier ? `; ${count(sp.earlier, "earlier trace")} from ${ov.date_min}, before a long gap without traces, ${sp.earlier === 1 ? "is" : "are"} left off the time axes` : "";
+  el.title = `${of}${sp?.first_day ? ` from ${sp.first_day} to ${sp.last_day}` : ""}${before} · snapshot ${state.snapshotName || "?"}`;
 }
 
 function renderChips() {
@@ -337,7 +349,7 @@ function refresh() {
     return;
   }
   const fresh = ticket("scope");
-  api("/api/traces?" + filterParams({ limit: 1 })).then((r) => { if (fresh()) { $("#scope-count").textContent = `${count(r.total, "trace")} in scope`; scopeActions(r.total); } }).catch(() => {});
+  api("/api/traces?" + filterParams({ limit: 1 })).then((r) => { if (fresh()) { $("#scope-count").textContent = `${count(r.total, "trace")} in scope`; scopeActions(r.total); state.scope = r; showDataLine(); } }).catch(() => {});
   renderTab();
 }
 /* Views by tab name; another module can add its own (window.ttViews.home = fn) with a
