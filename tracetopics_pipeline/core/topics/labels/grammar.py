@@ -502,7 +502,34 @@ def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
         return True
     if len(low) > 1 and low[-2] in ("to", "and", "or") and low[-1] in verbs:
         return True  # "... to add", "Log in and set": a verb without its object
+    if len(low) > 2 and low[-2] in _PURPOSE_PREPS and _gerund_of(low[-1], verbs):
+        return True  # "Entity ID for configuring", "Guide about exporting": of what?
     return "between" in low and "and" not in low[low.index("between") :]
+
+
+# Prepositions of a purpose or a topic: "for" / "about" / "on" and a gerund go on with its object
+# ("for configuring [SSO]", "about exporting [a board]").
+_PURPOSE_PREPS = frozenset("for about on".split())  # noqa: SIM905
+# -ing words that are nouns of their own: "Charges for shipping", "Help on onboarding".
+_ING_NOUNS = frozenset(
+    """billing pricing shipping parking booking banking onboarding accounting funding meeting
+    training hosting housing marketing messaging logging boarding setting settings building
+    clothing lighting heating landing dining catering printing spending savings earnings
+    morning evening wedding ceiling string thing nothing something anything everything
+    spring ring king roaming routing tracking reporting staffing timing""".split()  # noqa: SIM905
+)
+
+
+def _gerund_of(word: str, verbs: frozenset[str]) -> bool:
+    """`word` is the -ing form of a verb that takes an object (its base among `verbs` or ending
+    in a verb suffix: "configuring", "exporting", "customizing"), not an -ing noun ("billing")."""
+    if not word.endswith("ing") or len(word) < 6 or word in _ING_NOUNS:
+        return False
+    stem_ = word[:-3]
+    bases = {stem_, stem_ + "e"} | ({stem_[:-1]} if stem_[-1:] == stem_[-2:-1] else set())
+    if bases & _INTRANSITIVE:
+        return False
+    return bool(bases & verbs) or stem_.endswith(("ur", "iz", "is", "at", "ify", "fy"))
 
 
 # What a request's name never holds: the tense of a wish left over from "it would be great if

@@ -165,10 +165,18 @@ def _collect(
     return _Candidates(kept, np.array(share))
 
 
-def _surface(texts: list[str]) -> dict[str, str]:
+# Uses inside sentences a word needs in capitals to be a name when its texts also write it in
+# lower case (`_surface`)
+MIN_CAPITALISED = 2
+
+
+def _surface(texts: list[str], wider: dict[str, str] | None = None) -> dict[str, str]:
     """The usual spelling of each word inside sentences: "CSV" over "csv", "Slack" over "slack",
     "Kenji" when a third of its uses are (a sentence's first word is capitalized anyway, so it
-    does not vote)."""
+    does not vote). A word capitalised fewer than MIN_CAPITALISED times that the texts also
+    write in lower case is spelt as `wider` (the facet's texts) spells it: "Excel" where the
+    facet writes it so, "request" where one text's seam capitalised it ("... channel Request,
+    sort out" named a parent "Slack Request")."""
     forms: dict[str, Counter[str]] = {}
     for t in texts:
         for sent in re.split(r"[.!?]\s+", clean_for_naming(t)):
@@ -186,8 +194,12 @@ def _surface(texts: list[str]) -> dict[str, str]:
             continue
         # a name typed in lower case by some ("kenji", "azure") is still a name
         titled = [f for f in c if f[:1].isupper() and not f.isupper()]
-        if titled and sum(c[f] for f in titled) >= NAME_CASE * n:
-            out[low] = max(titled, key=lambda f: (c[f], f))
+        n_titled = sum(c[f] for f in titled)
+        if titled and n_titled >= NAME_CASE * n:
+            if n_titled < MIN_CAPITALISED and n_titled < n:  # one capital among lower cases
+                out[low] = (wider or {}).get(low, low)
+            else:
+                out[low] = max(titled, key=lambda f: (c[f], f))
             continue
         best = max(c.items(), key=lambda kv: (kv[1], kv[0]))[0]
         out[low] = best if c[best] >= 0.5 * n else low
@@ -312,6 +324,7 @@ def name_topics(
         traffic = [t.traffic or sum(t.weights) for t in topics]
         facet_words = mixed_support(supports, traffic)
     verbs = verb_forms([x for t in topics for x in t.texts])
+    facet_surface = _surface([x for t in topics for x in t.texts])  # a word's facet-wide spelling
     cands: list[_Candidates] = []
     for t in topics:
         strip = shared_head(t.texts)
@@ -365,7 +378,7 @@ def name_topics(
         order = np.lexsort(([" ".join(ph) for ph in c.phrases], -score))
         ranked.append([(float(score[j]), c.phrases[j]) for j in order])
         if detail is not None:
-            surface = _surface(t.texts)
+            surface = _surface(t.texts, facet_surface)
             detail[t.topic_id] = [(sc, tidy_phrase(ph, surface)) for sc, ph in ranked[-1]]
     # Biggest topics choose first; a name already taken by a sibling passes to the next best.
     used = {s.lower() for s in (taken or set())}
@@ -384,7 +397,7 @@ def name_topics(
     )  # fmt: skip
     for i in sorted(range(len(topics)), key=lambda i: (-sizes[i], topics[i].topic_id)):
         t = topics[i]
-        surface = _surface(t.texts)
+        surface = _surface(t.texts, facet_surface)
         support = supports[i]
         avoid = used | {a.lower() for a in t.avoid}
         ctx = word_context(t.texts, t.weights)
