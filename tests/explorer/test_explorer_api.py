@@ -61,6 +61,10 @@ def test_overview(client: TestClient) -> None:
     assert facets["Issues"]["labels"][-1] == "NONE"
     assert {c["value"] for c in ov["customers"]} == {"acme", "globex", "initech"}
     assert ov["marts"] == ["topic_priority"]
+    # What changed's windows come from the one place the time axes' gap rule reads them.
+    from tracetopics_pipeline.core.ingest.gaps import AXIS_GAP_DAYS
+
+    assert ov["change_windows"] == [7, 14, 28] and max(ov["change_windows"]) == AXIS_GAP_DAYS
     # Labels read as the facet defines them: the default label as its none_label.
     assert facets["Issues"]["display"]["NONE"] == "No issue"
     assert facets["Issues"]["display"]["FAILED_TOOL_CALL"] == "Failed tool call"

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import numpy as np
 
-from tracetopics_pipeline.core.ingest.gaps import axis_start, stray  # axes start after a gap
+from tracetopics_pipeline.core.ingest.gaps import CHANGE_WINDOWS, axis_start, stray
 from tracetopics_pipeline.core.ingest.messages import loads_json
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, column_names
@@ -117,6 +117,7 @@ def overview(cur: duckdb.DuckDBPyConnection, marts: frozenset[str]) -> dict[str,
         "maps": [{**m, "day": m["day"].isoformat() if m["day"] else None} for m in maps],
         "topics": topics,
         "marts": sorted(marts),
+        "change_windows": list(CHANGE_WINDOWS),
     }
 
 

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-# What changed's longest window: a gap the page's comparisons could span is not a break.
-AXIS_GAP_DAYS = 28
+# What changed's windows (the home's "7 / 14 / 28 days" buttons, served to the page by
+# /api/overview as `change_windows`), here because the gap rule is read from them: a gap the
+# page's longest comparison could span is not a break.
+CHANGE_WINDOWS = (7, 14, 28)
+AXIS_GAP_DAYS = max(CHANGE_WINDOWS)
 
 
 def axis_start(days: list[date]) -> date | None:

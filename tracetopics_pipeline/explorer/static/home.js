@@ -123,7 +123,7 @@ async function renderHome() {
   // (review rv6 E3).
   root.innerHTML = `<div class="home-head">
       <div><h1>What changed</h1><div class="muted" id="home-window">${esc(windowText)}</div><div class="muted small">${scopeNote} ${esc(spendNote)}</div></div>
-      <div class="seg" id="home-since">${[7, 14, 28].map((n) => `<button data-since="${n}" class="${n === homeState.since ? "active" : ""}">${n} days</button>`).join("")}</div>
+      <div class="seg" id="home-since">${(state.overview?.change_windows || [7]).map((n) => `<button data-since="${n}" class="${n === homeState.since ? "active" : ""}">${n} days</button>`).join("")}</div>
     </div>
     ${d.end ? `<div class="home-grid">${cards}</div>` : ""}`;
   root.onclick = (e) => {
