@@ -24,11 +24,19 @@ FILLER = ["quickly", "today", "again", "now", "please", "properly", "for report"
 
 
 def corpus(
-    k: int = 5, per: int = 40, *, seed: int = 0, noise: float = 0.35, dim: int = warehouse.EMBED_DIM
-) -> tuple[list[str], np.ndarray, list[int]]:
-    """k well-separated topics × `per` unique texts, with embeddings near one centre per topic."""
+    k: int = 5, per: int = 40, *, seed: int = 0, noise: float = 0.35, dim: int = warehouse.EMBED_DIM,
+    groups: int = 0,
+) -> tuple[list[str], np.ndarray, list[int]]:  # fmt: skip
+    """k well-separated topics × `per` unique texts, with embeddings near one centre per topic.
+    `groups` > 0: topics t and t + groups, t + 2 groups, ... share a group direction (related
+    requests, for parents: the filler words every topic says join none of them)."""
     rng = np.random.default_rng(seed)
     centres = rng.normal(size=(k, dim))
+    if groups:
+        shared = rng.normal(size=(groups, dim))
+        centres = centres / np.linalg.norm(centres, axis=1, keepdims=True)
+        shared /= np.linalg.norm(shared, axis=1, keepdims=True)
+        centres += 2 * shared[np.arange(k) % groups]  # siblings' centres: cosine ~0.8
     texts, vecs, truth = [], [], []
     for t in range(k):
         verb, noun, obj = VOCAB[t % len(VOCAB)]

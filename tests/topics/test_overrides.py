@@ -35,7 +35,7 @@ def _counts(conn, day: date, col: str = "topic_id") -> dict[int, int]:
 def mapped(conn):
     """Six well-separated topics over two days, mapped and classified (two parents of three
     fine topics each: a merge chain needs three siblings)."""
-    texts, x, _ = corpus(k=6, per=60)
+    texts, x, _ = corpus(k=6, per=60, groups=2)
     load_summaries(conn, texts, x, days=2)  # 180 summaries a day
     build_maps(conn, DAY1, facets=[F("Task")], settings=SETTINGS)
     classify_days(conn, [DAY1, DAY2], facets=[F("Task")], settings=SETTINGS)

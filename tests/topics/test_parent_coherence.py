@@ -114,3 +114,57 @@ def test_a_carried_grouping_is_a_fixed_point(seed):
     got = group_topics(c, previous=prev, params=HierarchyParams(tolerance=1.0))
     again = group_topics(c, previous=got.of_topic, params=HierarchyParams(tolerance=1.0))
     assert np.array_equal(again.of_topic, got.of_topic)
+
+
+# Small maps whose every request fills one slot with the same placeholder (what abstracting
+# code or ids leaves): (slot, [request templates, each its own topic]).
+SLOTS = {
+    "devops": (
+        "a service",
+        [
+            "Roll back {s}, the new deploy is broken",
+            "Add a latency alert for {s} on staging",
+            "Debug why {s} crashes on start",
+            "Rotate the leaked token {s} uses",
+        ],
+    ),
+    "warehouse": (
+        "the table",
+        [
+            "Why does the query on {s} time out",
+            "Grant read access to {s} for the finance team",
+            "Export {s} to a spreadsheet",
+        ],
+    ),
+    "shop": (
+        "my order",
+        [
+            "Where is {s}, tracking has not moved",
+            "Return {s}, the shoes are too small",
+            "Apply a coupon code to {s}",
+            "Change the delivery address of {s}",
+            "Cancel {s} before it ships",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("domain", sorted(SLOTS))
+def test_a_slot_every_topic_fills_does_not_join_requests(domain):
+    """A word most of a small map's topics say names no area: two requests that share only
+    the slot are lexically unrelated (on the old code, cosine distance 0.5-0.8)."""
+    slot, templates = SLOTS[domain]
+    texts, labels = [], []
+    for t, template in enumerate(templates):
+        for i in range(6):  # the same request, said six times (distinct texts)
+            texts.append(template.format(s=slot) + "." * (i + 1))
+            labels.append(t)
+    # one more topic: topic 0's request without the slot; the words they share still count
+    texts += [templates[0].format(s="it") + "!" * (i + 1) for i in range(6)]
+    labels += [len(templates)] * 6
+    k = len(templates) + 1
+    d = _cosine_distance(lexical_profiles(texts, np.asarray(labels), k))
+    for a in range(len(templates)):
+        for b in range(a + 1, len(templates)):
+            assert d[a, b] > 0.99, (templates[a], templates[b])
+    assert d[0, k - 1] < 0.5  # the request's own words still join its two phrasings

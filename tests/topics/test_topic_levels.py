@@ -32,7 +32,7 @@ def _facet(name: str):
 
 
 def test_a_free_text_map_has_parents_over_its_subtopics(conn):
-    texts, x, _ = corpus(k=6, per=30)
+    texts, x, _ = corpus(k=6, per=30, groups=3)  # three pairs of related topics
     load_summaries(conn, texts, x)
     [st] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
     assert st.status == "built" and st.n_topics == 6 and 2 <= st.n_parents < 6

@@ -54,7 +54,7 @@ def _labels(conn) -> list[str]:
 
 
 def test_a_map_named_while_the_labeller_was_down_is_not_kept_once_it_is_up(conn):
-    texts, x, _ = corpus(k=4, per=40)
+    texts, x, _ = corpus(k=4, per=40, groups=2)  # two parents
     load_summaries(conn, texts, x)
     endpoint = Endpoint()
     lab = OpenAILabeler(client=endpoint, max_retries=0)
@@ -77,7 +77,7 @@ def test_a_map_named_while_the_labeller_was_down_is_not_kept_once_it_is_up(conn)
 def test_a_map_a_reply_named_in_part_is_not_kept_once_the_endpoint_names_all(conn):
     """Review rv6 K1: a valid reply that leaves ids unnamed (or names them badly) gave those
     topics local names without counting a fallback, so the map was kept with them for good."""
-    texts, x, _ = corpus(k=4, per=40)
+    texts, x, _ = corpus(k=4, per=40, groups=2)  # two parents
     load_summaries(conn, texts, x)
     endpoint = Endpoint()
     endpoint.up = endpoint.half = True
@@ -122,7 +122,7 @@ def test_a_map_of_a_budget_cut_sample_is_not_kept_once_every_text_has_a_vector(c
 
 
 def test_a_kept_map_reports_its_parents_shares_of_traces_as_a_built_one(conn):
-    texts, x, _ = corpus(k=4, per=40)
+    texts, x, _ = corpus(k=4, per=40, groups=2)  # two parents
     load_summaries(conn, texts, x)
     # One text of the first topic is 300 traces (as "No issue" is one text, most traces).
     rows = [

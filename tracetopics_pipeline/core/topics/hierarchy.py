@@ -94,6 +94,10 @@ def _cosine_distance(v: np.ndarray) -> np.ndarray:
 # where at least this share of its texts say it: "Okta" in an SSO topic, not "Sofia" in
 # "Reset MFA for Sofia". 0: every word counts (the code before). bench/parent_cut.py --profiles.
 NAME_FLOOR = 0.34
+# A word counts in the profiles only where at most this share of the map's topics say it
+# (`lexical_profiles`); 1: every word (the code before). docs/benchmarks.md "Parents,
+# fourteenth round": devops dev parents 5 -> 6 for 7 intents, demo / SGD dev unchanged.
+COMMON_SHARE = 0.5
 
 
 def lexical_profiles(
@@ -102,7 +106,8 @@ def lexical_profiles(
 ) -> np.ndarray | None:  # fmt: skip
     """TF-IDF (sublinear, English stop words removed) of each topic's texts as one document,
     without the names fewer than `name_floor` of its texts say (and, `word_floor`, any word
-    fewer than that share of its texts say: tried, not used).
+    fewer than that share of its texts say: tried, not used) and the words more than
+    `COMMON_SHARE` of the topics say.
 
     Templated traffic fills unrelated topics with the same slot of people's names, one per
     text ("Reset MFA for Sofia. They changed phones", "Remove access for Sofia, they left the
@@ -130,7 +135,12 @@ def lexical_profiles(
     is_name = np.array([w in named for w in vec.get_feature_names_out()], dtype=bool)
     floor = np.where(is_name, max(floor_names, word_floor), word_floor)
     tf = np.where(share >= floor[None, :], tf, 0.0)
-    tf = tf[:, (tf > 0).sum(axis=0) >= 2]  # a word one topic says joins it to none (min_df=2)
+    # A word one topic says joins it to none (min_df=2); a word more than `COMMON_SHARE` of the
+    # topics say names no area: a slot every request fills ("a service", "a region", "the
+    # file" once code is abstracted) would otherwise join unrelated requests, most on a
+    # small map where it is the bulk of each profile (TF-IDF's smooth idf keeps it at 1).
+    said_by = (tf > 0).sum(axis=0)
+    tf = tf[:, (said_by >= 2) & (said_by <= max(2, COMMON_SHARE * k))]
     if not tf.shape[1]:
         return None
     return TfidfTransformer(sublinear_tf=True).fit_transform(tf).toarray()
