@@ -99,3 +99,24 @@ def test_for_a_gerund_without_its_object_dangles(label):
 )
 def test_for_a_noun_or_an_intransitive_verb_is_whole(label):
     assert "dangling_end" not in label_problems(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Meter reading readings",
+        "Refund refunds",
+        "Booking bookings",
+        "Payslip correction corrections",
+        "Data deletion request requests",
+    ],
+)
+def test_a_category_after_its_own_word_repeats_it(label):
+    assert "repeated_word" in label_problems(label)
+
+
+@pytest.mark.parametrize(
+    "label", ["Meter reading requests", "Refund questions", "Roaming charges", "Set up settings"]
+)
+def test_a_category_after_another_word_is_whole(label):
+    assert "repeated_word" not in label_problems(label)

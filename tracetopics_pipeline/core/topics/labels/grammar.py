@@ -871,8 +871,10 @@ def label_problems(
     if any(w in _REFERRING for w in low):  # "Legal needs it before we sign": needs what?
         problems.append("pronoun")
     content = [w for w in low if w not in FUNCTION_WORDS]
-    if any(a == b for a, b in zip(low, low[1:], strict=False)) or len(set(content)) < len(content):
-        # "Companies ask ask AI", "Enterprise to Enterprise": a seam between two clauses
+    twice = any(_same_word(a, b) for a, b in zip(low, low[1:], strict=False))
+    if twice or len(set(content)) < len(content):
+        # "Companies ask ask AI", "Enterprise to Enterprise": a seam between two clauses;
+        # "Deletion request requests", "Meter reading readings": a category after its own word
         problems.append("repeated_word")
     if label.strip().lower() in {s.strip().lower() for s in siblings}:
         problems.append("repeats_sibling")
@@ -881,6 +883,13 @@ def label_problems(
         if _open_object(low, context, verbs) and "cut_phrase" not in problems:
             problems.append("cut_phrase")
     return problems + wording_problems(label)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two words that are one: the same, or one content word's forms ("request requests")."""
+    if a == b:
+        return True
+    return a not in FUNCTION_WORDS and (stem(a) == stem(b) or b in (a + "s", a + "es"))
 
 
 # Pronouns whose thing or person a name does not say: what they refer to is in another clause.
