@@ -66,7 +66,13 @@ from tracetopics_pipeline.core.run_record import took
 from tracetopics_pipeline.core.topics import embed
 from tracetopics_pipeline.core.topics.cluster import nearest_topics
 from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
-from tracetopics_pipeline.core.topics.maps import current_map, map_model, parent_key, parent_kind
+from tracetopics_pipeline.core.topics.maps import (
+    MAP_SORT_KEYS,
+    current_map,
+    map_model,
+    parent_key,
+    parent_kind,
+)
 from tracetopics_pipeline.core.topics.overrides import apply_merges
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, query_pl
 
@@ -328,19 +334,16 @@ def fold_same_names(conn: duckdb.DuckDBPyConnection, facet: str, map_id: str) ->
         [facet],
     ).fetchall()
     ids = conn.execute(
-        """SELECT t.topic_id, arg_max(t.label, k.sort_key), max(k.sort_key),
+        f"""SELECT t.topic_id, arg_max(t.label, k.sort_key), max(k.sort_key),
                   bool_or(t.map_id = ?),
                   max(CASE WHEN t.map_id = ? THEN coalesce(t.level, 'sub') END),
                   max(CASE WHEN t.map_id = ? THEN t.parent_id END)
            FROM topics t
-           JOIN (SELECT DISTINCT t2.map_id,
-                        coalesce(strftime(m.day, '%Y-%m-%d'), '') || t2.map_id AS sort_key
-                 FROM topics t2 LEFT JOIN topic_maps m ON m.map_id = t2.map_id
-                 WHERE t2.facet = ?) k ON k.map_id = t.map_id
+           JOIN {MAP_SORT_KEYS} k ON k.map_id = t.map_id
            WHERE t.facet = ?
              AND (t.map_id = ? OR t.topic_id IN (SELECT unnest(?::INTEGER[])))
            GROUP BY t.topic_id""",
-        [map_id, map_id, map_id, facet, facet, map_id,
+        [map_id, map_id, map_id, facet, map_id,
          sorted({t for p, sub, _ in used for t in (p, sub)})],
     ).fetchall()  # fmt: skip
     label = {r[0]: r[1] for r in ids}

@@ -146,6 +146,15 @@ def reference_map(conn: duckdb.DuckDBPyConnection, facet: str, day: date) -> str
     return row[0] if row else None
 
 
+# Every map's place in "latest first" order, as a relation (map_id, sort_key): its day, then
+# its id for maps of one day. A topic's visible name is its label in the latest map that has
+# it: report.TOPIC_LATEST (every listing) and classify.fold_same_names (which ids read alike)
+# read this one key, so the fold and the listings cannot disagree on which name is current.
+MAP_SORT_KEYS = """(SELECT DISTINCT tp2.map_id,
+                 coalesce(strftime(m.day, '%Y-%m-%d'), '') || tp2.map_id AS sort_key
+          FROM topics tp2 LEFT JOIN topic_maps m ON m.map_id = tp2.map_id)"""
+
+
 def current_map(conn: duckdb.DuckDBPyConnection, facet: str, day: date | None = None) -> str | None:
     """The latest built map of `facet` (on or before `day` when given)."""
     row = first_row(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.names import MAX_LABEL, NameRefused, check_name
 from tracetopics_pipeline.core.topics.embed import configured_model_id
-from tracetopics_pipeline.core.topics.maps import current_map
+from tracetopics_pipeline.core.topics.maps import MAP_SORT_KEYS, current_map
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, first_row
 from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # The latest label, keywords and representatives of every topic id (ids are stable across
 # maps, so a trace classified by an older map still shows its topic's current name). Works on
 # the warehouse and on the explorer's snapshot, which keep the same table names.
-TOPIC_LATEST = """
+TOPIC_LATEST = f"""
 topic_latest AS (
     SELECT tp.facet, tp.topic_id,
            arg_max(tp.label, k.sort_key) AS label,
@@ -40,10 +40,7 @@ topic_latest AS (
            arg_max(tp.facet_label, k.sort_key) AS facet_label,
            arg_max(tp.parent_id, k.sort_key) AS parent_id
     FROM topics tp
-    JOIN (SELECT DISTINCT tp2.map_id,
-                 coalesce(strftime(m.day, '%Y-%m-%d'), '') || tp2.map_id AS sort_key
-          FROM topics tp2 LEFT JOIN topic_maps m ON m.map_id = tp2.map_id) k
-      ON k.map_id = tp.map_id
+    JOIN {MAP_SORT_KEYS} k ON k.map_id = tp.map_id
     GROUP BY tp.facet, tp.topic_id
 )
 """
