@@ -191,3 +191,33 @@ def test_unmerge_classifies_the_targets_days_again_by_itself(mapped) -> None:
     assert merges(conn, "Task") == {}
     with pytest.raises(MergeRefused, match="not merged"):
         unmerge_topic(conn, "Task", a, settings=SETTINGS)
+
+
+def test_an_unmerge_cut_short_leaves_its_days_to_the_next_run(mapped, monkeypatch) -> None:
+    """Review rv10 M-6: an Undo killed between clearing the merge and re-classifying left the
+    traces in the target with no merge to undo. The days are now marked stale in the same commit,
+    so the next run's re-classification (`stale_days`) splits them."""
+    from tracetopics_pipeline.core.topics import classify
+    from tracetopics_pipeline.core.topics.overrides import unmerge_topic
+
+    conn = mapped
+    before = {d: _counts(conn, d, "subtopic_id") for d in (DAY1, DAY2)}
+    parent, subs = conn.execute(
+        """SELECT topic_id, list(DISTINCT subtopic_id ORDER BY subtopic_id) FROM classifications
+           WHERE topic_id >= 0 GROUP BY 1 HAVING count(DISTINCT subtopic_id) >= 2 LIMIT 1"""
+    ).fetchone()
+    merge_topics(conn, "Task", subs[0], subs[1])
+    assert classify.stale_days(conn, [F("Task")], SETTINGS) == []
+
+    def killed(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(classify, "classify_days", killed)
+    with pytest.raises(KeyboardInterrupt):
+        unmerge_topic(conn, "Task", subs[0], settings=SETTINGS)
+    monkeypatch.undo()
+    assert merges(conn, "Task") == {}
+    stale = classify.stale_days(conn, [F("Task")], SETTINGS)
+    assert stale == [DAY1, DAY2]
+    classify.classify_days(conn, stale, facets=[F("Task")], settings=SETTINGS)
+    assert {d: _counts(conn, d, "subtopic_id") for d in (DAY1, DAY2)} == before

@@ -242,11 +242,6 @@ def unmerge_topic(
     if target is None:
         raise MergeRefused(f"{facet} topic {topic_id} is not merged into another topic")
     definition = find_facet(load_facets(settings.facets_file), facet)
-    with warehouse.transaction(conn):
-        conn.execute(
-            "UPDATE topic_overrides SET merged_into = NULL WHERE facet = ? AND topic_id = ?",
-            [facet, topic_id],
-        )
     has_sub = "subtopic_id" in warehouse.column_names(conn, "classifications")
     either = "topic_id = ? OR subtopic_id = ?" if has_sub else "topic_id = ?"
     days = [
@@ -256,6 +251,18 @@ def unmerge_topic(
             [facet, target, target] if has_sub else [facet, target],
         ).fetchall()
     ]
+    # The merge is undone and its days marked for re-classification in one commit: if this is
+    # killed before classify_days ends, the next run finds the days stale (`stale_days`) and
+    # splits them (review rv10 M-6: the traces used to stay in the target with nothing to undo).
+    with warehouse.transaction(conn):
+        conn.execute(
+            "UPDATE topic_overrides SET merged_into = NULL WHERE facet = ? AND topic_id = ?",
+            [facet, topic_id],
+        )
+        conn.execute(
+            "DELETE FROM classify_rules WHERE facet = ? AND day IN (SELECT unnest(?::DATE[]))",
+            [facet, days],
+        )
     refused = None
     if days:
         if notify is not None:
