@@ -12,6 +12,7 @@ import pytest
 from factories.corpus import F, corpus, load_summaries
 
 from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core.names import NameRefused
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.classify import classify_days
 from tracetopics_pipeline.core.topics.maps import build_maps
@@ -138,7 +139,6 @@ def test_cli_topic_merge(tmp_path: Path) -> None:
 def test_a_rename_onto_a_siblings_name_is_refused_with_the_merge_to_run(mapped) -> None:
     """Every classification folds same-named siblings into one id, so a rename onto a
     sibling's name would merge them by accident: it is refused, naming the merge to run."""
-    from tracetopics_pipeline.core.names import NameRefused
 
     conn = mapped
     rows = conn.execute(
@@ -221,3 +221,12 @@ def test_an_unmerge_cut_short_leaves_its_days_to_the_next_run(mapped, monkeypatc
     assert stale == [DAY1, DAY2]
     classify.classify_days(conn, stale, facets=[F("Task")], settings=SETTINGS)
     assert {d: _counts(conn, d, "subtopic_id") for d in (DAY1, DAY2)} == before
+
+
+@pytest.mark.parametrize("name", ["no_match", "No_Match", "  no_match "])
+def test_no_match_is_not_a_name_a_person_can_give(mapped, name) -> None:
+    """Review rv10 L-5: a topic renamed "no_match" listed beside the real -1 line."""
+    tid = next(t for t in _counts(mapped, DAY1) if t >= 0)
+    with pytest.raises(NameRefused, match="reserved"):
+        set_topic_override(mapped, "Task", tid, label=name)
+    set_topic_override(mapped, "Task", tid, label="No match between plans")  # a real name is fine

@@ -220,6 +220,13 @@ def set_topic_override(
     """
     if label is not None and label.strip():
         label = check_name(label, what="the new label", max_len=MAX_LABEL)
+        if " ".join(label.split()).lower() == NO_MATCH_LABEL:
+            # no_match is the line for traces too far from every topic (-1), in every list and
+            # mart: a topic of that name reads as unclassified traffic (review rv10 L-5).
+            raise NameRefused(
+                f"'{NO_MATCH_LABEL}' is reserved for traces too far from every topic; "
+                "choose another label"
+            )
         _refuse_sibling_name(conn, facet, topic_id, label)
     row = first_row(
         conn,

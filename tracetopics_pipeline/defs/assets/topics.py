@@ -138,7 +138,7 @@ def classifications(
     if stats.reclassified:
         context.log.info(
             f"re-classified {len(stats.reclassified)} earlier days classified by another rule "
-            f"(an upgrade): {stats.reclassified[0]} … {stats.reclassified[-1]}, "
+            f"(an upgrade or a changed setting): {stats.reclassified[0]} … {stats.reclassified[-1]}, "
             f"{stats.reclassified_rows:,} rows in {stats.reclassified_seconds:.1f} s"
         )
     for facet, why in stats.refused.items():
