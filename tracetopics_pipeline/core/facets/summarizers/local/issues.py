@@ -593,6 +593,9 @@ def detect_issues(
         add("Timeout", f"slow answer ({latency:.0f} s)")
 
     # Ending: an unanswered user turn, or a tool call/reply with no final answer after it.
+    # sentiment.py imports this module (HUMAN_REQUEST): its satisfaction reading is imported here
+    from tracetopics_pipeline.core.facets.summarizers.local.sentiment import pleased
+
     convo = [m for m in messages if m.get("role") in ("user", "assistant", "tool", "function")]
     while (
         len(convo) > 1
@@ -604,11 +607,13 @@ def detect_issues(
             )
             or (_STOP_MARK.search(last_text) and not asks(_STOP_MARK.sub("", last_text)))
             or settles(last_text, _agent_before(convo))
+            or pleased(last_text)
         )
     ):
         # "thanks, bye" / "###STOP###" needs no answer, nor does an acknowledgement ("Makes sense,
         # thank you.") or a report that it works now ("Done, it holds now."), or what came of an
-        # instruction with no problem in it ("Reseated it, steady as anything.")
+        # instruction with no problem in it ("Reseated it, steady as anything."), nor a turn the
+        # Sentiment rules read as satisfaction ("Perfect, that's exactly what I needed.", rv10 H-2)
         convo.pop()
     if convo:
         last = convo[-1]

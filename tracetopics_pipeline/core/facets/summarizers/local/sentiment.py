@@ -34,7 +34,11 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     outcome_evidence,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.success import (
+    _BAD as _PROBLEM,  # the problem words a closing must not hold (success.closes)
+)
+from tracetopics_pipeline.core.facets.summarizers.local.success import (
     GOOD_AGAIN,
+    asks,
     positive_closing,
     reports_success,
 )
@@ -60,6 +64,8 @@ _PRAISE = _rx(
     r"(?<!would )(?<!'d )(?<!to )love (?!to\b|it if\b|(?:it|that) when\b)(?:\w+ ){0,2}?(?:so far|"
     r"the|your|this|it|how|that|what|using|working|(?-i:[A-Z])\w+)",
     r"big fan|huge fan|life ?saver|(?:made|saved|make|save) my (?:day|week|life)|above and beyond|"
+    r"(?:saved|save|spared) me (?:a lot of |so much |loads of |hours of |a )?(?:time|hours|trouble|"
+    r"hassle|headache|trip)|"
     r"highly recommend|"
     r"best (?:support|service|tool|app|product|experience)",
     r"(?:i'm|i am|we're|we are|really|so|very) (?:impressed|delighted|thrilled|grateful)",
@@ -76,7 +82,8 @@ _WARM_THANKS = _rx(
 )
 _RESOLVED = _rx(
     r"(?:that|it|this|which)(?: now| finally| totally| really)? (?:worked|works now|did it|did the trick|"
-    r"fixed it|solved it|sorted it|helped|helps|answers my question|answered my question|is what i needed)",
+    r"fixed it|solved it|sorted it|helped|helps|is what i needed|"
+    r"answer(?:s|ed) (?:my question|all my questions|everything|it all))",
     r"(?:works?|loads?|syncs?|runs?|shows? up|opens?|prints?|exports?) (?:now|again|perfectly|great|"
     r"fine now|like a charm)|working (?:now|again)|"
     r"(?:that|it|this|which|you)(?: finally| now)? (?:fixed|solved|sorted|resolved) (?:it|that|this|the|my|"
@@ -89,7 +96,8 @@ _RESOLVED = _rx(
 _ACK = _rx(
     r"(?:that's|that is|that was|that will be|that'll be|it's) (?:all|everything|it|just what)|"
     r"all i need(?:ed)?|(?:that|it) (?:works|will work|should work|sounds? (?:good|great|perfect))|"
-    r"(?:that|this) (?:helps|helped)|got it|you(?:'ve| have) answered"
+    r"(?:that|this) (?:helps|helped)|got it|you(?:'ve| have) answered|"
+    r"(?:that|this|it)(?:'s| is| was) (?:really |very |super |so |perfectly |crystal )?clear"
 )
 # Stock adjectives and thanks: politeness unless something else backs them up.
 _MILD_POS = _rx(
@@ -889,6 +897,31 @@ def signals(
     if n >= 3 and user_turns[-1].rstrip().endswith("?") and len(agent_turns) < n:
         s.add("inferred", 0.5, "left with an unanswered question")
     return s
+
+
+# A relative clause, not a question: "exactly what I needed", "everything we wanted to know".
+_WHAT_I_NEEDED = _rx(
+    r"(?:what|everything|all|just what|exactly what) (?:i|we)(?:'d| had| have)? (?:needed|wanted|"
+    r"was after|were after|was looking for|were looking for|asked for|hoped for)(?: to know)?"
+)
+
+
+def pleased(turn: str) -> bool:
+    """A turn these rules read as satisfaction and nothing else (review rv10 H-2): praise ("you're
+    a star"), the need said met ("that's exactly what I needed", "that answers everything") or a
+    strong adjective with an acknowledgement, not ironic, and, once those words are taken out, no
+    question, request or problem left ("... Thanks! One more thing: how do I add my spouse?" asks).
+    Issues reads a conversation that ends on such a turn as answered (issues.py)."""
+    turn = apostrophes(turn)
+    if _sarcastic(turn) or ironic_praise(turn):
+        return False
+    praised = _unnegated(_PRAISE, turn) or _asserted(_RESOLVED, turn)
+    if not praised and not (_ACK.search(turn) and _unnegated(_STRONG_ADJ, turn)):
+        return False
+    rest = turn
+    for rx in (_WHAT_I_NEEDED, _RESOLVED, _ACK, _PRAISE):  # "what I needed" asks nothing
+        rest = rx.sub(" ", rest)
+    return not asks(rest) and not _PROBLEM.search(rest)
 
 
 def classify(s: SentimentSignals) -> tuple[str, str]:
