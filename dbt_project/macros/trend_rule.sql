@@ -11,10 +11,14 @@
       n_now / n_prev     the topic's traces in the window and in the window before,
       total_now / total_prev   the group's classified traces in each (no_match included),
       prev_days          the days of the window before that hold classified traces,
+      now_days           the window's days up to the data's latest day (fewer than window_days:
+                         the window is still in progress, e.g. the ISO week of today),
       window_days        the window's length in days.
     A topic is a test when it had traces before (absent before: new, not growing), is no
-    `no_match`, and the window before holds data on half its days or more (fewer: the data
-    starting, not growth). growing: n_now >= min_volume, share of the group up by min_change
+    `no_match`, the window is over (a week in progress holds a day or two of traffic whose share
+    swings with the weekday mix: not compared with whole weeks, reason window_in_progress) and
+    the window before holds data on half its days or more (fewer: the data starting, not
+    growth). growing: n_now >= min_volume, share of the group up by min_change
     (relative) or more, two-proportion z >= min_z, kept by Benjamini-Hochberg at `fdr` over the
     group's growing tests; fading the mirror image (n_prev >= min_volume). trend_reason says
     why a topic is flat. -#}
@@ -43,7 +47,7 @@ tt_z as (
             0
         ) as z,
         (s.topic_id <> {{ no_match }} and s.n_prev > 0 and s.total_now > 0 and s.total_prev > 0
-            and 2 * s.prev_days >= s.window_days) as compared
+            and s.now_days >= s.window_days and 2 * s.prev_days >= s.window_days) as compared
     from tt_shares as s
 ),
 
@@ -98,6 +102,7 @@ select
     case
         when d.trend <> 'flat' then null
         when d.topic_id = {{ no_match }} then 'no_match'
+        when d.now_days < d.window_days then 'window_in_progress'
         when d.n_prev = 0 or d.total_prev = 0 or d.total_now = 0 then 'no_traces_before'
         when 2 * d.prev_days < d.window_days then 'too_few_days_before'
         when abs(d.share_change) < {{ min_change }} then 'small_change'

@@ -470,3 +470,45 @@ def test_the_marts_and_the_digest_call_the_same_topics_growing_and_fading(
         assert w03[0][0] > 0.2 and w03[0][1] >= 5 and w03[0][2] == "flat"
     finally:
         conn.close()
+
+
+def test_the_week_in_progress_is_not_called_against_whole_weeks(tmp_path: Path) -> None:
+    """Review rv9 L7: the in-progress ISO week (2 days of data) read 'growing' in
+    marts.topic_trends_weekly while the digest's whole windows said otherwise. On the rule's
+    three whole weeks plus a Monday and Tuesday where topic 1 takes most of the traffic, that
+    week is flat with trend_reason window_in_progress; the whole weeks keep their calls."""
+    from datetime import date
+
+    from factories.marts import trend_traces
+
+    extra = [
+        T(f"w4-{d}-{topic}-{i}", datetime(2026, 1, d, 9 + i % 10, tzinfo=UTC), task=topic)
+        for d in (26, 27)
+        for topic, n in ((0, 3), (1, 40), (2, 3), (-1, 1))
+        for i in range(n)
+    ]
+    home = tmp_path / "home"
+    home.mkdir()
+    result, conn = _materialize(home, trend_traces() + extra)
+    try:
+        assert result.success
+        got = dict(
+            (r[0], r[1:])
+            for r in rows(
+                conn,
+                "SELECT topic_id, week_days, round(share_wow_growth, 2), trend, trend_reason "
+                "FROM marts.topic_trends_weekly WHERE facet = 'Task' "
+                "AND week_start = DATE '2026-01-26'",
+            )
+        )
+        assert got[1][0] == 2 and got[1][1] > 1  # topic 1's share more than doubled
+        assert got[1][2:] == ("flat", "window_in_progress"), got
+        assert {v[2] for v in got.values()} == {"flat"}
+        whole = rows(
+            conn,
+            "SELECT count(*) FROM marts.topic_trends_weekly WHERE week_start = DATE '2026-01-19' "
+            "AND trend <> 'flat'",
+        )
+        assert whole[0][0] > 0 and date(2026, 1, 19)  # the last whole week is still called
+    finally:
+        conn.close()

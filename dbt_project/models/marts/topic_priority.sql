@@ -111,6 +111,7 @@ trend_units as (
         (select count(*) from trend_rows where cur) as total_now,
         (select count(*) from trend_rows where not cur) as total_prev,
         (select prev_days from trend_prev_days) as prev_days,
+        {{ var('trend_window_days') }} as now_days,  -- the window ends on the latest day: whole
         {{ var('trend_window_days') }} as window_days
     from trend_rows as r
     group by r.topic_id

@@ -2,6 +2,9 @@
 -- shows as a zero week. Trend flag: the one trend rule (macros/trend_rule.sql, the digest's
 -- Growing / Fading) on the week's share against the week before's, tested over the facet's
 -- topics of that week; week_days / prev_week_days say how many days of data each week holds.
+-- The week in progress (today's ISO week) is not compared with whole weeks: flat, with
+-- trend_reason window_in_progress (review rv9 L7: a 2-day week read 'growing' while the
+-- digest's 28 days said fading).
 with weekly as (
     select facet, topic_id, {{ tt_week_start('day') }} as week_start, count(*) as volume
     from {{ ref('stg_classifications') }}
@@ -63,13 +66,16 @@ trend_units as (
         c.total as total_now,
         coalesce(c.prev_total, 0) as total_prev,
         coalesce(pd.days, 0) as prev_days,
+        -- the week's days up to the latest classified day: under 7 for the week in progress
+        least(7, cast(ld.last_day - c.week_start as integer) + 1) as now_days,
         7 as window_days
     from compared as c
     left join week_days as pd on pd.week_start = c.week_start - 7
+    cross join (select max(day) as last_day from {{ ref('stg_classifications') }}) as ld
 ),
 
 calls as (
-    select facet, week_start, topic_id, trend
+    select facet, week_start, topic_id, trend, trend_reason
     from ({{ tt_trend_calls('trend_units', ['facet', 'week_start'], var('trend_min_volume'),
                             var('trend_share_change'), var('trend_min_z'), var('trend_fdr')) }})
         as rule
@@ -89,7 +95,8 @@ select
     c.prev_week_share,
     {{ tt_divide('(c.week_volume - c.prev_week_volume)', 'nullif(c.prev_week_volume, 0)') }} as wow_growth,
     c.week_share / nullif(c.prev_week_share, 0) - 1 as share_wow_growth,
-    k.trend
+    k.trend,
+    k.trend_reason
 from compared as c
 join labels as l using (facet, topic_id)
 join calls as k using (facet, week_start, topic_id)

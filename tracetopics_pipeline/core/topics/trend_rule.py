@@ -89,6 +89,8 @@ def trend_calls(
             "facet": pa.array(cols[0], pa.string()),
             **{c: pa.array(v, pa.int64()) for c, v in zip(COLUMNS[1:], cols[1:], strict=True)},
             "prev_days": pa.array([prev_days] * n, pa.int64()),
+            # the digest's windows end on the latest day, so they are whole
+            "now_days": pa.array([window_days] * n, pa.int64()),
             "window_days": pa.array([window_days] * n, pa.int64()),
         }
     )
