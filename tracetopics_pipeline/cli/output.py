@@ -11,7 +11,7 @@ import duckdb
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.ingest.gaps import stray
-from tracetopics_pipeline.core.settings import Settings, paths
+from tracetopics_pipeline.core.settings import MIN_SUMMARIES_ENV, Settings, paths
 from tracetopics_pipeline.core.spend.ledger import SpendSummary, spend_summary
 
 TABLES = [
@@ -79,11 +79,45 @@ def print_summary() -> None:
             )
             for row in coverage:
                 print(f"  {row[0]:18s}" + "".join(f"{int(v or 0):>10,}" for v in row[1:]))
-        spend = spend_summary(conn, Settings.from_env())
+        settings = Settings.from_env()
+        waiting = unmapped_facets(conn)
+        if waiting:
+            print("\nFacets without a topic map")
+            for m in waiting:
+                print("  " + no_map_line(m, settings))
+        spend = spend_summary(conn, settings)
         if spend.by_model or spend.budget_day_usd is not None or spend.budget_month_usd is not None:
             print("\n" + spend_line(spend) + "  (`tracetopics spend` for detail)")
     print(f"\nWarehouse: {p.warehouse}")
     print(f"Dagster run history: {p.dagster_home}  (open the UI with `make ui`)")
+
+
+def unmapped_facets(conn: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Facets no map was ever built for, each with its latest map's waiting reason as
+    topic_maps stores it (`detail`, `n_docs`: distinct summaries, `floor`: the floor it used)."""
+    rows = conn.execute(
+        """SELECT facet, arg_max(detail, day), arg_max(n_docs, day),
+                  arg_max(CAST(json_extract(params, '$.min_summaries') AS BIGINT), day)
+           FROM topic_maps GROUP BY facet
+           HAVING count(*) FILTER (WHERE status = 'built') = 0 ORDER BY facet"""
+    ).fetchall()
+    keys = ("facet", "detail", "n_docs", "floor")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def no_map_reason(m: dict, settings: Settings) -> str:
+    """Why a facet has no map, and the knob: '67 of 100 distinct summaries; set ...'."""
+    n, floor = m.get("n_docs"), m.get("floor")
+    if n is None or floor is None or n >= floor:  # waiting on something else (vectors)
+        return str(m.get("detail") or "no map built yet")
+    return (
+        f"{n:,} of {floor:,} distinct summaries; set {MIN_SUMMARIES_ENV} "
+        f"(now {settings.min_summaries}) lower to map smaller traffic"
+    )
+
+
+def no_map_line(m: dict, settings: Settings) -> str:
+    return f"{m['facet']}: no topic map yet — {no_map_reason(m, settings)}"
 
 
 def known_facets(conn: duckdb.DuckDBPyConnection) -> list[str]:
@@ -181,10 +215,16 @@ def print_topics(
 ) -> None:
     facet, rows = topics(facet, day)
     if not rows:
-        print(
-            f"\nNo {facet} topics yet (a map needs at least "
-            f"{Settings.from_env().min_summaries} distinct summaries of the facet)."
+        settings = Settings.from_env()
+        with _conn() as conn:
+            waiting = next((m for m in unmapped_facets(conn) if m["facet"] == facet), None)
+        why = (
+            no_map_reason(waiting, settings)
+            if waiting
+            else f"a map needs at least {settings.min_summaries} distinct summaries of the "
+            f"facet; set {MIN_SUMMARIES_ENV} lower to map smaller traffic"
         )
+        print(f"\nNo {facet} topics yet ({why}).")
         return
     named = sum(1 for r in rows if r["topic_id"] != warehouse.NO_MATCH)
     if rows[0].get("map_sample"):

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from tracetopics_pipeline.cli.digest import spend_line
+from tracetopics_pipeline.cli.output import no_map_line, unmapped_facets
 from tracetopics_pipeline.core.ingest.holds import held_days
 from tracetopics_pipeline.core.ingest.landing import landing_files, pending_days
 from tracetopics_pipeline.core.run_record import runs, took
@@ -71,6 +72,7 @@ def home_status(settings: Settings) -> dict[str, Any]:
                    GROUP BY ALL ORDER BY l.facet"""
             ).fetchall()
         ]
+        out["unmapped"] = unmapped_facets(conn)
         out["spend"] = spend_summary(conn, settings).as_dict()
         out["source"] = source
     finally:
@@ -185,6 +187,9 @@ def render(s: dict[str, Any]) -> str:
         lines.append(
             f"map       {m['facet']}: {_n(m['topics'], 'topic')}{subs}, built for {m['day']}"
         )
+    settings = Settings.from_env()
+    for m in s.get("unmapped") or []:
+        lines.append(f"map       {no_map_line(m, settings)}")
     stamp = (s["snapshot"] or "").removeprefix(PREFIX)[:13]  # 20261130T1906...
     lines.append(
         f"explorer  snapshot published {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} "

@@ -18,6 +18,8 @@ from pathlib import Path
 
 # The name of the endpoint's key (a secret: never logged, never stored in config).
 OPENAI_API_KEY_ENV = "OPENAI_API_KEY"
+# the floor of distinct summaries a free-text facet's map waits for (named in "no map yet" lines)
+MIN_SUMMARIES_ENV = "TRACETOPICS_MIN_SUMMARIES"
 
 
 PG_ENV = {
@@ -371,7 +373,7 @@ class Settings:
             budget_usd_day=_budget(e, "TRACETOPICS_BUDGET_USD_DAY"),
             budget_usd_month=_budget(e, "TRACETOPICS_BUDGET_USD_MONTH"),
             window_days=_int(e, "TRACETOPICS_WINDOW_DAYS", d.window_days, minimum=1),
-            min_summaries=_int(e, "TRACETOPICS_MIN_SUMMARIES", d.min_summaries, minimum=2),
+            min_summaries=_int(e, MIN_SUMMARIES_ENV, d.min_summaries, minimum=2),
             max_sample=_int(e, "TRACETOPICS_MAX_SAMPLE", d.max_sample, minimum=2),
             algorithm=_get(e, "TRACETOPICS_ALGORITHM") or d.algorithm,
             no_match_distance=_float(
