@@ -273,6 +273,13 @@ _TOOL_TROUBLE = re.compile(
     r"(?:is|are|seems to be|appears to be) (?:having|experiencing) (?:\w+ )?(?:issues|problems|trouble|"
     r"difficulties|an outage|errors|a hiccup|a glitch)|"
     r"something (?:broke|failed|crashed|glitched)|"
+    # the call's error reported in words (rv10 M-2): "the benefits service rejected my query with a
+    # permission error", "the HR database returned a permission error", "got an access denied"
+    r"(?:rejected|refused|denied|blocked|turned down) (?:[\w-]+ ){0,4}?(?:with|because of|due to) "
+    r"(?:a |an )?(?:[\w-]+ ){0,2}?(?:error|failure|exception)(?![\w-])|"
+    r"(?:got|received|hit|returned|threw|raised|gave (?:me )?|came back with|responded with) "
+    r"(?:a |an |back (?:a |an )?)?(?!no |zero |any )(?:[\w-]+ ){0,2}?(?:error|exception|(?:access|permission) denied)"
+    r"(?![\w-])|"
     r"(?:failed|errored|broke|didn't work|did not work|went wrong)(?: \w+){0,2}? on (?:our|my) "
     r"(?:side|end)|"
     r"(?:didn't|did not|wouldn't|would not|won't) (?:save|load|sync|upload|connect)\b|"
