@@ -34,10 +34,8 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     outcome_evidence,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.success import (
-    _BAD as _PROBLEM,  # the problem words a closing must not hold (success.closes)
-)
-from tracetopics_pipeline.core.facets.summarizers.local.success import (
     GOOD_AGAIN,
+    PROBLEM,
     asks,
     positive_closing,
     reports_success,
@@ -921,7 +919,7 @@ def pleased(turn: str) -> bool:
     rest = turn
     for rx in (_WHAT_I_NEEDED, _RESOLVED, _ACK, _PRAISE):  # "what I needed" asks nothing
         rest = rx.sub(" ", rest)
-    return not asks(rest) and not _PROBLEM.search(rest)
+    return not asks(rest) and not PROBLEM.search(rest)
 
 
 def classify(s: SentimentSignals) -> tuple[str, str]:

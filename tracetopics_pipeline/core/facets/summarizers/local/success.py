@@ -37,7 +37,8 @@ _BAD_WORDS = _rx(
     # irony: "Sure, because that worked so well last time"
     r"(?:sure|yeah|right|oh),? because|last time",
 )
-_BAD = re.compile(r"n[’']t\b|" + _BAD_WORDS.pattern, re.I)
+# A problem said in a closing: a negation or a trouble word (read by sentiment.pleased too).
+PROBLEM = re.compile(r"n[’']t\b|" + _BAD_WORDS.pattern, re.I)
 # A problem noun as what is "showing up again": the error, the warning, the noise.
 _PROBLEM_NOUN = _rx(
     r"errors?|warnings?|messages?|pop-?ups?|alerts?|problems?|issues?|bugs?|faults?|noises?|"
@@ -149,8 +150,8 @@ def _clauses(turn: str) -> list[str]:
 def _success_clause(clause: str) -> bool:
     if m := _PROBLEM_GONE.search(clause):
         rest = clause[: m.start()] + " " + clause[m.end() :]
-        return not _BAD.search(rest)
-    if _BAD.search(clause):
+        return not PROBLEM.search(rest)
+    if PROBLEM.search(clause):
         return False
     if _BACK_AGAIN.search(clause):
         return not _PROBLEM_NOUN.search(clause)
@@ -171,7 +172,7 @@ def reports_success(turn: str) -> bool:
     if not any(good):
         return False
     # every other clause is neutral: thanks, an attempt ("Did as you said"), a sign-off
-    return not any(_BAD.search(c) for c, g in zip(clauses, good, strict=True) if not g)
+    return not any(PROBLEM.search(c) for c, g in zip(clauses, good, strict=True) if not g)
 
 
 # The agent told the user what to do, or said it did something the user can check.
@@ -319,7 +320,7 @@ def positive_closing(turn: str) -> str | None:
     satisfaction), or None when any word of the turn is something else, or it asks, or reports a
     problem."""
     text = _EMOJI_MODIFIERS.sub("", turn.replace("’", "'")).strip()
-    if not text or len(text.split()) > 10 or asks(text) or _BAD.search(text):
+    if not text or len(text.split()) > 10 or asks(text) or PROBLEM.search(text):
         return None
     emoji = {ch for ch in text if ch in _CHEER_EMOJI or ch in _THANKS_EMOJI}
     words = "".join(" " if ch in emoji else ch for ch in text)
@@ -358,7 +359,7 @@ def closes(turn: str) -> bool:
     if len(text.split()) > 15 or not _ACKNOWLEDGES.search(text):
         return False
     plain = _ACKNOWLEDGES.sub(" ", text)
-    return not _BAD.search(plain)
+    return not PROBLEM.search(plain)
 
 
 # Particles an instruction and its report share ("Switch off the ad blocker" -> "Ad blocker
@@ -371,7 +372,7 @@ _FAREWELL = re.compile(
     r"\btake care\b|\bsafe travels\b|\blet (?:me|us) know if [^.!?\n]*",
     re.I,
 )
-# A state after an attempt that is trouble though no word of _BAD says so: "the heating has
+# A state after an attempt that is trouble though no word of PROBLEM says so: "the heating has
 # stopped", "now it asks for a licence key", "the light blinks orange", "it shows an error page".
 _ODD_STATE = _rx(
     r"stopp\w*|died|asks? (?:me )?for|says|(?:shows?|showing|displays?) (?:a|an|the|me|only)|"
@@ -401,6 +402,6 @@ def settles(turn: str, agent: str | None) -> bool:
         clause = _PARTICLES.sub(
             lambda p: " " if p.group(0).lower() in shared else p.group(0), clause
         )
-        if _BAD.search(clause) or _ODD_STATE.search(clause):
+        if PROBLEM.search(clause) or _ODD_STATE.search(clause):
             return False
     return True
