@@ -439,6 +439,8 @@ REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
 # batch 14 is development material from the fourteenth pass on.
 # Held-out 16 (the fifteenth pass, `heldout16`) neither: written before that pass, measured once;
 # batch 15 is development material from the fifteenth pass on.
+# Held-out 17 (the eighteenth pass, `heldout17`) neither: the user's stance towards the answer,
+# whole conversations, written before that pass and measured at its start and its end.
 ROBUST_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5",
                   "heldout6", "heldout7", "heldout8")  # fmt: skip
 
@@ -470,8 +472,10 @@ def bench_robustness(
     for part in parts:
         demo = _demo_traces(days, per_day, DEMO_SEEDS[part])
         out = outputs_by_facet(summ, demo, wanted)
-        false: dict[str, int] = dict.fromkeys(tally, 0)
-        found: dict[str, int] = dict.fromkeys(tally, 0)  # fires where the gold agrees
+        # every form a rule counts, also when the batches scored do not hold it (batch 17 alone)
+        forms = {*tally, *REASON_FORM.values(), *rs.TOOL_FAILURES, "politeness", "unmet_escalation"}
+        false: dict[str, int] = dict.fromkeys(forms, 0)
+        found: dict[str, int] = dict.fromkeys(forms, 0)  # fires where the gold agrees
         n_sent = n_iss = 0
         for t in demo:
             gt = t["metadata"]["ground_truth"]
@@ -511,7 +515,8 @@ def bench_robustness(
                  "heldout9": "held-out 9", "heldout10": "held-out 10",
                  "heldout11": "held-out 11", "heldout12": "held-out 12",
                  "heldout13": "held-out 13", "heldout14": "held-out 14",
-                 "heldout15": "held-out 15", "heldout16": "held-out 16"}  # fmt: skip
+                 "heldout15": "held-out 15", "heldout16": "held-out 16",
+                 "heldout17": "held-out 17"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
               + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():

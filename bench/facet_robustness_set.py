@@ -25,6 +25,7 @@ import facet_robustness_batch13 as b13
 import facet_robustness_batch14 as b14
 import facet_robustness_batch15 as b15
 import facet_robustness_batch16 as b16
+import facet_robustness_batch17 as b17
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -920,7 +921,11 @@ def cases(part: str = "dev") -> list[Case]:
     domains, registers and tool-output languages: facet_robustness_batch15.py) or `heldout16`
     (batch 16, the same shape in travel, banking, health, retail, developer tools and a mobile
     carrier, in terse, all-caps, typo-ridden and non-native registers:
-    facet_robustness_batch16.py)."""
+    facet_robustness_batch16.py) or `heldout17` (batch 17, whole conversations: the user's stance
+    towards the answer, rejected plainly or sarcastically, warm and sarcastic closings, and their
+    controls: facet_robustness_batch17.py)."""
+    if part == "heldout17":
+        return conversation_cases(b17.HELDOUT17, b17.WANTS17)
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
@@ -1231,6 +1236,22 @@ def _calm_controls(part: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
     return out
 
 
+def conversation_cases(
+    convs: dict[str, tuple[tuple[tuple[str, str], ...], ...]],
+    wants: dict[str, tuple[tuple[str, str], ...]],
+) -> list[Case]:
+    """Whole conversations by form, one case per facet a form is read by (ids apart)."""
+    out: list[Case] = []
+    for form, turns_list in convs.items():
+        for turns in turns_list:
+            msgs = [{"role": r, "content": t} for r, t in turns]
+            for facet, want in wants[form]:
+                suffix = "" if len(wants[form]) == 1 else f"_{facet.lower()}"
+                out.append(Case(f"{form}{suffix}", facet, want,
+                                {"id": f"r{len(out)}", "messages": msgs}))  # fmt: skip
+    return out
+
+
 def hit(case: Case, label: str | None, summary: str | None) -> bool:
     """Whether a summarizer's output for this case is right."""
     if case.want == "not POSITIVE":
@@ -1247,7 +1268,8 @@ def hit(case: Case, label: str | None, summary: str | None) -> bool:
         return label in (None, "NONE")
     if case.facet == "Sentiment":
         return label == case.want or (case.want == "NEGATIVE" and label == "MIXED")
-    prefix = {"FAILED_TOOL_CALL": "Failed tool call", "UNMET_ESCALATION": "Unmet escalation"}
+    prefix = {"FAILED_TOOL_CALL": "Failed tool call", "UNMET_ESCALATION": "Unmet escalation",
+              "INCOMPLETE_ANSWER": "Incomplete answer"}  # fmt: skip
     return prefix[case.want] in (summary or "")
 
 
