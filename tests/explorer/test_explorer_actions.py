@@ -177,9 +177,10 @@ def test_gap_kind_names_agent_failures_and_product_gaps() -> None:
 
     ids = "SELECT trace_id AS id FROM facets WHERE facet = 'Sentiment'"
     cur = facets(20, 16, 12)
-    verdict, detail = gap_kind(
+    verdict, detail, agent, none = gap_kind(
         cur, ids, [], "Sentiment", "Issues", {"FAILED_TOOL_CALL": "Failed tool call"}.get
     )
+    assert (agent, none) == (12, 4)
     # 16 negative: 12 with a failed tool call (75%), 4 without an issue.
     assert verdict == "Agent failure"
     assert (
@@ -261,25 +262,27 @@ def test_a_proposal_verdict_that_names_no_kind_says_so_in_the_homes_words() -> N
     """Review rv6 P2: "Not distinguished" was followed by "The agent is failing at something
     users can do", and the home called the same topic "Unhappy, cause unclear". An agent-issue
     majority that does not stand out is "Cause unclear" when the topic is unhappier than its
-    scope, "Not distinguished" when it is not; neither ends with the kind it did not name."""
+    scope, "Not distinguished" when it is not; neither ends with the kind it did not name. The
+    calls are the one gap rule's (macros/gap_rule.sql) on the topic's and the scope's counts."""
     from tracetopics_pipeline.explorer.proposal import Rate, _against_scope
 
     counts = "Of the topic's 259 negative or mixed conversations, 192 (74.1%) show an agent issue."
-    rates = {"issue": Rate(265, 680), "negative": Rate(259, 680)}
-    base = {"issue": Rate(3150, 9000), "negative": Rate(3240, 9000)}
-    gap, short = _against_scope(
-        ("Agent failure", counts), rates, base, {"issue": "same", "negative": "above"}
-    )
+    split = ("Agent failure", counts, 192, 67)
+    base = {"issue": Rate(3150, 9000), "negative": Rate(2700, 9000)}  # 35% / 30%
+    # agent issues as common as in the scope (39% vs 35%), clearly unhappier (38% -> 60%)
+    rates = {"issue": Rate(265, 680), "negative": Rate(408, 680)}
+    gap, short = _against_scope(split, rates, base)
     assert gap[0] == "Cause unclear" and short.startswith("39.0% of its traces show an agent issue")
     assert "failing" not in gap[1] and gap[1].endswith(counts)
-    gap, _ = _against_scope(("Agent failure", counts), rates, base, {"issue": "same"})
+    # neither stands out (39% vs 35%, 32% vs 30%)
+    gap, _ = _against_scope(split, {"issue": Rate(265, 680), "negative": Rate(218, 680)}, base)
     assert gap[0] == "Not distinguished"
-    gap, _ = _against_scope(("Agent failure", counts), rates, base, {"issue": "above"})
-    assert gap[0] == "Not distinguished"  # review rv6 G2: no unhappier than its scope
-    both = {"issue": "above", "negative": "above"}
-    gap, _ = _against_scope(("Agent failure", counts), rates, base, both)
+    # agent issues stand out (60% vs 35%), no unhappier than the scope: review rv6 G2
+    gap, _ = _against_scope(split, {"issue": Rate(408, 680), "negative": Rate(218, 680)}, base)
+    assert gap[0] == "Not distinguished"
+    gap, _ = _against_scope(split, {"issue": Rate(408, 680), "negative": Rate(408, 680)}, base)
     assert gap[0] == "Agent failure" and "The agent is failing" in gap[1]
-    gap, short = _against_scope(("Cause unclear", counts), rates, base, {})
+    gap, short = _against_scope(("Cause unclear", counts, 130, 129), rates, base)
     assert short == "" and gap[1].endswith(
         "Neither kind dominates: look at the two groups separately."
     )

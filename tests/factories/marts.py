@@ -97,7 +97,12 @@ def _facet_rows(t: T) -> list[dict[str, Any]]:
     return rows
 
 
-def _class_rows(t: T, map_day: date) -> list[dict[str, Any]]:
+def _class_rows(
+    t: T,
+    map_day: date,
+    labels: dict[int, str] = TASK_LABELS,
+    subs: dict[int, tuple[int, str]] = TASK_SUBS,
+) -> list[dict[str, Any]]:
     def row(facet: str, topic_id: int, label: str, sub: int, sub_label: str, distance: float):
         return dict(
             day=t.created.date(),
@@ -116,8 +121,8 @@ def _class_rows(t: T, map_day: date) -> list[dict[str, Any]]:
         if t.task < 0:
             rows.append(row("Task", NO_MATCH, NO_MATCH_LABEL, NO_MATCH, NO_MATCH_LABEL, 0.9))
         else:
-            sub = t.task_sub if t.task_sub is not None else _first_sub(TASK_SUBS, t.task)
-            rows.append(row("Task", t.task, TASK_LABELS[t.task], sub, TASK_SUBS[sub][1], 0.1))
+            sub = t.task_sub if t.task_sub is not None else _first_sub(subs, t.task)
+            rows.append(row("Task", t.task, labels[t.task], sub, subs[sub][1], 0.1))
     if t.issue is not None:
         parent = NO_ISSUE if t.issue == -2 else t.issue
         sub = _first_sub(ISSUE_SUBS, parent)
@@ -168,16 +173,26 @@ def _record(t: T, line: int) -> TraceRecord:
     )
 
 
-def build_marts_warehouse(path: Path, traces: list[T]) -> None:
-    """Write `traces` (and their facet rows, classifications, topics, overrides) to a warehouse."""
+def build_marts_warehouse(
+    path: Path,
+    traces: list[T],
+    task_labels: dict[int, str] = TASK_LABELS,
+    task_subs: dict[int, tuple[int, str]] = TASK_SUBS,
+) -> None:
+    """Write `traces` (and their facet rows, classifications, topics, overrides) to a warehouse;
+    `task_labels` / `task_subs`: the Task map's parents and subtopics."""
     conn = warehouse.connect(path)
     try:
         map_day = max(t.created for t in traces).date()
         insert_traces(conn, [_record(t, i + 1) for i, t in enumerate(traces)])
         insert_rows(conn, "facet_summaries", [r for t in traces for r in _facet_rows(t)])
-        insert_rows(conn, "classifications", [r for t in traces for r in _class_rows(t, map_day)])
+        insert_rows(
+            conn,
+            "classifications",
+            [r for t in traces for r in _class_rows(t, map_day, task_labels, task_subs)],
+        )
         maps = (
-            ("Task", TASK_LABELS, TASK_SUBS, None),
+            ("Task", task_labels, task_subs, None),
             ("Issues", ISSUE_LABELS, ISSUE_SUBS, ISSUE_KEYS),
         )
         for facet, parents, subs, keys in maps:
@@ -301,3 +316,59 @@ def trend_traces(seed: int = 5) -> list[T]:
                     )  # fmt: skip
                 )
     return out
+
+
+# The gap rule's test home: many Task topics, each with its own mix over the last 7 days (and a
+# week before): (traces a day, negative share, share of the negative traces with an agent
+# issue, share of the other traces with one).
+GAP_TOPICS = {
+    0: ("Calm topic", 8, 0.15, 0.3, 0.2),
+    1: ("Calm topic two", 8, 0.15, 0.3, 0.2),
+    2: ("Calm topic three", 8, 0.15, 0.3, 0.2),
+    3: ("Calm topic four", 8, 0.15, 0.3, 0.2),
+    4: ("Product gap", 5, 0.8, 0.1, 0.2),
+    5: ("Product gap two", 4, 0.75, 0.05, 0.2),
+    6: ("Agent failure", 5, 0.8, 0.95, 0.6),
+    7: ("Agent failure two", 4, 0.7, 0.9, 0.7),
+    8: ("Both sides", 5, 0.8, 0.5, 0.2),
+    9: ("A handful, product side", 1, 0.9, 0.1, 0.2),  # too few on the side
+    10: ("Agent issues as everywhere", 5, 0.7, 0.8, 0.2),
+    11: ("Few read by Issues", 1, 0.5, 0.5, 0.2),
+}
+
+
+def gap_traces(seed: int = 11, days: int = 14, end: date = date(2026, 3, 15)) -> list[T]:
+    """`days` of generated traffic ending on `end` over GAP_TOPICS (and some no_match)."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[T] = []
+    for d in range(days):
+        day = end - timedelta(days=days - 1 - d)
+        for topic, (_, per_day, neg, agent_neg, agent_calm) in [
+            *GAP_TOPICS.items(),
+            (-1, ("", 2, 0.3, 0.5, 0.3)),
+        ]:
+            for i in range(max(0, per_day + rng.choice((-1, 0, 1)))):
+                negative = rng.random() < neg
+                failed = rng.random() < (agent_neg if negative else agent_calm)
+                out.append(
+                    T(
+                        f"gap{d}-{topic}-{i}",
+                        datetime(day.year, day.month, day.day, 8 + i % 12, tzinfo=UTC),
+                        f"c{rng.randint(0, 9)}",
+                        rng.choice(("free", "pro", "enterprise")),
+                        sentiment=(
+                            rng.choice(("NEGATIVE", "MIXED"))
+                            if negative
+                            else rng.choice(("POSITIVE", "NEUTRAL"))
+                        ),
+                        task=topic,
+                        issue=rng.choice((0, 1)) if failed else -2,
+                    )  # fmt: skip
+                )
+    return out
+
+
+GAP_LABELS = {t: label for t, (label, *_) in GAP_TOPICS.items()}
+GAP_SUBS = {100 + t: (t, f"{label} (sub)") for t, label in GAP_LABELS.items()}

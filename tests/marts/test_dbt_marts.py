@@ -30,13 +30,14 @@ def marts(tmp_path_factory: pytest.TempPathFactory):
     conn.close()
 
 
-def _materialize(home: Path, traces: list, vars: str | None = None):
-    """Build the hand-made warehouse of `traces` in `home` and the marts on it (the Dagster
-    dbt assets); (the run's result, a read-only connection)."""
+def _materialize(home: Path, traces: list, vars: str | None = None, *, keep: bool = False):
+    """Build the hand-made warehouse of `traces` in `home` (`keep`: the one already there) and
+    the marts on it (the Dagster dbt assets); (the run's result, a read-only connection)."""
     old = {k: os.environ.get(k) for k in ("TRACETOPICS_HOME", "TRACETOPICS_WAREHOUSE")}
     os.environ["TRACETOPICS_HOME"] = str(home)
     try:
-        build_marts_warehouse(home / "warehouse.duckdb", traces)
+        if not keep:
+            build_marts_warehouse(home / "warehouse.duckdb", traces)
         from tracetopics_pipeline.defs.assets.marts import tracetopics_dbt_assets
         from tracetopics_pipeline.defs.resources import dbt_resource
 
@@ -235,8 +236,13 @@ def test_capability_gaps(marts) -> None:
     assert got[(2, 5)] == ("No issue", "none", 3, 0.6, 0.0, 0.3333)
     assert got[(-1, 5)] == ("No issue", "none", 1, 1.0, 1.0, 1.0)
     assert len(got) == 8
-    columns = {r[0] for r in rows(conn, "DESCRIBE marts.capability_gaps")}
-    assert "gap_kind" not in columns  # a calm "No issue" cell is no product gap
+    # A calm "No issue" cell is no product gap: the gap is the Task topic's call by the one gap
+    # rule, and five traces a topic are too few to read one.
+    calls = set(rows(conn, "SELECT DISTINCT gap_kind, gap_reason FROM marts.capability_gaps"))
+    assert {kind for kind, _ in calls} == {None}, calls
+    assert (None, "few_read") in calls and {r for _, r in calls} <= {
+        "few_read", "no_match", "no_traces"
+    }, calls  # fmt: skip
 
 
 def test_topic_priority_volume_is_not_importance(marts) -> None:
@@ -510,5 +516,57 @@ def test_the_week_in_progress_is_not_called_against_whole_weeks(tmp_path: Path) 
             "AND trend <> 'flat'",
         )
         assert whole[0][0] > 0 and date(2026, 1, 19)  # the last whole week is still called
+    finally:
+        conn.close()
+
+
+def test_the_mart_and_the_digest_call_the_same_capability_gaps(tmp_path: Path) -> None:
+    """One gap rule (macros/gap_rule.sql): marts.capability_gaps' gap_kind for each Task topic
+    is the digest's Capability gaps section it is listed under (its default 7-day window, the
+    parent level), on a generated home of 12 Task topics holding product gaps, agent failures,
+    unclear ones, too few to name and calm ones. Before, the mart gave no verdict and the digest
+    computed it in Python (changes.gap_verdict)."""
+    from factories.marts import GAP_LABELS, GAP_SUBS, gap_traces
+
+    from tracetopics_pipeline.core.topics.changes import Thresholds, compute_changes
+
+    home = tmp_path / "home"
+    home.mkdir()
+    old = os.environ.get("TRACETOPICS_HOME")
+    os.environ["TRACETOPICS_HOME"] = str(home)
+    try:
+        build_marts_warehouse(home / "warehouse.duckdb", gap_traces(), GAP_LABELS, GAP_SUBS)
+    finally:
+        if old is None:
+            os.environ.pop("TRACETOPICS_HOME", None)
+        else:
+            os.environ["TRACETOPICS_HOME"] = old
+    result, conn = _materialize(home, [], keep=True)
+    try:
+        assert result.success
+        mart = {
+            (tid, kind, reason)
+            for tid, kind, reason in rows(
+                conn,
+                "SELECT DISTINCT task_topic_id, gap_kind, gap_reason FROM marts.capability_gaps",
+            )
+        }
+        named = {(tid, kind) for tid, kind, _ in mart if kind is not None}
+        ch = compute_changes(conn, since_days=7, thresholds=Thresholds(limit=1000))
+        section = {"product_gaps": "product_gap", "agent_failures": "agent_failure",
+                   "unclear_gaps": "unclear_gap"}  # fmt: skip
+        digest = {
+            (f.topic_id, section[s])
+            for s in section
+            for f in ch.sections[s]
+            if f.level in ("parent", "topic")
+        }
+        assert named == digest
+        kinds = {kind for _, kind in named}
+        assert kinds == {"product_gap", "agent_failure", "unclear_gap"}, mart
+        reasons = {reason for _, _, reason in mart}
+        assert {"too_few", "not_unhappier", "neither_dominates"} <= reasons, mart
+        assert (4, "product_gap") in named and (6, "agent_failure") in named
+        assert (8, "unclear_gap") in named and (0, None, "not_unhappier") in mart
     finally:
         conn.close()

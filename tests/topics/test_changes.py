@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+import math
+import random
 from datetime import date
 from pathlib import Path
 
 import pytest
 from factories.changes import END, LABELS, build_changes_warehouse
 
+from tracetopics_pipeline.core.topics import gap_rule
 from tracetopics_pipeline.core.topics.alerts import detect_alerts
 from tracetopics_pipeline.core.topics.changes import (
     Thresholds,
     compute_changes,
     fdr_keep,
-    gap_verdict,
     one_sided_p,
     ranking_window,
-    two_proportion_z,
+    versus_scope,
 )
+
+
+def two_proportion_z(a: int, n1: int, b: int, n0: int) -> float:
+    """z of a/n1 against b/n0 (pooled), written out in Python: the reference the rules' SQL
+    (`tt_two_proportion_z`) is checked against."""
+    if n1 <= 0 or n0 <= 0:
+        return 0.0
+    p = (a + b) / (n1 + n0)
+    se = math.sqrt(p * (1 - p) * (1 / n1 + 1 / n0))
+    return (a / n1 - b / n0) / se if se > 0 else 0.0
 
 
 @pytest.fixture(scope="module")
@@ -266,16 +278,27 @@ def test_statistics() -> None:
     assert two_proportion_z(40, 152, 10, 140) > 4
     assert two_proportion_z(30, 152, 30, 140) == pytest.approx(-0.3574, abs=1e-3)
     assert two_proportion_z(1, 0, 1, 10) == 0.0
+    # the SQL of the gap rule (tt_two_proportion_z) computes the same z
+    rng = random.Random(7)
+    cases = [(rng.randint(0, 60), rng.randint(1, 80), rng.randint(0, 300), rng.randint(1, 400))
+             for _ in range(200)]  # fmt: skip
+    cases = [(min(a, n1), n1, min(a, n1) + min(b, n0), n1 + n0) for a, n1, b, n0 in cases]
+    got = versus_scope(cases, Thresholds())
+    for (x, n, tx, tn), call in zip(cases, got, strict=True):
+        assert call.z == pytest.approx(two_proportion_z(x, n, tx - x, tn - n), abs=1e-9)
     assert one_sided_p(0) == pytest.approx(0.5) and one_sided_p(2) == pytest.approx(0.02275, 1e-3)
     # Benjamini-Hochberg at q = 0.1 over 4 tests: thresholds .025, .05, .075, .1.
     assert fdr_keep([0.04, 0.001, 0.5, 0.02], 0.1) == [True, True, False, True]
     assert fdr_keep([0.04, 0.03, 0.5, 0.6], 0.1) == [True, True, False, False]
     assert fdr_keep([0.03, 0.5, 0.6, 0.7], 0.1) == [False] * 4  # z 1.9 alone among four
-    assert (gap_verdict(6, 4), gap_verdict(4, 6), gap_verdict(5, 5)) == (
-        "agent_failure",
-        "product_gap",
-        "both",
-    )
+    # the side rule of the one gap rule (macros/gap_rule.sql), with no floor on the traces
+    calls = gap_rule.gap_calls(
+        [(0, 0, 0, 0, 0, a, n, 0, 0, 0, 0) for a, n in ((6, 4), (4, 6), (5, 5), (5, 2), (0, 0))],
+        min_lift=1.3, min_events=5, min_z=2.0, min_side=0, side_share=0.6,
+    )  # fmt: skip
+    assert [c.verdict for c in calls] == [
+        "agent_failure", "product_gap", "both", "agent_failure", "both"
+    ]  # fmt: skip
 
 
 def test_empty_warehouse(tmp_path: Path) -> None:
@@ -442,15 +465,21 @@ def test_a_topic_stands_out_of_a_mostly_unhappy_scope_by_what_it_leaves() -> Non
     above; 82 % is not; and the mirror image holds for `below`."""
     from tracetopics_pipeline.core.topics.changes import Thresholds, versus_scope
 
-    th = Thresholds()
-    assert versus_scope(97, 100, 800, 1000, th) == "above"
-    assert versus_scope(82, 100, 800, 1000, th) == "same"
-    assert versus_scope(3, 100, 200, 1000, th) == "below"  # the same topic, counted calm
-    assert versus_scope(50, 100, 800, 1000, th) == "below"
-    # A low-rate scope reads as before: 1.3x the rate, significant, on min_events traces.
-    assert versus_scope(30, 100, 100, 1000, th) == "above"
-    assert versus_scope(12, 100, 100, 1000, th) == "same"
-    assert versus_scope(4, 10, 100, 1000, th) == "same"  # 4 events < min_events
+    cases = [
+        ((97, 100, 800, 1000), "above"),
+        ((82, 100, 800, 1000), "same"),
+        ((3, 100, 200, 1000), "below"),  # the same topic, counted calm
+        ((50, 100, 800, 1000), "below"),
+        # A low-rate scope reads as before: 1.3x the rate, significant, on min_events traces.
+        ((30, 100, 100, 1000), "above"),
+        ((12, 100, 100, 1000), "same"),
+        ((4, 10, 100, 1000), "same"),  # 4 events < min_events
+        ((5, 10, 0, 1000), "same"),  # an empty scope
+        ((5, 0, 100, 1000), "same"),
+    ]
+    calls = versus_scope([c for c, _ in cases], Thresholds())
+    assert [c.call for c in calls] == [want for _, want in cases]
+    assert calls[0].z > 2 and calls[1].lifted is False and calls[4].lifted is True
 
 
 def test_a_labelled_facets_default_label_sets_no_bar_for_its_other_labels() -> None:

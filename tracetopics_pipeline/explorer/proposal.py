@@ -24,11 +24,10 @@ from urllib.parse import quote
 import duckdb
 
 from tracetopics_pipeline.core.ingest.messages import loads_json
+from tracetopics_pipeline.core.topics import gap_rule
 from tracetopics_pipeline.core.topics.changes import (
     NEGATIVE,
     Thresholds,
-    gap_verdict,
-    lifted,
     ranking_window,
     versus_scope,
 )
@@ -278,14 +277,12 @@ def gap_kind(
     sentiment: str | None,
     issues: str | None,
     read: Callable[[str], str] = str,
-) -> tuple[str, str] | None:
-    """(verdict, the counts behind it) for the topic's negative traces, by the Issues facet
-    (`_against_scope` adds what the verdict means); `read` says how a label value reads.
-
-    The home's rule (`changes.gap_verdict`; `marts.capability_gaps` holds the raw split, no
-    verdict): a negative conversation in which the agent had no
-    problem (Issues NONE) points at a product gap; one with an agent issue at an agent failure.
-    """
+) -> tuple[str, str, int, int] | None:
+    """(verdict, the counts behind it in words, negative traces with an agent issue, without
+    one) for the topic's negative traces, by the Issues facet: the one gap rule's side verdict
+    (`gap_rule`; `_against_scope` adds whether the topic stands out and what it means); `read`
+    says how a label value reads. A negative conversation in which the agent had no problem
+    (Issues NONE) points at a product gap; one with an agent issue at an agent failure."""
     if sentiment is None or issues is None:
         return None
     rows = cur.execute(
@@ -316,8 +313,16 @@ def gap_kind(
         + (f" ({top})" if top else "")
         + f" and {none} ({_pct(none / total)}) show none."
     )
-    verdict = _VERDICTS[gap_verdict(agent, none, Thresholds().min_gap_side)]  # the home's rule
-    return verdict, detail
+    th = Thresholds()
+    (call,) = gap_rule.gap_calls(
+        [(0, 0, 0, 0, 0, agent, none, 0, 0, 0, 0)],  # the side verdict reads the split only
+        min_lift=th.min_lift,
+        min_events=th.min_events,
+        min_z=th.min_z,
+        min_side=th.min_gap_side,
+        side_share=th.side_share,
+    )
+    return _VERDICTS[call.verdict], detail, agent, none
 
 
 _VERDICTS = {
@@ -335,41 +340,61 @@ _CONCLUSIONS = {
 
 
 def _against_scope(
-    gap: tuple[str, str] | None,
-    rates: dict[str, Rate],
-    base: dict[str, Rate],
-    versus: dict[str, str],
+    split: tuple[str, str, int, int] | None, rates: dict[str, Rate], base: dict[str, Rate]
 ) -> tuple[tuple[str, str] | None, str]:
-    """(verdict, explanation) and a short comparison, from `gap_kind`: a kind is named only
-    when the topic stands out from its scope on the measure that names it (`versus_scope`: its
-    negative share for a product gap; for an agent failure its share of traces with an agent
-    issue, with a negative share `lifted` above the scope's: the home's rule,
-    `changes.capability_gaps`). Otherwise a topic no unhappier than its scope is "Not
-    distinguished", and an agent-issue majority in an unhappier one "Cause unclear" (the home's
-    "Unhappy, cause unclear": agent issues as common across the scope); the explanation never
-    ends with the kind it did not name."""
-    if gap is None or gap[0] not in ("Agent failure", "Product gap"):
-        return gap and (gap[0], f"{gap[1]} {_CONCLUSIONS[gap[0]]}"), ""
-    key = "issue" if gap[0] == "Agent failure" else "negative"
+    """(verdict, explanation) and a short comparison, from `gap_kind`'s split, by the one gap
+    rule (`gap_rule`, macros/gap_rule.sql: the home's, the digest's and
+    marts.capability_gaps' rule) on the topic's counts against its scope's: a kind is named only
+    when the topic stands out from its scope on the measure that names it (its negative share
+    for a product gap; for an agent failure its share of traces with an agent issue, with a
+    negative share lifted above the scope's). Otherwise a topic no unhappier than its scope is
+    "Not distinguished", and an agent-issue majority in an unhappier one "Cause unclear" (the
+    home's "Unhappy, cause unclear": agent issues as common across the scope); the explanation
+    never ends with the kind it did not name."""
+    if split is None:
+        return None, ""
+    _, counts, agent, none = split
+    neg, iss, b_neg, b_iss = rates["negative"], rates["issue"], base["negative"], base["issue"]
+    th = Thresholds()
+    (call,) = gap_rule.gap_calls(
+        [
+            (
+                0,
+                neg.hit,
+                neg.known,
+                iss.hit,
+                iss.known,
+                agent,
+                none,
+                b_neg.hit,
+                b_neg.known,
+                b_iss.hit,
+                b_iss.known,
+            )
+        ],  # fmt: skip
+        min_lift=th.min_lift,
+        min_events=th.min_events,
+        min_z=th.min_z,
+        min_side=th.min_gap_side,
+        side_share=th.side_share,
+    )
+    verdict = _VERDICTS[call.verdict]
+    if verdict not in ("Agent failure", "Product gap"):
+        return (verdict, f"{counts} {_CONCLUSIONS[verdict]}"), ""
+    key = "issue" if verdict == "Agent failure" else "negative"
     what = "show an agent issue" if key == "issue" else "are negative or mixed"
     r, b = rates[key], base[key]
     short = f"{_pct(r.share)} of its traces {what} vs {_pct(b.share)} of the scope"
-    unhappier = versus.get("negative") == "above"
-    named = versus.get(key) == "above" and (
-        unhappier  # a product gap; an agent failure: unhappier by the lift (the home's rule)
-        or (
-            key == "issue" and lifted(rates["negative"].share, base["negative"].share, Thresholds())
-        )
-    )
-    if named:
-        return (gap[0], f"{gap[1]} {_CONCLUSIONS[gap[0]]} Against its scope: {short}."), short
+    if call.gap_kind == call.verdict:
+        return (verdict, f"{counts} {_CONCLUSIONS[verdict]} Against its scope: {short}."), short
+    unhappier = call.negative_vs == "above"
     if not unhappier:  # no unhappier than its scope: no gap of its own, of either kind
         what = "are negative or mixed"
-        r, b = rates["negative"], base["negative"]
+        r, b = neg, b_neg
     detail = (
         f"{_pct(r.share)} of the topic's traces {what} ({r.hit} of {r.known}), against "
         f"{_pct(b.share)} of the whole scope: the topic does not stand out from its scope, so "
-        f"this is no {gap[0].lower()} of its own. {gap[1]}"
+        f"this is no {verdict.lower()} of its own. {counts}"
     )
     return ("Cause unclear" if unhappier else "Not distinguished", detail), short
 
@@ -659,10 +684,11 @@ def roadmap_proposal(
     base_rates = _rates(cur, b_sql, b_params, sentiment, issues)
     neg = rates["negative"].share if sentiment else None
     neg_base = base_rates["negative"].share if sentiment and base_rates["negative"].known else None
-    versus = {
-        k: versus_scope(r.hit, r.known, base_rates[k].hit, base_rates[k].known, Thresholds())
-        for k, r in rates.items()
-    }
+    calls = versus_scope(
+        [(r.hit, r.known, base_rates[k].hit, base_rates[k].known) for k, r in rates.items()],
+        Thresholds(),
+    )
+    versus = {k: c.call for k, c in zip(rates, calls, strict=True)}
     # A topic of the Issues (or Sentiment) facet judged by that facet is circular ("100 % show
     # an agent issue"): its own measure is left out, and its traces are read by their tasks.
     own = scope.facet.lower()
@@ -671,10 +697,7 @@ def roadmap_proposal(
         (None, "")
         if circular
         else _against_scope(
-            gap_kind(cur, t_sql, t_params, sentiment, issues, reads(issues)),
-            rates,
-            base_rates,
-            versus,
+            gap_kind(cur, t_sql, t_params, sentiment, issues, reads(issues)), rates, base_rates
         )
     )
     if own == (sentiment or "").lower():

@@ -18,10 +18,11 @@ window of the same length before it.
   intent facet first; other facets at most `PER_FACET` items per measure). Facets that measure
   pain themselves (`measures_pain: true` in their definition: Sentiment, Churn risk) are not
   measured: their unhappy labels are unhappy by construction;
-- capability gaps: Task topics (a clear intent) unhappier than the baseline (`capability_gaps`
-  says how clearly), split by the Issues facet: no agent issue points at a product gap, an agent issue at an
-  agent failure (`gap_verdict`, the roadmap proposal's rule too; a kind is named at
-  `VERDICT_SHARE`, on `min_gap_side` traces or more). A topic where neither kind dominates goes
+- capability gaps: Task topics (a clear intent) unhappier than the baseline, split by the
+  Issues facet: no agent issue points at a product gap, an agent issue at an agent failure.
+  The one gap rule, SQL marts.capability_gaps runs too (`gap_rule`,
+  dbt_project/macros/gap_rule.sql; the roadmap proposal's rule too; a kind is named at
+  `side_share`, on `min_gap_side` traces or more). A topic where neither kind dominates goes
   to `unclear_gaps`, never under a heading that names a kind;
 - priorities: the top of `marts.topic_priority` with its plain-words `why`.
 
@@ -43,7 +44,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from tracetopics_pipeline.core.topics import trend_rule
+from tracetopics_pipeline.core.topics import gap_rule, trend_rule
 from tracetopics_pipeline.core.topics.report import TOPIC_LATEST
 from tracetopics_pipeline.core.warehouse import NO_MATCH, column_names
 
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NEGATIVE = ("NEGATIVE", "MIXED")  # the marts' "negative or mixed" (trace_facts, topic_priority)
-VERDICT_SHARE = 0.6  # a kind of gap is named when it holds this share of the negative traces
 PER_FACET = 2  # over-indexed items shown per facet and measure, beyond the intent facet's
 SECTIONS = (
     "new",
@@ -89,10 +89,15 @@ class Thresholds:
     # two-proportion z of the change (or of the over-index against the rest)
     fdr: float = field(default_factory=lambda: float(trend_rule.default("trend_fdr")))
     # Benjamini-Hochberg false-discovery rate over a facet's topics
-    min_lift: float = 1.3  # over-index: topic rate / facet baseline
-    min_events: int = 5  # over-index and gaps: negative (or issue) traces in the window
-    min_gap_side: int = 10  # gaps: negative traces on the side that names the kind (or, unclear,
-    # read by Issues in all)
+    # The gap rule's thresholds are the marts' too (dbt vars, `gap_rule`).
+    min_lift: float = field(default_factory=lambda: float(trend_rule.default("gap_min_lift")))
+    # over-index: topic rate / facet baseline
+    min_events: int = field(default_factory=lambda: int(trend_rule.default("gap_min_events")))
+    # over-index and gaps: negative (or issue) traces in the window
+    min_gap_side: int = field(default_factory=lambda: int(trend_rule.default("gap_min_side")))
+    # gaps: negative traces on the side that names the kind (or, unclear, read by Issues in all)
+    side_share: float = field(default_factory=lambda: float(trend_rule.default("gap_side_share")))
+    # gaps: a kind is named when its side holds this share of the negative traces Issues read
     min_new: int = 3  # traces a new topic needs in the window
     limit: int = 8  # items per section
 
@@ -165,37 +170,17 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-def two_proportion_z(a: int, n1: int, b: int, n0: int) -> float:
-    """z of a/n1 against b/n0 (pooled); 0 when either side is empty or nothing varies."""
-    if n1 <= 0 or n0 <= 0:
-        return 0.0
-    p = (a + b) / (n1 + n0)
-    se = math.sqrt(p * (1 - p) * (1 / n1 + 1 / n0))
-    return (a / n1 - b / n0) / se if se > 0 else 0.0
-
-
-def versus_scope(x: int, n: int, total_x: int, total_n: int, th: Thresholds) -> str:
-    """above | below | same: a topic's rate x/n against its scope's total_x/total_n (the topic's
-    traces included), by the over-index rule: `min_lift` times the scope's rate, or its rest
-    (1 - rate) `min_lift` times smaller — so a scope that is mostly unhappy still lets a topic
-    stand out (at 80 % a lift of 1.3 would need 104 %) —, and `below` the mirror image; a
-    two-proportion z of `min_z` against the rest of the scope, on `min_events` traces. A topic
-    that is most of its scope, or a handful of traces, is the same."""
-    if not n or not total_n or not total_x:
-        return "same"
-    rate, base = x / n, total_x / total_n
-    z = two_proportion_z(x, n, total_x - x, total_n - n)
-    if x >= th.min_events and z >= th.min_z and lifted(rate, base, th):
-        return "above"
-    if total_x - x >= th.min_events and z <= -th.min_z and lifted(1 - rate, 1 - base, th):
-        return "below"
-    return "same"
-
-
-def lifted(rate: float, base: float, th: Thresholds) -> bool:
-    """The rate is `min_lift` times the base, or what it leaves is `min_lift` times smaller:
-    the effect `versus_scope` asks for, without its significance test."""
-    return rate >= th.min_lift * base or (1 - rate) * th.min_lift <= 1 - base
+def versus_scope(
+    rows: Sequence[tuple[int, int, int, int]], th: Thresholds
+) -> list[gap_rule.Versus]:
+    """For each (x, n, total_x, total_n): a topic's rate x/n against its scope's (the topic's
+    traces included), by the one rule in SQL (`gap_rule.versus_calls`, macros/gap_rule.sql
+    `tt_versus_scope`): above at `min_lift` times the scope's rate (or its rest `min_lift` times
+    smaller, so a mostly unhappy scope still lets a topic stand out), a z of `min_z` against
+    the rest of the scope, on `min_events` traces; below the mirror image; else same."""
+    return gap_rule.versus_calls(
+        rows, min_lift=th.min_lift, min_events=th.min_events, min_z=th.min_z
+    )
 
 
 def one_sided_p(z: float) -> float:
@@ -216,18 +201,6 @@ def fdr_keep(pvalues: list[float], q: float) -> list[bool]:
     for i in order[:cut]:
         keep[i] = True
     return keep
-
-
-def gap_verdict(agent: int, none: int, min_side: int = 0) -> str:
-    """product_gap | agent_failure | both | too_few, for a topic's negative traces split by
-    Issues: a kind is named when it holds VERDICT_SHARE of them and at least `min_side`
-    (fewer: too_few, a guess on a handful of traces)."""
-    total = agent + none
-    if total and agent / total >= VERDICT_SHARE:
-        return "agent_failure" if agent >= min_side else "too_few"
-    if total and none / total >= VERDICT_SHARE:
-        return "product_gap" if none >= min_side else "too_few"
-    return "both"
 
 
 def _two_levels(conn: duckdb.DuckDBPyConnection) -> bool:
@@ -713,15 +686,16 @@ def _over_indexed(
             if not total_known or not total_hit:
                 continue
             base = total_hit / total_known
+            tested = [u for u in us if u.topic_id != NO_MATCH and getattr(u, known)]
+            calls = versus_scope(
+                [(getattr(u, hit), getattr(u, known), total_hit, total_known) for u in tested], th
+            )
             tests: list[tuple[float, Fact | None]] = []
-            for u in us:
+            for u, call in zip(tested, calls, strict=True):
                 x, n = getattr(u, hit), getattr(u, known)
-                if u.topic_id == NO_MATCH or not n:
-                    continue
-                rate = x / n
-                z = two_proportion_z(x, n, total_hit - x, total_known - n)
+                rate, z = x / n, call.z
                 f = None
-                if versus_scope(x, n, total_hit, total_known, th) == "above":
+                if call.call == "above":
                     lifted = (
                         f"{rate / base:.1f}×"
                         if rate >= th.min_lift * base
@@ -744,26 +718,22 @@ def _short_of(x: int, n: int, total_x: int, total_n: int, th: Thresholds, words:
     rate = x / n if n else 0.0
     base = total_x / total_n if total_n else 0.0
     head = f"{words} {_pct(rate)} vs {_pct(base)} across Task"
-    if not lifted(rate, base, th):
+    (call,) = versus_scope([(x, n, total_x, total_n)], th)
+    if not call.lifted:
         lift = f"{rate / base:.2f}×" if base else "no lift"
         return f"{head}: {lift}, under the {th.min_lift:g}× an agent failure needs"
     if x < th.min_events:
         return f"{head}, on {_plural(x, 'trace')} (it needs {th.min_events})"
-    z = two_proportion_z(x, n, total_x - x, total_n - n)
-    return f"{head}, on too few traces to be sure (z {z:.1f}, it needs {th.min_z:g})"
+    return f"{head}, on too few traces to be sure (z {call.z:.1f}, it needs {th.min_z:g})"
 
 
 def capability_gaps(
     units: list[TopicWindow], level: str, th: Thresholds, task: str
 ) -> dict[str, list[Fact]]:
-    """Task topics unhappier than the Task traffic, by section: product_gaps (their unhappy
-    traces mostly had no agent issue, and the negative share is clearly above: `versus_scope`),
-    agent_failures (mostly had one, the share of traces with an agent issue is clearly above
-    and the negative share is `lifted` — the issue test carries the significance), each on
-    `min_gap_side` traces of that kind; unclear_gaps (neither kind dominates, `min_gap_side`
-    read in all, or agent issues no commoner than in the Task traffic; negative share clearly
-    above). The roadmap proposal's rule too, so the two never disagree; a topic no unhappier
-    than the traffic is no gap of any kind (its agent issues still show as over-indexed)."""
+    """Task topics unhappier than the Task traffic, by section: product_gaps, agent_failures,
+    unclear_gaps — the one gap rule (`gap_rule`, dbt_project/macros/gap_rule.sql, which
+    marts.capability_gaps and the roadmap proposal run too) on the topics' counts in the
+    window against the Task traffic's; this function words its calls."""
     out: dict[str, list[Fact]] = {"product_gaps": [], "agent_failures": [], "unclear_gaps": []}
     tasks = [u for u in units if u.facet.lower() == task.lower()]
     total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
@@ -771,34 +741,42 @@ def capability_gaps(
         return out
     base = total_neg / total_sent
     total_iss, total_iss_known = sum(u.iss for u in tasks), sum(u.iss_known for u in tasks)
-    stands_out = {
-        "product_gap": lambda u: versus_scope(u.neg, u.sent, total_neg, total_sent, th),
-        "agent_failure": lambda u: versus_scope(u.iss, u.iss_known, total_iss, total_iss_known, th),
-    }
-    for u in tasks:
-        read = u.neg_agent + u.neg_none
-        if u.topic_id == NO_MATCH or read < th.min_events or not u.sent:
+    calls = gap_rule.gap_calls(
+        [
+            (
+                u.topic_id,
+                u.neg,
+                u.sent,
+                u.iss,
+                u.iss_known,
+                u.neg_agent,
+                u.neg_none,
+                total_neg,
+                total_sent,
+                total_iss,
+                total_iss_known,
+            )
+            for u in tasks
+        ],  # fmt: skip
+        min_lift=th.min_lift,
+        min_events=th.min_events,
+        min_z=th.min_z,
+        min_side=th.min_gap_side,
+        side_share=th.side_share,
+    )
+    for u, call in zip(tasks, calls, strict=True):
+        kind = call.gap_kind
+        if kind is None:
             continue
         rate = u.neg / u.sent
-        if rate < base:
-            continue
-        verdict = gap_verdict(u.neg_agent, u.neg_none, th.min_gap_side)
-        if verdict == "too_few" or (verdict == "both" and read < th.min_gap_side):
-            continue
-        kind = "unclear_gap" if verdict == "both" else verdict
         cause = ": neither kind dominates"
-        if kind == "agent_failure" and stands_out[kind](u) == "above" and lifted(rate, base, th):
-            pass  # the agent's trouble stands out, and its users are unhappier by the lift
-        elif stands_out["product_gap"](u) != "above":
-            continue  # no unhappier than the Task traffic: no gap of its own, of any kind
-        elif kind == "agent_failure":
-            kind = "unclear_gap"
+        if call.gap_reason == "agent_issue_not_above":
             # The issue share may be higher, just not clearly (review rv6 G3): say which rule
             # it falls short of, with its numbers (review rv7 P2: 45 % vs 35 % is 1.29x).
-            if stands_out["agent_failure"](u) != "above":
-                short = _short_of(u.iss, u.iss_known, total_iss, total_iss_known, th, "agent issue")
-            else:
-                short = _short_of(u.neg, u.sent, total_neg, total_sent, th, "negative or mixed")
+            short = _short_of(u.iss, u.iss_known, total_iss, total_iss_known, th, "agent issue")
+            cause = f"; short of an agent failure: {short}"
+        elif call.gap_reason == "negative_not_lifted":
+            short = _short_of(u.neg, u.sent, total_neg, total_sent, th, "negative or mixed")
             cause = f"; short of an agent failure: {short}"
         split = f"{u.neg_agent:,} with an agent issue, {u.neg_none:,} where the agent had none"
         why = (
@@ -807,7 +785,7 @@ def capability_gaps(
         )
         f = _fact(u, level, kind, why, negative=u.neg, negative_rate=rate, baseline=base,
                   excess=u.neg - base * u.sent, agent_issue=u.neg_agent, no_issue=u.neg_none,
-                  verdict=verdict)  # fmt: skip
+                  verdict=call.verdict)  # fmt: skip
         out[
             {"product_gap": "product_gaps", "agent_failure": "agent_failures"}.get(
                 kind, "unclear_gaps"

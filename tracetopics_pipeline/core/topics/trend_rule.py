@@ -39,11 +39,12 @@ def default(name: str) -> Any:
 
 
 @cache
-def _macros() -> Any:
+def macros(path: Path = MACRO_FILE) -> Any:
+    """A macro file of the dbt project rendered with plain Jinja: its macros as functions."""
     import jinja2
 
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-    return env.from_string(MACRO_FILE.read_text()).module
+    return env.from_string(path.read_text()).module
 
 
 def trend_sql(
@@ -52,7 +53,7 @@ def trend_sql(
 ) -> str:  # fmt: skip
     """The rule over `units` (see the macro for its columns), as SQL."""
     return str(
-        _macros().tt_trend_calls(units, list(partition_by), min_volume, min_change, min_z, fdr)
+        macros().tt_trend_calls(units, list(partition_by), min_volume, min_change, min_z, fdr)
     )
 
 

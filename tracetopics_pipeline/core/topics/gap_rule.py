@@ -1,0 +1,122 @@
+"""The one capability-gap rule, read from the dbt project: product gap or agent failure.
+
+The rule is SQL, `tt_gap_calls` and `tt_versus_scope` in dbt_project/macros/gap_rule.sql, with
+its thresholds in dbt_project.yml's vars (gap_min_lift, gap_min_events, gap_min_side,
+gap_side_share; the significance trend_min_z). dbt renders it into marts.capability_gaps; this
+module renders the same file with plain Jinja and runs it on the digest's, the home's and the
+roadmap proposal's counts, so `tracetopics sql "… from capability_gaps"`, the digest, the
+explorer and the proposal name a gap by one text (as `trend_rule` does for growing / fading).
+The rule needs only the counts: it runs on a private in-memory DuckDB connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tracetopics_pipeline.core.topics.trend_rule import DBT_PROJECT_DIR, macros
+
+if TYPE_CHECKING:
+    import duckdb
+
+MACRO_FILE = DBT_PROJECT_DIR / "macros" / "gap_rule.sql"
+UNITS = "tt_gap_units"  # the counts' relation while the rule runs
+COLUMNS = (
+    "topic_id",
+    "neg",
+    "sent",
+    "iss",
+    "iss_known",
+    "neg_agent",
+    "neg_none",
+    "total_neg",
+    "total_sent",
+    "total_iss",
+    "total_iss_known",
+)
+_local = threading.local()
+
+
+def _conn() -> duckdb.DuckDBPyConnection:
+    """This thread's in-memory connection (the explorer serves requests on several threads)."""
+    conn = getattr(_local, "conn", None)
+    if conn is None:
+        import duckdb
+
+        conn = _local.conn = duckdb.connect()
+    return conn
+
+
+def _run(sql: str, columns: Sequence[str], rows: Sequence[Sequence[int]]) -> list[tuple[Any, ...]]:
+    import pyarrow as pa
+
+    cols = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    table = pa.table(
+        {"i": pa.array(range(len(rows)), pa.int64())}
+        | {c: pa.array(v, pa.int64()) for c, v in zip(columns, cols, strict=True)}
+    )
+    conn = _conn()
+    conn.register(UNITS, table)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.unregister(UNITS)
+
+
+@dataclass(frozen=True)
+class GapCall:
+    verdict: str  # the side rule: product_gap | agent_failure | both | too_few
+    gap_kind: str | None  # product_gap | agent_failure | unclear_gap | None (no gap)
+    gap_reason: str | None  # why unclear, or why no gap (the macro's gap_reason)
+    negative_vs: str  # above | below | same: the negative share against the scope
+    issue_vs: str  # ... the share with an agent issue
+    negative_lifted: bool
+
+
+def gap_calls(
+    rows: Sequence[Sequence[int]],
+    *,
+    min_lift: float,
+    min_events: int,
+    min_z: float,
+    min_side: int,
+    side_share: float,
+) -> list[GapCall]:
+    """The rule's call for each row of COLUMNS, in order."""
+    if not rows:
+        return []
+    sql = macros(MACRO_FILE).tt_gap_calls(UNITS, min_lift, min_events, min_z, min_side, side_share)
+    got = _run(
+        f"SELECT verdict, gap_kind, gap_reason, negative_vs, issue_vs, negative_lifted "
+        f"FROM ({sql}) AS calls ORDER BY i",
+        COLUMNS,
+        rows,
+    )
+    return [GapCall(*r) for r in got]
+
+
+@dataclass(frozen=True)
+class Versus:
+    call: str  # above | below | same
+    lifted: bool  # the effect alone (min_lift), without the significance test
+    z: float  # two-proportion z of the topic against the rest of its scope
+
+
+def versus_calls(
+    rows: Sequence[tuple[int, int, int, int]], *, min_lift: float, min_events: int, min_z: float
+) -> list[Versus]:
+    """`tt_versus_scope` for each (x, n, total_x, total_n): a topic's rate x/n against its
+    scope's (the topic's traces included), in order."""
+    if not rows:
+        return []
+    m = macros(MACRO_FILE)
+    rate, base = m.tt_rate("u.x", "u.n"), m.tt_rate("u.total_x", "u.total_n")
+    sql = (
+        f"SELECT {m.tt_versus_scope('u.x', 'u.n', 'u.total_x', 'u.total_n', min_lift, min_events, min_z)}, "  # noqa: E501
+        f"coalesce({m.tt_lifted(rate, base, min_lift)}, false), "
+        f"{m.tt_two_proportion_z('u.x', 'u.n', 'u.total_x - u.x', 'u.total_n - u.n')} "
+        f"FROM {UNITS} AS u ORDER BY u.i"
+    )
+    return [Versus(*r) for r in _run(sql, ("x", "n", "total_x", "total_n"), rows)]
