@@ -30,7 +30,7 @@ from importlib import resources
 
 import numpy as np
 
-from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
+from tracetopics_pipeline.core.facets.summarizers.local.handover import HUMAN_REQUEST
 from tracetopics_pipeline.core.facets.summarizers.local.prototypes import CACHE
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment import (
     FORMS,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracetopics_pipeline.core.facets.summarizers.local.issues import HUMAN_REQUEST
+from tracetopics_pipeline.core.facets.summarizers.local.handover import HUMAN_REQUEST
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import (
     context_forms,
     met_asks,

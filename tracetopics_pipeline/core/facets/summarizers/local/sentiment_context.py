@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from tracetopics_pipeline.core.facets.summarizers.local.issues import (
+from tracetopics_pipeline.core.facets.summarizers.local.handover import (
     HANDOVER_ARRANGED,
     HANDOVER_TEXT,
     HUMAN_REQUEST,

@@ -1,0 +1,152 @@
+"""The user asking for a person, and the agent handing over: cues both the Issues facet (an
+unmet escalation, an escalation) and the Sentiment rules (an ask for a person is NEGATIVE
+evidence unless calm, a handover answers it) read. Their own module so that issues.py can read
+Sentiment's `pleased` without an import cycle."""
+
+from __future__ import annotations
+
+import re
+
+HANDOVER_TEXT = re.compile(
+    # A handover that happens, not one offered ("I can transfer you if you'd like").
+    r"\b(?:(?:i(?:'m| am) (?:now )?|i(?:'ve| have) (?:now )?|i(?:'ll| will) now |now )(?:transferr(?:ing|ed)|transfer|connect(?:ing|ed)?|escalat(?:ing|ed)|hand(?:ing|ed)? (?:you |this )?over)"
+    r"|you(?:'re| are| have been) (?:being )?(?:transferred|connected|escalated)|a human agent will (?:be with you|contact you|take over))\b",
+    re.I,
+)
+# The user asking for a person (shared with the Sentiment rules).
+_PERSON = (
+    r"(?:a |an |your |the |some |to a |to an |someone at )?(?:real |actual |live |human |competent )?"
+    r"(?:support |service |customer )?"
+    r"(?:human|person|agent|representative|rep|manager|supervisor|operator|people|staff|"
+    # who runs the business: "speak to the proprietor", "have the owner of the firm contact me"
+    r"owner|proprietor|boss|gaffer|director|"
+    r"support team|customer service|(?:someone|somebody) (?:real|competent|else|in charge)|employee|"
+    r"staff member|member of (?:staff|your team|the team)|one of (?:your|the) (?:staff|team|people|"
+    r"employees|agents|colleagues|experts|specialists|advisors)|"
+    r"(?:your|the) (?:\w+ ){0,2}?(?:team|department|dept|desk|office|division)|"
+    r"whoever (?:is |'s )?(?:in charge|responsible|handles|deals with|manages|runs|looks after|can)|"
+    r"(?:someone|somebody|the person|the people) (?:in charge|responsible)|"
+    r"(?:\w+ )?(?:advis[eo]r|consultant|coordinator|specialist|technician|expert|team lead(?:er)?|"
+    r"case (?:worker|manager|officer))|"
+    r"(?:real|actual|live|human) (?:\w+ )?\w+(?:er|or|ist|ant|ent|ive|ee|man|woman)s?|"
+    r"(?:someone|somebody|anyone|anybody) (?:from|in|at|on) (?:your|the) \w+|"
+    r"(?:someone|somebody) (?:who|that) can (?:actually |really |properly )?(?:help|fix|sort|deal)|"
+    r"(?:someone|somebody) (?:from|in|at) (?:\w+ )?(?:support|customer service|billing|sales|claims|"
+    r"accounts|the team|your team|the office|your office|the branch))\b"
+    r"(?! (?:role|account|access|permissions?|view|seat|licen[cs]e|level|user|dashboard))"
+)
+HUMAN_REQUEST = re.compile(
+    r"\b(?:(?:(?:speak|talk|chatt?)(?:ing)?|(?:(?:'d|would) rather|(?:want|need|prefer|like) to) "
+    r"(?:deal|work)|connect me|"
+    r"(?:be |get )?connected|put me through|transfer me|get me|"
+    r"(?:put|get) me in touch|let me speak|discuss(?:ing)? (?:this|it|that|my \w+)|"
+    r"(?:send|pass|forward|refer|hand) (?:this|it|my \w+|the \w+)(?: on| over| up)?|"
+    r"let me talk|hand me over|pass me|escalate (?:this|it|me|my \w+)|get)(?: to| with)? "
+    + _PERSON
+    + "|"
+    r"(?:a |any |some )?(?:real |actual |live )?(?:person|human|agent|representative|someone|somebody)"
+    r"(?: (?:from|in|at|on) (?:the |your |a )?\w+(?: \w+)?)? (?:to )?(?:call|ring|phone|contact|email) "
+    r"me|"
+    # "can a member of your team phone me back": anchored on the ask, not tried at every word
+    r"(?:can|could|would|will|may|might|please|have|let|need|want|like) "
+    + _PERSON
+    + r"(?: (?:for|of|at|in|from) (?:the )?\w+)? (?:\w+ )?(?:to )?(?:call|ring|phone|"
+    r"contact|email|text) (?:me|us)\b|"
+    r"call ?-?back from " + _PERSON + "|"
+    r"(?:put|get) (?:a |an |some )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|"
+    r"employee|staff member) on (?:the line|the phone|this|it|my case|the case)|"
+    # a person by trade on the line: "Can I get the sound engineer on the line instead of you?"
+    r"(?:put|get) (?:the|your|a|an) (?:\w+ )?\w+(?:er|or|ist|ian|master|man|woman) on (?:the line|"
+    r"the phone)|"
+    r"reach (?:a |an |some )?(?:real |actual |live )?(?:person|human|"
+    r"agent|representative|someone|somebody)\b|"
+    r"(?:want|need|prefer|would like|'d like|give me|can i (?:have|get)|could i (?:have|get)|demand|"
+    r"request|requesting|insist on)(?: to (?:speak|talk|chat) (?:to|with))? " + _PERSON + "|"
+    r"(?:is there|are there) (?:a |an |any )?(?:real |actual |live )?(?:human|person|people|humans|"
+    r"anyone|someone|agent|operator|representative|staff) (?:i can|i could|we can|we could|"
+    r"who can|to talk|to speak|there|"
+    r"available|working)|"
+    r"(?:have|get|let) (?:a |an |some |one of your )?(?:real |actual )?(?:human|person|someone|"
+    r"somebody|staff member|employee) (?:look|check|review|handle|deal|go over)|"
+    r"escalate (?:this|it|me|my (?:case|issue|ticket|request|complaint))|"
+    # a department by name, only after a handover verb: "hand me over to billing"
+    r"(?:(?:speak|talk|chatt?)(?:ing)?|transfer me|hand me over|pass me|put me through|connect me|"
+    r"forward me|refer me|send me) (?:over |back |through )?to (?:the |your )?(?:billing|sales|claims|"
+    r"accounts|complaints|returns|refunds|repairs|(?:tech(?:nical)? |customer )?support|"
+    r"customer (?:care|relations|service))\b|"
+    # a person by trade, only after a handover verb: "put me through to the watchmaker"
+    r"(?:put me through|transfer me|hand me over|pass me (?:on|over)) to (?:the|your|a|an|one of "
+    r"your) (?:\w+ )?\w+(?:er|or|ist|ian|man|woman|smith|maker|keeper|wright)s?\b(?!\s+(?:settings|"
+    r"page|screen|menu|tab|section|app|form|queue|list|view|options?|mode)\b))|"
+    r"^\W*(?:(?:a |an )?(?:human|agent|representative|operator|real person|live agent|human agent|"
+    r"manager|supervisor)(?: please| now| pls)?)\W*$|"
+    # a person by being human or not a bot: "is anyone human reading this", "a real person",
+    # "a genuine human, not this chatbot" ("not the machine" and "to a human" are left out:
+    # washing by hand and medicine for people say them)
+    r"\b(?:anybody|anyone|somebody|someone) (?:human|real)\b|"
+    r"\b(?:with|to) (?:a |an |some )?(?:real|actual|live|genuine) (?:human(?: being)?|person)\b|"
+    r"\b(?:a|an|some) (?:real |actual |live |genuine )?human\b[^.?!]{0,20}\bnot (?:a|an|the|this|"
+    r"your) (?:\w+ )?(?:bot|chatbot|robot|ai)\b|"
+    # a person to take the conversation over: "can a real agent step in", "could a manager take
+    # over" (not "can someone else join my plan")
+    r"\b(?:can|could|would|will|may) (?:a |an |one of your )?(?:real |actual |live )?(?:human|"
+    r"person|agent|staff member|employee|representative|rep|operator|supervisor|manager) "
+    r"(?:\w+ )?(?:take over|step in|pick (?:this|it) up)\b",
+    re.I,
+)
+# A handover arranged in other words: someone will call back or join, the case is passed on, a
+# ticket opened. It answers an ask for a person (not the Escalation label: nothing says it
+# happened in this conversation).
+HANDOVER_ARRANGED = re.compile(
+    r"\b(?:(?:connecting|transferring|passing|handing|putting) you|put you through|"
+    r"(?:passing|passed|handing|handed|"
+    r"forwarding|forwarded|referring|referred) (?:this|it|your \w+|you)(?: on| over)? to|"
+    r"(?:someone|somebody|a member of (?:our|the) \w+(?: \w+)?|(?:our|the) (?:\w+ ){0,2}?(?:team|"
+    r"staff|department|desk)|an? (?:\w+ )?(?:agent|human|colleague|specialist|advis[eo]r|technician|"
+    r"manager|supervisor|person)|they|she|he)(?: will|'ll) (?:\w+ )?(?:call|contact|reply|get back|"
+    r"reach out|join|be with|ring|phone|telephone|email|take over)|"
+    # anyone named who will call or write to the user: "Sarah will ring you", "she'll call you
+    # tomorrow", "the head teacher will email you today" (not a thing: "it will email you a code")
+    r"\b(?!(?:it|this|that|which|we|system|app|link|code|receipt|confirmation|invoice|tool|form|"
+    r"bot|page|site|website|portal|order|booking)\b)\w+(?: will|'ll) (?:\w+ )?(?:call|ring|phone|"
+    r"telephone|contact|e-?mail|text|message|write to) you\b|"
+    r"(?:will|'ll) (?:\w+ )?give you a (?:call|ring|bell)\b|"
+    # someone asked to call: "I've asked Tomasz, our technician, to phone you"
+    # "I've asked our head chef, Sanne, to ring you"
+    r"(?:asked|told|got|had) (?:(?:our|the|your|my) (?:\w+ ){0,2}?)?\w+(?:, [^,.!?]{1,40},)? to "
+    r"(?:call|ring|phone|contact|e-?mail|text|"
+    r"message|get in touch with|reach out to) you\b|"
+    # ... also with an aside or in writing: "Maria, who handles refunds, will email you", "Tom
+    # from the workshop will be in touch by Friday"
+    r"\b\w+(?:, [^,.!?]{1,40},| (?:from|at) (?:the |our )?\w+(?: \w+)?) (?:will|'ll) (?:\w+ )?"
+    r"(?:call|ring|phone|telephone|contact|e-?mail|text|message|get back to|get in touch with) you\b|"
+    r"\b(?:will|'ll) be in touch\b|"
+    # a call set up for the user: "I've arranged for our surveyor to ring you", "I've booked you a
+    # call with our accountant"
+    r"(?:arranged|asked|booked|scheduled|organi[sz]ed) for (?:\w+ ){1,3}?to (?:call|ring|phone|"
+    r"contact|e-?mail|get in touch|reach out)|(?:booked|scheduled|set up|arranged) (?:you )?"
+    r"(?:a |an )?(?:[\w-]+ )?(?:call|callback|call-back|phone call|video call|consultation) with\b|"
+    r"(?:asked|told|notified|alerted) (?:the|our|a|your) "
+    r"(?:\w+ ){0,2}?(?:team|staff|manager|supervisor|colleague|technician|department|desk|specialist)"
+    r" to (?:call|contact|ring|phone|get back|reach out|email)|escalat(?:ing|ed) (?:this|it|your)|"
+    r"(?:opened|raised|logged|created) (?:a|an) (?:\w+ )?(?:ticket|case|callback|call-?back request)|"
+    # a person sent to the user: "I've booked Dan from the hire team to visit on Friday", "our
+    # supervisor will come round tomorrow"
+    r"(?:booked|sent|sending|arranged for|asked|scheduled) (?:\w+ ){1,5}?to (?:visit|come (?:out|"
+    r"round|over|by)|call (?:in|round|by)|pop (?:in|round|by)|see you|meet you)\b|"
+    r"(?:will|'ll) (?:visit|come (?:out|round|over|by) (?:to )?(?:see )?)(?:you|your)\b|"
+    # a person who will come: "a highways inspector will visit Elm Road on Monday"
+    r"\b(?:an?|the|our|your) (?:[\w-]+ ){0,2}?\w+(?:er|or|ist|ian|man|woman|ant|ent|ee)"
+    r"(?:, \w+,)? (?:will|'ll) (?:visit|come (?:out|round|over|by))\b|"
+    r"\b(?:will|'ll) (?:call|pop|drop) (?:round|in|by)\b|"
+    # a person's own line or address given: "the arborist's direct line is 0800 555 0177", "you
+    # can reach Ruth directly on 07700 900321", "e-mail the manager at ruth@..."
+    r"direct (?:line|number|dial|e-?mail|extension)\b[^.!?\n]{0,40}?(?:\d{3}|@)|"
+    r"(?:reach|call|ring|phone|e-?mail|contact|text) (?:him|her|them|\w+) (?:directly )?(?:on|at) "
+    r"[^.!?\n]{0,12}?(?:\d{3}|\w@)|"
+    # ... or said of the person: "can be reached directly on 087 123 4567", "is on 01632 960 555",
+    # "can be e-mailed at manager@smiles.example"
+    r"(?:reached|contacted|e-?mailed|called|rung|phoned|texted) (?:directly )?(?:on|at|via) "
+    r"[^.!?\n]{0,12}?(?:\d{3}|\w@)|\b(?:is|are) (?:on|at) \+?\(?\d[\d ()-]{6,}\d)",
+    re.I,
+)
