@@ -98,3 +98,14 @@ def test_topics_text_cuts_long_subtopic_lists(
     out = capsys.readouterr().out.splitlines()
     assert sum("· Sub " in ln for ln in out) == listed
     assert [ln.strip() for ln in out if "more subtopics" in ln] == ([more] if more else [])
+
+
+def test_topics_json_follows_the_lists_rule_for_a_lone_subtopic(home: Path) -> None:
+    """Review rv10 L-2: --json listed "No issue" under "No issue" where the text list and the
+    explorer do not (report.listed_subtopics); a lone subtopic of another name stays."""
+    doc = json.loads(tracetopics(home, "topics", "--facet", "Issues", "--json").stdout)
+    none = next(t for t in doc["topics"] if t["label"] == "No issue")
+    assert none["subtopics"] == []
+    task = json.loads(tracetopics(home, "topics", "--facet", "Task", "--json").stdout)
+    dataset = next(t for t in task["topics"] if t["label"] == "Dataset creation")
+    assert [s["label"] for s in dataset["subtopics"]] == ["Dataset from CSV files"]

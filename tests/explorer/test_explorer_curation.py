@@ -63,7 +63,14 @@ def test_a_merge_is_undone_from_the_page_by_the_clis_own_function(home: Path) ->
     # The target lists what was merged into it: where the page offers the Unmerge.
     subs = _subs(c)
     assert list(subs) == [0] and subs[0]["count"] == 200
-    assert subs[0]["merged"] == [{"topic_id": 4, "label": "Schedule weekly report emails"}]
+    assert subs[0]["merged"] == [
+        {
+            "topic_id": 4,
+            "label": "Schedule weekly report emails",
+            "into": 0,
+            "into_label": "Export dashboards to CSV",
+        }
+    ]
     # Behind the guard like every write: another site, or another Host name, writes nothing.
     evil = c.post(
         "/api/topics/unmerge",
@@ -99,6 +106,54 @@ def test_a_merge_is_undone_from_the_page_by_the_clis_own_function(home: Path) ->
     assert again.status_code == 400 and "not merged" in again.json()["detail"]
     assert c.post("/api/topics/unmerge", json={"facet": "Task", "topic_id": 99}).status_code == 404
     assert c.post("/api/topics/unmerge", json={"facet": "Task"}).status_code == 422
+
+
+def _parents(c: TestClient) -> dict[int, dict]:
+    return {t["topic_id"]: t for t in c.get("/api/topics").json()["topics"]}
+
+
+def test_a_chain_of_merges_is_undone_one_merge_at_a_time(home: Path) -> None:
+    """Review rv10 L-3 on the page: parent 10 merged into 11, then 11 into 12. Both are listed
+    under 12, 10 saying it went into 11; undoing 11's merge leaves 10 in 11 (the store had
+    flattened 10's merge to 12, so 10's traces stayed in 12), and undoing 10's restores all."""
+    c = TestClient(create_app(home), base_url="http://localhost")
+    before = {t: p["count"] for t, p in _parents(c).items()}
+    assert before == {10: 200, 11: 200, 12: 100}
+    for src, into in ((10, 11), (11, 12)):
+        r = c.post("/api/topics/merge", json={"facet": "Task", "topic_id": src, "into": into})
+        assert r.status_code == 200, r.text
+    tops = _parents(c)
+    assert {t: p["count"] for t, p in tops.items()} == {12: 500}
+    assert [(m["topic_id"], m["into"], m["into_label"]) for m in tops[12]["merged"]] == [
+        (10, 11, "Account and billing"),
+        (11, 12, "Team chat integrations"),
+    ]
+    r = c.post("/api/topics/unmerge", json={"facet": "Task", "topic_id": 11})
+    assert r.status_code == 200, r.text
+    assert (r.json()["merged_into"], r.json()["into_label"]) == (12, "Team chat integrations")
+    tops = _parents(c)
+    assert {t: p["count"] for t, p in tops.items()} == {11: 400, 12: 100}
+    assert [m["topic_id"] for m in tops[11]["merged"]] == [10] and tops[12]["merged"] == []
+    assert c.post("/api/topics/unmerge", json={"facet": "Task", "topic_id": 10}).status_code == 200
+    assert {t: p["count"] for t, p in _parents(c).items()} == before
+
+
+def test_a_lone_subtopic_named_as_its_parent_is_not_listed_under_it(home: Path) -> None:
+    """Review rv10 L-2: the CLI left out "No issue · No issue" while the page listed "Team chat
+    integrations › Team chat integrations". One rule (report.listed_subtopics) for both: a lone
+    subtopic of another name is listed, one of its parent's name is not; the subtopic level
+    still lists it."""
+    c = TestClient(create_app(home), base_url="http://localhost")
+    assert [s["label"] for s in _parents(c)[12]["subtopics"]] == ["Connect Slack integration"]
+    r = c.post(
+        "/api/topics/rename",
+        json={"facet": "Task", "topic_id": 2, "label": "team chat  Integrations"},
+    )
+    assert r.status_code == 200, r.text
+    tops = _parents(c)
+    assert tops[12]["subtopics"] == [] and len(tops[11]["subtopics"]) == 2
+    flat = c.get("/api/topics", params={"level": "sub"}).json()["topics"]
+    assert 2 in {t["topic_id"] for t in flat}
 
 
 @pytest.mark.parametrize("name", ["\u0410lice", "p\u0430ypal team", "\u039flga"])

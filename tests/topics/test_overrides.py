@@ -193,6 +193,54 @@ def test_unmerge_classifies_the_targets_days_again_by_itself(mapped) -> None:
         unmerge_topic(conn, "Task", a, settings=SETTINGS)
 
 
+def _siblings(conn, n: int) -> list[int]:
+    """`n` fine topics of one parent (merges stay within a parent, review rv8 M1)."""
+    families: dict[int, list[int]] = {}
+    for parent, sub in conn.execute(
+        "SELECT DISTINCT topic_id, subtopic_id FROM classifications WHERE topic_id >= 0 ORDER BY 2"
+    ).fetchall():
+        families.setdefault(parent, []).append(sub)
+    return next(subs for subs in families.values() if len(subs) >= n)[:n]
+
+
+@pytest.mark.parametrize("order", ["b_then_a", "a_then_b", "b_only"])
+def test_each_unmerge_of_a_chain_restores_what_its_merge_changed(mapped, order) -> None:
+    """Review rv10 L-3: A merged into B, then B into C. Undoing B's merge must leave A in B (the
+    store flattened A's row to C, so A's traces stayed in C under no merge the page offered to
+    undo); undoing both, in either order, restores the traces as they were."""
+    from tracetopics_pipeline.core.topics.overrides import merged_away, unmerge_topic
+
+    conn = mapped
+    sub = "subtopic_id"
+    before = {d: _counts(conn, d, sub) for d in (DAY1, DAY2)}
+    a, b, c = _siblings(conn, 3)
+    merge_topics(conn, "Task", a, b)
+    after_ab = {d: _counts(conn, d, sub) for d in (DAY1, DAY2)}
+    done = merge_topics(conn, "Task", b, c)
+    assert (done["merged_into"], done["counts_as"]) == (c, c)
+    assert merges(conn, "Task") == {a: c, b: c}
+    # The page lists both under C, A saying it went into B (its Undo puts it back there).
+    listed = {m["topic_id"]: m["into"] for m in merged_away(conn, "Task")[c]}
+    assert listed == {a: b, b: c}
+    if order == "a_then_b":
+        assert unmerge_topic(conn, "Task", a, settings=SETTINGS)["merged_into"] == b
+        assert merges(conn, "Task") == {b: c}
+    undone = unmerge_topic(conn, "Task", b, settings=SETTINGS)
+    assert (undone["merged_into"], undone["days"]) == (c, 2)
+    if order == "a_then_b":
+        assert {d: _counts(conn, d, sub) for d in (DAY1, DAY2)} == before
+        return
+    # B's merge undone: exactly the state after A into B.
+    assert merges(conn, "Task") == {a: b}
+    assert {d: _counts(conn, d, sub) for d in (DAY1, DAY2)} == after_ab
+    assert {m["topic_id"] for m in merged_away(conn, "Task")[b]} == {a}
+    assert c not in merged_away(conn, "Task")
+    if order == "b_then_a":
+        unmerge_topic(conn, "Task", a, settings=SETTINGS)
+        assert merges(conn, "Task") == {}
+        assert {d: _counts(conn, d, sub) for d in (DAY1, DAY2)} == before
+
+
 def test_an_unmerge_cut_short_leaves_its_days_to_the_next_run(mapped, monkeypatch) -> None:
     """Review rv10 M-6: an Undo killed between clearing the merge and re-classifying left the
     traces in the target with no merge to undo. The days are now marked stale in the same commit,

@@ -65,9 +65,15 @@ def _topic_change(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
             done = merge_topics(conn, facet, args.topic_id, args.into)
         except MergeRefused as e:
             raise CliError(str(e)) from e
+        via = (
+            f"; {done['merged_into']} is merged into {done['counts_as']} "
+            f"({done['counts_as_label']}), so its traces count there"
+            if done["counts_as"] != done["merged_into"]
+            else ""
+        )
         return (
             f"merged {facet} topic {args.topic_id} into {done['merged_into']} "
-            f"({done['label']}); kept across regenerations"
+            f"({done['label']}){via}; kept across regenerations"
         )
     if args.action == "unmerge":
         try:

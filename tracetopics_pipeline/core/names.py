@@ -48,6 +48,14 @@ _WORD = re.compile(r"[^\W\d_]+")  # a run of letters: a word
 PLAIN = "use plain text"
 
 
+def name_key(name: str | None) -> str | None:
+    """What a reader compares two topic names by: case and spacing aside ("SSO  requests" and
+    "sso requests" are one name). Siblings of one key are folded into one topic
+    (`classify.fold_same_names`); a lone subtopic of its parent's key is not listed under it
+    (`report.listed_subtopics`)."""
+    return " ".join(name.casefold().split()) if name else None
+
+
 class NameRefused(ValueError):
     """A typed name breaks the rule; the message says which character or why."""
 

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from tracetopics_pipeline.core.topics.overrides import merged_away
-from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, ranked_topics
+from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, listed_subtopics, ranked_topics
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
 from tracetopics_pipeline.explorer.queries import level_id, timeline
@@ -173,7 +173,10 @@ def topic_tree(
             {**node(s, "sub"), "parent_id": p["topic_id"], "parent_label": p["label"]}
             for s in (t["subtopics"] if two and t["topic_id"] != NO_MATCH else [])
         ]
-        p["subtopics"] = ranked(kids)
+        # under its parent, the CLI's rule (no "SSO requests › SSO requests"); the subtopic
+        # level lists every fine topic
+        listed = {s["topic_id"] for s in listed_subtopics(t)}
+        p["subtopics"] = ranked([k for k in kids if k["topic_id"] in listed])
         subs += kids
     if two and level == "sub":
         items = ranked(subs)

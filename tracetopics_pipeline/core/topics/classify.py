@@ -62,6 +62,7 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.digest import code_digest
+from tracetopics_pipeline.core.names import name_key
 from tracetopics_pipeline.core.run_record import took
 from tracetopics_pipeline.core.topics import embed
 from tracetopics_pipeline.core.topics.cluster import nearest_topics
@@ -358,9 +359,6 @@ def fold_same_names(conn: duckdb.DuckDBPyConnection, facet: str, map_id: str) ->
         rows[p] = rows.get(p, 0) + n
         rows[sub] = rows.get(sub, 0) + n
 
-    def key(name: str | None) -> str | None:
-        return " ".join(name.casefold().split()) if name else None
-
     def canonical(group: list[int]) -> int:
         return max(group, key=lambda t: (t in current, seen.get(t, ""), rows.get(t, 0), -t))
 
@@ -370,7 +368,7 @@ def fold_same_names(conn: duckdb.DuckDBPyConnection, facet: str, map_id: str) ->
         for scope, members_ in members.items():
             by_name: dict[str, list[int]] = {}
             for t in members_:
-                name = key(label.get(t))
+                name = name_key(label.get(t))
                 if name is not None:
                     by_name.setdefault(name, []).append(t)
             for group in by_name.values():

@@ -32,16 +32,23 @@ class MergeRefused(ValueError):
     of meaning) or undone (not merged)."""
 
 
-def merges(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, int]:
-    """Every merged topic id of `facet` (any case) and the id its traces now count as (chains
-    followed)."""
-    direct = dict(
-        conn.execute(
+def direct_merges(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, int]:
+    """Every merged topic id of `facet` (any case) and the topic a person merged it into (one
+    step: in a chain A -> B -> C, A's is B)."""
+    return {
+        int(src): int(dst)
+        for src, dst in conn.execute(
             "SELECT topic_id, merged_into FROM topic_overrides "
             "WHERE lower(facet) = lower(?) AND merged_into IS NOT NULL",
             [facet],
         ).fetchall()
-    )
+    }
+
+
+def merges(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, int]:
+    """Every merged topic id of `facet` (any case) and the id its traces now count as (chains
+    followed)."""
+    direct = direct_merges(conn, facet)
     out: dict[int, int] = {}
     for src in direct:
         seen, dst = {src}, direct[src]
@@ -64,15 +71,22 @@ def _latest_labels(conn: duckdb.DuckDBPyConnection, facet: str, ids: Iterable[in
 
 
 def merged_away(conn: duckdb.DuckDBPyConnection, facet: str) -> dict[int, list[dict[str, Any]]]:
-    """Per topic id of `facet`, the topics a person merged into it ({topic_id, label}, by id):
-    what a page lists under the target, each with its Undo. Reads the warehouse or a snapshot
+    """Per topic id of `facet`, the topics whose traces count as it ({topic_id, label, into,
+    into_label}, by id; `into` is the topic it was merged into, another merged topic in a
+    chain): what a page lists under the target, each with its Undo. Reads the warehouse or a snapshot
     (both hold topic_overrides and topics)."""
-    pairs = merges(conn, facet)
-    labels = _latest_labels(conn, facet, pairs)
+    pairs, direct = merges(conn, facet), direct_merges(conn, facet)
+    labels = _latest_labels(conn, facet, [*pairs, *direct.values()])
     out: dict[int, list[dict[str, Any]]] = {}
     for src, dst in sorted(pairs.items()):
+        into = direct[src]  # in a chain, the topic between: its Undo puts src back there
         out.setdefault(dst, []).append(
-            {"topic_id": src, "label": labels.get(src) or f"topic {src}"}
+            {
+                "topic_id": src,
+                "label": labels.get(src) or f"topic {src}",
+                "into": into,
+                "into_label": labels.get(into) or f"topic {into}",
+            }
         )
     return out
 
@@ -163,7 +177,8 @@ def merge_topics(
     conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int, into: int
 ) -> dict[str, Any]:
     """Merge `topic_id` into `into` (same facet, same level); takes effect at once and in
-    every later classification. Returns the stored merge and the target's label."""
+    every later classification. Returns the stored merge, the target's label and the topic its
+    traces count as (the target, or where the target was merged itself)."""
     if topic_id == into:
         raise MergeRefused("a topic cannot be merged into itself")
     if NO_MATCH in (topic_id, into):
@@ -195,6 +210,10 @@ def merge_topics(
         [facet, topic_id],
     )
     label, pinned = (row[0], bool(row[1])) if row else (None, False)
+    # The row says what the person did (A into B), not where the chain ends: topics already
+    # merged into A follow it through `merges`, so undoing one merge of a chain restores exactly
+    # what that merge changed (rv10 L-3: flattening A -> B, B -> C to A -> C, B -> C left A in C
+    # when B's merge was undone).
     with warehouse.transaction(conn):
         conn.execute(
             "DELETE FROM topic_overrides WHERE facet = ? AND topic_id = ?", [facet, topic_id]
@@ -202,20 +221,17 @@ def merge_topics(
         conn.execute(
             """INSERT INTO topic_overrides (facet, topic_id, label, pinned, merged_into)
                VALUES (?, ?, ?, ?, ?)""",
-            [facet, topic_id, label, pinned, target],
-        )
-        # Topics merged into this one follow it to its target.
-        conn.execute(
-            "UPDATE topic_overrides SET merged_into = ? WHERE facet = ? AND merged_into = ?",
-            [target, facet, topic_id],
+            [facet, topic_id, label, pinned, into],
         )
         changed = apply_merges(conn, [facet])
-    label_of = _latest_labels(conn, facet, [target])
+    label_of = _latest_labels(conn, facet, [into, target])
     return {
         "facet": facet,
         "topic_id": topic_id,
-        "merged_into": target,
-        "label": label_of.get(target),
+        "merged_into": into,
+        "label": label_of.get(into),
+        "counts_as": target,  # `into`, or where `into` was merged itself
+        "counts_as_label": label_of.get(target),
         "classifications": changed,
     }
 
@@ -231,16 +247,18 @@ def unmerge_topic(
 ) -> dict[str, Any]:
     """Undo a person's merge of `topic_id` (its rename or pin stays) and classify again, with
     the current maps, the days whose classifications hold the merge's target: the maps kept
-    both ids, so the traces split as the maps see them. The one way back, for the CLI
+    both ids, so the traces split as the maps see them. In a chain (A into B, then B into C)
+    each undo restores what its merge changed: undoing B's leaves A in B. The one way back, for the CLI
     (`tracetopics topic unmerge`) and the explorer's Undo. `notify` hears what is under way
     (re-classifying takes seconds). Returns the topic, its former target with both labels, and
     the days classified again."""
     from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
     from tracetopics_pipeline.core.topics.classify import classify_days
 
-    target = merges(conn, facet).get(topic_id)
-    if target is None:
+    into = direct_merges(conn, facet).get(topic_id)
+    if into is None:
         raise MergeRefused(f"{facet} topic {topic_id} is not merged into another topic")
+    target = merges(conn, facet)[topic_id]  # the id its traces are classified as now
     definition = find_facet(load_facets(settings.facets_file), facet)
     has_sub = "subtopic_id" in warehouse.column_names(conn, "classifications")
     either = "topic_id = ? OR subtopic_id = ?" if has_sub else "topic_id = ?"
@@ -269,13 +287,13 @@ def unmerge_topic(
             notify(f"classifying {len(days)} day{'' if len(days) == 1 else 's'} of {facet} again")
         stats = classify_days(conn, days, facets=[definition], settings=settings, embedder=embedder)
         refused = stats.refused.get(facet)
-    labels = _latest_labels(conn, facet, [topic_id, target])
+    labels = _latest_labels(conn, facet, [topic_id, into])
     return {
         "facet": facet,
         "topic_id": topic_id,
         "label": labels.get(topic_id),
-        "merged_into": target,
-        "into_label": labels.get(target),
+        "merged_into": into,
+        "into_label": labels.get(into),
         "days": len(days),
         "refused": refused,
     }

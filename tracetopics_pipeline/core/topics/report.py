@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.names import MAX_LABEL, NameRefused, check_name
+from tracetopics_pipeline.core.names import MAX_LABEL, NameRefused, check_name, name_key
 from tracetopics_pipeline.core.topics.embed import configured_model_id
 from tracetopics_pipeline.core.topics.maps import MAP_SORT_KEYS, current_map
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL, first_row
@@ -114,6 +114,36 @@ def ranked_topics(
     ]
 
 
+def unmapped_facets(conn: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Facets whose latest day's map waits (too few distinct summaries, vectors missing): none
+    ever built, or an older one still shown. Each as topic_maps stores the waiting row: `facet`,
+    `day` (the latest day), `detail`, `n_docs` (distinct summaries), `floor` (the floor that run
+    used), and `shown_day`, the day of the map readers see instead (None: no map yet). What the
+    run's closing lines, `tracetopics status` and `tracetopics topics` say."""
+    rows = conn.execute(
+        """SELECT facet, max(day), arg_max(detail, day), arg_max(n_docs, day),
+                  arg_max(CAST(json_extract(params, '$.min_summaries') AS BIGINT), day),
+                  max(day) FILTER (WHERE status = 'built')
+           FROM topic_maps GROUP BY facet
+           HAVING arg_max(status, day) <> 'built' ORDER BY facet"""
+    ).fetchall()
+    keys = ("facet", "day", "detail", "n_docs", "floor", "shown_day")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def listed_subtopics(parent: dict[str, Any]) -> list[dict[str, Any]]:
+    """The subtopics a list shows under `parent` (a `ranked_topics` item): all of them, but a
+    lone subtopic named as its parent (`names.name_key`: "SSO requests › SSO requests", a
+    labelled facet's "No issue › No issue") says nothing the parent's row does not, and is left
+    out. A lone subtopic of another name is listed: it says what the parent's traffic is. The
+    one rule for `tracetopics topics` (text and --json) and the explorer's list; a list of
+    every fine topic (the explorer's subtopic level) still has it."""
+    subs = list(parent.get("subtopics") or [])
+    if len(subs) == 1 and name_key(subs[0]["label"]) == name_key(parent["label"]):
+        return []
+    return subs
+
+
 def classified_days(conn: duckdb.DuckDBPyConnection, facet: str) -> tuple[date, date, int] | None:
     """(first day, last day, how many days) with classified traces of `facet`, or None."""
     row = conn.execute(
@@ -161,13 +191,13 @@ def topic_list(
     conn: duckdb.DuckDBPyConnection, facet: str, day: date | None = None
 ) -> list[dict[str, Any]]:
     """The CLI's topic list: `ranked_topics` with two sample summaries per parent and
-    subtopic, no_match last."""
+    subtopic (those `listed_subtopics` keeps), no_match last."""
 
     def sampled(t: dict[str, Any]) -> dict[str, Any]:
         return {**t, "samples": list(t["representatives"])[:2]}
 
     items = [
-        {**sampled(t), "subtopics": [sampled(s) for s in t["subtopics"]]}
+        {**sampled(t), "subtopics": [sampled(s) for s in listed_subtopics(t)]}
         for t in ranked_topics(conn, facet, day=day)
     ]
     return sorted(items, key=lambda t: t["topic_id"] == NO_MATCH)  # stable: keeps the ranking

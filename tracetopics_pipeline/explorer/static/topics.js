@@ -254,7 +254,7 @@ function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
       <div class="trow-body ${open ? "" : "hidden"}">
         <div>${t.keywords.map((k) => `<span class="kw">${esc(k)}</span>`).join("") || '<span class="muted small">no keywords</span>'}</div>
         ${t.samples.map((s) => `<div class="sample" data-trace="${esc(s.trace_id)}">${esc(s.summary)}</div>`).join("")}
-        ${merged.map((m) => `<div class="merged-note small"><span>Merged into this ${word}: “${esc(m.label)}” <span class="tid">id ${m.topic_id}</span></span>
+        ${merged.map((m) => `<div class="merged-note small"><span>Merged into this ${word}: “${esc(m.label)}” <span class="tid">id ${m.topic_id}</span>${m.into !== undefined && m.into !== t.topic_id ? ` (by way of “${esc(m.into_label)}” <span class="tid">id ${m.into}</span>: its Unmerge puts it back there)` : ""}</span>
           <button class="ghost" data-act="unmerge" data-src="${m.topic_id}" data-name="${esc(m.label)}" title="tracetopics topic unmerge ${esc(state.facet)} ${m.topic_id}">Unmerge</button></div>`).join("")}
         <div class="row-actions">
           ${subs.length ? '<button data-act="drill">Open its subtopics</button>' : ""}
