@@ -41,6 +41,8 @@ def _conn() -> duckdb.DuckDBPyConnection:
 
 
 def print_summary() -> None:
+    from tracetopics_pipeline.core.topics.report import unmapped_facets
+
     p = paths()
     with _conn() as conn:
         print("\nWhat the run built")
@@ -92,21 +94,9 @@ def print_summary() -> None:
     print(f"Dagster run history: {p.dagster_home}  (open the UI with `make ui`)")
 
 
-def unmapped_facets(conn: duckdb.DuckDBPyConnection) -> list[dict]:
-    """Facets no map was ever built for, each with its latest map's waiting reason as
-    topic_maps stores it (`detail`, `n_docs`: distinct summaries, `floor`: the floor it used)."""
-    rows = conn.execute(
-        """SELECT facet, arg_max(detail, day), arg_max(n_docs, day),
-                  arg_max(CAST(json_extract(params, '$.min_summaries') AS BIGINT), day)
-           FROM topic_maps GROUP BY facet
-           HAVING count(*) FILTER (WHERE status = 'built') = 0 ORDER BY facet"""
-    ).fetchall()
-    keys = ("facet", "detail", "n_docs", "floor")
-    return [dict(zip(keys, r, strict=True)) for r in rows]
-
-
 def no_map_reason(m: dict, settings: Settings) -> str:
-    """Why a facet has no map, and the knob: '67 of 100 distinct summaries; set ...'."""
+    """Why a facet's latest day has no map, and the knob: '67 of 100 distinct summaries; set
+    ...' (`m`: a `report.unmapped_facets` row)."""
     n, floor = m.get("n_docs"), m.get("floor")
     if n is None or floor is None or n >= floor:  # waiting on something else (vectors)
         return str(m.get("detail") or "no map built yet")
@@ -117,7 +107,15 @@ def no_map_reason(m: dict, settings: Settings) -> str:
 
 
 def no_map_line(m: dict, settings: Settings) -> str:
-    return f"{m['facet']}: no topic map yet — {no_map_reason(m, settings)}"
+    """'Task: no topic map yet — ...', or with an older map still shown, 'Task: day 2026-11-30
+    not mapped — 40 of 100 distinct summaries; showing the map of 2026-11-29; set ...'."""
+    if m.get("shown_day") is None:
+        return f"{m['facet']}: no topic map yet — {no_map_reason(m, settings)}"
+    why, _, knob = no_map_reason(m, settings).partition("; ")
+    shown = f"showing the map of {m['shown_day']}"
+    return f"{m['facet']}: day {m['day']} not mapped — " + "; ".join(
+        x for x in (why, shown, knob) if x
+    )
 
 
 def known_facets(conn: duckdb.DuckDBPyConnection) -> list[str]:
@@ -213,11 +211,15 @@ SUBTOPICS_SHOWN = 4  # per parent in the text list; the rest is "+N more" (--all
 def print_topics(
     facet: str, day: date | None = None, limit: int = 50, *, every_sub: bool = False
 ) -> None:
+    from tracetopics_pipeline.core.topics.report import unmapped_facets
+
     facet, rows = topics(facet, day)
-    if not rows:
-        settings = Settings.from_env()
+    settings = Settings.from_env()
+    waiting = None
+    if paths().warehouse.exists():  # `topics` read it, or its snapshot
         with _conn() as conn:
             waiting = next((m for m in unmapped_facets(conn) if m["facet"] == facet), None)
+    if not rows:
         why = (
             no_map_reason(waiting, settings)
             if waiting
@@ -227,6 +229,8 @@ def print_topics(
         print(f"\nNo {facet} topics yet ({why}).")
         return
     named = sum(1 for r in rows if r["topic_id"] != warehouse.NO_MATCH)
+    if waiting:  # the latest day waits: the list is of an older map's topics
+        print(f"\n{no_map_line(waiting, settings)}")
     if rows[0].get("map_sample"):
         print(
             f"\n{facet} topics, ranked by map sample size ({named} topics; no traces classified "
@@ -251,9 +255,7 @@ def _print_topic_rows(
         if default and r.get("facet_label") == default:
             print(f"  {'':>25}  the facet's default label, nothing to report:")
         print(f"  {r['topic_id']:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {r['label']}")
-        subs = r["subtopics"]
-        if len(subs) == 1 and subs[0]["label"] == r["label"]:
-            continue  # "No issue · No issue": the one subtopic says nothing its parent does not
+        subs = r["subtopics"]  # report.listed_subtopics: no lone subtopic named as its parent
         # one more line than the cut prints the last subtopic instead of "+1 more"
         shown = subs if every_sub or len(subs) <= SUBTOPICS_SHOWN + 1 else subs[:SUBTOPICS_SHOWN]
         for s in shown:

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from tracetopics_pipeline.cli.digest import spend_line
-from tracetopics_pipeline.cli.output import no_map_line, unmapped_facets
+from tracetopics_pipeline.cli.output import no_map_line
 from tracetopics_pipeline.core.ingest.holds import held_days
 from tracetopics_pipeline.core.ingest.landing import landing_files, pending_days
 from tracetopics_pipeline.core.run_record import runs, took
@@ -72,6 +72,8 @@ def home_status(settings: Settings) -> dict[str, Any]:
                    GROUP BY ALL ORDER BY l.facet"""
             ).fetchall()
         ]
+        from tracetopics_pipeline.core.topics.report import unmapped_facets
+
         out["unmapped"] = unmapped_facets(conn)
         out["spend"] = spend_summary(conn, settings).as_dict()
         out["source"] = source
