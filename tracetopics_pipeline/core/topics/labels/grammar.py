@@ -158,14 +158,25 @@ def _base(word: str) -> str:
     return word
 
 
+# Prepositions of when and why: after a verb that takes an object they say the object was cut
+# ("Can't issue [refunds] after a tool call"); "to" / "into" / "from" say where and may follow a
+# verb whose object is understood ("Can't export to PDF").
+_CIRCUMSTANCE = frozenset(
+    "after before during since until while when because without due despite".split()  # noqa: SIM905
+)
+
+
 def _bare_modal(low: list[str]) -> bool:
     """A modal and its verb without the object ("Can't issue", "Won't grant", "Can't
-    reset"): what cannot be done is missing. "Can't log in", "Won't sync" are whole."""
+    reset"), alone or before a circumstance ("Can't issue after a tool call", "Won't grant
+    because of policy"): what cannot be done is missing. "Can't log in", "Won't sync after
+    the update", "Can't export to PDF" are whole."""
     return (
-        len(low) == 2
+        len(low) >= 2
         and low[0] in _MODAL_NEG
         and _base(low[1]) not in _INTRANSITIVE
-        and not phrasal_end(low)
+        and not phrasal_end(low[:2])
+        and (len(low) == 2 or low[2] in _CIRCUMSTANCE)
     )
 
 
@@ -253,7 +264,12 @@ def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> boo
         return True
     if first in _NEEDS_NOUN | _FREQUENCIES and low[1] in _COPULAS | _AUXILIARIES:
         return True  # "[The] weekly [summary] is broken": an adjective whose noun was cut
-    if (_bare_modal(low) and not whole) or _word_salad(low) or _cut_subject_and(low, verbs):
+    # the texts stopping at "Can't change" say it whole; not before a circumstance
+    if (
+        (_bare_modal(low) and not (whole and len(low) == 2))
+        or _word_salad(low)
+        or _cut_subject_and(low, verbs)
+    ):
         return True
     if first in _TIME_COUNTS and _CLAUSE_SUBJECT.match(low[1]):
         return True  # "[This] week we'll look at other tools"; "Today I'm fed up" is whole
@@ -868,7 +884,8 @@ def label_problems(
         problems.append("enum_prefix")
     if GREETING_WORDS.search(label):
         problems.append("greeting")
-    if any(w in _REFERRING for w in low):  # "Legal needs it before we sign": needs what?
+    if any(w in _REFERRING for w in low) or _writer_clause(low):
+        # "Legal needs it before we sign": needs what? "Parental leave I work": whose clause?
         problems.append("pronoun")
     content = [w for w in low if w not in FUNCTION_WORDS]
     twice = any(_same_word(a, b) for a, b in zip(low, low[1:], strict=False))
@@ -894,6 +911,21 @@ def _same_word(a: str, b: str) -> bool:
 
 # Pronouns whose thing or person a name does not say: what they refer to is in another clause.
 _REFERRING = frozenset("it them they he she him".split())  # noqa: SIM905
+# The writer as a clause's subject ("I", "we're"): after a noun it opens the writer's own clause
+# inside the name ("Parental leave I work", "Expenses we submitted", "Refund I asked"), one
+# case's story. "Can I export" (a question's inversion), "Currencies you support" (the product
+# as the subject) and a clause stating what is wrong ("Card payment I don't recognize", "Charge
+# we didn't make") pass, and so does a clause after a time noun, which says when ("Third time
+# I'm asking").
+_WHEN_NOUNS = _TIME_NOUNS | {"time", "times"}
+_WRITER = re.compile(r"^(?:i|we)(?:'(?:ll|re|ve|d|m))?$")
+
+
+def _writer_clause(low: list[str]) -> bool:
+    for j, (a, b) in enumerate(zip(low, low[1:], strict=False)):
+        if _WRITER.match(b) and a not in FUNCTION_WORDS | _NEGATIONS | _WHEN_NOUNS:
+            return not any(w in _NEGATIONS for w in low[j + 2 :])
+    return False
 
 
 def _open_object(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
@@ -916,6 +948,34 @@ def _open_object(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> boo
     return bool(total) and goes_on >= CUT_SHARE * total
 
 
+# Possessive determiners: a name drops them (`naming.tidy_phrase`: "Reset my password" reads
+# "Reset password"), so they do not count towards its length.
+POSSESSIVES = frozenset({"my", "our", "your", "their", "his", "her"})
+# A clause opening on a negated verb ("can't share ...", "I won't renew ...", "we are unable to
+# ..."): the words after the negation state the opposite without it, so only a span holding the
+# negation names the text ("Can't change compute settings", never "Compute settings in
+# warehouse" nor "Customers use Ask AI" from "can't share how other customers use Ask AI"). Not
+# a negation of the request itself: "I don't know how to export", "not sure whether ...".
+_NEGATED_OPENERS = NEGATED_AUX | frozenset({"unable", "never", "not"})
+_SUBJECTS = frozenset("i we you they he she it".split())  # noqa: SIM905
+_NOT_KNOWING = frozenset("know understand remember sure think mind care".split())  # noqa: SIM905
+
+
+def negated_statement(low: list[str]) -> int:
+    """Where the negation of a clause opening on a negated verb stands ("can't share how ..." ->
+    0, "i won't renew" -> 1, "we are not able to ..." -> 3); -1 otherwise, or when what is
+    negated is knowing or being sure ("i don't know how to export")."""
+    k = 1 if low[:1] and low[0] in _SUBJECTS else 0
+    while k < len(low) and low[k] in ("am", "are", "is", "was", "were", "really", "still", "just"):
+        k += 1
+    if k >= len(low) or low[k] not in _NEGATED_OPENERS:
+        return -1
+    nxt = [w for w in low[k + 1 : k + 4] if w not in ("be", "able", "to", "even", "really")]
+    if not nxt or nxt[0] in _NOT_KNOWING:
+        return -1
+    return k
+
+
 def _capitalised(tok: str) -> bool:
     return tok[:1].isupper()
 
@@ -928,12 +988,13 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
         if GREETING_WORDS.search(clause):
             toks = [t for t in toks if not GREETING_WORDS.fullmatch(t)]
         low = [t.lower() for t in toks]
-        negated = negated_opening(low)
+        negated = negated_opening(low)  # a question's: its statement below names it
+        stated = negated_statement(low) if negated < 0 else -1  # a span may open on it
         for i in range(len(toks)):
             if (low[i] in FUNCTION_WORDS and low[i] not in _LEADS) or low[i].isdigit():
                 continue
-            if 0 <= negated <= i:  # "[Why hasn't my] parcel arrived": the opposite of the text
-                continue
+            if 0 <= negated <= i or 0 <= stated < i:  # "[Why hasn't my] parcel arrived",
+                continue  # "[can't share how other] customers use Ask AI": the opposite
             if i > 1 and _capitalised(toks[i]) and _capitalised(toks[i - 1]):
                 continue  # "[Power] BI": the rest of a name
             if len(low[i]) == 1:  # "m fed up": the rest of a contraction
@@ -942,7 +1003,13 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
                 continue
             if low[i] in PARTICLES and i and is_phrasal(low[i - 1]):  # "off" of "turn off"
                 continue
-            for j in range(i + MIN_WORDS, min(len(toks), i + MAX_WORDS) + 1):
+            # a possessive determiner does not count: the name drops it (`tidy_phrase`), so
+            # "can't change compute settings in your warehouse" is a six-word name
+            shown = [w not in POSSESSIVES for w in low]
+            stop = i
+            while stop < len(low) and sum(shown[i : stop + 1]) <= MAX_WORDS:
+                stop += 1
+            for j in range(i + MIN_WORDS, stop + 1):
                 if low[j - 1] in _BREAKS or low[j - 1] == low[j - 2]:  # "ask ask": a seam
                     break
                 if not _may_end(low[i:j]) or all(w in FUNCTION_WORDS for w in low[i:j]):

@@ -33,6 +33,7 @@ from tracetopics_pipeline.core.topics.labels.cleaning import (
 from tracetopics_pipeline.core.topics.labels.context import NAME_CASE, WordContext, word_context
 from tracetopics_pipeline.core.topics.labels.grammar import (
     NEEDS_TO,
+    POSSESSIVES,
     candidate_phrases,
     case_statement,
     is_phrasal,
@@ -87,7 +88,6 @@ log = logging.getLogger(__name__)
 
 EmbedFn = Callable[[list[str]], np.ndarray]
 
-_POSSESSIVE_DET = frozenset({"my", "our", "your", "their", "his", "her"})
 _BEFORE_AMOUNT = frozenset("for of with to by on in".split())  # noqa: SIM905
 # after these an amount goes only before the noun that ends the phrase: "the 480 payment" ->
 # "the payment"; "a 3 star hotel" and "the 3rd of March" stay
@@ -211,7 +211,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 
 def tidy_phrase(words: tuple[str, ...], surface: dict[str, str]) -> str:
     """Readable name: possessive determiners go, original casing of acronyms and names."""
-    kept = [w for w in words if w not in _POSSESSIVE_DET] or list(words)
+    kept = [w for w in words if w not in POSSESSIVES] or list(words)
     # Two articles back to back ("the a spreadsheet": a seam where an aside was cut) read as
     # a typo: keep the one next to its noun.
     kept = [w for w, nxt in zip(kept, [*kept[1:], ""], strict=True) if not {w, nxt} <= _ARTICLES]
