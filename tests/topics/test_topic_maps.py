@@ -14,7 +14,11 @@ from tracetopics_pipeline.core.topics.describe import cluster_texts
 from tracetopics_pipeline.core.topics.evaluate import scores
 from tracetopics_pipeline.core.topics.identity import TopicSide, match_topics
 from tracetopics_pipeline.core.topics.maps import build_maps
-from tracetopics_pipeline.core.topics.report import set_topic_override, topic_list
+from tracetopics_pipeline.core.topics.report import (
+    ranked_topics,
+    set_topic_override,
+    topic_list,
+)
 
 DAY = date(2026, 11, 1)
 SETTINGS = Settings(min_summaries=100, window_days=30)
@@ -135,8 +139,10 @@ def test_next_day_keeps_ids_and_overrides_survive(conn):
     assert conn.execute(
         "SELECT pinned FROM topics WHERE map_id = 'Task@2026-11-02' AND topic_id = ?", [other]
     ).fetchall()[0][0]
-    listing = topic_list(conn, "Task")  # parents, each with its subtopics
-    both = listing + [s for d in listing for s in d["subtopics"]]
+    listing = topic_list(conn, "Task")  # parents, each with the subtopics a list shows
+    ranked = ranked_topics(conn, "Task")  # ... and with every subtopic, lone ones included
+    both = ranked + [s for d in ranked for s in d["subtopics"]]
+    assert [d["topic_id"] for d in listing] == [d["topic_id"] for d in ranked]
     assert [d["topic_id"] for d in listing][:1] and {d["topic_id"] for d in both} == set(first)
     assert any(d["label"] == "Dashboard exports" for d in both)
     # nothing classified yet: the map's sample sizes, marked so; never for a given day, which
