@@ -3,6 +3,7 @@ its performance paths (worker processes, session-whole blocks) do not change res
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 
@@ -187,6 +188,34 @@ def test_parallel_local_summaries_equal_serial(monkeypatch) -> None:
     assert len(serial) == len(traces) * len(facets)
     assert pools == [2]  # the parallel run forked a pool; the serial one did not
     assert parallel == serial
+
+
+def _dies_after_the_first_chunk(bounds: tuple[int, int]):
+    """A worker killed mid-run (out of memory, a crash in native code), in the forked child."""
+    if bounds[0] >= 4 * facet_stage.BATCH:
+        os._exit(1)
+    return _SLICE(bounds)
+
+
+_SLICE = facet_stage._summarize_slice
+
+
+def test_a_dead_worker_leaves_its_batches_to_the_parent(monkeypatch, caplog) -> None:
+    """CI saw the pool break mid-run (a worker died); the day's facets then failed whole. The
+    batches not yet returned now run in the parent process: the same rows, in order."""
+    monkeypatch.setattr(facet_stage, "BATCH", 40)
+    monkeypatch.setattr(facet_stage, "PARALLEL_MIN_TRACES", 80)
+    traces = list(iter_traces(date(2026, 3, 2), 400, seed=5))
+    for t in traces:
+        t.setdefault("day", date(2026, 3, 2))
+    facets = load_facets()
+    summarizer = make_summarizer("local")
+    serial, _ = facet_stage._run(traces, facets, summarizer, workers=1)
+    monkeypatch.setattr(facet_stage, "_summarize_slice", _dies_after_the_first_chunk)
+    with caplog.at_level("WARNING", logger=facet_stage.__name__):
+        broken, _ = facet_stage._run(traces, facets, summarizer, workers=2)
+    assert broken == serial
+    assert "worker process died" in caplog.text
 
 
 def test_trace_blocks_keep_sessions_whole(conn) -> None:

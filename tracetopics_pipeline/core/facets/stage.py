@@ -17,11 +17,14 @@ from __future__ import annotations
 import ctypes
 import gc
 import hashlib
+import logging
 import multiprocessing as mp
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -245,7 +248,18 @@ def _run(
 
 # Set just before forking the pool: workers read their batches from the parent's memory
 # (copy-on-write) instead of having every trace pickled to them.
+log = logging.getLogger(__name__)
+
 _FORK_JOB: tuple[Summarizer, list[dict], list[Facet]] | None = None
+
+
+def _one_thread() -> None:
+    """A forked worker is one core: torch (the form classifier's embeddings) runs on one
+    thread there, so it neither oversubscribes the cores nor enters an OpenMP thread pool
+    inherited, half-built, from the parent across the fork."""
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(1)
 
 
 def _summarize_slice(bounds: tuple[int, int]) -> SummarizeResult:
@@ -305,9 +319,27 @@ def _summarize_batches(
     gc.collect()
     release_heap()  # what earlier stages freed, before the workers inherit the heap
     gc.freeze()
+    done = 0
     try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            yield from pool.map(_summarize_slice, bounds, chunksize=4)
+        with ProcessPoolExecutor(
+            workers, mp_context=mp.get_context("fork"), initializer=_one_thread
+        ) as pool:
+            for res in pool.map(_summarize_slice, bounds, chunksize=4):
+                done += 1
+                yield res
+    except BrokenProcessPool as exc:
+        # A worker died (killed for memory, a crash in native code): the batches not yet
+        # returned run here, one after another, rather than failing the day's facets.
+        log.warning(
+            "a summarizer worker process died (%s); the last %d of %d batches run in this process",
+            exc,
+            len(bounds) - done,
+            len(bounds),
+        )
+        for lo, hi in bounds[done:]:
+            res = summarizer.summarize(traces[lo:hi], facets)
+            release_heap()
+            yield res
     finally:
         _FORK_JOB = None
         gc.unfreeze()
