@@ -114,7 +114,14 @@ def _cli_sql_fails(
 @pytest.mark.parametrize(
     "query, env, message",
     [
-        (CROSS_JOIN, {"TRACETOPICS_SQL_TIMEOUT": "3"}, "TRACETOPICS_SQL_TIMEOUT"),
+        # a 1 GB memory limit beside the time limit: with the default 2 GB, DuckDB may fill it
+        # before the 3 s are up, and the process's own ~0.5 GB put the peak past the bound in
+        # CI (the timeout is what this case checks)
+        (
+            CROSS_JOIN,
+            {"TRACETOPICS_SQL_TIMEOUT": "3", "TRACETOPICS_SQL_MEMORY_LIMIT": "1GB"},
+            "TRACETOPICS_SQL_TIMEOUT",
+        ),
         (BIG_STRING_AGG, {"TRACETOPICS_SQL_MEMORY_LIMIT": "500MB"}, "TRACETOPICS_SQL_MEMORY_LIMIT"),
     ],
 )
@@ -153,7 +160,7 @@ def test_cli_ends_a_query_the_engine_cannot_interrupt(
     `repeat('x', 1500000000)` ran 4.5 min at 3 GB with a 10 s limit. The CLI's watchdog
     (HardStop) ends the process with the same one line and exit code, at the time limit plus
     HARD_GRACE_S, or when its memory passes the limit plus RSS_HEADROOM."""
-    err, elapsed, peak = _cli_sql_fails(wh, tmp_path, UNINTERRUPTIBLE, env, message, kill_after=90)
+    err, elapsed, _ = _cli_sql_fails(wh, tmp_path, UNINTERRUPTIBLE, env, message, kill_after=90)
     from tracetopics_pipeline.core.sql.limits import HARD_GRACE_S
 
     startup = 25  # the console script's imports, on a shared 2-core machine
@@ -161,11 +168,11 @@ def test_cli_ends_a_query_the_engine_cannot_interrupt(
         assert elapsed < 2 + HARD_GRACE_S + startup
         assert "ran longer than 2 s" in err or "needed more than 2 GB of memory" in err, err
     else:
-        assert elapsed < 60
         # The watchdog samples memory every 50 ms: one allocation can pass the cap before it
-        # looks (2.04 GB with a 100 MB limit on an idle machine; 0.77 GB at load 25). It bounds
-        # the time and ends the runaway, not the single allocation's peak (was 3.1 GB, 277 s+).
-        assert peak < 2.6 * 10**9
+        # looks (2.04 GB with a 100 MB limit on an idle machine, 0.77 GB at load 25, 2.69 GB in
+        # CI). It bounds the time and ends the runaway (was 3.1 GB, 277 s+), not the single
+        # allocation's peak, so the peak is not asserted.
+        assert elapsed < 60
 
 
 def test_a_query_text_over_the_size_limit_is_refused_unread(wh: Path) -> None:

@@ -56,7 +56,12 @@ def test_a_daily_map_keeps_the_phrases_it_named_with(conn):
     # and the vectors are the model's own
     sample = rows[:: max(1, len(rows) // 5)]
     fresh = SentenceEmbedder().embed([r[0] for r in sample])
-    np.testing.assert_allclose(np.asarray([r[3] for r in sample]), fresh, atol=1e-4)
+    # the same up to float noise: a batch pads its texts to its longest, so a phrase embedded
+    # in another batch differs in the 4th decimal (max 4e-4 seen in CI); another model or a
+    # hash vector is far off (cosine < 0.9)
+    kept = np.asarray([r[3] for r in sample])
+    cosine = (kept * fresh).sum(1) / np.linalg.norm(kept, axis=1) / np.linalg.norm(fresh, axis=1)
+    assert cosine.min() > 0.999, cosine
 
 
 def test_stored_phrases_keep_their_latest_day_and_age_out(conn):
