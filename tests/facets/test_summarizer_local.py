@@ -235,6 +235,19 @@ def test_a_generic_competitor_rule_skips_words_that_name_no_product():
     assert apply_rules("We're switching to Klipfolio next month.", comp)[0].startswith("Klipfolio:")
     assert apply_rules("It is slower compared to Sigma.", comp)[0].startswith("Sigma: ")
     assert apply_rules("Slower compared to Mode. Honestly it hurts.", comp)[0].startswith("Mode: ")
+    # a glue word or a sign-off is the next sentence's start, not a name, when users skip the
+    # full stop ("and its competitor Been stuck for hours", "vs This is urgent")
+    for text in (
+        "Help me choose between the X200 and its competitor Been stuck on this for hours",
+        "Is it better than This is blocking the release",
+        "what's cheaper, yours vs That one from last year",
+        "Please compare it with the competitor Cheers",
+        "Should I pick this one instead of Thanks in advance",
+        "We're moving to We will decide next week",
+        "Is yours better than Our current setup?",
+    ):
+        assert apply_rules(text, comp) == ("NONE", None), text
+    assert apply_rules("Is it cheaper than Acme? Cheers", comp)[0].startswith("Acme:")
     # an abbreviation or an initial ends no sentence; "Inc." may
     for text, summary in (
         ("We might move to St. Louis Data instead.", "St. Louis: We might move to St. Louis Data"),

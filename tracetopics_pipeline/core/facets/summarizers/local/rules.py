@@ -19,7 +19,11 @@ from tracetopics_pipeline.core.facets.definitions import Facet
 from tracetopics_pipeline.core.facets.summarizers.local.code_terms import mask_code
 from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
-from tracetopics_pipeline.core.topics.labels.words import FORMAT_WORDS
+from tracetopics_pipeline.core.topics.labels.words import (
+    FORMAT_WORDS,
+    FUNCTION_WORDS,
+    GREETING_WORDS,
+)
 
 # Capitalised words a generic "instead of <Name>" rule catches that name no product: a file
 # format ("instead of PDF"), a day or a month ("compared to Tuesday"). A named vendor rule is
@@ -44,8 +48,17 @@ def _name_in_sentence(name: str) -> str:
 
 
 def _names_nothing(name: str | None) -> bool:
+    """A format, a date, or a capitalised glue word or sign-off that opens the next sentence
+    when a user skips the full stop ("its competitor Been stuck for hours", "better than This
+    is urgent", "vs Cheers"): no product. (A name that starts so, "The Trade Desk", is lost.)"""
     words = _name_in_sentence(name or "").lower().split()
-    return bool(words) and all(w in _NOT_A_NAME for w in words)
+    if not words:
+        return False
+    return (
+        all(w in _NOT_A_NAME for w in words)
+        or words[0] in FUNCTION_WORDS
+        or bool(GREETING_WORDS.fullmatch(words[0]))
+    )
 
 
 @lru_cache(maxsize=256)
