@@ -44,7 +44,7 @@ def test_a_file_on_one_line_is_checked_in_blocks(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert check == (1, 0, "")
+    assert check[:3] == (1, 0, "")
     assert peak < 4 * files.BLOCK, f"peak {peak:,} bytes for a {path.stat().st_size:,}-byte line"
 
 
@@ -55,9 +55,9 @@ def test_two_boms_cr_line_ends_and_crlf_parse_like_lf(tmp_path: Path) -> None:
     cr.write_bytes(b"\r".join(trace(i) for i in range(5)) + b"\r")
     crlf = tmp_path / "win.jsonl"
     crlf.write_bytes(b"\r\n".join(trace(i) for i in range(4)) + b"\r\n\r\n")
-    assert parsed(joined) == (3, {}) and text_lines(joined) == (3, 0, "")
-    assert parsed(cr) == (5, {}) and text_lines(cr) == (5, 0, "")
-    assert parsed(crlf) == (4, {}) and text_lines(crlf) == (4, 0, "")
+    assert parsed(joined) == (3, {}) and text_lines(joined)[:3] == (3, 0, "")
+    assert parsed(cr) == (5, {}) and text_lines(cr)[:3] == (5, 0, "")
+    assert parsed(crlf) == (4, {}) and text_lines(crlf)[:3] == (4, 0, "")
 
 
 def test_utf16_is_named_not_counted_as_one_bad_line(tmp_path: Path) -> None:

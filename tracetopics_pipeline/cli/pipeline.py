@@ -65,7 +65,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.core.ingest.files import text_lines
     from tracetopics_pipeline.core.ingest.landing import landed_copy
     from tracetopics_pipeline.core.ingest.records import SUPPORTED_SUFFIXES
+    from tracetopics_pipeline.core.settings import Settings
 
+    limit = Settings.from_env().max_trace_bytes  # the run's limit per trace
     text: dict[str, TextCheck] = {}
     for name in args.files:  # every file checked before any is landed
         src = Path(name)
@@ -82,7 +84,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 f"so it would never read this one{hint}"
             )
         if src.suffix.lower() != ".parquet":
-            text[name] = text_lines(src)
+            text[name] = text_lines(src, limit)
+            if kind := text[name].binary:
+                raise CliError(_not_json_lines(src, kind))
             if text[name][0] == 0:
                 raise CliError(f"{src} has only blank lines: nothing to land")
     _refuse_mixing(demo_into_own=False)
@@ -105,14 +109,57 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         shutil.copyfile(src, partial)
         partial.rename(target)
         print(f"landed {src} → {target}")
-        _warn_far_before(src, target)
+        if name in text and text[name].long_lines:
+            _note_long_lines(src, text[name], limit)
+        elif src.suffix.lower() != ".json" or target.stat().st_size <= JSON_READ_WHOLE * limit:
+            _warn_far_before(src, target)  # lines within the limit, read one by one (rv12 L5)
     return 0
+
+
+# A .json file is one document, read whole: `ingest` reads one up to this many times the limit
+# per trace (64 MB by default) to warn of traces far before the rest; a larger one is left to
+# the run, whose summary counts them too.
+JSON_READ_WHOLE = 64
+
+
+def _not_json_lines(src: Path, kind: str) -> str:
+    """One line for a file that is no text (review rv12 L4): what it looks like, what to do."""
+    if kind.startswith("a Parquet"):
+        todo = f"name it {src.stem}.parquet and ingest that"
+    else:
+        todo = "pass the trace export itself (JSONL, OTLP JSON or Parquet)"
+    return f"{src} looks like {kind}, not JSON lines: nothing landed; {todo}"
+
+
+def _note_long_lines(src: Path, check: TextCheck, limit: int) -> None:
+    """Lines longer than a trace may be stored are landed unread: `ingest` checks them in
+    blocks and does not parse them (a 200 MB line cost 1.1 GB, review rv12 L5); the run reads
+    them, and keeps a trace cut to fit or quarantines what is no trace."""
+    n, first, size = check.long_lines, check.first_long, check.first_long_bytes
+    which = (
+        f"line {first} of {src} is {size:,} bytes,"
+        if n == 1
+        else f"{n} lines of {src} (the first: line {first}, {size:,} bytes) are"
+    )
+    run = (
+        "the run reads the document, cuts a trace to fit (flagged truncated) and quarantines "
+        "an item that is no trace"
+        if src.suffix.lower() == ".json"
+        else "the run cuts a trace to fit (flagged truncated) and quarantines a line that is "
+        "no trace"
+    )
+    print(
+        f"note: {which} longer than the {limit:,} bytes a trace is stored in "
+        f"(TRACETOPICS_MAX_TRACE_BYTES): landed unread; {run}",
+        file=sys.stderr,
+    )
 
 
 def _warn_far_before(src: Path, target: Path) -> None:
     """Traces dated far before the rest of their file (a year-old stray, review rv9 M5) are
     landed and kept, and said so here. Reading the file now fills the landing index the run
-    reads, so the run does not read it twice."""
+    reads, so the run does not read it twice. It is read line by line, keeping only each line's
+    day (`days_only`): memory is a line's, not the file's (review rv12 L5)."""
     from tracetopics_pipeline.core.ingest import gaps, landing
     from tracetopics_pipeline.core.settings import Settings
 
@@ -120,7 +167,7 @@ def _warn_far_before(src: Path, target: Path) -> None:
     today = datetime.now(UTC).date()
     index = landing.LandingIndex(landing.default_index_path(target.parent))
     summary = landing.file_summary(
-        index, target, settings.start_date, today, settings.max_trace_bytes
+        index, target, settings.start_date, today, settings.max_trace_bytes, days_only=True
     )[0]
     index.save(landing.landing_files(target.parent))
     if summary is None:

@@ -28,7 +28,7 @@ from typing import Any
 
 import orjson
 
-from tracetopics_pipeline.core.ingest.files import parse_file
+from tracetopics_pipeline.core.ingest.files import DayCount, parse_file
 from tracetopics_pipeline.core.ingest.records import (
     DEFAULT_MAX_TRACE_BYTES,
     EARLIEST_DAY,
@@ -79,6 +79,9 @@ class FileSummary:
 
     @staticmethod
     def of(result: ParseResult, size: int, mtime_ns: int, digest: str = "") -> FileSummary:
+        if isinstance(result.records, DayCount):  # parse_file(days_only=True)
+            count = result.records
+            return FileSummary(size, mtime_ns, dict(count.days), count.undated, digest)
         days: Counter[str] = Counter(r.day.isoformat() for r in result.records)
         days.update(rej.created_day.isoformat() for rej in result.rejections if rej.created_day)
         undated = sum(1 for rej in result.rejections if rej.created_day is None)
@@ -280,8 +283,16 @@ def _siblings(paths: Sequence[Path]) -> list[Path]:
 
 
 def file_summary(
-    index: LandingIndex, path: Path, start_date: date | None, today: date, max_trace_bytes: int
+    index: LandingIndex,
+    path: Path,
+    start_date: date | None,
+    today: date,
+    max_trace_bytes: int,
+    *,
+    days_only: bool = False,
 ) -> tuple[FileSummary | None, ParseResult | None]:
+    """A file's summary, from the index or by parsing it (then the ParseResult too, unless
+    `days_only`: a JSON Lines file is then read line by line and nothing is kept but days)."""
     try:
         st = path.stat()
     except OSError:
@@ -293,7 +304,13 @@ def file_summary(
         digest = content_digest(path)
     except OSError:
         return None, None
-    result = parse_file(path, max_trace_bytes=max_trace_bytes, start_date=start_date, today=today)
+    result = parse_file(
+        path,
+        max_trace_bytes=max_trace_bytes,
+        start_date=start_date,
+        today=today,
+        days_only=days_only,
+    )
     summary = FileSummary.of(result, st.st_size, st.st_mtime_ns, digest)
     index.put(path, summary)
-    return summary, result
+    return summary, None if days_only else result
