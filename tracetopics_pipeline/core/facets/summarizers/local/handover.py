@@ -150,3 +150,99 @@ HANDOVER_ARRANGED = re.compile(
     r"[^.!?\n]{0,12}?(?:\d{3}|\w@)|\b(?:is|are) (?:on|at) \+?\(?\d[\d ()-]{6,}\d)",
     re.I,
 )
+
+# A handover that happens in this conversation, in the agent's words (review rv11: "Transferring
+# you to a team member now", "Connecting you to a vet nurse", "I've passed this to our front desk,
+# they'll call you" read NONE or UNMET_ESCALATION). A handover verb with the user or their case as
+# its object, said as done, under way or committed to ("I've passed", "transferring you", "let me
+# put you through", "you're being connected", "I'll transfer you now"); the target, where named,
+# is a person or a team, not a day or an account ("transferred the booking to Thursday"). An offer,
+# a condition, a question, a negation or an attempt is no handover: `handover_done` reads each
+# sentence with `_NOT_DONE` before the verb and `_PENDING` after it.
+_HANDOVER_VERB = (
+    r"(?:transferr?(?:ing|ed)?|connect(?:ing|ed)?|hand(?:ing|ed)?|pass(?:ing|ed)?|put(?:ting)?|"
+    r"rout(?:e|ing|ed)|forward(?:ing|ed)?|referr?(?:ing|ed)?|escalat(?:e|ing|ed)|loop(?:ing|ed)?|"
+    r"bring(?:ing)?|brought|send(?:ing)?|sent)"
+)
+_HANDED = (
+    r"(?:you|this|it|the (?:chat|conversation|call|case|matter|ticket)|this (?:chat|conversation|"
+    r"call|case|matter|ticket|one)|your (?:\w+ )?(?:chat|conversation|call|case|query|request|"
+    r"ticket|issue|question|enquiry|inquiry|complaint|claim|concern|problem|message))"
+)
+# Who takes over: a team, a desk, a person by role ("a vet nurse", "the on-call technician").
+_TAKER = (
+    r"(?:(?:a|an|the|our|one of our|one of the|your|someone|somebody|a member of)\s+)?(?:[\w'-]+\s+)"
+    r"{0,3}?(?:team|desk|department|dept|office|reception|receptionist|colleague|colleagues|agent|"
+    r"agents|human|person|people|staff|nurse|nurses|vet|vets|doctor|specialist|specialists|"
+    r"supervisor|manager|pharmacist|technician|advis[eo]r|representative|rep|expert|operator|"
+    r"clinician|triage|dispatch|billing|accounts|claims|sales|support|service|customer care|"
+    r"member|members|someone|somebody|teammate|receptionist|dentist|hygienist|therapist|physician|"
+    r"surgeon|engineer|officer|coordinator|caseworker|case worker|case manager|counsell?or|lawyer|"
+    r"solicitor|adjuster|underwriter|planner|banker|inspector|surveyor|groomer|dispatcher|"
+    r"instructor|midwife|paramedic|practitioner|consultant)s?\b"
+)
+HANDOVER_DONE = re.compile(
+    # the user or the case handed on to a person or a team: "I've passed this to our front desk",
+    # "transferring you to a team member", "let me put you through to our claims team"
+    r"\b" + _HANDOVER_VERB + r"\s+(?:now\s+|just\s+)?" + _HANDED + r"\s+(?:now\s+|straight\s+|"
+    r"directly\s+|right\s+)?(?:(?:over|on|through|across|in|back)\s+)?(?:to|with|in with)\s+"
+    + _TAKER
+    + r"|"
+    # "handing this over", "putting you through", "transferring you now": no taker named
+    r"\b(?:transferr?(?:ing|ed)?|connect(?:ing|ed)|hand(?:ing|ed)?|pass(?:ing|ed)?|put(?:ting)?)\s+"
+    r"(?:you|this|it|the (?:chat|conversation|call))\s+(?:over|through|across)?\s*(?:now|right "
+    r"away|shortly|in a moment|in a minute|immediately)?\s*(?=[.!,;:\n-]|$)|"
+    # said of the user or the case: "you're now being connected with", "your chat has been handed
+    # over to"
+    r"\b"
+    + _HANDED
+    + r"(?:'re| are| is|'s| has| have| will)?\s+(?:now\s+)?(?:been\s+|being\s+|be\s+)?"
+    r"(?:transferred|connected|handed|passed|put|routed|forwarded|referred|escalated)\s+"
+    r"(?:(?:over|on|through|across)\s+)?(?:to|with)\s+" + _TAKER + r"|"
+    # "someone from the front desk is joining the chat", "a nurse will take over this chat"
+    r"\b" + _TAKER + r"\s+(?:is|are|will|'ll|is going to)\s+(?:now\s+)?(?:be\s+)?(?:join(?:ing)?|"
+    r"tak(?:e|ing) over|pick(?:ing)? (?:this|it) up|be with you)\b(?:\s+(?:this|the|your) (?:chat|"
+    r"conversation|call))?",
+    re.I,
+)
+# Before the verb in its sentence: an offer, a condition, a negation, an attempt.
+_NOT_DONE = re.compile(
+    r"\b(?:if|whether|unless|once|when|whenever|would|could|can|may|might|should|shall|want|"
+    r"wish|like|happy|able|unable|try|tried|trying|attempt\w*|offer\w*|not|never|no|n't|"
+    r"recommend\w*|suggest\w*|advis(?:e|ing)|propos\w*|consider\w*|option)\b|n't\b",
+    re.I,
+)
+# After it: still up to the user ("... if you like", "... should you need").
+_PENDING = re.compile(
+    r"\b(?:if (?:you|that|needed|necessary|required|it|this|they|preferred)|should you|whenever you|"
+    r"when(?:ever)? you(?:'re| are) ready|would you|do you want|shall i|once you)\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# A question after it asking the user's leave: "Would you like me to proceed with the transfer?"
+_ASKS_LEAVE = re.compile(
+    r"\b(?:(?:would you like|do you want|shall i|should i|want me to|(?:are you )?happy for me to|"
+    r"(?:is it|is that) (?:ok|okay|alright|fine) (?:if|for me to))\s+(?:me\s+)?(?:to\s+)?(?:go ahead|"
+    r"proceed|do (?:that|so|this)|transfer|connect|hand|pass|put you|escalate|arrange|route)|is that "
+    r"(?:ok|okay|alright|all right|fine)|(?:ok|okay) to proceed)\b[^?]*\?",
+    re.I,
+)
+
+
+def handover_done(text: str) -> re.Match[str] | None:
+    """The agent's words saying a handover to a person happens now or happened (not one offered,
+    conditional, refused or attempted)."""
+    sentences = _SENTENCE.findall(text)
+    for i, sentence in enumerate(sentences):
+        if sentence.rstrip().endswith("?"):
+            continue
+        if any(_ASKS_LEAVE.search(later) for later in sentences[i + 1 :]):
+            return None
+        for m in HANDOVER_DONE.finditer(sentence):
+            before, after = sentence[: m.start()], sentence[m.end() :]
+            if _NOT_DONE.search(before) or _PENDING.search(after):
+                continue
+            if "feedback" in m.group(0).lower():
+                continue
+            return m
+    return None

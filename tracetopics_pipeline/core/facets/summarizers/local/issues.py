@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from tracetopics_pipeline.core.facets.preprocess import (
     content_text,
@@ -33,10 +34,11 @@ from tracetopics_pipeline.core.facets.summarizers.local.handover import (
     HANDOVER_ARRANGED,
     HANDOVER_TEXT,
     HUMAN_REQUEST,
+    handover_done,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment import pleased
 from tracetopics_pipeline.core.facets.summarizers.local.success import asks, settles
-from tracetopics_pipeline.core.facets.summarizers.local.text import clip
+from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
 
 CATEGORIES = {  # summary prefix -> label
     "Failed tool call": "FAILED_TOOL_CALL",
@@ -47,8 +49,18 @@ CATEGORIES = {  # summary prefix -> label
     "Loop": "LOOP",
     "Incomplete answer": "INCOMPLETE_ANSWER",
 }
+# A tool that hands the conversation to a person: by its name (review rv11: "create_handoff",
+# "route_to_agent", "assign_to_nurse_queue"), not a transfer of money or a booking
+# ("transfer_funds", "bank_transfer", "transfer_booking").
+_TO_PERSON = (
+    r"(?:human|agent|staff|team|person|people|nurse|vet|doctor|clinician|desk|reception|support|"
+    r"specialist|rep|representative|advis[eo]r|colleague|operator|supervisor|manager|live|"
+    r"call|chat|conversation)"
+)
 _ESCALATION_TOOL = re.compile(
-    r"transfer|escalat|hand_?off|human|live_?agent|operator|handover", re.I
+    r"escalat|hand_?off|hand_?over|live_?agent|operator|human(?!_?resource)|"
+    r"(?:transfer|connect|route|forward|refer|assign|page|queue|handoff)\w*?" + _TO_PERSON,
+    re.I,
 )
 # Read by the Issues facet alone (not by Sentiment, where every ask is NEGATIVE evidence): a
 # person asked to call the user back ("Can the salon owner call me?", "Have the foreman ring me",
@@ -318,7 +330,143 @@ _CLOSING = re.compile(
     r"bye|goodbye|good bye|that's all|that is all|no,? that's it|cheers)\b[^?]*$",
     re.I,
 )
-_TIMEOUT = re.compile(r"timed? ?out|timeout|deadline exceeded|took too long|\b504\b|\b408\b", re.I)
+# A timeout in a tool's reply (review rv11: timeouts were FAILED_TOOL_CALL, never TIMEOUT): the
+# word in any form ("timed out", "timeout", "timed_out", "ReadTimeout", "TimeoutError"), the
+# errno ("ETIMEDOUT"), a deadline exceeded, HTTP 504/408, a time limit exceeded, no response in
+# time. Not a timeout setting or value ("timeout": 30, "invalid value for timeout").
+_TIMEOUT_FORM = re.compile(
+    r"\btim(?:e|ed|es|ing)?[ _-]?outs?\b|(?:read|connect|connection|socket|gateway|request|pool|"
+    r"query|lock|statement|idle)[ _-]?time[ _-]?out|time[ _-]?out[ _-]?(?:error|exception|expired)|"
+    r"\bE(?:SOCKET)?TIMEDOUT\b|deadline[ _-]?exceeded|"
+    r"(?:http\S*|status(?:[ _]?code)?|code|error)\W{0,4}(?:504|408)\b|\b(?:504|408)\W{0,3}(?:gateway|"
+    r"request)|\b(?:took|taking|takes|take) too long|too long to (?:respond|reply|answer|load|"
+    r"complete|come back)|exceeded (?:the |its |our |a )?(?:[\w-]+ ){0,2}?(?:time ?limit|deadline|"
+    r"time-?out|wait(?:ing)? time|response time)|time ?limit (?:was )?exceeded|"
+    r"(?:didn't|did not|failed to|wasn't able to|was not able to|couldn't|could not|doesn't|does "
+    r"not|not) (?:respond|reply|answer|come back|return|complete)(?:ing)? (?:in time|within|before "
+    r"the|quickly enough)|no (?:response|reply|answer) (?:in time|within|after \d)",
+    re.I,
+)
+# A setting or a value, not an event: "timeout setting", "timeout=30", "set the timeout".
+_TIMEOUT_SETTING_AFTER = re.compile(
+    r"""\s*(?:setting|settings|value|parameter|option|config\w*|field|must|should|of\s+\d|"""
+    r"""is\s+(?:set|configured|\d)|["']?\s*[:=]\s*["']?\d|to\s+\d|in\s+(?:seconds|ms))""",
+    re.I,
+)
+_TIMEOUT_SETTING_BEFORE = re.compile(
+    r"\b(?:for|set|setting|increase|raise|lower|configure|configured|default|max|maximum|min|"
+    r"minimum|invalid|custom|change|adjust|session|idle|inactivity)[ _-](?:the |a |its |your )?"
+    r"(?:[\w-]+ )?$",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|whether|unless|in case|when(?:ever)?|may|might|could|can|should|would|will|usually|"
+    r"sometimes|often)\b",
+    re.I,
+)
+# The agent's own report of a timeout after a tool call: the event, not the word ("your session
+# times out after 15 minutes" is a fact about a setting).
+_TIMEOUT_SAID = re.compile(
+    r"\btim(?:ed|ing)[ -]?out\b|\b(?:hit|got|ran into|run into|received|encountered|had|seeing|"
+    r"getting) (?:a |an |another |some )?(?:[\w-]+ )?time-?outs?\b|\btime-?out (?:error|issue|problem)|"
+    r"\b(?:took|taking) too long|too long to (?:respond|reply|answer|load|come back)|"
+    r"(?:didn't|did not|failed to|wasn't able to|was not able to|couldn't|could not|isn't|is not|"
+    r"aren't|are not|not) (?:respond|reply|answer|come back|load)(?:ing)? (?:in time|quickly "
+    r"enough)|deadline exceeded",
+    re.I,
+)
+
+
+def _timeout_in(text: str, *, said: bool = False) -> re.Match[str] | None:
+    """A timeout as an event in a tool's reply (`said`: in the agent's words after a call), not a
+    timeout setting and not a hypothetical ("if the page times out")."""
+    form = _TIMEOUT_SAID if said else _TIMEOUT_FORM
+    for sentence in _SENTENCES.findall(text):
+        for m in form.finditer(sentence):
+            before = sentence[: m.start()]
+            if _TIMEOUT_SETTING_AFTER.match(sentence, m.end()) or _TIMEOUT_SETTING_BEFORE.search(
+                before
+            ):
+                continue
+            if said and _HYPOTHETICAL.search(before):
+                continue
+            return m
+    return None
+
+
+# How long a tool took, where the trace records it on the tool's message (its own keys, or under
+# "metadata" / "metrics"): seconds, or milliseconds by an "_ms" key.
+_LATENCY_KEYS = ("latency_s", "latency", "duration_s", "duration", "elapsed_s", "elapsed",
+                 "response_time_s", "response_time", "latency_ms", "duration_ms", "elapsed_ms",
+                 "response_time_ms")  # fmt: skip
+
+
+def tool_latency_s(m: dict) -> float | None:
+    for where in (m, m.get("metadata"), m.get("metrics")):
+        if not isinstance(where, dict):
+            continue
+        for k in _LATENCY_KEYS:
+            v = where.get(k)
+            if isinstance(v, int | float) and not isinstance(v, bool):
+                return v / 1000 if k.endswith("_ms") else float(v)
+    return None
+
+
+# The user asking to hear the answer again: repeating it then is no loop.
+_REPEAT_ASK = re.compile(
+    r"\b(?:repeat (?:that|it|this|the|what|your|yourself|back|again|please|those|them)|"
+    r"(?:can|could|would|will) you repeat\b|say (?:that|it|this) again|come again|"
+    r"(?:didn't|did not|couldn't|could not|can't|cannot) (?:quite )?(?:catch|hear|get|read|follow) "
+    r"(?:that|it|what|you|the)|one more time|once more|pardon\b|what (?:was|did you say)|"
+    r"missed (?:that|it|what you)|(?:tell|give|send|show) (?:me |us )?(?:that|it|those|them) again)",
+    re.I,
+)
+_WORD = re.compile(r"[\w'’:.,/-]*\w")
+_SELF = frozenset({"i", "i'm", "i've", "i'll", "i'd", "i’m", "i’ve", "i’ll", "i’d"})
+
+
+# Words a repeated answer may add or drop and still be the same answer: discourse, apology,
+# "as mentioned", "still", "currently".
+_FILLER_WORDS = """sure okay ok certainly course absolutely alright yes right well so again still
+currently now already mentioned noted said stated explained earlier previously before above just
+really also please kindly indeed understand apologize apologise apologies sorry confusion
+unfortunately afraid note once more"""
+_FILLER = frozenset(_FILLER_WORDS.split())
+
+
+@dataclass(frozen=True)
+class _Said:
+    norm: str
+    words: tuple[str, ...]
+    keys: frozenset[str]  # numbers and names: what two answers alike in form differ by
+    content: frozenset[str]  # content words, less filler
+
+
+def _said(text: str) -> _Said:
+    keys = set()
+    for sentence in _SENTENCES.findall(text):
+        for i, w in enumerate(_WORD.findall(sentence)):
+            if any(c.isdigit() for c in w) or (
+                i > 0 and w[:1].isupper() and w.lower() not in _SELF
+            ):
+                keys.add(w.lower().strip(".,:"))
+    norm = _norm(text)
+    content = frozenset(content_words(text)) - _FILLER
+    return _Said(norm, tuple(norm.split()), frozenset(keys), content)
+
+
+def _same_answer(a: _Said, b: _Said) -> bool:
+    """The same answer, or a near-identical one: the same words but a few (an "as mentioned", a
+    "Sure!" in front), the same numbers and names, the same content words ("the balance of your
+    gift cards" and "... of your certificates" answer two questions alike)."""
+    if a.norm == b.norm:
+        return True
+    n, m = len(a.words), len(b.words)
+    if min(n, m) < 6 or min(n, m) / max(n, m) < 0.75 or a.keys != b.keys:
+        return False
+    if a.content != b.content:
+        return False
+    return SequenceMatcher(None, a.words, b.words, autojunk=False).ratio() >= 0.85
 
 
 @dataclass(frozen=True)
@@ -362,7 +510,12 @@ def detect_issues(
     call_counts: dict[tuple[str, str], int] = {}
     key_by_id: dict[str, tuple[str, str]] = {}
     replies: dict[tuple[str, str], set[str]] = {}  # call key -> distinct non-error replies
-    assistant_texts: dict[str, int] = {}
+    said_before: list[_Said] = []  # the agent's earlier messages (a loop repeats one)
+    handoff_calls: dict[str, str] = {}  # call id -> escalation tool name (no error reply yet)
+    handoff_failed: set[str] = set()
+    timed_out = False  # a tool timed out (its reply, its latency, or the agent's report)
+    other_failure = False  # a failed call that was no timeout
+    last_reply_timeout = False  # the last tool reply was a timeout
     last_user: str | None = None  # the user's turn before an agent turn (what a refusal refused)
     for idx, m in enumerate(messages):
         role = m.get("role")
@@ -381,9 +534,11 @@ def detect_issues(
                 calls_by_id[str((tc or {}).get("id"))] = str(
                     ((tc or {}).get("function") or {}).get("name", "?")
                 )
-            for name, args in tool_calls_of(m):
+            for n_call, (name, args) in enumerate(tool_calls_of(m)):
                 if _ESCALATION_TOOL.search(name):
-                    add("Escalation to human", f"called {name}")
+                    tcs = m.get("tool_calls") or []
+                    cid = str((tcs[n_call] or {}).get("id")) if n_call < len(tcs) else name
+                    handoff_calls[cid] = name
                     answered_ask = answered_ask or asked_human_at is not None
                 key = (name, _norm(args))
                 call_counts[key] = call_counts.get(key, 0) + 1
@@ -394,7 +549,7 @@ def detect_issues(
             if text:
                 if _REFUSAL.search(text):
                     add("Refusal", refusal_detail(text, last_user))
-                if HANDOVER_TEXT.search(text):
+                if HANDOVER_TEXT.search(text) or handover_done(text):
                     said_handover = True
                     answered_ask = answered_ask or asked_human_at is not None
                 if asked_human_at is not None and (
@@ -404,6 +559,10 @@ def detect_issues(
                 # an answer that explains an error code ("E: Unable to fetch ... means") is no
                 # report that the agent's call failed
                 explains = explains_error(text)
+                said_timeout = _timeout_in(text, said=True) if after_tool and not explains else None
+                if said_timeout is not None:  # "the booking service timed out"
+                    timed_out = True
+                    add("Timeout", f"agent reported {clip(said_timeout.group(0), 40)!r}")
                 if (
                     after_tool
                     and not explains
@@ -413,6 +572,8 @@ def detect_issues(
                         "Failed tool call",
                         f"agent reported {clip(t.group(0), 60)!r} after a tool call",
                     )
+                    # the report of a timeout, or of the timeout just replied, is that timeout
+                    other_failure |= said_timeout is None and not last_reply_timeout
                 elif (
                     after_tool
                     and not explains
@@ -421,28 +582,50 @@ def detect_issues(
                     and tool_trouble(text)
                 ):
                     add("Failed tool call", f"agent reported {clip(text, 60)!r} after a tool call")
+                    other_failure |= said_timeout is None and not last_reply_timeout
+                elif said_timeout is not None:
+                    add("Failed tool call", f"agent reported {clip(said_timeout.group(0), 60)!r}")
                 after_tool = False
-                norm = _norm(text)
-                if len(norm) >= 20:
-                    assistant_texts[norm] = assistant_texts.get(norm, 0) + 1
-                    if assistant_texts[norm] == 2:
+                said = _said(text)
+                if len(said.norm) >= 20:
+                    # the same answer again, unless the user asked to hear it again
+                    asked_again = last_user is not None and _REPEAT_ASK.search(last_user)
+                    if not asked_again and any(_same_answer(p, said) for p in said_before):
                         add("Loop", "agent repeated the same message")
-        elif role in ("tool", "function") and not is_error_reply(m):
+                    said_before.append(said)
+        elif role in ("tool", "function"):
             after_tool = True
-            if (k := key_by_id.get(str(m.get("tool_call_id")))) is not None:
-                replies.setdefault(k, set()).add(_norm(content_text(m.get("content")))[:500])
-        elif role in ("tool", "function") and is_error_reply(m):
-            after_tool = True
+            error = is_error_reply(m)
             name = str(m.get("name") or calls_by_id.get(str(m.get("tool_call_id")), "tool"))
+            text = content_text(m.get("content")).strip()
+            slow = tool_latency_s(m)
+            slow = slow if slow is not None and slow >= latency_threshold_s else None
+            # an error's timeout anywhere near its start; a reply not flagged as an error only
+            # when it opens on it ('{"status": "timed_out"}', "connect ETIMEDOUT ..."), not an
+            # article that mentions timeouts further on
+            timeout = _timeout_in(text[:300] if error else text[:100])
+            last_reply_timeout = timeout is not None or slow is not None
+            if timeout is not None:
+                add("Timeout", f"{name} timed out")
+            elif slow is not None:
+                add("Timeout", f"{name} took {slow:.0f} s")
+            timed_out |= last_reply_timeout
+            if not error and timeout is None:
+                if (k := key_by_id.get(str(m.get("tool_call_id")))) is not None:
+                    replies.setdefault(k, set()).add(_norm(content_text(m.get("content")))[:500])
+                continue
+            if str(m.get("tool_call_id")) in handoff_calls:  # the handover did not happen
+                handoff_failed.add(str(m.get("tool_call_id")))
             retried = key_by_id.get(str(m.get("tool_call_id")))
             if retried in call_counts:  # retrying a failed call is not a loop
                 call_counts[retried] -= 1
-            text = content_text(m.get("content")).strip()
-            if _TIMEOUT.search(text[:300]):
-                add("Timeout", f"{name} timed out")
+            other_failure |= not last_reply_timeout
             first = clip(text.splitlines()[0] if text else "error", 90)
             add("Failed tool call", f"{name} returned {first!r}" if text else f"{name} failed")
 
+    for cid, name in handoff_calls.items():
+        if cid not in handoff_failed:
+            add("Escalation to human", f"called {name}")
     for (name, _args), n in call_counts.items():
         if n >= 3 and len(replies.get((name, _args), ())) <= 1:
             add("Loop", f"called {name} with the same arguments {n} times")
@@ -495,8 +678,12 @@ def detect_issues(
         ):
             add("Incomplete answer", "final assistant turn is empty")
 
+    order = list(CATEGORIES)
+    if timed_out and not other_failure:  # the call failed by timing out: a timeout first
+        order.remove("Timeout")
+        order.insert(0, "Timeout")
     out = []
-    for cat in CATEGORIES:
+    for cat in order:
         details = found.get(cat)
         if details:
             more = f" (+{len(details) - 1} more)" if len(details) > 1 else ""
