@@ -55,6 +55,11 @@ HANDED_OVER = [
     "Okay. I've now routed this conversation to the on-call technician.",
     "Sure, passing you over to someone in accounts.",
     "I've forwarded your query to the practice manager; she'll be in touch today.",
+    "No problem - a member of our team will join this chat shortly.",
+    "Your call is being transferred.",
+    "I've paged the on-call vet, who will call you shortly.",
+    "I'll hand you over to Sarah at reception.",
+    "I've flagged this with our front desk and they will ring you back.",
 ]
 
 
@@ -126,6 +131,11 @@ NOT_HANDED_OVER = [
     "I transferred the booking to Thursday at 10:00.",
     "The funds were transferred to your savings account this morning.",
     "When you're ready, I can connect you with our travel desk.",
+    "I recommend transferring you to a claims adviser. Would you like me to go ahead?",
+    "I've put it through now, you should see the payment tomorrow.",
+    "I've notified you by email.",
+    "I've passed the parcel to the courier.",
+    "No, I won't transfer you.",
 ]
 
 
@@ -383,3 +393,17 @@ def test_rv11_shaped_trace_ends_as_one_issue():
         ]
     )
     assert _label(json.loads(raw)) == "TIMEOUT"
+
+
+def test_a_timeout_retried_and_reported_in_words_stays_a_timeout():
+    """The agent's report after the retry ("the first try failed") is about the timeout."""
+    msgs = [
+        {"role": "user", "content": "Is my prescription ready for collection?"},
+        *_call("c1", "rx_status", "Error: upstream request timed out"),
+        *_call("c2", "rx_status", '{"ready": true, "shelf": "B4"}'),
+        {
+            "role": "assistant",
+            "content": "Sorry, my first lookup failed, but the second attempt worked: it's ready.",
+        },
+    ]
+    assert _label(msgs) == "TIMEOUT"

@@ -179,7 +179,8 @@ _TAKER = (
     r"member|members|someone|somebody|teammate|receptionist|dentist|hygienist|therapist|physician|"
     r"surgeon|engineer|officer|coordinator|caseworker|case worker|case manager|counsell?or|lawyer|"
     r"solicitor|adjuster|underwriter|planner|banker|inspector|surveyor|groomer|dispatcher|"
-    r"instructor|midwife|paramedic|practitioner|consultant)s?\b"
+    r"instructor|midwife|paramedic|practitioner|consultant|assistant|secretary|clerk|attendant|"
+    r"concierge|clinic|pharmacy|practice)s?\b"
 )
 HANDOVER_DONE = re.compile(
     # the user or the case handed on to a person or a team: "I've passed this to our front desk",
@@ -190,8 +191,18 @@ HANDOVER_DONE = re.compile(
     + r"|"
     # "handing this over", "putting you through", "transferring you now": no taker named
     r"\b(?:transferr?(?:ing|ed)?|connect(?:ing|ed)|hand(?:ing|ed)?|pass(?:ing|ed)?|put(?:ting)?)\s+"
-    r"(?:you|this|it|the (?:chat|conversation|call))\s+(?:over|through|across)?\s*(?:now|right "
+    r"(?:you|(?:the|this) (?:chat|conversation|call))\s+(?:over|through|across)?\s*(?:now|right "
     r"away|shortly|in a moment|in a minute|immediately)?\s*(?=[.!,;:\n-]|$)|"
+    r"\bhand(?:ing|ed)? (?:this|it) over\b|\btransferring (?:you )?now\b|"
+    # "your call is being transferred", "you're being connected now"
+    r"\b(?:you(?:'re| are)|your (?:call|chat)(?: is|'s)|this (?:chat|conversation|call)(?: is|'s)) "
+    r"(?:now )?being (?:transferred|connected|put through|handed over)\s*(?:now)?\s*(?=[.!,;:\n-]|$)|"
+    # the case raised with a person, or a person called in: "I've flagged this with our front
+    # desk", "I've paged the on-call vet", "I've looped in our billing team"
+    r"\b(?:flagged|raised) (?:this|it|your (?:\w+ )?(?:case|query|request|issue|concern|problem|"
+    r"complaint|claim)) (?:with|to|for) " + _TAKER + r"|"
+    r"\b(?:notified|alerted|paged|looped in|brought in|pulled in|called in) (?:the|our|a|an|one "
+    r"of our|one of the) " + _TAKER + r"|"
     # said of the user or the case: "you're now being connected with", "your chat has been handed
     # over to"
     r"\b"
@@ -218,6 +229,8 @@ _PENDING = re.compile(
     r"when(?:ever)? you(?:'re| are) ready|would you|do you want|shall i|once you)\b",
     re.I,
 )
+# "No problem", "not a problem": an assent, no negation.
+_NO_PROBLEM = re.compile(r"\b(?:no|not a|not an) (?:problem|worries|bother|issue|trouble)\b", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 # A question after it asking the user's leave: "Would you like me to proceed with the transfer?"
 _ASKS_LEAVE = re.compile(
@@ -240,7 +253,7 @@ def handover_done(text: str) -> re.Match[str] | None:
             return None
         for m in HANDOVER_DONE.finditer(sentence):
             before, after = sentence[: m.start()], sentence[m.end() :]
-            if _NOT_DONE.search(before) or _PENDING.search(after):
+            if _NOT_DONE.search(_NO_PROBLEM.sub("", before)) or _PENDING.search(after):
                 continue
             if "feedback" in m.group(0).lower():
                 continue

@@ -516,6 +516,7 @@ def detect_issues(
     timed_out = False  # a tool timed out (its reply, its latency, or the agent's report)
     other_failure = False  # a failed call that was no timeout
     last_reply_timeout = False  # the last tool reply was a timeout
+    run_timeout = False  # a tool reply since the agent last wrote timed out
     last_user: str | None = None  # the user's turn before an agent turn (what a refusal refused)
     for idx, m in enumerate(messages):
         role = m.get("role")
@@ -573,7 +574,7 @@ def detect_issues(
                         f"agent reported {clip(t.group(0), 60)!r} after a tool call",
                     )
                     # the report of a timeout, or of the timeout just replied, is that timeout
-                    other_failure |= said_timeout is None and not last_reply_timeout
+                    other_failure |= said_timeout is None and not run_timeout
                 elif (
                     after_tool
                     and not explains
@@ -582,10 +583,11 @@ def detect_issues(
                     and tool_trouble(text)
                 ):
                     add("Failed tool call", f"agent reported {clip(text, 60)!r} after a tool call")
-                    other_failure |= said_timeout is None and not last_reply_timeout
+                    other_failure |= said_timeout is None and not run_timeout
                 elif said_timeout is not None:
                     add("Failed tool call", f"agent reported {clip(said_timeout.group(0), 60)!r}")
                 after_tool = False
+                run_timeout = False
                 said = _said(text)
                 if len(said.norm) >= 20:
                     # the same answer again, unless the user asked to hear it again
@@ -610,6 +612,7 @@ def detect_issues(
             elif slow is not None:
                 add("Timeout", f"{name} took {slow:.0f} s")
             timed_out |= last_reply_timeout
+            run_timeout |= last_reply_timeout
             if not error and timeout is None:
                 if (k := key_by_id.get(str(m.get("tool_call_id")))) is not None:
                     replies.setdefault(k, set()).add(_norm(content_text(m.get("content")))[:500])
