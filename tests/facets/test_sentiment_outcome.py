@@ -54,11 +54,25 @@ def test_facts_and_policy_answers_are_not_failures(reply):
     assert not agent_failed(reply)
 
 
-@pytest.mark.parametrize("reply", FAILURES)
+# The agent's own side broke (eighteenth pass): its apology is not the user's mood.
+OWN_SIDE_ERRORS = {
+    "Our booking system is currently down, please try later.",
+    "Something went wrong on our side while I tried to update it.",
+}
+
+
+@pytest.mark.parametrize("reply", [f for f in FAILURES if f not in OWN_SIDE_ERRORS])
 def test_ending_on_a_failure_reads_negative(reply):
     turns = ("Can you sort this out for me?", "Let me check.", "Please go ahead.", reply)
     assert "the conversation ended on the agent failing" in _reasons(*turns)
     assert _label(*turns) == "NEGATIVE"
+
+
+@pytest.mark.parametrize("reply", sorted(OWN_SIDE_ERRORS))
+def test_ending_on_the_agents_own_error_is_no_evidence(reply):
+    turns = ("Can you sort this out for me?", "Let me check.", "Please go ahead.", reply)
+    assert _reasons(*turns) == []
+    assert _label(*turns) == "NEUTRAL"
 
 
 @pytest.mark.parametrize(

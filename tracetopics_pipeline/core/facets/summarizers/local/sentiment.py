@@ -33,6 +33,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     agent_failed,
     outcome_evidence,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_quotes import own_words
 from tracetopics_pipeline.core.facets.summarizers.local.success import (
     GOOD_AGAIN,
     PROBLEM,
@@ -69,8 +70,37 @@ _PRAISE = _rx(
     r"(?:i'm|i am|we're|we are|really|so|very) (?:impressed|delighted|thrilled|grateful)",
     r"(?:really|truly|so|greatly) appreciate|appreciate (?:how|you|your|all|the)|much appreciated|"
     r"can't thank you enough|you rock|you(?:'re| are) the best",
+    # genuine praise in more words (eighteenth pass): help called big, the answer called right or
+    # clear, the credit given to the agent ("you've been a huge help", "spot on", "you explained it
+    # better than the docs", "couldn't have done it without you", "massively helpful")
+    r"(?:a |such a )?(?:huge|massive|big|tremendous|enormous|immense|fantastic|brilliant|"
+    r"amazing) help\b|spot on|bang on|(?:you )?nailed it|hit the nail|"
+    r"(?:couldn't|could not|can't|cannot|wouldn't|would not) have (?:\w+ ){0,3}?without (?:you|"
+    r"your help)|"
+    r"(?:massively|hugely|immensely|genuinely|incredibly|extremely|super|really|very|so) useful|"
+    r"(?:massively|hugely|immensely|genuinely) helpful|"
+    r"(?:super|crystal|so|very|really|incredibly|perfectly|wonderfully|beautifully) clear|"
+    r"explained (?:it|this|that|things|everything) (?:so |really |very |much )?(?:well|clearly|"
+    r"better|perfectly|beautifully)|"
+    r"(?:super|impressively|lightning|incredibly|amazingly|wonderfully)[ -]?(?:quick|fast)|"
+    r"you(?:'re| are) (?:a |an |such a |an absolute |a total )?(?:gem|genius|wizard|hero|angel|"
+    r"champ|rock ?star|godsend)|godsend|game ?changer|hats off|kudos|bravo|"
+    r"(?:great|excellent|fantastic|brilliant|superb|perfect|amazing|clear|helpful|thorough|"
+    r"awesome|wonderful|outstanding) (?:answer|explanation|reply|response|advice|tip|"
+    r"instructions|walkthrough|guide|suggestion)s?\b|"
+    r"(?:made|makes|make) (?:this|it|things|everything|my life|life) (?:so |much |a lot |way )*"
+    r"(?:easy|easier|simple|simpler|painless)",
+    # an intensified verdict on the answer, the agent or the product: "this is absolutely
+    # brilliant!", "you were just amazing" (a bare "that's great" stays politeness)
+    r"(?:you|this|that|it)(?:'re|'s| are| is| was| were) (?:(?:absolutely|truly|really|just|"
+    r"simply|so|incredibly|genuinely|honestly) )+(?:amazing|brilliant|fantastic|awesome|wonderful|"
+    r"excellent|superb|incredible|perfect|great|outstanding|phenomenal)",
+    # (a bare "that's awesome" / "that's wonderful" answers an offer, politely)
+    r"(?:you|this|that|it)(?:'re|'s| are| is| was| were) (?:amazing|brilliant|fantastic|superb|"
+    r"incredible|outstanding|phenomenal)\b",
 )
 CLOSED_SOLVED = "confirmed the problem was solved"
+PRAISED_ONE_THING = "praised one thing"
 CLOSED_PLEASED = "closed the conversation pleased with the answer"
 # Thanks, however warm, is how polite people close a conversation.
 _WARM_THANKS = _rx(
@@ -574,6 +604,85 @@ _CLOSING = re.compile(
 )
 
 
+# --- MIXED: one thing praised, another condemned, in the user's own words ------------------------
+# "The booking worked, but the price is outrageous", "Check-in was smooth but the room was filthy",
+# "Love the new design, however the search is terrible". Read per clause (split at sentence ends
+# and at contrast words): a clause that praises a thing and another that condemns something.
+# A problem report is no verdict ("the app works on my phone but crashes on my tablet"), nor is a
+# stock reaction without a thing ("Great, but it still doesn't work").
+_CLAUSES = re.compile(
+    r"[.;!?\n]+\s*|\s*[,:—–-]*\s*\b(?:but|however|though|although|whereas|while|except that|yet|"
+    r"on the other hand|then again|that said)\b[,]?\s*",
+    re.I,
+)
+_THING = (
+    r"(?:^|(?<=[,:] ))(?:(?:the|your|our|my|this|that|his|her|their|its|one|each) )?"
+    r"(?!(?:i|we|you|they|he|she|it|that|this|which|everything|nothing|something|there|what)\b)"
+    r"(?:[\w'-]+ ){0,3}?[\w'-]+"
+)
+_GOOD = (
+    r"(?:great|excellent|fine|good|smooth|quick|fast|easy|lovely|brilliant|friendly|helpful|"
+    r"perfect|spot on|on time|painless|seamless|superb|fantastic|amazing|wonderful|nice|spotless|"
+    r"clean|delicious|tasty|top ?notch|first[- ]class|professional|polite|courteous|efficient|"
+    r"prompt|speedy|straightforward|flawless|excellent|outstanding|useful|clear|comfortable|"
+    r"beautiful|gorgeous|reliable|accurate|generous|kind|patient|knowledgeable)"
+)
+_PRAISES_THING = re.compile(
+    _THING + r" (?:(?:is|was|are|were|'s|has been|have been|went|seemed|seems|looks|looked|felt|"
+    r"tasted|arrived|came) )(?:(?:really|very|so|super|pretty|quite|absolutely|incredibly|"
+    r"genuinely|actually|itself|themselves|all|perfectly|totally) )*" + _GOOD + r"\b(?!\s*(?:to|"
+    r"if|when)\b)"
+    r"|" + _THING + r" (?:worked|works|went through|went (?:really |very |super )?(?:smoothly|"
+    r"fine|well|great)|arrived (?:on time|early|quickly)|was (?:on time|a breeze|a pleasure)|"
+    r"(?:really )?helped)\b(?!\s*(?:before|yesterday|until|last|earlier|previously|for a|"
+    r"at first)\b)"
+    r"|^(?:i |we )?(?:really |absolutely )?(?:love|loved|like|liked|enjoy|enjoyed|adore|"
+    r"appreciate|appreciated) (?:the|your|this|my|our|how (?:quick|fast|easy|friendly|helpful))"
+    r"(?! (?:way|fact) )",
+    re.I,
+)
+_PAST_STATE = re.compile(
+    r"\b(?:used to|old|previous|before|yesterday|until|earlier|previously|last (?:week|month|"
+    r"year|time|night)|at first)\b",
+    re.I,
+)
+_CONDEMNS = _rx(
+    r"(?:is|was|are|were|'s|looks|looked|felt|tasted|arrived|came|seemed) (?:(?:really|very|so|"
+    r"absolutely|totally|completely|utterly|just|frankly|honestly|quite|pretty) )*(?:terrible|"
+    r"awful|horrible|dreadful|poor|rude|filthy|dirty|disgusting|overpriced|outrageous|ridiculous|"
+    r"appalling|shocking|abysmal|atrocious|bad|squashed|smashed|crushed|cold|damaged|broken|"
+    r"stale|soggy|mouldy|moldy|inedible|a (?:nightmare|disaster|joke|rip-?off|mess|shambles|"
+    r"letdown|let-down)|(?:way|far|much) too (?:slow|long|expensive|pricey|high|late|small|loud))",
+    r"(?:took|takes|take|taking) (?:forever|ages)|rip-?off|daylight robbery",
+)
+
+
+def mixed_verdicts(turn: str, *, answered: bool = False) -> bool:
+    """A clause of the turn praises a thing and another condemns something (MIXED). `answered`:
+    the turn follows an agent's answer, so a clause saying it did not help ("that part worked,
+    but the rest is still not working") condemns too."""
+    if not (_CLAUSES.search(turn)):
+        return False
+    parts = [c.strip(" ,") for c in _CLAUSES.split(turn) if c and c.strip(" ,")]
+    good = [
+        k
+        for k, c in enumerate(parts)
+        if _PRAISES_THING.search(c)
+        and not _PAST_STATE.search(c)
+        and not re.search(r"\b(?:not|never|no|nothing|hardly)\b|n't\b", c, re.I)
+    ]
+    if not good:
+        return False
+    bad = [
+        k
+        for k, c in enumerate(parts)
+        if _CONDEMNS.search(c)
+        or _NEG_AFFECT.search(c)
+        or (answered and (_DID_NOT_HELP.search(c) or _STILL_BROKEN.search(c)))
+    ]
+    return any(b != g for b in bad for g in good)
+
+
 @dataclass
 class SentimentSignals:
     pos: float = 0.0
@@ -591,6 +700,9 @@ class SentimentSignals:
     # agent met: sentiment_context.met_asks; a report that it works now: success.py); the semantic
     # layer and the form classifier do not read them either.
     calm: set[int] = field(default_factory=set)
+    # The user's last turn, when it accepts a fix after an earlier rejection (the last state wins:
+    # the conversation is not NEGATIVE unless a later layer reads frustration in that turn).
+    settled_at: int | None = None
 
     def add(self, kind: str, weight: float, reason: str) -> None:
         why = self.why_pos if kind == "pos" else self.why_neg
@@ -780,6 +892,10 @@ def signals(
     (role, text)) adds what its outcome shows (sentiment_outcome.py)."""
     s = SentimentSignals()
     seen: list[set[str]] = []
+    # mood is read from the user's own words: what others said, quoted or reported, is dropped
+    user_turns = [own_words(t) for t in user_turns]
+    if dialogue is not None:
+        dialogue = [(r, own_words(t) if r == "user" else t) for r, t in dialogue]
     n = len(user_turns)
     met = met_asks(dialogue) if dialogue is not None else set()
     s.calm = set(met)
@@ -837,6 +953,13 @@ def signals(
             s.add("neg", 0.75, "had to correct the agent")
         if turn.count("!") >= 3 or re.search(r"\b[A-Z]{4,}\b.*\b[A-Z]{4,}\b", turn):
             s.add("neg" if s.negative >= s.pos else "pos", 0.5, "wrote emphatically")
+        if not sarcastic and mixed_verdicts(turn, answered=i > 0):
+            # one thing praised, another condemned: MIXED, whatever else the turn says
+            s.add("pos", 2.0, PRAISED_ONE_THING)
+            s.pos_turns.setdefault(i, {})[PRAISED_ONE_THING] = 2.0
+            if s.neg - before < NEG_T:
+                s.add("neg", NEG_T - (s.neg - before), "complained about another")
+            s.expressed.add(i)
         if not sarcastic:
             if _unnegated(_PRAISE, turn):
                 s.add("pos", 2.0, "praised the agent or the product")
@@ -880,6 +1003,8 @@ def signals(
             if "sarcasm" in forms:  # the praise was ironic
                 s.retract(i)
             s.expressed.add(i)
+    if dialogue is not None and n >= 2:
+        s.settled_at = _settled(user_turns[-1], dialogue, s.expressed, n - 1)
     if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
         s.add("pos", 0.25, "thanked the agent at the end")
     s.settle()  # politeness does not add up to satisfaction
@@ -922,10 +1047,40 @@ def pleased(turn: str) -> bool:
     return not asks(rest) and not PROBLEM.search(rest)
 
 
+def _settled(
+    last: str, dialogue: list[tuple[str, str]], expressed: set[int], at: int
+) -> int | None:
+    """`at` (the user's last turn) when it accepts what the agent did after an earlier rejection:
+    an earlier user turn expressed frustration, the agent answered again without failing, and the
+    last turn thanks or says it works, with no frustration, problem word or sarcasm of its own
+    ("Great, thank you.", "ok thanks", "Found it, cheers"). The last state wins."""
+    if at in expressed or not any(j < at for j in expressed):
+        return None
+    end = max(k for k, (r, _) in enumerate(dialogue) if r == "user")
+    agent_before = next(
+        (t for r, t in reversed(dialogue[:end]) if r == "assistant" and t.strip()), None
+    )
+    if agent_before is None or agent_failed(agent_before):
+        return None
+    accepts = (
+        _THANKS.search(last)
+        or _asserted(_RESOLVED, last)
+        or reports_success(last)
+        or positive_closing(last) in ("done", "cheer")
+        or _unnegated(_STRONG_ADJ, last)  # "Great.", "Lovely, cheers" (not a bare "ok", "fine")
+    )
+    if not accepts or _NEG_MILD.search(last) or _sarcastic(last):
+        return None
+    return at
+
+
 def classify(s: SentimentSignals) -> tuple[str, str]:
     """(label, one-sentence reason)."""
     if s.pos >= POS_T and s.neg >= NEG_T:
         return "MIXED", f"User {s.reasons_neg[0]} but also {s.reasons_pos[0]}."
+    if s.settled_at is not None and s.settled_at not in s.expressed and s.negative > s.pos:
+        # the last state wins: a rejection the agent then made good, and the user accepted
+        return "NEUTRAL", f"User {s.reasons_neg[0]}, then accepted the agent's fix."
     if s.negative >= NEG_T and s.negative > s.pos:
         return "NEGATIVE", f"User {' and '.join(s.reasons_neg[:2])}."
     if s.pos >= POS_T and s.pos > s.negative:

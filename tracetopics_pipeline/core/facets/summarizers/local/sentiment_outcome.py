@@ -78,6 +78,30 @@ def agent_failed(text: str) -> bool:
     return bool(AGENT_FAIL.search(text)) and not _POLICY.search(text)
 
 
+# The agent's own side broke (a tool or system error it apologises for: "Sorry, something went
+# wrong on our side", "our booking system is down", "an unexpected error occurred"): the agent's
+# apology, not the user's mood. Such a turn is no outcome evidence; what the user says about it is
+# (eighteenth pass: calm users whose request hit a tool error read NEGATIVE). A failure to deliver
+# what was asked (no availability, sold out, nothing found) stays evidence.
+_OWN_SIDE_ERROR = _rx(
+    r"something (?:went|has gone|is going) wrong|(?:an? )?(?:unexpected |internal |technical |"
+    r"system |server |temporary )?(?:error|glitch|fault|outage|hiccup)s?|"
+    r"(?:system|service|server|site|tool|database|platform|app|backend|connection)s? (?:is |are |was |"
+    r"were )?(?:currently |temporarily |just )?(?:down|unavailable|not responding|not working|offline|"
+    r"unreachable)|technical (?:issues|problems|difficulties)|timed? ?out|on (?:our|my) (?:side|end)",
+)
+_NOT_DELIVERED = _rx(
+    r"(?:fully |all )?booked up|sold out|no (?:availability|vacancies|openings|slots|results|matches|"
+    r"match|records?|options)|(?:not|no longer) available|nothing (?:matches|matching|available)|"
+    r"(?:didn't|did not|couldn't|could not|can't|cannot) (?:find|locate|see) (?:any|anything|a match|one)",
+)
+
+
+def own_side_error(text: str) -> bool:
+    """The agent's failure is its own side's error, not a failure to deliver what was asked."""
+    return bool(_OWN_SIDE_ERROR.search(text)) and not _NOT_DELIVERED.search(text)
+
+
 # The agent did what was asked, or offered what was found.
 AGENT_SUCCESS = _rx(
     r"(?:booking|reservation|order|payment|transfer|appointment|ticket|change|request|refund|"
@@ -122,7 +146,7 @@ def outcome_evidence(dialogue: list[tuple[str, str]]) -> list[tuple[float, str]]
     out: list[tuple[float, str]] = []
     turns = [(role, text) for role, text in dialogue if text.strip()]
     agent_idx = [i for i, (role, _) in enumerate(turns) if role == AGENT]
-    fails = [i for i in agent_idx if agent_failed(turns[i][1])]
+    fails = [i for i in agent_idx if agent_failed(turns[i][1]) and not own_side_error(turns[i][1])]
     if len(fails) >= 2:
         out.append((0.5 * min(len(fails) - 1, 3), REPEATED_FAILURE))
     if fails:
