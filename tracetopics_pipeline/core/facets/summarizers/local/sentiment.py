@@ -84,7 +84,7 @@ _PRAISE = _rx(
     r"better|perfectly|beautifully)|"
     r"(?:super|impressively|lightning|incredibly|amazingly|wonderfully)[ -]?(?:quick|fast)|"
     r"you(?:'re| are) (?:a |an |such a |an absolute |a total )?(?:gem|genius|wizard|hero|angel|"
-    r"champ|rock ?star|godsend)|godsend|game ?changer|hats off|kudos|bravo|"
+    r"champ|rock ?star|godsend)|godsend|game ?changer|"
     r"(?:great|excellent|fantastic|brilliant|superb|perfect|amazing|clear|helpful|thorough|"
     r"awesome|wonderful|outstanding) (?:answer|explanation|reply|response|advice|tip|"
     r"instructions|walkthrough|guide|suggestion)s?\b|"
@@ -893,6 +893,7 @@ def signals(
     s = SentimentSignals()
     seen: list[set[str]] = []
     # mood is read from the user's own words: what others said, quoted or reported, is dropped
+    raw_turns = [apostrophes(t) for t in user_turns]
     user_turns = [own_words(t) for t in user_turns]
     if dialogue is not None:
         dialogue = [(r, own_words(t) if r == "user" else t) for r, t in dialogue]
@@ -902,7 +903,11 @@ def signals(
     for i, turn in enumerate(user_turns):
         turn = apostrophes(turn)
         before = s.neg
-        sarcastic = _sarcastic(turn)
+        # a cheerful opener of the user's own and bad news quoted from a screen or a person:
+        # "Great, the app now says 'payment failed'" is sarcasm
+        sarcastic = _sarcastic(turn) or (
+            raw_turns[i] != turn and _CHEER.match(turn) is not None and _sarcastic(raw_turns[i])
+        )
         plain = _WANTED_SAME.sub(" ", turn)  # "the exact same result I wanted" is no failure
         worked = reports_success(turn)  # "it holds now", "no longer sticks": never didn't help
         if worked:
