@@ -1,4 +1,5 @@
-"""One trend rule: do the marts and the digest call the same topics growing and fading?
+"""One trend rule: do the marts and the digest call the same topics growing, fading, new and
+returning?
 
 On one or more homes (their marts built), compares
   * `marts.topic_priority.trend` with the Task parents the digest (`compute_changes`, 7 days
@@ -22,14 +23,14 @@ import duckdb
 
 from tracetopics_pipeline.core.topics.changes import compute_changes
 
-Call = tuple[str, str, int]  # facet, growing | fading, topic id
+Call = tuple[str, str, int]  # facet, new | returning | growing | fading, topic id
 
 
 def digest_calls(conn: duckdb.DuckDBPyConnection, end=None) -> set[Call]:
     ch = compute_changes(conn, since_days=7, end=end)
     return {
         (f.facet, f.kind, f.topic_id)
-        for s in ("growing", "fading")
+        for s in ("new", "returning", "growing", "fading")
         for f in ch.sections[s]
         if f.level in ("parent", "topic")
     }

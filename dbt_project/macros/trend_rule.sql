@@ -9,12 +9,21 @@
     `units`: a relation (CTE name or parenthesized query) with one row per topic of a group:
       the `partition_by` columns (the group: facet, level, week, ...), topic_id,
       n_now / n_prev     the topic's traces in the window and in the window before,
+      n_older            the topic's traces before the window before (0: never seen before it),
       total_now / total_prev   the group's classified traces in each (no_match included),
       prev_days          the days of the window before that hold classified traces,
       now_days           the window's days up to the data's latest day (fewer than window_days:
                          the window is still in progress, e.g. the ISO week of today),
       window_days        the window's length in days.
-    A topic is a test when it had traces before (absent before: new, not growing), is no
+    trend is one of growing | fading | new | returning | flat.
+    A topic with no traces in the window before has no baseline to grow from: it is `new` when it
+    has none before that either (first seen in the window) and `returning` when it had some
+    earlier (back after a window without traces), on min_new traces in the window or more
+    (fewer: flat, no_traces_before), and only where the group's window before holds traffic on
+    half its days or more (else every topic of a starting home would be new). Neither is a
+    comparison of shares, so the window need not be over. A topic whose traces are all older
+    than the window has n_now 0: never new.
+    A topic is a test when it had traces before, is no
     `no_match`, the window is over (a week in progress holds a day or two of traffic whose share
     swings with the weekday mix: not compared with whole weeks, reason window_in_progress) and
     the window before holds data on half its days or more (fewer: the data starting, not
@@ -22,7 +31,8 @@
     (relative) or more, two-proportion z >= min_z, kept by Benjamini-Hochberg at `fdr` over the
     group's growing tests; fading the mirror image (n_prev >= min_volume). trend_reason says
     why a topic is flat. -#}
-{% macro tt_trend_calls(units, partition_by, min_volume, min_change, min_z, fdr, no_match=-1) -%}
+{% macro tt_trend_calls(units, partition_by, min_volume, min_change, min_z, fdr, min_new,
+                        no_match=-1) -%}
 {%- set part = partition_by | join(', ') -%}
 with tt_shares as (
     select
@@ -47,7 +57,10 @@ tt_z as (
             0
         ) as z,
         (s.topic_id <> {{ no_match }} and s.n_prev > 0 and s.total_now > 0 and s.total_prev > 0
-            and s.now_days >= s.window_days and 2 * s.prev_days >= s.window_days) as compared
+            and s.now_days >= s.window_days and 2 * s.prev_days >= s.window_days) as compared,
+        -- no baseline: first seen in the window (new) or back after a window without (returning)
+        (s.topic_id <> {{ no_match }} and s.n_prev = 0 and s.n_now >= {{ min_new }}
+            and s.total_prev > 0 and 2 * s.prev_days >= s.window_days) as appeared
     from tt_shares as s
 ),
 
@@ -92,6 +105,8 @@ tt_called as (
                 and k.share_change >= {{ min_change }} and k.z >= {{ min_z }} then 'growing'
             when k.fade_test and k.fade_rank <= k.fade_cut
                 and k.share_change <= -{{ min_change }} and k.z <= -{{ min_z }} then 'fading'
+            when k.appeared and k.n_older = 0 then 'new'
+            when k.appeared then 'returning'
             else 'flat'
         end as trend
     from tt_cut as k
@@ -102,9 +117,11 @@ select
     case
         when d.trend <> 'flat' then null
         when d.topic_id = {{ no_match }} then 'no_match'
-        when d.now_days < d.window_days then 'window_in_progress'
-        when d.n_prev = 0 or d.total_prev = 0 or d.total_now = 0 then 'no_traces_before'
+        when d.total_prev = 0 or d.total_now = 0 then 'no_traces_before'
         when 2 * d.prev_days < d.window_days then 'too_few_days_before'
+        -- fewer than min_new traces and none in the window before
+        when d.n_prev = 0 then 'no_traces_before'
+        when d.now_days < d.window_days then 'window_in_progress'
         when abs(d.share_change) < {{ min_change }} then 'small_change'
         when (d.share_change > 0 and d.n_now < {{ min_volume }})
             or (d.share_change < 0 and d.n_prev < {{ min_volume }}) then 'few_traces'

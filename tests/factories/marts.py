@@ -372,3 +372,55 @@ def gap_traces(seed: int = 11, days: int = 14, end: date = date(2026, 3, 15)) ->
 
 GAP_LABELS = {t: label for t, (label, *_) in GAP_TOPICS.items()}
 GAP_SUBS = {100 + t: (t, f"{label} (sub)") for t, label in GAP_LABELS.items()}
+
+
+# The "new topic" home (test_dbt_marts.py): trend_traces() plus topic 3, first seen on the last
+# three days (Fri 23 to Sun 25 Jan), topic 4, seen in W02, absent in W03 and back in W04
+# (returning), and topic 5, seen in W02 only (older than the window: not new).
+NEW_LABELS = {**TASK_LABELS, 3: "Billing export", 4: "Invoice PDF", 5: "Legacy SSO"}
+NEW_SUBS = {**TASK_SUBS, 35: (3, "Billing export to CSV"), 36: (4, "Invoice PDF download"),
+            37: (5, "Legacy SSO login")}  # fmt: skip
+
+
+def new_topic_traces(seed: int = 5) -> list[T]:
+    """trend_traces(seed) with a new (3), a returning (4) and a gone (5) Task topic."""
+    out = trend_traces(seed)
+    extra = {3: {date(2026, 1, d): 4 for d in (23, 24, 25)},
+             4: {**{date(2026, 1, d): 2 for d in (6, 7, 8)},
+                 **{date(2026, 1, d): 3 for d in (20, 22)}},
+             5: {date(2026, 1, d): 2 for d in (5, 6, 7)}}  # fmt: skip
+    for topic, days in extra.items():
+        for day, n in days.items():
+            for i in range(n):
+                out.append(T(f"x{day.day}-{topic}-{i}",
+                             datetime(day.year, day.month, day.day, 9 + i, tzinfo=UTC),
+                             "c1", "pro", sentiment="NEUTRAL", task=topic, issue=-2))  # fmt: skip
+    return out
+
+
+def random_trend_home(rng: Any, name: str, first: date, weeks: int) -> list[tuple[date, int]]:
+    """One small random home's traffic: (day, topic) per trace over `weeks` weeks from `first`,
+    2-7 topics each on a random course (steady, growing, fading, first seen late, gone for a
+    week and back, gone), and some no_match. Days without traffic come from the caller."""
+    days = [first + timedelta(days=d) for d in range(7 * weeks)]
+    out: list[tuple[date, int]] = []
+    for topic in range(rng.randint(2, 7)):
+        course = rng.choice(("steady", "growing", "fading", "late", "gap", "gone", "tiny"))
+        base = rng.choice((1, 2, 3, 5, 8))
+        start = rng.randrange(len(days))
+        gap = rng.randrange(weeks)
+        for i, day in enumerate(days):
+            week = i // 7
+            rate = {
+                "steady": base,
+                "growing": base * (1 + week),
+                "fading": base * max(0, weeks - 1 - week),
+                "late": base if i >= start else 0,
+                "gap": 0 if week == gap else base,
+                "gone": base if i < start else 0,
+                "tiny": 1 if rng.random() < 0.3 else 0,
+            }[course]
+            n = max(0, rate + rng.choice((-1, 0, 0, 1))) if rate else 0
+            out += [(day, topic)] * n
+    out += [(d, NO_MATCH) for d in days if rng.random() < 0.5]
+    return out

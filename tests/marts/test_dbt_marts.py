@@ -30,14 +30,15 @@ def marts(tmp_path_factory: pytest.TempPathFactory):
     conn.close()
 
 
-def _materialize(home: Path, traces: list, vars: str | None = None, *, keep: bool = False):
-    """Build the hand-made warehouse of `traces` in `home` (`keep`: the one already there) and
-    the marts on it (the Dagster dbt assets); (the run's result, a read-only connection)."""
+def _materialize(home: Path, traces: list, vars: str | None = None, *, keep: bool = False, **build):
+    """Build the hand-made warehouse of `traces` in `home` (`keep`: the one already there;
+    `build`: build_marts_warehouse's labels) and the marts on it (the Dagster dbt assets);
+    (the run's result, a read-only connection)."""
     old = {k: os.environ.get(k) for k in ("TRACETOPICS_HOME", "TRACETOPICS_WAREHOUSE")}
     os.environ["TRACETOPICS_HOME"] = str(home)
     try:
         if not keep:
-            build_marts_warehouse(home / "warehouse.duckdb", traces)
+            build_marts_warehouse(home / "warehouse.duckdb", traces, **build)
         from tracetopics_pipeline.defs.assets.marts import tracetopics_dbt_assets
         from tracetopics_pipeline.defs.resources import dbt_resource
 
@@ -270,7 +271,8 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     # two ranks).
     assert why[2] == (
         "60% negative or mixed vs 41% overall (only 5 traces: scored as 45%, pulled toward the"
-        " average); flat (no traces in the 7 days before); 20% enterprise, account score 49/100;"
+        " average); flat (the 7 days before hold traces on 2 of their days only: too little to"
+        " compare); 20% enterprise, account score 49/100;"
         " #3 by volume: 5 traces (29% of traffic in the 9 days there are)"
     )
     assert why[1].startswith("14% negative")
@@ -568,5 +570,210 @@ def test_the_mart_and_the_digest_call_the_same_capability_gaps(tmp_path: Path) -
         assert {"too_few", "not_unhappier", "neither_dominates"} <= reasons, mart
         assert (4, "product_gap") in named and (6, "agent_failure") in named
         assert (8, "unclear_gap") in named and (0, None, "not_unhappier") in mart
+    finally:
+        conn.close()
+
+
+def test_a_topic_first_seen_in_the_window_is_new_in_the_marts_the_digest_and_the_explorer(
+    tmp_path: Path,
+) -> None:
+    """Issue 12: a topic with traces in the window and none before had no baseline, and the
+    mart called it "flat (no traces in the 7 days before)": nothing happened. The one trend rule
+    calls it new, and every surface says so: marts.topic_priority (its `why` too) and
+    topic_trends_weekly, `tracetopics digest` (text and JSON) and the explorer's home and
+    priority table. Topic 3 is seen on the last 3 days only; topic 4 was seen in W02, not in W03,
+    and is back (returning, not new); topic 5's traces are all in W02 (not new); topics 0-2,
+    with traces in both windows, keep their flat / growing / fading."""
+    from datetime import date
+
+    from factories.marts import NEW_LABELS, NEW_SUBS, new_topic_traces
+    from fastapi.testclient import TestClient
+
+    from tracetopics_pipeline.cli.digest import render_text
+    from tracetopics_pipeline.core.topics.changes import compute_changes
+    from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
+    from tracetopics_pipeline.explorer.app import create_app
+
+    home = tmp_path / "home"
+    home.mkdir()
+    result, conn = _materialize(
+        home, new_topic_traces(), task_labels=NEW_LABELS, task_subs=NEW_SUBS
+    )
+    try:
+        assert result.success  # the trend columns' accepted values hold new and returning
+        mart = {
+            tid: (trend, reason)
+            for tid, trend, reason in rows(
+                conn, "SELECT task_topic_id, trend, trend_reason FROM marts.topic_priority"
+            )
+        }
+        assert mart == {
+            0: ("flat", "small_change"),
+            1: ("growing", None),
+            2: ("fading", None),
+            3: ("new", None),
+            4: ("returning", None),
+            5: ("flat", "no_traces"),
+        }
+        why = dict(rows(conn, "SELECT task_topic_id, why FROM marts.topic_priority"))
+        assert "; new (first seen in the last 7 days: 12 traces, none before);" in why[3]
+        assert (
+            "; returning (back: 6 traces in the last 7 days, none in the 7 before, some" in (why[4])
+        )
+        weekly = {
+            (tid, str(week)): (trend, reason)
+            for tid, week, trend, reason in rows(
+                conn,
+                "SELECT topic_id, week_start, trend, trend_reason FROM marts.topic_trends_weekly"
+                " WHERE facet = 'Task'",
+            )
+        }
+        assert weekly[(3, "2026-01-19")] == ("new", None)
+        assert weekly[(4, "2026-01-19")] == ("returning", None)
+        assert weekly[(4, "2026-01-05")] == ("flat", "no_traces_before")  # the data's first week
+        assert weekly[(5, "2026-01-19")][0] == "flat"
+        assert weekly[(1, "2026-01-19")][0] == "growing" and weekly[(2, "2026-01-19")][0] == (
+            "fading"
+        )
+
+        ch = compute_changes(conn, since_days=7)
+        got = {s: [f.topic_id for f in ch.sections[s] if f.level == "parent" and f.facet == "Task"]
+               for s in ("new", "returning", "growing", "fading")}  # fmt: skip
+        assert got == {"new": [3], "returning": [4], "growing": [1], "fading": [2]}
+        text = render_text(ch)
+        assert (
+            "New topics\n  Billing export  [Task topic 3, parent]\n      first seen 2026-01-23;"
+            in (text)
+        )
+        assert (
+            "Returning topics\n  Invoice PDF  [Task topic 4, parent]\n      none in the 7 days "
+            in (text)
+        )
+        assert ch.as_dict()["sections"]["new"][0]["kind"] == "new"
+        priorities = {f.topic_id: f.why for f in ch.sections["priorities"]}
+        assert "; new (first seen" in priorities[3]
+    finally:
+        conn.close()
+
+    rw = duckdb.connect(str(home / "warehouse.duckdb"))
+    try:
+        publish_snapshot(rw, home / "snapshot", embed_model=None)
+    finally:
+        rw.close()
+    client = TestClient(create_app(home), base_url="http://localhost")
+    d = client.get("/api/changes", params={"since": 7}).json()
+
+    def listed(section: str) -> list[tuple[int, str]]:
+        return [(f["topic_id"], f["kind"]) for f in d["sections"][section]
+                if f["level"] == "parent" and f["facet"] == "Task"]  # fmt: skip
+
+    assert listed("new") == [(3, "new")] and listed("returning") == [(4, "returning")]
+    assert listed("growing") == [(1, "growing")] and listed("fading") == [(2, "fading")]
+    pm = client.get("/api/marts/topic_priority").json()
+    trend = {r[pm["columns"].index("task_topic_id")]: r[pm["columns"].index("trend")]
+             for r in pm["rows"]}  # fmt: skip
+    assert (trend[3], trend[4], trend[1], trend[2]) == ("new", "returning", "growing", "fading")
+    assert date(2026, 1, 25).isoformat() == d["end"]
+
+
+def test_the_marts_and_the_digest_give_every_topic_the_same_trend_state(tmp_path: Path) -> None:
+    """One trend rule, as a property: 20 seeded random small homes (2-7 topics each on a random
+    course: steady, growing, fading, first seen late, gone for a week and back, gone, a trickle;
+    days without traffic), four whole ISO weeks. Home 0 is the Task facet (marts.topic_priority
+    ranks Task), homes 1-19 are facets of their own in the same warehouse (the rule and the
+    digest partition by facet; one dbt build for all). For every topic, the state the marts
+    give it (growing / fading / new / returning / flat) is the one the digest gives it: in
+    topic_trends_weekly for each week (the digest's 7 days ending on its Sunday) and in
+    topic_priority for the last 7 days."""
+    import random
+    from collections import Counter
+    from datetime import date
+
+    from factories import insert_rows
+    from factories.marts import random_trend_home
+
+    from tracetopics_pipeline.core.topics.changes import Thresholds, compute_changes
+    from tracetopics_pipeline.core.topics.maps import map_id_for
+
+    rng = random.Random(20261202)
+    first, weeks = date(2026, 1, 5), 4  # Monday 5 Jan to Sunday 1 Feb
+    last = first + timedelta(days=7 * weeks - 1)
+    quiet = {first + timedelta(days=d) for d in range(7 * weeks - 1) if rng.random() < 0.12}
+    homes = [
+        [(d, t) for d, t in random_trend_home(rng, f"home {h}", first, weeks) if d not in quiet]
+        for h in range(20)
+    ]
+    labels = {t: f"Topic {t}" for t in range(7)}
+    subs = {100 + t: (t, f"Topic {t} detail") for t in range(7)}
+    traces = [
+        T(f"h0-{i}", datetime(d.year, d.month, d.day, 10, tzinfo=UTC), "c1", "pro", task=t)
+        for i, (d, t) in enumerate(homes[0])
+    ]
+    home = tmp_path / "home"
+    home.mkdir()
+    build_marts_warehouse(home / "warehouse.duckdb", traces, labels, subs)
+    w = duckdb.connect(str(home / "warehouse.duckdb"))
+    try:
+        insert_rows(
+            w,
+            "classifications",
+            [
+                dict(
+                    day=d,
+                    trace_id=f"h{h}-{i}",
+                    facet=f"Home {h}",
+                    topic_id=t,
+                    label=f"Topic {t}" if t >= 0 else "no_match",
+                    subtopic_id=t,
+                    subtopic=f"Topic {t}" if t >= 0 else "no_match",
+                    distance=0.1,
+                    map_id=map_id_for(f"Home {h}", last),
+                )
+                for h in range(1, 20)
+                for i, (d, t) in enumerate(homes[h])
+            ],  # fmt: skip
+        )
+    finally:
+        w.close()
+    result, conn = _materialize(home, [], keep=True)
+    try:
+        assert result.success
+
+        def digest(end: date) -> dict[tuple[str, int], str]:
+            ch = compute_changes(conn, since_days=7, end=end, thresholds=Thresholds(limit=10**6))
+            return {
+                (f.facet, f.topic_id): s
+                for s in ("new", "returning", "growing", "fading")
+                for f in ch.sections[s]
+                if f.level in ("parent", "topic")
+            }
+
+        weekly: dict[date, dict[tuple[str, int], str]] = {}
+        units = 0
+        for facet, tid, week, trend in rows(
+            conn, "SELECT facet, topic_id, week_start, trend FROM marts.topic_trends_weekly"
+        ):
+            units += 1
+            weekly.setdefault(week, {})
+            if trend != "flat":
+                weekly[week][(facet, tid)] = trend
+        assert sorted(weekly) == [first + timedelta(days=7 * k) for k in range(weeks)]
+        states: Counter[str] = Counter()
+        for week, calls in weekly.items():
+            assert calls == digest(week + timedelta(days=6)), week
+            states.update(calls.values())
+        priority = {
+            ("Task", tid): trend
+            for tid, trend in rows(conn, "SELECT task_topic_id, trend FROM marts.topic_priority")
+            if trend != "flat"
+        }
+        assert priority == {k: v for k, v in digest(last).items() if k[0] == "Task"}
+        # every state occurs, on enough units to mean it
+        assert (
+            units > 300 and min(states[s] for s in ("new", "returning", "growing", "fading")) > 0
+        ), (
+            units,
+            states,
+        )
     finally:
         conn.close()

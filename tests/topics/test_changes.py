@@ -178,10 +178,12 @@ def test_the_sql_trend_rule_calls_what_the_python_rule_called(conn) -> None:
         rows = [(t, now[t], base[t], tot_now, tot_prev) for t in range(k)]
         want = _reference_trends(rows, th)
         got = trend_calls(
-            conn, [(f"F{facet}", *r) for r in rows], prev_days=7, window_days=7,
-            min_volume=th.min_volume, min_change=th.min_change, min_z=th.min_z, fdr=th.fdr,
+            conn, [(f"F{facet}", t, a, b, 0, c, d) for t, a, b, c, d in rows], prev_days=7,
+            window_days=7, min_volume=th.min_volume, min_change=th.min_change, min_z=th.min_z,
+            fdr=th.fdr, min_new=th.min_new,
         )  # fmt: skip
-        got = {tid: c.trend for (_, tid), c in got.items() if c.trend != "flat"}
+        # (a topic with none before is new now: not a share test, not in the Python rule)
+        got = {tid: c.trend for (_, tid), c in got.items() if c.trend in ("growing", "fading")}
         calls += len(want)
         differ += got != want
     assert calls > 300 and differ == 0
@@ -190,22 +192,29 @@ def test_the_sql_trend_rule_calls_what_the_python_rule_called(conn) -> None:
 def test_the_trend_rule_says_why_a_topic_is_flat(conn) -> None:
     from tracetopics_pipeline.core.topics.trend_rule import trend_calls
 
-    rows = [("Task", 0, 40, 10, 200, 200), ("Task", 1, 14, 10, 200, 200),
-            ("Task", 2, 8, 4, 200, 200), ("Task", 3, 60, 50, 200, 200),
-            ("Task", 4, 9, 0, 200, 200), ("Task", -1, 30, 5, 200, 200)]  # fmt: skip
+    # facet, topic, n_now, n_prev, n_older (before the window before), total_now, total_prev
+    rows = [("Task", 0, 40, 10, 5, 200, 200), ("Task", 1, 14, 10, 0, 200, 200),
+            ("Task", 2, 8, 4, 0, 200, 200), ("Task", 3, 60, 50, 9, 200, 200),
+            ("Task", 4, 9, 0, 0, 200, 200), ("Task", 5, 6, 0, 4, 200, 200),
+            ("Task", 6, 2, 0, 0, 200, 200), ("Task", 7, 0, 0, 12, 200, 200),
+            ("Task", -1, 30, 5, 0, 200, 200)]  # fmt: skip
     got = trend_calls(conn, rows, prev_days=7, window_days=7, min_volume=10, min_change=0.25,
-                      min_z=2.0, fdr=0.1)  # fmt: skip
+                      min_z=2.0, fdr=0.1, min_new=3)  # fmt: skip
     assert {t: (c.trend, c.reason) for (_, t), c in got.items()} == {
         0: ("growing", None),
         1: ("flat", "not_significant"),  # +40 % on 14 traces: z 0.8
         2: ("flat", "few_traces"),  # +100 %, on 8 traces
         3: ("flat", "small_change"),  # +20 %
-        4: ("flat", "no_traces_before"),  # new, not growing
+        4: ("new", None),  # first seen in the window: new, not growing
+        5: ("returning", None),  # none the window before, some earlier
+        6: ("flat", "no_traces_before"),  # first seen, on 2 traces (new needs 3)
+        7: ("flat", "no_traces_before"),  # only older traces: not new
         -1: ("flat", "no_match"),
     }
     thin = trend_calls(conn, rows, prev_days=3, window_days=7, min_volume=10, min_change=0.25,
-                       min_z=2.0, fdr=0.1)  # fmt: skip
+                       min_z=2.0, fdr=0.1, min_new=3)  # fmt: skip
     assert thin[("Task", 0)].reason == "too_few_days_before"  # 3 of 7 days: the data starting
+    assert (thin[("Task", 4)].trend, thin[("Task", 4)].reason) == ("flat", "too_few_days_before")
 
 
 def test_a_window_longer_than_the_days_before_says_the_days_there_are(conn) -> None:
@@ -540,3 +549,40 @@ def test_the_window_says_its_first_day_with_data(conn) -> None:
     out = compute_changes(conn, since_days=28)
     assert out.first_day is not None and out.start <= out.first_day <= out.end
     assert out.as_dict()["first_day"] == out.first_day.isoformat()
+
+
+def test_a_topic_back_after_a_week_without_traces_is_returning_not_new(tmp_path: Path) -> None:
+    """Issue 12: a topic with traces in the window and none in the week before has no
+    baseline. Topic 6 had 9 traces in the history week, none the week before, 8 in the window:
+    returning (seen before), listed on its own, not under New topics (topic 3, first seen in
+    the window) nor Growing; topic 7's 9 traces are all in the history week: nothing (a topic
+    whose traces are all older than the window is not new)."""
+    from factories import insert_rows
+
+    from tracetopics_pipeline.cli.digest import render_text
+    from tracetopics_pipeline.core.topics.maps import map_id_for
+
+    c = build_changes_warehouse(tmp_path / "w.duckdb")
+    try:
+        insert_rows(c, "classifications", [
+            dict(day=day, trace_id=f"r{t}-{day}-{i}", facet="Task", topic_id=t,
+                 label=f"Topic {t}", distance=0.1, map_id=map_id_for("Task", END))
+            for t, days in ((6, [date(2026, 2, 23)] * 9 + [date(2026, 3, 12)] * 8),
+                            (7, [date(2026, 2, 24)] * 9))
+            for i, day in enumerate(days)
+        ])  # fmt: skip
+        ch = compute_changes(c, since_days=7)
+    finally:
+        c.close()
+    s = ch.sections
+    assert ids(s["new"]) == [3] and ids(s["returning"]) == [6]
+    assert 6 not in ids(s["growing"]) and 7 not in {f.topic_id for f in ch.facts()}
+    back = s["returning"][0]
+    assert (
+        back.why
+        == "none in the 7 days before, last seen 2026-02-23; 8 traces (5.0% of Task) in the window"
+    )
+    assert back.numbers["older_traces"] == 9
+    assert "Returning topics\n  Topic 6  [Task topic 6]\n      none in the 7 days before" in (
+        render_text(ch)
+    )

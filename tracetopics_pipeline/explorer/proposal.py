@@ -499,7 +499,8 @@ def _trend(
         growth = (last - prev) / prev
         change = f"{'+' if growth >= 0 else ''}{_pct(growth)}"
     else:
-        change = f"none before {start} in this scope: new here"
+        # no baseline: the trend rule's new (none earlier either) or returning, not growth
+        change = "no baseline to compare with"
     line = f"{period}: {last} traces vs {prev} in {before}{partial} ({change})"
     if b_last and b_prev:
         now_s, prev_s = last / b_last, prev / b_prev
@@ -513,7 +514,8 @@ def _trend(
     # compares exactly those, so the two never disagree ("new" beside "fading").
     flag = (priority or {}).get("trend")
     same = days == 7 and end == latest and replace(base_f, date_from=None, date_to=None).is_empty()
-    if flag and same and prev:
+    # new / returning: the rule's own state for a topic with none in the days before
+    if flag and same and (prev or flag in ("new", "returning")):
         line += f"; `marts.topic_priority` flags it **{flag}**"
     return line, weekly, since
 

@@ -4,8 +4,10 @@
 --   negative_score = share of the topic's traces that are NEGATIVE or MIXED, shrunk toward the
 --                    window's share (empirical Bayes: (negative + m * baseline) / (traces + m),
 --                    m = priority_prior_traces), so a handful of traces cannot reach 1.0
---   trend_score    = 1 growing, 0.5 flat, 0 fading: the one trend rule (macros/trend_rule.sql,
---                    the digest's Growing / Fading) on the share of the last trend_window_days
+--   trend_score    = 1 growing, 0.5 flat, new or returning (no baseline, no direction measured:
+--                    volume and pain rank them), 0 fading: the one trend rule
+--                    (macros/trend_rule.sql, the digest's Growing / Fading / New) on the share
+--                    of the last trend_window_days
 --                    (ending on the latest day) against as many before, the digest's window (a
 --                    calendar week still in progress compared one day with a whole week)
 --   account_score  = mean plan-tier weight of the traces (vars plan_tier_weights), shrunk the
@@ -102,18 +104,30 @@ trend_prev_days as (
         and c.day > e.end_day - 2 * {{ var('trend_window_days') }}
 ),
 
+-- the topics' traces before the two windows: a topic absent from the window before is new
+-- (none) or returning (some)
+trend_older as (
+    select c.topic_id, count(*) as n_older
+    from {{ ref('stg_classifications') }} as c
+    cross join trend_end as e
+    where c.facet = 'Task' and c.day <= e.end_day - 2 * {{ var('trend_window_days') }}
+    group by c.topic_id
+),
+
 trend_units as (
     select
         'Task' as facet,
         r.topic_id,
         count(case when r.cur then 1 end) as n_now,
         count(case when not r.cur then 1 end) as n_prev,
+        coalesce(max(o.n_older), 0) as n_older,
         (select count(*) from trend_rows where cur) as total_now,
         (select count(*) from trend_rows where not cur) as total_prev,
         (select prev_days from trend_prev_days) as prev_days,
         {{ var('trend_window_days') }} as now_days,  -- the window ends on the latest day: whole
         {{ var('trend_window_days') }} as window_days
     from trend_rows as r
+    left join trend_older as o on o.topic_id = r.topic_id
     group by r.topic_id
 ),
 
@@ -121,7 +135,8 @@ latest_trend as (
     select topic_id, trend, trend_reason, share_change as share_wow_growth, z, prev_days,
         n_now, n_prev
     from ({{ tt_trend_calls('trend_units', ['facet'], var('trend_min_volume'),
-                            var('trend_share_change'), var('trend_min_z'), var('trend_fdr')) }})
+                            var('trend_share_change'), var('trend_min_z'), var('trend_fdr'),
+                            var('trend_min_new')) }})
         as calls
 ),
 
@@ -186,6 +201,18 @@ select
         || case
             when trend_reason = 'no_traces' then ' (no traces in the last '
                 || cast(2 * {{ tw }} as varchar) || ' days)'
+            -- no baseline: first seen in the window, or back after the days before held none
+            when trend = 'new' then ' (first seen in the last {{ tw }} days: '
+                || cast(trend_traces as varchar)
+                || case when trend_traces = 1 then ' trace' else ' traces' end || ', none before)'
+            when trend = 'returning' then ' (back: ' || cast(trend_traces as varchar)
+                || case when trend_traces = 1 then ' trace' else ' traces' end
+                || ' in the last {{ tw }} days, none in the {{ tw }} before, some earlier)'
+            when trend_reason = 'no_traces_before' and trend_traces > 0 and trend_prev_traces = 0
+                then ' (' || cast(trend_traces as varchar)
+                || case when trend_traces = 1 then ' trace' else ' traces' end
+                || ' in the last {{ tw }} days, none in the {{ tw }} before: new needs '
+                || '{{ var('trend_min_new') }})'
             when trend_reason = 'no_traces_before' then ' (no traces in the {{ tw }} days before)'
             when trend_reason = 'too_few_days_before' then ' (the {{ tw }} days before hold traces on '
                 || cast(trend_prev_days as varchar) || ' of their days only: too little to compare)'

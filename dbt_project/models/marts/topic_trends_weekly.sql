@@ -32,7 +32,12 @@ dense as (
         g.week_start,
         g.total,
         coalesce(w.volume, 0) as week_volume,
-        coalesce(w.volume, 0) / g.total as week_share
+        coalesce(w.volume, 0) / g.total as week_share,
+        -- the topic's traces up to this week (the grid holds every week of its facet's data)
+        sum(coalesce(w.volume, 0)) over (
+            partition by g.facet, g.topic_id order by g.week_start
+            rows between unbounded preceding and current row
+        ) as volume_to_date
     from grid as g
     left join weekly as w using (facet, topic_id, week_start)
 ),
@@ -63,6 +68,8 @@ trend_units as (
         c.topic_id,
         c.week_volume as n_now,
         coalesce(c.prev_week_volume, 0) as n_prev,
+        -- before the week before: a topic absent the week before is new or returning by these
+        c.volume_to_date - c.week_volume - coalesce(c.prev_week_volume, 0) as n_older,
         c.total as total_now,
         coalesce(c.prev_total, 0) as total_prev,
         coalesce(pd.days, 0) as prev_days,
@@ -77,7 +84,8 @@ trend_units as (
 calls as (
     select facet, week_start, topic_id, trend, trend_reason
     from ({{ tt_trend_calls('trend_units', ['facet', 'week_start'], var('trend_min_volume'),
-                            var('trend_share_change'), var('trend_min_z'), var('trend_fdr')) }})
+                            var('trend_share_change'), var('trend_min_z'), var('trend_fdr'),
+                            var('trend_min_new')) }})
         as rule
 )
 

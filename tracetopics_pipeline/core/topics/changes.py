@@ -4,10 +4,13 @@ One computation over the warehouse (or the explorer's snapshot, which keeps the 
 the trailing window of `since_days` days, ending at the latest classified day, against the
 window of the same length before it.
 
-- new: a topic whose first classified trace falls in the window while the facet has data from
-  before it (a new id over older traffic is a map's re-cut, not new: `_new`);
-- growing / fading: the one trend rule, SQL the marts run too (`trend_rule`,
-  dbt_project/macros/trend_rule.sql): the topic's share of its facet moved by at least
+- new / returning / growing / fading: the one trend rule, SQL the marts run too (`trend_rule`,
+  dbt_project/macros/trend_rule.sql). New: `min_new` traces in the window, none before it (its
+  first classified trace falls in the window) while the facet's window before holds traffic on
+  half its days (a new id over older traffic is a map's re-cut: its re-classified traces go back
+  further, so it is not new). Returning: `min_new` traces in the window, none in the window
+  before, some earlier (back after a gap; not new, and with no baseline not growing).
+  Growing / fading: the topic's share of its facet moved by at least
   `min_change` (relative), is significant (two-proportion z >= `min_z`, and Benjamini-Hochberg
   at `fdr` over the facet's topics) and rests on `min_volume` traces (this window for growing,
   the one before for fading); marts.topic_priority's trend is this rule over the last 7 days;
@@ -57,6 +60,7 @@ NEGATIVE = ("NEGATIVE", "MIXED")  # the marts' "negative or mixed" (trace_facts,
 PER_FACET = 2  # over-indexed items shown per facet and measure, beyond the intent facet's
 SECTIONS = (
     "new",
+    "returning",
     "growing",
     "fading",
     "over_indexed",
@@ -67,6 +71,7 @@ SECTIONS = (
 )
 SECTION_TITLES = {
     "new": "New topics",
+    "returning": "Returning topics",
     "growing": "Growing",
     "fading": "Fading",
     "over_indexed": "More pain than usual",
@@ -98,7 +103,8 @@ class Thresholds:
     # gaps: negative traces on the side that names the kind (or, unclear, read by Issues in all)
     side_share: float = field(default_factory=lambda: float(trend_rule.default("gap_side_share")))
     # gaps: a kind is named when its side holds this share of the negative traces Issues read
-    min_new: int = 3  # traces a new topic needs in the window
+    min_new: int = field(default_factory=lambda: int(trend_rule.default("trend_min_new")))
+    # traces a new (or returning) topic needs in the window
     limit: int = 8  # items per section
 
 
@@ -106,8 +112,8 @@ class Thresholds:
 class Fact:
     """One line of the home: a topic and why it is there."""
 
-    kind: str  # new | growing | fading | negative | issues | product_gap | agent_failure |
-    # unclear_gap | priority
+    kind: str  # new | returning | growing | fading | negative | issues | product_gap |
+    # agent_failure | unclear_gap | priority
     facet: str
     topic_id: int
     label: str
@@ -338,10 +344,8 @@ def _compute(
         rows = _unit_rows(conn, w, id_sql, parent_sql, sentiment_facet, issues_facet, scope)
         units = units or rows  # the top level (parents, or the one level) judges the notes
         if not thin:
-            out.sections["new"] += _new(w, rows, level, th)
-            growing, fading = _trends(conn, rows, level, th, since_days, out.prev_days)
-            out.sections["growing"] += growing
-            out.sections["fading"] += fading
+            for section, facts in _trends(conn, rows, level, th, since_days, out.prev_days).items():
+                out.sections[section] += facts
         out.sections["over_indexed"] += _over_indexed(
             rows, level, th, sentiment_facet, issues_facet, pain_facets, defaults
         )
@@ -377,21 +381,20 @@ def _notes(
         notes["all"] = f"No classified traces in {where} between {out.start} and {out.end}."
         return notes
     s = out.sections
+    before = f"the {days} days before"
     if not s["new"]:
-        if not any(u.facet_first_day < out.start for u in units):
+        if not out.prev_traces:  # the trend rule calls a topic new against the days before
             notes["new"] = (
-                f"Too little data: {where} has no traces before {out.start}, so nothing can be "
-                "called new."
+                f"Too little data: {where} has no traces in {before}, so nothing can be called new."
             )
         elif most([u.n_now for u in real]) < th.min_new:
             notes["new"] = f"Too little data: no topic has {th.min_new} traces in the window."
-    before = f"the {days} days before"
     if 0 < out.prev_days < days / 2:
         msg = (
             f"Too little data: {before} hold traces on {out.prev_days} of their days only, "
             "so growth and new topics would be the data starting; choose a shorter window."
         )
-        notes["new"] = notes["growing"] = notes["fading"] = msg
+        notes["new"] = notes["returning"] = notes["growing"] = notes["fading"] = msg
     elif not out.prev_traces:  # then neither rule has anything to compare with
         msg = f"Too little data: {where} has no traces in {before}, nothing to compare with."
         notes["growing"] = notes["fading"] = msg
@@ -473,6 +476,8 @@ class TopicWindow:
     iss_known: int  # ... traces the Issues facet read
     neg_agent: int  # negative traces with an agent issue
     neg_none: int  # negative traces where Issues says NONE
+    n_older: int = 0  # traces before the window before (0: never seen before the window)
+    last_before: date | None = None  # the last day before the window with traces of the topic
 
 
 def _unit_rows(
@@ -503,7 +508,12 @@ def _unit_rows(
             FROM classifications c WHERE c.day BETWEEN $prev_start AND $end {scope}
             GROUP BY c.facet
         ),
-        firsts AS (SELECT facet, tid, min(day) AS first_day FROM c GROUP BY ALL),
+        firsts AS (
+            SELECT facet, tid, min(day) AS first_day,
+                   count(*) FILTER (WHERE day < $prev_start) AS n_older,
+                   max(day) FILTER (WHERE day < $start) AS last_before
+            FROM c GROUP BY ALL
+        ),
         facet_firsts AS (SELECT facet, min(day) AS facet_first_day FROM c GROUP BY facet),
         win AS (
             SELECT c.*, c.day >= $start AS cur, f.negative, f.issue
@@ -527,7 +537,8 @@ def _unit_rows(
                p.n_now, p.n_prev,
                tot.facet_now, tot.facet_prev,
                fi.first_day, ff.facet_first_day,
-               p.neg, p.sent, p.iss, p.iss_known, p.neg_agent, p.neg_none
+               p.neg, p.sent, p.iss, p.iss_known, p.neg_agent, p.neg_none,
+               fi.n_older, fi.last_before
         FROM per p
         JOIN firsts fi USING (facet, tid)
         JOIN facet_firsts ff USING (facet)
@@ -569,33 +580,6 @@ def _fact(u: TopicWindow, level: str, kind: str, why: str, **numbers: Any) -> Fa
     )
 
 
-def _new(
-    w: _Window,
-    units: list[TopicWindow],
-    level: str,
-    th: Thresholds,
-) -> list[Fact]:
-    """Topics whose first classified trace falls in the window while the facet has data from
-    before it. An id a map cut in the window over traffic that was there before (the traces,
-    re-classified, go back further) is a re-cut, not users starting to ask: it is no new topic
-    at any window (review rv8 P4: "new in the map of 2026-11-29" at 14 and 28 days for topics
-    whose traces went back to the first day of data, and not at 7); if its share jumped,
-    Growing says so."""
-    out = []
-    for u in units:
-        if u.topic_id == NO_MATCH or u.n_now < th.min_new:
-            continue
-        if not (u.first_day >= w.start and u.facet_first_day < w.start):
-            continue
-        share = u.n_now / u.facet_now if u.facet_now else 0.0
-        why = (
-            f"first seen {u.first_day.isoformat()}; {_plural(u.n_now, 'trace')} "
-            f"({_pct(share)} of {u.facet}) in the window"
-        )
-        out.append(_fact(u, level, "new", why, share=share, first_day=u.first_day.isoformat()))
-    return out
-
-
 def compared_with(days: int, prev_days: int) -> str:
     """What a window of `days` is compared with, in words: "week over week", "against the 14
     days before", or "against the 7 days there are before" when the data starts inside the
@@ -613,23 +597,38 @@ def _trends(
     th: Thresholds,
     days: int,
     prev_days: int,
-) -> tuple[list[Fact], list[Fact]]:
-    """Growing and fading topics by the one trend rule (`trend_rule`, the marts' SQL)."""
+) -> dict[str, list[Fact]]:
+    """New, returning, growing and fading topics by the one trend rule (`trend_rule`, the
+    marts' SQL), by section."""
     over = compared_with(days, prev_days)
     calls = trend_rule.trend_calls(
         conn,
-        [(u.facet, u.topic_id, u.n_now, u.n_prev, u.facet_now, u.facet_prev) for u in units],
+        [(u.facet, u.topic_id, u.n_now, u.n_prev, u.n_older, u.facet_now, u.facet_prev)
+         for u in units],
         prev_days=prev_days,
         window_days=days,
         min_volume=th.min_volume,
         min_change=th.min_change,
         min_z=th.min_z,
         fdr=th.fdr,
-    )
-    growing, fading = [], []
+        min_new=th.min_new,
+    )  # fmt: skip
+    out: dict[str, list[Fact]] = {"new": [], "returning": [], "growing": [], "fading": []}
     for u in units:
         call = calls.get((u.facet, int(u.topic_id)))
-        if call is None or call.trend == "flat":
+        if call is None or call.trend not in out:
+            continue
+        if call.trend in ("new", "returning"):
+            share = u.n_now / u.facet_now if u.facet_now else 0.0
+            counted = f"{_plural(u.n_now, 'trace')} ({_pct(share)} of {u.facet}) in the window"
+            if call.trend == "new":
+                why = f"first seen {u.first_day.isoformat()}; {counted}"
+                extra = {"first_day": u.first_day.isoformat()}
+            else:
+                last = u.last_before.isoformat() if u.last_before else "earlier"
+                why = f"none in the {days} days before, last seen {last}; {counted}"
+                extra = {"last_before": last, "older_traces": int(u.n_older)}
+            out[call.trend].append(_fact(u, level, call.trend, why, share=share, **extra))
             continue
         now, prev, change = call.share or 0.0, call.prev_share or 0.0, call.share_change or 0.0
         moved = (
@@ -639,8 +638,8 @@ def _trends(
         f = _fact(u, level, call.trend, moved, share=now, prev_share=prev, share_change=change,
                   volume_change=u.n_now - u.n_prev, prev_traces=int(u.n_prev),
                   z=round(call.z, 2))  # fmt: skip
-        (growing if call.trend == "growing" else fading).append(f)
-    return growing, fading
+        out[call.trend].append(f)
+    return out
 
 
 def _is_default(u: TopicWindow, defaults: Collection[tuple[str, str]]) -> bool:
@@ -834,6 +833,7 @@ def _rank_and_cut(out: Changes, limit: int, task: str) -> None:
     """Biggest effects first; at most `limit` per section (priorities keep the mart's order)."""
     key = {
         "new": lambda f: -f.traces,
+        "returning": lambda f: -f.traces,
         "growing": lambda f: -(f.numbers["share"] - f.numbers["prev_share"]),
         "fading": lambda f: f.numbers["share"] - f.numbers["prev_share"],
         "over_indexed": lambda f: -f.numbers["excess"],

@@ -1,10 +1,12 @@
 """The one trend rule, read from the dbt project: which topics grow or fade.
 
 The rule is SQL, `tt_trend_calls` in dbt_project/macros/trend_rule.sql, with its thresholds in
-dbt_project.yml's vars (trend_min_volume, trend_share_change, trend_min_z, trend_fdr). dbt
+dbt_project.yml's vars (trend_min_volume, trend_share_change, trend_min_z, trend_fdr,
+trend_min_new). dbt
 renders it into marts.topic_priority and marts.topic_trends_weekly; this module renders the same
 file with plain Jinja and runs it on the digest's counts (any window, any slice), so the digest,
-the explorer's home, the alerts and the marts call a topic growing by one text (review rv8: the
+the explorer's home, the alerts and the marts call a topic growing, fading, new (first seen in
+the window) or returning (back after a window without traces) by one text (review rv8: the
 mart's ±20 % share rule and the digest's significance test disagreed on 7 of 9 topics).
 """
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[3] / "dbt_project"
 MACRO_FILE = DBT_PROJECT_DIR / "macros" / "trend_rule.sql"
 UNITS = "tt_trend_units"  # the counts' relation while the rule runs
-COLUMNS = ("facet", "topic_id", "n_now", "n_prev", "total_now", "total_prev")
+COLUMNS = ("facet", "topic_id", "n_now", "n_prev", "n_older", "total_now", "total_prev")
 
 
 @cache
@@ -49,17 +51,19 @@ def macros(path: Path = MACRO_FILE) -> Any:
 
 def trend_sql(
     units: str, partition_by: Sequence[str], min_volume: int, min_change: float, min_z: float,
-    fdr: float,
+    fdr: float, min_new: int,
 ) -> str:  # fmt: skip
     """The rule over `units` (see the macro for its columns), as SQL."""
     return str(
-        macros().tt_trend_calls(units, list(partition_by), min_volume, min_change, min_z, fdr)
+        macros().tt_trend_calls(
+            units, list(partition_by), min_volume, min_change, min_z, fdr, min_new
+        )
     )
 
 
 @dataclass(frozen=True)
 class TrendCall:
-    trend: str  # growing | fading | flat
+    trend: str  # growing | fading | new | returning | flat
     reason: str | None  # why flat (the macro's trend_reason)
     share: float | None
     prev_share: float | None
@@ -69,7 +73,7 @@ class TrendCall:
 
 def trend_calls(
     conn: duckdb.DuckDBPyConnection,
-    rows: Sequence[tuple[str, int, int, int, int, int]],
+    rows: Sequence[tuple[str, int, int, int, int, int, int]],
     *,
     prev_days: int,
     window_days: int,
@@ -77,6 +81,7 @@ def trend_calls(
     min_change: float,
     min_z: float,
     fdr: float,
+    min_new: int,
 ) -> dict[tuple[str, int], TrendCall]:
     """(facet, topic_id) -> its call, for `rows` of COLUMNS (one group per facet)."""
     if not rows:
@@ -95,7 +100,7 @@ def trend_calls(
             "window_days": pa.array([window_days] * n, pa.int64()),
         }
     )
-    sql = trend_sql(UNITS, ["facet"], min_volume, min_change, min_z, fdr)
+    sql = trend_sql(UNITS, ["facet"], min_volume, min_change, min_z, fdr, min_new)
     conn.register(UNITS, table)
     try:
         got = conn.execute(

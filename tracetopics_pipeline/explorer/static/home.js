@@ -6,7 +6,8 @@
 
 const HOME_SECTIONS = [
   // section, title, one line saying what it holds
-  ["new", "New topics", "Topics seen for the first time in this window."],
+  ["new", "New topics", "Topics seen for the first time in this window, none before it."],
+  ["returning", "Returning topics", "Topics back in this window after none in the days before (seen earlier)."],
   ["growing", "Growing", "Share of their facet up {over}, on enough traces to mean it."],
   ["fading", "Fading", "Share of their facet down {over}."],
   ["over_indexed", "More pain than usual", "Negative sentiment or agent issues well above their facet's average."],
@@ -27,6 +28,7 @@ function homeBadge(f) {
   }
   if (f.kind === "negative" || f.kind === "issues") return `<span class="hbadge pain" title="against the facet's average">${n.lift.toFixed(1)}× ${KIND_WORDS[f.kind]}</span>`;
   if (f.kind === "new") return `<span class="hbadge new">new</span>`;
+  if (f.kind === "returning") return `<span class="hbadge new" title="last seen ${esc(n.last_before || "earlier")}">back</span>`;
   if (f.kind === "priority") return `<span class="hbadge rank" title="priority score ${n.score.toFixed(2)}">#${n.rank}</span>`;
   return `<span class="hbadge pain">${fmt(n.negative)} unhappy</span>`;
 }
