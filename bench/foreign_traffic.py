@@ -7,7 +7,9 @@ intent), wrapped in interjection openers and urgency closers, some with quoted m
 - a data-science agent (pandas / SQL / notebooks: columns named price_usd, invoice_total),
 - a devops agent (CI, Kubernetes, Terraform, services named pricing-service, billing-api),
 - an e-commerce shopping assistant (orders, returns, prices: no code at all, and real pricing
-  questions, so the word-cue facets must still fire there).
+  questions, so the word-cue facets must still fire there),
+- a dental practice's booking assistant (8 intents: patients' and children's first names, the
+  weekday / date / time of one booking, dentists by title, chat shorthand "bc", "w/", "pls").
 
 `--split dev` (seed 1) is what the rules were tuned on; `--split test` (seed 2) is reported once.
 `--held-out PATH` reads another labelled JSONL set (`metadata.gt_intent` or
@@ -217,10 +219,104 @@ SHOP_INTENTS = {
     ],
 }
 
+# A dental practice's booking assistant (session 16, issue 12's vet-clinic review): people book
+# for themselves and their children by first name, say the weekday, date and time of their one
+# booking, name their dentist by title ("Dr Okafor", "dr. lind") and write in chat shorthand
+# ("bc", "w/", "pls", "tmrw", "appt"); insurers are brands that recur across many patients.
+DENTAL_SLOTS = {
+    "who": ["my son Leo", "my daughter Maya", "Kofi", "my husband Tomasz", "Priya", "Aiyana",
+            "my little one Jonah", "Ines", "my wife Saoirse", "Mateo", "me", "my mom Dolores",
+            "our kid Elif", "Rafe"],
+    "whos": ["Leo's", "Maya's", "Kofi's", "Tomasz's", "my", "Priya's", "Jonah's", "Ines's",
+             "Mateo's", "Elif's", "our"],
+    "day": ["Wed", "wednesday", "Thurs", "Friday", "sat", "Monday", "tues", "Tuesday",
+            "Thu", "Fri", "Sat morning", "Mon"],
+    "when": ["3pm", "10:30", "9am", "4.15pm", "noon", "after 5", "8:45am", "2 pm", "11am"],
+    "date": ["Dec 4", "12/9", "the 14th", "tmrw", "next Tue", "this Friday", "Jan 6th",
+             "March 3", "11/28"],
+    "dr": ["Dr Okafor", "dr. Lind", "Dr Patel", "dr reyes", "Dr. Nakamura"],
+    "why": ["bc of school pickup", "cuz of work", "b/c I travel that week", "bc my shift moved",
+            "since the kids have a game", "w/ my toddler in tow", "bc of a work trip"],
+    "ins": ["Delta Dental", "Cigna", "Aetna", "MetLife", "Guardian"],
+    "pls": ["pls", "please", "plz", ""],
+}  # fmt: skip
+DENTAL_INTENTS = {
+    "dent_cleaning": [
+        "Can I book a cleaning for {who} on {day} at {when} {pls}",
+        "need a checkup and cleaning for {who} w/ {dr}, any slots {day}?",
+        "{pls} book {who} in for a cleaning {date} around {when}",
+        "Is there a hygiene appointment open {day} {when} for {who}?",
+        "Looking for a 6 month checkup for {who}, {date} works best",
+        "schedule a routine cleaning w/ {dr} for {who} {pls}",
+    ],
+    "dent_reschedule": [
+        "{pls} move {whos} appt from {day} {when} to {date} {why}",
+        "Can we reschedule {whos} appointment with {dr} to {day}? {why}",
+        "need to push {whos} appointment to {date}, {why}",
+        "I have to change the time of {whos} visit on {day}, {when} doesn't work {why}",
+        "Could you shift {whos} {day} slot to later, like {when}?",
+        "Swap {whos} appointment to {date} at {when} {pls}",
+    ],
+    "dent_cancel": [
+        "{pls} cancel {whos} appointment on {day} at {when}",
+        "I need to cancel {whos} visit {date}, {why}",
+        "cancel {whos} {day} appt w/ {dr}, we won't make it",
+        "We can't come {date} {why}, please cancel it",
+        "Cancel the {when} appointment for {who} {pls}, no need to rebook",
+        "Take {who} off the schedule for {day}, {why}",
+    ],
+    "dent_pain": [
+        "{who} has a really bad toothache, can {dr} see us {date}?",
+        "Chipped a tooth last night, any emergency slot {day}?",
+        "{whos} filling fell out and it hurts, need to come in asap",
+        "Swollen gum and throbbing pain for {who}, is there an urgent appointment {date}?",
+        "{who} cracked a molar, can we get in {day} {when}?",
+        "Severe tooth pain since {day}, {pls} fit {who} in today",
+    ],
+    "dent_insurance": [
+        "Do you take {ins}? {who} just switched plans",
+        "Is a cleaning for {who} covered by {ins}?",
+        "Will {ins} pay for {whos} fillings or is it out of pocket?",
+        "I have {ins} through work, are you in network?",
+        "What does {ins} cover for {whos} crown {pls}?",
+        "Can you check my {ins} benefits before {whos} visit {date}?",
+    ],
+    "dent_whitening": [
+        "How much is teeth whitening w/ {dr}?",
+        "What's the price for whitening, {who} wants it before {date}",
+        "Do you do whitening trays or only in office? cost?",
+        "Interested in professional whitening {pls}, how much and how long does it take?",
+        "Price of whitening for {who}? We'd prefer {dr}",
+        "Is whitening cheaper if {who} and I both come {day}?",
+    ],
+    "dent_records": [
+        "{pls} send {whos} x-rays to our new dentist",
+        "Can you transfer {whos} dental records to another practice {date}?",
+        "I need copies of {whos} xrays for {ins} {pls}",
+        "Our new orthodontist needs {whos} records, can you email them?",
+        "Forward {whos} chart and x-rays to Dr Abara at Elm Street Dental",
+        "How do I get {whos} dental records sent over {why}?",
+    ],
+    "dent_bill": [
+        "Why was {who} charged $120 after the {day} visit?",
+        "I got a bill for {whos} cleaning but {ins} should cover it",
+        "There's a charge on my card from {date} I don't understand",
+        "Can I pay {whos} balance in installments {pls}?",
+        "The invoice for {whos} filling looks wrong, we were billed twice",
+        "Question about {whos} statement, what is the $45 fee for?",
+    ],
+}
+DENTAL_OPENERS = ["", "", "", "Hi, ", "Hello! ", "hey ", "Good morning, ", "Hi this is Priya. ",
+                  "Hello, Tomasz here. ", "Quick q: ", "hi there, "]  # fmt: skip
+DENTAL_CLOSERS = ["", "", "", " Thanks!", " thx", " - Dana", " Thank you, Kofi", " ty!",
+                  " Cheers, Ines", " appreciate it", " pls let me know"]  # fmt: skip
+
 DOMAINS = {
     "data-science": (DS_INTENTS, DS_SLOTS),
     "devops": (DEVOPS_INTENTS, DEVOPS_SLOTS),
     "shop": (SHOP_INTENTS, SHOP_SLOTS),
+    # last, so the three sets above draw the same traces as before it was added
+    "dental": (DENTAL_INTENTS, DENTAL_SLOTS, DENTAL_OPENERS, DENTAL_CLOSERS),
 }
 PER_INTENT = 45
 SEEDS = {"dev": 1, "test": 2}
@@ -235,12 +331,13 @@ def generate(split: str) -> dict[str, list[dict]]:
     rng = random.Random(SEEDS[split])
     start = datetime(2026, 11, 20, tzinfo=UTC)
     out: dict[str, list[dict]] = {}
-    for domain, (intents, slots) in DOMAINS.items():
+    for domain, (intents, slots, *words) in DOMAINS.items():
+        openers, closers = words or (OPENERS, CLOSERS)
         traces = []
         for intent, templates in intents.items():
             for i in range(PER_INTENT):
-                body = _fill(rng.choice(templates), slots, rng)
-                opener, closer = rng.choice(OPENERS), rng.choice(CLOSERS)
+                body = re.sub(r"\s+", " ", _fill(rng.choice(templates), slots, rng)).strip()
+                opener, closer = rng.choice(openers), rng.choice(closers)
                 if opener and opener[-2] in ",:" and body[:1].isupper() and body.split()[0] != "I":
                     body = body[:1].lower() + body[1:]
                 text = f"{opener}{body}{closer}"
@@ -385,7 +482,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bertopic", action="store_true", help="BERTopic / k-means beside ours")
     ap.add_argument("--show", type=int, default=8, help="sample summaries printed per set")
     ap.add_argument("--only", help="comma-separated domains")
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        help="directory: each set's clustering and names "
+        "(topic_hierarchy's --dump), for bench/names_replay.py --part foreign",
+    )
     args = ap.parse_args(argv)
+    if args.dump:
+        import topic_hierarchy as th
+
+        args.dump.mkdir(parents=True, exist_ok=True)
+        th.DUMP_DIR = args.dump
     if args.held_out:
         report(args.held_out.stem, load_labelled(args.held_out), args)
         return 0

@@ -5,6 +5,8 @@ each checkout (`git worktree` / `git archive` of the commit before) on the same 
 
     .venv/bin/python bench/names_replay.py --dump DIR/banking77-dev.json --part b77 [--split dev]
     .venv/bin/python bench/names_replay.py --warehouse HOME/warehouse.duckdb --map Task@2026-11-30
+    .venv/bin/python bench/names_replay.py --dump DIR/dental-dev.json --part foreign
+        (a `bench/foreign_traffic.py --dump DIR` set: names and audit, no fidelity)
 
 Fine names by `describe.describe`, parents by `maps._name_free_parents` (no `names_kept`), the
 label audit (`labels.map_audit`, as the bench counts it) and, on a dump, label fidelity; then
@@ -51,9 +53,23 @@ def report(texts, w, sub_of, of_topic, fine, parents) -> None:
         )
 
 
+def from_foreign_dump(path: str, cache: th.EmbeddingCache) -> None:
+    """A --dump of bench/foreign_traffic.py (no intent names to score fidelity against)."""
+    d = json.loads(Path(path).read_text())
+    texts, w = d["texts"], np.asarray(d["weights"], float)
+    x = cache.vectors(texts)
+    sub_of, of_topic = np.asarray(d["sub_of"]), np.asarray(d["parent_of"])
+    fine, parents = named(texts, x, w, sub_of, of_topic)
+    print(f"== {path} (replay)")
+    report(texts, w, sub_of, of_topic, fine, parents)
+
+
 def from_dump(path: str, part: str, split: str) -> None:
     d = json.loads(Path(path).read_text())
     cache = th.EmbeddingCache(Settings.from_env())
+    if part == "foreign":
+        from_foreign_dump(path, cache)
+        return
     name, traces, gold = th.banking77(split) if part == "b77" else th.sgd(split)
     texts, doc, x, w = th.distinct_task_texts(traces, cache)
     assert texts == d["texts"], "the dump is of another part"
@@ -106,7 +122,7 @@ def from_map(path: str, map_id: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dump", help="a --dump file of topic_hierarchy.py")
-    ap.add_argument("--part", choices=("b77", "sgd"))
+    ap.add_argument("--part", choices=("b77", "sgd", "foreign"))
     ap.add_argument("--split", default="dev")
     ap.add_argument("--warehouse", help="a home's warehouse (read-only)")
     ap.add_argument("--map", help="its map id, e.g. Task@2026-11-30")

@@ -22,7 +22,7 @@ the intents, the foreign children (a child whose majority intent is not its pare
 names under F of a topic's texts, names@0 is the code before; words@F drops every word under
 F); `--carry` also carries each grouping onto the same fine topics as a re-run does.
 
-devops-dev, data-science-dev, shop-dev (-test): bench/foreign_traffic.py's small foreign sets.
+devops-dev, data-science-dev, shop-dev, dental-dev (-test): bench/foreign_traffic.py's small foreign sets.
 demo-dev: topic_hierarchy's `demo_part(7)` (10 days x 300 generated traces, the subsets'
 part), its local Task summaries; demo30-dev: 30 days x 300 (a `make demo` window, ~120 fine
 topics); -test: seed 11. Nothing is written outside `--cache`.
@@ -54,7 +54,7 @@ def load_part(part: str, settings: Settings) -> tuple[list[str], np.ndarray, lis
     if name in ("demo", "demo30"):  # demo30: 30 days x 300, the size `make demo` makes
         days = 30 if name == "demo30" else 10
         traces, gold = th.demo_part({"dev": 7, "test": 11}[split], days=days)
-    elif name in ("devops", "data-science", "shop"):  # bench/foreign_traffic.py's small sets
+    elif name in ("devops", "data-science", "shop", "dental"):  # bench/foreign_traffic.py's sets
         import foreign_traffic as ft
 
         traces = [ft._as_messages(t) for t in ft.generate(split)[name]]

@@ -41,7 +41,7 @@ import numpy as np
 
 from tracetopics_pipeline.core.topics.describe import TopicInfo
 from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
-from tracetopics_pipeline.core.topics.labels.context import word_context
+from tracetopics_pipeline.core.topics.labels.context import person_names, word_context
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems, verb_forms
 from tracetopics_pipeline.core.topics.labels.naming import (
     LABELLED_NAMING,
@@ -152,9 +152,14 @@ def keep_names(
     kind_said = [kinds.said(s) for s in said]
     # each name read against its own topic's texts, as the namer and the audit read it
     # (cut phrases, slot details, names in lower case); a parent's over its subtopics' texts
-    sub_ctx = [word_context([texts[i] for i in ix], w[ix].tolist()) for ix in members]
+    persons = person_names(word_context(texts, w.tolist()))  # the facet's people and pets
+    sub_ctx = [
+        word_context([texts[i] for i in ix], w[ix].tolist(), persons=persons) for ix in members
+    ]
     par_ix = [np.concatenate([members[i] for i in k]) if k else np.array([], int) for k in kids]
-    par_ctx = [word_context([texts[i] for i in ix], w[ix].tolist()) for ix in par_ix]
+    par_ctx = [
+        word_context([texts[i] for i in ix], w[ix].tolist(), persons=persons) for ix in par_ix
+    ]
     originals = {id(t): (t.label, t.label_source) for t in subs + parents}
     choices: list[NameChoice] = []
 

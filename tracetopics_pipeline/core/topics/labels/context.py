@@ -22,12 +22,15 @@ from tracetopics_pipeline.core.topics.labels.cleaning import clean_for_naming
 from tracetopics_pipeline.core.topics.labels.questions import EVENT_VERBS
 from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS
 from tracetopics_pipeline.core.topics.labels.words import (
+    ABBREVIATED_TITLES,
     CLAUSE_SPLIT,
     END_GLUE,
     FUNCTION_WORDS,
+    GREETING_WORDS,
     PARTICLES,
     PAST_ONLY,
     POLARITY_WORDS,
+    TITLES,
     TOKEN,
     VERB_ONLY,
     polarity_words,
@@ -67,16 +70,112 @@ class WordContext:
     # per word pair (and per word, as ("", word)): the polarity words (`POLARITY_WORDS`) of
     # the clause it is in, per use ("emails arrive" -> {"blank"}: "... arrive with a blank PDF")
     polar: dict[tuple[str, str], Counter[frozenset[str]]] = field(default_factory=dict)
+    total: float = 0.0  # the texts' weight (traces)
+    # uses of a capitalised word in a person's place (`_person_cue`), and the words its texts
+    # (or the facet's, `word_context(persons=)`) name people or pets by (`person_names`)
+    person_cues: Counter[str] = field(default_factory=Counter)
+    openers: Counter[str] = field(default_factory=Counter)  # a clause's first word, possessive
+    titled: Counter[str] = field(default_factory=Counter)  # of `person_cues`, after a title
+    persons: frozenset[str] = frozenset()
 
 
-def word_context(texts: list[str], weights: list[float] | None = None) -> WordContext:
-    """The context of every word of `texts` (`weights`: traces per text)."""
+# Nouns for a person or a pet that a name follows: "my son Leo", "our dog Kiwi", "my wife Ana".
+PERSON_NOUNS = frozenset(
+    """son sons daughter daughters kid kids child children husband wife partner spouse fiance
+    fiancee boyfriend girlfriend mom mum mother dad father parent sister brother grandma
+    grandpa granny grandmother grandfather grandson granddaughter baby toddler teen boy girl
+    nephew niece aunt uncle cousin friend roommate colleague coworker boss patient dog dogs
+    cat cats puppy pup kitten pet bunny rabbit""".split()  # noqa: SIM905
+)
+# A person's own name given: "this is Dana", "I'm Kofi", "my name is Ines", "named Biscuit",
+# "Tomasz here".
+_INTRODUCED = frozenset({("this", "is"), ("name", "is"), ("i", "am"), ("it's", "for")})
+_NAMING_WORDS = frozenset("i'm im named called".split())  # noqa: SIM905
+_DASH_END = re.compile(r"\s[-–—]+\s*[A-Z][\w'-]*\s*$")
+# A name is a person's when this share of its uses stands in a person's place
+PERSON_SHARE = 0.1
+
+
+def _base_name(word: str) -> str:
+    """A possessive's owner: "leo's" -> "leo", "james'" -> "james"."""
+    return word[:-2] if word.endswith("'s") else word.rstrip("'")
+
+
+def _person_cue(toks: list[str], low: list[str], i: int, last_clause: bool) -> bool:
+    """`toks[i]`, written with a capital, stands where a person's or a pet's name stands: after
+    a title ("Dr Okafor"), a person or pet noun ("my son Leo"), an introduction ("this is
+    Dana", "I'm Kofi", "named Biscuit"), before "here" ("Tomasz here"), as a possessive
+    ("Kiwi's shots") or alone as a text's last clause (a sign-off: "Thanks, Ines")."""
+    tok = toks[i]
+    prev = low[i - 1] if i else ""
+    if prev in ABBREVIATED_TITLES and low[i] not in FUNCTION_WORDS and not tok.isupper():
+        return True  # "dr reyes": a name after a title, whatever its case
+    if not tok[:1].isupper() or (tok.isupper() and len(tok) > 1):
+        return False
+    return (
+        prev in TITLES
+        or prev in PERSON_NOUNS
+        or prev in _NAMING_WORDS
+        or (i >= 2 and (low[i - 2], prev) in _INTRODUCED)
+        or (i + 1 < len(low) and low[i + 1] == "here")
+        or (i > 0 and tok.endswith(("'s", "s'")) and not toks[i - 1][:1].isupper())
+        or (last_clause and len(toks) == 1)
+    )
+
+
+def person_names(ctx: WordContext) -> frozenset[str]:
+    """The capitalised words that name people or pets in `ctx`'s texts: at least PERSON_SHARE
+    of their uses stand in a person's place (`_person_cue`). A product or a brand the texts
+    name ("Cigna", "Slack", "Delta Dental") stands in no such place, however many texts say it."""
+
+    def named(w: str) -> bool:  # written with a capital inside sentences, where it is
+        inner = ctx.inner[w] + ctx.inner[w + "'s"]
+        return not inner or ctx.capitalised[w] + ctx.capitalised[w + "'s"] >= NAME_CASE * inner
+
+    # a possessive opening a clause is a name's only where the texts capitalise the word
+    # inside sentences too ("Kiwi's shots" beside "for Kiwi"; not "Dog's food")
+    cues = ctx.person_cues + Counter(
+        {w: n for w, n in ctx.openers.items() if ctx.inner[w] + ctx.inner[w + "'s"]}
+    )
+    return frozenset(
+        w
+        for w, n in cues.items()
+        if w not in FUNCTION_WORDS
+        and n >= PERSON_SHARE * max(ctx.uses[w] + ctx.uses[w + "'s"], n)
+        and (named(w) or ctx.titled[w] >= n / 2)
+    )
+
+
+def word_context(
+    texts: list[str],
+    weights: list[float] | None = None,
+    *,
+    persons: frozenset[str] = frozenset(),
+) -> WordContext:
+    """The context of every word of `texts` (`weights`: traces per text). `persons`: names of
+    people or pets read from wider texts (the facet's, `person_names`), added to the texts'
+    own."""
     ctx = WordContext()
     w = weights if weights is not None else [1.0] * len(texts)
     for text, n in zip(texts, w, strict=True):
-        for clause in CLAUSE_SPLIT.split(clean_for_naming(text)):
+        ctx.total += n
+        clauses = [c for c in CLAUSE_SPLIT.split(clean_for_naming(text)) if TOKEN.search(c)]
+        for k, clause in enumerate(clauses):
             toks = TOKEN.findall(clause)
             low = [t.lower() for t in toks]
+            # a sign-off: the text's last clause alone after thanks or a dash ("Thanks, Ines",
+            # "... - Dana"), not the last item of a list ("to PDF, Excel")
+            signed = (
+                k == len(clauses) - 1
+                and k > 0
+                and (bool(GREETING_WORDS.search(clauses[k - 1])) or bool(_DASH_END.search(text)))
+            )
+            for i in range(len(toks)):
+                if _person_cue(toks, low, i, signed):
+                    ctx.person_cues[_base_name(low[i])] += n
+                    ctx.titled[_base_name(low[i])] += n * (i > 0 and low[i - 1] in TITLES)
+                elif i == 0 and toks[0][:1].isupper() and low[0].endswith(("'s", "s'")):
+                    ctx.openers[_base_name(low[0])] += n  # "Kiwi's shots": if a name inside
             for handle in _HANDLE.findall(clause):
                 ctx.marked[handle.lower()] += n
             titled = [t[:1].isupper() and not t.isupper() for t in toks]
@@ -96,18 +195,40 @@ def word_context(texts: list[str], weights: list[float] | None = None) -> WordCo
                 ctx.before.setdefault(word, Counter())[low[i - 1] if i else ""] += n
                 ctx.back.setdefault(word, Counter())[tuple(low[max(0, i - 3) : i])] += n
                 if i + 1 < len(low):
+                    # a name's possessive is the noun's determiner ("for Mateo's fillings")
                     nxt = next(
                         (
                             x
-                            for x in low[i + 1 : i + 1 + _LOOKAHEAD]
-                            if x not in FUNCTION_WORDS and x not in PARTICLES and not x.isdigit()
+                            for x, tok in zip(
+                                low[i + 1 : i + 1 + _LOOKAHEAD],
+                                toks[i + 1 : i + 1 + _LOOKAHEAD],
+                                strict=True,
+                            )
+                            if x not in FUNCTION_WORDS
+                            and x not in PARTICLES
+                            and not x.isdigit()
+                            and not (tok[:1].isupper() and x.endswith(("'s", "s'")))
                         ),
                         "",
                     )
                     if nxt:  # by the word pair, and by the word alone ("" before it)
                         for key in {(low[i - 1] if i else "", word), ("", word)}:
                             ctx.fillers.setdefault(key, Counter())[nxt] += n
+    ctx.persons = person_names(ctx) | persons
     return ctx
+
+
+def person_words(label: str, ctx: WordContext) -> list[str]:
+    """The words of `label` that name a person or a pet of its texts (`person_names`), or follow
+    an abbreviated title: "Dental cleaning for Kiwi", "Leo's checkup", "Cleaning w Dr reyes"."""
+    toks = TOKEN.findall(label)
+    low = [t.lower() for t in toks]
+    return [
+        t
+        for i, t in enumerate(toks)
+        if _base_name(low[i]) in ctx.persons
+        or (i and low[i - 1] in ABBREVIATED_TITLES and low[i] not in FUNCTION_WORDS)
+    ]
 
 
 def ends_clause(word: str, ctx: WordContext) -> bool:
@@ -327,12 +448,14 @@ def drops_polarity(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> b
 
 
 def context_problems(label: str, ctx: WordContext, verbs: frozenset[str]) -> list[str]:
-    """`cut_phrase`, `slot_detail`, `lowercase_name` and `drops_polarity` of `label` against
-    its topic's texts (`ctx`)."""
+    """`cut_phrase`, `slot_detail`, `lowercase_name`, `personal_name` (`person_words`) and
+    `drops_polarity` of `label` against its topic's texts (`ctx`)."""
     low = [t.lower() for t in TOKEN.findall(label)]
     out = []
     if lowercase_names(label, ctx):
         out.append("lowercase_name")
+    if person_words(label, ctx):
+        out.append("personal_name")
     if cut_phrase(low, ctx, verbs):
         out.append("cut_phrase")
     if slot_detail(low, ctx):

@@ -40,6 +40,9 @@ from tracetopics_pipeline.core.topics.labels.words import (
     PAST_ONLY,
     PLACEHOLDER,
     PROBLEM_WORDS,
+    REASON_SHORTHAND,
+    SHORTHAND,
+    TITLES,
     TOKEN,
     TRACEBACK_LINES,
     VERB_ONLY,
@@ -72,8 +75,11 @@ _BEFORE_TO_VERB = frozenset(
 )
 _DETERMINERS = frozenset("a an the my our your their this these those all every some".split())  # noqa: SIM905
 # A name never spans a subordinate clause ("Dashboards if we downgrade").
-_BREAKS = frozenset(
-    ["if", "because", "when", "while", "but", "although", "though", "unless", "whether", "so"]
+_BREAKS = (
+    frozenset(
+        ["if", "because", "when", "while", "but", "although", "though", "unless", "whether", "so"]
+    )
+    | REASON_SHORTHAND
 )
 
 
@@ -135,6 +141,8 @@ def _bare_adjective(low: list[str] | tuple[str, ...]) -> bool:
 def _may_end(low: list[str] | tuple[str, ...]) -> bool:
     end = low[-1]
     if end.isdigit() or end in _LIGHT_VERBS or end in END_GLUE or _bare_adjective(low):
+        return False
+    if end in SHORTHAND or end in TITLES:  # "... w/", "We'd prefer dr"
         return False
     return end not in FUNCTION_WORDS or phrasal_end(low)
 
@@ -232,8 +240,8 @@ def _cut_subject_and(low: list[str], verbs: frozenset[str]) -> bool:
     won't renew"). The verb must go on (an object, an adverb): "Invoices and reports" is two
     nouns."""
     for i, w in enumerate(low):
-        if w not in ("and", "but", "or") or i == 0:
-            continue
+        if w not in ("and", "but", "or") or i == 0 or i == len(low) - 1:
+            continue  # a name ending on "and" is counted as such (`ends_in_function_word`)
         first, rest = low[:i], low[i + 1 :]
         tensed = _finite(rest[0], verbs) or rest[0] in _MODAL_NEG | _NEGATIONS
         if len(rest) < 2 or not tensed:
@@ -685,6 +693,95 @@ def _when_said(low: list[str]) -> bool:
     return low[-1] in _DEICTIC_TIMES or (low[-2] in _DEICTIC_DETS and low[-1] in _DEICTIC_NOUNS)
 
 
+# The day and hour of one booking: "Appointment wed", "Grooming saturday 3pm", "Cleaning on
+# Dec 4", "Move to the 14th", "Checkup tmrw at 10:30". A weekday or a month is the topic only
+# when most of its traffic says that one ("Saturday opening hours": `booking_time`).
+# (Plurals say a habit, not one booking: "Closed on Sundays" is a topic.)
+WEEKDAYS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur
+    thurs fri""".split()  # noqa: SIM905
+)
+_SHORT_WEEKEND = frozenset({"sat", "sun"})  # also a verb's past and a noun: only beside a time
+MONTHS = frozenset(
+    """january february april june july august september october november december jan feb
+    apr jun jul aug sep sept oct nov dec""".split()  # noqa: SIM905
+)
+_MONTH_VERBS = frozenset({"march", "may"})  # a month only beside a day's number
+_ON_DAY = frozenset("on this next last until till by".split())  # noqa: SIM905
+_DAY_WORDS = frozenset("tomorrow tmrw tmr tmw tonight noon midnight".split())  # noqa: SIM905
+_DAY_PARTS = frozenset("morning afternoon evening night am pm".split())  # noqa: SIM905
+_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm)?$", re.I)
+_SLASH_DATE = re.compile(r"^\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?$")  # "12/9", "2026-12-03"
+_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
+_ALWAYS = frozenset({"24/7", "24-7"})  # "24/7 support" is a kind of service, not a date
+
+
+def _clock(low: list[str], i: int) -> bool:
+    """A time of day: "3pm", "10:30", "4.15pm", "2 pm", "at 9"."""
+    w = low[i]
+    if not (0 <= i < len(low)) or not _CLOCK.match(w):
+        return False
+    if not w.isdigit():
+        return ":" in w or w.endswith(("am", "pm"))
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if nxt in ("am", "pm", "o'clock"):
+        return True
+    # "at 9", "at 3 on Friday"; not "at 3 different ATMs"
+    after = not nxt or nxt in FUNCTION_WORDS or nxt in WEEKDAYS or nxt in _DAY_WORDS
+    return i > 0 and low[i - 1] == "at" and int(w) <= 12 and after
+
+
+def booking_time(low: list[str]) -> list[int]:
+    """The positions of `low`'s words that say the weekday, date or hour of one booking: a
+    weekday ("wed", "Thursday"; "sat" / "sun" beside a time or ending the name), a month beside
+    a day's number or ending the name ("Dec 4", "3rd of March"), a date ("12/9", "the 14th"), a
+    clock time ("3pm", "10:30", "2 pm") or "tomorrow" / "tmrw" / "noon"."""
+    out = []
+    for i, w in enumerate(low):
+        prev = low[i - 1] if i else ""
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        number = any(x.isdigit() or _ORDINAL.match(x) for x in (prev, nxt) if x)
+        timed = bool({prev, nxt} & _DAY_PARTS) or any(
+            _clock(low, j) for j in (i - 1, i + 1) if 0 <= j < len(low)
+        )
+        if (
+            w in WEEKDAYS
+            or w in _DAY_WORDS
+            or (w in _SHORT_WEEKEND and i > 0 and (timed or prev in _ON_DAY))
+            or (w == "sat" and i > 0 and (not nxt or prev == "the"))  # "Grooming sat"
+            or (w in MONTHS and (number or i == len(low) - 1))
+            or (w in _MONTH_VERBS and number)
+            or (_SLASH_DATE.match(w) and w not in _ALWAYS)
+            or (_ORDINAL.match(w) and (not nxt or nxt == "of" or nxt in MONTHS or prev in MONTHS))
+            or _clock(low, i)
+        ):
+            out.append(i)
+    return out
+
+
+# A weekday or a month opening a name that most of its topic's traffic says is the topic
+# ("Saturday opening hours", "December holiday hours")
+TOPIC_DAY_SHARE = 0.5
+
+
+def _one_booking(low: list[str], context: WordContext | None) -> bool:
+    """The name says when one booking is (`booking_time`). A weekday or month before the noun
+    it qualifies, opening the name, is the topic's when at least TOPIC_DAY_SHARE of its
+    traffic says it (`context`); after its noun it says when ("Grooming saturday", however
+    many book Saturdays)."""
+    found = booking_time(low)
+    if not found:
+        return False
+    if context is None or not context.total:
+        return True
+    return any(
+        i > 0
+        or low[i] not in WEEKDAYS | MONTHS
+        or context.uses[low[i]] < TOPIC_DAY_SHARE * context.total
+        for i in found
+    )
+
+
 # Adjectives that make a predicate of one case after a noun or before a preposition:
 # "White-labeling available for ...", "Timezone wrong in ...", "Wrong on every tile".
 _PREDICATE_ADJECTIVES = frozenset(
@@ -857,7 +954,8 @@ def label_problems(
     low = [w.lower().strip(".,;:!?\"'()") for w in words]
     if not (MIN_WORDS <= len(words) <= MAX_WORDS):
         problems.append("length")
-    if low and (low[-1] in FUNCTION_WORDS or low[-1] in END_GLUE) and not phrasal_end(low):
+    glue = FUNCTION_WORDS | END_GLUE | SHORTHAND | TITLES  # "... pickup and", "prefer dr", "bc"
+    if low and low[-1] in glue and not phrasal_end(low):
         problems.append("ends_in_function_word")
     elif _dangling(low, verbs):
         problems.append("dangling_end")
@@ -895,6 +993,10 @@ def label_problems(
         problems.append("repeated_word")
     if label.strip().lower() in {s.strip().lower() for s in siblings}:
         problems.append("repeats_sibling")
+    if _one_booking(low, context):
+        problems.append("booking_time")
+    if any(w in SHORTHAND for w in low[:-1]):  # "Cleaning w Dr Reyes", "Move bc of work"
+        problems.append("shorthand")
     if context is not None:
         problems += context_problems(label, context, verbs)
         if _open_object(low, context, verbs) and "cut_phrase" not in problems:
@@ -992,6 +1094,8 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
         stated = negated_statement(low) if negated < 0 else -1  # a span may open on it
         for i in range(len(toks)):
             if (low[i] in FUNCTION_WORDS and low[i] not in _LEADS) or low[i].isdigit():
+                continue
+            if low[i] in SHORTHAND or low[i] in TITLES:  # "[bc] of school pickup", "[Dr] Lind"
                 continue
             if 0 <= negated <= i or 0 <= stated < i:  # "[Why hasn't my] parcel arrived",
                 continue  # "[can't share how other] customers use Ask AI": the opposite

@@ -33,7 +33,7 @@ def audit_texts(
     vector, filled as it goes). Returns counts and flagged lines."""
     from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
     from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text
-    from tracetopics_pipeline.core.topics.labels.context import word_context
+    from tracetopics_pipeline.core.topics.labels.context import person_names, word_context
     from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
     from tracetopics_pipeline.core.topics.labels.support import (
         MIN_COVERAGE,
@@ -63,9 +63,11 @@ def audit_texts(
     for t, p in sorted(parent_of_sub.items()):
         kids.setdefault(p, []).append(t)
 
+    persons = person_names(word_context(texts, weights))  # the facet's people and pets
+
     def context(subs: list[int]) -> object:
         ix = [i for k in subs for i in by_sub.get(k, [])]
-        return word_context([texts[i] for i in ix], [weights[i] for i in ix])
+        return word_context([texts[i] for i in ix], [weights[i] for i in ix], persons=persons)
 
     distinct = _parent_margins(
         labels, texts, weights, by_sub, kids, from_label, embed,

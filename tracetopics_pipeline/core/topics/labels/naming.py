@@ -30,10 +30,16 @@ from tracetopics_pipeline.core.topics.labels.cleaning import (
     shared_head,
     tidy_label,
 )
-from tracetopics_pipeline.core.topics.labels.context import NAME_CASE, WordContext, word_context
+from tracetopics_pipeline.core.topics.labels.context import (
+    NAME_CASE,
+    WordContext,
+    person_names,
+    word_context,
+)
 from tracetopics_pipeline.core.topics.labels.grammar import (
     NEEDS_TO,
     POSSESSIVES,
+    booking_time,
     candidate_phrases,
     case_statement,
     is_phrasal,
@@ -80,6 +86,8 @@ from tracetopics_pipeline.core.topics.labels.words import (
     MIN_WORDS,
     PARTICLES,
     POLARITY_WORDS,
+    SHORTHAND,
+    TITLES,
     TOKEN,
     polarity_words,
 )
@@ -325,6 +333,11 @@ def name_topics(
         facet_words = mixed_support(supports, traffic)
     verbs = verb_forms([x for t in topics for x in t.texts])
     facet_surface = _surface([x for t in topics for x in t.texts])  # a word's facet-wide spelling
+    # the people and pets the facet's texts name ("my son Leo", "Kiwi's shots"): never in a
+    # name, though a topic's own texts may only say "for Leo"
+    persons = person_names(
+        word_context([x for t in topics for x in t.texts], [w for t in topics for w in t.weights])
+    )
     cands: list[_Candidates] = []
     for t in topics:
         strip = shared_head(t.texts)
@@ -400,7 +413,7 @@ def name_topics(
         surface = _surface(t.texts, facet_surface)
         support = supports[i]
         avoid = used | {a.lower() for a in t.avoid}
-        ctx = word_context(t.texts, t.weights)
+        ctx = word_context(t.texts, t.weights, persons=persons)
         kids = children[i] if p.min_coverage else []
 
         def covered(name: str, kids: list = kids) -> bool:
@@ -427,7 +440,9 @@ def name_topics(
             name = t.parent
         for _, ph in [] if name else ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
-            plain = _without_details(ph, support, facet_words, p, surface, verbs)
+            plain = _without_details(
+                _without_one_booking(ph, ctx.persons), support, facet_words, p, surface, verbs
+            )
             for form in dict.fromkeys([plain, ph]):
                 cand = tidy_phrase(form, surface)
                 if cand.lower() in avoid or label_problems(cand, verbs=verbs, context=ctx):
@@ -974,6 +989,30 @@ def _nominals(clauses: list[list[str]]) -> dict[str, str]:
                 if len(verb) >= 4 and verb in words and verb != noun:
                     out.setdefault(verb, noun)
     return out
+
+
+def _without_one_booking(ph: tuple[str, ...], persons: frozenset[str]) -> tuple[str, ...]:
+    """`ph` without what belongs to one booking: a person's or a pet's name (`persons`, with the
+    title before it: "Pay for Mateo's fillings" -> "Pay for fillings", "Cleaning w Dr Reyes"
+    -> "Cleaning") and its weekday, date or time ("Cancel visit Jan 6th" -> "Cancel visit");
+    never its first word; as it was when fewer than MIN_WORDS are left."""
+    low = list(ph)
+    when = set(booking_time(low))
+    drop = {j for j, w in enumerate(low) if j and (j in when or _owner(w) in persons)}
+    drop |= {j for j in range(1, len(low) - 1) if low[j] in TITLES and j + 1 in drop}
+    drop |= {j for j, w in enumerate(low) if j and w in SHORTHAND}
+    if not drop:
+        return ph
+    out = [w for j, w in enumerate(low) if j not in drop]
+    # glue left dangling before a dropped word ("visit on [Wed]", "cleaning for [Kiwi]")
+    while out and out[-1] in FUNCTION_WORDS and not phrasal_end(out):
+        out.pop()
+    return tuple(out) if len(out) >= MIN_WORDS else ph
+
+
+def _owner(word: str) -> str:
+    """A possessive's owner: "mateo's" -> "mateo", "james'" -> "james"."""
+    return word[:-2] if word.endswith("'s") else word.rstrip("'")
 
 
 def _without_details(

@@ -22,6 +22,18 @@ FUNCTION_WORDS = frozenset(
     cannot isn't doesn't don't didn't wasn't aren't haven't hasn't shouldn't couldn't wouldn't
     i'm i've i'd it's that's there's what's where's how's who's here's let's""".split()  # noqa: SIM905
 )
+# Abbreviated titles ("Dr", "Mrs"): they stand before a person's name, so a name never ends on
+# one ("We'd prefer dr") and the word after one is a person's name (`context.person_names`).
+ABBREVIATED_TITLES = frozenset("dr drs mr mrs ms mx prof".split())  # noqa: SIM905
+TITLES = ABBREVIATED_TITLES | frozenset({"doctor", "nurse"})
+# Chat shorthand for a conjunction or a preposition ("bc of school pickup", "w/ my toddler",
+# "b/c I travel"), or a plea ("pls"): glue, so a name never ends on one. TOKEN reads "w/" as "w".
+SHORTHAND = frozenset(
+    """bc b/c bcs bcuz cuz coz cos w w/ w/o wo abt thru tho altho pls plz pl0x tmrw tmr tmw
+    ur u""".split()  # noqa: SIM905
+)
+# Shorthand that opens a reason clause: a name never spans it ("Reschedule bc of work").
+REASON_SHORTHAND = frozenset("bc b/c bcs bcuz cuz coz cos".split())  # noqa: SIM905
 # Greetings and sign-offs: cut from candidates, never in a name.
 GREETING_WORDS = re.compile(
     r"\b(?:hi|hello|hey|hiya|howdy|greetings|dear|thanks|thank|thx|cheers|regards|sincerely|"
