@@ -244,3 +244,15 @@ def test_the_namer_drops_one_bookings_owner_and_day_from_a_phrase():
     names = name_topics([_topic(1, fillings), _topic(2, whitening)], embed=bag_of_words)
     assert not {"mateo's", "elif's", "mateo", "elif", "friday"} & set(names[1].lower().split())
     assert "fillings" in names[1].lower(), names
+
+
+def test_dropping_a_date_takes_its_glue_and_month():
+    from tracetopics_pipeline.core.topics.labels.naming import _without_one_booking
+
+    ph = ("check", "the", "weather", "on", "the", "11th", "of", "march", "in", "paris")
+    assert _without_one_booking(ph, frozenset()) == ("check", "the", "weather", "in", "paris")
+    assert booking_time(["weather", "on", "the", "11th", "of", "march"]) == [3, 4, 5]
+    ph = ("pay", "for", "mateo's", "fillings")
+    assert _without_one_booking(ph, frozenset({"mateo"})) == ("pay", "for", "fillings")
+    ph = ("charged", "after", "the", "monday", "visit")
+    assert _without_one_booking(ph, frozenset()) == ("charged", "after", "the", "visit")

@@ -756,7 +756,14 @@ def booking_time(low: list[str]) -> list[int]:
             or _clock(low, i)
         ):
             out.append(i)
-    return out
+            # "the 11th of March": the month after the ordinal is the same date
+            if (
+                _ORDINAL.match(w)
+                and nxt == "of"
+                and low[i + 2 : i + 3] in ([m] for m in MONTHS | _MONTH_VERBS)
+            ):
+                out += [i + 1, i + 2]
+    return sorted(set(out))
 
 
 # A weekday or a month opening a name that most of its topic's traffic says is the topic

@@ -1003,6 +1003,18 @@ def _without_one_booking(ph: tuple[str, ...], persons: frozenset[str]) -> tuple[
     drop |= {j for j, w in enumerate(low) if j and w in SHORTHAND}
     if not drop:
         return ph
+    for j in sorted(drop):  # the glue before a dropped word goes with it ("on the [11th]"),
+        if low[j] != _owner(low[j]):  # not before an owner: "for [Mateo's] fillings"
+            continue
+        end = j
+        while end + 1 < len(low) and end + 1 in drop:
+            end += 1
+        if end + 1 < len(low) and low[end + 1] not in FUNCTION_WORDS:
+            continue  # nor before a noun's modifier: "after the [Monday] visit"
+        k = j - 1
+        while k > 0 and low[k] in FUNCTION_WORDS and k not in drop:
+            drop.add(k)
+            k -= 1
     out = [w for j, w in enumerate(low) if j not in drop]
     # glue left dangling before a dropped word ("visit on [Wed]", "cleaning for [Kiwi]")
     while out and out[-1] in FUNCTION_WORDS and not phrasal_end(out):
