@@ -613,3 +613,55 @@ def test_a_trace_long_before_the_rest_does_not_stretch_the_time_axis(tmp_path: P
     assert axis_start(days) == days[2]  # 60 - 29 - 1 = 30 empty days > 28
     assert axis_start(days[:2]) is None  # 28 empty days
     assert axis_start([]) is None and axis_start([first]) is None
+
+
+def test_timeline_says_each_buckets_days_and_each_topics_label(tmp_path: Path) -> None:
+    """Review rv12: Trends drew "No competitor mentioned" as a topic and scaled the chart to
+    it (M2), and plotted a week of 3 days as a week of 7 (M3). Each series now carries its
+    topic's `facet_label`, the page's test for the facet's default label, and `days[i]` counts
+    bucket i's days holding the facet's traces. The fixture's 21 days start on a Sunday
+    (2026-11-01) and end on a Saturday: weeks of 1, 7, 7 and 6 days."""
+    conn = build_explorer_warehouse(tmp_path / "warehouse.duckdb", n=N)
+    issues_map = "Issues-fixture"
+    conn.execute(
+        """INSERT INTO topic_maps (map_id, facet, day, status, algorithm, n_docs, n_topics,
+           no_match_share) VALUES (?, 'Issues', DATE '2026-11-21', 'built', 'labels', ?, 2, 0)""",
+        [issues_map, N],
+    )
+    conn.execute(
+        """INSERT INTO topics (facet, map_id, topic_id, label, keywords, size, share,
+           representatives, x, y, facet_label)
+           VALUES ('Issues', ?, 20, 'Failed tool calls', [], 150, 0.25, [], 0, 0, 'failed_tool_call'),
+                  ('Issues', ?, 21, 'No issue', [], 450, 0.75, [], 0, 0, 'none')""",
+        [issues_map, issues_map],
+    )
+    conn.execute(
+        """INSERT INTO classifications (day, trace_id, facet, topic_id, label, distance, map_id)
+           SELECT day, trace_id, 'Issues', CASE WHEN label = 'FAILED_TOOL_CALL' THEN 20 ELSE 21 END,
+                  CASE WHEN label = 'FAILED_TOOL_CALL' THEN 'Failed tool calls' ELSE 'No issue' END,
+                  0, ?
+           FROM facet_summaries WHERE facet = 'Issues'""",
+        [issues_map],
+    )
+    publish_snapshot(conn, tmp_path / "snapshot", embed_model=PACKAGED_MODEL_ID)
+    conn.close()
+    c = TestClient(create_app(tmp_path), base_url="http://localhost")
+
+    w = c.get("/api/timeline", params={"facet": "Task", "grain": "week"}).json()
+    assert w["buckets"] == ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"]
+    assert w["days"] == [1, 7, 7, 6]
+    # A customer's quiet day is a zero of that filter, not a day without data; a date filter
+    # cuts the days it leaves out.
+    acme = c.get("/api/timeline", params={"facet": "Task", "grain": "week", "customer": "acme"})
+    assert acme.json()["days"] == [1, 7, 7, 6]
+    cut = {"facet": "Task", "grain": "week", "date_from": "2026-11-04", "date_to": "2026-11-17"}
+    assert c.get("/api/timeline", params=cut).json()["days"] == [5, 7, 2]
+    d = c.get("/api/timeline", params={"facet": "Task"}).json()
+    assert d["days"] == [1] * 21
+    assert {s["facet_label"] for s in d["series"]} == {None}  # free text, and no_match
+
+    i = c.get("/api/timeline", params={"facet": "Issues", "grain": "week"}).json()
+    by = {s["label"]: s for s in i["series"]}
+    assert by["No issue"]["facet_label"] == "none" and by["No issue"]["total"] == 450
+    assert by["Failed tool calls"]["facet_label"] == "failed_tool_call"
+    assert i["days"] == [1, 7, 7, 6]

@@ -230,7 +230,13 @@ def timeline(
     Without a date filter, traces before a gap of more than `AXIS_GAP_DAYS` empty days (the
     last such gap) are left off the axis and counted in `before` (review rv9 A-a: one trace
     a year old drew 370 days with the 5 real ones in the last pixels); a date filter, from or
-    to, draws exactly the days it asks for."""
+    to, draws exactly the days it asks for.
+
+    `days[i]`: the days of bucket i on which the facet has classified traces (whatever the
+    other filters; within the date filter and the axis), so a week the data starts or ends in
+    reads "3 of 7 days" and the chart can plot it per day (review rv12 M3: the week in progress
+    drew every topic plunging). Each series carries its topic's `facet_label` (a labelled
+    facet's value, else None): the page keeps the facet's default label off the scale (M2)."""
     if grain not in ("day", "week"):
         raise ValueError("grain must be day or week")
     tid = f"coalesce({level_id(level)}, -1)"
@@ -239,7 +245,8 @@ def timeline(
         head
         + f"""
         SELECT c.day, {tid} AS topic_id,
-               any_value(coalesce(tl.label, c.label)) AS label, count(*) AS n
+               any_value(coalesce(tl.label, c.label)) AS label, count(*) AS n,
+               any_value(tl.facet_label) AS facet_label
         FROM classifications c JOIN ft ON ft.id = c.trace_id
         LEFT JOIN topic_latest tl ON lower(tl.facet) = lower(c.facet) AND tl.topic_id = {tid}
         WHERE lower(c.facet) = lower(?)
@@ -269,18 +276,21 @@ def timeline(
     buckets = [first + i * step for i in range((last - first) // step + 1)] if rows else []
     index = {b: i for i, b in enumerate(buckets)}
     series: dict[int, dict[str, Any]] = {}
-    for d, tid, label, n in rows:
+    for d, tid, label, n, facet_label in rows:
         s = series.setdefault(
             tid,
             {
                 "topic_id": tid,
                 "label": NO_MATCH_LABEL if tid == NO_MATCH else label,
+                "facet_label": None if tid == NO_MATCH else facet_label,
                 "counts": [0] * len(buckets),
                 "total": 0,
             },
         )
         if s["label"] is None:
             s["label"] = label
+        if s["facet_label"] is None and tid != NO_MATCH:
+            s["facet_label"] = facet_label
         s["counts"][index[bucket_of(d)]] += n
         s["total"] += n
     ordered = sorted(series.values(), key=lambda s: (-s["total"], s["topic_id"]))
@@ -288,9 +298,39 @@ def timeline(
         "facet": facet,
         "grain": grain,
         "buckets": [b.isoformat() for b in buckets],
+        "days": _bucket_days(cur, f, facet, buckets, bucket_of, start),
         "series": ordered,
         "before": before,
     }
+
+
+def _bucket_days(
+    cur: duckdb.DuckDBPyConnection,
+    f: TraceFilter,
+    facet: str,
+    buckets: list[date],
+    bucket_of: Any,
+    start: date | None,
+) -> list[int]:
+    """For each bucket, its days on which `facet` has classified traces at all (any customer,
+    plan or label: a filter's quiet day is a real zero), within the date filter and from the
+    axis' start."""
+    if not buckets:
+        return []
+    lo = max(d for d in (f.date_from, start, buckets[0]) if d is not None)
+    hi = f.date_to
+    days = cur.execute(
+        """SELECT DISTINCT day FROM classifications
+           WHERE lower(facet) = lower(?) AND day >= ? AND (?::DATE IS NULL OR day <= ?::DATE)""",
+        [facet, lo, hi, hi],
+    ).fetchall()
+    index = {b: i for i, b in enumerate(buckets)}
+    out = [0] * len(buckets)
+    for (d,) in days:
+        i = index.get(bucket_of(d))
+        if i is not None:
+            out[i] += 1
+    return out
 
 
 def trace_list(

@@ -221,9 +221,10 @@ def test_trends_point_lists_its_traces(page) -> None:
     page.wait_for_function(
         "document.getElementById('trend-plot').data[0].x.length === 4", timeout=T
     )
-    idx, x, y = page.evaluate(
+    # A weekly point is traces a day (review rv12 M3); its customdata keeps the week's count.
+    x, y, n = page.evaluate(
         "() => { const gd = document.getElementById('trend-plot'); "
-        "return [0, gd.data[0].x[1], gd.data[0].y[1]]; }"
+        "return [gd.data[0].x[1], gd.data[0].y[1], gd.data[0].customdata[1][0]]; }"
     )
     px, py = page.evaluate(
         """([x, y]) => { const gd = document.getElementById('trend-plot'); const L = gd._fullLayout;
@@ -238,7 +239,7 @@ def test_trends_point_lists_its_traces(page) -> None:
     )
     page.mouse.click(px, py)
     page.wait_for_selector("#trend-traces tr[data-trace]", timeout=T)
-    assert f"{y} traces" in page.locator("#trend-traces").inner_text()
+    assert f"{n} traces" in page.locator("#trend-traces").inner_text()
     assert "→" in page.locator("#trend-traces-title").inner_text()
 
 

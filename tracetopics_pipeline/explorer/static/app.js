@@ -549,20 +549,27 @@ async function renderTrends() {
   $("#trend-title").textContent = state.focus !== null ? `Volume over time: subtopics of “${topicName(state.focus)}”` : "Volume over time";
   const el = $("#trend-plot");
   axisNote("#trend-before", tl.before);
-  if (!tl.buckets.length) { emptyPlot(el, "No classified traces in this filter."); return; }
+  if (!tl.buckets.length) { $("#trend-note").classList.add("hidden"); emptyPlot(el, "No classified traces in this filter."); return; }
   el.querySelector(".empty")?.remove();
-  const { traces, rest } = trendSeries(tl, moved);
+  const { traces, rest, week, defaults } = trendSeries(tl, moved);
   state.trendRest = rest;
+  trendNote(tl, week, defaults);
   // The drawn lines lead the legend, so their names are in view without scrolling it; on a
   // phone the legend sits under the plot.
   const narrow = isNarrow();
   el.classList.toggle("narrow", narrow);
+  // A week the data starts or ends in (or a date filter cuts) is labelled with its days.
+  const partial = week ? tl.buckets.map((b, i) => [b, tl.days[i]]).filter(([, d]) => d > 0 && d < 7) : [];
   await Plotly.react(el, traces, {
-    margin: { l: 50, r: 10, t: 10, b: 40 }, hovermode: "closest",
+    margin: { l: 50, r: 10, t: partial.length ? 24 : 10, b: 40 }, hovermode: "closest",
+    annotations: partial.map(([b, d]) => ({ x: b, xref: "x", y: 1, yref: "paper", yanchor: "bottom", showarrow: false,
+      text: `${d} of 7 days`, font: { size: 11, color: "#6b7280" } })),
     legend: narrow
       ? { orientation: "h", x: 0, y: -0.12, yanchor: "top", font: { size: 11 }, maxheight: 0.45, title: { text: LEGEND_HINT, side: "top" } }
       : { orientation: "v", x: 1.01, y: 1, font: { size: 11 }, title: { text: LEGEND_HINT } },
-    xaxis: { type: "date", title: narrow ? "" : state.grain === "week" ? "ISO week (Mon)" : "day" }, yaxis: { title: "traces", rangemode: "tozero" },
+    // Plotly 3 reads an axis title as { text } only (a plain string drew none).
+    xaxis: { type: "date" },
+    yaxis: { title: { text: week ? "traces a day (week's average)" : "traces" }, rangemode: "tozero", automargin: true },
   }, { responsive: true, displaylogo: false });
   bindPlot(el, {
     plotly_click: (ev) => {
@@ -589,7 +596,10 @@ const TREND_DRAWN = 8;
 const LEGEND_HINT = "<i>click a name to show or hide its line</i>";
 function trendSeries(tl, moved = new Map()) {
   const TREND_LINES = PALETTE.length;  // topics.js: 28 colours
-  const topics = tl.series.filter((s) => s.topic_id !== -1);
+  // The facet's default label ("No competitor mentioned", ~275 a day) is no topic line: drawn
+  // it set the scale and the real topics lay flat under it (review rv12 M2).
+  const defaults = tl.series.filter((s) => isDefaultTopic(s));
+  const topics = tl.series.filter((s) => s.topic_id !== -1 && !isDefaultTopic(s));
   const marked = topics.filter((s) => moved.has(s.topic_id)).slice(0, TREND_LINES);
   const coloured = topics.filter((s) => state.colors.has(s.topic_id) && !moved.has(s.topic_id));
   const keep = new Set([...marked, ...coloured.slice(0, TREND_LINES - marked.length)].map((s) => s.topic_id));
@@ -612,30 +622,73 @@ function trendSeries(tl, moved = new Map()) {
     if (holder) colour.set(holder[0], colour.get(id));
     colour.set(id, free); used.add(free);
   }
+  // Weekly: a point is the week's traces a day, over its days with data (tl.days), so the week
+  // in progress (3 days) and the week the data starts in read like full weeks (review rv12 M3:
+  // raw counts drew every topic plunging); such a week's point is hollow, its count and days
+  // in the hover. Daily: counts as they are.
+  const week = tl.grain === "week" && Array.isArray(tl.days) && tl.days.length === tl.buckets.length;
+  const per = (counts) => (week ? counts.map((n, i) => (tl.days[i] ? n / tl.days[i] : null)) : counts);
+  const points = (counts, size) => (week
+    ? { customdata: counts.map((n, i) => [n, tl.days[i]]),
+        marker: { size, symbol: tl.days.map((d) => (d > 0 && d < 7 ? "circle-open" : "circle")) } }
+    : { marker: { size } });
+  const hover = (name) => (week
+    ? `week of %{x|%b %-d}<br>%{y:.1f} traces a day<br>%{customdata[0]} traces in %{customdata[1]} of 7 days<extra>${name}</extra>`
+    : `%{x}<br>%{y} traces<extra>${name}</extra>`);
   const line = (s) => ({
-    type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + plotText(s.label), x: tl.buckets, y: s.counts, meta: s.topic_id,
-    line: { color: colour.get(s.topic_id), width: moved.has(s.topic_id) ? 3 : 2 }, marker: { size: 6 },
+    type: "scatter", mode: "lines+markers", name: (moved.has(s.topic_id) ? moved.get(s.topic_id) + " " : "") + plotText(s.label), x: tl.buckets, y: per(s.counts), meta: s.topic_id,
+    line: { color: colour.get(s.topic_id), width: moved.has(s.topic_id) ? 3 : 2 }, ...points(s.counts, 6),
     visible: drawn.has(s.topic_id) ? true : "legendonly",
-    hovertemplate: "%{x}<br>%{y} traces<extra>" + plotText(s.label.slice(0, 40)) + "</extra>",
+    hovertemplate: hover(plotText(s.label.slice(0, 40))),
   });
   const traces = [...own.filter((s) => drawn.has(s.topic_id)), ...own.filter((s) => !drawn.has(s.topic_id))].map(line);
   if (rest.length) {
     const name = `Other ${levelWord()} (${rest.length})`;
+    const sum = tl.buckets.map((_, b) => rest.reduce((a, s) => a + s.counts[b], 0));
     traces.push({
-      type: "scatter", mode: "lines+markers", name, x: tl.buckets, meta: OTHER,
-      y: tl.buckets.map((_, b) => rest.reduce((a, s) => a + s.counts[b], 0)),
-      line: { color: OTHER_COLOR, width: 2 }, marker: { size: 5 }, visible: "legendonly",
-      hovertemplate: `%{x}<br>%{y} traces<extra>${esc(name)}</extra>`,
+      type: "scatter", mode: "lines+markers", name, x: tl.buckets, meta: OTHER, y: per(sum), ...points(sum, 5),
+      line: { color: OTHER_COLOR, width: 2 }, visible: "legendonly",
+      hovertemplate: hover(esc(name)),
+    });
+  }
+  // The default label apart: hidden (a click on its name draws it), in its quiet grey, dashed;
+  // drawn only when there is nothing else to draw.
+  for (const s of defaults) {
+    traces.push({
+      type: "scatter", mode: "lines+markers", name: `${plotText(s.label)} (default label)`, x: tl.buckets, y: per(s.counts), meta: s.topic_id,
+      ...points(s.counts, 5), line: { color: colorFor(s.topic_id) || DEFAULT_COLOR, width: 2, dash: "dash" },
+      visible: topics.length ? "legendonly" : true,
+      hovertemplate: hover(plotText(s.label.slice(0, 40))),
     });
   }
   if (nm) {
     traces.push({
-      type: "scatter", mode: "lines", name: "no_match (not a topic)", x: tl.buckets, y: nm.counts, meta: -1,
+      type: "scatter", mode: "lines", name: "no_match (not a topic)", x: tl.buckets, y: per(nm.counts), meta: -1,
+      ...(week ? { customdata: nm.counts.map((n, i) => [n, tl.days[i]]) } : {}),
       line: { color: "#9aa1ae", width: 1.5, dash: "dot" }, visible: "legendonly",
-      hovertemplate: "%{x}<br>%{y} traces<extra>no_match</extra>",
+      hovertemplate: hover("no_match"),
     });
   }
-  return { traces, rest: rest.map((s) => s.topic_id) };
+  return { traces, rest: rest.map((s) => s.topic_id), week, defaults: topics.length ? defaults : [] };
+}
+/* Above the chart, what it leaves out or plots differently: the default label kept off the
+   scale (M2), and weekly points per day with the partial weeks named (M3). */
+function trendNote(tl, week, defaults) {
+  const el = $("#trend-note");
+  const parts = [];
+  if (defaults.length) {
+    const names = defaults.map((s) => `“${esc(s.label)}”`).join(", ");
+    const n = defaults.reduce((a, s) => a + s.total, 0);
+    parts.push(`${names}, the facet's default label (${count(n, "trace")}), is not drawn, so the chart is scaled to the real ${levelWord()}: click its name in the legend to draw it.`);
+  }
+  if (week) {
+    const part = tl.buckets.map((b, i) => [b, tl.days[i]]).filter(([, d]) => d > 0 && d < 7);
+    const day = (b) => new Date(b + "T00:00:00Z").toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+    const said = part.map(([b, d]) => `the week of ${day(b)} has ${d} of its 7 days`).join(", ");
+    parts.push(`Each point is the week's traces a day (its count over its days with data), so weeks compare whatever their length${part.length ? `; ${said} (hollow points: fewer days, read them with care)` : ""}. Hover a point for its count.`);
+  }
+  el.innerHTML = parts.join(" ");
+  el.classList.toggle("hidden", !parts.length);
 }
 /* Traces the time axis leaves out (queries.timeline's `before`: they lie before a long run of
    days without traces and, with no date filter, the axis starts after it; review rv9 A-a), said

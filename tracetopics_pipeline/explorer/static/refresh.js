@@ -5,11 +5,18 @@
 
 const refreshUi = { timer: null, snapshot: null };
 
+/* A finished refresh is said once: on the page that watched it, or the first page load after
+   it; a failure until it is closed (review rv12 L6: "Refreshed" came back on every load). The
+   browser remembers the last refresh said (localStorage; without it, every load says it). */
+const SEEN_KEY = "tracetopics.refresh.seen";
+function refreshSeen(id) { try { return !!id && localStorage.getItem(SEEN_KEY) === id; } catch (e) { return false; } }
+function markRefreshSeen(id) { try { if (id) localStorage.setItem(SEEN_KEY, id); } catch (e) { /* private mode */ } }
+
 function stepIcon(status) {
   return { success: "✔", failure: "✖", skipped: "–", running: '<span class="spinner"></span>', pending: "○" }[status] || "○";
 }
 
-function renderRefresh(st) {
+function renderRefresh(st, initial = false) {
   const panel = $("#refresh-panel");
   const btn = $("#refresh-now");
   const active = st.state === "launching" || st.state === "running";
@@ -22,6 +29,9 @@ function renderRefresh(st) {
     } else panel.classList.add("hidden");
     return;
   }
+  const done = st.state === "succeeded" || st.state === "failed";
+  if (done && initial && refreshSeen(st.request_id)) { panel.classList.add("hidden"); return; }
+  if (st.state === "succeeded") markRefreshSeen(st.request_id);
   panel.classList.remove("hidden");
   const run = st.run;
   const link = run?.url ? ` · <a id="refresh-run-link" href="${esc(run.url)}" target="_blank" rel="noopener">open in Dagster</a>` : "";
@@ -31,15 +41,15 @@ function renderRefresh(st) {
     succeeded: "Refreshed: the new snapshot is loaded.",
     failed: "The refresh failed.",
   }[st.state] || esc(st.state);
-  const done = (st.steps || []).filter((s) => s.status === "success").length;
+  const ok = (st.steps || []).filter((s) => s.status === "success").length;
   panel.innerHTML = `<div class="refresh-head" data-state="${esc(st.state)}">${head}${run ? ` <code>${esc(run.run_id.slice(0, 8))}</code>` : ""}${link}
-      ${st.steps?.length ? `<span class="muted small">${done}/${st.steps.length} steps</span>` : ""}
+      ${st.steps?.length ? `<span class="muted small">${ok}/${st.steps.length} steps</span>` : ""}
       <button class="link" id="refresh-close" title="Hide">✕</button></div>
     <ol class="refresh-steps">${(st.steps || []).map((s) => `<li data-status="${esc(s.status)}">${stepIcon(s.status)} <code>${esc(s.key)}</code>
       ${s.seconds !== null && s.seconds !== undefined ? `<span class="muted small">${s.seconds.toFixed(1)} s</span>` : ""}
       ${s.message ? `<span class="muted small">${esc(s.message)}</span>` : ""}</li>`).join("")}</ol>
     ${st.error ? `<pre class="small refresh-error">${esc(st.error)}</pre>` : ""}`;
-  $("#refresh-close").onclick = () => panel.classList.add("hidden");
+  $("#refresh-close").onclick = () => { if (done) markRefreshSeen(st.request_id); panel.classList.add("hidden"); };
 }
 
 async function pollRefresh(initial = false) {
@@ -47,7 +57,7 @@ async function pollRefresh(initial = false) {
   let st;
   try { st = await api("/api/refresh"); } catch (e) { return; }
   if (initial) refreshUi.snapshot = st.snapshot;  // what the page loaded with
-  renderRefresh(st);
+  renderRefresh(st, initial);
   if (st.state === "launching" || st.state === "running") {
     refreshUi.timer = setTimeout(pollRefresh, 1000);
   } else if (st.state === "succeeded" && st.snapshot && st.snapshot !== refreshUi.snapshot) {
