@@ -208,6 +208,10 @@ def error_class(payload: str) -> str:
     exception type, the payload's message, the HTTP reason phrase or status; "" when none."""
     if _TIMEOUT.search(payload):
         return "Timeout"
+    if _DENIED.match(payload):  # the Issues summary's fixed form ("returned permission denied")
+        return "Permission denied"
+    if m := _QUOTED.match(payload):  # the fixed form's message words ("returned 'rate limited'")
+        return m.group(1).capitalize()
     status = next((int(a or b) for a, b in _STATUS.findall(payload) if (a or b)), None)
     if status is not None and not 100 <= status <= 599:
         status = None
@@ -233,16 +237,34 @@ def error_class(payload: str) -> str:
     return ""
 
 
+# The Issues summary's fixed form of an HTTP error ("get_account returned HTTP 503"): named
+# "Account lookup returns 503", which a reason phrase would lengthen past six words.
+_FIXED_STATUS = re.compile(r"\s*HTTP\s+([45]\d\d)\b(?:\s*\(\+\d+ more\))?\s*$")
+_DENIED = re.compile(r"\s*permission denied\b", re.I)
+_QUOTED = re.compile(r"\s*'([A-Za-z][A-Za-z' -]{2,60})'\s*(?:\(\+\d+ more\))?\s*$")
+# The Issues summary's fixed short form of a call that timed out or failed with no class read
+# ("get_account timed out", "get_account failed (agent reported '...')"): what the agent said
+# is dropped, the tool and what happened to it name the failure.
+_CALL_STATE = re.compile(
+    r"\b(?P<tool>[A-Za-z][\w.-]*_[\w.-]*[A-Za-z0-9]|[a-z]+[A-Z][\w]*)\s+(?P<state>timed out|failed)"
+    r"(?:\s*\((?:agent|assistant) reported (?:\"[^\"]*\"|'[^']*')\))?(?:\s*\(\+\d+ more\))?",
+)
+
+
 def _call_error(text: str) -> str:
     """A call's result ("<tool> returned <payload>") as "<error class> in <tool as words>"
-    ("<tool> timed out" for a timeout); else the text."""
+    ("<tool> timed out" for a timeout, "<tool> failed" when no class is known); else the text."""
     m = _CALL_RESULT.search(text)
     if not m:
-        return text
+        return _CALL_STATE.sub(
+            lambda c: f"{identifier_words(c['tool'])} {c['state']}".strip(), text
+        )
+    tool = identifier_words(m.group("tool"))
+    if code := _FIXED_STATUS.match(m.group("payload")):  # "returned HTTP 503": short and exact
+        return f"{text[: m.start()]}{tool} returns {code.group(1)}"
     cls = error_class(m.group("payload"))
     if not cls:
         return text
-    tool = identifier_words(m.group("tool"))
     if cls == "Timeout":  # "Report schedule lookup timed out", as a timeout reads
         return f"{text[: m.start()]}{tool} timed out"
     return f"{text[: m.start()]}{cls} in {tool}"

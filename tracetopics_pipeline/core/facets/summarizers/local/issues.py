@@ -39,6 +39,11 @@ from tracetopics_pipeline.core.facets.summarizers.local.handover import (
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment import pleased
 from tracetopics_pipeline.core.facets.summarizers.local.success import asks, settles
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
+from tracetopics_pipeline.core.facets.summarizers.local.tool_error import (
+    call_failure,
+    error_kind,
+    reported_failure,
+)
 
 CATEGORIES = {  # summary prefix -> label
     "Failed tool call": "FAILED_TOOL_CALL",
@@ -518,6 +523,7 @@ def detect_issues(
     last_reply_timeout = False  # the last tool reply was a timeout
     run_timeout = False  # a tool reply since the agent last wrote timed out
     last_user: str | None = None  # the user's turn before an agent turn (what a refusal refused)
+    last_tool = "tool"  # the tool whose reply came last (what an agent's report is about)
     for idx, m in enumerate(messages):
         role = m.get("role")
         if role == "user":
@@ -563,16 +569,16 @@ def detect_issues(
                 said_timeout = _timeout_in(text, said=True) if after_tool and not explains else None
                 if said_timeout is not None:  # "the booking service timed out"
                     timed_out = True
-                    add("Timeout", f"agent reported {clip(said_timeout.group(0), 40)!r}")
+                    add(
+                        "Timeout",
+                        f"{last_tool} timed out (agent reported {clip(said_timeout.group(0), 40)!r})",
+                    )
                 if (
                     after_tool
                     and not explains
                     and (t := _TOOL_TROUBLE.search(text) or _failed_attempt(text))
                 ):
-                    add(
-                        "Failed tool call",
-                        f"agent reported {clip(t.group(0), 60)!r} after a tool call",
-                    )
+                    add("Failed tool call", _reported(last_tool, t.group(0), said_timeout, text))
                     # the report of a timeout, or of the timeout just replied, is that timeout
                     other_failure |= said_timeout is None and not run_timeout
                 elif (
@@ -582,10 +588,13 @@ def detect_issues(
                     and "Failed tool call" not in found
                     and tool_trouble(text)
                 ):
-                    add("Failed tool call", f"agent reported {clip(text, 60)!r} after a tool call")
+                    add("Failed tool call", _reported(last_tool, text, said_timeout, text))
                     other_failure |= said_timeout is None and not run_timeout
                 elif said_timeout is not None:
-                    add("Failed tool call", f"agent reported {clip(said_timeout.group(0), 60)!r}")
+                    add(
+                        "Failed tool call",
+                        _reported(last_tool, said_timeout.group(0), said_timeout, text),
+                    )
                 after_tool = False
                 run_timeout = False
                 said = _said(text)
@@ -599,6 +608,7 @@ def detect_issues(
             after_tool = True
             error = is_error_reply(m)
             name = str(m.get("name") or calls_by_id.get(str(m.get("tool_call_id")), "tool"))
+            last_tool = name
             text = content_text(m.get("content")).strip()
             slow = tool_latency_s(m)
             slow = slow if slow is not None and slow >= latency_threshold_s else None
@@ -623,8 +633,10 @@ def detect_issues(
             if retried in call_counts:  # retrying a failed call is not a loop
                 call_counts[retried] -= 1
             other_failure |= not last_reply_timeout
-            first = clip(text.splitlines()[0] if text else "error", 90)
-            add("Failed tool call", f"{name} returned {first!r}" if text else f"{name} failed")
+            if error_kind(text) or not text:  # the fixed short form: tool and class
+                add("Failed tool call", call_failure(name, text))
+            else:
+                add("Failed tool call", f"{name} returned {clip(text.splitlines()[0], 90)!r}")
 
     for cid, name in handoff_calls.items():
         if cid not in handoff_failed:
@@ -692,6 +704,14 @@ def detect_issues(
             more = f" (+{len(details) - 1} more)" if len(details) > 1 else ""
             out.append(Issue(cat, details[0] + more))
     return out
+
+
+def _reported(tool: str, said: str, timeout: re.Match[str] | None, turn: str) -> str:
+    """The agent's report of a failure after a call to `tool`, in the fixed short form (the
+    class read from its whole `turn`) with its words after it: "get_account failed (agent
+    reported 'something went wrong')"."""
+    form = reported_failure(tool, turn, timed_out=timeout is not None)
+    return f"{form} (agent reported {clip(said, 60)!r})"
 
 
 def _agent_before(convo: list[dict]) -> str | None:

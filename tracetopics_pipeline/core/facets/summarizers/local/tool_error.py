@@ -1,0 +1,123 @@
+"""A failed tool call in a fixed short form (issue 12, review rv10 M-5): the tool and the class
+of its error, so the Issues summaries cluster by what failed and how, and the labeller can name
+a subtopic "Service unavailable in account lookup" rather than from generic words.
+
+    <tool> timed out
+    <tool> returned permission denied
+    <tool> returned HTTP <status>
+    <tool> raised <ExceptionClass>
+    <tool> returned '<error message's lead words>'
+    <tool> failed                      (no class could be read)
+
+The class is read from the reply's shape, in this order: a timeout, a refused permission (HTTP
+401/403, "permission denied", "access denied", "forbidden", "not authorized", PermissionError),
+an exception's class (the last one raised in a traceback, a specific one before a generic
+"Exception"), an HTTP status, an error message's lead words. Instance details (a workspace, an
+id, a line number) are left out: they split one failure into many texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TIMEOUT = re.compile(
+    r"\btim(?:e|ed|es|ing)?[ _-]?out\b|\bE?TIMEDOUT\b|deadline[ _-]?exceeded|"
+    r"(?:status(?:[ _]?code)?|code|HTTP(?:/\d(?:\.\d)?)?|error)\W{0,4}(?:504|408)\b|"
+    r"\b(?:504|408)\W{0,3}(?:gateway|request)|did not respond within|didn't respond within",
+    re.I,
+)
+_PERMISSION = re.compile(
+    r"\b(?:permission|access|authori[sz]ation)[ _-]?denied\b|\bforbidden\b|"
+    r"\b(?:not|un)[ _-]?authori[sz]ed\b|\bunauthenticated\b|\binsufficient[ _-](?:permissions?|"
+    r"privileges?|scopes?|rights)\b|\bnot (?:allowed|permitted) to access\b|"
+    r"\b(?:Permission|AccessDenied|Forbidden|Unauthori[sz]ed)(?:Error|Exception)\b|"
+    r"(?:\bstatus(?:[ _]?code)?|\bcode|\bHTTP(?:/\d(?:\.\d)?)?|\berror)[\"']?\s*[:=]?\s*40[13]\b|"
+    r"^\s*['\"]?40[13]\b",
+    re.I,
+)
+# An exception's class: "ConnectionResetError", "KeyError", "NotFoundException", "SocketFault".
+_EXC = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:Error|Exception|Fault))\b")
+_GENERIC_EXC = frozenset({"Error", "Exception", "Fault", "RuntimeError", "RuntimeException"})
+_STATUS = re.compile(
+    r"(?:\bstatus(?:[ _]?code)?|\bcode|\bHTTP(?:/\d(?:\.\d)?)?|\berror)[\"']?\s*[:=]?\s*[\"']?"
+    r"([1-5]\d\d)\b|^\s*['\"]?([45]\d\d)\b",
+    re.I,
+)
+_MESSAGE_KEY = re.compile(
+    r"[\"'](?:error|message|detail|reason|msg|description|title|code)[\"']\s*:\s*[\"']"
+    r"([^\"']{3,80})[\"']",
+    re.I,
+)
+_ERROR_LINE = re.compile(r"^\W*(?:error|exception|fatal|failure|failed)\s*:\s*(.+)", re.I)
+_STOP = frozenset(
+    """a an the for of on in at to from with by while when during after before because since
+    as is was are were be been this that these those it its your my our their""".split()  # noqa: SIM905
+)
+
+
+def _lead_words(message: str) -> str:
+    """An error message's lead words, up to the first detail: "permission denied for workspace
+    x" -> "permission denied", "upstream_unavailable" -> "upstream unavailable"."""
+    out: list[str] = []
+    for w in re.split(r"[\s_]+", message.strip()):
+        if out and w.lower() in _STOP or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", w):
+            break
+        out.append(w.lower())
+    return " ".join(out[:4])
+
+
+def error_kind(text: str) -> str:
+    """The class of a failed call's reply in the fixed short form's words: "timed out",
+    "permission denied", "raised <Class>", "HTTP <status>", "'<lead words>'"; "" when none."""
+    head = text[:2000]
+    if _TIMEOUT.search(head):
+        return "timed out"
+    if _PERMISSION.search(head):
+        return "permission denied"
+    excs = [e for e in _EXC.findall(head) if e not in _GENERIC_EXC]
+    if excs:
+        return f"raised {excs[-1]}"  # a traceback's last line is what was raised
+    statuses = [int(a or b) for a, b in _STATUS.findall(head) if (a or b)]
+    statuses = [s for s in statuses if 400 <= s <= 599]
+    if statuses:
+        return f"HTTP {statuses[0]}"
+    msgs = [_lead_words(m) for m in _MESSAGE_KEY.findall(head)]
+    msgs = [m for m in msgs if m and m not in ("error", "failed", "failure", "exception")]
+    if msgs:
+        return f"'{msgs[0]}'"
+    for line in head.splitlines():
+        if (m := _ERROR_LINE.match(line)) and (words := _lead_words(m.group(1))):
+            return f"'{words}'"
+    return ""
+
+
+def call_failure(tool: str, text: str) -> str:
+    """A failed call as "<tool> <verb> <class>" (see the module's docstring)."""
+    kind = error_kind(text)
+    if not kind:
+        return f"{tool} failed"
+    if kind == "timed out":
+        return f"{tool} timed out"
+    if kind.startswith("raised "):
+        return f"{tool} {kind}"
+    return f"{tool} returned {kind}"
+
+
+# The agent's words after a call, read for a class: the call timed out, or was not allowed.
+_SAID_PERMISSION = re.compile(
+    r"\b(?:permission|access)(?: was| is)? denied\b|\b(?:permission|access) error\b|"
+    r"\b(?:don't|do not|doesn't|does not|didn't|did not|lack|lacks) have (?:the )?(?:necessary |"
+    r"required |right |sufficient )?(?:permissions?|access|rights|privileges)\b|"
+    r"\bnot (?:authori[sz]ed|allowed to access|permitted to access)\b|\bforbidden\b",
+    re.I,
+)
+
+
+def reported_failure(tool: str, said: str, *, timed_out: bool = False) -> str:
+    """What the agent reported after a call to `tool`, in the same form: "<tool> timed out",
+    "<tool> returned permission denied", or "<tool> failed"."""
+    if timed_out:
+        return f"{tool} timed out"
+    if _SAID_PERMISSION.search(said):
+        return f"{tool} returned permission denied"
+    return f"{tool} failed"
