@@ -103,14 +103,16 @@ def test_a_failure_the_agent_reports_names_the_tool_it_called(answer, want):
 @pytest.mark.parametrize(
     ("summary", "name"),
     [
-        ("Failed tool call: get_account returned HTTP 503", "account lookup returns 503"),
+        ("Failed tool call: get_account returned HTTP 503", "HTTP 503 in account lookup"),
         ("Failed tool call: export_dashboard returned permission denied",
          "Permission denied in export dashboard"),
         ("Failed tool call: get_sso_config raised ConnectionResetError",
          "ConnectionResetError in SSO config lookup"),
         ("Timeout: export_dashboard timed out (+1 more)", "export dashboard timed out"),
         ("Failed tool call: lookup_order failed (agent reported 'something went wrong')",
-         "order lookup failed"),
+         "Failed order lookup"),
+        ("Failed tool call: escalate_to_human failed (agent reported \"I'm unable to issue\")",
+         "Failed handover to a human"),
         ("Failed tool call: get_account returned 'quota exceeded'", "Quota exceeded in account lookup"),
     ],
 )  # fmt: skip

@@ -238,7 +238,8 @@ def error_class(payload: str) -> str:
 
 
 # The Issues summary's fixed form of an HTTP error ("get_account returned HTTP 503"): named
-# "Account lookup returns 503", which a reason phrase would lengthen past six words.
+# "HTTP 503 in account lookup"; a reason phrase ("Too many requests in report schedule lookup")
+# would lengthen it past six words, and a verb before the number ("returns 503") is no name.
 _FIXED_STATUS = re.compile(r"\s*HTTP\s+([45]\d\d)\b(?:\s*\(\+\d+ more\))?\s*$")
 _DENIED = re.compile(r"\s*permission denied\b", re.I)
 _QUOTED = re.compile(r"\s*'([A-Za-z][A-Za-z' -]{2,60})'\s*(?:\(\+\d+ more\))?\s*$")
@@ -251,17 +252,23 @@ _CALL_STATE = re.compile(
 )
 
 
+def _call_state(c: re.Match[str]) -> str:
+    """ "<tool> timed out" as "<tool as words> timed out"; "<tool> failed" as "Failed <tool as
+    words>", a noun phrase ("Failed order lookup", "Failed handover to a human"): a span of
+    "Order lookup failed" would read as a cut sentence ("Lookup failed")."""
+    tool = identifier_words(c["tool"]).strip()
+    return f"{tool} timed out" if c["state"] == "timed out" else f"Failed {tool}"
+
+
 def _call_error(text: str) -> str:
     """A call's result ("<tool> returned <payload>") as "<error class> in <tool as words>"
     ("<tool> timed out" for a timeout, "<tool> failed" when no class is known); else the text."""
     m = _CALL_RESULT.search(text)
     if not m:
-        return _CALL_STATE.sub(
-            lambda c: f"{identifier_words(c['tool'])} {c['state']}".strip(), text
-        )
+        return _CALL_STATE.sub(_call_state, text)
     tool = identifier_words(m.group("tool"))
     if code := _FIXED_STATUS.match(m.group("payload")):  # "returned HTTP 503": short and exact
-        return f"{text[: m.start()]}{tool} returns {code.group(1)}"
+        return f"{text[: m.start()]}HTTP {code.group(1)} in {tool}"
     cls = error_class(m.group("payload"))
     if not cls:
         return text
