@@ -175,7 +175,15 @@ def test_a_map_counts_renames_and_a_cleared_rename_is_not_kept(conn):
     assert meta["continued_subtopics"] >= 4 and meta["renamed_subtopics"] == 0
     set_topic_override(conn, "Task", sub, label="")  # cleared
     (again,) = build_maps(conn, day2, facets=[F("Task")], settings=settings)
-    assert again.metadata()["renamed_subtopics"] == 1  # day 1 still shows the person's name
+    # the clear brings back the namer's name in every stored map (rv12 L5: it used to leave
+    # day 1 showing the person's name until day 1's map was rebuilt)
+    assert again.metadata()["renamed_subtopics"] == 0
+    assert (
+        conn.execute(
+            f"SELECT label FROM topics WHERE map_id = '{first.map_id}' AND topic_id = {sub}"
+        ).fetchone()[0]
+        == namer
+    )
     label, source = conn.execute(
         f"SELECT label, label_source FROM topics WHERE map_id = '{second.map_id}'"
         f" AND topic_id = {sub}"

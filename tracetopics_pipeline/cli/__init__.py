@@ -184,6 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("topic_id", type=_topic_id, help="the topic's id")
     o.add_argument("label", nargs="?", help="rename: the new name")
     o.add_argument("--into", type=_topic_id, help="merge: the topic id that absorbs TOPIC_ID")
+    o.add_argument(
+        "--auto",
+        action="store_true",
+        help="rename: drop the rename and go back to the map's own name (regenerations name it "
+        "again)",
+    )
     o.set_defaults(fn=cmd_topic_override)
 
     s = add_command(sub, "sql", "read-only SQL over facets and classifications")

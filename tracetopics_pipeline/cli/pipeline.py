@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.wording import possessive
 
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.ingest.files import TextCheck
@@ -213,7 +214,7 @@ def _warn_not_utf8(src: Path, check: TextCheck) -> None:
     what = (
         f"{src} is not UTF-8 text{gz}"
         if not_utf8 == lines
-        else f"{not_utf8} of {src}'s {lines} lines are not UTF-8 text"
+        else f"{not_utf8} of {possessive(str(src))} {lines} lines are not UTF-8 text"
     )
     print(
         f"warning: {what}: landed anyway; the next run quarantines "

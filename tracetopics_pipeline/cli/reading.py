@@ -33,9 +33,22 @@ def cmd_topic_override(args: argparse.Namespace) -> int:
     if args.action == "merge" and args.into is None:
         raise CliError(f"merge needs the topic that absorbs it: tracetopics topic merge "
                        f"{args.facet} {args.topic_id} --into OTHER_ID")  # fmt: skip
-    if args.action == "rename" and not (args.label or "").strip():
+    if args.into is not None and args.action != "merge":
+        raise CliError(f"--into is for merge only: tracetopics topic merge {args.facet} "
+                       f"{args.topic_id} --into {args.into}")  # fmt: skip
+    if getattr(args, "auto", False) and (args.action != "rename" or args.label is not None):
+        raise CliError(f"--auto goes back to the map's own name and takes no label: "
+                       f"tracetopics topic rename {args.facet} {args.topic_id} --auto")  # fmt: skip
+    if args.label is not None and args.action != "rename":
+        raise CliError(f"{args.action} takes no label; to rename: tracetopics topic rename "
+                       f'{args.facet} {args.topic_id} "New label"')  # fmt: skip
+    if (
+        args.action == "rename"
+        and not getattr(args, "auto", False)
+        and not (args.label or "").strip()
+    ):
         raise CliError(f'rename needs the new label: tracetopics topic rename {args.facet} '
-                       f'{args.topic_id} "New label"')  # fmt: skip
+                       f'{args.topic_id} "New label" (or --auto for the map\'s own name)')  # fmt: skip
     with warehouse.connect(paths().warehouse, wait_s=0) as conn:
         said = _topic_change(conn, args)
         # the explorer shows it at once, as it shows a change made in the page
@@ -88,12 +101,32 @@ def _topic_change(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
         n = done["days"]
         return (f"unmerged {facet} topic {args.topic_id}; {n} day{'' if n == 1 else 's'} "
                 "classified again, its traces are its own from now on")  # fmt: skip
+    row = conn.execute(
+        "SELECT label, pinned FROM topic_overrides WHERE facet = ? AND topic_id = ?",
+        [facet, args.topic_id],
+    ).fetchone()
+    renamed, pinned = (row[0], bool(row[1])) if row else (None, False)
+    if args.action == "rename" and args.auto:
+        # Like unpin and unmerge: undoing what was not done is refused, in one line.
+        if not renamed:
+            raise CliError(f"{facet} topic {args.topic_id} is not renamed: it has the map's own "
+                           "name already")  # fmt: skip
+        done = set_topic_override(conn, facet, args.topic_id, label="")
+        if done["auto_label"]:
+            return (f"{facet} topic {args.topic_id} is '{done['auto_label']}' again, its "
+                    f"automatic name (was '{renamed}'); regenerations name it from now on")  # fmt: skip
+        return (f"dropped the rename of {facet} topic {args.topic_id} ('{renamed}'); the map "
+                "names it again at its next rebuild (its own name was not kept)")  # fmt: skip
     if args.action == "rename":
         try:
             set_topic_override(conn, facet, args.topic_id, label=args.label)
         except NameRefused as e:
             raise CliError(str(e)) from e
     else:
+        if pinned == (args.action == "pin"):
+            raise CliError(f"{facet} topic {args.topic_id} is "
+                           f"{'already pinned' if pinned else 'not pinned'}: nothing to "
+                           f"{args.action}")  # fmt: skip
         set_topic_override(conn, facet, args.topic_id, pinned=args.action == "pin")
     done_word = {"rename": "renamed", "pin": "pinned", "unpin": "unpinned"}[args.action]
     return f"{done_word} {facet} topic {args.topic_id}; kept across regenerations"

@@ -21,6 +21,7 @@ from datetime import date
 import duckdb
 
 from tracetopics_pipeline.core.ingest.records import NOT_BAD_REASONS
+from tracetopics_pipeline.core.wording import plural
 
 _NOT_BAD = sorted(NOT_BAD_REASONS)
 
@@ -47,7 +48,9 @@ class DayQuarantine:
     def summary(self) -> str:
         """'2026-11-14: 5.06% (8 of 158 lines) quarantined, threshold 5.00%; invalid_json 5, ...'"""
         top = ", ".join(f"{r} {n}" for r, n in list(self.reasons.items())[:3])
-        again = f" ({self.superseded:,} copies sent again, not counted)" if self.superseded else ""
+        again = (
+            f" ({plural(self.superseded, 'copy')} sent again, not counted)" if self.superseded else ""
+        )
         return (
             f"{self.day}: {self.rate:.2%} ({self.quarantined:,} of {self.lines:,} lines) "
             f"quarantined, threshold {self.threshold:.2%}" + (f"; {top}" if top else "") + again

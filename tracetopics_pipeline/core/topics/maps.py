@@ -246,12 +246,18 @@ def _apply_overrides(
         "SELECT topic_id, label, pinned FROM topic_overrides WHERE facet = ?", [facet]
     ).fetchall()
     overrides = {int(t): (label, bool(p)) for t, label, p in rows}
+    keep_auto = "auto_label" in warehouse.column_names(conn, "topic_overrides")
     for t in topics:
         if t.topic_id not in overrides:
             continue
         label, pinned = overrides[t.topic_id]
         t.pinned = pinned
         if label:
+            if keep_auto:  # the map's own name, for `topic rename --auto`
+                conn.execute(
+                    "UPDATE topic_overrides SET auto_label = ? WHERE facet = ? AND topic_id = ?",
+                    [t.label, facet, t.topic_id],
+                )
             t.label, t.label_source = label, "override"
         elif pinned and t.topic_id in prev_labels:
             t.label, t.label_source = prev_labels[t.topic_id], "pinned"

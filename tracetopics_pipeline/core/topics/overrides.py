@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row
+from tracetopics_pipeline.core.wording import possessive
 
 if TYPE_CHECKING:
     import duckdb
@@ -159,7 +160,7 @@ def _refuse_across_meanings(
     info = {int(r[0]): r[1:] for r in rows}
     if level == "parent" and any(info.get(t, (None, None, False))[2] for t in (topic_id, into)):
         raise MergeRefused(
-            f"{facet}'s topics are the values of its label; a merge would relabel the traces. "
+            f"{possessive(facet)} topics are the values of its label; a merge would relabel the traces. "
             "Merge two subtopics of one value, or change the labels in the facets file"
         )
     if level != "parent":
@@ -215,14 +216,17 @@ def merge_topics(
     # what that merge changed (rv10 L-3: flattening A -> B, B -> C to A -> C, B -> C left A in C
     # when B's merge was undone).
     with warehouse.transaction(conn):
-        conn.execute(
-            "DELETE FROM topic_overrides WHERE facet = ? AND topic_id = ?", [facet, topic_id]
-        )
-        conn.execute(
-            """INSERT INTO topic_overrides (facet, topic_id, label, pinned, merged_into)
-               VALUES (?, ?, ?, ?, ?)""",
-            [facet, topic_id, label, pinned, into],
-        )
+        if row:  # its rename, pin and the map's own name (auto_label) stay
+            conn.execute(
+                "UPDATE topic_overrides SET merged_into = ? WHERE facet = ? AND topic_id = ?",
+                [into, facet, topic_id],
+            )
+        else:
+            conn.execute(
+                """INSERT INTO topic_overrides (facet, topic_id, label, pinned, merged_into)
+                   VALUES (?, ?, ?, ?, ?)""",
+                [facet, topic_id, label, pinned, into],
+            )
         changed = apply_merges(conn, [facet])
     label_of = _latest_labels(conn, facet, [into, target])
     return {

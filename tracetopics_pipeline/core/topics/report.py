@@ -245,8 +245,10 @@ def set_topic_override(
     """Rename and/or (un)pin a topic; unspecified fields keep their stored value.
 
     Returns the stored override. The new label shows at once in topics and classifications.
-    An empty label clears a rename; one breaking the rule for typed names (core/names.py)
-    raises NameRefused.
+    An empty label clears a rename and brings back the map's own name (`auto_label`, kept at the
+    first rename and by every regeneration), so the next regeneration names the topic again;
+    `tracetopics topic rename --auto` (review rv12 L5: renaming back froze the name). One
+    breaking the rule for typed names (core/names.py) raises NameRefused.
     """
     if label is not None and label.strip():
         label = check_name(label, what="the new label", max_len=MAX_LABEL)
@@ -258,44 +260,73 @@ def set_topic_override(
                 "choose another label"
             )
         _refuse_sibling_name(conn, facet, topic_id, label)
+    has_auto = "auto_label" in warehouse.column_names(conn, "topic_overrides")
     row = first_row(
         conn,
-        "SELECT label, pinned, merged_into FROM topic_overrides WHERE facet = ? AND topic_id = ?",
+        "SELECT label, pinned, merged_into, "
+        + ("auto_label" if has_auto else "NULL")
+        + " FROM topic_overrides WHERE facet = ? AND topic_id = ?",
         [facet, topic_id],
     )
-    old_label, old_pinned, merged_into = (
-        (row[0], bool(row[1]), row[2]) if row else (None, False, None)
+    old_label, old_pinned, merged_into, auto_label = (
+        (row[0], bool(row[1]), row[2], row[3]) if row else (None, False, None, None)
     )
+    if auto_label is None:  # the map's own name, before any rename: the latest machine label
+        auto_label = _machine_label(conn, facet, topic_id)
     new_label = (label.strip() or None) if label is not None else old_label
     new_pinned = old_pinned if pinned is None else bool(pinned)
+    back_to_auto = label is not None and not new_label and old_label and auto_label
     with warehouse.transaction(conn):
         conn.execute(
             "DELETE FROM topic_overrides WHERE facet = ? AND topic_id = ?", [facet, topic_id]
         )
         conn.execute(
-            """INSERT INTO topic_overrides (facet, topic_id, label, pinned, merged_into)
-               VALUES (?, ?, ?, ?, ?)""",
-            [facet, topic_id, new_label, new_pinned, merged_into],
+            "INSERT INTO topic_overrides (facet, topic_id, label, pinned, merged_into"
+            + (
+                ", auto_label) VALUES (?, ?, ?, ?, ?, ?)"
+                if has_auto
+                else ") VALUES (?, ?, ?, ?, ?)"
+            ),
+            [facet, topic_id, new_label, new_pinned, merged_into]
+            + ([auto_label] if has_auto else []),
         )
         conn.execute(
             "UPDATE topics SET pinned = ? WHERE facet = ? AND topic_id = ?",
             [new_pinned, facet, topic_id],
         )
-        if new_label:
+        shown = new_label or (auto_label if back_to_auto else None)
+        if shown:
             conn.execute(
-                """UPDATE topics SET label = ?, label_source = 'override'
-                   WHERE facet = ? AND topic_id = ?""",
-                [new_label, facet, topic_id],
+                "UPDATE topics SET label = ?, label_source = ? WHERE facet = ? AND topic_id = ?",
+                [shown, "override" if new_label else "auto", facet, topic_id],
             )
             conn.execute(
                 "UPDATE classifications SET label = ? WHERE facet = ? AND topic_id = ?",
-                [new_label, facet, topic_id],
+                [shown, facet, topic_id],
             )
             conn.execute(  # the same id may be a fine topic (one id space for both levels)
                 "UPDATE classifications SET subtopic = ? WHERE facet = ? AND subtopic_id = ?",
-                [new_label, facet, topic_id],
+                [shown, facet, topic_id],
             )
-    return {"facet": facet, "topic_id": topic_id, "label": new_label, "pinned": new_pinned}
+    return {
+        "facet": facet,
+        "topic_id": topic_id,
+        "label": new_label,
+        "pinned": new_pinned,
+        "auto_label": auto_label,
+    }
+
+
+def _machine_label(conn: duckdb.DuckDBPyConnection, facet: str, topic_id: int) -> str | None:
+    """The topic's name in its latest map as the map named it (not a person's rename)."""
+    row = first_row(
+        conn,
+        "SELECT t.label FROM topics t LEFT JOIN topic_maps m ON m.map_id = t.map_id "
+        "WHERE t.facet = ? AND t.topic_id = ? AND coalesce(t.label_source, '') <> 'override' "
+        "ORDER BY m.day DESC NULLS LAST, t.map_id DESC LIMIT 1",
+        [facet, topic_id],
+    )
+    return row[0] if row else None
 
 
 def publish_for_readers(

@@ -140,7 +140,8 @@ CREATE TABLE IF NOT EXISTS topic_overrides (
     facet VARCHAR NOT NULL, topic_id INTEGER NOT NULL,
     label VARCHAR, pinned BOOLEAN DEFAULT FALSE,
     updated_at TIMESTAMPTZ DEFAULT current_timestamp,
-    merged_into INTEGER       -- a person merged this topic into that one (core/topics/overrides)
+    merged_into INTEGER,      -- a person merged this topic into that one (core/topics/overrides)
+    auto_label VARCHAR        -- the latest map's own name for a renamed topic (rename --auto)
 );
 CREATE TABLE IF NOT EXISTS classifications (
     day DATE NOT NULL,
@@ -186,6 +187,8 @@ CREATE TABLE IF NOT EXISTS check_results (
 );
 -- Columns added after a release: a warehouse made before gains them when opened for writing.
 ALTER TABLE topic_overrides ADD COLUMN IF NOT EXISTS merged_into INTEGER;
+-- the map's own name of a renamed topic, so `topic rename --auto` can bring it back
+ALTER TABLE topic_overrides ADD COLUMN IF NOT EXISTS auto_label VARCHAR;
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS level VARCHAR DEFAULT 'sub';
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS parent_id INTEGER;
 ALTER TABLE topics ADD COLUMN IF NOT EXISTS facet_label VARCHAR;
