@@ -218,7 +218,10 @@ select
                 || cast(trend_prev_days as varchar) || ' of their days only: too little to compare)'
             when share_wow_growth is null then ''
             else ' (share ' || case when share_wow_growth >= 0 then '+' else '' end
-                || {{ tt_pct('share_wow_growth') }} || ' '
+                -- under the threshold by the rule (unrounded) reads under it (rv12 L4)
+                || case when trend_reason = 'small_change'
+                    then {{ tt_pct_under('share_wow_growth', var('trend_share_change')) }}
+                    else {{ tt_pct('share_wow_growth') }} end || ' '
                 -- the days compared, honestly: fewer before when the data starts inside them
                 || case when trend_prev_days < {{ tw }}
                     then 'against the ' || cast(trend_prev_days as varchar) || ' days there are before'

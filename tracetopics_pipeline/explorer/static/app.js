@@ -857,7 +857,7 @@ const PRIORITY_COLUMNS = {
   account_value: "Account value", enterprise_share: "Enterprise share", volume_score: "Volume part",
   negative_score: "Pain part (shrunk)", trend_score: "Trend part", account_score: "Account part (shrunk)",
   topic_label: "Topic", subtopics: "Subtopics", top_negative_subtopic: "Subtopic with most pain",
-  top_negative_subtopic_traces: "Its negative traces",
+  top_negative_subtopic_traces: "Negative traces in that subtopic",
   trend_reason: "Why no trend", trend_z: "Trend z", trend_traces: "Traces, last 7 days",
   trend_prev_traces: "Traces, 7 days before", trend_prev_days: "Days with data, 7 days before",
 };
