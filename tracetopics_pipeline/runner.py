@@ -13,7 +13,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -179,13 +179,23 @@ def run_pipeline(
         d for d in (last - timedelta(days=i) for i in reversed(range(map_days))) if d >= first
     ]
     run_ids: list[str] = []
-    # The console shows what assets log (progress, counts), not every framework event.
-    run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}}
+    # The console shows what the pipeline's own code logs (progress, counts) as plain lines;
+    # every line as Dagster writes it, framework events and libraries' lines too, goes to the
+    # run's log file (defs/loggers.py; review rv12 L1).
+    log_file = run_log_path()
+    run_config = {
+        "loggers": {
+            "console": {
+                "config": {"log_level": log_level, "plain": True, "log_file": str(log_file)}
+            }
+        }
+    }
     host = {HOST_TAG: this_host()}  # the pids these runs record are this machine's
     with dg.DagsterInstance.get() as instance, recording(days, "run"):  # for `status`
         # A run killed earlier (kill -9, out of memory, reboot) still holds the warehouse
         # pool's slot: every step below would wait for it forever.
         recover_dead_runs(instance, say=say)
+        say(f"Dagster's log of these runs: {log_file}")
         for n, step in enumerate(RANGE_PLAN, start=1):
             job = defs.resolve_job_def(step.job)
             if step.scope == "range":
@@ -203,9 +213,15 @@ def run_pipeline(
                 ]
             else:
                 runs = [("", {"tags": host})]
+            # one numbered line a stage; a stage of several runs (the map days) says each
+            # run's day as it ends (review rv12 L1: "[2/4]" printed once a map day)
+            whats = [w for w, _ in runs]
+            joined = whats[0] if len(whats) == 1 else _joined(whats)
+            say(f"▶ [{n}/{len(RANGE_PLAN)}] {step.title} {joined}".rstrip())
             for what, kwargs in runs:
                 started = time.monotonic()
-                say(f"▶ [{n}/{len(RANGE_PLAN)}] {step.title} {what}".rstrip())
+                if len(runs) > 1:
+                    say(f"  {what}")
                 result = job.execute_in_process(
                     instance=instance, run_config=run_config, raise_on_error=False, **kwargs
                 )
@@ -214,3 +230,18 @@ def run_pipeline(
                     raise RunFailed(step.job, result.run_id, *_failures(result))
                 say(f"  done in {time.monotonic() - started:.1f}s (run {result.run_id[:8]})")
     return run_ids
+
+
+def _joined(whats: Sequence[str]) -> str:
+    """'as of 2026-12-01 and 2026-12-02': runs of one stage named once ("as of" said once)."""
+    head = "as of "
+    if all(w.startswith(head) for w in whats):
+        days = [w.removeprefix(head) for w in whats]
+        return head + (", ".join(days[:-1]) + " and " + days[-1])
+    return "; ".join(whats)
+
+
+def run_log_path() -> Path:
+    """A new log file for one `tracetopics run` (its jobs' Dagster lines), under HOME/logs."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return paths().home / "logs" / f"run-{stamp}-{os.getpid()}.log"

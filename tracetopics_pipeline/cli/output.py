@@ -46,16 +46,15 @@ def print_summary() -> None:
     p = paths()
     with _conn() as conn:
         print("\nWhat the run built")
-        for table in TABLES:
-            n = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            print(f"  {table:20s} {n:>10,} rows")
         marts = conn.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' "
             "ORDER BY 1"
         ).fetchall()
-        for (name,) in marts:
-            n = conn.execute(f"SELECT count(*) FROM marts.{name}").fetchone()[0]
-            print(f"  marts.{name:14s} {n:>10,} rows")
+        built = [*TABLES, *(f"marts.{name}" for (name,) in marts)]
+        width = max(len(t) for t in built)  # one column however long a mart's name
+        for table in built:
+            n = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            print(f"  {table:{width}s} {n:>10,} rows")
         reasons = conn.execute(
             "SELECT reason, count(*) FROM quarantine GROUP BY 1 ORDER BY 2 DESC"
         ).fetchall()

@@ -49,6 +49,10 @@ def facet_summaries(
     """One summary per trace and facet, from the local summarizer or an OpenAI-compatible model."""
     settings = Settings.from_env()
     facets = load_facets()
+
+    def progress(done: int, total: int) -> None:  # as summary_embeddings says its progress
+        context.log.info(f"summarized {done:,}/{total:,} traces")
+
     with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
         budget = budget_from_ledger(conn, settings)  # TRACETOPICS_BUDGET_USD_DAY / _MONTH
         days = released_days(context, conn)  # less the days held back for their quarantine rate
@@ -68,6 +72,7 @@ def facet_summaries(
             where=settings.trace_filter,
             only_facets=config.only_facets or None,
             budget=budget,
+            progress=progress,
         )
         suite = quality.validate_facet_summaries(conn, days, n_facets=len(facets))
         coverage = facet_coverage(conn, days, settings.coverage_threshold)
