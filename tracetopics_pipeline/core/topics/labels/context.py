@@ -387,6 +387,10 @@ def lowercase_names(label: str, ctx: WordContext) -> list[str]:
         for t in toks[1:]
         if t.islower()
         and t not in FUNCTION_WORDS
+        # a category noun is the namer's word, never a name ("Slack request" where seams in
+        # the texts read "... phones Request, sort out ...")
+        and t not in CATEGORY_NOUNS
+        and f"{t}s" not in CATEGORY_NOUNS
         and ctx.inner[t] >= MIN_USES
         and ctx.lone_capital[t] >= NAME_CASE * ctx.inner[t]
     ]

@@ -502,6 +502,18 @@ def name_topics(
                 name, t, embed=embed, centroid=cents[i], others=cents[nb_of(i)], verbs=verbs,
                 avoid=avoid, surface=surface, context=ctx, kinds=kinds,
             )  # fmt: skip
+        if p.abstract and name and len(kids) > 1:
+            # "<word> requests": the word a noun most of the parent says, the noun plural; else
+            # the best other name it has of that kind
+            kids_said = _children_said(t)
+            bare = _bare_words([[x.lower() for x in TOKEN.findall(x)] for x in t.texts])
+            for cand in dict.fromkeys(
+                [name, vague_covered, uncovered, minority, vague, stated, fallback[1]]
+            ):
+                safe = category_form(cand, kids_said, bare) if cand else ""
+                if safe and (safe == name or safe.lower() not in avoid):
+                    name = safe
+                    break
         if not name and not p.abstract:  # no phrase at all: the shared word and a category
             name = abstract_name(
                 t, support, embed=embed, centroid=cents[i], others=cents[nb_of(i)],
@@ -564,13 +576,45 @@ def name_margins(e: np.ndarray, cents: np.ndarray, i: int) -> np.ndarray:
     return sims[:, i] - others.max(axis=1)
 
 
-def _participle(word: str) -> bool:
+def _participle(word: str, said: frozenset[str] | set[str] = frozenset()) -> bool:
     """A past form of a verb the texts' events use ("charged", "billed", "declined"), which
-    `verb_forms` may miss where no text uses it as a verb after a subject."""
-    if not word.endswith("ed") or len(word) < 5:
+    `verb_forms` may miss where no text uses it as a verb after a subject; or of a word the texts
+    (`said`: their lower-cased words or those words' stems) use bare ("billed" where they say
+    "bill" or "billing", "reported" where they say "report")."""
+    if not word.endswith("ed") or word.endswith("eed") or len(word) < 5:
         return False
     base = {word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]}
-    return bool(base & (EVENT_VERBS | COMMON_VERBS))
+    return bool(base & (EVENT_VERBS | COMMON_VERBS)) or bool(
+        {b for b in base if len(b) >= 4} & set(said)
+    )
+
+
+# The category nouns of a parent's "<object> requests" form, in either number
+_FORM_NOUNS = frozenset("requests questions issues request question issue".split())  # noqa: SIM905
+
+
+def category_form(
+    name: str, kids_said: list[list[tuple[frozenset[str], float]]], said: frozenset[str]
+) -> str:
+    """A parent's name of the "<word> requests / issues / questions" form, made safe: "" where
+    a word before the noun is a verb's past form (`_participle`: "Billed issues", "Reported
+    issues") or is said by a minority of the parent's traffic while some subtopic never says it
+    (`minority_parent`: "Phones request" over password, 2FA and MFA resets, only the MFA one
+    saying "phones"); else the name with the noun in lower case ("Slack Request" -> "Slack
+    request"), plural after a plural ("Seats request" -> "Seats requests"; "Annual leave
+    request", a phrase its texts say, stays). Any other name is returned as it is."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _FORM_NOUNS:
+        return name
+    mods = words[:-1]
+    if any(_participle(m.lower(), said) for m in mods):
+        return ""
+    if minority_parent(" ".join(mods), kids_said):
+        return ""
+    noun = words[-1].lower()
+    before = mods[-1].lower()
+    plural = before.endswith("s") and not before.endswith(("ss", "us", "is")) and len(before) > 3
+    return " ".join([*mods, noun + "s" if plural and not noun.endswith("s") else noun])
 
 
 def abstract_name(
@@ -603,13 +647,14 @@ def abstract_name(
         for clause in CLAUSE_SPLIT.split(clean_for_naming(text, strip_head=strip))
     ]
     nominal = _nominals([low for low, _ in clauses])
+    bare = _bare_words([low for low, _ in clauses])
     for low, w in clauses:
         ok = [
             x not in FUNCTION_WORDS
             and x not in verbs
             and x not in NEEDS_TO
             and x not in POLARITY_WORDS  # "Charged twice issues": what went wrong is no head
-            and not _participle(x)  # "Charged issues": what was done is no head either
+            and not _participle(x, bare)  # "Charged issues": what was done is no head either
             and not any(c.isdigit() for c in x)
             and support.get(stem(x), 0.0) >= min_support
             for x in low
@@ -653,6 +698,12 @@ def abstract_name(
     other = (e @ others.T).max(axis=1) if len(others) else np.zeros(len(names))
     score = e @ centroid - contrast * np.maximum(other, 0)
     return names[int(np.lexsort((names, -score))[0])]
+
+
+def _bare_words(clauses: list[list[str]]) -> frozenset[str]:
+    """The words of some texts and their stems, not the "-ed" forms: what `_participle` reads."""
+    words = {x for low in clauses for x in low if not x.endswith("ed")}
+    return frozenset(words | {stem(x) for x in words})
 
 
 def _children_said(t: NamingInput) -> list[list[tuple[frozenset[str], float]]]:
@@ -731,12 +782,28 @@ _ASKING = frozenset(
 )
 
 
+# A clause that opens with one of these and wants nothing reports how a thing is ("The
+# dashboard takes over a minute to load", "Our parcel sits at the depot since Monday", "My
+# meter shows double the usage"), not a request
+_SUBJECTS = frozenset("the my our this that these those their his her its nobody".split())  # noqa: SIM905
+_WANTING = frozenset(
+    """want wants wanted need needs like love wish please would could can should help
+    let lets how""".split()  # noqa: SIM905
+)
+
+
+def _reports(clauses: list[list[str]]) -> bool:
+    """Every clause of a text opens with a subject (`_SUBJECTS`) and none wants anything."""
+    return all(c[0] in _SUBJECTS and not (set(c) & _WANTING) for c in clauses)
+
+
 def need_noun(texts: list[str], weights: list[float]) -> str:
     """What most of a parent's traffic does, as `OBJECT_NOUNS` says it: "issues" where its texts
     report a problem (a negation or a problem word in a clause: "my PIN is blocked", "didn't get
     my cash"), else "questions" where they ask (a question mark, or a clause opening with a
-    question word or an auxiliary), else "requests" ("Find a house to rent", "Change my
-    personal details"). Ties go to the request."""
+    question word or an auxiliary), else "issues" where every clause reports how a thing is
+    (`_reports`: "The dashboard takes over a minute to load"), else "requests" ("Find a house
+    to rent", "Change my personal details"). Ties go to the request."""
     shares: Counter[str] = Counter()
     for text, w in zip(texts, weights, strict=True):
         clauses = [[x.lower() for x in TOKEN.findall(c)] for c in CLAUSE_SPLIT.split(text)]
@@ -745,6 +812,8 @@ def need_noun(texts: list[str], weights: list[float]) -> str:
             shares["issues"] += w
         elif "?" in text or any(c[0] in _ASKING for c in clauses):
             shares["questions"] += w
+        elif clauses and _reports(clauses):
+            shares["issues"] += w
         else:
             shares["requests"] += w
     return max(OBJECT_NOUNS, key=lambda n: (shares[n], n == "requests"))
