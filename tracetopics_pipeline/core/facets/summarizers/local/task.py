@@ -15,6 +15,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tracetopics_pipeline.core.facets.summarizers.local.business_terms import (
+    abstract_instances,
+    undot_abbreviations,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.code_terms import abstract_code
 from tracetopics_pipeline.core.facets.summarizers.local.noun_phrase import is_bare_noun_phrase
 from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, sentences
@@ -731,9 +735,14 @@ def request_sentence(user_turns: list[str]) -> str | None:
 
 def summarize_task(user_turns: list[str]) -> str | None:
     """Normalized intent statement, or None when the user never asked anything."""
-    user_turns = [_URGENT_TAG.sub(" ", abstract_code(t)).strip() for t in user_turns]
+    user_turns = [
+        _URGENT_TAG.sub(" ", abstract_code(undot_abbreviations(t))).strip() for t in user_turns
+    ]
     parts = []
     for sent in request_sentences(user_turns):
+        # the booking's times, record numbers and codes go once the request is chosen (a
+        # recontact aside "Same problem as last week" is read whole first)
+        sent = abstract_instances(sent) or sent
         out = normalize_request(sent)
         if not content_words(out):  # the frame swallowed everything: keep the raw request
             out = " ".join(sent.split()[:MAX_WORDS]).rstrip("?.!")
