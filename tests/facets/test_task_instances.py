@@ -40,6 +40,9 @@ def _has(summary: str, word: str) -> bool:
         ("Can I book a table for May 3?", ["May 3"], ["table"]),
         ("Find a hotel in Rome from 2026-05-03 to 2026-05-07", ["2026"], ["hotel", "Rome"]),
         ("Rebook my class on June 12th, 6pm", ["June", "12th", "6pm"], ["class"]),
+        ("Find a bus leaving on the 6th of this month", ["6th", "month"], ["bus"]),
+        ("Rent a car at half past 7 in the morning", ["half past", "morning"], ["car"]),
+        ("I want to pick the car up at afternoon 1:30", ["afternoon", "1:30"], ["car"]),
     ],
 )
 def test_times_and_dates_of_one_request_go_with_their_preposition(text, gone, kept):

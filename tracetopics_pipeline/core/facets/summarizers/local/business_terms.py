@@ -49,6 +49,12 @@ _TIME_PATTERNS = [
     r"morning|afternoon|evening|night)",
     r"(?:in|within)\s+(?:\d+|a|an|one|two|three|four|five|a\s+couple\s+of|a\s+few)\s+"
     r"(?:days?|weeks?|hours?)",
+    # the 3rd of this month, the 12th of next month
+    rf"(?:the\s+)?{_ORD}\s+of\s+(?:this|next|the|last)\s+month",
+    # half past 7, quarter to 8, at afternoon 1:30, around evening
+    r"(?:(?:half|quarter)\s+(?:past|to)\s+(?:1[0-2]|0?\d|noon|midnight|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve))",
+    rf"(?:at|around|about|by)\s+(?:the\s+)?{_PART_OF_DAY}",
     # a weekday, with a part of the day after it
     rf"(?<!every )(?:(?:this|next|last|coming)\s+)?{_DAY_FULL}(?:\s+{_PART_OF_DAY})?",
     rf"{_DAY_CUE_BEFORE}{_DAY_ABBR}(?:\s+{_PART_OF_DAY})?",
