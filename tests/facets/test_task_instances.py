@@ -41,6 +41,8 @@ def _has(summary: str, word: str) -> bool:
         ("Find a hotel in Rome from 2026-05-03 to 2026-05-07", ["2026"], ["hotel", "Rome"]),
         ("Rebook my class on June 12th, 6pm", ["June", "12th", "6pm"], ["class"]),
         ("Find a bus leaving on the 6th of this month", ["6th", "month"], ["bus"]),
+        ("Billed for seats we removed in last month", ["last month", " in"], ["seats"]),
+        ("Since yesterday the sales dashboard is blank", ["yesterday", "Since"], ["dashboard"]),
         ("Rent a car at half past 7 in the morning", ["half past", "morning"], ["car"]),
         ("I want to pick the car up at afternoon 1:30", ["afternoon", "1:30"], ["car"]),
     ],
@@ -89,6 +91,7 @@ def test_a_record_keeps_its_noun_and_loses_its_number(text, gone, kept):
         ("Can I apply coupon 20OFF to my last order?", ["20OFF"], ["coupon"]),
         ("voucher: FREESHIP50 doesn't work at checkout", ["FREESHIP50"], ["voucher", "checkout"]),
         ("Apply discount code spring25 to my cart", ["spring25"], ["discount code", "cart"]),
+        ('Use code "SAVE20" at checkout', ["SAVE20"], ["a code", "checkout"]),
     ],
 )
 def test_a_promo_code_reads_a_code(text, gone, kept):
@@ -128,6 +131,11 @@ def test_a_named_pet_or_relative_loses_the_name(text, gone, kept):
         ("Half of 1/2 the team cannot log in", ["1/2"]),
         ("We sat down and decided to cancel the plan", ["cancel"]),
         ("May I export the dashboard as PDF?", ["export", "PDF"]),
+        ("Keep getting 'invalid code' when I log in with 2FA", ["invalid code", "log in", "2FA"]),
+        ("Enter the verification code sent to my phone", ["verification code sent"]),
+        ("The Monday KPI email has been stuck in pending", ["Monday KPI email"]),
+        ("Our friday standup report is empty", ["friday standup"]),
+        ("Is the pharmacy open on Sundays?", ["Sundays"]),
     ],
 )
 def test_product_names_amounts_and_counts_stay(text, kept):

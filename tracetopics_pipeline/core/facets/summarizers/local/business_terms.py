@@ -82,7 +82,7 @@ _JOIN = re.compile(
 _TIME_PREP = re.compile(
     r"(?:\b(?:on|at|for|by|until|till|before|after|from|between|around|about|during|"
     r"sometime|some time|anytime|any time|(?:no|not) later than|as of|starting|"
-    r"to|into|through|for)\s+)+$",
+    r"to|into|through|for|in|since|over|within)\s+)+$",
     re.I,
 )
 
@@ -113,9 +113,11 @@ _HASH_ID = re.compile(r"(?<![\w&])#\s?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}\b")
 # Promo codes: a token after a code noun, or an ALL-CAPS word with a number (WELCOME10, 20OFF).
 _CODE_NOUN = r"(?:(?:promo(?:tion(?:al)?)?|discount|coupon|voucher|referral|gift)\s+codes?|codes?|coupons?|promos?|vouchers?)"
 _CODE_TOKEN = (
-    r"(?:[A-Za-z]*\d[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z]+[A-Za-z0-9]*\d+|[A-Z]{4,})\b"
+    r"(?:[A-Za-z]*\d[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z]+[A-Za-z0-9]*\d+|(?-i:[A-Z]{4,}))\b"
 )
-_CODED = re.compile(rf"\b(?P<noun>{_CODE_NOUN})\s*[:\"'“]?\s*(?P<tok>{_CODE_TOKEN})[\"'”]?", re.I)
+_CODED = re.compile(
+    rf"\b(?P<noun>{_CODE_NOUN})\s*:?\s*(?:(?P<q>[\"'“‘]))?(?P<tok>{_CODE_TOKEN})(?(q)[\"'”’])", re.I
+)
 _BARE_CODE = re.compile(r"(?<![\w-])(?:[A-Z]{4,}\d{2,3}|\d{2,3}[A-Z]{3,})(?![\w-])")
 _NOT_CODE = re.compile(r"\d*(?:365|360|256|128|512|1024|64|32|16|2048|4096)$")
 
@@ -147,12 +149,16 @@ def _article(noun: str) -> str:
     return "an" if noun[:1].lower() in "aeiou" else "a"
 
 
+_WEEKDAY = re.compile(rf"{_DAY_FULL}|{_DAY_ABBR}", re.I)
+_OWNER_BEFORE = re.compile(r"\b(?:the|a|an|our|my|your|their|his|her)\s+$", re.I)
 _SHORT_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})")
 
 
 def _is_time(token: str, text: str, start: int) -> bool:
     """A bare d/m with one digit each side ("1/2", "3.5") is a fraction or a decimal unless a
     date preposition stands before it ("on 1/5")."""
+    if _WEEKDAY.fullmatch(token) and _OWNER_BEFORE.search(text[:start]):
+        return False  # "the Monday KPI email", "our friday standup": a recurring thing's name
     m = _SHORT_DATE.fullmatch(token)
     if not m:
         return bool(token.strip())
