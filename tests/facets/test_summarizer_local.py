@@ -42,7 +42,7 @@ def test_task_is_a_clean_intent(turns, want):
         # Self-introductions, setup details and venting are context, not the request.
         (["Hi, I'm new to Acme. We're a team of 5. How do I invite a colleague?"], "Invite a colleague"),
         (["Not happy. This is so annoying. I was charged twice this month, can you check?"],
-         "Charged twice"),
+         "Charged twice this month"),
         (["Using Firefox on a Mac. The chart on Sales just shows a spinner."],
          "The chart on Sales just shows a spinner"),
         # Run-on fragments without punctuation are split; sign-offs dropped.

@@ -168,7 +168,7 @@ def test_a_separate_second_ask_after_an_ask_is_dropped(wish):
 def test_a_second_sentence_that_completes_the_first_stays():
     # A statement, then the request it leads to: both carry the intent.
     assert summarize_task(["I'll be in Denver on the 4th. Could you find me a rental car?"]) == (
-        "I'll be in Denver. Find a rental car"
+        "I'll be in Denver on the 4th. Find a rental car"
     )
     # A wish after a statement is the request itself (the situation is backstory).
     moving = "We're moving to a new office in Leeds. It would be great if you could find a caterer."
@@ -200,7 +200,7 @@ def test_a_second_specific_ask_about_something_else_is_another_topic(second):
     ("text", "want"),
     [
         # Short follow-ups name what the first ask left vague: kept.
-        ("I want to go out tonight. Any suggestions?", "Go out. Any suggestions"),
+        ("I want to go out tonight. Any suggestions?", "Go out tonight. Any suggestions"),
         ("Can you help me move out? Find an apartment with two bedrooms.",
          "Move out. Find an apartment with two bedrooms"),
         # Same subject, or a pronoun pointing back: kept.
@@ -237,13 +237,13 @@ def test_churn_decisions_urgency_and_role_notes_are_not_the_task(tail):
     [
         ("Hi, the transfer to my landlord still hasn't arrived.",
          "The transfer to my landlord still hasn't arrived"),
-        ("Hello, the ATM kept my card last night.", "The ATM kept my card"),
+        ("Hello, the ATM kept my card last night.", "The ATM kept my card last night"),
         ("Hey there, the flight to Lisbon got cancelled an hour ago.",
          "The flight to Lisbon got cancelled an hour ago"),
         ("Following up: the hotel in Rome charged us twice for one night.",
          "The hotel in Rome charged us twice for one night"),
         ("Quick question: the discount code SPRING20 won't apply at checkout.",
-         "The discount code won't apply at checkout"),
+         "The discount code SPRING20 won't apply at checkout"),
         ("Hello team, the payslip for March shows the wrong tax code.",
          "The payslip for March shows the wrong tax code"),
         ("Hey, the CI pipeline fails on every pull request.",
@@ -255,7 +255,7 @@ def test_churn_decisions_urgency_and_role_notes_are_not_the_task(tail):
         ("Hello, the clinic's booking page keeps showing no free slots.",
          "The clinic's booking page keeps showing no free slots"),
         ("Hi, the card I ordered last week hasn't arrived",
-         "The card I ordered hasn't arrived"),
+         "The card I ordered last week hasn't arrived"),
         # A clause after "if" is a clause too.
         ("I was wondering if the pharmacy opens on Sundays.", "The pharmacy opens on Sundays"),
         # A gerund after a greeting reports what happens; it is not an order.
@@ -276,10 +276,10 @@ def test_a_statement_after_a_greeting_keeps_its_own_verb(text, want):
     [
         ("Hi, a refund for order 123 please", "Get a refund for an order"),
         ("Hello, a new PIN for my debit card, please.", "Get a new PIN for my debit card"),
-        ("Hey, two tickets to Boston for Friday", "Get two tickets to Boston"),
+        ("Hey, two tickets to Boston for Friday", "Get two tickets to Boston for Friday"),
         ("Hi, a hotel room in Paris for two nights", "Get a hotel room in Paris for two nights"),
         ("Good morning, an appointment with a dermatologist next week",
-         "Get an appointment with a dermatologist"),
+         "Get an appointment with a dermatologist next week"),
         ("I'm looking for a hotel with free parking near the airport",
          "Find a hotel with free parking near the airport"),
         ("I'd like a replacement for the broken blender",
