@@ -234,7 +234,6 @@ def abstract_instances(text: str) -> str:
     )
     t = _RECORD.sub(lambda m: _record(m, t), t)
     t = _drop_hash_ids(t)
-    t = re.sub(r"\b(an? |the |my |our |your )\1", r"\1", t, flags=re.I)
     t = re.sub(r"[ \t]{2,}", " ", t)
     t = re.sub(r"\s+([,.;:!?])", r"\1", t)
     t = re.sub(r"([,;])\s*([,.;:!?])", r"\2", t)
@@ -259,8 +258,8 @@ def _drop_hash_ids(text: str) -> str:
         before = text[pos : m.start()]
         if p := re.search(r"\s*\b(?:on|for|of|with|to|from|in|under|about|re)\s+$", before, re.I):
             before, word = before[: p.start()], ""
-        elif re.search(r"(?:\b[A-Z][a-z]*\.?|\d)\s+$", before) and before.strip():
-            word = ""  # "1900 University Ave #105", "Suite 4 #B2": part of an address
+        elif re.search(r"\S\s+(?:[A-Z][a-z]*\.?|\d+)\s+$", before):
+            word = m.group()  # "1900 University Ave #105", "Suite 4 #B2": part of an address
         elif _DET_BEFORE.search(before) or re.search(r"\b\w+\s+$", before) is None:
             word = "one"
         else:
