@@ -234,6 +234,8 @@ def abstract_instances(text: str) -> str:
     )
     t = _RECORD.sub(lambda m: _record(m, t), t)
     t = _drop_hash_ids(t)
+    if t == text:
+        return text  # nothing abstracted: the text as written, spacing and all
     t = re.sub(r"[ \t]{2,}", " ", t)
     t = re.sub(r"\s+([,.;:!?])", r"\1", t)
     t = re.sub(r"([,;])\s*([,.;:!?])", r"\2", t)
