@@ -1,7 +1,7 @@
-"""Business instances are not the task (issue 12, session 16): the Task summary drops the times
-and dates of one request with their preposition, keeps a record's noun without its number, drops a
-pet's or relative's name after its noun, and leaves promo codes, product names, versions and
-money amounts alone."""
+"""Business instances are not the task (issue 12, session 16): the Task summary keeps a record's
+noun without its number, drops a pet's or relative's name after its noun, and leaves times, promo
+codes, product names, versions and money amounts alone (dropping times and codes was measured and
+not kept: business_terms' note)."""
 
 from __future__ import annotations
 
@@ -18,46 +18,6 @@ def _task(text: str) -> str:
 
 def _has(summary: str, word: str) -> bool:
     return re.search(rf"(?<![\w#]){re.escape(word)}(?![\w])", summary, re.I) is not None
-
-
-@pytest.mark.parametrize(
-    ("text", "gone", "kept"),
-    [
-        # weekdays, their abbreviations, clock times
-        ("Book a dental cleaning for my cat on wed at 3pm", ["wed", "3pm"], ["dental"]),
-        ("Can I get a grooming slot on Thursday at 15:30?", ["Thursday", "15:30"], ["grooming"]),
-        ("I need a table for this Friday evening please", ["Friday", "evening"], ["table"]),
-        ("Could you book a haircut next thurs around 9.30am", ["thurs", "9.30"], ["haircut"]),
-        ("Please move the vet visit to Sat 10am", ["Sat", "10am"], ["vet"]),
-        ("Is there a slot on Tues. at 11 a.m. for a checkup?", ["Tues", "11"], ["checkup"]),
-        # relative days
-        ("Can you book a room for tomorrow?", ["tomorrow"], ["room"]),
-        ("Need a cab tmrw morning to the airport", ["tmrw", "morning"], ["cab", "airport"]),
-        ("I'd like a massage next week if possible", ["next week"], ["massage"]),
-        ("Book a flight for the day after tomorrow", ["tomorrow", "day after"], ["flight"]),
-        # calendar dates
-        ("Reserve a campsite on 12/03 for two nights", ["12/03"], ["campsite"]),
-        ("Schedule the delivery for the 3rd of May", ["3rd", "May"], ["delivery"]),
-        ("Can I book a table for May 3?", ["May 3"], ["table"]),
-        ("Find a hotel in Rome from 2026-05-03 to 2026-05-07", ["2026"], ["hotel", "Rome"]),
-        ("Rebook my class on June 12th, 6pm", ["June", "12th", "6pm"], ["class"]),
-        ("Find a bus leaving on the 6th of this month", ["6th", "month"], ["bus"]),
-        ("Billed for seats we removed in last month", ["last month", " in"], ["seats"]),
-        ("Since yesterday the sales dashboard is blank", ["yesterday", "Since"], ["dashboard"]),
-        ("Rent a car at half past 7 in the morning", ["half past", "morning"], ["car"]),
-        ("I want to pick the car up at afternoon 1:30", ["afternoon", "1:30"], ["car"]),
-    ],
-)
-def test_times_and_dates_of_one_request_go_with_their_preposition(text, gone, kept):
-    # built and tested, not applied to the Task summary (lowered SGD / demo dev fine figures)
-    from tracetopics_pipeline.core.facets.summarizers.local.business_terms import drop_times
-
-    out = drop_times(text).strip().rstrip("?.! ")
-    for g in gone:
-        assert not _has(out, g), (text, out)
-    for k in kept:
-        assert _has(out, k), (text, out)
-    assert not re.search(r"\b(?:on|at|for|to|from|the)$", out), (text, out)
 
 
 @pytest.mark.parametrize(
@@ -153,18 +113,3 @@ def test_two_bookings_of_one_intent_read_alike():
     c = _task("Where is order 55821?")
     d = _task("Where is order #A77120")
     assert c.lower() == d.lower(), (c, d)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Monday KPI email has been stuck in pending",
-        "Our friday standup report is empty",
-        "Is the pharmacy open on Sundays?",
-        "Every Monday the export fails",
-    ],
-)
-def test_a_recurring_day_is_no_instance(text):
-    from tracetopics_pipeline.core.facets.summarizers.local.business_terms import drop_times
-
-    assert drop_times(text) == text
