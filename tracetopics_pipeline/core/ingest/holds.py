@@ -49,7 +49,9 @@ class DayQuarantine:
         """'2026-11-14: 5.06% (8 of 158 lines) quarantined, threshold 5.00%; invalid_json 5, ...'"""
         top = ", ".join(f"{r} {n}" for r, n in list(self.reasons.items())[:3])
         again = (
-            f" ({plural(self.superseded, 'copy')} sent again, not counted)" if self.superseded else ""
+            f" ({plural(self.superseded, 'copy')} sent again, not counted)"
+            if self.superseded
+            else ""
         )
         return (
             f"{self.day}: {self.rate:.2%} ({self.quarantined:,} of {self.lines:,} lines) "
