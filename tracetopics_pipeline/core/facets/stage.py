@@ -277,10 +277,10 @@ def _run(
     return total.outputs, total
 
 
-# Set just before forking the pool: workers read their batches from the parent's memory
-# (copy-on-write) instead of having every trace pickled to them.
 log = logging.getLogger(__name__)
 
+# Set just before forking the pool: workers read their batches from the parent's memory
+# (copy-on-write) instead of having every trace pickled to them.
 _FORK_JOB: tuple[Summarizer, list[dict], list[Facet]] | None = None
 
 
