@@ -22,13 +22,6 @@ from tracetopics_pipeline.cli import main
 TRACE = b'{"id": "t1", "created": "2026-11-20T10:00:00Z", "input": "hi"}\n'
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("TRACETOPICS_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "home"
-
-
 def _elf(path: Path) -> None:
     for exe in ("/bin/ls", "/usr/bin/env", sys.executable):
         if Path(exe).is_file() and Path(exe).read_bytes()[:4] == b"\x7fELF":

@@ -13,13 +13,6 @@ from tracetopics_pipeline.cli import main
 TRACE = b'{"id": "t1", "created": "2026-11-20T10:00:00Z", "input": "hi"}\n'
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("TRACETOPICS_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "home"
-
-
 def ingest(capsys: pytest.CaptureFixture[str], *files: str) -> list[str]:
     assert main(["ingest", *files]) == 0
     return capsys.readouterr().err.splitlines()
