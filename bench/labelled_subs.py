@@ -49,8 +49,9 @@ def _traces(name: str, part: str) -> list[tuple[dict, str]]:
     if name == "uss":
         import json
 
+        # one dialogue has no MultiWOZ domain: a reason of its own, not None (sklearn sorts them)
         domain = {
-            str(r["uss_index"]): r["primary_domain"]
+            str(r["uss_index"]): r["primary_domain"] or "no domain"
             for r in map(json.loads, (path / "uss_mwoz_with_domains.jsonl").open())
         }
         traces, _ = uss_parts(path)[part]
