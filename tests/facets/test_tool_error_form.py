@@ -12,6 +12,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.issues import (
     detect_issues,
     summarize_issues,
 )
+from tracetopics_pipeline.core.facets.tool_error import call_class
 from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems
 
@@ -122,3 +123,78 @@ def test_the_name_read_from_the_short_form_names_the_tool_and_what_happened(summ
     assert got == name
     assert 2 <= len(got.split()) <= 6
     assert not label_problems(got[0].upper() + got[1:]), label_problems(got)
+
+
+# ---------------------------------------------------------------- error classes (issue 12)
+# A tool's failures split by the fix a person files them under: several phrasings of each class,
+# in the short form's words and in raw replies quoted after "returned".
+CLASS_CASES = [
+    # server errors: any 5xx, however the reply says it
+    ("get_account returned HTTP 503", ("get_account", "server error")),
+    ("get_account returned HTTP 500 (+1 more)", ("get_account", "server error")),
+    ("fetch_invoice returned 'upstream unavailable'", ("fetch_invoice", "server error")),
+    ("fetch_invoice returned 'service unavailable'", ("fetch_invoice", "server error")),
+    ("fetch_invoice raised InternalServerError", ("fetch_invoice", "server error")),
+    # permission
+    ("export_dashboard returned permission denied", ("export_dashboard", "permission denied")),
+    ("export_dashboard returned HTTP 401", ("export_dashboard", "permission denied")),
+    ("export_dashboard raised AccessDeniedException", ("export_dashboard", "permission denied")),
+    ("export_dashboard returned 'insufficient scopes'", ("export_dashboard", "permission denied")),
+    # not found
+    ("lookup_order returned HTTP 404", ("lookup_order", "not found")),
+    ("lookup_order raised FileNotFoundError", ("lookup_order", "not found")),
+    ("lookup_order returned 'no such order'", ("lookup_order", "not found")),
+    ("lookup_order returned 'record does not exist'", ("lookup_order", "not found")),
+    ("lookup_order returned 'unknown customer'", ("lookup_order", "not found")),
+    # rate limits
+    ("send_sms returned HTTP 429", ("send_sms", "rate limited")),
+    ("send_sms returned 'too many requests'", ("send_sms", "rate limited")),
+    ("send_sms raised ThrottlingException", ("send_sms", "rate limited")),
+    ("send_sms returned 'quota exceeded'", ("send_sms", "rate limited")),
+    # validation
+    ("book_table returned HTTP 422", ("book_table", "invalid request")),
+    ("book_table returned HTTP 400", ("book_table", "invalid request")),
+    ("book_table raised ValidationError", ("book_table", "invalid request")),
+    ("book_table returned 'missing required field'", ("book_table", "invalid request")),
+    ("book_table returned 'malformed date'", ("book_table", "invalid request")),
+    # timeouts
+    ("search_docs timed out", ("search_docs", "timed out")),
+    ("search_docs returned HTTP 504", ("search_docs", "timed out")),
+    ("search_docs raised DeadlineExceeded", ("search_docs", "timed out")),
+    # an exception that says no class is its own; another status its own
+    ("get_sso_config raised ConnectionResetError", ("get_sso_config", "ConnectionResetError")),
+    ("get_sso_config raised KeyError (+2 more)", ("get_sso_config", "KeyError")),
+    ("charge_card returned HTTP 409", ("charge_card", "HTTP 409")),
+    # a message's lead words that read as no class are no class (cut phrases: tau's "payment
+    # amount does not [add up]", "flight [HAT030 not available]")
+    ("charge_card returned 'card declined'", None),
+    ("charge_card returned 'insufficient funds'", None),
+    ("charge_card returned 'unknown error'", None),
+    ("book_reservation returned 'payment amount does not'", None),
+    # a raw reply after "returned" is read as the summarizer reads one
+    ('Failed tool call: get_account returned {"error": "not_found", "status": 404}',
+     ("get_account", "not found")),
+    ("Failed tool call: get_account returned Error: HTTP 502 Bad Gateway", ("get_account", "server error")),
+    # no class: nothing to split by
+    ("lookup_order failed", None),
+    ("lookup_order failed (agent reported 'I could not open it')", None),
+    ("The user asked for a refund twice", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("summary", "want"), CLASS_CASES, ids=[c[0][:50] for c in CLASS_CASES])
+def test_a_failed_call_reads_back_as_its_tool_and_error_class(summary, want):
+    assert call_class(summary) == want
+
+
+def test_every_summary_form_reads_back_with_its_class():
+    """What the summarizer writes, `call_class` reads: the writer and the reader agree."""
+    for reply, cls in [
+        ('{"error": "upstream_unavailable", "status": 503}', "server error"),
+        ('{"status": 403, "error": "permission denied for workspace acme"}', "permission denied"),
+        ('{"error": "rate_limited", "status": 429, "retry_after": 30}', "rate limited"),
+        ('{"error": {"code": 404, "message": "order 118 not found"}}', "not found"),
+        ('{"detail": "validation failed: email is invalid", "status": 422}', "invalid request"),
+        ("TimeoutError: get_account did not respond within 30s", "timed out"),
+    ]:
+        assert call_class(_detail("get_account", reply)) == ("get_account", cls), reply

@@ -39,7 +39,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.handover import (
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment import pleased
 from tracetopics_pipeline.core.facets.summarizers.local.success import asks, settles
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
-from tracetopics_pipeline.core.facets.summarizers.local.tool_error import (
+from tracetopics_pipeline.core.facets.tool_error import (
     call_failure,
     error_kind,
     reported_failure,

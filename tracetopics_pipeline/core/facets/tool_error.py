@@ -121,3 +121,110 @@ def reported_failure(tool: str, said: str, *, timed_out: bool = False) -> str:
     if _SAID_PERMISSION.search(said):
         return f"{tool} returned permission denied"
     return f"{tool} failed"
+
+
+# ---------------------------------------------------------------- error classes (issue 12)
+# A failed call's class is coarser than its short form's words: the fix a person files it
+# under. "HTTP 500", "HTTP 503" and "'upstream unavailable'" are one server error; "HTTP 404",
+# "raised FileNotFoundError" and "'no such order'" one not found. Read from `error_kind`'s
+# words (or the short form's), so summaries keep their exact status or exception.
+_CLASS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("timed out", re.compile(r"\btim(?:e|ed|es|ing)?[ _-]?out|deadline[ _-]?exceeded", re.I)),
+    (
+        "permission denied",
+        re.compile(
+            r"\b(?:permission|access|authori[sz]ation)[ _-]?denied|forbidden|"
+            r"\b(?:not|un)[ _-]?authori[sz]ed|unauthenticated|"
+            r"\binsufficient[ _-](?:permissions?|privileges?|scopes?|rights)|"
+            r"^(?:Permission|AccessDenied)",
+            re.I,
+        ),
+    ),
+    (
+        "rate limited",
+        re.compile(
+            r"rate[ _-]?limit|too[ _-]?many[ _-]?requests|throttl|quota[ _-]?(?:exceeded|exhausted)"
+            r"|\bslow[ _-]?down\b",
+            re.I,
+        ),
+    ),
+    (
+        "not found",
+        re.compile(
+            r"not[ _-]?found|\bno[ _-]such\b|does[ _-]?n(?:o|')?t[ _-]?exist|DoesNotExist|"
+            r"\bunknown[ _-](?:id|user|account|order|record|resource|customer|item|product)\b|"
+            r"\bmissing[ _-](?:record|resource|object|entity)",
+            re.I,
+        ),
+    ),
+    (
+        "invalid request",
+        re.compile(
+            r"invalid|validation|bad[ _-]?request|malformed|unprocessable|missing[ _-]required|"
+            r"required[ _-](?:field|param)|\bschema\b",
+            re.I,
+        ),
+    ),
+    (
+        "server error",
+        re.compile(
+            r"internal[ _-]?server|server[ _-]?error|(?:service|upstream|backend)[ _-]?unavailable|"
+            r"bad[ _-]?gateway|\bunavailable\b|\boverloaded\b",
+            re.I,
+        ),
+    ),
+)
+# HTTP statuses by their class (401/403 are read as permission denied by `error_kind`).
+_STATUS_CLASS = {
+    400: "invalid request", 404: "not found", 408: "timed out", 410: "not found",
+    422: "invalid request", 429: "rate limited", 504: "timed out",
+}  # fmt: skip
+
+
+def failure_class(kind: str) -> str:
+    """The class of a failed call from `error_kind`'s words (or the short form's): "timed out",
+    "permission denied", "rate limited", "not found", "invalid request", "server error" (HTTP
+    5xx), "HTTP <status>" for another status, the exception's name ("ConnectionResetError");
+    "" for none, and for a message's lead words that read as no class: they are cut where a
+    detail starts ("payment amount does not", "flight"), a phrase, not a class to group by."""
+    kind = kind.strip()
+    if not kind:
+        return ""
+    if m := re.fullmatch(r"HTTP (\d{3})", kind):
+        status = int(m.group(1))
+        if status in (401, 403):
+            return "permission denied"
+        return _STATUS_CLASS.get(status) or ("server error" if status >= 500 else kind)
+    word = kind.removeprefix("raised ").strip("'")
+    for cls, pattern in _CLASS_WORDS:
+        if pattern.search(word):
+            return cls
+    return word if kind.startswith("raised ") else ""
+
+
+# The short form read back: "<tool> timed out", "<tool> returned <kind>", "<tool> raised <X>",
+# optionally "(+N more)"; a reply quoted raw after "returned" is read with `error_kind`.
+_SHORT_FORM = re.compile(
+    r"(?:^|:\s+)(?P<tool>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?P<timeout>timed out)|"
+    r"(?P<verb>returned|raised)\s+(?P<what>.+?))\s*(?:\(\+\d+ more\))?\s*$",
+    re.S,
+)
+_FIXED_KIND = re.compile(r"HTTP \d{3}|permission denied|'[^']+'")
+
+
+def call_class(text: str) -> tuple[str, str] | None:
+    """(tool, `failure_class`) of a failed call's summary in the short form ("get_account
+    returned HTTP 503" -> ("get_account", "server error")); None when it is not one, or says
+    no class ("<tool> failed")."""
+    m = _SHORT_FORM.search(text.strip())
+    if not m:
+        return None
+    if m["timeout"]:
+        return m["tool"], "timed out"
+    what = m["what"].strip()
+    if m["verb"] == "raised":
+        kind = f"raised {what}" if re.fullmatch(r"[A-Z]\w*", what) else error_kind(what)
+    else:
+        kind = what if _FIXED_KIND.fullmatch(what) else error_kind(what)
+    cls = failure_class(kind)
+    return (m["tool"], cls) if cls else None
