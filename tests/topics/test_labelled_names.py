@@ -269,7 +269,7 @@ def test_pieces_of_a_label_that_read_the_same_in_their_own_part_are_one_subtopic
     naming = ["Timeout: slow answer (31 s)", "Timeout: slow answer (48 s)",
               "Timeout: slow answer (50 s)", "Refusal: declined to grant"]  # fmt: skip
     keys = ["timeout", "timeout", "timeout", "refusal"]
-    got = _same_detail(np.array([0, 1, 2, 3]), naming, keys, [1.0] * 4)
+    got = _same_detail(np.array([0, 1, 2, 3]), naming, keys, [1.0] * 4, [None] * 4)
     assert got[0] == got[1] == got[2] and got[3] != got[0]
 
 

@@ -29,6 +29,7 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.digest import code_digest
+from tracetopics_pipeline.core.facets.tool_error import call_class
 from tracetopics_pipeline.core.spend import ledger
 from tracetopics_pipeline.core.topics import embed, hierarchy
 from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
@@ -44,11 +45,17 @@ from tracetopics_pipeline.core.topics.embedders.memo import memoized, recording
 from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
 from tracetopics_pipeline.core.topics.labels.audit import repeats_parent
 from tracetopics_pipeline.core.topics.labels.cleaning import (
+    call_class_name,
     label_parent_name,
     labelled_text,
+    own_part,
     readable_value,
 )
-from tracetopics_pipeline.core.topics.labels.grammar import case_statement, verb_forms
+from tracetopics_pipeline.core.topics.labels.grammar import (
+    case_statement,
+    label_problems,
+    verb_forms,
+)
 from tracetopics_pipeline.core.topics.labels.labellers import (
     Labeler,
     ParentDescription,
@@ -913,23 +920,30 @@ def _labelled_subs(
         coords, algorithm, params = _pca_2d(xn), "labels", {}
     default = getattr(definition, "default_label", None)
     sub = np.full(n, -1, np.int64)
-    pieces: dict[tuple[str, int], int] = {}
+    pieces: dict[tuple[str, object], int] = {}
     w = np.asarray(weights, dtype=float)
     traced: Counter[str] = Counter()
     for k, wi in zip(keys, w.tolist(), strict=True):
         traced[k] += wi
     whole = {k for k in traced if k == _key(default) or traced[k] < 2 * MIN_SUB_TRACES}
+    said = [call_class(own_part(t, k)) for t, k in zip(texts, keys, strict=True)]
+    calls = _frequent_pairs(said, keys, w, whole)
     for i, (k, c) in enumerate(zip(keys, clusters.tolist(), strict=True)):
-        piece = (k, -1 if k in whole or c < 0 else c)
+        piece: tuple[str, object] = (k, -1 if k in whole or c < 0 else c)
+        if calls[i] is not None:
+            piece = (k, calls[i])
         sub[i] = pieces.setdefault(piece, len(pieces))
     key_of = [p[0] for p in sorted(pieces, key=pieces.get)]
+    fixed = {n for p, n in pieces.items() if isinstance(p[1], tuple)}
     sub = _fold_small(xn, sub, key_of, w)
     naming = [labelled_text(t, k) for t, k in zip(texts, keys, strict=True)]
     if kind == "label":  # a facet of names keeps HDBSCAN's pieces (see above)
-        sub, key_of = _split_by_distance(xn, naming, sub, key_of, w, whole, seed=seed)
+        sub, key_of = _split_by_distance(
+            xn, naming, sub, key_of, w, whole | fixed, seed=seed
+        )  # fmt: skip
     from tracetopics_pipeline.core.topics.cluster import compact
 
-    sub = compact(_same_detail(compact(sub), naming, keys, weights))
+    sub = compact(_same_detail(compact(sub), naming, keys, weights, said))
     # a label's only subtopic may read as its label ("Metabase" over every stance)
     key_of_sub = {
         int(s): Counter(keys[i] for i in np.flatnonzero(sub == s)).most_common(1)[0][0]
@@ -949,6 +963,7 @@ def _labelled_subs(
         texts, xn, sub, coords, labeler=labeler, facet=facet, weights=np.asarray(weights),
         embed=embed, naming_texts=naming, naming=LABELLED_NAMING, parents=only, avoid=avoid,
     )  # fmt: skip
+    _name_call_pairs(topics, sub, said, w)
     for t in topics:  # the default label's texts ("NONE") name nothing: it reads as its parent
         if Counter(keys[i] for i in np.flatnonzero(sub == t.topic_id)).most_common(1)[0][0] == (
             _key(default)
@@ -961,6 +976,48 @@ def _labelled_subs(
 
 def _key(value: str | None) -> str:
     return (value or "").strip().lower()
+
+
+def _frequent_pairs(
+    said: list[tuple[str, str] | None], keys: list[str], w: np.ndarray, whole: set[str]
+) -> list[tuple[str, str] | None]:
+    """Per text, the (tool, error class) of the failed call it says in its label's part
+    (`said`, `tool_error.call_class`) where that pair is said by at least MIN_SUB_TRACES of its
+    label's traces: such a pair is a subtopic of its own, whatever the clustering made of it
+    (one tool's server errors beside its refused permissions are different fixes, and their
+    texts read alike). A rarer pair, or a label too small to split (`whole`), stays with the
+    clustering (None)."""
+    pairs = [None if k in whole else p for p, k in zip(said, keys, strict=True)]
+    traced: Counter[tuple[str, tuple[str, str]]] = Counter()
+    for k, p, wi in zip(keys, pairs, w.tolist(), strict=True):
+        if p is not None:
+            traced[(k, p)] += wi
+    return [
+        p if p is not None and traced[(k, p)] >= MIN_SUB_TRACES else None
+        for k, p in zip(keys, pairs, strict=True)
+    ]
+
+
+def _name_call_pairs(
+    topics: list[TopicInfo], sub: np.ndarray, said: list[tuple[str, str] | None], w: np.ndarray
+) -> None:
+    """A subtopic most of whose traces say one failed call's (tool, error class) is named by
+    them, "<tool>: <error class>" ("Account lookup: server error"), which no phrase of its
+    texts says whole; each pair names one subtopic at most (the biggest)."""
+    named: set[tuple[str, str]] = set()
+    traces = np.bincount(np.maximum(sub, 0), weights=np.where(sub >= 0, w, 0.0))
+    for t in sorted(topics, key=lambda t: (-traces[t.topic_id], t.topic_id)):
+        rows = np.flatnonzero(sub == t.topic_id)
+        votes: Counter[tuple[str, str] | None] = Counter()
+        for i in rows.tolist():
+            votes[said[i]] += w[i]
+        pair, n = votes.most_common(1)[0] if votes else (None, 0.0)
+        if pair is None or pair in named or n <= 0.5 * sum(votes.values()):
+            continue
+        name = call_class_name(*pair)
+        if name and not label_problems(name):
+            t.label = name
+            named.add(pair)
 
 
 def parent_key(text: str, value: str | None, definition: Any, kind: str) -> str:
@@ -981,18 +1038,25 @@ _SENTENCE_MARK = re.compile(r"[.!?,;]")
 
 
 def _same_detail(
-    sub: np.ndarray, naming: list[str], keys: list[str], weights: list[float]
+    sub: np.ndarray,
+    naming: list[str],
+    keys: list[str],
+    weights: list[float],
+    said: list[tuple[str, str] | None],
 ) -> np.ndarray:
     """Pieces of one key whose texts mostly read the same in their own label's part
     (`labelled_text`, digits aside) are one subtopic: "Timeout: slow answer" beside a refusal
-    and beside a loop differs only in the other labels' parts, which name other parents."""
+    and beside a loop differs only in the other labels' parts, which name other parents. A
+    failed call's error class (`said`) is part of what it reads: "HTTP 429 in account lookup"
+    (rate limited) is not "HTTP 503 in account lookup" (server error)."""
     k = int(sub.max()) + 1 if len(sub) else 0
-    votes: list[Counter[tuple[str, str]]] = [Counter() for _ in range(k)]
+    votes: list[Counter[tuple[str, str, object]]] = [Counter() for _ in range(k)]
     for i, p in enumerate(sub.tolist()):
         if p >= 0:
-            votes[p][(keys[i], re.sub(r"\d+", "#", naming[i].lower()))] += weights[i]
+            sig = (keys[i], re.sub(r"\d+", "#", naming[i].lower()), said[i])
+            votes[p][sig] += weights[i]
     target = np.arange(k)
-    first: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str, object], int] = {}
     for p in range(k):
         if not votes[p]:
             continue

@@ -277,6 +277,16 @@ def _call_error(text: str) -> str:
     return f"{text[: m.start()]}{cls} in {tool}"
 
 
+def call_class_name(tool: str, cls: str) -> str:
+    """A failed call's (tool, error class) as a subtopic's name, "<tool as words>: <class>"
+    ("Account lookup: server error", "SSO config lookup: ConnectionResetError"); "" when the
+    tool reads as no words or the name would pass six words."""
+    words = identifier_words(tool).strip(" .")
+    if not words or len(words.split()) + len(cls.split()) > 6:
+        return ""
+    return f"{words[:1].upper()}{words[1:]}: {cls}"
+
+
 # Handing the conversation over, however the tool is named: transfer_to_human_agents,
 # escalate_to_human, handoff_to_agent, route_to_support are one action.
 _HANDOVER = re.compile(
