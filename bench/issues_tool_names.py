@@ -4,7 +4,11 @@ with the local rules, clusters the summaries at both levels exactly as a map doe
 (`maps.cluster_levels`: one text per unique summary, its trace count as weight, its label as
 value, the packaged model), and prints each Failed tool call / Timeout subtopic: name, texts,
 first text; `--members` adds each subtopic's texts as the namer reads them (`labelled_text`).
-Prints figures; writes nothing but the generated traffic (under --out).
+Then the figures of issue 12's error classes (`call_figures`): how many Failed tool call
+subtopic names give the error class their traces' failed calls have (`tool_error.call_class`
+of the summary), and the subtopics' purity by (tool, error class). `--dump FILE` writes the
+subtopics as JSON and `--score FILE` scores such a file (so a checkout without `call_class`
+can be measured by this one). Prints figures; writes nothing but the generated traffic.
 
     .venv/bin/python bench/issues_tool_names.py --days 30 --per-day 300 [--members]
 """
@@ -14,6 +18,8 @@ from __future__ import annotations
 import argparse
 import collections
 import glob
+import json
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -28,9 +34,61 @@ from tracetopics_pipeline.core.facets.summarizers.local.issues import (
 )
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.embedders.local import SentenceEmbedder
-from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text
+from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text, own_part
 from tracetopics_pipeline.core.topics.maps import cluster_levels
 from tracetopics_pipeline.demo.traffic import generate_traffic
+
+
+def name_class(name: str) -> str:
+    """The error class a subtopic's name says ("" when none): its HTTP status's, its exception's,
+    or the class its words read as ("Permission denied in export dashboard")."""
+    from tracetopics_pipeline.core.facets.tool_error import failure_class
+
+    if m := re.search(r"\bHTTP (\d{3})\b", name):
+        return failure_class(f"HTTP {m.group(1)}")
+    if m := re.search(r"\b([A-Z]\w*(?:Error|Exception|Fault))\b", name):
+        return failure_class(f"raised {m.group(1)}")
+    read = failure_class(name)
+    return "" if read == name.strip() else read
+
+
+def call_figures(subs: list[dict]) -> dict[str, float]:
+    """Over subtopics ({"name", "members": [[text, traces], ...]}): how many have a failed call
+    class said by most of their traces, how many names give that class, and purity by (tool,
+    class): the share of the traces with a known pair that are of their subtopic's majority
+    pair (weighted by traces), and the same by class alone."""
+    from tracetopics_pipeline.core.facets.tool_error import call_class
+
+    named = with_class = pure = pure_cls = known = 0.0
+    for s in subs:
+        votes: collections.Counter = collections.Counter()
+        for text, n in s["members"]:
+            if pair := call_class(text):
+                votes[pair] += n
+        if not votes:
+            continue
+        (tool, cls), top = votes.most_common(1)[0]
+        classes: collections.Counter = collections.Counter()
+        for (_, c), n in votes.items():
+            classes[c] += n
+        known += sum(votes.values())
+        pure += top
+        pure_cls += classes.most_common(1)[0][1]
+        with_class += 1
+        named += name_class(s["name"]) == cls
+    return {
+        "subtopics": len(subs), "with a class": with_class, "names giving it": named,
+        "purity (tool, class)": pure / known if known else float("nan"),
+        "purity (class)": pure_cls / known if known else float("nan"),
+    }  # fmt: skip
+
+
+def _print_figures(subs: list[dict]) -> None:
+    for parent in sorted({s["parent"] for s in subs}):
+        f = call_figures([s for s in subs if s["parent"] == parent])
+        print(f"{parent}: " + ", ".join(
+            f"{k} {v:.3f}" if isinstance(v, float) and v % 1 else f"{k} {v:g}" for k, v in f.items()
+        ))  # fmt: skip
 
 
 def main() -> None:
@@ -41,7 +99,12 @@ def main() -> None:
     ap.add_argument("--end", default="2026-11-30")
     ap.add_argument("--traffic", help="a directory of demo-*.jsonl instead of generating")
     ap.add_argument("--members", action="store_true")
+    ap.add_argument("--dump", help="write the subtopics here as JSON")
+    ap.add_argument("--score", help="only score a --dump file")
     a = ap.parse_args()
+    if a.score:
+        _print_figures(json.loads(Path(a.score).read_text()))
+        return
     src = a.traffic
     if not src:
         src = tempfile.mkdtemp(prefix="issues-tool-names-")
@@ -72,6 +135,7 @@ def main() -> None:
     )  # fmt: skip
     parents = {p.topic_id: p.label for p in lv.parents}
     subs = sorted(lv.subs.topics, key=lambda t: (parents[lv.parent_of[t.topic_id]], -t.size))
+    dumped = []
     for t in subs:
         p = parents[lv.parent_of[t.topic_id]]
         if not p.lower().startswith(("failed", "timeout")):
@@ -84,6 +148,11 @@ def main() -> None:
         if a.members:
             for i in rows:
                 print(f"    {w[i]:4.0f} {labelled_text(texts[i], values[i].lower())[:90]}")
+        members = [[own_part(texts[i], values[i].lower()), w[i]] for i in rows]
+        dumped.append({"parent": p, "name": t.label, "members": members})
+    if a.dump:
+        Path(a.dump).write_text(json.dumps(dumped))
+    _print_figures(dumped)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ subtopics, how much of the gold reason the subtopics recover (NMI of subtopic vs
 reason over the label's traces: the dialogue's MultiWOZ domain, the tau-bench task, the
 Banking77 intent), the share of the gold reason the summary texts themselves carry (the
 ceiling of any clustering of them: I(text; reason) / H(reason)), and the names with problems
-(`label_problems`) or repeating a sibling. Prints figures; writes nothing.
+(`label_problems`) or repeating a sibling; under a label whose summaries name failed tool
+calls, the error-class figures of `issues_tool_names.call_figures` (names giving the class,
+purity by (tool, class)). Prints figures; writes nothing.
 
     .venv/bin/python bench/labelled_subs.py --parts dev [--datasets uss,tau,banking]
     .venv/bin/python bench/labelled_subs.py --task-ceiling WAREHOUSE   (a demo home's)
@@ -32,6 +34,7 @@ from _common import DATASETS
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from facet_quality import banking_parts, tau_parts, uss_parts  # noqa: E402
+from issues_tool_names import call_figures  # noqa: E402
 
 from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets  # noqa: E402
 from tracetopics_pipeline.core.facets.summarizers import make_summarizer  # noqa: E402
@@ -116,6 +119,7 @@ def main() -> None:
 
     from tracetopics_pipeline.core.settings import Settings
     from tracetopics_pipeline.core.topics.embedders import make_embedder
+    from tracetopics_pipeline.core.topics.labels.cleaning import own_part
     from tracetopics_pipeline.core.topics.labels.grammar import label_problems
     from tracetopics_pipeline.core.topics.maps import cluster_levels
 
@@ -157,6 +161,9 @@ def main() -> None:
                     zip([t.topic_id for t in lv.subs.topics], lv.parent_of, strict=True)
                 )
                 pnames = {p.topic_id: p.label for p in lv.parents}
+                pkey = {  # each parent's label key, for the summaries' own parts
+                    parent_of[sub_of[t]]: label_of[t].lower() for t in texts
+                }
                 print(f"### {f.name}: {len(rows)} traces, {len(texts)} unique summaries, "
                       f"{len(lv.subs.topics)} subtopics under {len(lv.parents)} labels")  # fmt: skip
                 print(f"{'label':28s} {'traces':>6s} {'subs':>4s} {'NMI(sub,reason)':>15s} "
@@ -183,6 +190,18 @@ def main() -> None:
                     )
                     print(f"{pnames[p.topic_id][:28]:28s} {len(mine):6d} {len(kids):4d} {nmi:15.2f} "
                           f"{ceiling:12.2f}  {probs:8d}  {shown}")  # fmt: skip
+                    subs = [
+                        {"name": names[k], "members": [
+                            [own_part(s, pkey[p.topic_id]), n] for s, n in n_of.items()
+                            if sub_of[s] == k
+                        ]}
+                        for k in kids
+                    ]  # fmt: skip
+                    calls = call_figures(subs)
+                    if calls["with a class"]:  # issue 12: failed calls by (tool, error class)
+                        print(f"{'':28s} error classes: " + ", ".join(
+                            f"{k} {v:.3f}" if v % 1 else f"{k} {v:g}" for k, v in calls.items()
+                        ))  # fmt: skip
 
 
 if __name__ == "__main__":
