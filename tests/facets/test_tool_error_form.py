@@ -157,6 +157,10 @@ CLASS_CASES = [
     ("book_table raised ValidationError", ("book_table", "invalid request")),
     ("book_table returned 'missing required field'", ("book_table", "invalid request")),
     ("book_table returned 'malformed date'", ("book_table", "invalid request")),
+    ("get_dataset_schema returned 'schema mismatch'", ("get_dataset_schema", "invalid request")),
+    # a word of the tool's name or of a thing is no class ("schema" alone, "unavailable" items)
+    ("get_dataset_schema raised ConnectionResetError", ("get_dataset_schema", "ConnectionResetError")),
+    ("get_dataset_schema returned 'schema'", None),
     # timeouts
     ("search_docs timed out", ("search_docs", "timed out")),
     ("search_docs returned HTTP 504", ("search_docs", "timed out")),

@@ -161,7 +161,7 @@ _CLASS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "invalid request",
         re.compile(
             r"invalid|validation|bad[ _-]?request|malformed|unprocessable|missing[ _-]required|"
-            r"required[ _-](?:field|param)|\bschema\b",
+            r"required[ _-](?:field|param)|schema[ _-]?(?:validation|mismatch|error)",
             re.I,
         ),
     ),
