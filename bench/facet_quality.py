@@ -441,6 +441,8 @@ REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
 # batch 15 is development material from the fifteenth pass on.
 # Held-out 17 (the eighteenth pass, `heldout17`) neither: the user's stance towards the answer,
 # whole conversations, written before that pass and measured at its start and its end.
+# Held-out 18 (the nineteenth pass) neither: split once by seed into `heldout18dev` (tuned on) and
+# `heldout18test` (reported once, at the end of the pass).
 ROBUST_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5",
                   "heldout6", "heldout7", "heldout8")  # fmt: skip
 
@@ -516,7 +518,8 @@ def bench_robustness(
                  "heldout11": "held-out 11", "heldout12": "held-out 12",
                  "heldout13": "held-out 13", "heldout14": "held-out 14",
                  "heldout15": "held-out 15", "heldout16": "held-out 16",
-                 "heldout17": "held-out 17"}  # fmt: skip
+                 "heldout17": "held-out 17", "heldout18dev": "18 dev",
+                 "heldout18test": "18 test"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
               + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():

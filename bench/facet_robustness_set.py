@@ -26,6 +26,7 @@ import facet_robustness_batch14 as b14
 import facet_robustness_batch15 as b15
 import facet_robustness_batch16 as b16
 import facet_robustness_batch17 as b17
+import facet_robustness_batch18 as b18
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -923,9 +924,13 @@ def cases(part: str = "dev") -> list[Case]:
     carrier, in terse, all-caps, typo-ridden and non-native registers:
     facet_robustness_batch16.py) or `heldout17` (batch 17, whole conversations: the user's stance
     towards the answer, rejected plainly or sarcastically, warm and sarcastic closings, and their
-    controls: facet_robustness_batch17.py)."""
+    controls: facet_robustness_batch17.py) or `heldout18dev` / `heldout18test` (batch 18's two
+    parts, split once by seed: praise of a named thing, sarcastic thanks, warm closings and their
+    look-alikes: facet_robustness_batch18.py)."""
     if part == "heldout17":
         return conversation_cases(b17.HELDOUT17, b17.WANTS17)
+    if part in ("heldout18dev", "heldout18test"):
+        return conversation_cases(b18.split18(part.removeprefix("heldout18")), b18.WANTS18)
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",

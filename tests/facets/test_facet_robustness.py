@@ -138,3 +138,16 @@ def test_policy_answers_after_a_tool_call_are_not_tool_failures():
     ]
     for text in broken:
         assert "Failed tool call" in after_tool(text), text
+
+
+def test_batch_18_is_split_once_into_disjoint_halves():
+    import facet_robustness_batch18 as b18
+
+    dev, test = b18.split18("dev"), b18.split18("test")
+    assert sum(map(len, b18.HELDOUT18.values())) >= 60
+    for form, convs in b18.HELDOUT18.items():
+        assert not set(dev[form]) & set(test[form]), form
+        assert sorted(dev[form] + test[form]) == sorted(convs), form
+        assert len(dev[form]) - len(test[form]) in (0, 1), form
+    assert b18.split18("dev") == dev  # fixed by the seed
+    assert len(rs.cases("heldout18dev")) == sum(map(len, dev.values()))
