@@ -33,6 +33,10 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import
     agent_failed,
     outcome_evidence,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_praise import (
+    mock_thanks,
+    praises_named,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_quotes import own_words
 from tracetopics_pipeline.core.facets.summarizers.local.success import (
     GOOD_AGAIN,
@@ -98,6 +102,25 @@ _PRAISE = _rx(
     # (a bare "that's awesome" / "that's wonderful" answers an offer, politely)
     r"(?:you|this|that|it)(?:'re|'s| are| is| was| were) (?:amazing|brilliant|fantastic|superb|"
     r"incredible|outstanding|phenomenal)\b",
+    # the agent called a star in any register (nineteenth pass): "you're an absolute star", "ur a
+    # legend", "u r a lifesaver"
+    r"(?:you(?:'re| are| r)|youre|ur|u r|u are) (?:an? |such an? |the )?(?:absolute |total |real |"
+    r"proper |actual |complete |true |utter )?(?:star|superstar|legend|life ?saver|hero|gem|angel|"
+    r"champ|rock ?star|godsend|genius|wizard|diamond|treasure)\b",
+    # praise of the team, the best-ever verdict, thanks with kindness or relief: "you guys are
+    # fantastic", "best delivery app ever", "loved it", "you are very kind", "I am most grateful",
+    # "a huge weight off my mind", "you saved my evening"
+    r"(?:you guys|you lot|you all|y'all|you folks|your (?:team|staff|people)) (?:are|were|have "
+    r"been) (?:(?:so|really|just|absolutely|truly) )*(?:amazing|brilliant|fantastic|awesome|"
+    r"wonderful|excellent|superb|incredible|great|the best|stars|legends)",
+    r"best (?:[\w-]+ ){0,2}ever\b|(?<!would've )(?<!would have )(?<!i'd have )loved (?:it|every "
+    r"(?:minute|bit|second))\b",
+    r"(?:you(?:'re| are| have been| were)|that(?:'s| is| was)) (?:so |very |really |most |"
+    r"incredibly |extremely )?kind\b",
+    r"(?:i'm|i am|we're|we are) (?:most|so|very|really|truly|extremely|eternally|ever so) "
+    r"(?:grateful|thankful|obliged)|"
+    r"weight off (?:my|our) (?:mind|shoulders)|(?:such|what) a relief|huge relief|"
+    r"(?:saved|made) my (?:evening|morning|night|weekend|bacon|skin|sanity)",
 )
 CLOSED_SOLVED = "confirmed the problem was solved"
 PRAISED_ONE_THING = "praised one thing"
@@ -117,6 +140,9 @@ _RESOLVED = _rx(
     r"(?:that|it|this|which|you)(?: finally| now)? (?:fixed|solved|sorted|resolved) (?:it|that|this|the|my|"
     r"our)\b",
     r"(?:problem|issue|it)(?:'s| is| was| has been)? (?:solved|fixed|resolved|sorted)",
+    # "that's sorted it", "that has done the trick": 's for has
+    r"(?:that|it|this|which)(?:'s| has)(?: now| finally| really)? (?:sorted|fixed|solved|cracked|"
+    r"done) (?:it|that|things|the trick|the problem|the issue)\b",
     r"(?:all|i'm all|we're all) (?:set|sorted|good now)|got it working|that's exactly|"
     r"exactly what i (?:needed|wanted|was looking for)|just what i needed|you(?:'ve| have) been a great help",
 )
@@ -522,7 +548,7 @@ _SARCASM = _rx(
     r"obviously)|"
     r"(?:what|that's) a (?:big|huge|great) help(?: that was)?(?:,| not|\.\.\.)",
     r"(?:oh |just |how )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|terrific|"
-    r"marvelous|excellent|super)[,.!]* (?:(?:and |so )?now (?:nothing|none|everything (?:is|has)|"
+    r"marvell?ous|excellent|super)[,.!]* (?:(?:and |so )?now (?:nothing|none|everything (?:is|has)|"
     r"(?:it|i|we|they|the \w+|my \w+|our \w+)(?:'ve|'m|'s|'re| have| am| is| are)? (?:\w+ )?"
     r"(?:doesn't|don't|won't|can't|isn't|not|broken|crash\w*|broke|fail\w*|lost|gone|deleted|"
     r"stuck|worse|errors?|logged out))|another (?:error|crash|bug|failure|problem|issue|outage)|"
@@ -548,7 +574,7 @@ _SARCASM = _rx(
 _CHEER = re.compile(
     r"^\W*(?:oh |well |wow |just |how |yeah |gee )?(?:(?:that's|that is|this is|it's) (?:just |"
     r"really |so |simply )?)?(?:great|perfect|wonderful|fantastic|brilliant|"
-    r"lovely|awesome|terrific|marvelous|excellent|super|nice|cool|splendid|good job|great job|"
+    r"lovely|awesome|terrific|marvell?ous|excellent|super|nice|cool|splendid|good job|great job|"
     r"well done|thanks a lot|thank you so much|thanks so much|(?:oh|well|gee|wow),? (?:good|thanks))\b\W",
     re.I,
 )
@@ -567,7 +593,9 @@ _BAD_NEWS = _rx(
     r"(?:is|are|was|were|arrived|came|comes|goes|went|now|still|and) (?:\w+ )?(?:late|cold|offline|"
     r"overdue)|"
     r"(?:is|are|was|went|goes) (?:off|dead)\b|(?:reset|logged|locked|signed) (?:itself|me|us)|"
-    r"another (?=['\"‘“])|another (?:\w+ )?(?:excuse|non-?answer|automated|generic|canned|template)",
+    r"another (?=['\"‘“])|another (?:\w+ )?(?:excuse|non-?answer|automated|generic|canned|template)|"
+    # more waiting: "Wonderful. Another six weeks."
+    r"another (?:\w+ )?(?:minutes|hours|days|weeks|months|years)\b",
 )
 
 
@@ -577,8 +605,9 @@ def cheerful_opener(text: str) -> int | None:
     return m.end() if m else None
 
 
-def _sarcastic(turn: str) -> bool:
-    if _SARCASM.search(turn):
+def _sarcastic(turn: str, *, answered: bool = True) -> bool:
+    """Sarcasm in one turn; `answered`: an agent turn came before (mock thanks answer one)."""
+    if _SARCASM.search(turn) or mock_thanks(turn, answered=answered):
         return True
     m = _CHEER.match(turn)
     return bool(m and _BAD_NEWS.search(turn, m.end())) or ironic_praise(turn)
@@ -905,8 +934,10 @@ def signals(
         before = s.neg
         # a cheerful opener of the user's own and bad news quoted from a screen or a person:
         # "Great, the app now says 'payment failed'" is sarcasm
-        sarcastic = _sarcastic(turn) or (
-            raw_turns[i] != turn and _CHEER.match(turn) is not None and _sarcastic(raw_turns[i])
+        sarcastic = _sarcastic(turn, answered=i > 0) or (
+            raw_turns[i] != turn
+            and _CHEER.match(turn) is not None
+            and _sarcastic(raw_turns[i], answered=i > 0)
         )
         plain = _WANTED_SAME.sub(" ", turn)  # "the exact same result I wanted" is no failure
         worked = reports_success(turn)  # "it holds now", "no longer sticks": never didn't help
@@ -966,7 +997,12 @@ def signals(
                 s.add("neg", NEG_T - (s.neg - before), "complained about another")
             s.expressed.add(i)
         if not sarcastic:
-            if _unnegated(_PRAISE, turn):
+            # a verdict on a named thing ("the new export is brilliant"), unless the turn also
+            # reports a problem (a polite complaint) or a frustration rule fired in it
+            named = praises_named(
+                turn, problem=s.neg > before or bool(PROBLEM.search(turn) or _BAD_NEWS.search(turn))
+            )
+            if _unnegated(_PRAISE, turn) or named:
                 s.add("pos", 2.0, "praised the agent or the product")
                 s.pos_turns.setdefault(i, {})["praised the agent or the product"] = 2.0
             if _asserted(_RESOLVED, turn):

@@ -58,7 +58,7 @@ _SCOPING = any_of(
 )
 # Something that went wrong: broken, lost, late, charged twice, sent elsewhere, time wasted.
 _MISHAP = any_of(
-    r"fail(?:ed|s|ing|ure)?|broke|broken|crash\w*|dead|died|killed|shr[au]nk|ruin\w*|destroy\w*|"
+    r"fail(?:ed|s|ing|ure)?|broke|broken|break(?:s|ing) (?:the|my|our|your|it|every\w*|all)\b|crash\w*|dead|died|killed|shr[au]nk|ruin\w*|destroy\w*|"
     r"damag\w*|smash\w*|scratched|ripp?ed|torn|leak\w*|flooded|lost|lose|losing|forgot\w*|"
     r"deleted|wiped|vanish\w*|disappear\w*|stuck|frozen|missing|expired|declined|rejected|"
     r"bounced|double[- ]?(?:book\w*|charg\w*)|overbook\w*|overcharg\w*|"

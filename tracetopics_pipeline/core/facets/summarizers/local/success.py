@@ -275,7 +275,9 @@ _DONE = _rx(
     r"bug) (?:sorted|fixed|solved|resolved)|sorted|fixed|solved|resolved|good to go|"
     r"up and running|back (?:up|online|in business)|we(?:'re| are) good|all (?:set|good)|"
     r"works?(?: now| again| fine| perfectly| great)?|working(?: now| again)?|spot on|bingo|"
-    r"merged|shipped|deployed",
+    r"merged|shipped|deployed|"
+    # what the agent pointed to, found: "found it", "there it is" (nineteenth pass)
+    r"(?:i |we )?found (?:it|them)|there (?:it is|they are)",
 )
 # Delight beyond a stock adjective: "legend", "you rock", "woohoo" (and the emoji below).
 _DELIGHT = _rx(
