@@ -180,7 +180,7 @@ def test_never_more_parents_than_the_bound():
     assert carried.params["carried"] and carried.n_parents == 30
 
 
-def _with_a_lone_topic(lean: float = 0.1):
+def _with_a_lone_topic(lean: float = 0.2):
     """Four groups of five topics and one more topic far from all of them (above the merge
     ceiling), leaning a little towards group 0."""
     c, truth = _fine_topics(groups=4, per_group=5, seed=1, dim=256)
@@ -209,6 +209,36 @@ def test_a_lone_small_topic_joins_its_nearest_parent():
     assert kept.n_parents == 5 and kept.params["singletons"] == 1
     # Without traffic, the sizes stand for it (one text each here: 1/21 of them, kept).
     assert group_topics(c).params["singletons"] == 1
+
+
+def test_a_lone_small_topic_near_no_parent_stays_a_parent_of_its_own():
+    """A sliver whose centroid is no nearer any parent than unrelated topics are (cosine about
+    0 after removing the map's mean) has no parent to fold into: folded into the nearest by a
+    hair it read as a foreign child ("Admin and viewer roles" under SSO, "DPA request" under
+    SSO on demo homes). It stays a line of its own; one that leans towards a parent folds."""
+    from tracetopics_pipeline.core.topics.hierarchy import _fold_singletons
+
+    small = np.r_[np.full(20, 100.0), 5.0]  # 0.25 % of the traffic
+    c, truth = _with_a_lone_topic(lean=0.0)
+    got = group_topics(c, traffic=small)
+    assert got.n_parents == 5 and got.params["singletons"] == 1
+    assert _same_partition(got.of_topic[:20], truth)
+    c, truth = _with_a_lone_topic(lean=0.2)
+    got = group_topics(c, traffic=small)
+    assert got.n_parents == 4 and got.of_topic[20] == got.of_topic[:20][truth == 0][0]
+    # At the limit itself: a parent of two along e0 and e1; a sliver at cosine 0.08 to the
+    # nearest parent stays, one at 0.2 folds; -1 folds every sliver (the code before).
+    e = np.eye(5)
+    far = 0.08 * e[0] + np.sqrt(1 - 0.08**2) * e[4]
+    near = 0.2 * e[2] + np.sqrt(1 - 0.2**2) * e[3]
+    unit = np.array([e[0], e[0], e[2], e[2], far, near])
+    lab = np.array([0, 0, 1, 1, 2, 3])
+    traffic = np.array([100.0, 100.0, 100.0, 100.0, 1.0, 1.0])
+    limit = HierarchyParams().fold_min_similarity
+    got = _fold_singletons(lab, unit, np.ones(6), traffic, 1 / 60, limit)
+    assert got.tolist() == [0, 0, 1, 1, 2, 1]
+    every = _fold_singletons(lab, unit, np.ones(6), traffic, 1 / 60, -1.0)
+    assert every.tolist() == [0, 0, 1, 1, 0, 1]
 
 
 def test_a_carried_lone_small_topic_is_folded_too():

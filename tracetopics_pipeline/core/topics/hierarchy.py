@@ -15,8 +15,9 @@ The number of parents comes from the data: the cut of the dendrogram with the be
 further apart than `max_merge_distance` on average (a small subset's unrelated subtopics stay
 apart instead of sharing two or three parents). The grouping shown is then settled
 (`_settle`): a parent of one child holding under `fold_share` of the traffic joins its nearest
-parent, and never more than `max_parents` (30) parents are shown, the nearest joined first
-(a fixed bound on what a person reads, not a k). Order-invariant: topics are
+parent when it lies near one (`fold_min_similarity`), and never more than `max_parents` (30)
+parents are shown, the nearest joined first (a fixed bound on what a person reads, not a k).
+Order-invariant: topics are
 processed in a canonical order (by centroid bytes), so the result does not depend on how the
 caller lists them. Parent ids are matched to the previous map's parents through their member
 texts (`identity.match_topics`), exactly like fine ids. A carried topic that no longer fits
@@ -63,6 +64,15 @@ class HierarchyParams:
     # parent (shown honestly, counted in Parents.params["singletons"]). 0: never (the code
     # before). Measured in docs/benchmarks.md "Parents: a bound, lone small topics folded".
     fold_share: float = 1 / 60
+    # A lone small topic folds only into a parent whose centroid it lies at least this near
+    # (cosine after removing the map's mean, as `_fold_singletons` reads it); nearer to none,
+    # it stays a parent of its own. About 0 is where unrelated topics lie (a child and the
+    # parents not its own: median -0.06 to -0.17 on the demo home and the dev parts, 90th
+    # percentile 0.10 on the demo home): a sliver that close to its nearest parent is a
+    # stranger there ("Admin and viewer roles" under SSO at 0.04), and the demo's slivers
+    # that belong lie at 0.12-0.30. -1: every sliver folds (the code before). Measured in
+    # docs/benchmarks.md "Parents: a limit on the fold, second try".
+    fold_min_similarity: float = 0.1
 
 
 @dataclass
@@ -289,7 +299,8 @@ def _settle(
 ) -> np.ndarray:  # fmt: skip
     """A grouping as shown: small one-child parents folded into their nearest parent
     (`fold_share`), then the nearest parents joined until at most `max_parents`."""
-    return _cap(d, _fold_singletons(lab, unit, sizes, traffic, p.fold_share), p.max_parents)
+    folded = _fold_singletons(lab, unit, sizes, traffic, p.fold_share, p.fold_min_similarity)
+    return _cap(d, folded, p.max_parents)
 
 
 def _group_distance(d: np.ndarray, lab: np.ndarray) -> np.ndarray:
@@ -304,8 +315,9 @@ def _group_distance(d: np.ndarray, lab: np.ndarray) -> np.ndarray:
 
 
 def _fold_singletons(
-    lab: np.ndarray, unit: np.ndarray, sizes: np.ndarray, traffic: np.ndarray, fold_share: float
-) -> np.ndarray:
+    lab: np.ndarray, unit: np.ndarray, sizes: np.ndarray, traffic: np.ndarray, fold_share: float,
+    min_similarity: float = -1.0,
+) -> np.ndarray:  # fmt: skip
     """Each parent of one child under `fold_share` of the traffic joins the parent whose
     centroid (the size-weighted mean of its children's `unit` vectors: centroids after
     removing the map's mean) is nearest its own, the reading of `misplaced_children`, among
@@ -315,7 +327,9 @@ def _fold_singletons(
     is mostly one template's words, so its word profile says little (on the demo home 3 of 6
     lone topics went where a product manager would put them by the average joined distance,
     5 of 6 by the centroid; the answer key scores both alike). A larger lone child stays a
-    parent of its own (shown honestly, counted in `params['singletons']`)."""
+    parent of its own (shown honestly, counted in `params['singletons']`), and so does a
+    sliver whose nearest parent lies under `min_similarity`: near no parent, it would read as
+    a foreign child of whichever was nearest by a hair."""
     out = lab.copy()
     counts = np.bincount(out)
     share = traffic / max(float(traffic.sum()), 1e-12)
@@ -328,7 +342,9 @@ def _fold_singletons(
     cents = cents[targets]
     cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
     for i in lone:
-        out[i] = targets[int(np.argmax(cents @ unit[i]))]
+        sim = cents @ unit[i]
+        if sim.max() >= min_similarity:
+            out[i] = targets[int(np.argmax(sim))]
     return _compact(out)
 
 
