@@ -16,7 +16,7 @@ FACETS = {f.name: f for f in load_facets()}
 CASES = [
     # greetings, fillers and re-contact lead-ins before the signal
     ("Churn risk", "Good evening, frankly this is unacceptable for what we pay.",
-     "HIGH: This is unacceptable for what we pay."),
+     "MEDIUM: This is unacceptable for what we pay."),
     ("Churn risk", "Hiya folks, we're seriously thinking of cancelling our plan.",
      "CRITICAL: We're seriously thinking of cancelling our plan."),
     ("Churn risk", "Back again about the same thing: we're switching to another provider next month.",

@@ -1,0 +1,75 @@
+"""Pricing question reads questions about what something costs, how plans differ and custom
+quotes; it does not read a refund's status, a quantity asked with "how much", the account's
+billing details, an invoice's paperwork or a plain request to change plan (review of the
+7-day demo, session 17: 94 of 1,303 NONE traces were read as pricing questions, and on
+Banking77 dev 82 of 131 false positives were refund requests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+from tracetopics_pipeline.core.facets.summarizers.local.rules import apply_rules
+
+PRICING = find_facet(load_facets(), "Pricing question")
+
+
+def _label(text: str) -> str:
+    return apply_rules(text, PRICING)[1] or "NONE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a refund's status or a request for one
+        "My refund still hasn't shown up on my statement.",
+        "Where do I go to get a refund for my order?",
+        "I returned the jacket two weeks ago, when will the refund land?",
+        "Please refund me, the course was cancelled.",
+        # "how much" of a quantity, not of money
+        "How much data can I store on the free tier of the warehouse connector?",
+        "How much time does a bank transfer take?",
+        "How much am I allowed to withdraw per day?",
+        "How much storage is left in our workspace?",
+        # the account's billing details and an invoice's paperwork
+        "My billing address changed, where do I update it?",
+        "Who is the billing admin on our account?",
+        "How do I reset two-factor authentication for one of my billing admins?",
+        "Where can I download last month's invoice?",
+        "The invoice is missing our purchase order number.",
+        "Please resend the invoice to accounts@example.org",
+        # the sales team named, no quote asked
+        "This dashboard is for our sales team.",
+        "Our sales team needs access to the pipeline report.",
+        # a plan change asked for, not a comparison
+        "Upgrade us to the Business plan please.",
+        "How do I downgrade to the free tier?",
+        "Please move our workspace to the Enterprise plan today.",
+    ],
+)
+def test_not_a_pricing_question(text: str) -> None:
+    assert _label(text) == "NONE", text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("How much does the Pro plan cost per user?", "COST"),
+        ("How much is a replacement card?", "COST"),
+        ("How much would it be for 40 seats?", "COST"),
+        ("Is there a fee for withdrawing cash abroad?", "COST"),
+        ("What is the extra €1 on my statement for?", "COST"),
+        ("Why was I charged a fee for my top-up?", "COST"),
+        ("Why is my invoice so much higher this month?", "COST"),
+        ("Can we get a discount for annual billing?", "CUSTOM_QUOTE"),
+        ("Could I talk to your sales team about a quote for 300 seats?", "CUSTOM_QUOTE"),
+        ("Can someone from sales contact me about enterprise pricing?", "CUSTOM_QUOTE"),
+        ("What's the difference between Pro and Business?", "TIER_COMPARISON"),
+        ("What do we lose if we downgrade to the free plan?", "TIER_COMPARISON"),
+        ("What happens to our dashboards if we downgrade to Starter?", "TIER_COMPARISON"),
+        ("What extra do I get if I upgrade to Enterprise?", "TIER_COMPARISON"),
+        ("Which plan do I need for audit logs?", "TIER_COMPARISON"),
+    ],
+)
+def test_pricing_questions_stay(text: str, label: str) -> None:
+    assert _label(text) == label, text
