@@ -65,7 +65,7 @@ def _refuse_mixing(*, demo_into_own: bool) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from tracetopics_pipeline.core.ingest.files import text_lines
     from tracetopics_pipeline.core.ingest.landing import landed_copy
-    from tracetopics_pipeline.core.ingest.records import SUPPORTED_SUFFIXES
+    from tracetopics_pipeline.core.ingest.records import SUPPORTED_SUFFIXES, read_whole_limit
     from tracetopics_pipeline.core.settings import Settings
 
     limit = Settings.from_env().max_trace_bytes  # the run's limit per trace
@@ -112,15 +112,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"landed {src} → {target}")
         if name in text and text[name].long_lines:
             _note_long_lines(src, text[name], limit)
-        elif src.suffix.lower() != ".json" or target.stat().st_size <= JSON_READ_WHOLE * limit:
+        # a .json file is one document, read whole: up to the run's read_whole_limit (64 MB),
+        # to warn of traces far before the rest; a larger one is left to the run's summary
+        elif src.suffix.lower() != ".json" or target.stat().st_size <= read_whole_limit(limit):
             _warn_far_before(src, target)  # lines within the limit, read one by one (rv12 L5)
     return 0
-
-
-# A .json file is one document, read whole: `ingest` reads one up to this many times the limit
-# per trace (64 MB by default) to warn of traces far before the rest; a larger one is left to
-# the run, whose summary counts them too.
-JSON_READ_WHOLE = 64
 
 
 def _not_json_lines(src: Path, kind: str) -> str:
@@ -136,6 +132,8 @@ def _note_long_lines(src: Path, check: TextCheck, limit: int) -> None:
     """Lines longer than a trace may be stored are landed unread: `ingest` checks them in
     blocks and does not parse them (a 200 MB line cost 1.1 GB, review rv12 L5); the run reads
     them, and keeps a trace cut to fit or quarantines what is no trace."""
+    from tracetopics_pipeline.core.ingest.records import read_whole_limit
+
     n, first, size = check.long_lines, check.first_long, check.first_long_bytes
     which = (
         f"line {first} of {src} is {size:,} bytes,"
@@ -147,7 +145,8 @@ def _note_long_lines(src: Path, check: TextCheck, limit: int) -> None:
         "an item that is no trace"
         if src.suffix.lower() == ".json"
         else "the run cuts a trace to fit (flagged truncated) and quarantines a line that is "
-        "no trace"
+        f"no trace, or longer than the {read_whole_limit(limit):,} bytes it reads a line to "
+        "(line_too_long)"
     )
     print(
         f"note: {which} longer than the {limit:,} bytes a trace is stored in "

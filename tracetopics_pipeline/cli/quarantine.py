@@ -9,6 +9,7 @@ import sys
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.ingest.holds import accept_day, quarantine_by_day
+from tracetopics_pipeline.core.ingest.records import RAW_KEEP
 from tracetopics_pipeline.core.settings import Settings, paths
 
 
@@ -38,21 +39,30 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
         return 0
     with warehouse.connect(paths().warehouse, read_only=True, wait_s=0) as conn:
         q = quarantine_by_day(conn, [day], threshold)[day]
+        # a warehouse from before the cut raws (RAW_KEEP) has whole ones, and no such columns
+        cut = {"raw_bytes", "raw_sha256"} <= set(warehouse.column_names(conn, "quarantine"))
         rows = conn.execute(
-            "SELECT file, line, reason, detail, raw FROM quarantine WHERE day = ? "
+            "SELECT file, line, reason, detail, raw, "
+            f"{'raw_bytes, raw_sha256' if cut else 'NULL, NULL'} FROM quarantine WHERE day = ? "
             "ORDER BY file, line LIMIT ?",
             [day, args.limit],
         ).fetchall()
     state = "held back" if q.held else "accepted" if q.accepted is not None else "not held"
     print(f"{q.summary()} — {state}")
-    for file, line, reason, detail, raw in rows:
+    for file, line, reason, detail, raw, size, digest in rows:
         text = " ".join((raw or "").split())
         print(f"  {file}:{line}  {reason}  {(detail or '')[:80]}")
         print(f"      {text[:120]}{'…' if len(text) > 120 else ''}")
+        if digest:  # a long line keeps its head: the landing file holds the rest
+            print(
+                f"      raw holds its first {RAW_KEEP // 1024} KiB of {size:,} bytes (sha256 {digest}); "
+                "the whole line is in the landing file"
+            )
     if q.quarantined > len(rows):
         print(f"  … {q.quarantined - len(rows):,} more (--limit)")
+    columns = "raw, raw_truncated, raw_bytes, raw_sha256" if cut else "raw"
     print(
-        'SQL: tracetopics sql "SELECT file, line, reason, detail, raw FROM quarantine '
+        f'SQL: tracetopics sql "SELECT file, line, reason, detail, {columns} FROM quarantine '
         f"WHERE day = DATE '{day}' ORDER BY file, line\""
     )
     if q.held:

@@ -17,6 +17,7 @@ JSON array that does not parse as a whole is split into its items, each parsed o
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -37,12 +38,15 @@ from tracetopics_pipeline.core.ingest.messages import (
 )
 from tracetopics_pipeline.core.ingest.records import (
     DEFAULT_MAX_TRACE_BYTES,
+    RAW_KEEP,
+    READ_WHOLE,
     ParseResult,
     RecordRejected,
     Rejection,
     TraceRecord,
     maybe_json,
     parse_timestamp,
+    read_whole_limit,
     record_from_object,
 )
 
@@ -60,11 +64,11 @@ class _Ctx:
     bad_spans: dict[str, tuple[int, str, list[dict[str, Any]]]] = field(default_factory=dict)
 
     def reject(
-        self, line: int, reason: str, detail: str, raw: str, day: date | None = None
+        self, line: int, reason: str, detail: str, raw: str | bytes, day: date | None = None
     ) -> None:
         self.result.rejections.append(Rejection(self.file, line, reason, detail, raw, day))
 
-    def add_object(self, obj: Any, line: int, raw: str, size: int | None) -> None:
+    def add_object(self, obj: Any, line: int, raw: str | bytes, size: int | None) -> None:
         if not isinstance(obj, dict):
             self.reject(line, "not_an_object", type(obj).__name__, raw)
             return
@@ -77,13 +81,13 @@ class _Ctx:
             except otlp.OtlpShapeError as exc:
                 self.reject(line, "wrong_type", str(exc), raw)
             return
-        self.add_trace(obj, line, raw, size, nesting_bound=raw.count("{") + raw.count("["))
+        self.add_trace(obj, line, raw, size, nesting_bound=_brackets(raw))
 
     def add_trace(
         self,
         obj: dict[str, Any],
         line: int,
-        raw: str | None,
+        raw: str | bytes | None,
         size: int | None,
         nesting_bound: int | None = None,
     ) -> None:
@@ -110,17 +114,27 @@ class _Ctx:
         self.result.records.append(rec)
 
 
-_STATED_CREATED = re.compile(r'"created"\s*:\s*"(\d{4})-(\d{2})-(\d{2})')
+def _brackets(raw: str | bytes) -> int:
+    """How many `{` and `[` a trace's text holds: a bound on its nesting."""
+    if isinstance(raw, str):
+        return raw.count("{") + raw.count("[")
+    return raw.count(b"{") + raw.count(b"[")
 
 
-def _stated_day(raw: str) -> date | None:
+_STATED_CREATED = re.compile(rb'"created"\s*:\s*"(\d{4})-(\d{2})-(\d{2})')
+
+
+def _stated_day(raw: str | bytes) -> date | None:
     """The day a line that did not parse still states (`"created": "2026-11-20T..."`) at the
     top level of its object, so a broken line is charged to its own day rather than to its
     file's. A "created" nested deeper (metadata, a quoted message) is not the trace's: none
-    at the top level, no day. Brackets inside strings can miscount the level: then no day."""
-    for m in _STATED_CREATED.finditer(raw):
-        head = raw[: m.start()]
-        if head.count("{") - head.count("}") + head.count("[") - head.count("]") != 1:
+    at the top level, no day. Brackets inside strings can miscount the level: then no day.
+    A line's bytes are read as they are (no decoded copy of a long line)."""
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    for m in _STATED_CREATED.finditer(data):
+        at = m.start()
+        count = data.count
+        if count(b"{", 0, at) - count(b"}", 0, at) + count(b"[", 0, at) - count(b"]", 0, at) != 1:
             continue
         try:
             return date(*map(int, m.groups()))
@@ -143,13 +157,17 @@ def parse_file(
     start_date: date | None = None,
     today: date | None = None,
     days_only: bool = False,
+    max_line_bytes: int | None = None,
 ) -> ParseResult:
     """Parse one landing file. Never raises for bad content: it becomes rejections.
 
-    `days_only`: keep no record and no rejection, only count their days (`DayCount`), and read
-    a JSON Lines file line by line in blocks, never whole: what `ingest` asks to fill the
-    landing index in bounded memory (review rv12 L5). The lines are split by the same rules
-    (`_line_pieces`), so the days counted are the run's."""
+    A JSON Lines file is read line by line in blocks, never whole, and a line longer than
+    `max_line_bytes` (default `read_whole_limit`: 64 MB) is not held either: it is quarantined
+    as `line_too_long` with its head, length and SHA-256 (a 200 MB line cost the run 2 GB). A
+    .json file is one document, read whole.
+
+    `days_only`: keep no record and no rejection, only count their days (`DayCount`): what
+    `ingest` and the landing index ask for (review rv12 L5); the lines are the run's."""
     path = Path(path)
     result = ParseResult(file=path.name)
     if days_only:
@@ -157,9 +175,10 @@ def parse_file(
     ctx = _Ctx(path.name, max_trace_bytes, start_date, today or datetime.now(UTC).date(), result)
     if path.suffix.lower() == ".parquet":
         _parse_parquet(path, ctx)
-    elif days_only and path.suffix.lower() != ".json":
+    elif path.suffix.lower() != ".json":
         try:
-            _parse_lines(_stream_lines(path), ctx)
+            limit = max_line_bytes or read_whole_limit(max_trace_bytes)
+            _parse_lines(_stream_lines(path, limit), ctx)
         except OSError as exc:
             ctx.reject(0, "unreadable_file", str(exc), "")
     else:
@@ -381,15 +400,42 @@ def _line_end(path: Path) -> bytes:
     return _separator(False, has_cr)
 
 
-def _stream_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """(line number, bytes) of a file's lines with content, read in blocks: each line is held
-    whole (it is parsed), the file never."""
-    parts: list[bytes] = []
+class LongLine(NamedTuple):
+    """A line longer than it is read whole to: its head, length and SHA-256, never all of it."""
+
+    head: bytes  # its first RAW_KEEP bytes
+    size: int
+    sha256: str
+    limit: int  # the length it is longer than
+
+
+def _stream_lines(path: Path, max_line: int) -> Iterator[tuple[int, bytes | bytearray | LongLine]]:
+    """(line number, bytes) of a file's lines with content, read in blocks: each line up to
+    `max_line` bytes is held whole (it is parsed), the file never; a longer line comes as a
+    `LongLine`, hashed piece by piece past that point. A line of several pieces grows in one
+    bytearray (a list joined at the end held it twice)."""
+    first, grown, size, digest, head = b"", None, 0, None, b""
     for number, piece, last in _line_pieces(_blocks(path), _line_end(path)):
-        parts.append(piece)
+        size += len(piece)
+        if digest is not None:
+            digest.update(piece)
+        elif grown is not None:
+            grown += piece
+        elif first:
+            grown, first = bytearray(first), b""
+            grown += piece
+        else:
+            first = piece
+        if digest is None and size > max_line:  # too long to parse: its head, then a digest
+            line = grown if grown is not None else first
+            digest, head = hashlib.sha256(line), bytes(line[:RAW_KEEP])
+            first, grown = b"", None
         if last:
-            yield number, parts[0] if len(parts) == 1 else b"".join(parts)
-            parts = []
+            if digest is not None:
+                yield number, LongLine(head, size, digest.hexdigest(), max_line)
+            else:
+                yield number, grown if grown is not None else first
+            first, grown, size, digest, head = b"", None, 0, None, b""
 
 
 class DayCount(list):  # type: ignore[type-arg]
@@ -473,24 +519,39 @@ def text_lines(path: Path, limit: int | None = None) -> TextCheck:
     )
 
 
-def _parse_lines(lines: Iterable[tuple[int, bytes]], ctx: _Ctx) -> None:
+def _parse_lines(lines: Iterable[tuple[int, bytes | bytearray | LongLine]], ctx: _Ctx) -> None:
+    """Each line to a record or a rejection. A line's raw is its bytes: the rejection keeps
+    their head as text (`Rejection`), no line is decoded whole but to date a bad one."""
     loads = orjson.loads
     for number, chunk in lines:
         ctx.result.lines += 1
-        try:
-            text = chunk.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if _otlp_with_bad_bytes(chunk, number, ctx, str(exc)):
-                continue
-            text = chunk.decode("utf-8", "backslashreplace")
-            ctx.reject(number, "invalid_utf8", str(exc), text, _stated_day(text))
+        if isinstance(chunk, LongLine):
+            detail = (
+                f"the line is {chunk.size:,} bytes, longer than the {chunk.limit:,} a line is "
+                f"read whole to ({READ_WHOLE} x TRACETOPICS_MAX_TRACE_BYTES): not parsed"
+            )
+            ctx.result.rejections.append(
+                Rejection(
+                    ctx.file,
+                    number,
+                    "line_too_long",
+                    detail,
+                    chunk.head,
+                    _stated_day(chunk.head),
+                    chunk.size,
+                    chunk.sha256,
+                )
+            )
             continue
         try:
-            obj = loads(chunk)
+            obj = loads(chunk)  # orjson refuses bytes that are not UTF-8 (`_undecodable`)
         except orjson.JSONDecodeError as exc:
-            ctx.reject(number, *_undecodable(exc, chunk), text, _stated_day(text))
+            reason, detail = _undecodable(exc, chunk)
+            if reason == "invalid_utf8" and _otlp_with_bad_bytes(chunk, number, ctx, detail):
+                continue
+            ctx.reject(number, reason, detail, chunk, _stated_day(chunk))
             continue
-        ctx.add_object(obj, number, text, len(chunk))
+        ctx.add_object(obj, number, chunk, len(chunk))
 
 
 _NON_FINITE = re.compile(rb"(?<![\w.])-?(?:NaN|Infinity)(?![\w.])")
@@ -500,7 +561,8 @@ def _undecodable(exc: orjson.JSONDecodeError, chunk: bytes) -> tuple[str, str]:
     """(reason, detail) for text orjson refuses: bytes that are not UTF-8 are invalid_utf8 (as
     on a line), past its nesting limit (1024) too_deep."""
     try:
-        chunk.decode("utf-8")
+        if not chunk.isascii():  # ASCII is UTF-8: no decoded copy of a long line to check it
+            chunk.decode("utf-8")
     except UnicodeDecodeError as bad:
         return "invalid_utf8", str(bad)
     if "depth limit" in str(exc):

@@ -66,6 +66,9 @@ def quarantine_frame(rejections: list[tuple[Rejection, date]]) -> pl.DataFrame:
             "reason": [r.reason for r, _ in rejections],
             "detail": [r.detail for r, _ in rejections],
             "raw": [r.raw for r, _ in rejections],
+            "raw_truncated": [r.raw_truncated for r, _ in rejections],
+            "raw_bytes": [r.raw_bytes for r, _ in rejections],
+            "raw_sha256": [r.raw_sha256 for r, _ in rejections],
         },
         schema={
             "day": pl.Date,
@@ -74,5 +77,8 @@ def quarantine_frame(rejections: list[tuple[Rejection, date]]) -> pl.DataFrame:
             "reason": pl.String,
             "detail": pl.String,
             "raw": pl.String,
+            "raw_truncated": pl.Boolean,
+            "raw_bytes": pl.Int64,
+            "raw_sha256": pl.String,
         },
     )

@@ -220,8 +220,10 @@ def files_days(
     if not paths:
         return out
     index = LandingIndex(index_path or default_index_path(Path(paths[0]).parent))
-    for path in paths:
-        summary = file_summary(index, Path(path), start_date, today, max_trace_bytes)[0]
+    for path in paths:  # days only: nothing of the parse is kept (review rv12 L5)
+        summary = file_summary(
+            index, Path(path), start_date, today, max_trace_bytes, days_only=True
+        )[0]
         if summary is not None:
             out[Path(path)] = attribution(summary, start_date, today)[0]
     index.save(_siblings(paths))

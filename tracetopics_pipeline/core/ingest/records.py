@@ -6,6 +6,8 @@ kept, truncated to fit and flagged. The reason codes are the quarantine table's 
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -47,6 +49,11 @@ REJECTION_REASONS: dict[str, str] = {
     "id_control_char": "id, session_id or project_id holds a control character (newline, NUL, ...)",
     "duplicate_superseded": "a later copy of the same trace id replaced it (last write wins)",
     "unreadable_file": "the whole file cannot be read (e.g. corrupt Parquet); one row per file",
+    "line_too_long": (
+        "the line is longer than 64 x TRACETOPICS_MAX_TRACE_BYTES (64 MB by default, never "
+        "less): not read whole, so not parsed; raw keeps its head, raw_bytes and raw_sha256 "
+        "name it"
+    ),
 }
 # Reasons that are not bad input: a superseded copy's trace landed (as its later copy), so a
 # file sent again is kept on record in the quarantine table but counts towards no quarantine
@@ -60,6 +67,14 @@ SUPPORTED_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet")
 EARLIEST_DAY = date(2000, 1, 1)
 DEFAULT_PROJECT = "default"
 DEFAULT_MAX_TRACE_BYTES = 1_000_000
+# A line (or a .json document, for `ingest`'s check) is read whole, to be parsed, up to this
+# many times the limit per trace (`read_whole_limit`): a longer trace could still be cut to fit,
+# but holding it costs several times its size, so a longer line is quarantined unread.
+READ_WHOLE = 64
+# quarantine.raw keeps at most this many bytes of a line; a longer one keeps its head, with its
+# length and SHA-256 (raw_bytes, raw_sha256), so the row still names it in the landing file: a
+# 200 MB bad line stored whole weighed on the warehouse, its read copy and every reader.
+RAW_KEEP = 64 * 1024
 MAX_ID_BYTES = 256  # trace, session and project ids; longer ones are quarantined
 _INT64 = (-(2**63), 2**63 - 1)
 _GROWTH = 32  # a line's stored form is at most about this many times its size
@@ -114,12 +129,49 @@ class TraceRecord:
 
 @dataclass(slots=True)
 class Rejection:
+    """One quarantined line. `raw` may be given as the line's bytes or as text; it is kept as
+    text of at most RAW_KEEP bytes of the line (bytes that are not UTF-8 shown as `\\xe9`). A
+    cut one has `raw_bytes` and `raw_sha256`: the whole line's length and digest. A superseded
+    copy's raw is its stored form, within TRACETOPICS_MAX_TRACE_BYTES: kept whole, re-ingestable
+    as is (as the copies moved in SQL, stage.py)."""
+
     file: str
     line: int
     reason: str  # a key of REJECTION_REASONS
     detail: str
-    raw: str
+    raw: str | bytes
     created_day: date | None = None  # the line's created date when it had a parseable one
+    raw_bytes: int | None = None  # the whole line's length, when `raw` holds only its head
+    raw_sha256: str | None = None  # and its SHA-256 (hex)
+
+    def __post_init__(self) -> None:
+        if self.raw_sha256 is not None:  # cut already (a line read in blocks, never whole)
+            head = self.raw.encode() if isinstance(self.raw, str) else self.raw
+            self.raw = _shown_head(head, cut=True)
+            return
+        data = self.raw
+        if isinstance(data, str):
+            if len(data) * 4 <= RAW_KEEP or self.reason in NOT_BAD_REASONS:
+                return  # short for sure (no need to encode it), or a superseded copy
+            data = data.encode("utf-8", "surrogatepass")
+        if len(data) <= RAW_KEEP:
+            self.raw = self.raw if isinstance(self.raw, str) else _shown_head(data, cut=False)
+            return
+        self.raw_bytes, self.raw_sha256 = len(data), hashlib.sha256(data).hexdigest()
+        self.raw = _shown_head(data, cut=True)
+
+    @property
+    def raw_truncated(self) -> bool:
+        return self.raw_sha256 is not None
+
+
+def _shown_head(data: bytes, *, cut: bool) -> str:
+    """A line as text (bytes that are not UTF-8 written `\\xe9`); `cut`: its first RAW_KEEP
+    bytes, without a character the cut splits (a decoder not told the end holds it back)."""
+    if not cut:
+        return data.decode("utf-8", "backslashreplace")
+    decoder = codecs.getincrementaldecoder("utf-8")("backslashreplace")
+    return decoder.decode(data[:RAW_KEEP], final=False)
 
 
 @dataclass
@@ -184,6 +236,13 @@ def _from_epoch(x: float) -> datetime:
 
 
 # --------------------------------------------------------------------------- one object
+
+
+def read_whole_limit(max_trace_bytes: int) -> int:
+    """The longest line read whole to be parsed (64 MB by default); a longer one is quarantined
+    as `line_too_long`. Never under the default limit's: a lowered TRACETOPICS_MAX_TRACE_BYTES
+    stores less of a trace, it does not refuse more lines."""
+    return READ_WHOLE * max(max_trace_bytes, DEFAULT_MAX_TRACE_BYTES)
 
 
 def _metrics(value: Any) -> dict[str, Any]:

@@ -45,8 +45,11 @@ CREATE TABLE IF NOT EXISTS quarantine (
     line BIGINT NOT NULL,
     reason VARCHAR NOT NULL,
     detail VARCHAR,
-    raw VARCHAR,
-    ingested_at TIMESTAMPTZ DEFAULT current_timestamp
+    raw VARCHAR,              -- the line as text, at most its first 64 KiB (RAW_KEEP)
+    ingested_at TIMESTAMPTZ DEFAULT current_timestamp,
+    raw_truncated BOOLEAN DEFAULT FALSE,  -- raw holds only the line's head
+    raw_bytes BIGINT,         -- a cut line's whole length in bytes (NULL: raw is all of it)
+    raw_sha256 VARCHAR        -- and its SHA-256 (hex), to find it in the landing file
 );
 CREATE TABLE IF NOT EXISTS quarantine_accepted (
     day DATE NOT NULL,        -- a day held back for its quarantine rate, accepted by an operator
@@ -198,4 +201,8 @@ ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic_id INTEGER;
 ALTER TABLE classifications ADD COLUMN IF NOT EXISTS subtopic VARCHAR;
 -- a digest of what a summary was made from: a re-run reuses it when unchanged (facets/reuse.py)
 ALTER TABLE facet_summaries ADD COLUMN IF NOT EXISTS input_digest VARCHAR;
+-- a quarantined line longer than 64 KiB keeps its head, length and digest (ingest/records.py)
+ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS raw_truncated BOOLEAN DEFAULT FALSE;
+ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS raw_bytes BIGINT;
+ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS raw_sha256 VARCHAR;
 """
