@@ -187,6 +187,21 @@ def test_search_covers_labels_keywords_and_summaries(two: TestClient) -> None:
     assert two.get("/api/search", params={"q": "a" * 201}).status_code == 422
 
 
+def test_search_counts_its_matches_in_the_scope_it_searched(two: TestClient) -> None:
+    """Review rv12 L3: a search typed while drilled into a topic searched inside it without a
+    word, and "nothing" read as "nothing anywhere". The answer counts the traces that match
+    and the traces searched, for the page to say "100 of 200 traces in <topic> match"."""
+    hit = lambda q, **kw: two.get("/api/search", params={"q": q, **kw}).json()  # noqa: E731
+    assert (hit("csv")["trace_total"], hit("csv")["in_scope"]) == (100, N)
+    inside = hit("csv", topic="Task:10", limit=3)  # parent 10 holds topics 0 (CSV) and 4
+    assert (inside["trace_total"], inside["in_scope"]) == (100, 200)
+    assert len(inside["traces"]) == 3  # the list is cut, the count is not
+    # A word of topic 1, outside parent 10: none of its 200 traces match.
+    none = hit("password", topic="Task:10")
+    assert (none["trace_total"], none["in_scope"], none["traces"]) == (0, 200, [])
+    assert hit("password")["trace_total"] == 100
+
+
 def test_search_leaves_out_topics_no_trace_belongs_to(tmp_path: Path) -> None:
     """A topic no trace in the filter belongs to (a subtopic every trace left) is no answer: it
     was listed with 0 traces."""
