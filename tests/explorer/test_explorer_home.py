@@ -79,7 +79,7 @@ def test_the_filters_narrow_the_facts(client: TestClient) -> None:
     # Too little pain in this slice for the rules: said in words, not an empty list.
     assert s["over_indexed"] == [] and "no topic has 5 negative" in d["notes"]["over_indexed"]
     assert s["product_gaps"] == s["agent_failures"] == []
-    assert "Too little data" in d["notes"]["product_gaps"]
+    assert "Too little data" in d["notes"]["gaps"]  # one note for the three sections
     # The priority mart ranks all traffic; its topic 4 has no acme traces.
     assert s["priorities"] == [] and "no topic of the priority ranking" in (
         d["notes"]["priorities"].lower()

@@ -586,3 +586,44 @@ def test_a_topic_back_after_a_week_without_traces_is_returning_not_new(tmp_path:
     assert "Returning topics\n  Topic 6  [Task topic 6]\n      none in the 7 days before" in (
         render_text(ch)
     )
+
+
+def test_no_gap_is_said_once_with_what_a_gap_needs() -> None:
+    """Review rv12 L8: on a week of demo data the home showed three empty gap cards. With no
+    gap of any kind, one sentence says what a gap needs (the rule's numbers) and how close the
+    unhappiest topic comes; when data is too thin, that reason instead."""
+    from tracetopics_pipeline.core.topics.changes import Thresholds, TopicWindow, gap_note
+
+    def unit(topic_id: int, neg: int, sent: int, agent: int, none: int) -> TopicWindow:
+        d = date(2026, 3, 1)
+        return TopicWindow("Task", topic_id, f"Topic {topic_id}", None, None, sent, sent,
+                           400, 400, d, d, neg, sent, agent, sent, agent, none)  # fmt: skip
+
+    th = Thresholds()
+    # Ten topics of 40 at 30-45 % negative or mixed: nobody stands out (the demo's week).
+    units = [unit(t, 12 + (t % 4) * 2, 40, 6, 6 + (t % 4) * 2) for t in range(10)]
+    note = gap_note(units, th, "Task", "Issues")
+    base = sum(u.neg for u in units) / sum(u.sent for u in units)
+    assert note.startswith("No capability gap")
+    assert f"{th.min_lift:g}×" in note and f"z ≥ {th.min_z:g}" in note
+    assert f"{th.min_gap_side} negative or mixed traces that Issues read" in note
+    assert f"{100 * base:.0f}%" in note  # the Task traffic's share, the bar to clear
+    # The unhappiest topic (18 of 40, 45 %) and how far it is from the bar.
+    assert "“Topic 3”" in note and "45%" in note and "1.2×" in note
+    # Too few negative traces anywhere: that reason, not the rule.
+    thin = [unit(t, 2, 40, 1, 1) for t in range(10)]
+    assert gap_note(thin, th, "Task", "Issues").startswith("Too little data")
+    assert "No Task topics" in gap_note([], th, "Task", "Issues")
+
+
+def test_a_window_with_no_days_before_is_not_compared_with_zero_days() -> None:
+    """The home's Growing card read "Share of their facet up against the 0 days there are
+    before" on a week of data (walk of explorer17): the days before hold none, said so."""
+    from tracetopics_pipeline.core.topics.changes import compared_with
+
+    assert compared_with(7, 7) == "week over week"
+    assert compared_with(14, 7) == "against the 7 days there are before"
+    assert compared_with(7, 1) == "against the 1 day there is before"
+    for days in (7, 14):
+        said = compared_with(days, 0)
+        assert "0 days" not in said and said == f"against the {days} days before (none has traces)"

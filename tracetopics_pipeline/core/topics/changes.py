@@ -418,15 +418,9 @@ def _notes(
         )
     tasks = [u for u in real if u.facet.lower() == task.lower()]
     if not (s["product_gaps"] or s["agent_failures"] or s["unclear_gaps"]):
-        read = most([u.neg_agent + u.neg_none for u in tasks])
-        if read < th.min_gap_side:  # fewer than a kind needs to be named (capability_gaps)
-            msg = (
-                f"Too little data: no {task} topic has {th.min_gap_side} negative traces that "
-                f"{issues} read in the window."
-                if tasks
-                else f"No {task} topics in {where}: gaps are read on a clear intent."
-            )
-            notes["product_gaps"] = notes["agent_failures"] = notes["unclear_gaps"] = msg
+        # One note for the three sections: the home shows them as one card then, saying why
+        # once (review rv12 L8: three empty cards side by side on a week of data).
+        notes["gaps"] = gap_note(tasks, th, task, issues, where)
     if scoped:
         notes["priorities"] = (
             "Ranked over all traffic (the priority mart); shown: the topics with traces in "
@@ -435,6 +429,39 @@ def _notes(
             else "No topic of the priority ranking has traces in this slice."
         )
     return notes
+
+
+def gap_note(
+    tasks: list[TopicWindow], th: Thresholds, task: str, issues: str, where: str = "the traffic"
+) -> str:
+    """Why no Task topic is a capability gap, in one sentence: too little to read, or what the
+    gap rule (macros/gap_rule.sql) needs, with the Task traffic's numbers and how close the
+    unhappiest topic comes."""
+    if not tasks:
+        return f"No {task} topics in {where}: gaps are read on a clear intent."
+    read = [u for u in tasks if u.neg_agent + u.neg_none >= th.min_gap_side]
+    if not read:  # fewer than a kind needs to be named (capability_gaps)
+        return (
+            f"Too little data: no {task} topic has {th.min_gap_side} negative traces that "
+            f"{issues} read in the window."
+        )
+    total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
+    base = total_neg / total_sent if total_sent else 0.0
+    need = (
+        f"No capability gap in the window: a {task} topic is one when its users are clearly "
+        f"unhappier than {task}'s {_pct(base)} negative or mixed ({th.min_lift:g}× that share, "
+        f"z ≥ {th.min_z:g}), on at least {th.min_gap_side} negative or mixed traces that "
+        f"{issues} read."
+    )
+    top = max((u for u in read if u.sent), key=lambda u: (u.neg / u.sent, u.neg), default=None)
+    if top is None or not base:
+        return need
+    (call,) = versus_scope([(top.neg, top.sent, total_neg, total_sent)], th)
+    rate = top.neg / top.sent
+    return (
+        f"{need} The unhappiest, “{top.label}”, is at {_pct(rate)} ({rate / base:.1f}×, "
+        f"z {call.z:.1f}) on {_plural(top.sent, 'trace')}."
+    )
 
 
 # Per trace: negative (NULL without a Sentiment label) and issue (NULL without an Issues row
@@ -585,6 +612,8 @@ def compared_with(days: int, prev_days: int) -> str:
     days before", or "against the 7 days there are before" when the data starts inside the
     window before (review rv8: a 14-day window on 21 days of data read "against the 14 days
     before" while those held 7 days of traces)."""
+    if prev_days == 0:  # not "against the 0 days there are before" (a week of data)
+        return f"against the {days} days before (none has traces)"
     if prev_days < days:
         return f"against the {_plural(prev_days, 'day')} there {'is' if prev_days == 1 else 'are'} before"
     return "week over week" if days == 7 else f"against the {days} days before"
