@@ -19,6 +19,7 @@ const state = {
   mapData: null,
   trace: null,        // the trace open in the drawer
   q: "",
+  searchOutside: null,  // the drilled topic id a search was sent outside of (topics.js)
 };
 window.__tt = state; // handy for debugging and for the e2e tests
 
@@ -765,6 +766,9 @@ function facetLike(name) {
   const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === name.toLowerCase());
   return f ? f.facet : null;
 }
+/* A heatmap's toolbar: only "download as PNG" (zoom and pan on a grid of counts took most of a
+   phone's width and hid cells), in a top margin this tall. */
+const HEATMAP_BAR = 30;
 async function renderSlices() {
   const task = facetLike("Task") || state.facet;
   const pairs = [["#hm-sentiment", "#hm1-title", facetLike("Sentiment")], ["#hm-issues", "#hm2-title", facetLike("Issues")]];
@@ -796,11 +800,13 @@ async function renderSlices() {
       // height (on a phone the upright column names take it: 14 of 28 Task rows went unnamed,
       // review rv9 U-a), so each row is a tick and the plot grows with its rows.
       height: plotHeight,
-      margin: { l: narrow ? 20 : 240, r: 10, t: 10, b: 60 },
+      // The toolbar sits in a top margin of its own, over no cell (review rv12 L2: its eight
+      // buttons, 216 px, covered the first rows on a phone).
+      margin: { l: narrow ? 20 : 240, r: 10, t: HEATMAP_BAR, b: 60 },
       yaxis: { autorange: "reversed", automargin: true, tickfont: { size: narrow ? 10 : 11 },
                tickmode: "array", tickvals: ct.rows.map(trunc) },
       xaxis: { side: "bottom", tickfont: { size: narrow ? 10 : 11 }, tickangle: narrow ? -90 : 0, automargin: true },
-    }, { responsive: true, displaylogo: false });
+    }, { responsive: true, displaylogo: false, modeBarButtons: [["toImage"]] });
     bindPlot(node, { plotly_click: (ev) => {
       const p = ev.points[0]; if (!p) return;
       const [tid, rowLabel] = p.customdata;
@@ -825,7 +831,8 @@ async function renderSlices() {
 
 /* The priority ranking in the page's width (1366 px and up): the score, the topic, its "why"
    (which words the volume, pain, trend and account value) and a few columns; every column of
-   the mart behind a switch. The page scrolls, not a box inside it. */
+   the mart behind a switch. The page scrolls, not a box inside it. On a phone each row is a
+   card (narrow.css), each cell named by its column's `data-name`. */
 const PRIORITY_MAIN = ["priority_rank", "priority_score", "task_topic_label", "topic_label", "why", "traces",
   "volume_share", "trend", "top_negative_subtopic", "top_negative_subtopic_traces"];
 function renderPriority() {
@@ -845,7 +852,7 @@ function renderPriority() {
   const toggle = more > 0
     ? `<button class="ghost small" id="priority-cols">${all ? "Fewer columns" : `Show every column (${more} more)`}</button>` : "";
   pr.innerHTML = `<table class="data priority${all ? " wide" : ""}"><thead><tr>${order.map((c) => `<th class="col-${esc(c)}" title="${esc(c)}">${esc(PRIORITY_COLUMNS[c] || c)}</th>`).join("")}</tr></thead><tbody>
-    ${m.rows.map((r) => `<tr>${order.map((c, i) => `<td class="col-${esc(c)}">${esc(cell(c, r[at[i]]))}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+    ${m.rows.map((r) => `<tr>${order.map((c, i) => `<td class="col-${esc(c)}" data-name="${esc(PRIORITY_COLUMNS[c] || c)}">${esc(cell(c, r[at[i]]))}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
   $("#priority-tools").innerHTML = toggle;
   $("#priority-tools").onclick = (e) => { if (e.target.closest("#priority-cols")) { state.priorityAll = !all; renderPriority(); } };
 }

@@ -16,6 +16,10 @@ const HOME_SECTIONS = [
   ["unclear_gaps", "Unhappy, cause unclear", "A clear request and unhappy users, but no clear cause: each item says which rule it falls short of."],
   ["priorities", "Top priorities", "The priority ranking: volume, pain, trend and account value."],
 ];
+/* The three capability-gap sections when none has a fact: one card, one sentence (the
+   server's notes.gaps: why, or what a gap needs), not three empty boxes (review rv12 L8). */
+const GAP_SECTIONS = ["product_gaps", "agent_failures", "unclear_gaps"];
+const GAPS_CARD = ["gaps", "Capability gaps", "Product gaps, agent failures and unhappy topics whose cause is unclear: Task topics clearly unhappier than the rest."];
 const KIND_WORDS = { negative: "negative sentiment", issues: "agent issues" };
 const homeState = { since: 7, data: null, open: new Set(), followed: null };  // open: sections showing all; followed: homeFollow's dates
 const HOME_SHOWN = 5;  // items per section before "Show more"
@@ -105,7 +109,11 @@ async function renderHome() {
   const over = d.compared || (d.since_days === 7 ? "week over week" : `against the ${d.since_days} days before`);
   const period = (s) => s !== "priorities" ? (first ? `the ${dataDays} days there are` : `last ${d.since_days} days`)
     : rankingWindow(d.priority_days, d.priority_data_days);
-  const cards = HOME_SECTIONS.map(([s, title, text]) => {
+  const noGaps = GAP_SECTIONS.every((s) => !(d.sections[s] || []).length);
+  const sections = noGaps
+    ? HOME_SECTIONS.flatMap((x) => (x[0] === GAP_SECTIONS[0] ? [GAPS_CARD] : GAP_SECTIONS.includes(x[0]) ? [] : [x]))
+    : HOME_SECTIONS;
+  const cards = sections.map(([s, title, text]) => {
     const blurb = text.replace("{over}", over);
     const facts = d.sections[s] || [];
     const note = notes[s] || notes.all;

@@ -439,14 +439,38 @@ function bindSearch() {
     if (t) { close(); return selectTopic(t.dataset.facet, Number(t.dataset.searchTopic), t.dataset.parent ? Number(t.dataset.parent) : null, t.dataset.level); }
     const tr = e.target.closest("[data-search-trace]");
     if (tr) { close(); openTrace(tr.dataset.searchTrace); }
+    if (e.target.closest("[data-search-outside]")) { state.searchOutside = state.focus; runSearch(); }
   });
+}
+/* Where a search looked and what it found, said above its results (review rv12 L3: drilled
+   into a topic, a search looked inside it without a word, and a miss read as "nothing
+   anywhere"): "3 of 41 traces in “SSO” match", or why nothing, with a way out of the topic.
+   `outside`: this search left the drilled topic out (the drill stays for every other view). */
+function searchScope(r, q, outside) {
+  const topic = state.focus !== null ? topicName(state.focus) : null;
+  const filtered = appendFilter(new URLSearchParams()).toString() !== "";
+  const inTopic = topic && !outside;
+  const where = inTopic ? ` in “${esc(topic)}”` : "";
+  const also = filtered ? (inTopic ? " (filters applied)" : " the filters select") : "";
+  const leave = inTopic ? ` <button class="link" data-search-outside>Search outside “${esc(topic)}”</button>` : "";
+  const left = topic && outside ? ` (searched outside “${esc(topic)}”, which the other views still show)` : "";
+  const text = r.trace_total
+    ? `${fmt(r.trace_total)} of ${count(r.in_scope, "trace")}${where}${also} match${left}.`
+    : `No trace${where}${also} matches “${esc(q)}” (${count(r.in_scope, "trace")} searched)${left}.`;
+  return `<div class="sr-scope small">${text}${leave}</div>`;
 }
 async function runSearch() {
   const q = $("#search").value.trim(), box = $("#search-results");
   state.q = q; syncUrl();
   if (!q) { box.classList.add("hidden"); box.innerHTML = ""; return; }
   const fresh = ticket("search");
-  const r = await api("/api/search?" + filterParams({ q, limit: 12 })).catch((e) => ({ error: e.message }));
+  const outside = state.focus !== null && state.searchOutside === state.focus;
+  // A search takes a second or more: say so at once (the box stayed shut meanwhile and read as
+  // "nothing found"); the last query's results go, so none is clicked for this one's.
+  const inTopic = state.focus !== null && !outside ? ` in “${esc(topicName(state.focus))}”` : "";
+  box.innerHTML = `<div class="sr-scope sr-busy small"><span class="spinner"></span> Searching${inTopic} for “${esc(q)}”…</div>`;
+  box.classList.remove("hidden");
+  const r = await api("/api/search?" + filterParams({ q, limit: 12 }, { focus: !outside })).catch((e) => ({ error: e.message }));
   if (!fresh()) return;
   if (r.error) { box.innerHTML = `<div class="empty">${esc(r.error)}</div>`; box.classList.remove("hidden"); return; }
   const where = { label: "name", keywords: "keywords", summaries: "summaries" };
@@ -461,8 +485,10 @@ async function runSearch() {
       <div class="small">${esc(t.summary)}</div>
       <div class="small muted">${esc(t.facet)} summary · ${esc(t.customer || "?")} · ${esc((t.created || "").slice(0, 10))} · <code>${esc(t.trace_id)}</code></div>
     </div>`).join("");
-  box.innerHTML = (topics ? `<div class="sr-head">Topics</div>${topics}` : "") + (traces ? `<div class="sr-head">Traces</div>${traces}` : "") ||
-    `<div class="empty">Nothing matches “${esc(q)}” in topic names, keywords or summaries.</div>`;
+  const scoped = state.focus !== null || appendFilter(new URLSearchParams()).toString() !== "";
+  const found = (topics ? `<div class="sr-head">Topics</div>${topics}` : "") + (traces ? `<div class="sr-head">Traces</div>${traces}` : "");
+  box.innerHTML = (found || scoped ? searchScope(r, q, outside) : "") +  // a hit says its count
+    (found || (scoped ? "" : `<div class="empty">Nothing matches “${esc(q)}” in topic names, keywords or summaries.</div>`));
   box.classList.remove("hidden");
 }
 /* Open one topic: a parent opens its subtopics, a subtopic opens inside its parent, expanded. */
