@@ -100,6 +100,10 @@ def test_a_date_range_without_the_week_before_says_so(client: TestClient) -> Non
     assert d["sections"]["growing"] == d["sections"]["fading"] == []
     assert "no traces in the 7 days before" in d["notes"]["growing"]
     assert "nothing can be called new" in d["notes"]["new"]
+    # The four trend sections' one reason, for the home's one card (explorer17's walk: three
+    # cards said it, a fourth "Nothing this time." under Returning).
+    assert "new, returning, growing and fading" in d["notes"]["trends"]
+    assert "no traces in the 7 days before" in d["notes"]["returning"]
     # The window ends at the slice's last day.
     e = client.get("/api/changes", params={"date_to": "2026-03-07"}).json()
     assert (e["start"], e["end"]) == ("2026-03-01", "2026-03-07")

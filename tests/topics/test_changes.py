@@ -108,7 +108,7 @@ def test_a_window_before_that_is_mostly_empty_is_not_compared_with(conn) -> None
     assert ch.prev_days == 5 and ch.prev_traces == 104
     assert ch.sections["new"] == ch.sections["growing"] == ch.sections["fading"] == []
     assert "hold traces on 5 of their days only" in ch.notes["growing"]
-    assert ch.notes["new"] == ch.notes["growing"] == ch.notes["fading"]
+    assert ch.notes["new"] == ch.notes["growing"] == ch.notes["fading"] == ch.notes["trends"]
     assert "(104 traces, on 5 of its 16 days)" in render_text(ch)
     assert compute_changes(conn, since_days=14, end=END).sections["growing"]  # 7 of 14: enough
 

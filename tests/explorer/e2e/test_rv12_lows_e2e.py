@@ -164,3 +164,29 @@ def test_empty_gap_cards_are_one_sentence(pg) -> None:
     pg.wait_for_selector("#home-product_gaps li.hitem", timeout=T)
     assert pg.locator("#home-gaps").count() == 0
     assert pg.locator("#home-agent_failures, #home-unclear_gaps").count() == 2
+
+
+def test_no_days_before_is_one_trends_card(pg) -> None:
+    """explorer17's walk of a week of demo data: New, Growing and Fading each said "Too little
+    data: the traffic has no traces in the 7 days before", and Returning "Nothing this time."
+    With no days before and none of the four with a fact, one card says why once."""
+    answer = pg.request.get(pg.base + "/api/changes?since=7").json()
+    for s in ("new", "returning", "growing", "fading"):
+        answer["sections"][s] = []
+    note = (
+        "Too little data: the traffic has no traces in the 7 days before, and new, returning, "
+        "growing and fading topics are all read against them."
+    )
+    answer["notes"] = {**answer.get("notes", {}), "trends": note, "new": "x", "growing": "y"}
+    pg.route("**/api/changes?*", _answer(answer))
+    pg.goto(pg.base + "/?tab=home")
+    _settled(pg)
+    pg.wait_for_selector("#home-trends", timeout=T)
+    for s in ("new", "returning", "growing", "fading"):
+        assert pg.locator(f"#home-{s}").count() == 0
+    assert pg.locator("#home").inner_text().count(note) == 1
+    # The cards after it keep their order: the trend card first, then More pain than usual.
+    ids = pg.locator("#home .hcard").evaluate_all("(els) => els.map((e) => e.id)")
+    assert ids[:2] == ["home-trends", "home-over_indexed"], ids
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "walk17-home-trends.png"), full_page=True)

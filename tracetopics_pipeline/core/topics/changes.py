@@ -395,9 +395,14 @@ def _notes(
             "so growth and new topics would be the data starting; choose a shorter window."
         )
         notes["new"] = notes["returning"] = notes["growing"] = notes["fading"] = msg
+        notes["trends"] = msg  # the four sections' one reason: the home says it once
     elif not out.prev_traces:  # then neither rule has anything to compare with
         msg = f"Too little data: {where} has no traces in {before}, nothing to compare with."
-        notes["growing"] = notes["fading"] = msg
+        notes["returning"] = notes["growing"] = notes["fading"] = msg
+        notes["trends"] = (
+            f"Too little data: {where} has no traces in {before}, and new, returning, growing "
+            "and fading topics are all read against them."
+        )
     else:
         grow = most([u.n_now for u in real if u.n_prev])
         if not s["growing"] and grow < th.min_volume:

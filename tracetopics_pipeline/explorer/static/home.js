@@ -16,10 +16,25 @@ const HOME_SECTIONS = [
   ["unclear_gaps", "Unhappy, cause unclear", "A clear request and unhappy users, but no clear cause: each item says which rule it falls short of."],
   ["priorities", "Top priorities", "The priority ranking: volume, pain, trend and account value."],
 ];
-/* The three capability-gap sections when none has a fact: one card, one sentence (the
-   server's notes.gaps: why, or what a gap needs), not three empty boxes (review rv12 L8). */
-const GAP_SECTIONS = ["product_gaps", "agent_failures", "unclear_gaps"];
-const GAPS_CARD = ["gaps", "Capability gaps", "Product gaps, agent failures and unhappy topics whose cause is unclear: Task topics clearly unhappier than the rest."];
+/* Sections read by one rule, shown as one card with one sentence when none has a fact and the
+   server gives the group's reason (notes[key]), not a row of empty boxes: the capability gaps
+   (notes.gaps: too little to read, or what a gap needs; review rv12 L8) and the four trend
+   sections when there are no days before to compare with (notes.trends). */
+const HOME_GROUPS = [
+  { key: "trends", sections: ["new", "returning", "growing", "fading"], title: "New, returning, growing, fading",
+    text: "Topics compared with the days before the window." },
+  { key: "gaps", sections: ["product_gaps", "agent_failures", "unclear_gaps"], title: "Capability gaps",
+    text: "Product gaps, agent failures and unhappy topics whose cause is unclear: Task topics clearly unhappier than the rest." },
+];
+function homeCards(d) {
+  const notes = d.notes || {};
+  const folded = HOME_GROUPS.filter((g) => notes[g.key] && g.sections.every((s) => !(d.sections[s] || []).length));
+  return HOME_SECTIONS.flatMap((x) => {
+    const g = folded.find((f) => f.sections.includes(x[0]));
+    if (!g) return [x];
+    return x[0] === g.sections[0] ? [[g.key, g.title, g.text]] : [];
+  });
+}
 const KIND_WORDS = { negative: "negative sentiment", issues: "agent issues" };
 const homeState = { since: 7, data: null, open: new Set(), followed: null };  // open: sections showing all; followed: homeFollow's dates
 const HOME_SHOWN = 5;  // items per section before "Show more"
@@ -109,11 +124,7 @@ async function renderHome() {
   const over = d.compared || (d.since_days === 7 ? "week over week" : `against the ${d.since_days} days before`);
   const period = (s) => s !== "priorities" ? (first ? `the ${dataDays} days there are` : `last ${d.since_days} days`)
     : rankingWindow(d.priority_days, d.priority_data_days);
-  const noGaps = GAP_SECTIONS.every((s) => !(d.sections[s] || []).length);
-  const sections = noGaps
-    ? HOME_SECTIONS.flatMap((x) => (x[0] === GAP_SECTIONS[0] ? [GAPS_CARD] : GAP_SECTIONS.includes(x[0]) ? [] : [x]))
-    : HOME_SECTIONS;
-  const cards = sections.map(([s, title, text]) => {
+  const cards = homeCards(d).map(([s, title, text]) => {
     const blurb = text.replace("{over}", over);
     const facts = d.sections[s] || [];
     const note = notes[s] || notes.all;
