@@ -99,12 +99,24 @@ def test_a_failed_call_leads_with_its_error_class_then_the_tool(text, want):
 @pytest.mark.parametrize(
     "tool",
     ["transfer_to_human_agents", "escalate_to_human", "handoff_to_agent", "route_to_support",
-     "transferToHuman"],
+     "transferToHuman", "create_ticket_for_human", "handoff", "escalate_case", "transfer_call",
+     "request_live_person"],
 )  # fmt: skip
 def test_handing_over_reads_as_one_action_whatever_the_tool_is_called(tool):
     assert labelled_text(f"Escalation to human: called {tool}", "escalation") == (
         "Escalation to human: handover to a human"
     )
+    if tool == "handoff":  # one plain word before "failed" is no tool name the short form knows
+        return
+    failed = f"Failed tool call: {tool} failed (agent reported 'the line is busy')"
+    assert (
+        labelled_text(failed, "failed_tool_call") == "Failed tool call: Failed handover to a human"
+    )
+
+
+@pytest.mark.parametrize("tool", ["transfer_funds", "escalate_priority", "get_agent_status"])
+def test_a_look_alike_tool_keeps_its_name(tool):
+    assert "handover" not in labelled_text(f"Failed tool call: {tool} failed", "failed_tool_call")
 
 
 @pytest.mark.parametrize(

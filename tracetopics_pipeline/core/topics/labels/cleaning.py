@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from tracetopics_pipeline.core.facets.summarizers.local.handover import handoff_tool
 from tracetopics_pipeline.core.topics.labels.words import (
     COMMON_VERBS,
     ENUM_PREFIX,
@@ -256,7 +257,7 @@ def _call_state(c: re.Match[str]) -> str:
     """ "<tool> timed out" as "<tool as words> timed out"; "<tool> failed" as "Failed <tool as
     words>", a noun phrase ("Failed order lookup", "Failed handover to a human"): a span of
     "Order lookup failed" would read as a cut sentence ("Lookup failed")."""
-    tool = identifier_words(c["tool"]).strip()
+    tool = _tool_words(c["tool"]).strip()
     return f"{tool} timed out" if c["state"] == "timed out" else f"Failed {tool}"
 
 
@@ -266,7 +267,7 @@ def _call_error(text: str) -> str:
     m = _CALL_RESULT.search(text)
     if not m:
         return _CALL_STATE.sub(_call_state, text)
-    tool = identifier_words(m.group("tool"))
+    tool = _tool_words(m.group("tool"))
     if code := _FIXED_STATUS.match(m.group("payload")):  # "returned HTTP 503": short and exact
         return f"{text[: m.start()]}HTTP {code.group(1)} in {tool}"
     cls = error_class(m.group("payload"))
@@ -287,8 +288,19 @@ def call_class_name(tool: str, cls: str) -> str:
     return f"{words[:1].upper()}{words[1:]}: {cls}"
 
 
-# Handing the conversation over, however the tool is named: transfer_to_human_agents,
-# escalate_to_human, handoff_to_agent, route_to_support are one action.
+HANDOVER = "handover to a human"
+
+
+def _tool_words(tool: str) -> str:
+    """A tool's name as words; a handoff tool, however named (handover.handoff_tool, the Issues
+    facet's reading: create_ticket_for_human, escalate_case), as one action."""
+    return HANDOVER if handoff_tool(tool) else identifier_words(tool)
+
+
+# "called <tool>" in an Issues summary: a handoff tool reads as the handover.
+_CALLED = re.compile(r"\bcalled\s+(?P<tool>[A-Za-z][\w.-]*[A-Za-z0-9])")
+# Handing the conversation over in words (a model's summary): "transferred to a human agent",
+# "escalate to human" are one action.
 _HANDOVER = re.compile(
     r"\b(?:called\s+)?(?:transfer|escalate|hand_?off|hand_over|handover|route|forward|connect)"
     r"\w*?[_ ]?(?:to[_ ]?)?(?:a[_ ])?(?:human|live|person|agent|operator|support|staff|rep)\w*",
@@ -419,7 +431,8 @@ def labelled_text(text: str, key: str | None = None) -> str:
     text = _TLD_REMNANT.sub("", text)
     text = _call_error(text)
     text = _repeated_call(_REPORTED.sub(lambda m: m["said"] or m["said1"], text))
-    text = _HANDOVER.sub("handover to a human", text)
+    text = _CALLED.sub(lambda m: HANDOVER if handoff_tool(m["tool"]) else m.group(0), text)
+    text = _HANDOVER.sub(HANDOVER, text)
     text = _REFUSAL.sub("can't ", text)
     text = _PREAMBLE.sub("", text)
     return wish_request(text)

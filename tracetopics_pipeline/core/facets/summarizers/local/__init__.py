@@ -39,6 +39,7 @@ from tracetopics_pipeline.core.facets.summarizers.local import (
     form_classifier,
     sentiment_semantic,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.handover import read_handovers
 from tracetopics_pipeline.core.facets.summarizers.local.issues import (
     detect_issues,
     summarize_issues,
@@ -107,7 +108,9 @@ def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
     users = [text for role, text in dialogue if role == "user"]
     agent = [text for role, text in dialogue if role == "assistant"]
     errors = sum(1 for m in msgs if m.get("role") == "tool" and is_error_reply(m))
-    return users, signals(users, agent, tool_errors=errors, dialogue=dialogue)
+    # the handovers as Issues reads them, tool calls included (handover.py)
+    handovers = read_handovers(msgs)
+    return users, signals(users, agent, tool_errors=errors, dialogue=dialogue, handovers=handovers)
 
 
 def _recent_user_turns(msgs: list[dict], test: Callable[[str], bool]) -> Callable[[str], bool]:

@@ -31,10 +31,10 @@ from tracetopics_pipeline.core.facets.preprocess import (
     tool_calls_of,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.handover import (
-    HANDOVER_ARRANGED,
-    HANDOVER_TEXT,
     HUMAN_REQUEST,
-    handover_done,
+    UNMET,
+    handoff_tool,
+    read_handovers,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment import pleased
 from tracetopics_pipeline.core.facets.summarizers.local.success import asks, settles
@@ -54,19 +54,6 @@ CATEGORIES = {  # summary prefix -> label
     "Loop": "LOOP",
     "Incomplete answer": "INCOMPLETE_ANSWER",
 }
-# A tool that hands the conversation to a person: by its name (review rv11: "create_handoff",
-# "route_to_agent", "assign_to_nurse_queue"), not a transfer of money or a booking
-# ("transfer_funds", "bank_transfer", "transfer_booking").
-_TO_PERSON = (
-    r"(?:human|agent|staff|team|person|people|nurse|vet|doctor|clinician|desk|reception|support|"
-    r"specialist|rep|representative|advis[eo]r|colleague|operator|supervisor|manager|live|"
-    r"call|chat|conversation)"
-)
-_ESCALATION_TOOL = re.compile(
-    r"escalat|hand_?off|hand_?over|live_?agent|operator|human(?!_?resource)|"
-    r"(?:transfer|connect|route|forward|refer|assign|page|queue|handoff)\w*?" + _TO_PERSON,
-    re.I,
-)
 # Read by the Issues facet alone (not by Sentiment, where every ask is NEGATIVE evidence): a
 # person asked to call the user back ("Can the salon owner call me?", "Have the foreman ring me",
 # "Would your man on the roof be able to give me a call?") or to come in person ("Send a fitter
@@ -110,24 +97,6 @@ ASKS_CALLBACK = re.compile(
     + r"s?\b)(?:[a-z]+(?:er|or|ist|ian|ee|man|woman|person)|mechanic|medic|paramedic|nurse|chef|"
     r"pilot|vet|clerk|secretary|committee|board|chair|accountant|consultant|attendant|landlord|"
     r"landlady|tenant|guide|host|coach|captain|concierge|midwife|surgeon|agent|staff|crew)s?\b",
-    re.I,
-)
-# The agent answering that request without a handover: why not, or an offer to do it.
-_NO_HANDOFF_REASON = re.compile(
-    r"\b(?:(?:can't|cannot|can’t|unable to|not able to|don't have (?:the ability|a way) to|no way to|"
-    r"not possible to) (?:transfer|connect|escalate|hand|put (?:\w+ ){0,2}?through|route)|"
-    r"no (?:human|live|support) (?:agents?|staff|people|representatives?|team)(?: members?)? "
-    r"(?:is |are )?(?:available|online|on duty|working)|"
-    r"(?:human|live|support|our|the) (?:\w+ )?(?:agents?|staff|team|representatives?|colleagues|"
-    r"people|advis[eo]rs?) (?:is |are )?(?:not available|aren't available|isn't available|"
-    r"unavailable|offline|closed|only available|available (?:from|between|on|during|only))|"
-    r"(?:outside|after) (?:business|office|support|working) hours|"
-    r"(?:would you like|do you want|shall i|should i|i can|i could|happy to|let me know if you(?:'d| would) "
-    r"like) (?:me to )?(?:transfer|connect|escalate|hand\b|put you through|get you)|"
-    r"(?:you can|please) (?:reach|contact|call|email|phone|write to) (?:our|the|a) (?:support|team|"
-    r"human|agents?|staff|customer service|help ?desk)|"
-    r"(?:call|email|contact) (?:us|support|our team) (?:at|on|via)|open a (?:support )?ticket|"
-    r"i(?:'m| am) (?:an? )?(?:ai|virtual|automated|bot)[^.]{0,60}(?:can't|cannot|not able|unable|only))",
     re.I,
 )
 # "I couldn't update it: the fare rules don't allow changes" is policy, not a failure.
@@ -507,46 +476,40 @@ def detect_issues(
         if detail not in found[cat]:
             found[cat].append(detail)
 
-    said_handover = False
-    asked_human_at: int | None = None  # index of the user's first unanswered ask for a person
-    answered_ask = False
+    handovers = read_handovers(messages)  # shared with the Sentiment rules (handover.py)
+    asked_human_at: int | None = None  # the user's turn (among theirs) that first asks for a person
+    user_turn = -1
     after_tool = False  # the last message was a tool reply
     calls_by_id: dict[str, str] = {}
     call_counts: dict[tuple[str, str], int] = {}
     key_by_id: dict[str, tuple[str, str]] = {}
     replies: dict[tuple[str, str], set[str]] = {}  # call key -> distinct non-error replies
     said_before: list[_Said] = []  # the agent's earlier messages (a loop repeats one)
-    handoff_calls: dict[str, str] = {}  # call id -> escalation tool name (no error reply yet)
-    handoff_failed: set[str] = set()
     timed_out = False  # a tool timed out (its reply, its latency, or the agent's report)
     other_failure = False  # a failed call that was no timeout
     last_reply_timeout = False  # the last tool reply was a timeout
     run_timeout = False  # a tool reply since the agent last wrote timed out
     last_user: str | None = None  # the user's turn before an agent turn (what a refusal refused)
     last_tool = "tool"  # the tool whose reply came last (what an agent's report is about)
-    for idx, m in enumerate(messages):
+    for m in messages:
         role = m.get("role")
         if role == "user":
             after_tool = False
             text = content_text(m.get("content"))
             last_user = text
+            user_turn += 1
             if asked_human_at is None and (
                 HUMAN_REQUEST.search(text)
                 or ASKS_CALLBACK.search(text)
                 or (asks_human is not None and asks_human(text))
             ):
-                asked_human_at = idx
+                asked_human_at = user_turn
         elif role == "assistant":
             for tc in m.get("tool_calls") or []:
                 calls_by_id[str((tc or {}).get("id"))] = str(
                     ((tc or {}).get("function") or {}).get("name", "?")
                 )
-            for n_call, (name, args) in enumerate(tool_calls_of(m)):
-                if _ESCALATION_TOOL.search(name):
-                    tcs = m.get("tool_calls") or []
-                    cid = str((tcs[n_call] or {}).get("id")) if n_call < len(tcs) else name
-                    handoff_calls[cid] = name
-                    answered_ask = answered_ask or asked_human_at is not None
+            for name, args in tool_calls_of(m):
                 key = (name, _norm(args))
                 call_counts[key] = call_counts.get(key, 0) + 1
                 ids = [str((tc or {}).get("id")) for tc in m.get("tool_calls") or []]
@@ -556,13 +519,6 @@ def detect_issues(
             if text:
                 if _REFUSAL.search(text):
                     add("Refusal", refusal_detail(text, last_user))
-                if HANDOVER_TEXT.search(text) or handover_done(text):
-                    said_handover = True
-                    answered_ask = answered_ask or asked_human_at is not None
-                if asked_human_at is not None and (
-                    _NO_HANDOFF_REASON.search(text) or HANDOVER_ARRANGED.search(text)
-                ):
-                    answered_ask = True
                 # an answer that explains an error code ("E: Unable to fetch ... means") is no
                 # report that the agent's call failed
                 explains = explains_error(text)
@@ -627,8 +583,6 @@ def detect_issues(
                 if (k := key_by_id.get(str(m.get("tool_call_id")))) is not None:
                     replies.setdefault(k, set()).add(_norm(content_text(m.get("content")))[:500])
                 continue
-            if str(m.get("tool_call_id")) in handoff_calls:  # the handover did not happen
-                handoff_failed.add(str(m.get("tool_call_id")))
             retried = key_by_id.get(str(m.get("tool_call_id")))
             if retried in call_counts:  # retrying a failed call is not a loop
                 call_counts[retried] -= 1
@@ -638,23 +592,19 @@ def detect_issues(
             else:
                 add("Failed tool call", f"{name} returned {clip(text.splitlines()[0], 90)!r}")
 
-    for cid, name in handoff_calls.items():
-        if cid not in handoff_failed:
-            add("Escalation to human", f"called {name}")
+    for name in handovers.tools:  # a handoff tool whose reply was no error
+        add("Escalation to human", f"called {name}")
     for (name, _args), n in call_counts.items():
         if n >= 3 and len(replies.get((name, _args), ())) <= 1:
             add("Loop", f"called {name} with the same arguments {n} times")
-    if asked_human_at is not None and not answered_ask:
-        replied = any(
-            x.get("role") == "assistant" and content_text(x.get("content")).strip()
-            for x in messages[asked_human_at + 1 :]
+    # unmet: the agent replied, but made, arranged or attempted no handover and said not why (no
+    # reply at all is an incomplete answer, reported below)
+    if asked_human_at is not None and handovers.after(asked_human_at) == UNMET:
+        add(
+            "Unmet escalation",
+            "user asked for a human; the agent neither handed over nor said why not",
         )
-        if replied:  # no reply at all is an incomplete answer, reported below
-            add(
-                "Unmet escalation",
-                "user asked for a human; the agent neither handed over nor said why not",
-            )
-    if said_handover and "Escalation to human" not in found:
+    if handovers.said and "Escalation to human" not in found:
         add("Escalation to human", "agent handed the conversation to a human")
     latency = (metrics or {}).get("latency_s")
     if isinstance(latency, int | float) and latency >= latency_threshold_s:
@@ -689,7 +639,7 @@ def detect_issues(
         elif (
             last.get("role") == "assistant"
             and not content_text(last.get("content")).strip()
-            and not any(_ESCALATION_TOOL.search(n) for n, _ in tool_calls_of(last))
+            and not any(handoff_tool(n) for n, _ in tool_calls_of(last))
         ):
             add("Incomplete answer", "final assistant turn is empty")
 

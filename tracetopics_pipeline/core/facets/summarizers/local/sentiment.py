@@ -16,9 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracetopics_pipeline.core.facets.summarizers.local.handover import HUMAN_REQUEST
+from tracetopics_pipeline.core.facets.summarizers.local.handover import (
+    HUMAN_REQUEST,
+    Handovers,
+    dialogue_messages,
+    read_handovers,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_context import (
     context_forms,
+    handed_on_after_failure,
     met_asks,
     restatements,
 )
@@ -732,6 +738,8 @@ class SentimentSignals:
     # The user's last turn, when it accepts a fix after an earlier rejection (the last state wins:
     # the conversation is not NEGATIVE unless a later layer reads frustration in that turn).
     settled_at: int | None = None
+    # An ask for a person was met after a failure: the problem passed on, never POSITIVE.
+    handed_on: bool = False
 
     def add(self, kind: str, weight: float, reason: str) -> None:
         why = self.why_pos if kind == "pos" else self.why_neg
@@ -916,9 +924,12 @@ def signals(
     *,
     tool_errors: int = 0,
     dialogue: list[tuple[str, str]] | None = None,
+    handovers: Handovers | None = None,
 ) -> SentimentSignals:
     """The evidence in a conversation. `dialogue` (the user and agent turns in order, as
-    (role, text)) adds what its outcome shows (sentiment_outcome.py)."""
+    (role, text)) adds what its outcome shows (sentiment_outcome.py); `handovers` is the trace's
+    handover reading (handover.read_handovers over its messages, tool calls included, as Issues
+    reads it), else read from the dialogue."""
     s = SentimentSignals()
     seen: list[set[str]] = []
     # mood is read from the user's own words: what others said, quoted or reported, is dropped
@@ -927,7 +938,9 @@ def signals(
     if dialogue is not None:
         dialogue = [(r, own_words(t) if r == "user" else t) for r, t in dialogue]
     n = len(user_turns)
-    met = met_asks(dialogue) if dialogue is not None else set()
+    if dialogue is not None and handovers is None:
+        handovers = read_handovers(dialogue_messages(dialogue))
+    met = met_asks(dialogue, handovers) if dialogue is not None else set()
     s.calm = set(met)
     for i, turn in enumerate(user_turns):
         turn = apostrophes(turn)
@@ -1046,6 +1059,8 @@ def signals(
             s.expressed.add(i)
     if dialogue is not None and n >= 2:
         s.settled_at = _settled(user_turns[-1], dialogue, s.expressed, n - 1)
+    if dialogue is not None and handovers is not None:
+        s.handed_on = handed_on_after_failure(dialogue, handovers, met, s.expressed)
     if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
         s.add("pos", 0.25, "thanked the agent at the end")
     s.settle()  # politeness does not add up to satisfaction
@@ -1124,6 +1139,8 @@ def classify(s: SentimentSignals) -> tuple[str, str]:
         return "NEUTRAL", f"User {s.reasons_neg[0]}, then accepted the agent's fix."
     if s.negative >= NEG_T and s.negative > s.pos:
         return "NEGATIVE", f"User {' and '.join(s.reasons_neg[:2])}."
+    if s.pos >= POS_T and s.pos > s.negative and s.handed_on:
+        return "NEUTRAL", "User was handed to a person after the agent failed; thanks, no solution."
     if s.pos >= POS_T and s.pos > s.negative:
         return "POSITIVE", f"User {' and '.join(s.reasons_pos[:2])}."
     if s.negative > 0 or s.pos > 0:

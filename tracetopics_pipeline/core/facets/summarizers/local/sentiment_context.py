@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 
 from tracetopics_pipeline.core.facets.summarizers.local.handover import (
-    HANDOVER_ARRANGED,
-    HANDOVER_TEXT,
     HUMAN_REQUEST,
+    MET,
+    Handovers,
+    dialogue_messages,
+    read_handovers,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import (
     PRAISE_WORDS,
@@ -35,6 +37,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import (
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
     AGENT_SUCCESS,
     agent_failed,
+    own_side_error,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.success import (
     GOOD_AGAIN,
@@ -397,23 +400,42 @@ _ASKS_SOMEONE = re.compile(
 )
 
 
-def met_asks(dialogue: list[tuple[str, str]]) -> set[int]:
-    """User turns (index among the user's turns) that ask for a person calmly and that the next
-    agent turn meets: a handover that happens ("I'm transferring you now") or is arranged ("the
-    head teacher will ring you this evening", "I've passed your details to ..."). Such an ask is a
-    request like any other, not frustration; an ask that insists ("a real person, not a bot",
-    "now!") stays frustration whatever the answer, and one the agent does not meet stays too."""
-    out: set[int] = set()
+def met_asks(dialogue: list[tuple[str, str]], handovers: Handovers | None = None) -> set[int]:
+    """User turns (index among the user's turns) that ask for a person calmly and that the agent
+    meets before the user has to ask again: a handover that happens ("I'm transferring you now",
+    a handoff tool that worked, after checking the account first) or is arranged ("the head
+    teacher will ring you this evening", "I've passed your details to ..."), as `handovers`
+    (handover.read_handovers, the reading Issues uses; from the dialogue alone when not given)
+    says. Such an ask is a request like any other, not frustration; an ask that insists ("a real
+    person, not a bot", "now!") stays frustration whatever the answer, and one the agent does not
+    meet stays too."""
+    if handovers is None:
+        handovers = read_handovers(dialogue_messages(dialogue))
+    users = [text for role, text in dialogue if role == "user"]
+    asks = [i for i, t in enumerate(users) if HUMAN_REQUEST.search(t) or _ASKS_SOMEONE.search(t)]
+    nxt: list[int | None] = [*asks[1:], None]
+    return {
+        i
+        for i, until in zip(asks, nxt, strict=False)
+        if _calm_ask(users[i]) and handovers.after(i, until=until) in MET
+    }
+
+
+def handed_on_after_failure(
+    dialogue: list[tuple[str, str]], handovers: Handovers, met: set[int], expressed: set[int]
+) -> bool:
+    """Whether an ask for a person the agent met (`met`) came after a failure: a tool error, the
+    agent saying it could not or that its side broke, or the user's frustration earlier on. The
+    problem was passed on, not solved: thanks for the handover are no satisfaction (issue 14)."""
+    failed = False
     i = -1
-    pending: int | None = None
     for role, text in dialogue:
-        if role == "user":
+        if role == "assistant" and (agent_failed(text) or own_side_error(text)):
+            failed = True
+        elif role == "user":
             i += 1
-            pending = None
-            if (HUMAN_REQUEST.search(text) or _ASKS_SOMEONE.search(text)) and _calm_ask(text):
-                pending = i
-        elif role == "assistant" and text.strip() and pending is not None:
-            if HANDOVER_TEXT.search(text) or HANDOVER_ARRANGED.search(text):
-                out.add(pending)
-            pending = None
-    return out
+            if i in met and (
+                failed or handovers.tool_errors_before(i) or any(j < i for j in expressed)
+            ):
+                return True
+    return False
