@@ -307,6 +307,7 @@ def bench_tau(path: Path, parts: list[str], summ) -> None:
         unmet = [i for i, s in enumerate(summ_txt) if "Unmet escalation" in s]
         print(f"unmet escalation flagged: {len(unmet)} (no gold; listed for reading: "
               f"{[traces[i]['id'] for i in unmet]})")  # fmt: skip
+        tau_renamed(traces, g_esc, facets, summ)
         print("task failure (reward 0) by flagged issue:")
         fail_all = sum(r == 0 for r in reward) / len(reward)
         print(f"  {'all trajectories':28s} n={len(reward):4d}  failure rate {fail_all:.2f}")
@@ -315,6 +316,56 @@ def bench_tau(path: Path, parts: list[str], summ) -> None:
             if idx:
                 rate = sum(reward[i] == 0 for i in idx) / len(idx)
                 print(f"  {c:28s} n={len(idx):4d}  failure rate {rate:.2f}")
+
+
+# tau_bench hands off with one tool, transfer_to_human_agents, and says nothing after it: whether
+# Issues reads handoff tools by name in general is measured by renaming that call. Names written
+# after the rules (handover.handoff_tool), none of them in its tests: other frameworks' handoff
+# names (recall), and look-alikes that move money or data, look something up, ask a person for
+# input or hand over to another program (flagged ones are false escalations).
+HANDOFF_RENAMES = [
+    "escalate_to_human_agent", "handOffToSupport", "transfer_to_representative",
+    "connect_to_live_agent", "route_to_human", "request_human", "handover_to_support_team",
+    "escalate_conversation", "TransferToCustomerSupport", "hand_off_to_agent",
+    "transfer_to_customer_service_agent", "escalate_issue",
+]  # fmt: skip
+LOOKALIKE_RENAMES = [
+    "transfer_balance", "route_flight", "connect_payment_gateway", "escalate_urgency",
+    "get_human_agent_queue_length", "transfer_points_to_member", "forward_receipt", "agent_lookup",
+    "ask_human_for_input", "transfer_to_gpt_agent", "handoff_to_summarizer_node",
+    "transfer_certificate",
+]  # fmt: skip
+
+
+def _renamed(trace: dict, name: str) -> dict:
+    msgs = []
+    for m in trace["messages"]:
+        if m.get("tool_calls"):
+            calls = [{**tc, "function": {**tc["function"], "name": name}}
+                     if tc["function"]["name"] == "transfer_to_human_agents" else tc
+                     for tc in m["tool_calls"]]  # fmt: skip
+            m = {**m, "tool_calls": calls}
+        msgs.append(m)
+    return {**trace, "id": f"{trace['id']}:{name}", "messages": msgs}
+
+
+def tau_renamed(traces: list[dict], gold: list[bool], facets, summ) -> None:
+    """Escalation recall with tau's transfer call renamed to other handoff names, and how many of
+    those trajectories are still flagged with it renamed to look-alikes, beside the control (the
+    call renamed to `think`: flagged by the agent's words alone)."""
+    handed = [t for t, g in zip(traces, gold, strict=True) if g]
+    # the control: renamed to tau's own no-op tool, only the agent's words can flag a handover
+    for title, names in (("control: think", ["think"]), ("handoff names", HANDOFF_RENAMES),
+                         ("look-alikes", LOOKALIKE_RENAMES)):  # fmt: skip
+        batch = [_renamed(t, n) for n in names for t in handed]
+        out = outputs_by_facet(summ, batch, facets)["Issues"]
+        flagged = {t["id"] for t in batch if "Escalation to human" in (out[t["id"]][0] or "")}
+        missed = sorted({t["id"].split(":", 1)[1] for t in batch if t["id"] not in flagged})
+        print(f"transfer call renamed, {title} ({len(names)} names x {len(handed)} trajectories): "
+              f"escalation flagged {len(flagged)}/{len(batch)}"
+              + (f"; names never flagged: {missed}" if title == "handoff names" and missed else "")
+              + (f"; names flagged: {sorted({i.split(':', 1)[1] for i in flagged})}"
+                 if title == "look-alikes" and flagged else ""))  # fmt: skip
 
 
 # --- Demo traffic ---------------------------------------------------------------------------------
