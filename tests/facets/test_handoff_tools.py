@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
 from tracetopics_pipeline.core.facets.summarizers.local.handover import (
     ARRANGED,
     ATTEMPTED,
@@ -15,7 +16,6 @@ from tracetopics_pipeline.core.facets.summarizers.local.handover import (
     HANDED_OVER,
     UNANSWERED,
     UNMET,
-    handoff_tool,
     read_handovers,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.issues import (

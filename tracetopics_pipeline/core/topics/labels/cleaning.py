@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tracetopics_pipeline.core.facets.summarizers.local.handover import handoff_tool
+from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
 from tracetopics_pipeline.core.topics.labels.words import (
     COMMON_VERBS,
     ENUM_PREFIX,
@@ -292,7 +292,7 @@ HANDOVER = "handover to a human"
 
 
 def _tool_words(tool: str) -> str:
-    """A tool's name as words; a handoff tool, however named (handover.handoff_tool, the Issues
+    """A tool's name as words; a handoff tool, however named (facets/handoff_tools.py, the Issues
     facet's reading: create_ticket_for_human, escalate_case), as one action."""
     return HANDOVER if handoff_tool(tool) else identifier_words(tool)
 

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
 from tracetopics_pipeline.core.facets.preprocess import (
     content_text,
     explains_error,
@@ -33,7 +34,6 @@ from tracetopics_pipeline.core.facets.preprocess import (
 from tracetopics_pipeline.core.facets.summarizers.local.handover import (
     HUMAN_REQUEST,
     UNMET,
-    handoff_tool,
     read_handovers,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment import pleased
