@@ -320,7 +320,7 @@ def bench_tau(path: Path, parts: list[str], summ) -> None:
 
 # tau_bench hands off with one tool, transfer_to_human_agents, and says nothing after it: whether
 # Issues reads handoff tools by name in general is measured by renaming that call. Names written
-# after the rules (handover.handoff_tool), none of them in its tests: other frameworks' handoff
+# after the rules (facets/handoff_tools.py), none of them in its tests: other frameworks' handoff
 # names (recall), and look-alikes that move money or data, look something up, ask a person for
 # input or hand over to another program (flagged ones are false escalations).
 HANDOFF_RENAMES = [
