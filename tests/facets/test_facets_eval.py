@@ -29,7 +29,8 @@ GOLD = [
     ("g2", ["How do I invite a colleague?", "That worked, you're great!"], "POSITIVE"),
     ("g3", ["What's the price of the Pro plan?"], "neutral"),  # labels ignore case
     ("g4", ["I want to talk to a human right now."], {"Sentiment": "NEGATIVE"}),
-    ("g5", ["Where is the export button?", "Found it, thanks."], "NEUTRAL"),
+    # a routine closing; "Found it, thanks." says the need was met, which reads POSITIVE (batch 18)
+    ("g5", ["Where is the export button?", "Ok, thanks. Bye."], "NEUTRAL"),
 ]
 
 
