@@ -4,6 +4,7 @@ its performance paths (worker processes, session-whole blocks) do not change res
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import replace
 from datetime import date
 
@@ -216,6 +217,42 @@ def test_a_dead_worker_leaves_its_batches_to_the_parent(monkeypatch, caplog) -> 
         broken, _ = facet_stage._run(traces, facets, summarizer, workers=2)
     assert broken == serial
     assert "worker process died" in caplog.text
+
+
+def test_workers_fork_while_a_request_thread_holds_the_gap_rule(monkeypatch, caplog) -> None:
+    """After the explorer's tests every forked worker segfaulted inside os.fork and the stage
+    ran its batches in the parent. The gap rule kept a DuckDB connection in a thread-local of
+    each request thread; in the child, Python frees the locals of the threads fork left behind,
+    and DuckDB's teardown joins scheduler threads the child does not have. A thread that ran
+    the rule and is still alive at the fork must leave the workers whole."""
+    from tracetopics_pipeline.core.topics import gap_rule
+
+    monkeypatch.setattr(facet_stage, "BATCH", 40)
+    monkeypatch.setattr(facet_stage, "PARALLEL_MIN_TRACES", 80)
+    traces = list(iter_traces(date(2026, 3, 2), 120, seed=6))
+    for t in traces:
+        t.setdefault("day", date(2026, 3, 2))
+    facets = [f for f in load_facets() if f.key == "task"]
+    summarizer = make_summarizer("local")
+    serial, _ = facet_stage._run(traces, facets, summarizer, workers=1)
+    ran, release = threading.Event(), threading.Event()
+
+    def request_thread() -> None:  # an idle server thread that once answered with the rule
+        gap_rule.versus_calls([(3, 10, 20, 100)], min_lift=1.5, min_events=2, min_z=1.0)
+        ran.set()
+        release.wait(120)
+
+    thread = threading.Thread(target=request_thread, daemon=True)
+    thread.start()
+    try:
+        assert ran.wait(60)
+        with caplog.at_level("WARNING", logger=facet_stage.__name__):
+            parallel, _ = facet_stage._run(traces, facets, summarizer, workers=2)
+    finally:
+        release.set()
+        thread.join(10)
+    assert "worker process died" not in caplog.text
+    assert parallel == serial
 
 
 def test_trace_blocks_keep_sessions_whole(conn) -> None:

@@ -36,17 +36,23 @@ COLUMNS = (
     "total_iss",
     "total_iss_known",
 )
-_local = threading.local()
+_db: duckdb.DuckDBPyConnection | None = None
+_db_lock = threading.Lock()
 
 
 def _conn() -> duckdb.DuckDBPyConnection:
-    """This thread's in-memory connection (the explorer serves requests on several threads)."""
-    conn = getattr(_local, "conn", None)
-    if conn is None:
-        import duckdb
+    """A connection of the caller's own (the explorer serves requests on several threads) to
+    one in-memory database the module keeps. Not a connection kept per thread: a forked child
+    (the facet stage's workers) frees the locals of the threads fork left behind, and closing
+    a database there joins DuckDB threads the child does not have -- every worker segfaulted
+    inside os.fork while an explorer thread that had run the rule was alive."""
+    global _db
+    with _db_lock:
+        if _db is None:
+            import duckdb
 
-        conn = _local.conn = duckdb.connect()
-    return conn
+            _db = duckdb.connect()
+        return _db.cursor()
 
 
 def _run(sql: str, columns: Sequence[str], rows: Sequence[Sequence[int]]) -> list[tuple[Any, ...]]:
@@ -57,12 +63,9 @@ def _run(sql: str, columns: Sequence[str], rows: Sequence[Sequence[int]]) -> lis
         {"i": pa.array(range(len(rows)), pa.int64())}
         | {c: pa.array(v, pa.int64()) for c, v in zip(columns, cols, strict=True)}
     )
-    conn = _conn()
-    conn.register(UNITS, table)
-    try:
+    with _conn() as conn:  # the registered table is this connection's alone
+        conn.register(UNITS, table)
         return conn.execute(sql).fetchall()
-    finally:
-        conn.unregister(UNITS)
 
 
 @dataclass(frozen=True)
