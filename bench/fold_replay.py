@@ -26,6 +26,7 @@ import topic_hierarchy as th
 
 from tracetopics_pipeline.core.topics import hierarchy
 from tracetopics_pipeline.core.topics.evaluate import scores
+from tracetopics_pipeline.core.topics.labels.map_audit import map_texts
 
 
 def load_map(home: Path, map_id: str | None) -> dict:
@@ -51,16 +52,7 @@ def load_map(home: Path, map_id: str | None) -> dict:
     )
     subs = [r[0] for r in rows]
     sidx = {t: i for i, t in enumerate(subs)}
-    pts = conn.execute(
-        """WITH m AS (SELECT facet, window_start, window_end FROM topic_maps WHERE map_id = ?),
-           n AS (SELECT text_hash, count(*) AS n, min(summary) AS text FROM facet_summaries
-                 WHERE facet = (SELECT facet FROM m) AND summary IS NOT NULL
-                   AND day BETWEEN (SELECT window_start FROM m) AND (SELECT window_end FROM m)
-                 GROUP BY 1)
-           SELECT n.text, n.n, p.topic_id FROM topic_points p JOIN n USING (text_hash)
-           WHERE p.map_id = ? ORDER BY n.text""",
-        [map_id, map_id],
-    ).fetchall()
+    pts = map_texts(conn, map_id)
     texts = [r[0] for r in pts]
     sub_of = np.array([sidx.get(r[2], -1) if r[2] is not None else -1 for r in pts])
     n = np.array([float(r[1]) for r in pts])

@@ -174,6 +174,21 @@ def _parent_margins(
     }
 
 
+def map_texts(conn: object, map_id: str) -> list[tuple[str, int, int | None]]:
+    """A built map's distinct texts in its window: (text, traces saying it, fine topic id or
+    None), ordered by text."""
+    return conn.execute(  # type: ignore[attr-defined]
+        """WITH m AS (SELECT facet, window_start, window_end FROM topic_maps WHERE map_id = ?),
+           n AS (SELECT text_hash, count(*) AS n, min(summary) AS text FROM facet_summaries
+                 WHERE facet = (SELECT facet FROM m) AND summary IS NOT NULL
+                   AND day BETWEEN (SELECT window_start FROM m) AND (SELECT window_end FROM m)
+                 GROUP BY 1)
+           SELECT n.text, n.n, p.topic_id FROM topic_points p JOIN n USING (text_hash)
+           WHERE p.map_id = ? ORDER BY n.text""",
+        [map_id, map_id],
+    ).fetchall()
+
+
 def audit_map(
     conn: object, map_id: str, embed: EmbedFn, vectors: dict[str, np.ndarray] | None = None
 ) -> tuple[Counter, list[str]]:
@@ -189,16 +204,7 @@ def audit_map(
     facet = conn.execute(  # type: ignore[attr-defined]
         "SELECT facet FROM topic_maps WHERE map_id = ?", [map_id]
     ).fetchone()[0]
-    pts = conn.execute(  # type: ignore[attr-defined]
-        """WITH m AS (SELECT facet, window_start, window_end FROM topic_maps WHERE map_id = ?),
-           n AS (SELECT text_hash, count(*) AS n, min(summary) AS text FROM facet_summaries
-                 WHERE facet = (SELECT facet FROM m) AND summary IS NOT NULL
-                   AND day BETWEEN (SELECT window_start FROM m) AND (SELECT window_end FROM m)
-                 GROUP BY 1)
-           SELECT n.text, n.n, p.topic_id FROM topic_points p JOIN n USING (text_hash)
-           WHERE p.map_id = ? ORDER BY n.text""",
-        [map_id, map_id],
-    ).fetchall()
+    pts = map_texts(conn, map_id)
     return audit_texts(
         labels, [r[0] for r in pts], [float(r[1]) for r in pts],
         [int(r[2]) if r[2] is not None else -1 for r in pts], parent_of_sub, from_label,
