@@ -81,3 +81,35 @@ def test_frustration_without_a_threat_is_medium(text: str) -> None:
 )
 def test_everyday_words_for_leaving_are_no_churn(text: str) -> None:
     assert _label(text) == "LOW", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "close my account's open tickets",
+        "Please delete my account's API key, it leaked.",
+        "Close my account's overdraft facility but keep the account.",
+        "Delete my account's saved addresses.",
+        "Delete my account history for last month.",
+        "Can you delete my account settings back to default?",
+        "Cancel my subscription reminder emails.",
+        "Terminate my contract notifications, they're spam.",
+    ],
+)
+def test_a_thing_of_the_account_ended_is_no_churn(text: str) -> None:
+    """Adversarial pass (attack17): "delete my account" read CRITICAL when the account only owns
+    what is ended ("my account's API key", "my account history"): admin work on the account."""
+    assert _label(text) != "CRITICAL", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls close my acct asap",
+        "Delete my account, and my data with it.",
+        "Cancel my subscription renewal, we won't continue.",
+        "close my account today",
+    ],
+)
+def test_the_account_itself_ended_stays_critical(text: str) -> None:
+    assert _label(text) == "CRITICAL", text

@@ -31,6 +31,11 @@ def _label(text: str) -> str:
         "How much time does a bank transfer take?",
         "How much am I allowed to withdraw per day?",
         "How much storage is left in our workspace?",
+        # "how much" of the user's own money moved, asked back (attack17): no price asked
+        "How much did I spend on groceries last month?",
+        "how much have we spent on ads this quarter",
+        "How much did I send to my landlord in March?",
+        "How much have I saved so far this year?",
         # the account's billing details and an invoice's paperwork
         "My billing address changed, where do I update it?",
         "Who is the billing admin on our account?",
@@ -57,6 +62,8 @@ def test_not_a_pricing_question(text: str) -> None:
         ("How much does the Pro plan cost per user?", "COST"),
         ("How much is a replacement card?", "COST"),
         ("How much would it be for 40 seats?", "COST"),
+        ("How much did you charge me for the transfer?", "COST"),
+        ("How much did I pay for the Pro plan last year?", "COST"),
         ("Is there a fee for withdrawing cash abroad?", "COST"),
         ("What is the extra €1 on my statement for?", "COST"),
         ("Why was I charged a fee for my top-up?", "COST"),
