@@ -203,3 +203,18 @@ def test_a_cheerful_opener_before_more_waiting_is_sarcasm():
     assert (
         _label("Is my bike ready?", "It will be ready in 2 days.", "Great, thanks!") != "NEGATIVE"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CLI autocomplete would be a lifesaver if it worked on zsh.",
+        "Dark mode would be a godsend for night shifts.",
+        "A bulk import would be a game changer for our clinic.",
+        "Offline boarding passes would make my life so much easier.",
+    ],
+)
+def test_praise_wished_for_is_not_positive(text):
+    """Adversarial pass (attack17): praise words under "would be" wish for a thing that is not
+    there (a feature request), they give no verdict on the product."""
+    assert _label(text) != "POSITIVE", text

@@ -799,12 +799,20 @@ _POLITE = {
 }
 
 
+# Praise under "would be" / "would make" wishes for a thing that is not there ("dark mode would
+# be a godsend", "X would make my life easier"): a feature request, no verdict on the product.
+_WISHED = re.compile(
+    r"(?:\bwould|\bcould|'d|\bmight)(?: \w+)?(?: (?:be|have been)(?:\W+\w+){0,2})?\W+$", re.I
+)
+
+
 def _unnegated(rx: re.Pattern[str], text: str) -> int:
-    """Matches of rx not preceded by a negation ("not great" is not positive)."""
+    """Matches of rx not preceded by a negation ("not great" is not positive) or a wish."""
     return sum(
         1
         for m in rx.finditer(text)
-        if not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
+        if not _NEGATED.search(before := text[max(0, m.start() - 20) : m.start()])
+        and not _WISHED.search(before)
     )
 
 
