@@ -140,6 +140,14 @@ CLASS_CASES = [
     ("export_dashboard returned HTTP 401", ("export_dashboard", "permission denied")),
     ("export_dashboard raised AccessDeniedException", ("export_dashboard", "permission denied")),
     ("export_dashboard returned 'insufficient scopes'", ("export_dashboard", "permission denied")),
+    # a credential refused is an auth failure, not a bad request (attack17: 'invalid token' read
+    # as invalid request)
+    ("get_patient returned 'invalid token'", ("get_patient", "permission denied")),
+    ("get_patient returned 'token expired'", ("get_patient", "permission denied")),
+    ("get_patient returned 'invalid api key'", ("get_patient", "permission denied")),
+    ("get_patient returned 'bad credentials'", ("get_patient", "permission denied")),
+    ("get_patient returned 'expired access token'", ("get_patient", "permission denied")),
+    ("book_table returned 'invalid key in payload'", ("book_table", "invalid request")),
     # not found
     ("lookup_order returned HTTP 404", ("lookup_order", "not found")),
     ("lookup_order raised FileNotFoundError", ("lookup_order", "not found")),

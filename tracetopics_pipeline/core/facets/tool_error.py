@@ -136,6 +136,10 @@ _CLASS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:permission|access|authori[sz]ation)[ _-]?denied|forbidden|"
             r"\b(?:not|un)[ _-]?authori[sz]ed|unauthenticated|"
             r"\binsufficient[ _-](?:permissions?|privileges?|scopes?|rights)|"
+            # a credential refused: "invalid_token", "token expired", "bad credentials"
+            r"\b(?:invalid|expired|bad|revoked|wrong)[ _-](?:(?:(?:access|auth|bearer|refresh)[ _-]?)?"
+            r"(?:token|credentials?|signature)|api[ _-]?key)\b|"
+            r"\b(?:token|credentials?|api[ _-]?key)[ _-](?:(?:has|is|was)[ _-])?(?:expired|invalid|revoked)|"
             r"^(?:Permission|AccessDenied)",
             re.I,
         ),
