@@ -238,6 +238,14 @@ def _word_starts(words: list[str]) -> list[str]:
     return ["(?i)" + ("(?:^|[^a-z0-9_])" if w[:1].isalnum() else "") + re.escape(w) for w in words]
 
 
+def _every(text: str, n: int) -> str:
+    """SQL true when `text` matches each of `n` patterns, bound one parameter each. A constant
+    pattern is compiled once per query; a pattern taken from a list inside the query
+    (`[regexp_matches(x, p) FOR p IN ?]`) is compiled again for every row: that was 0.8 s of a
+    1.2 s search over 9,800 summaries."""
+    return "(" + " AND ".join(["regexp_matches(" + text + ", ?)"] * n) + ")"
+
+
 def search(
     cur: duckdb.DuckDBPyConnection,
     f: TraceFilter,
@@ -254,6 +262,7 @@ def search(
     if not words:
         return {"q": q, "trace_total": 0, "in_scope": 0, "topics": [], "traces": []}
     pats = _word_starts(words)
+    n = len(pats)
     fsql, fparams = f.sql()
     topics = cur.execute(
         f"""WITH ft AS ({fsql}), {TOPIC_LATEST.strip()},
@@ -261,13 +270,12 @@ def search(
             SELECT facet, topic_id, max(level) AS level, max(parent_id) AS parent_id
             FROM topics GROUP BY ALL
         ),
+        -- each topic's traces in the filter, parents and subtopics counted in one pass
         counts AS (
-            SELECT c.facet, c.topic_id AS tid, count(*) AS n
-            FROM classifications c JOIN ft ON ft.id = c.trace_id GROUP BY ALL
-            UNION ALL
-            SELECT c.facet, c.subtopic_id, count(*)
-            FROM classifications c JOIN ft ON ft.id = c.trace_id
-            WHERE c.subtopic_id IS NOT NULL GROUP BY ALL
+            SELECT c.facet, u.tid, count(*) AS n
+            FROM classifications c JOIN ft ON ft.id = c.trace_id,
+                 unnest([c.topic_id, c.subtopic_id]) AS u(tid)
+            WHERE u.tid IS NOT NULL GROUP BY ALL
         ),
         doc AS (
             SELECT tl.facet, tl.topic_id, tl.label, tl.keywords, tl.representatives,
@@ -280,25 +288,21 @@ def search(
         )
         SELECT d.facet, d.topic_id, d.label, coalesce(lvl.level, 'sub') AS level,
                lvl.parent_id, pl.label AS parent_label, d.keywords,
-               coalesce((SELECT sum(n) FROM counts WHERE counts.facet = d.facet
-                         AND counts.tid = d.topic_id), 0)::BIGINT AS count,
-               CASE WHEN list_bool_and([regexp_matches(d.l, p) FOR p IN ?::VARCHAR[]])
-                    THEN 'label'
-                    WHEN list_bool_and([regexp_matches(d.l || ' ' || d.k, p)
-                                        FOR p IN ?::VARCHAR[]]) THEN 'keywords'
+               counts.n::BIGINT AS count,
+               CASE WHEN {_every("d.l", n)} THEN 'label'
+                    WHEN {_every("d.l || ' ' || d.k", n)} THEN 'keywords'
                     ELSE 'summaries' END AS matched,
                [x FOR x IN d.representatives IF regexp_matches(x, ?)][1] AS snippet
         FROM doc d
+        -- a topic of an earlier map no trace belongs to now is no answer
+        JOIN counts ON counts.facet = d.facet AND counts.tid = d.topic_id
         LEFT JOIN lvl ON lvl.facet = d.facet AND lvl.topic_id = d.topic_id
         LEFT JOIN topic_latest pl ON pl.facet = d.facet AND pl.topic_id = lvl.parent_id
-        WHERE list_bool_and([regexp_matches(d.l || ' ' || d.k || ' ' || d.r, p)
-                             FOR p IN ?::VARCHAR[]])
-          -- a topic of an earlier map no trace belongs to now is no answer
-          AND EXISTS (SELECT 1 FROM counts WHERE counts.facet = d.facet
-                      AND counts.tid = d.topic_id)
-        ORDER BY (matched = 'label') DESC, (matched = 'keywords') DESC, count DESC, d.topic_id
+        WHERE {_every("d.l || ' ' || d.k || ' ' || d.r", n)}
+        ORDER BY (matched = 'label') DESC, (matched = 'keywords') DESC, count DESC,
+                 d.topic_id, d.facet
         LIMIT ?""",
-        [*fparams, facet, facet, pats, pats, pats[0], pats, limit],
+        [*fparams, facet, facet, *pats, *pats, pats[0], *pats, limit],
     )
     cols = [d[0] for d in topics.description]
     topic_rows = [dict(zip(cols, r, strict=True)) for r in topics.fetchall()]
@@ -311,14 +315,14 @@ def search(
             SELECT s.trace_id, s.facet, s.summary
             FROM facets s JOIN ft ON ft.id = s.trace_id
             WHERE (?::VARCHAR IS NULL OR lower(s.facet) = lower(?)) AND s.summary IS NOT NULL
-              AND list_bool_and([regexp_matches(s.summary, p) FOR p IN ?::VARCHAR[]])
+              AND {_every("s.summary", n)}
         )
         SELECT h.trace_id, h.facet, h.summary, t.customer, t.created,
                (SELECT count(DISTINCT trace_id) FROM hits), (SELECT count(*) FROM ft)
         FROM (SELECT 1) AS one
         LEFT JOIN (hits h JOIN trace_index t ON t.id = h.trace_id) ON true
         ORDER BY t.created DESC NULLS LAST, h.trace_id LIMIT ?""",
-        [*fparams, facet, facet, pats, limit],
+        [*fparams, facet, facet, *pats, limit],
     ).fetchall()
     total, in_scope = rows[0][5], rows[0][6]
     traces = [r for r in rows if r[0] is not None]
