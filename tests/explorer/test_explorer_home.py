@@ -86,6 +86,10 @@ def test_the_filters_narrow_the_facts(client: TestClient) -> None:
     )
     # Sections with facts carry no "too little data" note.
     assert "growing" not in d["notes"] and "new" not in d["notes"]
+    # Which notes are a shortfall of data (the page's warning) and which are information.
+    assert set(d["short"]) == {"over_indexed", "gaps"} and set(d["notes"]) - set(d["short"]) == {
+        "priorities"
+    }
 
     g = client.get("/api/changes", params={"customer": "globex"}).json()
     assert [f["topic_id"] for f in g["sections"]["priorities"]] == [4]
@@ -109,6 +113,8 @@ def test_a_date_range_without_the_week_before_says_so(client: TestClient) -> Non
     assert (e["start"], e["end"]) == ("2026-03-01", "2026-03-07")
     none = client.get("/api/changes", params={"customer": "nobody"}).json()
     assert none["end"] is None and none["notes"]["all"] == "No classified traces in this slice."
+    assert none["short"] == ["all"]
+    assert {"new", "trends", "growing", "returning"} <= set(d["short"])
     assert client.get("/api/changes", params={"label": "nope"}).status_code == 400
 
 

@@ -602,7 +602,8 @@ def test_no_gap_is_said_once_with_what_a_gap_needs() -> None:
     th = Thresholds()
     # Ten topics of 40 at 30-45 % negative or mixed: nobody stands out (the demo's week).
     units = [unit(t, 12 + (t % 4) * 2, 40, 6, 6 + (t % 4) * 2) for t in range(10)]
-    note = gap_note(units, th, "Task", "Issues")
+    note, short = gap_note(units, th, "Task", "Issues")
+    assert not short  # what the rule found: information, not a shortfall of data
     base = sum(u.neg for u in units) / sum(u.sent for u in units)
     assert note.startswith("No capability gap")
     assert f"{th.min_lift:g}×" in note and f"z ≥ {th.min_z:g}" in note
@@ -612,8 +613,10 @@ def test_no_gap_is_said_once_with_what_a_gap_needs() -> None:
     assert "“Topic 3”" in note and "45%" in note and "1.2×" in note
     # Too few negative traces anywhere: that reason, not the rule.
     thin = [unit(t, 2, 40, 1, 1) for t in range(10)]
-    assert gap_note(thin, th, "Task", "Issues").startswith("Too little data")
-    assert "No Task topics" in gap_note([], th, "Task", "Issues")
+    note, short = gap_note(thin, th, "Task", "Issues")
+    assert note.startswith("Too little data") and short
+    assert gap_note([], th, "Task", "Issues")[1]  # no Task topic to read
+    assert "No Task topics" in gap_note([], th, "Task", "Issues")[0]
 
 
 def test_a_window_with_no_days_before_is_not_compared_with_zero_days() -> None:

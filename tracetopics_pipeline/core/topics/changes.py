@@ -156,6 +156,9 @@ class Changes:
     first_day: date | None = None  # the window's first day with classified traces
     # section -> why it is empty (too little data for its rule) or how to read it, plain words
     notes: dict[str, str] = field(default_factory=dict)
+    # the notes' keys that say a rule had too little data to run (the page's warning); the
+    # other notes are information: what the rule found, or how to read the section
+    short: list[str] = field(default_factory=list)
 
     def facts(self) -> list[Fact]:
         return [f for s in SECTIONS for f in self.sections[s]]
@@ -324,6 +327,7 @@ def _compute(
         out = Changes(since_days, None, None, None, None)
         if scope:
             out.notes["all"] = "No classified traces in this slice."
+            out.short = ["all"]
         return out
     w = _Window(end, since_days)
     out = Changes(since_days, w.start, w.end, w.prev_start, w.prev_end)
@@ -360,26 +364,28 @@ def _compute(
         row = conn.execute("SELECT max(data_days) FROM marts.topic_priority").fetchone()
         out.priority_data_days = int(row[0]) if row and row[0] is not None else None
     _rank_and_cut(out, th.limit, task_facet)
-    out.notes = _notes(out, units, th, task_facet, issues_facet, scoped=bool(scope))
+    out.notes, out.short = _notes(out, units, th, task_facet, issues_facet, scoped=bool(scope))
     return out
 
 
 def _notes(
     out: Changes, units: list[TopicWindow], th: Thresholds, task: str, issues: str, *, scoped: bool
-) -> dict[str, str]:
+) -> tuple[dict[str, str], list[str]]:
     """Why a section is empty when its rule had too little to go on, in plain words (an empty
-    section with enough data simply had nothing significant)."""
+    section with enough data simply had nothing significant), and the keys of those notes
+    (`Changes.short`); the others say what a rule found or how to read a section."""
     notes: dict[str, str] = {}
     days = out.since_days
     where = "this slice" if scoped else "the traffic"
     real = [u for u in units if u.topic_id != NO_MATCH]
+    info: set[str] = set()  # notes that are information, not a shortfall of data
 
     def most(values: list[int]) -> int:
         return max(values, default=0)
 
     if not out.traces:
         notes["all"] = f"No classified traces in {where} between {out.start} and {out.end}."
-        return notes
+        return notes, ["all"]
     s = out.sections
     before = f"the {days} days before"
     if not s["new"]:
@@ -425,7 +431,9 @@ def _notes(
     if not (s["product_gaps"] or s["agent_failures"] or s["unclear_gaps"]):
         # One note for the three sections: the home shows them as one card then, saying why
         # once (review rv12 L8: three empty cards side by side on a week of data).
-        notes["gaps"] = gap_note(tasks, th, task, issues, where)
+        notes["gaps"], short = gap_note(tasks, th, task, issues, where)
+        if not short:
+            info.add("gaps")
     if scoped:
         notes["priorities"] = (
             "Ranked over all traffic (the priority mart); shown: the topics with traces in "
@@ -433,23 +441,25 @@ def _notes(
             if s["priorities"]
             else "No topic of the priority ranking has traces in this slice."
         )
-    return notes
+        info.add("priorities")
+    # Every other note says a rule had too little data (new, trends, growing, fading, ...).
+    return notes, [k for k in notes if k not in info]
 
 
 def gap_note(
     tasks: list[TopicWindow], th: Thresholds, task: str, issues: str, where: str = "the traffic"
-) -> str:
-    """Why no Task topic is a capability gap, in one sentence: too little to read, or what the
-    gap rule (macros/gap_rule.sql) needs, with the Task traffic's numbers and how close the
-    unhappiest topic comes."""
+) -> tuple[str, bool]:
+    """Why no Task topic is a capability gap, in one sentence, and whether it is a shortfall of
+    data: too little to read (True), or what the gap rule (macros/gap_rule.sql) needs, with the
+    Task traffic's numbers and how close the unhappiest topic comes (False)."""
     if not tasks:
-        return f"No {task} topics in {where}: gaps are read on a clear intent."
+        return f"No {task} topics in {where}: gaps are read on a clear intent.", True
     read = [u for u in tasks if u.neg_agent + u.neg_none >= th.min_gap_side]
     if not read:  # fewer than a kind needs to be named (capability_gaps)
         return (
             f"Too little data: no {task} topic has {th.min_gap_side} negative traces that "
             f"{issues} read in the window."
-        )
+        ), True
     total_neg, total_sent = sum(u.neg for u in tasks), sum(u.sent for u in tasks)
     base = total_neg / total_sent if total_sent else 0.0
     need = (
@@ -460,13 +470,13 @@ def gap_note(
     )
     top = max((u for u in read if u.sent), key=lambda u: (u.neg / u.sent, u.neg), default=None)
     if top is None or not base:
-        return need
+        return need, False
     (call,) = versus_scope([(top.neg, top.sent, total_neg, total_sent)], th)
     rate = top.neg / top.sent
     return (
         f"{need} The unhappiest, “{top.label}”, is at {_pct(rate)} ({rate / base:.1f}×, "
         f"z {call.z:.1f}) on {_plural(top.sent, 'trace')}."
-    )
+    ), False
 
 
 # Per trace: negative (NULL without a Sentiment label) and issue (NULL without an Issues row

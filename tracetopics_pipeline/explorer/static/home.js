@@ -108,7 +108,10 @@ async function renderHome() {
   const emptyText = d.filtered ? "No classified traces in this slice." : "Nothing is classified yet.";
   const windowText = !d.end ? emptyText : first
     ? `${first} to ${d.end}, the ${dataDays} days there are (${fmt(d.traces)} ${traces}; no traces before ${first} to compare against)`
-    : `${from || d.start} to ${d.end} (${fmt(d.traces)} ${traces}) against the ${d.since_days} days before ${d.start} (${fmt(d.prev_traces)} ${traces}${d.prev_days < d.since_days ? `, on ${d.prev_days} of those days` : ""})`
+    : `${from || d.start} to ${d.end} (${fmt(d.traces)} ${traces})` + (!d.prev_traces
+      // Nothing before (a first week): say so, not "(0 traces, on 0 of those days)".
+      ? `; no traces in the ${d.since_days} days before ${d.start} to compare against`
+      : ` against the ${d.since_days} days before ${d.start} (${fmt(d.prev_traces)} ${traces}${d.prev_days < d.since_days ? `, on ${d.prev_days} of those days` : ""})`)
       + (from ? `: the date filter starts inside the ${d.since_days}-day window` : "");
   const drilled = state.focus !== null ? " The topic drilled into narrows the other views, not this one." : "";
   const scopeNote = (d.filtered
@@ -127,10 +130,14 @@ async function renderHome() {
   const cards = homeCards(d).map(([s, title, text]) => {
     const blurb = text.replace("{over}", over);
     const facts = d.sections[s] || [];
-    const note = notes[s] || notes.all;
+    const key = notes[s] ? s : "all";
+    const note = notes[key];
+    // A rule that had too little data warns; a note saying what a rule found (no capability
+    // gap, and how close the unhappiest topic comes) or how to read a section informs.
+    const kind = (d.short || []).includes(key) ? "hnote hshort" : "hnote hinfo";
     const none = d.filtered ? "Nothing significant in this slice." : "Nothing this time.";
-    const empty = `<li class="muted small${note ? " hnote" : ""}">${esc(note || none)}</li>`;
-    const aside = facts.length && note ? `<p class="small hnote">${esc(note)}</p>` : "";
+    const empty = note ? `<li class="small ${kind}">${esc(note)}</li>` : `<li class="muted small">${esc(none)}</li>`;
+    const aside = facts.length && note ? `<p class="small ${kind}">${esc(note)}</p>` : "";
     const shown = homeState.open.has(s) ? facts : facts.slice(0, HOME_SHOWN);
     const more = facts.length > shown.length
       ? `<button class="ghost small hmore" data-more="${s}">Show ${fmt(facts.length - shown.length)} more</button>` : "";
