@@ -19,7 +19,6 @@ import argparse
 import collections
 import glob
 import json
-import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -39,27 +38,14 @@ from tracetopics_pipeline.core.topics.maps import cluster_levels
 from tracetopics_pipeline.demo.traffic import generate_traffic
 
 
-def name_class(name: str) -> str:
-    """The error class a subtopic's name says ("" when none): its HTTP status's, its exception's,
-    or the class its words read as ("Permission denied in export dashboard")."""
-    from tracetopics_pipeline.core.facets.tool_error import failure_class
-
-    if m := re.search(r"\bHTTP (\d{3})\b", name):
-        return failure_class(f"HTTP {m.group(1)}")
-    if m := re.search(r"\b([A-Z]\w*(?:Error|Exception|Fault))\b", name):
-        return failure_class(f"raised {m.group(1)}")
-    read = failure_class(name)
-    return "" if read == name.strip() else read
-
-
 def call_figures(subs: list[dict]) -> dict[str, float]:
     """Over subtopics ({"name", "members": [[text, traces], ...]}): how many have a failed call
     class said by most of their traces, how many names give that class, and purity by (tool,
     class): the share of the traces with a known pair that are of their subtopic's majority
     pair (weighted by traces), and the same by class alone."""
-    from tracetopics_pipeline.core.facets.tool_error import call_class
+    from tracetopics_pipeline.core.facets.tool_error import call_class, name_class
 
-    named = with_class = pure = pure_cls = known = 0.0
+    named = with_class = pure = pure_cls = known = stating = minority = 0.0
     for s in subs:
         votes: collections.Counter = collections.Counter()
         for text, n in s["members"]:
@@ -76,8 +62,12 @@ def call_figures(subs: list[dict]) -> dict[str, float]:
         pure_cls += classes.most_common(1)[0][1]
         with_class += 1
         named += name_class(s["name"]) == cls
+        if stated := name_class(s["name"]):  # a name states a class: do most traces have it?
+            stating += 1
+            minority += classes[stated] <= 0.5 * sum(votes.values())
     return {
         "subtopics": len(subs), "with a class": with_class, "names giving it": named,
+        "names stating a class": stating, "stating a minority's class": minority,
         "purity (tool, class)": pure / known if known else float("nan"),
         "purity (class)": pure_cls / known if known else float("nan"),
     }  # fmt: skip

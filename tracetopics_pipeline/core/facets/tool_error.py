@@ -232,3 +232,15 @@ def call_class(text: str) -> tuple[str, str] | None:
         kind = what if _FIXED_KIND.fullmatch(what) else error_kind(what)
     cls = failure_class(kind)
     return (m["tool"], cls) if cls else None
+
+
+def name_class(name: str) -> str:
+    """The error class a subtopic's name states ("" when none): its HTTP status's, its
+    exception's, or the class its words read as ("Permission denied in export dashboard",
+    "Account lookup: server error")."""
+    if m := re.search(r"\bHTTP (\d{3})\b", name):
+        return failure_class(f"HTTP {m.group(1)}")
+    if m := _EXC.search(name):
+        return failure_class(f"raised {m.group(1)}")
+    read = failure_class(name)
+    return "" if read == name.strip() else read

@@ -29,7 +29,7 @@ import polars as pl
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.digest import code_digest
-from tracetopics_pipeline.core.facets.tool_error import call_class
+from tracetopics_pipeline.core.facets.tool_error import call_class, name_class
 from tracetopics_pipeline.core.spend import ledger
 from tracetopics_pipeline.core.topics import embed, hierarchy
 from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
@@ -927,7 +927,7 @@ def _labelled_subs(
         traced[k] += wi
     whole = {k for k in traced if k == _key(default) or traced[k] < 2 * MIN_SUB_TRACES}
     said = [call_class(own_part(t, k)) for t, k in zip(texts, keys, strict=True)]
-    calls = _frequent_pairs(said, keys, w, whole)
+    calls = _call_groups(said, keys, w, whole)
     for i, (k, c) in enumerate(zip(keys, clusters.tolist(), strict=True)):
         piece: tuple[str, object] = (k, -1 if k in whole or c < 0 else c)
         if calls[i] is not None:
@@ -963,7 +963,7 @@ def _labelled_subs(
         texts, xn, sub, coords, labeler=labeler, facet=facet, weights=np.asarray(weights),
         embed=embed, naming_texts=naming, naming=LABELLED_NAMING, parents=only, avoid=avoid,
     )  # fmt: skip
-    _name_call_pairs(topics, sub, said, w)
+    _name_call_pairs(topics, sub, said, calls, w)
     for t in topics:  # the default label's texts ("NONE") name nothing: it reads as its parent
         if Counter(keys[i] for i in np.flatnonzero(sub == t.topic_id)).most_common(1)[0][0] == (
             _key(default)
@@ -978,46 +978,85 @@ def _key(value: str | None) -> str:
     return (value or "").strip().lower()
 
 
-def _frequent_pairs(
+# A group of rare failed-call pairs (see `_call_groups`): one tool's other errors, or one class
+# across the other tools.
+OTHER_ERRORS = "other errors"
+OTHER_TOOLS = "Other tools"
+OTHER_CALLS = "Other failed calls"  # a leftover of several tools and classes
+
+
+def _call_groups(
     said: list[tuple[str, str] | None], keys: list[str], w: np.ndarray, whole: set[str]
 ) -> list[tuple[str, str] | None]:
-    """Per text, the (tool, error class) of the failed call it says in its label's part
-    (`said`, `tool_error.call_class`) where that pair is said by at least MIN_SUB_TRACES of its
-    label's traces: such a pair is a subtopic of its own, whatever the clustering made of it
+    """Per text, the failed-call group it is a subtopic of, from the (tool, error class) it says
+    in its label's part (`said`, `tool_error.call_class`), whatever the clustering made of it
     (one tool's server errors beside its refused permissions are different fixes, and their
-    texts read alike). A rarer pair, or a label too small to split (`whole`), stays with the
-    clustering (None)."""
+    texts read alike): the pair itself where at least MIN_SUB_TRACES of its label's traces say
+    it; else (tool, OTHER_ERRORS) where that tool's rarer pairs add up to MIN_SUB_TRACES; else
+    (OTHER_TOOLS, class) where the rest of one class does. Only what is left (and a label too
+    small to split, `whole`) stays with the clustering (None): a group of rare pairs named by
+    the generic namer read as a cut phrase ("Config lookup") or a minority's class."""
     pairs = [None if k in whole else p for p, k in zip(said, keys, strict=True)]
-    traced: Counter[tuple[str, tuple[str, str]]] = Counter()
-    for k, p, wi in zip(keys, pairs, w.tolist(), strict=True):
-        if p is not None:
-            traced[(k, p)] += wi
-    return [
-        p if p is not None and traced[(k, p)] >= MIN_SUB_TRACES else None
-        for k, p in zip(keys, pairs, strict=True)
-    ]
+    out: list[tuple[str, str] | None] = [None] * len(pairs)
+    for group_of in (
+        lambda p: p, lambda p: (p[0], OTHER_ERRORS), lambda p: (OTHER_TOOLS, p[1])
+    ):  # fmt: skip
+        left = [i for i, p in enumerate(pairs) if p is not None and out[i] is None]
+        traced: Counter[tuple[str, tuple[str, str]]] = Counter()
+        for i in left:
+            traced[(keys[i], group_of(pairs[i]))] += w[i]
+        for i in left:
+            if traced[(keys[i], g := group_of(pairs[i]))] >= MIN_SUB_TRACES:
+                out[i] = g
+    return out
 
 
 def _name_call_pairs(
-    topics: list[TopicInfo], sub: np.ndarray, said: list[tuple[str, str] | None], w: np.ndarray
+    topics: list[TopicInfo],
+    sub: np.ndarray,
+    said: list[tuple[str, str] | None],
+    calls: list[tuple[str, str] | None],
+    w: np.ndarray,
 ) -> None:
-    """A subtopic most of whose traces say one failed call's (tool, error class) is named by
-    them, "<tool>: <error class>" ("Account lookup: server error"), which no phrase of its
-    texts says whole; each pair names one subtopic at most (the biggest)."""
+    """A subtopic most of whose traces are of one failed-call group (`calls`, else the pair
+    they say) is named by it, "<tool>: <error class>" ("Account lookup: server error"),
+    "<tool>: other errors", "Other tools: <class>", which no phrase of its texts says whole;
+    each group names one subtopic at most (the biggest). A name states a class only when most
+    of its traces have it: the generic namer's "ConnectionResetError in stats lookup" over
+    a few such traces among others becomes "<tool>: other errors" (or "Other failed calls")."""
     named: set[tuple[str, str]] = set()
     traces = np.bincount(np.maximum(sub, 0), weights=np.where(sub >= 0, w, 0.0))
     for t in sorted(topics, key=lambda t: (-traces[t.topic_id], t.topic_id)):
-        rows = np.flatnonzero(sub == t.topic_id)
+        rows = np.flatnonzero(sub == t.topic_id).tolist()
         votes: Counter[tuple[str, str] | None] = Counter()
-        for i in rows.tolist():
-            votes[said[i]] += w[i]
-        pair, n = votes.most_common(1)[0] if votes else (None, 0.0)
-        if pair is None or pair in named or n <= 0.5 * sum(votes.values()):
+        for i in rows:
+            votes[calls[i] or said[i]] += w[i]
+        group, n = votes.most_common(1)[0] if votes else (None, 0.0)
+        if group is not None and group not in named and n > 0.5 * sum(votes.values()):
+            name = (
+                f"{OTHER_TOOLS}: {group[1]}" if group[0] == OTHER_TOOLS else call_class_name(*group)
+            )
+            if name and not label_problems(name):
+                t.label = name
+                named.add(group)
+                continue
+        stated = name_class(t.label)
+        if not stated:
             continue
-        name = call_class_name(*pair)
-        if name and not label_problems(name):
-            t.label = name
-            named.add(pair)
+        classes: Counter[str] = Counter()
+        tools: Counter[str] = Counter()
+        for i in rows:
+            if said[i] is not None:
+                tools[said[i][0]] += w[i]
+                classes[said[i][1]] += w[i]
+        total = sum(votes.values())
+        if sum(classes.values()) <= 0.5 * total or classes[stated] > 0.5 * total:
+            continue  # mostly no failed call ("Slow answer" timeouts), or the name holds
+        tool, m = tools.most_common(1)[0]
+        name = call_class_name(tool, OTHER_ERRORS) if m > 0.5 * total else ""
+        fits = name and (tool, OTHER_ERRORS) not in named and not label_problems(name)
+        t.label = name if fits else OTHER_CALLS
+        named.add((tool, OTHER_ERRORS) if fits else (OTHER_CALLS, ""))
 
 
 def parent_key(text: str, value: str | None, definition: Any, kind: str) -> str:
