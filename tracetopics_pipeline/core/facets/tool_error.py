@@ -66,6 +66,13 @@ def _lead_words(message: str) -> str:
     return " ".join(out[:4])
 
 
+def message_words(text: str) -> str:
+    """The lead words of a reply's first error message under a message key ('"error":
+    "upstream_unavailable"' -> "upstream unavailable"); "" when none says more than "error"."""
+    msgs = [_lead_words(m) for m in _MESSAGE_KEY.findall(text)]
+    return next((m for m in msgs if m not in ("", "error", "failed", "failure", "exception")), "")
+
+
 def error_kind(text: str) -> str:
     """The class of a failed call's reply in the fixed short form's words: "timed out",
     "permission denied", "raised <Class>", "HTTP <status>", "'<lead words>'"; "" when none."""
@@ -81,10 +88,8 @@ def error_kind(text: str) -> str:
     statuses = [s for s in statuses if 400 <= s <= 599]
     if statuses:
         return f"HTTP {statuses[0]}"
-    msgs = [_lead_words(m) for m in _MESSAGE_KEY.findall(head)]
-    msgs = [m for m in msgs if m and m not in ("error", "failed", "failure", "exception")]
-    if msgs:
-        return f"'{msgs[0]}'"
+    if msg := message_words(head):
+        return f"'{msg}'"
     for line in head.splitlines():
         if (m := _ERROR_LINE.match(line)) and (words := _lead_words(m.group(1))):
             return f"'{words}'"

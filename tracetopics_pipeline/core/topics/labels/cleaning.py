@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
+from tracetopics_pipeline.core.facets.tool_error import error_kind, message_words
 from tracetopics_pipeline.core.topics.labels.words import (
     COMMON_VERBS,
     ENUM_PREFIX,
@@ -177,56 +178,31 @@ _CALL_RESULT = re.compile(
     r"errored with|responded with|gave|answered)\s*:?\s*(?P<payload>.+)$",
     re.I | re.S,
 )
-_EXC_TYPE = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Fault|Timeout|Refused|Denied))\b")
-_TIMEOUT = re.compile(r"\btim(?:ed|es|e)?[ _-]?out\b|\btimeout\b|\bdeadline exceeded\b", re.I)
-_STATUS = re.compile(
-    r"(?:\bstatus(?:[ _]?code)?|\bcode|\bHTTP(?:/\d(?:\.\d)?)?|\berror)[\"']?\s*[:=]?\s*(\d{3})\b"
-    r"|^\s*['\"]?(\d{3})\b",
-    re.I,
-)
-_MESSAGE_KEY = re.compile(
-    r"[\"'](?:message|error|detail|reason|msg|description|title)[\"']\s*:\s*[\"']([^\"']{3,80})[\"']",
-    re.I,
-)
 _ERROR_LINE = re.compile(r"^\W*(?:error|exception|fatal|failure)\s*:\s*([^,;.'\"()]+)", re.I)
 _HTTP_PHRASE = re.compile(r"\bHTTP\s*\d{3}\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})")
 
 
-def _message_words(msg: str) -> str:
-    """An error message's lead words, up to the first detail ("permission denied for workspace
-    x" -> "permission denied")."""
-    words = re.split(r"[\s_]+", msg.strip())
-    out: list[str] = []
-    for w in words:
-        if w.lower() in FUNCTION_WORDS and out or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", w):
-            break
-        out.append(w)
-    return " ".join(out[:4])
-
-
 def error_class(payload: str) -> str:
-    """The class of error a tool's answer shows: a timeout only when it says so, else an
-    exception type, the payload's message, the HTTP reason phrase or status; "" when none."""
-    if _TIMEOUT.search(payload):
-        return "Timeout"
-    if _DENIED.match(payload):  # the Issues summary's fixed form ("returned permission denied")
-        return "Permission denied"
+    """The class of error a tool's answer shows, as a name's words: the reply is read by
+    `tool_error.error_kind` (a timeout only when it says so, a refused permission, an
+    exception's class, an HTTP status), a status worded by the payload's own message or reason
+    phrase; a business rule's sentence ("Error: payment amount does not add up") keeps up to
+    six words, where the short form keeps four; "" when none."""
     if m := _QUOTED.match(payload):  # the fixed form's message words ("returned 'rate limited'")
         return m.group(1).capitalize()
-    status = next((int(a or b) for a, b in _STATUS.findall(payload) if (a or b)), None)
-    if status is not None and not 100 <= status <= 599:
-        status = None
-    exc = _EXC_TYPE.search(payload)
-    if exc:
-        return exc.group(1)
+    kind = error_kind(payload)
+    if kind == "timed out":
+        return "Timeout"
+    if kind == "permission denied":
+        return "Permission denied"
+    if kind.startswith("raised "):
+        return kind.removeprefix("raised ")
     if m := _HTTP_PHRASE.search(payload):
         return m.group(1).capitalize()
-    msgs = [_message_words(m) for m in _MESSAGE_KEY.findall(payload)]
-    msgs = [m for m in msgs if m and m.lower() not in ("error", "failed", "failure")]
-    if msgs:  # "Internal Server Error" -> "Internal server error": a phrase, not a name
-        return msgs[0].capitalize() if not msgs[0].isupper() else msgs[0]
-    if status is not None:
-        return _HTTP_REASON.get(status, f"HTTP {status} error")
+    if msg := message_words(payload):  # "Internal Server Error" -> "Internal server error"
+        return msg.capitalize()
+    if m := re.fullmatch(r"HTTP (\d{3})", kind):
+        return _HTTP_REASON.get(int(m.group(1)), f"{kind} error")
     if re.search(r"\btraceback\b", payload, re.I):
         return "Exception"
     if m := _ERROR_LINE.search(payload):  # "Error: payment method not found"
@@ -242,7 +218,6 @@ def error_class(payload: str) -> str:
 # "HTTP 503 in account lookup"; a reason phrase ("Too many requests in report schedule lookup")
 # would lengthen it past six words, and a verb before the number ("returns 503") is no name.
 _FIXED_STATUS = re.compile(r"\s*HTTP\s+([45]\d\d)\b(?:\s*\(\+\d+ more\))?\s*$")
-_DENIED = re.compile(r"\s*permission denied\b", re.I)
 _QUOTED = re.compile(r"\s*'([A-Za-z][A-Za-z' -]{2,60})'\s*(?:\(\+\d+ more\))?\s*$")
 # The Issues summary's fixed short form of a call that timed out or failed with no class read
 # ("get_account timed out", "get_account failed (agent reported '...')"): what the agent said
