@@ -281,3 +281,25 @@ def test_a_parent_name_said_by_a_minority_goes_for_one_most_of_it_says():
     subs, parents = topics(NEW_SUBS, ["Export dashboard to CSV", "MFA for account"])
     (choice,) = run(subs, parents, {21: "MFA after phone loss"}, margin=10.0)
     assert choice.kept and parents[1].label == "MFA after phone loss"
+
+
+def test_a_parent_name_a_subtopic_reverses_is_not_kept():
+    # smart-home alerts: one subtopic enables them, one disables them; "Enable motion alerts"
+    # (the first one's phrasing) is said widely, but the second reverses it
+    texts = [f"Enable motion alerts on camera {n}" for n in range(8)] + [
+        f"Disable motion alerts on camera {n}" for n in range(8)
+    ]
+    sub_of = np.array([0] * 8 + [1] * 8)
+    x = embed(texts)
+    subs = []
+    for i, name in enumerate(["Alerts on cameras", "Silence camera alerts"]):
+        c = x[sub_of == i].mean(axis=0)
+        subs.append(TopicInfo(10 + i, name, [], 8, 0.5, c / np.linalg.norm(c), [], 0.0, 0.0))
+    c = np.mean([s.centroid for s in subs], axis=0)
+    parents = [TopicInfo(20, "Motion alerts", [], 16, 1.0, c / np.linalg.norm(c), [], 0, 0)]
+    (choice,) = keep_names(
+        subs, parents, [0, 0], {20: "Enable motion alerts"}, texts=texts, x=x,
+        weights=[1.0] * len(texts), sub_of_text=sub_of, embed=embed, margin=10.0,
+    )  # fmt: skip
+    assert choice.why == "previous name reversed by a subtopic"
+    assert parents[0].label == "Motion alerts"

@@ -19,7 +19,8 @@ for its CURRENT members:
   shared widely enough (the audit's support floors), a labelled facet's subtopic's name is
   still said by MIN_HELD of its traffic, a free-text parent's is not said by a minority
   where the new one is not (`minority_parent` under MIN_CLASS_SAID: the namer's abstraction
-  step, `naming.class_name`, replaced it), a parent's is not vague where the new one is not
+  step, `naming.class_name`, replaced it), nor reversed by a subtopic where the new one is not
+  (`contradicted`: "Upgrade to Business" over a downgrade), a parent's is not vague where the new one is not
   (`name_margins` under MIN_DISTINCT: a vague previous name goes only for a distinct new one,
   and a distinct previous name stays against a vague new one whatever the score), it
   repeats no sibling's current label, and the map's label audit (`labels.audit.audit_topics`,
@@ -55,6 +56,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_CLASS_SAID,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
+    contradicted,
     coverage,
     group_share,
     held_by,
@@ -232,6 +234,13 @@ def keep_names(
                 and not minority_parent(new, [kind_said[k] for k in kids[i]], MIN_CLASS_SAID)
             ):  # the namer's abstraction step (`naming.class_name`) replaced it
                 c.why = "previous name said by a minority"
+            elif (
+                level == "parent"
+                and not labelled
+                and contradicted(prev, [said[k] for k in kids[i]])
+                and not contradicted(new, [said[k] for k in kids[i]])
+            ):  # "Upgrade to Business" over a downgrade: the namer refuses it
+                c.why = "previous name reversed by a subtopic"
             elif _vaguer(prev, new, vec, cents, i, params.min_distinct, children) > 0:
                 c.why = "previous name is vague"
             elif label_problems(

@@ -14,6 +14,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_HELD,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
+    contradicted,
     coverage,
     has_digit,
     held_by,
@@ -87,7 +88,9 @@ def audit_topics(
     own centroid than a sibling's: "Set up" says what many parents are); `minority_parent` (a
     free-text parent over several subtopics, given its `children_said`, whose name less than
     MIN_PARENT_SAID of its traces says while a subtopic all but never says it:
-    `support.minority_parent`). A parent named by its label value ("No issue"), and a
+    `support.minority_parent`); `contradicted_parent` (such a parent whose name states a
+    direction a subtopic reverses: "Upgrade to Business" over a downgrade,
+    `support.contradicted`). A parent named by its label value ("No issue"), and a
     subtopic named as such a parent, is not checked for support or length: its name is the
     facet's."""
     parent_label = {p.topic_id: p.label.strip().lower() for p in parents}
@@ -124,6 +127,14 @@ def audit_topics(
                 and minority_parent(t.label, t.children_said)
             ):
                 probs.append("minority_parent")
+            if (
+                level == "parent"
+                and not from_label
+                and t.children > 1
+                and t.children_said
+                and contradicted(t.label, t.children_said)
+            ):
+                probs.append("contradicted_parent")
             if (
                 level == "parent"
                 and not from_label

@@ -57,6 +57,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_COVERAGE,
     MIN_DISTINCT,
     MIN_HELD,
+    MIN_PARENT_SAID,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
     NO_KINDS,
@@ -65,6 +66,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     Sayers,
     closed_phrasals,
     content_words,
+    contradicted,
     coverage,
     has_digit,
     held_by,
@@ -431,8 +433,11 @@ def name_topics(
             # no vectors to compare (another model's space): nothing to tell it by
             return not e.any() or float(name_margins(e, cents, i)[0]) >= p.min_distinct
 
+        # a parent's name no subtopic reverses ("Upgrade to Business" over a downgrade)
+        kids_said = _children_said(t) if p.abstract and len(kids) > 1 else []
         name, fallback, uncovered, minority = "", (-1.0, ""), "", ""
         vague, vague_covered, stated = "", "", ""
+        reversed_ = False  # a phrase refused because a subtopic says its reverse
         # A label's only subtopic holds the whole label: a phrase, even one most of it says,
         # would name a part as the whole ("Praised the agent" over every MIXED trace, which
         # was also unhappy), so it reads as its label.
@@ -446,6 +451,9 @@ def name_topics(
             for form in dict.fromkeys([plain, ph]):
                 cand = tidy_phrase(form, surface)
                 if cand.lower() in avoid or label_problems(cand, verbs=verbs, context=ctx):
+                    continue
+                if contradicted(cand, kids_said):
+                    reversed_ = True
                     continue
                 if p.requests and statement_shape(form, verbs):
                     # a statement: what it is about ("Wrong timezone in exported CSVs"), else
@@ -500,18 +508,21 @@ def name_topics(
             # they share with the action class of their verbs, when more of them say it
             name = _abstracted(
                 name, t, embed=embed, centroid=cents[i], others=cents[nb_of(i)], verbs=verbs,
-                avoid=avoid, surface=surface, context=ctx, kinds=kinds,
+                avoid=avoid, surface=surface, context=ctx, kinds=kinds, reversed_=reversed_,
             )  # fmt: skip
         if p.abstract and name and len(kids) > 1:
             # "<word> requests": the word a noun most of the parent says, the noun plural; else
             # the best other name it has of that kind
-            kids_said = _children_said(t)
             bare = _bare_words([[x.lower() for x in TOKEN.findall(x)] for x in t.texts])
             for cand in dict.fromkeys(
                 [name, vague_covered, uncovered, minority, vague, stated, fallback[1]]
             ):
                 safe = category_form(cand, kids_said, bare) if cand else ""
-                if safe and (safe == name or safe.lower() not in avoid):
+                if (
+                    safe
+                    and (safe == name or safe.lower() not in avoid)
+                    and not contradicted(safe, kids_said)
+                ):
                     name = safe
                     break
         if not name and not p.abstract:  # no phrase at all: the shared word and a category
@@ -731,13 +742,18 @@ def _abstracted(
     surface: dict[str, str],
     context: WordContext | None,
     kinds: Kinds = NO_KINDS,
+    reversed_: bool = False,
 ) -> str:
     """`name`, or where most of the parent does not say it while its subtopics differ
     (`minority_parent` below MIN_CLASS_SAID), the `class_name` its texts say more often, if
     any. A text says a head its words are kinds of (`kinds`: "Business" says "plan"). A name
     that only lists kinds of one head ("Pro and Business", "Basic and Unlimited": `lists_kinds`)
     is abstracted the same way: it names members, not what is asked of them; so is a name that
-    states one case (`grammar.case_statement`), by any abstraction found."""
+    states one case (`grammar.case_statement`), by any abstraction found. `reversed_`: the
+    namer refused a better phrase a subtopic reverses (`support.contradicted`: "Upgrade to
+    Business" over a downgrade); where no object and class most of it says is found, one a
+    third says (MIN_PARENT_SAID: "Plan change") stands in for the phrases every direction
+    would have to say."""
     kids_said = [kinds.said(c) for c in _children_said(t)]
     # a name that only lists kinds of one head, or states one case (taken where no phrase
     # names what is wanted), is abstracted wherever an abstraction is found
@@ -746,10 +762,12 @@ def _abstracted(
     if not listed and not minority_parent(name, kids_said, MIN_CLASS_SAID):
         return name
     said = Sayers(kinds.said(text_words(t.texts, t.weights)), classes=True)
-    better = class_name(
-        t, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
-        surface=surface, context=context, kids_said=kids_said, kinds=kinds,
-    )  # fmt: skip
+    better = ""
+    for floor in (MIN_CLASS_SAID, MIN_PARENT_SAID) if reversed_ else (MIN_CLASS_SAID,):
+        better = better or class_name(
+            t, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
+            surface=surface, context=context, kids_said=kids_said, kinds=kinds, floor=floor,
+        )  # fmt: skip
     if not better and (listed or minority_parent(name, kids_said)):  # one the audit counts
         better = object_name(
             t, said, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
@@ -954,6 +972,7 @@ def class_name(
     kids_said: list[list[tuple[frozenset[str], float]]] | None = None,
     contrast: float = 0.25,
     kinds: Kinds = NO_KINDS,
+    floor: float = MIN_CLASS_SAID,
 ) -> str:
     """The abstraction step of a parent whose subtopics ask different things of one object: the
     object most of its texts name with the action noun of a verb class most of them use with it
@@ -965,7 +984,8 @@ def class_name(
     word that is no verb of any class (nor a common verb); "" when no pair qualifies. The
     object may be a head the facet's texts name its members by (`kinds`, `support.learn_kinds`):
     "Upgrade to Business", "Downgrade to Free" and "our Pro plan" all name a plan, and "as CSV",
-    "in Excel" an export."""
+    "in Excel" an export. `floor`: the share of traffic that must say the pair (MIN_CLASS_SAID;
+    a third where the subtopics reversed the namer's phrases, `_abstracted`)."""
     total = float(sum(t.weights)) or 1.0
     index: dict[str, set[int]] = {}
     forms: dict[str, Counter[str]] = {}
@@ -998,14 +1018,14 @@ def class_name(
             or st in actions
             or st in common
             or len(low) < 2
-            or weight(ix) < MIN_CLASS_SAID
+            or weight(ix) < floor
         ):
             continue
         for noun in ACTION_CLASSES:
             vs = CLASS_VERBS[stem(noun)]
             both = ix & set().union(*(index.get(v, set()) for v in vs))
             share = weight(both)
-            if share >= MIN_CLASS_SAID:
+            if share >= floor:
                 pairs.append((share, low, noun))
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
     names, shares = [], []
@@ -1017,7 +1037,7 @@ def class_name(
             cand.lower() in avoid
             or cand in names
             or label_problems(cand, verbs=verbs, context=context)
-            or (kids_said and minority_parent(cand, kids_said, MIN_CLASS_SAID))
+            or (kids_said and minority_parent(cand, kids_said, floor))
         ):
             continue
         names.append(cand)

@@ -466,3 +466,42 @@ def learn_kinds(
         {m: frozenset(hs) for m, hs in heads.items()},
         {h: max(forms[h].items(), key=lambda kv: (kv[1], kv[0]))[0] for h in sorted(used)},
     )
+
+
+# Words that state a direction, each with the words that reverse it. A parent's name taken from
+# one child's phrasing ("Upgrade to Business") says the opposite of a child that reverses it
+# ("Downgrade to Business"); the shared object ("Plan changes") is what they have in common.
+_REVERSES = [
+    ("upgrade", "downgrade"), ("add", "remove"), ("add", "delete"), ("enable", "disable"),
+    ("activate", "deactivate"), ("more", "fewer"), ("more", "less"), ("increase", "decrease"),
+    ("increase", "reduce"), ("raise", "lower"), ("higher", "lower"), ("subscribe", "unsubscribe"),
+    ("subscription", "unsubscribe"), ("lock", "unlock"), ("include", "exclude"),
+    ("grant", "revoke"), ("show", "hide"), ("extend", "shorten"), ("join", "leave"),
+]  # fmt: skip
+OPPOSITES: dict[str, frozenset[str]] = {}
+for _a, _b in _REVERSES:
+    OPPOSITES[stem(_a)] = OPPOSITES.get(stem(_a), frozenset()) | {stem(_b)}
+    OPPOSITES[stem(_b)] = OPPOSITES.get(stem(_b), frozenset()) | {stem(_a)}
+# a subtopic reverses a name's direction when this share of its traffic says the reverse word
+# and not the name's own (a text saying "upgrade or downgrade" reverses nothing)
+REVERSED = CHILD_USE
+
+
+def contradicted(label: str, children_said: list[list[tuple[frozenset[str], float]]]) -> bool:
+    """A parent's name over several subtopics that one of them reverses: a word of the name
+    states a direction (upgrade, add, enable, more, increase, subscribe, ...) and at least
+    REVERSED of some subtopic's traffic (`children_said`: `text_words` of each) says a word that
+    reverses it (downgrade, remove, disable, fewer / less, decrease / reduce, unsubscribe, ...)
+    without the name's word. "Upgrade to Business" over "Downgrade to Business" and "Add more
+    seats"; "Plan changes", the object they share, states no direction."""
+    kids = [c for c in children_said if c]
+    if len(kids) < 2:
+        return False
+    words = {stem(t) for t in TOKEN.findall(label)} & OPPOSITES.keys()
+    for word in words:
+        for said in kids:
+            total = sum(n for _, n in said) or 1.0
+            rev = sum(n for s, n in said if s & OPPOSITES[word] and word not in s)
+            if rev / total >= REVERSED:
+                return True
+    return False
