@@ -8,9 +8,7 @@ import pytest
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty TRACETOPICS_HOME under tmp_path, with the working directory beside it (a test
-    module with a richer home defines its own `home`, which wins)."""
-    monkeypatch.setenv("TRACETOPICS_HOME", str(tmp_path / "home"))
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the test from tmp_path, so the files it writes there are named as a user would."""
     monkeypatch.chdir(tmp_path)
-    return tmp_path / "home"
+    return tmp_path

@@ -21,6 +21,8 @@ from tracetopics_pipeline.cli import main
 
 TRACE = b'{"id": "t1", "created": "2026-11-20T10:00:00Z", "input": "hi"}\n'
 
+pytestmark = pytest.mark.usefixtures("in_tmp")  # the root conftest's `home`, run from tmp_path
+
 
 def _elf(path: Path) -> None:
     for exe in ("/bin/ls", "/usr/bin/env", sys.executable):

@@ -12,6 +12,8 @@ from tracetopics_pipeline.cli import main
 
 TRACE = b'{"id": "t1", "created": "2026-11-20T10:00:00Z", "input": "hi"}\n'
 
+pytestmark = pytest.mark.usefixtures("in_tmp")  # the root conftest's `home`, run from tmp_path
+
 
 def ingest(capsys: pytest.CaptureFixture[str], *files: str) -> list[str]:
     assert main(["ingest", *files]) == 0
