@@ -30,6 +30,8 @@ def _label(text: str) -> str:
         "We've decided to leave at the end of the contract.",
         "I no longer want to keep this account.",
         "Please deactivate my account and remove my data.",
+        "Still doesn't work, I'm switching to another carrier.",
+        "I am leaving for a provider that answers.",
     ],
 )
 def test_leaving_is_critical(text: str) -> None:
@@ -46,6 +48,8 @@ def test_leaving_is_critical(text: str) -> None:
         "This is the last straw.",
         "Not worth the money any more.",
         "We may have to move to another vendor.",
+        "Still doesn't work, we might switch to another carrier.",
+        "Thinking of moving to a different bank if this goes on.",
     ],
 )
 def test_a_threat_to_leave_is_high(text: str) -> None:
@@ -77,6 +81,9 @@ def test_frustration_without_a_threat_is_medium(text: str) -> None:
         "Please cancel the order I placed this morning.",
         "How do I delete a user account for someone who left?",
         "Move the chart to the top of the dashboard.",
+        "I'm moving house next month, please update my address.",
+        "We're moving offices, can we change the delivery address?",
+        "I'm leaving the office early, can you email me the report?",
     ],
 )
 def test_everyday_words_for_leaving_are_no_churn(text: str) -> None:
