@@ -766,9 +766,6 @@ function facetLike(name) {
   const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === name.toLowerCase());
   return f ? f.facet : null;
 }
-/* A heatmap's toolbar: only "download as PNG" (zoom and pan on a grid of counts took most of a
-   phone's width and hid cells), in a top margin this tall. */
-const HEATMAP_BAR = 30;
 async function renderSlices() {
   const task = facetLike("Task") || state.facet;
   const pairs = [["#hm-sentiment", "#hm1-title", facetLike("Sentiment")], ["#hm-issues", "#hm2-title", facetLike("Issues")]];
@@ -800,13 +797,11 @@ async function renderSlices() {
       // height (on a phone the upright column names take it: 14 of 28 Task rows went unnamed,
       // review rv9 U-a), so each row is a tick and the plot grows with its rows.
       height: plotHeight,
-      // The toolbar sits in a top margin of its own, over no cell (review rv12 L2: its eight
-      // buttons, 216 px, covered the first rows on a phone).
-      margin: { l: narrow ? 20 : 240, r: 10, t: HEATMAP_BAR, b: 60 },
+      margin: { l: narrow ? 20 : 240, r: 10, t: 10, b: 60 },
       yaxis: { autorange: "reversed", automargin: true, tickfont: { size: narrow ? 10 : 11 },
                tickmode: "array", tickvals: ct.rows.map(trunc) },
       xaxis: { side: "bottom", tickfont: { size: narrow ? 10 : 11 }, tickangle: narrow ? -90 : 0, automargin: true },
-    }, { responsive: true, displaylogo: false, modeBarButtons: [["toImage"]] });
+    }, { responsive: true, displaylogo: false });
     bindPlot(node, { plotly_click: (ev) => {
       const p = ev.points[0]; if (!p) return;
       const [tid, rowLabel] = p.customdata;
