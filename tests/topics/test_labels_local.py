@@ -535,3 +535,12 @@ def test_stack_trace_lines_and_number_identifiers_never_reach_a_name():
         embed=lambda xs: np.ones((len(xs), 8), np.float32),
     )
     assert not label_problems(names[0]) and "1" not in names[0], names
+
+
+def test_a_long_quote_is_its_own_span_and_short_quotes_stay() -> None:
+    # The quoted-span rule was shadowed by a later pattern of the same name (a1ea155), so a long
+    # quote ran into the words around it.
+    long = clean_for_naming("Export fails with 'the file you requested could not be built' again")
+    assert " . the file you requested could not be built . " in long
+    assert clean_for_naming("Rename the 'Q3' board") == "Rename the 'Q3' board"
+    assert clean_for_naming("I'm stuck, you've seen it") == "I'm stuck, you've seen it"

@@ -188,7 +188,7 @@ def error_class(payload: str) -> str:
     exception's class, an HTTP status), a status worded by the payload's own message or reason
     phrase; a business rule's sentence ("Error: payment amount does not add up") keeps up to
     six words, where the short form keeps four; "" when none."""
-    if m := _QUOTED.match(payload):  # the fixed form's message words ("returned 'rate limited'")
+    if m := _QUOTED_REPLY.match(payload):  # the fixed form's message words ("returned 'rate limited'")
         return m.group(1).capitalize()
     kind = error_kind(payload)
     if kind == "timed out":
@@ -218,7 +218,7 @@ def error_class(payload: str) -> str:
 # "HTTP 503 in account lookup"; a reason phrase ("Too many requests in report schedule lookup")
 # would lengthen it past six words, and a verb before the number ("returns 503") is no name.
 _FIXED_STATUS = re.compile(r"\s*HTTP\s+([45]\d\d)\b(?:\s*\(\+\d+ more\))?\s*$")
-_QUOTED = re.compile(r"\s*'([A-Za-z][A-Za-z' -]{2,60})'\s*(?:\(\+\d+ more\))?\s*$")
+_QUOTED_REPLY = re.compile(r"\s*'([A-Za-z][A-Za-z' -]{2,60})'\s*(?:\(\+\d+ more\))?\s*$")
 # The Issues summary's fixed short form of a call that timed out or failed with no class read
 # ("get_account timed out", "get_account failed (agent reported '...')"): what the agent said
 # is dropped, the tool and what happened to it name the failure.
