@@ -188,7 +188,8 @@ def error_class(payload: str) -> str:
     exception's class, an HTTP status), a status worded by the payload's own message or reason
     phrase; a business rule's sentence ("Error: payment amount does not add up") keeps up to
     six words, where the short form keeps four; "" when none."""
-    if m := _QUOTED_REPLY.match(payload):  # the fixed form's message words ("returned 'rate limited'")
+    # the fixed form's message words ("returned 'rate limited'")
+    if m := _QUOTED_REPLY.match(payload):
         return m.group(1).capitalize()
     kind = error_kind(payload)
     if kind == "timed out":
