@@ -5,12 +5,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from factories.subprocess_run import run_snippet
 
 from tracetopics_pipeline.cli import main
 
@@ -37,25 +35,13 @@ print(json.dumps({"rc": rc, "growth_kb": after - before}))
 
 
 def test_a_60mb_line_is_landed_in_bounded_memory(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "TRACETOPICS_HOME": str(tmp_path / "home"),
-        "PYTHONPATH": os.pathsep.join(sys.path),
-    }
-    proc = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(tmp_path / "big.jsonl"), "60"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    env = {"TRACETOPICS_HOME": str(tmp_path / "home")}
+    out, stderr = run_snippet(MEASURE, str(tmp_path / "big.jsonl"), "60", env=env)
     assert out["rc"] == 0
     growth_mb = out["growth_kb"] / 1024
     assert growth_mb < 150, f"peak RSS grew {growth_mb:.0f} MB for a 60 MB line"
-    err = proc.stderr.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("note: line 1 of "), proc.stderr
+    err = stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("note: line 1 of "), stderr
     assert "TRACETOPICS_MAX_TRACE_BYTES" in err[0]
     assert len(list((tmp_path / "home" / "landing").glob("*.jsonl"))) == 1
 

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 import tracemalloc
 from datetime import date
 from pathlib import Path
 
 from factories.landing import trace_object
+from factories.subprocess_run import run_snippet
 
 from tracetopics_pipeline.core.ingest.files import parse_file
 from tracetopics_pipeline.core.ingest.records import (
@@ -190,17 +188,8 @@ def test_a_70mb_line_goes_through_the_stage_in_bounded_memory(tmp_path: Path) ->
     assert read_whole_limit(LIMIT) == read_whole_limit(1_000_000) == 64_000_000
     landing = tmp_path / "landing"
     landing.mkdir()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    env.pop("TRACETOPICS_MAX_TRACE_BYTES", None)  # the default limit: lines past 64 MB unread
-    proc = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(landing), "70"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    # the default limit: lines past 64 MB unread
+    out, _ = run_snippet(MEASURE, str(landing), "70", unset=("TRACETOPICS_MAX_TRACE_BYTES",))
     line = b'{"id": "big", "created": "2026-01-05T10:00:00Z", "input": "' + b"a" * (70 * MB)
     assert out["written"] == 1
     assert out["raw"] == [["line_too_long", RAW_KEEP, len(line), hashlib.sha256(line).hexdigest()]]
