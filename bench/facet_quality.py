@@ -494,6 +494,7 @@ REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
 # whole conversations, written before that pass and measured at its start and its end.
 # Held-out 18 (the nineteenth pass) neither: split once by seed into `heldout18dev` (tuned on) and
 # `heldout18test` (reported once, at the end of the pass).
+# Held-out 19 (the twentieth pass) neither: `heldout19dev` (tuned on) and `heldout19test`.
 ROBUST_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5",
                   "heldout6", "heldout7", "heldout8")  # fmt: skip
 
@@ -570,7 +571,8 @@ def bench_robustness(
                  "heldout13": "held-out 13", "heldout14": "held-out 14",
                  "heldout15": "held-out 15", "heldout16": "held-out 16",
                  "heldout17": "held-out 17", "heldout18dev": "18 dev",
-                 "heldout18test": "18 test"}  # fmt: skip
+                 "heldout18test": "18 test", "heldout19dev": "19 dev",
+                 "heldout19test": "19 test"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
               + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():

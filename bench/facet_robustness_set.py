@@ -27,6 +27,7 @@ import facet_robustness_batch15 as b15
 import facet_robustness_batch16 as b16
 import facet_robustness_batch17 as b17
 import facet_robustness_batch18 as b18
+import facet_robustness_batch19 as b19
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -926,11 +927,15 @@ def cases(part: str = "dev") -> list[Case]:
     towards the answer, rejected plainly or sarcastically, warm and sarcastic closings, and their
     controls: facet_robustness_batch17.py) or `heldout18dev` / `heldout18test` (batch 18's two
     parts, split once by seed: praise of a named thing, sarcastic thanks, warm closings and their
-    look-alikes: facet_robustness_batch18.py)."""
+    look-alikes: facet_robustness_batch18.py) or `heldout19dev` / `heldout19test` (batch 19's two
+    parts: emphatic thanks after the agent did something, and routine, sarcastic, complaining,
+    after-a-failure and in-advance thanks: facet_robustness_batch19.py)."""
     if part == "heldout17":
         return conversation_cases(b17.HELDOUT17, b17.WANTS17)
     if part in ("heldout18dev", "heldout18test"):
         return conversation_cases(b18.split18(part.removeprefix("heldout18")), b18.WANTS18)
+    if part in ("heldout19dev", "heldout19test"):
+        return conversation_cases(b19.split19(part.removeprefix("heldout19")), b19.WANTS19)
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",

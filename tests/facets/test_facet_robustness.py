@@ -151,3 +151,16 @@ def test_batch_18_is_split_once_into_disjoint_halves():
         assert len(dev[form]) - len(test[form]) in (0, 1), form
     assert b18.split18("dev") == dev  # fixed by the seed
     assert len(rs.cases("heldout18dev")) == sum(map(len, dev.values()))
+
+
+def test_batch_19_is_split_once_into_disjoint_halves():
+    import facet_robustness_batch19 as b19
+
+    dev, test = b19.split19("dev"), b19.split19("test")
+    assert sum(map(len, b19.HELDOUT19.values())) >= 40
+    for form, convs in b19.HELDOUT19.items():
+        assert not set(dev[form]) & set(test[form]), form
+        assert sorted(dev[form] + test[form]) == sorted(convs), form
+        assert len(dev[form]) - len(test[form]) in (0, 1), form
+    assert b19.split19("dev") == dev  # fixed by the seed
+    assert len(rs.cases("heldout19dev")) == sum(map(len, dev.values()))
