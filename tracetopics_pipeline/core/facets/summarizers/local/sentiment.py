@@ -44,6 +44,10 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_praise import 
     praises_named,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_quotes import own_words
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_thanks import (
+    emphatic_thanks,
+    passed_on,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.success import (
     GOOD_AGAIN,
     PROBLEM,
@@ -131,6 +135,7 @@ _PRAISE = _rx(
 CLOSED_SOLVED = "confirmed the problem was solved"
 PRAISED_ONE_THING = "praised one thing"
 CLOSED_PLEASED = "closed the conversation pleased with the answer"
+THANKED_EMPHATICALLY = "thanked the agent emphatically for what it did"
 # Thanks, however warm, is how polite people close a conversation.
 _WARM_THANKS = _rx(
     r"thanks a (?:million|ton|bunch|lot)|thank you so much|thanks so much|many thanks|"
@@ -949,6 +954,7 @@ def signals(
     if dialogue is not None and handovers is None:
         handovers = read_handovers(dialogue_messages(dialogue))
     met = met_asks(dialogue, handovers) if dialogue is not None else set()
+    last_agent = _agent_before_last(dialogue, agent_turns, n)
     s.calm = set(met)
     for i, turn in enumerate(user_turns):
         turn = apostrophes(turn)
@@ -1051,6 +1057,28 @@ def signals(
                 s.pos_turns.setdefault(i, {})[reason] = 2.0
             if closing is not None:
                 s.calm.add(i)  # nor read by the semantic layer or the form classifier
+            # sincere thanks after the agent did what was asked ("Great, thank you so much!",
+            # "perfect thx!!"): satisfaction, unless the turn or the conversation shows frustration,
+            # the turn asks or reports a problem, the agent could not do it or handed the user on
+            # (sentiment_thanks.py)
+            if (
+                i == n - 1
+                and i > 0
+                and s.neg == 0
+                and emphatic_thanks(turn)
+                and not asks(turn)
+                and not PROBLEM.search(turn)
+                and not _BAD_NEWS.search(turn)
+                and not _NEG_MILD.search(turn)
+                and last_agent is not None
+                and not met  # an ask for a person met: thanks for the handover
+                and not (handovers is not None and (handovers.said or handovers.tools))
+                and not passed_on(last_agent)
+                and not agent_failed(last_agent)
+                and max(s.pos_turns.get(i, {}).values(), default=0.0) < 2.0
+            ):
+                s.add("pos", 2.0, THANKED_EMPHATICALLY)
+                s.pos_turns.setdefault(i, {})[THANKED_EMPHATICALLY] = 2.0
         words = set(content_words(turn))
         if any(_similar(words, prev) for prev in seen):
             s.add("inferred", 1.0, "repeated the same request")
@@ -1084,6 +1112,20 @@ def signals(
     if n >= 3 and user_turns[-1].rstrip().endswith("?") and len(agent_turns) < n:
         s.add("inferred", 0.5, "left with an unanswered question")
     return s
+
+
+def _agent_before_last(
+    dialogue: list[tuple[str, str]] | None, agent_turns: list[str], n: int
+) -> str | None:
+    """The agent's last turn before the user's last one (None when the agent never answered)."""
+    if dialogue is None:
+        return agent_turns[n - 2] if n >= 2 and len(agent_turns) >= n - 1 else None
+    users = [k for k, (r, _) in enumerate(dialogue) if r == "user"]
+    if not users:
+        return None
+    return next(
+        (t for r, t in reversed(dialogue[: users[-1]]) if r == "assistant" and t.strip()), None
+    )
 
 
 # A relative clause, not a question: "exactly what I needed", "everything we wanted to know".

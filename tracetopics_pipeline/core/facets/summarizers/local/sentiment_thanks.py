@@ -1,0 +1,107 @@
+"""Sincere, emphatic thanks after the agent did something: satisfaction, not politeness.
+
+Issue 14, twentieth pass (held-out batch 19). Politeness is not satisfaction: "thanks, bye", "ok
+thank you", "that's all" close most conversations and stay NEUTRAL. The earlier passes kept every
+thanks below the POSITIVE threshold, so sincere, emphatic thanks after a fix read NEUTRAL too
+("Great, thank you so much!", "perfect thx!!", "wow, thanks, that was quick"). The line drawn here:
+the user's last turn thanks the agent with at least two marks of emphasis (an evaluative word,
+intensified thanks, an exclamation, a word on how quick it was), asks nothing, reports no problem,
+and answers an agent turn that did what was asked: not one that could not do it, sent the user
+elsewhere or handed them on ("I can't change names on tickets, I'll pass you to a colleague":
+thanks for that are no satisfaction). A single mark ("Great, thanks.", "thank you so much, have a
+nice evening", "Appreciate the quick reply, bye.") stays politeness. Sarcasm, frustration in the
+same conversation and thanks in advance are left to the rules in sentiment.py (the caller).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
+
+# An evaluative word: "great", "perfect", "wow" (not "nice", "cool", "ok": routine).
+_EVALUATIVE = any_of(
+    r"great|perfect|awesome|amazing|excellent|brilliant|brill|fantastic|wonderful|super|superb|"
+    r"terrific|splendid|marvell?ous|fab(?:ulous)?|lovely|wow+|outstanding|incredible|phenomenal"
+)
+# Thanks made stronger: "so much", "a million", "really appreciate", "thank youuu", "tysm".
+_INTENSE_THANKS = any_of(
+    r"(?:thanks?|thx|ty|thank\s*(?:you|u|ya))\s+(?:so+\s+)+much|"
+    r"(?:thanks?|thx|ty|thank\s*(?:you|u))\s+(?:a\s+)?(?:million|ton|bunch|thousand|heaps|"
+    r"loads)|tysm|ty\s*vm|many\s+many\s+thanks|a\s+(?:million|thousand)\s+thanks|"
+    r"(?:really|truly|so|greatly|hugely|genuinely|sincerely|very\s+much)\s+appreciated?|"
+    r"much\s+appreciated|appreciate\s+(?:it|that|this|you|your\s+\w+)\s+(?:so\s+much|a\s+lot|"
+    r"very\s+much|greatly|hugely|loads)|thank\s*(?:you|u)u+|thanks{2,}|thankyou+u"
+)
+_CAPS_THANKS = re.compile(r"\bTHANK(?:S|\s+YOU|\s+U)\b|\bTHX\b")
+# How it went: "that was quick", "you were so fast".
+_HOW_IT_WENT = any_of(
+    r"(?:that|this|it|you)(?:'s| was| were| is)\s+(?:so\s+|really\s+|super\s+|very\s+|"
+    r"incredibly\s+|lightning\s+)?(?:quick|fast|speedy|prompt|easy|painless)"
+)
+# Not emphasis: a word negated ("not great"), a wish ("have a great day"), thanks in advance.
+_NEGATED = re.compile(r"\b(?:not|no|never|hardly)\s+(?:\w+\s+)?$", re.I)
+_WISHED = re.compile(r"\b(?:have|had|having|enjoy|wish you)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
+_IN_ADVANCE = any_of(r"in advance|ahead of time|beforehand")
+# The closing formula: a farewell, "that's all", thanks "for your help": the ritual of ending a
+# conversation takes one mark back ("Thank you so much! That's all. Bye!" is how it ends).
+_CLOSING_FORMULA = any_of(
+    r"bye|goodbye|good ?night|take care|cheerio|see you|talk (?:to you )?(?:later|soon)|"
+    r"have an? (?:\w+ )?(?:day|night|evening|one|weekend|week|time|trip|stay|afternoon|morning)|"
+    r"(?:that's|thats|that is|that'll be|thatll be|that will be|that was|it's|that should be) "
+    r"(?:all|everything|it)\b|"
+    r"all (?:i|we) (?:need|needed|wanted)|nothing (?:else|more)|takes? care of (?:everything|it all)|"
+    r"for (?:all )?(?:of )?(?:your|the) (?:kind )?(?:help|assistance|time|support)",
+)
+
+
+def _unnegated(rx: re.Pattern[str], text: str) -> bool:
+    return any(
+        not _NEGATED.search(before := text[max(0, m.start() - 16) : m.start()])
+        and not _WISHED.search(before)
+        for m in rx.finditer(text)
+    )
+
+
+def emphasis(turn: str) -> int:
+    """How many marks of emphasis a thanks turn carries (each kind counted once), less one for
+    the closing formula."""
+    if not re.search(r"\b(?:thanks?|thank\s*(?:you|u|ya)|thx|ty|tysm|appreciat\w*)", turn, re.I):
+        return 0  # no thanks: other rules read praise and delight
+    if _IN_ADVANCE.search(turn):
+        return 0
+    marks = [
+        _unnegated(_EVALUATIVE, turn),
+        bool(_INTENSE_THANKS.search(turn) or _CAPS_THANKS.search(turn)),
+        "!" in turn,
+        _unnegated(_HOW_IT_WENT, turn),
+    ]
+    return sum(marks) - bool(_CLOSING_FORMULA.search(turn))
+
+
+def emphatic_thanks(turn: str) -> bool:
+    """Thanks with at least two marks of emphasis ("Great, thank you so much!", "perfect thx!!",
+    "wow thank u so much, that was fast"), not one ("Great, thanks.", "Thank you so much, bye!")."""
+    return emphasis(turn) >= 2
+
+
+# The agent could not do it, sent the user elsewhere or handed them on: thanks for that are
+# politeness ("I'm sorry, I can't change names on tickets", "Please call 0800 ...", "Let me
+# transfer you to billing", "a member of our team will contact you", "try again later").
+_PASSED_ON = any_of(
+    r"(?:can't|cannot|can not|couldn't|could not|unable to|not able to|wasn't able to|won't be able "
+    r"to)|(?:don't|do not) have (?:access|the ability|permission)|no access to|"
+    r"unfortunately|i'm afraid|i am afraid",
+    r"(?:transfer|pass|put|connect|hand|forward|refer|redirect)(?:ring|ing|red|ed|ting|s)? (?:you |this |"
+    r"your \w+ )?(?:on |over |through )?to|"
+    r"(?:colleague|member of (?:our|the) (?:\w+ )?team|specialist|(?:human|live) agent|someone|"
+    r"representative|team) (?:who can|will (?:contact|call|email|e-mail|be in touch|get back|reach "
+    r"out|follow up))|"
+    r"please (?:call|phone|ring|contact|check with|reach out to|email|e-mail|visit|try again)|"
+    r"try again later",
+)
+
+
+def passed_on(agent_turn: str) -> bool:
+    """The agent's turn says it could not do what was asked, or sends the user elsewhere."""
+    return bool(_PASSED_ON.search(agent_turn.replace("’", "'")))
