@@ -236,6 +236,36 @@ def test_a_typo_is_a_parse_error_not_a_refusal(wh: Path, query: str, message: st
         run_sql(query, warehouse=wh)
 
 
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("SELECT creatd FROM project_logs(NULL)", 'no column "creatd": did you mean "created"?'),
+        ("SELECT nope FROM project_logs(NULL)",
+         'no column "nope"; columns: id, trace_id, span_index, role, created, day, project_id, '
+         "session_id, input, output, metadata, metrics, facets, classifications, tool_calls"),
+        ("SELECT l.nope FROM project_logs(NULL) l", 'no column "nope" in l; columns: id, '),
+        ("WITH a AS (SELECT id FROM raw_traces) SELECT idd FROM a",
+         'no column "idd": did you mean "id"?'),
+        ("SELECT facets.sentimnt FROM project_logs(NULL)",
+         'no facet key "sentimnt": did you mean "sentiment"?'),
+        ("SELECT classifications.Tsk[0].label FROM project_logs(NULL)",
+         'no facet key "Tsk": did you mean "task"?'),
+        ("SELECT facets.xyz FROM project_logs(NULL)",
+         'no facet key "xyz"; facet keys: task, sentiment, issues, feature_request, '),
+        ("SELECT x.id FROM project_logs(NULL) l", 'no table "x" in this query; tables: "l"'),
+    ],
+)  # fmt: skip
+def test_an_unknown_name_is_one_line_with_its_near_matches(
+    wh: Path, query: str, message: str
+) -> None:
+    """Review rv13: a mistyped column gave DuckDB's raw binder error (its first line, which
+    names no candidate). One line names it and what there is: the near matches, else the
+    columns of what the query reads (or the facet keys, for the facets structs)."""
+    with pytest.raises(SqlParseError) as err:
+        run_sql(query, warehouse=wh)
+    assert str(err.value).startswith(message) and "\n" not in str(err.value)
+
+
 @pytest.mark.parametrize("where", ["x ==", "facets.sentiment = ", "(a = 1", "a = 'open"])
 def test_a_broken_where_is_a_parse_error_not_a_refusal(wh: Path, where: str) -> None:
     with pytest.raises(SqlParseError, match="^cannot parse the --where condition: "):

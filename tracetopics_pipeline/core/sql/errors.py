@@ -11,6 +11,11 @@ class SqlParseError(SqlRefused):
     """The query is not SQL DuckDB can parse (a typo, not a policy refusal)."""
 
 
+class SqlUnknownName(SqlParseError):
+    """The query names a column, table or struct key the data does not have (a typo): one line
+    naming it, with the near matches or what there is instead."""
+
+
 class OutputExists(FileExistsError):
     """The result file named already exists; it is replaced only when asked to."""
 

@@ -5,6 +5,7 @@ short wait for a busy writer and the published snapshot as fallback; `run_sql` i
 from __future__ import annotations
 
 import contextlib
+import difflib
 import logging
 import re
 import time
@@ -18,7 +19,7 @@ import pyarrow as pa
 from sqlglot import exp
 
 from tracetopics_pipeline.core import settings
-from tracetopics_pipeline.core.sql.errors import SqlRefused, WarehouseUnavailable
+from tracetopics_pipeline.core.sql.errors import SqlRefused, SqlUnknownName, WarehouseUnavailable
 from tracetopics_pipeline.core.sql.formats import FORMATS, format_result, output_target
 from tracetopics_pipeline.core.sql.limits import (
     HardStop,
@@ -185,6 +186,75 @@ def _project_notices(conn: duckdb.DuckDBPyConnection, tree: exp.Expression) -> l
     return notices
 
 
+# DuckDB's binder messages for a name the query has wrong, and the candidates it lists after them
+_UNKNOWN = (
+    ("column", re.compile(r'Referenced column "(?P<name>[^"]+)" not found in FROM clause')),
+    (
+        "column",
+        re.compile(
+            r'(?:Table|Values list) "(?P<rel>[^"]+)" does not have a column named '
+            r'"(?P<name>[^"]+)"'
+        ),
+    ),
+    ("key", re.compile(r'Could not find key "(?P<name>[^"]+)" in struct')),
+    ("table", re.compile(r'Referenced table "(?P<name>[^"]+)" not found')),
+)
+_CANDIDATES = re.compile(r"Candidate (?:bindings|Entries|tables):[ :]*(?P<list>.*)")
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _from_columns(conn: duckdb.DuckDBPyConnection, tree: exp.Expression) -> list[str]:
+    """The columns of the tables and table functions the query reads (its CTEs aside)."""
+    ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+    out: list[str] = []
+    for table in tree.find_all(exp.Table):
+        if not isinstance(table.this, exp.Func) and table.name.lower() in ctes:
+            continue
+        rel = table.copy()
+        rel.set("alias", None)
+        try:
+            desc = conn.execute(f"SELECT * FROM {rel.sql(dialect=DIALECT)} LIMIT 0").description
+        except duckdb.Error:
+            continue
+        out += [d[0] for d in desc or () if d[0] not in out]
+    return out
+
+
+def unknown_name(conn: duckdb.DuckDBPyConnection, tree: exp.Expression, message: str) -> str | None:
+    """DuckDB's binder error for a column, struct key or table the query has wrong, as one line:
+    the name, its near matches, or else what the query could read (the FROM tables' columns, the
+    facet keys); None for any other binder error. DuckDB's own first line dropped its candidates
+    (review rv13: a mistyped column gave the raw error)."""
+    hit = next(((k, m) for k, p in _UNKNOWN if (m := p.search(message))), None)
+    if hit is None:
+        return None
+    kind, m = hit
+    name = m.group("name")
+    found = _CANDIDATES.search(message)
+    listed = re.findall(r'"([^"]+)"', found.group("list")) if found else []
+    near = difflib.get_close_matches(name.lower(), listed, n=3, cutoff=0.6) or [
+        c for c in listed if name.lower() in c.lower() or c.lower() in name.lower()
+    ]
+    if kind == "key":
+        keys = list(facet_names(conn))
+        facet = bool(listed) and all(c in keys for c in listed)
+        what = f'no facet key "{name}"' if facet else f'no key "{name}" in the struct'
+        rest = f"facet keys: {', '.join(keys)}" if facet else f"keys: {_quoted(listed)}"
+    elif kind == "table":
+        what, rest = f'no table "{name}" in this query', f"tables: {_quoted(listed)}"
+    else:
+        rel = m.groupdict().get("rel")
+        what = f'no column "{name}"' + (f" in {rel}" if rel else "")
+        columns = _from_columns(conn, tree)
+        rest = f"columns: {', '.join(columns)}" if columns else f"columns: {_quoted(listed)}"
+    if near:
+        return f"{what}: did you mean {' or '.join(_quoted([n]) for n in near)}?"
+    return f"{what}; {rest}" if listed or kind != "key" else what
+
+
 def _label_notices(conn: duckdb.DuckDBPyConnection, where: str | None) -> list[str]:
     """For each `classifications.<Facet>.label = "X"` in --where that no trace carries: say
     which labels the facet has (a filter on a misremembered label otherwise returns 0 rows
@@ -260,6 +330,10 @@ def execute_sql(
         except duckdb.ParserException as e:
             if "max_expression_depth" in str(e):  # its advice, SET, is refused here
                 raise SqlRefused(TOO_DEEP) from e
+            raise
+        except duckdb.BinderException as e:
+            if (line := unknown_name(conn, tree, str(e))) is not None:
+                raise SqlUnknownName(line) from None
             raise
         notices += _project_notices(conn, tree)
         if where and table.num_rows == 0:
