@@ -512,7 +512,10 @@ def test_a_labelled_facets_default_label_sets_no_bar_for_its_other_labels() -> N
     units.append(unit(5, "Escalations", 50, 45))
     (f,) = _over_indexed(units, *args, {("issues", "no issue")})
     assert f.label == "Escalations"
-    assert "negative or mixed 90% vs 52% across Issues but “No issue”" in f.why
+    # Review rv13 M7: "vs 36% across Pricing question but “No pricing question”" read as a
+    # comparison with the default label; the baseline is every other label, said as such.
+    assert "negative or mixed 90% vs 52% across all Issues labels except “No issue” (" in f.why
+    assert " but “" not in f.why
 
 
 def test_top_priorities_name_their_window(conn) -> None:

@@ -717,7 +717,9 @@ def _over_indexed(
             for lab in (u.label, u.parent_label)
             if lab and (facet.lower(), lab.lower()) in default_labels
         ]
-        others = f" but “{left_out[0]}”" if left_out else ""
+        # The baseline is the facet's other labels, never the default: say so as an exception
+        # ("across Issues but “No issue”" read as a comparison with "No issue", review rv13 M7).
+        labels = f"all {facet} labels except “{left_out[0]}”" if left_out else facet
         for measure, skip, hit, known, words in (
             ("negative", sentiment, "neg", "sent", "negative or mixed"),
             ("issues", issues, "iss", "iss_known", "agent issue"),
@@ -745,7 +747,7 @@ def _over_indexed(
                         else f"only {_pct(1 - rate)} are not, vs {_pct(1 - base)}"
                     )
                     why = (
-                        f"{words} {_pct(rate)} vs {_pct(base)} across {facet}{others} "
+                        f"{words} {_pct(rate)} vs {_pct(base)} across {labels} "
                         f"({x:,} of {n:,} traces, {lifted})"
                     )
                     f = _fact(u, level, measure, why, rate=rate, baseline=base,
