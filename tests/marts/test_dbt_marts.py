@@ -271,8 +271,8 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     # two ranks).
     assert why[2] == (
         "60% negative or mixed vs 41% overall (only 5 traces: scored as 45%, pulled toward the"
-        " average); flat (the 7 days before hold traces on 2 of their days only: too little to"
-        " compare); 20% enterprise, account score 49/100;"
+        " average); no earlier week to compare (the 7 days before hold traces on 2 of their"
+        " days only); 20% enterprise, account score 49/100;"
         " #3 by volume: 5 traces (29% of traffic in the 9 days there are)"
     )
     assert why[1].startswith("14% negative")
@@ -280,8 +280,10 @@ def test_topic_priority_volume_is_not_importance(marts) -> None:
     # Review rv8 L3: data shorter than the 28-day window read "in the last 28 days"
     spans = rows(conn, "SELECT DISTINCT window_days, data_days FROM marts.topic_priority")
     assert spans == [(28, 9)]
-    # A flat topic says why: here the days before hold too little data to compare with
-    assert "; flat (the 7 days before hold traces on 2 of their days only: too little to" in why[1]
+    # No trend says why: here the days before hold too little data to compare with; never
+    # "flat", which is a comparison that found no change (review rv13 M5)
+    assert "; no earlier week to compare (the 7 days before hold traces on 2 of" in why[1]
+    assert not any("flat" in w for w in why.values())
     # the drill-down: where each topic's unhappy traces are
     drill = rows(
         conn,
@@ -364,6 +366,42 @@ def test_topic_priority_trend_compares_whole_weeks_ending_on_the_latest_day(
         conn.close()
     assert result.success
     assert got == [(0, "flat", round(7 / 13 / 0.5 - 1, 3)), (1, "flat", round(6 / 13 / 0.5 - 1, 3))]
+
+
+@pytest.mark.timeout(600)  # two dbt builds
+def test_topic_priority_never_calls_a_topic_without_an_earlier_week_flat(tmp_path: Path) -> None:
+    """Review rv13 M5: the digest's priorities said "flat" where nothing was compared: a home
+    whose data starts this week, and a topic first seen this week on fewer traces than the
+    trend rule's new needs (3). They say "no earlier week to compare" and "new this week"; the
+    trend column keeps the rule's 'flat' with its reason."""
+    d0 = datetime(2026, 1, 6, 10, tzinfo=UTC)
+    # 14 days: topics 0 and 1 every day; topic 2 on the last day only, twice
+    two_weeks = [T(f"t{t}-{i}", d0 + timedelta(days=i), "c", "pro", sentiment="NEUTRAL", task=t)
+                 for i in range(14) for t in (0, 1)]  # fmt: skip
+    two_weeks += [T(f"n{i}", d0 + timedelta(days=13, hours=i), "c", "pro", sentiment="NEUTRAL",
+                    task=2) for i in range(2)]  # fmt: skip
+    # 5 days: no earlier week at all
+    five_days = [t for t in two_weeks if t.created < d0 + timedelta(days=5)]
+    got = {}
+    for name, traces in (("two_weeks", two_weeks), ("five_days", five_days)):
+        home = tmp_path / name
+        home.mkdir()
+        result, conn = _materialize(home, traces)
+        try:
+            assert result.success
+            got[name] = {tid: (trend, reason, why) for tid, trend, reason, why in rows(
+                conn, "SELECT task_topic_id, trend, trend_reason, why FROM marts.topic_priority")}  # fmt: skip
+        finally:
+            conn.close()
+    trend, reason, why = got["two_weeks"][2]
+    assert (trend, reason) == ("flat", "no_traces_before")
+    assert "; new this week (2 traces, none before: too few to call a trend, it takes 3);" in why
+    assert "; flat (share " in got["two_weeks"][0][2]  # compared: flat is a finding here
+    for tid in (0, 1):
+        trend, reason, why = got["five_days"][tid]
+        assert (trend, reason) == ("flat", "no_traces_before")
+        assert "; no earlier week to compare (the data starts in the last 7 days);" in why
+        assert "flat" not in why
 
 
 def test_churn_risk_by_customer(marts) -> None:

@@ -17,6 +17,10 @@
 {%- set m = var('priority_prior_traces') %}
 {%- set tw = var('trend_window_days') %}
 {%- set over = 'week over week' if tw == 7 else 'against the ' ~ tw ~ ' days before' %}
+{#- a topic with no earlier window to compare with is not "flat" (review rv13 M5) -#}
+{%- set now = 'this week' if tw == 7 else 'in the last ' ~ tw ~ ' days' %}
+{%- set no_earlier = 'no earlier week to compare' if tw == 7
+    else 'no earlier ' ~ tw ~ ' days to compare' %}
 with recent as (
     select *
     from {{ ref('trace_facts') }}
@@ -133,7 +137,7 @@ trend_units as (
 
 latest_trend as (
     select topic_id, trend, trend_reason, share_change as share_wow_growth, z, prev_days,
-        n_now, n_prev
+        n_now, n_prev, n_older
     from ({{ tt_trend_calls('trend_units', ['facet'], var('trend_min_volume'),
                             var('trend_share_change'), var('trend_min_z'), var('trend_fdr'),
                             var('trend_min_new')) }})
@@ -158,6 +162,7 @@ scored as (
         coalesce(t.prev_days, 0) as trend_prev_days,
         coalesce(t.n_now, 0) as trend_traces,
         coalesce(t.n_prev, 0) as trend_prev_traces,
+        coalesce(t.n_older, 0) as trend_older_traces,
         row_number() over (order by p.traces desc, p.task_topic_id) as volume_rank,
         {{ tt_divide('p.traces', 'max(p.traces) over ()') }} as volume_score,
         (p.negative_traces + {{ m }} * b.negative_baseline) / (p.traces + {{ m }}) as negative_score,
@@ -197,10 +202,32 @@ select
                 || case when traces = 1 then ' trace' else ' traces' end || ': scored as '
                 || {{ tt_pct('negative_score') }} || ', pulled toward the average)'
             else '' end
-        || '; ' || trend
+        || '; '
+        -- The trend, or why there is none. "flat" is a comparison that found no change: a topic
+        -- with nothing to compare with is never called flat (review rv13 M5: "flat" with no
+        -- earlier week in the data, or for a topic first seen this week).
         || case
-            when trend_reason = 'no_traces' then ' (no traces in the last '
-                || cast(2 * {{ tw }} as varchar) || ' days)'
+            when trend_reason = 'no_traces' then 'no traces in the last '
+                || cast(2 * {{ tw }} as varchar) || ' days'
+            -- no earlier window: the data starts inside it (none, or a few of its days)
+            when trend_reason = 'too_few_days_before' then '{{ no_earlier }} (the {{ tw }} days '
+                || 'before hold traces on ' || cast(trend_prev_days as varchar) || ' of their '
+                || 'days only)'
+            when trend_reason = 'no_traces_before' and trend_prev_days = 0
+                then '{{ no_earlier }} (the data starts in the last {{ tw }} days)'
+            -- too few traces for the rule's new / returning, but the first in the window
+            when trend_reason = 'no_traces_before' and trend_traces > 0 and trend_prev_traces = 0
+                then case when trend_older_traces = 0 then 'new {{ now }} (' else 'back {{ now }} ('
+                    end || cast(trend_traces as varchar)
+                || case when trend_traces = 1 then ' trace' else ' traces' end
+                || case when trend_older_traces = 0 then ', none before: '
+                    else ', none in the {{ tw }} days before: ' end
+                || 'too few to call a trend, it takes {{ var('trend_min_new') }})'
+            when trend_reason = 'no_traces_before'
+                then '{{ no_earlier }} (no Task traces in the {{ tw }} days before)'
+            else trend end
+        || case
+            when trend_reason in ('no_traces', 'too_few_days_before', 'no_traces_before') then ''
             -- no baseline: first seen in the window, or back after the days before held none
             when trend = 'new' then ' (first seen in the last {{ tw }} days: '
                 || cast(trend_traces as varchar)
@@ -208,14 +235,6 @@ select
             when trend = 'returning' then ' (back: ' || cast(trend_traces as varchar)
                 || case when trend_traces = 1 then ' trace' else ' traces' end
                 || ' in the last {{ tw }} days, none in the {{ tw }} before, some earlier)'
-            when trend_reason = 'no_traces_before' and trend_traces > 0 and trend_prev_traces = 0
-                then ' (' || cast(trend_traces as varchar)
-                || case when trend_traces = 1 then ' trace' else ' traces' end
-                || ' in the last {{ tw }} days, none in the {{ tw }} before: new needs '
-                || '{{ var('trend_min_new') }})'
-            when trend_reason = 'no_traces_before' then ' (no traces in the {{ tw }} days before)'
-            when trend_reason = 'too_few_days_before' then ' (the {{ tw }} days before hold traces on '
-                || cast(trend_prev_days as varchar) || ' of their days only: too little to compare)'
             when share_wow_growth is null then ''
             else ' (share ' || case when share_wow_growth >= 0 then '+' else '' end
                 -- under the threshold by the rule (unrounded) reads under it (rv12 L4)
