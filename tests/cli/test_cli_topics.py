@@ -109,3 +109,45 @@ def test_topics_json_follows_the_lists_rule_for_a_lone_subtopic(home: Path) -> N
     task = json.loads(tracetopics(home, "topics", "--facet", "Task", "--json").stdout)
     dataset = next(t for t in task["topics"] if t["label"] == "Dataset creation")
     assert [s["label"] for s in dataset["subtopics"]] == ["Dataset from CSV files"]
+
+
+def test_a_severity_ordered_facet_lists_its_labels_most_severe_first(tmp_path: Path) -> None:
+    """Review rv13 M6: Churn risk topics were ranked by share ("Medium churn risk", 28 %, above
+    "Critical churn risk", 3 %). A facet whose definition says `severity_order: true` (Churn
+    risk) lists its label topics in the facet's label order, CRITICAL before HIGH before
+    MEDIUM, then by share, its default last; a facet without it (Issues) still ranks by share."""
+    from datetime import date
+
+    from factories import insert_rows
+
+    from tracetopics_pipeline.core.topics.maps import map_id_for
+
+    home = tmp_path / "home"
+    build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
+    day = date(2026, 3, 2)
+    map_id = map_id_for("Churn risk", day)
+    parents = {0: ("MEDIUM", "Medium churn risk", 30), 1: ("CRITICAL", "Critical churn risk", 3),
+               2: ("HIGH", "High churn risk", 5), 3: ("LOW", "No churn signal", 60)}  # fmt: skip
+    conn = warehouse.connect(home / "warehouse.duckdb")
+    try:
+        insert_rows(conn, "topic_maps",
+                    [dict(map_id=map_id, facet="Churn risk", day=day, status="built")])  # fmt: skip
+        insert_rows(conn, "topics", [
+            dict(facet="Churn risk", map_id=map_id, topic_id=p, label=label, level="parent",
+                 facet_label=key) for p, (key, label, _) in parents.items()])  # fmt: skip
+        insert_rows(conn, "classifications", [
+            dict(day=day, trace_id=f"churn-{p}-{i}", facet="Churn risk", topic_id=p, label=label,
+                 subtopic_id=p, subtopic=label, distance=0.1, map_id=map_id)
+            for p, (_, label, n) in parents.items() for i in range(n)])  # fmt: skip
+    finally:
+        conn.close()
+    res = tracetopics(home, "topics", "--facet", "Churn risk")
+    assert res.returncode == 0, res.stderr
+    listed = [ln.split("  ")[-1].strip() for ln in res.stdout.splitlines() if "churn" in ln]
+    assert listed[-4:] == [
+        "Critical churn risk", "High churn risk", "Medium churn risk", "No churn signal"
+    ]  # fmt: skip
+    assert "Churn risk topics, ranked by severity, then share" in res.stdout
+    doc = json.loads(tracetopics(home, "topics", "--facet", "Churn risk", "--json").stdout)
+    assert [t["id"] for t in doc["topics"]] == [1, 2, 0, 3]  # --json ranks the same way
+    assert "ranked by share (" in tracetopics(home, "topics", "--facet", "Issues").stdout

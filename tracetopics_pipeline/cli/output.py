@@ -242,7 +242,10 @@ def print_topics(
     # the explorer, so the first rows are what there is to report
     default = _default_key(facet)
     rows = sorted(rows, key=lambda r: bool(default) and r.get("facet_label") == default)
-    print(f"\n{facet} topics, ranked by share ({named} topics; subtopics indented)")
+    from tracetopics_pipeline.core.topics.report import severity_labels
+
+    ranked = "by severity, then share" if severity_labels(facet) else "by share"
+    print(f"\n{facet} topics, ranked {ranked} ({named} topics; subtopics indented)")
     print(f"  {'id':>5}  {'share':>6}  {'count':>6}  label")
     _print_topic_rows(rows, limit, every_sub, default)
 

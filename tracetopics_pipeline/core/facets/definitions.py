@@ -96,6 +96,9 @@ class Facet:
     # its labels are themselves a measure of pain (Sentiment, Churn risk): "what changed" does
     # not report such a facet's topics as more negative than usual, which they are by design
     measures_pain: bool = False
+    # its labels are listed most severe first (Churn risk: CRITICAL, HIGH, MEDIUM, LOW): topic
+    # lists rank its label topics in that order, then by share (review rv13 M6)
+    severity_order: bool = False
 
     @property
     def local_kind(self) -> str:
@@ -303,6 +306,7 @@ class _Reader:
 _FACET_FIELDS = {
     "name", "description", "preprocessor", "prompt", "exclude", "labels", "default_label",
     "none_label", "rules", "local", "max_tokens", "group_sessions", "measures_pain",
+    "severity_order",
 }  # fmt: skip
 
 
@@ -408,6 +412,7 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         max_tokens=max_tokens,
         group_sessions=r.get("group_sessions", bool, bool(defaults.get("group_sessions", False))),
         measures_pain=r.get("measures_pain", bool, False),
+        severity_order=r.get("severity_order", bool, False),
     )
 
 

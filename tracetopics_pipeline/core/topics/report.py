@@ -95,7 +95,7 @@ def ranked_topics(
         [facet, day, day, *params, facet, facet],
     ).fetchall()
     if rows or within or day is not None:
-        return _ranked([(r[0], r[1], r[2:7], r[7:12], r[12]) for r in rows])
+        return by_severity(facet, _ranked([(r[0], r[1], r[2:7], r[7:12], r[12]) for r in rows]))
     map_id = current_map(conn, facet)
     if map_id is None:
         return []
@@ -110,8 +110,38 @@ def ranked_topics(
     ).fetchall()
     return [
         {**t, "map_sample": True}
-        for t in _ranked([(r[1], r[0], r[2:7], r[7:12], r[12]) for r in rows])
+        for t in by_severity(facet, _ranked([(r[1], r[0], r[2:7], r[7:12], r[12]) for r in rows]))
     ]
+
+
+def severity_labels(facet: str) -> list[str]:
+    """The labels of `facet` most severe first when its definition says `severity_order: true`
+    (Churn risk), else []. The facet file unreadable: [] (the lists rank by share)."""
+    from tracetopics_pipeline.core.facets.definitions import FacetConfigError, load_facets
+
+    try:
+        facets = load_facets()
+    except FacetConfigError:
+        return []
+    for f in facets:
+        if f.name.lower() == facet.lower() and f.severity_order:
+            return [str(lab).upper() for lab in f.labels or []]
+    return []
+
+
+def by_severity(facet: str, parents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`parents` (ranked by share) with a severity-ordered facet's label topics in its label
+    order, then by share: CRITICAL before HIGH before MEDIUM however many traces each holds
+    (review rv13 M6: "Medium churn risk" led the Churn risk list on volume). Topics without a
+    label value (no_match) keep their place after them; other facets are returned as they are."""
+    order = {lab: i for i, lab in enumerate(severity_labels(facet))}
+    if not order:
+        return parents
+
+    def rank(t: dict[str, Any]) -> int:
+        return order.get(str(t.get("facet_label") or "").upper(), len(order))
+
+    return sorted(parents, key=rank)  # stable: share decides within a label
 
 
 def unmapped_facets(conn: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
