@@ -37,11 +37,11 @@ WHY = (
 )
 
 
-def test_priority_why_fits_a_phone(browser, two_level_base: str) -> None:
-    """L2: at 390 px the priority table's "Why" ran past the window's edge (a sideways scroll
-    inside the card, its sentences cut). Each ranking row is a card whose why is whole within
-    the window. (The heatmap toolbar's part of L2 was taken back: with a one-button toolbar in a
-    top margin, a hover at the Negative column's centre read Neutral in test_levels_e2e.)"""
+def test_heatmap_toolbar_and_priority_why_fit_a_phone(browser, two_level_base: str) -> None:
+    """L2: at 390 px Plotly's eight-button toolbar (216 px) lay over the heatmap's first rows,
+    and the priority table's "Why" ran past the window's edge (a sideways scroll inside the card,
+    its sentences cut). The toolbar sits over no cell; each ranking row is a card whose why is
+    whole within the window."""
     mart = {
         "name": "topic_priority",
         "columns": ["priority_rank", "priority_score", "topic_label", "why", "traces", "trend"],
@@ -52,7 +52,23 @@ def test_priority_why_fits_a_phone(browser, two_level_base: str) -> None:
         pg.route("**/api/marts/topic_priority", _answer(mart))
         pg.goto(two_level_base + "/?tab=slices&facet=Task")
         _settled(pg)
+        pg.wait_for_selector("#hm-issues .modebar-container", state="attached", timeout=T)
+        for hm in ("#hm-sentiment", "#hm-issues"):
+            box = pg.locator(hm).bounding_box()
+            pg.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + 60)  # shows the toolbar
+            got = pg.locator(hm).evaluate(
+                """(el) => { const bar = el.querySelector('.modebar');
+                  const cells = el.querySelector('.nsewdrag').getBoundingClientRect();
+                  const r = bar ? bar.getBoundingClientRect() : null;
+                  return { bar: r && [r.left, r.right, r.bottom], cellsTop: cells.top,
+                           buttons: bar ? bar.querySelectorAll('.modebar-btn').length : 0 }; }"""
+            )
+            assert got["bar"], got  # "download as PNG" is still there
+            assert got["bar"][2] <= got["cellsTop"] + 1, got  # above the cells
+            assert got["bar"][0] >= 0 and got["bar"][1] <= 390, got
+            assert got["buttons"] <= 2, got
         ARTIFACTS.mkdir(exist_ok=True)
+        pg.locator("#hm-issues").screenshot(path=str(ARTIFACTS / "rv12-phone-heatmap.png"))
         why = pg.locator("#priority td.col-why").first
         why.scroll_into_view_if_needed()
         box = why.bounding_box()

@@ -766,6 +766,24 @@ function facetLike(name) {
   const f = (state.overview?.facets || []).find((x) => x.facet.toLowerCase() === name.toLowerCase());
   return f ? f.facet : null;
 }
+/* The heatmap cell [row, column] under a click, read from the click's own position. Plotly
+   names the cell its last hover found, and hover runs at most every 50 ms: a click soon after
+   the pointer crossed a neighbouring cell listed that cell's traces (a hover at Negative's
+   centre clicked Neutral in test_levels_e2e). Its hover point when the click has no position. */
+function clickedCell(gd, ev, nRows, nCols) {
+  const e = ev.event, t = e?.changedTouches?.[0] || e, L = gd._fullLayout;
+  const drag = gd.querySelector(".nsewdrag");
+  if (t && Number.isFinite(t.clientX) && drag && L?.xaxis?.p2c && L?.yaxis?.p2c) {
+    const r = drag.getBoundingClientRect();
+    const j = Math.round(L.xaxis.p2c(t.clientX - r.left)), i = Math.round(L.yaxis.p2c(t.clientY - r.top));
+    if (i >= 0 && i < nRows && j >= 0 && j < nCols) return [i, j];
+  }
+  const p = ev.points?.[0];
+  return p && Array.isArray(p.pointNumber) ? p.pointNumber : null;
+}
+/* A heatmap's toolbar: only "download as PNG" (zoom and pan on a grid of counts took most of a
+   phone's width and hid cells), in a top margin this tall. */
+const HEATMAP_BAR = 30;
 async function renderSlices() {
   const task = facetLike("Task") || state.facet;
   const pairs = [["#hm-sentiment", "#hm1-title", facetLike("Sentiment")], ["#hm-issues", "#hm2-title", facetLike("Issues")]];
@@ -789,7 +807,6 @@ async function renderSlices() {
     node.style.height = `${plotHeight}px`;
     await Plotly.react(node, [{
       type: "heatmap", z, x: ct.cols.map(xText), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
-      customdata: ct.counts.map((r, i) => r.map(() => [ct.row_topic_ids[i], ct.rows[i]])),
       hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",
       colorscale: [[0, "#f8f9fb"], [1, "#3b5bdb"]], showscale: false,
     }], {
@@ -797,17 +814,17 @@ async function renderSlices() {
       // height (on a phone the upright column names take it: 14 of 28 Task rows went unnamed,
       // review rv9 U-a), so each row is a tick and the plot grows with its rows.
       height: plotHeight,
-      margin: { l: narrow ? 20 : 240, r: 10, t: 10, b: 60 },
+      // The toolbar sits in a top margin of its own, over no cell (review rv12 L2: its eight
+      // buttons, 216 px, covered the first rows on a phone).
+      margin: { l: narrow ? 20 : 240, r: 10, t: HEATMAP_BAR, b: 60 },
       yaxis: { autorange: "reversed", automargin: true, tickfont: { size: narrow ? 10 : 11 },
                tickmode: "array", tickvals: ct.rows.map(trunc) },
       xaxis: { side: "bottom", tickfont: { size: narrow ? 10 : 11 }, tickangle: narrow ? -90 : 0, automargin: true },
-    }, { responsive: true, displaylogo: false });
+    }, { responsive: true, displaylogo: false, modeBarButtons: [["toImage"]] });
     bindPlot(node, { plotly_click: (ev) => {
-      const p = ev.points[0]; if (!p) return;
-      const [tid, rowLabel] = p.customdata;
+      const cell = clickedCell(node, ev, ct.rows.length, ct.cols.length); if (!cell) return;
+      const tid = ct.row_topic_ids[cell[0]], rowLabel = ct.rows[cell[0]], raw = ct.cols[cell[1]];
       const labelled = (state.overview.facets.find((f) => f.facet === col) || {}).labels?.length;
-      const shown = ct.cols.map(xText);
-      const raw = ct.cols[shown.indexOf(p.x)] ?? p.x;  // the label value itself
       $("#slice-traces-title").textContent = `${rowLabel} × ${col}: ${labelText(col, raw)}`;
       if (task === state.facet) drillLink("#slice-drill", tid);
       const narrow = { topic: [`${task}:${tid}`] };
