@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from tracetopics_pipeline.cli.errors import CliError
 from tracetopics_pipeline.core.settings import paths
-from tracetopics_pipeline.core.wording import possessive
+from tracetopics_pipeline.core.wording import plural, possessive
 
 if TYPE_CHECKING:
     from tracetopics_pipeline.core.ingest.files import TextCheck
+    from tracetopics_pipeline.core.ingest.landing import FileSummary
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -93,6 +94,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     _refuse_mixing(demo_into_own=False)
     landing = paths().ensure().landing
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    no_trace: list[str] = []  # files none of whose lines is a trace: said last, exit 1
     for i, name in enumerate(args.files):
         src = Path(name)
         if (copy := landed_copy(src, landing)) is not None:
@@ -102,8 +104,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 "which holds no day back",
                 file=sys.stderr,
             )
-        if name in text:
-            _warn_not_utf8(src, text[name])
+        # a file not UTF-8 text is said so, with how to convert it: no second line for it
+        told = name in text and _warn_not_utf8(src, text[name])
         # Copy under a temporary name, then rename: the sensor never sees a half-written file.
         target = landing / f"{stamp}-{i:03d}-{src.name}"
         partial = target.with_name(target.name + ".part")
@@ -115,8 +117,44 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         # a .json file is one document, read whole: up to the run's read_whole_limit (64 MB),
         # to warn of traces far before the rest; a larger one is left to the run's summary
         elif src.suffix.lower() != ".json" or target.stat().st_size <= read_whole_limit(limit):
-            _warn_far_before(src, target)  # lines within the limit, read one by one (rv12 L5)
-    return 0
+            # lines within the limit, read one by one (rv12 L5)
+            summary = _warn_far_before(src, target)
+            if summary is not None and summary.traces == 0 and not told:
+                no_trace.append(_no_trace(src, target, summary))
+    for line in no_trace:
+        print(f"error: {line}", file=sys.stderr)
+    return 1 if no_trace else 0
+
+
+# Reasons a line gets when it is no JSON at all (a CSV row, a log line).
+_NOT_JSON = frozenset({"invalid_json", "invalid_utf8", "line_too_long"})
+
+
+def _no_trace(src: Path, target: Path, summary: FileSummary) -> str:
+    """One line for a landed file none of whose lines is a trace (review rv13 M4: a CSV or a
+    log renamed .jsonl landed silently, then held its day back): what its lines are, where
+    they go, how to undo it, and what a trace file is."""
+    from tracetopics_pipeline.core.ingest.landing import attribution
+    from tracetopics_pipeline.core.settings import Settings
+
+    settings = Settings.from_env()
+    n = sum(summary.reasons.values())
+    if set(summary.reasons) <= _NOT_JSON:
+        what = f"its {plural(n, 'line')}, none of them JSON"
+    else:
+        top = sorted(summary.reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        what = f"its {plural(n, 'line')}: " + ", ".join(f"{r} {k}" for r, k in top)
+    touched, fallback = attribution(summary, settings.start_date, datetime.now(UTC).date())
+    days = sorted(touched) or [fallback]
+    on = str(days[0]) if len(days) == 1 else f"{days[0]} … {days[-1]}"
+    return (
+        f"no line of {src} is a trace ({what}); landed as {target} so nothing is lost: the next "
+        f"run quarantines them on {on} (`tracetopics quarantine --day {days[0]}`), which holds "
+        f"the day back if they pass {settings.quarantine_rate_threshold:.0%} of its lines "
+        f"(`rm {target}` if this is the wrong file); expected: JSON Lines, one trace object per "
+        'line with "id", "created" and "input"/"output" (README "Trace format"), '
+        "an OTLP JSON export, or Parquet"
+    )
 
 
 def _not_json_lines(src: Path, kind: str) -> str:
@@ -155,7 +193,7 @@ def _note_long_lines(src: Path, check: TextCheck, limit: int) -> None:
     )
 
 
-def _warn_far_before(src: Path, target: Path) -> None:
+def _warn_far_before(src: Path, target: Path) -> FileSummary | None:
     """Traces dated far before the rest of their file (a year-old stray, review rv9 M5) are
     landed and kept, and said so here. Reading the file now fills the landing index the run
     reads, so the run does not read it twice. It is read line by line, keeping only each line's
@@ -171,7 +209,7 @@ def _warn_far_before(src: Path, target: Path) -> None:
     )[0]
     index.save(landing.landing_files(target.parent))
     if summary is None:
-        return
+        return None
     valid = landing.attribution(summary, settings.start_date, today)[0]
     far = gaps.stray({d: summary.days.get(d.isoformat(), 0) for d in valid})
     if far is not None:
@@ -181,9 +219,11 @@ def _warn_far_before(src: Path, target: Path) -> None:
             f"time axis starts at {far.rest_first} and offers to show from {far.first}",
             file=sys.stderr,
         )
+    return summary
 
 
-def _warn_not_utf8(src: Path, check: TextCheck) -> None:
+def _warn_not_utf8(src: Path, check: TextCheck) -> bool:
+    """Warn of lines that are not UTF-8 text (the run quarantines them); True when it did."""
     lines, not_utf8 = check.lines, check.not_utf8
     lost = "nothing is lost; `tracetopics quarantine --day DAY` lists them"
     with open(src, "rb") as fh:
@@ -196,9 +236,9 @@ def _warn_not_utf8(src: Path, check: TextCheck) -> None:
             f"landed anyway, the next run quarantines its lines ({lost})",
             file=sys.stderr,
         )
-        return
+        return True
     if not not_utf8:
-        return
+        return False
     if src.suffix.lower() == ".json" and not gz:
         # A .json file is read as one document or an array's items, not by lines (review rv5
         # M3): bad bytes cost the whole document, or the items that hold them, or in an OTLP
@@ -209,7 +249,7 @@ def _warn_not_utf8(src: Path, check: TextCheck) -> None:
             f"(an OTLP export) the traces that hold them ({lost})",
             file=sys.stderr,
         )
-        return
+        return True
     what = (
         f"{src} is not UTF-8 text{gz}"
         if not_utf8 == lines
@@ -220,6 +260,7 @@ def _warn_not_utf8(src: Path, check: TextCheck) -> None:
         f"{'its lines' if not_utf8 == lines else 'those'} as invalid_utf8 ({lost})",
         file=sys.stderr,
     )
+    return True
 
 
 # ── the pipeline ────────────────────────────────────────────────────────────────────────

@@ -447,6 +447,8 @@ class DayCount(list):  # type: ignore[type-arg]
         super().__init__()
         self.days: Counter[str] = Counter()
         self.undated = 0
+        self.traces = 0  # records among the items (the rest are rejections)
+        self.reasons: Counter[str] = Counter()  # the rejections' reasons
 
     @classmethod
     def pair(cls) -> tuple[DayCount, DayCount]:
@@ -454,6 +456,10 @@ class DayCount(list):  # type: ignore[type-arg]
         return one, one
 
     def append(self, item: Any) -> None:
+        if isinstance(item, TraceRecord):
+            self.traces += 1
+        else:
+            self.reasons[item.reason] += 1
         day = item.day if isinstance(item, TraceRecord) else item.created_day
         if day is None:
             self.undated += 1

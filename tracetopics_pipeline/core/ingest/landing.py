@@ -21,7 +21,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -76,16 +76,24 @@ class FileSummary:
     days: dict[str, int]  # ISO date → lines whose created parsed to that date (in range or not)
     undated: int  # lines with no parseable created
     digest: str = ""  # SHA-256 of the content ("" in entries written before version 2)
+    traces: int | None = None  # lines that are traces (None in entries written before it)
+    reasons: dict[str, int] = field(default_factory=dict)  # the other lines' reasons
 
     @staticmethod
     def of(result: ParseResult, size: int, mtime_ns: int, digest: str = "") -> FileSummary:
         if isinstance(result.records, DayCount):  # parse_file(days_only=True)
             count = result.records
-            return FileSummary(size, mtime_ns, dict(count.days), count.undated, digest)
+            return FileSummary(
+                size, mtime_ns, dict(count.days), count.undated, digest, count.traces,
+                dict(count.reasons),
+            )  # fmt: skip
         days: Counter[str] = Counter(r.day.isoformat() for r in result.records)
         days.update(rej.created_day.isoformat() for rej in result.rejections if rej.created_day)
         undated = sum(1 for rej in result.rejections if rej.created_day is None)
-        return FileSummary(size, mtime_ns, dict(days), undated, digest)
+        reasons = Counter(rej.reason for rej in result.rejections)
+        return FileSummary(
+            size, mtime_ns, dict(days), undated, digest, len(result.records), dict(reasons)
+        )
 
 
 def content_digest(path: Path) -> str:
@@ -166,7 +174,10 @@ class LandingIndex:
             # `mtime_ns` stays: it dates the file's undated lines (`attribution`).
             e["digest"], e["seen_mtime_ns"] = digest, st.st_mtime_ns
             self.dirty = True
-        return FileSummary(e["size"], e["mtime_ns"], e["days"], e["undated"], e["digest"])
+        return FileSummary(
+            e["size"], e["mtime_ns"], e["days"], e["undated"], e["digest"], e.get("traces"),
+            dict(e.get("reasons") or {}),
+        )  # fmt: skip
 
     def digest(self, path: Path) -> str | None:
         """The content digest recorded for a file, once `get` or `put` has seen it."""
