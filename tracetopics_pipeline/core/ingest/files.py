@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -164,7 +165,9 @@ def parse_file(
     A JSON Lines file is read line by line in blocks, never whole, and a line longer than
     `max_line_bytes` (default `read_whole_limit`: 64 MB) is not held either: it is quarantined
     as `line_too_long` with its head, length and SHA-256 (a 200 MB line cost the run 2 GB). A
-    .json file is one document, read whole.
+    .json file holding an array is read item by item in blocks, the same way (`_array_stream`);
+    another .json document is read whole up to that limit, and past it read as JSON Lines when
+    its first line is a document, else quarantined unread (`_parse_json_file`).
 
     `days_only`: keep no record and no rejection, only count their days (`DayCount`): what
     `ingest` and the landing index ask for (review rv12 L5); the lines are the run's."""
@@ -183,12 +186,11 @@ def parse_file(
             ctx.reject(0, "unreadable_file", str(exc), "")
     else:
         try:
-            data = path.read_bytes()
+            limit = max_line_bytes or read_whole_limit(max_trace_bytes)
+            _parse_json_file(path, limit, ctx)
         except OSError as exc:
             ctx.reject(0, "unreadable_file", str(exc), "")
             return result
-        if not (path.suffix.lower() == ".json" and _parse_whole_json(data, ctx)):
-            _parse_lines(_iter_lines(data), ctx)
     bad = ctx.bad_spans
     for trace in ctx.spans.traces():
         if trace.trace_id in bad:  # its other spans landed clean: the trace goes whole
@@ -618,6 +620,190 @@ def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
         ctx.result.lines += 1
         ctx.add_object(doc, 1, data.decode("utf-8", "backslashreplace"), len(data))
     return True
+
+
+def _json_start(path: Path) -> bytes:
+    """The first byte of a file's content after a UTF-8 BOM and whitespace (b"" when none)."""
+    for block in _blocks(path):
+        rest = block.removeprefix(BOM).lstrip()
+        if rest:
+            return rest[:1]
+    return b""
+
+
+def _parse_json_file(path: Path, limit: int, ctx: _Ctx) -> None:
+    """A .json file: an array is read item by item in blocks, never whole (review rv13: a
+    200 MB array held the file, orjson's tree of it and the records at once); another document
+    up to `limit` bytes is read whole, as before; a longer one is JSON Lines under a .json name
+    when its first line is a document of its own (read line by line), else one document too
+    long to read, quarantined unread as `line_too_long` with its head, length and SHA-256."""
+    if _json_start(path) == b"[":
+        _parse_array_items(_array_stream(_blocks(path), limit), ctx)
+        return
+    if path.stat().st_size <= limit:
+        data = path.read_bytes()
+        if not _parse_whole_json(data, ctx):
+            _parse_lines(_iter_lines(data), ctx)
+        return
+    lines = _stream_lines(path, limit)
+    first = next(lines, None)
+    if first is None:
+        return
+    number, chunk = first
+    if not isinstance(chunk, LongLine) and _is_json(chunk):
+        _parse_lines(itertools.chain([first], lines), ctx)
+        return
+    size, digest, head = 0, hashlib.sha256(), b""
+    for block in _blocks(path):
+        size += len(block)
+        digest.update(block)
+        head = head or block[:RAW_KEEP]
+    ctx.result.lines += 1
+    detail = (
+        f"the document is {size:,} bytes, longer than the {limit:,} a .json document is read "
+        f"whole to ({READ_WHOLE} x TRACETOPICS_MAX_TRACE_BYTES), and not an array (read item "
+        "by item) nor JSON Lines (read line by line): not parsed"
+    )
+    ctx.result.rejections.append(
+        Rejection(
+            ctx.file, 1, "line_too_long", detail, head, _stated_day(head), size,
+            digest.hexdigest(),
+        )
+    )  # fmt: skip
+
+
+def _is_json(chunk: bytes | bytearray) -> bool:
+    try:
+        orjson.loads(chunk)
+    except orjson.JSONDecodeError:
+        return False
+    return True
+
+
+def _parse_array_items(items: Iterable[bytes | bytearray | LongLine], ctx: _Ctx) -> None:
+    """Each item of an array to a record or a rejection, numbered from 1 as the items are."""
+    for i, chunk in enumerate(items, start=1):
+        if isinstance(chunk, LongLine):
+            ctx.result.lines += 1
+            detail = (
+                f"the array item is {chunk.size:,} bytes, longer than the {chunk.limit:,} an "
+                f"item is read whole to ({READ_WHOLE} x TRACETOPICS_MAX_TRACE_BYTES): not parsed"
+            )
+            ctx.result.rejections.append(
+                Rejection(
+                    ctx.file, i, "line_too_long", detail, chunk.head, _stated_day(chunk.head),
+                    chunk.size, chunk.sha256,
+                )
+            )  # fmt: skip
+            continue
+        _parse_item(bytes(chunk), i, ctx)
+
+
+def _parse_item(chunk: bytes, i: int, ctx: _Ctx) -> None:
+    """One array item's text to a record or a rejection (as a line of JSON Lines)."""
+    ctx.result.lines += 1
+    text = chunk.decode("utf-8", "backslashreplace")
+    try:
+        item = orjson.loads(chunk)
+    except orjson.JSONDecodeError as exc:
+        reason, detail = _undecodable(exc, chunk)
+        if reason == "invalid_utf8" and _otlp_with_bad_bytes(chunk, i, ctx, detail):
+            return
+        ctx.reject(i, reason, detail, text, _stated_day(text))
+        return
+    ctx.add_object(item, i, text, len(chunk))
+
+
+def _array_stream(blocks: Iterable[bytes], limit: int) -> Iterator[bytes | bytearray | LongLine]:
+    """The text of each item of a top-level JSON array read from `blocks` (its first byte past
+    a BOM and whitespace is "["), split as `array_items` splits a whole one: strings are skipped
+    whole (brackets and commas inside them do not count), "[]" has no item, an empty item is
+    b"", a cut-off array yields its complete items, then the rest as one item. An item is held
+    whole up to `limit` bytes; a longer one comes as a `LongLine` (its head, length and
+    SHA-256), hashed past that point. Memory: a block and an item, never the file."""
+    depth = 0  # nesting inside the array: 0 between its items
+    in_str = esc = started = False
+    item, size = bytearray(), 0
+    digest: Any = None
+    head = b""
+    items = 0
+
+    def take(piece: bytes) -> None:
+        nonlocal size, digest, head
+        if not size:  # an item's length and digest start at its first byte
+            piece = piece.lstrip()
+        size += len(piece)
+        if digest is not None:
+            digest.update(piece)
+            return
+        item.extend(piece)
+        if size > limit:  # too long to parse: its head, then a digest
+            digest, head = hashlib.sha256(item), bytes(item[:RAW_KEEP])
+            item.clear()
+
+    def done() -> bytes | LongLine:
+        nonlocal item, size, digest, head
+        out: bytes | LongLine = (
+            LongLine(head, size, digest.hexdigest(), limit)
+            if digest is not None
+            else bytes(item).strip()
+        )
+        item, size, digest, head = bytearray(), 0, None, b""
+        return out
+
+    for block in blocks:
+        n, pos = len(block), 0
+        if not started:
+            if not item and block.startswith(BOM):
+                pos = 3
+            while pos < n and block[pos] in b" \t\r\n":
+                pos += 1
+            if pos == n:
+                continue
+            started, pos = True, pos + 1  # past the "["
+        start = pos
+        while pos < n:
+            if in_str:
+                if esc:
+                    esc, pos = False, pos + 1
+                    continue
+                m = _STRING_STOP.search(block, pos)
+                if m is None:
+                    pos = n
+                elif m.group() == b"\\":
+                    esc, pos = True, m.end()
+                else:
+                    in_str, pos = False, m.end()
+                continue
+            m = _STRUCTURE.search(block, pos)
+            if m is None:
+                pos = n
+                continue
+            c, pos = m.group(), m.end()
+            if c == b'"':
+                in_str = True
+            elif c in (b"[", b"{"):
+                depth += 1
+            elif c in (b"]", b"}") and depth > 0:
+                depth -= 1
+            elif c == b"]" or (c == b"," and depth == 0):  # an item ends
+                take(block[start : m.start()])
+                out = done()
+                if c == b"," or items or out != b"":  # "[]" has no item
+                    items += 1
+                    yield out
+                if c == b"]":  # the array's own end: what follows is not read
+                    return
+                start = pos
+        take(block[start:])
+    if started and (items or size):  # never closed: the rest is one (cut-off) item
+        out = done()
+        if items or out != b"":
+            yield out
+
+
+_STRUCTURE = re.compile(rb'["\[\]{},]')
+_STRING_STOP = re.compile(rb'["\\]')
 
 
 def _one_bad_document(body: bytes, ctx: _Ctx) -> bool:
