@@ -66,9 +66,13 @@ def test_waiting_below_min_summaries(conn):
     load_summaries(conn, texts, x)
     [st] = build_maps(conn, DAY, facets=[F("Task")], settings=SETTINGS)
     assert st.status == "waiting"
-    assert st.detail == "waiting for facets: 63/100"
+    detail = (
+        "waiting for facets: 63 distinct summaries of 63 traces in the window; a map needs 100 "
+        "(TRACETOPICS_MIN_SUMMARIES)"
+    )
+    assert st.detail == detail
     row = conn.execute("SELECT status, detail FROM topic_maps").fetchall()
-    assert row == [("waiting", "waiting for facets: 63/100")]
+    assert row == [("waiting", detail)]
     assert conn.execute("SELECT count(*) FROM topics").fetchall()[0][0] == 0
 
 

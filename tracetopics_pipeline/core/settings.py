@@ -291,7 +291,7 @@ class Settings:
     budget_usd_month: float | None = None  # and per calendar month (docs/configuration.md)
     # topics
     window_days: int = 30
-    min_summaries: int = 100
+    min_summaries: int = 50  # a pilot of 60-100 traces gets a map (docs/benchmarks.md)
     max_sample: int = 50_000
     algorithm: str = "umap_hdbscan"  # umap_hdbscan | kmeans
     no_match_distance: float = 0.6  # cosine; tuned in docs/benchmarks.md "Topics"

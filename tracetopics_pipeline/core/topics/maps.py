@@ -30,6 +30,7 @@ import polars as pl
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.digest import code_digest
 from tracetopics_pipeline.core.facets.tool_error import call_class, name_class
+from tracetopics_pipeline.core.settings import MIN_SUMMARIES_ENV
 from tracetopics_pipeline.core.spend import ledger
 from tracetopics_pipeline.core.topics import embed, hierarchy
 from tracetopics_pipeline.core.topics.ctfidf import ctfidf_keywords
@@ -71,6 +72,7 @@ from tracetopics_pipeline.core.topics.names_kept import NamesKept, keep_names, r
 from tracetopics_pipeline.core.topics.phrases import store_phrases
 from tracetopics_pipeline.core.topics.pictures import map_png, topics_markdown
 from tracetopics_pipeline.core.warehouse import NO_MATCH, first_row, query_pl
+from tracetopics_pipeline.core.wording import plural
 
 if TYPE_CHECKING:
     import duckdb
@@ -316,6 +318,23 @@ def _window_texts(
     return int(total or 0), sample
 
 
+def _window_traces(
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    start: date,
+    end: date,
+    default_label: str | None = None,
+) -> int:
+    """The traces behind the window's summaries (`_window_texts` counts distinct texts)."""
+    keep, params = "status = 'ok'", [facet, start, end]
+    if default_label is not None:
+        keep = "(status = 'ok' OR (status = 'excluded' AND coalesce(label, ?) = ?))"
+        params = [facet, default_label, default_label, start, end]
+    where = f"facet = ? AND {keep} AND summary IS NOT NULL AND day BETWEEN ? AND ?"
+    return int(conn.execute(f"SELECT count(*) FROM facet_summaries WHERE {where}", params)
+               .fetchall()[0][0] or 0)  # fmt: skip
+
+
 def build_maps(
     conn: duckdb.DuckDBPyConnection,
     day: date,
@@ -358,6 +377,11 @@ MIN_SUB_TEXTS = 8
 # A labelled subtopic holds at least this many traces (a text seen n times counts n times); a
 # label with fewer than twice as many is one subtopic.
 MIN_SUB_TRACES = 8
+# A labelled facet's texts are clustered (then cut by label) from this many distinct texts
+# on, and from TRACETOPICS_MIN_SUMMARIES when it is set higher; below it each label is one
+# piece. It was the floor's default (100) when the floor fell to 50 (docs/benchmarks.md "A
+# pilot's first map"): labelled maps stay as they were.
+LABELLED_CLUSTER_MIN = 100
 # A reason split from a label by distance (`_split_by_distance`) under this share of the
 # label's traces joins a bigger one it shares a word with ("praised the agent" beside "user
 # praised the agent"); one that shares none stays its own (each thing an agent refused).
@@ -412,7 +436,12 @@ def build_map(
     # A labelled facet always has its labels to show, however few its summaries (Sentiment).
     needed = 1 if kind != "free" else settings.min_summaries
     if total < needed:
-        stats.detail = f"waiting for facets: {total}/{needed}"
+        traces = _window_traces(conn, facet, start, day, default)
+        stats.detail = (
+            f"waiting for facets: {plural(total, 'distinct summary', 'distinct summaries')} "
+            f"of {plural(traces, 'trace')} in the window; a map needs {needed} "
+            f"({MIN_SUMMARIES_ENV})"
+        )
         _write_waiting(conn, stats, start, day, settings)
         stats.markdown = f"**{facet}**: {stats.detail}"
         stats.seconds = time.perf_counter() - t0
@@ -909,7 +938,7 @@ def _labelled_subs(
     xn = np.asarray(x, dtype=np.float32)
     xn = xn / np.maximum(np.linalg.norm(xn, axis=1, keepdims=True), 1e-12)
     n = len(texts)
-    if n >= settings.min_summaries:
+    if n >= max(settings.min_summaries, LABELLED_CLUSTER_MIN):
         base = cluster_texts(
             texts, xn, settings=settings, seed=seed, labeler=None, facet=facet,
             previous=previous, weights=weights, embed=embed,
