@@ -120,3 +120,91 @@ def test_a_thing_of_the_account_ended_is_no_churn(text: str) -> None:
 )
 def test_the_account_itself_ended_stays_critical(text: str) -> None:
     assert _label(text) == "CRITICAL", text
+
+
+# Session 19 (issue 14, after attack17): phrasings of bench/churn_pricing_set19.py's dev part and
+# of the issue; its test part is in no test.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Terminate my bank account, effective immediately.",
+        "Remove my account please.",
+        "i want to remove my acount and all my data",
+        "Delete my user account and everything in it.",
+        "I'd like my savings account closed by Friday.",
+        "Kill my membership, I never come to the gym anyway.",
+        "How do I discontinue my account?",
+        "Delete my account from your database.",
+    ],
+)
+def test_own_account_ended_in_other_words_is_critical(text: str) -> None:
+    assert _label(text) == "CRITICAL", text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("We have decided to migrate to Freshdesk.", "CRITICAL"),
+        ("I switched to Wise for transfers, so there is no point keeping this.", "CRITICAL"),
+        ("We're going to T-Mobile next month.", "CRITICAL"),
+        ("We've decided to move to Mode.", "CRITICAL"),  # a one-word brand that is a setting word
+        ("I'm leaving this bank after ten years.", "CRITICAL"),
+        ("We are leaving at the end of our contract.", "CRITICAL"),
+        ("We'll migrate to Zendesk if this isn't fixed by Monday.", "HIGH"),
+        ("My whole team wants to move to Linear.", "HIGH"),
+        ("might switch to British Gas if the bill is wrong again", "HIGH"),
+        ("Fine, we'll go to Monzo then.", "HIGH"),
+        ("We're evaluating Metabase because of this.", "HIGH"),
+    ],
+)
+def test_a_provider_named_or_left_is_churn(text: str, label: str) -> None:
+    """Any provider after switch / move / go / migrate to, not only a listed competitor."""
+    assert _label(text) == label, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One more outage and we're gone.",
+        "If this happens again we're out.",
+        "if you charge me that fee again i'm done with you guys",
+        "If the flight is delayed again I'm never flying with you again.",
+        "Any more downtime and we will take our business elsewhere.",
+        "Another failure and I cancel.",
+        "This is your last chance.",
+    ],
+)
+def test_a_threat_on_a_condition_is_high(text: str) -> None:
+    assert _label(text) == "HIGH", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I switch to dark mode?",
+        "Move to the next step, please.",
+        "Is it free to cancel?",
+        "Remove my account from the team workspace.",
+        "We're gone for the holidays, please pause the deliveries.",
+        "I'm moving to Canada, can I keep my account?",
+        "I'm leaving the country for a month, will my card work abroad?",
+        "I'm leaving for Christmas, can I freeze my card?",
+        "We're leaving Heathrow at 6, can I change my seat?",
+        "I'm leaving you a voicemail too.",
+        "Switching to Chrome fixed it, thanks!",
+        "I'm switching to the new dashboard layout.",
+        "I'm going to Tell you something.",
+        "Do I go to Settings to change my PIN?",
+        "We're migrating our backend to Python 3.12, any breaking changes?",
+        "If this happens again, should I restart the router?",
+        "Last chance to get the early-bird discount?",
+        "One more step and we're done, right?",
+        "Please delete my test account.",
+    ],
+)
+def test_look_alikes_of_leaving_are_no_threat(text: str) -> None:
+    """A setting, a place, a step or a time after "switch / move / go to" or "leaving", an
+    account taken out of a team, being away, a condition with no leaving after it."""
+    assert _label(text) not in ("HIGH", "CRITICAL"), text

@@ -80,3 +80,57 @@ def test_not_a_pricing_question(text: str) -> None:
 )
 def test_pricing_questions_stay(text: str, label: str) -> None:
     assert _label(text) == label, text
+
+
+# Session 19 (issue 14, after attack17): a price asked without a price word; phrasings of
+# bench/churn_pricing_set19.py's dev part and of the issue (its test part is in no test).
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Is it free?", "COST"),
+        ("Is topping up by card free?", "COST"),
+        ("Is it free for nonprofits?", "COST"),
+        ("is it free to cancel?", "COST"),
+        ("Are currency exchanges free?", "COST"),
+        ("Can I top up for free using a European card?", "COST"),
+        ("What's the damage for 10 seats?", "COST"),
+        ("What would 50 licences set us back?", "COST"),
+        ("What does the Pro plan run per month?", "COST"),
+        ("How much would 25 seats run us per year?", "COST"),
+        ("Do I have to pay to get a second card?", "COST"),
+        ("Would I need to pay extra for currency exchanges?", "COST"),
+        ("How pricey is the enterprise edition?", "COST"),
+        ("free tier?", "TIER_COMPARISON"),
+        ("Do you guys offer a free version?", "TIER_COMPARISON"),
+        ("Is there a free trial or do I need a card?", "TIER_COMPARISON"),
+    ],
+)
+def test_a_price_without_a_price_word(text: str, label: str) -> None:
+    assert _label(text) == label, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "free" as available, as without, or the trial's length
+        "Is the 3pm slot free tomorrow?",
+        "Are you free for a call at 4?",
+        "Is the meeting room free at 2?",
+        "Is Friday free for the onboarding call?",
+        "Is the parking spot outside free to use tonight?",
+        "Is the data free of PII after redaction?",
+        "Feel free to call me back.",
+        "How long does the free trial last?",
+        # the damage done, paying as a way, a rate limit
+        "What damage did the outage do to our data?",
+        "What's the damage to the database after the crash?",
+        "How do I pay my invoice?",
+        "Do I pay by card or bank transfer?",
+        "What's the rate limit for the API?",
+        "What's the hourly rate limit?",
+    ],
+)
+def test_look_alikes_of_a_free_or_paid_question(text: str) -> None:
+    assert _label(text) == "NONE", text

@@ -1,7 +1,7 @@
 """Custom facets, offline: label keyword rules and extraction rules over the preprocessed text.
 
 Labelled facets: labels are tried in the order the facet file lists them; the first label with a
-keyword match wins, and the summary is "<LABEL>: <the part of the sentence that matched>" (its
+keyword match wins (a keyword's named group `provider` must name one: `provider_names`), and the summary is "<LABEL>: <the part of the sentence that matched>" (its
 lead-in dropped, a run-on cut: `_said_part`). Open facets
 (no label set, e.g. Competitor mention) use `rules`: the first matching pattern fills its
 summary template. Nothing matches → the facet's default label ("NONE" unless set).
@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from tracetopics_pipeline.core.facets.definitions import Facet
 from tracetopics_pipeline.core.facets.summarizers.local.code_terms import mask_code
+from tracetopics_pipeline.core.facets.summarizers.local.provider_names import no_provider
 from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
 from tracetopics_pipeline.core.topics.labels.words import (
@@ -118,6 +119,8 @@ def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
     for spec in facet.label_specs:
         for kw in spec.keywords:
             for m in _rx(kw).finditer(text):
+                if m.groupdict().get("provider") and no_provider(said[slice(*m.span("provider"))]):
+                    continue  # "switch to English", "moving to Canada": no provider named
                 sentence = _sentence_at(said, m.start())
                 if not _vetoed(facet, _sentence_at(said, m.start(), clipped=False)):
                     return f"{spec.name}: {sentence}", spec.name

@@ -1,0 +1,93 @@
+"""Whether a capitalised name after "switch / move / go / migrate to" or "leaving" can name a
+provider the user would leave for ("switch to Revolut", "leaving for Starling"), or names a
+place, a language, a currency, a time, or a setting, plan or device of the user's own ("moving to
+Canada", "switch to English", "switch to USD", "switch to Dark Mode", "switch to Chrome").
+
+Places, languages and currencies come from the CLDR data Babel ships (English names: 295
+territories and regions, 668 languages, 306 currencies and their codes) and the city part of
+the IANA time zones (about 600: "London", "New York", "Sao Paulo"); without Babel only the
+cities and the short list below are known. Label keyword rules use it through a named group
+`provider` (rules.apply_rules): a match whose provider is no provider is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Words of a product's own settings, plans, screens and modes, of the user's device, browser,
+# operating system or wallet, and of time: the name they start or end names no provider.
+_SETTING_WORDS = frozenset(
+    """pro business enterprise premium basic starter team free plus standard growth professional
+    personal family student annual monthly yearly weekly quarterly unlimited prepaid postpaid
+    gold silver platinum bronze lite advanced essentials max ultimate trial paid
+    dark light theme settings setting dashboard home profile billing account admin inbox
+    page tab step view menu preferences security help support notifications reports calendar
+    classic beta legacy version manual auto automatic metric imperial celsius fahrenheit
+    utc gmt bst cet pst est cst mst ist
+    trash bin archive drafts spam junk done backlog todo review later favorites favourites
+    bookmarks desktop downloads documents folder section column row cell sheet workspace project
+    board channel group list window screen stage phase level production prod staging dev main
+    master sandbox live test option
+    chrome firefox safari edge opera brave chromium windows mac macos osx ios ipados android
+    linux ubuntu debian iphone ipad pixel galaxy kindle pay wallet visa mastercard amex maestro
+    wifi wi-fi 5g 4g lte esim bluetooth sso saml sms email e-mail whatsapp
+    euro euros dollar dollars pound pounds sterling yen franc francs crypto bitcoin
+    north south east west central
+    """.split()  # noqa: SIM905
+)
+_DAYS = """monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december today tomorrow tonight christmas xmas
+easter thanksgiving diwali eid ramadan hanukkah halloween""".split()  # noqa: SIM905
+# Last words that make a two-word name a kind of setting or payment ("Dark Mode", "Google Pay"),
+# where the first word may be a provider's ("Revolut Business" stays one; "Mode" alone is a BI tool).
+_KIND_WORDS = frozenset(
+    "pay wallet mode theme plan tier view layout edition version settings".split()
+)  # noqa: SIM905
+# Short names and codes CLDR's English names leave out.
+_PLACE_CODES = "uk us usa eu uae nyc la sf dc emea apac latam".split()  # noqa: SIM905
+
+
+@lru_cache(maxsize=1)
+def _no_provider_names() -> frozenset[str]:
+    import zoneinfo
+
+    names: set[str] = set(_DAYS) | set(_PLACE_CODES)
+    for zone in zoneinfo.available_timezones():
+        for part in zone.split("/"):
+            names.add(part.replace("_", " ").lower())
+    try:
+        from babel import Locale
+
+        en = Locale("en")
+        names |= {v.lower() for v in en.territories.values()}
+        names |= {v.lower() for v in en.languages.values()}
+        names |= {v.lower() for v in en.currencies.values()}
+        names |= {k.lower() for k in en.currencies}
+    except Exception:  # noqa: BLE001 - Babel missing or without data: cities and codes only
+        pass
+    return frozenset(names)
+
+
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def no_provider(name: str | None) -> bool:
+    """True when `name` names no provider: a place, a language, a currency, a day or month, a
+    word of the product's own plans, settings or screens or of the user's device ("Dark Mode",
+    "Google Pay", "Chrome"), or a shouted word (more than four capitals: a sentence in capitals
+    is no name)."""
+    text = _EDGE.sub("", name or "")
+    words = text.split()
+    if not words:
+        return True
+    if any(len(w) > 4 and w.isupper() for w in words):
+        return True
+    low = [w.lower() for w in words]
+    known = _no_provider_names()
+    return (
+        " ".join(low) in known
+        or low[0] in known
+        or low[0] in _SETTING_WORDS
+        or (len(low) > 1 and low[-1] in _KIND_WORDS)
+    )
