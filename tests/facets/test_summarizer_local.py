@@ -248,6 +248,17 @@ def test_a_generic_competitor_rule_skips_words_that_name_no_product():
     ):
         assert apply_rules(text, comp) == ("NONE", None), text
     assert apply_rules("Is it cheaper than Acme? Cheers", comp)[0].startswith("Acme:")
+    # a place, a language, a currency or a setting of the user's own is no competitor either
+    for text in (
+        "Can I switch the dashboard to English?",
+        "We're moving to Canada next month, does billing change?",
+        "Please switch our invoices to USD.",
+        "How do I switch to Dark Mode?",
+        "Our team is migrating to Berlin, update the address",
+        "Compared to Spanish the German labels are cut off",
+    ):
+        assert apply_rules(text, comp) == ("NONE", None), text
+    assert apply_rules("We're switching to Revolut.", comp)[0].startswith("Revolut:")
     # an abbreviation or an initial ends no sentence; "Inc." may
     for text, summary in (
         ("We might move to St. Louis Data instead.", "St. Louis: We might move to St. Louis Data"),

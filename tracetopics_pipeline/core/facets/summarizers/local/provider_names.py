@@ -5,8 +5,7 @@ Canada", "switch to English", "switch to USD", "switch to Dark Mode", "switch to
 
 Places, languages and currencies come from the CLDR data Babel ships (English names: 295
 territories and regions, 668 languages, 306 currencies and their codes) and the city part of
-the IANA time zones (about 600: "London", "New York", "Sao Paulo"); without Babel only the
-cities and the short list below are known. Label keyword rules use it through a named group
+the IANA time zones (about 600: "London", "New York", "Sao Paulo") and the short list below. Label keyword rules use it through a named group
 `provider` (rules.apply_rules): a match whose provider is no provider is skipped.
 """
 
@@ -42,8 +41,9 @@ easter thanksgiving diwali eid ramadan hanukkah halloween""".split()  # noqa: SI
 # Last words that make a two-word name a kind of setting or payment ("Dark Mode", "Google Pay"),
 # where the first word may be a provider's ("Revolut Business" stays one; "Mode" alone is a BI tool).
 _KIND_WORDS = frozenset(
-    "pay wallet mode theme plan tier view layout edition version settings".split()
-)  # noqa: SIM905
+    {"pay", "wallet", "mode", "theme", "plan", "tier", "view", "layout", "edition", "version",
+     "settings"}
+)  # fmt: skip
 # Short names and codes CLDR's English names leave out.
 _PLACE_CODES = "uk us usa eu uae nyc la sf dc emea apac latam".split()  # noqa: SIM905
 
@@ -52,20 +52,17 @@ _PLACE_CODES = "uk us usa eu uae nyc la sf dc emea apac latam".split()  # noqa: 
 def _no_provider_names() -> frozenset[str]:
     import zoneinfo
 
+    from babel import Locale
+
     names: set[str] = set(_DAYS) | set(_PLACE_CODES)
     for zone in zoneinfo.available_timezones():
         for part in zone.split("/"):
             names.add(part.replace("_", " ").lower())
-    try:
-        from babel import Locale
-
-        en = Locale("en")
-        names |= {v.lower() for v in en.territories.values()}
-        names |= {v.lower() for v in en.languages.values()}
-        names |= {v.lower() for v in en.currencies.values()}
-        names |= {k.lower() for k in en.currencies}
-    except Exception:  # noqa: BLE001 - Babel missing or without data: cities and codes only
-        pass
+    en = Locale("en")
+    names |= {v.lower() for v in en.territories.values()}
+    names |= {v.lower() for v in en.languages.values()}
+    names |= {v.lower() for v in en.currencies.values()}
+    names |= {k.lower() for k in en.currencies}
     return frozenset(names)
 
 

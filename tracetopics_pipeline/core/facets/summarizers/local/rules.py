@@ -51,12 +51,16 @@ def _name_in_sentence(name: str) -> str:
 def _names_nothing(name: str | None) -> bool:
     """A format, a date, or a capitalised glue word or sign-off that opens the next sentence
     when a user skips the full stop ("its competitor Been stuck for hours", "better than This
-    is urgent", "vs Cheers"): no product. (A name that starts so, "The Trade Desk", is lost.)"""
-    words = _name_in_sentence(name or "").lower().split()
+    is urgent", "vs Cheers"): no product. (A name that starts so, "The Trade Desk", is lost.) Nor
+    is a place, language, currency or one of the user's own settings ("switch to English",
+    "moving to Canada": `provider_names`, the reading Churn risk's keywords use)."""
+    name = _name_in_sentence(name or "")
+    words = name.lower().split()
     if not words:
         return False
     return (
-        all(w in _NOT_A_NAME for w in words)
+        no_provider(name)
+        or all(w in _NOT_A_NAME for w in words)
         or words[0] in FUNCTION_WORDS
         or bool(GREETING_WORDS.fullmatch(words[0]))
     )
