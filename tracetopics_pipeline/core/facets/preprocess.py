@@ -245,18 +245,174 @@ def is_error_reply(msg: dict) -> bool:
     text = content_text(msg.get("content")).strip()
     if not text:
         return False
+    data = None
     if text[0] in "{[":
         try:
             data = loads_json(text)
         except ValueError:  # not JSON, or nested too deeply: JsonTooDeep (review rv7 J1)
             data = None
-        if data is not None and _json_error(data):
+        if data is not None and (_json_error(data) or json_error_body(data)):
             return True
     if explains_error(text):  # "ERR_NAME_NOT_RESOLVED means the DNS lookup ...": documentation
         return False
     return bool(
-        _ERROR_START.match(text) or _ERROR_ANYWHERE.search(text[:2000]) or crash_shape(text[:4000])
+        _ERROR_START.match(text)
+        or _ERROR_ANYWHERE.search(text[:2000])
+        or crash_shape(text[:4000])
+        or (data is None and plain_failure(text) is not None)
     )
+
+
+# ------------------------------------------------- failures written in plain text (issue 14)
+# A tool that fails without an error flag, an exception or an error key still says so in its
+# own words: a bare HTTP status with its reason ("500 - internal error, try later"), a JSON body
+# that is only a message ('{"detail": "Authentication credentials were not provided."}'), "<thing>
+# not found" as its whole reply, a rate limit ("Too Many Requests: retry after 30 seconds").
+# What a message must say to read as a failure: something did not happen, is not there, is not
+# allowed, ran out, or must be tried again. Not topic words alone: "rate limit" in "your rate
+# limit is 100 per minute" and "error" in "0 errors" are data.
+_FAILING = re.compile(
+    r"\b(?:not (?:provided|found|allowed|permitted|authori[sz]ed|authenticated|available|supported|"
+    r"valid|recogni[sz]ed)|does(?: not|n't) exist|no longer (?:exists?|available|valid)|no such|"
+    r"unauthori[sz]ed|unauthenticated|forbidden|denied|invalid|malformed|unable to|cannot|can ?not|"
+    r"can't|could(?: not|n't)|failed|failure|fail(?:s|ing)? to|errors?|went wrong|oops|missing|"
+    r"required|must|expired|declined|rejected|refused|exceed(?:s|ed)|insufficient|unavailable|"
+    r"unreachable|offline|down|broke(?:n)?|timed? ?out|took too long|too (?:many|large|long)|"
+    r"already (?:taken|booked|exists?|in use|registered|reserved|cancell?ed|deleted|used)|conflicts?|"
+    r"unknown|bad request|try (?:again|later)|retry|maintenance|garbage|corrupt\w*|"
+    r"rate[ -]?limit(?:ed| (?:exceeded|reached|hit))|quota (?:exceeded|exhausted|reached)|"
+    r"throttled|overloaded)\b",
+    re.I,
+)
+# Counts of no failure, and failures negated: "0 errors", "no errors found", "error-free",
+# "without any failures".
+_NO_FAILURE = re.compile(
+    r"\b(?:0|no|zero|none|without(?: any)?)\s+(?:\w+\s+)?(?:errors?|failures?|issues|problems|"
+    r"conflicts?|warnings?)\b|\berror[ -]free\b",
+    re.I,
+)
+
+
+def failing_words(text: str) -> bool:
+    """Whether a message says something failed ("Coupon code has expired", "Not found."), beside
+    a count of none ("Import complete: 0 errors")."""
+    return bool(_FAILING.search(_NO_FAILURE.sub(" ", text)))
+
+
+# A bare status at the reply's head with its reason: "503 Service Temporarily Down", "(500)
+# Something broke", "Status 503 - maintenance", "422 Validation failed: ...". Not a number that
+# opens data ("404 results for ...", "500 - 650 EUR", "401 Harbour Road"): the reason must say a
+# failure, or (a 5xx) follow a separator.
+_STATUS_HEAD = re.compile(
+    r"^\s*(?:(?:status|http|code)\s*:?\s*)?[(\[]?(?P<code>[45]\d\d)[)\]]?"
+    r"(?P<sep>\s*[-–—:]\s*|\s*\n\s*|\s+)(?P<reason>(?![\d$€£]).{0,120})",
+    re.I | re.S,
+)
+# "<thing> not found", "no such <thing>", "<thing> does not exist" as the whole (short) reply: a
+# lookup by reference that found nothing. A check for absence answers in other words ("No
+# conflicting booking found.", "0 results found", "Email not found in any known breach.").
+_NOT_FOUND = re.compile(
+    r"\b(?:(?:was |were |is |are )?not found|could(?: not|n't) be (?:found|located)|cannot be found|"
+    r"can't be found|does(?: not|n't) exist|do(?: not|n't) exist|did(?: not|n't) exist|"
+    r"no longer exists?)\b|^\W*no such \w|^\W*unknown (?:[\w-]+ ){0,2}?(?:id|reference|ref|number|"
+    r"code|key|user|account|order|customer|booking|reservation|record|item|product|ticket)\b|"
+    r"^\W*no (?:[\w-]+ ){1,3}?(?:found|exists?) (?:with|for|matching|under) (?:the )?(?:reference|"
+    r"ref|id|number|code|key|e-?mail|booking|ticket|account)\b",
+    re.I,
+)
+_ABSENCE_CHECK = re.compile(
+    r"^\W*(?:no|0|zero|none|nothing)\b(?!\s+such\b)(?!\s+(?:[\w-]+ ){1,3}?(?:found|exists?) (?:with|"
+    r"for|matching|under) (?:the )?(?:reference|ref|id|number|code|key|e-?mail|booking|ticket|"
+    r"account)\b)|"
+    # not on a list it was checked against: "not found in any known breach", "not found on the
+    # blocklist", "not found among revoked keys"
+    r"\bnot found (?:in|on|among) (?:any\b|(?:the |our |a )?(?:[\w-]+ )?(?:\w*list|breach\w*|"
+    r"revoked|sanction\w*|watch\w*|spam\w*|fraud\w*))",
+    re.I,
+)
+# Rate limits: "Too Many Requests", "rate limit exceeded", "quota exhausted", "throttled", a
+# Retry-After or "try again in 60s".
+_RATE_LIMIT = re.compile(
+    r"\btoo many (?:requests|calls|attempts|queries)\b|"
+    r"\b(?:rate|request|call|usage|api|daily|monthly|hourly)[ -]?(?:rate[ -]?)?(?:limit|cap|quota)s? "
+    r"(?:was |has been |have been |is |are )?(?:exceeded|reached|hit|exhausted|used up)\b|"
+    r"\b(?:rate|limit) exceeded\b|\bquota (?:was |has been |is )?(?:exceeded|exhausted|reached|"
+    r"used up)\b|\bexceeded (?:your |the |its )?(?:[\w-]+ ){0,2}?(?:quota|rate limit|limit)\b|"
+    r"\bover (?:the |your )?(?:rate )?limit\b|\b(?:rate[ -]limited|throttled)\b|"
+    r"\bretry[- ]after\s*[:=]?\s*\d|\b(?:retry|try again) (?:in|after) \d+\s*(?:s|secs?|seconds?|"
+    r"m|mins?|minutes?|h|hours?)\b",
+    re.I,
+)
+# A reply whose head names an error rather than reports one: an article, a result list, a how-to
+# ("Article: Handling 'Too Many Requests' ...", "How to fix ...", "If you see ...").
+_MENTION_HEAD = re.compile(
+    r"^\W*(?:if|when|whenever|how|why|what|article|guide|faq|tips?|handling|troubleshoot\w*|"
+    r"fix(?:ing)?|results?|search results?|title)\b",
+    re.I,
+)
+_QUOTE = "'\"‘’“”`"
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether a match sits inside quotes on its line (a title, a quoted message)."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return sum(line.count(q) for q in _QUOTE) % 2 == 1
+
+
+def plain_failure(text: str) -> str | None:
+    """The form of a failure a tool wrote in plain text, or None: "status" (a status with its
+    reason at the head), "not found" (the whole short reply says a thing is not there), "rate
+    limited" (a rate limit near the head)."""
+    text = text.strip()
+    if not text or _MENTION_HEAD.match(text):
+        return None
+    if m := _STATUS_HEAD.match(text):
+        reason = m["reason"].split("\n\n")[0]
+        if failing_words(reason) or (
+            m["code"][0] == "5" and m["sep"].strip() and re.match(r"[A-Za-z]", reason)
+        ):
+            return "status"
+    head = text[:200]
+    if (m := _RATE_LIMIT.search(head)) and not _quoted(head, m.start()):
+        return "rate limited"
+    if (
+        len(text) <= 200
+        and text.count("\n") <= 2
+        and (m := _NOT_FOUND.search(text))
+        and not _quoted(text, m.start())
+        and not _ABSENCE_CHECK.search(text)
+    ):
+        return "not found"
+    return None
+
+
+# A JSON error body without an error key: its message under detail / message / msg / title /
+# reason (RFC 7807's problem details, DRF's {"detail": ...}, GitHub's {"message": ...,
+# "documentation_url": ...}), beside envelope keys alone, and the message says a failure. A
+# record that has a message field among its data (a ticket, an e-mail) is no error body.
+_BODY_MESSAGE_KEYS = frozenset(
+    """detail details message msg title reason description error_description errordescription
+    faultstring""".split()  # noqa: SIM905
+)
+_BODY_ENVELOPE_KEYS = _BODY_MESSAGE_KEYS | frozenset(
+    """code status statuscode status_code type instance request_id requestid trace_id traceid
+    correlation_id documentation_url doc_url docs help hint more_info link timestamp path
+    success ok""".split()  # noqa: SIM905
+)
+
+
+def json_error_body(data: Any) -> bool:
+    """Whether parsed JSON is an error body in a message (see above)."""
+    if not isinstance(data, dict) or not data:
+        return False
+    keys = {str(k).lower() for k in data}
+    if not keys <= _BODY_ENVELOPE_KEYS or not keys & _BODY_MESSAGE_KEYS:
+        return False
+    status = str(data.get("status") or "").lower()
+    if status in ("ok", "success", "succeeded", "done", "completed") or data.get("success") is True:
+        return False
+    msgs = [v for k, v in data.items() if str(k).lower() in _BODY_MESSAGE_KEYS]
+    return any(isinstance(v, str) and failing_words(v) for v in msgs)
 
 
 # A crash of any language or runtime, by its shape rather than its vocabulary: the runtime's own

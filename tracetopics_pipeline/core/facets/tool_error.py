@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from tracetopics_pipeline.core.facets.preprocess import plain_failure
+
 _TIMEOUT = re.compile(
     r"\btim(?:e|ed|es|ing)?[ _-]?out\b|\bE?TIMEDOUT\b|deadline[ _-]?exceeded|"
     r"(?:status(?:[ _]?code)?|code|HTTP(?:/\d(?:\.\d)?)?|error)\W{0,4}(?:504|408)\b|"
@@ -32,7 +34,10 @@ _PERMISSION = re.compile(
     r"privileges?|scopes?|rights)\b|\bnot (?:allowed|permitted) to access\b|"
     r"\b(?:Permission|AccessDenied|Forbidden|Unauthori[sz]ed)(?:Error|Exception)\b|"
     r"(?:\bstatus(?:[ _]?code)?|\bcode|\bHTTP(?:/\d(?:\.\d)?)?|\berror)[\"']?\s*[:=]?\s*40[13]\b|"
-    r"^\s*['\"]?40[13]\b",
+    r"^\s*['\"]?40[13]\b|"
+    # no credentials sent: "Authentication credentials were not provided.", "API key missing"
+    r"\b(?:authentication|credentials?|api[ _-]?key|access[ _-]?token|bearer token)\b[^.\n]{0,30}?"
+    r"\b(?:not provided|not supplied|missing|required)\b|\bnot authenticated\b",
     re.I,
 )
 # An exception's class: "ConnectionResetError", "KeyError", "NotFoundException", "SocketFault".
@@ -40,7 +45,7 @@ _EXC = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:Error|Exception|Fault))\b")
 _GENERIC_EXC = frozenset({"Error", "Exception", "Fault", "RuntimeError", "RuntimeException"})
 _STATUS = re.compile(
     r"(?:\bstatus(?:[ _]?code)?|\bcode|\bHTTP(?:/\d(?:\.\d)?)?|\berror)[\"']?\s*[:=]?\s*[\"']?"
-    r"([1-5]\d\d)\b|^\s*['\"]?([45]\d\d)\b",
+    r"([1-5]\d\d)\b|^\s*['\"(\[]?([45]\d\d)\b",
     re.I,
 )
 _MESSAGE_KEY = re.compile(
@@ -93,7 +98,9 @@ def error_kind(text: str) -> str:
     for line in head.splitlines():
         if (m := _ERROR_LINE.match(line)) and (words := _lead_words(m.group(1))):
             return f"'{words}'"
-    return ""
+    # a failure in the tool's plain words (issue 14): "Booking QX7 not found", "Quota exceeded"
+    form = plain_failure(head)
+    return f"'{form}'" if form in ("not found", "rate limited") else ""
 
 
 def call_failure(tool: str, text: str) -> str:

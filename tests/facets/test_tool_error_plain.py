@@ -1,0 +1,43 @@
+"""Tool replies that fail in plain text (issue 14): a bare status with its reason, a JSON error
+body under detail / message / msg / reason, "<thing> not found" as the whole reply, a rate limit.
+The development part of bench/tool_error_plain_set.py (split once by seed; the test part is
+reported, not asserted); look-alikes that succeed stay unflagged."""
+
+from __future__ import annotations
+
+import pytest
+import tool_error_plain_set as ps
+
+from tracetopics_pipeline.core.facets.preprocess import is_error_reply
+from tracetopics_pipeline.core.facets.tool_error import call_class, call_failure
+
+FAILED, ALIKE = ps.part("dev")
+FAILED_CASES = [(f, t, r) for f, items in FAILED.items() for t, r in items]
+ALIKE_CASES = [(f, t, r) for f, items in ALIKE.items() for t, r in items]
+
+
+@pytest.mark.parametrize(("form", "tool", "reply"), FAILED_CASES)
+def test_a_plain_failure_is_a_failed_call(form, tool, reply):
+    assert is_error_reply({"role": "tool", "content": reply})
+    assert ps.flagged(tool, reply)
+
+
+@pytest.mark.parametrize(("form", "tool", "reply"), ALIKE_CASES)
+def test_a_look_alike_that_succeeded_is_no_failed_call(form, tool, reply):
+    assert not is_error_reply({"role": "tool", "content": reply})
+    assert not ps.flagged(tool, reply)
+
+
+@pytest.mark.parametrize(
+    ("reply", "cls"),
+    [
+        ("500 - internal error, try later", "server error"),
+        ('{"detail":"Authentication credentials were not provided."}', "permission denied"),
+        ("Booking reference QX7 not found", "not found"),
+        ("No such customer: cus_8812", "not found"),
+        ("Too Many Requests: retry after 30 seconds", "rate limited"),
+        ("Quota exceeded for project acme-prod", "rate limited"),
+    ],
+)
+def test_a_plain_failure_has_its_class(reply, cls):
+    assert call_class(call_failure("get_x", reply)) == ("get_x", cls)
