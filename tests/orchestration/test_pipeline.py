@@ -201,7 +201,9 @@ def test_two_levels_reach_every_surface(pipeline_home):
             fmt="json",
         )
     )
-    assert rows and {r["topic"] for r in rows} <= parents and all(r["sub"] for r in rows)
+    # a trace no topic is near is a no_match element (docs/sql.md), with a no_match subtopic
+    assert rows and {r["topic"] for r in rows} - {"no_match"} <= parents
+    assert all(r["sub"] for r in rows)
     with dg.DagsterInstance.from_config(str(home / "dagster")) as instance:
         event = instance.get_latest_materialization_event(dg.AssetKey("topic_maps"))
     table = event.asset_materialization.metadata["Task/parents"].value

@@ -67,7 +67,8 @@ def test_seed_query_1_as_written(wh: Path) -> None:
         ("POSITIVE", "Export dashboard to CSV", 1, 200.0),
         ("MIXED", "Dataset creation", 1, 400.0),  # human override of "Create dataset"
         ("NEGATIVE", "Dataset creation", 1, 600.0),
-    }  # s6 is no_match (no Task topic), s9 has no sentiment
+        ("NEUTRAL", "no_match", 1, 50.0),  # s6: no Task topic is near it, as every surface says
+    }  # s9 has no sentiment
 
 
 def test_seed_query_2_as_written(wh: Path) -> None:
@@ -83,7 +84,7 @@ def test_seed_queries_group_by_parent_topics(wh: Path) -> None:
     by), `.subtopic` / `.subtopic_id` the fine topic under it, human renames at both levels."""
     from factories.marts import TASK_LABELS, TASK_SUBS
 
-    topics = {r["topic"] for r in run(wh, SEED_1)}
+    topics = {r["topic"] for r in run(wh, SEED_1)} - {"no_match"}
     assert topics == {"Export dashboard to CSV", "Dataset creation"}
     assert not topics & {label for _, label in TASK_SUBS.values()}
     assert topics <= set(TASK_LABELS.values()) | {"Dataset creation"}
@@ -99,7 +100,7 @@ def test_seed_queries_group_by_parent_topics(wh: Path) -> None:
          "s": "CSV export of one dashboard", "issue": "No issue"},
         {"id": "s4", "tid": 2, "t": "Dataset creation", "sid": 30,
          "s": "Dataset from CSV files", "issue": "No issue"},  # both renamed by a human
-        {"id": "s6", "tid": None, "t": None, "sid": None, "s": None, "issue": "No issue"},
+        {"id": "s6", "tid": -1, "t": "no_match", "sid": -1, "s": "no_match", "issue": "No issue"},
     ]  # fmt: skip
     by_sub = run(
         wh,
@@ -107,6 +108,26 @@ def test_seed_queries_group_by_parent_topics(wh: Path) -> None:
         where='classifications.Task.subtopic = "Dataset from CSV files"',
     )
     assert [r["id"] for r in by_sub] == ["s4", "s5"]
+
+
+def test_no_match_is_an_element_and_null_is_not_classified(wh: Path) -> None:
+    """Review rv13: project_logs showed NULL for a trace no Task topic is near (s6), where
+    `tracetopics topics`, the explorer and the marts say no_match, and where a facet that never
+    read the trace (s9's Issues) is NULL too. no_match is an element like any topic (topic_id
+    -1, docs/sql.md); NULL is "not classified"."""
+    got = run(
+        wh,
+        "SELECT id, classifications.Task[0].label AS task, classifications.Task[0].topic_id AS"
+        " tid, classifications.Issues AS issues FROM project_logs(NULL) WHERE id IN ('s6', 's9')"
+        " ORDER BY id",
+    )
+    assert [(r["id"], r["task"], r["tid"], r["issues"]) for r in got] == [
+        ("s6", "no_match", -1, [{"label": "No issue", "topic_id": 5, "subtopic": "No issue",
+                                 "subtopic_id": 45, "distance": 0.2}]),
+        ("s9", "Reset password", 1, None),
+    ]  # fmt: skip
+    where = run(wh, "", where='classifications.Task.label = "no_match"')
+    assert [r["id"] for r in where] == ["s6"]
 
 
 def test_macro_reads_a_warehouse_from_before_two_levels(tmp_path: Path) -> None:

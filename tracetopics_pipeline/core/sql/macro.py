@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 import duckdb
 
+from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
+
 # Facets the product ships; the struct keys always include them so the seed's queries bind
 # on an empty warehouse too. Facets found in the data or the facet file are added.
 BUILTIN_FACETS = (
@@ -106,9 +108,11 @@ def project_logs_sql(
     `base.project_id`, ... for the column (else the column becomes the argument's value).
 
     The facets struct holds the label for labelled facets (Sentiment, Churn risk, ...) and the
-    summary otherwise. Each classifications list holds the trace's real topic assignments,
-    nearest first; a `no_match` (topic_id -1) is left out, so `classifications.Task IS NULL`
-    means "no Task topic". Each element's `label` / `topic_id` is the parent topic, the level
+    summary otherwise. Each classifications list holds the trace's topic assignments, nearest
+    first; a `no_match` (too far from every topic) is an element as on every other surface
+    (`{label: 'no_match', topic_id: -1, subtopic: 'no_match', subtopic_id: -1}`: review rv13, it
+    read NULL, as a trace never classified does), so `classifications.Task IS NULL` means "not
+    classified" and `classifications.Task[0].topic_id = -1` "no Task topic". Each element's `label` / `topic_id` is the parent topic, the level
     the seed's queries group by; `subtopic` / `subtopic_id` the fine topic under it (NULL when
     `subtopics` is false: a classifications table from before two levels).
     """
@@ -119,7 +123,8 @@ def project_logs_sql(
     cl_cols = ",\n    ".join(
         "list({'label': label, 'topic_id': topic_id, 'subtopic': subtopic, "
         "'subtopic_id': subtopic_id, 'distance': distance} "
-        f"ORDER BY distance, topic_id) FILTER (WHERE facet = {sql_literal(name)} AND topic_id >= 0)"
+        f"ORDER BY distance, topic_id) FILTER (WHERE facet = {sql_literal(name)}"
+        f" AND topic_id >= {NO_MATCH})"
         f" AS {sql_ident(key)}"
         for key, name in facets.items()
     )
@@ -127,8 +132,9 @@ def project_logs_sql(
     cl_struct = ", ".join(f"{sql_ident(k)} := cl.{sql_ident(k)}" for k in facets)
     if subtopics:
         sub_cols = (
-            "CASE WHEN c.subtopic_id >= 0 THEN c.subtopic_id END AS subtopic_id, "
-            "CASE WHEN c.subtopic_id >= 0 THEN coalesce(so.label, c.subtopic) END AS subtopic"
+            f"CASE WHEN c.subtopic_id >= {NO_MATCH} THEN c.subtopic_id END AS subtopic_id, "
+            "CASE WHEN c.subtopic_id >= 0 THEN coalesce(so.label, c.subtopic)"
+            f" WHEN c.subtopic_id = {NO_MATCH} THEN '{NO_MATCH_LABEL}' END AS subtopic"
         )
         sub_join = (
             "LEFT JOIN topic_overrides so ON so.facet = c.facet"
