@@ -117,3 +117,33 @@ def test_settings_from_env_parses_and_explains_bad_values():
              "TRACETOPICS_LOCK_WAIT_S": "0", "TRACETOPICS_MIN_SUMMARIES": "2"}  # fmt: skip
     s = Settings.from_env(edges)
     assert (s.window_days, s.sample_rate, s.llm_max_retries, s.min_summaries) == (1, 1.0, 0, 2)
+
+
+def test_plan_weights_are_configuration_read_once_and_passed_to_the_marts():
+    """Review rv13 M3: topic_priority weighed plans by the demo's tiers (enterprise 1.0 ...) as
+    the product's defaults and counted 'enterprise' by name. The weights are configuration:
+    TRACETOPICS_PLAN_WEIGHTS, read here, handed to dbt by the marts step (a run's own vars over
+    it); unset, nothing is passed and the dbt project's default (no plan) holds."""
+    import json
+
+    from tracetopics_pipeline.core.settings import ConfigError
+    from tracetopics_pipeline.defs.assets.marts import build_vars
+
+    s = Settings.from_env({"TRACETOPICS_PLAN_WEIGHTS": '{"Premium": 1, "basic": 0.2}'})
+    assert s.plan_weights == {"premium": 1.0, "basic": 0.2}
+    assert Settings.from_env({}).plan_weights is None
+    assert json.loads(build_vars("", s)) == {"plan_tier_weights": {"premium": 1.0, "basic": 0.2}}
+    assert json.loads(build_vars("{trend_min_volume: 3}", s)) == {
+        "plan_tier_weights": {"premium": 1.0, "basic": 0.2}, "trend_min_volume": 3}  # fmt: skip
+    assert build_vars("", Settings()) == ""
+    assert json.loads(build_vars("{plan_tier_weights: {a: 1}}", s)) == {
+        "plan_tier_weights": {"a": 1}
+    }
+    for bad in ("[1]", '{"pro": 2}', '{"pro": "high"}', "{}", "pro=1"):
+        with pytest.raises(ConfigError, match="TRACETOPICS_PLAN_WEIGHTS must be JSON like"):
+            Settings.from_env({"TRACETOPICS_PLAN_WEIGHTS": bad})
+    # The product's dbt default knows no plans: the demo's are the demo's configuration.
+    from tracetopics_pipeline.core.topics.trend_rule import project_vars
+    from tracetopics_pipeline.demo.vocab import PLAN_WEIGHTS
+
+    assert project_vars()["plan_tier_weights"] == {} and PLAN_WEIGHTS["enterprise"] == 1.0

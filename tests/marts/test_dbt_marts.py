@@ -25,7 +25,12 @@ pytestmark = pytest.mark.timeout(300)
 @pytest.fixture(scope="module")
 def marts(tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("dbt_home")
-    result, conn = _materialize(home, mart_traces(), vars="{trend_min_volume: 3}")
+    # plan weights: the figures below were worked out with these (the demo's tiers, and team /
+    # starter); the product's dbt default has none (review rv13 M3)
+    plans = "{enterprise: 1.0, business: 0.7, team: 0.6, pro: 0.4, starter: 0.2, free: 0.1}"
+    result, conn = _materialize(
+        home, mart_traces(), vars=f"{{trend_min_volume: 3, plan_tier_weights: {plans}}}"
+    )
     yield result, conn
     conn.close()
 
@@ -342,6 +347,31 @@ def test_topic_priority_one_unhappy_trace_does_not_top_the_ranking(tmp_path: Pat
     # 100% negative on one trace counts as (1 + 20 * 6/23) / 21 = 0.296, near the baseline.
     assert single[2] == 1.0 and single[3] == 0.296
     assert "(only 1 trace: scored as 30%, pulled toward the average)" in single[4]
+    # No plan configured (the product's default, review rv13 M3): no plan is named, and the
+    # account part, the same for every topic, is left out of the why
+    assert not any("enterprise" in r[4] or "account score" in r[4] for r in got)
+
+
+def test_topic_priority_weighs_and_names_the_configured_plans(tmp_path: Path, monkeypatch) -> None:
+    """Review rv13 M3: the mart counted 'enterprise' by name and weighed the demo's tiers as the
+    product's defaults. The plans are TRACETOPICS_PLAN_WEIGHTS (read in core/settings.py, passed
+    to dbt by the marts step): here 'premium' and 'basic', which the mart weighs and names."""
+    monkeypatch.setenv("TRACETOPICS_PLAN_WEIGHTS", '{"premium": 1, "basic": 0.1}')
+    home = tmp_path / "home"
+    home.mkdir()
+    d = datetime(2026, 1, 6, 10, tzinfo=UTC)
+    traces = [T(f"p{i}", d, f"c{i}", "premium" if i % 4 == 0 else "basic", sentiment="NEUTRAL",
+                task=0) for i in range(8)] + [
+              T(f"b{i}", d, f"c{i}", "basic", sentiment="NEUTRAL", task=1) for i in range(8)]  # fmt: skip
+    result, conn = _materialize(home, traces)
+    try:
+        got = rows(conn, "SELECT task_topic_id, enterprise_share, top_plan, round(account_value, 4),"
+                         " why FROM marts.topic_priority ORDER BY task_topic_id")  # fmt: skip
+    finally:
+        conn.close()
+    assert result.success
+    assert [r[:4] for r in got] == [(0, 0.25, "premium", 0.325), (1, 0.0, "premium", 0.1)]
+    assert "; 25% premium, account score " in got[0][4] and "enterprise" not in got[0][4]
 
 
 def test_topic_priority_trend_compares_whole_weeks_ending_on_the_latest_day(

@@ -370,9 +370,19 @@ def run_today(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    import json
+    import os
+
     from tracetopics_pipeline.cli import output
+    from tracetopics_pipeline.core.settings import PLAN_WEIGHTS_ENV, Settings
+    from tracetopics_pipeline.demo.vocab import PLAN_WEIGHTS
 
     print(f"tracetopics demo — home {paths().home}")
+    # The demo's plans are its configuration, not the product's defaults (review rv13 M3):
+    # its run (and the dbt build it starts) reads them from the environment, as yours would.
+    if Settings.from_env().plan_weights is None:
+        os.environ[PLAN_WEIGHTS_ENV] = weights = json.dumps(PLAN_WEIGHTS)
+        print(f"plan weights: the demo's, {PLAN_WEIGHTS_ENV}='{weights}'")
     rc = cmd_generate(args) or cmd_run(argparse.Namespace(from_=None, to=None))
     if rc:  # a held-back day, a failed step: the run said why; no empty list blamed on size
         print(

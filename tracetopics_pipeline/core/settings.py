@@ -147,6 +147,31 @@ def _prices(env: Mapping[str, str]) -> dict[str, tuple[float, float]]:
         ) from None
 
 
+PLAN_WEIGHTS_ENV = "TRACETOPICS_PLAN_WEIGHTS"
+
+
+def _plan_weights(env: Mapping[str, str]) -> dict[str, float] | None:
+    """Account value of each plan tier (metadata.plan_tier, lower-cased), 0 to 1, as JSON
+    (`{"enterprise": 1, "pro": 0.4}`); None: not configured (the marts' own default: no plan
+    counts more than another)."""
+    raw = _get(env, PLAN_WEIGHTS_ENV)
+    if raw is None:
+        return None
+    from tracetopics_pipeline.core.ingest.messages import loads_json
+
+    try:
+        got = loads_json(raw)
+        out = {str(k).strip().lower(): float(v) for k, v in got.items()}
+    except (ValueError, TypeError, AttributeError):
+        out = None
+    if not out or any(not k or not (0 <= v <= 1) for k, v in out.items()):
+        raise ConfigError(
+            f'{PLAN_WEIGHTS_ENV} must be JSON like {{"enterprise": 1, "pro": 0.4, "free": 0.1}} '
+            "(plan tier -> account value from 0 to 1)"
+        )
+    return out
+
+
 def _price_per_mtok(env: Mapping[str, str]) -> tuple[float, float] | None:
     raw = _get(env, "TRACETOPICS_PRICE_PER_MTOK")
     if raw is None:
@@ -289,6 +314,9 @@ class Settings:
     price_per_mtok: tuple[float, float] | None = None  # one price for every model
     budget_usd_day: float | None = None  # cap on estimated model spend per UTC day
     budget_usd_month: float | None = None  # and per calendar month (docs/configuration.md)
+    # account value by plan tier (marts.topic_priority's dbt var plan_tier_weights); None: the
+    # dbt project's default (none: every plan counts the same)
+    plan_weights: dict[str, float] | None = None
     # topics
     window_days: int = 30
     min_summaries: int = 50  # a pilot of 60-100 traces gets a map (docs/benchmarks.md)
@@ -372,6 +400,7 @@ class Settings:
             price_per_mtok=_price_per_mtok(e),
             budget_usd_day=_budget(e, "TRACETOPICS_BUDGET_USD_DAY"),
             budget_usd_month=_budget(e, "TRACETOPICS_BUDGET_USD_MONTH"),
+            plan_weights=_plan_weights(e),
             window_days=_int(e, "TRACETOPICS_WINDOW_DAYS", d.window_days, minimum=1),
             min_summaries=_int(e, MIN_SUMMARIES_ENV, d.min_summaries, minimum=2),
             max_sample=_int(e, "TRACETOPICS_MAX_SAMPLE", d.max_sample, minimum=2),

@@ -417,6 +417,7 @@ def _priority(
             "account_value",
             "account_score",
             "enterprise_share",
+            "top_plan",
             "trend",
             "window_days",
             "data_days",
@@ -803,7 +804,10 @@ def roadmap_proposal(
     lines.append(f"- **Trend:** {trend_line}.")
     if neg is not None and neg_base is not None:
         lines.append(f"- **Pain:** {_pct(neg)} negative or mixed vs {_pct(neg_base)} overall.")
-    enterprise = next((n for p, n in plans if str(p).lower() == "enterprise"), 0)
+    # The plan counted is the mart's top_plan, the configured plan of the highest value (review
+    # rv13 M3: 'enterprise' by name); a mart from before it had column names 'enterprise'.
+    top = (priority or {}).get("top_plan", "enterprise") if priority else "enterprise"
+    enterprise = next((n for p, n in plans if top and str(p).lower() == top.lower()), 0)
     # One figure per name, each with its window (review rv8 P2: "Account value: 0.89 (the mart's
     # raw mean)" above "account value 87/100" (its shrunk score) in the mart's `why`, whose
     # enterprise share and volume rank are over the mart's days, not the scope's).
@@ -811,15 +815,18 @@ def roadmap_proposal(
         (priority or {}).get("window_days"), (priority or {}).get("data_days")
     )
     account = (
-        f"- **Account value:** {_pct(enterprise / total)} of the traces in scope are enterprise"
+        f"- **Account value:** {_pct(enterprise / total)} of the traces in scope are {top}"
+        if top
+        else "- **Account value:** not weighed: no plan tiers are configured "
+        "(TRACETOPICS_PLAN_WEIGHTS, docs/configuration.md)"
     )
-    if priority and priority.get("account_score") is not None:
+    if top and priority and priority.get("account_score") is not None:
         account += (
             f"; account score {int(100 * float(priority['account_score']) + 0.5)}/100 over the "
             f"{ranked_over} (`marts.topic_priority`: mean plan-tier weight, pulled toward the "
             "average on few traces)"
         )
-    elif priority and priority.get("account_value") is not None:
+    elif top and priority and priority.get("account_value") is not None:
         account += (
             f"; mean plan-tier weight {priority['account_value']:.2f} over the {ranked_over} "
             "(`marts.topic_priority`)"

@@ -10,12 +10,16 @@
 --                    of the last trend_window_days
 --                    (ending on the latest day) against as many before, the digest's window (a
 --                    calendar week still in progress compared one day with a whole week)
---   account_score  = mean plan-tier weight of the traces (vars plan_tier_weights), shrunk the
---                    same way toward the window's mean
+--   account_score  = mean plan-tier weight of the traces (vars plan_tier_weights, from
+--                    TRACETOPICS_PLAN_WEIGHTS: none by default, every trace the same), shrunk
+--                    the same way toward the window's mean
 -- priority_score is their weighted sum (vars priority_weights).
 {%- set w = var('priority_weights') %}
 {%- set m = var('priority_prior_traces') %}
 {%- set tw = var('trend_window_days') %}
+{#- the configured plan of the highest account value ('' when no plan is configured): the plan
+    enterprise_share and the why name (review rv13 M3: it was 'enterprise', hard-coded) -#}
+{%- set top = tt_top_plan() | trim %}
 {%- set over = 'week over week' if tw == 7 else 'against the ' ~ tw ~ ' days before' %}
 {#- a topic with no earlier window to compare with is not "flat" (review rv13 M5) -#}
 {%- set now = 'this week' if tw == 7 else 'in the last ' ~ tw ~ ' days' %}
@@ -51,7 +55,11 @@ per_topic as (
         count(distinct customer) as customers,
         sum(case when sentiment in ('NEGATIVE', 'MIXED') then 1.0 else 0.0 end) as negative_traces,
         sum(account_weight) as account_weight_sum,
-        avg(case when plan_tier = 'enterprise' then 1.0 else 0.0 end) as enterprise_share
+        {% if top -%}
+        avg(case when plan_tier = '{{ top | replace("'", "''") }}' then 1.0 else 0.0 end)
+        {%- else -%}
+        cast(null as double precision)
+        {%- endif %} as enterprise_share
     from recent
     group by task_topic_id
 ),
@@ -262,9 +270,12 @@ select
                         || {{ tt_pct(var('trend_fdr')) }} || ' false-discovery rate)'
                     else ')' end
             end
-        -- "account score": the shrunk one, not account_value's raw mean (review rv8 P2)
-        || '; ' || {{ tt_pct('enterprise_share') }} || ' enterprise, account score '
+        -- "account score": the shrunk one, not account_value's raw mean (review rv8 P2); the
+        -- top plan is the configured one, and with no plan configured accounts say nothing
+        {% if top -%}
+        || '; ' || {{ tt_pct('enterprise_share') }} || ' {{ top | replace("'", "''") }}, account score '
         || cast(cast(round(100 * account_score) as integer) as varchar) || '/100'
+        {%- endif %}
         || '; #' || cast(volume_rank as varchar) || ' by volume: ' || cast(traces as varchar)
         || case when traces = 1 then ' trace (' else ' traces (' end
         || {{ tt_pct_small('volume_share') }} || ' of traffic in '
@@ -293,6 +304,8 @@ select
     trend_prev_days,
     account_value,
     enterprise_share,
+    {% if top -%} '{{ top | replace("'", "''") }}' {%- else -%} cast(null as varchar) {%- endif %}
+        as top_plan,
     volume_score,
     negative_score,
     trend_score,

@@ -27,7 +27,7 @@ from dagster_dbt import (
 )
 
 from tracetopics_pipeline.core import warehouse
-from tracetopics_pipeline.core.settings import paths
+from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.defs.dbt_project import MANIFEST_PATH, dbt_env, dbt_project
 from tracetopics_pipeline.defs.partitions import OWNERS, WAREHOUSE_POOL, stage_tags
 
@@ -75,6 +75,24 @@ def _mart_keys(manifest_path: Path) -> list[dg.AssetKey]:
 MART_KEYS: list[dg.AssetKey] = _mart_keys(MANIFEST_PATH)
 
 
+def build_vars(run_vars: str = "", settings: Settings | None = None) -> str:
+    """`dbt build --vars`: the settings' configuration the marts read (plan_tier_weights from
+    TRACETOPICS_PLAN_WEIGHTS, read in core/settings.py only), then the run config's `vars`
+    over it; "" when neither sets anything (the dbt project's defaults)."""
+    import yaml
+
+    settings = settings or Settings.from_env()
+    out: dict[str, Any] = {}
+    if settings.plan_weights is not None:
+        out["plan_tier_weights"] = settings.plan_weights
+    if run_vars.strip():
+        given = yaml.safe_load(run_vars)
+        if not isinstance(given, dict):
+            raise ValueError(f"dbt vars must be a YAML mapping, got {run_vars!r}")
+        out.update(given)
+    return json.dumps(out) if out else ""
+
+
 class DbtMartsConfig(dg.Config):
     """Run config: `vars` is a YAML dict passed to `dbt build --vars`, e.g. overriding
     trend_min_volume or priority_weights for one run."""
@@ -98,7 +116,7 @@ def tracetopics_dbt_assets(
     os.environ.update(dbt_env())  # the dbt subprocess inherits the environment
     # dbt opens the file itself: wait (and say for whom) while another process holds it.
     warehouse.connect(paths().warehouse, say=context.log.warning).close()
-    args = ["build", *(["--vars", config.vars] if config.vars.strip() else [])]
+    args = ["build", *(["--vars", v] if (v := build_vars(config.vars)) else [])]
     invocation = dbt.cli(args, context=context)
     # dagster-dbt echoes every dbt line (~250 per build) to stdout; dbt's own log keeps them, so
     # the run's output keeps the result. On a failure the lines are shown after all.

@@ -873,7 +873,7 @@ const PRIORITY_COLUMNS = {
   priority_rank: "Rank", priority_score: "Score", why: "Why", task_topic_label: "Topic", task_topic_id: "Topic id",
   traces: "Traces", volume_share: "Share of traffic", customers: "Customers", negative_or_mixed_share: "Negative or mixed",
   negative_baseline: "Negative, all topics", trend: "Trend", share_wow_growth: "Share change, week over week",
-  account_value: "Account value", enterprise_share: "Enterprise share", volume_score: "Volume part",
+  account_value: "Account value", enterprise_share: "Top-plan share", top_plan: "Top plan", volume_score: "Volume part",
   negative_score: "Pain part (shrunk)", trend_score: "Trend part", account_score: "Account part (shrunk)",
   topic_label: "Topic", subtopics: "Subtopics", top_negative_subtopic: "Subtopic with most pain",
   top_negative_subtopic_traces: "Negative traces in that subtopic",
