@@ -208,3 +208,35 @@ def test_look_alikes_of_leaving_are_no_threat(text: str) -> None:
     """A setting, a place, a step or a time after "switch / move / go to" or "leaving", an
     account taken out of a team, being away, a condition with no leaving after it."""
     assert _label(text) not in ("HIGH", "CRITICAL"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're moving to Zürich in May, can I keep my account?",
+        "I'm moving to São Paulo next month, will my card work there?",
+        "We're relocating, we're moving to Bogotá.",
+        "I'm moving to Montréal, how do I update my address?",
+        "We're migrating to V2 this week.",
+        "We're migrating to v3.1 of the API tomorrow, anything to change?",
+        "I'm moving to Q3 planning now, who owns the backlog?",
+        "Can we move to H2 for the rollout?",
+    ],
+)
+def test_accented_places_and_versions_are_no_provider(text: str) -> None:
+    """attack19: the IANA zones spell "Zurich", "Sao_Paulo", "Bogota"; users write the accents.
+    A version, quarter or half ("V2", "Q3", "H2") after "migrate / move to" is no provider."""
+    assert _label(text) not in ("HIGH", "CRITICAL"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("We're switching to Société Générale, this bank is hopeless.", "CRITICAL"),
+        ("I'm moving to Nubank.", "CRITICAL"),
+        ("We're going to O2 next month.", "CRITICAL"),
+    ],
+)
+def test_accented_and_short_providers_stay_churn(text: str, label: str) -> None:
+    """Guards of the above: an accented bank, a carrier whose name has a digit."""
+    assert _label(text) == label, text

@@ -12,6 +12,7 @@ the IANA time zones (about 600: "London", "New York", "Sao Paulo") and the short
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Words of a product's own settings, plans, screens and modes, of the user's device, browser,
@@ -63,16 +64,25 @@ def _no_provider_names() -> frozenset[str]:
     names |= {v.lower() for v in en.languages.values()}
     names |= {v.lower() for v in en.currencies.values()}
     names |= {k.lower() for k in en.currencies}
-    return frozenset(names)
+    return frozenset(_fold(n) for n in names)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: the IANA zones spell "Zurich", "Sao_Paulo", "Bogota", users
+    write "Zürich", "São Paulo", "Bogotá" (and the other way round)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+# A version, a quarter or a half-year: "V2", "v3.1", "Q3", "H2" ("migrate to V2", "move to Q3").
+_VERSION = re.compile(r"^[vqh]\d+(?:\.\d+)*$", re.I)
 
 
 def no_provider(name: str | None) -> bool:
     """True when `name` names no provider: a place, a language, a currency, a day or month, a
     word of the product's own plans, settings or screens or of the user's device ("Dark Mode",
-    "Google Pay", "Chrome"), or a shouted word (more than four capitals: a sentence in capitals
+    "Google Pay", "Chrome"), a version or quarter ("V2", "Q3"), or a shouted word (more than four capitals: a sentence in capitals
     is no name)."""
     text = _EDGE.sub("", name or "")
     words = text.split()
@@ -80,7 +90,9 @@ def no_provider(name: str | None) -> bool:
         return True
     if any(len(w) > 4 and w.isupper() for w in words):
         return True
-    low = [w.lower() for w in words]
+    if len(words) == 1 and _VERSION.match(words[0]):
+        return True
+    low = [_fold(w) for w in words]
     known = _no_provider_names()
     return (
         " ".join(low) in known
