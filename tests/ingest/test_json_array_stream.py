@@ -93,3 +93,35 @@ def test_the_stream_splits_as_the_whole_array_is_split(block: int) -> None:
             doc = doc[: rng.randint(2, len(doc))]  # cut off
         blocks = [doc[i : i + block] for i in range(0, len(doc), block)]
         assert list(files._array_stream(blocks, 1 << 20)) == array_items(doc), doc
+
+
+@pytest.mark.parametrize(
+    ("tail", "reason"),
+    [
+        (
+            b"\n" + json.dumps([trace(2)]).encode() + b"\n",
+            "not_an_object",
+        ),  # two arrays concatenated
+        (b"\n2026-12-02 10:00:01 export finished\n", "invalid_json"),  # a log line appended
+        (b",", "invalid_json"),  # a stray comma after the end
+    ],
+)
+def test_bytes_after_the_array_are_quarantined_not_lost(
+    tmp_path: Path, tail: bytes, reason: str
+) -> None:
+    """attack19: what followed an array's closing bracket vanished (no record, no rejection)."""
+    path = tmp_path / "a.json"
+    path.write_bytes(json.dumps([trace(0), trace(1)]).encode() + tail)
+    result = parse_file(path, today=TODAY)
+    assert [r.id for r in result.records] == ["t0", "t1"]
+    (rej,) = result.rejections
+    assert (rej.line, rej.reason) == (3, reason)
+    assert rej.raw.strip() == tail.decode().strip()
+    assert result.lines == 3
+
+
+def test_bytes_after_the_array_are_one_item_in_any_blocks() -> None:
+    doc = b'[{"a": 1}] \n [{"b": 2}]\n'
+    for block in (1, 2, 3, 7, 64):
+        blocks = [doc[i : i + block] for i in range(0, len(doc), block)]
+        assert list(files._array_stream(blocks, 1 << 20)) == [b'{"a": 1}', b'[{"b": 2}]'], block

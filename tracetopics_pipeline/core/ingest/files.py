@@ -727,6 +727,8 @@ def _array_stream(blocks: Iterable[bytes], limit: int) -> Iterator[bytes | bytea
     digest: Any = None
     head = b""
     items = 0
+    closed = False
+    blocks = iter(blocks)  # read on past the array's end, not again from the start
 
     def take(piece: bytes) -> None:
         nonlocal size, digest, head
@@ -792,11 +794,20 @@ def _array_stream(blocks: Iterable[bytes], limit: int) -> Iterator[bytes | bytea
                 if c == b"," or items or out != b"":  # "[]" has no item
                     items += 1
                     yield out
-                if c == b"]":  # the array's own end: what follows is not read
-                    return
+                if c == b"]":  # the array's own end: what follows is one more item
+                    closed, start = True, pos
+                    break
                 start = pos
         take(block[start:])
-    if started and (items or size):  # never closed: the rest is one (cut-off) item
+        if closed:
+            break
+    if closed:  # bytes after the array (a second array, a log line) are quarantined, not lost
+        for block in blocks:
+            take(block)
+        out = done()
+        if out != b"":
+            yield out
+    elif started and (items or size):  # never closed: the rest is one (cut-off) item
         out = done()
         if items or out != b"":
             yield out
