@@ -64,7 +64,7 @@ OWN_SIDE_ERRORS = {
 @pytest.mark.parametrize("reply", [f for f in FAILURES if f not in OWN_SIDE_ERRORS])
 def test_ending_on_a_failure_reads_negative(reply):
     turns = ("Can you sort this out for me?", "Let me check.", "Please go ahead.", reply)
-    assert "the conversation ended on the agent failing" in _reasons(*turns)
+    assert "saw the conversation end on the agent failing" in _reasons(*turns)
     assert _label(*turns) == "NEGATIVE"
 
 
@@ -96,7 +96,7 @@ def test_the_user_saying_it_worked_makes_a_failure_good():
 
 def test_a_failure_nothing_made_up_for_tilts_but_does_not_decide():
     turns = ("Find me a quiet hotel.", FAILURES[3], "Ok.", "Anything else?", "No, bye.", "Bye!")
-    assert _reasons(*turns) == ["the agent could not deliver and nothing made up for it"]
+    assert _reasons(*turns) == ["saw the agent fail to deliver with nothing to make up for it"]
     assert _label(*turns) == "NEUTRAL"
 
 
@@ -145,3 +145,30 @@ def test_not_corrections(turn):
 
     s = signals(["Book a table for Friday.", turn], ["Done, booked for Friday."])
     assert "had to correct the agent" not in s.why_neg
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("Can you sort this out for me?", "Let me check.", "Please go ahead.", FAILURES[0]),
+        ("Cancel my order.", FAILURES[1], "Wow, thanks a lot!!", FAILURES[1]),
+        (
+            "Book it for Thursday.",
+            FAILURES[0],
+            "Friday then?",
+            FAILURES[0],
+            "Saturday?",
+            FAILURES[0],
+        ),
+    ],
+)
+def test_an_outcome_reason_reads_as_a_sentence_about_the_user(turns):
+    """attack19: the summary said "User the conversation ended on the agent failing." and "User
+    the agent repeatedly could not deliver": each reason follows "User"."""
+    dialogue = [("user" if i % 2 == 0 else "assistant", t) for i, t in enumerate(turns)]
+    users = [t for r, t in dialogue if r == "user"]
+    agents = [t for r, t in dialogue if r == "assistant"]
+    label, summary = summarize_sentiment(users, agents, dialogue=dialogue)[:2]
+    assert label == "NEGATIVE", summary
+    assert summary.startswith("User saw the "), summary
+    assert " and the agent " not in summary and "User the " not in summary, summary

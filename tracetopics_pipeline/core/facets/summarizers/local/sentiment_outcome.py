@@ -17,7 +17,7 @@ from tracetopics_pipeline.core.facets.preprocess import explains_error
 from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
 
 USER, AGENT = "user", "assistant"
-REPEATED_FAILURE = "the agent repeatedly could not deliver"
+REPEATED_FAILURE = "saw the agent fail to deliver again and again"
 
 
 _rx = any_of  # short: the patterns below are long
@@ -159,9 +159,9 @@ def outcome_evidence(dialogue: list[tuple[str, str]]) -> list[tuple[float, str]]
         )
         if not made_good:
             if not any(role == AGENT for role, _ in later):
-                out.append((1.5, "the conversation ended on the agent failing"))
+                out.append((1.5, "saw the conversation end on the agent failing"))
             else:
-                out.append((0.5, "the agent could not deliver and nothing made up for it"))
+                out.append((0.5, "saw the agent fail to deliver with nothing to make up for it"))
     if len(turns) >= 4 and turns[-1][0] == USER:
         last_user = turns[-1][1]
         if _REQUEST.search(last_user) and not _CLOSING.search(last_user):
