@@ -41,3 +41,25 @@ def test_a_look_alike_that_succeeded_is_no_failed_call(form, tool, reply):
 )
 def test_a_plain_failure_has_its_class(reply, cls):
     assert call_class(call_failure("get_x", reply)) == ("get_x", cls)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        '{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"}',
+        '{"detail": "Bad token."}',
+        '{"title": "Bad Gateway", "status": 502}',
+        '{"message": "Bad signature"}',
+    ],
+)
+def test_a_bad_credentials_body_is_a_failed_call(reply):
+    """attack19: GitHub's 401 body, the envelope the JSON-message rule names, read as success."""
+    assert is_error_reply({"role": "tool", "content": reply})
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ['{"message": "Credentials updated"}', '{"detail": "Not bad: 3 of 4 checks passed"}'],
+)
+def test_credentials_news_is_no_failed_call(reply):
+    assert not is_error_reply({"role": "tool", "content": reply})

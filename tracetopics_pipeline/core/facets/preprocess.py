@@ -279,7 +279,8 @@ _FAILING = re.compile(
     r"required|must|expired|declined|rejected|refused|exceed(?:s|ed)|insufficient|unavailable|"
     r"unreachable|offline|down|broke(?:n)?|timed? ?out|took too long|too (?:many|large|long)|"
     r"already (?:taken|booked|exists?|in use|registered|reserved|cancell?ed|deleted|used)|conflicts?|"
-    r"unknown|bad request|try (?:again|later)|retry|maintenance|garbage|corrupt\w*|"
+    r"unknown|bad (?:request|credentials|gateway|token|signature|api[ _-]?key)|try (?:again|later)|retry|"
+    r"maintenance|garbage|corrupt\w*|"
     r"rate[ -]?limit(?:ed| (?:exceeded|reached|hit))|quota (?:exceeded|exhausted|reached)|"
     r"throttled|overloaded)\b",
     re.I,
