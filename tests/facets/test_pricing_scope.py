@@ -134,3 +134,24 @@ def test_a_price_without_a_price_word(text: str, label: str) -> None:
 )
 def test_look_alikes_of_a_free_or_paid_question(text: str) -> None:
     assert _label(text) == "NONE", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do I have to pay attention to the yellow warnings in the build log?",
+        "Do we need to pay close attention to the deprecation notice?",
+        "Should I pay a visit to the branch to unlock my card?",
+        "Do they pay tribute to the founders in the onboarding deck?",
+    ],
+)
+def test_pay_in_other_senses_is_no_price(text: str) -> None:
+    """attack19: 'do I have to pay' (c93f105) read 'pay attention' and 'pay a visit' as a cost."""
+    assert _label(text) == "NONE", text
+
+
+@pytest.mark.parametrize(
+    "text", ["Do I have to pay for checked luggage?", "Do we have to pay to add a second admin?"]
+)
+def test_having_to_pay_stays_a_cost(text: str) -> None:
+    assert _label(text) == "COST", text
