@@ -94,3 +94,14 @@ def test_the_line_says_when_lines_are_json_but_no_trace(
     Path("log.jsonl").write_text(JUNK["log"])
     assert main(["ingest", "log.jsonl"]) != 0
     assert "none of them JSON" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("body", ["[]", " [ \n ]\n", "\ufeff[]"])
+def test_an_empty_array_is_said_as_such(capsys: pytest.CaptureFixture[str], body: str) -> None:
+    """attack19: "[]" was 'its 0 lines, none of them JSON ... the next run quarantines them'."""
+    Path("empty.json").write_text(body)
+    assert main(["ingest", "empty.json"]) == 1
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("error: no line of empty.json is a trace"), line
+    assert "empty JSON array" in line and "nothing to quarantine" in line, line
+    assert "none of them JSON" not in line and "quarantines them" not in line, line

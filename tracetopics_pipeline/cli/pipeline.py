@@ -139,6 +139,11 @@ def _no_trace(src: Path, target: Path, summary: FileSummary) -> str:
 
     settings = Settings.from_env()
     n = sum(summary.reasons.values())
+    if n == 0:  # "[]": an export of nothing, no line to quarantine
+        return (
+            f"no line of {src} is a trace (it is an empty JSON array: no trace in it); landed "
+            f"as {target}, with nothing to quarantine (`rm {target}`); was the export empty?"
+        )
     if set(summary.reasons) <= _NOT_JSON:
         what = f"its {plural(n, 'line')}, none of them JSON"
     else:
