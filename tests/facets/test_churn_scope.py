@@ -13,6 +13,7 @@ from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
 from tracetopics_pipeline.core.facets.summarizers.local.rules import apply_rules
 
 CHURN = find_facet(load_facets(), "Churn risk")
+COMPETITOR = find_facet(load_facets(), "Competitor mention")
 
 
 def _label(text: str) -> str:
@@ -240,3 +241,26 @@ def test_accented_places_and_versions_are_no_provider(text: str) -> None:
 def test_accented_and_short_providers_stay_churn(text: str, label: str) -> None:
     """Guards of the above: an accented bank, a carrier whose name has a digit."""
     assert _label(text) == label, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I switched to Night Shift, can I change my alert hours?",
+        "I'm switching to Part Time from January, does my plan change?",
+        "We're moving to Summer Time schedule next week.",
+        "We're switching to Next Week delivery for the rest.",
+    ],
+)
+def test_a_time_or_work_schedule_is_no_provider(text: str) -> None:
+    """attack19 (HR helpdesk, shop): a two-word name ending in a time unit or a shift was a
+    provider left for (CRITICAL) and a Competitor mention."""
+    assert _label(text) not in ("HIGH", "CRITICAL"), text
+    assert apply_rules(text, COMPETITOR)[0] == "NONE", text
+
+
+@pytest.mark.parametrize(
+    "text", ["Revenue is down compared with Last Year.", "Signups vs Last Month are flat."]
+)
+def test_a_time_compared_with_is_no_competitor(text: str) -> None:
+    assert apply_rules(text, COMPETITOR)[0] == "NONE", text

@@ -40,10 +40,12 @@ _DAYS = """monday tuesday wednesday thursday friday saturday sunday january febr
 may june july august september october november december today tomorrow tonight christmas xmas
 easter thanksgiving diwali eid ramadan hanukkah halloween""".split()  # noqa: SIM905
 # Last words that make a two-word name a kind of setting or payment ("Dark Mode", "Google Pay"),
-# where the first word may be a provider's ("Revolut Business" stays one; "Mode" alone is a BI tool).
+# where the first word may be a provider's ("Revolut Business" stays one; "Mode" alone is a BI tool),
+# or a time or work schedule ("Last Year", "Next Month", "Night Shift", "Part Time").
 _KIND_WORDS = frozenset(
     {"pay", "wallet", "mode", "theme", "plan", "tier", "view", "layout", "edition", "version",
-     "settings"}
+     "settings", "year", "month", "week", "quarter", "weekend", "season", "semester", "time",
+     "shift", "hours", "schedule", "rota"}
 )  # fmt: skip
 # Short names and codes CLDR's English names leave out.
 _PLACE_CODES = "uk us usa eu uae nyc la sf dc emea apac latam".split()  # noqa: SIM905
