@@ -264,3 +264,19 @@ def test_a_time_or_work_schedule_is_no_provider(text: str) -> None:
 )
 def test_a_time_compared_with_is_no_competitor(text: str) -> None:
     assert apply_rules(text, COMPETITOR)[0] == "NONE", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I switch to Economy Plus on the way back?",
+        "Can I switch to Express Shipping for this order?",
+        "Please switch to Overnight Delivery, it's a gift.",
+        "Can I switch to Size M instead?",
+        "Can we move to First Class for the return leg?",
+    ],
+)
+def test_an_order_or_trip_option_is_no_provider(text: str) -> None:
+    """attack19 (travel, shop): a fare, a cabin, a shipping speed or a size after "switch to"
+    read as a provider weighed (HIGH)."""
+    assert _label(text) not in ("HIGH", "CRITICAL"), text

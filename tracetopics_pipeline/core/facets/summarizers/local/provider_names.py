@@ -29,6 +29,7 @@ _SETTING_WORDS = frozenset(
     bookmarks desktop downloads documents folder section column row cell sheet workspace project
     board channel group list window screen stage phase level production prod staging dev main
     master sandbox live test option
+    economy express overnight priority aisle window size
     chrome firefox safari edge opera brave chromium windows mac macos osx ios ipados android
     linux ubuntu debian iphone ipad pixel galaxy kindle pay wallet visa mastercard amex maestro
     wifi wi-fi 5g 4g lte esim bluetooth sso saml sms email e-mail whatsapp
@@ -41,11 +42,13 @@ may june july august september october november december today tomorrow tonight 
 easter thanksgiving diwali eid ramadan hanukkah halloween""".split()  # noqa: SIM905
 # Last words that make a two-word name a kind of setting or payment ("Dark Mode", "Google Pay"),
 # where the first word may be a provider's ("Revolut Business" stays one; "Mode" alone is a BI tool),
-# or a time or work schedule ("Last Year", "Next Month", "Night Shift", "Part Time").
+# or a time or work schedule ("Last Year", "Next Month", "Night Shift", "Part Time"), or an
+# order's or a trip's option ("Express Shipping", "Premium Economy", "Economy Plus", "Size M").
 _KIND_WORDS = frozenset(
     {"pay", "wallet", "mode", "theme", "plan", "tier", "view", "layout", "edition", "version",
      "settings", "year", "month", "week", "quarter", "weekend", "season", "semester", "time",
-     "shift", "hours", "schedule", "rota"}
+     "shift", "hours", "schedule", "rota", "shipping", "delivery", "class", "fare", "cabin",
+     "seat", "size"}
 )  # fmt: skip
 # Short names and codes CLDR's English names leave out.
 _PLACE_CODES = "uk us usa eu uae nyc la sf dc emea apac latam".split()  # noqa: SIM905
