@@ -154,7 +154,7 @@ def test_unrelated_subtopics_never_share_a_parent():
     got = group_topics(c)
     assert got.n_parents == 10 and got.params["floor"] == 10  # 13 subtopics
     assert _same_partition(got.of_topic, truth)
-    loose = group_topics(c, params=HierarchyParams(max_merge_distance=2.0))
+    loose = group_topics(c, params=HierarchyParams(max_merge_distance=2.0, child_max_distance=0))
     assert loose.n_parents <= len(c) // 2  # what the silhouette alone gave
     # A big map's groups are unaffected: the floor is the number of true groups.
     c, truth = _fine_topics(groups=5, per_group=6, seed=4)
@@ -303,3 +303,73 @@ def test_a_carried_grouping_with_folds_is_a_fixed_point():
         got = group_topics(c, previous=truth, traffic=traffic, params=lenient)
         again = group_topics(c, previous=got.of_topic, traffic=traffic, params=lenient)
         assert _same_partition(again.of_topic, got.of_topic), seed
+
+
+def _word_profiles(truth: np.ndarray, extra: int) -> np.ndarray:
+    """Each group's topics say its own word (a one-hot profile per group); the extra topic says
+    word `extra` (a group's, or one no group says)."""
+    prof = np.zeros((len(truth) + 1, 8))
+    prof[np.arange(len(truth)), truth] = 1.0
+    prof[len(truth), extra] = 1.0
+    return prof
+
+
+def test_a_stranger_leaves_its_carried_parent():
+    """Yesterday's grouping carried a topic about something else under parent 0 ("Invoked
+    right to be forgotten" under "Bill errors" on a 30-day demo): further than
+    `child_max_distance` on average from its siblings, it leaves them, a parent of its own
+    when no parent is within the limit; the others keep their parents, and a re-run moves
+    nothing. 0: kept where it was (the code before)."""
+    c, truth = _with_a_lone_topic(lean=0.0)
+    traffic = np.full(21, 100.0)  # not a sliver: the fold does not read it
+    prev = np.r_[truth, 0]
+    lenient = HierarchyParams(tolerance=1.0)
+    got = group_topics(c, traffic=traffic, previous=prev, params=lenient)
+    assert got.params["carried"] and got.n_parents == 5
+    assert np.sum(got.of_topic == got.of_topic[20]) == 1
+    assert _same_partition(got.of_topic[:20], truth)
+    again = group_topics(c, traffic=traffic, previous=got.of_topic, params=lenient)
+    assert np.array_equal(again.of_topic, got.of_topic)
+    before = HierarchyParams(tolerance=1.0, child_max_distance=0)
+    kept = group_topics(c, traffic=traffic, previous=prev, params=before)
+    assert kept.of_topic[20] == kept.of_topic[0]
+
+
+def test_a_sliver_sharing_no_words_with_its_nearest_parent_stays_apart():
+    """A lone small topic the embedding leans towards a parent (cosine 0.2, above
+    `fold_min_similarity`) but that says none of its children's words is a stranger there
+    (joined distance above `child_max_distance`): it stays a parent of its own. One that says
+    their word folds; fresh cut or carried, the same."""
+    c, truth = _with_a_lone_topic(lean=0.2)
+    small = np.r_[np.full(20, 100.0), 5.0]
+    own_word = group_topics(c, _word_profiles(truth, 5), traffic=small)
+    assert own_word.n_parents == 5 and own_word.params["singletons"] == 1
+    assert _same_partition(own_word.of_topic[:20], truth)
+    carried = group_topics(c, _word_profiles(truth, 5), traffic=small, previous=np.r_[truth, 0])
+    assert np.sum(carried.of_topic == carried.of_topic[20]) == 1
+    shared = group_topics(c, _word_profiles(truth, 0), traffic=small)
+    assert shared.n_parents == 4 and shared.of_topic[20] == shared.of_topic[:20][truth == 0][0]
+    before = HierarchyParams(child_max_distance=0)
+    old = group_topics(c, _word_profiles(truth, 5), traffic=small, params=before)
+    assert old.n_parents == 4
+
+
+def test_evict_moves_the_farthest_child_to_a_parent_within_the_limit():
+    """Of a pair beyond the limit one child leaves (the other is then alone, nothing to leave);
+    it joins the parent it lies nearest on average when that one is within the limit."""
+    from tracetopics_pipeline.core.topics.hierarchy import _evict
+
+    d = np.array(
+        [
+            [0.0, 0.95, 0.5, 0.6],
+            [0.95, 0.0, 0.99, 0.99],
+            [0.5, 0.99, 0.0, 0.2],
+            [0.6, 0.99, 0.2, 0.0],
+        ]
+    )
+    # 0 and 1 share a parent, 0.95 apart: the first in canonical order (0) leaves, to the
+    # parent of 2 and 3 (0.55 on average, within 0.9).
+    assert _evict(d, np.array([0, 0, 1, 1]), 0.9).tolist() == [1, 0, 1, 1]
+    # No parent within the limit: a parent of its own.
+    assert _evict(d, np.array([0, 0, 1, 1]), 0.4).tolist() == [2, 0, 1, 1]
+    assert _evict(d, np.array([0, 0, 1, 1]), 0.99).tolist() == [0, 0, 1, 1]
