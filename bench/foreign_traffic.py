@@ -9,7 +9,9 @@ intent), wrapped in interjection openers and urgency closers, some with quoted m
 - an e-commerce shopping assistant (orders, returns, prices: no code at all, and real pricing
   questions, so the word-cue facets must still fire there),
 - a dental practice's booking assistant (8 intents: patients' and children's first names, the
-  weekday / date / time of one booking, dentists by title, chat shorthand "bc", "w/", "pls").
+  weekday / date / time of one booking, dentists by title, chat shorthand "bc", "w/", "pls"),
+- a mobile carrier's support assistant (13 intents of 12-60 traces over four days: number
+  ports, SIMs, billing disputes, signal; frustrated openers and closers; review rv13).
 
 `--split dev` (seed 1) is what the rules were tuned on; `--split test` (seed 2) is reported once.
 `--held-out PATH` reads another labelled JSONL set (`metadata.gt_intent` or
@@ -311,13 +313,142 @@ DENTAL_OPENERS = ["", "", "", "Hi, ", "Hello! ", "hey ", "Good morning, ", "Hi t
 DENTAL_CLOSERS = ["", "", "", " Thanks!", " thx", " - Dana", " Thank you, Kofi", " ty!",
                   " Cheers, Ines", " appreciate it", " pls let me know"]  # fmt: skip
 
+# A mobile carrier's support assistant (session 19, review rv13 H1/H2: names that describe a few
+# traces, not the topic). Unequal intents, as support traffic is: number and SIM changes, billing
+# disputes and signal complaints share their words (number, carrier, bill, charge, phone), so a
+# topic may hold several of them and a name must say what most of it is about; frustrated
+# openers and closers carry evaluative words ("ridiculous", "terrible", "kind") that name nothing.
+TELCO_SLOTS = {
+    "num": ["my number", "my phone number", "my mobile number", "the number", "my line",
+            "my daughter's number", "my work number"],
+    "carrier": ["Verizon", "T-Mobile", "AT&T", "another carrier", "a different provider",
+                "Mint", "Visible", "a new network"],
+    "amt": ["$45", "$89.99", "$120", "$30", "$212", "$64"],
+    "month": ["this month", "last month", "in October", "on my November bill", "this cycle"],
+    "place": ["at home", "in my apartment", "downtown", "at the office", "on my street",
+              "in the basement", "near the station"],
+    "country": ["Mexico", "Spain", "Canada", "Japan", "Italy", "the UK"],
+    "phone": ["iPhone 14", "Pixel 8", "Galaxy S23", "my phone", "the new phone", "Moto G"],
+    "plan": ["Unlimited Plus", "the 15GB plan", "Basic", "the family plan", "Prepaid 25"],
+}  # fmt: skip
+TELCO_INTENTS = {
+    "tel_port_out": [
+        "I want to port {num} to {carrier}, what's my account PIN?",
+        "How do I transfer {num} out to {carrier}?",
+        "I need a port-out code so I can move {num} to {carrier}",
+        "Give me the number transfer PIN, I'm moving {num} to {carrier}",
+        "Release {num} so {carrier} can take it over",
+    ],
+    "tel_port_in": [
+        "I'm coming from {carrier}, can I keep {num}?",
+        "Bring {num} over from {carrier} to you",
+        "The transfer of {num} from {carrier} is stuck pending",
+        "How long does it take to port {num} in from {carrier}?",
+        "My old carrier {carrier} won't release {num} to you",
+    ],
+    "tel_new_number": [
+        "I'd like a new phone number, I keep getting spam calls",
+        "Can you change {num}? Too many robocalls",
+        "Swap {num} for a different one with a local area code",
+        "How much to get a new number on my line?",
+        "Change {num}, my ex has it",
+    ],
+    "tel_sim": [
+        "I lost my SIM card, how do I get a replacement?",
+        "My SIM stopped working after I moved it to {phone}",
+        "Activate the eSIM on {phone}",
+        "{phone} says no SIM card, what do I do?",
+        "Send me a new SIM, mine is damaged",
+        "How do I switch {num} to an eSIM on {phone}?",
+    ],
+    "tel_double_charge": [
+        "I was charged twice for {month}",
+        "Why are there two payments of {amt} for {month}?",
+        "You billed my card {amt} two times",
+        "Duplicate charge of {amt} {month}, please refund one",
+    ],
+    "tel_bill_high": [
+        "Why is my bill {amt} {month}? It's usually much less",
+        "My bill went up {month} and nobody told me",
+        "What is this {amt} fee {month}?",
+        "The bill {month} is way higher than my plan price",
+        "I don't understand the extra charges {month}",
+        "Explain the {amt} on my bill, I never ordered that",
+    ],
+    "tel_autopay": [
+        "Autopay failed {month}, how do I pay the bill?",
+        "Update the card on file for autopay",
+        "My payment of {amt} didn't go through",
+        "How do I turn on automatic payments?",
+        "I got a late fee but autopay should have paid it",
+    ],
+    "tel_roaming": [
+        "Will my phone work in {country}? I travel next week",
+        "Turn on international roaming for {num}, I'm going to {country}",
+        "I got {amt} in roaming charges from {country}",
+        "How much is data in {country} on {plan}?",
+        "Add a travel pass for {country}",
+    ],
+    "tel_signal": [
+        "No signal {place} since Monday",
+        "Calls keep dropping {place}",
+        "I have one bar {place}, is there an outage?",
+        "Coverage is terrible {place}, calls cut out",
+        "Why can't I make calls {place}? It says no service",
+        "Is there a tower down near me? No service {place}",
+    ],
+    "tel_slow_data": [
+        "My data is super slow {place}",
+        "Internet on {phone} crawls even with full bars",
+        "Why is 5G so slow {place}?",
+        "Pages won't load on mobile data {place}",
+        "Data speeds dropped to almost nothing since {month}",
+    ],
+    "tel_plan": [
+        "Upgrade me to {plan}",
+        "Can I downgrade to {plan} to save money?",
+        "What's the difference between {plan} and Unlimited?",
+        "Switch my line to {plan} starting next cycle",
+        "I want a cheaper plan than {plan}",
+    ],
+    "tel_unlock": [
+        "Unlock {phone} so I can use it abroad",
+        "Is {phone} carrier locked? I paid it off",
+        "How do I get an unlock code for {phone}?",
+        "Unlock my device, the contract ended",
+    ],
+    "tel_voicemail": [
+        "How do I set up voicemail on {phone}?",
+        "Voicemail asks for a password I never set",
+        "Reset my voicemail PIN",
+        "My voicemail is full and won't delete messages",
+    ],
+}
+# traces per intent: support traffic is uneven (several hundred traces over four days)
+TELCO_COUNTS = {
+    "tel_port_out": 14, "tel_port_in": 30, "tel_new_number": 22, "tel_sim": 40,
+    "tel_double_charge": 12, "tel_bill_high": 55, "tel_autopay": 30, "tel_roaming": 35,
+    "tel_signal": 60, "tel_slow_data": 40, "tel_plan": 45, "tel_unlock": 20, "tel_voicemail": 18,
+}  # fmt: skip
+TELCO_OPENERS = ["", "", "", "", "Hi, ", "Hello. ", "hey ", "Honestly this is ridiculous. ",
+                 "You were so kind last time, ", "Ugh, ", "Terrible week. ", "Quick question: ",
+                 "Awesome, another problem. "]  # fmt: skip
+TELCO_CLOSERS = ["", "", "", "", " Thanks!", " thx", " This is getting ridiculous.",
+                 " Very annoying.", " You guys are great, thanks.", " Terrible service lately.",
+                 " Please help.", " I've been a customer for 10 years."]  # fmt: skip
+
 DOMAINS = {
     "data-science": (DS_INTENTS, DS_SLOTS),
     "devops": (DEVOPS_INTENTS, DEVOPS_SLOTS),
     "shop": (SHOP_INTENTS, SHOP_SLOTS),
     # last, so the three sets above draw the same traces as before it was added
     "dental": (DENTAL_INTENTS, DENTAL_SLOTS, DENTAL_OPENERS, DENTAL_CLOSERS),
+    # after dental, so the sets above draw the same traces as before it was added
+    "telco": (TELCO_INTENTS, TELCO_SLOTS, TELCO_OPENERS, TELCO_CLOSERS),
 }
+# per-domain traces per intent (else PER_INTENT) and minutes between traces (else 1)
+COUNTS = {"telco": TELCO_COUNTS}
+SPACING = {"telco": 9}
 PER_INTENT = 45
 SEEDS = {"dev": 1, "test": 2}
 
@@ -335,7 +466,7 @@ def generate(split: str) -> dict[str, list[dict]]:
         openers, closers = words or (OPENERS, CLOSERS)
         traces = []
         for intent, templates in intents.items():
-            for i in range(PER_INTENT):
+            for i in range(COUNTS.get(domain, {}).get(intent, PER_INTENT)):
                 body = re.sub(r"\s+", " ", _fill(rng.choice(templates), slots, rng)).strip()
                 opener, closer = rng.choice(openers), rng.choice(closers)
                 if opener and opener[-2] in ",:" and body[:1].isupper() and body.split()[0] != "I":
@@ -343,7 +474,9 @@ def generate(split: str) -> dict[str, list[dict]]:
                 text = f"{opener}{body}{closer}"
                 tid = f"{domain}-{intent}-{i}"
                 traces.append({
-                    "id": tid, "created": (start + timedelta(minutes=len(traces))).isoformat(),
+                    "id": tid, "created": (
+                        start + timedelta(minutes=len(traces) * SPACING.get(domain, 1))
+                    ).isoformat(),
                     "project_id": domain, "session_id": tid,
                     "input": [{"role": "user", "content": text}],
                     "output": [{"role": "assistant", "content": "Here is what I found."}],

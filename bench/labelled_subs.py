@@ -43,11 +43,18 @@ FACETS = {
     "uss": ("uss_mwoz", ["Sentiment", "Churn risk", "Issues"]),
     "tau": ("tau_bench", ["Issues", "Churn risk", "Sentiment"]),
     "banking": ("banking77", ["Pricing question", "Churn risk", "Feature request", "Sentiment"]),
+    # bench/foreign_traffic.py's mobile carrier set (review rv13: names of a few traces, "Kind
+    # settings"); part dev = seed 1, test = seed 2; the gold reason is its intent
+    "telco": ("", ["Churn risk", "Pricing question", "Sentiment", "Issues"]),
 }
 
 
 def _traces(name: str, part: str) -> list[tuple[dict, str]]:
     """(trace, gold reason) of a dataset's part."""
+    if name == "telco":
+        from foreign_traffic import _as_messages, generate
+
+        return [(_as_messages(t), t["metadata"]["gt_intent"]) for t in generate(part)["telco"]]
     path = DATASETS / FACETS[name][0]
     if name == "uss":
         import json
@@ -121,6 +128,7 @@ def main() -> None:
     from tracetopics_pipeline.core.topics.embedders import make_embedder
     from tracetopics_pipeline.core.topics.labels.cleaning import own_part
     from tracetopics_pipeline.core.topics.labels.grammar import label_problems
+    from tracetopics_pipeline.core.topics.labels.support import held_by, text_words
     from tracetopics_pipeline.core.topics.maps import cluster_levels
 
     settings = Settings.from_env()
@@ -187,6 +195,18 @@ def main() -> None:
                     size = Counter(sub_of[s] for s, _ in mine)
                     shown = "; ".join(
                         f"{names[k]} ({size[k]})" for k in sorted(kids, key=lambda k: -size[k])[:8]
+                    )
+                    # each subtopic's name: the share of its traces whose own part says it
+                    said = {
+                        k: held_by(names[k], text_words(
+                            [own_part(s, pkey[p.topic_id]) for s in n_of if sub_of[s] == k],
+                            [float(n) for s, n in n_of.items() if sub_of[s] == k],
+                        ))
+                        for k in kids
+                    }  # fmt: skip
+                    shown = "; ".join(
+                        f"{names[k]} ({size[k]}, said {said[k]:.2f})"
+                        for k in sorted(kids, key=lambda k: -size[k])[:8]
                     )
                     print(f"{pnames[p.topic_id][:28]:28s} {len(mine):6d} {len(kids):4d} {nmi:15.2f} "
                           f"{ceiling:12.2f}  {probs:8d}  {shown}")  # fmt: skip

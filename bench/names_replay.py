@@ -35,6 +35,36 @@ def named(texts: list[str], x: np.ndarray, w: np.ndarray, sub_of: np.ndarray, of
     return [t.label for t in topics], parents
 
 
+def said_shares(texts, w, sub_of, of_topic, fine, parents) -> tuple[list[float], list[float]]:
+    """Per fine topic and per parent, the share of its traces whose own text says every content
+    word of its name (`support.Sayers`; a parent's verb class noun is said by its verbs): how
+    much of the topic its name covers (review rv13 H1: "Move number to another carrier" said by
+    8 of a topic's 67 traces)."""
+    from tracetopics_pipeline.core.topics.labels.support import Sayers, text_words
+
+    def share(ix, name: str, classes: bool) -> float:
+        if not len(ix):
+            return 1.0
+        said = text_words([texts[i] for i in ix], [float(w[i]) for i in ix])
+        return Sayers(said, classes=classes).share(name)
+
+    fine_s = [share(np.flatnonzero(sub_of == t), n, False) for t, n in enumerate(fine)]
+    par_s = [
+        share(np.flatnonzero(np.isin(sub_of, np.flatnonzero(of_topic == q))), n, True)
+        for q, n in enumerate(parents)
+    ]
+    return fine_s, par_s
+
+
+def coverage_line(shares: list[float], sizes: np.ndarray) -> str:
+    """Traffic-weighted mean share of a level's traces its names say, and the names said by
+    less than half of their topic's traces."""
+    total = float(sizes.sum()) or 1.0
+    mean = float(np.dot(shares, sizes)) / total
+    low = sum(1 for s in shares if s < 0.5)
+    return f"mean {mean:.3f} (by traces), {low}/{len(shares)} names said by < half"
+
+
 def report(texts, w, sub_of, of_topic, fine, parents) -> None:
     labels = {("sub", i): n for i, n in enumerate(fine)}
     labels.update({("parent", q): n for q, n in enumerate(parents)})
@@ -45,12 +75,15 @@ def report(texts, w, sub_of, of_topic, fine, parents) -> None:
     for line in lines:
         print(f"    flagged {line}")
     size = np.bincount(np.maximum(sub_of, 0), weights=w * (sub_of >= 0), minlength=len(fine))
+    fine_s, par_s = said_shares(texts, w, sub_of, of_topic, fine, parents)
+    psize = np.array([size[of_topic == q].sum() for q in range(len(parents))])
+    print(f"  said by its traces: fine {coverage_line(fine_s, size)}")
+    print(f"  said by its traces: parents {coverage_line(par_s, psize)}")
     order = sorted(range(len(parents)), key=lambda q: -size[of_topic == q].sum())
     for q in order:
         kids = sorted(np.flatnonzero(of_topic == q), key=lambda t: -size[t])
-        print(
-            f"  P {int(size[kids].sum()):5d} {parents[q]!r} <- {'; '.join(fine[t] for t in kids)}"
-        )
+        subs = "; ".join(f"{fine[t]} [{fine_s[t]:.2f}]" for t in kids)
+        print(f"  P {int(size[kids].sum()):5d} {parents[q]!r} [{par_s[q]:.2f}] <- {subs}")
 
 
 def from_foreign_dump(path: str, cache: th.EmbeddingCache) -> None:
