@@ -11,19 +11,18 @@ from tracetopics_pipeline.core.topics.labels.grammar import case_statement, labe
 from tracetopics_pipeline.core.topics.labels.support import (
     MIN_COVERAGE,
     MIN_DISTINCT,
-    MIN_HELD,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
     contradicted,
     coverage,
     has_digit,
-    held_by,
+    minority_name,
     minority_parent,
     name_support,
     number_details,
     rare_words,
 )
-from tracetopics_pipeline.core.topics.labels.words import COMMON_VERBS
+from tracetopics_pipeline.core.topics.labels.words import COMMON_VERBS, MOOD_NAME
 
 
 @dataclass
@@ -82,8 +81,9 @@ def audit_topics(
     several subtopics whose name less than MIN_COVERAGE of its traffic supports: the name of
     one child, "Dashboard as CSV" over Excel and PDF exports); with a topic's `context`,
     `cut_phrase`, `slot_detail` and `lowercase_name`; `minority_name` (a labelled facet's
-    subtopic, given its `words`, whose name less than MIN_HELD of its traffic says: "We've
-    decided to move to Metabase" over 140 mentions of which 7 say so); `vague` (a parent over
+    subtopic, given its `words`, whose name less than MIN_SAID of its traffic says,
+    `support.minority_name`; not a mood name, `words.MOOD_NAME`: "We've decided to move to
+    Metabase" over 140 mentions of which 7 say so); `vague` (a parent over
     several subtopics, given its `distinct`, whose name lies less than MIN_DISTINCT nearer its
     own centroid than a sibling's: "Set up" says what many parents are); `minority_parent` (a
     free-text parent over several subtopics, given its `children_said`, whose name less than
@@ -111,37 +111,19 @@ def audit_topics(
             )  # fmt: skip
             if from_label:  # a label value's name is the facet's: "Looker" is a whole name
                 probs = [p for p in probs if p != "length"]
+            # a free-text parent over several subtopics: its name is theirs, not one child's
+            several = level == "parent" and not from_label and t.children > 1
             if (
-                level == "parent"
-                and not from_label
-                and t.children > 1
+                several
                 and t.children_support
                 and coverage(t.label, t.children_support) < MIN_COVERAGE
             ):
                 probs.append("low_coverage")
-            if (
-                level == "parent"
-                and not from_label
-                and t.children > 1
-                and t.children_said
-                and minority_parent(t.label, t.children_said)
-            ):
+            if several and t.children_said and minority_parent(t.label, t.children_said):
                 probs.append("minority_parent")
-            if (
-                level == "parent"
-                and not from_label
-                and t.children > 1
-                and t.children_said
-                and contradicted(t.label, t.children_said)
-            ):
+            if several and t.children_said and contradicted(t.label, t.children_said):
                 probs.append("contradicted_parent")
-            if (
-                level == "parent"
-                and not from_label
-                and t.children > 1
-                and t.distinct is not None
-                and t.distinct < MIN_DISTINCT
-            ):
+            if several and t.distinct is not None and t.distinct < MIN_DISTINCT:
                 probs.append("vague")
             if level == "parent" and not from_label and case_statement(t.label, verbs):
                 probs.append("statement")  # a Task parent states one case, not a task
@@ -155,7 +137,8 @@ def audit_topics(
                 and not from_label
                 and t.parent in by_label
                 and t.words is not None
-                and held_by(t.label, t.words) < MIN_HELD
+                and not MOOD_NAME.match(t.label)  # says its texts name no reason
+                and minority_name(t.label, t.words)
             ):
                 probs.append("minority_name")
             words = t.label.lower().split()
@@ -178,7 +161,6 @@ def audit_topics(
             ):
                 probs.append("name_like")
             # a parent over several subtopics carries no number ("Plan cost for 40 seats")
-            several = level == "parent" and t.children > 1
             if not from_label and (
                 number_details(t.label, t.support) or (several and has_digit(t.label))
             ):

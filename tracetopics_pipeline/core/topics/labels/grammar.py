@@ -28,13 +28,16 @@ from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS, stem
 from tracetopics_pipeline.core.topics.labels.words import (
     CLAUSE_SPLIT,
     COMMON_VERBS,
+    DEGREE_WORDS,
     END_GLUE,
     ENUM_PREFIX,
+    EVALUATIVE_WORDS,
     FORMAT_WORDS,
     FUNCTION_WORDS,
     GREETING_WORDS,
     MAX_WORDS,
     MIN_WORDS,
+    MOOD_TIMES,
     NEGATION_WORDS,
     PARTICLES,
     PAST_ONLY,
@@ -653,9 +656,12 @@ def wording_problems(label: str) -> list[str]:
     """What a name carries that is not the topic: a wish's tense (`wish_tense`), a compliment
     (`praise`), the leftovers of a redaction, an enum or an identifier (`artefact`), a second
     sentence that lost its full stop (`run_on`), a measure and its comparison (`measure`), a
-    comment on the speaker's stance opening it (`aside`: "Honestly we're evaluating ...")."""
+    comment on the speaker's stance opening it (`aside`: "Honestly we're evaluating ..."), a
+    judgement for a head (`evaluative`: "Kind settings", "Getting ridiculous")."""
     low = [w.lower().strip(".,;:!?\"'()") for w in label.split()]
     out = []
+    if _evaluative(low):
+        out.append("evaluative")
     if any(w in _WISH_TENSE for w in low) or any(
         a in ("could", "would") and b not in ("not", "n't")
         for a, b in zip(low, low[1:], strict=False)
@@ -674,6 +680,26 @@ def wording_problems(label: str) -> list[str]:
     if _when_said(low):
         out.append("when_said")
     return out
+
+
+# The category nouns in either number, and the nouns that say "something went wrong" as they
+# do: none says what a topic is about, so none is a head of its own
+_KIND_NOUNS = frozenset(
+    {w for n in CATEGORY_NOUNS for w in (n, n.removesuffix("s"))}
+    | {"problem", "problems", "complaint", "complaints", "question", "questions", "stuff"}
+)
+
+
+def _evaluative(low: list[str]) -> bool:
+    """A name whose only content is a judgement (`words.EVALUATIVE_WORDS`), graded or not
+    (`DEGREE_WORDS`), with at most a category noun: the writer's mood for the head ("Kind
+    settings", "Ridiculous settings", "Getting ridiculous", "Terrible week"). "Terrible
+    coverage" and "Bug is unacceptable" say what is judged, and pass."""
+    content = [
+        w for w in low if w and w not in FUNCTION_WORDS and w not in DEGREE_WORDS
+        and w not in _KIND_NOUNS and w not in MOOD_TIMES
+    ]  # fmt: skip
+    return bool(content) and all(w in EVALUATIVE_WORDS for w in content)
 
 
 # When one user's case happened, said from the day they wrote: "Charged twice this month", "Card

@@ -69,7 +69,6 @@ from tracetopics_pipeline.core.topics.labels.support import (
     contradicted,
     coverage,
     has_digit,
-    held_by,
     learn_kinds,
     minority_parent,
     mixed_support,
@@ -83,9 +82,14 @@ from tracetopics_pipeline.core.topics.labels.words import (
     ACTION_CLASSES,
     CLAUSE_SPLIT,
     COMMON_VERBS,
+    DEGREE_WORDS,
+    EVALUATIVE_WORDS,
     FUNCTION_WORDS,
     GREETING_WORDS,
     MIN_WORDS,
+    MOOD_NAMES,
+    MOOD_TIMES,
+    NEGATIVE_WORDS,
     PARTICLES,
     POLARITY_WORDS,
     SHORTHAND,
@@ -256,12 +260,16 @@ class NamingParams:
     # coverage or the abstract name is taken.
     coverage: float = 0.0
     min_coverage: float = 0.0
-    # A labelled facet's subtopic: the share of its traffic whose texts must use all the name's
-    # words together (`held_by`). Its texts are whatever carries the label, so a phrase of one
-    # minority ("We've decided to move to Metabase", 7 of 140 mentions) would otherwise name
-    # them all; below it the best phrase (which the audit counts). A label's only subtopic
-    # always reads as the label's name (`NamingInput.parent`). A shared word with a category noun
-    # was tried and read worse ("Kind settings", "Pro access", "KeyError errors").
+    # The share of a topic's traffic whose texts must use all the name's words together
+    # (`held_by`; a parent's over all its subtopics' texts), at every level (review rv13 H1:
+    # "Move number to another carrier" named a topic 8 of whose 67 traces port a number out).
+    # A labelled facet's texts are whatever carries the label, so a phrase of one minority
+    # ("We've decided to move to Metabase", 7 of 140 mentions) would otherwise name them all.
+    # Where no phrase is said by this share, the broader name most of the traffic says
+    # (`_abstracted`: an object and its action class, "Number change"; an object and what is
+    # asked of it, "Bill issues") before the best phrase (which the audit counts,
+    # `support.minority_name`). A label's only subtopic always reads as the label's name
+    # (`NamingInput.parent`). A judgement is never a head ("Kind settings", `grammar._evaluative`).
     held: float = 0.0
     # A parent's name: how much nearer its own centroid than any sibling's it must lie
     # (`name_margins`); a phrase that does not ("Set up", nearer the Slack and connection
@@ -287,7 +295,7 @@ PARENT_NAMING = NamingParams(
     requests=True,
 )
 
-# A labelled facet's subtopics: most of the traffic says what the name says.
+# A labelled facet's subtopics: most of the traffic says what the name says, as at every level.
 LABELLED_NAMING = NamingParams(held=MIN_HELD)
 
 
@@ -415,16 +423,19 @@ def name_topics(
         surface = _surface(t.texts, facet_surface)
         support = supports[i]
         avoid = used | {a.lower() for a in t.avoid}
+        strip = shared_head(t.texts)
         ctx = word_context(t.texts, t.weights, persons=persons)
         kids = children[i] if p.min_coverage else []
 
         def covered(name: str, kids: list = kids) -> bool:
             return not kids or coverage(name, kids) >= p.min_coverage
 
-        said = text_words(t.texts, t.weights) if p.held else []
+        # who says a name: every content word in one of the topic's texts (a parent's verb
+        # class noun said by its verbs), the audit's `minority_name`
+        sayers = Sayers(text_words(t.texts, t.weights), classes=p.abstract) if p.held else None
 
-        def held(name: str, said: list = said) -> bool:
-            return not p.held or held_by(name, said) >= p.held
+        def held(name: str, sayers: Sayers | None = sayers) -> bool:
+            return sayers is None or sayers.share(name) >= p.held
 
         def distinct(name: str, i: int = i) -> bool:
             if not p.min_distinct or len(topics) < 2:
@@ -436,6 +447,7 @@ def name_topics(
         # a parent's name no subtopic reverses ("Upgrade to Business" over a downgrade)
         kids_said = _children_said(t) if p.abstract and len(kids) > 1 else []
         name, fallback, uncovered, minority = "", (-1.0, ""), "", ""
+        minority_said = 0.0
         vague, vague_covered, stated = "", "", ""
         reversed_ = False  # a phrase refused because a subtopic says its reverse
         # A label's only subtopic holds the whole label: a phrase, even one most of it says,
@@ -443,6 +455,11 @@ def name_topics(
         # was also unhappy), so it reads as its label.
         if t.parent and t.parent.lower() not in avoid:
             name = t.parent
+        # a labelled subtopic most of whose texts say only how the writer feels ("Terrible
+        # week.", "This is getting ridiculous"): no phrase of theirs says what about, and a
+        # judgement is never a name's head, so the name says there is no reason (review rv13 H2)
+        if p.held and not name and _mood_share(t.texts, t.weights, strip) >= p.held:
+            name = _distinct_name(mood_name(t.texts, t.weights, strip), avoid)
         for _, ph in [] if name else ranked[i]:
             # the phrase, else the phrase without its details ("Delete user data for Kenji")
             plain = _without_details(
@@ -483,7 +500,11 @@ def name_topics(
                     name = cand
                     break
                 elif share >= p.min_support and covered(cand):
-                    minority = minority or cand  # the best that some of the texts say
+                    # of the names some of the texts say, the one most of them say (the first of
+                    # those: "Extra charges" before "Charges on November bill")
+                    heard = sayers.share(cand) if sayers is not None else 0.0
+                    if not minority or heard > minority_said:
+                        minority, minority_said = cand, heard
                 elif share >= p.min_support:
                     uncovered = uncovered or cand  # the best that one child's wording names
                 fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
@@ -536,17 +557,59 @@ def name_topics(
                 w
                 for k in topics[i].keywords
                 for w in k.split()
-                if w.lower() not in FUNCTION_WORDS and not GREETING_WORDS.fullmatch(w)
+                if w.lower() not in FUNCTION_WORDS
+                and w.lower() not in EVALUATIVE_WORDS
+                and not GREETING_WORDS.fullmatch(w)
             ]
             base = " ".join(dict.fromkeys(kws[:2])) or f"Topic {topics[i].topic_id}"
             if len(base.split()) < MIN_WORDS:
                 base += " topic"
-            name, n = tidy_label(base), 2
-            while name.lower() in avoid:
-                name, n = f"{tidy_label(base)} ({n})", n + 1
+            name = _distinct_name(tidy_label(base), avoid)
         used.add(name.lower())
         out[topics[i].topic_id] = name
     return out
+
+
+def _distinct_name(base: str, avoid: set[str]) -> str:
+    """`base`, or "base (2)", "base (3)", ... the first not in `avoid` (lower case)."""
+    name, n = base, 2
+    while name.lower() in avoid:
+        name, n = f"{base} ({n})", n + 1
+    return name
+
+
+def _moods(text: str, strip: bool) -> frozenset[str]:
+    """The evaluative words of a text that says nothing else: every content word a judgement
+    (`EVALUATIVE_WORDS`), a degree ("so", "honestly", "getting") or when ("week", "lately");
+    empty when it says what about ("Terrible coverage on my street")."""
+    low = [x.lower() for x in TOKEN.findall(clean_for_naming(text, strip_head=strip))]
+    content = [
+        x for x in low
+        if x not in FUNCTION_WORDS and x not in DEGREE_WORDS and x not in MOOD_TIMES
+        and not GREETING_WORDS.fullmatch(x)
+    ]  # fmt: skip
+    if not content or not all(x in EVALUATIVE_WORDS for x in content):
+        return frozenset()
+    return frozenset(content)
+
+
+def _mood_share(texts: list[str], weights: list[float], strip: bool) -> float:
+    """The share of the traffic whose text says only a judgement (`_moods`)."""
+    total = float(sum(weights)) or 1.0
+    return sum(w for x, w in zip(texts, weights, strict=True) if _moods(x, strip)) / total
+
+
+def mood_name(texts: list[str], weights: list[float], strip: bool = False) -> str:
+    """The name of traffic that says only how its writers feel: "Complaints without a stated
+    reason" where most of its judgements blame, else "Praise without a stated reason"."""
+    neg = pos = 0.0
+    for x, w in zip(texts, weights, strict=True):
+        moods = _moods(x, strip)
+        if moods & NEGATIVE_WORDS:
+            neg += w
+        elif moods:
+            pos += w
+    return MOOD_NAMES[0] if neg >= pos else MOOD_NAMES[1]
 
 
 def name_scores(
@@ -665,6 +728,8 @@ def abstract_name(
             and x not in verbs
             and x not in NEEDS_TO
             and x not in POLARITY_WORDS  # "Charged twice issues": what went wrong is no head
+            and x not in EVALUATIVE_WORDS  # "Kind settings": the writer's mood is no head
+            and x not in DEGREE_WORDS
             and not _participle(x, bare)  # "Charged issues": what was done is no head either
             and not any(c.isdigit() for c in x)
             and support.get(stem(x), 0.0) >= min_support
@@ -914,6 +979,7 @@ def object_name(
             or low in verbs
             or st in common
             or low in POLARITY_WORDS  # "twice", "wrong": what went wrong, not with what
+            or low in EVALUATIVE_WORDS  # "ridiculous", "kind": the writer's mood
             or GREETING_WORDS.fullmatch(low)
             or any(c.isdigit() for c in low)
             or len(low) < 2
@@ -1017,6 +1083,7 @@ def class_name(
             or any(c.isdigit() for c in low)
             or st in actions
             or st in common
+            or low in EVALUATIVE_WORDS
             or len(low) < 2
             or weight(ix) < floor
         ):

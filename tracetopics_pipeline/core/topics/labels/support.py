@@ -211,12 +211,26 @@ def text_words(
     return [(text_stems(t), float(n)) for t, n in zip(texts, w, strict=True)]
 
 
-def held_by(label: str, words: list[tuple[frozenset[str], float]]) -> float:
+def held_by(
+    label: str, words: list[tuple[frozenset[str], float]], *, classes: bool = False
+) -> float:
     """The share of a topic's traffic whose own text uses every content word of the name
-    together (`words`: `text_words` of its texts). `name_support` takes each word on its own:
-    "We've decided to move to Metabase" passes it when every mention names Metabase and a few
-    say "decided"; this counts the mentions that say what the name says (7 of 140)."""
-    return Sayers(words).share(label)
+    together (`words`: `text_words` of its texts; a parent's: of all its subtopics' texts, with
+    `classes`: its verb class noun said by its verbs). `name_support` takes each word on its
+    own: "We've decided to move to Metabase" passes it when every mention names Metabase and a
+    few say "decided"; this counts the mentions that say what the name says (7 of 140)."""
+    return Sayers(words, classes=classes).share(label)
+
+
+def minority_name(
+    label: str, words: list[tuple[frozenset[str], float]], *, classes: bool = False
+) -> bool:
+    """The one rule of what a name covers, at every level: a name says what most of its topic's
+    traffic says, so a name fewer than MIN_SAID of its traces say (`held_by`, every content
+    word in one text) names a minority of it: "Move number to another carrier" over a topic
+    where 8 of 67 traces port a number out, "Charged twice" where 5 of 29 were. `words`: the
+    topic's `text_words` (a parent's: all its subtopics' texts, `classes`); False without any."""
+    return bool(words) and held_by(label, words, classes=classes) < MIN_SAID
 
 
 class Sayers:
@@ -309,14 +323,17 @@ MIN_SUPPORT = 0.05  # a subtopic's name: every content word in >= 5% of its traf
 MIN_PARENT_SUPPORT = 0.3  # a parent's: in subtopics holding >= 30% of its traffic
 CHILD_USE = 0.2  # a subtopic uses a word when 20% of its traffic does
 MIN_COVERAGE = 0.5  # a parent's name: supported by subtopics holding half its traffic
-MIN_HELD = 0.5  # a labelled facet's subtopic: its name says what most of its traffic says
+# A name says what most of its topic's traffic says (`minority_name`), at every level: a
+# subtopic's, a labelled facet's subtopic's, a parent's.
+MIN_SAID = 0.5
+MIN_HELD = MIN_SAID  # the namer's and names_kept's name for it
 # A parent's name said by less than a third of its traces, while a subtopic all but never says
 # it (under 10 %), names a minority of it (`minority_parent`).
 MIN_PARENT_SAID = 1 / 3
 SILENT = 0.1
-# The namer's abstraction step (`naming.class_name`): a parent's name not said by most of its
-# traces while a subtopic is silent gives way to an object-and-class name most of them say.
-MIN_CLASS_SAID = 0.5
+# The namer's abstraction step (`naming.class_name`, `naming.object_name`): a name not said by
+# most of its traces (`minority_name`) gives way to a broader one most of them say.
+MIN_CLASS_SAID = MIN_SAID
 # A parent's name lies at least this much nearer (cosine) its own centroid than any sibling's
 # (`naming.name_margins`): "Set up" over SSO, SCIM and JIT provisioning lies nearer two other
 # parents than its own.

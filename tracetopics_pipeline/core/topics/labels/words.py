@@ -120,6 +120,40 @@ PROBLEM_WORDS = frozenset(
     delayed spam unreadable unusable""".split()  # noqa: SIM905
 )
 POLARITY_WORDS = NEGATION_WORDS | PROBLEM_WORDS
+# Adjectives that judge rather than say what a thing is: the writer's mood ("This is getting
+# ridiculous", "you were so kind last time"), never what a topic is about, so never a name's
+# head ("Kind settings", "Ridiculous settings", "Terrible issues"). Praise and blame alike, with
+# their comparative and superlative forms where those are words of their own. Not the ones
+# that are also common nouns of a domain ("fine", "patient", "mean").
+POSITIVE_WORDS = frozenset(
+    """kind nice lovely great good better best awesome amazing fantastic fabulous wonderful
+    excellent brilliant superb outstanding perfect marvellous marvelous terrific stellar
+    phenomenal impressive helpful cool polite friendly""".split()  # noqa: SIM905
+)
+NEGATIVE_WORDS = frozenset(
+    """unkind bad worse worst terrible horrible awful dreadful appalling atrocious abysmal
+    lousy crappy shitty rubbish pathetic ridiculous absurd ludicrous laughable outrageous
+    insane crazy unbelievable unacceptable disgraceful shameful shocking disgusting annoying
+    irritating infuriating frustrating disappointing maddening exhausting unhelpful useless
+    stupid dumb silly lame poor rude unfriendly nasty""".split()  # noqa: SIM905
+)
+EVALUATIVE_WORDS = POSITIVE_WORDS | NEGATIVE_WORDS
+# Words that only grade an adjective ("so kind", "really ridiculous", "getting ridiculous"):
+# with evaluative words alone they still say nothing of what the topic is about.
+DEGREE_WORDS = frozenset(
+    """so very really too quite pretty super extremely totally absolutely utterly truly just
+    rather fairly incredibly seriously honestly getting get gets got becoming""".split()  # noqa: SIM905
+)
+# When the writer feels so, not what about: with evaluative words alone a text is a mood
+# ("Terrible week.", "Rough day lately")
+# The name of traffic that says only how its writers feel (`naming.mood_name`): no phrase of
+# its texts says it, so no share of them is asked to (`audit`)
+MOOD_NAMES = ("Complaints without a stated reason", "Praise without a stated reason")
+MOOD_NAME = re.compile(r"^(?:" + "|".join(MOOD_NAMES) + r")(?: \(\d+\))?$")
+MOOD_TIMES = frozenset(
+    """day days week weeks month months year morning afternoon evening night today tonight
+    lately recently time times again""".split()  # noqa: SIM905
+)
 # Problem words that say one only as a predicate ("loads so slow", "is slow", "slow to load",
 # "slow loading"): before a noun they name a kind of thing ("slow cooker", "slow lane").
 PREDICATIVE_PROBLEMS = frozenset({"slow"})
