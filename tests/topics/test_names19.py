@@ -39,6 +39,8 @@ from tracetopics_pipeline.core.topics.labels.words import MOOD_NAMES
         "Honestly unacceptable",
         "Absolutely useless stuff",
         "Frustrating problems",
+        "Last time",
+        "Next week",
     ],
 )
 def test_a_judgement_is_never_a_names_head(name):
@@ -56,6 +58,8 @@ def test_a_judgement_is_never_a_names_head(name):
         "Great Plains office access",
         "Nice to have features",
         "Refund for a damaged parcel",
+        "Last invoice",
+        "Time off request",
     ],
 )
 def test_a_judgement_of_a_thing_names_the_thing(name):

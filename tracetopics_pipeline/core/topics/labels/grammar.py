@@ -690,16 +690,23 @@ _KIND_NOUNS = frozenset(
 )
 
 
+_TIME_QUALIFIERS = frozenset({"last", "next", "past"})  # "last time", "next week"
+
+
 def _evaluative(low: list[str]) -> bool:
     """A name whose only content is a judgement (`words.EVALUATIVE_WORDS`), graded or not
     (`DEGREE_WORDS`), with at most a category noun: the writer's mood for the head ("Kind
-    settings", "Ridiculous settings", "Getting ridiculous", "Terrible week"). "Terrible
+    settings", "Ridiculous settings", "Getting ridiculous", "Terrible week"), or a time alone
+    ("Last time"). "Terrible
     coverage" and "Bug is unacceptable" say what is judged, and pass."""
     content = [
         w for w in low if w and w not in FUNCTION_WORDS and w not in DEGREE_WORDS
         and w not in _KIND_NOUNS and w not in MOOD_TIMES
+        and not (w in _TIME_QUALIFIERS and any(x in MOOD_TIMES for x in low))
     ]  # fmt: skip
-    return bool(content) and all(w in EVALUATIVE_WORDS for w in content)
+    if not content:  # a time and nothing else ("Last time", "This week"): says no thing either
+        return any(w in MOOD_TIMES for w in low)
+    return all(w in EVALUATIVE_WORDS for w in content)
 
 
 # When one user's case happened, said from the day they wrote: "Charged twice this month", "Card

@@ -559,6 +559,7 @@ def name_topics(
                 for w in k.split()
                 if w.lower() not in FUNCTION_WORDS
                 and w.lower() not in EVALUATIVE_WORDS
+                and w.lower() not in DEGREE_WORDS
                 and not GREETING_WORDS.fullmatch(w)
             ]
             base = " ".join(dict.fromkeys(kws[:2])) or f"Topic {topics[i].topic_id}"
