@@ -90,7 +90,7 @@ _BREAKS = (
 # action ("Still not working", "Really frustrated", "Never arrives", "Can't change").
 _LEADS = frozenset(
     "really very still not never always can't cannot won't couldn't didn't doesn't".split()  # noqa: SIM905
-)
+) | (NEGATION_WORDS - {"nor", "neither"})  # "No signal at home", "Without wifi", "Nothing loads"
 # Nouns that take "to" + verb ("Ability to export"); any other single noun before "to" +
 # verb is what is left of a longer phrase ("[Cost per] month to add users").
 _TO_NOUNS = frozenset(
@@ -1118,6 +1118,26 @@ def negated_statement(low: list[str]) -> int:
     return k
 
 
+# What negates the words after it: a negation ("no signal", "isn't connecting", "without wifi") or
+# a word of loss ("lost my card", "stopped working"). A span that starts inside its scope states the
+# opposite of its text ("[No] signal at home", "[stopped] working after the trip"): issue 12 item 4.
+_SCOPE_NEGATORS = (NEGATION_WORDS - {"nor", "neither"}) | frozenset(
+    "lost stopped stops lacking lacks missing".split()  # noqa: SIM905
+)
+# Words between a negation and what it scopes: "no [more] data", "lost [my] card", "not [a] single"
+_SCOPE_GLUE = frozenset(
+    "a an the any my our your their his her its this that these those more single longer".split()  # noqa: SIM905
+)
+
+
+def _in_negation_scope(low: list[str], i: int) -> bool:
+    """Word `i` follows a negation or a word of loss, with only determiners between."""
+    k = i - 1
+    while k >= 0 and low[k] in _SCOPE_GLUE:
+        k -= 1
+    return k >= 0 and low[k] in _SCOPE_NEGATORS
+
+
 def _capitalised(tok: str) -> bool:
     return tok[:1].isupper()
 
@@ -1139,6 +1159,8 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
                 continue
             if 0 <= negated <= i or 0 <= stated < i:  # "[Why hasn't my] parcel arrived",
                 continue  # "[can't share how other] customers use Ask AI": the opposite
+            if _in_negation_scope(low, i):  # "[No] signal at home", "[lost my] card"
+                continue
             if i > 1 and _capitalised(toks[i]) and _capitalised(toks[i - 1]):
                 continue  # "[Power] BI": the rest of a name
             if len(low[i]) == 1:  # "m fed up": the rest of a contraction

@@ -58,7 +58,10 @@ _LEAD_FILLER = re.compile(
     r"hope you(?:'re| are) (?:well|doing well)|i have a (?:quick )?question|one more thing|"
     # "Continuing from before - <request>": the lead-in ends at a spaced dash, not past it.
     r"(?:following up|continuing|circling back)(?: (?:on|from|with|about) (?:(?!\s[-–—])[^:,.!?]){0,40})?(?=[:,]|\s*[-–—])|"
-    r"also|and|btw|by the way|actually|basically|honestly|frankly|tbh|to be honest|just|again|yes|no|fyi|ps|p\.s\.|urgent|"
+    r"also|and|btw|by the way|actually|basically|honestly|frankly|tbh|to be honest|just|again|fyi|ps|p\.s\.|urgent|"
+    # an answer word, not a determiner: "No, I meant the other card" (never "[No] signal at home",
+    # whose negation is the problem: issue 12 item 4)
+    r"(?:yes|no)(?=\s*(?:[,.!:;]|-\s|$))|"
     # interjections: a sound or a mood, not the request ("Ugh, the build fails", "Welp. ...")
     r"u+gh+|a+rgh+|welp|oof|sigh|meh|yikes|alright|all right|right|oh|ah|aw|geez|jeez|omg|"
     r"damn|dang|darn|phew|whew|ok(?:ay)? so|quick one|hmm+)\b[\s,!.:;-]*)+",
@@ -378,6 +381,8 @@ def normalize_request(sentence: str) -> str:
         c, own = _normalize_clause(clause)
         if URGENCY.match(clause.strip()) or URGENCY.match(c):
             continue  # "fix the build, prod is down": the pressure is not the task
+        if chase_rest(clause) == "":
+            continue  # "..., as I said before": a complaint about the conversation
         if c and not _is_context(c) and not _is_context(clause.strip()) and _has_intent(c):
             kept.append(_own_possessives(c, own or (i == 0 and own_first)))
     if not kept:
@@ -560,6 +565,97 @@ _ASIDES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
+# A complaint about the conversation itself, not the task (issue 12 item 4): asking again ("Third
+# time asking", "I already asked this", "for the second time"), pointing back ("as I said", "as I
+# told your colleague"), waiting for or missing an answer ("still waiting for a reply", "nobody has
+# answered"), being ignored ("you keep ignoring my question", "is anyone there?"). The Sentiment
+# and Issues rules read it from the raw text; the Task drops it and keeps what follows it.
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|umpteenth|nth|hundredth|\d+(?:st|nd|rd|th))"
+_TELL = (
+    r"(?:ask(?:ed|ing)?|writ(?:e|ing|ten)|wrote|contact(?:ed|ing)?|messag(?:e|ed|ing)|"
+    r"reach(?:ed|ing) out|request(?:ed|ing)?|sen[dt]|sending|rais(?:e|ed|ing)|report(?:ed|ing)?|"
+    r"chas(?:e|ed|ing)|call(?:ed|ing)?|explain(?:ed|ing)?|tell(?:ing)?|told|sa(?:y|id|ying)|"
+    r"mention(?:ed|ing)?|repeat(?:ed|ing)?)"
+)
+_REPLY = (
+    r"(?:answers?|repl(?:y|ies)|responses?|call ?backs?|feedback|word|reaction|help|human|"
+    r"(?:an? |real |live )?(?:agent|person|human)|some(?:one|body)|any(?:one|body))"
+)
+_TIMES = (
+    r"(?:already|before|earlier|previously|twice|again|(?:(?:two|three|four|five|several|many|"
+    r"multiple|so many|a few|a (?:million|hundred|dozen)|\d+) times))"
+)
+_CHASE_CORE = (
+    # an ordinal count: "third time asking", "for the second time", "my fourth message about this"
+    rf"(?:(?:this is|it'?s|that'?s) )?(?:for )?(?:(?:the|my|a|our) )?{_ORDINAL} "
+    rf"(?:time|message|email|mail|request|attempt|try|chat|call|ticket|reminder)s?"
+    rf"(?: (?:(?:i'?m|i am|i'?ve|i have|we'?re|we'?ve|i|we) )?{_TELL})?"
+    rf"(?: (?:you|this|it|that|the same(?: \w+)?|(?:about|regarding|on|for) (?:this|it|that)))?"
+    rf"(?: (?:today|this (?:week|month|morning)|now|already))?"
+    # asked before: "I already asked this", "I've asked three times already", "told you twice"
+    rf"|(?:(?:i|we)(?:'ve| have| had)? )?already {_TELL}"
+    rf"(?: (?:you|this|that|it|the same(?: \w+)?|about (?:this|it|that)|this question))?(?: {_TIMES})*"
+    rf"|(?:(?:i|we)(?:'ve| have| had)? )?{_TELL}"
+    rf"(?: (?:you|this|that|it|the same(?: \w+)?|about (?:this|it|that)|this question))? {_TIMES}"
+    rf"(?: {_TIMES})*"
+    # pointing back: "as I said", "like I mentioned before", "as I told your colleague"
+    rf"|(?:again,? )?(?:as|like) (?:i|we)(?:'ve| have| had)? (?:already |just |previously )?"
+    rf"(?:said|told|mentioned|explained|wrote|written|stated|described|reported|asked|"
+    rf"pointed out)\b[^,:;.!?]{{0,50}}"
+    # waiting for an answer: "still waiting for an answer", "been waiting two days for a reply"
+    rf"|(?:(?:i|we)(?:'m| am|'re| are|'ve been| have been)? )?(?:still )?(?:waiting|waited)"
+    rf"(?: \w+){{0,3}}? (?:for|on) (?:an? |your |any |some |the )?{_REPLY}"
+    rf"(?: (?:from (?:you|your \w+|anyone)|back|yet|so far))*"
+    # no answer: "still no reply from you", "nobody has answered me yet"
+    rf"|(?:still )?(?:no|not an?|not a single|zero) {_REPLY}"
+    rf"(?: (?:from|by) (?:you|anyone|anybody|your \w+))?(?: (?:yet|so far|at all))*"
+    rf"|(?:still )?(?:nobody|no ?one|no-one) (?:has |have |had |is |ever )?(?:yet )?"
+    rf"(?:answered|replied|responded|got(?:ten)? back|gets? back|answering|replying|responding|"
+    rf"helped|read|looked at|contacted)(?: (?:to )?(?:me|us|my \w+))?(?: (?:yet|so far|at all))*"
+    # being ignored: "you keep ignoring my question", "is anyone there", "why do I have to ask twice"
+    rf"|(?:you|your (?:team|support|bot|agents?|colleagues?))(?: guys| people)? "
+    rf"(?:keep|kept|are|have been|just|seem to be|never stop) (?:ignoring|not (?:answering|"
+    rf"reading|listening|replying|responding)|avoiding|dodging|skipping|deflecting)"
+    rf"(?: (?:me|us|my (?:questions?|messages?|emails?|requests?|point)))?"
+    rf"|(?:hello,? )?(?:is |are )?(?:any ?(?:one|body)|some ?(?:one|body)|you) (?:there|here|"
+    rf"out there|listening|reading(?: this)?|even reading(?: this)?|awake)"
+    rf"|why (?:do|did|does|must|should|would|am|are) (?:i|we) (?:have to |need to |keep |always )?"
+    rf"(?:ask|repeat|explain|chase|write|tell|contact|message)\w*"
+    rf"(?: (?:this|myself|ourselves|it|you|the same(?: \w+)?))?(?: (?:again|twice|every time|"
+    rf"so often|over and over|(?:\w+ )?times))*"
+)
+# A clause that is a complaint and nothing else (an end mark, a clause break or the end follows),
+# or a complaint naming its topic ("still waiting for an answer about my refund": "my refund").
+_CHASE = re.compile(
+    rf"^(?:{_CHASE_CORE})(?:\s*(?:[,:;.!?]+|\s[-–—]+|$)\s*"
+    rf"|\s+(?:about|regarding|concerning|on|re:?|for)\s+(?=\S))",
+    re.I,
+)
+# Adverbs of asking again, a complaint whatever follows: "Once again the app crashes", "I repeat, ..."
+_CHASE_ADVERB = re.compile(
+    r"^(?:once again|yet again|(?:for )?one (?:last|more) time|i repeat|let me repeat(?: myself)?|"
+    r"(?:i'?m |i am )?repeating myself|to repeat(?: myself)?|again and again|over and over)"
+    r"(?:\s*[,:;.!?]+|\s[-–—]+|\s)\s*",
+    re.I,
+)
+
+
+def chase_rest(sentence: str) -> str | None:
+    """`sentence` without the complaints about the conversation that lead it ("Third time asking:
+    <rest>", "As I said, <rest>"); "" when it is nothing but a complaint; None when it opens on
+    none."""
+    text, found = sentence.strip(), False
+    while True:
+        text = _LEAD_FILLER.sub("", _GREETING.sub("", text)).lstrip(" ,;:-")
+        m = _CHASE.match(text) or _CHASE_ADVERB.match(text)
+        if not m:
+            break
+        found, text = True, text[m.end() :]
+    if not found:
+        return None
+    return text if content_words(text) and not _ANAPHORA.fullmatch(text.strip(" .!?")) else ""
+
+
 # A second sentence that starts a new ask ("Any plans to add Teams?") is another topic's.
 _NEW_ASK = re.compile(
     r"^(?:(?:small|quick|one|little|feature|another|separate|unrelated|side)"
@@ -600,9 +696,11 @@ _TROUBLE = re.compile(
 
 
 def aside_kind(sentence: str) -> str | None:
-    """The kind of aside `sentence` is (compliment, recontact, comparison, backstory, pressure),
-    or None when it may carry the request."""
+    """The kind of aside `sentence` is (chase, compliment, recontact, comparison, backstory,
+    pressure), or None when it may carry the request."""
     text = sentence.strip()
+    if chase_rest(text) == "":
+        return "chase"
     core = _strip_front(text).strip()
     for kind, rx in _ASIDES.items():
         if not (rx.match(core) or rx.match(text)):
@@ -707,6 +805,10 @@ def request_sentences(user_turns: list[str], limit: int = 2) -> list[str]:
         found: list[str] = []
         for sent in _sentences(strip_signature(turn)):
             sent = _strip_recontact(sent)
+            rest = chase_rest(sent)
+            if rest == "":
+                continue  # "Third time asking.": a complaint about the conversation, never the task
+            sent = rest or sent
             core = _strip_front(sent).strip()
             if not _is_candidate(core):
                 continue
