@@ -88,9 +88,12 @@ _BREAKS = (
 
 # Words that may open a name though they are glue: degree and negation before a state or an
 # action ("Still not working", "Really frustrated", "Never arrives", "Can't change").
+# A negating determiner may too: "No signal at home", "Without wifi", "Nothing loads" (issue 12
+# item 4); not every negated auxiliary ("[hasn't my] transfer" read "Hasn't transfer").
 _LEADS = frozenset(
-    "really very still not never always can't cannot won't couldn't didn't doesn't".split()  # noqa: SIM905
-) | (NEGATION_WORDS - {"nor", "neither"})  # "No signal at home", "Without wifi", "Nothing loads"
+    """really very still not never always can't cannot won't couldn't didn't doesn't
+    no without nothing none nobody""".split()  # noqa: SIM905
+)
 # Nouns that take "to" + verb ("Ability to export"); any other single noun before "to" +
 # verb is what is left of a longer phrase ("[Cost per] month to add users").
 _TO_NOUNS = frozenset(
