@@ -212,21 +212,76 @@ function fillTopicFilter() {
     `<option value="${esc(state.facet + ":-1")}">no_match</option>`;
 }
 
+/* The chart library (plotly.min.js: 4.8 MB, 1.47 MB gzipped) loads when a chart is first drawn:
+   in the page's head it held every view back (the home's text 3.2 s after the start, 11 s with
+   the CPU slowed 4x; review rv13). Once the page has shown its first view, the browser fetches it
+   at a low priority (prefetch, into its cache) without running it. */
+let plotlyLoad = null;
+function needPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  plotlyLoad ||= new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = PLOTLY_SRC; s.async = true;
+    s.onload = () => resolve(window.Plotly);
+    s.onerror = () => { plotlyLoad = null; s.remove(); reject(new Error("the chart library did not load")); };
+    document.head.appendChild(s);
+  });
+  return plotlyLoad;
+}
+const PLOTLY_SRC = "/vendor/plotly.min.js";
+function prefetchPlotly() {
+  if (window.Plotly || document.querySelector(`link[href="${PLOTLY_SRC}"]`)) return;
+  const l = document.createElement("link");
+  l.rel = "prefetch"; l.as = "script"; l.href = PLOTLY_SRC;
+  document.head.appendChild(l);
+}
+
 /* (Re)bind plot events after each draw: a full redraw inside Plotly.react drops listeners. */
 function bindPlot(el, handlers) {
   for (const [ev, fn] of Object.entries(handlers)) { el.removeAllListeners?.(ev); el.on(ev, fn); }
 }
 
 /* An empty-state message in a plot's place; Plotly's own DOM and listeners are dropped. */
-function emptyPlot(el, html) { Plotly.purge(el); el.innerHTML = `<div class="empty">${html}</div>`; }
+function emptyPlot(el, html) { window.Plotly?.purge(el); el.innerHTML = `<div class="empty">${html}</div>`; }
 
 function showBanner(html) { const b = $("#banner"); b.innerHTML = html; b.classList.remove("hidden"); }
+
+/* The view tabs as a tab list (WAI-ARIA tabs): each button a tab naming its panel, the open one
+   aria-selected and the only one in the Tab order; Left/Right (wrapping), Home and End move to
+   a tab and open it. Buttons a module adds (window.ttViews) are read each time. */
+function tabButtons() { return [...document.querySelectorAll("#tabs button[data-tab]")]; }
+function markTabs() {
+  for (const b of tabButtons()) {
+    const on = b.dataset.tab === state.tab, panel = document.getElementById("tab-" + b.dataset.tab);
+    b.setAttribute("role", "tab");
+    b.id ||= "tabbtn-" + b.dataset.tab;
+    b.setAttribute("aria-selected", String(on));
+    b.tabIndex = on ? 0 : -1;
+    b.classList.toggle("active", on);
+    if (panel) {
+      b.setAttribute("aria-controls", panel.id);
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", b.id);
+    }
+  }
+}
+const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1, Home: "first", End: "last" };
+function tabKey(e) {
+  const step = TAB_KEYS[e.key], b = e.target.closest?.("button[data-tab]");
+  if (step === undefined || !b || e.altKey || e.ctrlKey || e.metaKey) return;
+  const all = tabButtons(), i = all.indexOf(b);
+  const next = step === "first" ? all[0] : step === "last" ? all[all.length - 1] : all[(i + step + all.length) % all.length];
+  e.preventDefault();
+  next.focus();
+  showTab(next.dataset.tab);
+}
 
 function bindUi() {
   $("#tabs").addEventListener("click", (e) => {
     const b = e.target.closest("button[data-tab]"); if (!b) return;
     showTab(b.dataset.tab);
   });
+  $("#tabs").addEventListener("keydown", tabKey);
   $("#facet").addEventListener("change", (e) => {
     state.facet = e.target.value; state.mapId = null; state.hiddenTopics.clear(); state.focus = null;
     state.expanded.clear(); state.colorKey = "";
@@ -370,6 +425,7 @@ function renderTab() {
   $("#loading-text").textContent = name ? `Loading ${name}…` : "Loading…";
   $("#loading").classList.remove("hidden");
   const done = () => {
+    prefetchPlotly();  // the first view is up: the chart library next, in the background
     if (n !== loadSeq) return;
     sec?.classList.remove("loading");
     $("#loading").classList.add("hidden");
@@ -380,7 +436,7 @@ function showTab(tab, { initial = false } = {}) {
   if (!document.getElementById("tab-" + tab)) tab = defaultTab();
   const changed = tab !== state.tab;
   state.tab = tab;
-  document.querySelectorAll("#tabs button").forEach((x) => x.classList.toggle("active", x.dataset.tab === tab));
+  markTabs();
   document.querySelectorAll(".tab").forEach((s) => s.classList.toggle("hidden", s.id !== "tab-" + tab));
   if (!initial && changed) syncUrl({ push: true });
   refresh();
@@ -390,6 +446,7 @@ function showTab(tab, { initial = false } = {}) {
 async function renderMap() {
   const facet = state.facet;
   const fresh = ticket("map");
+  needPlotly().catch(() => {});  // fetched while the map's data is asked for
   await ensureColors();
   const level = effLevel();
   const q = filterParams({ facet, level, map_id: state.mapId || undefined });
@@ -404,7 +461,7 @@ async function renderMap() {
   $("#tab-map .map-layout").classList.toggle("bars", bars);
   if (bars) {
     const el = $("#map-plot");
-    Plotly.purge(el); el.style.height = ""; el.innerHTML = labelBars(list, data); bindLabelBars(el);
+    window.Plotly?.purge(el); el.style.height = ""; el.innerHTML = labelBars(list, data); bindLabelBars(el);
     renderLegend(list, data);
     return;
   }
@@ -446,6 +503,8 @@ async function renderMap() {
   } else {
     el.querySelector(".empty")?.remove(); el.querySelector(".label-bars")?.remove(); el.onclick = null;
     fitMap();
+    await needPlotly();
+    if (!fresh()) return;
     await Plotly.react(el, traces, {
       margin: { l: 10, r: 10, t: 10, b: 10 }, showlegend: false, hovermode: "closest", dragmode: "pan",
       xaxis: { visible: false }, yaxis: { visible: false, scaleanchor: "x" }, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
@@ -476,7 +535,7 @@ function fitMap() {
 window.addEventListener("resize", () => {
   const el = $("#map-plot");
   if (!el.data || el.offsetParent === null) return;
-  fitMap(); Plotly.Plots.resize(el);
+  fitMap(); window.Plotly?.Plots.resize(el);
 });
 
 /* What the Map tab says of a labelled facet's labels, counted rather than placed. */
@@ -540,6 +599,7 @@ function hideHover() { state.hoverId = null; $("#hover-card").classList.add("hid
 async function renderTrends() {
   const facet = state.facet;
   const fresh = ticket("trends");
+  needPlotly().catch(() => {});
   await ensureColors();
   // What "What changed" says grew or faded, asked for beside the series (not only after a visit
   // to the home: a Trends link must show the same chart).
@@ -561,6 +621,8 @@ async function renderTrends() {
   el.classList.toggle("narrow", narrow);
   // A week the data starts or ends in (or a date filter cuts) is labelled with its days.
   const partial = week ? tl.buckets.map((b, i) => [b, tl.days[i]]).filter(([, d]) => d > 0 && d < 7) : [];
+  await needPlotly();
+  if (!fresh()) return;
   await Plotly.react(el, traces, {
     margin: { l: 50, r: 10, t: partial.length ? 24 : 10, b: 40 }, hovermode: "closest",
     annotations: partial.map(([b, d]) => ({ x: b, xref: "x", y: 1, yref: "paper", yanchor: "bottom", showarrow: false,
@@ -787,6 +849,8 @@ const HEATMAP_BAR = 30;
 async function renderSlices() {
   const task = facetLike("Task") || state.facet;
   const pairs = [["#hm-sentiment", "#hm1-title", facetLike("Sentiment")], ["#hm-issues", "#hm2-title", facetLike("Issues")]];
+  const plotly = needPlotly();  // fetched while the counts are asked for
+  plotly.catch(() => {});  // said where a heatmap awaits it
   await Promise.all(pairs.map(async ([el, title, col]) => {
     const node = $(el);
     if (!col) { node.innerHTML = '<div class="empty">Facet not configured.</div>'; return; }
@@ -805,6 +869,7 @@ async function renderSlices() {
     node.style.height = "";  // the stylesheet's height, unless the rows need more
     const plotHeight = Math.max(node.clientHeight, ct.rows.length * (narrow ? 15 : 18) + (narrow ? 190 : 110));
     node.style.height = `${plotHeight}px`;
+    await plotly;
     await Plotly.react(node, [{
       type: "heatmap", z, x: ct.cols.map(xText), y: ct.rows.map(trunc), text: ct.counts, texttemplate: "%{text}",
       hovertemplate: "%{y}<br>%{x}: %{text} traces (%{z:.0%} of row)<extra></extra>",

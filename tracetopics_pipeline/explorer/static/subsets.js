@@ -34,6 +34,7 @@ async function showClustering(r, saved) {
     let g = groups.get(par[i]); if (!g) groups.set(par[i], (g = { x: [], y: [], ids: [], sub: [] }));
     g.x.push(x[i]); g.y.push(y[i]); g.ids.push(ids[i]); g.sub.push(names[sub[i]] || "no_match");
   }
+  await needPlotly();
   await Plotly.newPlot("cluster-plot", [...groups.entries()].map(([t, g]) => ({
     type: "scattergl", mode: "markers", x: g.x, y: g.y, customdata: g.ids, text: g.sub.map(plotText), name: plotText(names[t] || "no_match"),
     marker: { size: 5, color: colorOf(t), opacity: 0.8 },

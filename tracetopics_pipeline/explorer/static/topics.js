@@ -152,7 +152,7 @@ function renderLegend(list, map) {
       const el = $("#map-plot");
       if (el.data) {
         const idx = el.data.map((d, i) => (d.meta === t ? i : -1)).filter((i) => i >= 0);
-        if (idx.length) Plotly.restyle(el, { visible: state.hiddenTopics.has(t) ? "legendonly" : true }, idx);
+        if (idx.length && window.Plotly) Plotly.restyle(el, { visible: state.hiddenTopics.has(t) ? "legendonly" : true }, idx);
       }
       return;
     }

@@ -1,0 +1,109 @@
+"""The explorer's home page in headless Chromium: how soon it shows anything, and its facts.
+
+Starts `tracetopics explore` on $TRACETOPICS_HOME (a published home, e.g. the demo's), then loads
+"/" in a fresh browser context (an empty cache) several times at a desktop (1440 x 900) and a
+phone (390 x 844) window, with the CPU slowed through CDP (Emulation.setCPUThrottlingRate), and
+prints the medians of: first contentful paint, the first "What changed" card on screen, the page's
+load event, and whether the chart library (/vendor/plotly.min.js) was fetched before the first
+card. Docs: docs/benchmarks.md ("Explorer: first content").
+
+    TRACETOPICS_HOME=... .venv/bin/python bench/explorer_first_paint.py [--runs 5] [--cpu 1 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+# Records when the first home card (#home .hcard) is in the document, before any page script.
+FIRST_CARD = """
+new MutationObserver((_, obs) => {
+  if (document.querySelector('#home .hcard')) { window.__firstCard = performance.now(); obs.disconnect(); }
+}).observe(document, { childList: true, subtree: true });
+"""
+READ = """() => {
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const nav = performance.getEntriesByType('navigation')[0];
+  const js = performance.getEntriesByType('resource').find((r) => r.name.includes('plotly.min.js'));
+  return { fcp: fcp ? fcp.startTime : null, card: window.__firstCard ?? null,
+           load: nav ? nav.loadEventEnd : null, plotly: js ? js.responseEnd : null };
+}"""
+
+
+def chromium() -> str:
+    for cand in (os.environ.get("TRACETOPICS_CHROMIUM"), "/usr/bin/chromium"):
+        if cand and os.path.exists(cand):
+            return cand
+    found = shutil.which("chromium")
+    if not found:
+        sys.exit("chromium not installed (scripts/install-browser.sh)")
+    return found
+
+
+def measure(base: str, runs: int, rates: list[float]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium(), headless=True, args=["--no-sandbox"])
+        for rate in rates:
+            for w, h in ((1440, 900), (390, 844)):
+                got: list[dict] = []
+                for _ in range(runs):
+                    ctx = b.new_context(viewport={"width": w, "height": h})
+                    page = ctx.new_page()
+                    page.add_init_script(FIRST_CARD)
+                    cdp = ctx.new_cdp_session(page)
+                    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+                    page.goto(base + "/", wait_until="load", timeout=180_000)
+                    page.wait_for_function("window.__firstCard", timeout=180_000)
+                    got.append(page.evaluate(READ))
+                    ctx.close()
+
+                def med(key: str, rows: list[dict] = got) -> str:
+                    vals = [r[key] for r in rows if r[key] is not None]
+                    return f"{statistics.median(vals) / 1000:5.2f} s" if vals else "   -   "
+
+                before = sum(1 for r in got if r["plotly"] is not None and r["plotly"] < r["card"])
+                print(
+                    f"cpu x{rate:g} {w:>4} px: first paint {med('fcp')}, first card {med('card')},"
+                    f" load {med('load')}; chart library fetched before the first card in"
+                    f" {before}/{len(got)} loads"
+                )
+        b.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--port", type=int, default=18971)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--cpu", type=float, nargs="+", default=[1, 4])
+    args = ap.parse_args()
+    base = f"http://127.0.0.1:{args.port}"
+    cmd = [sys.executable, "-m", "tracetopics_pipeline.cli", "explore", "--port", str(args.port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(base + "/api/health", timeout=1).read()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    sys.exit(f"the explorer exited ({proc.returncode})")
+                time.sleep(0.05)
+        urllib.request.urlopen(base + "/api/changes?since=7", timeout=300).read()  # warm
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        measure(base, args.runs, args.cpu)
+        print(f"load average {os.getloadavg()[0]:.1f}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
