@@ -255,11 +255,14 @@ def is_error_reply(msg: dict) -> bool:
             return True
     if explains_error(text):  # "ERR_NAME_NOT_RESOLVED means the DNS lookup ...": documentation
         return False
+    if data is None and resolved_not_found(text):  # "Not found in the EU warehouse; ships from ..."
+        return False
     return bool(
         _ERROR_START.match(text)
         or _ERROR_ANYWHERE.search(text[:2000])
         or crash_shape(text[:4000])
         or (data is None and plain_failure(text) is not None)
+        or bool(_BARE_STATUS.match(text))  # "[429]" parses as JSON: a list of one status
     )
 
 
@@ -315,14 +318,26 @@ _STATUS_HEAD = re.compile(
 _NOT_FOUND = re.compile(
     r"\b(?:(?:was |were |is |are )?not found|could(?: not|n't) be (?:found|located)|cannot be found|"
     r"can't be found|does(?: not|n't) exist|do(?: not|n't) exist|did(?: not|n't) exist|"
-    r"no longer exists?)\b|^\W*no such \w|^\W*unknown (?:[\w-]+ ){0,2}?(?:id|reference|ref|number|"
+    r"no longer exists?)\b|^\W*no such (?!luck\b|thing as\b)\w|^\W*unknown (?:[\w-]+ ){0,2}?(?:id|reference|ref|number|"
     r"code|key|user|account|order|customer|booking|reservation|record|item|product|ticket)\b|"
     r"^\W*no (?:[\w-]+ ){1,3}?(?:found|exists?) (?:with|for|matching|under) (?:the )?(?:reference|"
-    r"ref|id|number|code|key|e-?mail|booking|ticket|account)\b",
+    r"ref|id|number|code|key|e-?mail|booking|ticket|account)\b|"
+    # German, French, Spanish, Italian, Portuguese: "Kunde nicht gefunden", "Datei existiert
+    # nicht", "Client introuvable", "Commande non trouvée", "n'existe pas", "Cliente no
+    # encontrado", "El pedido no existe", "non trovato", "não encontrado"; not "introuvable
+    # ailleurs" (rare, hard to find elsewhere)
+    r"\bnicht (?:mehr )?(?:gefunden|vorhanden|auffindbar)\b|\bexistier(?:t|en) (?:nicht|nicht mehr)\b|"
+    r"\bintrouvables?\b(?!\s+(?:ailleurs|partout)\b)|\bnon trouvée?s?\b|"
+    r"\bn['’]exist(?:e|ent) (?:pas|plus)\b|\bno encontrad[oa]s?\b|\bno exist(?:e|en)\b|"
+    r"\bnon (?:trovat[oaie]|esist(?:e|ono))\b|\bnão (?:encontrad[oa]s?|exist(?:e|em))\b|"
+    r"^\W*kein\w* (?:[\w-]+ ){1,3}?(?:mit|für|unter) (?:der |dem |den )?(?:referenz|nummer|id|"
+    r"kennung|e-?mail|buchungsnummer|kundennummer)\b[^.\n]{0,40}?\b(?:gefunden|vorhanden)\b",
     re.I,
 )
 _ABSENCE_CHECK = re.compile(
-    r"^\W*(?:no|0|zero|none|nothing)\b(?!\s+such\b)(?!\s+(?:[\w-]+ ){1,3}?(?:found|exists?) (?:with|"
+    r"^\W*(?:no|0|zero|none|nothing|kein\w*|aucun\w*|ningun\w*|ningún|nessun\w*|nenhum\w*|"
+    r"nichts|rien)\b(?!\s+such\b)(?!\s+(?:[\w-]+ ){1,3}?(?:mit|für|unter) (?:der |dem |den )?(?:referenz|"
+    r"nummer|id|kennung|e-?mail|buchungsnummer|kundennummer)\b)(?!\s+(?:[\w-]+ ){1,3}?(?:found|exists?) (?:with|"
     r"for|matching|under) (?:the )?(?:reference|ref|id|number|code|key|e-?mail|booking|ticket|"
     r"account)\b)|"
     # not on a list it was checked against: "not found in any known breach", "not found on the
@@ -344,6 +359,63 @@ _RATE_LIMIT = re.compile(
     r"m|mins?|minutes?|h|hours?)\b",
     re.I,
 )
+# A connection that never happened, or broke before the reply: "connection refused", "connect
+# ECONNREFUSED 10.0.3.7:8080", "Could not connect to ...", "Connection reset by peer", "Host
+# unreachable", "Name or service not known", "socket hang up". Not connection news ("Connection
+# restored", "0 connection errors", "Reconnected after a brief reset").
+_CONNECTION = re.compile(
+    r"\bconnection (?:was |has been |is |got )?(?:refused|reset|aborted|dropped|lost|failed|"
+    r"closed (?:by|unexpectedly|prematurely|before|without))\b|"
+    r"\b(?-i:E(?:CONNREFUSED|CONNRESET|CONNABORTED|HOSTUNREACH|NETUNREACH|NOTFOUND|AI_AGAIN|PIPE))\b|"
+    r"\b(?:could not|couldn't|unable to|cannot|can ?not|can't|failed to) (?:connect|reach|resolve|"
+    r"establish (?:a |the )?(?:new )?connection)\b|"
+    r"\b(?:host|network|server|service|destination|endpoint|database) (?:is )?unreachable\b|"
+    r"\bno route to host\b|\bname or service not known\b|\bnodename nor servname\b|"
+    r"\bfailure in name resolution\b|\bsocket hang ?up\b|\bbroken pipe\b|"
+    r"\bdisconnect/reset before headers\b",
+    re.I,
+)
+# A reply that is only a status, 4xx or 5xx: "404", "[429]", "(500)", "HTTP 502", "status: 503";
+# not an amount ("$500").
+_BARE_STATUS = re.compile(
+    r"^\s*[\"']?(?:(?:http(?:/\d(?:\.\d)?)?|status(?:[ _]?code)?|code|error)\s*[:=]?\s*)?"
+    r"[(\[]?[45]\d\d[)\]]?[\"'.!]?\s*$",
+    re.I,
+)
+# A not-found the same short reply resolves: "Order 8812 not found in pending orders; it has
+# already shipped", "The file does not exist yet; created it.", "Coupon not found, applied
+# WELCOME10 instead": after the clause that says it, a clause that reports what was done or
+# found instead (not negated: "nothing was exported", "no changes were made" keep the failure).
+_CLAUSE_BREAK = re.compile(r"[;:,.—–]\s+|\s+(?:but|so|and)\s+|\s*\(")
+_RESOLVED = re.compile(
+    r"\b(?:created|made|added|found|located|loaded|fetched|retrieved|restored|recovered|applied|"
+    r"assigned|booked|reserved|shipped|ships|shipping|delivered|dispatched|confirmed|used|using|"
+    r"instead|fell back|falling back|defaulted|in stock|available|en stock|creado|créé|erstellt|"
+    r"angelegt)\b",
+    re.I,
+)
+# An explicit error head keeps the failure: "Error: config not found, using defaults".
+_SAYS_ERROR = re.compile(r"^\W*(?:error|err|fatal|exception|failed|failure|traceback)\b", re.I)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|nothing|never|none|without|n't)\W+(?:\w+\W+){0,2}$", re.I
+)
+
+
+def resolved_not_found(text: str) -> bool:
+    """Whether a short reply's not-found is resolved by the same reply (see above)."""
+    text = text.strip()
+    if len(text) > 300 or _SAYS_ERROR.match(text) or not (m := _NOT_FOUND.search(text)):
+        return False
+    brk = _CLAUSE_BREAK.search(text, m.end())
+    if not brk:
+        return False
+    rest = text[brk.start() :]
+    for r in _RESOLVED.finditer(rest):
+        if not _NEGATED_BEFORE.search(rest[: r.start()]):
+            return not failing_words(_NOT_FOUND.sub(" ", rest))
+    return False
+
+
 # A reply whose head names an error rather than reports one: an article, a result list, a how-to
 # ("Article: Handling 'Too Many Requests' ...", "How to fix ...", "If you see ...").
 _MENTION_HEAD = re.compile(
@@ -373,15 +445,20 @@ def plain_failure(text: str) -> str | None:
             m["code"][0] == "5" and m["sep"].strip() and re.match(r"[A-Za-z]", reason)
         ):
             return "status"
+    if _BARE_STATUS.match(text):
+        return "status"
     head = text[:200]
     if (m := _RATE_LIMIT.search(head)) and not _quoted(head, m.start()):
         return "rate limited"
+    if (m := _CONNECTION.search(head)) and not _quoted(head, m.start()):
+        return "connection"
     if (
         len(text) <= 200
         and text.count("\n") <= 2
         and (m := _NOT_FOUND.search(text))
         and not _quoted(text, m.start())
         and not _ABSENCE_CHECK.search(text)
+        and not resolved_not_found(text)
     ):
         return "not found"
     return None

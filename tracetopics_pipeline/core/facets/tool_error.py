@@ -100,6 +100,8 @@ def error_kind(text: str) -> str:
             return f"'{words}'"
     # a failure in the tool's plain words (issue 14): "Booking QX7 not found", "Quota exceeded"
     form = plain_failure(head)
+    if form == "connection":  # "connection refused", "Could not connect to ...", "Host unreachable"
+        return "'service unreachable'"
     return f"'{form}'" if form in ("not found", "rate limited") else ""
 
 
@@ -185,7 +187,7 @@ _CLASS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "server error",
         re.compile(
             r"internal[ _-]?server|server[ _-]?error|(?:service|upstream|backend)[ _-]?unavailable|"
-            r"bad[ _-]?gateway|\bunavailable\b|\boverloaded\b",
+            r"bad[ _-]?gateway|\bunavailable\b|\bunreachable\b|\boverloaded\b",
             re.I,
         ),
     ),
