@@ -97,7 +97,9 @@ def test_the_line_says_when_lines_are_json_but_no_trace(
 
 
 @pytest.mark.parametrize("body", ["[]", " [ \n ]\n", "\ufeff[]"])
-def test_an_empty_array_is_said_as_such(capsys: pytest.CaptureFixture[str], body: str) -> None:
+def test_an_empty_array_is_said_as_such(
+    home: Path, capsys: pytest.CaptureFixture[str], body: str
+) -> None:
     """attack19: "[]" was 'its 0 lines, none of them JSON ... the next run quarantines them'."""
     Path("empty.json").write_text(body)
     assert main(["ingest", "empty.json"]) == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import shutil
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -112,15 +113,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         shutil.copyfile(src, partial)
         partial.rename(target)
         print(f"landed {src} → {target}")
-        if name in text and text[name].long_lines:
-            _note_long_lines(src, text[name], limit)
-        # a .json file is one document, read whole: up to the run's read_whole_limit (64 MB),
-        # to warn of traces far before the rest; a larger one is left to the run's summary
-        elif src.suffix.lower() != ".json" or target.stat().st_size <= read_whole_limit(limit):
-            # lines within the limit, read one by one (rv12 L5)
+        if src.suffix.lower() != ".json" and name in text and text[name].long_lines:
+            _note_long_lines(src, text[name], limit)  # JSON Lines past a trace's size: unread
+        else:
+            # read as the run reads it, never whole but a line, an array's item, or a .json
+            # document up to read_whole_limit (64 MB; a longer one is JSON Lines, or one
+            # line_too_long), to warn of traces far before the rest and of lines no trace
             summary = _warn_far_before(src, target)
             if summary is not None and summary.traces == 0 and not told:
-                no_trace.append(_no_trace(src, target, summary))
+                no_trace.append(_no_trace(src, target, summary, read_whole_limit(limit)))
+            elif summary is not None and not told:
+                _warn_mostly_junk(src, target, summary)
     for line in no_trace:
         print(f"error: {line}", file=sys.stderr)
     return 1 if no_trace else 0
@@ -130,10 +133,62 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 _NOT_JSON = frozenset({"invalid_json", "invalid_utf8", "line_too_long"})
 
 
-def _no_trace(src: Path, target: Path, summary: FileSummary) -> str:
+def _reasons(summary: FileSummary) -> str:
+    """A file's three most frequent quarantine reasons: 'invalid_json 300, missing_id 200'."""
+    top = sorted(summary.reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    return ", ".join(f"{r} {k:,}" for r, k in top)
+
+
+def _warn_mostly_junk(src: Path, target: Path, summary: FileSummary) -> None:
+    """One line for a file with traces whose other lines pass the share of a day's lines the
+    run holds a day back past (attack19: 3 traces among 500 junk lines landed silently, and
+    the next run held their day): how many lines are no trace, why, the day, the rule (its
+    setting), and how to look and let the day go on."""
+    from tracetopics_pipeline.core.ingest.landing import attribution
+    from tracetopics_pipeline.core.ingest.records import NOT_BAD_REASONS
+    from tracetopics_pipeline.core.settings import Settings
+
+    settings = Settings.from_env()
+    bad = sum(k for r, k in summary.reasons.items() if r not in NOT_BAD_REASONS)
+    lines = bad + (summary.traces or 0)
+    threshold = settings.quarantine_rate_threshold
+    if not lines or bad / lines <= threshold:
+        return
+    touched, fallback = attribution(summary, settings.start_date, datetime.now(UTC).date())
+    days = sorted(touched) or [fallback]
+    on = f"on {days[0]}" if len(days) == 1 else f"over {days[0]} … {days[-1]}"
+    print(
+        f"warning: {bad:,} of {possessive(str(src))} {lines:,} lines are not traces "
+        f"({_reasons(summary)}): landed with its {plural(summary.traces or 0, 'trace')}; the "
+        f"next run quarantines them {on} and will hold that day back, as it does a day whose "
+        f"quarantined lines pass {threshold:.0%} of its lines (TRACETOPICS_QUARANTINE_THRESHOLD;"
+        f" this file's are {bad / lines:.0%}) unless its other files bring enough traces; look "
+        f"with `tracetopics quarantine --day {days[0]}` (add --accept to let the day go on), or "
+        f"`rm {target}` if this is the wrong file",
+        file=sys.stderr,
+    )
+
+
+def _wrapper(src: Path, key: str, items: int, traces: int) -> str:
+    """What to say of a .json object whose `key` holds the list of traces, and what to do."""
+    held = plural(traces, "trace") if traces == items else f"{items:,} items, {traces:,} traces"
+    path = f".{key}" if key.isidentifier() else f".[{json.dumps(key)}]"
+    how = (
+        f"e.g. `jq -c '{path}[]' {src} > {src.stem}.jsonl` and ingest that"
+        if "'" not in key
+        else "as a JSON array or JSON Lines"
+    )
+    return (
+        f'it is one JSON object, not a list of traces: its key "{key}" holds a list of {held}; '
+        f"pass the list itself, {how}"
+    )
+
+
+def _no_trace(src: Path, target: Path, summary: FileSummary, read_limit: int) -> str:
     """One line for a landed file none of whose lines is a trace (review rv13 M4: a CSV or a
     log renamed .jsonl landed silently, then held its day back): what its lines are, where
     they go, how to undo it, and what a trace file is."""
+    from tracetopics_pipeline.core.ingest.files import wrapped_traces
     from tracetopics_pipeline.core.ingest.landing import attribution
     from tracetopics_pipeline.core.settings import Settings
 
@@ -144,11 +199,15 @@ def _no_trace(src: Path, target: Path, summary: FileSummary) -> str:
             f"no line of {src} is a trace (it is an empty JSON array: no trace in it); landed "
             f"as {target}, with nothing to quarantine (`rm {target}`); was the export empty?"
         )
+    if src.suffix.lower() == ".json" and (wrapped := wrapped_traces(target, read_limit)):
+        return (
+            f"no line of {src} is a trace ({_wrapper(src, *wrapped)}); landed as {target}: "
+            f"`rm {target}`, else the next run quarantines the object as one line"
+        )
     if set(summary.reasons) <= _NOT_JSON:
         what = f"its {plural(n, 'line')}, none of them JSON"
     else:
-        top = sorted(summary.reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-        what = f"its {plural(n, 'line')}: " + ", ".join(f"{r} {k}" for r, k in top)
+        what = f"its {plural(n, 'line')}: " + _reasons(summary)
     touched, fallback = attribution(summary, settings.start_date, datetime.now(UTC).date())
     days = sorted(touched) or [fallback]
     on = str(days[0]) if len(days) == 1 else f"{days[0]} … {days[-1]}"
@@ -183,11 +242,8 @@ def _note_long_lines(src: Path, check: TextCheck, limit: int) -> None:
         if n == 1
         else f"{n} lines of {src} (the first: line {first}, {size:,} bytes) are"
     )
-    run = (
-        "the run reads the document, cuts a trace to fit (flagged truncated) and quarantines "
-        "an item that is no trace"
-        if src.suffix.lower() == ".json"
-        else "the run cuts a trace to fit (flagged truncated) and quarantines a line that is "
+    run = (  # JSON Lines only: a .json is read as the run reads it, item by item (cmd_ingest)
+        "the run cuts a trace to fit (flagged truncated) and quarantines a line that is "
         f"no trace, or longer than the {read_whole_limit(limit):,} bytes it reads a line to "
         "(line_too_long)"
     )

@@ -672,6 +672,35 @@ def _parse_json_file(path: Path, limit: int, ctx: _Ctx) -> None:
     )  # fmt: skip
 
 
+def wrapped_traces(path: Path, limit: int) -> tuple[str, int, int] | None:
+    """(key, items, traces) for a .json document that is one object whose key holds a list
+    of traces (`{"traces": [...]}`, `{"data": [...], "meta": ...}`): the key whose list holds
+    the most traces, when one holds any. None otherwise, and for a document over `limit` bytes
+    (read whole to look). Such a wrapper is no trace format: `ingest` names the key, so the
+    user passes the list itself (attack19); the run quarantines the object as one line."""
+    if path.stat().st_size > limit:
+        return None
+    try:
+        doc = orjson.loads(path.read_bytes().removeprefix(BOM))
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(doc, dict) or "resourceSpans" in doc:
+        return None
+    best: tuple[str, int, int] | None = None
+    for key, value in doc.items():
+        if not isinstance(value, list) or not value:
+            continue
+        ctx = _Ctx(path.name, DEFAULT_MAX_TRACE_BYTES, None, datetime.now(UTC).date(),
+                   ParseResult(file=path.name))  # fmt: skip
+        ctx.result.records, ctx.result.rejections = DayCount.pair()
+        for i, item in enumerate(value, start=1):
+            ctx.add_object(item, i, safe_dumps(item), None)
+        traces = ctx.result.records.traces + sum(1 for _ in ctx.spans.traces())
+        if traces and (best is None or traces > best[2]):
+            best = (key, len(value), traces)
+    return best
+
+
 def _is_json(chunk: bytes | bytearray) -> bool:
     try:
         orjson.loads(chunk)

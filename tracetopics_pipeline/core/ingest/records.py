@@ -67,9 +67,10 @@ SUPPORTED_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet")
 EARLIEST_DAY = date(2000, 1, 1)
 DEFAULT_PROJECT = "default"
 DEFAULT_MAX_TRACE_BYTES = 1_000_000
-# A line (or a .json document, for `ingest`'s check) is read whole, to be parsed, up to this
-# many times the limit per trace (`read_whole_limit`): a longer trace could still be cut to fit,
-# but holding it costs several times its size, so a longer line is quarantined unread.
+# A line, a .json array's item, or a .json document that is no array is read whole, to be
+# parsed, up to this many times the limit per trace (`read_whole_limit`): a longer trace could
+# still be cut to fit, but holding it costs several times its size, so it is quarantined unread
+# (a longer .json document is read as JSON Lines when its first line is one; files.py).
 READ_WHOLE = 64
 # quarantine.raw keeps at most this many bytes of a line; a longer one keeps its head, with its
 # length and SHA-256 (raw_bytes, raw_sha256), so the row still names it in the landing file: a
