@@ -149,19 +149,23 @@ def test_own_account_ended_in_other_words_is_critical(text: str) -> None:
     [
         ("We have decided to migrate to Freshdesk.", "CRITICAL"),
         ("I switched to Wise for transfers, so there is no point keeping this.", "CRITICAL"),
-        ("We're going to T-Mobile next month.", "CRITICAL"),
-        ("We've decided to move to Mode.", "CRITICAL"),  # a one-word brand that is a setting word
+        ("We're going to T-Mobile when our contract ends.", "CRITICAL"),
+        (
+            "We've decided to move to Mode instead.",
+            "CRITICAL",
+        ),  # a one-word brand that is a setting word
         ("I'm leaving this bank after ten years.", "CRITICAL"),
         ("We are leaving at the end of our contract.", "CRITICAL"),
         ("We'll migrate to Zendesk if this isn't fixed by Monday.", "HIGH"),
-        ("My whole team wants to move to Linear.", "HIGH"),
+        ("My whole team wants to move to Linear, we're sick of the bugs.", "HIGH"),
         ("might switch to British Gas if the bill is wrong again", "HIGH"),
-        ("Fine, we'll go to Monzo then.", "HIGH"),
+        ("Fine, we'll go to Monzo instead then.", "HIGH"),
         ("We're evaluating Metabase because of this.", "HIGH"),
     ],
 )
 def test_a_provider_named_or_left_is_churn(text: str, label: str) -> None:
-    """Any provider after switch / move / go / migrate to, not only a listed competitor."""
+    """Any provider after switch / move / go / migrate to, not only a listed competitor, when the
+    sentence says the user leaves this one (instead, for good, our contract, sick of the bugs)."""
     assert _label(text) == label, text
 
 
@@ -234,8 +238,8 @@ def test_accented_places_and_versions_are_no_provider(text: str) -> None:
     ("text", "label"),
     [
         ("We're switching to Société Générale, this bank is hopeless.", "CRITICAL"),
-        ("I'm moving to Nubank.", "CRITICAL"),
-        ("We're going to O2 next month.", "CRITICAL"),
+        ("I'm moving to Nubank for good.", "CRITICAL"),
+        ("We're going to O2 next month, the service is hopeless.", "CRITICAL"),
     ],
 )
 def test_accented_and_short_providers_stay_churn(text: str, label: str) -> None:
@@ -280,3 +284,55 @@ def test_an_order_or_trip_option_is_no_provider(text: str) -> None:
     """attack19 (travel, shop): a fare, a cabin, a shipping speed or a size after "switch to"
     read as a provider weighed (HIGH)."""
     assert _label(text) not in ("HIGH", "CRITICAL"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're moving to Postgres next quarter, will the connector still work?",
+        "We're migrating to Kubernetes, do you have a Helm chart?",
+        "We are moving to AWS next month.",
+        "We're switching to TypeScript for the frontend.",
+        "We've decided to move to GitHub Actions for CI.",
+        "I'm switching to Vim, is there a plugin?",
+        "We're migrating to Okta for SSO.",
+        "We're switching to Teams for calls.",
+        "I'm moving to Marketing next month, who takes over my dashboards?",
+        "Switch to PayPal at checkout, the card keeps failing.",
+        "We're moving to Slack for alerts instead of email.",
+        "We're evaluating Snowflake as our warehouse, does your connector support it?",
+        "I switched to Smart Filters and the report loads faster.",
+    ],
+)
+def test_a_migration_of_the_users_own_stack_is_no_churn(text: str) -> None:
+    """attack19 (issue 14): a technology, a tool for a purpose, a team, a payment method or a
+    feature after "switch / move / migrate to" or "evaluating" read CRITICAL/HIGH. A name no
+    vendor list knows counts only with a cue that the user leaves this provider."""
+    assert _label(text) not in ("HIGH", "CRITICAL"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("We've decided to move to Looker.", "CRITICAL"),  # Competitor mention's named vendors
+        ("We're switching to Power BI next quarter.", "CRITICAL"),
+        ("We're evaluating Grafana.", "HIGH"),
+        ("I'm moving to Monzo because of your fees.", "CRITICAL"),
+        ("We're migrating to Klipfolio because of the constant downtime.", "CRITICAL"),
+        ("We're switching to Acme Analytics instead of you.", "CRITICAL"),
+        ("We'll move to Sigma if this isn't fixed by Friday.", "HIGH"),
+        ("Might move to EE, their rates are better.", "HIGH"),
+        ("I'm leaving for Starling.", "CRITICAL"),  # leaving is itself the cue
+    ],
+)
+def test_a_listed_vendor_or_a_leaving_cue_stays_churn(text: str, label: str) -> None:
+    assert _label(text) == label, text
+
+
+def test_without_a_vendor_list_a_cue_still_counts() -> None:
+    """A facet file whose Churn risk sets no `local.providers` reads a cue alone."""
+    from dataclasses import replace
+
+    bare = replace(CHURN, local={"kind": "rules"})
+    assert apply_rules("We're moving to Looker.", bare)[1] == "LOW"
+    assert apply_rules("We're moving to Looker, it's cheaper.", bare)[1] == "CRITICAL"

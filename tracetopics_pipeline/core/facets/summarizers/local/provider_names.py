@@ -105,3 +105,36 @@ def no_provider(name: str | None) -> bool:
         or low[0] in _SETTING_WORDS
         or (len(low) > 1 and low[-1] in _KIND_WORDS)
     )
+
+
+# A sentence that says the user leaves THIS provider, beside a switch to a name no list knows: "instead"
+# (not "instead of email"), away from / leaving / quitting, cancel, the user's subscription, contract or
+# renewal, not renewing, for good, a complaint ("hopeless", "sick of", "had enough"), a reason that blames the provider
+# ("because of your fees / the outages", "because your dashboards are slow"), a better or cheaper
+# offer, or a threat on a condition ("if this isn't fixed", "if the bill is wrong again").
+_LEAVING_CUE = re.compile(
+    r"\b(?:instead(?!\s+of\s+(?!(?:you|u|y'all|your|this|the current)\b))"
+    r"|away from|leav(?:e|ing)|quit(?:ting)?|ditch(?:ing)?|dump(?:ing)?|cancel\w*"
+    r"|clos(?:e|ing) (?:my|our|the) accounts?|(?:our|my|the) (?:subscription|contract|membership|renewal)s?"
+    r"|(?:won['’]t|will not|not going to|never|not) renew\w*|for good|no point (?:in )?keeping|last straw|(?:had|have had) enough|sick of|fed up|tired of"
+    r"|done with|hopeless|useless|terrible|awful|ridiculous|unacceptable|rubbish"
+    r"|because (?:of )?(?:you|u|your|this|(?:the |all the |these |those )?(?:constant |repeated |endless"
+    r" |recent |ongoing |many |frequent )?(?:outages?|downtime|bugs?|fees?|prices?|pricing|costs?|charges?"
+    r"|service|support|problems?|issues?|errors?|crash\w*|delays?))"
+    r"|cheaper|(?:better|lower) (?:rates?|prices?|fees?|deals?|offers?|value|service|support|coverage)"
+    r"|(?:rates?|prices?|fees?|deals?|service|support|coverage) (?:is|are)(?: much| way| far| a lot)? (?:better|lower)"
+    r"|if (?:this|it|that|the \w+|you)\b(?: [\w'’]+){0,6}? (?:again|fixed|resolved|sorted))\b",
+    re.IGNORECASE,
+)
+
+
+def leaves_this_provider(sentence: str) -> bool:
+    """True when `sentence` says the user leaves this provider (`_LEAVING_CUE`): a switch to a name
+    no vendor list knows counts as churn only then ("we're moving to Monzo because of your fees";
+    not "we're moving to Postgres", "switching to Teams for calls")."""
+    return bool(_LEAVING_CUE.search(sentence))
+
+
+def named_vendor(pattern: str | None, name: str) -> bool:
+    """True when the named-vendor `pattern` (Competitor mention's first rule) matches `name`."""
+    return bool(pattern) and re.search(pattern, name, re.IGNORECASE) is not None

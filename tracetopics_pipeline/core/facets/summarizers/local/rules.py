@@ -17,7 +17,11 @@ from functools import lru_cache
 
 from tracetopics_pipeline.core.facets.definitions import Facet
 from tracetopics_pipeline.core.facets.summarizers.local.code_terms import mask_code
-from tracetopics_pipeline.core.facets.summarizers.local.provider_names import no_provider
+from tracetopics_pipeline.core.facets.summarizers.local.provider_names import (
+    leaves_this_provider,
+    named_vendor,
+    no_provider,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
 from tracetopics_pipeline.core.topics.labels.words import (
@@ -114,6 +118,21 @@ def _vetoed(facet: Facet, sentence: str) -> bool:
     return any(_rx(u).search(sentence) for u in unless)
 
 
+def _leaves_for(facet: Facet, said: str, m: re.Match[str]) -> bool:
+    """Whether a keyword's named `provider` is one the user would leave for: no place, language,
+    currency, time or setting (`provider_names.no_provider`), and a vendor of the facet's
+    `local.providers` pattern (the shipped file points it at Competitor mention's named vendors)
+    or a name in a sentence that says the user leaves this provider ("because of your fees",
+    "instead", "for good"): an unknown name alone is the user's own stack, team or payment method
+    ("we're moving to Postgres", "switching to Teams for calls", "switch to PayPal at checkout")."""
+    name = said[slice(*m.span("provider"))]
+    if no_provider(name):
+        return False
+    return named_vendor(facet.local.get("providers"), name) or leaves_this_provider(
+        _sentence_at(said, m.start(), clipped=False)
+    )
+
+
 def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
     """(summary, label) for a rules facet. Cue words are read outside code tokens (paths,
     identifiers, URLs: `code_terms.mask_code`): "billing/invoice.py" asks no price, and
@@ -123,8 +142,8 @@ def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
     for spec in facet.label_specs:
         for kw in spec.keywords:
             for m in _rx(kw).finditer(text):
-                if m.groupdict().get("provider") and no_provider(said[slice(*m.span("provider"))]):
-                    continue  # "switch to English", "moving to Canada": no provider named
+                if m.groupdict().get("provider") and not _leaves_for(facet, said, m):
+                    continue  # "switch to English", "moving to Postgres", "Teams for calls"
                 sentence = _sentence_at(said, m.start())
                 if not _vetoed(facet, _sentence_at(said, m.start(), clipped=False)):
                     return f"{spec.name}: {sentence}", spec.name
