@@ -264,6 +264,22 @@ def _cut_subject_and(low: list[str], verbs: frozenset[str]) -> bool:
     return False
 
 
+# "been" after a word needs a form of "have" shortly before it: a span cut out of a question
+# loses the auxiliary ("Why has my card payment been reverted" -> "Card payment been
+# reverted", "Has my refund been processed" -> "Refund been processed"); "has not been",
+# "has already been", "it's been" and "been charged" opening the name pass.
+_HAVE = re.compile(r"^(?:have|has|had|having|haven't|hasn't|hadn't|\w+'(?:ve|s|d))$")
+
+
+def _bare_been(low: list[str]) -> bool:
+    return any(
+        w == "been"
+        and not any(_HAVE.match(v.replace("\u2019", "'")) for v in low[max(0, i - 3) : i])
+        for i, w in enumerate(low)
+        if i
+    )
+
+
 def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> bool:
     """What is left of a longer phrase at its start: a predicate without its subject
     ("Reloads all tiles", "Shows no data points"), a question without its question word
@@ -1005,7 +1021,7 @@ def label_problems(
     # what the texts themselves say whole ("Refusal: can't change", where every text stops
     # there) is not cut from them, though it lacks its object
     whole = context is not None and ends_clause(low[-1], context) if low else False
-    if _fragment(low, verbs, whole) or _clause_piece(low, verbs):
+    if _fragment(low, verbs, whole) or _clause_piece(low, verbs) or _bare_been(low):
         problems.append("fragment")
     if _format_head(low, verbs):
         problems.append("format_head")
