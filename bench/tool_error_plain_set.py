@@ -169,9 +169,12 @@ LOOKALIKES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _split(items: list[tuple[str, str]], salt: str) -> dict[str, list[tuple[str, str]]]:
+def split_parts(
+    items: list[tuple[str, str]], salt: str, seed: int = SPLIT_SEED
+) -> dict[str, list[tuple[str, str]]]:
+    """`items` split once, by `seed` and `salt`, into a dev half and a test half (in order)."""
     order = list(range(len(items)))
-    random.Random(f"{SPLIT_SEED}:{salt}").shuffle(order)
+    random.Random(f"{seed}:{salt}").shuffle(order)
     half = (len(items) + 1) // 2
     return {
         "dev": [items[i] for i in sorted(order[:half])],
@@ -183,8 +186,8 @@ def part(name: str) -> tuple[dict[str, list], dict[str, list]]:
     """(failed, look-alikes) by form for one part: "dev", "test" or "all"."""
     if name == "all":
         return FAILED, LOOKALIKES
-    failed = {f: _split(v, f"failed:{f}")[name] for f, v in FAILED.items()}
-    alike = {f: _split(v, f"alike:{f}")[name] for f, v in LOOKALIKES.items()}
+    failed = {f: split_parts(v, f"failed:{f}")[name] for f, v in FAILED.items()}
+    alike = {f: split_parts(v, f"alike:{f}")[name] for f, v in LOOKALIKES.items()}
     return failed, alike
 
 

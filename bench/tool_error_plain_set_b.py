@@ -22,9 +22,8 @@ tests/facets/test_tool_error_plain.py asserts it) and test (reported once).
 from __future__ import annotations
 
 import argparse
-import random
 
-from tool_error_plain_set import flagged
+from tool_error_plain_set import flagged, split_parts
 
 SPLIT_SEED = 1902
 
@@ -161,22 +160,12 @@ LOOKALIKES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _split(items: list[tuple[str, str]], salt: str) -> dict[str, list[tuple[str, str]]]:
-    order = list(range(len(items)))
-    random.Random(f"{SPLIT_SEED}:{salt}").shuffle(order)
-    half = (len(items) + 1) // 2
-    return {
-        "dev": [items[i] for i in sorted(order[:half])],
-        "test": [items[i] for i in sorted(order[half:])],
-    }
-
-
 def part(name: str) -> tuple[dict[str, list], dict[str, list]]:
     """(failed, look-alikes) by form for one part: "dev", "test" or "all"."""
     if name == "all":
         return FAILED, LOOKALIKES
-    failed = {f: _split(v, f"failed:{f}")[name] for f, v in FAILED.items()}
-    alike = {f: _split(v, f"alike:{f}")[name] for f, v in LOOKALIKES.items()}
+    failed = {f: split_parts(v, f"failed:{f}", SPLIT_SEED)[name] for f, v in FAILED.items()}
+    alike = {f: split_parts(v, f"alike:{f}", SPLIT_SEED)[name] for f, v in LOOKALIKES.items()}
     return failed, alike
 
 

@@ -593,17 +593,7 @@ def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
         if items is None:
             return _one_bad_document(body, ctx)  # else JSON Lines, or broken: the line parser
         for i, chunk in enumerate(items, start=1):
-            ctx.result.lines += 1
-            text = chunk.decode("utf-8", "backslashreplace")
-            try:
-                item = orjson.loads(chunk)
-            except orjson.JSONDecodeError as exc:
-                reason, detail = _undecodable(exc, chunk)
-                if reason == "invalid_utf8" and _otlp_with_bad_bytes(chunk, i, ctx, detail):
-                    continue
-                ctx.reject(i, reason, detail, text, _stated_day(text))
-                continue
-            ctx.add_object(item, i, text, len(chunk))
+            _parse_item(chunk, i, ctx)
         return True
     if isinstance(doc, list):
         source: list[bytes] | None = None
