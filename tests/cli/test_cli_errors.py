@@ -503,10 +503,20 @@ def test_demo_fails_when_its_run_fails(monkeypatch, capsys) -> None:
     def never(*a, **k):
         raise AssertionError("printed after a failed run")
 
+    monkeypatch.delenv("TRACETOPICS_PLAN_WEIGHTS", raising=False)
+    seen: list[str | None] = []
     monkeypatch.setattr(pipeline, "cmd_generate", lambda args: 0)
-    monkeypatch.setattr(pipeline, "cmd_run", lambda args: 1)
+    monkeypatch.setattr(
+        pipeline,
+        "cmd_run",
+        lambda args: seen.append(os.environ.get("TRACETOPICS_PLAN_WEIGHTS")) or 1,
+    )
     monkeypatch.setattr(output, "print_topics", never)
     monkeypatch.setattr(output, "print_recovery", never)
     assert pipeline.cmd_demo(argparse.Namespace()) == 1
+    # the demo's plan weights reach its own run and leave with it: a process that runs the
+    # demo (this test session) keeps no plans it did not configure
+    assert seen and '"enterprise": 1.0' in (seen[0] or "")
+    assert "TRACETOPICS_PLAN_WEIGHTS" not in os.environ
     err = capsys.readouterr().err
     assert "the demo's run did not finish" in err and "no topics to show" in err

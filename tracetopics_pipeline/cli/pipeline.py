@@ -440,11 +440,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     print(f"tracetopics demo — home {paths().home}")
     # The demo's plans are its configuration, not the product's defaults (review rv13 M3):
-    # its run (and the dbt build it starts) reads them from the environment, as yours would.
-    if Settings.from_env().plan_weights is None:
+    # its run (and the dbt build it starts) reads them from the environment, as yours would,
+    # for this command only (a caller in the same process keeps its own environment).
+    set_here = Settings.from_env().plan_weights is None
+    if set_here:
         os.environ[PLAN_WEIGHTS_ENV] = weights = json.dumps(PLAN_WEIGHTS)
         print(f"plan weights: the demo's, {PLAN_WEIGHTS_ENV}='{weights}'")
-    rc = cmd_generate(args) or cmd_run(argparse.Namespace(from_=None, to=None))
+    try:
+        rc = cmd_generate(args) or cmd_run(argparse.Namespace(from_=None, to=None))
+    finally:
+        if set_here:
+            os.environ.pop(PLAN_WEIGHTS_ENV, None)
     if rc:  # a held-back day, a failed step: the run said why; no empty list blamed on size
         print(
             "error: the demo's run did not finish (see above): no topics to show", file=sys.stderr

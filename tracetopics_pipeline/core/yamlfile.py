@@ -17,6 +17,7 @@ to do, never a traceback or a hang (review rv6 C2):
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,15 +50,30 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+_STACK_LOCK = threading.Lock()
+_stack_users = 0  # readers inside `_stack` now, in any thread
+_stack_limit = 0  # the limit before the first of them raised it
+
+
 @contextmanager
 def _stack(frames: int):
-    """Room for MAX_DEPTH levels of PyYAML's recursive composer (~6 frames a level)."""
-    old = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old, frames))
+    """Room for MAX_DEPTH levels of PyYAML's recursive composer (~6 frames a level). The limit
+    is the interpreter's, shared by every thread: the last reader out restores it (each restoring
+    its own 'old' left it raised for good when two threads' reads overlapped, e.g. the explorer
+    loading facets for two requests at once)."""
+    global _stack_users, _stack_limit
+    with _STACK_LOCK:
+        if _stack_users == 0:
+            _stack_limit = sys.getrecursionlimit()
+        _stack_users += 1
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), frames))
     try:
         yield
     finally:
-        sys.setrecursionlimit(old)
+        with _STACK_LOCK:
+            _stack_users -= 1
+            if _stack_users == 0:
+                sys.setrecursionlimit(_stack_limit)
 
 
 def decode(data: bytes, source: str) -> str:
