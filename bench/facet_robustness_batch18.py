@@ -22,20 +22,11 @@ form in each (the odd case to dev).
 
 from __future__ import annotations
 
-import random
-
-Conv = tuple[tuple[str, str], ...]
+from held_out import Conv, split_forms
+from held_out import conv as _conv
+from held_out import user as _u
 
 SPLIT_SEED_18 = 18
-
-
-def _u(text: str) -> Conv:
-    return (("user", text),)
-
-
-def _conv(*texts: str) -> Conv:
-    roles = ("user", "assistant")
-    return tuple((roles[i % 2], t) for i, t in enumerate(texts))
 
 
 # praise of a named thing: a feature, a document, a team, an integration
@@ -302,14 +293,4 @@ WANTS18: dict[str, tuple[tuple[str, str], ...]] = {
 def split18(part: str, seed: int = SPLIT_SEED_18) -> dict[str, tuple[Conv, ...]]:
     """`dev` or `test`: each form's cases shuffled once by the seed, the first half (rounded up)
     to dev, the rest to test."""
-    if part not in ("dev", "test"):
-        raise ValueError(f"part must be dev or test, not {part!r}")
-    rng = random.Random(seed)
-    out: dict[str, tuple[Conv, ...]] = {}
-    for form, convs in HELDOUT18.items():
-        idx = list(range(len(convs)))
-        rng.shuffle(idx)
-        half = (len(idx) + 1) // 2
-        keep = sorted(idx[:half] if part == "dev" else idx[half:])
-        out[form] = tuple(convs[i] for i in keep)
-    return out
+    return split_forms(HELDOUT18, part, seed)

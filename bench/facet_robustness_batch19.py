@@ -30,20 +30,11 @@ form in each (the odd case to dev).
 
 from __future__ import annotations
 
-import random
-
-Conv = tuple[tuple[str, str], ...]
+from held_out import Conv, split_forms
+from held_out import conv as _conv
+from held_out import user as _u
 
 SPLIT_SEED_19 = 19
-
-
-def _u(text: str) -> Conv:
-    return (("user", text),)
-
-
-def _conv(*texts: str) -> Conv:
-    roles = ("user", "assistant")
-    return tuple((roles[i % 2], t) for i, t in enumerate(texts))
 
 
 # (the ask, what the agent did, the user's emphatic thanks)
@@ -345,14 +336,4 @@ WANTS19: dict[str, tuple[tuple[str, str], ...]] = {
 def split19(part: str, seed: int = SPLIT_SEED_19) -> dict[str, tuple[Conv, ...]]:
     """`dev` or `test`: each form's cases shuffled once by the seed, the first half (rounded up)
     to dev, the rest to test."""
-    if part not in ("dev", "test"):
-        raise ValueError(f"part must be dev or test, not {part!r}")
-    rng = random.Random(seed)
-    out: dict[str, tuple[Conv, ...]] = {}
-    for form, convs in HELDOUT19.items():
-        idx = list(range(len(convs)))
-        rng.shuffle(idx)
-        half = (len(idx) + 1) // 2
-        keep = sorted(idx[:half] if part == "dev" else idx[half:])
-        out[form] = tuple(convs[i] for i in keep)
-    return out
+    return split_forms(HELDOUT19, part, seed)
