@@ -15,10 +15,8 @@ Split once by SPLIT_SEED_19 into dev (tuned on) and test (reported once).
 
 from __future__ import annotations
 
-import argparse
-
 import _common  # noqa: F401  (offline defaults)
-from churn_pricing_set19 import churn_label, split
+from churn_pricing_set19 import churn_label, run_parts, split
 
 CASES: tuple[tuple[str, str], ...] = (
     # technology migrations of the user's own stack
@@ -97,14 +95,5 @@ def score(part: str, show_misses: bool) -> None:
         print("\n".join(misses))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--parts", default="dev")
-    ap.add_argument("--misses", action="store_true")
-    args = ap.parse_args()
-    for part in args.parts.split(","):
-        score(part, args.misses)
-
-
 if __name__ == "__main__":
-    main()
+    run_parts(score)

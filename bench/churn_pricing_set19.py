@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Callable
 
 import _common  # noqa: F401  (offline defaults)
 
@@ -226,14 +227,15 @@ def score(part: str, show_misses: bool) -> None:
         print("\n".join(misses))
 
 
-def main() -> None:
+def run_parts(score_part: Callable[[str, bool], None]) -> None:
+    """`--parts dev,test [--misses]`: score each part (this set's and its successors' command line)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--parts", default="dev")
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args()
     for part in args.parts.split(","):
-        score(part, args.misses)
+        score_part(part, args.misses)
 
 
 if __name__ == "__main__":
-    main()
+    run_parts(score)

@@ -27,11 +27,10 @@ once by SPLIT_SEED_20 (churn_pricing_set19.split, grouped by form and churn gold
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 
 import _common  # noqa: F401  (offline defaults)
-from churn_pricing_set19 import churn_label, split
+from churn_pricing_set19 import churn_label, run_parts, split
 
 from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
 from tracetopics_pipeline.core.facets.summarizers.local.rules import apply_rules
@@ -186,14 +185,5 @@ def score(part: str, show_misses: bool) -> None:
         print("\n".join(misses))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--parts", default="dev")
-    ap.add_argument("--misses", action="store_true")
-    args = ap.parse_args()
-    for part in args.parts.split(","):
-        score(part, args.misses)
-
-
 if __name__ == "__main__":
-    main()
+    run_parts(score)

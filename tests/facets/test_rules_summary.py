@@ -29,8 +29,8 @@ CASES = [
      "NEW_CAPABILITY: It would be great if the app supported dark mode."),
     ("Feature request", "Following up on my earlier chat: could you add a CSV import for contacts?",
      "NEW_CAPABILITY: Could you add a CSV import for contacts?"),
-    ("Competitor mention", "ok so we're moving to HubSpot next quarter.",
-     "HubSpot: We're moving to HubSpot next quarter."),
+    ("Competitor mention", "ok so we're moving to HubSpot next quarter instead.",
+     "HubSpot: We're moving to HubSpot next quarter instead."),
     # run-on sentences: only the part that holds the match
     ("Churn risk", "the router drops every night We're cancelling our contract at the end of the month.",
      "CRITICAL: We're cancelling our contract at the end of the month."),

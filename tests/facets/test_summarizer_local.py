@@ -154,9 +154,9 @@ def test_custom_rules():
         "Tableau: Tableau can do this.",
         None,
     )
-    assert apply_rules("We may be Moving to Acme Cloud next year.", comp)[0].startswith(
-        "Acme Cloud:"
-    )
+    assert apply_rules("We may be Moving to Acme Cloud next year, it's cheaper.", comp)[
+        0
+    ].startswith("Acme Cloud:")
     assert apply_rules("moving to the new office", comp) == ("NONE", None)
     churn = find_facet(facets, "Churn risk")
     assert apply_rules("I'm going to cancel my subscription", churn)[1] == "CRITICAL"
@@ -232,7 +232,7 @@ def test_a_generic_competitor_rule_skips_words_that_name_no_product():
         assert apply_rules(text, comp) == ("NONE", None), text
     got = apply_rules("Instead of PDF we used to get this from Acme Cloud instead of Sheets.", comp)
     assert got[0].startswith("Sheets:"), got
-    assert apply_rules("We're switching to Klipfolio next month.", comp)[0].startswith("Klipfolio:")
+    assert apply_rules("We're switching to Klipfolio instead.", comp)[0].startswith("Klipfolio:")
     assert apply_rules("It is slower compared to Sigma.", comp)[0].startswith("Sigma: ")
     assert apply_rules("Slower compared to Mode. Honestly it hurts.", comp)[0].startswith("Mode: ")
     # a glue word or a sign-off is the next sentence's start, not a name, when users skip the
@@ -258,11 +258,17 @@ def test_a_generic_competitor_rule_skips_words_that_name_no_product():
         "Compared to Spanish the German labels are cut off",
     ):
         assert apply_rules(text, comp) == ("NONE", None), text
-    assert apply_rules("We're switching to Revolut.", comp)[0].startswith("Revolut:")
+    assert apply_rules("We're switching to Revolut, your fees are too high.", comp)[0].startswith(
+        "Revolut:"
+    )
     # an abbreviation or an initial ends no sentence; "Inc." may
     for text, summary in (
         ("We might move to St. Louis Data instead.", "St. Louis: We might move to St. Louis Data"),
         ("Compared to U.S. Data it is slow. Sad.", "U.S. Data: Compared to U.S. Data it is slow."),
-        ("We're switching to Acme Inc. They reply.", "Acme Inc: We're switching to Acme Inc."),
+        # the cue that makes Acme a competitor is in the next sentence
+        (
+            "We're switching to Acme Inc. Your support never answers.",
+            "Acme Inc: We're switching to Acme Inc.",
+        ),
     ):
         assert apply_rules(text, comp)[0].startswith(summary), text

@@ -4,9 +4,14 @@ place, a language, a currency, a time, or a setting, plan or device of the user'
 Canada", "switch to English", "switch to USD", "switch to Dark Mode", "switch to Chrome").
 
 Places, languages and currencies come from the CLDR data Babel ships (English names: 295
-territories and regions, 668 languages, 306 currencies and their codes) and the city part of
-the IANA time zones (about 600: "London", "New York", "Sao Paulo") and the short list below. Label keyword rules use it through a named group
-`provider` (rules.apply_rules): a match whose provider is no provider is skipped.
+territories and regions, 668 languages, 306 currencies and their codes; and every language's and
+country's name in its own tongue: "Español", "Deutsch", "Deutschland") and the city part of
+the IANA time zones (about 600: "London", "New York", "Sao Paulo") and the short list below.
+Places those lack (a state, a region, a city: "Texas", "Bavaria", "Barcelona") are read from the
+name's shape ("Bay Area", "Silicon Valley", "Orange County") or from the user's words about a
+home, a job or a climate beside the move (`relocating`). Label keyword rules and extraction rules
+use it through a named group `provider` (rules.apply_rules): a match whose provider is no
+provider is skipped.
 """
 
 from __future__ import annotations
@@ -50,6 +55,11 @@ _KIND_WORDS = frozenset(
      "shift", "hours", "schedule", "rota", "shipping", "delivery", "class", "fare", "cabin",
      "seat", "size"}
 )  # fmt: skip
+# Last words that make a name a place ("Bay Area", "Silicon Valley", "Orange County", "Gold Coast").
+_PLACE_WORDS = frozenset(
+    {"area", "valley", "coast", "county", "state", "province", "region", "city", "island", "islands",
+     "bay", "hills", "heights", "highlands", "peninsula", "mountains", "district", "borough", "riviera"}
+)  # fmt: skip
 # Short names and codes CLDR's English names leave out.
 _PLACE_CODES = "uk us usa eu uae nyc la sf dc emea apac latam".split()  # noqa: SIM905
 
@@ -69,7 +79,28 @@ def _no_provider_names() -> frozenset[str]:
     names |= {v.lower() for v in en.languages.values()}
     names |= {v.lower() for v in en.currencies.values()}
     names |= {k.lower() for k in en.currencies}
+    names |= _native_names()
     return frozenset(_fold(n) for n in names)
+
+
+def _native_names() -> set[str]:
+    """Each language's name in itself ("español", "deutsch", "polski") and each country's name in
+    its official languages ("deutschland", "españa"): users pick a language or a country as they
+    write it. Read from Babel's CLDR locale files once (about 330 languages, a few seconds)."""
+    from babel import Locale, localedata
+    from babel.languages import get_official_languages
+
+    own = {}
+    for code in localedata.locale_identifiers():
+        if "_" not in code:  # a language, not a language of one country
+            own[code] = localedata.load(code, merge_inherited=False)
+    names = {d["languages"][c].lower() for c, d in own.items() if c in d.get("languages", {})}
+    for territory in Locale("en").territories:
+        for lang in get_official_languages(territory, de_facto=True):
+            local = own.get(lang, {}).get("territories", {})
+            if territory in local:
+                names.add(local[territory].lower())
+    return names
 
 
 def _fold(text: str) -> str:
@@ -103,15 +134,34 @@ def no_provider(name: str | None) -> bool:
         " ".join(low) in known
         or low[0] in known
         or low[0] in _SETTING_WORDS
-        or (len(low) > 1 and low[-1] in _KIND_WORDS)
+        or (len(low) > 1 and (low[-1] in _KIND_WORDS or low[-1] in _PLACE_WORDS))
     )
+
+
+# Words about a home, a job or a climate beside a move: the move is the user's own, to a place
+# ("moving to Barcelona, the rent here is ridiculous", "moving to Texas, sick of the winters").
+_RELOCATION = re.compile(
+    r"\b(?:relocat\w*|emigrat\w*|abroad|overseas|visas?|rent|landlord|mortgage|commute|commuting"
+    r"|weather|climate|winters?|summers?|the (?:cold|heat|rain|snow|sun)"
+    r"|(?:new|my|our|the|a) (?:home|house|flat|apartment|job|office|offices|hq|headquarters|campus)"
+    r"|(?:delivery|home|postal|shipping|new|my|our) address(?:es)?"
+    r"|(?:live|living|lived|settle|settling|stay|staying) (?:in|there|near|closer|with))\b",
+    re.IGNORECASE,
+)
+
+
+def relocating(text: str) -> bool:
+    """True when `text` (the sentences around a move) speaks of a home, a job, an office or a
+    climate: the name moved to is a place, not a provider."""
+    return bool(_RELOCATION.search(text))
 
 
 # A sentence that says the user leaves THIS provider, beside a switch to a name no list knows: "instead"
 # (not "instead of email"), away from / leaving / quitting, cancel, the user's subscription, contract or
 # renewal, not renewing, for good, a complaint ("hopeless", "sick of", "had enough"), a reason that blames the provider
-# ("because of your fees / the outages", "because your dashboards are slow"), a better or cheaper
-# offer, or a threat on a condition ("if this isn't fixed", "if the bill is wrong again").
+# ("because of your fees / the outages", "because your dashboards are slow", "your app keeps
+# crashing"), a better or cheaper offer, or a threat on a condition ("if this isn't fixed", "if the
+# bill is wrong again", "one more outage and", "next time this happens").
 _LEAVING_CUE = re.compile(
     r"\b(?:instead(?!\s+of\s+(?!(?:you|u|y'all|your|this|the current)\b))"
     r"|away from|leav(?:e|ing)|quit(?:ting)?|ditch(?:ing)?|dump(?:ing)?|cancel\w*"
@@ -121,6 +171,16 @@ _LEAVING_CUE = re.compile(
     r"|because (?:of )?(?:you|u|your|this|(?:the |all the |these |those )?(?:constant |repeated |endless"
     r" |recent |ongoing |many |frequent )?(?:outages?|downtime|bugs?|fees?|prices?|pricing|costs?|charges?"
     r"|service|support|problems?|issues?|errors?|crash\w*|delays?))"
+    # the provider's product or service blamed: "your outages cost us too much", "your app keeps
+    # crashing", "this bank is a joke", "your prices went up again"
+    r"|(?:your|you guys['’]?|this|these)(?: [\w'’-]+){1,3}? (?:never (?:work|load|answer|respond|help|arrive|reply)\w*"
+    r"|(?:is|are|was|were) (?:always|constantly|still) (?:late|down|broken|wrong|failing|crashing|slow|offline)"
+    r"|(?:always|constantly) (?:late|down|broken|wrong|fail\w*|crash\w*|slow|offline)"
+    r"|keeps? (?:on )?(?:crash|fail|drop|break|los|freez|tim\w* out|going down)\w*|cost (?:us|me) (?:too much|a fortune|a lot)"
+    r"|(?:is|are|was|were) (?:way |far |much |just )?too (?:high|expensive|slow|much|many|unreliable)"
+    r"|(?:went|have gone|has gone|are going|keep going) up|(?:is|are) (?:a joke|a rip-?off|a nightmare|a disaster|a mess))"
+    # a threat on a condition: "one more outage and", "next time this happens", "unless you"
+    r"|(?:one more|another|the next) [\w-]+(?: [\w-]+){0,3}? (?:and|&)|next time (?:this|it|that|the \w+|you)|unless (?:you|this|it|the)"
     r"|cheaper|(?:better|lower) (?:rates?|prices?|fees?|deals?|offers?|value|service|support|coverage)"
     r"|(?:rates?|prices?|fees?|deals?|service|support|coverage) (?:is|are)(?: much| way| far| a lot)? (?:better|lower)"
     r"|if (?:this|it|that|the \w+|you)\b(?: [\w'’]+){0,6}? (?:again|fixed|resolved|sorted))\b",
@@ -128,13 +188,16 @@ _LEAVING_CUE = re.compile(
 )
 
 
-def leaves_this_provider(sentence: str) -> bool:
-    """True when `sentence` says the user leaves this provider (`_LEAVING_CUE`): a switch to a name
-    no vendor list knows counts as churn only then ("we're moving to Monzo because of your fees";
-    not "we're moving to Postgres", "switching to Teams for calls")."""
-    return bool(_LEAVING_CUE.search(sentence))
+def leaves_this_provider(text: str) -> bool:
+    """True when `text` (a switch's sentence and its neighbours in the same turn) says the user
+    leaves this provider (`_LEAVING_CUE`): a switch to a name no vendor list knows counts as
+    churn, or names a competitor, only then ("we're moving to Monzo because of your fees",
+    "Switching to Revolut. This app is hopeless."; not "we're moving to Postgres", "switching to
+    Teams for calls")."""
+    return bool(_LEAVING_CUE.search(text))
 
 
 def named_vendor(pattern: str | None, name: str) -> bool:
-    """True when the named-vendor `pattern` (Competitor mention's first rule) matches `name`."""
-    return bool(pattern) and re.search(pattern, name, re.IGNORECASE) is not None
+    """True when `name` starts with a vendor of the named-vendor `pattern` (Competitor mention's
+    first rule): "tableau next" names Tableau."""
+    return bool(pattern) and re.match(pattern, name, re.IGNORECASE) is not None

@@ -1,10 +1,12 @@
 """Custom facets, offline: label keyword rules and extraction rules over the preprocessed text.
 
 Labelled facets: labels are tried in the order the facet file lists them; the first label with a
-keyword match wins (a keyword's named group `provider` must name one: `provider_names`), and the summary is "<LABEL>: <the part of the sentence that matched>" (its
-lead-in dropped, a run-on cut: `_said_part`). Open facets
-(no label set, e.g. Competitor mention) use `rules`: the first matching pattern fills its
-summary template. Nothing matches → the facet's default label ("NONE" unless set).
+keyword match wins (a named group `provider` must name one the user would leave for:
+`_leaves_for`), and the summary is "<LABEL>: <the part of the sentence that matched>" (its
+lead-in dropped, a run-on cut: `_said_part`); `local.on_condition` caps the label of a sentence
+said on a condition (`_capped`). Open facets (no label set, e.g. Competitor mention) use `rules`:
+the first matching pattern fills its summary template (a `provider` group read as a keyword's).
+Nothing matches → the facet's default label ("NONE" unless set).
 
 Approximate: keywords do not understand negation or context ("we are NOT cancelling" still
 matches a cancel rule). Use the OpenAI-compatible backend where that matters.
@@ -21,7 +23,9 @@ from tracetopics_pipeline.core.facets.summarizers.local.provider_names import (
     leaves_this_provider,
     named_vendor,
     no_provider,
+    relocating,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import on_condition
 from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
 from tracetopics_pipeline.core.topics.labels.words import (
@@ -75,9 +79,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _sentence_at(text: str, pos: int, *, clipped: bool = True) -> str:
+def _sentence_at(text: str, pos: int, *, clipped: bool = True, limit: int = 140) -> str:
     """The sentence of `text` that holds `pos`; `clipped`: as a summary shows it — the run-on
-    part that holds `pos`, without its lead-in, cut to 140 characters."""
+    part that holds `pos`, without its lead-in, cut to `limit` characters."""
     start, end = 0, len(text)
     for m in _SENTENCE_END.finditer(text):
         if m.start() < pos:
@@ -87,7 +91,7 @@ def _sentence_at(text: str, pos: int, *, clipped: bool = True) -> str:
             break
     if not clipped:
         return text[start:end].strip()
-    return clip(_said_part(text[start:end], pos - start), 140)
+    return clip(_said_part(text[start:end], pos - start), limit)
 
 
 def _said_part(sentence: str, pos: int) -> str:
@@ -118,19 +122,47 @@ def _vetoed(facet: Facet, sentence: str) -> bool:
     return any(_rx(u).search(sentence) for u in unless)
 
 
+def _turn_window(text: str, pos: int) -> str:
+    """The sentence of `text` that holds `pos` with the one before and the one after it in the
+    same line (user_messages puts each user turn on its own line): "Switching to Revolut. This
+    app is hopeless." says why in the next sentence."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    hi = len(text) if hi < 0 else hi
+    cuts = [lo, *(m.end() for m in _SENTENCE_END.finditer(text, lo, hi)), hi]
+    i = max(k for k, c in enumerate(cuts[:-1]) if c <= pos)
+    return text[cuts[max(i - 1, 0)] : cuts[min(i + 2, len(cuts) - 1)]]
+
+
 def _leaves_for(facet: Facet, said: str, m: re.Match[str]) -> bool:
-    """Whether a keyword's named `provider` is one the user would leave for: no place, language,
-    currency, time or setting (`provider_names.no_provider`), and a vendor of the facet's
-    `local.providers` pattern (the shipped file points it at Competitor mention's named vendors)
-    or a name in a sentence that says the user leaves this provider ("because of your fees",
-    "instead", "for good"): an unknown name alone is the user's own stack, team or payment method
-    ("we're moving to Postgres", "switching to Teams for calls", "switch to PayPal at checkout")."""
+    """Whether a match's named `provider` is one the user would leave for — the one reading of a
+    named switch that Churn risk's keywords and Competitor mention's rules share: no place,
+    language, currency, time or setting (`provider_names.no_provider`), no move of the user's
+    home or job (`relocating`), and a vendor of the facet's `local.providers` pattern (the shipped
+    file points it at Competitor mention's named vendors; a name in lower case counts only so:
+    "moving to tableau") or a name beside a sentence that says the user leaves this provider
+    ("because of your fees", "instead", "for good", "Your outages cost us too much.": the
+    sentence, the one before or the one after in the same turn). An unknown name alone is the
+    user's own stack, team or payment method ("we're moving to Postgres", "switching to Teams for
+    calls", "switch to PayPal at checkout")."""
     name = said[slice(*m.span("provider"))]
-    if no_provider(name):
+    window = _turn_window(said, m.start("provider"))
+    if no_provider(name) or relocating(window):
         return False
-    return named_vendor(facet.local.get("providers"), name) or leaves_this_provider(
-        _sentence_at(said, m.start(), clipped=False)
-    )
+    if named_vendor(facet.local.get("providers"), name):
+        return True
+    return name[:1].isupper() and leaves_this_provider(window)
+
+
+def _capped(facet: Facet, label: str, sentence: str) -> str:
+    """`local.on_condition` (a label): a more severe label said on a condition reads as that one
+    ("if this isn't fixed by Friday we're cancelling" is a threat, Churn risk HIGH, not a decision
+    made; `sentiment_leaving.on_condition`)."""
+    cap = facet.local.get("on_condition")
+    names = [s.name for s in facet.label_specs]
+    if cap in names and names.index(label) < names.index(cap) and on_condition(sentence):
+        return str(cap)
+    return label
 
 
 def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
@@ -146,17 +178,24 @@ def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
                     continue  # "switch to English", "moving to Postgres", "Teams for calls"
                 sentence = _sentence_at(said, m.start())
                 if not _vetoed(facet, _sentence_at(said, m.start(), clipped=False)):
-                    return f"{spec.name}: {sentence}", spec.name
+                    # the condition is read in the run-on part that says it ("... if we
+                    # downgrade to Free We're cancelling" is no cancelling on a condition)
+                    part = _sentence_at(said, m.start(), limit=10_000)
+                    return f"{spec.name}: {sentence}", _capped(facet, spec.name, part)
     for rule in facet.rules:
         for m in _rx(rule.pattern).finditer(text):
-            if _names_nothing(m.groupdict().get("name")):
+            if m.groupdict().get("provider") and not _leaves_for(facet, said, m):
+                continue  # "moving to Postgres", "switching to Teams for calls"
+            if _names_nothing(m.groupdict().get("name") or m.groupdict().get("provider")):
                 continue  # the next match of the rule may name a product
             fields = {k: (said[slice(*m.span(k))] if v else "") for k, v in m.groupdict().items()}
             fields.setdefault("match", said[m.start() : m.end()])
             fields = {k: v.strip() for k, v in fields.items()}
-            if "name" in fields:  # "compared to Sigma. Honestly" names Sigma
-                fields["name"] = _name_in_sentence(fields["name"])
-            for k in ("match", "name"):  # "power bi" -> "Power Bi": a name, not a fragment
+            for k in ("name", "provider"):  # "compared to Sigma. Honestly" names Sigma
+                if k in fields:
+                    fields[k] = _name_in_sentence(fields[k])
+            # "power bi" -> "Power Bi": a name, not a fragment
+            for k in ("match", "name", "provider"):
                 if k in fields and fields[k].islower():
                     fields[k] = fields[k].title()
             fields["sentence"] = _sentence_at(said, m.start())

@@ -116,6 +116,30 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# Leaving said on a condition, a threat and not a decision: "if this isn't fixed by Friday we're
+# moving", "one more dropped call and I'm switching", "unless the invoice is corrected", "fix it
+# or we leave", "next time it crashes". Not a polite or concessive "if" ("if possible", "if you
+# could close it today", "even if you fix it", "if there's a final invoice", "let me know if").
+ON_CONDITION = re.compile(
+    r"(?<!\beven )(?<!\bas )(?<!\bonly )(?<!\bknow )(?<!\bsee )(?<!\bcheck )(?<!\bwonder )"
+    r"(?<!\bask )(?<!\bme )\bif\b(?! (?:possible|needed|necessary|required|applicable|so|not|any|"
+    r"ever|anything|any\w+|appropriate|relevant|convenient|that(?:['’]s| is)? (?:ok|okay|fine|"
+    r"alright|helps|matters|easier)|(?:that|it) (?:helps|matters)|there(?:['’]s| is| are)|you "
+    r"(?:could|can|would|need|want|have|like|wish|prefer)\b(?!['’]t|n['’]t|not))\b)"
+    r"|\bunless\b|\bnext time\b|\bor else\b"
+    r"|\b(?:one more|another|any more|any other|any further|the next|a second|a third)(?: [\w'’-]+)"
+    r"{1,5}? (?:and|&|n),? (?=(?:then )?(?:we|i|you|it['’]s|that['’]s)\b)"
+    r"|\b(?:fix|sort|solve|resolve|refund|correct|repair)\w*(?: [\w'’-]+){0,6}? or\b",
+    re.I,
+)
+
+
+def on_condition(sentence: str) -> bool:
+    """Whether `sentence` makes what it says hang on a condition (`ON_CONDITION`): leaving said
+    so is a threat (Churn risk HIGH), not a decision made (CRITICAL)."""
+    return bool(ON_CONDITION.search(sentence))
+
+
 def meant(turn: str) -> bool:
     """Whether talk of cancelling in this turn is meant: not negated ("we're not cancelling"),
     not a question about terms ("can I cancel if my plans change?")."""
