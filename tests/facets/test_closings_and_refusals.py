@@ -57,8 +57,9 @@ CHEER = [  # delight beyond a stock adjective, after an answer
 ]
 # politeness: thanks, and stock adjectives with or without them (issue 14: "great" and "perfect"
 # alone are how polite people close)
+# ("¡perfecto, gracias!" reads as "Perfect, thanks!" does, emphatic: sentiment_thanks.py)
 THANKS = ["🙏", "merci !", "danke 👍", "gracias", "👍🏽", "thx 👌", "grazie mille", "nice one!",
-          "¡perfecto, gracias!", "Great, thanks. Bye!", "ok 🙂"]  # fmt: skip
+          "perfecto, gracias.", "Great, thanks. Bye!", "ok 🙂"]  # fmt: skip
 STILL_OPEN = [  # look-alikes: a problem or an ask is still in the turn
     "nice, but the build still fails",
     "awesome, now can you do the export?",

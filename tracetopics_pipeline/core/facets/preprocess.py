@@ -238,13 +238,33 @@ def tool_calls_of(msg: dict) -> list[tuple[str, str]]:
     return calls
 
 
-def is_error_reply(msg: dict) -> bool:
-    """Whether a tool message reports a failure (explicit flag, error text, error JSON, status)."""
+# A tool that counts or computes answers with a number, and the number is data even when it reads
+# like a status: "404" from count_items, "500" from get_total, "429" from sumOrderLines. Read from
+# the tool's name, split at underscores, dashes, dots and case changes. A status said as one
+# ("HTTP 404", "Error 404", "[429]", '{"status": 500}') stays a failure.
+_COUNTING_WORDS = frozenset(
+    """count counts counter tally total totals sum num number qty quantity amount size length len
+    calc calculate compute average avg mean min max level balance score""".split()  # noqa: SIM905
+)
+_PLAIN_NUMBER = re.compile(r"^\s*([\"']?)\d+(?:\.\d+)?\1\s*$")
+
+
+def counting_tool(name: str) -> bool:
+    """Whether a tool's name says it returns a count or a computed number."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
+    return any(w.lower() in _COUNTING_WORDS for w in words)
+
+
+def is_error_reply(msg: dict, tool: str | None = None) -> bool:
+    """Whether a tool message reports a failure (explicit flag, error text, error JSON, status).
+    `tool`: the called tool's name when the message does not carry it."""
     if msg.get("is_error") or msg.get("error") or str(msg.get("status", "")).lower() == "error":
         return True
     text = content_text(msg.get("content")).strip()
     if not text:
         return False
+    if _PLAIN_NUMBER.match(text) and counting_tool(str(msg.get("name") or tool or "")):
+        return False  # "404" from count_items: a count
     data = None
     if text[0] in "{[":
         try:
@@ -256,6 +276,8 @@ def is_error_reply(msg: dict) -> bool:
     if explains_error(text):  # "ERR_NAME_NOT_RESOLVED means the DNS lookup ...": documentation
         return False
     if data is None and resolved_not_found(text):  # "Not found in the EU warehouse; ships from ..."
+        return False
+    if data is None and recovered_connection(text):  # "connection reset ... reconnected"
         return False
     return bool(
         _ERROR_START.match(text)
@@ -366,6 +388,7 @@ _RATE_LIMIT = re.compile(
 _CONNECTION = re.compile(
     r"\bconnection (?:was |has been |is |got )?(?:refused|reset|aborted|dropped|lost|failed|"
     r"closed (?:by|unexpectedly|prematurely|before|without))\b|"
+    r"\bconnection (?:to (?:the )?[\w.-]+ )?(?:was |has been |got )?lost\b|"
     r"\b(?-i:E(?:CONNREFUSED|CONNRESET|CONNABORTED|HOSTUNREACH|NETUNREACH|NOTFOUND|AI_AGAIN|PIPE))\b|"
     r"\b(?:could not|couldn't|unable to|cannot|can ?not|can't|failed to) (?:connect|reach|resolve|"
     r"establish (?:a |the )?(?:new )?connection)\b|"
@@ -375,6 +398,33 @@ _CONNECTION = re.compile(
     r"\bdisconnect/reset before headers\b",
     re.I,
 )
+# A connection that broke and came back in the same reply (an event log, a health check): no
+# failure. "connection reset by peer\nreconnected", "connection lost; connection restored; upload
+# ok", "ECONNRESET at 09:01, reconnected at 09:01:04". The recovery must come after the last break
+# and nothing may fail after it ("reconnected, but the upload failed: timeout", "connection reset
+# \nreconnected\nconnection reset" stay failures); not a recovery in progress ("Reconnecting...")
+# or negated ("not reconnected yet", "could not reconnect").
+_CAME_BACK = re.compile(
+    r"\b(?:re-?connected|re-?established|restored|recovered|back (?:online|up)|resumed)\b"
+    r"(?:\s+(?:on|after|at|in|to)\s+[\w:.-]+(?:\s+\d+)?)?",
+    re.I,
+)
+
+
+def recovered_connection(text: str) -> bool:
+    """Whether a reply's connection broke and came back, with nothing failing after (above)."""
+    breaks = list(_CONNECTION.finditer(text))
+    if not breaks or _SAYS_ERROR.match(text):
+        return False
+    after = text[breaks[-1].end() :]
+    back = [m for m in _CAME_BACK.finditer(after) if not _NEGATED_BEFORE.search(after[: m.start()])]
+    if not back:
+        return False
+    return not failing_words(after[back[-1].end() :]) and not failing_words(
+        text[: breaks[0].start()]
+    )
+
+
 # A reply that is only a status, 4xx or 5xx: "404", "[429]", "(500)", "HTTP 502", "status: 503";
 # not an amount ("$500").
 _BARE_STATUS = re.compile(
@@ -578,6 +628,16 @@ def tool_name_of(msg: dict, calls_by_id: dict[str, str]) -> str:
     return str(msg.get("name") or calls_by_id.get(str(msg.get("tool_call_id")), "tool"))
 
 
+def call_names(messages: Iterable[dict]) -> dict[str, str]:
+    """Call id -> the called tool's name, over a conversation's assistant tool calls."""
+    return {
+        str((tc or {}).get("id")): str(((tc or {}).get("function") or tc or {}).get("name", "?"))
+        for m in messages
+        if m.get("role") == "assistant"
+        for tc in m.get("tool_calls") or []
+    }
+
+
 def render_thread(messages: Iterable[dict], *, errors_only: bool = False) -> str:
     """Role-tagged conversation text, tool calls and tool replies included."""
     lines: list[str] = []
@@ -588,7 +648,7 @@ def render_thread(messages: Iterable[dict], *, errors_only: bool = False) -> str
             continue
         text = content_text(m.get("content")).strip()
         if role == "tool" or role == "function":
-            err = is_error_reply(m)
+            err = is_error_reply(m, tool_name_of(m, calls_by_id))
             if errors_only and not err:
                 continue
             tag = "tool error" if err else "tool"

@@ -27,10 +27,12 @@ from tracetopics_pipeline.core.facets.definitions import (
     load_facets,
 )
 from tracetopics_pipeline.core.facets.preprocess import (
+    call_names,
     content_text,
     is_error_reply,
     messages_of,
     preprocess,
+    tool_name_of,
 )
 from tracetopics_pipeline.core.facets.redact import redact
 from tracetopics_pipeline.core.facets.summarizers.base import FacetOutput, SummarizeResult, finish
@@ -107,7 +109,10 @@ def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
     dialogue = _dialogue(msgs, ("user", "assistant"))
     users = [text for role, text in dialogue if role == "user"]
     agent = [text for role, text in dialogue if role == "assistant"]
-    errors = sum(1 for m in msgs if m.get("role") == "tool" and is_error_reply(m))
+    names = call_names(msgs)
+    errors = sum(
+        1 for m in msgs if m.get("role") == "tool" and is_error_reply(m, tool_name_of(m, names))
+    )
     # the handovers as Issues reads them, tool calls included (handover.py)
     handovers = read_handovers(msgs)
     return users, signals(users, agent, tool_errors=errors, dialogue=dialogue, handovers=handovers)

@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
-from tracetopics_pipeline.core.facets.preprocess import content_text, is_error_reply, tool_calls_of
+from tracetopics_pipeline.core.facets.preprocess import (
+    call_names,
+    content_text,
+    is_error_reply,
+    tool_calls_of,
+    tool_name_of,
+)
 
 HANDOVER_TEXT = re.compile(
     # A handover that happens, not one offered ("I can transfer you if you'd like").
@@ -334,6 +340,7 @@ def read_handovers(messages: list[dict]) -> Handovers:
     h = Handovers()
     calls: dict[str, tuple[int, str]] = {}  # call id -> (message index, handoff tool name)
     failed: set[str] = set()
+    names = call_names(messages)
     for idx, m in enumerate(messages):
         role = m.get("role")
         if role == "user":
@@ -356,7 +363,7 @@ def read_handovers(messages: list[dict]) -> Handovers:
                 h.events.append((idx, EXPLAINED))
             else:
                 h.events.append((idx, UNMET))
-        elif role in ("tool", "function") and is_error_reply(m):
+        elif role in ("tool", "function") and is_error_reply(m, tool_name_of(m, names)):
             h.tool_errors_at.append(idx)
             if str(m.get("tool_call_id")) in calls:  # the handover did not happen
                 failed.add(str(m.get("tool_call_id")))

@@ -562,8 +562,8 @@ def detect_issues(
                     said_before.append(said)
         elif role in ("tool", "function"):
             after_tool = True
-            error = is_error_reply(m)
             name = str(m.get("name") or calls_by_id.get(str(m.get("tool_call_id")), "tool"))
+            error = is_error_reply(m, name)
             last_tool = name
             text = content_text(m.get("content")).strip()
             slow = tool_latency_s(m)

@@ -46,6 +46,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_praise import 
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_quotes import own_words
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_thanks import (
     emphatic_thanks,
+    leaves_open,
     passed_on,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.success import (
@@ -1015,7 +1016,9 @@ def signals(
         if i > 0 and _CORRECTION.search(turn.strip()):
             s.add("neg", 0.75, "had to correct the agent")
         if turn.count("!") >= 3 or re.search(r"\b[A-Z]{4,}\b.*\b[A-Z]{4,}\b", turn):
-            s.add("neg" if s.negative >= s.pos else "pos", 0.5, "wrote emphatically")
+            # emphasis leans the way the turn already does; "ty ty ty!!!" leans to thanks
+            leans_neg = s.negative >= s.pos and not emphatic_thanks(turn)
+            s.add("neg" if leans_neg else "pos", 0.5, "wrote emphatically")
         if not sarcastic and mixed_verdicts(turn, answered=i > 0):
             # one thing praised, another condemned: MIXED, whatever else the turn says
             s.add("pos", 2.0, PRAISED_ONE_THING)
@@ -1066,6 +1069,7 @@ def signals(
                 and i > 0
                 and s.neg == 0
                 and emphatic_thanks(turn)
+                and not leaves_open(turn)  # "Thanks!! Now it shows as cancelled."
                 and not asks(turn)
                 and not PROBLEM.search(turn)
                 and not _BAD_NEWS.search(turn)

@@ -17,12 +17,19 @@ from __future__ import annotations
 
 import re
 
-from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
+from tracetopics_pipeline.core.facets.summarizers.local.text import (
+    THANKS_PLAIN,
+    THANKS_STRONG,
+    any_of,
+)
 
 # An evaluative word: "great", "perfect", "wow" (not "nice", "cool", "ok": routine).
 _EVALUATIVE = any_of(
     r"great|perfect|awesome|amazing|excellent|brilliant|brill|fantastic|wonderful|super|superb|"
-    r"terrific|splendid|marvell?ous|fab(?:ulous)?|lovely|wow+|outstanding|incredible|phenomenal"
+    r"terrific|splendid|marvell?ous|fab(?:ulous)?|lovely|wow+|outstanding|incredible|phenomenal|"
+    # the same verdicts in the languages of the thanks table (text.py)
+    r"parfait|génial|genial|formidable|toll|prima|klasse|perfekt|perfecto|perfetto|perfeito|"
+    r"excelente|eccellente|ótimo|otimo|fantástico|fantastico|fantastisch"
 )
 # Thanks made stronger: "so much", "a million", "really appreciate", "thank youuu", "tysm".
 _INTENSE_THANKS = any_of(
@@ -31,7 +38,13 @@ _INTENSE_THANKS = any_of(
     r"loads)|tysm|ty\s*vm|many\s+many\s+thanks|a\s+(?:million|thousand)\s+thanks|"
     r"(?:really|truly|so|greatly|hugely|genuinely|sincerely|very\s+much)\s+appreciated?|"
     r"much\s+appreciated|appreciate\s+(?:it|that|this|you|your\s+\w+)\s+(?:so\s+much|a\s+lot|"
-    r"very\s+much|greatly|hugely|loads)|thank\s*(?:you|u)u+|thanks{2,}|thankyou+u"
+    r"very\s+much|greatly|hugely|loads)|thank\s*(?:you|u)u+|thanks{2,}|thankyou+u|"
+    # other languages and text-speak ("merci beaucoup", "vielen Dank", "tysm"), and thanks said
+    # over again ("ty ty ty", "thanks thanks", "merci merci")
+    + THANKS_STRONG
+    + r"|(?P<again>thanks?|thx|ty|"
+    + THANKS_PLAIN
+    + r")(?:\W+(?P=again)\b)+"
 )
 _CAPS_THANKS = re.compile(r"\bTHANK(?:S|\s+YOU|\s+U)\b|\bTHX\b")
 # How it went: "that was quick", "you were so fast".
@@ -42,7 +55,10 @@ _HOW_IT_WENT = any_of(
 # Not emphasis: a word negated ("not great"), a wish ("have a great day"), thanks in advance.
 _NEGATED = re.compile(r"\b(?:not|no|never|hardly)\s+(?:\w+\s+)?$", re.I)
 _WISHED = re.compile(r"\b(?:have|had|having|enjoy|wish you)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
-_IN_ADVANCE = any_of(r"in advance|ahead of time|beforehand")
+_IN_ADVANCE = any_of(
+    r"in advance|ahead of time|beforehand|d['’]avance|par avance|im voraus|vorab|de antemano|"
+    r"por adelantado|in anticipo|antecipadamente|desde já"
+)
 # The closing formula: a farewell, "that's all", thanks "for your help": the ritual of ending a
 # conversation takes one mark back ("Thank you so much! That's all. Bye!" is how it ends).
 _CLOSING_FORMULA = any_of(
@@ -52,6 +68,11 @@ _CLOSING_FORMULA = any_of(
     r"(?:all|everything|it)\b|"
     r"all (?:i|we) (?:need|needed|wanted)|nothing (?:else|more)|takes? care of (?:everything|it all)|"
     r"for (?:all )?(?:of )?(?:your|the) (?:kind )?(?:help|assistance|time|support)",
+)
+
+
+_THANKED = any_of(
+    r"thanks?|thank\s*(?:you|u|ya)\w*|appreciat\w*|" + THANKS_STRONG + "|" + THANKS_PLAIN
 )
 
 
@@ -66,7 +87,7 @@ def _unnegated(rx: re.Pattern[str], text: str) -> bool:
 def emphasis(turn: str) -> int:
     """How many marks of emphasis a thanks turn carries (each kind counted once), less one for
     the closing formula."""
-    if not re.search(r"\b(?:thanks?|thank\s*(?:you|u|ya)|thx|ty|tysm|appreciat\w*)", turn, re.I):
+    if not _THANKED.search(turn):
         return 0  # no thanks: other rules read praise and delight
     if _IN_ADVANCE.search(turn):
         return 0
@@ -105,3 +126,30 @@ _PASSED_ON = any_of(
 def passed_on(agent_turn: str) -> bool:
     """The agent's turn says it could not do what was asked, or sends the user elsewhere."""
     return bool(_PASSED_ON.search(agent_turn.replace("’", "'")))
+
+
+# What thanks can leave open: a status read off a screen with no word on whether it is the one
+# wanted ("Thanks a bunch!! Now it shows as cancelled.", "thx!! status: queued", "it now says
+# 'pending'"), or hope that the fix lasts ("Fingers crossed it sticks this time", "hopefully it
+# won't happen again"). Either way the user has not said the outcome is what they wanted; a
+# confirmation in the same turn ("it shows as cancelled, exactly what I needed", "that did it")
+# is read by the caller's own rules.
+_STATUS_READ = re.compile(
+    r"\b(?:shows?|showing|says?|saying|reads?|reading|displays?|displaying|lists?|listing|listed|"
+    r"marked|flagged)\b(?:\s+(?:it|them|me|us|this|that))?(?:\s+up)?(?:\s+(?:as|now))*\s*(?:['\"‘“][^'\"’”\n]{1,40}['\"’”]|"
+    r"(?!(?:thanks?|thank|hi|hello|yes|no)\b)[\w-]+(?:\s+[\w-]+)?"
+    r"(?=\s*(?:[.!,;)]|\bnow\b|\bat the moment\b|\bfor now\b|$)))|\bstatus\s*[:=]\s*\S",
+    re.I,
+)
+_HOPE_IT_LASTS = any_of(
+    r"fingers crossed|cross(?:ing)? (?:my |our )?fingers|touch wood|knock on wood|time will tell|"
+    r"we(?:'ll| will) see|"
+    r"(?:hop(?:e|ing)|hopefully|pray(?:ing)?)(?: that)? (?:it|this|that|they|the \w+)(?:'ll| will| "
+    r"won't| will not| doesn't| does not| keeps?| stays?| holds?| sticks?| lasts?| works?| is| "
+    r"remains?)\b",
+)
+
+
+def leaves_open(turn: str) -> bool:
+    """The thanks come with a bare status read off a screen, or hope that the fix lasts, or 🤞."""
+    return "🤞" in turn or bool(_STATUS_READ.search(turn) or _HOPE_IT_LASTS.search(turn))

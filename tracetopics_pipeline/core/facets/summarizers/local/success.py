@@ -20,7 +20,11 @@ from __future__ import annotations
 
 import re
 
-from tracetopics_pipeline.core.facets.summarizers.local.text import any_of
+from tracetopics_pipeline.core.facets.summarizers.local.text import (
+    THANKS_PLAIN,
+    THANKS_STRONG,
+    any_of,
+)
 
 _rx = any_of
 
@@ -296,9 +300,12 @@ _STOCK = _rx(
 # Thanks and acknowledgement, in English and other languages.
 _THANKS_WORDS = _rx(
     r"thanks?(?: (?:so|very) much| a (?:lot|ton|bunch|million)| again)?|thank (?:you|u)(?: (?:so|"
-    r"very) much)?|thx|tx|ty|tysm|cheers|ta|merci(?: beaucoup| bien)?|danke(?: schön| schoen| "
-    r"sehr)?|vielen dank|gracias|muchas gracias|grazie(?: mille)?|obrigad[oa]|dank (?:je|u)(?: "
-    r"wel)?|bedankt|tack(?: så mycket)?|arigato|domo|ok(?:ay)?|kk|k|got it|noted|understood|"
+    r"very) much)?|"
+    + THANKS_STRONG
+    + "|"
+    + THANKS_PLAIN
+    + r"|cheers|ta|arigato|domo|ok(?:ay)?|kk|k|"
+    r"got it|noted|understood|"
     r"much appreciated|appreciate it|roger|(?:good)?bye|bye bye|cya|see ya|have a (?:good|nice|"
     r"great) (?:day|one|evening|weekend)",
 )

@@ -150,6 +150,24 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and not w.isdigit()]
 
 
+# Thanks in the languages the product reads elsewhere (preprocess.py's not-found words: German,
+# French, Spanish, Italian, Portuguese) and two neighbours, and English text-speak: plain thanks,
+# and thanks made stronger ("merci beaucoup", "vielen Dank", "muchas gracias", "grazie mille",
+# "muito obrigado", "tysm"), as "thank you so much" is. No locale database lists thanks (CLDR has
+# none), so the table is small and hand-written.
+THANKS_PLAIN = (
+    r"merci|danke|gracias|grazie|obrigad[oa]|dank (?:je|u)|bedankt|tack|thx|tx|ty|tq|thnx|thanx"
+)
+THANKS_STRONG = (
+    r"merci (?:beaucoup|bien|mille fois|infiniment|mille)|mille mercis|"
+    r"danke (?:schön|schoen|sehr|vielmals)|(?:vielen|herzlichen|tausend|besten) dank|"
+    r"(?:muchas|muchísimas|muchisimas|mil) gracias|gracias (?:mil|de verdad)|"
+    r"grazie (?:mille|tante|infinite)|mille grazie|"
+    r"(?:muito|muitíssimo) obrigad[oa]|obrigad[oa] (?:mesmo|demais)|"
+    r"dank (?:je|u) wel|tack så mycket|tysm|ty\s*vm|thx so much|thnx so much"
+)
+
+
 def any_of(*parts: str) -> re.Pattern[str]:
     """One case-blind pattern matching any of `parts` as whole words (the rule modules' cues)."""
     return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
