@@ -7,6 +7,8 @@ each checkout (`git worktree` / `git archive` of the commit before) on the same 
     .venv/bin/python bench/names_replay.py --warehouse HOME/warehouse.duckdb --map Task@2026-11-30
     .venv/bin/python bench/names_replay.py --dump DIR/dental-dev.json --part foreign
         (a `bench/foreign_traffic.py --dump DIR` set: names and audit, no fidelity)
+    .venv/bin/python bench/names_replay.py --dump ... --naming contrast=0.5,neighbours=1,core=0
+        (fine names with other `NamingParams`: a weight tried without editing the namer)
 
 Fine names by `describe.describe`, parents by `maps._name_free_parents` (no `names_kept`), the
 label audit (`labels.map_audit`, as the bench counts it) and, on a dump, label fidelity; then
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -23,13 +26,27 @@ import topic_hierarchy as th
 
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.topics.describe import ClusterResult, describe
+from tracetopics_pipeline.core.topics.labels.naming import NamingParams
 from tracetopics_pipeline.core.topics.maps import _name_free_parents
+
+FINE: NamingParams | None = None  # `--naming`: the fine names' params (None: the namer's own)
+
+
+def naming_params(spec: str) -> NamingParams:
+    """`NamingParams` from "field=value,..." (each value of its field's type; a flag: true/1)."""
+    base = NamingParams()
+    kw: dict[str, object] = {}
+    for item in filter(None, spec.split(",")):
+        key, _, value = item.partition("=")
+        kind = type(getattr(base, key))
+        kw[key] = value.lower() in ("1", "true") if kind is bool else kind(value)
+    return replace(base, **kw)
 
 
 def named(texts: list[str], x: np.ndarray, w: np.ndarray, sub_of: np.ndarray, of_topic: np.ndarray):
     """(fine names, parent names) of one clustering."""
     coords = np.zeros((len(texts), 2))
-    topics = describe(texts, x, sub_of, coords, weights=w)
+    topics = describe(texts, x, sub_of, coords, weights=w, naming=FINE)
     res = ClusterResult(labels=sub_of, coords=coords, topics=topics, algorithm="replay", params={})
     parents, _ = _name_free_parents(res, texts, x, w.tolist(), of_topic, labeler=None, facet="Task")
     return [t.label for t in topics], parents
@@ -159,7 +176,10 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--warehouse", help="a home's warehouse (read-only)")
     ap.add_argument("--map", help="its map id, e.g. Task@2026-11-30")
+    ap.add_argument("--naming", default="", help="fine names' NamingParams: contrast=0.5,core=0")
     a = ap.parse_args()
+    global FINE
+    FINE = naming_params(a.naming) if a.naming else None
     if a.dump:
         from_dump(a.dump, a.part, a.split)
     else:
