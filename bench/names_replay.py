@@ -82,7 +82,23 @@ def coverage_line(shares: list[float], sizes: np.ndarray) -> str:
     return f"mean {mean:.3f} (by traces), {low}/{len(shares)} names said by < half"
 
 
-def report(texts, w, sub_of, of_topic, fine, parents) -> None:
+def paraphrase_shares(texts, x, w, sub_of, fine) -> list[float]:
+    """Per fine topic, the share of its traces that say its name literally or in paraphrase
+    (`support.said_share`: the texts' vectors `x` near the name's, packaged model), as the
+    namer chooses a free-text name and the audit's `minority_name` reads it."""
+    from tracetopics_pipeline.core.topics.labels.labellers import default_embedder
+    from tracetopics_pipeline.core.topics.labels.support import Sayers, said_share, text_words
+
+    e = np.asarray(default_embedder()(fine), np.float32)
+    out = []
+    for t, name in enumerate(fine):
+        ix = np.flatnonzero(sub_of == t)
+        said = Sayers(text_words([texts[i] for i in ix], [float(w[i]) for i in ix]))
+        out.append(said_share(name, said, e[t], x[ix]) if len(ix) else 1.0)
+    return out
+
+
+def report(texts, w, sub_of, of_topic, fine, parents, x=None) -> None:
     labels = {("sub", i): n for i, n in enumerate(fine)}
     labels.update({("parent", q): n for q, n in enumerate(parents)})
     c, lines = th.audit_texts(
@@ -95,6 +111,9 @@ def report(texts, w, sub_of, of_topic, fine, parents) -> None:
     fine_s, par_s = said_shares(texts, w, sub_of, of_topic, fine, parents)
     psize = np.array([size[of_topic == q].sum() for q in range(len(parents))])
     print(f"  said by its traces: fine {coverage_line(fine_s, size)}")
+    if x is not None:
+        para = paraphrase_shares(texts, x, w, sub_of, fine)
+        print(f"  said by its traces, literally or in paraphrase: fine {coverage_line(para, size)}")
     print(f"  said by its traces: parents {coverage_line(par_s, psize)}")
     order = sorted(range(len(parents)), key=lambda q: -size[of_topic == q].sum())
     for q in order:
@@ -111,7 +130,7 @@ def from_foreign_dump(path: str, cache: th.EmbeddingCache) -> None:
     sub_of, of_topic = np.asarray(d["sub_of"]), np.asarray(d["parent_of"])
     fine, parents = named(texts, x, w, sub_of, of_topic)
     print(f"== {path} (replay)")
-    report(texts, w, sub_of, of_topic, fine, parents)
+    report(texts, w, sub_of, of_topic, fine, parents, x)
 
 
 def from_dump(path: str, part: str, split: str) -> None:
@@ -134,7 +153,7 @@ def from_dump(path: str, part: str, split: str) -> None:
     fine_doc = np.append(sub_of, -1)[doc]
     fid = th.label_fidelity(fine_doc, gold, dict(enumerate(fine)), intents, cache)
     print(f"  label fidelity {fid:.3f}")
-    report(texts, w, sub_of, of_topic, fine, parents)
+    report(texts, w, sub_of, of_topic, fine, parents, x)
 
 
 def from_map(path: str, map_id: str) -> None:
@@ -166,7 +185,7 @@ def from_map(path: str, map_id: str) -> None:
     x = np.asarray([r[3] for r in pts], np.float32)
     fine, parents = named(texts, x, w, sub_of, of_topic)
     print(f"== {path} {map_id} (replay)")
-    report(texts, w, sub_of, of_topic, fine, parents)
+    report(texts, w, sub_of, of_topic, fine, parents, x)
 
 
 def main() -> None:

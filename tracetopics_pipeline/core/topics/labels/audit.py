@@ -12,6 +12,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_COVERAGE,
     MIN_DISTINCT,
     MIN_PARENT_SUPPORT,
+    MIN_SAID,
     MIN_SUPPORT,
     contradicted,
     coverage,
@@ -51,6 +52,9 @@ class AuditedTopic:
     distinct: float | None = None
     # a free-text parent's subtopics: `text_words` of each one's texts, for `minority_parent`
     children_said: list[list[tuple[frozenset[str], float]]] | None = None
+    # a free-text subtopic: the share of its traffic that says its name, literally or in
+    # paraphrase (`support.said_share`, the namer's choice), for `minority_name`
+    said: float | None = None
 
 
 def repeats_parent(label: str, parent: str, children: int) -> bool:
@@ -83,7 +87,9 @@ def audit_topics(
     `cut_phrase`, `slot_detail` and `lowercase_name`; `minority_name` (a labelled facet's
     subtopic, given its `words`, whose name less than MIN_SAID of its traffic says,
     `support.minority_name`; not a mood name, `words.MOOD_NAME`: "We've decided to move to
-    Metabase" over 140 mentions of which 7 say so); `vague` (a parent over
+    Metabase" over 140 mentions of which 7 say so; a free-text subtopic, given its `said`,
+    whose name less than MIN_SAID of its traffic says literally or in paraphrase:
+    "Extra charges on November bill"); `vague` (a parent over
     several subtopics, given its `distinct`, whose name lies less than MIN_DISTINCT nearer its
     own centroid than a sibling's: "Set up" says what many parents are); `minority_parent` (a
     free-text parent over several subtopics, given its `children_said`, whose name less than
@@ -141,6 +147,8 @@ def audit_topics(
                 and minority_name(t.label, t.words)
             ):
                 probs.append("minority_name")
+            elif level == "sub" and not from_label and t.said is not None and t.said < MIN_SAID:
+                probs.append("minority_name")  # a free-text subtopic's, paraphrases said too
             words = t.label.lower().split()
             if (
                 t.from_label

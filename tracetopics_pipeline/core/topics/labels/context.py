@@ -60,6 +60,9 @@ class WordContext:
     back: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)  # 3 words before
     # per word pair (and per word, as ("", word)): the content words after it
     fillers: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    # per article and the word after it ("a", "cash"): the word that follows the pair ("" =
+    # the clause ends), for a name cut after an article's first noun ("for a cash [withdrawal]")
+    after_article: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
     uses: Counter[str] = field(default_factory=Counter)
     capitalised: Counter[str] = field(default_factory=Counter)  # of `inner`, capitalised
     inner: Counter[str] = field(default_factory=Counter)  # uses after a clause's first word
@@ -194,6 +197,9 @@ def word_context(
                 ctx.after.setdefault(word, Counter())[low[i + 1] if i + 1 < len(low) else ""] += n
                 ctx.before.setdefault(word, Counter())[low[i - 1] if i else ""] += n
                 ctx.back.setdefault(word, Counter())[tuple(low[max(0, i - 3) : i])] += n
+                if i and low[i - 1] in _ARTICLES:
+                    nxt_word = low[i + 1] if i + 1 < len(low) else ""
+                    ctx.after_article.setdefault((low[i - 1], word), Counter())[nxt_word] += n
                 if i + 1 < len(low):
                     # a name's possessive is the noun's determiner ("for Mateo's fillings")
                     nxt = next(
@@ -247,6 +253,7 @@ def _share(c: Counter[str], pred) -> float:
 _HANDLE = re.compile(r"(?<![\w#@])[#@]([A-Za-z0-9][A-Za-z0-9_-]*[A-Za-z0-9]|[A-Za-z0-9])")
 
 _TO = frozenset({"to", "into", "onto"})
+_ARTICLES = frozenset({"a", "an", "the"})
 _AND = frozenset({"and", "or", "&"})
 # Prepositions that open a slot: "for [Maria]", "to [Canada]", "on [March 3]".
 _SLOT_GLUE = frozenset("for to from with on in at by of into onto via about".split())  # noqa: SIM905
@@ -296,6 +303,16 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
     if after and ctx.uses[last] >= MIN_USES and last not in CATEGORY_NOUNS:
         nxt, n = max(after.items(), key=lambda kv: (kv[1], kv[0]))
         if _goes_on(nxt, verbs) and n >= CUT_SHARE * sum(after.values()):
+            return True
+    # an article and one word the texts go on from with a noun, whichever: the article's noun
+    # is further on ("Charged me for a cash [withdrawal / machine]", "Fee for a bank
+    # [transfer]"), though the word alone also ends clauses ("withdraw cash"); a bare verb's
+    # form there is a noun ("a bank transfer")
+    paired = ctx.after_article.get((low[-2], last), Counter())
+    said = sum(paired.values())
+    if said >= MIN_USES and last not in CATEGORY_NOUNS:
+        on = sum(v for k, v in paired.items() if k not in _AND and _goes_on(k, frozenset()))
+        if on >= CUT_SHARE * said:
             return True
     if ctx.uses[first] < MIN_USES:
         return False

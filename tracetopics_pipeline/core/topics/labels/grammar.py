@@ -710,14 +710,26 @@ _KIND_NOUNS = frozenset(
 
 
 _TIME_QUALIFIERS = frozenset({"last", "next", "past"})  # "last time", "next week"
+# Verbs that state a judgement of their subject ("is annoying", "seems useless", "found it
+# rude"): a name ending so says what is judged.
+_STATING = frozenset(
+    """is are was were be been being am 's seem seems seemed feel feels felt look looks looked
+    sound sounds sounded find found it this that less more""".split()  # noqa: SIM905
+)
 
 
 def _evaluative(low: list[str]) -> bool:
     """A name whose only content is a judgement (`words.EVALUATIVE_WORDS`), graded or not
     (`DEGREE_WORDS`), with at most a category noun: the writer's mood for the head ("Kind
     settings", "Ridiculous settings", "Getting ridiculous", "Terrible week"), or a time alone
-    ("Last time"). "Terrible
-    coverage" and "Bug is unacceptable" say what is judged, and pass."""
+    ("Last time"); or a name that ends on a judgement no verb states of its noun, an adjective
+    phrase for a head: two sentences run together ("Service Very annoying", "Roaming charges
+    so frustrating", "Support useless"). "Terrible coverage", "Bug is unacceptable" and "Fees
+    are really annoying" say what is judged, and pass."""
+    if len(low) > 1 and low[-1] in EVALUATIVE_WORDS:
+        before = [w for w in low[:-1] if w not in DEGREE_WORDS]
+        if before and before[-1] not in _STATING and before[-1] not in EVALUATIVE_WORDS:
+            return True
     content = [
         w for w in low if w and w not in FUNCTION_WORDS and w not in DEGREE_WORDS
         and w not in _KIND_NOUNS and w not in MOOD_TIMES

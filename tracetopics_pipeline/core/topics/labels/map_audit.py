@@ -69,12 +69,13 @@ def audit_texts(
         ix = [i for k in subs for i in by_sub.get(k, [])]
         return word_context([texts[i] for i in ix], [weights[i] for i in ix], persons=persons)
 
+    vectors = {} if vectors is None else vectors
     distinct = _parent_margins(
-        labels, texts, weights, by_sub, kids, from_label, embed,
-        {} if vectors is None else vectors,
+        labels, texts, weights, by_sub, kids, from_label, embed, vectors
     )  # fmt: skip
     # a parent's name is said by the heads the facet's texts name its words as kinds of
     # ("Business" says "plan"), as the namer reads it (`labels.support.learn_kinds`)
+    said = _free_said(labels, texts, weights, by_sub, own_texts, embed, vectors)
     kinds = learn_kinds(texts, weights, verbs=verb_forms(texts))
     kind_said = {
         t: kinds.said(text_words([texts[i] for i in ix], [weights[i] for i in ix]))
@@ -110,6 +111,7 @@ def audit_texts(
             whole_support=sub_words.get(t) if t in own_words else None,
             context=context([t]),
             words=text_words(*own_texts[t]) if t in own_texts else None,
+            said=said.get(t),
         )  # fmt: skip
         for (level, t), lab in sorted(labels.items())
         if level == "sub"
@@ -133,6 +135,40 @@ def audit_texts(
             lines.append(f"{key[0]} {labels[key]!r}: {', '.join(probs)}")
     c["labels"] += len(found)
     return c, lines
+
+
+def _free_said(
+    labels: dict[tuple[str, int], str],
+    texts: list[str],
+    weights: list[float],
+    by_sub: dict[int, list[int]],
+    own_texts: dict[int, object],
+    embed: EmbedFn,
+    vectors: dict[str, np.ndarray],
+) -> dict[int, float]:
+    """Per free-text subtopic (not a labelled facet's, `own_texts`): the share of its traffic
+    that says its name, literally or in paraphrase (`support.said_share`, as the namer chose
+    it), its texts' vectors from `vectors` (a map's stored ones, `audit_map`), the rest
+    embedded once."""
+    from tracetopics_pipeline.core.topics.labels.support import Sayers, said_share, text_words
+
+    ids = [t for (lvl, t) in sorted(labels) if lvl == "sub" and t not in own_texts and t in by_sub]
+    if not ids:
+        return {}
+    names = [labels[("sub", t)] for t in ids]
+    new = sorted({texts[i] for t in ids for i in by_sub[t]} - vectors.keys())
+    new += [n for n in dict.fromkeys(names) if n not in vectors]
+    if new:
+        vectors.update(zip(new, np.asarray(embed(new), np.float32), strict=True))
+    out = {}
+    for t, name in zip(ids, names, strict=True):
+        ix = by_sub[t]
+        own = np.stack([vectors[texts[i]] for i in ix])
+        if own.shape[1] != len(vectors[name]):  # stored vectors of another model: words only
+            own = np.zeros((0, len(vectors[name])), np.float32)
+        sayers = Sayers(text_words([texts[i] for i in ix], [weights[i] for i in ix]))
+        out[t] = said_share(name, sayers, vectors[name], own)
+    return out
 
 
 def _parent_margins(
