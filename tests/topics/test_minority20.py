@@ -1,6 +1,6 @@
 """Names, twentieth round (issue 12, review rv13 H1): who says a free-text name, literally or in
-paraphrase (`support.said_share`: a text's own vector near the name's), chooses between the
-namer's candidates and is the audit's `minority_name` for free-text subtopics; an adjective
+paraphrase (`support.said_share`: a text's own vector near the name's), the audit's
+`minority_name` for free-text subtopics; an adjective
 phrase is no name's head ("Service Very annoying"); a name does not end on an article's first
 word where the texts go on to its noun ("Charged me for a cash [withdrawal]"). Phrasings from
 telecom, banking, e-commerce and SaaS support."""
@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_labels_local import bag_of_words  # the same stand-in
 
 from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
 from tracetopics_pipeline.core.topics.labels.context import word_context
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems
 from tracetopics_pipeline.core.topics.labels.map_audit import audit_texts
-from tracetopics_pipeline.core.topics.labels.naming import NamingInput, name_topics
 from tracetopics_pipeline.core.topics.labels.support import (
-    MIN_SAID,
     SAID_NEAR,
     Sayers,
     held_by,
@@ -62,63 +59,6 @@ def test_without_comparable_vectors_only_the_words_say_it():
     sayers = Sayers(text_words(texts))
     assert said_share("Roaming charges", sayers, np.zeros(8), np.stack([_unit(1)] * 2)) == 0.5
     assert said_share("Roaming charges", sayers, _unit(1), np.zeros((0, 8))) == 0.5
-
-
-# --- the namer: a free-text subtopic's name said by most of it -------------------------------
-
-_OTHER = ["Reset my voicemail password", "Voicemail password not working", "Set up voicemail"]
-
-
-@pytest.mark.parametrize(
-    "texts",
-    [
-        # telecom: three traces port a number out, five keep theirs when they join
-        [
-            "Port my number out to another carrier",
-            "Port my number out to another carrier please",
-            "Port my number out to another carrier asap",
-            "Keep my mobile number when I join",
-            "Keep my mobile number from Verizon",
-            "Keep my mobile number after switching",
-            "Keep my mobile number with the new plan",
-            "Keep my mobile number on a new SIM",
-        ],
-        # e-commerce: one item's refund over returns of orders
-        [
-            "Refund for the blue jacket from order 5521",
-            "Refund for the blue jacket I bought",
-            "Refund for the blue jacket please",
-            "Return my order for a refund",
-            "Return my order, it arrived damaged",
-            "Return my order within 30 days",
-            "Return my order and get money back",
-            "Return my order of shoes",
-        ],
-    ],
-)
-def test_a_free_text_name_is_one_most_of_its_traces_say(texts):
-    # the three most central texts (the first) say the minority's phrase
-    topic = NamingInput(
-        1, texts, [1.0] * len(texts), bag_of_words(texts).mean(0), vectors=bag_of_words(texts)
-    )
-    other = NamingInput(2, _OTHER, [1.0] * 3, bag_of_words(_OTHER).mean(0))
-    name = name_topics([topic, other], embed=bag_of_words)[1]
-    assert held_by(name, text_words(texts)) >= MIN_SAID, name
-
-
-def test_without_its_texts_vectors_the_namer_keeps_its_best_phrase():
-    texts = [
-        "Port my number out to another carrier",
-        "Port my number out to another carrier please",
-        "Port my number out to another carrier asap",
-        "Keep my mobile number when I join",
-        "Keep my mobile number from Verizon",
-        "Keep my mobile number after switching",
-    ]
-    topic = NamingInput(1, texts, [1.0] * len(texts), bag_of_words(texts).mean(0))
-    other = NamingInput(2, _OTHER, [1.0] * 3, bag_of_words(_OTHER).mean(0))
-    name = name_topics([topic, other], embed=bag_of_words)[1]
-    assert "port" in name.lower()  # no vectors of its texts: nothing to read paraphrases by
 
 
 # --- the audit: a free-text subtopic named by a minority -------------------------------------

@@ -59,7 +59,6 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_HELD,
     MIN_PARENT_SAID,
     MIN_PARENT_SUPPORT,
-    MIN_SAID,
     MIN_SUPPORT,
     NO_KINDS,
     RARE_SUPPORT,
@@ -75,7 +74,6 @@ from tracetopics_pipeline.core.topics.labels.support import (
     mixed_support,
     name_support,
     number_details,
-    said_share,
     stem,
     text_words,
     word_support,
@@ -282,13 +280,6 @@ class NamingParams:
     # nothing else is, and each offers the thing it is about as a candidate
     # (`grammar.request_form`: "Incremental dataset refresh").
     requests: bool = False
-    # A free-text subtopic's name: the first acceptable phrase this share of its traffic says,
-    # literally or in paraphrase (`support.said_share`: the texts' own vectors near the
-    # name's), before the best-scored one fewer say (review rv13 H1: "Extra charges on
-    # November bill" said by 0.34 of its traces; taken only when no phrase is said by most).
-    # Needs the texts' vectors (`NamingInput.vectors`, of the texts named from: not a labelled
-    # facet's label parts).
-    said: float = MIN_SAID
 
 
 # Parents: the name must be shared across the children (support counted per child).
@@ -302,11 +293,10 @@ PARENT_NAMING = NamingParams(
     min_coverage=MIN_COVERAGE,
     min_distinct=MIN_DISTINCT,
     requests=True,
-    said=0.0,
 )
 
 # A labelled facet's subtopics: most of the traffic says what the name says, as at every level.
-LABELLED_NAMING = NamingParams(held=MIN_HELD, said=0.0)
+LABELLED_NAMING = NamingParams(held=MIN_HELD)
 
 
 @dataclass
@@ -447,13 +437,6 @@ def name_topics(
         def held(name: str, sayers: Sayers | None = sayers) -> bool:
             return sayers is None or sayers.share(name) >= p.held
 
-        # who says a free-text subtopic's name, literally or in paraphrase (`said_share`)
-        own = t.vectors if t.vectors is not None and len(t.vectors) == len(t.texts) else None
-        literal = Sayers(text_words(t.texts, t.weights)) if p.said and own is not None else None
-
-        def said(name: str, literal: Sayers | None = literal, own=own) -> bool:
-            return literal is None or said_share(name, literal, embed([name])[0], own) >= p.said
-
         def distinct(name: str, i: int = i) -> bool:
             if not p.min_distinct or len(topics) < 2:
                 return True
@@ -463,7 +446,7 @@ def name_topics(
 
         # a parent's name no subtopic reverses ("Upgrade to Business" over a downgrade)
         kids_said = _children_said(t) if p.abstract and len(kids) > 1 else []
-        name, fallback, uncovered, minority, unsaid = "", (-1.0, ""), "", "", ""
+        name, fallback, uncovered, minority = "", (-1.0, ""), "", ""
         minority_said = 0.0
         vague, vague_covered, stated = "", "", ""
         reversed_ = False  # a phrase refused because a subtopic says its reverse
@@ -514,10 +497,8 @@ def name_topics(
                     else:
                         vague = vague or cand
                 elif share >= p.min_support and covered(cand) and held(cand):
-                    if said(cand):
-                        name = cand
-                        break
-                    unsaid = unsaid or cand  # the best phrase, should none be said by most
+                    name = cand
+                    break
                 elif share >= p.min_support and covered(cand):
                     # of the names some of the texts say, the one most of them say (the first of
                     # those: "Extra charges" before "Charges on November bill")
@@ -529,7 +510,6 @@ def name_topics(
                 fallback = max(fallback, (share, cand), key=lambda f: f[0])  # first of the best
             if name:
                 break
-        name = name or unsaid
         if p.held and not name:  # no phrase most of the texts say: the label's own name
             if t.parent and t.parent.lower() not in avoid:
                 name = t.parent

@@ -298,11 +298,11 @@ def said_share(name: str, sayers: Sayers, name_vector: np.ndarray, vectors: np.n
     content word in one text) or in paraphrase: its text's embedding (`vectors`, one unit row
     per text of `sayers`, the map's own: never embedded again) lies within SAID_NEAR cosine of
     the name's (`name_vector`, the same model's). Banking77 paraphrases its intents ("card
-    hasn't arrived" / "still waiting on my card"): said by 0.35 of their traces literally, 0.80
+    hasn't arrived" / "still waiting on my card"): said by 0.35 of their traces literally, 0.87
     in paraphrase; a telco subtopic named after one bill ("Extra charges on November bill")
-    0.04 and 0.24. The namer's choice between free-text names (`naming.NamingParams.said`) and
-    the audit's `minority_name` for free-text subtopics read it. Zero vectors (no comparable
-    embedding) leave the literal share."""
+    0.04 and 0.34. The audit's `minority_name` for free-text subtopics reads it (the namer's
+    choice between candidates by it was measured and not kept: docs/benchmarks.md, twentieth
+    round). Zero vectors (no comparable embedding) leave the literal share."""
     n = np.asarray(name_vector, np.float32).ravel()
     norm = float(np.linalg.norm(n))
     said = sayers.texts(name)
@@ -355,10 +355,10 @@ MIN_COVERAGE = 0.5  # a parent's name: supported by subtopics holding half its t
 MIN_SAID = 0.5
 MIN_HELD = MIN_SAID  # the namer's and names_kept's name for it
 # A text says a name in paraphrase (`said_share`) when its embedding lies this near the name's
-# (cosine, the packaged model). Main's names, Banking77 dev: 6 of 100 under half so (literally:
-# 69 of 100), the telco set's: 5 of 12 (literally 10); 0.45: 0 and 3, 0.55: 3 and 5, 0.65: 17
-# and 7. Chosen on dev by the namer's result (docs/benchmarks.md, twentieth round).
-SAID_NEAR = 0.6
+# (cosine, the packaged model). Main's names, Banking77 dev: 3 of 100 under half so (literally:
+# 69 of 100), the telco set's: 5 of 12 (literally 10); 0.45: 0 and 3, 0.6: 6 and 5, 0.65: 17
+# and 7 (docs/benchmarks.md, twentieth round).
+SAID_NEAR = 0.55
 # A parent's name said by less than a third of its traces, while a subtopic all but never says
 # it (under 10 %), names a minority of it (`minority_parent`).
 MIN_PARENT_SAID = 1 / 3
