@@ -85,7 +85,7 @@ def coverage_line(shares: list[float], sizes: np.ndarray) -> str:
 def paraphrase_shares(texts, x, w, sub_of, fine) -> list[float]:
     """Per fine topic, the share of its traces that say its name literally or in paraphrase
     (`support.said_share`: the texts' vectors `x` near the name's, packaged model), as the
-    namer chooses a free-text name and the audit's `minority_name` reads it."""
+    audit's `minority_name` reads a free-text subtopic's."""
     from tracetopics_pipeline.core.topics.labels.labellers import default_embedder
     from tracetopics_pipeline.core.topics.labels.support import Sayers, said_share, text_words
 
