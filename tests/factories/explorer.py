@@ -260,3 +260,39 @@ def publish_explorer_home(
     publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     return home
+
+
+# parent id -> (label value, topic name, traces): Medium is the largest, Critical the smallest.
+CHURN = {
+    0: ("MEDIUM", "Medium churn risk", 30),
+    1: ("CRITICAL", "Critical churn risk", 3),
+    2: ("HIGH", "High churn risk", 5),
+    3: ("LOW", "No churn signal", 60),
+}
+SEVERE_FIRST = [1, 2, 0, 3]
+
+
+def churn_home(home: Path) -> Path:
+    """The fixture warehouse (120 traces) plus a one-level Churn risk map whose largest topic is
+    Medium, published: the list must still put Critical first (severity_order)."""
+    conn = build_explorer_warehouse(home / "warehouse.duckdb", n=120)
+    map_id = map_id_for("Churn risk", MAP_DAY)
+    insert_rows(conn, "topic_maps",
+                [dict(map_id=map_id, facet="Churn risk", day=MAP_DAY, status="built")])  # fmt: skip
+    insert_rows(conn, "topics", [
+        dict(facet="Churn risk", map_id=map_id, topic_id=p, label=name, facet_label=key, size=n)
+        for p, (key, name, n) in CHURN.items()])  # fmt: skip
+    ids = [r[0] for r in conn.execute("SELECT id FROM raw_traces ORDER BY id").fetchall()]
+    rows, sums, i = [], [], 0
+    for p, (key, name, n) in CHURN.items():
+        for tid in ids[i : i + n]:
+            rows.append(dict(day=MAP_DAY, trace_id=tid, facet="Churn risk", topic_id=p,
+                             label=name, distance=0.1, map_id=map_id))  # fmt: skip
+            sums.append(dict(day=MAP_DAY, trace_id=tid, facet="Churn risk", summary=name,
+                             label=key, status="ok", text_hash=text_hash(name)))  # fmt: skip
+        i += n
+    insert_rows(conn, "classifications", rows)
+    insert_rows(conn, "facet_summaries", sums)
+    publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
+    conn.close()
+    return home

@@ -15,7 +15,13 @@ from typing import Any
 import duckdb
 
 from tracetopics_pipeline.core.topics.overrides import merged_away
-from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, listed_subtopics, ranked_topics
+from tracetopics_pipeline.core.topics.report import (
+    TOPIC_LATEST,
+    by_severity,
+    listed_subtopics,
+    ranked_topics,
+    severity_labels,
+)
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
 from tracetopics_pipeline.explorer.queries import level_id, timeline
@@ -182,8 +188,13 @@ def topic_tree(
         items = ranked(subs)
         if NO_MATCH in parents:
             items.append(parents[NO_MATCH])
+        order = "share"
     else:
-        items = ranked(list(parents.values()))
+        # A severity-ordered facet (Churn risk) keeps the CLI's order: its labels most severe
+        # first, then by share; the page's heading says which order it is (`order`).
+        items = by_severity(facet, ranked(list(parents.values())))
+        labelled = any(t["facet_label"] for t in items)
+        order = "severity" if labelled and severity_labels(facet) else "share"
     no_match = parents.get(NO_MATCH, {}).get("count", 0)
     out: dict[str, Any] = {
         "facet": facet,
@@ -195,6 +206,7 @@ def topic_tree(
         "no_match_share": (no_match / total) if total else 0.0,
         "days": days,
         "days_before": daily["before"],  # traces left off the sparklines' axis (queries.timeline)
+        "order": order,  # "severity": label topics most severe first, then share; else "share"
         "topics": [t for t in items if include_no_match or t["topic_id"] != NO_MATCH],
     }
     if parent is not None:

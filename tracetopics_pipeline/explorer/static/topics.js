@@ -282,7 +282,10 @@ async function renderTopics() {
   state.lastList = list;
   axisNote("#topics-before", list.days_before);  // the sparklines' axis (app.js)
   $("#topics-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#topics-crumbs"));
-  $("#topics-title").textContent = state.focus !== null ? "Subtopics ranked by share" : `${hasLevels() ? (effLevel() === "sub" ? "Subtopics" : "Topics") : "Topics"} ranked by share`;
+  // The heading says the list's own order: a severity-ordered facet (Churn risk) lists its
+  // labels most severe first (the server's `order`), not by share.
+  const what = state.focus !== null || (hasLevels() && effLevel() === "sub") ? "Subtopics" : "Topics";
+  $("#topics-title").textContent = `${what} ranked by ${list.order === "severity" ? "severity, then share" : "share"}`;
   // Drilled into a parent, shares stay of all classified traffic (as `tracetopics topics`
   // prints them); the parent's own share and each subtopic's share of it are said too.
   const parent = state.focus !== null ? list.parent : null;
