@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +73,27 @@ def machine() -> dict[str, Any]:
         "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(),
     }
+
+
+@contextmanager
+def start_explorer(port: int) -> Iterator[tuple[str, float]]:
+    """`tracetopics explore` on $TRACETOPICS_HOME as a user starts it (its own process, with its
+    warm-ups), on 127.0.0.1:`port`; yields (base URL, seconds until it first answered
+    /api/health) and stops it on leaving. Exits when the explorer exits before answering."""
+    base = f"http://127.0.0.1:{port}"
+    t0 = time.perf_counter()
+    cmd = [sys.executable, "-m", "tracetopics_pipeline.cli", "explore", "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(base + "/api/health", timeout=1).read()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    sys.exit(f"the explorer exited ({proc.returncode})")
+                time.sleep(0.05)
+        yield base, time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

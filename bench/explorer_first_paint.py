@@ -16,10 +16,10 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 import urllib.request
+
+from _common import start_explorer
 
 # Records when the first home card (#home .hcard) is in the document, before any page script.
 FIRST_CARD = """
@@ -84,25 +84,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--cpu", type=float, nargs="+", default=[1, 4])
     args = ap.parse_args()
-    base = f"http://127.0.0.1:{args.port}"
-    cmd = [sys.executable, "-m", "tracetopics_pipeline.cli", "explore", "--port", str(args.port)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while True:
-            try:
-                urllib.request.urlopen(base + "/api/health", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    sys.exit(f"the explorer exited ({proc.returncode})")
-                time.sleep(0.05)
+    with start_explorer(args.port) as (base, _):
         urllib.request.urlopen(base + "/api/changes?since=7", timeout=300).read()  # warm
         print(f"load average {os.getloadavg()[0]:.1f}")
         measure(base, args.runs, args.cpu)
         print(f"load average {os.getloadavg()[0]:.1f}")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
+
+from _common import start_explorer
 
 FIRST = ["/api/refresh", "/api/overview", "/api/changes?since=7", "/api/traces?limit=1"]
 
@@ -25,20 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--port", type=int, default=18970)
     args = ap.parse_args()
-    base = f"http://127.0.0.1:{args.port}"
-    t0 = time.perf_counter()
-    cmd = [sys.executable, "-m", "tracetopics_pipeline.cli", "explore", "--port", str(args.port)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while True:
-            try:
-                urllib.request.urlopen(base + "/api/health", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    sys.exit(f"the explorer exited ({proc.returncode})")
-                time.sleep(0.05)
-        up = time.perf_counter() - t0
+    with start_explorer(args.port) as (base, up):
         took: dict[str, float] = {}
 
         def get(name: str, path: str) -> None:
@@ -55,9 +42,6 @@ def main() -> None:
         print(f"answered {up:.1f} s after start; load average {os.getloadavg()[0]:.1f}")
         for name in [*FIRST, "second /api/refresh"]:
             print(f"  {name:<28} {took[name]:6.2f} s")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 if __name__ == "__main__":

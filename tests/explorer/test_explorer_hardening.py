@@ -4,9 +4,6 @@ and trace ids holding "/"."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 from factories import insert_traces, trace_record
-from factories.explorer import build_explorer_warehouse
+from factories.explorer import build_explorer_warehouse, serving
 from fastapi.testclient import TestClient
 
 from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
@@ -246,21 +243,8 @@ def test_a_single_customer_string_is_one_customer(client: TestClient) -> None:
 @pytest.fixture(scope="module")
 def live(home: Path) -> Iterator[str]:
     """The app under uvicorn on 127.0.0.1 (TestClient decodes paths twice; uvicorn once)."""
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(home), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(home) as base:
+        yield base
 
 
 @pytest.mark.parametrize("trace_id", ODD_IDS)

@@ -8,6 +8,11 @@ can assert exact numbers.
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -296,3 +301,35 @@ def churn_home(home: Path) -> Path:
     publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
     conn.close()
     return home
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(home: Path) -> Iterator[str]:
+    """The explorer app for `home` under uvicorn on a free 127.0.0.1 port, in a thread (real
+    HTTP: TestClient decodes paths twice, uvicorn once); yields its base URL, stops on leaving."""
+    import uvicorn
+
+    from tracetopics_pipeline.explorer.app import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(home), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("explorer did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from factories.browser import fresh_page
-from factories.explorer import publish_explorer_home
+from factories.explorer import publish_explorer_home, serving
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_ARGS = [
@@ -49,12 +47,6 @@ def chromium_path() -> str | None:
         if cand and Path(cand).exists():
             return cand
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -109,30 +101,8 @@ def demo_copy(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Callable[[Path], str]]:
     """Start the explorer for a home on a free port (in a thread); returns its base URL."""
-    import uvicorn
-
-    from tracetopics_pipeline.explorer.app import create_app
-
-    running: list[tuple[uvicorn.Server, threading.Thread]] = []
-
-    def start(home: Path) -> str:
-        port = _free_port()
-        config = uvicorn.Config(create_app(home), host="127.0.0.1", port=port, log_level="warning")
-        srv = uvicorn.Server(config)
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        running.append((srv, thread))
-        deadline = time.time() + 30
-        while not srv.started:
-            if time.time() > deadline:
-                raise RuntimeError("explorer did not start")
-            time.sleep(0.05)
-        return f"http://127.0.0.1:{port}"
-
-    yield start
-    for srv, thread in running:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    with ExitStack() as stack:
+        yield lambda home: stack.enter_context(serving(home))
 
 
 @pytest.fixture(scope="session")
