@@ -29,6 +29,17 @@ function syncUrl({ push = false } = {}) {
   history[push ? "pushState" : "replaceState"](null, "", url);
 }
 
+/* The filter bar's values in a URL's parameters (ill-formed ones left out). */
+function urlFilter(p) {
+  const day = (v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
+  return {
+    date_from: day(p.get("date_from")), date_to: day(p.get("date_to")),
+    customer: p.get("customer") || "", plan_tier: p.get("plan_tier") || "",
+    label: p.getAll("label").filter((v) => v.includes(":")),
+    topic: p.getAll("topic").filter((v) => /^[^:]+:-?\d+$/.test(v)),
+  };
+}
+
 /* Read the URL into the state (on load and on Back/Forward); values are checked against the
    snapshot where they can be (facets, tabs); the server validates the rest. */
 function readUrl() {
@@ -41,13 +52,7 @@ function readUrl() {
   state.level = p.get("level") === "sub" ? "sub" : "parent";
   const focus = p.get("focus");
   state.focus = focus !== null && /^-?\d+$/.test(focus) ? Number(focus) : null;
-  const day = (v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
-  state.filter = {
-    date_from: day(p.get("date_from")), date_to: day(p.get("date_to")),
-    customer: p.get("customer") || "", plan_tier: p.get("plan_tier") || "",
-    label: p.getAll("label").filter((v) => v.includes(":")),
-    topic: p.getAll("topic").filter((v) => /^[^:]+:-?\d+$/.test(v)),
-  };
+  state.filter = urlFilter(p);
   $("#f-from").value = state.filter.date_from; $("#f-to").value = state.filter.date_to;
   $("#f-customer").value = state.filter.customer; $("#f-plan").value = state.filter.plan_tier;
   state.expanded = new Set(p.getAll("open").filter((v) => /^-?\d+$/.test(v)).map((v) => `${state.facet}:${v}`));

@@ -1,0 +1,55 @@
+"""The home's first content: the cards' frames come with the page itself, and the page asks
+for what changed beside the overview, not after it (the first card waited for both in turn:
+3.7-5.8 s on the 30-day demo; docs/benchmarks.md "Explorer: first content")."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+T = 60_000
+
+
+def test_the_cards_frames_are_in_the_page_before_any_script(browser, server: str) -> None:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900}, java_script_enabled=False)
+    try:
+        pg = ctx.new_page()
+        pg.goto(server + "/")
+        frames = pg.locator("#home .hframe")
+        assert frames.count() >= 4 and frames.first.is_visible()
+        assert pg.locator("#home h1").inner_text() == "What changed"
+    finally:
+        ctx.close()
+
+
+def test_what_changed_is_asked_for_beside_the_overview(browser, server: str) -> None:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        pg = ctx.new_page()
+        seen: list[str] = []
+        pg.on("request", lambda r: seen.append("ask " + r.url.split("?")[0].split("/api/")[-1]))
+        pg.on(
+            "requestfinished",
+            lambda r: seen.append("got " + r.url.split("?")[0].split("/api/")[-1]),
+        )
+        pg.goto(server + "/")
+        pg.wait_for_selector("#home .hcard", timeout=T)
+        assert seen.index("ask changes") < seen.index("got overview"), seen
+        assert seen.count("ask changes") == 1  # the early answer is the one shown, not asked twice
+        assert pg.locator("#home .hframe").count() == 0  # the frames gave way to the cards
+    finally:
+        ctx.close()
+
+
+def test_a_link_to_another_tab_does_not_ask_for_the_home(browser, server: str) -> None:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        pg = ctx.new_page()
+        asked: list[str] = []
+        pg.on("request", lambda r: asked.append(r.url) if "/api/changes" in r.url else None)
+        pg.goto(server + "/?tab=topics")
+        pg.wait_for_selector("#topic-list .trow", timeout=T)
+        assert asked == []
+    finally:
+        ctx.close()
