@@ -11,13 +11,16 @@ saved-subsets folder, never to the warehouse. "Refresh now" starts the pipeline'
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import secrets
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -29,7 +32,11 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
-from tracetopics_pipeline.core.facets.definitions import FacetConfigError, load_facets
+from tracetopics_pipeline.core.facets.definitions import (
+    PACKAGED_FACETS,
+    FacetConfigError,
+    load_facets,
+)
 from tracetopics_pipeline.core.names import NameRefused
 from tracetopics_pipeline.core.settings import Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
@@ -140,6 +147,40 @@ def display_labels() -> dict[str, tuple[dict[str, str], list[str], str | None]]:
     }
 
 
+class HomeAnswers:
+    """The home's two reads (/api/overview, /api/changes), each kept once computed for the
+    snapshot, the UTC day and the facet file they were read with: a snapshot never changes, and
+    what changed took 2.3-2.7 s to compute again on every visit (30-day demo, 2 busy cores;
+    docs/benchmarks.md "Explorer: first content"). Spend is per UTC day, display labels and
+    pain facets per facet file. Two requests for the same answer compute it once."""
+
+    KEEP = 64  # answers per snapshot and day (a filtered home is one each)
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stamp: tuple[str, ...] | None = None
+        self._kept: OrderedDict[str, tuple[threading.Lock, list[dict[str, Any]]]] = OrderedDict()
+
+    def get(self, snapshot: str, key: str, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        facets = Settings.from_env().facets_file or PACKAGED_FACETS
+        try:
+            edited = str(facets.stat().st_mtime_ns)
+        except OSError:
+            edited = "-"
+        stamp = (snapshot, datetime.now(UTC).date().isoformat(), str(facets), edited)
+        with self._lock:
+            if stamp != self._stamp:
+                self._stamp, self._kept = stamp, OrderedDict()
+            entry = self._kept.setdefault(key, (threading.Lock(), []))
+            while len(self._kept) > self.KEEP:
+                self._kept.popitem(last=False)
+        lock, got = entry
+        with lock:
+            if not got:
+                got.append(compute())
+            return got[0]
+
+
 def _field(loc: tuple) -> str:
     return ".".join(str(p) for p in loc if p not in ("body", "query", "path")) or "body"
 
@@ -173,6 +214,7 @@ def create_app(
     app.state.review = review
     app.state.subsets = subsets
     app.state.refresher = refresher
+    home_answers = HomeAnswers()
 
     @app.exception_handler(NoSnapshot)
     async def _no_snapshot(_: Request, exc: NoSnapshot) -> JSONResponse:
@@ -216,6 +258,9 @@ def create_app(
     @app.get("/api/overview")
     def overview() -> dict[str, Any]:
         loaded = store.loaded()
+        return home_answers.get(loaded.folder.name, "overview", lambda: _overview(loaded))
+
+    def _overview(loaded: Any) -> dict[str, Any]:
         out = queries.overview(loaded.conn.cursor(), loaded.marts)
         out["snapshot"] = loaded.folder.name
         env = Settings.from_env()
@@ -366,12 +411,20 @@ def create_app(
         on the filtered slice when a filter is set (the window ends at the slice's last day)."""
         from tracetopics_pipeline.core.topics.changes import compute_changes
 
-        if f.is_empty():
-            return compute_changes(store.cursor(), since_days=since).as_dict()
-        fsql, fparams = f.sql()
-        return compute_changes(
-            store.cursor(), since_days=since, within=fsql, params=fparams
-        ).as_dict()
+        loaded = store.loaded()
+
+        def compute() -> dict[str, Any]:
+            cur = loaded.conn.cursor()
+            if f.is_empty():
+                return compute_changes(cur, since_days=since).as_dict()
+            fsql, fparams = f.sql()
+            return compute_changes(cur, since_days=since, within=fsql, params=fparams).as_dict()
+
+        key = "changes " + json.dumps([since, f.to_json()], sort_keys=True, default=str)
+        return home_answers.get(loaded.folder.name, key, compute)
+
+    # `tracetopics explore` computes the landing view's answers while it starts (serve()).
+    app.state.warm_home = lambda: (overview(), changes(TraceFilter(), 7))
 
     @app.get("/api/marts/{name}")
     def mart(name: str) -> dict[str, Any]:
@@ -650,6 +703,13 @@ def serve(host: str = "127.0.0.1", port: int = 8765, home: Path | str | None = N
     app = create_app(paths.home, allowed_hosts=hosts)
     from tracetopics_pipeline.explorer.subset import warm_up
 
+    def home() -> None:  # the landing view's answers, before the first visitor asks
+        try:
+            app.state.warm_home()
+        except Exception as e:  # nothing published yet, a busy warehouse: the visitor's ask says
+            log.info("the home's answers not computed ahead: %s", e)
+
+    threading.Thread(target=home, name="warm-home", daemon=True).start()
     clustering = warm_up()  # numba JIT for UMAP/HDBSCAN, so the first "Cluster this subset" is fast
 
     def dagster() -> None:  # then Dagster for "Refresh now"; the status needs none while idle

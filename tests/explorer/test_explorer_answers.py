@@ -1,0 +1,77 @@
+"""The home's answers are computed once per snapshot and day (explorer.app.HomeAnswers):
+what changed took 2.3-2.7 s again on every visit to the 30-day demo's home."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from factories.explorer import publish_explorer_home
+from fastapi.testclient import TestClient
+
+from tracetopics_pipeline.core.topics import changes
+from tracetopics_pipeline.explorer.app import HomeAnswers, create_app
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return publish_explorer_home(tmp_path_factory.mktemp("tt_answers"), n=120)
+
+
+def test_the_home_is_computed_once_per_snapshot_and_filter(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = changes.compute_changes
+
+    def counted(*a, **k):  # type: ignore[no-untyped-def]
+        calls.append(k.get("since_days", 0))
+        return real(*a, **k)
+
+    monkeypatch.setattr(changes, "compute_changes", counted)
+    c = TestClient(create_app(home), base_url="http://localhost")
+    first = c.get("/api/changes", params={"since": 7}).json()
+    assert c.get("/api/changes", params={"since": 7}).json() == first
+    assert calls == [7]  # the second visit is the kept answer
+    c.get("/api/changes", params={"since": 14})
+    c.get("/api/changes", params={"since": 7, "customer": "acme"})
+    assert len(calls) == 3  # another window, another slice: computed for it
+    assert c.get("/api/overview").json() == c.get("/api/overview").json()
+
+
+def test_a_new_snapshot_or_day_computes_again_and_two_asks_compute_once() -> None:
+    kept, n = HomeAnswers(), []
+
+    def compute() -> dict:
+        n.append(1)
+        return {"n": len(n)}
+
+    assert kept.get("snap-1", "k", compute) == {"n": 1}
+    assert kept.get("snap-1", "k", compute) == {"n": 1}
+    assert kept.get("snap-2", "k", compute) == {"n": 2}  # a run published a new snapshot
+    slow, started = threading.Event(), threading.Event()
+
+    def slow_compute() -> dict:
+        started.set()
+        slow.wait(5)
+        return compute()
+
+    t = threading.Thread(target=kept.get, args=("snap-3", "k", slow_compute))
+    t.start()
+    started.wait(5)
+    slow.set()
+    assert kept.get("snap-3", "k", compute) == {"n": 3}  # waited for the first ask's answer
+    t.join(5)
+    assert len(n) == 3
+
+
+def test_an_error_is_not_kept() -> None:
+    kept = HomeAnswers()
+
+    def fail() -> dict:
+        raise RuntimeError("busy")
+
+    with pytest.raises(RuntimeError):
+        kept.get("s", "k", fail)
+    assert kept.get("s", "k", lambda: {"ok": True}) == {"ok": True}
