@@ -53,3 +53,17 @@ def test_a_link_to_another_tab_does_not_ask_for_the_home(browser, server: str) -
         assert asked == []
     finally:
         ctx.close()
+
+
+def test_a_home_that_fails_to_load_says_what_to_do(browser, server: str) -> None:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        pg = ctx.new_page()
+        pg.route("**/api/changes*", lambda r: r.fulfill(status=500, body="Internal Server Error"))
+        pg.goto(server + "/")
+        pg.wait_for_selector("#home .empty", timeout=T)
+        text = pg.locator("#home .empty").inner_text()
+        assert "Could not compute what changed" in text and "Reload the page" in text
+        assert pg.locator("#home .hframe").count() == 0  # no frames left waiting forever
+    finally:
+        ctx.close()

@@ -136,6 +136,13 @@ async function api(path, opts = {}) {
   return body;
 }
 const post = (path, body) => api(path, { method: "POST", body: JSON.stringify(body) });
+/* What a reader can do about a view that failed to load: an error alone ("Error: Internal
+   Server Error") left a PM with nothing to try. */
+function whatToDo(e) {
+  if (e && e.code === "no_snapshot") return "Run the pipeline (tracetopics run); the page reads the snapshot it publishes.";
+  if (e && (e.status === 400 || e.status === 422)) return "Change or reset the filters and try again.";
+  return "Reload the page to try again; if it keeps failing, the terminal running tracetopics explore shows why.";
+}
 
 /* ---------- boot ---------- */
 async function boot() {
@@ -145,7 +152,7 @@ async function boot() {
   } catch (e) {
     showBanner(e.code === "no_snapshot"
       ? "No data published yet. Run the pipeline (<code>make demo</code> or <code>tracetopics run</code>); the page reads the snapshot it publishes at the end of each run."
-      : "Could not load the overview: " + esc(e.message));
+      : `Could not load the overview: ${esc(e.message)}. ${esc(whatToDo(e))}`);
     return;
   }
   const ov = state.overview;
@@ -430,7 +437,7 @@ function renderTab() {
     sec?.classList.remove("loading");
     $("#loading").classList.add("hidden");
   };
-  Promise.resolve().then(fn).then(done, (e) => { done(); toast("Error: " + e.message); });
+  Promise.resolve().then(fn).then(done, (e) => { done(); toast(`Could not load ${name || "this view"}: ${e.message}. ${whatToDo(e)}`, 9000); });
 }
 function showTab(tab, { initial = false } = {}) {
   if (!document.getElementById("tab-" + tab)) tab = defaultTab();

@@ -111,7 +111,7 @@ async function renderHome() {
   } catch (e) {
     if (!fresh()) return;
     root.classList.remove("stale");
-    root.innerHTML = `<div class="empty">Could not compute what changed: ${esc(e.message)}</div>`;
+    root.innerHTML = `<div class="empty">Could not compute what changed: ${esc(e.message)}. ${esc(whatToDo(e))}</div>`;
     return;
   }
   if (!fresh()) return;
