@@ -5,6 +5,7 @@ for what changed beside the overview, not after it (the first card waited for bo
 from __future__ import annotations
 
 import pytest
+from factories.browser import fresh_page
 
 pytestmark = pytest.mark.e2e
 
@@ -24,9 +25,7 @@ def test_the_cards_frames_are_in_the_page_before_any_script(browser, server: str
 
 
 def test_what_changed_is_asked_for_beside_the_overview(browser, server: str) -> None:
-    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
-    try:
-        pg = ctx.new_page()
+    with fresh_page(browser) as pg:
         seen: list[str] = []
         pg.on("request", lambda r: seen.append("ask " + r.url.split("?")[0].split("/api/")[-1]))
         pg.on(
@@ -38,32 +37,22 @@ def test_what_changed_is_asked_for_beside_the_overview(browser, server: str) -> 
         assert seen.index("ask changes") < seen.index("got overview"), seen
         assert seen.count("ask changes") == 1  # the early answer is the one shown, not asked twice
         assert pg.locator("#home .hframe").count() == 0  # the frames gave way to the cards
-    finally:
-        ctx.close()
 
 
 def test_a_link_to_another_tab_does_not_ask_for_the_home(browser, server: str) -> None:
-    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
-    try:
-        pg = ctx.new_page()
+    with fresh_page(browser) as pg:
         asked: list[str] = []
         pg.on("request", lambda r: asked.append(r.url) if "/api/changes" in r.url else None)
         pg.goto(server + "/?tab=topics")
         pg.wait_for_selector("#topic-list .trow", timeout=T)
         assert asked == []
-    finally:
-        ctx.close()
 
 
 def test_a_home_that_fails_to_load_says_what_to_do(browser, server: str) -> None:
-    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
-    try:
-        pg = ctx.new_page()
+    with fresh_page(browser) as pg:
         pg.route("**/api/changes*", lambda r: r.fulfill(status=500, body="Internal Server Error"))
         pg.goto(server + "/")
         pg.wait_for_selector("#home .empty", timeout=T)
         text = pg.locator("#home .empty").inner_text()
         assert "Could not compute what changed" in text and "Reload the page" in text
         assert pg.locator("#home .hframe").count() == 0  # no frames left waiting forever
-    finally:
-        ctx.close()
