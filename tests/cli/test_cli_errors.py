@@ -493,30 +493,31 @@ def test_map_sample_sizes_are_not_printed_as_traffic(monkeypatch, capsys) -> Non
     assert output.topics_json([item])["counted"].startswith("map sample sizes")
 
 
-def test_demo_fails_when_its_run_fails(monkeypatch, capsys) -> None:
+def test_demo_fails_when_its_run_fails(home, monkeypatch, capsys) -> None:
     """A demo whose run stopped (a held-back day, a failed step) exits with the run's code and
     shows no topic list or recovery figures that would blame the empty map on its size (rv7 N2)."""
     import argparse
 
+    import tracetopics_pipeline.demo as demo
     from tracetopics_pipeline.cli import output, pipeline
+    from tracetopics_pipeline.core.settings import Settings
 
     def never(*a, **k):
         raise AssertionError("printed after a failed run")
 
     monkeypatch.delenv("TRACETOPICS_PLAN_WEIGHTS", raising=False)
-    seen: list[str | None] = []
-    monkeypatch.setattr(pipeline, "cmd_generate", lambda args: 0)
+    seen: list[dict[str, float] | None] = []
+    monkeypatch.setattr(demo, "generate_traffic", lambda out, **k: [])
     monkeypatch.setattr(
-        pipeline,
-        "cmd_run",
-        lambda args: seen.append(os.environ.get("TRACETOPICS_PLAN_WEIGHTS")) or 1,
+        pipeline, "cmd_run", lambda args: seen.append(Settings.from_env().plan_weights) or 1
     )
     monkeypatch.setattr(output, "print_topics", never)
     monkeypatch.setattr(output, "print_recovery", never)
-    assert pipeline.cmd_demo(argparse.Namespace()) == 1
-    # the demo's plan weights reach its own run and leave with it: a process that runs the
-    # demo (this test session) keeps no plans it did not configure
-    assert seen and '"enterprise": 1.0' in (seen[0] or "")
+    args = argparse.Namespace(out=None, days=1, per_day=5, seed=0, end=None, clean=True)
+    assert pipeline.cmd_demo(args) == 1
+    # the demo's plan weights reach its run from the home's config.toml, not from the
+    # environment: a process that runs the demo (this test session) keeps no plans
+    assert seen and (seen[0] or {}).get("enterprise") == 1.0
     assert "TRACETOPICS_PLAN_WEIGHTS" not in os.environ
     err = capsys.readouterr().err
     assert "the demo's run did not finish" in err and "no topics to show" in err

@@ -35,7 +35,7 @@ from tracetopics_pipeline.cli.reading import (
 from tracetopics_pipeline.cli.status import cmd_status
 from tracetopics_pipeline.cli.usage import add_command
 from tracetopics_pipeline.core.facets.definitions import FacetConfigError
-from tracetopics_pipeline.core.settings import ConfigError, paths
+from tracetopics_pipeline.core.settings import ConfigError, paths, read_config
 from tracetopics_pipeline.core.warehouse import WarehouseLocked
 
 # Errors that are the user's to fix: one line, no traceback.
@@ -347,6 +347,7 @@ def _main(argv: list[str] | None) -> int:
             f"TRACETOPICS_HOME={paths().home} is a file, not a folder: point it at a folder "
             "(a missing one is created)"
         )
+    read_config(paths().config)  # a broken config.toml: one line for every command, before any work
     offline = args.fn is cmd_facets and args.action in ("list", "eval", "fit")
     needs = args.fn in NEEDS_WAREHOUSE and not offline
     if needs and not paths().warehouse.exists() and not paths().snapshot.exists():

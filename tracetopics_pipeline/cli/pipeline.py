@@ -40,7 +40,22 @@ def cmd_generate(args: argparse.Namespace) -> int:
         bad_lines=not args.clean,
     )
     print(f"wrote {len(files)} files of demo traffic to {out}")
+    if out.resolve() == paths().landing.resolve():
+        _keep_demo_plans()
     return 0
+
+
+def _keep_demo_plans() -> None:
+    """The demo's plans are its home's configuration, not the product's defaults (review rv13
+    M3): written to the home's config.toml, so every later run of this home (`tracetopics run`,
+    the schedule, `make ui`) scores accounts by them, as the demo's own run does.
+    TRACETOPICS_PLAN_WEIGHTS in the environment still overrides them."""
+    from tracetopics_pipeline.core.settings import PLAN_WEIGHTS_ENV, set_config_default
+    from tracetopics_pipeline.demo.vocab import PLAN_WEIGHTS
+
+    config = paths().config
+    if set_config_default(config, PLAN_WEIGHTS_ENV, PLAN_WEIGHTS):
+        print(f"plan weights: the demo's, written to {config} ({PLAN_WEIGHTS_ENV} overrides)")
 
 
 def _refuse_mixing(*, demo_into_own: bool) -> None:
@@ -431,26 +446,10 @@ def run_today(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    import json
-    import os
-
     from tracetopics_pipeline.cli import output
-    from tracetopics_pipeline.core.settings import PLAN_WEIGHTS_ENV, Settings
-    from tracetopics_pipeline.demo.vocab import PLAN_WEIGHTS
 
     print(f"tracetopics demo — home {paths().home}")
-    # The demo's plans are its configuration, not the product's defaults (review rv13 M3):
-    # its run (and the dbt build it starts) reads them from the environment, as yours would,
-    # for this command only (a caller in the same process keeps its own environment).
-    set_here = Settings.from_env().plan_weights is None
-    if set_here:
-        os.environ[PLAN_WEIGHTS_ENV] = weights = json.dumps(PLAN_WEIGHTS)
-        print(f"plan weights: the demo's, {PLAN_WEIGHTS_ENV}='{weights}'")
-    try:
-        rc = cmd_generate(args) or cmd_run(argparse.Namespace(from_=None, to=None))
-    finally:
-        if set_here:
-            os.environ.pop(PLAN_WEIGHTS_ENV, None)
+    rc = cmd_generate(args) or cmd_run(argparse.Namespace(from_=None, to=None))
     if rc:  # a held-back day, a failed step: the run said why; no empty list blamed on size
         print(
             "error: the demo's run did not finish (see above): no topics to show", file=sys.stderr

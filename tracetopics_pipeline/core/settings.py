@@ -3,14 +3,17 @@
 Every environment variable the package reads is read here (`Settings.from_env`, `home()`);
 docs/configuration.md lists them all, and tests/test_settings.py keeps that table complete.
 Everything lives under one home folder ($TRACETOPICS_HOME, default ./.tracetopics) so two
-homes never mix. Nothing here imports Dagster.
+homes never mix; a home may set the same variables in its own config.toml (`read_config`),
+which the environment overrides. Nothing here imports Dagster.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,7 +47,7 @@ MIN_TRACE_BYTES = 4096
 
 
 class ConfigError(ValueError):
-    """An environment variable holds a value tracetopics cannot use."""
+    """An environment variable (or the home's config.toml) holds a value tracetopics cannot use."""
 
 
 def _get(env: Mapping[str, str], name: str) -> str | None:
@@ -267,6 +270,11 @@ class Paths:
         return self.home / "exports"
 
     @property
+    def config(self) -> Path:
+        """The home's own settings (docs/configuration.md "A home's config file")."""
+        return self.home / CONFIG_FILE
+
+    @property
     def models(self) -> Path:
         """Models fitted on the user's labelled traces (`tracetopics facets fit`)."""
         return self.home / "models"
@@ -275,6 +283,100 @@ class Paths:
         for p in (self.home, self.landing, self.dagster_home, self.cache, self.exports):
             p.mkdir(parents=True, exist_ok=True)
         return self
+
+
+CONFIG_FILE = "config.toml"
+# Variables a config file may not set, and why: the key is a secret, the home names the file, and
+# dbt reads the rest from its own environment (dbt_project/profiles.yml), which a file never reaches.
+ENV_ONLY = {
+    OPENAI_API_KEY_ENV: "a secret: keep it in the environment",
+    "TRACETOPICS_PG_PASSWORD": "a secret: keep it in the environment",
+    "TRACETOPICS_HOME": "it names the home this file is in",
+    **dict.fromkeys(
+        [*(v for v in PG_ENV.values() if v != "TRACETOPICS_PG_PASSWORD"),
+         "TRACETOPICS_PG_SCHEMA", "TRACETOPICS_DBT_THREADS", "TRACETOPICS_DBT_TARGET",
+         "TRACETOPICS_WAREHOUSE"],
+        "dbt reads it from the environment: set it there",
+    ),
+}  # fmt: skip
+
+
+def _as_env_value(value: object) -> str:
+    """A TOML value as the environment would hold it: tables and arrays as JSON (the form
+    TRACETOPICS_PLAN_WEIGHTS and TRACETOPICS_PRICES take), numbers and dates as text."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):  # no setting is a switch: say so instead of parsing 'True'
+        raise ValueError("true/false is no value of any setting")
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+class _Seen(dict[str, str]):
+    """The file's variables, noting which ones `Settings.from_env` asks for: any other is a
+    typo or a variable only the environment can set."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        super().__init__(values)
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self.asked.add(key)
+        return super().get(key, default)
+
+
+def read_config(path: Path) -> dict[str, str]:
+    """The variables a home's config.toml sets (`TRACETOPICS_PLAN_WEIGHTS = {pro = 0.4}`), as
+    the environment would hold them; {} when the home has none. Anything wrong with the file
+    (not TOML, an unknown or environment-only variable, a bad value) is a ConfigError of one
+    line naming the file and what to do."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise ConfigError(f"cannot read {path} ({why}): fix or remove it") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"{path} is not valid TOML ({exc}): write one `VARIABLE = value` per line, "
+            'e.g. TRACETOPICS_WINDOW_DAYS = 30 (docs/configuration.md "A home\'s config file")'
+        ) from None
+    values: dict[str, str] = {}
+    for name, value in data.items():
+        if name in ENV_ONLY:
+            raise ConfigError(f"{path}: {name} cannot be set in this file ({ENV_ONLY[name]})")
+        try:
+            values[name] = _as_env_value(value)
+        except ValueError as exc:
+            raise ConfigError(f"{path}: {name}: {exc}") from None
+    seen = _Seen(values)
+    try:
+        Settings.from_env(seen)  # the file's own values, checked as the environment's are
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if unknown := sorted(set(values) - seen.asked):
+        raise ConfigError(
+            f"{path}: {', '.join(unknown)} is no tracetopics setting "
+            "(the variables are listed in docs/configuration.md)"
+        )
+    return values
+
+
+def set_config_default(path: Path, name: str, value: dict[str, float]) -> bool:
+    """Add `name = value` (an inline table) to a home's config.toml unless the file sets the
+    name already (a person's choice is kept). True when it was added."""
+    if name in read_config(path):
+        return False
+    table = ", ".join(f"{json.dumps(k)} = {v!r}" for k, v in value.items())
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    sep = "" if not old or old.endswith("\n") else "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{old}{sep}{name} = {{{table}}}\n", encoding="utf-8")
+    return True
 
 
 def home() -> Path:
@@ -360,7 +462,13 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        e = os.environ if env is None else env
+        """From `env` alone when given; else the environment over the home's config.toml (a
+        variable set to an empty string counts as unset there, as everywhere)."""
+        if env is None:
+            own = {k: v for k, v in os.environ.items() if v != ""}
+            e: Mapping[str, str] = {**read_config(paths().config), **own}
+        else:
+            e = env
         d = cls()
         facets_file = _get(e, "TRACETOPICS_FACETS")
         executor_config = _get(e, "TRACETOPICS_EXECUTOR_CONFIG")

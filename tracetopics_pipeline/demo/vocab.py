@@ -998,7 +998,7 @@ CUSTOMERS: tuple[tuple[str, str, str, float], ...] = (
 )
 PLAN_TIERS = ("free", "pro", "business", "enterprise")
 # The demo's configuration, not the product's defaults (review rv13 M3): the account value of
-# each of its plans, which `tracetopics demo` sets as TRACETOPICS_PLAN_WEIGHTS for its run when
-# the environment has none (docs/configuration.md).
+# each of its plans, which `tracetopics demo` writes as TRACETOPICS_PLAN_WEIGHTS into its home's
+# config.toml (docs/configuration.md "A home's config file").
 PLAN_WEIGHTS = {"enterprise": 1.0, "business": 0.7, "pro": 0.4, "free": 0.1}
 USERS_PER_TIER = {"free": 2, "pro": 6, "business": 15, "enterprise": 40}
