@@ -102,7 +102,7 @@ def test_a_one_line_array_over_a_trace_size_is_checked(capsys: pytest.CaptureFix
     assert Path("big.json").stat().st_size > 1_000_000
     assert main(["ingest", "big.json"]) == 1
     err = capsys.readouterr().err
-    assert "error: no line of big.json is a trace" in err and "missing_id 15,000" in err, err
+    assert "error: no item of big.json is a trace" in err and "missing_id 15,000" in err, err
     assert "landed unread" not in err, err
 
 
@@ -115,4 +115,4 @@ def test_a_json_past_the_read_whole_limit_is_checked(
     monkeypatch.setattr(records, "read_whole_limit", lambda _max_trace_bytes: 100)
     Path("large.json").write_text(json.dumps([{"user": f"u{i}"} for i in range(50)]))
     assert main(["ingest", "large.json"]) == 1
-    assert "no line of large.json is a trace" in capsys.readouterr().err
+    assert "no item of large.json is a trace" in capsys.readouterr().err

@@ -104,6 +104,62 @@ def test_an_empty_array_is_said_as_such(
     Path("empty.json").write_text(body)
     assert main(["ingest", "empty.json"]) == 1
     (line,) = capsys.readouterr().err.strip().splitlines()
-    assert line.startswith("error: no line of empty.json is a trace"), line
+    assert line.startswith("error: no item of empty.json is a trace"), line
     assert "empty JSON array" in line and "nothing to quarantine" in line, line
     assert "none of them JSON" not in line and "quarantines them" not in line, line
+
+
+def test_a_json_array_s_items_are_called_items(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .json array is read item by item, not by lines: the lines say "items" (a JSON Lines
+    export under a .json name keeps "lines", above)."""
+    import json
+
+    Path("arr.json").write_text(json.dumps([{"user": "u1"}, {"user": "u2"}, 3]))
+    assert main(["ingest", "arr.json"]) == 1
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("error: no item of arr.json is a trace (its 3 items: "), line
+    good = [json.loads(TRACE % i) for i in range(2)]
+    Path("mostly.json").write_text(json.dumps(good + [{"user": f"u{i}"} for i in range(40)]))
+    assert main(["ingest", "mostly.json"]) == 0
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("warning: 40 of mostly.json's 42 items are not traces"), line
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["x" * 2_000_000 + "\n", "a,b,c\n" * 3 + "y" * 2_000_000, "  [" + "1," * 1_000_000 + "1]\n"],
+    ids=["one junk line", "csv rows and a junk line", "a long array line"],
+)
+def test_a_long_line_that_cannot_be_a_trace_is_no_trace_all_the_same(
+    home: Path, capsys: pytest.CaptureFixture[str], body: str
+) -> None:
+    """A JSON Lines file whose only 'trace' is a line over TRACETOPICS_MAX_TRACE_BYTES (1 MB)
+    that does not open like an object was 'landed unread', exit 0: it gets the one-line
+    no-trace error of any other such file."""
+    Path("junk.jsonl").write_text(body)
+    assert main(["ingest", "junk.jsonl"]) == 1
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("error: no line of junk.jsonl is a trace ("), line
+    assert "landed unread" not in line and "Traceback" not in line
+    (landed,) = _landed(home)
+    assert landed.stat().st_size == Path("junk.jsonl").stat().st_size
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ['{"id": "big", "input": "' + "a" * 2_000_000 + '"}'],  # perhaps a trace: the run reads it
+        [TRACE.strip() % 1, "z" * 2_000_000],  # a trace beside the junk line
+        ['\ufeff  {"id": "t1", "blob": "' + "b" * 2_000_000 + '"}'],  # BOM and spaces first
+    ],
+    ids=["a long object", "a trace and a long junk line", "an object after a BOM"],
+)
+def test_a_long_line_that_may_be_a_trace_is_no_error(
+    home: Path, capsys: pytest.CaptureFixture[str], lines: list[str]
+) -> None:
+    Path("long.jsonl").write_text("\n".join(lines) + "\n")
+    assert main(["ingest", "long.jsonl"]) == 0
+    err = capsys.readouterr().err
+    assert "error" not in err and "note: line" in err, err

@@ -128,17 +128,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         shutil.copyfile(src, partial)
         partial.rename(target)
         print(f"landed {src} → {target}")
-        if src.suffix.lower() != ".json" and name in text and text[name].long_lines:
-            _note_long_lines(src, text[name], limit)  # JSON Lines past a trace's size: unread
+        check = text.get(name)
+        if src.suffix.lower() != ".json" and check is not None and check.long_lines:
+            # JSON Lines past a trace's size: landed unread, but a file whose long lines cannot
+            # be traces (none opens like an object) is checked for traces all the same
+            summary = None if check.long_objects else _short_lines_summary(target, limit)
+            if summary is None or summary.traces or told:  # a no-trace file: that line alone
+                _note_long_lines(src, check, limit)
         else:
             # read as the run reads it, never whole but a line, an array's item, or a .json
             # document up to read_whole_limit (64 MB; a longer one is JSON Lines, or one
             # line_too_long), to warn of traces far before the rest and of lines no trace
             summary = _warn_far_before(src, target)
-            if summary is not None and summary.traces == 0 and not told:
-                no_trace.append(_no_trace(src, target, summary, read_whole_limit(limit)))
-            elif summary is not None and not told:
-                _warn_mostly_junk(src, target, summary)
+        if summary is not None and summary.traces == 0 and not told:
+            no_trace.append(_no_trace(src, target, summary, read_whole_limit(limit)))
+        elif summary is not None and not told:
+            _warn_mostly_junk(src, target, summary)
     for line in no_trace:
         print(f"error: {line}", file=sys.stderr)
     return 1 if no_trace else 0
@@ -173,7 +178,7 @@ def _warn_mostly_junk(src: Path, target: Path, summary: FileSummary) -> None:
     days = sorted(touched) or [fallback]
     on = f"on {days[0]}" if len(days) == 1 else f"over {days[0]} … {days[-1]}"
     print(
-        f"warning: {bad:,} of {possessive(str(src))} {lines:,} lines are not traces "
+        f"warning: {bad:,} of {possessive(str(src))} {lines:,} {_unit(target)}s are not traces "
         f"({_reasons(summary)}): landed with its {plural(summary.traces or 0, 'trace')}; the "
         f"next run quarantines them {on} and will hold that day back, as it does a day whose "
         f"quarantined lines pass {threshold:.0%} of its lines (TRACETOPICS_QUARANTINE_THRESHOLD;"
@@ -182,6 +187,14 @@ def _warn_mostly_junk(src: Path, target: Path, summary: FileSummary) -> None:
         f"`rm {target}` if this is the wrong file",
         file=sys.stderr,
     )
+
+
+def _unit(target: Path) -> str:
+    """What a file's traces are read from, by the run's reading of it: a .json array's "item"s,
+    else "line"s (JSON Lines, or a .json document, read whole or by lines)."""
+    from tracetopics_pipeline.core.ingest.files import json_start
+
+    return "item" if target.suffix.lower() == ".json" and json_start(target) == b"[" else "line"
 
 
 def _wrapper(src: Path, key: str, items: int, traces: int) -> str:
@@ -211,7 +224,7 @@ def _no_trace(src: Path, target: Path, summary: FileSummary, read_limit: int) ->
     n = sum(summary.reasons.values())
     if n == 0:  # "[]": an export of nothing, no line to quarantine
         return (
-            f"no line of {src} is a trace (it is an empty JSON array: no trace in it); landed "
+            f"no item of {src} is a trace (it is an empty JSON array: no trace in it); landed "
             f"as {target}, with nothing to quarantine (`rm {target}`); was the export empty?"
         )
     if src.suffix.lower() == ".json" and (wrapped := wrapped_traces(target, read_limit)):
@@ -219,15 +232,16 @@ def _no_trace(src: Path, target: Path, summary: FileSummary, read_limit: int) ->
             f"no line of {src} is a trace ({_wrapper(src, *wrapped)}); landed as {target}: "
             f"`rm {target}`, else the next run quarantines the object as one line"
         )
+    unit = _unit(target)
     if set(summary.reasons) <= _NOT_JSON:
-        what = f"its {plural(n, 'line')}, none of them JSON"
+        what = f"its {plural(n, unit)}, none of them JSON"
     else:
-        what = f"its {plural(n, 'line')}: " + _reasons(summary)
+        what = f"its {plural(n, unit)}: " + _reasons(summary)
     touched, fallback = attribution(summary, settings.start_date, datetime.now(UTC).date())
     days = sorted(touched) or [fallback]
     on = str(days[0]) if len(days) == 1 else f"{days[0]} … {days[-1]}"
     return (
-        f"no line of {src} is a trace ({what}); landed as {target} so nothing is lost: the next "
+        f"no {unit} of {src} is a trace ({what}); landed as {target} so nothing is lost: the next "
         f"run quarantines them on {on} (`tracetopics quarantine --day {days[0]}`), which holds "
         f"the day back if they pass {settings.quarantine_rate_threshold:.0%} of its lines "
         f"(`rm {target}` if this is the wrong file); expected: JSON Lines, one trace object per "
@@ -267,6 +281,27 @@ def _note_long_lines(src: Path, check: TextCheck, limit: int) -> None:
         f"(TRACETOPICS_MAX_TRACE_BYTES): landed unread; {run}",
         file=sys.stderr,
     )
+
+
+def _short_lines_summary(target: Path, limit: int) -> FileSummary:
+    """A JSON Lines file's summary with each line over `limit` counted unread (line_too_long,
+    its day from its head) and no landing index entry: for a file none of whose long lines is
+    a trace, so it gets the no-trace and mostly-junk lines in bounded memory (the run reads
+    it whole, and fills the index)."""
+    from tracetopics_pipeline.core.ingest.files import parse_file
+    from tracetopics_pipeline.core.ingest.landing import FileSummary
+    from tracetopics_pipeline.core.settings import Settings
+
+    settings = Settings.from_env()
+    result = parse_file(
+        target,
+        max_trace_bytes=settings.max_trace_bytes,
+        start_date=settings.start_date,
+        days_only=True,
+        max_line_bytes=limit,
+    )
+    st = target.stat()
+    return FileSummary.of(result, st.st_size, st.st_mtime_ns)
 
 
 def _warn_far_before(src: Path, target: Path) -> FileSummary | None:

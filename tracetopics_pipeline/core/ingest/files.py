@@ -479,6 +479,7 @@ class TextCheck(NamedTuple):
     long_lines: int = 0  # lines longer than the limit asked for (bytes, line end excluded)
     first_long: int = 0  # the first of them: its line number
     first_long_bytes: int = 0  # and its length
+    long_objects: int = 0  # long lines that open like a JSON object: perhaps traces
 
 
 def _blocks(path: Path) -> Iterator[bytes]:
@@ -492,17 +493,19 @@ def text_lines(path: Path, limit: int | None = None) -> TextCheck:
     an incremental decoder: a 300 MB file on one line (a minified .json array) costs a block,
     not the line twice over (review rv6 U1). With `limit`, also count the lines longer than it
     (their length is summed piece by piece: no line is held whole, review rv12 L5), and say
-    what a binary file looks like (review rv12 L4)."""
+    what a binary file looks like (review rv12 L4), and how many of the long lines open like a
+    JSON object (the others are no trace, whatever follows)."""
     with open(path, "rb") as fh:
         head = fh.read(4096)
     new_decoder = codecs.getincrementaldecoder("utf-8")
     lines = not_utf8 = nul_lines = ctl_lines = 0
-    long_lines = first_long = first_long_bytes = 0
-    decoder, bad, nul, ctl, size = new_decoder(), False, False, False, 0
+    long_lines = first_long = first_long_bytes = long_objects = 0
+    decoder, bad, nul, ctl, size, opening = new_decoder(), False, False, False, 0, b""
     for number, piece, last in _line_pieces(_blocks(path), _line_end(path)):
         nul = nul or b"\x00" in piece
         ctl = ctl or nul or _CONTROL.search(piece) is not None
         size += len(piece)
+        opening = opening or piece.lstrip()[:1]
         if not bad:
             try:
                 decoder.decode(piece, final=last)
@@ -513,9 +516,10 @@ def text_lines(path: Path, limit: int | None = None) -> TextCheck:
             ctl_lines += ctl
             if limit is not None and size > limit:
                 long_lines += 1
+                long_objects += opening == b"{"
                 if long_lines == 1:
                     first_long, first_long_bytes = number, size
-            decoder, bad, nul, ctl, size = new_decoder(), False, False, False, 0
+            decoder, bad, nul, ctl, size, opening = new_decoder(), False, False, False, 0, b""
     return TextCheck(
         lines,
         not_utf8,
@@ -524,6 +528,7 @@ def text_lines(path: Path, limit: int | None = None) -> TextCheck:
         long_lines,
         first_long,
         first_long_bytes,
+        long_objects,
     )
 
 
@@ -612,7 +617,7 @@ def _parse_whole_json(data: bytes, ctx: _Ctx) -> bool:
     return True
 
 
-def _json_start(path: Path) -> bytes:
+def json_start(path: Path) -> bytes:
     """The first byte of a file's content after a UTF-8 BOM and whitespace (b"" when none)."""
     for block in _blocks(path):
         rest = block.removeprefix(BOM).lstrip()
@@ -627,7 +632,7 @@ def _parse_json_file(path: Path, limit: int, ctx: _Ctx) -> None:
     up to `limit` bytes is read whole, as before; a longer one is JSON Lines under a .json name
     when its first line is a document of its own (read line by line), else one document too
     long to read, quarantined unread as `line_too_long` with its head, length and SHA-256."""
-    if _json_start(path) == b"[":
+    if json_start(path) == b"[":
         _parse_array_items(_array_stream(_blocks(path), limit), ctx)
         return
     if path.stat().st_size <= limit:
