@@ -366,7 +366,8 @@ def test_the_audit_counts_a_labelled_subtopic_named_by_a_minority():
     words, said = word_support(texts), text_words(texts)
     parents = [AuditedTopic(10, "Expedia", {}, children=1, from_label=True)]
     for label, want in [
-        ("We've decided to move to Expedia", ["minority_name"]),  # 7 of 93
+        # 7 of 93; and a sentence's head (`subject_head`)
+        ("We've decided to move to Expedia", ["subject_head", "minority_name"]),
         ("Expedia", []),  # the label's own name
         ("Comparing you with Expedia", ["minority_name"]),  # 26 of 93
     ]:

@@ -314,6 +314,13 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
         on = sum(v for k, v in paired.items() if k not in _AND and _goes_on(k, frozenset()))
         if on >= CUT_SHARE * said:
             return True
+    if (
+        len(low) > 2
+        and low[-2] in _ARTICLES
+        and ctx.uses[last] >= MIN_USES
+        and _share(ctx.after.get(last, Counter()), lambda k: k == "of") >= CUT_SHARE
+    ):
+        return True  # "at the end [of the billing period]": a part named without its whole
     if ctx.uses[first] < MIN_USES:
         return False
     before = ctx.before.get(first, Counter())
@@ -338,6 +345,7 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
     return _share(back, lambda ws: any(w in verbs for w in ws)) >= CUT_SHARE
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
 _DETERMINERS = frozenset("a an the my our your their this that each every".split())  # noqa: SIM905
 
 

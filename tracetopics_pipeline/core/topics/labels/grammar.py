@@ -1053,6 +1053,9 @@ def label_problems(
         problems.append("enum_prefix")
     if GREETING_WORDS.search(label):
         problems.append("greeting")
+    if len(low) > 1 and _CLAUSE_SUBJECT.match(low[0].replace("\u2019", "'")):
+        # "We're switching", "They've charged me twice": a sentence's head, not a name
+        problems.append("subject_head")
     if any(w in _REFERRING for w in low) or _writer_clause(low):
         # "Legal needs it before we sign": needs what? "Parental leave I work": whose clause?
         problems.append("pronoun")
@@ -1196,6 +1199,8 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
                 continue  # "[Power] BI": the rest of a name
             if len(low[i]) == 1:  # "m fed up": the rest of a contraction
                 continue
+            if _CLAUSE_SUBJECT.match(low[i].replace("\u2019", "'")):
+                continue  # "[We're] switching to Metabase": a name is no sentence's head
             if i and low[i - 1] == "how":  # "[How] long does it take": the question word's
                 continue
             if low[i] in PARTICLES and i and is_phrasal(low[i - 1]):  # "off" of "turn off"

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 import numpy as np
 
@@ -37,8 +38,10 @@ from tracetopics_pipeline.core.topics.labels.context import (
     word_context,
 )
 from tracetopics_pipeline.core.topics.labels.grammar import (
+    MONTHS,
     NEEDS_TO,
     POSSESSIVES,
+    WEEKDAYS,
     booking_time,
     candidate_phrases,
     case_statement,
@@ -52,6 +55,7 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
 from tracetopics_pipeline.core.topics.labels.questions import EVENT_VERBS
 from tracetopics_pipeline.core.topics.labels.support import (
     CATEGORY_NOUNS,
+    CHILD_USE,
     CLASS_VERBS,
     MIN_CLASS_SAID,
     MIN_COVERAGE,
@@ -74,6 +78,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     mixed_support,
     name_support,
     number_details,
+    one_trace_words,
     stem,
     text_words,
     word_support,
@@ -338,8 +343,8 @@ def name_topics(
     supports = [
         t.support if t.support is not None else word_support(t.texts, t.weights) for t in topics
     ]
+    traffic = [t.traffic or sum(t.weights) for t in topics]
     if facet_words is None:
-        traffic = [t.traffic or sum(t.weights) for t in topics]
         facet_words = mixed_support(supports, traffic)
     verbs = verb_forms([x for t in topics for x in t.texts])
     facet_surface = _surface([x for t in topics for x in t.texts])  # a word's facet-wide spelling
@@ -469,6 +474,8 @@ def name_topics(
                 cand = tidy_phrase(form, surface)
                 if cand.lower() in avoid or label_problems(cand, verbs=verbs, context=ctx):
                     continue
+                if not p.abstract and one_trace_words(cand, support, traffic[i]):
+                    continue  # one writer's word ("Umsatz"), not the topic's
                 if contradicted(cand, kids_said):
                     reversed_ = True
                     continue
@@ -684,7 +691,7 @@ def category_form(
     mods = words[:-1]
     if any(_participle(m.lower(), said) for m in mods):
         return ""
-    if minority_parent(" ".join(mods), kids_said):
+    if minority_parent(name, kids_said):  # the noun is no content word; a pair says either
         return ""
     noun = words[-1].lower()
     before = mods[-1].lower()
@@ -838,6 +845,9 @@ def _abstracted(
         better = object_name(
             t, said, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
             surface=surface, context=context, kinds=kinds,
+        ) or pair_name(
+            t, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
+            surface=surface, context=context, kinds=kinds,
         )  # fmt: skip
     return better if better and (stated or said.share(better) > said.share(name)) else name
 
@@ -966,30 +976,8 @@ def object_name(
     houses. The best of up to MAX_OBJECTS objects against the nearest siblings (`others`), when
     it lies MIN_DISTINCT nearer its centroid than any of theirs. "" when no object is said by
     most, or no such name is distinct."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    for text in t.texts:
-        for tok in TOKEN.findall(clean_for_naming(text)):
-            forms.setdefault(stem(tok.lower()), Counter())[tok.lower()] += 1
-    literal = Sayers(text_words(t.texts, t.weights))
-    common = frozenset(stem(v) for v in verbs | COMMON_VERBS)
-    for st, fs in forms.items():
-        low = fs.most_common(1)[0][0]
-        if (
-            low in FUNCTION_WORDS
-            or low in verbs
-            or st in common
-            or low in POLARITY_WORDS  # "twice", "wrong": what went wrong, not with what
-            or low in EVALUATIVE_WORDS  # "ridiculous", "kind": the writer's mood
-            or GREETING_WORDS.fullmatch(low)
-            or any(c.isdigit() for c in low)
-            or len(low) < 2
-            # a kind whose head most of the texts say themselves is the head's modifier
-            # ("disposable virtual card": the object is the card)
-            or any(literal.share(h) >= MIN_CLASS_SAID for h in kinds.heads.get(st, ()))
-        ):
-            continue
-        counts[low] = said.share(low)
+    forms = _forms(t)
+    counts = {o: said.share(o) for o in _objects(t, forms, verbs, kinds)}
     objects = [o for o, share in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
                if share >= MIN_CLASS_SAID][:MAX_OBJECTS]  # fmt: skip
     noun = need_noun(t.texts, t.weights)
@@ -1011,16 +999,135 @@ def object_name(
             and not label_problems(name, verbs=verbs, context=context)
         ):
             names.append(name)
+    return _distinct_best(names, np.zeros(len(names)), embed, centroid, others, contrast)
+
+
+def _distinct_best(
+    names: list[str],
+    bonus: np.ndarray,
+    embed: EmbedFn,
+    centroid: np.ndarray,
+    others: np.ndarray,
+    contrast: float,
+) -> str:
+    """Of a parent's candidate names, the best by `bonus` plus its similarity to the centroid
+    against the nearest siblings (`others`) that lies MIN_DISTINCT nearer its centroid than any
+    of theirs; "" when none does."""
     if not names:
         return ""
     e = np.asarray(embed(names), np.float32)
     own = e @ np.asarray(centroid, np.float32)
     other = (e @ others.T).max(axis=1) if len(others) else np.full(len(names), -1.0)
-    score = own - contrast * np.maximum(other, 0)
+    score = bonus + own - contrast * np.maximum(other, 0)
     for j in np.lexsort((names, -score)):
         if own[j] - other[j] >= MIN_DISTINCT:
             return names[int(j)]
     return ""
+
+
+def _forms(t: NamingInput) -> dict[str, Counter[str]]:
+    """Each stem of a topic's texts and its spellings (lower case), counted."""
+    forms: dict[str, Counter[str]] = {}
+    for text in t.texts:
+        for tok in TOKEN.findall(clean_for_naming(text)):
+            forms.setdefault(stem(tok.lower()), Counter())[tok.lower()] += 1
+    return forms
+
+
+def _objects(
+    t: NamingInput, forms: dict[str, Counter[str]], verbs: frozenset[str], kinds: Kinds
+) -> list[str]:
+    """The words of a parent's texts that may name what it is about (each stem's commonest
+    spelling): no glue, verb, polarity, judgement, greeting or number, and no kind whose head
+    most of the texts say themselves."""
+    literal = Sayers(text_words(t.texts, t.weights))
+    common = frozenset(stem(v) for v in verbs | COMMON_VERBS)
+    out = []
+    for st, fs in forms.items():
+        low = fs.most_common(1)[0][0]
+        if (
+            low in FUNCTION_WORDS
+            or low in verbs
+            or st in common
+            or low in POLARITY_WORDS  # "twice", "wrong": what went wrong, not with what
+            or low in EVALUATIVE_WORDS  # "ridiculous", "kind": the writer's mood
+            or GREETING_WORDS.fullmatch(low)
+            or any(c.isdigit() for c in low)
+            or len(low) < 2
+            # a kind whose head most of the texts say themselves is the head's modifier
+            # ("disposable virtual card": the object is the card)
+            or any(literal.share(h) >= MIN_CLASS_SAID for h in kinds.heads.get(st, ()))
+        ):
+            continue
+        out.append(low)
+    return out
+
+
+MAX_PAIR_OBJECTS = 8  # objects paired per parent, by the share of its subtopics saying each
+
+
+def pair_name(
+    t: NamingInput,
+    *,
+    embed: EmbedFn,
+    centroid: np.ndarray,
+    others: np.ndarray,
+    verbs: frozenset[str],
+    avoid: set[str],
+    surface: dict[str, str],
+    context: WordContext | None = None,
+    contrast: float = 0.25,
+    kinds: Kinds = NO_KINDS,
+) -> str:
+    """The abstraction step's last try, where no one object is said by most of a parent
+    (`class_name`, `object_name`) and the audit counts its name (`minority_parent`): two objects
+    that between them most of its subtopics use (MIN_CLASS_SAID of its traffic in subtopics
+    CHILD_USE of whose traffic says either), each used by a subtopic the other is not, neither
+    by all, with the noun of what most of it does (`need_noun`): "Invoice and payment questions"
+    over double charges, PO numbers and invoice downloads, where one child's phrase ("Receipt for
+    the payment") named them before. What the subtopics share, not one child's wording (Clio's
+    parents, named from their children). The best pair by that share plus its similarity to the
+    centroid against the nearest siblings, when it lies MIN_DISTINCT nearer its centroid than
+    any of theirs; "" otherwise."""
+    by = _by_group(t)
+    if len(by) < 2:
+        return ""
+    forms = _forms(t)
+    said = [kinds.said(text_words([t.texts[n] for n in ix], [t.weights[n] for n in ix]))
+            for ix in by]  # fmt: skip
+    traffic = [t.group_traffic.get(t.groups[ix[0]], 0.0) if t.group_traffic else 0.0
+               for ix in by]  # fmt: skip
+    traffic = [tr or sum(t.weights[n] for n in ix) for tr, ix in zip(traffic, by, strict=True)]
+    total = sum(traffic) or 1.0
+    groups = {}
+    for o in _objects(t, forms, verbs, kinds):
+        if o in MOOD_TIMES or o in MONTHS or o in WEEKDAYS:
+            continue  # when it was said ("November", "month"), not what about
+        g = frozenset(k for k, s in enumerate(said) if Sayers(s).share(o) >= CHILD_USE)
+        if g and len(g) < len(by):  # one said in every subtopic pairs with nothing
+            groups[o] = g
+    top = sorted(groups, key=lambda o: (-sum(traffic[k] for k in groups[o]), o))[:MAX_PAIR_OBJECTS]
+    noun = need_noun(t.texts, t.weights)
+    names, shares = [], []
+    for a, b in combinations(top, 2):
+        ga, gb = groups[a], groups[b]
+        share = sum(traffic[k] for k in ga | gb) / total
+        if share < MIN_CLASS_SAID or ga <= gb or gb <= ga:
+            continue
+        a, b = sorted((a, b))
+        name = tidy_phrase((a, "and", b, noun), {**surface, noun: noun})
+        if (
+            name in names
+            or name.lower() in avoid
+            or label_problems(name, verbs=verbs, context=context)
+        ):
+            continue
+        names.append(name)
+        shares.append(share)
+    # what more of its traces say (either word, `support.Sayers` of a parent's name) first
+    heard = Sayers(kinds.said(text_words(t.texts, t.weights)), classes=True)
+    bonus = np.array([heard.share(n) for n in names]) + np.array(shares)
+    return _distinct_best(names, bonus, embed, centroid, others, contrast)
 
 
 MAX_CLASS_NAMES = 8  # (object, class) pairs embedded per parent, by share

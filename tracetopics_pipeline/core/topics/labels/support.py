@@ -102,6 +102,27 @@ def rare_words(label: str, support: dict[str, float], facet_words: dict[str, flo
     ]
 
 
+# A name's every content word is said by at least this many of its topic's traces: a word one
+# writer used ("Umsatz Q3 dashboard": one customer's German; a typo; a one-off product name) is
+# that trace's, not the topic's, however small the topic.
+MIN_TRACES = 2
+
+
+def one_trace_words(label: str, support: dict[str, float], traffic: float) -> list[str]:
+    """The name's content words fewer than MIN_TRACES of the topic's traces use (`support`: its
+    `word_support` over all its members, `traffic`: their traces); none in a topic of fewer
+    traces. A category noun or a verb class's noun is the namer's word, not a trace's."""
+    if traffic < MIN_TRACES:
+        return []
+    return [
+        w
+        for w in content_words(label)
+        if support.get(w, 0.0) * traffic < MIN_TRACES - 1e-6
+        and w not in _CATEGORY_STEMS
+        and w not in CLASS_VERBS
+    ]
+
+
 def has_digit(label: str) -> bool:
     """The name holds a digit (an amount, a period, a version)."""
     return any(c.isdigit() for c in label)
@@ -129,9 +150,8 @@ def name_support(
     name, whose verb class noun its verbs say (`_alternatives`)."""
     if facet_words is not None and rare_words(label, support, facet_words):
         return 0.0
-    words = [w for w in content_words(label) if w not in _CATEGORY_STEMS]
     return min(
-        (max(support.get(v, 0.0) for v in alt) for alt in _alternatives(words, classes)),
+        (max(support.get(v, 0.0) for v in alt) for alt in _alternatives(label, classes)),
         default=1.0,
     )
 
@@ -147,12 +167,15 @@ def _verb_stems(word: str) -> list[str]:
     return out
 
 
-def _alternatives(words: list[str], classes: bool) -> list[list[str]]:
-    """Per content word (stemmed) of a name, the stems that say it (`_verb_stems`), and with
-    `classes` (a parent's name, `naming.class_name`), for a verb class's noun
-    (`words.ACTION_CLASSES`) after another word whose class it is not (the head of a noun
-    phrase, "Plan change", not the verb of a request, "Change plan", nor "Charged for
-    payments"), its verbs': "change" is said where "upgrade" or "switch" is."""
+def _alternatives(label: str, classes: bool) -> list[list[str]]:
+    """Per content word (stemmed, no category noun) of a name, the stems that say it
+    (`_verb_stems`), and with `classes` (a parent's name, `naming.class_name`), for a verb
+    class's noun (`words.ACTION_CLASSES`) after another word whose class it is not (the head of
+    a noun phrase, "Plan change", not the verb of a request, "Change plan", nor "Charged for
+    payments"), its verbs': "change" is said where "upgrade" or "switch" is. A parent's two
+    words joined by "and" / "or" before a category noun are one word said by either ("Invoice
+    and payment questions": what its subtopics share between them, `naming.pair_name`)."""
+    words = [w for w in content_words(label) if w not in _CATEGORY_STEMS]
     out = []
     for j, w in enumerate(words):
         alt = _verb_stems(w)
@@ -160,7 +183,23 @@ def _alternatives(words: list[str], classes: bool) -> list[list[str]]:
         if verbs and not any(x in verbs for x in words[:j] + words[j + 1 :]):
             alt = alt + sorted(verbs)
         out.append(alt)
+    pair = _coordinated(label) if classes else None
+    if pair is not None and len(out) > pair + 1:
+        out[pair : pair + 2] = [out[pair] + out[pair + 1]]
     return out
+
+
+def _coordinated(label: str) -> int | None:
+    """0 for a name of two words joined by "and" / "or" before a category noun ("Invoice and
+    payment questions", `naming.pair_name`): its first content word; None for any other name
+    ("Exchanges and holding", a phrase of the texts, says both)."""
+    toks = [t.lower() for t in TOKEN.findall(label)]
+    if len(toks) != 4 or toks[1] not in ("and", "or") or stem(toks[3]) not in _CATEGORY_STEMS:
+        return None
+    pair = (toks[0], toks[2])
+    if any(w in FUNCTION_WORDS or stem(w) in _CATEGORY_STEMS for w in pair):
+        return None
+    return 0
 
 
 def mixed_support(supports: list[dict[str, float]], sizes: list[float]) -> dict[str, float]:
@@ -195,12 +234,12 @@ def coverage(label: str, children: list[tuple[dict[str, float], float]]) -> floa
     traffic per subtopic). Unlike `name_support` (each word on its own), the words must hold
     together in one subtopic: "Dashboard as CSV" is covered by the CSV exports only, though
     every export names a dashboard and some name CSV."""
-    words = [w for w in content_words(label) if w not in _CATEGORY_STEMS]
+    alts = _alternatives(label, True)
     total = float(sum(size for _, size in children)) or 1.0
     covered = sum(
         size
         for sup, size in children
-        if all(any(sup.get(v, 0.0) >= CHILD_USE for v in alt) for alt in _alternatives(words, True))
+        if all(any(sup.get(v, 0.0) >= CHILD_USE for v in alt) for alt in alts)
     )
     return covered / total
 
@@ -275,8 +314,7 @@ class Sayers:
         """Indices of the texts that use every content word of `name` (any of a noun's verb
         stems: "connection" where "connect" is)."""
         out = set(self._all)
-        words = [w for w in content_words(name) if w not in _CATEGORY_STEMS]
-        for alt in _alternatives(words, self._classes):
+        for alt in _alternatives(name, self._classes):
             out &= set().union(*(self._index.get(v, set()) for v in alt))
             if not out:
                 break
