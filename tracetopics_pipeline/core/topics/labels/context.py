@@ -345,7 +345,6 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
     return _share(back, lambda ws: any(w in verbs for w in ws)) >= CUT_SHARE
 
 
-_ARTICLES = frozenset({"a", "an", "the"})
 _DETERMINERS = frozenset("a an the my our your their this that each every".split())  # noqa: SIM905
 
 
