@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from dataclasses import replace
 from datetime import date
 
@@ -168,9 +169,18 @@ def test_summarizer_errors_become_rows(facet_wh):
     assert rows == [("errored",)]
 
 
-def test_parallel_local_summaries_equal_serial(monkeypatch) -> None:
+def _small_batches(monkeypatch, n: int, seed: int) -> list[dict]:
+    """A day of `n` demo traces, with batches small enough that a few hundred fork a pool."""
     monkeypatch.setattr(facet_stage, "BATCH", 40)
     monkeypatch.setattr(facet_stage, "PARALLEL_MIN_TRACES", 80)
+    traces = list(iter_traces(date(2026, 3, 2), n, seed=seed))
+    for t in traces:
+        t.setdefault("day", date(2026, 3, 2))
+    return traces
+
+
+def test_parallel_local_summaries_equal_serial(monkeypatch) -> None:
+    traces = _small_batches(monkeypatch, 300, seed=3)
     pools: list[int] = []
 
     class CountingPool(facet_stage.ProcessPoolExecutor):
@@ -179,9 +189,6 @@ def test_parallel_local_summaries_equal_serial(monkeypatch) -> None:
             super().__init__(workers, **kw)
 
     monkeypatch.setattr(facet_stage, "ProcessPoolExecutor", CountingPool)
-    traces = list(iter_traces(date(2026, 3, 2), 300, seed=3))
-    for t in traces:
-        t.setdefault("day", date(2026, 3, 2))
     facets = load_facets()
     summarizer = make_summarizer("local")
     serial, _ = facet_stage._run(traces, facets, summarizer, workers=1)
@@ -204,11 +211,7 @@ _SLICE = facet_stage._summarize_slice
 def test_a_dead_worker_leaves_its_batches_to_the_parent(monkeypatch, caplog) -> None:
     """CI saw the pool break mid-run (a worker died); the day's facets then failed whole. The
     batches not yet returned now run in the parent process: the same rows, in order."""
-    monkeypatch.setattr(facet_stage, "BATCH", 40)
-    monkeypatch.setattr(facet_stage, "PARALLEL_MIN_TRACES", 80)
-    traces = list(iter_traces(date(2026, 3, 2), 400, seed=5))
-    for t in traces:
-        t.setdefault("day", date(2026, 3, 2))
+    traces = _small_batches(monkeypatch, 400, seed=5)
     facets = load_facets()
     summarizer = make_summarizer("local")
     serial, _ = facet_stage._run(traces, facets, summarizer, workers=1)
@@ -219,6 +222,40 @@ def test_a_dead_worker_leaves_its_batches_to_the_parent(monkeypatch, caplog) -> 
     assert "worker process died" in caplog.text
 
 
+_FLAG: list[str] = []  # [the file the parent touches on its first batch, the timeout mark]
+
+
+def _waits_for_the_first_result(bounds: tuple[int, int]):
+    """Every batch after the first waits (up to 20 s) for the parent to have the first one."""
+    flag, timed_out = _FLAG
+    if bounds[0] > 0:
+        deadline = time.monotonic() + 20
+        while not os.path.exists(flag):
+            if time.monotonic() > deadline:
+                open(timed_out, "w").close()
+                break
+            time.sleep(0.02)
+    return _SLICE(bounds)
+
+
+def test_each_batch_reaches_the_parent_as_it_ends(monkeypatch, tmp_path) -> None:
+    """The 30-day demo printed no progress for 5 minutes of summarizing, then eight lines in one
+    second: the pool handed out batches four at a time (map's chunksize=4), and a group's results
+    came back only when its last batch was done (and two workers got 11 and 8 of 19 batches).
+    A batch's result now reaches the parent (and the progress line) when that batch ends."""
+    traces = _small_batches(monkeypatch, 240, seed=7)
+    facets = [f for f in load_facets() if f.key == "task"]
+    flag, timed_out = tmp_path / "first-result", tmp_path / "timed-out"
+    _FLAG[:] = [str(flag), str(timed_out)]
+    monkeypatch.setattr(facet_stage, "_summarize_slice", _waits_for_the_first_result)
+    got = []
+    for res in facet_stage._summarize_batches(make_summarizer("local"), traces, facets, 2):
+        flag.touch()
+        got.extend(res.outputs)
+    assert not timed_out.exists()  # the first batch came back while the others waited for it
+    assert len(got) == len(traces)
+
+
 def test_workers_fork_while_a_request_thread_holds_the_gap_rule(monkeypatch, caplog) -> None:
     """After the explorer's tests every forked worker segfaulted inside os.fork and the stage
     ran its batches in the parent. The gap rule kept a DuckDB connection in a thread-local of
@@ -227,11 +264,7 @@ def test_workers_fork_while_a_request_thread_holds_the_gap_rule(monkeypatch, cap
     the rule and is still alive at the fork must leave the workers whole."""
     from tracetopics_pipeline.core.topics import gap_rule
 
-    monkeypatch.setattr(facet_stage, "BATCH", 40)
-    monkeypatch.setattr(facet_stage, "PARALLEL_MIN_TRACES", 80)
-    traces = list(iter_traces(date(2026, 3, 2), 120, seed=6))
-    for t in traces:
-        t.setdefault("day", date(2026, 3, 2))
+    traces = _small_batches(monkeypatch, 120, seed=6)
     facets = [f for f in load_facets() if f.key == "task"]
     summarizer = make_summarizer("local")
     serial, _ = facet_stage._run(traces, facets, summarizer, workers=1)

@@ -355,7 +355,9 @@ def _summarize_batches(
         with ProcessPoolExecutor(
             workers, mp_context=mp.get_context("fork"), initializer=_one_thread
         ) as pool:
-            for res in pool.map(_summarize_slice, bounds, chunksize=4):
+            # one batch a task (map's default chunksize): each result, and the progress line
+            # it makes, comes back as its batch ends; chunks of four returned four at once
+            for res in pool.map(_summarize_slice, bounds):
                 done += 1
                 yield res
     except BrokenProcessPool as exc:
