@@ -106,3 +106,27 @@ def test_the_snapshot_carries_the_configured_models_phrases(conn, tmp_path):
     folder = publish_snapshot(conn, tmp_path / "snapshot", embed_model=HASH_ID)
     table = pq.read_table(folder / "phrase_embeddings.parquet")
     assert sorted(table.column("text").to_pylist()) == ["export to csv", "reset password"]
+
+
+def test_each_facet_map_is_told_as_it_is_done(conn, monkeypatch):
+    """The 30-day demo's "topic maps" stage printed nothing for its minutes of building, then a
+    line per facet at the end: `on_map` hears each facet's map before the next is built."""
+    from tracetopics_pipeline.core.topics import maps
+
+    texts, x, _ = corpus(k=4, per=30)
+    load_summaries(conn, texts, x)
+    events: list[tuple[str, str]] = []
+    build_map = maps.build_map
+
+    def recorded(*args, **kw):
+        events.append(("build", kw["facet"]))
+        return build_map(*args, **kw)
+
+    monkeypatch.setattr(maps, "build_map", recorded)
+    got = build_maps(
+        conn, DAY, facets=[F("Task"), F("Other")], settings=Settings(min_summaries=50),
+        on_map=lambda m: events.append(("told", m.facet)),
+    )  # fmt: skip
+    assert [m.facet for m in got] == ["Task", "Other"]
+    assert got[0].status == "built"
+    assert events == [("build", "Task"), ("told", "Task"), ("build", "Other"), ("told", "Other")]

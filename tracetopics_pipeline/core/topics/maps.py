@@ -20,6 +20,7 @@ import json
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, is_dataclass
 from datetime import UTC, date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -344,11 +345,13 @@ def build_maps(
     labeler: Labeler | None = None,
     embedder: Embedder | None = None,
     keep_unchanged: bool = False,
+    on_map: Callable[[MapStats], None] | None = None,
 ) -> list[MapStats]:
     """Build (or rebuild, idempotently) the map of each facet for `day`, from the configured
     model's vectors; what the labeller spent goes to the ledger after each map, the vectors of
     the phrases it named with to `phrase_embeddings` (phrases.py). `keep_unchanged`: a day's map
-    already built from the same inputs (`map_inputs`) is kept, not rebuilt."""
+    already built from the same inputs (`map_inputs`) is kept, not rebuilt. `on_map` hears each
+    facet's map as it is done: the run's progress (a demo day's maps take minutes)."""
     embedder = embedder or make_embedder(settings)
     out = []
     for f in facets:
@@ -367,6 +370,8 @@ def build_maps(
         ledger.record(conn, getattr(labeler, "budget", None))
         if stats.status == "built":
             store_phrases(conn, named_with, model=stats.embed_model, day=day)
+        if on_map is not None:
+            on_map(stats)
     return out
 
 

@@ -12,7 +12,7 @@ from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics import classify, embed
 from tracetopics_pipeline.core.topics.embedders import make_embedder
 from tracetopics_pipeline.core.topics.labels.labellers import labeler_from_settings
-from tracetopics_pipeline.core.topics.maps import build_maps
+from tracetopics_pipeline.core.topics.maps import MapStats, build_maps
 from tracetopics_pipeline.core.topics.pictures import parents_markdown
 from tracetopics_pipeline.defs.partitions import (
     DAILY_FRESHNESS,
@@ -57,6 +57,13 @@ def summary_embeddings(
     return dg.MaterializeResult(metadata={**stats.metadata(), **budget.metadata()})
 
 
+def _map_line(m: MapStats) -> str:
+    """'Task: built, ...': one facet's map. A built map's detail already says its parents,
+    topics, summaries and no_match."""
+    counts = f"{m.n_topics} topics from {m.n_docs} summaries, no_match {m.no_match_share:.1%}"
+    return f"{m.facet}: {'kept' if m.kept else m.status}, {m.detail or counts}"
+
+
 @daily_asset(
     backfill_policy=dg.BackfillPolicy.multi_run(1),  # a map per day: one run per partition
     deps=["summary_embeddings"],
@@ -73,6 +80,7 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
         maps = build_maps(
             conn, day, facets=load_facets(), settings=settings, labeler=labeler,
             embedder=embedder, keep_unchanged=True,  # a re-run of unchanged days keeps its maps
+            on_map=lambda m: context.log.info(_map_line(m)),  # a line per facet as it is done
         )  # fmt: skip
         parents = {
             m.facet: parents_markdown(conn, m.map_id, m.facet) for m in maps if m.status == "built"
@@ -93,9 +101,6 @@ def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai
             )
         if m.markdown:
             pictures.append(m.markdown)
-        # A built map's detail already says its parents, topics, summaries and no_match.
-        counts = f"{m.n_topics} topics from {m.n_docs} summaries, no_match {m.no_match_share:.1%}"
-        context.log.info(f"{m.facet}: {'kept' if m.kept else m.status}, {m.detail or counts}")
     metadata["topic_maps"] = dg.MetadataValue.md("\n\n".join(pictures) or "no map built")
     return dg.MaterializeResult(metadata=metadata)
 
