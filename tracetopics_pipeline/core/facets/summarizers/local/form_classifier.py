@@ -37,6 +37,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment import (
     SentimentSignals,
     classify,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import cancels_a_task
 from tracetopics_pipeline.core.facets.summarizers.local.text import crude_stem, words
 
 FILE = "form_classifier.json"
@@ -189,6 +190,8 @@ class FormClassifier:
                     continue  # the rules read praise here; only sarcasm looks like praise
                 if form == "ask_human" and self.asks_who(user_turns[i]):
                     continue
+                if form == "cancel_talk" and cancels_a_task(user_turns[i]):
+                    continue  # "please cancel my cinema tickets": a task, not leaving
                 s.add("neg", *FORMS[form])
                 s.expressed.add(i)
 

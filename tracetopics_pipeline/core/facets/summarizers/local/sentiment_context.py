@@ -34,6 +34,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_irony import (
     bad_news,
     stated_mishap_event,
 )
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import CANCEL_ACT
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_outcome import (
     AGENT_SUCCESS,
     agent_failed,
@@ -122,6 +123,7 @@ _FAILURE = _rx(  # of an attempt, not a plain fact ("they do not have a gym, sor
     r"was lost|went missing|(?:the )?wrong (?:\w+ )?(?:flavou?r|size|address|date|item|order|"
     r"prescription|name|one)",
 )
+_CANCELLED = _rx(r"cancell?ed|cancell?ations?")
 # A remedy in the same turn as the bad news: praise after it is thanks, not irony ("sorry, the
 # class was cancelled; I've moved you into the 11:00" -> "Perfect, thanks!").
 _REMEDY = _rx(
@@ -341,15 +343,17 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
             ):
                 forms.append("didnt_help")
             # the failure context: the agent failed, apologised for a failure, or stated a mishap
-            # without apology ("The refund was sent to a closed account and bounced.")
+            # without apology ("The refund was sent to a closed account and bounced."); a
+            # cancellation the user just asked for is done, not bad news ("Please cancel my
+            # order" -> "It has been cancelled." -> "Brilliant, thanks!!")
+            news = (
+                _CANCELLED.sub(" ", agent_before) if CANCEL_ACT.search(users[-1]) else agent_before
+            )
             failed = (
-                agent_failed(agent_before)
-                or (
-                    _APOLOGY.search(agent_before)
-                    and (_FAILURE.search(agent_before) or bad_news(agent_before))
-                )
-                or stated_mishap_event(agent_before)
-            ) and not _REMEDY.search(agent_before)
+                agent_failed(news)
+                or (_APOLOGY.search(news) and (_FAILURE.search(news) or bad_news(news)))
+                or stated_mishap_event(news)
+            ) and not _REMEDY.search(news)
             if (
                 failed
                 and len(text.split()) <= 12

@@ -134,6 +134,79 @@ ON_CONDITION = re.compile(
 )
 
 
+# Cancelling one thing bought or booked through the service is a task, not leaving: "can u cancel
+# the 7pm booking", "cancellation of my flight", "I need the grocery order cancelled". What is
+# cancelled is read as the object of the act (after it, "of" or "on" allowed) or, for a noun or a
+# participle, the noun just before it ("my flight cancellation", "the order cancelled").
+_TASK = (
+    r"(?:order|ticket|booking|reservation|appointment|table|flight|delivery|payment|meeting|"
+    r"report|transfer|wire|trip|ride|taxi|cab|pick-?up|collection|shipment|parcel|lesson|class|"
+    r"session|visit|viewing|tour|stay|room|event|call|webinar|interview|consultation|purchase|"
+    r"transaction|invoice|request|job|export|card|cheque|check|instal+ment|bid|offer)(?:s|es)?"
+)
+# The relationship itself: what is paid for, the account, seats and licences, "everything", "us".
+_RELATIONSHIP = (
+    r"(?:subscription|account|acct|plan|membership|contract|licen[cs]e|seat|policy|package|"
+    r"service|renewal|direct debit|standing order|agreement|everything)s?|all of it"
+)
+CANCEL_ACT = re.compile(r"\bcancel(?:l?ing|s|l?ed|l?ations?)?\b", re.I)
+# "it shows as cancelled", "the class was cancelled": a status read, not an act of the user's
+_STATUS = re.compile(
+    r"\b(?:is|was|were|are|been|be|being|as|now|got|gets|shows?|says?|reads?|marked)\s+$", re.I
+)
+# the object ends at a clause boundary; an "and" may join a second thing cancelled
+_OBJECT = re.compile(
+    r"^(?:\s+(?:of|on|for))?((?:\s+[\w#'’:-]+)*?)\s*(?=[.,;:!?()\n]|$|\s+(?:but|because|since|so|"
+    r"as|if|unless|or|then|i|we)\b)",
+    re.I,
+)
+_TASK_RX = re.compile(rf"\b{_TASK}\b", re.I)
+_RELATIONSHIP_RX = re.compile(rf"\b{_RELATIONSHIP}\b", re.I)
+_PRONOUN = re.compile(r"^\s*(?:it|this|that|them|these|those|one)\b", re.I)
+_PREPOSITION = re.compile(r"\b(?:to|from|into|on|in|at|with|for|of|under|via|through)\b", re.I)
+_US = re.compile(r"^\s*(?:us|me|all)\s*$", re.I)  # "cancel us", "cancel me", "cancel all"
+
+
+def _cancelled_thing(turn: str, m: re.Match[str]) -> str:
+    """'task', 'relationship', 'status' or 'other': what the cancel act at `m` names."""
+    before = turn[: m.start()]
+    if m.group(0).lower().endswith("ed") and _STATUS.search(before):
+        return "status"
+    obj = _OBJECT.match(turn[m.end() :])
+    clause = obj.group(1) if obj else ""
+    after = " ".join(clause.split()[:6])  # a booking's head noun is near the act
+    # each thing cancelled ("my table for Friday and my membership"), without what it is to or
+    # from ("the transfer to my savings account" cancels a transfer)
+    heads = " | ".join(_PREPOSITION.split(part)[0] for part in re.split(r"\band\b", clause))
+    # a noun or a participle names what is cancelled just before it ("flight cancellation",
+    # "the grocery order for tomorrow cancelled") when nothing a thing follows
+    noun_form = m.group(0).lower().endswith(("ation", "ations", "ed"))
+    near = " ".join(before.split()[-5:]) if noun_form else ""
+    for text in (heads, near):
+        if _RELATIONSHIP_RX.search(text) or _US.match(after):
+            return "relationship"
+    for text in (after, near):
+        if _TASK_RX.search(text):
+            return "task"
+    return "pronoun" if _PRONOUN.match(after) else "other"  # nothing named, or something else
+
+
+def cancels_a_task(turn: str) -> bool:
+    """Whether the cancelling in `turn` is all of things bought or booked through the service (an
+    order, a ticket, a booking, a flight, a payment, a meeting, a scheduled report, a transfer,
+    a card): a task, not leaving. Not when any act cancels the relationship ("cancel my
+    subscription", "my account and my orders", "cancel everything", "cancel us"), cancels with
+    nothing named ("we're cancelling."), or the turn ends what is paid for or the account in other
+    words or says the user leaves (`leaving`)."""
+    kinds = {_cancelled_thing(turn, m) for m in CANCEL_ACT.finditer(turn)} - {"status", "pronoun"}
+    return (
+        kinds == {"task"}
+        and not leaving(turn)
+        and not PLAN_END.search(turn)  # "... and stop my membership"
+        and not _ACCOUNT_CLOSE.search(turn)  # "cancel all my bookings and close my account"
+    )
+
+
 def on_condition(sentence: str) -> bool:
     """Whether `sentence` makes what it says hang on a condition (`ON_CONDITION`): leaving said
     so is a threat (Churn risk HIGH), not a decision made (CRITICAL)."""
