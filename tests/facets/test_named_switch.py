@@ -162,3 +162,94 @@ def test_native_names_come_from_every_locale() -> None:
         assert no_provider(name), name
     for name in ("Revolut", "Monzo", "Acme", "Klipfolio"):
         assert not no_provider(name), name
+
+
+# --- adversarial pass (attack20): the same forms said differently, and look-alikes ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fix this or we'll switch to Acme.",
+        "Sort it out or we're moving to Acme.",
+        "Refund the charge or I'm moving to Acme.",
+    ],
+)
+def test_a_demand_with_a_threat_is_a_cue(text: str) -> None:
+    """ "Fix it or we leave" made Churn HIGH but was no cue for the switch, so Competitor mention
+    lost the name that "if this isn't fixed we're moving to Acme" keeps."""
+    assert _competitor(text) == "Acme", text
+    assert _churn(text) == "HIGH", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm cancelling my subscription, not sure if I'll be back.",
+        "Cancel my subscription and refund it or not, I don't care.",
+        "Cancel my subscription; I tried to fix it or find a workaround for weeks.",
+        "We're moving to Looker, if you must know.",
+        "We're switching to Zendesk, fixed or not.",
+        "We're cancelling our subscription, should you need anything let me know.",
+    ],
+)
+def test_a_whether_if_or_an_or_not_is_no_condition(text: str) -> None:
+    """Precision guards for `on_condition`: "sure if" asks whether, "or not" and an attempt
+    ("tried to fix it or find") threaten nothing; the decision stays CRITICAL."""
+    assert _churn(text) == "CRITICAL", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should this happen again, we will cancel our subscription.",
+        "Should the outage repeat, I'm cancelling my subscription.",
+        "Should your app crash again, we are closing our account.",
+    ],
+)
+def test_an_inverted_if_is_a_condition(text: str) -> None:
+    assert _churn(text) == "HIGH", text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("WE ARE MOVING TO ZENDESK.", "ZENDESK"), ("We're moving to TABLEAU.", "TABLEAU")],
+)
+def test_a_shouted_listed_vendor_counts(text: str, name: str) -> None:
+    """A word in capitals is no name (no_provider), unless the vendor list names it."""
+    assert _churn(text) == "CRITICAL", text
+    assert _competitor(text) == name, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're moving to Invoice since your card payments keep failing.",
+        "I'm switching to Ethernet, your router keeps dropping.",
+        "I'm switching to Autopay since your reminders never arrive.",
+        "I'm switching to Direct Debit because your card payments keep failing.",
+        "I'm switching to Bank Transfer, your card payments keep failing.",
+    ],
+)
+def test_a_payment_method_or_connection_is_no_provider(text: str) -> None:
+    """The user's own way to pay or connect, beside a complaint about the product that would
+    otherwise be a cue."""
+    assert _churn(text) not in ("HIGH", "CRITICAL"), text
+    assert _competitor(text) == "NONE", text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I'm switching to Cash App because your fees are ridiculous.", "Cash App"),
+        ("I'm switching to Direct Line, your premiums are too high.", "Direct Line"),
+    ],
+)
+def test_a_provider_named_like_a_payment_stays_one(text: str, name: str) -> None:
+    assert _churn(text) == "CRITICAL", text
+    assert _competitor(text) == name, text
+
+
+def test_a_fix_or_in_an_attempt_is_no_cue() -> None:
+    text = "We're moving to Postgres. I tried to fix the old setup or patch it for weeks."
+    assert _competitor(text) == "NONE", text

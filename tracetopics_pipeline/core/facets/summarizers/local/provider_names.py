@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import FIX_OR
+
 # Words of a product's own settings, plans, screens and modes, of the user's device, browser,
 # operating system or wallet, and of time: the name they start or end names no provider.
 _SETTING_WORDS = frozenset(
@@ -37,7 +39,8 @@ _SETTING_WORDS = frozenset(
     economy express overnight priority aisle window size
     chrome firefox safari edge opera brave chromium windows mac macos osx ios ipados android
     linux ubuntu debian iphone ipad pixel galaxy kindle pay wallet visa mastercard amex maestro
-    wifi wi-fi 5g 4g lte esim bluetooth sso saml sms email e-mail whatsapp
+    wifi wi-fi 5g 4g lte esim bluetooth sso saml sms email e-mail whatsapp ethernet broadband
+    invoice invoicing autopay cheque
     euro euros dollar dollars pound pounds sterling yen franc francs crypto bitcoin
     north south east west central
     """.split()  # noqa: SIM905
@@ -53,7 +56,7 @@ _KIND_WORDS = frozenset(
     {"pay", "wallet", "mode", "theme", "plan", "tier", "view", "layout", "edition", "version",
      "settings", "year", "month", "week", "quarter", "weekend", "season", "semester", "time",
      "shift", "hours", "schedule", "rota", "shipping", "delivery", "class", "fare", "cabin",
-     "seat", "size"}
+     "seat", "size", "debit", "transfer"}
 )  # fmt: skip
 # Last words that make a name a place ("Bay Area", "Silicon Valley", "Orange County", "Gold Coast").
 _PLACE_WORDS = frozenset(
@@ -161,7 +164,7 @@ def relocating(text: str) -> bool:
 # renewal, not renewing, for good, a complaint ("hopeless", "sick of", "had enough"), a reason that blames the provider
 # ("because of your fees / the outages", "because your dashboards are slow", "your app keeps
 # crashing"), a better or cheaper offer, or a threat on a condition ("if this isn't fixed", "if the
-# bill is wrong again", "one more outage and", "next time this happens").
+# bill is wrong again", "one more outage and", "next time this happens", "fix it or we leave").
 _LEAVING_CUE = re.compile(
     r"\b(?:instead(?!\s+of\s+(?!(?:you|u|y'all|your|this|the current)\b))"
     r"|away from|leav(?:e|ing)|quit(?:ting)?|ditch(?:ing)?|dump(?:ing)?|cancel\w*"
@@ -181,6 +184,7 @@ _LEAVING_CUE = re.compile(
     r"|(?:went|have gone|has gone|are going|keep going) up|(?:is|are) (?:a joke|a rip-?off|a nightmare|a disaster|a mess))"
     # a threat on a condition: "one more outage and", "next time this happens", "unless you"
     r"|(?:one more|another|the next) [\w-]+(?: [\w-]+){0,3}? (?:and|&)|next time (?:this|it|that|the \w+|you)|unless (?:you|this|it|the)"
+    rf"|{FIX_OR}"
     r"|cheaper|(?:better|lower) (?:rates?|prices?|fees?|deals?|offers?|value|service|support|coverage)"
     r"|(?:rates?|prices?|fees?|deals?|service|support|coverage) (?:is|are)(?: much| way| far| a lot)? (?:better|lower)"
     r"|if (?:this|it|that|the \w+|you)\b(?: [\w'’]+){0,6}? (?:again|fixed|resolved|sorted))\b",

@@ -147,11 +147,11 @@ def _leaves_for(facet: Facet, said: str, m: re.Match[str]) -> bool:
     calls", "switch to PayPal at checkout")."""
     name = said[slice(*m.span("provider"))]
     window = _turn_window(said, m.start("provider"))
-    if no_provider(name) or relocating(window):
+    if relocating(window):
         return False
     if named_vendor(facet.local.get("providers"), name):
-        return True
-    return name[:1].isupper() and leaves_this_provider(window)
+        return True  # before no_provider: a listed vendor shouted ("MOVING TO ZENDESK") is one
+    return not no_provider(name) and name[:1].isupper() and leaves_this_provider(window)
 
 
 def _capped(facet: Facet, label: str, sentence: str) -> str:
@@ -186,7 +186,8 @@ def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
         for m in _rx(rule.pattern).finditer(text):
             if m.groupdict().get("provider") and not _leaves_for(facet, said, m):
                 continue  # "moving to Postgres", "switching to Teams for calls"
-            if _names_nothing(m.groupdict().get("name") or m.groupdict().get("provider")):
+            name = m.groupdict().get("name") or m.groupdict().get("provider")
+            if _names_nothing(name) and not named_vendor(facet.local.get("providers"), name or ""):
                 continue  # the next match of the rule may name a product
             fields = {k: (said[slice(*m.span(k))] if v else "") for k, v in m.groupdict().items()}
             fields.setdefault("match", said[m.start() : m.end()])

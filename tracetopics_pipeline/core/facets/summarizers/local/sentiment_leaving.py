@@ -116,20 +116,32 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# A demand with a threat after "or": "fix it or we leave", "refund me or I'm switching", "sort it
+# out or else"; not "fixed or not", "I tried to fix it or find a workaround". Also a cue that a
+# switch leaves this provider (provider_names).
+FIX_OR = (
+    r"(?:fix|sort|solve|resolve|refund|correct|repair)\w*(?: [\w'’-]+){0,6}? or,? (?:else|we|i)"
+)
+
+
 # Leaving said on a condition, a threat and not a decision: "if this isn't fixed by Friday we're
 # moving", "one more dropped call and I'm switching", "unless the invoice is corrected", "fix it
 # or we leave", "next time it crashes". Not a polite or concessive "if" ("if possible", "if you
-# could close it today", "even if you fix it", "if there's a final invoice", "let me know if").
+# could close it today", "even if you fix it", "if there's a final invoice", "let me know if"), nor
+# an "if" that means whether ("not sure if", "no idea if") or "if you must know".
 ON_CONDITION = re.compile(
     r"(?<!\beven )(?<!\bas )(?<!\bonly )(?<!\bknow )(?<!\bsee )(?<!\bcheck )(?<!\bwonder )"
-    r"(?<!\bask )(?<!\bme )\bif\b(?! (?:possible|needed|necessary|required|applicable|so|not|any|"
-    r"ever|anything|any\w+|appropriate|relevant|convenient|that(?:['’]s| is)? (?:ok|okay|fine|"
-    r"alright|helps|matters|easier)|(?:that|it) (?:helps|matters)|there(?:['’]s| is| are)|you "
-    r"(?:could|can|would|need|want|have|like|wish|prefer)\b(?!['’]t|n['’]t|not))\b)"
+    r"(?<!\bask )(?<!\bme )(?<!\bsure )(?<!\bidea )(?<!\bcare )(?<!\bdoubt )\bif\b(?! (?:possible|"
+    r"needed|necessary|required|applicable|so|not|any|ever|anything|any\w+|appropriate|relevant|"
+    r"convenient|that(?:['’]s| is)? (?:ok|okay|fine|alright|helps|matters|easier)|(?:that|it) "
+    r"(?:helps|matters)|there(?:['’]s| is| are)|you (?:could|can|would|need|want|have|like|wish|"
+    r"prefer|must)\b(?!['’]t|n['’]t|not))\b)"
     r"|\bunless\b|\bnext time\b|\bor else\b"
+    # an inverted "if": "should this happen again", "should the outage repeat"
+    r"|(?:^|(?<=[.!?,;:] )|(?<=\n))should (?:this|that|it|(?:the|your) [\w-]+) (?!be\b)\w+"
     r"|\b(?:one more|another|any more|any other|any further|the next|a second|a third)(?: [\w'’-]+)"
     r"{1,5}? (?:and|&|n),? (?=(?:then )?(?:we|i|you|it['’]s|that['’]s)\b)"
-    r"|\b(?:fix|sort|solve|resolve|refund|correct|repair)\w*(?: [\w'’-]+){0,6}? or\b",
+    rf"|\b{FIX_OR}\b",
     re.I,
 )
 
