@@ -162,3 +162,36 @@ AVAILABLE_OR_PRICE = [
 def test_free_as_available_is_no_pricing_question(available, price):
     assert (apply_rules(available, PRICING)[1] or "NONE") == "NONE", available
     assert (apply_rules(price, PRICING)[1] or "NONE") == "COST", price
+
+
+# --- adversarial pass (attack20): a recovery that leaves something broken, a restore that is no
+# reconnection; and the precision guards that must stay recoveries
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "connection lost; restored from backup",
+        "connection lost; backup restored to yesterday's state",
+        "connection reset; reconnected; HTTP 503",
+        "connection lost, reconnected, data lost",
+        "connection lost; reconnected; partial upload",
+        "connection lost; reconnected; request aborted",
+        "connection lost, reconnected. Rolled back.",
+        "connection lost, session restored, but your changes were discarded",
+    ],
+)
+def test_a_recovery_that_leaves_something_broken_is_a_failure(reply):
+    assert is_error_reply({"role": "tool", "name": "sync", "content": reply}), reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "connection lost; auto-reconnect succeeded",
+        "connection lost; reconnect OK",
+        "connection lost at 06:00; reconnected, no data lost",
+        "connection reset; reconnected after 2 s, zero packets dropped",
+        "connection lost; connection restored to the primary node",
+    ],
+)
+def test_a_recovery_with_nothing_left_broken_is_no_failure(reply):
+    assert not is_error_reply({"role": "tool", "name": "sync", "content": reply}), reply

@@ -405,10 +405,23 @@ _CONNECTION = re.compile(
 # \nreconnected\nconnection reset" stay failures); not a recovery in progress ("Reconnecting...")
 # or negated ("not reconnected yet", "could not reconnect").
 _CAME_BACK = re.compile(
-    r"\b(?:re-?connected|re-?established|restored|recovered|back (?:online|up)|resumed)\b"
+    r"\b(?:re-?connected|re-?established|(?<!backup )(?<!snapshot )restored(?! from\b)|recovered|"
+    r"back (?:online|up)|resumed|re-?connect(?:ion)? (?:succeeded|successful|ok)(?!\s*\?))\b"
     r"(?:\s+(?:on|after|at|in|to)\s+[\w:.-]+(?:\s+\d+)?)?",
     re.I,
 )
+# What a recovery can still leave broken after it: data lost, a request aborted, a partial upload,
+# changes rolled back or discarded ("reconnected, data lost"; not "0 messages dropped").
+_LEFT_BROKEN = re.compile(
+    r"\b(?:lost|aborted|discarded|dropped|rolled back|reverted|partial(?:ly)?|incomplete|"
+    r"truncated)\b",
+    re.I,
+)
+_NONE_OF = re.compile(r"\b(?:0|no|zero|nothing|none)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+def _left_broken(text: str) -> bool:
+    return any(not _NONE_OF.search(text[: m.start()]) for m in _LEFT_BROKEN.finditer(text))
 
 
 def recovered_connection(text: str) -> bool:
@@ -420,8 +433,12 @@ def recovered_connection(text: str) -> bool:
     back = [m for m in _CAME_BACK.finditer(after) if not _NEGATED_BEFORE.search(after[: m.start()])]
     if not back:
         return False
-    return not failing_words(after[back[-1].end() :]) and not failing_words(
-        text[: breaks[0].start()]
+    rest = after[back[-1].end() :]
+    return not (
+        failing_words(rest)
+        or _left_broken(rest)
+        or _ERROR_ANYWHERE.search(rest)  # "reconnected; HTTP 503"
+        or failing_words(text[: breaks[0].start()])
     )
 
 
