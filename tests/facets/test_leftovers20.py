@@ -195,3 +195,34 @@ def test_a_recovery_that_leaves_something_broken_is_a_failure(reply):
 )
 def test_a_recovery_with_nothing_left_broken_is_no_failure(reply):
     assert not is_error_reply({"role": "tool", "name": "sync", "content": reply}), reply
+
+
+# (adversarial pass, attack20) a status read that is itself a verdict, or that a verdict follows,
+# confirms the outcome; a status read in the thanks table's languages leaves it open
+_BALANCE = ("My balance was wrong after the refund.", "I've corrected the balance.")
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    [
+        "Thank you so much!! My balance shows correctly now.",
+        "Thank you so much!! Everything shows fine now.",
+        "Thanks so much!! It says paid now, perfect.",
+        "THANK YOU!! It reads right now.",
+        "Thank you so much!! It displays properly.",
+    ],
+)
+def test_a_status_that_is_a_verdict_is_satisfaction(thanks):
+    assert _label(*_BALANCE, thanks) == "POSITIVE", thanks
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    [
+        "merci beaucoup!! ça affiche 'en attente' maintenant",
+        "Vielen Dank!! Es zeigt 'ausstehend'.",
+        "Thanks so much!! It now says pending.",
+    ],
+)
+def test_a_bare_status_in_another_language_leaves_it_open(thanks):
+    assert _label(*_BALANCE, thanks) != "POSITIVE", thanks

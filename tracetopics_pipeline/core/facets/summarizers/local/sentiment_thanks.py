@@ -136,8 +136,10 @@ def passed_on(agent_turn: str) -> bool:
 # is read by the caller's own rules.
 _STATUS_READ = re.compile(
     r"\b(?:shows?|showing|says?|saying|reads?|reading|displays?|displaying|lists?|listing|listed|"
-    r"marked|flagged)\b(?:\s+(?:it|them|me|us|this|that))?(?:\s+up)?(?:\s+(?:as|now))*\s*(?:['\"‘“][^'\"’”\n]{1,40}['\"’”]|"
-    r"(?!(?:thanks?|thank|hi|hello|yes|no)\b)[\w-]+(?:\s+[\w-]+)?"
+    r"marked|flagged|affiche|indique|zeigt|muestra|mostra)\b(?:\s+(?:it|them|me|us|this|that))?(?:\s+up)?(?:\s+(?:as|now))*\s*(?:['\"‘“][^'\"’”\n]{1,40}['\"’”]|"
+    # a verdict is no bare status: "it shows correctly now", "everything displays fine"
+    r"(?!(?:thanks?|thank|hi|hello|yes|no|now|correct(?:ly)?|right|fine|proper(?:ly)?|ok(?:ay)?|"
+    r"normal(?:ly)?|good|perfect(?:ly)?|as expected)\b)[\w-]+(?:\s+[\w-]+)?"
     r"(?=\s*(?:[.!,;)]|\bnow\b|\bat the moment\b|\bfor now\b|$)))|\bstatus\s*[:=]\s*\S",
     re.I,
 )
@@ -152,4 +154,6 @@ _HOPE_IT_LASTS = any_of(
 
 def leaves_open(turn: str) -> bool:
     """The thanks come with a bare status read off a screen, or hope that the fix lasts, or 🤞."""
-    return "🤞" in turn or bool(_STATUS_READ.search(turn) or _HOPE_IT_LASTS.search(turn))
+    # a verdict after the status confirms it: "It says paid now, perfect."
+    read = any(not _EVALUATIVE.search(turn, m.end()) for m in _STATUS_READ.finditer(turn))
+    return "🤞" in turn or read or bool(_HOPE_IT_LASTS.search(turn))
