@@ -277,3 +277,10 @@ def test_cluster_levels_of_a_labelled_facet_has_a_parent_per_label(conn):
         names[t.topic_id]: names[p] for t, p in zip(got.subs.topics, got.parent_of, strict=True)
     }
     assert mine == _levels_of(conn, st.map_id)
+
+
+def test_the_shipped_competitor_facet_names_its_parents():
+    """Its named-switch rule writes "{provider}: ..." (session 20): still a facet of names."""
+    from tracetopics_pipeline.core.topics.maps import parent_kind
+
+    assert parent_kind(_facet("Competitor mention")) == "head"

@@ -394,13 +394,14 @@ SPLIT_SHARE = 0.1
 
 
 def parent_kind(definition: Any | None) -> str:
-    """'label' (fixed labels), 'head' (rules writing "{name}: ...") or 'free' (free text)."""
+    """'label' (fixed labels), 'head' (rules writing "{name}: ..." or, for a named switch,
+    "{provider}: ...": rules.apply_rules) or 'free' (free text)."""
     if definition is None:
         return "free"
     if getattr(definition, "labels", None):
         return "label"
     rules = getattr(definition, "rules", ()) or ()
-    if rules and all(r.summary.lstrip().startswith("{name}:") for r in rules):
+    if rules and all(r.summary.lstrip().startswith(("{name}:", "{provider}:")) for r in rules):
         return "head"
     return "free"
 
