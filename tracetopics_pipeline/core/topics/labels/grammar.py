@@ -280,13 +280,33 @@ def _bare_been(low: list[str]) -> bool:
     )
 
 
+def _cut_comparison(low: list[str]) -> bool:
+    """A comparison whose comparative was cut off: "than" with no comparative before it ("[More
+    data on a] Plan than Unlimited Plus", "[Higher] Charges than expected"); or a bare "be" no
+    modal or "to" carries ("[When will the] Cards be delivered")."""
+    for i, w in enumerate(low[1:], 1):
+        if w == "than" and not any(
+            v in _COMPARATIVES or v in _RATHER or v.endswith("ier") for v in low[:i]
+        ):
+            return True
+        if w == "be" and low[i - 1] not in _BE_CARRIERS and not low[i - 1].endswith("n't"):
+            return True
+    return False
+
+
+_RATHER = frozenset("rather other else different differently greater cheaper older newer".split())  # noqa: SIM905
+_BE_CARRIERS = _MODALS | frozenset("to may might must shall 'll not cannot let".split())  # noqa: SIM905
+
+
 def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> bool:
     """What is left of a longer phrase at its start: a predicate without its subject
     ("Reloads all tiles", "Shows no data points"), a question without its question word
-    ("Extra would it cost per month") or a bare noun before "to" + verb ("Month to add
-    users")."""
+    ("Extra would it cost per month"), a bare noun before "to" + verb ("Month to add
+    users") or a comparison cut from its comparative (`_cut_comparison`)."""
     if len(low) < 2:
         return False
+    if _cut_comparison(low):
+        return True
     first = low[0]
     if first in NEGATED_AUX and low[1] in _PRONOUNS:  # a question: "Can't I transfer money"
         return True
