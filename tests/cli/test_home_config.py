@@ -22,6 +22,10 @@ BROKEN = {
     "a dbt variable": ('TRACETOPICS_DBT_TARGET = "postgres"\n', "dbt reads it"),
     "plans out of range": ("TRACETOPICS_PLAN_WEIGHTS = {pro = 3}\n", "TRACETOPICS_PLAN_WEIGHTS"),
     "a switch": ("TRACETOPICS_WINDOW_DAYS = true\n", "true/false"),
+    # adversarial pass (session 20): nesting deeper than the parser's recursion, a huge file
+    "nested arrays": ("X = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    "nested tables": ("X = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n", "nested too deeply"),
+    "a huge file": ("# " + "x" * 2_000_000 + "\n", "larger than"),
 }
 
 

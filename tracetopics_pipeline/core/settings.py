@@ -286,6 +286,8 @@ class Paths:
 
 
 CONFIG_FILE = "config.toml"
+# A config file is a few lines; past this it is refused, not read.
+CONFIG_MAX_BYTES = 1_000_000
 # Variables a config file may not set, and why: the key is a secret, the home names the file, and
 # dbt reads the rest from its own environment (dbt_project/profiles.yml), which a file never reaches.
 ENV_ONLY = {
@@ -332,7 +334,14 @@ def read_config(path: Path) -> dict[str, str]:
     (not TOML, an unknown or environment-only variable, a bad value) is a ConfigError of one
     line naming the file and what to do."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        with path.open("rb") as fh:  # a bounded read: a symlink to /dev/zero ends too
+            head = fh.read(CONFIG_MAX_BYTES + 1)
+        if len(head) > CONFIG_MAX_BYTES:
+            raise ConfigError(
+                f"{path} is larger than {CONFIG_MAX_BYTES // 1000} kB: a config file is a few "
+                "`VARIABLE = value` lines"
+            )
+        raw = head.decode("utf-8")
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
@@ -340,6 +349,8 @@ def read_config(path: Path) -> dict[str, str]:
         raise ConfigError(f"cannot read {path} ({why}): fix or remove it") from None
     try:
         data = tomllib.loads(raw)
+    except RecursionError:  # tomllib recurses per level of nesting
+        raise ConfigError(f"{path}: a value is nested too deeply: fix or remove it") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
             f"{path} is not valid TOML ({exc}): write one `VARIABLE = value` per line, "
