@@ -248,3 +248,88 @@ def test_a_word_one_trace_says_never_names_a_topic(name, one):
              "Refund for zapatos order on the Q3 dashboard"]  # fmt: skip
     assert one_trace_words(name, word_support(texts), float(len(texts))) == one
     assert one_trace_words(name, word_support(texts[:1]), 1.0) == []  # a topic of one trace
+
+
+# A parent's pair names two things its subtopics are about (`grammar.thing_words`): no unit or
+# time count, no verb form, no adjective, not the speaker's organisation. By how the texts use
+# each word, several phrasings each; the good pairs above (`PAIRED`) must survive.
+NOT_THINGS = {
+    "units and verbs": (
+        {
+            0: ["The refresh takes 10 minutes longer", "Queries run for 5 minutes now",
+                "Sync runs 20 minutes"],
+            1: ["Every filter change reloads all tiles", "The chart reloads all widgets",
+                "Sorting reloads the page"],
+            2: ["Waited 30 minutes and it reloads the page", "It reloads my view after 2 minutes"],
+        },
+        {"minutes", "reloads"},
+    ),
+    "adjectives": (
+        {
+            0: ["Find something fun to do", "Anything fun this weekend",
+                "Looking for something fun nearby"],
+            1: ["Something interesting in town", "Is there anything interesting on",
+                "Show me something interesting"],
+            2: ["Something fun and interesting please", "Anything interesting or fun"],
+        },
+        {"fun", "interesting"},
+    ),
+    "the speaker's organisation": (
+        {
+            0: ["Delete data of a user who left the company", "He left the company, remove him",
+                "Remove a user who left the company"],
+            1: ["Export our team data", "Give our team access", "Our team needs the export"],
+            2: ["Our team left the company workspace"],
+        },
+        {"company", "team"},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(NOT_THINGS))
+def test_a_pair_names_no_unit_verb_adjective_or_speaker(case):
+    kids, bad = NOT_THINGS[case]
+    name = _pair(kids)
+    assert not bad & set(name.lower().split()), name
+
+
+@pytest.mark.parametrize(
+    ("texts", "word", "thing"),
+    [
+        # a unit or a time count: never
+        (["Takes 10 minutes to load", "The few minutes it takes"], "minutes", False),
+        (["Charged twice this month", "The month is over"], "month", False),
+        # a verb: after a subject, an auxiliary or "to", or before its object
+        (["It reloads all tiles", "The page reloads the chart"], "reloads", False),
+        (["I can't upload", "We upload daily", "How to upload"], "upload", False),
+        (["Orders never arrive", "Pricing orders"], "orders", False),  # an -s form, no noun use
+        # an adjective: after a copula, a degree word or "something"
+        (["Something fun for kids", "Is it fun", "So fun"], "fun", False),
+        (["Anything interesting nearby", "Is that interesting"], "interesting", False),
+        (["Left the company", "The company account"], "company", False),
+        # look-alikes: things, by their noun uses
+        (["Where are my orders", "Track the orders", "Orders never arrive"], "orders", True),
+        (["Charged a late fee this cycle", "The fee is high", "Fee of 30"], "fee", True),
+        (["I can't make calls", "Calls keep dropping", "No calls at home"], "calls", True),
+        (["My mobile data is slow", "Data keeps dropping"], "data", True),
+        (["Autopay failed", "Set up autopay for my bill"], "autopay", True),
+        (["To transfer money", "The transfer is pending"], "transfer", True),
+        (["Can datasets refresh instead of full reloads"], "reloads", True),
+        # a question's auxiliary or copula before its subject: the subject is a thing
+        (
+            [
+                "Can cards be delivered",
+                "Are cards delivered to my location",
+                "What locations are cards delivered to",
+                "Do you ship your cards",
+            ],
+            "cards",
+            True,
+        ),
+        (["Will my parcel arrive", "Is the parcel lost"], "parcel", True),
+    ],
+)
+def test_thing_words_read_how_the_texts_use_a_word(texts, word, thing):
+    from tracetopics_pipeline.core.topics.labels.grammar import thing_words
+
+    assert (word in thing_words({word}, texts, [1.0] * len(texts))) == thing

@@ -1259,3 +1259,77 @@ def candidate_phrases(text: str) -> list[tuple[str, ...]]:
         if obj := asked_for(low):
             out.append((*obj, REQUEST_WORD))
     return out
+
+
+# What a word after it makes it (`thing_words`): a verb after a subject, an auxiliary or "to"
+# ("it reloads", "can't load", "to load"); an adjective after a copula, a degree word or an
+# indefinite pronoun ("is interesting", "so fun", "something fun"); a noun after a determiner,
+# a possessive, a number or a preposition ("the fee", "my card", "for autopay", "5 cards").
+_AUX_CUES = _BEFORE_VERB | _AUXILIARIES
+_OBJECT_OPENERS = _ARTICLES | POSSESSIVES | {"all"}
+_ADJECTIVE_CUES = (
+    _COPULAS | DEGREE_WORDS | frozenset("something anything nothing somewhere anywhere".split())  # noqa: SIM905
+) - {"get", "gets", "got", "getting"}
+_NOUN_CUES = (
+    _QUANTIFIERS
+    | POSSESSIVES
+    | frozenset(
+        "of for with on in at about from by into via per".split()  # noqa: SIM905
+    )
+)
+# The speaker's own organisation: who asks, not what about ("Left the company", "our team").
+SPEAKER_ORGS = frozenset(
+    "company companies team teams organization organizations organisation organisations org business firm".split()  # noqa: SIM905
+)
+
+
+def thing_words(
+    words: set[str] | frozenset[str], texts: list[str], weights: list[float]
+) -> frozenset[str]:
+    """Of `words` (lower case), those a topic's texts use as things a name may pair ("Fee and
+    payment questions"): not a unit or time count ("minutes", "month"), not the speaker's
+    organisation, and by how the texts use each word, not mostly a verb (after a subject, an
+    auxiliary or "to", or before an article or a possessive; an -s form of a common verb needs
+    noun uses: "my orders") nor an adjective (after a copula, a degree word or "something")."""
+    cues: dict[str, Counter[str]] = {w: Counter() for w in words}
+    for text, n in zip(texts, weights, strict=True):
+        for clause in CLAUSE_SPLIT.split(text):
+            low = [t.lower() for t in TOKEN.findall(clause)]
+            for i, w in enumerate(low):
+                if w not in cues:
+                    continue
+                prev = low[i - 1].replace("\u2019", "'") if i else ""
+                nxt = low[i + 1] if i + 1 < len(low) else ""
+                subject = i > 1 and (_CLAUSE_SUBJECT.match(low[i - 2]) or low[i - 2] == "it")
+                # an auxiliary after its subject or negated ("we can upload", "can't upload"),
+                # not one that opens a question before its subject ("Can cards be delivered")
+                aux = prev in _AUX_CUES and (subject or prev in NEGATION_WORDS)
+                # ... or before its object ("reloads all tiles", "charge my card")
+                if (
+                    aux
+                    or prev in _SUBJECTS
+                    or prev == "to"
+                    or _CLAUSE_SUBJECT.match(prev)
+                    or nxt in _OBJECT_OPENERS
+                ):
+                    cues[w]["verb"] += n
+                elif prev in _ADJECTIVE_CUES and (
+                    # a copula before the word and a content word is a question's ("Are cards
+                    # delivered"); before the clause's end or glue the word is its predicate
+                    prev not in _COPULAS or not nxt or nxt in FUNCTION_WORDS
+                ):
+                    cues[w]["adjective"] += n
+                elif prev in _NOUN_CUES or prev.isdigit():
+                    cues[w]["noun"] += n
+    out = set()
+    for w, c in cues.items():
+        verb_s = w.endswith("s") and w[:-1] in COMMON_VERBS | VERB_ONLY
+        if (
+            w in _UNITS | _TIME_NOUNS | MOOD_TIMES | SPEAKER_ORGS
+            or c["verb"] > c["noun"]
+            or c["adjective"] > c["noun"]
+            or (verb_s and c["noun"] <= c["verb"])
+        ):
+            continue
+        out.add(w)
+    return frozenset(out)

@@ -50,6 +50,7 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
     phrasal_end,
     request_form,
     statement_shape,
+    thing_words,
     verb_forms,
 )
 from tracetopics_pipeline.core.topics.labels.questions import EVENT_VERBS
@@ -1100,8 +1101,12 @@ def pair_name(
     traffic = [tr or sum(t.weights[n] for n in ix) for tr, ix in zip(traffic, by, strict=True)]
     total = sum(traffic) or 1.0
     groups = {}
-    for o in _objects(t, forms, verbs, kinds):
-        if o in MOOD_TIMES or o in MONTHS or o in WEEKDAYS:
+    objects = _objects(t, forms, verbs, kinds)
+    # each a thing the subtopics are about, by how the texts use it: no unit or time, verb,
+    # adjective or the speaker's organisation ("Minutes and reloads", "Fun and interesting")
+    things = thing_words(set(objects), t.texts, t.weights)
+    for o in objects:
+        if o in MONTHS or o in WEEKDAYS or o not in things:
             continue  # when it was said ("November", "month"), not what about
         g = frozenset(k for k, s in enumerate(said) if Sayers(s).share(o) >= CHILD_USE)
         if g and len(g) < len(by):  # one said in every subtopic pairs with nothing
