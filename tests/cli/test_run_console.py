@@ -110,3 +110,51 @@ def test_each_stage_is_numbered_once(tmp_path: Path, monkeypatch) -> None:
     assert numbers == sorted(set(numbers)), said  # [1/4] [2/4] [3/4] [4/4], each once
     assert any("2026-11-01" in h and "2026-11-02" in h for h in heads if "[2/" in h), said
     assert "  as of 2026-11-01" in said and "  as of 2026-11-02" in said  # each map day's run
+
+
+def test_the_runs_counts_have_thousands_separators_and_say_a_count_once() -> None:
+    # new-user walk: "9001 traces, ... 47 quarantined from 30 files", "2818 summaries (2818
+    # unique in window)"
+    from datetime import date
+
+    from tracetopics_pipeline.core.ingest.stage import IngestStats
+    from tracetopics_pipeline.core.topics.maps import built_from
+
+    stats = IngestStats(days=[date(2026, 11, 1)], files_read=30, traces_written=9_001)
+    stats.quarantined_by_reason = {"bad_json": 1_200, "no_id": 47}
+    assert stats.line() == "9,001 traces, 0 duplicates, 1,247 quarantined from 30 files"
+    one = IngestStats(days=[date(2026, 11, 1)], files_read=1, traces_written=1, duplicates=1)
+    assert one.line() == "1 trace, 1 duplicate, 0 quarantined from 1 file"
+    every = built_from(4, 12, 2_818, 2_818)
+    assert every == "4 parents, 12 topics from 2,818 unique summaries in the window"
+    assert "2,000 of 2,818 unique" in built_from(4, 12, 2_000, 2_818)
+    assert built_from(1, 1, 1_500) == "1 parent, 1 topic from 1,500 summaries"
+
+
+def test_alerts_say_good_news_plainly_and_a_parents_subtopics_once_under_it() -> None:
+    from tracetopics_pipeline.core.topics.alerts import Alert, alert_lines
+
+    def a(kind: str, tid: int, name: str, parent: int | None = None, facet: str = "Task") -> Alert:
+        label = f"{name} (in Billing)" if parent == 3 else name
+        return Alert(f"{kind}:{tid}", facet, tid, label, kind, "10 -> 30 traces", 3.0, parent, name)
+
+    found = [
+        a("growing", 3, "Billing"),
+        a("growing", 31, "Refunds", 3),
+        a("growing", 32, "Invoices", 3),
+        a("growing", 41, "SSO setup", 4),  # its parent is not alerted: said alone, as before
+        a("negative", 33, "Card declined", 3),  # its parent's alert is another kind
+        a("growing", 31, "Refunds", 3, facet="Issues"),  # same ids, another facet
+    ]
+    lines = alert_lines(found)
+    assert lines[0] == (False, "[growing] Task topic 3 'Billing': 10 -> 30 traces")
+    assert lines[1:3] == [
+        (False, "    subtopic 31 'Refunds': 10 -> 30 traces"),
+        (False, "    subtopic 32 'Invoices': 10 -> 30 traces"),
+    ]
+    assert (False, "[growing] Task topic 41 'SSO setup': 10 -> 30 traces") in lines
+    assert (True, "[negative] Task topic 33 'Card declined (in Billing)': 10 -> 30 traces") in lines
+    issues = "[growing] Issues topic 31 'Refunds (in Billing)': 10 -> 30 traces"
+    assert (False, issues) in lines
+    assert len(lines) == len(found)  # each alert said once
+    assert sum("Refunds" in line for _, line in lines) == 2  # Task's under Billing, Issues' alone

@@ -36,3 +36,16 @@ def test_progress_lines_come_every_step_of_the_total() -> None:
     assert heard[-1] == (1_000, 1_000)
     steps = [b[0] - a[0] for a, b in zip(heard, heard[1:], strict=False)]
     assert len(heard) == 20 and all(s == 50 for s in steps)  # every 5 %: about 20 lines
+
+
+def test_no_progress_line_a_step_short_of_the_last() -> None:
+    # 9,001 traces: "9,000/9,001" then "9,001/9,001" said one thing twice (new-user walk)
+    heard: list[tuple[int, int]] = []
+    p = facet_stage._Progress(lambda d, t: heard.append((d, t)), total=9_001, n_facets=1)
+    for _ in range(18):
+        p(500)
+    p(1)
+    p.finish()
+    assert heard[-1] == (9_001, 9_001)
+    assert all(9_001 - d >= 450 for d, _ in heard[:-1])  # no line within 5 % of the end
+    assert len(heard) >= 17  # still about a line each 5 %

@@ -26,3 +26,18 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def possessive(name: str) -> str:
     """ "Task's", "Issues'": a name ending in s (a plural facet name) takes the apostrophe alone."""
     return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
+PROGRESS_STEP = 0.05  # a progress line each time another 5 % of the total is done
+
+
+def progress_worth_saying(done: int, total: int, told: int = 0) -> bool:
+    """Whether a progress line 'done/total' is worth printing after 'told/total': at the end,
+    or another PROGRESS_STEP of the total on, and not within a step of the end (the final line
+    follows: "9,000/9,001" then "9,001/9,001" says one thing twice)."""
+    if not total or done <= told:
+        return False
+    if done >= total:
+        return True
+    step = PROGRESS_STEP * total
+    return done - told >= step and total - done >= step

@@ -47,6 +47,7 @@ from tracetopics_pipeline.core.facets.summarizers.base import (
 from tracetopics_pipeline.core.settings import Settings
 from tracetopics_pipeline.core.spend import ledger
 from tracetopics_pipeline.core.spend.budget import BUDGET_REASON, Budget
+from tracetopics_pipeline.core.wording import progress_worth_saying
 
 BATCH = 500  # traces per summarizer call: bounds memory and lets the cache fill as we go
 TRACE_BLOCK = 20_000  # traces read from the warehouse and held at once
@@ -187,12 +188,9 @@ def trace_blocks(
         cur.close()
 
 
-PROGRESS_STEP = 0.05  # a progress line each time another 5 % of the traces is summarized
-
-
 class _Progress:
     """Counts trace x facet summaries done and tells `say(done, total)` in traces, each time
-    another PROGRESS_STEP of `total` is done: about as many lines as embedding prints."""
+    another `wording.PROGRESS_STEP` of `total` is done: about as many lines as embedding prints."""
 
     def __init__(self, say: Callable[[int, int], None], total: int, n_facets: int) -> None:
         self.say, self.total, self.n_facets = say, total, max(n_facets, 1)
@@ -202,8 +200,8 @@ class _Progress:
     def __call__(self, outputs: int) -> None:
         self.outputs += outputs
         done = min(self.outputs // self.n_facets, self.total)
-        if self.total and done - self.told >= PROGRESS_STEP * self.total and done < self.total:
-            self.told = done
+        if done < self.total and progress_worth_saying(done, self.total, self.told):
+            self.told = done  # the last line is finish()'s
             self.say(done, self.total)
 
     def finish(self) -> None:

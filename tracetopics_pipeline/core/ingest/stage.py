@@ -41,6 +41,7 @@ from tracetopics_pipeline.core.ingest.records import (
     Rejection,
     TraceRecord,
 )
+from tracetopics_pipeline.core.wording import plural
 
 
 @dataclass
@@ -56,6 +57,13 @@ class IngestStats:
     quarantined_by_day: dict[date, int] = field(default_factory=dict)  # bad lines only
     superseded_elsewhere: int = 0  # older copies on other days moved to quarantine
     seconds: float = 0.0
+
+    def line(self) -> str:
+        """What the run prints of it: '9,001 traces, 0 duplicates, 47 quarantined from 30 files'."""
+        return (
+            f"{plural(self.traces_written, 'trace')}, {plural(self.duplicates, 'duplicate')}, "
+            f"{self.quarantined:,} quarantined from {plural(self.files_read, 'file')}"
+        )
 
     @property
     def quarantined(self) -> int:

@@ -35,6 +35,33 @@ class Alert:
     kind: str
     detail: str
     value: float
+    parent_id: int | None = None  # a subtopic's parent (not stored: how the console groups)
+    name: str = ""  # the topic's own name, without "(in its parent)"
+
+
+# Good news is not a warning: the console says these plainly and warns of the rest (pain).
+NEUTRAL_KINDS = frozenset({"new_topic", "growing"})
+
+
+def alert_lines(found: list[Alert]) -> list[tuple[bool, str]]:
+    """(is a warning, line) for each alert, in order: a subtopic alerted with its parent (same
+    facet and kind) is said once, indented under the parent by its own name, not again as
+    'X (in Parent)' beside it."""
+    parents = {(a.facet, a.kind, a.topic_id) for a in found if a.parent_id is None}
+    under: dict[tuple[str, str, int], list[Alert]] = {}
+    for a in found:
+        if a.parent_id is not None and (a.facet, a.kind, a.parent_id) in parents:
+            under.setdefault((a.facet, a.kind, a.parent_id), []).append(a)
+    grouped = {id(a) for kids in under.values() for a in kids}
+    out: list[tuple[bool, str]] = []
+    for a in found:
+        if id(a) in grouped:
+            continue
+        warn = a.kind not in NEUTRAL_KINDS
+        out.append((warn, f"[{a.kind}] {a.facet} topic {a.topic_id} '{a.label}': {a.detail}"))
+        for k in under.get((a.facet, a.kind, a.topic_id), []):
+            out.append((warn, f"    subtopic {k.topic_id} '{k.name or k.label}': {k.detail}"))
+    return out
 
 
 def select_alerts(
@@ -52,7 +79,8 @@ def select_alerts(
         label = (
             f"{f.label} (in {f.parent_label})" if f.parent_label not in (None, f.label) else f.label
         )
-        return Alert(key, f.facet, f.topic_id, label, kind, f.why, value)
+        parent = f.parent_id if f.level == "sub" else None
+        return Alert(key, f.facet, f.topic_id, label, kind, f.why, value, parent, f.label)
 
     s = changes.sections
     return [

@@ -273,6 +273,14 @@ def _apply_overrides(
             t.label, t.label_source = prev_labels[t.topic_id], "pinned"
 
 
+def built_from(n_parents: int, n_topics: int, n_docs: int, unique: int | None = None) -> str:
+    """'4 parents, 12 topics from 2,818 unique summaries in the window' (`unique`: the window's
+    distinct summaries, said once when the map saw them all: '2,000 of 2,818 ...' else)."""
+    seen = f"{n_docs:,}" if unique is None or n_docs >= unique else f"{n_docs:,} of {unique:,}"
+    where = " unique summaries in the window" if unique is not None else " summaries"
+    return f"{plural(n_parents, 'parent')}, {plural(n_topics, 'topic')} from {seen}{where}"
+
+
 def _window_texts(
     conn: duckdb.DuckDBPyConnection,
     facet: str,
@@ -445,7 +453,7 @@ def build_map(
         traces = _window_traces(conn, facet, start, day, default)
         stats.detail = (
             f"waiting for facets: {plural(total, 'distinct summary', 'distinct summaries')} "
-            f"of {plural(traces, 'trace')} in the window; a map needs {needed} "
+            f"of {plural(traces, 'trace')} in the window; a map needs {needed:,} "
             f"({MIN_SUMMARIES_ENV})"
         )
         _write_waiting(conn, stats, start, day, settings)
@@ -468,7 +476,7 @@ def build_map(
     if len(hashes) < min(settings.min_summaries, len(sample)):
         # The spend budget stopped the embedder: wait rather than map a biased few.
         stats.detail = (
-            f"waiting for vectors: {len(hashes)}/{len(sample)} sampled summaries embedded "
+            f"waiting for vectors: {len(hashes):,}/{len(sample):,} sampled summaries embedded "
             f"with {model or embedder.name}"
         )
         _write_waiting(conn, stats, start, day, settings)
@@ -596,8 +604,8 @@ def build_map(
     stats.cluster_seconds = result.seconds
     stats.prev_map_id = lineage_prev
     stats.detail = (
-        f"{len(p_topics)} parents, {len(result.topics)} topics from {len(hashes)} summaries "
-        f"({total} unique in window), no_match {result.no_match_share:.1%}"
+        f"{built_from(len(p_topics), len(result.topics), len(hashes), total)}, "
+        f"no_match {result.no_match_share:.1%}"
     )
     stats.markdown = (
         topics_markdown(p_topics, facet)
@@ -778,7 +786,7 @@ def _keep(
     built = f"{row[5].astimezone(UTC):%Y-%m-%d %H:%M} UTC" if row[5] is not None else "earlier"
     stats.detail = (
         f"built {built} from the same inputs, not rebuilt "
-        f"({stats.n_parents} parents, {stats.n_topics} topics from {stats.n_docs} summaries)"
+        f"({built_from(stats.n_parents, stats.n_topics, stats.n_docs)})"
     )
     stats.markdown = f"**{stats.facet}**: {stats.detail}"
     return True

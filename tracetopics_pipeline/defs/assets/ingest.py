@@ -7,7 +7,6 @@ from tracetopics_pipeline.core.ingest import holds
 from tracetopics_pipeline.core.ingest.stage import ingest_days
 from tracetopics_pipeline.core.settings import Settings, paths
 from tracetopics_pipeline.core.warehouse import quality
-from tracetopics_pipeline.core.wording import plural
 from tracetopics_pipeline.defs.partitions import DAILY_FRESHNESS, daily_asset, run_days
 
 
@@ -51,10 +50,7 @@ def raw_traces(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         )
         suite = quality.validate_raw_traces(conn, days, expected_rows=stats.traces_written)
         by_day = holds.quarantine_by_day(conn, days, settings.quarantine_rate_threshold)
-    context.log.info(
-        f"{stats.traces_written} traces, {plural(stats.duplicates, 'duplicate')}, "
-        f"{sum(stats.quarantined_by_reason.values())} quarantined from {stats.files_read} files"
-    )
+    context.log.info(stats.line())
     held = [q for q in by_day.values() if q.held]
     for q in held:
         context.log.error(f"held back {q.summary()} — see `tracetopics quarantine --day {q.day}`")

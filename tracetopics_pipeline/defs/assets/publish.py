@@ -64,8 +64,8 @@ def topic_alerts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         found = alerts.detect_alerts(
             conn, growth_factor=settings.alert_growth, min_volume=settings.alert_min_volume
         )
-    for a in found:
-        context.log.warning(f"[{a.kind}] {a.facet} topic {a.topic_id} '{a.label}': {a.detail}")
+    for warn, line in alerts.alert_lines(found):
+        (context.log.warning if warn else context.log.info)(line)
     return dg.MaterializeResult(
         metadata={"new_alerts": len(found), "kinds": ", ".join(sorted({a.kind for a in found}))}
     )

@@ -14,6 +14,7 @@ from tracetopics_pipeline.core.topics.embedders import make_embedder
 from tracetopics_pipeline.core.topics.labels.labellers import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import MapStats, build_maps
 from tracetopics_pipeline.core.topics.pictures import parents_markdown
+from tracetopics_pipeline.core.wording import progress_worth_saying
 from tracetopics_pipeline.defs.partitions import (
     DAILY_FRESHNESS,
     daily_asset,
@@ -36,8 +37,14 @@ def summary_embeddings(
     """Embeddings of facet summaries with TRACETOPICS_EMBED_MODEL (packaged all-MiniLM-L6-v2, a
     local model, or an endpoint), cached by text hash x model id: nothing embedded twice."""
 
+    told = {"total": 0, "done": 0}  # the embedder tells each chunk: say each 5 % and the end
+
     def progress(done: int, total: int) -> None:
-        context.log.info(f"embedded {done:,}/{total:,} new texts")
+        if total != told["total"]:  # another batch of texts starts from 0
+            told.update(total=total, done=0)
+        if progress_worth_saying(done, total, told["done"]):
+            told["done"] = done
+            context.log.info(f"embedded {done:,}/{total:,} new texts")
 
     settings = Settings.from_env()
     with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
