@@ -66,8 +66,24 @@ def test_the_demo_prints_the_audit_and_embeds_only_what_the_warehouse_lacks(
     )
     output.print_label_audit()
     printed = capsys.readouterr().out
-    assert "Label audit of the latest maps (1 facets, both levels):" in printed
-    assert "labels with a problem" in printed
+    assert "Topic names in the latest maps (1 facet, parents and subtopics):" in printed
+    assert "names" in printed and "{" not in printed  # a sentence, not a dict of codes
     stored = {t for (t,) in conn.execute("SELECT text FROM summary_embeddings").fetchall()}
     labels = {t for (t,) in conn.execute("SELECT label FROM topics").fetchall()}
     assert set(rec.asked) <= labels - stored  # the texts' vectors come from the warehouse
+
+
+def test_the_audit_is_a_sentence_a_user_reads() -> None:
+    # new-user walk: "{'low_coverage': 5, 'minority_name': 20, ...}" printed as is
+    from collections import Counter
+
+    from tracetopics_pipeline.core.topics.labels.map_audit import audit_sentence
+
+    c = Counter(labels=303, bad=26, minority_name=20, low_coverage=5, fragment=1, cover_n=4)
+    c["some_new_code"] = 1
+    said = audit_sentence(c)
+    assert said.startswith("26 of 303 names may need a look: 20 said by few of their traces, ")
+    assert "5 parents whose name fits few of their subtopics" in said
+    assert "1 some new code" in said  # a code without words is said as its words
+    assert "_" not in said and "{" not in said and "cover" not in said
+    assert audit_sentence(Counter(labels=1_200, bad=0)) == "none of 1,200 names needs a look"

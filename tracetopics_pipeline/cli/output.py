@@ -13,6 +13,7 @@ from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.ingest.gaps import stray
 from tracetopics_pipeline.core.settings import MIN_SUMMARIES_ENV, Settings, paths
 from tracetopics_pipeline.core.spend.ledger import SpendSummary, spend_summary
+from tracetopics_pipeline.core.wording import plural
 
 TABLES = [
     "raw_traces",
@@ -317,8 +318,8 @@ def print_label_audit() -> None:
     facet's latest map: labels with a problem, per problem. The free-text parents' texts are
     read with the vectors the warehouse holds; only what it lacks is embedded."""
     from tracetopics_pipeline.core.topics.labels.map_audit import (
-        audit_line,
         audit_map,
+        audit_sentence,
         latest_maps,
     )
 
@@ -328,9 +329,22 @@ def print_label_audit() -> None:
             return
         embed = _stored_or_embedded(conn)
         total: Counter = Counter()
-        for _, map_id in maps:
-            total += audit_map(conn, map_id, embed)[0]
-    print(f"Label audit of the latest maps ({len(maps)} facets, both levels): {audit_line(total)}")
+        flagged: list[str] = []
+        for facet, map_id in maps:
+            c, lines = audit_map(conn, map_id, embed)
+            total += c
+            flagged += [f"{facet}: {line}" for line in lines]
+    print(
+        f"Topic names in the latest maps ({plural(len(maps), 'facet')}, parents and subtopics): "
+        f"{audit_sentence(total)}"
+    )
+    if flagged:  # no command lists them: a file beside the warehouse does
+        where = paths().home / "label_audit.txt"
+        where.write_text("\n".join(flagged) + "\n")
+        print(
+            f"  which names and why: {where}; rename one with `tracetopics topic rename FACET "
+            "ID NAME` (ids: `tracetopics topics --facet FACET`)"
+        )
 
 
 def _stored_or_embedded(conn: duckdb.DuckDBPyConnection):  # noqa: ANN202

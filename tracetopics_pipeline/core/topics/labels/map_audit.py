@@ -258,6 +258,48 @@ def latest_maps(conn: object, *, every_map: bool = False) -> list[tuple[str, str
     ).fetchall()
 
 
+# What each audit code means to a user, as "N names {phrase}" (labels.audit_topics,
+# labels.grammar.label_problems); a code without one is said as its words.
+PROBLEM_WORDS = {
+    "minority_name": "said by few of their traces",
+    "low_coverage": "parents whose name fits few of their subtopics",
+    "minority_parent": "parents whose name few of their traces say",
+    "contradicted_parent": "parents a subtopic contradicts",
+    "vague": "parents too vague to tell from a sibling",
+    "statement": "state one case, not a task",
+    "low_support": "use words their traces do not",
+    "other_part": "named from another label's part of the summaries",
+    "facet_suffix": "repeat the facet's name",
+    "name_like": "carry a rare word (a name, an address)",
+    "number_detail": "carry a number or a detail",
+    "repeats_parent": "repeat their parent's name",
+    "cut_phrase": "are cut mid-phrase",
+    "slot_detail": "carry one trace's detail",
+    "lowercase_name": "lowercase a proper name",
+    "fragment": "are fragments",
+    "dangling_end": "end mid-phrase",
+    "ends_in_function_word": "end in a word like 'the'",
+    "length": "are too long or too short",
+}
+
+
+def problem_counts(c: Counter) -> dict[str, int]:
+    """An audit's counts per problem code, most first (ties by code)."""
+    probs = {k: v for k, v in c.items() if k not in ("labels", "bad") and not k.startswith("cover")}
+    return dict(sorted(((k, v) for k, v in probs.items() if v), key=lambda kv: (-kv[1], kv[0])))
+
+
+def audit_sentence(c: Counter) -> str:
+    """The audit for a user: '26 of 303 names may need a look: 20 said by few of their traces,
+    5 parents whose name fits few of their subtopics' (a name may have two problems)."""
+    if not c["bad"]:
+        return f"none of {c['labels']:,} names needs a look"
+    parts = [
+        f"{n:,} {PROBLEM_WORDS.get(k, k.replace('_', ' '))}" for k, n in problem_counts(c).items()
+    ]
+    return f"{c['bad']:,} of {c['labels']:,} names may need a look: " + ", ".join(parts)
+
+
 def audit_line(c: Counter) -> str:
     """One line of an audit's counts: labels with a problem, per problem, and the parents'
     coverage."""
