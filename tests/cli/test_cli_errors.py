@@ -132,7 +132,12 @@ WRONG = {
     "facets test: a negative --n": (["facets", "test", "Sentiment", "--n", "-1"], "-1"),
     "ingest: a gzip file": (["ingest", "traces.jsonl.gz"], "gunzip -k traces.jsonl.gz"),
     "ingest: a text file": (["ingest", "notes.txt"], "reads .jsonl, .ndjson, .json, .parquet"),
-    "run: --from after --to": (["run", "--from", "2026-05-01", "--to", "2026-04-01"], "after"),
+    "run: --from after --to": (
+        ["run", "--from", "2026-05-01", "--to", "2026-04-01"],
+        "after --to 2026-04-01: swap them (--from 2026-04-01 --to 2026-05-01)",
+    ),  # fmt: skip
+    # an unknown flag is the subcommand's to explain, not the top parser's
+    "topics: unknown flag": (["topics", "--bogus"], "--bogus (see `tracetopics topics --help`)"),
     "run: bad date": (["run", "--from", "2026-13-01"], "not a date"),
     "run: no landing files": (["run"], "nothing to run"),
     "run: --to after today": (["run", "--to", "2999-01-01"], "--to 2999-01-01 is after today"),

@@ -49,6 +49,18 @@ class Parser(argparse.ArgumentParser):
         hint = "" if "(see `" in message else f" (see `{self.prog} --help`)"  # one hint, not two
         self.exit(2, f"error: {message}{hint}\n")
 
+    def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 (argparse's own)
+        """argparse's, but an unknown flag is the subcommand's error (`tracetopics topics
+        --help`), not the top parser's: a subparser hands its leftovers up unjudged."""
+        ns, extras = self.parse_known_args(args, namespace)
+        if extras:
+            subs = [a for a in self._actions if isinstance(a, argparse._SubParsersAction)]
+            chosen = [s.choices.get(getattr(ns, s.dest, None) or "") for s in subs]
+            (next((c for c in chosen if c is not None), None) or self).error(
+                f"unrecognized arguments: {' '.join(extras)}"
+            )
+        return ns
+
 
 def _date(text: str) -> date:
     try:

@@ -410,7 +410,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if getattr(args, "today", False):
         return run_today(args)
     if args.from_ and args.to and args.from_ > args.to:
-        raise CliError(f"--from {args.from_} is after --to {args.to}")
+        raise CliError(
+            f"--from {args.from_} is after --to {args.to}: swap them "
+            f"(--from {args.to} --to {args.from_}); both days are included"
+        )
     today = datetime.now(UTC).date()
     for flag, day in (("--from", args.from_), ("--to", args.to)):
         if day is not None and day > today:  # the daily partitions end today
