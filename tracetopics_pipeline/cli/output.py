@@ -301,6 +301,13 @@ def print_recovery(facet: str = "Task") -> None:
             f"  {s['level']:<6} level: NMI {s['nmi']:.3f}  ARI {s['ari']:.3f}  "
             f"({s['n_topics']} topics, no_match {s['no_match_share']:.1%}, {s['n']:,} traces)"
         )
+    if levels[0]["n_without_truth"]:  # the run counted them: say why these figures do not
+        odd = levels[0]["n_without_truth"]
+        print(
+            f"  ({plural(odd, 'classified trace')} of the run left out: "
+            f"{'it has' if odd == 1 else 'they have'} no ground-truth intent in the answer key, "
+            "like the demo's deliberately odd lines)"
+        )
     print_label_audit()
     with _conn() as conn:
         agreement = [

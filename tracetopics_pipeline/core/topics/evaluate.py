@@ -43,7 +43,8 @@ def recovery(
 ) -> dict[str, Any]:
     """NMI / ARI of `facet` classifications against `answers[trace id][truth_key]`, at the
     parent level (topic_id) or the fine level (subtopic_id; the topic itself on rows from
-    before two levels). Traces the key does not hold are left out."""
+    before two levels). Traces the key does not hold are left out; `n_without_truth` counts
+    them (the demo's deliberately odd traces: the run has them, the scores cannot)."""
     if level not in ("parent", "fine"):
         raise ValueError(f"level must be 'parent' or 'fine', not {level!r}")
     column = "topic_id" if level == "parent" else "coalesce(subtopic_id, topic_id)"
@@ -65,5 +66,12 @@ def recovery(
             "ari": None,
         }
     out = scores([g for _, g in pairs], [t for t, _ in pairs])
-    out.update({"facet": facet, "truth_key": truth_key, "level": level})
+    out.update(
+        {
+            "facet": facet,
+            "truth_key": truth_key,
+            "level": level,
+            "n_without_truth": len(rows) - len(pairs),
+        }
+    )
     return out
