@@ -151,3 +151,21 @@ def test_a_severity_ordered_facet_lists_its_labels_most_severe_first(tmp_path: P
     doc = json.loads(tracetopics(home, "topics", "--facet", "Churn risk", "--json").stdout)
     assert [t["id"] for t in doc["topics"]] == [1, 2, 0, 3]  # --json ranks the same way
     assert "ranked by share (" in tracetopics(home, "topics", "--facet", "Issues").stdout
+
+
+def test_topic_samples_differ_by_more_than_case_and_spacing() -> None:
+    # new-user walk: `topics --json` gave "Our IT team..." and "Our it team..." as two samples
+    from tracetopics_pipeline.core.topics.report import distinct_samples
+
+    texts = ["Our IT team  needs SSO", "our it team needs sso", "Our IT team needs SCIM", "x"]
+    assert distinct_samples(texts, 2) == ["Our IT team  needs SSO", "Our IT team needs SCIM"]
+    # look-alikes that must stay two samples: a word apart, or punctuation apart
+    assert distinct_samples(["Export to CSV", "Export to PDF"], 2) == [
+        "Export to CSV",
+        "Export to PDF",
+    ]
+    assert distinct_samples(["Reset password", "Reset password?"], 2) == [
+        "Reset password",
+        "Reset password?",
+    ]
+    assert distinct_samples(["Same", "SAME"], 2) == ["Same"]  # fewer, never a repeat

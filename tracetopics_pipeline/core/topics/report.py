@@ -217,6 +217,20 @@ def _ranked(rows: list[tuple[int, int, Sequence[Any], Sequence[Any], int]]) -> l
     return sorted(out, key=lambda t: (-t["count"], t["topic_id"]))
 
 
+def distinct_samples(texts: Sequence[str], n: int) -> list[str]:
+    """The first `n` of `texts` that read differently: case and spacing aside (`name_key`), so
+    "Our IT team..." and "Our it team..." are one sample, not two."""
+    out: list[str] = []
+    seen: set[str | None] = set()
+    for text in texts:
+        if (key := name_key(text)) not in seen:
+            seen.add(key)
+            out.append(text)
+            if len(out) == n:
+                break
+    return out
+
+
 def topic_list(
     conn: duckdb.DuckDBPyConnection, facet: str, day: date | None = None
 ) -> list[dict[str, Any]]:
@@ -224,7 +238,7 @@ def topic_list(
     subtopic (those `listed_subtopics` keeps), no_match last."""
 
     def sampled(t: dict[str, Any]) -> dict[str, Any]:
-        return {**t, "samples": list(t["representatives"])[:2]}
+        return {**t, "samples": distinct_samples(t["representatives"], 2)}
 
     items = [
         {**sampled(t), "subtopics": [sampled(s) for s in listed_subtopics(t)]}
