@@ -495,6 +495,8 @@ REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
 # Held-out 18 (the nineteenth pass) neither: split once by seed into `heldout18dev` (tuned on) and
 # `heldout18test` (reported once, at the end of the pass).
 # Held-out 19 (the twentieth pass) neither: `heldout19dev` (tuned on) and `heldout19test`.
+# Held-out 20 (session 21) neither: every form, written blind; `heldout20` (the whole batch,
+# measured once before any rule changed), `heldout20dev` (tuned on) and `heldout20test`.
 ROBUST_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5",
                   "heldout6", "heldout7", "heldout8")  # fmt: skip
 
@@ -572,7 +574,8 @@ def bench_robustness(
                  "heldout15": "held-out 15", "heldout16": "held-out 16",
                  "heldout17": "held-out 17", "heldout18dev": "18 dev",
                  "heldout18test": "18 test", "heldout19dev": "19 dev",
-                 "heldout19test": "19 test"}  # fmt: skip
+                 "heldout19test": "19 test", "heldout20": "20 whole",
+                 "heldout20dev": "20 dev", "heldout20test": "20 test"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
               + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():

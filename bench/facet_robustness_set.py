@@ -28,6 +28,7 @@ import facet_robustness_batch16 as b16
 import facet_robustness_batch17 as b17
 import facet_robustness_batch18 as b18
 import facet_robustness_batch19 as b19
+import facet_robustness_batch20 as b20
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -929,13 +930,19 @@ def cases(part: str = "dev") -> list[Case]:
     parts, split once by seed: praise of a named thing, sarcastic thanks, warm closings and their
     look-alikes: facet_robustness_batch18.py) or `heldout19dev` / `heldout19test` (batch 19's two
     parts: emphatic thanks after the agent did something, and routine, sarcastic, complaining,
-    after-a-failure and in-advance thanks: facet_robustness_batch19.py)."""
+    after-a-failure and in-advance thanks: facet_robustness_batch19.py) or `heldout20` /
+    `heldout20dev` / `heldout20test` (batch 20, whole and its two parts: every failure form of
+    issue 14 in new domains, written blind, with look-alikes: facet_robustness_batch20.py)."""
     if part == "heldout17":
         return conversation_cases(b17.HELDOUT17, b17.WANTS17)
     if part in ("heldout18dev", "heldout18test"):
         return conversation_cases(b18.split18(part.removeprefix("heldout18")), b18.WANTS18)
     if part in ("heldout19dev", "heldout19test"):
         return conversation_cases(b19.split19(part.removeprefix("heldout19")), b19.WANTS19)
+    if part == "heldout20":
+        return conversation_cases(b20.HELDOUT20, b20.WANTS20)
+    if part in ("heldout20dev", "heldout20test"):
+        return conversation_cases(b20.split20(part.removeprefix("heldout20")), b20.WANTS20)
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
@@ -1250,11 +1257,17 @@ def conversation_cases(
     convs: dict[str, tuple[tuple[tuple[str, str], ...], ...]],
     wants: dict[str, tuple[tuple[str, str], ...]],
 ) -> list[Case]:
-    """Whole conversations by form, one case per facet a form is read by (ids apart)."""
+    """Whole conversations by form, one case per facet a form is read by (ids apart). A turn whose
+    role is `tool:<name>` is the agent's call to <name> and the tool's reply."""
     out: list[Case] = []
     for form, turns_list in convs.items():
         for turns in turns_list:
-            msgs = [{"role": r, "content": t} for r, t in turns]
+            msgs: list[dict] = []
+            for i, (r, t) in enumerate(turns):
+                if r.startswith("tool:"):
+                    msgs += _tool(f"c{i}", r.removeprefix("tool:"), t)
+                else:
+                    msgs.append({"role": r, "content": t})
             for facet, want in wants[form]:
                 suffix = "" if len(wants[form]) == 1 else f"_{facet.lower()}"
                 out.append(Case(f"{form}{suffix}", facet, want,
