@@ -8,6 +8,7 @@ Custom preprocessors are referenced by dotted path ("mypkg.mod.fn" or "mypkg.mod
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import importlib
 import json
@@ -74,7 +75,10 @@ _ERROR_START = re.compile(
     # throwing", "connect ECONNREFUSED", gRPC's "status = StatusCode.UNAVAILABLE"
     r"http error [45]\d\d\b|terminate called after throwing\b|(?:connect )?econnrefused\b|"
     r"(?:status\s*=\s*)?statuscode\.(?!ok\b)[a-z_]+|"
-    r"(?-i:(?:" + _EXC_NAME + "|" + _EXC_COMPOUND + r")\b\s*(?:[:(\n$]|$)|E[A-Z]{4,}\b|E_[A-Z_]+\b|"
+    # the name alone, before its message, or before the frame it was thrown at
+    # ("NullPointerException at ShipmentService.track")
+    r"(?-i:(?:" + _EXC_NAME + "|" + _EXC_COMPOUND + r")\b\s*(?:[:(\n$]|$|at [\w$<>]+\.[\w$<>.]+)|"
+    r"E[A-Z]{4,}\b|E_[A-Z_]+\b|"
     r"ERR_[A-Z_]+\b|E(?:\d{4})?(?::| \d\d:\d\d))|"
     # a log line's level, or a tool's own prefix, before its message: "smtp error: 550 ...",
     # "psql: error: ...", "level=error msg=...", "!! error while ...", "[404] not found",
@@ -270,7 +274,7 @@ def is_error_reply(msg: dict, tool: str | None = None) -> bool:
         try:
             data = loads_json(text)
         except ValueError:  # not JSON, or nested too deeply: JsonTooDeep (review rv7 J1)
-            data = None
+            data = python_literal(text)
         if data is not None and (_json_error(data) or json_error_body(data)):
             return True
     if explains_error(text):  # "ERR_NAME_NOT_RESOLVED means the DNS lookup ...": documentation
@@ -286,6 +290,19 @@ def is_error_reply(msg: dict, tool: str | None = None) -> bool:
         or (data is None and plain_failure(text) is not None)
         or bool(_BARE_STATUS.match(text))  # "[429]" parses as JSON: a list of one status
     )
+
+
+def python_literal(text: str) -> Any:
+    """A dict or list printed by Python rather than serialised as JSON ("{'status': 400, 'reason':
+    ...}", as a tool that returns str(response) writes it), or None. Short replies only: the
+    parse is a safe literal_eval, not a JSON parser with a depth guard."""
+    if len(text) > 20_000 or "'" not in text:
+        return None
+    try:
+        data = ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    return data if isinstance(data, dict | list) else None
 
 
 # ------------------------------------------------- failures written in plain text (issue 14)
@@ -325,6 +342,23 @@ def failing_words(text: str) -> bool:
     return bool(_FAILING.search(_NO_FAILURE.sub(" ", text)))
 
 
+# A permission refused in words anywhere near the head, not only as its first word: "remote:
+# Permission to acme/api.git denied to bot-agent.", "Operation not permitted (EPERM)", "You are
+# not authorized to view records ...", "Access denied for installer account ...", "user cannot
+# issue passes: insufficient privileges". Not a permission given or asked about ("Permission
+# granted: role owner", "Do I need permission to ...").
+_NOT_ALLOWED = re.compile(
+    r"\b(?:permission|access|authori[sz]ation)(?: (?:to|for|on) [^\s,;]+)? (?:was |is |has been |"
+    r"got )?denied\b|\bdenied (?:to|for) [\w@.-]+|"
+    # the caller not allowed, not a rule of the business ("The museum is not allowed to lend ...")
+    r"\b(?:you|user|caller|client|token|key|account|role|app|bot)\b[^.;\n]{0,40}?\b(?:are|is) not "
+    r"(?:permitted|allowed|authori[sz]ed) to\b|"
+    r"\b(?:operation|action|request|access|write|this) (?:is )?not (?:permitted|allowed)\b|"
+    r"\b(?-i:EPERM|EACCES)\b|\binsufficient (?:permissions?|privileges?|rights|scopes?|access)\b|"
+    r"\b(?:do|does|did) not have (?:the )?(?:required |necessary )?(?:permissions?|access|rights|"
+    r"privileges?) (?:to|for|on)\b",
+    re.I,
+)
 # A bare status at the reply's head with its reason: "503 Service Temporarily Down", "(500)
 # Something broke", "Status 503 - maintenance", "422 Validation failed: ...". Not a number that
 # opens data ("404 results for ...", "500 - 650 EUR", "401 Harbour Road"): the reason must say a
@@ -502,7 +536,8 @@ def _quoted(text: str, start: int) -> bool:
 def plain_failure(text: str) -> str | None:
     """The form of a failure a tool wrote in plain text, or None: "status" (a status with its
     reason at the head), "not found" (the whole short reply says a thing is not there), "rate
-    limited" (a rate limit near the head)."""
+    limited" (a rate limit near the head), "connection" (a connection that never happened or
+    broke), "not allowed" (a permission refused in words near the head)."""
     text = text.strip()
     if not text or _MENTION_HEAD.match(text):
         return None
@@ -519,6 +554,8 @@ def plain_failure(text: str) -> str | None:
         return "rate limited"
     if (m := _CONNECTION.search(head)) and not _quoted(head, m.start()):
         return "connection"
+    if (m := _NOT_ALLOWED.search(head)) and not _quoted(head, m.start()):
+        return "not allowed"
     if (
         len(text) <= 200
         and text.count("\n") <= 2

@@ -102,6 +102,8 @@ def error_kind(text: str) -> str:
     form = plain_failure(head)
     if form == "connection":  # "connection refused", "Could not connect to ...", "Host unreachable"
         return "'service unreachable'"
+    if form == "not allowed":  # "remote: Permission to x denied", "Operation not permitted"
+        return "permission denied"
     return f"'{form}'" if form in ("not found", "rate limited") else ""
 
 

@@ -41,6 +41,9 @@ _PERSON = (
     r"staff member|member of (?:staff|your team|the team)|one of (?:your|the) (?:staff|team|people|"
     r"employees|agents|colleagues|experts|specialists|advisors)|"
     r"(?:your|the) (?:\w+ ){0,2}?(?:team|department|dept|desk|office|division)|"
+    # a person in charge named by what they run: "your installation manager", "the site
+    # supervisor", "the clinic director"
+    r"(?:your|the) [\w-]+ (?:manager|supervisor|director|owner)|"
     r"whoever (?:is |'s )?(?:in charge|responsible|handles|deals with|manages|runs|looks after|can)|"
     r"(?:someone|somebody|the person|the people) (?:in charge|responsible)|"
     r"(?:\w+ )?(?:advis[eo]r|consultant|coordinator|specialist|technician|expert|team lead(?:er)?|"
@@ -50,7 +53,8 @@ _PERSON = (
     r"(?:someone|somebody) (?:who|that) can (?:actually |really |properly )?(?:help|fix|sort|deal)|"
     r"(?:someone|somebody) (?:from|in|at) (?:\w+ )?(?:support|customer service|billing|sales|claims|"
     r"accounts|the team|your team|the office|your office|the branch))\b"
-    r"(?! (?:role|account|access|permissions?|view|seat|licen[cs]e|level|user|dashboard))"
+    r"(?! (?:role|account|access|permissions?|view|seat|licen[cs]e|level|user|dashboard|reports?|"
+    r"field|page|settings|screen|app|portal|tab|module|software|tool))"
 )
 HUMAN_REQUEST = re.compile(
     r"\b(?:(?:(?:speak|talk|chatt?)(?:ing)?|(?:(?:'d|would) rather|(?:want|need|prefer|like) to) "
@@ -206,6 +210,10 @@ HANDOVER_DONE = re.compile(
     r"directly\s+|right\s+)?(?:(?:over|on|through|across|in|back)\s+)?(?:to|with|in with)\s+"
     + _TAKER
     + r"|"
+    # said as done with the object left out, at the sentence's head: "Escalated to the on-call
+    # engineer, Priya", "Passed on to our billing team; they'll reply today"
+    r"(?:^|(?<=[.!?;]\s))\W*(?:escalated|transferred|handed (?:over|on)|passed (?:over|on)|"
+    r"forwarded|referred|routed)\s+(?:(?:straight|directly)\s+)?(?:to|with)\s+" + _TAKER + r"|"
     # "handing this over", "putting you through", "transferring you now": no taker named
     r"\b(?:transferr?(?:ing|ed)?|connect(?:ing|ed)|hand(?:ing|ed)?|pass(?:ing|ed)?|put(?:ting)?)\s+"
     r"(?:you|(?:the|this) (?:chat|conversation|call))\s+(?:over|through|across)?\s*(?:now|right "

@@ -167,7 +167,9 @@ _ATTEMPT_FAILED = re.compile(
     r"(?:with |\w+ing\b)|"
     r"\b(?:couldn't|could not|wasn't|was not|weren't|were not|hasn't|has not|haven't|have not|"
     r"didn't|did not) (?:be |been )?(?:succeed\w*|go through|gone through|work|take effect|"
-    r"\w+ed)\b|"
+    r"\w+ed|apply|save|stick|process|complete|register|update|sync|submit|finish|take)\b|"
+    # the attempt named as what failed: "the swap failed", "your booking didn't", "it errored"
+    r"\b(?:the|your|my|this|that|it|its) (?:[\w-]+ ){0,2}?(?:failed|errored|broke|bounced)\b|"
     r"\b(?:was|were|got|has been|have been) (?:\w+ )?(?:rejected|declined|refused|bounced)\b|"
     r"\btried (?:to )?\w+[^.!?]{0,60}\bbut\b",
     re.I,

@@ -146,6 +146,9 @@ _WARM_THANKS = _rx(
 _RESOLVED = _rx(
     r"(?:that|it|this|which)(?: now| finally| totally| really)? (?:worked|works now|did it|did the trick|"
     r"fixed it|solved it|sorted it|helped|helps|is what i needed|"
+    # the present: "that solves it", "this fixes everything", "that does the trick"
+    r"(?:solves|fixes|sorts|resolves) (?:it|that|this|everything|the (?:problem|issue))|"
+    r"does the trick|"
     r"answer(?:s|ed) (?:my question|all my questions|everything|it all))",
     r"(?:works?|loads?|syncs?|runs?|shows? up|opens?|prints?|exports?) (?:now|again|perfectly|great|"
     r"fine now|like a charm)|working (?:now|again)|"
@@ -306,12 +309,14 @@ _REPEAT = _rx(  # having to say it again
     r"in my (?:first|last|previous|earlier) message)",
     r"(?:re-?read|read again|look at|scroll up to) (?:what i (?:wrote|said|sent)|my (?:previous|last|"
     r"first|earlier) (?:message|messages|reply))|^\W*(?:once again|yet again|again)\s*[,:]",
-    r"(?:once more|one more time|yet again)[,:]|(?:say|ask|tell you|repeat|explain) (?:it |this |that )?"
+    r"(?:once more|one more time|yet again)[,:]|(?<!you )(?<!please )(?:say|ask|tell you|repeat|explain) (?:it |this |that )?"
     r"(?:one more time|once more|yet again)|keep (?:having to )?(?:repeat\w*|explain\w*|"
     r"say\w*|tell\w*|ask\w*)(?: (?:myself|the same|this|that|it|you))|"
     r"(?:i|we) keep (?:giving|typing|sending|providing|entering|writing|spelling|pasting|quoting) "
     r"(?:you )?(?:the same|it|this|that|my|our)|"
-    r"(?:have|had|having) to (?:repeat|re-?explain|say (?:it|this|that) again)",
+    # not a question about a procedure: "Do I have to repeat the inventory at the new flat?"
+    r"(?<!do i )(?<!do we )(?<!will i )(?<!will we )(?<!would i )(?:have|had|having) to (?:repeat|"
+    r"re-?explain|say (?:it|this|that) again)",
     r"(?:in|from) my (?:very )?(?:first|last|previous|earlier|original|opening) (?:message|post|"
     r"reply|request|question)|scroll (?:back )?up|(?:same|my) question as (?:before|earlier|"
     r"last time)|(?:you(?:'ve| have)? asked|i(?:'ve| have)? answered) (?:me )?(?:that|this|it) "
@@ -395,7 +400,8 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"telling|showed|showing) me (?:the )?(?:wrong|incorrect|"
     r"bad|false|outdated) \w+|"
     r"(?:ignor|disregard)\w* (?:what i (?:write|wrote|say|said|asked)|my (?:question|messages?|"
-    r"request))|you have no idea|you(?:'re| are) (?:clueless|hopeless|no use)|"
+    r"request))|you(?:'ve| have)? (?:just |completely |totally |simply )?(?:ignored|disregarded) "
+    r"(?:\w+ )?my (?:\w+ )?(?:instructions?|brief|spec|requirements?|words)|you have no idea|you(?:'re| are) (?:clueless|hopeless|no use)|"
     r"(?:the|this|your) (?:assistant|bot|chatbot|ai|agent|system) (?:is |keeps )?(?:going|goes|"
     r"running) (?:in|around in) circles|"
     r"(?:worst|most useless|least helpful) (?:answer|reply|response|support|help|service)",
@@ -514,7 +520,15 @@ _CHURN_THREAT = _rx(
     r"we will) (?:\w+ )?(?:cancel|clos|end|terminat|leav|switch|drop|quit|ditch|break|mov)\w*|"
     r"away from (?:cancel|leav|quit|switch|clos|drop|churn)\w*|"
     r"(?:won't|will not|not) be (?:staying|renewing|continuing|coming back|sticking around)|"
-    r"considering (?:cancel|quit|leav|clos|terminat)\w*",
+    r"considering (?:cancel|quit|leav|clos|terminat)\w*|"
+    # withdrawing what the user keeps with the business: "considering pulling both kids out of
+    # the music school", "we'll take our money out of this fund", "about to pull out"
+    r"(?:considering|thinking (?:of|about)|going to|about to|ready to|plan(?:ning)? to|"
+    r"decided to) (?:\w+ )?(?:pull\w*|tak\w*|withdraw\w*) (?:my|our|both|all) (?:\w+ )?"
+    r"(?:kids|children|sons?|daughters?|money|funds|savings|business|team|players|members|staff|"
+    r"pets?|animals?|horses?|dogs?|cats?) out of (?:the|this|your)\b|"
+    r"(?:considering|thinking (?:of|about)|going to|about to|ready to|plan(?:ning)? to|decided to|"
+    r"will|'ll) (?:\w+ )?pull\w* out(?: of (?:the|this|your)\b|(?=[.,!?]|$))",
     r"switch\w* (?:providers|vendors|tools|to (?:a |an )?(?:competitor|another|different|other) "
     r"(?:provider|vendor|tool|service|product|company|platform))",
     r"(?:leav\w*|quit\w*|ditch\w*|drop\w*) (?:you|your (?:service|product|platform|company|app|tool)|"
@@ -581,6 +595,16 @@ _SARCASM = _rx(
     r"(?:fantastic|great|excellent|wonderful|brilliant|amazing|stellar) (?:service|support|job|work)"
     r"[,.!]* (?:\w+ ){0,3}?(?:hours?|days?|weeks?) (?:on hold|waiting|of waiting|wait)|"
     r"(?:was|were|for) (?:all )?for nothing|good to know (?:my|our|the|that)",
+    # mock agreement and mock sympathy: "but sure, great system", "but sure, brilliant idea",
+    # "she must be exhausted from all the teaching", "because sun is overrated anyway", "who
+    # needs a working heater anyway"
+    r"but,? sure,? (?:\w+ ){0,2}?(?:great|perfect|brilliant|wonderful|fantastic|"
+    r"flawless|excellent|amazing|lovely|genius|smart|helpful|fine system|good idea)\b|"
+    r"must be (?:so |very |really )?(?:exhausted|tired|worn out|knackered|overworked) (?:from|after) "
+    r"all (?:the|that|those|this)\b|"
+    r"because (?:\w+ ){1,5}?(?:is|are) (?:so |totally |completely )?overrated|"
+    r"who needs (?:a |an |the |my |our |their |to )?(?:\w+ ){0,3}?anyway\b|"
+    r"what could possibly go wrong",
 )
 # Sarcasm's usual shape: a cheerful opener, then bad news in the same breath.
 _CHEER = re.compile(

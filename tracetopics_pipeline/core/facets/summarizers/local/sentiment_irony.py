@@ -38,6 +38,8 @@ PRAISE_WORDS = (
     r"nice (?:one|job|work)|(?:oh|how|very|real|so) nice|bravo|kudos|genius|"
     # in other languages and dialects: "Complimenti", "Chapeau", "Braw", "Lekker", "Well played"
     r"complimenti|chapeau|bravissim[oa]|braw|lekker|bien jou[eé]|well played|"
+    # "love it", "best game ever", "flawless": plain praise, ironic only beside a mishap
+    r"love it|loving it|best (?:\w+ ){0,2}?ever|flawless|"
     r"(?:very|so|how|truly|really|real|such an?|super) (?:professional|innovative|scenic|motivating|"
     r"reassuring|helpful|useful|efficient|quick|fast|reliable|smart|clever|thoughtful|convenient)"
 )
@@ -120,7 +122,7 @@ _MISHAP = any_of(
     r"(?:nobody|no one|no-one) (?:\w+ )?(?:turned up|showed up|came|arrived|answered|called|rang|"
     r"replied|bothered)|(?:there's|there is|there was) no (?:cover|replacement|driver|staff|one "
     r"(?:to|free))\b|upside down|inside out|back to front|the wrong way (?:round|up)|"
-    r"deflat\w*|collaps\w*|gave way|fell (?:apart|over|off|down|to pieces)|came (?:apart|off|"
+    r"deflat\w*|collaps\w*|gave way|fell (?:apart|over|off|out|down|to pieces)|came (?:apart|off|"
     r"loose|unstuck)|(?:rented|booked|let|sold|hired)(?: \w+){0,3}? (?:twice|to (?:another|"
     r"someone else|somebody else|a different))|double[- ](?:let|sold|rented|hired)|"
     r"(?:dropped|fell|fallen|crashed|reversed|drove|driven|knocked) (?:\w+ ){0,3}?(?:through|"
@@ -146,6 +148,15 @@ _MISHAP = any_of(
     r"ordered|specified|wanted|booked|quoted|promised)\b|(?:different|other) \w+ (?:than|from|to) "
     r"(?:the one |what )?(?:i |we |you |was |were )?(?:asked|requested|agreed|ordered|specified|"
     r"booked|promised)\b",
+    # waiting that has gone on, and the same trouble again: "still in the queue after two
+    # months", "a 40 min queue", "a two-hour wait", "the third holiday this term", "the 4th
+    # delay in a row"
+    r"still (?:\w+ ){0,4}?after (?:a|an|one|two|three|four|five|six|several|many|\d+) (?:\w+ )?"
+    r"(?:days?|weeks?|months?|years?|hours?)\b|"
+    r"(?:\d+|two|three|four|five|six|ten|twenty|forty)[ -]?(?:min|mins|minutes?|hrs?|hours?|days?|"
+    r"weeks?|months?)[ -](?:queue|wait|delay|hold|holdup)\b|"
+    r"(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (?:\w+ ){0,2}?(?:this|in a|in the "
+    r"same|in one) (?:week|month|term|semester|year|season|quarter|row)\b",
 )
 # The turn says how both are true, so it is not irony.
 _CONTRAST = any_of(

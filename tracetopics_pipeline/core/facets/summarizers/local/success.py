@@ -138,7 +138,10 @@ WORKED = _rx(
     # ("right now" is "immediately": "I want a human right now")
     r"(?:works?|working|fine|ok|okay|good|great|perfect|flawless|sorted|normal|better) "
     r"(?:\w+ )?now|works? (?:fine|perfectly|like a charm)|(?:problem|issue|it)(?:'s| is| was| has "
-    r"been)? (?:solved|fixed|resolved|sorted)|(?:that|it|this) (?:worked|did the trick|fixed it)",
+    r"been)? (?:solved|fixed|resolved|sorted)|(?:that|it|this) (?:worked|did the trick|fixed it)|"
+    # "that solved it", "this fixes everything", "that does the trick"
+    r"(?:that|it|this) (?:(?:solved|solves|fixes|sorted|sorts|resolved|resolves) (?:it|that|this|"
+    r"everything|the (?:problem|issue))|does the trick)",
 )
 _CLAUSES = re.compile(r"[^.!?;\n]+")
 _BUT = re.compile(r",?\s+\bbut\b\s+", re.I)
