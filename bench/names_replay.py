@@ -84,17 +84,25 @@ def coverage_line(shares: list[float], sizes: np.ndarray) -> str:
 
 def paraphrase_shares(texts, x, w, sub_of, fine) -> list[float]:
     """Per fine topic, the share of its traces that say its name literally or in paraphrase
-    (`support.said_share`: the texts' vectors `x` near the name's, packaged model), as the
-    audit's `minority_name` reads a free-text subtopic's."""
+    (`support.said_share`: the texts' vectors `x` near the name's and each of its words held,
+    packaged model), as the audit's `minority_name` reads a free-text subtopic's."""
     from tracetopics_pipeline.core.topics.labels.labellers import default_embedder
-    from tracetopics_pipeline.core.topics.labels.support import Sayers, said_share, text_words
+    from tracetopics_pipeline.core.topics.labels.support import (
+        Sayers,
+        said_share,
+        text_words,
+        without_each_word,
+    )
 
-    e = np.asarray(default_embedder()(fine), np.float32)
+    embed = default_embedder()
     out = []
     for t, name in enumerate(fine):
         ix = np.flatnonzero(sub_of == t)
+        less = without_each_word(name)
+        e = np.asarray(embed([name, *less]), np.float32)
         said = Sayers(text_words([texts[i] for i in ix], [float(w[i]) for i in ix]))
-        out.append(said_share(name, said, e[t], x[ix]) if len(ix) else 1.0)
+        words = e[1:] if less else None
+        out.append(said_share(name, said, e[0], x[ix], words) if len(ix) else 1.0)
     return out
 
 

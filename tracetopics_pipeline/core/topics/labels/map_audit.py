@@ -147,27 +147,36 @@ def _free_said(
     vectors: dict[str, np.ndarray],
 ) -> dict[int, float]:
     """Per free-text subtopic (not a labelled facet's, `own_texts`): the share of its traffic
-    that says its name, literally or in paraphrase (`support.said_share`, as the namer chose
-    it), its texts' vectors from `vectors` (a map's stored ones, `audit_map`), the rest
-    embedded once."""
-    from tracetopics_pipeline.core.topics.labels.support import Sayers, said_share, text_words
+    that says its name, literally or in paraphrase (`support.said_share`, each word of the name
+    held: the name less each word embedded too), its texts' vectors from `vectors` (a map's
+    stored ones, `audit_map`), the rest embedded once."""
+    from tracetopics_pipeline.core.topics.labels.support import (
+        Sayers,
+        said_share,
+        text_words,
+        without_each_word,
+    )
 
     ids = [t for (lvl, t) in sorted(labels) if lvl == "sub" and t not in own_texts and t in by_sub]
     if not ids:
         return {}
     names = [labels[("sub", t)] for t in ids]
+    less = {n: without_each_word(n) for n in names}  # the name less each word
     new = sorted({texts[i] for t in ids for i in by_sub[t]} - vectors.keys())
-    new += [n for n in dict.fromkeys(names) if n not in vectors]
+    new += [n for n in dict.fromkeys(names + [v for n in names for v in less[n]])
+            if n not in vectors]  # fmt: skip
     if new:
         vectors.update(zip(new, np.asarray(embed(new), np.float32), strict=True))
     out = {}
     for t, name in zip(ids, names, strict=True):
         ix = by_sub[t]
+        dim = len(vectors[name])
         own = np.stack([vectors[texts[i]] for i in ix])
-        if own.shape[1] != len(vectors[name]):  # stored vectors of another model: words only
-            own = np.zeros((0, len(vectors[name])), np.float32)
+        if own.shape[1] != dim:  # stored vectors of another model: words only
+            own = np.zeros((0, dim), np.float32)
         sayers = Sayers(text_words([texts[i] for i in ix], [weights[i] for i in ix]))
-        out[t] = said_share(name, sayers, vectors[name], own)
+        words = np.stack([vectors[v] for v in less[name]]) if less[name] else None
+        out[t] = said_share(name, sayers, vectors[name], own, words)
     return out
 
 
