@@ -92,12 +92,13 @@ def test_a_listed_vendor_in_lower_case_counts(text: str, label: str) -> None:
 
 
 def test_a_lower_case_name_counts_only_when_listed() -> None:
-    """A word in lower case after a switch verb is a common word unless the list names it: a
-    cue beside it does not make it a provider. The list is the facet's own (`local.providers`)."""
+    """A word in lower case after a switch verb, from a writer who capitalises other words, is a
+    common word unless the list names it: a cue beside it does not make it a provider. The list
+    is the facet's own (`local.providers`). (A writer who capitalises nothing: test_text_speak.)"""
     for text in (
         "we're moving to the cloud, your fees are too high",
         "I'm switching to revolut, this app is hopeless",
-        "we're moving to sigma because of your outages",  # Sigma is listed capitalised only
+        "We're moving to sigma because of your outages",  # Sigma is listed capitalised only
     ):
         assert _churn(text) not in ("HIGH", "CRITICAL"), text
     banks = replace(CHURN, local={**CHURN.local, "providers": r"\b(?P<name>revolut|monzo)\b"})

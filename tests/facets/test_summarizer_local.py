@@ -230,8 +230,9 @@ def test_a_generic_competitor_rule_skips_words_that_name_no_product():
         "Send it as CSV instead of XLSX please.",
     ):
         assert apply_rules(text, comp) == ("NONE", None), text
-    got = apply_rules("Instead of PDF we used to get this from Acme Cloud instead of Sheets.", comp)
-    assert got[0].startswith("Sheets:"), got
+    # ("instead of Sheets" names no competitor since session 21: the replaced tool, not one chosen)
+    got = apply_rules("Slower compared to Tuesday, and slower compared to Acme Cloud.", comp)
+    assert got[0].startswith("Acme Cloud:"), got
     assert apply_rules("We're switching to Klipfolio instead.", comp)[0].startswith("Klipfolio:")
     assert apply_rules("It is slower compared to Sigma.", comp)[0].startswith("Sigma: ")
     assert apply_rules("Slower compared to Mode. Honestly it hurts.", comp)[0].startswith("Mode: ")

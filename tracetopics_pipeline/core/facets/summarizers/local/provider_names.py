@@ -148,7 +148,17 @@ _RELOCATION = re.compile(
     r"|weather|climate|winters?|summers?|the (?:cold|heat|rain|snow|sun)"
     r"|(?:new|my|our|the|a) (?:home|house|flat|apartment|job|office|offices|hq|headquarters|campus)"
     r"|(?:delivery|home|postal|shipping|new|my|our) address(?:es)?"
-    r"|(?:live|living|lived|settle|settling|stay|staying) (?:in|there|near|closer|with))\b",
+    r"|(?:live|living|lived|settle|settling|stay|staying) (?:in|there|near|closer|with)"
+    # life in the place left or the place moved to: "because of the costs here", "the rent
+    # here is insane", "it's too expensive here", "the prices in this city", "the schools there"
+    r"|(?:costs?|cost of living|living costs|prices|rents?|taxes|schools|traffic|crime|housing|"
+    r"wages|salaries|jobs|expensive|pricey|crowded)(?: (?:is|are|were|was))?(?: (?:so|too|way|far|"
+    r"really|insanely|ridiculously))?(?: \w+)? (?:(?:over |up |down |a?round )?here|there|in (?:this|"
+    r"that|the) (?:city|town|country|state|area|region|neighbou?rhood))"
+    # the reasons people move home: family, study, retirement, a partner's job
+    r"|closer to (?:family|home|(?:my|our|the) (?:family|parents|kids|grandkids|children|mum|mom|dad))"
+    r"|(?:for|to start) (?:university|uni|college|school|my studies)|to retire|retir(?:ement|ing)"
+    r"|['’]s (?:new )?job)\b",
     re.IGNORECASE,
 )
 
@@ -159,46 +169,77 @@ def relocating(text: str) -> bool:
     return bool(_RELOCATION.search(text))
 
 
-# A sentence that says the user leaves THIS provider, beside a switch to a name no list knows: "instead"
-# (not "instead of email"), away from / leaving / quitting, cancel, the user's subscription, contract or
-# renewal, not renewing, for good, a complaint ("hopeless", "sick of", "had enough"), a reason that blames the provider
-# ("because of your fees / the outages", "because your dashboards are slow", "your app keeps
-# crashing"), a better or cheaper offer, or a threat on a condition ("if this isn't fixed", "if the
-# bill is wrong again", "one more outage and", "next time this happens", "fix it or we leave").
-_LEAVING_CUE = re.compile(
-    r"\b(?:instead(?!\s+of\s+(?!(?:you|u|y'all|your|this|the current)\b))"
-    r"|away from|leav(?:e|ing)|quit(?:ting)?|ditch(?:ing)?|dump(?:ing)?|cancel\w*"
-    r"|clos(?:e|ing) (?:my|our|the) accounts?|(?:our|my|the) (?:subscription|contract|membership|renewal)s?"
-    r"|(?:won['’]t|will not|not going to|never|not) renew\w*|for good|no point (?:in )?keeping|last straw|(?:had|have had) enough|sick of|fed up|tired of"
+# A complaint about THIS provider, or a threat to leave it: "hopeless", "sick of", "had enough", a
+# reason that blames the provider ("because of your fees / the outages / the hidden charges",
+# "because your dashboards are slow", "your app keeps crashing", "ur fees r a joke", "the support
+# takes days to answer"), a complaint with no subject, which can only be this provider's ("Too many
+# outages.", "Constant downtime for weeks.", "Too expensive for what we get."; not "MySQL had too
+# many outages"), or a threat on a condition ("if this isn't fixed", "if the bill is wrong again",
+# "one more outage and", "next time this happens", "fix it or we leave").
+_CLAUSE_START = r"(?:^|(?<=[.!?,;:] )|(?<=[—–-] )|(?<=\n))"
+_TROUBLE = (
+    r"(?:outages?|downtime|bugs?|errors?|crash\w*|problems?|issues?|delays?|fees?|charges?|"
+    r"price (?:hikes?|increases?|rises?)|failures?|glitches|disconnect\w*|dropped calls|mistakes)"
+)
+_COMPLAINT = re.compile(
+    r"\b(?:last straw|(?:had|have had) enough|sick of|fed up|tired of"
     r"|done with|hopeless|useless|terrible|awful|ridiculous|unacceptable|rubbish"
-    r"|because (?:of )?(?:you|u|your|this|(?:the |all the |these |those )?(?:constant |repeated |endless"
-    r" |recent |ongoing |many |frequent )?(?:outages?|downtime|bugs?|fees?|prices?|pricing|costs?|charges?"
+    r"|because (?:of )?(?:you|u|your|this|(?:the |all the |these |those )?(?:[\w-]+ )?(?:outages?|downtime|bugs?|fees?|prices?|pricing|costs?|charges?"
     r"|service|support|problems?|issues?|errors?|crash\w*|delays?))"
     # the provider's product or service blamed: "your outages cost us too much", "your app keeps
-    # crashing", "this bank is a joke", "your prices went up again"
-    r"|(?:your|you guys['’]?|this|these)(?: [\w'’-]+){1,3}? (?:never (?:work|load|answer|respond|help|arrive|reply)\w*"
+    # crashing", "this bank is a joke", "your prices went up again", "the support takes days"
+    r"|(?:your|ur|you guys['’]?|this|these|the(?= (?:support|customer service|service|app|website|site|platform|"
+    r"network|coverage|signal|sync|billing|dashboards?|bills?|fees|prices|pricing)\b))(?: [\w'’-]+){1,3}? (?:never (?:work|load|answer|respond|help|arrive|reply)\w*"
     r"|(?:is|are|was|were) (?:always|constantly|still) (?:late|down|broken|wrong|failing|crashing|slow|offline)"
+    r"|(?:is|are|was|were) (?:late|down|broken|wrong|failing|crashing|slow|offline) (?:again|every (?:time|day|week|month)|all the time)"
     r"|(?:always|constantly) (?:late|down|broken|wrong|fail\w*|crash\w*|slow|offline)"
     r"|keeps? (?:on )?(?:crash|fail|drop|break|los|freez|tim\w* out|going down)\w*|cost (?:us|me) (?:too much|a fortune|a lot)"
-    r"|(?:is|are|was|were) (?:way |far |much |just )?too (?:high|expensive|slow|much|many|unreliable)"
-    r"|(?:went|have gone|has gone|are going|keep going) up|(?:is|are) (?:a joke|a rip-?off|a nightmare|a disaster|a mess))"
+    r"|takes? (?:days|weeks|ages|forever)|(?:has|have) been (?:broken|down|failing|wrong|offline)"
+    r"|(?:is|are|r|was|were) (?:way |far |much |just )?too (?:high|expensive|slow|much|many|unreliable)"
+    r"|(?:went|have gone|has gone|are going|keep going) up|(?:is|are|r) (?:a joke|a rip-?off|a nightmare|a disaster|a mess))"
+    # a complaint with no subject, said as a clause of its own
+    rf"|{_CLAUSE_START}(?:way |far |just )?too many (?:(?:[\w-]+ )?{_TROUBLE}|(?:failed|dropped|missed|"
+    r"declined|lost|broken|bounced|late|wrong|double) [\w-]+)"
+    # a failure counted: "This is the fourth time my payment failed", "third outage this week"
+    # (not "switching to Jira for the second time")
+    r"|(?:second|third|fourth|fifth|sixth|umpteenth|nth|\d+(?:nd|rd|th)) (?:(?:outage|failure|crash|"
+    r"incident|mistake|error)s?|time (?:this (?:week|month|year)|today|in a (?:row|week|month)|"
+    r"(?:[\w'’]+ ){0,4}?(?:fail\w*|broke\w*|crash\w*|went down|down|happen\w*|ask\w*|call\w*|"
+    r"chas\w*|wrong|late|declin\w*|bounc\w*|charg\w*)))\b"
+    rf"|{_CLAUSE_START}(?:constant|endless|repeated|frequent|daily|weekly|non-?stop|never-ending|recurring) (?:[\w-]+ )?{_TROUBLE}"
+    rf"|{_CLAUSE_START}(?:(?:bills?|fees|prices|charges|rates) (?:are |were )?)?(?:way |far |much |just )?too (?:expensive|pricey|costly|high|buggy|unreliable)"
     # a threat on a condition: "one more outage and", "next time this happens", "unless you"
     r"|(?:one more|another|the next) [\w-]+(?: [\w-]+){0,3}? (?:and|&)|next time (?:this|it|that|the \w+|you)|unless (?:you|this|it|the)"
     rf"|{FIX_OR}"
-    r"|cheaper|(?:better|lower) (?:rates?|prices?|fees?|deals?|offers?|value|service|support|coverage)"
-    r"|(?:rates?|prices?|fees?|deals?|service|support|coverage) (?:is|are)(?: much| way| far| a lot)? (?:better|lower)"
     r"|if (?:this|it|that|the \w+|you)\b(?: [\w'’]+){0,6}? (?:again|fixed|resolved|sorted))\b",
+    re.IGNORECASE,
+)
+# A sentence that says the user leaves THIS provider, beside a switch to a name no list knows: a
+# complaint or a threat (above), "instead" (not "instead of email"), away from / leaving /
+# quitting, cancel, the user's subscription, contract or renewal, not renewing, for good, or a
+# better or cheaper offer.
+_LEAVING_CUE = re.compile(
+    r"\b(?:instead(?!\s+of\s+(?!(?:you|u|y'all|your|this|the current)\b))"
+    # leaving, not on a trip: not "leave on Thursday", "leaving from Vegas at 7:45", "for the airport"
+    r"|away from|leav(?:e|ing)(?! (?:on|from|around|tomorrow|today|tonight|early|at \d|by \d|in \d|"
+    r"for (?:the |a |my |our )?(?:airport|station|trip|holiday|vacation|weekend|day|night|office|work))\b)"
+    r"|quit(?:ting)?|ditch(?:ing)?|dump(?:ing)?|cancel\w*"
+    r"|clos(?:e|ing) (?:my|our|the) accounts?|(?:our|my|the) (?:subscription|contract|membership|renewal)s?"
+    r"|(?:won['’]t|will not|not going to|never|not) renew\w*|for good|no point (?:in )?keeping"
+    r"|cheaper|(?:better|lower) (?:rates?|prices?|fees?|deals?|offers?|value|service|support|coverage)"
+    r"|(?:rates?|prices?|fees?|deals?|service|support|coverage) (?:is|are)(?: much| way| far| a lot)? (?:better|lower))\b",
     re.IGNORECASE,
 )
 
 
-def leaves_this_provider(text: str) -> bool:
+def leaves_this_provider(text: str, before: str = "") -> bool:
     """True when `text` (a switch's sentence and its neighbours in the same turn) says the user
-    leaves this provider (`_LEAVING_CUE`): a switch to a name no vendor list knows counts as
+    leaves this provider (`_LEAVING_CUE`, `_COMPLAINT`), or `before` (the user's turn before it)
+    complains or threatens (`_COMPLAINT`): a switch to a name no vendor list knows counts as
     churn, or names a competitor, only then ("we're moving to Monzo because of your fees",
-    "Switching to Revolut. This app is hopeless."; not "we're moving to Postgres", "switching to
-    Teams for calls")."""
-    return bool(_LEAVING_CUE.search(text))
+    "Switching to Revolut. This app is hopeless.", "Your app keeps crashing." then "We're moving
+    to Acme."; not "we're moving to Postgres", "switching to Teams for calls")."""
+    return bool(_LEAVING_CUE.search(text) or _COMPLAINT.search(text) or _COMPLAINT.search(before))
 
 
 def named_vendor(pattern: str | None, name: str) -> bool:

@@ -2,7 +2,8 @@
 
 Labelled facets: labels are tried in the order the facet file lists them; the first label with a
 keyword match wins (a named group `provider` must name one the user would leave for:
-`_leaves_for`), and the summary is "<LABEL>: <the part of the sentence that matched>" (its
+`_leaves_for`; `local.not_returning` names the label of Sentiment's "not coming back" words,
+`sentiment_leaving.NOT_RETURNING`), and the summary is "<LABEL>: <the part of the sentence that matched>" (its
 lead-in dropped, a run-on cut: `_said_part`); `local.on_condition` caps the label of a sentence
 said on a condition (`_capped`). Open facets (no label set, e.g. Competitor mention) use `rules`:
 the first matching pattern fills its summary template (a `provider` group read as a keyword's).
@@ -25,7 +26,10 @@ from tracetopics_pipeline.core.facets.summarizers.local.provider_names import (
     no_provider,
     relocating,
 )
-from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import on_condition
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import (
+    NOT_RETURNING,
+    on_condition,
+)
 from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
 from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
 from tracetopics_pipeline.core.topics.labels.words import (
@@ -134,6 +138,13 @@ def _turn_window(text: str, pos: int) -> str:
     return text[cuts[max(i - 1, 0)] : cuts[min(i + 2, len(cuts) - 1)]]
 
 
+def _turn_before(text: str, pos: int) -> str:
+    """The user's turn before the one that holds `pos` (the line before it): "Your app keeps
+    crashing." then "We're moving to Acme." gives the reason a turn earlier."""
+    end = text.rfind("\n", 0, pos)
+    return "" if end < 0 else text[text.rfind("\n", 0, end) + 1 : end]
+
+
 def _leaves_for(facet: Facet, said: str, m: re.Match[str]) -> bool:
     """Whether a match's named `provider` is one the user would leave for — the one reading of a
     named switch that Churn risk's keywords and Competitor mention's rules share: no place,
@@ -142,16 +153,24 @@ def _leaves_for(facet: Facet, said: str, m: re.Match[str]) -> bool:
     file points it at Competitor mention's named vendors; a name in lower case counts only so:
     "moving to tableau") or a name beside a sentence that says the user leaves this provider
     ("because of your fees", "instead", "for good", "Your outages cost us too much.": the
-    sentence, the one before or the one after in the same turn). An unknown name alone is the
-    user's own stack, team or payment method ("we're moving to Postgres", "switching to Teams for
-    calls", "switch to PayPal at checkout")."""
+    sentence, the one before or the one after in the same turn; or a complaint in the user's turn
+    before). An unknown name alone is the user's own stack, team or payment method ("we're moving
+    to Postgres", "switching to Teams for calls", "switch to PayPal at checkout"). A name in lower
+    case counts so too when its turn has no capital at all: the writer capitalises nothing ("im
+    switching to acme, ur app is useless")."""
     name = said[slice(*m.span("provider"))]
     window = _turn_window(said, m.start("provider"))
     if relocating(window):
         return False
     if named_vendor(facet.local.get("providers"), name):
         return True  # before no_provider: a listed vendor shouted ("MOVING TO ZENDESK") is one
-    return not no_provider(name) and name[:1].isupper() and leaves_this_provider(window)
+    lower_writer = window == window.lower() and name.split()[0].lower() not in FUNCTION_WORDS
+    written_as_name = name[:1].isupper() or lower_writer  # "the cloud" is no name
+    return (
+        not no_provider(name)
+        and written_as_name
+        and leaves_this_provider(window, _turn_before(said, m.start("provider")))
+    )
 
 
 def _capped(facet: Facet, label: str, sentence: str) -> str:
@@ -172,8 +191,11 @@ def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
     said = text
     text = mask_code(text)  # same length: positions point into `said`
     for spec in facet.label_specs:
-        for kw in spec.keywords:
-            for m in _rx(kw).finditer(text):
+        patterns = [_rx(kw) for kw in spec.keywords]
+        if spec.name == facet.local.get("not_returning"):
+            patterns.append(NOT_RETURNING)  # Sentiment's reading of "not coming back", one for both
+        for rx in patterns:
+            for m in rx.finditer(text):
                 if m.groupdict().get("provider") and not _leaves_for(facet, said, m):
                     continue  # "switch to English", "moving to Postgres", "Teams for calls"
                 sentence = _sentence_at(said, m.start())

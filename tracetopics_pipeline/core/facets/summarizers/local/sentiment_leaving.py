@@ -71,12 +71,19 @@ _GOES_ELSEWHERE = any_of(
     r"(?:somewhere|someone|somebody) else|elsewhere|another (?:company|provider|firm|shop|store|"
     r"supplier|vendor|agency|business|service|repairer)",
 )
-# Not coming back: "I'm not coming back next year", "we won't be returning".
+# Not coming back: "I'm not coming back next year", "we won't be returning", "never shopping with
+# you again", "I'm leaving for good", "we're done with you" (not "out for good reason"). Churn
+# risk reads these too (its `local.not_returning` label), so both facets hear the same words.
 NOT_RETURNING = any_of(
     r"(?:not|never|won't be|will not be|won't|will not|shan't|shall not) (?:be )?(?:coming back|"
     r"returning|"
     r"renewing|rebooking|booking again|ordering again|using (?:you|your \w+|this \w+) again|"
     r"using (?:you|your \w+|this \w+) any ?more)(?![^.!?]{0,40}\b(?:until|till|before|after|tonight|today|tomorrow)\b)",
+    r"(?:not|never) \w+ing (?:anything )?(?:from|with|at) (?:you|u|y'all|your \w+|this \w+)"
+    r"(?: \w+)? (?:again|any ?more)",
+    r"(?:leaving|gone|off|outta here|out of here|quitting) for good(?! (?:reasons?|measure|part|while|"
+    r"cause|luck|behaviou?r)\b)",
+    r"(?:i['’]?m|we['’]?re|i am|we are|we r) (?:so |totally |just )?done with (?:you|u|y'all|your|this)",
 )
 # Leaving a list of members or a thing that makes one a member: "take me off your members list",
 # "remove me from the waiting list", "handing back my locker key", "give back the allotment",
