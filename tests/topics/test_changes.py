@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -504,13 +505,13 @@ def test_a_labelled_facets_default_label_sets_no_bar_for_its_other_labels() -> N
 
     units = [unit(1, "No issue", 650, 30), unit(2, "Loops", 50, 20), unit(3, "Timeouts", 50, 21),
              unit(4, "Refusals", 50, 19)]  # fmt: skip
-    args = ("topic", Thresholds(), "Sentiment", "Issues", set())
-    assert _over_indexed(units, *args, {("issues", "no issue")}) == []
+    args = (Thresholds(), "Sentiment", "Issues", set())
+    assert _over_indexed([("topic", units)], *args, {("issues", "no issue")}) == []
     # Without the default's name every label stands out, as before.
-    assert len(_over_indexed(units, *args, set())) == 3
+    assert len(_over_indexed([("topic", units)], *args, set())) == 3
     # One label clearly unhappier than the others still does, and says what it was compared with.
     units.append(unit(5, "Escalations", 50, 45))
-    (f,) = _over_indexed(units, *args, {("issues", "no issue")})
+    (f,) = _over_indexed([("topic", units)], *args, {("issues", "no issue")})
     assert f.label == "Escalations"
     # Review rv13 M7: "vs 36% across Pricing question but “No pricing question”" read as a
     # comparison with the default label; the baseline is every other label, said as such.
@@ -633,3 +634,47 @@ def test_a_window_with_no_days_before_is_not_compared_with_zero_days() -> None:
     for days in (7, 14):
         said = compared_with(days, 0)
         assert "0 days" not in said and said == f"against the {days} days before (none has traces)"
+
+
+def test_over_indexed_is_one_query_with_the_answers_of_one_query_per_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every over-index test of a home (two levels x facets x two measures: 18 queries, 1.2 s of
+    a cold home) runs as one `versus_scope` query, and its facts are the ones each test asked
+    alone gives: same topics, numbers, wording and false-discovery cut per facet and measure."""
+    from tracetopics_pipeline.core.topics.changes import TopicWindow, _over_indexed
+
+    rng = random.Random(21)
+    d = date(2026, 3, 1)
+    by_level = []
+    for level in ("parent", "sub"):
+        units = []
+        for facet in ("Task", "Sentiment", "Issues", "Churn risk", "Feature request"):
+            for t in range(rng.randint(4, 12)):
+                n = rng.randint(0, 200)
+                sent, known = rng.randint(0, n), rng.randint(0, n)
+                hot = rng.random() < 0.3  # some topics far unhappier than their facet
+                neg = rng.randint(sent // 2, sent) if hot else rng.randint(0, sent // 4)
+                iss = rng.randint(known // 2, known) if hot else rng.randint(0, known // 5)
+                label = "No issue" if (facet, t) == ("Issues", 0) else f"{facet} {t}"
+                units.append(TopicWindow(facet, t if t else -1, label, None, None, n, n, 900,
+                                         900, d, d, neg, sent, iss, known, 0, 0))  # fmt: skip
+        by_level.append((level, units))
+    args = (Thresholds(), "Sentiment", "Issues", {"churn risk"}, {("issues", "no issue")})
+
+    batches: list[int] = []
+    versus = gap_rule.versus_calls
+
+    def counted(rows, **kw):
+        batches.append(len(rows))
+        return versus(rows, **kw)
+
+    monkeypatch.setattr(gap_rule, "versus_calls", counted)
+    got = _over_indexed(by_level, *args)
+    assert len(batches) == 1 and batches[0] > 50
+    one_each = lambda rows, **kw: [c for r in rows for c in versus([r], **kw)]  # noqa: E731
+    monkeypatch.setattr(gap_rule, "versus_calls", one_each)
+    want = _over_indexed(by_level, *args)
+    assert len(want) >= 10 and {f.level for f in want} == {"parent", "sub"}
+    assert {f.facet for f in want} == {"Task", "Sentiment", "Issues", "Feature request"}
+    assert [asdict(f) for f in got] == [asdict(f) for f in want]
