@@ -75,3 +75,27 @@ def test_an_error_is_not_kept() -> None:
     with pytest.raises(RuntimeError):
         kept.get("s", "k", fail)
     assert kept.get("s", "k", lambda: {"ok": True}) == {"ok": True}
+
+
+def test_a_budget_set_while_the_explorer_runs_is_read(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview's spend line was kept with the caps of the first visit: a budget set in
+    the home's config.toml while the explorer ran never showed until a new snapshot or day."""
+    config = home / "config.toml"
+    monkeypatch.setenv("TRACETOPICS_HOME", str(home))
+    for name in ("TRACETOPICS_BUDGET_USD_DAY", "TRACETOPICS_BUDGET_USD_MONTH"):
+        monkeypatch.delenv(name, raising=False)
+    c = TestClient(create_app(home), base_url="http://localhost")
+    try:
+        assert c.get("/api/overview").json()["spend"]["budget_day_usd"] is None
+        config.write_text("TRACETOPICS_BUDGET_USD_DAY = 5\n")
+        assert c.get("/api/overview").json()["spend"]["budget_day_usd"] == 5
+        config.write_text("TRACETOPICS_BUDGET_USD_DAY = 5\nTRACETOPICS_BUDGET_USD_MONTH = 90\n")
+        spend = c.get("/api/overview").json()["spend"]
+        assert (spend["budget_day_usd"], spend["budget_month_usd"]) == (5, 90)
+        monkeypatch.setenv("TRACETOPICS_BUDGET_USD_DAY", "7")  # the environment wins, as ever
+        assert c.get("/api/overview").json()["spend"]["budget_day_usd"] == 7
+    finally:
+        config.unlink(missing_ok=True)
+    assert c.get("/api/overview").json()["spend"]["budget_day_usd"] == 7

@@ -152,7 +152,9 @@ class HomeAnswers:
     snapshot, the UTC day and the facet file they were read with: a snapshot never changes, and
     what changed took 2.3-2.7 s to compute again on every visit (30-day demo, 2 busy cores;
     docs/benchmarks.md "Explorer: first content"). Spend is per UTC day, display labels and
-    pain facets per facet file. Two requests for the same answer compute it once."""
+    pain facets per facet file; the settings an answer reads (the spend caps) are in its `key`,
+    so a config.toml edited while the explorer runs is read. Two requests for the same answer
+    compute it once."""
 
     KEEP = 64  # answers per snapshot and day (a filtered home is one each)
 
@@ -258,12 +260,14 @@ def create_app(
     @app.get("/api/overview")
     def overview() -> dict[str, Any]:
         loaded = store.loaded()
-        return home_answers.get(loaded.folder.name, "overview", lambda: _overview(loaded))
+        env = Settings.from_env()
+        reads = [env.budget_usd_day, env.budget_usd_month, env.uses_endpoint]  # the spend line's
+        key = "overview " + json.dumps(reads)
+        return home_answers.get(loaded.folder.name, key, lambda: _overview(loaded, env))
 
-    def _overview(loaded: Any) -> dict[str, Any]:
+    def _overview(loaded: Any, env: Settings) -> dict[str, Any]:
         out = queries.overview(loaded.conn.cursor(), loaded.marts)
         out["snapshot"] = loaded.folder.name
-        env = Settings.from_env()
         spend = spend_summary(loaded.conn.cursor(), env, days=0)
         out["spend"] = {k: v for k, v in spend.as_dict().items() if k not in ("by_day",)}
         # Whether anything here can cost money: the spend line says "local" rather than $0.
