@@ -7,12 +7,20 @@ import os
 
 import dagster as dg
 
-from tracetopics_pipeline.core.settings import Settings
-from tracetopics_pipeline.defs import jobs, schedules, sensors
-from tracetopics_pipeline.defs.assets import facets, ingest, marts, publish, topics
-from tracetopics_pipeline.defs.executors import executor_from_settings
-from tracetopics_pipeline.defs.loggers import console_logger
-from tracetopics_pipeline.defs.resources import (
+from tracetopics_pipeline.core.settings import ConfigError, Settings
+
+try:  # before defs/, whose modules read the settings as they load
+    settings = Settings.from_env()
+except ConfigError as exc:
+    # The line says what to fix; Dagster would show it under the trace of whichever module read
+    # the home's config.toml first. Raised afresh here, its trace is this one line of this file.
+    raise ConfigError(str(exc)) from None
+
+from tracetopics_pipeline.defs import jobs, schedules, sensors  # noqa: E402
+from tracetopics_pipeline.defs.assets import facets, ingest, marts, publish, topics  # noqa: E402
+from tracetopics_pipeline.defs.executors import executor_from_settings  # noqa: E402
+from tracetopics_pipeline.defs.loggers import console_logger  # noqa: E402
+from tracetopics_pipeline.defs.resources import (  # noqa: E402
     EndpointResource,
     dbt_resource,
     warehouse_resource,
@@ -21,7 +29,6 @@ from tracetopics_pipeline.defs.resources import (
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
-settings = Settings.from_env()
 defs = dg.Definitions(
     assets=[
         *dg.load_assets_from_modules([ingest, facets, topics, marts, publish]),

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -105,3 +106,76 @@ def test_a_broken_config_file_stops_every_command_in_one_line(home: Path) -> Non
         assert res.returncode == 2, (args, res.stderr)
         assert res.stderr.startswith(f"error: {home / 'config.toml'} is not valid TOML"), args
         assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def _write_plans(path: Path, start: Any, out: Any) -> None:
+    from tracetopics_pipeline.core.settings import PLAN_WEIGHTS_ENV, set_config_default
+
+    start.wait(30)
+    out.put(set_config_default(path, PLAN_WEIGHTS_ENV, PLAN_WEIGHTS))
+
+
+def test_demos_writing_one_home_at_once_write_the_plans_once(tmp_path: Path) -> None:
+    """Two demos writing one home at once could both find no plan weights in its config.toml
+    and both append them: a key set twice is no TOML, and every command of the home stopped.
+    The write is read-modify-write under a lock, then a rename."""
+    import multiprocessing
+
+    from tracetopics_pipeline.core.settings import read_config
+
+    ctx = multiprocessing.get_context("fork")
+    for round_ in range(4):
+        path = tmp_path / str(round_) / "config.toml"
+        if round_ % 2:  # a person's own line first: kept, the plans added after it
+            path.parent.mkdir()
+            path.write_text("TRACETOPICS_WINDOW_DAYS = 14")
+        start, out = ctx.Barrier(6), ctx.Queue()
+        procs = [ctx.Process(target=_write_plans, args=(path, start, out)) for _ in range(6)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert sorted(out.get(timeout=5) for _ in procs) == [False] * 5 + [True]
+        text = path.read_text()
+        assert text.count("TRACETOPICS_PLAN_WEIGHTS") == 1, text
+        assert ("TRACETOPICS_WINDOW_DAYS = 14\n" in text) == bool(round_ % 2)
+        assert "TRACETOPICS_PLAN_WEIGHTS" in read_config(path)
+        assert [f.name for f in path.parent.iterdir() if f.name != ".config.toml.lock"] == [
+            "config.toml"
+        ]  # no temporary file left behind
+
+
+def test_a_variable_set_twice_reads_once_or_says_which_lines_to_choose_from(home: Path) -> None:
+    """A home already holding the plans twice (written by two demos before the lock) reads
+    when both lines agree; set to two values, it is one line naming them and what to do."""
+    from tracetopics_pipeline.core.settings import read_config
+
+    home.mkdir(exist_ok=True)
+    config = home / "config.toml"
+    plans = 'TRACETOPICS_PLAN_WEIGHTS = {"enterprise" = 1.0, "pro" = 0.4}\n'
+    config.write_text(plans + "TRACETOPICS_WINDOW_DAYS = 7\n" + plans)
+    assert read_config(config) == {
+        "TRACETOPICS_PLAN_WEIGHTS": '{"enterprise": 1.0, "pro": 0.4}',
+        "TRACETOPICS_WINDOW_DAYS": "7",
+    }
+    # the same value written another way (spacing, quoting, key order) is the same value
+    config.write_text(plans + '"TRACETOPICS_PLAN_WEIGHTS" = {pro = 0.4, enterprise = 1.0}\n')
+    assert Settings.from_env().plan_weights == {"enterprise": 1.0, "pro": 0.4}
+    config.write_text(plans + 'TRACETOPICS_PLAN_WEIGHTS = {"enterprise" = 1.0, "pro" = 0.5}\n')
+    with pytest.raises(ConfigError) as got:
+        read_config(config)
+    assert str(got.value) == (
+        f"{config}: TRACETOPICS_PLAN_WEIGHTS is set twice, to different values (lines 1 and 2): "
+        "keep the line you mean and delete the other"
+    )
+    # Look-alikes read as before: a value spanning lines set twice, another mistake beside an
+    # agreeing pair (the file's own TOML error), one name in two tables (valid TOML: no
+    # duplicate, and no setting).
+    for text in (
+        "X = [1,\n2]\nX = [1,\n2]\n",
+        plans + plans + "TRACETOPICS_WINDOW_DAYS = \n",
+        "TRACETOPICS_WINDOW_DAYS = 7\n[a]\nTRACETOPICS_WINDOW_DAYS = 7\n[b]\nTRACETOPICS_WINDOW_DAYS = 7\n",
+    ):
+        config.write_text(text)
+        with pytest.raises(ConfigError, match="is not valid TOML|is no tracetopics setting"):
+            read_config(config)

@@ -9,10 +9,12 @@ which the environment overrides. Nothing here imports Dagster.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -328,6 +330,43 @@ class _Seen(dict[str, str]):
         return super().get(key, default)
 
 
+# A top-level `NAME = value` line (bare or double-quoted name); a `[table]` line ends the top level.
+_ASSIGNMENT = re.compile(r'\s*(?:"([^"\\]+)"|([A-Za-z0-9_-]+))\s*=')
+
+
+def _toml(path: Path, raw: str) -> dict[str, object]:
+    """The file parsed, a variable set twice to one value read once: two writers of one home
+    (two demos at once, before `set_config_default` took a lock) left such files, and TOML
+    refuses them. Set twice to two values is a ConfigError naming the lines to choose from."""
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        lines = raw.splitlines(keepends=True)
+        seen: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            if line.lstrip().startswith("["):
+                break
+            if m := _ASSIGNMENT.match(line):
+                seen.setdefault(m.group(1) or m.group(2), []).append(i)
+        for name, at in seen.items():
+            if len(at) < 2:
+                continue
+            try:  # each line alone; a value spanning lines is not compared: the error stands
+                values = {json.dumps(tomllib.loads(lines[i]), sort_keys=True) for i in at}
+            except tomllib.TOMLDecodeError:
+                raise exc from None
+            if len(values) > 1:
+                times = "twice" if len(at) == 2 else f"{len(at)} times"
+                where = ", ".join(str(i + 1) for i in at[:-1]) + f" and {at[-1] + 1}"
+                raise ConfigError(
+                    f"{path}: {name} is set {times}, to different values (lines {where}): "
+                    "keep the line you mean and delete the other" + ("s" if len(at) > 2 else "")
+                ) from None
+            for i in at[1:]:
+                lines[i] = "\n"
+        return tomllib.loads("".join(lines))  # the file's own error when it has another
+
+
 def read_config(path: Path) -> dict[str, str]:
     """The variables a home's config.toml sets (`TRACETOPICS_PLAN_WEIGHTS = {pro = 0.4}`), as
     the environment would hold them; {} when the home has none. Anything wrong with the file
@@ -348,7 +387,7 @@ def read_config(path: Path) -> dict[str, str]:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
         raise ConfigError(f"cannot read {path} ({why}): fix or remove it") from None
     try:
-        data = tomllib.loads(raw)
+        data = _toml(path, raw)
     except RecursionError:  # tomllib recurses per level of nesting
         raise ConfigError(f"{path}: a value is nested too deeply: fix or remove it") from None
     except tomllib.TOMLDecodeError as exc:
@@ -379,14 +418,31 @@ def read_config(path: Path) -> dict[str, str]:
 
 def set_config_default(path: Path, name: str, value: dict[str, float]) -> bool:
     """Add `name = value` (an inline table) to a home's config.toml unless the file sets the
-    name already (a person's choice is kept). True when it was added."""
-    if name in read_config(path):
-        return False
-    table = ", ".join(f"{json.dumps(k)} = {v!r}" for k, v in value.items())
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    sep = "" if not old or old.endswith("\n") else "\n"
+    name already (a person's choice is kept). True when it was added.
+
+    Two processes may write one home at once (two demos): the read and the write happen under
+    an exclusive lock of a file beside it, so the second sees the first's line, and the new
+    text replaces the file by a rename, so no reader sees half of it."""
+    import fcntl
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"{old}{sep}{name} = {{{table}}}\n", encoding="utf-8")
+    with open(path.with_name(f".{path.name}.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if name in read_config(path):
+            return False
+        table = ", ".join(f"{json.dumps(k)} = {v!r}" for k, v in value.items())
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        sep = "" if not old or old.endswith("\n") else "\n"
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(f"{old}{sep}{name} = {{{table}}}\n")
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     return True
 
 
