@@ -11,6 +11,7 @@ saved-subsets folder, never to the warehouse. "Refresh now" starts the pipeline'
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -27,10 +28,12 @@ from typing import Annotated, Any, Literal
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tracetopics_pipeline.core.facets.definitions import (
     PACKAGED_FACETS,
@@ -183,6 +186,17 @@ class HomeAnswers:
             return got[0]
 
 
+NOT_FOUND_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>No such page · tracetopics explorer</title>
+<style>body {{ font: 16px/1.5 system-ui, sans-serif; margin: 4rem auto; max-width: 40rem;
+color: #1f2430; padding: 0 1rem; }} code {{ background: #eef0f4; padding: 0 .3em; }}</style>
+</head><body><h1>No page here</h1>
+<p>The explorer has no page at <code>{path}</code>. It is one page:
+<a href="/">open the explorer</a>. Its tabs, facets and filters are in the address after
+<code>/?</code> (<code>/?tab=topics&amp;facet=Task</code>).</p></body></html>
+"""
+
+
 def _field(loc: tuple) -> str:
     return ".".join(str(p) for p in loc if p not in ("body", "query", "path")) or "body"
 
@@ -229,6 +243,19 @@ def create_app(
     @app.exception_handler(FileExistsError)
     async def _exists(_: Request, exc: FileExistsError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=409)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _not_found(request: Request, exc: StarletteHTTPException) -> Any:
+        """A mistyped address in a browser gets a page that leads back, not `{"detail": "Not
+        Found"}`; the API's own answers stay JSON."""
+        path = request.url.path
+        if (
+            exc.status_code == 404
+            and not path.startswith(("/api/", "/static/", "/vendor/"))
+            and "text/html" in request.headers.get("accept", "")
+        ):
+            return HTMLResponse(NOT_FOUND_PAGE.format(path=html.escape(path)), status_code=404)
+        return await http_exception_handler(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -400,7 +427,7 @@ def create_app(
     def trace(trace_id: str) -> dict[str, Any]:
         row = queries.trace_detail(store.cursor(), trace_id)
         if row is None:
-            raise HTTPException(404, "no such trace")
+            raise HTTPException(404, "No trace with this id in this snapshot.")
         return row
 
     @app.get("/api/crosstab")

@@ -273,6 +273,19 @@ function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
     </div>`;
 }
 
+/* Why the list is empty, in words a link's reader can act on: a topic id this snapshot does
+   not have (a link from an older snapshot), or a filter outside the days there are. */
+function emptyTopics(facet) {
+  const ov = state.overview || {};
+  if (state.focus !== null && !(state.focus in (state.topicNames[facet] || {})))
+    return `No ${facet} topic has id ${state.focus} in this snapshot (a link from an older one?): “All ${facet} topics” above lists them.`;
+  const f = state.filter;
+  const outside = ov.date_min && ((f.date_from && f.date_from > ov.date_max) || (f.date_to && f.date_to < ov.date_min));
+  return outside
+    ? `No traces in these dates: the data runs from ${ov.date_min} to ${ov.date_max}.`
+    : "No topics in this filter.";
+}
+
 async function renderTopics() {
   const facet = state.facet;
   const fresh = ticket("topics");
@@ -304,7 +317,7 @@ async function renderTopics() {
     ...(apart.length ? [head("The facet's default label: nothing to report. Not ranked, and the bars above are scaled without it.")] : []),
     ...apart.map((t) => topicRow(t, null, max, colorFor(t.topic_id))),
     ...nm.map((t) => topicRow(t, null, max, colorFor(t.topic_id))),
-  ].join("") || '<div class="empty">No topics in this filter.</div>';
+  ].join("") || `<div class="empty">${esc(emptyTopics(facet))}</div>`;
   $("#topic-list").onclick = (e) => {
     const row = e.target.closest(".trow"); if (!row) return;
     const tid = Number(row.dataset.topic);
