@@ -29,6 +29,11 @@ _STATE_NEGATION = re.compile(
     re.I,
 )
 
+# "did not help", "does not sync" -> "didn't help", "doesn't sync": a span may open on the
+# negated auxiliary ("Didn't help", `grammar._LEADS`), never on a "not" that lost it ("Not help or
+# the problem persists", `grammar._bare_not`).
+_DO_NOT = re.compile(r"\b(does|did)\s+not\b", re.I)
+
 
 _JSON_KEY = re.compile(r"(?<![\w-])[\"']?[A-Za-z_][\w-]*[\"']?\s*:")  # from a word start: linear
 _JSON_MARKS = re.compile(r"[{}\[\]\"',]+")
@@ -95,6 +100,7 @@ def clean_for_naming(text: str, *, strip_head: bool = False) -> str:
     trace lines, JSON syntax (its values stay) or code identifiers (read as words)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")  # "I\u2019m" is one word
     text = _STATE_NEGATION.sub("not ", text)
+    text = _DO_NOT.sub(lambda m: f"{m[1]}n't", text)
     text = ENUM_PREFIX.sub("", text)
     if strip_head:
         text = _HEAD.sub("", text, count=1)

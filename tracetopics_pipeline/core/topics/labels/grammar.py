@@ -298,6 +298,36 @@ _RATHER = frozenset("rather other else different differently greater cheaper old
 _BE_CARRIERS = _MODALS | frozenset("to may might must shall 'll not cannot let".split())  # noqa: SIM905
 
 
+# Verbs whose participle is their bare form ("not set up", "not hit"): after "not" they may
+# be a state, not a verb whose auxiliary was cut.
+_SAME_PARTICIPLE = frozenset("set put cut hit let shut read quit hurt cost spread run".split())  # noqa: SIM905
+
+
+def _bare_not(low: list[str], verbs: frozenset[str]) -> bool:
+    """ "Not" and a bare verb opening a name: the auxiliary that carried it was cut ("[Did]
+    not help or the problem persists", "[Does] not load on mobile", "[Will] not sync"). A
+    state after it is whole: "Not working", "Not delivered", "Not sure how to export", "Not
+    enough seats", "Not available in my region", "Not set up"."""
+    if len(low) < 2 or low[0] != "not":
+        return False
+    w = low[1]
+    if w in _SAME_PARTICIPLE or w in PAST_ONLY or w.endswith(("ing", "ed", "en")):
+        return False
+    return w in verbs or w in _INTRANSITIVE or w in VERB_ONLY
+
+
+# Third-person forms of a verb that is never a noun ("happens", "includes", "requires"): opening
+# a name, its subject was cut ("[What] happens to dashboards", "[Plan] includes SSO").
+# "Means" and "remains" are nouns too ("Means of payment").
+_NOUN_PLURALS = frozenset({"means", "remains"})
+
+
+def _verb_only_opening(first: str) -> bool:
+    if first in _NOUN_PLURALS or not first.endswith("s"):
+        return False
+    return first[:-1] in VERB_ONLY or (first.endswith("es") and first[:-2] in VERB_ONLY)
+
+
 def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> bool:
     """What is left of a longer phrase at its start: a predicate without its subject
     ("Reloads all tiles", "Shows no data points"), a question without its question word
@@ -309,6 +339,8 @@ def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> boo
         return True
     first = low[0]
     if first in NEGATED_AUX and low[1] in _PRONOUNS:  # a question: "Can't I transfer money"
+        return True
+    if _bare_not(low, verbs) or _verb_only_opening(first):
         return True
     if first in PAST_ONLY:  # "[Something] went wrong on every tile": a past without its subject
         return True
@@ -437,11 +469,44 @@ def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
             and not (_plural_noun(a))
         ):
             return True
+    if _cut_question(low, verbs):
+        return True
     opens_verb = low[0] in verbs or low[0].endswith("ing")
     return not opens_verb and any(
         a in _CLAUSE_PREPS and b.endswith("ing") and len(b) > 4
         for a, b in zip(low, low[1:], strict=False)
     )
+
+
+# Verbs that take an object and a bare verb after it ("Let admins create datasets", "Help users
+# find reports", "Make everyone see the board")
+_CAUSATIVES = frozenset("let lets help helps make makes have has watch see hear".split())  # noqa: SIM905
+# Objects a bare verb may take after its subject: a determiner's noun or the writer
+_OBJECT_START = _DETERMINERS | frozenset({"me", "us"})
+
+
+def _cut_question(low: list[str], verbs: frozenset[str]) -> bool:
+    """A subject, its bare verb and the verb's object: a question cut before its auxiliary or a
+    wish before its "let" ("[Can] Ask AI see all datasets", "[Can] sales send us a quote",
+    "[Could the] bot post the summary"). A noun that is also its action ("Price change this
+    month", "Team share the board" read as a noun compound) and a causative before it ("Let
+    admins create the datasets") pass."""
+    if low[0] in _CAUSATIVES:
+        return False
+    for i in range(1, len(low) - 1):
+        a, b, c = low[i - 1], low[i], low[i + 1]
+        if (
+            b in verbs
+            and b not in _NOUN_VERBS
+            and c in _OBJECT_START
+            and a not in FUNCTION_WORDS
+            and a not in _NEGATIONS
+            and a not in verbs
+            and a not in PARTICLES
+            and not a.endswith(("ing", "ed"))
+        ):
+            return True
+    return False
 
 
 def _format_head(low: list[str], verbs: frozenset[str]) -> bool:
@@ -570,7 +635,32 @@ def _dangling(low: list[str], verbs: frozenset[str]) -> bool:
         return True  # "... to add", "Log in and set": a verb without its object
     if len(low) > 2 and low[-2] in _PURPOSE_PREPS and _gerund_of(low[-1], verbs):
         return True  # "Entity ID for configuring", "Guide about exporting": of what?
+    if _verbless_wh(low, verbs):
+        return True
     return "between" in low and "and" not in low[low.index("between") :]
+
+
+# Question words that open a clause inside a name ("Can't share how other customers [use Ask
+# AI]"); after "how" a degree word or "to" makes its own phrase ("how much", "how to export").
+_WH_CLAUSE = frozenset("how why where".split())  # noqa: SIM905
+_HOW_DEGREES = frozenset("much many long often far soon fast big old to".split())  # noqa: SIM905
+
+
+def _verbless_wh(low: list[str], verbs: frozenset[str]) -> bool:
+    """A clause opened by how / why / where inside a name that ends before its verb: "Can't
+    share how other customers", "Explain why my card", "Ask where the nearest branch". "How
+    other customers use Ask AI", "Explain why the card was declined", "Check how many seats",
+    "How to export" have theirs (or need none)."""
+    for k, w in enumerate(low[1:], 1):
+        rest = low[k + 1 :]
+        if w not in _WH_CLAUSE or not rest or rest[0] in _HOW_DEGREES:
+            continue
+        if not any(
+            x in verbs or x in _LIGHT_VERBS or x.endswith("ing") or _predicate(x, verbs)
+            for x in rest
+        ):
+            return True
+    return False
 
 
 # Prepositions of a purpose or a topic: "for" / "about" / "on" and a gerund go on with its object
@@ -626,13 +716,29 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
+# Of those, the question words and auxiliaries: capitalised after a capitalised word they still
+# open a question ("Downgrade to Pro What's the difference", "Billing Does Enterprise"), unless
+# the name opens as a title on a question word ("What Is New page", "How Do I guides"). Not
+# "will", "who", "do": a first name, "Doctor Who", "To Do list".
+_QUESTION_OPENERS = frozenset(
+    """what what's why how when where which can could would should is are does did""".split()  # noqa: SIM905
+)
+
+
 def _run_on(words: list[str]) -> bool:
-    """A capitalised sentence opener right after a lower-case word: two sentences in one."""
+    """A capitalised sentence opener right after a lower-case word, or a question word or
+    auxiliary after any word of a name that is no title opening on one: two sentences in one."""
     toks = [w.strip(".,;:!?\"'()") for w in words]
-    return any(
-        b[:1].isupper() and a[:1].islower() and b.lower() in _SENTENCE_OPENERS
-        for a, b in zip(toks, toks[1:], strict=False)
-    )
+    title = bool(toks) and toks[0].lower() in _QUESTION_OPENERS
+    for i, (a, b) in enumerate(zip(toks, toks[1:], strict=False), 1):
+        if not b[:1].isupper() or b.lower() not in _SENTENCE_OPENERS:
+            continue
+        if a[:1].islower():
+            return True
+        before_caps = all(t[:1].isupper() for t in toks[:i])
+        if b.lower() in _QUESTION_OPENERS and not (title and before_caps):
+            return True
+    return False
 
 
 # A measure and its comparison ("20 minutes longer", "two days later") says how much, never
@@ -1076,7 +1182,7 @@ def label_problems(
     if len(low) > 1 and _CLAUSE_SUBJECT.match(low[0].replace("\u2019", "'")):
         # "We're switching", "They've charged me twice": a sentence's head, not a name
         problems.append("subject_head")
-    if any(w in _REFERRING for w in low) or _writer_clause(low):
+    if _referring(low) or _writer_clause(low):
         # "Legal needs it before we sign": needs what? "Parental leave I work": whose clause?
         problems.append("pronoun")
     content = [w for w in low if w not in FUNCTION_WORDS]
@@ -1107,6 +1213,21 @@ def _same_word(a: str, b: str) -> bool:
 
 # Pronouns whose thing or person a name does not say: what they refer to is in another clause.
 _REFERRING = frozenset("it them they he she him".split())  # noqa: SIM905
+# Pronouns for a person: the name says who when a person opens it ("User said they were
+# unhappy", "Customer says he was charged twice").
+_PERSON_PRONOUNS = frozenset("they he she".split())  # noqa: SIM905
+
+
+def _referring(low: list[str]) -> bool:
+    """A pronoun whose thing or person the name does not say: "Legal needs it before we sign",
+    "They never called back", "Refund them". A person pronoun after the person it stands for
+    points inside the name."""
+    for j, w in enumerate(low):
+        if w in _REFERRING and not (w in _PERSON_PRONOUNS and any(x in _PERSONS for x in low[:j])):
+            return True
+    return False
+
+
 # The writer as a clause's subject ("I", "we're"): after a noun it opens the writer's own clause
 # inside the name ("Parental leave I work", "Expenses we submitted", "Refund I asked"), one
 # case's story. "Can I export" (a question's inversion), "Currencies you support" (the product
@@ -1329,7 +1450,24 @@ def thing_words(
             or c["verb"] > c["noun"]
             or c["adjective"] > c["noun"]
             or (verb_s and c["noun"] <= c["verb"])
+            or (not c["noun"] and _adverb_or_gerund(w))
         ):
             continue
         out.add(w)
     return frozenset(out)
+
+
+# Adverbs that are no -ly form: "... instead of full reloads", "right now", "still pending"
+_ADVERBS = frozenset(
+    """instead also still even already anyway anyways maybe perhaps almost together otherwise
+    meanwhile later soon again ever often sometimes once twice elsewhere somehow right""".split()  # noqa: SIM905
+)
+
+
+def _adverb_or_gerund(word: str) -> bool:
+    """A word that is a thing only when the texts use it as a noun: an adverb ("instead",
+    "right now", "quickly") or a verb's -ing form ("Looking for something fun", "Evaluating
+    other tools"); an -ing noun ("billing", "parking") is a thing either way."""
+    if word in _ADVERBS or (word.endswith("ly") and len(word) > 4):
+        return True
+    return word.endswith("ing") and len(word) > 5 and word not in _ING_NOUNS

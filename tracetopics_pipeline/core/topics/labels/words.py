@@ -75,7 +75,7 @@ TRACEBACK_LINES = (
 # include", "card arrive") the auxiliary or subject of a question was cut.
 VERB_ONLY = frozenset(
     """have include arrive allow contain appear belong exist remain require seem become let
-    mean provide prevent""".split()  # noqa: SIM905
+    mean provide prevent happen occur""".split()  # noqa: SIM905
 )
 # Simple past forms that are not participles: a name opening on one has lost its subject
 # ("[Something] went wrong", "[The app] froze on launch"); "Broken link", "Charged twice" are
