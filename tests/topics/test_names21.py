@@ -222,6 +222,49 @@ def test_adverbs_and_verb_forms_without_a_noun_use_are_no_things(texts, word, th
     assert (word in thing_words({word}, texts, [1.0] * len(texts))) == thing
 
 
+# The Issues facet's failed calls, in the summary's fixed form: a subtopic of them is named by its
+# (tool, error class) group (`maps._name_call_pairs`), which no words of the texts say.
+_CALLS = {
+    1: ("Search docs: server error", ["search_docs returned HTTP 502", "search_docs returned HTTP 503 (+1 more)", "search_docs returned HTTP 500"]),
+    2: ("Account lookup: rate limited", ["get_account returned HTTP 429", "get_account returned HTTP 429 (+2 more)"]),
+    3: ("Other tools: timed out", ["check_status timed out", "get_invoice timed out (+1 more)", "send_reset_link timed out"]),
+    4: ("Run export: other errors", ["run_export raised KeyError", "run_export returned HTTP 404"]),
+    # look-alikes: a name its texts' calls do not fit
+    5: ("Search docs: permission denied", ["search_docs returned HTTP 502", "search_docs returned HTTP 500"]),
+    6: ("Ticket creation: server error", ["create_ticket raised KeyError", "create_ticket raised KeyError (+1 more)"]),
+}  # fmt: skip
+
+
+def _audit_calls() -> dict[str, list[str]]:
+    from test_labels_local import bag_of_words
+
+    from tracetopics_pipeline.core.topics.labels.map_audit import audit_texts
+
+    texts, sub_of, labels = [], [], {("parent", 0): "Failed tool calls"}
+    for t, (name, said) in _CALLS.items():
+        labels[("sub", t)] = name
+        for x in said * 4:
+            texts.append(f"Failed tool call: {x}")
+            sub_of.append(t)
+    _, lines = audit_texts(
+        labels, texts, [1.0] * len(texts), sub_of, dict.fromkeys(_CALLS, 0),
+        frozenset({0}), dict.fromkeys(_CALLS, "FAILED_TOOL_CALL"), "Issues", embed=bag_of_words,
+    )  # fmt: skip
+    return {line.split("'")[1]: line for line in lines}
+
+
+def test_a_failed_calls_group_name_is_said_by_the_calls_it_groups():
+    flagged = _audit_calls()
+    for t in (1, 2, 3, 4):
+        assert _CALLS[t][0] not in flagged, flagged[_CALLS[t][0]]
+
+
+def test_a_group_name_its_calls_do_not_fit_is_still_flagged():
+    flagged = _audit_calls()
+    for t in (5, 6):
+        assert _CALLS[t][0] in flagged, sorted(flagged)
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [

@@ -47,7 +47,10 @@ from tracetopics_pipeline.core.topics.embedders.memo import memoized, recording
 from tracetopics_pipeline.core.topics.identity import LineageRow, Matching, TopicSide, match_topics
 from tracetopics_pipeline.core.topics.labels.audit import repeats_parent
 from tracetopics_pipeline.core.topics.labels.cleaning import (
+    OTHER_ERRORS,
+    OTHER_TOOLS,
     call_class_name,
+    call_group_name,
     label_parent_name,
     labelled_text,
     own_part,
@@ -1021,10 +1024,6 @@ def _key(value: str | None) -> str:
     return (value or "").strip().lower()
 
 
-# A group of rare failed-call pairs (see `_call_groups`): one tool's other errors, or one class
-# across the other tools.
-OTHER_ERRORS = "other errors"
-OTHER_TOOLS = "Other tools"
 OTHER_CALLS = "Other failed calls"  # a leftover of several tools and classes
 
 
@@ -1076,9 +1075,7 @@ def _name_call_pairs(
             votes[calls[i] or said[i]] += w[i]
         group, n = votes.most_common(1)[0] if votes else (None, 0.0)
         if group is not None and group not in named and n > 0.5 * sum(votes.values()):
-            name = (
-                f"{OTHER_TOOLS}: {group[1]}" if group[0] == OTHER_TOOLS else call_class_name(*group)
-            )
+            name = call_group_name(*group)
             if name and not label_problems(name):
                 t.label = name
                 named.add(group)

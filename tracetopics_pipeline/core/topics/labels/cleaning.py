@@ -270,6 +270,24 @@ def call_class_name(tool: str, cls: str) -> str:
     return f"{words[:1].upper()}{words[1:]}: {cls}"
 
 
+# A group of rare failed-call pairs (`maps._call_groups`): one tool's other errors, or one class
+# across the other tools.
+OTHER_ERRORS = "other errors"
+OTHER_TOOLS = "Other tools"
+
+
+def call_group_name(tool: str, cls: str) -> str:
+    """A failed-call group's subtopic name (`maps._name_call_pairs`): "<tool as words>: <class>",
+    "<tool as words>: other errors", "Other tools: <class>"."""
+    return f"{OTHER_TOOLS}: {cls}" if tool == OTHER_TOOLS else call_class_name(tool, cls)
+
+
+def call_group_names(tool: str, cls: str) -> set[str]:
+    """The names of the groups a failed call's (tool, class) may fall in: its pair's, its tool's
+    other errors, its class across the other tools."""
+    return {call_group_name(*g) for g in ((tool, cls), (tool, OTHER_ERRORS), (OTHER_TOOLS, cls))}
+
+
 HANDOVER = "handover to a human"
 
 

@@ -32,7 +32,6 @@ def audit_texts(
     the free-text parents' texts and names for `vague` (`vectors`: those known, text -> unit
     vector, filled as it goes). Returns counts and flagged lines."""
     from tracetopics_pipeline.core.topics.labels.audit import AuditedTopic, audit_topics
-    from tracetopics_pipeline.core.topics.labels.cleaning import labelled_text
     from tracetopics_pipeline.core.topics.labels.context import person_names, word_context
     from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
     from tracetopics_pipeline.core.topics.labels.support import (
@@ -53,7 +52,10 @@ def audit_texts(
         for t, ix in by_sub.items()
     }
     own_texts = {
-        t: ([labelled_text(texts[i], (sub_keys or {})[t]) for i in ix], [weights[i] for i in ix])
+        t: (
+            [_own_text(texts[i], (sub_keys or {})[t], labels.get(("sub", t), "")) for i in ix],
+            [weights[i] for i in ix],
+        )
         for t, ix in by_sub.items()
         if (sub_keys or {}).get(t)
     }
@@ -135,6 +137,24 @@ def audit_texts(
             lines.append(f"{key[0]} {labels[key]!r}: {', '.join(probs)}")
     c["labels"] += len(found)
     return c, lines
+
+
+def _own_text(text: str, key: str, name: str) -> str:
+    """The part of a labelled text its subtopic's name is read against (`labelled_text`); a
+    failed call whose (tool, class) falls in the group its subtopic is named by
+    (`cleaning.call_group_names`: "Search docs: server error" for "search_docs returned HTTP
+    502") says that name: the namer names such a subtopic by the pair, which no words of the
+    text say ("server", "error")."""
+    from tracetopics_pipeline.core.facets.tool_error import call_class
+    from tracetopics_pipeline.core.topics.labels.cleaning import (
+        call_group_names,
+        labelled_text,
+        own_part,
+    )
+
+    own = labelled_text(text, key)
+    pair = call_class(own_part(text, key))
+    return f"{own} . {name}" if pair and name in call_group_names(*pair) else own
 
 
 def _free_said(
