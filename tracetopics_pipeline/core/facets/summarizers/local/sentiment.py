@@ -48,6 +48,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_thanks import 
     emphatic_thanks,
     leaves_open,
     passed_on,
+    without_hopes,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.success import (
     GOOD_AGAIN,
@@ -195,6 +196,32 @@ _NEG_MILD = _rx(  # problem words: a report, not yet an attitude
     r"confus(?:ed|ing)|makes no sense|doesn't make sense|ugh+|damn|seriously\?|"
     r"(?:too bad|what a shame|that's a shame)|not (?:good|great|ok|okay|acceptable)"
 )
+# A double charge the company made, said to it: "you charged me twice", "your app took the fee
+# twice", "the bakery took my payment twice", "double-charged my card" (not the user's own
+# duplicate: "I sent it twice, please cancel one", `_OWN_DUPLICATE`).
+_CHARGED_TWICE = _rx(
+    r"(?:you|you guys|y'all|they|(?:the|your) (?:[\w-]+ ){0,2}?[\w-]+)(?:'ve| have| has| just)? "
+    r"(?:(?:charged|billed|debited) (?:\w+ ){0,4}?|(?:took|taken|deducted|withdrew|collected) "
+    r"(?:(?:my|our|the) (?:\w+ )?(?:money|payment|fee|amount|deposit|charge|card)s? )(?:\w+ ){0,3}?)"
+    r"(?:twice|two times|double)|"
+    r"(?:double|twice)[- ]?(?:charg|bill)(?:ed|ing) (?:me|us|my|our)\b|"
+    r"(?:again )?a (?:double|duplicate) (?:charge|payment|debit) (?:on|from|for) (?:my|our|the)\b",
+)
+# A yes/no question checks, it does not complain: "Have you charged me twice?"
+_CHECKS = re.compile(
+    r"^\W*(?:did|have|has|had|was|were|is|are|could|can|would|will)\b[^.!?]*\?", re.I
+)
+
+
+def charged_twice(turn: str) -> bool:
+    """The user says the company charged them twice, not as a yes/no question or negated."""
+    return any(
+        not _CHECKS.match(turn[max(turn.rfind(c, 0, m.start()) for c in ".!?\n") + 1 :])
+        and not _NEGATED.search(turn[max(0, m.start() - 20) : m.start()])
+        for m in _CHARGED_TWICE.finditer(turn)
+    )
+
+
 _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"(?:didn't|did not|doesn't|does not|won't|wasn't|was not|isn't|is not) (?:really |actually |even |"
     r"quite )?(?:help|helping|helpful|solve|fix|resolve|address|answer|change anything|do anything|"
@@ -277,6 +304,13 @@ _STILL_BROKEN = _rx(
     r"(?:hasn't|has not|haven't|have not|hadn't) (?:\w+ )?(?:moved|changed|budged|improved|shifted|"
     r"updated|arrived|come through|gone (?:away|through|down)|cleared|stopped|(?:got|gotten) better)",
 )
+# The problem back after the fix: "thanks, but it happened again", "it's happening again with
+# this week's episode", "it just did it again", "(hopefully it won't happen again...) it just did".
+_RECURRED = _rx(
+    r"(?:it|that|this|the same(?: thing)?|same thing)(?:'s| is| has| just)? (?:just )?"
+    r"(?:happen(?:ed|ing|s)|did (?:it|that|the same)|doing (?:it|that|the same)) again|"
+    r"(?:it|that) just did(?=\s*(?:[.!?…]|$))",
+)
 _REPEAT = _rx(  # having to say it again
     # "I'll say it again:", "Same question as yesterday", "Bringing this up again since nobody has
     # answered"
@@ -355,6 +389,19 @@ _REPEAT = _rx(  # having to say it again
     r"message|email)s?) (?:was|were|has|have|seems? to have|appears? to have)(?: not| never)? "
     r"(?:been )?(?:not answered|unanswered|missed|ignored|overlooked)|"
     r"(?:was|were|has|have) (?:not|never) (?:been )?answered|(?:went|remains?|still) unanswered",
+    # the ask counted: "this is my 4th try", "Fourth email about the fine", "my third message"
+    # (not "it worked on the second try")
+    r"(?<!on the )(?<!at the )(?<!by the )(?<!in the )(?:second|third|fourth|fifth|sixth|2nd|3rd|"
+    r"4th|5th|6th|umpteenth|nth) (?:try|attempt|message|e-?mail|mail|request|call|chat|reminder|"
+    r"follow-?up|ticket)s?\b(?![^.!?]{0,30}\b(?:worked|works|did it|did the trick|succeeded|went "
+    r"through)\b)|"
+    r"(?:been|keep|kept) (?:asking|writing|e-?mailing|calling|chasing|messaging) (?:you )?(?:about "
+    r"(?:\w+ ){1,4}?)?(?:since|for) (?:\w+ )?(?:days|weeks|months|ages|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|yesterday|last \w+)\b|"
+    # a hope that a person acts this time: earlier asks went unanswered
+    r"hop(?:e|efully|ing)(?: that)?,? (?:someone|somebody|anyone|anybody|a (?:real )?(?:person|"
+    r"human)|you(?: guys)?|i (?:get|hear|receive)|i'll (?:get|hear)) (?:\w+ ){0,4}?(?:this time|at "
+    r"last|finally)\b",
 )
 # Saying it again for emphasis, not because nobody listened: "I'll repeat myself: fantastic job".
 _EMPHASIS = _rx(
@@ -646,7 +693,8 @@ def _sarcastic(turn: str, *, answered: bool = True) -> bool:
     if _SARCASM.search(turn) or mock_thanks(turn, answered=answered):
         return True
     m = _CHEER.match(turn)
-    return bool(m and _BAD_NEWS.search(turn, m.end())) or ironic_praise(turn)
+    # what the user hopes stays away is no bad news: "Great, thanks!! Hopefully it won't crash again."
+    return bool(m and _BAD_NEWS.search(without_hopes(turn), m.end())) or ironic_praise(turn)
 
 
 # A correction, not the "No, that's all" that answers "anything else?".
@@ -847,7 +895,10 @@ def _unnegated(rx: re.Pattern[str], text: str) -> int:
 
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:when|once|until|till|if|whether|after|before|as soon as)\W+$", re.I
+    # a hope is no report either: "praying it works tomorrow", "hopefully it's fixed"
+    r"\b(?:when|once|until|till|if|whether|after|before|as soon as|hop(?:e|ing|efully)|"
+    r"pray(?:ing)?|fingers crossed|in case|unless|should)\W+$",
+    re.I,
 )
 
 
@@ -952,6 +1003,16 @@ _FRUSTRATION = (
     (_GIVE_UP, *FORMS["giving_up"]),
     (_REPEAT, *FORMS["repeated_request"]),
 )
+# What the user did twice themselves, in a turn that asks to undo it: "pls cancel the payment, I
+# sent it twice", "I paid the invoice twice by mistake, refund one": no repeated request.
+_OWN_DUPLICATE = _rx(
+    r"(?:i|we)(?:'ve| have)? (?:\w+ )?(?:sent|paid|made|submitted|transferred|ordered|booked|placed|"
+    r"uploaded|gave|given|entered|registered|bought) (?:\w+ ){0,3}?twice"
+)
+_UNDO = _rx(
+    r"cancel\w*|refund\w*|revers\w*|undo|void|delete|remove|drop|take (?:it|one|them) back|"
+    r"merge|stop (?:the|one|it)"
+)
 # Inferred, not expressed: tilts a conversation but never makes it MIXED on its own.
 _STRAIN = ((_RETRY, 0.75, "asked the agent to try again"),)
 
@@ -992,7 +1053,10 @@ def signals(
             and _sarcastic(raw_turns[i], answered=i > 0)
         )
         plain = _WANTED_SAME.sub(" ", turn)  # "the exact same result I wanted" is no failure
-        worked = reports_success(turn)  # "it holds now", "no longer sticks": never didn't help
+        if _UNDO.search(plain):  # "I sent it twice, please cancel one": no repeat
+            plain = _OWN_DUPLICATE.sub(" ", plain)
+        # "it holds now", "no longer sticks": never didn't help; "it just did (again)" is no success
+        worked = reports_success(turn) and not _asserted(_RECURRED, turn)
         if worked:
             s.calm.add(i)  # nor by the semantic layer or the form classifier
         met_ask = False
@@ -1013,7 +1077,11 @@ def signals(
         if (
             i > 0
             and not worked
-            and (_STILL_BROKEN.search(turn) or _complied_no_effect(turn))
+            and (
+                _STILL_BROKEN.search(turn)
+                or _asserted(_RECURRED, turn)
+                or _complied_no_effect(turn)
+            )
             and "said the answer did not help" not in s.why_neg
         ):
             s.add("neg", *FORMS["didnt_help"])
@@ -1026,6 +1094,10 @@ def signals(
             s.add("inferred", 1.5, "is cancelling what they pay for")
         elif _ACCOUNT_END.search(turn):
             s.add("inferred", 1.0, "is closing their account")
+        if charged_twice(plain):
+            # the company's mistake at the user's cost: a grievance, but a report, not an attitude
+            # (a fix the user then praises outweighs it, and it never makes MIXED)
+            s.add("inferred", 1.5, "was charged twice")
         if met_ask and (s.neg > before or _NEG_MILD.search(turn)):
             # "Can I talk to a person? This is going nowhere.": the ask is frustration after all
             s.add("neg", *FORMS["ask_human"])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from tracetopics_pipeline.core.facets.summarizers.local.success import CHEER_EMOJI
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
     THANKS_PLAIN,
     THANKS_STRONG,
@@ -29,8 +30,14 @@ _EVALUATIVE = any_of(
     r"terrific|splendid|marvell?ous|fab(?:ulous)?|lovely|wow+|outstanding|incredible|phenomenal|"
     # the same verdicts in the languages of the thanks table (text.py)
     r"parfait|génial|genial|formidable|toll|prima|klasse|perfekt|perfecto|perfetto|perfeito|"
-    r"excelente|eccellente|ótimo|otimo|fantástico|fantastico|fantastisch"
+    r"excelente|eccellente|ótimo|otimo|fantástico|fantastico|fantastisch|"
+    # text-speak delight: "omg tysm", "yay thank you"
+    r"omg+|yay+"
 )
+# Delight or gratitude in an emoji ("tysm 🙏", "thank youuu ❤️", "yay ty 🎉"): a mark of emphasis
+# like "!". The cheer emoji of success.py, the folded hands and hearts that stress thanks; not 👍,
+# 👌 or 🙂 (an acknowledgement, a routine smile).
+_EMPHATIC_EMOJI = CHEER_EMOJI | frozenset("🙏💕💖💗🤗")
 # Thanks made stronger: "so much", "a million", "really appreciate", "thank youuu", "tysm".
 _INTENSE_THANKS = any_of(
     r"(?:thanks?|thx|ty|thank\s*(?:you|u|ya))\s+(?:so+\s+)+much|"
@@ -95,6 +102,7 @@ def emphasis(turn: str) -> int:
         _unnegated(_EVALUATIVE, turn),
         bool(_INTENSE_THANKS.search(turn) or _CAPS_THANKS.search(turn)),
         "!" in turn,
+        any(ch in _EMPHATIC_EMOJI for ch in turn),
         _unnegated(_HOW_IT_WENT, turn),
     ]
     return sum(marks) - bool(_CLOSING_FORMULA.search(turn))
@@ -150,6 +158,21 @@ _HOPE_IT_LASTS = any_of(
     r"won't| will not| doesn't| does not| keeps?| stays?| holds?| sticks?| lasts?| works?| is| "
     r"remains?)\b",
 )
+
+
+# A hope, to the end of its clause: "Hopefully it won't happen again", "let's hope that doesn't
+# crash again", "fingers crossed it doesn't expire on me". Its bad words are what the user hopes
+# stays away, not bad news (sentiment.py's sarcasm reads a cheerful opener before bad news).
+_HOPE_CLAUSE = re.compile(
+    r"\b(?:hop(?:e|es|ing|efully)|fingers crossed|cross(?:ing)? (?:my |our )?fingers|touch wood|"
+    r"knock on wood|pray(?:ing)?)\b[^.!?;\n]*?(?=[.!?;\n]|,?\s+(?:but|now|and now|yet|though|only)\b|$)",
+    re.I,
+)
+
+
+def without_hopes(turn: str) -> str:
+    """The turn with each hope clause blanked (same length: offsets into it still hold)."""
+    return _HOPE_CLAUSE.sub(lambda m: " " * len(m.group(0)), turn)
 
 
 def leaves_open(turn: str) -> bool:

@@ -318,7 +318,7 @@ _FILLER = _rx(
     r"for real|the|one|you|a|lot|thing",
 )
 # Emoji of delight or of the job done; of thanks, agreement or a polite smile.
-_CHEER_EMOJI = frozenset("🙌🎉🥳💯🔥✅✨🚀❤💚💙💜🧡💛😍🤩😄😁😀😃😆👏⭐🌟💪🏆🎊🤘🥰😎")
+CHEER_EMOJI = frozenset("🙌🎉🥳💯🔥✅✨🚀❤💚💙💜🧡💛😍🤩😄😁😀😃😆👏⭐🌟💪🏆🎊🤘🥰😎")
 _THANKS_EMOJI = frozenset("🙏👍👌🤝✌🫡🙂😊☺")
 # Variation selectors, skin tones and zero-width joiners ride on the emoji above.
 _EMOJI_MODIFIERS = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
@@ -334,10 +334,10 @@ def positive_closing(turn: str) -> str | None:
     text = _EMOJI_MODIFIERS.sub("", turn.replace("’", "'")).strip()
     if not text or len(text.split()) > 10 or asks(text) or PROBLEM.search(text):
         return None
-    emoji = {ch for ch in text if ch in _CHEER_EMOJI or ch in _THANKS_EMOJI}
+    emoji = {ch for ch in text if ch in CHEER_EMOJI or ch in _THANKS_EMOJI}
     words = "".join(" " if ch in emoji else ch for ch in text)
     kinds = set()
-    if emoji & _CHEER_EMOJI:
+    if emoji & CHEER_EMOJI:
         kinds.add("cheer")
     for kind, rx in (
         ("done", _DONE),

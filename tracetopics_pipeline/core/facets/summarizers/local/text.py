@@ -164,7 +164,9 @@ THANKS_STRONG = (
     r"(?:muchas|muchísimas|muchisimas|mil) gracias|gracias (?:mil|de verdad)|"
     r"grazie (?:mille|tante|infinite)|mille grazie|"
     r"(?:muito|muitíssimo) obrigad[oa]|obrigad[oa] (?:mesmo|demais)|"
-    r"dank (?:je|u) wel|tack så mycket|tysm|ty\s*vm|thx so much|thnx so much"
+    r"dank (?:je|u) wel|tack så mycket|tysm|ty\s*vm|thx so much|thnx so much|"
+    # "so much" shortened: "ty sm", "thank u sm"
+    r"(?:thanks?|thx|thnx|ty|thank\s*(?:you|u))\s+sm"
 )
 
 
