@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tracetopics_pipeline.core.ingest.messages import loads_json
 
@@ -248,7 +248,7 @@ def tool_calls_of(msg: dict) -> list[tuple[str, str]]:
 # ("HTTP 404", "Error 404", "[429]", '{"status": 500}') stays a failure.
 _COUNTING_WORDS = frozenset(
     """count counts counter tally total totals sum num number qty quantity amount size length len
-    calc calculate compute average avg mean min max level balance score""".split()  # noqa: SIM905
+    calc calculate compute average avg mean min max level balance score price cost fee""".split()  # noqa: SIM905
 )
 _PLAIN_NUMBER = re.compile(r"^\s*([\"']?)\d+(?:\.\d+)?\1\s*$")
 
@@ -259,15 +259,91 @@ def counting_tool(name: str) -> bool:
     return any(w.lower() in _COUNTING_WORDS for w in words)
 
 
-def is_error_reply(msg: dict, tool: str | None = None) -> bool:
+# A tool that sets or changes something ("set_log_level", "update_score", "adjustQuantity") and
+# answers with nothing but a status-like number ("500", '{"result": 503}') failed, as a setter's
+# reply is an acknowledgement, not a number of that range; a number is data when the call asked for
+# it (set_log_level(level=500) -> "500") or the agent reads it back as a value ("Your new score is
+# 500."). The agent calling the same tool with the same arguments right after says it failed.
+_WRITE_VERBS = frozenset(
+    """set update change put patch save write assign adjust apply reset modify edit configure
+    enable disable toggle increase decrease increment decrement raise lower add remove delete
+    create post submit move mark""".split()  # noqa: SIM905
+)
+_STATUS_ONLY = re.compile(
+    r"""^\s*(?:\{\s*["']?(?:result|response|return|code|status|output|data)["']?\s*:\s*)?"""
+    r"""(["']?)([45]\d\d)\1\s*\}?\s*$""",
+    re.I,
+)
+_SAID_FAILURE = re.compile(
+    r"\b(?:sorry|apolog\w*|unfortunately|error|fail\w*|went wrong|(?:could|did|was)(?: not|n't)|"
+    r"unable|try(?:ing)? again|retry\w*|status|code|http|returned|responded|came back with|got an? "
+    r"\d)\b",
+    re.I,
+)
+
+
+def write_tool(name: str) -> bool:
+    """Whether a tool's name opens on a verb that sets or changes something."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
+    return bool(words) and words[0].lower() in _WRITE_VERBS
+
+
+class CallContext(NamedTuple):
+    """What surrounds a tool reply: the call's arguments, the agent's next words, and whether
+    the agent's next step calls the same tool with the same arguments again."""
+
+    args: str = ""
+    said_after: str = ""
+    retried: bool = False
+
+
+def call_contexts(messages: list[dict]) -> dict[int, CallContext]:
+    """Index of each tool reply in `messages` -> its `CallContext`."""
+    calls: dict[str, tuple[str, str]] = {}
+    out: dict[int, CallContext] = {}
+    for i, m in enumerate(messages):
+        role = m.get("role")
+        if role == "assistant":
+            ids = [str((tc or {}).get("id")) for tc in m.get("tool_calls") or []]
+            calls.update(zip(ids, tool_calls_of(m), strict=False))
+        elif role in ("tool", "function"):
+            name, args = calls.get(str(m.get("tool_call_id")), (str(m.get("name") or ""), ""))
+            nxt = next((n for n in messages[i + 1 :] if n.get("role") != m.get("role")), {})
+            if nxt.get("role") != "assistant":
+                out[i] = CallContext(args)
+                continue
+            again = any(c == (name, args) for c in tool_calls_of(nxt))
+            out[i] = CallContext(args, content_text(nxt.get("content")), again)
+    return out
+
+
+def _read_as_value(number: str, ctx: CallContext) -> bool:
+    """The call asked for the number, or the agent's next words say it, and not as a failure."""
+    cited = re.compile(rf"(?<![\w.]){number}(?![\w]|\.\d*[1-9])")
+    return bool(
+        cited.search(ctx.args)
+        or (cited.search(ctx.said_after) and not _SAID_FAILURE.search(ctx.said_after))
+    )
+
+
+def is_error_reply(msg: dict, tool: str | None = None, context: CallContext | None = None) -> bool:
     """Whether a tool message reports a failure (explicit flag, error text, error JSON, status).
-    `tool`: the called tool's name when the message does not carry it."""
+    `tool`: the called tool's name when the message does not carry it; `context`: the call's
+    arguments and what the agent did next (`call_contexts`), which decide a bare status-like
+    number."""
     if msg.get("is_error") or msg.get("error") or str(msg.get("status", "")).lower() == "error":
         return True
     text = content_text(msg.get("content")).strip()
     if not text:
         return False
-    if _PLAIN_NUMBER.match(text) and counting_tool(str(msg.get("name") or tool or "")):
+    name = str(msg.get("name") or tool or "")
+    if m := _STATUS_ONLY.match(text):
+        ctx = context or CallContext()
+        if (write_tool(name) or counting_tool(name)) and _read_as_value(m.group(2), ctx):
+            return False  # set_log_level(level=500) -> "500": the level set
+        if ctx.retried or (write_tool(name) and int(m.group(2)) >= 500):
+            return True  # update_score -> '{"result": 500}': no score, a server error
+    if _PLAIN_NUMBER.match(text) and counting_tool(name):
         return False  # "404" from count_items: a count
     data = None
     if text[0] in "{[":
@@ -696,13 +772,15 @@ def render_thread(messages: Iterable[dict], *, errors_only: bool = False) -> str
     """Role-tagged conversation text, tool calls and tool replies included."""
     lines: list[str] = []
     calls_by_id: dict[str, str] = {}
-    for m in messages:
+    messages = list(messages)
+    contexts = call_contexts(messages)
+    for idx, m in enumerate(messages):
         role = str(m.get("role", "?"))
         if role == "system":
             continue
         text = content_text(m.get("content")).strip()
         if role == "tool" or role == "function":
-            err = is_error_reply(m, tool_name_of(m, calls_by_id))
+            err = is_error_reply(m, tool_name_of(m, calls_by_id), contexts.get(idx))
             if errors_only and not err:
                 continue
             tag = "tool error" if err else "tool"

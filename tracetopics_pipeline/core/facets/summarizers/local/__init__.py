@@ -27,6 +27,7 @@ from tracetopics_pipeline.core.facets.definitions import (
     load_facets,
 )
 from tracetopics_pipeline.core.facets.preprocess import (
+    call_contexts,
     call_names,
     content_text,
     is_error_reply,
@@ -110,8 +111,11 @@ def _sentiment_signals(msgs: list[dict]) -> tuple[list[str], SentimentSignals]:
     users = [text for role, text in dialogue if role == "user"]
     agent = [text for role, text in dialogue if role == "assistant"]
     names = call_names(msgs)
+    contexts = call_contexts(msgs)
     errors = sum(
-        1 for m in msgs if m.get("role") == "tool" and is_error_reply(m, tool_name_of(m, names))
+        1
+        for i, m in enumerate(msgs)
+        if m.get("role") == "tool" and is_error_reply(m, tool_name_of(m, names), contexts.get(i))
     )
     # the handovers as Issues reads them, tool calls included (handover.py)
     handovers = read_handovers(msgs)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
 from tracetopics_pipeline.core.facets.preprocess import (
+    call_contexts,
     call_names,
     content_text,
     is_error_reply,
@@ -349,6 +350,7 @@ def read_handovers(messages: list[dict]) -> Handovers:
     calls: dict[str, tuple[int, str]] = {}  # call id -> (message index, handoff tool name)
     failed: set[str] = set()
     names = call_names(messages)
+    contexts = call_contexts(messages)
     for idx, m in enumerate(messages):
         role = m.get("role")
         if role == "user":
@@ -371,7 +373,9 @@ def read_handovers(messages: list[dict]) -> Handovers:
                 h.events.append((idx, EXPLAINED))
             else:
                 h.events.append((idx, UNMET))
-        elif role in ("tool", "function") and is_error_reply(m, tool_name_of(m, names)):
+        elif role in ("tool", "function") and is_error_reply(
+            m, tool_name_of(m, names), contexts.get(idx)
+        ):
             h.tool_errors_at.append(idx)
             if str(m.get("tool_call_id")) in calls:  # the handover did not happen
                 failed.add(str(m.get("tool_call_id")))

@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 
 from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
 from tracetopics_pipeline.core.facets.preprocess import (
+    call_contexts,
     content_text,
     explains_error,
     is_error_reply,
@@ -493,7 +494,8 @@ def detect_issues(
     run_timeout = False  # a tool reply since the agent last wrote timed out
     last_user: str | None = None  # the user's turn before an agent turn (what a refusal refused)
     last_tool = "tool"  # the tool whose reply came last (what an agent's report is about)
-    for m in messages:
+    contexts = call_contexts(messages)
+    for idx, m in enumerate(messages):
         role = m.get("role")
         if role == "user":
             after_tool = False
@@ -565,7 +567,7 @@ def detect_issues(
         elif role in ("tool", "function"):
             after_tool = True
             name = str(m.get("name") or calls_by_id.get(str(m.get("tool_call_id")), "tool"))
-            error = is_error_reply(m, name)
+            error = is_error_reply(m, name, contexts.get(idx))
             last_tool = name
             text = content_text(m.get("content")).strip()
             slow = tool_latency_s(m)
