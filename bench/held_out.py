@@ -40,3 +40,38 @@ def split_forms(
         keep = sorted(idx[:half] if part == "dev" else idx[half:])
         out[form] = tuple(cases[i] for i in keep)
     return out
+
+
+def local_labels(traces: list[dict], facet: str) -> list[str]:
+    """The local summarizer's label (fitted models off; "NONE" for none) of each trace for one
+    facet, in order: how the held-out sets read a labelled facet."""
+    from facet_quality import make_summarizer
+
+    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
+
+    res = make_summarizer("local", fitted_models=False).summarize(
+        traces, [find_facet(load_facets(), facet)]
+    )
+    labels = {o.trace_id: o.label or "NONE" for o in res.outputs}
+    return [labels[t["id"]] for t in traces]
+
+
+def print_scores(
+    part: str,
+    seed: int,
+    scores: Mapping[str, tuple[int, int, list[str]]],
+    wants: Mapping[str, tuple[str, str]],
+) -> None:
+    """One line per form (facet, what it must read, right/cases) with the cases read wrong under
+    it, then the total."""
+    print(f"part {part} (split seed {seed})")
+    width = max(map(len, scores), default=3) + 2
+    fwidth = max((len(f) for f, _ in wants.values()), default=6) + 1
+    tot = [0, 0]
+    for form, (ok, n, wrong) in scores.items():
+        facet, want = wants[form]
+        print(f"  {form:{width}s} {facet:{fwidth}s} want {want:13s} {ok:>2d}/{n:<2d}")
+        for w in wrong:
+            print(f"      wrong: {w}")
+        tot = [tot[0] + ok, tot[1] + n]
+    print(f"  {'all':{width}s} {tot[0]}/{tot[1]}")

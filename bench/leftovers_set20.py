@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import argparse
 
-from held_out import Conv, split_forms
+from held_out import Conv, local_labels, print_scores, split_forms
 from held_out import conv as _conv
 from held_out import user as _u
 
@@ -363,13 +363,8 @@ def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
     """Per form: (right, cases, the last turns or replies read wrong), with the local summarizer
     (fitted models off) for Sentiment and Pricing question, and the Issues rules for tool
     replies (tool_error_plain_set.flagged)."""
-    from facet_quality import make_summarizer
     from tool_error_plain_set import flagged
 
-    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
-
-    facets = load_facets()
-    summ = make_summarizer("local", fitted_models=False)
     out: dict[str, tuple[int, int, list[str]]] = {}
     for form, cases in split20(part).items():
         facet, want = WANTS20[form]
@@ -381,9 +376,7 @@ def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
                 {"id": f"{form}{k}", "messages": [{"role": r, "content": t} for r, t in c]}
                 for k, c in enumerate(cases)
             ]
-            res = summ.summarize(traces, [find_facet(facets, facet)])
-            labels = {o.trace_id: o.label or "NONE" for o in res.outputs}
-            got = [labels[t["id"]] for t in traces]
+            got = local_labels(traces, facet)
             ok = [
                 g != "POSITIVE"
                 if want == "not POSITIVE"
@@ -399,15 +392,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
     args = ap.parse_args()
-    print(f"part {args.part} (split seed {SPLIT_SEED_20})")
-    tot = [0, 0]
-    for form, (ok, n, wrong) in score(args.part).items():
-        facet, want = WANTS20[form]
-        print(f"  {form:22s} {facet:17s} want {want:12s} {ok:>2d}/{n:<2d}")
-        for w in wrong:
-            print(f"      wrong: {w}")
-        tot = [tot[0] + ok, tot[1] + n]
-    print(f"  {'all':22s} {tot[0]}/{tot[1]}")
+    print_scores(args.part, SPLIT_SEED_20, score(args.part), WANTS20)
 
 
 if __name__ == "__main__":

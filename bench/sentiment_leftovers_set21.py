@@ -34,7 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from held_out import Conv, split_forms
+from held_out import Conv, local_labels, print_scores, split_forms
 from held_out import conv as _conv
 from held_out import user as _u
 
@@ -331,13 +331,8 @@ def _shown(case: Conv) -> str:
 def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
     """Per form: (right, cases, the cases read wrong), with the local summarizer (fitted models
     off) for Sentiment, and the Issues rules (`detect_issues`) for tool calls."""
-    from facet_quality import make_summarizer
-
-    from tracetopics_pipeline.core.facets.definitions import find_facet, load_facets
     from tracetopics_pipeline.core.facets.summarizers.local.issues import detect_issues
 
-    facets = load_facets()
-    summ = make_summarizer("local", fitted_models=False)
     out: dict[str, tuple[int, int, list[str]]] = {}
     for form, cases in split21(part).items():
         facet, want = WANTS21[form]
@@ -352,9 +347,7 @@ def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
             traces = [
                 {"id": f"{form}{k}", "messages": conversation(c)} for k, c in enumerate(cases)
             ]
-            res = summ.summarize(traces, [find_facet(facets, facet)])
-            labels = {o.trace_id: o.label or "NONE" for o in res.outputs}
-            got = [labels[t["id"]] for t in traces]
+            got = local_labels(traces, facet)
         ok = [g != want[4:] if want.startswith("not ") else g == want for g in got]
         wrong = [f"{_shown(c)} -> {g}" for c, g, k in zip(cases, got, ok, strict=True) if not k]
         out[form] = (sum(ok), len(cases), wrong)
@@ -365,15 +358,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
     args = ap.parse_args()
-    print(f"part {args.part} (split seed {SPLIT_SEED_21})")
-    tot = [0, 0]
-    for form, (ok, n, wrong) in score(args.part).items():
-        facet, want = WANTS21[form]
-        print(f"  {form:26s} {facet:10s} want {want:13s} {ok:>2d}/{n:<2d}")
-        for w in wrong:
-            print(f"      wrong: {w}")
-        tot = [tot[0] + ok, tot[1] + n]
-    print(f"  {'all':26s} {tot[0]}/{tot[1]}")
+    print_scores(args.part, SPLIT_SEED_21, score(args.part), WANTS21)
 
 
 if __name__ == "__main__":
