@@ -11,8 +11,6 @@ from typing import Any
 
 import orjson
 
-MESSAGE_KEYS = ("role", "content", "tool_calls", "tool_call_id", "name")
-
 
 class FieldTypeError(ValueError):
     """A value has a type the trace contract does not allow; `field` names where."""
