@@ -39,6 +39,7 @@ READ = """() => {
 
 
 def chromium() -> str:
+    # Not a setting: the browser only benches and tests drive (Makefile, tests/explorer/e2e)
     for cand in (os.environ.get("TRACETOPICS_CHROMIUM"), "/usr/bin/chromium"):
         if cand and os.path.exists(cand):
             return cand

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from _common import load_avg
 
+from tracetopics_pipeline.core import settings
+
 CHILD = r"""
 import json, os, sys, time
 from tracetopics_pipeline.core import warehouse
@@ -44,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--home", type=Path, default=None, help="demo home (default $TRACETOPICS_HOME)")
     ap.add_argument("--runs", type=int, default=2, help="fresh processes after the first")
     args = ap.parse_args(argv)
-    home = (args.home or Path(os.environ.get("TRACETOPICS_HOME", ".tracetopics"))).resolve()
+    home = (args.home or settings.home()).resolve()
     if not (home / "warehouse.duckdb").exists():
         print(f"no warehouse in {home}: run `tracetopics demo` there first", file=sys.stderr)
         return 2

@@ -12,12 +12,13 @@ so figures carry the load they were measured under.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import time
 from pathlib import Path
 
 from _common import load_avg
+
+from tracetopics_pipeline.core import settings
 
 QUERIES = (
     "password",
@@ -34,10 +35,10 @@ QUERIES = (
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--home", type=Path, default=os.environ.get("TRACETOPICS_HOME"))
+    ap.add_argument("--home", type=Path, default=settings.home())
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args(argv)
-    if args.home is None or not (args.home / "snapshot" / "current.txt").exists():
+    if not (args.home / "snapshot" / "current.txt").exists():
         ap.error("--home (or TRACETOPICS_HOME) must name a home with a published snapshot")
     from fastapi.testclient import TestClient
 

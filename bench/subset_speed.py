@@ -39,6 +39,8 @@ from pathlib import Path
 
 from _common import load_avg
 
+from tracetopics_pipeline.core import settings
+
 CHILD = r"""
 import json, os, sys, time
 t_start = time.perf_counter()
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=3, help="warm requests per process")
     ap.add_argument("--no-empty-cache", action="store_true", help="skip the first-ever run")
     args = ap.parse_args(argv)
-    home = (args.home or Path(os.environ.get("TRACETOPICS_HOME", ".tracetopics"))).resolve()
+    home = (args.home or settings.home()).resolve()
     ensure_demo(home)
     cache = Path(tempfile.mkdtemp(prefix="tt-numba-"))
     print(f"home {home}; subset: the last {args.days} days, Task; cores {os.cpu_count()}")

@@ -26,6 +26,8 @@ from tracetopics_pipeline.defs.resources import (  # noqa: E402
     warehouse_resource,
 )
 
+# Not settings: switches of the libraries (great-expectations, dagster), which read them from the
+# process environment; a value the user set wins.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 

@@ -79,7 +79,7 @@ def ensure_dagster_home() -> Path:
     target = home / "dagster.yaml"
     if not target.exists() and (ROOT / "dagster.yaml").exists():
         shutil.copy(ROOT / "dagster.yaml", target)
-    os.environ["DAGSTER_HOME"] = str(home)
+    os.environ["DAGSTER_HOME"] = str(home)  # Dagster's own variable: it reads the environment
     return home
 
 

@@ -63,6 +63,8 @@ def _digest(conn: duckdb.DuckDBPyConnection, name: str, sql: str, params: list, 
 
 @cache
 def _context():
+    # great-expectations reads it from the environment (not a setting); set here too for a
+    # caller that never loads the code location (definitions.py)
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx  # lazy: heavy import, and only checks need it
     from great_expectations.data_context.types.base import ProgressBarsConfig

@@ -47,6 +47,7 @@ def load_model(path: str | None = None, device: str = "cpu") -> Any:
 
 @lru_cache(maxsize=2)
 def _load(path: str | None, device: str) -> Any:
+    # Not settings: huggingface reads these from the environment; a value the user set wins.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
