@@ -535,7 +535,6 @@ def text_lines(path: Path, limit: int | None = None) -> TextCheck:
 def _parse_lines(lines: Iterable[tuple[int, bytes | bytearray | LongLine]], ctx: _Ctx) -> None:
     """Each line to a record or a rejection. A line's raw is its bytes: the rejection keeps
     their head as text (`Rejection`), no line is decoded whole but to date a bad one."""
-    loads = orjson.loads
     for number, chunk in lines:
         ctx.result.lines += 1
         if isinstance(chunk, LongLine):
@@ -556,15 +555,20 @@ def _parse_lines(lines: Iterable[tuple[int, bytes | bytearray | LongLine]], ctx:
                 )
             )
             continue
-        try:
-            obj = loads(chunk)  # orjson refuses bytes that are not UTF-8 (`_undecodable`)
-        except orjson.JSONDecodeError as exc:
-            reason, detail = _undecodable(exc, chunk)
-            if reason == "invalid_utf8" and _otlp_with_bad_bytes(chunk, number, ctx, detail):
-                continue
-            ctx.reject(number, reason, detail, chunk, _stated_day(chunk))
-            continue
-        ctx.add_object(obj, number, chunk, len(chunk))
+        _parse_one(chunk, number, ctx, chunk)
+
+
+def _parse_one(chunk: bytes, number: int, ctx: _Ctx, raw: str | bytes) -> None:
+    """One JSON text (a line, or an array's item) to a record or a rejection keeping `raw`."""
+    try:
+        obj = orjson.loads(chunk)  # orjson refuses bytes that are not UTF-8 (`_undecodable`)
+    except orjson.JSONDecodeError as exc:
+        reason, detail = _undecodable(exc, chunk)
+        if reason == "invalid_utf8" and _otlp_with_bad_bytes(chunk, number, ctx, detail):
+            return
+        ctx.reject(number, reason, detail, raw, _stated_day(raw))
+        return
+    ctx.add_object(obj, number, raw, len(chunk))
 
 
 _NON_FINITE = re.compile(rb"(?<![\w.])-?(?:NaN|Infinity)(?![\w.])")
@@ -726,16 +730,7 @@ def _parse_array_items(items: Iterable[bytes | bytearray | LongLine], ctx: _Ctx)
 def _parse_item(chunk: bytes, i: int, ctx: _Ctx) -> None:
     """One array item's text to a record or a rejection (as a line of JSON Lines)."""
     ctx.result.lines += 1
-    text = chunk.decode("utf-8", "backslashreplace")
-    try:
-        item = orjson.loads(chunk)
-    except orjson.JSONDecodeError as exc:
-        reason, detail = _undecodable(exc, chunk)
-        if reason == "invalid_utf8" and _otlp_with_bad_bytes(chunk, i, ctx, detail):
-            return
-        ctx.reject(i, reason, detail, text, _stated_day(text))
-        return
-    ctx.add_object(item, i, text, len(chunk))
+    _parse_one(chunk, i, ctx, chunk.decode("utf-8", "backslashreplace"))
 
 
 def _array_stream(blocks: Iterable[bytes], limit: int) -> Iterator[bytes | bytearray | LongLine]:
