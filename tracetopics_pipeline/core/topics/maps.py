@@ -459,10 +459,7 @@ def build_map(
             f"of {plural(traces, 'trace')} in the window; a map needs {needed:,} "
             f"({MIN_SUMMARIES_ENV})"
         )
-        _write_waiting(conn, stats, start, day, settings)
-        stats.markdown = f"**{facet}**: {stats.detail}"
-        stats.seconds = time.perf_counter() - t0
-        return stats
+        return _waiting(conn, stats, start, day, settings, t0)
 
     embedder = embedder or make_embedder(settings)
     inputs = map_inputs(
@@ -482,10 +479,7 @@ def build_map(
             f"waiting for vectors: {len(hashes):,}/{len(sample):,} sampled summaries embedded "
             f"with {model or embedder.name}"
         )
-        _write_waiting(conn, stats, start, day, settings)
-        stats.markdown = f"**{facet}**: {stats.detail}"
-        stats.seconds = time.perf_counter() - t0
-        return stats
+        return _waiting(conn, stats, start, day, settings, t0)
     row_of = {h: i for i, h in enumerate(sample["text_hash"].to_list())}
     rows = [row_of[h] for h in hashes]
     texts = [sample["text"][i] for i in rows]
@@ -1614,6 +1608,21 @@ def _rerun_lineage(old: list[LineageRow], new: list[LineageRow]) -> list[Lineage
 def _delete_map(conn: duckdb.DuckDBPyConnection, map_id: str) -> None:
     for table in ("topic_maps", "topics", "topic_points", "topic_lineage"):
         conn.execute(f"DELETE FROM {table} WHERE map_id = ?", [map_id])
+
+
+def _waiting(
+    conn: duckdb.DuckDBPyConnection,
+    stats: MapStats,
+    start: date,
+    day: date,
+    settings: Settings,
+    t0: float,
+) -> MapStats:
+    """The day's map waits (for summaries or for vectors): recorded, said, timed."""
+    _write_waiting(conn, stats, start, day, settings)
+    stats.markdown = f"**{stats.facet}**: {stats.detail}"
+    stats.seconds = time.perf_counter() - t0
+    return stats
 
 
 def _write_waiting(
