@@ -321,6 +321,8 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
         and _share(ctx.after.get(last, Counter()), lambda k: k == "of") >= CUT_SHARE
     ):
         return True  # "at the end [of the billing period]": a part named without its whole
+    if _compound_head(low, ctx, verbs) or _question_cut(low, ctx, verbs):
+        return True
     if ctx.uses[first] < MIN_USES:
         return False
     before = ctx.before.get(first, Counter())
@@ -343,6 +345,59 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
         return True  # a compound cut: "[VAT] number to the invoices"
     back = ctx.back.get(first, Counter())
     return _share(back, lambda ws: any(w in verbs for w in ws)) >= CUT_SHARE
+
+
+# A compound's modifier is the word before its head in this share of the head's uses: below it
+# the texts vary the modifier ("SCIM / JIT user provisioning") and the head alone is general.
+COMPOUND_SHARE = 0.8
+# Number words that make a compound with the noun after them ("[one] way flight", "[two] factor").
+_NUMBER_WORDS = frozenset("one two three four".split())  # noqa: SIM905
+
+
+def _compound_head(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
+    """The name opens on a compound's second half: its texts put one word before its first in
+    COMPOUND_SHARE of its uses, a modifier ("[exchange] rate was incorrect", "[one] way flight with 0
+    bags", "[Google] Pay top up"). A verb before it is its object's ("[transfer] money"), not a
+    compound's."""
+    first = low[0]
+    before = ctx.before.get(first, Counter())
+    if ctx.uses[first] < MIN_USES or not before or first in CATEGORY_NOUNS:
+        return False
+    mod, n = max(before.items(), key=lambda kv: (kv[1], kv[0]))
+    if n < COMPOUND_SHARE * sum(before.values()) or mod in PARTICLES:  # "[set up] SAML SSO"
+        return False
+    if (first in verbs and not _named(mod, ctx)) or low[1] in _DETERMINERS:
+        return False  # "[the team] fix the search filter": a verb after its subject
+    return mod in _NUMBER_WORDS or _goes_on(mod, verbs)
+
+
+# Auxiliaries a question opens with before its subject ("how long does a transfer take").
+_QUESTION_AUX = frozenset("do does did will can could would should".split())  # noqa: SIM905
+
+
+def _question_cut(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
+    """A question's subject and bare verb without its auxiliary ("[how long does a] transfer
+    take from Europe", "[why does my] top-up need to be verified", "[Does the] Salesforce
+    connector support key-pair auth"): a word after a content word in the name is a bare verb
+    that its texts say with one of `_QUESTION_AUX` among the three words before it, or before
+    the name's first word (when that is no verb), in CUT_SHARE of their uses. A phrasal verb's
+    ("Card top up") is a noun."""
+
+    def asked(word: str) -> bool:
+        back = ctx.back.get(word, Counter())
+        return _share(back, lambda ws: any(w in _QUESTION_AUX for w in ws)) >= CUT_SHARE
+
+    opens = low[0] not in verbs and ctx.uses[low[0]] >= MIN_USES and asked(low[0])
+    for i in range(1, len(low)):
+        verb, prev = low[i], low[i - 1]
+        bare = verb in verbs or verb in ("need", "want")  # glue words, but verbs here
+        if not bare or prev in FUNCTION_WORDS or ctx.uses[verb] < MIN_USES:
+            continue
+        if i + 1 < len(low) and low[i + 1] in PARTICLES:
+            continue
+        if opens or asked(verb):
+            return True
+    return False
 
 
 _DETERMINERS = frozenset("a an the my our your their this that each every".split())  # noqa: SIM905

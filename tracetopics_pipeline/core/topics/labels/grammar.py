@@ -11,6 +11,7 @@ from tracetopics_pipeline.core.topics.labels.cleaning import IDENTIFIER_NOUNS
 from tracetopics_pipeline.core.topics.labels.context import (
     CUT_SHARE,
     MIN_USES,
+    PERSON_NOUNS,
     WordContext,
     context_problems,
     ends_clause,
@@ -1402,6 +1403,14 @@ _NOUN_CUES = (
 SPEAKER_ORGS = frozenset(
     "company companies team teams organization organizations organisation organisations org business firm".split()  # noqa: SIM905
 )
+# When or how it happened, not what about: a time adverb ("two years ago", "done later"), a
+# mishap ("made a mistake", "by accident"); and the people a request is for ("my daughter").
+_WHEN_ADVERBS = _DEICTIC_TIMES | _DAY_WORDS | frozenset("ago later earlier soon overnight".split())  # noqa: SIM905
+_MISHAPS = frozenset("mistake mistakes accident accidents".split())  # noqa: SIM905
+# An adjective's endings: with a noun after it in most uses the word is that noun's modifier
+# ("a musical performance", "physical card"), no thing of its own.
+_ADJECTIVE_END = re.compile(r"(?:ical|ous|ful|\w{3}able|ible)$")
+_DATE = re.compile(r"^(?:\d{1,4}|\d{1,2}(?:st|nd|rd|th))$")
 
 
 def thing_words(
@@ -1409,7 +1418,9 @@ def thing_words(
 ) -> frozenset[str]:
     """Of `words` (lower case), those a topic's texts use as things a name may pair ("Fee and
     payment questions"): not a unit or time count ("minutes", "month"), not the speaker's
-    organisation, and by how the texts use each word, not mostly a verb (after a subject, an
+    organisation, a time adverb ("ago"), a mishap ("mistake"), the person a request is for
+    ("daughter"), "March" or "May" said as a date, nor an adjective before its noun in most
+    uses ("musical performance"); and by how the texts use each word, not mostly a verb (after a subject, an
     auxiliary or "to", or before an article or a possessive; an -s form of a common verb needs
     noun uses: "my orders") nor an adjective (after a copula, a degree word or "something")."""
     cues: dict[str, Counter[str]] = {w: Counter() for w in words}
@@ -1421,6 +1432,12 @@ def thing_words(
                     continue
                 prev = low[i - 1].replace("\u2019", "'") if i else ""
                 nxt = low[i + 1] if i + 1 < len(low) else ""
+                cues[w]["uses"] += n
+                if nxt and nxt not in FUNCTION_WORDS and not nxt.isdigit():
+                    cues[w]["before_noun"] += n
+                day = low[i - 2] if prev == "of" and i > 1 else prev  # "the 12th of March"
+                if w in _MONTH_VERBS and (_DATE.match(nxt) or _DATE.match(day)):
+                    cues[w]["date"] += n  # "March 6th", "on 2 May"
                 subject = i > 1 and (_CLAUSE_SUBJECT.match(low[i - 2]) or low[i - 2] == "it")
                 # an auxiliary after its subject or negated ("we can upload", "can't upload"),
                 # not one that opens a question before its subject ("Can cards be delivered")
@@ -1446,7 +1463,11 @@ def thing_words(
     for w, c in cues.items():
         verb_s = w.endswith("s") and w[:-1] in COMMON_VERBS | VERB_ONLY
         if (
-            w in _UNITS | _TIME_NOUNS | MOOD_TIMES | SPEAKER_ORGS
+            w in _UNITS | _TIME_NOUNS | MOOD_TIMES | SPEAKER_ORGS | _WHEN_ADVERBS | _MISHAPS
+            or w in END_GLUE  # "Bulk and instead questions": an adverb, a preposition
+            or w in PERSON_NOUNS
+            or 2 * c["date"] >= c["uses"] > 0
+            or (_ADJECTIVE_END.search(w) and c["before_noun"] >= CUT_SHARE * c["uses"] > 0)
             or c["verb"] > c["noun"]
             or c["adjective"] > c["noun"]
             or (verb_s and c["noun"] <= c["verb"])
