@@ -128,6 +128,10 @@ def test_a_compound_half_or_a_question_without_its_auxiliary_is_cut(name, texts)
         ("Currencies you support", ["What currencies do you support", "Currencies you support",
                                     "Which currencies do you support"]),
         ("Cancel plan", ["I want to cancel my plan", "Cancel plan now", "Please cancel my plan"]),
+        # an adjective of amount: the head alone still names the thing
+        ("Charges on November bill", ["Don't understand the extra charges on my November bill",
+                                      "Extra charges on my November bill", "extra charges this month",
+                                      "Why are there extra charges"]),
         # a modifier the texts vary: the head alone is the general name
         ("User provisioning", ["Set up SCIM user provisioning", "SCIM user provisioning fails",
                                "SCIM user provisioning", "JIT user provisioning for new hires",

@@ -350,6 +350,9 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
 # A compound's modifier is the word before its head in this share of the head's uses: below it
 # the texts vary the modifier ("SCIM / JIT user provisioning") and the head alone is general.
 COMPOUND_SHARE = 0.8
+# Adjectives of amount or novelty: without them their noun still names the thing ("[extra]
+# charges", "[new] card"), unlike a compound's head ("[exchange] rate", "[one] way").
+_AMOUNT_ADJECTIVES = frozenset("extra additional more other another new same".split())  # noqa: SIM905
 # Number words that make a compound with the noun after them ("[one] way flight", "[two] factor").
 _NUMBER_WORDS = frozenset("one two three four".split())  # noqa: SIM905
 
@@ -364,8 +367,8 @@ def _compound_head(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> b
     if ctx.uses[first] < MIN_USES or not before or first in CATEGORY_NOUNS:
         return False
     mod, n = max(before.items(), key=lambda kv: (kv[1], kv[0]))
-    if n < COMPOUND_SHARE * sum(before.values()) or mod in PARTICLES:  # "[set up] SAML SSO"
-        return False
+    if n < COMPOUND_SHARE * sum(before.values()) or mod in PARTICLES | _AMOUNT_ADJECTIVES:
+        return False  # "[set up] SAML SSO", "[extra] charges on the bill": the head is whole
     if (first in verbs and not _named(mod, ctx)) or low[1] in _DETERMINERS:
         return False  # "[the team] fix the search filter": a verb after its subject
     return mod in _NUMBER_WORDS or _goes_on(mod, verbs)
