@@ -422,9 +422,12 @@ def set_config_default(path: Path, name: str, value: dict[str, float]) -> bool:
 
     Two processes may write one home at once (two demos): the read and the write happen under
     an exclusive lock of a file beside it, so the second sees the first's line, and the new
-    text replaces the file by a rename, so no reader sees half of it."""
+    text replaces the file by a rename, so no reader sees half of it. A config.toml that is a
+    symlink (to a file kept with a person's dotfiles) is written where it points: the rename
+    would replace the link by a copy."""
     import fcntl
 
+    path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_name(f".{path.name}.lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
