@@ -609,6 +609,17 @@ def _quoted(text: str, start: int) -> bool:
     return sum(line.count(q) for q in _QUOTE) % 2 == 1
 
 
+# Before a refusal: a rule for anyone ("Policy: a user is not allowed to ..."), or the records a
+# search returned ("3 events where access was denied"): data about refusals, not one.
+_RULE_OR_RECORD = re.compile(r"(?:\b(?:a|an|any|every|no)\s+$)|\bwhere\b", re.I)
+
+
+def _said_of(text: str, start: int) -> bool:
+    """Whether a refusal at `start` is a rule or records (`_RULE_OR_RECORD`) in its clause."""
+    clause = re.split(r"[.;:\n]", text[:start])[-1]
+    return bool(_RULE_OR_RECORD.search(clause))
+
+
 def plain_failure(text: str) -> str | None:
     """The form of a failure a tool wrote in plain text, or None: "status" (a status with its
     reason at the head), "not found" (the whole short reply says a thing is not there), "rate
@@ -630,7 +641,9 @@ def plain_failure(text: str) -> str | None:
         return "rate limited"
     if (m := _CONNECTION.search(head)) and not _quoted(head, m.start()):
         return "connection"
-    if (m := _NOT_ALLOWED.search(head)) and not _quoted(head, m.start()):
+    if (m := _NOT_ALLOWED.search(head)) and not (
+        _quoted(head, m.start()) or _said_of(head, m.start())
+    ):
         return "not allowed"
     if (
         len(text) <= 200
