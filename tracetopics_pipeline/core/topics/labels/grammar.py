@@ -1403,9 +1403,8 @@ _NOUN_CUES = (
 SPEAKER_ORGS = frozenset(
     "company companies team teams organization organizations organisation organisations org business firm".split()  # noqa: SIM905
 )
-# When or how it happened, not what about: a time adverb ("two years ago", "done later"), a
-# mishap ("made a mistake", "by accident"); and the people a request is for ("my daughter").
-_WHEN_ADVERBS = _DEICTIC_TIMES | _DAY_WORDS | frozenset("ago later earlier soon overnight".split())  # noqa: SIM905
+# How it happened, not what about: a mishap ("made a mistake", "by accident"); and the people a
+# request is for (`context.PERSON_NOUNS`: "my daughter").
 _MISHAPS = frozenset("mistake mistakes accident accidents".split())  # noqa: SIM905
 # An adjective's endings: with a noun after it in most uses the word is that noun's modifier
 # ("a musical performance", "physical card"), no thing of its own.
@@ -1418,9 +1417,9 @@ def thing_words(
 ) -> frozenset[str]:
     """Of `words` (lower case), those a topic's texts use as things a name may pair ("Fee and
     payment questions"): not a unit or time count ("minutes", "month"), not the speaker's
-    organisation, a time adverb ("ago"), a mishap ("mistake"), the person a request is for
-    ("daughter"), "March" or "May" said as a date, nor an adjective before its noun in most
-    uses ("musical performance"); and by how the texts use each word, not mostly a verb (after a subject, an
+    organisation, a mishap ("mistake"), the person a request is for ("daughter"), "March" or
+    "May" said as a date, nor an adjective before its noun in most uses ("musical
+    performance"); and by how the texts use each word, not mostly a verb (after a subject, an
     auxiliary or "to", or before an article or a possessive; an -s form of a common verb needs
     noun uses: "my orders") nor an adjective (after a copula, a degree word or "something")."""
     cues: dict[str, Counter[str]] = {w: Counter() for w in words}
@@ -1463,9 +1462,7 @@ def thing_words(
     for w, c in cues.items():
         verb_s = w.endswith("s") and w[:-1] in COMMON_VERBS | VERB_ONLY
         if (
-            w in _UNITS | _TIME_NOUNS | MOOD_TIMES | SPEAKER_ORGS | _WHEN_ADVERBS | _MISHAPS
-            or w in END_GLUE  # "Bulk and instead questions": an adverb, a preposition
-            or w in PERSON_NOUNS
+            w in _UNITS | _TIME_NOUNS | MOOD_TIMES | SPEAKER_ORGS | _MISHAPS | PERSON_NOUNS
             or 2 * c["date"] >= c["uses"] > 0
             or (_ADJECTIVE_END.search(w) and c["before_noun"] >= CUT_SHARE * c["uses"] > 0)
             or c["verb"] > c["noun"]
@@ -1481,7 +1478,8 @@ def thing_words(
 # Adverbs that are no -ly form: "... instead of full reloads", "right now", "still pending"
 _ADVERBS = frozenset(
     """instead also still even already anyway anyways maybe perhaps almost together otherwise
-    meanwhile later soon again ever often sometimes once twice elsewhere somehow right""".split()  # noqa: SIM905
+    meanwhile later soon again ever often sometimes once twice elsewhere somehow right ago
+    earlier overnight""".split()  # noqa: SIM905
 )
 
 
