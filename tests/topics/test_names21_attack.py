@@ -132,6 +132,12 @@ def test_a_compound_half_or_a_question_without_its_auxiliary_is_cut(name, texts)
         ("Charges on November bill", ["Don't understand the extra charges on my November bill",
                                       "Extra charges on my November bill", "extra charges this month",
                                       "Why are there extra charges"]),
+        # a compound ending on its action noun; a clause's verb before the first word
+        ("Plan change", ["How do I change my plan", "Can I change plan mid-cycle",
+                         "How can I change the plan", "Plan change fee"]),
+        ("Something went wrong on every tile", ["Dashboard shows something went wrong",
+                                                "Dashboard shows something went wrong on every tile",
+                                                "Dashboard shows something went wrong again"]),
         # a modifier the texts vary: the head alone is the general name
         ("User provisioning", ["Set up SCIM user provisioning", "SCIM user provisioning fails",
                                "SCIM user provisioning", "JIT user provisioning for new hires",

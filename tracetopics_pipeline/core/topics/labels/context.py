@@ -371,7 +371,8 @@ def _compound_head(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> b
         return False  # "[set up] SAML SSO", "[extra] charges on the bill": the head is whole
     if (first in verbs and not _named(mod, ctx)) or low[1] in _DETERMINERS:
         return False  # "[the team] fix the search filter": a verb after its subject
-    return mod in _NUMBER_WORDS or _goes_on(mod, verbs)
+    # a verb's form before it is a clause's ("[dashboard shows] something went wrong")
+    return mod in _NUMBER_WORDS or (_goes_on(mod, verbs) and not _verb_form(mod, verbs))
 
 
 # Auxiliaries a question opens with before its subject ("how long does a transfer take").
@@ -384,14 +385,14 @@ def _question_cut(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bo
     connector support key-pair auth"): a word after a content word in the name is a bare verb
     that its texts say with one of `_QUESTION_AUX` among the three words before it, or before
     the name's first word (when that is no verb), in CUT_SHARE of their uses. A phrasal verb's
-    ("Card top up") is a noun."""
+    ("Card top up") or a last word ("Plan change", "Password reset") is a noun."""
 
     def asked(word: str) -> bool:
         back = ctx.back.get(word, Counter())
         return _share(back, lambda ws: any(w in _QUESTION_AUX for w in ws)) >= CUT_SHARE
 
     opens = low[0] not in verbs and ctx.uses[low[0]] >= MIN_USES and asked(low[0])
-    for i in range(1, len(low)):
+    for i in range(1, len(low) - 1):  # a last word is a compound's head ("Plan change")
         verb, prev = low[i], low[i - 1]
         bare = verb in verbs or verb in ("need", "want")  # glue words, but verbs here
         if not bare or prev in FUNCTION_WORDS or ctx.uses[verb] < MIN_USES:
