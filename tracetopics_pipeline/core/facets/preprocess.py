@@ -276,8 +276,10 @@ _STATUS_ONLY = re.compile(
 )
 _SAID_FAILURE = re.compile(
     r"\b(?:sorry|apolog\w*|unfortunately|error|fail\w*|went wrong|(?:could|did|was)(?: not|n't)|"
-    r"unable|try(?:ing)? again|retry\w*|status|code|http|returned|responded|came back with|got an? "
-    r"\d)\b",
+    # "status" / "code" only as a reply's ("status code 500", "status 503"), not "promo code",
+    # "status: Gold" beside a value read back
+    r"unable|try(?:ing)? again|retry\w*|(?:status|error|response|http) code|status [45]\d\d|http|"
+    r"returned|responded|came back with|got an? \d)\b",
     re.I,
 )
 
