@@ -132,6 +132,8 @@ def test_a_compound_half_or_a_question_without_its_auxiliary_is_cut(name, texts)
         ("Charges on November bill", ["Don't understand the extra charges on my November bill",
                                       "Extra charges on my November bill", "extra charges this month",
                                       "Why are there extra charges"]),
+        ("Plan change", ["Upgrade my paid plan", "Change the paid plan to annual",
+                         "Paid plan change", "Downgrade paid plan"]),
         # a compound ending on its action noun; a clause's verb before the first word
         ("Plan change", ["How do I change my plan", "Can I change plan mid-cycle",
                          "How can I change the plan", "Plan change fee"]),

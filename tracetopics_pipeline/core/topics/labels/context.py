@@ -350,9 +350,13 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
 # A compound's modifier is the word before its head in this share of the head's uses: below it
 # the texts vary the modifier ("SCIM / JIT user provisioning") and the head alone is general.
 COMPOUND_SHARE = 0.8
-# Adjectives of amount or novelty: without them their noun still names the thing ("[extra]
-# charges", "[new] card"), unlike a compound's head ("[exchange] rate", "[one] way").
-_AMOUNT_ADJECTIVES = frozenset("extra additional more other another new same".split())  # noqa: SIM905
+# Adjectives of amount or novelty and irregular participles: without them their noun still names
+# the thing ("[extra] charges", "[new] card", "[paid] plan change", "[stolen] card"), unlike a
+# compound's head ("[exchange] rate", "[one] way"). (Regular participles end in -ed: `_goes_on`.)
+_AMOUNT_ADJECTIVES = frozenset(
+    """extra additional more other another new same paid lost stolen broken frozen sent made
+    built hidden written given taken""".split()  # noqa: SIM905
+)
 # Number words that make a compound with the noun after them ("[one] way flight", "[two] factor").
 _NUMBER_WORDS = frozenset("one two three four".split())  # noqa: SIM905
 
