@@ -57,9 +57,11 @@ class _Recorder:
 
 
 def test_the_demo_prints_the_audit_and_embeds_only_what_the_warehouse_lacks(
-    conn, monkeypatch, capsys
+    conn, monkeypatch, capsys, tmp_path
 ):
     _built(conn)
+    home = tmp_path / "not-yet-made"  # a fresh clone: no test home until something makes it
+    monkeypatch.setenv("TRACETOPICS_HOME", str(home))
     rec = _Recorder()
     monkeypatch.setattr(output, "_conn", lambda: contextlib.nullcontext(conn))
     monkeypatch.setattr(
@@ -73,6 +75,7 @@ def test_the_demo_prints_the_audit_and_embeds_only_what_the_warehouse_lacks(
     labels = {t for (t,) in conn.execute("SELECT label FROM topics").fetchall()}
     names = labels | {v for lab in labels for v in without_each_word(lab)}  # and each less a word
     assert set(rec.asked) <= names - stored  # the texts' vectors come from the warehouse
+    assert (home / "label_audit.txt").read_text().strip()  # which names, beside the warehouse
 
 
 def test_the_audit_is_a_sentence_a_user_reads() -> None:

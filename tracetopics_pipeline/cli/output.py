@@ -347,6 +347,7 @@ def print_label_audit() -> None:
     )
     if flagged:  # no command lists them: a file beside the warehouse does
         where = paths().home / "label_audit.txt"
+        where.parent.mkdir(parents=True, exist_ok=True)  # a warehouse handed in, no home yet
         where.write_text("\n".join(flagged) + "\n")
         print(
             f"  which names and why: {where}; rename one with `tracetopics topic rename FACET "
