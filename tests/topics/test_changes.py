@@ -392,7 +392,7 @@ def test_a_gap_section_lists_only_topics_where_its_kind_dominates() -> None:
         unit(4, 8, 2, 6),  # 75% no issue, but on 6 traces: no kind named
         unit(5, 8, 4, 4),  # split, on 8 read traces: not even unclear
     ]
-    gaps = capability_gaps(units, "parent", Thresholds(), "Task")
+    gaps = capability_gaps([("parent", units)], Thresholds(), "Task")
     assert [f.topic_id for f in gaps["product_gaps"]] == [3]
     assert [f.topic_id for f in gaps["agent_failures"]] == [2]
     (unclear,) = gaps["unclear_gaps"]
@@ -413,16 +413,16 @@ def test_a_gap_kind_is_named_only_where_the_topic_stands_out_from_the_task_traff
 
     # Every topic: a quarter of its traces with an agent issue, a third negative or mixed.
     alike = [unit(t, 14, 10, 11, 3) for t in range(4)] + [unit(4, 14, 10, 2, 12)]
-    gaps = capability_gaps(alike, "parent", Thresholds(), "Task")
+    gaps = capability_gaps([("parent", alike)], Thresholds(), "Task")
     assert gaps["agent_failures"] == [] and gaps["product_gaps"] == []
     # The same topics beside calmer traffic: now each stands out on its own measure.
     calm = [unit(t, 2, 2, 1, 1) for t in range(10, 20)]
-    gaps = capability_gaps(alike + calm, "parent", Thresholds(), "Task")
+    gaps = capability_gaps([("parent", alike + calm)], Thresholds(), "Task")
     assert sorted(f.topic_id for f in gaps["agent_failures"]) == [0, 1, 2, 3]
     assert [f.topic_id for f in gaps["product_gaps"]] == [4]
     # Unhappier than the rest, its unhappy traces mostly with an agent issue, but agent issues
     # as common as everywhere: unhappy, cause unclear, and the line says why.
-    gaps = capability_gaps(alike + [unit(9, 30, 10, 26, 4)], "parent", Thresholds(), "Task")
+    gaps = capability_gaps([("parent", alike + [unit(9, 30, 10, 26, 4)])], Thresholds(), "Task")
     assert gaps["agent_failures"] == [] and gaps["product_gaps"] == []
     (unclear,) = gaps["unclear_gaps"]
     assert unclear.topic_id == 9
@@ -434,9 +434,9 @@ def test_a_gap_kind_is_named_only_where_the_topic_stands_out_from_the_task_traff
     # Review rv7 P2: 45 % vs 35 % falls short by a hair; the line says the rule, and no "about
     # as many with an agent issue as without" (26 against 4).
     rest = [unit(t, 14, 14 if t < 15 else 13, 11, 3) for t in range(10, 19)]
-    (unclear,) = capability_gaps(rest + [unit(9, 30, 18, 26, 4)], "parent", Thresholds(), "Task")[
-        "unclear_gaps"
-    ]
+    (unclear,) = capability_gaps(
+        [("parent", rest + [unit(9, 30, 18, 26, 4)])], Thresholds(), "Task"
+    )["unclear_gaps"]
     assert "26 with an agent issue, 4 where the agent had none" in unclear.why
     assert "agent issue 45% vs 35% across Task: 1.29×, under the 1.3× an agent failure needs" in (
         unclear.why
@@ -444,7 +444,7 @@ def test_a_gap_kind_is_named_only_where_the_topic_stands_out_from_the_task_traff
     # Review rv6 G2: as unhappy as the Task traffic, with many agent issues: no gap of any kind
     # (a product gap in that place was already dropped).
     mood = [unit(t, 14, 10, 11, 3) for t in range(10, 20)]
-    gaps = capability_gaps(mood + [unit(8, 14, 30, 13, 1)], "parent", Thresholds(), "Task")
+    gaps = capability_gaps([("parent", mood + [unit(8, 14, 30, 13, 1)])], Thresholds(), "Task")
     assert not any(gaps.values())
 
 
@@ -678,3 +678,84 @@ def test_over_indexed_is_one_query_with_the_answers_of_one_query_per_test(
     assert len(want) >= 10 and {f.level for f in want} == {"parent", "sub"}
     assert {f.facet for f in want} == {"Task", "Sentiment", "Issues", "Feature request"}
     assert [asdict(f) for f in got] == [asdict(f) for f in want]
+
+
+def test_capability_gaps_are_one_query_with_the_answers_of_one_query_per_level(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The home's capability gaps of both levels run as one gap-rule query (it ran one per
+    level, and one more per unclear gap's "short of" line: 3-5 per cold home), and the facts are
+    the ones each level asked alone, one topic at a time, gives: same topics, kinds, numbers and
+    wording; an unclear gap's "short of" line quotes `versus_scope`'s own z for its counts."""
+    from tracetopics_pipeline.core.topics.changes import (
+        Thresholds,
+        TopicWindow,
+        _short_of,
+        capability_gaps,
+        versus_scope,
+    )
+
+    rng = random.Random(22)
+    d = date(2026, 3, 1)
+    by_level = []
+    for level, count in (("parent", 14), ("sub", 40)):
+        units = []
+        for t in range(count):
+            sent = rng.randint(0, 120)
+            hot = rng.random() < 0.35  # some topics far unhappier than Task
+            neg = rng.randint(sent // 2, sent) if hot else rng.randint(0, sent // 3)
+            agent = rng.randint(0, neg)
+            none = rng.randint(0, neg - agent)
+            iss_known = rng.randint(agent, max(agent, sent))
+            iss = rng.randint(agent, iss_known)
+            facet = "Task" if t % 5 else "Sentiment"  # other facets' topics are not tested
+            units.append(TopicWindow(facet, t if t else -1, f"{level} {t}", None, None, sent,
+                                     sent, 900, 900, d, d, neg, sent, iss, iss_known, agent,
+                                     none))  # fmt: skip
+        # Unhappy, mostly with agent issues, but agent issues as common as across Task: the
+        # unclear line that says which test it falls short of.
+        tasks = [u for u in units if u.facet == "Task"]
+        common = round(40 * sum(u.iss for u in tasks) / sum(u.iss_known for u in tasks))
+        units.append(TopicWindow("Task", 99, f"{level} 99", None, None, 40, 40, 900, 900, d, d,
+                                 30, 40, common, 40, 26, 4))  # fmt: skip
+        by_level.append((level, units))
+    th = Thresholds()
+
+    queries: list[int] = []
+    run = gap_rule._run
+
+    def counted(sql, columns, rows):
+        queries.append(len(rows))
+        return run(sql, columns, rows)
+
+    monkeypatch.setattr(gap_rule, "_run", counted)
+    got = capability_gaps(by_level, th, "Task")
+    assert len(queries) == 1 and queries[0] > 40
+
+    monkeypatch.setattr(gap_rule, "_run", run)
+    calls = gap_rule.gap_calls
+    one_each = lambda rows, **kw: [c for r in rows for c in calls([r], **kw)]  # noqa: E731
+    monkeypatch.setattr(gap_rule, "gap_calls", one_each)
+    want: dict[str, list] = {k: [] for k in got}
+    for level, units in by_level:
+        for section, facts in capability_gaps([(level, units)], th, "Task").items():
+            want[section] += facts
+    assert {k: [asdict(f) for f in v] for k, v in got.items()} == {
+        k: [asdict(f) for f in v] for k, v in want.items()
+    }
+    facts = [f for v in got.values() for f in v]
+    assert {f.level for f in facts} == {"parent", "sub"} and all(got.values())
+    shorts = [f for f in got["unclear_gaps"] if "short of" in f.why]
+    assert shorts
+    for f in shorts:  # the z and lift the line quotes are versus_scope's for the same counts
+        level, units = next((lv, us) for lv, us in by_level if lv == f.level)
+        tasks = [u for u in units if u.facet == "Task"]
+        u = next(u for u in tasks if u.topic_id == f.topic_id)
+        iss = (u.iss, u.iss_known, sum(v.iss for v in tasks), sum(v.iss_known for v in tasks))
+        neg = (u.neg, u.sent, sum(v.neg for v in tasks), sum(v.sent for v in tasks))
+        lines = {
+            _short_of(*counts, call.lifted, call.z, th, words)
+            for counts, words in ((iss, "agent issue"), (neg, "negative or mixed"))
+            for call in versus_scope([counts], th)
+        }
+        assert any(line in f.why for line in lines), f.why

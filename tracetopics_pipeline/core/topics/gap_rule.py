@@ -76,6 +76,11 @@ class GapCall:
     negative_vs: str  # above | below | same: the negative share against the scope
     issue_vs: str  # ... the share with an agent issue
     negative_lifted: bool
+    # What `versus_calls` gives for each measure (the effect alone, and z): an unclear gap's
+    # line says which test it falls short of from these, with no query of its own.
+    negative_z: float
+    issue_lifted: bool
+    issue_z: float
 
 
 def gap_calls(
@@ -90,14 +95,28 @@ def gap_calls(
     """The rule's call for each row of COLUMNS, in order."""
     if not rows:
         return []
-    sql = macros(MACRO_FILE).tt_gap_calls(UNITS, min_lift, min_events, min_z, min_side, side_share)
+    m = macros(MACRO_FILE)
+    sql = m.tt_gap_calls(UNITS, min_lift, min_events, min_z, min_side, side_share)
+    _, neg_z = _effect(m, "c.neg", "c.sent", "c.total_neg", "c.total_sent", min_lift)
+    iss_lifted, iss_z = _effect(
+        m, "c.iss", "c.iss_known", "c.total_iss", "c.total_iss_known", min_lift
+    )
     got = _run(
-        f"SELECT verdict, gap_kind, gap_reason, negative_vs, issue_vs, negative_lifted "
-        f"FROM ({sql}) AS calls ORDER BY i",
+        f"SELECT verdict, gap_kind, gap_reason, negative_vs, issue_vs, negative_lifted, "
+        f"{neg_z}, {iss_lifted}, {iss_z} FROM ({sql}) AS c ORDER BY i",
         COLUMNS,
         rows,
     )
     return [GapCall(*r) for r in got]
+
+
+def _effect(m: Any, x: str, n: str, total_x: str, total_n: str, min_lift: float) -> list[str]:
+    """The SQL of `Versus.lifted` and `Versus.z` for the columns x/n against total_x/total_n."""
+    rate, base = m.tt_rate(x, n), m.tt_rate(total_x, total_n)
+    return [
+        f"coalesce({m.tt_lifted(rate, base, min_lift)}, false)",
+        m.tt_two_proportion_z(x, n, f"{total_x} - {x}", f"{total_n} - {n}"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -115,11 +134,9 @@ def versus_calls(
     if not rows:
         return []
     m = macros(MACRO_FILE)
-    rate, base = m.tt_rate("u.x", "u.n"), m.tt_rate("u.total_x", "u.total_n")
+    lifted, z = _effect(m, "u.x", "u.n", "u.total_x", "u.total_n", min_lift)
     sql = (
         f"SELECT {m.tt_versus_scope('u.x', 'u.n', 'u.total_x', 'u.total_n', min_lift, min_events, min_z)}, "  # noqa: E501
-        f"coalesce({m.tt_lifted(rate, base, min_lift)}, false), "
-        f"{m.tt_two_proportion_z('u.x', 'u.n', 'u.total_x - u.x', 'u.total_n - u.n')} "
-        f"FROM {UNITS} AS u ORDER BY u.i"
+        f"{lifted}, {z} FROM {UNITS} AS u ORDER BY u.i"
     )
     return [Versus(*r) for r in _run(sql, ("x", "n", "total_x", "total_n"), rows)]
