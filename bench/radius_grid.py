@@ -39,7 +39,14 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 from _common import load_avg
-from topic_hierarchy import EmbeddingCache, banking77, distinct_task_texts, fmt, sgd, text_hash
+from topic_hierarchy import (
+    EmbeddingCache,
+    banking77,
+    demo_summaries,
+    distinct_task_texts,
+    fmt,
+    sgd,
+)
 
 from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets.definitions import load_facets
@@ -118,9 +125,6 @@ def run_labelled(name: str, traces: list[dict], gold: list[str], grid: list[str]
 
 def demo_task_rows(seed: int, days: list[date], per_day: int) -> tuple[pl.DataFrame, dict]:
     """Task summaries of the demo traffic (cached by seed and size in $TMPDIR) and the truth."""
-    from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
-    from tracetopics_pipeline.demo.traffic import iter_traces
-
     path = (
         Path(tempfile.gettempdir())
         / "tracetopics-bench"
@@ -130,20 +134,8 @@ def demo_task_rows(seed: int, days: list[date], per_day: int) -> tuple[pl.DataFr
         data = pl.read_parquet(path)
         return data, dict(zip(data["trace_id"], data["intent"], strict=True))
     task = [f for f in load_facets() if f.name == "Task"]
-    rows = []
-    for i, day in enumerate(days):
-        traces = list(iter_traces(day, per_day, seed=seed, progress=i / max(1, len(days) - 1)))
-        intent = {}
-        for t in traces:
-            t["id"] = f"{day}-{t['id']}"
-            intent[t["id"]] = t["metadata"]["ground_truth"]["intent"]
-        for o in LocalSummarizer().summarize(traces, task).outputs:
-            rows.append(
-                {"day": day, "trace_id": o.trace_id, "facet": o.facet, "summary": o.summary,
-                 "label": o.label, "status": o.status, "intent": intent[o.trace_id],
-                 "text_hash": text_hash(o.summary) if o.summary else None}
-            )  # fmt: skip
-    data = pl.DataFrame(rows)
+    data, truth = demo_summaries(seed, days, per_day, task)
+    data = data.with_columns(pl.col("trace_id").replace_strict(truth).alias("intent"))
     path.parent.mkdir(parents=True, exist_ok=True)
     data.write_parquet(path)
     return data, dict(zip(data["trace_id"], data["intent"], strict=True))

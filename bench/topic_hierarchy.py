@@ -294,22 +294,19 @@ def fmt(s: dict) -> str:
 # ---------------------------------------------------------------- demo traffic
 
 
-def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings) -> None:
+def demo_summaries(
+    seed: int, days: list[date], per_day: int, facets: list
+) -> tuple[pl.DataFrame, dict[str, str]]:
+    """The demo traffic of `seed` on `days` (`per_day` traces each, ids prefixed by the day)
+    through the local summarizer for `facets`: facet_summaries rows, and each trace's true
+    intent. radius_grid.py and this file's demo part build their summaries here."""
     from tracetopics_pipeline.core.facets.summarizers.local import LocalSummarizer
-    from tracetopics_pipeline.core.topics.classify import nearest_topics
-    from tracetopics_pipeline.core.topics.maps import build_map
     from tracetopics_pipeline.demo.traffic import iter_traces
 
-    cache = EmbeddingCache(settings)
-    facets = load_facets()
-    end = date(2026, 11, 20)
-    n_days = args.days + 1
-    days = [end - timedelta(days=n_days - 1 - i) for i in range(n_days)]
     truth: dict[str, str] = {}
     rows = []
-    t0 = time.perf_counter()
     for i, day in enumerate(days):
-        traces = list(iter_traces(day, args.per_day, seed=seed, progress=i / max(1, n_days - 1)))
+        traces = list(iter_traces(day, per_day, seed=seed, progress=i / max(1, len(days) - 1)))
         for t in traces:
             t["id"] = f"{day}-{t['id']}"
             truth[t["id"]] = t["metadata"]["ground_truth"]["intent"]
@@ -319,7 +316,20 @@ def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings
                  "label": o.label, "status": o.status,
                  "text_hash": text_hash(o.summary) if o.summary else None}
             )  # fmt: skip
-    data = pl.DataFrame(rows)
+    return pl.DataFrame(rows), truth
+
+
+def run_demo(seed: int, split: str, args: argparse.Namespace, settings: Settings) -> None:
+    from tracetopics_pipeline.core.topics.classify import nearest_topics
+    from tracetopics_pipeline.core.topics.maps import build_map
+
+    cache = EmbeddingCache(settings)
+    facets = load_facets()
+    end = date(2026, 11, 20)
+    n_days = args.days + 1
+    days = [end - timedelta(days=n_days - 1 - i) for i in range(n_days)]
+    t0 = time.perf_counter()
+    data, truth = demo_summaries(seed, days, args.per_day, facets)
     summ_s = time.perf_counter() - t0
     print(
         f"\n== demo traffic, {split} (seed {seed}): {n_days} days x {args.per_day} traces, "

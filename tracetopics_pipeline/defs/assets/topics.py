@@ -1,16 +1,21 @@
 """Embeddings, topic maps and classifications: facet summaries turned into topics."""
 
 import base64
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
 
 import dagster as dg
+import duckdb as ddb
 from dagster_duckdb import DuckDBResource
 from dagster_openai import OpenAIResource
 
 from tracetopics_pipeline.core.facets.definitions import load_facets
 from tracetopics_pipeline.core.settings import Settings
+from tracetopics_pipeline.core.spend.budget import Budget
 from tracetopics_pipeline.core.spend.ledger import budget_from_ledger
 from tracetopics_pipeline.core.topics import classify, embed
-from tracetopics_pipeline.core.topics.embedders import make_embedder
+from tracetopics_pipeline.core.topics.embedders import Embedder, make_embedder
 from tracetopics_pipeline.core.topics.labels.labellers import labeler_from_settings
 from tracetopics_pipeline.core.topics.maps import MapStats, build_maps
 from tracetopics_pipeline.core.topics.pictures import parents_markdown
@@ -22,6 +27,27 @@ from tracetopics_pipeline.defs.partitions import (
     run_days,
 )
 from tracetopics_pipeline.defs.resources import openai_client
+
+
+class _Stage(NamedTuple):
+    settings: Settings
+    conn: ddb.DuckDBPyConnection
+    client: Any  # the endpoint's client, or None when no stage calls it
+    budget: Budget
+    embedder: Embedder
+
+
+@contextmanager
+def _stage(
+    context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai: OpenAIResource
+) -> Iterator[_Stage]:
+    """What each of the three assets starts from: the settings, the endpoint's client, the
+    warehouse, the run's budget (from the spend ledger) and the embedder that spends it."""
+    settings = Settings.from_env()
+    with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
+        budget = budget_from_ledger(conn, settings)
+        embedder = make_embedder(settings, client=client, budget=budget)
+        yield _Stage(settings, conn, client, budget, embedder)
 
 
 @daily_asset(
@@ -46,10 +72,7 @@ def summary_embeddings(
             told["done"] = done
             context.log.info(f"embedded {done:,}/{total:,} new texts")
 
-    settings = Settings.from_env()
-    with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
-        budget = budget_from_ledger(conn, settings)
-        embedder = make_embedder(settings, client=client, budget=budget)
+    with _stage(context, duckdb, openai) as (settings, conn, _, budget, embedder):
         stats = embed.embed_days(
             conn,
             released_days(context, conn),
@@ -79,11 +102,8 @@ def _map_line(m: MapStats) -> str:
 def topic_maps(context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai: OpenAIResource):
     """Per facet, topics from the trailing window of summaries, ids kept stable across days."""
     day = run_days(context)[-1]
-    settings = Settings.from_env()
-    with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
-        budget = budget_from_ledger(conn, settings)
+    with _stage(context, duckdb, openai) as (settings, conn, client, budget, embedder):
         labeler = labeler_from_settings(settings, client=client, budget=budget)  # Clio-style
-        embedder = make_embedder(settings, client=client, budget=budget)
         maps = build_maps(
             conn, day, facets=load_facets(), settings=settings, labeler=labeler,
             embedder=embedder, keep_unchanged=True,  # a re-run of unchanged days keeps its maps
@@ -134,10 +154,7 @@ def classifications(
     context: dg.AssetExecutionContext, duckdb: DuckDBResource, openai: OpenAIResource
 ):
     """Every trace x facet assigned to the nearest topic of the facet's current map, or no_match."""
-    settings = Settings.from_env()
-    with openai_client(openai, context, settings) as client, duckdb.get_connection() as conn:
-        budget = budget_from_ledger(conn, settings)
-        embedder = make_embedder(settings, client=client, budget=budget)
+    with _stage(context, duckdb, openai) as (settings, conn, _, budget, embedder):
         stats = classify.classify_days(
             conn,
             released_days(context, conn),
