@@ -67,6 +67,26 @@ def test_a_labelled_facets_labels_are_counted_and_its_map_is_of_one_labels_reaso
         assert "reasons" not in pg.locator("#map-count").inner_text()
 
 
+def test_the_map_picker_and_the_labels_count_say_what_each_counts(browser, demo_base: str) -> None:
+    """Session 22 walk: Issues' map picker said "3,195 traces" beside "9,001 traces in 7
+    labels", two counts of one thing to a PM. The picker counts the traces on the map, and says
+    so; the labels' line says how many of its traces those are and which label is not placed."""
+    with fresh_page(browser, width=1440, height=900) as pg:
+        pg.goto(demo_base + "/?tab=map&facet=Issues")
+        pg.wait_for_selector("#map-plot .label-bars .lbar", timeout=T)
+        picked = pg.locator("#map-select option:checked").inner_text()
+        assert picked.endswith(" traces on the map"), picked
+        on_map = picked.split(" · ")[1].split(" ")[0]
+        caption = pg.locator("#map-count").inner_text()
+        assert f"; {on_map} of them are on the map, all but “No issue” (" in caption, caption
+        placed = sum(int(x.replace(",", "")) for x in (on_map, caption.split("(")[1].split(")")[0]))
+        assert caption.startswith(f"{placed:,} traces in ")  # the two counts add up
+        # Sentiment places every label: its line names no left-out label.
+        pg.goto(demo_base + "/?tab=map&facet=Sentiment")
+        pg.wait_for_selector("#map-plot .label-bars .lbar", timeout=T)
+        assert "all but" not in pg.locator("#map-count").inner_text()
+
+
 def test_the_label_filter_reads_each_value_once_singular_in_the_facets_words(
     browser, demo_base: str
 ) -> None:

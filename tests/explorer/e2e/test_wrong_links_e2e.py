@@ -35,3 +35,40 @@ def test_an_empty_topic_list_says_why(pg, query: str, said: str) -> None:
     pg.goto(pg.base + f"/?tab=topics&facet=Task&{query}")
     pg.wait_for_selector("#topic-list .empty", timeout=T)
     assert said in pg.inner_text("#topic-list")
+
+
+@pytest.mark.parametrize(
+    ("query", "said", "shown"),
+    [
+        ("facet=Nope&tab=topics", "No facet “Nope”; facets are Task", "topics"),
+        (
+            "tab=topcs&facet=Task",
+            "No tab “topcs”; tabs are home (What changed), map (Map), ",
+            "home",
+        ),
+        # look-alikes that are no mistake: another case, the default tab named, no tab at all
+        ("facet=task&tab=topics", None, "topics"),
+        ("tab=home&facet=TASK", None, "home"),
+        ("facet=Task", None, "home"),
+    ],
+)
+def test_a_link_to_an_unknown_facet_or_tab_says_so(
+    pg, query: str, said: str | None, shown: str
+) -> None:
+    """Session 22: `?facet=Nope` showed Task and `?tab=topcs` the home, saying nothing."""
+    pg.goto(pg.base + f"/?{query}")
+    pg.wait_for_selector(f"#tab-{shown}:not(.hidden)", timeout=T)
+    pg.wait_for_function("document.querySelector('#facet').options.length > 0", timeout=T)
+    note = pg.locator("#link-note")
+    if said is None:
+        assert note.is_hidden()
+        return
+    assert note.is_visible() and said in note.inner_text()
+    assert f"Showing {'Task' if 'facet' in said else 'What changed'}." in note.inner_text()
+    pg.click("#link-note .close")
+    assert note.is_hidden()
+    # Choosing a tab after such a link clears the note too.
+    pg.goto(pg.base + f"/?{query}")
+    pg.wait_for_selector("#link-note:not(.hidden)", timeout=T)
+    pg.click("#tabs button[data-tab=trends]")
+    assert note.is_hidden()

@@ -289,9 +289,10 @@ function bindUi() {
     showTab(b.dataset.tab);
   });
   $("#tabs").addEventListener("keydown", tabKey);
+  $("#link-note").addEventListener("click", (e) => { if (e.target.closest(".close")) e.currentTarget.classList.add("hidden"); });
   $("#facet").addEventListener("change", (e) => {
     state.facet = e.target.value; state.mapId = null; state.hiddenTopics.clear(); state.focus = null;
-    state.expanded.clear(); state.colorKey = "";
+    state.expanded.clear(); state.colorKey = ""; $("#link-note").classList.add("hidden");
     $("#act-cluster-facet").textContent = state.facet; fillTopicFilter(); navigate({ push: true });
   });
   const onFilter = () => { state.mapId = null; navigate(); };
@@ -445,7 +446,7 @@ function showTab(tab, { initial = false } = {}) {
   state.tab = tab;
   markTabs();
   document.querySelectorAll(".tab").forEach((s) => s.classList.toggle("hidden", s.id !== "tab-" + tab));
-  if (!initial && changed) syncUrl({ push: true });
+  if (!initial && changed) { syncUrl({ push: true }); $("#link-note").classList.add("hidden"); }
   refresh();
 }
 
@@ -462,9 +463,9 @@ async function renderMap() {
   state.mapData = data;
   $("#map-crumbs").innerHTML = crumbsHtml(); bindCrumbs($("#map-crumbs"));
   $("#map-select").classList.toggle("hidden", !data.maps.length);
-  $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${count(m.n, "trace")}</option>`).join("");
+  $("#map-select").innerHTML = data.maps.map((m) => `<option value="${esc(m.map_id)}" ${m.map_id === data.map_id ? "selected" : ""}>${esc(m.map_id)} · ${count(m.n, "trace")} on the map</option>`).join("");
   const bars = labelBarsShown(facet);
-  $("#map-count").textContent = bars ? labelBarsText(list, facet) : mapCountText(data, facet);
+  $("#map-count").textContent = bars ? labelBarsText(list, facet, data) : mapCountText(data, facet);
   $("#tab-map .map-layout").classList.toggle("bars", bars);
   if (bars) {
     const el = $("#map-plot");
@@ -546,9 +547,15 @@ window.addEventListener("resize", () => {
 });
 
 /* What the Map tab says of a labelled facet's labels, counted rather than placed. */
-function labelBarsText(list, facet) {
+function labelBarsText(list, facet, data) {
   const n = list.topics.filter((t) => t.topic_id !== -1).length;
-  return `${count(list.total, "trace")} in ${count(n, "label")}. A map places a trace by what its ${facet} summary says (the reason), not by its label, so the labels are counted here; open one for the map of its reasons.`;
+  // The map picker counts the traces on the map: say which of the labels' traces those are
+  // ("3,195 traces" beside "9,001 traces in 7 labels" read as two counts of one thing).
+  const off = (data.off_map || []).filter((o) => o.n);
+  const onMap = off.length && data.total
+    ? `; ${fmt(data.total)} of them are on the map, all but ${off.map((o) => `“${topicName(o.topic_id, facet)}” (${fmt(o.n)})`).join(", ")}, which ${off.length === 1 ? "is" : "are"} counted, not placed`
+    : "";
+  return `${count(list.total, "trace")} in ${count(n, "label")}${onMap}. A map places a trace by what its ${facet} summary says (the reason), not by its label, so the labels are counted here; open one for the map of its reasons.`;
 }
 /* A labelled facet's map (its reasons, inside one label or all of them): what a place means. */
 function reasonsText(facet) {

@@ -49,6 +49,7 @@ function readUrl() {
   const facet = facets.find((x) => want && x.toLowerCase() === want.toLowerCase());
   if (facet) { state.facet = facet; $("#facet").value = facet; $("#act-cluster-facet").textContent = facet; fillTopicFilter(); }
   state.tab = p.get("tab") || defaultTab();
+  linkNote(want && !facet ? want : null, tabName(state.tab) ? null : state.tab, facets);
   state.level = p.get("level") === "sub" ? "sub" : "parent";
   const focus = p.get("focus");
   state.focus = focus !== null && /^-?\d+$/.test(focus) ? Number(focus) : null;
@@ -63,6 +64,32 @@ function readUrl() {
   state.trace = p.get("trace") || null;
   state.q = p.get("q") || "";
   state.hiddenTopics.clear(); state.colorKey = "";
+}
+
+/* A tab's name in the page ("Cross-slices" for slices), or "" when the page has no such tab. */
+function tabName(tab) {
+  const b = document.querySelector(`#tabs button[data-tab="${CSS.escape(tab)}"]`);
+  return b && document.getElementById("tab-" + tab) ? b.textContent : "";
+}
+
+/* A link naming a facet or a tab the page does not have says so above the view it falls back
+   to, listing what there is: it silently showed another facet or tab instead. */
+function linkNote(facet, tab, facets) {
+  const el = $("#link-note"), said = [];
+  if (facet !== null) {
+    const known = (state.overview?.facets || []).find((f) => f.facet.toLowerCase() === facet.toLowerCase());
+    said.push(known
+      ? `The facet “${esc(known.facet)}” has no classified traces yet; showing ${esc(state.facet)}.`
+      : `No facet “${esc(facet)}”; facets are ${facets.map(esc).join(", ")}. Showing ${esc(state.facet)}.`);
+  }
+  if (tab !== null) {
+    const tabs = tabButtons().filter((b) => document.getElementById("tab-" + b.dataset.tab))
+      .map((b) => `${esc(b.dataset.tab)} (${esc(b.textContent)})`);
+    said.push(`No tab “${esc(tab)}”; tabs are ${tabs.join(", ")}. Showing ${esc(tabName(defaultTab()))}.`);
+  }
+  el.innerHTML = said.map((x) => `<div>${x}</div>`).join("") +
+    '<button class="ghost close" type="button" aria-label="Close">×</button>';
+  el.classList.toggle("hidden", !said.length);
 }
 
 /* A state change that every view shows: write the URL, then redraw. */
