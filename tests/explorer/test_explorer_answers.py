@@ -99,3 +99,29 @@ def test_a_budget_set_while_the_explorer_runs_is_read(
     finally:
         config.unlink(missing_ok=True)
     assert c.get("/api/overview").json()["spend"]["budget_day_usd"] == 7
+
+
+def test_a_config_broken_while_the_explorer_runs_is_said_as_its_one_line(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 22: a broken config.toml made every answer a 400 that the page read as a bad
+    filter ("Change or reset the filters"). Each answer is now the file's one line with its own
+    code, and the next request after the fix answers again; a bad filter stays a 400."""
+    config = home / "config.toml"
+    monkeypatch.setenv("TRACETOPICS_HOME", str(home))
+    monkeypatch.delenv("TRACETOPICS_BUDGET_USD_DAY", raising=False)
+    c = TestClient(create_app(home), base_url="http://localhost")
+    try:
+        config.write_text('TRACETOPICS_BUDGET_USD_DAY = "ten"\n')
+        for path in ("/api/overview", "/api/changes?since=7", "/api/topics?facet=Task"):
+            r = c.get(path)
+            assert r.status_code == 503, path
+            body = r.json()
+            assert body["code"] == "config"
+            assert body["detail"] == f"{config}: TRACETOPICS_BUDGET_USD_DAY='ten' is not a number"
+        config.write_text("TRACETOPICS_BUDGET_USD_DAY = 5\n")  # fixed: read on the next request
+        assert c.get("/api/overview").json()["spend"]["budget_day_usd"] == 5
+        bad = c.get("/api/topics", params={"facet": "Task", "date_from": "2026-13-40"})
+        assert bad.status_code == 400 and "code" not in bad.json()  # a look-alike: a bad filter
+    finally:
+        config.unlink(missing_ok=True)

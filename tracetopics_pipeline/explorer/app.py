@@ -41,7 +41,7 @@ from tracetopics_pipeline.core.facets.definitions import (
     load_facets,
 )
 from tracetopics_pipeline.core.names import NameRefused
-from tracetopics_pipeline.core.settings import Paths, Settings
+from tracetopics_pipeline.core.settings import ConfigError, Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
 from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.topics.overrides import MergeRefused
@@ -235,6 +235,15 @@ def create_app(
     @app.exception_handler(NoSnapshot)
     async def _no_snapshot(_: Request, exc: NoSnapshot) -> JSONResponse:
         return JSONResponse({"detail": str(exc), "code": "no_snapshot"}, status_code=503)
+
+    @app.exception_handler(ConfigError)
+    async def _bad_config(_: Request, exc: ConfigError) -> JSONResponse:
+        """A home's config.toml broken while the explorer runs: every view reads settings (the
+        facet file, the embedding model, the spend caps) that the file may set, so none guesses
+        them; each answer is the file's one-line error, which the page shows as it is (it read
+        as a bad filter: a 400 with "Change or reset the filters"). Fixed, the next request
+        reads it again."""
+        return JSONResponse({"detail": str(exc), "code": "config"}, status_code=503)
 
     @app.exception_handler(ValueError)
     async def _bad_value(_: Request, exc: ValueError) -> JSONResponse:

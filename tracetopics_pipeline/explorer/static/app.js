@@ -140,6 +140,7 @@ const post = (path, body) => api(path, { method: "POST", body: JSON.stringify(bo
    Server Error") left a PM with nothing to try. */
 function whatToDo(e) {
   if (e && e.code === "no_snapshot") return "Run the pipeline (tracetopics run); the page reads the snapshot it publishes.";
+  if (e && e.code === "config") return "Fix or remove that line in the home's config.toml (docs/configuration.md), then reload the page: no restart needed.";
   if (e && (e.status === 400 || e.status === 422)) return "Change or reset the filters and try again.";
   return "Reload the page to try again; if it keeps failing, the terminal running tracetopics explore shows why.";
 }
@@ -152,7 +153,11 @@ async function boot() {
   } catch (e) {
     showBanner(e.code === "no_snapshot"
       ? "No data published yet. Run the pipeline (<code>make demo</code> or <code>tracetopics run</code>); the page reads the snapshot it publishes at the end of each run."
-      : `Could not load the overview: ${esc(e.message)}. ${esc(whatToDo(e))}`);
+      : e.code === "config"
+        ? `The explorer cannot read the home's settings, so it shows no data until they are fixed:<br><code>${esc(e.message)}</code><br>${esc(whatToDo(e))}`
+        : `Could not load the overview: ${esc(e.message)}. ${esc(whatToDo(e))}`);
+    // No view can load without the overview: the home's placeholder cards would wait forever.
+    document.querySelectorAll("main > .tab").forEach((s) => s.classList.add("hidden"));
     return;
   }
   const ov = state.overview;
