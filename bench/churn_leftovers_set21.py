@@ -305,9 +305,18 @@ def read(case: Conv) -> tuple[str, str, bool]:
 
 
 def score(part: str, show_misses: bool) -> None:
+    score_parts(part, split21(part), show_misses)
+
+
+def score_parts(
+    part: str, forms: dict[str, list[tuple[Conv, str, str, bool | None]]], show_misses: bool
+) -> None:
+    """Print each form's right reads of (case, churn gold, competitor gold, task gold or None)
+    and the part's totals; with `show_misses`, every case read wrong."""
     total = Counter()
     lines, misses = [], []
-    for form, cases in split21(part).items():
+    w = max(map(len, forms), default=16)
+    for form, cases in forms.items():
         c = Counter()
         for case, churn_gold, comp_gold, task_gold in cases:
             churn, comp, task = read(case)
@@ -326,10 +335,11 @@ def score(part: str, show_misses: bool) -> None:
             c["named"] += comp_gold == "NONE" and comp != "NONE"
             if not (churn_ok and comp_ok and task_ok):
                 said = " | ".join(t for _, t in case)
-                misses.append(f"  {form:16s} churn {churn_gold}->{churn}  comp {comp_gold}->{comp}"
-                              f"  task {task_gold}->{task}  {said!r}")  # fmt: skip
+                task_said = "" if task_gold is None else f"  task {task_gold}->{task}"
+                misses.append(f"  {form:{w}s} churn {churn_gold}->{churn}  comp {comp_gold}->{comp}"
+                              f"{task_said}  {said!r}")  # fmt: skip
         total += c
-        lines.append(f"  {form:16s} all right {c['all']:2d}/{c['n']:2d}  churn {c['churn']}/{c['n']}"
+        lines.append(f"  {form:{w}s} all right {c['all']:2d}/{c['n']:2d}  churn {c['churn']}/{c['n']}"
                      f"  competitor {c['comp']}/{c['n']}  look-alikes fired {c['fired']}/{c['look']}"
                      f"  named where none {c['named']}/{c['none']}")  # fmt: skip
     print(f"{part}: {total['n']} cases: all right {total['all']}/{total['n']}; Churn right "
