@@ -21,6 +21,7 @@ import unicodedata
 from functools import lru_cache
 
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import FIX_OR
+from tracetopics_pipeline.core.facets.summarizers.local.text import vocabulary
 
 # Words of a product's own settings, plans, screens and modes, of the user's device, browser,
 # operating system or wallet, and of time: the name they start or end names no provider.
@@ -193,7 +194,7 @@ _COMPLAINT = re.compile(
     r"|(?:is|are|was|were) (?:always|constantly|still) (?:late|down|broken|wrong|failing|crashing|slow|offline)"
     r"|(?:is|are|was|were) (?:late|down|broken|wrong|failing|crashing|slow|offline) (?:again|every (?:time|day|week|month)|all the time)"
     r"|(?:always|constantly) (?:late|down|broken|wrong|fail\w*|crash\w*|slow|offline)"
-    r"|keeps? (?:on )?(?:crash|fail|drop|break|los|freez|tim\w* out|going down)\w*|cost (?:us|me) (?:too much|a fortune|a lot)"
+    r"|(?:keeps?|kept) (?:on )?(?:crash|fail|drop|break|los|freez|tim\w* out|going down)\w*|cost (?:us|me) (?:too much|a fortune|a lot)"
     r"|takes? (?:days|weeks|ages|forever)|(?:has|have) been (?:broken|down|failing|wrong|offline)"
     r"|(?:is|are|r|was|were) (?:way |far |much |just )?too (?:high|expensive|slow|much|many|unreliable)"
     r"|(?:went|have gone|has gone|are going|keep going) up|(?:is|are|r) (?:a joke|a rip-?off|a nightmare|a disaster|a mess))"
@@ -220,6 +221,11 @@ _COMPLAINT = re.compile(
 # better or cheaper offer.
 _LEAVING_CUE = re.compile(
     r"\b(?:instead(?!\s+of\s+(?!(?:you|u|y'all|your|this|the current)\b))"
+    # chosen over this provider: "Gusto rather than your payroll", "Xero over you", "rather than
+    # renewing with you" (not "over this weekend")
+    r"|(?:rather than|over) (?:(?:stay|stick|bank|renew|continu)\w* with )?(?:you|u|y'all|your"
+    r"|this (?:[\w-]+ )?(?:bank|app|tool|product|platform|service|software|company|network|provider|"
+    r"crm|system|one))\b"
     # leaving, not on a trip: not "leave on Thursday", "leaving from Vegas at 7:45", "for the airport"
     r"|away from|leav(?:e|ing)(?! (?:on|from|around|tomorrow|today|tonight|early|at \d|by \d|in \d|"
     r"for (?:the |a |my |our )?(?:airport|station|trip|holiday|vacation|weekend|day|night|office|work))\b)"
@@ -239,7 +245,36 @@ def leaves_this_provider(text: str, before: str = "") -> bool:
     churn, or names a competitor, only then ("we're moving to Monzo because of your fees",
     "Switching to Revolut. This app is hopeless.", "Your app keeps crashing." then "We're moving
     to Acme."; not "we're moving to Postgres", "switching to Teams for calls")."""
-    return bool(_LEAVING_CUE.search(text) or _COMPLAINT.search(text) or _COMPLAINT.search(before))
+    return bool(_LEAVING_CUE.search(text) or _COMPLAINT.search(text) or _complains_of_this(before))
+
+
+# What the user owns that this provider holds ("my invoices are wrong again, ridiculous").
+_OWN_HERE = re.compile(
+    r"^(?:my|our) (?:[\w-]+ )?(?:account|invoices?|bills?|billing|dashboards?|reports?|data|"
+    r"subscription|plan|card|payments?|transfers?|orders?|deliver(?:y|ies)|exports?|statements?|"
+    r"fees|charges|balance|workspace|team's)\b",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def _complains_of_this(turn: str) -> bool:
+    """A complaint or threat (`_COMPLAINT`) in a sentence of `turn` about this provider: not one
+    whose subject is another thing of the user's ("Our courier is terrible", "My old laptop was
+    awful, always crashing") or another named product ("Gmail keeps losing our emails, sick of
+    it"), unless the sentence also says "you" or "your"."""
+    for m in _SENTENCES.finditer(turn):
+        sentence = m.group(0).strip()
+        if not _COMPLAINT.search(sentence):
+            continue
+        first = sentence.split()[0]
+        other = (
+            re.match(r"(?:my|our|his|her|their)\b", sentence, re.IGNORECASE)
+            and not _OWN_HERE.match(sentence)
+        ) or (first[:1].isupper() and first.isalpha() and first.lower() not in vocabulary())
+        if not other or re.search(r"\b(?:you|your|ur|u)\b", sentence, re.IGNORECASE):
+            return True
+    return False
 
 
 def named_vendor(pattern: str | None, name: str) -> bool:

@@ -5,7 +5,8 @@ keyword match wins (a named group `provider` must name one the user would leave 
 `_leaves_for`; `local.not_returning` names the label of Sentiment's "not coming back" words,
 `sentiment_leaving.NOT_RETURNING`), and the summary is "<LABEL>: <the part of the sentence that matched>" (its
 lead-in dropped, a run-on cut: `_said_part`); `local.on_condition` caps the label of a sentence
-said on a condition (`_capped`). Open facets (no label set, e.g. Competitor mention) use `rules`:
+said on a condition, and drops it when the condition is asked about (`_capped`); `local.respell`
+reads its cue words however they are typed (`apply_rules`). Open facets (no label set, e.g. Competitor mention) use `rules`:
 the first matching pattern fills its summary template (a `provider` group read as a keyword's).
 Nothing matches → the facet's default label ("NONE" unless set).
 
@@ -31,7 +32,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import
     on_condition,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
-from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words
+from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words, respell
 from tracetopics_pipeline.core.topics.labels.words import (
     FORMAT_WORDS,
     FUNCTION_WORDS,
@@ -173,21 +174,49 @@ def _leaves_for(facet: Facet, said: str, m: re.Match[str]) -> bool:
     )
 
 
-def _capped(facet: Facet, label: str, sentence: str) -> str:
+# A supposition asked about: "suppose we don't renew, ...?", "hypothetically, ...?", "in case ...?"
+_SUPPOSING = re.compile(
+    r"\b(?:suppos(?:e|ing)|hypothetically|in case|what if|say we|let['’]s say)\b", re.IGNORECASE
+)
+
+
+def _capped(facet: Facet, label: str, sentence: str) -> str | None:
     """`local.on_condition` (a label): a more severe label said on a condition reads as that one
     ("if this isn't fixed by Friday we're cancelling" is a threat, Churn risk HIGH, not a decision
-    made; `sentiment_leaving.on_condition`)."""
+    made; `sentiment_leaving.on_condition`); asked as a question it is no label at all ("what
+    happens to our data if we cancel?", "suppose we don't renew, do we lose access?")."""
     cap = facet.local.get("on_condition")
     names = [s.name for s in facet.label_specs]
-    if cap in names and names.index(label) < names.index(cap) and on_condition(sentence):
-        return str(cap)
+    if cap in names and names.index(label) < names.index(cap):
+        conditional = on_condition(sentence)
+        if sentence.rstrip().endswith("?") and (conditional or _SUPPOSING.search(sentence)):
+            return None
+        if conditional:
+            return str(cap)
     return label
 
 
 def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
     """(summary, label) for a rules facet. Cue words are read outside code tokens (paths,
     identifiers, URLs: `code_terms.mask_code`): "billing/invoice.py" asks no price, and
-    "price_table" mentions no cost; the summary quotes the sentence as written."""
+    "price_table" mentions no cost; the summary quotes the sentence as written. A labelled
+    facet's `local.respell` words are also read as typed one slip away (`text.respell`: "im
+    cancelin", "cancle my acount"): the more severe label of the two readings wins, the one as
+    written on a tie (its summary then quotes the respelled sentence)."""
+    summary, label = _apply_rules(text, facet)
+    words = facet.local.get("respell")
+    if words and facet.labels:
+        fixed = respell(text, words)
+        if fixed != text:
+            again = _apply_rules(fixed, facet)
+            names = [s.name for s in facet.label_specs]
+            rank = {n: i for i, n in enumerate(names)}
+            if rank.get(again[1] or "", len(names)) < rank.get(label or "", len(names)):
+                return again
+    return summary, label
+
+
+def _apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
     said = text
     text = mask_code(text)  # same length: positions point into `said`
     for spec in facet.label_specs:
@@ -203,7 +232,10 @@ def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
                     # the condition is read in the run-on part that says it ("... if we
                     # downgrade to Free We're cancelling" is no cancelling on a condition)
                     part = _sentence_at(said, m.start(), limit=10_000)
-                    return f"{spec.name}: {sentence}", _capped(facet, spec.name, part)
+                    label = _capped(facet, spec.name, part)
+                    if label is None:
+                        continue  # a hypothetical question: the next match may say more
+                    return f"{spec.name}: {sentence}", label
     for rule in facet.rules:
         for m in _rx(rule.pattern).finditer(text):
             if m.groupdict().get("provider") and not _leaves_for(facet, said, m):

@@ -146,7 +146,9 @@ ON_CONDITION = re.compile(
     r"|\bunless\b|\bnext time\b|\bor else\b"
     # an inverted "if": "should this happen again", "should the outage repeat"
     r"|(?:^|(?<=[.!?,;:] )|(?<=\n))should (?:this|that|it|(?:the|your) [\w-]+) (?!be\b)\w+"
-    r"|\b(?:one more|another|any more|any other|any further|the next|a second|a third)(?: [\w'’-]+)"
+    # (not a time left to run: "one more month and then we're done" is a decision)
+    r"|\b(?:one more|another|any more|any other|any further|the next|a second|a third)"
+    r"(?! (?:month|year|week|quarter|term|billing cycle)s? (?:and|&),? then\b)(?: [\w'’-]+)"
     r"{1,5}? (?:and|&|n),? (?=(?:then )?(?:we|i|you|it['’]s|that['’]s)\b)"
     rf"|\b{FIX_OR}\b",
     re.I,
