@@ -164,7 +164,9 @@ def test_a_retry_of_the_same_call_says_the_number_was_a_failure():
     assert not _failed(_call("count_seats", {"row": "F"}, "503", "There you go."))
     assert _failed(_call("count_seats", {"row": "F"}, "503", None, retry=True))
     ctx = call_contexts(_call("count_seats", {"row": "F"}, "503", None, retry=True))
-    assert ctx[2] == CallContext('{"row": "F"}', "", True)
+    # the agent's words are read past the retry (session 22: a count checked twice is read back
+    # after the second call)
+    assert ctx[2] == CallContext('{"row": "F"}', "Done.", True)
 
 
 def test_write_tools_by_name():

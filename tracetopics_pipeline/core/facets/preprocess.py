@@ -65,8 +65,21 @@ _SNAKE_FAILURE = (
     r"EXPIRED|EXHAUSTED|ABORTED|UNIMPLEMENTED|ILLEGAL|UNSUPPORTED|MISSING|DUPLICATE|OVERFLOW|"
     r"VIOLATION)(?:_[A-Z0-9]+)*"
 )
+# An error code in lower snake case heading the reply, as OAuth and Slack write them:
+# "insufficient_scope: token lacks read:orders", "missing_scope (needed: ...)", "user_not_found",
+# "invalid_auth". Not a field of data ("error_count: 0", "missing_items: 3", "failed_at: ...").
+_LOWER_CODE = (
+    r"(?-i:(?=[a-z]*_)(?![a-z_]*_(?:count|counts|rate|rates|total|totals|budget|ratio|pct|percent|"
+    r"log|logs|id|ids|code|codes|type|types|message|msg|details?|at|on|by|time|ms|since|until)\b)"
+    r"(?:[a-z]+_)*(?:missing|insufficient|invalid|unauthori[sz]ed|unauthenticated|forbidden|denied|"
+    r"authed|allowed|permitted|permission|found|expired|revoked|exceeded|ratelimited|limited|"
+    r"throttled|restricted|inactive|failed|error)(?:_[a-z]+)*)"
+    r"(?=\s*(?:$|\(|\n|[-–—]\s|:(?!\s*(?:[\d.]+|null|none|false|true)\b)))"
+)
 _ERROR_START = re.compile(
     r"^\s*(?:\[?(?:error|err|fatal|exception|failure|failed)\]?\b|traceback|failed to\b|"
+    + _LOWER_CODE
+    + r"|"
     r"(?:could not|couldn't|unable to|cannot|can't) (?!find any\b)\w+|not found\b|access denied|"
     r"permission denied|not permitted|unauthori[sz]ed|forbidden|invalid\b|rejected\b|denied\b|"
     r"bad request|internal server error|service unavailable|timeout|timed out|panic:|"
@@ -242,6 +255,14 @@ def tool_calls_of(msg: dict) -> list[tuple[str, str]]:
     return calls
 
 
+def call_key(name: str, args: str) -> tuple[str, str]:
+    """What makes two tool calls the same call: the tool and its arguments, whatever their key
+    order, spacing or case (a model that calls again rewrites the same JSON in another order)."""
+    with contextlib.suppress(ValueError, TypeError, RecursionError):
+        args = json.dumps(json.loads(args), sort_keys=True)
+    return name, " ".join(re.sub(r"[^\w ]+", " ", args.lower()).split())
+
+
 # A tool that counts or computes answers with a number, and the number is data even when it reads
 # like a status: "404" from count_items, "500" from get_total, "429" from sumOrderLines. Read from
 # the tool's name, split at underscores, dashes, dots and case changes. A status said as one
@@ -253,10 +274,14 @@ _COUNTING_WORDS = frozenset(
 _PLAIN_NUMBER = re.compile(r"^\s*([\"']?)\d+(?:\.\d+)?\1\s*$")
 
 
+def _name_words(name: str) -> list[str]:
+    """A tool name's words, lower case, split at underscores, dashes, dots and case changes."""
+    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
+
+
 def counting_tool(name: str) -> bool:
     """Whether a tool's name says it returns a count or a computed number."""
-    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
-    return any(w.lower() in _COUNTING_WORDS for w in words)
+    return any(w in _COUNTING_WORDS for w in _name_words(name))
 
 
 # A tool that sets or changes something ("set_log_level", "update_score", "adjustQuantity") and
@@ -286,12 +311,13 @@ _SAID_FAILURE = re.compile(
 
 def write_tool(name: str) -> bool:
     """Whether a tool's name opens on a verb that sets or changes something."""
-    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
-    return bool(words) and words[0].lower() in _WRITE_VERBS
+    words = _name_words(name)
+    return bool(words) and words[0] in _WRITE_VERBS
 
 
 class CallContext(NamedTuple):
-    """What surrounds a tool reply: the call's arguments, the agent's next words, and whether
+    """What surrounds a tool reply: the call's arguments, the agent's next words (past any steps
+    that only call tools: a count checked twice is read back after the second call), and whether
     the agent's next step calls the same tool with the same arguments again."""
 
     args: str = ""
@@ -314,9 +340,20 @@ def call_contexts(messages: list[dict]) -> dict[int, CallContext]:
             if nxt.get("role") != "assistant":
                 out[i] = CallContext(args)
                 continue
-            again = any(c == (name, args) for c in tool_calls_of(nxt))
-            out[i] = CallContext(args, content_text(nxt.get("content")), again)
+            key = call_key(name, args)
+            again = any(call_key(*c) == key for c in tool_calls_of(nxt))
+            out[i] = CallContext(args, _next_words(messages, i), again)
     return out
+
+
+def _next_words(messages: list[dict], i: int) -> str:
+    """The agent's first words after message `i`, before the user speaks again."""
+    for n in messages[i + 1 :]:
+        if n.get("role") == "user":
+            break
+        if n.get("role") == "assistant" and (text := content_text(n.get("content")).strip()):
+            return text
+    return ""
 
 
 def _read_as_value(number: str, ctx: CallContext) -> bool:
@@ -357,6 +394,8 @@ def is_error_reply(msg: dict, tool: str | None = None, context: CallContext | No
             return True
     if explains_error(text):  # "ERR_NAME_NOT_RESOLVED means the DNS lookup ...": documentation
         return False
+    if data is None and metric_reading(text):  # "Error budget remaining: 73%": a reading
+        return False
     if data is None and resolved_not_found(text):  # "Not found in the EU warehouse; ships from ..."
         return False
     if data is None and recovered_connection(text):  # "connection reset ... reconnected"
@@ -365,9 +404,75 @@ def is_error_reply(msg: dict, tool: str | None = None, context: CallContext | No
         _ERROR_START.match(text)
         or _ERROR_ANYWHERE.search(text[:2000])
         or crash_shape(text[:4000])
-        or (data is None and plain_failure(text) is not None)
+        or (data is None and _plain_failure_of(text, name))
         or bool(_BARE_STATUS.match(text))  # "[429]" parses as JSON: a list of one status
     )
+
+
+# Who calls a tool, as an API names it: the caller, its token, key, client, app or principal.
+_CALLER = (
+    r"(?:caller|client|(?:access |api |auth |oauth |bearer |personal access )?(?:token|key)|"
+    r"credentials?|integration|app(?:lication)?|bot|principal|service account|installation)"
+)
+# A tool that reads rules, roles, permissions or terms ("get_role", "hotel_policy",
+# "check_eligibility", "get_fare_rules") answers "not allowed" with the rule it was asked for
+# ("Section 4: you are not allowed to resell tickets"); its call was refused only when the
+# refusal names the caller ("The caller does not have permission") or says so in an error's
+# own form (an error head, an exception, a status), read before this.
+_RULE_WORDS = frozenset(
+    """policy policies rule rules role roles permission permissions perms terms tos eligibility
+    eligible entitlement entitlements acl acls limits restrictions""".split()  # noqa: SIM905
+)
+_CALLER_NAMED = re.compile(r"\b(?:" + _CALLER + r")\b", re.I)
+
+
+def rules_tool(name: str) -> bool:
+    """Whether a tool's name says it reads rules, roles, permissions or terms (and sets none)."""
+    return not write_tool(name) and any(w in _RULE_WORDS for w in _name_words(name))
+
+
+def _plain_failure_of(text: str, tool: str) -> bool:
+    form = plain_failure(text)
+    if form == "not allowed" and rules_tool(tool):
+        return bool(_CALLER_NAMED.search(text[:200]))
+    return form is not None
+
+
+# A reply of readings, each "<label>: <number>" ("Error budget remaining: 73% (SLO 99.9%)",
+# "Failed payments this month: 2 of 310", "Errors: 0; warnings: 3"): failure words in a metric's
+# name are what it counts. A label that is a status, a code, a retry, a bare failure word or a
+# limit reached keeps the reply's reading ("Status: 503", "Error code: 500", "Error: 404", "Retry after: 30").
+# A label is plain words (no exception name, path, frame or address: "InsufficientBalance: 2.00",
+# "panicked at src/main.rs:3:5", "ECONNREFUSED 10.0.0.5:5432"); its last word names no failure
+# ("ftp error: 530 login incorrect" is an error head).
+_READING = re.compile(
+    r"^\s*(?P<label>(?:[A-Z]{2,6}|[A-Za-z][a-z0-9]*)(?: [A-Za-z0-9][\w%/-]*){0,7})\s*:\s*"
+    r"(?P<value>[-+]?[$€£]?\d[^;\n]{0,80})$"
+)
+_STATUS_LABEL = re.compile(
+    r"\b(?:status|code|response|return|exit|result|retry|retry-after|wait)\b|"
+    r"^\W*(?:error|err|fatal|failed|failure|exception|http|timeout)\W*$|"
+    r"\b(?:error|err|failure|failed|fatal|exception|denied|refused|rejected|timeout|panic)$",
+    re.I,
+)
+
+
+def metric_reading(text: str) -> bool:
+    """Whether a reply is only readings, "<label>: <number>" each (see above)."""
+    parts = [p.strip() for p in re.split(r"[;\n]+", text) if p.strip()]
+    if not parts or len(parts) > 20:
+        return False
+    for p in parts:
+        m = _READING.match(p)
+        if (
+            not m
+            or not re.search(r"[a-z]{3}", m["label"])
+            or _STATUS_LABEL.search(m["label"])
+            or _RATE_LIMIT.search(m["label"])  # "Usage limit reached: 2,500 requests per day"
+            or failing_words(m["value"])
+        ):
+            return False
+    return True
 
 
 def python_literal(text: str) -> Any:
@@ -429,12 +534,25 @@ _NOT_ALLOWED = re.compile(
     r"\b(?:permission|access|authori[sz]ation)(?: (?:to|for|on) [^\s,;]+)? (?:was |is |has been |"
     r"got )?denied\b|\bdenied (?:to|for) [\w@.-]+|"
     # the caller not allowed, not a rule of the business ("The museum is not allowed to lend ...")
-    r"\b(?:you|user|caller|client|token|key|account|role|app|bot)\b[^.;\n]{0,40}?\b(?:are|is) not "
-    r"(?:permitted|allowed|authori[sz]ed) to\b|"
+    # nor of a role ("Role 'viewer': the role is not allowed to edit dashboards")
+    r"\b(?:you|user|caller|client|token|key|account|(?:your|current|assigned) role|app|bot)\b"
+    r"[^.;\n]{0,40}?\b(?:are|is) not (?:permitted|allowed|authori[sz]ed) to\b|"
     r"\b(?:operation|action|request|access|write|this) (?:is )?not (?:permitted|allowed)\b|"
     r"\b(?-i:EPERM|EACCES)\b|\binsufficient (?:permissions?|privileges?|rights|scopes?|access)\b|"
-    r"\b(?:do|does|did) not have (?:the )?(?:required |necessary )?(?:permissions?|access|rights|"
-    r"privileges?) (?:to|for|on)\b",
+    # the caller lacking a grant: "The caller does not have permission", "The access token
+    # provided does not contain the required scopes", "The client 'x@y.com' ... does not have
+    # authorization to perform action ...", "token lacks read:orders"; not a role's or a plan's
+    # ("the role does not have permission to issue refunds" is the role's rule)
+    r"\b(?:you|user|account|" + _CALLER + r")\b(?:[^.;\n]|\.(?=\S)){0,60}?\b(?:lacks?|"
+    r"is missing|(?:do|does|did)(?: not|n't) (?:have|contain|include|hold|carry))\s+(?:the |any |"
+    r"sufficient |enough |an? )?(?:required |necessary |needed |appropriate |proper |valid )?"
+    r"(?:[\w:.*/-]+ )?(?:scopes?|permissions?|privileges?|rights|authori[sz]ation|access|grants?)\b|"
+    r"\b" + _CALLER + r"\b[^.;\n]{0,40}?\black(?:s|ing)? (?:the )?[a-z_.-]+:[a-z_.*-]+|"
+    # a resource out of the caller's reach: GitHub's "Resource not accessible by integration";
+    # Kubernetes' 'pods is forbidden: User "x" cannot list ...'
+    r"\bnot accessible (?:by|to|with|for|from) (?:this |the |your |an? )?(?:[\w-]+ ){0,2}?"
+    + _CALLER
+    + r"\b|\b(?:is|are) forbidden:\s",
     re.I,
 )
 # A bare status at the reply's head with its reason: "503 Service Temporarily Down", "(500)
@@ -449,10 +567,28 @@ _STATUS_HEAD = re.compile(
 # "<thing> not found", "no such <thing>", "<thing> does not exist" as the whole (short) reply: a
 # lookup by reference that found nothing. A check for absence answers in other words ("No
 # conflicting booking found.", "0 results found", "Email not found in any known breach.").
+# A reference with its value, which a lookup by reference names: "ID 88123", "reference QX7P2",
+# "badge number 20931", "email mia@x.io" (a value with a digit, or an address); not "for this
+# account", "the number of seats".
+_REF_VALUE = (
+    r"(?:reference|ref|id|number|no\.?|code|key|e-?mail)\s*[:#]?\s*['\"]?(?:[\w.+-]+@[\w.-]+|"
+    r"(?=[\w-]*\d)[\w-]+)"
+)
+# "No order with ID 88123", "There is no employee with badge number 20931 in the directory"
+_NO_REF = (
+    r"(?:[\w-]+ ){1,3}?(?:(?:found|exists?|on (?:file|record)) )?(?:with|under|for|matching|by|"
+    r"having) (?:the |that |this )?(?:[\w-]+ )?" + _REF_VALUE
+)
 _NOT_FOUND = re.compile(
     r"\b(?:(?:was |were |is |are )?not found|could(?: not|n't) be (?:found|located)|cannot be found|"
     r"can't be found|does(?: not|n't) exist|do(?: not|n't) exist|did(?: not|n't) exist|"
-    r"no longer exists?)\b|^\W*no such (?!luck\b|thing as\b)\w|^\W*unknown (?:[\w-]+ ){0,2}?(?:id|reference|ref|number|"
+    r"no longer exists?|never existed)\b|"
+    r"^\W*(?:there (?:is|are|was|were) )?no " + _NO_REF + r"|"
+    # "We could not locate a booking under reference QX7P2"
+    r"\b(?:could(?: not|n't)|unable to|cannot|can't|did(?: not|n't)) (?:find|locate|match) (?:a|an|"
+    r"any|the) (?:[\w-]+ ){0,2}?(?:with|under|for|matching|by) (?:the |that |this )?(?:[\w-]+ )?"
+    + _REF_VALUE
+    + r"|^\W*no such (?!luck\b|thing as\b)\w|^\W*unknown (?:[\w-]+ ){0,2}?(?:id|reference|ref|number|"
     r"code|key|user|account|order|customer|booking|reservation|record|item|product|ticket)\b|"
     r"^\W*no (?:[\w-]+ ){1,3}?(?:found|exists?) (?:with|for|matching|under) (?:the )?(?:reference|"
     r"ref|id|number|code|key|e-?mail|booking|ticket|account)\b|"
@@ -470,7 +606,9 @@ _NOT_FOUND = re.compile(
 )
 _ABSENCE_CHECK = re.compile(
     r"^\W*(?:no|0|zero|none|nothing|kein\w*|aucun\w*|ningun\w*|ningún|nessun\w*|nenhum\w*|"
-    r"nichts|rien)\b(?!\s+such\b)(?!\s+(?:[\w-]+ ){1,3}?(?:mit|für|unter) (?:der |dem |den )?(?:referenz|"
+    r"nichts|rien)\b(?!\s+such\b)(?!\s+"
+    + _NO_REF
+    + r")(?!\s+(?:[\w-]+ ){1,3}?(?:mit|für|unter) (?:der |dem |den )?(?:referenz|"
     r"nummer|id|kennung|e-?mail|buchungsnummer|kundennummer)\b)(?!\s+(?:[\w-]+ ){1,3}?(?:found|exists?) (?:with|"
     r"for|matching|under) (?:the )?(?:reference|ref|id|number|code|key|e-?mail|booking|ticket|"
     r"account)\b)|"
@@ -489,6 +627,10 @@ _RATE_LIMIT = re.compile(
     r"\b(?:rate|limit) exceeded\b|\bquota (?:was |has been |is )?(?:exceeded|exhausted|reached|"
     r"used up)\b|\bexceeded (?:your |the |its )?(?:[\w-]+ ){0,2}?(?:quota|rate limit|limit)\b|"
     r"\bover (?:the |your )?(?:rate )?limit\b|\b(?:rate[ -]limited|throttled)\b|"
+    # "SlowDown: Please reduce your request rate.", "Exceeded 2 calls per second for api client"
+    r"\breduce (?:your |the |its )?(?:request|call|query|api|sending) ?rates?\b|"
+    r"\bexceeded (?:the |a )?(?:maximum (?:of )?)?\d[\d,.]* (?:calls|requests|queries|messages|"
+    r"operations|reads|writes) (?:per|an?|each)\b|"
     r"\bretry[- ]after\s*[:=]?\s*\d|\b(?:retry|try again) (?:in|after) \d+\s*(?:s|secs?|seconds?|"
     r"m|mins?|minutes?|h|hours?)\b",
     re.I,

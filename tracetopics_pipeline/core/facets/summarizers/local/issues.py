@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
 from tracetopics_pipeline.core.facets.preprocess import (
     call_contexts,
+    call_key,
     content_text,
     explains_error,
     is_error_reply,
@@ -219,9 +220,12 @@ _REFUSAL = re.compile(
     r"\b(?:i(?:'m| am) (?:sorry,? )?(?:but )?(?:not able|unable|not allowed|not permitted|not authori[sz]ed) to "
     + _NOT_REFUSAL_VERB
     + r"\w+|"
-    r"(?:sorry|unfortunately|apologi[sz]e)[^.?!]{0,20}\bi (?:can't|can’t|cannot|won't|will not|must decline to) "
+    r"(?:sorry|unfortunately|apologi[sz]e|afraid)[^.?!]{0,20}\bi (?:can't|can’t|cannot|won't|will not|must decline to) "
     + _NOT_REFUSAL_VERB
     + r"\w+|"
+    # "That's not something I'm able to do", "resetting it isn't something I can do"
+    r"(?:is not|isn't|isn’t|'s not|’s not) something (?:i|we)(?:'m| am|’m|'re| are)? ?(?:can|could|"
+    r"able to|allowed to|permitted to) " + _NOT_REFUSAL_VERB + r"\w+|"
     r"i (?:can't|can’t|cannot|won't|will not|must decline to) (?:help|assist|do that|comply|provide|share|disclose|reveal|bypass|override)|"
     r"(?:that|this) is (?:against|not allowed by|outside) (?:my|our|the) (?:policy|policies|guidelines|scope)|"
     r"as an ai(?: language model)?,? i (?:can't|cannot|don't))\b",
@@ -233,7 +237,8 @@ _REFUSAL = re.compile(
 # after the object (where, how, why: "from chat", "directly", "for security reasons", "on your
 # behalf") is dropped, and a pronoun or a bare "help"/"do that" takes the user's ask instead.
 _REFUSED_VERB = re.compile(
-    r"\b(?:(?:not able|unable|not allowed|not permitted|not authori[sz]ed|decline) to|can't|can’t|"
+    r"\b(?:(?:not able|unable|not allowed|not permitted|not authori[sz]ed|decline|not going) to|"
+    r"not gonna|can't|can’t|"
     r"cannot|can not|won't|won’t|will not|don't|do not)\s+(?:be able to\s+)?",
     re.I,
 )
@@ -277,16 +282,56 @@ def _first_words(text: str, n: int = _REFUSAL_WORDS) -> str:
     return " ".join(text.split()[:n])
 
 
+# Declining the very thing asked: "I'm not going to delete audit log entries" after "Delete the
+# audit log entries", "I won't be able to waive that fee" after "Can you waive the late fee?".
+# The verb must be the ask's, and not one the user asked NOT to be done ("Don't cancel it" ->
+# "Okay, I won't cancel it") or worried would be ("Will you charge me twice?" -> "No, I'm not
+# going to charge you twice": an answer to a worry, not an ask declined), nor put off on a
+# condition ("I won't delete anything until you confirm").
+_WONT = re.compile(
+    r"\bi(?:'m| am|’m) not (?:going to|gonna)\s+(?:be able to\s+)?(?P<a>\w+)|"
+    r"\bi (?:won't|won’t|will not)\s+(?:be able to\s+)?(?P<b>\w+)",
+    re.I,
+)
+_LIGHT_VERBS = frozenset(
+    "be have get go make take let do need want see say tell lie".split()  # noqa: SIM905
+)
+_NEGATED_ASK = re.compile(
+    r"\b(?:don't|don’t|do not|not|never|no need to|stop)\s+(?:\w+\s+)?$|"
+    r"\b(?:will|are|is) (?:you|it|they|that)(?: going to| gonna)?\s+$",
+    re.I,
+)
+_ON_CONDITION = re.compile(r"[^.!?\n]*?\b(?:until|unless|without|before|if you|till)\b", re.I)
+
+
+def _declined_ask(text: str, ask: str | None) -> re.Match[str] | None:
+    if not ask:
+        return None
+    for m in _WONT.finditer(text):
+        stem = (m["a"] or m["b"]).lower()[:5]
+        if (m["a"] or m["b"]).lower() in _LIGHT_VERBS or _ON_CONDITION.match(text, m.end()):
+            continue
+        for w in re.finditer(r"[a-z]+", ask.lower()):
+            if w.group(0)[:5] == stem and not _NEGATED_ASK.search(ask[: w.start()]):
+                return m
+    return None
+
+
+def refused(text: str, ask: str | None = None) -> re.Match[str] | None:
+    """The agent's words that decline (see `_REFUSAL` and `_declined_ask`), or None."""
+    return _REFUSAL.search(text) or _declined_ask(text, ask)
+
+
 def refusal_detail(text: str, ask: str | None = None) -> str:
     """What the agent refused, as "can't <verb> <object>" (or "won't ..."), from the agent's
     sentence, else from the user's ask before it; the matched phrase when neither says."""
-    m = _REFUSAL.search(text)
+    m = refused(text, ask)
     if m is None:
         return ""
     verb = _REFUSED_VERB.search(m.group(0))
     if verb is None:  # "that is against our policy", "as an AI, I don't ..."
         return clip(m.group(0), 80)
-    neg = "won't" if re.match(r"won|will", verb.group(0), re.I) else "can't"
+    neg = "won't" if re.match(r"won|will|not go", verb.group(0), re.I) else "can't"
     what = _CIRCUMSTANCE.sub("", _clause_after(text[m.start() + verb.end() :]))
     if _NO_OBJECT.match(what) and ask:
         for sentence in re.split(r"(?<=[.!?])\s+", ask.strip()):
@@ -514,14 +559,14 @@ def detect_issues(
                     ((tc or {}).get("function") or {}).get("name", "?")
                 )
             for name, args in tool_calls_of(m):
-                key = (name, _norm(args))
+                key = call_key(name, args)
                 call_counts[key] = call_counts.get(key, 0) + 1
                 ids = [str((tc or {}).get("id")) for tc in m.get("tool_calls") or []]
                 for cid in ids:
                     key_by_id.setdefault(cid, key)
             text = content_text(m.get("content")).strip()
             if text:
-                if _REFUSAL.search(text):
+                if refused(text, last_user):
                     add("Refusal", refusal_detail(text, last_user))
                 # an answer that explains an error code ("E: Unable to fetch ... means") is no
                 # report that the agent's call failed
