@@ -1409,6 +1409,16 @@ _MISHAPS = frozenset("mistake mistakes accident accidents".split())  # noqa: SIM
 # An adjective's endings: with a noun after it in most uses the word is that noun's modifier
 # ("a musical performance", "physical card"), no thing of its own.
 _ADJECTIVE_END = re.compile(r"(?:ical|ous|ful|\w{3}able|ible)$")
+
+
+def _compound_modifier(word: str) -> bool:
+    """A hyphenated word that opens on glue, a number or a count ("per-minute", "in-app",
+    "3-year", "two-factor"): a modifier when a noun follows it ("a per-minute limit");
+    "top-up", "sign-on" and "add-on" open on a content word."""
+    head = word.split("-", 1)[0]
+    return "-" in word and (head in FUNCTION_WORDS or head.isdigit() or head in _COUNT_WORDS)
+
+
 _DATE = re.compile(r"^(?:\d{1,4}|\d{1,2}(?:st|nd|rd|th))$")
 
 
@@ -1417,9 +1427,10 @@ def thing_words(
 ) -> frozenset[str]:
     """Of `words` (lower case), those a topic's texts use as things a name may pair ("Fee and
     payment questions"): not a unit or time count ("minutes", "month"), not the speaker's
-    organisation, a mishap ("mistake"), the person a request is for ("daughter"), "March" or
-    "May" said as a date, nor an adjective before its noun in most uses ("musical
-    performance"); and by how the texts use each word, not mostly a verb (after a subject, an
+    organisation, a mishap ("mistake"), the person a request is for ("daughter") or anyone
+    ("someone"), "March" or
+    "May" said as a date, nor an adjective or a compound modifier before its noun in most uses
+    ("musical performance", "per-minute limit"); and by how the texts use each word, not mostly a verb (after a subject, an
     auxiliary or "to", or before an article or a possessive; an -s form of a common verb needs
     noun uses: "my orders") nor an adjective (after a copula, a degree word or "something")."""
     cues: dict[str, Counter[str]] = {w: Counter() for w in words}
@@ -1463,8 +1474,12 @@ def thing_words(
         verb_s = w.endswith("s") and w[:-1] in COMMON_VERBS | VERB_ONLY
         if (
             w in _UNITS | _TIME_NOUNS | MOOD_TIMES | SPEAKER_ORGS | _MISHAPS | PERSON_NOUNS
+            or w in _INDEFINITES  # "someone may be using my card": who, not what about
             or 2 * c["date"] >= c["uses"] > 0
-            or (_ADJECTIVE_END.search(w) and c["before_noun"] >= CUT_SHARE * c["uses"] > 0)
+            or (
+                (_ADJECTIVE_END.search(w) or _compound_modifier(w))
+                and c["before_noun"] >= CUT_SHARE * c["uses"] > 0
+            )
             or c["verb"] > c["noun"]
             or c["adjective"] > c["noun"]
             or (verb_s and c["noun"] <= c["verb"])

@@ -429,6 +429,8 @@ def name_topics(
         surface = _surface(t.texts, facet_surface)
         support = supports[i]
         avoid = used | {a.lower() for a in t.avoid}
+        if p.abstract:  # a parent says what no sibling parent says
+            avoid = _Avoid(avoid, list(out.values()), embed)
         strip = shared_head(t.texts)
         ctx = word_context(t.texts, t.weights, persons=persons)
         kids = children[i] if p.min_coverage else []
@@ -582,6 +584,7 @@ def name_topics(
 def _distinct_name(base: str, avoid: set[str]) -> str:
     """`base`, or "base (2)", "base (3)", ... the first not in `avoid` (lower case)."""
     name, n = base, 2
+    avoid = set(avoid)  # the names themselves: "base (2)" repeats base's idea
     while name.lower() in avoid:
         name, n = f"{base} ({n})", n + 1
     return name
@@ -700,6 +703,56 @@ def category_form(
     return " ".join([*mods, noun + "s" if plural and not noun.endswith("s") else noun])
 
 
+# Nouns that say what kind of need, not about what: "Embed issues" repeats "Embedded dashboards"
+_NEED_STEMS = frozenset(stem(w) for w in _FORM_NOUNS)
+# Names this near in the embedding say one thing ("Card delivery", "Card arrival" 0.85); one
+# idea in other words is far nearer than two ideas in one pattern ("Bus tickets", "Train
+# tickets" 0.72)
+NEAR_SAME = 0.85
+
+
+def name_idea(name: str, *, classes: bool = True) -> frozenset[str]:
+    """What a name is about: its content stems without a need noun ("issues", "requests"), a
+    verb of an action class as its class (`classes`: "switch" -> "change",
+    `words.ACTION_CLASSES`)."""
+    out = set()
+    for st in content_words(name):
+        if st not in _NEED_STEMS:
+            out.add(next((c for c, vs in CLASS_VERBS.items() if st in vs), st) if classes else st)
+    return frozenset(out)
+
+
+def repeats_idea(name: str, sibling: str, embed: EmbedFn) -> bool:
+    """`name` says nothing that tells it from `sibling`: what it is about is all in the
+    sibling's (`name_idea`: "Embed issues" beside "Embedded dashboards", "Plan switch" beside
+    "Plan change"; "Chart snapshot" beside "Chart issues" says more), or the two lie NEAR_SAME
+    in the embedding and share a word."""
+    a, b = name_idea(name), name_idea(sibling)
+    # a word of their own in common: "Embed issues" shares a class with "Chart sharing" only
+    if not a or not name_idea(name, classes=False) & name_idea(sibling, classes=False):
+        return False
+    if a <= b:
+        return True
+    e = np.asarray(embed([name, sibling]), np.float32)
+    e /= np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-12)
+    return float(e[0] @ e[1]) >= NEAR_SAME
+
+
+class _Avoid(set):
+    """The names a parent may not take (lower case) and, where `in` asks, any name that
+    repeats a sibling parent's idea (`repeats_idea`): every step of the namer then passes to
+    its next candidate, as it does for a name taken."""
+
+    def __init__(self, names: set[str], siblings: list[str], embed: EmbedFn) -> None:
+        super().__init__(names)
+        self.siblings, self.embed = siblings, embed
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or (
+            isinstance(name, str) and any(repeats_idea(name, s, self.embed) for s in self.siblings)
+        )
+
+
 def abstract_name(
     t: NamingInput,
     support: dict[str, float],
@@ -770,9 +823,7 @@ def abstract_name(
     for h in top:
         # a noun before the category reads in the singular when the texts use it ("Seats
         # requests" -> "Seat requests")
-        last = h[-1]
-        if last.endswith("s") and not last.endswith("ss") and last[:-1] in said:
-            h = (*h[:-1], last[:-1])
+        h = (*h[:-1], singular_said(h[-1], said))
         for noun in CATEGORY_NOUNS:
             name = tidy_phrase((*h, noun), {**surface, noun: noun})
             if name.lower() not in avoid and not label_problems(name, verbs=verbs, context=context):
@@ -985,14 +1036,7 @@ def object_name(
     names = []
     for obj in objects:
         words = _paired(obj, t.texts, t.weights, verbs, surface)
-        last = words[-1]
-        # a plural object reads in the singular before the noun ("Invoices" -> "Invoice")
-        if (
-            last.endswith("s")
-            and not last.endswith("ss")
-            and last[:-1] in forms.get(stem(last), {})
-        ):
-            words = (*words[:-1], last[:-1])
+        words = (*words[:-1], singular_said(words[-1], _spellings(forms)))
         name = tidy_phrase((*words, noun), {**surface, noun: noun})
         if (
             name not in names
@@ -1026,6 +1070,22 @@ def _distinct_best(
     return ""
 
 
+def singular_said(word: str, said: set[str] | frozenset[str]) -> str:
+    """A plural noun before a category noun reads in the singular where the texts `said` it
+    ("Invoices" -> "Invoice", "queries" -> "query"); as it is otherwise ("Analytics")."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return word
+    for one in (word[:-3] + "y" if word.endswith("ies") else "", word[:-1], word[:-2]):
+        if one and one in said:
+            return one
+    return word
+
+
+def _spellings(forms: dict[str, Counter[str]]) -> frozenset[str]:
+    """Every spelling `_forms` counted (lower case)."""
+    return frozenset(w for c in forms.values() for w in c)
+
+
 def _forms(t: NamingInput) -> dict[str, Counter[str]]:
     """Each stem of a topic's texts and its spellings (lower case), counted."""
     forms: dict[str, Counter[str]] = {}
@@ -1039,8 +1099,9 @@ def _objects(
     t: NamingInput, forms: dict[str, Counter[str]], verbs: frozenset[str], kinds: Kinds
 ) -> list[str]:
     """The words of a parent's texts that may name what it is about (each stem's commonest
-    spelling): no glue, verb, polarity, judgement, greeting or number, and no kind whose head
-    most of the texts say themselves."""
+    spelling): no glue, verb, polarity, judgement, greeting or number, no kind whose head
+    most of the texts say themselves, and a thing by how the texts use it
+    (`grammar.thing_words`: not "reloads" in "reloads all tiles", nor "per-minute")."""
     literal = Sayers(text_words(t.texts, t.weights))
     common = frozenset(stem(v) for v in verbs | COMMON_VERBS)
     out = []
@@ -1061,7 +1122,8 @@ def _objects(
         ):
             continue
         out.append(low)
-    return out
+    things = thing_words(set(out), t.texts, t.weights)
+    return [o for o in out if o in things]
 
 
 MAX_PAIR_OBJECTS = 8  # objects paired per parent, by the share of its subtopics saying each
@@ -1101,12 +1163,10 @@ def pair_name(
     traffic = [tr or sum(t.weights[n] for n in ix) for tr, ix in zip(traffic, by, strict=True)]
     total = sum(traffic) or 1.0
     groups = {}
-    objects = _objects(t, forms, verbs, kinds)
-    # each a thing the subtopics are about, by how the texts use it: no unit or time, verb,
-    # adjective or the speaker's organisation ("Minutes and reloads", "Fun and interesting")
-    things = thing_words(set(objects), t.texts, t.weights)
-    for o in objects:
-        if o in MONTHS or o in WEEKDAYS or o not in things:
+    # each a thing the subtopics are about (`_objects`): no unit or time, verb, adjective or
+    # the speaker's organisation ("Minutes and reloads", "Fun and interesting")
+    for o in _objects(t, forms, verbs, kinds):
+        if o in MONTHS or o in WEEKDAYS:
             continue  # when it was said ("November", "month"), not what about
         g = frozenset(k for k, s in enumerate(said) if Sayers(s).share(o) >= CHILD_USE)
         if g and len(g) < len(by):  # one said in every subtopic pairs with nothing
@@ -1120,6 +1180,7 @@ def pair_name(
         if share < MIN_CLASS_SAID or ga <= gb or gb <= ga:
             continue
         a, b = sorted((a, b))
+        a, b = (singular_said(x, _spellings(forms)) for x in (a, b))  # "Dashboard and query"
         name = tidy_phrase((a, "and", b, noun), {**surface, noun: noun})
         if (
             name in names
@@ -1213,8 +1274,12 @@ def class_name(
         obj = low[:-1] if low.endswith("s") and not low.endswith("ss") and low[:-1] in forms.get(
             stem(low[:-1]), {}) else low  # fmt: skip
         cand = tidy_phrase((obj, noun), {**surface, noun: noun})
+        # a kind's pair says its head's ("Downgrade to Free" is a plan change): where a
+        # sibling has the head's ("Plan change"), "Free change" repeats it
+        heads = kinds.heads.get(stem(low), frozenset())
         if (
             cand.lower() in avoid
+            or any(f"{kinds.form.get(h, h)} {noun}".lower() in avoid for h in heads)
             or cand in names
             or label_problems(cand, verbs=verbs, context=context)
             or (kids_said and minority_parent(cand, kids_said, floor))
