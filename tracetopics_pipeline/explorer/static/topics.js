@@ -224,6 +224,13 @@ function sparkline(counts, color, top = 0) {
   const pts = counts.map((c, i) => `${(i * step).toFixed(1)},${(h - 2 - (c / max) * (h - 4)).toFixed(1)}`).join(" ");
   return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><polyline fill="none" stroke="${color}" stroke-width="1.6" points="${pts}"/></svg>`;
 }
+/* A subtopic listed on its own (all subtopics, not drilled into one parent) names its parent:
+   Sentiment's "User praised the agent" and "Praised the agent or the product" sat side by side
+   with nothing saying which label each is under. */
+function inParent(t, nested) {
+  return t.level === "sub" && !nested && state.focus === null && t.parent_label
+    ? ` <span class="muted small in-parent">in ${esc(t.parent_label)}</span>` : "";
+}
 /* `i`: the rank (from 0), or null for a row listed apart (the default label, no_match). A bar
    longer than the scale (the default label's) is drawn cut, with a break mark. */
 function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
@@ -246,7 +253,7 @@ function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
         <span class="swatch" style="background:${color}"></span>
         <span class="tlabel"><span class="caret">${open ? "▾" : "▸"}</span> ${esc(t.label)}${t.pinned ? ' <span class="badge" title="Pinned: its name never changes automatically">pinned</span>' : ""}
           ${nm ? "" : `<span class="tid" title="The id the CLI takes: tracetopics topic rename ${esc(state.facet)} ${t.topic_id} …">id ${t.topic_id}</span>`}
-          ${subs.length ? `<span class="muted small">· ${count(subs.length, "subtopic")}</span>` : ""}${merged.length ? ` <span class="badge merged-badge" title="${esc(`Merged into this ${word}: ${merged.map((m) => m.label).join(", ")}. Open it to undo.`)}">+${merged.length} merged</span>` : ""}</span>
+          ${subs.length ? `<span class="muted small">· ${count(subs.length, "subtopic")}</span>` : ""}${inParent(t, sub)}${merged.length ? ` <span class="badge merged-badge" title="${esc(`Merged into this ${word}: ${merged.map((m) => m.label).join(", ")}. Open it to undo.`)}">+${merged.length} merged</span>` : ""}</span>
         <span class="num">${fmt(t.count)}</span>
         <span><div class="bar${width > 100 ? " cut" : ""}" ${width > 100 ? 'title="Longer than the scale: the bars are scaled to the real topics"' : ""}><span style="width:${Math.min(100, width).toFixed(1)}%;background:${color}"></span></div><div class="small muted share">${pct(t.share)}${ofParent}</div></span>
         <span>${sparkline(t.sparkline, color, sparkTop)}</span>
