@@ -193,7 +193,9 @@ color: #1f2430; padding: 0 1rem; }} code {{ background: #eef0f4; padding: 0 .3em
 </head><body><h1>No page here</h1>
 <p>The explorer has no page at <code>{path}</code>. It is one page:
 <a href="/">open the explorer</a>. Its tabs, facets and filters are in the address after
-<code>/?</code> (<code>/?tab=topics&amp;facet=Task</code>).</p></body></html>
+<code>/?</code> (<code>/?tab=topics&amp;facet=Task</code>).</p>
+<p>SQL is not in the page: in a terminal, <code>tracetopics sql "SELECT ..."</code> queries the
+same data read-only (<code>tracetopics sql --help</code>).</p></body></html>
 """
 
 

@@ -15,6 +15,8 @@ def test_a_mistyped_address_is_a_page_that_leads_back(pg) -> None:
     got = pg.goto(pg.base + "/topics")
     assert got.status == 404
     assert "The explorer has no page at /topics" in pg.inner_text("body")
+    # A PM looking for a SQL page (session 22) learns where SQL is.
+    assert 'tracetopics sql "SELECT ..."' in pg.inner_text("body")
     pg.click("text=open the explorer")
     pg.wait_for_selector("#home .hcard", timeout=T)
     # The API's own answers stay JSON.
