@@ -21,6 +21,7 @@ import unicodedata
 from functools import lru_cache
 
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import FIX_OR
+from tracetopics_pipeline.core.facets.summarizers.local.task import strip_lead_in
 from tracetopics_pipeline.core.facets.summarizers.local.text import vocabulary
 
 # Words of a product's own settings, plans, screens and modes, of the user's device, browser,
@@ -252,7 +253,10 @@ def leaves_this_provider(text: str, before: str = "") -> bool:
 _OWN_HERE = re.compile(
     r"^(?:my|our) (?:[\w-]+ )?(?:account|invoices?|bills?|billing|dashboards?|reports?|data|"
     r"subscription|plan|card|payments?|transfers?|orders?|deliver(?:y|ies)|exports?|statements?|"
-    r"fees|charges|balance|workspace|team's)\b",
+    r"fees|charges|balance|workspace|team's|"
+    # the service itself, as a phone, internet or hosting customer says it ("our calls keep dropping")
+    r"calls?|connection|internet|broadband|wi-?fi|signal|coverage|line|service|app|site|website|"
+    r"emails?|messages?|builds?|deploys?|deployments?|servers?|backups?|uploads?|sync)\b",
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
@@ -264,8 +268,8 @@ def _complains_of_this(turn: str) -> bool:
     awful, always crashing") or another named product ("Gmail keeps losing our emails, sick of
     it"), unless the sentence also says "you" or "your"."""
     for m in _SENTENCES.finditer(turn):
-        sentence = m.group(0).strip()
-        if not _COMPLAINT.search(sentence):
+        sentence = strip_lead_in(m.group(0).strip())  # "Ugh the app keeps crashing": not a name
+        if not sentence or not _COMPLAINT.search(sentence):
             continue
         first = sentence.split()[0]
         other = (
