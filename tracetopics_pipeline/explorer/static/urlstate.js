@@ -82,6 +82,10 @@ function linkNote(facet, tab, facets) {
       ? `The facet “${esc(known.facet)}” has no classified traces yet; showing ${esc(state.facet)}.`
       : `No facet “${esc(facet)}”; facets are ${facets.map(esc).join(", ")}. Showing ${esc(state.facet)}.`);
   }
+  // A link in another app's form (`#/topics?facet=Nope`): the page reads none of it.
+  if (location.hash.length > 1) {
+    said.push(`The part after # (“${esc(location.hash)}”) is not read: a view's address carries its tab, facet and filters after /? (/?tab=topics&amp;facet=Task).`);
+  }
   if (tab !== null) {
     const tabs = tabButtons().filter((b) => document.getElementById("tab-" + b.dataset.tab))
       .map((b) => `${esc(b.dataset.tab)} (${esc(b.textContent)})`);
