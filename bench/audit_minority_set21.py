@@ -3670,6 +3670,35 @@ def said(case: Case, embed: Callable[[list[str]], np.ndarray], *, words: bool) -
     return said_share(name, sayers, e[0], e[1 + len(less) :], held)
 
 
+def renamed(case: Case, embed: Callable[[list[str]], np.ndarray]) -> Case:
+    """The case with its name as the namer now leaves it (`naming.said_by_most`: less a slot's
+    value where most of its summaries do not say it), over its drawn summaries and their
+    vectors (packaged model), held to the namer's rules (`grammar.label_problems` against the
+    summaries, each word used by MIN_SUPPORT of them)."""
+    from tracetopics_pipeline.core.topics.labels.context import word_context
+    from tracetopics_pipeline.core.topics.labels.grammar import label_problems, verb_forms
+    from tracetopics_pipeline.core.topics.labels.naming import NamingInput, said_by_most
+    from tracetopics_pipeline.core.topics.labels.support import (
+        MIN_SUPPORT,
+        name_support,
+        word_support,
+    )
+
+    name, draws = case
+    texts, weights = [t for _, t in draws], [float(n) for n, _ in draws]
+    x = np.asarray(embed(texts), np.float32)
+    t = NamingInput(0, texts, weights, x.mean(axis=0), vectors=x)
+    sup, verbs, ctx = word_support(texts, weights), verb_forms(texts), word_context(texts, weights)
+
+    def fits(cand: str) -> bool:
+        return not label_problems(cand, verbs=verbs, context=ctx) and (
+            name_support(cand, sup) >= MIN_SUPPORT
+        )
+
+    new = said_by_most(name, t, embed=embed, floor=MIN_SAID, support=sup, verbs=verbs, fits=fits)
+    return (new, draws)
+
+
 def score(rows: list[tuple[str, bool, bool]]) -> str:
     """Precision and recall of the flag against the verdicts: (source, reject, flagged) rows."""
     tp = sum(r and f for _, r, f in rows)
@@ -3684,6 +3713,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
     ap.add_argument("--pull", default=str(support.WORD_PULL), help="WORD_PULL, or off")
+    ap.add_argument(
+        "--renamed", action="store_true", help="flag each name as the namer now leaves it"
+    )
     a = ap.parse_args()
     from tracetopics_pipeline.core.topics.labels.labellers import default_embedder
 
@@ -3695,6 +3727,11 @@ def main() -> None:
     for form, cases in part(a.part).items():
         source, verdict = form.split()
         for case in cases:
+            if a.renamed:
+                new = renamed(case, embed)
+                if new[0] != case[0]:
+                    print(f"  renamed ({verdict}): {source} {case[0]!r} -> {new[0]!r}")
+                case = new
             share = said(case, embed, words=words)
             flagged = share < MIN_SAID
             rows.append((source, verdict == "reject", flagged))

@@ -87,22 +87,14 @@ def paraphrase_shares(texts, x, w, sub_of, fine) -> list[float]:
     (`support.said_share`: the texts' vectors `x` near the name's and each of its words held,
     packaged model), as the audit's `minority_name` reads a free-text subtopic's."""
     from tracetopics_pipeline.core.topics.labels.labellers import default_embedder
-    from tracetopics_pipeline.core.topics.labels.support import (
-        Sayers,
-        said_share,
-        text_words,
-        without_each_word,
-    )
+    from tracetopics_pipeline.core.topics.labels.support import Sayers, said_shares, text_words
 
     embed = default_embedder()
     out = []
     for t, name in enumerate(fine):
         ix = np.flatnonzero(sub_of == t)
-        less = without_each_word(name)
-        e = np.asarray(embed([name, *less]), np.float32)
         said = Sayers(text_words([texts[i] for i in ix], [float(w[i]) for i in ix]))
-        words = e[1:] if less else None
-        out.append(said_share(name, said, e[0], x[ix], words) if len(ix) else 1.0)
+        out.append(said_shares([name], said, x[ix], embed)[0] if len(ix) else 1.0)
     return out
 
 

@@ -74,9 +74,9 @@ NEW_PARENTS = ["Export dashboard to CSV", "Account access"]
 
 def test_a_nearly_as_good_previous_name_is_kept_and_marked():
     subs, parents = topics(NEW_SUBS, NEW_PARENTS)
-    previous = {10: "Export dashboard to CSV file", 11: "Reset MFA device", 20: "CSV export"}
+    previous = {10: "Export the dashboard to CSV", 11: "Reset MFA device", 20: "CSV export"}
     choices = run(subs, parents, previous)
-    assert subs[0].label == "Export dashboard to CSV file"
+    assert subs[0].label == "Export the dashboard to CSV"
     assert subs[0].label_source == KEPT
     assert subs[1].label == "Reset MFA device" and subs[1].label_source == "local"  # unchanged
     assert [(c.topic_id, c.kept) for c in choices if c.level == "sub"] == [(10, True)]
@@ -124,11 +124,11 @@ def test_a_subtopic_never_keeps_its_parents_name():
 def test_overrides_pins_and_single_child_parents():
     subs, parents = topics(NEW_SUBS, ["Dashboard CSV export", "Account access"])
     subs[1].label, subs[1].label_source = "Renamed by a person", "override"
-    previous = {10: "Export dashboard to CSV file", 11: "Reset MFA device", 20: "CSV exports"}
+    previous = {10: "Export the dashboard to CSV", 11: "Reset MFA device", 20: "CSV exports"}
     run(subs, parents, previous, margin=1.0)
     assert subs[1].label == "Renamed by a person"  # a person's name wins
     # a parent of one subtopic reads as that subtopic, kept name included
-    assert parents[0].label == subs[0].label == "Export dashboard to CSV file"
+    assert parents[0].label == subs[0].label == "Export the dashboard to CSV"
     assert parents[0].label_source == KEPT
 
 

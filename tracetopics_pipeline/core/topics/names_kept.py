@@ -17,7 +17,10 @@ for its CURRENT members:
   coverage;
 - the previous label is kept when it scores within MARGIN of the new one, its words are still
   shared widely enough (the audit's support floors), a labelled facet's subtopic's name is
-  still said by MIN_HELD of its traffic, a free-text parent's is not said by a minority
+  still said by MIN_HELD of its traffic, a free-text subtopic's is said (literally or in
+  paraphrase, `support.said_shares`) by `NamingParams.said` of it where the new one, the same
+  name less a slot's value (`naming.said_by_most`), is, a
+  free-text parent's is not said by a minority
   where the new one is not (`minority_parent` under MIN_CLASS_SAID: the namer's abstraction
   step, `naming.class_name`, replaced it), nor reversed by a subtopic where the new one is not
   (`contradicted`: "Upgrade to Business" over a downgrade), a parent's is not vague where the new one is not
@@ -56,6 +59,8 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_CLASS_SAID,
     MIN_PARENT_SUPPORT,
     MIN_SUPPORT,
+    Sayers,
+    content_words,
     contradicted,
     coverage,
     group_share,
@@ -64,6 +69,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     minority_parent,
     name_support,
     parent_support,
+    said_shares,
     text_words,
     word_support,
 )
@@ -228,6 +234,12 @@ def keep_names(
             elif level == "sub" and params.held and held_by(prev, said[i]) < params.held:
                 c.why = "previous name said by too few"
             elif (
+                level == "sub"
+                and params.said
+                and _said_by_fewer(prev, new, said[i], xn[members[i]], embed, params.said)
+            ):  # the namer's `said_by_most` gave today's name a slot's value less
+                c.why = "previous name said by a minority"
+            elif (
                 level == "parent"
                 and not labelled
                 and minority_parent(prev, [kind_said[k] for k in kids[i]], MIN_CLASS_SAID)
@@ -295,6 +307,25 @@ def renames(
         out.continued[level] = len(cont)
         out.renamed[level] = sum(previous[t.topic_id] != t.label for t in cont)
     return out
+
+
+def _said_by_fewer(
+    prev: str,
+    new: str,
+    said: list[tuple[frozenset[str], float]],
+    vectors: np.ndarray,
+    embed: EmbedFn,
+    floor: float,
+) -> bool:
+    """A free-text subtopic's previous name said by less than `floor` of its traffic, literally
+    or in paraphrase (`support.said_shares`: `said` its `text_words`, `vectors` its texts'),
+    where the new one, its words less some (a slot's value), is said by at least that: the
+    namer's `said_by_most` would not give it."""
+    if not set(content_words(new)) < set(content_words(prev)):
+        return False
+    sayers = Sayers(said)
+    p, n = said_shares([prev, new], sayers, vectors, embed)
+    return p < floor <= n
 
 
 def _vaguer(

@@ -64,6 +64,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_HELD,
     MIN_PARENT_SAID,
     MIN_PARENT_SUPPORT,
+    MIN_SAID,
     MIN_SUPPORT,
     NO_KINDS,
     RARE_SUPPORT,
@@ -80,6 +81,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     name_support,
     number_details,
     one_trace_words,
+    said_shares,
     stem,
     text_words,
     word_support,
@@ -95,6 +97,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     MIN_WORDS,
     MOOD_NAMES,
     MOOD_TIMES,
+    NEGATION_WORDS,
     NEGATIVE_WORDS,
     PARTICLES,
     POLARITY_WORDS,
@@ -286,6 +289,12 @@ class NamingParams:
     # nothing else is, and each offers the thing it is about as a candidate
     # (`grammar.request_form`: "Incremental dataset refresh").
     requests: bool = False
+    # A free-text subtopic's name says what most of its traces say, literally or in paraphrase
+    # (`support.said_share`, the audit's `minority_name`): a name fewer of them say gives way
+    # to itself less the words that carry one value of a slot its traces fill with many, when
+    # at least this share says that (`said_by_most`: "Inventory dashboard takes over a
+    # minute" -> "Dashboard takes over a minute"). 0: off.
+    said: float = MIN_SAID
 
 
 # Parents: the name must be shared across the children (support counted per child).
@@ -299,10 +308,11 @@ PARENT_NAMING = NamingParams(
     min_coverage=MIN_COVERAGE,
     min_distinct=MIN_DISTINCT,
     requests=True,
+    said=0.0,  # a parent's share is its subtopics' (`minority_parent`, `_abstracted`)
 )
 
 # A labelled facet's subtopics: most of the traffic says what the name says, as at every level.
-LABELLED_NAMING = NamingParams(held=MIN_HELD)
+LABELLED_NAMING = NamingParams(held=MIN_HELD, said=0.0)
 
 
 @dataclass
@@ -576,9 +586,153 @@ def name_topics(
             if len(base.split()) < MIN_WORDS:
                 base += " topic"
             name = _distinct_name(tidy_label(base), avoid)
+        if (
+            p.said
+            and name
+            and ranked[i]
+            and t.vectors is not None
+            and len(t.vectors) == len(t.texts)
+        ):
+            # a name most of its traces do not say: the same name less one slot's value
+            def fits(
+                cand: str, i: int = i, avoid: set[str] = avoid, ctx: WordContext = ctx
+            ) -> bool:
+                return (
+                    cand.lower() not in avoid
+                    and not label_problems(cand, verbs=verbs, context=ctx)
+                    and not one_trace_words(cand, supports[i], traffic[i])
+                    and name_support(cand, supports[i], facet_words) >= p.min_support
+                )
+
+            name = said_by_most(name, t, embed=embed, floor=p.said,
+                                 support=supports[i], verbs=verbs,
+                                 fits=fits)  # fmt: skip
         used.add(name.lower())
         out[topics[i].topic_id] = name
     return out
+
+
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did can could will would shall "  # noqa: SIM905
+    "should may might must".split()
+)
+MAX_DROPPED = 2  # slot values a name may lose to say what most of its traces say
+
+
+def general_forms(
+    name: str, support: dict[str, float], verbs: frozenset[str] = COMMON_VERBS
+) -> list[tuple[str, int]]:
+    """`name` less one or two slot values: runs of adjacent content words each of which less
+    than MIN_SAID of the topic's traffic uses (`support`: its `word_support`; "Inventory",
+    "Product usage", "Entra ID"), the words most of it says staying ("dashboard", "SSO"). A run
+    goes whole, with the glue before it where that no longer leads to a noun ("Upgrade [from
+    Pro] to Business"; "the [Sales] report" keeps "the"), and glue left at either end goes.
+    A run that holds its noun phrase's head goes only with the whole phrase, after glue ("Q3
+    revenue dashboard" keeps "dashboard", "Fees for currency exchange" keeps "Fees"). A verb
+    (`verbs`) is what is done, never a value; a form never opens on a verb whose subject went
+    ("[Inventory] loads so slowly") nor ends on one whose object went ("Ask AI see [all
+    datasets]"), nor keeps one side of an "and" / "or" alone, nor loses a negation. Forms of
+    at least MIN_WORDS words, each with the number of words dropped, fewest first."""
+    toks = name.split()
+    low = [x.lower() for x in toks]
+
+    def verb(x: str) -> bool:
+        return x in verbs or x in COMMON_VERBS or (x.endswith("s") and x[:-1] in verbs)
+
+    runs: list[list[int]] = []
+    for j, x in enumerate(low):
+        if x in FUNCTION_WORDS or verb(x) or support.get(stem(x), 0.0) >= MIN_SAID:
+            continue
+        if runs and runs[-1][-1] == j - 1:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    # a run that ends its noun phrase holds its head: it goes only with the whole phrase, and
+    # only after glue ("with [Entra ID]", "[Inventory] dashboard"; not "Q3 revenue [dashboard]",
+    # nor the name's own head, "Fees for currency exchange")
+    runs = [
+        r for r in runs
+        if not (r[-1] + 1 == len(low) or low[r[-1] + 1] in FUNCTION_WORDS)
+        or (r[0] > 0 and low[r[0] - 1] in FUNCTION_WORDS)
+    ]  # fmt: skip
+    negations = sum(x in NEGATION_WORDS for x in low)
+    out: dict[str, int] = {}
+    for k in range(1, min(MAX_DROPPED, len(runs)) + 1):
+        for gone in combinations(runs, k):
+            drop = {j for run in gone for j in run}
+            for run in gone:  # the glue before a value, where no noun follows it
+                nxt = next((x for x in range(run[-1] + 1, len(low)) if x not in drop), None)
+                if nxt is None or low[nxt] in FUNCTION_WORDS or verb(low[nxt]):
+                    g = run[0] - 1
+                    while g >= 0 and g not in drop and low[g] in FUNCTION_WORDS:
+                        drop.add(g)
+                        g -= 1
+            kept = [j for j in range(len(toks)) if j not in drop]
+            while kept and low[kept[0]] in FUNCTION_WORDS:
+                if low[kept[0]] in _AUXILIARIES:  # "[Phone] has been lost": its subject went
+                    kept = []
+                kept = kept[1:]
+            while (
+                kept and low[kept[-1]] in FUNCTION_WORDS and not phrasal_end([low[j] for j in kept])
+            ):
+                kept.pop()
+            if (
+                len(kept) < MIN_WORDS
+                or sum(low[j] in NEGATION_WORDS for j in kept) < negations
+                or (kept[0] > 0 and _verb_after(low[kept[0] - 1], low[kept[0]], verb))
+                or (kept[-1] + 1 < len(low) and verb(low[kept[-1]]))  # its object went
+                or any(_one_conjunct(r, drop, low) for r in gone)
+            ):
+                continue
+            form = " ".join(toks[j] for j in kept)
+            out.setdefault(form[:1].upper() + form[1:], sum(map(len, gone)))
+    out.pop(name, None)
+    return sorted(out.items(), key=lambda kv: kv[1])
+
+
+def _one_conjunct(run: list[int], drop: set[int], low: list[str]) -> bool:
+    """`run` is one side of an "and" / "or" whose other side stays: "lost or [stolen]",
+    "[Tickets] and orders" name both sides, not one (both may go: "[Analyst and billing]
+    admin roles")."""
+    before, after = run[0] - 1, run[-1] + 1
+    return (before > 0 and low[before] in ("and", "or") and before - 1 not in drop) or (
+        after + 1 < len(low) and low[after] in ("and", "or") and after + 1 not in drop
+    )
+
+
+def _verb_after(before: str, word: str, verb: Callable[[str], bool]) -> bool:
+    """`word` is a verb after `before`, its subject: a verb form, or an -s form after a
+    singular noun ("Inventory loads", "tile renders"; "Dashboards filter" is no verb's)."""
+    agrees = word.endswith("s") and not word.endswith("ss") and not before.endswith("s")
+    return verb(word) or agrees
+
+
+def said_by_most(
+    name: str,
+    t: NamingInput,
+    *,
+    embed: EmbedFn,
+    floor: float,
+    support: dict[str, float],
+    verbs: frozenset[str],
+    fits: Callable[[str], bool],
+) -> str:
+    """`name`, or where less than `floor` of the topic's traffic says it (`support.said_shares`,
+    its texts' own vectors), the `general_forms` of it that `fits` the namer's rules and most of
+    the traffic says (the one that drops fewest words, then the most said): a name that carries
+    one value of a slot its traces fill with many names what they share ("SAML SSO with Entra
+    ID" -> "SAML SSO"). A name most of its traces say ("Connection to Snowflake keeps
+    dropping" over a topic about Snowflake) is kept whole. `support`: the topic's
+    `word_support`."""
+    sayers = Sayers(text_words(t.texts, t.weights))
+    vectors = np.asarray(t.vectors, np.float32)
+    if said_shares([name], sayers, vectors, embed)[0] >= floor:
+        return name
+    forms = [(f, k) for f, k in general_forms(name, support, verbs) if fits(f)]
+    shares = said_shares([f for f, _ in forms], sayers, vectors, embed, floor)
+    said = [(k, -share, j) for j, ((_, k), share) in enumerate(zip(forms, shares, strict=True))
+            if share >= floor]  # fmt: skip
+    return forms[min(said)[2]][0] if said else name
 
 
 def _distinct_name(base: str, avoid: set[str]) -> str:

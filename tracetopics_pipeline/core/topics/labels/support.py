@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -367,7 +368,8 @@ def said_share(
     ("card hasn't arrived" / "still waiting on my card"): said by 0.35 of their traces
     literally, 0.87 in paraphrase; a telco subtopic named after one bill ("Extra charges on
     November bill") 0.04 and 0.34. The audit's `minority_name` for free-text subtopics reads
-    it (the namer's choice between candidates by it was measured and not kept:
+    it, and the namer drops a slot's value from a name it finds said by few
+    (`naming.said_by_most`; choosing between candidates by it was measured and not kept:
     docs/benchmarks.md, twentieth round). Zero vectors (no comparable embedding) leave the
     literal share; a zero row of `word_vectors` holds nothing back."""
     n = np.asarray(name_vector, np.float32).ravel()
@@ -386,6 +388,32 @@ def said_share(
                 near &= (v @ w.T).max(axis=1) <= sims + WORD_PULL
         said |= set(np.flatnonzero(near).tolist())
     return sayers.weight_of(said)
+
+
+def said_shares(
+    names: list[str],
+    sayers: Sayers,
+    vectors: np.ndarray,
+    embed: Callable[[list[str]], np.ndarray],
+    floor: float = 0.0,
+) -> list[float]:
+    """`said_share` of each of `names` over one topic's texts (`sayers`; `vectors`: their rows,
+    the map's own), each name and each name less each word (`without_each_word`) embedded once
+    by `embed` (the map's model). A name the texts say by less than `floor` without its words
+    held (the paraphrase cosine alone, which holding words only lowers) is read so: the
+    names less a word are embedded only for the rest."""
+    if not names:
+        return []
+    e = np.asarray(embed(list(names)), np.float32)
+    out = [said_share(n, sayers, e[j], vectors) for j, n in enumerate(names)]
+    todo = [j for j, s in enumerate(out) if s >= floor]
+    less = {names[j]: without_each_word(names[j]) for j in todo}
+    flat = list(dict.fromkeys(v for vs in less.values() for v in vs))
+    vec = dict(zip(flat, np.asarray(embed(flat), np.float32), strict=True)) if flat else {}
+    for j in todo:
+        words = np.stack([vec[v] for v in less[names[j]]]) if less[names[j]] else None
+        out[j] = said_share(names[j], sayers, e[j], vectors, words)
+    return out
 
 
 def minority_parent(
