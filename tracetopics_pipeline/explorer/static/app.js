@@ -877,6 +877,9 @@ async function renderSlices() {
     const ct = await api("/api/crosstab?" + filterParams({ row_facet: task, col_facet: col, level: task === state.facet ? effLevel() : "parent" }));
     if (!ct.rows.length) { emptyPlot(node, "No data in this filter."); return; }
     if (ct.total_rows > ct.rows.length) $(title).textContent += ` (the ${ct.rows.length} largest of ${ct.total_rows} topics)`;
+    // One column (a label filter on this facet): every cell is its whole row, one colour; say
+    // so rather than leave a PM reading a flat heatmap (session 22 walk).
+    if (ct.cols.length === 1) $(title).textContent += `: only “${labelText(col, ct.cols[0])}” in this filter, so each row is all of it`;
     node.querySelector(".empty")?.remove();
     sortColumns(ct, col);
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
