@@ -28,6 +28,7 @@ import argparse
 import _common  # noqa: F401  (offline defaults)
 from held_out import Conv, split_forms
 from held_out import conv as _conv
+from held_out import traces as form_traces
 from held_out import user as _u
 
 SPLIT_SEED_20 = 20
@@ -181,10 +182,7 @@ def score(part: str) -> dict[str, tuple[int, int, int, list[str]]]:
     summ = make_summarizer("local", fitted_models=False)
     out: dict[str, tuple[int, int, int, list[str]]] = {}
     for form, cases in split_cancel20(part).items():
-        traces = [
-            {"id": f"{form}{k}", "messages": [{"role": r, "content": t} for r, t in c]}
-            for k, c in enumerate(cases)
-        ]
+        traces = form_traces(form, cases)
         got: dict[tuple[str, str], str] = {}
         for o in summ.summarize(traces, wanted).outputs:
             got[(o.trace_id, o.facet)] = o.label or "NONE"

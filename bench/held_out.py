@@ -42,6 +42,14 @@ def split_forms(
     return out
 
 
+def traces(form: str, cases: tuple[Conv, ...]) -> list[dict]:
+    """One form's cases as traces (ids `<form><k>`), their turns as messages."""
+    return [
+        {"id": f"{form}{k}", "messages": [{"role": r, "content": t} for r, t in c]}
+        for k, c in enumerate(cases)
+    ]
+
+
 def local_labels(traces: list[dict], facet: str) -> list[str]:
     """The local summarizer's label (fitted models off; "NONE" for none) of each trace for one
     facet, in order: how the held-out sets read a labelled facet."""

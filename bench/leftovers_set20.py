@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import argparse
 
-from held_out import Conv, local_labels, print_scores, split_forms
+from held_out import Conv, local_labels, print_scores, split_forms, traces
 from held_out import conv as _conv
 from held_out import user as _u
 
@@ -372,11 +372,7 @@ def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
             got = ["FAILED" if flagged(*c[0]) else "not FAILED" for c in cases]
             ok = [g == want if want == "FAILED" else g != "FAILED" for g in got]
         else:
-            traces = [
-                {"id": f"{form}{k}", "messages": [{"role": r, "content": t} for r, t in c]}
-                for k, c in enumerate(cases)
-            ]
-            got = local_labels(traces, facet)
+            got = local_labels(traces(form, cases), facet)
             ok = [
                 g != "POSITIVE"
                 if want == "not POSITIVE"

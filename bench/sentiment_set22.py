@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import argparse
 
-from held_out import Conv, local_labels, print_scores, split_forms
+from held_out import Conv, local_labels, print_scores, split_forms, traces
 from held_out import conv as _conv
 from held_out import user as _u
 
@@ -315,11 +315,7 @@ def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
     out: dict[str, tuple[int, int, list[str]]] = {}
     for form, cases in split22(part).items():
         facet, want = WANTS22[form]
-        traces = [
-            {"id": f"{form}{k}", "messages": [{"role": r, "content": t} for r, t in c]}
-            for k, c in enumerate(cases)
-        ]
-        got = local_labels(traces, facet)
+        got = local_labels(traces(form, cases), facet)
         ok = [g not in ("NEGATIVE", "MIXED") if want == "not NEGATIVE" else g == want for g in got]
         wrong = [f"{c[-1][1]!r} -> {g}" for c, g, k in zip(cases, got, ok, strict=True) if not k]
         out[form] = (sum(ok), len(cases), wrong)
