@@ -331,7 +331,9 @@ _REPEAT = _rx(  # having to say it again
     r"post|email|e-mail|note)|"
     r"(?:like|as) i (?:already )?(?:said|told you|mentioned|wrote|explained|stated)|"
     r"i (?:literally|clearly) (?:just )?(?:said|told)",
-    r"how many (?:more )?times|how often (?:do|must|should|will|have) (?:i|we) (?:need to |have to |"
+    # not a question about a limit: "how many times can I reschedule?", "how many times a day"
+    r"how many (?:more )?times(?! (?:can|could|may|might|should|is|are|per|a|an|each|every|does|"
+    r"do you|will (?:it|the|you))\b)|how often (?:do|must|should|will|have) (?:i|we) (?:need to |have to |"
     r"got to )?(?:tell|say|ask|explain|repeat|write|type|give)|"
     r"(?:for the )?(?:second|third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|"
     r"(?:asking|askin'?|ask|telling|tellin'?|tell) (?:you )?(?:again|one more time|once more)|"
@@ -585,6 +587,8 @@ _CHURN_THREAT = _rx(
     # "never booking with you again", "the last order I'll ever place with you"
     r"never (?:\w+ ){0,2}?(?:with|from|at|through) (?:you|your \w+|this \w+) again|"
     r"(?:the )?last (?:\w+ )?(?:i|we)(?:'ll| will| am| are)? (?:ever|going to) \w+ (?:with|from|at) you|"
+    # the user's own move, not a friend's ("my sister went with a competitor, do you ...")
+    r"(?:\b(?:i|we)(?:['’]\w+)?|^\W*)(?:\s*\b(?:just|already|have|had|now|finally|all|both)\b)*\s*"
     r"(?:signed up|gone|went|moved|switched|joined) (?:with|to) (?:a |your |one of your )?"
     r"(?:competitors?|rivals?)|(?:i|we) want out\b|"
     r"(?:break\w*|end\w*) (?:the|my|our) (?:lease|contract|agreement)|"

@@ -152,6 +152,68 @@ _ACCEPTS = _rx(
     r"can (?:you|i|we)|could (?:you|i|we)|yes|fine|sounds?|would be|that's all|that is all|"
     r"all i need\w*|bye|goodbye|\?",
 )
+# Praise for a wait the agent just set: the agent puts something off, gives a late date or a wide
+# window ("Current processing time is 14 weeks.", "between 8am and 6pm", "parts are on backorder,
+# next month"), and the user answers with praise and a long wait, a wide window or a date too late
+# ("Ninety days! What blazing speed.", "A twelve-hour window, how precise", "next month. very
+# nice"). A short wait praised ("3 days! that's quicker than I thought") or a long one welcomed
+# ("5 more years of warranty, brilliant", "two weeks, that works for me") is meant.
+_SETS_WAIT = _rx(
+    r"earliest|(?:first|next) (?:\w+ )?(?:available|free|open|opening|space|slot|date)|"
+    r"processing times?|wait(?:ing)?(?: time| list)?\b|queue|backorder\w*|delay\w*|postpon\w*|"
+    r"reschedul\w*|running late|(?:full|booked|closed|unavailable) (?:up )?until|estimated|"
+    r"expect(?:ed|s)?\b|between \S+ and \S+|not (?:\w+ )?(?:back|ready|available|in stock) "
+    r"(?:yet|until|before)|(?:ready|sent|issued|delivered|arrive|available|done|finished|processed|"
+    r"back|visit|come|start) (?:on|by|in|within|from|after|not before)\b|within \S+ (?:\w+ )?"
+    r"(?:days|weeks|months)|takes? (?:up to |about |around )?\S+ (?:\w+ )?(?:days|weeks|months)",
+)
+_COUNT = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|ninety|several|many|a few|another)"
+)
+_LONG_WAIT = _rx(
+    _COUNT + r"(?: more| extra| whole)?(?: working| business| calendar)?[ -](?:weeks?|months?|"
+    r"years?)\b",
+    r"(?:[1-9]\d+|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred)(?: more| extra)?(?: working| business| calendar)?[ -]days\b",
+    _COUNT + r" more (?:hours?|days?)\b|\w+[ -]hours? (?:window|wait|queue|delay)|all day\b",
+    r"next (?:month|year|season|spring|summer|autumn|fall|winter|quarter|term)\b|"
+    r"(?:until|till|not before|in) (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b|after (?:the|my|our) (?:event|deadline|wedding|party|ceremony|"
+    r"exam|trip|show|match|launch|opening|holiday|flight)\b",
+)
+# Praise of speed or precision, and overstatement: ironic beside a long wait.
+_MOCK_PRAISE = _rx(
+    r"(?:how|so|very|such|super|what|superb|impressive|great|real|truly) (?:\w+ )?(?:precise|"
+    r"precision|prompt|punctual|speedy|speed|swift|efficient|efficiency|quick|fast|planning)\b|"
+    r"(?:the )?(?:fastest|quickest|speediest|best) (?:\w+ ){0,3}?(?:in the world|ever|on earth|in "
+    r"history)|(?:truly|so|really|very) impressed|blazing|lightning|record time|thrilled|"
+    r"world[- ]class",
+)
+# The wait is welcome or taken in good part: "that works for me", "that's plenty", "quicker than
+# I thought", "good to know", "see you then".
+_WAIT_WELCOME = _rx(
+    r"works? (?:for|with) (?:me|us)|suits?|plenty|no rush|in time|(?:quicker|sooner|earlier|faster|"
+    r"better) than|already|good to know|see you|book (?:it|me|us)|i'll take|we'll take|"
+    r"no problem|no worries|understood|fair enough|makes sense|that's fine|fine by",
+)
+
+
+def praises_a_wait(text: str, agent_before: str) -> bool:
+    """The user praises a long wait, a wide window or a late date that the agent's turn just set
+    (sarcasm), and nothing in the turn welcomes it."""
+    return bool(
+        _SETS_WAIT.search(agent_before)
+        and not AGENT_SUCCESS.search(agent_before)
+        and len(text.split()) <= 25
+        and _LONG_WAIT.search(text)
+        and (_PRAISE_WORD.search(text) or _MOCK_PRAISE.search(text))
+        and not _WAIT_WELCOME.search(text)
+        and "?" not in text
+        and not reports_success(text)
+    )
+
+
 _REQUEST = re.compile(
     r"\?\s*$|^\W*(?:please|can|could|would|will|do|does|is|are|which|what|when|where|how|who|"
     r"i need|i want|i'd like|i would like|tell me|give me|send me|show me)\b|"
@@ -360,7 +422,7 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 and _PRAISE_WORD.search(text)
                 and not _ACCEPTS.search(text)
                 and not reports_success(text)  # "Excellent, that solved it."
-            ):
+            ) or praises_a_wait(text, agent_before):
                 forms.append("sarcasm")
         if forms:
             out[i] = forms

@@ -157,6 +157,10 @@ _MISHAP = any_of(
     r"weeks?|months?)[ -](?:queue|wait|delay|hold|holdup)\b|"
     r"(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (?:\w+ ){0,2}?(?:this|in a|in the "
     r"same|in one) (?:week|month|term|semester|year|season|quarter|row)\b",
+    # the same trouble counted: "three reschedules", "5 delays so far", "multiple no-shows"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multiple|several|countless|repeated) "
+    r"(?:\w+ )?(?:reschedul\w*s|postponements|delays|no-?shows|outages|breakdowns|mix-?ups|"
+    r"missed (?:calls|deliveries|appointments|pick-?ups|collections))\b",
 )
 # The turn says how both are true, so it is not irony.
 _CONTRAST = any_of(

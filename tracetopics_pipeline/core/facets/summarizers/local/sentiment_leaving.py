@@ -35,6 +35,18 @@ _DETAIL = (
     r"size|colou?r|model|version|one|option|method|page|tab|browser|device|pitch|berth|lane"
 )
 _BOOKING = r"booking|reservation|appointment|order|ticket|lesson|meeting|slot|seat|room|table"
+# The kinds of business a user takes elsewhere (a person within it, a doctor or an instructor,
+# is a detail of the same service).
+_PROVIDER = (
+    r"(?:school|studio|gym|bank|insurer|insurance company|provider|carrier|supplier|vendor|"
+    r"agency|firm|company|courier|host|registrar|lab|pharmacy|broker|airline|operator|garage|"
+    r"salon|network|platform)s?"
+)
+# Somewhere else, or a competitor: "someone else", "another company", "a competitor".
+_ELSEWHERE = (
+    r"(?:someone else|somebody else|elsewhere|somewhere else|(?:a|the|your) (?:competitors?|rivals?)|"
+    r"the competition|(?:another|a different|a rival) (?!(?:" + _DETAIL + r")\b)[a-z]{3,})"
+)
 # Taking the business elsewhere: "take our translation work to another agency", "move all 14
 # domains to a different registrar", "switching removals companies".
 PROVIDER_CHANGE = any_of(
@@ -55,6 +67,16 @@ PROVIDER_CHANGE = any_of(
     # leaving a course or a school: "withdrawing our son from the swimming school"
     r"withdraw\w* (?:\w+ ){0,3}?from (?:the|your|this) (?:\w+ ){0,2}?(?:school|course|class(?:es)?|"
     r"club|programme|program|membership|scheme|service)",
+    # changing the provider itself, no "another" said: "i will change driving school if this
+    # continue", "we'll switch bank", "time to change insurer" (not "change the school bus
+    # stop", "change my bank details": the noun ends what is changed)
+    r"(?:chang|switch)\w* (?:(?:my|our|the) )?(?:[\w-]+ )?" + _PROVIDER + r"(?=\s*(?:[.,;:!?)]|$)|"
+    r"\s+(?:if|unless|because|since|when|after|before|soon|now|then|next|this|for good|and|or|"
+    r"asap|already)\b)",
+    # the next purchase made elsewhere: "we'll take our next trip with someone else", "my next
+    # car comes from another dealer", "next time I'm going to a competitor"
+    r"(?:my|our) next (?:[\w-]+ ){1,3}?(?:with|from|at|through|to|by) " + _ELSEWHERE,
+    r"next time,? (?:i|we)(?:['’]ll| will|['’]m| am|['’]re| are)? [^.!?]{0,40}?\b" + _ELSEWHERE,
 )
 # Ending something, and in the same turn where the business goes instead: "cancel my appointment,
 # I'm going with another company", "stop the contract, we found someone closer".
@@ -66,6 +88,9 @@ _GOES_ELSEWHERE = any_of(
     r"(?:going|gone|went|go|switching|switch|moving|move|changing|change|taking|take)(?: \w+){0,2}? "
     r"(?:with|to|over to) (?:a |an |the )?(?:another|different|other|rival|local|cheaper|new) "
     r"(?!(?:" + _DETAIL + r")\b)[a-z]{3,}",
+    # "... and going with a competitor", "switching to one of your rivals"
+    r"(?:going|gone|went|go|switching|switch|moving|move|taking|take)(?: \w+){0,2}? (?:with|to|"
+    r"over to) (?:a |the |one of your |your )?(?:competitors?|rivals?|competition)\b",
     r"(?:found|using|use|booked|hired|chosen|picked) (?:someone|somebody|another|a different|a "
     r"cheaper|a better|a closer|a local) ?\w*",
     r"(?:somewhere|someone|somebody) else|elsewhere|another (?:company|provider|firm|shop|store|"
