@@ -753,9 +753,12 @@ def _quoted(text: str, start: int) -> bool:
     return sum(line.count(q) for q in _QUOTE) % 2 == 1
 
 
-# Before a refusal: a rule for anyone ("Policy: a user is not allowed to ..."), or the records a
+# Before a refusal: a rule for anyone ("Policy: a user is not allowed to ..."), the case a
+# document describes ("Docs: if the caller does not have permission, ..."), or the records a
 # search returned ("3 events where access was denied"): data about refusals, not one.
-_RULE_OR_RECORD = re.compile(r"(?:\b(?:a|an|any|every|no)\s+$)|\bwhere\b", re.I)
+_RULE_OR_RECORD = re.compile(
+    r"(?:\b(?:a|an|any|every|no)\s+$)|\b(?:where|if|when|whenever|unless)\b", re.I
+)
 
 
 def _said_of(text: str, start: int) -> bool:

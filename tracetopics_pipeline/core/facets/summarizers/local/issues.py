@@ -289,8 +289,8 @@ def _first_words(text: str, n: int = _REFUSAL_WORDS) -> str:
 # going to charge you twice": an answer to a worry, not an ask declined), nor put off on a
 # condition ("I won't delete anything until you confirm").
 _WONT = re.compile(
-    r"\bi(?:'m| am|’m) not (?:going to|gonna)\s+(?:be able to\s+)?(?P<a>\w+)|"
-    r"\bi (?:won't|won’t|will not)\s+(?:be able to\s+)?(?P<b>\w+)",
+    r"\bi(?:'m| am|’m) not (?:going to|gonna)\s+(?:be able to\s+|be (?=\w+ing\b))?(?P<a>\w+)|"
+    r"\bi (?:won't|won’t|will not)\s+(?:be able to\s+|be (?=\w+ing\b))?(?P<b>\w+)",
     re.I,
 )
 _LIGHT_VERBS = frozenset(
@@ -301,18 +301,30 @@ _NEGATED_ASK = re.compile(
     r"\b(?:will|are|is) (?:you|it|they|that)(?: going to| gonna)?\s+$",
     re.I,
 )
-_ON_CONDITION = re.compile(r"[^.!?\n]*?\b(?:until|unless|without|before|if you|till)\b", re.I)
+# put off on a condition, or the act done once but not again ("I won't book it twice", "won't
+# transfer anything yet")
+_ON_CONDITION = re.compile(
+    r"[^.!?\n]*?\b(?:until|unless|without|before|if you|till|twice|yet|a second time)\b", re.I
+)
+
+
+def _verb_stem(word: str) -> str:
+    """A verb's first five letters without its ending: "waiving" and "waive" read alike (a
+    short word as it is: "use" is not "us")."""
+    word = word.lower()
+    bare = re.sub(r"(?:ing|ed|es|e|s)$", "", word)
+    return bare[:5] if len(bare) >= 4 else word[:5]
 
 
 def _declined_ask(text: str, ask: str | None) -> re.Match[str] | None:
     if not ask:
         return None
     for m in _WONT.finditer(text):
-        stem = (m["a"] or m["b"]).lower()[:5]
+        stem = _verb_stem(m["a"] or m["b"])
         if (m["a"] or m["b"]).lower() in _LIGHT_VERBS or _ON_CONDITION.match(text, m.end()):
             continue
         for w in re.finditer(r"[a-z]+", ask.lower()):
-            if w.group(0)[:5] == stem and not _NEGATED_ASK.search(ask[: w.start()]):
+            if _verb_stem(w.group(0)) == stem and not _NEGATED_ASK.search(ask[: w.start()]):
                 return m
     return None
 
