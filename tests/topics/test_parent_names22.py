@@ -45,6 +45,14 @@ from tracetopics_pipeline.core.topics.labels.support import learn_kinds, stem
         (["Report shared with anybody", "Link for anybody", "Open to anybody"], "anybody", False),
         (["Parcel left with somebody", "Signed for by somebody", "Somebody took it"], "somebody", False),
         (["A person charged me", "Add a person to the plan", "The person left"], "person", True),
+        # a period after a point in it: when, not what about
+        (["Downgrade at the end of the cycle", "Cancel at end of cycle", "Switch plan at the end of the cycle"], "cycle", False),
+        (["Leave at the end of my contract", "Cancel before the end of the contract", "Move at the start of the contract"], "contract", False),
+        (["Pay at the start of the term", "Refund for the rest of the term", "Join at the beginning of term"], "term", False),
+        # look-alikes: the period as the thing asked about
+        (["Change my billing cycle", "When does the billing cycle start", "A shorter cycle"], "cycle", True),
+        (["Cancel my contract", "A copy of the contract", "The contract ends soon"], "contract", True),
+        (["The end of the line", "Send it to the end", "End of support"], "end", True),
     ],
 )  # fmt: skip
 def test_a_compound_modifier_before_its_noun_is_no_thing(texts, word, thing):

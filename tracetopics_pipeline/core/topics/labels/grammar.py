@@ -1420,6 +1420,17 @@ def _compound_modifier(word: str) -> bool:
 
 
 _DATE = re.compile(r"^(?:\d{1,4}|\d{1,2}(?:st|nd|rd|th))$")
+# A point in a period ("the end of the cycle", "start of the term", "rest of the contract"):
+# the word after it says when the request is for.
+_POSITIONS = frozenset("end start beginning middle rest close".split())  # noqa: SIM905
+
+
+def _from_position(low: list[str], i: int) -> bool:
+    """`low[i]` is the period after a point in it: "end of [the] cycle", "start of my term"."""
+    j = i - 1
+    if j >= 0 and low[j] in _DETERMINERS:
+        j -= 1
+    return j >= 1 and low[j] == "of" and low[j - 1] in _POSITIONS
 
 
 def thing_words(
@@ -1428,11 +1439,12 @@ def thing_words(
     """Of `words` (lower case), those a topic's texts use as things a name may pair ("Fee and
     payment questions"): not a unit or time count ("minutes", "month"), not the speaker's
     organisation, a mishap ("mistake"), the person a request is for ("daughter") or anyone
-    ("someone"), "March" or
-    "May" said as a date, nor an adjective or a compound modifier before its noun in most uses
-    ("musical performance", "per-minute limit"); and by how the texts use each word, not mostly a verb (after a subject, an
-    auxiliary or "to", or before an article or a possessive; an -s form of a common verb needs
-    noun uses: "my orders") nor an adjective (after a copula, a degree word or "something")."""
+    ("someone"), "March" or "May" said as a date, a period said after a point in it ("at the
+    end of the cycle"), nor an adjective or a compound modifier before its noun ("musical
+    performance", "per-minute limit") in most uses; and by how the texts use each word, not
+    mostly a verb (after a subject, an auxiliary or "to", or before an article or a possessive;
+    an -s form of a common verb needs noun uses: "my orders") nor an adjective (after a copula,
+    a degree word or "something")."""
     cues: dict[str, Counter[str]] = {w: Counter() for w in words}
     for text, n in zip(texts, weights, strict=True):
         for clause in CLAUSE_SPLIT.split(text):
@@ -1448,6 +1460,8 @@ def thing_words(
                 day = low[i - 2] if prev == "of" and i > 1 else prev  # "the 12th of March"
                 if w in _MONTH_VERBS and (_DATE.match(nxt) or _DATE.match(day)):
                     cues[w]["date"] += n  # "March 6th", "on 2 May"
+                if _from_position(low, i):
+                    cues[w]["date"] += n  # "at the end of the cycle": when, not what about
                 subject = i > 1 and (_CLAUSE_SUBJECT.match(low[i - 2]) or low[i - 2] == "it")
                 # an auxiliary after its subject or negated ("we can upload", "can't upload"),
                 # not one that opens a question before its subject ("Can cards be delivered")
