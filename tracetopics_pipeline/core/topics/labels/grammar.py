@@ -1409,6 +1409,13 @@ _MISHAPS = frozenset("mistake mistakes accident accidents".split())  # noqa: SIM
 # An adjective's endings: with a noun after it in most uses the word is that noun's modifier
 # ("a musical performance", "physical card"), no thing of its own.
 _ADJECTIVE_END = re.compile(r"(?:ical|ous|ful|\w{3}able|ible)$")
+# ... and the common "-al" adjectives, whose ending nouns share ("withdrawal", "rental", "portal"):
+# "Account and personal requests" pairs "personal details"' modifier
+_AL_ADJECTIVES = frozenset(
+    """personal additional international digital virtual original general manual annual national
+    professional financial commercial official legal social special potential normal total final
+    initial external internal actual usual optional central regional global local""".split()  # noqa: SIM905
+)
 
 
 def _compound_modifier(word: str) -> bool:
@@ -1441,7 +1448,7 @@ def thing_words(
     organisation, a mishap ("mistake"), the person a request is for ("daughter") or anyone
     ("someone"), "March" or "May" said as a date, a period said after a point in it ("at the
     end of the cycle"), nor an adjective or a compound modifier before its noun ("musical
-    performance", "per-minute limit") in most uses; and by how the texts use each word, not
+    performance", "personal details", "per-minute limit") in most uses; and by how the texts use each word, not
     mostly a verb (after a subject, an auxiliary or "to", or before an article or a possessive;
     an -s form of a common verb needs noun uses: "my orders") nor an adjective (after a copula,
     a degree word or "something")."""
@@ -1491,7 +1498,7 @@ def thing_words(
             or w in _INDEFINITES  # "someone may be using my card": who, not what about
             or 2 * c["date"] >= c["uses"] > 0
             or (
-                (_ADJECTIVE_END.search(w) or _compound_modifier(w))
+                (_ADJECTIVE_END.search(w) or w in _AL_ADJECTIVES or _compound_modifier(w))
                 and c["before_noun"] >= CUT_SHARE * c["uses"] > 0
             )
             or c["verb"] > c["noun"]
