@@ -1448,10 +1448,10 @@ def thing_words(
     organisation, a mishap ("mistake"), the person a request is for ("daughter") or anyone
     ("someone"), "March" or "May" said as a date, a period said after a point in it ("at the
     end of the cycle"), nor an adjective or a compound modifier before its noun ("musical
-    performance", "personal details", "per-minute limit") in most uses; and by how the texts use each word, not
-    mostly a verb (after a subject, an auxiliary or "to", or before an article or a possessive;
-    an -s form of a common verb needs noun uses: "my orders") nor an adjective (after a copula,
-    a degree word or "something")."""
+    performance", "personal details", "per-minute limit") in most uses; and by how the texts use
+    each word, not mostly a verb (after a subject, an auxiliary or "to", or before an article or
+    a possessive; an -s form of a common verb needs noun uses: "my orders") nor an adjective
+    (after a copula, a degree word or "something")."""
     cues: dict[str, Counter[str]] = {w: Counter() for w in words}
     for text, n in zip(texts, weights, strict=True):
         for clause in CLAUSE_SPLIT.split(text):
