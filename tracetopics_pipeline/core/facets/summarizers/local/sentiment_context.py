@@ -195,8 +195,14 @@ _MOCK_PRAISE = _rx(
 _WAIT_WELCOME = _rx(
     r"works? (?:for|with) (?:me|us)|suits?|plenty|no rush|in time|(?:quicker|sooner|earlier|faster|"
     r"better) than|already|good to know|see you|book (?:it|me|us)|i'll take|we'll take|"
-    r"no problem|no worries|understood|fair enough|makes sense|that's fine|fine by",
+    r"no problem|no worries|understood|fair enough|makes sense|that's fine|fine by|"
+    # the wait said to suit: "Next month is perfect", "10 days is great"
+    r"(?:is|are|'s|would be|sounds|seems) (?:perfect|great|fine|good|ideal|ok|okay|lovely)\b",
 )
+# Thanks take a wait in good part ("Two weeks, great, thanks!"), not a date past the need
+# ("after the event. brilliant, thank u so much") nor "thanks a lot / for nothing".
+_THANKS = _rx(r"\bthank(?:s|\b)(?! (?:a lot|a bunch|for nothing))|\bcheers\b")
+_TOO_LATE = _rx(r"\bafter (?:the|my|our) \w+")
 
 
 def praises_a_wait(text: str, agent_before: str) -> bool:
@@ -209,6 +215,7 @@ def praises_a_wait(text: str, agent_before: str) -> bool:
         and _LONG_WAIT.search(text)
         and (_PRAISE_WORD.search(text) or _MOCK_PRAISE.search(text))
         and not _WAIT_WELCOME.search(text)
+        and not (_THANKS.search(text) and not _TOO_LATE.search(text))
         and "?" not in text
         and not reports_success(text)
     )
