@@ -44,6 +44,10 @@ def test_one_call_per_trace_redacted_and_cached(llm, tmp_path, facet_wh):
         "SELECT label, summary FROM facet_summaries WHERE facet='Sentiment' LIMIT 1"
     ).fetchone()
     assert label == ("POSITIVE", "summary of sentiment")
+    # the model gives one label per facet: labels holds it alone (docs/facets.md)
+    assert conn.execute(
+        "SELECT bool_and(labels = [label]) FROM facet_summaries WHERE label IS NOT NULL"
+    ).fetchone() == (True,)
 
     # Second run (a new summarizer, same cache folder): zero HTTP calls, same rows.
     llm.requests.clear()

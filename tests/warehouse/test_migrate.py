@@ -78,3 +78,51 @@ def test_old_warehouse_is_migrated_in_place_and_keeps_every_row(tmp_path):
     ]
     assert migrate(conn) == []  # idempotent: nothing left to do
     conn.close()
+
+
+# facet_summaries as the version before facet_summaries.labels created it (frozen on purpose).
+OLD_SUMMARIES = """
+CREATE TABLE facet_summaries (
+    day DATE NOT NULL, trace_id VARCHAR NOT NULL, facet VARCHAR NOT NULL, summary VARCHAR,
+    label VARCHAR, status VARCHAR NOT NULL, error VARCHAR, text_hash VARCHAR, backend VARCHAR,
+    model VARCHAR, prompt_hash VARCHAR, input_digest VARCHAR);
+"""
+
+
+def test_an_older_warehouse_gains_every_label_of_its_summaries(tmp_path):
+    """facet_summaries.labels is filled from what the rows say: a local Issues summary lists
+    every problem (its detail may hold "; " too); the OpenAI-compatible backend's and the
+    other labelled facets' rows keep their one label; a row without a label gets none."""
+    path = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(path))
+    old.execute(OLD_SUMMARIES)
+    rows = [
+        ("both", "Issues", "Failed tool call: get_order returned 'a; b'; Loop: called "
+         "search_orders with the same arguments 3 times", "FAILED_TOOL_CALL", "local"),
+        ("none", "Issues", "NONE", "NONE", "local"),
+        ("model", "Issues", "Failed tool call: x; Loop: y", "FAILED_TOOL_CALL", "openai"),
+        ("fitted", "Issues", "LOOP by the model fitted on your labelled traces; the rules said "
+         "REFUSAL: Refusal: can't x", "LOOP", "local"),
+        ("mood", "Sentiment", "User thanked the agent.", "POSITIVE", "local"),
+        ("task", "Task", "Reset a password", None, "local"),
+    ]  # fmt: skip
+    for tid, facet, summary, label, backend in rows:
+        old.execute(
+            "INSERT INTO facet_summaries (day, trace_id, facet, summary, label, status, backend) "
+            "VALUES ('2026-11-01', ?, ?, ?, ?, 'ok', ?)",
+            [tid, facet, summary, label, backend],
+        )
+    old.close()
+
+    conn = warehouse.connect(path)  # a writer's connect migrates
+    assert dict(conn.execute("SELECT trace_id, labels FROM facet_summaries").fetchall()) == {
+        "both": ["FAILED_TOOL_CALL", "LOOP"],
+        "none": ["NONE"],
+        "model": ["FAILED_TOOL_CALL"],  # one label from the model: its summary is not read
+        "fitted": ["LOOP"],  # the fitted model's label replaced the rules' answer
+        "mood": ["POSITIVE"],
+        "task": None,
+    }
+    assert conn.execute("SELECT count(*) FROM facet_summaries").fetchone() == (6,)
+    assert migrate(conn) == []  # idempotent: nothing left to do
+    conn.close()

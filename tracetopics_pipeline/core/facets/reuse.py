@@ -90,7 +90,7 @@ def stored_outputs(
 ) -> dict[tuple[str, str], tuple[str, FacetOutput]]:
     """(trace id, facet) → (input digest, stored output) of the traces' rows that have one."""
     rows = conn.execute(
-        """SELECT trace_id, facet, input_digest, status, summary, label, error, model
+        """SELECT trace_id, facet, input_digest, status, summary, label, error, model, labels
            FROM facet_summaries
            WHERE day IN (SELECT unnest(?::DATE[])) AND input_digest IS NOT NULL
              AND trace_id IN (SELECT unnest(?::VARCHAR[]))
@@ -98,8 +98,11 @@ def stored_outputs(
         [days, trace_ids, facets],
     ).fetchall()
     return {
-        (tid, facet): (digest, FacetOutput(tid, facet, status, summary, label, error, model=model))
-        for tid, facet, digest, status, summary, label, error, model in rows
+        (tid, facet): (
+            digest,
+            FacetOutput(tid, facet, status, summary, label, error, model=model, labels=labels),
+        )
+        for tid, facet, digest, status, summary, label, error, model, labels in rows
     }
 
 

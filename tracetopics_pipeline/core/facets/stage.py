@@ -506,6 +506,7 @@ def _frame(
         "facet": [o.facet for o in outputs],
         "summary": [o.summary for o in outputs],
         "label": [o.label for o in outputs],
+        "labels": [o.all_labels for o in outputs],
         "status": [o.status for o in outputs],
         "error": [o.error for o in outputs],
         "text_hash": [text_hash(o.summary) if o.summary is not None else None for o in outputs],
@@ -518,7 +519,7 @@ def _frame(
     }
     return pl.DataFrame(rows, schema={
         "day": pl.Date, "trace_id": pl.Utf8, "facet": pl.Utf8, "summary": pl.Utf8, "label": pl.Utf8,
-        "status": pl.Utf8, "error": pl.Utf8, "text_hash": pl.Utf8, "backend": pl.Utf8, "model": pl.Utf8,
+        "labels": pl.List(pl.Utf8), "status": pl.Utf8, "error": pl.Utf8, "text_hash": pl.Utf8, "backend": pl.Utf8, "model": pl.Utf8,
         "prompt_hash": pl.Utf8, "input_digest": pl.Utf8,
     })  # fmt: skip
 

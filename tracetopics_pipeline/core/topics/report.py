@@ -61,9 +61,11 @@ def ranked_topics(
     `within` is a SELECT of trace ids (with its `params`) that narrows the traces, e.g. the
     explorer's filter; `day` keeps one UTC day. Each item (parent or subtopic): topic_id, label,
     keywords, representatives, pinned, facet_label (labelled facets: the label value, else
-    None), count, share (of the facet's traces), and on parents
-    `subtopics`. A facet's default label ("no issue") is a parent like the others; no_match is
-    an item too (callers decide whether to show it). A topic that is its own parent (a map from
+    None), count, share (of the facet's traces), and on parents `subtopics`, and on a labelled
+    facet's parents `any_mention`: the traces listing the label at all, where `count` counts
+    each trace under its first label only (`label_mentions`). A facet's default label ("no
+    issue") is a parent like the others; no_match is an item too (callers decide whether to
+    show it). A topic that is its own parent (a map from
     before two levels) has no subtopics. Before anything of the facet is classified (and with
     no `day`: a day without traces has no topics), the current map's topics are ranked by
     their size in the map's sample of summaries, each parent marked `map_sample` (review rv6
@@ -95,7 +97,8 @@ def ranked_topics(
         [facet, day, day, *params, facet, facet],
     ).fetchall()
     if rows or within or day is not None:
-        return by_severity(facet, _ranked([(r[0], r[1], r[2:7], r[7:12], r[12]) for r in rows]))
+        parents = by_severity(facet, _ranked([(r[0], r[1], r[2:7], r[7:12], r[12]) for r in rows]))
+        return _with_mentions(conn, facet, parents, ids, params, day)
     map_id = current_map(conn, facet)
     if map_id is None:
         return []
@@ -112,6 +115,66 @@ def ranked_topics(
         {**t, "map_sample": True}
         for t in by_severity(facet, _ranked([(r[1], r[0], r[2:7], r[7:12], r[12]) for r in rows]))
     ]
+
+
+# Why a labelled facet's parents have no any-mention count (`any_mention` None).
+MENTIONS_MISSING = (
+    "not in this warehouse yet: its summaries were written before every label of a trace was "
+    "kept; the next pipeline run (`tracetopics run`) adds them"
+)
+
+
+def label_mentions(
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    *,
+    within: str = "",
+    params: Sequence[Any] = (),
+    day: date | None = None,
+) -> dict[str, int] | None:
+    """Per label value (lower-cased, as topics.facet_label), how many of the facet's classified
+    traces list it among their labels (facet_summaries.labels), first or not: a trace counts
+    once in the shares, under its first label, and here under every one (Issues: each problem
+    it had). `within` is ranked_topics' "AND c.trace_id IN (...)" with its `params`. {} for a
+    facet without labels; None when the warehouse (or snapshot) predates the column and the
+    facet has labels (MENTIONS_MISSING)."""
+    if "labels" not in warehouse.column_names(conn, "facet_summaries"):
+        row = first_row(
+            conn,
+            "SELECT bool_or(label IS NOT NULL) FROM facet_summaries WHERE lower(facet) = lower(?)",
+            [facet],
+        )
+        return None if row and row[0] else {}
+    rows = conn.execute(
+        f"""SELECT lower(l), count(*) FROM (
+                SELECT unnest(list_distinct(f.labels)) AS l
+                FROM classifications c
+                JOIN facet_summaries f ON f.trace_id = c.trace_id AND f.facet = c.facet
+                WHERE lower(c.facet) = lower(?) AND (?::DATE IS NULL OR c.day = ?::DATE) {within}
+            ) GROUP BY 1""",
+        [facet, day, day, *params],
+    ).fetchall()
+    return {k: int(n) for k, n in rows}
+
+
+def _with_mentions(
+    conn: duckdb.DuckDBPyConnection,
+    facet: str,
+    parents: list[dict[str, Any]],
+    within: str,
+    params: Sequence[Any],
+    day: date | None,
+) -> list[dict[str, Any]]:
+    """A labelled facet's parents with `any_mention` (label_mentions; None: MENTIONS_MISSING)."""
+    if not any(p.get("facet_label") for p in parents):
+        return parents
+    counts = label_mentions(conn, facet, within=within, params=params, day=day)
+    if counts == {}:  # a facet of names (Competitor mention): no labels to count
+        return parents
+    for p in parents:
+        if p.get("facet_label") is not None and p["topic_id"] != NO_MATCH:
+            p["any_mention"] = None if counts is None else counts.get(p["facet_label"], 0)
+    return parents
 
 
 def severity_labels(facet: str) -> list[str]:

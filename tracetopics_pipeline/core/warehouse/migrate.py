@@ -7,6 +7,10 @@ catalogue query when nothing is to do. Each step is idempotent and keeps every r
   of the model's dimension. Vectors written then came from the packaged all-MiniLM-L6-v2, so
   their model id gains its dimension ('...@384') and maps built then record that model.
 - topic_maps.embed_model and facet_coverage.budget_skipped are new columns.
+- facet_summaries.labels (every label of a trace) is new: filled from what older rows say. A
+  local Issues summary lists every problem ("Failed tool call: ...; Loop: ..."), read back by
+  the categories' prefixes (issues.CATEGORIES) when its first is the row's label; any other
+  labelled row gets [label] (the OpenAI-compatible backend gives one label).
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ def _columns(conn: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
     rows = conn.execute(
         """SELECT table_name, column_name, data_type FROM information_schema.columns
            WHERE table_schema = 'main' AND table_catalog = current_database()
-             AND table_name IN ('summary_embeddings', 'topics', 'topic_maps', 'facet_coverage')"""
+             AND table_name IN ('summary_embeddings', 'topics', 'topic_maps', 'facet_coverage',
+                                'facet_summaries')"""
     ).fetchall()
     return {(t, c): d for t, c, d in rows}
 
@@ -74,4 +79,39 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
     if ("facet_coverage", "day") in cols and ("facet_coverage", "budget_skipped") not in cols:
         conn.execute("ALTER TABLE facet_coverage ADD COLUMN budget_skipped BIGINT DEFAULT 0")
         done.append("facet_coverage.budget_skipped")
+    if ("facet_summaries", "day") in cols and ("facet_summaries", "labels") not in cols:
+        with_labels(conn)
+        done.append("facet_summaries.labels")
     return done
+
+
+def with_labels(conn: duckdb.DuckDBPyConnection) -> None:
+    """Add facet_summaries.labels to an older warehouse and fill it from the rows, in one
+    transaction: a local Issues summary's categories in its order, else [label]."""
+    # lazily: the rules' module is needed once per warehouse, not on every connect
+    from tracetopics_pipeline.core.facets.summarizers.local.issues import CATEGORIES
+
+    def quoted(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    heads = " ".join(
+        f"WHEN starts_with(p, {quoted(prefix + ': ')}) THEN {quoted(label)}"
+        for prefix, label in CATEGORIES.items()
+    )
+    listed = (  # summarize_issues joins "<Category>: <detail>" with "; "
+        f"list_filter(list_transform(string_split(summary, '; '), lambda p: CASE {heads} END), "
+        "lambda c: c IS NOT NULL)"
+    )
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute("ALTER TABLE facet_summaries ADD COLUMN labels VARCHAR[]")
+        conn.execute(
+            f"""UPDATE facet_summaries
+                SET labels = CASE WHEN backend = 'local' AND {listed}[1] = label THEN {listed}
+                                  ELSE [label] END
+                WHERE label IS NOT NULL"""
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

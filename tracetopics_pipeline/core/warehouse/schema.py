@@ -62,6 +62,8 @@ CREATE TABLE IF NOT EXISTS facet_summaries (
     facet VARCHAR NOT NULL,   -- facet name, e.g. 'Task'
     summary VARCHAR,          -- NULL when skipped or errored
     label VARCHAR,            -- for labelled facets (Sentiment, Churn risk, ...)
+    labels VARCHAR[],         -- every label that applies, `label` first: Issues lists each
+                              -- problem of the trace; [label] elsewhere; NULL without a label
     status VARCHAR NOT NULL,  -- ok | excluded | skipped | errored
     error VARCHAR,
     text_hash VARCHAR,        -- hash of summary; key into summary_embeddings

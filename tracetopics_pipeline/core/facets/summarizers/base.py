@@ -28,6 +28,18 @@ class FacetOutput:
     error: str | None = None
     cached: bool = False
     model: str | None = None  # what gave this output, when not the summarizer's own model
+    # Every label that applies, `label` first, where the backend knows more than one (the local
+    # Issues rules list every problem of a trace); None: `label` alone (`all_labels`).
+    labels: list[str] | None = None
+
+    @property
+    def all_labels(self) -> list[str] | None:
+        """What facet_summaries.labels stores: every label of the trace, the first its label
+        ([label] from a backend that gives one, such as the OpenAI-compatible one); None
+        without a label."""
+        if self.label is None:
+            return None
+        return list(self.labels) if self.labels else [self.label]
 
 
 @dataclass
@@ -58,14 +70,21 @@ class Summarizer(Protocol):
 
 
 def finish(
-    trace_id: str, facet: Facet, summary: str | None, label: str | None, *, cached: bool = False
+    trace_id: str,
+    facet: Facet,
+    summary: str | None,
+    label: str | None,
+    *,
+    cached: bool = False,
+    labels: list[str] | None = None,
 ) -> FacetOutput:
-    """An ok/excluded output: the exclusion regex is applied here, once, for both backends."""
+    """An ok/excluded output: the exclusion regex is applied here, once, for both backends.
+    `labels`: every label that applies, `label` first (FacetOutput.labels)."""
     summary = (summary or "").strip() or (label or "")
     if not summary:
         return FacetOutput(trace_id, facet.name, "errored", error="empty output")
     status = "excluded" if facet.excluded(summary) else "ok"
-    return FacetOutput(trace_id, facet.name, status, summary, label, cached=cached)
+    return FacetOutput(trace_id, facet.name, status, summary, label, cached=cached, labels=labels)
 
 
 def prepared_text(

@@ -45,6 +45,7 @@ from tracetopics_pipeline.core.facets.summarizers.local import (
 from tracetopics_pipeline.core.facets.summarizers.local.handover import read_handovers
 from tracetopics_pipeline.core.facets.summarizers.local.issues import (
     detect_issues,
+    issue_labels,
     summarize_issues,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.prototypes import index_for, units_of
@@ -354,7 +355,7 @@ class LocalSummarizer:
                 if text is None:
                     out.append(FacetOutput(tid, facet.name, "skipped"))
                     continue
-                summary, label = self._one(facet, text, msgs, trace)
+                summary, label, labels = self._one(facet, text, msgs, trace)
             except NoLocalRules as e:
                 out.append(FacetOutput(tid, facet.name, "skipped", error=str(e)))
                 continue
@@ -368,7 +369,7 @@ class LocalSummarizer:
                 continue
             if self.redact_pii:
                 summary = redact(summary)
-            done = finish(tid, facet, summary, label)
+            done = finish(tid, facet, summary, label, labels=labels)
             if (fitted_model := self.fitted_model(facet)) is not None:
                 done = replace(done, model=self.fitted_model_id(facet, fitted_model))
             out.append(done)
@@ -381,17 +382,23 @@ class LocalSummarizer:
 
     def _one(
         self, facet: Facet, text: str, msgs: list[dict], trace: dict
-    ) -> tuple[str | None, str | None]:
-        summary, label, evidence = self._rules(facet, text, msgs, trace)
+    ) -> tuple[str | None, str | None, list[str] | None]:
+        """(summary, label, every label that applies: None when the label is the only one)."""
+        summary, label, evidence, labels = self._rules(facet, text, msgs, trace)
         model = self.fitted_model(facet)
         if model is None or summary is None:
-            return summary, label
+            return summary, label, labels
         views = fitted.text_views(facet, msgs, text)
         mine, _ = model.predict(model.row(fitted.vectors(views), evidence))
         if mine == label:
-            return summary, label
+            return summary, label, labels
         said = f"{label}: {summary}" if summary != label else str(label)
-        return f"{mine} by the model fitted on your labelled traces; the rules said {said}", mine
+        # the fitted model's label replaces the rules' answer, their other labels with it
+        return (
+            f"{mine} by the model fitted on your labelled traces; the rules said {said}",
+            mine,
+            None,
+        )
 
     def fit_rows(
         self, traces: list[dict], facet: Facet
@@ -407,16 +414,17 @@ class LocalSummarizer:
                 views.append({})
                 evidence.append({})
                 continue
-            _, _, ev = self._rules(facet, text, msgs, trace)
+            _, _, ev, _ = self._rules(facet, text, msgs, trace)
             views.append(fitted.text_views(facet, msgs, text))
             evidence.append(ev)
         return views, evidence
 
     def _rules(
         self, facet: Facet, text: str, msgs: list[dict], trace: dict
-    ) -> tuple[str | None, str | None, dict[str, float]]:
-        """(summary, label, evidence): the rules' answer, and what they found as named numbers
-        (features of a fitted model; empty for the structural kinds)."""
+    ) -> tuple[str | None, str | None, dict[str, float], list[str] | None]:
+        """(summary, label, evidence, labels): the rules' answer, what they found as named
+        numbers (features of a fitted model; empty for the structural kinds), and every label
+        that applies where there can be several (Issues: each problem; else None)."""
         kind = facet.local_kind
         if kind == "task":
             users = [
@@ -424,7 +432,7 @@ class LocalSummarizer:
                 for m in msgs
                 if m.get("role") == "user" and (t := content_text(m.get("content")).strip())
             ]
-            return summarize_task(users or [text]), None, {}
+            return summarize_task(users or [text]), None, {}, None
         if kind == "sentiment":
             ready = self._sentiment.pop(id(trace), None)
             users, s = ready if ready is not None else _sentiment_signals(msgs)
@@ -443,27 +451,26 @@ class LocalSummarizer:
                     reason = f"User wrote {clip(match.unit, 100)!r} ({match.label.lower()})."
                 elif mode == "only":
                     label, reason = "NEUTRAL", "Nothing close to the labels' examples."
-            return reason, label, evidence | {f"rules label:{label}": 1.0}
+            return reason, label, evidence | {f"rules label:{label}": 1.0}, None
         if kind == "issues":
             threshold = float(facet.local.get("latency_threshold_s", 30))
             metrics = trace.get("metrics") if isinstance(trace.get("metrics"), dict) else {}
             heads = form_classifier.load() if self.classifier_on(facet) else None
-            summary, label = summarize_issues(
-                detect_issues(
-                    msgs,
-                    metrics,
-                    latency_threshold_s=threshold,
-                    asks_human=_recent_user_turns(msgs, heads.asks_human) if heads else None,
-                    tool_trouble=heads.tool_trouble if heads else None,
-                )
+            issues = detect_issues(
+                msgs,
+                metrics,
+                latency_threshold_s=threshold,
+                asks_human=_recent_user_turns(msgs, heads.asks_human) if heads else None,
+                tool_trouble=heads.tool_trouble if heads else None,
             )
-            return summary, label, {}
+            summary, label = summarize_issues(issues)
+            return summary, label, {}, issue_labels(issues)
         mode = self.prototype_mode(facet)
         index = index_for(facet) if mode != "off" else None
         if not has_local_rules(facet) and (index is None or not index.usable):
             if self.fitted_model(facet) is not None:  # the fitted model alone answers
                 default = facet.default_label or "NONE"
-                return default, default, {}
+                return default, default, {}, None
             raise NoLocalRules(
                 f"facet {facet.name!r} has no keyword rules for the local backend; add labels[].keywords "
                 "or rules, or labels with a description or examples, or use the openai backend"
@@ -476,4 +483,4 @@ class LocalSummarizer:
                 summary, label = f"{match.label}: {clip(match.unit, 140)}", match.label
             elif summary is None:
                 summary, label = default, default
-        return summary, label, {f"rules label:{label}": 1.0}
+        return summary, label, {f"rules label:{label}": 1.0}, None

@@ -737,3 +737,9 @@ def summarize_issues(issues: list[Issue]) -> tuple[str, str]:
     if not issues:
         return "NONE", "NONE"
     return "; ".join(f"{i.category}: {i.detail}" for i in issues), issues[0].label
+
+
+def issue_labels(issues: list[Issue]) -> list[str]:
+    """Every category of a trace as labels, in the summary's order (the first is its label), or
+    ["NONE"]: what facet_summaries.labels keeps, so a trace counts under each problem it had."""
+    return [i.label for i in issues] or ["NONE"]
