@@ -58,3 +58,10 @@
 {%- endmacro %}
 {% macro duckdb__tt_iso_week(column) -%} strftime({{ column }}, '%G-W%V') {%- endmacro %}
 {% macro default__tt_iso_week(column) -%} to_char({{ column }}, 'IYYY-"W"IW') {%- endmacro %}
+
+{#- One row per element of a list of text (facet_summaries.labels); jsonb outside DuckDB. -#}
+{% macro tt_list_elements(column) -%}
+    {{ return(adapter.dispatch('tt_list_elements')(column)) }}
+{%- endmacro %}
+{% macro duckdb__tt_list_elements(column) -%} unnest({{ column }}) {%- endmacro %}
+{% macro default__tt_list_elements(column) -%} jsonb_array_elements_text({{ column }}) {%- endmacro %}

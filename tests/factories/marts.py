@@ -57,6 +57,7 @@ class T:
     project: str = "demo"
     messages: list[dict] = field(default_factory=list)
     task_sub: int | None = None  # subtopic id under `task`; None = the parent's first
+    also: tuple[str, ...] = ()  # Issues labels after the first (facet_summaries.labels)
 
 
 def _first_sub(subs: dict[int, tuple[int, str]], parent: int) -> int:
@@ -65,12 +66,14 @@ def _first_sub(subs: dict[int, tuple[int, str]], parent: int) -> int:
 
 def _facet_rows(t: T) -> list[dict[str, Any]]:
     def row(facet: str, summary: str, label: str | None, status: str = "ok") -> dict[str, Any]:
+        also = list(t.also) if facet == "Issues" else []
         return dict(
             day=t.created.date(),
             trace_id=t.id,
             facet=facet,
             summary=summary,
             label=label,
+            labels=None if label is None else [label, *also],
             status=status,
         )
 
@@ -223,12 +226,13 @@ def mart_traces() -> list[T]:
     # id, created, customer, tier, tokens, latency, sentiment, task, issue, churn, competitor
     return [
         T("a1", _d("2026-01-05"), "acme", "enterprise", 100, 1.0, "NEGATIVE", 0, 0, "HIGH",
-          "Looker"),
+          "Looker", also=("LOOP",)),  # a failed call, then a loop: counted once, listed twice
         T("a2", _d("2026-01-05"), "acme", "enterprise", 200, 2.0, "POSITIVE", 0, -2, "LOW"),
         T("a3", _d("2026-01-05"), "beta", "free", 300, 3.0, "NEGATIVE", 0, 0, "CRITICAL",
           "Tableau", task_sub=11),
         T("a4", _d("2026-01-06"), "beta", "free", 400, 4.0, "NEUTRAL", 1, -2, "LOW"),
-        T("a5", _d("2026-01-06"), "gamma", "pro", 500, 5.0, "MIXED", 1, 1, "MEDIUM"),
+        T("a5", _d("2026-01-06"), "gamma", "pro", 500, 5.0, "MIXED", 1, 1, "MEDIUM",
+          also=("FAILED_TOOL_CALL",)),
         T("a6", _d("2026-01-06"), "gamma", "pro", 600, 6.0, "POSITIVE", 1, -2, "LOW"),
         T("a7", _d("2026-01-06"), "acme", "enterprise", 700, 7.0, "NEGATIVE", -1, -2, "MEDIUM",
           "Looker"),
@@ -273,7 +277,8 @@ def recent_traces(now: datetime | None = None) -> list[T]:
         T("s2", now - 2 * h, "beta", "free", 300, 2.0, "NEGATIVE", 0, -2, project=p),
         T("s3", now - 3 * h, "acme", "enterprise", 200, 1.0, "POSITIVE", 0, -2, project=p),
         T("s4", now - 1 * d, "gamma", "pro", 400, 3.0, "MIXED", 2, -2, project=p),
-        T("s5", now - 2 * d, "acme", "enterprise", 600, 3.0, "NEGATIVE", 2, 1, project=p),
+        T("s5", now - 2 * d, "acme", "enterprise", 600, 3.0, "NEGATIVE", 2, 1, project=p,
+          also=("FAILED_TOOL_CALL",)),  # escalated after a failed call
         T("s6", now - 3 * d, "beta", "free", 50, 1.0, "NEUTRAL", -1, -2, project=p),
         T("s7", now - 10 * d, "acme", "enterprise", 999, 1.0, "NEGATIVE", 0, -2, project=p),
         T("s8", now - 1 * h, "zeta", "pro", 700, 1.0, "NEGATIVE", 0, -2, project="other"),

@@ -102,6 +102,7 @@ MARTS = {
     "topic_priority",
     "churn_risk_by_customer",
     "competitor_mentions_weekly",
+    "issue_mentions_daily",
 }
 
 
@@ -466,6 +467,26 @@ def test_competitor_mentions_weekly(marts) -> None:
         ("2026-W03", "Looker", 1, 1, 0.125, 1.0, 1),
         ("2026-W03", "Tableau", 1, 1, 0.125, 1.0, 1),
     ]
+
+
+def test_issue_mentions_daily_counts_every_problem_a_trace_lists(marts) -> None:
+    """a1 failed a call, then looped (labels FAILED_TOOL_CALL, LOOP): one trace under its label,
+    in both categories' any-mention counts; a5 escalated after a failed call. Issues traces per
+    day: 5 Jan a1 a2 a3 a9 (4), 6 Jan a4 a5 a6 a7 a10 (5); 12-13 Jan b1..b8 (4 + 4)."""
+    _, conn = marts
+    got = rows(conn, "SELECT day::VARCHAR, category, traces_labelled, traces_any, traces_also, "
+                     "traces, round(share_any, 4) FROM marts.issue_mentions_daily "
+                     "WHERE day < '2026-01-12' ORDER BY 1, 2")  # fmt: skip
+    assert got == [
+        ("2026-01-05", "FAILED_TOOL_CALL", 2, 2, 0, 4, 0.5),
+        ("2026-01-05", "LOOP", 0, 1, 1, 4, 0.25),
+        ("2026-01-06", "ESCALATION", 1, 1, 0, 5, 0.2),
+        ("2026-01-06", "FAILED_TOOL_CALL", 0, 1, 1, 5, 0.2),
+    ]
+    # every trace has one label: the labelled counts add up to the traces with a problem
+    labelled = rows(conn, "SELECT sum(traces_labelled) FROM marts.issue_mentions_daily")[0][0]
+    problems = rows(conn, "SELECT count(*) FROM marts.trace_facts WHERE issues_topic_id IN (0, 1)")
+    assert labelled == problems[0][0] == 6  # a1 a3 b1 b5 failed a call, a5 b3 escalated
 
 
 def test_lineage_reaches_pipeline_assets() -> None:

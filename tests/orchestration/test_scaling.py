@@ -34,7 +34,7 @@ POOL_STEPS = {"raw_traces", "facet_summaries", "summary_embeddings", "topic_maps
               "classifications", "tracetopics_dbt_assets", "explorer_snapshot"}  # fmt: skip
 MARTS = ("trace_facts", "task_sentiment", "topic_trends", "topic_trends_weekly",
          "capability_gaps", "topic_priority", "churn_risk_by_customer",
-         "competitor_mentions_weekly")  # fmt: skip
+         "competitor_mentions_weekly", "issue_mentions_daily")  # fmt: skip
 
 
 def multiprocess_daily_job() -> dg.JobDefinition:
