@@ -169,3 +169,50 @@ def test_topic_samples_differ_by_more_than_case_and_spacing() -> None:
         "Reset password?",
     ]
     assert distinct_samples(["Same", "SAME"], 2) == ["Same"]  # fewer, never a repeat
+
+
+def test_topics_count_a_trace_once_in_shares_and_under_every_issue_it_lists(home: Path) -> None:
+    """s1 failed a call; s5 escalated after a failed call (labels ESCALATION, FAILED_TOOL_CALL):
+    s5 counts once, under Escalation, in the shares, and in both labels' any-mention counts."""
+    doc = json.loads(tracetopics(home, "topics", "--facet", "Issues", "--json").stdout)
+    got = {t["label"]: (t["count"], t["any_mention"]) for t in doc["topics"]}
+    assert got == {"Failed tool call": (1, 2), "Escalation to human": (1, 1), "No issue": (6, 6)}
+    assert abs(sum(t["share"] for t in doc["topics"]) - 1) < 1e-6  # each trace once
+    assert "any_mention_missing" not in doc
+    task = json.loads(tracetopics(home, "topics", "--facet", "Task", "--json").stdout)
+    assert not any("any_mention" in t for t in task["topics"])  # no labels: nothing to count
+    text = tracetopics(home, "topics", "--facet", "Issues").stdout.splitlines()
+    assert text[2].split() == ["id", "share", "count", "any", "label"]
+    failed = next(ln for ln in text if ln.rstrip().endswith("  Failed tool call"))
+    assert failed.split()[2:4] == ["1", "2"]
+    assert any(
+        ln.strip().startswith("any: traces whose summary lists the label at all") for ln in text
+    )
+
+
+def test_topics_on_a_warehouse_from_before_labels_were_kept(tmp_path: Path) -> None:
+    """An older home (no facet_summaries.labels) still lists its topics, read-only, with the
+    any-mention count missing and the reason; a writer's connect then fills the column from
+    the summaries (a local Issues summary lists every problem)."""
+    home = tmp_path / "old_home"
+    home.mkdir()
+    build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
+    conn = warehouse.connect(home / "warehouse.duckdb")
+    conn.execute("ALTER TABLE facet_summaries DROP COLUMN labels")
+    conn.execute(
+        "UPDATE facet_summaries SET backend = 'local', summary = 'Escalation to human: called "
+        "transfer; Failed tool call: run_export failed (server error)' WHERE trace_id = 's5' "
+        "AND facet = 'Issues'"
+    )
+    conn.close()
+    res = tracetopics(home, "topics", "--facet", "Issues", "--json")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert {t["label"]: t["any_mention"] for t in doc["topics"]}["Failed tool call"] is None
+    assert "next pipeline run" in doc["any_mention_missing"]
+    text = tracetopics(home, "topics", "--facet", "Issues")
+    assert text.returncode == 0 and "any-mention counts: not in this warehouse yet" in text.stdout
+    warehouse.connect(home / "warehouse.duckdb").close()  # a run's connect migrates
+    doc = json.loads(tracetopics(home, "topics", "--facet", "Issues", "--json").stdout)
+    got = {t["label"]: (t["count"], t["any_mention"]) for t in doc["topics"]}
+    assert got["Failed tool call"] == (1, 2) and "any_mention_missing" not in doc

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from factories.explorer import MAP_ID, TOPICS, build_explorer_warehouse, publish_explorer_home
+from factories.explorer import (
+    MAP_ID,
+    TOPICS,
+    build_explorer_warehouse,
+    publish_explorer_home,
+    publish_issues_home,
+)
 from fastapi.testclient import TestClient
 
 from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
@@ -668,3 +674,28 @@ def test_timeline_says_each_buckets_days_and_each_topics_label(tmp_path: Path) -
     assert by["No issue"]["facet_label"] == "none" and by["No issue"]["total"] == 450
     assert by["Failed tool calls"]["facet_label"] == "failed_tool_call"
     assert i["days"] == [1, 7, 7, 6]
+
+
+def test_the_issues_list_says_how_many_traces_had_each_problem_at_all(tmp_path: Path) -> None:
+    """A trace that failed a call and looped counts once in the shares (under its failed
+    call) and in both labels' any-mention figures; a filter narrows both."""
+    c = TestClient(create_app(publish_issues_home(tmp_path, n=N)), base_url="http://localhost")
+    r = c.get("/api/topics", params={"facet": "Issues"}).json()
+    got = {t["label"]: (t["count"], t["any_mention"]) for t in r["topics"]}
+    assert got == {"Failed tool calls": (150, 150), "Loops": (150, 225), "No issue": (300, 300)}
+    assert sum(t["share"] for t in r["topics"]) == pytest.approx(1.0)
+    assert "any_mention_missing" not in r
+    acme = c.get("/api/topics", params={"facet": "Issues", "customer": "acme"}).json()
+    loops = next(t for t in acme["topics"] if t["label"] == "Loops")
+    assert loops["count"] < loops["any_mention"] < 225
+    task = c.get("/api/topics", params={"facet": "Task"}).json()
+    assert not any("any_mention" in t for t in task["topics"])  # no labels: nothing to count
+
+
+def test_an_older_snapshot_shows_the_any_mention_figure_missing_and_why(tmp_path: Path) -> None:
+    home = publish_issues_home(tmp_path, n=N, labels_kept=False)
+    c = TestClient(create_app(home), base_url="http://localhost")
+    r = c.get("/api/topics", params={"facet": "Issues"}).json()
+    assert {t["any_mention"] for t in r["topics"]} == {None}
+    assert [t["count"] for t in r["topics"]] == [300, 150, 150]  # the list itself unchanged
+    assert "next pipeline run" in r["any_mention_missing"]

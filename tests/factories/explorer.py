@@ -333,3 +333,44 @@ def serving(home: Path) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def publish_issues_home(home: Path, n: int = 600, *, labels_kept: bool = True) -> Path:
+    """The explorer fixture of `n` traces, published in `home`, with an Issues map of three
+    labels: trace i failed a call when i % 4 == 0 (and looped too when i % 8 == 0), looped
+    alone when i % 4 == 2, else had no problem.
+    `labels_kept` False: a warehouse from before facet_summaries.labels."""
+    conn = build_explorer_warehouse(home / "warehouse.duckdb", n=n)
+    conn.execute(
+        """UPDATE facet_summaries SET
+             label = CASE WHEN i % 4 = 2 THEN 'LOOP' ELSE label END,
+             labels = CASE WHEN i % 8 = 0 THEN ['FAILED_TOOL_CALL', 'LOOP']
+                           WHEN i % 4 = 2 THEN ['LOOP'] ELSE [label] END
+           FROM (SELECT id, row_number() OVER (ORDER BY source_line) - 1 AS i FROM raw_traces) r
+           WHERE r.id = facet_summaries.trace_id AND facet = 'Issues'"""
+    )
+    parents = {20: ("Failed tool calls", "FAILED_TOOL_CALL"), 21: ("Loops", "LOOP"),
+               22: ("No issue", "NONE")}  # fmt: skip
+    for tid, (name, value) in parents.items():  # each parent with one subtopic, id + 10
+        conn.execute(
+            """INSERT INTO topics (facet, map_id, topic_id, label, level, parent_id, facet_label)
+               VALUES ('Issues', 'Issues-fixture', ?, ?, 'parent', NULL, lower(?)),
+                      ('Issues', 'Issues-fixture', ? + 10, ?, 'sub', ?, lower(?))""",
+            [tid, name, value, tid, name, tid, value],
+        )
+        conn.execute(
+            """INSERT INTO classifications (day, trace_id, facet, topic_id, label, distance,
+               map_id, subtopic_id, subtopic)
+               SELECT day, trace_id, 'Issues', ?, ?, 0, 'Issues-fixture', ? + 10, ?
+               FROM facet_summaries WHERE facet = 'Issues' AND label = ?""",
+            [tid, name, tid, name, value],
+        )
+    conn.execute(
+        "INSERT INTO topic_maps (map_id, facet, day, status) "
+        "VALUES ('Issues-fixture', 'Issues', DATE '2026-11-21', 'built')"
+    )
+    if not labels_kept:
+        conn.execute("ALTER TABLE facet_summaries DROP COLUMN labels")
+    publish_snapshot(conn, home / "snapshot", embed_model=PACKAGED_MODEL_ID)
+    conn.close()
+    return home

@@ -187,7 +187,10 @@ def topics(facet: str, day: date | None = None) -> tuple[str, list[dict]]:
 
 def topics_json(rows: list[dict]) -> dict:
     """`tracetopics topics --json`: {"topics": [{id, label, count, share, keywords, samples,
-    subtopics: [same keys]}]}, parents ranked by share."""
+    subtopics: [same keys]}]}, parents ranked by share. A labelled facet's parents also carry
+    `any_mention`: the traces whose summary lists the label at all (`count` counts each trace
+    under its first label only); null, with `any_mention_missing` saying why, on a warehouse
+    written before labels were kept."""
 
     def item(t: dict) -> dict:
         return {
@@ -199,7 +202,13 @@ def topics_json(rows: list[dict]) -> dict:
             "samples": list(t["samples"]),
         }
 
-    out = {"topics": [{**item(t), "subtopics": [item(s) for s in t["subtopics"]]} for t in rows]}
+    def parent(t: dict) -> dict:
+        mention = {"any_mention": t["any_mention"]} if "any_mention" in t else {}
+        return {**item(t), **mention, "subtopics": [item(s) for s in t["subtopics"]]}
+
+    out = {"topics": [parent(t) for t in rows]}
+    if missing := _mentions_missing(rows):
+        out["any_mention_missing"] = missing
     if rows and rows[0].get("map_sample"):  # counts are the map's sample sizes, not traffic
         out["counted"] = "map sample sizes: no traces classified yet"
     return out
@@ -247,22 +256,45 @@ def print_topics(
 
     ranked = "by severity, then share" if severity_labels(facet) else "by share"
     print(f"\n{facet} topics, ranked {ranked} ({named} topics; subtopics indented)")
-    print(f"  {'id':>5}  {'share':>6}  {'count':>6}  label")
-    _print_topic_rows(rows, limit, every_sub, default)
+    # a trace counts once, under its first label; "any" counts it under each label it lists
+    many = any(r.get("any_mention") not in (None, r["count"]) for r in rows)
+    print(f"  {'id':>5}  {'share':>6}  {'count':>6}  {'any':>6}  label" if many else
+          f"  {'id':>5}  {'share':>6}  {'count':>6}  label")  # fmt: skip
+    _print_topic_rows(rows, limit, every_sub, default, many)
+    if many:
+        print(
+            "  any: traces whose summary lists the label at all; count and share hold each "
+            "trace once, under its first label"
+        )
+    if missing := _mentions_missing(rows):
+        print(f"  any-mention counts: {missing}")
+
+
+def _mentions_missing(rows: list[dict]) -> str | None:
+    """Why a labelled facet's parents have no any-mention count, or None when they have one."""
+    from tracetopics_pipeline.core.topics.report import MENTIONS_MISSING
+
+    missing = any("any_mention" in r and r["any_mention"] is None for r in rows)
+    return MENTIONS_MISSING if missing else None
 
 
 def _print_topic_rows(
-    rows: list[dict], limit: int, every_sub: bool, default: str | None = None
+    rows: list[dict], limit: int, every_sub: bool, default: str | None = None, many: bool = False
 ) -> None:
     for r in rows[:limit]:
         if default and r.get("facet_label") == default:
             print(f"  {'':>25}  the facet's default label, nothing to report:")
-        print(f"  {r['topic_id']:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {r['label']}")
+        mention = r.get("any_mention")
+        any_col = (f"{mention:>6,}  " if mention is not None else f"{'':>6}  ") if many else ""
+        print(f"  {r['topic_id']:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {any_col}{r['label']}")
         subs = r["subtopics"]  # report.listed_subtopics: no lone subtopic named as its parent
         # one more line than the cut prints the last subtopic instead of "+1 more"
         shown = subs if every_sub or len(subs) <= SUBTOPICS_SHOWN + 1 else subs[:SUBTOPICS_SHOWN]
+        pad = " " * 8 if many else ""
         for s in shown:
-            print(f"  {s['topic_id']:>5}  {s['share']:>6.1%}  {s['count']:>6,}    · {s['label']}")
+            print(
+                f"  {s['topic_id']:>5}  {s['share']:>6.1%}  {s['count']:>6,}  {pad}  · {s['label']}"
+            )
         if len(subs) > len(shown):
             print(f"  {'':>25}    +{len(subs) - len(shown)} more subtopics (--all lists them)")
     if len(rows) > limit:

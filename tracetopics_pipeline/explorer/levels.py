@@ -16,6 +16,7 @@ import duckdb
 
 from tracetopics_pipeline.core.topics.overrides import merged_away
 from tracetopics_pipeline.core.topics.report import (
+    MENTIONS_MISSING,
     TOPIC_LATEST,
     by_severity,
     listed_subtopics,
@@ -110,7 +111,9 @@ def topic_tree(
     subtopics as one ranked list, each naming its parent. Every item: topic_id, level, label,
     keywords, count, share (of the filtered classified traffic), pinned, facet_label (labelled
     facets: the label value it stands for), sparkline, samples, merged (the topics a person
-    merged into it, {topic_id, label}: the page offers their Undo).
+    merged into it, {topic_id, label}: the page offers their Undo); a labelled facet's parents
+    also `any_mention`, the traces listing the label at all, first or not (None on a snapshot
+    from before labels were kept: the answer's `any_mention_missing` says why).
 
     `parent`: the parent drilled into. Its subtopics are listed, and `share` stays the share of
     the filter's classified traffic (what `tracetopics topics` prints), not of the parent:
@@ -166,6 +169,8 @@ def topic_tree(
             "sparkline": (spark_p if lvl == "parent" else spark_s).get(tid, []),
             "samples": (samp_p if lvl == "parent" else samp_s).get(tid, []),
             "merged": merged.get(tid, []),  # topics a person merged into it: each has an Undo
+            # a labelled facet's parents: traces listing the label at all (report.label_mentions)
+            **({"any_mention": t["any_mention"]} if "any_mention" in t else {}),
         }
 
     def ranked(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -209,6 +214,8 @@ def topic_tree(
         "order": order,  # "severity": label topics most severe first, then share; else "share"
         "topics": [t for t in items if include_no_match or t["topic_id"] != NO_MATCH],
     }
+    if any("any_mention" in t and t["any_mention"] is None for t in items):
+        out["any_mention_missing"] = MENTIONS_MISSING
     if parent is not None:
         out["traffic"] = traffic = _classified(cur, outer, facet)
         for t in out["topics"]:

@@ -196,7 +196,7 @@ function labelBars(list, data) {
       <span class="swatch" style="background:${color}"></span>
       <span class="lbar-name">${esc(nm ? "no_match (far from every topic)" : t.label)}${subs ? ` <span class="muted small">· ${count(subs, "subtopic")}</span>` : ""}</span>
       <span class="lbar-bar"><span class="bar${width > 100 ? " cut" : ""}"><span style="width:${Math.min(100, width).toFixed(1)}%;background:${color}"></span></span></span>
-      <span class="lbar-num">${pct(t.share)} · ${fmt(t.count)}</span>
+      <span class="lbar-num">${pct(t.share)} · ${fmt(t.count)}${anyMention(t, list)}</span>
       <span class="lbar-spark">${sparkline(t.sparkline, color, top)}</span>
       <span class="lbar-act">${act}</span>
     </div>`;
@@ -212,6 +212,21 @@ function bindLabelBars(el) {
     if (act === "reasons") { state.focus = tid; state.hiddenTopics.clear(); return showTab("topics"); }
     if (act === "drill" || it.querySelector("button[data-act=drill]")) drill(tid);
   };
+}
+
+/* A labelled facet's parent counts each trace once, under its first label (Issues: the most
+   important problem); `any_mention` counts the traces listing the label at all. Shown beside
+   the share where some trace lists more than one label (`list`: the /api/topics answer). */
+function anyMention(t, list) {
+  if (!list || t.any_mention === undefined || isDefaultTopic(t)) return "";
+  if (t.any_mention === null)
+    return list.any_mention_missing ? ` · <span class="any-mention" title="${esc(`Any mention: ${list.any_mention_missing}`)}">any mention n/a</span>` : "";
+  if (!list.topics.some((x) => x.any_mention > x.count) || !t.count) return "";
+  const more = t.any_mention - t.count;
+  const tip = `${count(t.any_mention, "trace")} list “${t.label}” at all${more > 0 ? `, ${fmt(more)} more than the ${fmt(t.count)} counted here` : ""}. `
+    + "The share and the count hold each trace once, under its first label (shares add up to 100%); "
+    + "a trace with several labels counts under each one in the any-mention figure.";
+  return ` · <span class="any-mention" title="${esc(tip)}">${pct((t.share * t.any_mention) / t.count)} any mention</span>`;
 }
 
 /* ---------- topic list ---------- */
@@ -255,7 +270,7 @@ function topicRow(t, i, max, color, sub = false, sparkTop = 0) {
           ${nm ? "" : `<span class="tid" title="The id the CLI takes: tracetopics topic rename ${esc(state.facet)} ${t.topic_id} …">id ${t.topic_id}</span>`}
           ${subs.length ? `<span class="muted small">· ${count(subs.length, "subtopic")}</span>` : ""}${inParent(t, sub)}${merged.length ? ` <span class="badge merged-badge" title="${esc(`Merged into this ${word}: ${merged.map((m) => m.label).join(", ")}. Open it to undo.`)}">+${merged.length} merged</span>` : ""}</span>
         <span class="num">${fmt(t.count)}</span>
-        <span><div class="bar${width > 100 ? " cut" : ""}" ${width > 100 ? 'title="Longer than the scale: the bars are scaled to the real topics"' : ""}><span style="width:${Math.min(100, width).toFixed(1)}%;background:${color}"></span></div><div class="small muted share">${pct(t.share)}${ofParent}</div></span>
+        <span><div class="bar${width > 100 ? " cut" : ""}" ${width > 100 ? 'title="Longer than the scale: the bars are scaled to the real topics"' : ""}><span style="width:${Math.min(100, width).toFixed(1)}%;background:${color}"></span></div><div class="small muted share">${pct(t.share)}${sub ? "" : anyMention(t, state.lastList)}${ofParent}</div></span>
         <span>${sparkline(t.sparkline, color, sparkTop)}</span>
       </div>
       <div class="trow-body ${open ? "" : "hidden"}">
