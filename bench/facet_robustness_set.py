@@ -29,6 +29,7 @@ import facet_robustness_batch17 as b17
 import facet_robustness_batch18 as b18
 import facet_robustness_batch19 as b19
 import facet_robustness_batch20 as b20
+import facet_robustness_batch21 as b21
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -932,7 +933,10 @@ def cases(part: str = "dev") -> list[Case]:
     parts: emphatic thanks after the agent did something, and routine, sarcastic, complaining,
     after-a-failure and in-advance thanks: facet_robustness_batch19.py) or `heldout20` /
     `heldout20dev` / `heldout20test` (batch 20, whole and its two parts: every failure form of
-    issue 14 in new domains, written blind, with look-alikes: facet_robustness_batch20.py)."""
+    issue 14 in new domains, written blind, with look-alikes: facet_robustness_batch20.py) or
+    `heldout21` / `heldout21dev` / `heldout21test` (batch 21, the same shape in insurance claims,
+    payroll, real estate, roaming, a data-pipeline agent and a smart-home agent, written blind:
+    facet_robustness_batch21.py)."""
     if part == "heldout17":
         return conversation_cases(b17.HELDOUT17, b17.WANTS17)
     if part in ("heldout18dev", "heldout18test"):
@@ -943,6 +947,10 @@ def cases(part: str = "dev") -> list[Case]:
         return conversation_cases(b20.HELDOUT20, b20.WANTS20)
     if part in ("heldout20dev", "heldout20test"):
         return conversation_cases(b20.split20(part.removeprefix("heldout20")), b20.WANTS20)
+    if part == "heldout21":
+        return conversation_cases(b21.HELDOUT21, b21.WANTS21)
+    if part in ("heldout21dev", "heldout21test"):
+        return conversation_cases(b21.split21(part.removeprefix("heldout21")), b21.WANTS21)
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
