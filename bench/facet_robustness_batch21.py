@@ -38,15 +38,12 @@ reported once), half of each form in each (the odd case to dev).
 
 from __future__ import annotations
 
+# batch 20's builders and wants: the two batches have the same forms and the same shape
+from facet_robustness_batch20 import WANTS20, _t, _three, _tool_conv
 from held_out import Conv, split_forms
 from held_out import conv as _conv
 
 SPLIT_SEED_21 = 21
-
-
-def _t(name: str, reply: str) -> tuple[str, str]:
-    """A tool turn: a call to `name` answered by `reply`."""
-    return (f"tool:{name}", reply)
 
 
 # --- Sentiment: (the ask, the agent's answer, the user's reply) -------------------------------
@@ -1404,15 +1401,6 @@ _MET = (
 )
 
 
-def _three(cases: tuple[tuple[str, str, str], ...]) -> tuple[Conv, ...]:
-    return tuple(_conv(*c) for c in cases)
-
-
-def _tool_conv(ask: str, tool: tuple[str, str], answer: str = "Let me try another way.") -> Conv:
-    """The user's ask, the agent's tool call and its reply, the agent's next words."""
-    return (("user", ask), tool, ("assistant", answer))
-
-
 HELDOUT21: dict[str, tuple[Conv, ...]] = {
     "didnt_help": _three(_DIDNT_HELP),
     "repeated_request": _three(_REPEATED),
@@ -1436,22 +1424,8 @@ HELDOUT21: dict[str, tuple[Conv, ...]] = {
     "ok_tool": tuple(_tool_conv(*c) for c in _OK_TOOL),
     "met_escalation": tuple(_conv(*c) for c in _MET),
 }
-_FAILED = (("Issues", "FAILED_TOOL_CALL"),)
-_NEGATIVE = ("didnt_help", "repeated_request", "ask_human", "sarcasm", "giving_up",
-             "agent_complaint", "cancel_talk")  # fmt: skip
-_TOOL = ("permission_denied", "exception_name", "traceback", "http_status_line", "json_status",
-         "error_prefix", "apology_after_tool")  # fmt: skip
-# what each form must read (the wants of facet_robustness_set.hit)
-WANTS21: dict[str, tuple[tuple[str, str], ...]] = {
-    **{f: (("Sentiment", "NEGATIVE"),) for f in _NEGATIVE},
-    "politeness": (("Sentiment", "NEUTRAL"),),
-    **{f: _FAILED for f in _TOOL},
-    "unmet_escalation": (("Issues", "UNMET_ESCALATION"),),
-    "satisfied": (("Sentiment", "POSITIVE"),),
-    "calm_lookalike": (("Sentiment", "not NEGATIVE"),),
-    "ok_tool": (("Issues", "not FAILED"),),
-    "met_escalation": (("Issues", "not UNMET"),),
-}
+# what each form must read (the wants of facet_robustness_set.hit): batch 20's
+WANTS21: dict[str, tuple[tuple[str, str], ...]] = WANTS20
 
 
 def split21(part: str, seed: int = SPLIT_SEED_21) -> dict[str, tuple[Conv, ...]]:

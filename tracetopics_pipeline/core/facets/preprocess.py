@@ -49,7 +49,7 @@ _HTTP_REASON = (
 _EXC_COMPOUND = (
     r"(?:[a-z_]\w*\.)*(?:errors|exceptions|exc)\.[A-Z]\w*|"
     r"(?:[a-z_]\w*\.)*(?:Insufficient|Missing|Unknown|Duplicate|Illegal|Unsupported|Unexpected|"
-    r"Expired|Cannot|Unable|TooMany)[A-Z]\w*|"
+    r"Expired|Cannot|Unable|TooMany|Unhandled|Uncaught)[A-Z]\w*|"
     r"(?:[a-z_]\w*\.)*[A-Z][A-Za-z0-9]*(?:Violation|Overflow|Mismatch|Exhausted|Declined|Aborted|"
     r"Unreachable|Panic|Unknown|Missing|Unsupported|Illegal|Duplicate)|"
     # a class named by a negative state: GlassNotInStock, SeatsOutOfRange, NoSuchKey
@@ -81,7 +81,8 @@ _ERROR_START = re.compile(
     + _LOWER_CODE
     + r"|"
     r"(?:could not|couldn't|unable to|cannot|can't) (?!find any\b)\w+|not found\b|access denied|"
-    r"permission denied|not permitted|unauthori[sz]ed|forbidden|invalid\b|rejected\b|denied\b|"
+    r"permission denied|not permitted|(?:unauthori[sz]ed|not authori[sz]ed|not authenticated)\b|"
+    r"forbidden|invalid\b|rejected\b|denied\b|"
     r"bad request|internal server error|service unavailable|timeout|timed out|panic:|"
     r"http\S*\s*[45]\d\d\b|[45]\d\d:?\s+" + _HTTP_REASON + r"|"
     # a reply that opens with a runtime's failure: "HTTP Error 403", "terminate called after
@@ -90,7 +91,12 @@ _ERROR_START = re.compile(
     r"(?:status\s*=\s*)?statuscode\.(?!ok\b)[a-z_]+|"
     # the name alone, before its message, or before the frame it was thrown at
     # ("NullPointerException at ShipmentService.track")
-    r"(?-i:(?:" + _EXC_NAME + "|" + _EXC_COMPOUND + r")\b\s*(?:[:(\n$]|$|at [\w$<>]+\.[\w$<>.]+)|"
+    # (in brackets too: Node's "[UnhandledPromiseRejection: ...]")
+    r"\[?(?-i:(?:"
+    + _EXC_NAME
+    + "|"
+    + _EXC_COMPOUND
+    + r")\b\s*(?:[:(\n$]|$|at [\w$<>]+\.[\w$<>.]+)|"
     r"E[A-Z]{4,}\b|E_[A-Z_]+\b|"
     r"ERR_[A-Z_]+\b|E(?:\d{4})?(?::| \d\d:\d\d))|"
     # a log line's level, or a tool's own prefix, before its message: "smtp error: 550 ...",
@@ -136,6 +142,8 @@ _ERROR_ANYWHERE = re.compile(
     r"(?i:(?: HTTP| status| response| error| code)(?: code)?(?: of)?)? ['\"(]?[45]\d\d\b|"
     # "Terminating app due to uncaught exception 'NSRangeException'", "uncaught exception of type"
     r"\b(?i:uncaught|unhandled) (?i:exception|error)\b(?=\s*['\"`]|\s+of type\b)|"
+    # a line that names it, below the runtime's own frame: Node's "[UnhandledPromiseRejection: ...]"
+    r"(?m:^\W{0,3}(?:Unhandled|Uncaught)[A-Z]\w*\b\s*[:(\]])|"
     r"\b(?i:terminating (?:app|process|program)) due to\b|"
     # a Go-style error chain ending in a network failure ("dial tcp 10.0.0.5:5432: connect:
     # connection refused", 'Get "https://x/": lookup x: no such host')

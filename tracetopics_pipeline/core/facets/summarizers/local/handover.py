@@ -101,7 +101,8 @@ HUMAN_REQUEST = re.compile(
     r"your) (?:\w+ )?\w+(?:er|or|ist|ian|man|woman|smith|maker|keeper|wright)s?\b(?!\s+(?:settings|"
     r"page|screen|menu|tab|section|app|form|queue|list|view|options?|mode)\b))|"
     r"^\W*(?:(?:a |an )?(?:human|agent|representative|operator|real person|live agent|human agent|"
-    r"manager|supervisor)(?: please| now| pls)?)\W*$|"
+    # ... with its urgency apart: "HUMAN. NOW.", "Operator, please.", "agent!! now!!"
+    r"manager|supervisor)(?:\W+(?:please|now|pls|plz|asap|immediately|right now))*)\W*$|"
     # a person by being human or not a bot: "is anyone human reading this", "a real person",
     # "a genuine human, not this chatbot" ("not the machine" and "to a human" are left out:
     # washing by hand and medicine for people say them)
@@ -152,6 +153,12 @@ HANDOVER_ARRANGED = re.compile(
     r"(?:\w+ ){0,2}?(?:team|staff|manager|supervisor|colleague|technician|department|desk|specialist)"
     r" to (?:call|contact|ring|phone|get back|reach out|email)|escalat(?:ing|ed) (?:this|it|your)|"
     r"(?:opened|raised|logged|created) (?:a|an) (?:\w+ )?(?:ticket|case|callback|call-?back request)|"
+    # announced as done ("Escalated: ...", "Escalated - ..."), or the user's ticket or case, by
+    # its number, said to be with a person or a team ("Ticket SUP-44 is now with our desk")
+    r"(?:^|(?<=[.!?;]\s))\W*escalated\s*[:–—-]|"
+    r"\b(?:ticket|case|request|complaint|claim)\s+(?:(?:no\.?|number|#)\s*)?#?[A-Z]*-?\d[\w-]*\s+"
+    r"(?:is|has been|was)\s+(?:now\s+)?(?:with|assigned to|passed to|handed to|escalated to)\s+"
+    r"(?:the|our|a|an|your)\b|"
     # a person sent to the user: "I've booked Dan from the hire team to visit on Friday", "our
     # supervisor will come round tomorrow"
     r"(?:booked|sent|sending|arranged for|asked|scheduled) (?:\w+ ){1,5}?to (?:visit|come (?:out|"

@@ -169,7 +169,9 @@ _ATTEMPT_FAILED = re.compile(
     r"(?:with |\w+ing\b)|"
     r"\b(?:couldn't|could not|wasn't|was not|weren't|were not|hasn't|has not|haven't|have not|"
     r"didn't|did not) (?:be |been )?(?:succeed\w*|go through|gone through|work|take effect|"
-    r"\w+ed|apply|save|stick|process|complete|register|update|sync|submit|finish|take)\b|"
+    r"\w+ed|apply|save|stick|process|complete|register|update|sync|submit|finish|take|"
+    # a device or system that did not answer the attempt: "the heater didn't respond to that"
+    r"respond|react|connect|load|start|run|trigger)\b|"
     # the attempt named as what failed: "the swap failed", "your booking didn't", "it errored"
     r"\b(?:the|your|my|this|that|it|its) (?:[\w-]+ ){0,2}?(?:failed|errored|broke|bounced)\b|"
     r"\b(?:was|were|got|has been|have been) (?:\w+ )?(?:rejected|declined|refused|bounced)\b|"
@@ -195,10 +197,21 @@ _TROUBLE_STATED = re.compile(
 )
 
 
+# An insurance policy as the thing the attempt was on, at the end of its clause ("I wasn't able
+# to add your partner to the policy this time"): a document, not a policy that forbids it ("due to
+# the policy", "our policy doesn't cover ...").
+_POLICY_OBJECT = re.compile(
+    r"(?<!due to )(?<!per )(?<!against )(?<!under )(?<!by )(?<!of )(?<!with )(?<!according to )"
+    r"\b(?:your|the|this) (?:[\w-]+ )?polic(?:y|ies)(?=\s*(?:[.,;!?]|$|(?:this time|today|right now|"
+    r"for now|at the moment|at this time|just now)\b))",
+    re.I,
+)
+
+
 def _failed_attempt(text: str) -> re.Match[str] | None:
     """The agent says its own attempt did not happen — with regret, or as trouble it is having —
     and not a result the attempt found (nothing available, a policy)."""
-    if _ANSWER_NOT_FAILURE.search(text):
+    if _ANSWER_NOT_FAILURE.search(_POLICY_OBJECT.sub(" ", text)):
         return None
     if m := _TROUBLE_STATED.search(text):
         return m

@@ -252,6 +252,9 @@ _DID_NOT_HELP = _rx(  # the answer did not solve it, or the problem persists
     r"your (?:steps|instructions|advice|suggestion))(?: already| to the letter)?(?:,| and| but)? "
     r"(?:it |that |still )?(?:didn't|doesn't|did not|does not|won't|no|still|same)",
     r"(?:that's|that is|this is|it's) not what i (?:asked|wanted|meant|need|said)",
+    # the answer called empty: "that's a non-answer", "nothing you've said explains the charge"
+    r"non-?answer|nothing (?:you(?:'ve| have)? )?(?:said|wrote|written|sent|told me|suggested) "
+    r"(?:so far )?(?:explains|answers|addresses|covers|solves)",
     # outcome words: the attempt changed nothing or made it worse
     r"(?:that|this|it|which|(?:the|that|this|your) (?:\w+ )?(?:fix|suggestion|solution|advice|"
     r"workaround|steps?|instructions?|answer|update|restart|reset)) "
@@ -330,6 +333,8 @@ _REPEAT = _rx(  # having to say it again
     r"(?:read|see|check) my (?:very )?(?:first|previous|last|earlier|original) (?:message|reply|"
     r"post|email|e-mail|note)|"
     r"(?:like|as) i (?:already )?(?:said|told you|mentioned|wrote|explained|stated)|"
+    r"(?<!exactly )(?<!just )(?<!precisely )(?<!done )(?:like|as) i (?:already |originally )?"
+    r"(?:asked|requested)(?= *(?:[.,;!]|$| (?:before|earlier|already|yesterday|twice|in my)))|"
     r"i (?:literally|clearly) (?:just )?(?:said|told)",
     # not a question about a limit: "how many times can I reschedule?", "how many times a day"
     r"how many (?:more )?times(?! (?:can|could|may|might|should|is|are|per|a|an|each|every|does|"
@@ -339,7 +344,8 @@ _REPEAT = _rx(  # having to say it again
     r"(?:asking|askin'?|ask|telling|tellin'?|tell) (?:you )?(?:again|one more time|once more)|"
     # "I repeat:", not "if I repeat the treatment"
     r"(?<!if )(?<!when )\bi repeat\b(?!\s+(?:the|a|an|it|this|that|my|our|every|each|last)\b)|"
-    r"(?:said|asked|told|explained|written|typed|mentioned|wrote|given|gave|sent)(?: you| it| this| that)*"
+    r"(?:said|asked|told|explained|written|typed|mentioned|wrote|given|gave|sent)"
+    r"(?: you| it| this| that| to you)*"
     r" (?:now )?(?:twice|over and over|again and again|"
     r"three times|\w+ times|multiple times|several times|before|already|earlier|above|"
     r"in my (?:first|last|previous|earlier) message)",
@@ -429,6 +435,8 @@ _AT_AGENT = _rx(  # complaints about the agent itself
     r"you (?:\w+ly |even )?(?:don't|do not|didn't|did not|never|can't|cannot|haven't|have not|"
     r"hadn't) (?:even |actually |really )?(?:understand|listen|read|get it|help|answer|"
     r"seem to understand|look(?:ed)? at|check(?:ed)?|open(?:ed)?)\w*",
+    r"(?:do|don't) you (?:even )?have no memory|you(?:'ve| have)? (?:got )?no memory|"
+    r"(?:memory|attention span) of a goldfish|goldfish memory|"
     r"can you (?:even |actually |not |really )?read\b|do you (?:even |actually )?(?:read|understand)"
     r" (?:what|my|english|anything)|"
     r"(?:has|have|had) no (?:idea|clue) what (?:\w+ )?(?:is |are |was |'s |'re )?(?:talking about|"
@@ -515,6 +523,14 @@ _GIVE_UP = _rx(
     r"firm|company))|another|a different)\b|"
     r"(?:i'll|i will|we'll|we will) just (?:\w+ ){0,5}?without (?:it|them|one|a|an|the|any)\b"
     r"[^?.!]*\bthen\b|"
+    # doing without, resigned: "meh, I'll live without the camera then", "whatever, we'll cope
+    # without it" (not declining an offer: "I can do without the boots, thanks")
+    r"(?:i'll|i will|we'll|we will|guess i'll|guess we'll)(?: just)?(?: have to)? (?:live|cope|"
+    r"make do|survive) without\b[^?.!]*\bthen\b|(?:meh|whatever|fine|oh well|ugh|guess)\W+"
+    r"(?:\w+\W+){0,3}?(?:live|cope|make do|survive|manage) without\b|"
+    # patience spent: "I'm out of patience", "I've run out of patience with this place"
+    r"(?:run|ran|running|i'm|i am|we're|we are|now) out of patience|lost (?:my|all|our) patience|"
+    r"(?:my|our) patience (?:has |is )?(?:run out|gone|worn thin|exhausted)|"
     r"(?:i've|i have|we've|we have) wasted (?:enough|too much|half|most|all|the whole|an? \w+)|"
     r"(?:not|never) (?:going to|gonna|about to) (?:chase|pursue|push|fight|follow) (?:up )?"
     r"(?:this|it|that|you)(?: \w+)? (?:any further|further|anymore|any more|any longer)|"
@@ -623,6 +639,10 @@ _SARCASM = _rx(
     r"(?:very|so|real|really|super) (?:helpful|useful)[.,!]*\s*not\b|"
     r"^\W*(?:oh )?(?:sure|yeah|right),? because\b[^.!?]*\b(?:right\?|everything|always|totally|"
     r"obviously)|"
+    # a sweeping "because everybody ...": "Oh sure, because everyone reads the small print" (not
+    # a reason given with a request: "Sure, because everyone drives, please add all five")
+    r"^\W*(?:oh )?(?:sure|yeah|right),? because (?:every(?:one|body)|nobody|no one|no-one)\b"
+    r"(?![^.!?]*\b(?:please|can you|could you)\b)|"
     r"(?:what|that's) a (?:big|huge|great) help(?: that was)?(?:,| not|\.\.\.)",
     r"(?:oh |just |how )?(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|terrific|"
     r"marvell?ous|excellent|super)[,.!]* (?:(?:and |so )?now (?:nothing|none|everything (?:is|has)|"
@@ -640,6 +660,12 @@ _SARCASM = _rx(
     # ironic interjections and dismissive echoes: "gee, thanks", "oh joy", "sure it is"
     r"gee,? (?:thanks|thank you|great|wonderful)|oh (?:joy|goody)|(?:big|what a) surprise|shocker|"
     r"(?:sure|yeah|right),? (?:it is|it was|it will|they are|they will|you are|you will|you did)[.!]*$",
+    # "Of course it is." dismissing the answer, alone or before the complaint it opens
+    r"^\W*(?:oh )?(?:of course|sure),? (?:it is|it was|they are|they were|you are|you did)[.!]+"
+    r"(?:\s|$)",
+    # "Nothing says thank you like a smaller pay cheque": the saying turned on a loss
+    r"nothing says (?:\w+ ){1,3}?like (?:\w+ ){0,3}?(?:less|smaller|lower|no|not|never|losing|lost|"
+    r"late|another|an? (?:\w+ )?(?:fee|fine|charge|bill|delay|wait|outage|error))\b",
     r"(?:sure|yeah|right),? (?:because|since|as if) (?:that|it|this) (?:worked|helped|went)",
     r"(?:amazing|impressive|incredible|great|brilliant|nice) how you (?:managed to |somehow )?"
     r"(?:make|made|broke|break|ruin|lost|lose|mess)",

@@ -295,6 +295,35 @@ _SAYS_ASKED = re.compile(
 )
 
 
+# The agent's own claim echoed back with a laugh or an eye-roll ("fast and reliable lol. still
+# queued.", "'seamless' 🙄"): the user mocks what the agent said. A claim is praise or a selling
+# word; not with thanks ("fast and reliable is all I need lol, thanks!").
+_CLAIM = any_of(
+    PRAISE_WORDS,
+    r"fast|quick|reliable|easy|simple|seamless|smooth|instant|secure|free|unlimited|fastest|"
+    r"guaranteed|operational|working|helpful|convenient|hassle-free|painless|modern|charming",
+)
+_LAUGHED_AT = re.compile(
+    r"(?P<echo>(?:[\w'-]+[ ,]+){0,4}[\w'-]+)['\"’”]?[ ,.!]*(?:\b(?:lol|lmao|rofl|ha(?:ha)+)\b|😂|🤣|🙄)",
+    re.I,
+)
+_WORDS = re.compile(r"[a-z0-9'-]+")
+
+
+def _mocks_claim(text: str, agent: str) -> bool:
+    """The user repeats words of the agent's turn that make a claim, then laughs or rolls eyes."""
+    if _THANKS.search(text):
+        return False
+    said = " ".join(_WORDS.findall(agent.lower()))
+    for m in _LAUGHED_AT.finditer(text):
+        words = _WORDS.findall(m["echo"].lower())
+        for k in range(len(words)):
+            tail = " ".join(words[k:])
+            if _CLAIM.search(tail) and re.search(r"\b" + re.escape(tail) + r"\b", said):
+                return True
+    return False
+
+
 def _left_unresolved(agent: str) -> bool:
     return (
         "?" not in agent
@@ -424,12 +453,16 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
                 or stated_mishap_event(news)
             ) and not _REMEDY.search(news)
             if (
-                failed
-                and len(text.split()) <= 12
-                and _PRAISE_WORD.search(text)
-                and not _ACCEPTS.search(text)
-                and not reports_success(text)  # "Excellent, that solved it."
-            ) or praises_a_wait(text, agent_before):
+                (
+                    failed
+                    and len(text.split()) <= 12
+                    and _PRAISE_WORD.search(text)
+                    and not _ACCEPTS.search(text)
+                    and not reports_success(text)  # "Excellent, that solved it."
+                )
+                or praises_a_wait(text, agent_before)
+                or _mocks_claim(text, agent_before)
+            ):
                 forms.append("sarcasm")
         if forms:
             out[i] = forms

@@ -74,6 +74,7 @@ _MISHAP = any_of(
     r"knocked (?:\w+ ){0,2}?(?:over|down)|"
     r"without (?:us|me|warning|notice)|left (?:me|us) (?:with (?:no|nothing)|without)|no[- ]show|"
     r"(?:didn't|did not|never) (?:even )?(?:turn(?:ed)? up|show(?:ed)? up|arrive[sd]?|come|came|"
+    r"happen(?:ed)?|took place|take place|"
     r"call(?:ed)? back|repl(?:y|ied))|never (?:arrive[sd]?|came|comes|shows? up|works?|worked)|"
     r"(?:doesn't|don't|won't|can't|isn't|aren't|wasn't|weren't|couldn't|cannot|could not) "
     r"(?:\w+ )?(?:work|working|load|open|start|scan|fit|connect)\b|"

@@ -69,8 +69,12 @@ _REPORTED = re.compile(
     r"(?P<said>[^,;.!?\n]*?)(?=\s*(?:[,;.!?\n]|\b(?:but|so|and (?:i|we)|and now i)\b|$))",
     re.I,
 )
-# A capitalised word that opens a sentence is no name ("Honestly said ...", "Apparently ...").
-_NOT_NAMES = re.compile(r"^(?:I|We|You|It|They|This|That|The|Apparently|Honestly|Someone)$")
+# A capitalised word that opens a sentence is no name ("Honestly said ...", "Apparently ...",
+# "Nothing says thank you like ...").
+_NOT_NAMES = re.compile(
+    r"^(?:I|We|You|It|They|This|That|The|Apparently|Honestly|Someone|Nothing|Everything|"
+    r"Something|Anything)$"
+)
 
 
 def _frame_before(text: str, start: int) -> str:
