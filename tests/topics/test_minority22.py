@@ -176,3 +176,32 @@ def test_a_kept_name_said_by_few_gives_way():
     assert not _said_by_fewer(
         "Dashboard takes over a minute", "Inventory dashboard takes over a minute", *args
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "support"),
+    [
+        ("Find a train going from Portland", {"find": 0.9, "portland": 0.9}),
+        ("Reserve a table for Friday", {"reserve": 0.9, "friday": 0.9}),
+        ("Book a table at Nopa", {"book": 0.9}),
+        ("Renew my passport at the embassy", {"renew": 0.9, "embassy": 0.9}),
+    ],
+)
+def test_a_verb_keeps_an_object_that_opens_with_a_determiner(name, support):
+    # "Find [a train going] from Portland" would read "Find from Portland"
+    verb = name.split()[0].lower()
+    for form, _ in general_forms(name, support):
+        words = form.lower().split()
+        assert not (words[0] == verb and words[1] in ("from", "for", "at")), form
+
+
+@pytest.mark.parametrize(
+    ("name", "support", "form"),
+    [  # a bare value after the verb may still go, and glue that opens one
+        ("Connect Postgres account", {"connect": 0.9, "account": 0.9}, "Connect account"),
+        ("Upgrade from Pro to Business", {"upgrade": 0.9, "business": 0.9}, "Upgrade to Business"),
+        ("Cancel my Saturday tasting class", {"cancel": 0.9, "class": 0.9}, "Cancel my class"),
+    ],
+)
+def test_a_bare_value_after_a_verb_still_goes(name, support, form):
+    assert form in dict(general_forms(name, support))

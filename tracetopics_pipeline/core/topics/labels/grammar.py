@@ -483,7 +483,7 @@ def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
 # find reports", "Make everyone see the board")
 _CAUSATIVES = frozenset("let lets help helps make makes have has watch see hear".split())  # noqa: SIM905
 # Objects a bare verb may take after its subject: a determiner's noun or the writer
-_OBJECT_START = _DETERMINERS | frozenset({"me", "us"})
+OBJECT_START = _DETERMINERS | frozenset({"me", "us"})
 
 
 def _cut_question(low: list[str], verbs: frozenset[str]) -> bool:
@@ -499,7 +499,7 @@ def _cut_question(low: list[str], verbs: frozenset[str]) -> bool:
         if (
             b in verbs
             and b not in _NOUN_VERBS
-            and c in _OBJECT_START
+            and c in OBJECT_START
             and a not in FUNCTION_WORDS
             and a not in _NEGATIONS
             and a not in verbs

@@ -40,6 +40,7 @@ from tracetopics_pipeline.core.topics.labels.context import (
 from tracetopics_pipeline.core.topics.labels.grammar import (
     MONTHS,
     NEEDS_TO,
+    OBJECT_START,
     POSSESSIVES,
     WEEKDAYS,
     booking_time,
@@ -681,6 +682,7 @@ def general_forms(
                 or sum(low[j] in NEGATION_WORDS for j in kept) < negations
                 or (kept[0] > 0 and _verb_after(low[kept[0] - 1], low[kept[0]], verb))
                 or (kept[-1] + 1 < len(low) and verb(low[kept[-1]]))  # its object went
+                or any(_object_went(j, drop, low, verb) for j in kept)
                 or any(_one_conjunct(r, drop, low) for r in gone)
             ):
                 continue
@@ -688,6 +690,14 @@ def general_forms(
             out.setdefault(form[:1].upper() + form[1:], sum(map(len, gone)))
     out.pop(name, None)
     return sorted(out.items(), key=lambda kv: kv[1])
+
+
+def _object_went(j: int, drop: set[int], low: list[str], verb: Callable[[str], bool]) -> bool:
+    """A kept verb whose object, opened by a determiner, went from right after it: "Find [a
+    train going] from Portland", "Book [a table] at Nopa". A bare value may go ("Export
+    [Product usage] to CSV", "Connect [Postgres] account"). A name's first word before a
+    determiner is a verb whatever the topic's verbs ("Reserve [a table] for Friday")."""
+    return (j == 0 or verb(low[j])) and j + 1 in drop and low[j + 1] in OBJECT_START
 
 
 def _one_conjunct(run: list[int], drop: set[int], low: list[str]) -> bool:
