@@ -143,7 +143,9 @@ def test_a_broken_facet_file_is_one_error_naming_it(tmp_path, case):
     start = time.monotonic()
     with pytest.raises(FacetConfigError, match=pattern) as e:
         load_facets(p)
-    assert time.monotonic() - start < 5
+    # a guard against a parser that hangs or blows up (~0.5 s at most here), not a speed test:
+    # 5 s failed once on a shared machine under load 16
+    assert time.monotonic() - start < 60
     assert str(p) in str(e.value) and "\n" not in str(e.value)
 
 
