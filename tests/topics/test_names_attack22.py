@@ -46,3 +46,36 @@ def test_an_al_adjective_before_its_noun_is_no_thing(
     texts: list[str], word: str, thing: bool
 ) -> None:
     assert (word in thing_words({word}, texts, [1.0] * len(texts))) == thing, texts
+
+
+@pytest.mark.parametrize(
+    ("name", "gone"),
+    [
+        ("Charged a fee for withdrawing cash", "Charged a fee for cash"),
+        ("Fee for sending additional cards", "Fee for cards"),
+        ("Refund for cancelling the booking", "Refund the booking"),
+        ("Help with resetting PIN on card", "Help on card"),
+    ],
+)
+def test_a_gerund_is_no_slot_value(name: str, gone: str) -> None:
+    """A subtopic said by few loses a slot value, never the act (b29c81d's B77 test replay read
+    "Charged a fee for withdrawing cash" as "Charged a fee for cash")."""
+    from tracetopics_pipeline.core.topics.labels.naming import general_forms
+    from tracetopics_pipeline.core.topics.labels.support import stem
+
+    support = {
+        stem(w): 0.9
+        for w in ["charged", "fee", "cash", "cards", "refund", "booking", "help", "card"]
+    }
+    forms = [f for f, _ in general_forms(name, support)]
+    assert gone not in forms, forms
+
+
+def test_a_value_beside_a_gerund_still_goes() -> None:
+    from tracetopics_pipeline.core.topics.labels.naming import general_forms
+    from tracetopics_pipeline.core.topics.labels.support import stem
+
+    support = {stem(w): 0.9 for w in ["exporting", "dashboard", "csv"]}
+    assert "Exporting dashboard to CSV" in [
+        f for f, _ in general_forms("Exporting Inventory dashboard to CSV", support)
+    ]

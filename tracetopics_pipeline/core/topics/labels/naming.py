@@ -630,15 +630,23 @@ def general_forms(
     Pro] to Business"; "the [Sales] report" keeps "the"), and glue left at either end goes.
     A run that holds its noun phrase's head goes only with the whole phrase, after glue ("Q3
     revenue dashboard" keeps "dashboard", "Fees for currency exchange" keeps "Fees"). A verb
-    (`verbs`) is what is done, never a value; a form never opens on a verb whose subject went
-    ("[Inventory] loads so slowly") nor ends on one whose object went ("Ask AI see [all
-    datasets]"), nor keeps one side of an "and" / "or" alone, nor loses a negation. Forms of
-    at least MIN_WORDS words, each with the number of words dropped, fewest first."""
+    (`verbs`, or a gerund: "for withdrawing cash") is what is done, never a value; a form never
+    opens on a verb whose subject went ("[Inventory] loads so slowly") nor ends on one whose
+    object went ("Ask AI see [all datasets]"), nor keeps one side of an "and" / "or" alone, nor
+    loses a negation. Forms of at least MIN_WORDS words, each with the number of words dropped,
+    fewest first."""
     toks = name.split()
     low = [x.lower() for x in toks]
 
     def verb(x: str) -> bool:
-        return x in verbs or x in COMMON_VERBS or (x.endswith("s") and x[:-1] in verbs)
+        # a gerund too: "Charged a fee for [withdrawing] cash" is no value (a noun in -ing,
+        # "parking", then stays: the name keeps a word, never loses one it needs)
+        return (
+            x in verbs
+            or x in COMMON_VERBS
+            or (x.endswith("s") and x[:-1] in verbs)
+            or (x.endswith("ing") and len(x) >= 6)
+        )
 
     runs: list[list[int]] = []
     for j, x in enumerate(low):
