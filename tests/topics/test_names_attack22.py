@@ -79,3 +79,29 @@ def test_a_value_beside_a_gerund_still_goes() -> None:
     assert "Exporting dashboard to CSV" in [
         f for f, _ in general_forms("Exporting Inventory dashboard to CSV", support)
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "gone"),
+    [
+        ("Exec summary dashboard as PDF", "Exec summary dashboard"),
+        ("Board metrics dashboard as a spreadsheet", "Board metrics dashboard"),
+    ],
+)
+def test_what_a_thing_is_wanted_as_is_no_slot_value(name: str, gone: str) -> None:
+    """The demo Task replay of b29c81d read "Exec summary dashboard as PDF" as "Exec summary
+    dashboard": the ask (a PDF) went."""
+    from tracetopics_pipeline.core.topics.labels.naming import general_forms
+    from tracetopics_pipeline.core.topics.labels.support import stem
+
+    support = {stem(w): 0.9 for w in ["exec", "summary", "board", "metrics", "dashboard"]}
+    assert gone not in [f for f, _ in general_forms(name, support)]
+
+
+def test_a_value_before_as_still_goes() -> None:
+    from tracetopics_pipeline.core.topics.labels.naming import general_forms
+    from tracetopics_pipeline.core.topics.labels.support import stem
+
+    support = {stem(w): 0.9 for w in ["export", "dashboard", "pdf"]}
+    forms = [f for f, _ in general_forms("Export Inventory dashboard as PDF", support)]
+    assert "Export dashboard as PDF" in forms

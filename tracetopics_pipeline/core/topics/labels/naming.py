@@ -620,6 +620,15 @@ _AUXILIARIES = frozenset(
 MAX_DROPPED = 2  # slot values a name may lose to say what most of its traces say
 
 
+def _glue_before(low: list[str], j: int) -> list[str]:
+    """The function words right before word `j` ("as a" before "spreadsheet")."""
+    out = []
+    while j > 0 and low[j - 1] in FUNCTION_WORDS:
+        j -= 1
+        out.append(low[j])
+    return out
+
+
 def general_forms(
     name: str, support: dict[str, float], verbs: frozenset[str] = COMMON_VERBS
 ) -> list[tuple[str, int]]:
@@ -664,6 +673,8 @@ def general_forms(
         if not (r[-1] + 1 == len(low) or low[r[-1] + 1] in FUNCTION_WORDS)
         or (r[0] > 0 and low[r[0] - 1] in FUNCTION_WORDS)
     ]  # fmt: skip
+    # what a thing is wanted as is the ask, no value: "Exec summary dashboard [as PDF]"
+    runs = [r for r in runs if "as" not in _glue_before(low, r[0])]
     negations = sum(x in NEGATION_WORDS for x in low)
     out: dict[str, int] = {}
     for k in range(1, min(MAX_DROPPED, len(runs)) + 1):
