@@ -620,6 +620,9 @@ _AUXILIARIES = frozenset(
 MAX_DROPPED = 2  # slot values a name may lose to say what most of its traces say
 
 
+_GERUND_AFTER = frozenset("for with by after before without about of from when while".split())  # noqa: SIM905
+
+
 def _glue_before(low: list[str], j: int) -> list[str]:
     """The function words right before word `j` ("as a" before "spreadsheet")."""
     out = []
@@ -647,14 +650,17 @@ def general_forms(
     toks = name.split()
     low = [x.lower() for x in toks]
 
+    # a gerund after a preposition too: "Charged a fee for [withdrawing] cash" ("SCIM
+    # provisioning", "billing admin" are nouns)
+    gerunds = {
+        x
+        for j, x in enumerate(low)
+        if x.endswith("ing") and len(x) >= 6 and j and low[j - 1] in _GERUND_AFTER
+    }
+
     def verb(x: str) -> bool:
-        # a gerund too: "Charged a fee for [withdrawing] cash" is no value (a noun in -ing,
-        # "parking", then stays: the name keeps a word, never loses one it needs)
         return (
-            x in verbs
-            or x in COMMON_VERBS
-            or (x.endswith("s") and x[:-1] in verbs)
-            or (x.endswith("ing") and len(x) >= 6)
+            x in verbs or x in COMMON_VERBS or (x.endswith("s") and x[:-1] in verbs) or x in gerunds
         )
 
     runs: list[list[int]] = []
