@@ -63,3 +63,21 @@ def test_declining_the_ask_is_a_refusal(ask: str, answer: str) -> None:
 )
 def test_the_act_done_once_or_later_is_no_refusal(ask: str, answer: str) -> None:
     assert not refused(answer, ask), answer
+
+
+@pytest.mark.parametrize(
+    ("text", "failed"),
+    [
+        ("Not authenticated users see the public page; signed-in users see the dashboard.", False),
+        ("Unauthorized users are redirected to /login.", False),
+        ("Not authorized", True),
+        ("Not authenticated. Log in first.", True),
+        ("Unauthorized: token expired", True),
+    ],
+)
+def test_not_authorized_at_the_head_is_a_failure_not_a_kind_of_user(
+    text: str, failed: bool
+) -> None:
+    """Fresh batch 21 (a674fb8) read "Not authenticated" at a reply's head as a failure: a
+    document's "Not authenticated users see ..." too."""
+    assert is_error_reply(_reply(text)) == failed, text

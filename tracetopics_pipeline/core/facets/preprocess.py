@@ -81,7 +81,10 @@ _ERROR_START = re.compile(
     + _LOWER_CODE
     + r"|"
     r"(?:could not|couldn't|unable to|cannot|can't) (?!find any\b)\w+|not found\b|access denied|"
-    r"permission denied|not permitted|(?:unauthori[sz]ed|not authori[sz]ed|not authenticated)\b|"
+    # (not a kind of thing a document describes: "Not authenticated users see the public page")
+    r"permission denied|not permitted|(?:unauthori[sz]ed|not authori[sz]ed|not authenticated)\b"
+    r"(?!\s+(?:users?|visitors?|callers?|clients?|requests?|sessions?|devices?|accounts?|access "
+    r"attempts?|attempts?|logins?|transactions?|payments?|charges?)\b)|"
     r"forbidden|invalid\b|rejected\b|denied\b|"
     r"bad request|internal server error|service unavailable|timeout|timed out|panic:|"
     r"http\S*\s*[45]\d\d\b|[45]\d\d:?\s+" + _HTTP_REASON + r"|"
