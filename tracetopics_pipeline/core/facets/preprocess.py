@@ -68,13 +68,23 @@ _SNAKE_FAILURE = (
 # An error code in lower snake case heading the reply, as OAuth and Slack write them:
 # "insufficient_scope: token lacks read:orders", "missing_scope (needed: ...)", "user_not_found",
 # "invalid_auth". Not a field of data ("error_count: 0", "missing_items: 3", "failed_at: ...").
+_LOWER_FAILURE = (
+    r"(?:missing|insufficient|invalid|unauthori[sz]ed|unauthenticated|forbidden|denied|"
+    r"authed|allowed|permitted|permission|found|expired|revoked|exceeded|ratelimited|limited|"
+    r"throttled|restricted|inactive|failed|error)"
+)
+# A field's plain value after "key:", which makes the code a field of data: "returns_allowed:
+# yes", "last_payment_failed: no", "pets_allowed: false", "failed_at: 2026-12-01", "user_found:
+# alice" (one word that names no failure). A message after the code keeps it an error.
+_PLAIN_VALUE = (
+    r"(?:(?:yes|no|y|n|true|false|on|off|enabled|disabled|none|null|nil|n/a)[\"']?\s*(?:[,;.}\]]|\n|$)|"
+    r"[\d.]+\b|(?![\w.%/:+-]*" + _LOWER_FAILURE + r")[\w.%/:+-]+[\"']?\s*(?:[,;}\]]|\n|$))"
+)
 _LOWER_CODE = (
     r"(?-i:(?=[a-z]*_)(?![a-z_]*_(?:count|counts|rate|rates|total|totals|budget|ratio|pct|percent|"
     r"log|logs|id|ids|code|codes|type|types|message|msg|details?|at|on|by|time|ms|since|until)\b)"
-    r"(?:[a-z]+_)*(?:missing|insufficient|invalid|unauthori[sz]ed|unauthenticated|forbidden|denied|"
-    r"authed|allowed|permitted|permission|found|expired|revoked|exceeded|ratelimited|limited|"
-    r"throttled|restricted|inactive|failed|error)(?:_[a-z]+)*)"
-    r"(?=\s*(?:$|\(|\n|[-–—]\s|:(?!\s*(?:[\d.]+|null|none|false|true)\b)))"
+    r"(?:[a-z]+_)*" + _LOWER_FAILURE + r"(?:_[a-z]+)*)"
+    r"(?=\s*(?:$|\(|\n|[-–—]\s|:(?![ \t]*[\"']?" + _PLAIN_VALUE + r")))"
 )
 _ERROR_START = re.compile(
     r"^\s*(?:\[?(?:error|err|fatal|exception|failure|failed)\]?\b|traceback|failed to\b|"

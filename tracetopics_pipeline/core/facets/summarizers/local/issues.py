@@ -311,13 +311,24 @@ _LIGHT_VERBS = frozenset(
 )
 _NEGATED_ASK = re.compile(
     r"\b(?:don't|don’t|do not|not|never|no need to|stop)\s+(?:\w+\s+)?$|"
-    r"\b(?:will|are|is) (?:you|it|they|that)(?: going to| gonna)?\s+$",
+    r"\b(?:will|are|is) (?:you|it|they|that)(?: going to| gonna)?\s+$|"
+    # a question about what will happen: "check whether I'll be charged", "if we're going to be billed"
+    r"\b(?:whether|if) (?:i|we|you|it|they|that)(?:'ll|’ll| will|(?:'m|’m| am|'re|’re| are|'s|’s| is)"
+    r" (?:going to|gonna))(?: be| get)?\s+$",
     re.I,
 )
-# put off on a condition, or the act done once but not again ("I won't book it twice", "won't
-# transfer anything yet")
+_ASK_MAX_CHARS = 4000  # the user's turn read for its ask: its last few thousand characters
+_NEGATION_WINDOW = 60  # characters before an asked verb read for "don't", "will you", ...
+_ASK_WORD = re.compile(r"[a-z]+", re.I)
+# put off on a condition, the act done once but not again ("I won't book it twice", "won't
+# transfer anything yet"), or said needless for a reason ("I won't review it again since it was
+# already approved"; not "... because the item was already used", a refusal with its reason)
 _ON_CONDITION = re.compile(
-    r"[^.!?\n]*?\b(?:until|unless|without|before|if you|till|twice|yet|a second time)\b", re.I
+    r"[^.!?\n]{0,200}?\b(?:until|unless|without|before|if you|till|twice|yet|a second time|"
+    r"(?:since|because|as|given that|seeing as)\b[^.!?\n]{0,80}?\b(?:already (?:been )?(?:approved|"
+    r"resolved|refunded|cancell?ed|waived|credited|covered|reviewed|fixed|paid|done|taken care of)|"
+    r"no need|not (?:needed|necessary|required)|unnecessary))\b",
+    re.I,
 )
 
 
@@ -332,13 +343,22 @@ def _verb_stem(word: str) -> str:
 def _declined_ask(text: str, ask: str | None) -> re.Match[str] | None:
     if not ask:
         return None
+    # The user's turn is untrusted and unbounded: its words are stemmed once, only its tail is
+    # read (an ask is a few sentences), and only a short window before each word is searched
+    # for a negation, so the cost stays linear in the text.
+    tail = ask.find(" ", len(ask) - _ASK_MAX_CHARS) + 1 if len(ask) > _ASK_MAX_CHARS else 0
+    asked: dict[str, bool] = {}  # stem -> some word of that stem is asked, not negated
+    for w in _ASK_WORD.finditer(ask, tail):
+        stem = _verb_stem(w.group(0))
+        if not asked.get(stem):
+            start = w.start()
+            asked[stem] = not _NEGATED_ASK.search(ask, max(0, start - _NEGATION_WINDOW), start)
     for m in _WONT.finditer(text):
-        stem = _verb_stem(m["a"] or m["b"])
-        if (m["a"] or m["b"]).lower() in _LIGHT_VERBS or _ON_CONDITION.match(text, m.end()):
+        verb = m["a"] or m["b"]
+        if verb.lower() in _LIGHT_VERBS or _ON_CONDITION.match(text, m.end()):
             continue
-        for w in re.finditer(r"[a-z]+", ask.lower()):
-            if _verb_stem(w.group(0)) == stem and not _NEGATED_ASK.search(ask[: w.start()]):
-                return m
+        if asked.get(_verb_stem(verb)):
+            return m
     return None
 
 

@@ -308,18 +308,22 @@ _LAUGHED_AT = re.compile(
     re.I,
 )
 _WORDS = re.compile(r"[a-z0-9'-]+")
+_MOCK_MAX_CHARS = 4000
 
 
 def _mocks_claim(text: str, agent: str) -> bool:
     """The user repeats words of the agent's turn that make a claim, then laughs or rolls eyes."""
     if _THANKS.search(text):
         return False
-    said = " ".join(_WORDS.findall(agent.lower()))
-    for m in _LAUGHED_AT.finditer(text):
+    # Both turns are untrusted and unbounded: the agent's word runs (as long as an echo, 5 words)
+    # are built once as a set, and only the heads of long turns are read.
+    said = _WORDS.findall(agent[:_MOCK_MAX_CHARS].lower())
+    runs = {" ".join(said[i : i + n]) for n in range(1, 6) for i in range(len(said) - n + 1)}
+    for m in _LAUGHED_AT.finditer(text[:_MOCK_MAX_CHARS]):
         words = _WORDS.findall(m["echo"].lower())
         for k in range(len(words)):
             tail = " ".join(words[k:])
-            if _CLAIM.search(tail) and re.search(r"\b" + re.escape(tail) + r"\b", said):
+            if tail in runs and _CLAIM.search(tail):
                 return True
     return False
 
