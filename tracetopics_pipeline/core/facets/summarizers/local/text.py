@@ -177,6 +177,11 @@ def any_of(*parts: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(parts) + r")(?!\w)", re.I)
 
 
+# The words of thanks, one list for every sentiment reader (a shorthand "thx"/"ty" is thanks too).
+THANKS_WORDS = r"thanks?|thank you|thx|ty|cheers"
+THANKS = any_of(THANKS_WORDS)
+
+
 _BARE_NOT = re.compile(
     r"\b(did|does|do|is|was|were|are|has|have|had|could|would|should|ca|wo|must|need)nt\b", re.I
 )
@@ -254,36 +259,71 @@ def vocabulary() -> frozenset[str]:
         return frozenset()
 
 
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+
+
+# letters spelt for one another by sound ("subscribtion"), the only other swap read as a slip
+_SOUNDALIKE = frozenset(map(frozenset, ("bp", "dt", "ck", "sz")))
+
+
+def _neighbours(x: str, y: str) -> bool:
+    """Whether `x` typed for `y` is a slip: the keys touch on a QWERTY keyboard, or they sound alike."""
+    if frozenset((x, y)) in _SOUNDALIKE:
+        return True
+    if x not in _KEY or y not in _KEY:
+        return False
+    (r1, c1), (r2, c2) = sorted((_KEY[x], _KEY[y]))
+    # each row sits half a key right of the one above: "r" touches "d" and "f" below it
+    return (r1 == r2 and c2 - c1 == 1) or (r2 - r1 == 1 and c2 in (c1 - 1, c1))
+
+
 def _one_edit(a: str, b: str) -> bool:
-    """Whether `a` becomes `b` by one letter added, dropped, changed, or two neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
+    """Whether `a` becomes `b` by one slip: a letter added, dropped, two neighbours swapped, or a
+    letter changed for the key beside it. The first letter never changes: "reneging",
+    "emigrating", "cleaving", "roving" are words of their own, not "renewing", "migrating"..."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:1] != b[:1]:
         return False
     i = 0
     while i < min(len(a), len(b)) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (
+        return (a[i + 1 :] == b[i + 1 :] and _neighbours(a[i], b[i])) or (
             a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
         )
     return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
 _LETTERS = re.compile(r"[A-Za-z]{5,}")
+_INFLECTION = re.compile(r"(?:ings|ing|ers|er|ed|es|s)$")
+
+
+def _known(word: str, vocab: frozenset[str]) -> bool:
+    """Whether the vocabulary knows `word` or, less an inflection, its stem: the WordPiece list
+    misses many inflected forms ("stitching", "canceler") that are words, not slips."""
+    if word in vocab:
+        return True
+    stem = _INFLECTION.sub("", word)
+    if stem == word or len(stem) < 3:
+        return False
+    undoubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+    return any(w in vocab for w in (stem, stem + "e", undoubled))
 
 
 def respell(text: str, words: tuple[str, ...] | list[str]) -> str:
     """`text` with each word one slip away from one of `words` written as that word ("cancle",
     "cancelin", "subscripton", "memebership", "switchin" -> "cancel", "canceling",
     "subscription", "membership", "switching"): a rule's cue words read however they are typed.
-    A word the vocabulary knows is left as it is ("cancer", "contact", "council"), and so are
-    words under five letters; the first of `words` one slip away wins."""
+    A word the vocabulary knows, also by its stem, is left as it is ("cancer", "contact",
+    "stitching", "canceler"), and so are words under five letters; the first of `words` one
+    slip away wins."""
     vocab = vocabulary()
     cues = [w.lower() for w in words]
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
-        if low in vocab or low in cues:
+        if low in cues or _known(low, vocab):
             return word
         for cue in cues:
             if _one_edit(low, cue):
