@@ -46,6 +46,8 @@ from tracetopics_pipeline.core.facets.summarizers.local.success import (
     reports_success,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
+    THANKS,
+    THANKS_WORDS,
     any_of,
     content_words,
     crude_stem,
@@ -82,7 +84,6 @@ _NO_EFFECT = _rx(
 # ("try again with 9:45", "something in the north again, please").
 _AGAIN = re.compile(r"\bagain\b", re.I)
 _SAME = re.compile(r"\bsame\b", re.I)
-_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\b", re.I)
 _ASKS = _rx(
     r"please|let'?s|let us|let is|try\w*|(?:can|could|would|may) (?:you|i|we)|"
     r"i(?:'d| would)(?: \w+)? (?:like|love|prefer)|i (?:\w+ )?(?:need|want)"
@@ -201,7 +202,7 @@ _WAIT_WELCOME = _rx(
 )
 # Thanks take a wait in good part ("Two weeks, great, thanks!"), not a date past the need
 # ("after the event. brilliant, thank u so much") nor "thanks a lot / for nothing".
-_THANKS = _rx(r"\bthank(?:s|\b)(?! (?:a lot|a bunch|for nothing))|\bcheers\b")
+_THANKS = _rx(rf"(?:{THANKS_WORDS})(?! (?:a lot|a bunch|for nothing))")
 _TOO_LATE = _rx(r"\bafter (?:the|my|our) \w+")
 
 
@@ -429,7 +430,7 @@ def context_forms(dialogue: list[tuple[str, str]], *, repeats: bool = True) -> d
             ):
                 forms.append("repeated_request")
             plain = GOOD_AGAIN.sub(" ", text)
-            if _THANKS.search(text) or _PRAISES_WORK.search(text):
+            if THANKS.search(text) or _PRAISES_WORK.search(text):
                 plain = _AGAIN.sub(" ", plain)  # "did it and it pairs again, thank you": good news
             if (
                 instructs(agent_before)

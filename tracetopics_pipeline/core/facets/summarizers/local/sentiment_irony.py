@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from tracetopics_pipeline.core.facets.summarizers.local.text import any_of, stated
+from tracetopics_pipeline.core.facets.summarizers.local.text import THANKS, any_of, stated
 
 # Praise, approval or thanks that can be meant ironically. Adjectives that are ordinary words
 # elsewhere ("a professional translation", "a quick question") count only with an intensifier.
@@ -204,7 +204,6 @@ _IRONY_MARK = re.compile(
     r"['‘\"“][a-z][\w-]*(?: [\w-]+){0,2}['’\"”](?!\w)",
     re.M,
 )
-_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\b", re.I)
 _FOR_WHAT = re.compile(r"\bfor (?:the|your|this|that|my|our) (?:[\w'-]+ ){0,2}?[\w'-]+\W*$", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _FIRST_SENTENCE = re.compile(r"^[^.!?\n]*[.!?\n]+")
@@ -280,7 +279,7 @@ def ironic_praise(turn: str) -> bool:
     for sentence in _SENTENCE.findall(turn):
         # "Great, thanks. I get an error now": thanks beside the praise is politeness before the
         # next problem, not irony
-        polite = bool(_THANKS.search(sentence))
+        polite = bool(THANKS.search(sentence))
         for clause in _clauses(sentence):
             if (m := _unnegated(_SCOPING, clause)) and _mishap_stated(clause[m.start() :]):
                 return True
