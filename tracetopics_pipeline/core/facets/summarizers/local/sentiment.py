@@ -58,6 +58,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.success import (
     reports_success,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.text import (
+    THANKS,
     any_of,
     apostrophes,
     content_words,
@@ -178,7 +179,6 @@ _STRONG_ADJ = _rx(
     r"great|perfect|wonderful|excellent|awesome|fantastic|amazing|brilliant|superb|terrific|"
     r"lovely|helpful|appreciate\w*"
 )
-_THANKS = _rx(r"thanks?|thank you|thx|ty|cheers")
 
 # --- frustration -------------------------------------------------------------------------------
 
@@ -314,6 +314,19 @@ _RECURRED = _rx(
     r"(?:happen(?:ed|ing|s)|did (?:it|that|the same)|doing (?:it|that|the same)) again|"
     r"(?:it|that) just did(?=\s*(?:[.!?…]|$))",
 )
+# "as I asked" said again, a repeat unless the turn says it was done (`_asked_and_done`)
+_AS_ASKED = (
+    r"(?<!exactly )(?<!just )(?<!precisely )(?<!done )(?:like|as) i (?:already |originally )?"
+    r"(?:asked|requested)(?= *(?:[.,;!]|$| (?:before|earlier|already|yesterday|twice|in my)))"
+)
+_AS_ASKED_RX = _rx(_AS_ASKED)
+# ... and not when said undone ("Thanks, but it still isn't set up as I asked")
+_UNDONE_AS_ASKED = _rx(r"(?:not|never|still|yet|\w+n't)\b[^.!?]{0,40}?" + _AS_ASKED)
+# Done as asked: "the invoice was sent as I requested", "it is set up like I asked"
+_DONE_AS_ASKED = _rx(
+    r"(?:was|were|is|are|'s|been|got|came|arrived|went)(?! not\b| never\b)(?: [\w-]+){1,2}? "
+    + _AS_ASKED
+)
 _REPEAT = _rx(  # having to say it again
     # "I'll say it again:", "Same question as yesterday", "Bringing this up again since nobody has
     # answered"
@@ -333,8 +346,8 @@ _REPEAT = _rx(  # having to say it again
     r"(?:read|see|check) my (?:very )?(?:first|previous|last|earlier|original) (?:message|reply|"
     r"post|email|e-mail|note)|"
     r"(?:like|as) i (?:already )?(?:said|told you|mentioned|wrote|explained|stated)|"
-    r"(?<!exactly )(?<!just )(?<!precisely )(?<!done )(?:like|as) i (?:already |originally )?"
-    r"(?:asked|requested)(?= *(?:[.,;!]|$| (?:before|earlier|already|yesterday|twice|in my)))|"
+    + _AS_ASKED
+    + "|"
     r"i (?:literally|clearly) (?:just )?(?:said|told)",
     # not a question about a limit: "how many times can I reschedule?", "how many times a day"
     r"how many (?:more )?times(?! (?:can|could|may|might|should|is|are|per|a|an|each|every|does|"
@@ -524,10 +537,12 @@ _GIVE_UP = _rx(
     r"(?:i'll|i will|we'll|we will) just (?:\w+ ){0,5}?without (?:it|them|one|a|an|the|any)\b"
     r"[^?.!]*\bthen\b|"
     # doing without, resigned: "meh, I'll live without the camera then", "whatever, we'll cope
-    # without it" (not declining an offer: "I can do without the boots, thanks")
+    # without it" (not declining an offer: "I can do without the boots, thanks", nor calm: "That
+    # is fine, I can manage without the receipt"; "fine" and "guess" resign only with "then")
     r"(?:i'll|i will|we'll|we will|guess i'll|guess we'll)(?: just)?(?: have to)? (?:live|cope|"
-    r"make do|survive) without\b[^?.!]*\bthen\b|(?:meh|whatever|fine|oh well|ugh|guess)\W+"
-    r"(?:\w+\W+){0,3}?(?:live|cope|make do|survive|manage) without\b|"
+    r"make do|survive) without\b[^?.!]*\bthen\b|(?:meh|whatever|oh well|ugh)\W+"
+    r"(?:\w+\W+){0,3}?(?:live|cope|make do|survive|manage) without\b|(?:fine|guess)\W+"
+    r"(?:\w+\W+){0,3}?(?:live|cope|make do|survive|manage) without\b[^?.!]*\bthen\b|"
     # patience spent: "I'm out of patience", "I've run out of patience with this place"
     r"(?:run|ran|running|i'm|i am|we're|we are|now) out of patience|lost (?:my|all|our) patience|"
     r"(?:my|our) patience (?:has |is )?(?:run out|gone|worn thin|exhausted)|"
@@ -937,6 +952,17 @@ def _asserted(rx: re.Pattern[str], text: str) -> bool:
     return stated(rx, text, _NEGATED, 20, _HYPOTHETICAL)
 
 
+def _asked_and_done(turn: str) -> bool:
+    """The turn thanks, cheers or says a thing was done as asked, and says nothing undone: its "as
+    I asked" is no repeat."""
+    return bool(
+        THANKS.search(turn)
+        or _CHEER.match(turn)
+        or _unnegated(_PRAISE, turn)
+        or _DONE_AS_ASKED.search(turn)
+    ) and not _UNDONE_AS_ASKED.search(turn)
+
+
 def _emphatic_praise(turn: str) -> bool:
     """Praise said again for emphasis ("Once again, you've saved my day"): the only repetition in
     the turn is an emphatic one, beside praise or a solved problem and no bad news."""
@@ -1089,6 +1115,8 @@ def signals(
         worked = reports_success(turn) and not _asserted(_RECURRED, turn)
         if worked:
             s.calm.add(i)  # nor by the semantic layer or the form classifier
+        if worked or _asked_and_done(turn):
+            plain = _AS_ASKED_RX.sub(" ", plain)  # "Thanks, sent as I requested": no repeat
         met_ask = False
         for rx, weight, reason in _FRUSTRATION:
             if rx.search(plain) and not (rx is _REPEAT and _emphatic_praise(turn)):
@@ -1171,7 +1199,7 @@ def signals(
                 s.add("pos", 0.5 * min(k, 2), "used positive words")
             if _WARM_THANKS.search(turn):
                 s.add("pos", 0.5, "thanked the agent warmly")
-            if _THANKS.search(turn) and i < n - 1:
+            if THANKS.search(turn) and i < n - 1:
                 s.add("pos", 0.25, "thanked the agent")
             # a short closing after an answer, made only of the job said done or of delight
             # ("nice, tests pass", "awesome 🙌", "all green 🎉"): the problem solved, said in
@@ -1227,7 +1255,7 @@ def signals(
         s.settled_at = _settled(user_turns[-1], dialogue, s.expressed, n - 1)
     if dialogue is not None and handovers is not None:
         s.handed_on = handed_on_after_failure(dialogue, handovers, met, s.expressed)
-    if n and _THANKS.search(user_turns[-1]) and s.negative == 0:
+    if n and THANKS.search(user_turns[-1]) and s.negative == 0:
         s.add("pos", 0.25, "thanked the agent at the end")
     s.settle()  # politeness does not add up to satisfaction
     if tool_errors:
@@ -1299,7 +1327,7 @@ def _settled(
     if agent_before is None or agent_failed(agent_before):
         return None
     accepts = (
-        _THANKS.search(last)
+        THANKS.search(last)
         or _asserted(_RESOLVED, last)
         or reports_success(last)
         or positive_closing(last) in ("done", "cheer")

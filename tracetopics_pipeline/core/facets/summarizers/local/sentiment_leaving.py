@@ -47,6 +47,12 @@ _ELSEWHERE = (
     r"(?:someone else|somebody else|elsewhere|somewhere else|(?:a|the|your) (?:competitors?|rivals?)|"
     r"the competition|(?:another|a different|a rival) (?!(?:" + _DETAIL + r")\b)[a-z]{3,})"
 )
+_WHICH_PROVIDER = r"(?:(?:my|our|the) )?(?:[\w-]+ )?" + _PROVIDER
+# The user (or "time to") about to act, not negated: "we'll", "i'm going to", "i am definitely".
+_OWN_PLAN = (
+    r"(?:(?:i|we)(?:['’]ll| will| shall|['’]m| am|['’]re| are)"
+    r"(?: (?!not\b|never\b)[\w']+){0,2}? |(?:it'?s )?time to |gonna )"
+)
 # Taking the business elsewhere: "take our translation work to another agency", "move all 14
 # domains to a different registrar", "switching removals companies".
 PROVIDER_CHANGE = any_of(
@@ -67,12 +73,19 @@ PROVIDER_CHANGE = any_of(
     # leaving a course or a school: "withdrawing our son from the swimming school"
     r"withdraw\w* (?:\w+ ){0,3}?from (?:the|your|this) (?:\w+ ){0,2}?(?:school|course|class(?:es)?|"
     r"club|programme|program|membership|scheme|service)",
-    # changing the provider itself, no "another" said: "i will change driving school if this
-    # continue", "we'll switch bank", "time to change insurer" (not "change the school bus
-    # stop", "change my bank details": the noun ends what is changed)
-    r"(?:chang|switch)\w* (?:(?:my|our|the) )?(?:[\w-]+ )?" + _PROVIDER + r"(?=\s*(?:[.,;:!?)]|$)|"
+    # changing the provider itself, no "another" said, as the user's own plan: "we'll switch
+    # bank", "time to change insurer", "i'm going to change courier" (not "change the school bus
+    # stop", "change my bank details": the noun ends what is changed) ...
+    _OWN_PLAN + r"(?:chang|switch)\w* " + _WHICH_PROVIDER + r"(?=\s*(?:[.,;:!?)]|$)|"
     r"\s+(?:if|unless|because|since|when|after|before|soon|now|then|next|this|for good|and|or|"
     r"asap|already)\b)",
+    # ... or on a condition or for a reason: "i will change driving school if this continue",
+    # "switching bank because of the fees" (not a request: "Can you change the courier?",
+    # "Please change my lab because I moved")
+    r"(?<!please )(?<!you )(?<!need to )(?<!have to )(?:chang|switch)\w* "
+    + _WHICH_PROVIDER
+    + r"\s+(?:if (?:this|it|that|things|nothing|you)|"
+    r"unless|because|since|for good)\b",
     # the next purchase made elsewhere: "we'll take our next trip with someone else", "my next
     # car comes from another dealer", "next time I'm going to a competitor"
     r"(?:my|our) next (?:[\w-]+ ){1,3}?(?:with|from|at|through|to|by) " + _ELSEWHERE,
