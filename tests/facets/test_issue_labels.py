@@ -123,3 +123,27 @@ def test_a_trace_counts_once_in_the_shares_and_under_every_problem_it_had(conn) 
     within = ranked_topics(conn, "Issues", within="SELECT 'both' UNION ALL SELECT 'loop'")
     got = {t["label"]: (t["count"], t["any_mention"]) for t in within}
     assert got == {"Failed tool calls": (1, 1), "Loops": (1, 2)}
+
+
+def test_a_trace_with_rows_on_two_days_counts_once_a_day_under_each_label() -> None:
+    """label_mentions joins a trace's summary and classification of the same day: a trace with
+    rows on two days counts once a day, as ranked_topics' `count` does (it had counted the
+    cross product, 4 for 2 days), and any_mention is never below count."""
+    from tracetopics_pipeline.core.topics.report import label_mentions
+
+    c = duckdb.connect()
+    warehouse.ensure_schema(c)
+    days = [WHEN.date(), WHEN.date().replace(day=21)]
+    insert_rows(c, "facet_summaries", [
+        dict(day=d, trace_id="twice", facet="Issues", summary="Failed tool call: x; Loop: y",
+             label="FAILED_TOOL_CALL", labels=["FAILED_TOOL_CALL", "LOOP"], status="ok")
+        for d in days
+    ])  # fmt: skip
+    insert_rows(c, "classifications", [
+        dict(day=d, trace_id="twice", facet="Issues", topic_id=0, label="Failed tool calls",
+             map_id="m")
+        for d in days
+    ])  # fmt: skip
+    assert label_mentions(c, "Issues") == {"failed_tool_call": 2, "loop": 2}
+    assert label_mentions(c, "Issues", day=days[1]) == {"failed_tool_call": 1, "loop": 1}
+    c.close()

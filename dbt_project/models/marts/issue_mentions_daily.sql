@@ -1,7 +1,8 @@
 -- Issues per day and category, counted two ways. A trace's label is its first problem (the
 -- fixed precedence of the local rules), so `traces_labelled` is what the topic shares count;
 -- `traces_any` counts every trace whose summary lists the category at all (labels), the
--- answer to "how many traces had a failed tool call?". NONE (no problem) is left out.
+-- answer to "how many traces had a failed tool call?". NONE (no problem) is left out. Every
+-- count is of distinct traces, so all three agree on what one trace is.
 with issues as (
     select day, trace_id, label, labels
     from {{ ref('stg_facet_summaries') }}
@@ -14,11 +15,12 @@ mentions as (
 ),
 
 any_mention as (
-    select day, category, count(*) as traces_any from mentions group by day, category
+    select day, category, count(distinct trace_id) as traces_any from mentions group by day, category
 ),
 
 labelled as (
-    select day, label as category, count(*) as traces_labelled from issues group by day, label
+    select day, label as category, count(distinct trace_id) as traces_labelled
+    from issues group by day, label
 ),
 
 categories as (
@@ -28,7 +30,7 @@ categories as (
 ),
 
 totals as (
-    select day, count(*) as traces from issues group by day
+    select day, count(distinct trace_id) as traces from issues group by day
 )
 
 select

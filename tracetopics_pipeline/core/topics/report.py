@@ -135,9 +135,9 @@ def label_mentions(
     """Per label value (lower-cased, as topics.facet_label), how many of the facet's classified
     traces list it among their labels (facet_summaries.labels), first or not: a trace counts
     once in the shares, under its first label, and here under every one (Issues: each problem
-    it had). `within` is ranked_topics' "AND c.trace_id IN (...)" with its `params`. {} for a
-    facet without labels; None when the warehouse (or snapshot) predates the column and the
-    facet has labels (MENTIONS_MISSING)."""
+    it had); like the shares, once per day it has rows on. `within` is ranked_topics' "AND
+    c.trace_id IN (...)" with its `params`. {} for a facet without labels; None when the
+    warehouse (or snapshot) predates the column and the facet has labels (MENTIONS_MISSING)."""
     if "labels" not in warehouse.column_names(conn, "facet_summaries"):
         row = first_row(
             conn,
@@ -145,11 +145,14 @@ def label_mentions(
             [facet],
         )
         return None if row and row[0] else {}
+    # the summary of the classification's own day, each (day, trace) once per label: a trace
+    # with rows on two days counts once a day, as ranked_topics' `count` does
     rows = conn.execute(
-        f"""SELECT lower(l), count(*) FROM (
-                SELECT unnest(list_distinct(f.labels)) AS l
+        f"""SELECT lower(l), count(DISTINCT (day, trace_id)) FROM (
+                SELECT c.day, c.trace_id, unnest(f.labels) AS l
                 FROM classifications c
-                JOIN facet_summaries f ON f.trace_id = c.trace_id AND f.facet = c.facet
+                JOIN facet_summaries f
+                  ON f.day = c.day AND f.trace_id = c.trace_id AND f.facet = c.facet
                 WHERE lower(c.facet) = lower(?) AND (?::DATE IS NULL OR c.day = ?::DATE) {within}
             ) GROUP BY 1""",
         [facet, day, day, *params],
