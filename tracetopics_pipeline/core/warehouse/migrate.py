@@ -9,8 +9,9 @@ catalogue query when nothing is to do. Each step is idempotent and keeps every r
 - topic_maps.embed_model and facet_coverage.budget_skipped are new columns.
 - facet_summaries.labels (every label of a trace) is new: filled from what older rows say. A
   local Issues summary lists every problem ("Failed tool call: ...; Loop: ..."), read back by
-  the categories' prefixes (issues.CATEGORIES) when its first is the row's label; any other
-  labelled row gets [label] (the OpenAI-compatible backend gives one label).
+  issues.summary_labels (a category's heading, not one inside a quoted reply, once each, in
+  the rules' order) when its first is the row's label; any other labelled row gets [label]
+  (the OpenAI-compatible backend gives one label).
 """
 
 from __future__ import annotations
@@ -89,19 +90,13 @@ def with_labels(conn: duckdb.DuckDBPyConnection) -> None:
     """Add facet_summaries.labels to an older warehouse and fill it from the rows, in one
     transaction: a local Issues summary's categories in its order, else [label]."""
     # lazily: the rules' module is needed once per warehouse, not on every connect
-    from tracetopics_pipeline.core.facets.summarizers.local.issues import CATEGORIES
+    from tracetopics_pipeline.core.facets.summarizers.local.issues import summary_labels
 
-    def quoted(text: str) -> str:
-        return "'" + text.replace("'", "''") + "'"
-
-    heads = " ".join(
-        f"WHEN starts_with(p, {quoted(prefix + ': ')}) THEN {quoted(label)}"
-        for prefix, label in CATEGORIES.items()
-    )
-    listed = (  # summarize_issues joins "<Category>: <detail>" with "; "
-        f"list_filter(list_transform(string_split(summary, '; '), lambda p: CASE {heads} END), "
-        "lambda c: c IS NOT NULL)"
-    )
+    listed = "tt_summary_labels(summary)"  # issues.summary_labels: summarize_issues read back
+    conn.create_function(
+        "tt_summary_labels", summary_labels, [duckdb.sqltype("VARCHAR")],
+        duckdb.list_type(duckdb.sqltype("VARCHAR")),
+    )  # fmt: skip
     conn.execute("BEGIN TRANSACTION")
     try:
         conn.execute("ALTER TABLE facet_summaries ADD COLUMN labels VARCHAR[]")
@@ -115,3 +110,5 @@ def with_labels(conn: duckdb.DuckDBPyConnection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.remove_function("tt_summary_labels")

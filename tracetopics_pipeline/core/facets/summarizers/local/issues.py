@@ -772,6 +772,46 @@ def summarize_issues(issues: list[Issue]) -> tuple[str, str]:
     return "; ".join(f"{i.category}: {i.detail}" for i in issues), issues[0].label
 
 
+def summary_labels(summary: str) -> list[str]:
+    """The labels of a summary summarize_issues wrote, read back in its order ([] for NONE or
+    another's text): what an older warehouse's facet_summaries.labels is filled with.
+
+    A detail may hold "; <Category>: " itself (a quoted tool reply or agent turn), so a part
+    is a new problem only at a known category's heading, outside a quote the detail opened,
+    once per category and in detect_issues' order (CATEGORIES', a Timeout maybe first)."""
+    rank = {cat: i for i, cat in enumerate(CATEGORIES)}
+    out: list[str] = []
+    seen: set[str] = set()
+    last = -1  # rank of the last heading but a leading Timeout (detect_issues may move it first)
+    quote = ""  # the quote a detail opened and has not closed
+    for part in summary.split("; "):
+        cat = "" if quote else next((c for c in CATEGORIES if part.startswith(c + ": ")), "")
+        if cat and cat not in seen and (rank[cat] > last or not out):
+            seen.add(cat)
+            out.append(CATEGORIES[cat])
+            if out != ["TIMEOUT"]:
+                last = rank[cat]
+        quote = _open_quote(part, quote)
+    return out
+
+
+def _open_quote(text: str, quote: str) -> str:
+    """The quote still open after `text`, given `quote` open before it: one opens after a
+    space or "(" (an apostrophe inside a word opens none) and closes before a non-word
+    character or the end; a backslash escapes (repr's)."""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if quote and ch == "\\":
+            i += 1
+        elif quote and ch == quote and (i + 1 == len(text) or not text[i + 1].isalnum()):
+            quote = ""
+        elif not quote and ch in "'\"" and (i == 0 or text[i - 1] in " ("):
+            quote = ch
+        i += 1
+    return quote
+
+
 def issue_labels(issues: list[Issue]) -> list[str]:
     """Every category of a trace as labels, in the summary's order (the first is its label), or
     ["NONE"]: what facet_summaries.labels keeps, so a trace counts under each problem it had."""
