@@ -308,6 +308,42 @@ def test_marts_build_on_postgres_and_match_duckdb(
     assert 0 < again.rows["raw_traces"] < stats.rows["raw_traces"]
 
 
+def test_a_new_warehouse_column_keeps_the_postgres_history(postgres_server):
+    """A warehouse column added by an upgrade (facet_summaries.labels) reaches Postgres with
+    every day's values: a one-day publish after it copies the table whole (it had re-created
+    the table and copied that day only, losing the history); a one-day publish after that
+    copies the one day again."""
+    import duckdb
+    import psycopg2
+
+    from tracetopics_pipeline.core.warehouse import postgres as pg_publish
+
+    dsn = " ".join(f"{k}='{v}'" for k, v in [
+        ("host", postgres_server["TRACETOPICS_PG_HOST"]),
+        ("port", postgres_server["TRACETOPICS_PG_PORT"]),
+        ("user", "tracetopics"), ("dbname", "tracetopics")])  # fmt: skip
+    days = [END - timedelta(days=1), END]
+    conn = duckdb.connect()
+    conn.execute("CREATE TABLE facet_summaries (day DATE, trace_id VARCHAR, label VARCHAR)")
+    conn.executemany(
+        "INSERT INTO facet_summaries VALUES (?, ?, 'LOOP')", [(d, str(d)) for d in days]
+    )
+    publish = dict(tables=["facet_summaries"], schema="widened")
+    pg_publish.publish_sources(conn, dsn, **publish)
+    conn.execute("ALTER TABLE facet_summaries ADD COLUMN labels VARCHAR[]")
+    conn.execute("UPDATE facet_summaries SET labels = [label]")
+
+    stats = pg_publish.publish_sources(conn, dsn, days=[END], **publish)
+    assert stats.rows["facet_summaries"] == 2  # whole
+    with psycopg2.connect(dsn) as pg, pg.cursor() as cur:
+        cur.execute("SELECT day, labels::text FROM widened.facet_summaries ORDER BY day")
+        assert cur.fetchall() == [(d, '["LOOP"]') for d in days]
+    pg.close()
+    again = pg_publish.publish_sources(conn, dsn, days=[END], **publish)
+    assert again.rows["facet_summaries"] == 1  # nothing changed: the one day
+    conn.close()
+
+
 def test_postgres_instance_config_stores_runs(postgres_server, tmp_path, monkeypatch):
     pytest.importorskip("dagster_postgres", reason="dagster-postgres: pip install -e '.[scale]'")
     env = {

@@ -81,20 +81,29 @@ def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str
     return out
 
 
-def _ensure_table(cur: Any, schema: str, table: str, cols: list[tuple[str, str, str]]) -> None:
-    """Create the table, or re-create it when the warehouse's columns changed (new columns)."""
+def _ensure_table(cur: Any, schema: str, table: str, cols: list[tuple[str, str, str]]) -> bool:
+    """Create the table, add the warehouse's new columns to it, or re-create it when columns
+    went away. True when it was created or changed: the caller then copies it whole, since
+    rows of days it does not copy would lack the new columns' values (or be gone)."""
     cur.execute(
         "SELECT column_name FROM information_schema.columns "
-        "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
+        "WHERE table_schema = %s AND table_name = %s",
         (schema, table),
     )
-    existing = [r[0] for r in cur.fetchall()]
-    if existing == [n for n, *_ in cols]:
-        return
+    existing = {r[0] for r in cur.fetchall()}
+    names = {n for n, *_ in cols}
+    if existing == names:  # COPY names its columns: their order does not matter
+        return False
+    if existing and existing < names:  # new columns (facet_summaries.labels): keeps dbt's views
+        for n, t, _ in cols:
+            if n not in existing:
+                cur.execute(f'ALTER TABLE {schema}.{table} ADD COLUMN "{n}" {t}')
+        return True
     # CASCADE drops dbt's staging views over the old table; the next `dbt build` recreates them.
     cur.execute(f"DROP TABLE IF EXISTS {schema}.{table} CASCADE")
     ddl = ", ".join(f'"{n}" {t}' for n, t, _ in cols)
     cur.execute(f"CREATE TABLE {schema}.{table} ({ddl})")
+    return True
 
 
 def publish_sources(
@@ -109,7 +118,9 @@ def publish_sources(
 
     days=None replaces each table whole. With days, day-keyed tables only replace those days
     (like `warehouse.replace_days`), so a daily run copies one day, not the history; tables
-    without a `day` column (topics, overrides) are small and always replaced whole.
+    without a `day` column (topics, overrides) are small and always replaced whole, and so is a
+    table new to Postgres or whose columns changed (a newer warehouse: its older days would
+    lack the new columns, or be lost with a re-created table).
     """
     import psycopg2  # lazy: only the `scale` extra installs it
 
@@ -137,8 +148,8 @@ def _copy_tables(
     for table in tables:
         cols = _columns(conn, table)
         target = f"{schema}.{_ident(table)}"
-        by_day = day_list is not None and any(n == "day" for n, *_ in cols)
-        _ensure_table(cur, schema, table, cols)
+        changed = _ensure_table(cur, schema, table, cols)
+        by_day = day_list is not None and not changed and any(n == "day" for n, *_ in cols)
         where = ""
         if by_day:
             cur.execute(f"DELETE FROM {target} WHERE day = ANY(%s::date[])", (day_list,))
