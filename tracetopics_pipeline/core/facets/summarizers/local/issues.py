@@ -777,20 +777,14 @@ def summary_labels(summary: str) -> list[str]:
     another's text): what an older warehouse's facet_summaries.labels is filled with.
 
     A detail may hold "; <Category>: " itself (a quoted tool reply or agent turn), so a part
-    is a new problem only at a known category's heading, outside a quote the detail opened,
-    once per category and in detect_issues' order (CATEGORIES', a Timeout maybe first)."""
-    rank = {cat: i for i, cat in enumerate(CATEGORIES)}
+    is a new problem only at a known category's heading outside a quote the detail opened,
+    once per category. (Not checked: the order, which older rules may have written otherwise.)"""
     out: list[str] = []
-    seen: set[str] = set()
-    last = -1  # rank of the last heading but a leading Timeout (detect_issues may move it first)
     quote = ""  # the quote a detail opened and has not closed
     for part in summary.split("; "):
         cat = "" if quote else next((c for c in CATEGORIES if part.startswith(c + ": ")), "")
-        if cat and cat not in seen and (rank[cat] > last or not out):
-            seen.add(cat)
+        if cat and CATEGORIES[cat] not in out:
             out.append(CATEGORIES[cat])
-            if out != ["TIMEOUT"]:
-                last = rank[cat]
         quote = _open_quote(part, quote)
     return out
 
