@@ -9,7 +9,7 @@ catalogue query when nothing is to do. Each step is idempotent and keeps every r
 - topic_maps.embed_model and facet_coverage.budget_skipped are new columns.
 - facet_summaries.labels (every label of a trace) is new: filled from what older rows say. A
   local Issues summary lists every problem ("Failed tool call: ...; Loop: ..."), read back by
-  issues.summary_labels (a category's heading, not one inside a quoted reply, once each, in
+  issue_categories.summary_labels (a category's heading, not one inside a quoted reply, once each, in
   the rules' order) when its first is the row's label; any other labelled row gets [label]
   (the OpenAI-compatible backend gives one label).
 """
@@ -90,9 +90,11 @@ def with_labels(conn: duckdb.DuckDBPyConnection) -> None:
     """Add facet_summaries.labels to an older warehouse and fill it from the rows, in one
     transaction: a local Issues summary's categories in its order, else [label]."""
     # lazily: the rules' module is needed once per warehouse, not on every connect
-    from tracetopics_pipeline.core.facets.summarizers.local.issues import summary_labels
+    from tracetopics_pipeline.core.facets.issue_categories import summary_labels
 
-    listed = "tt_summary_labels(summary)"  # issues.summary_labels: summarize_issues read back
+    listed = (
+        "tt_summary_labels(summary)"  # issue_categories.summary_labels: summarize_issues read back
+    )
     conn.create_function(
         "tt_summary_labels", summary_labels, [duckdb.sqltype("VARCHAR")],
         duckdb.list_type(duckdb.sqltype("VARCHAR")),

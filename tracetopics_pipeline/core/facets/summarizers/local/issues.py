@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
+from tracetopics_pipeline.core.facets.issue_categories import CATEGORIES
 from tracetopics_pipeline.core.facets.preprocess import (
     call_contexts,
     call_key,
@@ -47,15 +48,6 @@ from tracetopics_pipeline.core.facets.tool_error import (
     reported_failure,
 )
 
-CATEGORIES = {  # summary prefix -> label
-    "Failed tool call": "FAILED_TOOL_CALL",
-    "Timeout": "TIMEOUT",
-    "Unmet escalation": "UNMET_ESCALATION",
-    "Escalation to human": "ESCALATION",
-    "Refusal": "REFUSAL",
-    "Loop": "LOOP",
-    "Incomplete answer": "INCOMPLETE_ANSWER",
-}
 # Read by the Issues facet alone (not by Sentiment, where every ask is NEGATIVE evidence): a
 # person asked to call the user back ("Can the salon owner call me?", "Have the foreman ring me",
 # "Would your man on the roof be able to give me a call?") or to come in person ("Send a fitter
@@ -770,40 +762,6 @@ def summarize_issues(issues: list[Issue]) -> tuple[str, str]:
     if not issues:
         return "NONE", "NONE"
     return "; ".join(f"{i.category}: {i.detail}" for i in issues), issues[0].label
-
-
-def summary_labels(summary: str) -> list[str]:
-    """The labels of a summary summarize_issues wrote, read back in its order ([] for NONE or
-    another's text): what an older warehouse's facet_summaries.labels is filled with.
-
-    A detail may hold "; <Category>: " itself (a quoted tool reply or agent turn), so a part
-    is a new problem only at a known category's heading outside a quote the detail opened,
-    once per category. (Not checked: the order, which older rules may have written otherwise.)"""
-    out: list[str] = []
-    quote = ""  # the quote a detail opened and has not closed
-    for part in summary.split("; "):
-        cat = "" if quote else next((c for c in CATEGORIES if part.startswith(c + ": ")), "")
-        if cat and CATEGORIES[cat] not in out:
-            out.append(CATEGORIES[cat])
-        quote = _open_quote(part, quote)
-    return out
-
-
-def _open_quote(text: str, quote: str) -> str:
-    """The quote still open after `text`, given `quote` open before it: one opens after a
-    space or "(" (an apostrophe inside a word opens none) and closes before a non-word
-    character or the end; a backslash escapes (repr's)."""
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if quote and ch == "\\":
-            i += 1
-        elif quote and ch == quote and (i + 1 == len(text) or not text[i + 1].isalnum()):
-            quote = ""
-        elif not quote and ch in "'\"" and (i == 0 or text[i - 1] in " ("):
-            quote = ch
-        i += 1
-    return quote
 
 
 def issue_labels(issues: list[Issue]) -> list[str]:
