@@ -498,6 +498,7 @@ REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
 # Held-out 20 (session 21) neither: every form, written blind; `heldout20` (the whole batch,
 # measured once before any rule changed), `heldout20dev` (tuned on) and `heldout20test`.
 # Held-out 21 (session 22) neither: the same, `heldout21`, `heldout21dev` and `heldout21test`.
+# Held-out 22 (session 23) neither: the same, `heldout22`, `heldout22dev` and `heldout22test`.
 ROBUST_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5",
                   "heldout6", "heldout7", "heldout8")  # fmt: skip
 
@@ -578,7 +579,8 @@ def bench_robustness(
                  "heldout19test": "19 test", "heldout20": "20 whole",
                  "heldout20dev": "20 dev", "heldout20test": "20 test",
                  "heldout21": "21 whole", "heldout21dev": "21 dev",
-                 "heldout21test": "21 test"}  # fmt: skip
+                 "heldout21test": "21 test", "heldout22": "22 whole",
+                 "heldout22dev": "22 dev", "heldout22test": "22 test"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
               + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():

@@ -30,6 +30,7 @@ import facet_robustness_batch18 as b18
 import facet_robustness_batch19 as b19
 import facet_robustness_batch20 as b20
 import facet_robustness_batch21 as b21
+import facet_robustness_batch22 as b22
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -936,7 +937,10 @@ def cases(part: str = "dev") -> list[Case]:
     issue 14 in new domains, written blind, with look-alikes: facet_robustness_batch20.py) or
     `heldout21` / `heldout21dev` / `heldout21test` (batch 21, the same shape in insurance claims,
     payroll, real estate, roaming, a data-pipeline agent and a smart-home agent, written blind:
-    facet_robustness_batch21.py)."""
+    facet_robustness_batch21.py) or `heldout22` / `heldout22dev` / `heldout22test` (batch 22, the
+    same shape plus agents explaining error codes, in airline loyalty, school administration, a
+    transit fare card, court e-filing, a CRM agent, a Kubernetes agent, a game store and a car
+    dealer's service desk, written blind: facet_robustness_batch22.py)."""
     if part == "heldout17":
         return conversation_cases(b17.HELDOUT17, b17.WANTS17)
     if part in ("heldout18dev", "heldout18test"):
@@ -951,6 +955,10 @@ def cases(part: str = "dev") -> list[Case]:
         return conversation_cases(b21.HELDOUT21, b21.WANTS21)
     if part in ("heldout21dev", "heldout21test"):
         return conversation_cases(b21.split21(part.removeprefix("heldout21")), b21.WANTS21)
+    if part == "heldout22":
+        return conversation_cases(b22.HELDOUT22, b22.WANTS22)
+    if part in ("heldout22dev", "heldout22test"):
+        return conversation_cases(b22.split22(part.removeprefix("heldout22")), b22.WANTS22)
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
