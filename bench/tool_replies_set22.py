@@ -1074,11 +1074,14 @@ def issue_summaries(traces: list[dict]) -> list[str]:
     return [out[t["id"]] for t in traces]
 
 
-def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
-    """Per form: (right, cases, the cases read wrong with their Issues summary)."""
+def score_forms(
+    forms: dict[str, tuple[Conv, ...]], wants: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+) -> dict[str, tuple[int, int, list[str]]]:
+    """Per form: (right, cases, the cases read wrong with their Issues summary); a case is right
+    when its summary has every category the form must have and none it must not."""
     out: dict[str, tuple[int, int, list[str]]] = {}
-    for form, cases in split22(part).items():
-        must, must_not = WANTS22[form]
+    for form, cases in forms.items():
+        must, must_not = wants[form]
         traces = [{"id": f"{form}{k}", "messages": conversation(c)} for k, c in enumerate(cases)]
         got = issue_summaries(traces)
         ok = [
@@ -1089,6 +1092,11 @@ def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
         ]
         out[form] = (sum(ok), len(cases), wrong)
     return out
+
+
+def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
+    """Per form: (right, cases, the cases read wrong with their Issues summary)."""
+    return score_forms(split22(part), WANTS22)
 
 
 def main() -> None:
