@@ -42,6 +42,7 @@ SPLIT_SEED_22 (held_out.split_forms) into dev (tuned on) and test (reported once
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 import _common  # noqa: F401  (offline defaults)
 from churn_leftovers_set21 import score_parts
@@ -333,24 +334,32 @@ FORMS: dict[str, tuple[Case, ...]] = {
 }
 
 
-def split22(part: str) -> dict[str, list[tuple[Conv, str, str, None]]]:
-    """Each form's cases of `part` (dev or test), with their gold: split once by SPLIT_SEED_22."""
-    gold = {c: (churn, comp) for cases in FORMS.values() for c, churn, comp in cases}
-    convs = {form: tuple(c for c, _, _ in cases) for form, cases in FORMS.items()}
+def split_cases(
+    forms: dict[str, tuple[Case, ...]], part: str, seed: int
+) -> dict[str, list[tuple[Conv, str, str, None]]]:
+    """Each form's cases of `part` (dev or test), with their gold: split once by `seed`."""
+    gold = {c: (churn, comp) for cases in forms.values() for c, churn, comp in cases}
+    convs = {form: tuple(c for c, _, _ in cases) for form, cases in forms.items()}
     return {
         form: [(c, *gold[c], None) for c in cases]
-        for form, cases in split_forms(convs, part, SPLIT_SEED_22).items()
+        for form, cases in split_forms(convs, part, seed).items()
     }
 
 
-def main() -> None:
+def split22(part: str) -> dict[str, list[tuple[Conv, str, str, None]]]:
+    """Each form's cases of `part` (dev or test), with their gold: split once by SPLIT_SEED_22."""
+    return split_cases(FORMS, part, SPLIT_SEED_22)
+
+
+def cli(split: Callable[[str], dict[str, list[tuple[Conv, str, str, None]]]]) -> None:
+    """`--parts dev,test` scored as churn_leftovers_set21 scores; `--misses` lists the misses."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--parts", default="dev")
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args()
     for part in args.parts.split(","):
-        score_parts(part, split22(part), args.misses)
+        score_parts(part, split(part), args.misses)
 
 
 if __name__ == "__main__":
-    main()
+    cli(split22)

@@ -36,11 +36,9 @@ SPLIT_SEED_23 (held_out.split_forms) into dev (tuned on) and test (reported once
 
 from __future__ import annotations
 
-import argparse
-
 import _common  # noqa: F401  (offline defaults)
-from churn_leftovers_set21 import score_parts
-from held_out import Conv, split_forms
+from churn_set22 import cli, split_cases
+from held_out import Conv
 from held_out import user as _u
 
 SPLIT_SEED_23 = 23
@@ -220,22 +218,8 @@ FORMS: dict[str, tuple[Case, ...]] = {
 
 def split23(part: str) -> dict[str, list[tuple[Conv, str, str, None]]]:
     """Each form's cases of `part` (dev or test), with their gold: split once by SPLIT_SEED_23."""
-    gold = {c: (churn, comp) for cases in FORMS.values() for c, churn, comp in cases}
-    convs = {form: tuple(c for c, _, _ in cases) for form, cases in FORMS.items()}
-    return {
-        form: [(c, *gold[c], None) for c in cases]
-        for form, cases in split_forms(convs, part, SPLIT_SEED_23).items()
-    }
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--parts", default="dev")
-    ap.add_argument("--misses", action="store_true")
-    args = ap.parse_args()
-    for part in args.parts.split(","):
-        score_parts(part, split23(part), args.misses)
+    return split_cases(FORMS, part, SPLIT_SEED_23)
 
 
 if __name__ == "__main__":
-    main()
+    cli(split23)
