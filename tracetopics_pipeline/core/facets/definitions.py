@@ -386,14 +386,17 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         v = local_plain.get(fld)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
             r.fail(local[fld].line, f"local.{fld}", "must be a number")
-    if "unless" in local_plain:  # sentences the keyword rules do not read (regexes)
-        unless = local_plain["unless"]
+    # sentences (clauses) the keyword rules do not read: regexes
+    for fld in ("unless", "unless_clause"):
+        if fld not in local_plain:
+            continue
+        unless = local_plain[fld]
         if isinstance(unless, str):
-            unless = local_plain["unless"] = [unless]
+            unless = local_plain[fld] = [unless]
         if not isinstance(unless, list) or not all(isinstance(u, str) for u in unless):
-            r.fail(local["unless"].line, "local.unless", "must be a list of regexes")
+            r.fail(local[fld].line, f"local.{fld}", "must be a list of regexes")
         for u in unless:
-            r.regex("local.unless", u, local["unless"].line)
+            r.regex(f"local.{fld}", u, local[fld].line)
     max_tokens = r.get("max_tokens", int, defaults.get("max_tokens", DEFAULT_MAX_TOKENS))
     if not 50 <= max_tokens <= MAX_MAX_TOKENS:
         r.fail(r.line("max_tokens"), "max_tokens", f"must be 50 to {MAX_MAX_TOKENS:,}")

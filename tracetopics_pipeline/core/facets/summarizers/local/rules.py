@@ -84,9 +84,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _sentence_at(text: str, pos: int, *, clipped: bool = True, limit: int = 140) -> str:
-    """The sentence of `text` that holds `pos`; `clipped`: as a summary shows it — the run-on
-    part that holds `pos`, without its lead-in, cut to `limit` characters."""
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """Where the sentence of `text` that holds `pos` starts and ends."""
     start, end = 0, len(text)
     for m in _SENTENCE_END.finditer(text):
         if m.start() < pos:
@@ -94,6 +93,13 @@ def _sentence_at(text: str, pos: int, *, clipped: bool = True, limit: int = 140)
         else:
             end = m.end()
             break
+    return start, end
+
+
+def _sentence_at(text: str, pos: int, *, clipped: bool = True, limit: int = 140) -> str:
+    """The sentence of `text` that holds `pos`; `clipped`: as a summary shows it — the run-on
+    part that holds `pos`, without its lead-in, cut to `limit` characters."""
+    start, end = _sentence_span(text, pos)
     if not clipped:
         return text[start:end].strip()
     return clip(_said_part(text[start:end], pos - start), limit)
@@ -120,11 +126,34 @@ def _said_part(sentence: str, pos: int) -> str:
     return part[:1].upper() + part[1:]
 
 
-def _vetoed(facet: Facet, sentence: str) -> bool:
+# Where a clause ends inside a sentence: a comma, semicolon, colon or spaced dash.
+_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+
+
+def _clause_of(sentence: str, start: int, end: int) -> str:
+    """The clauses of `sentence` that hold `start`..`end`: "Don't switch me to annual, just
+    cancel my plan" -> "just cancel my plan" for a match on the cancel."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_END.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return sentence[lo:hi]
+
+
+def _vetoed(facet: Facet, said: str, m: re.Match[str]) -> bool:
     """The facet's `local.unless` regexes: a sentence one of them matches is not read by its
-    keyword rules ("add a margin column to the sales table" names money as data, not a price)."""
-    unless = facet.local.get("unless") or ()
-    return any(_rx(u).search(sentence) for u in unless)
+    keyword rules ("add a margin column to the sales table" names money as data, not a price);
+    `local.unless_clause` regexes are read in the match's clause only: a negation vetoes the act
+    it negates, not another act of the sentence ("Don't switch me to annual, just cancel")."""
+    lo, hi = _sentence_span(said, m.start())
+    sentence = said[lo:hi]
+    clause = _clause_of(sentence, m.start() - lo, min(m.end(), hi) - lo)
+    return any(_rx(u).search(sentence) for u in facet.local.get("unless") or ()) or any(
+        _rx(u).search(clause) for u in facet.local.get("unless_clause") or ()
+    )
 
 
 def _turn_window(text: str, pos: int) -> str:
@@ -228,7 +257,7 @@ def _apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
                 if m.groupdict().get("provider") and not _leaves_for(facet, said, m):
                     continue  # "switch to English", "moving to Postgres", "Teams for calls"
                 sentence = _sentence_at(said, m.start())
-                if not _vetoed(facet, _sentence_at(said, m.start(), clipped=False)):
+                if not _vetoed(facet, said, m):
                     # the condition is read in the run-on part that says it ("... if we
                     # downgrade to Free We're cancelling" is no cancelling on a condition)
                     part = _sentence_at(said, m.start(), limit=10_000)

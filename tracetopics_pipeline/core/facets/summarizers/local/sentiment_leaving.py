@@ -109,14 +109,27 @@ _GOES_ELSEWHERE = any_of(
     r"(?:somewhere|someone|somebody) else|elsewhere|another (?:company|provider|firm|shop|store|"
     r"supplier|vendor|agency|business|service|repairer)",
 )
+# What ends when a customer leaves: "our subscription", "its licence for your software", "the plan".
+RELATIONSHIP = (
+    r"(?:[\w-]+ ){0,2}?(?:subscriptions?|plans?|contracts?|memberships?|licen[cs]es?|accounts?|seats"
+    r"|services?|agreements?|polic(?:y|ies)|terms?)\b"
+)
+# "... until Friday", "... before the fix": a pause, not a departure.
+_NOT_LATER = r"(?![^.!?]{0,40}\b(?:until|till|before|after|tonight|today|tomorrow)\b)"
 # Not coming back: "I'm not coming back next year", "we won't be returning", "never shopping with
 # you again", "I'm leaving for good", "we're done with you" (not "out for good reason"). Churn
 # risk reads these too (its `local.not_returning` label), so both facets hear the same words.
 NOT_RETURNING = any_of(
     r"(?:not|never|won't be|will not be|won't|will not|shan't|shall not) (?:be )?(?:coming back|"
     r"returning|"
-    r"renewing|rebooking|booking again|ordering again|using (?:you|your \w+|this \w+) again|"
-    r"using (?:you|your \w+|this \w+) any ?more)(?![^.!?]{0,40}\b(?:until|till|before|after|tonight|today|tomorrow)\b)",
+    r"rebooking|booking again|ordering again|using (?:you|your \w+|this \w+) again|"
+    r"using (?:you|your \w+|this \w+) any ?more)" + _NOT_LATER,
+    # not renewing the relationship, or nothing: not a thing that renews by itself ("the SSL
+    # certificate is not renewing") or one renewed elsewhere ("not renewing my passport / the lease")
+    r"(?<!\bis )(?<!\bwas )(?:not|never|won't be|will not be|won't|will not|shan't|shall not) "
+    r"(?:be )?renewing(?! (?:my|our|the|its|his|her|their|this|that|these|those|a|an) "
+    r"(?!" + RELATIONSHIP + r"))" + _NOT_LATER,
+    r"(?:is|was) not renewing(?= (?:its|their|our|my|the) " + RELATIONSHIP + r")",
     r"(?:not|never) \w+ing (?:anything )?(?:from|with|at) (?:you|u|y'all|your \w+|this \w+)"
     r"(?: \w+)? (?:again|any ?more)",
     r"(?:leaving|gone|off|outta here|out of here|quitting) for good(?! (?:reasons?|measure|part|while|"
