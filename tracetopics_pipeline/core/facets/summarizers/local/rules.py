@@ -130,17 +130,27 @@ def _said_part(sentence: str, pos: int) -> str:
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
 
 
+# A list's last items: "[Don't close,] cancel or delete my account".
+_LIST_TAIL = re.compile(r"^[^,;:]*\b(?:or|nor|and)\b", re.IGNORECASE)
+
+
 def _clause_of(sentence: str, start: int, end: int) -> str:
     """The clauses of `sentence` that hold `start`..`end`: "Don't switch me to annual, just
-    cancel my plan" -> "just cancel my plan" for a match on the cancel."""
-    lo, hi = 0, len(sentence)
+    cancel my plan" -> "just cancel my plan" for a match on the cancel. A list's items are one
+    clause: "Don't close, cancel or delete my account" is read whole."""
+    bounds = [0]
+    hi = len(sentence)
     for m in _CLAUSE_END.finditer(sentence):
         if m.end() <= start:
-            lo = m.end()
+            bounds.append(m.end())
         elif m.start() >= end:
             hi = m.start()
             break
-    return sentence[lo:hi]
+    # short items before a clause that ends a list ("close, cancel or delete") are its head
+    if _LIST_TAIL.match(sentence[bounds[-1] : hi]):
+        while len(bounds) > 1 and len(sentence[bounds[-2] : bounds[-1]].split()) <= 3:
+            bounds.pop()
+    return sentence[bounds[-1] : hi]
 
 
 def _vetoed(facet: Facet, said: str, m: re.Match[str]) -> bool:

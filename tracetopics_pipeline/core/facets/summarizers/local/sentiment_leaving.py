@@ -109,10 +109,20 @@ _GOES_ELSEWHERE = any_of(
     r"(?:somewhere|someone|somebody) else|elsewhere|another (?:company|provider|firm|shop|store|"
     r"supplier|vendor|agency|business|service|repairer)",
 )
-# What ends when a customer leaves: "our subscription", "its licence for your software", "the plan".
+# The relationship itself: what is paid for, the account, seats and licences, "everything", "us".
+_RELATIONSHIP = (
+    r"(?:subscription|account|acct|plan|membership|contract|licen[cs]e|seat|policy|package|"
+    r"service|renewal|direct debit|standing order|agreement|everything)s?|all of it"
+)
+# What ends when a customer does not renew: the relationship, its tier or cover ("our
+# subscription", "its licence for your software", "my sub", "our Pro tier", "the annual").
 RELATIONSHIP = (
-    r"(?:[\w-]+ ){0,2}?(?:subscriptions?|plans?|contracts?|memberships?|licen[cs]es?|accounts?|seats"
-    r"|services?|agreements?|polic(?:y|ies)|terms?)\b"
+    r"(?:[\w-]+ ){0,2}?(?:" + _RELATIONSHIP + r"|(?:term|tier|sub|bundle)s?|polic(?:y|ies)|"
+    r"cover(?:age)?|insurance|hosting|annual|monthly|yearly)\b"
+)
+# "... with you", "... w/ u": what is not renewed is this provider's, whatever it is called.
+_WITH_YOU = (
+    r"[^.!?,;]{0,40}\b(?:with|w/) (?:you|u|y'all|your|this (?:company|firm|bank|provider))\b"
 )
 # "... until Friday", "... before the fix": a pause, not a departure.
 _NOT_LATER = r"(?![^.!?]{0,40}\b(?:until|till|before|after|tonight|today|tomorrow)\b)"
@@ -126,10 +136,16 @@ NOT_RETURNING = any_of(
     r"using (?:you|your \w+|this \w+) any ?more)" + _NOT_LATER,
     # not renewing the relationship, or nothing: not a thing that renews by itself ("the SSL
     # certificate is not renewing") or one renewed elsewhere ("not renewing my passport / the lease")
-    r"(?<!\bis )(?<!\bwas )(?:not|never|won't be|will not be|won't|will not|shan't|shall not) "
+    # ("the certificates are not renewing", "my sub's not renewing", "seems to be not renewing";
+    # "we are not renewing" is the user's decision)
+    r"(?<!\bis )(?<!\bwas )(?<!['’]s )(?<!\bbe )(?:(?<=\bwe are )|(?<=\bthey are )|"
+    r"(?<=\bwe were )|(?<=\bthey were )|(?<!\bare )(?<!\bwere ))"
+    r"(?:not|never|won't be|will not be|won't|will not|shan't|shall not) "
     r"(?:be )?renewing(?! (?:my|our|the|its|his|her|their|this|that|these|those|a|an) "
-    r"(?!" + RELATIONSHIP + r"))" + _NOT_LATER,
-    r"(?:is|was) not renewing(?= (?:its|their|our|my|the) " + RELATIONSHIP + r")",
+    r"(?!" + RELATIONSHIP + r")(?!" + _WITH_YOU + r"))" + _NOT_LATER,
+    # an organisation's own relationship ("the hospital is not renewing its contract"), not the
+    # user's one that something fails to renew ("autopay was not renewing my plan": a fault)
+    r"(?:is|was) not renewing(?= (?:its|their|the) " + RELATIONSHIP + r")",
     r"(?:not|never) \w+ing (?:anything )?(?:from|with|at) (?:you|u|y'all|your \w+|this \w+)"
     r"(?: \w+)? (?:again|any ?more)",
     r"(?:leaving|gone|off|outta here|out of here|quitting) for good(?! (?:reasons?|measure|part|while|"
@@ -215,11 +231,6 @@ _TASK = (
     r"report|transfer|wire|trip|ride|taxi|cab|pick-?up|collection|shipment|parcel|lesson|class|"
     r"session|visit|viewing|tour|stay|room|event|call|webinar|interview|consultation|purchase|"
     r"transaction|invoice|request|job|export|card|cheque|check|instal+ment|bid|offer)(?:s|es)?"
-)
-# The relationship itself: what is paid for, the account, seats and licences, "everything", "us".
-_RELATIONSHIP = (
-    r"(?:subscription|account|acct|plan|membership|contract|licen[cs]e|seat|policy|package|"
-    r"service|renewal|direct debit|standing order|agreement|everything)s?|all of it"
 )
 CANCEL_ACT = re.compile(r"\bcancel(?:l?ing|s|l?ed|l?ations?)?\b", re.I)
 # "it shows as cancelled", "the class was cancelled": a status read, not an act of the user's
