@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import pytest
-from test_named_switch import _churn
+from test_named_switch import _churn, _competitor
+
+from tracetopics_pipeline.core.facets.summarizers.local.code_terms import mask_code
 
 _FIRED = ("HIGH", "CRITICAL")
 
@@ -108,3 +110,40 @@ def test_one_negation_over_a_list_of_acts(text: str) -> None:
 )
 def test_a_list_after_another_negated_act_still_cancels(text: str) -> None:
     assert _churn(text) == "CRITICAL", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We picked Google Chat over your in-app notifications.",
+        "Send it to Discord instead of your emails please",
+        "I'd rather use Slack over your alerts thanks",
+    ],
+)
+def test_a_channel_over_your_messages_said_otherwise_names_none(text: str) -> None:
+    assert _competitor(text) == "NONE", text
+    assert _churn(text) not in _FIRED, text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We chose Brevo over your email platform please help us export", "Brevo"),
+        ("We went with Basecamp over your in-app planner.", "Basecamp"),
+    ],
+)
+def test_a_rival_over_your_product_still_named(text: str, name: str) -> None:
+    assert _competitor(text) == name, text
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("in-app notifications stopped", False),
+        ("the in-app purchase price", False),
+        ("billing-app keeps crashing", True),
+        ("in-app-worker crashed", True),
+    ],
+)
+def test_an_adjective_before_app_is_no_service_name(text: str, masked: bool) -> None:
+    assert (mask_code(text) != text) == masked, text

@@ -158,9 +158,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "service",
         # kebab-case with a system part: pricing-service, billing-api, checkout-worker, web-v2
-        # ("month-end", "multi-stage", "e-mail" have none); a cloud region: eu-west-1
+        # ("month-end", "multi-stage", "e-mail" have none; "in-app", "cross-web" are adjectives);
+        # a cloud region: eu-west-1
         re.compile(
-            r"\b(?-i:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:api|apis|svc|service|services|worker|workers|"
+            r"\b(?!(?:in|on|off|out|by|per|non|cross|multi|all)-[a-z0-9]+\b(?!-))"
+            r"(?-i:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:api|apis|svc|service|services|worker|workers|"
             r"server|gateway|db|app|job|jobs|queue|bucket|renderer|lambda|cron|pod|cluster|ui|sdk|"
             r"cli|web|backend|frontend|proxy|cache|bot|daemon|consumer|producer|scheduler|runner|"
             r"v\d+)(?:-[a-z0-9]+)*)\b(?!-)"
