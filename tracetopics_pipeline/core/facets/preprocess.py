@@ -421,6 +421,10 @@ def is_error_reply(msg: dict, tool: str | None = None, context: CallContext | No
         return False
     if data is None and recovered_connection(text):  # "connection reset ... reconnected"
         return False
+    if data is None and lists_records(text):  # "Found 3 audit events: token lacks ...": records
+        return False
+    if data is None and (end := named_head(text)):  # "Forbidden Planet, 179 Shaftesbury Ave"
+        text = "Name" + text[end:]
     return bool(
         _ERROR_START.match(text)
         or _ERROR_ANYWHERE.search(text[:2000])
@@ -428,6 +432,95 @@ def is_error_reply(msg: dict, tool: str | None = None, context: CallContext | No
         or (data is None and _plain_failure_of(text, name))
         or bool(_BARE_STATUS.match(text))  # "[429]" parses as JSON: a list of one status
     )
+
+
+# A reply that opens by counting the records a read returned ("Found 3 audit events:", "Returned
+# 2 rows:", "Showing 4 matching lines:", "5 events found.", "1 result:", "Top errors (November):"):
+# a search of logs, audits or tickets that succeeded; failure words after it are what the records
+# say (session 23).
+_RECORD_NOUN = (
+    r"(?:events?|entr(?:y|ies)|records?|rows?|results?|items?|lines?|match(?:es)?|hits?|alerts?|"
+    r"incidents?|tickets?|messages?|logs?|errors?|failures?|attempts?|requests?|calls?|runs?|jobs?|"
+    r"exceptions?|warnings?|issues?|cases?|occurrences?)"
+)
+_COUNT = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|some)"
+_COUNTED = _COUNT + r"\s+(?:[\w-]+\s+){0,3}?" + _RECORD_NOUN
+_LISTS_RECORDS = re.compile(
+    r"^\W*(?:(?:found|returned|retrieved|fetched|showing|listing|matched|loaded)\s+"
+    + _COUNTED
+    + r"\b|"
+    + _COUNTED
+    + r"(?:\s+(?:found|returned|matched|matching|retrieved|in total))?\s*[:.]|"
+    r"(?:top|most (?:common|frequent)|recent|latest)\s+(?:\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    + _RECORD_NOUN
+    + r"\b[^:\n]{0,40}:)",
+    re.I,
+)
+
+
+def lists_records(text: str) -> bool:
+    """Whether a reply opens by counting the records a read returned (see above)."""
+    return bool(_LISTS_RECORDS.match(text))
+
+
+# A reply that opens on a proper name holding error words — a shop, a film, a band, a book: each
+# word capitalised (small words between), at least one naming no failure and nothing of an API's,
+# then a record's data after a comma, a dash or a bracket, with a number in it and no failure
+# ("Forbidden Planet, 179 Shaftesbury Ave", "Timeout Bar & Grill, 3 Stadium Way", "Service
+# Unavailable: Stories from the On-Call Rota, ep. 42"). An error's title stays one: "Bad Request:
+# Missing Field", "Invalid API Key", "Service Unavailable - Please Try Again Later" (session 23).
+_CAP = r"(?:[A-Z][\w'’.&+!-]*|&)"
+_SMALL = r"(?:of|the|a|an|and|at|on|in|for|to|by|from|with|de|la|le)"
+# words of a name: capitalised, or small words before a capitalised one ("Stories from the On-Call")
+_NAME_WORDS = _CAP + r"(?:\s+(?:" + _CAP + "|" + _SMALL + r"(?=(?:\s+" + _SMALL + r")*\s+[A-Z])))+"
+_NAME_HEAD = re.compile(
+    r"^\s*(?P<name>" + _NAME_WORDS + r"(?::\s+" + _NAME_WORDS + r")?)"
+    r"(?P<sep>\s*(?:,|\(|\s[-–—]))(?P<rest>[^\n]{0,160})"
+)
+_TECH_WORDS = frozenset(
+    """error errors exception fatal failed failure fail forbidden unauthorized unauthorised denied
+    invalid bad request requests response service unavailable internal server gateway timeout
+    timed time out not found no access permission permissions scope scopes token key api
+    credentials credential auth authentication authorization rejected refused expired locked
+    conflict gone limit rate quota exceeded too many large unprocessable entity content
+    precondition required missing unknown method allowed acceptable payload implemented resource
+    please try again later retry contact support administrator admin policy host connection network
+    database query field value parameter argument input format signature session user account
+    password code status data record file id endpoint url header system temporarily
+    """.split()  # noqa: SIM905
+)
+
+
+def named_head(text: str) -> int:
+    """Where a proper name holding error words ends at a reply's head (see above), or 0."""
+    m = _NAME_HEAD.match(text)
+    if m is None or not (
+        _ERROR_START.match(m["name"]) or _timeout_word(m["name"]) or failing_words(m["name"])
+    ):
+        return 0
+    words = re.findall(r"[A-Za-z][\w'’-]*", m["name"])
+    named = [w for w in words if w[0].isupper() and w.lower().strip("'’") not in _TECH_WORDS]
+    rest = m["rest"]
+    if not named or not re.search(r"\d|★", rest) or failing_words(rest):
+        return 0
+    return m.end("name")
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is capitalised word by word inside a name whose next word is
+    capitalised too and names no failure ("Timed Out Fitness", "Timeout Bar")."""
+    span = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    nxt = re.match(r"\s+(?:&\s+)?([A-Z][\w'’-]*)", text[end:])
+    return bool(
+        span
+        and all(w[0].isupper() for w in span)
+        and nxt
+        and nxt.group(1).lower() not in _TECH_WORDS
+    )
+
+
+def _timeout_word(text: str) -> bool:
+    return bool(re.search(r"\btim(?:e|ed)[ _-]?outs?\b", text, re.I))
 
 
 # Who calls a tool, as an API names it: the caller, its token, key, client, app or principal.
@@ -625,6 +718,32 @@ _NOT_FOUND = re.compile(
     r"kennung|e-?mail|buchungsnummer|kundennummer)\b[^.\n]{0,40}?\b(?:gefunden|vorhanden)\b",
     re.I,
 )
+# No record at all, in a register's words, where the short reply names the reference it was
+# asked for (session 23): "invoice in_1NxA2: no record on file", "We have no record of booking
+# ABC123", "Nothing on file for VIN 1HGCM82633A004352", "Account 40021877 - record not on file",
+# "Zero records match item barcode 3900-1127", "DN-7741 returned no record". What is missing is a
+# record itself, not one of its attributes ("No allergies on file", "No prior claims on record for
+# policy HX-2231": the record was found), and the reference is an identifier, not a date.
+_NO_RECORD = re.compile(
+    r"\b(?:no|zero|0) (?:matching |such |existing )?(?:records?|entr(?:y|ies)|data|information|"
+    r"info)\b(?! (?:loss|protection|privacy|sharing|retention)\b)|"
+    r"\bnothing (?:on file|on record|found|recorded|held|matches)\b|"
+    r"\b(?:(?:is|are|was|were) )?not on (?:file|record)\b",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"(?<![\w-])(?!\d{4}-\d\d(?:-\d\d)?(?![\w-])|\d{1,2}:\d\d)(?=[\w-]*\d)[A-Za-z0-9][\w-]{3,}"
+)
+
+
+def _no_record_of(text: str) -> bool:
+    """Whether a short reply says there is no record of the reference it names (see above)."""
+    if len(text) > 200 or text.count("\n") > 2 or _MENTION_HEAD.match(text):
+        return False
+    m = _NO_RECORD.search(text)
+    return bool(m and not _quoted(text, m.start()) and _REFERENCE.search(text))
+
+
 _ABSENCE_CHECK = re.compile(
     r"^\W*(?:no|0|zero|none|nothing|kein\w*|aucun\w*|ningun\w*|ningún|nessun\w*|nenhum\w*|"
     r"nichts|rien)\b(?!\s+such\b)(?!\s+"
@@ -653,7 +772,26 @@ _RATE_LIMIT = re.compile(
     r"\bexceeded (?:the |a )?(?:maximum (?:of )?)?\d[\d,.]* (?:calls|requests|queries|messages|"
     r"operations|reads|writes) (?:per|an?|each)\b|"
     r"\bretry[- ]after\s*[:=]?\s*\d|\b(?:retry|try again) (?:in|after) \d+\s*(?:s|secs?|seconds?|"
-    r"m|mins?|minutes?|h|hours?)\b",
+    r"m|mins?|minutes?|h|hours?)\b|"
+    # an allowance, a cap or a plan's limit used up, in a plan's words (session 23): "limit reached
+    # for this billing period", "Daily cap hit", "You have reached the maximum number of messages
+    # per day", "You've hit your character allowance", "has exceeded its allotted usage", "You have
+    # used 100% of your monthly allowance", "Monthly credit balance exhausted", "Out of credits",
+    # "You are sending requests too quickly"; not a count of times ("Limit reached 0 times") nor
+    # a share below it ("used 45% of your allowance")
+    r"\b(?:limit|cap|quota|allowance|allotment)s? (?:was |has been |have been |is |are )?(?:reached|"
+    r"hit|exceeded|exhausted|used up|depleted|maxed out)\b(?!\s+(?:\d[\d,]*|zero|no|never|once|"
+    r"twice)\s+times?\b)|"
+    r"\b(?:reached|hit|exceeded|exhausted|used up|maxed out|run out of|ran out of|used all of) "
+    r"(?:the |your |its |our |their |a )?(?:[\w'’-]+ ){0,3}?(?:maximum|max|limit|cap|quota|"
+    r"allowance|allotment|allotted (?:usage|quota|calls|requests))\b|"
+    r"\bused (?:100\s*%|all) of (?:the |your |its |our |their |this )?(?:[\w'’-]+ ){0,3}?(?:allowance|"
+    r"quota|limit|credits?|allotment|plan)\b|"
+    r"\b(?:credits?|credit balance|balance|allowance|quota|tokens|minutes|units) (?:is |are |has been |"
+    r"have been )?(?:exhausted|depleted|used up|run out)\b|"
+    r"\bout of (?:[\w-]+ )?(?:credits|quota|allowance|tokens|units)\b|"
+    r"\b(?:requests?|calls?|queries|messages) (?:are (?:coming|being sent) )?too (?:quickly|fast|"
+    r"frequently|often)\b",
     re.I,
 )
 # A connection that never happened, or broke before the reply: "connection refused", "connect
@@ -766,11 +904,13 @@ _MENTION_HEAD = re.compile(
     re.I,
 )
 _QUOTE = "'\"‘’“”`"
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
 def _quoted(text: str, start: int) -> bool:
     """Whether a match sits inside quotes on its line (a title, a quoted message)."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
+    line = _APOSTROPHE.sub("", line)  # "You're", "plan's": no quote
     return sum(line.count(q) for q in _QUOTE) % 2 == 1
 
 
@@ -805,7 +945,9 @@ def plain_failure(text: str) -> str | None:
     if _BARE_STATUS.match(text):
         return "status"
     head = text[:200]
-    if (m := _RATE_LIMIT.search(head)) and not _quoted(head, m.start()):
+    if (m := _RATE_LIMIT.search(head)) and not (
+        _quoted(head, m.start()) or _said_of(head, m.start())
+    ):
         return "rate limited"
     if (m := _CONNECTION.search(head)) and not _quoted(head, m.start()):
         return "connection"
@@ -820,7 +962,7 @@ def plain_failure(text: str) -> str | None:
         and not _quoted(text, m.start())
         and not _ABSENCE_CHECK.search(text)
         and not resolved_not_found(text)
-    ):
+    ) or _no_record_of(text):
         return "not found"
     return None
 

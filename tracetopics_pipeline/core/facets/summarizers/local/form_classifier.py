@@ -61,6 +61,26 @@ _ASKS_WHO = re.compile(
     r"get in touch)(?: to| with)? (?:about|regarding|re|concerning|for|if|when)\b",
     re.I,
 )
+# Asking about a person or a role, not for one (session 23): who holds a role, whose manager
+# someone is, which agent handled a ticket, how many supervisors are on, whether someone is still
+# a team lead ("What's employee 20931's manager?", "Who is the manager of the Leeds branch?",
+# "Which manager approved EC-7731?", "Is Priya Nair still a team lead?"): a question for
+# information, as long as it names no way to reach the person ("Who can I talk to?", "Is there a
+# manager I can call?", "which of your agents can ring me back" still ask for one).
+_ASKS_ABOUT = re.compile(
+    r"^\W*(?:(?:(?:can|could|would) you )?(?:please )?(?:tell me|remind me|let me know|find out|"
+    r"check|confirm|look up)\s+|do you know\s+|i(?:'d| would) like to know\s+|"
+    r"i (?:want|need) to know\s+)?(?:who(?:'s|se|m)?|which|what(?:'s)?|how many|when|where|"
+    r"(?:is|was|are|were|does|did|has) (?!there\b|any(?:one|body)\b|some(?:one|body)\b|a |an |"
+    r"your |the )(?-i:[A-Z][a-z]+))\b",
+    re.I,
+)
+_REACH = re.compile(
+    r"\b(?:speak|talk|chat|call|ring|phone|contact|reach|connect|transfer|put me|get me|escalate|"
+    r"hand me|pass me|word with|human|real person|in person|get hold|get in touch|email me|"
+    r"e-mail me|text me|message me)\b",
+    re.I,
+)
 # The user's own plan to reach a person later ("I'll try to find it and contact a human agent if
 # needed", "we will ring the office ourselves"): no ask of this agent (read by Issues at its looser
 # threshold; tau_bench dev, fourteenth pass).
@@ -147,8 +167,18 @@ class FormClassifier:
     @staticmethod
     def asks_who(text: str) -> bool:
         """A question that asks who handles a matter ("Who would I speak to about hosting a
-        party?") asks for information, not for a person instead of the agent."""
-        return bool(_ASKS_WHO.search(text))
+        party?") or about a person or a role ("Who is the manager of the Leeds branch?") asks for
+        information, not for a person instead of the agent."""
+        if _ASKS_WHO.search(text):
+            return True
+        # one question, all of the turn ("What? I want a manager NOW" asks for one)
+        one = text.strip()
+        return (
+            one.endswith("?")
+            and len(re.findall(r"[.!?]+(?=\s|$)", one)) == 1
+            and bool(_ASKS_ABOUT.match(one))
+            and not _REACH.search(one)
+        )
 
     def candidates(self, user_turns: list[str], s: SentimentSignals) -> list[int]:
         """User turns to read: the last LAST_TURNS, none a frustration rule fired on or the rules

@@ -31,7 +31,9 @@ from tracetopics_pipeline.core.facets.preprocess import (
     call_key,
     content_text,
     explains_error,
+    in_proper_name,
     is_error_reply,
+    named_head,
     tool_calls_of,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.handover import (
@@ -233,7 +235,21 @@ _REFUSAL = re.compile(
     r"able to|allowed to|permitted to) " + _NOT_REFUSAL_VERB + r"\w+|"
     r"i (?:can't|can’t|cannot|won't|will not|must decline to) (?:help|assist|do that|comply|provide|share|disclose|reveal|bypass|override)|"
     r"(?:that|this) is (?:against|not allowed by|outside) (?:my|our|the) (?:policy|policies|guidelines|scope)|"
-    r"as an ai(?: language model)?,? i (?:can't|cannot|don't))\b",
+    r"as an ai(?: language model)?,? i (?:can't|cannot|don't)|"
+    # declining in so many words (session 23): "I have to decline that one", "I'll have to turn
+    # that down", "I'm going to have to say no to that", "I must respectfully decline", "I'm
+    # declining this one"; not a decline said of others ("your bank declined") or offered ("you can
+    # decline the plan"), nor a message passed on ("I'll pass that on")
+    r"(?:i|we)(?:'ll|’ll| will|'d| would|(?:'m|’m| am|'re| are) (?:going to|gonna))? (?:have to|must|"
+    r"need to|'ve got to|have got to) (?:respectfully |politely |regretfully )?(?:decline|refuse|"
+    r"pass on (?:that|this|it)|say no to|turn (?:that|this|it|your \w+) down|turn down)|"
+    r"(?:i|we)(?:'m| am|'re| are) (?:respectfully |politely )?(?:declining|refusing) (?:that|this|"
+    r"it|your|to)|(?:i|we) (?:respectfully |politely )?(?:decline|refuse) (?:that|this|it|your|to)|"
+    r"(?:i|we)(?:'m| am|'re| are) not in a position to|(?:is|'s|are|'re) off[- ]limits for (?:me|us)|"
+    r"\bno can do|"
+    r"(?:is not|isn't|isn’t|'s not|’s not) (?:information|data|a detail|details|a thing|a request|"
+    r"one) (?:i|we)(?:'m| am|’m|'re| are)? ?(?:can|could|able to|allowed to|permitted to) "
+    r"(?:give|share|disclose|provide|hand|pass|release|help|do))\b",
     re.I,
 )
 # What was refused (review rv9 D-c): the refusal's verb with its object, "can't change API limits",
@@ -449,6 +465,8 @@ def _timeout_in(text: str, *, said: bool = False) -> re.Match[str] | None:
                 continue
             if said and _HYPOTHETICAL.search(before):
                 continue
+            if in_proper_name(sentence, m.start(), m.end()):  # "Timed Out Fitness is open"
+                continue
             return m
     return None
 
@@ -657,7 +675,8 @@ def detect_issues(
             # an error's timeout anywhere near its start; a reply not flagged as an error only
             # when it opens on it ('{"status": "timed_out"}', "connect ETIMEDOUT ..."), not an
             # article that mentions timeouts further on
-            timeout = _timeout_in(text[:300] if error else text[:100])
+            # (past a name at its head: "Timed Out Fitness, Unit 4 Dockside" is a gym)
+            timeout = _timeout_in(text[:300] if error else text[named_head(text) :][:100])
             last_reply_timeout = timeout is not None or slow is not None
             if timeout is not None:
                 add("Timeout", f"{name} timed out")
