@@ -458,9 +458,22 @@ _LISTS_RECORDS = re.compile(
 )
 
 
+# A count of the call's own failures opens a failure report, not a read's records: "1 error:
+# database connection refused", "3 failures: timeout, ...", "Returned 1 error: invalid token",
+# "Found 2 errors in your request: ..." (a search counts them with a search verb and no "your
+# request": "Found 12 errors in the logs", "Most common errors today: ...").
+_OWN_FAILURES = re.compile(
+    r"^\W*(?:returned\s+)?" + _COUNT + r"\s+(?:[\w-]+\s+){0,2}?(?:errors?|failures?|exceptions?)"
+    r"(?:\s+(?:occurred|found|returned))?\s*[:.]|"
+    r"^\W*found\s+" + _COUNT + r"\s+(?:[\w-]+\s+){0,2}?(?:errors?|failures?|exceptions?)\s+in\s+"
+    r"(?:your|the|this)\s+(?:request|input|payload|body|form|submission|query|file|upload)\b",
+    re.I,
+)
+
+
 def lists_records(text: str) -> bool:
     """Whether a reply opens by counting the records a read returned (see above)."""
-    return bool(_LISTS_RECORDS.match(text))
+    return bool(_LISTS_RECORDS.match(text)) and not _OWN_FAILURES.match(text)
 
 
 # A reply that opens on a proper name holding error words — a shop, a film, a band, a book: each
@@ -503,7 +516,21 @@ def named_head(text: str) -> int:
     rest = m["rest"]
     if not named or not re.search(r"\d|★", rest) or failing_words(rest):
         return 0
+    # an error's title: ending on its failure ("Card Declined", "Payment Required", "Upstream
+    # Connect Error") or a status code after it ("Unsupported Media Type (415)", "... (code 51)");
+    # a name's failure words come first and its head names a thing ("Forbidden Planet")
+    if words[-1].lower() in _TECH_WORDS | _TITLE_FAILURES or _STATUS_AFTER.match(m["sep"] + rest):
+        return 0
     return m.end("name")
+
+
+_TITLE_FAILURES = frozenset(
+    """declined suspended blocked frozen closed disabled deactivated revoked cancelled canceled
+    overdrawn""".split()  # noqa: SIM905
+)
+_STATUS_AFTER = re.compile(
+    r"\s*(?:\(\s*|,\s*|[-–—]\s*)(?:[45]\d\d\b|(?:error |status |http )?code\b)", re.I
+)
 
 
 def in_proper_name(text: str, start: int, end: int) -> bool:
@@ -741,7 +768,17 @@ def _no_record_of(text: str) -> bool:
     if len(text) > 200 or text.count("\n") > 2 or _MENTION_HEAD.match(text):
         return False
     m = _NO_RECORD.search(text)
+    if m and _CLEAN_RECORD.match(text, m.end()):  # "no record of late payments", "... against it"
+        return False
     return bool(m and not _quoted(text, m.start()) and _REFERENCE.search(text))
+
+
+# What a found record has none of: "no record of [any] violations / late payments", "nothing
+# recorded against it" — the record was read (not "no record of booking ABC123").
+_CLEAN_RECORD = re.compile(
+    r"\s+of\s+(?:any\s+)?(?:[\w-]+\s+)?[a-z][\w-]*[^s\W]s\b(?!\s*\d)|"
+    r"\s+(?:against|for|on|about)\s+(?:it|them|him|her|this|that)\b",
+)
 
 
 _ABSENCE_CHECK = re.compile(
@@ -789,7 +826,8 @@ _RATE_LIMIT = re.compile(
     r"quota|limit|credits?|allotment|plan)\b|"
     r"\b(?:credits?|credit balance|balance|allowance|quota|tokens|minutes|units) (?:is |are |has been |"
     r"have been )?(?:exhausted|depleted|used up|run out)\b|"
-    r"\bout of (?:[\w-]+ )?(?:credits|quota|allowance|tokens|units)\b|"
+    r"(?<!running )(?<!nearly )(?<!almost )\bout of (?:[\w-]+ )?(?:credits|quota|allowance|tokens|"
+    r"units)\b|"
     r"\b(?:requests?|calls?|queries|messages) (?:are (?:coming|being sent) )?too (?:quickly|fast|"
     r"frequently|often)\b",
     re.I,
@@ -922,6 +960,10 @@ _RULE_OR_RECORD = re.compile(
 )
 
 
+# A failure's words as a field answered no: "Limit reached: No", "quota exceeded = false".
+_ANSWERED_NO = re.compile(r"\s*[:=]\s*(?:no|false|0|none|never|n)\b", re.I)
+
+
 def _said_of(text: str, start: int) -> bool:
     """Whether a refusal at `start` is a rule or records (`_RULE_OR_RECORD`) in its clause."""
     clause = re.split(r"[.;:\n]", text[:start])[-1]
@@ -946,7 +988,7 @@ def plain_failure(text: str) -> str | None:
         return "status"
     head = text[:200]
     if (m := _RATE_LIMIT.search(head)) and not (
-        _quoted(head, m.start()) or _said_of(head, m.start())
+        _quoted(head, m.start()) or _said_of(head, m.start()) or _ANSWERED_NO.match(head, m.end())
     ):
         return "rate limited"
     if (m := _CONNECTION.search(head)) and not _quoted(head, m.start()):

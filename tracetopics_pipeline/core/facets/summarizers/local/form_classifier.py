@@ -78,7 +78,12 @@ _ASKS_ABOUT = re.compile(
 _REACH = re.compile(
     r"\b(?:speak|talk|chat|call|ring|phone|contact|reach|connect|transfer|put me|get me|escalate|"
     r"hand me|pass me|word with|human|real person|in person|get hold|get in touch|email me|"
-    r"e-mail me|text me|message me)\b",
+    r"e-mail me|text me|message me|"
+    # someone to take the matter over, or the agent's own superior: "Who's in charge here?", "Who
+    # can help me?" (not "Who can help me with reserving a seat?": a calm question), "Who do I
+    # complain to?", "Where is your manager?"
+    r"in charge|help (?:me|us)(?=\W*$)|complain|sort (?:this|it|that) out|deal with (?:this|it|me|us)|"
+    r"your (?:manager|boss|supervisor|superior|senior|team ?lead))\b",
     re.I,
 )
 # The user's own plan to reach a person later ("I'll try to find it and contact a human agent if

@@ -240,9 +240,14 @@ _REFUSAL = re.compile(
     # that down", "I'm going to have to say no to that", "I must respectfully decline", "I'm
     # declining this one"; not a decline said of others ("your bank declined") or offered ("you can
     # decline the plan"), nor a message passed on ("I'll pass that on")
+    # (what is declined is the ask, or nothing: not "decline cards that are expired", "refuse
+    # delivery", "pass on this message", "turn down the thermostat", "turn it down a notch")
     r"(?:i|we)(?:'ll|’ll| will|'d| would|(?:'m|’m| am|'re| are) (?:going to|gonna))? (?:have to|must|"
-    r"need to|'ve got to|have got to) (?:respectfully |politely |regretfully )?(?:decline|refuse|"
-    r"pass on (?:that|this|it)|say no to|turn (?:that|this|it|your \w+) down|turn down)|"
+    r"need to|'ve got to|have got to) (?:respectfully |politely |regretfully )?(?:(?:decline|refuse)"
+    r"(?=\s*(?:[.,;:!—–-]|$)| (?:that|this|it|your (?:request|ask|offer)|the (?:request|ask|offer)|to)\b)|"
+    r"pass on (?:that|this|it)(?=\s*(?:[.,;:!—–-]|$)| one\b)|say no to|"
+    r"turn (?:that|this|it|your (?:request|ask|offer)) down(?! (?:a (?:notch|bit|little|touch)|to \d"
+    r"|slightly|further))|turn down (?:that|this|your (?:request|ask|offer)|the (?:request|ask|offer)))|"
     r"(?:i|we)(?:'m| am|'re| are) (?:respectfully |politely )?(?:declining|refusing) (?:that|this|"
     r"it|your|to)|(?:i|we) (?:respectfully |politely )?(?:decline|refuse) (?:that|this|it|your|to)|"
     r"(?:i|we)(?:'m| am|'re| are) not in a position to|(?:is|'s|are|'re) off[- ]limits for (?:me|us)|"
