@@ -275,15 +275,35 @@ _ASKS_LEAVE = re.compile(
 )
 
 
+# A word every HANDOVER_DONE match holds, whole: each of its branches starts from one of these
+# (a handover verb, "flagged", "paged", "join", "take over", "be with you"), so a sentence
+# without any is skipped unread (the pattern costs ~0.3 ms a sentence; read_handovers took 6.7 s
+# on a 90k-character agent turn, docs/benchmarks.md "Handover reading speed").
+_DONE_WORD = re.compile(
+    r"\b(?:" + _HANDOVER_VERB + r"|flagged|raised|notified|alerted|paged|pulled|called|"
+    r"join(?:ing)?|tak(?:e|ing)|pick(?:ing)?|be with you)\b",
+    re.I,
+)
+
+
 def handover_done(text: str) -> re.Match[str] | None:
     """The agent's words saying a handover to a person happens now or happened (not one offered,
     conditional, refused or attempted)."""
+    if not _DONE_WORD.search(text):
+        return None
     sentences = _SENTENCE.findall(text)
+    # the last sentence asking the user's leave (only a question can): a handover said before
+    # it waits on the answer. Found once, not again for every sentence before it (quadratic).
+    last_ask = max(
+        (i for i, s in enumerate(sentences) if "?" in s and _ASKS_LEAVE.search(s)), default=-1
+    )
     for i, sentence in enumerate(sentences):
         if sentence.rstrip().endswith("?"):
             continue
-        if any(_ASKS_LEAVE.search(later) for later in sentences[i + 1 :]):
+        if last_ask > i:
             return None
+        if not _DONE_WORD.search(sentence):
+            continue
         for m in HANDOVER_DONE.finditer(sentence):
             before, after = sentence[: m.start()], sentence[m.end() :]
             if _NOT_DONE.search(_NO_PROBLEM.sub("", before)) or _PENDING.search(after):
