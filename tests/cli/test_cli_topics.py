@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -216,3 +217,34 @@ def test_topics_on_a_warehouse_from_before_labels_were_kept(tmp_path: Path) -> N
     doc = json.loads(tracetopics(home, "topics", "--facet", "Issues", "--json").stdout)
     got = {t["label"]: (t["count"], t["any_mention"]) for t in doc["topics"]}
     assert got["Failed tool call"] == (1, 2) and "any_mention_missing" not in doc
+
+
+def test_a_label_no_trace_has_first_gets_a_row_with_its_any_mention_count(
+    home: Path, tmp_path: Path
+) -> None:
+    """s1 failed a call and then looped (labels FAILED_TOOL_CALL, LOOP): no trace loops first,
+    so no topic stands for Loop and its any-mention count (marts.issue_mentions_daily has it)
+    had no row. It is listed after the topics, with no id, 0 counted and 1 any mention.
+    Look-alikes: a label with its own topic (Failed tool call) gets no second row, and Task
+    (no labels) none at all."""
+    copy = tmp_path / "home"
+    shutil.copytree(home, copy)
+    conn = warehouse.connect(copy / "warehouse.duckdb")
+    conn.execute(
+        "UPDATE facet_summaries SET labels = ['FAILED_TOOL_CALL', 'LOOP'] "
+        "WHERE trace_id = 's1' AND facet = 'Issues'"
+    )
+    conn.close()
+    doc = json.loads(tracetopics(copy, "topics", "--facet", "Issues", "--json").stdout)
+    rows = [(t["id"], t["label"], t["count"], t["any_mention"], t.get("mention_only"))
+            for t in doc["topics"]]  # fmt: skip
+    assert (None, "Loops", 0, 1, True) in rows
+    assert [r[1] for r in rows].count("Failed tool call") == 1
+    assert sum(1 for r in rows if r[4]) == 1
+    text = tracetopics(copy, "topics", "--facet", "Issues").stdout.splitlines()
+    loop = next(ln for ln in text if "Loops" in ln)
+    assert loop.split()[:3] == ["0.0%", "0", "1"]
+    assert loop.rstrip().endswith("(no trace has it first: no topic)")
+    assert "(3 topics;" in text[1]  # the label row is no topic
+    task = json.loads(tracetopics(copy, "topics", "--facet", "Task", "--json").stdout)
+    assert not any(t.get("mention_only") for t in task["topics"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,9 +21,10 @@ from factories.explorer import (
 )
 from fastapi.testclient import TestClient
 
+from tracetopics_pipeline.core.settings import Paths
 from tracetopics_pipeline.core.warehouse import PACKAGED_MODEL_ID
-from tracetopics_pipeline.core.warehouse.snapshot import publish_snapshot
-from tracetopics_pipeline.explorer.app import create_app
+from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot, publish_snapshot
+from tracetopics_pipeline.explorer.app import create_app, ensure_snapshot
 
 N = 600  # trace i: topic i % 6 (5 = no_match), customer i % 3, Sentiment NEGATIVE iff topic 3
 
@@ -699,3 +702,77 @@ def test_an_older_snapshot_shows_the_any_mention_figure_missing_and_why(tmp_path
     assert {t["any_mention"] for t in r["topics"]} == {None}
     assert [t["count"] for t in r["topics"]] == [300, 150, 150]  # the list itself unchanged
     assert "next pipeline run" in r["any_mention_missing"]
+
+
+def test_the_explorer_publishes_an_older_homes_labels_when_it_starts(tmp_path: Path) -> None:
+    """A home whose warehouse and snapshot predate facet_summaries.labels showed "any mention
+    n/a" until its next run published; `tracetopics explore` (`ensure_snapshot`, at start) now
+    adds the column, read back from the local summaries, and publishes: a trace that failed a
+    call and looped counts in both labels' figures."""
+    home = publish_issues_home(tmp_path, n=N, labels_kept=False)
+    before = current_snapshot(home / "snapshot")
+    assert ensure_snapshot(Paths(home)) != before
+    c = TestClient(create_app(home), base_url="http://localhost")
+    r = c.get("/api/topics", params={"facet": "Issues"}).json()
+    got = {t["label"]: (t["count"], t["any_mention"]) for t in r["topics"]}
+    assert got == {"Failed tool calls": (150, 150), "Loops": (150, 225), "No issue": (300, 300)}
+    assert "any_mention_missing" not in r
+    again = current_snapshot(home / "snapshot")
+    assert ensure_snapshot(Paths(home)) == again  # current now: nothing published again
+
+
+def test_a_busy_warehouse_leaves_the_older_snapshot_and_says_why(tmp_path: Path) -> None:
+    """A pipeline run holding the warehouse when the explorer starts: the snapshot stays as it
+    was, and the answer says why the figure is missing and what publishes it."""
+    home = publish_issues_home(tmp_path, n=N, labels_kept=False)
+    before = current_snapshot(home / "snapshot")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('held', flush=True); time.sleep(120)", str(home / "warehouse.duckdb")],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert ensure_snapshot(Paths(home)) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    r = (
+        TestClient(create_app(home), base_url="http://localhost")
+        .get("/api/topics", params={"facet": "Issues"})
+        .json()
+    )
+    assert {t["any_mention"] for t in r["topics"]} == {None}
+    assert r["any_mention_missing"].startswith("not in this snapshot yet")
+    assert "`tracetopics explore` publishes them when it starts" in r["any_mention_missing"]
+
+
+def test_a_label_no_trace_has_first_is_listed_with_its_any_mention_count(tmp_path: Path) -> None:
+    """Loops only ever follow a failed call (75 of 600 traces): LOOP is nobody's first label,
+    so no topic stands for it and the list had no row to show its count on; the answer now
+    lists it apart (`mention_only`), at the parent level only. Look-alikes: labels with a topic
+    are not listed again, and Task (no labels) has none."""
+    c = TestClient(
+        create_app(publish_issues_home(tmp_path, n=N, loops_first=False)),
+        base_url="http://localhost",
+    )
+    r = c.get("/api/topics", params={"facet": "Issues"}).json()
+    got = {t["label"]: (t["count"], t["any_mention"]) for t in r["topics"]}
+    assert got == {"Failed tool calls": (150, 150), "No issue": (450, 450)}
+    assert r["mention_only"] == [
+        {"label": "Loops", "facet_label": "loop", "any_mention": 75, "any_share": 75 / N}
+    ]
+    acme = c.get("/api/topics", params={"facet": "Issues", "customer": "acme"}).json()
+    assert 0 < acme["mention_only"][0]["any_mention"] < 75
+    subs = c.get("/api/topics", params={"facet": "Issues", "level": "sub"}).json()
+    assert "mention_only" not in subs
+    with_loops = (
+        TestClient(
+            create_app(publish_issues_home(tmp_path / "first", n=N)), base_url="http://localhost"
+        )
+        .get("/api/topics", params={"facet": "Issues"})
+        .json()
+    )
+    assert "mention_only" not in with_loops
+    task = c.get("/api/topics", params={"facet": "Task"}).json()
+    assert "mention_only" not in task

@@ -335,22 +335,39 @@ def serving(home: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def publish_issues_home(home: Path, n: int = 600, *, labels_kept: bool = True) -> Path:
+def publish_issues_home(
+    home: Path, n: int = 600, *, labels_kept: bool = True, loops_first: bool = True
+) -> Path:
     """The explorer fixture of `n` traces, published in `home`, with an Issues map of three
     labels: trace i failed a call when i % 4 == 0 (and looped too when i % 8 == 0), looped
     alone when i % 4 == 2, else had no problem.
-    `labels_kept` False: a warehouse from before facet_summaries.labels."""
+    `labels_kept` False: a warehouse from before facet_summaries.labels, whose Issues summaries
+    are the local summarizer's ("Failed tool call: ...; Loop: ..."), so that adding the column
+    reads both problems back. `loops_first` False: no trace loops alone (i % 4 == 2 had no
+    problem), so LOOP is never a first label and no topic stands for it."""
     conn = build_explorer_warehouse(home / "warehouse.duckdb", n=n)
+    alone = "LOOP" if loops_first else "NONE"
     conn.execute(
         """UPDATE facet_summaries SET
-             label = CASE WHEN i % 4 = 2 THEN 'LOOP' ELSE label END,
+             label = CASE WHEN i % 4 = 2 THEN ? ELSE label END,
              labels = CASE WHEN i % 8 = 0 THEN ['FAILED_TOOL_CALL', 'LOOP']
-                           WHEN i % 4 = 2 THEN ['LOOP'] ELSE [label] END
+                           WHEN i % 4 = 2 THEN [?] ELSE [label] END
            FROM (SELECT id, row_number() OVER (ORDER BY source_line) - 1 AS i FROM raw_traces) r
-           WHERE r.id = facet_summaries.trace_id AND facet = 'Issues'"""
+           WHERE r.id = facet_summaries.trace_id AND facet = 'Issues'""",
+        [alone, alone],
     )
-    parents = {20: ("Failed tool calls", "FAILED_TOOL_CALL"), 21: ("Loops", "LOOP"),
-               22: ("No issue", "NONE")}  # fmt: skip
+    if not labels_kept:  # what the local summarizer wrote: every problem, first one first
+        conn.execute(
+            """UPDATE facet_summaries SET backend = 'local', summary = CASE
+                 WHEN labels = ['FAILED_TOOL_CALL', 'LOOP']
+                   THEN 'Failed tool call: run_export failed; Loop: repeated the same reply'
+                 WHEN label = 'FAILED_TOOL_CALL' THEN 'Failed tool call: run_export failed'
+                 WHEN label = 'LOOP' THEN 'Loop: repeated the same reply' ELSE summary END
+               WHERE facet = 'Issues'"""
+        )
+    parents = {20: ("Failed tool calls", "FAILED_TOOL_CALL"), 22: ("No issue", "NONE")}
+    if loops_first:
+        parents[21] = ("Loops", "LOOP")
     for tid, (name, value) in parents.items():  # each parent with one subtopic, id + 10
         conn.execute(
             """INSERT INTO topics (facet, map_id, topic_id, label, level, parent_id, facet_label)

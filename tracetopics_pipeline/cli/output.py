@@ -190,7 +190,8 @@ def topics_json(rows: list[dict]) -> dict:
     subtopics: [same keys]}]}, parents ranked by share. A labelled facet's parents also carry
     `any_mention`: the traces whose summary lists the label at all (`count` counts each trace
     under its first label only); null, with `any_mention_missing` saying why, on a warehouse
-    written before labels were kept."""
+    written before labels were kept. A label listed but first in no trace comes after them with
+    id null, count 0, its any_mention and `mention_only` true."""
 
     def item(t: dict) -> dict:
         return {
@@ -204,7 +205,8 @@ def topics_json(rows: list[dict]) -> dict:
 
     def parent(t: dict) -> dict:
         mention = {"any_mention": t["any_mention"]} if "any_mention" in t else {}
-        return {**item(t), **mention, "subtopics": [item(s) for s in t["subtopics"]]}
+        only = {"mention_only": True} if t.get("mention_only") else {}
+        return {**item(t), **mention, **only, "subtopics": [item(s) for s in t["subtopics"]]}
 
     out = {"topics": [parent(t) for t in rows]}
     if missing := _mentions_missing(rows):
@@ -237,7 +239,7 @@ def print_topics(
         )
         print(f"\nNo {facet} topics yet ({why}).")
         return
-    named = sum(1 for r in rows if r["topic_id"] != warehouse.NO_MATCH)
+    named = sum(1 for r in rows if r["topic_id"] not in (warehouse.NO_MATCH, None))
     if waiting:  # the latest day waits: the list is of an older map's topics
         print(f"\n{no_map_line(waiting, settings)}")
     if rows[0].get("map_sample"):
@@ -286,7 +288,9 @@ def _print_topic_rows(
             print(f"  {'':>25}  the facet's default label, nothing to report:")
         mention = r.get("any_mention")
         any_col = (f"{mention:>6,}  " if mention is not None else f"{'':>6}  ") if many else ""
-        print(f"  {r['topic_id']:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {any_col}{r['label']}")
+        tid = "" if r["topic_id"] is None else r["topic_id"]  # a label no trace has first
+        only = "  (no trace has it first: no topic)" if r.get("mention_only") else ""
+        print(f"  {tid:>5}  {r['share']:>6.1%}  {r['count']:>6,}  {any_col}{r['label']}{only}")
         subs = r["subtopics"]  # report.listed_subtopics: no lone subtopic named as its parent
         # one more line than the cut prints the last subtopic instead of "+1 more"
         shown = subs if every_sub or len(subs) <= SUBTOPICS_SHOWN + 1 else subs[:SUBTOPICS_SHOWN]

@@ -6,7 +6,9 @@ body is a typed model (`bodies`); every query is a fixed, parameterized statemen
 takes SQL or a path); downloads only resolve names the server itself generated inside
 $TRACETOPICS_HOME/exports; writes go to the exports folder, the review-queue SQLite file and the
 saved-subsets folder, never to the warehouse. "Refresh now" starts the pipeline's own command
-(refresh.py), which writes the warehouse through Dagster as the schedule does.
+(refresh.py), which writes the warehouse through Dagster as the schedule does; its own writes to
+the warehouse are curation (curate.py) and, at start, an older warehouse's labels column
+(`ensure_snapshot`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from tracetopics_pipeline.core import warehouse
 from tracetopics_pipeline.core.facets.definitions import (
     PACKAGED_FACETS,
     FacetConfigError,
@@ -112,23 +115,42 @@ Filt = Annotated[TraceFilter, Depends(query_filter)]
 
 
 def ensure_snapshot(paths: Paths) -> Path | None:
-    """Publish a first snapshot from the warehouse when none exists (read-only open).
+    """Publish a first snapshot from the warehouse when none exists (read-only open), and a
+    new one when the current snapshot predates facet_summaries.labels (every label of a trace:
+    the Issues list's any-mention figures read it), so a home upgraded since its last run shows
+    them at once rather than "n/a" until that run: through a writer's connect, which adds the
+    column to a warehouse without it and fills it from the summaries (`warehouse.migrate`,
+    ~1 s at 63k rows).
 
     A pipeline run holding the warehouse makes the open fail; the page then reports that no
-    snapshot exists yet and the next run publishes one.
+    snapshot exists yet (or that the any-mention figures wait), and the run publishes one.
     """
     found = current_snapshot(paths.snapshot)
-    if found is not None or not paths.warehouse.exists():
+    if not paths.warehouse.exists() or (found is not None and not _before_labels(found)):
         return found
     try:
-        conn = duckdb.connect(str(paths.warehouse), read_only=True)
-    except duckdb.Error as e:
-        log.warning("warehouse busy, no snapshot yet: %s", e)
-        return None
+        if found is None:
+            conn = duckdb.connect(str(paths.warehouse), read_only=True)
+        else:
+            log.warning("the snapshot predates every label of a trace: publishing it again")
+            conn = warehouse.connect(paths.warehouse, wait_s=0)
+    except (duckdb.Error, warehouse.WarehouseLocked) as e:
+        log.warning("warehouse busy, the snapshot is not published again: %s", e)
+        return found
     try:
         return publish_for_readers(conn, paths.snapshot, Settings.from_env())
     finally:
         conn.close()
+
+
+def _before_labels(folder: Path) -> bool:
+    """The snapshot's facet_summaries has no `labels` column (published before it was kept)."""
+    parquet = folder / "facet_summaries.parquet"
+    if not parquet.exists():
+        return False
+    path = str(parquet).replace("'", "''")
+    cols = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+    return "labels" not in {c[0] for c in cols}
 
 
 def display_labels() -> dict[str, tuple[dict[str, str], list[str], str | None]]:

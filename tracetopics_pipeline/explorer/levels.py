@@ -16,7 +16,6 @@ import duckdb
 
 from tracetopics_pipeline.core.topics.overrides import merged_away
 from tracetopics_pipeline.core.topics.report import (
-    MENTIONS_MISSING,
     TOPIC_LATEST,
     by_severity,
     listed_subtopics,
@@ -28,6 +27,14 @@ from tracetopics_pipeline.explorer.filters import TopicFilter, TraceFilter
 from tracetopics_pipeline.explorer.queries import level_id, timeline
 
 LEVELS = ("parent", "sub")
+# Why a labelled facet's parents have no any-mention count in the explorer (report's
+# MENTIONS_MISSING is the warehouse's reason): `app.ensure_snapshot` publishes the labels again
+# at start when the warehouse has them or can take them; a run holding the warehouse then is why.
+SNAPSHOT_MENTIONS_MISSING = (
+    "not in this snapshot yet: it was published before every label of a trace was kept. "
+    "`tracetopics explore` publishes them when it starts and no pipeline run holds the "
+    "warehouse; else the next pipeline run (`tracetopics run`, or Refresh now) does"
+)
 
 
 def has_levels(cur: duckdb.DuckDBPyConnection, facet: str) -> bool:
@@ -113,7 +120,10 @@ def topic_tree(
     facets: the label value it stands for), sparkline, samples, merged (the topics a person
     merged into it, {topic_id, label}: the page offers their Undo); a labelled facet's parents
     also `any_mention`, the traces listing the label at all, first or not (None on a snapshot
-    from before labels were kept: the answer's `any_mention_missing` says why).
+    from before labels were kept: the answer's `any_mention_missing` says why). A label that
+    traces list but none has first has no topic: at the parent level the answer's
+    `mention_only` lists each ({label, facet_label, any_mention, any_share}: its traces, and
+    their share of `total`).
 
     `parent`: the parent drilled into. Its subtopics are listed, and `share` stays the share of
     the filter's classified traffic (what `tracetopics topics` prints), not of the parent:
@@ -141,6 +151,9 @@ def topic_tree(
     # The ranking itself is the CLI's and the proposal's (report.ranked_topics) on the filtered
     # traces; the explorer adds sparklines, samples and the one-list view of subtopics.
     tree = ranked_topics(cur, facet, within=f"SELECT id FROM ({fsql})", params=fparams)
+    # labels listed by traces but first in none: no topic, no row of the list (`mention_only`)
+    unlisted = [t for t in tree if t.get("mention_only")]
+    tree = [t for t in tree if not t.get("mention_only")]
     total = sum(t["count"] for t in tree)
     # Sparklines are the Trends view's daily series (queries.timeline), one per level.
     daily = timeline(cur, f, facet, "day", level="parent")
@@ -215,7 +228,13 @@ def topic_tree(
         "topics": [t for t in items if include_no_match or t["topic_id"] != NO_MATCH],
     }
     if any("any_mention" in t and t["any_mention"] is None for t in items):
-        out["any_mention_missing"] = MENTIONS_MISSING
+        out["any_mention_missing"] = SNAPSHOT_MENTIONS_MISSING
+    if unlisted and parent is None and out["level"] == "parent":
+        out["mention_only"] = [
+            {"label": t["label"], "facet_label": t["facet_label"], "any_mention": t["any_mention"],
+             "any_share": t["any_mention"] / total if total else 0.0}
+            for t in unlisted
+        ]  # fmt: skip
     if parent is not None:
         out["traffic"] = traffic = _classified(cur, outer, facet)
         for t in out["topics"]:

@@ -63,7 +63,9 @@ def ranked_topics(
     keywords, representatives, pinned, facet_label (labelled facets: the label value, else
     None), count, share (of the facet's traces), and on parents `subtopics`, and on a labelled
     facet's parents `any_mention`: the traces listing the label at all, where `count` counts
-    each trace under its first label only (`label_mentions`). A facet's default label ("no
+    each trace under its first label only (`label_mentions`). A label that traces list but none
+    has first has no topic: it comes after the parents as an item with `mention_only` True,
+    topic_id None, count 0 and its `any_mention` (`_mention_only`). A facet's default label ("no
     issue") is a parent like the others; no_match is an item too (callers decide whether to
     show it). A topic that is its own parent (a map from
     before two levels) has no subtopics. Before anything of the facet is classified (and with
@@ -177,7 +179,44 @@ def _with_mentions(
     for p in parents:
         if p.get("facet_label") is not None and p["topic_id"] != NO_MATCH:
             p["any_mention"] = None if counts is None else counts.get(p["facet_label"], 0)
-    return parents
+    listed = {p.get("facet_label") for p in parents}
+    unlisted = sorted(
+        (n, value) for value, n in (counts or {}).items() if n and value not in listed
+    )
+    return parents + [_mention_only(facet, value, n) for n, value in reversed(unlisted)]
+
+
+def _mention_only(facet: str, value: str, n: int) -> dict[str, Any]:
+    """A label some traces list but none has first (Issues: a loop that always came after a
+    failed call): no topic stands for it, so it is an item of its own, `mention_only`, with no
+    topic id, 0 traces counted and `any_mention` n; named as its topic would be
+    (`label_parent_name`: "Loops")."""
+    from tracetopics_pipeline.core.facets.definitions import FacetConfigError, load_facets
+    from tracetopics_pipeline.core.topics.labels.cleaning import label_parent_name
+
+    spec = None
+    try:
+        found = [f for f in load_facets() if f.name.lower() == facet.lower()]
+    except FacetConfigError:
+        found = []
+    if found:
+        spec = next((s for s in found[0].label_specs if s.name.lower() == value), None)
+    name = label_parent_name(
+        (spec.display if spec else "") or value, facet, title=getattr(spec, "title", "") or ""
+    )
+    return {
+        "topic_id": None,
+        "label": name,
+        "facet_label": value,
+        "keywords": [],
+        "representatives": [],
+        "pinned": False,
+        "count": 0,
+        "share": 0.0,
+        "subtopics": [],
+        "any_mention": n,
+        "mention_only": True,
+    }
 
 
 def severity_labels(facet: str) -> list[str]:

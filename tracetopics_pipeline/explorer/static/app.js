@@ -808,7 +808,7 @@ async function listTraces(target, narrow = {}) {
   state.filter = saved;
   const r = await api("/api/traces?" + q);
   $(target).classList.remove("muted");
-  $(target).innerHTML = traceTable(r);
+  $(target).innerHTML = traceTable(r, pinnedLabels(narrow.label || []));
   $(target).onclick = (e) => { const tr = e.target.closest("tr[data-trace]"); if (tr) openTrace(tr.dataset.trace); };
 }
 /* facet labels as pills, each named by its facet ("Sentiment NEGATIVE") */
@@ -822,13 +822,27 @@ function pills(labels) {
   const ordered = [...entries.filter(([k, v]) => !isDefaultLabel(k, v)), ...entries.filter(([k, v]) => isDefaultLabel(k, v))];
   return ordered.map(([k, v]) => `<span class="pill ${esc(v)}${isDefaultLabel(k, v) ? " quiet" : ""}" title="${esc(k)}: ${esc(v)}"><span class="pill-facet">${esc(k)}</span> ${esc(labelText(k, v))}</span>`).join("");
 }
-function traceTable(r) {
+/* Facets that the label filter (and `extra`, a slice's own) holds to one value
+   ("Sentiment:NEGATIVE"): facet -> value. Every trace listed has it, so a pill or a column of
+   it repeats the filter and says nothing (the session 22 walk: "Sentiment Negative" on every row). */
+function pinnedLabels(extra = []) {
+  const by = new Map();
+  for (const v of [...state.filter.label, ...extra]) {
+    const at = v.indexOf(":");
+    if (at > 0) (by.get(v.slice(0, at)) || by.set(v.slice(0, at), new Set()).get(v.slice(0, at))).add(v.slice(at + 1));
+  }
+  return new Map([...by].filter(([, vals]) => vals.size === 1).map(([f, vals]) => [f, [...vals][0]]));
+}
+function traceTable(r, pinned = pinnedLabels()) {
   if (!r.traces.length) return '<div class="empty">No traces.</div>';
-  return `<div class="muted small">${count(r.total, "trace")}${r.total > r.traces.length ? `, newest ${r.traces.length} shown` : ""}</div>
+  const held = [...pinned].filter(([f, v]) => r.traces.every((t) => (t.labels || {})[f] === v));
+  const unpinned = (labels) => Object.fromEntries(Object.entries(labels || {}).filter(([f, v]) => !held.some(([hf, hv]) => hf === f && hv === v)));
+  const said = held.map(([f, v]) => `${esc(f)}: ${esc(labelText(f, v))}`).join(", ");
+  return `<div class="muted small">${count(r.total, "trace")}${r.total > r.traces.length ? `, newest ${r.traces.length} shown` : ""}${said ? ` · <span class="pinned-labels">${said} on every one (the filter), not repeated on each row</span>` : ""}</div>
   <div class="table-wrap"><table class="data trace-table"><thead><tr><th>trace</th><th>created</th><th>customer</th><th>plan</th><th>${esc(state.facet)} summary</th><th>labels</th></tr></thead><tbody>
   ${r.traces.map((t) => `<tr class="click" data-trace="${esc(t.id)}"><td class="c-id"><code>${esc(t.id)}</code></td><td class="c-created">${esc((t.created || "").slice(0, 16).replace("T", " "))}</td>
     <td class="c-customer">${esc(t.customer || "")}</td><td class="c-plan">${esc(t.plan_tier || "")}</td><td class="c-summary">${esc(t.summary || "")}</td>
-    <td class="c-labels">${pills(t.labels)}</td></tr>`).join("")}
+    <td class="c-labels">${pills(unpinned(t.labels))}</td></tr>`).join("")}
   </tbody></table></div>`;
 }
 
@@ -880,6 +894,16 @@ async function renderSlices() {
     // One column (a label filter on this facet): every cell is its whole row, one colour; say
     // so rather than leave a PM reading a flat heatmap (session 22 walk).
     if (ct.cols.length === 1) $(title).textContent += `: only “${labelText(col, ct.cols[0])}” in this filter, so each row is all of it`;
+    // ... and when the label filter is why, the one column repeats it: not drawn (a column of
+    // 100 % cells), said instead, with the way back to the labels side by side.
+    if (ct.cols.length === 1 && pinnedLabels().get(col) === ct.cols[0]) {
+      $(title).textContent = `${task} × ${col}: only “${labelText(col, ct.cols[0])}” in this filter`;
+      if (window.Plotly && node.data) Plotly.purge(node);
+      node.style.height = "auto";
+      node.innerHTML = `<div class="empty flat-slice">Every trace in this filter is “${esc(labelText(col, ct.cols[0]))}” (the ${esc(col)} filter), so each ${esc(task)} topic would be one cell at 100 %: not drawn. How many of them each ${esc(task)} topic has: the Topics tab. <button class="link" data-unpin="${esc(col)}">Remove the ${esc(col)} filter</button> to see the labels side by side.</div>`;
+      node.querySelector("[data-unpin]").onclick = () => { state.filter.label = state.filter.label.filter((v) => !v.startsWith(col + ":")); state.mapId = null; navigate(); };
+      return;
+    }
     node.querySelector(".empty")?.remove();
     sortColumns(ct, col);
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
@@ -1160,7 +1184,7 @@ async function proposal(scope) {
     : filterParams({ facet: scope.facet, topic_id: scope.topic_id, ...extra }));
   try {
     const r = await api(`/api/proposal?${q({})}`);
-    $("#modal-body").innerHTML = `<p><a href="/api/proposal?${q({ format: "md" })}" download>Download Markdown</a> · <button class="link" id="copy-md">Copy</button></p><div class="md">${markdown(r.markdown)}</div>`;
+    $("#modal-body").innerHTML = `<p class="md-actions"><a class="button" href="/api/proposal?${q({ format: "md" })}" download>Download Markdown</a> <button class="ghost" id="copy-md">Copy</button></p><div class="md">${markdown(r.markdown)}</div>`;
     $("#copy-md").onclick = () => navigator.clipboard?.writeText(r.markdown).then(() => toast("Copied"));
   } catch (e) { $("#modal-body").innerHTML = `<div class="empty">${esc(e.message)}</div>`; }
 }

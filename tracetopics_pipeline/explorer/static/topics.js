@@ -201,11 +201,18 @@ function labelBars(list, data) {
       <span class="lbar-act">${act}</span>
     </div>`;
   };
-  return `<div class="label-bars">${real.map(row).join("")}${apart.length ? `<div class="small muted lbar-apart">${apart.some(isDefaultTopic) ? "The facet's default label: nothing to report, not mapped; the bars above are scaled without it." : ""}</div>` : ""}${apart.map(row).join("")}</div>`;
+  const only = (list.mention_only || []).map((m) => `<div class="lbar mention-only" data-label="${esc(m.facet_label)}">
+      <span class="swatch" style="background:${DEFAULT_COLOR}"></span>
+      <span class="lbar-name">${esc(m.label)} <span class="muted small">· no trace has it first</span></span>
+      <span class="lbar-bar"><span class="bar"><span style="width:0"></span></span></span>
+      <span class="lbar-num">${pct(0)} · 0 · <span class="any-mention" title="${esc(mentionOnlyTip(m))}">${pct(m.any_share)} any mention</span></span>
+      <span class="lbar-spark"></span><span class="lbar-act"></span>
+    </div>`).join("");
+  return `<div class="label-bars">${real.map(row).join("")}${only}${apart.length ? `<div class="small muted lbar-apart">${apart.some(isDefaultTopic) ? "The facet's default label: nothing to report, not mapped; the bars above are scaled without it." : ""}</div>` : ""}${apart.map(row).join("")}</div>`;
 }
 function bindLabelBars(el) {
   el.onclick = (e) => {
-    const it = e.target.closest(".lbar"); if (!it) return;
+    const it = e.target.closest(".lbar"); if (!it || it.classList.contains("mention-only")) return;
     const tid = Number(it.dataset.topic);
     const act = e.target.closest("button[data-act]")?.dataset.act;
     if (act === "traces") return showTopicTraces(tid);
@@ -227,6 +234,27 @@ function anyMention(t, list) {
     + "The share and the count hold each trace once, under its first label (shares add up to 100%); "
     + "a trace with several labels counts under each one in the any-mention figure.";
   return ` · <span class="any-mention" title="${esc(tip)}">${pct((t.share * t.any_mention) / t.count)} any mention</span>`;
+}
+
+/* Labels some traces list but none has first (`list.mention_only`: an Issues loop that always
+   came after a failed call): no topic stands for them, so no row of their own; each is listed
+   after the topics with its any-mention figure, 0 counted. */
+function mentionOnlyTip(m) {
+  return `${count(m.any_mention, "trace")} list “${m.label}”, always after another label, so none counts under it: `
+    + "the share and the count hold each trace once, under its first label. No topic stands for it.";
+}
+function mentionOnlyRows(list) {
+  const rows = (list.mention_only || []).map((m) => `
+    <div class="trow mention-only" data-label="${esc(m.facet_label)}">
+      <div class="trow-head">
+        <span class="rank"></span><span class="swatch" style="background:${DEFAULT_COLOR}"></span>
+        <span class="tlabel">${esc(m.label)} <span class="muted small">· no trace has it first</span></span>
+        <span class="num">0</span>
+        <span><div class="bar"><span style="width:0"></span></div><div class="small muted share">${pct(0)} · <span class="any-mention" title="${esc(mentionOnlyTip(m))}">${pct(m.any_share)} any mention</span></div></span>
+        <span></span>
+      </div>
+    </div>`);
+  return rows.length ? [`<div class="trow-apart small muted">Listed by traces, but first in none: no topic, so 0 counted (hover for why).</div>`, ...rows] : [];
 }
 
 /* ---------- topic list ---------- */
@@ -336,12 +364,13 @@ async function renderTopics() {
   const head = (text) => `<div class="trow-apart small muted">${text}</div>`;
   $("#topic-list").innerHTML = [
     ...real.map((t, i) => topicRow(t, i, max, colorFor(t.topic_id))),
+    ...mentionOnlyRows(list),
     ...(apart.length ? [head("The facet's default label: nothing to report. Not ranked, and the bars above are scaled without it.")] : []),
     ...apart.map((t) => topicRow(t, null, max, colorFor(t.topic_id))),
     ...nm.map((t) => topicRow(t, null, max, colorFor(t.topic_id))),
   ].join("") || `<div class="empty">${esc(emptyTopics(facet))}</div>`;
   $("#topic-list").onclick = (e) => {
-    const row = e.target.closest(".trow"); if (!row) return;
+    const row = e.target.closest(".trow"); if (!row || row.classList.contains("mention-only")) return;
     const tid = Number(row.dataset.topic);
     const sample = e.target.closest(".sample");
     if (sample) return openTrace(sample.dataset.trace);
