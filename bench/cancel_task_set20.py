@@ -154,12 +154,6 @@ WANTS_CANCEL20: dict[str, tuple[str, str]] = {
 }
 
 
-def split_cancel20(part: str, seed: int = SPLIT_SEED_20) -> dict[str, tuple[Conv, ...]]:
-    """`dev` or `test` (or `all`): each form's cases shuffled once by the seed, the first half
-    (rounded up) to dev, the rest to test."""
-    return dict(CANCEL20) if part == "all" else split_forms(CANCEL20, part, seed)
-
-
 def _ok(want: str, got: str) -> bool:
     if want == "NEG":
         return got in ("NEGATIVE", "MIXED")
@@ -181,7 +175,7 @@ def score(part: str) -> dict[str, tuple[int, int, int, list[str]]]:
     wanted = [find_facet(facets, "Sentiment"), find_facet(facets, "Churn risk")]
     summ = make_summarizer("local", fitted_models=False)
     out: dict[str, tuple[int, int, int, list[str]]] = {}
-    for form, cases in split_cancel20(part).items():
+    for form, cases in split_forms(CANCEL20, part, SPLIT_SEED_20).items():
         traces = form_traces(form, cases)
         got: dict[tuple[str, str], str] = {}
         for o in summ.summarize(traces, wanted).outputs:

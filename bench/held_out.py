@@ -7,10 +7,15 @@ and a test part (reported once), half of each form in each, the odd case to dev.
 
 from __future__ import annotations
 
+import argparse
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 Conv = tuple[tuple[str, str], ...]
+# per form: (cases read right, cases, each case read wrong as "<case> -> <what was read>")
+Scores = dict[str, tuple[int, int, list[str]]]
+W = TypeVar("W")
 
 
 def user(text: str) -> Conv:
@@ -28,9 +33,12 @@ def split_forms(
     forms: Mapping[str, tuple[Conv, ...]], part: str, seed: int
 ) -> dict[str, tuple[Conv, ...]]:
     """`dev` or `test`: each form's cases shuffled once by the seed (one generator across the
-    forms, in their order), the first half (rounded up) to dev, the rest to test."""
+    forms, in their order), the first half (rounded up) to dev, the rest to test; `all`: every
+    case."""
+    if part == "all":
+        return dict(forms)
     if part not in ("dev", "test"):
-        raise ValueError(f"part must be dev or test, not {part!r}")
+        raise ValueError(f"part must be dev, test or all, not {part!r}")
     rng = random.Random(seed)
     out: dict[str, tuple[Conv, ...]] = {}
     for form, cases in forms.items():
@@ -64,10 +72,53 @@ def local_labels(traces: list[dict], facet: str) -> list[str]:
     return [labels[t["id"]] for t in traces]
 
 
+def wanted(got: str, want: str) -> bool:
+    """A want as the sets write it: "not X" is any label but X, else the label itself."""
+    return got != want[4:] if want.startswith("not ") else got == want
+
+
+def said_last(case: Conv) -> str:
+    """How a case read wrong is shown: its last turn, quoted."""
+    return repr(case[-1][1])
+
+
+def score_forms(
+    forms: Mapping[str, tuple[Conv, ...]],
+    wants: Mapping[str, W],
+    read: Callable[[str, W, tuple[Conv, ...]], list[str]],
+    right: Callable[[str, W], bool] = wanted,
+    shown: Callable[[Conv], str] = said_last,
+    cut: int | None = None,
+) -> Scores:
+    """Score a form table against its wants: `read(form, want, cases)` gives what each case
+    reads (a label, a summary), `right(got, want)` whether that is what the form wants; a case
+    read wrong is listed as `shown(case) -> got` (got cut to `cut` characters)."""
+    out: Scores = {}
+    for form, cases in forms.items():
+        want = wants[form]
+        got = read(form, want, cases)
+        ok = [right(g, want) for g in got]
+        wrong = [
+            f"{shown(c)} -> {g[:cut]}" for c, g, k in zip(cases, got, ok, strict=True) if not k
+        ]
+        out[form] = (sum(ok), len(cases), wrong)
+    return out
+
+
+def run_part(
+    seed: int, score: Callable[[str], Scores], wants: Mapping[str, tuple[str, str]]
+) -> None:
+    """A set's command line: `--part dev|test|all` (dev by default), scored and printed."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
+    args = ap.parse_args()
+    print_scores(args.part, seed, score(args.part), wants)
+
+
 def print_scores(
     part: str,
     seed: int,
-    scores: Mapping[str, tuple[int, int, list[str]]],
+    scores: Scores,
     wants: Mapping[str, tuple[str, str]],
 ) -> None:
     """One line per form (facet, what it must read, right/cases) with the cases read wrong under

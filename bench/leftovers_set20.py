@@ -32,9 +32,16 @@ are tuned on it) and a test part (reported once, at the end of the pass).
 
 from __future__ import annotations
 
-import argparse
-
-from held_out import Conv, local_labels, print_scores, split_forms, traces
+from held_out import (
+    Conv,
+    Scores,
+    local_labels,
+    run_part,
+    score_forms,
+    split_forms,
+    traces,
+    wanted,
+)
 from held_out import conv as _conv
 from held_out import user as _u
 
@@ -353,42 +360,32 @@ WANTS20: dict[str, tuple[str, str]] = {
 }
 
 
-def split20(part: str, seed: int = SPLIT_SEED_20) -> dict[str, tuple[Conv, ...]]:
-    """`dev` or `test` (or `all`): each form's cases shuffled once by the seed, the first half
-    (rounded up) to dev, the rest to test."""
-    return dict(LEFTOVERS20) if part == "all" else split_forms(LEFTOVERS20, part, seed)
+def _right(got: str, want: str) -> bool:
+    # "PRICING" is any Pricing question label but none
+    return got != "NONE" if want == "PRICING" else wanted(got, want)
 
 
-def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
+def score(part: str) -> Scores:
     """Per form: (right, cases, the last turns or replies read wrong), with the local summarizer
     (fitted models off) for Sentiment and Pricing question, and the Issues rules for tool
-    replies (tool_error_plain_set.flagged)."""
+    replies (tool_error_plain_set.flagged); `part` is dev, test or all."""
     from tool_error_plain_set import flagged
 
-    out: dict[str, tuple[int, int, list[str]]] = {}
-    for form, cases in split20(part).items():
-        facet, want = WANTS20[form]
-        if facet == "Issues":
-            got = ["FAILED" if flagged(*c[0]) else "not FAILED" for c in cases]
-            ok = [g == want if want == "FAILED" else g != "FAILED" for g in got]
-        else:
-            got = local_labels(traces(form, cases), facet)
-            ok = [
-                g != "POSITIVE"
-                if want == "not POSITIVE"
-                else (g != "NONE" if want == "PRICING" else g == want)
-                for g in got
-            ]
-        wrong = [f"{c[-1][1]!r} -> {g}" for c, g, k in zip(cases, got, ok, strict=True) if not k]
-        out[form] = (sum(ok), len(cases), wrong)
-    return out
+    def read(form: str, want: tuple[str, str], cases: tuple[Conv, ...]) -> list[str]:
+        if want[0] == "Issues":
+            return ["FAILED" if flagged(*c[0]) else "not FAILED" for c in cases]
+        return local_labels(traces(form, cases), want[0])
+
+    return score_forms(
+        split_forms(LEFTOVERS20, part, SPLIT_SEED_20),
+        WANTS20,
+        read,
+        lambda got, want: _right(got, want[1]),
+    )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
-    args = ap.parse_args()
-    print_scores(args.part, SPLIT_SEED_20, score(args.part), WANTS20)
+    run_part(SPLIT_SEED_20, score, WANTS20)
 
 
 if __name__ == "__main__":

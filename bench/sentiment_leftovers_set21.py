@@ -31,10 +31,9 @@ are tuned on it) and a test part (reported once, at the end of the pass).
 
 from __future__ import annotations
 
-import argparse
 import json
 
-from held_out import Conv, local_labels, print_scores, split_forms
+from held_out import Conv, Scores, local_labels, run_part, score_forms, split_forms, wanted
 from held_out import conv as _conv
 from held_out import user as _u
 
@@ -310,16 +309,6 @@ WANTS21: dict[str, tuple[str, str]] = {
 }
 
 
-def split21(part: str, seed: int = SPLIT_SEED_21) -> dict[str, tuple[Conv, ...]]:
-    """`dev` or `test` (or `all`): each form's cases shuffled once by the seed, the first half
-    (rounded up) to dev, the rest to test."""
-    return (
-        dict(SENTIMENT_LEFTOVERS21)
-        if part == "all"
-        else split_forms(SENTIMENT_LEFTOVERS21, part, seed)
-    )
-
-
 def _shown(case: Conv) -> str:
     (tool, packed), *_ = case
     if tool in ("user", "assistant"):
@@ -328,37 +317,34 @@ def _shown(case: Conv) -> str:
     return f"{tool}({json.dumps(args)}) -> {reply!r}, then {after!r}"
 
 
-def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
+def score(part: str) -> Scores:
     """Per form: (right, cases, the cases read wrong), with the local summarizer (fitted models
-    off) for Sentiment, and the Issues rules (`detect_issues`) for tool calls."""
+    off) for Sentiment, and the Issues rules (`detect_issues`) for tool calls; `part` is dev,
+    test or all."""
     from tracetopics_pipeline.core.facets.summarizers.local.issues import detect_issues
 
-    out: dict[str, tuple[int, int, list[str]]] = {}
-    for form, cases in split21(part).items():
-        facet, want = WANTS21[form]
-        if facet == "Issues":
-            got = [
+    def read(form: str, want: tuple[str, str], cases: tuple[Conv, ...]) -> list[str]:
+        if want[0] == "Issues":
+            return [
                 "FAILED"
                 if any(i.category == "Failed tool call" for i in detect_issues(conversation(c)))
                 else "not FAILED"
                 for c in cases
             ]
-        else:
-            traces = [
-                {"id": f"{form}{k}", "messages": conversation(c)} for k, c in enumerate(cases)
-            ]
-            got = local_labels(traces, facet)
-        ok = [g != want[4:] if want.startswith("not ") else g == want for g in got]
-        wrong = [f"{_shown(c)} -> {g}" for c, g, k in zip(cases, got, ok, strict=True) if not k]
-        out[form] = (sum(ok), len(cases), wrong)
-    return out
+        traces = [{"id": f"{form}{k}", "messages": conversation(c)} for k, c in enumerate(cases)]
+        return local_labels(traces, want[0])
+
+    return score_forms(
+        split_forms(SENTIMENT_LEFTOVERS21, part, SPLIT_SEED_21),
+        WANTS21,
+        read,
+        lambda got, want: wanted(got, want[1]),
+        _shown,
+    )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
-    args = ap.parse_args()
-    print_scores(args.part, SPLIT_SEED_21, score(args.part), WANTS21)
+    run_part(SPLIT_SEED_21, score, WANTS21)
 
 
 if __name__ == "__main__":

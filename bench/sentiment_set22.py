@@ -30,9 +30,7 @@ are tuned on it) and a test part (reported once, at the end of the pass).
 
 from __future__ import annotations
 
-import argparse
-
-from held_out import Conv, local_labels, print_scores, split_forms, traces
+from held_out import Conv, Scores, local_labels, run_part, score_forms, split_forms, traces
 from held_out import conv as _conv
 from held_out import user as _u
 
@@ -303,30 +301,24 @@ WANTS22: dict[str, tuple[str, str]] = {
 }
 
 
-def split22(part: str, seed: int = SPLIT_SEED_22) -> dict[str, tuple[Conv, ...]]:
-    """`dev` or `test` (or `all`): each form's cases shuffled once by the seed, the first half
-    (rounded up) to dev, the rest to test."""
-    return dict(SENTIMENT_SET22) if part == "all" else split_forms(SENTIMENT_SET22, part, seed)
+def _right(got: str, want: str) -> bool:
+    # "not NEGATIVE" here is neither NEGATIVE nor MIXED
+    return got not in ("NEGATIVE", "MIXED") if want == "not NEGATIVE" else got == want
 
 
-def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
+def score(part: str) -> Scores:
     """Per form: (right, cases, the cases read wrong), with the local summarizer (fitted models
-    off)."""
-    out: dict[str, tuple[int, int, list[str]]] = {}
-    for form, cases in split22(part).items():
-        facet, want = WANTS22[form]
-        got = local_labels(traces(form, cases), facet)
-        ok = [g not in ("NEGATIVE", "MIXED") if want == "not NEGATIVE" else g == want for g in got]
-        wrong = [f"{c[-1][1]!r} -> {g}" for c, g, k in zip(cases, got, ok, strict=True) if not k]
-        out[form] = (sum(ok), len(cases), wrong)
-    return out
+    off); `part` is dev, test or all."""
+    return score_forms(
+        split_forms(SENTIMENT_SET22, part, SPLIT_SEED_22),
+        WANTS22,
+        lambda form, want, cases: local_labels(traces(form, cases), want[0]),
+        lambda got, want: _right(got, want[1]),
+    )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
-    args = ap.parse_args()
-    print_scores(args.part, SPLIT_SEED_22, score(args.part), WANTS22)
+    run_part(SPLIT_SEED_22, score, WANTS22)
 
 
 if __name__ == "__main__":

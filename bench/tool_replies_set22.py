@@ -36,10 +36,9 @@ split_forms) into a development part (rules are tuned on it) and a test part (re
 
 from __future__ import annotations
 
-import argparse
 import json
 
-from held_out import Conv, print_scores, split_forms
+from held_out import Conv, Scores, run_part, score_forms, split_forms
 
 SPLIT_SEED_22 = 22
 
@@ -1050,12 +1049,6 @@ def _want_text(must: tuple[str, ...], must_not: tuple[str, ...]) -> str:
     return " ".join([*must, *(f"not {c}" for c in must_not)])
 
 
-def split22(part: str, seed: int = SPLIT_SEED_22) -> dict[str, tuple[Conv, ...]]:
-    """`dev` or `test` (or `all`): each form's cases shuffled once by the seed, the first half
-    (rounded up) to dev, the rest to test."""
-    return dict(TOOL_REPLIES22) if part == "all" else split_forms(TOOL_REPLIES22, part, seed)
-
-
 def _shown(case: Conv) -> str:
     tools = [json.loads(t)[1] for r, t in case if r.startswith("tool:")]
     return repr(tools[0][:90]) if tools else repr(case[-1][1][:90])
@@ -1074,37 +1067,36 @@ def issue_summaries(traces: list[dict]) -> list[str]:
     return [out[t["id"]] for t in traces]
 
 
-def score_forms(
+def _right(summary: str, want: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    must, must_not = want
+    return all(f"{c}:" in summary for c in must) and not any(f"{c}:" in summary for c in must_not)
+
+
+def score_summaries(
     forms: dict[str, tuple[Conv, ...]], wants: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
-) -> dict[str, tuple[int, int, list[str]]]:
+) -> Scores:
     """Per form: (right, cases, the cases read wrong with their Issues summary); a case is right
     when its summary has every category the form must have and none it must not."""
-    out: dict[str, tuple[int, int, list[str]]] = {}
-    for form, cases in forms.items():
-        must, must_not = wants[form]
-        traces = [{"id": f"{form}{k}", "messages": conversation(c)} for k, c in enumerate(cases)]
-        got = issue_summaries(traces)
-        ok = [
-            all(f"{c}:" in s for c in must) and not any(f"{c}:" in s for c in must_not) for s in got
-        ]
-        wrong = [
-            f"{_shown(c)} -> {s[:110]}" for c, s, k in zip(cases, got, ok, strict=True) if not k
-        ]
-        out[form] = (sum(ok), len(cases), wrong)
-    return out
+    return score_forms(
+        forms,
+        wants,
+        lambda form, want, cases: issue_summaries(
+            [{"id": f"{form}{k}", "messages": conversation(c)} for k, c in enumerate(cases)]
+        ),
+        _right,
+        _shown,
+        cut=110,
+    )
 
 
-def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
-    """Per form: (right, cases, the cases read wrong with their Issues summary)."""
-    return score_forms(split22(part), WANTS22)
+def score(part: str) -> Scores:
+    """Per form: (right, cases, the cases read wrong with their Issues summary); `part` is dev,
+    test or all."""
+    return score_summaries(split_forms(TOOL_REPLIES22, part, SPLIT_SEED_22), WANTS22)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
-    args = ap.parse_args()
-    wants = {f: ("Issues", _want_text(*w)) for f, w in WANTS22.items()}
-    print_scores(args.part, SPLIT_SEED_22, score(args.part), wants)
+    run_part(SPLIT_SEED_22, score, {f: ("Issues", _want_text(*w)) for f, w in WANTS22.items()})
 
 
 if __name__ == "__main__":

@@ -39,10 +39,8 @@ into a development part (rules are tuned on it) and a test part (reported once).
 
 from __future__ import annotations
 
-import argparse
-
-from held_out import Conv, print_scores, split_forms
-from tool_replies_set22 import _c, _t, _want_text, score_forms
+from held_out import Conv, Scores, run_part, split_forms
+from tool_replies_set22 import _c, _t, _want_text, score_summaries
 
 SPLIT_SEED_23 = 23
 
@@ -911,23 +909,14 @@ WANTS23: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def split23(part: str, seed: int = SPLIT_SEED_23) -> dict[str, tuple[Conv, ...]]:
-    """`dev` or `test` (or `all`): each form's cases shuffled once by the seed, the first half
-    (rounded up) to dev, the rest to test."""
-    return dict(TOOL_REPLIES23) if part == "all" else split_forms(TOOL_REPLIES23, part, seed)
-
-
-def score(part: str) -> dict[str, tuple[int, int, list[str]]]:
-    """Per form: (right, cases, the cases read wrong with their Issues summary)."""
-    return score_forms(split23(part), WANTS23)
+def score(part: str) -> Scores:
+    """Per form: (right, cases, the cases read wrong with their Issues summary); `part` is dev,
+    test or all."""
+    return score_summaries(split_forms(TOOL_REPLIES23, part, SPLIT_SEED_23), WANTS23)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
-    args = ap.parse_args()
-    wants = {f: ("Issues", _want_text(*w)) for f, w in WANTS23.items()}
-    print_scores(args.part, SPLIT_SEED_23, score(args.part), wants)
+    run_part(SPLIT_SEED_23, score, {f: ("Issues", _want_text(*w)) for f, w in WANTS23.items()})
 
 
 if __name__ == "__main__":
