@@ -26,10 +26,12 @@ for its CURRENT members:
   (`contradicted`: "Upgrade to Business" over a downgrade), a parent's is not vague where the new one is not
   (`name_margins` under MIN_DISTINCT: a vague previous name goes only for a distinct new one,
   and a distinct previous name stays against a vague new one whatever the score), it
-  repeats no sibling's current label, and the map's label audit (`labels.audit.audit_topics`,
-  reading each name against its own topic's texts: cut phrases, slot details, names in lower
-  case, a parent's coverage, a labelled name said by a minority) finds nothing wrong with it;
-  a kept label the audit flags goes back to the new one.
+  repeats no sibling's current label, a parent's no sibling parent's current idea (the namer's
+  `naming.repeats_idea`, with the facet's kinds: "Free change" beside today's "Plan change"),
+  and the map's label audit (`labels.audit.audit_topics`, reading each name against its own
+  topic's texts: cut phrases, slot details, names in lower case, a parent's coverage, a
+  labelled name said by a minority) finds nothing wrong with it; a kept label the audit flags
+  goes back to the new one.
 
 Overridden and pinned topics are left alone (a person's choice already wins), and a parent of
 one subtopic reads as that subtopic, as the namer has it. A labelled facet's parents are its
@@ -54,6 +56,7 @@ from tracetopics_pipeline.core.topics.labels.naming import (
     NamingParams,
     name_margins,
     name_scores,
+    repeats_idea,
 )
 from tracetopics_pipeline.core.topics.labels.support import (
     MIN_CLASS_SAID,
@@ -229,6 +232,16 @@ def keep_names(
                 taken += [subs[k].label for k in kids[i]]
             if prev.lower() in {s.lower() for s in taken}:
                 c.why = "a sibling has the previous name"
+            elif (
+                level == "parent"
+                and not labelled
+                and any(
+                    repeats_idea(prev, s.label, embed, kinds)
+                    for j, s in enumerate(topics)
+                    if j != i
+                )
+            ):  # the namer's sibling rule (`naming._Avoid`), against today's siblings
+                c.why = "previous name repeats a sibling's idea"
             elif name_support(prev, words[i], facet_words, classes=level == "parent") < floor:
                 c.why = "previous name's words no longer shared"
             elif level == "sub" and params.held and held_by(prev, said[i]) < params.held:

@@ -68,6 +68,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     MIN_SAID,
     MIN_SUPPORT,
     NO_KINDS,
+    OPPOSITES,
     RARE_SUPPORT,
     Kinds,
     Sayers,
@@ -441,7 +442,7 @@ def name_topics(
         support = supports[i]
         avoid = used | {a.lower() for a in t.avoid}
         if p.abstract:  # a parent says what no sibling parent says
-            avoid = _Avoid(avoid, list(out.values()), embed)
+            avoid = _Avoid(avoid, list(out.values()), embed, kinds)
         strip = shared_head(t.texts)
         ctx = word_context(t.texts, t.weights, persons=persons)
         kids = children[i] if p.min_coverage else []
@@ -900,25 +901,37 @@ _NEED_STEMS = frozenset(stem(w) for w in _FORM_NOUNS)
 NEAR_SAME = 0.85
 
 
-def name_idea(name: str, *, classes: bool = True) -> frozenset[str]:
+def name_idea(
+    name: str, *, classes: bool = True, kinds: Kinds = NO_KINDS, heads: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """What a name is about: its content stems without a need noun ("issues", "requests"), a
     verb of an action class as its class (`classes`: "switch" -> "change",
-    `words.ACTION_CLASSES`)."""
+    `words.ACTION_CLASSES`), and a kind as its head where that head is one of `heads` and the
+    name does not say it itself (`kinds`, `support.learn_kinds`: "Free change" is about a plan
+    where the texts say "the Free plan" and a sibling says "plan"; "Pro plan questions" names
+    its plan)."""
+    own = [st for st in content_words(name) if st not in _NEED_STEMS]
     out = set()
-    for st in content_words(name):
-        if st not in _NEED_STEMS:
-            out.add(next((c for c, vs in CLASS_VERBS.items() if st in vs), st) if classes else st)
+    for st in own:
+        up = kinds.heads.get(st, frozenset()) & heads
+        st = min(up) if up and not up & set(own) else st
+        out.add(next((c for c, vs in CLASS_VERBS.items() if st in vs), st) if classes else st)
     return frozenset(out)
 
 
-def repeats_idea(name: str, sibling: str, embed: EmbedFn) -> bool:
+def repeats_idea(name: str, sibling: str, embed: EmbedFn, kinds: Kinds = NO_KINDS) -> bool:
     """`name` says nothing that tells it from `sibling`: what it is about is all in the
     sibling's (`name_idea`: "Embed issues" beside "Embedded dashboards", "Plan switch" beside
-    "Plan change"; "Chart snapshot" beside "Chart issues" says more), or the two lie NEAR_SAME
-    in the embedding and share a word."""
-    a, b = name_idea(name), name_idea(sibling)
-    # a word of their own in common: "Embed issues" shares a class with "Chart sharing" only
-    if not a or not name_idea(name, classes=False) & name_idea(sibling, classes=False):
+    "Plan change", "Free change" beside "Plan change" where `kinds` has Free a plan; "Chart
+    snapshot" beside "Chart issues" says more, "Plan downgrade" beside "Plan upgrade" the other
+    direction, `support.OPPOSITES`), or the two lie NEAR_SAME in the embedding and share a
+    word."""
+    words = name_idea(sibling, classes=False)
+    a, b = name_idea(name, kinds=kinds, heads=words), name_idea(sibling)
+    own = name_idea(name, classes=False, kinds=kinds, heads=words)
+    # a word of their own in common: "Embed issues" shares a class with "Chart sharing" only;
+    # opposite directions of one class tell two names apart ("Plan downgrade", "Plan upgrade")
+    if not a or not own & words or any(OPPOSITES.get(st, frozenset()) & words for st in own):
         return False
     if a <= b:
         return True
@@ -929,16 +942,19 @@ def repeats_idea(name: str, sibling: str, embed: EmbedFn) -> bool:
 
 class _Avoid(set):
     """The names a parent may not take (lower case) and, where `in` asks, any name that
-    repeats a sibling parent's idea (`repeats_idea`): every step of the namer then passes to
-    its next candidate, as it does for a name taken."""
+    repeats a sibling parent's idea (`repeats_idea`, reading the facet's `kinds`): every step
+    of the namer then passes to its next candidate, as it does for a name taken."""
 
-    def __init__(self, names: set[str], siblings: list[str], embed: EmbedFn) -> None:
+    def __init__(
+        self, names: set[str], siblings: list[str], embed: EmbedFn, kinds: Kinds = NO_KINDS
+    ) -> None:
         super().__init__(names)
-        self.siblings, self.embed = siblings, embed
+        self.siblings, self.embed, self.kinds = siblings, embed, kinds
 
     def __contains__(self, name: object) -> bool:
         return super().__contains__(name) or (
-            isinstance(name, str) and any(repeats_idea(name, s, self.embed) for s in self.siblings)
+            isinstance(name, str)
+            and any(repeats_idea(name, s, self.embed, self.kinds) for s in self.siblings)
         )
 
 
@@ -1464,11 +1480,9 @@ def class_name(
             stem(low[:-1]), {}) else low  # fmt: skip
         cand = tidy_phrase((obj, noun), {**surface, noun: noun})
         # a kind's pair says its head's ("Downgrade to Free" is a plan change): where a
-        # sibling has the head's ("Plan change"), "Free change" repeats it
-        heads = kinds.heads.get(stem(low), frozenset())
+        # sibling has the head's ("Plan change"), "Free change" repeats it (`_Avoid`)
         if (
             cand.lower() in avoid
-            or any(f"{kinds.form.get(h, h)} {noun}".lower() in avoid for h in heads)
             or cand in names
             or label_problems(cand, verbs=verbs, context=context)
             or (kids_said and minority_parent(cand, kids_said, floor))
