@@ -1,8 +1,11 @@
 """Session 23's parent names (issue 12, items 3 and 5): a parent's kept name passes the namer's
 sibling rules against TODAY's siblings (`names_kept`: "Free change" kept beside a new "Plan
-change"), and a kind said for its head ("Free change" where the texts say "the Free plan")
-repeats the sibling that names the head (`naming.repeats_idea` with the facet's kinds). A
-person's rename stays, ids never change. Look-alikes: names that say more than the sibling."""
+change"); a kind said for its head ("Free change") repeats the sibling that names the head
+(`naming.repeats_idea` with the facet's kinds), opposite directions do not ("Plan downgrade",
+"Plan upgrade"); a word in the slot a class's members fill is a member ("Downgrade to Free"
+beside "Downgrade to Pro", `support.learn_kinds`); a parent whose action's class a sibling
+names is named by its action ("Downgrade requests", `naming.action_name`). A person's rename
+stays, ids never change. Look-alikes: names that say more, slots of other words, no sibling."""
 
 from __future__ import annotations
 
@@ -144,3 +147,90 @@ def test_a_kind_for_its_head_repeats_the_sibling_naming_the_head(name, sibling, 
 )
 def test_opposite_directions_of_one_class_do_not_repeat(name, sibling, repeats):
     assert repeats_idea(name, sibling, embed) is repeats
+
+
+# ------------------------------------------------ a word in a class's members' slot is a member
+@pytest.mark.parametrize(
+    ("texts", "word", "head"),
+    [
+        # "Free" is never written before "plan", but fills the plans' slot after a plan change
+        (["Downgrade to Free"] * 4 + ["Downgrade to Pro", "Upgrade to Business"] * 3
+         + ["Our Pro plan", "The Business plan", "the Pro plan price", "the Business plan cost"] * 2,
+         "free", "plan"),
+        # a phone bundle, in the switch slot: "switch to Bronze"
+        (["Switch to Bronze", "Move to Bronze"] * 2 + ["Switch to Gold", "Switch to Silver"] * 3
+         + ["The Gold bundle", "my Silver bundle", "the Gold bundle data", "our Silver bundle"] * 2,
+         "bronze", "bundl"),
+        # an identity provider migrated from ("Migrate from Entra")
+        (["Migrate from Entra"] * 4 + ["Migrate from Okta", "Move from OneLogin"] * 3
+         + ["The Okta connector", "the OneLogin connector", "our Okta connector",
+            "my OneLogin connector"] * 2,
+         "entra", "connector"),
+    ],
+)  # fmt: skip
+def test_a_word_in_the_slot_a_classs_members_fill_is_a_member(texts, word, head):
+    kinds = learn_kinds(texts, verbs=verb_forms(texts))
+    assert head in kinds.heads.get(stem(word), frozenset()), kinds.heads
+
+
+@pytest.mark.parametrize(
+    ("texts", "word"),
+    [
+        # "access to" takes many dashboards beside two reports: a dashboard is no report
+        (["Access to Inventory", "Access to Cohort", "Access to Funnel", "Access to Revenue",
+          "Access to Exec", "Access to Sales"] * 3
+         + ["The Exec report", "the Sales report", "our Exec report", "my Sales report"] * 2,
+         "inventory"),
+        # no verb before the preposition: a route, not a slot ("from London to Paris")
+        (["Trains from London to Paris"] * 4 + ["Trains from Leeds to York"] * 3
+         + ["The Leeds station", "the York station", "our Leeds station", "my York station"] * 2,
+         "paris"),
+        # one member in the slot is no class's slot
+        (["Downgrade to Free"] * 4 + ["Downgrade to Pro"] * 3
+         + ["Our Pro plan", "The Business plan", "the Pro plan price", "the Business plan cost"] * 2,
+         "free"),
+    ],
+)  # fmt: skip
+def test_a_slot_that_is_not_a_classs_adds_no_member(texts, word):
+    kinds = learn_kinds(texts, verbs=verb_forms(texts))
+    assert not kinds.heads.get(stem(word)), kinds.heads
+
+
+# ------------------------------------------------ the action, where a sibling names its class
+DOWNGRADES = {
+    1: ["Downgrade to Free at the end of the month", "Downgrade to Free please"] * 3,
+    2: ["Downgrade to Pro next cycle", "Downgrade to Pro for the team"] * 3,
+    3: ["Downgrade to Free, the paid plan is too much", "Downgrade to Pro, paid plan costs"] * 2,
+}
+RESETS = {
+    6: ["Reset my password", "Password reset link expired"] * 3,
+    7: ["Reset two-factor on my phone", "Reset MFA for a colleague"] * 3,
+}
+
+
+def _action(kids: dict[int, list[str]], siblings: list[str]) -> str:
+    from test_labels_local import _parent, bag_of_words
+
+    from tracetopics_pipeline.core.topics.labels.naming import _Avoid, action_name
+
+    p = _parent(11, kids)
+    return action_name(
+        p, verbs=verb_forms(p.texts), avoid=_Avoid(set(), siblings, bag_of_words), surface={},
+        context=None, kids_said=[],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("sibling", ["Plan change", "Subscription changes", "Plan upgrade"])
+def test_a_parent_whose_class_a_sibling_names_is_named_by_its_action(sibling):
+    assert _action(DOWNGRADES, [sibling]) == "Downgrade requests"
+
+
+def test_the_action_waits_for_a_sibling_naming_its_class():
+    assert _action(DOWNGRADES, []) == ""  # alone, the downgrades are a plan change
+    assert _action(DOWNGRADES, ["Password reset", "Chart issues"]) == ""
+    assert _action(RESETS, ["Plan change"]) == ""  # resets beside plan changes keep their name
+    # an action said by a minority is no name ("Paid plan" only)
+    assert (
+        _action({1: ["Paid plan questions"] * 4, 2: ["Downgrade to Free"] * 2}, ["Plan change"])
+        == ""
+    )

@@ -1106,7 +1106,53 @@ def _abstracted(
             t, embed=embed, centroid=centroid, others=others, verbs=verbs, avoid=avoid,
             surface=surface, context=context, kinds=kinds,
         )  # fmt: skip
+    if not better:  # "Free and Pro", "End of the cycle" beside a sibling's "Plan change"
+        better = action_name(t, verbs=verbs, avoid=avoid, surface=surface, context=context,
+                             kids_said=kids_said)  # fmt: skip
     return better if better and (stated or said.share(better) > said.share(name)) else name
+
+
+# Verbs of the action classes (`words.ACTION_CLASSES`) whose bare form is also their noun ("a
+# downgrade", "the export", "a refund"): English word formation, no domain's words
+VERB_NOUNS = frozenset(
+    "change switch move upgrade downgrade update swap export download refund reset transfer "  # noqa: SIM905
+    "search".split()
+)
+
+
+def action_name(
+    t: NamingInput,
+    *,
+    verbs: frozenset[str],
+    avoid: set[str],
+    surface: dict[str, str],
+    context: WordContext | None,
+    kids_said: list[list[tuple[frozenset[str], float]]],
+) -> str:
+    """The abstraction step's last try for a parent whose action's class a sibling parent
+    names ("Plan change", so "Free change" and "Downgrade to Business" repeat it): the action
+    most of it asks for, a verb that is its own noun (`VERB_NOUNS`) said by MIN_CLASS_SAID of
+    its traffic and reversed by no subtopic, with the noun of what most of it does
+    (`need_noun`): "Downgrade requests". "" when no such verb is said by most, or no sibling
+    (`avoid`'s, `_Avoid`) names its class ("Password reset" stays)."""
+    named = {c for s in getattr(avoid, "siblings", []) for c in name_idea(s)}
+    said = Sayers(text_words(t.texts, t.weights))
+    noun = need_noun(t.texts, t.weights)
+    for share, verb in sorted(
+        ((said.share(v), v) for v in VERB_NOUNS), key=lambda x: (-x[0], x[1])
+    ):
+        if share < MIN_CLASS_SAID:
+            break
+        if not name_idea(verb) & named:
+            continue
+        name = tidy_phrase((verb, noun), {**surface, noun: noun})
+        if not (
+            name.lower() in avoid
+            or label_problems(name, verbs=verbs, context=context)
+            or contradicted(name, kids_said)
+        ):
+            return name
+    return ""
 
 
 def lists_kinds(name: str, kinds: Kinds) -> bool:

@@ -536,6 +536,8 @@ def said_support(words: list[tuple[frozenset[str], float]]) -> dict[str, float]:
 _DETERMINERS = frozenset(
     "a an the my our your their his her its this that these those each every any".split()  # noqa: SIM905
 )
+# the prepositions after a verb whose object's slot a class's members fill ("downgrade to Pro")
+_SLOT_PREPOSITIONS = frozenset("to from into onto".split())  # noqa: SIM905
 _BEFORE_NOUN = _DETERMINERS | frozenset(
     "of for with in on about from by via without into onto per as".split()  # noqa: SIM905
 )
@@ -553,7 +555,9 @@ def learn_kinds(
     class has several members: "Pro plan", "Business plan", "Enterprise plan"). Neither word is a
     function word, a number or a verb (`verbs`: the facet's, `grammar.verb_forms`; the verb
     classes' verbs), except that the head may be a verb class's noun ("CSV export", "PDF
-    export": a text asking for a CSV says "export"). Learned from the texts: no word list of a
+    export": a text asking for a CSV says "export"). A word in a verb's slot ("downgrade to X")
+    that MIN_KINDS members, and mostly members, fill in MIN_KIND_TRAFFIC each is a member too
+    ("Downgrade to Free" beside "Downgrade to Pro"). Learned from the texts: no word list of a
     domain."""
     w = weights if weights is not None else [1.0] * len(texts)
     actions = frozenset().union(*CLASS_VERBS.values())
@@ -572,10 +576,14 @@ def learn_kinds(
     said: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     nouns: Counter[str] = Counter()  # traffic using a word as a noun phrase's head
+    # traffic putting a word in a verb's slot: (the verb's class or stem, its preposition, word)
+    slots: Counter[tuple[str, str, str]] = Counter()
+    class_of = {v: c for c, vs in CLASS_VERBS.items() for v in vs}
     forms: dict[str, Counter[str]] = {}
     for text, n in zip(texts, w, strict=True):
         seen: set[tuple[str, str]] = set()
         heads: set[str] = set()
+        slot: set[tuple[str, str, str]] = set()
         for clause in CLAUSE_SPLIT.split(clean_for_naming(text)):
             toks = TOKEN.findall(clause)
             low = [t.lower() for t in toks]
@@ -597,8 +605,14 @@ def learn_kinds(
                     or (ends and j > 1 and low[j - 2] in _DETERMINERS)
                 ):
                     heads.add(stem(x))
+                if j > 1 and low[j - 1] in _SLOT_PREPOSITIONS and content(x):
+                    v = stem(low[j - 2])
+                    if v in not_member:  # "downgrade to Free", "switch to Pro"
+                        slot.add((class_of.get(v, v), low[j - 1], stem(x)))
         for p in seen:
             pairs[p] += n
+        for sl in slot:
+            slots[sl] += n
         for h in heads:
             nouns[h] += n
         for st in text_stems(text):
@@ -613,6 +627,23 @@ def learn_kinds(
         ):
             members.setdefault(h, set()).add(a)
     classes = {h: ms for h, ms in members.items() if len(ms) >= MIN_KINDS}
+    # a word the texts put in a slot that MIN_KINDS of a class's members fill, and mostly its
+    # members, is a member too: "Downgrade to Free" beside "Downgrade to Pro" and "Upgrade to
+    # Business" (the verb read as its class), though no text says "the Free plan"; not the
+    # many dashboards "access to" takes beside two of them
+    filled: dict[tuple[str, str], set[str]] = {}
+    for (v, prep, x), n in slots.items():
+        if n >= MIN_KIND_TRAFFIC:
+            filled.setdefault((v, prep), set()).add(x)
+    for h, ms in list(classes.items()):
+        extra = {
+            x
+            for xs in filled.values()
+            if len(xs & ms) >= MIN_KINDS and 2 * len(xs & ms) >= len(xs)
+            for x in xs - ms
+            if x not in not_member and x != h
+        }
+        classes[h] = ms | extra
     heads: dict[str, set[str]] = {}
     for h, ms in classes.items():
         for m in ms - set(classes):  # one level: a class is no member ("data" of "data export")
