@@ -659,6 +659,44 @@ def case_material(batches: tuple[str, ...] = ALL_BATCHES, calm: bool = False) ->
     return {"pos": pos, "ctx": ctx, "neg": neg, "apo": apo, "agent_neg": agent_neg}
 
 
+# Session 23 (`--fresh`; bench/form_heads_fresh.py compares models on it): every batch through 16
+# as above, batch 20 whole and batch 21's DEV part (whole conversations: the user's last turn;
+# batch 21's test part and batch 22 are never read), and sentiment_set22's dev part.
+FRESH_OLD = (*ALL_BATCHES, "heldout16")
+FRESH_CONV = ("heldout20", "heldout21dev")
+_CALM_CONV = {"satisfied", "calm_lookalike", "politeness"}  # their look-alikes, as negatives
+_SET22_AS = {"value_sarcasm": "sarcasm", "competitor_wins": "cancel_talk"}  # others: negatives
+
+
+def fresh_material(calm: bool = True) -> dict:
+    """case_material of FRESH_OLD with the whole-conversation batches and set 22's dev part
+    added: a form's last user turn is a positive (its first, the problem before any answer, a
+    negative), a look-alike's last user turn a negative; set 22's value sarcasm is sarcasm, a
+    competitor winning the business cancel talk, its calm praise, competitor mentions and plain
+    cancellations negatives."""
+    import sentiment_set22 as s22
+
+    mat = case_material(FRESH_OLD, calm=calm)
+    pos, neg = mat["pos"], mat["neg"]
+    for b in FRESH_CONV:
+        for c in rs.cases(b):
+            turns = _turns(c.trace)
+            users = [i for i, (r, t) in enumerate(turns) if r == "user" and t]
+            row = (turns[users[-1]][1], _agent_before(turns, users[-1]), b)
+            if c.facet == "Sentiment" and c.form in FORMS:
+                pos[c.form].append(row)
+                neg.append((turns[users[0]][1], "", b))
+            elif c.form in _CALM_CONV:
+                neg.append(row)
+    for form, cases in s22.split22("dev").items():
+        for case in cases:
+            turns = list(case)
+            last = max(i for i, (r, _) in enumerate(turns) if r == "user")
+            row = (turns[last][1], _agent_before(turns, last), "set22dev")
+            (pos[_SET22_AS[form]] if form in _SET22_AS else neg).append(row)
+    return mat
+
+
 def flat_material(mat: dict) -> tuple[dict, list[str], list[tuple[str, str]], list[str]]:
     """case_material in the shapes the heads are trained from: positives per form as (text,
     batch) — the one-turn forms only: a multi-turn case's last turn ("Perfect. Absolutely
@@ -845,6 +883,11 @@ def main() -> None:
         "on by default)",
     )
     ap.add_argument(
+        "--fresh",
+        action="store_true",
+        help="session 23's material (fresh_material: batches 1-16, 20, 21 dev, set 22 dev)",
+    )
+    ap.add_argument(
         "--compare",
         default="",
         help="models to compare out of fold, no writing (turn,multi,context,context-multi)",
@@ -867,7 +910,7 @@ def main() -> None:
     calm_watch: set[str] = set()
     if args.through:
         batches = tuple(b for b in ALL_BATCHES[: args.through + 2] if b not in drop)  # + dev, dev2
-        mat = case_material(batches, calm=args.calm)
+        mat = fresh_material(args.calm) if args.fresh else case_material(batches, args.calm)
         pos, own_neg, apo, agent_neg = flat_material(mat)
         calm_watch = {fc.unit(t) for t, _, g in mat["neg"] if g != "own"}
     else:
@@ -909,6 +952,7 @@ def main() -> None:
     gates[fc.APOLOGY] = train_gate(apo, neg, random.Random(SEED))
     spec = {"version": VERSION, "model": "all-MiniLM-L6-v2", "max_fpr": MAX_FPR,
             "trained_on": f"bench/train_form_classifier.py (robustness batches 1-{args.through or 7}"
+                          f"{', 16, 20, 21 dev, sentiment_set22 dev' if args.fresh else ''}"
                           f"{', without ' + args.exclude if args.exclude else ''}"
                           f"{', their calm controls as negatives' if args.through else ''}"
                           f"{', the calm material' if args.calm else ''}, "
