@@ -30,10 +30,8 @@ import random
 
 import _common  # noqa: F401  (offline defaults, before any model library)
 import numpy as np
-from train_form_classifier import SEED, _fit, _thr, demo_pairs, fresh_material
+from train_form_classifier import SEED, _fit, _folds, _thr, _vecs, demo_pairs, fresh_material
 
-from tracetopics_pipeline.core.facets.summarizers.local import form_classifier as fc
-from tracetopics_pipeline.core.facets.summarizers.local.prototypes import CACHE
 from tracetopics_pipeline.core.facets.summarizers.local.sentiment import FORMS
 
 LATE = ("heldout14", "heldout15", "heldout16", "heldout20", "heldout21dev", "set22dev")
@@ -51,21 +49,9 @@ def material() -> tuple[dict[str, list[Row]], list[Row]]:
 
 
 def vecs(texts: list[str]) -> np.ndarray:
-    out = np.zeros((len(texts), 384), dtype=np.float32)
-    idx = [i for i, t in enumerate(texts) if t.strip()]
-    if idx:
-        out[idx] = CACHE.get([fc.unit(texts[i]) for i in idx])
-    n = np.linalg.norm(out, axis=1, keepdims=True)
-    return out / np.maximum(n, 1e-9)
-
-
-def folds(groups: list[str], names: list[str], rng: random.Random) -> np.ndarray:
-    """A batch's rows share its fold; other rows (own, calm, demo) a random one; -1 (always
-    trained on) for the semantic layer's prototypes."""
-    k = {g: i for i, g in enumerate(names)}
-    return np.array(
-        [k[g] if g in k else (-1 if g == "yaml" else rng.randrange(len(names))) for g in groups]
-    )
+    """Unit MiniLM vectors ("" -> zeros: no agent turn before)."""
+    out = _vecs(texts)
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 def oof(model: str, X: np.ndarray, y: np.ndarray, fold: np.ndarray, c: float) -> np.ndarray:
@@ -114,7 +100,7 @@ def main() -> None:
                     X = U
                 y = np.r_[np.ones(len(Up)), np.zeros(len(Un))].astype(int)
                 gr = np.array([r[2] for r in rows])
-                fold = folds(list(gr), names, random.Random(SEED))
+                fold = _folds(list(gr), names, random.Random(SEED))
                 p = oof(model, X, y, fold, c)
                 pn = p[(y == 0) & (fold != -1)]
                 for b in BUDGETS:
