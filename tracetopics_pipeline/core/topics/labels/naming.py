@@ -99,6 +99,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     MIN_WORDS,
     MOOD_NAMES,
     MOOD_TIMES,
+    MORE_PREPOSITIONS,
     NEGATION_WORDS,
     NEGATIVE_WORDS,
     PARTICLES,
@@ -619,15 +620,24 @@ _AUXILIARIES = frozenset(
     "should may might must".split()
 )
 MAX_DROPPED = 2  # slot values a name may lose to say what most of its traces say
+MIN_CLASS_HEAD = 0.25  # a head the values' phrases share is said by this share of the traffic
 
 
 _GERUND_AFTER = frozenset("for with by after before without about of from when while".split())  # noqa: SIM905
+# what ties a slot's value to the rest of a name: function words and every preposition
+# ("Raw numbers behind [Inventory]" loses "behind" with its value)
+_GLUE = FUNCTION_WORDS | MORE_PREPOSITIONS
+
+
+def _is_verb(word: str, verbs: frozenset[str]) -> bool:
+    """`word` is a verb form: the facet's (`verbs`) or a common one, or its -s form."""
+    return word in verbs or word in COMMON_VERBS or (word.endswith("s") and word[:-1] in verbs)
 
 
 def _glue_before(low: list[str], j: int) -> list[str]:
     """The function words right before word `j` ("as a" before "spreadsheet")."""
     out = []
-    while j > 0 and low[j - 1] in FUNCTION_WORDS:
+    while j > 0 and low[j - 1] in _GLUE:
         j -= 1
         out.append(low[j])
     return out
@@ -647,7 +657,8 @@ def general_forms(
     opens on a verb whose subject went ("[Inventory] loads so slowly") nor ends on one whose
     object went ("Ask AI see [all datasets]"), nor keeps one side of an "and" / "or" alone, nor
     loses a negation. Forms of at least MIN_WORDS words, each with the number of words dropped,
-    fewest first."""
+    fewest first. A run that ends its noun phrase may also lose all but its head, the word the
+    values' phrases share ("Colours in the [line] chart" over line, pie and bar charts)."""
     toks = name.split()
     low = [x.lower() for x in toks]
 
@@ -660,26 +671,30 @@ def general_forms(
     }
 
     def verb(x: str) -> bool:
-        return (
-            x in verbs or x in COMMON_VERBS or (x.endswith("s") and x[:-1] in verbs) or x in gerunds
-        )
+        return _is_verb(x, verbs) or x in gerunds
 
     runs: list[list[int]] = []
     for j, x in enumerate(low):
-        if x in FUNCTION_WORDS or verb(x) or support.get(stem(x), 0.0) >= MIN_SAID:
+        if x in _GLUE or verb(x) or support.get(stem(x), 0.0) >= MIN_SAID:
             continue
         if runs and runs[-1][-1] == j - 1:
             runs[-1].append(j)
         else:
             runs.append([j])
+
     # a run that ends its noun phrase holds its head: it goes only with the whole phrase, and
     # only after glue ("with [Entra ID]", "[Inventory] dashboard"; not "Q3 revenue [dashboard]",
     # nor the name's own head, "Fees for currency exchange")
-    runs = [
-        r for r in runs
-        if not (r[-1] + 1 == len(low) or low[r[-1] + 1] in FUNCTION_WORDS)
-        or (r[0] > 0 and low[r[0] - 1] in FUNCTION_WORDS)
+    def ends_phrase(r: list[int]) -> bool:
+        return r[-1] + 1 == len(low) or low[r[-1] + 1] in _GLUE
+
+    # ... or all but the head, where a good share of the traffic says the head
+    modifiers = [
+        r[:-1] for r in runs
+        if len(r) > 1 and ends_phrase(r) and support.get(stem(low[r[-1]]), 0.0) >= MIN_CLASS_HEAD
     ]  # fmt: skip
+    runs = [r for r in runs if not ends_phrase(r) or (r[0] > 0 and low[r[0] - 1] in _GLUE)]
+    runs += modifiers
     # what a thing is wanted as is the ask, no value: "Exec summary dashboard [as PDF]"
     runs = [r for r in runs if "as" not in _glue_before(low, r[0])]
     negations = sum(x in NEGATION_WORDS for x in low)
@@ -687,21 +702,21 @@ def general_forms(
     for k in range(1, min(MAX_DROPPED, len(runs)) + 1):
         for gone in combinations(runs, k):
             drop = {j for run in gone for j in run}
+            if len(drop) < sum(map(len, gone)):  # a run and its own modifiers
+                continue
             for run in gone:  # the glue before a value, where no noun follows it
                 nxt = next((x for x in range(run[-1] + 1, len(low)) if x not in drop), None)
-                if nxt is None or low[nxt] in FUNCTION_WORDS or verb(low[nxt]):
+                if nxt is None or low[nxt] in _GLUE or verb(low[nxt]):
                     g = run[0] - 1
-                    while g >= 0 and g not in drop and low[g] in FUNCTION_WORDS:
+                    while g >= 0 and g not in drop and low[g] in _GLUE:
                         drop.add(g)
                         g -= 1
             kept = [j for j in range(len(toks)) if j not in drop]
-            while kept and low[kept[0]] in FUNCTION_WORDS:
+            while kept and low[kept[0]] in _GLUE:
                 if low[kept[0]] in _AUXILIARIES:  # "[Phone] has been lost": its subject went
                     kept = []
                 kept = kept[1:]
-            while (
-                kept and low[kept[-1]] in FUNCTION_WORDS and not phrasal_end([low[j] for j in kept])
-            ):
+            while kept and low[kept[-1]] in _GLUE and not phrasal_end([low[j] for j in kept]):
                 kept.pop()
             if (
                 len(kept) < MIN_WORDS
@@ -716,6 +731,86 @@ def general_forms(
             out.setdefault(form[:1].upper() + form[1:], sum(map(len, gone)))
     out.pop(name, None)
     return sorted(out.items(), key=lambda kv: kv[1])
+
+
+def subject_forms(
+    name: str,
+    texts: list[str],
+    weights: list[float],
+    support: dict[str, float],
+    verbs: frozenset[str] = COMMON_VERBS,
+) -> list[tuple[str, int]]:
+    """`name` with a subject that is one slot value named by the head its texts' subjects share:
+    where the name opens on a run of words fewer than MIN_SAID of the traffic use and a verb
+    follows ("[Inventory] shows no data points"), the texts that say the rest ("The pie chart on
+    Sales pipeline shows no data points", "The map chart on Q3 revenue shows ...") name their
+    subject by a noun phrase; its last word or two (before any preposition: "pie chart", not
+    "Sales pipeline") that the most of them use, at least MIN_CLASS_HEAD of them ("Chart shows no
+    data points"; "KPI tile just shows a spinner" where every subject is a KPI tile on some
+    dashboard). The class word is the traces' own, never a list's. Each form with the number of
+    words it replaced; none where the subjects share no head."""
+    toks = name.split()
+    low = [x.lower() for x in toks]
+
+    def is_verb(x: str) -> bool:
+        return _is_verb(x, verbs)
+
+    run = 0  # the opening value: no glue, no verb, said by few
+    while (
+        run < len(low)
+        and low[run] not in _GLUE
+        and not is_verb(low[run])
+        and support.get(stem(low[run]), 0.0) < MIN_SAID
+    ):
+        run += 1
+    rest = [stem(x) for x in low[run : run + 2]]
+    # a verb follows, after any adverb ("just shows"), or an auxiliary ("is stuck")
+    after = next((j for j in range(run, len(low)) if low[j] not in FUNCTION_WORDS), None)
+    if not run or after is None:
+        return []
+    if low[run] not in _AUXILIARIES and not _verb_after(low[run - 1], low[after], is_verb):
+        return []
+    heads: Counter[tuple[str, ...]] = Counter()
+    spelt: dict[tuple[str, ...], Counter[str]] = {}
+    total = 0.0
+    for text, n in zip(texts, weights, strict=True):
+        for clause in CLAUSE_SPLIT.split(clean_for_naming(text)):
+            words = TOKEN.findall(clause)
+            st = [stem(w) for w in words]
+            at = next((k for k in range(1, len(st)) if st[k : k + len(rest)] == rest), None)
+            if at is None:
+                continue
+            total += n
+            # the subject's noun phrase: after its determiners, up to a preposition or the verb
+            np_ = []
+            for w in words[:at]:
+                if w.lower() in _GLUE:
+                    if np_:
+                        break
+                    continue
+                np_.append(w)
+            if np_ and not is_verb(np_[-1].lower()):
+                for size in (1, 2):
+                    if len(np_) >= size:
+                        key = tuple(w.lower() for w in np_[-size:])
+                        heads[key] += n
+                        spelt.setdefault(key, Counter())[" ".join(np_[-size:])] += n
+            break
+    if not total:
+        return []
+
+    def shared(key: tuple[str, ...], n: float) -> bool:
+        # most subjects, or the head of several values' phrases ("pie chart", "map chart"),
+        # not one value many say ("heatmap")
+        kinds = {k for k in heads if len(k) == 2 and k[1:] == key}
+        return n >= MIN_SAID * total or (n >= MIN_CLASS_HEAD * total and len(kinds) > 1)
+
+    best = max(heads.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]), default=None)
+    if best is None or not shared(*best) or best[0] == tuple(low[:run]):
+        return []
+    head = max(spelt[best[0]].items(), key=lambda kv: (kv[1], kv[0]))[0]
+    form = " ".join([head, *toks[run:]])
+    return [(form[:1].upper() + form[1:], run)]
 
 
 def _object_went(j: int, drop: set[int], low: list[str], verb: Callable[[str], bool]) -> bool:
@@ -757,14 +852,18 @@ def said_by_most(
     its texts' own vectors), the `general_forms` of it that `fits` the namer's rules and most of
     the traffic says (the one that drops fewest words, then the most said): a name that carries
     one value of a slot its traces fill with many names what they share ("SAML SSO with Entra
-    ID" -> "SAML SSO"). A name most of its traces say ("Connection to Snowflake keeps
-    dropping" over a topic about Snowflake) is kept whole. `support`: the topic's
-    `word_support`."""
+    ID" -> "SAML SSO"), or with a subject value named by the head its texts' subjects share
+    (`subject_forms`: "[Inventory] shows no data points" -> "Chart shows no data points"). A
+    name most of its traces say ("Connection to Snowflake keeps dropping" over a topic about
+    Snowflake) is kept whole. `support`: the topic's `word_support`."""
     sayers = Sayers(text_words(t.texts, t.weights))
     vectors = np.asarray(t.vectors, np.float32)
     if said_shares([name], sayers, vectors, embed)[0] >= floor:
         return name
-    forms = [(f, k) for f, k in general_forms(name, support, verbs) if fits(f)]
+    forms = general_forms(name, support, verbs) + subject_forms(
+        name, t.texts, t.weights, support, verbs
+    )
+    forms = [(f, k) for f, k in forms if fits(f)]
     shares = said_shares([f for f, _ in forms], sayers, vectors, embed, floor)
     said = [(k, -share, j) for j, ((_, k), share) in enumerate(zip(forms, shares, strict=True))
             if share >= floor]  # fmt: skip

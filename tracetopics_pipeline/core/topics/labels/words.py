@@ -87,11 +87,12 @@ PAST_ONLY = frozenset(
 # Particles of a phrasal verb (`grammar.is_phrasal`): "set up", "log in", "turn off".
 PARTICLES = frozenset({"up", "in", "out", "off", "on", "down", "back", "over", "through"})
 # Prepositions that are not glue anywhere else but never end a name ("... numbers behind").
-END_GLUE = (
-    frozenset(
-        """behind across around along against among beside beyond toward towards upon throughout
+MORE_PREPOSITIONS = frozenset(
+    """behind across around along against among beside beyond toward towards upon throughout
     despite except near below above underneath versus vs till inside outside""".split()  # noqa: SIM905
-    )
+)
+END_GLUE = (
+    MORE_PREPOSITIONS
     | frozenset(
         # sentence adverbs: a comment on the clause, never the end of a name ("Transaction actually")
         """actually apparently basically currently recently usually probably maybe perhaps
