@@ -148,3 +148,16 @@ def test_the_namer_takes_the_class_form_its_traces_say():
         support=word_support(texts, w), verbs=verb_forms(texts), fits=lambda _: True,
     )  # fmt: skip
     assert new == "KPI tile keeps spinning"
+
+
+def test_a_kept_name_gives_way_to_its_class_form():
+    from tracetopics_pipeline.core.topics.labels.support import text_words
+    from tracetopics_pipeline.core.topics.names_kept import _said_by_fewer
+
+    texts, w = [t for t, _ in TILE], [float(n) for _, n in TILE]
+    x = np.asarray(_embed()(texts), np.float32)
+    args = (text_words(texts, w), x, _embed(), MIN_SAID)
+    assert _said_by_fewer("Revenue keeps spinning", "KPI tile keeps spinning", *args)
+    # look-alikes: the other way round, and a name that shares no tail with the previous one
+    assert not _said_by_fewer("KPI tile keeps spinning", "Revenue keeps spinning", *args)
+    assert not _said_by_fewer("Revenue keeps spinning", "KPI tile issues", *args)

@@ -51,6 +51,7 @@ from tracetopics_pipeline.core.topics.labels.context import person_names, word_c
 from tracetopics_pipeline.core.topics.labels.grammar import label_problems, verb_forms
 from tracetopics_pipeline.core.topics.labels.naming import (
     LABELLED_NAMING,
+    MAX_DROPPED,
     PARENT_NAMING,
     EmbedFn,
     NamingParams,
@@ -76,6 +77,7 @@ from tracetopics_pipeline.core.topics.labels.support import (
     text_words,
     word_support,
 )
+from tracetopics_pipeline.core.topics.labels.words import MIN_WORDS
 
 # How much better (in the namer's score) a new name must be to replace a kept id's name.
 # Chosen on the demo's dev seed (bench/topic_hierarchy.py, docs/benchmarks.md "Names kept").
@@ -332,9 +334,18 @@ def _said_by_fewer(
 ) -> bool:
     """A free-text subtopic's previous name said by less than `floor` of its traffic, literally
     or in paraphrase (`support.said_shares`: `said` its `text_words`, `vectors` its texts'),
-    where the new one, its words less some (a slot's value), is said by at least that: the
-    namer's `said_by_most` would not give it."""
-    if not set(content_words(new)) < set(content_words(prev)):
+    where the new one, its words less some (a slot's value) or its opening value named by a
+    class (`naming.subject_forms`: "[Inventory] shows no data points" -> "Chart shows ..."),
+    is said by at least that: the namer's `said_by_most` would not give it."""
+    p_low, n_low = prev.lower().split(), new.lower().split()
+    tail = next((k for k in range(min(len(p_low), len(n_low))) if p_low[-1 - k] != n_low[-1 - k]),
+                min(len(p_low), len(n_low)))  # fmt: skip
+    subject = (
+        tail >= MIN_WORDS
+        and 0 < len(p_low) - tail <= MAX_DROPPED
+        and 0 < len(n_low) - tail <= MAX_DROPPED
+    )
+    if not subject and not set(content_words(new)) < set(content_words(prev)):
         return False
     sayers = Sayers(said)
     p, n = said_shares([prev, new], sayers, vectors, embed)
