@@ -66,6 +66,25 @@ def test_every_connection_gets_the_memory_limit(tmp_path: Path, monkeypatch) -> 
     assert limit.replace(" ", "") in ("300.0MiB", "314.5MB")
 
 
+def test_no_connection_draws_duckdbs_progress_bar(tmp_path: Path) -> None:
+    # The explorer's start-up fill of an older warehouse drew DuckDB's bar over its console.
+    # A child process: under pytest DuckDB's default is already off, in a console it is on.
+    script = (
+        "import sys; from tracetopics_pipeline.core import warehouse\n"
+        "for ro in (False, True):\n"
+        "    with warehouse.connect(sys.argv[1], read_only=ro) as c:\n"
+        "        print(c.execute(\"SELECT current_setting('enable_progress_bar')\").fetchone()[0])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "wh.duckdb")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.split()
+    assert out == ["False", "False"]
+
+
 COUNT = """
 import duckdb, sys, time
 c = duckdb.connect(sys.argv[1], read_only=True)

@@ -115,9 +115,11 @@ def connect(
 
 def configure(conn: duckdb.DuckDBPyConnection, settings: Settings | None = None) -> None:
     """UTC session time (days are UTC dates whatever the machine's zone) and the memory limit
-    every pipeline connection shares (DuckDB spills to disk beyond it)."""
+    every pipeline connection shares (DuckDB spills to disk beyond it). No progress bar: a long
+    fill drew DuckDB's bar over the explorer's and the CLI's own output."""
     settings = settings or Settings.from_env()
     conn.execute("SET TimeZone = 'UTC'")
+    conn.execute("SET enable_progress_bar = false")
     conn.execute(f"SET memory_limit = '{settings.memory_limit}B'")
 
 
