@@ -145,11 +145,26 @@ _ERROR_START = re.compile(
     r"\s*\n\s*(?-i:at ))|(?-i:at )[\w.$<>]+ \([^)\n]+:\d+(?::\d+)?\))",
     re.IGNORECASE,
 )
+_EXC_REPORTED = (
+    r"(?<!never )(?<!not )(?<!n't )(?<!no longer )(?<!nothing )\b(?i:raised|threw|thrown|rethrew|"
+    r"(?:failed|crashed|died|aborted|errored|exited|terminated|stopped|bailed out) with)\s+"
+    r"(?i:an?\s+|the\s+)?(?:(?:[a-z_]\w*\.)*[A-Z][A-Za-z0-9]*(?:Error|Exception|Fault|Failure|"
+    r"Timeout|Denied|Refused|Violation|Panic|NotFound|Exhausted)|(?:[A-Za-z_]\w*::)+[A-Z]\w*|"
+    r"(?:[a-z_]\w*\.)*(?:errors|exceptions)\.[A-Z]\w*)\b"
+)
 _ERROR_ANYWHERE = re.compile(
     r"(?i:traceback \(most recent call last\)|exception in thread)|\bpanic: |"
     r"\bat [\w.$]+\([\w]+\.(?:java|kt|scala):\d+\)|"
     r"(?im:^\s*(?:error|fatal|exception)\s*:)|(?im:^\s*failed to\b)|"
-    r"\b" + _EXC_NAME + r": |"
+    r"\b"
+    + _EXC_NAME
+    + r": |"
+    # an exception named after the verb that reports it, past tense, anywhere in the reply:
+    # "upstream raised ConnectionResetError(104, ...)", "worker threw IllegalStateException",
+    # "job failed with OutOfMemoryError" (not the docs' "raises ValueError when ...", not "no
+    # longer raised KeyError"; a bare "Error" or "Timeout" is no class name)
+    + _EXC_REPORTED
+    + r"|"
     r"\bHTTP(?:/| |/\d(?:\.\d)? |\d(?:\.\d)? )?[45]\d\d\b|"
     r"\b(?i:returned|responded|answered|replied|came back|got|received|failed)(?i: with)?(?: an?)?"
     r"(?i:(?: HTTP| status| response| error| code)(?: code)?(?: of)?)? ['\"(]?[45]\d\d\b|"

@@ -166,8 +166,15 @@ _ATTEMPT_FAILED = re.compile(
     r"\w+ed|apply|save|stick|process|complete|register|update|sync|submit|finish|take|"
     # a device or system that did not answer the attempt: "the heater didn't respond to that"
     r"respond|react|connect|load|start|run|trigger)\b|"
-    # the attempt named as what failed: "the swap failed", "your booking didn't", "it errored"
-    r"\b(?:the|your|my|this|that|it|its) (?:[\w-]+ ){0,2}?(?:failed|errored|broke|bounced)\b|"
+    # the attempt named as what failed: "the swap failed", "your booking didn't", "it errored";
+    # hedged too: "the scale operation seems to have failed", "the booking looks to have failed"
+    r"\b(?:the|your|my|this|that|it|its) (?:[\w-]+ ){0,2}?(?:(?:seems|seemed|appears|appeared|"
+    r"looks|looked) (?:like it |to have )?)?(?:failed|errored|broke|bounced)\b|"
+    # an outcome that did not seem to happen: "your change doesn't seem to have saved", "that
+    # didn't seem to take", "the reset does not appear to have gone through"
+    r"\b(?:doesn't|does not|didn't|did not) (?:seem|appear|look) to (?:have )?(?:worked|work|"
+    r"gone through|go through|saved|save|taken|take|stuck|stick|applied|apply|succeeded|succeed|"
+    r"registered|register|updated|update|synced|sync|submitted|completed|finished)\b|"
     r"\b(?:was|were|got|has been|have been) (?:\w+ )?(?:rejected|declined|refused|bounced)\b|"
     r"\btried (?:to )?\w+[^.!?]{0,60}\bbut\b",
     re.I,
