@@ -1619,11 +1619,10 @@ def class_name(
             if share >= floor:
                 pairs.append((share, low, noun))
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    spellings = _spellings(forms)
     names, shares = [], []
     for share, low, noun in pairs:
-        obj = low[:-1] if low.endswith("s") and not low.endswith("ss") and low[:-1] in forms.get(
-            stem(low[:-1]), {}) else low  # fmt: skip
-        cand = tidy_phrase((obj, noun), {**surface, noun: noun})
+        cand = tidy_phrase((singular_said(low, spellings), noun), {**surface, noun: noun})
         # a kind's pair says its head's ("Downgrade to Free" is a plan change): where a
         # sibling has the head's ("Plan change"), "Free change" repeats it (`_Avoid`)
         if (
