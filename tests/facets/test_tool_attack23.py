@@ -19,6 +19,7 @@ import pytest
 
 from tracetopics_pipeline.core.facets.preprocess import is_error_reply
 from tracetopics_pipeline.core.facets.summarizers.local.form_classifier import FormClassifier
+from tracetopics_pipeline.core.facets.summarizers.local.handover import HANDOVER_ARRANGED
 from tracetopics_pipeline.core.facets.summarizers.local.issues import refused
 
 
@@ -137,3 +138,24 @@ def test_a_question_about_a_person_stays_one(text: str) -> None:
 
 def test_who_can_help_with_a_thing_stays_a_question() -> None:
     assert FormClassifier.asks_who("Who can help me with reserving a seat?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody will join this chat, sorry, our team is offline.",
+        "No one will join you here; please email support.",
+        "Who will join the call?",
+        "Your guests will join the call via the link in the invite.",
+        "I have requested the manager's approval for the refund.",
+    ],
+)
+def test_no_one_joining_or_an_approval_requested_arranges_no_person(text: str) -> None:
+    assert not HANDOVER_ARRANGED.search(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Jordan will join this chat in 5 minutes.", "I've requested a supervisor for you."]
+)
+def test_a_person_joining_or_requested_is_arranged(text: str) -> None:
+    assert HANDOVER_ARRANGED.search(text), text

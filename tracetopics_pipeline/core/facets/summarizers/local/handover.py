@@ -134,12 +134,15 @@ HANDOVER_ARRANGED = re.compile(
     r"bot|page|site|website|portal|order|booking)\b)\w+(?: will|'ll) (?:\w+ )?(?:call|ring|phone|"
     r"telephone|contact|e-?mail|text|message|write to) you\b|"
     # ... or join the user here: "Jordan will join this chat in 5 minutes", "Amal'll join you"
-    r"\b(?!(?:it|this|that|which|we|system|app|link|code|bot|page|site)\b)\w+(?: will|'ll) "
-    r"(?:\w+ )?join (?:you|(?:this|the|your) (?:chat|conversation|call))\b|"
+    # (not "Nobody / No one will join", "Who will join the call?", "Your guests will join the call")
+    r"\b(?!(?:it|this|that|which|we|system|app|link|code|bot|page|site|nobody|one|who|anyone|"
+    r"anybody|guests?|attendees?|participants?|invitees?|they|people|others|everyone)\b)\w+"
+    r"(?: will|'ll) (?:\w+ )?join (?:you|(?:this|the|your) (?:chat|conversation|call))\b(?!\s*\?)|"
     # a person requested by the agent: "I've requested a supervisor", "we have requested a nurse"
+    # (not "the manager's approval")
     r"\b(?:i|we)(?:'ve| have) (?:just |now )?requested (?:a|an|the|your) (?:[\w-]+ )?(?:supervisor|"
     r"manager|agent|human|person|specialist|advis[eo]r|representative|colleague|technician|"
-    r"team lead|team leader)\b|"
+    r"team lead|team leader)\b(?!['’]s)|"
     r"(?:will|'ll) (?:\w+ )?give you a (?:call|ring|bell)\b|"
     # someone asked to call: "I've asked Tomasz, our technician, to phone you"
     # "I've asked our head chef, Sanne, to ring you"
