@@ -24,6 +24,7 @@ from tracetopics_pipeline.core.topics.labels.support import CATEGORY_NOUNS
 from tracetopics_pipeline.core.topics.labels.words import (
     ABBREVIATED_TITLES,
     CLAUSE_SPLIT,
+    DETERMINERS,
     END_GLUE,
     FUNCTION_WORDS,
     GREETING_WORDS,
@@ -373,7 +374,7 @@ def _compound_head(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> b
     mod, n = max(before.items(), key=lambda kv: (kv[1], kv[0]))
     if n < COMPOUND_SHARE * sum(before.values()) or mod in PARTICLES | _AMOUNT_ADJECTIVES:
         return False  # "[set up] SAML SSO", "[extra] charges on the bill": the head is whole
-    if (first in verbs and not _named(mod, ctx)) or low[1] in _DETERMINERS:
+    if (first in verbs and not _named(mod, ctx)) or low[1] in DETERMINERS:
         return False  # "[the team] fix the search filter": a verb after its subject
     # a verb's form before it is a clause's ("[dashboard shows] something went wrong")
     return mod in _NUMBER_WORDS or (_goes_on(mod, verbs) and not _verb_form(mod, verbs))
@@ -408,14 +409,11 @@ def _question_cut(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bo
     return False
 
 
-_DETERMINERS = frozenset("a an the my our your their this that each every".split())  # noqa: SIM905
-
-
 def _destination(word: str, ctx: WordContext) -> bool:
     """What follows "to" is where something goes ("to the invoices", "to Enterprise", "to
     invoices", "to plan" where the texts say "my plan"), not a verb ("to eat"): a determiner,
     a name, a plural, or a word the texts put after a determiner."""
-    noun = _share(ctx.before.get(word, Counter()), lambda k: k in _DETERMINERS) >= 0.2
+    noun = _share(ctx.before.get(word, Counter()), lambda k: k in DETERMINERS) >= 0.2
     return (
         word in FUNCTION_WORDS
         or _named(word, ctx)

@@ -30,6 +30,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     CLAUSE_SPLIT,
     COMMON_VERBS,
     DEGREE_WORDS,
+    DETERMINERS,
     END_GLUE,
     ENUM_PREFIX,
     EVALUATIVE_WORDS,
@@ -77,7 +78,6 @@ _BEFORE_VERB = frozenset(
 _BEFORE_TO_VERB = frozenset(
     "how want wants wanted need needs needed trying try tried able unable way option possible".split()  # noqa: SIM905
 )
-_DETERMINERS = frozenset("a an the my our your their this these those all every some".split())  # noqa: SIM905
 # A name never spans a subordinate clause ("Dashboards if we downgrade").
 _BREAKS = (
     frozenset(
@@ -107,7 +107,7 @@ _TO_NOUNS = frozenset(
     requirement requirements document documents proof steps instructions form code pin
     password key token""".split()  # noqa: SIM905
 )
-_QUANTIFIERS = _DETERMINERS | {"no", "any", "each", "every"}
+_QUANTIFIERS = DETERMINERS | {"no", "any", "each", "every"}
 # Words that need "to" + verb after them: a name never ends in them ("I'm not able").
 NEEDS_TO = frozenset("able unable supposed trying going willing".split())  # noqa: SIM905
 _MODALS = frozenset("would could can does do did will should".split())  # noqa: SIM905
@@ -368,7 +368,7 @@ def _fragment(low: list[str], verbs: frozenset[str], whole: bool = False) -> boo
     # a question cut before its question word ("[How much] extra would it cost", "[How]
     # long will a transfer take"); "Card is a Visa" is a statement
     for a, b in zip(low[1:], low[2:], strict=False):
-        if a in _AUXILIARIES and (b in _PRONOUNS or (a in _MODALS and b in _DETERMINERS)):
+        if a in _AUXILIARIES and (b in _PRONOUNS or (a in _MODALS and b in DETERMINERS)):
             return True
     return (
         len(low) > 2
@@ -483,7 +483,7 @@ def _clause_piece(low: list[str], verbs: frozenset[str]) -> bool:
 # find reports", "Make everyone see the board")
 _CAUSATIVES = frozenset("let lets help helps make makes have has watch see hear".split())  # noqa: SIM905
 # Objects a bare verb may take after its subject: a determiner's noun or the writer
-OBJECT_START = _DETERMINERS | frozenset({"me", "us"})
+OBJECT_START = DETERMINERS | frozenset({"me", "us"})
 
 
 def _cut_question(low: list[str], verbs: frozenset[str]) -> bool:
@@ -565,7 +565,7 @@ def verb_forms(texts: list[str]) -> frozenset[str]:
                 if (
                     after in _BEFORE_VERB
                     or (after == "to" and i > 1 and low[i - 2] in _BEFORE_TO_VERB)
-                    or (i == 0 and i + 1 < len(low) and low[i + 1] in _DETERMINERS)
+                    or (i == 0 and i + 1 < len(low) and low[i + 1] in DETERMINERS)
                 ):
                     verb[w] += 1
     found = {w for w, n in verb.items() if n >= 2 and n >= 0.2 * seen[w]}
@@ -601,11 +601,7 @@ def _reported_subject(low: list[str], verbs: frozenset[str]) -> bool:
         if i and low[i - 1] in FUNCTION_WORDS - _SUBJECT_PRONOUNS:
             continue
         rest = low[i + 1 :]
-        if (
-            len(rest) > 1
-            and rest[0] in _DETERMINERS
-            and not any(_predicate(x, verbs) for x in rest)
-        ):
+        if len(rest) > 1 and rest[0] in DETERMINERS and not any(_predicate(x, verbs) for x in rest):
             return True
     return False
 
@@ -1119,7 +1115,7 @@ def request_form(ph: tuple[str, ...], verbs: frozenset[str]) -> tuple[str, ...] 
             if not (offered or problem):
                 return None  # "Export is the ...": no state of the subject
             rest = low[j + 1 :]
-            if rest and rest[0] not in FUNCTION_WORDS - _DETERMINERS:
+            if rest and rest[0] not in FUNCTION_WORDS - DETERMINERS:
                 return None  # "... is wrong tax": no preposition goes on from the subject
             out = (*([state] if problem else []), *low[:i], *rest)
             return out if len(out) >= MIN_WORDS and _may_end(list(out)) else None
@@ -1435,7 +1431,7 @@ _POSITIONS = frozenset("end start beginning middle rest close".split())  # noqa:
 def _from_position(low: list[str], i: int) -> bool:
     """`low[i]` is the period after a point in it: "end of [the] cycle", "start of my term"."""
     j = i - 1
-    if j >= 0 and low[j] in _DETERMINERS:
+    if j >= 0 and low[j] in DETERMINERS:
         j -= 1
     return j >= 1 and low[j] == "of" and low[j - 1] in _POSITIONS
 

@@ -24,6 +24,9 @@ FUNCTION_WORDS = frozenset(
 )
 # Abbreviated titles ("Dr", "Mrs"): they stand before a person's name, so a name never ends on
 # one ("We'd prefer dr") and the word after one is a person's name (`context.person_names`).
+# The words that open a noun phrase ("the invoices", "our plan", "these seats", "every user");
+# not "that" (also a relative: "Attractions that I can visit").
+DETERMINERS = frozenset("a an the my our your their this these those all every some".split())  # noqa: SIM905
 ABBREVIATED_TITLES = frozenset("dr drs mr mrs ms mx prof".split())  # noqa: SIM905
 TITLES = ABBREVIATED_TITLES | frozenset({"doctor", "nurse"})
 # Chat shorthand for a conjunction or a preposition ("bc of school pickup", "w/ my toddler",
