@@ -233,6 +233,18 @@ def _plain(node: _Node) -> Any:
     return node.value
 
 
+def _veto_entry(u: Any) -> bool:
+    """A `local.unless` entry: a regex, or a mapping of `regex` and an optional `match`."""
+    if isinstance(u, str):
+        return True
+    return (
+        isinstance(u, dict)
+        and isinstance(u.get("regex"), str)
+        and set(u) <= {"regex", "match"}
+        and all(isinstance(v, str) for v in u.values())
+    )
+
+
 class _Reader:
     """Typed field access that raises FacetConfigError naming file, line and field."""
 
@@ -386,17 +398,20 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
         v = local_plain.get(fld)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
             r.fail(local[fld].line, f"local.{fld}", "must be a number")
-    # sentences (clauses) the keyword rules do not read: regexes
+    # sentences (clauses) the keyword rules do not read: regexes, or {regex, match} to veto only
+    # the keyword matches whose text `match` finds
     for fld in ("unless", "unless_clause"):
         if fld not in local_plain:
             continue
         unless = local_plain[fld]
         if isinstance(unless, str):
             unless = local_plain[fld] = [unless]
-        if not isinstance(unless, list) or not all(isinstance(u, str) for u in unless):
-            r.fail(local[fld].line, f"local.{fld}", "must be a list of regexes")
+        if not isinstance(unless, list) or not all(_veto_entry(u) for u in unless):
+            r.fail(local[fld].line, f"local.{fld}",
+                   "must be a list of regexes or {regex, match} mappings")  # fmt: skip
         for u in unless:
-            r.regex(f"local.{fld}", u, local[fld].line)
+            for rx in [u] if isinstance(u, str) else u.values():
+                r.regex(f"local.{fld}", rx, local[fld].line)
     max_tokens = r.get("max_tokens", int, defaults.get("max_tokens", DEFAULT_MAX_TOKENS))
     if not 50 <= max_tokens <= MAX_MAX_TOKENS:
         r.fail(r.line("max_tokens"), "max_tokens", f"must be 50 to {MAX_MAX_TOKENS:,}")

@@ -153,6 +153,17 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
     return sentence[bounds[-1] : hi]
 
 
+def _vetoes(entry: str | dict[str, str], text: str, m: re.Match[str]) -> bool:
+    """Whether one `local.unless` entry vetoes the match `m`: its regex found in `text`, and, for
+    a {regex, match} entry, `match` found in the matched words (the veto explains that reading
+    only: a new supplier set up in the product is no provider left for, but it does not unsay a
+    cancel in the same sentence)."""
+    if isinstance(entry, str):
+        return bool(_rx(entry).search(text))
+    only = entry.get("match")
+    return bool(_rx(entry["regex"]).search(text)) and (not only or bool(_rx(only).search(m[0])))
+
+
 def _vetoed(facet: Facet, said: str, m: re.Match[str]) -> bool:
     """The facet's `local.unless` regexes: a sentence one of them matches is not read by its
     keyword rules ("add a margin column to the sales table" names money as data, not a price);
@@ -161,8 +172,8 @@ def _vetoed(facet: Facet, said: str, m: re.Match[str]) -> bool:
     lo, hi = _sentence_span(said, m.start())
     sentence = said[lo:hi]
     clause = _clause_of(sentence, m.start() - lo, min(m.end(), hi) - lo)
-    return any(_rx(u).search(sentence) for u in facet.local.get("unless") or ()) or any(
-        _rx(u).search(clause) for u in facet.local.get("unless_clause") or ()
+    return any(_vetoes(u, sentence, m) for u in facet.local.get("unless") or ()) or any(
+        _vetoes(u, clause, m) for u in facet.local.get("unless_clause") or ()
     )
 
 
