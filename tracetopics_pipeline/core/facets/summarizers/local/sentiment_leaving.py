@@ -126,6 +126,24 @@ _WITH_YOU = (
 )
 # "... until Friday", "... before the fix": a pause, not a departure.
 _NOT_LATER = r"(?![^.!?]{0,40}\b(?:until|till|before|after|tonight|today|tomorrow)\b)"
+# After "not renewing": nothing, or the relationship, not another thing ("... my passport").
+_RENEWS_US = (
+    r"(?! (?:my|our|the|its|his|her|their|this|that|these|those|a|an) (?!"
+    + RELATIONSHIP
+    + r")(?!"
+    + _WITH_YOU
+    + r"))"
+    + _NOT_LATER
+)
+# Who decides not to renew: a person or an organisation ("our board", "management", "my boss",
+# "the hospital"), not a thing or a mechanism that fails to (autopay, the card, auto-renew, it).
+_DECIDER = (
+    r"(?:(?:our|my|the|his|her|their) (?:[\w-]+ ){0,2}?(?:compan(?:y|ies)|(?:team|firm|board|"
+    r"practice|school|group|business|organi[sz]ation|org|management|leadership|employer|"
+    r"department|clinic|agency|store|shop|restaurant|charity|council|university|hospital|"
+    r"committee|trust|office|household|family|boss|manager|director|owner|founder|partner|"
+    r"ceo|cfo|cto|coo|accountant|wife|husband)(?:e?s)?)|management|leadership|head office|he|she)"
+)
 # Not coming back: "I'm not coming back next year", "we won't be returning", "never shopping with
 # you again", "I'm leaving for good", "we're done with you" (not "out for good reason"). Churn
 # risk reads these too (its `local.not_returning` label), so both facets hear the same words.
@@ -141,8 +159,11 @@ NOT_RETURNING = any_of(
     r"(?<!\bis )(?<!\bwas )(?<!['’]s )(?<!\bbe )(?:(?<=\bwe are )|(?<=\bthey are )|"
     r"(?<=\bwe were )|(?<=\bthey were )|(?<!\bare )(?<!\bwere ))"
     r"(?:not|never|won't be|will not be|won't|will not|shan't|shall not) "
-    r"(?:be )?renewing(?! (?:my|our|the|its|his|her|their|this|that|these|those|a|an) "
-    r"(?!" + RELATIONSHIP + r")(?!" + _WITH_YOU + r"))" + _NOT_LATER,
+    r"(?:be )?renewing" + _RENEWS_US,
+    # a person or an organisation deciding ("our board is not renewing our contract with you",
+    # "management isn't renewing"), not what something fails to renew ("autopay was not renewing
+    # my plan": a fault)
+    r"\b" + _DECIDER + r" (?:is|was|are|were|['’]s|['’]re)(?: not|n['’]?t) renewing" + _RENEWS_US,
     # an organisation's own relationship ("the hospital is not renewing its contract"), not the
     # user's one that something fails to renew ("autopay was not renewing my plan": a fault)
     r"(?:is|was) not renewing(?= (?:its|their|the) " + RELATIONSHIP + r")",
