@@ -440,12 +440,53 @@ def is_error_reply(msg: dict, tool: str | None = None, context: CallContext | No
         return False
     if data is None and (end := named_head(text)):  # "Forbidden Planet, 179 Shaftesbury Ave"
         text = "Name" + text[end:]
+    past = data is None and past_error_record(text)  # "Ticket #4411 (closed): ... crashed with"
     return bool(
         _ERROR_START.match(text)
-        or _ERROR_ANYWHERE.search(text[:2000])
+        or (not past and _error_reported(text[:2000]))
         or crash_shape(text[:4000])
         or (data is None and _plain_failure_of(text, name))
         or bool(_BARE_STATUS.match(text))  # "[429]" parses as JSON: a list of one status
+    )
+
+
+# An error counted as none in its own clause is no failure: "0 jobs failed with TimeoutError",
+# "No requests returned 503 today", "zero runs threw OutOfMemoryError" (not "3 jobs failed with").
+_NONE_BEFORE = re.compile(r"(?<![\w.,])(?:0|no|zero|none of the)\s+(?:[a-z][\w-]*\s+){1,3}$", re.I)
+
+
+def _error_reported(text: str) -> bool:
+    """Whether `_ERROR_ANYWHERE` finds an error its clause does not count as none."""
+    return any(
+        not _NONE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        for m in _ERROR_ANYWHERE.finditer(text)
+    )
+
+
+# A record about an error in the past, not the call's own failure (session 23): a changelog,
+# release notes, a postmortem, a history, or a ticket / incident / bug / known issue marked
+# resolved, fixed or closed ("Changelog: fixed a bug where export raised KeyError", "Ticket #4411
+# (closed): checkout crashed with NullPointerException", "Incident INC-3312 (resolved): upstream
+# returned 503"). An error head in any of its clauses keeps the failure ("Ticket #4411 (closed):
+# update failed: permission denied").
+_CLOSED = r"(?:resolved|fixed|closed|solved|mitigated|remediated|done|completed)"
+_PAST_RECORD = re.compile(
+    r"^\W*(?:(?:change ?log|release notes?|what'?s new|post-?mortem|retrospective|root cause"
+    r"(?: analysis)?|rca|(?:[\w-]+ )?history)(?:\s+(?:for\s+)?[\w.#-]*\d[\w.-]*)?\s*(?:[:—–\n]|-\s)|"
+    r"(?=(?:known )?(?:ticket|incident|issue|bug|case|defect|problem|inc-?\d)[^\n]{0,300}?(?:"
+    r"[(\[]\s*(?:(?:status|state)\s*[:=]\s*)?" + _CLOSED + r"\s*[)\]]|"
+    r"\b(?:status|state)\s*[:=]\s*" + _CLOSED + r"\b|"
+    r"(?:^|[—–|]|\s-)\s*" + _CLOSED + r"\b|"
+    r"\b(?:was|were|has been|have been|is|are|is now|got) " + _CLOSED + r"\b|"
+    r"\bfixed in (?:v|version |release )?\d)))",
+    re.I,
+)
+
+
+def past_error_record(text: str) -> bool:
+    """Whether a reply is a record about an error in the past (see above)."""
+    return bool(_PAST_RECORD.match(text)) and not any(
+        _ERROR_START.match(c) for c in re.split(r"[.;:\n]\s*", text[:2000])[1:]
     )
 
 

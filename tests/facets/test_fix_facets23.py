@@ -1,0 +1,66 @@
+"""Precision holes the adversarial pass of session 23 found in that session's facet rules.
+
+- A record about a past error is data, not a failed call: a changelog, release notes, a
+  postmortem, a history, or a ticket / incident / bug marked resolved, fixed or closed
+  ("Incident INC-3312 (resolved): upstream returned 503"), and an error counted as none ("0 jobs
+  failed with TimeoutError"). The call's own failure stays one ("upstream raised
+  ConnectionResetError(...)", "Order 8812 not found", "Ticket #4411 (closed): update failed: ...").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracetopics_pipeline.core.facets.preprocess import is_error_reply
+
+
+def _fails(text: str) -> bool:
+    return bool(is_error_reply({"role": "tool", "name": "lookup", "content": text}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Changelog: fixed a bug where export raised KeyError when the sheet was empty.",
+        "Changelog v2.4.1: Fixed an issue where sync failed with TimeoutError on large folders.",
+        "Release notes 3.2: fixed crash where the importer threw NullPointerException.",
+        "Ticket #4411 (closed): checkout crashed with NullPointerException after the coupon step.",
+        "Ticket 8812 — status: closed. Customer reported the app crashed with OutOfMemoryError.",
+        "Incident INC-3312 (resolved): upstream returned 503 for 12 minutes.",
+        "Incident INC-2201 — resolved. The API returned HTTP 500 between 09:10 and 09:25.",
+        "Postmortem: the nightly job failed with TimeoutError because the replica lagged.",
+        "Postmortem for INC-3312: the API returned 503 for 40 minutes.",
+        "Known issue KI-77 (resolved): uploads failed with TimeoutError on files over 2 GB.",
+        "History: on 2026-11-02 the payment sync raised ConnectionResetError; fixed in 4.1.",
+        "Bug BUG-2210 [fixed]: login threw IllegalStateException on logout.",
+        "Issue #88 was resolved: the worker crashed with OutOfMemoryError during export.",
+        "0 jobs failed with TimeoutError in the last 24 hours.",
+        "Zero requests returned 503 today.",
+        "No jobs failed with TimeoutError this week.",
+    ],
+)
+def test_a_record_about_a_past_error_is_data(text: str) -> None:
+    assert not _fails(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "upstream raised ConnectionResetError(104, 'Connection reset by peer')",
+        "Order 8812 not found",
+        "job failed with OutOfMemoryError",
+        "3 jobs failed with TimeoutError",
+        "1 job failed with TimeoutError, 0 jobs skipped",
+        "Sync aborted: upstream returned 503",
+        "Ticket #4411 update failed with PermissionDenied",
+        "Ticket #4411 (open): checkout crashed with NullPointerException",
+        "Incident INC-9 (investigating): upstream returned 503",
+        "Ticket #4411 (closed): update failed: permission denied",
+        "Changelog: failed to load: upstream returned 503",
+        "History unavailable: upstream returned 503",
+        "Case 77 could not be resolved: upstream returned 503",
+        "No response: upstream returned 503",
+    ],
+)
+def test_the_calls_own_failure_stays_one(text: str) -> None:
+    assert _fails(text), text
