@@ -130,6 +130,13 @@ def _said_part(sentence: str, pos: int) -> str:
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
 
 
+# A clause that ends on a negation, its verb still to come: "Please don't,", "I'd never,".
+_DANGLING_NEGATION = re.compile(
+    r"\b(?:(?<!\bor )not|never|don['’]?t|do not|won['’]?t|will not|wouldn['’]?t|would not)\s*[,;:–—-]?\s*$",
+    re.IGNORECASE,
+)
+
+
 # A list's last items: "[Don't close,] cancel or delete my account".
 _LIST_TAIL = re.compile(r"^[^,;:]*\b(?:or|nor|and)\b", re.IGNORECASE)
 
@@ -150,6 +157,14 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
     if _LIST_TAIL.match(sentence[bounds[-1] : hi]):
         while len(bounds) > 1 and len(sentence[bounds[-2] : bounds[-1]].split()) <= 3:
             bounds.pop()
+    # a negation whose verb comes after an aside set off by commas negates it: "Please don't,
+    # under any circumstances, cancel my subscription" reads "Please don't cancel my subscription"
+    for k in range(len(bounds) - 2, 0, -1):
+        head = sentence[bounds[k - 1] : bounds[k]]
+        if _DANGLING_NEGATION.search(head):
+            return head.rstrip(" ,;:-–—") + " " + sentence[bounds[-1] : hi].lstrip()
+        if len(head.split()) > 6:
+            break
     return sentence[bounds[-1] : hi]
 
 
