@@ -42,6 +42,7 @@ def _fails(text: str) -> bool:
         "Incident INC-2201 — resolved. The API returned HTTP 500 between 09:10 and 09:25.",
         "Postmortem: the nightly job failed with TimeoutError because the replica lagged.",
         "Postmortem for INC-3312: the API returned 503 for 40 minutes.",
+        "Incident review: on Nov 3 the worker threw OutOfMemoryError; fixed by raising the limit.",
         "Known issue KI-77 (resolved): uploads failed with TimeoutError on files over 2 GB.",
         "History: on 2026-11-02 the payment sync raised ConnectionResetError; fixed in 4.1.",
         "Bug BUG-2210 [fixed]: login threw IllegalStateException on logout.",

@@ -464,15 +464,15 @@ def _error_reported(text: str) -> bool:
 
 
 # A record about an error in the past, not the call's own failure (session 23): a changelog,
-# release notes, a postmortem, a history, or a ticket / incident / bug / known issue marked
-# resolved, fixed or closed ("Changelog: fixed a bug where export raised KeyError", "Ticket #4411
-# (closed): checkout crashed with NullPointerException", "Incident INC-3312 (resolved): upstream
-# returned 503"). An error head in any of its clauses keeps the failure ("Ticket #4411 (closed):
-# update failed: permission denied").
+# release notes, a postmortem or incident review, a history, or a ticket / incident / bug / known
+# issue marked resolved, fixed or closed ("Changelog: fixed a bug where export raised KeyError",
+# "Ticket #4411 (closed): checkout crashed with NullPointerException", "Incident INC-3312
+# (resolved): upstream returned 503"). An error head in any of its clauses keeps the failure
+# ("Ticket #4411 (closed): update failed: permission denied").
 _CLOSED = r"(?:resolved|fixed|closed|solved|mitigated|remediated|done|completed)"
 _PAST_RECORD = re.compile(
     r"^\W*(?:(?:change ?log|release notes?|what'?s new|post-?mortem|retrospective|root cause"
-    r"(?: analysis)?|rca|(?:[\w-]+ )?history)(?:\s+(?:for\s+)?[\w.#-]*\d[\w.-]*)?\s*(?:[:—–\n]|-\s)|"
+    r"(?: analysis)?|rca|(?:post-)?incident review|after-action review|(?:[\w-]+ )?history)(?:\s+(?:for\s+)?[\w.#-]*\d[\w.-]*)?\s*(?:[:—–\n]|-\s)|"
     r"(?=(?:known )?(?:ticket|incident|issue|bug|case|defect|problem|inc-?\d)[^\n]{0,300}?(?:"
     r"[(\[]\s*(?:(?:status|state)\s*[:=]\s*)?" + _CLOSED + r"\s*[)\]]|"
     r"\b(?:status|state)\s*[:=]\s*" + _CLOSED + r"\b|"
