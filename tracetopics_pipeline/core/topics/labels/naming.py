@@ -94,6 +94,7 @@ from tracetopics_pipeline.core.topics.labels.words import (
     COMMON_VERBS,
     DEGREE_WORDS,
     EVALUATIVE_WORDS,
+    FORMAT_WORDS,
     FUNCTION_WORDS,
     GREETING_WORDS,
     MIN_WORDS,
@@ -429,6 +430,7 @@ def name_topics(
         return np.argsort(-sim[i], kind="stable")[: min(p.neighbours, len(topics) - 1)]
 
     out: dict[int, str] = {}
+    renamed: dict[int, str] = {}  # topic index -> its name before `said_by_most`
     sizes = [sum(t.weights) for t in topics]
     # what the facet's texts say their words are kinds of ("Pro plan": Pro is a plan), for the
     # parents' abstraction step
@@ -597,6 +599,8 @@ def name_topics(
             and len(t.vectors) == len(t.texts)
         ):
             # a name most of its traces do not say: the same name less one slot's value
+            longer = name
+
             def fits(
                 cand: str, i: int = i, avoid: set[str] = avoid, ctx: WordContext = ctx
             ) -> bool:
@@ -610,8 +614,20 @@ def name_topics(
             name = said_by_most(name, t, embed=embed, floor=p.said,
                                  support=supports[i], verbs=verbs,
                                  fits=fits)  # fmt: skip
+            if name != longer:
+                renamed[i] = longer
         used.add(name.lower())
         out[topics[i].topic_id] = name
+    # a form that reads as a sibling's name gives way to the longer name (the siblings are all
+    # named now: "Chart just shows a spinner" may have chosen before "KPI tile just shows ...")
+    for i, longer in renamed.items():
+        form, tid = out[topics[i].topic_id], topics[i].topic_id
+        others = {j: out[topics[j].topic_id] for j in range(len(topics)) if j != i}
+        if longer.lower() not in {n.lower() for n in others.values()} and any(
+            reads_as_sibling(form, longer, n, topics[j], embed=embed, floor=p.said)
+            for j, n in others.items()
+        ):
+            out[tid] = longer
     return out
 
 
@@ -643,8 +659,39 @@ def _glue_before(low: list[str], j: int) -> list[str]:
     return out
 
 
+# what a thing is wanted in or sent to: a format or a tool the users name ("in Excel", "into CSV")
+_DESTINATIONS = frozenset("in into to".split())  # noqa: SIM905
+
+
+def _destination_said(
+    low: list[str], run: list[int], texts: list[str], weights: list[float]
+) -> bool:
+    """`run` follows "in" / "into" / "to" and most of the traffic (MIN_SAID) says that word
+    before a file format or one of the run's own words, after any article: the format or tool
+    its users ask for ("Raw numbers behind Inventory [in Excel]" over Excel, PNG, PDF and CSV
+    asks), no slot's value ("Upgrade from Pro [to Business]" over every plan)."""
+    glue = _glue_before(low, run[0])
+    prep = next((g for g in glue if g not in _ARTICLES), "")
+    if prep not in _DESTINATIONS or not texts:
+        return False
+    wanted = FORMAT_WORDS | {low[j] for j in run}
+    said = 0.0
+    for text, n in zip(texts, weights, strict=True):
+        words = [x.lower() for x in TOKEN.findall(text)]
+        for k, x in enumerate(words[:-1]):
+            nxt = next((y for y in words[k + 1 :] if y not in _ARTICLES), "")
+            if x == prep and nxt in wanted:
+                said += n
+                break
+    return said >= MIN_SAID * (float(sum(weights)) or 1.0)
+
+
 def general_forms(
-    name: str, support: dict[str, float], verbs: frozenset[str] = COMMON_VERBS
+    name: str,
+    support: dict[str, float],
+    verbs: frozenset[str] = COMMON_VERBS,
+    texts: list[str] | None = None,
+    weights: list[float] | None = None,
 ) -> list[tuple[str, int]]:
     """`name` less one or two slot values: runs of adjacent content words each of which less
     than MIN_SAID of the topic's traffic uses (`support`: its `word_support`; "Inventory",
@@ -658,7 +705,10 @@ def general_forms(
     object went ("Ask AI see [all datasets]"), nor keeps one side of an "and" / "or" alone, nor
     loses a negation. Forms of at least MIN_WORDS words, each with the number of words dropped,
     fewest first. A run that ends its noun phrase may also lose all but its head, the word the
-    values' phrases share ("Colours in the [line] chart" over line, pie and bar charts)."""
+    values' phrases share ("Colours in the [line] chart" over line, pie and bar charts). A
+    format or tool most of the `texts` (`weights`: traces per text) ask for stays, with its
+    preposition: "as CSV" always, "in Excel" where most say "in" before a format
+    (`_destination_said`)."""
     toks = name.split()
     low = [x.lower() for x in toks]
 
@@ -697,6 +747,7 @@ def general_forms(
     runs += modifiers
     # what a thing is wanted as is the ask, no value: "Exec summary dashboard [as PDF]"
     runs = [r for r in runs if "as" not in _glue_before(low, r[0])]
+    runs = [r for r in runs if not _destination_said(low, r, texts or [], weights or [])]
     negations = sum(x in NEGATION_WORDS for x in low)
     out: dict[str, int] = {}
     for k in range(1, min(MAX_DROPPED, len(runs)) + 1):
@@ -855,12 +906,13 @@ def said_by_most(
     ID" -> "SAML SSO"), or with a subject value named by the head its texts' subjects share
     (`subject_forms`: "[Inventory] shows no data points" -> "Chart shows no data points"). A
     name most of its traces say ("Connection to Snowflake keeps dropping" over a topic about
-    Snowflake) is kept whole. `support`: the topic's `word_support`."""
+    Snowflake) is kept whole (`reads_as_sibling`: the namer keeps it where the form would read
+    as a sibling's). `support`: the topic's `word_support`."""
     sayers = Sayers(text_words(t.texts, t.weights))
     vectors = np.asarray(t.vectors, np.float32)
     if said_shares([name], sayers, vectors, embed)[0] >= floor:
         return name
-    forms = general_forms(name, support, verbs) + subject_forms(
+    forms = general_forms(name, support, verbs, t.texts, t.weights) + subject_forms(
         name, t.texts, t.weights, support, verbs
     )
     forms = [(f, k) for f, k in forms if fits(f)]
@@ -868,6 +920,26 @@ def said_by_most(
     said = [(k, -share, j) for j, ((_, k), share) in enumerate(zip(forms, shares, strict=True))
             if share >= floor]  # fmt: skip
     return forms[min(said)[2]][0] if said else name
+
+
+def reads_as_sibling(
+    form: str, name: str, sibling: str, s: NamingInput, *, embed: EmbedFn, floor: float
+) -> bool:
+    """`form`, a `said_by_most` form of `name`, cannot be told from `sibling` (another subtopic's
+    name; `s` its topic, with vectors): what it keeps of `name` repeats the sibling's idea
+    (`repeats_idea`, the parents' rule) and at least `floor` of the sibling's traffic says the
+    form too (`support.said_shares`). "[Marketing funnel ->] Chart just shows a spinner" beside
+    "KPI tile just shows a spinner", whose traces say "chart" in paraphrase; "Dropped calls"
+    beside "Dropped calls on 5G". Not "KPI tile just shows a spinner" beside "Chart just shows a
+    spinner": the chart traces do not say "KPI tile"."""
+    if s.vectors is None or len(s.vectors) != len(s.texts):
+        return False
+    own = {x.lower() for x in name.split()}
+    kept = " ".join(x for x in form.split() if x.lower() in own)
+    if not kept or not repeats_idea(kept, sibling, embed):
+        return False
+    sayers = Sayers(text_words(s.texts, s.weights))
+    return said_shares([form], sayers, np.asarray(s.vectors, np.float32), embed, floor)[0] >= floor
 
 
 def _distinct_name(base: str, avoid: set[str]) -> str:
