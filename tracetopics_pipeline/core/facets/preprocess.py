@@ -540,8 +540,10 @@ def lists_records(text: str) -> bool:
 # Missing Field", "Invalid API Key", "Service Unavailable - Please Try Again Later" (session 23).
 _CAP = r"(?:[A-Z][\w'’.&+!-]*|&)"
 _SMALL = r"(?:of|the|a|an|and|at|on|in|for|to|by|from|with|de|la|le)"
-# words of a name: capitalised, or small words before a capitalised one ("Stories from the On-Call")
-_NAME_WORDS = _CAP + r"(?:\s+(?:" + _CAP + "|" + _SMALL + r"(?=(?:\s+" + _SMALL + r")*\s+[A-Z])))+"
+# words of a name: capitalised, or a run of small words before a capitalised one ("Stories from
+# the On-Call"), read as one run (a look past the run at each small word was quadratic: 33 s on
+# "Abc " + "of " * 21330 + "Zed")
+_NAME_WORDS = _CAP + r"(?:\s+(?:" + _CAP + "|" + _SMALL + r"(?:\s+" + _SMALL + r")*(?=\s+[A-Z])))+"
 _NAME_HEAD = re.compile(
     r"^\s*(?P<name>" + _NAME_WORDS + r"(?::\s+" + _NAME_WORDS + r")?)"
     r"(?P<sep>\s*(?:,|\(|\s[-–—]))(?P<rest>[^\n]{0,160})"
@@ -589,11 +591,14 @@ _STATUS_AFTER = re.compile(
 )
 
 
+_NEXT_NAME_WORD = re.compile(r"\s+(?:&\s+)?([A-Z][\w'’-]*)")
+
+
 def in_proper_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is capitalised word by word inside a name whose next word is
     capitalised too and names no failure ("Timed Out Fitness", "Timeout Bar")."""
     span = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
-    nxt = re.match(r"\s+(?:&\s+)?([A-Z][\w'’-]*)", text[end:])
+    nxt = _NEXT_NAME_WORD.match(text, end)  # not a copy of the rest: called per match in a text
     return bool(
         span
         and all(w[0].isupper() for w in span)
@@ -940,7 +945,9 @@ def recovered_connection(text: str) -> bool:
     back = [m for m in _CAME_BACK.finditer(after) if not _NEGATED_BEFORE.search(after[: m.start()])]
     if not back:
         return False
-    rest = after[back[-1].end() :]
+    # capped as is_error_reply caps it: _EXC_NAME's dotted path is quadratic on "a.a.a..." (11 s on
+    # 20k characters)
+    rest = after[back[-1].end() :][:2000]
     return not (
         failing_words(rest)
         or _left_broken(rest)

@@ -468,14 +468,22 @@ def _timeout_in(text: str, *, said: bool = False) -> re.Match[str] | None:
     """A timeout as an event in a tool's reply (`said`: in the agent's words after a call), not a
     timeout setting and not a hypothetical ("if the page times out")."""
     form = _TIMEOUT_SAID if said else _TIMEOUT_FORM
+    # A setting's words are read in the 200 characters before each match (they end at it), a
+    # hypothetical word found once per sentence: searching the whole sentence before every match
+    # was quadratic on a long name of timeouts ("Timed Out Fitness Timeout Bar & Grill of the ...").
     for sentence in _SENTENCES.findall(text):
+        hypothetical = _HYPOTHETICAL.search(sentence) if said else None
         for m in form.finditer(sentence):
-            before = sentence[: m.start()]
+            at = m.start()
             if _TIMEOUT_SETTING_AFTER.match(sentence, m.end()) or _TIMEOUT_SETTING_BEFORE.search(
-                before
+                sentence, max(0, at - 200), at
             ):
                 continue
-            if said and _HYPOTHETICAL.search(before):
+            # "if" before the match, or a word the match cuts ("can" of "cannot respond in time")
+            if said and (
+                (hypothetical and hypothetical.end() <= at)
+                or _HYPOTHETICAL.search(sentence, max(0, at - 12), at)
+            ):
                 continue
             if in_proper_name(sentence, m.start(), m.end()):  # "Timed Out Fitness is open"
                 continue
