@@ -6,6 +6,7 @@ built against each took 11 to 39 s before; each must take well under 5 s, and re
   only the words next to each match, not the whole sentence before it.
 - A recovered connection reads at most 2,000 characters after it ("a.a.a..." made the exception
   name's dotted module path quadratic).
+- A quote's frame of saying is read in the 200 characters before it, not the whole sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 
 from tracetopics_pipeline.core.facets.preprocess import is_error_reply, recovered_connection
 from tracetopics_pipeline.core.facets.summarizers.local.issues import _timeout_in
+from tracetopics_pipeline.core.facets.summarizers.local.sentiment_quotes import own_words
 
 _BOUND_S = 5.0  # each took 11-39 s before on these inputs; well under 1 s after
 
@@ -53,3 +55,12 @@ def test_windows_keep_what_is_said_next_to_a_timeout() -> None:
     assert _timeout_in("If " + pad + "the request times out, retry.", said=True) is None
     assert _timeout_in(pad + "I cannot respond in time.", said=True) is None
     assert _timeout_in(pad + "set the timeout to 30.") is None
+
+
+def test_quotes_in_a_long_turn_are_linear() -> None:
+    text = '"a" ' * 4000  # 16k characters, no sentence break: each quote read all before it
+    out, took = _timed(lambda: own_words(text))
+    assert out == text  # scare quotes, no frame of saying: all stay
+    assert took < _BOUND_S
+    said = "x " * 5000 + 'my boss said "this dashboard is useless"'
+    assert own_words(said).endswith('said "…"')  # a frame right before the quote still reads
