@@ -565,12 +565,29 @@ _TECH_WORDS = frozenset(
 def named_head(text: str) -> int:
     """Where a proper name holding error words ends at a reply's head (see above), or 0."""
     m = _NAME_HEAD.match(text)
-    if m is None or not (
-        _ERROR_START.match(m["name"]) or _timeout_word(m["name"]) or failing_words(m["name"])
+    if (
+        m is None
+        or _ERROR_TITLE.match(m["name"])
+        or not (
+            _ERROR_START.match(m["name"])
+            or TIMEOUT_FORM.search(m["name"])
+            or failing_words(m["name"])
+        )
     ):
         return 0
     words = re.findall(r"[A-Za-z][\w'’-]*", m["name"])
-    named = [w for w in words if w[0].isupper() and w.lower().strip("'’") not in _TECH_WORDS]
+    pairs = list(zip(words, [*words[1:], ""], strict=True))
+    named = [w for w, nxt in pairs if w[0].isupper() and _names_a_thing(w, nxt)]
+    # a failure then how it came ("Timed Out While Waiting For Lock"): a report's title
+    failures = _TECH_WORDS | _TITLE_FAILURES
+    if any(
+        i
+        and words[i - 1].lower() in failures
+        and w.lower() not in _TECH_WORDS
+        and not _names_a_thing(w, nxt)
+        for i, (w, nxt) in enumerate(pairs)
+    ):
+        return 0
     rest = m["rest"]
     if not named or not re.search(r"\d|★", rest) or failing_words(rest):
         return 0
@@ -582,6 +599,46 @@ def named_head(text: str) -> int:
     return m.end("name")
 
 
+# A timeout in a tool's reply (review rv11: timeouts were FAILED_TOOL_CALL, never TIMEOUT): the
+# word in any form ("timed out", "timeout", "timed_out", "ReadTimeout", "TimeoutError"), the
+# errno ("ETIMEDOUT"), a deadline exceeded, HTTP 504/408, a time limit exceeded, no response in
+# time. Not a timeout setting or value ("timeout": 30, "invalid value for timeout").
+TIMEOUT_FORM = re.compile(
+    r"\btim(?:e|ed|es|ing)?[ _-]?outs?\b|(?:read|connect|connection|socket|gateway|request|pool|"
+    r"query|lock|statement|idle)[ _-]?time[ _-]?out|time[ _-]?out[ _-]?(?:error|exception|expired)|"
+    r"\bE(?:SOCKET)?TIMEDOUT\b|deadline[ _-]?exceeded|"
+    r"(?:http\S*|status(?:[ _]?code)?|code|error)\W{0,4}(?:504|408)\b|\b(?:504|408)\W{0,3}(?:gateway|"
+    r"request)|\b(?:took|taking|takes|take) too long|too long to (?:respond|reply|answer|load|"
+    r"complete|come back)|exceeded (?:the |its |our |a )?(?:[\w-]+ ){0,2}?(?:time ?limit|deadline|"
+    r"time-?out|wait(?:ing)? time|response time)|time ?limit (?:was )?exceeded|"
+    r"(?:didn't|did not|failed to|wasn't able to|was not able to|couldn't|could not|doesn't|does "
+    r"not|not) (?:respond|reply|answer|come back|return|complete)(?:ing)? (?:in time|within|before "
+    r"the|quickly enough)|no (?:response|reply|answer) (?:in time|within|after \d)",
+    re.I,
+)
+# An error's own title, never a name: "Fatal Error: Out of Memory (exit 137)", "Error: Bad
+# Gateway" (not "Fatal Error Games, 9 Hill St").
+_ERROR_TITLE = re.compile(r"\s*(?:fatal\s+)?(?:error|exception)s?\s*:", re.I)
+# Words that go on a failure's report, not in a name: a conjunction of time, or an -ing word with
+# its own preposition ("Timed Out After 900.00 Seconds", "Timed Out While Waiting On Lock",
+# "Failed Connecting To Host"; not "Timeout Boxing Club", "Permission Denied by J. Okafor").
+_REPORT_WORDS = frozenset(
+    """after before while when during until till since within""".split()  # noqa: SIM905
+)
+_PREPOSITIONS = _REPORT_WORDS | frozenset(
+    """on at in for with from to of by into over under without""".split()  # noqa: SIM905
+)
+
+
+def _names_a_thing(word: str, after: str = "") -> bool:
+    w = word.lower().strip("'’")
+    return not (
+        w in _TECH_WORDS
+        or w in _REPORT_WORDS
+        or (w.endswith("ing") and after.lower() in _PREPOSITIONS)
+    )
+
+
 _TITLE_FAILURES = frozenset(
     """declined suspended blocked frozen closed disabled deactivated revoked cancelled canceled
     overdrawn""".split()  # noqa: SIM905
@@ -591,7 +648,7 @@ _STATUS_AFTER = re.compile(
 )
 
 
-_NEXT_NAME_WORD = re.compile(r"\s+(?:&\s+)?([A-Z][\w'’-]*)")
+_NEXT_NAME_WORD = re.compile(r"\s+(?:&\s+)?([A-Z][\w'’-]*)(?:\s+([A-Za-z]+))?")
 
 
 def in_proper_name(text: str, start: int, end: int) -> bool:
@@ -603,12 +660,8 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
         span
         and all(w[0].isupper() for w in span)
         and nxt
-        and nxt.group(1).lower() not in _TECH_WORDS
+        and _names_a_thing(nxt.group(1), nxt.group(2) or "")
     )
-
-
-def _timeout_word(text: str) -> bool:
-    return bool(re.search(r"\btim(?:e|ed)[ _-]?outs?\b", text, re.I))
 
 
 # Who calls a tool, as an API names it: the caller, its token, key, client, app or principal.
@@ -820,8 +873,10 @@ _NO_RECORD = re.compile(
     re.I,
 )
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?!\d{4}-\d\d(?:-\d\d)?(?![\w-])|\d{1,2}:\d\d)(?=[\w-]*\d)[A-Za-z0-9][\w-]{3,}"
+    r"(?<![\w-])(?!\d{4}-\d\d(?:-\d\d)?(?![\w-])|\d{1,2}:\d\d|(?:1[89]|2\d)\d\d(?![\w-]))"
+    r"(?=[\w-]*\d)[A-Za-z0-9][\w-]{3,}"
 )
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
 def _no_record_of(text: str) -> bool:
@@ -831,7 +886,13 @@ def _no_record_of(text: str) -> bool:
     m = _NO_RECORD.search(text)
     if m and _CLEAN_RECORD.match(text, m.end()):  # "no record of late payments", "... against it"
         return False
-    return bool(m and not _quoted(text, m.start()) and _REFERENCE.search(text))
+    if m is None or _quoted(text, m.start()):
+        return False
+    # the reference in the same sentence ("Ticket TCK-1042 created. No information about the
+    # device was provided." names no missing ticket)
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    end = _SENTENCE_END.search(text, m.end())
+    return bool(_REFERENCE.search(text, start, end.start() if end else len(text)))
 
 
 # What a found record has none of: "no record of [any] violations / late payments", "nothing
@@ -876,19 +937,23 @@ _RATE_LIMIT = re.compile(
     # per day", "You've hit your character allowance", "has exceeded its allotted usage", "You have
     # used 100% of your monthly allowance", "Monthly credit balance exhausted", "Out of credits",
     # "You are sending requests too quickly"; not a count of times ("Limit reached 0 times") nor
-    # a share below it ("used 45% of your allowance")
+    # a share below it ("used 45% of your allowance"); a maximum only as a count of uses ("the
+    # maximum number of", "the maximum of 500 exports per day"), not a reading ("Temperature hit
+    # the maximum of 41C", "reached its maximum height")
     r"\b(?:limit|cap|quota|allowance|allotment)s? (?:was |has been |have been |is |are )?(?:reached|"
     r"hit|exceeded|exhausted|used up|depleted|maxed out)\b(?!\s+(?:\d[\d,]*|zero|no|never|once|"
     r"twice)\s+times?\b)|"
     r"\b(?:reached|hit|exceeded|exhausted|used up|maxed out|run out of|ran out of|used all of) "
-    r"(?:the |your |its |our |their |a )?(?:[\w'’-]+ ){0,3}?(?:maximum|max|limit|cap|quota|"
-    r"allowance|allotment|allotted (?:usage|quota|calls|requests))\b|"
+    r"(?:the |your |its |our |their |a )?(?:[\w'’-]+ ){0,3}?(?:(?:maximum|max)(?=\s+(?:number|amount|"
+    r"allowed|permitted)\b|\s+of\s+\d[\d,]*\s+[\w-]+\s+(?:per|an?|each|allowed|permitted)\b|\s*[.!]?\s*$)|"
+    r"limit|cap|quota|allowance|allotment|allotted (?:usage|quota|calls|requests))\b|"
     r"\bused (?:100\s*%|all) of (?:the |your |its |our |their |this )?(?:[\w'’-]+ ){0,3}?(?:allowance|"
     r"quota|limit|credits?|allotment|plan)\b|"
     r"\b(?:credits?|credit balance|balance|allowance|quota|tokens|minutes|units) (?:is |are |has been |"
     r"have been )?(?:exhausted|depleted|used up|run out)\b|"
-    r"(?<!running )(?<!nearly )(?<!almost )\bout of (?:[\w-]+ )?(?:credits|quota|allowance|tokens|"
-    r"units)\b|"
+    # (a share is a count: "200 out of 500 credits remaining", "3 out of 10 units shipped")
+    r"(?<!running )(?<!nearly )(?<!almost )(?<!\d )\bout of (?:(?!\d)[\w-]+ )?(?:credits|quota|"
+    r"allowance|tokens|units)\b|"
     r"\b(?:requests?|calls?|queries|messages) (?:are (?:coming|being sent) )?too (?:quickly|fast|"
     r"frequently|often)\b",
     re.I,

@@ -82,7 +82,7 @@ _REACH = re.compile(
     # someone to take the matter over, or the agent's own superior: "Who's in charge here?", "Who
     # can help me?" (not "Who can help me with reserving a seat?": a calm question), "Who do I
     # complain to?", "Where is your manager?"
-    r"in charge|help (?:me|us)(?=\W*$)|complain|sort (?:this|it|that) out|deal with (?:this|it|me|us)|"
+    r"in charge|help (?:me|us)(?: (?:with|on|out with) (?:this|it|that))?(?=\W*$)|complain|sort (?:this|it|that) out|deal with (?:this|it|me|us)|"
     r"your (?:manager|boss|supervisor|superior|senior|team ?lead))\b",
     re.I,
 )

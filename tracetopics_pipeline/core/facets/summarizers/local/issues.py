@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
 from tracetopics_pipeline.core.facets.issue_categories import CATEGORIES
 from tracetopics_pipeline.core.facets.preprocess import (
+    TIMEOUT_FORM,
     call_contexts,
     call_key,
     content_text,
@@ -230,6 +231,12 @@ def _failed_attempt(text: str) -> re.Match[str] | None:
 _NOT_REFUSAL_VERB = (
     r"(?!find|locate|see|reach|load|retrieve|access|connect|open|verify|confirm|tell which)"
 )
+# Not knowing yet is no refusal: "I'm not in a position to say yet", "not in a position to know
+# until the carrier scans it", "isn't information I'm able to give until the audit closes"; nor is
+# keeping one's opinion ("I must decline to speculate, but the refund was issued").
+_YET = r"[^.;!?]{0,30}?\b(?:yet|until|till|right now|at the moment|at this (?:point|time|stage)|for now)\b"
+_NOT_YET = r"(?! (?:say|know|tell|confirm|speculate|comment|guess)\b" + _YET + ")"
+_NO_OPINION = r"(?:speculate|comment|guess|say more)\b"
 _REFUSAL = re.compile(
     r"\b(?:i(?:'m| am) (?:sorry,? )?(?:but )?(?:not able|unable|not allowed|not permitted|not authori[sz]ed) to "
     + _NOT_REFUSAL_VERB
@@ -251,17 +258,21 @@ _REFUSAL = re.compile(
     # delivery", "pass on this message", "turn down the thermostat", "turn it down a notch")
     r"(?:i|we)(?:'ll|’ll| will|'d| would|(?:'m|’m| am|'re| are) (?:going to|gonna))? (?:have to|must|"
     r"need to|'ve got to|have got to) (?:respectfully |politely |regretfully )?(?:(?:decline|refuse)"
-    r"(?=\s*(?:[.,;:!—–-]|$)| (?:that|this|it|your (?:request|ask|offer)|the (?:request|ask|offer)|to)\b)|"
+    r"(?=\s*(?:[.,;:!—–-]|$)| (?:that|this|it|your (?:request|ask|offer)|the (?:request|ask|offer)|"
+    r"to(?! " + _NO_OPINION + r"))\b)|"
     r"pass on (?:that|this|it)(?=\s*(?:[.,;:!—–-]|$)| one\b)|say no to|"
     r"turn (?:that|this|it|your (?:request|ask|offer)) down(?! (?:a (?:notch|bit|little|touch)|to \d"
     r"|slightly|further))|turn down (?:that|this|your (?:request|ask|offer)|the (?:request|ask|offer)))|"
     r"(?:i|we)(?:'m| am|'re| are) (?:respectfully |politely )?(?:declining|refusing) (?:that|this|"
-    r"it|your|to)|(?:i|we) (?:respectfully |politely )?(?:decline|refuse) (?:that|this|it|your|to)|"
-    r"(?:i|we)(?:'m| am|'re| are) not in a position to|(?:is|'s|are|'re) off[- ]limits for (?:me|us)|"
+    r"it|your|to(?! " + _NO_OPINION + r"))|(?:i|we) (?:respectfully |politely )?(?:decline|refuse) "
+    r"(?:that|this|it|your|to(?! " + _NO_OPINION + r"))|"
+    r"(?:i|we)(?:'m| am|'re| are) not in a position to"
+    + _NOT_YET
+    + "|(?:is|'s|are|'re) off[- ]limits for (?:me|us)|"
     r"\bno can do|"
     r"(?:is not|isn't|isn’t|'s not|’s not) (?:information|data|a detail|details|a thing|a request|"
     r"one) (?:i|we)(?:'m| am|’m|'re| are)? ?(?:can|could|able to|allowed to|permitted to) "
-    r"(?:give|share|disclose|provide|hand|pass|release|help|do))\b",
+    r"(?:give|share|disclose|provide|hand|pass|release|help|do)(?!" + _YET + r"))\b",
     re.I,
 )
 # What was refused (review rv9 D-c): the refusal's verb with its object, "can't change API limits",
@@ -417,23 +428,6 @@ _CLOSING = re.compile(
     r"bye|goodbye|good bye|that's all|that is all|no,? that's it|cheers)\b[^?]*$",
     re.I,
 )
-# A timeout in a tool's reply (review rv11: timeouts were FAILED_TOOL_CALL, never TIMEOUT): the
-# word in any form ("timed out", "timeout", "timed_out", "ReadTimeout", "TimeoutError"), the
-# errno ("ETIMEDOUT"), a deadline exceeded, HTTP 504/408, a time limit exceeded, no response in
-# time. Not a timeout setting or value ("timeout": 30, "invalid value for timeout").
-_TIMEOUT_FORM = re.compile(
-    r"\btim(?:e|ed|es|ing)?[ _-]?outs?\b|(?:read|connect|connection|socket|gateway|request|pool|"
-    r"query|lock|statement|idle)[ _-]?time[ _-]?out|time[ _-]?out[ _-]?(?:error|exception|expired)|"
-    r"\bE(?:SOCKET)?TIMEDOUT\b|deadline[ _-]?exceeded|"
-    r"(?:http\S*|status(?:[ _]?code)?|code|error)\W{0,4}(?:504|408)\b|\b(?:504|408)\W{0,3}(?:gateway|"
-    r"request)|\b(?:took|taking|takes|take) too long|too long to (?:respond|reply|answer|load|"
-    r"complete|come back)|exceeded (?:the |its |our |a )?(?:[\w-]+ ){0,2}?(?:time ?limit|deadline|"
-    r"time-?out|wait(?:ing)? time|response time)|time ?limit (?:was )?exceeded|"
-    r"(?:didn't|did not|failed to|wasn't able to|was not able to|couldn't|could not|doesn't|does "
-    r"not|not) (?:respond|reply|answer|come back|return|complete)(?:ing)? (?:in time|within|before "
-    r"the|quickly enough)|no (?:response|reply|answer) (?:in time|within|after \d)",
-    re.I,
-)
 # A setting or a value, not an event: "timeout setting", "timeout=30", "set the timeout".
 _TIMEOUT_SETTING_AFTER = re.compile(
     r"""\s*(?:setting|settings|value|parameter|option|config\w*|field|must|should|of\s+\d|"""
@@ -467,7 +461,7 @@ _TIMEOUT_SAID = re.compile(
 def _timeout_in(text: str, *, said: bool = False) -> re.Match[str] | None:
     """A timeout as an event in a tool's reply (`said`: in the agent's words after a call), not a
     timeout setting and not a hypothetical ("if the page times out")."""
-    form = _TIMEOUT_SAID if said else _TIMEOUT_FORM
+    form = _TIMEOUT_SAID if said else TIMEOUT_FORM
     # A setting's words are read in the 200 characters before each match (they end at it), a
     # hypothetical word found once per sentence: searching the whole sentence before every match
     # was quadratic on a long name of timeouts ("Timed Out Fitness Timeout Bar & Grill of the ...").
