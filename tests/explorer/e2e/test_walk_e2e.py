@@ -131,13 +131,16 @@ def test_seed_workflow(browser, walk_server: str, walk_home: Path) -> None:
     page.select_option("#f-label", "Sentiment:NEGATIVE")
     page.wait_for_function("state.filter.label.includes('Sentiment:NEGATIVE')", timeout=T)
     page.click("#tabs button[data-tab=traces]")
-    # The table of the home's step may still be on screen: wait for the filtered one.
+    # The table of the home's step may still be on screen: wait for the filtered one, which
+    # says the filter's value once above its rows rather than as a pill on each (f17a890).
     page.wait_for_function(
-        """() => { const r = document.querySelector('#trace-table tr[data-trace]');
-                   return r && [...r.querySelectorAll('.pill')].some(
-                       (p) => p.innerText === 'Sentiment Negative'); }""",
+        """() => { const t = document.querySelector('#trace-table');
+                   const said = t && t.querySelector('.pinned-labels');
+                   return t && t.querySelector('tr[data-trace]') && said
+                       && said.innerText.includes('Sentiment: Negative'); }""",
         timeout=T,
     )
+    assert "Sentiment" not in page.locator("#trace-table .pill-facet").all_inner_texts()
     walk.shot("negative-traces-of-the-topic")
 
     # 4. Copy the URL into a new page: the same view.
