@@ -499,6 +499,7 @@ REASON_FORM = {reason: form for form, (_, reason) in FORMS.items()}
 # measured once before any rule changed), `heldout20dev` (tuned on) and `heldout20test`.
 # Held-out 21 (session 22) neither: the same, `heldout21`, `heldout21dev` and `heldout21test`.
 # Held-out 22 (session 23) neither: the same, `heldout22`, `heldout22dev` and `heldout22test`.
+# Held-out 23 (session 24) neither: the same, `heldout23`, `heldout23dev` and `heldout23test`.
 ROBUST_BATCHES = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5",
                   "heldout6", "heldout7", "heldout8")  # fmt: skip
 
@@ -580,7 +581,9 @@ def bench_robustness(
                  "heldout20dev": "20 dev", "heldout20test": "20 test",
                  "heldout21": "21 whole", "heldout21dev": "21 dev",
                  "heldout21test": "21 test", "heldout22": "22 whole",
-                 "heldout22dev": "22 dev", "heldout22test": "22 test"}  # fmt: skip
+                 "heldout22dev": "22 dev", "heldout22test": "22 test",
+                 "heldout23": "23 whole", "heldout23dev": "23 dev",
+                 "heldout23test": "23 test"}  # fmt: skip
         print(f"{'form':20s} " + " ".join(f"{names[b]:>11s}" for b in batches)
               + f" {'false alarms':>18s} {'precision':>10s} {'demo prec.':>14s}")  # fmt: skip
         for form, by_batch in tally.items():

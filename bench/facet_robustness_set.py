@@ -31,6 +31,7 @@ import facet_robustness_batch19 as b19
 import facet_robustness_batch20 as b20
 import facet_robustness_batch21 as b21
 import facet_robustness_batch22 as b22
+import facet_robustness_batch23 as b23
 
 # (first user turn, agent answer): neutral openings from different products.
 SCAFFOLDS = (
@@ -940,7 +941,10 @@ def cases(part: str = "dev") -> list[Case]:
     facet_robustness_batch21.py) or `heldout22` / `heldout22dev` / `heldout22test` (batch 22, the
     same shape plus agents explaining error codes, in airline loyalty, school administration, a
     transit fare card, court e-filing, a CRM agent, a Kubernetes agent, a game store and a car
-    dealer's service desk, written blind: facet_robustness_batch22.py)."""
+    dealer's service desk, written blind: facet_robustness_batch22.py) or `heldout23` /
+    `heldout23dev` / `heldout23test` (batch 23, the same shape in utility billing, recruiting, a
+    hotel PMS, card disputes, museum tickets, a SQL agent, a pharmacy, self-storage and
+    crowdfunding, written blind: facet_robustness_batch23.py)."""
     if part == "heldout17":
         return conversation_cases(b17.HELDOUT17, b17.WANTS17)
     if part in ("heldout18dev", "heldout18test"):
@@ -959,6 +963,10 @@ def cases(part: str = "dev") -> list[Case]:
         return conversation_cases(b22.HELDOUT22, b22.WANTS22)
     if part in ("heldout22dev", "heldout22test"):
         return conversation_cases(b22.split22(part.removeprefix("heldout22")), b22.WANTS22)
+    if part == "heldout23":
+        return conversation_cases(b23.HELDOUT23, b23.WANTS23)
+    if part in ("heldout23dev", "heldout23test"):
+        return conversation_cases(b23.split23(part.removeprefix("heldout23")), b23.WANTS23)
     # no satisfied / met in these
     held = part in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
