@@ -234,14 +234,17 @@ def _plain(node: _Node) -> Any:
 
 
 def _veto_entry(u: Any) -> bool:
-    """A `local.unless` entry: a regex, or a mapping of `regex` and an optional `match`."""
+    """A `local.unless` entry: a regex, or a mapping of `regex`, an optional `match` and an
+    optional `reads: onward` (the regex reads on from the sentence to the end of the user's next
+    turn)."""
     if isinstance(u, str):
         return True
     return (
         isinstance(u, dict)
         and isinstance(u.get("regex"), str)
-        and set(u) <= {"regex", "match"}
+        and set(u) <= {"regex", "match", "reads"}
         and all(isinstance(v, str) for v in u.values())
+        and u.get("reads", "onward") == "onward"
     )
 
 
@@ -408,9 +411,9 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
             unless = local_plain[fld] = [unless]
         if not isinstance(unless, list) or not all(_veto_entry(u) for u in unless):
             r.fail(local[fld].line, f"local.{fld}",
-                   "must be a list of regexes or {regex, match} mappings")  # fmt: skip
+                   "must be a list of regexes or {regex, match, reads: onward} mappings")  # fmt: skip
         for u in unless:
-            for rx in [u] if isinstance(u, str) else u.values():
+            for rx in [u] if isinstance(u, str) else (u["regex"], u.get("match") or ""):
                 r.regex(f"local.{fld}", rx, local[fld].line)
     max_tokens = r.get("max_tokens", int, defaults.get("max_tokens", DEFAULT_MAX_TOKENS))
     if not 50 <= max_tokens <= MAX_MAX_TOKENS:

@@ -199,6 +199,12 @@ _COMPLAINT = re.compile(
     r"|takes? (?:days|weeks|ages|forever)|(?:has|have) been (?:broken|down|failing|wrong|offline)"
     r"|(?:is|are|r|was|were) (?:way |far |much |just )?too (?:high|expensive|slow|much|many|unreliable)"
     r"|(?:went|have gone|has gone|are going|keep going) up|(?:is|are|r) (?:a joke|a rip-?off|a nightmare|a disaster|a mess))"
+    # "this" alone as the subject, as a clause of its own: "this is a mess", "this is a joke"
+    rf"|{_CLAUSE_START}this (?:is|was|has been) (?:a joke|a rip-?off|a nightmare|a disaster|a mess)"
+    # the provider told it is too slow or dear, the verb dropped as text-speak does ("yall too
+    # slow", "u guys way too expensive"; not "thank you too")
+    r"|(?:y['’]?all|you guys|u guys|you|u) (?:(?:are|r) )?(?:way |so |far |just )?too (?:slow|expensive|"
+    r"pricey|costly|unreliable|buggy)"
     # a complaint with no subject, said as a clause of its own
     rf"|{_CLAUSE_START}(?:way |far |just )?too many (?:(?:[\w-]+ )?{_TROUBLE}|(?:failed|dropped|missed|"
     r"declined|lost|broken|bounced|late|wrong|double) [\w-]+)"

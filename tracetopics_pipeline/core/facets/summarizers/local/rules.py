@@ -32,7 +32,12 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment_leaving import
     on_condition,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.task import RUN_ON, strip_lead_in
-from tracetopics_pipeline.core.facets.summarizers.local.text import clip, content_words, respell
+from tracetopics_pipeline.core.facets.summarizers.local.text import (
+    apostrophes,
+    clip,
+    content_words,
+    respell,
+)
 from tracetopics_pipeline.core.topics.labels.words import (
     FORMAT_WORDS,
     FUNCTION_WORDS,
@@ -126,8 +131,16 @@ def _said_part(sentence: str, pos: int) -> str:
     return part[:1].upper() + part[1:]
 
 
-# Where a clause ends inside a sentence: a comma, semicolon, colon or spaced dash.
-_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+# Where a clause ends inside a sentence: a comma, semicolon, colon or spaced dash, or a run-on's
+# next clause opening with no comma before it — "just ..." or the user saying what they want or
+# do ("Don't switch me to annual just cancel my plan", "no discount we are cancelling", "I don't
+# need help I want to close my account"); not after a negation or "to" ("don't just cancel it").
+_CLAUSE_END = re.compile(
+    r"[,;:]|\s[-–—]\s|(?<=[a-z0-9])(?<!\bnot)(?<!n['’]t)(?<!\bdont)(?<!\bnever)(?<!\bto)\s+"
+    r"(?=(?:just|(?:i|we)(?: just| really| simply| now)? (?:want|need|would like|['’]d like|am|are|r)"
+    r"|(?:i|we)['’](?:m|re))\b)",
+    re.IGNORECASE,
+)
 
 
 # A clause that ends on a negation, its verb still to come: "Please don't,", "I'd never,".
@@ -187,9 +200,20 @@ def _vetoed(facet: Facet, said: str, m: re.Match[str]) -> bool:
     lo, hi = _sentence_span(said, m.start())
     sentence = said[lo:hi]
     clause = _clause_of(sentence, m.start() - lo, min(m.end(), hi) - lo)
-    return any(_vetoes(u, sentence, m) for u in facet.local.get("unless") or ()) or any(
-        _vetoes(u, clause, m) for u in facet.local.get("unless_clause") or ()
-    )
+    onward = said[lo : _next_turn_end(said, hi)]
+    return any(
+        _vetoes(u, onward if isinstance(u, dict) and u.get("reads") == "onward" else sentence, m)
+        for u in facet.local.get("unless") or ()
+    ) or any(_vetoes(u, clause, m) for u in facet.local.get("unless_clause") or ())
+
+
+def _next_turn_end(text: str, pos: int) -> int:
+    """Where the user's next turn after `pos` ends (user_messages puts each turn on its own
+    line): an `unless` entry with `reads: onward` reads on to there ("The company went with a
+    competitor. Mark the deal lost." names the record in the next sentence or turn)."""
+    nl = text.find("\n", pos)
+    nxt = -1 if nl < 0 else text.find("\n", nl + 1)
+    return len(text) if nxt < 0 else nxt
 
 
 def _turn_window(text: str, pos: int) -> str:
@@ -245,6 +269,22 @@ _SUPPOSING = re.compile(
 )
 
 
+# A leaving weighed, not decided: "we might go with someone else", "the board may well ...",
+# "considering to go with other provider", "thinking of going with a competitor".
+_WEIGHED = re.compile(r"\b(?:might|may|could|considering|thinking|tempted)\b", re.IGNORECASE)
+
+
+def _weighed(facet: Facet, label: str, said: str) -> str:
+    """`local.weighed` (a label): a more severe label whose matched words weigh the act ("We
+    might go with someone else") reads as that one — a threat or an evaluation, not a decision.
+    Read in the match only, so a rule that allows no weighing word is not touched."""
+    cap = facet.local.get("weighed")
+    names = [s.name for s in facet.label_specs]
+    if cap in names and names.index(label) < names.index(cap) and _WEIGHED.search(said):
+        return str(cap)
+    return label
+
+
 def _capped(facet: Facet, label: str, sentence: str) -> str | None:
     """`local.on_condition` (a label): a more severe label said on a condition reads as that one
     ("if this isn't fixed by Friday we're cancelling" is a threat, Churn risk HIGH, not a decision
@@ -261,17 +301,25 @@ def _capped(facet: Facet, label: str, sentence: str) -> str | None:
     return label
 
 
+# Text-speak "2" for "to" after a verb of moving: "imma switch 2 tide", "movin 2 wise".
+_TWO_AS_TO = re.compile(
+    r"\b(switch\w*|mov\w*|migrat\w*|jump\w*|port\w*|go|going) 2 (?=[a-z])", re.I
+)
+
+
 def apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
     """(summary, label) for a rules facet. Cue words are read outside code tokens (paths,
     identifiers, URLs: `code_terms.mask_code`): "billing/invoice.py" asks no price, and
     "price_table" mentions no cost; the summary quotes the sentence as written. A labelled
     facet's `local.respell` words are also read as typed one slip away (`text.respell`: "im
-    cancelin", "cancle my acount"): the more severe label of the two readings wins, the one as
-    written on a tie (its summary then quotes the respelled sentence)."""
+    cancelin", "cancle my acount"), its negations with their apostrophe ("we arent renewing",
+    "we wont renew": `text.apostrophes`) and a text-speak "2" as "to" ("switch 2 tide"): the
+    more severe label of the two readings wins, the one as written on a tie (its summary then
+    quotes the respelled sentence)."""
     summary, label = _apply_rules(text, facet)
     words = facet.local.get("respell")
     if words and facet.labels:
-        fixed = respell(text, words)
+        fixed = respell(_TWO_AS_TO.sub(r"\1 to ", apostrophes(text)), words)
         if fixed != text:
             again = _apply_rules(fixed, facet)
             names = [s.name for s in facet.label_specs]
@@ -300,6 +348,7 @@ def _apply_rules(text: str, facet: Facet) -> tuple[str, str | None]:
                     label = _capped(facet, spec.name, part)
                     if label is None:
                         continue  # a hypothetical question: the next match may say more
+                    label = _weighed(facet, label, m[0])
                     return f"{spec.name}: {sentence}", label
     for rule in facet.rules:
         for m in _rx(rule.pattern).finditer(text):

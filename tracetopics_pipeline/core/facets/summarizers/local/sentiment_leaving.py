@@ -160,6 +160,8 @@ NOT_RETURNING = any_of(
     r"(?<=\bwe were )|(?<=\bthey were )|(?<!\bare )(?<!\bwere ))"
     r"(?:not|never|won't be|will not be|won't|will not|shan't|shall not) "
     r"(?:be )?renewing" + _RENEWS_US,
+    # the same decision said with "aren't" ("we aren't renewing", typed "we arent renewing")
+    r"\b(?:we|they) (?:are|were)n['’]t (?:be )?renewing" + _RENEWS_US,
     # a person or an organisation deciding ("our board is not renewing our contract with you",
     # "management isn't renewing"), not what something fails to renew ("autopay was not renewing
     # my plan": a fault)
