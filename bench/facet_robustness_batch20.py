@@ -39,6 +39,9 @@ reported once), half of each form in each (the odd case to dev).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from held_out import Conv, split_forms
 from held_out import conv as _conv
 
@@ -1241,38 +1244,52 @@ _MET = (
 )
 
 
-def _three(cases: tuple[tuple[str, str, str], ...]) -> tuple[Conv, ...]:
-    return tuple(_conv(*c) for c in cases)
-
-
 def _tool_conv(ask: str, tool: tuple[str, str], answer: str = "Let me try another way.") -> Conv:
     """The user's ask, the agent's tool call and its reply, the agent's next words."""
     return (("user", ask), tool, ("assistant", answer))
 
 
-HELDOUT20: dict[str, tuple[Conv, ...]] = {
-    "didnt_help": _three(_DIDNT_HELP),
-    "repeated_request": _three(_REPEATED),
-    "ask_human": _three(_ASK_HUMAN),
-    "sarcasm": _three(_SARCASM),
-    "giving_up": _three(_GIVING_UP),
-    "agent_complaint": _three(_AGENT_COMPLAINT),
-    "cancel_talk": _three(_CANCEL),
-    "politeness": _three(_POLITENESS),
-    "permission_denied": tuple(_tool_conv(*c) for c in _PERMISSION),
-    "exception_name": tuple(_tool_conv(*c) for c in _EXCEPTION),
-    "traceback": tuple(_tool_conv(*c) for c in _TRACEBACK),
-    "http_status_line": tuple(_tool_conv(*c) for c in _HTTP),
-    "json_status": tuple(_tool_conv(*c) for c in _JSON),
-    "error_prefix": tuple(_tool_conv(*c) for c in _ERROR_PREFIX),
-    "apology_after_tool": tuple(_tool_conv(*c) for c in _APOLOGY),
-    "unmet_escalation": tuple(_conv(*c) for c in _UNMET),
+# every batch of this shape (20 on): each form, in order, with the name of the table that holds
+# its rows in the batch's module and how one row becomes a case
+_TABLES: tuple[tuple[str, str, Callable[..., Conv]], ...] = (
+    ("didnt_help", "_DIDNT_HELP", _conv),
+    ("repeated_request", "_REPEATED", _conv),
+    ("ask_human", "_ASK_HUMAN", _conv),
+    ("sarcasm", "_SARCASM", _conv),
+    ("giving_up", "_GIVING_UP", _conv),
+    ("agent_complaint", "_AGENT_COMPLAINT", _conv),
+    ("cancel_talk", "_CANCEL", _conv),
+    ("politeness", "_POLITENESS", _conv),
+    ("permission_denied", "_PERMISSION", _tool_conv),
+    ("exception_name", "_EXCEPTION", _tool_conv),
+    ("traceback", "_TRACEBACK", _tool_conv),
+    ("http_status_line", "_HTTP", _tool_conv),
+    ("json_status", "_JSON", _tool_conv),
+    ("error_prefix", "_ERROR_PREFIX", _tool_conv),
+    ("apology_after_tool", "_APOLOGY", _tool_conv),
+    ("unmet_escalation", "_UNMET", _conv),
     # look-alikes
-    "satisfied": _three(_SATISFIED),
-    "calm_lookalike": _three(_CALM),
-    "ok_tool": tuple(_tool_conv(*c) for c in _OK_TOOL),
-    "met_escalation": tuple(_conv(*c) for c in _MET),
-}
+    ("satisfied", "_SATISFIED", _conv),
+    ("calm_lookalike", "_CALM", _conv),
+    ("ok_tool", "_OK_TOOL", _tool_conv),
+    ("met_escalation", "_MET", _conv),
+    ("error_code_docs", "_ERROR_DOCS", _conv),
+)
+_LATER = frozenset({"error_code_docs"})  # forms a batch may lack (batch 22 added this one)
+
+
+def forms_of(tables: Mapping[str, Any]) -> dict[str, tuple[Conv, ...]]:
+    """A batch's form -> cases table from its module's row tables (pass its `globals()`), in the
+    forms' order (split_forms draws one generator across them); a form of `_LATER` whose table
+    the batch does not have is left out, any other missing table is an error."""
+    return {
+        form: tuple(make(*row) for row in tables[name])
+        for form, name, make in _TABLES
+        if form not in _LATER or name in tables
+    }
+
+
+HELDOUT20: dict[str, tuple[Conv, ...]] = forms_of(globals())
 _FAILED = (("Issues", "FAILED_TOOL_CALL"),)
 # what each form must read (the wants of facet_robustness_set.hit)
 WANTS20: dict[str, tuple[tuple[str, str], ...]] = {

@@ -45,10 +45,9 @@ reported once), half of each form in each (the odd case to dev).
 from __future__ import annotations
 
 # batch 20's builders and batch 22's wants: the batches have the same forms and the same shape
-from facet_robustness_batch20 import _t, _three, _tool_conv
+from facet_robustness_batch20 import _t, forms_of
 from facet_robustness_batch22 import WANTS22
 from held_out import Conv, split_forms
-from held_out import conv as _conv
 
 SPLIT_SEED_23 = 23
 
@@ -1404,30 +1403,7 @@ _ERROR_DOCS = (
 )
 
 
-HELDOUT23: dict[str, tuple[Conv, ...]] = {
-    "didnt_help": _three(_DIDNT_HELP),
-    "repeated_request": _three(_REPEATED),
-    "ask_human": _three(_ASK_HUMAN),
-    "sarcasm": _three(_SARCASM),
-    "giving_up": _three(_GIVING_UP),
-    "agent_complaint": _three(_AGENT_COMPLAINT),
-    "cancel_talk": _three(_CANCEL),
-    "politeness": _three(_POLITENESS),
-    "permission_denied": tuple(_tool_conv(*c) for c in _PERMISSION),
-    "exception_name": tuple(_tool_conv(*c) for c in _EXCEPTION),
-    "traceback": tuple(_tool_conv(*c) for c in _TRACEBACK),
-    "http_status_line": tuple(_tool_conv(*c) for c in _HTTP),
-    "json_status": tuple(_tool_conv(*c) for c in _JSON),
-    "error_prefix": tuple(_tool_conv(*c) for c in _ERROR_PREFIX),
-    "apology_after_tool": tuple(_tool_conv(*c) for c in _APOLOGY),
-    "unmet_escalation": tuple(_conv(*c) for c in _UNMET),
-    # look-alikes
-    "satisfied": _three(_SATISFIED),
-    "calm_lookalike": _three(_CALM),
-    "ok_tool": tuple(_tool_conv(*c) for c in _OK_TOOL),
-    "met_escalation": tuple(_conv(*c) for c in _MET),
-    "error_code_docs": _three(_ERROR_DOCS),
-}
+HELDOUT23: dict[str, tuple[Conv, ...]] = forms_of(globals())
 # what each form must read (the wants of facet_robustness_set.hit): batch 22's
 WANTS23: dict[str, tuple[tuple[str, str], ...]] = WANTS22
 
