@@ -86,6 +86,17 @@ _LOWER_CODE = (
     r"(?:[a-z]+_)*" + _LOWER_FAILURE + r"(?:_[a-z]+)*)"
     r"(?=\s*(?:$|\(|\n|[-–—]\s|:(?![ \t]*[\"']?" + _PLAIN_VALUE + r")))"
 )
+# gRPC's status codes that are not OK, as its runtimes name them (CamelCase or upper snake case)
+_GRPC_CODES = (
+    r"(?:Cancell?ed|CANCELL?ED|Unknown|UNKNOWN|InvalidArgument|INVALID_ARGUMENT|DeadlineExceeded|"
+    r"DEADLINE_EXCEEDED|NotFound|NOT_FOUND|AlreadyExists|ALREADY_EXISTS|PermissionDenied|"
+    r"PERMISSION_DENIED|ResourceExhausted|RESOURCE_EXHAUSTED|FailedPrecondition|"
+    r"FAILED_PRECONDITION|Aborted|ABORTED|OutOfRange|OUT_OF_RANGE|Unimplemented|UNIMPLEMENTED|"
+    r"Internal|INTERNAL|Unavailable|UNAVAILABLE|DataLoss|DATA_LOSS|Unauthenticated|"
+    r"UNAUTHENTICATED)"
+)
+# A name that says a failure, whole: "NoSuchBucket", "PermissionDenied", "NOT_FOUND".
+_FAILURE_NAME = re.compile("(?:" + _EXC_NAME + "|" + _EXC_COMPOUND + "|" + _SNAKE_FAILURE + ")")
 _ERROR_START = re.compile(
     r"^\s*(?:\[?(?:error|err|fatal|exception|failure|failed)\]?\b|traceback|failed to\b|"
     + _LOWER_CODE
@@ -176,7 +187,26 @@ _ERROR_ANYWHERE = re.compile(
     # a Go-style error chain ending in a network failure ("dial tcp 10.0.0.5:5432: connect:
     # connection refused", 'Get "https://x/": lookup x: no such host')
     r"(?im::\s*(?:connection refused|connection reset(?: by peer)?|no such host|i/o timeout|"
-    r"network is unreachable|no route to host|host is unreachable|broken pipe)\s*$)|"
+    r"network is unreachable|no route to host|host is unreachable|broken pipe|"
+    # ... or in an operating system's words, as perror and Go's os errors end a line (session
+    # 24): "open /etc/app.yaml: no such file or directory", "ls: cannot access 'x': No such file
+    # or directory", "mkstemp ... failed: No space left on device (28)"
+    r"no such file or directory|permission denied|no space left on device|read-only file system|"
+    r"not a directory|is a directory|too many open files|operation not permitted|"
+    r"disk quota exceeded|device or resource busy|text file busy)(?:\s*\((?:os error )?\d+\))?\s*$)|"
+    # a gRPC status that is not OK, as each runtime prints it (session 24): Python's "status =
+    # StatusCode.PERMISSION_DENIED", .NET's 'Status(StatusCode="ResourceExhausted", ...)', Go's
+    # "code = Unavailable desc = ...", tonic's 'status: NotFound, message: "..."', grpcurl's
+    # "Code: NotFound / Message: ..." (a status word alone is data: "Status: Unavailable")
+    r"\bStatusCode(?:\.|\s*=\s*\"|:\s*)(?!OK\b)" + _GRPC_CODES + r"\b|"
+    r"\b(?i:status|code)\s*[:=]\s*\"?"
+    + _GRPC_CODES
+    + r"\"?\s*,?\s*(?i:message|desc|details?)\s*[:=]|"
+    # a tool's own error line below its output: "rsync error: some files ... (code 23)", "smtp
+    # error: 550 ..." (not "Last error: none", "Most common error: ...")
+    r"(?m:^\s*(?!(?:last|top|common|first|main|previous|known|typical|next|most|recent|latest|"
+    r"total|other|each|any|no|the|an?|this|that|sample|example)\b)[a-z][\w.-]{1,20} error:"
+    r"(?!\s*(?:none|null|n/a|0)\b))|"
     r"\b[45]\d\d " + _HTTP_REASON.replace("(?:", "(?i:", 1) + r"|"
     r"\b(?i:status(?:[ _]?code)?)\"?\s*[:=]?\s*\"?[45]\d\d\b|"
     r"\btimed out\b|request timeout|deadline exceeded|"
@@ -209,7 +239,7 @@ _ERROR_ANYWHERE = re.compile(
     r"(?i:\brestarting failed container\b)",
 )
 # A reply that explains an error rather than reports one: its first sentence defines a code or a
-# message ("E: Unable to locate package means apt ...", "ERR_CERT_DATE_INVALID indicates ...",
+# message, or it is a reference of codes ("E: Unable to locate package means apt ...", "ERR_CERT_DATE_INVALID indicates ...",
 # "Error 409 is returned when ...", "A 503 happens when ..."). Documentation search results and
 # an agent answering "what does this error mean?" read like this; a failing call does not.
 _DEFINES_ERROR = re.compile(
@@ -219,7 +249,10 @@ _DEFINES_ERROR = re.compile(
     r"(?:occurs|happens|appears|shows up|comes up|pops up) (?:when|if|because|whenever)|"
     r"is (?:caused|triggered) by|is (?:\w+ ){0,2}?way of saying|tells you|is (?:a|an|the) (?:\w+ )"
     r"{0,3}?(?:message|warning|status|code|exception|error)(?: \w+){0,3}? (?:that|which|about|from|"
-    r"for|when|if|meaning))\b",
+    r"for|when|if|meaning))\b|"
+    # a reference of codes under its heading (session 24): "Error codes: 400 Bad Request - the
+    # body is invalid; 401 ...", "HTTP status codes used by this API:" (not "Error code: 500")
+    r"^\W*(?:[\w-]+ ){0,2}?(?:error|status|response|return|exit) codes\b[^.!?\n]{0,40}?[:\n]",
     re.I,
 )
 
@@ -430,13 +463,7 @@ def is_error_reply(msg: dict, tool: str | None = None, context: CallContext | No
             return True
     if explains_error(text):  # "ERR_NAME_NOT_RESOLVED means the DNS lookup ...": documentation
         return False
-    if data is None and metric_reading(text):  # "Error budget remaining: 73%": a reading
-        return False
-    if data is None and resolved_not_found(text):  # "Not found in the EU warehouse; ships from ..."
-        return False
-    if data is None and recovered_connection(text):  # "connection reset ... reconnected"
-        return False
-    if data is None and lists_records(text):  # "Found 3 audit events: token lacks ...": records
+    if data is None and about_errors(text):
         return False
     if data is None and (end := named_head(text)):  # "Forbidden Planet, 179 Shaftesbury Ave"
         text = "Name" + text[end:]
@@ -446,8 +473,77 @@ def is_error_reply(msg: dict, tool: str | None = None, context: CallContext | No
         or (not past and _error_reported(text[:2000]))
         or crash_shape(text[:4000])
         or (data is None and _plain_failure_of(text, name))
+        or (data is None and not past and bool(_FAILED_CLAUSE.match(text)))
         or bool(_BARE_STATUS.match(text))  # "[429]" parses as JSON: a list of one status
     )
+
+
+def about_errors(text: str) -> bool:
+    """Whether a reply (not JSON) is about errors rather than one: documentation ("ERR_NAME_NOT_
+    RESOLVED means ..."), readings ("Error budget remaining: 73%"), a not-found it resolves ("Not
+    found in the EU warehouse; ships from ..."), a failure it recovers from ("connection reset ...
+    reconnected", "attempt 1 failed; attempt 2 succeeded"), records it counts ("Found 3 audit
+    events: token lacks ..."). The failure and timeout words in it are its content."""
+    return (
+        explains_error(text)
+        or metric_reading(text)
+        or resolved_not_found(text)
+        or recovered_connection(text)
+        or recovered_by_retry(text)
+        or lists_records(text)
+    )
+
+
+# A failure the same reply retried past (session 24): "Attempt 1 failed (timeout); attempt 2
+# succeeded: booking FB-8812 created", "Got 429 on first try, retried after 2 s; upload complete
+# (3 files)", "WARN connection reset, retrying... OK: 214 rows synced". A retry is said, and a
+# clause at or after it says what succeeded, with nothing failing after that but a remark in
+# brackets ("retried 3 times, giving up", "retried; upload failed: timeout", "Error: ..." stay
+# failures).
+_RETRIED = re.compile(
+    r"\bretr(?:y|ies|ied|ying)\b|\b(?:second|2nd|third|3rd|next|another) (?:attempt|try)\b|"
+    r"\battempt (?:#\s*)?[2-9]\b",
+    re.I,
+)
+_SUCCEEDED = re.compile(
+    r"\b(?:succeeded|successful(?:ly)?|complete[d]?|ok|done|synced|saved|created|refreshed|"
+    r"uploaded|approved|sent|delivered|accepted|processed|printed|booked|sold)\b",
+    re.I,
+)
+_CLAUSE = re.compile(r"[^.;\n]+(?:\.\.\.|[.;\n])?")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def recovered_by_retry(text: str) -> bool:
+    """Whether a reply says its failure was retried and the retry succeeded (see above)."""
+    text = text[:2000]  # capped as is_error_reply caps it
+    if _SAYS_ERROR.match(text) or not (retry := _RETRIED.search(text)):
+        return False
+    last = None
+    for c in _CLAUSE.finditer(text):
+        if c.end() <= retry.start():
+            continue
+        for m in _SUCCEEDED.finditer(text, c.start(), c.end()):
+            if not _NEGATED_BEFORE.search(text[max(c.start(), m.start() - 30) : m.start()]):
+                last = (m, c)
+    if last is None:
+        return False
+    m, c = last
+    rest = _ASIDE.sub(" ", text[m.end() : c.end()]) + text[c.end() :]
+    return not (failing_words(rest) or _ERROR_ANYWHERE.search(rest) or _left_broken(rest))
+
+
+# A reply whose first clause ends on its own failure, as a title or a sentence (session 24):
+# "Call To Greenfield Dental Failed, Line Busy (Code 17)", "Payment to Harbour Bakery was
+# rejected by the bank". Not a log line or a count ("09:14 login failed", "3 uploads failed"), not
+# none ("Nothing failed.", "No payment was declined").
+_FAILED_CLAUSE = re.compile(
+    r"^\s*(?![\d\W])(?!(?:no|nothing|none|zero|never|neither)\b)[^,;:.\n()\[\]]{2,100}?\b(?:failed|"
+    r"errored|(?:was|were|has been|have been) (?:rejected|declined|denied|refused|blocked)|"
+    r"did(?:n't| not) go through|could(?:n't| not) be (?:completed|processed|sent|delivered|saved|"
+    r"created|updated))(?=\s*(?:[,;:.!(\n]|$|by\b|due to\b|because\b))",
+    re.I,
+)
 
 
 # An error counted as none in its own clause is no failure: "0 jobs failed with TimeoutError",
@@ -478,7 +574,14 @@ _PAST_RECORD = re.compile(
     r"\b(?:status|state)\s*[:=]\s*" + _CLOSED + r"\b|"
     r"(?:^|[—–|]|\s-)\s*" + _CLOSED + r"\b|"
     r"\b(?:was|were|has been|have been|is|are|is now|got) " + _CLOSED + r"\b|"
-    r"\bfixed in (?:v|version |release )?\d)))",
+    r"\bfixed in (?:v|version |release )?\d))|"
+    # a status page's dated entry marked resolved or recovered (session 24): "2026-12-02: Booking
+    # site degraded 09:10-09:35 (timeouts on payment), resolved.", "Nov 22: Stream start
+    # timeouts for EU viewers, 18 min, resolved." (not "not resolved", "unresolved")
+    r"(?=(?:\d{4}-\d\d-\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
+    r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*)\b[^\n]{0,300}?(?<!not )(?<!n't )(?<!not yet )(?<!yet to be )\b(?:resolved|recovered|"
+    r"fixed|mitigated|restored)\b))",
     re.I,
 )
 
@@ -643,8 +746,12 @@ _TITLE_FAILURES = frozenset(
     """declined suspended blocked frozen closed disabled deactivated revoked cancelled canceled
     overdrawn""".split()  # noqa: SIM905
 )
+# (or an identifier of what failed, as an error quotes it: "User Not Found: Kevin O'Brien (ID
+# 7781)", "..., Ref 99120"; session 24)
 _STATUS_AFTER = re.compile(
-    r"\s*(?:\(\s*|,\s*|[-–—]\s*)(?:[45]\d\d\b|(?:error |status |http )?code\b)", re.I
+    r"\s*(?:\(\s*|,\s*|[-–—]\s*)(?:[45]\d\d\b|(?:error |status |http )?code\b|(?:user |request |"
+    r"trace |correlation )?id\b|ref(?:erence)?\b)",
+    re.I,
 )
 
 
@@ -717,17 +824,24 @@ def metric_reading(text: str) -> bool:
     parts = [p.strip() for p in re.split(r"[;\n]+", text) if p.strip()]
     if not parts or len(parts) > 20:
         return False
-    for p in parts:
+    for i, p in enumerate(parts):
         m = _READING.match(p)
+        if i and not m and len(p.split()) <= 4 and not failing_words(p):
+            continue  # a remark after a reading: "Timeouts yesterday: 5; none since."
         if (
             not m
             or not re.search(r"[a-z]{3}", m["label"])
             or _STATUS_LABEL.search(m["label"])
             or _RATE_LIMIT.search(m["label"])  # "Usage limit reached: 2,500 requests per day"
-            or failing_words(m["value"])
+            or failing_words(_BREAKDOWN.sub(" ", m["value"]))
         ):
             return False
     return True
+
+
+# A count's parts in brackets after it name kinds, not a failure of the reading: "Failed logins
+# today: 7 (4 wrong password, 3 expired links)" (session 24).
+_BREAKDOWN = re.compile(r"\((?:\s*\d[\d,.]*%?\s+[^,;()]+,?)+\)")
 
 
 def python_literal(text: str) -> Any:
@@ -757,7 +871,7 @@ _FAILING = re.compile(
     r"unauthori[sz]ed|unauthenticated|forbidden|denied|invalid|malformed|unable to|cannot|can ?not|"
     r"can't|could(?: not|n't)|failed|failure|fail(?:s|ing)? to|errors?|went wrong|oops|missing|"
     r"required|must|expired|declined|rejected|refused|exceed(?:s|ed)|insufficient|unavailable|"
-    r"unreachable|offline|down|broke(?:n)?|timed? ?out|took too long|too (?:many|large|long)|"
+    r"unreachable|offline|down(?!\s+(?:from|to|by)\s+[\d$€£])|broke(?:n)?|timed? ?out|took too long|too (?:many|large|long)|"
     r"already (?:taken|booked|exists?|in use|registered|reserved|cancell?ed|deleted|used)|conflicts?|"
     r"unknown|bad (?:request|credentials|gateway|token|signature|api[ _-]?key)|try (?:again|later)|retry|"
     r"maintenance|garbage|corrupt\w*|"
@@ -955,7 +1069,22 @@ _RATE_LIMIT = re.compile(
     r"(?<!running )(?<!nearly )(?<!almost )(?<!\d )\bout of (?:(?!\d)[\w-]+ )?(?:credits|quota|"
     r"allowance|tokens|units)\b|"
     r"\b(?:requests?|calls?|queries|messages) (?:are (?:coming|being sent) )?too (?:quickly|fast|"
-    r"frequently|often)\b",
+    r"frequently|often)\b|"
+    # a limit, a quota or credits named, then used up in its own clause with words between
+    # (session 24): "Request limit for your plan has been used up (1,000 / 1,000)", "Quota for
+    # 'Elements per day' for this project has been exhausted", "Export limit of 10 per day already
+    # reached", "Search credits for December: all used" (not "has not been reached", "is nearly
+    # used up", "was reached 3 times", "credits were used for the order")
+    r"\b(?:limit|cap|quota|allowance|allotment|credits?)s?\b(?:\s+[^\s.;:!?]+){0,8}?\s+(?:(?:has|"
+    r"have) (?:now |already )?(?:been )?|(?:is|are|was|were) (?:now |already )?|now |already )"
+    r"(?:(?:fully|completely|entirely|all) used(?! (?:to|for|on|in|by)\b)|used up|exhausted|reached|"
+    r"depleted|maxed out|run out)\b(?!\s+(?:\d[\d,]*|zero|no|never|once|twice)\s+times?\b)|"
+    r"\b(?:limit|quota|allowance|allotment|credits?)s?\b[^.;:\n]{0,40}:\s*(?:all|fully|completely|"
+    r"entirely) used(?: up)?\s*(?:[.;!]|$)|"
+    # requests from now on refused until a reset: "Further requests will be refused until 00:00"
+    r"\b(?:further|additional|subsequent|more|new) (?:requests|calls|queries|lookups|searches|"
+    r"messages|uploads)\b[^.;\n]{0,30}?\b(?:will be|are(?: being)?|get)\s+(?:\w+ )?(?:refused|"
+    r"rejected|blocked|denied|throttled)\b",
     re.I,
 )
 # A connection that never happened, or broke before the reply: "connection refused", "connect
@@ -1180,7 +1309,8 @@ _RUNTIME_FAILURE = re.compile(
     r"execution halted|error termination|abend\w*|abnormal(?:ly)? terminat\w+|killed by signal|"
     r"terminated (?:by|with) signal|exited with (?:code|status|exit code) -?[1-9]\d*|"
     r"exit (?:code|status)\s*[:=]?\s*-?[1-9]\d*|code=(?:exited|killed|dumped), status=\d+|"
-    r"status=\d+/FAILURE|returned non-zero exit status [1-9]\d*)\b|"
+    r"status=\d+/FAILURE|returned non-zero exit status [1-9]\d*|return_?code\s*[:=]\s*-?[1-9]\d*)\b|"
+    r"\[exit (?:code |status )?-?[1-9]\d*\]|"
     r"^=+(?:CRASH|ERROR|SUPERVISOR) REPORT=+",
     re.I | re.M,
 )
@@ -1211,7 +1341,54 @@ def crash_shape(text: str) -> bool:
 
 
 _STATUS_KEYS = ("status", "status_code", "statusCode", "http_status", "httpStatus", "code")
-_FAILED_STATES = ("error", "failed", "failure", "fault")
+_FAILED_STATES = ("error", "failed", "failure", "fault", "fail", "errored")
+_STATE_KEYS = ("status", "state", "outcome", "stat", "result")
+# JSON keys by what they name (session 24): a code of any kind ("code", OpenWeather's "cod",
+# "rc", "returnCode", "resultCode", "errorCode", "Code"), a part of an error ("errorCode",
+# "error_type", "errorDetail", "ErrorMessage"; not "error_count", "errors_total", "error_rate"),
+# a process's exit status, and a message (what a code is read beside).
+_CODE_KEY = re.compile(r"(?i)^(?:[a-z]*_?)?(?:code|cod|rc)$")
+_ERROR_PART_KEY = re.compile(
+    r"(?i)^(?:error|err|fault|exception)_?(?:code|type|detail|details|description|msg|message|"
+    r"reason|class|kind|name)$"
+)
+_EXIT_KEY = re.compile(r"(?i)^(?:exit_?(?:code|status)|return_?code|returncode)$")
+_MESSAGE_KEY = re.compile(
+    r"(?i)^\w*(?:message|msg|detail|details|reason|description|text|title)$|^faultstring$"
+)
+_UNSET = frozenset(("", "none", "null", "nil", "ok", "0", "success", "n/a", "false"))
+
+
+def _set_value(v: Any) -> bool:
+    """A value that says something: not empty, 0, false or "none"."""
+    if isinstance(v, bool) or v is None:
+        return bool(v)
+    if isinstance(v, int | float):
+        return v != 0
+    return isinstance(v, str) and v.strip().lower() not in _UNSET
+
+
+def _says_ok(data: dict) -> bool:
+    status = str(data.get("status") or "").lower()
+    return (
+        status in ("ok", "success", "succeeded", "done", "completed") or data.get("success") is True
+    )
+
+
+def _failure_name(v: Any) -> bool:
+    """A code that names a failure: "NoSuchBucket", "NOT_FOUND", "PermissionDenied"."""
+    return isinstance(v, str) and bool(_FAILURE_NAME.fullmatch(v.strip()))
+
+
+def _failing_message(data: dict) -> bool:
+    """A message field beside a code that says a failure ("Invalid API key", "Not Found")."""
+    return any(
+        isinstance(v, str) and (failing_words(v) or re.match(_HTTP_REASON, v.strip(), re.I))
+        for k, v in data.items()
+        if isinstance(k, str) and _MESSAGE_KEY.match(k)
+    )
+
+
 # "responseStatus", "upstream_status", "HTTPStatusCode", "http": a key that names a status
 _STATUS_KEY = re.compile(r"(?i)^(?:\w*status(?:_?code)?|http|http_?code|response_?code)$")
 
@@ -1226,20 +1403,39 @@ def _json_error(data: Any, depth: int = 0) -> bool:
         return False
     if any(data.get(k) for k in _ERROR_KEYS):
         return True
-    keys = [k for k in data if isinstance(k, str) and (k in _STATUS_KEYS or _STATUS_KEY.match(k))]
-    for k in keys:
-        code = data.get(k)
+    said_ok = _says_ok(data)
+    failing_message = _failing_message(data)
+    for k, code in data.items():
+        if not isinstance(k, str):
+            continue
         if isinstance(code, str) and code.strip().isdigit():
             code = int(code.strip())
-        # "code" alone is too common (zip codes, product codes): only beside a message.
-        if (
-            isinstance(code, int)
-            and not isinstance(code, bool)
-            and 400 <= code <= 599
-            and (k != "code" or any(m in data for m in ("message", "msg", "detail", "reason")))
+        status_code = isinstance(code, int) and not isinstance(code, bool) and 400 <= code <= 599
+        # a key that names a status ("status", "statusCode", "http"): its 4xx/5xx is the error;
+        # "code" beside a message of any words ('{"code": 409, "message": "slot full"}')
+        if status_code and (
+            k in _STATUS_KEYS[:-1]
+            or _STATUS_KEY.match(k)
+            or (k == "code" and any(m in data for m in ("message", "msg", "detail", "reason")))
         ):
             return True
-    for k in ("status", "state", "outcome"):  # "state": "error", "outcome": "FAILED"
+        # any other code ("cod", "rc", "returnCode", "resultCode", "errorCode"): zip, area and
+        # product codes are codes too, so only a 4xx/5xx beside a message that says a failure,
+        # or a bare code key naming a failure ('"Code": "NoSuchBucket"', '"code": "NOT_FOUND"')
+        if (
+            _CODE_KEY.match(k)
+            and failing_message
+            and (status_code or (k.lower() in ("code", "cod", "rc") and _failure_name(code)))
+        ):
+            return True
+        # a key that names an error's part with a value ("errorCode": "NotFound", "errorType":
+        # "invalid_auth"; not "error_count", not "errorCode": 0 or "none")
+        if _ERROR_PART_KEY.match(k) and _set_value(code) and not said_ok:
+            return True
+        # a process's exit status that is not 0 ("exit_code": 126, "returncode": 1)
+        if _EXIT_KEY.match(k) and isinstance(code, int) and not isinstance(code, bool) and code:
+            return True
+    for k in _STATE_KEYS:  # "state": "error", "outcome": "FAILED", "stat": "fail"
         if isinstance(v := data.get(k), str) and v.lower() in _FAILED_STATES:
             return True
     if data.get("success") is False or data.get("ok") is False:

@@ -75,6 +75,12 @@ _ASKS_ABOUT = re.compile(
     r"your |the )(?-i:[A-Z][a-z]+))\b",
     re.I,
 )
+# Any way of reaching someone named in such a question, which then asks for a person ("Who can I
+# talk to?"). Not handover.HUMAN_REQUEST, which Issues and Sentiment read first on every turn: that
+# needs the person named beside the verb ("talk to a manager", "which of your agents can call me"),
+# or it would fire on "talk to you later" or "call me when it ships"; here the wh-word is the person,
+# so the verb alone is enough, and only inside a one-question turn `_ASKS_ABOUT` opened. A turn
+# HUMAN_REQUEST matches never reaches this veto.
 _REACH = re.compile(
     r"\b(?:speak|talk|chat|call|ring|phone|contact|reach|connect|transfer|put me|get me|escalate|"
     r"hand me|pass me|word with|human|real person|in person|get hold|get in touch|email me|"

@@ -57,6 +57,12 @@ _PERSON = (
     r"(?! (?:role|account|access|permissions?|view|seat|licen[cs]e|level|user|dashboard|reports?|"
     r"field|page|settings|screen|app|portal|tab|module|software|tool))"
 )
+# Which of a business's things can text or call is no ask for a person ("Which of your apps can
+# text me reminders?").
+_NOT_A_PERSON = (
+    r"(?!(?:apps?|systems?|bots?|tools?|services?|plans?|products?|devices?|phones?|numbers?|"
+    r"lines?|channels?|options?|accounts?|websites?|sites?|pages?|forms?|methods?)\b)"
+)
 HUMAN_REQUEST = re.compile(
     r"\b(?:(?:(?:speak|talk|chatt?)(?:ing)?|(?:(?:'d|would) rather|(?:want|need|prefer|like) to) "
     r"(?:deal|work)|connect me|"
@@ -114,7 +120,22 @@ HUMAN_REQUEST = re.compile(
     # over" (not "can someone else join my plan")
     r"\b(?:can|could|would|will|may) (?:a |an |one of your )?(?:real |actual |live )?(?:human|"
     r"person|agent|staff member|employee|representative|rep|operator|supervisor|manager) "
-    r"(?:\w+ )?(?:take over|step in|pick (?:this|it) up)\b",
+    r"(?:\w+ )?(?:take over|step in|pick (?:this|it) up)\b|"
+    # which / who of the business's people, asked to reach the user or to be reached (session
+    # 24): "Which of your agents can call me back today?", "Who on your team can ring me?", "Who
+    # there can phone me?", "Which of your dentists can I talk to?", "Which one of your staff can
+    # take over my complaint?" (not "Which of your agents handled my call?", "Who called me?":
+    # questions about a person; nor "Who can I speak to about hosting a party?": who handles it)
+    r"\b(?:which|who)(?: (?:one )?of (?:your|the|you)(?: "
+    + _NOT_A_PERSON
+    + r"[\w-]+)?| (?:on|in|at|"
+    r"from) (?:your|the) [\w-]+| there| here)? (?:can|could|would|will|might) (?:(?:\w+ )?(?:call|ring|phone|e-?mail|"
+    r"text|contact) (?:me|us)\b|(?:\w+ )?give (?:me|us) a (?:call|ring|bell)\b|take (?:over|on) |"
+    r"(?:\w+ )?go (?:through|over) (?:[\w'-]+ ){0,3}?with (?:me|us)\b)|"
+    r"\bwhich (?:one )?of (?:your|the) "
+    + _NOT_A_PERSON
+    + r"[\w-]+ (?:can|could|may|should) (?:i|we) (?:speak|talk|chat)"
+    r"(?: (?:to|with))?\b",
     re.I,
 )
 # A handover arranged in other words: someone will call back or join, the case is passed on, a

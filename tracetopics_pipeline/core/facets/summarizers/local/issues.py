@@ -28,6 +28,7 @@ from tracetopics_pipeline.core.facets.handoff_tools import handoff_tool
 from tracetopics_pipeline.core.facets.issue_categories import CATEGORIES
 from tracetopics_pipeline.core.facets.preprocess import (
     TIMEOUT_FORM,
+    about_errors,
     call_contexts,
     call_key,
     content_text,
@@ -35,6 +36,7 @@ from tracetopics_pipeline.core.facets.preprocess import (
     in_proper_name,
     is_error_reply,
     named_head,
+    past_error_record,
     tool_calls_of,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.handover import (
@@ -608,6 +610,7 @@ def detect_issues(
     run_timeout = False  # a tool reply since the agent last wrote timed out
     last_user: str | None = None  # the user's turn before an agent turn (what a refusal refused)
     last_tool = "tool"  # the tool whose reply came last (what an agent's report is about)
+    reply_about_errors = False  # the last tool reply was about errors, none of its own
     contexts = call_contexts(messages)
     for idx, m in enumerate(messages):
         role = m.get("role")
@@ -640,7 +643,13 @@ def detect_issues(
                 # an answer that explains an error code ("E: Unable to fetch ... means") is no
                 # report that the agent's call failed
                 explains = explains_error(text)
-                said_timeout = _timeout_in(text, said=True) if after_tool and not explains else None
+                # (nor is a timeout the agent reads out of a reply about errors: "Bookings had
+                # timeouts for 20 minutes yesterday" after a status page's resolved incident)
+                said_timeout = (
+                    _timeout_in(text, said=True)
+                    if after_tool and not explains and not reply_about_errors
+                    else None
+                )
                 if said_timeout is not None:  # "the booking service timed out"
                     timed_out = True
                     add(
@@ -690,7 +699,16 @@ def detect_issues(
             # when it opens on it ('{"status": "timed_out"}', "connect ETIMEDOUT ..."), not an
             # article that mentions timeouts further on
             # (past a name at its head: "Timed Out Fitness, Unit 4 Dockside" is a gym)
-            timeout = _timeout_in(text[:300] if error else text[named_head(text) :][:100])
+            # (and none in a reply about errors: a reading, a status page's resolved incident,
+            # documentation, a retry that succeeded: "Timeouts yesterday: 5; none since")
+            reply_about_errors = not error and (about_errors(text) or past_error_record(text))
+            timeout = (
+                _timeout_in(text[:300])
+                if error
+                else None
+                if reply_about_errors
+                else _timeout_in(text[named_head(text) :][:100])
+            )
             last_reply_timeout = timeout is not None or slow is not None
             if timeout is not None:
                 add("Timeout", f"{name} timed out")
