@@ -37,6 +37,7 @@ def _categories(reply: str, answer: str = "Here is what I found.") -> set[str]:
     [
         '{"cod": 401, "message": "Invalid API key. Please see the FAQ."}',
         '{"rc": 429, "text": "Too many requests, slow down"}',
+        '{"cod": 429, "message": "Key temporarily blocked for exceeding its plan"}',
         '{"errcode": 503, "errmsg": "system error, please try later"}',
         '{"Code": "NoSuchBucket", "Message": "The bucket does not exist", "BucketName": "b1"}',
         '{"responseStatus": {"errorCode": "NotFound", "message": "Rider R-118 has no session"}}',
@@ -53,6 +54,7 @@ def test_a_json_status_under_another_key_is_an_error(text: str) -> None:
     "text",
     [
         '{"cod": 200, "name": "Portsmouth", "main": {"temp": 8.4}}',
+        '{"cod": 200, "message": "3 blocked senders removed"}',
         '{"area_code": 415, "message": "Welcome to San Francisco"}',
         '{"postcode": 404, "message": "Delivered to the front desk"}',
         '{"product_code": "NoSuchThing", "title": "No Such Thing (novelty mug)"}',

@@ -870,7 +870,7 @@ _FAILING = re.compile(
     r"valid|recogni[sz]ed)|does(?: not|n't) exist|no longer (?:exists?|available|valid)|no such|"
     r"unauthori[sz]ed|unauthenticated|forbidden|denied|invalid|malformed|unable to|cannot|can ?not|"
     r"can't|could(?: not|n't)|failed|failure|fail(?:s|ing)? to|errors?|went wrong|oops|missing|"
-    r"required|must|expired|declined|rejected|refused|exceed(?:s|ed)|insufficient|unavailable|"
+    r"required|must|expired|declined|rejected|refused|blocked|exceed(?:s|ed|ing)|insufficient|unavailable|"
     r"unreachable|offline|down(?!\s+(?:from|to|by)\s+[\d$€£])|broke(?:n)?|timed? ?out|took too long|too (?:many|large|long)|"
     r"already (?:taken|booked|exists?|in use|registered|reserved|cancell?ed|deleted|used)|conflicts?|"
     r"unknown|bad (?:request|credentials|gateway|token|signature|api[ _-]?key)|try (?:again|later)|retry|"
