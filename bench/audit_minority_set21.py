@@ -17,17 +17,21 @@ those said by 0.5-0.7 of their traces, and 25 drawn at random from the rest). Sp
 `SPLIT_SEED_21` (bench/held_out.py's split_forms) per source and verdict into a development
 part (the cutoffs were chosen on it) and a test part (reported once).
 
-    .venv/bin/python bench/audit_minority_set21.py [--part dev|test|all] [--pull 0.05|off]
+    .venv/bin/python bench/audit_minority_set21.py [--part dev|test|all] [--pull 0.05|off] [--kinds]
 
 prints the flag's precision and recall against the verdicts per source, before (`--pull off`:
 paraphrase by SAID_NEAR alone) and with each word of the name held (`support.WORD_PULL`), and
-the names where flag and verdict disagree.
+the names where flag and verdict disagree. `--kinds`: each text also says the heads its source's
+texts name its words as kinds of (`support.learn_kinds` over every case of the source, the way
+a map's parents are read: "Business" says "plan"), to see whether a class word the traces
+never say could count as said (session 24: it did not help, docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from functools import cache
 
 import numpy as np
 from held_out import split_forms
@@ -35,7 +39,10 @@ from held_out import split_forms
 from tracetopics_pipeline.core.topics.labels import support
 from tracetopics_pipeline.core.topics.labels.support import (
     MIN_SAID,
+    NO_KINDS,
+    Kinds,
     Sayers,
+    learn_kinds,
     said_share,
     text_words,
     without_each_word,
@@ -3658,14 +3665,33 @@ def part(name: str) -> dict[str, tuple[Case, ...]]:
     return split_forms(CASES, name, SPLIT_SEED_21)  # type: ignore[arg-type]
 
 
-def said(case: Case, embed: Callable[[list[str]], np.ndarray], *, words: bool) -> float:
+@cache
+def source_kinds(source: str) -> Kinds:
+    """What the texts of every case of `source` (both parts, both verdicts: no verdict is read)
+    name their words as kinds of (`support.learn_kinds`)."""
+    from tracetopics_pipeline.core.topics.labels.grammar import verb_forms
+
+    draws = [d for form, cases in CASES.items() if form.split()[0] == source
+             for _, ds in cases for d in ds]  # fmt: skip
+    texts = [t for _, t in draws]
+    return learn_kinds(texts, [float(n) for n, _ in draws], verbs=verb_forms(texts))
+
+
+def said(
+    case: Case,
+    embed: Callable[[list[str]], np.ndarray],
+    *,
+    words: bool,
+    kinds: Kinds = NO_KINDS,
+) -> float:
     """The share of the sample that says the case's name (`support.said_share`), with each word of
-    the name held (`words`) or by the paraphrase cosine alone."""
+    the name held (`words`) or by the paraphrase cosine alone; with `kinds`, a text says the heads
+    of its words too."""
     name, draws = case
     texts = [t for _, t in draws]
     less = without_each_word(name) if words else []
     e = np.asarray(embed([name, *less, *texts]), np.float32)
-    sayers = Sayers(text_words(texts, [float(n) for n, _ in draws]))
+    sayers = Sayers(kinds.said(text_words(texts, [float(n) for n, _ in draws])))
     held = e[1 : 1 + len(less)] if less else None
     return said_share(name, sayers, e[0], e[1 + len(less) :], held)
 
@@ -3716,6 +3742,9 @@ def main() -> None:
     ap.add_argument(
         "--renamed", action="store_true", help="flag each name as the namer now leaves it"
     )
+    ap.add_argument(
+        "--kinds", action="store_true", help="texts say the heads of their words' kinds too"
+    )
     a = ap.parse_args()
     from tracetopics_pipeline.core.topics.labels.labellers import default_embedder
 
@@ -3732,7 +3761,8 @@ def main() -> None:
                 if new[0] != case[0]:
                     print(f"  renamed ({verdict}): {source} {case[0]!r} -> {new[0]!r}")
                 case = new
-            share = said(case, embed, words=words)
+            kinds = source_kinds(source) if a.kinds else NO_KINDS
+            share = said(case, embed, words=words, kinds=kinds)
             flagged = share < MIN_SAID
             rows.append((source, verdict == "reject", flagged))
             if flagged != (verdict == "reject"):
