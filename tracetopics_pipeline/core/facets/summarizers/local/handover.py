@@ -97,11 +97,13 @@ HUMAN_REQUEST = re.compile(
     r"(?:have|get|let) (?:a |an |some |one of your )?(?:real |actual )?(?:human|person|someone|"
     r"somebody|staff member|employee) (?:look|check|review|handle|deal|go over)|"
     r"escalate (?:this|it|me|my (?:case|issue|ticket|request|complaint))|"
-    # a department by name, only after a handover verb: "hand me over to billing"
+    # a department by name, only after a handover verb: "hand me over to billing", "connect me
+    # with admissions", "put me through to the switchboard" (a front desk staffed by people)
     r"(?:(?:speak|talk|chatt?)(?:ing)?|transfer me|hand me over|pass me|put me through|connect me|"
-    r"forward me|refer me|send me) (?:over |back |through )?to (?:the |your )?(?:billing|sales|claims|"
-    r"accounts|complaints|returns|refunds|repairs|(?:tech(?:nical)? |customer )?support|"
-    r"customer (?:care|relations|service))\b|"
+    r"forward me|refer me|send me) (?:over |back |through )?(?:to|with) (?:the |your )?(?:billing|"
+    r"sales|claims|accounts|complaints|returns|refunds|repairs|(?:tech(?:nical)? |customer )?support|"
+    r"customer (?:care|relations|service)|reception|front desk|switchboard|concierge|housekeeping|"
+    r"admissions|dispatch)\b|"
     # a person by trade, only after a handover verb: "put me through to the watchmaker"
     r"(?:put me through|transfer me|hand me over|pass me (?:on|over)) to (?:the|your|a|an|one of "
     r"your) (?:\w+ )?\w+(?:er|or|ist|ian|man|woman|smith|maker|keeper|wright)s?\b(?!\s+(?:settings|"
@@ -265,8 +267,8 @@ HANDOVER_DONE = re.compile(
     # desk", "I've paged the on-call vet", "I've looped in our billing team"
     r"\b(?:flagged|raised) (?:this|it|your (?:\w+ )?(?:case|query|request|issue|concern|problem|"
     r"complaint|claim)) (?:with|to|for) " + _TAKER + r"|"
-    r"\b(?:notified|alerted|paged|looped in|brought in|pulled in|called in) (?:the|our|a|an|one "
-    r"of our|one of the) " + _TAKER + r"|"
+    r"\b(?:notif(?:ied|ying)|alert(?:ed|ing)|pag(?:ed|ing)|loop(?:ed|ing) in|br(?:ought|inging) in|"
+    r"pull(?:ed|ing) in|call(?:ed|ing) in) (?:the|our|a|an|one of our|one of the) " + _TAKER + r"|"
     # said of the user or the case: "you're now being connected with", "your chat has been handed
     # over to"
     r"\b"
@@ -311,7 +313,8 @@ _ASKS_LEAVE = re.compile(
 # without any is skipped unread (the pattern costs ~0.3 ms a sentence; read_handovers took 6.7 s
 # on a 90k-character agent turn, docs/benchmarks.md "Handover reading speed").
 _DONE_WORD = re.compile(
-    r"\b(?:" + _HANDOVER_VERB + r"|flagged|raised|notified|alerted|paged|pulled|called|"
+    r"\b(?:" + _HANDOVER_VERB + r"|flagged|raised|notif(?:ied|ying)|alert(?:ed|ing)|pag(?:ed|ing)|"
+    r"pull(?:ed|ing)|call(?:ed|ing)|"
     r"join(?:ing)?|tak(?:e|ing)|pick(?:ing)?|be with you)\b",
     re.I,
 )
