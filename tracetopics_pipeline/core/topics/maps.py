@@ -56,6 +56,7 @@ from tracetopics_pipeline.core.topics.labels.cleaning import (
     own_part,
     readable_value,
 )
+from tracetopics_pipeline.core.topics.labels.context import WordContext, word_context
 from tracetopics_pipeline.core.topics.labels.grammar import (
     case_statement,
     label_problems,
@@ -1401,13 +1402,21 @@ def _name_free_parents(
     descs: list[ParentDescription] = []
     # A parent of one subtopic is that subtopic: it takes its name, which no other parent takes,
     # unless the name states one case ("Datasets refresh incrementally"): the namer names the
-    # task it is about (`grammar.case_statement`).
+    # task it is about (`grammar.case_statement`; its own texts tell a record of what was done,
+    # "[A customer] invoked their right to be forgotten").
     verbs = verb_forms(texts)
+
+    def own_context(t: int) -> WordContext:
+        ix = np.flatnonzero(result.labels == t)
+        return word_context([texts[i] for i in ix], [weights[i] for i in ix])
+
     only = {
-        q: result.topics[int(kids[0])].label
+        q: label
         for q in range(n_parents)
         if len(kids := np.flatnonzero(of_topic == q)) == 1
-        and not case_statement(result.topics[int(kids[0])].label, verbs)
+        and not case_statement(
+            label := result.topics[int(kids[0])].label, verbs, own_context(int(kids[0]))
+        )
     }
     for q, inp in enumerate(inputs):
         kids = np.flatnonzero(of_topic == q)

@@ -131,7 +131,7 @@ def audit_topics(
                 probs.append("contradicted_parent")
             if several and t.distinct is not None and t.distinct < MIN_DISTINCT:
                 probs.append("vague")
-            if level == "parent" and not from_label and case_statement(t.label, verbs):
+            if level == "parent" and not from_label and case_statement(t.label, verbs, t.context):
                 probs.append("statement")  # a Task parent states one case, not a task
             par = level == "parent"  # a parent's verb class noun is said by its verbs
             if not from_label and name_support(t.label, t.support, classes=par) < floor:

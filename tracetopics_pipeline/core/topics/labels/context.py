@@ -59,6 +59,10 @@ class WordContext:
     after: dict[str, Counter[str]] = field(default_factory=dict)
     before: dict[str, Counter[str]] = field(default_factory=dict)
     back: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)  # 3 words before
+    # the same per word before "to" / "into" / "onto" (key: the word and its preposition): how
+    # the texts reach "X to" itself, which X's other uses need not share ("[add 60 more] seats
+    # to our plan" beside "Reduce seats from 25 to 5")
+    back_to: dict[tuple[str, str], Counter[tuple[str, ...]]] = field(default_factory=dict)
     # per word pair (and per word, as ("", word)): the content words after it
     fillers: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
     # per article and the word after it ("a", "cash"): the word that follows the pair ("" =
@@ -198,6 +202,9 @@ def word_context(
                 ctx.after.setdefault(word, Counter())[low[i + 1] if i + 1 < len(low) else ""] += n
                 ctx.before.setdefault(word, Counter())[low[i - 1] if i else ""] += n
                 ctx.back.setdefault(word, Counter())[tuple(low[max(0, i - 3) : i])] += n
+                if i + 1 < len(low) and low[i + 1] in _TO:
+                    key = (word, low[i + 1])
+                    ctx.back_to.setdefault(key, Counter())[tuple(low[max(0, i - 3) : i])] += n
                 if i and low[i - 1] in _ARTICLES:
                     nxt_word = low[i + 1] if i + 1 < len(low) else ""
                     ctx.after_article.setdefault((low[i - 1], word), Counter())[nxt_word] += n
@@ -344,7 +351,10 @@ def cut_phrase(low: list[str], ctx: WordContext, verbs: frozenset[str]) -> bool:
         return False  # "Place to eat": an infinitive, not where something goes
     if _share(before, lambda k: bool(k) and k not in FUNCTION_WORDS) >= CUT_SHARE:
         return True  # a compound cut: "[VAT] number to the invoices"
-    back = ctx.back.get(first, Counter())
+    # the uses that go on to "to" when the texts say them often enough, else every use
+    back = ctx.back_to.get((first, low[to]), Counter()) if to == 1 else Counter()
+    if sum(back.values()) < MIN_USES:
+        back = ctx.back.get(first, Counter())
     return _share(back, lambda ws: any(w in verbs for w in ws)) >= CUT_SHARE
 
 

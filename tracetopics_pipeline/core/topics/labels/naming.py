@@ -48,6 +48,7 @@ from tracetopics_pipeline.core.topics.labels.grammar import (
     case_statement,
     is_phrasal,
     label_problems,
+    past_record,
     phrasal_end,
     request_form,
     statement_shape,
@@ -497,7 +498,7 @@ def name_topics(
                 if contradicted(cand, kids_said):
                     reversed_ = True
                     continue
-                if p.requests and statement_shape(form, verbs):
+                if p.requests and (statement_shape(form, verbs) or past_record(form, ctx)):
                     # a statement: what it is about ("Wrong timezone in exported CSVs"), else
                     # one of a problem as it is, else only when nothing else is
                     asked = request_form(form, verbs)
@@ -508,7 +509,7 @@ def name_topics(
                         and not label_problems(about, verbs=verbs, context=ctx)
                     ):
                         cand = about
-                    elif case_statement(cand, verbs):
+                    elif case_statement(cand, verbs, ctx):
                         stated = stated or cand
                         continue
                 share = name_support(cand, support, facet_words, classes=p.abstract)
