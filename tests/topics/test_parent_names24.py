@@ -4,6 +4,10 @@ noun phrase a PM says, not a fragment of its texts or a record of one case.
 - "X to Y" cut from a verb's object is read from the uses of "X to" themselves
   (`context.WordContext.back_to`): "Seats to plan" from "[add 60 more] seats to our plan", though
   "seats" elsewhere opens "Reduce seats from ..." or follows "for".
+- A name that is only a part of a period says when, not what about (`grammar._period_alone`,
+  problem "period"): "End of the cycle" ("[Downgrade at the] end of the cycle").
+- "setup", "settings", "access", "errors" end a category name only where its traffic says them
+  (`naming.category_nouns`): "Seat setup" over seat prices and counts no text sets up.
 - A name opening with a verb's past form and what followed it, its subject dropped, records one
   case (`grammar.past_record`): "Invoked right to be forgotten" ("[A customer] invoked their
   right to be forgotten"), "Left the company"; a one-subtopic parent so named is named by the
@@ -12,7 +16,8 @@ noun phrase a PM says, not a fragment of its texts or a record of one case.
 Look-alikes that must not fire: verbs that hold their object ("Transfer to savings", "Upgrade to
 Enterprise"), a noun with its own complement ("Access to dashboards"), participles before their
 noun ("Scheduled report", "Lost card"), a phrasal verb ("Locked out of the account"), a problem
-stated ("Charged twice")."""
+stated ("Charged twice"); a period with what it is of ("Billing cycle", "End of trial"); a noun the
+traffic says ("Connection setup")."""
 
 from __future__ import annotations
 
@@ -143,3 +148,53 @@ def test_a_one_subtopic_parent_named_by_a_record_is_named_by_what_it_is_about():
     assert names[1] == "Password reset"
     assert names[0] != "Invoked right to be forgotten"
     assert "forgotten" in names[0].lower()
+
+
+@pytest.mark.parametrize(
+    "name", ["End of the cycle", "Start of the month", "Middle of the term", "End of the year"]
+)
+def test_a_part_of_a_period_alone_is_no_name(name):
+    assert "period" in label_problems(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Billing cycle", "End of trial", "Contract end date", "End of life", "Quarter end report",
+     "Period tracking", "End of the billing period"],
+)  # fmt: skip
+def test_a_period_with_what_it_is_of_names_a_thing(name):
+    assert label_problems(name) == []
+
+
+def test_a_category_name_ends_in_a_noun_its_traffic_says():
+    from test_names_kept import embed
+
+    from tracetopics_pipeline.core.topics.labels.naming import NamingInput, abstract_name
+    from tracetopics_pipeline.core.topics.labels.support import word_support
+
+    texts = SEATS
+    w = [1.0] * len(texts)
+    x = embed(texts)
+    centre = x.mean(axis=0)
+
+    def near_setup(names: list[str]) -> np.ndarray:  # a model that reads "setup" as the topic
+        e = embed(names)
+        e[[n.endswith(" setup") for n in names]] = centre
+        return e
+
+    t = NamingInput(topic_id=0, texts=texts, weights=w, centroid=centre)
+    name = abstract_name(
+        t, word_support(texts, w), embed=near_setup, centroid=centre, others=np.zeros((0, 1)),
+        min_support=0.3, verbs=verb_forms(texts), avoid=set(), surface={},
+    )  # fmt: skip
+    assert name.split()[-1] in ("issues", "questions", "requests")  # not "setup": unsaid
+
+
+def test_setup_access_and_settings_stay_where_the_traffic_says_them():
+    from tracetopics_pipeline.core.topics.labels.naming import category_nouns
+    from tracetopics_pipeline.core.topics.labels.support import stem
+
+    said = {stem(n): 0.1 for n in ("setup", "access", "settings")}
+    assert {"setup", "access", "settings", "issues", "questions", "requests"} <= set(
+        category_nouns(said)
+    )

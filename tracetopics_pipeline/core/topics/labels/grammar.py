@@ -821,7 +821,27 @@ def wording_problems(label: str) -> list[str]:
         out.append("aside")
     if _when_said(low):
         out.append("when_said")
+    if _period_alone(low):
+        out.append("period")
     return out
+
+
+# A part of a period and the periods a plan or a term runs by: "End of the cycle" says when,
+# not what about ("[Downgrade at the] end of the cycle")
+_PERIOD_PARTS = frozenset("end start beginning middle half rest".split())  # noqa: SIM905
+_PERIODS = frozenset("cycle cycles period periods term terms quarter quarters".split())  # noqa: SIM905
+
+
+def _period_alone(low: list[str]) -> bool:
+    """A name that is only a part of a period ("End of the cycle", "Start of the month",
+    "Middle of the term"): every content word a part, a period or a time noun, and a part
+    among them. "Billing cycle", "End of trial", "Contract end date" name a thing."""
+    content = [w for w in low if w and w not in FUNCTION_WORDS]
+    return (
+        any(w in _PERIOD_PARTS for w in content)
+        and len(content) > 1
+        and all(w in _PERIOD_PARTS | _PERIODS | _TIME_NOUNS | MOOD_TIMES for w in content)
+    )
 
 
 # The category nouns in either number, and the nouns that say "something went wrong" as they

@@ -1196,12 +1196,13 @@ def abstract_name(
     heads = covering or heads  # the words the subtopics share, when any word is
     top = [h for h, _ in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]
     said = {x for low, _ in clauses for x in low}
+    nouns = category_nouns(support)
     names = []
     for h in top:
         # a noun before the category reads in the singular when the texts use it ("Seats
         # requests" -> "Seat requests")
         h = (*h[:-1], singular_said(h[-1], said))
-        for noun in CATEGORY_NOUNS:
+        for noun in nouns:
             name = tidy_phrase((*h, noun), {**surface, noun: noun})
             if name.lower() not in avoid and not label_problems(name, verbs=verbs, context=context):
                 names.append(name)
@@ -1211,6 +1212,17 @@ def abstract_name(
     other = (e @ others.T).max(axis=1) if len(others) else np.zeros(len(names))
     score = e @ centroid - contrast * np.maximum(other, 0)
     return names[int(np.lexsort((names, -score))[0])]
+
+
+def category_nouns(support: dict[str, float]) -> list[str]:
+    """The `CATEGORY_NOUNS` a topic's name may end in: a need noun ("issues", "questions",
+    "requests") says what kind of need in any words; "setup", "settings", "access", "errors" say
+    what the topic is about, so its traffic says them (`support`, MIN_SUPPORT: no "Seat setup"
+    over seat prices and counts that no text sets up; "Connection setup" where a subtopic reads
+    "Read-only setup guide")."""
+    return [
+        n for n in CATEGORY_NOUNS if n in _FORM_NOUNS or support.get(stem(n), 0.0) >= MIN_SUPPORT
+    ]
 
 
 def _bare_words(clauses: list[list[str]]) -> frozenset[str]:
