@@ -184,9 +184,17 @@ def test_a_category_name_ends_in_a_noun_its_traffic_says():
 
     t = NamingInput(topic_id=0, texts=texts, weights=w, centroid=centre)
     name = abstract_name(
-        t, word_support(texts, w), embed=near_setup, centroid=centre, others=np.zeros((0, 1)),
-        min_support=0.3, verbs=verb_forms(texts), avoid=set(), surface={},
-    )  # fmt: skip
+        t,
+        word_support(texts, w),
+        embed=near_setup,
+        centroid=centre,
+        others=np.zeros((0, 1)),
+        min_support=0.3,
+        verbs=verb_forms(texts),
+        avoid=set(),
+        surface={},
+        children=[],
+    )  # fmt: skip  (children: a parent's name)
     assert name.split()[-1] in ("issues", "questions", "requests")  # not "setup": unsaid
 
 

@@ -1196,7 +1196,8 @@ def abstract_name(
     heads = covering or heads  # the words the subtopics share, when any word is
     top = [h for h, _ in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]
     said = {x for low, _ in clauses for x in low}
-    nouns = category_nouns(support)
+    # a parent's category noun is said by its traffic; a subtopic with no phrase keeps them all
+    nouns = category_nouns(support) if children is not None else list(CATEGORY_NOUNS)
     names = []
     for h in top:
         # a noun before the category reads in the singular when the texts use it ("Seats
