@@ -1126,8 +1126,17 @@ _LEFT_BROKEN = re.compile(
 _NONE_OF = re.compile(r"\b(?:0|no|zero|nothing|none)\W+(?:\w+\W+){0,2}$", re.I)
 
 
+# The words before a match that decide it ("no" and up to two words after it) are read in this
+# many characters before it, not the whole text before it (once per match: quadratic).
+_BEFORE_WINDOW = 200
+
+
+def _before(text: str, at: int) -> str:
+    return text[max(0, at - _BEFORE_WINDOW) : at]
+
+
 def _left_broken(text: str) -> bool:
-    return any(not _NONE_OF.search(text[: m.start()]) for m in _LEFT_BROKEN.finditer(text))
+    return any(not _NONE_OF.search(_before(text, m.start())) for m in _LEFT_BROKEN.finditer(text))
 
 
 def recovered_connection(text: str) -> bool:
@@ -1136,7 +1145,11 @@ def recovered_connection(text: str) -> bool:
     if not breaks or _SAYS_ERROR.match(text):
         return False
     after = text[breaks[-1].end() :]
-    back = [m for m in _CAME_BACK.finditer(after) if not _NEGATED_BEFORE.search(after[: m.start()])]
+    back = [
+        m
+        for m in _CAME_BACK.finditer(after)
+        if not _NEGATED_BEFORE.search(_before(after, m.start()))
+    ]
     if not back:
         return False
     # capped as is_error_reply caps it: _EXC_NAME's dotted path is quadratic on "a.a.a..." (11 s on
@@ -1186,7 +1199,7 @@ def resolved_not_found(text: str) -> bool:
         return False
     rest = text[brk.start() :]
     for r in _RESOLVED.finditer(rest):
-        if not _NEGATED_BEFORE.search(rest[: r.start()]):
+        if not _NEGATED_BEFORE.search(_before(rest, r.start())):
             return not failing_words(_NOT_FOUND.sub(" ", rest))
     return False
 
