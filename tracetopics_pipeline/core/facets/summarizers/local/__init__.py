@@ -59,7 +59,7 @@ from tracetopics_pipeline.core.facets.summarizers.local.sentiment import (
     signals,
 )
 from tracetopics_pipeline.core.facets.summarizers.local.task import summarize_task
-from tracetopics_pipeline.core.facets.summarizers.local.text import clip
+from tracetopics_pipeline.core.facets.summarizers.local.text import clip, ends_of
 
 LOCAL_MODEL = "local-rules-v1"
 log = logging.getLogger(__name__)
@@ -94,6 +94,39 @@ DEFAULT_PROTOTYPES = {"sentiment": "off", "rules": "off"}
 # The form classifier beside the Sentiment and Issues rules: on since the sixth pass, when its cue
 # gates brought its cost inside the day's budget (docs/benchmarks.md#facets).
 DEFAULT_CLASSIFIER = True
+
+
+# A turn is read as its first and last TURN_EDGE characters. What people write to an agent fits
+# (the longest message of every labelled set: 8,117 characters, a tau_bench prompt); beyond it is
+# a paste — a log, a file, a blob — whose middle tells the facets no more than its ends, while
+# every rule, the code detector and the heads read all they are given: a 128k-character turn took
+# minutes (docs/benchmarks.md, "Long inputs, session 24").
+TURN_EDGE = 5000
+
+
+def _read_part(part: object) -> object:
+    if isinstance(part, str):
+        return ends_of(part, TURN_EDGE)
+    if isinstance(part, dict):
+        return {k: _read_part(v) if k in ("text", "content") else v for k, v in part.items()}
+    return part
+
+
+def bounded(trace: dict) -> dict:
+    """The trace as the local summarizer reads it: every message's text cut to its ends
+    (TURN_EDGE); the same object when no message is longer (the usual case)."""
+    msgs = messages_of(trace)
+    if all(len(content_text(m.get("content"))) <= 2 * TURN_EDGE for m in msgs):
+        return trace
+    out = []
+    for m in msgs:
+        content = m.get("content")
+        if isinstance(content, list):
+            content = [_read_part(p) for p in content]
+        elif content is not None:
+            content = _read_part(content if isinstance(content, str | dict) else str(content))
+        out.append({**m, "content": content})
+    return {**trace, "messages": out}
 
 
 def _dialogue(msgs: list[dict], roles: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
@@ -272,6 +305,7 @@ class LocalSummarizer:
         self.warm()
         t0 = time.perf_counter()
         res = SummarizeResult(backend=self.backend, model=self.model)
+        traces = [bounded(t) for t in traces]
         try:
             self._prepare_sentiment(traces, facets)
             self._prepare_fitted(traces, facets)
@@ -285,7 +319,7 @@ class LocalSummarizer:
     def sentiment_signals(self, trace: dict, facet: Facet) -> SentimentSignals:
         """The evidence the Sentiment facet weighs for one trace: the rules', and the semantic
         layer's when it is on (benchmarks read the reasons)."""
-        users, s = _sentiment_signals(messages_of(trace))
+        users, s = _sentiment_signals(messages_of(bounded(trace)))
         self._sentiment_layers(facet, users, s)
         return s
 
@@ -342,6 +376,7 @@ class LocalSummarizer:
         fitted.embed_views(views)
 
     def summarize_trace(self, trace: dict, facets: list[Facet]) -> list[FacetOutput]:
+        trace = bounded(trace)  # summarize passes it bounded already: then the same object
         tid = str(trace.get("id"))
         msgs = messages_of(trace)
         out: list[FacetOutput] = []
@@ -407,7 +442,7 @@ class LocalSummarizer:
         alone: no fitted model applies). Traces the facet skips get empty views and evidence."""
         views: list[dict[str, str]] = []
         evidence: list[dict[str, float]] = []
-        for trace in traces:
+        for trace in map(bounded, traces):
             msgs = messages_of(trace)
             text = preprocess(trace, facet)
             if text is None:

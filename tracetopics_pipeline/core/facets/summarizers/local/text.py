@@ -244,6 +244,22 @@ def clip(text: str, n: int = 160) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+def ends_of(text: str, edge: int) -> str:
+    """`text` if it is at most 2 * `edge` characters long, else its first and last `edge - 1`
+    characters (cut at whitespace when there is some near the cut) as two paragraphs, so no
+    sentence runs across the cut; the result is no longer than 2 * `edge`, so it reads as is."""
+    if len(text) <= 2 * edge:
+        return text
+    edge -= 1
+    head, tail = text[:edge], text[-edge:]
+    near = edge // 10  # a word cut in two is no word: move the cut to a space close by
+    if (i := head.rfind(" ", edge - near)) > 0:
+        head = head[:i]
+    if (j := tail.find(" ", 0, near)) >= 0:
+        tail = tail[j + 1 :]
+    return head.rstrip() + "\n\n" + tail.lstrip()
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """English word list for typo repair: the embedding model's own WordPiece vocabulary.
