@@ -31,8 +31,10 @@ CHARS_PER_TOKEN = 4
 # A tool reply is an error when it says so up front, carries an error field or an HTTP error
 # status (at any depth of its JSON), names an exception, or reports a timeout. Matching "error"
 # anywhere would flag replies that merely mention the word (e.g. a knowledge-base article).
+# A module path of at most 16 parts: unbounded, "a.a.a..." read the whole rest of the chain from
+# each part (a 2,000-character tool reply of it took 1 s per search)
 _EXC_NAME = (  # PermissionDenied, ValueError, requests.exceptions.ConnectTimeout, E_ACCESS_DENIED
-    r"(?:[a-z_][\w]*\.)*_?(?:[A-Z][A-Za-z0-9]*)?(?:Error|Exception|Denied|Refused|Failure|Failed|Fault|"
+    r"(?:[a-z_][\w]*\.){0,16}_?(?:[A-Z][A-Za-z0-9]*)?(?:Error|Exception|Denied|Refused|Failure|Failed|Fault|"
     r"NotFound|Forbidden|Unauthori[sz]ed|Invalid|Exceeded|Unavailable|Timeout|Conflict|Rejected|"
     r"Expired|Locked)"
     r"(?:[A-Z][A-Za-z0-9]*)?"
