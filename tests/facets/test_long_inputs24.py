@@ -17,7 +17,12 @@ from collections.abc import Callable
 import pytest
 
 from tracetopics_pipeline.core.facets.definitions import load_facets
-from tracetopics_pipeline.core.facets.preprocess import _left_broken, recovered_connection
+from tracetopics_pipeline.core.facets.preprocess import (
+    _left_broken,
+    content_text,
+    recovered_connection,
+)
+from tracetopics_pipeline.core.facets.summarizers import local
 from tracetopics_pipeline.core.facets.summarizers.local import (
     TURN_EDGE,
     LocalSummarizer,
@@ -96,14 +101,28 @@ def test_a_turn_is_read_by_its_ends() -> None:
 def test_summarizer_stages_are_given_bounded_text(
     role: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[int] = []
-    real = code_terms.code_spans
+    seen: list[int] = []  # the length of every text a stage is given
+    real_spans, real_signals, real_error = (
+        code_terms.code_spans,
+        local.signals,
+        local.is_error_reply,
+    )
 
-    def spy(text: str) -> list[code_terms.CodeSpan]:
+    def spans(text: str) -> list[code_terms.CodeSpan]:
         seen.append(len(text))
-        return real(text)
+        return real_spans(text)
 
-    monkeypatch.setattr(code_terms, "code_spans", spy)
+    def signals(users: list[str], agent: list[str], **kw: object) -> object:
+        seen.extend(len(t) for t in users + agent)
+        return real_signals(users, agent, **kw)
+
+    def error_reply(msg: dict, *args: object) -> bool:
+        seen.append(len(content_text(msg.get("content"))))
+        return real_error(msg, *args)
+
+    monkeypatch.setattr(code_terms, "code_spans", spans)
+    monkeypatch.setattr(local, "signals", signals)
+    monkeypatch.setattr(local, "is_error_reply", error_reply)
     paste = "2026-12-03T10:00:00Z INFO worker fetched 250 rows from billing.invoices\n" * 1800
     ask = "I want to cancel my subscription, this export never works."
     msgs = [{"role": "user", "content": (paste + ask) if role == "user" else ask}]
