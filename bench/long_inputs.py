@@ -22,6 +22,7 @@ import random
 import resource
 import sys
 import time
+from collections.abc import Callable
 
 import _common  # noqa: F401  (offline defaults before any model library)
 
@@ -63,32 +64,28 @@ def _fill(unit: str, size: int) -> str:
     return (unit * (size // max(1, len(unit)) + 1))[:size]
 
 
+def _drawn(draw: Callable[[], str], size: int, sep: str) -> str:
+    """Pieces drawn one by one, joined by `sep`, to `size` characters."""
+    out, n = [], 0
+    while n < size:
+        piece = draw()
+        out.append(piece)
+        n += len(piece) + 1
+    return sep.join(out)[:size]
+
+
 def hostile_text(kind: str, size: int, seed: int = 24) -> str:
     """`size` characters of one hostile kind (deterministic for a seed)."""
     rng = random.Random(seed)
     if kind == "prose":
-        out, n = [], 0
-        while n < size:
-            s = rng.choice(_SENTENCES)
-            out.append(s)
-            n += len(s) + 1
-        return " ".join(out)[:size]
+        return _drawn(lambda: rng.choice(_SENTENCES), size, " ")
     if kind == "one_line":  # no punctuation at all, one line
-        out, n = [], 0
-        while n < size:
-            w = rng.choice(_WORDS)
-            out.append(w)
-            n += len(w) + 1
-        return " ".join(out)[:size]
+        return _drawn(lambda: rng.choice(_WORDS), size, " ")
     if kind == "repeated":
         return _fill(_SENTENCES[1] + " ", size).strip()
     if kind == "code_log":
-        lines, n = [], 0
-        while n < size:
-            line = rng.choice(_LOG).format(m=rng.randrange(60), s=rng.randrange(60))
-            lines.append(line)
-            n += len(line) + 1
-        return "\n".join(lines)[:size]
+        line = lambda: rng.choice(_LOG).format(m=rng.randrange(60), s=rng.randrange(60))  # noqa: E731
+        return _drawn(line, size, "\n")
     if kind == "tiny_sentences":  # "a.a.a." (the session-23 sweep's slowest user turn)
         return _fill("a.", size)
     if kind == "small_words":  # "of the of the ...": words every rule's lookbehind reads
