@@ -191,10 +191,9 @@ def test_topics_count_a_trace_once_in_shares_and_under_every_issue_it_lists(home
     )
 
 
-def test_topics_on_a_warehouse_from_before_labels_were_kept(tmp_path: Path) -> None:
-    """An older home (no facet_summaries.labels) still lists its topics, read-only, with the
-    any-mention count missing and the reason; a writer's connect then fills the column from
-    the summaries (a local Issues summary lists every problem)."""
+def _older_home(tmp_path: Path) -> Path:
+    """A home whose warehouse predates facet_summaries.labels; s5's local Issues summary lists
+    two problems (escalation first, then a failed call)."""
     home = tmp_path / "old_home"
     home.mkdir()
     build_marts_warehouse(home / "warehouse.duckdb", recent_traces())
@@ -206,11 +205,19 @@ def test_topics_on_a_warehouse_from_before_labels_were_kept(tmp_path: Path) -> N
         "AND facet = 'Issues'"
     )
     conn.close()
+    return home
+
+
+def test_topics_on_a_warehouse_from_before_labels_were_kept(tmp_path: Path) -> None:
+    """An older home (no facet_summaries.labels) still lists its topics, read-only, with the
+    any-mention count missing and the reason; a writer's connect then fills the column from
+    the summaries (a local Issues summary lists every problem)."""
+    home = _older_home(tmp_path)
     res = tracetopics(home, "topics", "--facet", "Issues", "--json")
     assert res.returncode == 0, res.stderr
     doc = json.loads(res.stdout)
     assert {t["label"]: t["any_mention"] for t in doc["topics"]}["Failed tool call"] is None
-    assert "next pipeline run" in doc["any_mention_missing"]
+    assert "`tracetopics migrate`" in doc["any_mention_missing"]
     text = tracetopics(home, "topics", "--facet", "Issues")
     assert text.returncode == 0 and "any-mention counts: not in this warehouse yet" in text.stdout
     warehouse.connect(home / "warehouse.duckdb").close()  # a run's connect migrates
@@ -248,3 +255,33 @@ def test_a_label_no_trace_has_first_gets_a_row_with_its_any_mention_count(
     assert "(3 topics;" in text[1]  # the label row is no topic
     task = json.loads(tracetopics(copy, "topics", "--facet", "Task", "--json").stdout)
     assert not any(t.get("mention_only") for t in task["topics"])
+
+
+def test_topics_on_an_older_home_stays_read_only_and_names_the_command_that_adds_the_counts(
+    tmp_path: Path,
+) -> None:
+    """On a home from before facet_summaries.labels, `topics` only reads (the warehouse's bytes
+    are unchanged) and says in one line what adds the any-mention counts: `tracetopics migrate`
+    — seconds — where it named `tracetopics run`, which re-summarizes every day it runs. The
+    command then adds them and publishes for the explorer; run again it changes nothing."""
+    home = _older_home(tmp_path)
+    db = home / "warehouse.duckdb"
+    before = (db.read_bytes(), db.stat().st_mtime_ns)
+    out = tracetopics(home, "topics", "--facet", "Issues").stdout.splitlines()
+    said = [ln for ln in out if "any-mention" in ln]
+    assert said == [
+        "  any-mention counts: not in this warehouse yet (its summaries predate keeping every "
+        "label of a trace): `tracetopics migrate` adds them in seconds"
+    ]
+    assert (db.read_bytes(), db.stat().st_mtime_ns) == before  # a reader never migrates
+    done = tracetopics(home, "migrate")
+    assert done.returncode == 0, done.stderr
+    assert "up to this version's tables" in done.stdout and (home / "read").is_dir()
+    doc = json.loads(tracetopics(home, "topics", "--facet", "Issues", "--json").stdout)
+    assert {t["label"]: t["any_mention"] for t in doc["topics"]}["Failed tool call"] == 2
+    snap = (home / "snapshot" / "current.txt").read_text().strip()
+    assert tracetopics(home, "migrate").returncode == 0  # current already: nothing breaks
+    assert (home / "snapshot" / "current.txt").read_text().strip() != snap
+    (tmp_path / "empty").mkdir()
+    missing = tracetopics(tmp_path / "empty", "migrate")
+    assert missing.returncode == 1 and "no warehouse" in missing.stderr

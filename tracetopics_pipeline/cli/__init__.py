@@ -27,6 +27,7 @@ from tracetopics_pipeline.cli.quarantine import cmd_quarantine
 from tracetopics_pipeline.cli.reading import (
     cmd_explore,
     cmd_facets,
+    cmd_migrate,
     cmd_spend,
     cmd_sql,
     cmd_topic_override,
@@ -278,6 +279,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="JSON instead of text")
     sp.set_defaults(fn=cmd_spend)
 
+    add_command(
+        sub, "migrate", "bring an older home's warehouse up to this version, publish for readers"
+    ).set_defaults(fn=cmd_migrate)
+
     e = add_command(sub, "explore", "serve the topics explorer on 127.0.0.1")
     e.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
     e.add_argument("--port", type=_port, default=8765, help="port (8765)")
@@ -288,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Commands that read the warehouse: without one there is nothing to show yet.
 NEEDS_WAREHOUSE = {
     cmd_topics,
+    cmd_migrate,
     cmd_topic_override,
     cmd_facets,
     cmd_sql,

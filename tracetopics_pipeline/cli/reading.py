@@ -1,4 +1,4 @@
-"""Commands that read the results: topics, topic overrides, sql, facets, explore."""
+"""Commands that read the results: topics, topic overrides, sql, facets, migrate, explore."""
 
 from __future__ import annotations
 
@@ -377,6 +377,33 @@ def cmd_facets(args: argparse.Namespace) -> int:
         )
     for row in rows:
         print(json.dumps(row, default=str))
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """The warehouse brought up to this version in place (a writer's connect migrates), then
+    the snapshot and the read copy published from it, so every reader sees it; waits for a run
+    holding the warehouse (TRACETOPICS_LOCK_WAIT_S), saying who."""
+    import duckdb
+
+    from tracetopics_pipeline.core import warehouse
+    from tracetopics_pipeline.core.topics.report import migrate_and_publish
+
+    if not paths().warehouse.exists():  # a snapshot alone: nothing here to bring up to date
+        raise CliError(f"no warehouse at {paths().warehouse}: nothing to migrate")
+    try:
+        published = migrate_and_publish(paths(), Settings.from_env(), read_copy=True)
+    except (duckdb.Error, OSError) as e:
+        if (why := warehouse.unwritable(e)) is None:
+            raise
+        raise CliError(
+            f"cannot write {paths().warehouse} here ({why}): run `tracetopics migrate` where "
+            "the home can be written (readers keep showing it as it is)"
+        ) from None
+    print(
+        f"warehouse {paths().warehouse} is up to this version's tables; published the "
+        f"explorer's snapshot {published.name} and the read copy {paths().read_copy}"
+    )
     return 0
 
 

@@ -75,6 +75,13 @@ ABOUT: dict[str, tuple[str, str]] = {
         "against TRACETOPICS_BUDGET_USD_DAY and _MONTH.",
         "tracetopics spend --days 7",
     ),
+    "migrate": (
+        "Bring an older home's warehouse up to this version's tables in place (every label of "
+        "a trace, read back from the stored summaries) and publish the explorer's snapshot and "
+        "the read copy: what the next run's first write does, in seconds (reading commands "
+        "never write).",
+        "tracetopics migrate",
+    ),
     "explore": (
         "Serve the topics explorer on 127.0.0.1 (the published snapshot; no run is locked).",
         "tracetopics explore --port 8765",

@@ -7,6 +7,7 @@ review queue is a small SQLite file under $TRACETOPICS_HOME.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import secrets
@@ -191,8 +192,23 @@ class ReviewQueue:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        # Why the queue cannot be written (a read-only copy or mount of the home): the page
+        # still serves, its queue reads as it is, and a write says why (`_writable`).
+        self.unwritable: str | None = None
+        try:
+            self._create()
+        except (sqlite3.OperationalError, OSError) as e:
+            self.unwritable = str(e)
+
+    def _writable(self) -> None:
+        if self.unwritable is not None:
+            raise OSError(
+                errno.EROFS, f"the review queue {self.path} cannot be written ({self.unwritable})"
+            )
+
+    def _create(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute(
                 f"""
@@ -263,6 +279,7 @@ class ReviewQueue:
             )
             for it in items
         ]
+        self._writable()
         with self._lock, self._connect() as db:
             # A trace already open for this assignee is not queued twice (a second assignment
             # of an overlapping filter listed it twice).
@@ -305,14 +322,14 @@ class ReviewQueue:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id DESC LIMIT ?"
-        with self._connect() as db:
-            return [dict(r) for r in db.execute(sql, [*params, limit]).fetchall()]
+        return self._read(sql, [*params, limit])
 
     def update(
         self, item_id: int, *, status: str | None = None, note: str | None = None
     ) -> dict[str, Any] | None:
         if status is not None and status not in REVIEW_STATUSES:
             raise ValueError(f"status must be one of {', '.join(REVIEW_STATUSES)}")
+        self._writable()
         with self._lock, self._connect() as db:
             db.execute(
                 """
@@ -325,11 +342,17 @@ class ReviewQueue:
         return dict(row) if row else None
 
     def assignees(self) -> list[dict[str, Any]]:
-        with self._connect() as db:
-            return [
-                dict(r)
-                for r in db.execute(
-                    "SELECT assignee, count(*) AS items, sum(status IN ('open', 'in_review')) "
-                    "AS pending FROM review_items GROUP BY assignee ORDER BY assignee"
-                ).fetchall()
-            ]
+        return self._read(
+            "SELECT assignee, count(*) AS items, sum(status IN ('open', 'in_review')) "
+            "AS pending FROM review_items GROUP BY assignee ORDER BY assignee"
+        )
+
+    def _read(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a read; none from a queue that could not be made (`unwritable`)."""
+        try:
+            with self._connect() as db:
+                return [dict(r) for r in db.execute(sql, params or []).fetchall()]
+        except sqlite3.OperationalError:
+            if self.unwritable is None:
+                raise
+            return []

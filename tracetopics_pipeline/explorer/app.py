@@ -37,7 +37,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from tracetopics_pipeline.core import warehouse
+from tracetopics_pipeline.core import run_record, warehouse
 from tracetopics_pipeline.core.facets.definitions import (
     PACKAGED_FACETS,
     FacetConfigError,
@@ -48,7 +48,11 @@ from tracetopics_pipeline.core.settings import ConfigError, Paths, Settings
 from tracetopics_pipeline.core.settings import home as default_home
 from tracetopics_pipeline.core.spend.ledger import spend_summary
 from tracetopics_pipeline.core.topics.overrides import MergeRefused
-from tracetopics_pipeline.core.topics.report import TOPIC_LATEST, publish_for_readers
+from tracetopics_pipeline.core.topics.report import (
+    TOPIC_LATEST,
+    migrate_and_publish,
+    publish_for_readers,
+)
 from tracetopics_pipeline.core.warehouse import NO_MATCH, NO_MATCH_LABEL
 from tracetopics_pipeline.core.warehouse.snapshot import current_snapshot
 from tracetopics_pipeline.explorer import actions, curate, levels, queries
@@ -114,33 +118,43 @@ def query_filter(
 Filt = Annotated[TraceFilter, Depends(query_filter)]
 
 
-def ensure_snapshot(paths: Paths) -> Path | None:
+def ensure_snapshot(paths: Paths, say: Callable[[str], None] = log.warning) -> Path | None:
     """Publish a first snapshot from the warehouse when none exists (read-only open), and a
     new one when the current snapshot predates facet_summaries.labels (every label of a trace:
     the Issues list's any-mention figures read it), so a home upgraded since its last run shows
-    them at once rather than "n/a" until that run: through a writer's connect, which adds the
-    column to a warehouse without it and fills it from the summaries (`warehouse.migrate`,
-    ~1 s at 63k rows).
+    them at once rather than "n/a" until that run: `report.migrate_and_publish`, a writer's
+    connect that adds the column and fills it from the summaries (~1 s at 63k rows).
 
-    A pipeline run holding the warehouse makes the open fail; the page then reports that no
-    snapshot exists yet (or that the any-mention figures wait), and the run publishes one.
+    Nothing is published, the snapshot stays as it was and `say` hears why in one line (the
+    page says it too: `create_app`'s `start_note`) when a pipeline run is in progress (it
+    publishes at its end; a snapshot between two of its steps would mix days), another process
+    holds the warehouse, or the home cannot be written here (a read-only copy or mount).
     """
     found = current_snapshot(paths.snapshot)
     if not paths.warehouse.exists() or (found is not None and not _before_labels(found)):
         return found
-    try:
-        if found is None:
-            conn = duckdb.connect(str(paths.warehouse), read_only=True)
-        else:
-            log.warning("the snapshot predates every label of a trace: publishing it again")
-            conn = warehouse.connect(paths.warehouse, wait_s=0)
-    except (duckdb.Error, warehouse.WarehouseLocked) as e:
-        log.warning("warehouse busy, the snapshot is not published again: %s", e)
+    settings = Settings.from_env()
+    run = run_record.runs(paths.home)["current"] if found is not None else None
+    if run is not None:
+        say(f"a pipeline run (started {run['started']}) is in progress: it publishes the "
+            "snapshot when it ends")  # fmt: skip
         return found
     try:
-        return publish_for_readers(conn, paths.snapshot, Settings.from_env())
-    finally:
-        conn.close()
+        if found is None:
+            with warehouse.connect(paths.warehouse, read_only=True, wait_s=0) as conn:
+                return publish_for_readers(conn, paths.snapshot, settings)
+        log.warning("the snapshot predates every label of a trace: publishing it again")
+        return migrate_and_publish(paths, settings, wait_s=0)
+    except (duckdb.Error, OSError) as e:
+        if (holder := warehouse.lock_holder(e)) is not None:
+            say(f"{holder} holds the warehouse, so the snapshot was not published again; the "
+                "next pipeline run publishes it, or `tracetopics migrate` once it is free")  # fmt: skip
+        elif (why := warehouse.unwritable(e)) is not None:
+            say(f"this home cannot be written here ({why}), so the snapshot stays as it was; "
+                "`tracetopics migrate` where it can be written publishes it")  # fmt: skip
+        else:
+            raise
+        return found
 
 
 def _before_labels(folder: Path) -> bool:
@@ -230,11 +244,14 @@ def create_app(
     *,
     allowed_hosts: frozenset[str] | None = None,
     max_body: int | None = None,
+    start_note: str | None = None,
 ) -> FastAPI:
     """The explorer app for one $TRACETOPICS_HOME (default: the environment's).
 
     `allowed_hosts` (Host names it answers to) and `max_body` (bytes) default to
-    TRACETOPICS_EXPLORER_HOSTS and TRACETOPICS_EXPLORER_MAX_BODY.
+    TRACETOPICS_EXPLORER_HOSTS and TRACETOPICS_EXPLORER_MAX_BODY. `start_note`: why
+    `ensure_snapshot` published nothing at start, said where the page misses what it would have
+    published (no snapshot; the any-mention figures).
     """
     settings = Settings.from_env()
     paths = Paths(Path(home).resolve() if home is not None else default_home())
@@ -258,7 +275,8 @@ def create_app(
 
     @app.exception_handler(NoSnapshot)
     async def _no_snapshot(_: Request, exc: NoSnapshot) -> JSONResponse:
-        return JSONResponse({"detail": str(exc), "code": "no_snapshot"}, status_code=503)
+        detail = f"{exc}; {start_note}" if start_note else str(exc)
+        return JSONResponse({"detail": detail, "code": "no_snapshot"}, status_code=503)
 
     @app.exception_handler(ConfigError)
     async def _bad_config(_: Request, exc: ConfigError) -> JSONResponse:
@@ -272,6 +290,18 @@ def create_app(
     @app.exception_handler(ValueError)
     async def _bad_value(_: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(OSError)
+    async def _unwritable(request: Request, exc: OSError) -> JSONResponse:
+        """A write on a home that cannot be written here (a read-only copy or mount: an
+        export, the review queue, a saved subset) says so in one line; the reads go on."""
+        if warehouse.unwritable(exc) is None:
+            raise exc
+        where = f" ({exc.filename})" if exc.filename else ""
+        return JSONResponse(
+            {"detail": f"this home cannot be written here: {exc.strerror or exc}{where}"},
+            status_code=503,
+        )
 
     @app.exception_handler(FileExistsError)
     async def _exists(_: Request, exc: FileExistsError) -> JSONResponse:
@@ -378,9 +408,12 @@ def create_app(
         """The ranked topics; `parent`: the subtopics of the parent drilled into, their shares
         still of the filter's classified traffic (and `parent_share`)."""
         _known(facet, f=f)
-        return levels.topic_tree(
+        out = levels.topic_tree(
             store.cursor(), f, facet, level=level, include_no_match=no_match, parent=parent
         )
+        if start_note and "any_mention_missing" in out:  # what kept them out, said at start
+            out["any_mention_missing"] = f"{levels.SNAPSHOT_MENTIONS_MISSING_WHY}: {start_note}"
+        return out
 
     @app.get("/api/map")
     def scatter(
@@ -762,9 +795,15 @@ def serve(host: str = "127.0.0.1", port: int = 8765, home: Path | str | None = N
     import uvicorn
 
     paths = Paths(Path(home).resolve() if home is not None else default_home())
-    ensure_snapshot(paths)
+    notes: list[str] = []
+
+    def say(line: str) -> None:
+        print(f"note: {line}", file=sys.stderr, flush=True)
+        notes.append(line)
+
+    ensure_snapshot(paths, say=say)
     hosts = allowed_hosts_for(Settings.from_env().explorer_hosts, bind_host=host)
-    app = create_app(paths.home, allowed_hosts=hosts)
+    app = create_app(paths.home, allowed_hosts=hosts, start_note=notes[-1] if notes else None)
     from tracetopics_pipeline.explorer.subset import warm_up
 
     def home() -> None:  # the landing view's answers, before the first visitor asks

@@ -30,10 +30,13 @@ LEVELS = ("parent", "sub")
 # Why a labelled facet's parents have no any-mention count in the explorer (report's
 # MENTIONS_MISSING is the warehouse's reason): `app.ensure_snapshot` publishes the labels again
 # at start when the warehouse has them or can take them; a run holding the warehouse then is why.
+SNAPSHOT_MENTIONS_MISSING_WHY = (
+    "not in this snapshot yet: it was published before every label of a trace was kept"
+)
 SNAPSHOT_MENTIONS_MISSING = (
-    "not in this snapshot yet: it was published before every label of a trace was kept. "
-    "`tracetopics explore` publishes them when it starts and no pipeline run holds the "
-    "warehouse; else the next pipeline run (`tracetopics run`, or Refresh now) does"
+    f"{SNAPSHOT_MENTIONS_MISSING_WHY}. `tracetopics explore` publishes them when it starts and "
+    "no pipeline run holds the warehouse (or `tracetopics migrate`); else the next pipeline run "
+    "(`tracetopics run`, or Refresh now) does"
 )
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     import duckdb
 
-    from tracetopics_pipeline.core.settings import Settings
+    from tracetopics_pipeline.core.settings import Paths, Settings
 
 
 # The latest label, keywords and representatives of every topic id (ids are stable across
@@ -119,10 +119,12 @@ def ranked_topics(
     ]
 
 
-# Why a labelled facet's parents have no any-mention count (`any_mention` None).
+# Why a labelled facet's parents have no any-mention count (`any_mention` None). Readers never
+# migrate: the command named adds the column in seconds (`migrate_and_publish`), where a run
+# re-summarizes every day it runs.
 MENTIONS_MISSING = (
-    "not in this warehouse yet: its summaries were written before every label of a trace was "
-    "kept; the next pipeline run (`tracetopics run`) adds them"
+    "not in this warehouse yet (its summaries predate keeping every label of a trace): "
+    "`tracetopics migrate` adds them in seconds"
 )
 
 
@@ -485,3 +487,21 @@ def publish_for_readers(
     packaged one's): after a run, and after a person's rename, pin or merge from the page or the
     command line, so every reader shows the change at once."""
     return publish_snapshot(conn, snapshot_dir, embed_model=configured_model_id(conn, settings))
+
+
+def migrate_and_publish(
+    paths: Paths, settings: Settings, *, wait_s: float | None = None, read_copy: bool = False
+) -> Path:
+    """Open the warehouse as a writer, which brings an older one up to this version's tables
+    (`warehouse.migrate`: facet_summaries.labels filled from the stored summaries), and publish
+    the explorer's snapshot (and with `read_copy`, the BI read copy) from it: `tracetopics
+    migrate`, and `tracetopics explore` at start on a snapshot from before every label was
+    kept. Raises DuckDB's lock error (`wait_s` 0) or WarehouseLocked, and DuckDB's or the OS's
+    error on a home that cannot be written (`warehouse.unwritable`)."""
+    from tracetopics_pipeline.core.warehouse.read_copy import publish_read_copy
+
+    with warehouse.connect(paths.warehouse, wait_s=wait_s, settings=settings) as conn:
+        published = publish_for_readers(conn, paths.snapshot, settings)
+        if read_copy:
+            publish_read_copy(conn, paths.read_copy)
+    return published

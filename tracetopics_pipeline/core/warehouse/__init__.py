@@ -15,10 +15,12 @@ from tracetopics_pipeline.core.warehouse.connection import (
     ensure_schema,
     first_row,
     insert_frame,
+    lock_holder,
     query_pl,
     replace_days,
     rows_per_day,
     transaction,
+    unwritable,
 )
 from tracetopics_pipeline.core.warehouse.schema import (
     EMBED_DIM,
@@ -43,8 +45,10 @@ __all__ = [
     "ensure_schema",
     "first_row",
     "insert_frame",
+    "lock_holder",
     "query_pl",
     "replace_days",
     "rows_per_day",
     "transaction",
+    "unwritable",
 ]

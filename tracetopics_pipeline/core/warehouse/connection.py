@@ -12,6 +12,7 @@ Every connection gets the same memory limit, TRACETOPICS_MEMORY_LIMIT.
 
 from __future__ import annotations
 
+import errno
 import re
 import time
 import warnings
@@ -44,6 +45,16 @@ def lock_holder(exc: BaseException) -> str | None:
         return None
     m = re.search(r"held in (.+?) \(PID (\d+)\)", text)
     return f"pid {m.group(2)} ({m.group(1)})" if m else "another process"
+
+
+def unwritable(exc: BaseException) -> str | None:
+    """A few words of why a file cannot be written here when `exc` says so — a read-only file
+    system (a read-only mount or copy of the home), no permission — else None. A lock held by
+    another process is `lock_holder`'s, not this."""
+    if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (exc.strerror or str(exc)).lower()
+    m = re.search(r"read-only file system|permission denied", str(exc), re.IGNORECASE)
+    return m.group(0).lower() if m else None
 
 
 # DuckDB's words for a damaged file, exactly: a query that merely names "checksum" is no damage.

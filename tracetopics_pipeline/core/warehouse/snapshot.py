@@ -131,12 +131,19 @@ def _write_pointer(snapshot_dir: Path, name: str) -> None:
 
 
 def _prune(snapshot_dir: Path, keep: set[str]) -> None:
+    """Delete snapshots older than those kept. Two publishers at once (two explorers starting
+    on one home, each from a read-only open) must not delete each other's: the one the pointer
+    names now and any stamped after ours stay (names sort by their UTC stamp)."""
     now = time.time()
+    current = current_snapshot(snapshot_dir)
+    keep = {k for k in keep if k} | ({current.name} if current else set())
+    newest = max(keep)
     for child in snapshot_dir.iterdir():
         if (
             child.is_dir()
             and child.name.startswith(PREFIX)
             and child.name not in keep
+            and child.name < newest
             or (
                 child.is_dir()
                 and child.name.endswith(PARTIAL_SUFFIX)
