@@ -239,6 +239,18 @@ def test_a_large_window_gives_the_map_its_height_and_the_home_four_columns_at_mo
         pg.screenshot(path=str(ARTIFACTS / f"wide-home-{width}.png"))
 
 
+def _answer_issues_crosstab(pg, body: dict) -> None:
+    """The Task × Issues crosstab answered with `body` (the other heatmap as served)."""
+
+    def crosstab(route) -> None:
+        if "col_facet=Issues" in route.request.url:
+            route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+        else:
+            route.continue_()
+
+    pg.route("**/api/crosstab?*", crosstab)
+
+
 def test_cross_slice_labels_do_not_overprint_on_a_phone(pg) -> None:
     """Review rv8 L3: at 390 px the Task × Issues x-axis labels printed over each other
     ("FailedIncompleteRefusalLoopEscalationTimeout"). Seven demo-like labels, routed."""
@@ -251,13 +263,7 @@ def test_cross_slice_labels_do_not_overprint_on_a_phone(pg) -> None:
         "row_totals": [68, 46, 33],
     }  # fmt: skip
 
-    def crosstab(route) -> None:
-        if "col_facet=Issues" in route.request.url:
-            route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
-        else:
-            route.continue_()
-
-    pg.route("**/api/crosstab?*", crosstab)
+    _answer_issues_crosstab(pg, body)
     pg.set_viewport_size({"width": 390, "height": 844})
     pg.goto(pg.base + "/?tab=slices&facet=Task")
     pg.wait_for_selector("#hm-issues .xtick text", timeout=T)
@@ -274,3 +280,62 @@ def test_cross_slice_labels_do_not_overprint_on_a_phone(pg) -> None:
     pg.locator("#hm-issues").screenshot(path=str(ARTIFACTS / "narrow-slices-issues.png"))
     page_w = pg.evaluate("document.documentElement.scrollWidth")
     assert page_w <= 390 and all(b["right"] <= 390 for b in boxes)
+
+
+def _column_boxes(pg) -> list[dict]:
+    return pg.evaluate(
+        """[...document.querySelectorAll('#hm-issues .xtick text')].map((el) => {
+             const r = el.getBoundingClientRect();
+             return { text: el.textContent, left: r.left, right: r.right,
+                      upright: (el.getAttribute('transform') || '').includes('rotate') };
+           }).sort((a, b) => a.left - b.left)"""
+    )
+
+
+@pytest.mark.parametrize("width", [1024, 1440])
+def test_cross_slice_columns_turn_upright_when_too_narrow_for_their_words(pg, width: int) -> None:
+    """Session 24 walk: at 1024 px, beside long Task names, the Task × Issues columns were ~40 px
+    and "Failed tool call", "Incomplete answer" and "Refusal" overprinted (the upright names
+    were for phones only). Now the columns' own width decides: upright at 1024; at 1440 the
+    same names fit one word a line and stay level (the look-alike)."""
+    cols = ["Failed tool call", "Incomplete answer", "Refusal", "Loop", "Timeout", "No issue"]
+    rows = [
+        "Team is rolling out Azure AD",
+        "SAML SSO with Google Workspace",
+        "Just-in-time provisioning",
+    ]
+    body = {
+        "rows": rows, "cols": cols, "row_topic_ids": [0, 1, 2], "total_rows": 3,
+        "counts": [[2, 0, 0, 0, 1, 3], [0, 1, 1, 0, 0, 1], [0, 0, 0, 1, 0, 0]],
+        "row_totals": [6, 3, 1],
+    }  # fmt: skip
+
+    _answer_issues_crosstab(pg, body)
+    pg.set_viewport_size({"width": width, "height": 800})
+    pg.goto(pg.base + "/?tab=slices&facet=Task")
+    pg.wait_for_selector("#hm-issues .xtick text", timeout=T)
+    boxes = _column_boxes(pg)
+    assert len(boxes) == len(cols)
+    for a, b in zip(boxes, boxes[1:], strict=False):
+        assert a["right"] <= b["left"] + 0.5, f"{a['text']!r} overprints {b['text']!r}: {boxes}"
+    assert {b["upright"] for b in boxes} == {width == 1024}
+
+
+@pytest.mark.parametrize(("dates", "days"), [(("2026-11-10", "2026-11-10"), 1), ((None, None), 0)])
+def test_a_short_trend_ticks_days_and_whole_traces(pg, dates: tuple, days: int) -> None:
+    """Session 24 walk: a one-day filter drew the daily chart's time axis in milliseconds
+    ("23:59:59.999", "00:00:00.0005") and its count axis in fifths of a trace. A few days now
+    tick once a day as dates, and small counts as whole traces; the whole fixture (a month,
+    the look-alike) keeps Plotly's own date ticks, none with a time of day either."""
+    frm, to = dates
+    query = f"&date_from={frm}&date_to={to}" if frm else ""
+    pg.goto(pg.base + f"/?tab=trends&facet=Task{query}")
+    pg.wait_for_selector("#trend-plot .xtick text", timeout=T)
+    _settled(pg)
+    texts = "(els) => els.map((el) => el.textContent)"
+    xs = pg.eval_on_selector_all("#trend-plot .xtick text", texts)
+    ys = pg.eval_on_selector_all("#trend-plot .ytick text", texts)
+    assert xs and not any(":" in x for x in xs), xs
+    if days:
+        assert xs == ["Nov 10"], xs
+        assert all(y.replace(",", "").isdigit() for y in ys), ys

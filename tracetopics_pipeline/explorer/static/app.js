@@ -65,6 +65,16 @@ function sortFacets(rows) {
   const at = (name) => { const i = order.indexOf(name.toLowerCase()); return i < 0 ? order.length : i; };
   return [...rows].sort((a, b) => at(a.facet) - at(b.facet) || a.facet.localeCompare(b.facet));
 }
+/* Whether a heatmap's columns are narrower than the longest word of their names (`size` px
+   text), with the row names (at least `minLeft` px of margin) beside them in `node`'s width. */
+function columnsTooNarrow(node, rowNames, colNames, size, minLeft) {
+  const ctx = (columnsTooNarrow.ctx ||= document.createElement("canvas").getContext("2d"));
+  ctx.font = `${size}px "Open Sans", verdana, arial, sans-serif`;  // Plotly's own font
+  const wide = (texts) => Math.max(0, ...texts.map((t) => ctx.measureText(t).width));
+  const left = Math.max(minLeft, wide(rowNames) + 12);
+  const column = (node.clientWidth - left - 10) / Math.max(1, colNames.length);
+  return wide(colNames.flatMap((c) => c.split(" "))) + 4 > column;
+}
 /* A phone-sized window (narrow.css's breakpoint): charts put their legends under the plot. */
 const isNarrow = () => window.matchMedia("(max-width: 700px)").matches;
 const pct = (x) => (100 * (x || 0)).toFixed(1) + "%";
@@ -650,8 +660,9 @@ async function renderTrends() {
       ? { orientation: "h", x: 0, y: -0.12, yanchor: "top", font: { size: 11 }, maxheight: 0.45, title: { text: LEGEND_HINT, side: "top" } }
       : { orientation: "v", x: 1.01, y: 1, font: { size: 11 }, title: { text: LEGEND_HINT } },
     // Plotly 3 reads an axis title as { text } only (a plain string drew none).
-    xaxis: { type: "date" },
-    yaxis: { title: { text: week ? "traces a day (week's average)" : "traces" }, rangemode: "tozero", automargin: true },
+    xaxis: { type: "date", ...dayTicks(tl.buckets, week) },
+    yaxis: { title: { text: week ? "traces a day (week's average)" : "traces" }, rangemode: "tozero", automargin: true,
+             ...(week ? {} : countTicks(traces)) },
   }, { responsive: true, displaylogo: false });
   bindPlot(el, {
     plotly_click: (ev) => {
@@ -665,6 +676,22 @@ async function renderTrends() {
       listTraces("#trend-traces", { topic: ids.map((t) => `${state.facet}:${t}`), date_from: start, date_to: end });
     },
   });
+}
+/* A time axis of a few daily or weekly buckets ticks once a bucket, as dates: left to Plotly,
+   one day read "23:59:59.999 … 00:00:00.0005" (session 24 walk). A lone bucket gets a bucket's
+   room either side. */
+const DAY_MS = 86400000;
+function dayTicks(buckets, week) {
+  if (!buckets.length || buckets.length > 14) return {};
+  const step = (week ? 7 : 1) * DAY_MS, t0 = Date.parse(buckets[0]), t1 = Date.parse(buckets[buckets.length - 1]);
+  const iso = (t) => new Date(t).toISOString().replace("T", " ").replace("Z", "");  // Plotly's form
+  return { tick0: buckets[0], dtick: step, tickformat: "%b %-d", range: [iso(t0 - step / 2), iso(t1 + step / 2)] };
+}
+/* A daily count axis whose lines stay under 6 ticks whole traces (it ticked 0.2, 0.4, … of a
+   trace); larger counts keep Plotly's own steps, whole numbers already. */
+function countTicks(traces) {
+  const drawn = traces.filter((t) => t.visible !== "legendonly").flatMap((t) => t.y || []);
+  return Math.max(0, ...drawn) < 6 ? { dtick: 1, tick0: 0 } : {};
 }
 /* The chart's lines, at most 30 in the legend like the Map's: 28 topics (the coloured ones, plus
    what "What changed" says grew or faded, ▲/▼, which keep a line of their own even when they rank
@@ -907,13 +934,15 @@ async function renderSlices() {
     node.querySelector(".empty")?.remove();
     sortColumns(ct, col);
     const z = ct.counts.map((r, i) => r.map((n) => n / (ct.row_totals[i] || 1)));
-    const narrow = isNarrow(), cut = narrow ? 22 : 38;
+    const narrow = isNarrow(), cut = narrow ? 22 : 38, size = narrow ? 10 : 11;
     const trunc = (s) => plotText(s.length > cut ? s.slice(0, cut - 1) + "…" : s);
-    // On a phone a column is ~30 px: its words overprinted the next ones ("FailedIncomplete…",
-    // review rv8 L3); there each label stands on one line, turned upright.
-    const xText = (c) => (narrow ? plotText(labelText(col, c)) : plotText(labelText(col, c)).replace(/ /g, "<br>"));
+    // A column narrower than its longest word overprints the next ones ("FailedIncomplete…":
+    // review rv8 L3 on a phone, the session 24 walk at 1024 px beside long Task names); then
+    // each label stands on one line, turned upright, else one word a line.
+    const upright = narrow || columnsTooNarrow(node, ct.rows.map(trunc), ct.cols.map((c) => labelText(col, c)), size, 240);
+    const xText = (c) => (upright ? plotText(labelText(col, c)) : plotText(labelText(col, c)).replace(/ /g, "<br>"));
     node.style.height = "";  // the stylesheet's height, unless the rows need more
-    const plotHeight = Math.max(node.clientHeight, ct.rows.length * (narrow ? 15 : 18) + (narrow ? 190 : 110));
+    const plotHeight = Math.max(node.clientHeight, ct.rows.length * (narrow ? 15 : 18) + (upright ? 190 : 110));
     node.style.height = `${plotHeight}px`;
     await plotly;
     await Plotly.react(node, [{
@@ -930,7 +959,7 @@ async function renderSlices() {
       margin: { l: narrow ? 20 : 240, r: 10, t: HEATMAP_BAR, b: 60 },
       yaxis: { autorange: "reversed", automargin: true, tickfont: { size: narrow ? 10 : 11 },
                tickmode: "array", tickvals: ct.rows.map(trunc) },
-      xaxis: { side: "bottom", tickfont: { size: narrow ? 10 : 11 }, tickangle: narrow ? -90 : 0, automargin: true },
+      xaxis: { side: "bottom", tickfont: { size }, tickangle: upright ? -90 : 0, automargin: true },
     }, { responsive: true, displaylogo: false, modeBarButtons: [["toImage"]] });
     bindPlot(node, { plotly_click: (ev) => {
       const cell = clickedCell(node, ev, ct.rows.length, ct.cols.length); if (!cell) return;
