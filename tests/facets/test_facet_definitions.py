@@ -130,6 +130,9 @@ BAD_FILES = {
     "a huge max_tokens": (b"facets:\n  - name: X\n    max_tokens: 99999999999999999999999\n", r"f.yaml line 3: .*'max_tokens': must be 50 to 32,768"),
     "a max_tokens YAML reads as text": (b"facets:\n  - name: X\n    max_tokens: 1e400\n", r"f.yaml line 3: .*must be int, got str \('1e400' is not a whole number\)"),
     "a YAML 1.1 boolean as a label name": (b"facets:\n  - name: X\n    labels: [{name: YES}, {name: NO}]\n", r"f.yaml line 3: .*must be str, got bool \(quote it: yes, no"),
+    # named regex pieces (`pieces:`, used as `(?&name)`)
+    "a piece no entry names": (b"pieces:\n  kinds: 'banks?'\nfacets:\n  - name: X\n    exclude: 'a (?&kind)'\n", r"f.yaml line 5: `\(\?&kind\)` names no piece \(top-level `pieces:`: kinds\)"),
+    "a piece that is no regex": (b"pieces:\n  kinds: 'banks?('\nfacets:\n  - name: X\n", r"f.yaml line 2: pieces field 'kinds': invalid regex"),
 }  # fmt: skip
 
 
@@ -158,6 +161,22 @@ def test_aliases_that_only_reuse_a_value_still_load(tmp_path):
     )
     a, b = load_facets(p)
     assert a.excluded("skip me") and b.excluded("skip me") and not b.excluded("keep")
+
+
+def test_a_piece_is_written_once_and_read_as_a_group_wherever_it_is_named(tmp_path):
+    """`pieces:` names a regex once; `(?&name)` in a rule, a keyword or `local` reads as `(?:...)`
+    (the packaged Churn patterns share one list of provider kinds this way)."""
+    p = tmp_path / "f.yaml"
+    p.write_text(
+        "pieces:\n  kinds: 'banks?|apps?'\n"
+        "facets:\n  - name: A\n    rules:\n      - pattern: 'another (?&kinds)\\b'\n"
+        "    local: {kind: rules, unless: ['this (?&kinds) is fine']}\n"
+    )
+    (a,) = load_facets(p)
+    assert a.rules[0].pattern == r"another (?:banks?|apps?)\b"
+    assert a.local["unless"] == ["this (?:banks?|apps?) is fine"]
+    churn = find_facet(load_facets(), "Churn risk")
+    assert "(?&" not in repr(churn) and repr(churn).count("|practices?|businesses)") >= 6
 
 
 def test_the_one_yaml_loader_reads_the_executor_config_too(tmp_path):

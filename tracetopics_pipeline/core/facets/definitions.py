@@ -438,6 +438,45 @@ def _parse_facet(source: str, node: _Node, index: int, defaults: dict[str, Any])
     )
 
 
+# `(?&name)` in a facet's text stands for the top-level `pieces:` entry `name`, as `(?:...)`: a
+# regex alternation many patterns share is written once (a YAML alias reuses only a whole value).
+# Python's re has no `(?&`, so no valid pattern is read as a use of a piece.
+_PIECE = re.compile(r"\(\?&(\w+)\)")
+
+
+def _pieces(source: str, top: _Reader) -> dict[str, str]:
+    """The file's named regex pieces, each checked to compile on its own."""
+    node = top.get("pieces", dict, {})
+    pr = _Reader(source, _Node(node, top.line("pieces")), "pieces")
+    out: dict[str, str] = {}
+    for name in node:
+        if not re.fullmatch(r"\w+", name):
+            pr.fail(node[name].line, name, "a piece's name is letters, digits and _")
+        out[name] = pr.regex(name, pr.get(name, str, required=True), node[name].line)
+    return out
+
+
+def _use_pieces(source: str, node: _Node, pieces: dict[str, str]) -> None:
+    """Put each `(?&name)` in the strings under `node` as its piece (in place)."""
+
+    def one(m: re.Match[str]) -> str:
+        if m[1] not in pieces:
+            known = ", ".join(sorted(pieces)) or "none"
+            raise FacetConfigError(
+                f"{source} line {node.line}: `{m[0]}` names no piece (top-level `pieces:`: {known})"
+            )
+        return f"(?:{pieces[m[1]]})"
+
+    if isinstance(node.value, dict):
+        for v in node.value.values():
+            _use_pieces(source, v, pieces)
+    elif isinstance(node.value, list):
+        for v in node.value:
+            _use_pieces(source, v, pieces)
+    elif isinstance(node.value, str) and "(?&" in node.value:
+        node.value = _PIECE.sub(one, node.value)
+
+
 def parse_facets(text: str, source: str = "<facets>") -> list[Facet]:
     """Parse a facet file's text; raises FacetConfigError naming field and line."""
     try:
@@ -447,7 +486,7 @@ def parse_facets(text: str, source: str = "<facets>") -> list[Facet]:
     if root is None:
         raise FacetConfigError(f"{source} line 1: empty facet file")
     top = _Reader(source, _to_nodes(root), "top level")
-    top.check_known({"version", "defaults", "facets"})
+    top.check_known({"version", "defaults", "pieces", "facets"})
     dnode = top.get("defaults", dict, {})
     dr = _Reader(source, _Node(dnode, top.line("defaults")), "defaults")
     dr.check_known({"preprocessor", "max_tokens", "group_sessions"})
@@ -455,6 +494,9 @@ def parse_facets(text: str, source: str = "<facets>") -> list[Facet]:
     items = top.get("facets", list, required=True)
     if not items:
         top.fail(top.line("facets"), "facets", "must list at least one facet")
+    pieces = _pieces(source, top)
+    for n in items:
+        _use_pieces(source, n, pieces)
     facets = [_parse_facet(source, n, i, defaults) for i, n in enumerate(items)]
     seen: dict[str, int] = {}
     for f, n in zip(facets, items, strict=True):
