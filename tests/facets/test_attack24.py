@@ -1,4 +1,5 @@
-"""Adversarial pass, session 24: a person's own contract not renewed is the user's record.
+"""Adversarial pass, session 24: a person's own contract not renewed is the user's record; a
+past-tense negated wish ("never wanted / didn't mean to cancel") vetoes its own cancel.
 
 Session 24 read "wont" / "isnt" as "won't" / "isn't" and "contract with you ... isn't being
 renewed" as leaving, which also made "our employee's contract wont be renewed, how do I offboard
@@ -40,4 +41,29 @@ def test_a_persons_own_contract_not_renewed_is_a_record(text: str) -> None:
     ],
 )
 def test_the_users_own_not_renewing_still_fires(text: str) -> None:
+    assert _churn(text) == "CRITICAL", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never wanted to cancel my plan just change the card",
+        "I didn't mean to cancel my subscription, can you undo that?",
+        "we never intended to close the account, it was a misclick",
+        "I didnt need to delete my account just log out",
+    ],
+)
+def test_a_past_tense_negated_wish_vetoes_the_cancel(text: str) -> None:
+    assert _churn(text) not in _FIRED, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never wanted to leave, but we are cancelling our subscription today.",
+        "We didn't want to renew anyway. Cancel my plan please.",
+        "I never meant to stay this long, please cancel my membership now",
+    ],
+)
+def test_a_negated_wish_elsewhere_leaves_the_cancel(text: str) -> None:
     assert _churn(text) == "CRITICAL", text
